@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.renderer.config';
+
+const entry = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // better-sqlite3 is a native module: kept out of the bundle, unpacked from asar.
+      externalizeDeps: true,
+      rollupOptions: { input: { index: entry('./src-main/electron/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // Sandboxed preloads must be CommonJS.
+      rollupOptions: {
+        input: { index: entry('./src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...rendererConfig,
+    build: {
+      ...rendererConfig.build,
+      rollupOptions: { input: { index: entry('./src-renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * `npm run demo`: a fresh database filled with a clearly fictional structure
+ * (CCAS de Kerbrénou), then browser mode on it. Later features add their
+ * demo records here (people, worksites, attendance…).
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../src-main/app/dispatch';
+import { pickerDialogs } from '../src-main/app/ports';
+import { createServices } from '../src-main/app/services';
+import { LOCAL_ADMINISTRATOR } from '../src-main/app/session';
+import { exitWithFrenchMessage, runBrowserMode } from '../src-main/web/cli';
+import { demoSetup } from './demo-data';
+
+const dataDir = path.resolve(import.meta.dirname, '..', '.demo-data');
+
+async function seed() {
+  rmSync(dataDir, { recursive: true, force: true });
+  const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'demo' });
+  try {
+    const result = await dispatch(services, 'setup/complete', demoSetup(), LOCAL_ADMINISTRATOR);
+    if (!result.ok) throw new Error(result.error.message);
+  } finally {
+    await services.close();
+  }
+  console.log(`Données de démonstration créées dans ${dataDir}`);
+}
+
+seed()
+  .then(() => (process.argv.includes('--seed-only') ? undefined : runBrowserMode(dataDir)))
+  .catch(exitWithFrenchMessage);

@@ -1,0 +1,34 @@
+/**
+ * Ports: what the core needs from the outside world, with one adapter per
+ * transport (Electron or browser mode) and fakes in tests.
+ */
+import type { FilePurpose } from '../shared/contract/files';
+
+export interface Clock {
+  now(): Date;
+}
+
+/**
+ * File choices. The desktop app shows native dialogs; browser mode has none
+ * (`native: false`) and the renderer shows its in-app picker instead.
+ */
+export interface Dialogs {
+  readonly native: boolean;
+  /** Resolves to the chosen path, or null when the user cancelled. */
+  chooseFile(purpose: FilePurpose, extensions: readonly string[]): Promise<string | null>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in metropolitan France: what "today" means on a contract or a sheet. */
+export function frenchDate(instant: Date): string {
+  return PARIS_DATE.format(instant);
+}
+
+/** Browser mode: no native dialog; see `files/list`. */
+export const pickerDialogs: Dialogs = {
+  native: false,
+  chooseFile: async () => null,
+};

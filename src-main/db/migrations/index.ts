@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import * as initial from './001-initial';
+
+export interface Migration {
+  /** The `user_version` the database has once this migration ran. */
+  version: number;
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * The static, ordered list (a bundled app cannot scan a folder). Append only:
+ * a released migration is never edited.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

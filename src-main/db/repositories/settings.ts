@@ -1,0 +1,164 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, EmployersTable } from '../schema';
+import type { Employer, EmployerInput, WageRate } from '../../shared/contract/settings';
+import { minutesToTime, timeToMinutes } from '../../shared/time';
+
+type Db = Kysely<Database>;
+
+export interface StructureRecord {
+  name: string;
+  address: string;
+  postcode: string;
+  town: string;
+  siret: string;
+  phone: string;
+  email: string;
+  signatoryName: string;
+  signatoryTitle: string;
+  logoFile: string | null;
+}
+
+export interface HoursRecord {
+  morningStart: string;
+  morningEnd: string;
+  afternoonStart: string;
+  afternoonEnd: string;
+}
+
+export async function findStructure(db: Db) {
+  const row = await db.selectFrom('structure').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) return null;
+  const structure: StructureRecord = {
+    name: row.name,
+    address: row.address,
+    postcode: row.postcode,
+    town: row.town,
+    siret: row.siret,
+    phone: row.phone,
+    email: row.email,
+    signatoryName: row.signatoryName,
+    signatoryTitle: row.signatoryTitle,
+    logoFile: row.logoFile,
+  };
+  const hours: HoursRecord = {
+    morningStart: minutesToTime(row.morningStart),
+    morningEnd: minutesToTime(row.morningEnd),
+    afternoonStart: minutesToTime(row.afternoonStart),
+    afternoonEnd: minutesToTime(row.afternoonEnd),
+  };
+  return { structure, hours, setupCompletedAt: row.setupCompletedAt };
+}
+
+function hoursColumns(hours: HoursRecord) {
+  return {
+    morningStart: timeToMinutes(hours.morningStart),
+    morningEnd: timeToMinutes(hours.morningEnd),
+    afternoonStart: timeToMinutes(hours.afternoonStart),
+    afternoonEnd: timeToMinutes(hours.afternoonEnd),
+  };
+}
+
+export async function insertStructure(db: Db, structure: StructureRecord, hours: HoursRecord, now: string) {
+  await db
+    .insertInto('structure')
+    .values({ id: 1, ...structure, ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
+    .execute();
+}
+
+export async function updateStructure(db: Db, structure: StructureRecord, now: string) {
+  await db
+    .updateTable('structure')
+    .set({ ...structure, updatedAt: now })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function updateHours(db: Db, hours: HoursRecord, now: string) {
+  await db
+    .updateTable('structure')
+    .set({ ...hoursColumns(hours), updatedAt: now })
+    .where('id', '=', 1)
+    .execute();
+}
+
+function toEmployer(row: Selectable<EmployersTable>): Employer {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Employer['kind'],
+    address: row.address,
+    postcode: row.postcode,
+    town: row.town,
+    siret: row.siret,
+    collectiveAgreement: row.collectiveAgreement,
+    pensionFund: row.pensionFund,
+    providentBody: row.providentBody,
+    payrollEmail: row.payrollEmail,
+    signatoryName: row.signatoryName,
+    signatoryTitle: row.signatoryTitle,
+    archived: row.archived === 1,
+  };
+}
+
+type EmployerValues = Omit<Employer, 'id' | 'archived'> & Required<Pick<EmployerInput, 'kind'>>;
+
+export async function listEmployers(db: Db): Promise<Employer[]> {
+  const rows = await db.selectFrom('employers').selectAll().orderBy('archived').orderBy('name').execute();
+  return rows.map(toEmployer);
+}
+
+export async function findEmployer(db: Db, id: number): Promise<Employer | null> {
+  const row = await db.selectFrom('employers').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toEmployer(row) : null;
+}
+
+export async function insertEmployer(db: Db, values: EmployerValues, now: string): Promise<number> {
+  const row = await db
+    .insertInto('employers')
+    .values({ ...values, createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateEmployer(db: Db, id: number, values: EmployerValues, now: string) {
+  await db
+    .updateTable('employers')
+    .set({ ...values, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setEmployerArchived(db: Db, id: number, archived: boolean, now: string) {
+  await db
+    .updateTable('employers')
+    .set({ archived: archived ? 1 : 0, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listWageRates(db: Db): Promise<WageRate[]> {
+  return db
+    .selectFrom('wageRates')
+    .select(['id', 'effectiveFrom', 'hourlyCents'])
+    .orderBy('effectiveFrom', 'desc')
+    .execute();
+}
+
+export async function wageRateExistsOn(db: Db, effectiveFrom: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('wageRates')
+    .select('id')
+    .where('effectiveFrom', '=', effectiveFrom)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents: number, now: string) {
+  await db.insertInto('wageRates').values({ effectiveFrom, hourlyCents, createdAt: now }).execute();
+}
+
+export async function deleteWageRate(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('wageRates').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -1,0 +1,28 @@
+/**
+ * The wage floor in force on a date, from the dated table kept in settings
+ * (the SMIC is revalued by decree; an offline app cannot know the next one).
+ */
+export interface DatedRate {
+  effectiveFrom: string;
+  hourlyCents: number;
+}
+
+export function rateInForce<R extends DatedRate>(rates: readonly R[], date: string): R | null {
+  let best: R | null = null;
+  for (const rate of rates) {
+    if (rate.effectiveFrom <= date && (!best || rate.effectiveFrom > best.effectiveFrom)) best = rate;
+  }
+  return best;
+}
+
+/** A wage below the SMIC in force on its date is refused (Code du travail L3231-2). */
+export function isBelowFloor(rates: readonly DatedRate[], date: string, hourlyCents: number): boolean {
+  const floor = rateInForce(rates, date);
+  return floor !== null && hourlyCents < floor.hourlyCents;
+}
+
+/** The defaults offered by the setup wizard: SMIC horaire brut, decrees of 2024 and 2025. */
+export const DEFAULT_WAGE_RATES: readonly DatedRate[] = [
+  { effectiveFrom: '2024-11-01', hourlyCents: 1188 },
+  { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
+];

@@ -1,0 +1,19 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { dispatch } from '../app/dispatch';
+import type { Services } from '../app/services';
+import type { Session } from '../app/session';
+import { AppError } from '../shared/errors';
+import { isAppUrl } from './security';
+
+/** The one IPC channel; calls from any frame but the app's own are refused. */
+export const RPC_CHANNEL = 'rpc';
+
+export function registerRpc(ipcMain: IpcMain, services: Services, appUrl: string, session: () => Session): void {
+  ipcMain.handle(RPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+    const senderUrl = event.senderFrame?.url ?? '';
+    if (!isAppUrl(senderUrl, appUrl) || typeof method !== 'string') {
+      return { ok: false, error: new AppError('UNAUTHORIZED').toPayload() };
+    }
+    return dispatch(services, method, input, session());
+  });
+}

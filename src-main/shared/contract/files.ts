@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineMethod, noInput } from './define';
+
+/** What a file is chosen for decides the filter shown (images for a logo…). */
+export const FILE_PURPOSES = ['logo'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
+  logo: ['png', 'jpg', 'jpeg'],
+};
+
+export const fileEntry = z.object({
+  name: z.string(),
+  path: z.string(),
+  kind: z.enum(['folder', 'file']),
+  size: z.number().int().nonnegative().nullable(),
+});
+export type FileEntry = z.output<typeof fileEntry>;
+
+export const fileRoot = z.object({ label: z.string(), path: z.string() });
+
+export const filesMethods = {
+  /**
+   * Native dialog in the desktop app; in browser mode the answer is `picker`,
+   * and the renderer shows its in-app picker driven by `files/list`.
+   */
+  'files/chooseFile': defineMethod({
+    input: z.object({ purpose: z.enum(FILE_PURPOSES) }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), path: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('picker') }),
+    ]),
+    tx: 'none',
+    access: 'public',
+  }),
+  /** The in-app picker: folders under the home folder and removable drives only. */
+  'files/list': defineMethod({
+    input: z.object({ purpose: z.enum(FILE_PURPOSES), path: z.string().nullable() }),
+    output: z.object({
+      roots: z.array(fileRoot),
+      path: z.string().nullable(),
+      parent: z.string().nullable(),
+      entries: z.array(fileEntry),
+    }),
+    tx: 'none',
+    access: 'public',
+  }),
+};
+
+export const appMethods = {
+  'app/info': defineMethod({
+    input: noInput,
+    output: z.object({ version: z.string(), mode: z.enum(['desktop', 'browser']) }),
+    tx: 'none',
+    access: 'public',
+  }),
+};

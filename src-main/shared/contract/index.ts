@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { fr } from 'zod/locales';
+import { settingsMethods } from './settings';
+import { setupMethods } from './setup';
+import { appMethods, filesMethods } from './files';
+import type { MethodDefinition } from './define';
+
+// Fallback messages for issues without a message of our own are in French too.
+z.config(fr());
+
+/** Every RPC method, `feature/verb`. The single source of truth for types on both sides. */
+export const contract = {
+  ...appMethods,
+  ...setupMethods,
+  ...settingsMethods,
+  ...filesMethods,
+} satisfies Record<string, MethodDefinition>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { defineMethod, noInput } from './define';
+import {
+  email,
+  id,
+  isoDate,
+  optionalText,
+  phone,
+  postcode,
+  requiredText,
+  siret,
+  timeOfDay,
+} from './fields';
+import { TIME_PATTERN, timeToMinutes } from '../time';
+
+/** The CCAS itself: its letterhead on every CCAS document. */
+export const structureInput = z.object({
+  name: requiredText('Le nom de la structure', 120),
+  address: requiredText("L'adresse", 200),
+  postcode,
+  town: requiredText('La commune', 80),
+  siret,
+  phone,
+  email: email(),
+  signatoryName: requiredText('Le nom du signataire', 120),
+  signatoryTitle: requiredText('La qualité du signataire', 120),
+});
+export type StructureInput = z.input<typeof structureInput>;
+
+/** The default half-day times of a worksite; each worksite may change them later. */
+export const workHoursInput = z
+  .object({
+    morningStart: timeOfDay("L'heure de début du matin"),
+    morningEnd: timeOfDay("L'heure de fin du matin"),
+    afternoonStart: timeOfDay("L'heure de début de l'après-midi"),
+    afternoonEnd: timeOfDay("L'heure de fin de l'après-midi"),
+  })
+  .superRefine((h, ctx) => {
+    const times = [h.morningStart, h.morningEnd, h.afternoonStart, h.afternoonEnd];
+    // A badly typed time already has its own message; compare only well-formed ones.
+    if (!times.every((t) => TIME_PATTERN.test(t))) return;
+    const [ms, me, as, ae] = times.map(timeToMinutes) as [number, number, number, number];
+    if (me <= ms) {
+      ctx.addIssue({ code: 'custom', path: ['morningEnd'], message: 'La fin du matin doit venir après son début.' });
+    }
+    if (ae <= as) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['afternoonEnd'],
+        message: "La fin de l'après-midi doit venir après son début.",
+      });
+    }
+    if (as < me) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['afternoonStart'],
+        message: "L'après-midi ne peut pas commencer avant la fin du matin.",
+      });
+    }
+  });
+export type WorkHours = z.output<typeof workHoursInput>;
+
+export const EMPLOYER_KINDS = ['association_intermediaire', 'ccas', 'autre'] as const;
+export const EMPLOYER_KIND_LABELS: Record<(typeof EMPLOYER_KINDS)[number], string> = {
+  association_intermediaire: 'Association intermédiaire (portage des MESP)',
+  ccas: 'Le CCAS lui-même (ACI)',
+  autre: 'Autre employeur',
+};
+
+/** A legal employer: the portage association of the MESP, or the CCAS carrying its ACI. */
+export const employerInput = z.object({
+  name: requiredText("Le nom de l'employeur", 120),
+  kind: z.enum(EMPLOYER_KINDS, { error: "Choisissez le type d'employeur." }),
+  address: requiredText("L'adresse", 200),
+  postcode,
+  town: requiredText('La commune', 80),
+  siret,
+  /** `null` means "aucune convention collective" (stated as such on contracts). */
+  collectiveAgreement: requiredText('La convention collective', 200).nullable(),
+  pensionFund: requiredText('La caisse de retraite complémentaire', 200),
+  providentBody: optionalText("L'organisme de prévoyance", 200),
+  payrollEmail: email("L'e-mail du service paie"),
+  signatoryName: requiredText('Le nom du signataire', 120),
+  signatoryTitle: requiredText('La qualité du signataire', 120),
+});
+export type EmployerInput = z.input<typeof employerInput>;
+
+export const employer = employerInput.extend({ id, archived: z.boolean() });
+export type Employer = z.output<typeof employer>;
+
+/** SMIC horaire brut (or any wage floor) from a date on; never hard-coded in logic. */
+export const wageRateInput = z.object({
+  effectiveFrom: isoDate("La date d'effet"),
+  hourlyCents: z
+    .number({ error: 'Le taux horaire est obligatoire.' })
+    .int('Le taux horaire doit être en centimes entiers.')
+    .min(100, 'Le taux horaire doit être supérieur à 1 €.')
+    .max(100_00, 'Le taux horaire semble trop élevé (plus de 100 €).'),
+});
+export type WageRateInput = z.input<typeof wageRateInput>;
+
+export const wageRate = wageRateInput.extend({ id });
+export type WageRate = z.output<typeof wageRate>;
+
+const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo choisi est introuvable.');
+
+export const logo = z.object({
+  /** File name inside the data folder's `files/` directory. */
+  file: logoFile,
+  /** For display only; documents read the stored file. */
+  dataUrl: z.string(),
+});
+
+export const settings = z.object({
+  structure: structureInput.extend({ logoFile: logoFile.nullable() }),
+  hours: workHoursInput,
+  employers: z.array(employer),
+  wageRates: z.array(wageRate),
+  /** The rate in force today, by the clock of main; null when every rate starts later. */
+  wageRateToday: wageRate.nullable(),
+});
+export type Settings = z.output<typeof settings>;
+
+export const settingsMethods = {
+  'settings/get': defineMethod({ input: noInput, output: settings, tx: 'read', access: 'user' }),
+  'settings/updateStructure': defineMethod({
+    input: z.object({ structure: structureInput, logoFile: logoFile.nullable() }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/updateHours': defineMethod({ input: workHoursInput, output: settings, tx: 'write', access: 'user' }),
+  'settings/saveEmployer': defineMethod({
+    input: z.object({ id: id.optional(), employer: employerInput }),
+    output: employer,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/setEmployerArchived': defineMethod({
+    input: z.object({ id, archived: z.boolean() }),
+    output: employer,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/addWageRate': defineMethod({ input: wageRateInput, output: z.array(wageRate), tx: 'write', access: 'user' }),
+  'settings/removeWageRate': defineMethod({
+    input: z.object({ id }),
+    output: z.array(wageRate),
+    tx: 'write',
+    access: 'user',
+  }),
+  /** Copies a chosen image into the data folder (file I/O: outside any transaction). */
+  'settings/importLogo': defineMethod({
+    input: z.object({ path: z.string().min(1, 'Choisissez une image.') }),
+    output: logo,
+    tx: 'none',
+    access: 'public',
+  }),
+  'settings/getLogo': defineMethod({ input: z.object({ file: logoFile }), output: logo, tx: 'none', access: 'user' }),
+};
+
+export { logoFile };

@@ -1,0 +1,74 @@
+/**
+ * The closed list of error codes that may cross the RPC boundary, each with a
+ * French message a secretary understands. Tests assert on codes; users read
+ * messages. No stack trace ever leaves the main process.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'READ_ONLY',
+  'UNKNOWN_METHOD',
+  'DATABASE_TOO_NEW',
+  'UNSAFE_LOCATION',
+  'FILE_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Certaines informations saisies ne sont pas valides.',
+  UNAUTHORIZED: "Cette fenêtre n'est plus reconnue. Fermez-la et relancez Passerelle.",
+  FORBIDDEN: "Vous n'avez pas le droit de faire cette action.",
+  NOT_FOUND: "L'élément demandé est introuvable.",
+  CONFLICT: "Cette action n'est pas possible dans l'état actuel des données.",
+  READ_ONLY: 'Ces données sont verrouillées et ne peuvent plus être modifiées.',
+  UNKNOWN_METHOD: "Cette action n'existe pas dans cette version de Passerelle.",
+  DATABASE_TOO_NEW:
+    'Les données ont été créées par une version plus récente de Passerelle. Installez la dernière version : vos données ne sont pas modifiées.',
+  UNSAFE_LOCATION:
+    'Le dossier des données doit se trouver sur cet ordinateur, pas sur un lecteur réseau.',
+  FILE_ERROR: "Le fichier n'a pas pu être lu ou écrit.",
+  INTERNAL:
+    "Une erreur inattendue s'est produite. Rien n'a été enregistré. Réessayez, puis redémarrez Passerelle si cela se reproduit.",
+};
+
+/** One problem with one input field, the path in dotted form (`structure.siret`). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  /** The first field at fault, when the error is about input. */
+  field?: string;
+  issues?: FieldIssue[];
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly issues?: FieldIssue[];
+
+  constructor(code: ErrorCode, message?: string, options?: { field?: string; issues?: FieldIssue[] }) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = options?.field;
+    this.issues = options?.issues;
+  }
+
+  toPayload(): ErrorPayload {
+    const payload: ErrorPayload = { code: this.code, message: this.message };
+    if (this.field !== undefined) payload.field = this.field;
+    if (this.issues !== undefined) payload.issues = this.issues;
+    return payload;
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

@@ -1,0 +1,55 @@
+/**
+ * `npm run web`: browser mode on 127.0.0.1, for machines without the Electron
+ * binary and for the end-to-end tests. Prints the address with its token.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../app/paths';
+import { pickerDialogs } from '../app/ports';
+import { createServices } from '../app/services';
+import { LOCAL_ADMINISTRATOR } from '../app/session';
+import { AppError } from '../shared/errors';
+import { startWebServer } from './server';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Starts browser mode on a data folder and prints where to open it. Used by `npm run web` and `npm run demo`. */
+export async function runBrowserMode(dataDir: string, port = 0) {
+  const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });
+  const server = await startWebServer({
+    services,
+    staticDir: path.join(projectRoot, 'out', 'renderer'),
+    port,
+    session: () => LOCAL_ADMINISTRATOR,
+  });
+  console.log(`Passerelle (mode navigateur) — données : ${dataDir}`);
+  console.log(`Ouvrez cette adresse dans votre navigateur :\n\n  ${server.url}\n`);
+  console.log('Pour arrêter Passerelle, fermez cette fenêtre ou appuyez sur Ctrl+C.');
+  const stop = async () => {
+    await server.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export function exitWithFrenchMessage(error: unknown): never {
+  console.error(error instanceof AppError ? error.message : "Passerelle n'a pas pu démarrer.");
+  if (!(error instanceof AppError)) console.error(error instanceof Error ? error.name : error);
+  process.exit(1);
+}
+
+const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntryPoint) {
+  const dataDir = option('data-dir') ? path.resolve(option('data-dir')!) : defaultDataDir();
+  runBrowserMode(dataDir, option('port') ? Number(option('port')) : 0).catch(exitWithFrenchMessage);
+}

@@ -1,0 +1,58 @@
+import { Alert, Center, Container, Loader, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { HashRouter } from 'react-router';
+import { errorMessage, useApiQuery } from './api/client';
+import { FileChooserProvider } from './features/files/FileChooser';
+import { SetupWizard } from './features/setup/SetupWizard';
+import { Shell } from './features/shell/Shell';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { theme } from './ui/theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // One local user on one PC: data changes only through this window.
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+  },
+});
+
+function SetupGate() {
+  const status = useApiQuery('setup/status');
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.error) {
+    return (
+      <Container size="sm" py="xl">
+        <Alert color="red" title="Passerelle n'a pas pu ouvrir vos données">
+          {errorMessage(status.error)}
+        </Alert>
+      </Container>
+    );
+  }
+  return status.data.completed ? <Shell /> : <SetupWizard />;
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <ErrorBoundary>
+            <FileChooserProvider>
+              <HashRouter>
+                <SetupGate />
+              </HashRouter>
+            </FileChooserProvider>
+          </ErrorBoundary>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Browser mode's stand-in for the Electron preload. The token arrives once in
+ * the URL fragment (`#token=…`), is kept in sessionStorage for reloads, and the
+ * address is replaced with `#/` before the hash router starts, so the token
+ * never stays visible or in the history.
+ */
+import type { Result } from '@shared/errors';
+import type { PasserelleBridge } from './bridge';
+
+const STORAGE_KEY = 'passerelle.token';
+const TOKEN_HEADER = 'x-passerelle-token';
+
+function takeTokenFromUrl(): string | null {
+  const match = /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+  if (!match?.[1]) return null;
+  window.sessionStorage.setItem(STORAGE_KEY, match[1]);
+  window.history.replaceState(null, '', `${window.location.pathname}#/`);
+  return match[1];
+}
+
+const lostConnection: Result<never> = {
+  ok: false,
+  error: {
+    code: 'INTERNAL',
+    message: "Passerelle ne répond plus. Vérifiez que la fenêtre de Passerelle est toujours ouverte, puis rechargez la page.",
+  },
+};
+
+export function installWebBridge(): void {
+  if (window.api) return;
+  const token = takeTokenFromUrl() ?? window.sessionStorage.getItem(STORAGE_KEY) ?? '';
+  const bridge: PasserelleBridge = {
+    async invoke(method, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return lostConnection;
+      }
+      try {
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return lostConnection;
+      }
+    },
+  };
+  window.api = bridge;
+}

@@ -1,0 +1,46 @@
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import type { FilePurpose } from '@shared/contract/files';
+import { call } from '../../api/client';
+import { FilePickerModal } from './FilePickerModal';
+
+type Choose = (purpose: FilePurpose) => Promise<string | null>;
+
+const FileChooserContext = createContext<Choose | null>(null);
+
+/**
+ * One way for every screen to ask for a file: the native dialog when main has
+ * one (desktop app), the in-app picker otherwise (browser mode).
+ */
+export function FileChooserProvider({ children }: { children: ReactNode }) {
+  const [pending, setPending] = useState<FilePurpose | null>(null);
+  const resolver = useRef<((path: string | null) => void) | null>(null);
+
+  const choose = useCallback<Choose>(async (purpose) => {
+    const answer = await call('files/chooseFile', { purpose });
+    if (answer.status === 'chosen') return answer.path;
+    if (answer.status === 'cancelled') return null;
+    return new Promise<string | null>((resolve) => {
+      resolver.current = resolve;
+      setPending(purpose);
+    });
+  }, []);
+
+  const finish = (path: string | null) => {
+    resolver.current?.(path);
+    resolver.current = null;
+    setPending(null);
+  };
+
+  return (
+    <FileChooserContext.Provider value={choose}>
+      {children}
+      {pending && <FilePickerModal purpose={pending} onChoose={finish} onCancel={() => finish(null)} />}
+    </FileChooserContext.Provider>
+  );
+}
+
+export function useChooseFile(): Choose {
+  const choose = useContext(FileChooserContext);
+  if (!choose) throw new Error('useChooseFile outside FileChooserProvider');
+  return choose;
+}

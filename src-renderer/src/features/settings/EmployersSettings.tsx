@@ -1,0 +1,58 @@
+import { Button, Stack } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Employer } from '@shared/contract/settings';
+import { useApiMutation } from '../../api/client';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { EmployerCard } from './EmployerCard';
+import { EmployerFormModal } from './EmployerFormModal';
+
+/** Employers are archived, never deleted: past contracts and documents name them. */
+export function EmployersSettings({ employers }: { employers: Employer[] }) {
+  const [editing, setEditing] = useState<Employer | 'new' | null>(null);
+  const save = useApiMutation('settings/saveEmployer', { invalidates: ['settings/get'] });
+  const archive = useApiMutation('settings/setEmployerArchived', { invalidates: ['settings/get'] });
+
+  const toggleArchived = async (employer: Employer) => {
+    try {
+      await archive.mutateAsync({ id: employer.id, archived: !employer.archived });
+      notifySuccess(employer.archived ? `${employer.name} est de nouveau actif.` : `${employer.name} est archivé.`);
+    } catch (error) {
+      notifyFailure(error);
+    }
+  };
+
+  return (
+    <Stack maw={900}>
+      {employers.map((employer) => {
+        const { id: _id, archived, ...input } = employer;
+        return (
+          <EmployerCard
+            key={employer.id}
+            employer={input}
+            archived={archived}
+            actions={[
+              { label: 'Modifier', onClick: () => setEditing(employer) },
+              { label: archived ? 'Réactiver' : 'Archiver', color: archived ? undefined : 'gray', onClick: () => void toggleArchived(employer) },
+            ]}
+          />
+        );
+      })}
+      <Button leftSection={<IconPlus size={18} />} variant="light" w="fit-content" onClick={() => setEditing('new')}>
+        Ajouter un employeur
+      </Button>
+      {editing !== null && (
+        <EmployerFormModal
+          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l'employeur"}
+          initial={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSubmit={async (employer) => {
+            await save.mutateAsync({ id: editing === 'new' ? undefined : editing.id, employer });
+            notifySuccess(`L'employeur ${employer.name} est enregistré.`);
+            setEditing(null);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,43 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { workHoursInput, type WorkHours } from '@shared/contract/settings';
+import { useApiMutation } from '../../api/client';
+import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { HoursFields } from './HoursFields';
+
+export function HoursSettings({ hours }: { hours: WorkHours }) {
+  const form = useForm({ initialValues: { hours } });
+  const update = useApiMutation('settings/updateHours', { invalidates: ['settings/get'] });
+
+  const save = async () => {
+    const values = form.getValues().hours;
+    if (!validateSection(form, 'hours', workHoursInput, values)) return;
+    try {
+      await update.mutateAsync(values);
+      notifySuccess('Les horaires des demi-journées sont enregistrés.');
+    } catch (error) {
+      showServerErrors(form, error, 'hours.');
+      notifyFailure(error);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack maw={520}>
+        <Text>Ces horaires sont proposés par défaut à chaque nouveau chantier.</Text>
+        <HoursFields form={form} prefix="hours." />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Enregistrer les horaires
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

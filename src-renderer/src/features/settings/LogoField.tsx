@@ -1,0 +1,54 @@
+import { Button, Group, Image, Input, Paper, Text } from '@mantine/core';
+import { IconPhoto } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { notifyFailure } from '../../ui/notify';
+import { useChooseFile } from '../files/FileChooser';
+
+export interface LogoValue {
+  file: string;
+  dataUrl: string;
+}
+
+/** Choose an image; main copies it into the data folder and answers with its stored name. */
+export function LogoField(props: { value: LogoValue | null; onChange: (value: LogoValue | null) => void; error?: string }) {
+  const choose = useChooseFile();
+  const [busy, setBusy] = useState(false);
+
+  const pick = async () => {
+    try {
+      const path = await choose('logo');
+      if (!path) return;
+      setBusy(true);
+      props.onChange(await call('settings/importLogo', { path }));
+    } catch (error) {
+      notifyFailure(error, "Le logo n'a pas pu être ajouté");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Input.Wrapper label="Logo (facultatif)" description="Il apparaîtra en en-tête des documents du CCAS." error={props.error}>
+      <Group mt="xs" align="center">
+        <Paper withBorder w={160} h={90} p={4} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          {props.value ? (
+            <Image src={props.value.dataUrl} alt="Logo de la structure" fit="contain" h={80} w={150} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              Aucun logo
+            </Text>
+          )}
+        </Paper>
+        <Button variant="light" leftSection={<IconPhoto size={18} />} onClick={pick} loading={busy}>
+          {props.value ? 'Changer le logo…' : 'Choisir un logo…'}
+        </Button>
+        {props.value && (
+          <Button variant="subtle" color="gray" onClick={() => props.onChange(null)}>
+            Retirer
+          </Button>
+        )}
+      </Group>
+    </Input.Wrapper>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { structureInput, type Settings } from '@shared/contract/settings';
+import { useApiMutation, useApiQuery } from '../../api/client';
+import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { LogoField, type LogoValue } from './LogoField';
+import { StructureFields } from './StructureFields';
+
+export function StructureSettings({ settings }: { settings: Settings }) {
+  const { logoFile, ...structure } = settings.structure;
+  const form = useForm({ initialValues: { structure } });
+  const storedLogo = useApiQuery('settings/getLogo', { file: logoFile ?? '' }, { enabled: logoFile !== null });
+  const [logo, setLogo] = useState<LogoValue | null | undefined>(undefined);
+  useEffect(() => setLogo(undefined), [logoFile]);
+  const update = useApiMutation('settings/updateStructure', { invalidates: ['settings/get', 'setup/status'] });
+
+  const shownLogo = logo === undefined ? (logoFile ? (storedLogo.data ?? null) : null) : logo;
+
+  const save = async () => {
+    const values = form.getValues();
+    if (!validateSection(form, 'structure', structureInput, values.structure)) return;
+    try {
+      await update.mutateAsync({ structure: values.structure, logoFile: shownLogo?.file ?? null });
+      notifySuccess('Les informations de la structure sont enregistrées.');
+    } catch (error) {
+      showServerErrors(form, error);
+      notifyFailure(error);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack maw={760}>
+        <StructureFields form={form} prefix="structure." />
+        <LogoField value={shownLogo} onChange={setLogo} />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

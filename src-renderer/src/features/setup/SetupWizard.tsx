@@ -1,0 +1,198 @@
+import { Alert, Button, Container, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { structureInput, workHoursInput, type EmployerInput } from '@shared/contract/settings';
+import type { SetupInput } from '@shared/contract/setup';
+import { call, ApiError } from '../../api/client';
+import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { notifyFailure } from '../../ui/notify';
+import { HoursFields } from '../settings/HoursFields';
+import { LogoField, type LogoValue } from '../settings/LogoField';
+import { StructureFields } from '../settings/StructureFields';
+import { WageRatesTable, type WageRow } from '../settings/WageRatesTable';
+import { EmployersStep } from './EmployersStep';
+import { SetupSummary } from './SetupSummary';
+
+export interface WizardValues {
+  structure: SetupInput['structure'];
+  logo: LogoValue | null;
+  hours: SetupInput['hours'];
+  employers: EmployerInput[];
+  wageRates: WageRow[];
+}
+
+/** SMIC horaire brut: 11,88 € from 1 Nov 2024, 12,02 € from 1 Jan 2026. */
+const DEFAULT_RATES: WageRow[] = [
+  { key: 'smic-2026', effectiveFrom: '2026-01-01', hourlyCents: 1202 },
+  { key: 'smic-2024', effectiveFrom: '2024-11-01', hourlyCents: 1188 },
+];
+
+const STEP_OF_FIELD: [string, number][] = [
+  ['structure', 0],
+  ['logoFile', 0],
+  ['employers', 1],
+  ['hours', 2],
+  ['wageRates', 3],
+];
+
+/** First run: the secretary describes the structure, its employers, its hours and the SMIC. */
+export function SetupWizard() {
+  const client = useQueryClient();
+  const [step, setStep] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [stepError, setStepError] = useState<string | null>(null);
+  const form = useForm<WizardValues>({
+    initialValues: {
+      structure: {
+        name: '',
+        address: '',
+        postcode: '',
+        town: '',
+        siret: '',
+        phone: '',
+        email: '',
+        signatoryName: '',
+        signatoryTitle: '',
+      },
+      logo: null,
+      hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
+      employers: [],
+      wageRates: DEFAULT_RATES,
+    },
+  });
+  const values = form.getValues();
+
+  const stepIsValid = (index: number): boolean => {
+    setStepError(null);
+    if (index === 0) return validateSection(form, 'structure', structureInput, values.structure);
+    if (index === 1 && values.employers.length === 0) {
+      setStepError("Ajoutez au moins un employeur : l'association de portage de vos MESP, ou le CCAS s'il porte un ACI.");
+      return false;
+    }
+    if (index === 2) return validateSection(form, 'hours', workHoursInput, values.hours);
+    if (index === 3 && values.wageRates.length === 0) {
+      setStepError('Indiquez au moins un taux du SMIC horaire.');
+      return false;
+    }
+    return true;
+  };
+
+  const next = () => {
+    if (stepIsValid(step)) setStep((s) => s + 1);
+  };
+
+  const finish = async () => {
+    setSaving(true);
+    const input: SetupInput = {
+      structure: values.structure,
+      logoFile: values.logo?.file ?? null,
+      hours: values.hours,
+      employers: values.employers,
+      wageRates: values.wageRates.map(({ effectiveFrom, hourlyCents }) => ({ effectiveFrom, hourlyCents })),
+    };
+    try {
+      await call('setup/complete', input);
+      await client.invalidateQueries();
+    } catch (error) {
+      const field = error instanceof ApiError ? error.payload.field : undefined;
+      const target = STEP_OF_FIELD.find(([prefix]) => field?.startsWith(prefix));
+      if (target) setStep(target[1]);
+      showServerErrors(form, error);
+      notifyFailure(error, 'La configuration n’est pas terminée');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Container size="md" py="xl">
+      <Stack>
+        <div>
+          <Title order={1}>Bienvenue dans Passerelle</Title>
+          <Text c="dimmed">
+            Quelques informations pour commencer. Vous pourrez tout modifier plus tard dans Paramètres.
+          </Text>
+        </div>
+        <Paper withBorder p="xl" radius="md">
+          <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} allowNextStepsSelect={false}>
+            <Stepper.Step label="Structure" description="Votre CCAS">
+              <Stack mt="md">
+                <StructureFields form={form} prefix="structure." />
+                <LogoField
+                  value={values.logo}
+                  onChange={(logo) => form.setFieldValue('logo', logo)}
+                  error={form.errors.logoFile as string | undefined}
+                />
+              </Stack>
+            </Stepper.Step>
+            <Stepper.Step label="Employeurs" description="Portage, ACI">
+              <EmployersStep
+                employers={values.employers}
+                onChange={(employers) => {
+                  form.setFieldValue('employers', employers);
+                  setStepError(null);
+                }}
+              />
+            </Stepper.Step>
+            <Stepper.Step label="Horaires" description="Demi-journées">
+              <Stack mt="md">
+                <Text>Horaires habituels des demi-journées de chantier (modifiables chantier par chantier).</Text>
+                <HoursFields form={form} prefix="hours." />
+              </Stack>
+            </Stepper.Step>
+            <Stepper.Step label="SMIC" description="Taux horaires">
+              <Stack mt="md">
+                <Text>
+                  Le SMIC horaire brut en vigueur sert à vérifier les salaires. Lors de chaque revalorisation, ajoutez
+                  le nouveau taux avec sa date d'effet.
+                </Text>
+                <WageRatesTable
+                  rates={values.wageRates}
+                  onAdd={(rate) => {
+                    if (values.wageRates.some((r) => r.effectiveFrom === rate.effectiveFrom)) {
+                      throw new ApiError({
+                        code: 'CONFLICT',
+                        message: 'Un taux existe déjà à cette date.',
+                        field: 'effectiveFrom',
+                      });
+                    }
+                    form.setFieldValue('wageRates', [...values.wageRates, { ...rate, key: `new-${rate.effectiveFrom}` }]);
+                  }}
+                  onRemove={(key) =>
+                    form.setFieldValue(
+                      'wageRates',
+                      values.wageRates.filter((r) => r.key !== key),
+                    )
+                  }
+                />
+              </Stack>
+            </Stepper.Step>
+            <Stepper.Completed>
+              <SetupSummary values={values} />
+            </Stepper.Completed>
+          </Stepper>
+
+          {stepError && (
+            <Alert color="orange" mt="md">
+              {stepError}
+            </Alert>
+          )}
+
+          <Group justify="space-between" mt="xl">
+            <Button variant="default" onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
+              Retour
+            </Button>
+            {step < 4 ? (
+              <Button onClick={next}>Suivant</Button>
+            ) : (
+              <Button onClick={() => void finish()} loading={saving}>
+                Terminer la configuration
+              </Button>
+            )}
+          </Group>
+        </Paper>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,43 @@
+import type { UseFormReturnType } from '@mantine/form';
+import type { z } from 'zod';
+import { ApiError } from '../api/client';
+
+/**
+ * Validates one part of a larger form with its contract schema (the same one
+ * main applies), and shows the French messages under the fields.
+ */
+export function validateSection<V>(
+  form: UseFormReturnType<V>,
+  prefix: string,
+  schema: z.ZodType,
+  value: unknown,
+): boolean {
+  const result = schema.safeParse(value);
+  const errors: Record<string, string> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      errors[key] ??= issue.message;
+    }
+  }
+  for (const key of Object.keys(form.errors)) {
+    if (key === prefix || key.startsWith(`${prefix}.`)) form.clearFieldError(key);
+  }
+  form.setErrors({ ...form.errors, ...errors });
+  return result.success;
+}
+
+/** Puts the field errors main returned next to the inputs; true when there were some. */
+export function showServerErrors<V>(form: UseFormReturnType<V>, error: unknown, prefix = ''): boolean {
+  if (!(error instanceof ApiError) || !error.payload.issues?.length) {
+    if (error instanceof ApiError && error.payload.field) {
+      form.setFieldError(prefix + error.payload.field, error.payload.message);
+      return true;
+    }
+    return false;
+  }
+  const errors: Record<string, string> = {};
+  for (const issue of error.payload.issues) errors[prefix + issue.field] ??= issue.message;
+  form.setErrors(errors);
+  return true;
+}

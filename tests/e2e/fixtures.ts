@@ -1,0 +1,58 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices, type Services } from '../../src-main/app/services';
+import { pickerDialogs } from '../../src-main/app/ports';
+import { LOCAL_ADMINISTRATOR } from '../../src-main/app/session';
+import { startWebServer, type RunningWebServer } from '../../src-main/web/server';
+import { tinyPng } from '../fixtures/images';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AppUnderTest {
+  server: RunningWebServer;
+  services: Services;
+  dataDir: string;
+  homeDir: string;
+  /** Opens the app as a user would: the printed address, token in the fragment. */
+  open(page: Page): Promise<void>;
+  /** Saves a screenshot under tests/e2e/screenshots/ to be looked at. */
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/** A fresh browser-mode Passerelle on a fresh temporary database for each test. */
+export const test = base.extend<{ app: AppUnderTest }>({
+  app: async ({}, use) => {
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
+    const dataDir = path.join(workDir, 'donnees');
+    const homeDir = path.join(workDir, 'secretaire');
+    mkdirSync(path.join(homeDir, 'Images'), { recursive: true });
+    writeFileSync(path.join(homeDir, 'Images', 'logo-ccas.png'), tinyPng());
+    writeFileSync(path.join(homeDir, 'Images', 'notes.txt'), 'pas une image');
+    const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'e2e', homeDir });
+    const server = await startWebServer({
+      services,
+      staticDir: path.join(root, 'out', 'renderer'),
+      session: () => LOCAL_ADMINISTRATOR,
+    });
+    await use({
+      server,
+      services,
+      dataDir,
+      homeDir,
+      open: async (page) => {
+        await page.goto(server.url);
+      },
+      screenshot: async (page, name) => {
+        await page.screenshot({ path: path.join(root, 'tests', 'e2e', 'screenshots', `${name}.png`), fullPage: true });
+      },
+    });
+    await server.close();
+    await services.close();
+    rmSync(workDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { SetupWizardPage, type EmployerData, type StructureData } from './pages/setup-wizard';
+import { ShellPage } from './pages/shell';
+
+const ccas: StructureData = {
+  name: 'CCAS de Kerbrénou',
+  address: '2 rue de la Mairie',
+  postcode: '29200',
+  town: 'Kerbrénou',
+  siret: '262 900 197 00019',
+  phone: '02 98 00 00 00',
+  email: 'accueil@ccas-kerbrenou.fr',
+  signatoryName: 'Élodie Le Gall',
+  signatoryTitle: 'La Présidente du CCAS',
+};
+
+const portage: EmployerData = {
+  name: 'Relais Emploi Iroise',
+  address: '14 quai du Port',
+  postcode: '29200',
+  town: 'Brest',
+  siret: '44306184100047',
+  payrollEmail: 'paie@relais-iroise.fr',
+  collectiveAgreement: 'Associations intermédiaires (IDCC 3016)',
+  pensionFund: 'AG2R La Mondiale',
+  providentBody: 'Humanis Prévoyance',
+  signatoryName: 'Jean N’Diaye',
+  signatoryTitle: 'Le Directeur',
+};
+
+test('la secrétaire configure Passerelle au premier lancement, puis retrouve tout après rechargement', async ({
+  page,
+  app,
+}) => {
+  const wizard = new SetupWizardPage(page);
+  await app.open(page);
+  await expect(wizard.heading).toBeVisible();
+  // The token left the address bar before the app started.
+  expect(page.url()).not.toContain('token');
+
+  await wizard.fillStructure({ ...ccas, siret: '262 900 197 00018' });
+  await wizard.next();
+  await expect(
+    page.getByText("Ce SIRET n'existe pas : un chiffre est probablement faux (clé de contrôle incorrecte)."),
+  ).toBeVisible();
+  await app.screenshot(page, 'setup-01-siret-invalide');
+
+  await page.getByLabel('SIRET').fill(ccas.siret);
+  await wizard.chooseLogoInPicker('Images', 'logo-ccas.png');
+  await app.screenshot(page, 'setup-02-structure');
+  await wizard.next();
+
+  await wizard.next();
+  await expect(page.getByText('Ajoutez au moins un employeur')).toBeVisible();
+  await wizard.addEmployer(portage);
+  await expect(page.getByLabel(`Employeur ${portage.name}`)).toBeVisible();
+  await app.screenshot(page, 'setup-03-employeurs');
+  await wizard.next();
+
+  await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:00', afternoonEnd: '12:30' });
+  await wizard.next();
+  await expect(page.getByText("La fin de l'après-midi doit venir après son début.")).toBeVisible();
+  await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' });
+  await wizard.next();
+
+  const rates = page.getByRole('table', { name: 'Taux du SMIC horaire brut' });
+  await expect(rates.getByRole('row', { name: /01\/01\/2026.*12,02/ })).toBeVisible();
+  await expect(rates.getByRole('row', { name: /01\/11\/2024.*11,88/ })).toBeVisible();
+  await wizard.addWageRate('01/01/2027', '12,31');
+  await expect(rates.getByRole('row', { name: /01\/01\/2027.*12,31/ })).toBeVisible();
+  await app.screenshot(page, 'setup-04-smic');
+  await wizard.next();
+
+  await expect(page.getByText('Vérifiez avant de terminer')).toBeVisible();
+  await app.screenshot(page, 'setup-05-recapitulatif');
+  await wizard.finish();
+
+  const shell = new ShellPage(page);
+  await expect(shell.navigation).toBeVisible();
+  for (const label of ['Tableau de bord', 'Personnes', 'Chantiers', 'Planning', 'Documents', 'Statistiques', 'Sauvegardes', 'Paramètres']) {
+    await expect(shell.navigation.getByRole('link', { name: label })).toBeVisible();
+  }
+  await expect(page.getByText('Bienvenue dans Passerelle, CCAS de Kerbrénou.')).toBeVisible();
+  await app.screenshot(page, 'shell-01-tableau-de-bord');
+
+  await shell.goTo('Chantiers');
+  await expect(page.getByText('À venir')).toBeVisible();
+  await app.screenshot(page, 'shell-02-a-venir');
+
+  // A reload keeps the page the secretary was on, and everything she entered.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Chantiers' })).toBeVisible();
+  await shell.goTo('Paramètres');
+  await expect(page.getByLabel('Nom de la structure')).toHaveValue('CCAS de Kerbrénou');
+  await expect(page.getByLabel('SIRET')).toHaveValue('26290019700019');
+  await expect(page.getByRole('img', { name: 'Logo de la structure' })).toBeVisible();
+  await app.screenshot(page, 'settings-01-structure');
+
+  // The stored logo is the chosen file, copied into the data folder.
+  const stored = (await app.services.db.selectFrom('structure').select('logoFile').executeTakeFirstOrThrow()).logoFile!;
+  expect(readFileSync(path.join(app.dataDir, 'fichiers', stored))).toEqual(
+    readFileSync(path.join(app.homeDir, 'Images', 'logo-ccas.png')),
+  );
+});
+
+test('dans Paramètres, une erreur est expliquée en français et une correction est gardée', async ({ page, app }) => {
+  const wizard = new SetupWizardPage(page);
+  await app.open(page);
+  await wizard.fillStructure(ccas);
+  await wizard.next();
+  await wizard.addEmployer({ ...portage, collectiveAgreement: null });
+  await wizard.next();
+  await wizard.next();
+  await wizard.next();
+  await wizard.finish();
+
+  const shell = new ShellPage(page);
+  await shell.goTo('Paramètres');
+  await page.getByLabel('Code postal').fill('292');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Le code postal doit comporter 5 chiffres (ex. 29200).')).toBeVisible();
+  await page.getByLabel('Code postal').fill('29280');
+  await page.getByLabel('Commune').fill('Plouzané');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Les informations de la structure sont enregistrées.')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Employeurs' }).click();
+  await expect(page.getByText('Aucune convention collective ·')).toBeVisible();
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('paie-at-relais');
+  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await expect(page.getByText("L'e-mail du service paie n'est pas valide (ex. accueil@ccas-exemple.fr).")).toBeVisible();
+  await app.screenshot(page, 'settings-02-employeur-erreur');
+  await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('salaires@relais-iroise.fr');
+  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await expect(page.getByText('Paie : salaires@relais-iroise.fr')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'SMIC' }).click();
+  await page.getByLabel('Nouveau taux à partir du').fill('01/01/2026');
+  await page.getByLabel('Taux horaire brut').fill('12,10');
+  await page.getByRole('button', { name: 'Ajouter ce taux' }).click();
+  await expect(page.getByText('Un taux existe déjà à partir du 01/01/2026.')).toBeVisible();
+  await app.screenshot(page, 'settings-03-smic');
+
+  await page.reload();
+  await shell.goTo('Paramètres');
+  await expect(page.getByLabel('Commune')).toHaveValue('Plouzané');
+});

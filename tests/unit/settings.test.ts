@@ -1,0 +1,202 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tinyPng } from '../fixtures/images';
+import { employer, setupInput, structure } from './support/factories';
+import { caller, tempDir, testServices, valueOf } from './support/services';
+
+async function configured() {
+  const home = tempDir('passerelle-home-');
+  const services = await testServices({ homeDir: home });
+  const call = caller(services);
+  valueOf(await call('setup/complete', setupInput()));
+  return { services, call, home };
+}
+
+describe('setup', () => {
+  it('refuses to run twice', async () => {
+    const { call } = await configured();
+    expect(await call('setup/complete', setupInput())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('asks for at least one employer and one SMIC rate', async () => {
+    const call = caller(await testServices());
+    expect(await call('setup/complete', setupInput({ employers: [] }))).toMatchObject({
+      ok: false,
+      error: { field: 'employers', message: 'Ajoutez au moins un employeur.' },
+    });
+    expect(await call('setup/complete', setupInput({ wageRates: [] }))).toMatchObject({
+      ok: false,
+      error: { field: 'wageRates' },
+    });
+  });
+
+  it('is refused for settings reads before it has run', async () => {
+    const call = caller(await testServices());
+    expect(await call('settings/get')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('settings', () => {
+  it('reads back what the wizard saved, with the SMIC in force today', async () => {
+    const { call } = await configured();
+    const settings = valueOf(await call('settings/get'));
+    expect(settings.structure).toMatchObject({ name: 'CCAS de Kerbrénou', siret: '26290019700019', phone: '0298000000', logoFile: null });
+    expect(settings.hours).toEqual({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' });
+    expect(settings.employers).toHaveLength(1);
+    expect(settings.wageRates.map((r) => r.effectiveFrom)).toEqual(['2026-01-01', '2024-11-01']);
+    expect(settings.wageRateToday?.hourlyCents).toBe(1202); // test clock: 2 March 2026
+  });
+
+  it('updates the structure and refuses a logo that was never imported', async () => {
+    const { call } = await configured();
+    const updated = valueOf(await call('settings/updateStructure', { structure: structure({ town: 'Plouzané' }), logoFile: null }));
+    expect(updated.structure.town).toBe('Plouzané');
+    expect(await call('settings/updateStructure', { structure: structure(), logoFile: 'logo-0123456789abcdef.png' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'logoFile' },
+    });
+  });
+
+  it('checks the order of half-day times', async () => {
+    const { call } = await configured();
+    const result = await call('settings/updateHours', {
+      morningStart: '12:00',
+      morningEnd: '08:30',
+      afternoonStart: '08:00',
+      afternoonEnd: '17:00',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!result.ok) {
+      expect(result.error.issues?.map((i) => i.field)).toEqual(['morningEnd', 'afternoonStart']);
+    }
+    expect(await call('settings/updateHours', { morningStart: '8h30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' })).toMatchObject({
+      ok: false,
+      error: { field: 'morningStart', message: "L'heure de début du matin doit être une heure au format HH:MM (ex. 08:30)." },
+    });
+    const saved = valueOf(await call('settings/updateHours', { morningStart: '09:00', morningEnd: '12:30', afternoonStart: '13:30', afternoonEnd: '16:30' }));
+    expect(saved.hours.afternoonEnd).toBe('16:30');
+  });
+
+  it('creates, edits and archives employers, keeping one active', async () => {
+    const { call } = await configured();
+    const aci = valueOf(await call('settings/saveEmployer', { employer: employer({ name: 'CCAS — ACI', kind: 'ccas', collectiveAgreement: null }) }));
+    expect(aci).toMatchObject({ name: 'CCAS — ACI', collectiveAgreement: null, archived: false });
+    const edited = valueOf(await call('settings/saveEmployer', { id: aci.id, employer: employer({ name: 'CCAS — atelier', kind: 'ccas' }) }));
+    expect(edited.name).toBe('CCAS — atelier');
+    expect(await call('settings/saveEmployer', { id: 999, employer: employer() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(valueOf(await call('settings/setEmployerArchived', { id: aci.id, archived: true })).archived).toBe(true);
+    const first = valueOf(await call('settings/get')).employers.find((e) => !e.archived)!;
+    expect(await call('settings/setEmployerArchived', { id: first.id, archived: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Gardez au moins un employeur actif : les chantiers en ont besoin.' },
+    });
+    expect(await call('settings/saveEmployer', { employer: employer({ payrollEmail: 'paie' }) })).toMatchObject({
+      ok: false,
+      error: { field: 'employer.payrollEmail' },
+    });
+  });
+
+  it('adds and removes SMIC rates, refusing a duplicate date and the last rate', async () => {
+    const { call } = await configured();
+    const rates = valueOf(await call('settings/addWageRate', { effectiveFrom: '2027-01-01', hourlyCents: 1231 }));
+    expect(rates[0]).toMatchObject({ effectiveFrom: '2027-01-01', hourlyCents: 1231 });
+    expect(await call('settings/addWageRate', { effectiveFrom: '2027-01-01', hourlyCents: 1240 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "Un taux existe déjà à partir du 01/01/2027. Supprimez-le avant d'en saisir un autre à cette date." },
+    });
+    expect(await call('settings/addWageRate', { effectiveFrom: '2027-02-30', hourlyCents: 1240 })).toMatchObject({
+      ok: false,
+      error: { field: 'effectiveFrom', message: "La date d'effet n'est pas une date valide." },
+    });
+    expect(await call('settings/addWageRate', { effectiveFrom: '2027-03-01', hourlyCents: 12.5 as never })).toMatchObject({
+      ok: false,
+      error: { field: 'hourlyCents' },
+    });
+    let left = rates;
+    while (left.length > 1) left = valueOf(await call('settings/removeWageRate', { id: left[0]!.id }));
+    expect(await call('settings/removeWageRate', { id: left[0]!.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('settings/removeWageRate', { id: 4242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('round-trips hostile text byte for byte (property)', async () => {
+    const { call } = await configured();
+    const hostile = fc.oneof(
+      fc.constantFrom("Robert'); DROP TABLE structure;--", '<script>alert(1)</script>', 'N’Diaye « Œuvre »', '\u202eélodie', '🏗️ Chantier'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (text) => {
+        const name = text.trim();
+        const result = await call('settings/updateStructure', { structure: structure({ name: text }), logoFile: null });
+        if (name.length === 0) {
+          expect(result).toMatchObject({ ok: false, error: { field: 'structure.name' } });
+          return;
+        }
+        expect(valueOf(result).structure.name).toBe(name);
+        expect(valueOf(await call('settings/get')).structure.name).toBe(name);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('logo and the in-app file picker', () => {
+  it('imports a PNG into the data folder and serves it back', async () => {
+    const { services, call, home } = await configured();
+    writeFileSync(path.join(home, 'logo.png'), tinyPng());
+    const logo = valueOf(await call('settings/importLogo', { path: path.join(home, 'logo.png') }));
+    expect(logo.file).toMatch(/^logo-[0-9a-f]{16}\.png$/);
+    expect(readFileSync(path.join(services.paths.filesDir, logo.file))).toEqual(tinyPng());
+    valueOf(await call('settings/updateStructure', { structure: structure(), logoFile: logo.file }));
+    expect(valueOf(await call('settings/getLogo', { file: logo.file })).dataUrl).toBe(logo.dataUrl);
+    expect(logo.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+  });
+
+  it('refuses a file that is not an image, with a French message', async () => {
+    const { call, home } = await configured();
+    writeFileSync(path.join(home, 'faux.png'), 'MZ pas une image');
+    expect(await call('settings/importLogo', { path: path.join(home, 'faux.png') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Choisissez une image au format PNG ou JPEG.' },
+    });
+    expect(await call('settings/importLogo', { path: path.join(home, 'absent.png') })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_ERROR' },
+    });
+  });
+
+  it('lists folders and images under the home folder only', async () => {
+    const { call, home } = await configured();
+    mkdirSync(path.join(home, 'Images'));
+    mkdirSync(path.join(home, '.cache'));
+    writeFileSync(path.join(home, 'Images', 'Logo.PNG'), tinyPng());
+    writeFileSync(path.join(home, 'Images', 'lettre.docx'), 'x');
+    const roots = valueOf(await call('files/list', { purpose: 'logo', path: null }));
+    expect(roots.roots[0]).toEqual({ label: 'Dossier personnel', path: home });
+    const top = valueOf(await call('files/list', { purpose: 'logo', path: home }));
+    expect(top.entries.map((e) => e.name)).toEqual(['Images']);
+    expect(top.parent).toBeNull();
+    const images = valueOf(await call('files/list', { purpose: 'logo', path: path.join(home, 'Images') }));
+    expect(images.entries).toMatchObject([{ name: 'Logo.PNG', kind: 'file' }]);
+    expect(images.parent).toBe(home);
+  });
+
+  it('answers NOT_FOUND outside the allowed roots, links included', async () => {
+    const { call, home } = await configured();
+    expect(await call('files/list', { purpose: 'logo', path: '/etc' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('files/list', { purpose: 'logo', path: path.join(home, '..') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    symlinkSync('/etc', path.join(home, 'raccourci'));
+    expect(await call('files/list', { purpose: 'logo', path: path.join(home, 'raccourci') })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('tells the renderer to show its picker when there is no native dialog', async () => {
+    const { call } = await configured();
+    expect(valueOf(await call('files/chooseFile', { purpose: 'logo' }))).toEqual({ status: 'picker' });
+    expect(valueOf(await call('app/info'))).toEqual({ version: '0.0.0-test', mode: 'browser' });
+  });
+});
