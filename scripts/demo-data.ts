@@ -1,5 +1,8 @@
 import type { SetupInput } from '../src-main/shared/contract/setup';
 
+/** The demo administrator's password, printed by `npm run demo`. */
+export const DEMO_PASSWORD = 'Démo-Kerbrénou-2026';
+
 /** A clearly fictional structure (Kerbrénou does not exist) for demos and fixtures. */
 export function demoSetup(): SetupInput {
   return {
@@ -46,6 +49,7 @@ export function demoSetup(): SetupInput {
         signatoryTitle: 'La Présidente du CCAS',
       },
     ],
+    administrator: { displayName: 'Élodie Le Gall', password: DEMO_PASSWORD },
     wageRates: [
       { effectiveFrom: '2024-11-01', hourlyCents: 1188 },
       { effectiveFrom: '2026-01-01', hourlyCents: 1202 },

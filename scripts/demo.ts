@@ -8,9 +8,9 @@ import path from 'node:path';
 import { dispatch } from '../src-main/app/dispatch';
 import { pickerDialogs } from '../src-main/app/ports';
 import { createServices } from '../src-main/app/services';
-import { LOCAL_ADMINISTRATOR } from '../src-main/app/session';
+import { ANONYMOUS } from '../src-main/app/session';
 import { exitWithFrenchMessage, runBrowserMode } from '../src-main/web/cli';
-import { demoSetup } from './demo-data';
+import { DEMO_PASSWORD, demoSetup } from './demo-data';
 
 const dataDir = path.resolve(import.meta.dirname, '..', '.demo-data');
 
@@ -18,12 +18,13 @@ async function seed() {
   rmSync(dataDir, { recursive: true, force: true });
   const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'demo' });
   try {
-    const result = await dispatch(services, 'setup/complete', demoSetup(), LOCAL_ADMINISTRATOR);
+    const result = await dispatch(services, 'setup/complete', demoSetup(), ANONYMOUS);
     if (!result.ok) throw new Error(result.error.message);
   } finally {
     await services.close();
   }
   console.log(`Données de démonstration créées dans ${dataDir}`);
+  console.log(`Connexion : « Élodie Le Gall », mot de passe « ${DEMO_PASSWORD} »`);
 }
 
 seed()

@@ -1,20 +1,40 @@
 /**
  * The only entry into the core. Both transports (Electron IPC, browser-mode
- * HTTP) call `dispatch`, which: finds the method, checks the permission,
- * validates the input, runs the handler inside the transaction the method
- * declares, validates the output before COMMIT, and answers with the result
- * envelope. Nothing is reported as done before COMMIT; nothing half-written
- * survives a failure.
+ * HTTP) come through `handleRpc`, which resolves the caller's session, then
+ * `dispatch`: finds the method, checks who may call it, validates the input,
+ * runs the handler inside the transaction the method declares, validates the
+ * output and writes the access-journal entry before COMMIT, and answers with
+ * the result envelope. Nothing is reported as done before COMMIT; nothing
+ * half-written survives a failure.
  */
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema';
 import { contract, isMethod, type Method } from '../shared/contract';
+import { auditOf } from '../shared/contract/define';
 import { AppError, type ErrorPayload, type FieldIssue, type Result } from '../shared/errors';
 import { handlers } from './handlers';
 import type { Handler, HandlerContext } from './handler';
+import { appendJournal } from './journal';
+import { scopeFor, type Scope } from './permissions';
 import { frenchDate } from './ports';
-import { isAllowed } from './permissions';
 import type { Services } from './services';
 import type { Session } from './session';
+
+export async function handleRpc(
+  services: Services,
+  method: string,
+  input: unknown,
+  sessionToken: string | null,
+): Promise<Result<unknown>> {
+  let session: Session = { user: null };
+  if (sessionToken) {
+    const resolved = services.sessions.resolve(sessionToken, services.clock.now(), services.security.idleLockMinutes);
+    if (resolved === 'expired') session = { user: null, expired: true };
+    else if (resolved) session = { user: resolved, token: sessionToken };
+  }
+  return dispatch(services, method, input, session);
+}
 
 export async function dispatch(
   services: Services,
@@ -30,10 +50,34 @@ export async function dispatch(
   }
 }
 
+async function setupDone(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('structure').select('id').executeTakeFirst()) !== undefined;
+}
+
+function signInFirst(session: Session): AppError {
+  return new AppError(
+    'UNAUTHORIZED',
+    session.expired
+      ? "Passerelle s'est verrouillée après un moment sans activité. Reconnectez-vous pour continuer."
+      : 'Connectez-vous pour continuer.',
+  );
+}
+
+async function authorize(services: Services, method: Method, session: Session): Promise<Scope> {
+  const { access } = contract[method];
+  if (access === 'public') return 'all';
+  if (session.user === null) {
+    if (access === 'setup' && !(await setupDone(services.db))) return 'all';
+    throw signInFirst(session);
+  }
+  const scope = scopeFor(method, session.user.role);
+  if (scope === null) throw new AppError('FORBIDDEN');
+  return scope;
+}
+
 async function run(services: Services, method: Method, rawInput: unknown, session: Session) {
   const definition = contract[method];
-  if (definition.access === 'user' && session.user === null) throw new AppError('UNAUTHORIZED');
-  if (!isAllowed(method, session.user?.role ?? null)) throw new AppError('FORBIDDEN');
+  const scope = await authorize(services, method, session);
 
   const parsed = definition.input.safeParse(rawInput ?? undefined);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -41,16 +85,37 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   const handler = handlers[method] as Handler<Method>;
   const instant = services.clock.now();
   const now = instant.toISOString();
-  const today = frenchDate(instant);
-  const context = (db: HandlerContext['db']): HandlerContext => ({
+  const audit = auditOf(definition);
+  const records: string[] = [];
+  let actor = session.user?.id ?? null;
+  let journaled = audit === null;
+  const journal = async (db: Kysely<Database>) => {
+    if (journaled || audit === null) return;
+    await appendJournal(db, { at: now, userId: actor, action: audit, method, records });
+    journaled = true;
+  };
+
+  const context = (db: Kysely<Database>): HandlerContext => ({
     db,
     services,
     session,
+    scope,
     now,
-    today,
-    transaction: (work) => services.db.transaction().execute(work),
+    today: frenchDate(instant),
+    record: (ref) => {
+      if (!records.includes(ref)) records.push(ref);
+    },
+    attribute: (userId) => {
+      actor = userId;
+    },
+    transaction: (work) =>
+      services.db.transaction().execute(async (trx) => {
+        const result = await work(trx);
+        await journal(trx);
+        return result;
+      }),
   });
-  const execute = async (db: HandlerContext['db']) => {
+  const execute = async (db: Kysely<Database>) => {
     const output = await handler(parsed.data as never, context(db));
     const checked = definition.output.safeParse(output);
     // Inside the transaction: a wrong answer rolls the write back.
@@ -58,8 +123,17 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     return checked.data;
   };
 
-  if (definition.tx === 'none') return execute(services.db);
-  return services.db.transaction().execute(execute);
+  if (definition.tx === 'none') {
+    const value = await execute(services.db);
+    // An audited call that wrote nothing itself (an export) is journaled on its own.
+    if (!journaled) await services.db.transaction().execute(journal);
+    return value;
+  }
+  return services.db.transaction().execute(async (trx) => {
+    const value = await execute(trx);
+    await journal(trx);
+    return value;
+  });
 }
 
 function invalidInput(error: z.ZodError): AppError {

@@ -1,35 +1,69 @@
-import type { Method } from '../shared/contract';
-import type { Role } from './session';
+import { METHODS, type Method } from '../shared/contract';
+import { ROLES, type Role } from '../shared/contract/users';
 
 /**
- * The one permission matrix: every contract method has an entry (a test
- * enumerates the contract), and no entry means refused. `public` methods
- * answer before any account exists (first-run setup, file choice).
+ * The one permission matrix. Every contract method has an entry (a test
+ * enumerates the contract); no entry, or no line for a role, means refused.
+ * The scope says which records a role reaches; records out of scope answer
+ * NOT_FOUND everywhere (lists, searches, drill-downs, exports), never FORBIDDEN:
+ * - `all`: every record;
+ * - `ownCaseload`: people whose social referent the user is (travailleur social);
+ * - `ownWorksites`: people and sessions of the worksites the user supervises (encadrant).
+ * `public` methods answer before anyone signs in (login screen, first run).
  */
-type Entry = 'public' | readonly Role[];
+export type Scope = 'all' | 'ownCaseload' | 'ownWorksites';
+type Entry = 'public' | Partial<Record<Role, Scope>>;
 
-const ADMIN: readonly Role[] = ['administrateur'];
+const ADMIN = { administrateur: 'all' } as const;
+const ADMIN_AND_COORDINATION = { administrateur: 'all', coordination: 'all' } as const;
+const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
 export const PERMISSIONS: Record<Method, Entry> = {
   'app/info': 'public',
   'setup/status': 'public',
   'setup/complete': 'public',
-  'files/chooseFile': 'public',
-  'files/list': 'public',
-  'settings/importLogo': 'public',
-  'settings/get': ADMIN,
-  'settings/getLogo': ADMIN,
+  'setup/createAdministrator': 'public',
+  'auth/users': 'public',
+  'auth/login': 'public',
+  'auth/me': 'public',
+  'auth/logout': 'public',
+  'auth/changePassword': EVERY_ROLE,
+  'files/chooseFile': ADMIN,
+  'files/chooseFolder': ADMIN,
+  'files/list': ADMIN,
+  'settings/importLogo': ADMIN,
+  'settings/get': ADMIN_AND_COORDINATION,
+  'settings/getLogo': ADMIN_AND_COORDINATION,
   'settings/updateStructure': ADMIN,
   'settings/updateHours': ADMIN,
+  'settings/updateSecurity': ADMIN,
   'settings/saveEmployer': ADMIN,
   'settings/setEmployerArchived': ADMIN,
   'settings/addWageRate': ADMIN,
   'settings/removeWageRate': ADMIN,
+  'users/list': ADMIN,
+  'users/create': ADMIN,
+  'users/update': ADMIN,
+  'users/setActive': ADMIN,
+  'users/resetPassword': ADMIN,
+  'journal/list': ADMIN,
+  'journal/verify': ADMIN,
+  'journal/export': ADMIN,
 };
 
-export function isAllowed(method: Method, role: Role | null): boolean {
+export function isPublic(method: Method): boolean {
+  return PERMISSIONS[method] === 'public';
+}
+
+/** The scope a role has on a method, or null when refused. */
+export function scopeFor(method: Method, role: Role): Scope | null {
   const entry = PERMISSIONS[method] as Entry | undefined;
-  if (entry === undefined) return false;
-  if (entry === 'public') return true;
-  return role !== null && entry.includes(role);
+  if (entry === undefined) return null;
+  if (entry === 'public') return 'all';
+  return entry[role] ?? null;
+}
+
+/** What a role may call, for the renderer to show only the screens it can use. */
+export function allowedMethods(role: Role): Method[] {
+  return METHODS.filter((method) => !isPublic(method) && scopeFor(method, role) !== null);
 }

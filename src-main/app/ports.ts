@@ -16,6 +16,7 @@ export interface Dialogs {
   readonly native: boolean;
   /** Resolves to the chosen path, or null when the user cancelled. */
   chooseFile(purpose: FilePurpose, extensions: readonly string[]): Promise<string | null>;
+  chooseFolder(purpose: FilePurpose): Promise<string | null>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -31,4 +32,5 @@ export function frenchDate(instant: Date): string {
 export const pickerDialogs: Dialogs = {
   native: false,
   chooseFile: async () => null,
+  chooseFolder: async () => null,
 };

@@ -4,7 +4,10 @@ import os from 'node:os';
 import { assertLocalPath } from '../db/location';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Database } from '../db/schema';
+import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
+import { purgeJournal } from './journal';
 import { dataPaths, type DataPaths } from './paths';
+import { SessionStore } from './sessions';
 import { systemClock, type Clock, type Dialogs } from './ports';
 
 export interface ServicesConfig {
@@ -15,6 +18,8 @@ export interface ServicesConfig {
   clock?: Clock;
   /** Root of the in-app file picker; the user's home folder by default. */
   homeDir?: string;
+  /** Tests lower the hashing cost; the app always uses the current parameters. */
+  passwordParams?: ScryptParams;
 }
 
 export interface Services {
@@ -25,6 +30,10 @@ export interface Services {
   mode: 'desktop' | 'browser';
   version: string;
   homeDir: string;
+  sessions: SessionStore;
+  /** Read from the database at start, kept current by `settings/updateSecurity`. */
+  security: { idleLockMinutes: number };
+  passwordParams: ScryptParams;
   close(): Promise<void>;
 }
 
@@ -38,6 +47,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     backupDir: paths.backupsDir,
     now: () => clock.now(),
   });
+  // Journal entries older than 12 months go at each start (CNIL 2021-122).
+  await purgeJournal(opened.db, clock.now());
+  const structure = await opened.db.selectFrom('structure').select('idleLockMinutes').executeTakeFirst();
   return {
     db: opened.db,
     paths,
@@ -46,6 +58,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     mode: config.mode,
     version: config.version,
     homeDir: config.homeDir ?? os.homedir(),
+    sessions: new SessionStore(),
+    security: { idleLockMinutes: structure?.idleLockMinutes ?? 10 },
+    passwordParams: config.passwordParams ?? CURRENT_PARAMS,
     close: opened.close,
   };
 }

@@ -1,18 +1,18 @@
-/**
- * Who is calling. Until named accounts exist, the one local user of the
- * desktop app acts as the administrator; dispatch is the single place where
- * roles and the access journal hook in.
- */
-export const ROLES = ['administrateur'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../shared/contract/users';
 
+/** Who is calling: the person signed in through this window, if any. */
 export interface SessionUser {
   id: number;
   role: Role;
+  displayName: string;
 }
 
 export interface Session {
   user: SessionUser | null;
+  /** The token of this window's session, so `auth/logout` can end it. */
+  token?: string;
+  /** The token was valid but the idle delay ran out: the screen is locked. */
+  expired?: boolean;
 }
 
-export const LOCAL_ADMINISTRATOR: Session = { user: { id: 0, role: 'administrateur' } };
+export const ANONYMOUS: Session = { user: null };

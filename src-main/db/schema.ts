@@ -22,6 +22,7 @@ export interface StructureTable {
   afternoonEnd: number;
   setupCompletedAt: string;
   updatedAt: string;
+  idleLockMinutes: Generated<number>;
 }
 
 export interface EmployersTable {
@@ -50,8 +51,42 @@ export interface WageRatesTable {
   createdAt: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  displayName: string;
+  displayNameFolded: string;
+  role: string;
+  passwordHash: string;
+  active: Generated<number>;
+  failedAttempts: Generated<number>;
+  lockedUntil: string | null;
+  passwordChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JournalTable {
+  id: Generated<number>;
+  at: string;
+  userId: number | null;
+  action: string;
+  method: string;
+  records: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface JournalStateTable {
+  id: number;
+  purging: number;
+  anchorHash: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
   wageRates: WageRatesTable;
+  users: UsersTable;
+  journal: JournalTable;
+  journalState: JournalStateTable;
 }

@@ -1,7 +1,7 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../app/ports';
 
-const FILTER_NAMES = { logo: 'Images' } as const;
+const FILTER_NAMES = { logo: 'Images', export: 'Fichiers' } as const;
 
 /** Native file dialogs, parented to the main window. */
 export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
@@ -13,6 +13,12 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
         properties: ['openFile' as const],
         filters: [{ name: FILTER_NAMES[purpose], extensions: [...extensions] }],
       };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFolder() {
+      const parent = window();
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

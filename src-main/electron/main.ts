@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../app/paths';
 import { createServices, type Services } from '../app/services';
-import { LOCAL_ADMINISTRATOR } from '../app/session';
 import { AppError } from '../shared/errors';
 import { nativeDialogs } from './dialogs';
 import { registerRpc } from './ipc';
@@ -44,7 +43,7 @@ async function start() {
     app.quit();
     return;
   }
-  registerRpc(ipcMain, services, appUrl, () => LOCAL_ADMINISTRATOR);
+  registerRpc(ipcMain, services, appUrl);
 
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

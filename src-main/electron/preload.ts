@@ -5,5 +5,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('api', {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke('rpc', method, input),
+  invoke: (method: string, input: unknown, sessionToken: string | null) =>
+    ipcRenderer.invoke('rpc', method, input, sessionToken),
 });

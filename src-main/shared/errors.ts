@@ -6,6 +6,7 @@
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNAUTHORIZED',
+  'TOO_MANY_ATTEMPTS',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -22,6 +23,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INVALID_INPUT: 'Certaines informations saisies ne sont pas valides.',
   UNAUTHORIZED: "Cette fenêtre n'est plus reconnue. Fermez-la et relancez Passerelle.",
+  TOO_MANY_ATTEMPTS: 'Trop d’essais de mot de passe. Patientez un peu avant de réessayer.',
   FORBIDDEN: "Vous n'avez pas le droit de faire cette action.",
   NOT_FOUND: "L'élément demandé est introuvable.",
   CONFLICT: "Cette action n'est pas possible dans l'état actuel des données.",

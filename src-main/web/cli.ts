@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../app/paths';
 import { pickerDialogs } from '../app/ports';
 import { createServices } from '../app/services';
-import { LOCAL_ADMINISTRATOR } from '../app/session';
 import { AppError } from '../shared/errors';
 import { startWebServer } from './server';
 
@@ -28,7 +27,6 @@ export async function runBrowserMode(dataDir: string, port = 0) {
     services,
     staticDir: path.join(projectRoot, 'out', 'renderer'),
     port,
-    session: () => LOCAL_ADMINISTRATOR,
   });
   console.log(`Passerelle (mode navigateur) — données : ${dataDir}`);
   console.log(`Ouvrez cette adresse dans votre navigateur :\n\n  ${server.url}\n`);

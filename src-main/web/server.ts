@@ -11,12 +11,13 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch } from '../app/dispatch';
+import { handleRpc } from '../app/dispatch';
 import type { Services } from '../app/services';
-import type { Session } from '../app/session';
 import { AppError, type Result } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-passerelle-token';
+/** The signed-in person's session (the launch token proves the launch, the login the person). */
+export const SESSION_HEADER = 'x-passerelle-session';
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -36,8 +37,6 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
-  /** Who the calls act as; named accounts replace the implied administrator. */
-  session: () => Session;
 }
 
 export interface RunningWebServer {
@@ -99,7 +98,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+  async function serveRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
       return sendJson(res, 401, errorBody(new AppError('UNAUTHORIZED')));
     }
@@ -116,7 +115,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     } catch {
       return sendJson(res, 400, errorBody(new AppError('INVALID_INPUT', 'Requête mal formée.')));
     }
-    sendJson(res, 200, await dispatch(options.services, method, input, options.session()));
+    const sessionToken = req.headers[SESSION_HEADER];
+    sendJson(res, 200, await handleRpc(options.services, method, input, typeof sessionToken === 'string' ? sessionToken : null));
   }
 
   async function handleStatic(res: http.ServerResponse, urlPath: string) {
@@ -153,7 +153,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const url = new URL(req.url ?? '/', `http://${host}`);
     const task =
       req.method === 'POST' && url.pathname.startsWith('/rpc/')
-        ? handleRpc(req, res, safeDecode(url.pathname.slice('/rpc/'.length)))
+        ? serveRpc(req, res, safeDecode(url.pathname.slice('/rpc/'.length)))
         : req.method === 'GET' || req.method === 'HEAD'
           ? handleStatic(res, url.pathname)
           : Promise.resolve(sendText(res, 404, 'Introuvable'));

@@ -4,6 +4,9 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router';
 import { errorMessage, useApiQuery } from './api/client';
+import { CreateAdministratorScreen } from './features/auth/CreateAdministratorScreen';
+import { LoginScreen } from './features/auth/LoginScreen';
+import { SessionProvider, useSession } from './features/auth/SessionContext';
 import { FileChooserProvider } from './features/files/FileChooser';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { Shell } from './features/shell/Shell';
@@ -19,6 +22,7 @@ const queryClient = new QueryClient({
 
 function SetupGate() {
   const status = useApiQuery('setup/status');
+  const { session } = useSession();
   if (status.isPending) {
     return (
       <Center h="100vh">
@@ -35,7 +39,10 @@ function SetupGate() {
       </Container>
     );
   }
-  return status.data.completed ? <Shell /> : <SetupWizard />;
+  if (!status.data.completed) return <SetupWizard />;
+  if (session) return <Shell />;
+  if (status.data.needsAdministrator) return <CreateAdministratorScreen />;
+  return <LoginScreen structureName={status.data.structureName} />;
 }
 
 export function App() {
@@ -45,11 +52,13 @@ export function App() {
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <ErrorBoundary>
-            <FileChooserProvider>
-              <HashRouter>
-                <SetupGate />
-              </HashRouter>
-            </FileChooserProvider>
+            <SessionProvider>
+              <FileChooserProvider>
+                <HashRouter>
+                  <SetupGate />
+                </HashRouter>
+              </FileChooserProvider>
+            </SessionProvider>
           </ErrorBoundary>
         </QueryClientProvider>
       </DatesProvider>

@@ -5,9 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices, type Services } from '../../src-main/app/services';
 import { pickerDialogs } from '../../src-main/app/ports';
-import { LOCAL_ADMINISTRATOR } from '../../src-main/app/session';
 import { startWebServer, type RunningWebServer } from '../../src-main/web/server';
+import { dispatch } from '../../src-main/app/dispatch';
+import { ANONYMOUS, type Session } from '../../src-main/app/session';
+import type { Role } from '../../src-main/shared/contract/users';
+import { demoSetup, DEMO_PASSWORD } from '../../scripts/demo-data';
 import { tinyPng } from '../fixtures/images';
+
+export const ADMIN_NAME = 'Élodie Le Gall';
+export const ADMIN_PASSWORD = DEMO_PASSWORD;
+export const COLLEAGUE_PASSWORD = 'Chantier-Kerbrénou-2026';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -20,6 +27,10 @@ export interface AppUnderTest {
   open(page: Page): Promise<void>;
   /** Saves a screenshot under tests/e2e/screenshots/ to be looked at. */
   screenshot(page: Page, name: string): Promise<void>;
+  /** The demo structure set up through the core, as the wizard would; the administrator is Élodie Le Gall. */
+  seed(): Promise<Session>;
+  /** An account created by the administrator through the core. */
+  addAccount(admin: Session, displayName: string, role: Role): Promise<void>;
 }
 
 /** A fresh browser-mode Passerelle on a fresh temporary database for each test. */
@@ -35,7 +46,6 @@ export const test = base.extend<{ app: AppUnderTest }>({
     const server = await startWebServer({
       services,
       staticDir: path.join(root, 'out', 'renderer'),
-      session: () => LOCAL_ADMINISTRATOR,
     });
     await use({
       server,
@@ -44,6 +54,16 @@ export const test = base.extend<{ app: AppUnderTest }>({
       homeDir,
       open: async (page) => {
         await page.goto(server.url);
+      },
+      seed: async () => {
+        const result = await dispatch(services, 'setup/complete', demoSetup(), ANONYMOUS);
+        if (!result.ok) throw new Error(result.error.message);
+        const view = result.value as { user: Session['user']; token: string };
+        return { user: view.user, token: view.token };
+      },
+      addAccount: async (admin, displayName, role) => {
+        const result = await dispatch(services, 'users/create', { displayName, role, password: COLLEAGUE_PASSWORD }, admin);
+        if (!result.ok) throw new Error(result.error.message);
       },
       screenshot: async (page, name) => {
         await page.screenshot({ path: path.join(root, 'tests', 'e2e', 'screenshots', `${name}.png`), fullPage: true });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
+import { LoginPage } from './pages/login';
 import { SetupWizardPage, type EmployerData, type StructureData } from './pages/setup-wizard';
 import { ShellPage } from './pages/shell';
 
@@ -73,8 +74,20 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await app.screenshot(page, 'setup-04-smic');
   await wizard.next();
 
+  await wizard.createAdministrator('Élodie Le Gall', 'elodie2026');
+  await wizard.next();
+  await expect(page.getByText('Le mot de passe doit comporter au moins 12 caractères')).toHaveCount(2);
+  await wizard.createAdministrator('Élodie Le Gall', 'Secrétariat-CCAS-2026');
+  await page.getByLabel('Confirmer le mot de passe').fill('Secretariat-CCAS-2026');
+  await wizard.next();
+  await expect(page.getByText('Les deux mots de passe ne sont pas identiques.')).toBeVisible();
+  await page.getByLabel('Confirmer le mot de passe').fill('Secrétariat-CCAS-2026');
+  await expect(page.getByText('Mot de passe assez solide.')).toBeVisible();
+  await app.screenshot(page, 'setup-05-compte');
+  await wizard.next();
+
   await expect(page.getByText('Vérifiez avant de terminer')).toBeVisible();
-  await app.screenshot(page, 'setup-05-recapitulatif');
+  await app.screenshot(page, 'setup-06-recapitulatif');
   await wizard.finish();
 
   const shell = new ShellPage(page);
@@ -82,15 +95,16 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   for (const label of ['Tableau de bord', 'Personnes', 'Chantiers', 'Planning', 'Documents', 'Statistiques', 'Sauvegardes', 'Paramètres']) {
     await expect(shell.navigation.getByRole('link', { name: label })).toBeVisible();
   }
-  await expect(page.getByText('Bienvenue dans Passerelle, CCAS de Kerbrénou.')).toBeVisible();
+  await expect(page.getByText('Bonjour Élodie Le Gall.')).toBeVisible();
   await app.screenshot(page, 'shell-01-tableau-de-bord');
 
   await shell.goTo('Chantiers');
   await expect(page.getByText('À venir')).toBeVisible();
   await app.screenshot(page, 'shell-02-a-venir');
 
-  // A reload keeps the page the secretary was on, and everything she entered.
+  // A reload signs out (the session lives in the window only) and keeps everything she entered.
   await page.reload();
+  await new LoginPage(page).signIn('Élodie Le Gall', 'Secrétariat-CCAS-2026');
   await expect(page.getByRole('heading', { name: 'Chantiers' })).toBeVisible();
   await shell.goTo('Paramètres');
   await expect(page.getByLabel('Nom de la structure')).toHaveValue('CCAS de Kerbrénou');
@@ -106,16 +120,9 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
 });
 
 test('dans Paramètres, une erreur est expliquée en français et une correction est gardée', async ({ page, app }) => {
-  const wizard = new SetupWizardPage(page);
+  await app.seed();
   await app.open(page);
-  await wizard.fillStructure(ccas);
-  await wizard.next();
-  await wizard.addEmployer({ ...portage, collectiveAgreement: null });
-  await wizard.next();
-  await wizard.next();
-  await wizard.next();
-  await wizard.finish();
-
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   const shell = new ShellPage(page);
   await shell.goTo('Paramètres');
   await page.getByLabel('Code postal').fill('292');
@@ -128,7 +135,7 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
 
   await page.getByRole('tab', { name: 'Employeurs' }).click();
   await expect(page.getByText('Aucune convention collective ·')).toBeVisible();
-  await page.getByRole('button', { name: 'Modifier' }).click();
+  await page.getByRole('button', { name: 'Modifier' }).first().click();
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('paie-at-relais');
   await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
   await expect(page.getByText("L'e-mail du service paie n'est pas valide (ex. accueil@ccas-exemple.fr).")).toBeVisible();
@@ -136,6 +143,7 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('salaires@relais-iroise.fr');
   await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
   await expect(page.getByText('Paie : salaires@relais-iroise.fr')).toBeVisible();
+  await expect(page.getByText('Paie : paie@relais-iroise.example')).toBeVisible();
 
   await page.getByRole('tab', { name: 'SMIC' }).click();
   await page.getByLabel('Nouveau taux à partir du').fill('01/01/2026');
@@ -145,6 +153,6 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await app.screenshot(page, 'settings-03-smic');
 
   await page.reload();
-  await shell.goTo('Paramètres');
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByLabel('Commune')).toHaveValue('Plouzané');
 });

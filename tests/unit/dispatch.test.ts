@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { dispatch } from '../../src-main/app/dispatch';
 import { handlers } from '../../src-main/app/handlers';
-import { caller, testServices, valueOf } from './support/services';
+import { caller, configured, testServices, valueOf } from './support/services';
 import { employer, setupInput, structure } from './support/factories';
-import { LOCAL_ADMINISTRATOR } from '../../src-main/app/session';
+import { ANONYMOUS } from '../../src-main/app/session';
 
 describe('dispatch', () => {
   it('runs a valid call and answers with the envelope', async () => {
     const call = caller(await testServices());
-    expect(await call('setup/status')).toEqual({ ok: true, value: { completed: false, structureName: null } });
-    expect(valueOf(await call('setup/complete', setupInput()))).toEqual({ completed: true });
-    expect(valueOf(await call('setup/status'))).toEqual({ completed: true, structureName: 'CCAS de Kerbrénou' });
+    expect(await call('setup/status')).toEqual({ ok: true, value: { completed: false, structureName: null, needsAdministrator: false } });
+    expect(valueOf(await call('setup/complete', setupInput())).user).toMatchObject({ displayName: 'Élodie Le Gall', role: 'administrateur' });
+    expect(valueOf(await call('setup/status'))).toEqual({ completed: true, structureName: 'CCAS de Kerbrénou', needsAdministrator: false });
   });
 
   it('names the field and says in French what is wrong', async () => {
@@ -40,24 +40,29 @@ describe('dispatch', () => {
   });
 
   it('answers a missing input object with a French message, not a crash', async () => {
-    const services = await testServices();
-    const result = await dispatch(services, 'settings/updateHours', 'n’importe quoi', LOCAL_ADMINISTRATOR);
+    const { services, session } = await configured();
+    const result = await dispatch(services, 'settings/updateHours', 'n’importe quoi', session);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok) expect(result.error.message).toMatch(/[Ee]ntrée invalide|attendu/);
   });
 
   it('refuses an unknown method with a typed error', async () => {
     const services = await testServices();
-    expect(await dispatch(services, 'people/delete-everything', {}, LOCAL_ADMINISTRATOR)).toEqual({
+    expect(await dispatch(services, 'people/delete-everything', {}, ANONYMOUS)).toEqual({
       ok: false,
       error: { code: 'UNKNOWN_METHOD', message: "Cette action n'existe pas dans cette version de Passerelle." },
     });
-    expect((await dispatch(services, '__proto__', {}, LOCAL_ADMINISTRATOR)).ok).toBe(false);
+    expect((await dispatch(services, '__proto__', {}, ANONYMOUS)).ok).toBe(false);
   });
 
   it('refuses user methods without a signed-in user', async () => {
-    const services = await testServices();
-    expect(await dispatch(services, 'settings/get', {}, { user: null })).toMatchObject({
+    const { services } = await configured();
+    expect(await dispatch(services, 'settings/get', {}, ANONYMOUS)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: 'Connectez-vous pour continuer.' },
+    });
+    // The wizard's file picker answers before setup only.
+    expect(await dispatch(services, 'files/list', { purpose: 'logo', path: null }, ANONYMOUS)).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHORIZED' },
     });
@@ -78,14 +83,12 @@ describe('dispatch', () => {
       }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'wageRates.1.effectiveFrom' } });
-    const counts = await sql<{ n: number }>`select (select count(*) from structure) + (select count(*) from employers) + (select count(*) from wage_rates) as n`.execute(services.db);
+    const counts = await sql<{ n: number }>`select (select count(*) from structure) + (select count(*) from employers) + (select count(*) from wage_rates) + (select count(*) from users) + (select count(*) from journal) as n`.execute(services.db);
     expect(counts.rows[0]?.n).toBe(0);
   });
 
   it('turns an unexpected handler failure into INTERNAL, rolled back, without leaking the message', async () => {
-    const services = await testServices();
-    const call = caller(services);
-    valueOf(await call('setup/complete', setupInput()));
+    const { call } = await configured();
     const original = handlers['settings/updateHours'];
     const errors: unknown[] = [];
     const consoleError = console.error;
@@ -112,9 +115,7 @@ describe('dispatch', () => {
   });
 
   it('rejects an output that breaks the contract and rolls back', async () => {
-    const services = await testServices();
-    const call = caller(services);
-    valueOf(await call('setup/complete', setupInput()));
+    const { call } = await configured();
     const original = handlers['settings/addWageRate'];
     handlers['settings/addWageRate'] = async (input, ctx) => {
       await original(input, ctx);
@@ -135,9 +136,7 @@ describe('dispatch', () => {
   });
 
   it('keeps reads answering while a `none` method (a print) is held open', async () => {
-    const services = await testServices();
-    const call = caller(services);
-    valueOf(await call('setup/complete', setupInput()));
+    const { services, call } = await configured();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     services.dialogs = {
@@ -146,6 +145,7 @@ describe('dispatch', () => {
         await held;
         return '/tmp/logo.png';
       },
+      chooseFolder: async () => null,
     };
     const slow = call('files/chooseFile', { purpose: 'logo' });
     const read = await Promise.race([

@@ -4,7 +4,6 @@ import { mainWindowOptions } from '../../src-main/electron/window';
 import { guardWebContents, installSecurityGuards, isAppUrl } from '../../src-main/electron/security';
 import { registerRpc } from '../../src-main/electron/ipc';
 import { testServices } from './support/services';
-import { LOCAL_ADMINISTRATOR } from '../../src-main/app/session';
 
 const APP_URL = 'file:///C:/Program%20Files/Passerelle/resources/app.asar/out/renderer/index.html';
 
@@ -64,13 +63,13 @@ describe('Electron shell', () => {
 
   it('answers IPC only from the app’s own frame', async () => {
     const services = await testServices();
-    let handler!: (event: unknown, method: unknown, input: unknown) => Promise<unknown>;
+    let handler!: (event: unknown, method: unknown, input: unknown, token?: unknown) => Promise<unknown>;
     const ipcMain = { handle: vi.fn((_channel: string, fn: typeof handler) => (handler = fn)) };
-    registerRpc(ipcMain as never, services, APP_URL, () => LOCAL_ADMINISTRATOR);
+    registerRpc(ipcMain as never, services, APP_URL);
     expect(ipcMain.handle).toHaveBeenCalledWith('rpc', expect.any(Function));
     expect(await handler({ senderFrame: { url: `${APP_URL}#/` } }, 'setup/status', {})).toEqual({
       ok: true,
-      value: { completed: false, structureName: null },
+      value: { completed: false, structureName: null, needsAdministrator: false },
     });
     expect(await handler({ senderFrame: { url: 'https://exemple.fr/' } }, 'setup/status', {})).toMatchObject({
       ok: false,

@@ -1,43 +1,126 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { contract, METHODS } from '../../src-main/shared/contract';
-import { PERMISSIONS, isAllowed } from '../../src-main/app/permissions';
-import { ROLES } from '../../src-main/app/session';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contract, METHODS, type Method } from '../../src-main/shared/contract';
+import { ROLES, type Role } from '../../src-main/shared/contract/users';
+import { PERMISSIONS, allowedMethods } from '../../src-main/app/permissions';
 import { dispatch } from '../../src-main/app/dispatch';
-import { testServices } from './support/services';
+import type { Services } from '../../src-main/app/services';
+import type { Session } from '../../src-main/app/session';
+import { configured, sessionAs, shared } from './support/services';
+
+/**
+ * Who may call what, written out as the product expects it. The matrix in
+ * src-main/app/permissions.ts must agree, and a method added to the contract
+ * without a line here fails the first test.
+ */
+const EVERYONE = 'public';
+const ALL_ROLES = ROLES.join(' ');
+const EXPECTED: Record<Method, string> = {
+  'app/info': EVERYONE,
+  'setup/status': EVERYONE,
+  'setup/complete': EVERYONE,
+  'setup/createAdministrator': EVERYONE,
+  'auth/users': EVERYONE,
+  'auth/login': EVERYONE,
+  'auth/me': EVERYONE,
+  'auth/logout': EVERYONE,
+  'auth/changePassword': ALL_ROLES,
+  'files/chooseFile': 'administrateur',
+  'files/chooseFolder': 'administrateur',
+  'files/list': 'administrateur',
+  'settings/importLogo': 'administrateur',
+  'settings/get': 'administrateur coordination',
+  'settings/getLogo': 'administrateur coordination',
+  'settings/updateStructure': 'administrateur',
+  'settings/updateHours': 'administrateur',
+  'settings/updateSecurity': 'administrateur',
+  'settings/saveEmployer': 'administrateur',
+  'settings/setEmployerArchived': 'administrateur',
+  'settings/addWageRate': 'administrateur',
+  'settings/removeWageRate': 'administrateur',
+  'users/list': 'administrateur',
+  'users/create': 'administrateur',
+  'users/update': 'administrateur',
+  'users/setActive': 'administrateur',
+  'users/resetPassword': 'administrateur',
+  'journal/list': 'administrateur',
+  'journal/verify': 'administrateur',
+  'journal/export': 'administrateur',
+};
+
+function expectedAllowed(method: Method, role: Role): boolean {
+  const who = EXPECTED[method];
+  return who === EVERYONE || who.split(' ').includes(role);
+}
+
+let services: Services;
+const sessions = {} as Record<Role, Session>;
+
+beforeAll(async () => {
+  await shared(async () => {
+    ({ services } = await configured());
+    for (const role of ROLES) sessions[role] = await sessionAs(services, role, `Compte ${role}`);
+  });
+});
+
+/** A fresh token for the same account, so a logout in one call does not affect the next. */
+function freshSession(role: Role): Session {
+  const user = sessions[role].user!;
+  return { user, token: services.sessions.create(user, services.clock.now()) };
+}
 
 describe('permission matrix', () => {
-  it('has an entry for every contract method, and nothing else', () => {
+  it('has an entry for every contract method, and the expected table too', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...METHODS].sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual([...METHODS].sort());
   });
 
-  it('keeps public only what must answer before anyone signs in', () => {
+  it('keeps public exactly the methods the contract declares public', () => {
     for (const method of METHODS) {
-      const isPublic = PERMISSIONS[method] === 'public';
-      expect(isPublic, method).toBe(contract[method].access === 'public');
+      expect(PERMISSIONS[method] === 'public', method).toBe(contract[method].access === 'public');
     }
   });
 
-  it('refuses an unknown role on every non-public method', () => {
-    for (const method of METHODS) {
-      if (PERMISSIONS[method] === 'public') continue;
-      expect(isAllowed(method, null)).toBe(false);
-      expect(isAllowed(method, 'visiteur' as never)).toBe(false);
-    }
+  describe.each(METHODS)('%s', (method) => {
+    it.each(ROLES)('as %s', async (role) => {
+      // Authorisation comes before validation: an empty input tells allowed from refused.
+      const result = await dispatch(services, method, {}, freshSession(role));
+      if (expectedAllowed(method, role)) {
+        if (!result.ok) expect(result.error.code).not.toMatch(/^(FORBIDDEN|UNAUTHORIZED)$/);
+      } else {
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." },
+        });
+      }
+    });
   });
 
-  it('gives every role a clear answer through dispatch for any method (property)', async () => {
-    const services = await testServices();
+  it('tells the renderer which methods a role may use', () => {
+    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword']);
+    expect(allowedMethods('coordination')).toContain('settings/get');
+    expect(allowedMethods('coordination')).not.toContain('settings/updateStructure');
+    expect(allowedMethods('administrateur')).toContain('journal/export');
+  });
+
+  it('never lets a caller past the matrix, whatever the method, role and input (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...METHODS), fc.constantFrom(...ROLES, null), async (method, role) => {
-        const result = await dispatch(services, method, {}, { user: role ? { id: 1, role } : null });
-        if (!result.ok) {
-          expect(['INVALID_INPUT', 'UNAUTHORIZED', 'FORBIDDEN', 'CONFLICT', 'NOT_FOUND']).toContain(result.error.code);
-          expect(result.error.message.length).toBeGreaterThan(10);
-        }
-        if (!result.ok && result.error.code === 'UNAUTHORIZED') expect(contract[method].access).toBe('user');
-      }),
-      { numRuns: 60 },
+      fc.asyncProperty(
+        fc.constantFrom(...METHODS),
+        fc.constantFrom(...ROLES, null),
+        fc.oneof(fc.constant({}), fc.object(), fc.string(), fc.constant(null)),
+        async (method, role, input) => {
+          const session = role ? freshSession(role) : { user: null };
+          const result = await dispatch(services, method, input, session);
+          if (role === null && contract[method].access !== 'public') {
+            expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+          } else if (role !== null && !expectedAllowed(method, role)) {
+            expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+          }
+          if (!result.ok) expect(result.error.message).toMatch(/[a-zé]{3}/);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

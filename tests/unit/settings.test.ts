@@ -4,19 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../fixtures/images';
 import { employer, setupInput, structure } from './support/factories';
-import { caller, tempDir, testServices, valueOf } from './support/services';
+import { caller, configured as configuredWith, sessionAs, tempDir, testServices, valueOf } from './support/services';
 
 async function configured() {
   const home = tempDir('passerelle-home-');
-  const services = await testServices({ homeDir: home });
-  const call = caller(services);
-  valueOf(await call('setup/complete', setupInput()));
-  return { services, call, home };
+  return { ...(await configuredWith({ homeDir: home })), home };
 }
 
 describe('setup', () => {
   it('refuses to run twice', async () => {
-    const { call } = await configured();
+    const { services } = await configured();
+    const call = caller(services);
     expect(await call('setup/complete', setupInput())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -32,9 +30,11 @@ describe('setup', () => {
     });
   });
 
-  it('is refused for settings reads before it has run', async () => {
-    const call = caller(await testServices());
-    expect(await call('settings/get')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  it('lets nobody read settings before it has run, and answers CONFLICT to a signed-in caller', async () => {
+    const services = await testServices();
+    expect(await caller(services)('settings/get')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const admin = caller(services, await sessionAs(services, 'administrateur'));
+    expect(await admin('settings/get')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
 

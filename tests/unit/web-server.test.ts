@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ADMINISTRATOR } from '../../src-main/app/session';
 import { startWebServer, TOKEN_HEADER } from '../../src-main/web/server';
 import { tempDir, testServices } from './support/services';
 
@@ -34,7 +33,7 @@ async function startServer() {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Passerelle</title>');
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'secret');
-  const server = await startWebServer({ services, staticDir, session: () => LOCAL_ADMINISTRATOR });
+  const server = await startWebServer({ services, staticDir });
   const host = `127.0.0.1:${server.port}`;
   const rpc = (method: string, headers: Record<string, string>, body = '{}') =>
     request(server.port, {
@@ -51,7 +50,7 @@ describe('browser mode server', () => {
     const { server, rpc } = await startServer();
     const res = await rpc('setup/status', { [TOKEN_HEADER]: server.token });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { completed: false, structureName: null } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { completed: false, structureName: null, needsAdministrator: false } });
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[A-Za-z0-9_-]{43}$`));
     await server.close();
   });

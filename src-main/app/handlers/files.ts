@@ -7,12 +7,18 @@ import type { HandlerMap } from '../handler';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/list' | 'app/info'> = {
+export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder' | 'files/list' | 'app/info'> = {
   'app/info': async (_input, { services }) => ({ version: services.version, mode: services.mode }),
 
   'files/chooseFile': async ({ purpose }, { services }) => {
     if (!services.dialogs.native) return { status: 'picker' as const };
     const chosen = await services.dialogs.chooseFile(purpose, FILE_PURPOSE_EXTENSIONS[purpose]);
+    return chosen === null ? { status: 'cancelled' as const } : { status: 'chosen' as const, path: chosen };
+  },
+
+  'files/chooseFolder': async ({ purpose }, { services }) => {
+    if (!services.dialogs.native) return { status: 'picker' as const };
+    const chosen = await services.dialogs.chooseFolder(purpose);
     return chosen === null ? { status: 'cancelled' as const } : { status: 'chosen' as const, path: chosen };
   },
 

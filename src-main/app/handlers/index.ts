@@ -3,10 +3,16 @@ import type { HandlerMap } from '../handler';
 import { filesHandlers } from './files';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
+import { authHandlers } from './auth';
+import { usersHandlers } from './users';
+import { journalHandlers } from './journal';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
   ...filesHandlers,
   ...setupHandlers,
   ...settingsHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...journalHandlers,
 };

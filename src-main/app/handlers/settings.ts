@@ -18,6 +18,7 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
     employers: await repo.listEmployers(db),
     wageRates,
     wageRateToday: rateInForce(wageRates, today),
+    security: { idleLockMinutes: found.idleLockMinutes },
   };
 }
 
@@ -44,6 +45,7 @@ export const settingsHandlers: HandlerMap<
   | 'settings/getLogo'
   | 'settings/updateStructure'
   | 'settings/updateHours'
+  | 'settings/updateSecurity'
   | 'settings/saveEmployer'
   | 'settings/setEmployerArchived'
   | 'settings/addWageRate'
@@ -56,31 +58,44 @@ export const settingsHandlers: HandlerMap<
 
   'settings/importLogo': async ({ path }, { services }) => storeImage(services.paths.filesDir, path, 'logo'),
 
-  'settings/updateStructure': async ({ structure, logoFile }, { db, services, now, today }) => {
+  'settings/updateStructure': async ({ structure, logoFile }, { db, services, now, today, record }) => {
     await loadSettings(db, today);
     assertLogoStored(services.paths.filesDir, logoFile);
     await repo.updateStructure(db, { ...structure, logoFile }, now);
+    record('structure:1');
     return loadSettings(db, today);
   },
 
-  'settings/updateHours': async (hours, { db, now, today }) => {
+  'settings/updateHours': async (hours, { db, now, today, record }) => {
     await loadSettings(db, today);
     await repo.updateHours(db, hours, now);
+    record('structure:1');
     return loadSettings(db, today);
   },
 
-  'settings/saveEmployer': async ({ id, employer }, { db, now }) => {
-    const values = { ...employer, providentBody: employer.providentBody };
+  'settings/updateSecurity': async ({ idleLockMinutes }, { db, services, now, today, record }) => {
+    await loadSettings(db, today);
+    await repo.updateIdleLock(db, idleLockMinutes, now);
+    record('structure:1');
+    const settings = await loadSettings(db, today);
+    // Applied to open sessions at once; kept in memory so each call need not read it.
+    services.security.idleLockMinutes = idleLockMinutes;
+    return settings;
+  },
+
+  'settings/saveEmployer': async ({ id, employer }, { db, now, record }) => {
     if (id === undefined) {
-      const newId = await repo.insertEmployer(db, values, now);
+      const newId = await repo.insertEmployer(db, employer, now);
+      record(`employer:${newId}`);
       return (await repo.findEmployer(db, newId))!;
     }
     if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.");
-    await repo.updateEmployer(db, id, values, now);
+    await repo.updateEmployer(db, id, employer, now);
+    record(`employer:${id}`);
     return (await repo.findEmployer(db, id))!;
   },
 
-  'settings/setEmployerArchived': async ({ id, archived }, { db, now }) => {
+  'settings/setEmployerArchived': async ({ id, archived }, { db, now, record }) => {
     if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.");
     if (archived) {
       const active = (await repo.listEmployers(db)).filter((e) => !e.archived && e.id !== id);
@@ -89,22 +104,24 @@ export const settingsHandlers: HandlerMap<
       }
     }
     await repo.setEmployerArchived(db, id, archived, now);
+    record(`employer:${id}`);
     return (await repo.findEmployer(db, id))!;
   },
 
-  'settings/addWageRate': async ({ effectiveFrom, hourlyCents }, { db, now }) => {
+  'settings/addWageRate': async ({ effectiveFrom, hourlyCents }, { db, now, record }) => {
     await assertNewWageDate(db, effectiveFrom);
-    await repo.insertWageRate(db, effectiveFrom, hourlyCents, now);
+    record(`wageRate:${await repo.insertWageRate(db, effectiveFrom, hourlyCents, now)}`);
     return repo.listWageRates(db);
   },
 
-  'settings/removeWageRate': async ({ id }, { db }) => {
+  'settings/removeWageRate': async ({ id }, { db, record }) => {
     const rates = await repo.listWageRates(db);
     if (!rates.some((r) => r.id === id)) throw new AppError('NOT_FOUND', "Ce taux n'existe pas.");
     if (rates.length === 1) {
       throw new AppError('CONFLICT', 'Gardez au moins un taux du SMIC : Passerelle en a besoin pour vérifier les salaires.');
     }
     await repo.deleteWageRate(db, id);
+    record(`wageRate:${id}`);
     return repo.listWageRates(db);
   },
 };

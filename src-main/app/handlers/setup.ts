@@ -1,20 +1,44 @@
 import * as repo from '../../db/repositories/settings';
+import * as users from '../../db/repositories/users';
 import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
 import type { HandlerMap } from '../handler';
+import { hashPassword } from '../password-hashing';
+import type { SessionUser } from '../session';
+import { assertPasswordFor, sessionViewFor } from './auth';
 import { assertLogoStored } from './settings';
 
-export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete'> = {
+const ALREADY_DONE = 'Passerelle est déjà configurée. Modifiez les informations dans Paramètres.';
+
+export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setup/createAdministrator'> = {
   'setup/status': async (_input, { db }) => {
     const found = await repo.findStructure(db);
-    return { completed: found !== null, structureName: found?.structure.name ?? null };
+    const noAccount = (await users.listUsers(db)).length === 0;
+    return { completed: found !== null, structureName: found?.structure.name ?? null, needsAdministrator: found !== null && noAccount };
   },
 
-  'setup/complete': async (input, { db, services, now }) => {
-    if (await repo.findStructure(db)) {
-      throw new AppError('CONFLICT', 'Passerelle est déjà configurée. Modifiez les informations dans Paramètres.');
+  'setup/createAdministrator': async ({ displayName, password }, { services, transaction, now, record, attribute }) => {
+    const refused = () =>
+      new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l'administrateur de vous en créer un.");
+    if (!(await repo.findStructure(services.db))) {
+      throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
     }
-    assertLogoStored(services.paths.filesDir, input.logoFile);
+    if ((await users.listUsers(services.db)).length > 0) throw refused();
+    assertPasswordFor(password, displayName, 'password');
+    const passwordHash = await hashPassword(password, services.passwordParams);
+    const id = await transaction(async (db) => {
+      if ((await users.listUsers(db)).length > 0) throw refused();
+      const newId = await users.insertUser(db, { displayName, role: 'administrateur', passwordHash }, now);
+      record(`user:${newId}`);
+      attribute(newId);
+      return newId;
+    });
+    const admin: SessionUser = { id, displayName: displayName.trim(), role: 'administrateur' };
+    return sessionViewFor(services, admin, services.sessions.create(admin, services.clock.now()));
+  },
+
+  'setup/complete': async (input, { services, transaction, now, record, attribute }) => {
+    if (await repo.findStructure(services.db)) throw new AppError('CONFLICT', ALREADY_DONE);
     const seen = new Set<string>();
     for (const [index, rate] of input.wageRates.entries()) {
       if (seen.has(rate.effectiveFrom)) {
@@ -24,9 +48,24 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete'> = {
       }
       seen.add(rate.effectiveFrom);
     }
-    await repo.insertStructure(db, { ...input.structure, logoFile: input.logoFile }, input.hours, now);
-    for (const employer of input.employers) await repo.insertEmployer(db, employer, now);
-    for (const rate of input.wageRates) await repo.insertWageRate(db, rate.effectiveFrom, rate.hourlyCents, now);
-    return { completed: true as const };
+    assertLogoStored(services.paths.filesDir, input.logoFile);
+    const { displayName, password } = input.administrator;
+    assertPasswordFor(password, displayName, 'administrator.password');
+    const passwordHash = await hashPassword(password, services.passwordParams);
+
+    const adminId = await transaction(async (db) => {
+      // Checked again inside the transaction: two windows may finish the wizard at once.
+      if (await repo.findStructure(db)) throw new AppError('CONFLICT', ALREADY_DONE);
+      await repo.insertStructure(db, { ...input.structure, logoFile: input.logoFile }, input.hours, now);
+      record('structure:1');
+      for (const employer of input.employers) record(`employer:${await repo.insertEmployer(db, employer, now)}`);
+      for (const rate of input.wageRates) await repo.insertWageRate(db, rate.effectiveFrom, rate.hourlyCents, now);
+      const id = await users.insertUser(db, { displayName, role: 'administrateur', passwordHash }, now);
+      record(`user:${id}`);
+      attribute(id);
+      return id;
+    });
+    const admin: SessionUser = { id: adminId, displayName: displayName.trim(), role: 'administrateur' };
+    return sessionViewFor(services, admin, services.sessions.create(admin, services.clock.now()));
   },
 };

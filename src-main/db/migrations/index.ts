@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as initial from './001-initial';
+import * as accountsJournal from './002-accounts-journal';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -12,6 +13,9 @@ export interface Migration {
  * The static, ordered list (a bundled app cannot scan a folder). Append only:
  * a released migration is never edited.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial.up },
+  { version: 2, name: 'accounts-journal', up: accountsJournal.up },
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

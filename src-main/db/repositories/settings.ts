@@ -46,7 +46,7 @@ export async function findStructure(db: Db) {
     afternoonStart: minutesToTime(row.afternoonStart),
     afternoonEnd: minutesToTime(row.afternoonEnd),
   };
-  return { structure, hours, setupCompletedAt: row.setupCompletedAt };
+  return { structure, hours, setupCompletedAt: row.setupCompletedAt, idleLockMinutes: row.idleLockMinutes };
 }
 
 function hoursColumns(hours: HoursRecord) {
@@ -71,6 +71,10 @@ export async function updateStructure(db: Db, structure: StructureRecord, now: s
     .set({ ...structure, updatedAt: now })
     .where('id', '=', 1)
     .execute();
+}
+
+export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
+  await db.updateTable('structure').set({ idleLockMinutes, updatedAt: now }).where('id', '=', 1).execute();
 }
 
 export async function updateHours(db: Db, hours: HoursRecord, now: string) {
@@ -154,8 +158,13 @@ export async function wageRateExistsOn(db: Db, effectiveFrom: string): Promise<b
   return row !== undefined;
 }
 
-export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents: number, now: string) {
-  await db.insertInto('wageRates').values({ effectiveFrom, hourlyCents, createdAt: now }).execute();
+export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents: number, now: string): Promise<number> {
+  const row = await db
+    .insertInto('wageRates')
+    .values({ effectiveFrom, hourlyCents, createdAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function deleteWageRate(db: Db, id: number): Promise<boolean> {

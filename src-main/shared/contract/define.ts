@@ -11,12 +11,23 @@ export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   output: O;
   tx: TransactionKind;
   /**
-   * `public` methods answer before anyone is signed in (first-run setup);
-   * every other method needs a user and an entry in the permission matrix.
+   * `public`: answers anyone (login screen). `setup`: answers anyone until the
+   * first-run wizard is done, then only signed-in users the matrix allows.
+   * `user`: a signed-in user the permission matrix allows.
    */
-  access: 'public' | 'user';
-  /** Reads a sensitive category (health, justice, social details, NIR): every call is journaled. */
-  sensitive?: boolean;
+  access: 'public' | 'setup' | 'user';
+  /**
+   * What the access journal records of a successful call: `change` (every
+   * `write` method, implied), `read` of a sensitive category (health,
+   * justice, social details, NIR), `export` or print.
+   */
+  audit?: 'change' | 'read' | 'export';
+}
+
+export type AuditKind = NonNullable<MethodDefinition['audit']>;
+
+export function auditOf(definition: MethodDefinition): AuditKind | null {
+  return definition.audit ?? (definition.tx === 'write' ? 'change' : null);
 }
 
 export function defineMethod<I extends z.ZodType, O extends z.ZodType>(

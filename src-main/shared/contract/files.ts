@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 
 /** What a file is chosen for decides the filter shown (images for a logo…). */
-export const FILE_PURPOSES = ['logo'] as const;
+export const FILE_PURPOSES = ['logo', 'export'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
+/** Files shown for each purpose; an empty list means a folder is chosen. */
 export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   logo: ['png', 'jpg', 'jpeg'],
+  export: [],
 };
+
+const chooseAnswer = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('chosen'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('picker') }),
+]);
 
 export const fileEntry = z.object({
   name: z.string(),
@@ -26,13 +34,16 @@ export const filesMethods = {
    */
   'files/chooseFile': defineMethod({
     input: z.object({ purpose: z.enum(FILE_PURPOSES) }),
-    output: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('chosen'), path: z.string() }),
-      z.object({ status: z.literal('cancelled') }),
-      z.object({ status: z.literal('picker') }),
-    ]),
+    output: chooseAnswer,
     tx: 'none',
-    access: 'public',
+    access: 'setup',
+  }),
+  /** Same for a folder (where to write an export). */
+  'files/chooseFolder': defineMethod({
+    input: z.object({ purpose: z.enum(FILE_PURPOSES) }),
+    output: chooseAnswer,
+    tx: 'none',
+    access: 'user',
   }),
   /** The in-app picker: folders under the home folder and removable drives only. */
   'files/list': defineMethod({
@@ -44,7 +55,7 @@ export const filesMethods = {
       entries: z.array(fileEntry),
     }),
     tx: 'none',
-    access: 'public',
+    access: 'setup',
   }),
 };
 

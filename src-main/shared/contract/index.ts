@@ -3,6 +3,9 @@ import { fr } from 'zod/locales';
 import { settingsMethods } from './settings';
 import { setupMethods } from './setup';
 import { appMethods, filesMethods } from './files';
+import { authMethods } from './auth';
+import { usersMethods } from './users';
+import { journalMethods } from './journal';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -14,6 +17,9 @@ export const contract = {
   ...setupMethods,
   ...settingsMethods,
   ...filesMethods,
+  ...authMethods,
+  ...usersMethods,
+  ...journalMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -118,6 +118,7 @@ export const settings = z.object({
   wageRates: z.array(wageRate),
   /** The rate in force today, by the clock of main; null when every rate starts later. */
   wageRateToday: wageRate.nullable(),
+  security: z.object({ idleLockMinutes: z.number().int() }),
 });
 export type Settings = z.output<typeof settings>;
 
@@ -125,6 +126,18 @@ export const settingsMethods = {
   'settings/get': defineMethod({ input: noInput, output: settings, tx: 'read', access: 'user' }),
   'settings/updateStructure': defineMethod({
     input: z.object({ structure: structureInput, logoFile: logoFile.nullable() }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/updateSecurity': defineMethod({
+    input: z.object({
+      idleLockMinutes: z
+        .number({ error: 'Indiquez un nombre de minutes.' })
+        .int('Indiquez un nombre entier de minutes.')
+        .min(1, 'Le verrouillage doit intervenir après 1 minute au moins.')
+        .max(120, 'Le verrouillage doit intervenir avant 2 heures d’inactivité (120 minutes).'),
+    }),
     output: settings,
     tx: 'write',
     access: 'user',
@@ -154,7 +167,7 @@ export const settingsMethods = {
     input: z.object({ path: z.string().min(1, 'Choisissez une image.') }),
     output: logo,
     tx: 'none',
-    access: 'public',
+    access: 'setup',
   }),
   'settings/getLogo': defineMethod({ input: z.object({ file: logoFile }), output: logo, tx: 'none', access: 'user' }),
 };

@@ -17,12 +17,34 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The signed-in session, in memory only: closing or reloading the window
+ * signs out. Main may end it (idle lock, deactivated account); listeners hear.
+ */
+let sessionToken: string | null = null;
+const sessionLostListeners = new Set<(message: string) => void>();
+
+export function setSessionToken(token: string | null) {
+  sessionToken = token;
+}
+
+export function onSessionLost(listener: (message: string) => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
 export async function call<M extends Method>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
   if (!window.api) {
     throw new ApiError({ code: 'INTERNAL', message: "Passerelle n'a pas pu se connecter à ses données." });
   }
-  const result = await window.api.invoke(method, input ?? {});
-  if (!result.ok) throw new ApiError(result.error);
+  const result = await window.api.invoke(method, input ?? {}, sessionToken);
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHORIZED' && sessionToken !== null && !method.startsWith('auth/')) {
+      sessionToken = null;
+      for (const listener of sessionLostListeners) listener(result.error.message);
+    }
+    throw new ApiError(result.error);
+  }
   return result.value as MethodOutput<M>;
 }
 

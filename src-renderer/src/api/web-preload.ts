@@ -9,6 +9,7 @@ import type { PasserelleBridge } from './bridge';
 
 const STORAGE_KEY = 'passerelle.token';
 const TOKEN_HEADER = 'x-passerelle-token';
+const SESSION_HEADER = 'x-passerelle-session';
 
 function takeTokenFromUrl(): string | null {
   const match = /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
@@ -30,12 +31,16 @@ export function installWebBridge(): void {
   if (window.api) return;
   const token = takeTokenFromUrl() ?? window.sessionStorage.getItem(STORAGE_KEY) ?? '';
   const bridge: PasserelleBridge = {
-    async invoke(method, input) {
+    async invoke(method, input, sessionToken) {
       let response: Response;
       try {
         response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          headers: {
+            'content-type': 'application/json',
+            [TOKEN_HEADER]: token,
+            ...(sessionToken ? { [SESSION_HEADER]: sessionToken } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
       } catch {

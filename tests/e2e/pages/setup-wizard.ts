@@ -99,6 +99,12 @@ export class SetupWizardPage {
     await this.page.getByRole('button', { name: 'Ajouter ce taux' }).click();
   }
 
+  async createAdministrator(displayName: string, password: string) {
+    await this.page.getByLabel('Votre nom').fill(displayName);
+    await this.page.getByLabel(/^Mot de passe/).fill(password);
+    await this.page.getByLabel('Confirmer le mot de passe').fill(password);
+  }
+
   async finish() {
     await this.page.getByRole('button', { name: 'Terminer la configuration' }).click();
   }

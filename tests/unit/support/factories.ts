@@ -47,6 +47,7 @@ export function setupInput(overrides: Partial<SetupInput> = {}): SetupInput {
       { effectiveFrom: '2024-11-01', hourlyCents: 1188 },
       { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
     ],
+    administrator: { displayName: 'Élodie Le Gall', password: 'Secrétariat-CCAS-2026' },
     ...overrides,
   };
 }

@@ -3,7 +3,8 @@ import type { FilePurpose } from '@shared/contract/files';
 import { call } from '../../api/client';
 import { FilePickerModal } from './FilePickerModal';
 
-type Choose = (purpose: FilePurpose) => Promise<string | null>;
+type Kind = 'file' | 'folder';
+type Choose = (purpose: FilePurpose, kind?: Kind) => Promise<string | null>;
 
 const FileChooserContext = createContext<Choose | null>(null);
 
@@ -12,16 +13,16 @@ const FileChooserContext = createContext<Choose | null>(null);
  * one (desktop app), the in-app picker otherwise (browser mode).
  */
 export function FileChooserProvider({ children }: { children: ReactNode }) {
-  const [pending, setPending] = useState<FilePurpose | null>(null);
+  const [pending, setPending] = useState<{ purpose: FilePurpose; kind: Kind } | null>(null);
   const resolver = useRef<((path: string | null) => void) | null>(null);
 
-  const choose = useCallback<Choose>(async (purpose) => {
-    const answer = await call('files/chooseFile', { purpose });
+  const choose = useCallback<Choose>(async (purpose, kind = 'file') => {
+    const answer = await call(kind === 'file' ? 'files/chooseFile' : 'files/chooseFolder', { purpose });
     if (answer.status === 'chosen') return answer.path;
     if (answer.status === 'cancelled') return null;
     return new Promise<string | null>((resolve) => {
       resolver.current = resolve;
-      setPending(purpose);
+      setPending({ purpose, kind });
     });
   }, []);
 
@@ -34,7 +35,9 @@ export function FileChooserProvider({ children }: { children: ReactNode }) {
   return (
     <FileChooserContext.Provider value={choose}>
       {children}
-      {pending && <FilePickerModal purpose={pending} onChoose={finish} onCancel={() => finish(null)} />}
+      {pending && (
+        <FilePickerModal purpose={pending.purpose} kind={pending.kind} onChoose={finish} onCancel={() => finish(null)} />
+      )}
     </FileChooserContext.Provider>
   );
 }

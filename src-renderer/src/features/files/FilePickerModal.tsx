@@ -4,7 +4,10 @@ import { useState } from 'react';
 import type { FilePurpose } from '@shared/contract/files';
 import { errorMessage, useApiQuery } from '../../api/client';
 
-const PURPOSE_TITLES: Record<FilePurpose, string> = { logo: 'Choisir le logo (image PNG ou JPEG)' };
+const PURPOSE_TITLES: Record<FilePurpose, string> = {
+  logo: 'Choisir le logo (image PNG ou JPEG)',
+  export: 'Choisir le dossier où enregistrer le fichier',
+};
 
 function formatSize(bytes: number | null) {
   if (bytes === null) return '';
@@ -17,6 +20,7 @@ function formatSize(bytes: number | null) {
  */
 export function FilePickerModal(props: {
   purpose: FilePurpose;
+  kind: 'file' | 'folder';
   onChoose: (path: string) => void;
   onCancel: () => void;
 }) {
@@ -83,7 +87,7 @@ export function FilePickerModal(props: {
                   {listing.data && listing.data.entries.length === 0 && (
                     <Table.Tr>
                       <Table.Td colSpan={2}>
-                        <Text c="dimmed">Aucune image ni aucun dossier ici.</Text>
+                        <Text c="dimmed">{props.kind === 'file' ? 'Aucune image ni aucun dossier ici.' : 'Aucun sous-dossier ici.'}</Text>
                       </Table.Td>
                     </Table.Tr>
                   )}
@@ -96,6 +100,9 @@ export function FilePickerModal(props: {
           <Button variant="default" onClick={props.onCancel}>
             Annuler
           </Button>
+          {props.kind === 'folder' && listing.data?.path && (
+            <Button onClick={() => props.onChoose(listing.data!.path!)}>Choisir ce dossier</Button>
+          )}
         </Group>
       </Stack>
     </Modal>

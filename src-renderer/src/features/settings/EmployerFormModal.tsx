@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { EMPLOYER_KINDS, EMPLOYER_KIND_LABELS, employerInput, type EmployerInput } from '@shared/contract/settings';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
+import { AsyncForm } from '../../ui/AsyncForm';
 
 interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement'> {
   collectiveAgreement: string;
@@ -71,12 +72,7 @@ export function EmployerFormModal(props: {
 
   return (
     <Modal opened onClose={props.onClose} title={props.title} size="xl">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <AsyncForm onSubmit={submit}>
         <Stack>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 7 }}>
@@ -142,7 +138,7 @@ export function EmployerFormModal(props: {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </AsyncForm>
     </Modal>
   );
 }

@@ -5,6 +5,7 @@ import { useApiMutation } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { HoursFields } from './HoursFields';
+import { AsyncForm } from '../../ui/AsyncForm';
 
 export function HoursSettings({ hours }: { hours: WorkHours }) {
   const form = useForm({ initialValues: { hours } });
@@ -23,12 +24,7 @@ export function HoursSettings({ hours }: { hours: WorkHours }) {
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
+    <AsyncForm onSubmit={save}>
       <Stack maw={520}>
         <Text>Ces horaires sont proposés par défaut à chaque nouveau chantier.</Text>
         <HoursFields form={form} prefix="hours." />
@@ -38,6 +34,6 @@ export function HoursSettings({ hours }: { hours: WorkHours }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </AsyncForm>
   );
 }

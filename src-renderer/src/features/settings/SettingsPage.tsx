@@ -1,5 +1,9 @@
 import { Alert, Loader, Stack, Tabs, Title } from '@mantine/core';
 import { errorMessage, useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
+import { JournalPanel } from '../journal/JournalPanel';
+import { UsersSettings } from '../users/UsersSettings';
+import { SecuritySettings } from './SecuritySettings';
 import { EmployersSettings } from './EmployersSettings';
 import { HoursSettings } from './HoursSettings';
 import { StructureSettings } from './StructureSettings';
@@ -7,6 +11,7 @@ import { WageRatesSettings } from './WageRatesSettings';
 
 export function SettingsPage() {
   const settings = useApiQuery('settings/get');
+  const { can } = useSignedIn();
   return (
     <Stack>
       <Title order={1}>Paramètres</Title>
@@ -19,6 +24,9 @@ export function SettingsPage() {
             <Tabs.Tab value="employers">Employeurs</Tabs.Tab>
             <Tabs.Tab value="hours">Horaires</Tabs.Tab>
             <Tabs.Tab value="wages">SMIC</Tabs.Tab>
+            {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
+            {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
+            {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="structure" pt="lg">
             <StructureSettings settings={settings.data} />
@@ -31,6 +39,15 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="wages" pt="lg">
             <WageRatesSettings rates={settings.data.wageRates} />
+          </Tabs.Panel>
+          <Tabs.Panel value="users" pt="lg">
+            <UsersSettings />
+          </Tabs.Panel>
+          <Tabs.Panel value="security" pt="lg">
+            <SecuritySettings idleLockMinutes={settings.data.security.idleLockMinutes} />
+          </Tabs.Panel>
+          <Tabs.Panel value="journal" pt="lg">
+            <JournalPanel />
           </Tabs.Panel>
         </Tabs>
       )}

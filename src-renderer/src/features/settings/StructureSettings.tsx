@@ -7,6 +7,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { LogoField, type LogoValue } from './LogoField';
 import { StructureFields } from './StructureFields';
+import { AsyncForm } from '../../ui/AsyncForm';
 
 export function StructureSettings({ settings }: { settings: Settings }) {
   const { logoFile, ...structure } = settings.structure;
@@ -31,12 +32,7 @@ export function StructureSettings({ settings }: { settings: Settings }) {
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
+    <AsyncForm onSubmit={save}>
       <Stack maw={760}>
         <StructureFields form={form} prefix="structure." />
         <LogoField value={shownLogo} onChange={setLogo} />
@@ -46,6 +42,6 @@ export function StructureSettings({ settings }: { settings: Settings }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </AsyncForm>
   );
 }

@@ -25,6 +25,7 @@ export function SetupSummary({ values }: { values: WizardValues }) {
         Demi-journées : {values.hours.morningStart}–{values.hours.morningEnd} et {values.hours.afternoonStart}–
         {values.hours.afternoonEnd}
       </Text>
+      <Text>Compte administrateur : {values.administrator.displayName}</Text>
       <Text fw={600}>SMIC horaire brut</Text>
       <List>
         {[...values.wageRates]

@@ -1,6 +1,9 @@
-import { Alert, Button, Container, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Container, Group, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
+import { accountInput } from '@shared/contract/users';
+import { confirmMatches, NewPasswordFields } from '../auth/NewPasswordFields';
+import { useSession } from '../auth/SessionContext';
 import { useState } from 'react';
 import { structureInput, workHoursInput, type EmployerInput } from '@shared/contract/settings';
 import type { SetupInput } from '@shared/contract/setup';
@@ -20,6 +23,7 @@ export interface WizardValues {
   hours: SetupInput['hours'];
   employers: EmployerInput[];
   wageRates: WageRow[];
+  administrator: { displayName: string; password: string; confirm: string };
 }
 
 /** SMIC horaire brut: 11,88 € from 1 Nov 2024, 12,02 € from 1 Jan 2026. */
@@ -34,11 +38,15 @@ const STEP_OF_FIELD: [string, number][] = [
   ['employers', 1],
   ['hours', 2],
   ['wageRates', 3],
+  ['administrator', 4],
 ];
+
+const SUMMARY_STEP = 5;
 
 /** First run: the secretary describes the structure, its employers, its hours and the SMIC. */
 export function SetupWizard() {
   const client = useQueryClient();
+  const { signIn } = useSession();
   const [step, setStep] = useState(0);
   const [saving, setSaving] = useState(false);
   const [stepError, setStepError] = useState<string | null>(null);
@@ -59,6 +67,7 @@ export function SetupWizard() {
       hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
       employers: [],
       wageRates: DEFAULT_RATES,
+      administrator: { displayName: '', password: '', confirm: '' },
     },
   });
   const values = form.getValues();
@@ -75,6 +84,13 @@ export function SetupWizard() {
       setStepError('Indiquez au moins un taux du SMIC horaire.');
       return false;
     }
+    if (index === 4) {
+      const { displayName, password, confirm } = values.administrator;
+      return (
+        validateSection(form, 'administrator', accountInput, { displayName, password }) &&
+        confirmMatches(form, password, confirm, 'administrator.confirm')
+      );
+    }
     return true;
   };
 
@@ -90,9 +106,10 @@ export function SetupWizard() {
       hours: values.hours,
       employers: values.employers,
       wageRates: values.wageRates.map(({ effectiveFrom, hourlyCents }) => ({ effectiveFrom, hourlyCents })),
+      administrator: { displayName: values.administrator.displayName, password: values.administrator.password },
     };
     try {
-      await call('setup/complete', input);
+      signIn(await call('setup/complete', input));
       await client.invalidateQueries();
     } catch (error) {
       const field = error instanceof ApiError ? error.payload.field : undefined;
@@ -106,7 +123,7 @@ export function SetupWizard() {
   };
 
   return (
-    <Container size="md" py="xl">
+    <Container size="lg" py="xl">
       <Stack>
         <div>
           <Title order={1}>Bienvenue dans Passerelle</Title>
@@ -168,6 +185,21 @@ export function SetupWizard() {
                 />
               </Stack>
             </Stepper.Step>
+            <Stepper.Step label="Compte" description="Administrateur">
+              <Stack mt="md" maw={560}>
+                <Text>
+                  Votre compte d'administrateur : vous créerez ensuite ceux de vos collègues (coordination, encadrants,
+                  travailleurs sociaux…) dans Paramètres. Chacun aura son propre mot de passe.
+                </Text>
+                <TextInput label="Votre nom" placeholder="Prénom Nom" withAsterisk {...form.getInputProps('administrator.displayName')} />
+                <NewPasswordFields
+                  form={form}
+                  prefix="administrator."
+                  password={values.administrator.password}
+                  personName={values.administrator.displayName}
+                />
+              </Stack>
+            </Stepper.Step>
             <Stepper.Completed>
               <SetupSummary values={values} />
             </Stepper.Completed>
@@ -183,7 +215,7 @@ export function SetupWizard() {
             <Button variant="default" onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
               Retour
             </Button>
-            {step < 4 ? (
+            {step < SUMMARY_STEP ? (
               <Button onClick={next}>Suivant</Button>
             ) : (
               <Button onClick={() => void finish()} loading={saving}>

@@ -3,47 +3,62 @@ import { Link } from 'react-router';
 import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
 
-export function DashboardPage() {
+function StructureSummary() {
   const settings = useApiQuery('settings/get');
+  const { can } = useSignedIn();
   if (settings.isPending) return <Loader />;
   if (settings.error) return <Alert color="red">{errorMessage(settings.error)}</Alert>;
-  const { structure, employers, wageRateToday, hours } = settings.data;
+  const { employers, wageRateToday, hours } = settings.data;
   return (
-    <Stack>
-      <Title order={1}>Tableau de bord</Title>
-      <Text>Bienvenue dans Passerelle, {structure.name}.</Text>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Card withBorder>
-          <Text fw={700}>Employeurs</Text>
-          <List size="sm" mt="xs">
-            {employers
-              .filter((e) => !e.archived)
-              .map((e) => (
-                <List.Item key={e.id}>{e.name}</List.Item>
-              ))}
-          </List>
-        </Card>
-        <Card withBorder>
-          <Text fw={700}>Demi-journées</Text>
-          <Text size="sm" mt="xs">
-            Matin {hours.morningStart}–{hours.morningEnd}
-            <br />
-            Après-midi {hours.afternoonStart}–{hours.afternoonEnd}
-          </Text>
-        </Card>
-        <Card withBorder>
-          <Text fw={700}>SMIC horaire brut en vigueur</Text>
-          <Text size="sm" mt="xs">
-            {wageRateToday
-              ? `${formatEuros(wageRateToday.hourlyCents)} depuis le ${formatFrenchDate(wageRateToday.effectiveFrom)}`
-              : "Aucun taux n'est en vigueur aujourd'hui : ajoutez-le."}
-          </Text>
+    <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <Card withBorder>
+        <Text fw={700}>Employeurs</Text>
+        <List size="sm" mt="xs">
+          {employers
+            .filter((e) => !e.archived)
+            .map((e) => (
+              <List.Item key={e.id}>{e.name}</List.Item>
+            ))}
+        </List>
+      </Card>
+      <Card withBorder>
+        <Text fw={700}>Demi-journées</Text>
+        <Text size="sm" mt="xs">
+          Matin {hours.morningStart}–{hours.morningEnd}
+          <br />
+          Après-midi {hours.afternoonStart}–{hours.afternoonEnd}
+        </Text>
+      </Card>
+      <Card withBorder>
+        <Text fw={700}>SMIC horaire brut en vigueur</Text>
+        <Text size="sm" mt="xs">
+          {wageRateToday
+            ? `${formatEuros(wageRateToday.hourlyCents)} depuis le ${formatFrenchDate(wageRateToday.effectiveFrom)}`
+            : "Aucun taux n'est en vigueur aujourd'hui : ajoutez-le."}
+        </Text>
+        {can('settings/addWageRate') && (
           <Anchor component={Link} to="/settings" size="sm">
             Modifier dans Paramètres
           </Anchor>
-        </Card>
-      </SimpleGrid>
+        )}
+      </Card>
+    </SimpleGrid>
+  );
+}
+
+export function DashboardPage() {
+  const { user, can } = useSignedIn();
+  return (
+    <Stack>
+      <Title order={1}>Tableau de bord</Title>
+      <Text>Bonjour {user.displayName}.</Text>
+      {can('settings/get') ? (
+        <StructureSummary />
+      ) : (
+        <Text c="dimmed">Les écrans qui vous concernent apparaissent dans le menu à gauche au fur et à mesure qu'ils arrivent.</Text>
+      )}
     </Stack>
   );
 }

@@ -1,27 +1,79 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Avatar, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
+import { useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
+import { ROLE_LABELS } from '@shared/contract/users';
 import { useApiQuery } from '../../api/client';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useSession, useSignedIn } from '../auth/SessionContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ComingSoon } from './ComingSoon';
 import { DashboardPage } from './DashboardPage';
-import { NAVIGATION } from './navigation';
+import { visibleItems } from './navigation';
+
+function UserMenu() {
+  const { user } = useSignedIn();
+  const { lock, switchUser } = useSession();
+  const [changing, setChanging] = useState(false);
+  return (
+    <>
+      <Menu position="bottom-end" width={260}>
+        <Menu.Target>
+          <UnstyledButton aria-label="Mon compte">
+            <Group gap="xs">
+              <Avatar color="teal" radius="xl" size="sm">
+                {user.displayName.slice(0, 1).toUpperCase()}
+              </Avatar>
+              <div>
+                <Text size="sm" fw={600}>
+                  {user.displayName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {ROLE_LABELS[user.role]}
+                </Text>
+              </div>
+              <IconChevronDown size={16} />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>
+            Changer mon mot de passe
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLock size={16} />} onClick={() => lock()}>
+            Verrouiller
+          </Menu.Item>
+          <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => switchUser()}>
+            Changer d'utilisateur
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {changing && <ChangePasswordModal onClose={() => setChanging(false)} />}
+    </>
+  );
+}
 
 export function Shell() {
   const location = useLocation();
   const status = useApiQuery('setup/status');
+  const { user, can } = useSignedIn();
+  const items = visibleItems(user.role, can);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Title order={3} c="teal.8">
-            Passerelle
-          </Title>
-          <Text c="dimmed">{status.data?.structureName}</Text>
+          <Group gap="md">
+            <Title order={3} c="teal.8">
+              Passerelle
+            </Title>
+            <Text c="dimmed">{status.data?.structureName}</Text>
+          </Group>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
-        {NAVIGATION.map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.path}
             component={RouterLink}
@@ -36,10 +88,12 @@ export function Shell() {
         <ErrorBoundary key={location.pathname}>
           <Routes>
             <Route path="/" element={<DashboardPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            {NAVIGATION.filter((item) => item.upcoming).map((item) => (
-              <Route key={item.path} path={item.path} element={<ComingSoon item={item} />} />
-            ))}
+            {items.some((item) => item.path === '/settings') && <Route path="/settings" element={<SettingsPage />} />}
+            {items
+              .filter((item) => item.upcoming)
+              .map((item) => (
+                <Route key={item.path} path={item.path} element={<ComingSoon item={item} />} />
+              ))}
             <Route path="*" element={<DashboardPage />} />
           </Routes>
         </ErrorBoundary>

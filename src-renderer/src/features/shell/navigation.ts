@@ -9,11 +9,20 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import type { Method } from '@shared/contract';
+import type { Role } from '@shared/contract/users';
 
 export interface NavItem {
   path: string;
   label: string;
   icon: Icon;
+  /** Shown to whoever may call this method (the permission matrix decides). */
+  requires?: Method;
+  /**
+   * For screens still to come, which have no method yet: the roles that will
+   * use them. Replaced by `requires` when the feature lands.
+   */
+  roles?: readonly Role[];
   /** What the page will hold, shown while it is still to come. */
   upcoming?: string;
 }
@@ -25,37 +34,51 @@ export const NAVIGATION: NavItem[] = [
     path: '/people',
     label: 'Personnes',
     icon: IconUsers,
+    roles: ['administrateur', 'coordination', 'travailleur_social', 'psychologue', 'encadrant'],
     upcoming: 'Les dossiers des personnes accompagnées : orientation, admission, freins et sorties.',
   },
   {
     path: '/worksites',
     label: 'Chantiers',
     icon: IconBuildingFactory2,
+    roles: ['administrateur', 'coordination', 'travailleur_social', 'encadrant'],
     upcoming: 'Les chantiers MESP et ACI, leurs participants et leurs contrats.',
   },
   {
     path: '/planning',
     label: 'Planning',
     icon: IconCalendarWeek,
+    roles: ['administrateur', 'coordination', 'travailleur_social', 'encadrant'],
     upcoming: 'Les demi-journées de chantier, semaine par semaine, et les émargements.',
   },
   {
     path: '/documents',
     label: 'Documents',
     icon: IconFileText,
+    roles: ['administrateur', 'coordination', 'travailleur_social'],
     upcoming: 'Contrats, attestations, feuilles d’émargement et bilans prêts à imprimer.',
   },
   {
     path: '/stats',
     label: 'Statistiques',
     icon: IconChartBar,
+    roles: ['administrateur', 'coordination', 'lecture_seule'],
     upcoming: 'Les chiffres pour les financeurs : femmes/hommes, âge, RSA, niveau de formation, sorties.',
   },
   {
     path: '/backup',
     label: 'Sauvegardes',
     icon: IconDatabaseExport,
+    roles: ['administrateur'],
     upcoming: 'Les sauvegardes chiffrées sur clé USB et leur restauration vérifiée.',
   },
-  { path: '/settings', label: 'Paramètres', icon: IconSettings },
+  { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/updateStructure' },
 ];
+
+export function visibleItems(role: Role, can: (method: Method) => boolean): NavItem[] {
+  return NAVIGATION.filter((item) => {
+    if (item.requires) return can(item.requires);
+    if (item.roles) return item.roles.includes(role);
+    return true;
+  });
+}

@@ -1,0 +1,103 @@
+import { delayAfterFailures, nextAttemptAt, waitInWords } from '../../domain/lockout';
+import * as users from '../../db/repositories/users';
+import type { SessionView } from '../../shared/contract/auth';
+import type { Role } from '../../shared/contract/users';
+import { AppError } from '../../shared/errors';
+import { evaluatePassword } from '../../shared/password-policy';
+import type { HandlerMap } from '../handler';
+import { appendJournal } from '../journal';
+import { hashPassword, needsRehash, verifyPassword } from '../password-hashing';
+import { allowedMethods } from '../permissions';
+import type { Services } from '../services';
+import type { SessionUser } from '../session';
+
+export function sessionViewFor(services: Services, user: SessionUser, token: string): SessionView {
+  return {
+    token,
+    user,
+    idleLockMinutes: services.security.idleLockMinutes,
+    permissions: allowedMethods(user.role),
+  };
+}
+
+/** A new password must follow the policy and must not contain the person's name. */
+export function assertPasswordFor(password: string, displayName: string, field: string) {
+  const verdict = evaluatePassword(password, displayName);
+  if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice!, { field });
+}
+
+export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> = {
+  'auth/users': async (_input, { db }) =>
+    (await users.listUsers(db))
+      .filter((row) => row.active === 1)
+      .map((row) => ({ id: row.id, displayName: row.displayName, role: row.role as Role })),
+
+  'auth/login': async ({ userId, password }, { services, transaction }) => {
+    const now = services.clock.now();
+    const row = await users.findUser(services.db, userId);
+    if (!row || row.active !== 1) {
+      throw new AppError('UNAUTHORIZED', "Ce compte n'existe pas ou a été désactivé. Demandez à l'administrateur.");
+    }
+    if (row.lockedUntil && new Date(row.lockedUntil) > now) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        `Trop d’essais de mot de passe. Réessayez dans ${waitInWords(new Date(row.lockedUntil), now)}.`,
+      );
+    }
+    // Key derivation outside any transaction: it takes a while on purpose.
+    const valid = await verifyPassword(password, row.passwordHash);
+    if (!valid) {
+      const failures = row.failedAttempts + 1;
+      const until = nextAttemptAt(failures, now);
+      await transaction(async (db) => {
+        await users.recordLoginFailure(db, row.id, failures, until?.toISOString() ?? null);
+        await appendJournal(db, { at: now.toISOString(), userId: row.id, action: 'login-failed', method: 'auth/login', records: [`user:${row.id}`] });
+      });
+      const wait = until ? ` Patientez ${waitInWords(until, now)} avant de réessayer.` : '';
+      const lock = delayAfterFailures(failures) >= 15 * 60_000 ? ' Le compte est verrouillé temporairement.' : '';
+      throw new AppError('UNAUTHORIZED', `Mot de passe incorrect.${lock}${wait}`, { field: 'password' });
+    }
+    const upgraded = needsRehash(row.passwordHash, services.passwordParams)
+      ? await hashPassword(password, services.passwordParams)
+      : null;
+    await transaction(async (db) => {
+      await users.recordLoginSuccess(db, row.id);
+      if (upgraded) await users.setPasswordHash(db, row.id, upgraded, now.toISOString(), false);
+      await appendJournal(db, { at: now.toISOString(), userId: row.id, action: 'login', method: 'auth/login', records: [`user:${row.id}`] });
+    });
+    const user: SessionUser = { id: row.id, displayName: row.displayName, role: row.role as Role };
+    return sessionViewFor(services, user, services.sessions.create(user, now));
+  },
+
+  'auth/me': async (_input, { session, services }) => {
+    if (!session.user) return { session: null };
+    const { token: _token, ...view } = sessionViewFor(services, session.user, '');
+    return { session: view };
+  },
+
+  'auth/logout': async (_input, { session, services, transaction, now }) => {
+    if (session.token) services.sessions.end(session.token);
+    const user = session.user;
+    if (user) {
+      await transaction((db) =>
+        appendJournal(db, { at: now, userId: user.id, action: 'logout', method: 'auth/logout', records: [`user:${user.id}`] }),
+      );
+    }
+    return { done: true as const };
+  },
+
+  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, transaction, now, record }) => {
+    const row = await users.findUser(services.db, session.user!.id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+      throw new AppError('INVALID_INPUT', 'Le mot de passe actuel est incorrect.', { field: 'currentPassword' });
+    }
+    assertPasswordFor(newPassword, row.displayName, 'newPassword');
+    const hash = await hashPassword(newPassword, services.passwordParams);
+    await transaction(async (db) => {
+      await users.setPasswordHash(db, row.id, hash, now, true);
+      record(`user:${row.id}`);
+    });
+    return { done: true as const };
+  },
+};

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import * as users from '../../db/repositories/users';
+import { AppError } from '../../shared/errors';
+import type { HandlerMap } from '../handler';
+import { hashPassword } from '../password-hashing';
+import { assertPasswordFor } from './auth';
+
+async function existing(db: Kysely<Database>, id: number) {
+  const row = await users.findUser(db, id);
+  if (!row) throw new AppError('NOT_FOUND', "Ce compte n'existe pas.");
+  return row;
+}
+
+async function assertNameFree(db: Kysely<Database>, displayName: string, exceptId?: number) {
+  if (await users.nameTaken(db, displayName, exceptId)) {
+    throw new AppError('CONFLICT', `Un compte s'appelle déjà « ${displayName.trim()} ». Ajoutez l'initiale du nom, par exemple.`, {
+      field: 'displayName',
+    });
+  }
+}
+
+const LAST_ADMIN = 'Passerelle doit garder au moins un administrateur actif.';
+
+/** Accounts are never deleted: the journal refers to them. They are deactivated. */
+export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/update' | 'users/setActive' | 'users/resetPassword'> = {
+  'users/list': async (_input, { db }) => (await users.listUsers(db)).map(users.toUser),
+
+  'users/create': async ({ displayName, role, password }, { services, transaction, now, record }) => {
+    await assertNameFree(services.db, displayName);
+    assertPasswordFor(password, displayName, 'password');
+    const passwordHash = await hashPassword(password, services.passwordParams);
+    return transaction(async (db) => {
+      await assertNameFree(db, displayName);
+      const id = await users.insertUser(db, { displayName, role, passwordHash }, now);
+      record(`user:${id}`);
+      return users.toUser((await users.findUser(db, id))!);
+    });
+  },
+
+  'users/update': async ({ id, displayName, role }, { db, services, now, record }) => {
+    const row = await existing(db, id);
+    await assertNameFree(db, displayName, id);
+    if (row.role === 'administrateur' && role !== 'administrateur' && row.active === 1) {
+      if ((await users.countActiveAdministrators(db, id)) === 0) throw new AppError('CONFLICT', LAST_ADMIN, { field: 'role' });
+    }
+    await users.updateUser(db, id, { displayName, role }, now);
+    record(`user:${id}`);
+    services.sessions.update(id, { displayName, role });
+    return users.toUser((await users.findUser(db, id))!);
+  },
+
+  'users/setActive': async ({ id, active }, { db, services, session, now, record }) => {
+    const row = await existing(db, id);
+    if (!active) {
+      if (id === session.user?.id) throw new AppError('CONFLICT', 'Vous ne pouvez pas désactiver votre propre compte.');
+      if (row.role === 'administrateur' && (await users.countActiveAdministrators(db, id)) === 0) {
+        throw new AppError('CONFLICT', LAST_ADMIN);
+      }
+    }
+    await users.setUserActive(db, id, active, now);
+    record(`user:${id}`);
+    if (!active) services.sessions.endAllFor(id);
+    return users.toUser((await users.findUser(db, id))!);
+  },
+
+  'users/resetPassword': async ({ id, password }, { services, transaction, now, record }) => {
+    const row = await existing(services.db, id);
+    assertPasswordFor(password, row.displayName, 'password');
+    const passwordHash = await hashPassword(password, services.passwordParams);
+    const user = await transaction(async (db) => {
+      await users.setPasswordHash(db, id, passwordHash, now, true);
+      record(`user:${id}`);
+      return users.toUser((await users.findUser(db, id))!);
+    });
+    // Whoever was signed in with the old password is signed out.
+    services.sessions.endAllFor(id);
+    return user;
+  },
+};

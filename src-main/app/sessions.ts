@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../shared/contract/users';
+import type { SessionUser } from './session';
+
+interface Entry {
+  user: SessionUser;
+  lastSeen: number;
+}
+
+/**
+ * Signed-in sessions, in memory only: restarting Passerelle signs everyone
+ * out. A session unused for longer than the idle delay is locked (CNIL:
+ * automatic locking of an unattended shared workstation).
+ */
+export class SessionStore {
+  private readonly entries = new Map<string, Entry>();
+
+  create(user: SessionUser, now: Date): string {
+    const token = randomBytes(32).toString('base64url');
+    this.entries.set(token, { user, lastSeen: now.getTime() });
+    return token;
+  }
+
+  /** The session's user, `expired` once idle too long, or null for an unknown token. */
+  resolve(token: string, now: Date, idleMinutes: number): SessionUser | 'expired' | null {
+    const entry = this.entries.get(token);
+    if (!entry) return null;
+    if (now.getTime() - entry.lastSeen > idleMinutes * 60_000) {
+      this.entries.delete(token);
+      return 'expired';
+    }
+    entry.lastSeen = now.getTime();
+    return entry.user;
+  }
+
+  end(token: string): void {
+    this.entries.delete(token);
+  }
+
+  /** A deactivated account is signed out everywhere at once. */
+  endAllFor(userId: number): void {
+    for (const [token, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(token);
+  }
+
+  /** A changed role or name applies to open sessions from the next call on. */
+  update(userId: number, changes: { role: Role; displayName: string }): void {
+    for (const entry of this.entries.values()) {
+      if (entry.user.id === userId) entry.user = { ...entry.user, ...changes };
+    }
+  }
+}

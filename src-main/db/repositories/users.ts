@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UsersTable } from '../schema';
+import type { Role, User } from '../../shared/contract/users';
+import { foldForSearch } from '../../shared/text';
+
+type Db = Kysely<Database>;
+export type UserRow = Selectable<UsersTable>;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    role: row.role as Role,
+    active: row.active === 1,
+    lockedUntil: row.lockedUntil,
+    passwordChangedAt: row.passwordChangedAt,
+  };
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute();
+}
+
+export async function findUser(db: Db, id: number): Promise<UserRow | null> {
+  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Names must differ once accents and case are set aside: the login screen lists them. */
+export async function nameTaken(db: Db, displayName: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('users').select('id').where('displayNameFolded', '=', foldForSearch(displayName));
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function countActiveAdministrators(db: Db, exceptId?: number): Promise<number> {
+  let query = db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrateur')
+    .where('active', '=', 1);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirstOrThrow()).n;
+}
+
+export async function insertUser(db: Db, values: { displayName: string; role: Role; passwordHash: string }, now: string) {
+  const row = await db
+    .insertInto('users')
+    .values({
+      displayName: values.displayName,
+      displayNameFolded: foldForSearch(values.displayName),
+      role: values.role,
+      passwordHash: values.passwordHash,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(db: Db, id: number, values: { displayName: string; role: Role }, now: string) {
+  await db
+    .updateTable('users')
+    .set({ ...values, displayNameFolded: foldForSearch(values.displayName), updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setUserActive(db: Db, id: number, active: boolean, now: string) {
+  await db.updateTable('users').set({ active: active ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
+}
+
+export async function setPasswordHash(db: Db, id: number, passwordHash: string, now: string, changed: boolean) {
+  await db
+    .updateTable('users')
+    .set({
+      passwordHash,
+      failedAttempts: 0,
+      lockedUntil: null,
+      updatedAt: now,
+      ...(changed ? { passwordChangedAt: now } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordLoginFailure(db: Db, id: number, failedAttempts: number, lockedUntil: string | null) {
+  await db.updateTable('users').set({ failedAttempts, lockedUntil }).where('id', '=', id).execute();
+}
+
+export async function recordLoginSuccess(db: Db, id: number) {
+  await db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', id).execute();
+}

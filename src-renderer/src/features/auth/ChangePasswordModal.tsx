@@ -1,0 +1,47 @@
+import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useApiMutation } from '../../api/client';
+import { showServerErrors } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { checkNewPassword, NewPasswordFields } from './NewPasswordFields';
+import { useSignedIn } from './SessionContext';
+import { AsyncForm } from '../../ui/AsyncForm';
+
+export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
+  const { user } = useSignedIn();
+  const form = useForm({ initialValues: { currentPassword: '', password: '', confirm: '' } });
+  const change = useApiMutation('auth/changePassword');
+  const values = form.getValues();
+
+  const submit = async () => {
+    if (!checkNewPassword(form, values.password, values.confirm)) return;
+    try {
+      await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.password });
+      notifySuccess('Votre mot de passe est changé.');
+      onClose();
+    } catch (error) {
+      const mapped = showServerErrors(form, error);
+      if (form.errors.newPassword) form.setFieldError('password', form.errors.newPassword);
+      if (!mapped) notifyFailure(error);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Changer mon mot de passe">
+      <AsyncForm onSubmit={submit}>
+        <Stack>
+          <PasswordInput label="Mot de passe actuel" withAsterisk {...form.getInputProps('currentPassword')} />
+          <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={change.isPending}>
+              Changer le mot de passe
+            </Button>
+          </Group>
+        </Stack>
+      </AsyncForm>
+    </Modal>
+  );
+}

@@ -1,0 +1,44 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { User } from '@shared/contract/users';
+import { useApiMutation } from '../../api/client';
+import { showServerErrors } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { checkNewPassword, NewPasswordFields } from '../auth/NewPasswordFields';
+import { AsyncForm } from '../../ui/AsyncForm';
+
+export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const form = useForm({ initialValues: { password: '', confirm: '' } });
+  const reset = useApiMutation('users/resetPassword', { invalidates: ['users/list'] });
+  const values = form.getValues();
+
+  const submit = async () => {
+    if (!checkNewPassword(form, values.password, values.confirm)) return;
+    try {
+      await reset.mutateAsync({ id: user.id, password: values.password });
+      notifySuccess(`Le mot de passe de ${user.displayName} est réinitialisé.`);
+      onClose();
+    } catch (error) {
+      if (!showServerErrors(form, error)) notifyFailure(error);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Réinitialiser le mot de passe de ${user.displayName}`}>
+      <AsyncForm onSubmit={submit}>
+        <Stack>
+          <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix.</Text>
+          <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={reset.isPending}>
+              Réinitialiser
+            </Button>
+          </Group>
+        </Stack>
+      </AsyncForm>
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { accountInput, displayName as displayNameField, ROLES, ROLE_LABELS, type Role, type User } from '@shared/contract/users';
+import { useApiMutation } from '../../api/client';
+import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { confirmMatches, NewPasswordFields } from '../auth/NewPasswordFields';
+import { AsyncForm } from '../../ui/AsyncForm';
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** New account (name, role, first password) or edit (name, role). */
+export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const form = useForm({
+    initialValues: { displayName: user?.displayName ?? '', role: (user?.role ?? 'coordination') as Role, password: '', confirm: '' },
+  });
+  const create = useApiMutation('users/create', { invalidates: ['users/list', 'auth/users'] });
+  const update = useApiMutation('users/update', { invalidates: ['users/list', 'auth/users'] });
+  const values = form.getValues();
+
+  const submit = async () => {
+    const { displayName, role, password, confirm } = form.getValues();
+    try {
+      if (user) {
+        if (!validateSection(form, 'displayName', displayNameField, displayName)) return;
+        await update.mutateAsync({ id: user.id, displayName, role });
+        notifySuccess(`Le compte de ${displayName} est enregistré.`);
+      } else {
+        if (!validateSection(form, '', accountInput, { displayName, password })) return;
+        if (!confirmMatches(form, password, confirm, 'confirm')) return;
+        await create.mutateAsync({ displayName, role, password });
+        notifySuccess(`Le compte de ${displayName} est créé. Donnez-lui son mot de passe de vive voix.`);
+      }
+      onClose();
+    } catch (error) {
+      if (!showServerErrors(form, error)) notifyFailure(error);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={user ? 'Modifier le compte' : 'Nouveau compte'}>
+      <AsyncForm onSubmit={submit}>
+        <Stack>
+          <TextInput label="Nom" placeholder="Prénom Nom" withAsterisk data-autofocus {...form.getInputProps('displayName')} />
+          <Select label="Rôle" data={ROLE_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('role')} />
+          {!user && <NewPasswordFields form={form} password={values.password} personName={values.displayName} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {user ? 'Enregistrer' : 'Créer le compte'}
+            </Button>
+          </Group>
+        </Stack>
+      </AsyncForm>
+    </Modal>
+  );
+}
