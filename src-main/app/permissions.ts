@@ -16,6 +16,9 @@ type Entry = 'public' | Partial<Record<Role, Scope>>;
 
 const ADMIN = { administrateur: 'all' } as const;
 const ADMIN_AND_COORDINATION = { administrateur: 'all', coordination: 'all' } as const;
+const PEOPLE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
+const PEOPLE_EDITORS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload' } as const;
+const DIRECTORY_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all' } as const;
 const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
 export const PERMISSIONS: Record<Method, Entry> = {
@@ -49,6 +52,17 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'journal/list': ADMIN,
   'journal/verify': ADMIN,
   'journal/export': ADMIN,
+  'contacts/list': DIRECTORY_READERS,
+  'contacts/saveOrganisation': ADMIN_AND_COORDINATION,
+  'contacts/saveContact': ADMIN_AND_COORDINATION,
+  'people/search': PEOPLE_READERS,
+  'people/get': PEOPLE_READERS,
+  'people/findDuplicates': ADMIN_AND_COORDINATION,
+  'people/create': ADMIN_AND_COORDINATION,
+  'people/update': PEOPLE_EDITORS,
+  'people/addSituation': PEOPLE_EDITORS,
+  'people/setArchived': ADMIN_AND_COORDINATION,
+  'people/revealNir': ADMIN,
 };
 
 export function isPublic(method: Method): boolean {

@@ -82,6 +82,73 @@ export interface JournalStateTable {
   anchorHash: string;
 }
 
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  address: string;
+  phone: string;
+  email: string;
+  archived: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  organisationId: number;
+  firstName: string;
+  lastName: string;
+  service: string;
+  phone: string;
+  email: string;
+  userId: number | null;
+  leftOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  civility: string | null;
+  lastName: string;
+  birthName: string;
+  firstNames: string;
+  birthDate: string;
+  sex: string;
+  address: string;
+  postcode: string;
+  town: string;
+  priorityArea: string;
+  phone: string;
+  email: string;
+  emergencyContact: string;
+  nir: string | null;
+  prescriberId: number | null;
+  referentId: number | null;
+  archived: Generated<number>;
+  searchKey: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonSituationsTable {
+  id: Generated<number>;
+  personId: number;
+  observedOn: string;
+  resources: string;
+  rsaMonths: number | null;
+  franceTravailSince: string | null;
+  educationLevel: string;
+  rqth: string;
+  housing: string;
+  drivingLicence: number;
+  vehicle: number;
+  publicTransport: number;
+  createdAt: string;
+  createdBy: number | null;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -89,4 +156,8 @@ export interface Database {
   users: UsersTable;
   journal: JournalTable;
   journalState: JournalStateTable;
+  organisations: OrganisationsTable;
+  contacts: ContactsTable;
+  persons: PersonsTable;
+  personSituations: PersonSituationsTable;
 }

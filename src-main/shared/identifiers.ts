@@ -33,3 +33,20 @@ export function siretValid(siret: string): boolean {
 export function compactDigits(value: string): string {
   return value.replace(/[\s.\u00a0-]/g, '');
 }
+
+/**
+ * French social security number (NIR): 13 characters then a 2-digit key,
+ * key = 97 − (number mod 97); Corsica's 2A/2B count as 19/18 for the key.
+ */
+export function nirValid(value: string): boolean {
+  const nir = value.toUpperCase();
+  if (!/^[1-478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$/.test(nir)) return false;
+  const body = nir.slice(0, 13).replace('2A', '19').replace('2B', '18');
+  const key = Number(nir.slice(13));
+  return 97 - Number(BigInt(body) % 97n) === key;
+}
+
+/** What staff see of a NIR outside payroll: sex and birth year only. */
+export function maskNir(nir: string): string {
+  return `${nir.slice(0, 1)} ${nir.slice(1, 3)} •• •• ••• ••• ••`;
+}

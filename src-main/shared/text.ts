@@ -14,3 +14,15 @@ export function foldForSearch(value: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The key people are searched by: folded, apostrophes dropped, hyphens as
+ * spaces, so "ndiaye" finds "N’Diaye" and "jean pierre" finds "Jean-Pierre".
+ */
+export function nameSearchKey(...names: string[]): string {
+  return foldForSearch(names.join(' '))
+    .replace(/'/g, '')
+    .replace(/[-‐–]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -46,6 +46,17 @@ const EXPECTED: Record<Method, string> = {
   'journal/list': 'administrateur',
   'journal/verify': 'administrateur',
   'journal/export': 'administrateur',
+  'contacts/list': 'administrateur coordination travailleur_social',
+  'contacts/saveOrganisation': 'administrateur coordination',
+  'contacts/saveContact': 'administrateur coordination',
+  'people/search': 'administrateur coordination travailleur_social encadrant',
+  'people/get': 'administrateur coordination travailleur_social encadrant',
+  'people/findDuplicates': 'administrateur coordination',
+  'people/create': 'administrateur coordination',
+  'people/update': 'administrateur coordination travailleur_social',
+  'people/addSituation': 'administrateur coordination travailleur_social',
+  'people/setArchived': 'administrateur coordination',
+  'people/revealNir': 'administrateur',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

@@ -6,6 +6,8 @@ import { setupHandlers } from './setup';
 import { authHandlers } from './auth';
 import { usersHandlers } from './users';
 import { journalHandlers } from './journal';
+import { contactsHandlers } from './contacts';
+import { peopleHandlers } from './people';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -15,4 +17,6 @@ export const handlers: HandlerMap<Method> = {
   ...authHandlers,
   ...usersHandlers,
   ...journalHandlers,
+  ...contactsHandlers,
+  ...peopleHandlers,
 };

@@ -6,6 +6,8 @@ import { appMethods, filesMethods } from './files';
 import { authMethods } from './auth';
 import { usersMethods } from './users';
 import { journalMethods } from './journal';
+import { contactsMethods } from './contacts';
+import { peopleMethods } from './people';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -20,6 +22,8 @@ export const contract = {
   ...authMethods,
   ...usersMethods,
   ...journalMethods,
+  ...contactsMethods,
+  ...peopleMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

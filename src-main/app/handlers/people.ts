@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { contactExists, organisationExists } from '../../db/repositories/contacts';
+import * as repo from '../../db/repositories/people';
+import { unemploymentLength } from '../../domain/unemployment';
+import type { PersonInput, PersonRecord } from '../../shared/contract/people';
+import type { Role } from '../../shared/contract/users';
+import { formatFrenchDate } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import { maskNir } from '../../shared/identifiers';
+import type { HandlerContext, HandlerMap } from '../handler';
+
+/** Social details (resources, RQTH, housing…) are for these roles only; an encadrant sees identity. */
+const READS_SOCIAL_DETAILS: readonly Role[] = ['administrateur', 'coordination', 'travailleur_social'];
+
+function scopeOf(ctx: HandlerContext): repo.PeopleScope {
+  return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
+}
+
+const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pas accessible.";
+
+async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {
+  const row = await repo.findPerson(ctx.db, id, scopeOf(ctx));
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+  const social = READS_SOCIAL_DETAILS.includes(ctx.session.user!.role);
+  const situations = social
+    ? (await repo.listSituations(ctx.db, id)).map((s) => ({
+        id: s.id,
+        observedOn: s.observedOn,
+        resources: s.resources as never,
+        rsaMonths: s.rsaMonths,
+        franceTravailSince: s.franceTravailSince,
+        educationLevel: s.educationLevel as never,
+        rqth: s.rqth as never,
+        housing: s.housing,
+        drivingLicence: s.drivingLicence === 1,
+        vehicle: s.vehicle === 1,
+        publicTransport: s.publicTransport === 1,
+        longTermUnemployed: s.franceTravailSince ? unemploymentLength(s.franceTravailSince, s.observedOn) : null,
+      }))
+    : null;
+  return {
+    id: row.id,
+    civility: row.civility as PersonRecord['civility'],
+    lastName: row.lastName,
+    birthName: row.birthName,
+    firstNames: row.firstNames,
+    birthDate: row.birthDate,
+    sex: row.sex as PersonRecord['sex'],
+    address: row.address,
+    postcode: row.postcode,
+    town: row.town,
+    priorityArea: row.priorityArea as PersonRecord['priorityArea'],
+    phone: row.phone,
+    email: row.email,
+    emergencyContact: row.emergencyContact,
+    prescriberId: row.prescriberId,
+    referentId: row.referentId,
+    archived: row.archived === 1,
+    nirMasked: row.nir ? maskNir(row.nir) : null,
+    prescriberName: row.prescriberName,
+    referentName: row.referentLastName === null ? null : `${row.referentFirstName} ${row.referentLastName}`,
+    situations,
+  };
+}
+
+async function assertLinks(db: Kysely<Database>, person: PersonInput, today: string) {
+  if (person.birthDate > today) {
+    throw new AppError('INVALID_INPUT', 'La date de naissance ne peut pas être dans le futur.', { field: 'person.birthDate' });
+  }
+  if (person.birthDate < '1900-01-01') {
+    throw new AppError('INVALID_INPUT', 'La date de naissance semble fausse (avant 1900).', { field: 'person.birthDate' });
+  }
+  if (person.prescriberId !== null && !(await organisationExists(db, person.prescriberId))) {
+    throw new AppError('NOT_FOUND', "Le prescripteur choisi n'existe pas.", { field: 'person.prescriberId' });
+  }
+  if (person.referentId !== null && !(await contactExists(db, person.referentId))) {
+    throw new AppError('NOT_FOUND', "Le référent choisi n'existe pas.", { field: 'person.referentId' });
+  }
+}
+
+async function assertNoDuplicate(db: Kysely<Database>, person: { lastName: string; birthName?: string; firstNames: string; birthDate: string; nir: string }, exceptId: number | null) {
+  const found = await repo.findDuplicates(db, { ...person, birthName: person.birthName ?? '' }, exceptId);
+  if (found.length > 0) {
+    const first = found[0]!;
+    throw new AppError(
+      'CONFLICT',
+      `${first.firstNames} ${first.lastName}, né(e) le ${formatFrenchDate(first.birthDate)}, a déjà une fiche. Ouvrez-la, ou confirmez qu'il s'agit d'une autre personne.`,
+      { field: 'duplicates' },
+    );
+  }
+}
+
+export const peopleHandlers: HandlerMap<
+  | 'people/search'
+  | 'people/get'
+  | 'people/findDuplicates'
+  | 'people/create'
+  | 'people/update'
+  | 'people/addSituation'
+  | 'people/setArchived'
+  | 'people/revealNir'
+> = {
+  'people/search': async (filters, ctx) => repo.searchPeople(ctx.db, filters, scopeOf(ctx)),
+
+  'people/get': async ({ id }, ctx) => {
+    const record = await loadRecord(ctx, id);
+    ctx.record(`person:${id}`);
+    return record;
+  },
+
+  'people/findDuplicates': async ({ exceptId, ...candidate }, { db }) => repo.findDuplicates(db, candidate, exceptId),
+
+  'people/create': async ({ person, situation, confirmedNotDuplicate }, ctx) => {
+    await assertLinks(ctx.db, person, ctx.today);
+    if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, null);
+    const id = await repo.insertPerson(ctx.db, person, ctx.now);
+    await repo.insertSituation(ctx.db, id, situation, ctx.now, ctx.session.user?.id ?? null);
+    ctx.record(`person:${id}`);
+    return { id };
+  },
+
+  'people/update': async ({ id, person, confirmedNotDuplicate }, ctx) => {
+    await loadRecord(ctx, id);
+    await assertLinks(ctx.db, person, ctx.today);
+    if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, id);
+    let nir = person.nir;
+    // An untouched empty NIR keeps the stored one: the form never receives it in clear.
+    if (nir === '') nir = (await ctx.db.selectFrom('persons').select('nir').where('id', '=', id).executeTakeFirstOrThrow()).nir ?? '';
+    await repo.updatePerson(ctx.db, id, { ...person, nir }, ctx.now);
+    ctx.record(`person:${id}`);
+    return loadRecord(ctx, id);
+  },
+
+  'people/addSituation': async ({ id, situation }, ctx) => {
+    await loadRecord(ctx, id);
+    await repo.insertSituation(ctx.db, id, situation, ctx.now, ctx.session.user?.id ?? null);
+    ctx.record(`person:${id}`);
+    return loadRecord(ctx, id);
+  },
+
+  'people/setArchived': async ({ id, archived }, ctx) => {
+    await loadRecord(ctx, id);
+    await repo.setPersonArchived(ctx.db, id, archived, ctx.now);
+    ctx.record(`person:${id}`);
+    return loadRecord(ctx, id);
+  },
+
+  'people/revealNir': async ({ id }, ctx) => {
+    await loadRecord(ctx, id);
+    const row = await ctx.db.selectFrom('persons').select('nir').where('id', '=', id).executeTakeFirstOrThrow();
+    ctx.record(`person:${id}`);
+    return { nir: row.nir };
+  },
+};

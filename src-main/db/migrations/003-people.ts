@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+
+/** The contacts directory and the records of the people accompanied. Frozen in time. */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('organisations')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+
+  await db.schema
+    .createTable('contacts')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+    .addColumn('first_name', 'text', (c) => c.notNull())
+    .addColumn('last_name', 'text', (c) => c.notNull())
+    .addColumn('service', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
+    /** The Passerelle account of a social worker: defines their caseload. */
+    .addColumn('user_id', 'integer', (c) => c.references('users.id').unique())
+    /** Set when the person left the service: their caseload must be handed over. */
+    .addColumn('left_on', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('contacts_organisation').on('contacts').column('organisation_id').execute();
+
+  await db.schema
+    .createTable('persons')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('civility', 'text')
+    .addColumn('last_name', 'text', (c) => c.notNull())
+    .addColumn('birth_name', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('first_names', 'text', (c) => c.notNull())
+    .addColumn('birth_date', 'text', (c) => c.notNull())
+    .addColumn('sex', 'text', (c) => c.notNull().check(sql`sex in ('F', 'M')`))
+    .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('postcode', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('town', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('priority_area', 'text', (c) => c.notNull().defaultTo('inconnu'))
+    .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('emergency_contact', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('nir', 'text')
+    .addColumn('prescriber_id', 'integer', (c) => c.references('organisations.id'))
+    .addColumn('referent_id', 'integer', (c) => c.references('contacts.id'))
+    .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+    /** Folded "last birth first" names, for accent-insensitive search (SQLite has no ICU). */
+    .addColumn('search_key', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('persons_search').on('persons').columns(['archived', 'search_key']).execute();
+  await db.schema.createIndex('persons_referent').on('persons').column('referent_id').execute();
+  await db.schema.createIndex('persons_birth').on('persons').column('birth_date').execute();
+
+  /** The situation at entry, dated and kept as history: a new one never overwrites the last. */
+  await db.schema
+    .createTable('person_situations')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
+    .addColumn('observed_on', 'text', (c) => c.notNull())
+    .addColumn('resources', 'text', (c) => c.notNull())
+    .addColumn('rsa_months', 'integer')
+    .addColumn('france_travail_since', 'text')
+    .addColumn('education_level', 'text', (c) => c.notNull())
+    .addColumn('rqth', 'text', (c) => c.notNull().defaultTo('inconnu'))
+    .addColumn('housing', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('driving_licence', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('vehicle', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('public_transport', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('person_situations_person').on('person_situations').columns(['person_id', 'observed_on']).execute();
+}

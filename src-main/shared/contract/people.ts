@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { nirValid, compactDigits } from '../identifiers';
+import { defineMethod } from './define';
+import { email, id, isoDate, optionalText, phone, requiredText } from './fields';
+import { CIVILITIES, EDUCATION_LEVELS, RESOURCES, SEXES, YES_NO_UNKNOWN } from './people-lists';
+
+const optionalPostcode = z
+  .string()
+  .trim()
+  .regex(/^$|^\d{5}$/, 'Le code postal doit comporter 5 chiffres (ex. 29200).');
+
+const nir = z
+  .string()
+  .transform((v) => compactDigits(v).toUpperCase())
+  .pipe(
+    z
+      .string()
+      .refine((v) => v === '' || /^[0-9AB]{15}$/.test(v), 'Le numéro de sécurité sociale comporte 15 caractères (13 chiffres et une clé de 2 chiffres).')
+      .refine((v) => v === '' || !/^[0-9AB]{15}$/.test(v) || nirValid(v), "La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre."),
+  );
+
+/** Who the person is. The birth date must not be in the future: checked against main's clock. */
+export const personInput = z.object({
+  civility: z.enum(CIVILITIES).nullable(),
+  lastName: requiredText('Le nom', 100),
+  birthName: optionalText('Le nom de naissance', 100),
+  firstNames: requiredText('Le prénom', 100),
+  birthDate: isoDate('La date de naissance'),
+  sex: z.enum(SEXES, { error: 'Indiquez le sexe (utile aux chiffres des financeurs).' }),
+  address: optionalText("L'adresse", 200),
+  postcode: optionalPostcode,
+  town: optionalText('La commune', 80),
+  priorityArea: z.enum(YES_NO_UNKNOWN),
+  phone,
+  email: z.union([z.literal(''), email("L'adresse e-mail")]),
+  emergencyContact: optionalText('La personne à prévenir', 200),
+  nir,
+  prescriberId: id.nullable(),
+  referentId: id.nullable(),
+});
+export type PersonInput = z.input<typeof personInput>;
+
+/** The situation at entry, dated; a new one is added, never written over. */
+export const situationInput = z.object({
+  observedOn: isoDate('La date de la situation'),
+  resources: z.enum(RESOURCES, { error: 'Choisissez les ressources.' }),
+  rsaMonths: z.number().int('Un nombre entier de mois.').min(0).max(600, 'Au plus 600 mois.').nullable(),
+  franceTravailSince: isoDate("La date d'inscription à France Travail").nullable(),
+  educationLevel: z.enum(EDUCATION_LEVELS, { error: 'Choisissez le niveau de formation.' }),
+  rqth: z.enum(YES_NO_UNKNOWN),
+  housing: optionalText('Le logement', 200),
+  drivingLicence: z.boolean(),
+  vehicle: z.boolean(),
+  publicTransport: z.boolean(),
+});
+export type SituationInput = z.input<typeof situationInput>;
+
+export const situation = situationInput.extend({ id, longTermUnemployed: z.enum(['non', 'longue', 'tres_longue']).nullable() });
+export type Situation = z.output<typeof situation>;
+
+export const personSummary = z.object({
+  id,
+  lastName: z.string(),
+  birthName: z.string(),
+  firstNames: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(SEXES),
+  town: z.string(),
+  prescriberName: z.string().nullable(),
+  referentName: z.string().nullable(),
+  referentLeft: z.boolean(),
+  archived: z.boolean(),
+});
+export type PersonSummary = z.output<typeof personSummary>;
+
+export const personRecord = personInput.omit({ nir: true }).extend({
+  id,
+  archived: z.boolean(),
+  /** Masked unless the caller may see it (administrator, for payroll). */
+  nirMasked: z.string().nullable(),
+  prescriberName: z.string().nullable(),
+  referentName: z.string().nullable(),
+  /** Null for roles that may not read social details (encadrant). */
+  situations: z.array(situation).nullable(),
+});
+export type PersonRecord = z.output<typeof personRecord>;
+
+export const SORT_COLUMNS = ['name', 'birthDate', 'town', 'createdAt'] as const;
+
+export const searchInput = z.object({
+  query: z.string().max(200).default(''),
+  archived: z.boolean().default(false),
+  prescriberId: id.nullable().default(null),
+  referentId: id.nullable().default(null),
+  referentLeft: z.boolean().default(false),
+  sex: z.enum(SEXES).nullable().default(null),
+  resources: z.enum(RESOURCES).nullable().default(null),
+  year: z.number().int().min(2000).max(2100).nullable().default(null),
+  sort: z.enum(SORT_COLUMNS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(100).default(25),
+});
+export type SearchInput = z.input<typeof searchInput>;
+
+export const peopleMethods = {
+  'people/search': defineMethod({
+    input: searchInput,
+    output: z.object({ rows: z.array(personSummary), total: z.number().int() }),
+    tx: 'read',
+    access: 'user',
+  }),
+  /** Reads the situation (resources, RQTH…): a sensitive read, journaled. */
+  'people/get': defineMethod({ input: z.object({ id }), output: personRecord, tx: 'read', access: 'user', audit: 'read' }),
+  'people/findDuplicates': defineMethod({
+    input: z.object({
+      lastName: z.string().max(100),
+      birthName: z.string().max(100).default(''),
+      firstNames: z.string().max(100),
+      birthDate: z.string().max(10),
+      nir: z.string().max(30).default(''),
+      exceptId: id.nullable().default(null),
+    }),
+    output: z.array(personSummary),
+    tx: 'read',
+    access: 'user',
+  }),
+  'people/create': defineMethod({
+    input: z.object({
+      person: personInput,
+      situation: situationInput,
+      /** The user saw the possible duplicates and confirmed this is someone else. */
+      confirmedNotDuplicate: z.boolean().default(false),
+    }),
+    output: z.object({ id }),
+    tx: 'write',
+    access: 'user',
+  }),
+  'people/update': defineMethod({
+    input: z.object({ id, person: personInput, confirmedNotDuplicate: z.boolean().default(false) }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  'people/addSituation': defineMethod({
+    input: z.object({ id, situation: situationInput }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  'people/setArchived': defineMethod({
+    input: z.object({ id, archived: z.boolean() }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** The full NIR, for payroll: administrator only, journaled. */
+  'people/revealNir': defineMethod({
+    input: z.object({ id }),
+    output: z.object({ nir: z.string().nullable() }),
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
+};
