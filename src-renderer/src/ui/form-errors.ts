@@ -20,10 +20,12 @@ export function validateSection<V>(
       errors[key] ??= issue.message;
     }
   }
+  // Field by field: each update builds on the latest errors, so two sections
+  // validated one after the other keep both sets of messages.
   for (const key of Object.keys(form.errors)) {
-    if (key === prefix || key.startsWith(`${prefix}.`)) form.clearFieldError(key);
+    if ((prefix === '' || key === prefix || key.startsWith(`${prefix}.`)) && !(key in errors)) form.clearFieldError(key);
   }
-  form.setErrors({ ...form.errors, ...errors });
+  for (const [key, message] of Object.entries(errors)) form.setFieldError(key, message);
   return result.success;
 }
 

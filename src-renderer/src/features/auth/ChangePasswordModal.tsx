@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useApiMutation } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
@@ -6,6 +6,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { checkNewPassword, NewPasswordFields } from './NewPasswordFields';
 import { useSignedIn } from './SessionContext';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { FormActions } from '../../ui/FormActions';
 
 export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const { user } = useSignedIn();
@@ -32,14 +33,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         <Stack>
           <PasswordInput label="Mot de passe actuel" withAsterisk {...form.getInputProps('currentPassword')} />
           <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              Changer le mot de passe
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel="Changer le mot de passe" loading={change.isPending} />
         </Stack>
       </AsyncForm>
     </Modal>

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Grid, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Grid, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { EMPLOYER_KINDS, EMPLOYER_KIND_LABELS, employerInput, type EmployerInput } from '@shared/contract/settings';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { FormActions } from '../../ui/FormActions';
 
 interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement'> {
   collectiveAgreement: string;
@@ -129,14 +130,7 @@ export function EmployerFormModal(props: {
               <TextInput label="Qualité du signataire" placeholder="Le Directeur" withAsterisk {...field('signatoryTitle')} />
             </Grid.Col>
           </Grid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={saving}>
-              Enregistrer l'employeur
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'employeur" loading={saving} />
         </Stack>
       </AsyncForm>
     </Modal>

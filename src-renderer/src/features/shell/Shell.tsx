@@ -8,6 +8,10 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ContactsPage } from '../contacts/ContactsPage';
+import { NewPersonPage } from '../people/NewPersonPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { PersonPage } from '../people/PersonPage';
 import { ComingSoon } from './ComingSoon';
 import { DashboardPage } from './DashboardPage';
 import { visibleItems } from './navigation';
@@ -89,6 +93,10 @@ export function Shell() {
           <Routes>
             <Route path="/" element={<DashboardPage />} />
             {items.some((item) => item.path === '/settings') && <Route path="/settings" element={<SettingsPage />} />}
+            {can('people/search') && <Route path="/people" element={<PeoplePage />} />}
+            {can('people/create') && <Route path="/people/new" element={<NewPersonPage />} />}
+            {can('people/get') && <Route path="/people/:id" element={<PersonPage />} />}
+            {can('contacts/list') && <Route path="/contacts" element={<ContactsPage />} />}
             {items
               .filter((item) => item.upcoming)
               .map((item) => (

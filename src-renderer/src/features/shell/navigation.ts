@@ -5,6 +5,7 @@ import {
   IconDatabaseExport,
   IconFileText,
   IconHome,
+  IconAddressBook,
   IconSettings,
   IconUsers,
   type Icon,
@@ -30,13 +31,8 @@ export interface NavItem {
 /** Paths are the feature names used in every layer. */
 export const NAVIGATION: NavItem[] = [
   { path: '/', label: 'Tableau de bord', icon: IconHome },
-  {
-    path: '/people',
-    label: 'Personnes',
-    icon: IconUsers,
-    roles: ['administrateur', 'coordination', 'travailleur_social', 'psychologue', 'encadrant'],
-    upcoming: 'Les dossiers des personnes accompagnées : orientation, admission, freins et sorties.',
-  },
+  { path: '/people', label: 'Personnes', icon: IconUsers, requires: 'people/search' },
+  { path: '/contacts', label: 'Contacts', icon: IconAddressBook, requires: 'contacts/list' },
   {
     path: '/worksites',
     label: 'Chantiers',

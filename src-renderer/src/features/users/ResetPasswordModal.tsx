@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { User } from '@shared/contract/users';
 import { useApiMutation } from '../../api/client';
@@ -6,6 +6,7 @@ import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { checkNewPassword, NewPasswordFields } from '../auth/NewPasswordFields';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { FormActions } from '../../ui/FormActions';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const form = useForm({ initialValues: { password: '', confirm: '' } });
@@ -29,14 +30,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
         <Stack>
           <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix.</Text>
           <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              Réinitialiser
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel="Réinitialiser" loading={reset.isPending} />
         </Stack>
       </AsyncForm>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { accountInput, displayName as displayNameField, ROLES, ROLE_LABELS, type Role, type User } from '@shared/contract/users';
 import { useApiMutation } from '../../api/client';
@@ -6,6 +6,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { confirmMatches, NewPasswordFields } from '../auth/NewPasswordFields';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { FormActions } from '../../ui/FormActions';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -44,14 +45,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
           <TextInput label="Nom" placeholder="Prénom Nom" withAsterisk data-autofocus {...form.getInputProps('displayName')} />
           <Select label="Rôle" data={ROLE_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('role')} />
           {!user && <NewPasswordFields form={form} password={values.password} personName={values.displayName} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {user ? 'Enregistrer' : 'Créer le compte'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={user ? 'Enregistrer' : 'Créer le compte'} loading={create.isPending || update.isPending} />
         </Stack>
       </AsyncForm>
     </Modal>

@@ -1,0 +1,161 @@
+import { Alert, Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowsSort, IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { SearchInput } from '@shared/contract/people';
+import { RESOURCES, RESOURCE_LABELS, SEXES, SEX_LABELS } from '@shared/contract/people-lists';
+import { formatFrenchDate } from '@shared/dates';
+import { errorMessage, useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
+
+const PAGE_SIZE = 25;
+type Sort = NonNullable<SearchInput['sort']>;
+
+function SortHeader(props: { label: string; column: Sort; sort: Sort; direction: 'asc' | 'desc'; onSort: (column: Sort) => void }) {
+  const active = props.sort === props.column;
+  const Icon = !active ? IconArrowsSort : props.direction === 'asc' ? IconSortAscending : IconSortDescending;
+  return (
+    <Table.Th>
+      <UnstyledButton onClick={() => props.onSort(props.column)} aria-label={`Trier par ${props.label.toLowerCase()}`}>
+        <Group gap={4} wrap="nowrap">
+          <Text fw={700} size="sm">
+            {props.label}
+          </Text>
+          <Icon size={14} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+/** Everyone accompanied, searched without caring for accents; paginated in SQL. */
+export function PeoplePage() {
+  const navigate = useNavigate();
+  const { can } = useSignedIn();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const [filters, setFilters] = useState({
+    archived: false,
+    referentLeft: false,
+    sex: null as SearchInput['sex'],
+    resources: null as SearchInput['resources'],
+    prescriberId: null as number | null,
+  });
+  const [sort, setSort] = useState<{ sort: Sort; direction: 'asc' | 'desc' }>({ sort: 'name', direction: 'asc' });
+  const [page, setPage] = useState(1);
+  const directory = useApiQuery('contacts/list', { includeArchived: false }, { enabled: can('contacts/list') });
+  const results = useApiQuery('people/search', { query: debounced, ...filters, ...sort, page, pageSize: PAGE_SIZE });
+
+  const change = <K extends keyof typeof filters>(key: K, value: (typeof filters)[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setPage(1);
+  };
+  const onSort = (column: Sort) =>
+    setSort((s) => ({ sort: column, direction: s.sort === column && s.direction === 'asc' ? 'desc' : 'asc' }));
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Personnes</Title>
+        {can('people/create') && (
+          <Button component={Link} to="/people/new" leftSection={<IconPlus size={18} />}>
+            Nouvelle personne
+          </Button>
+        )}
+      </Group>
+      <Group align="flex-end">
+        <TextInput
+          label="Rechercher"
+          placeholder="Nom, nom de naissance ou prénom"
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={320}
+        />
+        <Select label="Sexe" data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} clearable value={filters.sex} onChange={(v) => change('sex', v as SearchInput['sex'])} w={130} />
+        <Select
+          label="Ressources"
+          data={RESOURCES.map((r) => ({ value: r, label: RESOURCE_LABELS[r] }))}
+          clearable
+          value={filters.resources}
+          onChange={(v) => change('resources', v as SearchInput['resources'])}
+          w={190}
+        />
+        <Select
+          label="Prescripteur"
+          data={(directory.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          clearable
+          searchable
+          value={filters.prescriberId === null ? null : String(filters.prescriberId)}
+          onChange={(v) => change('prescriberId', v === null ? null : Number(v))}
+          w={220}
+        />
+        <Stack gap={4}>
+          <Checkbox label="Référent parti" checked={filters.referentLeft} onChange={(e) => change('referentLeft', e.currentTarget.checked)} />
+          <Checkbox label="Fiches archivées" checked={filters.archived} onChange={(e) => change('archived', e.currentTarget.checked)} />
+        </Stack>
+      </Group>
+      {results.error && <Alert color="red">{errorMessage(results.error)}</Alert>}
+      <Table withTableBorder striped highlightOnHover aria-label="Personnes">
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader label="Nom" column="name" {...sort} onSort={onSort} />
+            <SortHeader label="Date de naissance" column="birthDate" {...sort} onSort={onSort} />
+            <SortHeader label="Commune" column="town" {...sort} onSort={onSort} />
+            <Table.Th>Prescripteur</Table.Th>
+            <Table.Th>Référent</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {results.data?.rows.map((row) => (
+            <Table.Tr key={row.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${row.id}`)}>
+              <Table.Td>
+                <Link to={`/people/${row.id}`} onClick={(e) => e.stopPropagation()}>
+                  {row.lastName.toUpperCase()} {row.firstNames}
+                </Link>
+                {row.birthName && (
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    (née {row.birthName})
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{formatFrenchDate(row.birthDate)}</Table.Td>
+              <Table.Td>{row.town}</Table.Td>
+              <Table.Td>{row.prescriberName}</Table.Td>
+              <Table.Td>
+                {row.referentName}
+                {row.referentLeft && (
+                  <Badge color="orange" ml="xs" size="sm">
+                    parti·e
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {results.data?.rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={5}>
+                <Text c="dimmed">Aucune personne ne correspond.</Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+      {results.data && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {results.data.total} personne{results.data.total > 1 ? 's' : ''}
+          </Text>
+          {results.data.total > PAGE_SIZE && (
+            <Pagination value={page} onChange={setPage} total={Math.ceil(results.data.total / PAGE_SIZE)} />
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { Modal, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { personInput, type PersonInput, type PersonRecord } from '@shared/contract/people';
+import { useApiMutation } from '../../api/client';
+import { AsyncForm } from '../../ui/AsyncForm';
+import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { useDuplicateCheck } from './useDuplicateCheck';
+import { PersonFields } from './PersonFields';
+import { FormActions } from '../../ui/FormActions';
+
+function toInput(record: PersonRecord): PersonInput {
+  const { id: _id, archived: _a, nirMasked: _n, prescriberName: _p, referentName: _r, situations: _s, ...identity } = record;
+  return { ...identity, nir: '' };
+}
+
+export function PersonEditModal({ record, onClose }: { record: PersonRecord; onClose: () => void }) {
+  const form = useForm<{ person: PersonInput }>({ initialValues: { person: toInput(record) } });
+  const update = useApiMutation('people/update', { invalidates: ['people/get', 'people/search'] });
+  const duplicates = useDuplicateCheck();
+
+  const save = async (confirmedNotDuplicate = false) => {
+    const { person } = form.getValues();
+    if (!validateSection(form, 'person', personInput, person)) return;
+    try {
+      await update.mutateAsync({ id: record.id, person, confirmedNotDuplicate });
+      notifySuccess('La fiche est enregistrée.');
+      onClose();
+    } catch (error) {
+      if (!(await duplicates.handle(error, person, record.id, () => void save(true))) && !showServerErrors(form, error)) {
+        notifyFailure(error);
+      }
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Modifier l'identité" size="xl">
+      <AsyncForm onSubmit={() => save()}>
+        <Stack>
+          <PersonFields form={form} prefix="person." nirMasked={record.nirMasked} />
+          <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={update.isPending} />
+        </Stack>
+      </AsyncForm>
+      {duplicates.modal}
+    </Modal>
+  );
+}

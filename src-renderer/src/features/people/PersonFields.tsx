@@ -1,0 +1,92 @@
+import { Grid, Select, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import type { UseFormReturnType } from '@mantine/form';
+import { CIVILITIES, CIVILITY_LABELS, SEXES, SEX_LABELS, YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS } from '@shared/contract/people-lists';
+import { useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
+
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+
+/** Prescriber and référent come from the contacts directory, so a change of service is made once. */
+function useDirectoryOptions() {
+  const { can } = useSignedIn();
+  const directory = useApiQuery('contacts/list', { includeArchived: false }, { enabled: can('contacts/list') });
+  const organisations = (directory.data ?? []).map((o) => ({ value: String(o.id), label: o.name }));
+  const contacts = (directory.data ?? []).flatMap((o) =>
+    o.contacts.map((c) => ({
+      value: String(c.id),
+      label: `${c.firstName} ${c.lastName} — ${o.name}${c.leftOn ? ' (parti·e)' : ''}`,
+    })),
+  );
+  return { organisations, contacts };
+}
+
+/** Identity fields of a person; `prefix` is e.g. `person.`. */
+export function PersonFields({ form, prefix, nirMasked }: { form: UseFormReturnType<any>; prefix: string; nirMasked?: string | null }) {
+  const field = (name: string) => form.getInputProps(`${prefix}${name}`);
+  const idField = (name: string) => {
+    const props = form.getInputProps(`${prefix}${name}`);
+    return {
+      ...props,
+      value: props.value === null ? null : String(props.value),
+      onChange: (value: string | null) => form.setFieldValue(`${prefix}${name}`, value === null ? null : Number(value)),
+    };
+  };
+  const { organisations, contacts } = useDirectoryOptions();
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, sm: 3 }}>
+        <Select label="Civilité" data={options(CIVILITIES, CIVILITY_LABELS)} clearable {...field('civility')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 5 }}>
+        <TextInput label="Nom" withAsterisk {...field('lastName')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4 }}>
+        <TextInput label="Nom de naissance" {...field('birthName')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 5 }}>
+        <TextInput label="Prénom(s)" withAsterisk {...field('firstNames')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4 }}>
+        <DateInput label="Date de naissance" placeholder="JJ/MM/AAAA" valueFormat="DD/MM/YYYY" withAsterisk {...field('birthDate')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 3 }}>
+        <Select label="Sexe" data={options(SEXES, SEX_LABELS)} allowDeselect={false} withAsterisk {...field('sex')} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <TextInput label="Adresse" {...field('address')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 3 }}>
+        <TextInput label="Code postal" maxLength={5} {...field('postcode')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 5 }}>
+        <TextInput label="Commune" {...field('town')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4 }}>
+        <Select label="Résidant en QPV" data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('priorityArea')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4 }}>
+        <TextInput label="Téléphone" {...field('phone')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 8 }}>
+        <TextInput label="E-mail" {...field('email')} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <TextInput label="Personne à prévenir" placeholder="Nom, lien, téléphone" {...field('emergencyContact')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <Select label="Prescripteur" data={organisations} searchable clearable {...idField('prescriberId')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <Select label="Référent social" data={contacts} searchable clearable {...idField('referentId')} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <TextInput
+          label="N° de sécurité sociale (facultatif, pour la paie)"
+          description={nirMasked ? `Enregistré : ${nirMasked}. Laissez vide pour le garder.` : '15 caractères, clé comprise'}
+          {...field('nir')}
+        />
+      </Grid.Col>
+    </Grid>
+  );
+}

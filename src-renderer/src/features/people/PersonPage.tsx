@@ -1,0 +1,156 @@
+import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Situation } from '@shared/contract/people';
+import {
+  CIVILITY_LABELS,
+  EDUCATION_LEVEL_LABELS,
+  RESOURCE_LABELS,
+  SEX_LABELS,
+  YES_NO_UNKNOWN_LABELS,
+} from '@shared/contract/people-lists';
+import { formatFrenchDate } from '@shared/dates';
+import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { useSignedIn } from '../auth/SessionContext';
+import { PersonEditModal } from './PersonEditModal';
+import { SituationModal } from './SituationModal';
+
+const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
+
+function Line({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <Text size="sm">
+      <Text span c="dimmed">
+        {label} :{' '}
+      </Text>
+      {value || '—'}
+    </Text>
+  );
+}
+
+function SituationItem({ s }: { s: Situation }) {
+  const mobility = [s.drivingLicence && 'permis', s.vehicle && 'véhicule', s.publicTransport && 'transports en commun'].filter(Boolean).join(', ');
+  return (
+    <Stack gap={2}>
+      <Line label="Ressources" value={`${RESOURCE_LABELS[s.resources]}${s.rsaMonths !== null ? ` (${s.rsaMonths} mois de RSA)` : ''}`} />
+      <Line
+        label="France Travail"
+        value={s.franceTravailSince ? `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}` : 'non inscrit·e'}
+      />
+      <Line label="Niveau de formation" value={EDUCATION_LEVEL_LABELS[s.educationLevel]} />
+      <Line label="RQTH" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
+      <Line label="Logement" value={s.housing} />
+      <Line label="Mobilité" value={mobility || 'aucune'} />
+    </Stack>
+  );
+}
+
+export function PersonPage() {
+  const id = Number(useParams().id);
+  const { can } = useSignedIn();
+  const record = useApiQuery('people/get', { id });
+  const archive = useApiMutation('people/setArchived', { invalidates: ['people/get', 'people/search'] });
+  const [editing, setEditing] = useState(false);
+  const [addingSituation, setAddingSituation] = useState(false);
+  const [nir, setNir] = useState<string | null>(null);
+
+  if (record.isPending) return <Loader />;
+  if (record.error) return <Alert color="red">{errorMessage(record.error)}</Alert>;
+  const p = record.data;
+
+  const toggleArchive = async () => {
+    try {
+      await archive.mutateAsync({ id, archived: !p.archived });
+      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n'apparaît plus dans la liste, son historique est gardé.");
+    } catch (error) {
+      notifyFailure(error);
+    }
+  };
+
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between">
+        <div>
+          <Text size="sm">
+            <Link to="/people">Personnes</Link>
+          </Text>
+          <Title order={1}>
+            {p.civility ? `${CIVILITY_LABELS[p.civility]} ` : ''}
+            {p.firstNames} {p.lastName.toUpperCase()}
+            {p.archived && (
+              <Badge color="gray" ml="sm" size="lg">
+                Archivée
+              </Badge>
+            )}
+          </Title>
+        </div>
+        <Group>
+          {can('people/update') && <Button variant="light" onClick={() => setEditing(true)}>Modifier</Button>}
+          {can('people/setArchived') && (
+            <Button variant="subtle" color="gray" onClick={() => void toggleArchive()}>
+              {p.archived ? 'Réactiver la fiche' : 'Archiver'}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            Identité
+          </Title>
+          <Line label="Nom de naissance" value={p.birthName} />
+          <Line label="Né·e le" value={formatFrenchDate(p.birthDate)} />
+          <Line label="Sexe" value={SEX_LABELS[p.sex]} />
+          <Line label="Adresse" value={[p.address, `${p.postcode} ${p.town}`.trim()].filter(Boolean).join(', ')} />
+          <Line label="Résidant en QPV" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
+          <Line label="Téléphone" value={p.phone} />
+          <Line label="E-mail" value={p.email} />
+          <Line label="Personne à prévenir" value={p.emergencyContact} />
+          <Group gap="xs">
+            <Line label="N° de sécurité sociale" value={nir ?? p.nirMasked} />
+            {p.nirMasked && can('people/revealNir') && nir === null && (
+              <Button size="compact-xs" variant="subtle" onClick={() => void call('people/revealNir', { id }).then((r) => setNir(r.nir)).catch(notifyFailure)}>
+                Afficher
+              </Button>
+            )}
+          </Group>
+        </Card>
+        <Card withBorder>
+          <Title order={3} mb="xs">
+            Orientation
+          </Title>
+          <Line label="Prescripteur" value={p.prescriberName} />
+          <Line label="Référent social" value={p.referentName} />
+        </Card>
+      </SimpleGrid>
+      {p.situations !== null && (
+        <Card withBorder>
+          <Group justify="space-between" mb="sm">
+            <Title order={3}>Situation</Title>
+            {can('people/addSituation') && (
+              <Button size="xs" variant="light" onClick={() => setAddingSituation(true)}>
+                Nouvelle situation
+              </Button>
+            )}
+          </Group>
+          <Timeline active={0} bulletSize={16} lineWidth={2}>
+            {p.situations.map((s) => (
+              <Timeline.Item key={s.id} title={`Au ${formatFrenchDate(s.observedOn)}`}>
+                <SituationItem s={s} />
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Card>
+      )}
+      {editing && <PersonEditModal record={p} onClose={() => setEditing(false)} />}
+      {addingSituation && (
+        <SituationModal
+          personId={id}
+          previous={p.situations?.[0] ? (({ id: _i, longTermUnemployed: _l, ...rest }) => rest)(p.situations[0]) : null}
+          onClose={() => setAddingSituation(false)}
+        />
+      )}
+    </Stack>
+  );
+}
