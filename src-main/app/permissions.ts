@@ -63,6 +63,10 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'people/addSituation': PEOPLE_EDITORS,
   'people/setArchived': ADMIN_AND_COORDINATION,
   'people/revealNir': ADMIN,
+  'people/openJourney': PEOPLE_EDITORS,
+  'people/moveJourney': PEOPLE_EDITORS,
+  'people/recordOutcome': PEOPLE_EDITORS,
+  'people/saveObstacle': PEOPLE_EDITORS,
 };
 
 export function isPublic(method: Method): boolean {

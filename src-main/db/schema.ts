@@ -149,6 +149,47 @@ export interface PersonSituationsTable {
   createdBy: number | null;
 }
 
+export interface JourneysTable {
+  id: Generated<number>;
+  personId: number;
+  status: string;
+  openedOn: string;
+  createdAt: string;
+}
+
+export interface JourneyEventsTable {
+  id: Generated<number>;
+  journeyId: number;
+  status: string;
+  happenedOn: string;
+  reason: string;
+  createdAt: string;
+  createdBy: number | null;
+}
+
+export interface ObstaclesTable {
+  id: Generated<number>;
+  personId: number;
+  kind: string;
+  identifiedOn: string;
+  actions: string;
+  resolvedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OutcomesTable {
+  id: Generated<number>;
+  journeyId: number;
+  category: string;
+  detail: string;
+  exitedOn: string;
+  afterThreeMonths: string;
+  afterSixMonths: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -160,4 +201,8 @@ export interface Database {
   contacts: ContactsTable;
   persons: PersonsTable;
   personSituations: PersonSituationsTable;
+  journeys: JourneysTable;
+  journeyEvents: JourneyEventsTable;
+  obstacles: ObstaclesTable;
+  outcomes: OutcomesTable;
 }

@@ -57,6 +57,10 @@ const EXPECTED: Record<Method, string> = {
   'people/addSituation': 'administrateur coordination travailleur_social',
   'people/setArchived': 'administrateur coordination',
   'people/revealNir': 'administrateur',
+  'people/openJourney': 'administrateur coordination travailleur_social',
+  'people/moveJourney': 'administrateur coordination travailleur_social',
+  'people/recordOutcome': 'administrateur coordination travailleur_social',
+  'people/saveObstacle': 'administrateur coordination travailleur_social',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

@@ -8,6 +8,7 @@ import { usersHandlers } from './users';
 import { journalHandlers } from './journal';
 import { contactsHandlers } from './contacts';
 import { peopleHandlers } from './people';
+import { journeysHandlers } from './journeys';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<Method> = {
   ...journalHandlers,
   ...contactsHandlers,
   ...peopleHandlers,
+  ...journeysHandlers,
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { contactExists, organisationExists } from '../../db/repositories/contacts';
 import * as repo from '../../db/repositories/people';
+import { listJourneys, listObstacles } from '../../db/repositories/journeys';
 import { unemploymentLength } from '../../domain/unemployment';
 import type { PersonInput, PersonRecord } from '../../shared/contract/people';
 import type { Role } from '../../shared/contract/users';
@@ -19,7 +20,8 @@ function scopeOf(ctx: HandlerContext): repo.PeopleScope {
 
 const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pas accessible.";
 
-async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {
+/** The record as the caller may see it; NOT_FOUND when out of their scope. */
+export async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {
   const row = await repo.findPerson(ctx.db, id, scopeOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   const social = READS_SOCIAL_DETAILS.includes(ctx.session.user!.role);
@@ -39,6 +41,9 @@ async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord
         longTermUnemployed: s.franceTravailSince ? unemploymentLength(s.franceTravailSince, s.observedOn) : null,
       }))
     : null;
+  const journeys = (await listJourneys(ctx.db, id)).map((j) =>
+    social ? j : { ...j, events: j.events.map((e) => ({ ...e, reason: '' })) },
+  );
   return {
     id: row.id,
     civility: row.civility as PersonRecord['civility'],
@@ -61,6 +66,8 @@ async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord
     prescriberName: row.prescriberName,
     referentName: row.referentLastName === null ? null : `${row.referentFirstName} ${row.referentLastName}`,
     situations,
+    obstacles: social ? await listObstacles(ctx.db, id) : null,
+    journeys,
   };
 }
 

@@ -85,4 +85,60 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`strict`)
     .execute();
   await db.schema.createIndex('person_situations_person').on('person_situations').columns(['person_id', 'observed_on']).execute();
+  await upJourneys(db);
+}
+
+/** The parcours, its dated steps, the freins and the exits. */
+async function upJourneys(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('journeys')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('opened_on', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('journeys_person').on('journeys').column('person_id').execute();
+
+  await db.schema
+    .createTable('journey_events')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('journey_id', 'integer', (c) => c.notNull().references('journeys.id'))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('happened_on', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('journey_events_journey').on('journey_events').column('journey_id').execute();
+
+  await db.schema
+    .createTable('obstacles')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('identified_on', 'text', (c) => c.notNull())
+    .addColumn('actions', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('resolved_on', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('obstacles_person').on('obstacles').column('person_id').execute();
+
+  await db.schema
+    .createTable('outcomes')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('journey_id', 'integer', (c) => c.notNull().unique().references('journeys.id'))
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('exited_on', 'text', (c) => c.notNull())
+    .addColumn('after_three_months', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('after_six_months', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
 }

@@ -29,6 +29,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const latestStatus = sql<string | null>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;
 const latestResources = sql<string | null>`(select s.resources from person_situations s where s.person_id = p.id order by s.observed_on desc, s.id desc limit 1)`;
 
 export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: PeopleScope) {
@@ -46,6 +47,7 @@ export async function searchPeople(db: Db, filters: Required<SearchInput>, scope
       if (filters.sex !== null) conditions.push(eb('p.sex', '=', filters.sex));
       if (filters.year !== null) conditions.push(sql<SqlBool>`substr(p.created_at, 1, 4) = ${String(filters.year)}`);
       if (filters.resources !== null) conditions.push(sql<SqlBool>`${latestResources} = ${filters.resources}`);
+      if (filters.status !== null) conditions.push(sql<SqlBool>`${latestStatus} = ${filters.status}`);
       return eb.and(conditions);
     });
 
@@ -70,6 +72,7 @@ export async function searchPeople(db: Db, filters: Required<SearchInput>, scope
       'c.firstName as referentFirstName',
       'c.lastName as referentLastName',
       'c.leftOn as referentLeftOn',
+      latestStatus.as('status'),
     ])
     .orderBy(order[filters.sort], filters.direction)
     .orderBy('p.id')
@@ -92,6 +95,7 @@ function toSummary(r: {
   referentFirstName: string | null;
   referentLastName: string | null;
   referentLeftOn: string | null;
+  status: string | null;
 }): PersonSummary {
   return {
     id: r.id,
@@ -105,6 +109,7 @@ function toSummary(r: {
     prescriberName: r.prescriberName,
     referentName: r.referentLastName === null ? null : `${r.referentFirstName} ${r.referentLastName}`,
     referentLeft: r.referentLeftOn !== null,
+    status: r.status as PersonSummary['status'],
   };
 }
 
@@ -221,6 +226,7 @@ export async function findDuplicates(
       'c.firstName as referentFirstName',
       'c.lastName as referentLastName',
       'c.leftOn as referentLeftOn',
+      latestStatus.as('status'),
     ])
     .where((eb) =>
       eb.or([

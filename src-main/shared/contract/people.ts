@@ -3,6 +3,7 @@ import { nirValid, compactDigits } from '../identifiers';
 import { defineMethod } from './define';
 import { email, id, isoDate, optionalText, phone, requiredText } from './fields';
 import { CIVILITIES, EDUCATION_LEVELS, RESOURCES, SEXES, YES_NO_UNKNOWN } from './people-lists';
+import { JOURNEY_STATUSES, OBSTACLE_KINDS, OUTCOME_CATEGORIES } from './journey-lists';
 
 const optionalPostcode = z
   .string()
@@ -58,6 +59,36 @@ export type SituationInput = z.input<typeof situationInput>;
 export const situation = situationInput.extend({ id, longTermUnemployed: z.enum(['non', 'longue', 'tres_longue']).nullable() });
 export type Situation = z.output<typeof situation>;
 
+export const obstacleInput = z.object({
+  kind: z.enum(OBSTACLE_KINDS, { error: 'Choisissez le type de frein.' }),
+  identifiedOn: isoDate('La date où le frein a été repéré'),
+  actions: optionalText('Les actions engagées', 2000),
+  resolvedOn: isoDate('La date de levée du frein').nullable(),
+});
+export type ObstacleInput = z.input<typeof obstacleInput>;
+export const obstacle = obstacleInput.extend({ id });
+export type Obstacle = z.output<typeof obstacle>;
+
+export const outcomeInput = z.object({
+  category: z.enum(OUTCOME_CATEGORIES, { error: 'Choisissez la catégorie de sortie.' }),
+  detail: optionalText('Le détail (contrat, employeur, formation)', 500),
+  exitedOn: isoDate('La date de sortie'),
+  afterThreeMonths: optionalText('La situation à 3 mois', 500),
+  afterSixMonths: optionalText('La situation à 6 mois', 500),
+});
+export type OutcomeInput = z.input<typeof outcomeInput>;
+
+export const journeyEvent = z.object({ status: z.enum(JOURNEY_STATUSES), happenedOn: z.string(), reason: z.string() });
+export const journey = z.object({
+  id,
+  status: z.enum(JOURNEY_STATUSES),
+  openedOn: z.string(),
+  /** Oldest first: the timeline of the parcours. */
+  events: z.array(journeyEvent),
+  outcome: outcomeInput.nullable(),
+});
+export type Journey = z.output<typeof journey>;
+
 export const personSummary = z.object({
   id,
   lastName: z.string(),
@@ -70,6 +101,8 @@ export const personSummary = z.object({
   referentName: z.string().nullable(),
   referentLeft: z.boolean(),
   archived: z.boolean(),
+  /** Where the latest parcours stands, if any. */
+  status: z.enum(JOURNEY_STATUSES).nullable(),
 });
 export type PersonSummary = z.output<typeof personSummary>;
 
@@ -82,6 +115,9 @@ export const personRecord = personInput.omit({ nir: true }).extend({
   referentName: z.string().nullable(),
   /** Null for roles that may not read social details (encadrant). */
   situations: z.array(situation).nullable(),
+  obstacles: z.array(obstacle).nullable(),
+  /** Newest first. */
+  journeys: z.array(journey),
 });
 export type PersonRecord = z.output<typeof personRecord>;
 
@@ -95,6 +131,7 @@ export const searchInput = z.object({
   referentLeft: z.boolean().default(false),
   sex: z.enum(SEXES).nullable().default(null),
   resources: z.enum(RESOURCES).nullable().default(null),
+  status: z.enum(JOURNEY_STATUSES).nullable().default(null),
   year: z.number().int().min(2000).max(2100).nullable().default(null),
   sort: z.enum(SORT_COLUMNS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
@@ -150,6 +187,38 @@ export const peopleMethods = {
   }),
   'people/setArchived': defineMethod({
     input: z.object({ id, archived: z.boolean() }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** Opens a new parcours (the previous one must be closed). */
+  'people/openJourney': defineMethod({
+    input: z.object({ personId: id, openedOn: isoDate("La date d'orientation") }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** The next step of a parcours, dated; a refusal says why. Exits go through `people/recordOutcome`. */
+  'people/moveJourney': defineMethod({
+    input: z.object({
+      journeyId: id,
+      status: z.enum(JOURNEY_STATUSES),
+      happenedOn: isoDate('La date'),
+      reason: optionalText('Le motif', 500),
+    }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** Sets the exit of a parcours (and its 3- and 6-month follow-up), moving it to "sorti·e". */
+  'people/recordOutcome': defineMethod({
+    input: z.object({ journeyId: id, outcome: outcomeInput }),
+    output: personRecord,
+    tx: 'write',
+    access: 'user',
+  }),
+  'people/saveObstacle': defineMethod({
+    input: z.object({ personId: id, id: id.optional(), obstacle: obstacleInput }),
     output: personRecord,
     tx: 'write',
     access: 'user',
