@@ -49,7 +49,7 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
-        <Notifications position="bottom-right" />
+        <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
           <ErrorBoundary>
             <SessionProvider>

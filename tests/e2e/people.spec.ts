@@ -57,10 +57,28 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   await expect(page.getByText('Ressources : RSA')).toBeVisible();
   await app.screenshot(page, 'people-03b-historique');
 
+  // The parcours: oriented, application, interview, admitted — each step dated.
+  await page.getByRole('button', { name: 'Orienter vers un chantier' }).click();
+  for (const step of ['Candidature reçue', 'Entretien', 'Admis·e']) {
+    await page.getByRole('button', { name: step, exact: true }).click();
+    await page.getByRole('dialog', { name: `Passer à « ${step} »` }).getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await expect(page.getByText(`Étape « ${step} » enregistrée.`)).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: 'Enregistrer la sortie' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ajouter un frein' }).click();
+  const frein = page.getByRole('dialog', { name: 'Nouveau frein' });
+  await frein.getByRole('combobox', { name: /^Frein/ }).click();
+  await page.getByRole('option', { name: 'Mobilité' }).click();
+  await frein.getByLabel('Actions engagées').fill('Orientation vers l’auto-école sociale');
+  await frein.getByRole('button', { name: 'Enregistrer le frein' }).click();
+  await expect(page.getByRole('table', { name: 'Freins' }).getByText('Orientation vers l’auto-école sociale')).toBeVisible();
+  await app.screenshot(page, 'people-03c-parcours');
+
   await shell.goTo('Personnes');
   for (const query of ['lefevre', 'LEFÈVRE', 'elodie']) {
     await people.search(query);
-    await expect(people.table.getByRole('row', { name: /LEFÈVRE Élodie/ })).toBeVisible();
+    await expect(people.table.getByRole('row', { name: /LEFÈVRE Élodie.*Admis·e/ })).toBeVisible();
   }
   await people.search('martin');
   await expect(page.getByText('Aucune personne ne correspond.')).toBeVisible();

@@ -4,6 +4,7 @@ import { contactExists, organisationExists } from '../../db/repositories/contact
 import * as repo from '../../db/repositories/people';
 import { listJourneys, listObstacles } from '../../db/repositories/journeys';
 import { unemploymentLength } from '../../domain/unemployment';
+import { nextStatuses } from '../../domain/journeys';
 import type { PersonInput, PersonRecord } from '../../shared/contract/people';
 import type { Role } from '../../shared/contract/users';
 import { formatFrenchDate } from '../../shared/dates';
@@ -41,9 +42,12 @@ export async function loadRecord(ctx: HandlerContext, id: number): Promise<Perso
         longTermUnemployed: s.franceTravailSince ? unemploymentLength(s.franceTravailSince, s.observedOn) : null,
       }))
     : null;
-  const journeys = (await listJourneys(ctx.db, id)).map((j) =>
-    social ? j : { ...j, events: j.events.map((e) => ({ ...e, reason: '' })) },
-  );
+  const journeys = (await listJourneys(ctx.db, id)).map((j) => ({
+    ...j,
+    // Refusal reasons are social details.
+    events: social ? j.events : j.events.map((e) => ({ ...e, reason: '' })),
+    next: [...nextStatuses(j.status)],
+  }));
   return {
     id: row.id,
     civility: row.civility as PersonRecord['civility'],

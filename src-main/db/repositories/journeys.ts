@@ -5,7 +5,7 @@ import type { JourneyStatus } from '../../shared/contract/journey-lists';
 
 type Db = Kysely<Database>;
 
-export async function listJourneys(db: Db, personId: number): Promise<Journey[]> {
+export async function listJourneys(db: Db, personId: number): Promise<Omit<Journey, 'next'>[]> {
   const journeys = await db.selectFrom('journeys').selectAll().where('personId', '=', personId).orderBy('openedOn', 'desc').orderBy('id', 'desc').execute();
   if (journeys.length === 0) return [];
   const ids = journeys.map((j) => j.id);

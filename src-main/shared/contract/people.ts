@@ -86,6 +86,8 @@ export const journey = z.object({
   /** Oldest first: the timeline of the parcours. */
   events: z.array(journeyEvent),
   outcome: outcomeInput.nullable(),
+  /** The steps that may follow, by the pipeline rules of main. */
+  next: z.array(z.enum(JOURNEY_STATUSES)),
 });
 export type Journey = z.output<typeof journey>;
 

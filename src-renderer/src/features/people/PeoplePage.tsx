@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SearchInput } from '@shared/contract/people';
 import { RESOURCES, RESOURCE_LABELS, SEXES, SEX_LABELS } from '@shared/contract/people-lists';
+import { JOURNEY_STATUSES, JOURNEY_STATUS_LABELS } from '@shared/contract/journey-lists';
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -40,6 +41,7 @@ export function PeoplePage() {
     referentLeft: false,
     sex: null as SearchInput['sex'],
     resources: null as SearchInput['resources'],
+    status: null as SearchInput['status'],
     prescriberId: null as number | null,
   });
   const [sort, setSort] = useState<{ sort: Sort; direction: 'asc' | 'desc' }>({ sort: 'name', direction: 'asc' });
@@ -76,6 +78,14 @@ export function PeoplePage() {
           }}
           w={320}
         />
+        <Select
+          label="Étape du parcours"
+          data={JOURNEY_STATUSES.map((s) => ({ value: s, label: JOURNEY_STATUS_LABELS[s] }))}
+          clearable
+          value={filters.status}
+          onChange={(v) => change('status', v as SearchInput['status'])}
+          w={190}
+        />
         <Select label="Sexe" data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} clearable value={filters.sex} onChange={(v) => change('sex', v as SearchInput['sex'])} w={130} />
         <Select
           label="Ressources"
@@ -106,6 +116,7 @@ export function PeoplePage() {
             <SortHeader label="Nom" column="name" {...sort} onSort={onSort} />
             <SortHeader label="Date de naissance" column="birthDate" {...sort} onSort={onSort} />
             <SortHeader label="Commune" column="town" {...sort} onSort={onSort} />
+            <Table.Th>Parcours</Table.Th>
             <Table.Th>Prescripteur</Table.Th>
             <Table.Th>Référent</Table.Th>
           </Table.Tr>
@@ -126,6 +137,7 @@ export function PeoplePage() {
               </Table.Td>
               <Table.Td>{formatFrenchDate(row.birthDate)}</Table.Td>
               <Table.Td>{row.town}</Table.Td>
+              <Table.Td>{row.status && <Badge variant="light">{JOURNEY_STATUS_LABELS[row.status]}</Badge>}</Table.Td>
               <Table.Td>{row.prescriberName}</Table.Td>
               <Table.Td>
                 {row.referentName}
@@ -139,7 +151,7 @@ export function PeoplePage() {
           ))}
           {results.data?.rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={5}>
+              <Table.Td colSpan={6}>
                 <Text c="dimmed">Aucune personne ne correspond.</Text>
               </Table.Td>
             </Table.Tr>

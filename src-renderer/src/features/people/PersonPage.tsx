@@ -13,6 +13,8 @@ import { formatFrenchDate } from '@shared/dates';
 import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
+import { JourneyCard } from './JourneyCard';
+import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 
@@ -124,6 +126,8 @@ export function PersonPage() {
           <Line label="Référent social" value={p.referentName} />
         </Card>
       </SimpleGrid>
+      <JourneyCard personId={id} journeys={p.journeys} />
+      {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {p.situations !== null && (
         <Card withBorder>
           <Group justify="space-between" mb="sm">
