@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: a fresh database filled with a clearly fictional structure
- * (CCAS de Kerbrénou), then browser mode on it. Later features add their
- * demo records here (people, worksites, attendance…).
+ * (CCAS de Kerbrénou) and about forty people at every step of the parcours,
+ * then browser mode on it. Later features add their demo records here.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { createServices } from '../src-main/app/services';
 import { ANONYMOUS } from '../src-main/app/session';
 import { exitWithFrenchMessage, runBrowserMode } from '../src-main/web/cli';
 import { DEMO_PASSWORD, demoSetup } from './demo-data';
+import { seedDemoPeople } from './demo-people';
+import type { MethodOutput } from '../src-main/shared/contract';
 
 const dataDir = path.resolve(import.meta.dirname, '..', '.demo-data');
 
@@ -20,6 +22,8 @@ async function seed() {
   try {
     const result = await dispatch(services, 'setup/complete', demoSetup(), ANONYMOUS);
     if (!result.ok) throw new Error(result.error.message);
+    const admin = result.value as MethodOutput<'setup/complete'>;
+    await seedDemoPeople(services, { user: admin.user, token: admin.token });
   } finally {
     await services.close();
   }

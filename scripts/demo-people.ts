@@ -1,0 +1,104 @@
+/**
+ * About forty clearly fictional people across every step of the parcours,
+ * created through the same RPC methods as the screens.
+ */
+import { dispatch } from '../src-main/app/dispatch';
+import type { Services } from '../src-main/app/services';
+import type { Session } from '../src-main/app/session';
+import type { Method, MethodInput, MethodOutput } from '../src-main/shared/contract';
+
+const LAST_NAMES = ['Le Gall', 'Kerhervé', 'Lefèvre', "N'Diaye", 'Cœurdevey', 'Martin', 'Le Bihan', 'Quéméner', 'Traoré', 'Morvan', 'Tanguy', 'Abgrall', 'Guéguen', 'Moreau', 'Bouvier', 'Nicolas', 'Le Roux', 'Jaouen', 'Cariou', 'Diallo'];
+const FIRST_F = ['Élodie', 'Maëlle', 'Aïcha', 'Soizic', 'Nathalie', 'Chloé', 'Fatou', 'Gwenaëlle', 'Inès', 'Laure'];
+const FIRST_M = ['Jean-Pierre', 'Yann', 'Moussa', 'Kévin', 'Loïc', 'Mehdi', 'Erwan', 'Thierry', 'Bastien', 'Gaël'];
+const RESOURCES = ['rsa', 'rsa', 'rsa', 'ass', 'aah', 'are', 'sans_ressources', 'salaire'] as const;
+const LEVELS = ['infra3', 'infra3', '3', '3', '4', '5'] as const;
+const PATHS: string[][] = [
+  [],
+  ['candidature'],
+  ['candidature', 'entretien'],
+  ['candidature', 'attente'],
+  ['candidature', 'entretien', 'admise'],
+  ['candidature', 'entretien', 'admise', 'en_chantier'],
+  ['candidature', 'entretien', 'admise', 'en_chantier', 'sortie'],
+  ['candidature', 'refusee'],
+];
+
+export async function seedDemoPeople(services: Services, admin: Session) {
+  const call = async <M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const result = await dispatch(services, method, input, admin);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as MethodOutput<M>;
+  };
+  const organisation = (name: string) =>
+    call('contacts/saveOrganisation', { organisation: { name, kind: 'prescripteur', address: '', phone: '', email: '' } });
+  const francTravail = await organisation('France Travail Kerbrénou (démo)');
+  const missionLocale = await organisation('Mission Locale du Pays de Kerbrénou (démo)');
+  const serviceSocial = await organisation('CCAS de Kerbrénou — service social (démo)');
+  const referent = (organisationId: number, firstName: string, lastName: string, leftOn: string | null = null) =>
+    call('contacts/saveContact', { contact: { organisationId, firstName, lastName, service: 'Accompagnement', phone: '', email: '', userId: null, leftOn } });
+  const referents = [
+    await referent(serviceSocial.id, 'Anne', 'Morvan'),
+    await referent(serviceSocial.id, 'Hervé', 'Prigent', '2026-06-30'),
+    await referent(francTravail.id, 'Sophie', 'Le Floch'),
+    await referent(missionLocale.id, 'Karim', 'Benali'),
+  ];
+  const prescribers = [serviceSocial, francTravail, missionLocale];
+
+  for (let i = 0; i < 40; i++) {
+    const female = i % 2 === 0;
+    const path = PATHS[i % PATHS.length]!;
+    const { id } = await call('people/create', {
+      person: {
+        civility: female ? 'madame' : 'monsieur',
+        lastName: LAST_NAMES[i % LAST_NAMES.length]!,
+        birthName: female && i % 6 === 0 ? 'Kerouac' : '',
+        firstNames: (female ? FIRST_F : FIRST_M)[(i * 7) % 10]!,
+        birthDate: `${1966 + ((i * 13) % 40)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 5) % 28)).padStart(2, '0')}`,
+        sex: female ? 'F' : 'M',
+        address: `${1 + i} rue des Ajoncs`,
+        postcode: '29200',
+        town: 'Kerbrénou',
+        priorityArea: i % 3 === 0 ? 'oui' : 'non',
+        phone: '',
+        email: '',
+        emergencyContact: '',
+        nir: '',
+        prescriberId: prescribers[i % 3]!.id,
+        referentId: referents[i % 4]!.id,
+      },
+      situation: {
+        observedOn: '2026-01-15',
+        resources: RESOURCES[i % RESOURCES.length]!,
+        rsaMonths: RESOURCES[i % RESOURCES.length] === 'rsa' ? 6 + (i % 40) : null,
+        franceTravailSince: i % 4 === 0 ? null : `202${3 + (i % 3)}-0${1 + (i % 9)}-10`,
+        educationLevel: LEVELS[i % LEVELS.length]!,
+        rqth: i % 9 === 0 ? 'oui' : 'non',
+        housing: i % 5 === 0 ? 'Hébergé·e chez un tiers' : 'Locataire',
+        drivingLicence: i % 3 === 0,
+        vehicle: i % 6 === 0,
+        publicTransport: true,
+      },
+      confirmedNotDuplicate: true,
+    });
+    if (i % 4 === 1) {
+      await call('people/saveObstacle', {
+        personId: id,
+        obstacle: { kind: (['mobilite', 'logement', 'numerique', 'confiance'] as const)[i % 4]!, identifiedOn: '2026-01-20', actions: '', resolvedOn: i % 8 === 1 ? '2026-03-01' : null },
+      });
+    }
+    if (i % PATHS.length === 0 && i > 0) continue;
+    const record = await call('people/openJourney', { personId: id, openedOn: '2026-02-02' });
+    const journeyId = record.journeys[0]!.id;
+    for (const [index, status] of path.entries()) {
+      const happenedOn = `2026-0${3 + Math.min(index, 5)}-0${1 + index}`;
+      if (status === 'sortie') {
+        await call('people/recordOutcome', {
+          journeyId,
+          outcome: { category: i % 2 ? 'emploi_transition' : 'sortie_positive', detail: i % 2 ? 'CDD de 3 mois' : 'Entrée en ACI', exitedOn: happenedOn, afterThreeMonths: '', afterSixMonths: '' },
+        });
+      } else {
+        await call('people/moveJourney', { journeyId, status: status as never, happenedOn, reason: status === 'refusee' ? 'Projet de formation prioritaire' : '' });
+      }
+    }
+  }
+}
