@@ -87,10 +87,11 @@ export async function seedDemoPeople(services: Services, admin: Session) {
       });
     }
     if (i % PATHS.length === 0 && i > 0) continue;
-    const record = await call('people/openJourney', { personId: id, openedOn: '2026-02-02' });
+    const record = await call('people/openJourney', { personId: id, openedOn: '2025-09-15' });
     const journeyId = record.journeys[0]!.id;
     for (const [index, status] of path.entries()) {
-      const happenedOn = `2026-0${3 + Math.min(index, 5)}-0${1 + index}`;
+      // One step a month from October 2025: all in the past for any clock after February 2026.
+      const happenedOn = index < 3 ? `2025-${10 + index}-0${1 + index}` : `2026-0${index - 2}-0${1 + index}`;
       if (status === 'sortie') {
         await call('people/recordOutcome', {
           journeyId,
