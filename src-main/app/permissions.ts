@@ -31,9 +31,9 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'auth/me': 'public',
   'auth/logout': 'public',
   'auth/changePassword': EVERY_ROLE,
-  'files/chooseFile': ADMIN,
+  'files/chooseFile': ADMIN_AND_COORDINATION,
   'files/chooseFolder': ADMIN,
-  'files/list': ADMIN,
+  'files/list': ADMIN_AND_COORDINATION,
   'settings/importLogo': ADMIN,
   'settings/get': ADMIN_AND_COORDINATION,
   'settings/getLogo': ADMIN_AND_COORDINATION,
@@ -67,6 +67,9 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'people/moveJourney': PEOPLE_EDITORS,
   'people/recordOutcome': PEOPLE_EDITORS,
   'people/saveObstacle': PEOPLE_EDITORS,
+  'people/importRead': ADMIN_AND_COORDINATION,
+  'people/importPreview': ADMIN_AND_COORDINATION,
+  'people/importCommit': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

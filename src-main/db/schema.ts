@@ -190,6 +190,12 @@ export interface OutcomesTable {
   updatedAt: string;
 }
 
+export interface ImportMappingsTable {
+  signature: string;
+  mapping: string;
+  updatedAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -205,4 +211,5 @@ export interface Database {
   journeyEvents: JourneyEventsTable;
   obstacles: ObstaclesTable;
   outcomes: OutcomesTable;
+  importMappings: ImportMappingsTable;
 }

@@ -25,9 +25,9 @@ const EXPECTED: Record<Method, string> = {
   'auth/me': EVERYONE,
   'auth/logout': EVERYONE,
   'auth/changePassword': ALL_ROLES,
-  'files/chooseFile': 'administrateur',
+  'files/chooseFile': 'administrateur coordination',
   'files/chooseFolder': 'administrateur',
-  'files/list': 'administrateur',
+  'files/list': 'administrateur coordination',
   'settings/importLogo': 'administrateur',
   'settings/get': 'administrateur coordination',
   'settings/getLogo': 'administrateur coordination',
@@ -61,6 +61,9 @@ const EXPECTED: Record<Method, string> = {
   'people/moveJourney': 'administrateur coordination travailleur_social',
   'people/recordOutcome': 'administrateur coordination travailleur_social',
   'people/saveObstacle': 'administrateur coordination travailleur_social',
+  'people/importRead': 'administrateur coordination',
+  'people/importPreview': 'administrateur coordination',
+  'people/importCommit': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

@@ -9,6 +9,7 @@ import { journalHandlers } from './journal';
 import { contactsHandlers } from './contacts';
 import { peopleHandlers } from './people';
 import { journeysHandlers } from './journeys';
+import { peopleImportHandlers } from './people-import';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<Method> = {
   ...contactsHandlers,
   ...peopleHandlers,
   ...journeysHandlers,
+  ...peopleImportHandlers,
 };

@@ -86,6 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('person_situations_person').on('person_situations').columns(['person_id', 'observed_on']).execute();
   await upJourneys(db);
+  await upImportMappings(db);
 }
 
 /** The parcours, its dated steps, the freins and the exits. */
@@ -138,6 +139,17 @@ async function upJourneys(db: Kysely<any>): Promise<void> {
     .addColumn('after_three_months', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('after_six_months', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+}
+
+/** The column mapping chosen for a spreadsheet, found again for the next file with the same columns. */
+async function upImportMappings(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('import_mappings')
+    .addColumn('signature', 'text', (c) => c.primaryKey())
+    .addColumn('mapping', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`strict`)
     .execute();

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 
 /** What a file is chosen for decides the filter shown (images for a logo…). */
-export const FILE_PURPOSES = ['logo', 'export'] as const;
+export const FILE_PURPOSES = ['logo', 'export', 'import'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Files shown for each purpose; an empty list means a folder is chosen. */
 export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   logo: ['png', 'jpg', 'jpeg'],
   export: [],
+  // .xls and .ods are shown so that choosing one explains how to convert it.
+  import: ['xlsx', 'csv', 'xls', 'ods'],
 };
 
 const chooseAnswer = z.discriminatedUnion('status', [

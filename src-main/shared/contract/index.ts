@@ -8,6 +8,7 @@ import { usersMethods } from './users';
 import { journalMethods } from './journal';
 import { contactsMethods } from './contacts';
 import { peopleMethods } from './people';
+import { peopleImportMethods } from './people-import';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -24,6 +25,7 @@ export const contract = {
   ...journalMethods,
   ...contactsMethods,
   ...peopleMethods,
+  ...peopleImportMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

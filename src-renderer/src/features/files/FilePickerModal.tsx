@@ -7,6 +7,7 @@ import { errorMessage, useApiQuery } from '../../api/client';
 const PURPOSE_TITLES: Record<FilePurpose, string> = {
   logo: 'Choisir le logo (image PNG ou JPEG)',
   export: 'Choisir le dossier où enregistrer le fichier',
+  import: 'Choisir le tableau à importer (.xlsx ou .csv)',
 };
 
 function formatSize(bytes: number | null) {
@@ -87,7 +88,7 @@ export function FilePickerModal(props: {
                   {listing.data && listing.data.entries.length === 0 && (
                     <Table.Tr>
                       <Table.Td colSpan={2}>
-                        <Text c="dimmed">{props.kind === 'file' ? 'Aucune image ni aucun dossier ici.' : 'Aucun sous-dossier ici.'}</Text>
+                        <Text c="dimmed">{props.kind === 'file' ? 'Aucun fichier utilisable ni aucun dossier ici.' : 'Aucun sous-dossier ici.'}</Text>
                       </Table.Td>
                     </Table.Tr>
                   )}

@@ -1,0 +1,101 @@
+/**
+ * Reading the texts of a spreadsheet as people's data: dates typed or stored
+ * by Excel, "F"/"Femme", "RSA", "Niveau 3"… Pure; tested with tables of cases.
+ */
+import { isValidIsoDate } from '../shared/dates';
+import { EDUCATION_LEVELS, RESOURCES, type EducationLevel, type Resource } from '../shared/contract/people-lists';
+import { IMPORT_FIELDS, type ImportField } from '../shared/contract/people-import';
+import { foldForSearch } from '../shared/text';
+
+/** Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was: day 0 is 1899-12-30. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return null;
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+export function parseDateText(text: string): string | null {
+  const value = text.trim();
+  if (/^\d{4,5}$/.test(value)) return excelSerialToIso(Number(value));
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (match) {
+    const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+    return isValidIsoDate(iso) ? iso : null;
+  }
+  match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (match) {
+    const iso = `${match[1]}-${match[2]}-${match[3]}`;
+    return isValidIsoDate(iso) ? iso : null;
+  }
+  return null;
+}
+
+export function parseSex(text: string): 'F' | 'M' | null {
+  const v = foldForSearch(text);
+  if (['f', 'femme', 'feminin', 'mme', 'madame'].includes(v)) return 'F';
+  if (['m', 'h', 'homme', 'masculin', 'm.', 'monsieur'].includes(v)) return 'M';
+  return null;
+}
+
+const RESOURCE_WORDS: Record<string, Resource> = {
+  rsa: 'rsa',
+  ass: 'ass',
+  aah: 'aah',
+  are: 'are',
+  chomage: 'are',
+  'sans ressources': 'sans_ressources',
+  aucune: 'sans_ressources',
+  salaire: 'salaire',
+  activite: 'salaire',
+  autre: 'autre',
+};
+
+export function parseResources(text: string): Resource | null {
+  const v = foldForSearch(text);
+  if ((RESOURCES as readonly string[]).includes(v)) return v as Resource;
+  return RESOURCE_WORDS[v] ?? null;
+}
+
+export function parseEducationLevel(text: string): EducationLevel | null {
+  const v = foldForSearch(text).replace(/^niveau\s*/, '');
+  if (/^(infra|infra 3|infra3|sans diplome|aucun|vi|v bis)$/.test(v)) return 'infra3';
+  const roman: Record<string, EducationLevel> = { v: '3', iv: '4', iii: '5', ii: '6', i: '7' };
+  if (roman[v]) return roman[v]!;
+  return (EDUCATION_LEVELS as readonly string[]).includes(v) ? (v as EducationLevel) : null;
+}
+
+const HEADER_WORDS: [ImportField, string[]][] = [
+  ['birthName', ['nom de naissance', 'nom de jeune fille', 'nee']],
+  ['lastName', ['nom', "nom d'usage", 'nom usuel', 'nom de famille']],
+  ['firstNames', ['prenom', 'prenoms', 'prenom(s)']],
+  ['birthDate', ['date de naissance', 'ne le', 'nee le', 'ne(e) le', 'naissance', 'date naissance']],
+  ['sex', ['sexe', 'genre', 'h/f', 'f/h']],
+  ['address', ['adresse', 'rue']],
+  ['postcode', ['code postal', 'cp']],
+  ['town', ['commune', 'ville', 'localite']],
+  ['phone', ['telephone', 'tel', 'tel.', 'portable', 'mobile']],
+  ['email', ['e-mail', 'email', 'mail', 'courriel']],
+  ['resources', ['ressources', 'minima sociaux', 'revenus']],
+  ['educationLevel', ['niveau de formation', "niveau d'etude", "niveau d'etudes", 'niveau', 'diplome']],
+];
+
+/** A first guess of which column fills which field, from the headers' words. */
+export function suggestMapping(headers: readonly string[]): (ImportField | null)[] {
+  const used = new Set<ImportField>();
+  return headers.map((header) => {
+    const h = foldForSearch(header);
+    const found = HEADER_WORDS.find(([field, words]) => !used.has(field) && words.includes(h));
+    if (!found) return null;
+    used.add(found[0]);
+    return found[0];
+  });
+}
+
+/** The same columns (whatever their order or accents) give the same signature. */
+export function headerSignature(headers: readonly string[]): string {
+  return [...headers].map(foldForSearch).sort().join('|');
+}
+
+export function isImportField(value: string): value is ImportField {
+  return (IMPORT_FIELDS as readonly string[]).includes(value);
+}
