@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowsSort, IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { IconArrowsSort, IconFileImport, IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SearchInput } from '@shared/contract/people';
@@ -60,11 +60,18 @@ export function PeoplePage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Personnes</Title>
-        {can('people/create') && (
-          <Button component={Link} to="/people/new" leftSection={<IconPlus size={18} />}>
-            Nouvelle personne
-          </Button>
-        )}
+        <Group>
+          {can('people/importCommit') && (
+            <Button component={Link} to="/people/import" variant="light" leftSection={<IconFileImport size={18} />}>
+              Importer un tableau
+            </Button>
+          )}
+          {can('people/create') && (
+            <Button component={Link} to="/people/new" leftSection={<IconPlus size={18} />}>
+              Nouvelle personne
+            </Button>
+          )}
+        </Group>
       </Group>
       <Group align="flex-end">
         <TextInput

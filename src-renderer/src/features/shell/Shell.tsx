@@ -9,6 +9,7 @@ import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ContactsPage } from '../contacts/ContactsPage';
+import { ImportPage } from '../people/ImportPage';
 import { NewPersonPage } from '../people/NewPersonPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PersonPage } from '../people/PersonPage';
@@ -95,6 +96,7 @@ export function Shell() {
             {items.some((item) => item.path === '/settings') && <Route path="/settings" element={<SettingsPage />} />}
             {can('people/search') && <Route path="/people" element={<PeoplePage />} />}
             {can('people/create') && <Route path="/people/new" element={<NewPersonPage />} />}
+            {can('people/importCommit') && <Route path="/people/import" element={<ImportPage />} />}
             {can('people/get') && <Route path="/people/:id" element={<PersonPage />} />}
             {can('contacts/list') && <Route path="/contacts" element={<ContactsPage />} />}
             {items

@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
+import { LoginPage } from './pages/login';
+import { PeoplePage } from './pages/people';
+import { ShellPage } from './pages/shell';
+
+/** As Excel writes "CSV (séparateur : point-virgule)" on a French Windows PC. */
+function windows1252(text: string): Buffer {
+  const high: Record<string, number> = { 'œ': 0x9c, '’': 0x92 };
+  return Buffer.from([...text].map((c) => high[c] ?? c.charCodeAt(0)));
+}
+
+test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis le réimporte sans doublon", async ({ page, app }) => {
+  await app.seed();
+  const folder = path.join(app.homeDir, 'Documents');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    path.join(folder, 'suivi-2025.csv'),
+    windows1252(
+      [
+        'Nom;Prénom;Date de naissance;Sexe;Ville;Ressources;Niveau',
+        'Cœur;Jean-Pierre;14/07/1979;H;Brest;RSA;infra 3',
+        "N’Diaye;Awa;31/02/1992;F;Brest;ASS;3",
+        'Quéméner;Soazig;02/03/1990;F;Plouzané;RSA;4',
+      ].join('\r\n'),
+    ),
+  );
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(page).goTo('Personnes');
+  await page.getByRole('link', { name: 'Importer un tableau' }).click();
+
+  const importFile = async () => {
+    await page.getByRole('button', { name: 'Choisir un fichier…' }).click();
+    const picker = page.getByRole('dialog', { name: /Choisir le tableau à importer/ });
+    await picker.getByRole('button', { name: 'Dossier personnel' }).click();
+    await picker.getByRole('button', { name: 'Ouvrir le dossier Documents' }).click();
+    await picker.getByRole('button', { name: 'Choisir suivi-2025.csv' }).click();
+    await expect(page.getByText('suivi-2025.csv — 3 ligne(s)')).toBeVisible();
+  };
+  await importFile();
+  await expect(page.getByRole('combobox', { name: 'Contenu de la colonne Ville' })).toHaveValue('Commune');
+  await app.screenshot(page, 'import-01-colonnes');
+  await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
+  await expect(page.getByText('1 à corriger')).toBeVisible();
+  const badDate = page.getByRole('textbox', { name: 'Ligne 3, Date de naissance' });
+  await expect(page.getByText('Date illisible « 31/02/1992 » : écrivez JJ/MM/AAAA.')).toBeVisible();
+  await app.screenshot(page, 'import-02-a-corriger');
+  await badDate.fill('28/02/1992');
+  await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
+  await expect(page.getByText('0 à corriger')).toBeVisible();
+  await page.getByRole('button', { name: 'Importer 3 ligne(s)' }).click();
+  await expect(page.getByText('3 fiche(s) créée(s), 0 mise(s) à jour, 0 inchangée(s).')).toBeVisible();
+
+  const people = new PeoplePage(page);
+  await page.getByRole('link', { name: 'Personnes' }).first().click();
+  await people.search('ndiaye');
+  await expect(people.table.getByRole('row', { name: /N’DIAYE Awa/ })).toBeVisible();
+
+  // The same file again: nothing new, nothing to import. The fixed line is still wrong in the file.
+  await page.getByRole('link', { name: 'Importer un tableau' }).click();
+  await importFile();
+  await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
+  await expect(page.getByText('2 inchangée(s)')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Ligne 3, Date de naissance' }).fill('28/02/1992');
+  await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
+  await expect(page.getByText('3 inchangée(s)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
+  await app.screenshot(page, 'import-03-reimport');
+});
