@@ -40,6 +40,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'settings/updateStructure': ADMIN,
   'settings/updateHours': ADMIN,
   'settings/updateSecurity': ADMIN,
+  'settings/updatePeopleOptions': ADMIN,
   'settings/saveEmployer': ADMIN,
   'settings/setEmployerArchived': ADMIN,
   'settings/addWageRate': ADMIN,

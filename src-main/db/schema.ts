@@ -23,6 +23,7 @@ export interface StructureTable {
   setupCompletedAt: string;
   updatedAt: string;
   idleLockMinutes: Generated<number>;
+  collectNationality: Generated<number>;
 }
 
 export interface EmployersTable {
@@ -123,6 +124,7 @@ export interface PersonsTable {
   phone: string;
   email: string;
   emergencyContact: string;
+  nationalityGroup: string | null;
   nir: string | null;
   prescriberId: number | null;
   referentId: number | null;

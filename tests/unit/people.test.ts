@@ -187,3 +187,16 @@ describe('who sees whom', () => {
     expect(await asEncadrant('people/get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('nationality, only where the structure collects it', () => {
+  it('ignores it while the setting is off, keeps it once on, and keeps it when an edit leaves it out', async () => {
+    const { call } = await configured();
+    const off = valueOf(await call('people/create', { person: person({ nationalityGroup: 'hors_ue' }), situation: situation() }));
+    expect(valueOf(await call('people/get', { id: off.id }))).toMatchObject({ nationalityGroup: null, collectNationality: false });
+    expect(valueOf(await call('settings/updatePeopleOptions', { collectNationality: true })).people.collectNationality).toBe(true);
+    const on = valueOf(await call('people/create', { person: person({ firstNames: 'Anne', nationalityGroup: 'ue' }), situation: situation() }));
+    expect(valueOf(await call('people/get', { id: on.id })).nationalityGroup).toBe('ue');
+    const { nationalityGroup: _left, ...withoutNationality } = person({ firstNames: 'Anne', town: 'Quimper' });
+    expect(valueOf(await call('people/update', { id: on.id, person: withoutNationality }))).toMatchObject({ town: 'Quimper', nationalityGroup: 'ue' });
+  });
+});

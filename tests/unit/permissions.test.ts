@@ -34,6 +34,7 @@ const EXPECTED: Record<Method, string> = {
   'settings/updateStructure': 'administrateur',
   'settings/updateHours': 'administrateur',
   'settings/updateSecurity': 'administrateur',
+  'settings/updatePeopleOptions': 'administrateur',
   'settings/saveEmployer': 'administrateur',
   'settings/setEmployerArchived': 'administrateur',
   'settings/addWageRate': 'administrateur',

@@ -19,6 +19,11 @@ function scopeOf(ctx: HandlerContext): repo.PeopleScope {
   return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
 }
 
+async function collectsNationality(ctx: HandlerContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('structure').select('collectNationality').executeTakeFirst();
+  return row?.collectNationality === 1;
+}
+
 const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pas accessible.";
 
 /** The record as the caller may see it; NOT_FOUND when out of their scope. */
@@ -63,6 +68,8 @@ export async function loadRecord(ctx: HandlerContext, id: number): Promise<Perso
     phone: row.phone,
     email: row.email,
     emergencyContact: row.emergencyContact,
+    nationalityGroup: row.nationalityGroup as PersonRecord['nationalityGroup'],
+    collectNationality: await collectsNationality(ctx),
     prescriberId: row.prescriberId,
     referentId: row.referentId,
     archived: row.archived === 1,
@@ -125,7 +132,8 @@ export const peopleHandlers: HandlerMap<
   'people/create': async ({ person, situation, confirmedNotDuplicate }, ctx) => {
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, null);
-    const id = await repo.insertPerson(ctx.db, person, ctx.now);
+    const nationalityGroup = (await collectsNationality(ctx)) ? (person.nationalityGroup ?? null) : null;
+    const id = await repo.insertPerson(ctx.db, { ...person, nationalityGroup }, ctx.now);
     await repo.insertSituation(ctx.db, id, situation, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`person:${id}`);
     return { id };
@@ -135,10 +143,12 @@ export const peopleHandlers: HandlerMap<
     await loadRecord(ctx, id);
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, id);
-    let nir = person.nir;
+    const stored = await ctx.db.selectFrom('persons').select(['nir', 'nationalityGroup']).where('id', '=', id).executeTakeFirstOrThrow();
     // An untouched empty NIR keeps the stored one: the form never receives it in clear.
-    if (nir === '') nir = (await ctx.db.selectFrom('persons').select('nir').where('id', '=', id).executeTakeFirstOrThrow()).nir ?? '';
-    await repo.updatePerson(ctx.db, id, { ...person, nir }, ctx.now);
+    const nir = person.nir === '' ? (stored.nir ?? '') : person.nir;
+    const nationalityGroup =
+      person.nationalityGroup !== undefined && (await collectsNationality(ctx)) ? person.nationalityGroup : stored.nationalityGroup;
+    await repo.updatePerson(ctx.db, id, { ...person, nir, nationalityGroup }, ctx.now);
     ctx.record(`person:${id}`);
     return loadRecord(ctx, id);
   },

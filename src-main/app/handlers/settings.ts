@@ -19,6 +19,7 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
     wageRates,
     wageRateToday: rateInForce(wageRates, today),
     security: { idleLockMinutes: found.idleLockMinutes },
+    people: { collectNationality: found.collectNationality },
   };
 }
 
@@ -46,6 +47,7 @@ export const settingsHandlers: HandlerMap<
   | 'settings/updateStructure'
   | 'settings/updateHours'
   | 'settings/updateSecurity'
+  | 'settings/updatePeopleOptions'
   | 'settings/saveEmployer'
   | 'settings/setEmployerArchived'
   | 'settings/addWageRate'
@@ -69,6 +71,13 @@ export const settingsHandlers: HandlerMap<
   'settings/updateHours': async (hours, { db, now, today, record }) => {
     await loadSettings(db, today);
     await repo.updateHours(db, hours, now);
+    record('structure:1');
+    return loadSettings(db, today);
+  },
+
+  'settings/updatePeopleOptions': async ({ collectNationality }, { db, now, today, record }) => {
+    await loadSettings(db, today);
+    await repo.updateCollectNationality(db, collectNationality, now);
     record('structure:1');
     return loadSettings(db, today);
   },

@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 /** The contacts directory and the records of the people accompanied. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
+  // Nationality (France / UE / hors UE) is asked only where a funder requires it.
+  await db.schema.alterTable('structure').addColumn('collect_nationality', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+
   await db.schema
     .createTable('organisations')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -51,6 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('emergency_contact', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('nationality_group', 'text')
     .addColumn('nir', 'text')
     .addColumn('prescriber_id', 'integer', (c) => c.references('organisations.id'))
     .addColumn('referent_id', 'integer', (c) => c.references('contacts.id'))

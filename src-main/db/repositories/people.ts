@@ -135,7 +135,7 @@ export async function listSituations(db: Db, personId: number) {
     .execute();
 }
 
-type PersonValues = Omit<PersonInput, 'nir'> & { nir: string };
+type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: string | null };
 
 function columns(person: PersonValues) {
   return {
@@ -152,6 +152,7 @@ function columns(person: PersonValues) {
     phone: person.phone ?? '',
     email: person.email ?? '',
     emergencyContact: person.emergencyContact ?? '',
+    nationalityGroup: person.nationalityGroup ?? null,
     nir: person.nir === '' ? null : person.nir,
     prescriberId: person.prescriberId,
     referentId: person.referentId,

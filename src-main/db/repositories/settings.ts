@@ -46,7 +46,13 @@ export async function findStructure(db: Db) {
     afternoonStart: minutesToTime(row.afternoonStart),
     afternoonEnd: minutesToTime(row.afternoonEnd),
   };
-  return { structure, hours, setupCompletedAt: row.setupCompletedAt, idleLockMinutes: row.idleLockMinutes };
+  return {
+    structure,
+    hours,
+    setupCompletedAt: row.setupCompletedAt,
+    idleLockMinutes: row.idleLockMinutes,
+    collectNationality: row.collectNationality === 1,
+  };
 }
 
 function hoursColumns(hours: HoursRecord) {
@@ -75,6 +81,10 @@ export async function updateStructure(db: Db, structure: StructureRecord, now: s
 
 export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
   await db.updateTable('structure').set({ idleLockMinutes, updatedAt: now }).where('id', '=', 1).execute();
+}
+
+export async function updateCollectNationality(db: Db, collect: boolean, now: string) {
+  await db.updateTable('structure').set({ collectNationality: collect ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
 }
 
 export async function updateHours(db: Db, hours: HoursRecord, now: string) {

@@ -44,3 +44,10 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   sante: 'Santé (médecine du travail, centre de santé)',
   autre: 'Autre',
 };
+
+export const NATIONALITY_GROUPS = ['france', 'ue', 'hors_ue'] as const;
+export const NATIONALITY_GROUP_LABELS: Record<(typeof NATIONALITY_GROUPS)[number], string> = {
+  france: 'France',
+  ue: 'Union européenne',
+  hors_ue: 'Hors Union européenne',
+};

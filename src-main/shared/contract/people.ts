@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nirValid, compactDigits } from '../identifiers';
 import { defineMethod } from './define';
 import { email, id, isoDate, optionalText, phone, requiredText } from './fields';
-import { CIVILITIES, EDUCATION_LEVELS, RESOURCES, SEXES, YES_NO_UNKNOWN } from './people-lists';
+import { CIVILITIES, EDUCATION_LEVELS, NATIONALITY_GROUPS, RESOURCES, SEXES, YES_NO_UNKNOWN } from './people-lists';
 import { JOURNEY_STATUSES, OBSTACLE_KINDS, OUTCOME_CATEGORIES } from './journey-lists';
 
 const optionalPostcode = z
@@ -35,6 +35,8 @@ export const personInput = z.object({
   phone,
   email: z.union([z.literal(''), email("L'adresse e-mail")]),
   emergencyContact: optionalText('La personne à prévenir', 200),
+  /** Only where the structure collects it (a setting); left out, the stored value is kept. */
+  nationalityGroup: z.enum(NATIONALITY_GROUPS).nullable().optional(),
   nir,
   prescriberId: id.nullable(),
   referentId: id.nullable(),
@@ -108,8 +110,11 @@ export const personSummary = z.object({
 });
 export type PersonSummary = z.output<typeof personSummary>;
 
-export const personRecord = personInput.omit({ nir: true }).extend({
+export const personRecord = personInput.omit({ nir: true, nationalityGroup: true }).extend({
   id,
+  nationalityGroup: z.enum(NATIONALITY_GROUPS).nullable(),
+  /** Whether the structure collects nationality: the form shows the field. */
+  collectNationality: z.boolean(),
   archived: z.boolean(),
   /** Masked unless the caller may see it (administrator, for payroll). */
   nirMasked: z.string().nullable(),

@@ -119,6 +119,7 @@ export const settings = z.object({
   /** The rate in force today, by the clock of main; null when every rate starts later. */
   wageRateToday: wageRate.nullable(),
   security: z.object({ idleLockMinutes: z.number().int() }),
+  people: z.object({ collectNationality: z.boolean() }),
 });
 export type Settings = z.output<typeof settings>;
 
@@ -138,6 +139,12 @@ export const settingsMethods = {
         .min(1, 'Le verrouillage doit intervenir après 1 minute au moins.')
         .max(120, 'Le verrouillage doit intervenir avant 2 heures d’inactivité (120 minutes).'),
     }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/updatePeopleOptions': defineMethod({
+    input: z.object({ collectNationality: z.boolean() }),
     output: settings,
     tx: 'write',
     access: 'user',

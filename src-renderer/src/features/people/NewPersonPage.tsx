@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { personInput, situationInput, type PersonInput, type SituationInput } from '@shared/contract/people';
-import { call } from '../../api/client';
+import { call, useApiQuery } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
@@ -20,6 +20,7 @@ export function NewPersonPage() {
     initialValues: { person: EMPTY_PERSON, situation: emptySituation(todayInFrance()) },
   });
   const duplicates = useDuplicateCheck();
+  const settings = useApiQuery('settings/get');
   const [saving, setSaving] = useState(false);
 
   const save = async (confirmedNotDuplicate = false) => {
@@ -51,7 +52,7 @@ export function NewPersonPage() {
           <Title order={3} mb="sm">
             Identité
           </Title>
-          <PersonFields form={form} prefix="person." />
+          <PersonFields form={form} prefix="person." collectNationality={settings.data?.people.collectNationality ?? false} />
         </Paper>
         <Paper withBorder p="lg">
           <Title order={3} mb="sm">

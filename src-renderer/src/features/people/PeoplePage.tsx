@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsSort, IconFileImport, IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -43,6 +43,8 @@ export function PeoplePage() {
     resources: null as SearchInput['resources'],
     status: null as SearchInput['status'],
     prescriberId: null as number | null,
+    referentId: null as number | null,
+    year: null as number | null,
   });
   const [sort, setSort] = useState<{ sort: Sort; direction: 'asc' | 'desc' }>({ sort: 'name', direction: 'asc' });
   const [page, setPage] = useState(1);
@@ -110,6 +112,26 @@ export function PeoplePage() {
           value={filters.prescriberId === null ? null : String(filters.prescriberId)}
           onChange={(v) => change('prescriberId', v === null ? null : Number(v))}
           w={220}
+        />
+        <Select
+          label="Référent"
+          data={(directory.data ?? []).flatMap((o) => o.contacts.map((c) => ({ value: String(c.id), label: `${c.firstName} ${c.lastName}` })))}
+          clearable
+          searchable
+          value={filters.referentId === null ? null : String(filters.referentId)}
+          onChange={(v) => change('referentId', v === null ? null : Number(v))}
+          w={200}
+        />
+        <NumberInput
+          label="Année"
+          placeholder="de création"
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          hideControls
+          value={filters.year ?? ''}
+          onChange={(v) => change('year', typeof v === 'number' && v >= 2000 && v <= 2100 ? v : null)}
+          w={110}
         />
         <Stack gap={4}>
           <Checkbox label="Référent parti" checked={filters.referentLeft} onChange={(e) => change('referentLeft', e.currentTarget.checked)} />

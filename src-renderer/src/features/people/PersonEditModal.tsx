@@ -10,7 +10,18 @@ import { PersonFields } from './PersonFields';
 import { FormActions } from '../../ui/FormActions';
 
 function toInput(record: PersonRecord): PersonInput {
-  const { id: _id, archived: _a, nirMasked: _n, prescriberName: _p, referentName: _r, situations: _s, ...identity } = record;
+  const {
+    id: _id,
+    archived: _a,
+    nirMasked: _n,
+    prescriberName: _p,
+    referentName: _r,
+    situations: _s,
+    obstacles: _o,
+    journeys: _j,
+    collectNationality: _c,
+    ...identity
+  } = record;
   return { ...identity, nir: '' };
 }
 
@@ -37,7 +48,7 @@ export function PersonEditModal({ record, onClose }: { record: PersonRecord; onC
     <Modal opened onClose={onClose} title="Modifier l'identité" size="xl">
       <AsyncForm onSubmit={() => save()}>
         <Stack>
-          <PersonFields form={form} prefix="person." nirMasked={record.nirMasked} />
+          <PersonFields form={form} prefix="person." nirMasked={record.nirMasked} collectNationality={record.collectNationality} />
           <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={update.isPending} />
         </Stack>
       </AsyncForm>

@@ -1,7 +1,16 @@
 import { Grid, Select, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
-import { CIVILITIES, CIVILITY_LABELS, SEXES, SEX_LABELS, YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS } from '@shared/contract/people-lists';
+import {
+  CIVILITIES,
+  CIVILITY_LABELS,
+  NATIONALITY_GROUPS,
+  NATIONALITY_GROUP_LABELS,
+  SEXES,
+  SEX_LABELS,
+  YES_NO_UNKNOWN,
+  YES_NO_UNKNOWN_LABELS,
+} from '@shared/contract/people-lists';
 import { useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 
@@ -22,7 +31,8 @@ function useDirectoryOptions() {
 }
 
 /** Identity fields of a person; `prefix` is e.g. `person.`. */
-export function PersonFields({ form, prefix, nirMasked }: { form: UseFormReturnType<any>; prefix: string; nirMasked?: string | null }) {
+export function PersonFields(props: { form: UseFormReturnType<any>; prefix: string; nirMasked?: string | null; collectNationality: boolean }) {
+  const { form, prefix, nirMasked } = props;
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
   const idField = (name: string) => {
     const props = form.getInputProps(`${prefix}${name}`);
@@ -71,6 +81,11 @@ export function PersonFields({ form, prefix, nirMasked }: { form: UseFormReturnT
       <Grid.Col span={{ base: 12, sm: 8 }}>
         <TextInput label="E-mail" {...field('email')} />
       </Grid.Col>
+      {props.collectNationality && (
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Select label="Nationalité" data={options(NATIONALITY_GROUPS, NATIONALITY_GROUP_LABELS)} clearable {...field('nationalityGroup')} />
+        </Grid.Col>
+      )}
       <Grid.Col span={12}>
         <TextInput label="Personne à prévenir" placeholder="Nom, lien, téléphone" {...field('emergencyContact')} />
       </Grid.Col>

@@ -5,6 +5,7 @@ import type { Situation } from '@shared/contract/people';
 import {
   CIVILITY_LABELS,
   EDUCATION_LEVEL_LABELS,
+  NATIONALITY_GROUP_LABELS,
   RESOURCE_LABELS,
   SEX_LABELS,
   YES_NO_UNKNOWN_LABELS,
@@ -109,6 +110,7 @@ export function PersonPage() {
           <Line label="Téléphone" value={p.phone} />
           <Line label="E-mail" value={p.email} />
           <Line label="Personne à prévenir" value={p.emergencyContact} />
+          {p.collectNationality && <Line label="Nationalité" value={p.nationalityGroup ? NATIONALITY_GROUP_LABELS[p.nationalityGroup] : null} />}
           <Group gap="xs">
             <Line label="N° de sécurité sociale" value={nir ?? p.nirMasked} />
             {p.nirMasked && can('people/revealNir') && nir === null && (

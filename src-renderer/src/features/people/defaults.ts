@@ -14,6 +14,7 @@ export const EMPTY_PERSON: PersonInput = {
   phone: '',
   email: '',
   emergencyContact: '',
+  nationalityGroup: null,
   nir: '',
   prescriberId: null,
   referentId: null,

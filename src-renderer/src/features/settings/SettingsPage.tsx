@@ -4,6 +4,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { JournalPanel } from '../journal/JournalPanel';
 import { UsersSettings } from '../users/UsersSettings';
 import { SecuritySettings } from './SecuritySettings';
+import { PeopleOptionsSettings } from './PeopleOptionsSettings';
 import { EmployersSettings } from './EmployersSettings';
 import { HoursSettings } from './HoursSettings';
 import { StructureSettings } from './StructureSettings';
@@ -24,6 +25,7 @@ export function SettingsPage() {
             <Tabs.Tab value="employers">Employeurs</Tabs.Tab>
             <Tabs.Tab value="hours">Horaires</Tabs.Tab>
             <Tabs.Tab value="wages">SMIC</Tabs.Tab>
+            <Tabs.Tab value="people">Fiches</Tabs.Tab>
             {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
             {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}
@@ -39,6 +41,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="wages" pt="lg">
             <WageRatesSettings rates={settings.data.wageRates} />
+          </Tabs.Panel>
+          <Tabs.Panel value="people" pt="lg">
+            <PeopleOptionsSettings collectNationality={settings.data.people.collectNationality} />
           </Tabs.Panel>
           <Tabs.Panel value="users" pt="lg">
             <UsersSettings />
