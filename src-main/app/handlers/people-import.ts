@@ -6,7 +6,7 @@ import * as people from '../../db/repositories/people';
 import { headerSignature, isImportField, parseDateText, parseEducationLevel, parseResources, parseSex, suggestMapping } from '../../domain/import-values';
 import { readTable } from '../../imports/table';
 import { IMPORT_FIELD_LABELS, type ImportField, type PreviewRow } from '../../shared/contract/people-import';
-import { personInput, type PersonInput, type SituationInput } from '../../shared/contract/people';
+import { blankPerson, personInput, type PersonInput, type SituationInput } from '../../shared/contract/people';
 import { EDUCATION_LEVEL_LABELS, RESOURCE_LABELS, type EducationLevel, type Resource } from '../../shared/contract/people-lists';
 import { AppError } from '../../shared/errors';
 import { nameSearchKey } from '../../shared/text';
@@ -44,25 +44,6 @@ function assertMapping(mapping: (ImportField | null)[]) {
   }
 }
 
-const EMPTY_IDENTITY: Identity = {
-  civility: null,
-  lastName: '',
-  birthName: '',
-  firstNames: '',
-  birthDate: '',
-  sex: 'F',
-  address: '',
-  postcode: '',
-  town: '',
-  priorityArea: 'inconnu',
-  phone: '',
-  email: '',
-  emergencyContact: '',
-  nir: '',
-  prescriberId: null,
-  referentId: null,
-};
-
 /** What each row would do; nothing is written. */
 async function plan(db: Kysely<Database>, input: Input, today: string): Promise<Plan[]> {
   assertMapping(input.mapping);
@@ -77,7 +58,7 @@ async function plan(db: Kysely<Database>, input: Input, today: string): Promise<
     const fail = (field: ImportField, message: string) => (errors[String(columnOf.get(field))] ??= message);
     const raw = (field: ImportField) => (columnOf.has(field) ? (cells[columnOf.get(field)!] ?? '').trim() : undefined);
 
-    const draft: Record<string, unknown> = { ...EMPTY_IDENTITY };
+    const draft: Record<string, unknown> = { ...blankPerson(), sex: 'F' };
     const mapped: Partial<Record<ImportField, string>> = {};
     for (const field of IDENTITY_FIELDS) {
       const value = raw(field);

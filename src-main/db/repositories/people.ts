@@ -30,6 +30,23 @@ function escapeLike(text: string): string {
 }
 
 const latestStatus = sql<string | null>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;
+/** What a list row shows of a person (see `toSummary`). */
+const SUMMARY_COLUMNS = [
+  'p.id',
+  'p.lastName',
+  'p.birthName',
+  'p.firstNames',
+  'p.birthDate',
+  'p.sex',
+  'p.town',
+  'p.archived',
+  'o.name as prescriberName',
+  'c.firstName as referentFirstName',
+  'c.lastName as referentLastName',
+  'c.leftOn as referentLeftOn',
+  latestStatus.as('status'),
+] as const;
+
 const latestResources = sql<string | null>`(select s.resources from person_situations s where s.person_id = p.id order by s.observed_on desc, s.id desc limit 1)`;
 
 export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: PeopleScope) {
@@ -59,21 +76,7 @@ export async function searchPeople(db: Db, filters: Required<SearchInput>, scope
     createdAt: 'p.createdAt',
   } as const;
   const rows = await base
-    .select([
-      'p.id',
-      'p.lastName',
-      'p.birthName',
-      'p.firstNames',
-      'p.birthDate',
-      'p.sex',
-      'p.town',
-      'p.archived',
-      'o.name as prescriberName',
-      'c.firstName as referentFirstName',
-      'c.lastName as referentLastName',
-      'c.leftOn as referentLeftOn',
-      latestStatus.as('status'),
-    ])
+    .select(SUMMARY_COLUMNS)
     .orderBy(order[filters.sort], filters.direction)
     .orderBy('p.id')
     .limit(filters.pageSize)
@@ -213,22 +216,7 @@ export async function findDuplicates(
     .selectFrom('persons as p')
     .leftJoin('organisations as o', 'o.id', 'p.prescriberId')
     .leftJoin('contacts as c', 'c.id', 'p.referentId')
-    .select([
-      'p.id',
-      'p.lastName',
-      'p.birthName',
-      'p.firstNames',
-      'p.birthDate',
-      'p.sex',
-      'p.town',
-      'p.archived',
-      'p.nir',
-      'o.name as prescriberName',
-      'c.firstName as referentFirstName',
-      'c.lastName as referentLastName',
-      'c.leftOn as referentLeftOn',
-      latestStatus.as('status'),
-    ])
+    .select([...SUMMARY_COLUMNS, 'p.nir'])
     .where((eb) =>
       eb.or([
         eb('p.birthDate', '=', candidate.birthDate),

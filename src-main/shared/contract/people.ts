@@ -43,6 +43,29 @@ export const personInput = z.object({
 });
 export type PersonInput = z.input<typeof personInput>;
 
+/** An empty identity with the neutral defaults (QPV unknown, no link). */
+export function blankPerson(): PersonInput {
+  return {
+    civility: null,
+    lastName: '',
+    birthName: '',
+    firstNames: '',
+    birthDate: '',
+    sex: null as never,
+    address: '',
+    postcode: '',
+    town: '',
+    priorityArea: 'inconnu',
+    phone: '',
+    email: '',
+    emergencyContact: '',
+    nationalityGroup: null,
+    nir: '',
+    prescriberId: null,
+    referentId: null,
+  };
+}
+
 /** The situation at entry, dated; a new one is added, never written over. */
 export const situationInput = z.object({
   observedOn: isoDate('La date de la situation'),

@@ -3,12 +3,12 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { personInput, situationInput, type PersonInput, type SituationInput } from '@shared/contract/people';
+import { blankPerson, personInput, situationInput, type PersonInput, type SituationInput } from '@shared/contract/people';
 import { call, useApiQuery } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { EMPTY_PERSON, emptySituation, normaliseSituation, todayInFrance } from './defaults';
+import { emptySituation, normaliseSituation, todayInFrance } from './defaults';
 import { useDuplicateCheck } from './useDuplicateCheck';
 import { PersonFields } from './PersonFields';
 import { SituationFields } from './SituationFields';
@@ -17,7 +17,7 @@ export function NewPersonPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const form = useForm<{ person: PersonInput; situation: SituationInput }>({
-    initialValues: { person: EMPTY_PERSON, situation: emptySituation(todayInFrance()) },
+    initialValues: { person: blankPerson(), situation: emptySituation(todayInFrance()) },
   });
   const duplicates = useDuplicateCheck();
   const settings = useApiQuery('settings/get');

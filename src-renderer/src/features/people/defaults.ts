@@ -1,24 +1,4 @@
-import type { PersonInput, SituationInput } from '@shared/contract/people';
-
-export const EMPTY_PERSON: PersonInput = {
-  civility: null,
-  lastName: '',
-  birthName: '',
-  firstNames: '',
-  birthDate: '',
-  sex: null as never,
-  address: '',
-  postcode: '',
-  town: '',
-  priorityArea: 'inconnu',
-  phone: '',
-  email: '',
-  emergencyContact: '',
-  nationalityGroup: null,
-  nir: '',
-  prescriberId: null,
-  referentId: null,
-};
+import type { SituationInput } from '@shared/contract/people';
 
 export function emptySituation(today: string): SituationInput {
   return {
