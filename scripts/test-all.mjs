@@ -41,16 +41,24 @@ function readJson(file) {
 gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 gate('lint', 'npx', ['eslint', '.']);
 
-const vitestReport = path.join(reports, 'vitest.json');
-const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`]);
-const unit = readJson(vitestReport);
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests + (unitOk || unit.numFailedTests > 0 ? 0 : 1);
-  lines.push(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
-} else {
-  failed += 1;
-  lines.push('unit: no report (the run crashed)');
+function vitest(label, report, args = [], env = {}) {
+  const file = path.join(reports, report);
+  const ok = run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`, ...args], env);
+  const result = readJson(file);
+  if (result) {
+    passed += result.numPassedTests;
+    failed += result.numFailedTests + (ok || result.numFailedTests > 0 ? 0 : 1);
+    lines.push(`${label}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+  } else {
+    failed += 1;
+    lines.push(`${label}: no report (the run crashed)`);
+  }
+}
+
+vitest('unit tests (vitest)', 'vitest.json');
+// Calendar rules must not depend on the machine's time zone.
+for (const tz of ['America/Guadeloupe', 'Pacific/Kiritimati']) {
+  vitest(`calendar rules under TZ=${tz}`, `vitest-${tz.replace('/', '-')}.json`, ['tests/unit/domain-calendar.test.ts', 'tests/unit/rules.test.ts'], { TZ: tz });
 }
 
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);

@@ -14,3 +14,36 @@ export function formatFrenchDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/*
+ * Calendar arithmetic on `YYYY-MM-DD` strings. Only UTC getters/setters are
+ * used, so the machine's time zone (Guadeloupe, Kiritimati…) never shifts a day.
+ */
+function toUtc(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = toUtc(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return fromUtc(date);
+}
+
+/** 0 = Monday … 6 = Sunday, as French calendars count. */
+export function weekdayOf(iso: string): number {
+  return (toUtc(iso).getUTCDay() + 6) % 7;
+}
+
+export function isoFromParts(year: number, month: number, day: number): string {
+  return fromUtc(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
