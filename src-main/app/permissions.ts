@@ -19,6 +19,7 @@ const ADMIN_AND_COORDINATION = { administrateur: 'all', coordination: 'all' } as
 const PEOPLE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
 const PEOPLE_EDITORS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload' } as const;
 const DIRECTORY_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all' } as const;
+const WORKSITE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' } as const;
 const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
 export const PERMISSIONS: Record<Method, Entry> = {
@@ -71,6 +72,13 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'people/importRead': ADMIN_AND_COORDINATION,
   'people/importPreview': ADMIN_AND_COORDINATION,
   'people/importCommit': ADMIN_AND_COORDINATION,
+  'worksites/list': WORKSITE_READERS,
+  'worksites/get': WORKSITE_READERS,
+  'worksites/save': ADMIN_AND_COORDINATION,
+  'worksites/previewSchedule': ADMIN_AND_COORDINATION,
+  'worksites/generateSessions': ADMIN_AND_COORDINATION,
+  'worksites/addSession': ADMIN_AND_COORDINATION,
+  'worksites/cancelSession': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

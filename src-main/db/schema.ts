@@ -198,6 +198,51 @@ export interface ImportMappingsTable {
   updatedAt: string;
 }
 
+export interface WorksitesTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  activity: string;
+  clientId: number | null;
+  workAddress: string;
+  supervisorId: number | null;
+  coordinatorId: number | null;
+  employerId: number;
+  startDate: string;
+  weeks: number;
+  capacity: number;
+  morningStart: number;
+  morningEnd: number;
+  afternoonStart: number;
+  afternoonEnd: number;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorksiteSlotsTable {
+  worksiteId: number;
+  weekday: number;
+  halfDay: string;
+}
+
+export interface WorksiteFundersTable {
+  worksiteId: number;
+  organisationId: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  worksiteId: number;
+  date: string;
+  halfDay: string;
+  startMinutes: number;
+  endMinutes: number;
+  origin: string;
+  cancelledReason: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -214,4 +259,8 @@ export interface Database {
   obstacles: ObstaclesTable;
   outcomes: OutcomesTable;
   importMappings: ImportMappingsTable;
+  worksites: WorksitesTable;
+  worksiteSlots: WorksiteSlotsTable;
+  worksiteFunders: WorksiteFundersTable;
+  sessions: SessionsTable;
 }

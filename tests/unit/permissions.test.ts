@@ -65,6 +65,13 @@ const EXPECTED: Record<Method, string> = {
   'people/importRead': 'administrateur coordination',
   'people/importPreview': 'administrateur coordination',
   'people/importCommit': 'administrateur coordination',
+  'worksites/list': 'administrateur coordination travailleur_social encadrant',
+  'worksites/get': 'administrateur coordination travailleur_social encadrant',
+  'worksites/save': 'administrateur coordination',
+  'worksites/previewSchedule': 'administrateur coordination',
+  'worksites/generateSessions': 'administrateur coordination',
+  'worksites/addSession': 'administrateur coordination',
+  'worksites/cancelSession': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

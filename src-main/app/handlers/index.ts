@@ -10,6 +10,7 @@ import { contactsHandlers } from './contacts';
 import { peopleHandlers } from './people';
 import { journeysHandlers } from './journeys';
 import { peopleImportHandlers } from './people-import';
+import { worksitesHandlers } from './worksites';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<Method> = {
   ...peopleHandlers,
   ...journeysHandlers,
   ...peopleImportHandlers,
+  ...worksitesHandlers,
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as initial from './001-initial';
 import * as accountsJournal from './002-accounts-journal';
 import * as people from './003-people';
+import * as worksites from './004-worksites';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'accounts-journal', up: accountsJournal.up },
   { version: 3, name: 'people', up: people.up },
+  { version: 4, name: 'worksites', up: worksites.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -9,6 +9,7 @@ import { journalMethods } from './journal';
 import { contactsMethods } from './contacts';
 import { peopleMethods } from './people';
 import { peopleImportMethods } from './people-import';
+import { worksitesMethods } from './worksites';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -26,6 +27,7 @@ export const contract = {
   ...contactsMethods,
   ...peopleMethods,
   ...peopleImportMethods,
+  ...worksitesMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { findEmployer } from '../../db/repositories/settings';
+import { organisationExists } from '../../db/repositories/contacts';
+import { findUser } from '../../db/repositories/users';
+import * as repo from '../../db/repositories/worksites';
+import { holidaysBetween } from '../../domain/holidays';
+import { generateSchedule, patternEnd, proposeMakeUps, sessionKey, type HalfDay, type Session } from '../../domain/schedule';
+import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
+import { HALF_DAY_LABELS } from '../../shared/contract/worksites';
+import { formatFrenchDate } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import { minutesToTime } from '../../shared/time';
+import type { HandlerContext, HandlerMap } from '../handler';
+
+const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
+
+function scopeOf(ctx: HandlerContext): repo.WorksiteScope {
+  return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
+}
+
+async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
+  const row = await repo.findWorksite(ctx.db, id, scopeOf(ctx));
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+  const slots = await repo.listSlots(ctx.db, id);
+  const sessions = await repo.listSessions(ctx.db, id);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Worksite['kind'],
+    activity: row.activity as Worksite['activity'],
+    clientId: row.clientId,
+    clientName: row.clientName,
+    workAddress: row.workAddress,
+    supervisorId: row.supervisorId,
+    supervisorName: row.supervisorName,
+    coordinatorId: row.coordinatorId,
+    employerId: row.employerId,
+    employerName: row.employerName,
+    fundersIds: await repo.listFunders(ctx.db, id),
+    startDate: row.startDate,
+    weeks: row.weeks,
+    endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),
+    slots: slots.map((s) => ({ weekday: s.weekday, halfDay: s.halfDay as HalfDay })),
+    capacity: row.capacity,
+    hours: {
+      morningStart: minutesToTime(row.morningStart),
+      morningEnd: minutesToTime(row.morningEnd),
+      afternoonStart: minutesToTime(row.afternoonStart),
+      afternoonEnd: minutesToTime(row.afternoonEnd),
+    },
+    status: row.status as Worksite['status'],
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      date: s.date,
+      halfDay: s.halfDay as HalfDay,
+      start: minutesToTime(s.startMinutes),
+      end: minutesToTime(s.endMinutes),
+      origin: s.origin as 'pattern' | 'makeup' | 'added',
+      cancelledReason: s.cancelledReason,
+    })),
+  };
+}
+
+async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
+  const employer = await findEmployer(db, w.employerId!);
+  if (!employer || employer.archived) throw new AppError('NOT_FOUND', "L'employeur choisi n'existe pas ou est archivé.", { field: 'worksite.employerId' });
+  if (w.supervisorId !== null) {
+    const supervisor = await findUser(db, w.supervisorId);
+    if (!supervisor || supervisor.active !== 1 || supervisor.role !== 'encadrant') {
+      throw new AppError('INVALID_INPUT', "L'encadrant doit être un compte actif au rôle « Encadrant technique ».", { field: 'worksite.supervisorId' });
+    }
+  }
+  if (w.coordinatorId !== null) {
+    const coordinator = await findUser(db, w.coordinatorId);
+    if (!coordinator || coordinator.active !== 1 || !['coordination', 'administrateur'].includes(coordinator.role)) {
+      throw new AppError('INVALID_INPUT', 'La coordination doit être un compte actif de coordination.', { field: 'worksite.coordinatorId' });
+    }
+  }
+  for (const [field, orgId] of [['worksite.clientId', w.clientId], ...w.fundersIds.map((f) => ['worksite.fundersIds', f] as const)] as const) {
+    if (orgId !== null && !(await organisationExists(db, orgId))) throw new AppError('NOT_FOUND', "Un organisme choisi n'existe pas.", { field });
+  }
+}
+
+function slotTimes(worksite: Worksite, halfDay: HalfDay) {
+  const [start, end] = halfDay === 'morning' ? [worksite.hours.morningStart, worksite.hours.morningEnd] : [worksite.hours.afternoonStart, worksite.hours.afternoonEnd];
+  const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  return { startMinutes: toMinutes(start), endMinutes: toMinutes(end) };
+}
+
+/** What the pattern gives, what holidays take away, and the make-ups still owed. */
+function plan(worksite: Worksite) {
+  const calendar = { holidays: holidaysBetween(worksite.startDate, worksite.endDate), closures: new Map<string, string>() };
+  const schedule = generateSchedule({ startDate: worksite.startDate, weeks: worksite.weeks, slots: worksite.slots }, calendar);
+  const existing = new Set(worksite.sessions.map(sessionKey));
+  const toCreate = schedule.sessions.filter((s) => !existing.has(sessionKey(s)));
+  const madeUp = worksite.sessions.filter((s) => s.origin === 'makeup').length;
+  const owed = schedule.skipped.slice(madeUp);
+  const taken: Session[] = [...schedule.sessions, ...worksite.sessions];
+  const makeUps = proposeMakeUps(owed, taken, calendar, { from: worksite.startDate, to: worksite.endDate });
+  return { calendar, schedule, toCreate, makeUps };
+}
+
+export const worksitesHandlers: HandlerMap<
+  'worksites/list' | 'worksites/get' | 'worksites/save' | 'worksites/previewSchedule' | 'worksites/generateSessions' | 'worksites/addSession' | 'worksites/cancelSession'
+> = {
+  'worksites/list': async (_input, ctx) =>
+    (await repo.listWorksites(ctx.db, scopeOf(ctx))).map((w) => ({
+      id: w.id,
+      name: w.name,
+      kind: w.kind as Worksite['kind'],
+      activity: w.activity as Worksite['activity'],
+      status: w.status as Worksite['status'],
+      startDate: w.startDate,
+      endDate: patternEnd({ startDate: w.startDate, weeks: w.weeks, slots: [] }),
+      employerName: w.employerName,
+      supervisorName: w.supervisorName,
+      sessionCount: w.sessionCount,
+    })),
+
+  'worksites/get': async ({ id }, ctx) => load(ctx, id),
+
+  'worksites/save': async ({ id, worksite }, ctx) => {
+    await assertReferences(ctx.db, worksite);
+    let worksiteId = id;
+    if (worksiteId === undefined) worksiteId = await repo.insertWorksite(ctx.db, worksite, ctx.now);
+    else {
+      await load(ctx, worksiteId);
+      await repo.updateWorksite(ctx.db, worksiteId, worksite, ctx.now);
+    }
+    ctx.record(`worksite:${worksiteId}`);
+    return load(ctx, worksiteId);
+  },
+
+  'worksites/previewSchedule': async ({ id }, ctx) => {
+    const { schedule, toCreate, makeUps } = plan(await load(ctx, id));
+    return { toCreate, skipped: schedule.skipped, makeUps, plannedCount: schedule.plannedCount };
+  },
+
+  'worksites/generateSessions': async ({ id, makeUps }, ctx) => {
+    const worksite = await load(ctx, id);
+    const { calendar, toCreate } = plan(worksite);
+    const taken = new Set([...worksite.sessions, ...toCreate].map(sessionKey));
+    for (const [index, m] of makeUps.entries()) {
+      const where = { field: `makeUps.${index}` };
+      if (m.date < worksite.startDate || m.date > worksite.endDate) {
+        throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est en dehors des dates du chantier.`, where);
+      }
+      const holiday = calendar.holidays.get(m.date);
+      if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est férié (${holiday}).`, where);
+      if (taken.has(sessionKey(m))) throw new AppError('CONFLICT', `Il y a déjà une demi-journée le ${formatFrenchDate(m.date)} (${HALF_DAY_LABELS[m.halfDay].toLowerCase()}).`, where);
+      taken.add(sessionKey(m));
+    }
+    for (const s of toCreate) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'pattern' }, ctx.now);
+    for (const s of makeUps) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'makeup' }, ctx.now);
+    ctx.record(`worksite:${id}`);
+    return load(ctx, id);
+  },
+
+  'worksites/addSession': async ({ id, session }, ctx) => {
+    const worksite = await load(ctx, id);
+    const holiday = holidaysBetween(session.date, session.date).get(session.date);
+    if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} est férié (${holiday}).`, { field: 'session.date' });
+    if (worksite.sessions.some((s) => sessionKey(s) === sessionKey(session))) {
+      throw new AppError('CONFLICT', 'Cette demi-journée existe déjà.', { field: 'session.date' });
+    }
+    await repo.insertSession(ctx.db, { worksiteId: id, ...session, ...slotTimes(worksite, session.halfDay), origin: 'added' }, ctx.now);
+    ctx.record(`worksite:${id}`);
+    return load(ctx, id);
+  },
+
+  'worksites/cancelSession': async ({ sessionId, reason }, ctx) => {
+    const session = await repo.findSession(ctx.db, sessionId);
+    if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
+    await load(ctx, session.worksiteId);
+    if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Cette demi-journée est déjà annulée.');
+    await repo.cancelSession(ctx.db, sessionId, reason);
+    ctx.record(`session:${sessionId}`);
+    return load(ctx, session.worksiteId);
+  },
+};

@@ -1,0 +1,122 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../schema';
+import type { WorksiteInput } from '../../shared/contract/worksites';
+import { timeToMinutes } from '../../shared/time';
+
+type Db = Kysely<Database>;
+
+/** `ownWorksites`: the worksites an encadrant supervises. */
+export interface WorksiteScope {
+  kind: 'all' | 'ownCaseload' | 'ownWorksites';
+  userId: number | null;
+}
+
+function inScope(scope: WorksiteScope): Expression<SqlBool> {
+  if (scope.kind === 'ownWorksites') return sql<SqlBool>`w.supervisor_id = ${scope.userId}`;
+  return sql<SqlBool>`1 = 1`;
+}
+
+export async function listWorksites(db: Db, scope: WorksiteScope) {
+  return db
+    .selectFrom('worksites as w')
+    .innerJoin('employers as e', 'e.id', 'w.employerId')
+    .leftJoin('users as u', 'u.id', 'w.supervisorId')
+    .select([
+      'w.id',
+      'w.name',
+      'w.kind',
+      'w.activity',
+      'w.status',
+      'w.startDate',
+      'w.weeks',
+      'e.name as employerName',
+      'u.displayName as supervisorName',
+      sql<number>`(select count(*) from sessions s where s.worksite_id = w.id and s.cancelled_reason is null)`.as('sessionCount'),
+    ])
+    .where(() => inScope(scope))
+    .orderBy('w.startDate', 'desc')
+    .orderBy('w.id', 'desc')
+    .execute();
+}
+
+export async function findWorksite(db: Db, id: number, scope: WorksiteScope) {
+  return db
+    .selectFrom('worksites as w')
+    .innerJoin('employers as e', 'e.id', 'w.employerId')
+    .leftJoin('users as u', 'u.id', 'w.supervisorId')
+    .leftJoin('organisations as o', 'o.id', 'w.clientId')
+    .selectAll('w')
+    .select(['e.name as employerName', 'u.displayName as supervisorName', 'o.name as clientName'])
+    .where('w.id', '=', id)
+    .where(() => inScope(scope))
+    .executeTakeFirst();
+}
+
+export async function listSlots(db: Db, worksiteId: number) {
+  return db.selectFrom('worksiteSlots').select(['weekday', 'halfDay']).where('worksiteId', '=', worksiteId).orderBy('weekday').orderBy('halfDay', 'desc').execute();
+}
+
+export async function listFunders(db: Db, worksiteId: number) {
+  return (await db.selectFrom('worksiteFunders').select('organisationId').where('worksiteId', '=', worksiteId).execute()).map((r) => r.organisationId);
+}
+
+export async function listSessions(db: Db, worksiteId: number) {
+  return db.selectFrom('sessions').selectAll().where('worksiteId', '=', worksiteId).orderBy('date').orderBy('halfDay', 'desc').execute();
+}
+
+function columns(w: WorksiteInput) {
+  return {
+    name: w.name,
+    kind: w.kind,
+    activity: w.activity,
+    clientId: w.clientId,
+    workAddress: w.workAddress ?? '',
+    supervisorId: w.supervisorId,
+    coordinatorId: w.coordinatorId,
+    employerId: w.employerId!,
+    startDate: w.startDate,
+    weeks: w.weeks,
+    capacity: w.capacity,
+    morningStart: timeToMinutes(w.hours.morningStart),
+    morningEnd: timeToMinutes(w.hours.morningEnd),
+    afternoonStart: timeToMinutes(w.hours.afternoonStart),
+    afternoonEnd: timeToMinutes(w.hours.afternoonEnd),
+    status: w.status,
+  };
+}
+
+async function replaceChildren(db: Db, worksiteId: number, w: WorksiteInput) {
+  await db.deleteFrom('worksiteSlots').where('worksiteId', '=', worksiteId).execute();
+  await db.deleteFrom('worksiteFunders').where('worksiteId', '=', worksiteId).execute();
+  const slots = [...new Map(w.slots.map((s) => [`${s.weekday}|${s.halfDay}`, s])).values()];
+  await db.insertInto('worksiteSlots').values(slots.map((s) => ({ worksiteId, weekday: s.weekday, halfDay: s.halfDay }))).execute();
+  const funders = [...new Set(w.fundersIds)];
+  if (funders.length > 0) await db.insertInto('worksiteFunders').values(funders.map((organisationId) => ({ worksiteId, organisationId }))).execute();
+}
+
+export async function insertWorksite(db: Db, w: WorksiteInput, now: string): Promise<number> {
+  const row = await db.insertInto('worksites').values({ ...columns(w), createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
+  await replaceChildren(db, row.id, w);
+  return row.id;
+}
+
+export async function updateWorksite(db: Db, id: number, w: WorksiteInput, now: string) {
+  await db.updateTable('worksites').set({ ...columns(w), updatedAt: now }).where('id', '=', id).execute();
+  await replaceChildren(db, id, w);
+}
+
+export async function insertSession(
+  db: Db,
+  values: { worksiteId: number; date: string; halfDay: string; startMinutes: number; endMinutes: number; origin: string },
+  now: string,
+) {
+  await db.insertInto('sessions').values({ ...values, cancelledReason: null, createdAt: now }).execute();
+}
+
+export async function findSession(db: Db, id: number) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function cancelSession(db: Db, id: number, reason: string) {
+  await db.updateTable('sessions').set({ cancelledReason: reason }).where('id', '=', id).execute();
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { defineMethod, noInput } from './define';
+import { id, isoDate, optionalText, requiredText } from './fields';
+import { workHoursInput } from './settings';
+
+export const WORKSITE_KINDS = ['mesp', 'aci', 'autre'] as const;
+export const WORKSITE_KIND_LABELS: Record<(typeof WORKSITE_KINDS)[number], string> = {
+  mesp: 'MESP (mise en situation professionnelle)',
+  aci: 'ACI (atelier et chantier d’insertion)',
+  autre: 'Autre',
+};
+
+export const ACTIVITIES = ['menuiserie', 'nettoyage', 'manutention', 'espaces_verts', 'batiment', 'lingerie', 'ressourcerie', 'autre'] as const;
+export const ACTIVITY_LABELS: Record<(typeof ACTIVITIES)[number], string> = {
+  menuiserie: 'Menuiserie',
+  nettoyage: 'Nettoyage',
+  manutention: 'Manutention',
+  espaces_verts: 'Espaces verts',
+  batiment: 'Bâtiment',
+  lingerie: 'Lingerie',
+  ressourcerie: 'Ressourcerie',
+  autre: 'Autre',
+};
+
+export const WORKSITE_STATUSES = ['preparation', 'en_cours', 'termine', 'annule'] as const;
+export const WORKSITE_STATUS_LABELS: Record<(typeof WORKSITE_STATUSES)[number], string> = {
+  preparation: 'En préparation',
+  en_cours: 'En cours',
+  termine: 'Terminé',
+  annule: 'Annulé',
+};
+
+export const HALF_DAYS = ['morning', 'afternoon'] as const;
+export const HALF_DAY_LABELS: Record<(typeof HALF_DAYS)[number], string> = { morning: 'Matin', afternoon: 'Après-midi' };
+export const WEEKDAY_LABELS = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi'] as const;
+
+export const slot = z.object({ weekday: z.number().int().min(0).max(5), halfDay: z.enum(HALF_DAYS) });
+export const sessionSlot = z.object({ date: isoDate('La date'), halfDay: z.enum(HALF_DAYS) });
+
+export const worksiteInput = z.object({
+  name: requiredText('Le nom du chantier', 120),
+  kind: z.enum(WORKSITE_KINDS, { error: 'Choisissez le type de chantier.' }),
+  activity: z.enum(ACTIVITIES, { error: "Choisissez le support d'activité." }),
+  clientId: id.nullable(),
+  workAddress: optionalText("L'adresse du chantier", 200),
+  supervisorId: id.nullable(),
+  coordinatorId: id.nullable(),
+  employerId: id.nullable().refine((v) => v !== null, "Choisissez l'employeur des participants."),
+  fundersIds: z.array(id).max(20),
+  startDate: isoDate('La date de début'),
+  weeks: z.number({ error: 'Indiquez le nombre de semaines.' }).int().min(1, 'Un chantier dure au moins une semaine.').max(104, 'Au plus 104 semaines (2 ans).'),
+  slots: z.array(slot).min(1, 'Cochez au moins une demi-journée par semaine.').max(12),
+  capacity: z.number({ error: 'Indiquez la capacité.' }).int().min(1, 'La capacité doit être d’au moins 1 personne.').max(50),
+  hours: workHoursInput,
+  status: z.enum(WORKSITE_STATUSES),
+});
+export type WorksiteInput = z.input<typeof worksiteInput>;
+
+export const worksiteSession = sessionSlot.extend({
+  id,
+  start: z.string(),
+  end: z.string(),
+  origin: z.enum(['pattern', 'makeup', 'added']),
+  cancelledReason: z.string().nullable(),
+});
+export type WorksiteSession = z.output<typeof worksiteSession>;
+
+export const worksiteSummary = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(WORKSITE_KINDS),
+  activity: z.enum(ACTIVITIES),
+  status: z.enum(WORKSITE_STATUSES),
+  startDate: z.string(),
+  endDate: z.string(),
+  employerName: z.string(),
+  supervisorName: z.string().nullable(),
+  sessionCount: z.number().int(),
+});
+export type WorksiteSummary = z.output<typeof worksiteSummary>;
+
+export const worksite = worksiteInput.extend({
+  id,
+  employerId: id,
+  endDate: z.string(),
+  employerName: z.string(),
+  supervisorName: z.string().nullable(),
+  clientName: z.string().nullable(),
+  sessions: z.array(worksiteSession),
+});
+export type Worksite = z.output<typeof worksite>;
+
+export const schedulePreview = z.object({
+  /** Half-days of the pattern that are not yet sessions. */
+  toCreate: z.array(sessionSlot),
+  skipped: z.array(sessionSlot.extend({ reason: z.enum(['holiday', 'closure']), label: z.string() })),
+  /** Make-up half-days proposed so that the contracted number is reached. */
+  makeUps: z.array(sessionSlot),
+  plannedCount: z.number().int(),
+});
+
+export const worksitesMethods = {
+  'worksites/list': defineMethod({ input: noInput, output: z.array(worksiteSummary), tx: 'read', access: 'user' }),
+  'worksites/get': defineMethod({ input: z.object({ id }), output: worksite, tx: 'read', access: 'user' }),
+  'worksites/save': defineMethod({
+    input: z.object({ id: id.optional(), worksite: worksiteInput }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** What generation would create, skip and propose; nothing is written. */
+  'worksites/previewSchedule': defineMethod({ input: z.object({ id }), output: schedulePreview, tx: 'read', access: 'user' }),
+  /** Creates the missing half-days of the pattern and the accepted make-ups. Idempotent; never deletes. */
+  'worksites/generateSessions': defineMethod({
+    input: z.object({ id, makeUps: z.array(sessionSlot).max(100) }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+  'worksites/addSession': defineMethod({
+    input: z.object({ id, session: sessionSlot }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+  'worksites/cancelSession': defineMethod({
+    input: z.object({ sessionId: id, reason: requiredText("Le motif de l'annulation", 300) }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+};
