@@ -13,6 +13,8 @@ import { ImportPage } from '../people/ImportPage';
 import { NewPersonPage } from '../people/NewPersonPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PersonPage } from '../people/PersonPage';
+import { WorksitePage } from '../worksites/WorksitePage';
+import { WorksitesPage } from '../worksites/WorksitesPage';
 import { ComingSoon } from './ComingSoon';
 import { DashboardPage } from './DashboardPage';
 import { visibleItems } from './navigation';
@@ -99,6 +101,8 @@ export function Shell() {
             {can('people/importCommit') && <Route path="/people/import" element={<ImportPage />} />}
             {can('people/get') && <Route path="/people/:id" element={<PersonPage />} />}
             {can('contacts/list') && <Route path="/contacts" element={<ContactsPage />} />}
+            {can('worksites/list') && <Route path="/worksites" element={<WorksitesPage />} />}
+            {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
             {items
               .filter((item) => item.upcoming)
               .map((item) => (

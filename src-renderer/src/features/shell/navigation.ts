@@ -33,13 +33,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/', label: 'Tableau de bord', icon: IconHome },
   { path: '/people', label: 'Personnes', icon: IconUsers, requires: 'people/search' },
   { path: '/contacts', label: 'Contacts', icon: IconAddressBook, requires: 'contacts/list' },
-  {
-    path: '/worksites',
-    label: 'Chantiers',
-    icon: IconBuildingFactory2,
-    roles: ['administrateur', 'coordination', 'travailleur_social', 'encadrant'],
-    upcoming: 'Les chantiers MESP et ACI, leurs participants et leurs contrats.',
-  },
+  { path: '/worksites', label: 'Chantiers', icon: IconBuildingFactory2, requires: 'worksites/list' },
   {
     path: '/planning',
     label: 'Planning',

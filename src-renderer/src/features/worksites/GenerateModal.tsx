@@ -1,0 +1,80 @@
+import { Alert, Button, Checkbox, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { HALF_DAY_LABELS } from '@shared/contract/worksites';
+import { formatFrenchDate } from '@shared/dates';
+import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+
+const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${DAY.format(new Date(`${date}T00:00:00Z`))} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
+
+/** Shows what generation creates and skips, and lets the coordinator accept the make-ups. */
+export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
+  const preview = useApiQuery('worksites/previewSchedule', { id: worksiteId });
+  const generate = useApiMutation('worksites/generateSessions', { invalidates: ['worksites/get', 'worksites/list', 'worksites/previewSchedule'] });
+  const [refused, setRefused] = useState<Set<string>>(new Set());
+
+  const confirm = async () => {
+    if (!preview.data) return;
+    const makeUps = preview.data.makeUps.filter((m) => !refused.has(m.date + m.halfDay));
+    try {
+      await generate.mutateAsync({ id: worksiteId, makeUps });
+      notifySuccess(`${preview.data.toCreate.length + makeUps.length} demi-journée(s) ajoutée(s) au planning.`);
+      onClose();
+    } catch (error) {
+      notifyFailure(error);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Générer les demi-journées" size="lg">
+      {preview.isPending && <Loader />}
+      {preview.error && <Alert color="red">{errorMessage(preview.error)}</Alert>}
+      {preview.data && (
+        <Stack>
+          <Text>
+            {preview.data.toCreate.length} demi-journée(s) à créer sur les {preview.data.plannedCount} prévues par le rythme du chantier.
+          </Text>
+          {preview.data.skipped.length > 0 && (
+            <>
+              <Text fw={600}>Jours non travaillés</Text>
+              <List size="sm">
+                {preview.data.skipped.map((s) => (
+                  <List.Item key={s.date + s.halfDay}>
+                    {formatFrenchDate(s.date)} : {s.label}
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+          {preview.data.makeUps.length > 0 && (
+            <>
+              <Text fw={600}>Demi-journées de rattrapage proposées</Text>
+              {preview.data.makeUps.map((m) => (
+                <Checkbox
+                  key={m.date + m.halfDay}
+                  label={spoken(m.date, m.halfDay)}
+                  checked={!refused.has(m.date + m.halfDay)}
+                  onChange={(e) => {
+                    const next = new Set(refused);
+                    if (e.currentTarget.checked) next.delete(m.date + m.halfDay);
+                    else next.add(m.date + m.halfDay);
+                    setRefused(next);
+                  }}
+                />
+              ))}
+            </>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button onClick={() => void confirm()} loading={generate.isPending}>
+              Générer
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,141 @@
+import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ACTIVITY_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type WorksiteSession } from '@shared/contract/worksites';
+import { formatFrenchDate } from '@shared/dates';
+import { errorMessage, useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
+import { GenerateModal } from './GenerateModal';
+import { AddSessionModal, CancelSessionModal } from './SessionModals';
+import { WorksiteFormModal } from './WorksiteFormModal';
+
+/** Monday of the week of a date, in UTC so no time zone moves it. */
+function mondayOf(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+function dayLabel(date: string) {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return `${WEEKDAY_LABELS[weekday]} ${formatFrenchDate(date).slice(0, 5)}`;
+}
+
+export function WorksitePage() {
+  const id = Number(useParams().id);
+  const { can } = useSignedIn();
+  const worksite = useApiQuery('worksites/get', { id });
+  const [editing, setEditing] = useState(false);
+  const [generating, setGenerating] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [cancelling, setCancelling] = useState<WorksiteSession | null>(null);
+
+  if (worksite.isPending) return <Loader />;
+  if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
+  const w = worksite.data;
+  const editable = can('worksites/save');
+  const weeks = new Map<string, WorksiteSession[]>();
+  for (const s of w.sessions) weeks.set(mondayOf(s.date), [...(weeks.get(mondayOf(s.date)) ?? []), s]);
+  const active = w.sessions.filter((s) => s.cancelledReason === null).length;
+
+  return (
+    <Stack maw={1100}>
+      <Text size="sm">
+        <Link to="/worksites">Chantiers</Link>
+      </Text>
+      <Group justify="space-between">
+        <Title order={1}>{w.name}</Title>
+        {editable && (
+          <Group>
+            <Button variant="light" onClick={() => setEditing(true)}>
+              Modifier
+            </Button>
+            <Button onClick={() => setGenerating(true)}>Générer les demi-journées</Button>
+          </Group>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Text size="sm">
+            {WORKSITE_KIND_LABELS[w.kind]} · {ACTIVITY_LABELS[w.activity]} · <Badge variant="light">{WORKSITE_STATUS_LABELS[w.status]}</Badge>
+          </Text>
+          <Text size="sm">
+            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} ({w.weeks} semaines), {w.capacity} place(s)
+          </Text>
+          <Text size="sm">
+            Rythme : {w.slots.map((s) => `${WEEKDAY_LABELS[s.weekday]!.toLowerCase()} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`).join(', ')}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm">Employeur : {w.employerName}</Text>
+          <Text size="sm">Encadrant : {w.supervisorName ?? '—'}</Text>
+          <Text size="sm">Client ou partenaire : {w.clientName ?? '—'}</Text>
+          <Text size="sm">Adresse : {w.workAddress || '—'}</Text>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={3}>Planning ({active} demi-journée{active > 1 ? 's' : ''})</Title>
+          {editable && (
+            <Button size="xs" variant="light" onClick={() => setAdding(true)}>
+              Ajouter une demi-journée
+            </Button>
+          )}
+        </Group>
+        {w.sessions.length === 0 ? (
+          <Text c="dimmed">Aucune demi-journée : utilisez « Générer les demi-journées ».</Text>
+        ) : (
+          <Table aria-label="Planning du chantier">
+            <Table.Tbody>
+              {[...weeks.entries()].map(([monday, sessions]) => (
+                <Table.Tr key={monday}>
+                  <Table.Td w={170}>
+                    <Text size="sm" fw={600}>
+                      Semaine du {formatFrenchDate(monday)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {sessions.map((s) => {
+                        const label = `${dayLabel(s.date)} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`;
+                        const badge = (
+                          <Badge
+                            key={s.id}
+                            size="lg"
+                            variant={s.cancelledReason ? 'outline' : 'light'}
+                            color={s.cancelledReason ? 'gray' : s.origin === 'makeup' ? 'orange' : 'teal'}
+                            style={{ textTransform: 'none', cursor: editable && !s.cancelledReason ? 'pointer' : undefined, textDecoration: s.cancelledReason ? 'line-through' : undefined }}
+                            onClick={() => editable && !s.cancelledReason && setCancelling(s)}
+                            aria-label={`${label}${s.cancelledReason ? ', annulée' : ''}`}
+                          >
+                            {label} {s.start}–{s.end}
+                          </Badge>
+                        );
+                        return s.cancelledReason ? (
+                          <Tooltip key={s.id} label={`Annulée : ${s.cancelledReason}`}>
+                            {badge}
+                          </Tooltip>
+                        ) : (
+                          badge
+                        );
+                      })}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Text size="xs" c="dimmed" mt="xs">
+          En orange : rattrapages. Cliquez sur une demi-journée pour l'annuler.
+        </Text>
+      </Card>
+      {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}
+      {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
+      {cancelling && (
+        <CancelSessionModal sessionId={cancelling.id} label={formatFrenchDate(cancelling.date)} onClose={() => setCancelling(null)} />
+      )}
+    </Stack>
+  );
+}
