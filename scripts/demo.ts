@@ -12,6 +12,8 @@ import { ANONYMOUS } from '../src-main/app/session';
 import { exitWithFrenchMessage, runBrowserMode } from '../src-main/web/cli';
 import { DEMO_PASSWORD, demoSetup } from './demo-data';
 import { seedDemoPeople } from './demo-people';
+import { seedDemoWorksites } from './demo-worksites';
+import { frenchDate } from '../src-main/app/ports';
 import type { MethodOutput } from '../src-main/shared/contract';
 
 const dataDir = path.resolve(import.meta.dirname, '..', '.demo-data');
@@ -24,6 +26,7 @@ async function seed() {
     if (!result.ok) throw new Error(result.error.message);
     const admin = result.value as MethodOutput<'setup/complete'>;
     await seedDemoPeople(services, { user: admin.user, token: admin.token });
+    await seedDemoWorksites(services, { user: admin.user, token: admin.token }, frenchDate(new Date()));
   } finally {
     await services.close();
   }

@@ -12,6 +12,7 @@ import {
   YES_NO_UNKNOWN_LABELS,
 } from '@shared/contract/people-lists';
 import { useApiQuery } from '../../api/client';
+import { idSelectProps } from '../../ui/id-select';
 import { useSignedIn } from '../auth/SessionContext';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
@@ -34,14 +35,7 @@ function useDirectoryOptions() {
 export function PersonFields(props: { form: UseFormReturnType<any>; prefix: string; nirMasked?: string | null; collectNationality: boolean }) {
   const { form, prefix, nirMasked } = props;
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
-  const idField = (name: string) => {
-    const props = form.getInputProps(`${prefix}${name}`);
-    return {
-      ...props,
-      value: props.value === null ? null : String(props.value),
-      onChange: (value: string | null) => form.setFieldValue(`${prefix}${name}`, value === null ? null : Number(value)),
-    };
-  };
+  const idField = (name: string) => idSelectProps(form, `${prefix}${name}`);
   const { organisations, contacts } = useDirectoryOptions();
   return (
     <Grid>

@@ -21,6 +21,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { idSelectProps } from '../../ui/id-select';
 import { HoursFields } from '../settings/HoursFields';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
@@ -61,14 +62,7 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
   });
   if (!settings.data || !form.getValues().worksite) return null;
   const values = form.getValues().worksite;
-  const idSelect = (path: string) => {
-    const props = form.getInputProps(path);
-    return {
-      ...props,
-      value: props.value === null ? null : String(props.value),
-      onChange: (v: string | null) => form.setFieldValue(path, v === null ? null : Number(v)),
-    };
-  };
+  const idSelect = (path: string) => idSelectProps(form, path);
   const hasSlot = (weekday: number, halfDay: string) => values.slots.some((s) => s.weekday === weekday && s.halfDay === halfDay);
   const toggleSlot = (weekday: number, halfDay: 'morning' | 'afternoon') =>
     form.setFieldValue(
