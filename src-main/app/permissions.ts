@@ -79,6 +79,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'worksites/generateSessions': ADMIN_AND_COORDINATION,
   'worksites/addSession': ADMIN_AND_COORDINATION,
   'worksites/cancelSession': ADMIN_AND_COORDINATION,
+  'worksites/addParticipant': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

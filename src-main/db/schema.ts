@@ -243,6 +243,25 @@ export interface SessionsTable {
   createdAt: string;
 }
 
+export interface ParticipationsTable {
+  id: Generated<number>;
+  worksiteId: number;
+  personId: number;
+  journeyId: number;
+  contractType: string;
+  employerId: number;
+  startDate: string;
+  endDate: string;
+  weeklyMinutes: number;
+  position: string;
+  hourlyCents: number;
+  trialDays: number;
+  handedOn: string | null;
+  signedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -263,4 +282,5 @@ export interface Database {
   worksiteSlots: WorksiteSlotsTable;
   worksiteFunders: WorksiteFundersTable;
   sessions: SessionsTable;
+  participations: ParticipationsTable;
 }

@@ -72,6 +72,7 @@ const EXPECTED: Record<Method, string> = {
   'worksites/generateSessions': 'administrateur coordination',
   'worksites/addSession': 'administrateur coordination',
   'worksites/cancelSession': 'administrateur coordination',
+  'worksites/addParticipant': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

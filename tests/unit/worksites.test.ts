@@ -108,3 +108,95 @@ describe('worksites', () => {
     expect(await call('worksites/save', { worksite: mesp({ supervisorId: 1 }) })).toMatchObject({ ok: false, error: { field: 'worksite.supervisorId' } });
   });
 });
+
+describe('participants and their contracts', () => {
+  async function admitted(call: Awaited<ReturnType<typeof configured>>['call'], firstNames: string) {
+    const { person, situation } = await import('./support/people');
+    const { id } = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
+    const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    return id;
+  }
+  const contract = (overrides = {}) => ({
+    type: 'cdd_usage' as const,
+    startDate: '2026-05-04',
+    endDate: '2026-05-31',
+    position: 'Agent de menuiserie',
+    hourlyCents: 1202,
+    handedOn: '2026-05-04',
+    signedOn: '2026-05-04',
+    derogationUntil: null,
+    ...overrides,
+  });
+
+  it('puts admitted people on the worksite with a contract record, trial period computed, parcours moved on', async () => {
+    const { call } = await configured();
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    const personId = await admitted(call, 'Élodie');
+    const worksite = valueOf(await call('worksites/addParticipant', { id, personId, contract: contract() }));
+    expect(worksite.participants).toEqual([
+      expect.objectContaining({ personId, name: 'Élodie Lefèvre', trialDays: 4, weeklyHours: '14 h', handOverLate: false }),
+    ]);
+    expect(valueOf(await call('people/get', { id: personId })).journeys[0]!.status).toBe('en_chantier');
+    expect(await call('worksites/addParticipant', { id, personId, contract: contract() })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('refuses a person not admitted, a wage under the SMIC on the start date, and a CDDI that breaks the rules', async () => {
+    const { call } = await configured();
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    const { person, situation } = await import('./support/people');
+    const oriented = valueOf(await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() })).id;
+    expect(await call('worksites/addParticipant', { id, personId: oriented, contract: contract() })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Seule une personne admise ou déjà en chantier peut rejoindre un chantier (Anne Lefèvre : aucun parcours).' },
+    });
+    const personId = await admitted(call, 'Élodie');
+    expect(await call('worksites/addParticipant', { id, personId, contract: contract({ hourlyCents: 1190 }) })).toMatchObject({
+      ok: false,
+      error: { field: 'contract.hourlyCents', message: 'Le taux horaire est inférieur au SMIC en vigueur le 04/05/2026 (12,02\u00a0€).' },
+    });
+    expect(await call('worksites/addParticipant', { id, personId, contract: contract({ type: 'cddi' }) })).toMatchObject({
+      ok: false,
+      error: { field: 'contract.type', message: 'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1).' },
+    });
+    expect(await call('worksites/addParticipant', { id, personId, contract: contract({ endDate: '2026-05-01' }) })).toMatchObject({
+      ok: false,
+      error: { field: 'contract.endDate' },
+    });
+    expect(await call('worksites/addParticipant', { id, personId: 999, contract: contract() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('warns above capacity and on a clash with another worksite, until confirmed', async () => {
+    const { call } = await configured();
+    const small = valueOf(await call('worksites/save', { worksite: mesp({ capacity: 1 }) }));
+    const other = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Espaces verts' }) }));
+    for (const w of [small, other]) valueOf(await call('worksites/generateSessions', { id: w.id, makeUps: [] }));
+    const first = await admitted(call, 'Élodie');
+    const second = await admitted(call, 'Awa');
+    valueOf(await call('worksites/addParticipant', { id: small.id, personId: first, contract: contract() }));
+    expect(await call('worksites/addParticipant', { id: small.id, personId: second, contract: contract() })).toMatchObject({
+      ok: false,
+      error: { field: 'capacity', message: 'Le chantier est complet (1 places). Confirmez pour dépasser sa capacité.' },
+    });
+    valueOf(await call('worksites/addParticipant', { id: small.id, personId: second, contract: contract(), confirmWarnings: true }));
+    // Élodie is on the first worksite every morning: the second one, on the same mornings, clashes.
+    const clash = await call('worksites/addParticipant', { id: other.id, personId: first, contract: contract() });
+    expect(clash).toMatchObject({ ok: false, error: { field: 'clash' } });
+    if (!clash.ok) expect(clash.error.message).toMatch(/^Élodie Lefèvre est déjà sur un autre chantier le 04\/05\/2026 \(Menuiserie du port\), 05\/05\/2026/);
+    valueOf(await call('worksites/addParticipant', { id: other.id, personId: first, contract: contract(), confirmWarnings: true }));
+  });
+
+  it('gives an encadrant the people of the worksites they supervise', async () => {
+    const { services, call } = await configured();
+    const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
+    const onSite = await admitted(call, 'Élodie');
+    const elsewhere = await admitted(call, 'Awa');
+    valueOf(await call('worksites/addParticipant', { id, personId: onSite, contract: contract() }));
+    const asEncadrant = caller(services, encadrant);
+    expect(valueOf(await asEncadrant('people/search', {})).rows.map((r) => r.id)).toEqual([onSite]);
+    const record = valueOf(await asEncadrant('people/get', { id: onSite }));
+    expect(record).toMatchObject({ firstNames: 'Élodie', situations: null, obstacles: null });
+    expect(await asEncadrant('people/get', { id: elsewhere })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

@@ -10,7 +10,15 @@ import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
 import { HALF_DAY_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { minutesToTime } from '../../shared/time';
+import { formatDuration, minutesToTime } from '../../shared/time';
+import { addDays } from '../../shared/dates';
+import { checkCddi, isHandOverLate, trialPeriodDays } from '../../domain/contracts';
+import { isBelowFloor, rateInForce } from '../../domain/wages';
+import { formatEuros } from '../../shared/money';
+import { findPerson } from '../../db/repositories/people';
+import { insertEvent, listJourneys } from '../../db/repositories/journeys';
+import { listWageRates } from '../../db/repositories/settings';
+import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerContext, HandlerMap } from '../handler';
 
 const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
@@ -50,6 +58,23 @@ async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
       afternoonEnd: minutesToTime(row.afternoonEnd),
     },
     status: row.status as Worksite['status'],
+    participants: (await repo.listParticipants(ctx.db, id)).map((pa) => ({
+      id: pa.id,
+      personId: pa.personId,
+      name: `${pa.firstNames} ${pa.lastName}`,
+      contract: {
+        type: pa.contractType as 'cdd_usage' | 'cddi' | 'autre',
+        startDate: pa.startDate,
+        endDate: pa.endDate,
+        position: pa.position,
+        hourlyCents: pa.hourlyCents,
+        handedOn: pa.handedOn,
+        signedOn: pa.signedOn,
+      },
+      weeklyHours: formatDuration(pa.weeklyMinutes),
+      trialDays: pa.trialDays,
+      handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
+    })),
     sessions: sessions.map((s) => ({
       id: s.id,
       date: s.date,
@@ -102,7 +127,14 @@ function plan(worksite: Worksite) {
 }
 
 export const worksitesHandlers: HandlerMap<
-  'worksites/list' | 'worksites/get' | 'worksites/save' | 'worksites/previewSchedule' | 'worksites/generateSessions' | 'worksites/addSession' | 'worksites/cancelSession'
+  | 'worksites/list'
+  | 'worksites/get'
+  | 'worksites/save'
+  | 'worksites/previewSchedule'
+  | 'worksites/generateSessions'
+  | 'worksites/addSession'
+  | 'worksites/cancelSession'
+  | 'worksites/addParticipant'
 > = {
   'worksites/list': async (_input, ctx) =>
     (await repo.listWorksites(ctx.db, scopeOf(ctx))).map((w) => ({
@@ -166,6 +198,84 @@ export const worksitesHandlers: HandlerMap<
     }
     await repo.insertSession(ctx.db, { worksiteId: id, ...session, ...slotTimes(worksite, session.halfDay), origin: 'added' }, ctx.now);
     ctx.record(`worksite:${id}`);
+    return load(ctx, id);
+  },
+
+  'worksites/addParticipant': async ({ id, personId, contract, confirmWarnings }, ctx) => {
+    const worksite = await load(ctx, id);
+    const person = await findPerson(ctx.db, personId, { kind: 'all', userId: null });
+    if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.', { field: 'personId' });
+    const name = `${person.firstNames} ${person.lastName}`;
+    if (worksite.participants.some((p) => p.personId === personId)) throw new AppError('CONFLICT', `${name} participe déjà à ce chantier.`, { field: 'personId' });
+    const journey = (await listJourneys(ctx.db, personId))[0];
+    if (!journey || (journey.status !== 'admise' && journey.status !== 'en_chantier')) {
+      const step = journey ? JOURNEY_STATUS_LABELS[journey.status] : 'aucun parcours';
+      throw new AppError('CONFLICT', `Seule une personne admise ou déjà en chantier peut rejoindre un chantier (${name} : ${step}).`, {
+        field: 'personId',
+      });
+    }
+    if (contract.endDate < contract.startDate) {
+      throw new AppError('INVALID_INPUT', 'La fin du contrat doit venir après son début.', { field: 'contract.endDate' });
+    }
+    const rates = await listWageRates(ctx.db);
+    if (isBelowFloor(rates, contract.startDate, contract.hourlyCents)) {
+      const floor = rateInForce(rates, contract.startDate)!;
+      throw new AppError(
+        'INVALID_INPUT',
+        `Le taux horaire est inférieur au SMIC en vigueur le ${formatFrenchDate(contract.startDate)} (${formatEuros(floor.hourlyCents)}).`,
+        { field: 'contract.hourlyCents' },
+      );
+    }
+    const weeklyMinutes = worksite.slots.reduce((sum, slot) => {
+      const { startMinutes, endMinutes } = slotTimes(worksite, slot.halfDay);
+      return sum + endMinutes - startMinutes;
+    }, 0);
+    if (contract.type === 'cddi') {
+      const [violation] = checkCddi({ start: contract.startDate, end: contract.endDate, weeklyMinutes, derogationUntil: contract.derogationUntil });
+      if (violation) throw new AppError('INVALID_INPUT', violation.message, { field: 'contract.type' });
+    }
+    if (!confirmWarnings) {
+      if (worksite.participants.length >= worksite.capacity) {
+        throw new AppError('CONFLICT', `Le chantier est complet (${worksite.capacity} places). Confirmez pour dépasser sa capacité.`, { field: 'capacity' });
+      }
+      const mine = new Set(worksite.sessions.filter((s) => s.cancelledReason === null).map(sessionKey));
+      const clashes = (await repo.bookedElsewhere(ctx.db, personId, id, contract.startDate, contract.endDate)).filter((s) =>
+        mine.has(sessionKey({ date: s.date, halfDay: s.halfDay as HalfDay })),
+      );
+      if (clashes.length > 0) {
+        const dates = clashes.slice(0, 3).map((c) => `${formatFrenchDate(c.date)} (${c.name})`).join(', ');
+        throw new AppError('CONFLICT', `${name} est déjà sur un autre chantier le ${dates}${clashes.length > 3 ? '…' : ''}. Confirmez pour l'inscrire quand même.`, {
+          field: 'clash',
+        });
+      }
+    }
+    const participationId = await repo.insertParticipation(
+      ctx.db,
+      {
+        worksiteId: id,
+        personId,
+        journeyId: journey.id,
+        contractType: contract.type,
+        employerId: worksite.employerId,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        weeklyMinutes,
+        position: contract.position,
+        hourlyCents: contract.hourlyCents,
+        trialDays: trialPeriodDays(contract.startDate, contract.endDate),
+        handedOn: contract.handedOn,
+        signedOn: contract.signedOn,
+      },
+      ctx.now,
+    );
+    if (journey.status === 'admise') {
+      // The parcours moves on; a step is never dated in the future.
+      const stepDate = contract.startDate < ctx.today ? contract.startDate : ctx.today;
+      await insertEvent(ctx.db, journey.id, 'en_chantier', stepDate, '', ctx.now, ctx.session.user?.id ?? null);
+    }
+    ctx.record(`worksite:${id}`);
+    ctx.record(`person:${personId}`);
+    ctx.record(`participation:${participationId}`);
     return load(ctx, id);
   },
 

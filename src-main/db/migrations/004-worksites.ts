@@ -58,4 +58,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`strict`)
     .execute();
   await db.schema.createIndex('sessions_date').on('sessions').column('date').execute();
+  await upParticipations(db);
+}
+
+/** A person on a worksite, with the record of their contract (drafted for the employer). */
+async function upParticipations(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('participations')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('worksite_id', 'integer', (c) => c.notNull().references('worksites.id'))
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
+    .addColumn('journey_id', 'integer', (c) => c.notNull().references('journeys.id'))
+    .addColumn('contract_type', 'text', (c) => c.notNull())
+    .addColumn('employer_id', 'integer', (c) => c.notNull().references('employers.id'))
+    .addColumn('start_date', 'text', (c) => c.notNull())
+    .addColumn('end_date', 'text', (c) => c.notNull())
+    .addColumn('weekly_minutes', 'integer', (c) => c.notNull())
+    .addColumn('position', 'text', (c) => c.notNull())
+    .addColumn('hourly_cents', 'integer', (c) => c.notNull())
+    .addColumn('trial_days', 'integer', (c) => c.notNull())
+    .addColumn('handed_on', 'text')
+    .addColumn('signed_on', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('participations_person', ['worksite_id', 'person_id'])
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('participations_person_idx').on('participations').column('person_id').execute();
 }

@@ -7,8 +7,8 @@ type Db = Kysely<Database>;
 
 /**
  * Which people a caller reaches. `ownCaseload`: those whose référent is the
- * caller's contact card. `ownWorksites`: those on the worksites the caller
- * supervises — none until worksites exist.
+ * caller's contact card. `ownWorksites`: those taking part in a worksite the
+ * caller supervises.
  */
 export interface PeopleScope {
   kind: 'all' | 'ownCaseload' | 'ownWorksites';
@@ -22,7 +22,7 @@ function inScope(eb: PersonsEb, scope: PeopleScope): Expression<SqlBool> {
   if (scope.kind === 'ownCaseload') {
     return eb('p.referentId', 'in', eb.selectFrom('contacts').select('contacts.id').where('contacts.userId', '=', scope.userId));
   }
-  return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`p.id in (select pa.person_id from participations pa join worksites w on w.id = pa.worksite_id where w.supervisor_id = ${scope.userId})`;
 }
 
 function escapeLike(text: string): string {

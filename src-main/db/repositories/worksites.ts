@@ -120,3 +120,55 @@ export async function findSession(db: Db, id: number) {
 export async function cancelSession(db: Db, id: number, reason: string) {
   await db.updateTable('sessions').set({ cancelledReason: reason }).where('id', '=', id).execute();
 }
+
+export async function listParticipants(db: Db, worksiteId: number) {
+  return db
+    .selectFrom('participations as pa')
+    .innerJoin('persons as p', 'p.id', 'pa.personId')
+    .selectAll('pa')
+    .select(['p.firstNames', 'p.lastName'])
+    .where('pa.worksiteId', '=', worksiteId)
+    .orderBy('p.searchKey')
+    .execute();
+}
+
+export async function insertParticipation(
+  db: Db,
+  values: {
+    worksiteId: number;
+    personId: number;
+    journeyId: number;
+    contractType: string;
+    employerId: number;
+    startDate: string;
+    endDate: string;
+    weeklyMinutes: number;
+    position: string;
+    hourlyCents: number;
+    trialDays: number;
+    handedOn: string | null;
+    signedOn: string | null;
+  },
+  now: string,
+): Promise<number> {
+  const row = await db.insertInto('participations').values({ ...values, createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The person's half-days on other worksites between two dates: a second booking would clash. */
+export async function bookedElsewhere(db: Db, personId: number, exceptWorksiteId: number, from: string, to: string) {
+  return db
+    .selectFrom('participations as pa')
+    .innerJoin('sessions as s', 's.worksiteId', 'pa.worksiteId')
+    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .select(['s.date', 's.halfDay', 'w.name'])
+    .where('pa.personId', '=', personId)
+    .where('pa.worksiteId', '!=', exceptWorksiteId)
+    .where('s.cancelledReason', 'is', null)
+    .where('s.date', '>=', from)
+    .where('s.date', '<=', to)
+    .whereRef('s.date', '>=', 'pa.startDate')
+    .whereRef('s.date', '<=', 'pa.endDate')
+    .orderBy('s.date')
+    .execute();
+}

@@ -56,6 +56,38 @@ export const worksiteInput = z.object({
 });
 export type WorksiteInput = z.input<typeof worksiteInput>;
 
+export const CONTRACT_TYPES = ['cdd_usage', 'cddi', 'autre'] as const;
+export const CONTRACT_TYPE_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
+  cdd_usage: "CDD d'usage (association intermédiaire)",
+  cddi: "CDDI (contrat à durée déterminée d'insertion)",
+  autre: 'Autre contrat',
+};
+
+export const contractInput = z.object({
+  type: z.enum(CONTRACT_TYPES, { error: 'Choisissez le type de contrat.' }),
+  startDate: isoDate('La date de début du contrat'),
+  endDate: isoDate('La date de fin du contrat'),
+  position: requiredText('Le poste', 120),
+  hourlyCents: z.number({ error: 'Indiquez le taux horaire.' }).int().min(100, 'Le taux horaire doit être supérieur à 1 €.').max(100_00),
+  handedOn: isoDate('La date de remise du contrat').nullable(),
+  signedOn: isoDate('La date de signature').nullable(),
+  /** A préfet's derogation to work under 20 h a week in a CDDI, valid until. */
+  derogationUntil: isoDate('La fin de la dérogation').nullable(),
+});
+export type ContractInput = z.input<typeof contractInput>;
+
+export const participant = z.object({
+  id,
+  personId: id,
+  name: z.string(),
+  contract: contractInput.omit({ derogationUntil: true }),
+  weeklyHours: z.string(),
+  trialDays: z.number().int(),
+  /** Not handed over within two working days of the start (L1242-13). */
+  handOverLate: z.boolean(),
+});
+export type Participant = z.output<typeof participant>;
+
 export const worksiteSession = sessionSlot.extend({
   id,
   start: z.string(),
@@ -87,6 +119,7 @@ export const worksite = worksiteInput.extend({
   supervisorName: z.string().nullable(),
   clientName: z.string().nullable(),
   sessions: z.array(worksiteSession),
+  participants: z.array(participant),
 });
 export type Worksite = z.output<typeof worksite>;
 
@@ -119,6 +152,17 @@ export const worksitesMethods = {
   }),
   'worksites/addSession': defineMethod({
     input: z.object({ id, session: sessionSlot }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+  /**
+   * Puts an admitted person on the worksite with their contract record; the
+   * parcours moves to "en chantier". Capacity and clashes are warned about
+   * until `confirmWarnings`.
+   */
+  'worksites/addParticipant': defineMethod({
+    input: z.object({ id, personId: id, contract: contractInput, confirmWarnings: z.boolean().default(false) }),
     output: worksite,
     tx: 'write',
     access: 'user',
