@@ -1,10 +1,39 @@
+import { dispatch } from '../../src-main/app/dispatch';
+import type { Session } from '../../src-main/app/session';
+import type { Services } from '../../src-main/app/services';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
+
+/** Six people admitted through the core, as the coordinator would have done on their records. */
+async function admitSix(services: Services, admin: Session): Promise<string[]> {
+  const names = ['Élodie', 'Awa', 'Soazig', 'Moussa', 'Yann', 'Gaëlle'];
+  for (const [i, firstNames] of names.entries()) {
+    const call = async (method: string, input: unknown) => {
+      const result = await dispatch(services, method, input, admin);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as any;
+    };
+    const { id } = await call('people/create', {
+      person: {
+        civility: null, lastName: 'Participant', birthName: '', firstNames, birthDate: `198${i}-02-0${i + 1}`, sex: i % 2 ? 'M' : 'F',
+        address: '', postcode: '', town: 'Brest', priorityArea: 'inconnu', phone: '', email: '', emergencyContact: '', nir: '', prescriberId: null, referentId: null,
+      },
+      situation: {
+        observedOn: '2026-02-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '3', rqth: 'non', housing: '',
+        drivingLicence: false, vehicle: false, publicTransport: true,
+      },
+    });
+    const journeyId = (await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0].id;
+    for (const status of ['candidature', 'entretien', 'admise']) await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' });
+  }
+  return names.map((n) => `${n} Participant`);
+}
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 
 test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours fériés, avec ses rattrapages', async ({ page, app }) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Yann Kervella', 'encadrant');
+  const people = await admitSix(app.services, admin);
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Chantiers');
@@ -44,6 +73,24 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(page.getByRole('heading', { name: 'Planning (15 demi-journées)' })).toBeVisible();
   await expect(page.getByLabel('Mardi 19/05 matin, annulée')).toBeVisible();
   await app.screenshot(page, 'worksites-03-planning');
+
+  // Five admitted people fill the five places; the sixth is warned about.
+  for (const [index, name] of people.entries()) {
+    await page.getByRole('button', { name: 'Ajouter un participant' }).click();
+    const modal = page.getByRole('dialog', { name: 'Ajouter un participant' });
+    await modal.getByRole('combobox', { name: /^Personne admise/ }).click();
+    await page.getByRole('option', { name }).click();
+    await modal.getByRole('button', { name: 'Ajouter au chantier' }).click();
+    if (index === 5) {
+      await expect(modal.getByText('Le chantier est complet (5 places). Confirmez pour dépasser sa capacité.')).toBeVisible();
+      await app.screenshot(page, 'worksites-04-complet');
+      await modal.getByRole('button', { name: 'Annuler' }).click();
+    } else {
+      await expect(page.getByRole('heading', { name: `Participants (${index + 1}/5)` })).toBeVisible();
+    }
+  }
+  await expect(page.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Élodie Participant.*CDD d'usage.*12,02.*14 h.*4 jour/ })).toBeVisible();
+  await app.screenshot(page, 'worksites-05-participants');
 
   await page.getByRole('link', { name: 'Chantiers' }).first().click();
   await expect(page.getByRole('table', { name: 'Chantiers' }).getByRole('row', { name: /Menuiserie du port.*04\/05\/2026 → 31\/05\/2026.*15.*Yann Kervella/ })).toBeVisible();

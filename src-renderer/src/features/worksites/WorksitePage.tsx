@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ACTIVITY_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type WorksiteSession } from '@shared/contract/worksites';
+import { ACTIVITY_LABELS, CONTRACT_TYPE_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type WorksiteSession } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
+import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
+import { AddParticipantModal } from './AddParticipantModal';
 import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, CancelSessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
@@ -29,6 +31,7 @@ export function WorksitePage() {
   const [generating, setGenerating] = useState(false);
   const [adding, setAdding] = useState(false);
   const [cancelling, setCancelling] = useState<WorksiteSession | null>(null);
+  const [addingParticipant, setAddingParticipant] = useState(false);
 
   if (worksite.isPending) return <Loader />;
   if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
@@ -73,6 +76,58 @@ export function WorksitePage() {
           <Text size="sm">Adresse : {w.workAddress || '—'}</Text>
         </Card>
       </SimpleGrid>
+      <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={3}>
+            Participants ({w.participants.length}/{w.capacity})
+          </Title>
+          {editable && (
+            <Button size="xs" variant="light" onClick={() => setAddingParticipant(true)}>
+              Ajouter un participant
+            </Button>
+          )}
+        </Group>
+        {w.participants.length === 0 ? (
+          <Text c="dimmed">Aucun participant pour l'instant.</Text>
+        ) : (
+          <Table aria-label="Participants">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Personne</Table.Th>
+                <Table.Th>Contrat</Table.Th>
+                <Table.Th>Heures / semaine</Table.Th>
+                <Table.Th>Période d'essai</Table.Th>
+                <Table.Th>Remise du contrat</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {w.participants.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Link to={`/people/${p.personId}`}>{p.name}</Link>
+                  </Table.Td>
+                  <Table.Td>
+                    {CONTRACT_TYPE_LABELS[p.contract.type]} du {formatFrenchDate(p.contract.startDate)} au {formatFrenchDate(p.contract.endDate)},{' '}
+                    {formatEuros(p.contract.hourlyCents)}/h
+                  </Table.Td>
+                  <Table.Td>{p.weeklyHours}</Table.Td>
+                  <Table.Td>{p.trialDays} jour(s)</Table.Td>
+                  <Table.Td>
+                    {p.contract.handedOn ? formatFrenchDate(p.contract.handedOn) : '—'}
+                    {p.handOverLate && (
+                      <Tooltip label="Le contrat doit être remis dans les 2 jours ouvrables suivant l'embauche (art. L1242-13)">
+                        <Badge color="red" ml="xs" size="sm" style={{ overflow: 'visible' }}>
+                          hors délai
+                        </Badge>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={3}>Planning ({active} demi-journée{active > 1 ? 's' : ''})</Title>
@@ -133,6 +188,7 @@ export function WorksitePage() {
       {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
+      {addingParticipant && <AddParticipantModal worksite={w} onClose={() => setAddingParticipant(false)} />}
       {cancelling && (
         <CancelSessionModal sessionId={cancelling.id} label={formatFrenchDate(cancelling.date)} onClose={() => setCancelling(null)} />
       )}

@@ -1,0 +1,120 @@
+import { Alert, Button, Grid, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
+import { eurosToCents } from '@shared/money';
+import { ApiError, useApiMutation, useApiQuery } from '../../api/client';
+import { AsyncForm } from '../../ui/AsyncForm';
+import { FormActions } from '../../ui/FormActions';
+import { showServerErrors } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+
+interface Values {
+  personId: string | null;
+  contract: Omit<ContractInput, 'hourlyCents'> & { euros: number | string };
+}
+
+/** An admitted person joins the worksite; their contract record is drafted with the worksite's defaults. */
+export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite; onClose: () => void }) {
+  const admitted = useApiQuery('people/search', { status: 'admise', pageSize: 100 });
+  const settings = useApiQuery('settings/get');
+  const add = useApiMutation('worksites/addParticipant', { invalidates: ['worksites/get', 'worksites/list', 'people/search', 'people/get'] });
+  const [warning, setWarning] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      personId: null,
+      contract: {
+        type: worksite.kind === 'aci' ? 'cddi' : 'cdd_usage',
+        startDate: worksite.startDate,
+        endDate: worksite.endDate,
+        position: `Agent ${ACTIVITY_LABELS[worksite.activity].toLowerCase()}`,
+        euros: settings.data?.wageRateToday ? settings.data.wageRateToday.hourlyCents / 100 : '',
+        handedOn: null,
+        signedOn: null,
+        derogationUntil: null,
+      },
+    },
+  });
+
+  const submit = async (confirmWarnings = false) => {
+    const { personId, contract } = form.getValues();
+    if (personId === null) return form.setFieldError('personId', 'Choisissez une personne admise.');
+    const { euros, ...rest } = contract;
+    try {
+      await add.mutateAsync({
+        id: worksite.id,
+        personId: Number(personId),
+        contract: { ...rest, hourlyCents: typeof euros === 'number' ? eurosToCents(euros) : Number.NaN },
+        confirmWarnings,
+      });
+      notifySuccess('La personne rejoint le chantier ; son parcours passe à « En chantier ».');
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && (error.payload.field === 'capacity' || error.payload.field === 'clash')) {
+        setWarning(error.message);
+        return;
+      }
+      if (error instanceof ApiError && error.payload.field === 'contract.hourlyCents') form.setFieldError('contract.euros', error.message);
+      else if (!showServerErrors(form, error)) notifyFailure(error);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Ajouter un participant" size="lg">
+      <AsyncForm onSubmit={() => submit()}>
+        <Stack>
+          <Select
+            label="Personne admise"
+            searchable
+            withAsterisk
+            nothingFoundMessage="Aucune personne admise : faites avancer son parcours jusqu'à « Admis·e »."
+            data={(admitted.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.firstNames} ${p.lastName}` }))}
+            {...form.getInputProps('personId')}
+          />
+          <Grid>
+            <Grid.Col span={12}>
+              <Select
+                label="Type de contrat"
+                data={CONTRACT_TYPES.map((t) => ({ value: t, label: CONTRACT_TYPE_LABELS[t] }))}
+                allowDeselect={false}
+                {...form.getInputProps('contract.type')}
+              />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <DateInput label="Début du contrat" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('contract.startDate')} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <DateInput label="Fin du contrat" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('contract.endDate')} />
+            </Grid.Col>
+            <Grid.Col span={8}>
+              <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
+            </Grid.Col>
+            <Grid.Col span={4}>
+              <NumberInput label="Taux horaire brut" decimalSeparator="," decimalScale={2} suffix=" €" hideControls {...form.getInputProps('contract.euros')} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <DateInput label="Contrat remis le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.handedOn')} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <DateInput label="Signé le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.signedOn')} />
+            </Grid.Col>
+          </Grid>
+          {warning && (
+            <Alert color="orange" title="À vérifier">
+              <Stack gap="xs">
+                {warning}
+                <Group>
+                  <Button size="xs" color="orange" onClick={() => void submit(true)}>
+                    Confirmer quand même
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          <FormActions onCancel={onClose} submitLabel="Ajouter au chantier" loading={add.isPending} />
+        </Stack>
+      </AsyncForm>
+    </Modal>
+  );
+}
