@@ -24,6 +24,8 @@ export interface StructureTable {
   updatedAt: string;
   idleLockMinutes: Generated<number>;
   collectNationality: Generated<number>;
+  holidayRegion: Generated<string>;
+  whitMondayWorked: Generated<number>;
 }
 
 export interface EmployersTable {
@@ -262,6 +264,11 @@ export interface ParticipationsTable {
   updatedAt: string;
 }
 
+export interface ClosuresTable {
+  date: string;
+  reason: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -283,4 +290,5 @@ export interface Database {
   worksiteFunders: WorksiteFundersTable;
   sessions: SessionsTable;
   participations: ParticipationsTable;
+  closures: ClosuresTable;
 }

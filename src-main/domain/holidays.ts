@@ -7,6 +7,7 @@
  * worked as the journée de solidarité (L3133-7).
  */
 import { addDays, isoFromParts } from '../shared/dates';
+import type { HOLIDAY_REGIONS } from '../shared/contract/settings';
 
 export type OverseasTerritory = 'guadeloupe' | 'martinique' | 'guyane' | 'reunion' | 'mayotte' | 'saint_martin' | 'saint_barthelemy';
 
@@ -78,4 +79,15 @@ export function holidaysBetween(from: string, to: string, options: HolidayOption
     for (const [date, name] of frenchHolidays(year, options)) if (date >= from && date <= to) result.set(date, name);
   }
   return result;
+}
+
+/** Where the structure is (a setting): which holidays its worksites skip. */
+export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number];
+
+export function holidayOptions(region: HolidayRegion, whitMondayWorked: boolean): HolidayOptions {
+  return {
+    alsaceMoselle: region === 'alsace_moselle',
+    overseas: region === 'metropole' || region === 'alsace_moselle' ? null : region,
+    whitMondayWorked,
+  };
 }

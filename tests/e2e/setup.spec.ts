@@ -152,6 +152,13 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await expect(page.getByText('Un taux existe déjà à partir du 01/01/2026.')).toBeVisible();
   await app.screenshot(page, 'settings-03-smic');
 
+  await page.getByRole('tab', { name: 'Calendrier' }).click();
+  await page.getByLabel('Fermeture le').fill('06/05/2026');
+  await page.getByLabel('Motif').fill('Inventaire');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Jours de fermeture' }).getByRole('row', { name: /06\/05\/2026.*Inventaire/ })).toBeVisible();
+  await app.screenshot(page, 'settings-04-calendrier');
+
   await page.reload();
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByLabel('Commune')).toHaveValue('Plouzané');

@@ -200,3 +200,27 @@ describe('participants and their contracts', () => {
     expect(await asEncadrant('people/get', { id: elsewhere })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('structure calendar', () => {
+  it('skips closure days and the holidays of the structure’s region when generating', async () => {
+    const { call } = await configured();
+    const settings = valueOf(await call('settings/addClosure', { date: '2026-05-06', reason: 'Fermeture du CCAS' }));
+    expect(settings.calendar).toEqual({ region: 'metropole', whitMondayWorked: false, closures: [{ date: '2026-05-06', reason: 'Fermeture du CCAS' }] });
+    expect(await call('settings/addClosure', { date: '2026-05-06', reason: 'Encore' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    valueOf(await call('settings/updateCalendar', { region: 'metropole', whitMondayWorked: true }));
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    const preview = valueOf(await call('worksites/previewSchedule', { id }));
+    expect(preview.skipped.map((s) => [s.date, s.label])).toEqual([
+      ['2026-05-06', 'Fermeture du CCAS'],
+      ['2026-05-14', 'Ascension'],
+    ]);
+    expect(await call('worksites/addSession', { id, session: { date: '2026-05-06', halfDay: 'afternoon' } })).toMatchObject({
+      ok: false,
+      error: { message: "Le 06/05/2026 n'est pas travaillé (Fermeture du CCAS)." },
+    });
+    valueOf(await call('settings/removeClosure', { date: '2026-05-06' }));
+    valueOf(await call('settings/updateCalendar', { region: 'alsace_moselle', whitMondayWorked: false }));
+    const easter = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Pâques', startDate: '2026-03-30', weeks: 1, slots: [{ weekday: 4, halfDay: 'morning' }] }) }));
+    expect(valueOf(await call('worksites/previewSchedule', { id: easter.id })).skipped.map((s) => s.label)).toEqual(['Vendredi saint']);
+  });
+});

@@ -20,6 +20,11 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
     wageRateToday: rateInForce(wageRates, today),
     security: { idleLockMinutes: found.idleLockMinutes },
     people: { collectNationality: found.collectNationality },
+    calendar: {
+      region: found.holidayRegion as Settings['calendar']['region'],
+      whitMondayWorked: found.whitMondayWorked,
+      closures: await repo.listClosures(db),
+    },
   };
 }
 
@@ -48,6 +53,9 @@ export const settingsHandlers: HandlerMap<
   | 'settings/updateHours'
   | 'settings/updateSecurity'
   | 'settings/updatePeopleOptions'
+  | 'settings/updateCalendar'
+  | 'settings/addClosure'
+  | 'settings/removeClosure'
   | 'settings/saveEmployer'
   | 'settings/setEmployerArchived'
   | 'settings/addWageRate'
@@ -72,6 +80,29 @@ export const settingsHandlers: HandlerMap<
     await loadSettings(db, today);
     await repo.updateHours(db, hours, now);
     record('structure:1');
+    return loadSettings(db, today);
+  },
+
+  'settings/updateCalendar': async ({ region, whitMondayWorked }, { db, now, today, record }) => {
+    await loadSettings(db, today);
+    await repo.updateCalendar(db, region, whitMondayWorked, now);
+    record('structure:1');
+    return loadSettings(db, today);
+  },
+
+  'settings/addClosure': async ({ date, reason }, { db, today, record }) => {
+    await loadSettings(db, today);
+    if ((await repo.listClosures(db)).some((c) => c.date === date)) {
+      throw new AppError('CONFLICT', `Le ${formatFrenchDate(date)} est déjà un jour de fermeture.`, { field: 'date' });
+    }
+    await repo.insertClosure(db, date, reason);
+    record(`closure:${date}`);
+    return loadSettings(db, today);
+  },
+
+  'settings/removeClosure': async ({ date }, { db, today, record }) => {
+    if (!(await repo.deleteClosure(db, date))) throw new AppError('NOT_FOUND', "Ce jour de fermeture n'existe pas.");
+    record(`closure:${date}`);
     return loadSettings(db, today);
   },
 

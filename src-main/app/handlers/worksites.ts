@@ -4,8 +4,8 @@ import { findEmployer } from '../../db/repositories/settings';
 import { organisationExists } from '../../db/repositories/contacts';
 import { findUser } from '../../db/repositories/users';
 import * as repo from '../../db/repositories/worksites';
-import { holidaysBetween } from '../../domain/holidays';
-import { generateSchedule, patternEnd, proposeMakeUps, sessionKey, type HalfDay, type Session } from '../../domain/schedule';
+import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
+import { generateSchedule, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
 import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
 import { HALF_DAY_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
@@ -114,8 +114,14 @@ function slotTimes(worksite: Worksite, halfDay: HalfDay) {
 }
 
 /** What the pattern gives, what holidays take away, and the make-ups still owed. */
-function plan(worksite: Worksite) {
-  const calendar = { holidays: holidaysBetween(worksite.startDate, worksite.endDate), closures: new Map<string, string>() };
+async function calendarFor(db: Kysely<Database>, from: string, to: string) {
+  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
+  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
+  const closures = await db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
+  return { holidays: holidaysBetween(from, to, options), closures: new Map(closures.map((c) => [c.date, c.reason])) };
+}
+
+function plan(worksite: Worksite, calendar: Calendar) {
   const schedule = generateSchedule({ startDate: worksite.startDate, weeks: worksite.weeks, slots: worksite.slots }, calendar);
   const existing = new Set(worksite.sessions.map(sessionKey));
   const toCreate = schedule.sessions.filter((s) => !existing.has(sessionKey(s)));
@@ -165,13 +171,14 @@ export const worksitesHandlers: HandlerMap<
   },
 
   'worksites/previewSchedule': async ({ id }, ctx) => {
-    const { schedule, toCreate, makeUps } = plan(await load(ctx, id));
+    const worksite = await load(ctx, id);
+    const { schedule, toCreate, makeUps } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate));
     return { toCreate, skipped: schedule.skipped, makeUps, plannedCount: schedule.plannedCount };
   },
 
   'worksites/generateSessions': async ({ id, makeUps }, ctx) => {
     const worksite = await load(ctx, id);
-    const { calendar, toCreate } = plan(worksite);
+    const { calendar, toCreate } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate));
     const taken = new Set([...worksite.sessions, ...toCreate].map(sessionKey));
     for (const [index, m] of makeUps.entries()) {
       const where = { field: `makeUps.${index}` };
@@ -180,6 +187,8 @@ export const worksitesHandlers: HandlerMap<
       }
       const holiday = calendar.holidays.get(m.date);
       if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est férié (${holiday}).`, where);
+      const closure = calendar.closures.get(m.date);
+      if (closure) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est un jour de fermeture (${closure}).`, where);
       if (taken.has(sessionKey(m))) throw new AppError('CONFLICT', `Il y a déjà une demi-journée le ${formatFrenchDate(m.date)} (${HALF_DAY_LABELS[m.halfDay].toLowerCase()}).`, where);
       taken.add(sessionKey(m));
     }
@@ -191,8 +200,9 @@ export const worksitesHandlers: HandlerMap<
 
   'worksites/addSession': async ({ id, session }, ctx) => {
     const worksite = await load(ctx, id);
-    const holiday = holidaysBetween(session.date, session.date).get(session.date);
-    if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} est férié (${holiday}).`, { field: 'session.date' });
+    const calendar = await calendarFor(ctx.db, session.date, session.date);
+    const holiday = calendar.holidays.get(session.date) ?? calendar.closures.get(session.date);
+    if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} n'est pas travaillé (${holiday}).`, { field: 'session.date' });
     if (worksite.sessions.some((s) => sessionKey(s) === sessionKey(session))) {
       throw new AppError('CONFLICT', 'Cette demi-journée existe déjà.', { field: 'session.date' });
     }

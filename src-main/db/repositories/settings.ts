@@ -52,6 +52,8 @@ export async function findStructure(db: Db) {
     setupCompletedAt: row.setupCompletedAt,
     idleLockMinutes: row.idleLockMinutes,
     collectNationality: row.collectNationality === 1,
+    holidayRegion: row.holidayRegion,
+    whitMondayWorked: row.whitMondayWorked === 1,
   };
 }
 
@@ -85,6 +87,23 @@ export async function updateIdleLock(db: Db, idleLockMinutes: number, now: strin
 
 export async function updateCollectNationality(db: Db, collect: boolean, now: string) {
   await db.updateTable('structure').set({ collectNationality: collect ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
+}
+
+export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWorked: boolean, now: string) {
+  await db.updateTable('structure').set({ holidayRegion, whitMondayWorked: whitMondayWorked ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
+}
+
+export async function listClosures(db: Db) {
+  return db.selectFrom('closures').select(['date', 'reason']).orderBy('date').execute();
+}
+
+export async function insertClosure(db: Db, date: string, reason: string) {
+  await db.insertInto('closures').values({ date, reason }).execute();
+}
+
+export async function deleteClosure(db: Db, date: string): Promise<boolean> {
+  const result = await db.deleteFrom('closures').where('date', '=', date).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 export async function updateHours(db: Db, hours: HoursRecord, now: string) {

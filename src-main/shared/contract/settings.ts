@@ -13,6 +13,18 @@ import {
 } from './fields';
 import { TIME_PATTERN, timeToMinutes } from '../time';
 
+/** Where the structure is: which public holidays apply (see domain/holidays). */
+export const HOLIDAY_REGIONS = ['metropole', 'alsace_moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte'] as const;
+export const HOLIDAY_REGION_LABELS: Record<(typeof HOLIDAY_REGIONS)[number], string> = {
+  metropole: 'Métropole',
+  alsace_moselle: 'Alsace-Moselle (Vendredi saint et 26 décembre en plus)',
+  guadeloupe: 'Guadeloupe',
+  martinique: 'Martinique',
+  guyane: 'Guyane',
+  reunion: 'La Réunion',
+  mayotte: 'Mayotte',
+};
+
 /** The CCAS itself: its letterhead on every CCAS document. */
 export const structureInput = z.object({
   name: requiredText('Le nom de la structure', 120),
@@ -120,6 +132,12 @@ export const settings = z.object({
   wageRateToday: wageRate.nullable(),
   security: z.object({ idleLockMinutes: z.number().int() }),
   people: z.object({ collectNationality: z.boolean() }),
+  calendar: z.object({
+    region: z.enum(HOLIDAY_REGIONS),
+    whitMondayWorked: z.boolean(),
+    /** Structure closure days: no session is planned on them. */
+    closures: z.array(z.object({ date: z.string(), reason: z.string() })),
+  }),
 });
 export type Settings = z.output<typeof settings>;
 
@@ -145,6 +163,24 @@ export const settingsMethods = {
   }),
   'settings/updatePeopleOptions': defineMethod({
     input: z.object({ collectNationality: z.boolean() }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/updateCalendar': defineMethod({
+    input: z.object({ region: z.enum(HOLIDAY_REGIONS, { error: 'Choisissez la région.' }), whitMondayWorked: z.boolean() }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/addClosure': defineMethod({
+    input: z.object({ date: isoDate('La date de fermeture'), reason: requiredText('Le motif', 200) }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  'settings/removeClosure': defineMethod({
+    input: z.object({ date: isoDate('La date') }),
     output: settings,
     tx: 'write',
     access: 'user',

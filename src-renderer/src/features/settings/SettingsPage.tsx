@@ -5,6 +5,7 @@ import { JournalPanel } from '../journal/JournalPanel';
 import { UsersSettings } from '../users/UsersSettings';
 import { SecuritySettings } from './SecuritySettings';
 import { PeopleOptionsSettings } from './PeopleOptionsSettings';
+import { CalendarSettings } from './CalendarSettings';
 import { EmployersSettings } from './EmployersSettings';
 import { HoursSettings } from './HoursSettings';
 import { StructureSettings } from './StructureSettings';
@@ -25,6 +26,7 @@ export function SettingsPage() {
             <Tabs.Tab value="employers">Employeurs</Tabs.Tab>
             <Tabs.Tab value="hours">Horaires</Tabs.Tab>
             <Tabs.Tab value="wages">SMIC</Tabs.Tab>
+            <Tabs.Tab value="calendar">Calendrier</Tabs.Tab>
             <Tabs.Tab value="people">Fiches</Tabs.Tab>
             {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
@@ -41,6 +43,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="wages" pt="lg">
             <WageRatesSettings rates={settings.data.wageRates} />
+          </Tabs.Panel>
+          <Tabs.Panel value="calendar" pt="lg">
+            <CalendarSettings calendar={settings.data.calendar} />
           </Tabs.Panel>
           <Tabs.Panel value="people" pt="lg">
             <PeopleOptionsSettings collectNationality={settings.data.people.collectNationality} />

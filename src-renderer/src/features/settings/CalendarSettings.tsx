@@ -1,0 +1,89 @@
+import { ActionIcon, Button, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { IconTrash } from '@tabler/icons-react';
+import { HOLIDAY_REGIONS, HOLIDAY_REGION_LABELS, type Settings } from '@shared/contract/settings';
+import { formatFrenchDate } from '@shared/dates';
+import { useApiMutation } from '../../api/client';
+import { AsyncForm } from '../../ui/AsyncForm';
+import { showServerErrors } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+
+/** Which days no worksite works: the public holidays of the region, and the structure's closure days. */
+export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] }) {
+  const update = useApiMutation('settings/updateCalendar', { invalidates: ['settings/get'] });
+  const add = useApiMutation('settings/addClosure', { invalidates: ['settings/get'] });
+  const remove = useApiMutation('settings/removeClosure', { invalidates: ['settings/get'] });
+  const form = useForm({ initialValues: { date: '', reason: '' } });
+
+  const change = (values: { region: Settings['calendar']['region']; whitMondayWorked: boolean }) =>
+    update
+      .mutateAsync(values)
+      .then(() => notifySuccess('Le calendrier est enregistré.'))
+      .catch(notifyFailure);
+
+  const addClosure = async () => {
+    try {
+      await add.mutateAsync(form.getValues());
+      form.reset();
+      notifySuccess('Le jour de fermeture est ajouté.');
+    } catch (error) {
+      if (!showServerErrors(form, error)) notifyFailure(error);
+    }
+  };
+
+  return (
+    <Stack maw={760}>
+      <Select
+        label="Jours fériés applicables"
+        data={HOLIDAY_REGIONS.map((r) => ({ value: r, label: HOLIDAY_REGION_LABELS[r] }))}
+        allowDeselect={false}
+        value={calendar.region}
+        onChange={(region) => region && void change({ region: region as typeof calendar.region, whitMondayWorked: calendar.whitMondayWorked })}
+        maw={420}
+      />
+      <Switch
+        label="Le lundi de Pentecôte est travaillé (journée de solidarité)"
+        checked={calendar.whitMondayWorked}
+        onChange={(e) => void change({ region: calendar.region, whitMondayWorked: e.currentTarget.checked })}
+      />
+      <Text fw={600}>Jours de fermeture de la structure</Text>
+      <Table withTableBorder aria-label="Jours de fermeture" maw={560}>
+        <Table.Tbody>
+          {calendar.closures.map((c) => (
+            <Table.Tr key={c.date}>
+              <Table.Td>{formatFrenchDate(c.date)}</Table.Td>
+              <Table.Td>{c.reason}</Table.Td>
+              <Table.Td w={50}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Supprimer la fermeture du ${formatFrenchDate(c.date)}`}
+                  onClick={() => void remove.mutateAsync({ date: c.date }).catch(notifyFailure)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {calendar.closures.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={3}>
+                <Text c="dimmed">Aucun jour de fermeture.</Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+      <AsyncForm onSubmit={addClosure}>
+        <Group align="flex-start">
+          <DateInput label="Fermeture le" valueFormat="DD/MM/YYYY" {...form.getInputProps('date')} />
+          <TextInput label="Motif" placeholder="Pont, inventaire…" {...form.getInputProps('reason')} />
+          <Button mt={28} variant="light" type="submit" loading={add.isPending}>
+            Ajouter
+          </Button>
+        </Group>
+      </AsyncForm>
+    </Stack>
+  );
+}
