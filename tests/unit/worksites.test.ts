@@ -224,3 +224,24 @@ describe('structure calendar', () => {
     expect(valueOf(await call('worksites/previewSchedule', { id: easter.id })).skipped.map((s) => s.label)).toEqual(['Vendredi saint']);
   });
 });
+
+describe('people list by worksite', () => {
+  it('filters the people taking part in a worksite', async () => {
+    const { call } = await configured();
+    const { person, situation } = await import('./support/people');
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    const ids: number[] = [];
+    for (const firstNames of ['Élodie', 'Awa']) {
+      const created = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
+      const journeyId = valueOf(await call('people/openJourney', { personId: created.id, openedOn: '2026-02-02' })).journeys[0]!.id;
+      for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+      ids.push(created.id);
+    }
+    valueOf(await call('worksites/addParticipant', {
+      id,
+      personId: ids[0]!,
+      contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
+    }));
+    expect(valueOf(await call('people/search', { worksiteId: id })).rows.map((r) => r.id)).toEqual([ids[0]]);
+  });
+});

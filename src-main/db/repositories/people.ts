@@ -65,6 +65,9 @@ export async function searchPeople(db: Db, filters: Required<SearchInput>, scope
       if (filters.year !== null) conditions.push(sql<SqlBool>`substr(p.created_at, 1, 4) = ${String(filters.year)}`);
       if (filters.resources !== null) conditions.push(sql<SqlBool>`${latestResources} = ${filters.resources}`);
       if (filters.status !== null) conditions.push(sql<SqlBool>`${latestStatus} = ${filters.status}`);
+      if (filters.worksiteId !== null) {
+        conditions.push(sql<SqlBool>`exists (select 1 from participations pa where pa.person_id = p.id and pa.worksite_id = ${filters.worksiteId})`);
+      }
       return eb.and(conditions);
     });
 

@@ -162,6 +162,8 @@ export const searchInput = z.object({
   sex: z.enum(SEXES).nullable().default(null),
   resources: z.enum(RESOURCES).nullable().default(null),
   status: z.enum(JOURNEY_STATUSES).nullable().default(null),
+  /** People taking part in this worksite. */
+  worksiteId: id.nullable().default(null),
   year: z.number().int().min(2000).max(2100).nullable().default(null),
   sort: z.enum(SORT_COLUMNS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),

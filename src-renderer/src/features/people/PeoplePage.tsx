@@ -45,10 +45,12 @@ export function PeoplePage() {
     prescriberId: null as number | null,
     referentId: null as number | null,
     year: null as number | null,
+    worksiteId: null as number | null,
   });
   const [sort, setSort] = useState<{ sort: Sort; direction: 'asc' | 'desc' }>({ sort: 'name', direction: 'asc' });
   const [page, setPage] = useState(1);
   const directory = useApiQuery('contacts/list', { includeArchived: false }, { enabled: can('contacts/list') });
+  const worksites = useApiQuery('worksites/list', undefined, { enabled: can('worksites/list') });
   const results = useApiQuery('people/search', { query: debounced, ...filters, ...sort, page, pageSize: PAGE_SIZE });
 
   const change = <K extends keyof typeof filters>(key: K, value: (typeof filters)[K]) => {
@@ -86,6 +88,15 @@ export function PeoplePage() {
             setPage(1);
           }}
           w={320}
+        />
+        <Select
+          label="Chantier"
+          data={(worksites.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
+          clearable
+          searchable
+          value={filters.worksiteId === null ? null : String(filters.worksiteId)}
+          onChange={(v) => change('worksiteId', v === null ? null : Number(v))}
+          w={220}
         />
         <Select
           label="Étape du parcours"
