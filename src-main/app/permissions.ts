@@ -83,6 +83,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'worksites/addSession': ADMIN_AND_COORDINATION,
   'worksites/cancelSession': ADMIN_AND_COORDINATION,
   'worksites/addParticipant': ADMIN_AND_COORDINATION,
+  'worksites/addAnnexTime': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

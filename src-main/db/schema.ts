@@ -269,6 +269,17 @@ export interface ClosuresTable {
   reason: string;
 }
 
+export interface AnnexTimesTable {
+  id: Generated<number>;
+  participationId: number;
+  kind: string;
+  date: string;
+  startMinutes: number;
+  endMinutes: number;
+  paid: number;
+  createdAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -291,4 +302,5 @@ export interface Database {
   sessions: SessionsTable;
   participations: ParticipationsTable;
   closures: ClosuresTable;
+  annexTimes: AnnexTimesTable;
 }

@@ -90,6 +90,14 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
     }
   }
   await expect(page.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Élodie Participant.*CDD d'usage.*12,02.*14 h.*4 jour/ })).toBeVisible();
+  // A health check for one of them, in the afternoon: a paid annex time.
+  await page.getByRole('button', { name: 'Ajouter un temps annexe pour Élodie Participant' }).click();
+  const annex = page.getByRole('dialog', { name: 'Temps annexe de Élodie Participant' });
+  await annex.getByRole('combobox', { name: /^Type/ }).click();
+  await page.getByRole('option', { name: 'Visite médicale ou bilan de santé' }).click();
+  await annex.getByLabel(/^Date/).fill('05/05/2026');
+  await annex.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Visite médicale ou bilan de santé le 05/05/2026, 14:00–15:30')).toBeVisible();
   await app.screenshot(page, 'worksites-05-participants');
 
   await page.getByRole('link', { name: 'Chantiers' }).first().click();

@@ -76,6 +76,7 @@ const EXPECTED: Record<Method, string> = {
   'worksites/addSession': 'administrateur coordination',
   'worksites/cancelSession': 'administrateur coordination',
   'worksites/addParticipant': 'administrateur coordination',
+  'worksites/addAnnexTime': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

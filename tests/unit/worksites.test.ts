@@ -245,3 +245,34 @@ describe('people list by worksite', () => {
     expect(valueOf(await call('people/search', { worksiteId: id })).rows.map((r) => r.id)).toEqual([ids[0]]);
   });
 });
+
+describe('paid annex times', () => {
+  it('records a health check during the contract, hidden as a plain annex time from the encadrant', async () => {
+    const { services, call } = await configured();
+    const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
+    const { person, situation } = await import('./support/people');
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
+    const created = valueOf(await call('people/create', { person: person(), situation: situation() }));
+    const journeyId = valueOf(await call('people/openJourney', { personId: created.id, openedOn: '2026-02-02' })).journeys[0]!.id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const worksite = valueOf(await call('worksites/addParticipant', {
+      id,
+      personId: created.id,
+      contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
+    }));
+    const participationId = worksite.participants[0]!.id;
+    const annex = { kind: 'visite_medicale' as const, date: '2026-05-05', start: '14:00', end: '15:30', paid: true };
+    expect(await call('worksites/addAnnexTime', { participationId, annexTime: { ...annex, date: '2026-06-10' } })).toMatchObject({
+      ok: false,
+      error: { field: 'annexTime.date' },
+    });
+    expect(await call('worksites/addAnnexTime', { participationId, annexTime: { ...annex, end: '13:00' } })).toMatchObject({
+      ok: false,
+      error: { field: 'annexTime.end', message: 'La fin doit venir après le début.' },
+    });
+    const saved = valueOf(await call('worksites/addAnnexTime', { participationId, annexTime: annex }));
+    expect(saved.participants[0]!.annexTimes).toEqual([{ id: expect.any(Number), kind: 'visite_medicale', date: '2026-05-05', start: '14:00', end: '15:30', paid: true }]);
+    const seenBySupervisor = valueOf(await caller(services, encadrant)('worksites/get', { id }));
+    expect(seenBySupervisor.participants[0]!.annexTimes[0]!.kind).toBe('autre');
+  });
+});

@@ -7,10 +7,10 @@ import * as repo from '../../db/repositories/worksites';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { generateSchedule, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
 import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
-import { HALF_DAY_LABELS } from '../../shared/contract/worksites';
+import { HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { formatDuration, minutesToTime } from '../../shared/time';
+import { formatDuration, minutesToTime, timeToMinutes } from '../../shared/time';
 import { addDays } from '../../shared/dates';
 import { checkCddi, isHandOverLate, trialPeriodDays } from '../../domain/contracts';
 import { isBelowFloor, rateInForce } from '../../domain/wages';
@@ -23,6 +23,16 @@ import type { HandlerContext, HandlerMap } from '../handler';
 
 const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
 
+/**
+ * A medical visit or a psychologist's debrief is health-related (GDPR art. 9):
+ * the encadrant sees that the time exists, not what it is.
+ */
+const HEALTH_RELATED: readonly string[] = ['visite_medicale', 'psychologue'];
+function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: HandlerContext): (typeof ANNEX_KINDS)[number] {
+  const social = ['administrateur', 'coordination', 'travailleur_social'].includes(ctx.session.user?.role ?? '');
+  return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
+}
+
 function scopeOf(ctx: HandlerContext): repo.WorksiteScope {
   return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
 }
@@ -31,6 +41,7 @@ async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
   const row = await repo.findWorksite(ctx.db, id, scopeOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   const slots = await repo.listSlots(ctx.db, id);
+  const annexTimes = await repo.listAnnexTimes(ctx.db, id);
   const sessions = await repo.listSessions(ctx.db, id);
   return {
     id: row.id,
@@ -74,6 +85,16 @@ async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
       weeklyHours: formatDuration(pa.weeklyMinutes),
       trialDays: pa.trialDays,
       handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
+      annexTimes: annexTimes
+        .filter((a) => a.participationId === pa.id)
+        .map((a) => ({
+          id: a.id,
+          kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
+          date: a.date,
+          start: minutesToTime(a.startMinutes),
+          end: minutesToTime(a.endMinutes),
+          paid: a.paid === 1,
+        })),
     })),
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -141,6 +162,7 @@ export const worksitesHandlers: HandlerMap<
   | 'worksites/addSession'
   | 'worksites/cancelSession'
   | 'worksites/addParticipant'
+  | 'worksites/addAnnexTime'
 > = {
   'worksites/list': async (_input, ctx) =>
     (await repo.listWorksites(ctx.db, scopeOf(ctx))).map((w) => ({
@@ -287,6 +309,34 @@ export const worksitesHandlers: HandlerMap<
     ctx.record(`person:${personId}`);
     ctx.record(`participation:${participationId}`);
     return load(ctx, id);
+  },
+
+  'worksites/addAnnexTime': async ({ participationId, annexTime }, ctx) => {
+    const participation = await repo.findParticipation(ctx.db, participationId);
+    if (!participation) throw new AppError('NOT_FOUND', 'Ce participant est introuvable.');
+    await load(ctx, participation.worksiteId);
+    if (annexTime.date < participation.startDate || annexTime.date > participation.endDate) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Un temps annexe rémunéré se place pendant le contrat (du ${formatFrenchDate(participation.startDate)} au ${formatFrenchDate(participation.endDate)}).`,
+        { field: 'annexTime.date' },
+      );
+    }
+    const annexId = await repo.insertAnnexTime(
+      ctx.db,
+      {
+        participationId,
+        kind: annexTime.kind,
+        date: annexTime.date,
+        startMinutes: timeToMinutes(annexTime.start),
+        endMinutes: timeToMinutes(annexTime.end),
+        paid: annexTime.paid,
+      },
+      ctx.now,
+    );
+    ctx.record(`participation:${participationId}`);
+    ctx.record(`annexTime:${annexId}`);
+    return load(ctx, participation.worksiteId);
   },
 
   'worksites/cancelSession': async ({ sessionId, reason }, ctx) => {

@@ -69,6 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_date').on('sessions').column('date').execute();
   await upParticipations(db);
+  await upAnnexTimes(db);
 }
 
 /** A person on a worksite, with the record of their contract (drafted for the employer). */
@@ -95,4 +96,21 @@ async function upParticipations(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`strict`)
     .execute();
   await db.schema.createIndex('participations_person_idx').on('participations').column('person_id').execute();
+}
+
+/** Paid annex times of a participant: health check, pose-chantier, bilans, psychologist debrief… */
+async function upAnnexTimes(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('annex_times')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('date', 'text', (c) => c.notNull())
+    .addColumn('start_minutes', 'integer', (c) => c.notNull())
+    .addColumn('end_minutes', 'integer', (c) => c.notNull())
+    .addColumn('paid', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema.createIndex('annex_times_participation').on('annex_times').column('participation_id').execute();
 }

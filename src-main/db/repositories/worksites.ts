@@ -172,3 +172,31 @@ export async function bookedElsewhere(db: Db, personId: number, exceptWorksiteId
     .orderBy('s.date')
     .execute();
 }
+
+export async function listAnnexTimes(db: Db, worksiteId: number) {
+  return db
+    .selectFrom('annexTimes as a')
+    .innerJoin('participations as pa', 'pa.id', 'a.participationId')
+    .selectAll('a')
+    .where('pa.worksiteId', '=', worksiteId)
+    .orderBy('a.date')
+    .orderBy('a.startMinutes')
+    .execute();
+}
+
+export async function findParticipation(db: Db, id: number) {
+  return db.selectFrom('participations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAnnexTime(
+  db: Db,
+  values: { participationId: number; kind: string; date: string; startMinutes: number; endMinutes: number; paid: boolean },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('annexTimes')
+    .values({ ...values, paid: values.paid ? 1 : 0, createdAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { id, isoDate, optionalText, requiredText, timeOfDay } from './fields';
+import { TIME_PATTERN } from '../time';
 import { workHoursInput } from './settings';
 
 export const WORKSITE_KINDS = ['mesp', 'aci', 'autre'] as const;
@@ -76,6 +77,31 @@ export const contractInput = z.object({
 });
 export type ContractInput = z.input<typeof contractInput>;
 
+export const ANNEX_KINDS = ['visite_medicale', 'pose_chantier', 'bilan_mi_parcours', 'bilan_fin', 'psychologue', 'autre'] as const;
+export const ANNEX_KIND_LABELS: Record<(typeof ANNEX_KINDS)[number], string> = {
+  visite_medicale: 'Visite médicale ou bilan de santé',
+  pose_chantier: 'Pose-chantier (accueil et sécurité)',
+  bilan_mi_parcours: 'Bilan de mi-parcours',
+  bilan_fin: 'Bilan de fin de chantier',
+  psychologue: 'Entretien avec la psychologue',
+  autre: 'Autre temps annexe',
+};
+
+export const annexTimeInput = z
+  .object({
+    kind: z.enum(ANNEX_KINDS, { error: 'Choisissez le type de temps annexe.' }),
+    date: isoDate('La date'),
+    start: timeOfDay("L'heure de début"),
+    end: timeOfDay("L'heure de fin"),
+    paid: z.boolean(),
+  })
+  .refine((a) => !TIME_PATTERN.test(a.start) || !TIME_PATTERN.test(a.end) || a.end > a.start, {
+    path: ['end'],
+    message: 'La fin doit venir après le début.',
+  });
+export type AnnexTimeInput = z.input<typeof annexTimeInput>;
+export const annexTime = z.object({ id, kind: z.enum(ANNEX_KINDS), date: z.string(), start: z.string(), end: z.string(), paid: z.boolean() });
+
 export const participant = z.object({
   id,
   personId: id,
@@ -85,6 +111,7 @@ export const participant = z.object({
   trialDays: z.number().int(),
   /** Not handed over within two working days of the start (L1242-13). */
   handOverLate: z.boolean(),
+  annexTimes: z.array(annexTime),
 });
 export type Participant = z.output<typeof participant>;
 
@@ -163,6 +190,13 @@ export const worksitesMethods = {
    */
   'worksites/addParticipant': defineMethod({
     input: z.object({ id, personId: id, contract: contractInput, confirmWarnings: z.boolean().default(false) }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** A paid annex time of a participant (it counts in paid hours). */
+  'worksites/addAnnexTime': defineMethod({
+    input: z.object({ participationId: id, annexTime: annexTimeInput }),
     output: worksite,
     tx: 'write',
     access: 'user',

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ACTIVITY_LABELS, CONTRACT_TYPE_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type WorksiteSession } from '@shared/contract/worksites';
+import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { AddParticipantModal } from './AddParticipantModal';
+import { AnnexTimeModal } from './AnnexTimeModal';
 import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, CancelSessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
@@ -32,6 +33,7 @@ export function WorksitePage() {
   const [adding, setAdding] = useState(false);
   const [cancelling, setCancelling] = useState<WorksiteSession | null>(null);
   const [addingParticipant, setAddingParticipant] = useState(false);
+  const [annexFor, setAnnexFor] = useState<Participant | null>(null);
 
   if (worksite.isPending) return <Loader />;
   if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
@@ -104,7 +106,20 @@ export function WorksitePage() {
               {w.participants.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>
+                    <Stack gap={2} align="flex-start">
                     <Link to={`/people/${p.personId}`}>{p.name}</Link>
+                    {p.annexTimes.map((a) => (
+                      <Text key={a.id} size="xs" c="dimmed">
+                        {ANNEX_KIND_LABELS[a.kind]} le {formatFrenchDate(a.date)}, {a.start}–{a.end}
+                        {a.paid ? '' : ' (non rémunéré)'}
+                      </Text>
+                    ))}
+                    {editable && (
+                      <Button size="compact-xs" variant="subtle" px={0} onClick={() => setAnnexFor(p)} aria-label={`Ajouter un temps annexe pour ${p.name}`}>
+                        + temps annexe
+                      </Button>
+                    )}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
                     {CONTRACT_TYPE_LABELS[p.contract.type]} du {formatFrenchDate(p.contract.startDate)} au {formatFrenchDate(p.contract.endDate)},{' '}
@@ -189,6 +204,7 @@ export function WorksitePage() {
       {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
       {addingParticipant && <AddParticipantModal worksite={w} onClose={() => setAddingParticipant(false)} />}
+      {annexFor && <AnnexTimeModal participant={annexFor} onClose={() => setAnnexFor(null)} />}
       {cancelling && (
         <CancelSessionModal sessionId={cancelling.id} label={formatFrenchDate(cancelling.date)} onClose={() => setCancelling(null)} />
       )}

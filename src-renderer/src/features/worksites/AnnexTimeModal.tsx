@@ -1,0 +1,46 @@
+import { Modal, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
+import { DateInput, TimeInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { ANNEX_KINDS, ANNEX_KIND_LABELS, annexTimeInput, type AnnexTimeInput, type Participant } from '@shared/contract/worksites';
+import { useApiMutation } from '../../api/client';
+import { AsyncForm } from '../../ui/AsyncForm';
+import { FormActions } from '../../ui/FormActions';
+import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+
+/** A paid annex time (health check, pose-chantier, bilans…) for one participant. */
+export function AnnexTimeModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
+  const form = useForm<{ annexTime: AnnexTimeInput }>({
+    initialValues: { annexTime: { kind: null as never, date: participant.contract.startDate, start: '14:00', end: '15:30', paid: true } },
+  });
+  const add = useApiMutation('worksites/addAnnexTime', { invalidates: ['worksites/get'] });
+
+  const submit = async () => {
+    const annexTime = form.getValues().annexTime;
+    if (!validateSection(form, 'annexTime', annexTimeInput, annexTime)) return;
+    try {
+      await add.mutateAsync({ participationId: participant.id, annexTime });
+      notifySuccess('Le temps annexe est enregistré.');
+      onClose();
+    } catch (error) {
+      if (!showServerErrors(form, error)) notifyFailure(error);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Temps annexe de ${participant.name}`}>
+      <AsyncForm onSubmit={submit}>
+        <Stack>
+          <Select label="Type" data={ANNEX_KINDS.map((k) => ({ value: k, label: ANNEX_KIND_LABELS[k] }))} withAsterisk {...form.getInputProps('annexTime.kind')} />
+          <DateInput label="Date" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('annexTime.date')} />
+          <SimpleGrid cols={2}>
+            <TimeInput label="De" withAsterisk {...form.getInputProps('annexTime.start')} />
+            <TimeInput label="À" withAsterisk {...form.getInputProps('annexTime.end')} />
+          </SimpleGrid>
+          <Switch label="Temps rémunéré" {...form.getInputProps('annexTime.paid', { type: 'checkbox' })} />
+          <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={add.isPending} />
+        </Stack>
+      </AsyncForm>
+    </Modal>
+  );
+}
