@@ -77,6 +77,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'people/importCommit': ADMIN_AND_COORDINATION,
   'worksites/list': WORKSITE_READERS,
   'worksites/get': WORKSITE_READERS,
+  'worksites/planning': WORKSITE_READERS,
   'worksites/save': ADMIN_AND_COORDINATION,
   'worksites/previewSchedule': ADMIN_AND_COORDINATION,
   'worksites/generateSessions': ADMIN_AND_COORDINATION,

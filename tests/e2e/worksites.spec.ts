@@ -34,6 +34,8 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   const admin = await app.seed();
   await app.addAccount(admin, 'Yann Kervella', 'encadrant');
   const people = await admitSix(app.services, admin);
+  // The browser's today: Wednesday 6 May 2026, during the worksite.
+  await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Chantiers');
@@ -99,6 +101,18 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await annex.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Visite médicale ou bilan de santé le 05/05/2026, 14:00–15:30')).toBeVisible();
   await app.screenshot(page, 'worksites-05-participants');
+
+  // The week and month plannings across worksites.
+  await new ShellPage(page).goTo('Planning');
+  await expect(page.getByText('Semaine du 04/05/2026')).toBeVisible();
+  await expect(page.getByLabel('Menuiserie du port, 04/05/2026 matin, 5 participant(s)')).toBeVisible();
+  await app.screenshot(page, 'planning-01-semaine');
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await expect(page.getByLabel('Menuiserie du port, 15/05/2026 matin, 5 participant(s)')).toBeVisible();
+  await page.getByText('Mois', { exact: true }).click();
+  await expect(page.getByText('mai 2026')).toBeVisible();
+  await expect(page.getByLabel('Menuiserie du port, 19/05/2026 matin, annulée')).toBeVisible();
+  await app.screenshot(page, 'planning-02-mois');
 
   await page.getByRole('link', { name: 'Chantiers' }).first().click();
   await expect(page.getByRole('table', { name: 'Chantiers' }).getByRole('row', { name: /Menuiserie du port.*04\/05\/2026 → 31\/05\/2026.*15.*Yann Kervella/ })).toBeVisible();

@@ -276,3 +276,29 @@ describe('paid annex times', () => {
     expect(seenBySupervisor.participants[0]!.annexTimes[0]!.kind).toBe('autre');
   });
 });
+
+describe('planning across worksites', () => {
+  it('lists the half-days of the worksites the caller reaches, with the people under contract that day', async () => {
+    const { services, call } = await configured();
+    const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
+    const mine = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
+    const other = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Espaces verts', slots: [{ weekday: 0, halfDay: 'afternoon' }] }) }));
+    for (const w of [mine, other]) valueOf(await call('worksites/generateSessions', { id: w.id, makeUps: [] }));
+    const week = valueOf(await call('worksites/planning', { from: '2026-05-04', to: '2026-05-08' }));
+    expect(week.map((e) => [e.date, e.halfDay, e.worksiteName])).toEqual([
+      ['2026-05-04', 'morning', 'Menuiserie du port'],
+      ['2026-05-04', 'afternoon', 'Espaces verts'],
+      ['2026-05-05', 'morning', 'Menuiserie du port'],
+      ['2026-05-06', 'morning', 'Menuiserie du port'],
+      ['2026-05-07', 'morning', 'Menuiserie du port'],
+    ]);
+    expect(week[0]!.participants).toBe(0);
+    const asEncadrant = caller(services, encadrant);
+    expect(valueOf(await asEncadrant('worksites/planning', { from: '2026-05-04', to: '2026-05-08' })).map((e) => e.worksiteName)).not.toContain('Espaces verts');
+    expect(await call('worksites/planning', { from: '2026-05-08', to: '2026-05-04' })).toMatchObject({ ok: false, error: { field: 'to' } });
+    expect(await call('worksites/planning', { from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      ok: false,
+      error: { message: 'Affichez au plus trois mois à la fois.' },
+    });
+  });
+});

@@ -156,6 +156,7 @@ function plan(worksite: Worksite, calendar: Calendar) {
 export const worksitesHandlers: HandlerMap<
   | 'worksites/list'
   | 'worksites/get'
+  | 'worksites/planning'
   | 'worksites/save'
   | 'worksites/previewSchedule'
   | 'worksites/generateSessions'
@@ -179,6 +180,19 @@ export const worksitesHandlers: HandlerMap<
     })),
 
   'worksites/get': async ({ id }, ctx) => load(ctx, id),
+
+  'worksites/planning': async ({ from, to }, ctx) =>
+    (await repo.planning(ctx.db, from, to, scopeOf(ctx))).map((s) => ({
+      sessionId: s.sessionId,
+      worksiteId: s.worksiteId,
+      worksiteName: s.worksiteName,
+      date: s.date,
+      halfDay: s.halfDay as HalfDay,
+      start: minutesToTime(s.startMinutes),
+      end: minutesToTime(s.endMinutes),
+      cancelled: s.cancelledReason !== null,
+      participants: s.participants,
+    })),
 
   'worksites/save': async ({ id, worksite }, ctx) => {
     await assertReferences(ctx.db, worksite);

@@ -200,3 +200,27 @@ export async function insertAnnexTime(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export async function planning(db: Db, from: string, to: string, scope: WorksiteScope) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('worksites as w', 'w.id', 's.worksiteId')
+    .select([
+      's.id as sessionId',
+      's.worksiteId',
+      'w.name as worksiteName',
+      's.date',
+      's.halfDay',
+      's.startMinutes',
+      's.endMinutes',
+      's.cancelledReason',
+      sql<number>`(select count(*) from participations pa where pa.worksite_id = s.worksite_id and pa.start_date <= s.date and pa.end_date >= s.date)`.as('participants'),
+    ])
+    .where('s.date', '>=', from)
+    .where('s.date', '<=', to)
+    .where(() => inScope(scope))
+    .orderBy('s.date')
+    .orderBy('s.halfDay', 'desc')
+    .orderBy('w.name')
+    .execute();
+}

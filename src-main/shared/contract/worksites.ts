@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 import { id, isoDate, optionalText, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
+import { daysBetween, isValidIsoDate } from '../dates';
 import { workHoursInput } from './settings';
 
 export const WORKSITE_KINDS = ['mesp', 'aci', 'autre'] as const;
@@ -159,7 +160,31 @@ export const schedulePreview = z.object({
   plannedCount: z.number().int(),
 });
 
+export const planningEntry = sessionSlot.extend({
+  sessionId: id,
+  worksiteId: id,
+  worksiteName: z.string(),
+  start: z.string(),
+  end: z.string(),
+  cancelled: z.boolean(),
+  /** People whose contract covers the day. */
+  participants: z.number().int(),
+});
+
 export const worksitesMethods = {
+  /** Every half-day of the worksites the caller reaches, between two dates (at most about three months). */
+  'worksites/planning': defineMethod({
+    input: z
+      .object({ from: isoDate('La date de début'), to: isoDate('La date de fin') })
+      .refine((r) => r.to >= r.from, { path: ['to'], message: 'La fin doit venir après le début.' })
+      .refine((r) => !isValidIsoDate(r.from) || !isValidIsoDate(r.to) || daysBetween(r.from, r.to) <= 100, {
+        path: ['to'],
+        message: 'Affichez au plus trois mois à la fois.',
+      }),
+    output: z.array(planningEntry),
+    tx: 'read',
+    access: 'user',
+  }),
   'worksites/list': defineMethod({ input: noInput, output: z.array(worksiteSummary), tx: 'read', access: 'user' }),
   'worksites/get': defineMethod({ input: z.object({ id }), output: worksite, tx: 'read', access: 'user' }),
   'worksites/save': defineMethod({

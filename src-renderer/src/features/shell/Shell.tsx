@@ -14,6 +14,7 @@ import { NewPersonPage } from '../people/NewPersonPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PersonPage } from '../people/PersonPage';
 import { WorksitePage } from '../worksites/WorksitePage';
+import { PlanningPage } from '../planning/PlanningPage';
 import { WorksitesPage } from '../worksites/WorksitesPage';
 import { ComingSoon } from './ComingSoon';
 import { DashboardPage } from './DashboardPage';
@@ -103,6 +104,7 @@ export function Shell() {
             {can('contacts/list') && <Route path="/contacts" element={<ContactsPage />} />}
             {can('worksites/list') && <Route path="/worksites" element={<WorksitesPage />} />}
             {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
+            {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {items
               .filter((item) => item.upcoming)
               .map((item) => (

@@ -34,13 +34,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/people', label: 'Personnes', icon: IconUsers, requires: 'people/search' },
   { path: '/contacts', label: 'Contacts', icon: IconAddressBook, requires: 'contacts/list' },
   { path: '/worksites', label: 'Chantiers', icon: IconBuildingFactory2, requires: 'worksites/list' },
-  {
-    path: '/planning',
-    label: 'Planning',
-    icon: IconCalendarWeek,
-    roles: ['administrateur', 'coordination', 'travailleur_social', 'encadrant'],
-    upcoming: 'Les demi-journées de chantier, semaine par semaine, et les émargements.',
-  },
+  { path: '/planning', label: 'Planning', icon: IconCalendarWeek, requires: 'worksites/planning' },
   {
     path: '/documents',
     label: 'Documents',
