@@ -78,6 +78,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'worksites/list': WORKSITE_READERS,
   'worksites/get': WORKSITE_READERS,
   'worksites/planning': WORKSITE_READERS,
+  'worksites/personAgenda': PEOPLE_READERS,
   'worksites/save': ADMIN_AND_COORDINATION,
   'worksites/previewSchedule': ADMIN_AND_COORDINATION,
   'worksites/generateSessions': ADMIN_AND_COORDINATION,

@@ -71,6 +71,7 @@ const EXPECTED: Record<Method, string> = {
   'worksites/list': 'administrateur coordination travailleur_social encadrant',
   'worksites/get': 'administrateur coordination travailleur_social encadrant',
   'worksites/planning': 'administrateur coordination travailleur_social encadrant',
+  'worksites/personAgenda': 'administrateur coordination travailleur_social encadrant',
   'worksites/save': 'administrateur coordination',
   'worksites/previewSchedule': 'administrateur coordination',
   'worksites/generateSessions': 'administrateur coordination',

@@ -302,3 +302,33 @@ describe('planning across worksites', () => {
     });
   });
 });
+
+describe('a person’s agenda', () => {
+  it('lists their half-days within the contract and their annex times, in order', async () => {
+    const { services, call } = await configured();
+    const { person, situation } = await import('./support/people');
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
+    const created = valueOf(await call('people/create', { person: person(), situation: situation() }));
+    const journeyId = valueOf(await call('people/openJourney', { personId: created.id, openedOn: '2026-02-02' })).journeys[0]!.id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const worksite = valueOf(await call('worksites/addParticipant', {
+      id,
+      personId: created.id,
+      contract: { type: 'cdd_usage', startDate: '2026-05-11', endDate: '2026-05-13', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
+    }));
+    valueOf(await call('worksites/addAnnexTime', {
+      participationId: worksite.participants[0]!.id,
+      annexTime: { kind: 'pose_chantier', date: '2026-05-11', start: '14:00', end: '15:00', paid: true },
+    }));
+    const agenda = valueOf(await call('worksites/personAgenda', { personId: created.id }));
+    expect(agenda.map((e) => [e.date, e.kind, e.start])).toEqual([
+      ['2026-05-11', 'morning', '08:30'],
+      ['2026-05-11', 'pose_chantier', '14:00'],
+      ['2026-05-12', 'morning', '08:30'],
+      ['2026-05-13', 'morning', '08:30'],
+    ]);
+    const asTs = caller(services, await sessionAs(services, 'travailleur_social'));
+    expect(await asTs('worksites/personAgenda', { personId: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

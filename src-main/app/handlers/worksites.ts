@@ -156,6 +156,7 @@ function plan(worksite: Worksite, calendar: Calendar) {
 export const worksitesHandlers: HandlerMap<
   | 'worksites/list'
   | 'worksites/get'
+  | 'worksites/personAgenda'
   | 'worksites/planning'
   | 'worksites/save'
   | 'worksites/previewSchedule'
@@ -180,6 +181,31 @@ export const worksitesHandlers: HandlerMap<
     })),
 
   'worksites/get': async ({ id }, ctx) => load(ctx, id),
+
+  'worksites/personAgenda': async ({ personId }, ctx) => {
+    // The person's scope (caseload, supervised worksites) decides, as for their record.
+    const person = await findPerson(ctx.db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+    if (!person) throw new AppError('NOT_FOUND', "Cette personne est introuvable, ou son dossier ne vous est pas accessible.");
+    const sessions = (await repo.personSessions(ctx.db, personId)).map((s) => ({
+      date: s.date,
+      start: minutesToTime(s.startMinutes),
+      end: minutesToTime(s.endMinutes),
+      worksiteId: s.worksiteId,
+      worksiteName: s.worksiteName,
+      kind: s.halfDay as HalfDay,
+      cancelled: s.cancelledReason !== null,
+    }));
+    const annexes = (await repo.personAnnexTimes(ctx.db, personId)).map((a) => ({
+      date: a.date,
+      start: minutesToTime(a.startMinutes),
+      end: minutesToTime(a.endMinutes),
+      worksiteId: a.worksiteId,
+      worksiteName: a.worksiteName,
+      kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
+      cancelled: false,
+    }));
+    return [...sessions, ...annexes].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+  },
 
   'worksites/planning': async ({ from, to }, ctx) =>
     (await repo.planning(ctx.db, from, to, scopeOf(ctx))).map((s) => ({

@@ -224,3 +224,26 @@ export async function planning(db: Db, from: string, to: string, scope: Worksite
     .orderBy('w.name')
     .execute();
 }
+
+/** A person's half-days on their worksites, within each contract's dates. */
+export async function personSessions(db: Db, personId: number) {
+  return db
+    .selectFrom('participations as pa')
+    .innerJoin('sessions as s', 's.worksiteId', 'pa.worksiteId')
+    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .select(['s.date', 's.halfDay', 's.startMinutes', 's.endMinutes', 's.cancelledReason', 'w.id as worksiteId', 'w.name as worksiteName'])
+    .where('pa.personId', '=', personId)
+    .whereRef('s.date', '>=', 'pa.startDate')
+    .whereRef('s.date', '<=', 'pa.endDate')
+    .execute();
+}
+
+export async function personAnnexTimes(db: Db, personId: number) {
+  return db
+    .selectFrom('annexTimes as a')
+    .innerJoin('participations as pa', 'pa.id', 'a.participationId')
+    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .select(['a.date', 'a.kind', 'a.startMinutes', 'a.endMinutes', 'w.id as worksiteId', 'w.name as worksiteName'])
+    .where('pa.personId', '=', personId)
+    .execute();
+}

@@ -171,7 +171,25 @@ export const planningEntry = sessionSlot.extend({
   participants: z.number().int(),
 });
 
+export const agendaEntry = z.object({
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  worksiteId: id,
+  worksiteName: z.string(),
+  /** A half-day of the worksite, or one of the person's annex times. */
+  kind: z.union([z.enum(HALF_DAYS), z.enum(ANNEX_KINDS)]),
+  cancelled: z.boolean(),
+});
+
 export const worksitesMethods = {
+  /** One person's half-days and annex times on every worksite they take part in. */
+  'worksites/personAgenda': defineMethod({
+    input: z.object({ personId: id }),
+    output: z.array(agendaEntry),
+    tx: 'read',
+    access: 'user',
+  }),
   /** Every half-day of the worksites the caller reaches, between two dates (at most about three months). */
   'worksites/planning': defineMethod({
     input: z

@@ -14,6 +14,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
+import { AgendaCard } from './AgendaCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
@@ -129,6 +130,7 @@ export function PersonPage() {
         </Card>
       </SimpleGrid>
       <JourneyCard personId={id} journeys={p.journeys} />
+      {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {p.situations !== null && (
         <Card withBorder>
