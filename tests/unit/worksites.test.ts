@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { WorksiteInput } from '../../src-main/shared/contract/worksites';
 import { caller, configured, sessionAs, valueOf } from './support/services';
+import { person, situation } from './support/people';
 
 function mesp(overrides: Partial<WorksiteInput> = {}): WorksiteInput {
   return {
@@ -22,6 +23,14 @@ function mesp(overrides: Partial<WorksiteInput> = {}): WorksiteInput {
     status: 'preparation',
     ...overrides,
   };
+}
+
+/** A person moved through the parcours to "admis·e", ready to join a worksite. */
+async function admitted(call: Awaited<ReturnType<typeof configured>>['call'], firstNames: string) {
+  const { id } = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
+  const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
+  for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+  return id;
 }
 
 async function countSessions(db: Parameters<ReturnType<typeof sql>['execute']>[0]) {
@@ -110,13 +119,6 @@ describe('worksites', () => {
 });
 
 describe('participants and their contracts', () => {
-  async function admitted(call: Awaited<ReturnType<typeof configured>>['call'], firstNames: string) {
-    const { person, situation } = await import('./support/people');
-    const { id } = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
-    const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-    return id;
-  }
   const contract = (overrides = {}) => ({
     type: 'cdd_usage' as const,
     startDate: '2026-05-04',
@@ -144,7 +146,6 @@ describe('participants and their contracts', () => {
   it('refuses a person not admitted, a wage under the SMIC on the start date, and a CDDI that breaks the rules', async () => {
     const { call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
-    const { person, situation } = await import('./support/people');
     const oriented = valueOf(await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() })).id;
     expect(await call('worksites/addParticipant', { id, personId: oriented, contract: contract() })).toMatchObject({
       ok: false,
@@ -228,15 +229,8 @@ describe('structure calendar', () => {
 describe('people list by worksite', () => {
   it('filters the people taking part in a worksite', async () => {
     const { call } = await configured();
-    const { person, situation } = await import('./support/people');
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
-    const ids: number[] = [];
-    for (const firstNames of ['Élodie', 'Awa']) {
-      const created = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
-      const journeyId = valueOf(await call('people/openJourney', { personId: created.id, openedOn: '2026-02-02' })).journeys[0]!.id;
-      for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-      ids.push(created.id);
-    }
+    const ids = [await admitted(call, 'Élodie'), await admitted(call, 'Awa')];
     valueOf(await call('worksites/addParticipant', {
       id,
       personId: ids[0]!,
@@ -250,14 +244,11 @@ describe('paid annex times', () => {
   it('records a health check during the contract, hidden as a plain annex time from the encadrant', async () => {
     const { services, call } = await configured();
     const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
-    const { person, situation } = await import('./support/people');
     const { id } = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
-    const created = valueOf(await call('people/create', { person: person(), situation: situation() }));
-    const journeyId = valueOf(await call('people/openJourney', { personId: created.id, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const personId = await admitted(call, 'Élodie');
     const worksite = valueOf(await call('worksites/addParticipant', {
       id,
-      personId: created.id,
+      personId,
       contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
     }));
     const participationId = worksite.participants[0]!.id;
@@ -306,12 +297,9 @@ describe('planning across worksites', () => {
 describe('a person’s agenda', () => {
   it('lists their half-days within the contract and their annex times, in order', async () => {
     const { services, call } = await configured();
-    const { person, situation } = await import('./support/people');
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
-    const created = valueOf(await call('people/create', { person: person(), situation: situation() }));
-    const journeyId = valueOf(await call('people/openJourney', { personId: created.id, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const created = { id: await admitted(call, 'Élodie') };
     const worksite = valueOf(await call('worksites/addParticipant', {
       id,
       personId: created.id,
