@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../schema';
+import type { Insertable } from 'kysely';
+import type { Database, ParticipationsTable } from '../schema';
 import type { WorksiteInput } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
 
@@ -134,21 +135,7 @@ export async function listParticipants(db: Db, worksiteId: number) {
 
 export async function insertParticipation(
   db: Db,
-  values: {
-    worksiteId: number;
-    personId: number;
-    journeyId: number;
-    contractType: string;
-    employerId: number;
-    startDate: string;
-    endDate: string;
-    weeklyMinutes: number;
-    position: string;
-    hourlyCents: number;
-    trialDays: number;
-    handedOn: string | null;
-    signedOn: string | null;
-  },
+  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt'>,
   now: string,
 ): Promise<number> {
   const row = await db.insertInto('participations').values({ ...values, createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
