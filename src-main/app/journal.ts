@@ -7,7 +7,7 @@
  * the stored anchor.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export type JournalAction = 'change' | 'read' | 'export' | 'login' | 'login-failed' | 'logout' | 'purge';
@@ -108,9 +108,4 @@ export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<num
     });
     return count;
   });
-}
-
-export async function countJournal(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('journal').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return row.n;
 }

@@ -20,9 +20,3 @@ export function isBelowFloor(rates: readonly DatedRate[], date: string, hourlyCe
   const floor = rateInForce(rates, date);
   return floor !== null && hourlyCents < floor.hourlyCents;
 }
-
-/** The defaults offered by the setup wizard: SMIC horaire brut, decrees of 2024 and 2025. */
-export const DEFAULT_WAGE_RATES: readonly DatedRate[] = [
-  { effectiveFrom: '2024-11-01', hourlyCents: 1188 },
-  { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
-];

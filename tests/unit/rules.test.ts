@@ -4,7 +4,8 @@ import { formatDuration, minutesToTime, timeToMinutes } from '../../src-main/sha
 import { formatFrenchDate, isValidIsoDate } from '../../src-main/shared/dates';
 import { eurosToCents, formatEuros } from '../../src-main/shared/money';
 import { foldForSearch } from '../../src-main/shared/text';
-import { DEFAULT_WAGE_RATES, isBelowFloor, rateInForce } from '../../src-main/domain/wages';
+import { isBelowFloor, rateInForce } from '../../src-main/domain/wages';
+import { DEFAULT_WAGE_RATES } from '../../src-main/shared/contract/settings';
 import { isNetworkPath, networkMountFor } from '../../src-main/db/location';
 import { defaultDataDir } from '../../src-main/app/paths';
 

@@ -112,6 +112,12 @@ export const wageRateInput = z.object({
 export type WageRateInput = z.input<typeof wageRateInput>;
 
 export const wageRate = wageRateInput.extend({ id });
+
+/** The SMIC horaire brut rates offered by the setup wizard (decrees of 2024 and 2025). */
+export const DEFAULT_WAGE_RATES: readonly WageRateInput[] = [
+  { effectiveFrom: '2024-11-01', hourlyCents: 1188 },
+  { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
+];
 export type WageRate = z.output<typeof wageRate>;
 
 const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo choisi est introuvable.');

@@ -5,7 +5,7 @@ import { accountInput } from '@shared/contract/users';
 import { confirmMatches, NewPasswordFields } from '../auth/NewPasswordFields';
 import { useSession } from '../auth/SessionContext';
 import { useState } from 'react';
-import { structureInput, workHoursInput, type EmployerInput } from '@shared/contract/settings';
+import { DEFAULT_WAGE_RATES, structureInput, workHoursInput, type EmployerInput } from '@shared/contract/settings';
 import type { SetupInput } from '@shared/contract/setup';
 import { call, ApiError } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
@@ -27,10 +27,7 @@ export interface WizardValues {
 }
 
 /** SMIC horaire brut: 11,88 € from 1 Nov 2024, 12,02 € from 1 Jan 2026. */
-const DEFAULT_RATES: WageRow[] = [
-  { key: 'smic-2026', effectiveFrom: '2026-01-01', hourlyCents: 1202 },
-  { key: 'smic-2024', effectiveFrom: '2024-11-01', hourlyCents: 1188 },
-];
+const DEFAULT_RATES: WageRow[] = DEFAULT_WAGE_RATES.map((rate) => ({ ...rate, key: `smic-${rate.effectiveFrom}` }));
 
 const STEP_OF_FIELD: [string, number][] = [
   ['structure', 0],
