@@ -1,12 +1,15 @@
 /**
- * A past and a current MESP with their generated half-days (make-ups
- * accepted), created through the same RPC methods as the screens.
+ * Worksites of the demo structure, created through the same RPC methods as
+ * the screens: a finished, a current and an upcoming MESP, and an ACI with
+ * rolling entries, each with its half-days (make-ups accepted) and people
+ * under contract. Needs the demo people (seedDemoPeople) first.
  */
 import { dispatch } from '../src-main/app/dispatch';
 import type { Services } from '../src-main/app/services';
 import type { Session } from '../src-main/app/session';
 import type { Method, MethodInput, MethodOutput } from '../src-main/shared/contract';
-import { addDays } from '../src-main/shared/dates';
+import type { WorksiteInput } from '../src-main/shared/contract/worksites';
+import { addDays, addMonths, weekdayOf } from '../src-main/shared/dates';
 
 export async function seedDemoWorksites(services: Services, admin: Session, today: string) {
   const call = async <M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
@@ -16,34 +19,87 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
   };
   const settings = await call('settings/get', {});
   const portage = settings.employers.find((e) => e.kind === 'association_intermediaire')!;
-  // Mondays: one about three months ago, one two weeks ago.
-  const monday = (daysAgo: number) => {
-    const date = addDays(today, -daysAgo);
-    const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-    return addDays(date, -weekday);
+  const ccas = settings.employers.find((e) => e.kind !== 'association_intermediaire') ?? portage;
+  // The highest rate of the table is above the SMIC whatever the start date.
+  const hourlyCents = Math.max(...settings.wageRates.map((r) => r.hourlyCents));
+  const monday = (offsetDays: number) => {
+    const date = addDays(today, offsetDays);
+    return addDays(date, -weekdayOf(date));
   };
-  const worksites = [
-    { name: 'Menuiserie du port (démo)', activity: 'menuiserie' as const, startDate: monday(90), status: 'termine' as const },
-    { name: 'Entretien des espaces verts (démo)', activity: 'espaces_verts' as const, startDate: monday(14), status: 'en_cours' as const },
-  ];
-  for (const w of worksites) {
-    const saved = await call('worksites/save', {
-      worksite: {
-        ...w,
-        kind: 'mesp',
-        clientId: null,
-        workAddress: 'Ateliers municipaux, Kerbrénou',
-        supervisorId: null,
-        coordinatorId: null,
-        employerId: portage.id,
-        fundersIds: [],
-        weeks: 4,
-        slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' as const })),
-        capacity: 5,
-        hours: settings.hours,
-      },
-    });
+  const mornings = [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' as const }));
+  const fullDays = [0, 1, 2, 3].flatMap((weekday) => (['morning', 'afternoon'] as const).map((halfDay) => ({ weekday, halfDay })));
+  const base = {
+    kind: 'mesp' as const,
+    clientId: null,
+    workAddress: 'Ateliers municipaux, Kerbrénou',
+    supervisorId: null,
+    coordinatorId: null,
+    employerId: portage.id,
+    fundersIds: [],
+    weeks: 4,
+    slots: mornings,
+    capacity: 5,
+    hours: settings.hours,
+  };
+
+  const create = async (worksite: WorksiteInput) => {
+    const saved = await call('worksites/save', { worksite });
     const preview = await call('worksites/previewSchedule', { id: saved.id });
-    await call('worksites/generateSessions', { id: saved.id, makeUps: preview.makeUps });
+    return call('worksites/generateSessions', { id: saved.id, makeUps: preview.makeUps });
+  };
+  const past = await create({ ...base, name: 'Menuiserie du port (démo)', activity: 'menuiserie', startDate: monday(-90), status: 'termine' });
+  const current = await create({ ...base, name: 'Entretien des espaces verts (démo)', activity: 'espaces_verts', startDate: monday(-14), status: 'en_cours' });
+  const upcoming = await create({ ...base, name: 'Lingerie solidaire (démo)', activity: 'lingerie', startDate: monday(21), status: 'preparation' });
+  const aci = await create({
+    ...base,
+    kind: 'aci',
+    name: 'Ressourcerie de Kerbrénou (démo)',
+    activity: 'ressourcerie',
+    employerId: ccas.id,
+    startDate: monday(-56),
+    weeks: 52,
+    slots: fullDays,
+    capacity: 12,
+    status: 'en_cours',
+  });
+
+  const inWork = (await call('people/search', { status: 'en_chantier', pageSize: 100 })).rows.map((p) => p.id);
+  const admitted = (await call('people/search', { status: 'admise', pageSize: 100 })).rows.map((p) => p.id);
+  const join = async (worksite: MethodOutput<'worksites/get'>, personId: number, startDate: string, endDate: string) =>
+    call('worksites/addParticipant', {
+      id: worksite.id,
+      personId,
+      contract: {
+        type: worksite.kind === 'aci' ? 'cddi' : 'cdd_usage',
+        startDate,
+        endDate,
+        position: worksite.kind === 'aci' ? 'Agent valoriste' : 'Agent polyvalent',
+        hourlyCents,
+        handedOn: startDate <= today ? startDate : null,
+        signedOn: startDate <= today ? startDate : null,
+        derogationUntil: null,
+      },
+      confirmWarnings: true,
+    });
+
+  const pastPeople = inWork.slice(0, 3);
+  for (const personId of pastPeople) await join(past, personId, past.startDate, past.endDate);
+  // One left by mutual agreement in the third week.
+  const left = (await call('worksites/get', { id: past.id })).participants.find((p) => p.personId === pastPeople[2]);
+  if (left) await call('contracts/endEarly', { participationId: left.id, earlyEnd: { date: addDays(past.startDate, 16), reason: 'accord_commun' } });
+  for (const personId of [...inWork.slice(3, 5), ...admitted.slice(0, 3)]) await join(current, personId, current.startDate, current.endDate);
+  for (const personId of admitted.slice(3, 5)) await join(upcoming, personId, upcoming.startDate, upcoming.endDate);
+  // The ACI's people came in one after another (rolling entries) for six months.
+  for (const [index, personId] of pastPeople.slice(0, 2).entries()) {
+    const start = addDays(aci.startDate, 14 * index);
+    await join(aci, personId, start, addDays(addMonths(start, 6), -1));
+  }
+
+  const withCheck = (await call('worksites/get', { id: current.id })).participants[0];
+  if (withCheck) {
+    await call('worksites/addAnnexTime', {
+      participationId: withCheck.id,
+      annexTime: { kind: 'visite_medicale', date: addDays(current.startDate, 1), start: '14:00', end: '15:30', paid: true },
+    });
   }
 }

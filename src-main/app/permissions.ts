@@ -86,6 +86,11 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'worksites/cancelSession': ADMIN_AND_COORDINATION,
   'worksites/addParticipant': ADMIN_AND_COORDINATION,
   'worksites/addAnnexTime': ADMIN_AND_COORDINATION,
+  'worksites/moveSession': ADMIN_AND_COORDINATION,
+  'contracts/update': ADMIN_AND_COORDINATION,
+  'contracts/renew': ADMIN_AND_COORDINATION,
+  'contracts/endEarly': ADMIN_AND_COORDINATION,
+  'contracts/withdrawEarlyEnd': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

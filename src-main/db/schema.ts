@@ -260,8 +260,20 @@ export interface ParticipationsTable {
   trialDays: number;
   handedOn: string | null;
   signedOn: string | null;
+  derogationUntil: string | null;
+  earlyEndDate: string | null;
+  earlyEndReason: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ContractRenewalsTable {
+  id: Generated<number>;
+  participationId: number;
+  previousEndDate: string;
+  newEndDate: string;
+  agreedOn: string;
+  createdAt: string;
 }
 
 export interface ClosuresTable {
@@ -303,4 +315,5 @@ export interface Database {
   participations: ParticipationsTable;
   closures: ClosuresTable;
   annexTimes: AnnexTimesTable;
+  contractRenewals: ContractRenewalsTable;
 }

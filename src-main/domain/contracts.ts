@@ -2,7 +2,7 @@
  * Rules on the fixed-term contracts Passerelle prepares (it never is the
  * employer): trial period, CDDI duration and weekly hours, delivery deadline.
  */
-import { addDays, daysBetween, weekdayOf } from '../shared/dates';
+import { addDays, addMonths, daysBetween, weekdayOf } from '../shared/dates';
 
 /**
  * Trial period of a CDD (Code du travail L1242-10): one day per week of
@@ -15,15 +15,6 @@ export function trialPeriodDays(start: string, end: string): number {
   const sixMonthsLater = addMonths(start, 6);
   const cap = end < sixMonthsLater ? 14 : 30;
   return Math.min(weeks, cap);
-}
-
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
 export interface RuleViolation {
@@ -47,8 +38,9 @@ export function checkCddi(terms: CddiTerms): RuleViolation[] {
   if (terms.end < addMonths(terms.start, 4)) {
     violations.push({ rule: 'L5132-15-1', message: "Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1)." });
   }
-  const months = (terms.previousMonths ?? 0) + monthsCovered(terms.start, terms.end);
-  if (months > 24) {
+  // 24 months from the start, less the months already done, ends the day before the same date.
+  const lastAllowedDay = addDays(addMonths(terms.start, 24 - (terms.previousMonths ?? 0)), -1);
+  if (terms.end > lastAllowedDay) {
     violations.push({ rule: 'L5132-15-1', message: 'Un parcours en CDDI ne peut pas dépasser 24 mois en tout, renouvellements compris (art. L5132-15-1).' });
   }
   const derogation = terms.derogationUntil && terms.derogationUntil >= terms.start && terms.derogationUntil <= addMonths(terms.start, 12);
@@ -62,12 +54,6 @@ export function checkCddi(terms: CddiTerms): RuleViolation[] {
     violations.push({ rule: 'L5132-15-1', message: 'Un CDDI ne dépasse pas 35 heures par semaine (art. L5132-15-1).' });
   }
   return violations;
-}
-
-function monthsCovered(start: string, end: string): number {
-  let months = 0;
-  while (addMonths(start, months + 1) <= addDays(end, 1)) months++;
-  return months;
 }
 
 /**
@@ -88,4 +74,70 @@ export function handOverDeadline(start: string, holidays: ReadonlyMap<string, st
 export function isHandOverLate(start: string, handedOn: string | null, today: string, holidays: ReadonlyMap<string, string>): boolean {
   const deadline = handOverDeadline(start, holidays);
   return handedOn === null ? today > deadline : handedOn > deadline;
+}
+
+export type ContractType = 'cdd_usage' | 'cddi' | 'autre';
+
+export interface RenewalTerms {
+  type: ContractType;
+  start: string;
+  currentEnd: string;
+  newEnd: string;
+  agreedOn: string;
+  renewalsSoFar: number;
+  weeklyMinutes: number;
+  derogationUntil?: string | null;
+}
+
+/**
+ * A renewal is agreed before the term (L1243-13) and pushes the end back. A
+ * CDD is renewed at most twice (L1243-13); a CDDI as often as needed within
+ * 24 months in all (L5132-15-1), its other rules still holding.
+ */
+export function checkRenewal(terms: RenewalTerms): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (terms.newEnd <= terms.currentEnd) {
+    violations.push({ rule: 'L1243-13', message: 'La nouvelle date de fin doit venir après la fin actuelle du contrat.' });
+  }
+  if (terms.agreedOn > terms.currentEnd) {
+    violations.push({ rule: 'L1243-13', message: 'Le renouvellement doit être accepté par le salarié avant le terme du contrat (art. L1243-13).' });
+  }
+  if (terms.type === 'cddi') {
+    violations.push(...checkCddi({ start: terms.start, end: terms.newEnd, weeklyMinutes: terms.weeklyMinutes, derogationUntil: terms.derogationUntil }));
+  } else if (terms.renewalsSoFar >= 2) {
+    violations.push({ rule: 'L1243-13', message: 'Un CDD ne peut être renouvelé que deux fois (art. L1243-13) : établissez un nouveau contrat.' });
+  }
+  return violations;
+}
+
+export interface EarlyEndTerms {
+  type: ContractType;
+  start: string;
+  end: string;
+  trialDays: number;
+  /** The last day of the contract. */
+  date: string;
+  reason: 'periode_essai' | 'accord_commun' | 'embauche_cdi' | 'emploi_ou_formation' | 'faute_grave' | 'force_majeure' | 'inaptitude';
+}
+
+/** The last day of the trial period, counted in calendar days from the start. */
+export function trialPeriodEnd(start: string, trialDays: number): string | null {
+  return trialDays > 0 ? addDays(start, trialDays - 1) : null;
+}
+
+/** An early end falls inside the contract, before its term, on a ground that applies to it. */
+export function checkEarlyEnd(terms: EarlyEndTerms): RuleViolation[] {
+  if (terms.date < terms.start || terms.date >= terms.end) {
+    return [{ rule: 'L1243-1', message: 'Le dernier jour doit tomber pendant le contrat, avant son terme prévu.' }];
+  }
+  if (terms.reason === 'periode_essai') {
+    const trialEnd = trialPeriodEnd(terms.start, terms.trialDays);
+    if (trialEnd === null || terms.date > trialEnd) {
+      return [{ rule: 'L1242-10', message: "La période d'essai est terminée à cette date : choisissez un autre motif." }];
+    }
+  }
+  if (terms.reason === 'emploi_ou_formation' && terms.type !== 'cddi') {
+    return [{ rule: 'L5132-15-1', message: 'Ce motif ne vaut que pour un CDDI (art. L5132-15-1).' }];
+  }
+  return [];
 }

@@ -111,3 +111,24 @@ export function proposeMakeUps(
   }
   return proposals.sort(bySessionOrder);
 }
+
+export interface ExistingSession extends Session {
+  origin: 'pattern' | 'makeup' | 'added';
+}
+
+/**
+ * After the dates or rhythm of a worksite change: the half-days the new
+ * pattern no longer holds (a pattern half-day off the new rhythm, any half-day
+ * outside the new dates). Only future ones are offered for removal: a past or
+ * present half-day may carry attendance, and history is never rewritten.
+ */
+export function outsidePattern<S extends ExistingSession>(existing: readonly S[], pattern: SchedulePattern, calendar: Calendar, today: string): S[] {
+  const schedule = generateSchedule(pattern, calendar);
+  const kept = new Set([...schedule.sessions, ...schedule.skipped].map(sessionKey));
+  const end = patternEnd(pattern);
+  return existing.filter((s) => {
+    if (s.date <= today) return false;
+    if (s.date < pattern.startDate || s.date > end) return true;
+    return s.origin === 'pattern' && !kept.has(sessionKey(s));
+  });
+}

@@ -123,3 +123,71 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await page.getByRole('link', { name: 'Chantiers' }).first().click();
   await expect(page.getByRole('table', { name: 'Chantiers' }).getByRole('row', { name: /Menuiserie du port.*04\/05\/2026 → 31\/05\/2026.*15.*Yann Kervella/ })).toBeVisible();
 });
+
+test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis enregistre une fin anticipée', async ({ page, app }) => {
+  const admin = await app.seed();
+  await admitSix(app.services, admin);
+  const call = async (method: string, input: unknown) => {
+    const result = await dispatch(app.services, method, input, admin);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as any;
+  };
+  const worksite = await call('worksites/save', {
+    worksite: {
+      name: 'Menuiserie du port', kind: 'mesp', activity: 'menuiserie', clientId: null, workAddress: '', supervisorId: null, coordinatorId: null,
+      employerId: 1, fundersIds: [], startDate: '2026-05-04', weeks: 4, slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
+      capacity: 5, hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' }, status: 'preparation',
+    },
+  });
+  await call('worksites/generateSessions', { id: worksite.id, makeUps: [] });
+  const first = (await call('people/search', { status: 'admise' })).rows[0];
+  const [personId, name] = [first.id, `${first.firstNames} ${first.lastName}`];
+  await call('worksites/addParticipant', {
+    id: worksite.id, personId,
+    contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent de menuiserie', hourlyCents: 1202, handedOn: '2026-05-04', signedOn: null, derogationUntil: null },
+  });
+  await page.clock.install({ time: new Date('2026-04-27T09:00:00+02:00') });
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(page).goTo('Chantiers');
+  await page.getByRole('link', { name: 'Menuiserie du port' }).click();
+
+  // Monday 4 May moves to Tuesday afternoon; Friday 8 May (a holiday) is refused.
+  await page.getByLabel('Lundi 04/05 matin').click();
+  const session = page.getByRole('dialog', { name: 'Demi-journée du 04/05/2026' });
+  await session.getByLabel(/^Nouvelle date/).fill('08/05/2026');
+  await session.getByRole('button', { name: 'Déplacer' }).click();
+  await expect(session.getByText("Le 08/05/2026 n'est pas travaillé (Victoire 1945).")).toBeVisible();
+  await session.getByLabel(/^Nouvelle date/).fill('05/05/2026');
+  await session.getByRole('combobox', { name: /^Demi-journée/ }).click();
+  await page.getByRole('option', { name: 'Après-midi' }).click();
+  await session.getByRole('button', { name: 'Déplacer' }).click();
+  await expect(page.getByLabel('Mardi 05/05 après-midi')).toBeVisible();
+
+  // A renewal of two weeks, agreed before the term.
+  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
+  const contract = page.getByRole('dialog', { name: `Contrat de ${name}` });
+  await contract.getByRole('tab', { name: 'Renouveler' }).click();
+  await contract.getByLabel(/^Nouvelle date de fin/).fill('14/06/2026');
+  await contract.getByLabel(/^Accord du salarié le/).fill('20/05/2026');
+  await contract.getByLabel(/^Accord du salarié le/).press('Tab');
+  await app.screenshot(page, 'worksites-06-renouvellement');
+  await contract.getByRole('button', { name: 'Renouveler', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Participants' }).getByText(/du 04\/05\/2026 au 14\/06\/2026/)).toBeVisible();
+  await expect(page.getByText('Renouvelé 1 fois')).toBeVisible();
+
+  // An early end in the trial period is allowed; after it, the ground must be another one.
+  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
+  await contract.getByRole('tab', { name: 'Fin anticipée' }).click();
+  await contract.getByLabel(/^Dernier jour du contrat/).fill('15/05/2026');
+  await contract.getByLabel(/^Dernier jour du contrat/).press('Tab');
+  await contract.getByRole('combobox', { name: /^Motif/ }).click();
+  await page.getByRole('option', { name: /période d'essai/ }).click();
+  await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
+  await expect(contract.getByText("La période d'essai est terminée à cette date : choisissez un autre motif.")).toBeVisible();
+  await contract.getByRole('combobox', { name: /^Motif/ }).click();
+  await page.getByRole('option', { name: /Accord commun/ }).click();
+  await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
+  await expect(page.getByText('Fin anticipée le 15/05/2026')).toBeVisible();
+  await app.screenshot(page, 'worksites-07-fin-anticipee');
+});

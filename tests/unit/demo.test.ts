@@ -17,11 +17,24 @@ describe('npm run demo', () => {
 });
 
 describe('npm run demo worksites', () => {
-  it('adds a past and a current MESP with their half-days', async () => {
+  it('adds past, current and upcoming worksites, an ACI with rolling entries, all with people under contract', async () => {
     const { services, session, call } = await configured();
+    await seedDemoPeople(services, session);
     await seedDemoWorksites(services, session, '2026-03-02');
     const worksites = valueOf(await call('worksites/list'));
-    expect(worksites.map((w) => w.status).sort()).toEqual(['en_cours', 'termine']);
+    expect(worksites.map((w) => w.status).sort()).toEqual(['en_cours', 'en_cours', 'preparation', 'termine']);
     expect(worksites.every((w) => w.sessionCount >= 14)).toBe(true);
+    const full = await Promise.all(worksites.map(async (w) => valueOf(await call('worksites/get', { id: w.id }))));
+    expect(full.map((w) => [w.kind, w.participants.length])).toEqual(
+      expect.arrayContaining([
+        ['mesp', 3],
+        ['mesp', 5],
+        ['mesp', 2],
+        ['aci', 2],
+      ]),
+    );
+    const aci = full.find((w) => w.kind === 'aci')!;
+    expect(new Set(aci.participants.map((p) => p.contract.startDate)).size).toBe(2);
+    expect(full.flatMap((w) => w.participants).filter((p) => p.earlyEnd !== null)).toHaveLength(1);
   });
 });

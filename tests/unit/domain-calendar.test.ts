@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { easterSunday, frenchHolidays, holidaysBetween } from '../../src-main/domain/holidays';
-import { generateSchedule, proposeMakeUps, type Slot } from '../../src-main/domain/schedule';
-import { checkCddi, handOverDeadline, isHandOverLate, trialPeriodDays } from '../../src-main/domain/contracts';
+import { generateSchedule, outsidePattern, proposeMakeUps, type Slot } from '../../src-main/domain/schedule';
+import { checkCddi, checkEarlyEnd, checkRenewal, handOverDeadline, isHandOverLate, trialPeriodDays } from '../../src-main/domain/contracts';
 import { addDays, weekdayOf } from '../../src-main/shared/dates';
 
 // These rules work on calendar dates: `npm test` runs this file again under
@@ -88,6 +88,26 @@ describe('session generation', () => {
   });
 });
 
+describe('regeneration after a change of dates or rhythm', () => {
+  const calendar = { holidays: frenchHolidays(2026), closures: noClosures };
+  const old = generateSchedule({ startDate: '2026-05-04', weeks: 4, slots: MON_THU_MORNINGS }, calendar).sessions.map((s) => ({ ...s, origin: 'pattern' as const }));
+  const added = { date: '2026-05-29', halfDay: 'afternoon' as const, origin: 'added' as const };
+
+  it('offers the future half-days the shorter worksite no longer holds, never past ones', () => {
+    // Shortened to 3 weeks on 12 May: week 4 goes, as does an added half-day after the new end.
+    const outside = outsidePattern([...old, added], { startDate: '2026-05-04', weeks: 3, slots: MON_THU_MORNINGS }, calendar, '2026-05-12');
+    expect(outside.map((s) => s.date)).toEqual(['2026-05-26', '2026-05-27', '2026-05-28', '2026-05-29']);
+  });
+
+  it('offers pattern half-days off the new rhythm, keeps added ones inside the dates', () => {
+    const monToWed = MON_THU_MORNINGS.slice(0, 3);
+    const inside = { date: '2026-05-22', halfDay: 'afternoon' as const, origin: 'added' as const };
+    const outside = outsidePattern([...old, inside], { startDate: '2026-05-04', weeks: 4, slots: monToWed }, calendar, '2026-05-10');
+    // Thursdays after today: 14 May is Ascension (never generated), so 21 and 28 May.
+    expect(outside.map((s) => s.date)).toEqual(['2026-05-21', '2026-05-28']);
+  });
+});
+
 describe('contract rules', () => {
   it('gives a 4-week MESP a trial period of 4 days, capped at 2 weeks up to six months, one month beyond', () => {
     expect(trialPeriodDays('2026-05-04', '2026-05-31')).toBe(4);
@@ -111,5 +131,28 @@ describe('contract rules', () => {
     expect(handOverDeadline('2026-05-04', holidays)).toBe('2026-05-06');
     expect(isHandOverLate('2026-05-04', '2026-05-06', '2026-05-10', holidays)).toBe(false);
     expect(isHandOverLate('2026-05-04', null, '2026-05-07', holidays)).toBe(true);
+  });
+
+  it('renews a CDD twice at most, a CDDI within 24 months, always agreed before the term', () => {
+    const cdd = { type: 'cdd_usage' as const, start: '2026-05-04', currentEnd: '2026-05-31', newEnd: '2026-06-30', agreedOn: '2026-05-20', weeklyMinutes: 14 * 60 };
+    expect(checkRenewal({ ...cdd, renewalsSoFar: 1 })).toEqual([]);
+    expect(checkRenewal({ ...cdd, renewalsSoFar: 2 })[0]!.message).toMatch(/deux fois/);
+    expect(checkRenewal({ ...cdd, renewalsSoFar: 0, agreedOn: '2026-06-01' })[0]!.message).toMatch(/avant le terme/);
+    expect(checkRenewal({ ...cdd, renewalsSoFar: 0, newEnd: '2026-05-31' })[0]!.message).toMatch(/après la fin actuelle/);
+    const cddi = { type: 'cddi' as const, start: '2026-01-05', currentEnd: '2026-05-04', agreedOn: '2026-04-20', weeklyMinutes: 26 * 60, renewalsSoFar: 5 };
+    expect(checkRenewal({ ...cddi, newEnd: '2027-12-31' })).toEqual([]);
+    expect(checkRenewal({ ...cddi, newEnd: '2028-01-06' })[0]!.message).toMatch(/24 mois/);
+  });
+
+  it('ends a contract early only inside it, on a ground that applies to it', () => {
+    // A 4-week MESP: 4 days of trial period, from Monday 4 to Thursday 7 May 2026.
+    const mesp = { type: 'cdd_usage' as const, start: '2026-05-04', end: '2026-05-31', trialDays: 4 };
+    expect(checkEarlyEnd({ ...mesp, date: '2026-05-07', reason: 'periode_essai' })).toEqual([]);
+    expect(checkEarlyEnd({ ...mesp, date: '2026-05-08', reason: 'periode_essai' })[0]!.rule).toBe('L1242-10');
+    expect(checkEarlyEnd({ ...mesp, date: '2026-05-15', reason: 'accord_commun' })).toEqual([]);
+    expect(checkEarlyEnd({ ...mesp, date: '2026-05-15', reason: 'emploi_ou_formation' })[0]!.rule).toBe('L5132-15-1');
+    expect(checkEarlyEnd({ ...mesp, type: 'cddi', date: '2026-05-15', reason: 'emploi_ou_formation' })).toEqual([]);
+    expect(checkEarlyEnd({ ...mesp, date: '2026-05-31', reason: 'faute_grave' })[0]!.message).toMatch(/avant son terme/);
+    expect(checkEarlyEnd({ ...mesp, date: '2026-05-03', reason: 'force_majeure' })[0]!.message).toMatch(/pendant le contrat/);
   });
 });

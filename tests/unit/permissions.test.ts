@@ -79,6 +79,11 @@ const EXPECTED: Record<Method, string> = {
   'worksites/cancelSession': 'administrateur coordination',
   'worksites/addParticipant': 'administrateur coordination',
   'worksites/addAnnexTime': 'administrateur coordination',
+  'worksites/moveSession': 'administrateur coordination',
+  'contracts/update': 'administrateur coordination',
+  'contracts/renew': 'administrateur coordination',
+  'contracts/endEarly': 'administrateur coordination',
+  'contracts/withdrawEarlyEnd': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

@@ -1,37 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { WorksiteInput } from '../../src-main/shared/contract/worksites';
-import { caller, configured, sessionAs, valueOf } from './support/services';
+import { caller, configured, fakeClock, sessionAs, valueOf } from './support/services';
 import { person, situation } from './support/people';
-
-function mesp(overrides: Partial<WorksiteInput> = {}): WorksiteInput {
-  return {
-    name: 'Menuiserie du port',
-    kind: 'mesp',
-    activity: 'menuiserie',
-    clientId: null,
-    workAddress: 'Atelier municipal, 5 rue du Port',
-    supervisorId: null,
-    coordinatorId: null,
-    employerId: 1,
-    fundersIds: [],
-    startDate: '2026-05-04',
-    weeks: 4,
-    slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' as const })),
-    capacity: 5,
-    hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
-    status: 'preparation',
-    ...overrides,
-  };
-}
-
-/** A person moved through the parcours to "admis·e", ready to join a worksite. */
-async function admitted(call: Awaited<ReturnType<typeof configured>>['call'], firstNames: string) {
-  const { id } = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
-  const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
-  for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-  return id;
-}
+import { admitted, mesp, mespContract } from './support/worksites';
 
 async function countSessions(db: Parameters<ReturnType<typeof sql>['execute']>[0]) {
   return (await sql<{ n: number }>`select count(*) as n from sessions`.execute(db)).rows[0]!.n;
@@ -105,6 +77,44 @@ describe('worksites', () => {
     expect(await call('worksites/cancelSession', { sessionId: session.id, reason: 'Encore' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('moves a half-day, never onto a holiday or another half-day', async () => {
+    const { call } = await configured();
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    const generated = valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
+    const monday = generated.sessions.find((s) => s.date === '2026-05-04')!;
+    const moved = valueOf(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-05', halfDay: 'afternoon' } }));
+    expect(moved.sessions.find((s) => s.id === monday.id)).toMatchObject({ date: '2026-05-05', halfDay: 'afternoon', start: '13:30', end: '17:00' });
+    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-08', halfDay: 'morning' } })).toMatchObject({
+      ok: false,
+      error: { message: "Le 08/05/2026 n'est pas travaillé (Victoire 1945)." },
+    });
+    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-06', halfDay: 'morning' } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('after the worksite is shortened, removes its future half-days only when asked, never past ones', async () => {
+    const clock = fakeClock();
+    const { services, call } = await configured({ clock });
+    const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
+    valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
+    valueOf(await call('worksites/save', { id, worksite: mesp({ weeks: 3 }) }));
+    const preview = valueOf(await call('worksites/previewSchedule', { id }));
+    expect(preview.outside.map((s) => s.date)).toEqual(['2026-05-26', '2026-05-27', '2026-05-28']);
+    // Generating without asking keeps them…
+    valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
+    expect(await countSessions(services.db)).toBe(14);
+    // …asking removes them.
+    valueOf(await call('worksites/generateSessions', { id, makeUps: [], removeOutside: true }));
+    expect(await countSessions(services.db)).toBe(11);
+    // Once the worksite has started (today 20 May), shortening again leaves the past alone.
+    clock.set('2026-05-20T09:00:00.000Z');
+    valueOf(await call('worksites/save', { id, worksite: mesp({ weeks: 1 }) }));
+    const later = valueOf(await call('worksites/previewSchedule', { id }));
+    expect(later.outside.map((s) => s.date)).toEqual(['2026-05-21']);
+  });
+
   it('shows an encadrant only the worksites they supervise', async () => {
     const { services, call } = await configured();
     const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
@@ -119,17 +129,7 @@ describe('worksites', () => {
 });
 
 describe('participants and their contracts', () => {
-  const contract = (overrides = {}) => ({
-    type: 'cdd_usage' as const,
-    startDate: '2026-05-04',
-    endDate: '2026-05-31',
-    position: 'Agent de menuiserie',
-    hourlyCents: 1202,
-    handedOn: '2026-05-04',
-    signedOn: '2026-05-04',
-    derogationUntil: null,
-    ...overrides,
-  });
+  const contract = mespContract;
 
   it('puts admitted people on the worksite with a contract record, trial period computed, parcours moved on', async () => {
     const { call } = await configured();

@@ -11,6 +11,7 @@ import { peopleHandlers } from './people';
 import { journeysHandlers } from './journeys';
 import { peopleImportHandlers } from './people-import';
 import { worksitesHandlers } from './worksites';
+import { contractsHandlers } from './contracts';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<Method> = {
   ...journeysHandlers,
   ...peopleImportHandlers,
   ...worksitesHandlers,
+  ...contractsHandlers,
 };

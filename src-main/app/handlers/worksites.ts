@@ -5,108 +5,21 @@ import { organisationExists } from '../../db/repositories/contacts';
 import { findUser } from '../../db/repositories/users';
 import * as repo from '../../db/repositories/worksites';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
-import { generateSchedule, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
+import { generateSchedule, outsidePattern, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
 import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
 import { HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { formatDuration, minutesToTime, timeToMinutes } from '../../shared/time';
-import { addDays } from '../../shared/dates';
-import { checkCddi, isHandOverLate, trialPeriodDays } from '../../domain/contracts';
+import { minutesToTime, timeToMinutes } from '../../shared/time';
+import { checkCddi, trialPeriodDays } from '../../domain/contracts';
 import { isBelowFloor, rateInForce } from '../../domain/wages';
 import { formatEuros } from '../../shared/money';
 import { findPerson } from '../../db/repositories/people';
 import { insertEvent, listJourneys } from '../../db/repositories/journeys';
 import { listWageRates } from '../../db/repositories/settings';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
-import type { HandlerContext, HandlerMap } from '../handler';
-
-const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
-
-/**
- * A medical visit or a psychologist's debrief is health-related (GDPR art. 9):
- * the encadrant sees that the time exists, not what it is.
- */
-const HEALTH_RELATED: readonly string[] = ['visite_medicale', 'psychologue'];
-function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: HandlerContext): (typeof ANNEX_KINDS)[number] {
-  const social = ['administrateur', 'coordination', 'travailleur_social'].includes(ctx.session.user?.role ?? '');
-  return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
-}
-
-function scopeOf(ctx: HandlerContext): repo.WorksiteScope {
-  return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
-}
-
-async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
-  const row = await repo.findWorksite(ctx.db, id, scopeOf(ctx));
-  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
-  const slots = await repo.listSlots(ctx.db, id);
-  const annexTimes = await repo.listAnnexTimes(ctx.db, id);
-  const sessions = await repo.listSessions(ctx.db, id);
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as Worksite['kind'],
-    activity: row.activity as Worksite['activity'],
-    clientId: row.clientId,
-    clientName: row.clientName,
-    workAddress: row.workAddress,
-    supervisorId: row.supervisorId,
-    supervisorName: row.supervisorName,
-    coordinatorId: row.coordinatorId,
-    employerId: row.employerId,
-    employerName: row.employerName,
-    fundersIds: await repo.listFunders(ctx.db, id),
-    startDate: row.startDate,
-    weeks: row.weeks,
-    endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),
-    slots: slots.map((s) => ({ weekday: s.weekday, halfDay: s.halfDay as HalfDay })),
-    capacity: row.capacity,
-    hours: {
-      morningStart: minutesToTime(row.morningStart),
-      morningEnd: minutesToTime(row.morningEnd),
-      afternoonStart: minutesToTime(row.afternoonStart),
-      afternoonEnd: minutesToTime(row.afternoonEnd),
-    },
-    status: row.status as Worksite['status'],
-    participants: (await repo.listParticipants(ctx.db, id)).map((pa) => ({
-      id: pa.id,
-      personId: pa.personId,
-      name: `${pa.firstNames} ${pa.lastName}`,
-      contract: {
-        type: pa.contractType as 'cdd_usage' | 'cddi' | 'autre',
-        startDate: pa.startDate,
-        endDate: pa.endDate,
-        position: pa.position,
-        hourlyCents: pa.hourlyCents,
-        handedOn: pa.handedOn,
-        signedOn: pa.signedOn,
-      },
-      weeklyHours: formatDuration(pa.weeklyMinutes),
-      trialDays: pa.trialDays,
-      handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
-      annexTimes: annexTimes
-        .filter((a) => a.participationId === pa.id)
-        .map((a) => ({
-          id: a.id,
-          kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
-          date: a.date,
-          start: minutesToTime(a.startMinutes),
-          end: minutesToTime(a.endMinutes),
-          paid: a.paid === 1,
-        })),
-    })),
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      date: s.date,
-      halfDay: s.halfDay as HalfDay,
-      start: minutesToTime(s.startMinutes),
-      end: minutesToTime(s.endMinutes),
-      origin: s.origin as 'pattern' | 'makeup' | 'added',
-      cancelledReason: s.cancelledReason,
-    })),
-  };
-}
+import type { HandlerMap } from '../handler';
+import { load, scopeOf, visibleAnnexKind } from './worksite-view';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
@@ -142,15 +55,16 @@ async function calendarFor(db: Kysely<Database>, from: string, to: string) {
   return { holidays: holidaysBetween(from, to, options), closures: new Map(closures.map((c) => [c.date, c.reason])) };
 }
 
-function plan(worksite: Worksite, calendar: Calendar) {
-  const schedule = generateSchedule({ startDate: worksite.startDate, weeks: worksite.weeks, slots: worksite.slots }, calendar);
+function plan(worksite: Worksite, calendar: Calendar, today: string) {
+  const pattern = { startDate: worksite.startDate, weeks: worksite.weeks, slots: worksite.slots };
+  const schedule = generateSchedule(pattern, calendar);
   const existing = new Set(worksite.sessions.map(sessionKey));
   const toCreate = schedule.sessions.filter((s) => !existing.has(sessionKey(s)));
   const madeUp = worksite.sessions.filter((s) => s.origin === 'makeup').length;
   const owed = schedule.skipped.slice(madeUp);
   const taken: Session[] = [...schedule.sessions, ...worksite.sessions];
   const makeUps = proposeMakeUps(owed, taken, calendar, { from: worksite.startDate, to: worksite.endDate });
-  return { calendar, schedule, toCreate, makeUps };
+  return { calendar, schedule, toCreate, makeUps, outside: outsidePattern(worksite.sessions, pattern, calendar, today) };
 }
 
 export const worksitesHandlers: HandlerMap<
@@ -163,6 +77,7 @@ export const worksitesHandlers: HandlerMap<
   | 'worksites/generateSessions'
   | 'worksites/addSession'
   | 'worksites/cancelSession'
+  | 'worksites/moveSession'
   | 'worksites/addParticipant'
   | 'worksites/addAnnexTime'
 > = {
@@ -234,14 +149,16 @@ export const worksitesHandlers: HandlerMap<
 
   'worksites/previewSchedule': async ({ id }, ctx) => {
     const worksite = await load(ctx, id);
-    const { schedule, toCreate, makeUps } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate));
-    return { toCreate, skipped: schedule.skipped, makeUps, plannedCount: schedule.plannedCount };
+    const { schedule, toCreate, makeUps, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
+    return { toCreate, skipped: schedule.skipped, makeUps, outside, plannedCount: schedule.plannedCount };
   },
 
-  'worksites/generateSessions': async ({ id, makeUps }, ctx) => {
+  'worksites/generateSessions': async ({ id, makeUps, removeOutside }, ctx) => {
     const worksite = await load(ctx, id);
-    const { calendar, toCreate } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate));
-    const taken = new Set([...worksite.sessions, ...toCreate].map(sessionKey));
+    const { calendar, toCreate, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
+    const removed = removeOutside ? outside : [];
+    const removedKeys = new Set(removed.map(sessionKey));
+    const taken = new Set([...worksite.sessions.filter((s) => !removedKeys.has(sessionKey(s))), ...toCreate].map(sessionKey));
     for (const [index, m] of makeUps.entries()) {
       const where = { field: `makeUps.${index}` };
       if (m.date < worksite.startDate || m.date > worksite.endDate) {
@@ -254,6 +171,11 @@ export const worksitesHandlers: HandlerMap<
       if (taken.has(sessionKey(m))) throw new AppError('CONFLICT', `Il y a déjà une demi-journée le ${formatFrenchDate(m.date)} (${HALF_DAY_LABELS[m.halfDay].toLowerCase()}).`, where);
       taken.add(sessionKey(m));
     }
+    await repo.deleteSessions(
+      ctx.db,
+      id,
+      removed.map((s) => s.id),
+    );
     for (const s of toCreate) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'pattern' }, ctx.now);
     for (const s of makeUps) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'makeup' }, ctx.now);
     ctx.record(`worksite:${id}`);
@@ -337,6 +259,7 @@ export const worksitesHandlers: HandlerMap<
         trialDays: trialPeriodDays(contract.startDate, contract.endDate),
         handedOn: contract.handedOn,
         signedOn: contract.signedOn,
+        derogationUntil: contract.derogationUntil,
       },
       ctx.now,
     );
@@ -377,6 +300,22 @@ export const worksitesHandlers: HandlerMap<
     ctx.record(`participation:${participationId}`);
     ctx.record(`annexTime:${annexId}`);
     return load(ctx, participation.worksiteId);
+  },
+
+  'worksites/moveSession': async ({ sessionId, to }, ctx) => {
+    const session = await repo.findSession(ctx.db, sessionId);
+    if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
+    const worksite = await load(ctx, session.worksiteId);
+    if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Une demi-journée annulée ne se déplace pas : ajoutez-en une nouvelle.');
+    const calendar = await calendarFor(ctx.db, to.date, to.date);
+    const closed = calendar.holidays.get(to.date) ?? calendar.closures.get(to.date);
+    if (closed) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(to.date)} n'est pas travaillé (${closed}).`, { field: 'to.date' });
+    if (worksite.sessions.some((s) => s.id !== sessionId && sessionKey(s) === sessionKey(to))) {
+      throw new AppError('CONFLICT', 'Il y a déjà une demi-journée à cette date.', { field: 'to.date' });
+    }
+    await repo.moveSession(ctx.db, sessionId, { date: to.date, halfDay: to.halfDay, ...slotTimes(worksite, to.halfDay) });
+    ctx.record(`session:${sessionId}`);
+    return load(ctx, session.worksiteId);
   },
 
   'worksites/cancelSession': async ({ sessionId, reason }, ctx) => {

@@ -3,6 +3,7 @@ import * as initial from './001-initial';
 import * as accountsJournal from './002-accounts-journal';
 import * as people from './003-people';
 import * as worksites from './004-worksites';
+import * as contracts from './005-contracts';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'accounts-journal', up: accountsJournal.up },
   { version: 3, name: 'people', up: people.up },
   { version: 4, name: 'worksites', up: worksites.up },
+  { version: 5, name: 'contracts', up: contracts.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -118,6 +118,15 @@ export async function findSession(db: Db, id: number) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function moveSession(db: Db, id: number, to: { date: string; halfDay: string; startMinutes: number; endMinutes: number }) {
+  await db.updateTable('sessions').set(to).where('id', '=', id).execute();
+}
+
+export async function deleteSessions(db: Db, worksiteId: number, ids: readonly number[]) {
+  if (ids.length === 0) return;
+  await db.deleteFrom('sessions').where('worksiteId', '=', worksiteId).where('id', 'in', ids).execute();
+}
+
 export async function cancelSession(db: Db, id: number, reason: string) {
   await db.updateTable('sessions').set({ cancelledReason: reason }).where('id', '=', id).execute();
 }
@@ -155,7 +164,7 @@ export async function bookedElsewhere(db: Db, personId: number, exceptWorksiteId
     .where('s.date', '>=', from)
     .where('s.date', '<=', to)
     .whereRef('s.date', '>=', 'pa.startDate')
-    .whereRef('s.date', '<=', 'pa.endDate')
+    .where((eb) => eb('s.date', '<=', eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate')))
     .orderBy('s.date')
     .execute();
 }
@@ -201,7 +210,7 @@ export async function planning(db: Db, from: string, to: string, scope: Worksite
       's.startMinutes',
       's.endMinutes',
       's.cancelledReason',
-      sql<number>`(select count(*) from participations pa where pa.worksite_id = s.worksite_id and pa.start_date <= s.date and pa.end_date >= s.date)`.as('participants'),
+      sql<number>`(select count(*) from participations pa where pa.worksite_id = s.worksite_id and pa.start_date <= s.date and coalesce(pa.early_end_date, pa.end_date) >= s.date)`.as('participants'),
     ])
     .where('s.date', '>=', from)
     .where('s.date', '<=', to)
@@ -221,7 +230,7 @@ export async function personSessions(db: Db, personId: number) {
     .select(['s.date', 's.halfDay', 's.startMinutes', 's.endMinutes', 's.cancelledReason', 'w.id as worksiteId', 'w.name as worksiteName'])
     .where('pa.personId', '=', personId)
     .whereRef('s.date', '>=', 'pa.startDate')
-    .whereRef('s.date', '<=', 'pa.endDate')
+    .where((eb) => eb('s.date', '<=', eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate')))
     .execute();
 }
 

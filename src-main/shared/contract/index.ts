@@ -10,6 +10,7 @@ import { contactsMethods } from './contacts';
 import { peopleMethods } from './people';
 import { peopleImportMethods } from './people-import';
 import { worksitesMethods } from './worksites';
+import { contractsMethods } from './contracts';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -28,6 +29,7 @@ export const contract = {
   ...peopleMethods,
   ...peopleImportMethods,
   ...worksitesMethods,
+  ...contractsMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -65,6 +65,31 @@ export const CONTRACT_TYPE_LABELS: Record<(typeof CONTRACT_TYPES)[number], strin
   autre: 'Autre contrat',
 };
 
+/**
+ * The only grounds on which a fixed-term contract may end before its term
+ * (Code du travail L1243-1 and following; L5132-15-1 for the CDDI), with the
+ * article a secretary can quote to the employer.
+ */
+export const EARLY_END_REASONS = [
+  'periode_essai',
+  'accord_commun',
+  'embauche_cdi',
+  'emploi_ou_formation',
+  'faute_grave',
+  'force_majeure',
+  'inaptitude',
+] as const;
+export type EarlyEndReason = (typeof EARLY_END_REASONS)[number];
+export const EARLY_END_REASON_LABELS: Record<EarlyEndReason, string> = {
+  periode_essai: "Rupture pendant la période d'essai (art. L1242-10)",
+  accord_commun: 'Accord commun du salarié et de l’employeur (art. L1243-1)',
+  embauche_cdi: 'Embauche du salarié en CDI ailleurs (art. L1243-2)',
+  emploi_ou_formation: 'CDDI : embauche en CDD d’au moins 6 mois ou formation qualifiante (art. L5132-15-1)',
+  faute_grave: 'Faute grave (art. L1243-1)',
+  force_majeure: 'Force majeure (art. L1243-1)',
+  inaptitude: 'Inaptitude constatée par le médecin du travail (art. L1243-1)',
+};
+
 export const contractInput = z.object({
   type: z.enum(CONTRACT_TYPES, { error: 'Choisissez le type de contrat.' }),
   startDate: isoDate('La date de début du contrat'),
@@ -107,7 +132,10 @@ export const participant = z.object({
   id,
   personId: id,
   name: z.string(),
-  contract: contractInput.omit({ derogationUntil: true }),
+  contract: contractInput,
+  renewals: z.array(z.object({ previousEndDate: z.string(), newEndDate: z.string(), agreedOn: z.string() })),
+  /** Set when the contract ended before its term: its last day and the legal ground. */
+  earlyEnd: z.object({ date: z.string(), reason: z.enum(EARLY_END_REASONS) }).nullable(),
   weeklyHours: z.string(),
   trialDays: z.number().int(),
   /** Not handed over within two working days of the start (L1242-13). */
@@ -157,6 +185,12 @@ export const schedulePreview = z.object({
   skipped: z.array(sessionSlot.extend({ reason: z.enum(['holiday', 'closure']), label: z.string() })),
   /** Make-up half-days proposed so that the contracted number is reached. */
   makeUps: z.array(sessionSlot),
+  /**
+   * Future half-days of the old pattern that the new dates or rhythm no longer
+   * hold: removed only if the user asks. Past half-days are history (attendance
+   * may be recorded on them) and always stay.
+   */
+  outside: z.array(worksiteSession),
   plannedCount: z.number().int(),
 });
 
@@ -213,9 +247,12 @@ export const worksitesMethods = {
   }),
   /** What generation would create, skip and propose; nothing is written. */
   'worksites/previewSchedule': defineMethod({ input: z.object({ id }), output: schedulePreview, tx: 'read', access: 'user' }),
-  /** Creates the missing half-days of the pattern and the accepted make-ups. Idempotent; never deletes. */
+  /**
+   * Creates the missing half-days of the pattern and the accepted make-ups.
+   * Idempotent; removes future half-days outside the pattern only when asked.
+   */
   'worksites/generateSessions': defineMethod({
-    input: z.object({ id, makeUps: z.array(sessionSlot).max(100) }),
+    input: z.object({ id, makeUps: z.array(sessionSlot).max(100), removeOutside: z.boolean().default(false) }),
     output: worksite,
     tx: 'write',
     access: 'user',
@@ -240,6 +277,13 @@ export const worksitesMethods = {
   /** A paid annex time of a participant (it counts in paid hours). */
   'worksites/addAnnexTime': defineMethod({
     input: z.object({ participationId: id, annexTime: annexTimeInput }),
+    output: worksite,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** Moves one half-day to another date or half-day (a holiday or closure is refused). */
+  'worksites/moveSession': defineMethod({
+    input: z.object({ sessionId: id, to: sessionSlot }),
     output: worksite,
     tx: 'write',
     access: 'user',

@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
 import { ApiError } from '../api/client';
+import { notifyFailure, notifySuccess } from './notify';
 
 /**
  * Validates one part of a larger form with its contract schema (the same one
@@ -42,4 +43,19 @@ export function showServerErrors<V>(form: UseFormReturnType<V>, error: unknown, 
   for (const issue of error.payload.issues) errors[prefix + issue.field] ??= issue.message;
   form.setErrors(errors);
   return true;
+}
+
+/**
+ * Runs a form's save: on success a confirmation and `then` (usually closing
+ * the modal); on failure the messages under the fields main named, or a
+ * notification when the failure is not about one field.
+ */
+export async function saveForm<V>(form: UseFormReturnType<V>, save: () => Promise<unknown>, success: string, then: () => void): Promise<void> {
+  try {
+    await save();
+    notifySuccess(success);
+    then();
+  } catch (error) {
+    if (!showServerErrors(form, error)) notifyFailure(error);
+  }
 }

@@ -4,6 +4,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
 import { eurosToCents } from '@shared/money';
+import { addDays, addMonths } from '@shared/dates';
+import { todayInFrance } from '../people/defaults';
 import { ApiError, useApiMutation, useApiQuery } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
@@ -13,6 +15,17 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 interface Values {
   personId: string | null;
   contract: Omit<ContractInput, 'hourlyCents'> & { euros: number | string };
+}
+
+/**
+ * A MESP's people share its dates. An ACI runs for months and people enter
+ * along the way (rolling entries): a CDDI starts today at the earliest and
+ * lasts its legal minimum of four months, which the coordinator adjusts.
+ */
+function defaultDates(worksite: Worksite, today: string) {
+  if (worksite.kind !== 'aci') return { startDate: worksite.startDate, endDate: worksite.endDate };
+  const startDate = today > worksite.startDate ? today : worksite.startDate;
+  return { startDate, endDate: addDays(addMonths(startDate, 4), -1) };
 }
 
 /** An admitted person joins the worksite; their contract record is drafted with the worksite's defaults. */
@@ -26,8 +39,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
       personId: null,
       contract: {
         type: worksite.kind === 'aci' ? 'cddi' : 'cdd_usage',
-        startDate: worksite.startDate,
-        endDate: worksite.endDate,
+        ...defaultDates(worksite, todayInFrance()),
         position: `Agent ${ACTIVITY_LABELS[worksite.activity].toLowerCase()}`,
         euros: settings.data?.wageRateToday ? settings.data.wageRateToday.hourlyCents / 100 : '',
         handedOn: null,
@@ -99,6 +111,17 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
             <Grid.Col span={6}>
               <DateInput label="Signé le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.signedOn')} />
             </Grid.Col>
+            {form.getValues().contract.type === 'cddi' && (
+              <Grid.Col span={12}>
+                <DateInput
+                  label="Dérogation du préfet (moins de 20 h par semaine) valable jusqu'au"
+                  description="Seulement si la personne a obtenu une dérogation : sinon un CDDI compte au moins 20 heures par semaine."
+                  valueFormat="DD/MM/YYYY"
+                  clearable
+                  {...form.getInputProps('contract.derogationUntil')}
+                />
+              </Grid.Col>
+            )}
           </Grid>
           {warning && (
             <Alert color="orange" title="À vérifier">

@@ -13,13 +13,15 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
   const preview = useApiQuery('worksites/previewSchedule', { id: worksiteId });
   const generate = useApiMutation('worksites/generateSessions', { invalidates: ['worksites/get', 'worksites/list', 'worksites/previewSchedule'] });
   const [refused, setRefused] = useState<Set<string>>(new Set());
+  const [removeOutside, setRemoveOutside] = useState(false);
 
   const confirm = async () => {
     if (!preview.data) return;
     const makeUps = preview.data.makeUps.filter((m) => !refused.has(m.date + m.halfDay));
     try {
-      await generate.mutateAsync({ id: worksiteId, makeUps });
-      notifySuccess(`${preview.data.toCreate.length + makeUps.length} demi-journée(s) ajoutée(s) au planning.`);
+      await generate.mutateAsync({ id: worksiteId, makeUps, removeOutside });
+      const removed = removeOutside ? `, ${preview.data.outside.length} retirée(s)` : '';
+      notifySuccess(`${preview.data.toCreate.length + makeUps.length} demi-journée(s) ajoutée(s) au planning${removed}.`);
       onClose();
     } catch (error) {
       notifyFailure(error);
@@ -64,6 +66,22 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
                 />
               ))}
             </>
+          )}
+          {preview.data.outside.length > 0 && (
+            <Alert color="orange" title="Demi-journées hors du nouveau rythme">
+              <Stack gap="xs">
+                <Text size="sm">
+                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n'en font plus partie. Les demi-journées passées restent
+                  toujours au planning.
+                </Text>
+                <List size="sm">
+                  {preview.data.outside.map((s) => (
+                    <List.Item key={s.id}>{spoken(s.date, s.halfDay)}</List.Item>
+                  ))}
+                </List>
+                <Checkbox label="Retirer ces demi-journées du planning" checked={removeOutside} onChange={(e) => setRemoveOutside(e.currentTarget.checked)} />
+              </Stack>
+            </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,25 +1,16 @@
-import { Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { HALF_DAYS, HALF_DAY_LABELS } from '@shared/contract/worksites';
+import { HALF_DAYS, HALF_DAY_LABELS, type WorksiteSession } from '@shared/contract/worksites';
 import { useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
-import { showServerErrors } from '../../ui/form-errors';
-import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { saveForm } from '../../ui/form-errors';
 
 export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
   const form = useForm({ initialValues: { session: { date: '', halfDay: 'morning' as const } } });
   const add = useApiMutation('worksites/addSession', { invalidates: ['worksites/get', 'worksites/list'] });
-  const submit = async () => {
-    try {
-      await add.mutateAsync({ id: worksiteId, session: form.getValues().session });
-      notifySuccess('La demi-journée est ajoutée.');
-      onClose();
-    } catch (error) {
-      if (!showServerErrors(form, error)) notifyFailure(error);
-    }
-  };
+  const submit = () => saveForm(form, () => add.mutateAsync({ id: worksiteId, session: form.getValues().session }), 'La demi-journée est ajoutée.', onClose);
   return (
     <Modal opened onClose={onClose} title="Ajouter une demi-journée">
       <AsyncForm onSubmit={submit}>
@@ -33,26 +24,44 @@ export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; o
   );
 }
 
-export function CancelSessionModal({ sessionId, label, onClose }: { sessionId: number; label: string; onClose: () => void }) {
-  const form = useForm({ initialValues: { reason: '' } });
+/** One half-day of the planning: move it to another date, or cancel it with a reason. */
+export function SessionModal({ session, label, onClose }: { session: WorksiteSession; label: string; onClose: () => void }) {
+  const moveForm = useForm({ initialValues: { to: { date: session.date, halfDay: session.halfDay } } });
+  const cancelForm = useForm({ initialValues: { reason: '' } });
+  const move = useApiMutation('worksites/moveSession', { invalidates: ['worksites/get', 'worksites/list'] });
   const cancel = useApiMutation('worksites/cancelSession', { invalidates: ['worksites/get', 'worksites/list'] });
-  const submit = async () => {
-    try {
-      await cancel.mutateAsync({ sessionId, reason: form.getValues().reason });
-      notifySuccess('La demi-journée est annulée.');
-      onClose();
-    } catch (error) {
-      if (!showServerErrors(form, error)) notifyFailure(error);
-    }
-  };
+  const submitMove = () => saveForm(moveForm, () => move.mutateAsync({ sessionId: session.id, to: moveForm.getValues().to }), 'La demi-journée est déplacée.', onClose);
+  const submitCancel = () => saveForm(cancelForm, () => cancel.mutateAsync({ sessionId: session.id, reason: cancelForm.getValues().reason }), 'La demi-journée est annulée.', onClose);
   return (
-    <Modal opened onClose={onClose} title={`Annuler la demi-journée du ${label}`}>
-      <AsyncForm onSubmit={submit}>
-        <Stack>
-          <TextInput label="Motif" placeholder="Intempéries, fermeture du site…" withAsterisk data-autofocus {...form.getInputProps('reason')} />
-          <FormActions onCancel={onClose} submitLabel="Annuler la demi-journée" loading={cancel.isPending} />
-        </Stack>
-      </AsyncForm>
+    <Modal opened onClose={onClose} title={`Demi-journée du ${label}`} size="lg">
+      <Stack>
+        <AsyncForm onSubmit={submitMove}>
+          <Stack>
+            <Text fw={600}>Déplacer</Text>
+            <SimpleGrid cols={2}>
+              <DateInput label="Nouvelle date" valueFormat="DD/MM/YYYY" withAsterisk {...moveForm.getInputProps('to.date')} />
+              <Select label="Demi-journée" data={HALF_DAYS.map((h) => ({ value: h, label: HALF_DAY_LABELS[h] }))} allowDeselect={false} {...moveForm.getInputProps('to.halfDay')} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" variant="light" loading={move.isPending}>
+                Déplacer
+              </Button>
+            </Group>
+          </Stack>
+        </AsyncForm>
+        <Divider />
+        <AsyncForm onSubmit={submitCancel}>
+          <Stack>
+            <Text fw={600}>Annuler</Text>
+            <TextInput label="Motif de l'annulation" placeholder="Intempéries, fermeture du site…" withAsterisk {...cancelForm.getInputProps('reason')} />
+            <Group justify="flex-end">
+              <Button type="submit" color="red" variant="light" loading={cancel.isPending}>
+                Annuler la demi-journée
+              </Button>
+            </Group>
+          </Stack>
+        </AsyncForm>
+      </Stack>
     </Modal>
   );
 }

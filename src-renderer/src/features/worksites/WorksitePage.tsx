@@ -1,15 +1,16 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
+import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, EARLY_END_REASON_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { AddParticipantModal } from './AddParticipantModal';
 import { AnnexTimeModal } from './AnnexTimeModal';
+import { ContractModal } from './ContractModal';
 import { GenerateModal } from './GenerateModal';
-import { AddSessionModal, CancelSessionModal } from './SessionModals';
+import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
 
 /** Monday of the week of a date, in UTC so no time zone moves it. */
@@ -31,9 +32,10 @@ export function WorksitePage() {
   const [editing, setEditing] = useState(false);
   const [generating, setGenerating] = useState(false);
   const [adding, setAdding] = useState(false);
-  const [cancelling, setCancelling] = useState<WorksiteSession | null>(null);
+  const [openedSession, setOpenedSession] = useState<WorksiteSession | null>(null);
   const [addingParticipant, setAddingParticipant] = useState(false);
   const [annexFor, setAnnexFor] = useState<Participant | null>(null);
+  const [contractOf, setContractOf] = useState<Participant | null>(null);
 
   if (worksite.isPending) return <Loader />;
   if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
@@ -122,8 +124,29 @@ export function WorksitePage() {
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    {CONTRACT_TYPE_LABELS[p.contract.type]} du {formatFrenchDate(p.contract.startDate)} au {formatFrenchDate(p.contract.endDate)},{' '}
-                    {formatEuros(p.contract.hourlyCents)}/h
+                    <Stack gap={2} align="flex-start">
+                      <Text size="sm">
+                        {CONTRACT_TYPE_LABELS[p.contract.type]} du {formatFrenchDate(p.contract.startDate)} au {formatFrenchDate(p.contract.endDate)},{' '}
+                        {formatEuros(p.contract.hourlyCents)}/h
+                      </Text>
+                      {p.renewals.length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          Renouvelé {p.renewals.length} fois
+                        </Text>
+                      )}
+                      {p.earlyEnd && (
+                        <Tooltip label={EARLY_END_REASON_LABELS[p.earlyEnd.reason]}>
+                          <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>
+                            Fin anticipée le {formatFrenchDate(p.earlyEnd.date)}
+                          </Badge>
+                        </Tooltip>
+                      )}
+                      {editable && (
+                        <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat de ${p.name}`}>
+                          Gérer le contrat
+                        </Button>
+                      )}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{p.weeklyHours}</Table.Td>
                   <Table.Td>{p.trialDays} jour(s)</Table.Td>
@@ -175,7 +198,7 @@ export function WorksitePage() {
                             variant={s.cancelledReason ? 'outline' : 'light'}
                             color={s.cancelledReason ? 'gray' : s.origin === 'makeup' ? 'orange' : 'teal'}
                             style={{ textTransform: 'none', cursor: editable && !s.cancelledReason ? 'pointer' : undefined, textDecoration: s.cancelledReason ? 'line-through' : undefined }}
-                            onClick={() => editable && !s.cancelledReason && setCancelling(s)}
+                            onClick={() => editable && !s.cancelledReason && setOpenedSession(s)}
                             aria-label={`${label}${s.cancelledReason ? ', annulée' : ''}`}
                           >
                             {label} {s.start}–{s.end}
@@ -197,7 +220,7 @@ export function WorksitePage() {
           </Table>
         )}
         <Text size="xs" c="dimmed" mt="xs">
-          En orange : rattrapages. Cliquez sur une demi-journée pour l'annuler.
+          En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l'annuler.
         </Text>
       </Card>
       {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
@@ -205,8 +228,9 @@ export function WorksitePage() {
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
       {addingParticipant && <AddParticipantModal worksite={w} onClose={() => setAddingParticipant(false)} />}
       {annexFor && <AnnexTimeModal participant={annexFor} onClose={() => setAnnexFor(null)} />}
-      {cancelling && (
-        <CancelSessionModal sessionId={cancelling.id} label={formatFrenchDate(cancelling.date)} onClose={() => setCancelling(null)} />
+      {contractOf && <ContractModal participant={contractOf} onClose={() => setContractOf(null)} />}
+      {openedSession && (
+        <SessionModal session={openedSession} label={formatFrenchDate(openedSession.date)} onClose={() => setOpenedSession(null)} />
       )}
     </Stack>
   );

@@ -1,0 +1,92 @@
+import * as contracts from '../../db/repositories/contracts';
+import { findParticipation } from '../../db/repositories/worksites';
+import { checkCddi, checkEarlyEnd, checkRenewal, type ContractType, type RuleViolation } from '../../domain/contracts';
+import { formatFrenchDate } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../handler';
+import { load } from './worksite-view';
+
+/** The participation, once the caller is known to reach its worksite. */
+async function participationOf(ctx: HandlerContext, participationId: number) {
+  const participation = await findParticipation(ctx.db, participationId);
+  if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
+  await load(ctx, participation.worksiteId);
+  return participation;
+}
+
+function refuse(violations: RuleViolation[], field: string) {
+  const [first] = violations;
+  if (first) throw new AppError('INVALID_INPUT', first.message, { field });
+}
+
+export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew' | 'contracts/endEarly' | 'contracts/withdrawEarlyEnd'> = {
+  'contracts/update': async ({ participationId, contract }, ctx) => {
+    const participation = await participationOf(ctx, participationId);
+    if (participation.contractType === 'cddi') {
+      refuse(
+        checkCddi({
+          start: participation.startDate,
+          end: participation.endDate,
+          weeklyMinutes: participation.weeklyMinutes,
+          derogationUntil: contract.derogationUntil,
+        }),
+        'contract.derogationUntil',
+      );
+    }
+    await contracts.updateContract(ctx.db, participationId, contract, ctx.now);
+    ctx.record(`participation:${participationId}`);
+    return load(ctx, participation.worksiteId);
+  },
+
+  'contracts/renew': async ({ participationId, renewal }, ctx) => {
+    const participation = await participationOf(ctx, participationId);
+    if (participation.earlyEndDate !== null) {
+      throw new AppError('CONFLICT', `Ce contrat a pris fin le ${formatFrenchDate(participation.earlyEndDate)} : il ne peut plus être renouvelé.`);
+    }
+    refuse(
+      checkRenewal({
+        type: participation.contractType as ContractType,
+        start: participation.startDate,
+        currentEnd: participation.endDate,
+        newEnd: renewal.newEndDate,
+        agreedOn: renewal.agreedOn,
+        renewalsSoFar: await contracts.countRenewals(ctx.db, participationId),
+        weeklyMinutes: participation.weeklyMinutes,
+        derogationUntil: participation.derogationUntil,
+      }),
+      'renewal.newEndDate',
+    );
+    await contracts.renew(ctx.db, participationId, participation.endDate, renewal.newEndDate, renewal.agreedOn, ctx.now);
+    ctx.record(`participation:${participationId}`);
+    return load(ctx, participation.worksiteId);
+  },
+
+  'contracts/endEarly': async ({ participationId, earlyEnd }, ctx) => {
+    const participation = await participationOf(ctx, participationId);
+    if (participation.earlyEndDate !== null) {
+      throw new AppError('CONFLICT', `Une fin anticipée au ${formatFrenchDate(participation.earlyEndDate)} est déjà enregistrée : retirez-la d'abord.`);
+    }
+    refuse(
+      checkEarlyEnd({
+        type: participation.contractType as ContractType,
+        start: participation.startDate,
+        end: participation.endDate,
+        trialDays: participation.trialDays,
+        date: earlyEnd.date,
+        reason: earlyEnd.reason,
+      }),
+      'earlyEnd.date',
+    );
+    await contracts.setEarlyEnd(ctx.db, participationId, earlyEnd, ctx.now);
+    ctx.record(`participation:${participationId}`);
+    return load(ctx, participation.worksiteId);
+  },
+
+  'contracts/withdrawEarlyEnd': async ({ participationId }, ctx) => {
+    const participation = await participationOf(ctx, participationId);
+    if (participation.earlyEndDate === null) throw new AppError('CONFLICT', "Ce contrat n'a pas de fin anticipée.");
+    await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now);
+    ctx.record(`participation:${participationId}`);
+    return load(ctx, participation.worksiteId);
+  },
+};

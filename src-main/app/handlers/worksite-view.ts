@@ -1,0 +1,106 @@
+import type { Worksite } from '../../shared/contract/worksites';
+import type { ANNEX_KINDS, EarlyEndReason } from '../../shared/contract/worksites';
+import * as repo from '../../db/repositories/worksites';
+import { listRenewals } from '../../db/repositories/contracts';
+import { holidaysBetween } from '../../domain/holidays';
+import { isHandOverLate } from '../../domain/contracts';
+import { patternEnd, type HalfDay } from '../../domain/schedule';
+import { addDays } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import { formatDuration, minutesToTime } from '../../shared/time';
+import type { HandlerContext } from '../handler';
+
+/** A worksite as its page shows it: pattern, sessions, participants with their contracts and annex times. */
+export const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
+
+/**
+ * A medical visit or a psychologist's debrief is health-related (GDPR art. 9):
+ * the encadrant sees that the time exists, not what it is.
+ */
+const HEALTH_RELATED: readonly string[] = ['visite_medicale', 'psychologue'];
+export function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: HandlerContext): (typeof ANNEX_KINDS)[number] {
+  const social = ['administrateur', 'coordination', 'travailleur_social'].includes(ctx.session.user?.role ?? '');
+  return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
+}
+
+export function scopeOf(ctx: HandlerContext): repo.WorksiteScope {
+  return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
+}
+
+export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
+  const row = await repo.findWorksite(ctx.db, id, scopeOf(ctx));
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+  const slots = await repo.listSlots(ctx.db, id);
+  const annexTimes = await repo.listAnnexTimes(ctx.db, id);
+  const sessions = await repo.listSessions(ctx.db, id);
+  const renewals = await listRenewals(ctx.db, id);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Worksite['kind'],
+    activity: row.activity as Worksite['activity'],
+    clientId: row.clientId,
+    clientName: row.clientName,
+    workAddress: row.workAddress,
+    supervisorId: row.supervisorId,
+    supervisorName: row.supervisorName,
+    coordinatorId: row.coordinatorId,
+    employerId: row.employerId,
+    employerName: row.employerName,
+    fundersIds: await repo.listFunders(ctx.db, id),
+    startDate: row.startDate,
+    weeks: row.weeks,
+    endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),
+    slots: slots.map((s) => ({ weekday: s.weekday, halfDay: s.halfDay as HalfDay })),
+    capacity: row.capacity,
+    hours: {
+      morningStart: minutesToTime(row.morningStart),
+      morningEnd: minutesToTime(row.morningEnd),
+      afternoonStart: minutesToTime(row.afternoonStart),
+      afternoonEnd: minutesToTime(row.afternoonEnd),
+    },
+    status: row.status as Worksite['status'],
+    participants: (await repo.listParticipants(ctx.db, id)).map((pa) => ({
+      id: pa.id,
+      personId: pa.personId,
+      name: `${pa.firstNames} ${pa.lastName}`,
+      contract: {
+        type: pa.contractType as 'cdd_usage' | 'cddi' | 'autre',
+        startDate: pa.startDate,
+        endDate: pa.endDate,
+        position: pa.position,
+        hourlyCents: pa.hourlyCents,
+        handedOn: pa.handedOn,
+        signedOn: pa.signedOn,
+        derogationUntil: pa.derogationUntil,
+      },
+      renewals: renewals
+        .filter((r) => r.participationId === pa.id)
+        .map((r) => ({ previousEndDate: r.previousEndDate, newEndDate: r.newEndDate, agreedOn: r.agreedOn })),
+      earlyEnd: pa.earlyEndDate && pa.earlyEndReason ? { date: pa.earlyEndDate, reason: pa.earlyEndReason as EarlyEndReason } : null,
+      weeklyHours: formatDuration(pa.weeklyMinutes),
+      trialDays: pa.trialDays,
+      handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
+      annexTimes: annexTimes
+        .filter((a) => a.participationId === pa.id)
+        .map((a) => ({
+          id: a.id,
+          kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
+          date: a.date,
+          start: minutesToTime(a.startMinutes),
+          end: minutesToTime(a.endMinutes),
+          paid: a.paid === 1,
+        })),
+    })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      date: s.date,
+      halfDay: s.halfDay as HalfDay,
+      start: minutesToTime(s.startMinutes),
+      end: minutesToTime(s.endMinutes),
+      origin: s.origin as 'pattern' | 'makeup' | 'added',
+      cancelledReason: s.cancelledReason,
+    })),
+  };
+}
+

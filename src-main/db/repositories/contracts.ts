@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+export async function listRenewals(db: Db, worksiteId: number) {
+  return db
+    .selectFrom('contractRenewals as r')
+    .innerJoin('participations as pa', 'pa.id', 'r.participationId')
+    .select(['r.participationId', 'r.previousEndDate', 'r.newEndDate', 'r.agreedOn'])
+    .where('pa.worksiteId', '=', worksiteId)
+    .orderBy('r.id')
+    .execute();
+}
+
+export async function countRenewals(db: Db, participationId: number): Promise<number> {
+  const row = await db
+    .selectFrom('contractRenewals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('participationId', '=', participationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Records the renewal and moves the contract's end: both or neither, in the caller's transaction. */
+export async function renew(db: Db, participationId: number, previousEndDate: string, newEndDate: string, agreedOn: string, now: string) {
+  await db.insertInto('contractRenewals').values({ participationId, previousEndDate, newEndDate, agreedOn, createdAt: now }).execute();
+  await db.updateTable('participations').set({ endDate: newEndDate, updatedAt: now }).where('id', '=', participationId).execute();
+}
+
+export async function updateContract(
+  db: Db,
+  participationId: number,
+  values: { position: string; handedOn: string | null; signedOn: string | null; derogationUntil: string | null },
+  now: string,
+) {
+  await db
+    .updateTable('participations')
+    .set({ ...values, updatedAt: now })
+    .where('id', '=', participationId)
+    .execute();
+}
+
+export async function setEarlyEnd(db: Db, participationId: number, earlyEnd: { date: string; reason: string } | null, now: string) {
+  await db
+    .updateTable('participations')
+    .set({ earlyEndDate: earlyEnd?.date ?? null, earlyEndReason: earlyEnd?.reason ?? null, updatedAt: now })
+    .where('id', '=', participationId)
+    .execute();
+}

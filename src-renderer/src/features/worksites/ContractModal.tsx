@@ -1,0 +1,150 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import type { Method } from '@shared/contract';
+import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/contract/contracts';
+import { EARLY_END_REASONS, EARLY_END_REASON_LABELS, type Participant } from '@shared/contract/worksites';
+import { formatFrenchDate } from '@shared/dates';
+import { useApiMutation } from '../../api/client';
+import { AsyncForm } from '../../ui/AsyncForm';
+import { saveForm } from '../../ui/form-errors';
+
+const INVALIDATES: Method[] = ['worksites/get', 'worksites/list', 'worksites/planning', 'worksites/personAgenda'];
+
+/** The life of one contract after it is drafted: hand-over and signature, renewal, early end. */
+export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
+  const { contract } = participant;
+  return (
+    <Modal opened onClose={onClose} title={`Contrat de ${participant.name}`} size="lg">
+      <Text size="sm" mb="sm">
+        Du {formatFrenchDate(contract.startDate)} au {formatFrenchDate(contract.endDate)}
+        {participant.renewals.length > 0 && ` (renouvelé ${participant.renewals.length} fois)`}
+      </Text>
+      <Tabs defaultValue="update">
+        <Tabs.List mb="md">
+          <Tabs.Tab value="update">Remise et signature</Tabs.Tab>
+          <Tabs.Tab value="renew">Renouveler</Tabs.Tab>
+          <Tabs.Tab value="end">Fin anticipée</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="update">
+          <UpdateForm participant={participant} onDone={onClose} />
+        </Tabs.Panel>
+        <Tabs.Panel value="renew">
+          <RenewForm participant={participant} onDone={onClose} />
+        </Tabs.Panel>
+        <Tabs.Panel value="end">
+          <EarlyEndForm participant={participant} onDone={onClose} />
+        </Tabs.Panel>
+      </Tabs>
+    </Modal>
+  );
+}
+
+interface FormProps {
+  participant: Participant;
+  onDone: () => void;
+}
+
+function UpdateForm({ participant, onDone }: FormProps) {
+  const { contract } = participant;
+  const form = useForm<{ contract: ContractUpdateInput }>({
+    initialValues: {
+      contract: { position: contract.position, handedOn: contract.handedOn, signedOn: contract.signedOn, derogationUntil: contract.derogationUntil },
+    },
+  });
+  const update = useApiMutation('contracts/update', { invalidates: INVALIDATES });
+  const submit = () => saveForm(form, () => update.mutateAsync({ participationId: participant.id, contract: form.getValues().contract }), 'Le contrat est mis à jour.', onDone);
+  return (
+    <AsyncForm onSubmit={submit}>
+      <Stack>
+        <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
+        <SimpleGrid cols={2}>
+          <DateInput label="Contrat remis le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.handedOn')} />
+          <DateInput label="Signé le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.signedOn')} />
+        </SimpleGrid>
+        {contract.type === 'cddi' && (
+          <DateInput
+            label="Dérogation du préfet (moins de 20 h) valable jusqu'au"
+            valueFormat="DD/MM/YYYY"
+            clearable
+            {...form.getInputProps('contract.derogationUntil')}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={update.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </AsyncForm>
+  );
+}
+
+function RenewForm({ participant, onDone }: FormProps) {
+  const form = useForm<{ renewal: RenewalInput }>({ initialValues: { renewal: { newEndDate: '', agreedOn: '' } } });
+  const renew = useApiMutation('contracts/renew', { invalidates: INVALIDATES });
+  if (participant.earlyEnd) return <Text c="dimmed">Ce contrat a pris fin avant son terme : il ne peut plus être renouvelé.</Text>;
+  const submit = () => saveForm(form, () => renew.mutateAsync({ participationId: participant.id, renewal: form.getValues().renewal }), 'Le contrat est renouvelé.', onDone);
+  return (
+    <AsyncForm onSubmit={submit}>
+      <Stack>
+        {participant.renewals.map((r) => (
+          <Text key={r.newEndDate} size="sm">
+            Renouvelé jusqu'au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin précédente le {formatFrenchDate(r.previousEndDate)})
+          </Text>
+        ))}
+        <SimpleGrid cols={2}>
+          <DateInput label="Nouvelle date de fin" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('renewal.newEndDate')} />
+          <DateInput label="Accord du salarié le" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('renewal.agreedOn')} />
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          Un CDD se renouvelle deux fois au plus ; un CDDI, dans la limite de 24 mois en tout. Le salarié accepte le renouvellement avant le terme.
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={renew.isPending}>
+            Renouveler
+          </Button>
+        </Group>
+      </Stack>
+    </AsyncForm>
+  );
+}
+
+function EarlyEndForm({ participant, onDone }: FormProps) {
+  const form = useForm<{ earlyEnd: EarlyEndInput }>({ initialValues: { earlyEnd: { date: '', reason: null as never } } });
+  const end = useApiMutation('contracts/endEarly', { invalidates: INVALIDATES });
+  const withdraw = useApiMutation('contracts/withdrawEarlyEnd', { invalidates: INVALIDATES });
+  const reasons = EARLY_END_REASONS.filter((r) => r !== 'emploi_ou_formation' || participant.contract.type === 'cddi');
+
+  if (participant.earlyEnd) {
+    const undo = () => saveForm(form, () => withdraw.mutateAsync({ participationId: participant.id }), 'La fin anticipée est retirée : le contrat court jusqu’à son terme.', onDone);
+    return (
+      <Stack>
+        <Alert color="orange">
+          Dernier jour : {formatFrenchDate(participant.earlyEnd.date)}. Motif : {EARLY_END_REASON_LABELS[participant.earlyEnd.reason]}.
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="light" color="red" onClick={() => void undo()} loading={withdraw.isPending}>
+            Retirer la fin anticipée (saisie par erreur)
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  const submit = () =>
+    saveForm(form, () => end.mutateAsync({ participationId: participant.id, earlyEnd: form.getValues().earlyEnd }), 'La fin anticipée est enregistrée.', onDone);
+  return (
+    <AsyncForm onSubmit={submit}>
+      <Stack>
+        <Text size="sm">Un contrat à durée déterminée ne prend fin avant son terme que pour les motifs prévus par le Code du travail.</Text>
+        <DateInput label="Dernier jour du contrat" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('earlyEnd.date')} />
+        <Select label="Motif" data={reasons.map((r) => ({ value: r, label: EARLY_END_REASON_LABELS[r] }))} withAsterisk {...form.getInputProps('earlyEnd.reason')} />
+        <Group justify="flex-end">
+          <Button type="submit" color="red" loading={end.isPending}>
+            Enregistrer la fin anticipée
+          </Button>
+        </Group>
+      </Stack>
+    </AsyncForm>
+  );
+}
