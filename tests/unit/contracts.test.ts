@@ -61,8 +61,17 @@ describe('contract renewals', () => {
 describe('early ends', () => {
   it('ends a contract during the trial period and takes the person off the later half-days', async () => {
     const { call, worksiteId, participationId, personId } = await withParticipant();
+    const before = valueOf(await call('worksites/get', { id: worksiteId })).participants[0]!;
+    // 14 h a week; 10 h 30 in the weeks of Ascension and Whit Monday.
+    expect(before.plannedWeeks).toEqual([
+      { weekOf: '2026-05-04', minutes: 840 },
+      { weekOf: '2026-05-11', minutes: 630 },
+      { weekOf: '2026-05-18', minutes: 840 },
+      { weekOf: '2026-05-25', minutes: 630 },
+    ]);
     const ended = valueOf(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-06', reason: 'periode_essai' } }));
     expect(ended.participants[0]!.earlyEnd).toEqual({ date: '2026-05-06', reason: 'periode_essai' });
+    expect(ended.participants[0]!.plannedWeeks).toEqual([{ weekOf: '2026-05-04', minutes: 630 }]);
     const agenda = valueOf(await call('worksites/personAgenda', { personId }));
     expect(agenda.map((a) => a.date)).toEqual(['2026-05-04', '2026-05-05', '2026-05-06']);
     const planning = valueOf(await call('worksites/planning', { from: '2026-05-04', to: '2026-05-08' }));

@@ -3,6 +3,7 @@ import { easterSunday, frenchHolidays, holidaysBetween } from '../../src-main/do
 import { generateSchedule, outsidePattern, proposeMakeUps, type Slot } from '../../src-main/domain/schedule';
 import { checkCddi, checkEarlyEnd, checkRenewal, handOverDeadline, isHandOverLate, trialPeriodDays } from '../../src-main/domain/contracts';
 import { addDays, weekdayOf } from '../../src-main/shared/dates';
+import { patternMinutes, plannedMinutesByWeek } from '../../src-main/domain/hours';
 
 // These rules work on calendar dates: `npm test` runs this file again under
 // TZ=America/Guadeloupe and TZ=Pacific/Kiritimati.
@@ -105,6 +106,30 @@ describe('regeneration after a change of dates or rhythm', () => {
     const outside = outsidePattern([...old, inside], { startDate: '2026-05-04', weeks: 4, slots: monToWed }, calendar, '2026-05-10');
     // Thursdays after today: 14 May is Ascension (never generated), so 21 and 28 May.
     expect(outside.map((s) => s.date)).toEqual(['2026-05-21', '2026-05-28']);
+  });
+});
+
+describe('planned hours per person per week', () => {
+  it('a Mon–Thu morning MESP from 4 May 2026 plans 14 h, less in the weeks of Ascension and Whit Monday, plus a paid health check', () => {
+    const morning = { startMinutes: 8 * 60 + 30, endMinutes: 12 * 60 };
+    expect(patternMinutes([morning, morning, morning, morning])).toBe(14 * 60);
+    const calendar = { holidays: frenchHolidays(2026), closures: noClosures };
+    const sessions = generateSchedule({ startDate: '2026-05-04', weeks: 4, slots: MON_THU_MORNINGS }, calendar).sessions.map((s) => ({
+      ...s,
+      ...morning,
+      cancelled: s.date === '2026-05-19',
+    }));
+    const healthCheck = { date: '2026-05-05', startMinutes: 14 * 60, endMinutes: 15 * 60 + 30 };
+    const weeks = plannedMinutesByWeek(sessions, { start: '2026-05-04', end: '2026-05-31' }, [healthCheck]);
+    expect([...weeks.entries()]).toEqual([
+      ['2026-05-04', 14 * 60 + 90],
+      ['2026-05-11', 10 * 60 + 30],
+      ['2026-05-18', 10 * 60 + 30],
+      ['2026-05-25', 10 * 60 + 30],
+    ]);
+    // Ended early on Wednesday 6 May: two half-days and the health check.
+    const ended = plannedMinutesByWeek(sessions, { start: '2026-05-04', end: '2026-05-06' }, [healthCheck]);
+    expect([...ended.entries()]).toEqual([['2026-05-04', 3 * 210 + 90]]);
   });
 });
 

@@ -4,6 +4,7 @@ import * as repo from '../../db/repositories/worksites';
 import { listRenewals } from '../../db/repositories/contracts';
 import { holidaysBetween } from '../../domain/holidays';
 import { isHandOverLate } from '../../domain/contracts';
+import { plannedMinutesByWeek } from '../../domain/hours';
 import { patternEnd, type HalfDay } from '../../domain/schedule';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -34,6 +35,7 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
   const annexTimes = await repo.listAnnexTimes(ctx.db, id);
   const sessions = await repo.listSessions(ctx.db, id);
   const renewals = await listRenewals(ctx.db, id);
+  const timedSessions = sessions.map((s) => ({ ...s, cancelled: s.cancelledReason !== null }));
   return {
     id: row.id,
     name: row.name,
@@ -79,6 +81,13 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
         .map((r) => ({ previousEndDate: r.previousEndDate, newEndDate: r.newEndDate, agreedOn: r.agreedOn })),
       earlyEnd: pa.earlyEndDate && pa.earlyEndReason ? { date: pa.earlyEndDate, reason: pa.earlyEndReason as EarlyEndReason } : null,
       weeklyHours: formatDuration(pa.weeklyMinutes),
+      plannedWeeks: [
+        ...plannedMinutesByWeek(
+          timedSessions,
+          { start: pa.startDate, end: pa.earlyEndDate ?? pa.endDate },
+          annexTimes.filter((a) => a.participationId === pa.id && a.paid === 1),
+        ).entries(),
+      ].map(([weekOf, minutes]) => ({ weekOf, minutes })),
       trialDays: pa.trialDays,
       handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
       annexTimes: annexTimes

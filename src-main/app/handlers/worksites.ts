@@ -12,6 +12,7 @@ import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import { checkCddi, trialPeriodDays } from '../../domain/contracts';
+import { patternMinutes } from '../../domain/hours';
 import { isBelowFloor, rateInForce } from '../../domain/wages';
 import { formatEuros } from '../../shared/money';
 import { findPerson } from '../../db/repositories/people';
@@ -220,10 +221,7 @@ export const worksitesHandlers: HandlerMap<
         { field: 'contract.hourlyCents' },
       );
     }
-    const weeklyMinutes = worksite.slots.reduce((sum, slot) => {
-      const { startMinutes, endMinutes } = slotTimes(worksite, slot.halfDay);
-      return sum + endMinutes - startMinutes;
-    }, 0);
+    const weeklyMinutes = patternMinutes(worksite.slots.map((slot) => slotTimes(worksite, slot.halfDay)));
     if (contract.type === 'cddi') {
       const [violation] = checkCddi({ start: contract.startDate, end: contract.endDate, weeklyMinutes, derogationUntil: contract.derogationUntil });
       if (violation) throw new AppError('INVALID_INPUT', violation.message, { field: 'contract.type' });

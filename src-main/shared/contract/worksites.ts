@@ -137,6 +137,8 @@ export const participant = z.object({
   /** Set when the contract ended before its term: its last day and the legal ground. */
   earlyEnd: z.object({ date: z.string(), reason: z.enum(EARLY_END_REASONS) }).nullable(),
   weeklyHours: z.string(),
+  /** Planned minutes per week (by Monday): the half-days within the contract and the paid annex times. */
+  plannedWeeks: z.array(z.object({ weekOf: z.string(), minutes: z.number().int() })),
   trialDays: z.number().int(),
   /** Not handed over within two working days of the start (L1242-13). */
   handOverLate: z.boolean(),

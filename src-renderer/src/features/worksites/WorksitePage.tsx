@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, EARLY_END_REASON_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
+import { formatDuration } from '@shared/time';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { AddParticipantModal } from './AddParticipantModal';
@@ -148,7 +149,10 @@ export function WorksitePage() {
                       )}
                     </Stack>
                   </Table.Td>
-                  <Table.Td>{p.weeklyHours}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{p.weeklyHours}</Text>
+                    <ShortWeeks participant={p} />
+                  </Table.Td>
                   <Table.Td>{p.trialDays} jour(s)</Table.Td>
                   <Table.Td>
                     {p.contract.handedOn ? formatFrenchDate(p.contract.handedOn) : '—'}
@@ -233,5 +237,17 @@ export function WorksitePage() {
         <SessionModal session={openedSession} label={formatFrenchDate(openedSession.date)} onClose={() => setOpenedSession(null)} />
       )}
     </Stack>
+  );
+}
+
+/** The weeks a holiday, a cancellation or the contract's dates make shorter (or an annex time longer) than the pattern. */
+function ShortWeeks({ participant }: { participant: Participant }) {
+  const usual = participant.weeklyHours;
+  const other = participant.plannedWeeks.filter((w) => formatDuration(w.minutes) !== usual);
+  if (other.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {other.map((w) => `sem. du ${formatFrenchDate(w.weekOf).slice(0, 5)} : ${formatDuration(w.minutes)}`).join(' · ')}
+    </Text>
   );
 }
