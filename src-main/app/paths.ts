@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,6 +21,10 @@ export interface DataPaths {
   databaseFile: string;
   /** Files the app keeps (logo, generated documents, attachments): backups carry them. */
   filesDir: string;
+  /** Generated PDFs, exactly as printed: "réimprimer" reads them back. */
+  documentsDir: string;
+  /** Scans attached to records. */
+  attachmentsDir: string;
   backupsDir: string;
 }
 
@@ -28,6 +33,16 @@ export function dataPaths(dataDir: string): DataPaths {
     dataDir,
     databaseFile: path.join(dataDir, 'passerelle.sqlite'),
     filesDir: path.join(dataDir, 'fichiers'),
+    documentsDir: path.join(dataDir, 'fichiers', 'documents'),
+    attachmentsDir: path.join(dataDir, 'fichiers', 'pieces-jointes'),
     backupsDir: path.join(dataDir, 'sauvegardes'),
   };
+}
+
+/**
+ * The shipped fonts: `resources/fonts` beside `src-main/` in the sources and
+ * beside `out/` in the bundle (two levels up from either file).
+ */
+export function defaultFontsDir(): string {
+  return fileURLToPath(new URL('../../resources/fonts', import.meta.url));
 }

@@ -33,7 +33,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'auth/logout': 'public',
   'auth/changePassword': EVERY_ROLE,
   'files/chooseFile': ADMIN_AND_COORDINATION,
-  'files/chooseFolder': ADMIN,
+  'files/chooseFolder': ADMIN_AND_COORDINATION,
   'files/list': ADMIN_AND_COORDINATION,
   'settings/importLogo': ADMIN,
   'settings/get': ADMIN_AND_COORDINATION,
@@ -91,6 +91,13 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'contracts/renew': ADMIN_AND_COORDINATION,
   'contracts/endEarly': ADMIN_AND_COORDINATION,
   'contracts/withdrawEarlyEnd': ADMIN_AND_COORDINATION,
+  'documents/preview': ADMIN_AND_COORDINATION,
+  'documents/generate': ADMIN_AND_COORDINATION,
+  'documents/list': ADMIN_AND_COORDINATION,
+  'documents/content': ADMIN_AND_COORDINATION,
+  'documents/saveCopy': ADMIN_AND_COORDINATION,
+  'documents/attach': ADMIN_AND_COORDINATION,
+  'documents/attachmentContent': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

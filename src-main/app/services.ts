@@ -6,7 +6,9 @@ import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
 import { purgeJournal } from './journal';
-import { dataPaths, type DataPaths } from './paths';
+import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
+import { nodePdfPrinter } from '../documents/node-printer';
+import type { PdfPrinter } from '../documents/printer';
 import { SessionStore } from './sessions';
 import { systemClock, type Clock, type Dialogs } from './ports';
 
@@ -20,6 +22,10 @@ export interface ServicesConfig {
   homeDir?: string;
   /** Tests lower the hashing cost; the app always uses the current parameters. */
   passwordParams?: ScryptParams;
+  /** Prints documents: the Electron window in the desktop app, Chromium through playwright-core otherwise. */
+  printer?: PdfPrinter;
+  /** Shipped fonts (`resources/fonts`). */
+  fontsDir?: string;
 }
 
 export interface Services {
@@ -34,6 +40,8 @@ export interface Services {
   /** Read from the database at start, kept current by `settings/updateSecurity`. */
   security: { idleLockMinutes: number };
   passwordParams: ScryptParams;
+  printer: PdfPrinter;
+  fontsDir: string;
   close(): Promise<void>;
 }
 
@@ -42,6 +50,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   assertLocalPath(config.dataDir);
   const paths = dataPaths(config.dataDir);
   mkdirSync(paths.filesDir, { recursive: true });
+  mkdirSync(paths.documentsDir, { recursive: true });
+  mkdirSync(paths.attachmentsDir, { recursive: true });
   const clock = config.clock ?? systemClock;
   const opened: OpenedDatabase = await openDatabase(paths.databaseFile, {
     backupDir: paths.backupsDir,
@@ -49,6 +59,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   });
   // Journal entries older than 12 months go at each start (CNIL 2021-122).
   await purgeJournal(opened.db, clock.now());
+  const printer = config.printer ?? nodePdfPrinter();
   const structure = await opened.db.selectFrom('structure').select('idleLockMinutes').executeTakeFirst();
   return {
     db: opened.db,
@@ -61,6 +72,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     sessions: new SessionStore(),
     security: { idleLockMinutes: structure?.idleLockMinutes ?? 10 },
     passwordParams: config.passwordParams ?? CURRENT_PARAMS,
-    close: opened.close,
+    printer,
+    fontsDir: config.fontsDir ?? defaultFontsDir(),
+    close: async () => {
+      await printer.close();
+      await opened.close();
+    },
   };
 }

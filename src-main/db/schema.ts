@@ -64,6 +64,8 @@ export interface UsersTable {
   failedAttempts: Generated<number>;
   lockedUntil: string | null;
   passwordChangedAt: string;
+  /** Where the user last saved a copy of a document: offered first next time. */
+  documentsFolder: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -292,6 +294,40 @@ export interface AnnexTimesTable {
   createdAt: string;
 }
 
+export interface DocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  version: number;
+  personId: number | null;
+  worksiteId: number | null;
+  participationId: number | null;
+  title: string;
+  fileName: string;
+  storedFile: string;
+  sha256: string;
+  size: number;
+  snapshot: string;
+  authorId: number | null;
+  createdAt: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  personId: number | null;
+  worksiteId: number | null;
+  participationId: number | null;
+  weekOf: string | null;
+  label: string;
+  originalName: string;
+  storedFile: string;
+  mediaType: string;
+  sha256: string;
+  size: number;
+  authorId: number | null;
+  createdAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -316,4 +352,6 @@ export interface Database {
   closures: ClosuresTable;
   annexTimes: AnnexTimesTable;
   contractRenewals: ContractRenewalsTable;
+  documents: DocumentsTable;
+  attachments: AttachmentsTable;
 }

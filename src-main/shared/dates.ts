@@ -57,3 +57,12 @@ export function addMonths(iso: string, months: number): string {
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
+
+const LONG = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONG_WITH_DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "4 mai 2026", as written in a letter or a contract; "1er" for the first of the month. */
+export function longFrenchDate(iso: string, withWeekday = false): string {
+  const text = (withWeekday ? LONG_WITH_DAY : LONG).format(toUtc(iso));
+  return text.replace(/(^|\s)1 /, '$11er ');
+}

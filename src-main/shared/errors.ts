@@ -50,25 +50,35 @@ export interface ErrorPayload {
   /** The first field at fault, when the error is about input. */
   field?: string;
   issues?: FieldIssue[];
+  /** Data a document needs and the records lack, each with the page where it is filled. */
+  missing?: MissingPiece[];
+}
+
+export interface MissingPiece {
+  label: string;
+  link: string;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly issues?: FieldIssue[];
+  readonly missing?: MissingPiece[];
 
-  constructor(code: ErrorCode, message?: string, options?: { field?: string; issues?: FieldIssue[] }) {
+  constructor(code: ErrorCode, message?: string, options?: { field?: string; issues?: FieldIssue[]; missing?: MissingPiece[] }) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = 'AppError';
     this.code = code;
     this.field = options?.field;
     this.issues = options?.issues;
+    this.missing = options?.missing;
   }
 
   toPayload(): ErrorPayload {
     const payload: ErrorPayload = { code: this.code, message: this.message };
     if (this.field !== undefined) payload.field = this.field;
     if (this.issues !== undefined) payload.issues = this.issues;
+    if (this.missing !== undefined) payload.missing = this.missing;
     return payload;
   }
 }

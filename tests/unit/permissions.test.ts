@@ -26,7 +26,7 @@ const EXPECTED: Record<Method, string> = {
   'auth/logout': EVERYONE,
   'auth/changePassword': ALL_ROLES,
   'files/chooseFile': 'administrateur coordination',
-  'files/chooseFolder': 'administrateur',
+  'files/chooseFolder': 'administrateur coordination',
   'files/list': 'administrateur coordination',
   'settings/importLogo': 'administrateur',
   'settings/get': 'administrateur coordination',
@@ -84,6 +84,13 @@ const EXPECTED: Record<Method, string> = {
   'contracts/renew': 'administrateur coordination',
   'contracts/endEarly': 'administrateur coordination',
   'contracts/withdrawEarlyEnd': 'administrateur coordination',
+  'documents/preview': 'administrateur coordination',
+  'documents/generate': 'administrateur coordination',
+  'documents/list': 'administrateur coordination',
+  'documents/content': 'administrateur coordination',
+  'documents/saveCopy': 'administrateur coordination',
+  'documents/attach': 'administrateur coordination',
+  'documents/attachmentContent': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

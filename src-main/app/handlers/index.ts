@@ -12,6 +12,7 @@ import { journeysHandlers } from './journeys';
 import { peopleImportHandlers } from './people-import';
 import { worksitesHandlers } from './worksites';
 import { contractsHandlers } from './contracts';
+import { documentsHandlers } from './documents';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<Method> = {
   ...peopleImportHandlers,
   ...worksitesHandlers,
   ...contractsHandlers,
+  ...documentsHandlers,
 };

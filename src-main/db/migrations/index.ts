@@ -4,6 +4,7 @@ import * as accountsJournal from './002-accounts-journal';
 import * as people from './003-people';
 import * as worksites from './004-worksites';
 import * as contracts from './005-contracts';
+import * as documents from './006-documents';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'people', up: people.up },
   { version: 4, name: 'worksites', up: worksites.up },
   { version: 5, name: 'contracts', up: contracts.up },
+  { version: 6, name: 'documents', up: documents.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

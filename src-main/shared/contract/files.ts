@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 
 /** What a file is chosen for decides the filter shown (images for a logo…). */
-export const FILE_PURPOSES = ['logo', 'export', 'import'] as const;
+export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Files shown for each purpose; an empty list means a folder is chosen. */
@@ -11,6 +11,7 @@ export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   export: [],
   // .xls and .ods are shown so that choosing one explains how to convert it.
   import: ['xlsx', 'csv', 'xls', 'ods'],
+  attachment: ['pdf', 'jpg', 'jpeg', 'png'],
 };
 
 const chooseAnswer = z.discriminatedUnion('status', [

@@ -11,6 +11,7 @@ import { peopleMethods } from './people';
 import { peopleImportMethods } from './people-import';
 import { worksitesMethods } from './worksites';
 import { contractsMethods } from './contracts';
+import { documentsMethods } from './documents';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -30,6 +31,7 @@ export const contract = {
   ...peopleImportMethods,
   ...worksitesMethods,
   ...contractsMethods,
+  ...documentsMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '../../../src-main/documents/printer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,7 @@ export function fakeClock(iso = '2026-03-02T09:00:00.000Z') {
 export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 
 export async function testServices(
-  options: { dialogs?: Dialogs; homeDir?: string; dataDir?: string; clock?: ReturnType<typeof fakeClock> } = {},
+  options: { dialogs?: Dialogs; homeDir?: string; dataDir?: string; clock?: ReturnType<typeof fakeClock>; printer?: PdfPrinter } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
   const services = await createServices({
@@ -70,6 +71,7 @@ export async function testServices(
     clock: options.clock ?? fakeClock(),
     homeDir: options.homeDir ?? tempDir('passerelle-home-'),
     passwordParams: TEST_PASSWORD_PARAMS,
+    printer: options.printer,
   });
   onCleanup(() => services.close());
   return services;

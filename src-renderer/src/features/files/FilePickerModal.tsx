@@ -8,6 +8,7 @@ const PURPOSE_TITLES: Record<FilePurpose, string> = {
   logo: 'Choisir le logo (image PNG ou JPEG)',
   export: 'Choisir le dossier où enregistrer le fichier',
   import: 'Choisir le tableau à importer (.xlsx ou .csv)',
+  attachment: 'Choisir le document numérisé (PDF, JPEG ou PNG)',
 };
 
 function formatSize(bytes: number | null) {

@@ -1,0 +1,238 @@
+import { readFile, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import * as repo from '../../db/repositories/documents';
+import { findParticipation } from '../../db/repositories/worksites';
+import { documentFileName, safeFileName } from '../../domain/file-names';
+import { collectParticipationData } from '../../documents/collect';
+import type { ParticipationDocumentData } from '../../documents/data';
+import { renderDocument } from '../../documents/render';
+import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
+import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, DOCUMENT_PREFIXES, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../handler';
+import { load } from './worksite-view';
+
+const FILE_LABELS: Record<DocumentKind, string> = { contrat_travail: 'Contrat', mise_a_disposition: 'Mise_a_disposition', convocation: 'Convocation' };
+
+/**
+ * Reads the data in one read transaction (the worksite must be within reach);
+ * a number is taken only when `numbered`. Not `ctx.transaction`: the journal
+ * entry belongs with the registry line written after printing.
+ */
+async function prepare(ctx: HandlerContext, kind: DocumentKind, participationId: number, numbered: boolean) {
+  return ctx.services.db.transaction().execute(async (db) => {
+    const participation = await findParticipation(db, participationId);
+    if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
+    await load({ ...ctx, db }, participation.worksiteId);
+    const collected = await collectParticipationData(db, kind, participationId, ctx.services.paths.filesDir);
+    const year = ctx.today.slice(0, 4);
+    const { number, version } = numbered
+      ? await repo.nextNumber(db, kind, DOCUMENT_PREFIXES[kind], year, participationId)
+      : { number: `${DOCUMENT_PREFIXES[kind]}-${year}-APERÇU`, version: 0 };
+    const { personId, worksiteId, ...rest } = collected;
+    const data: ParticipationDocumentData = { ...rest, number, version, issuedOn: ctx.today };
+    return { data, personId, worksiteId, participationId };
+  });
+}
+
+function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
+  return {
+    id: row.id,
+    kind: row.kind as DocumentKind,
+    number: row.number,
+    version: row.version,
+    title: row.title,
+    fileName: row.fileName,
+    personId: row.personId,
+    personName: row.personName,
+    worksiteId: row.worksiteId,
+    worksiteName: row.worksiteName,
+    participationId: row.participationId,
+    sha256: row.sha256,
+    size: row.size,
+    authorName: row.authorName,
+    createdAt: row.createdAt,
+  };
+}
+
+function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttachment>>>): AttachmentRow {
+  return {
+    id: row.id,
+    label: row.label,
+    originalName: row.originalName,
+    mediaType: row.mediaType as AttachmentRow['mediaType'],
+    size: row.size,
+    sha256: row.sha256,
+    personId: row.personId,
+    worksiteId: row.worksiteId,
+    participationId: row.participationId,
+    weekOf: row.weekOf,
+    authorName: row.authorName,
+    createdAt: row.createdAt,
+  };
+}
+
+/** The snapshot keeps the data, not the logo's bytes (the logo file is kept on its own). */
+function snapshotOf(data: ParticipationDocumentData): string {
+  return JSON.stringify({ ...data, structure: { ...data.structure, logo: data.structure.logo ? 'logo' : null } });
+}
+
+export const documentsHandlers: HandlerMap<
+  | 'documents/preview'
+  | 'documents/generate'
+  | 'documents/list'
+  | 'documents/content'
+  | 'documents/saveCopy'
+  | 'documents/attach'
+  | 'documents/attachmentContent'
+> = {
+  'documents/preview': async ({ kind, participationId }, ctx) => {
+    const { data } = await prepare(ctx, kind, participationId, false);
+    const pdf = await ctx.services.printer.print(renderDocument(data, ctx.services.fontsDir));
+    return {
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+      fileName: documentFileName(FILE_LABELS[kind], data.person.lastName, data.person.firstNames, data.contract.startDate),
+    };
+  },
+
+  'documents/generate': async ({ kind, participationId }, ctx) => {
+    const { data, personId, worksiteId } = await prepare(ctx, kind, participationId, true);
+    // Printing and writing the file happen outside any transaction.
+    const pdf = await ctx.services.printer.print(renderDocument(data, ctx.services.fontsDir));
+    const hash = sha256(pdf);
+    const storedFile = `${data.number}-v${data.version}.pdf`;
+    const target = path.join(ctx.services.paths.documentsDir, storedFile);
+    try {
+      await writeAtomically(target, pdf);
+    } catch {
+      throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
+    }
+    try {
+      const id = await ctx.transaction(async (db) => {
+        const id = await repo.insertDocument(db, {
+          kind,
+          number: data.number,
+          version: data.version,
+          personId,
+          worksiteId,
+          participationId,
+          title: `${DOCUMENT_KIND_LABELS[kind]} de ${data.person.firstNames} ${data.person.lastName}`,
+          fileName: documentFileName(FILE_LABELS[kind], data.person.lastName, data.person.firstNames, data.contract.startDate),
+          storedFile,
+          sha256: hash,
+          size: pdf.byteLength,
+          snapshot: snapshotOf(data),
+          authorId: ctx.session.user?.id ?? null,
+          createdAt: ctx.now,
+        });
+        ctx.record(`document:${id}`);
+        ctx.record(`person:${personId}`);
+        return id;
+      });
+      return toRow((await repo.findDocument(ctx.services.db, id))!);
+    } catch (error) {
+      // Nothing half-written: no registry line, no orphan file.
+      await unlink(target).catch(() => undefined);
+      throw error;
+    }
+  },
+
+  'documents/list': async ({ personId, worksiteId }, ctx) => {
+    if (worksiteId !== undefined) await load(ctx, worksiteId);
+    const where = personId !== undefined ? { personId } : { worksiteId };
+    return {
+      documents: (await repo.listDocuments(ctx.db, where)).map(toRow),
+      attachments: (await repo.listAttachments(ctx.db, where)).map(toAttachment),
+      lastFolder: ctx.session.user ? await repo.documentsFolder(ctx.db, ctx.session.user.id) : null,
+    };
+  },
+
+  'documents/content': async ({ documentId }, ctx) => {
+    const row = await repo.findDocument(ctx.services.db, documentId);
+    if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
+    const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
+    ctx.record(`document:${documentId}`);
+    return { pdfBase64: bytes.toString('base64'), fileName: row.fileName, sha256: row.sha256 };
+  },
+
+  'documents/saveCopy': async ({ documentId, attachmentId, folder }, ctx) => {
+    let bytes: Buffer;
+    let fileName: string;
+    if (documentId !== undefined) {
+      const row = await repo.findDocument(ctx.services.db, documentId);
+      if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
+      bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
+      fileName = row.fileName;
+      ctx.record(`document:${documentId}`);
+    } else {
+      const row = await repo.findAttachment(ctx.services.db, attachmentId!);
+      if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
+      bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
+      fileName = safeFileName(path.parse(row.originalName).name, path.extname(row.storedFile).slice(1));
+      ctx.record(`attachment:${attachmentId}`);
+    }
+    const written = await copyInto(folder, fileName, bytes);
+    const userId = ctx.session.user?.id;
+    if (userId !== undefined) await ctx.transaction((db) => repo.rememberDocumentsFolder(db, userId, folder));
+    return { path: written };
+  },
+
+  'documents/attach': async ({ target, path: source, label }, ctx) => {
+    const info = await stat(source).catch(() => null);
+    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n'est pas un fichier.", { field: 'path' });
+    if (info.size > ATTACHMENT_MAX_BYTES) {
+      throw new AppError('INVALID_INPUT', 'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.', { field: 'path' });
+    }
+    const bytes = await readFile(source).catch(() => {
+      throw new AppError('FILE_ERROR', "Le fichier choisi n'a pas pu être lu.", { field: 'path' });
+    });
+    const type = sniffScan(bytes);
+    if (!type) throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', { field: 'path' });
+    const hash = sha256(bytes);
+    const storedFile = `${hash.slice(0, 24)}.${type.extension}`;
+    const stored = path.join(ctx.services.paths.attachmentsDir, storedFile);
+    const existed = await stat(stored).then(() => true, () => false);
+    if (!existed) await writeAtomically(stored, bytes);
+    try {
+      const id = await ctx.transaction(async (db) => {
+        const participation = target.participationId !== undefined ? await findParticipation(db, target.participationId) : undefined;
+        if (target.participationId !== undefined && !participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
+        const worksiteId = target.worksiteId ?? participation?.worksiteId;
+        if (worksiteId !== undefined) await load({ ...ctx, db }, worksiteId);
+        const personId = target.personId ?? participation?.personId ?? null;
+        if (personId !== null && !(await db.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst())) {
+          throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
+        }
+        const id = await repo.insertAttachment(db, {
+          personId,
+          worksiteId: worksiteId ?? null,
+          participationId: target.participationId ?? null,
+          weekOf: target.weekOf ?? null,
+          label,
+          originalName: path.basename(source),
+          storedFile,
+          mediaType: type.mediaType,
+          sha256: hash,
+          size: bytes.byteLength,
+          authorId: ctx.session.user?.id ?? null,
+          createdAt: ctx.now,
+        });
+        ctx.record(`attachment:${id}`);
+        return id;
+      });
+      return toAttachment((await repo.findAttachment(ctx.services.db, id))!);
+    } catch (error) {
+      // A file this call wrote and no line refers to is removed.
+      if (!existed) await unlink(stored).catch(() => undefined);
+      throw error;
+    }
+  },
+
+  'documents/attachmentContent': async ({ attachmentId }, ctx) => {
+    const row = await repo.findAttachment(ctx.services.db, attachmentId);
+    if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
+    const bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
+    ctx.record(`attachment:${attachmentId}`);
+    return { base64: bytes.toString('base64'), mediaType: row.mediaType as AttachmentRow['mediaType'], fileName: row.originalName };
+  },
+};

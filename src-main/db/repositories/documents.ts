@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, DocumentsTable, AttachmentsTable } from '../schema';
+import type { Insertable } from 'kysely';
+
+type Db = Kysely<Database>;
+
+/** The next number of a kind in a year ("CT-2026-0007"), or the number a document already has and its next version. */
+export async function nextNumber(db: Db, kind: string, prefix: string, year: string, participationId: number) {
+  const existing = await db
+    .selectFrom('documents')
+    .select(['number', (eb) => eb.fn.max('version').as('version')])
+    .where('kind', '=', kind)
+    .where('participationId', '=', participationId)
+    .groupBy('number')
+    .executeTakeFirst();
+  if (existing) return { number: existing.number, version: Number(existing.version) + 1 };
+  const stem = `${prefix}-${year}-`;
+  const last = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.max('number').as('number'))
+    .where('number', 'like', `${stem}%`)
+    .executeTakeFirst();
+  const n = last?.number ? Number(last.number.slice(stem.length)) + 1 : 1;
+  return { number: `${stem}${String(n).padStart(4, '0')}`, version: 1 };
+}
+
+export async function insertDocument(db: Db, values: Omit<Insertable<DocumentsTable>, 'id'>): Promise<number> {
+  const row = await db.insertInto('documents').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertAttachment(db: Db, values: Omit<Insertable<AttachmentsTable>, 'id'>): Promise<number> {
+  const row = await db.insertInto('attachments').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const documentColumns = [
+  'd.id',
+  'd.kind',
+  'd.number',
+  'd.version',
+  'd.title',
+  'd.fileName',
+  'd.personId',
+  'd.worksiteId',
+  'd.participationId',
+  'd.sha256',
+  'd.size',
+  'd.storedFile',
+  'd.createdAt',
+  'u.displayName as authorName',
+  'w.name as worksiteName',
+] as const;
+
+function documentsQuery(db: Db) {
+  return db
+    .selectFrom('documents as d')
+    .leftJoin('users as u', 'u.id', 'd.authorId')
+    .leftJoin('worksites as w', 'w.id', 'd.worksiteId')
+    .leftJoin('persons as p', 'p.id', 'd.personId')
+    .select([...documentColumns, sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName')]);
+}
+
+export async function listDocuments(db: Db, where: { personId?: number; worksiteId?: number }) {
+  let query = documentsQuery(db);
+  if (where.personId !== undefined) query = query.where('d.personId', '=', where.personId);
+  if (where.worksiteId !== undefined) query = query.where('d.worksiteId', '=', where.worksiteId);
+  return query.orderBy('d.id', 'desc').execute();
+}
+
+export async function findDocument(db: Db, id: number) {
+  return documentsQuery(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+function attachmentsQuery(db: Db) {
+  return db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.authorId').selectAll('a').select('u.displayName as authorName');
+}
+
+export async function listAttachments(db: Db, where: { personId?: number; worksiteId?: number }) {
+  let query = attachmentsQuery(db);
+  if (where.personId !== undefined) {
+    const personId = where.personId;
+    // A person's scans, and those of their contracts.
+    query = query.where((eb) =>
+      eb.or([eb('a.personId', '=', personId), eb('a.participationId', 'in', eb.selectFrom('participations').select('id').where('personId', '=', personId))]),
+    );
+  }
+  if (where.worksiteId !== undefined) {
+    const worksiteId = where.worksiteId;
+    query = query.where((eb) =>
+      eb.or([eb('a.worksiteId', '=', worksiteId), eb('a.participationId', 'in', eb.selectFrom('participations').select('id').where('worksiteId', '=', worksiteId))]),
+    );
+  }
+  return query.orderBy('a.id', 'desc').execute();
+}
+
+export async function findAttachment(db: Db, id: number) {
+  return attachmentsQuery(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+export async function documentsFolder(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('documentsFolder').where('id', '=', userId).executeTakeFirst();
+  return row?.documentsFolder ?? null;
+}
+
+export async function rememberDocumentsFolder(db: Db, userId: number, folder: string) {
+  await db.updateTable('users').set({ documentsFolder: folder }).where('id', '=', userId).execute();
+}

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { findEmployer } from '../db/repositories/settings';
+import { findParticipation, listSlots } from '../db/repositories/worksites';
+import { missingFor, needsMiseADisposition } from '../domain/documents';
+import { readStoredImage } from '../app/stored-files';
+import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField } from '../shared/contract/documents';
+import { AppError } from '../shared/errors';
+import { minutesToTime } from '../shared/time';
+import type { HalfDaySpread, ParticipationDocumentData } from './data';
+
+type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn'>;
+
+/**
+ * Everything a participation's document is made from, read in one
+ * transaction; refused with every missing piece named when the records lack
+ * one. The caller has checked the worksite is within reach.
+ */
+export async function collectParticipationData(db: Kysely<Database>, kind: DocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
+  const participation = await findParticipation(db, participationId);
+  if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
+  const worksite = await db
+    .selectFrom('worksites as w')
+    .leftJoin('users as u', 'u.id', 'w.supervisorId')
+    .selectAll('w')
+    .select('u.displayName as supervisorName')
+    .where('w.id', '=', participation.worksiteId)
+    .executeTakeFirstOrThrow();
+  const person = await db.selectFrom('persons').selectAll().where('id', '=', participation.personId).executeTakeFirstOrThrow();
+  const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
+  const employer = (await findEmployer(db, participation.employerId))!;
+  const end = participation.earlyEndDate ?? participation.endDate;
+  const firstSession = await db
+    .selectFrom('sessions')
+    .select(['date', 'startMinutes'])
+    .where('worksiteId', '=', worksite.id)
+    .where('cancelledReason', 'is', null)
+    .where('date', '>=', participation.startDate)
+    .where('date', '<=', end)
+    .orderBy('date')
+    .orderBy('startMinutes')
+    .executeTakeFirst();
+
+  if (kind === 'mise_a_disposition' && !needsMiseADisposition(employer.kind)) {
+    throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l'employeur de cette personne.");
+  }
+  const missing = missingFor(kind, {
+    personId: person.id,
+    worksiteId: worksite.id,
+    person,
+    worksite: { workAddress: worksite.workAddress, supervisorName: worksite.supervisorName },
+    employerKind: employer.kind,
+    hasFirstSession: firstSession !== undefined,
+  });
+  if (missing.length > 0) throw missingData(kind, missing);
+
+  const times = { morning: [worksite.morningStart, worksite.morningEnd], afternoon: [worksite.afternoonStart, worksite.afternoonEnd] } as const;
+  const spread: HalfDaySpread[] = (await listSlots(db, worksite.id)).map((s) => {
+    const [start, finish] = times[s.halfDay as 'morning' | 'afternoon'];
+    return { weekday: s.weekday, halfDay: s.halfDay as 'morning' | 'afternoon', start: minutesToTime(start), end: minutesToTime(finish) };
+  });
+  const logo = structure.logoFile ? await readStoredImage(filesDir, structure.logoFile).catch(() => null) : null;
+
+  return {
+    kind,
+    personId: person.id,
+    worksiteId: worksite.id,
+    structure: {
+      name: structure.name,
+      address: structure.address,
+      postcode: structure.postcode,
+      town: structure.town,
+      siret: structure.siret,
+      phone: structure.phone,
+      email: structure.email,
+      signatoryName: structure.signatoryName,
+      signatoryTitle: structure.signatoryTitle,
+      logo: logo?.dataUrl ?? null,
+    },
+    employer: {
+      name: employer.name,
+      kind: employer.kind,
+      address: employer.address,
+      postcode: employer.postcode,
+      town: employer.town,
+      siret: employer.siret,
+      collectiveAgreement: employer.collectiveAgreement,
+      pensionFund: employer.pensionFund,
+      providentBody: employer.providentBody,
+      signatoryName: employer.signatoryName,
+      signatoryTitle: employer.signatoryTitle,
+    },
+    person: {
+      civility: person.civility as 'madame' | 'monsieur' | null,
+      lastName: person.lastName,
+      birthName: person.birthName,
+      firstNames: person.firstNames,
+      birthDate: person.birthDate,
+      address: person.address,
+      postcode: person.postcode,
+      town: person.town,
+    },
+    worksite: {
+      id: worksite.id,
+      name: worksite.name,
+      kind: worksite.kind as 'mesp' | 'aci' | 'autre',
+      activity: worksite.activity,
+      workAddress: worksite.workAddress,
+      supervisorName: worksite.supervisorName,
+      startDate: worksite.startDate,
+      endDate: participation.endDate,
+    },
+    contract: {
+      type: participation.contractType as 'cdd_usage' | 'cddi' | 'autre',
+      startDate: participation.startDate,
+      endDate: participation.endDate,
+      position: participation.position,
+      hourlyCents: participation.hourlyCents,
+      weeklyMinutes: participation.weeklyMinutes,
+      trialDays: participation.trialDays,
+      spread,
+    },
+    firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
+  };
+}
+
+function missingData(kind: DocumentKind, missing: MissingField[]): AppError {
+  const list = missing.map((m) => m.label).join(', ');
+  return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} », complétez : ${list}.`, {
+    missing,
+  });
+}

@@ -1,0 +1,45 @@
+import { FONT_FAMILY } from './fonts';
+
+/**
+ * The page: A4 with margins for hole punching, page numbers "page X / Y" in
+ * the bottom margin (CSS page-margin boxes), black text a photocopier keeps.
+ * The signature block and each table row never split across pages.
+ */
+export const PRINT_CSS = `
+@page {
+  size: A4;
+  margin: 18mm 18mm 20mm 22mm;
+  @bottom-right {
+    content: "page " counter(page) " / " counter(pages);
+    font-family: ${FONT_FAMILY};
+    font-size: 8.5pt;
+    color: #444;
+  }
+}
+* { box-sizing: border-box; }
+html { font-family: ${FONT_FAMILY}; font-size: 10.5pt; line-height: 1.4; color: #000; }
+body { margin: 0; }
+h1 { font-size: 15pt; font-weight: 700; text-align: center; margin: 6mm 0 1mm; }
+h2 { font-size: 11.5pt; font-weight: 700; margin: 5mm 0 1.5mm; break-after: avoid; }
+p { margin: 0 0 2mm; text-align: justify; }
+.subtitle { text-align: center; margin: 0 0 5mm; }
+.reference { text-align: center; font-size: 9pt; color: #333; margin-bottom: 5mm; }
+.letterhead { display: flex; justify-content: space-between; gap: 8mm; align-items: flex-start; }
+.letterhead .logo { max-height: 22mm; max-width: 45mm; }
+.letterhead .issuer { font-size: 9.5pt; }
+.letterhead .issuer strong { font-size: 11pt; }
+.parties { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; margin: 4mm 0; }
+.party { border: 0.3mm solid #000; padding: 2.5mm 3mm; }
+.party .role { font-style: italic; margin-bottom: 1mm; }
+table { width: 100%; border-collapse: collapse; margin: 2mm 0 3mm; }
+th, td { border: 0.3mm solid #000; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
+th { font-weight: 700; }
+tr { break-inside: avoid; }
+.signatures { break-inside: avoid; margin-top: 6mm; }
+.signatures .place { margin-bottom: 3mm; }
+.signatures .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
+.signatures .box { border: 0.3mm solid #000; min-height: 32mm; padding: 2mm 3mm; }
+.signatures .box .who { font-weight: 700; }
+.signatures .box .mention { font-size: 9pt; font-style: italic; }
+.small { font-size: 9pt; }
+`;

@@ -1,0 +1,175 @@
+import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { CIVILITY_LABELS } from '../../shared/contract/people-lists';
+import { longFrenchDate } from '../../shared/dates';
+import { formatEuros } from '../../shared/money';
+import { formatDuration } from '../../shared/time';
+import type { ParticipationDocumentData } from '../data';
+import { Article, formatSiret, Letterhead, SignatureBlock } from './parts';
+import { SpreadTable } from './spread';
+
+const FULL_TIME_MINUTES = 35 * 60;
+
+function titleOf(d: ParticipationDocumentData) {
+  const time = d.contract.weeklyMinutes < FULL_TIME_MINUTES ? 'à temps partiel' : 'à temps plein';
+  switch (d.contract.type) {
+    case 'cdd_usage':
+      return { title: "Contrat de travail à durée déterminée d'usage", subtitle: `${time} — association intermédiaire (articles L1242-2 3°, D1242-1 et L5132-7 du Code du travail)` };
+    case 'cddi':
+      return { title: "Contrat à durée déterminée d'insertion (CDDI)", subtitle: `${time} — article L5132-15-1 du Code du travail` };
+    default:
+      return { title: 'Contrat de travail à durée déterminée', subtitle: time };
+  }
+}
+
+export function personName(p: ParticipationDocumentData['person']): string {
+  const civility = p.civility ? `${CIVILITY_LABELS[p.civility]} ` : '';
+  return `${civility}${p.firstNames} ${p.lastName.toLocaleUpperCase('fr-FR')}`;
+}
+
+/**
+ * The employment contract drafted for the employer: every mention of L1242-12
+ * and, part-time, of L3123-6. No end-of-contract bonus is mentioned where none
+ * is due (CDD d'usage and CDDI, L1243-10).
+ */
+export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
+  const { title, subtitle } = titleOf(d);
+  const { contract, employer, structure, person, worksite } = d;
+  const partTime = contract.weeklyMinutes < FULL_TIME_MINUTES;
+  const weeklyGross = Math.round((contract.hourlyCents * contract.weeklyMinutes) / 60);
+  const tenth = Math.floor(contract.weeklyMinutes / 10);
+  return (
+    <>
+      <Letterhead issuer={employer} reference={`${d.number} v${d.version}`} />
+      <h1>{title}</h1>
+      <p className="subtitle">{subtitle}</p>
+      <div className="parties">
+        <div className="party">
+          <div className="role">L'employeur</div>
+          <strong>{employer.name}</strong>
+          <div>
+            {employer.address}, {employer.postcode} {employer.town}
+          </div>
+          <div>SIRET {formatSiret(employer.siret)}</div>
+          <div>
+            représenté par {employer.signatoryName}, {employer.signatoryTitle}
+          </div>
+        </div>
+        <div className="party">
+          <div className="role">Le salarié</div>
+          <strong>{personName(person)}</strong>
+          {person.birthName && <div>né(e) {person.birthName}</div>}
+          <div>né(e) le {longFrenchDate(person.birthDate)}</div>
+          <div>
+            demeurant {person.address}, {person.postcode} {person.town}
+          </div>
+        </div>
+      </div>
+
+      <Article title="Article 1 — Objet et motif du contrat">
+        {contract.type === 'cdd_usage' && (
+          <p>
+            Le salarié est engagé par l'employeur, association intermédiaire conventionnée au titre de l'article L5132-7 du Code du travail, dans un
+            secteur où il est d'usage constant de ne pas recourir au contrat à durée indéterminée (article D1242-1). Il est mis à la disposition de l'organisateur du chantier,{' '}
+            {structure.name}, pour la mise en situation professionnelle « {worksite.name} ».
+          </p>
+        )}
+        {contract.type === 'cddi' && (
+          <p>
+            Le présent contrat est conclu en application de l'article L5132-15-1 du Code du travail, dans le cadre d'un parcours d'insertion au sein de
+            l'atelier et chantier d'insertion « {worksite.name} » porté par {structure.name}. Le salarié bénéficie d'un accompagnement social et
+            professionnel destiné à faciliter son insertion.
+          </p>
+        )}
+        {contract.type === 'autre' && (
+          <p>
+            Le salarié est engagé pour le chantier « {worksite.name} » organisé par {structure.name}.
+          </p>
+        )}
+      </Article>
+
+      <Article title="Article 2 — Durée du contrat">
+        <p>
+          Le contrat prend effet le {longFrenchDate(contract.startDate)} et prend fin le {longFrenchDate(contract.endDate)}. Il peut être renouvelé dans les
+          conditions prévues par la loi, par un avenant soumis au salarié avant son terme.
+        </p>
+      </Article>
+
+      <Article title="Article 3 — Période d'essai">
+        {contract.trialDays > 0 ? (
+          <p>
+            Le contrat comporte une période d'essai de {contract.trialDays} jour{contract.trialDays > 1 ? 's' : ''} (article L1242-10 du Code du travail),
+            pendant laquelle chacune des parties peut y mettre fin sans indemnité.
+          </p>
+        ) : (
+          <p>Le contrat ne comporte pas de période d'essai.</p>
+        )}
+      </Article>
+
+      <Article title="Article 4 — Poste et lieu de travail">
+        <p>
+          Le salarié occupe le poste de {contract.position} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity}). Il
+          travaille au lieu suivant : {worksite.workAddress}
+          {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique.` : '.'}
+        </p>
+      </Article>
+
+      <Article title={`Article 5 — Durée et répartition du travail${partTime ? ' (temps partiel)' : ''}`}>
+        <p>
+          La durée hebdomadaire de travail est de {formatDuration(contract.weeklyMinutes)}, répartie entre les jours de la semaine comme suit :
+        </p>
+        <SpreadTable spread={contract.spread} />
+        <p>
+          Les horaires de travail sont communiqués par écrit au salarié par la remise du planning du chantier. La répartition peut être modifiée en
+          cas de jour férié, d'intempéries, de fermeture du site ou de besoins du chantier ; le salarié en est informé par écrit au moins sept jours
+          ouvrés à l'avance (article L3123-11).
+        </p>
+        {partTime && (
+          <p>
+            Des heures complémentaires peuvent être demandées dans la limite d'un dixième de la durée prévue au contrat, soit {formatDuration(tenth)}{' '}
+            par semaine (article L3123-28) ; elles sont majorées de 10 % et ne peuvent porter la durée du travail au niveau de la durée légale.
+          </p>
+        )}
+      </Article>
+
+      <Article title="Article 6 — Rémunération">
+        <p>
+          Le salarié perçoit un salaire horaire brut de {formatEuros(contract.hourlyCents)}, soit {formatEuros(weeklyGross)} bruts pour une semaine de{' '}
+          {formatDuration(contract.weeklyMinutes)}, versé chaque mois sur la base des heures effectuées et des temps annexes rémunérés (visite médicale,
+          bilans).
+        </p>
+        <p>
+          À la fin du contrat, il perçoit une indemnité compensatrice de congés payés égale à 10 % de la rémunération totale brute (article L1242-16).
+          {contract.type === 'autre' && " Il perçoit en outre l'indemnité de fin de contrat égale à 10 % de la rémunération totale brute (article L1243-8)."}
+        </p>
+        <p>L'employeur prend en charge 50 % du prix des titres d'abonnement de transport public entre la résidence et le lieu de travail.</p>
+      </Article>
+
+      <Article title="Article 7 — Convention collective, retraite complémentaire et prévoyance">
+        <p>
+          {employer.collectiveAgreement
+            ? `Convention collective applicable : ${employer.collectiveAgreement}.`
+            : "Aucune convention collective n'est applicable à l'employeur."}{' '}
+          Caisse de retraite complémentaire : {employer.pensionFund}.
+          {employer.providentBody && ` Organisme de prévoyance : ${employer.providentBody}.`}
+        </p>
+      </Article>
+
+      <Article title="Article 8 — Santé et sécurité">
+        <p>
+          Le salarié bénéficie d'une visite d'information et de prévention. Les équipements de protection individuelle nécessaires au poste (notamment
+          les chaussures de sécurité) lui sont fournis ; il s'engage à les porter et à respecter les consignes de sécurité du chantier.
+        </p>
+      </Article>
+
+      <SignatureBlock
+        town={structure.town}
+        date={d.issuedOn}
+        copies={2}
+        signers={[
+          { who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle },
+          { who: 'Le salarié', name: `${person.firstNames} ${person.lastName.toLocaleUpperCase('fr-FR')}`, mention: 'Précédé de la mention « lu et approuvé »' },
+        ]}
+      />
+    </>
+  );
+}

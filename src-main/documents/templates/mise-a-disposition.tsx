@@ -1,0 +1,97 @@
+import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { longFrenchDate } from '../../shared/dates';
+import { formatDuration } from '../../shared/time';
+import type { ParticipationDocumentData } from '../data';
+import { personName } from './employment-contract';
+import { Article, formatSiret, Letterhead, SignatureBlock } from './parts';
+import { SpreadTable } from './spread';
+
+/**
+ * The employer (the association intermédiaire) puts its employee at the
+ * disposal of the CCAS, which organises the MESP: who, where, when, how long,
+ * and what the CCAS answers for while the person works there.
+ */
+export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
+  const { contract, employer, structure, person, worksite } = d;
+  return (
+    <>
+      <Letterhead issuer={employer} reference={`${d.number} v${d.version}`} />
+      <h1>Contrat de mise à disposition</h1>
+      <p className="subtitle">Mise à disposition d'un salarié de l'association intermédiaire (article L5132-7 du Code du travail)</p>
+      <div className="parties">
+        <div className="party">
+          <div className="role">L'association intermédiaire (employeur)</div>
+          <strong>{employer.name}</strong>
+          <div>
+            {employer.address}, {employer.postcode} {employer.town}
+          </div>
+          <div>SIRET {formatSiret(employer.siret)}</div>
+          <div>
+            représentée par {employer.signatoryName}, {employer.signatoryTitle}
+          </div>
+        </div>
+        <div className="party">
+          <div className="role">L'utilisateur</div>
+          <strong>{structure.name}</strong>
+          <div>
+            {structure.address}, {structure.postcode} {structure.town}
+          </div>
+          <div>SIRET {formatSiret(structure.siret)}</div>
+          <div>
+            représenté par {structure.signatoryName}, {structure.signatoryTitle}
+          </div>
+        </div>
+      </div>
+
+      <Article title="Article 1 — Salarié mis à disposition">
+        <p>
+          {personName(person)}, né(e) le {longFrenchDate(person.birthDate)}, salarié(e) de l'association intermédiaire, est mis(e) à la disposition de
+          l'utilisateur pour occuper le poste de {contract.position}.
+        </p>
+      </Article>
+
+      <Article title="Article 2 — Chantier, lieu et durée">
+        <p>
+          La mise à disposition a lieu sur le chantier « {worksite.name} » (support d'activité :{' '}
+          {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity}), au lieu suivant : {worksite.workAddress}. Elle
+          court du {longFrenchDate(contract.startDate)} au {longFrenchDate(contract.endDate)}
+          {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique de l'utilisateur.` : '.'}
+        </p>
+      </Article>
+
+      <Article title="Article 3 — Horaires">
+        <p>La durée hebdomadaire de travail est de {formatDuration(contract.weeklyMinutes)}, répartie comme suit :</p>
+        <SpreadTable spread={contract.spread} />
+      </Article>
+
+      <Article title="Article 4 — Obligations de l'utilisateur">
+        <p>
+          Pendant la mise à disposition, l'utilisateur est responsable des conditions d'exécution du travail : durée du travail, repos, jours fériés,
+          santé et sécurité au travail. Il accueille le salarié et l'informe des consignes de sécurité, lui fournit les équipements de protection
+          individuelle nécessaires, et informe l'association intermédiaire de tout accident du travail dans les 24 heures.
+        </p>
+        <p>
+          Il transmet à l'association intermédiaire, à la fin de chaque mois, le relevé des heures effectuées et des absences du salarié, qui sert à
+          l'établissement de sa paie.
+        </p>
+      </Article>
+
+      <Article title="Article 5 — Obligations de l'association intermédiaire">
+        <p>
+          L'association intermédiaire reste l'employeur du salarié : elle établit son contrat de travail, le rémunère, effectue les déclarations
+          sociales et organise son suivi de santé au travail.
+        </p>
+      </Article>
+
+      <SignatureBlock
+        town={structure.town}
+        date={d.issuedOn}
+        copies={2}
+        signers={[
+          { who: "Pour l'association intermédiaire", name: employer.signatoryName, title: employer.signatoryTitle },
+          { who: "Pour l'utilisateur", name: structure.signatoryName, title: structure.signatoryTitle },
+        ]}
+      />
+    </>
+  );
+}

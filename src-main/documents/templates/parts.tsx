@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { longFrenchDate } from '../../shared/dates';
+import type { Party, StructureParty } from '../data';
+
+/** The issuer at the top of the first page: the CCAS's letterhead, or the employer's identity. */
+export function Letterhead({ issuer, logo, reference }: { issuer: Party & Partial<Pick<StructureParty, 'phone' | 'email'>>; logo?: string | null; reference: string }) {
+  return (
+    <header className="letterhead">
+      <div className="issuer">
+        {logo && <img className="logo" src={logo} alt="" />}
+        <div>
+          <strong>{issuer.name}</strong>
+        </div>
+        <div>{issuer.address}</div>
+        <div>
+          {issuer.postcode} {issuer.town}
+        </div>
+        <div>SIRET {formatSiret(issuer.siret)}</div>
+        {issuer.phone && <div>Tél. {issuer.phone}</div>}
+        {issuer.email && <div>{issuer.email}</div>}
+      </div>
+      <div className="small">Réf. {reference}</div>
+    </header>
+  );
+}
+
+export function formatSiret(siret: string): string {
+  return siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+}
+
+export interface Signer {
+  who: string;
+  name: string;
+  title?: string;
+  /** E.g. "Lu et approuvé", handwritten by the signer. */
+  mention?: string;
+}
+
+/** "Fait à …, le …" and one box per signer; never split across two pages. */
+export function SignatureBlock({ town, date, copies, signers }: { town: string; date: string; copies?: number; signers: Signer[] }) {
+  return (
+    <section className="signatures">
+      <div className="place">
+        Fait à {town}, le {longFrenchDate(date)}
+        {copies ? `, en ${copies} exemplaires originaux.` : '.'}
+      </div>
+      <div className="boxes">
+        {signers.map((s) => (
+          <div className="box" key={s.who}>
+            <div className="who">{s.who}</div>
+            <div>{s.name}</div>
+            {s.title && <div>{s.title}</div>}
+            {s.mention && <div className="mention">{s.mention}</div>}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function Article({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { HALF_DAY_LABELS, WEEKDAY_LABELS } from '../../shared/contract/worksites';
+import type { HalfDaySpread } from '../data';
+
+/** "08:30" → "8 h 30", "12:00" → "12 h". */
+export function spokenTime(time: string): string {
+  const [h, m] = time.split(':');
+  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
+}
+
+/** The weekly spread by half-day (L3123-6): one row per worked half-day. */
+export function SpreadTable({ spread }: { spread: HalfDaySpread[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>Jour</th>
+          <th>Demi-journée</th>
+          <th>Horaires</th>
+        </tr>
+      </thead>
+      <tbody>
+        {spread.map((s) => (
+          <tr key={`${s.weekday}-${s.halfDay}`}>
+            <td>{WEEKDAY_LABELS[s.weekday]}</td>
+            <td>{HALF_DAY_LABELS[s.halfDay]}</td>
+            <td>
+              de {spokenTime(s.start)} à {spokenTime(s.end)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

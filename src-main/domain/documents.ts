@@ -1,0 +1,34 @@
+/**
+ * What each document cannot be made without. A missing piece is named with
+ * the page where it is filled, so the secretary fixes it in one go.
+ */
+import type { DocumentKind, MissingField } from '../shared/contract/documents';
+
+export interface DocumentFacts {
+  personId: number;
+  worksiteId: number;
+  person: { address: string; postcode: string; town: string };
+  worksite: { workAddress: string; supervisorName: string | null };
+  employerKind: string;
+  hasFirstSession: boolean;
+}
+
+export function missingFor(kind: DocumentKind, facts: DocumentFacts): MissingField[] {
+  const missing: MissingField[] = [];
+  const person = `/people/${facts.personId}`;
+  const worksite = `/worksites/${facts.worksiteId}`;
+  if (facts.person.address.trim() === '') missing.push({ label: "l'adresse de la personne", link: person });
+  if (facts.person.postcode.trim() === '') missing.push({ label: 'le code postal de la personne', link: person });
+  if (facts.person.town.trim() === '') missing.push({ label: 'la commune de la personne', link: person });
+  if (facts.worksite.workAddress.trim() === '') missing.push({ label: "l'adresse du chantier (lieu de travail)", link: worksite });
+  if (kind === 'convocation') {
+    if (facts.worksite.supervisorName === null) missing.push({ label: "l'encadrant technique du chantier (à qui se présenter)", link: worksite });
+    if (!facts.hasFirstSession) missing.push({ label: 'les demi-journées du chantier (générez-les)', link: worksite });
+  }
+  return missing;
+}
+
+/** A mise à disposition exists only when someone other than the CCAS employs the person. */
+export function needsMiseADisposition(employerKind: string): boolean {
+  return employerKind !== 'ccas';
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+import { id, isoDate, requiredText } from './fields';
+
+/**
+ * The documents of a participation. Who issues each one decides its
+ * letterhead: the employer for the employment contract and the mise à
+ * disposition, the CCAS for the convocation.
+ */
+export const DOCUMENT_KINDS = ['contrat_travail', 'mise_a_disposition', 'convocation'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  contrat_travail: 'Contrat de travail',
+  mise_a_disposition: 'Contrat de mise à disposition',
+  convocation: 'Convocation',
+};
+/** Number prefixes: "CT-2026-0007". */
+export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = { contrat_travail: 'CT', mise_a_disposition: 'MAD', convocation: 'CV' };
+
+/** Scans: PDF, JPEG or PNG, at most 10 Mo. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A piece of data the document needs and the record lacks, with the page where it is filled. */
+export const missingField = z.object({ label: z.string(), link: z.string() });
+export type MissingField = z.output<typeof missingField>;
+
+export const documentRow = z.object({
+  id,
+  kind: z.enum(DOCUMENT_KINDS),
+  number: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  fileName: z.string(),
+  personId: id.nullable(),
+  personName: z.string().nullable(),
+  worksiteId: id.nullable(),
+  worksiteName: z.string().nullable(),
+  participationId: id.nullable(),
+  sha256: z.string(),
+  size: z.number().int(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DocumentRow = z.output<typeof documentRow>;
+
+export const attachmentRow = z.object({
+  id,
+  label: z.string(),
+  originalName: z.string(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  size: z.number().int(),
+  sha256: z.string(),
+  personId: id.nullable(),
+  worksiteId: id.nullable(),
+  participationId: id.nullable(),
+  weekOf: z.string().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AttachmentRow = z.output<typeof attachmentRow>;
+
+const participationDocument = z.object({ kind: z.enum(DOCUMENT_KINDS, { error: 'Choisissez le document.' }), participationId: id });
+
+/** What a document is about: a person, a worksite, one participation (a contract), or a week of a worksite's attendance. */
+export const attachmentTarget = z
+  .object({ personId: id.optional(), worksiteId: id.optional(), participationId: id.optional(), weekOf: isoDate('La semaine').optional() })
+  .refine((t) => t.personId !== undefined || t.worksiteId !== undefined || t.participationId !== undefined, {
+    message: 'Indiquez à quoi se rattache la pièce jointe.',
+  })
+  .refine((t) => t.weekOf === undefined || t.worksiteId !== undefined, { path: ['weekOf'], message: 'Une semaine se rattache à un chantier.' });
+
+const pdfContent = z.object({ pdfBase64: z.string(), fileName: z.string() });
+
+export const documentsMethods = {
+  /**
+   * The PDF exactly as it would be generated, for the on-screen preview; nothing
+   * is recorded. Refused with the list of missing data when some is lacking.
+   */
+  'documents/preview': defineMethod({ input: participationDocument, output: pdfContent, tx: 'none', access: 'user' }),
+  /** Generates, stores and records a new version of the document. */
+  'documents/generate': defineMethod({ input: participationDocument, output: documentRow, tx: 'none', access: 'user', audit: 'export' }),
+  /** The documents and attachments of a person or of a worksite, newest first. */
+  'documents/list': defineMethod({
+    input: z
+      .object({ personId: id.optional(), worksiteId: id.optional() })
+      .refine((q) => (q.personId === undefined) !== (q.worksiteId === undefined), { message: 'Indiquez une personne ou un chantier.' }),
+    output: z.object({ documents: z.array(documentRow), attachments: z.array(attachmentRow), lastFolder: z.string().nullable() }),
+    tx: 'read',
+    access: 'user',
+  }),
+  /** "Réimprimer": the stored bytes, exactly as generated, with their checked SHA-256. */
+  'documents/content': defineMethod({
+    input: z.object({ documentId: id }),
+    output: pdfContent.extend({ sha256: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+  /** A copy of a stored document or attachment, written into a folder the user chose (remembered for next time). */
+  'documents/saveCopy': defineMethod({
+    input: z
+      .object({ documentId: id.optional(), attachmentId: id.optional(), folder: requiredText('Le dossier', 1000) })
+      .refine((q) => (q.documentId === undefined) !== (q.attachmentId === undefined), { message: 'Indiquez le document à copier.' }),
+    output: z.object({ path: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+  /** Keeps a scan (PDF, JPEG, PNG; 10 Mo at most) with the record it belongs to. */
+  'documents/attach': defineMethod({
+    input: z.object({ target: attachmentTarget, path: requiredText('Le fichier', 1000), label: requiredText('Le libellé', 200) }),
+    output: attachmentRow,
+    tx: 'none',
+    access: 'user',
+  }),
+  'documents/attachmentContent': defineMethod({
+    input: z.object({ attachmentId: id }),
+    output: z.object({ base64: z.string(), mediaType: attachmentRow.shape.mediaType, fileName: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'read',
+  }),
+};
