@@ -11,19 +11,28 @@ export const CHROMIUM_PATH = process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromi
  */
 export function nodePdfPrinter(executablePath = CHROMIUM_PATH): PdfPrinter {
   let browser: Promise<Browser> | null = null;
+  const inFlight = new Set<Promise<unknown>>();
   const started = () => (browser ??= chromium.launch({ executablePath, args: ['--no-sandbox'] }));
+  const printOne = async (html: string) => {
+    const context = await (await started()).newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await context.close();
+    }
+  };
   return {
-    async print(html) {
-      const context = await (await started()).newContext({ javaScriptEnabled: false, offline: true });
-      try {
-        const page = await context.newPage();
-        await page.setContent(html, { waitUntil: 'load' });
-        return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-      } finally {
-        await context.close();
-      }
+    print(html) {
+      const job = printOne(html);
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job)).catch(() => undefined);
+      return job;
     },
     async close() {
+      // A print under way (a preview the user moved away from) finishes first.
+      await Promise.allSettled(inFlight);
       if (browser) await (await browser).close();
       browser = null;
     },

@@ -9,6 +9,7 @@ import { defaultDataDir } from '../app/paths';
 import { createServices, type Services } from '../app/services';
 import { AppError } from '../shared/errors';
 import { nativeDialogs } from './dialogs';
+import { electronPdfPrinter } from './pdf-printer';
 import { registerRpc } from './ipc';
 import { installSecurityGuards } from './security';
 import { mainWindowOptions } from './window';
@@ -35,6 +36,7 @@ async function start() {
       dialogs: nativeDialogs(() => mainWindow),
       mode: 'desktop',
       version: app.getVersion(),
+      printer: electronPdfPrinter(),
     });
   } catch (error) {
     const message =

@@ -26,6 +26,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: true,
+      // Chromium's PDF viewer, for printing a generated document from the preview.
+      plugins: true,
     },
   };
 }

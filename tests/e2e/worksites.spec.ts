@@ -1,39 +1,14 @@
-import { dispatch } from '../../src-main/app/dispatch';
-import type { Session } from '../../src-main/app/session';
-import type { Services } from '../../src-main/app/services';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
-
-/** Six people admitted through the core, as the coordinator would have done on their records. */
-async function admitSix(services: Services, admin: Session): Promise<string[]> {
-  const names = ['Élodie', 'Awa', 'Soazig', 'Moussa', 'Yann', 'Gaëlle'];
-  for (const [i, firstNames] of names.entries()) {
-    const call = async (method: string, input: unknown) => {
-      const result = await dispatch(services, method, input, admin);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as any;
-    };
-    const { id } = await call('people/create', {
-      person: {
-        civility: null, lastName: 'Participant', birthName: '', firstNames, birthDate: `198${i}-02-0${i + 1}`, sex: i % 2 ? 'M' : 'F',
-        address: '', postcode: '', town: 'Brest', priorityArea: 'inconnu', phone: '', email: '', emergencyContact: '', nir: '', prescriberId: null, referentId: null,
-      },
-      situation: {
-        observedOn: '2026-02-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '3', rqth: 'non', housing: '',
-        drivingLicence: false, vehicle: false, publicTransport: true,
-      },
-    });
-    const journeyId = (await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0].id;
-    for (const status of ['candidature', 'entretien', 'admise']) await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' });
-  }
-  return names.map((n) => `${n} Participant`);
-}
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
+import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
+
+const SIX = ['Élodie', 'Awa', 'Soazig', 'Moussa', 'Yann', 'Gaëlle'];
 
 test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours fériés, avec ses rattrapages', async ({ page, app }) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Yann Kervella', 'encadrant');
-  const people = await admitSix(app.services, admin);
+  const people = await admitPeople(app.services, admin, SIX);
   // The browser's today: Wednesday 6 May 2026, during the worksite.
   await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
   await app.open(page);
@@ -126,26 +101,12 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
 
 test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis enregistre une fin anticipée', async ({ page, app }) => {
   const admin = await app.seed();
-  await admitSix(app.services, admin);
-  const call = async (method: string, input: unknown) => {
-    const result = await dispatch(app.services, method, input, admin);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as any;
-  };
-  const worksite = await call('worksites/save', {
-    worksite: {
-      name: 'Menuiserie du port', kind: 'mesp', activity: 'menuiserie', clientId: null, workAddress: '', supervisorId: null, coordinatorId: null,
-      employerId: 1, fundersIds: [], startDate: '2026-05-04', weeks: 4, slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
-      capacity: 5, hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' }, status: 'preparation',
-    },
-  });
-  await call('worksites/generateSessions', { id: worksite.id, makeUps: [] });
+  await admitPeople(app.services, admin, SIX);
+  const call = caller(app.services, admin);
+  const worksiteId = await mespWorksite(app.services, admin);
   const first = (await call('people/search', { status: 'admise' })).rows[0];
   const [personId, name] = [first.id, `${first.firstNames} ${first.lastName}`];
-  await call('worksites/addParticipant', {
-    id: worksite.id, personId,
-    contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent de menuiserie', hourlyCents: 1202, handedOn: '2026-05-04', signedOn: null, derogationUntil: null },
-  });
+  await call('worksites/addParticipant', { id: worksiteId, personId, contract: { ...MESP_CONTRACT, handedOn: '2026-05-04' } });
   await page.clock.install({ time: new Date('2026-04-27T09:00:00+02:00') });
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);

@@ -131,6 +131,32 @@ describe('the other documents of a participation', () => {
   });
 });
 
+describe('the preview', () => {
+  it('is the PDF as it would be generated, marked as a preview, and records nothing', async () => {
+    const setup = await participation();
+    const { call, services, participationId } = setup;
+    const preview = valueOf(await call('documents/preview', { kind: 'contrat_travail', participationId }));
+    expect(preview.fileName).toBe('Contrat_LEFÈVRE_Élodie_2026-05-04.pdf');
+    const file = keep('apercu', Buffer.from(preview.pdfBase64, 'base64'));
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('Aperçu — document non enregistré');
+    expect(text).toContain("période d'essai de 4 jours");
+    expect((await sql<{ n: number }>`select count(*) as n from documents`.execute(services.db)).rows[0]!.n).toBe(0);
+    expect(readdirSync(services.paths.documentsDir)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown document', { kind: 'attestation_inventee', participationId: 1 }, 'INVALID_INPUT'],
+    ['no participation', { kind: 'contrat_travail' }, 'INVALID_INPUT'],
+    ['an unknown participation', { kind: 'contrat_travail', participationId: 999 }, 'NOT_FOUND'],
+  ])('refuses %s in French', async (_case, input, code) => {
+    const { call } = await configured({ printer });
+    const result = await call('documents/generate', input as never);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    if (!result.ok) expect(result.error.message).toMatch(/[éèàa-z]{4}/);
+  });
+});
+
 describe('missing data', () => {
   it('refuses naming each missing piece with where to fill it, and writes nothing', async () => {
     const setup = await participation({ address: '', postcode: '', town: '' });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { mainWindowOptions } from '../../src-main/electron/window';
+import { printWindowOptions } from '../../src-main/electron/print-window';
 import { guardWebContents, installSecurityGuards, isAppUrl } from '../../src-main/electron/security';
 import { registerRpc } from '../../src-main/electron/ipc';
 import { testServices } from './support/services';
@@ -27,6 +28,13 @@ describe('Electron shell', () => {
       webviewTag: false,
       preload: '/app/out/preload/index.cjs',
     });
+  });
+
+  it('prints documents in a hidden window without scripts, preload or shared session', () => {
+    const options = printWindowOptions();
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'passerelle-print' });
+    expect(options.webPreferences).not.toHaveProperty('preload');
   });
 
   it('denies navigation away from the app, new windows and webviews', () => {

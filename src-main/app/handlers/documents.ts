@@ -28,7 +28,7 @@ async function prepare(ctx: HandlerContext, kind: DocumentKind, participationId:
     const year = ctx.today.slice(0, 4);
     const { number, version } = numbered
       ? await repo.nextNumber(db, kind, DOCUMENT_PREFIXES[kind], year, participationId)
-      : { number: `${DOCUMENT_PREFIXES[kind]}-${year}-APERÇU`, version: 0 };
+      : { number: 'APERÇU', version: 0 };
     const { personId, worksiteId, ...rest } = collected;
     const data: ParticipationDocumentData = { ...rest, number, version, issuedOn: ctx.today };
     return { data, personId, worksiteId, participationId };
@@ -143,6 +143,10 @@ export const documentsHandlers: HandlerMap<
     return {
       documents: (await repo.listDocuments(ctx.db, where)).map(toRow),
       attachments: (await repo.listAttachments(ctx.db, where)).map(toAttachment),
+      participations:
+        personId === undefined
+          ? []
+          : (await repo.personParticipations(ctx.db, personId)).map((p) => ({ ...p, worksiteKind: p.worksiteKind as 'mesp' | 'aci' | 'autre' })),
       lastFolder: ctx.session.user ? await repo.documentsFolder(ctx.db, ctx.session.user.id) : null,
     };
   },

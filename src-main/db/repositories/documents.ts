@@ -106,3 +106,13 @@ export async function documentsFolder(db: Db, userId: number): Promise<string | 
 export async function rememberDocumentsFolder(db: Db, userId: number, folder: string) {
   await db.updateTable('users').set({ documentsFolder: folder }).where('id', '=', userId).execute();
 }
+
+export async function personParticipations(db: Db, personId: number) {
+  return db
+    .selectFrom('participations as pa')
+    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .select(['pa.id', 'w.name as worksiteName', 'w.kind as worksiteKind', 'pa.startDate'])
+    .where('pa.personId', '=', personId)
+    .orderBy('pa.startDate', 'desc')
+    .execute();
+}

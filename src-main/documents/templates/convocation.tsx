@@ -2,7 +2,7 @@ import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
 import { longFrenchDate } from '../../shared/dates';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
-import { Letterhead, SignatureBlock } from './parts';
+import { Letterhead, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable, spokenTime } from './spread';
 
 const TO_BRING = [
@@ -17,7 +17,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
   const { structure, person, worksite, contract, firstSession } = d;
   return (
     <>
-      <Letterhead issuer={structure} logo={structure.logo} reference={`${d.number} v${d.version}`} />
+      <Letterhead issuer={structure} logo={structure.logo} reference={referenceOf(d)} />
       <div style={{ marginLeft: '90mm', marginTop: '8mm', marginBottom: '10mm' }}>
         <div>{personName(person)}</div>
         <div>{person.address}</div>

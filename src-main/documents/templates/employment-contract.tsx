@@ -4,7 +4,7 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
-import { Article, formatSiret, Letterhead, SignatureBlock } from './parts';
+import { Article, formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 
 const FULL_TIME_MINUTES = 35 * 60;
@@ -39,7 +39,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
   const tenth = Math.floor(contract.weeklyMinutes / 10);
   return (
     <>
-      <Letterhead issuer={employer} reference={`${d.number} v${d.version}`} />
+      <Letterhead issuer={employer} reference={referenceOf(d)} />
       <h1>{title}</h1>
       <p className="subtitle">{subtitle}</p>
       <div className="parties">

@@ -3,7 +3,7 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
-import { Article, formatSiret, Letterhead, SignatureBlock } from './parts';
+import { Article, formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 
 /**
@@ -15,7 +15,7 @@ export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
   const { contract, employer, structure, person, worksite } = d;
   return (
     <>
-      <Letterhead issuer={employer} reference={`${d.number} v${d.version}`} />
+      <Letterhead issuer={employer} reference={referenceOf(d)} />
       <h1>Contrat de mise à disposition</h1>
       <p className="subtitle">Mise à disposition d'un salarié de l'association intermédiaire (article L5132-7 du Code du travail)</p>
       <div className="parties">

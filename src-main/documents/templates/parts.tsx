@@ -66,3 +66,8 @@ export function Article({ title, children }: { title: string; children: ReactNod
     </section>
   );
 }
+
+/** "CT-2026-0007 v2"; a preview has no number yet. */
+export function referenceOf(d: { number: string; version: number }): string {
+  return d.version === 0 ? 'Aperçu — document non enregistré' : `${d.number} v${d.version}`;
+}

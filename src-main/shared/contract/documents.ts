@@ -14,6 +14,11 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   mise_a_disposition: 'Contrat de mise à disposition',
   convocation: 'Convocation',
 };
+/** The documents a participation can have: a mise à disposition only where a portage employer (MESP) employs the person. */
+export function documentKindsFor(worksiteKind: string): readonly DocumentKind[] {
+  return worksiteKind === 'mesp' ? DOCUMENT_KINDS : ['contrat_travail', 'convocation'];
+}
+
 /** Number prefixes: "CT-2026-0007". */
 export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = { contrat_travail: 'CT', mise_a_disposition: 'MAD', convocation: 'CV' };
 
@@ -84,7 +89,13 @@ export const documentsMethods = {
     input: z
       .object({ personId: id.optional(), worksiteId: id.optional() })
       .refine((q) => (q.personId === undefined) !== (q.worksiteId === undefined), { message: 'Indiquez une personne ou un chantier.' }),
-    output: z.object({ documents: z.array(documentRow), attachments: z.array(attachmentRow), lastFolder: z.string().nullable() }),
+    output: z.object({
+      documents: z.array(documentRow),
+      attachments: z.array(attachmentRow),
+      /** For a person: their participations, from which new documents are made. */
+      participations: z.array(z.object({ id, worksiteName: z.string(), worksiteKind: z.enum(['mesp', 'aci', 'autre']), startDate: z.string() })),
+      lastFolder: z.string().nullable(),
+    }),
     tx: 'read',
     access: 'user',
   }),

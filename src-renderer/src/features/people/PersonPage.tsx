@@ -15,6 +15,7 @@ import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/clien
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
 import { AgendaCard } from './AgendaCard';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
@@ -132,6 +133,7 @@ export function PersonPage() {
       <JourneyCard personId={id} journeys={p.journeys} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
+      {can('documents/list') && <DocumentsCard personId={id} />}
       {p.situations !== null && (
         <Card withBorder>
           <Group justify="space-between" mb="sm">

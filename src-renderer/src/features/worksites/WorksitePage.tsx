@@ -10,6 +10,9 @@ import { useSignedIn } from '../auth/SessionContext';
 import { AddParticipantModal } from './AddParticipantModal';
 import { AnnexTimeModal } from './AnnexTimeModal';
 import { ContractModal } from './ContractModal';
+import { DocumentModal } from '../documents/DocumentModal';
+import { documentKindsFor } from '@shared/contract/documents';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
@@ -37,6 +40,7 @@ export function WorksitePage() {
   const [addingParticipant, setAddingParticipant] = useState(false);
   const [annexFor, setAnnexFor] = useState<Participant | null>(null);
   const [contractOf, setContractOf] = useState<Participant | null>(null);
+  const [documentsOf, setDocumentsOf] = useState<Participant | null>(null);
 
   if (worksite.isPending) return <Loader />;
   if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
@@ -142,11 +146,18 @@ export function WorksitePage() {
                           </Badge>
                         </Tooltip>
                       )}
-                      {editable && (
-                        <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat de ${p.name}`}>
-                          Gérer le contrat
-                        </Button>
-                      )}
+                      <Group gap="sm">
+                        {editable && (
+                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat de ${p.name}`}>
+                            Gérer le contrat
+                          </Button>
+                        )}
+                        {can('documents/generate') && (
+                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setDocumentsOf(p)} aria-label={`Documents de ${p.name}`}>
+                            Documents
+                          </Button>
+                        )}
+                      </Group>
                     </Stack>
                   </Table.Td>
                   <Table.Td>
@@ -227,12 +238,22 @@ export function WorksitePage() {
           En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l'annuler.
         </Text>
       </Card>
+      {can('documents/list') && <DocumentsCard worksiteId={id} />}
       {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
       {addingParticipant && <AddParticipantModal worksite={w} onClose={() => setAddingParticipant(false)} />}
       {annexFor && <AnnexTimeModal participant={annexFor} onClose={() => setAnnexFor(null)} />}
       {contractOf && <ContractModal participant={contractOf} onClose={() => setContractOf(null)} />}
+      {documentsOf && (
+        <DocumentModal
+          participationId={documentsOf.id}
+          personId={documentsOf.personId}
+          title={`Documents de ${documentsOf.name}`}
+          kinds={documentKindsFor(w.kind)}
+          onClose={() => setDocumentsOf(null)}
+        />
+      )}
       {openedSession && (
         <SessionModal session={openedSession} label={formatFrenchDate(openedSession.date)} onClose={() => setOpenedSession(null)} />
       )}

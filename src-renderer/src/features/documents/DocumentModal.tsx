@@ -1,0 +1,100 @@
+import { Alert, Button, Group, List, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentRow } from '@shared/contract/documents';
+import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { PdfPreview, printPdf } from './PdfPreview';
+import { SaveCopyButtons } from './save-copy';
+
+/**
+ * One participant's documents: choose which, see the real PDF, generate it
+ * (numbered, stored, recorded), then save a copy or print it.
+ */
+export function DocumentModal({
+  participationId,
+  personId,
+  title,
+  kinds,
+  onClose,
+}: {
+  participationId: number;
+  personId: number;
+  title: string;
+  kinds: readonly DocumentKind[];
+  onClose: () => void;
+}) {
+  const [kind, setKind] = useState<DocumentKind>(kinds[0]!);
+  const [generated, setGenerated] = useState<DocumentRow | null>(null);
+  const preview = useApiQuery('documents/preview', { kind, participationId }, { retry: false, gcTime: 0 });
+  const stored = useApiQuery('documents/content', { documentId: generated?.id ?? 0 }, { enabled: generated !== null, gcTime: 0 });
+  const generate = useApiMutation('documents/generate', { invalidates: ['documents/list'] });
+
+  const onGenerate = async () => {
+    try {
+      const row = await generate.mutateAsync({ kind, participationId });
+      setGenerated(row);
+      notifySuccess(`${row.title} : n° ${row.number}, version ${row.version}.`);
+    } catch (error) {
+      notifyFailure(error, "Le document n'est pas généré");
+    }
+  };
+
+  const missing = preview.error instanceof ApiError ? preview.error.payload.missing : undefined;
+  const shown = generated ? stored.data?.pdfBase64 : preview.data?.pdfBase64;
+  return (
+    <Modal opened onClose={onClose} title={title} size="xl">
+      <Stack>
+        {kinds.length > 1 && (
+          <SegmentedControl
+            value={kind}
+            onChange={(value) => {
+              setKind(value as DocumentKind);
+              setGenerated(null);
+            }}
+            data={kinds.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))}
+          />
+        )}
+        {preview.isPending && <Loader />}
+        {preview.error && (
+          <Alert color="orange" title="Ce document ne peut pas encore être établi">
+            <Text size="sm">{errorMessage(preview.error)}</Text>
+            {missing && (
+              <List size="sm" mt="xs">
+                {missing.map((m) => (
+                  <List.Item key={m.label}>
+                    <Link to={m.link} onClick={onClose}>
+                      Compléter {m.label}
+                    </Link>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+        {shown && (
+          <>
+            <Group justify="space-between">
+              <Text size="sm" fw={600}>
+                {generated ? `N° ${generated.number}, version ${generated.version} — enregistré` : 'Aperçu (non enregistré)'}
+              </Text>
+              {generated ? (
+                <Group gap="xs">
+                  <SaveCopyButtons documentId={generated.id} personId={personId} />
+                  <Button size="xs" variant="light" onClick={() => printPdf(shown)}>
+                    Imprimer
+                  </Button>
+                </Group>
+              ) : (
+                <Button onClick={() => void onGenerate()} loading={generate.isPending}>
+                  Générer le document
+                </Button>
+              )}
+            </Group>
+            <PdfPreview base64={shown} label={DOCUMENT_KIND_LABELS[kind]} />
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
