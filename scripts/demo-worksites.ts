@@ -1,8 +1,9 @@
 /**
  * Worksites of the demo structure, created through the same RPC methods as
  * the screens: a finished, a current and an upcoming MESP, and an ACI with
- * rolling entries, each with its half-days (make-ups accepted) and people
- * under contract. Needs the demo people (seedDemoPeople) first.
+ * rolling entries, each with its half-days (make-ups accepted), people under
+ * contract and the attendance of the half-days already held. Needs the demo
+ * people (seedDemoPeople) first.
  */
 import { dispatch } from '../src-main/app/dispatch';
 import type { Services } from '../src-main/app/services';
@@ -10,6 +11,7 @@ import type { Session } from '../src-main/app/session';
 import type { Method, MethodInput, MethodOutput } from '../src-main/shared/contract';
 import type { WorksiteInput } from '../src-main/shared/contract/worksites';
 import { addDays, addMonths, weekdayOf } from '../src-main/shared/dates';
+import { minutesToTime, timeToMinutes } from '../src-main/shared/time';
 
 export async function seedDemoWorksites(services: Services, admin: Session, today: string) {
   const call = async <M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
@@ -101,5 +103,28 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
       participationId: withCheck.id,
       annexTime: { kind: 'visite_medicale', date: addDays(current.startDate, 1), start: '14:00', end: '15:30', paid: true },
     });
+  }
+
+  // Attendance of every half-day already held: mostly present, a few late arrivals and absences.
+  for (const worksite of [past, current, aci]) {
+    const w = await call('worksites/get', { id: worksite.id });
+    const entries = [];
+    let n = 0;
+    for (const session of w.sessions.filter((s) => s.date < today && s.cancelledReason === null)) {
+      for (const p of w.participants) {
+        if (session.date < p.contract.startDate || session.date > (p.earlyEnd?.date ?? p.contract.endDate)) continue;
+        n++;
+        const mark =
+          n % 23 === 0
+            ? { mark: 'non_justifiee' as const }
+            : n % 17 === 0
+              ? { mark: 'maladie' as const, proofReceived: true, proofDate: session.date }
+              : n % 11 === 0
+                ? { mark: 'retard' as const, actualStart: minutesToTime(timeToMinutes(session.start) + 20) }
+                : { mark: 'present' as const };
+        entries.push({ sessionId: session.id, participationId: p.id, mark });
+      }
+    }
+    if (entries.length > 0) await call('attendance/save', { worksiteId: w.id, entries });
   }
 }

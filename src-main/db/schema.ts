@@ -26,6 +26,7 @@ export interface StructureTable {
   collectNationality: Generated<number>;
   holidayRegion: Generated<string>;
   whitMondayWorked: Generated<number>;
+  forceMajeurePaid: Generated<number>;
 }
 
 export interface EmployersTable {
@@ -244,6 +245,7 @@ export interface SessionsTable {
   endMinutes: number;
   origin: string;
   cancelledReason: string | null;
+  cancelKind: string | null;
   createdAt: string;
 }
 
@@ -291,7 +293,22 @@ export interface AnnexTimesTable {
   startMinutes: number;
   endMinutes: number;
   paid: number;
+  /** null: not yet marked; 1 done; 0 did not take place. */
+  done: number | null;
   createdAt: string;
+}
+
+export interface AttendanceTable {
+  sessionId: number;
+  participationId: number;
+  mark: string;
+  actualStart: number | null;
+  actualEnd: number | null;
+  paid: number;
+  proofReceived: Generated<number>;
+  proofDate: string | null;
+  updatedBy: number | null;
+  updatedAt: string;
 }
 
 export interface DocumentsTable {
@@ -354,4 +371,5 @@ export interface Database {
   contractRenewals: ContractRenewalsTable;
   documents: DocumentsTable;
   attachments: AttachmentsTable;
+  attendance: AttendanceTable;
 }

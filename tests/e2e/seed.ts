@@ -32,13 +32,13 @@ export async function admitPeople(services: Services, admin: Session, names: rea
   return names.map((n) => `${n} Participant`);
 }
 
-/** "Menuiserie du port": a 4-week MESP from Monday 4 May 2026, Monday–Thursday mornings, its half-days generated. */
-export async function mespWorksite(services: Services, admin: Session, supervisorId: number | null = null) {
+/** "Menuiserie du port": a 4-week MESP from Monday 4 May 2026 (or another Monday), Monday–Thursday mornings, its half-days generated. */
+export async function mespWorksite(services: Services, admin: Session, supervisorId: number | null = null, startDate = '2026-05-04') {
   const call = caller(services, admin);
   const worksite = await call('worksites/save', {
     worksite: {
       name: 'Menuiserie du port', kind: 'mesp', activity: 'menuiserie', clientId: null, workAddress: 'Atelier municipal, 5 rue du Port', supervisorId,
-      coordinatorId: null, employerId: 1, fundersIds: [], startDate: '2026-05-04', weeks: 4, slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
+      coordinatorId: null, employerId: 1, fundersIds: [], startDate, weeks: 4, slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
       capacity: 5, hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' }, status: 'preparation',
     },
   });

@@ -36,5 +36,10 @@ describe('npm run demo worksites', () => {
     const aci = full.find((w) => w.kind === 'aci')!;
     expect(new Set(aci.participants.map((p) => p.contract.startDate)).size).toBe(2);
     expect(full.flatMap((w) => w.participants).filter((p) => p.earlyEnd !== null)).toHaveLength(1);
+    // The half-days already held have their attendance: hours worked on the finished MESP.
+    const finished = full.find((w) => w.status === 'termine')!;
+    const hours = valueOf(await call('attendance/hours', { worksiteId: finished.id }));
+    expect(hours.totals.worked).toBeGreaterThan(0);
+    expect(hours.totals.attended).toBeGreaterThan(hours.totals.held * 0.8);
   });
 });

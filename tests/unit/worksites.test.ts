@@ -206,7 +206,7 @@ describe('structure calendar', () => {
   it('skips closure days and the holidays of the structure’s region when generating', async () => {
     const { call } = await configured();
     const settings = valueOf(await call('settings/addClosure', { date: '2026-05-06', reason: 'Fermeture du CCAS' }));
-    expect(settings.calendar).toEqual({ region: 'metropole', whitMondayWorked: false, closures: [{ date: '2026-05-06', reason: 'Fermeture du CCAS' }] });
+    expect(settings.calendar).toEqual({ region: 'metropole', whitMondayWorked: false, forceMajeurePaid: false, closures: [{ date: '2026-05-06', reason: 'Fermeture du CCAS' }] });
     expect(await call('settings/addClosure', { date: '2026-05-06', reason: 'Encore' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     valueOf(await call('settings/updateCalendar', { region: 'metropole', whitMondayWorked: true }));
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
@@ -262,7 +262,9 @@ describe('paid annex times', () => {
       error: { field: 'annexTime.end', message: 'La fin doit venir après le début.' },
     });
     const saved = valueOf(await call('worksites/addAnnexTime', { participationId, annexTime: annex }));
-    expect(saved.participants[0]!.annexTimes).toEqual([{ id: expect.any(Number), kind: 'visite_medicale', date: '2026-05-05', start: '14:00', end: '15:30', paid: true }]);
+    expect(saved.participants[0]!.annexTimes).toEqual([
+      { id: expect.any(Number), participationId: saved.participants[0]!.id, kind: 'visite_medicale', date: '2026-05-05', start: '14:00', end: '15:30', paid: true, done: null },
+    ]);
     const seenBySupervisor = valueOf(await caller(services, encadrant)('worksites/get', { id }));
     expect(seenBySupervisor.participants[0]!.annexTimes[0]!.kind).toBe('autre');
   });

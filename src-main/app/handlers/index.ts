@@ -13,6 +13,7 @@ import { peopleImportHandlers } from './people-import';
 import { worksitesHandlers } from './worksites';
 import { contractsHandlers } from './contracts';
 import { documentsHandlers } from './documents';
+import { attendanceHandlers } from './attendance';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -29,4 +30,5 @@ export const handlers: HandlerMap<Method> = {
   ...worksitesHandlers,
   ...contractsHandlers,
   ...documentsHandlers,
+  ...attendanceHandlers,
 };

@@ -23,6 +23,7 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
     calendar: {
       region: found.holidayRegion as Settings['calendar']['region'],
       whitMondayWorked: found.whitMondayWorked,
+      forceMajeurePaid: found.forceMajeurePaid,
       closures: await repo.listClosures(db),
     },
   };
@@ -83,9 +84,9 @@ export const settingsHandlers: HandlerMap<
     return loadSettings(db, today);
   },
 
-  'settings/updateCalendar': async ({ region, whitMondayWorked }, { db, now, today, record }) => {
+  'settings/updateCalendar': async ({ region, whitMondayWorked, forceMajeurePaid }, { db, now, today, record }) => {
     await loadSettings(db, today);
-    await repo.updateCalendar(db, region, whitMondayWorked, now);
+    await repo.updateCalendar(db, region, whitMondayWorked, forceMajeurePaid, now);
     record('structure:1');
     return loadSettings(db, today);
   },

@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { AnnexTimesTable, Database } from '../../db/schema';
 import type { Worksite } from '../../shared/contract/worksites';
 import type { ANNEX_KINDS, EarlyEndReason } from '../../shared/contract/worksites';
 import * as repo from '../../db/repositories/worksites';
 import { listRenewals } from '../../db/repositories/contracts';
-import { holidaysBetween } from '../../domain/holidays';
+import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { isHandOverLate } from '../../domain/contracts';
 import { plannedMinutesByWeek } from '../../domain/hours';
 import { patternEnd, type HalfDay } from '../../domain/schedule';
@@ -92,14 +95,7 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
       handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
       annexTimes: annexTimes
         .filter((a) => a.participationId === pa.id)
-        .map((a) => ({
-          id: a.id,
-          kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
-          date: a.date,
-          start: minutesToTime(a.startMinutes),
-          end: minutesToTime(a.endMinutes),
-          paid: a.paid === 1,
-        })),
+        .map((a) => annexTimeView(a, ctx)),
     })),
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -113,3 +109,30 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
   };
 }
 
+export function slotTimes(worksite: Worksite, halfDay: HalfDay) {
+  const [start, end] = halfDay === 'morning' ? [worksite.hours.morningStart, worksite.hours.morningEnd] : [worksite.hours.afternoonStart, worksite.hours.afternoonEnd];
+  const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  return { startMinutes: toMinutes(start), endMinutes: toMinutes(end) };
+}
+
+/** What the pattern gives, what holidays take away, and the make-ups still owed. */
+export async function calendarFor(db: Kysely<Database>, from: string, to: string) {
+  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
+  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
+  const closures = await db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
+  return { holidays: holidaysBetween(from, to, options), closures: new Map(closures.map((c) => [c.date, c.reason])) };
+}
+
+/** An annex time as screens show it; a health-related kind is hidden from those who may not know it. */
+export function annexTimeView(a: Selectable<AnnexTimesTable>, ctx: HandlerContext) {
+  return {
+    id: a.id,
+    participationId: a.participationId,
+    kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
+    date: a.date,
+    start: minutesToTime(a.startMinutes),
+    end: minutesToTime(a.endMinutes),
+    paid: a.paid === 1,
+    done: a.done === null ? null : a.done === 1,
+  };
+}

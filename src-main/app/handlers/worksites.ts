@@ -4,7 +4,6 @@ import { findEmployer } from '../../db/repositories/settings';
 import { organisationExists } from '../../db/repositories/contacts';
 import { findUser } from '../../db/repositories/users';
 import * as repo from '../../db/repositories/worksites';
-import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { generateSchedule, outsidePattern, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
 import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
 import { HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
@@ -20,7 +19,7 @@ import { insertEvent, listJourneys } from '../../db/repositories/journeys';
 import { listWageRates } from '../../db/repositories/settings';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
-import { load, scopeOf, visibleAnnexKind } from './worksite-view';
+import { calendarFor, load, scopeOf, slotTimes, visibleAnnexKind } from './worksite-view';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
@@ -40,20 +39,6 @@ async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   for (const [field, orgId] of [['worksite.clientId', w.clientId], ...w.fundersIds.map((f) => ['worksite.fundersIds', f] as const)] as const) {
     if (orgId !== null && !(await organisationExists(db, orgId))) throw new AppError('NOT_FOUND', "Un organisme choisi n'existe pas.", { field });
   }
-}
-
-function slotTimes(worksite: Worksite, halfDay: HalfDay) {
-  const [start, end] = halfDay === 'morning' ? [worksite.hours.morningStart, worksite.hours.morningEnd] : [worksite.hours.afternoonStart, worksite.hours.afternoonEnd];
-  const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
-  return { startMinutes: toMinutes(start), endMinutes: toMinutes(end) };
-}
-
-/** What the pattern gives, what holidays take away, and the make-ups still owed. */
-async function calendarFor(db: Kysely<Database>, from: string, to: string) {
-  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
-  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
-  const closures = await db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
-  return { holidays: holidaysBetween(from, to, options), closures: new Map(closures.map((c) => [c.date, c.reason])) };
 }
 
 function plan(worksite: Worksite, calendar: Calendar, today: string) {
@@ -316,12 +301,12 @@ export const worksitesHandlers: HandlerMap<
     return load(ctx, session.worksiteId);
   },
 
-  'worksites/cancelSession': async ({ sessionId, reason }, ctx) => {
+  'worksites/cancelSession': async ({ sessionId, reason, kind }, ctx) => {
     const session = await repo.findSession(ctx.db, sessionId);
     if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
     await load(ctx, session.worksiteId);
     if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Cette demi-journée est déjà annulée.');
-    await repo.cancelSession(ctx.db, sessionId, reason);
+    await repo.cancelSession(ctx.db, sessionId, reason, kind);
     ctx.record(`session:${sessionId}`);
     return load(ctx, session.worksiteId);
   },

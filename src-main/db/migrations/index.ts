@@ -5,6 +5,7 @@ import * as people from './003-people';
 import * as worksites from './004-worksites';
 import * as contracts from './005-contracts';
 import * as documents from './006-documents';
+import * as attendance from './007-attendance';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'worksites', up: worksites.up },
   { version: 5, name: 'contracts', up: contracts.up },
   { version: 6, name: 'documents', up: documents.up },
+  { version: 7, name: 'attendance', up: attendance.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -54,6 +54,7 @@ export async function findStructure(db: Db) {
     collectNationality: row.collectNationality === 1,
     holidayRegion: row.holidayRegion,
     whitMondayWorked: row.whitMondayWorked === 1,
+    forceMajeurePaid: row.forceMajeurePaid === 1,
   };
 }
 
@@ -89,8 +90,12 @@ export async function updateCollectNationality(db: Db, collect: boolean, now: st
   await db.updateTable('structure').set({ collectNationality: collect ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWorked: boolean, now: string) {
-  await db.updateTable('structure').set({ holidayRegion, whitMondayWorked: whitMondayWorked ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
+export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
+  await db
+    .updateTable('structure')
+    .set({ holidayRegion, whitMondayWorked: whitMondayWorked ? 1 : 0, forceMajeurePaid: forceMajeurePaid ? 1 : 0, updatedAt: now })
+    .where('id', '=', 1)
+    .execute();
 }
 
 export async function listClosures(db: Db) {

@@ -127,8 +127,8 @@ export async function deleteSessions(db: Db, worksiteId: number, ids: readonly n
   await db.deleteFrom('sessions').where('worksiteId', '=', worksiteId).where('id', 'in', ids).execute();
 }
 
-export async function cancelSession(db: Db, id: number, reason: string) {
-  await db.updateTable('sessions').set({ cancelledReason: reason }).where('id', '=', id).execute();
+export async function cancelSession(db: Db, id: number, reason: string, kind: string) {
+  await db.updateTable('sessions').set({ cancelledReason: reason, cancelKind: kind }).where('id', '=', id).execute();
 }
 
 export async function listParticipants(db: Db, worksiteId: number) {

@@ -12,6 +12,7 @@ import { peopleImportMethods } from './people-import';
 import { worksitesMethods } from './worksites';
 import { contractsMethods } from './contracts';
 import { documentsMethods } from './documents';
+import { attendanceMethods } from './attendance';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -32,6 +33,7 @@ export const contract = {
   ...worksitesMethods,
   ...contractsMethods,
   ...documentsMethods,
+  ...attendanceMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -141,6 +141,8 @@ export const settings = z.object({
   calendar: z.object({
     region: z.enum(HOLIDAY_REGIONS),
     whitMondayWorked: z.boolean(),
+    /** Whether half-days cancelled for weather or force majeure are paid. */
+    forceMajeurePaid: z.boolean(),
     /** Structure closure days: no session is planned on them. */
     closures: z.array(z.object({ date: z.string(), reason: z.string() })),
   }),
@@ -174,7 +176,11 @@ export const settingsMethods = {
     access: 'user',
   }),
   'settings/updateCalendar': defineMethod({
-    input: z.object({ region: z.enum(HOLIDAY_REGIONS, { error: 'Choisissez la région.' }), whitMondayWorked: z.boolean() }),
+    input: z.object({
+      region: z.enum(HOLIDAY_REGIONS, { error: 'Choisissez la région.' }),
+      whitMondayWorked: z.boolean(),
+      forceMajeurePaid: z.boolean().default(false),
+    }),
     output: settings,
     tx: 'write',
     access: 'user',

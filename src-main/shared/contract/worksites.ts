@@ -4,6 +4,7 @@ import { id, isoDate, optionalText, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
 import { daysBetween, isValidIsoDate } from '../dates';
 import { workHoursInput } from './settings';
+import { CANCEL_KINDS } from './attendance-codes';
 
 export const WORKSITE_KINDS = ['mesp', 'aci', 'autre'] as const;
 export const WORKSITE_KIND_LABELS: Record<(typeof WORKSITE_KINDS)[number], string> = {
@@ -126,7 +127,17 @@ export const annexTimeInput = z
     message: 'La fin doit venir après le début.',
   });
 export type AnnexTimeInput = z.input<typeof annexTimeInput>;
-export const annexTime = z.object({ id, kind: z.enum(ANNEX_KINDS), date: z.string(), start: z.string(), end: z.string(), paid: z.boolean() });
+export const annexTime = z.object({
+  id,
+  participationId: id,
+  kind: z.enum(ANNEX_KINDS),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  paid: z.boolean(),
+  /** Took place (true), did not (false), not yet marked (null). */
+  done: z.boolean().nullable(),
+});
 
 export const participant = z.object({
   id,
@@ -291,7 +302,12 @@ export const worksitesMethods = {
     access: 'user',
   }),
   'worksites/cancelSession': defineMethod({
-    input: z.object({ sessionId: id, reason: requiredText("Le motif de l'annulation", 300) }),
+    input: z.object({
+      sessionId: id,
+      reason: requiredText("Le motif de l'annulation", 300),
+      /** By the structure (paid), or for weather or force majeure (paid per Paramètres › Calendrier). */
+      kind: z.enum(CANCEL_KINDS).default('structure'),
+    }),
     output: worksite,
     tx: 'write',
     access: 'user',

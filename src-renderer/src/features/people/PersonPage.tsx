@@ -16,6 +16,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
 import { AgendaCard } from './AgendaCard';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { HoursCard } from '../attendance/HoursCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
@@ -133,6 +134,7 @@ export function PersonPage() {
       <JourneyCard personId={id} journeys={p.journeys} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
+      {can('attendance/hours') && <HoursCard personId={id} />}
       {can('documents/list') && <DocumentsCard personId={id} />}
       {p.situations !== null && (
         <Card withBorder>

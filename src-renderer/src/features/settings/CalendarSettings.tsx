@@ -16,7 +16,7 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
   const remove = useApiMutation('settings/removeClosure', { invalidates: ['settings/get'] });
   const form = useForm({ initialValues: { date: '', reason: '' } });
 
-  const change = (values: { region: Settings['calendar']['region']; whitMondayWorked: boolean }) =>
+  const change = (values: { region: Settings['calendar']['region']; whitMondayWorked: boolean; forceMajeurePaid: boolean }) =>
     update
       .mutateAsync(values)
       .then(() => notifySuccess('Le calendrier est enregistré.'))
@@ -39,13 +39,19 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
         data={HOLIDAY_REGIONS.map((r) => ({ value: r, label: HOLIDAY_REGION_LABELS[r] }))}
         allowDeselect={false}
         value={calendar.region}
-        onChange={(region) => region && void change({ region: region as typeof calendar.region, whitMondayWorked: calendar.whitMondayWorked })}
+        onChange={(region) => region && void change({ ...calendar, region: region as typeof calendar.region })}
         maw={420}
       />
       <Switch
         label="Le lundi de Pentecôte est travaillé (journée de solidarité)"
         checked={calendar.whitMondayWorked}
-        onChange={(e) => void change({ region: calendar.region, whitMondayWorked: e.currentTarget.checked })}
+        onChange={(e) => void change({ ...calendar, whitMondayWorked: e.currentTarget.checked })}
+      />
+      <Switch
+        label="Les demi-journées annulées pour intempéries ou force majeure sont payées"
+        description="Les demi-journées annulées par la structure elle-même sont toujours payées."
+        checked={calendar.forceMajeurePaid}
+        onChange={(e) => void change({ ...calendar, forceMajeurePaid: e.currentTarget.checked })}
       />
       <Text fw={600}>Jours de fermeture de la structure</Text>
       <Table withTableBorder aria-label="Jours de fermeture" maw={560}>

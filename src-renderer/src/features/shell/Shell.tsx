@@ -1,3 +1,4 @@
+import { AttendancePage } from '../attendance/AttendancePage';
 import { AppShell, Avatar, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -104,6 +105,7 @@ export function Shell() {
             {can('contacts/list') && <Route path="/contacts" element={<ContactsPage />} />}
             {can('worksites/list') && <Route path="/worksites" element={<WorksitesPage />} />}
             {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
+            {can('attendance/week') && <Route path="/worksites/:id/attendance" element={<AttendancePage />} />}
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {items
               .filter((item) => item.upcoming)

@@ -6,6 +6,7 @@ import { useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { saveForm } from '../../ui/form-errors';
+import { CANCEL_KIND_LABELS, CANCEL_KINDS, type CancelKind } from '@shared/contract/attendance-codes';
 
 export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
   const form = useForm({ initialValues: { session: { date: '', halfDay: 'morning' as const } } });
@@ -27,11 +28,11 @@ export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; o
 /** One half-day of the planning: move it to another date, or cancel it with a reason. */
 export function SessionModal({ session, label, onClose }: { session: WorksiteSession; label: string; onClose: () => void }) {
   const moveForm = useForm({ initialValues: { to: { date: session.date, halfDay: session.halfDay } } });
-  const cancelForm = useForm({ initialValues: { reason: '' } });
+  const cancelForm = useForm({ initialValues: { reason: '', kind: 'structure' as CancelKind } });
   const move = useApiMutation('worksites/moveSession', { invalidates: ['worksites/get', 'worksites/list'] });
   const cancel = useApiMutation('worksites/cancelSession', { invalidates: ['worksites/get', 'worksites/list'] });
   const submitMove = () => saveForm(moveForm, () => move.mutateAsync({ sessionId: session.id, to: moveForm.getValues().to }), 'La demi-journée est déplacée.', onClose);
-  const submitCancel = () => saveForm(cancelForm, () => cancel.mutateAsync({ sessionId: session.id, reason: cancelForm.getValues().reason }), 'La demi-journée est annulée.', onClose);
+  const submitCancel = () => saveForm(cancelForm, () => cancel.mutateAsync({ sessionId: session.id, ...cancelForm.getValues() }), 'La demi-journée est annulée.', onClose);
   return (
     <Modal opened onClose={onClose} title={`Demi-journée du ${label}`} size="lg">
       <Stack>
@@ -54,6 +55,12 @@ export function SessionModal({ session, label, onClose }: { session: WorksiteSes
           <Stack>
             <Text fw={600}>Annuler</Text>
             <TextInput label="Motif de l'annulation" placeholder="Intempéries, fermeture du site…" withAsterisk {...cancelForm.getInputProps('reason')} />
+            <Select
+              label="Annulée"
+              data={CANCEL_KINDS.map((k) => ({ value: k, label: CANCEL_KIND_LABELS[k] }))}
+              allowDeselect={false}
+              {...cancelForm.getInputProps('kind')}
+            />
             <Group justify="flex-end">
               <Button type="submit" color="red" variant="light" loading={cancel.isPending}>
                 Annuler la demi-journée

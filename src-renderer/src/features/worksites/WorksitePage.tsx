@@ -13,6 +13,7 @@ import { ContractModal } from './ContractModal';
 import { DocumentModal } from '../documents/DocumentModal';
 import { documentKindsFor } from '@shared/contract/documents';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { HoursCard } from '../attendance/HoursCard';
 import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
@@ -62,8 +63,18 @@ export function WorksitePage() {
             <Button variant="light" onClick={() => setEditing(true)}>
               Modifier
             </Button>
+            {can('attendance/week') && (
+              <Button variant="light" component={Link} to={`/worksites/${id}/attendance`}>
+                Émargement
+              </Button>
+            )}
             <Button onClick={() => setGenerating(true)}>Générer les demi-journées</Button>
           </Group>
+        )}
+        {!editable && can('attendance/week') && (
+          <Button component={Link} to={`/worksites/${id}/attendance`}>
+            Émargement
+          </Button>
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -238,6 +249,7 @@ export function WorksitePage() {
           En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l'annuler.
         </Text>
       </Card>
+      {can('attendance/hours') && <HoursCard worksiteId={id} />}
       {can('documents/list') && <DocumentsCard worksiteId={id} />}
       {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+export async function sessionsBetween(db: Db, worksiteId: number, from: string, to: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('worksiteId', '=', worksiteId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('halfDay', 'desc')
+    .execute();
+}
+
+/** Participations whose contract (early end included) overlaps the dates. */
+export async function participationsBetween(db: Db, worksiteId: number, from: string, to: string) {
+  return db
+    .selectFrom('participations as pa')
+    .innerJoin('persons as p', 'p.id', 'pa.personId')
+    .select(['pa.id', 'pa.personId', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'p.firstNames', 'p.lastName'])
+    .where('pa.worksiteId', '=', worksiteId)
+    .where('pa.startDate', '<=', to)
+    .where((eb) => eb(eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate'), '>=', from))
+    .orderBy('p.searchKey')
+    .execute();
+}
+
+export async function marksOf(db: Db, participationIds: readonly number[]) {
+  if (participationIds.length === 0) return [];
+  return db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute();
+}
+
+export async function annexTimesOf(db: Db, participationIds: readonly number[]) {
+  if (participationIds.length === 0) return [];
+  return db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
+}
+
+export async function saveMark(
+  db: Db,
+  values: { sessionId: number; participationId: number; mark: string; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
+  userId: number | null,
+  now: string,
+) {
+  const row = { ...values, paid: values.paid ? 1 : 0, proofReceived: values.proofReceived ? 1 : 0, updatedBy: userId, updatedAt: now };
+  await db
+    .insertInto('attendance')
+    .values(row)
+    .onConflict((oc) => oc.columns(['sessionId', 'participationId']).doUpdateSet(row))
+    .execute();
+}
+
+export async function clearMark(db: Db, sessionId: number, participationId: number) {
+  await db.deleteFrom('attendance').where('sessionId', '=', sessionId).where('participationId', '=', participationId).execute();
+}
+
+export async function setAnnexDone(db: Db, annexTimeId: number, done: boolean | null) {
+  await db
+    .updateTable('annexTimes')
+    .set({ done: done === null ? null : done ? 1 : 0 })
+    .where('id', '=', annexTimeId)
+    .execute();
+}

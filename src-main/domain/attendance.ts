@@ -1,0 +1,147 @@
+/**
+ * Planned, worked and paid hours of one participant, in minutes, from their
+ * half-days, attendance marks, annex times and the public holidays of their
+ * weekly pattern (DOMAIN.md, "Money and time").
+ */
+import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
+import { addMonths } from '../shared/dates';
+import { weekOf } from './hours';
+
+export interface HalfDayRecord {
+  date: string;
+  startMinutes: number;
+  endMinutes: number;
+  cancelled: CancelKind | null;
+  mark: AttendanceMark | null;
+}
+
+export interface AttendanceMark {
+  mark: Mark;
+  /** For a late arrival or an early departure: the times actually worked. */
+  actualStart: number | null;
+  actualEnd: number | null;
+  /** For an absence: whether its hours are paid. */
+  paid: boolean;
+}
+
+export interface AnnexRecord {
+  date: string;
+  minutes: number;
+  paid: boolean;
+  done: boolean | null;
+}
+
+export interface HoursInput {
+  contract: { start: string; end: string; weeklyMinutes: number };
+  halfDays: readonly HalfDayRecord[];
+  annexTimes: readonly AnnexRecord[];
+  /** Public holidays inside the contract that fall on a half-day of the weekly pattern, with that half-day's length. */
+  holidaysOnPattern: readonly { date: string; label: string; minutes: number }[];
+  /** Whether half-days cancelled for weather or force majeure are paid (a structure setting). */
+  forceMajeurePaid: boolean;
+}
+
+export interface DayHours {
+  date: string;
+  planned: number;
+  worked: number;
+  paid: number;
+  absences: Partial<Record<Mark, number>>;
+  /** A public holiday on a half-day of the pattern, paid or not. */
+  holiday?: string;
+}
+
+export interface HoursSummary {
+  planned: number;
+  worked: number;
+  paid: number;
+  days: DayHours[];
+  /** Per week (by Monday): hours worked beyond the contract's weekly hours. */
+  weeks: { weekOf: string; worked: number; complementary: number; overLimit: boolean }[];
+  /** Half-days with a mark of presence / half-days held (not cancelled) up to `today`. */
+  attended: number;
+  held: number;
+  warnings: HoursWarning[];
+}
+
+/** Beyond the tenth of complementary hours, 48 h in a week, 10 h in a day (working-time limits to warn about). */
+export interface HoursWarning {
+  kind: 'complementary' | 'week' | 'day';
+  date: string;
+  minutes: number;
+}
+
+/** 1 May off is always paid (L3133-5); other holidays only from three months of seniority (L3133-3). */
+export function holidayPaid(date: string, contractStart: string): boolean {
+  return date.slice(5) === '05-01' || date >= addMonths(contractStart, 3);
+}
+
+function workedMinutes(h: HalfDayRecord): number {
+  if (!h.mark) return 0;
+  if (h.mark.mark === 'present') return h.endMinutes - h.startMinutes;
+  if (h.mark.mark === 'retard') return Math.max(0, (h.mark.actualEnd ?? h.endMinutes) - (h.mark.actualStart ?? h.startMinutes));
+  return 0;
+}
+
+export function computeHours(input: HoursInput, today: string): HoursSummary {
+  const days = new Map<string, DayHours>();
+  const day = (date: string) => {
+    let d = days.get(date);
+    if (!d) days.set(date, (d = { date, planned: 0, worked: 0, paid: 0, absences: {} }));
+    return d;
+  };
+  let attended = 0;
+  let held = 0;
+  const inContract = (date: string) => date >= input.contract.start && date <= input.contract.end;
+
+  for (const h of input.halfDays) {
+    if (!inContract(h.date)) continue;
+    const length = h.endMinutes - h.startMinutes;
+    const d = day(h.date);
+    d.planned += length;
+    if (h.cancelled) {
+      if (h.cancelled === 'structure' || input.forceMajeurePaid) d.paid += length;
+      continue;
+    }
+    if (h.date <= today) held++;
+    if (!h.mark) continue;
+    const worked = workedMinutes(h);
+    d.worked += worked;
+    if (h.mark.mark === 'present' || h.mark.mark === 'retard') {
+      attended++;
+      d.paid += worked;
+    } else {
+      d.absences[h.mark.mark] = (d.absences[h.mark.mark] ?? 0) + length;
+      if (h.mark.paid) d.paid += length;
+    }
+  }
+  for (const a of input.annexTimes) {
+    if (!inContract(a.date) || !a.paid || a.done !== true) continue;
+    day(a.date).paid += a.minutes;
+  }
+  for (const holiday of input.holidaysOnPattern) {
+    if (!inContract(holiday.date)) continue;
+    const d = day(holiday.date);
+    d.holiday = holiday.label;
+    if (holidayPaid(holiday.date, input.contract.start)) d.paid += holiday.minutes;
+  }
+
+  const sorted = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  const byWeek = new Map<string, number>();
+  for (const d of sorted) byWeek.set(weekOf(d.date), (byWeek.get(weekOf(d.date)) ?? 0) + d.worked);
+  // Heures complémentaires: beyond the contract's weekly hours, at most one tenth of them (L3123-28).
+  const limit = Math.floor(input.contract.weeklyMinutes / 10);
+  const weeks = [...byWeek.entries()].map(([monday, worked]) => {
+    const complementary = Math.max(0, worked - input.contract.weeklyMinutes);
+    return { weekOf: monday, worked, complementary, overLimit: complementary > limit };
+  });
+  const warnings: HoursWarning[] = [];
+  for (const w of weeks) {
+    if (w.overLimit) warnings.push({ kind: 'complementary', date: w.weekOf, minutes: w.complementary });
+    if (w.worked > 48 * 60) warnings.push({ kind: 'week', date: w.weekOf, minutes: w.worked });
+  }
+  for (const d of sorted) if (d.worked > 10 * 60) warnings.push({ kind: 'day', date: d.date, minutes: d.worked });
+
+  const sum = (key: 'planned' | 'worked' | 'paid') => sorted.reduce((total, d) => total + d[key], 0);
+  return { planned: sum('planned'), worked: sum('worked'), paid: sum('paid'), days: sorted, weeks, attended, held, warnings };
+}

@@ -1,0 +1,81 @@
+import { Alert, Card, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { HoursRow } from '@shared/contract/attendance';
+import { formatDuration } from '@shared/time';
+import { errorMessage, useApiQuery } from '../../api/client';
+
+const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu'à aujourd'hui ; les demi-journées annulées ne comptent pas.";
+
+export function rate(row: Pick<HoursRow, 'attended' | 'held'>): string {
+  return row.held === 0 ? '—' : `${Math.round((100 * row.attended) / row.held)} %`;
+}
+
+/** Planned, worked and paid hours with the attendance rate, per participant of a worksite or per contract of a person. */
+export function HoursCard(props: { worksiteId: number } | { personId: number }) {
+  const hours = useApiQuery('attendance/hours', props);
+  const byPerson = 'personId' in props;
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        Heures et présence
+      </Title>
+      {hours.isPending && <Loader size="sm" />}
+      {hours.error && <Alert color="red">{errorMessage(hours.error)}</Alert>}
+      {hours.data && hours.data.rows.length === 0 && <Text c="dimmed">Aucun contrat pour l'instant.</Text>}
+      {hours.data && hours.data.rows.length > 0 && (
+        <Table aria-label="Heures et présence">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{byPerson ? 'Chantier' : 'Personne'}</Table.Th>
+              <Table.Th ta="right">Prévues</Table.Th>
+              <Table.Th ta="right">Travaillées</Table.Th>
+              <Table.Th ta="right">Payées</Table.Th>
+              <Table.Th ta="right">Complémentaires</Table.Th>
+              <Table.Th ta="right">
+                <Tooltip label={RATE_DEFINITION} multiline w={320}>
+                  <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+                    Présence <IconInfoCircle size={14} aria-hidden />
+                  </span>
+                </Tooltip>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {hours.data.rows.map((r) => (
+              <Table.Tr key={r.participationId}>
+                <Table.Td>
+                  {byPerson ? <Link to={`/worksites/${r.worksiteId}`}>{r.worksiteName}</Link> : <Link to={`/people/${r.personId}`}>{r.name}</Link>}
+                  {r.warnings.map((w) => (
+                    <Text key={w} size="xs" c="red">
+                      {w}
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td ta="right">{formatDuration(r.planned)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(r.worked)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(r.paid)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(r.complementary)}</Table.Td>
+                <Table.Td ta="right">{rate(r)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {!byPerson && (
+              <Table.Tr fw={700}>
+                <Table.Td>Total du chantier</Table.Td>
+                <Table.Td ta="right">{formatDuration(hours.data.totals.planned)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(hours.data.totals.worked)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(hours.data.totals.paid)}</Table.Td>
+                <Table.Td ta="right">{formatDuration(hours.data.totals.complementary)}</Table.Td>
+                <Table.Td ta="right">{rate(hours.data.totals)}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed" mt="xs">
+        {RATE_DEFINITION} Heures payées : travaillées, temps annexes rémunérés effectués, demi-journées annulées par la structure, absences payées et
+        jours fériés payés (le 1er mai toujours, les autres après 3 mois d'ancienneté).
+      </Text>
+    </Card>
+  );
+}
