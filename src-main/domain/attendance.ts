@@ -51,13 +51,32 @@ export interface DayHours {
   holiday?: string;
 }
 
+export interface Totals {
+  planned: number;
+  worked: number;
+  paid: number;
+}
+
+/** Sums days into periods (weeks, months), in date order. */
+function sumBy(days: readonly DayHours[], keyOf: (date: string) => string): Map<string, Totals> {
+  const periods = new Map<string, Totals>();
+  for (const d of days) {
+    const key = keyOf(d.date);
+    const t = periods.get(key) ?? { planned: 0, worked: 0, paid: 0 };
+    periods.set(key, { planned: t.planned + d.planned, worked: t.worked + d.worked, paid: t.paid + d.paid });
+  }
+  return periods;
+}
+
 export interface HoursSummary {
   planned: number;
   worked: number;
   paid: number;
   days: DayHours[];
   /** Per week (by Monday): hours worked beyond the contract's weekly hours. */
-  weeks: { weekOf: string; worked: number; complementary: number; overLimit: boolean }[];
+  weeks: (Totals & { weekOf: string; complementary: number; overLimit: boolean })[];
+  /** Per calendar month ("2026-06"): what the payroll hand-off sums. */
+  months: (Totals & { month: string })[];
   /** Half-days with a mark of presence / half-days held (not cancelled) up to `today`. */
   attended: number;
   held: number;
@@ -127,14 +146,13 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   }
 
   const sorted = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
-  const byWeek = new Map<string, number>();
-  for (const d of sorted) byWeek.set(weekOf(d.date), (byWeek.get(weekOf(d.date)) ?? 0) + d.worked);
   // Heures complémentaires: beyond the contract's weekly hours, at most one tenth of them (L3123-28).
   const limit = Math.floor(input.contract.weeklyMinutes / 10);
-  const weeks = [...byWeek.entries()].map(([monday, worked]) => {
-    const complementary = Math.max(0, worked - input.contract.weeklyMinutes);
-    return { weekOf: monday, worked, complementary, overLimit: complementary > limit };
+  const weeks = [...sumBy(sorted, weekOf).entries()].map(([monday, totals]) => {
+    const complementary = Math.max(0, totals.worked - input.contract.weeklyMinutes);
+    return { weekOf: monday, ...totals, complementary, overLimit: complementary > limit };
   });
+  const months = [...sumBy(sorted, (date) => date.slice(0, 7)).entries()].map(([month, totals]) => ({ month, ...totals }));
   const warnings: HoursWarning[] = [];
   for (const w of weeks) {
     if (w.overLimit) warnings.push({ kind: 'complementary', date: w.weekOf, minutes: w.complementary });
@@ -143,5 +161,5 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   for (const d of sorted) if (d.worked > 10 * 60) warnings.push({ kind: 'day', date: d.date, minutes: d.worked });
 
   const sum = (key: 'planned' | 'worked' | 'paid') => sorted.reduce((total, d) => total + d[key], 0);
-  return { planned: sum('planned'), worked: sum('worked'), paid: sum('paid'), days: sorted, weeks, attended, held, warnings };
+  return { planned: sum('planned'), worked: sum('worked'), paid: sum('paid'), days: sorted, weeks, months, attended, held, warnings };
 }

@@ -61,5 +61,8 @@ test("l'encadrant remplit la semaine au clavier, corrige un retard et voit les t
   await late.getByRole('button', { name: 'Valider' }).click();
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
   await expect(totals.getByRole('row', { name: /Élodie Participant 56 h 13 h 15 13 h 15/ })).toBeVisible();
+  await totals.getByRole('button', { name: 'Détail des heures : Élodie Participant' }).click();
+  await expect(page.getByRole('table', { name: 'Par semaine' }).getByRole('row', { name: 'Semaine du 01/06/2026 14 h 13 h 15 13 h 15' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Par mois' }).getByRole('row', { name: 'juin 2026 56 h 13 h 15 13 h 15' })).toBeVisible();
   await app.screenshot(page, 'attendance-02-totaux');
 });

@@ -43,6 +43,9 @@ describe('hours of a 4-week MESP', () => {
     // 13 of the 15 half-days held were attended (the cancelled one is not counted).
     expect([withAnnex.attended, withAnnex.held]).toEqual([13, 15]);
     expect(withAnnex.days.find((d) => d.date === '2026-06-03')!.absences).toEqual({ maladie: 210 });
+    // Week of 1 June: 14 h planned; 3 h 30 + 3 h worked (sick on Wednesday, absent on Thursday); paid adds the 1 h health check.
+    expect(withAnnex.weeks[0]).toMatchObject({ weekOf: '2026-06-01', planned: 14 * H, worked: 6 * H + 30, paid: 7 * H + 30 });
+    expect(withAnnex.months).toEqual([{ month: '2026-06', planned: 56 * H, worked: 45 * H, paid: 51 * H }]);
   });
 
   it('pays a half-day cancelled for weather only when the structure says so', () => {
@@ -75,7 +78,7 @@ describe('hours of a 4-week MESP', () => {
       { date: '2026-06-05', startMinutes: 13 * H + 30, endMinutes: 15 * H + 30, cancelled: null, mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true } },
     ];
     const hours = computeHours({ contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
-    expect(hours.weeks).toEqual([{ weekOf: '2026-06-01', worked: 16 * H, complementary: 2 * H, overLimit: true }]);
+    expect(hours.weeks).toEqual([{ weekOf: '2026-06-01', planned: 16 * H, worked: 16 * H, paid: 16 * H, complementary: 2 * H, overLimit: true }]);
     expect(hours.warnings).toEqual([{ kind: 'complementary', date: '2026-06-01', minutes: 2 * H }]);
   });
 

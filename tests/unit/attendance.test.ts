@@ -44,7 +44,11 @@ describe('attendance and hours', () => {
     // Planned but not yet marked done: not paid yet.
     expect(valueOf(await call('attendance/hours', { worksiteId })).rows[0]!.paid).toBe(48 * 60 + 30);
     for (const annexTimeId of annexIds) valueOf(await call('attendance/markAnnexTime', { annexTimeId, done: true }));
-    expect(valueOf(await call('attendance/hours', { personId })).rows[0]).toMatchObject({ paid: 51 * 60, worksiteName: 'Menuiserie du port' });
+    const mine = valueOf(await call('attendance/hours', { personId })).rows[0]!;
+    expect(mine).toMatchObject({ paid: 51 * 60, worksiteName: 'Menuiserie du port' });
+    expect(mine.months).toEqual([{ month: '2026-06', planned: 56 * 60, worked: 45 * 60, paid: 51 * 60 }]);
+    // Week of 8 June: the Monday cancelled by the structure is paid, not worked.
+    expect(mine.weeks[1]).toEqual({ weekOf: '2026-06-08', planned: 14 * 60, worked: 10 * 60 + 30, paid: 14 * 60, complementary: 0 });
 
     // The week grid shows what was recorded.
     const week = valueOf(await call('attendance/week', { worksiteId, weekOf: '2026-06-03' }));

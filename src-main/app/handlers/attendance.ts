@@ -94,6 +94,8 @@ async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours
       attended: summary.attended,
       held: summary.held,
       warnings: summary.warnings.map((w) => warningText(w, p.weeklyMinutes)),
+      weeks: summary.weeks.map(({ weekOf, planned, worked, paid, complementary }) => ({ weekOf, planned, worked, paid, complementary })),
+      months: summary.months,
     });
   }
   return rows;

@@ -69,6 +69,8 @@ export const hoursRow = z.object({
   held: z.number().int(),
   /** Working-time limits passed, in French. */
   warnings: z.array(z.string()),
+  weeks: z.array(z.object({ weekOf: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int(), complementary: z.number().int() })),
+  months: z.array(z.object({ month: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int() })),
 });
 export type HoursRow = z.output<typeof hoursRow>;
 

@@ -1,8 +1,10 @@
-import { Alert, Card, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Card, Loader, SimpleGrid, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Fragment, useState } from 'react';
+import { IconChevronDown, IconChevronRight, IconInfoCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { HoursRow } from '@shared/contract/attendance';
 import { formatDuration } from '@shared/time';
+import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 
 const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu'à aujourd'hui ; les demi-journées annulées ne comptent pas.";
@@ -14,6 +16,7 @@ export function rate(row: Pick<HoursRow, 'attended' | 'held'>): string {
 /** Planned, worked and paid hours with the attendance rate, per participant of a worksite or per contract of a person. */
 export function HoursCard(props: { worksiteId: number } | { personId: number }) {
   const hours = useApiQuery('attendance/hours', props);
+  const [opened, setOpened] = useState<number | null>(null);
   const byPerson = 'personId' in props;
   return (
     <Card withBorder>
@@ -43,21 +46,33 @@ export function HoursCard(props: { worksiteId: number } | { personId: number }) 
           </Table.Thead>
           <Table.Tbody>
             {hours.data.rows.map((r) => (
-              <Table.Tr key={r.participationId}>
-                <Table.Td>
-                  {byPerson ? <Link to={`/worksites/${r.worksiteId}`}>{r.worksiteName}</Link> : <Link to={`/people/${r.personId}`}>{r.name}</Link>}
-                  {r.warnings.map((w) => (
-                    <Text key={w} size="xs" c="red">
-                      {w}
-                    </Text>
-                  ))}
-                </Table.Td>
-                <Table.Td ta="right">{formatDuration(r.planned)}</Table.Td>
-                <Table.Td ta="right">{formatDuration(r.worked)}</Table.Td>
-                <Table.Td ta="right">{formatDuration(r.paid)}</Table.Td>
-                <Table.Td ta="right">{formatDuration(r.complementary)}</Table.Td>
-                <Table.Td ta="right">{rate(r)}</Table.Td>
-              </Table.Tr>
+              <Fragment key={r.participationId}>
+                <Table.Tr>
+                  <Table.Td>
+                    <UnstyledButton onClick={() => setOpened(opened === r.participationId ? null : r.participationId)} aria-label={`Détail des heures : ${byPerson ? r.worksiteName : r.name}`} mr={6}>
+                      {opened === r.participationId ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                    </UnstyledButton>
+                    {byPerson ? <Link to={`/worksites/${r.worksiteId}`}>{r.worksiteName}</Link> : <Link to={`/people/${r.personId}`}>{r.name}</Link>}
+                    {r.warnings.map((w) => (
+                      <Text key={w} size="xs" c="red">
+                        {w}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatDuration(r.planned)}</Table.Td>
+                  <Table.Td ta="right">{formatDuration(r.worked)}</Table.Td>
+                  <Table.Td ta="right">{formatDuration(r.paid)}</Table.Td>
+                  <Table.Td ta="right">{formatDuration(r.complementary)}</Table.Td>
+                  <Table.Td ta="right">{rate(r)}</Table.Td>
+                </Table.Tr>
+                {opened === r.participationId && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6} bg="gray.0">
+                      <PeriodDetail row={r} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             ))}
             {!byPerson && (
               <Table.Tr fw={700}>
@@ -77,5 +92,48 @@ export function HoursCard(props: { worksiteId: number } | { personId: number }) 
         jours fériés payés (le 1er mai toujours, les autres après 3 mois d'ancienneté).
       </Text>
     </Card>
+  );
+}
+
+const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** One contract's hours by month and by week. */
+function PeriodDetail({ row }: { row: HoursRow }) {
+  const table = (label: string, periods: { key: string; name: string; planned: number; worked: number; paid: number; complementary?: number }[]) => (
+    <Table aria-label={label} withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{label}</Table.Th>
+          <Table.Th ta="right">Prévues</Table.Th>
+          <Table.Th ta="right">Travaillées</Table.Th>
+          <Table.Th ta="right">Payées</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {periods.map((p) => (
+          <Table.Tr key={p.key}>
+            <Table.Td>{p.name}</Table.Td>
+            <Table.Td ta="right">{formatDuration(p.planned)}</Table.Td>
+            <Table.Td ta="right">{formatDuration(p.worked)}</Table.Td>
+            <Table.Td ta="right">
+              {formatDuration(p.paid)}
+              {p.complementary ? ` (dont ${formatDuration(p.complementary)} compl.)` : ''}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} style={{ alignItems: 'start' }}>
+      {table(
+        'Par mois',
+        row.months.map((m) => ({ key: m.month, name: MONTH.format(new Date(`${m.month}-01T00:00:00Z`)), ...m })),
+      )}
+      {table(
+        'Par semaine',
+        row.weeks.map((w) => ({ key: w.weekOf, name: `Semaine du ${formatFrenchDate(w.weekOf)}`, ...w })),
+      )}
+    </SimpleGrid>
   );
 }
