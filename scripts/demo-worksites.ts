@@ -127,4 +127,9 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
     }
     if (entries.length > 0) await call('attendance/save', { worksiteId: w.id, entries });
   }
+
+  // The finished MESP's first month was sent to the portage employer.
+  const sentMonth = past.startDate.slice(0, 7);
+  await call('payroll/validate', { month: sentMonth, employerId: portage.id, confirmChecks: true });
+  await call('payroll/transmit', { month: sentMonth, employerId: portage.id });
 }

@@ -25,6 +25,8 @@ export interface DataPaths {
   documentsDir: string;
   /** Scans attached to records. */
   attachmentsDir: string;
+  /** Payroll hand-off files, exactly as sent. */
+  payrollDir: string;
   backupsDir: string;
 }
 
@@ -35,6 +37,7 @@ export function dataPaths(dataDir: string): DataPaths {
     filesDir: path.join(dataDir, 'fichiers'),
     documentsDir: path.join(dataDir, 'fichiers', 'documents'),
     attachmentsDir: path.join(dataDir, 'fichiers', 'pieces-jointes'),
+    payrollDir: path.join(dataDir, 'fichiers', 'paie'),
     backupsDir: path.join(dataDir, 'sauvegardes'),
   };
 }

@@ -52,6 +52,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   mkdirSync(paths.filesDir, { recursive: true });
   mkdirSync(paths.documentsDir, { recursive: true });
   mkdirSync(paths.attachmentsDir, { recursive: true });
+  mkdirSync(paths.payrollDir, { recursive: true });
   const clock = config.clock ?? systemClock;
   const opened: OpenedDatabase = await openDatabase(paths.databaseFile, {
     backupDir: paths.backupsDir,

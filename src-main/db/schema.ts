@@ -345,6 +345,36 @@ export interface AttachmentsTable {
   createdAt: string;
 }
 
+export interface PayrollHandoffsTable {
+  id: Generated<number>;
+  month: string;
+  employerId: number;
+  status: string;
+  content: string;
+  xlsxFile: string;
+  xlsxSha256: string;
+  csvFile: string;
+  csvSha256: string;
+  pdfFile: string;
+  pdfSha256: string;
+  validatedBy: number | null;
+  validatedAt: string;
+  transmittedBy: number | null;
+  transmittedAt: string | null;
+}
+
+export interface RegularisationsTable {
+  id: Generated<number>;
+  participationId: number;
+  date: string;
+  workedDelta: number;
+  paidDelta: number;
+  reason: string;
+  handoffId: number | null;
+  createdBy: number | null;
+  createdAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -372,4 +402,6 @@ export interface Database {
   documents: DocumentsTable;
   attachments: AttachmentsTable;
   attendance: AttendanceTable;
+  payrollHandoffs: PayrollHandoffsTable;
+  regularisations: RegularisationsTable;
 }

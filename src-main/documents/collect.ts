@@ -7,7 +7,7 @@ import { readStoredImage } from '../app/stored-files';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField } from '../shared/contract/documents';
 import { AppError } from '../shared/errors';
 import { minutesToTime } from '../shared/time';
-import type { HalfDaySpread, ParticipationDocumentData } from './data';
+import type { HalfDaySpread, ParticipationDocumentData, StructureParty } from './data';
 
 type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn'>;
 
@@ -27,7 +27,6 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Docum
     .where('w.id', '=', participation.worksiteId)
     .executeTakeFirstOrThrow();
   const person = await db.selectFrom('persons').selectAll().where('id', '=', participation.personId).executeTakeFirstOrThrow();
-  const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
   const employer = (await findEmployer(db, participation.employerId))!;
   const end = participation.earlyEndDate ?? participation.endDate;
   const firstSession = await db
@@ -59,24 +58,12 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Docum
     const [start, finish] = times[s.halfDay as 'morning' | 'afternoon'];
     return { weekday: s.weekday, halfDay: s.halfDay as 'morning' | 'afternoon', start: minutesToTime(start), end: minutesToTime(finish) };
   });
-  const logo = structure.logoFile ? await readStoredImage(filesDir, structure.logoFile).catch(() => null) : null;
 
   return {
     kind,
     personId: person.id,
     worksiteId: worksite.id,
-    structure: {
-      name: structure.name,
-      address: structure.address,
-      postcode: structure.postcode,
-      town: structure.town,
-      siret: structure.siret,
-      phone: structure.phone,
-      email: structure.email,
-      signatoryName: structure.signatoryName,
-      signatoryTitle: structure.signatoryTitle,
-      logo: logo?.dataUrl ?? null,
-    },
+    structure: await structurePartyOf(db, filesDir),
     employer: {
       name: employer.name,
       kind: employer.kind,
@@ -129,4 +116,22 @@ function missingData(kind: DocumentKind, missing: MissingField[]): AppError {
   return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} », complétez : ${list}.`, {
     missing,
   });
+}
+
+/** The CCAS as the issuer of its own documents, its logo inlined. */
+export async function structurePartyOf(db: Kysely<Database>, filesDir: string): Promise<StructureParty> {
+  const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
+  const logo = structure.logoFile ? await readStoredImage(filesDir, structure.logoFile).catch(() => null) : null;
+  return {
+    name: structure.name,
+    address: structure.address,
+    postcode: structure.postcode,
+    town: structure.town,
+    siret: structure.siret,
+    phone: structure.phone,
+    email: structure.email,
+    signatoryName: structure.signatoryName,
+    signatoryTitle: structure.signatoryTitle,
+    logo: logo?.dataUrl ?? null,
+  };
 }

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ParticipationDocumentData } from './data';
 import { fontFaces } from './fonts';
@@ -12,9 +13,14 @@ const TEMPLATES = {
   convocation: Convocation,
 } as const;
 
-/** Typed data → static HTML (React escapes every value) with the fonts and print CSS inlined. */
+/** A page of static HTML (React escapes every value) with the fonts and print CSS inlined. */
+export function renderPage(element: ReactElement, fontsDir: string): string {
+  const body = renderToStaticMarkup(element);
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}${PRINT_CSS}</style></head><body>${body}</body></html>`;
+}
+
+/** A participation's document from its typed data. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
   const Template = TEMPLATES[data.kind];
-  const body = renderToStaticMarkup(<Template d={data} />);
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${data.number}</title><style>${fontFaces(fontsDir)}${PRINT_CSS}</style></head><body>${body}</body></html>`;
+  return renderPage(<Template d={data} />, fontsDir);
 }

@@ -41,5 +41,6 @@ describe('npm run demo worksites', () => {
     const hours = valueOf(await call('attendance/hours', { worksiteId: finished.id }));
     expect(hours.totals.worked).toBeGreaterThan(0);
     expect(hours.totals.attended).toBeGreaterThan(hours.totals.held * 0.8);
+    expect(valueOf(await call('payroll/list')).map((h) => h.status)).toEqual(['transmis']);
   });
 });

@@ -1,19 +1,18 @@
 import * as repo from '../../db/repositories/attendance';
-import { findParticipation, listSessions, listSlots } from '../../db/repositories/worksites';
+import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
-import { computeHours, type HoursWarning } from '../../domain/attendance';
+import { insertRegularisation, isTransmitted } from '../../db/repositories/payroll';
+import type { HoursWarning } from '../../domain/attendance';
+import { cancelKindOf, hoursSummaries, type ParticipationOfHours } from '../hours';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { weekOf } from '../../domain/hours';
-import { PAID_BY_DEFAULT, type CancelKind, type Mark } from '../../shared/contract/attendance-codes';
+import { PAID_BY_DEFAULT, type Mark } from '../../shared/contract/attendance-codes';
 import type { HoursRow } from '../../shared/contract/attendance';
-import { addDays, formatFrenchDate, weekdayOf } from '../../shared/dates';
+import { addDays, formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { formatDuration, minutesToTime, timeToMinutes } from '../../shared/time';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { annexTimeView, load } from './worksite-view';
-
-const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: string | null }): CancelKind | null =>
-  s.cancelledReason === null ? null : ((s.cancelKind as CancelKind | null) ?? 'structure');
 
 function warningText(w: HoursWarning, weeklyMinutes: number): string {
   const date = formatFrenchDate(w.date);
@@ -24,64 +23,14 @@ function warningText(w: HoursWarning, weeklyMinutes: number): string {
   return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 10 h dans la journée.`;
 }
 
-interface ParticipationOfHours {
-  id: number;
-  personId: number;
-  name: string;
-  worksiteId: number;
-  worksiteName: string;
-  startDate: string;
-  end: string;
-  weeklyMinutes: number;
-}
-
-/** Hours of each participation, from its worksite's half-days, its marks, annex times and the holidays of the pattern. */
+/** The hours rows of the screens: totals, periods and warnings in French. */
 async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours[]): Promise<HoursRow[]> {
-  const structure = await ctx.db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
-  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
+  const summaries = await hoursSummaries(ctx.db, ctx.today, participations);
   const ids = participations.map((p) => p.id);
-  const marks = await repo.marksOf(ctx.db, ids);
-  const annexes = await repo.annexTimesOf(ctx.db, ids);
-  const worksiteCache = new Map<number, { sessions: Awaited<ReturnType<typeof listSessions>>; minutesByWeekday: Map<number, number> }>();
-  const rows: HoursRow[] = [];
-  for (const p of participations) {
-    let site = worksiteCache.get(p.worksiteId);
-    if (!site) {
-      const w = await ctx.db.selectFrom('worksites').selectAll().where('id', '=', p.worksiteId).executeTakeFirstOrThrow();
-      const minutesByWeekday = new Map<number, number>();
-      for (const slot of await listSlots(ctx.db, p.worksiteId)) {
-        const length = slot.halfDay === 'morning' ? w.morningEnd - w.morningStart : w.afternoonEnd - w.afternoonStart;
-        minutesByWeekday.set(slot.weekday, (minutesByWeekday.get(slot.weekday) ?? 0) + length);
-      }
-      site = { sessions: await listSessions(ctx.db, p.worksiteId), minutesByWeekday };
-      worksiteCache.set(p.worksiteId, site);
-    }
-    const mine = new Map(marks.filter((m) => m.participationId === p.id).map((m) => [m.sessionId, m]));
-    const holidaysOnPattern = [...holidaysBetween(p.startDate, p.end, options)]
-      .filter(([date]) => site.minutesByWeekday.has(weekdayOf(date)))
-      .map(([date, label]) => ({ date, label, minutes: site.minutesByWeekday.get(weekdayOf(date))! }));
-    const summary = computeHours(
-      {
-        contract: { start: p.startDate, end: p.end, weeklyMinutes: p.weeklyMinutes },
-        halfDays: site.sessions.map((s) => {
-          const m = mine.get(s.id);
-          return {
-            date: s.date,
-            startMinutes: s.startMinutes,
-            endMinutes: s.endMinutes,
-            cancelled: cancelKindOf(s),
-            mark: m ? { mark: m.mark as Mark, actualStart: m.actualStart, actualEnd: m.actualEnd, paid: m.paid === 1 } : null,
-          };
-        }),
-        annexTimes: annexes
-          .filter((a) => a.participationId === p.id)
-          .map((a) => ({ date: a.date, minutes: a.endMinutes - a.startMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
-        holidaysOnPattern,
-        forceMajeurePaid: structure.forceMajeurePaid === 1,
-      },
-      ctx.today,
-    );
-    rows.push({
+  const regularisations = ids.length ? await ctx.db.selectFrom('regularisations').selectAll().where('participationId', 'in', ids).orderBy('date').execute() : [];
+  return participations.map((p) => {
+    const summary = summaries.get(p.id)!;
+    return {
       participationId: p.id,
       personId: p.personId,
       name: p.name,
@@ -96,9 +45,11 @@ async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours
       warnings: summary.warnings.map((w) => warningText(w, p.weeklyMinutes)),
       weeks: summary.weeks.map(({ weekOf, planned, worked, paid, complementary }) => ({ weekOf, planned, worked, paid, complementary })),
       months: summary.months,
-    });
-  }
-  return rows;
+      regularisations: regularisations
+        .filter((r) => r.participationId === p.id)
+        .map((r) => ({ date: r.date, paidDelta: r.paidDelta, reason: r.reason, sent: r.handoffId !== null })),
+    };
+  });
 }
 
 function participationsQuery(ctx: HandlerContext) {
@@ -161,10 +112,12 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     };
   },
 
-  'attendance/save': async ({ worksiteId, entries }, ctx) => {
+  'attendance/save': async ({ worksiteId, entries, regularisation }, ctx) => {
     await load(ctx, worksiteId);
     const sessions = new Map((await listSessions(ctx.db, worksiteId)).map((s) => [s.id, s]));
     const participations = new Map<number, NonNullable<Awaited<ReturnType<typeof findParticipation>>>>();
+    const writes: (() => Promise<void>)[] = [];
+    const locked: { participationId: number; date: string }[] = [];
     for (const [index, entry] of entries.entries()) {
       const where = { field: `entries.${index}` };
       const session = sessions.get(entry.sessionId);
@@ -179,8 +132,9 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       if (session.date < participation.startDate || session.date > (participation.earlyEndDate ?? participation.endDate)) {
         throw new AppError('INVALID_INPUT', `Le ${day} est en dehors du contrat de cette personne.`, where);
       }
+      if (await isTransmitted(ctx.db, session.date.slice(0, 7), participation.employerId)) locked.push({ participationId: participation.id, date: session.date });
       if (entry.mark === null) {
-        await repo.clearMark(ctx.db, entry.sessionId, entry.participationId);
+        writes.push(() => repo.clearMark(ctx.db, entry.sessionId, entry.participationId));
         continue;
       }
       if (session.cancelledReason !== null) throw new AppError('CONFLICT', `La demi-journée du ${day} est annulée : rien à émarger.`, where);
@@ -194,23 +148,44 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
         }
       }
       const presence = mark.mark === 'present' || mark.mark === 'retard';
-      await repo.saveMark(
-        ctx.db,
-        {
-          sessionId: entry.sessionId,
-          participationId: entry.participationId,
-          mark: mark.mark,
-          actualStart,
-          actualEnd,
-          paid: presence ? true : (mark.paid ?? PAID_BY_DEFAULT[mark.mark]),
-          proofReceived: presence ? false : mark.proofReceived,
-          proofDate: presence ? null : mark.proofDate,
-        },
-        ctx.session.user?.id ?? null,
-        ctx.now,
-      );
-      ctx.record(`participation:${entry.participationId}`);
+      const values = {
+        sessionId: entry.sessionId,
+        participationId: entry.participationId,
+        mark: mark.mark,
+        actualStart,
+        actualEnd,
+        paid: presence ? true : (mark.paid ?? PAID_BY_DEFAULT[mark.mark]),
+        proofReceived: presence ? false : mark.proofReceived,
+        proofDate: presence ? null : mark.proofDate,
+      };
+      writes.push(() => repo.saveMark(ctx.db, values, ctx.session.user?.id ?? null, ctx.now));
     }
+    if (locked.length > 0 && regularisation === null) {
+      throw new AppError(
+        'CONFLICT',
+        `Les heures du ${formatFrenchDate(locked[0]!.date)} ont déjà été transmises à l'employeur. Indiquez le motif de la correction : elle sera envoyée en régularisation avec le prochain mois.`,
+        { field: 'regularisation' },
+      );
+    }
+    // A locked day changes only through a régularisation: the difference it makes, dated and explained.
+    const lockedOf = [...new Set(locked.map((l) => l.participationId))].map((id) => {
+      const p = participations.get(id)!;
+      return { id, personId: p.personId, name: '', worksiteId, worksiteName: '', startDate: p.startDate, end: p.earlyEndDate ?? p.endDate, weeklyMinutes: p.weeklyMinutes };
+    });
+    const before = lockedOf.length ? await hoursSummaries(ctx.db, ctx.today, lockedOf) : null;
+    for (const write of writes) await write();
+    if (before && regularisation) {
+      const after = await hoursSummaries(ctx.db, ctx.today, lockedOf);
+      const dayOf = (summaries: typeof after, participationId: number, date: string) => summaries.get(participationId)!.days.find((d) => d.date === date);
+      for (const { participationId, date } of new Map(locked.map((l) => [`${l.participationId}:${l.date}`, l])).values()) {
+        const [was, now] = [dayOf(before, participationId, date), dayOf(after, participationId, date)];
+        const workedDelta = (now?.worked ?? 0) - (was?.worked ?? 0);
+        const paidDelta = (now?.paid ?? 0) - (was?.paid ?? 0);
+        if (workedDelta === 0 && paidDelta === 0) continue;
+        await insertRegularisation(ctx.db, { participationId, date, workedDelta, paidDelta, reason: regularisation.reason, createdBy: ctx.session.user?.id ?? null, createdAt: ctx.now });
+      }
+    }
+    for (const id of participations.keys()) ctx.record(`participation:${id}`);
     ctx.record(`worksite:${worksiteId}`);
     return { saved: entries.length };
   },

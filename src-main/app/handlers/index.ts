@@ -14,6 +14,7 @@ import { worksitesHandlers } from './worksites';
 import { contractsHandlers } from './contracts';
 import { documentsHandlers } from './documents';
 import { attendanceHandlers } from './attendance';
+import { payrollHandlers } from './payroll';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -31,4 +32,5 @@ export const handlers: HandlerMap<Method> = {
   ...contractsHandlers,
   ...documentsHandlers,
   ...attendanceHandlers,
+  ...payrollHandlers,
 };

@@ -6,6 +6,7 @@ import * as worksites from './004-worksites';
 import * as contracts from './005-contracts';
 import * as documents from './006-documents';
 import * as attendance from './007-attendance';
+import * as payroll from './008-payroll';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'contracts', up: contracts.up },
   { version: 6, name: 'documents', up: documents.up },
   { version: 7, name: 'attendance', up: attendance.up },
+  { version: 8, name: 'payroll', up: payroll.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

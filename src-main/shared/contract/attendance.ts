@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { id, isoDate, timeOfDay } from './fields';
+import { id, isoDate, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
 import { annexTime, HALF_DAYS } from './worksites';
 import { CANCEL_KINDS, MARKS } from './attendance-codes';
@@ -71,6 +71,8 @@ export const hoursRow = z.object({
   warnings: z.array(z.string()),
   weeks: z.array(z.object({ weekOf: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int(), complementary: z.number().int() })),
   months: z.array(z.object({ month: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int() })),
+  /** Corrections of days already sent to the employer, and whether a later hand-off carried them. */
+  regularisations: z.array(z.object({ date: z.string(), paidDelta: z.number().int(), reason: z.string(), sent: z.boolean() })),
 });
 export type HoursRow = z.output<typeof hoursRow>;
 
@@ -84,7 +86,12 @@ export const attendanceMethods = {
   }),
   /** Records (or clears, with `mark: null`) many cells at once, all or nothing. */
   'attendance/save': defineMethod({
-    input: z.object({ worksiteId: id, entries: z.array(attendanceEntry).min(1, 'Rien à enregistrer.').max(1000) }),
+    input: z.object({
+      worksiteId: id,
+      entries: z.array(attendanceEntry).min(1, 'Rien à enregistrer.').max(1000),
+      /** Required to change a day of a month already sent to the employer: the difference becomes a régularisation. */
+      regularisation: z.object({ reason: requiredText('Le motif de la régularisation', 300) }).nullable().default(null),
+    }),
     output: z.object({ saved: z.number().int() }),
     tx: 'write',
     access: 'user',

@@ -13,6 +13,7 @@ import { worksitesMethods } from './worksites';
 import { contractsMethods } from './contracts';
 import { documentsMethods } from './documents';
 import { attendanceMethods } from './attendance';
+import { payrollMethods } from './payroll';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -34,6 +35,7 @@ export const contract = {
   ...contractsMethods,
   ...documentsMethods,
   ...attendanceMethods,
+  ...payrollMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Loader, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { AttendanceWeek } from '@shared/contract/attendance';
 import { MARK_KEYS, MARK_LABELS, MARKS } from '@shared/contract/attendance-codes';
 import { ANNEX_KIND_LABELS } from '@shared/contract/worksites';
 import { addDays, formatFrenchDate } from '@shared/dates';
-import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from '../people/defaults';
 import { HoursCard } from './HoursCard';
@@ -48,17 +48,23 @@ export function AttendancePage() {
     setChanges(new Map());
     setParams({ semaine: monday });
   };
-  const onSave = async () => {
+  const [lockedMessage, setLockedMessage] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const onSave = async (regularisation: { reason: string } | null = null) => {
     const entries = [...changes.entries()].map(([key, mark]) => {
       const [sessionId, participationId] = key.split(':').map(Number) as [number, number];
       return { sessionId, participationId, mark };
     });
     try {
-      await save.mutateAsync({ worksiteId: id, entries });
+      await save.mutateAsync({ worksiteId: id, entries, regularisation });
       setChanges(new Map());
-      notifySuccess(`${entries.length} présence(s) enregistrée(s).`);
+      setLockedMessage(null);
+      setReason('');
+      notifySuccess(regularisation ? `${entries.length} présence(s) corrigée(s) ; la régularisation partira avec le prochain envoi.` : `${entries.length} présence(s) enregistrée(s).`);
     } catch (error) {
-      notifyFailure(error, 'Les présences ne sont pas enregistrées');
+      // A day already sent to the employer: the correction is possible, with its reason.
+      if (error instanceof ApiError && error.payload.field === 'regularisation') setLockedMessage(error.message);
+      else notifyFailure(error, 'Les présences ne sont pas enregistrées');
     }
   };
 
@@ -150,6 +156,22 @@ export function AttendancePage() {
         </Card>
       )}
       <HoursCard worksiteId={id} />
+      {lockedMessage && (
+        <Modal opened onClose={() => setLockedMessage(null)} title="Mois déjà transmis">
+          <Stack>
+            <Text size="sm">{lockedMessage}</Text>
+            <TextInput label="Motif de la correction" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setLockedMessage(null)}>
+                Annuler
+              </Button>
+              <Button onClick={() => void onSave({ reason })} disabled={reason.trim() === ''} loading={save.isPending}>
+                Corriger et régulariser
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
       {editing && (
         <MarkModal
           title={`${editing.participant.name}, ${sessionLabel(editing.session)}`}

@@ -1,4 +1,5 @@
 import { AttendancePage } from '../attendance/AttendancePage';
+import { PayrollPage } from '../payroll/PayrollPage';
 import { AppShell, Avatar, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -106,6 +107,7 @@ export function Shell() {
             {can('worksites/list') && <Route path="/worksites" element={<WorksitesPage />} />}
             {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
             {can('attendance/week') && <Route path="/worksites/:id/attendance" element={<AttendancePage />} />}
+            {can('payroll/get') && <Route path="/payroll" element={<PayrollPage />} />}
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {items
               .filter((item) => item.upcoming)

@@ -1,6 +1,7 @@
 import {
   IconBuildingFactory2,
   IconCalendarWeek,
+  IconCash,
   IconChartBar,
   IconDatabaseExport,
   IconFileText,
@@ -35,6 +36,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/contacts', label: 'Contacts', icon: IconAddressBook, requires: 'contacts/list' },
   { path: '/worksites', label: 'Chantiers', icon: IconBuildingFactory2, requires: 'worksites/list' },
   { path: '/planning', label: 'Planning', icon: IconCalendarWeek, requires: 'worksites/planning' },
+  { path: '/payroll', label: 'Heures à transmettre', icon: IconCash, requires: 'payroll/get' },
   {
     path: '/documents',
     label: 'Documents',

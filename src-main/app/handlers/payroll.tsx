@@ -1,0 +1,291 @@
+import type { Kysely } from 'kysely';
+import path from 'node:path';
+import type { Database } from '../../db/schema';
+import * as repo from '../../db/repositories/payroll';
+import { findEmployer } from '../../db/repositories/settings';
+import { structurePartyOf } from '../../documents/collect';
+import { renderPage } from '../../documents/render';
+import { PayrollSummary } from '../../documents/templates/payroll-summary';
+import { payrollLine, type PayrollLine } from '../../domain/payroll';
+import { safeFileName } from '../../domain/file-names';
+import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
+import { payrollCsv, payrollXlsx } from '../../exports/payroll';
+import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
+import type { HandoffView } from '../../shared/contract/payroll';
+import { addDays, addMonths, formatFrenchDate } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../handler';
+import { hoursSummaries } from '../hours';
+
+const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
+
+interface Computed {
+  lines: PayrollLine[];
+  checks: { message: string; link: string }[];
+  regularisationIds: number[];
+}
+
+/** The month's figures for one employer, and what to check before sending them. */
+async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
+  const first = `${month}-01`;
+  const last = addDays(addMonths(first, 1), -1);
+  const rows = await repo.participationsOfMonth(db, employerId, first, last);
+  const ids = rows.map((r) => r.id);
+  const summaries = await hoursSummaries(
+    db,
+    today,
+    rows.map((r) => ({ id: r.id, personId: r.personId, name: `${r.firstNames} ${r.lastName}`, worksiteId: r.worksiteId, worksiteName: r.worksiteName, startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
+  );
+  const annexes = ids.length ? await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', ids).where('date', '>=', first).where('date', '<=', last).execute() : [];
+  const proofs = ids.length
+    ? await db
+        .selectFrom('attendance as a')
+        .innerJoin('sessions as s', 's.id', 'a.sessionId')
+        .select(['a.participationId', 's.date'])
+        .where('a.participationId', 'in', ids)
+        .where('a.proofReceived', '=', 1)
+        .where('s.date', '>=', first)
+        .where('s.date', '<=', last)
+        .execute()
+    : [];
+  const contracts = ids.length
+    ? await db.selectFrom('documents').select(['participationId', 'number', 'version']).where('kind', '=', 'contrat_travail').where('participationId', 'in', ids).orderBy('version').execute()
+    : [];
+  const signed = new Set(ids.length ? (await db.selectFrom('attachments').select('participationId').where('participationId', 'in', ids).execute()).map((a) => a.participationId) : []);
+  const regularisations = await repo.pendingRegularisations(db, ids, first);
+
+  const checks: Computed['checks'] = [];
+  const lines = rows.map((r) => {
+    const name = `${r.firstNames} ${r.lastName}`;
+    const person = `/people/${r.personId}`;
+    const summary = summaries.get(r.id)!;
+    const end = r.earlyEndDate ?? r.endDate;
+    const events: string[] = [];
+    if (r.startDate >= first) events.push(`Entrée le ${formatFrenchDate(r.startDate)}`);
+    if (r.earlyEndDate && r.earlyEndDate <= last) {
+      events.push(`Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${EARLY_END_REASON_LABELS[r.earlyEndReason as EarlyEndReason] ?? r.earlyEndReason})`);
+    } else if (end <= last) events.push(`Fin de contrat le ${formatFrenchDate(end)}`);
+    const contract = contracts.filter((c) => c.participationId === r.id).at(-1);
+    if (!contract) checks.push({ message: `${name} : le contrat de travail n'a pas été établi dans Passerelle.`, link: person });
+    if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n'est pas joint.`, link: person });
+    if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l'employeur en a besoin).`, link: person });
+    const annexesOf = annexes.filter((a) => a.participationId === r.id);
+    const line = payrollLine(
+      {
+        participationId: r.id,
+        personId: r.personId,
+        lastName: r.lastName,
+        firstNames: r.firstNames,
+        nir: r.nir,
+        contractRef: contract ? `${contract.number} v${contract.version}` : `Participation n° ${r.id}`,
+        worksiteName: r.worksiteName,
+        hourlyCents: r.hourlyCents,
+        weeklyMinutes: r.weeklyMinutes,
+        summary,
+        annexByDate: annexesOf
+          .filter((a) => a.paid === 1 && a.done === 1)
+          .reduce((map, a) => map.set(a.date, (map.get(a.date) ?? 0) + a.endMinutes - a.startMinutes), new Map<string, number>()),
+        proofByDate: new Set(proofs.filter((p) => p.participationId === r.id).map((p) => p.date)),
+        events,
+        regularisations: regularisations.filter((g) => g.participationId === r.id),
+      },
+      month,
+    );
+    for (const w of summary.warnings.filter((w) => w.date.startsWith(month))) {
+      checks.push({ message: `${name} : ${w.kind === 'complementary' ? "heures complémentaires au-delà du dixième du contrat" : w.kind === 'week' ? 'plus de 48 h dans la semaine' : 'plus de 10 h dans la journée'} (${formatFrenchDate(w.date)}).`, link: person });
+    }
+    return line;
+  });
+
+  // Half-days held this month with people under contract and no mark.
+  for (const worksiteId of new Set(rows.map((r) => r.worksiteId))) {
+    const missing = await db
+      .selectFrom('sessions as s')
+      .innerJoin('participations as pa', 'pa.worksiteId', 's.worksiteId')
+      .innerJoin('worksites as w', 'w.id', 's.worksiteId')
+      .leftJoin('attendance as a', (join) => join.onRef('a.sessionId', '=', 's.id').onRef('a.participationId', '=', 'pa.id'))
+      .select(['s.date', 'w.name'])
+      .where('s.worksiteId', '=', worksiteId)
+      .where('pa.employerId', '=', employerId)
+      .where('s.cancelledReason', 'is', null)
+      .where('s.date', '>=', first)
+      .where('s.date', '<=', last < today ? last : today)
+      .whereRef('s.date', '>=', 'pa.startDate')
+      .where((eb) => eb('s.date', '<=', eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate')))
+      .where('a.sessionId', 'is', null)
+      .orderBy('s.date')
+      .execute();
+    if (missing.length > 0) {
+      const dates = [...new Set(missing.map((m) => formatFrenchDate(m.date)))];
+      checks.push({
+        message: `${missing[0]!.name} : présences non saisies (${missing.length}) le ${dates.slice(0, 4).join(', ')}${dates.length > 4 ? '…' : ''}.`,
+        link: `/worksites/${worksiteId}/attendance?semaine=${missing[0]!.date}`,
+      });
+    }
+  }
+  // The information and prevention visit, within the contract, for everyone who started.
+  const visits = ids.length ? await db.selectFrom('annexTimes').select('participationId').where('participationId', 'in', ids).where('kind', '=', 'visite_medicale').where('done', '=', 1).execute() : [];
+  const visited = new Set(visits.map((v) => v.participationId));
+  for (const r of rows) {
+    if (r.startDate <= today && !visited.has(r.id)) {
+      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: `/worksites/${r.worksiteId}` });
+    }
+  }
+  return { lines, checks, regularisationIds: regularisations.map((g) => g.id) };
+}
+
+function linesView(lines: PayrollLine[]): HandoffView['lines'] {
+  return lines.map((l) => ({
+    participationId: l.person.participationId,
+    personId: l.person.personId,
+    name: `${l.person.firstNames} ${l.person.lastName}`,
+    worksiteName: l.person.worksiteName,
+    planned: l.planned,
+    worked: l.worked,
+    paid: l.paid,
+    complementary: l.complementary,
+    regularisationPaid: l.regularisationPaid,
+    hourlyCents: l.person.hourlyCents,
+    grossCents: l.grossCents,
+  }));
+}
+
+async function view(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<HandoffView> {
+  const employer = await findEmployer(db, employerId);
+  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
+  const stored = await repo.findHandoff(db, month, employerId);
+  if (stored) {
+    const content = JSON.parse(stored.content) as Pick<HandoffView, 'checks' | 'lines'>;
+    return {
+      month,
+      employerId,
+      employerName: employer.name,
+      status: stored.status as HandoffView['status'],
+      handoffId: stored.id,
+      validatedBy: stored.validatedByName,
+      validatedAt: stored.validatedAt,
+      transmittedBy: stored.transmittedByName,
+      transmittedAt: stored.transmittedAt,
+      ...content,
+    };
+  }
+  const computed = await compute(db, today, month, employerId);
+  return {
+    month,
+    employerId,
+    employerName: employer.name,
+    status: 'a_preparer',
+    handoffId: null,
+    validatedBy: null,
+    validatedAt: null,
+    transmittedBy: null,
+    transmittedAt: null,
+    checks: computed.checks,
+    lines: linesView(computed.lines),
+  };
+}
+
+function fileBase(employerName: string, month: string) {
+  return `Heures_${employerName}_${month}`;
+}
+
+export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payroll/validate' | 'payroll/transmit' | 'payroll/export'> = {
+  'payroll/list': async (_input, ctx) =>
+    (await repo.listHandoffs(ctx.db)).map((h) => ({
+      month: h.month,
+      employerId: h.employerId,
+      employerName: h.employerName,
+      status: h.status as HandoffView['status'],
+      handoffId: h.id,
+      validatedBy: h.validatedByName,
+      validatedAt: h.validatedAt,
+      transmittedBy: h.transmittedByName,
+      transmittedAt: h.transmittedAt,
+    })),
+
+  'payroll/get': async ({ month, employerId }, ctx) => view(ctx.db, ctx.today, month, employerId),
+
+  'payroll/validate': async ({ month, employerId, confirmChecks }, ctx: HandlerContext) => {
+    const db = ctx.services.db;
+    const existing = await repo.findHandoff(db, month, employerId);
+    if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures de ${monthName(month)} ont déjà été transmises : une correction passe par une régularisation.`);
+    const employer = await findEmployer(db, employerId);
+    if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
+    const computed = await db.transaction().execute((trx) => compute(trx, ctx.today, month, employerId));
+    if (computed.lines.length === 0) throw new AppError('CONFLICT', `Personne n'a travaillé pour ${employer.name} en ${monthName(month)}.`);
+    if (computed.checks.length > 0 && !confirmChecks) {
+      throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l'envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
+    }
+    const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
+    const meta = { month, employerName: employer.name, structureName: structure.name };
+    // The files are made and written outside any transaction, then recorded in one.
+    const xlsx = await payrollXlsx(computed.lines, meta);
+    const csv = Buffer.from(payrollCsv(computed.lines, meta), 'utf8');
+    const pdf = await ctx.services.printer.print(
+      renderPage(
+        <PayrollSummary
+          d={{
+            monthLabel: monthName(month),
+            reference: `Heures ${month} — ${employer.name}`,
+            issuedOn: ctx.today,
+            structure,
+            employer,
+            coordinator: ctx.session.user?.displayName ?? '',
+            lines: computed.lines,
+          }}
+        />,
+        ctx.services.fontsDir,
+      ),
+    );
+    const stem = `paie-${month}-${employerId}`;
+    const files = { xlsx: `${stem}-${sha256(xlsx).slice(0, 16)}.xlsx`, csv: `${stem}-${sha256(csv).slice(0, 16)}.csv`, pdf: `${stem}-${sha256(pdf).slice(0, 16)}.pdf` };
+    await writeAtomically(path.join(ctx.services.paths.payrollDir, files.xlsx), xlsx);
+    await writeAtomically(path.join(ctx.services.paths.payrollDir, files.csv), csv);
+    await writeAtomically(path.join(ctx.services.paths.payrollDir, files.pdf), pdf);
+    await ctx.transaction(async (trx) => {
+      const id = await repo.saveHandoff(trx, {
+        month,
+        employerId,
+        status: 'valide',
+        content: JSON.stringify({ checks: computed.checks, lines: linesView(computed.lines) }),
+        xlsxFile: files.xlsx,
+        xlsxSha256: sha256(xlsx),
+        csvFile: files.csv,
+        csvSha256: sha256(csv),
+        pdfFile: files.pdf,
+        pdfSha256: sha256(pdf),
+        validatedBy: ctx.session.user?.id ?? null,
+        validatedAt: ctx.now,
+        transmittedBy: null,
+        transmittedAt: null,
+      });
+      await repo.attachRegularisations(trx, computed.regularisationIds, id);
+      ctx.record(`payroll:${id}`);
+    });
+    return view(db, ctx.today, month, employerId);
+  },
+
+  'payroll/transmit': async ({ month, employerId }, ctx) => {
+    const handoff = await repo.findHandoff(ctx.db, month, employerId);
+    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé par la coordination.");
+    if (handoff.status === 'transmis') throw new AppError('CONFLICT', 'Ce mois est déjà marqué comme transmis.');
+    await repo.markTransmitted(ctx.db, handoff.id, ctx.session.user?.id ?? null, ctx.now);
+    ctx.record(`payroll:${handoff.id}`);
+    return view(ctx.db, ctx.today, month, employerId);
+  },
+
+  'payroll/export': async ({ month, employerId, format, folder }, ctx) => {
+    const handoff = await repo.findHandoff(ctx.services.db, month, employerId);
+    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé : les fichiers sont faits à la validation.");
+    const stored: Record<typeof format, { file: string; hash: string }> = {
+      xlsx: { file: handoff.xlsxFile, hash: handoff.xlsxSha256 },
+      csv: { file: handoff.csvFile, hash: handoff.csvSha256 },
+      pdf: { file: handoff.pdfFile, hash: handoff.pdfSha256 },
+    };
+    const { file, hash } = stored[format];
+    const bytes = await readVerified(ctx.services.paths.payrollDir, file, hash);
+    ctx.record(`payroll:${handoff.id}`);
+    return { path: await copyInto(folder, safeFileName(fileBase(handoff.employerName, month), format), bytes) };
+  },
+};

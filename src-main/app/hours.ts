@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import * as repo from '../db/repositories/attendance';
+import { listSessions, listSlots } from '../db/repositories/worksites';
+import { computeHours, type HoursSummary } from '../domain/attendance';
+import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
+import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
+import { weekdayOf } from '../shared/dates';
+
+export interface ParticipationOfHours {
+  id: number;
+  personId: number;
+  name: string;
+  worksiteId: number;
+  worksiteName: string;
+  startDate: string;
+  /** The last day: the early end when there is one. */
+  end: string;
+  weeklyMinutes: number;
+}
+
+export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: string | null }): CancelKind | null =>
+  s.cancelledReason === null ? null : ((s.cancelKind as CancelKind | null) ?? 'structure');
+
+/**
+ * Hours of each participation, from its worksite's half-days, its marks,
+ * annex times and the public holidays of its weekly pattern. Used by the
+ * hours screens and the payroll hand-off, so both count the same way.
+ */
+export async function hoursSummaries(db: Kysely<Database>, today: string, participations: readonly ParticipationOfHours[]): Promise<Map<number, HoursSummary>> {
+  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
+  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
+  const ids = participations.map((p) => p.id);
+  const marks = await repo.marksOf(db, ids);
+  const annexes = await repo.annexTimesOf(db, ids);
+  const worksiteCache = new Map<number, { sessions: Awaited<ReturnType<typeof listSessions>>; minutesByWeekday: Map<number, number> }>();
+  const summaries = new Map<number, HoursSummary>();
+  for (const p of participations) {
+    let site = worksiteCache.get(p.worksiteId);
+    if (!site) {
+      const w = await db.selectFrom('worksites').selectAll().where('id', '=', p.worksiteId).executeTakeFirstOrThrow();
+      const minutesByWeekday = new Map<number, number>();
+      for (const slot of await listSlots(db, p.worksiteId)) {
+        const length = slot.halfDay === 'morning' ? w.morningEnd - w.morningStart : w.afternoonEnd - w.afternoonStart;
+        minutesByWeekday.set(slot.weekday, (minutesByWeekday.get(slot.weekday) ?? 0) + length);
+      }
+      site = { sessions: await listSessions(db, p.worksiteId), minutesByWeekday };
+      worksiteCache.set(p.worksiteId, site);
+    }
+    const minutesByWeekday = site.minutesByWeekday;
+    const mine = new Map(marks.filter((m) => m.participationId === p.id).map((m) => [m.sessionId, m]));
+    const holidaysOnPattern = [...holidaysBetween(p.startDate, p.end, options)]
+      .filter(([date]) => minutesByWeekday.has(weekdayOf(date)))
+      .map(([date, label]) => ({ date, label, minutes: minutesByWeekday.get(weekdayOf(date))! }));
+    summaries.set(
+      p.id,
+      computeHours(
+        {
+          contract: { start: p.startDate, end: p.end, weeklyMinutes: p.weeklyMinutes },
+          halfDays: site.sessions.map((s) => {
+            const m = mine.get(s.id);
+            return {
+              date: s.date,
+              startMinutes: s.startMinutes,
+              endMinutes: s.endMinutes,
+              cancelled: cancelKindOf(s),
+              mark: m ? { mark: m.mark as Mark, actualStart: m.actualStart, actualEnd: m.actualEnd, paid: m.paid === 1 } : null,
+            };
+          }),
+          annexTimes: annexes
+            .filter((a) => a.participationId === p.id)
+            .map((a) => ({ date: a.date, minutes: a.endMinutes - a.startMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
+          holidaysOnPattern,
+          forceMajeurePaid: structure.forceMajeurePaid === 1,
+        },
+        today,
+      ),
+    );
+  }
+  return summaries;
+}

@@ -1,0 +1,103 @@
+import { formatFrenchDate } from '../../shared/dates';
+import { formatEuros } from '../../shared/money';
+import { formatDuration } from '../../shared/time';
+import type { PayrollLine } from '../../domain/payroll';
+import type { Party, StructureParty } from '../data';
+import { Letterhead, SignatureBlock } from './parts';
+
+export interface PayrollSummaryData {
+  monthLabel: string;
+  reference: string;
+  issuedOn: string;
+  structure: StructureParty;
+  employer: Party;
+  coordinator: string;
+  lines: PayrollLine[];
+}
+
+/**
+ * The month's hours for an employer, on the CCAS letterhead, to sign: the
+ * coordination certifies them, the employer acknowledges receipt.
+ */
+export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
+  const total = (pick: (l: PayrollLine) => number) => d.lines.reduce((sum, l) => sum + pick(l), 0);
+  const events = d.lines.flatMap((l) => [
+    ...l.person.events.map((e) => `${l.person.firstNames} ${l.person.lastName} : ${e}`),
+    ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta < 0 ? '−' : '+'} ${formatDuration(Math.abs(r.paidDelta))} payées), ${r.reason}`),
+  ]);
+  return (
+    <>
+      <Letterhead issuer={d.structure} logo={d.structure.logo} reference={d.reference} />
+      <h1>Relevé des heures de {d.monthLabel}</h1>
+      <p className="subtitle">
+        Transmis à {d.employer.name} ({d.employer.address}, {d.employer.postcode} {d.employer.town}) pour l'établissement de la paie
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Personne</th>
+            <th>Chantier</th>
+            <th>Contrat</th>
+            <th>Prévues</th>
+            <th>Travaillées</th>
+            <th>Payées</th>
+            <th>Compl.</th>
+            <th>Régul.</th>
+            <th>Taux</th>
+            <th>Brut estimé</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.lines.map((l) => (
+            <tr key={l.person.participationId}>
+              <td>
+                {l.person.lastName.toLocaleUpperCase('fr-FR')} {l.person.firstNames}
+              </td>
+              <td>{l.person.worksiteName}</td>
+              <td>{l.person.contractRef}</td>
+              <td>{formatDuration(l.planned)}</td>
+              <td>{formatDuration(l.worked)}</td>
+              <td>{formatDuration(l.paid)}</td>
+              <td>{formatDuration(l.complementary)}</td>
+              <td>{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '−' : '+'} ${formatDuration(Math.abs(l.regularisationPaid))}`}</td>
+              <td>{formatEuros(l.person.hourlyCents)}</td>
+              <td>{formatEuros(l.grossCents)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th colSpan={3}>Total ({d.lines.length} personne{d.lines.length > 1 ? 's' : ''})</th>
+            <th>{formatDuration(total((l) => l.planned))}</th>
+            <th>{formatDuration(total((l) => l.worked))}</th>
+            <th>{formatDuration(total((l) => l.paid))}</th>
+            <th>{formatDuration(total((l) => l.complementary))}</th>
+            <th>{formatDuration(Math.abs(total((l) => l.regularisationPaid)))}</th>
+            <th></th>
+            <th>{formatEuros(total((l) => l.grossCents))}</th>
+          </tr>
+        </tbody>
+      </table>
+      {events.length > 0 && (
+        <>
+          <h2>Événements du mois</h2>
+          <ul>
+            {events.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="small">
+        Le détail par jour (heures prévues, travaillées, temps annexes, absences par motif et justificatifs) figure dans le tableur joint. Le brut estimé
+        (heures payées × taux horaire) sert au contrôle ; la paie est établie par l'employeur.
+      </p>
+      <SignatureBlock
+        town={d.structure.town}
+        date={d.issuedOn}
+        signers={[
+          { who: 'Pour le CCAS, la coordination', name: d.coordinator, mention: 'Heures certifiées exactes' },
+          { who: "Pour l'employeur", name: d.employer.signatoryName, title: d.employer.signatoryTitle, mention: 'Reçu le :' },
+        ]}
+      />
+    </>
+  );
+}

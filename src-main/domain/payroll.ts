@@ -1,0 +1,103 @@
+/**
+ * The monthly hand-off of paid hours to an employer: one line per person and
+ * month, and one per person and day, computed from the same hours as the
+ * screens (domain/attendance.ts). Passerelle never computes pay: the gross is
+ * an estimate for checking, the employer's payroll does the rest.
+ */
+import type { DayHours, HoursSummary } from './attendance';
+import type { Mark } from '../shared/contract/attendance-codes';
+
+export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
+
+export interface PayrollPerson {
+  participationId: number;
+  personId: number;
+  lastName: string;
+  firstNames: string;
+  nir: string | null;
+  contractRef: string;
+  worksiteName: string;
+  hourlyCents: number;
+  weeklyMinutes: number;
+  summary: HoursSummary;
+  /** Paid annex times done, by date. */
+  annexByDate: ReadonlyMap<string, number>;
+  /** Days whose absence proof was received. */
+  proofByDate: ReadonlySet<string>;
+  events: string[];
+  regularisations: readonly { date: string; paidDelta: number; workedDelta: number; reason: string }[];
+}
+
+export interface PayrollDay {
+  date: string;
+  planned: number;
+  worked: number;
+  annexPaid: number;
+  absences: Partial<Record<Mark, number>>;
+  proofReceived: boolean;
+  /** Worked beyond what was planned that day. */
+  beyondPlanned: number;
+  paid: number;
+  holiday: string | null;
+}
+
+export interface PayrollLine {
+  person: PayrollPerson;
+  planned: number;
+  worked: number;
+  paid: number;
+  annexPaid: number;
+  absences: Record<(typeof ABSENCE_MARKS)[number], number>;
+  complementary: number;
+  /** Paid minutes of the régularisations of earlier months carried in this hand-off. */
+  regularisationPaid: number;
+  grossCents: number;
+  days: PayrollDay[];
+}
+
+/** Gross pay of paid minutes at an hourly rate, to the cent (56 h × 12,02 € = 673,12 €). */
+export function grossCents(paidMinutes: number, hourlyCents: number): number {
+  return Math.round((paidMinutes * hourlyCents) / 60);
+}
+
+/** Minutes as decimal hours to the hundredth, as payroll software reads them (3 h 30 → 3.5). */
+export function decimalHours(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
+export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
+  const days: PayrollDay[] = person.summary.days
+    .filter((d: DayHours) => d.date.startsWith(month))
+    .map((d) => {
+      const annexPaid = person.annexByDate.get(d.date) ?? 0;
+      return {
+        date: d.date,
+        planned: d.planned,
+        worked: d.worked,
+        annexPaid,
+        absences: d.absences,
+        proofReceived: person.proofByDate.has(d.date),
+        beyondPlanned: Math.max(0, d.worked - d.planned),
+        paid: d.paid,
+        holiday: d.holiday ?? null,
+      };
+    });
+  const sum = (pick: (d: PayrollDay) => number) => days.reduce((total, d) => total + pick(d), 0);
+  const absences = Object.fromEntries(ABSENCE_MARKS.map((m) => [m, sum((d) => d.absences[m] ?? 0)])) as PayrollLine['absences'];
+  // Complementary hours of the weeks that start in the month (a week belongs to the month of its Monday).
+  const complementary = person.summary.weeks.filter((w) => w.weekOf.startsWith(month)).reduce((total, w) => total + w.complementary, 0);
+  const regularisationPaid = person.regularisations.reduce((total, r) => total + r.paidDelta, 0);
+  const paid = sum((d) => d.paid);
+  return {
+    person,
+    planned: sum((d) => d.planned),
+    worked: sum((d) => d.worked),
+    paid,
+    annexPaid: sum((d) => d.annexPaid),
+    absences,
+    complementary,
+    regularisationPaid,
+    grossCents: grossCents(paid + regularisationPaid, person.hourlyCents),
+    days,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The payroll hand-off files: a CSV for payroll software (one line per person
+ * and month) and an .xlsx for people (a summary sheet and a daily sheet),
+ * numbers stored as numbers with their formats.
+ */
+import ExcelJS from 'exceljs';
+import { MARK_LABELS } from '../shared/contract/attendance-codes';
+import { formatFrenchDate } from '../shared/dates';
+import { ABSENCE_MARKS, decimalHours, type PayrollLine } from '../domain/payroll';
+import { toCsv } from './csv';
+
+export interface HandoffMeta {
+  month: string;
+  employerName: string;
+  structureName: string;
+}
+
+/** "56,00": a decimal comma, two decimals, no thousands separator (payroll software reads it as a number). */
+export function frenchDecimal(value: number): string {
+  return value.toFixed(2).replace('.', ',');
+}
+
+const SUMMARY_HEADERS = [
+  'Mois',
+  'Nom',
+  'Prénoms',
+  'NIR',
+  'Matricule employeur',
+  'Référence du contrat',
+  'Chantier',
+  'Heures prévues',
+  'Heures travaillées',
+  'Temps annexes payés',
+  ...ABSENCE_MARKS.map((m) => `Absence : ${MARK_LABELS[m].toLowerCase()}`),
+  'Heures complémentaires',
+  'Heures payées',
+  'Régularisations (heures payées)',
+  'Taux horaire brut',
+  'Brut estimé',
+  'Remboursement transport (50 %)',
+  'Événements',
+];
+
+function summaryValues(line: PayrollLine, month: string): (string | number | null)[] {
+  const p = line.person;
+  return [
+    month,
+    p.lastName,
+    p.firstNames,
+    p.nir,
+    null,
+    p.contractRef,
+    p.worksiteName,
+    decimalHours(line.planned),
+    decimalHours(line.worked),
+    decimalHours(line.annexPaid),
+    ...ABSENCE_MARKS.map((m) => decimalHours(line.absences[m])),
+    decimalHours(line.complementary),
+    decimalHours(line.paid),
+    decimalHours(line.regularisationPaid),
+    p.hourlyCents / 100,
+    line.grossCents / 100,
+    null,
+    [...p.events, ...p.regularisations.map((r) => `Régularisation du ${formatFrenchDate(r.date)} : ${r.reason}`)].join(' ; '),
+  ];
+}
+
+export function payrollCsv(lines: readonly PayrollLine[], meta: HandoffMeta): string {
+  return toCsv([
+    SUMMARY_HEADERS,
+    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? frenchDecimal(v) : v))),
+  ]);
+}
+
+const HOURS = '0.00';
+const EUROS = '#,##0.00 "€"';
+
+export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMeta): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = meta.structureName;
+  const summary = book.addWorksheet('Synthèse', { views: [{ state: 'frozen', ySplit: 1 }] });
+  summary.addRow(SUMMARY_HEADERS).font = { bold: true };
+  for (const line of lines) summary.addRow(summaryValues(line, meta.month));
+  SUMMARY_HEADERS.forEach((header, index) => {
+    const column = summary.getColumn(index + 1);
+    column.width = Math.max(12, Math.min(40, header.length + 2));
+    if (header === 'Taux horaire brut' || header === 'Brut estimé') column.numFmt = EUROS;
+    else if (index >= 7 && index < SUMMARY_HEADERS.length - 3) column.numFmt = HOURS;
+  });
+
+  const detail = book.addWorksheet('Détail par jour', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const detailHeaders = [
+    'Date',
+    'Nom',
+    'Prénoms',
+    'Chantier',
+    'Heures prévues',
+    'Heures travaillées',
+    'Temps annexes payés',
+    ...ABSENCE_MARKS.map((m) => `Absence : ${MARK_LABELS[m].toLowerCase()}`),
+    'Justificatif reçu',
+    'Au-delà du prévu',
+    'Heures payées',
+    'Jour férié',
+  ];
+  detail.addRow(detailHeaders).font = { bold: true };
+  for (const line of lines) {
+    for (const d of line.days) {
+      const row = detail.addRow([
+        new Date(`${d.date}T00:00:00Z`),
+        line.person.lastName,
+        line.person.firstNames,
+        line.person.worksiteName,
+        decimalHours(d.planned),
+        decimalHours(d.worked),
+        decimalHours(d.annexPaid),
+        ...ABSENCE_MARKS.map((m) => decimalHours(d.absences[m] ?? 0)),
+        ABSENCE_MARKS.some((m) => d.absences[m]) ? (d.proofReceived ? 'oui' : 'non') : '',
+        decimalHours(d.beyondPlanned),
+        decimalHours(d.paid),
+        d.holiday ?? '',
+      ]);
+      row.getCell(1).numFmt = 'dd/mm/yyyy';
+    }
+  }
+  detailHeaders.forEach((header, index) => {
+    const column = detail.getColumn(index + 1);
+    column.width = Math.max(12, Math.min(32, header.length + 2));
+    if (index >= 4 && header !== 'Justificatif reçu' && header !== 'Jour férié') column.numFmt = HOURS;
+  });
+  detail.getColumn(1).numFmt = 'dd/mm/yyyy';
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

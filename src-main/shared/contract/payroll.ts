@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defineMethod, noInput } from './define';
+import { id, requiredText } from './fields';
+
+export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
+
+export const HANDOFF_STATUSES = ['a_preparer', 'valide', 'transmis'] as const;
+export const HANDOFF_STATUS_LABELS: Record<(typeof HANDOFF_STATUSES)[number], string> = {
+  a_preparer: 'À préparer',
+  valide: 'Validé',
+  transmis: 'Transmis à l’employeur',
+};
+
+export const payrollCheck = z.object({ message: z.string(), link: z.string() });
+
+export const payrollPersonLine = z.object({
+  participationId: id,
+  personId: id,
+  name: z.string(),
+  worksiteName: z.string(),
+  planned: z.number().int(),
+  worked: z.number().int(),
+  paid: z.number().int(),
+  complementary: z.number().int(),
+  regularisationPaid: z.number().int(),
+  hourlyCents: z.number().int(),
+  grossCents: z.number().int(),
+});
+
+export const handoffView = z.object({
+  month: z.string(),
+  employerId: id,
+  employerName: z.string(),
+  status: z.enum(HANDOFF_STATUSES),
+  handoffId: id.nullable(),
+  validatedBy: z.string().nullable(),
+  validatedAt: z.string().nullable(),
+  transmittedBy: z.string().nullable(),
+  transmittedAt: z.string().nullable(),
+  /** What to look at before sending; sending stays possible after confirming. */
+  checks: z.array(payrollCheck),
+  lines: z.array(payrollPersonLine),
+});
+export type HandoffView = z.output<typeof handoffView>;
+
+const target = z.object({ month, employerId: id });
+
+export const payrollMethods = {
+  /** The hand-offs already made, newest first. */
+  'payroll/list': defineMethod({
+    input: noInput,
+    output: z.array(handoffView.omit({ checks: true, lines: true })),
+    tx: 'read',
+    access: 'user',
+  }),
+  /** A month for an employer: its checks and figures, as stored once validated, as computed before. */
+  'payroll/get': defineMethod({ input: target, output: handoffView, tx: 'read', access: 'user' }),
+  /** The coordinator validates: the files are made and kept; checks left unresolved must be confirmed. */
+  'payroll/validate': defineMethod({
+    input: target.extend({ confirmChecks: z.boolean().default(false) }),
+    output: handoffView,
+    tx: 'none',
+    access: 'user',
+  }),
+  /** Marked sent to the employer: the month is locked for its people. */
+  'payroll/transmit': defineMethod({ input: target, output: handoffView, tx: 'write', access: 'user' }),
+  /** A copy of a kept file, byte for byte, into a folder the user chose. */
+  'payroll/export': defineMethod({
+    input: target.extend({ format: z.enum(['xlsx', 'csv', 'pdf'], { error: 'Choisissez le format : xlsx, csv ou pdf.' }), folder: requiredText('Le dossier', 1000) }),
+    output: z.object({ path: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+};

@@ -1,0 +1,199 @@
+import { Alert, Badge, Button, Card, Group, List, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { HANDOFF_STATUS_LABELS } from '@shared/contract/payroll';
+import { addDays, addMonths, formatFrenchDate } from '@shared/dates';
+import { formatEuros } from '@shared/money';
+import { formatDuration } from '@shared/time';
+import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { useChooseFile } from '../files/FileChooser';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { todayInFrance } from '../people/defaults';
+
+const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthLabel = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
+
+/** The last twelve months, newest first; the month just ended is the one usually sent. */
+function months(today: string): string[] {
+  const first = `${today.slice(0, 7)}-01`;
+  return Array.from({ length: 13 }, (_, i) => addMonths(first, -i).slice(0, 7));
+}
+
+/** Each month, per employer: check, validate (coordination), export, mark as sent. */
+export function PayrollPage() {
+  const today = todayInFrance();
+  const settings = useApiQuery('settings/get');
+  const [month, setMonth] = useState(addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7));
+  const [employerId, setEmployerId] = useState<number | null>(null);
+  const employers = (settings.data?.employers ?? []).filter((e) => !e.archived);
+  // The portage employer first: it is the one waiting for hours every month.
+  const chosen = employerId ?? (employers.find((e) => e.kind === 'association_intermediaire') ?? employers[0])?.id ?? null;
+  const handoff = useApiQuery('payroll/get', { month, employerId: chosen ?? 0 }, { enabled: chosen !== null });
+  const validate = useApiMutation('payroll/validate', { invalidates: ['payroll/get', 'payroll/list'] });
+  const transmit = useApiMutation('payroll/transmit', { invalidates: ['payroll/get', 'payroll/list'] });
+  const exportFile = useApiMutation('payroll/export');
+  const choose = useChooseFile();
+  const [needsConfirm, setNeedsConfirm] = useState<string | null>(null);
+
+  const onValidate = async (confirmChecks: boolean) => {
+    try {
+      await validate.mutateAsync({ month, employerId: chosen!, confirmChecks });
+      setNeedsConfirm(null);
+      notifySuccess(`Les heures de ${monthLabel(month)} sont validées ; les fichiers sont prêts.`);
+    } catch (error) {
+      if (error instanceof ApiError && error.payload.field === 'checks') setNeedsConfirm(error.message);
+      else notifyFailure(error, 'Le mois n’est pas validé');
+    }
+  };
+  const onExport = async (format: 'xlsx' | 'csv' | 'pdf') => {
+    const folder = await choose('export', 'folder');
+    if (!folder) return;
+    try {
+      const { path } = await exportFile.mutateAsync({ month, employerId: chosen!, format, folder });
+      notifications.show({ color: 'teal', title: 'Fichier enregistré', message: path });
+    } catch (error) {
+      notifyFailure(error, "Le fichier n'est pas enregistré");
+    }
+  };
+  const onTransmit = async () => {
+    try {
+      await transmit.mutateAsync({ month, employerId: chosen! });
+      notifySuccess(`${monthLabel(month)} est marqué comme transmis : ses journées sont verrouillées.`);
+    } catch (error) {
+      notifyFailure(error);
+    }
+  };
+
+  return (
+    <Stack maw={1150}>
+      <Title order={1}>Heures à transmettre</Title>
+      <Group>
+        <Select
+          label="Mois"
+          data={months(today).map((m) => ({ value: m, label: monthLabel(m) }))}
+          value={month}
+          allowDeselect={false}
+          onChange={(m) => m && (setMonth(m), setNeedsConfirm(null))}
+        />
+        <Select
+          label="Employeur"
+          data={employers.map((e) => ({ value: String(e.id), label: e.name }))}
+          value={chosen === null ? null : String(chosen)}
+          allowDeselect={false}
+          onChange={(e) => e && (setEmployerId(Number(e)), setNeedsConfirm(null))}
+          w={360}
+        />
+      </Group>
+      {handoff.isPending && chosen !== null && <Loader />}
+      {handoff.error && <Alert color="red">{errorMessage(handoff.error)}</Alert>}
+      {handoff.data && (
+        <>
+          <Group>
+            <Badge size="lg" color={handoff.data.status === 'transmis' ? 'teal' : handoff.data.status === 'valide' ? 'blue' : 'gray'}>
+              {HANDOFF_STATUS_LABELS[handoff.data.status]}
+            </Badge>
+            {handoff.data.validatedAt && (
+              <Text size="sm">
+                Validé par {handoff.data.validatedBy} le {formatFrenchDate(handoff.data.validatedAt.slice(0, 10))}
+              </Text>
+            )}
+            {handoff.data.transmittedAt && (
+              <Text size="sm">
+                · transmis par {handoff.data.transmittedBy} le {formatFrenchDate(handoff.data.transmittedAt.slice(0, 10))}
+              </Text>
+            )}
+          </Group>
+          {handoff.data.checks.length > 0 && (
+            <Alert color="orange" title={`À vérifier avant l'envoi (${handoff.data.checks.length})`}>
+              <List size="sm">
+                {handoff.data.checks.map((c) => (
+                  <List.Item key={c.message}>
+                    <Link to={c.link}>{c.message}</Link>
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Card withBorder>
+            {handoff.data.lines.length === 0 ? (
+              <Text c="dimmed">Personne sous contrat avec cet employeur ce mois-ci.</Text>
+            ) : (
+              <Table aria-label="Heures du mois">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Personne</Table.Th>
+                    <Table.Th>Chantier</Table.Th>
+                    <Table.Th ta="right">Prévues</Table.Th>
+                    <Table.Th ta="right">Travaillées</Table.Th>
+                    <Table.Th ta="right">Payées</Table.Th>
+                    <Table.Th ta="right">Compl.</Table.Th>
+                    <Table.Th ta="right">Régularisations</Table.Th>
+                    <Table.Th ta="right">Brut estimé</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {handoff.data.lines.map((l) => (
+                    <Table.Tr key={l.participationId}>
+                      <Table.Td>
+                        <Link to={`/people/${l.personId}`}>{l.name}</Link>
+                      </Table.Td>
+                      <Table.Td>{l.worksiteName}</Table.Td>
+                      <Table.Td ta="right">{formatDuration(l.planned)}</Table.Td>
+                      <Table.Td ta="right">{formatDuration(l.worked)}</Table.Td>
+                      <Table.Td ta="right">{formatDuration(l.paid)}</Table.Td>
+                      <Table.Td ta="right">{formatDuration(l.complementary)}</Table.Td>
+                      <Table.Td ta="right">{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '− ' : '+ '}${formatDuration(Math.abs(l.regularisationPaid))}`}</Table.Td>
+                      <Table.Td ta="right">{formatEuros(l.grossCents)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+          {needsConfirm && (
+            <Alert color="orange" title="Valider malgré les points à vérifier ?">
+              <Stack gap="xs">
+                {needsConfirm}
+                <Group>
+                  <Button color="orange" size="xs" onClick={() => void onValidate(true)} loading={validate.isPending}>
+                    Valider quand même
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {handoff.data.status === 'a_preparer' && handoff.data.lines.length > 0 && (
+              <Button onClick={() => void onValidate(false)} loading={validate.isPending}>
+                Valider le mois
+              </Button>
+            )}
+            {handoff.data.status !== 'a_preparer' && (
+              <>
+                <Button variant="light" onClick={() => void onExport('xlsx')}>
+                  Enregistrer le tableur (.xlsx)
+                </Button>
+                <Button variant="light" onClick={() => void onExport('csv')}>
+                  Enregistrer le fichier de paie (.csv)
+                </Button>
+                <Button variant="light" onClick={() => void onExport('pdf')}>
+                  Enregistrer le relevé à signer (.pdf)
+                </Button>
+              </>
+            )}
+            {handoff.data.status === 'valide' && (
+              <Button color="teal" onClick={() => void onTransmit()} loading={transmit.isPending}>
+                Marquer comme transmis
+              </Button>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            Une fois transmis, les journées du mois sont verrouillées : une correction demande un motif et part en régularisation avec le mois
+            suivant. Le brut estimé (heures payées × taux horaire) sert à vérifier ; la paie reste faite par l'employeur.
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,71 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './fixtures';
+import { LoginPage } from './pages/login';
+import { ShellPage } from './pages/shell';
+import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
+
+test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, puis une journée est régularisée', async ({ page, app }) => {
+  const admin = await app.seed();
+  await app.addAccount(admin, 'Marc Coordination', 'coordination');
+  const call = caller(app.services, admin);
+  await admitPeople(app.services, admin, ['Élodie']);
+  const worksiteId = await mespWorksite(app.services, admin, null, '2026-06-01');
+  const personId = (await call('people/search', { status: 'admise' })).rows[0].id;
+  const worksite = await call('worksites/addParticipant', { id: worksiteId, personId, contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' } });
+  const participationId = worksite.participants[0].id;
+  await call('attendance/save', { worksiteId, entries: worksite.sessions.map((s: { id: number }) => ({ sessionId: s.id, participationId, mark: { mark: 'present' } })) });
+  mkdirSync(path.join(app.homeDir, 'Paie'), { recursive: true });
+
+  // Thursday 2 July 2026: June is the month to send.
+  await page.clock.install({ time: new Date('2026-07-02T10:00:00+02:00') });
+  await app.open(page);
+  const shell = new ShellPage(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await shell.goTo('Heures à transmettre');
+  await expect(page.getByRole('combobox', { name: 'Mois' })).toHaveValue('juin 2026');
+  const month = page.getByRole('table', { name: 'Heures du mois' });
+  await expect(month.getByRole('row', { name: /Élodie Participant Menuiserie du port 56 h 56 h 56 h 0 h — 673,12/ })).toBeVisible();
+  await expect(page.getByText("Élodie Participant : le contrat de travail n'a pas été établi dans Passerelle.")).toBeVisible();
+  await app.screenshot(page, 'payroll-01-verifications');
+
+  // The coordinator validates despite the checks.
+  await shell.switchUser();
+  await new LoginPage(page).signIn('Marc Coordination', COLLEAGUE_PASSWORD);
+  await shell.goTo('Heures à transmettre');
+  await page.getByRole('button', { name: 'Valider le mois' }).click();
+  await page.getByRole('button', { name: 'Valider quand même' }).click();
+  await expect(page.getByText('Validé par Marc Coordination')).toBeVisible();
+
+  // The secretary saves the files and marks the month as sent.
+  await shell.switchUser();
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await shell.goTo('Heures à transmettre');
+  await page.getByRole('button', { name: 'Enregistrer le fichier de paie (.csv)' }).click();
+  const picker = page.getByRole('dialog', { name: 'Choisir le dossier où enregistrer le fichier' });
+  await picker.getByRole('button', { name: 'Dossier personnel' }).click();
+  await picker.getByRole('button', { name: 'Ouvrir le dossier Paie' }).click();
+  await picker.getByRole('button', { name: 'Choisir ce dossier' }).click();
+  await expect(page.getByText('Fichier enregistré')).toBeVisible();
+  const [csvName] = readdirSync(path.join(app.homeDir, 'Paie'));
+  expect(csvName).toBe('Heures_Relais_Emploi_Iroise_(démo)_2026-06.csv');
+  expect(readFileSync(path.join(app.homeDir, 'Paie', csvName!), 'utf8')).toContain(';56,00;');
+  await page.getByRole('button', { name: 'Marquer comme transmis' }).click();
+  await expect(page.getByText('Transmis à l’employeur')).toBeVisible();
+  await app.screenshot(page, 'payroll-02-transmis');
+
+  // A day of June is corrected afterwards: a reason is asked, a régularisation is recorded.
+  await shell.goTo('Chantiers');
+  await page.getByRole('link', { name: 'Menuiserie du port' }).click();
+  await page.getByRole('link', { name: 'Émargement' }).click();
+  await page.getByRole('button', { name: 'Semaine précédente' }).click();
+  await expect(page.getByText('Semaine du 22/06/2026')).toBeVisible();
+  await page.getByRole('button', { name: 'Élodie Participant, Jeudi 25/06 matin : Présent·e' }).focus();
+  await page.keyboard.press('n');
+  await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
+  const locked = page.getByRole('dialog', { name: 'Mois déjà transmis' });
+  await locked.getByLabel(/^Motif de la correction/).fill('Absence signalée après l’envoi');
+  await locked.getByRole('button', { name: 'Corriger et régulariser' }).click();
+  await expect(page.getByText('Régularisation du 25/06/2026 : − 3 h 30 payées (Absence signalée après l’envoi), à envoyer')).toBeVisible();
+  await app.screenshot(page, 'payroll-03-regularisation');
+});
