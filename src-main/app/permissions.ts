@@ -107,6 +107,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'documents/saveCopy': ADMIN_AND_COORDINATION,
   'documents/attach': ADMIN_AND_COORDINATION,
   'documents/attachmentContent': ADMIN_AND_COORDINATION,
+  'documents/merge': ADMIN_AND_COORDINATION,
+  'documents/search': ADMIN_AND_COORDINATION,
 };
 
 export function isPublic(method: Method): boolean {

@@ -319,6 +319,7 @@ export interface DocumentsTable {
   personId: number | null;
   worksiteId: number | null;
   participationId: number | null;
+  weekOf: string | null;
   title: string;
   fileName: string;
   storedFile: string;

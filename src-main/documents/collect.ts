@@ -4,19 +4,19 @@ import { findEmployer } from '../db/repositories/settings';
 import { findParticipation, listSlots } from '../db/repositories/worksites';
 import { missingFor, needsMiseADisposition } from '../domain/documents';
 import { readStoredImage } from '../app/stored-files';
-import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField } from '../shared/contract/documents';
+import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField, type ParticipationDocumentKind } from '../shared/contract/documents';
 import { AppError } from '../shared/errors';
 import { minutesToTime } from '../shared/time';
 import type { HalfDaySpread, ParticipationDocumentData, StructureParty } from './data';
 
-type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn'>;
+type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda'>;
 
 /**
  * Everything a participation's document is made from, read in one
  * transaction; refused with every missing piece named when the records lack
  * one. The caller has checked the worksite is within reach.
  */
-export async function collectParticipationData(db: Kysely<Database>, kind: DocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
+export async function collectParticipationData(db: Kysely<Database>, kind: ParticipationDocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
   const participation = await findParticipation(db, participationId);
   if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
   const worksite = await db
@@ -51,7 +51,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Docum
     employerKind: employer.kind,
     hasFirstSession: firstSession !== undefined,
   });
-  if (missing.length > 0) throw missingData(kind, missing);
+  if (missing.length > 0) throw missingData(kind, `${person.firstNames} ${person.lastName}`, missing);
 
   const times = { morning: [worksite.morningStart, worksite.morningEnd], afternoon: [worksite.afternoonStart, worksite.afternoonEnd] } as const;
   const spread: HalfDaySpread[] = (await listSlots(db, worksite.id)).map((s) => {
@@ -108,12 +108,13 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Docum
       spread,
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
+    lastDay: end,
   };
 }
 
-function missingData(kind: DocumentKind, missing: MissingField[]): AppError {
+function missingData(kind: DocumentKind, name: string, missing: MissingField[]): AppError {
   const list = missing.map((m) => m.label).join(', ');
-  return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} », complétez : ${list}.`, {
+  return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} » de ${name}, complétez : ${list}.`, {
     missing,
   });
 }

@@ -3,7 +3,7 @@
  * the records, nothing typed twice. Stored as the document's snapshot, so a
  * document can be explained years later whatever changed since.
  */
-import type { DocumentKind } from '../shared/contract/documents';
+import type { ParticipationDocumentKind } from '../shared/contract/documents';
 
 export interface Party {
   name: string;
@@ -37,7 +37,7 @@ export interface HalfDaySpread {
 }
 
 export interface ParticipationDocumentData {
-  kind: DocumentKind;
+  kind: ParticipationDocumentKind;
   number: string;
   version: number;
   /** The day it was generated: "Fait à …, le …". */
@@ -76,4 +76,36 @@ export interface ParticipationDocumentData {
   };
   /** The person's first half-day: where the convocation sends them. */
   firstSession: { date: string; start: string } | null;
+  /** The last day worked under the contract: its early end when there is one. */
+  lastDay: string;
+  /** For the attestation: half-days and hours, from attendance once recorded, otherwise as planned. */
+  presence?: { planned: number; worked: number; attended: number; held: number; recorded: boolean };
+  /** For the personal agenda: the person's half-days and annex times on the worksite. */
+  agenda?: AgendaLine[];
+}
+
+export interface AgendaLine {
+  date: string;
+  start: string;
+  end: string;
+  label: string;
+  cancelled: boolean;
+}
+
+/** A worksite's document: the attendance sheet of a week, or the whole planning. */
+export interface WorksiteDocumentData {
+  kind: 'feuille_emargement' | 'planning_chantier';
+  number: string;
+  version: number;
+  issuedOn: string;
+  structure: StructureParty;
+  worksite: { id: number; name: string; activity: string; workAddress: string; supervisorName: string | null; startDate: string; endDate: string };
+  weekOf: string | null;
+  /** The sheet: one column per half-day of the week (held, cancelled or a holiday), one row per person. */
+  sheet?: {
+    columns: { date: string; halfDay: 'morning' | 'afternoon'; start: string; end: string; state: 'session' | 'cancelled' | 'holiday' | 'closed'; label: string | null }[];
+    rows: { name: string; open: boolean[] }[];
+  };
+  /** The planning: week by week, half-days and the individual annex times. */
+  planning?: { weekOf: string; lines: AgendaLine[] }[];
 }

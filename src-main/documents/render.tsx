@@ -1,26 +1,45 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ParticipationDocumentData } from './data';
+import type { ParticipationDocumentKind } from '../shared/contract/documents';
+import type { ParticipationDocumentData, WorksiteDocumentData } from './data';
+import { Attestation } from './templates/attestation';
+import { AttendanceSheet } from './templates/attendance-sheet';
+import { Certificate } from './templates/certificate';
+import { PersonalAgenda } from './templates/personal-agenda';
+import { WorksitePlanning } from './templates/worksite-planning';
 import { fontFaces } from './fonts';
 import { PRINT_CSS } from './print-css';
 import { Convocation } from './templates/convocation';
 import { EmploymentContract } from './templates/employment-contract';
 import { MiseADisposition } from './templates/mise-a-disposition';
 
-const TEMPLATES = {
+const PARTICIPATION_TEMPLATES: Record<ParticipationDocumentKind, (props: { d: ParticipationDocumentData }) => ReactElement> = {
   contrat_travail: EmploymentContract,
   mise_a_disposition: MiseADisposition,
   convocation: Convocation,
-} as const;
+  attestation_presence: Attestation,
+  certificat_travail: Certificate,
+  planning_personne: PersonalAgenda,
+};
+
+/** The attendance sheet is landscape: a column per half-day of the week. */
+const LANDSCAPE = '@page { size: A4 landscape; margin: 12mm 12mm 16mm 12mm; }';
 
 /** A page of static HTML (React escapes every value) with the fonts and print CSS inlined. */
-export function renderPage(element: ReactElement, fontsDir: string): string {
+export function renderPage(element: ReactElement, fontsDir: string, extraCss = ''): string {
   const body = renderToStaticMarkup(element);
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}${PRINT_CSS}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}${PRINT_CSS}${extraCss}</style></head><body>${body}</body></html>`;
 }
 
 /** A participation's document from its typed data. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
-  const Template = TEMPLATES[data.kind];
+  const Template = PARTICIPATION_TEMPLATES[data.kind];
   return renderPage(<Template d={data} />, fontsDir);
+}
+
+/** A worksite's document: the week's attendance sheet (landscape) or its planning. */
+export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
+  return data.kind === 'feuille_emargement'
+    ? renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE)
+    : renderPage(<WorksitePlanning d={data} />, fontsDir);
 }

@@ -2,7 +2,7 @@
  * What each document cannot be made without. A missing piece is named with
  * the page where it is filled, so the secretary fixes it in one go.
  */
-import type { DocumentKind, MissingField } from '../shared/contract/documents';
+import type { MissingField, ParticipationDocumentKind } from '../shared/contract/documents';
 
 export interface DocumentFacts {
   personId: number;
@@ -13,7 +13,9 @@ export interface DocumentFacts {
   hasFirstSession: boolean;
 }
 
-export function missingFor(kind: DocumentKind, facts: DocumentFacts): MissingField[] {
+export function missingFor(kind: ParticipationDocumentKind, facts: DocumentFacts): MissingField[] {
+  // These name the person and the worksite only: the records always hold that.
+  if (kind === 'attestation_presence' || kind === 'certificat_travail' || kind === 'planning_personne') return [];
   const missing: MissingField[] = [];
   const person = `/people/${facts.personId}`;
   const worksite = `/worksites/${facts.worksiteId}`;

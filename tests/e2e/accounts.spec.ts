@@ -43,7 +43,7 @@ test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page,
   const admin = await app.seed();
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
     ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques']],
-    ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Documents']],
+    ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']],
     ['Anne Psychologue', 'psychologue', ['Tableau de bord']],
     ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques']],
   ];

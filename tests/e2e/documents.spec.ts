@@ -84,7 +84,8 @@ test('un document sans les données nécessaires dit lesquelles compléter, avec
   await page.getByRole('link', { name: 'Menuiserie du port' }).click();
   await page.getByRole('button', { name: 'Documents de Awa Participant' }).click();
   const modal = page.getByRole('dialog', { name: 'Documents de Awa Participant' });
-  await modal.getByText('Convocation').click();
+  await modal.getByRole('combobox', { name: 'Document' }).click();
+  await page.getByRole('option', { name: 'Convocation' }).click();
   await expect(modal.getByText('Ce document ne peut pas encore être établi')).toBeVisible();
   await expect(modal.getByRole('link', { name: "Compléter l'encadrant technique du chantier (à qui se présenter)" })).toBeVisible();
   await app.screenshot(page, 'documents-04-donnees-manquantes');

@@ -98,14 +98,14 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await expect(page.getByText('Bonjour Élodie Le Gall.')).toBeVisible();
   await app.screenshot(page, 'shell-01-tableau-de-bord');
 
-  await shell.goTo('Documents');
+  await shell.goTo('Statistiques');
   await expect(page.getByText('À venir')).toBeVisible();
   await app.screenshot(page, 'shell-02-a-venir');
 
   // A reload signs out (the session lives in the window only) and keeps everything she entered.
   await page.reload();
   await new LoginPage(page).signIn('Élodie Le Gall', 'Secrétariat-CCAS-2026');
-  await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Statistiques' })).toBeVisible();
   await shell.goTo('Paramètres');
   await expect(page.getByLabel('Nom de la structure')).toHaveValue('CCAS de Kerbrénou');
   await expect(page.getByLabel('SIRET')).toHaveValue('26290019700019');

@@ -166,7 +166,7 @@ describe('missing data', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: "Pour établir le document « contrat de travail », complétez : l'adresse de la personne, le code postal de la personne, la commune de la personne.",
+        message: "Pour établir le document « contrat de travail » de Élodie Lefèvre, complétez : l'adresse de la personne, le code postal de la personne, la commune de la personne.",
         missing: [
           { label: "l'adresse de la personne", link: `/people/${personId}` },
           { label: 'le code postal de la personne', link: `/people/${personId}` },

@@ -100,6 +100,8 @@ const EXPECTED: Record<Method, string> = {
   'documents/saveCopy': 'administrateur coordination',
   'documents/attach': 'administrateur coordination',
   'documents/attachmentContent': 'administrateur coordination',
+  'documents/merge': 'administrateur coordination',
+  'documents/search': 'administrateur coordination',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

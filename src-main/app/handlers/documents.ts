@@ -2,38 +2,14 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation } from '../../db/repositories/worksites';
-import { documentFileName, safeFileName } from '../../domain/file-names';
-import { collectParticipationData } from '../../documents/collect';
-import type { ParticipationDocumentData } from '../../documents/data';
-import { renderDocument } from '../../documents/render';
+import { safeFileName } from '../../domain/file-names';
+import { PDFDocument } from 'pdf-lib';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
-import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, DOCUMENT_PREFIXES, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
+import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
 import { AppError } from '../../shared/errors';
-import type { HandlerContext, HandlerMap } from '../handler';
+import type { HandlerMap } from '../handler';
 import { load } from './worksite-view';
-
-const FILE_LABELS: Record<DocumentKind, string> = { contrat_travail: 'Contrat', mise_a_disposition: 'Mise_a_disposition', convocation: 'Convocation' };
-
-/**
- * Reads the data in one read transaction (the worksite must be within reach);
- * a number is taken only when `numbered`. Not `ctx.transaction`: the journal
- * entry belongs with the registry line written after printing.
- */
-async function prepare(ctx: HandlerContext, kind: DocumentKind, participationId: number, numbered: boolean) {
-  return ctx.services.db.transaction().execute(async (db) => {
-    const participation = await findParticipation(db, participationId);
-    if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
-    await load({ ...ctx, db }, participation.worksiteId);
-    const collected = await collectParticipationData(db, kind, participationId, ctx.services.paths.filesDir);
-    const year = ctx.today.slice(0, 4);
-    const { number, version } = numbered
-      ? await repo.nextNumber(db, kind, DOCUMENT_PREFIXES[kind], year, participationId)
-      : { number: 'APERÇU', version: 0 };
-    const { personId, worksiteId, ...rest } = collected;
-    const data: ParticipationDocumentData = { ...rest, number, version, issuedOn: ctx.today };
-    return { data, personId, worksiteId, participationId };
-  });
-}
+import { prepareDocument } from './document-sources';
 
 function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
   return {
@@ -48,6 +24,7 @@ function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>):
     worksiteId: row.worksiteId,
     worksiteName: row.worksiteName,
     participationId: row.participationId,
+    weekOf: row.weekOf,
     sha256: row.sha256,
     size: row.size,
     authorName: row.authorName,
@@ -72,11 +49,6 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
   };
 }
 
-/** The snapshot keeps the data, not the logo's bytes (the logo file is kept on its own). */
-function snapshotOf(data: ParticipationDocumentData): string {
-  return JSON.stringify({ ...data, structure: { ...data.structure, logo: data.structure.logo ? 'logo' : null } });
-}
-
 export const documentsHandlers: HandlerMap<
   | 'documents/preview'
   | 'documents/generate'
@@ -85,22 +57,21 @@ export const documentsHandlers: HandlerMap<
   | 'documents/saveCopy'
   | 'documents/attach'
   | 'documents/attachmentContent'
+  | 'documents/merge'
+  | 'documents/search'
 > = {
-  'documents/preview': async ({ kind, participationId }, ctx) => {
-    const { data } = await prepare(ctx, kind, participationId, false);
-    const pdf = await ctx.services.printer.print(renderDocument(data, ctx.services.fontsDir));
-    return {
-      pdfBase64: Buffer.from(pdf).toString('base64'),
-      fileName: documentFileName(FILE_LABELS[kind], data.person.lastName, data.person.firstNames, data.contract.startDate),
-    };
+  'documents/preview': async (request, ctx) => {
+    const prepared = await prepareDocument(ctx, request, false);
+    const pdf = await ctx.services.printer.print(prepared.html);
+    return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: prepared.fileName };
   },
 
-  'documents/generate': async ({ kind, participationId }, ctx) => {
-    const { data, personId, worksiteId } = await prepare(ctx, kind, participationId, true);
+  'documents/generate': async (request, ctx) => {
+    const prepared = await prepareDocument(ctx, request, true);
     // Printing and writing the file happen outside any transaction.
-    const pdf = await ctx.services.printer.print(renderDocument(data, ctx.services.fontsDir));
+    const pdf = await ctx.services.printer.print(prepared.html);
     const hash = sha256(pdf);
-    const storedFile = `${data.number}-v${data.version}.pdf`;
+    const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
     const target = path.join(ctx.services.paths.documentsDir, storedFile);
     try {
       await writeAtomically(target, pdf);
@@ -110,23 +81,25 @@ export const documentsHandlers: HandlerMap<
     try {
       const id = await ctx.transaction(async (db) => {
         const id = await repo.insertDocument(db, {
-          kind,
-          number: data.number,
-          version: data.version,
-          personId,
-          worksiteId,
-          participationId,
-          title: `${DOCUMENT_KIND_LABELS[kind]} de ${data.person.firstNames} ${data.person.lastName}`,
-          fileName: documentFileName(FILE_LABELS[kind], data.person.lastName, data.person.firstNames, data.contract.startDate),
+          kind: prepared.kind,
+          number: prepared.number,
+          version: prepared.version,
+          personId: prepared.personId,
+          worksiteId: prepared.worksiteId,
+          participationId: prepared.participationId,
+          weekOf: prepared.weekOf,
+          title: prepared.title,
+          fileName: prepared.fileName,
           storedFile,
           sha256: hash,
           size: pdf.byteLength,
-          snapshot: snapshotOf(data),
+          snapshot: prepared.snapshot,
           authorId: ctx.session.user?.id ?? null,
           createdAt: ctx.now,
         });
         ctx.record(`document:${id}`);
-        ctx.record(`person:${personId}`);
+        if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
+        else ctx.record(`worksite:${prepared.worksiteId}`);
         return id;
       });
       return toRow((await repo.findDocument(ctx.services.db, id))!);
@@ -135,6 +108,24 @@ export const documentsHandlers: HandlerMap<
       await unlink(target).catch(() => undefined);
       throw error;
     }
+  },
+
+  'documents/merge': async ({ documentIds, folder }, ctx) => {
+    const merged = await PDFDocument.create();
+    let fileName = 'Documents.pdf';
+    for (const documentId of documentIds) {
+      const row = await repo.findDocument(ctx.services.db, documentId);
+      if (!row) throw new AppError('NOT_FOUND', 'Un des documents à rassembler est introuvable.');
+      const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
+      const source = await PDFDocument.load(bytes);
+      for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+      if (documentIds.length === 1) fileName = row.fileName;
+      else if (row.worksiteName) fileName = safeFileName(`${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]}_${row.worksiteName}_lot`, 'pdf');
+      ctx.record(`document:${documentId}`);
+    }
+    const bytes = await merged.save();
+    const written = folder ? await copyInto(folder, fileName, bytes) : null;
+    return { pdfBase64: Buffer.from(bytes).toString('base64'), fileName, pages: merged.getPageCount(), path: written };
   },
 
   'documents/list': async ({ personId, worksiteId }, ctx) => {
@@ -230,6 +221,17 @@ export const documentsHandlers: HandlerMap<
       if (!existed) await unlink(stored).catch(() => undefined);
       throw error;
     }
+  },
+
+  'documents/search': async ({ text, worksiteId, kind, from, to, page }, ctx) => {
+    const PAGE = 50;
+    const { rows, total } = await repo.searchDocuments(ctx.db, { text, worksiteId, kind, from, to }, PAGE, (page - 1) * PAGE);
+    const attachments = page === 1 && kind === null ? await repo.searchAttachments(ctx.db, { text, worksiteId, from, to }, PAGE) : [];
+    return {
+      documents: rows.map(toRow),
+      attachments: attachments.map((a) => ({ ...toAttachment(a), personName: a.personName, worksiteName: a.worksiteName })),
+      total,
+    };
   },
 
   'documents/attachmentContent': async ({ attachmentId }, ctx) => {

@@ -7,6 +7,7 @@ import * as contracts from './005-contracts';
 import * as documents from './006-documents';
 import * as attendance from './007-attendance';
 import * as payroll from './008-payroll';
+import * as worksiteDocuments from './009-worksite-documents';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'documents', up: documents.up },
   { version: 7, name: 'attendance', up: attendance.up },
   { version: 8, name: 'payroll', up: payroll.up },
+  { version: 9, name: 'worksite-documents', up: worksiteDocuments.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

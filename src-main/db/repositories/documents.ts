@@ -1,18 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentsTable, AttachmentsTable } from '../schema';
 import type { Insertable } from 'kysely';
+import { foldForSearch } from '../../shared/text';
 
 type Db = Kysely<Database>;
 
-/** The next number of a kind in a year ("CT-2026-0007"), or the number a document already has and its next version. */
-export async function nextNumber(db: Db, kind: string, prefix: string, year: string, participationId: number) {
-  const existing = await db
+/** What a document is about: one participation, or a worksite (and a week of it). */
+export type DocumentSubject = { participationId: number } | { worksiteId: number; weekOf: string | null };
+
+/** The number a document already has and its next version, or the next number of its kind in the year ("CT-2026-0007"). */
+export async function nextNumber(db: Db, kind: string, prefix: string, year: string, subject: DocumentSubject) {
+  let query = db
     .selectFrom('documents')
     .select(['number', (eb) => eb.fn.max('version').as('version')])
-    .where('kind', '=', kind)
-    .where('participationId', '=', participationId)
-    .groupBy('number')
-    .executeTakeFirst();
+    .where('kind', '=', kind);
+  if ('participationId' in subject) query = query.where('participationId', '=', subject.participationId);
+  else {
+    query = query.where('worksiteId', '=', subject.worksiteId).where('participationId', 'is', null);
+    query = subject.weekOf === null ? query.where('weekOf', 'is', null) : query.where('weekOf', '=', subject.weekOf);
+  }
+  const existing = await query.groupBy('number').executeTakeFirst();
   if (existing) return { number: existing.number, version: Number(existing.version) + 1 };
   const stem = `${prefix}-${year}-`;
   const last = await db
@@ -44,6 +51,7 @@ const documentColumns = [
   'd.personId',
   'd.worksiteId',
   'd.participationId',
+  'd.weekOf',
   'd.sha256',
   'd.size',
   'd.storedFile',
@@ -115,4 +123,40 @@ export async function personParticipations(db: Db, personId: number) {
     .where('pa.personId', '=', personId)
     .orderBy('pa.startDate', 'desc')
     .execute();
+}
+
+export interface DocumentFilter {
+  text: string;
+  worksiteId: number | null;
+  kind?: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** Documents by person (name, accents folded), worksite, type and date, newest first. */
+export async function searchDocuments(db: Db, f: DocumentFilter, limit: number, offset: number) {
+  let query = documentsQuery(db);
+  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${`%${foldForSearch(f.text.trim())}%`}`);
+  if (f.worksiteId !== null) query = query.where('d.worksiteId', '=', f.worksiteId);
+  if (f.kind) query = query.where('d.kind', '=', f.kind);
+  if (f.from) query = query.where('d.createdAt', '>=', f.from);
+  if (f.to) query = query.where('d.createdAt', '<', `${f.to}T99`);
+  const rows = await query.orderBy('d.id', 'desc').limit(limit).offset(offset).execute();
+  const count = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+export async function searchAttachments(db: Db, f: DocumentFilter, limit: number) {
+  let query = db
+    .selectFrom('attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.authorId')
+    .leftJoin('persons as p', 'p.id', 'a.personId')
+    .leftJoin('worksites as w', 'w.id', 'a.worksiteId')
+    .selectAll('a')
+    .select(['u.displayName as authorName', 'w.name as worksiteName', sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName')]);
+  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || a.label) like ${`%${foldForSearch(f.text.trim())}%`}`);
+  if (f.worksiteId !== null) query = query.where('a.worksiteId', '=', f.worksiteId);
+  if (f.from) query = query.where('a.createdAt', '>=', f.from);
+  if (f.to) query = query.where('a.createdAt', '<', `${f.to}T99`);
+  return query.orderBy('a.id', 'desc').limit(limit).execute();
 }

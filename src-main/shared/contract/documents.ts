@@ -3,24 +3,50 @@ import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
 
 /**
- * The documents of a participation. Who issues each one decides its
- * letterhead: the employer for the employment contract and the mise à
- * disposition, the CCAS for the convocation.
+ * The documents Passerelle prints. Who issues each one decides its
+ * letterhead: the employer for the employment contract, the mise à
+ * disposition and the certificat de travail; the CCAS for the others.
  */
-export const DOCUMENT_KINDS = ['contrat_travail', 'mise_a_disposition', 'convocation'] as const;
+export const PARTICIPATION_DOCUMENT_KINDS = [
+  'contrat_travail',
+  'mise_a_disposition',
+  'convocation',
+  'attestation_presence',
+  'certificat_travail',
+  'planning_personne',
+] as const;
+export type ParticipationDocumentKind = (typeof PARTICIPATION_DOCUMENT_KINDS)[number];
+/** Documents of a whole worksite: the week's attendance sheet, the worksite's planning. */
+export const WORKSITE_DOCUMENT_KINDS = ['feuille_emargement', 'planning_chantier'] as const;
+export const DOCUMENT_KINDS = [...PARTICIPATION_DOCUMENT_KINDS, ...WORKSITE_DOCUMENT_KINDS] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   contrat_travail: 'Contrat de travail',
   mise_a_disposition: 'Contrat de mise à disposition',
   convocation: 'Convocation',
+  attestation_presence: 'Attestation de présence',
+  certificat_travail: 'Certificat de travail',
+  planning_personne: 'Agenda personnel',
+  feuille_emargement: "Feuille d'émargement",
+  planning_chantier: 'Planning du chantier',
 };
+
 /** The documents a participation can have: a mise à disposition only where a portage employer (MESP) employs the person. */
-export function documentKindsFor(worksiteKind: string): readonly DocumentKind[] {
-  return worksiteKind === 'mesp' ? DOCUMENT_KINDS : ['contrat_travail', 'convocation'];
+export function documentKindsFor(worksiteKind: string): readonly ParticipationDocumentKind[] {
+  return worksiteKind === 'mesp' ? PARTICIPATION_DOCUMENT_KINDS : PARTICIPATION_DOCUMENT_KINDS.filter((k) => k !== 'mise_a_disposition');
 }
 
 /** Number prefixes: "CT-2026-0007". */
-export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = { contrat_travail: 'CT', mise_a_disposition: 'MAD', convocation: 'CV' };
+export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = {
+  contrat_travail: 'CT',
+  mise_a_disposition: 'MAD',
+  convocation: 'CV',
+  attestation_presence: 'AP',
+  certificat_travail: 'CDT',
+  planning_personne: 'AG',
+  feuille_emargement: 'FE',
+  planning_chantier: 'PL',
+};
 
 /** Scans: PDF, JPEG or PNG, at most 10 Mo. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -41,6 +67,7 @@ export const documentRow = z.object({
   worksiteId: id.nullable(),
   worksiteName: z.string().nullable(),
   participationId: id.nullable(),
+  weekOf: z.string().nullable(),
   sha256: z.string(),
   size: z.number().int(),
   authorName: z.string().nullable(),
@@ -64,7 +91,28 @@ export const attachmentRow = z.object({
 });
 export type AttachmentRow = z.output<typeof attachmentRow>;
 
-const participationDocument = z.object({ kind: z.enum(DOCUMENT_KINDS, { error: 'Choisissez le document.' }), participationId: id });
+/** Which document: one of a participation, a week's attendance sheet, or a worksite's planning. */
+export const documentRequest = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id }),
+    z.object({ kind: z.literal('feuille_emargement'), worksiteId: id, weekOf: isoDate('La semaine') }),
+    z.object({ kind: z.literal('planning_chantier'), worksiteId: id }),
+  ],
+  { error: 'Choisissez le document.' },
+);
+export type DocumentRequest = z.output<typeof documentRequest>;
+const participationDocument = documentRequest;
+
+/** How to make a new version of a recorded document ("Régénérer"). */
+export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'worksiteId' | 'weekOf'>): DocumentRequest | null {
+  if (row.participationId !== null && (PARTICIPATION_DOCUMENT_KINDS as readonly string[]).includes(row.kind)) {
+    return { kind: row.kind as ParticipationDocumentKind, participationId: row.participationId };
+  }
+  if (row.kind === 'feuille_emargement' && row.worksiteId !== null && row.weekOf !== null) return { kind: row.kind, worksiteId: row.worksiteId, weekOf: row.weekOf };
+  if (row.kind === 'planning_chantier' && row.worksiteId !== null) return { kind: row.kind, worksiteId: row.worksiteId };
+  return null;
+}
 
 /** What a document is about: a person, a worksite, one participation (a contract), or a week of a worksite's attendance. */
 export const attachmentTarget = z
@@ -122,6 +170,28 @@ export const documentsMethods = {
     input: z.object({ target: attachmentTarget, path: requiredText('Le fichier', 1000), label: requiredText('Le libellé', 200) }),
     output: attachmentRow,
     tx: 'none',
+    access: 'user',
+  }),
+  /** Stored documents merged into one PDF to print at once (a batch); a copy goes to `folder` when given. */
+  'documents/merge': defineMethod({
+    input: z.object({ documentIds: z.array(id).min(1, 'Aucun document à rassembler.').max(200), folder: z.string().max(1000).nullable().default(null) }),
+    output: pdfContent.extend({ pages: z.number().int(), path: z.string().nullable() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+  /** Every generated document and attachment, by person, worksite, type and date, newest first. */
+  'documents/search': defineMethod({
+    input: z.object({
+      text: z.string().max(100).default(''),
+      worksiteId: id.nullable().default(null),
+      kind: z.enum(DOCUMENT_KINDS).nullable().default(null),
+      from: isoDate('La date de début').nullable().default(null),
+      to: isoDate('La date de fin').nullable().default(null),
+      page: z.number().int().min(1).default(1),
+    }),
+    output: z.object({ documents: z.array(documentRow), attachments: z.array(attachmentRow.extend({ personName: z.string().nullable(), worksiteName: z.string().nullable() })), total: z.number().int() }),
+    tx: 'read',
     access: 'user',
   }),
   'documents/attachmentContent': defineMethod({

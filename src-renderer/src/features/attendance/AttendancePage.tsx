@@ -9,6 +9,8 @@ import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/c
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from '../people/defaults';
 import { HoursCard } from './HoursCard';
+import { DocumentModal } from '../documents/DocumentModal';
+import { useSignedIn } from '../auth/SessionContext';
 import { cellKey, fromStored, simpleMark, type Cell } from './marks';
 import { MarkModal } from './MarkModal';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -26,6 +28,7 @@ export function AttendancePage() {
   const today = todayInFrance();
   const weekOf = params.get('semaine') ?? mondayOf(today);
   const [view, setView] = useState<'week' | 'day'>('week');
+  const { can } = useSignedIn();
   const week = useApiQuery('attendance/week', { worksiteId: id, weekOf });
   const [changes, setChanges] = useState(new Map<string, Cell>());
   const [editing, setEditing] = useState<{ session: AttendanceWeek['sessions'][number]; participant: AttendanceWeek['participants'][number] } | null>(null);
@@ -48,6 +51,7 @@ export function AttendancePage() {
     setChanges(new Map());
     setParams({ semaine: monday });
   };
+  const [printing, setPrinting] = useState(false);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const onSave = async (regularisation: { reason: string } | null = null) => {
@@ -97,6 +101,11 @@ export function AttendancePage() {
         <Button variant="default" onClick={() => goTo(addDays(w.weekOf, 7))}>
           Semaine suivante
         </Button>
+        {can('documents/generate') && (
+          <Button variant="light" onClick={() => setPrinting(true)}>
+            Imprimer la feuille de la semaine
+          </Button>
+        )}
         {w.holidays.map((h) => (
           <Badge key={h.date} color="grape" variant="light">
             {formatFrenchDate(h.date)} : {h.label} (férié)
@@ -156,6 +165,14 @@ export function AttendancePage() {
         </Card>
       )}
       <HoursCard worksiteId={id} />
+      {printing && (
+        <DocumentModal
+          owner={{ worksiteId: id }}
+          title={`Feuille d'émargement — ${w.worksiteName}`}
+          choices={[{ kind: 'feuille_emargement', worksiteId: id, weekOf: w.weekOf }]}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       {lockedMessage && (
         <Modal opened onClose={() => setLockedMessage(null)} title="Mois déjà transmis">
           <Stack>

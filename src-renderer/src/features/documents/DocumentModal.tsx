@@ -1,38 +1,42 @@
-import { Alert, Button, Group, List, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentRow } from '@shared/contract/documents';
+import { DOCUMENT_KIND_LABELS, type DocumentRequest, type DocumentRow } from '@shared/contract/documents';
+import { formatFrenchDate } from '@shared/dates';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { PdfPreview, printPdf } from './PdfPreview';
 import { SaveCopyButtons } from './save-copy';
 
+const choiceLabel = (r: DocumentRequest) =>
+  `${DOCUMENT_KIND_LABELS[r.kind]}${r.kind === 'feuille_emargement' ? ` — semaine du ${formatFrenchDate(r.weekOf)}` : ''}`;
+
 /**
- * One participant's documents: choose which, see the real PDF, generate it
- * (numbered, stored, recorded), then save a copy or print it.
+ * Choose a document (of a participant, or of a worksite), see the real PDF,
+ * generate it (numbered, stored, recorded), then save a copy or print it.
  */
 export function DocumentModal({
-  participationId,
-  personId,
+  owner,
   title,
-  kinds,
+  choices,
   onClose,
 }: {
-  participationId: number;
-  personId: number;
+  /** Where copies are saved from (the folder last used for this person or worksite). */
+  owner: { personId: number } | { worksiteId: number };
   title: string;
-  kinds: readonly DocumentKind[];
+  choices: readonly DocumentRequest[];
   onClose: () => void;
 }) {
-  const [kind, setKind] = useState<DocumentKind>(kinds[0]!);
+  const [choice, setChoice] = useState(0);
+  const request = choices[choice]!;
   const [generated, setGenerated] = useState<DocumentRow | null>(null);
-  const preview = useApiQuery('documents/preview', { kind, participationId }, { retry: false, gcTime: 0 });
+  const preview = useApiQuery('documents/preview', request, { retry: false, gcTime: 0 });
   const stored = useApiQuery('documents/content', { documentId: generated?.id ?? 0 }, { enabled: generated !== null, gcTime: 0 });
   const generate = useApiMutation('documents/generate', { invalidates: ['documents/list'] });
 
   const onGenerate = async () => {
     try {
-      const row = await generate.mutateAsync({ kind, participationId });
+      const row = await generate.mutateAsync(request);
       setGenerated(row);
       notifySuccess(`${row.title} : n° ${row.number}, version ${row.version}.`);
     } catch (error) {
@@ -45,14 +49,17 @@ export function DocumentModal({
   return (
     <Modal opened onClose={onClose} title={title} size="xl">
       <Stack>
-        {kinds.length > 1 && (
-          <SegmentedControl
-            value={kind}
+        {choices.length > 1 && (
+          <Select
+            label="Document"
+            data={choices.map((c, index) => ({ value: String(index), label: choiceLabel(c) }))}
+            value={String(choice)}
+            allowDeselect={false}
             onChange={(value) => {
-              setKind(value as DocumentKind);
+              setChoice(Number(value));
               setGenerated(null);
             }}
-            data={kinds.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))}
+            maw={360}
           />
         )}
         {preview.isPending && <Loader />}
@@ -80,7 +87,7 @@ export function DocumentModal({
               </Text>
               {generated ? (
                 <Group gap="xs">
-                  <SaveCopyButtons documentId={generated.id} personId={personId} />
+                  <SaveCopyButtons documentId={generated.id} {...owner} />
                   <Button size="xs" variant="light" onClick={() => printPdf(shown)}>
                     Imprimer
                   </Button>
@@ -91,7 +98,7 @@ export function DocumentModal({
                 </Button>
               )}
             </Group>
-            <PdfPreview base64={shown} label={DOCUMENT_KIND_LABELS[kind]} />
+            <PdfPreview base64={shown} label={DOCUMENT_KIND_LABELS[request.kind]} />
           </>
         )}
       </Stack>

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Image, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { documentKindsFor, type AttachmentRow, type DocumentRow } from '@shared/contract/documents';
+import { documentKindsFor, requestOf, type AttachmentRow, type DocumentRow } from '@shared/contract/documents';
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
@@ -9,7 +9,7 @@ import { DocumentModal } from './DocumentModal';
 import { PdfPreview, printPdf } from './PdfPreview';
 import { SaveCopyButtons } from './save-copy';
 
-type Owner = { personId: number; worksiteId?: undefined } | { worksiteId: number; personId?: undefined };
+export type Owner = { personId: number; worksiteId?: undefined } | { worksiteId: number; personId?: undefined };
 
 const sizeLabel = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`);
 
@@ -25,7 +25,9 @@ export function DocumentsCard(owner: Owner) {
 
   const onRegenerate = async (row: DocumentRow) => {
     try {
-      const next = await regenerate.mutateAsync({ kind: row.kind, participationId: row.participationId! });
+      const request = requestOf(row);
+      if (!request) return;
+      const next = await regenerate.mutateAsync(request);
       notifySuccess(`Nouvelle version ${next.version} du n° ${next.number}.`);
     } catch (error) {
       notifyFailure(error, "Le document n'est pas régénéré");
@@ -67,7 +69,7 @@ export function DocumentsCard(owner: Owner) {
                     <Button size="xs" variant="light" onClick={() => setViewing(d)} aria-label={`Réimprimer ${d.title}, version ${d.version}`}>
                       Réimprimer
                     </Button>
-                    {d.participationId !== null && (
+                    {requestOf(d) !== null && (
                       <Button size="xs" variant="subtle" loading={regenerate.isPending} onClick={() => void onRegenerate(d)} aria-label={`Régénérer ${d.title}, version ${d.version}`}>
                         Régénérer
                       </Button>
@@ -102,10 +104,9 @@ export function DocumentsCard(owner: Owner) {
       {attaching && <AttachModal owner={owner} onClose={() => setAttaching(false)} />}
       {making && owner.personId !== undefined && (
         <DocumentModal
-          participationId={making.id}
-          personId={owner.personId}
+          owner={{ personId: owner.personId }}
           title={`Documents — ${making.worksiteName}`}
-          kinds={documentKindsFor(making.worksiteKind)}
+          choices={documentKindsFor(making.worksiteKind).map((kind) => ({ kind, participationId: making.id }))}
           onClose={() => setMaking(null)}
         />
       )}
@@ -113,7 +114,7 @@ export function DocumentsCard(owner: Owner) {
   );
 }
 
-function StoredDocumentModal({ row, owner, onClose }: { row: DocumentRow; owner: Owner; onClose: () => void }) {
+export function StoredDocumentModal({ row, owner, onClose }: { row: DocumentRow; owner: Owner; onClose: () => void }) {
   const content = useApiQuery('documents/content', { documentId: row.id }, { gcTime: 0, retry: false });
   return (
     <Modal opened onClose={onClose} title={`${row.title} — n° ${row.number}, version ${row.version}`} size="xl">
@@ -141,7 +142,7 @@ function StoredDocumentModal({ row, owner, onClose }: { row: DocumentRow; owner:
   );
 }
 
-function AttachmentModal({ row, owner, onClose }: { row: AttachmentRow; owner: Owner; onClose: () => void }) {
+export function AttachmentModal({ row, owner, onClose }: { row: AttachmentRow; owner: Owner; onClose: () => void }) {
   const content = useApiQuery('documents/attachmentContent', { attachmentId: row.id }, { gcTime: 0, retry: false });
   return (
     <Modal opened onClose={onClose} title={row.label} size="xl">

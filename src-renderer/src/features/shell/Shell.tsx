@@ -1,5 +1,6 @@
 import { AttendancePage } from '../attendance/AttendancePage';
 import { PayrollPage } from '../payroll/PayrollPage';
+import { DocumentsPage } from '../documents/DocumentsPage';
 import { AppShell, Avatar, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -108,6 +109,7 @@ export function Shell() {
             {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
             {can('attendance/week') && <Route path="/worksites/:id/attendance" element={<AttendancePage />} />}
             {can('payroll/get') && <Route path="/payroll" element={<PayrollPage />} />}
+            {can('documents/search') && <Route path="/documents" element={<DocumentsPage />} />}
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {items
               .filter((item) => item.upcoming)

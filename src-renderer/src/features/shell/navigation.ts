@@ -37,13 +37,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/worksites', label: 'Chantiers', icon: IconBuildingFactory2, requires: 'worksites/list' },
   { path: '/planning', label: 'Planning', icon: IconCalendarWeek, requires: 'worksites/planning' },
   { path: '/payroll', label: 'Heures à transmettre', icon: IconCash, requires: 'payroll/get' },
-  {
-    path: '/documents',
-    label: 'Documents',
-    icon: IconFileText,
-    roles: ['administrateur', 'coordination', 'travailleur_social'],
-    upcoming: 'Contrats, attestations, feuilles d’émargement et bilans prêts à imprimer.',
-  },
+  { path: '/documents', label: 'Documents', icon: IconFileText, requires: 'documents/search' },
   {
     path: '/stats',
     label: 'Statistiques',

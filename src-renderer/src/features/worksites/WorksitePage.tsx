@@ -11,6 +11,7 @@ import { AddParticipantModal } from './AddParticipantModal';
 import { AnnexTimeModal } from './AnnexTimeModal';
 import { ContractModal } from './ContractModal';
 import { DocumentModal } from '../documents/DocumentModal';
+import { BatchModal } from '../documents/BatchModal';
 import { documentKindsFor } from '@shared/contract/documents';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { HoursCard } from '../attendance/HoursCard';
@@ -42,6 +43,8 @@ export function WorksitePage() {
   const [annexFor, setAnnexFor] = useState<Participant | null>(null);
   const [contractOf, setContractOf] = useState<Participant | null>(null);
   const [documentsOf, setDocumentsOf] = useState<Participant | null>(null);
+  const [worksiteDocuments, setWorksiteDocuments] = useState(false);
+  const [batch, setBatch] = useState(false);
 
   if (worksite.isPending) return <Loader />;
   if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
@@ -250,7 +253,29 @@ export function WorksitePage() {
         </Text>
       </Card>
       {can('attendance/hours') && <HoursCard worksiteId={id} />}
+      {can('documents/generate') && w.sessions.length > 0 && (
+        <Group>
+          <Button variant="light" onClick={() => setWorksiteDocuments(true)}>
+            Planning et feuilles d'émargement
+          </Button>
+          <Button variant="light" onClick={() => setBatch(true)}>
+            Imprimer en lot
+          </Button>
+        </Group>
+      )}
       {can('documents/list') && <DocumentsCard worksiteId={id} />}
+      {worksiteDocuments && (
+        <DocumentModal
+          owner={{ worksiteId: id }}
+          title={`Documents du chantier ${w.name}`}
+          choices={[
+            { kind: 'planning_chantier', worksiteId: id },
+            ...[...weeks.keys()].map((weekOf) => ({ kind: 'feuille_emargement' as const, worksiteId: id, weekOf })),
+          ]}
+          onClose={() => setWorksiteDocuments(false)}
+        />
+      )}
+      {batch && <BatchModal worksite={w} onClose={() => setBatch(false)} />}
       {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
@@ -259,10 +284,9 @@ export function WorksitePage() {
       {contractOf && <ContractModal participant={contractOf} onClose={() => setContractOf(null)} />}
       {documentsOf && (
         <DocumentModal
-          participationId={documentsOf.id}
-          personId={documentsOf.personId}
+          owner={{ worksiteId: id }}
           title={`Documents de ${documentsOf.name}`}
-          kinds={documentKindsFor(w.kind)}
+          choices={documentKindsFor(w.kind).map((kind) => ({ kind, participationId: documentsOf.id }))}
           onClose={() => setDocumentsOf(null)}
         />
       )}

@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { listSessions, listSlots } from '../db/repositories/worksites';
+import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
+import { weekOf } from '../domain/hours';
+import { patternEnd } from '../domain/schedule';
+import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../shared/contract/worksites';
+import { addDays, weekdayOf } from '../shared/dates';
+import { AppError } from '../shared/errors';
+import { minutesToTime } from '../shared/time';
+import { structurePartyOf } from './collect';
+import type { AgendaLine, WorksiteDocumentData } from './data';
+
+/** Health-related annex times are shown on a posted planning as individual appointments, nothing more. */
+const PRIVATE_KINDS: readonly string[] = ['visite_medicale', 'psychologue'];
+export const annexLabel = (kind: string, who: string) =>
+  `${PRIVATE_KINDS.includes(kind) ? 'Rendez-vous individuel' : ANNEX_KIND_LABELS[kind as (typeof ANNEX_KINDS)[number]]} — ${who}`;
+
+type Collected = Omit<WorksiteDocumentData, 'number' | 'version' | 'issuedOn'>;
+
+export async function collectWorksiteData(
+  db: Kysely<Database>,
+  kind: WorksiteDocumentData['kind'],
+  worksiteId: number,
+  requestedWeek: string | null,
+  filesDir: string,
+): Promise<Collected> {
+  const w = await db
+    .selectFrom('worksites as w')
+    .leftJoin('users as u', 'u.id', 'w.supervisorId')
+    .selectAll('w')
+    .select('u.displayName as supervisorName')
+    .where('w.id', '=', worksiteId)
+    .executeTakeFirstOrThrow();
+  const endDate = patternEnd({ startDate: w.startDate, weeks: w.weeks, slots: [] });
+  const sessions = await listSessions(db, worksiteId);
+  if (sessions.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas encore de demi-journées : générez-les d'abord.");
+  const people = await db
+    .selectFrom('participations as pa')
+    .innerJoin('persons as p', 'p.id', 'pa.personId')
+    .select(['pa.id', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'p.firstNames', 'p.lastName'])
+    .where('pa.worksiteId', '=', worksiteId)
+    .orderBy('p.searchKey')
+    .execute();
+  const base = {
+    kind,
+    structure: await structurePartyOf(db, filesDir),
+    worksite: { id: w.id, name: w.name, activity: w.activity, workAddress: w.workAddress, supervisorName: w.supervisorName, startDate: w.startDate, endDate },
+  };
+  const times = { morning: [w.morningStart, w.morningEnd], afternoon: [w.afternoonStart, w.afternoonEnd] } as const;
+
+  if (kind === 'planning_chantier') {
+    const annexes = await db
+      .selectFrom('annexTimes as a')
+      .innerJoin('participations as pa', 'pa.id', 'a.participationId')
+      .innerJoin('persons as p', 'p.id', 'pa.personId')
+      .select(['a.date', 'a.kind', 'a.startMinutes', 'a.endMinutes', 'p.firstNames', 'p.lastName'])
+      .where('pa.worksiteId', '=', worksiteId)
+      .execute();
+    const lines: AgendaLine[] = [
+      ...sessions.map((s) => ({
+        date: s.date,
+        start: minutesToTime(s.startMinutes),
+        end: minutesToTime(s.endMinutes),
+        label: `${HALF_DAY_LABELS[s.halfDay as 'morning' | 'afternoon']} de chantier${s.cancelledReason ? ` — annulée (${s.cancelledReason})` : ''}`,
+        cancelled: s.cancelledReason !== null,
+      })),
+      ...annexes.map((a) => ({
+        date: a.date,
+        start: minutesToTime(a.startMinutes),
+        end: minutesToTime(a.endMinutes),
+        label: annexLabel(a.kind, `${a.firstNames} ${a.lastName}`),
+        cancelled: false,
+      })),
+    ].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+    const weeks = new Map<string, AgendaLine[]>();
+    for (const line of lines) weeks.set(weekOf(line.date), [...(weeks.get(weekOf(line.date)) ?? []), line]);
+    return { ...base, weekOf: null, planning: [...weeks.entries()].map(([monday, entries]) => ({ weekOf: monday, lines: entries })) };
+  }
+
+  const monday = weekOf(requestedWeek ?? w.startDate);
+  const saturday = addDays(monday, 5);
+  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
+  const holidays = holidaysBetween(monday, saturday, holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1));
+  const closures = new Map((await db.selectFrom('closures').selectAll().where('date', '>=', monday).where('date', '<=', saturday).execute()).map((c) => [c.date, c.reason]));
+  const slots = await listSlots(db, worksiteId);
+  const columns: NonNullable<WorksiteDocumentData['sheet']>['columns'] = [];
+  for (let day = 0; day < 6; day++) {
+    const date = addDays(monday, day);
+    for (const halfDay of ['morning', 'afternoon'] as const) {
+      const session = sessions.find((s) => s.date === date && s.halfDay === halfDay);
+      const inPattern = slots.some((s) => s.weekday === weekdayOf(date) && s.halfDay === halfDay) && date >= w.startDate && date <= endDate;
+      const [start, end] = session ? [session.startMinutes, session.endMinutes] : times[halfDay];
+      const at = { date, halfDay, start: minutesToTime(start), end: minutesToTime(end) };
+      if (session) columns.push({ ...at, state: session.cancelledReason ? 'cancelled' : 'session', label: session.cancelledReason });
+      else if (inPattern && holidays.has(date)) columns.push({ ...at, state: 'holiday', label: holidays.get(date)! });
+      else if (inPattern && closures.has(date)) columns.push({ ...at, state: 'closed', label: closures.get(date)! });
+    }
+  }
+  if (columns.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas de demi-journée cette semaine-là.", { field: 'weekOf' });
+  const rows = people
+    .filter((p) => p.startDate <= saturday && (p.earlyEndDate ?? p.endDate) >= monday)
+    .map((p) => ({
+      name: `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`,
+      open: columns.map((c) => c.state === 'session' && c.date >= p.startDate && c.date <= (p.earlyEndDate ?? p.endDate)),
+    }));
+  return { ...base, weekOf: monday, sheet: { columns, rows } };
+}

@@ -1,0 +1,31 @@
+import { WEEKDAY_LABELS } from '../../shared/contract/worksites';
+import { formatFrenchDate, weekdayOf } from '../../shared/dates';
+import type { AgendaLine } from '../data';
+
+/** Half-days and annex times, week by week, in a table that never splits a row. */
+export function AgendaTable({ weeks }: { weeks: { weekOf: string; lines: AgendaLine[] }[] }) {
+  return (
+    <>
+      {weeks.map((week) => (
+        <section key={week.weekOf} style={{ breakInside: 'avoid' }}>
+          <h2>Semaine du {formatFrenchDate(week.weekOf)}</h2>
+          <table>
+            <tbody>
+              {week.lines.map((line) => (
+                <tr key={`${line.date}-${line.start}-${line.label}`} style={line.cancelled ? { textDecoration: 'line-through' } : undefined}>
+                  <td style={{ width: '35mm' }}>
+                    {WEEKDAY_LABELS[weekdayOf(line.date)] ?? 'Dimanche'} {formatFrenchDate(line.date)}
+                  </td>
+                  <td style={{ width: '28mm' }}>
+                    {line.start}–{line.end}
+                  </td>
+                  <td>{line.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

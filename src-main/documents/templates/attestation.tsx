@@ -1,0 +1,39 @@
+import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { longFrenchDate } from '../../shared/dates';
+import { formatDuration } from '../../shared/time';
+import type { ParticipationDocumentData } from '../data';
+import { personName } from './employment-contract';
+import { Letterhead, referenceOf, SignatureBlock } from './parts';
+
+/** A CCAS document: who took part in which worksite, when, how many half-days and hours. */
+export function Attestation({ d }: { d: ParticipationDocumentData }) {
+  const { structure, person, worksite } = d;
+  const presence = d.presence!;
+  const activity = ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity;
+  return (
+    <>
+      <Letterhead issuer={structure} logo={structure.logo} reference={referenceOf(d)} />
+      <h1>Attestation de présence</h1>
+      <p style={{ marginTop: '8mm' }}>
+        Je soussigné(e) {structure.signatoryName}, {structure.signatoryTitle} de {structure.name}, atteste que {personName(person)}, né(e) le{' '}
+        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d'activité : {activity.toLowerCase()}) organisé par{' '}
+        {structure.name}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}.
+      </p>
+      {presence.recorded ? (
+        <p>
+          Sur cette période, {d.person.civility === 'monsieur' ? 'il' : d.person.civility === 'madame' ? 'elle' : 'la personne'} a été présent(e) sur{' '}
+          <strong>
+            {presence.attended} demi-journée{presence.attended > 1 ? 's' : ''}
+          </strong>{' '}
+          de travail, pour <strong>{formatDuration(presence.worked)}</strong> de travail effectif.
+        </p>
+      ) : (
+        <p>
+          Heures prévues au planning (présences non encore saisies) : <strong>{formatDuration(presence.planned)}</strong>.
+        </p>
+      )}
+      <p>Cette attestation est délivrée à l'intéressé(e) pour servir et valoir ce que de droit.</p>
+      <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />
+    </>
+  );
+}

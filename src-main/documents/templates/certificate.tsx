@@ -1,0 +1,35 @@
+import { longFrenchDate } from '../../shared/dates';
+import type { ParticipationDocumentData } from '../data';
+import { personName } from './employment-contract';
+import { formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
+
+/**
+ * The certificat de travail, prepared for the employer to sign: dates of entry
+ * and exit, the position and its period, the continued cover (portabilité)
+ * where the employer has a provident body — and nothing else (D1234-6): no
+ * reason for leaving, no hours, no absences, no assessment.
+ */
+export function Certificate({ d }: { d: ParticipationDocumentData }) {
+  const { employer, person, contract } = d;
+  return (
+    <>
+      <Letterhead issuer={employer} reference={referenceOf(d)} />
+      <h1>Certificat de travail</h1>
+      <p style={{ marginTop: '8mm' }}>
+        Je soussigné(e) {employer.signatoryName}, {employer.signatoryTitle} de {employer.name} (SIRET {formatSiret(employer.siret)}), {employer.address},{' '}
+        {employer.postcode} {employer.town}, certifie que {personName(person)} a été employé(e) du {longFrenchDate(contract.startDate)} au{' '}
+        {longFrenchDate(d.lastDay)}.
+      </p>
+      <p>
+        Emploi occupé : {contract.position}, du {longFrenchDate(contract.startDate)} au {longFrenchDate(d.lastDay)}.
+      </p>
+      {employer.providentBody && (
+        <p>
+          Le salarié bénéficie, s'il y a droit, du maintien à titre gratuit de ses garanties de santé et de prévoyance auprès de {employer.providentBody}{' '}
+          (article L911-8 du Code de la sécurité sociale).
+        </p>
+      )}
+      <SignatureBlock town={employer.town} date={d.issuedOn} signers={[{ who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle }]} />
+    </>
+  );
+}
