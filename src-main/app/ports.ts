@@ -28,6 +28,13 @@ export function frenchDate(instant: Date): string {
   return PARIS_DATE.format(instant);
 }
 
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "2026-11-23_15h43": the date and time in metropolitan France, for file names. */
+export function frenchStamp(instant: Date): string {
+  return `${frenchDate(instant)}_${PARIS_TIME.format(instant).replace(':', 'h')}`;
+}
+
 /** Browser mode: no native dialog; see `files/list`. */
 export const pickerDialogs: Dialogs = {
   native: false,

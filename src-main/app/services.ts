@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import type SqliteDatabase from 'better-sqlite3';
+import { fileKeyStore } from '../backup/file-key-store';
+import { BACKUP_KDF, type KeyStore } from '../backup/keys';
+import type { KdfParams } from '../backup/format';
 import { assertLocalPath } from '../db/location';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Database } from '../db/schema';
@@ -26,10 +31,16 @@ export interface ServicesConfig {
   printer?: PdfPrinter;
   /** Shipped fonts (`resources/fonts`). */
   fontsDir?: string;
+  /** Where the derived backup key is kept on this PC (OS-protected in the desktop app). */
+  keyStore?: KeyStore;
+  /** Tests lower the backup key's scrypt cost; the app always uses BACKUP_KDF. */
+  backupKdf?: KdfParams;
 }
 
 export interface Services {
+  /** Replaced after a restore: always read it from here, never keep it. */
   db: Kysely<Database>;
+  sqlite: SqliteDatabase.Database;
   paths: DataPaths;
   clock: Clock;
   dialogs: Dialogs;
@@ -42,6 +53,10 @@ export interface Services {
   passwordParams: ScryptParams;
   printer: PdfPrinter;
   fontsDir: string;
+  keyStore: KeyStore;
+  backupKdf: KdfParams;
+  /** Closes the database and opens it again (after a restore swapped its file). */
+  reopenDatabase(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,8 +77,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   await purgeJournal(opened.db, clock.now());
   const printer = config.printer ?? nodePdfPrinter();
   const structure = await opened.db.selectFrom('structure').select('idleLockMinutes').executeTakeFirst();
-  return {
+  let current = opened;
+  const services: Services = {
     db: opened.db,
+    sqlite: opened.sqlite,
     paths,
     clock,
     dialogs: config.dialogs,
@@ -75,9 +92,18 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     passwordParams: config.passwordParams ?? CURRENT_PARAMS,
     printer,
     fontsDir: config.fontsDir ?? defaultFontsDir(),
+    keyStore: config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles')),
+    backupKdf: config.backupKdf ?? BACKUP_KDF,
+    reopenDatabase: async () => {
+      await current.close();
+      current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
+      services.db = current.db;
+      services.sqlite = current.sqlite;
+    },
     close: async () => {
       await printer.close();
-      await opened.close();
+      await current.close();
     },
   };
+  return services;
 }

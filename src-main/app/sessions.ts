@@ -37,6 +37,11 @@ export class SessionStore {
     this.entries.delete(token);
   }
 
+  /** After a restore the accounts may differ: everyone signs in again. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** A deactivated account is signed out everywhere at once. */
   endAllFor(userId: number): void {
     for (const [token, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(token);

@@ -376,6 +376,27 @@ export interface RegularisationsTable {
   createdAt: string;
 }
 
+export interface BackupSettingsTable {
+  id: number;
+  keyId: string;
+  salt: Buffer;
+  log2n: number;
+  r: number;
+  p: number;
+  lastFolder: string | null;
+  createdAt: string;
+}
+
+export interface BackupsTable {
+  id: Generated<number>;
+  at: string;
+  path: string;
+  size: number;
+  plaintextSha256: string;
+  keyId: string;
+  previousVerified: number | null;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -405,4 +426,6 @@ export interface Database {
   attendance: AttendanceTable;
   payrollHandoffs: PayrollHandoffsTable;
   regularisations: RegularisationsTable;
+  backupSettings: BackupSettingsTable;
+  backups: BackupsTable;
 }

@@ -15,6 +15,7 @@ import { contractsHandlers } from './contracts';
 import { documentsHandlers } from './documents';
 import { attendanceHandlers } from './attendance';
 import { payrollHandlers } from './payroll';
+import { backupHandlers } from './backup';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -33,4 +34,5 @@ export const handlers: HandlerMap<Method> = {
   ...documentsHandlers,
   ...attendanceHandlers,
   ...payrollHandlers,
+  ...backupHandlers,
 };

@@ -8,6 +8,7 @@ import * as documents from './006-documents';
 import * as attendance from './007-attendance';
 import * as payroll from './008-payroll';
 import * as worksiteDocuments from './009-worksite-documents';
+import * as backup from './010-backup';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'attendance', up: attendance.up },
   { version: 8, name: 'payroll', up: payroll.up },
   { version: 9, name: 'worksite-documents', up: worksiteDocuments.up },
+  { version: 10, name: 'backup', up: backup.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 
 /** What a file is chosen for decides the filter shown (images for a logo…). */
-export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment'] as const;
+export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment', 'backup'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Files shown for each purpose; an empty list means a folder is chosen. */
@@ -12,6 +12,7 @@ export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   // .xls and .ods are shown so that choosing one explains how to convert it.
   import: ['xlsx', 'csv', 'xls', 'ods'],
   attachment: ['pdf', 'jpg', 'jpeg', 'png'],
+  backup: ['passerelle-backup'],
 };
 
 const chooseAnswer = z.discriminatedUnion('status', [

@@ -14,6 +14,7 @@ import { contractsMethods } from './contracts';
 import { documentsMethods } from './documents';
 import { attendanceMethods } from './attendance';
 import { payrollMethods } from './payroll';
+import { backupMethods } from './backup';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -36,6 +37,7 @@ export const contract = {
   ...documentsMethods,
   ...attendanceMethods,
   ...payrollMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

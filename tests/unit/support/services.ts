@@ -62,6 +62,7 @@ export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 export async function testServices(
   options: { dialogs?: Dialogs; homeDir?: string; dataDir?: string; clock?: ReturnType<typeof fakeClock>; printer?: PdfPrinter } = {},
 ) {
+  // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();
   const services = await createServices({
     dataDir,
@@ -72,6 +73,7 @@ export async function testServices(
     homeDir: options.homeDir ?? tempDir('passerelle-home-'),
     passwordParams: TEST_PASSWORD_PARAMS,
     printer: options.printer,
+    backupKdf: { log2N: 10, r: 8, p: 1 },
   });
   onCleanup(() => services.close());
   return services;

@@ -9,6 +9,7 @@ const PURPOSE_TITLES: Record<FilePurpose, string> = {
   export: 'Choisir le dossier où enregistrer le fichier',
   import: 'Choisir le tableau à importer (.xlsx ou .csv)',
   attachment: 'Choisir le document numérisé (PDF, JPEG ou PNG)',
+  backup: 'Choisir la sauvegarde à restaurer',
 };
 
 function formatSize(bytes: number | null) {

@@ -4,6 +4,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
+import { LastBackup } from '../backup/BackupPage';
 
 function StructureSummary() {
   const settings = useApiQuery('settings/get');
@@ -48,12 +49,29 @@ function StructureSummary() {
   );
 }
 
+/** The last verified USB backup; red after 7 days, with the way to make one. */
+function BackupReminder() {
+  const status = useApiQuery('backup/status');
+  if (!status.data) return null;
+  return (
+    <Stack gap="xs">
+      <LastBackup status={status.data} />
+      {status.data.stale && (
+        <Anchor component={Link} to="/backup" size="sm">
+          Sauvegarder maintenant
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
 export function DashboardPage() {
   const { user, can } = useSignedIn();
   return (
     <Stack>
       <Title order={1}>Tableau de bord</Title>
       <Text>Bonjour {user.displayName}.</Text>
+      {can('backup/status') && <BackupReminder />}
       {can('settings/get') ? (
         <StructureSummary />
       ) : (

@@ -1,6 +1,7 @@
 import { AttendancePage } from '../attendance/AttendancePage';
 import { PayrollPage } from '../payroll/PayrollPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
+import { BackupPage } from '../backup/BackupPage';
 import { AppShell, Avatar, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -110,6 +111,7 @@ export function Shell() {
             {can('attendance/week') && <Route path="/worksites/:id/attendance" element={<AttendancePage />} />}
             {can('payroll/get') && <Route path="/payroll" element={<PayrollPage />} />}
             {can('documents/search') && <Route path="/documents" element={<DocumentsPage />} />}
+            {can('backup/status') && <Route path="/backup" element={<BackupPage />} />}
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {items
               .filter((item) => item.upcoming)

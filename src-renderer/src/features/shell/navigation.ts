@@ -45,13 +45,7 @@ export const NAVIGATION: NavItem[] = [
     roles: ['administrateur', 'coordination', 'lecture_seule'],
     upcoming: 'Les chiffres pour les financeurs : femmes/hommes, âge, RSA, niveau de formation, sorties.',
   },
-  {
-    path: '/backup',
-    label: 'Sauvegardes',
-    icon: IconDatabaseExport,
-    roles: ['administrateur'],
-    upcoming: 'Les sauvegardes chiffrées sur clé USB et leur restauration vérifiée.',
-  },
+  { path: '/backup', label: 'Sauvegardes', icon: IconDatabaseExport, requires: 'backup/status' },
   { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/updateStructure' },
 ];
 

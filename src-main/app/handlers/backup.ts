@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Database } from '../../db/schema';
+import { copyFile, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { deriveKey, newKeyId, newSalt, suggestPassphrase } from '../../backup/keys';
+import { BACKUP_EXTENSION, checkedDatabaseFile, readBackup, writeBackup, type BackupKey } from '../../backup/pipeline';
+import type { BackupHeader } from '../../backup/format';
+import { LATEST_VERSION } from '../../db/migrations';
+import { safeFileName } from '../../domain/file-names';
+import { evaluatePassword } from '../../shared/password-policy';
+import type { BackupStatus } from '../../shared/contract/backup';
+import { addDays } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../handler';
+import { frenchDate, frenchStamp } from '../ports';
+
+/** `db`: the method's transaction when it has one, otherwise the current database (which a restore replaces). */
+async function status(ctx: HandlerContext, db: Kysely<Database> = ctx.services.db): Promise<BackupStatus> {
+  const settings = await db.selectFrom('backupSettings').selectAll().executeTakeFirst();
+  const key = settings ? await ctx.services.keyStore.load(settings.keyId) : null;
+  const last = await db.selectFrom('backups').selectAll().orderBy('id', 'desc').executeTakeFirst();
+  return {
+    configured: key !== null,
+    keyId: settings?.keyId ?? null,
+    lastFolder: settings?.lastFolder ?? null,
+    lastBackup: last ? { at: last.at, path: last.path, size: last.size, previousVerified: last.previousVerified === null ? null : last.previousVerified === 1 } : null,
+    stale: !last || frenchDate(new Date(last.at)) < addDays(ctx.today, -7),
+  };
+}
+
+async function localKey(ctx: HandlerContext): Promise<BackupKey | null> {
+  const settings = await ctx.services.db.selectFrom('backupSettings').selectAll().executeTakeFirst();
+  if (!settings) return null;
+  const key = await ctx.services.keyStore.load(settings.keyId);
+  return key ? { keyId: settings.keyId, key, salt: settings.salt, kdf: { log2N: settings.log2n, r: settings.r, p: settings.p } } : null;
+}
+
+/** The key of a backup: this PC's when the key ids match, otherwise the one its passphrase gives. */
+function keyFor(ctx: HandlerContext, passphrase: string | null) {
+  return async (header: BackupHeader) => {
+    const local = await localKey(ctx);
+    if (local && local.keyId === header.keyId && passphrase === null) return local.key;
+    if (passphrase === null) throw new AppError('INVALID_INPUT', 'Cette sauvegarde a été faite avec une autre phrase de passe : indiquez-la.', { field: 'passphrase' });
+    return deriveKey(passphrase, header.salt, header.kdf);
+  };
+}
+
+async function opened(ctx: HandlerContext, file: string, passphrase: string | null) {
+  const backup = await readBackup(file, keyFor(ctx, passphrase));
+  if (backup.manifest.schemaVersion > LATEST_VERSION) {
+    throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
+  }
+  return backup;
+}
+
+export const backupHandlers: HandlerMap<'backup/status' | 'backup/suggestPassphrase' | 'backup/setPassphrase' | 'backup/create' | 'backup/inspect' | 'backup/restore'> = {
+  'backup/status': async (_input, ctx) => status(ctx, ctx.db),
+
+  'backup/suggestPassphrase': async () => ({ passphrase: suggestPassphrase() }),
+
+  'backup/setPassphrase': async ({ passphrase }, ctx) => {
+    const verdict = evaluatePassword(passphrase);
+    if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice ?? 'Cette phrase de passe est trop faible.', { field: 'passphrase' });
+    // Derived once, here, outside any transaction; daily backups reuse the kept key.
+    const salt = newSalt();
+    const kdf = ctx.services.backupKdf;
+    const key = await deriveKey(passphrase, salt, kdf);
+    const keyId = newKeyId();
+    await ctx.services.keyStore.save(keyId, key);
+    await ctx.transaction(async (db) => {
+      const values = { keyId, salt, log2n: kdf.log2N, r: kdf.r, p: kdf.p, createdAt: ctx.now };
+      await db
+        .insertInto('backupSettings')
+        .values({ id: 1, ...values })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .execute();
+      ctx.record(`backupKey:${keyId}`);
+    });
+    return status(ctx);
+  },
+
+  'backup/create': async ({ folder }, ctx) => {
+    const key = await localKey(ctx);
+    if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
+    const structure = await ctx.services.db.selectFrom('structure').select('name').executeTakeFirst();
+    const stamp = frenchStamp(new Date(ctx.now));
+    const written = await writeBackup({
+      sqlite: ctx.services.sqlite,
+      filesDir: ctx.services.paths.filesDir,
+      folder,
+      fileName: safeFileName(`Passerelle_${structure?.name ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
+      key,
+      createdAt: ctx.now,
+    });
+    await ctx.transaction(async (db) => {
+      const row = await db
+        .insertInto('backups')
+        .values({
+          at: ctx.now,
+          path: written.path,
+          size: written.size,
+          plaintextSha256: written.plaintextSha256,
+          keyId: key.keyId,
+          previousVerified: written.previousVerified === null ? null : written.previousVerified ? 1 : 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.updateTable('backupSettings').set({ lastFolder: folder }).execute();
+      ctx.record(`backup:${row.id}`);
+    });
+    return status(ctx);
+  },
+
+  'backup/inspect': async ({ path: file, passphrase }, ctx) => {
+    const { manifest } = await opened(ctx, file, passphrase);
+    return {
+      structureName: manifest.structureName,
+      createdAt: manifest.createdAt,
+      schemaVersion: manifest.schemaVersion,
+      counts: manifest.counts,
+      files: manifest.entries.length - 1,
+    };
+  },
+
+  'backup/restore': async ({ path: file, passphrase }, ctx) => {
+    const { entries } = await opened(ctx, file, passphrase);
+    const { paths } = ctx.services;
+    const work = mkdtempSync(path.join(os.tmpdir(), 'passerelle-restauration-'));
+    try {
+      const restored = await checkedDatabaseFile(entries.get('passerelle.sqlite')!, work);
+      // The current data is kept first: a restore is never a loss.
+      const stamp = ctx.now.replace(/[:.]/g, '-');
+      await mkdir(paths.backupsDir, { recursive: true });
+      await ctx.services.sqlite.backup(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
+      await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
+      for (const [name, bytes] of entries) {
+        if (!name.startsWith('fichiers/')) continue;
+        const target = path.join(paths.filesDir, ...name.slice('fichiers/'.length).split('/').filter((part) => part !== '..'));
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, bytes);
+      }
+      for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir]) await mkdir(dir, { recursive: true });
+      await ctx.services.sqlite.close();
+      for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
+      await copyFile(restored, paths.databaseFile);
+      await ctx.services.reopenDatabase();
+      // Accounts may differ in the restored data: everyone signs in again.
+      ctx.services.sessions.clear();
+      ctx.record(`restore:${path.basename(file)}`);
+      return { restored: true as const };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * The encrypted backup file (".passerelle-backup"), version 1:
+ *
+ *   header (56 bytes): "PSRLBAK1" | version u8 = 1 | key id (16 ASCII hex) |
+ *                      salt (16) | log2(N) u8 | r u8 | p u8 | chunk size u32 BE |
+ *                      key check (8: HMAC-SHA256 of a constant, tells a wrong
+ *                      passphrase from a damaged file)
+ *   chunks:            length u32 BE | IV (12, random) | ciphertext | GCM tag (16)
+ *
+ * Each chunk is AES-256-GCM with, as associated data, the whole header, the
+ * chunk's index (u32 BE) and a final flag (u8): reordering, dropping or
+ * appending chunks, or changing one header byte, fails authentication, and a
+ * file cut short has no final chunk. The salt and scrypt parameters in the
+ * header let any PC derive the key from the passphrase alone.
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../shared/errors';
+
+export const MAGIC = Buffer.from('PSRLBAK1', 'ascii');
+export const FORMAT_VERSION = 1;
+export const HEADER_BYTES = 56;
+export const CHUNK_BYTES = 1024 * 1024;
+
+export interface KdfParams {
+  log2N: number;
+  r: number;
+  p: number;
+}
+
+export interface BackupHeader {
+  keyId: string;
+  salt: Buffer;
+  kdf: KdfParams;
+  chunkBytes: number;
+}
+
+export function keyCheck(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('passerelle-key-check').digest().subarray(0, 8);
+}
+
+export function encodeHeader(h: BackupHeader, key: Buffer): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  MAGIC.copy(header, 0);
+  header.writeUInt8(FORMAT_VERSION, 8);
+  header.write(h.keyId, 9, 16, 'ascii');
+  h.salt.copy(header, 25, 0, 16);
+  header.writeUInt8(h.kdf.log2N, 41);
+  header.writeUInt8(h.kdf.r, 42);
+  header.writeUInt8(h.kdf.p, 43);
+  header.writeUInt32BE(h.chunkBytes, 44);
+  keyCheck(key).copy(header, 48);
+  return header;
+}
+
+export const NOT_A_BACKUP = "Ce fichier n'est pas une sauvegarde de Passerelle (ou il est vide).";
+
+export function decodeHeader(bytes: Buffer): BackupHeader {
+  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) throw new AppError('INVALID_INPUT', NOT_A_BACKUP);
+  const version = bytes.readUInt8(8);
+  if (version !== FORMAT_VERSION) {
+    throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
+  }
+  return {
+    keyId: bytes.toString('ascii', 9, 25),
+    salt: Buffer.from(bytes.subarray(25, 41)),
+    kdf: { log2N: bytes.readUInt8(41), r: bytes.readUInt8(42), p: bytes.readUInt8(43) },
+    chunkBytes: bytes.readUInt32BE(44),
+  };
+}
+
+function aad(header: Buffer, index: number, final: boolean): Buffer {
+  const tail = Buffer.alloc(5);
+  tail.writeUInt32BE(index, 0);
+  tail.writeUInt8(final ? 1 : 0, 4);
+  return Buffer.concat([header, tail]);
+}
+
+/** One encrypted chunk, framed. IVs are random (96 bits): never reused under a key in practice. */
+export function sealChunk(key: Buffer, header: Buffer, index: number, final: boolean, plaintext: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad(header, index, final));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length, 0);
+  return Buffer.concat([length, iv, body, cipher.getAuthTag()]);
+}
+
+export const DAMAGED = 'Cette sauvegarde est abîmée ou a été modifiée : elle ne peut pas être restaurée. Essayez une autre sauvegarde.';
+export const TRUNCATED = 'Cette sauvegarde est incomplète (fichier coupé, clé retirée trop tôt ?) : elle ne peut pas être restaurée.';
+export const WRONG_KEY = 'La phrase de passe ne correspond pas à cette sauvegarde.';
+
+/**
+ * Decrypts a whole backup held in memory, calling `onChunk` with each
+ * authenticated plaintext chunk in order. Any failure is a French AppError.
+ */
+export function openChunks(key: Buffer, bytes: Buffer, onChunk: (plaintext: Buffer) => void): BackupHeader {
+  const headerBytes = bytes.subarray(0, HEADER_BYTES);
+  const header = decodeHeader(bytes);
+  if (!timingSafeEqual(headerBytes.subarray(48, 56), keyCheck(key))) throw new AppError('INVALID_INPUT', WRONG_KEY);
+  let offset = HEADER_BYTES;
+  let index = 0;
+  for (;;) {
+    if (offset === bytes.length) throw new AppError('INVALID_INPUT', TRUNCATED);
+    if (offset + 4 + 12 + 16 > bytes.length) throw new AppError('INVALID_INPUT', TRUNCATED);
+    const length = bytes.readUInt32BE(offset);
+    const end = offset + 4 + 12 + length + 16;
+    if (length > header.chunkBytes + 16 || end > bytes.length) throw new AppError('INVALID_INPUT', end > bytes.length ? TRUNCATED : DAMAGED);
+    const iv = bytes.subarray(offset + 4, offset + 16);
+    const body = bytes.subarray(offset + 16, offset + 16 + length);
+    const tag = bytes.subarray(offset + 16 + length, end);
+    const final = end === bytes.length;
+    const plaintext = unseal(key, headerBytes, index, final, iv, body, tag);
+    if (plaintext === null) {
+      // Sealed as a middle chunk, found last: the rest of the file is missing.
+      if (final && unseal(key, headerBytes, index, false, iv, body, tag) !== null) throw new AppError('INVALID_INPUT', TRUNCATED);
+      throw new AppError('INVALID_INPUT', DAMAGED);
+    }
+    onChunk(plaintext);
+    if (final) return header;
+    offset = end;
+    index++;
+  }
+}
+
+function unseal(key: Buffer, header: Buffer, index: number, final: boolean, iv: Buffer, body: Buffer, tag: Buffer): Buffer | null {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(aad(header, index, final));
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

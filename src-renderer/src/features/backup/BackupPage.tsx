@@ -1,0 +1,224 @@
+import { Alert, Button, Card, Group, Loader, Modal, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { BackupStatus } from '@shared/contract/backup';
+import { formatFrenchDate } from '@shared/dates';
+import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { PasswordStrength } from '../auth/PasswordStrength';
+import { useChooseFile } from '../files/FileChooser';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+
+const sizeLabel = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
+const when = (iso: string) => `${formatFrenchDate(iso.slice(0, 10))} à ${new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+
+/** The last verified USB backup, red after 7 days: on the dashboard and the Sauvegardes page. */
+export function LastBackup({ status }: { status: BackupStatus }) {
+  if (!status.lastBackup) return <Alert color="red" title="Aucune sauvegarde sur clé USB">Faites une première sauvegarde dans Sauvegardes.</Alert>;
+  return (
+    <Alert color={status.stale ? 'red' : 'teal'} title={status.stale ? 'Dernière sauvegarde il y a plus de 7 jours' : 'Sauvegarde vérifiée'}>
+      Le {when(status.lastBackup.at)}, {sizeLabel(status.lastBackup.size)}, dans {status.lastBackup.path}
+      {status.lastBackup.previousVerified === false && " — attention : la sauvegarde précédente sur cette clé ne se relit plus, la clé est peut-être défaillante."}
+    </Alert>
+  );
+}
+
+function PassphraseForm({ onDone }: { onDone: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const suggest = useApiMutation('backup/suggestPassphrase');
+  const save = useApiMutation('backup/setPassphrase', { invalidates: ['backup/status'] });
+  const submit = async () => {
+    if (passphrase !== again) return setError('Les deux saisies ne sont pas identiques.');
+    try {
+      await save.mutateAsync({ passphrase });
+      notifySuccess('La phrase de passe des sauvegardes est enregistrée. Recopiez-la sur la fiche de secours, rangée au coffre du CCAS.');
+      onDone();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  return (
+    <Stack maw={560}>
+      <Text size="sm">
+        Les sauvegardes sont chiffrées : sans cette phrase de passe, personne ne peut les lire — pas même vous sur un autre ordinateur. Écrivez-la
+        sur une feuille rangée au coffre du CCAS.
+      </Text>
+      <Group align="flex-end">
+        <PasswordInput label="Phrase de passe des sauvegardes" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} w={380} visible />
+        <Button
+          variant="subtle"
+          onClick={async () => {
+            const { passphrase: suggested } = await suggest.mutateAsync(undefined as never);
+            setPassphrase(suggested);
+            setAgain('');
+          }}
+        >
+          Proposer une phrase
+        </Button>
+      </Group>
+      <PasswordStrength password={passphrase} />
+      <PasswordInput label="Confirmez la phrase de passe" value={again} onChange={(e) => setAgain(e.currentTarget.value)} w={380} />
+      {error && (
+        <Text c="red" size="sm">
+          {error}
+        </Text>
+      )}
+      <Group>
+        <Button onClick={() => void submit()} loading={save.isPending}>
+          Enregistrer la phrase de passe
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [needsPassphrase, setNeedsPassphrase] = useState(false);
+  const inspect = useApiMutation('backup/inspect');
+  const restore = useApiMutation('backup/restore');
+  const [error, setError] = useState<string | null>(null);
+  const look = async () => {
+    setError(null);
+    try {
+      await inspect.mutateAsync({ path, passphrase: needsPassphrase ? passphrase : null });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.payload.field === 'passphrase') setNeedsPassphrase(true);
+      setError(errorMessage(failure));
+    }
+  };
+  const preview = inspect.data;
+  return (
+    <Modal opened onClose={onClose} title="Restaurer une sauvegarde" size="lg">
+      <Stack>
+        <Text size="sm">{path}</Text>
+        {needsPassphrase && <PasswordInput label="Phrase de passe de cette sauvegarde" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />}
+        {!preview && (
+          <Group>
+            <Button onClick={() => void look()} loading={inspect.isPending}>
+              Lire la sauvegarde
+            </Button>
+          </Group>
+        )}
+        {error && <Alert color="red">{error}</Alert>}
+        {preview && (
+          <>
+            <Table aria-label="Contenu de la sauvegarde">
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Td>Structure</Table.Td>
+                  <Table.Td>{preview.structureName}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>Faite le</Table.Td>
+                  <Table.Td>{when(preview.createdAt)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>Contenu</Table.Td>
+                  <Table.Td>
+                    {preview.counts.persons} personne(s), {preview.counts.worksites} chantier(s), {preview.counts.documents} document(s), {preview.files} fichier(s)
+                  </Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Alert color="orange" title="Les données actuelles seront remplacées">
+              Elles sont d'abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra se reconnecter.
+            </Alert>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Annuler
+              </Button>
+              <Button
+                color="red"
+                loading={restore.isPending}
+                onClick={async () => {
+                  try {
+                    await restore.mutateAsync({ path, passphrase: needsPassphrase ? passphrase : null, confirm: true });
+                    notifySuccess('La sauvegarde est restaurée. Reconnectez-vous.');
+                    window.location.reload();
+                  } catch (failure) {
+                    notifyFailure(failure, "La sauvegarde n'est pas restaurée");
+                  }
+                }}
+              >
+                Restaurer cette sauvegarde
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Encrypted backups to a USB stick, verified; restore with a preview first. */
+export function BackupPage() {
+  const status = useApiQuery('backup/status');
+  const create = useApiMutation('backup/create', { invalidates: ['backup/status'] });
+  const choose = useChooseFile();
+  const [changing, setChanging] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  if (status.isPending) return <Loader />;
+  if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
+  const s = status.data;
+  const backupTo = async (folder: string | null) => {
+    if (!folder) return;
+    try {
+      await create.mutateAsync({ folder });
+      notifySuccess('Sauvegarde vérifiée.');
+    } catch (failure) {
+      notifyFailure(failure, "La sauvegarde n'est pas faite");
+    }
+  };
+  return (
+    <Stack maw={900}>
+      <Title order={1}>Sauvegardes</Title>
+      {!s.configured || changing ? (
+        <Card withBorder>
+          <Title order={3} mb="sm">
+            {s.configured ? 'Changer la phrase de passe' : 'Première sauvegarde : choisissez la phrase de passe'}
+          </Title>
+          <PassphraseForm onDone={() => setChanging(false)} />
+        </Card>
+      ) : (
+        <>
+          <LastBackup status={s} />
+          <Card withBorder>
+            <Title order={3} mb="sm">
+              Sauvegarder sur clé USB
+            </Title>
+            <Group>
+              {s.lastFolder && (
+                <Button onClick={() => void backupTo(s.lastFolder)} loading={create.isPending}>
+                  Sauvegarder dans « {s.lastFolder.split(/[\\/]/).filter(Boolean).at(-1)} »
+                </Button>
+              )}
+              <Button variant={s.lastFolder ? 'light' : 'filled'} loading={create.isPending} onClick={async () => void backupTo(await choose('export', 'folder'))}>
+                {s.lastFolder ? 'Autre dossier…' : 'Sauvegarder sur clé USB…'}
+              </Button>
+            </Group>
+            {create.isPending && (
+              <Text size="sm" mt="sm">
+                Sauvegarde en cours : copie, chiffrement, puis relecture de la clé pour vérifier…
+              </Text>
+            )}
+          </Card>
+          <Card withBorder>
+            <Title order={3} mb="sm">
+              Restaurer
+            </Title>
+            <Group>
+              <Button variant="light" color="red" onClick={async () => setRestoring(await choose('backup'))}>
+                Restaurer une sauvegarde…
+              </Button>
+              <Button variant="subtle" onClick={() => setChanging(true)}>
+                Changer la phrase de passe
+              </Button>
+            </Group>
+          </Card>
+        </>
+      )}
+      {restoring && <RestoreModal path={restoring} onClose={() => setRestoring(null)} />}
+    </Stack>
+  );
+}

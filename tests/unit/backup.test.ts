@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_KDF, deriveKey } from '../../src-main/backup/keys';
+import { DAMAGED, decodeHeader, encodeHeader, HEADER_BYTES, NOT_A_BACKUP, openChunks, sealChunk, TRUNCATED, WRONG_KEY } from '../../src-main/backup/format';
+import { handleRpc } from '../../src-main/app/dispatch';
+import { configured, tempDir, valueOf } from './support/services';
+import { person, situation } from './support/people';
+
+const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
+
+async function backedUp() {
+  const setup = await configured();
+  const { call } = setup;
+  valueOf(await call('people/create', { person: person(), situation: situation() }));
+  valueOf(await call('backup/setPassphrase', { passphrase: PASSPHRASE }));
+  const folder = tempDir('passerelle-cle-usb-');
+  const after = valueOf(await call('backup/create', { folder }));
+  return { ...setup, folder, file: after.lastBackup!.path, status: after };
+}
+
+async function personCount(db: Parameters<ReturnType<typeof sql>['execute']>[0]) {
+  return (await sql<{ n: number }>`select count(*) as n from persons`.execute(db)).rows[0]!.n;
+}
+
+describe('backup file format', () => {
+  const key = Buffer.alloc(32, 7);
+  const header = encodeHeader({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf: { log2N: 17, r: 8, p: 1 }, chunkBytes: 1048576 }, key);
+
+  it('has the documented header, byte for byte', () => {
+    expect(header.length).toBe(HEADER_BYTES);
+    expect(header.subarray(0, 48).toString('hex')).toBe(
+      Buffer.concat([Buffer.from('PSRLBAK1'), Buffer.from([1]), Buffer.from('0123456789abcdef'), Buffer.alloc(16, 1), Buffer.from([17, 8, 1]), Buffer.from([0, 16, 0, 0])]).toString('hex'),
+    );
+    expect(decodeHeader(header)).toEqual({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf: { log2N: 17, r: 8, p: 1 }, chunkBytes: 1048576 });
+  });
+
+  it('derives the key with scrypt N=2^17, r=8 in the app', async () => {
+    expect(BACKUP_KDF).toEqual({ log2N: 17, r: 8, p: 1 });
+    const derived = await deriveKey('phrase', Buffer.alloc(16), { log2N: 10, r: 8, p: 1 });
+    expect(derived).toHaveLength(32);
+    expect(await deriveKey('phrase', Buffer.alloc(16), { log2N: 10, r: 8, p: 1 })).toEqual(derived);
+  });
+
+  const file = Buffer.concat([header, sealChunk(key, header, 0, false, Buffer.from('premier morceau')), sealChunk(key, header, 1, true, Buffer.from('dernier'))]);
+
+  it('reads back what it sealed, with a fresh IV for every chunk', () => {
+    const parts: string[] = [];
+    openChunks(key, file, (p) => parts.push(p.toString()));
+    expect(parts).toEqual(['premier morceau', 'dernier']);
+    const ivs = new Set(Array.from({ length: 200 }, () => sealChunk(key, header, 0, false, Buffer.from('x')).subarray(4, 16).toString('hex')));
+    expect(ivs.size).toBe(200);
+  });
+
+  it('rejects any single flipped byte, anywhere', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: file.length - 1 }), fc.integer({ min: 1, max: 255 }), (position, flip) => {
+        const damaged = Buffer.from(file);
+        damaged[position] = damaged[position]! ^ flip;
+        expect(() => openChunks(key, damaged, () => undefined)).toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names what is wrong: another key, a cut file, a foreign file', () => {
+    expect(() => openChunks(Buffer.alloc(32, 8), file, () => undefined)).toThrow(WRONG_KEY);
+    expect(() => openChunks(key, file.subarray(0, file.length - 40), () => undefined)).toThrow(TRUNCATED);
+    const firstChunkOnly = file.subarray(0, HEADER_BYTES + 4 + 12 + 15 + 16);
+    expect(() => openChunks(key, firstChunkOnly, () => undefined)).toThrow(TRUNCATED);
+    expect(() => openChunks(key, randomBytes(500), () => undefined)).toThrow(NOT_A_BACKUP);
+    expect(() => openChunks(key, Buffer.alloc(0), () => undefined)).toThrow(NOT_A_BACKUP);
+    const tampered = Buffer.from(file);
+    tampered[HEADER_BYTES + 20] = tampered[HEADER_BYTES + 20]! ^ 1;
+    expect(() => openChunks(key, tampered, () => undefined)).toThrow(DAMAGED);
+  });
+});
+
+describe('backup to a USB stick and restore', () => {
+  it('writes a verified, encrypted backup under a clear name, nothing partial left', async () => {
+    const { file, folder, status } = await backedUp();
+    expect(path.basename(file)).toMatch(/^Passerelle_CCAS_de_Kerbrénou_2026-03-02_10h00\.passerelle-backup$/);
+    expect(readdirSync(folder)).toEqual([path.basename(file)]);
+    expect(status).toMatchObject({ configured: true, stale: false, lastFolder: folder, lastBackup: { previousVerified: null } });
+    // Encrypted: no name, no SQLite header in clear.
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from('Lefèvre'))).toBe(false);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+  });
+
+  it('re-verifies the previous backup on the stick at the next one', async () => {
+    const { call, folder } = await backedUp();
+    expect(valueOf(await call('backup/create', { folder })).lastBackup!.previousVerified).toBe(true);
+  });
+
+  it('restores: preview first, the current data kept as pré-restauration, everyone signs in again', async () => {
+    const { call, services, file, session } = await backedUp();
+    valueOf(await call('people/create', { person: person({ firstNames: 'Awa' }), situation: situation(), confirmedNotDuplicate: true }));
+    expect(await personCount(services.db)).toBe(2);
+    expect(valueOf(await call('backup/inspect', { path: file }))).toMatchObject({ structureName: 'CCAS de Kerbrénou', counts: { persons: 1, worksites: 0, documents: 0 } });
+    valueOf(await call('backup/restore', { path: file, confirm: true }));
+    expect(await personCount(services.db)).toBe(1);
+    expect(readdirSync(services.paths.backupsDir).some((n) => n.startsWith('pre-restauration-'))).toBe(true);
+    expect(services.sessions.resolve(session.token!, services.clock.now(), 10)).toBeNull();
+    expect(await handleRpc(services, 'people/search', {}, session.token!)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('restores on another PC with the passphrase alone, and refuses a wrong one', async () => {
+    const { file } = await backedUp();
+    const other = await configured();
+    expect(await other.call('backup/inspect', { path: file })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
+    expect(await other.call('backup/inspect', { path: file, passphrase: 'pas-la-bonne-phrase-du-tout' })).toMatchObject({ ok: false, error: { message: WRONG_KEY } });
+    expect(valueOf(await other.call('backup/inspect', { path: file, passphrase: PASSPHRASE })).counts.persons).toBe(1);
+  });
+
+  it('refuses a cut, tampered, random, empty or future file, leaving the current data unchanged', async () => {
+    const { call, services, file } = await backedUp();
+    const dir = tempDir('passerelle-abimees-');
+    const bytes = readFileSync(file);
+    const cases: [string, Buffer, RegExp][] = [
+      ['coupee', bytes.subarray(0, bytes.length - 100), /incomplète/],
+      ['modifiee', Buffer.from(bytes.map((b, i) => (i === bytes.length - 30 ? b ^ 1 : b))), /abîmée ou a été modifiée/],
+      ['aleatoire', randomBytes(5000), /n'est pas une sauvegarde/],
+      ['vide', Buffer.alloc(0), /n'est pas une sauvegarde/],
+      ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 2 : b))), /version plus récente/],
+    ];
+    for (const [name, content, message] of cases) {
+      const target = path.join(dir, `${name}.passerelle-backup`);
+      writeFileSync(target, content);
+      const result = await call('backup/restore', { path: target, confirm: true });
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.error.message, name).toMatch(message);
+    }
+    expect(await personCount(services.db)).toBe(1);
+  });
+
+  it('keeps answering other calls while a large backup runs', async () => {
+    const { call, services, folder } = await backedUp();
+    writeFileSync(path.join(services.paths.attachmentsDir, 'gros-scan.pdf'), randomBytes(40 * 1024 * 1024));
+    let backupDone = false;
+    const running = call('backup/create', { folder }).then((r) => {
+      backupDone = true;
+      return r;
+    });
+    const meanwhile = await call('backup/status');
+    expect(meanwhile.ok).toBe(true);
+    expect(backupDone).toBe(false);
+    expect((await running).ok).toBe(true);
+  });
+
+  it('refuses to back up before a passphrase is chosen, or into a missing folder', async () => {
+    const { call } = await configured();
+    expect(await call('backup/create', { folder: tempDir() })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    valueOf(await call('backup/setPassphrase', { passphrase: PASSPHRASE }));
+    expect(await call('backup/create', { folder: '/nulle/part' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('backup/setPassphrase', { passphrase: 'court' })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
+  });
+});
