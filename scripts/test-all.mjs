@@ -58,7 +58,7 @@ function vitest(label, report, args = [], env = {}) {
 vitest('unit tests (vitest)', 'vitest.json');
 // Calendar rules must not depend on the machine's time zone.
 for (const tz of ['America/Guadeloupe', 'Pacific/Kiritimati']) {
-  vitest(`calendar rules under TZ=${tz}`, `vitest-${tz.replace('/', '-')}.json`, ['tests/unit/domain-calendar.test.ts', 'tests/unit/rules.test.ts', 'tests/unit/attendance-rules.test.ts'], { TZ: tz });
+  vitest(`calendar rules under TZ=${tz}`, `vitest-${tz.replace('/', '-')}.json`, ['tests/unit/domain-calendar.test.ts', 'tests/unit/rules.test.ts', 'tests/unit/attendance-rules.test.ts', 'tests/unit/rotation.test.ts'], { TZ: tz });
 }
 
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);

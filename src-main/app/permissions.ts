@@ -98,6 +98,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'backup/status': ADMIN,
   'backup/suggestPassphrase': ADMIN,
   'backup/setPassphrase': ADMIN,
+  'backup/recoverySheet': ADMIN,
   'backup/create': ADMIN,
   'backup/inspect': ADMIN,
   'backup/restore': ADMIN,

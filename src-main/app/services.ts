@@ -15,7 +15,8 @@ import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
 import { nodePdfPrinter } from '../documents/node-printer';
 import type { PdfPrinter } from '../documents/printer';
 import { SessionStore } from './sessions';
-import { systemClock, type Clock, type Dialogs } from './ports';
+import { frenchDate, systemClock, type Clock, type Dialogs } from './ports';
+import { dailyLocalBackup } from '../backup/local';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -75,6 +76,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   });
   // Journal entries older than 12 months go at each start (CNIL 2021-122).
   await purgeJournal(opened.db, clock.now());
+  // Once a day, a checked local copy of the database, rotated.
+  await dailyLocalBackup(opened.sqlite, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
   const printer = config.printer ?? nodePdfPrinter();
   const structure = await opened.db.selectFrom('structure').select('idleLockMinutes').executeTakeFirst();
   let current = opened;

@@ -6,7 +6,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
@@ -105,6 +105,8 @@ export async function writeBackup(options: {
   createdAt: string;
   /** Called between chunks, so a progress bar can follow and other calls are answered. */
   onProgress?: (done: number, total: number) => void;
+  /** Opens the file on the stick; the fault-injection tests give a failing one. */
+  openTarget?: (file: string) => Promise<Pick<FileHandle, 'write' | 'sync' | 'close'>>;
 }): Promise<WrittenBackup> {
   const info = await stat(options.folder).catch(() => null);
   if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou la clé n'est plus branchée.", { field: 'folder' });
@@ -129,7 +131,7 @@ export async function writeBackup(options: {
     const plainHash = createHash('sha256');
     let handle;
     try {
-      handle = await open(partial, 'w');
+      handle = await (options.openTarget ?? ((file) => open(file, 'w')))(partial);
       await handle.write(headerBytes);
       // Full chunks go out as soon as they are full; the rest is sealed last, marked final.
       let buffer = Buffer.alloc(0);

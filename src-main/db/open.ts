@@ -75,6 +75,17 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     sqlite.close();
     throw unreadable();
   }
+  // Every start: a quick check. A damaged file is left exactly as it is, for support; never repaired or deleted here.
+  let healthy: boolean;
+  try {
+    healthy = !existed || sqlite.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    healthy = false;
+  }
+  if (!healthy) {
+    sqlite.close();
+    throw new AppError('DATABASE_DAMAGED');
+  }
 
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),

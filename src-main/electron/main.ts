@@ -5,7 +5,10 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultDataDir } from '../app/paths';
+import { dataPaths, defaultDataDir } from '../app/paths';
+import { frenchStamp } from '../app/ports';
+import { restoreLatestLocal } from '../backup/local';
+import { electronKeyStore } from './key-store';
 import { createServices, type Services } from '../app/services';
 import { AppError } from '../shared/errors';
 import { nativeDialogs } from './dialogs';
@@ -30,13 +33,34 @@ function showWindow() {
 
 async function start() {
   installSecurityGuards(app, session.defaultSession, appUrl);
-  try {
-    services = await createServices({
-      dataDir: defaultDataDir(),
+  const dataDir = defaultDataDir();
+  const open = () =>
+    createServices({
+      dataDir,
       dialogs: nativeDialogs(() => mainWindow),
       mode: 'desktop',
       version: app.getVersion(),
       printer: electronPdfPrinter(),
+      keyStore: electronKeyStore(path.join(dataDir, 'cles')),
+    });
+  try {
+    services = await open().catch(async (error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'DATABASE_DAMAGED')) throw error;
+      // The "données endommagées" screen: never an automatic repair; the user chooses.
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'Données endommagées',
+        message: error.message,
+        detail: "Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d'un jour précédent). Le fichier endommagé est gardé à côté, pour le support.",
+        buttons: ['Restaurer la dernière copie vérifiée', 'Quitter'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (response !== 0) throw error;
+      const paths = dataPaths(dataDir);
+      const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
+      if (!used) throw new AppError('DATABASE_DAMAGED', "Aucune copie locale vérifiée n'est disponible : restaurez une sauvegarde de clé USB depuis l'écran Sauvegardes d'un Passerelle neuf.");
+      return open();
     });
   } catch (error) {
     const message =

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'UNKNOWN_METHOD',
   'DATABASE_TOO_NEW',
+  'DATABASE_DAMAGED',
   'UNSAFE_LOCATION',
   'FILE_ERROR',
   'INTERNAL',
@@ -31,6 +32,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNKNOWN_METHOD: "Cette action n'existe pas dans cette version de Passerelle.",
   DATABASE_TOO_NEW:
     'Les données ont été créées par une version plus récente de Passerelle. Installez la dernière version : vos données ne sont pas modifiées.',
+  DATABASE_DAMAGED:
+    "Les données de Passerelle sont endommagées (le disque a peut-être souffert). Rien n'a été modifié ni supprimé : restaurez la dernière sauvegarde vérifiée.",
   UNSAFE_LOCATION:
     'Le dossier des données doit se trouver sur cet ordinateur, pas sur un lecteur réseau.',
   FILE_ERROR: "Le fichier n'a pas pu être lu ou écrit.",

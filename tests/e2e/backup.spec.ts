@@ -21,6 +21,10 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   await page.getByLabel('Confirmez la phrase de passe').fill(phrase);
   await app.screenshot(page, 'backup-01-phrase');
   await page.getByRole('button', { name: 'Enregistrer la phrase de passe' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Fiche de secours' });
+  await expect(sheet.getByRole('img', { name: 'Fiche de secours, page 1 sur 1' })).toBeVisible({ timeout: 20_000 });
+  await app.screenshot(page, 'backup-01b-fiche-de-secours');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Sauvegarder sur clé USB…' }).click();
   const picker = page.getByRole('dialog', { name: 'Choisir le dossier où enregistrer le fichier' });

@@ -2,12 +2,17 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { writeBackup } from '../../src-main/backup/pipeline';
+import { restoreLatestLocal } from '../../src-main/backup/local';
+import { nodePdfPrinter } from '../../src-main/documents/node-printer';
+import { keep, pdfText } from './support/pdf';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_KDF, deriveKey } from '../../src-main/backup/keys';
 import { DAMAGED, decodeHeader, encodeHeader, HEADER_BYTES, NOT_A_BACKUP, openChunks, sealChunk, TRUNCATED, WRONG_KEY } from '../../src-main/backup/format';
 import { handleRpc } from '../../src-main/app/dispatch';
-import { configured, tempDir, valueOf } from './support/services';
+import { configured, fakeClock, tempDir, testServices, valueOf } from './support/services';
 import { person, situation } from './support/people';
 
 const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
@@ -91,6 +96,26 @@ describe('backup to a USB stick and restore', () => {
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
   });
 
+  it('prints the recovery sheet with the current passphrase only, and keeps it nowhere', async () => {
+    const printer = nodePdfPrinter();
+    try {
+      const { call, services } = await configured({ printer });
+      valueOf(await call('backup/setPassphrase', { passphrase: PASSPHRASE }));
+      expect(await call('backup/recoverySheet', { passphrase: 'une-autre-phrase-de-passe' })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
+      const sheet = valueOf(await call('backup/recoverySheet', { passphrase: PASSPHRASE }));
+      const file = keep('fiche-de-secours', Buffer.from(sheet.pdfBase64, 'base64'));
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      expect(text).toContain(PASSPHRASE);
+      expect(text).toContain('Fiche de secours des sauvegardes Passerelle');
+      expect(readdirSync(services.paths.documentsDir)).toEqual([]);
+      const journal = (await sql<{ records: string }>`select records from journal where method = 'backup/recoverySheet'`.execute(services.db)).rows;
+      expect(journal).toHaveLength(1);
+      expect(journal[0]!.records).not.toContain(PASSPHRASE);
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('re-verifies the previous backup on the stick at the next one', async () => {
     const { call, folder } = await backedUp();
     expect(valueOf(await call('backup/create', { folder })).lastBackup!.previousVerified).toBe(true);
@@ -157,5 +182,99 @@ describe('backup to a USB stick and restore', () => {
     valueOf(await call('backup/setPassphrase', { passphrase: PASSPHRASE }));
     expect(await call('backup/create', { folder: '/nulle/part' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('backup/setPassphrase', { passphrase: 'court' })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
+  });
+});
+
+describe('automatic local backups', () => {
+  it('makes one checked copy a day at start, and rotates older ones', async () => {
+    const clock = fakeClock('2026-03-02T09:00:00.000Z');
+    const dataDir = tempDir();
+    const first = await testServices({ dataDir, clock });
+    await first.close();
+    const backups = path.join(dataDir, 'sauvegardes');
+    expect(readdirSync(backups).filter((n) => n.startsWith('auto-'))).toEqual(['auto-2026-03-02.sqlite']);
+    // Twenty daily starts later: 7 days kept, plus the newest of older weeks.
+    for (let day = 3; day <= 22; day++) {
+      clock.set(`2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`);
+      const services = await testServices({ dataDir, clock });
+      await services.close();
+    }
+    const autos = readdirSync(backups).filter((n) => n.startsWith('auto-')).sort();
+    expect(autos).toContain('auto-2026-03-22.sqlite');
+    expect(autos).toContain('auto-2026-03-16.sqlite');
+    expect(autos).not.toContain('auto-2026-03-03.sqlite');
+    expect(autos.length).toBeLessThan(12);
+  });
+});
+
+describe('faults while writing to the stick', () => {
+  async function keyOf(services: Awaited<ReturnType<typeof configured>>['services']) {
+    const settings = await services.db.selectFrom('backupSettings').selectAll().executeTakeFirstOrThrow();
+    return { keyId: settings.keyId, key: (await services.keyStore.load(settings.keyId))!, salt: settings.salt, kdf: { log2N: settings.log2n, r: settings.r, p: settings.p } };
+  }
+
+  it.each([
+    ['a full stick (ENOSPC) at a random offset', 'ENOSPC', /plus assez de place/],
+    ['a stick removed mid-write (EIO)', 'EIO', /retirée ou ne répond plus/],
+    ['a read-only stick (EROFS)', 'EROFS', /protégée en écriture/],
+  ])('%s: a French message, the previous backup untouched, nothing under the final name', async (_case, code, message) => {
+    const { services, folder, file } = await backedUp();
+    writeFileSync(path.join(services.paths.attachmentsDir, 'scan.pdf'), randomBytes(3 * 1024 * 1024));
+    const before = readFileSync(file);
+    const failAfter = code === 'EROFS' ? 0 : 1 + Math.floor(Math.random() * 3 * 1024 * 1024);
+    let written = 0;
+    const result = await writeBackup({
+      sqlite: services.sqlite,
+      filesDir: services.paths.filesDir,
+      folder,
+      fileName: 'Passerelle_essai.passerelle-backup',
+      key: await keyOf(services),
+      createdAt: '2026-03-02T09:00:00.000Z',
+      openTarget: async (target) => {
+        if (failAfter === 0) throw Object.assign(new Error('read-only'), { code });
+        const real = await open(target, 'w');
+        return {
+          write: (async (bytes: Buffer) => {
+            written += bytes.length;
+            if (written > failAfter) throw Object.assign(new Error('fault'), { code });
+            return real.write(bytes);
+          }) as never,
+          sync: () => real.sync(),
+          close: () => real.close(),
+        };
+      },
+    }).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(result?.message).toMatch(message);
+    expect(readdirSync(folder)).toEqual([path.basename(file)]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('start-up check', () => {
+  it('refuses damaged data without touching it, and on request puts back the newest verified local copy', async () => {
+    const clock = fakeClock('2026-03-02T09:00:00.000Z');
+    const dataDir = tempDir();
+    const { call, services } = await configured({ dataDir, clock });
+    valueOf(await call('people/create', { person: person(), situation: situation() }));
+    await services.close();
+    // The next day's start makes the copy that holds Élodie.
+    clock.set('2026-03-03T09:00:00.000Z');
+    await (await testServices({ dataDir, clock })).close();
+    const file = path.join(dataDir, 'passerelle.sqlite');
+    const bytes = readFileSync(file);
+    // Scramble the middle of the file, leaving its header readable.
+    const damaged = Buffer.from(bytes);
+    randomBytes(8192).copy(damaged, 4096 * 3);
+    writeFileSync(file, damaged);
+    await expect(testServices({ dataDir, clock })).rejects.toMatchObject({ code: 'DATABASE_DAMAGED' });
+    expect(readFileSync(file).equals(damaged)).toBe(true);
+
+    expect(await restoreLatestLocal(file, path.join(dataDir, 'sauvegardes'), '2026-03-04_10h00')).toBe('2026-03-03');
+    expect(readFileSync(path.join(dataDir, 'passerelle-endommagee-2026-03-04_10h00.sqlite')).equals(damaged)).toBe(true);
+    const restored = await testServices({ dataDir, clock });
+    expect(await personCount(restored.db)).toBe(1);
   });
 });

@@ -91,6 +91,7 @@ const EXPECTED: Record<Method, string> = {
   'backup/status': 'administrateur',
   'backup/suggestPassphrase': 'administrateur',
   'backup/setPassphrase': 'administrateur',
+  'backup/recoverySheet': 'administrateur',
   'backup/create': 'administrateur',
   'backup/inspect': 'administrateur',
   'backup/restore': 'administrateur',

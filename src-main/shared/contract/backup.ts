@@ -36,6 +36,14 @@ export const backupMethods = {
     access: 'user',
     audit: 'change',
   }),
+  /** The recovery sheet to print for the safe: the passphrase must be the current one; nothing is stored. */
+  'backup/recoverySheet': defineMethod({
+    input: z.object({ passphrase: passphrase.min(1, 'Indiquez la phrase de passe.') }),
+    output: z.object({ pdfBase64: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
   /** "Sauvegarder sur clé USB": reported only once read back and verified. */
   'backup/create': defineMethod({
     input: z.object({ folder: requiredText('Le dossier', 1000) }),

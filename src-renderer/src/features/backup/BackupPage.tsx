@@ -6,6 +6,7 @@ import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/c
 import { PasswordStrength } from '../auth/PasswordStrength';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { PdfPreview, printPdf } from '../documents/PdfPreview';
 
 const sizeLabel = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
 const when = (iso: string) => `${formatFrenchDate(iso.slice(0, 10))} à ${new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
@@ -21,7 +22,43 @@ export function LastBackup({ status }: { status: BackupStatus }) {
   );
 }
 
-function PassphraseForm({ onDone }: { onDone: () => void }) {
+/** The recovery sheet, printed straight away; never saved to a file (it holds the passphrase). */
+function RecoverySheetModal({ passphrase, onClose }: { passphrase: string; onClose: () => void }) {
+  const sheet = useApiQuery('backup/recoverySheet', { passphrase }, { gcTime: 0, retry: false });
+  return (
+    <Modal opened onClose={onClose} title="Fiche de secours" size="xl">
+      <Stack>
+        {sheet.isPending && <Loader />}
+        {sheet.error && <Alert color="red">{errorMessage(sheet.error)}</Alert>}
+        {sheet.data && (
+          <>
+            <Group justify="space-between">
+              <Text size="sm">Imprimez-la et rangez-la au coffre du CCAS ; elle n'est enregistrée nulle part.</Text>
+              <Button onClick={() => printPdf(sheet.data.pdfBase64)}>Imprimer</Button>
+            </Group>
+            <PdfPreview base64={sheet.data.pdfBase64} label="Fiche de secours" />
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReprintSheet() {
+  const [passphrase, setPassphrase] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  return (
+    <Group align="flex-end">
+      <PasswordInput label="Phrase de passe actuelle" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} w={320} />
+      <Button variant="light" disabled={passphrase === ''} onClick={() => setShown(passphrase)}>
+        Réimprimer la fiche de secours
+      </Button>
+      {shown && <RecoverySheetModal passphrase={shown} onClose={() => setShown(null)} />}
+    </Group>
+  );
+}
+
+function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,8 +68,8 @@ function PassphraseForm({ onDone }: { onDone: () => void }) {
     if (passphrase !== again) return setError('Les deux saisies ne sont pas identiques.');
     try {
       await save.mutateAsync({ passphrase });
-      notifySuccess('La phrase de passe des sauvegardes est enregistrée. Recopiez-la sur la fiche de secours, rangée au coffre du CCAS.');
-      onDone();
+      notifySuccess('La phrase de passe des sauvegardes est enregistrée. Imprimez la fiche de secours et rangez-la au coffre du CCAS.');
+      onSaved(passphrase);
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -158,6 +195,8 @@ export function BackupPage() {
   const choose = useChooseFile();
   const [changing, setChanging] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
+  // Shown right after a passphrase is chosen: the sheet is printed before anything else.
+  const [sheetFor, setSheetFor] = useState<string | null>(null);
   if (status.isPending) return <Loader />;
   if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
   const s = status.data;
@@ -178,7 +217,12 @@ export function BackupPage() {
           <Title order={3} mb="sm">
             {s.configured ? 'Changer la phrase de passe' : 'Première sauvegarde : choisissez la phrase de passe'}
           </Title>
-          <PassphraseForm onDone={() => setChanging(false)} />
+          <PassphraseForm
+            onSaved={(passphrase) => {
+              setChanging(false);
+              setSheetFor(passphrase);
+            }}
+          />
         </Card>
       ) : (
         <>
@@ -216,9 +260,16 @@ export function BackupPage() {
               </Button>
             </Group>
           </Card>
+          <Card withBorder>
+            <Title order={3} mb="sm">
+              Fiche de secours
+            </Title>
+            <ReprintSheet />
+          </Card>
         </>
       )}
       {restoring && <RestoreModal path={restoring} onClose={() => setRestoring(null)} />}
+      {sheetFor && <RecoverySheetModal passphrase={sheetFor} onClose={() => setSheetFor(null)} />}
     </Stack>
   );
 }

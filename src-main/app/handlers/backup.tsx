@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import { timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { structurePartyOf } from '../../documents/collect';
+import { renderPage } from '../../documents/render';
+import { RecoverySheet } from '../../documents/templates/recovery-sheet';
 import type { Database } from '../../db/schema';
 import { copyFile, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -55,7 +59,9 @@ async function opened(ctx: HandlerContext, file: string, passphrase: string | nu
   return backup;
 }
 
-export const backupHandlers: HandlerMap<'backup/status' | 'backup/suggestPassphrase' | 'backup/setPassphrase' | 'backup/create' | 'backup/inspect' | 'backup/restore'> = {
+export const backupHandlers: HandlerMap<
+  'backup/status' | 'backup/suggestPassphrase' | 'backup/setPassphrase' | 'backup/recoverySheet' | 'backup/create' | 'backup/inspect' | 'backup/restore'
+> = {
   'backup/status': async (_input, ctx) => status(ctx, ctx.db),
 
   'backup/suggestPassphrase': async () => ({ passphrase: suggestPassphrase() }),
@@ -79,6 +85,17 @@ export const backupHandlers: HandlerMap<'backup/status' | 'backup/suggestPassphr
       ctx.record(`backupKey:${keyId}`);
     });
     return status(ctx);
+  },
+
+  'backup/recoverySheet': async ({ passphrase }, ctx) => {
+    const key = await localKey(ctx);
+    if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
+    const derived = await deriveKey(passphrase, key.salt, key.kdf);
+    if (!timingSafeEqual(derived, key.key)) throw new AppError('INVALID_INPUT', "Ce n'est pas la phrase de passe actuelle des sauvegardes.", { field: 'passphrase' });
+    const structure = await structurePartyOf(ctx.services.db, ctx.services.paths.filesDir);
+    const html = renderPage(<RecoverySheet d={{ structure, passphrase, keyId: key.keyId, issuedOn: ctx.today }} />, ctx.services.fontsDir);
+    ctx.record(`backupKey:${key.keyId}`);
+    return { pdfBase64: Buffer.from(await ctx.services.printer.print(html)).toString('base64') };
   },
 
   'backup/create': async ({ folder }, ctx) => {

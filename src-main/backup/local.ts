@@ -1,0 +1,70 @@
+/**
+ * Automatic local backups: once a day at start, a checked copy of the
+ * database in the data folder's `sauvegardes/`, rotated (7 daily, 4 weekly,
+ * 12 monthly; never the newest). They protect against a mistake or a damaged
+ * file; the USB backups protect against losing the PC.
+ */
+import type SqliteDatabase from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile, readdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { backupsToDelete } from '../domain/rotation';
+
+const AUTO = /^auto-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+
+export async function dailyLocalBackup(sqlite: SqliteDatabase.Database, dir: string, today: string): Promise<string | null> {
+  mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `auto-${today}.sqlite`);
+  if (existsSync(target)) return null;
+  const temporary = `${target}.tmp`;
+  await sqlite.backup(temporary);
+  // A single self-contained file (the live database's WAL mode would leave -wal/-shm beside it).
+  const copy = new Database(temporary, { fileMustExist: true });
+  copy.pragma('journal_mode = DELETE');
+  const ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
+  copy.close();
+  if (!ok) {
+    await unlink(temporary).catch(() => undefined);
+    return null;
+  }
+  await rename(temporary, target);
+  const existing = (await readdir(dir)).flatMap((name) => {
+    const match = AUTO.exec(name);
+    return match ? [{ name, date: match[1]! }] : [];
+  });
+  for (const old of backupsToDelete(existing, today)) await unlink(path.join(dir, old.name)).catch(() => undefined);
+  return target;
+}
+
+/**
+ * After the start-up check found the database damaged, and only on the
+ * user's request: the damaged file is kept aside (renamed, never deleted) and
+ * the newest automatic copy that passes its integrity check takes its place.
+ * Returns the date of the copy used, or null when none is usable.
+ */
+export async function restoreLatestLocal(databaseFile: string, dir: string, stamp: string): Promise<string | null> {
+  const candidates = (await readdir(dir).catch(() => [] as string[]))
+    .flatMap((name) => {
+      const match = AUTO.exec(name);
+      return match ? [{ name, date: match[1]! }] : [];
+    })
+    .sort((a, b) => b.date.localeCompare(a.date));
+  for (const candidate of candidates) {
+    const file = path.join(dir, candidate.name);
+    let ok: boolean;
+    try {
+      const copy = new Database(file, { readonly: true, fileMustExist: true });
+      ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
+      copy.close();
+    } catch {
+      ok = false;
+    }
+    if (!ok) continue;
+    await rename(databaseFile, path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite`));
+    for (const suffix of ['-wal', '-shm']) await rename(`${databaseFile}${suffix}`, path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite${suffix}`)).catch(() => undefined);
+    await copyFile(file, databaseFile);
+    return candidate.date;
+  }
+  return null;
+}
