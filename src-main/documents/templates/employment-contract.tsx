@@ -4,7 +4,7 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
-import { Article, formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
+import { Article, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 
 const FULL_TIME_MINUTES = 35 * 60;
@@ -43,17 +43,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       <h1>{title}</h1>
       <p className="subtitle">{subtitle}</p>
       <div className="parties">
-        <div className="party">
-          <div className="role">L'employeur</div>
-          <strong>{employer.name}</strong>
-          <div>
-            {employer.address}, {employer.postcode} {employer.town}
-          </div>
-          <div>SIRET {formatSiret(employer.siret)}</div>
-          <div>
-            représenté par {employer.signatoryName}, {employer.signatoryTitle}
-          </div>
-        </div>
+        <PartyBox role="L'employeur" party={employer} />
         <div className="party">
           <div className="role">Le salarié</div>
           <strong>{personName(person)}</strong>

@@ -3,7 +3,7 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
-import { Article, formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
+import { Article, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 
 /**
@@ -19,28 +19,8 @@ export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
       <h1>Contrat de mise à disposition</h1>
       <p className="subtitle">Mise à disposition d'un salarié de l'association intermédiaire (article L5132-7 du Code du travail)</p>
       <div className="parties">
-        <div className="party">
-          <div className="role">L'association intermédiaire (employeur)</div>
-          <strong>{employer.name}</strong>
-          <div>
-            {employer.address}, {employer.postcode} {employer.town}
-          </div>
-          <div>SIRET {formatSiret(employer.siret)}</div>
-          <div>
-            représentée par {employer.signatoryName}, {employer.signatoryTitle}
-          </div>
-        </div>
-        <div className="party">
-          <div className="role">L'utilisateur</div>
-          <strong>{structure.name}</strong>
-          <div>
-            {structure.address}, {structure.postcode} {structure.town}
-          </div>
-          <div>SIRET {formatSiret(structure.siret)}</div>
-          <div>
-            représenté par {structure.signatoryName}, {structure.signatoryTitle}
-          </div>
-        </div>
+        <PartyBox role="L'association intermédiaire (employeur)" party={employer} represented="représentée" />
+        <PartyBox role="L'utilisateur" party={structure} />
       </div>
 
       <Article title="Article 1 — Salarié mis à disposition">

@@ -71,3 +71,20 @@ export function Article({ title, children }: { title: string; children: ReactNod
 export function referenceOf(d: { number: string; version: number }): string {
   return d.version === 0 ? 'Aperçu — document non enregistré' : `${d.number} v${d.version}`;
 }
+
+/** A legal entity in the parties' block of a contract: who, where, SIRET, represented by whom. */
+export function PartyBox({ role, party, represented = 'représenté' }: { role: string; party: Party; represented?: 'représenté' | 'représentée' }) {
+  return (
+    <div className="party">
+      <div className="role">{role}</div>
+      <strong>{party.name}</strong>
+      <div>
+        {party.address}, {party.postcode} {party.town}
+      </div>
+      <div>SIRET {formatSiret(party.siret)}</div>
+      <div>
+        {represented} par {party.signatoryName}, {party.signatoryTitle}
+      </div>
+    </div>
+  );
+}
