@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/attendance';
 import { listSessions, listSlots } from '../db/repositories/worksites';
-import { computeHours, type HoursSummary } from '../domain/attendance';
+import { computeHours, type HoursSummary, type HoursWarning } from '../domain/attendance';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
 import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
-import { weekdayOf } from '../shared/dates';
+import { formatFrenchDate, weekdayOf } from '../shared/dates';
+import { formatDuration } from '../shared/time';
 
 export interface ParticipationOfHours {
   id: number;
@@ -78,4 +79,14 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
     );
   }
   return summaries;
+}
+
+/** A working-time limit passed, in French. */
+export function warningText(w: HoursWarning, weeklyMinutes: number): string {
+  const date = formatFrenchDate(w.date);
+  if (w.kind === 'complementary') {
+    return `Semaine du ${date} : ${formatDuration(w.minutes)} d'heures complémentaires, au-delà du dixième du contrat (${formatDuration(Math.floor(weeklyMinutes / 10))}).`;
+  }
+  if (w.kind === 'week') return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 48 h.`;
+  return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 10 h dans la journée.`;
 }

@@ -2,7 +2,7 @@
  * Planned hours: what the pattern and the sessions give each person, in
  * minutes. Worked and paid hours come with attendance.
  */
-import { addDays, weekdayOf } from '../shared/dates';
+import { mondayOf } from '../shared/dates';
 
 export interface TimedSession {
   date: string;
@@ -18,9 +18,7 @@ export interface ContractSpan {
 }
 
 /** The Monday of a date's week. */
-export function weekOf(date: string): string {
-  return addDays(date, -weekdayOf(date));
-}
+export const weekOf = mondayOf;
 
 /** Minutes of a weekly pattern: the sum of its half-days' lengths. */
 export function patternMinutes(halfDays: readonly { startMinutes: number; endMinutes: number }[]): number {

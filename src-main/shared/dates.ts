@@ -66,3 +66,13 @@ export function longFrenchDate(iso: string, withWeekday = false): string {
   const text = (withWeekday ? LONG_WITH_DAY : LONG).format(toUtc(iso));
   return text.replace(/(^|\s)1 /, '$11er ');
 }
+
+/** The Monday of a date's week. */
+export function mondayOf(iso: string): string {
+  return addDays(iso, -weekdayOf(iso));
+}
+
+/** A size as people read it: "340 Ko", "2,5 Mo". */
+export function fileSizeLabel(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
+}

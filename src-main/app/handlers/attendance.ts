@@ -2,26 +2,16 @@ import * as repo from '../../db/repositories/attendance';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
 import { insertRegularisation, isTransmitted } from '../../db/repositories/payroll';
-import type { HoursWarning } from '../../domain/attendance';
-import { cancelKindOf, hoursSummaries, type ParticipationOfHours } from '../hours';
+import { cancelKindOf, hoursSummaries, warningText, type ParticipationOfHours } from '../hours';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { weekOf } from '../../domain/hours';
 import { PAID_BY_DEFAULT, type Mark } from '../../shared/contract/attendance-codes';
 import type { HoursRow } from '../../shared/contract/attendance';
 import { addDays, formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { formatDuration, minutesToTime, timeToMinutes } from '../../shared/time';
+import { minutesToTime, timeToMinutes } from '../../shared/time';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { annexTimeView, load } from './worksite-view';
-
-function warningText(w: HoursWarning, weeklyMinutes: number): string {
-  const date = formatFrenchDate(w.date);
-  if (w.kind === 'complementary') {
-    return `Semaine du ${date} : ${formatDuration(w.minutes)} d'heures complémentaires, au-delà du dixième du contrat (${formatDuration(Math.floor(weeklyMinutes / 10))}).`;
-  }
-  if (w.kind === 'week') return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 48 h.`;
-  return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 10 h dans la journée.`;
-}
 
 /** The hours rows of the screens: totals, periods and warnings in French. */
 async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours[]): Promise<HoursRow[]> {

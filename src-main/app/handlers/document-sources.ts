@@ -9,6 +9,7 @@ import type { ParticipationDocumentData, WorksiteDocumentData } from '../../docu
 import { renderDocument, renderWorksiteDocument } from '../../documents/render';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_PREFIXES, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
 import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
+import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
@@ -123,7 +124,7 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
     const weekOf = request.kind === 'feuille_emargement' ? request.weekOf : null;
     const collected = await collectWorksiteData(db, request.kind, request.worksiteId, weekOf, ctx.services.paths.filesDir);
     const data: WorksiteDocumentData = { ...collected, ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })), issuedOn: ctx.today };
-    const when = data.weekOf ? ` — semaine du ${data.weekOf.split('-').reverse().join('/')}` : '';
+    const when = data.weekOf ? ` — semaine du ${formatFrenchDate(data.weekOf)}` : '';
     return {
       kind: request.kind,
       html: renderWorksiteDocument(data, ctx.services.fontsDir),

@@ -15,7 +15,7 @@ import type { HandoffView } from '../../shared/contract/payroll';
 import { addDays, addMonths, formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
-import { hoursSummaries } from '../hours';
+import { hoursSummaries, warningText } from '../hours';
 
 const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
@@ -93,7 +93,7 @@ async function compute(db: Kysely<Database>, today: string, month: string, emplo
       month,
     );
     for (const w of summary.warnings.filter((w) => w.date.startsWith(month))) {
-      checks.push({ message: `${name} : ${w.kind === 'complementary' ? "heures complémentaires au-delà du dixième du contrat" : w.kind === 'week' ? 'plus de 48 h dans la semaine' : 'plus de 10 h dans la journée'} (${formatFrenchDate(w.date)}).`, link: person });
+      checks.push({ message: `${name} : ${warningText(w, r.weeklyMinutes)}`, link: person });
     }
     return line;
   });

@@ -102,7 +102,6 @@ export const documentRequest = z.discriminatedUnion(
   { error: 'Choisissez le document.' },
 );
 export type DocumentRequest = z.output<typeof documentRequest>;
-const participationDocument = documentRequest;
 
 /** How to make a new version of a recorded document ("Régénérer"). */
 export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'worksiteId' | 'weekOf'>): DocumentRequest | null {
@@ -129,9 +128,9 @@ export const documentsMethods = {
    * The PDF exactly as it would be generated, for the on-screen preview; nothing
    * is recorded. Refused with the list of missing data when some is lacking.
    */
-  'documents/preview': defineMethod({ input: participationDocument, output: pdfContent, tx: 'none', access: 'user' }),
+  'documents/preview': defineMethod({ input: documentRequest, output: pdfContent, tx: 'none', access: 'user' }),
   /** Generates, stores and records a new version of the document. */
-  'documents/generate': defineMethod({ input: participationDocument, output: documentRow, tx: 'none', access: 'user', audit: 'export' }),
+  'documents/generate': defineMethod({ input: documentRequest, output: documentRow, tx: 'none', access: 'user', audit: 'export' }),
   /** The documents and attachments of a person or of a worksite, newest first. */
   'documents/list': defineMethod({
     input: z

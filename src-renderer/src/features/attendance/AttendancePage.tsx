@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { AttendanceWeek } from '@shared/contract/attendance';
 import { MARK_KEYS, MARK_LABELS, MARKS } from '@shared/contract/attendance-codes';
 import { ANNEX_KIND_LABELS } from '@shared/contract/worksites';
-import { addDays, formatFrenchDate } from '@shared/dates';
+import { addDays, formatFrenchDate, mondayOf } from '@shared/dates';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from '../people/defaults';
@@ -15,11 +15,6 @@ import { cellKey, fromStored, simpleMark, type Cell } from './marks';
 import { MarkModal } from './MarkModal';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { sessionLabel, WeekGrid } from './WeekGrid';
-
-const mondayOf = (date: string) => {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
-};
 
 /** The émargement of a worksite: a week (or today) of half-days, filled by keyboard, saved at once. */
 export function AttendancePage() {

@@ -1,14 +1,13 @@
 import { Alert, Button, Card, Group, Loader, Modal, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupStatus } from '@shared/contract/backup';
-import { formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, fileSizeLabel } from '@shared/dates';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { PasswordStrength } from '../auth/PasswordStrength';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
 
-const sizeLabel = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
 const when = (iso: string) => `${formatFrenchDate(iso.slice(0, 10))} à ${new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
 
 /** The last verified USB backup, red after 7 days: on the dashboard and the Sauvegardes page. */
@@ -16,7 +15,7 @@ export function LastBackup({ status }: { status: BackupStatus }) {
   if (!status.lastBackup) return <Alert color="red" title="Aucune sauvegarde sur clé USB">Faites une première sauvegarde dans Sauvegardes.</Alert>;
   return (
     <Alert color={status.stale ? 'red' : 'teal'} title={status.stale ? 'Dernière sauvegarde il y a plus de 7 jours' : 'Sauvegarde vérifiée'}>
-      Le {when(status.lastBackup.at)}, {sizeLabel(status.lastBackup.size)}, dans {status.lastBackup.path}
+      Le {when(status.lastBackup.at)}, {fileSizeLabel(status.lastBackup.size)}, dans {status.lastBackup.path}
       {status.lastBackup.previousVerified === false && " — attention : la sauvegarde précédente sur cette clé ne se relit plus, la clé est peut-être défaillante."}
     </Alert>
   );

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Modal, Progress, Select, Stack, Text } from
 import { useState } from 'react';
 import type { DocumentRequest } from '@shared/contract/documents';
 import type { Worksite } from '@shared/contract/worksites';
-import { addDays, formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, mondayOf } from '@shared/dates';
 import { ApiError, call, errorMessage, useApiMutation } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure } from '../../ui/notify';
@@ -18,7 +18,7 @@ const BATCH_LABELS: Record<Batch, string> = {
 
 function requestsFor(batch: Batch, worksite: Worksite): { who: string; request: DocumentRequest }[] {
   if (batch === 'feuille_emargement') {
-    const mondays = [...new Set(worksite.sessions.map((s) => addDays(s.date, -((new Date(`${s.date}T00:00:00Z`).getUTCDay() + 6) % 7))))];
+    const mondays = [...new Set(worksite.sessions.map((s) => mondayOf(s.date)))];
     return mondays.map((weekOf) => ({ who: `Semaine du ${formatFrenchDate(weekOf)}`, request: { kind: batch, worksiteId: worksite.id, weekOf } }));
   }
   return worksite.participants.map((p) => ({ who: p.name, request: { kind: batch, participationId: p.id } }));

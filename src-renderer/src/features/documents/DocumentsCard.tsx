@@ -1,7 +1,7 @@
 import { Button, Card, Group, Image, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { documentKindsFor, requestOf, type AttachmentRow, type DocumentRow } from '@shared/contract/documents';
-import { formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, fileSizeLabel } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
@@ -11,7 +11,6 @@ import { SaveCopyButtons } from './save-copy';
 
 export type Owner = { personId: number; worksiteId?: undefined } | { worksiteId: number; personId?: undefined };
 
-const sizeLabel = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`);
 
 /** The documents generated for a person or a worksite and the scans kept with them: see, reprint, regenerate, attach. */
 export function DocumentsCard(owner: Owner) {
@@ -83,7 +82,7 @@ export function DocumentsCard(owner: Owner) {
                 <Table.Td>
                   <Text size="sm">{a.label}</Text>
                   <Text size="xs" c="dimmed">
-                    Pièce jointe · {a.originalName} · {sizeLabel(a.size)} · {formatFrenchDate(a.createdAt.slice(0, 10))}
+                    Pièce jointe · {a.originalName} · {fileSizeLabel(a.size)} · {formatFrenchDate(a.createdAt.slice(0, 10))}
                     {a.weekOf ? ` · semaine du ${formatFrenchDate(a.weekOf)}` : ''}
                   </Text>
                 </Table.Td>

@@ -4,17 +4,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { HALF_DAYS, HALF_DAY_LABELS, WEEKDAY_LABELS } from '@shared/contract/worksites';
 import type { MethodOutput } from '@shared/contract';
-import { addDays, formatFrenchDate, weekdayOf } from '@shared/dates';
+import { addDays, formatFrenchDate, weekdayOf, mondayOf } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { todayInFrance } from '../people/defaults';
 
 type Entry = MethodOutput<'worksites/planning'>[number];
 const COLORS = ['teal', 'blue', 'grape', 'orange', 'cyan', 'pink', 'lime', 'indigo'];
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function mondayOf(date: string) {
-  return addDays(date, -weekdayOf(date));
-}
 
 function Chip({ entry }: { entry: Entry }) {
   return (

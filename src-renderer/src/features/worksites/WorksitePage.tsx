@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Te
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, EARLY_END_REASON_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
-import { formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, mondayOf } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiQuery } from '../../api/client';
@@ -18,13 +18,6 @@ import { HoursCard } from '../attendance/HoursCard';
 import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
-
-/** Monday of the week of a date, in UTC so no time zone moves it. */
-function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
 
 function dayLabel(date: string) {
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
