@@ -10,7 +10,8 @@ export default defineConfig({
       outDir: 'out/main',
       // better-sqlite3 is a native module: kept out of the bundle, unpacked from asar.
       externalizeDeps: true,
-      rollupOptions: { input: { index: entry('./src-main/electron/main.ts') } },
+      // The backup worker thread is its own entry: `backup/worker-client.ts` starts `backup-worker.js` beside `index.js`.
+      rollupOptions: { input: { index: entry('./src-main/electron/main.ts'), 'backup-worker': entry('./src-main/backup/worker.ts') } },
     },
   },
   preload: {

@@ -62,6 +62,7 @@ for (const tz of ['America/Guadeloupe', 'Pacific/Kiritimati']) {
 }
 
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);
+if (built) gate('built backup worker', 'node', ['scripts/check-built-worker.mjs']);
 
 if (built && existsSync('out/renderer/index.html')) {
   const e2eReport = path.join(reports, 'playwright.json');

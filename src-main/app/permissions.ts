@@ -100,6 +100,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'backup/setPassphrase': ADMIN,
   'backup/recoverySheet': ADMIN,
   'backup/create': ADMIN,
+  'backup/progress': ADMIN,
   'backup/inspect': ADMIN,
   'backup/restore': ADMIN,
   'payroll/list': ADMIN_AND_COORDINATION,

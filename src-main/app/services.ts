@@ -17,6 +17,7 @@ import type { PdfPrinter } from '../documents/printer';
 import { SessionStore } from './sessions';
 import { frenchDate, systemClock, type Clock, type Dialogs } from './ports';
 import { dailyLocalBackup } from '../backup/local';
+import type { BackupProgress } from '../backup/pipeline';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -56,6 +57,8 @@ export interface Services {
   fontsDir: string;
   keyStore: KeyStore;
   backupKdf: KdfParams;
+  /** The backup running now (one at a time), for `backup/progress`. */
+  backupRun: BackupProgress | null;
   /** Closes the database and opens it again (after a restore swapped its file). */
   reopenDatabase(): Promise<void>;
   close(): Promise<void>;
@@ -97,6 +100,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     fontsDir: config.fontsDir ?? defaultFontsDir(),
     keyStore: config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles')),
     backupKdf: config.backupKdf ?? BACKUP_KDF,
+    backupRun: null,
     reopenDatabase: async () => {
       await current.close();
       current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });

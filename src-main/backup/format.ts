@@ -90,26 +90,36 @@ export const DAMAGED = 'Cette sauvegarde est abîmée ou a été modifiée : ell
 export const TRUNCATED = 'Cette sauvegarde est incomplète (fichier coupé, clé retirée trop tôt ?) : elle ne peut pas être restaurée.';
 export const WRONG_KEY = 'La phrase de passe ne correspond pas à cette sauvegarde.';
 
+/** Where encrypted bytes are read from: a file read piece by piece, or a buffer in tests. */
+export interface ChunkSource {
+  size: number;
+  read(offset: number, length: number): Buffer;
+}
+
+export const bufferSource = (bytes: Buffer): ChunkSource => ({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) });
+
 /**
- * Decrypts a whole backup held in memory, calling `onChunk` with each
- * authenticated plaintext chunk in order. Any failure is a French AppError.
+ * Decrypts a backup chunk by chunk, calling `onChunk` with each authenticated
+ * plaintext chunk in order, so a backup larger than memory can be read. Any
+ * failure is a French AppError.
  */
-export function openChunks(key: Buffer, bytes: Buffer, onChunk: (plaintext: Buffer) => void): BackupHeader {
-  const headerBytes = bytes.subarray(0, HEADER_BYTES);
-  const header = decodeHeader(bytes);
+export function openChunks(key: Buffer, input: Buffer | ChunkSource, onChunk: (plaintext: Buffer) => void): BackupHeader {
+  const source = Buffer.isBuffer(input) ? bufferSource(input) : input;
+  const headerBytes = Buffer.from(source.read(0, HEADER_BYTES));
+  const header = decodeHeader(headerBytes);
   if (!timingSafeEqual(headerBytes.subarray(48, 56), keyCheck(key))) throw new AppError('INVALID_INPUT', WRONG_KEY);
   let offset = HEADER_BYTES;
   let index = 0;
   for (;;) {
-    if (offset === bytes.length) throw new AppError('INVALID_INPUT', TRUNCATED);
-    if (offset + 4 + 12 + 16 > bytes.length) throw new AppError('INVALID_INPUT', TRUNCATED);
-    const length = bytes.readUInt32BE(offset);
+    if (offset + 4 + 12 + 16 > source.size) throw new AppError('INVALID_INPUT', TRUNCATED);
+    const length = source.read(offset, 4).readUInt32BE(0);
     const end = offset + 4 + 12 + length + 16;
-    if (length > header.chunkBytes + 16 || end > bytes.length) throw new AppError('INVALID_INPUT', end > bytes.length ? TRUNCATED : DAMAGED);
-    const iv = bytes.subarray(offset + 4, offset + 16);
-    const body = bytes.subarray(offset + 16, offset + 16 + length);
-    const tag = bytes.subarray(offset + 16 + length, end);
-    const final = end === bytes.length;
+    if (length > header.chunkBytes + 16 || end > source.size) throw new AppError('INVALID_INPUT', end > source.size ? TRUNCATED : DAMAGED);
+    const framed = source.read(offset + 4, 12 + length + 16);
+    const iv = framed.subarray(0, 12);
+    const body = framed.subarray(12, 12 + length);
+    const tag = framed.subarray(12 + length);
+    const final = end === source.size;
     const plaintext = unseal(key, headerBytes, index, final, iv, body, tag);
     if (plaintext === null) {
       // Sealed as a middle chunk, found last: the rest of the file is missing.

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
@@ -9,6 +10,7 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   const admin = await app.seed();
   await admitPeople(app.services, admin, ['Élodie', 'Awa']);
   mkdirSync(path.join(app.homeDir, 'CLE-USB'), { recursive: true });
+  writeFileSync(path.join(app.services.paths.attachmentsDir, 'gros-scan.pdf'), randomBytes(150 * 1024 * 1024));
   await app.open(page);
   const shell = new ShellPage(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
@@ -32,7 +34,12 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   await picker.getByRole('button', { name: 'Dossier personnel' }).click();
   await picker.getByRole('button', { name: 'Ouvrir le dossier CLE-USB' }).click();
   await picker.getByRole('button', { name: 'Choisir ce dossier' }).click();
-  await expect(page.getByText('Sauvegarde vérifiée', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+  // A big scanned attachment: the backup takes long enough to watch its progress bar.
+  const bar = page.getByRole('progressbar', { name: 'Avancement de la sauvegarde' });
+  await expect(bar).toBeVisible();
+  await expect(page.getByText(/Chiffrement et copie sur la clé… \d+ %|Relecture de la clé pour vérifier… \d+ %/)).toBeVisible({ timeout: 20_000 });
+  await app.screenshot(page, 'backup-02a-en-cours');
+  await expect(page.getByText('Sauvegarde vérifiée', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
   const [file] = readdirSync(path.join(app.homeDir, 'CLE-USB'));
   expect(file).toMatch(/^Passerelle_CCAS_de_Kerbrénou_.*\.passerelle-backup$/);
   await app.screenshot(page, 'backup-02-verifiee');
@@ -44,7 +51,7 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   await files.getByRole('button', { name: `Choisir ${file}` }).click();
   const restore = page.getByRole('dialog', { name: 'Restaurer une sauvegarde' });
   await restore.getByRole('button', { name: 'Lire la sauvegarde' }).click();
-  await expect(restore.getByRole('table', { name: 'Contenu de la sauvegarde' }).getByText(/2 personne\(s\), 0 chantier\(s\)/)).toBeVisible();
+  await expect(restore.getByRole('table', { name: 'Contenu de la sauvegarde' }).getByText(/2 personne\(s\), 0 chantier\(s\), 0 document\(s\), 1 fichier\(s\)/)).toBeVisible();
   await app.screenshot(page, 'backup-03-apercu');
   await restore.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
   // Everyone signs in again on the restored data.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { ArchiveReader, archiveHead, readArchive } from '../../src-main/backup/archive';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { writeBackup } from '../../src-main/backup/pipeline';
@@ -32,6 +33,41 @@ async function personCount(db: Parameters<ReturnType<typeof sql>['execute']>[0])
 }
 
 describe('backup file format', () => {
+  it('reads an archive fed in pieces of any size, empty entries included, and refuses a changed byte', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 6 }), fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 20 }), (files, cuts) => {
+        const contents = files.map((f) => Buffer.from(f));
+        const manifest = {
+          createdAt: '2026-01-01T00:00:00.000Z',
+          structureName: 'CCAS',
+          schemaVersion: 1,
+          counts: { persons: 0, worksites: 0, documents: 0 },
+          entries: contents.map((bytes, i) => ({ name: `fichiers/${i}`, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
+        };
+        const whole = Buffer.concat([archiveHead(manifest), ...contents]);
+        const received = new Map<string, Buffer>();
+        const reader = new ArchiveReader((entry) => {
+          const parts: Buffer[] = [];
+          return { write: (b) => parts.push(Buffer.from(b)), end: () => received.set(entry.name, Buffer.concat(parts)) };
+        });
+        for (let offset = 0, i = 0; offset < whole.length; i++) {
+          const size = cuts[i % cuts.length]!;
+          reader.push(whole.subarray(offset, offset + size));
+          offset += size;
+        }
+        expect(reader.finish()).toEqual(manifest);
+        expect([...received.values()]).toEqual(contents);
+        const withData = contents.findIndex((c) => c.length > 0);
+        if (withData >= 0) {
+          const changed = Buffer.from(whole);
+          changed[whole.length - contents.slice(withData).reduce((n, c) => n + c.length, 0)]! ^= 1;
+          expect(() => readArchive(changed)).toThrow(DAMAGED);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   const key = Buffer.alloc(32, 7);
   const header = encodeHeader({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf: { log2N: 17, r: 8, p: 1 }, chunkBytes: 1048576 }, key);
 
@@ -162,7 +198,7 @@ describe('backup to a USB stick and restore', () => {
     expect(await personCount(services.db)).toBe(1);
   });
 
-  it('keeps answering other calls while a large backup runs', async () => {
+  it('keeps answering other calls while a large backup runs, with its progress in percent', async () => {
     const { call, services, folder } = await backedUp();
     writeFileSync(path.join(services.paths.attachmentsDir, 'gros-scan.pdf'), randomBytes(40 * 1024 * 1024));
     let backupDone = false;
@@ -170,10 +206,28 @@ describe('backup to a USB stick and restore', () => {
       backupDone = true;
       return r;
     });
-    const meanwhile = await call('backup/status');
-    expect(meanwhile.ok).toBe(true);
-    expect(backupDone).toBe(false);
+    const seen: { step: string; percent: number }[] = [];
+    while (!backupDone) {
+      const progress = valueOf(await call('backup/progress'));
+      if (progress && !backupDone) seen.push(progress);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(valueOf(await call('backup/status')).lastBackup).not.toBeNull();
     expect((await running).ok).toBe(true);
+    // Answered while the backup ran, moving forward through its steps.
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.map((p) => p.percent)).toEqual([...seen.map((p) => p.percent)].sort((a, b) => a - b));
+    expect(new Set(seen.map((p) => p.step))).toContain('Chiffrement et copie sur la clé');
+    expect(seen.some((p) => p.percent > 0 && p.percent < 100)).toBe(true);
+    expect(valueOf(await call('backup/progress'))).toBeNull();
+  });
+
+  it('refuses a second backup while one runs', async () => {
+    const { call, folder } = await backedUp();
+    const first = call('backup/create', { folder });
+    const second = await call('backup/create', { folder });
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Une sauvegarde est déjà en cours : attendez la fin.' } });
+    expect((await first).ok).toBe(true);
   });
 
   it('refuses to back up before a passphrase is chosen, or into a missing folder', async () => {

@@ -93,6 +93,7 @@ const EXPECTED: Record<Method, string> = {
   'backup/setPassphrase': 'administrateur',
   'backup/recoverySheet': 'administrateur',
   'backup/create': 'administrateur',
+  'backup/progress': 'administrateur',
   'backup/inspect': 'administrateur',
   'backup/restore': 'administrateur',
   'payroll/list': 'administrateur coordination',

@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { RecoverySheet } from '../../documents/templates/recovery-sheet';
 import type { Database } from '../../db/schema';
-import { copyFile, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { deriveKey, newKeyId, newSalt, suggestPassphrase } from '../../backup/keys';
-import { BACKUP_EXTENSION, checkedDatabaseFile, readBackup, writeBackup, type BackupKey } from '../../backup/pipeline';
+import { BACKUP_EXTENSION, readBackup, writeBackup, type BackupKey } from '../../backup/pipeline';
 import type { BackupHeader } from '../../backup/format';
 import { LATEST_VERSION } from '../../db/migrations';
 import { safeFileName } from '../../domain/file-names';
@@ -51,8 +50,9 @@ function keyFor(ctx: HandlerContext, passphrase: string | null) {
   };
 }
 
-async function opened(ctx: HandlerContext, file: string, passphrase: string | null) {
-  const backup = await readBackup(file, keyFor(ctx, passphrase));
+/** Reads (and with `extractTo`, unpacks) a backup; one from a newer Passerelle is refused. */
+async function opened(ctx: HandlerContext, file: string, passphrase: string | null, extractTo?: string) {
+  const backup = await readBackup(file, keyFor(ctx, passphrase), { extractTo });
   if (backup.manifest.schemaVersion > LATEST_VERSION) {
     throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
   }
@@ -60,7 +60,7 @@ async function opened(ctx: HandlerContext, file: string, passphrase: string | nu
 }
 
 export const backupHandlers: HandlerMap<
-  'backup/status' | 'backup/suggestPassphrase' | 'backup/setPassphrase' | 'backup/recoverySheet' | 'backup/create' | 'backup/inspect' | 'backup/restore'
+  'backup/status' | 'backup/suggestPassphrase' | 'backup/setPassphrase' | 'backup/recoverySheet' | 'backup/create' | 'backup/progress' | 'backup/inspect' | 'backup/restore'
 > = {
   'backup/status': async (_input, ctx) => status(ctx, ctx.db),
 
@@ -87,6 +87,11 @@ export const backupHandlers: HandlerMap<
     return status(ctx);
   },
 
+  'backup/progress': async (_input, ctx) => {
+    const run = ctx.services.backupRun;
+    return run ? { step: run.step, percent: Math.round(run.fraction * 100) } : null;
+  },
+
   'backup/recoverySheet': async ({ passphrase }, ctx) => {
     const key = await localKey(ctx);
     if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
@@ -103,14 +108,22 @@ export const backupHandlers: HandlerMap<
     if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
     const structure = await ctx.services.db.selectFrom('structure').select('name').executeTakeFirst();
     const stamp = frenchStamp(new Date(ctx.now));
-    const written = await writeBackup({
-      sqlite: ctx.services.sqlite,
-      filesDir: ctx.services.paths.filesDir,
-      folder,
-      fileName: safeFileName(`Passerelle_${structure?.name ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
-      key,
-      createdAt: ctx.now,
-    });
+    if (ctx.services.backupRun) throw new AppError('CONFLICT', 'Une sauvegarde est déjà en cours : attendez la fin.');
+    ctx.services.backupRun = { step: 'Préparation', fraction: 0 };
+    let written;
+    try {
+      written = await writeBackup({
+        sqlite: ctx.services.sqlite,
+        filesDir: ctx.services.paths.filesDir,
+        folder,
+        fileName: safeFileName(`Passerelle_${structure?.name ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
+        key,
+        createdAt: ctx.now,
+        onProgress: (progress) => (ctx.services.backupRun = progress),
+      });
+    } finally {
+      ctx.services.backupRun = null;
+    }
     await ctx.transaction(async (db) => {
       const row = await db
         .insertInto('backups')
@@ -142,27 +155,26 @@ export const backupHandlers: HandlerMap<
   },
 
   'backup/restore': async ({ path: file, passphrase }, ctx) => {
-    const { entries } = await opened(ctx, file, passphrase);
     const { paths } = ctx.services;
-    const work = mkdtempSync(path.join(os.tmpdir(), 'passerelle-restauration-'));
+    const stamp = ctx.now.replace(/[:.]/g, '-');
+    // Unpacked beside the data (same disk): the swap below is then a rename, never a copy.
+    const work = path.join(paths.backupsDir, `restauration-${stamp}`);
+    await mkdir(work, { recursive: true });
     try {
-      const restored = await checkedDatabaseFile(entries.get('passerelle.sqlite')!, work);
+      await opened(ctx, file, passphrase, work);
       // The current data is kept first: a restore is never a loss.
-      const stamp = ctx.now.replace(/[:.]/g, '-');
-      await mkdir(paths.backupsDir, { recursive: true });
       await ctx.services.sqlite.backup(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
       await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
-      for (const [name, bytes] of entries) {
-        if (!name.startsWith('fichiers/')) continue;
-        const target = path.join(paths.filesDir, ...name.slice('fichiers/'.length).split('/').filter((part) => part !== '..'));
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, bytes);
-      }
+      await rename(path.join(work, 'fichiers'), paths.filesDir).catch(() => mkdir(paths.filesDir, { recursive: true }));
       for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir]) await mkdir(dir, { recursive: true });
       await ctx.services.sqlite.close();
-      for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
-      await copyFile(restored, paths.databaseFile);
-      await ctx.services.reopenDatabase();
+      try {
+        for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
+        await rename(path.join(work, 'passerelle.sqlite'), paths.databaseFile);
+      } finally {
+        // Whatever happened, the app goes on with a database open (the restored one, or the current one untouched).
+        await ctx.services.reopenDatabase();
+      }
       // Accounts may differ in the restored data: everyone signs in again.
       ctx.services.sessions.clear();
       ctx.record(`restore:${path.basename(file)}`);

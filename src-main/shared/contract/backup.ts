@@ -52,6 +52,13 @@ export const backupMethods = {
     access: 'user',
     audit: 'export',
   }),
+  /** Where the running backup is, for the progress bar; answered while the backup runs. */
+  'backup/progress': defineMethod({
+    input: noInput,
+    output: z.object({ step: z.string(), percent: z.number().int().min(0).max(100) }).nullable(),
+    tx: 'none',
+    access: 'user',
+  }),
   /** What a backup holds, before restoring it; nothing changes. */
   'backup/inspect': defineMethod({ input: backupFile, output: backupPreview, tx: 'none', access: 'user' }),
   /** Replaces the data with the backup's, after keeping the current data as a "pré-restauration" copy; everyone signs in again. */

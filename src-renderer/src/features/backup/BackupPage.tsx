@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Modal, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, PasswordInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupStatus } from '@shared/contract/backup';
 import { formatFrenchDate, fileSizeLabel } from '@shared/dates';
@@ -18,6 +18,20 @@ export function LastBackup({ status }: { status: BackupStatus }) {
       Le {when(status.lastBackup.at)}, {fileSizeLabel(status.lastBackup.size)}, dans {status.lastBackup.path}
       {status.lastBackup.previousVerified === false && " — attention : la sauvegarde précédente sur cette clé ne se relit plus, la clé est peut-être défaillante."}
     </Alert>
+  );
+}
+
+/** The running backup's step and percentage, asked of the main process while it works. */
+function BackupProgressBar() {
+  const progress = useApiQuery('backup/progress', undefined, { refetchInterval: 300, gcTime: 0 });
+  const run = progress.data;
+  return (
+    <Stack gap={4} mt="sm">
+      <Progress value={run?.percent ?? 0} size="lg" animated aria-label="Avancement de la sauvegarde" />
+      <Text size="sm">
+        {run ? `${run.step}… ${run.percent} %` : 'Préparation…'} Vous pouvez continuer à travailler ; ne retirez pas la clé avant la fin.
+      </Text>
+    </Stack>
   );
 }
 
@@ -240,11 +254,7 @@ export function BackupPage() {
                 {s.lastFolder ? 'Autre dossier…' : 'Sauvegarder sur clé USB…'}
               </Button>
             </Group>
-            {create.isPending && (
-              <Text size="sm" mt="sm">
-                Sauvegarde en cours : copie, chiffrement, puis relecture de la clé pour vérifier…
-              </Text>
-            )}
+            {create.isPending && <BackupProgressBar />}
           </Card>
           <Card withBorder>
             <Title order={3} mb="sm">

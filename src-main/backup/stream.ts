@@ -1,0 +1,209 @@
+/**
+ * The heavy half of backups, synchronous and run in the backup worker thread
+ * (`worker.ts`): checking the snapshot, hashing, encrypting chunk by chunk,
+ * and reading a backup back (to verify it or extract it for a restore).
+ * Nothing here holds more than one chunk of a file in memory.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../shared/errors';
+import { ArchiveReader, archiveHead, type EntrySink, type Manifest } from './archive';
+import { CHUNK_BYTES, DAMAGED, openChunks, sealChunk, type ChunkSource } from './format';
+
+export interface Source {
+  /** "passerelle.sqlite" or "fichiers/…". */
+  name: string;
+  file: string;
+}
+
+export interface SnapshotFacts {
+  schemaVersion: number;
+  structureName: string;
+  counts: Manifest['counts'];
+}
+
+const READ_BYTES = CHUNK_BYTES;
+
+/** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
+export function checkSnapshot(file: string): SnapshotFacts {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    if (copy.pragma('integrity_check', { simple: true }) !== 'ok' || (copy.pragma('foreign_key_check') as unknown[]).length > 0) {
+      throw new AppError('INTERNAL', "La base de données n'a pas passé sa vérification : la sauvegarde est arrêtée, rien n'a été écrit sur la clé.");
+    }
+    const count = (table: string) => (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const structure = copy.prepare('select name from structure').get() as { name: string } | undefined;
+    return {
+      schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+      structureName: structure?.name ?? '',
+      counts: { persons: count('persons'), worksites: count('worksites'), documents: count('documents') },
+    };
+  } finally {
+    copy.close();
+  }
+}
+
+/** Calls `onPiece` with a file's bytes, one piece at a time. */
+function eachPiece(file: string, onPiece: (bytes: Buffer) => void) {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(READ_BYTES);
+    for (let read; (read = readSync(fd, buffer, 0, READ_BYTES, null)) > 0; ) onPiece(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function describeSources(sources: Source[]): Manifest['entries'] {
+  return sources.map((source) => {
+    const hash = createHash('sha256');
+    let size = 0;
+    eachPiece(source.file, (bytes) => {
+      hash.update(bytes);
+      size += bytes.length;
+    });
+    return { name: source.name, size, sha256: hash.digest('hex') };
+  });
+}
+
+/**
+ * Produces the encrypted chunks of an archive one at a time, reading the
+ * sources as it goes: the caller writes each chunk before asking for the next.
+ */
+export class Sealer {
+  private readonly head: Buffer;
+  private readonly sizes: number[];
+  private readonly total: number;
+  private readonly plainHash = createHash('sha256');
+  private produced = 0;
+  private index = 0;
+  private headSent = 0;
+  /** The source being read (-1: still the archive head), its descriptor and bytes left. */
+  private source = -1;
+  private fd: number | null = null;
+  private left = 0;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly headerBytes: Buffer,
+    manifest: Manifest,
+    private readonly sources: Source[],
+  ) {
+    this.head = archiveHead(manifest);
+    this.sizes = manifest.entries.map((e) => e.size);
+    this.total = this.head.length + this.sizes.reduce((sum, size) => sum + size, 0);
+  }
+
+  get plaintextBytes() {
+    return this.total;
+  }
+
+  /** The next framed chunk; `final` once the archive is all out, with the plaintext's hash. */
+  next(): { chunk: Buffer; final: boolean; done: number; plaintextSha256: string | null } {
+    const want = Math.min(CHUNK_BYTES, this.total - this.produced);
+    const plain = Buffer.alloc(want);
+    let filled = 0;
+    while (filled < want) filled += this.fill(plain.subarray(filled));
+    this.produced += want;
+    this.plainHash.update(plain);
+    const final = this.produced === this.total;
+    const chunk = sealChunk(this.key, this.headerBytes, this.index++, final, plain);
+    if (final) this.close();
+    return { chunk, final, done: this.produced, plaintextSha256: final ? this.plainHash.digest('hex') : null };
+  }
+
+  close() {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Copies the next plaintext bytes into `target`; returns how many. */
+  private fill(target: Buffer): number {
+    if (this.headSent < this.head.length) {
+      const n = this.head.copy(target, 0, this.headSent);
+      this.headSent += n;
+      return n;
+    }
+    while (this.left === 0) this.openNext();
+    const n = readSync(this.fd!, target, 0, Math.min(target.length, this.left), null);
+    // The file shrank since it was hashed (it changed while the backup ran).
+    if (n === 0) throw new AppError('CONFLICT', 'Un fichier a changé pendant la sauvegarde : recommencez-la.');
+    this.left -= n;
+    return n;
+  }
+
+  private openNext() {
+    this.close();
+    this.source++;
+    if (this.source >= this.sources.length) throw new AppError('INTERNAL', 'La sauvegarde a dépassé la taille prévue.');
+    this.fd = openSync(this.sources[this.source]!.file, 'r');
+    this.left = this.sizes[this.source]!;
+  }
+}
+
+/** A file read piece by piece for `openChunks`. */
+function fileSource(fd: number): ChunkSource {
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read(offset, length) {
+      const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      readSync(fd, bytes, 0, bytes.length, offset);
+      return bytes;
+    },
+  };
+}
+
+/** Entries written under `dir` ("passerelle.sqlite", "fichiers/…"); a name that would leave it is damage. */
+function extractInto(dir: string) {
+  return (entry: Manifest['entries'][number]): EntrySink => {
+    const parts = entry.name.split('/');
+    const safe = (entry.name === 'passerelle.sqlite' || parts[0] === 'fichiers') && parts.every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\:]/.test(part));
+    if (!safe) throw new AppError('INVALID_INPUT', DAMAGED);
+    const target = path.join(dir, ...parts);
+    mkdirSync(path.dirname(target), { recursive: true });
+    const fd = openSync(target, 'w');
+    return {
+      write: (bytes) => void writeSync(fd, bytes),
+      end: () => {
+        fsyncSync(fd);
+        closeSync(fd);
+      },
+    };
+  };
+}
+
+/**
+ * Decrypts a backup file and checks every entry; with `extractTo`, also
+ * writes the entries there and checks the database's integrity.
+ * `onProgress` gets the fraction of the file read.
+ */
+export function readBackupFile(file: string, key: Buffer, extractTo: string | null, onProgress?: (fraction: number) => void) {
+  const fd = openSync(file, 'r');
+  try {
+    const source = fileSource(fd);
+    const hash = createHash('sha256');
+    const reader = new ArchiveReader(extractTo ? extractInto(extractTo) : undefined);
+    let read = 0;
+    openChunks(key, source, (chunk) => {
+      hash.update(chunk);
+      reader.push(chunk);
+      read += chunk.length;
+      onProgress?.(Math.min(1, read / Math.max(1, source.size)));
+    });
+    const manifest = reader.finish();
+    if (extractTo) {
+      const db = new Database(path.join(extractTo, 'passerelle.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('INVALID_INPUT', "La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.");
+      } finally {
+        db.close();
+      }
+    }
+    return { manifest, plaintextSha256: hash.digest('hex') };
+  } finally {
+    closeSync(fd);
+  }
+}

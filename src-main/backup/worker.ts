@@ -1,0 +1,56 @@
+/**
+ * The backup worker thread: checks, hashing, encryption and read-back run
+ * here so the main process keeps answering the window during a long backup.
+ * One worker per backup or restore; it holds at most one chunk at a time.
+ * Errors go back as AppError payloads (French messages), never as stacks.
+ */
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../shared/errors';
+import type { Manifest } from './archive';
+import { checkSnapshot, describeSources, readBackupFile, Sealer, type Source } from './stream';
+import type { WorkerRequest } from './worker-protocol';
+
+let sealer: Sealer | null = null;
+
+function prepare(args: { snapshotFile: string; sources: Source[]; createdAt: string; key: Uint8Array; headerBytes: Uint8Array }) {
+  const facts = checkSnapshot(args.snapshotFile);
+  const manifest: Manifest = { createdAt: args.createdAt, ...facts, entries: describeSources(args.sources) };
+  sealer = new Sealer(Buffer.from(args.key), Buffer.from(args.headerBytes), manifest, args.sources);
+  return { result: { manifest, total: sealer.plaintextBytes } };
+}
+
+function next() {
+  if (!sealer) throw new AppError('INTERNAL');
+  const { chunk, ...rest } = sealer.next();
+  // A fresh copy whose memory can be handed over to the main thread without copying again.
+  const bytes = new Uint8Array(chunk);
+  return { result: { chunk: bytes, ...rest }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  const port = parentPort!;
+  try {
+    let answer: { result: unknown; transfer?: ArrayBuffer[] };
+    if (request.op === 'prepare') answer = prepare(request.args);
+    else if (request.op === 'next') answer = next();
+    else {
+      const { file, key, extractTo } = request.args;
+      let reported = 0;
+      answer = {
+        result: readBackupFile(file, Buffer.from(key), extractTo, (fraction) => {
+          // A few dozen progress messages at most, whatever the size.
+          if (fraction - reported >= 0.02 || fraction === 1) port.postMessage({ id: request.id, progress: (reported = fraction) });
+        }),
+      };
+    }
+    port.postMessage({ id: request.id, result: answer.result }, answer.transfer ?? []);
+  } catch (error) {
+    sealer?.close();
+    const full = (error as { code?: string }).code === 'ENOSPC';
+    const payload =
+      error instanceof AppError
+        ? error.toPayload()
+        : new AppError('FILE_ERROR', full ? "Le disque de cet ordinateur est plein : libérez de la place et recommencez. Rien n'a été modifié." : "Un fichier n'a pas pu être lu ou écrit pendant l'opération : recommencez. Rien n'a été modifié.").toPayload();
+    port.postMessage({ id: request.id, error: payload });
+  }
+});
