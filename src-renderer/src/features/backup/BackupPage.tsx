@@ -201,18 +201,10 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
   );
 }
 
-/** Encrypted backups to a USB stick, verified; restore with a preview first. */
-export function BackupPage() {
-  const status = useApiQuery('backup/status');
+/** "Sauvegarder sur clé USB": one click into the remembered folder, or another one; the progress bar while it runs. */
+export function BackupButtons({ status: s }: { status: BackupStatus }) {
   const create = useApiMutation('backup/create', { invalidates: ['backup/status'] });
   const choose = useChooseFile();
-  const [changing, setChanging] = useState(false);
-  const [restoring, setRestoring] = useState<string | null>(null);
-  // Shown right after a passphrase is chosen: the sheet is printed before anything else.
-  const [sheetFor, setSheetFor] = useState<string | null>(null);
-  if (status.isPending) return <Loader />;
-  if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
-  const s = status.data;
   const backupTo = async (folder: string | null) => {
     if (!folder) return;
     try {
@@ -222,6 +214,34 @@ export function BackupPage() {
       notifyFailure(failure, "La sauvegarde n'est pas faite");
     }
   };
+  return (
+    <>
+      <Group>
+        {s.lastFolder && (
+          <Button onClick={() => void backupTo(s.lastFolder)} loading={create.isPending}>
+            Sauvegarder dans « {s.lastFolder.split(/[\\/]/).filter(Boolean).at(-1)} »
+          </Button>
+        )}
+        <Button variant={s.lastFolder ? 'light' : 'filled'} loading={create.isPending} onClick={async () => void backupTo(await choose('export', 'folder'))}>
+          {s.lastFolder ? 'Autre dossier…' : 'Sauvegarder sur clé USB…'}
+        </Button>
+      </Group>
+      {create.isPending && <BackupProgressBar />}
+    </>
+  );
+}
+
+/** Encrypted backups to a USB stick, verified; restore with a preview first. */
+export function BackupPage() {
+  const status = useApiQuery('backup/status');
+  const choose = useChooseFile();
+  const [changing, setChanging] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  // Shown right after a passphrase is chosen: the sheet is printed before anything else.
+  const [sheetFor, setSheetFor] = useState<string | null>(null);
+  if (status.isPending) return <Loader />;
+  if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
+  const s = status.data;
   return (
     <Stack maw={900}>
       <Title order={1}>Sauvegardes</Title>
@@ -244,17 +264,7 @@ export function BackupPage() {
             <Title order={3} mb="sm">
               Sauvegarder sur clé USB
             </Title>
-            <Group>
-              {s.lastFolder && (
-                <Button onClick={() => void backupTo(s.lastFolder)} loading={create.isPending}>
-                  Sauvegarder dans « {s.lastFolder.split(/[\\/]/).filter(Boolean).at(-1)} »
-                </Button>
-              )}
-              <Button variant={s.lastFolder ? 'light' : 'filled'} loading={create.isPending} onClick={async () => void backupTo(await choose('export', 'folder'))}>
-                {s.lastFolder ? 'Autre dossier…' : 'Sauvegarder sur clé USB…'}
-              </Button>
-            </Group>
-            {create.isPending && <BackupProgressBar />}
+            <BackupButtons status={s} />
           </Card>
           <Card withBorder>
             <Title order={3} mb="sm">

@@ -4,7 +4,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
-import { LastBackup } from '../backup/BackupPage';
+import { BackupButtons, LastBackup } from '../backup/BackupPage';
 
 function StructureSummary() {
   const settings = useApiQuery('settings/get');
@@ -56,11 +56,14 @@ function BackupReminder() {
   return (
     <Stack gap="xs">
       <LastBackup status={status.data} />
-      {status.data.stale && (
-        <Anchor component={Link} to="/backup" size="sm">
-          Sauvegarder maintenant
-        </Anchor>
-      )}
+      {status.data.stale &&
+        (status.data.configured ? (
+          <BackupButtons status={status.data} />
+        ) : (
+          <Anchor component={Link} to="/backup" size="sm">
+            Choisir la phrase de passe des sauvegardes
+          </Anchor>
+        ))}
     </Stack>
   );
 }
