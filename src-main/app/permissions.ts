@@ -19,6 +19,8 @@ const ADMIN_AND_COORDINATION = { administrateur: 'all', coordination: 'all' } as
 const PEOPLE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
 const PEOPLE_EDITORS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload' } as const;
 const DIRECTORY_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all' } as const;
+/** Who follows a person on a worksite: the supervisor on his worksites, the social worker for her caseload. */
+const FOLLOW_UP = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
 const WORKSITE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' } as const;
 const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
@@ -117,6 +119,24 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'documents/attachmentContent': ADMIN_AND_COORDINATION,
   'documents/merge': ADMIN_AND_COORDINATION,
   'documents/search': ADMIN_AND_COORDINATION,
+  'evaluations/grid': ADMIN_AND_COORDINATION,
+  'evaluations/saveCriterion': ADMIN,
+  'evaluations/get': FOLLOW_UP,
+  'evaluations/save': FOLLOW_UP,
+  // A supervisor writes observations and reads back only his own (handler); the social worker qualifies them into freins.
+  'observations/list': FOLLOW_UP,
+  'observations/add': FOLLOW_UP,
+  'observations/qualify': PEOPLE_EDITORS,
+  // The supervisor reads the work restrictions he must respect; no medical content is ever recorded.
+  'healthChecks/list': FOLLOW_UP,
+  'healthChecks/save': PEOPLE_EDITORS,
+  'bilans/get': PEOPLE_EDITORS,
+  'bilans/save': PEOPLE_EDITORS,
+  'bilans/worksite': { administrateur: 'all', coordination: 'all', encadrant: 'ownWorksites' },
+  'bilans/saveWorksite': { administrateur: 'all', coordination: 'all', encadrant: 'ownWorksites' },
+  // The psychologist's notes: the psychologist alone (the author, in the handler).
+  'debriefs/list': { psychologue: 'all' },
+  'debriefs/saveNote': { psychologue: 'all' },
 };
 
 export function isPublic(method: Method): boolean {

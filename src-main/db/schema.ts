@@ -376,6 +376,82 @@ export interface RegularisationsTable {
   createdAt: string;
 }
 
+export interface EvaluationCriteriaTable {
+  id: Generated<number>;
+  section: string;
+  label: string;
+  position: number;
+  archived: number;
+  createdAt: string;
+}
+
+export interface EvaluationsTable {
+  id: Generated<number>;
+  participationId: number;
+  moment: string;
+  evaluator: string;
+  evaluatedOn: string;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvaluationItemsTable {
+  evaluationId: number;
+  criterionId: number;
+  level: string;
+  comment: string;
+}
+
+export interface ObservationsTable {
+  id: Generated<number>;
+  participationId: number;
+  observedOn: string;
+  kind: string;
+  text: string;
+  authorId: number | null;
+  obstacleId: number | null;
+  createdAt: string;
+}
+
+export interface HealthChecksTable {
+  id: Generated<number>;
+  participationId: number;
+  kind: string;
+  date: string;
+  paperReceived: number;
+  restrictions: string;
+  inaptitude: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BilansTable {
+  participationId: number;
+  participantWords: string;
+  teamAssessment: string;
+  orientation: string | null;
+  nextSteps: string;
+  referentToInform: string;
+  activitiesDone: string;
+  updatedAt: string;
+}
+
+export interface WorksiteBilansTable {
+  worksiteId: number;
+  production: string;
+  incidents: string;
+  comments: string;
+  updatedAt: string;
+}
+
+export interface PsychologistNotesTable {
+  annexTimeId: number;
+  authorId: number;
+  note: string;
+  updatedAt: string;
+}
+
 export interface BackupSettingsTable {
   id: number;
   keyId: string;
@@ -428,4 +504,12 @@ export interface Database {
   regularisations: RegularisationsTable;
   backupSettings: BackupSettingsTable;
   backups: BackupsTable;
+  evaluationCriteria: EvaluationCriteriaTable;
+  evaluations: EvaluationsTable;
+  evaluationItems: EvaluationItemsTable;
+  observations: ObservationsTable;
+  healthChecks: HealthChecksTable;
+  bilans: BilansTable;
+  worksiteBilans: WorksiteBilansTable;
+  psychologistNotes: PsychologistNotesTable;
 }

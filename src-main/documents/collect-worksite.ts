@@ -49,6 +49,9 @@ export async function collectWorksiteData(
   };
   const times = { morning: [w.morningStart, w.morningEnd], afternoon: [w.afternoonStart, w.afternoonEnd] } as const;
 
+  // The collective bilan's figures are the bilans feature's (`worksiteBilanOf`), added by the caller.
+  if (kind === 'bilan_chantier') return { ...base, weekOf: null };
+
   if (kind === 'planning_chantier') {
     const annexes = await db
       .selectFrom('annexTimes as a')

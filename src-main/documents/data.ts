@@ -3,6 +3,7 @@
  * the records, nothing typed twice. Stored as the document's snapshot, so a
  * document can be explained years later whatever changed since.
  */
+import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
 import type { ParticipationDocumentKind } from '../shared/contract/documents';
 
 export interface Party {
@@ -82,6 +83,8 @@ export interface ParticipationDocumentData {
   presence?: { planned: number; worked: number; attended: number; held: number; recorded: boolean };
   /** For the personal agenda: the person's half-days and annex times on the worksite. */
   agenda?: AgendaLine[];
+  /** For the bilan and the attestation de compétences: figures, skills and the team's words. */
+  bilan?: Bilan;
 }
 
 export interface AgendaLine {
@@ -94,7 +97,7 @@ export interface AgendaLine {
 
 /** A worksite's document: the attendance sheet of a week, or the whole planning. */
 export interface WorksiteDocumentData {
-  kind: 'feuille_emargement' | 'planning_chantier';
+  kind: 'feuille_emargement' | 'planning_chantier' | 'bilan_chantier';
   number: string;
   version: number;
   issuedOn: string;
@@ -108,4 +111,6 @@ export interface WorksiteDocumentData {
   };
   /** The planning: week by week, half-days and the individual annex times. */
   planning?: { weekOf: string; lines: AgendaLine[] }[];
+  /** The collective bilan. */
+  bilan?: WorksiteBilan;
 }

@@ -42,4 +42,5 @@ tr { break-inside: avoid; }
 .signatures .box .who { font-weight: 700; }
 .signatures .box .mention { font-size: 9pt; font-style: italic; }
 .small { font-size: 9pt; }
+.num { white-space: nowrap; }
 `;

@@ -3,6 +3,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ParticipationDocumentKind } from '../shared/contract/documents';
 import type { ParticipationDocumentData, WorksiteDocumentData } from './data';
 import { Attestation } from './templates/attestation';
+import { AttestationCompetences } from './templates/attestation-competences';
+import { BilanChantier } from './templates/bilan-chantier';
+import { BilanIndividuel } from './templates/bilan-individuel';
 import { AttendanceSheet } from './templates/attendance-sheet';
 import { Certificate } from './templates/certificate';
 import { PersonalAgenda } from './templates/personal-agenda';
@@ -20,6 +23,8 @@ const PARTICIPATION_TEMPLATES: Record<ParticipationDocumentKind, (props: { d: Pa
   attestation_presence: Attestation,
   certificat_travail: Certificate,
   planning_personne: PersonalAgenda,
+  bilan_individuel: BilanIndividuel,
+  attestation_competences: AttestationCompetences,
 };
 
 /** The attendance sheet is landscape: a column per half-day of the week. */
@@ -37,9 +42,9 @@ export function renderDocument(data: ParticipationDocumentData, fontsDir: string
   return renderPage(<Template d={data} />, fontsDir);
 }
 
-/** A worksite's document: the week's attendance sheet (landscape) or its planning. */
+/** A worksite's document: the week's attendance sheet (landscape), its planning or its bilan. */
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
-  return data.kind === 'feuille_emargement'
-    ? renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE)
-    : renderPage(<WorksitePlanning d={data} />, fontsDir);
+  if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE);
+  if (data.kind === 'bilan_chantier') return renderPage(<BilanChantier d={data} />, fontsDir);
+  return renderPage(<WorksitePlanning d={data} />, fontsDir);
 }

@@ -15,7 +15,7 @@ export interface DocumentFacts {
 
 export function missingFor(kind: ParticipationDocumentKind, facts: DocumentFacts): MissingField[] {
   // These name the person and the worksite only: the records always hold that.
-  if (kind === 'attestation_presence' || kind === 'certificat_travail' || kind === 'planning_personne') return [];
+  if (['attestation_presence', 'certificat_travail', 'planning_personne', 'bilan_individuel', 'attestation_competences'].includes(kind)) return [];
   const missing: MissingField[] = [];
   const person = `/people/${facts.personId}`;
   const worksite = `/worksites/${facts.worksiteId}`;

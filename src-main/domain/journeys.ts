@@ -26,3 +26,8 @@ export function canMove(from: JourneyStatus, to: JourneyStatus): boolean {
 export function isClosed(status: JourneyStatus): boolean {
   return NEXT[status].length === 0;
 }
+
+/** A frein is lifted after it was noticed, never before. */
+export function obstacleDatesProblem(o: { identifiedOn: string; resolvedOn: string | null }): string | null {
+  return o.resolvedOn !== null && o.resolvedOn < o.identifiedOn ? 'Un frein ne peut pas être levé avant d’avoir été repéré.' : null;
+}

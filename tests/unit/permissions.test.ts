@@ -110,6 +110,21 @@ const EXPECTED: Record<Method, string> = {
   'documents/attachmentContent': 'administrateur coordination',
   'documents/merge': 'administrateur coordination',
   'documents/search': 'administrateur coordination',
+  'evaluations/grid': 'administrateur coordination',
+  'evaluations/saveCriterion': 'administrateur',
+  'evaluations/get': 'administrateur coordination travailleur_social encadrant',
+  'evaluations/save': 'administrateur coordination travailleur_social encadrant',
+  'observations/list': 'administrateur coordination travailleur_social encadrant',
+  'observations/add': 'administrateur coordination travailleur_social encadrant',
+  'observations/qualify': 'administrateur coordination travailleur_social',
+  'healthChecks/list': 'administrateur coordination travailleur_social encadrant',
+  'healthChecks/save': 'administrateur coordination travailleur_social',
+  'bilans/get': 'administrateur coordination travailleur_social',
+  'bilans/save': 'administrateur coordination travailleur_social',
+  'bilans/worksite': 'administrateur coordination encadrant',
+  'bilans/saveWorksite': 'administrateur coordination encadrant',
+  'debriefs/list': 'psychologue',
+  'debriefs/saveNote': 'psychologue',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

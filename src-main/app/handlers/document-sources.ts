@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { documentFileName, safeFileName } from '../../domain/file-names';
@@ -14,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import { minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
 import { hoursSummaries } from '../hours';
+import { bilanOf, worksiteBilanOf } from './bilans';
 import { load } from './worksite-view';
 
 const FILE_LABELS: Record<DocumentKind, string> = {
@@ -23,8 +22,11 @@ const FILE_LABELS: Record<DocumentKind, string> = {
   attestation_presence: 'Attestation_presence',
   certificat_travail: 'Certificat_travail',
   planning_personne: 'Agenda',
+  bilan_individuel: 'Bilan',
+  attestation_competences: 'Attestation_competences',
   feuille_emargement: 'Emargement',
   planning_chantier: 'Planning',
+  bilan_chantier: 'Bilan_chantier',
 };
 
 /** A document ready to print: its HTML, what it is about, its names and the data kept as its snapshot. */
@@ -48,8 +50,11 @@ function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData): str
 }
 
 /** The attestation's figures and the personal agenda, from the same hours as the screens. */
-async function participationExtras(db: Kysely<Database>, today: string, kind: DocumentKind, participationId: number, data: Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn'>) {
+async function participationExtras(ctx: HandlerContext, kind: DocumentKind, participationId: number, data: Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn'>) {
+  const { db, today } = ctx;
   const participation = (await findParticipation(db, participationId))!;
+  // The bilan's figures and words, as the bilan screen shows them (never the psychologist's notes: the bilans feature does not read them).
+  if (kind === 'bilan_individuel' || kind === 'attestation_competences') return { bilan: await bilanOf(ctx, participationId) };
   if (kind === 'attestation_presence') {
     const summary = (
       await hoursSummaries(db, today, [
@@ -102,9 +107,10 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
       await load({ ...ctx, db }, participation.worksiteId);
       const { personId, worksiteId, ...collected } = await collectParticipationData(db, request.kind, request.participationId, ctx.services.paths.filesDir);
-      const extras = await participationExtras(db, ctx.today, request.kind, request.participationId, collected);
+      const extras = await participationExtras({ ...ctx, db }, request.kind, request.participationId, collected);
       const data: ParticipationDocumentData = { ...collected, ...extras, ...(await numberOf({ participationId: request.participationId })), issuedOn: ctx.today };
-      const date = request.kind === 'certificat_travail' || request.kind === 'attestation_presence' ? data.lastDay : data.contract.startDate;
+      const atTheEnd: DocumentKind[] = ['certificat_travail', 'attestation_presence', 'bilan_individuel', 'attestation_competences'];
+      const date = atTheEnd.includes(request.kind) ? data.lastDay : data.contract.startDate;
       return {
         kind: request.kind,
         html: renderDocument(data, ctx.services.fontsDir),
@@ -123,7 +129,8 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
     const worksite = await load({ ...ctx, db }, request.worksiteId);
     const weekOf = request.kind === 'feuille_emargement' ? request.weekOf : null;
     const collected = await collectWorksiteData(db, request.kind, request.worksiteId, weekOf, ctx.services.paths.filesDir);
-    const data: WorksiteDocumentData = { ...collected, ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })), issuedOn: ctx.today };
+    const extras = request.kind === 'bilan_chantier' ? { bilan: await worksiteBilanOf({ ...ctx, db }, request.worksiteId) } : {};
+    const data: WorksiteDocumentData = { ...collected, ...extras, ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })), issuedOn: ctx.today };
     const when = data.weekOf ? ` — semaine du ${formatFrenchDate(data.weekOf)}` : '';
     return {
       kind: request.kind,

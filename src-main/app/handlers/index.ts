@@ -16,6 +16,9 @@ import { documentsHandlers } from './documents';
 import { attendanceHandlers } from './attendance';
 import { payrollHandlers } from './payroll';
 import { backupHandlers } from './backup';
+import { evaluationsHandlers } from './evaluations';
+import { bilansHandlers } from './bilans';
+import { debriefsHandlers } from './debriefs';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -35,4 +38,7 @@ export const handlers: HandlerMap<Method> = {
   ...attendanceHandlers,
   ...payrollHandlers,
   ...backupHandlers,
+  ...evaluationsHandlers,
+  ...bilansHandlers,
+  ...debriefsHandlers,
 };

@@ -1,5 +1,5 @@
 import * as repo from '../../db/repositories/journeys';
-import { canMove, isClosed, nextStatuses } from '../../domain/journeys';
+import { canMove, isClosed, nextStatuses, obstacleDatesProblem } from '../../domain/journeys';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -80,9 +80,8 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
 
   'people/saveObstacle': async ({ personId, id, obstacle }, ctx) => {
     await loadRecord(ctx, personId);
-    if (obstacle.resolvedOn !== null && obstacle.resolvedOn < obstacle.identifiedOn) {
-      throw new AppError('INVALID_INPUT', 'Un frein ne peut pas être levé avant d’avoir été repéré.', { field: 'obstacle.resolvedOn' });
-    }
+    const problem = obstacleDatesProblem(obstacle);
+    if (problem) throw new AppError('INVALID_INPUT', problem, { field: 'obstacle.resolvedOn' });
     let obstacleId = id;
     if (obstacleId === undefined) {
       obstacleId = await repo.insertObstacle(ctx.db, personId, obstacle, ctx.now);

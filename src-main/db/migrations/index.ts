@@ -9,6 +9,7 @@ import * as attendance from './007-attendance';
 import * as payroll from './008-payroll';
 import * as worksiteDocuments from './009-worksite-documents';
 import * as backup from './010-backup';
+import * as evaluations from './011-evaluations';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'payroll', up: payroll.up },
   { version: 9, name: 'worksite-documents', up: worksiteDocuments.up },
   { version: 10, name: 'backup', up: backup.up },
+  { version: 11, name: 'evaluations', up: evaluations.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

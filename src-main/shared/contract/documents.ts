@@ -14,10 +14,12 @@ export const PARTICIPATION_DOCUMENT_KINDS = [
   'attestation_presence',
   'certificat_travail',
   'planning_personne',
+  'bilan_individuel',
+  'attestation_competences',
 ] as const;
 export type ParticipationDocumentKind = (typeof PARTICIPATION_DOCUMENT_KINDS)[number];
 /** Documents of a whole worksite: the week's attendance sheet, the worksite's planning. */
-export const WORKSITE_DOCUMENT_KINDS = ['feuille_emargement', 'planning_chantier'] as const;
+export const WORKSITE_DOCUMENT_KINDS = ['feuille_emargement', 'planning_chantier', 'bilan_chantier'] as const;
 export const DOCUMENT_KINDS = [...PARTICIPATION_DOCUMENT_KINDS, ...WORKSITE_DOCUMENT_KINDS] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -27,8 +29,11 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   attestation_presence: 'Attestation de présence',
   certificat_travail: 'Certificat de travail',
   planning_personne: 'Agenda personnel',
+  bilan_individuel: 'Bilan de fin de chantier',
+  attestation_competences: 'Attestation de compétences',
   feuille_emargement: "Feuille d'émargement",
   planning_chantier: 'Planning du chantier',
+  bilan_chantier: 'Bilan du chantier',
 };
 
 /** The documents a participation can have: a mise à disposition only where a portage employer (MESP) employs the person. */
@@ -44,8 +49,11 @@ export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = {
   attestation_presence: 'AP',
   certificat_travail: 'CDT',
   planning_personne: 'AG',
+  bilan_individuel: 'BI',
+  attestation_competences: 'ACO',
   feuille_emargement: 'FE',
   planning_chantier: 'PL',
+  bilan_chantier: 'BC',
 };
 
 /** Scans: PDF, JPEG or PNG, at most 10 Mo. */
@@ -98,6 +106,7 @@ export const documentRequest = z.discriminatedUnion(
     z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id }),
     z.object({ kind: z.literal('feuille_emargement'), worksiteId: id, weekOf: isoDate('La semaine') }),
     z.object({ kind: z.literal('planning_chantier'), worksiteId: id }),
+    z.object({ kind: z.literal('bilan_chantier'), worksiteId: id }),
   ],
   { error: 'Choisissez le document.' },
 );
@@ -109,7 +118,7 @@ export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'w
     return { kind: row.kind as ParticipationDocumentKind, participationId: row.participationId };
   }
   if (row.kind === 'feuille_emargement' && row.worksiteId !== null && row.weekOf !== null) return { kind: row.kind, worksiteId: row.worksiteId, weekOf: row.weekOf };
-  if (row.kind === 'planning_chantier' && row.worksiteId !== null) return { kind: row.kind, worksiteId: row.worksiteId };
+  if ((row.kind === 'planning_chantier' || row.kind === 'bilan_chantier') && row.worksiteId !== null) return { kind: row.kind, worksiteId: row.worksiteId };
   return null;
 }
 

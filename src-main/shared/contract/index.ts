@@ -15,6 +15,9 @@ import { documentsMethods } from './documents';
 import { attendanceMethods } from './attendance';
 import { payrollMethods } from './payroll';
 import { backupMethods } from './backup';
+import { evaluationsMethods } from './evaluations';
+import { bilansMethods } from './bilans';
+import { debriefsMethods } from './debriefs';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -38,6 +41,9 @@ export const contract = {
   ...attendanceMethods,
   ...payrollMethods,
   ...backupMethods,
+  ...evaluationsMethods,
+  ...bilansMethods,
+  ...debriefsMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,176 @@
+import * as repo from '../../db/repositories/evaluations';
+import { insertObstacle } from '../../db/repositories/journeys';
+import { evaluationDateProblem, healthCheckProblem } from '../../domain/evaluations';
+import { obstacleDatesProblem } from '../../domain/journeys';
+import type { Criterion, EvaluationSheet, GridSection, HealthCheck, Observation } from '../../shared/contract/evaluations';
+import type { ACTIVITIES } from '../../shared/contract/worksites';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../handler';
+
+const NOT_FOUND = 'Cette personne ne figure pas sur un chantier que vous suivez.';
+
+/**
+ * A participation the caller follows: every role of the method's scope
+ * reaches only its own (the supervisor his worksites, the social worker her
+ * caseload); any other answers NOT_FOUND, as if it did not exist.
+ */
+export async function followed(ctx: HandlerContext, participationId: number) {
+  const row = await repo.findFollowed(ctx.db, participationId);
+  const userId = ctx.session.user?.id ?? null;
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+  if (ctx.scope === 'ownWorksites' && row.supervisorId !== userId) throw new AppError('NOT_FOUND', NOT_FOUND);
+  if (ctx.scope === 'ownCaseload' && row.referentUserId !== userId) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return {
+    ...row,
+    view: {
+      id: row.id,
+      personId: row.personId,
+      name: `${row.firstNames} ${row.lastName}`,
+      worksiteId: row.worksiteId,
+      worksiteName: row.worksiteName,
+      activity: row.activity as (typeof ACTIVITIES)[number],
+      startDate: row.startDate,
+      end: row.end,
+    },
+  };
+}
+
+const toCriterion = (c: Awaited<ReturnType<typeof repo.listCriteria>>[number]): Criterion => ({
+  id: c.id,
+  section: c.section as GridSection,
+  label: c.label,
+  position: c.position,
+  archived: c.archived === 1,
+});
+
+export async function evaluationsOf(ctx: HandlerContext, participationId: number) {
+  return (await repo.evaluationsOf(ctx.db, participationId)).map((e) => ({
+    moment: e.moment as EvaluationSheet['evaluations'][number]['moment'],
+    evaluator: e.evaluator as EvaluationSheet['evaluations'][number]['evaluator'],
+    evaluatedOn: e.evaluatedOn,
+    authorName: e.authorName,
+    items: e.items.map((i) => ({ criterionId: i.criterionId, level: i.level as EvaluationSheet['evaluations'][number]['items'][number]['level'], comment: i.comment })),
+  }));
+}
+
+export async function criteriaOf(ctx: HandlerContext, activity: string, participationId: number) {
+  return (await repo.criteriaFor(ctx.db, activity, participationId)).map(toCriterion);
+}
+
+async function sheet(ctx: HandlerContext, participationId: number): Promise<EvaluationSheet> {
+  const { view } = await followed(ctx, participationId);
+  return { participation: view, criteria: await criteriaOf(ctx, view.activity, participationId), evaluations: await evaluationsOf(ctx, participationId) };
+}
+
+async function observations(ctx: HandlerContext, participationId: number): Promise<Observation[]> {
+  // A supervisor reads back what he wrote, not what others noted about the person.
+  const onlyMine = ctx.session.user?.role === 'encadrant' ? (ctx.session.user.id ?? null) : null;
+  return (await repo.observationsOf(ctx.db, participationId, onlyMine)).map((o) => ({
+    id: o.id,
+    observedOn: o.observedOn,
+    kind: o.kind as Observation['kind'],
+    text: o.text,
+    authorName: o.authorName,
+    obstacleId: o.obstacleId,
+  }));
+}
+
+async function healthChecks(ctx: HandlerContext, participationId: number): Promise<HealthCheck[]> {
+  return (await repo.healthChecksOf(ctx.db, participationId)).map((c) => ({
+    id: c.id,
+    kind: c.kind as HealthCheck['kind'],
+    date: c.date,
+    paperReceived: c.paperReceived === 1,
+    restrictions: c.restrictions,
+    inaptitude: c.inaptitude === 1,
+  }));
+}
+
+export const evaluationsHandlers: HandlerMap<
+  | 'evaluations/grid'
+  | 'evaluations/saveCriterion'
+  | 'evaluations/get'
+  | 'evaluations/save'
+  | 'observations/list'
+  | 'observations/add'
+  | 'observations/qualify'
+  | 'healthChecks/list'
+  | 'healthChecks/save'
+> = {
+  'evaluations/grid': async (_input, ctx) => (await repo.listCriteria(ctx.db)).map(toCriterion),
+
+  'evaluations/saveCriterion': async ({ id, criterion }, ctx) => {
+    if (id === undefined) {
+      await repo.insertCriterion(ctx.db, criterion, ctx.now);
+    } else {
+      const existing = await repo.findCriterion(ctx.db, id);
+      if (!existing) throw new AppError('NOT_FOUND', 'Cette ligne de la grille est introuvable.');
+      if (existing.section !== criterion.section) throw new AppError('INVALID_INPUT', "Une ligne ne change pas de partie : archivez-la et créez-en une autre.", { field: 'criterion.section' });
+      await repo.updateCriterion(ctx.db, id, criterion);
+    }
+    ctx.record(`evaluationGrid:${criterion.section}`);
+    return (await repo.listCriteria(ctx.db)).map(toCriterion);
+  },
+
+  'evaluations/get': async ({ participationId }, ctx) => sheet(ctx, participationId),
+
+  'evaluations/save': async ({ participationId, evaluation }, ctx) => {
+    const { view } = await followed(ctx, participationId);
+    const problem = evaluationDateProblem(evaluation.evaluatedOn, view, ctx.today);
+    if (problem) throw new AppError('INVALID_INPUT', problem, { field: 'evaluation.evaluatedOn' });
+    const allowed = new Set((await criteriaOf(ctx, view.activity, participationId)).map((c) => c.id));
+    const seen = new Set<number>();
+    evaluation.items.forEach((item, index) => {
+      if (!allowed.has(item.criterionId)) {
+        throw new AppError('INVALID_INPUT', "Cette ligne n'appartient pas à la grille de ce chantier.", { field: `evaluation.items.${index}.criterionId` });
+      }
+      if (seen.has(item.criterionId)) throw new AppError('INVALID_INPUT', 'Une même ligne de la grille est évaluée deux fois.', { field: `evaluation.items.${index}.criterionId` });
+      seen.add(item.criterionId);
+    });
+    await repo.saveEvaluation(ctx.db, participationId, evaluation, ctx.session.user?.id ?? null, ctx.now);
+    ctx.record(`participation:${participationId}`);
+    return sheet(ctx, participationId);
+  },
+
+  'observations/list': async ({ participationId }, ctx) => {
+    await followed(ctx, participationId);
+    return observations(ctx, participationId);
+  },
+
+  'observations/add': async ({ participationId, observation }, ctx) => {
+    await followed(ctx, participationId);
+    if (observation.observedOn > ctx.today) throw new AppError('INVALID_INPUT', "La date de l'observation est dans le futur.", { field: 'observation.observedOn' });
+    const id = await repo.insertObservation(ctx.db, participationId, observation, ctx.session.user?.id ?? null, ctx.now);
+    ctx.record(`observation:${id}`);
+    return observations(ctx, participationId);
+  },
+
+  'observations/qualify': async ({ observationId, obstacle }, ctx) => {
+    const found = await repo.findObservation(ctx.db, observationId);
+    if (!found) throw new AppError('NOT_FOUND', 'Cette observation est introuvable.');
+    const { personId } = await followed(ctx, found.participationId);
+    if (found.obstacleId !== null) throw new AppError('CONFLICT', 'Cette observation a déjà été qualifiée en frein.');
+    const problem = obstacleDatesProblem(obstacle);
+    if (problem) throw new AppError('INVALID_INPUT', problem, { field: 'obstacle.resolvedOn' });
+    const obstacleId = await insertObstacle(ctx.db, personId, obstacle, ctx.now);
+    await repo.linkObstacle(ctx.db, observationId, obstacleId);
+    ctx.record(`observation:${observationId}`);
+    ctx.record(`obstacle:${obstacleId}`);
+    return observations(ctx, found.participationId);
+  },
+
+  'healthChecks/list': async ({ participationId }, ctx) => {
+    await followed(ctx, participationId);
+    return healthChecks(ctx, participationId);
+  },
+
+  'healthChecks/save': async ({ participationId, id, check }, ctx) => {
+    await followed(ctx, participationId);
+    const problem = healthCheckProblem(check);
+    if (problem) throw new AppError('INVALID_INPUT', problem, { field: 'check.inaptitude' });
+    const saved = await repo.saveHealthCheck(ctx.db, participationId, id, check, ctx.now);
+    if (saved === null) throw new AppError('NOT_FOUND', 'Cette visite est introuvable.');
+    ctx.record(`healthCheck:${saved}`);
+    return healthChecks(ctx, participationId);
+  },
+};
