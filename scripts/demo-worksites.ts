@@ -5,6 +5,7 @@
  * contract and the attendance of the half-days already held. Needs the demo
  * people (seedDemoPeople) first.
  */
+import { seedDemoEvaluations } from './demo-evaluations';
 import { dispatch } from '../src-main/app/dispatch';
 import type { Services } from '../src-main/app/services';
 import type { Session } from '../src-main/app/session';
@@ -127,6 +128,8 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
     }
     if (entries.length > 0) await call('attendance/save', { worksiteId: w.id, entries });
   }
+
+  await seedDemoEvaluations(call, past.id);
 
   // The finished MESP's first month was sent to the portage employer.
   const sentMonth = past.startDate.slice(0, 7);

@@ -44,7 +44,7 @@ test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page,
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
     ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques']],
     ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']],
-    ['Anne Psychologue', 'psychologue', ['Tableau de bord']],
+    ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens']],
     ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques']],
   ];
   for (const [name, role] of expected) await app.addAccount(admin, name, role);

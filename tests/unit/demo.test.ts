@@ -42,5 +42,12 @@ describe('npm run demo worksites', () => {
     expect(hours.totals.worked).toBeGreaterThan(0);
     expect(hours.totals.attended).toBeGreaterThan(hours.totals.held * 0.8);
     expect(valueOf(await call('payroll/list')).map((h) => h.status)).toEqual(['transmis']);
+    // The finished MESP has its evaluations and bilans.
+    for (const p of finished.participants) {
+      const bilan = valueOf(await call('bilans/get', { participationId: p.id }));
+      expect(bilan.form.orientation).not.toBeNull();
+      expect(bilan.skills.filter((s) => s.start && s.end && s.self)).toHaveLength(12);
+    }
+    expect(valueOf(await call('bilans/worksite', { worksiteId: finished.id })).form.production).toContain('bancs');
   });
 });

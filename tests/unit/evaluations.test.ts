@@ -189,7 +189,7 @@ describe('observations and health checks', () => {
     // The supervisor never reads freins.
     expect(valueOf(await asSupervisor('people/get', { id: personId })).obstacles).toBeNull();
     expect(await asSocialWorker('observations/qualify', { observationId: fromSupervisor.id, obstacle: { kind: 'mobilite', identifiedOn: '2026-06-04', actions: '', resolvedOn: null } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await asSupervisor('observations/add', { participationId, observation: { observedOn: '2026-06-04', kind: 'rumeur', text: 'x' } })).toMatchObject({ ok: false, error: { field: 'observation.kind' } });
+    expect(await asSupervisor('observations/add', { participationId, observation: { observedOn: '2026-06-04', kind: 'rumeur' as never, text: 'x' } })).toMatchObject({ ok: false, error: { field: 'observation.kind' } });
     expect(await asSupervisor('observations/add', { participationId, observation: { observedOn: '2026-06-04', kind: 'incident', text: '   ' } })).toMatchObject({ ok: false, error: { message: "L'observation est obligatoire." } });
   });
 
@@ -232,7 +232,7 @@ describe('bilans', () => {
     );
     expect(saved.form).toMatchObject({ orientation: 'aci_siae', participantWords: "J'ai aimé travailler le bois." });
     expect(saved.updatedAt).toBe('2026-07-01T09:00:00.000Z');
-    expect(await asSocialWorker('bilans/save', { participationId, bilan: { orientation: 'voyage' } })).toMatchObject({ ok: false, error: { field: 'bilan.orientation', message: "Choisissez l'orientation proposée." } });
+    expect(await asSocialWorker('bilans/save', { participationId, bilan: { orientation: 'voyage' as never } })).toMatchObject({ ok: false, error: { field: 'bilan.orientation', message: "Choisissez l'orientation proposée." } });
     expect(await setup.asSupervisor('bilans/get', { participationId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const collective = valueOf(await setup.asSupervisor('bilans/saveWorksite', { worksiteId: setup.worksiteId, bilan: { production: '12 bancs pour le square', incidents: '', comments: '' } }));
     expect(collective.participants).toEqual([

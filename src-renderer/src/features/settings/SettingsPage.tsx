@@ -1,3 +1,4 @@
+import { EvaluationGridSettings } from './EvaluationGridSettings';
 import { Alert, Loader, Stack, Tabs, Title } from '@mantine/core';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -28,6 +29,7 @@ export function SettingsPage() {
             <Tabs.Tab value="wages">SMIC</Tabs.Tab>
             <Tabs.Tab value="calendar">Calendrier</Tabs.Tab>
             <Tabs.Tab value="people">Fiches</Tabs.Tab>
+            {can('evaluations/saveCriterion') && <Tabs.Tab value="evaluations">Grille d'évaluation</Tabs.Tab>}
             {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
             {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}
@@ -49,6 +51,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="people" pt="lg">
             <PeopleOptionsSettings collectNationality={settings.data.people.collectNationality} />
+          </Tabs.Panel>
+          <Tabs.Panel value="evaluations" pt="lg">
+            <EvaluationGridSettings />
           </Tabs.Panel>
           <Tabs.Panel value="users" pt="lg">
             <UsersSettings />

@@ -1,3 +1,5 @@
+import { DebriefsPage } from '../debriefs/DebriefsPage';
+import { FollowUpPage } from '../evaluations/FollowUpPage';
 import { AttendancePage } from '../attendance/AttendancePage';
 import { PayrollPage } from '../payroll/PayrollPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
@@ -109,6 +111,8 @@ export function Shell() {
             {can('worksites/list') && <Route path="/worksites" element={<WorksitesPage />} />}
             {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
             {can('attendance/week') && <Route path="/worksites/:id/attendance" element={<AttendancePage />} />}
+            {can('evaluations/get') && <Route path="/worksites/:id/participants/:participationId" element={<FollowUpPage />} />}
+            {can('debriefs/list') && <Route path="/debriefs" element={<DebriefsPage />} />}
             {can('payroll/get') && <Route path="/payroll" element={<PayrollPage />} />}
             {can('documents/search') && <Route path="/documents" element={<DocumentsPage />} />}
             {can('backup/status') && <Route path="/backup" element={<BackupPage />} />}

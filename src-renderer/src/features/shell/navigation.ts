@@ -6,6 +6,7 @@ import {
   IconDatabaseExport,
   IconFileText,
   IconHome,
+  IconMessages,
   IconAddressBook,
   IconSettings,
   IconUsers,
@@ -37,6 +38,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/worksites', label: 'Chantiers', icon: IconBuildingFactory2, requires: 'worksites/list' },
   { path: '/planning', label: 'Planning', icon: IconCalendarWeek, requires: 'worksites/planning' },
   { path: '/payroll', label: 'Heures à transmettre', icon: IconCash, requires: 'payroll/get' },
+  { path: '/debriefs', label: 'Entretiens', icon: IconMessages, requires: 'debriefs/list' },
   { path: '/documents', label: 'Documents', icon: IconFileText, requires: 'documents/search' },
   {
     path: '/stats',

@@ -18,6 +18,7 @@ import { HoursCard } from '../attendance/HoursCard';
 import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
+import { WorksiteBilanModal } from '../evaluations/WorksiteBilanModal';
 
 function dayLabel(date: string) {
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -38,6 +39,7 @@ export function WorksitePage() {
   const [documentsOf, setDocumentsOf] = useState<Participant | null>(null);
   const [worksiteDocuments, setWorksiteDocuments] = useState(false);
   const [batch, setBatch] = useState(false);
+  const [worksiteBilan, setWorksiteBilan] = useState(false);
 
   if (worksite.isPending) return <Loader />;
   if (worksite.error) return <Alert color="red">{errorMessage(worksite.error)}</Alert>;
@@ -164,6 +166,11 @@ export function WorksitePage() {
                             Documents
                           </Button>
                         )}
+                        {can('evaluations/get') && (
+                          <Button size="compact-xs" variant="subtle" px={0} component={Link} to={`/worksites/${id}/participants/${p.id}`} aria-label={`Suivi et évaluations de ${p.name}`}>
+                            Suivi et évaluations
+                          </Button>
+                        )}
                       </Group>
                     </Stack>
                   </Table.Td>
@@ -256,7 +263,15 @@ export function WorksitePage() {
           </Button>
         </Group>
       )}
+      {can('bilans/worksite') && w.participants.length > 0 && (
+        <Group>
+          <Button variant="light" onClick={() => setWorksiteBilan(true)}>
+            Bilan du chantier
+          </Button>
+        </Group>
+      )}
       {can('documents/list') && <DocumentsCard worksiteId={id} />}
+      {worksiteBilan && <WorksiteBilanModal worksiteId={id} onClose={() => setWorksiteBilan(false)} />}
       {worksiteDocuments && (
         <DocumentModal
           owner={{ worksiteId: id }}
