@@ -21,6 +21,7 @@ const PEOPLE_EDITORS = { administrateur: 'all', coordination: 'all', travailleur
 const DIRECTORY_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all' } as const;
 /** Who follows a person on a worksite: the supervisor on his worksites, the social worker for her caseload. */
 const FOLLOW_UP = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
+const STATS_READERS = { administrateur: 'all', coordination: 'all', lecture_seule: 'all' } as const;
 const WORKSITE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' } as const;
 const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
@@ -137,6 +138,11 @@ export const PERMISSIONS: Record<Method, Entry> = {
   // The psychologist's notes: the psychologist alone (the author, in the handler).
   'debriefs/list': { psychologue: 'all' },
   'debriefs/saveNote': { psychologue: 'all' },
+  // Aggregates for management and funders; the people behind a figure only for those who manage records.
+  'stats/figures': STATS_READERS,
+  'stats/people': ADMIN_AND_COORDINATION,
+  'stats/report': STATS_READERS,
+  'stats/export': STATS_READERS,
 };
 
 export function isPublic(method: Method): boolean {

@@ -125,6 +125,10 @@ const EXPECTED: Record<Method, string> = {
   'bilans/saveWorksite': 'administrateur coordination encadrant',
   'debriefs/list': 'psychologue',
   'debriefs/saveNote': 'psychologue',
+  'stats/figures': 'administrateur coordination lecture_seule',
+  'stats/people': 'administrateur coordination',
+  'stats/report': 'administrateur coordination lecture_seule',
+  'stats/export': 'administrateur coordination lecture_seule',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

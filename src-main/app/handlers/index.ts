@@ -19,6 +19,7 @@ import { backupHandlers } from './backup';
 import { evaluationsHandlers } from './evaluations';
 import { bilansHandlers } from './bilans';
 import { debriefsHandlers } from './debriefs';
+import { statsHandlers } from './stats';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -41,4 +42,5 @@ export const handlers: HandlerMap<Method> = {
   ...evaluationsHandlers,
   ...bilansHandlers,
   ...debriefsHandlers,
+  ...statsHandlers,
 };

@@ -18,6 +18,7 @@ import { backupMethods } from './backup';
 import { evaluationsMethods } from './evaluations';
 import { bilansMethods } from './bilans';
 import { debriefsMethods } from './debriefs';
+import { statsMethods } from './stats';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -44,6 +45,7 @@ export const contract = {
   ...evaluationsMethods,
   ...bilansMethods,
   ...debriefsMethods,
+  ...statsMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,136 @@
+/**
+ * Every statistic as SQL aggregations over the period's parcours, never a
+ * loop over rows in JavaScript. The counting rules are those of
+ * `domain/statistics.ts` (a test compares the two on a generated dataset).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+export interface Filter {
+  from: string;
+  to: string;
+  kind: string | null;
+  funderId: number | null;
+  activity: string | null;
+}
+
+/**
+ * `sites`: the worksites the filters keep. `parts`: their participations
+ * overlapping the period (end = early end when there is one). `counted`: each
+ * person once, entered on the start of their first parcours in the period.
+ * `facts`: what is known of them at entry (age, the situation recorded on or
+ * before that day, else the first one after).
+ */
+function scope(f: Filter): RawBuilder<unknown> {
+  return sql`
+    sites as (
+      select w.id from worksites w
+      where (${f.kind} is null or w.kind = ${f.kind})
+        and (${f.activity} is null or w.activity = ${f.activity})
+        and (${f.funderId} is null or exists (select 1 from worksite_funders wf where wf.worksite_id = w.id and wf.organisation_id = ${f.funderId}))
+    ),
+    parts as (
+      select pa.id, pa.person_id, pa.worksite_id, pa.journey_id, pa.start_date, coalesce(pa.early_end_date, pa.end_date) as end_date
+      from participations pa
+      where pa.worksite_id in (select id from sites) and pa.start_date <= ${f.to} and coalesce(pa.early_end_date, pa.end_date) >= ${f.from}
+    ),
+    counted as (select person_id, min(start_date) as entry from parts group by person_id),
+    facts as (
+      select c.person_id, c.entry, p.sex, p.priority_area, coalesce(o.name, '') as prescriber,
+        cast(substr(c.entry, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer) - (substr(c.entry, 6) < substr(p.birth_date, 6)) as age,
+        s.resources, s.education_level, s.rqth
+      from counted c
+      join persons p on p.id = c.person_id
+      left join organisations o on o.id = p.prescriber_id
+      left join person_situations s on s.id = (
+        select s2.id from person_situations s2 where s2.person_id = c.person_id
+        order by s2.observed_on > c.entry, case when s2.observed_on <= c.entry then s2.observed_on end desc, s2.observed_on, s2.id desc
+        limit 1
+      )
+    )`;
+}
+
+const AGE = sql`case when age < 26 then 'moins_26' when age < 50 then '26_49' else '50_plus' end`;
+const FINE_AGE = sql`case when age < 21 then 'moins_21' when age < 26 then '21_25' when age < 35 then '26_34' when age < 45 then '35_44' when age < 50 then '45_49' when age < 55 then '50_54' else '55_plus' end`;
+
+/** The expression that puts a person in a category of each person breakdown. */
+export const PERSON_DIMENSIONS: Record<string, RawBuilder<string>> = {
+  sex: sql<string>`sex`,
+  age: AGE as RawBuilder<string>,
+  ageFine: FINE_AGE as RawBuilder<string>,
+  resources: sql<string>`coalesce(resources, 'inconnu')`,
+  education: sql<string>`coalesce(education_level, 'inconnu')`,
+  priorityArea: sql<string>`priority_area`,
+  rqth: sql<string>`coalesce(rqth, 'inconnu')`,
+  prescriber: sql<string>`prescriber`,
+};
+
+/** Every breakdown in one query: (dimension, category, count) rows. */
+export async function breakdownCounts(db: Db, f: Filter) {
+  const personParts = Object.entries(PERSON_DIMENSIONS).map(([dim, expr]) => sql`select ${dim} as dim, ${expr} as cat, count(*) as n from facts group by 2`);
+  const query = sql<{ dim: string; cat: string; n: number }>`
+    with ${scope(f)}
+    ${sql.join(personParts, sql` union all `)}
+    union all select 'cross', sex || '|' || ${AGE}, count(*) from facts group by 2
+    union all select 'obstaclesIdentified', ob.kind, count(*) from obstacles ob where ob.person_id in (select person_id from counted) and ob.identified_on between ${f.from} and ${f.to} group by 2
+    union all select 'obstaclesLifted', ob.kind, count(*) from obstacles ob where ob.person_id in (select person_id from counted) and ob.resolved_on between ${f.from} and ${f.to} group by 2
+    union all select 'outcomes', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} group by 2
+    union all select 'outcomes3', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} and oc.after_three_months <> '' group by 2
+    union all select 'outcomes6', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} and oc.after_six_months <> '' group by 2`;
+  return (await query.execute(db)).rows;
+}
+
+/** The key figures in one query. Minutes for hours. */
+export async function keyFigures(db: Db, f: Filter) {
+  const query = sql<{
+    people: number;
+    newEntries: number;
+    worksites: number;
+    sessions: number;
+    worked: number | null;
+    paidMarks: number | null;
+    attended: number | null;
+    marked: number;
+    paidCancelled: number | null;
+    paidAnnex: number | null;
+  }>`
+    with ${scope(f)},
+    held as (select s.* from sessions s where s.worksite_id in (select id from sites) and s.date between ${f.from} and ${f.to}),
+    marks as (
+      select a.mark, a.paid, a.actual_start, a.actual_end, h.start_minutes, h.end_minutes
+      from attendance a join held h on h.id = a.session_id join parts p on p.id = a.participation_id
+      where h.cancelled_reason is null and h.date between p.start_date and p.end_date
+    ),
+    firsts as (select pa.person_id, min(pa.start_date) as first from participations pa where pa.worksite_id in (select id from sites) group by pa.person_id)
+    select
+      (select count(*) from counted) as people,
+      (select count(*) from firsts where first between ${f.from} and ${f.to}) as newEntries,
+      (select count(distinct worksite_id) from held where cancelled_reason is null) as worksites,
+      (select count(*) from held where cancelled_reason is null) as sessions,
+      (select sum(case mark when 'present' then end_minutes - start_minutes
+                            when 'retard' then max(0, coalesce(actual_end, end_minutes) - coalesce(actual_start, start_minutes))
+                            else 0 end) from marks) as worked,
+      (select sum(case when mark not in ('present', 'retard') and paid = 1 then end_minutes - start_minutes else 0 end) from marks) as paidMarks,
+      (select sum(mark in ('present', 'retard')) from marks) as attended,
+      (select count(*) from marks) as marked,
+      (select sum(h.end_minutes - h.start_minutes) from held h join parts p on p.worksite_id = h.worksite_id
+        where h.cancelled_reason is not null and h.date between p.start_date and p.end_date
+          and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)) as paidCancelled,
+      (select sum(an.end_minutes - an.start_minutes) from annex_times an join parts p on p.id = an.participation_id
+        where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as paidAnnex`;
+  return (await query.execute(db)).rows[0]!;
+}
+
+/** The people of one cell (or all of them), for the drill-down. */
+export async function peopleOf(db: Db, f: Filter, dimension: string | null, category: string | null) {
+  const where = dimension && PERSON_DIMENSIONS[dimension] ? sql`where ${PERSON_DIMENSIONS[dimension]} = ${category}` : sql``;
+  const query = sql<{ id: number; firstNames: string; lastName: string; entry: string }>`
+    with ${scope(f)}
+    select p.id, p.first_names as firstNames, p.last_name as lastName, facts.entry
+    from facts join persons p on p.id = facts.person_id
+    ${where}
+    order by p.search_key`;
+  return (await query.execute(db)).rows;
+}

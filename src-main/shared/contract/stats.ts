@@ -1,0 +1,83 @@
+/**
+ * Figures for the structure and its funders: any period, filtered by
+ * worksite type, funder or activity support; every figure comes with the
+ * rule that counts it (the "i" beside it).
+ */
+import { z } from 'zod';
+import { defineMethod } from './define';
+import { id, isoDate, optionalText, requiredText } from './fields';
+import { ACTIVITIES, WORKSITE_KINDS } from './worksites';
+
+export const statsFilter = z
+  .object({
+    from: isoDate('Le début de la période'),
+    to: isoDate('La fin de la période'),
+    kind: z.enum(WORKSITE_KINDS).nullable().default(null),
+    funderId: id.nullable().default(null),
+    activity: z.enum(ACTIVITIES).nullable().default(null),
+  })
+  .refine((f) => f.from <= f.to, { message: 'La fin de la période est avant son début.', path: ['to'] });
+export type StatsFilter = z.input<typeof statsFilter>;
+
+/** The breakdowns whose cells are people (a click lists them); the others count freins or exits. */
+export const PERSON_BREAKDOWNS = ['sex', 'age', 'ageFine', 'resources', 'education', 'priorityArea', 'rqth', 'prescriber'] as const;
+export type PersonBreakdown = (typeof PERSON_BREAKDOWNS)[number];
+export const BREAKDOWNS = [...PERSON_BREAKDOWNS, 'obstaclesIdentified', 'obstaclesLifted', 'outcomes'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export const breakdown = z.object({
+  key: z.enum(BREAKDOWNS),
+  label: z.string(),
+  /** How it is counted, in words. */
+  info: z.string(),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
+  total: z.number().int(),
+});
+export type BreakdownTable = z.output<typeof breakdown>;
+
+export const keyFigure = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.enum(['count', 'minutes', 'percent']), info: z.string() });
+export type KeyFigure = z.output<typeof keyFigure>;
+
+export const statsFigures = z.object({
+  filter: z.object({ from: z.string(), to: z.string(), kind: z.enum(WORKSITE_KINDS).nullable(), funderId: id.nullable(), activity: z.enum(ACTIVITIES).nullable() }),
+  figures: z.array(keyFigure),
+  breakdowns: z.array(breakdown),
+  /** Sex × age bracket at entry, the table funders ask most. */
+  cross: z.object({ rows: z.array(z.string()), columns: z.array(z.string()), cells: z.array(z.array(z.number().int())) }),
+});
+export type StatsFigures = z.output<typeof statsFigures>;
+
+export const statsPerson = z.object({ id, name: z.string(), entry: z.string() });
+
+export const statsMethods = {
+  'stats/figures': defineMethod({ input: statsFilter, output: statsFigures, tx: 'read', access: 'user' }),
+  /** The people a figure counts, for staff allowed to see them. */
+  'stats/people': defineMethod({
+    input: z.object({ filter: statsFilter, breakdown: z.enum(PERSON_BREAKDOWNS).nullable(), category: z.string().max(100).nullable() }),
+    output: z.array(statsPerson),
+    tx: 'read',
+    access: 'user',
+  }),
+  /** The funder report (PDF): cover, key figures, tables with statistical secrecy, a commentary. */
+  'stats/report': defineMethod({
+    input: z.object({
+      filter: statsFilter,
+      title: optionalText('Le titre', 150).default(''),
+      commentary: optionalText('Le commentaire', 4000).default(''),
+      /** Also saved there when given. */
+      folder: z.string().max(1000).nullable().default(null),
+    }),
+    output: z.object({ pdfBase64: z.string(), path: z.string().nullable() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+  /** Every table as an .xlsx sheet, with statistical secrecy. */
+  'stats/export': defineMethod({
+    input: z.object({ filter: statsFilter, folder: requiredText('Le dossier', 1000) }),
+    output: z.object({ path: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+};
