@@ -139,6 +139,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'debriefs/list': { psychologue: 'all' },
   'debriefs/saveNote': { psychologue: 'all' },
   // Aggregates for management and funders; the people behind a figure only for those who manage records.
+  // What needs doing today: each item shown only to a role that can act on it (handler); a supervisor sees his worksites.
+  'dashboard/summary': { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' },
   'stats/figures': STATS_READERS,
   'stats/people': ADMIN_AND_COORDINATION,
   'stats/report': STATS_READERS,

@@ -72,8 +72,10 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): P
   ];
   const people = Number(k.people);
   const cross = counts('cross');
+  const funders = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'financeur').orderBy('name').execute();
   return {
     filter,
+    funders,
     figures,
     breakdowns: (Object.keys(BREAKDOWN_SPECS) as Breakdown[]).map((key) => table(key, counts(key), people)),
     cross: {

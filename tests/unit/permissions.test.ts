@@ -125,6 +125,7 @@ const EXPECTED: Record<Method, string> = {
   'bilans/saveWorksite': 'administrateur coordination encadrant',
   'debriefs/list': 'psychologue',
   'debriefs/saveNote': 'psychologue',
+  'dashboard/summary': 'administrateur coordination travailleur_social encadrant',
   'stats/figures': 'administrateur coordination lecture_seule',
   'stats/people': 'administrateur coordination',
   'stats/report': 'administrateur coordination lecture_seule',
@@ -180,7 +181,7 @@ describe('permission matrix', () => {
   });
 
   it('tells the renderer which methods a role may use', () => {
-    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword']);
+    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword', 'stats/figures', 'stats/report', 'stats/export']);
     expect(allowedMethods('coordination')).toContain('settings/get');
     expect(allowedMethods('coordination')).not.toContain('settings/updateStructure');
     expect(allowedMethods('administrateur')).toContain('journal/export');

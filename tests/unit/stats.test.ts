@@ -215,6 +215,8 @@ describe('the Brest table: 22 worksites, 99 people', () => {
     const { call, services } = await brest();
     const men50 = valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'age', category: '50_plus' }));
     expect(men50).toHaveLength(17);
+    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'sex', category: 'F' }))).toHaveLength(55);
+    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'resources', category: 'sans_ressources' }))).toHaveLength(15);
     expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: null, category: null }))).toHaveLength(99);
     const director = caller(services, await sessionAs(services, 'lecture_seule', 'Direction'));
     expect(figure(valueOf(await director('stats/figures', YEAR_2025)), 'people')).toBe(99);

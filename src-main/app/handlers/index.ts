@@ -20,6 +20,7 @@ import { evaluationsHandlers } from './evaluations';
 import { bilansHandlers } from './bilans';
 import { debriefsHandlers } from './debriefs';
 import { statsHandlers } from './stats';
+import { dashboardHandlers } from './dashboard';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -43,4 +44,5 @@ export const handlers: HandlerMap<Method> = {
   ...bilansHandlers,
   ...debriefsHandlers,
   ...statsHandlers,
+  ...dashboardHandlers,
 };

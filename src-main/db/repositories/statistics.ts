@@ -126,11 +126,12 @@ export async function keyFigures(db: Db, f: Filter) {
 /** The people of one cell (or all of them), for the drill-down. */
 export async function peopleOf(db: Db, f: Filter, dimension: string | null, category: string | null) {
   const where = dimension && PERSON_DIMENSIONS[dimension] ? sql`where ${PERSON_DIMENSIONS[dimension]} = ${category}` : sql``;
+  // The cell is chosen inside `facts` (its column names), the names are read after.
   const query = sql<{ id: number; firstNames: string; lastName: string; entry: string }>`
-    with ${scope(f)}
-    select p.id, p.first_names as firstNames, p.last_name as lastName, facts.entry
-    from facts join persons p on p.id = facts.person_id
-    ${where}
+    with ${scope(f)},
+    cell as (select person_id, entry from facts ${where})
+    select p.id, p.first_names as firstNames, p.last_name as lastName, cell.entry
+    from cell join persons p on p.id = cell.person_id
     order by p.search_key`;
   return (await query.execute(db)).rows;
 }

@@ -19,6 +19,7 @@ import { evaluationsMethods } from './evaluations';
 import { bilansMethods } from './bilans';
 import { debriefsMethods } from './debriefs';
 import { statsMethods } from './stats';
+import { dashboardMethods } from './dashboard';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -46,6 +47,7 @@ export const contract = {
   ...bilansMethods,
   ...debriefsMethods,
   ...statsMethods,
+  ...dashboardMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -42,6 +42,8 @@ export const statsFigures = z.object({
   filter: z.object({ from: z.string(), to: z.string(), kind: z.enum(WORKSITE_KINDS).nullable(), funderId: id.nullable(), activity: z.enum(ACTIVITIES).nullable() }),
   figures: z.array(keyFigure),
   breakdowns: z.array(breakdown),
+  /** The funders one may filter on (organisations of kind "financeur"). */
+  funders: z.array(z.object({ id, name: z.string() })),
   /** Sex × age bracket at entry, the table funders ask most. */
   cross: z.object({ rows: z.array(z.string()), columns: z.array(z.string()), cells: z.array(z.array(z.number().int())) }),
 });

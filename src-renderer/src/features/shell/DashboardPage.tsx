@@ -5,6 +5,7 @@ import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { BackupButtons, LastBackup } from '../backup/BackupPage';
+import { TodoCards } from './TodoCards';
 
 function StructureSummary() {
   const settings = useApiQuery('settings/get');
@@ -75,6 +76,7 @@ export function DashboardPage() {
       <Title order={1}>Tableau de bord</Title>
       <Text>Bonjour {user.displayName}.</Text>
       {can('backup/status') && <BackupReminder />}
+      {can('dashboard/summary') && <TodoCards />}
       {can('settings/get') ? (
         <StructureSummary />
       ) : (

@@ -22,7 +22,7 @@ import { PersonPage } from '../people/PersonPage';
 import { WorksitePage } from '../worksites/WorksitePage';
 import { PlanningPage } from '../planning/PlanningPage';
 import { WorksitesPage } from '../worksites/WorksitesPage';
-import { ComingSoon } from './ComingSoon';
+import { StatsPage } from '../stats/StatsPage';
 import { DashboardPage } from './DashboardPage';
 import { visibleItems } from './navigation';
 
@@ -71,8 +71,8 @@ function UserMenu() {
 export function Shell() {
   const location = useLocation();
   const status = useApiQuery('setup/status');
-  const { user, can } = useSignedIn();
-  const items = visibleItems(user.role, can);
+  const { can } = useSignedIn();
+  const items = visibleItems(can);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -117,11 +117,7 @@ export function Shell() {
             {can('documents/search') && <Route path="/documents" element={<DocumentsPage />} />}
             {can('backup/status') && <Route path="/backup" element={<BackupPage />} />}
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
-            {items
-              .filter((item) => item.upcoming)
-              .map((item) => (
-                <Route key={item.path} path={item.path} element={<ComingSoon item={item} />} />
-              ))}
+            {can('stats/figures') && <Route path="/stats" element={<StatsPage />} />}
             <Route path="*" element={<DashboardPage />} />
           </Routes>
         </ErrorBoundary>

@@ -13,7 +13,6 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { Method } from '@shared/contract';
-import type { Role } from '@shared/contract/users';
 
 export interface NavItem {
   path: string;
@@ -21,13 +20,6 @@ export interface NavItem {
   icon: Icon;
   /** Shown to whoever may call this method (the permission matrix decides). */
   requires?: Method;
-  /**
-   * For screens still to come, which have no method yet: the roles that will
-   * use them. Replaced by `requires` when the feature lands.
-   */
-  roles?: readonly Role[];
-  /** What the page will hold, shown while it is still to come. */
-  upcoming?: string;
 }
 
 /** Paths are the feature names used in every layer. */
@@ -40,21 +32,11 @@ export const NAVIGATION: NavItem[] = [
   { path: '/payroll', label: 'Heures à transmettre', icon: IconCash, requires: 'payroll/get' },
   { path: '/debriefs', label: 'Entretiens', icon: IconMessages, requires: 'debriefs/list' },
   { path: '/documents', label: 'Documents', icon: IconFileText, requires: 'documents/search' },
-  {
-    path: '/stats',
-    label: 'Statistiques',
-    icon: IconChartBar,
-    roles: ['administrateur', 'coordination', 'lecture_seule'],
-    upcoming: 'Les chiffres pour les financeurs : femmes/hommes, âge, RSA, niveau de formation, sorties.',
-  },
+  { path: '/stats', label: 'Statistiques', icon: IconChartBar, requires: 'stats/figures' },
   { path: '/backup', label: 'Sauvegardes', icon: IconDatabaseExport, requires: 'backup/status' },
   { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/updateStructure' },
 ];
 
-export function visibleItems(role: Role, can: (method: Method) => boolean): NavItem[] {
-  return NAVIGATION.filter((item) => {
-    if (item.requires) return can(item.requires);
-    if (item.roles) return item.roles.includes(role);
-    return true;
-  });
+export function visibleItems(can: (method: Method) => boolean): NavItem[] {
+  return NAVIGATION.filter((item) => !item.requires || can(item.requires));
 }

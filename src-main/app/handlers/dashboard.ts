@@ -1,0 +1,37 @@
+import * as repo from '../../db/repositories/dashboard';
+import { addDays, mondayOf } from '../../shared/dates';
+import { minutesToTime } from '../../shared/time';
+import type { HandlerMap } from '../handler';
+import { scopeFor } from '../permissions';
+
+/**
+ * The home page's items, each only for a role that can act on it (the
+ * permission matrix decides); a supervisor sees his own worksites only.
+ */
+export const dashboardHandlers: HandlerMap<'dashboard/summary'> = {
+  'dashboard/summary': async (_input, ctx) => {
+    const role = ctx.session.user!.role;
+    const supervisor = ctx.scope === 'ownWorksites' ? ctx.session.user!.id : null;
+    const around = await repo.worksitesAround(ctx.db, ctx.today, supervisor);
+    const sunday = addDays(mondayOf(ctx.today), 6);
+    return {
+      inProgress: around.filter((w) => w.startDate <= ctx.today),
+      upcoming: around.filter((w) => w.startDate > ctx.today),
+      sessions: (await repo.sessionsBetween(ctx.db, ctx.today, sunday, supervisor)).map((s) => ({
+        worksiteId: s.worksiteId,
+        worksiteName: s.worksiteName,
+        date: s.date,
+        start: minutesToTime(s.startMinutes),
+        end: minutesToTime(s.endMinutes),
+      })),
+      unrecorded: scopeFor('attendance/save', role)
+        ? (await repo.unrecorded(ctx.db, ctx.today, supervisor)).map((u) => ({ ...u, missing: Number(u.missing), weekOf: mondayOf(u.date) }))
+        : null,
+      waiting: scopeFor('worksites/addParticipant', role) ? await repo.waitingCount(ctx.db, ctx.today) : null,
+      contractsToPrint: scopeFor('documents/generate', role)
+        ? (await repo.contractsToPrint(ctx.db, ctx.today)).map((c) => ({ worksiteId: c.worksiteId, worksiteName: c.worksiteName, name: `${c.firstNames} ${c.lastName}`, startDate: c.startDate }))
+        : null,
+      payrollToSend: scopeFor('payroll/transmit', role) ? await repo.monthsToSend(ctx.db, ctx.today) : null,
+    };
+  },
+};

@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+/** null: every worksite; a user id: the worksites that user supervises. */
+type Supervisor = number | null;
+
+const mine = (supervisor: Supervisor) => (supervisor === null ? sql`1 = 1` : sql`w.supervisor_id = ${supervisor}`);
+const endOf = sql<string>`date(w.start_date, '+' || (w.weeks * 7 - 1) || ' days')`;
+
+export async function worksitesAround(db: Db, today: string, supervisor: Supervisor) {
+  return (
+    await sql<{ id: number; name: string; startDate: string; endDate: string; status: string }>`
+      select w.id, w.name, w.start_date as startDate, ${endOf} as endDate, w.status
+      from worksites w
+      where w.status <> 'annule' and ${mine(supervisor)} and w.start_date <= date(${today}, '+30 days') and ${endOf} >= ${today}
+      order by w.start_date`.execute(db)
+  ).rows;
+}
+
+export async function sessionsBetween(db: Db, from: string, to: string, supervisor: Supervisor) {
+  return (
+    await sql<{ worksiteId: number; worksiteName: string; date: string; startMinutes: number; endMinutes: number }>`
+      select s.worksite_id as worksiteId, w.name as worksiteName, s.date, s.start_minutes as startMinutes, s.end_minutes as endMinutes
+      from sessions s join worksites w on w.id = s.worksite_id
+      where s.cancelled_reason is null and s.date between ${from} and ${to} and ${mine(supervisor)}
+      order by s.date, s.start_minutes`.execute(db)
+  ).rows;
+}
+
+/** Held half-days of the last 60 days with someone under contract and no mark. */
+export async function unrecorded(db: Db, today: string, supervisor: Supervisor) {
+  return (
+    await sql<{ worksiteId: number; worksiteName: string; date: string; missing: number }>`
+      select s.worksite_id as worksiteId, w.name as worksiteName, s.date, count(*) as missing
+      from sessions s
+      join worksites w on w.id = s.worksite_id
+      join participations pa on pa.worksite_id = s.worksite_id and s.date between pa.start_date and coalesce(pa.early_end_date, pa.end_date)
+      left join attendance a on a.session_id = s.id and a.participation_id = pa.id
+      where s.cancelled_reason is null and s.date < ${today} and s.date >= date(${today}, '-60 days') and a.session_id is null and ${mine(supervisor)}
+      group by s.id
+      order by s.date desc`.execute(db)
+  ).rows;
+}
+
+export async function waitingCount(db: Db, today: string) {
+  const row = await sql<{ n: number }>`
+    select count(*) as n from persons p
+    where p.archived = 0
+      and (select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1) in ('admise', 'attente')
+      and not exists (select 1 from participations pa where pa.person_id = p.id and coalesce(pa.early_end_date, pa.end_date) >= ${today})`.execute(db);
+  return Number(row.rows[0]!.n);
+}
+
+export async function contractsToPrint(db: Db, today: string) {
+  return (
+    await sql<{ worksiteId: number; worksiteName: string; firstNames: string; lastName: string; startDate: string }>`
+      select pa.worksite_id as worksiteId, w.name as worksiteName, p.first_names as firstNames, p.last_name as lastName, pa.start_date as startDate
+      from participations pa join persons p on p.id = pa.person_id join worksites w on w.id = pa.worksite_id
+      where pa.start_date between ${today} and date(${today}, '+14 days')
+        and not exists (select 1 from documents d where d.participation_id = pa.id and d.kind = 'contrat_travail')
+      order by pa.start_date, p.search_key`.execute(db)
+  ).rows;
+}
+
+/** Months before this one with hours recorded for an employer, and no hand-off sent for them. */
+export async function monthsToSend(db: Db, today: string) {
+  return (
+    await sql<{ month: string; employerName: string }>`
+      select distinct substr(s.date, 1, 7) as month, e.name as employerName
+      from attendance a join sessions s on s.id = a.session_id join participations pa on pa.id = a.participation_id join employers e on e.id = pa.employer_id
+      where substr(s.date, 1, 7) < substr(${today}, 1, 7) and s.date >= date(${today}, 'start of month', '-3 months')
+        and not exists (select 1 from payroll_handoffs h where h.month = substr(s.date, 1, 7) and h.employer_id = pa.employer_id and h.status = 'transmis')
+      order by month`.execute(db)
+  ).rows;
+}

@@ -1,0 +1,153 @@
+import { Alert, Anchor, Button, Card, Group, List, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { KeyFigure, PersonBreakdown, StatsFilter } from '@shared/contract/stats';
+import { formatFrenchDate } from '@shared/dates';
+import { formatDuration } from '@shared/time';
+import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
+import { useChooseFile } from '../files/FileChooser';
+import { todayInFrance } from '../people/defaults';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { BreakdownCard } from './BreakdownCard';
+import { Info, SmallMark } from './Info';
+import { ReportModal } from './ReportModal';
+import { StatsFilters } from './StatsFilters';
+
+/** Figures that count people (secrecy concerns them; worksites and half-days are not people). */
+const PEOPLE_FIGURES = ['people', 'newEntries', 'outcomes3', 'outcomes6'];
+
+const valueText = (f: KeyFigure) => (f.unit === 'minutes' ? formatDuration(f.value) : f.unit === 'percent' ? `${f.value} %` : String(f.value));
+
+function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>; cell: { breakdown: PersonBreakdown | null; category: string | null; label: string }; onClose: () => void }) {
+  const people = useApiQuery('stats/people', { filter, breakdown: cell.breakdown, category: cell.category });
+  return (
+    <Modal opened onClose={onClose} title={cell.label} size="lg">
+      {people.isPending && <Loader />}
+      {people.error && <Alert color="red">{errorMessage(people.error)}</Alert>}
+      {people.data && (
+        <List>
+          {people.data.map((p) => (
+            <List.Item key={p.id}>
+              <Anchor component={Link} to={`/people/${p.id}`}>
+                {p.name}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                entré·e le {formatFrenchDate(p.entry)}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Modal>
+  );
+}
+
+/** Statistics for any period and filter, every figure with its rule; reports and exports for funders. */
+export function StatsPage() {
+  const { can } = useSignedIn();
+  const today = todayInFrance();
+  const lastYear = String(Number(today.slice(0, 4)) - 1);
+  const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, kind: null, funderId: null, activity: null });
+  const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData });
+  const [cell, setCell] = useState<{ breakdown: PersonBreakdown | null; category: string | null; label: string } | null>(null);
+  const [reporting, setReporting] = useState(false);
+  const exportXlsx = useApiMutation('stats/export');
+  const choose = useChooseFile();
+  const staff = can('stats/people');
+  const exportTo = async () => {
+    const folder = await choose('export', 'folder');
+    if (!folder) return;
+    try {
+      const { path } = await exportXlsx.mutateAsync({ filter, folder });
+      notifySuccess(`Tableaux enregistrés : ${path}`);
+    } catch (error) {
+      notifyFailure(error, "L'export n'a pas pu être fait");
+    }
+  };
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between">
+        <Title order={1}>Statistiques</Title>
+        <Group>
+          {can('stats/export') && can('files/chooseFolder') && (
+            <Button variant="light" onClick={() => void exportTo()} loading={exportXlsx.isPending}>
+              Exporter les tableaux (Excel)…
+            </Button>
+          )}
+          {can('stats/report') && <Button onClick={() => setReporting(true)}>Rapport pour un financeur…</Button>}
+        </Group>
+      </Group>
+      <StatsFilters filter={filter} funders={figures.data?.funders ?? []} today={today} onChange={setFilter} />
+      {figures.isPending && <Loader />}
+      {figures.error && <Alert color="red">{errorMessage(figures.error)}</Alert>}
+      {figures.data && (
+        <>
+          <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
+            {figures.data.figures.map((f) => (
+              <Card withBorder key={f.key} padding="sm">
+                <Group gap={2} wrap="nowrap" align="flex-start">
+                  <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+                    {f.label}
+                  </Text>
+                  <Info text={f.info} label={f.label} />
+                </Group>
+                <Text fw={700} size="xl" aria-label={`${f.label} : ${valueText(f)}`}>
+                  {f.key === 'people' && staff && f.value > 0 ? (
+                    <Anchor component="button" fw={700} fz="xl" onClick={() => setCell({ breakdown: null, category: null, label: 'Personnes accompagnées' })}>
+                      {valueText(f)}
+                    </Anchor>
+                  ) : (
+                    valueText(f)
+                  )}
+                  {PEOPLE_FIGURES.includes(f.key) && <SmallMark count={f.value} />}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <Card withBorder>
+            <Title order={3} mb="xs">
+              Sexe et âge à l'entrée
+            </Title>
+            <Table aria-label="Sexe et âge à l'entrée" w="auto">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  {figures.data.cross.columns.map((c) => (
+                    <Table.Th key={c} ta="right">
+                      {c}
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">Total</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {figures.data.cross.rows.map((label, r) => (
+                  <Table.Tr key={label}>
+                    <Table.Td>{label}</Table.Td>
+                    {figures.data.cross.cells[r]!.map((v, c) => (
+                      <Table.Td key={c} ta="right">
+                        {v}
+                        <SmallMark count={v} />
+                      </Table.Td>
+                    ))}
+                    <Table.Th ta="right">{figures.data.cross.cells[r]!.reduce((a, b) => a + b, 0)}</Table.Th>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+          {figures.data.breakdowns.map((b) => (
+            <BreakdownCard key={b.key} table={b} onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null} />
+          ))}
+          <Text size="xs" c="dimmed">
+            * moins de 5 personnes : ces cases sont masquées dans les rapports et les exports (secret statistique).
+          </Text>
+        </>
+      )}
+      {cell && <PeopleModal filter={filter} cell={cell} onClose={() => setCell(null)} />}
+      {reporting && <ReportModal filter={filter} onClose={() => setReporting(false)} />}
+    </Stack>
+  );
+}
