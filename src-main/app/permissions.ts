@@ -141,6 +141,15 @@ export const PERMISSIONS: Record<Method, Entry> = {
   // Aggregates for management and funders; the people behind a figure only for those who manage records.
   // What needs doing today: each item shown only to a role that can act on it (handler); a supervisor sees his worksites.
   'dashboard/summary': { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' },
+  // RGPD: reviews and anonymisation by the administrator; the person's own export by whoever follows them.
+  'rgpd/reviews': ADMIN,
+  'rgpd/extend': ADMIN,
+  'rgpd/anonymise': ADMIN,
+  'rgpd/exportPerson': PEOPLE_EDITORS,
+  'rgpd/requests': ADMIN_AND_COORDINATION,
+  'rgpd/saveRequest': ADMIN_AND_COORDINATION,
+  'rgpd/notice': ADMIN_AND_COORDINATION,
+  'rgpd/register': ADMIN,
   'stats/figures': STATS_READERS,
   'stats/people': ADMIN_AND_COORDINATION,
   'stats/report': STATS_READERS,

@@ -135,6 +135,9 @@ export interface PersonsTable {
   referentId: number | null;
   archived: Generated<number>;
   searchKey: string;
+  anonymisedOn: string | null;
+  retentionUntil: string | null;
+  retentionReason: Generated<string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -452,6 +455,18 @@ export interface PsychologistNotesTable {
   updatedAt: string;
 }
 
+export interface RightsRequestsTable {
+  id: Generated<number>;
+  personId: number | null;
+  kind: string;
+  receivedOn: string;
+  dueOn: string;
+  answeredOn: string | null;
+  notes: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
 export interface BackupSettingsTable {
   id: number;
   keyId: string;
@@ -512,4 +527,5 @@ export interface Database {
   bilans: BilansTable;
   worksiteBilans: WorksiteBilansTable;
   psychologistNotes: PsychologistNotesTable;
+  rightsRequests: RightsRequestsTable;
 }

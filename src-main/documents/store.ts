@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 
@@ -22,6 +22,8 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
 
 /** The stored bytes, checked against the hash recorded when they were written. */
 export async function readVerified(dir: string, storedFile: string, expectedSha256: string): Promise<Buffer> {
+  // A document whose person was anonymised keeps its registry line, not its file.
+  if (storedFile === '') throw new AppError('NOT_FOUND', "Ce document a été retiré lors de l'anonymisation de la personne : il n'existe plus.");
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(dir, path.basename(storedFile)));
@@ -58,4 +60,19 @@ const SIGNATURES = [
 /** What a scan really is, from its first bytes (never from its name). */
 export function sniffScan(bytes: Uint8Array) {
   return SIGNATURES.find((s) => s.magic.every((b, i) => bytes[i] === b)) ?? null;
+}
+
+/** Overwrites a file with zeros, flushes, then removes it (the data folder keeps no readable copy). */
+export async function shred(file: string): Promise<void> {
+  const handle = await open(file, 'r+').catch(() => null);
+  if (!handle) return;
+  try {
+    const { size } = await handle.stat();
+    const zeros = Buffer.alloc(Math.min(size, 1024 * 1024));
+    for (let offset = 0; offset < size; offset += zeros.length) await handle.write(zeros, 0, Math.min(zeros.length, size - offset), offset);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await unlink(file).catch(() => undefined);
 }

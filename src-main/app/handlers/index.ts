@@ -21,6 +21,7 @@ import { bilansHandlers } from './bilans';
 import { debriefsHandlers } from './debriefs';
 import { statsHandlers } from './stats';
 import { dashboardHandlers } from './dashboard';
+import { rgpdHandlers } from './rgpd';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -45,4 +46,5 @@ export const handlers: HandlerMap<Method> = {
   ...debriefsHandlers,
   ...statsHandlers,
   ...dashboardHandlers,
+  ...rgpdHandlers,
 };

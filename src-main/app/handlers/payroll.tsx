@@ -15,6 +15,7 @@ import type { HandoffView } from '../../shared/contract/payroll';
 import { addDays, addMonths, formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
+import type { Services } from '../services';
 import { hoursSummaries, warningText } from '../hours';
 
 const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -27,7 +28,7 @@ interface Computed {
 }
 
 /** The month's figures for one employer, and what to check before sending them. */
-async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
+export async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
   const first = `${month}-01`;
   const last = addDays(addMonths(first, 1), -1);
   const rows = await repo.participationsOfMonth(db, employerId, first, last);
@@ -135,7 +136,7 @@ async function compute(db: Kysely<Database>, today: string, month: string, emplo
   return { lines, checks, regularisationIds: regularisations.map((g) => g.id) };
 }
 
-function linesView(lines: PayrollLine[]): HandoffView['lines'] {
+export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
   return lines.map((l) => ({
     participationId: l.person.participationId,
     personId: l.person.personId,
@@ -186,6 +187,43 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
   };
 }
 
+/**
+ * The three hand-off files of a month's lines, written under names that carry
+ * their hash (also rebuilt, names removed, when someone is anonymised).
+ */
+export async function handoffFiles(
+  services: Services,
+  db: Kysely<Database>,
+  h: { month: string; employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>; lines: PayrollLine[]; coordinator: string; issuedOn: string },
+) {
+  const structure = await structurePartyOf(db, services.paths.filesDir);
+  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name };
+  const xlsx = await payrollXlsx(h.lines, meta);
+  const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
+  const pdf = await services.printer.print(
+    renderPage(
+      <PayrollSummary
+        d={{
+          monthLabel: monthName(h.month),
+          reference: `Heures ${h.month} — ${h.employer.name}`,
+          issuedOn: h.issuedOn,
+          structure,
+          employer: h.employer,
+          coordinator: h.coordinator,
+          lines: h.lines,
+        }}
+      />,
+      services.fontsDir,
+    ),
+  );
+  const stem = `paie-${h.month}-${h.employer.id}`;
+  const files = { xlsx: `${stem}-${sha256(xlsx).slice(0, 16)}.xlsx`, csv: `${stem}-${sha256(csv).slice(0, 16)}.csv`, pdf: `${stem}-${sha256(pdf).slice(0, 16)}.pdf` };
+  await writeAtomically(path.join(services.paths.payrollDir, files.xlsx), xlsx);
+  await writeAtomically(path.join(services.paths.payrollDir, files.csv), csv);
+  await writeAtomically(path.join(services.paths.payrollDir, files.pdf), pdf);
+  return { files, xlsx, csv, pdf };
+}
+
 function fileBase(employerName: string, month: string) {
   return `Heures_${employerName}_${month}`;
 }
@@ -217,32 +255,8 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (computed.checks.length > 0 && !confirmChecks) {
       throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l'envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
     }
-    const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
-    const meta = { month, employerName: employer.name, structureName: structure.name };
-    // The files are made and written outside any transaction, then recorded in one.
-    const xlsx = await payrollXlsx(computed.lines, meta);
-    const csv = Buffer.from(payrollCsv(computed.lines, meta), 'utf8');
-    const pdf = await ctx.services.printer.print(
-      renderPage(
-        <PayrollSummary
-          d={{
-            monthLabel: monthName(month),
-            reference: `Heures ${month} — ${employer.name}`,
-            issuedOn: ctx.today,
-            structure,
-            employer,
-            coordinator: ctx.session.user?.displayName ?? '',
-            lines: computed.lines,
-          }}
-        />,
-        ctx.services.fontsDir,
-      ),
-    );
-    const stem = `paie-${month}-${employerId}`;
-    const files = { xlsx: `${stem}-${sha256(xlsx).slice(0, 16)}.xlsx`, csv: `${stem}-${sha256(csv).slice(0, 16)}.csv`, pdf: `${stem}-${sha256(pdf).slice(0, 16)}.pdf` };
-    await writeAtomically(path.join(ctx.services.paths.payrollDir, files.xlsx), xlsx);
-    await writeAtomically(path.join(ctx.services.paths.payrollDir, files.csv), csv);
-    await writeAtomically(path.join(ctx.services.paths.payrollDir, files.pdf), pdf);
+    const made = await handoffFiles(ctx.services, db, { month, employer, lines: computed.lines, coordinator: ctx.session.user?.displayName ?? '', issuedOn: ctx.today });
+    const { files, xlsx, csv, pdf } = made;
     await ctx.transaction(async (trx) => {
       const id = await repo.saveHandoff(trx, {
         month,

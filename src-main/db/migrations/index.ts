@@ -10,6 +10,7 @@ import * as payroll from './008-payroll';
 import * as worksiteDocuments from './009-worksite-documents';
 import * as backup from './010-backup';
 import * as evaluations from './011-evaluations';
+import * as rgpd from './012-rgpd';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'worksite-documents', up: worksiteDocuments.up },
   { version: 10, name: 'backup', up: backup.up },
   { version: 11, name: 'evaluations', up: evaluations.up },
+  { version: 12, name: 'rgpd', up: rgpd.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

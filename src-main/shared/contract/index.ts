@@ -20,6 +20,7 @@ import { bilansMethods } from './bilans';
 import { debriefsMethods } from './debriefs';
 import { statsMethods } from './stats';
 import { dashboardMethods } from './dashboard';
+import { rgpdMethods } from './rgpd';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -48,6 +49,7 @@ export const contract = {
   ...debriefsMethods,
   ...statsMethods,
   ...dashboardMethods,
+  ...rgpdMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

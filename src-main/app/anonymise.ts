@@ -1,0 +1,190 @@
+/**
+ * Anonymisation: what identifies a person goes for good — identity, contact
+ * details, NIR, free texts, notes, observations, their documents and scans —
+ * while what the statistics count stays (sex, a birth date giving the same
+ * ages at every entry, categories of resources and education, prescriber,
+ * dates, hours, exit category). Documents of a whole worksite and payroll
+ * hand-offs that name them are made again without their name.
+ *
+ * Order, so that a failure never leaves the registry pointing at nothing:
+ * read → print the replacement files → one transaction that scrubs the rows
+ * and points at the new files → shred the old files → VACUUM (with
+ * secure_delete on, no freed page keeps the old bytes).
+ */
+import path from 'node:path';
+import { findEmployer } from '../db/repositories/settings';
+import { structurePartyOf } from '../documents/collect';
+import type { WorksiteDocumentData } from '../documents/data';
+import { renderWorksiteDocument } from '../documents/render';
+import { sha256, shred, writeAtomically } from '../documents/store';
+import { anonymousBirthDate } from '../domain/retention';
+import { AppError } from '../shared/errors';
+import { nameSearchKey } from '../shared/text';
+import type { HandlerContext } from './handler';
+import { compute, handoffFiles, linesView } from './handlers/payroll';
+
+const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
+
+/** Replaces every way a document writes these people's names. */
+function nameReplacer(people: readonly { id: number; firstNames: string; lastName: string }[]) {
+  const pairs: [string, string][] = [];
+  for (const p of people) {
+    const a = anonymousName(p.id);
+    const upper = p.lastName.toLocaleUpperCase('fr-FR');
+    pairs.push(
+      [`${p.firstNames} ${p.lastName}`, `${a.firstNames} ${a.lastName}`],
+      [`${p.lastName} ${p.firstNames}`, `${a.lastName} ${a.firstNames}`],
+      [`${p.firstNames} ${upper}`, `${a.firstNames} ${a.lastName}`],
+      [`${upper} ${p.firstNames}`, `${a.lastName} ${a.firstNames}`],
+    );
+  }
+  // Longest first: "Anne-Marie X" before "Marie X".
+  pairs.sort(([a], [b]) => b.length - a.length);
+  return (text: string) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
+}
+
+export async function anonymise(ctx: HandlerContext, personIds: readonly number[]): Promise<number> {
+  const { services } = ctx;
+  const paths = services.paths;
+  const ids = [...new Set(personIds)];
+
+  const plan = await services.db.transaction().execute(async (db) => {
+    const people = await db.selectFrom('persons').select(['id', 'firstNames', 'lastName', 'birthDate', 'anonymisedOn']).where('id', 'in', ids).execute();
+    if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Une des personnes choisies est introuvable.');
+    const participations = await db.selectFrom('participations').select(['id', 'personId', 'worksiteId', 'startDate']).where('personId', 'in', ids).execute();
+    const participationIds = participations.map((p) => p.id);
+    const byPerson = (column: 'personId' | 'participationId') => (column === 'personId' ? ids : participationIds.length ? participationIds : [-1]);
+    const ownDocuments = await db
+      .selectFrom('documents')
+      .select(['id', 'storedFile'])
+      .where((eb) => eb.or([eb('personId', 'in', byPerson('personId')), eb('participationId', 'in', byPerson('participationId'))]))
+      .execute();
+    const attachments = await db
+      .selectFrom('attachments')
+      .select(['id', 'storedFile'])
+      .where((eb) => eb.or([eb('personId', 'in', byPerson('personId')), eb('participationId', 'in', byPerson('participationId'))]))
+      .execute();
+    const worksiteIds = [...new Set(participations.map((p) => p.worksiteId))];
+    const worksiteDocuments = worksiteIds.length
+      ? await db.selectFrom('documents').selectAll().where('worksiteId', 'in', worksiteIds).where('participationId', 'is', null).where('personId', 'is', null).execute()
+      : [];
+    const handoffs = (await db.selectFrom('payrollHandoffs').selectAll().execute()).filter((h) =>
+      (JSON.parse(h.content) as { lines: { personId: number }[] }).lines.some((l) => ids.includes(l.personId)),
+    );
+    return { people, participations, ownDocuments, attachments, worksiteDocuments, handoffs };
+  });
+  const replace = nameReplacer(plan.people);
+  const anonymised = new Set(ids);
+
+  // Replacement files, printed outside any transaction.
+  const logo = (await structurePartyOf(services.db, paths.filesDir)).logo;
+  const redrawn: { id: number; storedFile: string; old: string; sha256: string; size: number; snapshot: string }[] = [];
+  for (const doc of plan.worksiteDocuments) {
+    const snapshot = replace(doc.snapshot);
+    if (snapshot === doc.snapshot) continue;
+    const data = JSON.parse(snapshot) as WorksiteDocumentData;
+    const pdf = await services.printer.print(renderWorksiteDocument({ ...data, structure: { ...data.structure, logo: data.structure.logo ? logo : null } }, services.fontsDir));
+    const storedFile = `${doc.number}-v${doc.version}-${sha256(pdf).slice(0, 12)}.pdf`;
+    await writeAtomically(path.join(paths.documentsDir, storedFile), pdf);
+    redrawn.push({ id: doc.id, storedFile, old: doc.storedFile, sha256: sha256(pdf), size: pdf.length, snapshot });
+  }
+  const rebuilt: { id: number; content: string; files: Awaited<ReturnType<typeof handoffFiles>>; old: string[] }[] = [];
+  for (const h of plan.handoffs) {
+    const employer = await findEmployer(services.db, h.employerId);
+    if (!employer) continue;
+    const computed = await services.db.transaction().execute((db) => compute(db, ctx.today, h.month, h.employerId));
+    const lines = computed.lines.map((l) => (anonymised.has(l.person.personId) ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null } } : l));
+    const validator = h.validatedBy ? await services.db.selectFrom('users').select('displayName').where('id', '=', h.validatedBy).executeTakeFirst() : undefined;
+    const files = await handoffFiles(services, services.db, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
+    const content = JSON.parse(replace(h.content)) as { checks: unknown; lines: unknown };
+    rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile] });
+  }
+
+  await ctx.transaction(async (db) => {
+    const now = ctx.now;
+    for (const p of plan.people) {
+      const entries = plan.participations.filter((x) => x.personId === p.id).map((x) => x.startDate);
+      const a = anonymousName(p.id);
+      await db
+        .updateTable('persons')
+        .set({
+          civility: null,
+          lastName: a.lastName,
+          birthName: '',
+          firstNames: a.firstNames,
+          birthDate: anonymousBirthDate(p.birthDate, entries),
+          address: '',
+          postcode: '',
+          town: '',
+          phone: '',
+          email: '',
+          emergencyContact: '',
+          nir: null,
+          referentId: null,
+          archived: 1,
+          searchKey: nameSearchKey(`${a.lastName} ${a.firstNames}`),
+          anonymisedOn: ctx.today,
+          retentionUntil: null,
+          retentionReason: '',
+          updatedAt: now,
+        })
+        .where('id', '=', p.id)
+        .execute();
+    }
+    const participationIds = plan.participations.map((p) => p.id).concat(-1);
+    const journeyIds = (await db.selectFrom('journeys').select('id').where('personId', 'in', ids).execute()).map((j) => j.id).concat(-1);
+    await db.updateTable('personSituations').set({ housing: '' }).where('personId', 'in', ids).execute();
+    await db.updateTable('journeyEvents').set({ reason: '' }).where('journeyId', 'in', journeyIds).execute();
+    // Free texts go; "known at 3/6 months" stays countable.
+    await db
+      .updateTable('outcomes')
+      .set((eb) => ({
+        detail: '',
+        afterThreeMonths: eb.case().when('afterThreeMonths', '<>', '').then('connue').else('').end(),
+        afterSixMonths: eb.case().when('afterSixMonths', '<>', '').then('connue').else('').end(),
+      }))
+      .where('journeyId', 'in', journeyIds)
+      .execute();
+    await db.updateTable('obstacles').set({ actions: '' }).where('personId', 'in', ids).execute();
+    await db.updateTable('observations').set({ text: '' }).where('participationId', 'in', participationIds).execute();
+    await db.updateTable('evaluationItems').set({ comment: '' }).where('evaluationId', 'in', db.selectFrom('evaluations').select('id').where('participationId', 'in', participationIds)).execute();
+    await db.updateTable('bilans').set({ participantWords: '', teamAssessment: '', nextSteps: '', referentToInform: '', activitiesDone: '' }).where('participationId', 'in', participationIds).execute();
+    await db.updateTable('healthChecks').set({ restrictions: '' }).where('participationId', 'in', participationIds).execute();
+    await db.deleteFrom('psychologistNotes').where('annexTimeId', 'in', db.selectFrom('annexTimes').select('id').where('participationId', 'in', participationIds)).execute();
+    await db.updateTable('regularisations').set({ reason: '' }).where('participationId', 'in', participationIds).execute();
+    await db.updateTable('rightsRequests').set({ notes: '' }).where('personId', 'in', ids).execute();
+    await db
+      .updateTable('documents')
+      .set({ title: 'Document retiré (anonymisation)', fileName: '', storedFile: '', sha256: '', size: 0, snapshot: '{}' })
+      .where('id', 'in', plan.ownDocuments.map((d) => d.id).concat(-1))
+      .execute();
+    await db.deleteFrom('attachments').where('id', 'in', plan.attachments.map((a) => a.id).concat(-1)).execute();
+    for (const r of redrawn) await db.updateTable('documents').set({ storedFile: r.storedFile, sha256: r.sha256, size: r.size, snapshot: r.snapshot }).where('id', '=', r.id).execute();
+    for (const r of rebuilt) {
+      await db
+        .updateTable('payrollHandoffs')
+        .set({
+          content: r.content,
+          xlsxFile: r.files.files.xlsx,
+          xlsxSha256: sha256(r.files.xlsx),
+          csvFile: r.files.files.csv,
+          csvSha256: sha256(r.files.csv),
+          pdfFile: r.files.files.pdf,
+          pdfSha256: sha256(r.files.pdf),
+        })
+        .where('id', '=', r.id)
+        .execute();
+    }
+    for (const id of ids) ctx.record(`person:${id}`);
+  });
+
+  // The old files, once nothing points at them any more.
+  for (const d of plan.ownDocuments) if (d.storedFile) await shred(path.join(paths.documentsDir, path.basename(d.storedFile)));
+  for (const a of plan.attachments) await shred(path.join(paths.attachmentsDir, path.basename(a.storedFile)));
+  for (const r of redrawn) if (r.old !== r.storedFile) await shred(path.join(paths.documentsDir, path.basename(r.old)));
+  for (const r of rebuilt) for (const old of r.old) if (!Object.values(r.files.files).includes(old)) await shred(path.join(paths.payrollDir, path.basename(old)));
+  // Freed pages are zeroed (secure_delete) and dropped; the WAL is emptied.
+  services.sqlite.exec('VACUUM');
+  services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return ids.length;
+}

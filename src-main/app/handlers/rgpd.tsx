@@ -1,0 +1,107 @@
+import * as repo from '../../db/repositories/rgpd';
+import { findPerson } from '../../db/repositories/people';
+import { structurePartyOf } from '../../documents/collect';
+import { renderPage } from '../../documents/render';
+import { PersonData } from '../../documents/templates/person-data';
+import { RgpdNotice } from '../../documents/templates/rgpd-notice';
+import { RgpdRegister } from '../../documents/templates/rgpd-register';
+import { dueForReview, reviewOn } from '../../domain/retention';
+import { safeFileName } from '../../domain/file-names';
+import type { RetentionReview, RightsRequest } from '../../shared/contract/rgpd';
+import { addMonths } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../handler';
+import { anonymise } from '../anonymise';
+import { personExport } from '../person-export';
+
+async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
+  return (await repo.reviewCandidates(db, ctx.today))
+    .filter((c) => dueForReview(ctx.today, c.lastActivity, c.retentionUntil))
+    .map((c) => ({
+      personId: c.id,
+      name: `${c.lastName.toLocaleUpperCase('fr-FR')} ${c.firstNames}`,
+      lastActivity: c.lastActivity,
+      reviewOn: reviewOn(c.lastActivity, c.retentionUntil),
+      retentionUntil: c.retentionUntil,
+      retentionReason: c.retentionReason,
+    }));
+}
+
+async function requests(ctx: HandlerContext): Promise<RightsRequest[]> {
+  return (await repo.listRequests(ctx.db)).map((r) => ({
+    id: r.id,
+    personId: r.personId,
+    personName: r.lastName ? `${r.lastName.toLocaleUpperCase('fr-FR')} ${r.firstNames}` : null,
+    kind: r.kind as RightsRequest['kind'],
+    receivedOn: r.receivedOn,
+    dueOn: r.dueOn,
+    answeredOn: r.answeredOn,
+    notes: r.notes,
+    late: r.answeredOn === null ? ctx.today > r.dueOn : r.answeredOn > r.dueOn,
+  }));
+}
+
+export const rgpdHandlers: HandlerMap<
+  'rgpd/reviews' | 'rgpd/extend' | 'rgpd/anonymise' | 'rgpd/exportPerson' | 'rgpd/requests' | 'rgpd/saveRequest' | 'rgpd/notice' | 'rgpd/register'
+> = {
+  'rgpd/reviews': async (_input, ctx) => reviews(ctx),
+
+  'rgpd/extend': async ({ personId, until, reason }, ctx) => {
+    if (until <= ctx.today) throw new AppError('INVALID_INPUT', 'La nouvelle date de revue doit être dans le futur.', { field: 'until' });
+    if (until > addMonths(ctx.today, 60)) throw new AppError('INVALID_INPUT', 'Au plus 5 ans : au-delà, la conservation doit être revue.', { field: 'until' });
+    if (!(await repo.extendRetention(ctx.db, personId, until, reason, ctx.now))) throw new AppError('NOT_FOUND', 'Cette personne est introuvable ou déjà anonymisée.');
+    ctx.record(`person:${personId}`);
+    return reviews(ctx);
+  },
+
+  'rgpd/anonymise': async ({ personIds }, ctx) => ({ anonymised: await anonymise(ctx, personIds) }),
+
+  'rgpd/exportPerson': async ({ personId }, ctx) => {
+    const { data, structure } = await ctx.services.db.transaction().execute(async (db) => {
+      const person = await findPerson(db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+      if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
+      const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
+      return { data: await personExport(db, personId, structure.name, ctx.today), structure };
+    });
+    const pdf = await ctx.services.printer.print(renderPage(<PersonData d={data} structure={structure} issuedOn={ctx.today} />, ctx.services.fontsDir));
+    await ctx.transaction(async () => ctx.record(`person:${personId}`));
+    const person = data.sections[0]!.rows[0]!;
+    return {
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+      json: JSON.stringify({ généréLe: ctx.today, ...data }, null, 2),
+      fileStem: safeFileName(`Donnees_${person['Nom']}_${person['Prénoms']}_${ctx.today}`, 'pdf').replace(/\.pdf$/, ''),
+    };
+  },
+
+  'rgpd/requests': async (_input, ctx) => requests(ctx),
+
+  'rgpd/saveRequest': async ({ id, request }, ctx) => {
+    if (request.answeredOn !== null && request.answeredOn < request.receivedOn) throw new AppError('INVALID_INPUT', 'La réponse ne peut pas précéder la demande.', { field: 'request.answeredOn' });
+    if (request.personId !== null && !(await ctx.db.selectFrom('persons').select('id').where('id', '=', request.personId).executeTakeFirst())) {
+      throw new AppError('NOT_FOUND', 'Cette personne est introuvable.', { field: 'request.personId' });
+    }
+    const values = { ...request, dueOn: addMonths(request.receivedOn, 1) };
+    if (id === undefined) {
+      await ctx.db.insertInto('rightsRequests').values({ ...values, createdBy: ctx.session.user?.id ?? null, createdAt: ctx.now }).execute();
+    } else {
+      const done = await ctx.db.updateTable('rightsRequests').set(values).where('id', '=', id).executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'Cette demande est introuvable.');
+    }
+    ctx.record(`rightsRequest:${id ?? 'new'}`);
+    return requests(ctx);
+  },
+
+  'rgpd/notice': async (_input, ctx) => {
+    const structure = await structurePartyOf(ctx.services.db, ctx.services.paths.filesDir);
+    const pdf = await ctx.services.printer.print(renderPage(<RgpdNotice structure={structure} />, ctx.services.fontsDir));
+    await ctx.transaction(async () => ctx.record('rgpd:notice'));
+    return { pdfBase64: Buffer.from(pdf).toString('base64') };
+  },
+
+  'rgpd/register': async ({ kind }, ctx) => {
+    const structure = await structurePartyOf(ctx.services.db, ctx.services.paths.filesDir);
+    const pdf = await ctx.services.printer.print(renderPage(<RgpdRegister structure={structure} kind={kind} />, ctx.services.fontsDir));
+    await ctx.transaction(async () => ctx.record(`rgpd:${kind}`));
+    return { pdfBase64: Buffer.from(pdf).toString('base64') };
+  },
+};

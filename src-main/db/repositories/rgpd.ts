@@ -1,0 +1,48 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+/**
+ * People not yet anonymised whose last activity is old enough to be near
+ * review (the exact rule is `domain/retention.ts`), with that date: the
+ * latest of their record's creation, parcours steps and ends, attendance,
+ * documents, freins, observations and exits.
+ */
+export async function reviewCandidates(db: Db, today: string) {
+  return (
+    await sql<{ id: number; firstNames: string; lastName: string; retentionUntil: string | null; retentionReason: string; lastActivity: string }>`
+      select * from (
+        select p.id, p.first_names as firstNames, p.last_name as lastName, p.retention_until as retentionUntil, p.retention_reason as retentionReason,
+          max(
+            substr(p.created_at, 1, 10),
+            coalesce((select max(coalesce(pa.early_end_date, pa.end_date)) from participations pa where pa.person_id = p.id), ''),
+            coalesce((select max(e.happened_on) from journey_events e join journeys j on j.id = e.journey_id where j.person_id = p.id), ''),
+            coalesce((select max(s.date) from attendance a join sessions s on s.id = a.session_id join participations pa on pa.id = a.participation_id where pa.person_id = p.id), ''),
+            coalesce((select max(substr(d.created_at, 1, 10)) from documents d where d.person_id = p.id), ''),
+            coalesce((select max(max(o.identified_on, coalesce(o.resolved_on, ''))) from obstacles o where o.person_id = p.id), ''),
+            coalesce((select max(oc.exited_on) from outcomes oc join journeys j on j.id = oc.journey_id where j.person_id = p.id), ''),
+            coalesce((select max(ob.observed_on) from observations ob join participations pa on pa.id = ob.participation_id where pa.person_id = p.id), '')
+          ) as lastActivity
+        from persons p
+        where p.anonymised_on is null
+      )
+      where lastActivity <= date(${today}, '-23 months')
+      order by lastActivity, lastName`.execute(db)
+  ).rows;
+}
+
+export async function extendRetention(db: Db, personId: number, until: string, reason: string, now: string) {
+  const done = await db.updateTable('persons').set({ retentionUntil: until, retentionReason: reason, updatedAt: now }).where('id', '=', personId).where('anonymisedOn', 'is', null).executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+export async function listRequests(db: Db) {
+  return db
+    .selectFrom('rightsRequests as r')
+    .leftJoin('persons as p', 'p.id', 'r.personId')
+    .select(['r.id', 'r.personId', 'r.kind', 'r.receivedOn', 'r.dueOn', 'r.answeredOn', 'r.notes', 'p.firstNames', 'p.lastName'])
+    .orderBy('r.answeredOn', 'asc')
+    .orderBy('r.dueOn')
+    .execute();
+}
