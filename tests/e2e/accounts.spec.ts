@@ -42,7 +42,7 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
 test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page, app }) => {
   const admin = await app.seed();
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
-    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques']],
+    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles']],
     ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']],
     ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens']],
     ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques']],
@@ -55,7 +55,7 @@ test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page,
   await login.signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByText(`Bonjour ${ADMIN_NAME}.`)).toBeVisible();
   expect(await shell.navigationLabels()).toEqual([
-    'Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Sauvegardes', 'Paramètres',
+    'Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Sauvegardes', 'Paramètres',
   ]);
   for (const [name, , labels] of expected) {
     await shell.switchUser();

@@ -98,9 +98,10 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await expect(page.getByText('Bonjour Élodie Le Gall.')).toBeVisible();
   await app.screenshot(page, 'shell-01-tableau-de-bord');
 
+  // A fresh structure: statistics open, with nothing to count yet.
   await shell.goTo('Statistiques');
-  await expect(page.getByText('À venir')).toBeVisible();
-  await app.screenshot(page, 'shell-02-a-venir');
+  await expect(page.getByLabel('Personnes accompagnées : 0')).toBeVisible();
+  await app.screenshot(page, 'shell-02-statistiques-vides');
 
   // A reload signs out (the session lives in the window only) and keeps everything she entered.
   await page.reload();

@@ -51,6 +51,7 @@ describe('retention review', () => {
     clock.set('2026-03-15T09:00:00.000Z');
     const due = valueOf(await call('rgpd/reviews'));
     expect(due).toEqual([{ personId: old.personId, name: 'FICTIF1 Personne1', lastActivity: '2024-03-15', reviewOn: '2026-03-15', retentionUntil: null, retentionReason: '' }]);
+    expect(valueOf(await call('dashboard/summary')).reviewsDue).toBe(1);
     expect(await call('rgpd/extend', { personId: old.personId, until: '2026-03-15', reason: 'Procédure prud’homale' })).toMatchObject({ ok: false, error: { field: 'until' } });
     expect(await call('rgpd/extend', { personId: old.personId, until: '2026-09-30', reason: '' })).toMatchObject({ ok: false, error: { field: 'reason' } });
     expect(valueOf(await call('rgpd/extend', { personId: old.personId, until: '2026-09-30', reason: 'Contrôle du financeur en cours' }))).toEqual([]);
@@ -203,6 +204,7 @@ describe('rights of the person', () => {
     const { id } = valueOf(await call('people/create', { person: person(), situation: situation() }));
     let list = valueOf(await call('rgpd/saveRequest', { request: { personId: id, kind: 'acces', receivedOn: '2026-03-10', answeredOn: null, notes: 'Par courrier' } }));
     expect(list).toMatchObject([{ kind: 'acces', receivedOn: '2026-03-10', dueOn: '2026-04-10', answeredOn: null, late: true }]);
+    expect(valueOf(await call('dashboard/summary')).requestsOpen).toEqual({ open: 1, late: 1 });
     list = valueOf(await call('rgpd/saveRequest', { id: list[0]!.id, request: { personId: id, kind: 'acces', receivedOn: '2026-03-10', answeredOn: '2026-04-02', notes: 'Export remis en main propre' } }));
     expect(list[0]).toMatchObject({ answeredOn: '2026-04-02', late: false });
     expect(await call('rgpd/saveRequest', { request: { personId: id, kind: 'oubli' as never, receivedOn: '2026-03-10', answeredOn: null } })).toMatchObject({ ok: false, error: { field: 'request.kind' } });

@@ -1,4 +1,6 @@
 import * as repo from '../../db/repositories/dashboard';
+import { requestsOpen, reviewCandidates } from '../../db/repositories/rgpd';
+import { dueForReview } from '../../domain/retention';
 import { addDays, mondayOf } from '../../shared/dates';
 import { minutesToTime } from '../../shared/time';
 import type { HandlerMap } from '../handler';
@@ -32,6 +34,10 @@ export const dashboardHandlers: HandlerMap<'dashboard/summary'> = {
         ? (await repo.contractsToPrint(ctx.db, ctx.today)).map((c) => ({ worksiteId: c.worksiteId, worksiteName: c.worksiteName, name: `${c.firstNames} ${c.lastName}`, startDate: c.startDate }))
         : null,
       payrollToSend: scopeFor('payroll/transmit', role) ? await repo.monthsToSend(ctx.db, ctx.today) : null,
+      reviewsDue: scopeFor('rgpd/reviews', role)
+        ? (await reviewCandidates(ctx.db, ctx.today)).filter((c) => dueForReview(ctx.today, c.lastActivity, c.retentionUntil)).length
+        : null,
+      requestsOpen: scopeFor('rgpd/requests', role) ? await requestsOpen(ctx.db, ctx.today) : null,
     };
   },
 };

@@ -2,6 +2,7 @@ import * as repo from '../../db/repositories/rgpd';
 import { findPerson } from '../../db/repositories/people';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
+import { copyInto } from '../../documents/store';
 import { PersonData } from '../../documents/templates/person-data';
 import { RgpdNotice } from '../../documents/templates/rgpd-notice';
 import { RgpdRegister } from '../../documents/templates/rgpd-register';
@@ -56,7 +57,7 @@ export const rgpdHandlers: HandlerMap<
 
   'rgpd/anonymise': async ({ personIds }, ctx) => ({ anonymised: await anonymise(ctx, personIds) }),
 
-  'rgpd/exportPerson': async ({ personId }, ctx) => {
+  'rgpd/exportPerson': async ({ personId, folder }, ctx) => {
     const { data, structure } = await ctx.services.db.transaction().execute(async (db) => {
       const person = await findPerson(db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
       if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
@@ -66,11 +67,10 @@ export const rgpdHandlers: HandlerMap<
     const pdf = await ctx.services.printer.print(renderPage(<PersonData d={data} structure={structure} issuedOn={ctx.today} />, ctx.services.fontsDir));
     await ctx.transaction(async () => ctx.record(`person:${personId}`));
     const person = data.sections[0]!.rows[0]!;
-    return {
-      pdfBase64: Buffer.from(pdf).toString('base64'),
-      json: JSON.stringify({ généréLe: ctx.today, ...data }, null, 2),
-      fileStem: safeFileName(`Donnees_${person['Nom']}_${person['Prénoms']}_${ctx.today}`, 'pdf').replace(/\.pdf$/, ''),
-    };
+    const json = JSON.stringify({ généréLe: ctx.today, ...data }, null, 2);
+    const fileStem = safeFileName(`Donnees_${person['Nom']}_${person['Prénoms']}_${ctx.today}`, 'pdf').replace(/\.pdf$/, '');
+    const paths = folder ? [await copyInto(folder, `${fileStem}.pdf`, pdf), await copyInto(folder, `${fileStem}.json`, Buffer.from(json, 'utf8'))] : [];
+    return { pdfBase64: Buffer.from(pdf).toString('base64'), json, fileStem, paths };
   },
 
   'rgpd/requests': async (_input, ctx) => requests(ctx),

@@ -46,3 +46,12 @@ export async function listRequests(db: Db) {
     .orderBy('r.dueOn')
     .execute();
 }
+
+export async function requestsOpen(db: Db, today: string) {
+  const row = await db
+    .selectFrom('rightsRequests')
+    .select((eb) => [eb.fn.countAll<number>().as('open'), eb.fn.sum<number>(eb.case().when('dueOn', '<', today).then(1).else(0).end()).as('late')])
+    .where('answeredOn', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { open: Number(row.open), late: Number(row.late ?? 0) };
+}

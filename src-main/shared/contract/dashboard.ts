@@ -19,6 +19,10 @@ export const dashboardSummary = z.object({
   contractsToPrint: z.array(z.object({ worksiteId: id, worksiteName: z.string(), name: z.string(), startDate: z.string() })).nullable(),
   /** Past months with hours worked for an employer and not yet sent to it. */
   payrollToSend: z.array(z.object({ month: z.string(), employerName: z.string() })).nullable(),
+  /** Files whose retention review is due (administrator). */
+  reviewsDue: z.number().int().nullable(),
+  /** Requests about personal data not answered yet, and how many are past their month. */
+  requestsOpen: z.object({ open: z.number().int(), late: z.number().int() }).nullable(),
 });
 export type DashboardSummary = z.output<typeof dashboardSummary>;
 

@@ -78,8 +78,9 @@ export const rgpdMethods = {
   }),
   /** Everything held about a person: a PDF they can read and the same as JSON. */
   'rgpd/exportPerson': defineMethod({
-    input: z.object({ personId: id }),
-    output: z.object({ pdfBase64: z.string(), json: z.string(), fileStem: z.string() }),
+    input: z.object({ personId: id, folder: z.string().max(1000).nullable().default(null) }),
+    /** `paths`: where the PDF and the JSON were saved, when a folder was given. */
+    output: z.object({ pdfBase64: z.string(), json: z.string(), fileStem: z.string(), paths: z.array(z.string()) }),
     tx: 'none',
     access: 'user',
     audit: 'export',

@@ -1,3 +1,4 @@
+import { PersonExportModal } from '../rgpd/PersonExportModal';
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -58,6 +59,7 @@ export function PersonPage() {
   const record = useApiQuery('people/get', { id });
   const archive = useApiMutation('people/setArchived', { invalidates: ['people/get', 'people/search'] });
   const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [addingSituation, setAddingSituation] = useState(false);
   const [nir, setNir] = useState<string | null>(null);
 
@@ -93,6 +95,11 @@ export function PersonPage() {
         </div>
         <Group>
           {can('people/update') && <Button variant="light" onClick={() => setEditing(true)}>Modifier</Button>}
+          {can('rgpd/exportPerson') && (
+            <Button variant="subtle" onClick={() => setExporting(true)}>
+              Ses données (RGPD)
+            </Button>
+          )}
           {can('people/setArchived') && (
             <Button variant="subtle" color="gray" onClick={() => void toggleArchive()}>
               {p.archived ? 'Réactiver la fiche' : 'Archiver'}
@@ -156,6 +163,7 @@ export function PersonPage() {
         </Card>
       )}
       {editing && <PersonEditModal record={p} onClose={() => setEditing(false)} />}
+      {exporting && <PersonExportModal personId={id} onClose={() => setExporting(false)} />}
       {addingSituation && (
         <SituationModal
           personId={id}

@@ -1,3 +1,4 @@
+import { RgpdPage } from '../rgpd/RgpdPage';
 import { DebriefsPage } from '../debriefs/DebriefsPage';
 import { FollowUpPage } from '../evaluations/FollowUpPage';
 import { AttendancePage } from '../attendance/AttendancePage';
@@ -118,6 +119,7 @@ export function Shell() {
             {can('backup/status') && <Route path="/backup" element={<BackupPage />} />}
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {can('stats/figures') && <Route path="/stats" element={<StatsPage />} />}
+            {can('rgpd/requests') && <Route path="/rgpd" element={<RgpdPage />} />}
             <Route path="*" element={<DashboardPage />} />
           </Routes>
         </ErrorBoundary>

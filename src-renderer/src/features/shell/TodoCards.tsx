@@ -109,6 +109,26 @@ export function TodoCards() {
           {s.payrollToSend.length === 0 && <Text size="sm">Tout est transmis.</Text>}
         </TodoCard>
       )}
+      {s.reviewsDue !== null && s.reviewsDue > 0 && (
+        <TodoCard title="Dossiers à revoir (RGPD)" count={s.reviewsDue}>
+          <Text size="sm">
+            {s.reviewsDue} dossier(s) sans activité depuis 2 ans.{' '}
+            <Anchor component={Link} to="/rgpd">
+              Les revoir
+            </Anchor>
+          </Text>
+        </TodoCard>
+      )}
+      {s.requestsOpen !== null && s.requestsOpen.open > 0 && (
+        <TodoCard title="Demandes sur les données" count={s.requestsOpen.open}>
+          <Text size="sm">
+            {s.requestsOpen.open} demande(s) en attente de réponse{s.requestsOpen.late > 0 ? `, dont ${s.requestsOpen.late} en retard` : ''}.{' '}
+            <Anchor component={Link} to="/rgpd">
+              Voir les demandes
+            </Anchor>
+          </Text>
+        </TodoCard>
+      )}
       {s.waiting !== null && (
         <TodoCard title="En attente d'un chantier" count={s.waiting}>
           <Text size="sm">

@@ -9,6 +9,7 @@ import {
   IconMessages,
   IconAddressBook,
   IconSettings,
+  IconShieldLock,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -33,6 +34,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/debriefs', label: 'Entretiens', icon: IconMessages, requires: 'debriefs/list' },
   { path: '/documents', label: 'Documents', icon: IconFileText, requires: 'documents/search' },
   { path: '/stats', label: 'Statistiques', icon: IconChartBar, requires: 'stats/figures' },
+  { path: '/rgpd', label: 'Données personnelles', icon: IconShieldLock, requires: 'rgpd/requests' },
   { path: '/backup', label: 'Sauvegardes', icon: IconDatabaseExport, requires: 'backup/status' },
   { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/updateStructure' },
 ];
