@@ -1,9 +1,12 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
+/** pdf.js is loaded the first time a preview is shown: it stays out of the first screens' code. */
+async function loadPdfJs() {
+  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
+  pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
+  return pdfjs;
+}
 
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -23,9 +26,13 @@ export function PdfPreview({ base64, label }: { base64: string; label: string })
 
   useEffect(() => {
     let cancelled = false;
-    const task = getDocument({ data: base64ToBytes(base64), isEvalSupported: false });
+    let destroy: (() => Promise<void>) | null = null;
     void (async () => {
       try {
+        const { getDocument } = await loadPdfJs();
+        if (cancelled) return;
+        const task = getDocument({ data: base64ToBytes(base64), isEvalSupported: false });
+        destroy = () => task.destroy();
         const pdf = await task.promise;
         const target = container.current;
         if (cancelled || !target) return;
@@ -51,7 +58,7 @@ export function PdfPreview({ base64, label }: { base64: string; label: string })
     })();
     return () => {
       cancelled = true;
-      void task.destroy();
+      void destroy?.();
     };
   }, [base64, label]);
 

@@ -4,7 +4,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
-import { BackupButtons, LastBackup } from '../backup/BackupPage';
+import { BackupButtons, LastBackup } from '../backup/BackupReminder';
 import { TodoCards } from './TodoCards';
 
 function StructureSummary() {

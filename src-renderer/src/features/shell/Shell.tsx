@@ -1,30 +1,14 @@
-import { RgpdPage } from '../rgpd/RgpdPage';
-import { DebriefsPage } from '../debriefs/DebriefsPage';
-import { FollowUpPage } from '../evaluations/FollowUpPage';
-import { AttendancePage } from '../attendance/AttendancePage';
-import { PayrollPage } from '../payroll/PayrollPage';
-import { DocumentsPage } from '../documents/DocumentsPage';
-import { BackupPage } from '../backup/BackupPage';
-import { AppShell, Avatar, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Group, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
 import { ROLE_LABELS } from '@shared/contract/users';
 import { useApiQuery } from '../../api/client';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
-import { SettingsPage } from '../settings/SettingsPage';
-import { ContactsPage } from '../contacts/ContactsPage';
-import { ImportPage } from '../people/ImportPage';
-import { NewPersonPage } from '../people/NewPersonPage';
-import { PeoplePage } from '../people/PeoplePage';
-import { PersonPage } from '../people/PersonPage';
-import { WorksitePage } from '../worksites/WorksitePage';
-import { PlanningPage } from '../planning/PlanningPage';
-import { WorksitesPage } from '../worksites/WorksitesPage';
-import { StatsPage } from '../stats/StatsPage';
 import { DashboardPage } from './DashboardPage';
+import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
 import { visibleItems } from './navigation';
 
 function UserMenu() {
@@ -101,6 +85,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary key={location.pathname}>
+          <Suspense fallback={<Loader />}>
           <Routes>
             <Route path="/" element={<DashboardPage />} />
             {items.some((item) => item.path === '/settings') && <Route path="/settings" element={<SettingsPage />} />}
@@ -122,6 +107,7 @@ export function Shell() {
             {can('rgpd/requests') && <Route path="/rgpd" element={<RgpdPage />} />}
             <Route path="*" element={<DashboardPage />} />
           </Routes>
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
