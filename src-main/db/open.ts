@@ -12,6 +12,26 @@ import { foldForSearch } from '../shared/text';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
 
+/**
+ * Kysely prepares every query again on each call; the same SQL comes back all
+ * the time (lists, searches, the journal), so the last prepared statements
+ * are kept. SQLite re-prepares a kept statement by itself after a schema change.
+ */
+function cachingStatements(sqlite: SqliteDatabase.Database) {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = kept.get(text);
+      if (statement) kept.delete(text);
+      else statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > 300) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 export interface OpenedDatabase {
   db: Kysely<Database>;
   sqlite: SqliteDatabase.Database;
@@ -90,7 +110,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   }
 
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   const close = async () => {

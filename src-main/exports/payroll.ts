@@ -3,7 +3,7 @@
  * and month) and an .xlsx for people (a summary sheet and a daily sheet),
  * numbers stored as numbers with their formats.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../imports/table';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
 import { formatFrenchDate } from '../shared/dates';
 import { ABSENCE_MARKS, decimalHours, type PayrollLine } from '../domain/payroll';
@@ -76,7 +76,7 @@ const HOURS = '0.00';
 const EUROS = '#,##0.00 "€"';
 
 export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMeta): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = meta.structureName;
   const summary = book.addWorksheet('Synthèse', { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.addRow(SUMMARY_HEADERS).font = { bold: true };

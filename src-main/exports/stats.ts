@@ -3,7 +3,7 @@
  * (`domain/secrecy.ts`), as tables for the funder report and as an .xlsx
  * workbook, one sheet per table.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../imports/table';
 import { protect, SECRECY_NOTE, shownValue } from '../domain/secrecy';
 import type { BreakdownTable, StatsFigures } from '../shared/contract/stats';
 import { formatDuration } from '../shared/time';
@@ -58,7 +58,7 @@ export function keyFigureText(f: StatsFigures['figures'][number], secret: boolea
 }
 
 export async function statsXlsx(figures: StatsFigures, meta: { structureName: string; period: string; filters: string }): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Passerelle';
   const summary = book.addWorksheet('Chiffres clés');
   summary.addRow([`${meta.structureName} — statistiques du ${meta.period}`]).font = { bold: true };

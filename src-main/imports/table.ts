@@ -6,7 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is big: loaded the first time a spreadsheet is read or written, not at start. */
+export const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../shared/errors';
 
 export interface Table {
@@ -104,7 +107,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(file: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch {

@@ -3,7 +3,6 @@ import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation } from '../../db/repositories/worksites';
 import { safeFileName } from '../../domain/file-names';
-import { PDFDocument } from 'pdf-lib';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
 import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
 import { AppError } from '../../shared/errors';
@@ -111,6 +110,8 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/merge': async ({ documentIds, folder }, ctx) => {
+    // pdf-lib only for a batch: loaded then, not at start.
+    const { PDFDocument } = await import('pdf-lib');
     const merged = await PDFDocument.create();
     let fileName = 'Documents.pdf';
     for (const documentId of documentIds) {

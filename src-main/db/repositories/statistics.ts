@@ -25,19 +25,19 @@ export interface Filter {
  */
 function scope(f: Filter): RawBuilder<unknown> {
   return sql`
-    sites as (
+    sites as materialized (
       select w.id from worksites w
       where (${f.kind} is null or w.kind = ${f.kind})
         and (${f.activity} is null or w.activity = ${f.activity})
         and (${f.funderId} is null or exists (select 1 from worksite_funders wf where wf.worksite_id = w.id and wf.organisation_id = ${f.funderId}))
     ),
-    parts as (
+    parts as materialized (
       select pa.id, pa.person_id, pa.worksite_id, pa.journey_id, pa.start_date, coalesce(pa.early_end_date, pa.end_date) as end_date
       from participations pa
       where pa.worksite_id in (select id from sites) and pa.start_date <= ${f.to} and coalesce(pa.early_end_date, pa.end_date) >= ${f.from}
     ),
-    counted as (select person_id, min(start_date) as entry from parts group by person_id),
-    facts as (
+    counted as materialized (select person_id, min(start_date) as entry from parts group by person_id),
+    facts as materialized (
       select c.person_id, c.entry, p.sex, p.priority_area, coalesce(o.name, '') as prescriber,
         cast(substr(c.entry, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer) - (substr(c.entry, 6) < substr(p.birth_date, 6)) as age,
         s.resources, s.education_level, s.rqth
@@ -97,11 +97,12 @@ export async function keyFigures(db: Db, f: Filter) {
     paidAnnex: number | null;
   }>`
     with ${scope(f)},
-    held as (select s.* from sessions s where s.worksite_id in (select id from sites) and s.date between ${f.from} and ${f.to}),
-    marks as (
+    held as materialized (select s.* from sessions s where s.worksite_id in (select id from sites) and s.date between ${f.from} and ${f.to}),
+    -- From the period's contracts to their marks (attendance by participation), then each half-day by its key.
+    marks as materialized (
       select a.mark, a.paid, a.actual_start, a.actual_end, h.start_minutes, h.end_minutes
-      from attendance a join held h on h.id = a.session_id join parts p on p.id = a.participation_id
-      where h.cancelled_reason is null and h.date between p.start_date and p.end_date
+      from parts p join attendance a on a.participation_id = p.id join sessions h on h.id = a.session_id
+      where h.cancelled_reason is null and h.date between ${f.from} and ${f.to} and h.date between p.start_date and p.end_date
     ),
     firsts as (select pa.person_id, min(pa.start_date) as first from participations pa where pa.worksite_id in (select id from sites) group by pa.person_id)
     select
@@ -115,8 +116,9 @@ export async function keyFigures(db: Db, f: Filter) {
       (select sum(case when mark not in ('present', 'retard') and paid = 1 then end_minutes - start_minutes else 0 end) from marks) as paidMarks,
       (select sum(mark in ('present', 'retard')) from marks) as attended,
       (select count(*) from marks) as marked,
-      (select sum(h.end_minutes - h.start_minutes) from held h join parts p on p.worksite_id = h.worksite_id
-        where h.cancelled_reason is not null and h.date between p.start_date and p.end_date
+      (select sum(h.end_minutes - h.start_minutes) from parts p join sessions h on h.worksite_id = p.worksite_id
+          and h.date between max(p.start_date, ${f.from}) and min(p.end_date, ${f.to})
+        where h.cancelled_reason is not null
           and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)) as paidCancelled,
       (select sum(an.end_minutes - an.start_minutes) from annex_times an join parts p on p.id = an.participation_id
         where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as paidAnnex`;

@@ -1,0 +1,277 @@
+/**
+ * `npm run bench`: each operation many times after a warm-up, median and
+ * p95, beside the floor it is compared with (measured in the same run), on
+ * the 10-year fictional dataset (`npm run bench:data` first). Writes
+ * BENCHMARKS.md. Never part of `npm test`: timings are not assertions.
+ */
+import { chromium } from 'playwright-core';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { dispatch } from '../../src-main/app/dispatch';
+import { prepareDocument } from '../../src-main/app/handlers/document-sources';
+import { compute } from '../../src-main/app/handlers/payroll';
+import type { HandlerContext } from '../../src-main/app/handler';
+import { pickerDialogs } from '../../src-main/app/ports';
+import { createServices } from '../../src-main/app/services';
+import type { Session } from '../../src-main/app/session';
+import { writeBackup } from '../../src-main/backup/pipeline';
+import { CHROMIUM_PATH, nodePdfPrinter } from '../../src-main/documents/node-printer';
+import { payrollCsv, payrollXlsx } from '../../src-main/exports/payroll';
+import { startWebServer } from '../../src-main/web/server';
+import { DEMO_PASSWORD } from '../demo-data';
+import { BENCH_DIR, BENCH_TODAY } from './data';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+interface Figure {
+  operation: string;
+  median: number;
+  p95: number;
+  floor: string;
+  floorMedian: number | null;
+  unit: 'ms' | 's' | 'Ko' | 'Mo';
+  note?: string;
+}
+const figures: Figure[] = [];
+
+async function timeRuns(fn: () => Promise<unknown> | unknown, runs: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples.sort((a, b) => a - b);
+}
+const median = (s: number[]) => s[Math.floor(s.length / 2)]!;
+const p95 = (s: number[]) => s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
+
+async function compare(operation: string, fn: () => unknown, floor: string, floorFn: (() => unknown) | null, runs: number, warmup = 3, note?: string) {
+  const a = await timeRuns(fn, runs, warmup);
+  const b = floorFn ? await timeRuns(floorFn, runs, warmup) : null;
+  figures.push({ operation, median: median(a), p95: p95(a), floor, floorMedian: b ? median(b) : null, unit: 'ms', note });
+  console.log(`[RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} Mo] ${operation}: médiane ${median(a).toFixed(1)} ms, p95 ${p95(a).toFixed(1)} ms${b ? `, plancher ${median(b).toFixed(1)} ms (×${(median(a) / median(b)).toFixed(2)})` : ''}`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+async function main() {
+  if (!existsSync(path.join(BENCH_DIR, 'donnees-fictives.json'))) throw new Error('Lancez d’abord « npm run bench:data ».');
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const printer = nodePdfPrinter();
+  const services = await createServices({ dataDir: BENCH_DIR, dialogs: pickerDialogs, mode: 'browser', version: 'bench', printer, clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) } });
+  const user = services.sqlite.prepare("select id, role, display_name as displayName from users where role = 'administrateur' limit 1").get() as Session['user'] & object;
+  const session: Session = { user, token: services.sessions.create(user!, services.clock.now()) };
+  const call = async (method: string, input: unknown) => {
+    const result = await dispatch(services, method, input, session);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+  try {
+    // 1. People search, through dispatch vs the same SQL as a raw prepared statement.
+    const like = '%mar%';
+    const count = services.sqlite.prepare("select count(*) as n from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id where p.archived = 0 and p.search_key like ? escape '\\'");
+    const page = services.sqlite.prepare(
+      `select p.id, p.last_name, p.birth_name, p.first_names, p.birth_date, p.sex, p.town, p.archived, o.name, c.first_name, c.last_name, c.left_on,
+        (select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1) as status
+       from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id
+       where p.archived = 0 and p.search_key like ? escape '\\' order by p.search_key asc, p.id limit 25 offset 0`,
+    );
+    await compare('Recherche de personnes (people/search, 5 000 fiches)', () => call('people/search', { query: 'mar' }), 'requête SQL préparée équivalente', () => [count.get(like), page.all(like)], 200, 20);
+
+    // 2. One year's statistics, through dispatch vs one hand-written query per figure.
+    const year = { from: '2024-01-01', to: '2024-12-31' };
+    const parts = "from participations pa where pa.start_date <= '2024-12-31' and coalesce(pa.early_end_date, pa.end_date) >= '2024-01-01'";
+    const handWritten = [
+      `select count(distinct person_id) ${parts}`,
+      `select p.sex, count(*) from persons p where p.id in (select person_id ${parts}) group by p.sex`,
+      `select case when a < 26 then 1 when a < 50 then 2 else 3 end, count(*) from (select cast(substr(min(pa.start_date), 1, 4) as int) - cast(substr(p.birth_date, 1, 4) as int) as a from participations pa join persons p on p.id = pa.person_id where pa.start_date <= '2024-12-31' and coalesce(pa.early_end_date, pa.end_date) >= '2024-01-01' group by pa.person_id) group by 1`,
+      `select s.resources, count(*) from person_situations s where s.person_id in (select person_id ${parts}) group by 1`,
+      `select s.education_level, count(*) from person_situations s where s.person_id in (select person_id ${parts}) group by 1`,
+      `select count(*) from sessions where date between '2024-01-01' and '2024-12-31' and cancelled_reason is null`,
+      `select count(distinct worksite_id) from sessions where date between '2024-01-01' and '2024-12-31' and cancelled_reason is null`,
+      `select sum(s.end_minutes - s.start_minutes) from attendance a join sessions s on s.id = a.session_id where s.date between '2024-01-01' and '2024-12-31' and a.mark = 'present'`,
+      `select kind, count(*) from obstacles where identified_on between '2024-01-01' and '2024-12-31' group by 1`,
+      `select category, count(*) from outcomes where exited_on between '2024-01-01' and '2024-12-31' group by 1`,
+    ].map((q) => services.sqlite.prepare(q));
+    await compare("Statistiques d'une année (stats/figures)", () => call('stats/figures', year), 'une requête SQL écrite à la main par chiffre', () => handWritten.map((q) => q.all()), 30, 3);
+
+    // 3. A contract PDF: template + print vs printing the rendered HTML straight with Chromium.
+    const participationId = (services.sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 1").get() as { id: number }).id;
+    const ctx = {
+      services,
+      db: services.db,
+      session,
+      scope: 'all',
+      now: `${BENCH_TODAY}T09:00:00.000Z`,
+      today: BENCH_TODAY,
+      record: () => undefined,
+      attribute: () => undefined,
+      transaction: (work: never) => services.db.transaction().execute(work),
+    } as unknown as HandlerContext;
+    const html = (await prepareDocument(ctx, { kind: 'contrat_travail', participationId }, false)).html;
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+    const raw = await (await browser.newContext({ javaScriptEnabled: false, offline: true })).newPage();
+    await compare(
+      'Contrat de travail en PDF (documents/preview)',
+      () => call('documents/preview', { kind: 'contrat_travail', participationId }),
+      'impression directe du HTML déjà rendu par Chromium',
+      async () => {
+        await raw.setContent(html, { waitUntil: 'load' });
+        await raw.pdf({ preferCSSPageSize: true, printBackground: true });
+      },
+      20,
+      3,
+    );
+    const fifty = (services.sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as { id: number }[]).map((r) => r.id);
+    const batch = await timeRuns(async () => {
+      for (const id of fifty) await call('documents/preview', { kind: 'contrat_travail', participationId: id });
+    }, 3, 0);
+    figures.push({ operation: 'Lot de 50 contrats', median: median(batch) / 1000, p95: p95(batch) / 1000, floor: '—', floorMedian: null, unit: 's' });
+    console.log(`Lot de 50 contrats : ${(median(batch) / 1000).toFixed(1)} s`);
+
+    // 4. The monthly payroll export of a 60-person month.
+    const october = await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1));
+    await compare(
+      `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
+      async () => {
+        const lines = (await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
+        await payrollXlsx(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS' });
+        payrollCsv(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS' });
+      },
+      '—',
+      null,
+      10,
+      2,
+    );
+
+    // 5. An encrypted, verified backup vs a plain copy of the same bytes, a SHA-256 and one integrity_check.
+    const key = { keyId: '0123456789abcdef', key: randomBytes(32), salt: randomBytes(16), kdf: { log2N: 17, r: 8, p: 1 } };
+    const dataBytes = filesUnder(services.paths.filesDir).reduce((n, f) => n + statSync(f).size, 0) + statSync(services.paths.databaseFile).size;
+    const backupRuns = await timeRuns(async () => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
+      try {
+        await writeBackup({ sqlite: services.sqlite, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', key, createdAt: new Date().toISOString() });
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }, 3, 1);
+    const floorRuns = await timeRuns(async () => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-copie-'));
+      try {
+        const hash = createHash('sha256');
+        const snapshot = path.join(folder, 'passerelle.sqlite');
+        await services.sqlite.backup(snapshot);
+        hash.update(readFileSync(snapshot));
+        for (const file of filesUnder(services.paths.filesDir)) {
+          const target = path.join(folder, path.relative(services.paths.filesDir, file));
+          mkdirSync(path.dirname(target), { recursive: true });
+          copyFileSync(file, target);
+          hash.update(readFileSync(target));
+        }
+        hash.digest();
+        const copy = new Database(snapshot, { readonly: true });
+        copy.pragma('integrity_check');
+        copy.close();
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }, 3, 1);
+    figures.push({
+      operation: `Sauvegarde chiffrée vérifiée (${(dataBytes / 1e6).toFixed(0)} Mo)`,
+      median: median(backupRuns) / 1000,
+      p95: p95(backupRuns) / 1000,
+      floor: 'copie simple + SHA-256 + un integrity_check',
+      floorMedian: median(floorRuns) / 1000,
+      unit: 's',
+    });
+    console.log(`[RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} Mo] Sauvegarde : ${(median(backupRuns) / 1000).toFixed(1)} s, plancher ${(median(floorRuns) / 1000).toFixed(1)} s`);
+
+    // 6. Renderer: navigation to a visible people list, in browser mode, and the bundle sizes.
+    const server = await startWebServer({ services, staticDir: path.join(root, 'out', 'renderer') });
+    const ui = await (await browser.newContext({ viewport: { width: 1366, height: 850 } })).newPage();
+    await ui.goto(server.url);
+    await ui.getByRole('button', { name: 'Se connecter en tant que Élodie Le Gall' }).click();
+    await ui.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await ui.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await ui.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+    const navigation = await timeRuns(async () => {
+      await ui.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+      await ui.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+      const start = Date.now();
+      await ui.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes' }).click();
+      await ui.locator('table tbody tr').first().waitFor();
+      return Date.now() - start;
+    }, 10, 2);
+    figures.push({ operation: 'Liste des personnes visible après navigation (navigateur)', median: median(navigation), p95: p95(navigation), floor: '—', floorMedian: null, unit: 'ms', note: 'y compris le chargement du code de l’écran' });
+    console.log(`Navigation vers la liste : médiane ${median(navigation).toFixed(0)} ms`);
+    await server.close();
+    await browser.close();
+
+    const assets = path.join(root, 'out', 'renderer', 'assets');
+    const gz = (file: string) => gzipSync(readFileSync(file)).length / 1024;
+    const index = readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8');
+    const initial = [...index.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const allJs = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const initialKb = initial.reduce((n, f) => n + gz(path.join(assets, f)), 0);
+    figures.push({ operation: 'JavaScript initial (gzip)', median: initialKb, p95: initialKb, floor: '—', floorMedian: null, unit: 'Ko', note: `${initial.length} fichiers` });
+    figures.push({ operation: 'JavaScript total (gzip, hors worker pdf.js)', median: allJs.reduce((n, f) => n + gz(path.join(assets, f)), 0), p95: 0, floor: '—', floorMedian: null, unit: 'Ko' });
+    const routes = allJs.filter((f) => /^[A-Z]\w+Page-/.test(f)).map((f) => `${f.split('-')[0]} ${gz(path.join(assets, f)).toFixed(1)} Ko`);
+    console.log(`JS initial ${initialKb.toFixed(0)} Ko gzip ; par écran : ${routes.join(', ')}`);
+
+    clearInterval(sampler);
+    figures.push({ operation: 'Mémoire : pic RSS du processus de mesure (code du processus principal, sous tsx)', median: peakRss / 1e6, p95: peakRss / 1e6, floor: '—', floorMedian: null, unit: 'Mo' });
+    console.log(`Pic RSS : ${(peakRss / 1e6).toFixed(0)} Mo`);
+    writeReport(routes);
+  } finally {
+    clearInterval(sampler);
+    await services.close();
+  }
+}
+
+function writeReport(routes: string[]) {
+  const cpu = os.cpus()[0]?.model ?? 'inconnu';
+  const machine = `${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}, ${os.platform()}`;
+  const fmt = (v: number, unit: Figure['unit']) => (unit === 'ms' ? `${v.toFixed(1)} ms` : unit === 's' ? `${v.toFixed(2)} s` : `${v.toFixed(0)} ${unit}`);
+  const rows = figures.map((f) => {
+    const floor = f.floorMedian === null ? f.floor : `${f.floor} : ${fmt(f.floorMedian, f.unit)}`;
+    const ratio = f.floorMedian ? `×${(f.median / f.floorMedian).toFixed(2)}` : '—';
+    const p = f.unit === 'Ko' || f.unit === 'Mo' ? '—' : fmt(f.p95, f.unit);
+    return `| ${f.operation}${f.note ? ` (${f.note})` : ''} | ${fmt(f.median, f.unit)} | ${p} | ${floor} | ${ratio} |`;
+  });
+  const text = `# Benchmarks
+
+Mesuré sur le jeu de données fictif de 10 ans (\`npm run bench:data\` : 5 000 personnes, 600 chantiers, 12 000 demi-journées,
+64 320 émargements, 6 240 évaluations, 20 000 documents et leurs PDF), le ${new Date().toISOString().slice(0, 10)}.
+
+Pour reproduire : \`npm run bench:data && npm run bench\` (les chiffres sont réécrits ici).
+
+Machine : ${machine}.
+
+| Opération | Médiane | p95 | Plancher mesuré dans le même passage | Rapport |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+Code par écran (gzip, chargé à la première ouverture) : ${routes.join(', ')}.
+
+Notes :
+- Les planchers sont mesurés dans le même passage. Celui des statistiques est un jeu de requêtes simples, une par chiffre,
+  qui n'appliquent pas toutes les règles de comptage (situation à l'entrée, âge au premier contrat de la période, heures
+  payées) : le rapport surestime le coût de la mise en forme.
+- Le pic de mémoire est celui du processus de mesure, qui porte le code du processus principal mais aussi le chargeur
+  TypeScript (tsx, environ 150 Mo au démarrage, absent de l'application Electron construite), le worker de sauvegarde
+  chargé par tsx et le client Playwright des mesures d'écran.
+`;
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), text);
+  console.log('BENCHMARKS.md écrit.');
+}
+
+await main();
