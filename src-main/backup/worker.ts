@@ -22,8 +22,9 @@ function prepare(args: { snapshotFile: string; sources: Source[]; createdAt: str
 function next() {
   if (!sealer) throw new AppError('INTERNAL');
   const { chunk, ...rest } = sealer.next();
-  // A fresh copy whose memory can be handed over to the main thread without copying again.
-  const bytes = new Uint8Array(chunk);
+  // Handed over to the main thread without a copy when the chunk owns its memory (a sealed chunk always does).
+  const owns = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+  const bytes = owns ? new Uint8Array(chunk.buffer, 0, chunk.byteLength) : new Uint8Array(chunk);
   return { result: { chunk: bytes, ...rest }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
