@@ -137,7 +137,10 @@ export async function writeBackup(options: {
     await options.sqlite.backup(snapshotFile);
     const sources: Source[] = [{ name: 'passerelle.sqlite', file: snapshotFile }, ...(await filesUnder(options.filesDir)).map((name) => ({ name: `fichiers/${name}`, file: path.join(options.filesDir, name) }))];
     const headerBytes = encodeHeader({ keyId: options.key.keyId, salt: options.key.salt, kdf: options.key.kdf, chunkBytes: CHUNK_BYTES }, options.key.key);
-    const { manifest, total } = await worker.call<{ manifest: Manifest; total: number }>('prepare', { snapshotFile, sources, createdAt: options.createdAt, key: options.key.key, headerBytes });
+    // One sealed chunk at a time goes through this shared memory (a buffer per chunk would pile up until collected).
+    const shared = new SharedArrayBuffer(CHUNK_BYTES + 64);
+    const sealed = new Uint8Array(shared);
+    const { manifest, total } = await worker.call<{ manifest: Manifest; total: number }>('prepare', { snapshotFile, sources, createdAt: options.createdAt, key: options.key.key, headerBytes, shared });
     // Writing is two thirds of the bar, reading back the last third.
     report({ step: 'Chiffrement et copie sur la clé', fraction: 0.05 });
     let plaintextSha256: string;
@@ -146,8 +149,8 @@ export async function writeBackup(options: {
       handle = await (options.openTarget ?? ((file) => open(file, 'w')))(partial);
       await handle.write(headerBytes);
       for (;;) {
-        const next = await worker.call<{ chunk: Uint8Array; final: boolean; done: number; plaintextSha256: string | null }>('next', {});
-        await handle.write(next.chunk);
+        const next = await worker.call<{ length: number; final: boolean; done: number; plaintextSha256: string | null }>('next', {});
+        await handle.write(sealed.subarray(0, next.length));
         report({ step: 'Chiffrement et copie sur la clé', fraction: 0.05 + 0.6 * (next.done / total) });
         if (next.final) {
           plaintextSha256 = next.plaintextSha256!;

@@ -45,22 +45,22 @@ export function checkSnapshot(file: string): SnapshotFacts {
   }
 }
 
-/** Calls `onPiece` with a file's bytes, one piece at a time. */
-function eachPiece(file: string, onPiece: (bytes: Buffer) => void) {
+/** Calls `onPiece` with a file's bytes, one piece at a time, read into `buffer` (one for all files: thousands of small ones otherwise make a megabyte each). */
+function eachPiece(file: string, buffer: Buffer, onPiece: (bytes: Buffer) => void) {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(READ_BYTES);
-    for (let read; (read = readSync(fd, buffer, 0, READ_BYTES, null)) > 0; ) onPiece(buffer.subarray(0, read));
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) onPiece(buffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }
 }
 
 export function describeSources(sources: Source[]): Manifest['entries'] {
+  const buffer = Buffer.allocUnsafe(READ_BYTES);
   return sources.map((source) => {
     const hash = createHash('sha256');
     let size = 0;
-    eachPiece(source.file, (bytes) => {
+    eachPiece(source.file, buffer, (bytes) => {
       hash.update(bytes);
       size += bytes.length;
     });
@@ -143,15 +143,20 @@ export class Sealer {
   }
 }
 
-/** A file read piece by piece for `openChunks`. */
+/**
+ * A file read piece by piece for `openChunks`, into one buffer reused from
+ * read to read (each piece is used before the next is read).
+ */
 function fileSource(fd: number): ChunkSource {
   const size = fstatSync(fd).size;
+  let scratch = Buffer.allocUnsafe(0);
   return {
     size,
     read(offset, length) {
-      const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
-      readSync(fd, bytes, 0, bytes.length, offset);
-      return bytes;
+      const wanted = Math.max(0, Math.min(length, size - offset));
+      if (scratch.length < wanted) scratch = Buffer.allocUnsafe(wanted);
+      const read = readSync(fd, scratch, 0, wanted, offset);
+      return scratch.subarray(0, read);
     },
   };
 }

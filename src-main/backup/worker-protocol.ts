@@ -2,7 +2,7 @@
 import type { Source } from './stream';
 
 export type WorkerRequest =
-  | { id: number; op: 'prepare'; args: { snapshotFile: string; sources: Source[]; createdAt: string; key: Uint8Array; headerBytes: Uint8Array } }
+  | { id: number; op: 'prepare'; args: { snapshotFile: string; sources: Source[]; createdAt: string; key: Uint8Array; headerBytes: Uint8Array; shared: SharedArrayBuffer } }
   | { id: number; op: 'next'; args: Record<string, never> }
   | { id: number; op: 'read'; args: { file: string; key: Uint8Array; extractTo: string | null } };
 

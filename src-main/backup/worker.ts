@@ -11,8 +11,11 @@ import { checkSnapshot, describeSources, readBackupFile, Sealer, type Source } f
 import type { WorkerRequest } from './worker-protocol';
 
 let sealer: Sealer | null = null;
+/** Memory shared with the main thread: each sealed chunk is copied there, no buffer travels per chunk. */
+let shared: Buffer | null = null;
 
-function prepare(args: { snapshotFile: string; sources: Source[]; createdAt: string; key: Uint8Array; headerBytes: Uint8Array }) {
+function prepare(args: { snapshotFile: string; sources: Source[]; createdAt: string; key: Uint8Array; headerBytes: Uint8Array; shared: SharedArrayBuffer }) {
+  shared = Buffer.from(args.shared);
   const facts = checkSnapshot(args.snapshotFile);
   const manifest: Manifest = { createdAt: args.createdAt, ...facts, entries: describeSources(args.sources) };
   sealer = new Sealer(Buffer.from(args.key), Buffer.from(args.headerBytes), manifest, args.sources);
@@ -20,12 +23,10 @@ function prepare(args: { snapshotFile: string; sources: Source[]; createdAt: str
 }
 
 function next() {
-  if (!sealer) throw new AppError('INTERNAL');
+  if (!sealer || !shared) throw new AppError('INTERNAL');
   const { chunk, ...rest } = sealer.next();
-  // Handed over to the main thread without a copy when the chunk owns its memory (a sealed chunk always does).
-  const owns = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
-  const bytes = owns ? new Uint8Array(chunk.buffer, 0, chunk.byteLength) : new Uint8Array(chunk);
-  return { result: { chunk: bytes, ...rest }, transfer: [bytes.buffer as ArrayBuffer] };
+  chunk.copy(shared);
+  return { result: { length: chunk.length, ...rest } };
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {
