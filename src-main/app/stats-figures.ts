@@ -80,7 +80,9 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): P
     breakdowns: (Object.keys(BREAKDOWN_SPECS) as Breakdown[]).map((key) => table(key, counts(key), people)),
     cross: {
       rows: SEXES.map((s) => SEX_LABELS[s]),
+      rowKeys: [...SEXES],
       columns: AGE_BRACKETS.map((a) => AGE_BRACKET_LABELS[a]),
+      columnKeys: [...AGE_BRACKETS],
       cells: SEXES.map((s) => AGE_BRACKETS.map((a) => cross.get(`${s}|${a}`) ?? 0)),
     },
   } as StatsFigures;

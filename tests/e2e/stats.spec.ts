@@ -52,9 +52,13 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   await expect(page.getByLabel('Personnes accompagnées : 3')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sexe' }).getByRole('row', { name: /Femme 2/ })).toBeVisible();
   // The people behind a figure.
-  await page.getByRole('button', { name: '2 — voir les personnes : Femme' }).click();
+  await page.getByRole('button', { name: '2 — voir les personnes : Femme', exact: true }).click();
   const list = page.getByRole('dialog', { name: 'Sexe : Femme' });
   await expect(list.getByRole('link')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  // A cell of the sex × age table opens its people too.
+  await page.getByRole('button', { name: '2 — voir les personnes : Femme, 26 à 49 ans' }).click();
+  await expect(page.getByRole('dialog', { name: 'Femme, 26 à 49 ans' }).getByRole('link')).toHaveCount(2);
   await page.keyboard.press('Escape');
   await app.screenshot(page, 'stats-02-annee');
 

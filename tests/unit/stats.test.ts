@@ -217,6 +217,10 @@ describe('the Brest table: 22 worksites, 99 people', () => {
     expect(men50).toHaveLength(17);
     expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'sex', category: 'F' }))).toHaveLength(55);
     expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'resources', category: 'sans_ressources' }))).toHaveLength(15);
+    // A cell of the sex × age table, and the new entries.
+    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'cross', category: 'F|26_49' }))).toHaveLength(25);
+    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'newEntries', category: null }))).toHaveLength(99);
+    expect(valueOf(await call('stats/people', { filter: { from: '2026-01-01', to: '2026-12-31' }, breakdown: 'newEntries', category: null }))).toHaveLength(0);
     expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: null, category: null }))).toHaveLength(99);
     const director = caller(services, await sessionAs(services, 'lecture_seule', 'Direction'));
     expect(figure(valueOf(await director('stats/figures', YEAR_2025)), 'people')).toBe(99);

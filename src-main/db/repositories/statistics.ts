@@ -127,7 +127,15 @@ export async function keyFigures(db: Db, f: Filter) {
 
 /** The people of one cell (or all of them), for the drill-down. */
 export async function peopleOf(db: Db, f: Filter, dimension: string | null, category: string | null) {
-  const where = dimension && PERSON_DIMENSIONS[dimension] ? sql`where ${PERSON_DIMENSIONS[dimension]} = ${category}` : sql``;
+  const newEntries = sql`person_id in (select pa.person_id from participations pa where pa.worksite_id in (select id from sites) group by pa.person_id having min(pa.start_date) between ${f.from} and ${f.to})`;
+  const where =
+    dimension === 'newEntries'
+      ? sql`where ${newEntries}`
+      : dimension === 'cross'
+        ? sql`where sex || '|' || ${AGE} = ${category}`
+        : dimension && PERSON_DIMENSIONS[dimension]
+          ? sql`where ${PERSON_DIMENSIONS[dimension]} = ${category}`
+          : sql``;
   // The cell is chosen inside `facts` (its column names), the names are read after.
   const query = sql<{ id: number; firstNames: string; lastName: string; entry: string }>`
     with ${scope(f)},

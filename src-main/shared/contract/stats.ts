@@ -23,6 +23,9 @@ export type StatsFilter = z.input<typeof statsFilter>;
 export const PERSON_BREAKDOWNS = ['sex', 'age', 'ageFine', 'resources', 'education', 'priorityArea', 'rqth', 'prescriber'] as const;
 export type PersonBreakdown = (typeof PERSON_BREAKDOWNS)[number];
 export const BREAKDOWNS = [...PERSON_BREAKDOWNS, 'obstaclesIdentified', 'obstaclesLifted', 'outcomes'] as const;
+/** What a click can open: a person breakdown's cell, a sex × age cell ("F|moins_26"), or the new entries. */
+export const DRILL_DOWNS = [...PERSON_BREAKDOWNS, 'cross', 'newEntries'] as const;
+export type DrillDown = (typeof DRILL_DOWNS)[number];
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export const breakdown = z.object({
@@ -45,7 +48,7 @@ export const statsFigures = z.object({
   /** The funders one may filter on (organisations of kind "financeur"). */
   funders: z.array(z.object({ id, name: z.string() })),
   /** Sex × age bracket at entry, the table funders ask most. */
-  cross: z.object({ rows: z.array(z.string()), columns: z.array(z.string()), cells: z.array(z.array(z.number().int())) }),
+  cross: z.object({ rows: z.array(z.string()), rowKeys: z.array(z.string()), columns: z.array(z.string()), columnKeys: z.array(z.string()), cells: z.array(z.array(z.number().int())) }),
 });
 export type StatsFigures = z.output<typeof statsFigures>;
 
@@ -55,7 +58,7 @@ export const statsMethods = {
   'stats/figures': defineMethod({ input: statsFilter, output: statsFigures, tx: 'read', access: 'user' }),
   /** The people a figure counts, for staff allowed to see them. */
   'stats/people': defineMethod({
-    input: z.object({ filter: statsFilter, breakdown: z.enum(PERSON_BREAKDOWNS).nullable(), category: z.string().max(100).nullable() }),
+    input: z.object({ filter: statsFilter, breakdown: z.enum(DRILL_DOWNS).nullable(), category: z.string().max(100).nullable() }),
     output: z.array(statsPerson),
     tx: 'read',
     access: 'user',

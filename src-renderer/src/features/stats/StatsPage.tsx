@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Group, List, Loader, Modal, SimpleGrid, St
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { KeyFigure, PersonBreakdown, StatsFilter } from '@shared/contract/stats';
+import type { DrillDown, KeyFigure, StatsFilter } from '@shared/contract/stats';
 import { formatFrenchDate } from '@shared/dates';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
@@ -20,7 +20,7 @@ const PEOPLE_FIGURES = ['people', 'newEntries', 'outcomes3', 'outcomes6'];
 
 const valueText = (f: KeyFigure) => (f.unit === 'minutes' ? formatDuration(f.value) : f.unit === 'percent' ? `${f.value} %` : String(f.value));
 
-function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>; cell: { breakdown: PersonBreakdown | null; category: string | null; label: string }; onClose: () => void }) {
+function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>; cell: { breakdown: DrillDown | null; category: string | null; label: string }; onClose: () => void }) {
   const people = useApiQuery('stats/people', { filter, breakdown: cell.breakdown, category: cell.category });
   return (
     <Modal opened onClose={onClose} title={cell.label} size="lg">
@@ -51,7 +51,7 @@ export function StatsPage() {
   const lastYear = String(Number(today.slice(0, 4)) - 1);
   const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, kind: null, funderId: null, activity: null });
   const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData });
-  const [cell, setCell] = useState<{ breakdown: PersonBreakdown | null; category: string | null; label: string } | null>(null);
+  const [cell, setCell] = useState<{ breakdown: DrillDown | null; category: string | null; label: string } | null>(null);
   const [reporting, setReporting] = useState(false);
   const exportXlsx = useApiMutation('stats/export');
   const choose = useChooseFile();
@@ -94,8 +94,8 @@ export function StatsPage() {
                   <Info text={f.info} label={f.label} />
                 </Group>
                 <Text fw={700} size="xl" aria-label={`${f.label} : ${valueText(f)}`}>
-                  {f.key === 'people' && staff && f.value > 0 ? (
-                    <Anchor component="button" fw={700} fz="xl" onClick={() => setCell({ breakdown: null, category: null, label: 'Personnes accompagnées' })}>
+                  {(f.key === 'people' || f.key === 'newEntries') && staff && f.value > 0 ? (
+                    <Anchor component="button" fw={700} fz="xl" onClick={() => setCell({ breakdown: f.key === 'people' ? null : 'newEntries', category: null, label: f.label })}>
                       {valueText(f)}
                     </Anchor>
                   ) : (
@@ -128,7 +128,17 @@ export function StatsPage() {
                     <Table.Td>{label}</Table.Td>
                     {figures.data.cross.cells[r]!.map((v, c) => (
                       <Table.Td key={c} ta="right">
-                        {v}
+                        {staff && v > 0 ? (
+                          <Anchor
+                            component="button"
+                            onClick={() => setCell({ breakdown: 'cross', category: `${figures.data.cross.rowKeys[r]}|${figures.data.cross.columnKeys[c]}`, label: `${label}, ${figures.data.cross.columns[c]!.toLowerCase()}` })}
+                            aria-label={`${v} — voir les personnes : ${label}, ${figures.data.cross.columns[c]}`}
+                          >
+                            {v}
+                          </Anchor>
+                        ) : (
+                          v
+                        )}
                         <SmallMark count={v} />
                       </Table.Td>
                     ))}
