@@ -52,17 +52,17 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
     const people = await db.selectFrom('persons').select(['id', 'firstNames', 'lastName', 'birthDate', 'anonymisedOn']).where('id', 'in', ids).execute();
     if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Une des personnes choisies est introuvable.');
     const participations = await db.selectFrom('participations').select(['id', 'personId', 'worksiteId', 'startDate']).where('personId', 'in', ids).execute();
-    const participationIds = participations.map((p) => p.id);
-    const byPerson = (column: 'personId' | 'participationId') => (column === 'personId' ? ids : participationIds.length ? participationIds : [-1]);
+    // -1: "in ()" is not valid SQL when the person has no contract.
+    const participationIds = participations.map((p) => p.id).concat(-1);
     const ownDocuments = await db
       .selectFrom('documents')
       .select(['id', 'storedFile'])
-      .where((eb) => eb.or([eb('personId', 'in', byPerson('personId')), eb('participationId', 'in', byPerson('participationId'))]))
+      .where((eb) => eb.or([eb('personId', 'in', ids), eb('participationId', 'in', participationIds)]))
       .execute();
     const attachments = await db
       .selectFrom('attachments')
       .select(['id', 'storedFile'])
-      .where((eb) => eb.or([eb('personId', 'in', byPerson('personId')), eb('participationId', 'in', byPerson('participationId'))]))
+      .where((eb) => eb.or([eb('personId', 'in', ids), eb('participationId', 'in', participationIds)]))
       .execute();
     const worksiteIds = [...new Set(participations.map((p) => p.worksiteId))];
     const worksiteDocuments = worksiteIds.length

@@ -85,5 +85,5 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): P
       columnKeys: [...AGE_BRACKETS],
       cells: SEXES.map((s) => AGE_BRACKETS.map((a) => cross.get(`${s}|${a}`) ?? 0)),
     },
-  } as StatsFigures;
+  };
 }

@@ -19,33 +19,31 @@ function prepare(args: { snapshotFile: string; sources: Source[]; createdAt: str
   const facts = checkSnapshot(args.snapshotFile);
   const manifest: Manifest = { createdAt: args.createdAt, ...facts, entries: describeSources(args.sources) };
   sealer = new Sealer(Buffer.from(args.key), Buffer.from(args.headerBytes), manifest, args.sources);
-  return { result: { manifest, total: sealer.plaintextBytes } };
+  return { manifest, total: sealer.plaintextBytes };
 }
 
 function next() {
   if (!sealer || !shared) throw new AppError('INTERNAL');
   const { chunk, ...rest } = sealer.next();
   chunk.copy(shared);
-  return { result: { length: chunk.length, ...rest } };
+  return { length: chunk.length, ...rest };
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {
   const port = parentPort!;
   try {
-    let answer: { result: unknown; transfer?: ArrayBuffer[] };
-    if (request.op === 'prepare') answer = prepare(request.args);
-    else if (request.op === 'next') answer = next();
+    let result: unknown;
+    if (request.op === 'prepare') result = prepare(request.args);
+    else if (request.op === 'next') result = next();
     else {
       const { file, key, extractTo } = request.args;
       let reported = 0;
-      answer = {
-        result: readBackupFile(file, Buffer.from(key), extractTo, (fraction) => {
-          // A few dozen progress messages at most, whatever the size.
-          if (fraction - reported >= 0.02 || fraction === 1) port.postMessage({ id: request.id, progress: (reported = fraction) });
-        }),
-      };
+      result = readBackupFile(file, Buffer.from(key), extractTo, (fraction) => {
+        // A few dozen progress messages at most, whatever the size.
+        if (fraction - reported >= 0.02 || fraction === 1) port.postMessage({ id: request.id, progress: (reported = fraction) });
+      });
     }
-    port.postMessage({ id: request.id, result: answer.result }, answer.transfer ?? []);
+    port.postMessage({ id: request.id, result });
   } catch (error) {
     sealer?.close();
     const full = (error as { code?: string }).code === 'ENOSPC';

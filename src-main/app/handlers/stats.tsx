@@ -21,8 +21,8 @@ const periodText = (f: Filter) => `du ${formatFrenchDate(f.from)} au ${formatFre
 /** The filters in words, for the report's cover and the export. */
 async function filtersText(db: Kysely<Database>, f: Filter): Promise<string> {
   const parts: string[] = [];
-  if (f.kind) parts.push(WORKSITE_KIND_LABELS[f.kind as keyof typeof WORKSITE_KIND_LABELS]);
-  if (f.activity) parts.push(ACTIVITY_LABELS[f.activity as keyof typeof ACTIVITY_LABELS]);
+  if (f.kind) parts.push(WORKSITE_KIND_LABELS[f.kind]);
+  if (f.activity) parts.push(ACTIVITY_LABELS[f.activity]);
   if (f.funderId !== null) {
     const funder = await db.selectFrom('organisations').select('name').where('id', '=', f.funderId).executeTakeFirst();
     if (!funder) throw new AppError('NOT_FOUND', 'Ce financeur est introuvable.', { field: 'filter.funderId' });

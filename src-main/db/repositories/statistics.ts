@@ -5,15 +5,16 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema';
+import type { ACTIVITIES, WORKSITE_KINDS } from '../../shared/contract/worksites';
 
 type Db = Kysely<Database>;
 
 export interface Filter {
   from: string;
   to: string;
-  kind: string | null;
+  kind: (typeof WORKSITE_KINDS)[number] | null;
   funderId: number | null;
-  activity: string | null;
+  activity: (typeof ACTIVITIES)[number] | null;
 }
 
 /**
