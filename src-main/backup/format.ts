@@ -75,15 +75,39 @@ function aad(header: Buffer, index: number, final: boolean): Buffer {
   return Buffer.concat([header, tail]);
 }
 
-/** One encrypted chunk, framed. IVs are random (96 bits): never reused under a key in practice. */
-export function sealChunk(key: Buffer, header: Buffer, index: number, final: boolean, plaintext: Buffer): Buffer {
+/**
+ * Encryption and decryption go through the cipher a slice at a time into a
+ * caller's buffer: one allocation of a chunk's size per chunk, repeated
+ * hundreds of times in a large backup, is what made the process grow.
+ */
+const SLICE_BYTES = 64 * 1024;
+
+/** Runs `input` through a cipher slice by slice, writing its output into `out` at `at`; returns the bytes written. */
+function pour(cipher: { update(data: Buffer): Buffer }, input: Buffer, out: Buffer, at: number): number {
+  let written = 0;
+  for (let start = 0; start < input.length; start += SLICE_BYTES) written += cipher.update(input.subarray(start, start + SLICE_BYTES)).copy(out, at + written);
+  return written;
+}
+
+/** Bytes a framed chunk of `plaintextBytes` takes: length, IV, ciphertext, tag. */
+export const framedBytes = (plaintextBytes: number) => 4 + 12 + plaintextBytes + 16;
+
+/**
+ * One encrypted chunk, framed, written into `into` when given (the returned
+ * buffer is then a view of it). IVs are random (96 bits): never reused under
+ * a key in practice.
+ */
+export function sealChunk(key: Buffer, header: Buffer, index: number, final: boolean, plaintext: Buffer, into?: Buffer): Buffer {
+  const out = into ?? Buffer.allocUnsafe(framedBytes(plaintext.length));
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad(header, index, final));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length, 0);
-  return Buffer.concat([length, iv, body, cipher.getAuthTag()]);
+  out.writeUInt32BE(plaintext.length, 0);
+  iv.copy(out, 4);
+  let at = 16 + pour(cipher, plaintext, out, 16);
+  at += cipher.final().copy(out, at);
+  at += cipher.getAuthTag().copy(out, at);
+  return out.subarray(0, at);
 }
 
 export const DAMAGED = 'Cette sauvegarde est abîmée ou a été modifiée : elle ne peut pas être restaurée. Essayez une autre sauvegarde.';
@@ -100,14 +124,16 @@ export const bufferSource = (bytes: Buffer): ChunkSource => ({ size: bytes.lengt
 
 /**
  * Decrypts a backup chunk by chunk, calling `onChunk` with each authenticated
- * plaintext chunk in order, so a backup larger than memory can be read. Any
- * failure is a French AppError.
+ * plaintext chunk in order, so a backup larger than memory can be read. The
+ * chunk handed over lives in one buffer reused for the next: use or copy it
+ * before returning. Any failure is a French AppError.
  */
 export function openChunks(key: Buffer, input: Buffer | ChunkSource, onChunk: (plaintext: Buffer) => void): BackupHeader {
   const source = Buffer.isBuffer(input) ? bufferSource(input) : input;
   const headerBytes = Buffer.from(source.read(0, HEADER_BYTES));
   const header = decodeHeader(headerBytes);
   if (!timingSafeEqual(headerBytes.subarray(48, 56), keyCheck(key))) throw new AppError('INVALID_INPUT', WRONG_KEY);
+  let plaintext = Buffer.allocUnsafe(0);
   let offset = HEADER_BYTES;
   let index = 0;
   for (;;) {
@@ -116,30 +142,31 @@ export function openChunks(key: Buffer, input: Buffer | ChunkSource, onChunk: (p
     const end = offset + 4 + 12 + length + 16;
     if (length > header.chunkBytes + 16 || end > source.size) throw new AppError('INVALID_INPUT', end > source.size ? TRUNCATED : DAMAGED);
     const framed = source.read(offset + 4, 12 + length + 16);
-    const iv = framed.subarray(0, 12);
-    const body = framed.subarray(12, 12 + length);
-    const tag = framed.subarray(12 + length);
+    const sealed = { iv: framed.subarray(0, 12), body: framed.subarray(12, 12 + length), tag: framed.subarray(12 + length) };
     const final = end === source.size;
-    const plaintext = unseal(key, headerBytes, index, final, iv, body, tag);
-    if (plaintext === null) {
+    if (plaintext.length < length) plaintext = Buffer.allocUnsafe(length);
+    if (!unseal(key, headerBytes, index, final, sealed, plaintext)) {
       // Sealed as a middle chunk, found last: the rest of the file is missing.
-      if (final && unseal(key, headerBytes, index, false, iv, body, tag) !== null) throw new AppError('INVALID_INPUT', TRUNCATED);
+      if (final && unseal(key, headerBytes, index, false, sealed, plaintext)) throw new AppError('INVALID_INPUT', TRUNCATED);
       throw new AppError('INVALID_INPUT', DAMAGED);
     }
-    onChunk(plaintext);
+    onChunk(plaintext.subarray(0, length));
     if (final) return header;
     offset = end;
     index++;
   }
 }
 
-function unseal(key: Buffer, header: Buffer, index: number, final: boolean, iv: Buffer, body: Buffer, tag: Buffer): Buffer | null {
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+/** Decrypts into `out`; false when authentication fails (then `out` holds nothing usable and is never handed over). */
+function unseal(key: Buffer, header: Buffer, index: number, final: boolean, sealed: { iv: Buffer; body: Buffer; tag: Buffer }, out: Buffer): boolean {
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
   decipher.setAAD(aad(header, index, final));
-  decipher.setAuthTag(tag);
+  decipher.setAuthTag(sealed.tag);
   try {
-    return Buffer.concat([decipher.update(body), decipher.final()]);
+    const written = pour(decipher, sealed.body, out, 0);
+    decipher.final().copy(out, written);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { backupsToDelete } from '../domain/rotation';
+import { snapshotInto } from './stream';
 
 const AUTO = /^auto-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 
@@ -18,10 +19,11 @@ export async function dailyLocalBackup(sqlite: SqliteDatabase.Database, dir: str
   const target = path.join(dir, `auto-${today}.sqlite`);
   if (existsSync(target)) return null;
   const temporary = `${target}.tmp`;
-  await sqlite.backup(temporary);
-  // A single self-contained file (the live database's WAL mode would leave -wal/-shm beside it).
-  const copy = new Database(temporary, { fileMustExist: true });
-  copy.pragma('journal_mode = DELETE');
+  // A single self-contained file (VACUUM INTO writes no -wal/-shm), made with little memory at start-up.
+  await unlink(temporary).catch(() => undefined);
+  snapshotInto(sqlite.name, temporary);
+  const copy = new Database(temporary, { readonly: true, fileMustExist: true });
+  copy.pragma('cache_size = -1024');
   const ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
   copy.close();
   if (!ok) {

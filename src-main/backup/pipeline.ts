@@ -1,8 +1,8 @@
 /**
  * Backup and restore. A backup is reported done only after the file on the
  * stick was read back, decrypted and found identical to the snapshot. The
- * checks, hashing and encryption run in the backup worker; this side only
- * snapshots the database and moves encrypted chunks to the stick.
+ * snapshot, checks, hashing and encryption run in the backup worker; this
+ * side only moves encrypted chunks to the stick.
  */
 import type SqliteDatabase from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import type { Manifest } from './archive';
-import { CHUNK_BYTES, decodeHeader, encodeHeader, HEADER_BYTES, type BackupHeader, type KdfParams } from './format';
-import type { Source } from './stream';
+import { CHUNK_BYTES, decodeHeader, encodeHeader, framedBytes, HEADER_BYTES, type BackupHeader, type KdfParams } from './format';
 import { BackupWorker } from './worker-client';
 
 export const BACKUP_EXTENSION = '.passerelle-backup';
@@ -28,17 +27,6 @@ export interface BackupKey {
 export interface BackupProgress {
   step: string;
   fraction: number;
-}
-
-/** Every file under a folder, as paths relative to it with "/" separators, in a stable order. */
-async function filesUnder(root: string, prefix = ''): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of (await readdir(path.join(root, prefix), { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...(await filesUnder(root, relative)));
-    else if (entry.isFile() && !entry.name.endsWith('.tmp')) found.push(relative);
-  }
-  return found;
 }
 
 function writeFailure(error: unknown): AppError {
@@ -99,7 +87,6 @@ export interface WrittenBackup {
   path: string;
   size: number;
   plaintextSha256: string;
-  manifest: Manifest;
   /** The backup before it on the same stick still reads back (null: none, or another key). */
   previousVerified: boolean | null;
 }
@@ -132,15 +119,20 @@ export async function writeBackup(options: {
   const worker = new BackupWorker();
   try {
     report({ step: 'Vérification des données', fraction: 0 });
-    // An online snapshot of the live database (never a file copy), checked in the worker before anything reaches the stick.
-    const snapshotFile = path.join(workDir, 'passerelle.sqlite');
-    await options.sqlite.backup(snapshotFile);
-    const sources: Source[] = [{ name: 'passerelle.sqlite', file: snapshotFile }, ...(await filesUnder(options.filesDir)).map((name) => ({ name: `fichiers/${name}`, file: path.join(options.filesDir, name) }))];
     const headerBytes = encodeHeader({ keyId: options.key.keyId, salt: options.key.salt, kdf: options.key.kdf, chunkBytes: CHUNK_BYTES }, options.key.key);
     // One sealed chunk at a time goes through this shared memory (a buffer per chunk would pile up until collected).
-    const shared = new SharedArrayBuffer(CHUNK_BYTES + 64);
+    const shared = new SharedArrayBuffer(framedBytes(CHUNK_BYTES));
     const sealed = new Uint8Array(shared);
-    const { manifest, total } = await worker.call<{ manifest: Manifest; total: number }>('prepare', { snapshotFile, sources, createdAt: options.createdAt, key: options.key.key, headerBytes, shared });
+    // The worker snapshots the live database (online, never a file copy), checks it, lists and hashes the files.
+    const { total } = await worker.call<{ total: number }>('prepare', {
+      liveFile: options.sqlite.name,
+      workDir,
+      filesDir: options.filesDir,
+      createdAt: options.createdAt,
+      key: options.key.key,
+      headerBytes,
+      shared,
+    });
     // Writing is two thirds of the bar, reading back the last third.
     report({ step: 'Chiffrement et copie sur la clé', fraction: 0.05 });
     let plaintextSha256: string;
@@ -185,7 +177,7 @@ export async function writeBackup(options: {
     report({ step: 'Contrôle de la sauvegarde précédente', fraction: 0.95 });
     const previousVerified = await verifyPrevious(worker, options.folder, target, options.key);
     report({ step: 'Sauvegarde vérifiée', fraction: 1 });
-    return { path: target, size: (await stat(target)).size, plaintextSha256, manifest, previousVerified };
+    return { path: target, size: (await stat(target)).size, plaintextSha256, previousVerified };
   } finally {
     await worker.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { ArchiveReader, archiveHead, type EntrySink, type Manifest } from './archive';
@@ -26,10 +26,41 @@ export interface SnapshotFacts {
 
 const READ_BYTES = CHUNK_BYTES;
 
+/**
+ * Page cache of the short-lived connections here (KiB, negative as SQLite
+ * wants it): better-sqlite3's default of 16 MB each, on top of the live
+ * connection's, is what a one-pass read never needs.
+ */
+const ONE_PASS_CACHE = 'cache_size = -1024';
+
+/**
+ * A consistent copy of the live database (WAL lets this connection read it
+ * while the window keeps writing), compacted: freed pages are left behind.
+ * `target` must not exist yet.
+ */
+export function snapshotInto(liveFile: string, target: string): void {
+  const live = new Database(liveFile, { readonly: true, fileMustExist: true });
+  try {
+    live.pragma(ONE_PASS_CACHE);
+    live.pragma('busy_timeout = 5000');
+    live.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    live.close();
+  }
+  // VACUUM INTO leaves syncing to the caller.
+  const fd = openSync(target, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
 export function checkSnapshot(file: string): SnapshotFacts {
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    copy.pragma(ONE_PASS_CACHE);
     if (copy.pragma('integrity_check', { simple: true }) !== 'ok' || (copy.pragma('foreign_key_check') as unknown[]).length > 0) {
       throw new AppError('INTERNAL', "La base de données n'a pas passé sa vérification : la sauvegarde est arrêtée, rien n'a été écrit sur la clé.");
     }
@@ -45,6 +76,23 @@ export function checkSnapshot(file: string): SnapshotFacts {
   }
 }
 
+/** Every file under a folder, as paths relative to it with "/" separators, in a stable order; ".tmp" files are writes in progress. */
+export function filesUnder(root: string, prefix = ''): string[] {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(path.join(root, prefix), { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const inner of filesUnder(root, relative)) found.push(inner);
+    else if (entry.isFile() && !entry.name.endsWith('.tmp')) found.push(relative);
+  }
+  return found;
+}
+
 /** Calls `onPiece` with a file's bytes, one piece at a time, read into `buffer` (one for all files: thousands of small ones otherwise make a megabyte each). */
 function eachPiece(file: string, buffer: Buffer, onPiece: (bytes: Buffer) => void) {
   const fd = openSync(file, 'r');
@@ -55,9 +103,11 @@ function eachPiece(file: string, buffer: Buffer, onPiece: (bytes: Buffer) => voi
   }
 }
 
-export function describeSources(sources: Source[]): Manifest['entries'] {
+/** `reclaim` is called after each file (the backup worker frees the hashes' native memory now and then). */
+export function describeSources(sources: Source[], reclaim: () => void = () => undefined): Manifest['entries'] {
   const buffer = Buffer.allocUnsafe(READ_BYTES);
   return sources.map((source) => {
+    reclaim();
     const hash = createHash('sha256');
     let size = 0;
     eachPiece(source.file, buffer, (bytes) => {
@@ -77,6 +127,8 @@ export class Sealer {
   private readonly sizes: number[];
   private readonly total: number;
   private readonly plainHash = createHash('sha256');
+  /** One plaintext chunk, refilled for each chunk sealed. */
+  private readonly plain = Buffer.allocUnsafe(CHUNK_BYTES);
   private produced = 0;
   private index = 0;
   private headSent = 0;
@@ -100,18 +152,21 @@ export class Sealer {
     return this.total;
   }
 
-  /** The next framed chunk; `final` once the archive is all out, with the plaintext's hash. */
-  next(): { chunk: Buffer; final: boolean; done: number; plaintextSha256: string | null } {
+  /**
+   * Seals the next chunk into `into` (room for a framed chunk of CHUNK_BYTES);
+   * `final` once the archive is all out, with the plaintext's hash.
+   */
+  next(into: Buffer): { length: number; final: boolean; done: number; plaintextSha256: string | null } {
     const want = Math.min(CHUNK_BYTES, this.total - this.produced);
-    const plain = Buffer.alloc(want);
+    const plain = this.plain.subarray(0, want);
     let filled = 0;
     while (filled < want) filled += this.fill(plain.subarray(filled));
     this.produced += want;
     this.plainHash.update(plain);
     const final = this.produced === this.total;
-    const chunk = sealChunk(this.key, this.headerBytes, this.index++, final, plain);
+    const { length } = sealChunk(this.key, this.headerBytes, this.index++, final, plain, into);
     if (final) this.close();
-    return { chunk, final, done: this.produced, plaintextSha256: final ? this.plainHash.digest('hex') : null };
+    return { length, final, done: this.produced, plaintextSha256: final ? this.plainHash.digest('hex') : null };
   }
 
   close() {
@@ -183,9 +238,11 @@ function extractInto(dir: string) {
 /**
  * Decrypts a backup file and checks every entry; with `extractTo`, also
  * writes the entries there and checks the database's integrity.
- * `onProgress` gets the fraction of the file read.
+ * `onProgress` gets the fraction of the file read after each chunk, then
+ * `reclaim` is called.
  */
-export function readBackupFile(file: string, key: Buffer, extractTo: string | null, onProgress?: (fraction: number) => void) {
+export function readBackupFile(file: string, key: Buffer, options: { extractTo: string | null; onProgress?: (fraction: number) => void; reclaim?: () => void }) {
+  const { extractTo } = options;
   const fd = openSync(file, 'r');
   try {
     const source = fileSource(fd);
@@ -196,12 +253,14 @@ export function readBackupFile(file: string, key: Buffer, extractTo: string | nu
       hash.update(chunk);
       reader.push(chunk);
       read += chunk.length;
-      onProgress?.(Math.min(1, read / Math.max(1, source.size)));
+      options.onProgress?.(Math.min(1, read / Math.max(1, source.size)));
+      options.reclaim?.();
     });
     const manifest = reader.finish();
     if (extractTo) {
       const db = new Database(path.join(extractTo, 'passerelle.sqlite'), { readonly: true, fileMustExist: true });
       try {
+        db.pragma(ONE_PASS_CACHE);
         if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('INVALID_INPUT', "La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.");
       } finally {
         db.close();

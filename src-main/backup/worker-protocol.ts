@@ -1,8 +1,19 @@
 /** Messages between the main process and the backup worker (`worker.ts`). */
-import type { Source } from './stream';
+
+export interface PrepareArgs {
+  /** The live database file, snapshotted by the worker through its own read-only connection. */
+  liveFile: string;
+  /** A private folder for the snapshot, removed by the caller. */
+  workDir: string;
+  filesDir: string;
+  createdAt: string;
+  key: Uint8Array;
+  headerBytes: Uint8Array;
+  shared: SharedArrayBuffer;
+}
 
 export type WorkerRequest =
-  | { id: number; op: 'prepare'; args: { snapshotFile: string; sources: Source[]; createdAt: string; key: Uint8Array; headerBytes: Uint8Array; shared: SharedArrayBuffer } }
+  | { id: number; op: 'prepare'; args: PrepareArgs }
   | { id: number; op: 'next'; args: Record<string, never> }
   | { id: number; op: 'read'; args: { file: string; key: Uint8Array; extractTo: string | null } };
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PdfPrinter } from './printer';
 
 /** Where Debian puts Chromium; PASSERELLE_CHROMIUM points elsewhere when needed. */
@@ -12,7 +12,8 @@ export const CHROMIUM_PATH = process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromi
 export function nodePdfPrinter(executablePath = CHROMIUM_PATH): PdfPrinter {
   let browser: Promise<Browser> | null = null;
   const inFlight = new Set<Promise<unknown>>();
-  const started = () => (browser ??= chromium.launch({ executablePath, args: ['--no-sandbox'] }));
+  // playwright-core is loaded with the first print: it weighs about 90 MB in a process that may never print.
+  const started = () => (browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox'] })));
   // One context for every print (a new one per document cost a fifth of a second): scripts off, no network, nothing kept between pages.
   let context: Promise<BrowserContext> | null = null;
   const isolated = () => (context ??= started().then((b) => b.newContext({ javaScriptEnabled: false, offline: true })));

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
@@ -258,6 +259,25 @@ describe('automatic local backups', () => {
     expect(autos).toContain('auto-2026-03-16.sqlite');
     expect(autos).not.toContain('auto-2026-03-03.sqlite');
     expect(autos.length).toBeLessThan(12);
+  });
+
+  it('makes the day’s copy even over a half-written one left by a start cut short, self-contained and complete', async () => {
+    const clock = fakeClock('2026-03-02T09:00:00.000Z');
+    const dataDir = tempDir();
+    const { call, services } = await configured({ dataDir, clock });
+    valueOf(await call('people/create', { person: person(), situation: situation() }));
+    await services.close();
+    const backups = path.join(dataDir, 'sauvegardes');
+    writeFileSync(path.join(backups, 'auto-2026-03-03.sqlite.tmp'), randomBytes(5000));
+    clock.set('2026-03-03T09:00:00.000Z');
+    await (await testServices({ dataDir, clock })).close();
+    const names = readdirSync(backups);
+    expect(names).toContain('auto-2026-03-03.sqlite');
+    expect(names.filter((n) => n.endsWith('.tmp') || n.endsWith('-wal') || n.endsWith('-shm'))).toEqual([]);
+    const copy = new Database(path.join(backups, 'auto-2026-03-03.sqlite'), { readonly: true });
+    expect(copy.prepare('select last_name as name from persons').all()).toEqual([{ name: person().lastName }]);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
   });
 });
 
