@@ -23,6 +23,8 @@ import { demoSetup } from '../demo-data';
 
 export const BENCH_DIR = path.resolve(import.meta.dirname, '..', '..', '.bench-data');
 export const BENCH_TODAY = '2026-01-15';
+/** The structure has backed up for years: its backup passphrase is part of the dataset. */
+export const BENCH_PASSPHRASE = 'banc-mesure-sapin-galet-hibou-tulipe-phare-radis';
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
 function prng(seed: number) {
@@ -161,6 +163,8 @@ export async function generate(): Promise<void> {
         insertDocument.run(kind, number, p.personId, p.worksiteId, p.id, `Document fictif ${number}`, `${number}.pdf`, storedFile, source.sha, source.size, `${p.start}T09:00:00.000Z`);
       }
     })();
+    const keyed = await dispatch(services, 'backup/setPassphrase', { passphrase: BENCH_PASSPHRASE }, { user: admin.user, token: admin.token });
+    if (!keyed.ok) throw new Error(keyed.error.message);
     const counts = db.prepare('select (select count(*) from persons) p, (select count(*) from worksites) w, (select count(*) from sessions) s, (select count(*) from attendance) a, (select count(*) from evaluations) e, (select count(*) from documents) d').get();
     writeFileSync(path.join(BENCH_DIR, 'donnees-fictives.json'), JSON.stringify({ today: BENCH_TODAY, counts, hash: createHash('sha256').update(JSON.stringify(counts)).digest('hex') }, null, 2));
     console.log(`Jeu de données fictif écrit dans ${BENCH_DIR} en ${((Date.now() - started) / 1000).toFixed(1)} s :`, counts);

@@ -155,6 +155,10 @@ describe('search', () => {
     expect(valueOf(await call('people/search', { referentLeft: true })).rows).toMatchObject([{ id: a.id, referentName: 'Soizic Le Roux', referentLeft: true }]);
     expect(valueOf(await call('people/search', { resources: 'ass' })).total).toBe(1);
     expect(valueOf(await call('people/search', { resources: 'rsa' })).total).toBe(1);
+    expect(valueOf(await call('people/search', { year: 2026 })).total).toBe(2);
+    expect(valueOf(await call('people/search', { year: 2025 })).total).toBe(0);
+    expect(valueOf(await call('people/search', { query: 'anne', sort: 'createdAt', direction: 'desc' })).rows.map((r) => r.firstNames)).toEqual(['Anne']);
+    expect(valueOf(await call('people/search', { query: '%' })).total).toBe(0);
   });
 });
 
