@@ -10,9 +10,16 @@ export const theme = createTheme({
   fontSizes: { md: '1rem' },
   focusRing: 'auto',
   components: {
+    // Every field the same size, so a date beside a name lines up and reads as easily.
     TextInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
+    MultiSelect: { defaultProps: { size: 'md' } },
+    NativeSelect: { defaultProps: { size: 'md' } },
+    NumberInput: { defaultProps: { size: 'md' } },
+    Textarea: { defaultProps: { size: 'md' } },
+    DateInput: { defaultProps: { size: 'md' } },
+    TimeInput: { defaultProps: { size: 'md' } },
     Button: { defaultProps: { size: 'md' } },
-    PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Afficher ou masquer le mot de passe' } } },
+    PasswordInput: { defaultProps: { size: 'md', visibilityToggleButtonProps: { 'aria-label': 'Afficher ou masquer le mot de passe' } } },
   },
 });

@@ -64,7 +64,7 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Compétence</Table.Th>
-            <Table.Th w={230}>Niveau</Table.Th>
+            <Table.Th w={260}>Niveau</Table.Th>
             <Table.Th>Commentaire</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -84,6 +84,7 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
                       data={EVALUATION_LEVELS.map((l) => ({ value: l, label: EVALUATION_LEVEL_LABELS[l] }))}
                       value={lines[c.id]!.level}
                       onChange={(e) => set(c.id, { level: e.currentTarget.value as EvaluationLevel })}
+                      miw={250}
                     />
                   </Table.Td>
                   <Table.Td>
