@@ -19,6 +19,8 @@ export default defineConfig({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',
+        // As the desktop app does: Chromium's own controls in French (a time field shows 14:00).
+        '--lang=fr-FR',
         '--disable-gpu',
         '--disable-quic',
         '--no-first-run',
@@ -26,6 +28,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
       ],
+      // On Linux, Chromium takes the format of its own controls from the environment's language.
+      env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
     },
   },
 });

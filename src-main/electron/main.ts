@@ -80,6 +80,9 @@ async function start() {
   else await mainWindow.loadFile(rendererFile);
 }
 
+// Chromium's own controls (time fields, date pickers, menus) in French whatever the language of Windows: 14:00, not 02:00 PM.
+app.commandLine.appendSwitch('lang', 'fr-FR');
+
 if (!app.requestSingleInstanceLock()) {
   // One Passerelle at a time: a second launch brings the first window forward.
   app.quit();

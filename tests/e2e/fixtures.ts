@@ -66,7 +66,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
         if (!result.ok) throw new Error(result.error.message);
       },
       screenshot: async (page, name) => {
-        await page.screenshot({ path: path.join(root, 'tests', 'e2e', 'screenshots', `${name}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(root, 'tests', 'e2e', 'screenshots', `${name}.png`), fullPage: true, animations: 'disabled' });
       },
     });
     await server.close();

@@ -24,6 +24,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await form.getByRole('combobox', { name: /^Encadrant technique/ }).click();
   await page.getByRole('option', { name: 'Yann Kervella' }).click();
   await form.getByLabel(/^Date de début/).fill('04/05/2026');
+  await form.getByLabel(/^Date de début/).press('Tab');
   // The MESP defaults: 4 weeks, Monday to Thursday mornings, 5 places, the portage employer.
   await expect(form.getByRole('checkbox', { name: 'Jeudi matin' })).toBeChecked();
   await expect(form.getByRole('checkbox', { name: 'Vendredi matin' })).not.toBeChecked();
