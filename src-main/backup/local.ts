@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { backupsToDelete } from '../domain/rotation';
-import { snapshotInto } from './stream';
+import { ONE_PASS_CACHE, snapshotInto } from './stream';
 
 const AUTO = /^auto-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 
@@ -23,7 +23,7 @@ export async function dailyLocalBackup(sqlite: SqliteDatabase.Database, dir: str
   await unlink(temporary).catch(() => undefined);
   snapshotInto(sqlite.name, temporary);
   const copy = new Database(temporary, { readonly: true, fileMustExist: true });
-  copy.pragma('cache_size = -1024');
+  copy.pragma(ONE_PASS_CACHE);
   const ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
   copy.close();
   if (!ok) {
@@ -57,6 +57,7 @@ export async function restoreLatestLocal(databaseFile: string, dir: string, stam
     let ok: boolean;
     try {
       const copy = new Database(file, { readonly: true, fileMustExist: true });
+      copy.pragma(ONE_PASS_CACHE);
       ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
       copy.close();
     } catch {

@@ -31,7 +31,7 @@ const READ_BYTES = CHUNK_BYTES;
  * wants it): better-sqlite3's default of 16 MB each, on top of the live
  * connection's, is what a one-pass read never needs.
  */
-const ONE_PASS_CACHE = 'cache_size = -1024';
+export const ONE_PASS_CACHE = 'cache_size = -1024';
 
 /**
  * A consistent copy of the live database (WAL lets this connection read it

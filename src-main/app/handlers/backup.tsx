@@ -104,14 +104,16 @@ export const backupHandlers: HandlerMap<
   },
 
   'backup/create': async ({ folder }, ctx) => {
-    const key = await localKey(ctx);
-    if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
-    const structure = await ctx.services.db.selectFrom('structure').select('name').executeTakeFirst();
-    const stamp = frenchStamp(new Date(ctx.now));
+    // Claimed before the first await: two clicks in a row must not both pass the check.
     if (ctx.services.backupRun) throw new AppError('CONFLICT', 'Une sauvegarde est déjà en cours : attendez la fin.');
     ctx.services.backupRun = { step: 'Préparation', fraction: 0 };
     let written;
+    let key;
     try {
+      key = await localKey(ctx);
+      if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
+      const structure = await ctx.services.db.selectFrom('structure').select('name').executeTakeFirst();
+      const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({
         sqlite: ctx.services.sqlite,
         filesDir: ctx.services.paths.filesDir,

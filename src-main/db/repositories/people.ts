@@ -27,26 +27,9 @@ function escapeLike(text: string): string {
 }
 
 const latestStatus = sql<string | null>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;
-/** What a list row shows of a person (see `toSummary`). */
-const SUMMARY_COLUMNS = [
-  'p.id',
-  'p.lastName',
-  'p.birthName',
-  'p.firstNames',
-  'p.birthDate',
-  'p.sex',
-  'p.town',
-  'p.archived',
-  'o.name as prescriberName',
-  'c.firstName as referentFirstName',
-  'c.lastName as referentLastName',
-  'c.leftOn as referentLeftOn',
-  latestStatus.as('status'),
-] as const;
-
 const latestResources = sql<string | null>`(select s.resources from person_situations s where s.person_id = p.id order by s.observed_on desc, s.id desc limit 1)`;
 
-/** The columns of `SUMMARY_COLUMNS`, as SQL text for the search. */
+/** What a list row shows of a person (see `toSummary`), from `SEARCH_FROM`. */
 const SUMMARY_SQL = sql`p.id, p.last_name, p.birth_name, p.first_names, p.birth_date, p.sex, p.town, p.archived,
   o.name as prescriber_name, c.first_name as referent_first_name, c.last_name as referent_last_name, c.left_on as referent_left_on,
   ${latestStatus} as status`;
@@ -205,18 +188,9 @@ export async function findDuplicates(
 ): Promise<PersonSummary[]> {
   const names = new Set([candidate.lastName, candidate.birthName].map((n) => nameSearchKey(n)).filter(Boolean));
   const first = nameSearchKey(candidate.firstNames);
-  const rows = await db
-    .selectFrom('persons as p')
-    .leftJoin('organisations as o', 'o.id', 'p.prescriberId')
-    .leftJoin('contacts as c', 'c.id', 'p.referentId')
-    .select([...SUMMARY_COLUMNS, 'p.nir'])
-    .where((eb) =>
-      eb.or([
-        eb('p.birthDate', '=', candidate.birthDate),
-        ...(candidate.nir ? [eb('p.nir', '=', candidate.nir)] : []),
-      ]),
-    )
-    .execute();
+  const sameNir = candidate.nir ? sql`or p.nir = ${candidate.nir}` : sql``;
+  const { rows } = await sql<Parameters<typeof toSummary>[0] & { nir: string | null }>`select ${SUMMARY_SQL}, p.nir ${SEARCH_FROM}
+    where p.birth_date = ${candidate.birthDate} ${sameNir}`.execute(db);
   return rows
     .filter((r) => r.id !== exceptId)
     .filter((r) => {
