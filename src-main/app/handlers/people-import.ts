@@ -182,7 +182,8 @@ async function storedState(db: Kysely<Database>, personId: number) {
   for (const field of IDENTITY_FIELDS) values[field] = String((person as Record<string, unknown>)[field] ?? '');
   values.resources = latest?.resources ?? '';
   values.educationLevel = latest?.educationLevel ?? '';
-  return { person, latest, values, version: `${person.updatedAt}|${latest?.id ?? 0}` };
+  // What the user saw compared, not a timestamp: two writes in the same millisecond still differ.
+  return { person, latest, values, version: JSON.stringify([values, latest?.id ?? 0, person.updatedAt]) };
 }
 
 function versionOf(stored: string, changes: FieldChange<MergedField>[]): string {
