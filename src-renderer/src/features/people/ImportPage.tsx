@@ -202,11 +202,11 @@ export function ImportPage() {
                 <Table.Tr>
                   <Table.Th>Ligne</Table.Th>
                   <Table.Th>Action</Table.Th>
+                  <Table.Th>Changements</Table.Th>
+                  <Table.Th>Appliquer</Table.Th>
                   {mappedColumns.map((i) => (
                     <Table.Th key={i}>{IMPORT_FIELD_LABELS[mapping[i]!]}</Table.Th>
                   ))}
-                  <Table.Th>Changements</Table.Th>
-                  <Table.Th>Appliquer</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -217,6 +217,22 @@ export function ImportPage() {
                       <Badge color={ACTION_BADGES[row.action].color} variant="light" style={{ overflow: 'visible' }}>
                         {ACTION_BADGES[row.action].label}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td miw={280}>
+                      {row.changes.map((c, k) => (
+                        <Text size="sm" key={k}>
+                          <b>{c.field}</b> : {c.from || '—'} → {c.to || '—'}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      {row.action === 'update' && (
+                        <Checkbox
+                          aria-label={`Appliquer les changements de la ligne ${row.line}`}
+                          checked={ticked.has(row.line)}
+                          onChange={(e) => tick(row.line, e.currentTarget.checked)}
+                        />
+                      )}
                     </Table.Td>
                     {mappedColumns.map((ci) => (
                       <Table.Td key={ci} miw={140}>
@@ -233,22 +249,6 @@ export function ImportPage() {
                         )}
                       </Table.Td>
                     ))}
-                    <Table.Td>
-                      {row.changes.map((c, k) => (
-                        <Text size="xs" key={k}>
-                          {c.field} : {c.from || '—'} → {c.to || '—'}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      {row.action === 'update' && (
-                        <Checkbox
-                          aria-label={`Appliquer les changements de la ligne ${row.line}`}
-                          checked={ticked.has(row.line)}
-                          onChange={(e) => tick(row.line, e.currentTarget.checked)}
-                        />
-                      )}
-                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
