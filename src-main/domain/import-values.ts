@@ -3,9 +3,11 @@
  * by Excel, "F"/"Femme", "RSA", "Niveau 3"… Pure; tested with tables of cases.
  */
 import { isValidIsoDate } from '../shared/dates';
-import { EDUCATION_LEVELS, RESOURCES, type EducationLevel, type Resource } from '../shared/contract/people-lists';
+import { RESOURCES, type Resource } from '../shared/contract/people-lists';
 import { IMPORT_FIELDS, type ImportField } from '../shared/contract/people-import';
 import { foldForSearch } from '../shared/text';
+
+export { educationLevelHint, parseEducationLevel } from './education-level';
 
 /** Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was: day 0 is 1899-12-30. */
 export function excelSerialToIso(serial: number): string | null {
@@ -54,14 +56,6 @@ export function parseResources(text: string): Resource | null {
   const v = foldForSearch(text);
   if ((RESOURCES as readonly string[]).includes(v)) return v as Resource;
   return RESOURCE_WORDS[v] ?? null;
-}
-
-export function parseEducationLevel(text: string): EducationLevel | null {
-  const v = foldForSearch(text).replace(/^niveau\s*/, '');
-  if (/^(infra|infra 3|infra3|sans diplome|aucun|vi|v bis)$/.test(v)) return 'infra3';
-  const roman: Record<string, EducationLevel> = { v: '3', iv: '4', iii: '5', ii: '6', i: '7' };
-  if (roman[v]) return roman[v]!;
-  return (EDUCATION_LEVELS as readonly string[]).includes(v) ? (v as EducationLevel) : null;
 }
 
 const HEADER_WORDS: [ImportField, string[]][] = [

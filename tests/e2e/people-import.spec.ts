@@ -68,4 +68,35 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await expect(page.getByText('3 inchangée(s)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
   await app.screenshot(page, 'import-03-reimport');
+
+  // A newer list: two known people changed. Each change is a proposal; only the ticked row is updated.
+  writeFileSync(
+    path.join(folder, 'suivi-2025.csv'),
+    windows1252(
+      [
+        'Nom;Prénom;Date de naissance;Sexe;Ville;Ressources;Niveau',
+        'Cœur;Jean-Pierre;14/07/1979;H;Quimper;RSA;CAP',
+        "N’Diaye;Awa;28/02/1992;F;Brest;ASS;3",
+        'QUEMENER;soazig;02/03/1990;F;Brest;RSA;Bac pro',
+      ].join('\r\n'),
+    ),
+  );
+  await importFile();
+  await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
+  await expect(page.getByText('2 mise(s) à jour')).toBeVisible();
+  await expect(page.getByText('Commune : Plouzané → Brest')).toBeVisible();
+  await expect(page.getByText('Niveau de formation : Infra 3 (sans diplôme ou brevet) → Niveau 3 (CAP, BEP)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Appliquer les changements de la ligne 4' }).check();
+  await app.screenshot(page, 'import-04-mise-a-jour-cochee');
+  await page.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();
+  await expect(page.getByText('0 fiche(s) créée(s), 1 mise(s) à jour, 2 inchangée(s).')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Personnes' }).first().click();
+  await people.search('quemener');
+  await expect(people.table.getByRole('row', { name: /QUÉMÉNER Soazig/ })).toContainText('Brest');
+  await people.search('coeur');
+  const jeanPierre = people.table.getByRole('row', { name: /CŒUR Jean-Pierre/ });
+  await expect(jeanPierre).toContainText('Brest');
+  await expect(jeanPierre).not.toContainText('Quimper');
 });

@@ -37,7 +37,7 @@ describe('reading spreadsheet values', () => {
   it('reads sex, resources and education levels as people write them', () => {
     expect([parseSex('F'), parseSex('Homme'), parseSex('H'), parseSex('x')]).toEqual(['F', 'M', 'M', null]);
     expect([parseResources('RSA'), parseResources('Chômage'), parseResources('Sans ressources'), parseResources('?')]).toEqual(['rsa', 'are', 'sans_ressources', null]);
-    expect([parseEducationLevel('Niveau 3'), parseEducationLevel('infra 3'), parseEducationLevel('V'), parseEducationLevel('bac')]).toEqual(['3', 'infra3', '3', null]);
+    expect([parseEducationLevel('Niveau 3'), parseEducationLevel('infra 3'), parseEducationLevel('V'), parseEducationLevel('bac'), parseEducationLevel('bac+12')]).toEqual(['3', 'infra3', '3', '4', null]);
   });
 
   it('guesses the mapping from the headers', () => {
@@ -105,9 +105,15 @@ describe('importing people', () => {
     writeFileSync(file, '\ufeffNom,Prénom,Date de naissance,Sexe,Commune\r\nLEFEVRE,elodie,12/05/1985,F,Plouzané\r\n', 'utf8');
     const changed = valueOf(await call('people/importRead', { path: file }));
     const preview = valueOf(await call('people/importPreview', changed));
-    expect(preview.rows[0]).toMatchObject({ action: 'update', changes: expect.arrayContaining([{ field: 'Commune', from: 'Brest', to: 'Plouzané' }]) });
-    valueOf(await call('people/importCommit', changed));
+    // Name and first name differ only by case and accents: the stored spelling stays, only the town is proposed.
+    expect(preview.rows[0]).toMatchObject({ action: 'update', changes: [{ field: 'Commune', from: 'Brest', to: 'Plouzané' }] });
+    // Not ticked, not written.
+    expect(valueOf(await call('people/importCommit', changed))).toEqual({ create: 0, update: 0, unchanged: 1, invalid: 0 });
+    expect(valueOf(await call('people/search', {})).rows[0]!.town).toBe('Brest');
+    const row = preview.rows[0]!;
+    valueOf(await call('people/importCommit', { ...changed, accepted: [{ line: row.line, personId: row.personId!, version: row.version! }] }));
     expect(await countPersons(services.db)).toBe(1);
+    expect(valueOf(await call('people/search', {})).rows[0]!.lastName).toBe('Lefèvre');
     expect(valueOf(await call('people/search', {})).rows[0]!.town).toBe('Plouzané');
     expect((await sql<{ n: number }>`select count(*) as n from journal`.execute(services.db)).rows[0]!.n).toBeGreaterThan(journalBefore);
   });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { findMapping, saveMapping } from '../../db/repositories/import-mappings';
 import * as people from '../../db/repositories/people';
-import { headerSignature, isImportField, parseDateText, parseEducationLevel, parseResources, parseSex, suggestMapping } from '../../domain/import-values';
+import { applyChanges, proposeChanges, type FieldChange } from '../../domain/import-merge';
+import { educationLevelHint, headerSignature, isImportField, parseDateText, parseEducationLevel, parseResources, parseSex, suggestMapping } from '../../domain/import-values';
 import { readTable } from '../../imports/table';
 import { IMPORT_FIELD_LABELS, type ImportField, type PreviewRow } from '../../shared/contract/people-import';
 import { blankPerson, personInput, type PersonInput, type SituationInput } from '../../shared/contract/people';
@@ -18,8 +20,8 @@ type Identity = Omit<PersonInput, 'nir'> & { nir: string };
 interface Plan {
   row: PreviewRow;
   identity?: Identity;
-  /** Only the mapped fields, for updates of an existing record. */
-  mapped?: Partial<Record<ImportField, string>>;
+  /** For an existing record: what the row would change. */
+  changes?: FieldChange<MergedField>[];
   situation?: { resources: Resource; educationLevel: EducationLevel } | null;
 }
 
@@ -85,14 +87,8 @@ async function plan(db: Kysely<Database>, input: Input, today: string): Promise<
       }
     }
 
-    let situation: Plan['situation'] = null;
-    if (columnOf.has('resources')) {
-      const resources = parseResources(raw('resources')!);
-      const educationLevel = parseEducationLevel(raw('educationLevel')!);
-      if (!resources) fail('resources', `« ${raw('resources')} » : écrivez RSA, ASS, AAH, ARE, sans ressources, salaire ou autre.`);
-      if (!educationLevel) fail('educationLevel', `« ${raw('educationLevel')} » : écrivez infra 3, 3, 4, 5, 6, 7 ou 8.`);
-      if (resources && educationLevel) situation = { resources, educationLevel };
-    }
+    const situationCells = readSituation(raw('resources'), raw('educationLevel'));
+    for (const [field, message] of situationCells.errors) fail(field, message);
 
     const key = nameSearchKey(String(draft.lastName), String(draft.firstNames)) + '|' + String(draft.birthDate);
     if (parsed.success && Object.keys(errors).length === 0) {
@@ -101,47 +97,107 @@ async function plan(db: Kysely<Database>, input: Input, today: string): Promise<
       else seenKeys.set(key, line);
     }
 
+    const invalid = (): Plan => ({ row: { line, action: 'invalid', errors, personId: null, changes: [], version: null } });
     if (!parsed.success || Object.keys(errors).length > 0) {
-      plans.push({ row: { line, action: 'invalid', errors, personId: null, changes: [] } });
+      plans.push(invalid());
       continue;
     }
     const identity = parsed.data as Identity;
     const matches = await people.findDuplicates(db, { ...identity, birthName: identity.birthName ?? '', nir: '' }, null);
     if (matches.length > 1) {
       fail('lastName', 'Plusieurs fiches existantes correspondent à cette ligne : complétez-la à la main.');
-      plans.push({ row: { line, action: 'invalid', errors, personId: null, changes: [] } });
+      plans.push(invalid());
       continue;
     }
+    const imported: Partial<Record<MergedField, string>> = { ...situationCells.values };
+    for (const field of Object.keys(mapped) as ImportField[]) imported[field as MergedField] = String((identity as Record<string, unknown>)[field] ?? '');
+
     if (matches.length === 0) {
-      plans.push({ row: { line, action: 'create', errors, personId: null, changes: [] }, identity, situation });
+      const situation = completeSituation(imported);
+      if (situation === 'incomplete') {
+        missingSituation(imported, fail);
+        plans.push(invalid());
+        continue;
+      }
+      plans.push({ row: { line, action: 'create', errors, personId: null, changes: [], version: null }, identity, situation });
       continue;
     }
+
+    // A row matching an existing person only proposes changes: empty cells and same-written values keep the record.
     const personId = matches[0]!.id;
-    const stored = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
-    const changes: PreviewRow['changes'] = [];
-    const cleaned: Partial<Record<ImportField, string>> = {};
-    for (const field of Object.keys(mapped) as ImportField[]) {
-      const next = String((identity as Record<string, unknown>)[field] ?? '');
-      const before = String((stored as Record<string, unknown>)[field] ?? '');
-      cleaned[field] = next;
-      if (next !== before) changes.push({ field: IMPORT_FIELD_LABELS[field], from: before, to: next });
+    const stored = await storedState(db, personId);
+    const changes = proposeChanges(stored.values, imported, MERGED_FIELDS);
+    const situation = completeSituation(applyChanges(stored.values, changes));
+    if (situation === 'incomplete') {
+      missingSituation(imported, fail);
+      plans.push(invalid());
+      continue;
     }
-    if (situation) {
-      const latest = (await people.listSituations(db, personId))[0];
-      if (latest?.resources !== situation.resources) {
-        changes.push({ field: 'Ressources', from: latest ? RESOURCE_LABELS[latest.resources as Resource] : '', to: RESOURCE_LABELS[situation.resources] });
-      }
-      if (latest?.educationLevel !== situation.educationLevel) {
-        changes.push({
-          field: 'Niveau de formation',
-          from: latest ? EDUCATION_LEVEL_LABELS[latest.educationLevel as EducationLevel] : '',
-          to: EDUCATION_LEVEL_LABELS[situation.educationLevel],
-        });
-      }
-    }
-    plans.push({ row: { line, action: changes.length ? 'update' : 'unchanged', errors, personId, changes }, mapped: cleaned, situation });
+    const version = changes.length ? versionOf(stored.version, changes) : null;
+    const row: PreviewRow = { line, action: changes.length ? 'update' : 'unchanged', errors, personId, changes: changes.map(shown), version };
+    plans.push({ row, changes, situation });
   }
   return plans;
+}
+
+const MERGED_FIELDS = [...IDENTITY_FIELDS, 'resources', 'educationLevel'] as const;
+type MergedField = (typeof MERGED_FIELDS)[number];
+
+/** The situation cells: empty is "not given"; a value we cannot read is an error saying what to write. */
+function readSituation(resourcesCell: string | undefined, levelCell: string | undefined) {
+  const values: Partial<Record<'resources' | 'educationLevel', string>> = {};
+  const errors: [ImportField, string][] = [];
+  if (resourcesCell) {
+    const resources = parseResources(resourcesCell);
+    if (resources) values.resources = resources;
+    else errors.push(['resources', `« ${resourcesCell} » : écrivez RSA, ASS, AAH, ARE, sans ressources, salaire ou autre.`]);
+  }
+  if (levelCell) {
+    const level = parseEducationLevel(levelCell);
+    if (level) values.educationLevel = level;
+    else errors.push(['educationLevel', educationLevelHint(levelCell)]);
+  }
+  return { values, errors };
+}
+
+/** Resources and education level make a situation together: both, or neither. */
+function completeSituation(values: Partial<Record<MergedField, string>>): Plan['situation'] | 'incomplete' {
+  const resources = values.resources || '';
+  const educationLevel = values.educationLevel || '';
+  if (!resources && !educationLevel) return null;
+  if (!resources || !educationLevel) return 'incomplete';
+  return { resources: resources as Resource, educationLevel: educationLevel as EducationLevel };
+}
+
+function missingSituation(imported: Partial<Record<MergedField, string>>, fail: (field: ImportField, message: string) => void) {
+  if (!imported.resources) fail('resources', 'Les ressources manquent : le niveau de formation seul ne fait pas une situation.');
+  if (!imported.educationLevel) fail('educationLevel', 'Le niveau de formation manque : les ressources seules ne font pas une situation.');
+}
+
+/** The stored values, as the merge compares them, and what says they have not changed since. */
+async function storedState(db: Kysely<Database>, personId: number) {
+  const person = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const latest = (await people.listSituations(db, personId))[0];
+  const values = {} as Record<MergedField, string>;
+  for (const field of IDENTITY_FIELDS) values[field] = String((person as Record<string, unknown>)[field] ?? '');
+  values.resources = latest?.resources ?? '';
+  values.educationLevel = latest?.educationLevel ?? '';
+  // What the user saw compared, not a timestamp: two writes in the same millisecond still differ.
+  return { person, latest, values, version: JSON.stringify([values, latest?.id ?? 0, person.updatedAt]) };
+}
+
+function versionOf(stored: string, changes: FieldChange<MergedField>[]): string {
+  return createHash('sha256').update(JSON.stringify([stored, changes])).digest('hex').slice(0, 32);
+}
+
+function shown(change: FieldChange<MergedField>): PreviewRow['changes'][number] {
+  const label = (value: string) => {
+    if (!value) return '';
+    if (change.field === 'resources') return RESOURCE_LABELS[value as Resource] ?? value;
+    if (change.field === 'educationLevel') return EDUCATION_LEVEL_LABELS[value as EducationLevel] ?? value;
+    return value;
+  };
+  return { field: IMPORT_FIELD_LABELS[change.field], from: label(change.from), to: label(change.to) };
 }
 
 function count(plans: Plan[]) {
@@ -163,6 +219,52 @@ function situationFor(s: NonNullable<Plan['situation']>, today: string, previous
     vehicle: previous?.vehicle ?? false,
     publicTransport: previous?.publicTransport ?? false,
   };
+}
+
+type Accepted = { line: number; personId: number; version: string };
+
+/**
+ * The update rows the user ticked. Each must still be the proposal the preview showed:
+ * a row that proposes nothing now, another person, or a record changed since is refused, never overwritten.
+ */
+function acceptedPlans(plans: Plan[], accepted: Accepted[]): Set<Plan> {
+  const byLine = new Map(plans.map((p) => [p.row.line, p]));
+  const ticked = new Set<Plan>();
+  for (const a of accepted) {
+    const p = byLine.get(a.line);
+    if (!p || p.row.action !== 'update' || p.row.personId !== a.personId) {
+      throw new AppError('INVALID_INPUT', `La ligne ${a.line} ne propose pas de mise à jour de cette fiche : vérifiez à nouveau les lignes. Rien n'a été enregistré.`, {
+        field: 'accepted',
+      });
+    }
+    if (p.row.version !== a.version) {
+      throw new AppError(
+        'CONFLICT',
+        `La fiche de la ligne ${a.line} a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d'importer. Rien n'a été enregistré.`,
+        { field: 'accepted' },
+      );
+    }
+    ticked.add(p);
+  }
+  return ticked;
+}
+
+/** Writes only the changes the preview listed for this row; every other field stays as stored. */
+async function applyUpdate(db: Kysely<Database>, personId: number, p: Plan, at: { today: string; now: string; userId: number | null }) {
+  const changes = p.changes ?? [];
+  const stored = await storedState(db, personId);
+  const identityChanges = changes.filter((c) => c.field !== 'resources' && c.field !== 'educationLevel');
+  if (identityChanges.length > 0) {
+    const merged = applyChanges({ ...stored.person } as Record<string, unknown>, identityChanges) as unknown as Identity;
+    await people.updatePerson(db, personId, { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility as Identity['civility'] }, at.now);
+  }
+  if (p.situation && identityChanges.length < changes.length) {
+    const latest = stored.latest;
+    const previous = latest
+      ? { ...latest, resources: latest.resources as Resource, educationLevel: latest.educationLevel as EducationLevel, rqth: latest.rqth as SituationInput['rqth'], drivingLicence: latest.drivingLicence === 1, vehicle: latest.vehicle === 1, publicTransport: latest.publicTransport === 1 }
+      : undefined;
+    await people.insertSituation(db, personId, situationFor(p.situation, at.today, previous), at.now, at.userId);
+  }
 }
 
 /** Importing people from the spreadsheets the CCAS already keeps. */
@@ -188,28 +290,24 @@ export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/impo
     if (counts.invalid > 0) {
       throw new AppError('INVALID_INPUT', `${counts.invalid} ligne(s) sont à corriger avant d'importer : rien n'a été enregistré.`, { field: 'rows' });
     }
+    const ticked = acceptedPlans(plans, input.accepted);
     const userId = session.user?.id ?? null;
+    const result = { create: 0, update: 0, unchanged: 0, invalid: 0 };
     for (const p of plans) {
       if (p.row.action === 'create') {
         const id = await people.insertPerson(db, p.identity!, now);
         if (p.situation) await people.insertSituation(db, id, situationFor(p.situation, today), now, userId);
         record(`person:${id}`);
-      } else if (p.row.action === 'update') {
-        const id = p.row.personId!;
-        const stored = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        const merged = { ...stored, ...p.mapped } as unknown as Identity;
-        await people.updatePerson(db, id, { ...merged, nir: stored.nir ?? '', civility: stored.civility as Identity['civility'] }, now);
-        if (p.situation && p.row.changes.some((c) => c.field === 'Ressources' || c.field === 'Niveau de formation')) {
-          const latest = (await people.listSituations(db, id))[0];
-          const previous = latest
-            ? { ...latest, resources: latest.resources as Resource, educationLevel: latest.educationLevel as EducationLevel, rqth: latest.rqth as SituationInput['rqth'], drivingLicence: latest.drivingLicence === 1, vehicle: latest.vehicle === 1, publicTransport: latest.publicTransport === 1 }
-            : undefined;
-          await people.insertSituation(db, id, situationFor(p.situation, today, previous), now, userId);
-        }
-        record(`person:${id}`);
+        result.create += 1;
+      } else if (p.row.action === 'update' && ticked.has(p)) {
+        await applyUpdate(db, p.row.personId!, p, { today, now, userId });
+        record(`person:${p.row.personId}`);
+        result.update += 1;
+      } else {
+        result.unchanged += 1;
       }
     }
     await saveMapping(db, headerSignature(input.headers), input.mapping, now);
-    return counts;
+    return result;
   },
 };

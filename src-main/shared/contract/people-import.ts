@@ -49,7 +49,10 @@ export const previewRow = z.object({
   errors: z.record(z.string(), z.string()),
   /** The existing record this row updates. */
   personId: z.number().int().nullable(),
+  /** What an update would change, old → new (labels, as the user reads them); applied only to ticked rows. */
   changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+  /** For an update: the state of the record and of the proposal the user saw; a commit with another one is refused. */
+  version: z.string().nullable(),
 });
 export type PreviewRow = z.output<typeof previewRow>;
 
@@ -77,9 +80,19 @@ export const peopleImportMethods = {
     tx: 'read',
     access: 'user',
   }),
-  /** All or nothing: refused while any row is invalid. Remembers the mapping. */
+  /**
+   * All or nothing: refused while any row is invalid. Creates the new people; updates only the ticked
+   * rows, with the changes the preview showed. Remembers the mapping.
+   */
   'people/importCommit': defineMethod({
-    input: z.object(table),
+    input: z.object({
+      ...table,
+      /** The update rows the user ticked, with the version their preview gave. */
+      accepted: z
+        .array(z.object({ line: z.number().int().min(2), personId: z.number().int().positive(), version: z.string().min(1).max(100) }))
+        .max(5000)
+        .default([]),
+    }),
     output: importCounts,
     tx: 'write',
     access: 'user',

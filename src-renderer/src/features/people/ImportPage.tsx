@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,6 +29,8 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
   const [rows, setRows] = useState<string[][]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
+  /** Lines of the update proposals the user ticked; none by default. */
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<MethodOutput<'people/importCommit'> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,6 +57,7 @@ export function ImportPage() {
     setProblem(null);
     try {
       setPreview(await call('people/importPreview', { headers: file.headers, rows: nextRows, mapping }));
+      setTicked(new Set());
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -66,7 +69,10 @@ export function ImportPage() {
     if (!file) return;
     setBusy(true);
     try {
-      const counts = await call('people/importCommit', { headers: file.headers, rows, mapping });
+      const accepted = (preview?.rows ?? [])
+        .filter((r) => r.action === 'update' && ticked.has(r.line))
+        .map((r) => ({ line: r.line, personId: r.personId!, version: r.version! }));
+      const counts = await call('people/importCommit', { headers: file.headers, rows, mapping, accepted });
       await client.invalidateQueries({ queryKey: ['people/search'] });
       setDone(counts);
       setFile(null);
@@ -83,6 +89,14 @@ export function ImportPage() {
     setRows((current) => current.map((r, i) => (i === rowIndex ? r.map((c, j) => (j === column ? value : c)) : r)));
 
   const mappedColumns = mapping.map((f, i) => (f ? i : -1)).filter((i) => i >= 0);
+  const toImport = preview ? preview.counts.create + preview.rows.filter((r) => r.action === 'update' && ticked.has(r.line)).length : 0;
+  const tick = (line: number, on: boolean) =>
+    setTicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(line);
+      else next.delete(line);
+      return next;
+    });
 
   return (
     <Stack maw={1200}>
@@ -92,8 +106,10 @@ export function ImportPage() {
       <Title order={1}>Importer un tableau de personnes</Title>
       <Text maw={760}>
         Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu'elle va faire ligne par ligne : rien n'est
-        enregistré tant qu'une ligne est à corriger. Une personne déjà connue (même nom, prénom et date de naissance) est mise
-        à jour, jamais créée en double.
+        enregistré tant qu'une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même prénom et même
+        date de naissance) n'est jamais créée en double : les changements sont montrés champ par champ et appliqués seulement
+        aux lignes que vous cochez. Une case vide n'efface jamais ce qui est rempli, et une différence de majuscules ou
+        d'accents garde l'écriture de la fiche.
       </Text>
       <Group>
         <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void pick()}>
@@ -169,6 +185,12 @@ export function ImportPage() {
               <Badge color="red">{preview.counts.invalid} à corriger</Badge>
             </Group>
           </Group>
+          {preview.counts.update > 0 && (
+            <Text size="sm" mt="xs">
+              Cochez « Appliquer » sur les lignes « Mise à jour » dont les changements sont justes : les autres fiches restent telles
+              qu'elles sont.
+            </Text>
+          )}
           {preview.counts.invalid > 0 && (
             <Text size="sm" mt="xs">
               Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d'origine n'est pas modifié.
@@ -180,10 +202,11 @@ export function ImportPage() {
                 <Table.Tr>
                   <Table.Th>Ligne</Table.Th>
                   <Table.Th>Action</Table.Th>
+                  <Table.Th>Changements</Table.Th>
+                  <Table.Th>Appliquer</Table.Th>
                   {mappedColumns.map((i) => (
                     <Table.Th key={i}>{IMPORT_FIELD_LABELS[mapping[i]!]}</Table.Th>
                   ))}
-                  <Table.Th>Changements</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -194,6 +217,22 @@ export function ImportPage() {
                       <Badge color={ACTION_BADGES[row.action].color} variant="light" style={{ overflow: 'visible' }}>
                         {ACTION_BADGES[row.action].label}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td miw={280}>
+                      {row.changes.map((c, k) => (
+                        <Text size="sm" key={k}>
+                          <b>{c.field}</b> : {c.from || '—'} → {c.to || '—'}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      {row.action === 'update' && (
+                        <Checkbox
+                          aria-label={`Appliquer les changements de la ligne ${row.line}`}
+                          checked={ticked.has(row.line)}
+                          onChange={(e) => tick(row.line, e.currentTarget.checked)}
+                        />
+                      )}
                     </Table.Td>
                     {mappedColumns.map((ci) => (
                       <Table.Td key={ci} miw={140}>
@@ -210,13 +249,6 @@ export function ImportPage() {
                         )}
                       </Table.Td>
                     ))}
-                    <Table.Td>
-                      {row.changes.map((c, k) => (
-                        <Text size="xs" key={k}>
-                          {c.field} : {c.from || '—'} → {c.to || '—'}
-                        </Text>
-                      ))}
-                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -226,8 +258,8 @@ export function ImportPage() {
             <Button variant="default" onClick={() => void check()} loading={busy}>
               Vérifier à nouveau
             </Button>
-            <Button onClick={() => void commit()} loading={busy} disabled={preview.counts.invalid > 0 || preview.counts.create + preview.counts.update === 0}>
-              Importer {preview.counts.create + preview.counts.update} ligne(s)
+            <Button onClick={() => void commit()} loading={busy} disabled={preview.counts.invalid > 0 || toImport === 0}>
+              Importer {toImport} ligne(s)
             </Button>
           </Group>
         </Paper>
