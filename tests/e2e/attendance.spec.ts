@@ -1,4 +1,6 @@
-import { COLLEAGUE_PASSWORD, expect, test } from './fixtures';
+import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './fixtures';
+import { frenchDate } from '../../src-main/app/ports';
+import { addDays, formatFrenchDate, mondayOf } from '../../src-main/shared/dates';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
@@ -65,4 +67,29 @@ test("l'encadrant remplit la semaine au clavier, corrige un retard et voit les t
   await expect(page.getByRole('table', { name: 'Par semaine' }).getByRole('row', { name: 'Semaine du 01/06/2026 14 h 13 h 15 13 h 15' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Par mois' }).getByRole('row', { name: 'juin 2026 56 h 13 h 15 13 h 15' })).toBeVisible();
   await app.screenshot(page, 'attendance-02-totaux');
+});
+
+test("la coordinatrice voit la semaine prochaine : les demi-journées à venir ne s'émargent pas encore", async ({ page, app }) => {
+  const admin = await app.seed();
+  await admitPeople(app.services, admin, ['Élodie']);
+  // The core runs on the real clock here: next week is in the future.
+  const nextMonday = mondayOf(addDays(frenchDate(new Date()), 7));
+  const worksiteId = await mespWorksite(app.services, admin, null, nextMonday);
+  const call = caller(app.services, admin);
+  const person = (await call('people/search', { status: 'admise' })).rows[0];
+  await call('worksites/addParticipant', { id: worksiteId, personId: person.id, contract: { ...MESP_CONTRACT, startDate: nextMonday, endDate: addDays(nextMonday, 27) } });
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(page).goTo('Chantiers');
+  await page.getByRole('link', { name: 'Menuiserie du port' }).click();
+  await page.getByRole('link', { name: 'Émargement' }).click();
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await expect(page.getByText(`Semaine du ${formatFrenchDate(nextMonday)}`)).toBeVisible();
+
+  const monday = page.getByRole('button', { name: `Élodie Participant, Lundi ${formatFrenchDate(nextMonday).slice(0, 5)} matin : pas encore eu lieu` });
+  await expect(monday).toBeDisabled();
+  await expect(page.getByRole('cell').filter({ has: monday })).toHaveAttribute('title', /^Cette demi-journée n'a pas encore eu lieu/);
+  await expect(page.getByText('À venir', { exact: true })).toHaveCount(4);
+  await expect(page.getByRole('button', { name: /Tous présents/ })).toHaveCount(0);
+  await app.screenshot(page, 'attendance-03-a-venir');
 });

@@ -30,11 +30,11 @@ describe('French public holidays', () => {
   });
 
   it('adds Good Friday and 26 December in Alsace-Moselle, the abolition day overseas, and keeps Whit Monday worked when asked', () => {
-    const alsace = frenchHolidays(2027, { alsaceMoselle: true });
+    const alsace = frenchHolidays(2027, { region: 'alsace_moselle' });
     expect(alsace.get('2027-03-26')).toBe('Vendredi saint');
     expect(alsace.get('2027-12-26')).toBe('Saint-Étienne');
-    expect(frenchHolidays(2026, { overseas: 'guadeloupe' }).get('2026-05-27')).toBe("Abolition de l'esclavage");
-    expect(frenchHolidays(2026, { overseas: 'reunion' }).get('2026-12-20')).toBe("Abolition de l'esclavage");
+    expect(frenchHolidays(2026, { region: 'guadeloupe' }).get('2026-05-27')).toBe("Abolition de l'esclavage");
+    expect(frenchHolidays(2026, { region: 'reunion' }).get('2026-12-20')).toBe("Abolition de l'esclavage");
     expect(frenchHolidays(2026, { whitMondayWorked: true }).has('2026-05-25')).toBe(false);
   });
 

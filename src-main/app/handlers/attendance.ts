@@ -5,6 +5,8 @@ import { insertRegularisation, isTransmitted } from '../../db/repositories/payro
 import { cancelKindOf, hoursSummaries, warningText, type ParticipationOfHours } from '../hours';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { weekOf } from '../../domain/hours';
+import { ANNEX_TIME_NOT_YET, HALF_DAY_NOT_YET, hasBegun } from '../../domain/not-yet-happened';
+import { structureWallClock } from '../structure-clock';
 import { PAID_BY_DEFAULT, type Mark } from '../../shared/contract/attendance-codes';
 import type { HoursRow } from '../../shared/contract/attendance';
 import { addDays, formatFrenchDate } from '../../shared/dates';
@@ -63,6 +65,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     const sessionIds = new Set(sessions.map((s) => s.id));
     const structure = await ctx.db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
     const holidays = holidaysBetween(monday, sunday, holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1));
+    const clock = await structureWallClock(ctx.db, ctx.now);
     return {
       worksiteId,
       worksiteName: worksite.name,
@@ -75,6 +78,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
         end: minutesToTime(s.endMinutes),
         cancelled: cancelKindOf(s),
         cancelledReason: s.cancelledReason,
+        notYet: !hasBegun(s.date, s.startMinutes, clock),
       })),
       participants: participations.map((p) => ({
         participationId: p.id,
@@ -97,7 +101,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
         })),
       annexTimes: (await repo.annexTimesOf(ctx.db, ids))
         .filter((a) => a.date >= monday && a.date <= sunday)
-        .map((a) => annexTimeView(a, ctx)),
+        .map((a) => ({ ...annexTimeView(a, ctx), notYet: !hasBegun(a.date, a.startMinutes, clock) })),
       holidays: [...holidays].map(([date, label]) => ({ date, label })),
     };
   },
@@ -108,6 +112,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     const participations = new Map<number, NonNullable<Awaited<ReturnType<typeof findParticipation>>>>();
     const writes: (() => Promise<void>)[] = [];
     const locked: { participationId: number; date: string }[] = [];
+    const clock = await structureWallClock(ctx.db, ctx.now);
     for (const [index, entry] of entries.entries()) {
       const where = { field: `entries.${index}` };
       const session = sessions.get(entry.sessionId);
@@ -128,6 +133,9 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
         continue;
       }
       if (session.cancelledReason !== null) throw new AppError('CONFLICT', `La demi-journée du ${day} est annulée : rien à émarger.`, where);
+      if (!hasBegun(session.date, session.startMinutes, clock)) {
+        throw new AppError('CONFLICT', `${HALF_DAY_NOT_YET} (le ${day} à ${minutesToTime(session.startMinutes)}) : elle s'émarge une fois commencée.`, where);
+      }
       const { mark } = entry;
       const toMinutes = (time: string | null) => (time === null ? null : timeToMinutes(time));
       const actualStart = mark.mark === 'retard' ? toMinutes(mark.actualStart) : null;
@@ -181,10 +189,13 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
   },
 
   'attendance/markAnnexTime': async ({ annexTimeId, done }, ctx) => {
-    const annex = await ctx.db.selectFrom('annexTimes').select(['id', 'participationId']).where('id', '=', annexTimeId).executeTakeFirst();
+    const annex = await ctx.db.selectFrom('annexTimes').select(['id', 'participationId', 'date', 'startMinutes']).where('id', '=', annexTimeId).executeTakeFirst();
     const participation = annex ? await findParticipation(ctx.db, annex.participationId) : undefined;
     if (!annex || !participation) throw new AppError('NOT_FOUND', 'Ce temps annexe est introuvable.');
     await load(ctx, participation.worksiteId);
+    if (done !== null && !hasBegun(annex.date, annex.startMinutes, await structureWallClock(ctx.db, ctx.now))) {
+      throw new AppError('CONFLICT', `${ANNEX_TIME_NOT_YET} (le ${formatFrenchDate(annex.date)} à ${minutesToTime(annex.startMinutes)}) : il se pointe une fois commencé.`);
+    }
     await repo.setAnnexDone(ctx.db, annexTimeId, done);
     ctx.record(`annexTime:${annexTimeId}`);
     return { done };

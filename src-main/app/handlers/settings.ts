@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
 import type { Settings } from '../../shared/contract/settings';
 import { rateInForce } from '../../domain/wages';
+import { frenchHolidays, holidayOptions } from '../../domain/holidays';
 import type { HandlerMap } from '../handler';
 import { readStoredImage, storedFileExists, storeImage } from '../stored-files';
 
@@ -12,6 +13,8 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
   const found = await repo.findStructure(db);
   if (!found) throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
   const wageRates = await repo.listWageRates(db);
+  const region = found.holidayRegion as Settings['calendar']['region'];
+  const holidays = frenchHolidays(Number(today.slice(0, 4)), holidayOptions(region, found.whitMondayWorked));
   return {
     structure: found.structure,
     hours: found.hours,
@@ -21,10 +24,11 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
     security: { idleLockMinutes: found.idleLockMinutes },
     people: { collectNationality: found.collectNationality },
     calendar: {
-      region: found.holidayRegion as Settings['calendar']['region'],
+      region,
       whitMondayWorked: found.whitMondayWorked,
       forceMajeurePaid: found.forceMajeurePaid,
       closures: await repo.listClosures(db),
+      holidaysThisYear: [...holidays].map(([date, label]) => ({ date, label })),
     },
   };
 }

@@ -45,12 +45,22 @@ export const attendanceWeek = z.object({
   worksiteName: z.string(),
   weekOf: z.string(),
   sessions: z.array(
-    z.object({ id, date: z.string(), halfDay: z.enum(HALF_DAYS), start: z.string(), end: z.string(), cancelled: z.enum(CANCEL_KINDS).nullable(), cancelledReason: z.string().nullable() }),
+    z.object({
+      id,
+      date: z.string(),
+      halfDay: z.enum(HALF_DAYS),
+      start: z.string(),
+      end: z.string(),
+      cancelled: z.enum(CANCEL_KINDS).nullable(),
+      cancelledReason: z.string().nullable(),
+      /** Not begun yet by the structure's clock: nothing to mark but a cancellation (domain/not-yet-happened). */
+      notYet: z.boolean(),
+    }),
   ),
   /** People under contract some day of the week, with their contract's dates (cells outside them are closed). */
   participants: z.array(z.object({ participationId: id, personId: id, name: z.string(), start: z.string(), end: z.string() })),
   marks: z.array(storedMark),
-  annexTimes: z.array(annexTime),
+  annexTimes: z.array(annexTime.extend({ notYet: z.boolean() })),
   holidays: z.array(z.object({ date: z.string(), label: z.string() })),
 });
 export type AttendanceWeek = z.output<typeof attendanceWeek>;

@@ -14,15 +14,17 @@ import {
 import { TIME_PATTERN, timeToMinutes } from '../time';
 
 /** Where the structure is: which public holidays apply (see domain/holidays). */
-export const HOLIDAY_REGIONS = ['metropole', 'alsace_moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte'] as const;
+export const HOLIDAY_REGIONS = ['metropole', 'alsace_moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_martin', 'saint_barthelemy'] as const;
 export const HOLIDAY_REGION_LABELS: Record<(typeof HOLIDAY_REGIONS)[number], string> = {
   metropole: 'Métropole',
-  alsace_moselle: 'Alsace-Moselle (Vendredi saint et 26 décembre en plus)',
+  alsace_moselle: 'Alsace-Moselle',
   guadeloupe: 'Guadeloupe',
   martinique: 'Martinique',
   guyane: 'Guyane',
   reunion: 'La Réunion',
   mayotte: 'Mayotte',
+  saint_martin: 'Saint-Martin',
+  saint_barthelemy: 'Saint-Barthélemy',
 };
 
 /** The CCAS itself: its letterhead on every CCAS document. */
@@ -145,6 +147,8 @@ export const settings = z.object({
     forceMajeurePaid: z.boolean(),
     /** Structure closure days: no session is planned on them. */
     closures: z.array(z.object({ date: z.string(), reason: z.string() })),
+    /** The public holidays of the current year in this region, as the worksites skip them. */
+    holidaysThisYear: z.array(z.object({ date: z.string(), label: z.string() })),
   }),
 });
 export type Settings = z.output<typeof settings>;

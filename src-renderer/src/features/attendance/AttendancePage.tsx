@@ -148,6 +148,8 @@ export function AttendancePage() {
                       <Switch
                         label="Effectué"
                         aria-label={`${ANNEX_KIND_LABELS[a.kind]} de ${who} effectué`}
+                        disabled={a.notYet}
+                        title={a.notYet ? "Ce temps annexe n'a pas encore eu lieu : il se pointe une fois commencé." : undefined}
                         checked={a.done === true}
                         onChange={(e) => markAnnex.mutate({ annexTimeId: a.id, done: e.currentTarget.checked })}
                       />

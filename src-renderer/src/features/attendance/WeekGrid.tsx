@@ -9,12 +9,16 @@ import { cellKey, markColor, markForKey, simpleMark, type Cell } from './marks';
 type Session = AttendanceWeek['sessions'][number];
 type Participant = AttendanceWeek['participants'][number];
 
+/** Said on a half-day that has not begun (the server refuses its marks the same way). */
+export const NOT_YET_TITLE = "Cette demi-journée n'a pas encore eu lieu : elle s'émarge une fois commencée. Pour l'annuler, passez par le planning du chantier.";
+
 export const sessionLabel = (s: Session) => `${WEEKDAY_LABELS[weekdayOf(s.date)]} ${formatFrenchDate(s.date).slice(0, 5)} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`;
 
 /**
  * Rows are people, columns half-days. Every cell is a button: arrows move,
  * a letter sets the mark (P présent, R retard, M maladie…), Suppr empties,
- * Entrée opens the detail. Cells outside a person's contract are closed.
+ * Entrée opens the detail. Cells outside a person's contract are closed;
+ * cells of a half-day that has not begun are shown, not editable.
  */
 export function WeekGrid({
   week,
@@ -85,6 +89,10 @@ export function WeekGrid({
                 <Badge color="gray" variant="outline" size="sm" title={s.cancelledReason ?? ''}>
                   Annulée
                 </Badge>
+              ) : s.notYet ? (
+                <Badge color="gray" variant="light" size="sm" title={NOT_YET_TITLE}>
+                  À venir
+                </Badge>
               ) : (
                 <Button size="compact-xs" variant="subtle" onClick={() => allPresent(s)} aria-label={`Tous présents le ${sessionLabel(s)}`}>
                   Tous présents
@@ -113,6 +121,17 @@ export function WeekGrid({
               const cell = valueOf(s.id, p.participationId);
               const mark = cell?.mark as Mark | undefined;
               const detail = mark === 'retard' && cell ? ` ${cell.actualStart ?? s.start}–${cell.actualEnd ?? s.end}` : '';
+              if (s.notYet) {
+                return (
+                  <Table.Td key={s.id} p={2} ta="center" bg="gray.0" title={NOT_YET_TITLE}>
+                    <UnstyledButton disabled aria-label={`${p.name}, ${sessionLabel(s)} : pas encore eu lieu`} w="100%" py={6} style={{ cursor: 'not-allowed', display: 'flex', justifyContent: 'center' }}>
+                      <Text size="xs" c="dimmed">
+                        à venir
+                      </Text>
+                    </UnstyledButton>
+                  </Table.Td>
+                );
+              }
               return (
                 <Table.Td key={s.id} p={2} ta="center">
                   <UnstyledButton
