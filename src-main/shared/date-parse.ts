@@ -52,16 +52,22 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** The first of the 100 years a two-digit year is read in. */
+export function twoDigitYearWindowStart(today: string, window: TwoDigitYears): number {
+  const thisYear = Number(today.slice(0, 4));
+  return window === 'past' ? thisYear - 99 : thisYear - 50;
+}
+
 /** The four-digit year a two-digit year stands for, by the window of the field. */
 export function expandTwoDigitYear(twoDigits: number, today: string, window: TwoDigitYears): number {
-  const thisYear = Number(today.slice(0, 4));
-  const first = window === 'past' ? thisYear - 99 : thisYear - 50;
+  const first = twoDigitYearWindowStart(today, window);
   return first + ((((twoDigits - first) % 100) + 100) % 100);
 }
 
 /** The text split into day, month and year digits, or why it cannot be. */
 function splitGroups(text: string): [string, string, string] | string {
   const groups = text.split(/[\s/.-]+/).filter(Boolean);
+  if (groups.length === 0) return DATE_MESSAGES.incomplete;
   if (groups.length === 1) {
     const digits = groups[0]!;
     if (digits.length === 6 || digits.length === 8) return [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)];
@@ -85,15 +91,15 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
   const day = Number(dayText);
   const month = Number(monthText);
   const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), options.today, options.twoDigitYears) : Number(yearText);
-  if (month < 1 || month > 12) return fail(`Le mois ${month} n'existe pas : tapez un mois de 1 à 12.`);
-  if (day < 1 || day > 31) return fail(`Le jour ${day} n'existe pas : tapez un jour de 1 à 31.`);
+  if (month < 1 || month > 12) return fail(`Le mois ${month} n'existe pas (de 1 à 12).`);
+  if (day < 1 || day > 31) return fail(`Le jour ${day} n'existe pas (de 1 à 31).`);
   if (year < MIN_YEAR || year > MAX_YEAR) return fail(DATE_MESSAGES.yearRange);
   if (day > daysInMonth(year, month)) {
     const name = MONTH_NAMES[month - 1];
     return fail(
       month === 2 && day === 29
-        ? `Le 29 février ${year} n'existe pas : ${year} n'est pas une année bissextile.`
-        : `Le ${day} ${name} n'existe pas : ${name} a ${daysInMonth(year, month)} jours.`,
+        ? `Le 29 février ${year} n'existe pas (${year} n'est pas bissextile).`
+        : `Le ${day} ${name} n'existe pas (${name} a ${daysInMonth(year, month)} jours).`,
     );
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -107,4 +113,35 @@ export function isDateInRange(iso: string): boolean {
   if (!isValidIsoDate(iso)) return false;
   const year = Number(iso.slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** What a date field is for: a birth date reads two-digit years in the past and cannot be in the future. */
+export type DateFieldKind = 'birth' | 'event';
+
+/** The parsing rules of one field: its two-digit year window and its limits (`YYYY-MM-DD`). */
+export function dateFieldOptions(kind: DateFieldKind, today: string, limits: { min?: string; max?: string } = {}): DateParseOptions {
+  const fr = (iso: string) => iso.split('-').reverse().join('/');
+  const max = kind === 'birth' && (!limits.max || limits.max > today) ? { iso: today, message: 'Une date de naissance ne peut pas être dans le futur.' } : undefined;
+  return {
+    today,
+    twoDigitYears: kind === 'birth' ? 'past' : 'around',
+    min: limits.min ? { iso: limits.min, message: `La date doit être le ${fr(limits.min)} ou après.` } : undefined,
+    max: max ?? (limits.max ? { iso: limits.max, message: `La date doit être le ${fr(limits.max)} ou avant.` } : undefined),
+  };
+}
+
+/** The help a field shows: the forms it reads and its two-digit year window. */
+export function dateFieldHelp(options: DateParseOptions): string {
+  const from = twoDigitYearWindowStart(options.today, options.twoDigitYears);
+  return `JJ/MM/AAAA ou JJMMAAAA, le jour d'abord. Une année sur 2 chiffres est lue entre ${from} et ${from + 99}.`;
+}
+
+/**
+ * The value a field hands to its form for a typed text: the ISO date when it
+ * is one, null when the field is empty, and '' when the text is not a date, so
+ * the form's schema refuses it and nothing is saved (never the last good date).
+ */
+export function dateFieldValue(text: string, options: DateParseOptions): string | null {
+  const result = parseFrenchDate(text, options);
+  return result.ok ? result.iso : result.empty ? null : '';
 }

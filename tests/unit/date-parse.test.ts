@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expandTwoDigitYear, parseFrenchDate, type DateParseOptions } from '../../src-main/shared/date-parse';
+import { dateFieldHelp, dateFieldOptions, dateFieldValue, expandTwoDigitYear, parseFrenchDate, type DateParseOptions } from '../../src-main/shared/date-parse';
+import { isoDate } from '../../src-main/shared/contract/fields';
 import { formatFrenchDate, isValidIsoDate } from '../../src-main/shared/dates';
 
 const TODAY = '2026-12-02';
@@ -18,8 +19,8 @@ const parse = (text: string, options = event) => {
 
 describe('parseFrenchDate: the strings of issue 23', () => {
   it.each([
-    ['31/02/2026', "Le 31 février n'existe pas : février a 28 jours."],
-    ['15/13/2026', "Le mois 13 n'existe pas : tapez un mois de 1 à 12."],
+    ['31/02/2026', "Le 31 février n'existe pas (février a 28 jours)."],
+    ['15/13/2026', "Le mois 13 n'existe pas (de 1 à 12)."],
     ['1/5/26', '2026-05-01'],
     ['01052026', '2026-05-01'],
   ])('%s → %s', (text, expected) => expect(parse(text)).toBe(expected));
@@ -29,27 +30,27 @@ describe('parseFrenchDate: each boundary from both sides', () => {
   it.each([
     // February 29: leap years only (divisible by 4, except centuries not divisible by 400)
     ['29/02/2024', '2024-02-29'],
-    ['29/02/2025', "Le 29 février 2025 n'existe pas : 2025 n'est pas une année bissextile."],
+    ['29/02/2025', "Le 29 février 2025 n'existe pas (2025 n'est pas bissextile)."],
     ['28/02/2025', '2025-02-28'],
     ['29/02/2000', '2000-02-29'],
-    ['29/02/1900', "Le 29 février 1900 n'existe pas : 1900 n'est pas une année bissextile."],
-    ['29/02/2100', "Le 29 février 2100 n'existe pas : 2100 n'est pas une année bissextile."],
-    ['30/02/2024', "Le 30 février n'existe pas : février a 29 jours."],
+    ['29/02/1900', "Le 29 février 1900 n'existe pas (1900 n'est pas bissextile)."],
+    ['29/02/2100', "Le 29 février 2100 n'existe pas (2100 n'est pas bissextile)."],
+    ['30/02/2024', "Le 30 février n'existe pas (février a 29 jours)."],
     // 30-day and 31-day months
     ['30/04/2026', '2026-04-30'],
-    ['31/04/2026', "Le 31 avril n'existe pas : avril a 30 jours."],
-    ['31/06/2026', "Le 31 juin n'existe pas : juin a 30 jours."],
-    ['31/09/2026', "Le 31 septembre n'existe pas : septembre a 30 jours."],
-    ['31/11/2026', "Le 31 novembre n'existe pas : novembre a 30 jours."],
+    ['31/04/2026', "Le 31 avril n'existe pas (avril a 30 jours)."],
+    ['31/06/2026', "Le 31 juin n'existe pas (juin a 30 jours)."],
+    ['31/09/2026', "Le 31 septembre n'existe pas (septembre a 30 jours)."],
+    ['31/11/2026', "Le 31 novembre n'existe pas (novembre a 30 jours)."],
     ['31/12/2026', '2026-12-31'],
     ['31/01/2026', '2026-01-31'],
-    ['32/01/2026', "Le jour 32 n'existe pas : tapez un jour de 1 à 31."],
+    ['32/01/2026', "Le jour 32 n'existe pas (de 1 à 31)."],
     // day and month zero, month 12/13
-    ['00/01/2026', "Le jour 0 n'existe pas : tapez un jour de 1 à 31."],
+    ['00/01/2026', "Le jour 0 n'existe pas (de 1 à 31)."],
     ['01/01/2026', '2026-01-01'],
-    ['01/00/2026', "Le mois 0 n'existe pas : tapez un mois de 1 à 12."],
+    ['01/00/2026', "Le mois 0 n'existe pas (de 1 à 12)."],
     ['01/12/2026', '2026-12-01'],
-    ['01/13/2026', "Le mois 13 n'existe pas : tapez un mois de 1 à 12."],
+    ['01/13/2026', "Le mois 13 n'existe pas (de 1 à 12)."],
     // years 1900–2100
     ['31/12/1899', "L'année doit être comprise entre 1900 et 2100."],
     ['01/01/1900', '1900-01-01'],
@@ -85,6 +86,8 @@ describe('parseFrenchDate: the forms a secretary types', () => {
   it.each([
     ['', 'Tapez une date : JJ/MM/AAAA.'],
     ['   ', 'Tapez une date : JJ/MM/AAAA.'],
+    ['-', "Date incomplète : tapez le jour, le mois et l'année (JJ/MM/AAAA)."],
+    ['//', "Date incomplète : tapez le jour, le mois et l'année (JJ/MM/AAAA)."],
     ['01/05', "Date incomplète : tapez le jour, le mois et l'année (JJ/MM/AAAA)."],
     ['01/05/', "Date incomplète : tapez le jour, le mois et l'année (JJ/MM/AAAA)."],
     ['0105', "Date incomplète : tapez le jour, le mois et l'année (JJ/MM/AAAA)."],
@@ -203,5 +206,61 @@ describe('properties', () => {
         expect(parseFrenchDate(`${day}/${month}/${year}`, event).ok).toBe(exists);
       }),
     );
+  });
+});
+
+describe('the date field: what the form receives for a typed text', () => {
+  const birthField = dateFieldOptions('birth', TODAY);
+  const eventField = dateFieldOptions('event', TODAY, { min: '2026-01-01', max: '2026-12-31' });
+
+  it.each([
+    ['31/02/2026', eventField, ''],
+    ['15/13/2026', eventField, ''],
+    ['1/5/26', eventField, '2026-05-01'],
+    ['01052026', eventField, '2026-05-01'],
+    ['1/5/202', eventField, ''],
+    ['', eventField, null],
+    ['  ', eventField, null],
+    ['31/12/2025', eventField, ''],
+    ['01/01/2026', eventField, '2026-01-01'],
+    ['31/12/2026', eventField, '2026-12-31'],
+    ['01/01/2027', eventField, ''],
+    ['1/5/85', birthField, '1985-05-01'],
+    ['02/12/2026', birthField, '2026-12-02'],
+    ['03/12/2026', birthField, ''],
+  ])('%j → %j', (text, options, expected) => expect(dateFieldValue(text, options)).toBe(expected));
+
+  it('hands the form nothing its schema accepts while the text is not a date, so nothing is saved', () => {
+    const schema = isoDate('La date');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom(...'0123456789/-. a'), maxLength: 12 })), (text) => {
+        const value = dateFieldValue(text, eventField);
+        const parsed = parseFrenchDate(text, eventField);
+        expect(schema.safeParse(value).success).toBe(parsed.ok);
+        if (parsed.ok) expect(value).toBe(parsed.iso);
+      }),
+    );
+  });
+
+  it('states its two-digit year window and its limits', () => {
+    expect(dateFieldHelp(birthField)).toBe("JJ/MM/AAAA ou JJMMAAAA, le jour d'abord. Une année sur 2 chiffres est lue entre 1927 et 2026.");
+    expect(dateFieldHelp(eventField)).toBe("JJ/MM/AAAA ou JJMMAAAA, le jour d'abord. Une année sur 2 chiffres est lue entre 1976 et 2075.");
+    expect(parseFrenchDate('31/12/2025', eventField)).toMatchObject({ message: 'La date doit être le 01/01/2026 ou après.' });
+    expect(parseFrenchDate('01/01/2027', eventField)).toMatchObject({ message: 'La date doit être le 31/12/2026 ou avant.' });
+    expect(parseFrenchDate('03/12/2026', birthField)).toMatchObject({ message: 'Une date de naissance ne peut pas être dans le futur.' });
+  });
+});
+
+describe('the contract refuses years outside 1900–2100 everywhere', () => {
+  it.each([
+    ['1899-12-31', false],
+    ['1900-01-01', true],
+    ['2100-12-31', true],
+    ['2101-01-01', false],
+    ['2026-02-29', false],
+  ])('%s → %s', (iso, ok) => expect(isoDate('La date').safeParse(iso).success).toBe(ok));
+
+  it('says why', () => {
+    expect(isoDate('La date de début').safeParse('2101-01-01').error?.issues[0]?.message).toBe('La date de début doit être entre 1900 et 2100.');
   });
 });
