@@ -87,7 +87,7 @@ export function DateField({ value, onChange, kind = 'event', minDate, maxDate, c
             editable && (
               <Group gap={2} wrap="nowrap">
                 {clearable && text !== '' && <CloseButton size="sm" aria-label="Effacer la date" onClick={() => pick(null)} />}
-                <ActionIcon variant="subtle" color="gray" aria-label="Choisir dans le calendrier" onClick={() => setOpened((o) => !o)}>
+                <ActionIcon variant="subtle" color="gray" tabIndex={-1} aria-label="Choisir dans le calendrier" onClick={() => setOpened((o) => !o)}>
                   <IconCalendar size={18} />
                 </ActionIcon>
               </Group>
