@@ -47,8 +47,8 @@ export function DocumentsPage() {
           onChange={(v) => (setKind(v as DocumentKind | null), reset())}
           w={230}
         />
-        <DateField label="Du" clearable value={from} onChange={(v) => v !== '' && (setFrom(v), reset())} w={140} />
-        <DateField label="Au" clearable value={to} onChange={(v) => v !== '' && (setTo(v), reset())} w={140} />
+        <DateField label="Du" clearable value={from} onChange={(v) => v !== '' && (setFrom(v), reset())} w={180} />
+        <DateField label="Au" clearable value={to} onChange={(v) => v !== '' && (setTo(v), reset())} w={180} />
       </Group>
       {results.isPending && <Loader />}
       {results.error && <Alert color="red">{errorMessage(results.error)}</Alert>}

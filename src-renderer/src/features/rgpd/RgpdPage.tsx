@@ -177,7 +177,7 @@ function Requests() {
             onChange={(e) => setDraft({ ...draft, personId: e.currentTarget.value })}
           />
           <NativeSelect label="Droit exercé" data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })} />
-          <DateField label="Reçue le" w={150} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
+          <DateField label="Reçue le" w={160} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
           <TextInput label="Notes" w={260} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
           <Button onClick={() => void submit()} loading={save.isPending}>
             Enregistrer
