@@ -2,7 +2,7 @@
  * Reading the texts of a spreadsheet as people's data: dates typed or stored
  * by Excel, "F"/"Femme", "RSA", "Niveau 3"… Pure; tested with tables of cases.
  */
-import { isValidIsoDate } from '../shared/dates';
+import { isDateInRange, parseFrenchDate } from '../shared/date-parse';
 import { RESOURCES, type Resource } from '../shared/contract/people-lists';
 import { IMPORT_FIELDS, type ImportField } from '../shared/contract/people-import';
 import { foldForSearch } from '../shared/text';
@@ -16,20 +16,26 @@ export function excelSerialToIso(serial: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-export function parseDateText(text: string): string | null {
+/**
+ * A birth date cell: an Excel serial, an ISO date (a real date cell), or a
+ * date typed day first, read strictly: an impossible date is named as such
+ * ("« 31/04/1990 » : le 31 avril n'existe pas"), never moved nor called unreadable.
+ */
+export function readDateCell(text: string, today: string): { iso: string } | { error: string } {
   const value = text.trim();
-  if (/^\d{4,5}$/.test(value)) return excelSerialToIso(Number(value));
-  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  if (match) {
-    const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-    return isValidIsoDate(iso) ? iso : null;
+  const unreadable = { error: `Date illisible « ${value} » : écrivez JJ/MM/AAAA.` };
+  if (/^\d{4,5}$/.test(value)) {
+    const iso = excelSerialToIso(Number(value));
+    return iso && isDateInRange(iso) ? { iso } : unreadable;
   }
-  match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (match) {
-    const iso = `${match[1]}-${match[2]}-${match[3]}`;
-    return isValidIsoDate(iso) ? iso : null;
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (isoMatch) {
+    const iso = `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
+    return isDateInRange(iso) ? { iso } : unreadable;
   }
-  return null;
+  const parsed = parseFrenchDate(value, { today, twoDigitYears: 'past' });
+  if (parsed.ok) return { iso: parsed.iso };
+  return { error: `« ${value} » : ${parsed.message.charAt(0).toLowerCase()}${parsed.message.slice(1)}` };
 }
 
 export function parseSex(text: string): 'F' | 'M' | null {

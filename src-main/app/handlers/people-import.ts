@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { findMapping, saveMapping } from '../../db/repositories/import-mappings';
 import * as people from '../../db/repositories/people';
 import { applyChanges, proposeChanges, type FieldChange } from '../../domain/import-merge';
-import { educationLevelHint, headerSignature, isImportField, parseDateText, parseEducationLevel, parseResources, parseSex, suggestMapping } from '../../domain/import-values';
+import { educationLevelHint, headerSignature, isImportField, parseEducationLevel, readDateCell, parseResources, parseSex, suggestMapping } from '../../domain/import-values';
 import { readTable } from '../../imports/table';
 import { IMPORT_FIELD_LABELS, type ImportField, type PreviewRow } from '../../shared/contract/people-import';
 import { blankPerson, personInput, type PersonInput, type SituationInput } from '../../shared/contract/people';
@@ -66,10 +66,10 @@ async function plan(db: Kysely<Database>, input: Input, today: string): Promise<
       const value = raw(field);
       if (value === undefined) continue;
       if (field === 'birthDate') {
-        const iso = parseDateText(value);
-        if (iso === null) fail(field, value ? `Date illisible « ${value} » : écrivez JJ/MM/AAAA.` : 'La date de naissance manque.');
-        else if (iso > today) fail(field, 'La date de naissance est dans le futur.');
-        draft.birthDate = iso ?? '';
+        const date = readDateCell(value, today);
+        if ('error' in date) fail(field, value ? date.error : 'La date de naissance manque.');
+        else if (date.iso > today) fail(field, 'La date de naissance est dans le futur.');
+        draft.birthDate = 'iso' in date ? date.iso : '';
       } else if (field === 'sex') {
         const sex = parseSex(value);
         if (sex === null) fail(field, value ? `« ${value} » : écrivez F ou M.` : 'Le sexe manque (F ou M).');

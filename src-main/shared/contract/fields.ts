@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compactDigits, siretValid } from '../identifiers';
 import { TIME_PATTERN } from '../time';
 import { isValidIsoDate } from '../dates';
+import { isDateInRange, MAX_YEAR, MIN_YEAR } from '../date-parse';
 
 /**
  * Field schemas with the French message a secretary reads next to the input.
@@ -68,6 +69,7 @@ export const timeOfDay = (label: string) =>
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label} est obligatoire.` })
-    .refine(isValidIsoDate, `${label} n'est pas une date valide.`);
+    .refine(isValidIsoDate, `${label} n'est pas une date valide.`)
+    .refine((iso) => !isValidIsoDate(iso) || isDateInRange(iso), `${label} doit être entre ${MIN_YEAR} et ${MAX_YEAR}.`);
 
 export const id = z.number().int().positive();

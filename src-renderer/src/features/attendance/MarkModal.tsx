@@ -1,8 +1,9 @@
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { MarkInput } from '@shared/contract/attendance';
 import { JUSTIFIED, MARK_KEYS, MARK_LABELS, MARKS, PAID_BY_DEFAULT, type Mark } from '@shared/contract/attendance-codes';
+import { DateField } from '../../ui/DateField';
 
 /** The detail of one cell: a late arrival's real times, an absence's pay and proof. */
 export function MarkModal({
@@ -64,7 +65,7 @@ export function MarkModal({
               onChange={(e) => setValue({ ...value, proofReceived: e.currentTarget.checked })}
             />
             {value.proofReceived && (
-              <DateInput label="Reçu le" valueFormat="DD/MM/YYYY" value={value.proofDate ?? null} onChange={(d) => setValue({ ...value, proofDate: d })} clearable />
+              <DateField label="Reçu le" value={value.proofDate ?? null} onChange={(d) => setValue({ ...value, proofDate: d })} clearable />
             )}
           </Group>
         )}

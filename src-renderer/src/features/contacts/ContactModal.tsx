@@ -1,5 +1,4 @@
 import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { contactInput, type Contact, type ContactInput } from '@shared/contract/contacts';
 import { useApiMutation, useApiQuery } from '../../api/client';
@@ -7,6 +6,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { FormActions } from '../../ui/FormActions';
+import { DateField } from '../../ui/DateField';
 
 /** A person of an organisation; a travailleur social's card is linked to their account (their caseload). */
 export function ContactModal(props: { organisationId: number; contact: Contact | null; onClose: () => void }) {
@@ -51,7 +51,7 @@ export function ContactModal(props: { organisationId: number; contact: Contact |
             onChange={(v) => form.setFieldValue('contact.userId', v === null ? null : Number(v))}
             error={form.errors['contact.userId']}
           />
-          <DateInput label="A quitté le service le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contact.leftOn')} />
+          <DateField label="A quitté le service le" clearable {...form.getInputProps('contact.leftOn')} />
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer" loading={save.isPending} />
         </Stack>
       </AsyncForm>

@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Group, Loader, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +6,7 @@ import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type AttachmentRow, type Document
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { AttachmentModal, StoredDocumentModal, type Owner } from './DocumentsCard';
+import { DateField } from '../../ui/DateField';
 
 const PAGE = 50;
 
@@ -47,8 +47,8 @@ export function DocumentsPage() {
           onChange={(v) => (setKind(v as DocumentKind | null), reset())}
           w={230}
         />
-        <DateInput label="Du" valueFormat="DD/MM/YYYY" clearable value={from} onChange={(v) => (setFrom(v), reset())} w={140} />
-        <DateInput label="Au" valueFormat="DD/MM/YYYY" clearable value={to} onChange={(v) => (setTo(v), reset())} w={140} />
+        <DateField label="Du" clearable value={from} onChange={(v) => v !== '' && (setFrom(v), reset())} w={180} />
+        <DateField label="Au" clearable value={to} onChange={(v) => v !== '' && (setTo(v), reset())} w={180} />
       </Group>
       {results.isPending && <Loader />}
       {results.error && <Alert color="red">{errorMessage(results.error)}</Alert>}

@@ -1,5 +1,4 @@
 import { Button, Card, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import {
   EVALUATION_LEVEL_LABELS,
@@ -19,6 +18,7 @@ import { useApiMutation } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from '../people/defaults';
 import { SkillsChart } from './SkillsChart';
+import { DateField } from '../../ui/DateField';
 
 type Line = { level: EvaluationLevel; comment: string };
 
@@ -52,7 +52,7 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
   return (
     <Stack>
       <Group align="flex-end">
-        <DateInput label="Date de l'évaluation" valueFormat="DD/MM/YYYY" value={date} onChange={setDate} w={200} />
+        <DateField label="Date de l'évaluation" value={date} onChange={setDate} w={200} />
         {existing && (
           <Text size="sm" c="dimmed">
             Enregistrée le {formatFrenchDate(existing.evaluatedOn)}

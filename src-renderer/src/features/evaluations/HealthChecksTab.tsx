@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Checkbox, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { HEALTH_CHECK_KIND_LABELS, HEALTH_CHECK_KINDS, HEALTH_CHECK_PAPER_LABELS, healthCheckInput, type HealthCheck, type HealthCheckInput } from '@shared/contract/evaluations';
@@ -10,6 +9,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { saveForm, validateSection } from '../../ui/form-errors';
 import { todayInFrance } from '../people/defaults';
+import { DateField } from '../../ui/DateField';
 
 function HealthCheckModal({ participationId, check, onClose }: { participationId: number; check: HealthCheck | null; onClose: () => void }) {
   const initial: HealthCheckInput = check ? (({ id: _id, ...rest }) => rest)(check) : { kind: 'vip', date: todayInFrance(), paperReceived: false, restrictions: '', inaptitude: false };
@@ -30,7 +30,7 @@ function HealthCheckModal({ participationId, check, onClose }: { participationId
             simples.
           </Alert>
           <NativeSelect label="Type de visite" data={HEALTH_CHECK_KINDS.map((k) => ({ value: k, label: HEALTH_CHECK_KIND_LABELS[k] }))} {...form.getInputProps('check.kind')} />
-          <DateInput label="Date de la visite" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('check.date')} />
+          <DateField label="Date de la visite" withAsterisk {...form.getInputProps('check.date')} />
           <Checkbox label={HEALTH_CHECK_PAPER_LABELS[kind]} {...form.getInputProps('check.paperReceived', { type: 'checkbox' })} />
           <TextInput label="Restrictions de travail (sans termes médicaux)" placeholder="ex. pas de port de charges de plus de 10 kg" {...form.getInputProps('check.restrictions')} />
           {kind !== 'bilan_sante' && <Checkbox label="Inaptitude déclarée par le médecin du travail" {...form.getInputProps('check.inaptitude', { type: 'checkbox' })} />}

@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS, observationInput, type Observation, type ObservationInput } from '@shared/contract/evaluations';
@@ -13,6 +12,7 @@ import { FormActions } from '../../ui/FormActions';
 import { saveForm, validateSection } from '../../ui/form-errors';
 import { todayInFrance } from '../people/defaults';
 import { Modal } from '@mantine/core';
+import { DateField } from '../../ui/DateField';
 
 /** The social worker turns what the supervisor noticed into one of the person's freins. */
 function QualifyModal({ observation, onClose }: { observation: Observation; onClose: () => void }) {
@@ -37,7 +37,7 @@ function QualifyModal({ observation, onClose }: { observation: Observation; onCl
             {...form.getInputProps('obstacle.kind')}
             value={form.getValues().obstacle.kind ?? ''}
           />
-          <DateInput label="Repéré le" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('obstacle.identifiedOn')} />
+          <DateField label="Repéré le" withAsterisk {...form.getInputProps('obstacle.identifiedOn')} />
           <Textarea label="Actions engagées" autosize minRows={2} {...form.getInputProps('obstacle.actions')} />
           <FormActions onCancel={onClose} submitLabel="Ajouter le frein" loading={qualify.isPending} />
         </Stack>
@@ -59,7 +59,7 @@ function AddObservation({ participationId }: { participationId: number }) {
     <AsyncForm onSubmit={submit}>
       <Stack>
         <Group align="flex-start">
-          <DateInput label="Date" valueFormat="DD/MM/YYYY" w={160} {...form.getInputProps('observation.observedOn')} />
+          <DateField label="Date" w={160} {...form.getInputProps('observation.observedOn')} />
           <NativeSelect label="Type" data={OBSERVATION_KINDS.map((k) => ({ value: k, label: OBSERVATION_KIND_LABELS[k] }))} {...form.getInputProps('observation.kind')} />
         </Group>
         <Textarea label="Ce que vous avez remarqué" autosize minRows={2} {...form.getInputProps('observation.text')} />

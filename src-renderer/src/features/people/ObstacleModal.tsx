@@ -1,5 +1,4 @@
 import { Modal, Select, Stack, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { OBSTACLE_KINDS, OBSTACLE_KIND_LABELS } from '@shared/contract/journey-lists';
 import { obstacleInput, type Obstacle, type ObstacleInput } from '@shared/contract/people';
@@ -9,6 +8,7 @@ import { FormActions } from '../../ui/FormActions';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from './defaults';
+import { DateField } from '../../ui/DateField';
 
 export function ObstacleModal(props: { personId: number; obstacle: Obstacle | null; onClose: () => void }) {
   const initial: ObstacleInput = props.obstacle
@@ -40,9 +40,9 @@ export function ObstacleModal(props: { personId: number; obstacle: Obstacle | nu
             withAsterisk
             {...form.getInputProps('obstacle.kind')}
           />
-          <DateInput label="Repéré le" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('obstacle.identifiedOn')} />
+          <DateField label="Repéré le" withAsterisk {...form.getInputProps('obstacle.identifiedOn')} />
           <Textarea label="Actions engagées" autosize minRows={3} {...form.getInputProps('obstacle.actions')} />
-          <DateInput label="Levé le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('obstacle.resolvedOn')} />
+          <DateField label="Levé le" clearable {...form.getInputProps('obstacle.resolvedOn')} />
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer le frein" loading={save.isPending} />
         </Stack>
       </AsyncForm>

@@ -1,5 +1,4 @@
 import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS } from '@shared/contract/journey-lists';
 import { outcomeInput, type OutcomeInput } from '@shared/contract/people';
@@ -9,6 +8,7 @@ import { FormActions } from '../../ui/FormActions';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from './defaults';
+import { DateField } from '../../ui/DateField';
 
 /** The exit of a parcours (national IAE categories), then the situation 3 and 6 months later. */
 export function OutcomeModal(props: { journeyId: number; outcome: OutcomeInput | null; onClose: () => void }) {
@@ -43,7 +43,7 @@ export function OutcomeModal(props: { journeyId: number; outcome: OutcomeInput |
             {...form.getInputProps('outcome.category')}
           />
           <TextInput label="Détail" placeholder="Type de contrat, employeur, formation…" {...form.getInputProps('outcome.detail')} />
-          <DateInput label="Date de sortie" valueFormat="DD/MM/YYYY" withAsterisk disabled={props.outcome !== null} {...form.getInputProps('outcome.exitedOn')} />
+          <DateField label="Date de sortie" withAsterisk disabled={props.outcome !== null} {...form.getInputProps('outcome.exitedOn')} />
           {props.outcome && (
             <>
               <Textarea label="Situation à 3 mois" autosize minRows={2} {...form.getInputProps('outcome.afterThreeMonths')} />

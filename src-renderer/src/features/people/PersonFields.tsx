@@ -1,5 +1,4 @@
 import { Grid, Select, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import {
   CIVILITIES,
@@ -14,6 +13,7 @@ import {
 import { useApiQuery } from '../../api/client';
 import { idSelectProps } from '../../ui/id-select';
 import { useSignedIn } from '../auth/SessionContext';
+import { DateField } from '../../ui/DateField';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -52,7 +52,7 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
         <TextInput label="Prénom(s)" withAsterisk {...field('firstNames')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <DateInput label="Date de naissance" placeholder="JJ/MM/AAAA" valueFormat="DD/MM/YYYY" withAsterisk {...field('birthDate')} />
+        <DateField label="Date de naissance" kind="birth" withAsterisk {...field('birthDate')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 3 }}>
         <Select label="Sexe" data={options(SEXES, SEX_LABELS)} allowDeselect={false} withAsterisk {...field('sex')} />

@@ -1,5 +1,4 @@
 import { Checkbox, Grid, Group, NumberInput, Select, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import {
   EDUCATION_LEVELS,
@@ -9,6 +8,7 @@ import {
   YES_NO_UNKNOWN,
   YES_NO_UNKNOWN_LABELS,
 } from '@shared/contract/people-lists';
+import { DateField } from '../../ui/DateField';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -19,7 +19,7 @@ export function SituationFields({ form, prefix }: { form: UseFormReturnType<any>
   return (
     <Grid>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <DateInput label="Situation au" valueFormat="DD/MM/YYYY" withAsterisk {...field('observedOn')} />
+        <DateField label="Situation au" withAsterisk {...field('observedOn')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <Select label="Ressources" data={options(RESOURCES, RESOURCE_LABELS)} allowDeselect={false} withAsterisk {...field('resources')} />
@@ -28,7 +28,7 @@ export function SituationFields({ form, prefix }: { form: UseFormReturnType<any>
         <NumberInput label="Mois au RSA (si connu)" min={0} max={600} allowDecimal={false} {...field('rsaMonths')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <DateInput label="Inscrit·e à France Travail depuis" valueFormat="DD/MM/YYYY" clearable {...field('franceTravailSince')} />
+        <DateField label="Inscrit·e à France Travail depuis" clearable {...field('franceTravailSince')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 5 }}>
         <Select

@@ -1,5 +1,4 @@
 import { Modal, Stack, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { JOURNEY_STATUS_LABELS, type JourneyStatus } from '@shared/contract/journey-lists';
 import { useApiMutation } from '../../api/client';
@@ -8,6 +7,7 @@ import { FormActions } from '../../ui/FormActions';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from './defaults';
+import { DateField } from '../../ui/DateField';
 
 /** One more dated step of a parcours; a refusal asks for its reason. */
 export function StepModal(props: { journeyId: number; status: JourneyStatus; onClose: () => void }) {
@@ -30,7 +30,7 @@ export function StepModal(props: { journeyId: number; status: JourneyStatus; onC
     <Modal opened onClose={props.onClose} title={`Passer à « ${label} »`}>
       <AsyncForm onSubmit={save}>
         <Stack>
-          <DateInput label="Date" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('happenedOn')} />
+          <DateField label="Date" withAsterisk {...form.getInputProps('happenedOn')} />
           {props.status === 'refusee' && <Textarea label="Motif du refus" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'étape" loading={move.isPending} />
         </Stack>

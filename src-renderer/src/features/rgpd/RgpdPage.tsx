@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Modal, NativeSelect, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RIGHTS_KIND_LABELS, RIGHTS_KINDS, type RetentionReview, type RightsKind } from '@shared/contract/rgpd';
@@ -9,6 +8,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { todayInFrance } from '../people/defaults';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { DateField } from '../../ui/DateField';
 
 function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: () => void }) {
   const [until, setUntil] = useState<string | null>(null);
@@ -17,7 +17,7 @@ function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: ()
   return (
     <Modal opened onClose={onClose} title={`Garder le dossier de ${review.name}`}>
       <Stack>
-        <DateInput label="Jusqu'au" valueFormat="DD/MM/YYYY" value={until} onChange={setUntil} withAsterisk />
+        <DateField label="Jusqu'au" value={until} onChange={setUntil} withAsterisk />
         <Textarea label="Pourquoi (obligation légale, contrôle, litige…)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} withAsterisk />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -177,7 +177,7 @@ function Requests() {
             onChange={(e) => setDraft({ ...draft, personId: e.currentTarget.value })}
           />
           <NativeSelect label="Droit exercé" data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })} />
-          <DateInput label="Reçue le" valueFormat="DD/MM/YYYY" w={150} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
+          <DateField label="Reçue le" w={160} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
           <TextInput label="Notes" w={260} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
           <Button onClick={() => void submit()} loading={save.isPending}>
             Enregistrer

@@ -1,5 +1,4 @@
 import { ActionIcon, Button, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { HOLIDAY_REGIONS, HOLIDAY_REGION_LABELS, type Settings } from '@shared/contract/settings';
@@ -8,6 +7,7 @@ import { useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { DateField } from '../../ui/DateField';
 
 /** Which days no worksite works: the public holidays of the region, and the structure's closure days. */
 export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] }) {
@@ -87,7 +87,7 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
       </Table>
       <AsyncForm onSubmit={addClosure}>
         <Group align="flex-start">
-          <DateInput label="Fermeture le" valueFormat="DD/MM/YYYY" {...form.getInputProps('date')} />
+          <DateField label="Fermeture le" {...form.getInputProps('date')} />
           <TextInput label="Motif" placeholder="Pont, inventaire…" {...form.getInputProps('reason')} />
           <Button mt={28} variant="light" type="submit" loading={add.isPending}>
             Ajouter

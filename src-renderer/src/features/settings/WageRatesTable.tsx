@@ -1,5 +1,4 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { formatFrenchDate } from '@shared/dates';
@@ -7,6 +6,7 @@ import { eurosToCents, formatEuros } from '@shared/money';
 import { wageRateInput, type WageRateInput } from '@shared/contract/settings';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
+import { DateField } from '../../ui/DateField';
 
 export interface WageRow extends WageRateInput {
   key: string | number;
@@ -88,10 +88,9 @@ export function WageRatesTable(props: {
         </Table.Tbody>
       </Table>
       <Group align="flex-start">
-        <DateInput
+        <DateField
           label="Nouveau taux à partir du"
           placeholder="JJ/MM/AAAA"
-          valueFormat="DD/MM/YYYY"
           clearable
           {...form.getInputProps('effectiveFrom')}
           error={form.errors.effectiveFrom}

@@ -1,7 +1,7 @@
 import { Group, Select } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { StatsFilter } from '@shared/contract/stats';
 import { ACTIVITIES, ACTIVITY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_KINDS } from '@shared/contract/worksites';
+import { DateField } from '../../ui/DateField';
 
 /** The usual periods: the last three years and the quarters of the current and last one. */
 export function periodChoices(today: string) {
@@ -45,8 +45,8 @@ export function StatsFilters({
           if (choice) onChange({ ...filter, from: choice.from, to: choice.to });
         }}
       />
-      <DateInput label="Du" valueFormat="DD/MM/YYYY" w={140} value={filter.from} onChange={(v) => v && onChange({ ...filter, from: v })} />
-      <DateInput label="Au" valueFormat="DD/MM/YYYY" w={140} value={filter.to} onChange={(v) => v && onChange({ ...filter, to: v })} />
+      <DateField label="Du" w={160} value={filter.from} onChange={(v) => v && onChange({ ...filter, from: v })} />
+      <DateField label="Au" w={160} value={filter.to} onChange={(v) => v && onChange({ ...filter, to: v })} />
       <Select
         label="Type de chantier"
         w={240}

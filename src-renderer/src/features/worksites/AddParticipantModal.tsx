@@ -1,5 +1,4 @@
 import { Alert, Button, Grid, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
@@ -11,6 +10,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { DateField } from '../../ui/DateField';
 
 interface Values {
   personId: string | null;
@@ -94,10 +94,10 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
               />
             </Grid.Col>
             <Grid.Col span={6}>
-              <DateInput label="Début du contrat" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('contract.startDate')} />
+              <DateField label="Début du contrat" withAsterisk {...form.getInputProps('contract.startDate')} />
             </Grid.Col>
             <Grid.Col span={6}>
-              <DateInput label="Fin du contrat" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('contract.endDate')} />
+              <DateField label="Fin du contrat" withAsterisk {...form.getInputProps('contract.endDate')} />
             </Grid.Col>
             <Grid.Col span={8}>
               <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
@@ -106,17 +106,16 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
               <NumberInput label="Taux horaire brut" decimalSeparator="," decimalScale={2} suffix=" €" hideControls {...form.getInputProps('contract.euros')} />
             </Grid.Col>
             <Grid.Col span={6}>
-              <DateInput label="Contrat remis le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.handedOn')} />
+              <DateField label="Contrat remis le" clearable {...form.getInputProps('contract.handedOn')} />
             </Grid.Col>
             <Grid.Col span={6}>
-              <DateInput label="Signé le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.signedOn')} />
+              <DateField label="Signé le" clearable {...form.getInputProps('contract.signedOn')} />
             </Grid.Col>
             {form.getValues().contract.type === 'cddi' && (
               <Grid.Col span={12}>
-                <DateInput
+                <DateField
                   label="Dérogation du préfet (moins de 20 h par semaine) valable jusqu'au"
                   description="Seulement si la personne a obtenu une dérogation : sinon un CDDI compte au moins 20 heures par semaine."
-                  valueFormat="DD/MM/YYYY"
                   clearable
                   {...form.getInputProps('contract.derogationUntil')}
                 />

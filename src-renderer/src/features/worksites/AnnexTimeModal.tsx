@@ -1,5 +1,5 @@
 import { Modal, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { ANNEX_KINDS, ANNEX_KIND_LABELS, annexTimeInput, type AnnexTimeInput, type Participant } from '@shared/contract/worksites';
 import { useApiMutation } from '../../api/client';
@@ -7,6 +7,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { DateField } from '../../ui/DateField';
 
 /** A paid annex time (health check, pose-chantier, bilans…) for one participant. */
 export function AnnexTimeModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
@@ -32,7 +33,7 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Select label="Type" data={ANNEX_KINDS.map((k) => ({ value: k, label: ANNEX_KIND_LABELS[k] }))} withAsterisk {...form.getInputProps('annexTime.kind')} />
-          <DateInput label="Date" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('annexTime.date')} />
+          <DateField label="Date" withAsterisk {...form.getInputProps('annexTime.date')} />
           <SimpleGrid cols={2}>
             <TimeInput label="De" withAsterisk {...form.getInputProps('annexTime.start')} />
             <TimeInput label="À" withAsterisk {...form.getInputProps('annexTime.end')} />

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { Method } from '@shared/contract';
 import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/contract/contracts';
@@ -8,6 +7,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { saveForm } from '../../ui/form-errors';
+import { DateField } from '../../ui/DateField';
 
 const INVALIDATES: Method[] = ['worksites/get', 'worksites/list', 'worksites/planning', 'worksites/personAgenda'];
 
@@ -59,13 +59,12 @@ function UpdateForm({ participant, onDone }: FormProps) {
       <Stack>
         <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
         <SimpleGrid cols={2}>
-          <DateInput label="Contrat remis le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.handedOn')} />
-          <DateInput label="Signé le" valueFormat="DD/MM/YYYY" clearable {...form.getInputProps('contract.signedOn')} />
+          <DateField label="Contrat remis le" clearable {...form.getInputProps('contract.handedOn')} />
+          <DateField label="Signé le" clearable {...form.getInputProps('contract.signedOn')} />
         </SimpleGrid>
         {contract.type === 'cddi' && (
-          <DateInput
+          <DateField
             label="Dérogation du préfet (moins de 20 h) valable jusqu'au"
-            valueFormat="DD/MM/YYYY"
             clearable
             {...form.getInputProps('contract.derogationUntil')}
           />
@@ -94,8 +93,8 @@ function RenewForm({ participant, onDone }: FormProps) {
           </Text>
         ))}
         <SimpleGrid cols={2}>
-          <DateInput label="Nouvelle date de fin" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('renewal.newEndDate')} />
-          <DateInput label="Accord du salarié le" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('renewal.agreedOn')} />
+          <DateField label="Nouvelle date de fin" withAsterisk {...form.getInputProps('renewal.newEndDate')} />
+          <DateField label="Accord du salarié le" withAsterisk {...form.getInputProps('renewal.agreedOn')} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           Un CDD se renouvelle deux fois au plus ; un CDDI, dans la limite de 24 mois en tout. Le salarié accepte le renouvellement avant le terme.
@@ -137,7 +136,7 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
     <AsyncForm onSubmit={submit}>
       <Stack>
         <Text size="sm">Un contrat à durée déterminée ne prend fin avant son terme que pour les motifs prévus par le Code du travail.</Text>
-        <DateInput label="Dernier jour du contrat" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('earlyEnd.date')} />
+        <DateField label="Dernier jour du contrat" withAsterisk {...form.getInputProps('earlyEnd.date')} />
         <Select label="Motif" data={reasons.map((r) => ({ value: r, label: EARLY_END_REASON_LABELS[r] }))} withAsterisk {...form.getInputProps('earlyEnd.reason')} />
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={end.isPending}>

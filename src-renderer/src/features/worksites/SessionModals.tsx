@@ -1,5 +1,4 @@
 import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { HALF_DAYS, HALF_DAY_LABELS, type WorksiteSession } from '@shared/contract/worksites';
 import { useApiMutation } from '../../api/client';
@@ -7,6 +6,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { saveForm } from '../../ui/form-errors';
 import { CANCEL_KIND_LABELS, CANCEL_KINDS, type CancelKind } from '@shared/contract/attendance-codes';
+import { DateField } from '../../ui/DateField';
 
 export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
   const form = useForm({ initialValues: { session: { date: '', halfDay: 'morning' as const } } });
@@ -16,7 +16,7 @@ export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; o
     <Modal opened onClose={onClose} title="Ajouter une demi-journée">
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <DateInput label="Date" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('session.date')} />
+          <DateField label="Date" withAsterisk {...form.getInputProps('session.date')} />
           <Select label="Demi-journée" data={HALF_DAYS.map((h) => ({ value: h, label: HALF_DAY_LABELS[h] }))} allowDeselect={false} {...form.getInputProps('session.halfDay')} />
           <FormActions onCancel={onClose} submitLabel="Ajouter" loading={add.isPending} />
         </Stack>
@@ -40,7 +40,7 @@ export function SessionModal({ session, label, onClose }: { session: WorksiteSes
           <Stack>
             <Text fw={600}>Déplacer</Text>
             <SimpleGrid cols={2}>
-              <DateInput label="Nouvelle date" valueFormat="DD/MM/YYYY" withAsterisk {...moveForm.getInputProps('to.date')} />
+              <DateField label="Nouvelle date" withAsterisk {...moveForm.getInputProps('to.date')} />
               <Select label="Demi-journée" data={HALF_DAYS.map((h) => ({ value: h, label: HALF_DAY_LABELS[h] }))} allowDeselect={false} {...moveForm.getInputProps('to.halfDay')} />
             </SimpleGrid>
             <Group justify="flex-end">

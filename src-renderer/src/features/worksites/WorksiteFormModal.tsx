@@ -1,5 +1,4 @@
 import { Checkbox, Grid, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { Settings } from '@shared/contract/settings';
 import {
@@ -23,6 +22,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { idSelectProps } from '../../ui/id-select';
 import { HoursFields } from '../settings/HoursFields';
+import { DateField } from '../../ui/DateField';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -128,7 +128,7 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
               <TextInput label="Adresse du chantier" {...form.getInputProps('worksite.workAddress')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <DateInput label="Date de début" valueFormat="DD/MM/YYYY" withAsterisk {...form.getInputProps('worksite.startDate')} />
+              <DateField label="Date de début" withAsterisk {...form.getInputProps('worksite.startDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 2 }}>
               <NumberInput label="Semaines" min={1} max={104} allowDecimal={false} {...form.getInputProps('worksite.weeks')} />
