@@ -22,8 +22,16 @@ export const payrollPersonLine = z.object({
   worked: z.number().int(),
   paid: z.number().int(),
   complementary: z.number().int(),
+  /** Heures complémentaires at +10 % (within the tenth) and +25 % (beyond); absent from hand-offs kept before they were split. */
+  complementaryWithinTenth: z.number().int().optional(),
+  complementaryBeyondTenth: z.number().int().optional(),
   regularisationPaid: z.number().int(),
+  /** The contract's rate. */
   hourlyCents: z.number().int(),
+  /** The rate in force day by day: the contract's, or the SMIC from `smicFrom` when it is higher. */
+  rates: z
+    .array(z.object({ from: z.string(), to: z.string(), hourlyCents: z.number().int(), smicFrom: z.string().nullable(), minutes: z.number().int(), amountCents: z.number().int() }))
+    .optional(),
   grossCents: z.number().int(),
 });
 
