@@ -6,7 +6,8 @@
  */
 import type { DayHours, HoursSummary } from './attendance';
 import type { Mark } from '../shared/contract/attendance-codes';
-import { grossOfSegments, splitByRate, type RateSegment } from './pay-rates';
+import { formatEuros } from '../shared/money';
+import { grossOfSegments, rateOnDay, smicRaiseText, splitByRate, type RateSegment } from './pay-rates';
 import type { DatedRate } from './wages';
 
 export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
@@ -112,4 +113,15 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
     grossCents: grossOfSegments(rates),
     days,
   };
+}
+
+/** Why a line is paid above its contract's rate, in French, once per SMIC applied (L3231-2). */
+export function smicNotes(line: PayrollLine): string[] {
+  const notes = line.rates.flatMap((s) => (s.raisedBy ? [`${smicRaiseText(s.raisedBy)} (taux du contrat : ${formatEuros(line.person.hourlyCents)})`] : []));
+  return [...new Set(notes)];
+}
+
+/** The rate in force on a day of the line (the contract's, or the SMIC when higher). */
+export function rateOfDay(line: PayrollLine, date: string): number {
+  return rateOnDay(line.person.hourlyCents, line.person.wageFloors, date).hourlyCents;
 }

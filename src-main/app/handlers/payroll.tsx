@@ -6,9 +6,7 @@ import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { PayrollSummary } from '../../documents/templates/payroll-summary';
-import { payrollLine, type PayrollLine } from '../../domain/payroll';
-import { smicRaiseText } from '../../domain/pay-rates';
-import { formatEuros } from '../../shared/money';
+import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
@@ -92,11 +90,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
       },
       month,
     );
-    for (const segment of line.rates) {
-      if (segment.raisedBy) {
-        checks.push({ message: `${name} : ${smicRaiseText(segment.raisedBy)} (taux du contrat : ${formatEuros(r.hourlyCents)}).`, link: person });
-      }
-    }
+    for (const note of smicNotes(line)) checks.push({ message: `${name} : ${note}.`, link: person });
     for (const w of summary.warnings.filter((w) => w.date.startsWith(month))) {
       checks.push({ message: `${name} : ${warningText(w, r.weeklyMinutes)}`, link: person });
     }
