@@ -213,7 +213,7 @@ export function PayrollPage() {
           </Group>
           <Text size="xs" c="dimmed">
             Une fois transmis, les journées du mois sont verrouillées : une correction demande un motif et part en régularisation avec le mois
-            suivant. Le brut estimé (heures payées × taux horaire) sert à vérifier ; la paie reste faite par l'employeur.
+            suivant. Le brut estimé (heures payées × taux en vigueur chaque jour : celui du contrat, ou le SMIC du jour s'il est plus élevé) sert à vérifier ; la paie reste faite par l'employeur.
           </Text>
         </>
       )}
