@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/attendance';
 import { listSessions, listSlots } from '../db/repositories/worksites';
 import { computeHours, type HoursSummary, type HoursWarning } from '../domain/attendance';
+import { complementaryOfWeek, tenthOf } from '../domain/complementary';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
 import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
 import { formatFrenchDate, weekdayOf } from '../shared/dates';
@@ -70,7 +71,7 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
           }),
           annexTimes: annexes
             .filter((a) => a.participationId === p.id)
-            .map((a) => ({ date: a.date, minutes: a.endMinutes - a.startMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
+            .map((a) => ({ date: a.date, startMinutes: a.startMinutes, endMinutes: a.endMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
           holidaysOnPattern,
           forceMajeurePaid: structure.forceMajeurePaid === 1,
         },
@@ -85,7 +86,11 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
 export function warningText(w: HoursWarning, weeklyMinutes: number): string {
   const date = formatFrenchDate(w.date);
   if (w.kind === 'complementary') {
-    return `Semaine du ${date} : ${formatDuration(w.minutes)} d'heures complémentaires, au-delà du dixième du contrat (${formatDuration(Math.floor(weeklyMinutes / 10))}).`;
+    const split = complementaryOfWeek(weeklyMinutes + w.minutes, weeklyMinutes);
+    return (
+      `Semaine du ${date} : ${formatDuration(w.minutes)} d'heures complémentaires (heures travaillées et temps annexes rémunérés faits), ` +
+      `au-delà du dixième du contrat (${formatDuration(tenthOf(weeklyMinutes))}) : ${formatDuration(split.withinTenth)} à +10 %, ${formatDuration(split.beyondTenth)} à +25 %.`
+    );
   }
   if (w.kind === 'week') return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 48 h.`;
   return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 10 h dans la journée.`;

@@ -5,7 +5,9 @@
  */
 import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
 import { addMonths } from '../shared/dates';
+import { complementaryOfWeek, type Complementary } from './complementary';
 import { weekOf } from './hours';
+import { minutesBeyond, type Span } from './working-time';
 
 export interface HalfDayRecord {
   date: string;
@@ -26,7 +28,8 @@ export interface AttendanceMark {
 
 export interface AnnexRecord {
   date: string;
-  minutes: number;
+  startMinutes: number;
+  endMinutes: number;
   paid: boolean;
   done: boolean | null;
 }
@@ -46,6 +49,8 @@ export interface DayHours {
   planned: number;
   worked: number;
   paid: number;
+  /** Paid annex times done, less the minutes a worked or paid half-day already counts. */
+  annexPaid: number;
   absences: Partial<Record<Mark, number>>;
   /** A public holiday on a half-day of the pattern, paid or not. */
   holiday?: string;
@@ -73,8 +78,8 @@ export interface HoursSummary {
   worked: number;
   paid: number;
   days: DayHours[];
-  /** Per week (by Monday): hours worked beyond the contract's weekly hours. */
-  weeks: (Totals & { weekOf: string; complementary: number; overLimit: boolean })[];
+  /** Per week (by Monday): working time (worked + paid annex times done) beyond the contract's weekly hours. */
+  weeks: (Totals & { weekOf: string; annexPaid: number; complementary: number; complementarySplit: Complementary; overLimit: boolean })[];
   /** Per calendar month ("2026-06"): what the payroll hand-off sums. */
   months: (Totals & { month: string })[];
   /** Half-days with a mark of presence / half-days held (not cancelled) up to `today`. */
@@ -102,11 +107,20 @@ function workedMinutes(h: HalfDayRecord): number {
   return 0;
 }
 
+/** The time a half-day already pays: what was worked, or the whole half-day when its absence or cancellation is paid. */
+function paidSpan(h: HalfDayRecord, forceMajeurePaid: boolean): Span | null {
+  if (h.cancelled) return h.cancelled === 'structure' || forceMajeurePaid ? { start: h.startMinutes, end: h.endMinutes } : null;
+  if (!h.mark) return null;
+  if (h.mark.mark === 'present') return { start: h.startMinutes, end: h.endMinutes };
+  if (h.mark.mark === 'retard') return { start: h.mark.actualStart ?? h.startMinutes, end: h.mark.actualEnd ?? h.endMinutes };
+  return h.mark.paid ? { start: h.startMinutes, end: h.endMinutes } : null;
+}
+
 export function computeHours(input: HoursInput, today: string): HoursSummary {
   const days = new Map<string, DayHours>();
   const day = (date: string) => {
     let d = days.get(date);
-    if (!d) days.set(date, (d = { date, planned: 0, worked: 0, paid: 0, absences: {} }));
+    if (!d) days.set(date, (d = { date, planned: 0, worked: 0, paid: 0, annexPaid: 0, absences: {} }));
     return d;
   };
   let attended = 0;
@@ -134,9 +148,21 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
       if (h.mark.paid) d.paid += length;
     }
   }
+  // Worked time is never paid twice: an annex time inside a paid half-day adds only its minutes beyond it.
+  const paidSpans = new Map<string, Span[]>();
+  for (const h of input.halfDays) {
+    const span = inContract(h.date) ? paidSpan(h, input.forceMajeurePaid) : null;
+    if (span) paidSpans.set(h.date, [...(paidSpans.get(h.date) ?? []), span]);
+  }
   for (const a of input.annexTimes) {
     if (!inContract(a.date) || !a.paid || a.done !== true) continue;
-    day(a.date).paid += a.minutes;
+    const covered = paidSpans.get(a.date) ?? [];
+    const span = { start: a.startMinutes, end: a.endMinutes };
+    const minutes = minutesBeyond([span], covered);
+    paidSpans.set(a.date, [...covered, span]);
+    const d = day(a.date);
+    d.annexPaid += minutes;
+    d.paid += minutes;
   }
   for (const holiday of input.holidaysOnPattern) {
     if (!inContract(holiday.date)) continue;
@@ -146,19 +172,20 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   }
 
   const sorted = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
-  // Heures complémentaires: beyond the contract's weekly hours, at most one tenth of them (L3123-28).
-  const limit = Math.floor(input.contract.weeklyMinutes / 10);
+  const annexOfWeek = new Map<string, number>();
+  for (const d of sorted) annexOfWeek.set(weekOf(d.date), (annexOfWeek.get(weekOf(d.date)) ?? 0) + d.annexPaid);
   const weeks = [...sumBy(sorted, weekOf).entries()].map(([monday, totals]) => {
-    const complementary = Math.max(0, totals.worked - input.contract.weeklyMinutes);
-    return { weekOf: monday, ...totals, complementary, overLimit: complementary > limit };
+    const annexPaid = annexOfWeek.get(monday) ?? 0;
+    const split = complementaryOfWeek(totals.worked + annexPaid, input.contract.weeklyMinutes);
+    return { weekOf: monday, ...totals, annexPaid, complementary: split.total, complementarySplit: split, overLimit: split.beyondTenth > 0 };
   });
   const months = [...sumBy(sorted, (date) => date.slice(0, 7)).entries()].map(([month, totals]) => ({ month, ...totals }));
   const warnings: HoursWarning[] = [];
   for (const w of weeks) {
     if (w.overLimit) warnings.push({ kind: 'complementary', date: w.weekOf, minutes: w.complementary });
-    if (w.worked > 48 * 60) warnings.push({ kind: 'week', date: w.weekOf, minutes: w.worked });
+    if (w.worked + w.annexPaid > 48 * 60) warnings.push({ kind: 'week', date: w.weekOf, minutes: w.worked + w.annexPaid });
   }
-  for (const d of sorted) if (d.worked > 10 * 60) warnings.push({ kind: 'day', date: d.date, minutes: d.worked });
+  for (const d of sorted) if (d.worked + d.annexPaid > 10 * 60) warnings.push({ kind: 'day', date: d.date, minutes: d.worked + d.annexPaid });
 
   const sum = (key: 'planned' | 'worked' | 'paid') => sorted.reduce((total, d) => total + d[key], 0);
   return { planned: sum('planned'), worked: sum('worked'), paid: sum('paid'), days: sorted, weeks, months, attended, held, warnings };

@@ -6,6 +6,9 @@
  */
 import type { DayHours, HoursSummary } from './attendance';
 import type { Mark } from '../shared/contract/attendance-codes';
+import { formatEuros } from '../shared/money';
+import { grossOfSegments, rateOnDay, smicRaiseText, splitByRate, type RateSegment } from './pay-rates';
+import type { DatedRate } from './wages';
 
 export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
 
@@ -17,11 +20,12 @@ export interface PayrollPerson {
   nir: string | null;
   contractRef: string;
   worksiteName: string;
+  /** The contract's hourly rate. */
   hourlyCents: number;
+  /** The SMIC table: a day is paid at least the SMIC in force that day. */
+  wageFloors: readonly DatedRate[];
   weeklyMinutes: number;
   summary: HoursSummary;
-  /** Paid annex times done, by date. */
-  annexByDate: ReadonlyMap<string, number>;
   /** Days whose absence proof was received. */
   proofByDate: ReadonlySet<string>;
   events: string[];
@@ -49,15 +53,16 @@ export interface PayrollLine {
   annexPaid: number;
   absences: Record<(typeof ABSENCE_MARKS)[number], number>;
   complementary: number;
+  /** Heures complémentaires within the tenth of the contract (+10 %) and beyond it (+25 %). */
+  complementaryWithinTenth: number;
+  complementaryBeyondTenth: number;
   /** Paid minutes of the régularisations of earlier months carried in this hand-off. */
   regularisationPaid: number;
+  /** Paid minutes (days and régularisations) by rate in force: one segment unless the SMIC raised the rate. */
+  rates: RateSegment[];
+  /** The sum of the segments' amounts (56 h × 12,02 € = 673,12 €). */
   grossCents: number;
   days: PayrollDay[];
-}
-
-/** Gross pay of paid minutes at an hourly rate, to the cent (56 h × 12,02 € = 673,12 €). */
-export function grossCents(paidMinutes: number, hourlyCents: number): number {
-  return Math.round((paidMinutes * hourlyCents) / 60);
 }
 
 /** Minutes as decimal hours to the hundredth, as payroll software reads them (3 h 30 → 3.5). */
@@ -69,12 +74,11 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
   const days: PayrollDay[] = person.summary.days
     .filter((d: DayHours) => d.date.startsWith(month))
     .map((d) => {
-      const annexPaid = person.annexByDate.get(d.date) ?? 0;
       return {
         date: d.date,
         planned: d.planned,
         worked: d.worked,
-        annexPaid,
+        annexPaid: d.annexPaid,
         absences: d.absences,
         proofReceived: person.proofByDate.has(d.date),
         beyondPlanned: Math.max(0, d.worked - d.planned),
@@ -85,9 +89,15 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
   const sum = (pick: (d: PayrollDay) => number) => days.reduce((total, d) => total + pick(d), 0);
   const absences = Object.fromEntries(ABSENCE_MARKS.map((m) => [m, sum((d) => d.absences[m] ?? 0)])) as PayrollLine['absences'];
   // Complementary hours of the weeks that start in the month (a week belongs to the month of its Monday).
-  const complementary = person.summary.weeks.filter((w) => w.weekOf.startsWith(month)).reduce((total, w) => total + w.complementary, 0);
+  const weeks = person.summary.weeks.filter((w) => w.weekOf.startsWith(month));
+  const sumWeeks = (pick: (w: (typeof weeks)[number]) => number) => weeks.reduce((total, w) => total + pick(w), 0);
   const regularisationPaid = person.regularisations.reduce((total, r) => total + r.paidDelta, 0);
   const paid = sum((d) => d.paid);
+  const rates = splitByRate(
+    [...days.map((d) => ({ date: d.date, minutes: d.paid })), ...person.regularisations.map((r) => ({ date: r.date, minutes: r.paidDelta }))],
+    person.hourlyCents,
+    person.wageFloors,
+  );
   return {
     person,
     planned: sum((d) => d.planned),
@@ -95,9 +105,23 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
     paid,
     annexPaid: sum((d) => d.annexPaid),
     absences,
-    complementary,
+    complementary: sumWeeks((w) => w.complementarySplit.total),
+    complementaryWithinTenth: sumWeeks((w) => w.complementarySplit.withinTenth),
+    complementaryBeyondTenth: sumWeeks((w) => w.complementarySplit.beyondTenth),
     regularisationPaid,
-    grossCents: grossCents(paid + regularisationPaid, person.hourlyCents),
+    rates,
+    grossCents: grossOfSegments(rates),
     days,
   };
+}
+
+/** Why a line is paid above its contract's rate, in French, once per SMIC applied (L3231-2). */
+export function smicNotes(line: PayrollLine): string[] {
+  const notes = line.rates.flatMap((s) => (s.raisedBy ? [`${smicRaiseText(s.raisedBy)} (taux du contrat : ${formatEuros(line.person.hourlyCents)})`] : []));
+  return [...new Set(notes)];
+}
+
+/** The rate in force on a day of the line (the contract's, or the SMIC when higher). */
+export function rateOfDay(line: PayrollLine, date: string): number {
+  return rateOnDay(line.person.hourlyCents, line.person.wageFloors, date).hourlyCents;
 }

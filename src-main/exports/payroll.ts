@@ -6,7 +6,7 @@
 import { loadExcel } from '../imports/table';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
 import { formatFrenchDate } from '../shared/dates';
-import { ABSENCE_MARKS, decimalHours, type PayrollLine } from '../domain/payroll';
+import { ABSENCE_MARKS, decimalHours, rateOfDay, smicNotes, type PayrollLine } from '../domain/payroll';
 import { toCsv } from './csv';
 
 export interface HandoffMeta {
@@ -33,9 +33,13 @@ const SUMMARY_HEADERS = [
   'Temps annexes payés',
   ...ABSENCE_MARKS.map((m) => `Absence : ${MARK_LABELS[m].toLowerCase()}`),
   'Heures complémentaires',
+  'Heures complémentaires à +10 %',
+  'Heures complémentaires à +25 %',
   'Heures payées',
   'Régularisations (heures payées)',
   'Taux horaire brut',
+  'Taux horaire en vigueur (SMIC)',
+  'En vigueur à partir du',
   'Brut estimé',
   'Remboursement transport (50 %)',
   'Événements',
@@ -43,6 +47,8 @@ const SUMMARY_HEADERS = [
 
 function summaryValues(line: PayrollLine, month: string): (string | number | null)[] {
   const p = line.person;
+  // The latest SMIC applied in the month (two revaluations in one month are shown in the events).
+  const raised = line.rates.filter((s) => s.raisedBy).at(-1);
   return [
     month,
     p.lastName,
@@ -56,23 +62,29 @@ function summaryValues(line: PayrollLine, month: string): (string | number | nul
     decimalHours(line.annexPaid),
     ...ABSENCE_MARKS.map((m) => decimalHours(line.absences[m])),
     decimalHours(line.complementary),
+    decimalHours(line.complementaryWithinTenth),
+    decimalHours(line.complementaryBeyondTenth),
     decimalHours(line.paid),
     decimalHours(line.regularisationPaid),
     p.hourlyCents / 100,
+    raised ? raised.hourlyCents / 100 : null,
+    raised ? formatFrenchDate(raised.raisedBy!.effectiveFrom) : null,
     line.grossCents / 100,
     null,
-    [...p.events, ...p.regularisations.map((r) => `Régularisation du ${formatFrenchDate(r.date)} : ${r.reason}`)].join(' ; '),
+    [...p.events, ...smicNotes(line), ...p.regularisations.map((r) => `Régularisation du ${formatFrenchDate(r.date)} : ${r.reason}`)].join(' ; '),
   ];
 }
 
 export function payrollCsv(lines: readonly PayrollLine[], meta: HandoffMeta): string {
   return toCsv([
     SUMMARY_HEADERS,
-    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? frenchDecimal(v) : v))),
+    // Payroll software reads plain spaces, not the narrow no-break spaces of French money.
+    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? frenchDecimal(v) : v === null ? null : v.replace(/[\u202f\u00a0]/g, ' ')))),
   ]);
 }
 
 const HOURS = '0.00';
+const MONEY_HEADERS = new Set(['Taux horaire brut', 'Taux horaire en vigueur (SMIC)', 'Brut estimé']);
 const EUROS = '#,##0.00 "€"';
 
 export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMeta): Promise<Buffer> {
@@ -84,8 +96,8 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
   SUMMARY_HEADERS.forEach((header, index) => {
     const column = summary.getColumn(index + 1);
     column.width = Math.max(12, Math.min(40, header.length + 2));
-    if (header === 'Taux horaire brut' || header === 'Brut estimé') column.numFmt = EUROS;
-    else if (index >= 7 && index < SUMMARY_HEADERS.length - 3) column.numFmt = HOURS;
+    if (MONEY_HEADERS.has(header)) column.numFmt = EUROS;
+    else if (index >= 7 && index < SUMMARY_HEADERS.indexOf('Taux horaire brut')) column.numFmt = HOURS;
   });
 
   const detail = book.addWorksheet('Détail par jour', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -101,6 +113,7 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
     'Justificatif reçu',
     'Au-delà du prévu',
     'Heures payées',
+    'Taux horaire en vigueur',
     'Jour férié',
   ];
   detail.addRow(detailHeaders).font = { bold: true };
@@ -118,6 +131,7 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
         ABSENCE_MARKS.some((m) => d.absences[m]) ? (d.proofReceived ? 'oui' : 'non') : '',
         decimalHours(d.beyondPlanned),
         decimalHours(d.paid),
+        rateOfDay(line, d.date) / 100,
         d.holiday ?? '',
       ]);
       row.getCell(1).numFmt = 'dd/mm/yyyy';
@@ -126,7 +140,8 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
   detailHeaders.forEach((header, index) => {
     const column = detail.getColumn(index + 1);
     column.width = Math.max(12, Math.min(32, header.length + 2));
-    if (index >= 4 && header !== 'Justificatif reçu' && header !== 'Jour férié') column.numFmt = HOURS;
+    if (header === 'Taux horaire en vigueur') column.numFmt = EUROS;
+    else if (index >= 4 && header !== 'Justificatif reçu' && header !== 'Jour férié') column.numFmt = HOURS;
   });
   detail.getColumn(1).numFmt = 'dd/mm/yyyy';
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -33,10 +33,10 @@ describe('hours of a 4-week MESP', () => {
     expect(without.worked).toBe(45 * H);
     expect(without.paid).toBe(48 * H + 30);
     const annexTimes = [
-      { date: '2026-06-01', minutes: 60, paid: true, done: true },
-      { date: '2026-06-25', minutes: 90, paid: true, done: true },
+      { date: '2026-06-01', startMinutes: 14 * H, endMinutes: 15 * H, paid: true, done: true },
+      { date: '2026-06-25', startMinutes: 13 * H + 30, endMinutes: 15 * H, paid: true, done: true },
       // Planned but not marked done: not (yet) paid.
-      { date: '2026-06-24', minutes: 60, paid: true, done: null },
+      { date: '2026-06-24', startMinutes: 14 * H, endMinutes: 15 * H, paid: true, done: null },
     ];
     const withAnnex = computeHours({ contract, halfDays: records, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
     expect(withAnnex.paid).toBe(51 * H);
@@ -78,7 +78,7 @@ describe('hours of a 4-week MESP', () => {
       { date: '2026-06-05', startMinutes: 13 * H + 30, endMinutes: 15 * H + 30, cancelled: null, mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true } },
     ];
     const hours = computeHours({ contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
-    expect(hours.weeks).toEqual([{ weekOf: '2026-06-01', planned: 16 * H, worked: 16 * H, paid: 16 * H, complementary: 2 * H, overLimit: true }]);
+    expect(hours.weeks).toEqual([{ weekOf: '2026-06-01', planned: 16 * H, worked: 16 * H, paid: 16 * H, annexPaid: 0, complementary: 2 * H, complementarySplit: { total: 2 * H, withinTenth: 84, beyondTenth: 36 }, overLimit: true }]);
     expect(hours.warnings).toEqual([{ kind: 'complementary', date: '2026-06-01', minutes: 2 * H }]);
   });
 

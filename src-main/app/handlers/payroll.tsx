@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import path from 'node:path';
 import type { Database } from '../../db/schema';
 import * as repo from '../../db/repositories/payroll';
-import { findEmployer } from '../../db/repositories/settings';
+import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { PayrollSummary } from '../../documents/templates/payroll-summary';
-import { payrollLine, type PayrollLine } from '../../domain/payroll';
+import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
@@ -38,7 +38,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
     today,
     rows.map((r) => ({ id: r.id, personId: r.personId, name: `${r.firstNames} ${r.lastName}`, worksiteId: r.worksiteId, worksiteName: r.worksiteName, startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
   );
-  const annexes = ids.length ? await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', ids).where('date', '>=', first).where('date', '<=', last).execute() : [];
+  const wageFloors = await listWageRates(db);
   const proofs = ids.length
     ? await db
         .selectFrom('attendance as a')
@@ -71,7 +71,6 @@ export async function compute(db: Kysely<Database>, today: string, month: string
     if (!contract) checks.push({ message: `${name} : le contrat de travail n'a pas été établi dans Passerelle.`, link: person });
     if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n'est pas joint.`, link: person });
     if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l'employeur en a besoin).`, link: person });
-    const annexesOf = annexes.filter((a) => a.participationId === r.id);
     const line = payrollLine(
       {
         participationId: r.id,
@@ -82,17 +81,16 @@ export async function compute(db: Kysely<Database>, today: string, month: string
         contractRef: contract ? `${contract.number} v${contract.version}` : `Participation n° ${r.id}`,
         worksiteName: r.worksiteName,
         hourlyCents: r.hourlyCents,
+        wageFloors,
         weeklyMinutes: r.weeklyMinutes,
         summary,
-        annexByDate: annexesOf
-          .filter((a) => a.paid === 1 && a.done === 1)
-          .reduce((map, a) => map.set(a.date, (map.get(a.date) ?? 0) + a.endMinutes - a.startMinutes), new Map<string, number>()),
         proofByDate: new Set(proofs.filter((p) => p.participationId === r.id).map((p) => p.date)),
         events,
         regularisations: regularisations.filter((g) => g.participationId === r.id),
       },
       month,
     );
+    for (const note of smicNotes(line)) checks.push({ message: `${name} : ${note}.`, link: person });
     for (const w of summary.warnings.filter((w) => w.date.startsWith(month))) {
       checks.push({ message: `${name} : ${warningText(w, r.weeklyMinutes)}`, link: person });
     }
@@ -146,8 +144,11 @@ export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
     worked: l.worked,
     paid: l.paid,
     complementary: l.complementary,
+    complementaryWithinTenth: l.complementaryWithinTenth,
+    complementaryBeyondTenth: l.complementaryBeyondTenth,
     regularisationPaid: l.regularisationPaid,
     hourlyCents: l.person.hourlyCents,
+    rates: l.rates.map((s) => ({ from: s.from, to: s.to, hourlyCents: s.hourlyCents, smicFrom: s.raisedBy?.effectiveFrom ?? null, minutes: s.minutes, amountCents: s.amountCents })),
     grossCents: l.grossCents,
   }));
 }

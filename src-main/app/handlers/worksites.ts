@@ -13,6 +13,9 @@ import { minutesToTime, timeToMinutes } from '../../shared/time';
 import { checkCddi, trialPeriodDays } from '../../domain/contracts';
 import { patternMinutes } from '../../domain/hours';
 import { isBelowFloor, rateInForce } from '../../domain/wages';
+import { laterFloorAbove } from '../../domain/pay-rates';
+import { placeAnnexTime } from '../../domain/working-time';
+import { annexTimesOf } from '../../db/repositories/attendance';
 import { formatEuros } from '../../shared/money';
 import { findPerson } from '../../db/repositories/people';
 import { insertEvent, listJourneys } from '../../db/repositories/journeys';
@@ -225,6 +228,16 @@ export const worksitesHandlers: HandlerMap<
           field: 'clash',
         });
       }
+      // L3231-2: a SMIC that takes effect during the contract raises its rate from that day; the hand-off applies it.
+      const raise = laterFloorAbove(rates, { start: contract.startDate, end: contract.endDate, hourlyCents: contract.hourlyCents });
+      if (raise) {
+        throw new AppError(
+          'CONFLICT',
+          `Le SMIC passe à ${formatEuros(raise.hourlyCents)} le ${formatFrenchDate(raise.effectiveFrom)}, pendant ce contrat : le taux de ${formatEuros(contract.hourlyCents)} ` +
+            `sera porté à ${formatEuros(raise.hourlyCents)} à partir de cette date dans les heures transmises à l'employeur. Confirmez pour garder ce taux au contrat.`,
+          { field: 'wageRaise' },
+        );
+      }
     }
     const participationId = await repo.insertParticipation(
       ctx.db,
@@ -266,6 +279,22 @@ export const worksitesHandlers: HandlerMap<
         'INVALID_INPUT',
         `Un temps annexe rémunéré se place pendant le contrat (du ${formatFrenchDate(participation.startDate)} au ${formatFrenchDate(participation.endDate)}).`,
         { field: 'annexTime.date' },
+      );
+    }
+    const span = { start: timeToMinutes(annexTime.start), end: timeToMinutes(annexTime.end) };
+    const halfDays = (await repo.listSessions(ctx.db, participation.worksiteId))
+      .filter((s) => s.date === annexTime.date && s.cancelledReason === null)
+      .map((s) => ({ start: s.startMinutes, end: s.endMinutes }));
+    const annexTimes = (await annexTimesOf(ctx.db, [participationId])).filter((a) => a.date === annexTime.date).map((a) => ({ start: a.startMinutes, end: a.endMinutes }));
+    const placement = placeAnnexTime({ ...span, kind: annexTime.kind }, halfDays, annexTimes);
+    if (placement.kind === 'refused') {
+      const times = (t: { start: number; end: number }) => `${minutesToTime(t.start)} à ${minutesToTime(t.end)}`;
+      const what = placement.with === 'half_day' ? 'la demi-journée' : 'un autre temps annexe de la personne';
+      throw new AppError(
+        'CONFLICT',
+        `Ce temps annexe (${times(span)}) chevauche ${what} (${times(placement.clash)}) le ${formatFrenchDate(annexTime.date)} : le même temps de travail serait payé deux fois. ` +
+          `Placez-le avant ou après${placement.with === 'half_day' ? ' ; seul un bilan de santé ou une visite médicale peut avoir lieu pendant la demi-journée (le temps commun est alors compté une fois)' : ''}.`,
+        { field: 'annexTime.start' },
       );
     }
     const annexId = await repo.insertAnnexTime(

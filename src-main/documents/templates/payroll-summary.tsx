@@ -1,7 +1,7 @@
 import { formatFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
 import { formatDuration } from '../../shared/time';
-import type { PayrollLine } from '../../domain/payroll';
+import { smicNotes, type PayrollLine } from '../../domain/payroll';
 import type { Party, StructureParty } from '../data';
 import { Letterhead, SignatureBlock } from './parts';
 
@@ -23,6 +23,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
   const total = (pick: (l: PayrollLine) => number) => d.lines.reduce((sum, l) => sum + pick(l), 0);
   const events = d.lines.flatMap((l) => [
     ...l.person.events.map((e) => `${l.person.firstNames} ${l.person.lastName} : ${e}`),
+    ...smicNotes(l).map((n) => `${l.person.firstNames} ${l.person.lastName} : ${n}`),
     ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta < 0 ? '−' : '+'} ${formatDuration(Math.abs(r.paidDelta))} payées), ${r.reason}`),
   ]);
   return (
@@ -58,9 +59,25 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
               <td>{formatDuration(l.planned)}</td>
               <td>{formatDuration(l.worked)}</td>
               <td>{formatDuration(l.paid)}</td>
-              <td>{formatDuration(l.complementary)}</td>
+              <td>
+                {formatDuration(l.complementary)}
+                {l.complementary > 0 && (
+                  <div className="small">
+                    {formatDuration(l.complementaryWithinTenth)} à +10 %, {formatDuration(l.complementaryBeyondTenth)} à +25 %
+                  </div>
+                )}
+              </td>
               <td>{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '−' : '+'} ${formatDuration(Math.abs(l.regularisationPaid))}`}</td>
-              <td>{formatEuros(l.person.hourlyCents)}</td>
+              <td>
+                {formatEuros(l.person.hourlyCents)}
+                {l.rates
+                  .filter((r) => r.raisedBy)
+                  .map((r) => (
+                    <div key={`${r.from}-${r.hourlyCents}`} className="small">
+                      {formatEuros(r.hourlyCents)} (SMIC) à partir du {formatFrenchDate(r.raisedBy!.effectiveFrom)}
+                    </div>
+                  ))}
+              </td>
               <td>{formatEuros(l.grossCents)}</td>
             </tr>
           ))}
@@ -88,7 +105,9 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       )}
       <p className="small">
         Le détail par jour (heures prévues, travaillées, temps annexes, absences par motif et justificatifs) figure dans le tableur joint. Le brut estimé
-        (heures payées × taux horaire) sert au contrôle ; la paie est établie par l'employeur.
+        (heures payées × taux horaire en vigueur chaque jour : celui du contrat, ou le SMIC en vigueur ce jour-là s'il est plus élevé) sert au contrôle ; la paie
+        est établie par l'employeur. Les heures complémentaires comptent tout le temps de travail payé au-delà de l'horaire hebdomadaire du contrat, temps
+        annexes rémunérés compris (+10 % dans la limite du dixième, +25 % au-delà).
       </p>
       <SignatureBlock
         town={d.structure.town}

@@ -22,8 +22,16 @@ export const payrollPersonLine = z.object({
   worked: z.number().int(),
   paid: z.number().int(),
   complementary: z.number().int(),
+  /** Heures complémentaires at +10 % (within the tenth) and +25 % (beyond); absent from hand-offs kept before they were split. */
+  complementaryWithinTenth: z.number().int().optional(),
+  complementaryBeyondTenth: z.number().int().optional(),
   regularisationPaid: z.number().int(),
+  /** The contract's rate. */
   hourlyCents: z.number().int(),
+  /** The rate in force day by day: the contract's, or the SMIC from `smicFrom` when it is higher. */
+  rates: z
+    .array(z.object({ from: z.string(), to: z.string(), hourlyCents: z.number().int(), smicFrom: z.string().nullable(), minutes: z.number().int(), amountCents: z.number().int() }))
+    .optional(),
   grossCents: z.number().int(),
 });
 
@@ -73,3 +81,13 @@ export const payrollMethods = {
     audit: 'export',
   }),
 };
+
+/** The "i" of the heures complémentaires columns (hours and payroll screens). */
+export const COMPLEMENTARY_DEFINITION =
+  "Heures complémentaires : tout le temps de travail payé de la semaine au-delà de l'horaire du contrat, heures travaillées et temps annexes rémunérés faits compris (une visite médicale est du temps de travail, art. R4624-39). " +
+  "Au plus un dixième de l'horaire du contrat, sauf accord qui le porte jusqu'au tiers (art. L3123-20) ; majorées de 10 % dans la limite du dixième, de 25 % au-delà (art. L3123-8 et L3123-29). " +
+  "Un temps annexe pris pendant une demi-journée travaillée n'est compté qu'une fois.";
+
+/** The "i" of the rate column of the payroll screen. */
+export const RATE_IN_FORCE_DEFINITION =
+  "Chaque jour est payé au taux du contrat, ou au SMIC en vigueur ce jour-là s'il est plus élevé (art. L3231-2) : une revalorisation du SMIC pendant le contrat s'applique à partir de sa date.";

@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { IconChevronDown, IconChevronRight, IconInfoCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { HoursRow } from '@shared/contract/attendance';
+import { COMPLEMENTARY_DEFINITION } from '@shared/contract/payroll';
 import { formatDuration } from '@shared/time';
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
@@ -34,7 +35,13 @@ export function HoursCard(props: { worksiteId: number } | { personId: number }) 
               <Table.Th ta="right">Prévues</Table.Th>
               <Table.Th ta="right">Travaillées</Table.Th>
               <Table.Th ta="right">Payées</Table.Th>
-              <Table.Th ta="right">Complémentaires</Table.Th>
+              <Table.Th ta="right">
+                <Tooltip label={COMPLEMENTARY_DEFINITION} multiline w={360}>
+                  <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+                    Complémentaires <IconInfoCircle size={14} aria-hidden />
+                  </span>
+                </Tooltip>
+              </Table.Th>
               <Table.Th ta="right">
                 <Tooltip label={RATE_DEFINITION} multiline w={320}>
                   <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
@@ -95,7 +102,7 @@ export function HoursCard(props: { worksiteId: number } | { personId: number }) 
       )}
       <Text size="xs" c="dimmed" mt="xs">
         {RATE_DEFINITION} Heures payées : travaillées, temps annexes rémunérés effectués, demi-journées annulées par la structure, absences payées et
-        jours fériés payés (le 1er mai toujours, les autres après 3 mois d'ancienneté).
+        jours fériés payés (le 1er mai toujours, les autres après 3 mois d'ancienneté). {COMPLEMENTARY_DEFINITION}
       </Text>
     </Card>
   );

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Loader, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { HANDOFF_STATUS_LABELS } from '@shared/contract/payroll';
+import { COMPLEMENTARY_DEFINITION, HANDOFF_STATUS_LABELS, RATE_IN_FORCE_DEFINITION } from '@shared/contract/payroll';
 import { addDays, addMonths, formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { formatDuration } from '@shared/time';
@@ -127,8 +128,13 @@ export function PayrollPage() {
                     <Table.Th ta="right">Prévues</Table.Th>
                     <Table.Th ta="right">Travaillées</Table.Th>
                     <Table.Th ta="right">Payées</Table.Th>
-                    <Table.Th ta="right">Compl.</Table.Th>
+                    <Table.Th ta="right">
+                      <Explained label={COMPLEMENTARY_DEFINITION}>Compl.</Explained>
+                    </Table.Th>
                     <Table.Th ta="right">Régularisations</Table.Th>
+                    <Table.Th ta="right">
+                      <Explained label={RATE_IN_FORCE_DEFINITION}>Taux</Explained>
+                    </Table.Th>
                     <Table.Th ta="right">Brut estimé</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -142,8 +148,25 @@ export function PayrollPage() {
                       <Table.Td ta="right">{formatDuration(l.planned)}</Table.Td>
                       <Table.Td ta="right">{formatDuration(l.worked)}</Table.Td>
                       <Table.Td ta="right">{formatDuration(l.paid)}</Table.Td>
-                      <Table.Td ta="right">{formatDuration(l.complementary)}</Table.Td>
+                      <Table.Td ta="right">
+                        {formatDuration(l.complementary)}
+                        {l.complementary > 0 && l.complementaryWithinTenth !== undefined && (
+                          <Text size="xs" c="dimmed">
+                            {formatDuration(l.complementaryWithinTenth)} à +10 %, {formatDuration(l.complementaryBeyondTenth ?? 0)} à +25 %
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td ta="right">{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '− ' : '+ '}${formatDuration(Math.abs(l.regularisationPaid))}`}</Table.Td>
+                      <Table.Td ta="right">
+                        {formatEuros(l.hourlyCents)}
+                        {(l.rates ?? [])
+                          .filter((r) => r.smicFrom !== null)
+                          .map((r) => (
+                            <Text key={`${r.from}-${r.hourlyCents}`} size="xs" c="orange">
+                              {formatEuros(r.hourlyCents)} (SMIC) à partir du {formatFrenchDate(r.smicFrom!)}
+                            </Text>
+                          ))}
+                      </Table.Td>
                       <Table.Td ta="right">{formatEuros(l.grossCents)}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -190,10 +213,21 @@ export function PayrollPage() {
           </Group>
           <Text size="xs" c="dimmed">
             Une fois transmis, les journées du mois sont verrouillées : une correction demande un motif et part en régularisation avec le mois
-            suivant. Le brut estimé (heures payées × taux horaire) sert à vérifier ; la paie reste faite par l'employeur.
+            suivant. Le brut estimé (heures payées × taux en vigueur chaque jour : celui du contrat, ou le SMIC du jour s'il est plus élevé) sert à vérifier ; la paie reste faite par l'employeur.
           </Text>
         </>
       )}
     </Stack>
+  );
+}
+
+/** A column title with its "i": the rule behind the figure, on hover. */
+function Explained({ label, children }: { label: string; children: string }) {
+  return (
+    <Tooltip label={label} multiline w={360}>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        {children} <IconInfoCircle size={14} aria-hidden />
+      </span>
+    </Tooltip>
   );
 }

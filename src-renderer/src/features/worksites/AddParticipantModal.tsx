@@ -63,7 +63,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
       notifySuccess('La personne rejoint le chantier ; son parcours passe à « En chantier ».');
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && (error.payload.field === 'capacity' || error.payload.field === 'clash')) {
+      if (error instanceof ApiError && (error.payload.field === 'capacity' || error.payload.field === 'clash' || error.payload.field === 'wageRaise')) {
         setWarning(error.message);
         return;
       }

@@ -1,4 +1,4 @@
-import { Modal, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { ANNEX_KINDS, ANNEX_KIND_LABELS, annexTimeInput, type AnnexTimeInput, type Participant } from '@shared/contract/worksites';
@@ -38,6 +38,10 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
             <TimeInput label="De" withAsterisk {...form.getInputProps('annexTime.start')} />
             <TimeInput label="À" withAsterisk {...form.getInputProps('annexTime.end')} />
           </SimpleGrid>
+          <Text size="xs" c="dimmed">
+            Un temps annexe se place avant ou après les demi-journées de la personne. Seul un bilan de santé ou une visite médicale peut avoir lieu pendant une
+            demi-journée : le temps commun n'est alors compté qu'une fois.
+          </Text>
           <Switch label="Temps rémunéré" {...form.getInputProps('annexTime.paid', { type: 'checkbox' })} />
           <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={add.isPending} />
         </Stack>
