@@ -132,6 +132,19 @@ export async function keyFigures(db: Db, f: Filter) {
   return (await query.execute(db)).rows[0]!;
 }
 
+/**
+ * People « à venir »: a contract in the period that starts after `until`
+ * (today), and none counted up to it. `f` is the whole period.
+ */
+export async function upcomingPeople(db: Db, f: Filter, until: string) {
+  const query = sql<{ n: number }>`
+    with ${scope(f)}
+    select count(distinct person_id) as n from parts
+    where start_date > ${until}
+      and person_id not in (select person_id from parts where start_date <= ${until})`;
+  return Number((await query.execute(db)).rows[0]!.n);
+}
+
 /** The people of one cell (or all of them), for the drill-down. */
 export async function peopleOf(db: Db, f: Filter, dimension: string | null, category: string | null) {
   const newEntries = sql`person_id in (select pa.person_id from participations pa where pa.worksite_id in (select id from sites) group by pa.person_id having min(pa.start_date) between ${f.from} and ${f.to})`;
