@@ -13,7 +13,7 @@ import type { StatsFigures } from '../../src-main/shared/contract/stats';
 
 /** The period's parcours: participations overlapping it (the end is the early end when there is one). */
 const PARTS = `select id, person_id, worksite_id, journey_id, start_date, coalesce(early_end_date, end_date) as end_date
-  from participations where start_date <= :until and coalesce(early_end_date, end_date) >= :from`;
+  from participations where start_date <= :until and coalesce(early_end_date, end_date) >= :from and :from <= :until`;
 /** Each person counted once, entered on the start of their first parcours of the period. */
 const ENTRY = `select person_id, min(start_date) as entry from (${PARTS}) group by person_id`;
 const AGE = `cast(substr(e.entry, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer) - (substr(e.entry, 6) < substr(p.birth_date, 6))`;
@@ -33,7 +33,7 @@ const situation = (column: string) => `select coalesce(${SITUATION.replace('%COL
 const FIGURES = {
   people: `select count(distinct person_id) as n from (${PARTS})`,
   upcoming: `select count(distinct person_id) as n from participations
-    where start_date > :until and start_date <= :to and coalesce(early_end_date, end_date) >= :from
+    where start_date <= :to and coalesce(early_end_date, end_date) >= :from
       and person_id not in (select person_id from (${PARTS}))`,
   newEntries: `select count(*) as n from (select person_id from participations group by person_id having min(start_date) between :from and :until)`,
   worksites: `select count(distinct worksite_id) as n from sessions where date between :from and :until and cancelled_reason is null`,
