@@ -15,6 +15,9 @@ import { countText, Info, SmallMark } from './Info';
 import { ReportModal } from './ReportModal';
 import { StatsFilters } from './StatsFilters';
 
+/** Figures that count people (secrecy concerns them; worksites and half-days are not people). */
+const PEOPLE_FIGURES = ['people', 'upcoming', 'newEntries', 'outcomes3', 'outcomes6'];
+
 const valueText = (f: KeyFigure) => (f.value === null ? (f.masked ?? '') : f.unit === 'minutes' ? formatDuration(f.value) : f.unit === 'percent' ? `${f.value} %` : String(f.value));
 
 function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>; cell: { breakdown: DrillDown | null; category: string | null; label: string }; onClose: () => void }) {
@@ -111,7 +114,7 @@ export function StatsPage() {
                   ) : (
                     valueText(f)
                   )}
-                  {f.unit === 'count' && <SmallMark count={f.value} />}
+                  {PEOPLE_FIGURES.includes(f.key) && <SmallMark count={f.value} />}
                 </Text>
               </Card>
             ))}
