@@ -4,14 +4,16 @@
  * worksites (no filter machinery), run as raw prepared statements. Each query
  * applies the same counting rules as the app (entry on the first parcours of
  * the period, age and situation at entry, hours of the contract's half-days),
- * and `sameFigures` checks the answers equal the app's before any timing.
+ * and `sameFigures` checks the answers equal the app's (small figures shown)
+ * before any timing. `:until` is where counting stops: the period's end, or
+ * today when the period ends later; `:to` is the period's end.
  */
 import type SqliteDatabase from 'better-sqlite3';
 import type { StatsFigures } from '../../src-main/shared/contract/stats';
 
 /** The period's parcours: participations overlapping it (the end is the early end when there is one). */
 const PARTS = `select id, person_id, worksite_id, journey_id, start_date, coalesce(early_end_date, end_date) as end_date
-  from participations where start_date <= :to and coalesce(early_end_date, end_date) >= :from`;
+  from participations where start_date <= :until and coalesce(early_end_date, end_date) >= :from and :from <= :until`;
 /** Each person counted once, entered on the start of their first parcours of the period. */
 const ENTRY = `select person_id, min(start_date) as entry from (${PARTS}) group by person_id`;
 const AGE = `cast(substr(e.entry, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer) - (substr(e.entry, 6) < substr(p.birth_date, 6))`;
@@ -21,7 +23,7 @@ const SITUATION = `(select s.%COLUMN% from person_situations s where s.person_id
   order by s.observed_on > e.entry, case when s.observed_on <= e.entry then s.observed_on end desc, s.observed_on, s.id desc limit 1)`;
 /** The marks of the period's half-days held, each within its contract. */
 const MARKS = `from attendance a join sessions h on h.id = a.session_id join participations p on p.id = a.participation_id
-  where h.cancelled_reason is null and h.date between :from and :to and h.date between p.start_date and coalesce(p.early_end_date, p.end_date)`;
+  where h.cancelled_reason is null and h.date between :from and :until and h.date between p.start_date and coalesce(p.early_end_date, p.end_date)`;
 const WORKED = `sum(case a.mark when 'present' then h.end_minutes - h.start_minutes
   when 'retard' then max(0, coalesce(a.actual_end, h.end_minutes) - coalesce(a.actual_start, h.start_minutes)) else 0 end)`;
 
@@ -30,19 +32,22 @@ const situation = (column: string) => `select coalesce(${SITUATION.replace('%COL
 /** One query per figure of the screen. */
 const FIGURES = {
   people: `select count(distinct person_id) as n from (${PARTS})`,
-  newEntries: `select count(*) as n from (select person_id from participations group by person_id having min(start_date) between :from and :to)`,
-  worksites: `select count(distinct worksite_id) as n from sessions where date between :from and :to and cancelled_reason is null`,
-  sessions: `select count(*) as n from sessions where date between :from and :to and cancelled_reason is null`,
+  upcoming: `select count(distinct person_id) as n from participations
+    where start_date <= :to and coalesce(early_end_date, end_date) >= :from
+      and person_id not in (select person_id from (${PARTS}))`,
+  newEntries: `select count(*) as n from (select person_id from participations group by person_id having min(start_date) between :from and :until)`,
+  worksites: `select count(distinct worksite_id) as n from sessions where date between :from and :until and cancelled_reason is null`,
+  sessions: `select count(*) as n from sessions where date between :from and :until and cancelled_reason is null`,
   hoursWorked: `select coalesce(${WORKED}, 0) as n ${MARKS}`,
   hoursPaid: `select coalesce((select ${WORKED} + sum(case when a.mark not in ('present', 'retard') and a.paid = 1 then h.end_minutes - h.start_minutes else 0 end) ${MARKS}), 0)
     + coalesce((select sum(h.end_minutes - h.start_minutes) from (${PARTS}) p join sessions h on h.worksite_id = p.worksite_id
-        and h.date between max(p.start_date, :from) and min(p.end_date, :to)
+        and h.date between max(p.start_date, :from) and min(p.end_date, :until)
       where h.cancelled_reason is not null and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)), 0)
     + coalesce((select sum(an.end_minutes - an.start_minutes) from annex_times an join (${PARTS}) p on p.id = an.participation_id
-      where an.date between :from and :to and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1), 0) as n`,
+      where an.date between :from and :until and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1), 0) as n`,
   attendanceRate: `select case when count(*) = 0 then 0 else round(100.0 * sum(a.mark in ('present', 'retard')) / count(*)) end as n ${MARKS}`,
-  outcomes3: `select count(*) as n from outcomes where exited_on between :from and :to and after_three_months <> '' and journey_id in (select journey_id from (${PARTS}))`,
-  outcomes6: `select count(*) as n from outcomes where exited_on between :from and :to and after_six_months <> '' and journey_id in (select journey_id from (${PARTS}))`,
+  outcomes3: `select count(*) as n from outcomes where exited_on between :from and :until and after_three_months <> '' and journey_id in (select journey_id from (${PARTS}))`,
+  outcomes6: `select count(*) as n from outcomes where exited_on between :from and :until and after_six_months <> '' and journey_id in (select journey_id from (${PARTS}))`,
 } as const;
 
 const BREAKDOWNS = {
@@ -55,9 +60,9 @@ const BREAKDOWNS = {
   priorityArea: `select p.priority_area as cat, count(*) as n from (${ENTRY}) e join persons p on p.id = e.person_id group by 1`,
   rqth: situation('rqth'),
   prescriber: `select coalesce(o.name, '') as cat, count(*) as n from (${ENTRY}) e join persons p on p.id = e.person_id left join organisations o on o.id = p.prescriber_id group by 1`,
-  obstaclesIdentified: `select kind as cat, count(*) as n from obstacles where identified_on between :from and :to and person_id in (select person_id from (${PARTS})) group by 1`,
-  obstaclesLifted: `select kind as cat, count(*) as n from obstacles where resolved_on between :from and :to and person_id in (select person_id from (${PARTS})) group by 1`,
-  outcomes: `select category as cat, count(*) as n from outcomes where exited_on between :from and :to and journey_id in (select journey_id from (${PARTS})) group by 1`,
+  obstaclesIdentified: `select kind as cat, count(*) as n from obstacles where identified_on between :from and :until and person_id in (select person_id from (${PARTS})) group by 1`,
+  obstaclesLifted: `select kind as cat, count(*) as n from obstacles where resolved_on between :from and :until and person_id in (select person_id from (${PARTS})) group by 1`,
+  outcomes: `select category as cat, count(*) as n from outcomes where exited_on between :from and :until and journey_id in (select journey_id from (${PARTS})) group by 1`,
   cross: `select sex || '|' || ${BRACKET} as cat, count(*) as n from (select p.sex, ${AGE} as age from (${ENTRY}) e join persons p on p.id = e.person_id) group by 1`,
 } as const;
 
@@ -70,7 +75,7 @@ export interface FloorFigures {
 export function handWrittenStats(sqlite: SqliteDatabase.Database) {
   const figures = Object.entries(FIGURES).map(([key, text]) => [key, sqlite.prepare(text)] as const);
   const breakdowns = Object.entries(BREAKDOWNS).map(([key, text]) => [key, sqlite.prepare(text)] as const);
-  return (period: { from: string; to: string }): FloorFigures => ({
+  return (period: { from: string; to: string; until: string }): FloorFigures => ({
     figures: Object.fromEntries(figures.map(([key, statement]) => [key, Number((statement.get(period) as { n: number }).n)])),
     breakdowns: Object.fromEntries(breakdowns.map(([key, statement]) => [key, Object.fromEntries((statement.all(period) as { cat: string; n: number }[]).map((r) => [r.cat, r.n]))])),
   });
@@ -92,7 +97,7 @@ export function sameFigures(app: StatsFigures, floor: FloorFigures): void {
   }
   app.cross.rowKeys.forEach((sex, i) =>
     app.cross.columnKeys.forEach((age, j) => {
-      const shown = app.cross.cells[i]![j]!;
+      const shown = app.cross.cells[i]![j]!.count;
       if ((floor.breakdowns.cross?.[`${sex}|${age}`] ?? 0) !== shown) differences.push(`cross/${sex}|${age} : ${shown} ≠ ${floor.breakdowns.cross?.[`${sex}|${age}`] ?? 0}`);
     }),
   );

@@ -1,16 +1,19 @@
 /**
  * Turns the SQL counts into the tables the screen, the report and the export
  * show: every category of a list in its usual order (zeros included), with
- * its French label and the counting rule beside it.
+ * its French label and the counting rule beside it; counted up to the end of
+ * the period and today, then protected by statistical secrecy as one report
+ * (`stats-secrecy.ts`).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/statistics';
-import { AGE_BRACKET_LABELS, AGE_BRACKETS, COUNTING_RULES, FINE_AGE_BRACKET_LABELS, FINE_AGE_BRACKETS } from '../domain/statistics';
+import { AGE_BRACKET_LABELS, AGE_BRACKETS, COUNTING_RULES, countingEnd, FINE_AGE_BRACKET_LABELS, FINE_AGE_BRACKETS } from '../domain/statistics';
 import { OBSTACLE_KIND_LABELS, OBSTACLE_KINDS, OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
 import { EDUCATION_LEVEL_LABELS, EDUCATION_LEVELS, RESOURCE_LABELS, RESOURCES, SEX_LABELS, SEXES, YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS } from '../shared/contract/people-lists';
-import type { Breakdown, BreakdownTable, KeyFigure, StatsFigures } from '../shared/contract/stats';
+import type { Breakdown, StatsFigures } from '../shared/contract/stats';
 import { attendanceRate } from '../domain/evaluations';
+import { publish, type RawBreakdown, type RawFigure, type RawFigures } from './stats-secrecy';
 
 const UNKNOWN = { key: 'inconnu', label: 'Non renseigné' };
 const listOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ key, label: labels[key] }));
@@ -30,7 +33,7 @@ const BREAKDOWN_SPECS: Record<Breakdown, { label: string; info: string; categori
   outcomes: { label: 'Sorties', info: COUNTING_RULES.outcomes, categories: listOf(OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS), people: false },
 };
 
-function table(key: Breakdown, counts: Map<string, number>, peopleTotal: number): BreakdownTable {
+function table(key: Breakdown, counts: Map<string, number>, peopleTotal: number): RawBreakdown {
   const spec = BREAKDOWN_SPECS[key];
   const categories =
     spec.categories ??
@@ -38,11 +41,14 @@ function table(key: Breakdown, counts: Map<string, number>, peopleTotal: number)
   // A value outside the list (an old code) still counts, under its own name.
   const extra = [...counts.keys()].filter((k) => !categories.some((c) => c.key === k)).map((k) => ({ key: k, label: k }));
   const rows = [...categories, ...extra].map((c) => ({ ...c, count: counts.get(c.key) ?? 0 }));
-  return { key, label: spec.label, info: spec.info, rows, total: spec.people ? peopleTotal : rows.reduce((sum, r) => sum + r.count, 0) };
+  return { key, label: spec.label, info: spec.info, rows, people: spec.people, total: spec.people ? peopleTotal : rows.reduce((sum, r) => sum + r.count, 0) };
 }
 
-export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): Promise<StatsFigures> {
-  const [rows, k] = await Promise.all([repo.breakdownCounts(db, filter), repo.keyFigures(db, filter)]);
+/** The period's figures up to its end and `today`, protected unless `filter.showSmall`. */
+export async function statsFigures(db: Kysely<Database>, filter: repo.Filter & { showSmall: boolean }, today: string): Promise<StatsFigures> {
+  const { until, asOf } = countingEnd(filter, today);
+  const counted: repo.Filter = { ...filter, to: until };
+  const [rows, k, upcoming] = await Promise.all([repo.breakdownCounts(db, counted), repo.keyFigures(db, counted), repo.upcomingPeople(db, filter, until)]);
   const byDim = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const dim = byDim.get(r.dim) ?? new Map<string, number>();
@@ -53,8 +59,9 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): P
   const sum = (dim: string) => [...counts(dim).values()].reduce((a, b) => a + b, 0);
   const rate = attendanceRate(Number(k.attended ?? 0), Number(k.marked));
   const worked = Number(k.worked ?? 0);
-  const figures: KeyFigure[] = [
+  const figures: RawFigure[] = [
     { key: 'people', label: 'Personnes accompagnées', value: Number(k.people), unit: 'count', info: COUNTING_RULES.people },
+    { key: 'upcoming', label: 'Personnes à venir', value: upcoming, unit: 'count', info: COUNTING_RULES.upcoming },
     { key: 'newEntries', label: 'Nouvelles entrées', value: Number(k.newEntries), unit: 'count', info: COUNTING_RULES.newEntries },
     { key: 'worksites', label: 'Chantiers', value: Number(k.worksites), unit: 'count', info: COUNTING_RULES.worksites },
     { key: 'sessions', label: 'Demi-journées tenues', value: Number(k.sessions), unit: 'count', info: COUNTING_RULES.sessions },
@@ -73,9 +80,7 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): P
   const people = Number(k.people);
   const cross = counts('cross');
   const funders = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'financeur').orderBy('name').execute();
-  return {
-    filter,
-    funders,
+  const raw: RawFigures = {
     figures,
     breakdowns: (Object.keys(BREAKDOWN_SPECS) as Breakdown[]).map((key) => table(key, counts(key), people)),
     cross: {
@@ -86,4 +91,5 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter): P
       cells: SEXES.map((s) => AGE_BRACKETS.map((a) => cross.get(`${s}|${a}`) ?? 0)),
     },
   };
+  return { filter, asOf, funders, ...publish(raw, filter.showSmall) };
 }

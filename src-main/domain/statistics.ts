@@ -7,7 +7,9 @@
  *   period (a birthday on that day counts);
  * - a parcours (participation) counts in every period it overlaps, so one
  *   spanning two years counts in both;
- * - archived people still count: figures of past periods never change.
+ * - archived people still count: figures of past periods never change;
+ * - nothing counts the future: a period is counted up to its end and today,
+ *   whichever comes first; people whose contract starts later are « à venir ».
  */
 
 export interface Period {
@@ -32,6 +34,15 @@ export function ageBracket(age: number): (typeof AGE_BRACKETS)[number] {
   return age < 26 ? 'moins_26' : age < 50 ? '26_49' : '50_plus';
 }
 
+/**
+ * Where counting stops: the end of the period, or today when the period ends
+ * later (`asOf`, the « au … » of the title; null for a past period). Half-days
+ * planned, hours and contracts after that day have not happened yet.
+ */
+export function countingEnd(period: Period, today: string): { until: string; asOf: string | null } {
+  return period.to <= today ? { until: period.to, asOf: null } : { until: today, asOf: today };
+}
+
 /** Finer brackets, each fully inside one of the funders' three. */
 export const FINE_AGE_BRACKETS = ['moins_21', '21_25', '26_34', '35_44', '45_49', '50_54', '55_plus'] as const;
 export const FINE_AGE_BRACKET_LABELS: Record<(typeof FINE_AGE_BRACKETS)[number], string> = {
@@ -42,6 +53,17 @@ export const FINE_AGE_BRACKET_LABELS: Record<(typeof FINE_AGE_BRACKETS)[number],
   '45_49': '45 à 49 ans',
   '50_54': '50 à 54 ans',
   '55_plus': '55 ans et plus',
+};
+
+/** The funders' bracket each fine one lies in (the published tables add up accordingly). */
+export const BROAD_BRACKET_OF: Record<(typeof FINE_AGE_BRACKETS)[number], (typeof AGE_BRACKETS)[number]> = {
+  moins_21: 'moins_26',
+  '21_25': 'moins_26',
+  '26_34': '26_49',
+  '35_44': '26_49',
+  '45_49': '26_49',
+  '50_54': '50_plus',
+  '55_plus': '50_plus',
 };
 
 export function fineAgeBracket(age: number): (typeof FINE_AGE_BRACKETS)[number] {
@@ -73,17 +95,19 @@ export function entries<P extends { personId: number; start: string; end: string
 /** The words beside each figure (the "i"): what is counted, and how. */
 export const COUNTING_RULES = {
   people:
-    'Personnes ayant au moins un jour de contrat sur un chantier pendant la période. Chacune compte une seule fois, quel que soit le nombre de chantiers ; les personnes archivées comptent toujours.',
-  newEntries: 'Personnes dont le tout premier contrat (sur les chantiers retenus) commence pendant la période.',
-  worksites: 'Chantiers ayant au moins une demi-journée tenue (non annulée) pendant la période.',
-  sessions: 'Demi-journées tenues (non annulées) pendant la période.',
-  hoursWorked: 'Heures réellement travaillées d’après l’émargement : demi-journées de présence, retards et départs anticipés à l’heure réelle.',
+    'Personnes ayant au moins un jour de contrat sur un chantier pendant la période, jusqu’à aujourd’hui au plus tard. Chacune compte une seule fois, quel que soit le nombre de chantiers ; les personnes archivées comptent toujours. Une personne dont le contrat n’a pas encore commencé est « à venir », pas accompagnée.',
+  upcoming: 'Personnes dont le contrat sur la période commence après aujourd’hui : elles ne sont pas encore accompagnées et ne figurent dans aucun tableau.',
+  newEntries: 'Personnes dont le tout premier contrat (sur les chantiers retenus) commence pendant la période, au plus tard aujourd’hui.',
+  worksites: 'Chantiers ayant au moins une demi-journée tenue (non annulée) pendant la période, jusqu’à aujourd’hui.',
+  sessions: 'Demi-journées tenues (non annulées) pendant la période, jusqu’à aujourd’hui : les demi-journées prévues plus tard ne comptent pas.',
+  hoursWorked:
+    'Heures réellement travaillées d’après l’émargement, jusqu’à aujourd’hui : demi-journées de présence, retards et départs anticipés à l’heure réelle.',
   hoursPaid:
-    'Heures travaillées, absences rémunérées, demi-journées annulées par la structure (et pour intempéries si le paramètre le prévoit) et temps annexes rémunérés réalisés. Les jours fériés payés n’y figurent pas : ils sont dans les heures transmises à l’employeur.',
-  attendanceRate: 'Demi-journées de présence (retards compris) sur les demi-journées émargées pendant la période.',
+    'Jusqu’à aujourd’hui : heures travaillées, absences rémunérées, demi-journées annulées par la structure (et pour intempéries si le paramètre le prévoit) et temps annexes rémunérés réalisés. Les jours fériés payés n’y figurent pas : ils sont dans les heures transmises à l’employeur.',
+  attendanceRate: 'Demi-journées de présence (retards compris) sur les demi-journées émargées pendant la période, jusqu’à aujourd’hui.',
   age: 'Âge au début du premier contrat compté dans la période (un anniversaire ce jour-là compte).',
   situation: 'Situation la plus récente enregistrée au plus tard le jour de l’entrée (à défaut, la première enregistrée ensuite).',
   person: 'Donnée de la fiche de la personne.',
-  obstacles: 'Freins repérés (ou levés) pendant la période, des personnes comptées ; une personne peut en avoir plusieurs.',
-  outcomes: 'Sorties datées dans la période, des parcours passés par les chantiers retenus, par catégorie nationale ; à 3 et 6 mois : situations connues.',
+  obstacles: 'Freins repérés (ou levés) pendant la période et jusqu’à aujourd’hui, des personnes comptées ; une personne peut en avoir plusieurs.',
+  outcomes: 'Sorties datées dans la période et jusqu’à aujourd’hui, des parcours passés par les chantiers retenus, par catégorie nationale ; à 3 et 6 mois : situations connues.',
 } as const;

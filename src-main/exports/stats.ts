@@ -1,11 +1,11 @@
 /**
- * What leaves the structure: the statistics with statistical secrecy applied
- * (`domain/secrecy.ts`), as tables for the funder report and as an .xlsx
- * workbook, one sheet per table.
+ * What leaves the structure: the statistics as published (secrecy already
+ * applied to the whole report, `app/stats-secrecy.ts`), as tables for the
+ * funder report and as an .xlsx workbook, one sheet per table.
  */
 import { loadExcel } from '../imports/table';
-import { protect, SECRECY_NOTE, shownValue } from '../domain/secrecy';
-import type { BreakdownTable, StatsFigures } from '../shared/contract/stats';
+import { SECRECY_NOTE } from '../domain/secrecy';
+import { SMALL_FIGURES_WARNING, type BreakdownTable, type ShownCount, type StatsFigures } from '../shared/contract/stats';
 import { formatDuration } from '../shared/time';
 
 export interface ShownCell {
@@ -21,54 +21,49 @@ export interface ShownTable {
   rows: { label: string; cells: ShownCell[] }[];
 }
 
-const cell = (value: number, state: ReturnType<typeof protect>[number][number]): ShownCell => ({ text: shownValue(value, state), value: state === 'shown' ? value : null });
+const cell = (c: ShownCount): ShownCell => ({ text: c.count === null ? (c.masked ?? '') : String(c.count), value: c.count });
 
-/** One breakdown: a single row of counts with its total shown. */
+/** One breakdown: a single column of counts with its total. */
 export function shownBreakdown(b: BreakdownTable): ShownTable {
-  const [states] = protect([b.rows.map((r) => r.count)], { columnTotals: false });
   return {
     title: b.label,
     info: b.info,
     columns: ['Effectif'],
-    rows: [...b.rows.map((r, i) => ({ label: r.label, cells: [cell(r.count, states![i]!)] })), { label: 'Total', cells: [cell(b.total, b.total > 0 && b.total < 5 ? 'primary' : 'shown')] }],
+    rows: [...b.rows.map((r) => ({ label: r.label, cells: [cell(r)] })), { label: 'Total', cells: [cell(b.total)] }],
   };
 }
 
-/** Sex × age: rows and columns with their totals, secrecy on both directions. */
+/** Sex × age: rows and columns with their totals. */
 export function shownCross(cross: StatsFigures['cross']): ShownTable {
-  const states = protect(cross.cells, { columnTotals: true });
-  const rowTotal = (r: number) => cross.cells[r]!.reduce((a, b) => a + b, 0);
-  const columnTotal = (c: number) => cross.cells.reduce((sum, row) => sum + row[c]!, 0);
-  const total = (v: number) => cell(v, v > 0 && v < 5 ? 'primary' : 'shown');
   return {
     title: "Sexe et âge à l'entrée",
-    info: "Âge au début du premier contrat compté dans la période.",
+    info: 'Âge au début du premier contrat compté dans la période.',
     columns: [...cross.columns, 'Total'],
     rows: [
-      ...cross.rows.map((label, r) => ({ label, cells: [...cross.cells[r]!.map((v, c) => cell(v, states[r]![c]!)), total(rowTotal(r))] })),
-      { label: 'Total', cells: [...cross.columns.map((_, c) => total(columnTotal(c))), total(cross.cells.flat().reduce((a, b) => a + b, 0))] },
+      ...cross.rows.map((label, r) => ({ label, cells: [...cross.cells[r]!.map(cell), cell(cross.rowTotals[r]!)] })),
+      { label: 'Total', cells: [...cross.columnTotals.map(cell), cell(cross.total)] },
     ],
   };
 }
 
-export function keyFigureText(f: StatsFigures['figures'][number], secret: boolean): string {
+export function keyFigureText(f: StatsFigures['figures'][number]): string {
+  if (f.value === null) return f.masked ?? '';
   if (f.unit === 'minutes') return formatDuration(f.value);
   if (f.unit === 'percent') return `${f.value} %`;
-  return secret && f.value > 0 && f.value < 5 ? '< 5' : String(f.value);
+  return String(f.value);
 }
 
 export async function statsXlsx(figures: StatsFigures, meta: { structureName: string; period: string; filters: string }): Promise<Buffer> {
   const book = new (await loadExcel()).Workbook();
   book.creator = 'Passerelle';
   const summary = book.addWorksheet('Chiffres clés');
-  summary.addRow([`${meta.structureName} — statistiques du ${meta.period}`]).font = { bold: true };
+  summary.addRow([`${meta.structureName} — statistiques ${meta.period}${figures.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}`]).font = { bold: true };
   summary.addRow([meta.filters]);
   summary.addRow([]);
   summary.addRow(['Indicateur', 'Valeur', 'Mode de calcul']).font = { bold: true };
   for (const f of figures.figures) {
-    const text = keyFigureText(f, true);
     // Counts stay numbers a spreadsheet can add, unless secrecy hides them.
-    summary.addRow([f.label, f.unit === 'count' && text !== '< 5' ? f.value : text, f.info]);
+    summary.addRow([f.label, f.unit === 'count' && f.value !== null ? f.value : keyFigureText(f), f.info]);
   }
   summary.addRow([]);
   summary.addRow([SECRECY_NOTE]);

@@ -49,6 +49,13 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
 
   await shell.goTo('Statistiques');
   await expect(page.getByRole('combobox', { name: 'Période' })).toHaveValue(`Année ${lastYear}`);
+  // Three people: statistical secrecy hides the count, on screen too.
+  await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Sexe' }).getByRole('row', { name: /Femme < 5/ })).toBeVisible();
+  await app.screenshot(page, 'stats-02-annee-secret');
+  // For the team only, the small figures in full; the title says so.
+  await page.getByLabel('Afficher les petits effectifs (usage interne)').check();
+  await expect(page.getByRole('heading', { name: 'Statistiques — petits effectifs affichés, usage interne, ne pas transmettre' })).toBeVisible();
   await expect(page.getByLabel('Personnes accompagnées : 3')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sexe' }).getByRole('row', { name: /Femme 2/ })).toBeVisible();
   // The people behind a figure.
@@ -78,6 +85,9 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   expect(file).toMatch(new RegExp(`^Statistiques_CCAS_de_Kerbrénou_${lastYear}-01-01_${lastYear}-12-31\\.xlsx$`));
   expect(existsSync(path.join(app.homeDir, 'Financeurs', file!))).toBe(true);
 
+  // The report for the funder: small figures hidden again.
+  await page.getByLabel('Afficher les petits effectifs (usage interne)').uncheck();
+  await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
   await page.getByRole('button', { name: 'Rapport pour un financeur…' }).click();
   const report = page.getByRole('dialog', { name: 'Rapport pour un financeur' });
   await report.getByLabel('Commentaire (facultatif)').fill('Première année du chantier de menuiserie.');

@@ -7,16 +7,22 @@ import { copyInto } from '../../documents/store';
 import { FunderReport, REPORT_CSS } from '../../documents/templates/funder-report';
 import { safeFileName } from '../../domain/file-names';
 import { shownBreakdown, shownCross, statsXlsx } from '../../exports/stats';
-import type { StatsFilter } from '../../shared/contract/stats';
+import { SMALL_FIGURES_WARNING, type StatsFilter } from '../../shared/contract/stats';
 import { ACTIVITY_LABELS, WORKSITE_KIND_LABELS } from '../../shared/contract/worksites';
-import { formatFrenchDate } from '../../shared/dates';
+import { countingEnd } from '../../domain/statistics';
+import { formatFrenchDate, longFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import type { HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap } from '../handler';
+import { scopeFor } from '../permissions';
 import { statsFigures } from '../stats-figures';
 
-type Filter = repo.Filter;
+type Filter = repo.Filter & { showSmall: boolean };
 
-const periodText = (f: Filter) => `du ${formatFrenchDate(f.from)} au ${formatFrenchDate(f.to)}`;
+/** The period in words; one ending after today says the day its figures stop at. */
+function periodText(f: Filter, today: string): string {
+  const { asOf } = countingEnd(f, today);
+  return `du ${formatFrenchDate(f.from)} au ${formatFrenchDate(f.to)}${asOf ? `, chiffres au ${longFrenchDate(asOf)}` : ''}`;
+}
 
 /** The filters in words, for the report's cover and the export. */
 async function filtersText(db: Kysely<Database>, f: Filter): Promise<string> {
@@ -31,25 +37,39 @@ async function filtersText(db: Kysely<Database>, f: Filter): Promise<string> {
   return parts.length ? `Chantiers : ${parts.join(', ')}` : 'Tous les chantiers';
 }
 
-const asFilter = (f: Required<StatsFilter>): Filter => ({ from: f.from, to: f.to, kind: f.kind, funderId: f.funderId, activity: f.activity });
+/**
+ * The filter as main applies it: small counts are shown in full only to the
+ * roles that may see the people behind them (those who may list them), never
+ * to lecture seule, whatever the screen asks.
+ */
+function asFilter(f: Required<StatsFilter>, ctx: HandlerContext): Filter {
+  if (f.showSmall && (!ctx.session.user || scopeFor('stats/people', ctx.session.user.role) === null)) {
+    throw new AppError('FORBIDDEN', 'Seules les personnes autorisées à voir les personnes peuvent afficher les petits effectifs.', { field: 'showSmall' });
+  }
+  return { from: f.from, to: f.to, kind: f.kind, funderId: f.funderId, activity: f.activity, showSmall: f.showSmall };
+}
+
+const withWarning = (title: string, small: boolean) => (small ? `${title} — ${SMALL_FIGURES_WARNING}` : title);
 
 export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats/report' | 'stats/export'> = {
   'stats/figures': async (filter, ctx) => {
-    await filtersText(ctx.db, asFilter(filter));
-    return statsFigures(ctx.db, asFilter(filter));
+    const f = asFilter(filter, ctx);
+    await filtersText(ctx.db, f);
+    return statsFigures(ctx.db, f, ctx.today);
   },
 
   'stats/people': async ({ filter, breakdown, category }, ctx) => {
-    const rows = await repo.peopleOf(ctx.db, asFilter(filter), breakdown, category);
+    // The people a figure counts: up to the end of the period and today, as the figure.
+    const rows = await repo.peopleOf(ctx.db, { ...filter, to: countingEnd(filter, ctx.today).until }, breakdown, category);
     ctx.record(`stats:${breakdown ?? 'total'}`);
     return rows.map((r) => ({ id: r.id, name: `${r.lastName.toLocaleUpperCase('fr-FR')} ${r.firstNames}`, entry: r.entry }));
   },
 
   'stats/report': async ({ filter, title, commentary, folder }, ctx) => {
-    const f = asFilter(filter);
+    const f = asFilter(filter, ctx);
     // Read in one transaction, then printed outside it.
     const { figures, filters, structure } = await ctx.services.db.transaction().execute(async (db) => ({
-      figures: await statsFigures(db, f),
+      figures: await statsFigures(db, f, ctx.today),
       filters: await filtersText(db, f),
       structure: await structurePartyOf(db, ctx.services.paths.filesDir),
     }));
@@ -57,8 +77,8 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
       <FunderReport
         d={{
           structure,
-          title: title || 'Bilan d’activité des chantiers d’insertion',
-          period: `Période ${periodText(f)}`,
+          title: withWarning(title || 'Bilan d’activité des chantiers d’insertion', figures.smallFiguresShown),
+          period: `Période ${periodText(f, ctx.today)}`,
           filters,
           figures: figures.figures,
           tables: [shownCross(figures.cross), ...figures.breakdowns.map(shownBreakdown)],
@@ -76,13 +96,13 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
   },
 
   'stats/export': async ({ filter, folder }, ctx) => {
-    const f = asFilter(filter);
+    const f = asFilter(filter, ctx);
     const { figures, filters, structureName } = await ctx.services.db.transaction().execute(async (db) => ({
-      figures: await statsFigures(db, f),
+      figures: await statsFigures(db, f, ctx.today),
       filters: await filtersText(db, f),
       structureName: (await db.selectFrom('structure').select('name').executeTakeFirst())?.name ?? '',
     }));
-    const bytes = await statsXlsx(figures, { structureName, period: periodText(f), filters });
+    const bytes = await statsXlsx(figures, { structureName, period: periodText(f, ctx.today), filters });
     ctx.record(`stats:export:${f.from}:${f.to}`);
     return { path: await copyInto(folder, safeFileName(`Statistiques_${structureName}_${f.from}_${f.to}`, 'xlsx'), bytes) };
   },

@@ -36,6 +36,8 @@ function scope(f: Filter): RawBuilder<unknown> {
       select pa.id, pa.person_id, pa.worksite_id, pa.journey_id, pa.start_date, coalesce(pa.early_end_date, pa.end_date) as end_date
       from participations pa
       where pa.worksite_id in (select id from sites) and pa.start_date <= ${f.to} and coalesce(pa.early_end_date, pa.end_date) >= ${f.from}
+        -- A period wholly after today is counted up to a day before it starts: nothing.
+        and ${f.from} <= ${f.to}
     ),
     counted as materialized (select person_id, min(start_date) as entry from parts group by person_id),
     facts as materialized (
@@ -130,6 +132,19 @@ export async function keyFigures(db: Db, f: Filter) {
         where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as paidAnnex
     from tally`;
   return (await query.execute(db)).rows[0]!;
+}
+
+/**
+ * People « à venir »: a contract in the period, and none counted up to
+ * `until` (today; before the period's start when it has not begun). `f` is
+ * the whole period.
+ */
+export async function upcomingPeople(db: Db, f: Filter, until: string) {
+  const query = sql<{ n: number }>`
+    with ${scope(f)}
+    select count(distinct person_id) as n from parts
+    where person_id not in (select person_id from parts where start_date <= ${until} and ${until} >= ${f.from})`;
+  return Number((await query.execute(db)).rows[0]!.n);
 }
 
 /** The people of one cell (or all of them), for the drill-down. */

@@ -76,7 +76,7 @@ export function FunderReport({ d }: { d: FunderReportData }) {
             <tr key={f.key}>
               <td style={{ width: '34%' }}>{f.label}</td>
               <th className="num" style={{ width: '12%' }}>
-                {keyFigureText(f, true)}
+                {keyFigureText(f)}
               </th>
               <td className="small">{f.info}</td>
             </tr>

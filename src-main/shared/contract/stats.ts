@@ -15,6 +15,8 @@ export const statsFilter = z
     kind: z.enum(WORKSITE_KINDS).nullable().default(null),
     funderId: id.nullable().default(null),
     activity: z.enum(ACTIVITIES).nullable().default(null),
+    /** Counts of 1 to 4 people in full, for internal use (roles that may see people only). */
+    showSmall: z.boolean().default(false),
   })
   .refine((f) => f.from <= f.to, { message: 'La fin de la période est avant son début.', path: ['to'] });
 export type StatsFilter = z.input<typeof statsFilter>;
@@ -28,27 +30,58 @@ export const DRILL_DOWNS = [...PERSON_BREAKDOWNS, 'cross', 'newEntries'] as cons
 export type DrillDown = (typeof DRILL_DOWNS)[number];
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
+/** How a count hidden by statistical secrecy reads: "< 5" (0 to 4 people) or "s" (5 or more, hidden so that no small count can be found again). */
+export const MASKS = ['< 5', 's'] as const;
+export type Mask = (typeof MASKS)[number];
+/** Written in the title of any report whose small counts are shown. */
+export const SMALL_FIGURES_WARNING = 'petits effectifs affichés, usage interne, ne pas transmettre';
+
+/** A count of people as published: null with its mark when hidden. */
+export const shownCount = z.object({ count: z.number().int().nullable(), masked: z.enum(MASKS).nullable() });
+export type ShownCount = z.output<typeof shownCount>;
+
 export const breakdown = z.object({
   key: z.enum(BREAKDOWNS),
   label: z.string(),
   /** How it is counted, in words. */
   info: z.string(),
-  rows: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
-  total: z.number().int(),
+  rows: z.array(shownCount.extend({ key: z.string(), label: z.string() })),
+  total: shownCount,
 });
 export type BreakdownTable = z.output<typeof breakdown>;
 
-export const keyFigure = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.enum(['count', 'minutes', 'percent']), info: z.string() });
+export const keyFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** null when statistical secrecy hides it (counts of people only). */
+  value: z.number().nullable(),
+  masked: z.enum(MASKS).nullable(),
+  unit: z.enum(['count', 'minutes', 'percent']),
+  info: z.string(),
+});
 export type KeyFigure = z.output<typeof keyFigure>;
 
 export const statsFigures = z.object({
-  filter: z.object({ from: z.string(), to: z.string(), kind: z.enum(WORKSITE_KINDS).nullable(), funderId: id.nullable(), activity: z.enum(ACTIVITIES).nullable() }),
+  filter: z.object({ from: z.string(), to: z.string(), kind: z.enum(WORKSITE_KINDS).nullable(), funderId: id.nullable(), activity: z.enum(ACTIVITIES).nullable(), showSmall: z.boolean() }),
+  /** The day the figures stop at when the period ends after today (« au … »), else null. */
+  asOf: z.string().nullable(),
+  /** Counts of 1 to 4 people shown in full (internal use, never for funders). */
+  smallFiguresShown: z.boolean(),
   figures: z.array(keyFigure),
   breakdowns: z.array(breakdown),
   /** The funders one may filter on (organisations of kind "financeur"). */
   funders: z.array(z.object({ id, name: z.string() })),
   /** Sex × age bracket at entry, the table funders ask most. */
-  cross: z.object({ rows: z.array(z.string()), rowKeys: z.array(z.string()), columns: z.array(z.string()), columnKeys: z.array(z.string()), cells: z.array(z.array(z.number().int())) }),
+  cross: z.object({
+    rows: z.array(z.string()),
+    rowKeys: z.array(z.string()),
+    columns: z.array(z.string()),
+    columnKeys: z.array(z.string()),
+    cells: z.array(z.array(shownCount)),
+    rowTotals: z.array(shownCount),
+    columnTotals: z.array(shownCount),
+    total: shownCount,
+  }),
 });
 export type StatsFigures = z.output<typeof statsFigures>;
 

@@ -1,12 +1,14 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { PERSON_BREAKDOWNS, type BreakdownTable, type PersonBreakdown } from '@shared/contract/stats';
-import { Info, SmallMark } from './Info';
+import { countText, Info, SmallMark } from './Info';
 
 /** One breakdown: its numbers (clickable to the people they count, for staff) beside a bar chart. */
 export function BreakdownCard({ table, onOpen }: { table: BreakdownTable; onOpen: ((breakdown: PersonBreakdown, category: string, label: string) => void) | null }) {
   const person = (PERSON_BREAKDOWNS as readonly string[]).includes(table.key);
-  const shown = table.rows.filter((r) => r.count > 0 || table.rows.length <= 8);
+  const shown = table.rows.filter((r) => r.count !== 0 || table.rows.length <= 8);
+  // A hidden count draws no bar.
+  const drawn = shown.filter((r) => r.count !== null);
   return (
     <Card withBorder>
       <Group gap={4} mb="xs">
@@ -20,27 +22,27 @@ export function BreakdownCard({ table, onOpen }: { table: BreakdownTable; onOpen
               <Table.Tr key={r.key}>
                 <Table.Td>{r.label}</Table.Td>
                 <Table.Td ta="right">
-                  {person && onOpen && r.count > 0 ? (
+                  {person && onOpen && r.count !== null && r.count > 0 ? (
                     <Anchor component="button" onClick={() => onOpen(table.key as PersonBreakdown, r.key, `${table.label} : ${r.label}`)} aria-label={`${r.count} — voir les personnes : ${r.label}`}>
                       {r.count}
                     </Anchor>
                   ) : (
-                    r.count
+                    countText(r)
                   )}
-                  {person && <SmallMark count={r.count} />}
+                  <SmallMark count={r.count} />
                 </Table.Td>
               </Table.Tr>
             ))}
             <Table.Tr>
               <Table.Th>Total</Table.Th>
-              <Table.Th ta="right">{table.total}</Table.Th>
+              <Table.Th ta="right">{countText(table.total)}</Table.Th>
             </Table.Tr>
           </Table.Tbody>
         </Table>
-        {table.total > 0 ? (
+        {table.total.count !== 0 ? (
           <BarChart
-            h={Math.max(120, shown.length * 30 + 30)}
-            data={shown.map((r) => ({ label: r.label, Effectif: r.count }))}
+            h={Math.max(120, drawn.length * 30 + 30)}
+            data={drawn.map((r) => ({ label: r.label, Effectif: r.count }))}
             dataKey="label"
             orientation="vertical"
             series={[{ name: 'Effectif', color: 'teal.6' }]}

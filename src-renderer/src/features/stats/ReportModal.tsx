@@ -25,10 +25,16 @@ export function ReportModal({ filter, onClose }: { filter: Required<StatsFilter>
   return (
     <Modal opened onClose={onClose} title="Rapport pour un financeur" size="xl">
       <Stack>
-        <Text size="sm">
-          Le rapport ne nomme personne ; toute case de moins de 5 personnes y est masquée, ainsi qu'une case voisine quand un total permettrait de la
-          retrouver.
-        </Text>
+        {filter.showSmall ? (
+          <Alert color="orange" title="Petits effectifs affichés">
+            Les chiffres de moins de 5 personnes y sont en clair : ce rapport est pour l'usage interne, son titre le dit. Ne le transmettez pas à un financeur.
+          </Alert>
+        ) : (
+          <Text size="sm">
+            Le rapport ne nomme personne ; toute case de moins de 5 personnes y est masquée, ainsi que les cases qui, avec les totaux ou les autres tableaux,
+            permettraient de la retrouver.
+          </Text>
+        )}
         <TextInput label="Titre" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={150} />
         <Textarea label="Commentaire (facultatif)" autosize minRows={3} value={commentary} onChange={(e) => setCommentary(e.currentTarget.value)} maxLength={4000} />
         <Group>

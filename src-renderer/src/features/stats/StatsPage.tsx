@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Card, Group, List, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Loader, Modal, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DrillDown, KeyFigure, StatsFilter } from '@shared/contract/stats';
-import { formatFrenchDate } from '@shared/dates';
+import { SMALL_FIGURES_WARNING, type DrillDown, type KeyFigure, type StatsFilter } from '@shared/contract/stats';
+import { formatFrenchDate, longFrenchDate } from '@shared/dates';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -11,14 +11,14 @@ import { useChooseFile } from '../files/FileChooser';
 import { todayInFrance } from '../people/defaults';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { BreakdownCard } from './BreakdownCard';
-import { Info, SmallMark } from './Info';
+import { countText, Info, SmallMark } from './Info';
 import { ReportModal } from './ReportModal';
 import { StatsFilters } from './StatsFilters';
 
 /** Figures that count people (secrecy concerns them; worksites and half-days are not people). */
-const PEOPLE_FIGURES = ['people', 'newEntries', 'outcomes3', 'outcomes6'];
+const PEOPLE_FIGURES = ['people', 'upcoming', 'newEntries', 'outcomes3', 'outcomes6'];
 
-const valueText = (f: KeyFigure) => (f.unit === 'minutes' ? formatDuration(f.value) : f.unit === 'percent' ? `${f.value} %` : String(f.value));
+const valueText = (f: KeyFigure) => (f.value === null ? (f.masked ?? '') : f.unit === 'minutes' ? formatDuration(f.value) : f.unit === 'percent' ? `${f.value} %` : String(f.value));
 
 function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>; cell: { breakdown: DrillDown | null; category: string | null; label: string }; onClose: () => void }) {
   const people = useApiQuery('stats/people', { filter, breakdown: cell.breakdown, category: cell.category });
@@ -49,7 +49,7 @@ export function StatsPage() {
   const { can } = useSignedIn();
   const today = todayInFrance();
   const lastYear = String(Number(today.slice(0, 4)) - 1);
-  const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, kind: null, funderId: null, activity: null });
+  const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, kind: null, funderId: null, activity: null, showSmall: false });
   const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData });
   const [cell, setCell] = useState<{ breakdown: DrillDown | null; category: string | null; label: string } | null>(null);
   const [reporting, setReporting] = useState(false);
@@ -69,7 +69,7 @@ export function StatsPage() {
   return (
     <Stack maw={1200}>
       <Group justify="space-between">
-        <Title order={1}>Statistiques</Title>
+        <Title order={1}>Statistiques{figures.data?.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}</Title>
         <Group>
           {can('stats/export') && can('files/chooseFolder') && (
             <Button variant="light" onClick={() => void exportTo()} loading={exportXlsx.isPending}>
@@ -80,6 +80,19 @@ export function StatsPage() {
         </Group>
       </Group>
       <StatsFilters filter={filter} funders={figures.data?.funders ?? []} today={today} onChange={setFilter} />
+      {staff && (
+        <Switch
+          label="Afficher les petits effectifs (usage interne)"
+          description="Chiffres de moins de 5 personnes en clair, pour l'équipe seulement : jamais pour un financeur. Le titre des rapports et exports le signale."
+          checked={filter.showSmall}
+          onChange={(event) => setFilter({ ...filter, showSmall: event.currentTarget.checked })}
+        />
+      )}
+      {figures.data?.asOf && (
+        <Text size="sm" c="dimmed">
+          Chiffres au {longFrenchDate(figures.data.asOf)} : la période n'est pas finie, rien n'est compté après aujourd'hui.
+        </Text>
+      )}
       {figures.isPending && <Loader />}
       {figures.error && <Alert color="red">{errorMessage(figures.error)}</Alert>}
       {figures.data && (
@@ -94,7 +107,7 @@ export function StatsPage() {
                   <Info text={f.info} label={f.label} />
                 </Group>
                 <Text fw={700} size="xl" aria-label={`${f.label} : ${valueText(f)}`}>
-                  {(f.key === 'people' || f.key === 'newEntries') && staff && f.value > 0 ? (
+                  {(f.key === 'people' || f.key === 'newEntries') && staff && f.value !== null && f.value > 0 ? (
                     <Anchor component="button" fw={700} fz="xl" onClick={() => setCell({ breakdown: f.key === 'people' ? null : 'newEntries', category: null, label: f.label })}>
                       {valueText(f)}
                     </Anchor>
@@ -126,9 +139,9 @@ export function StatsPage() {
                 {figures.data.cross.rows.map((label, r) => (
                   <Table.Tr key={label}>
                     <Table.Td>{label}</Table.Td>
-                    {figures.data.cross.cells[r]!.map((v, c) => (
+                    {figures.data.cross.cells[r]!.map(({ count: v, masked }, c) => (
                       <Table.Td key={c} ta="right">
-                        {staff && v > 0 ? (
+                        {staff && v !== null && v > 0 ? (
                           <Anchor
                             component="button"
                             onClick={() => setCell({ breakdown: 'cross', category: `${figures.data.cross.rowKeys[r]}|${figures.data.cross.columnKeys[c]}`, label: `${label}, ${figures.data.cross.columns[c]!.toLowerCase()}` })}
@@ -137,14 +150,23 @@ export function StatsPage() {
                             {v}
                           </Anchor>
                         ) : (
-                          v
+                          countText({ count: v, masked })
                         )}
                         <SmallMark count={v} />
                       </Table.Td>
                     ))}
-                    <Table.Th ta="right">{figures.data.cross.cells[r]!.reduce((a, b) => a + b, 0)}</Table.Th>
+                    <Table.Th ta="right">{countText(figures.data.cross.rowTotals[r]!)}</Table.Th>
                   </Table.Tr>
                 ))}
+                <Table.Tr>
+                  <Table.Th>Total</Table.Th>
+                  {figures.data.cross.columnTotals.map((t, c) => (
+                    <Table.Th key={c} ta="right">
+                      {countText(t)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">{countText(figures.data.cross.total)}</Table.Th>
+                </Table.Tr>
               </Table.Tbody>
             </Table>
           </Card>
@@ -152,7 +174,9 @@ export function StatsPage() {
             <BreakdownCard key={b.key} table={b} onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null} />
           ))}
           <Text size="xs" c="dimmed">
-            * moins de 5 personnes : ces cases sont masquées dans les rapports et les exports (secret statistique).
+            {figures.data.smallFiguresShown
+              ? '* moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique).'
+              : '« < 5 » : moins de 5 personnes, masqué (secret statistique). « s » : 5 personnes ou plus, masqué pour qu’aucun chiffre masqué ne puisse être retrouvé à partir des totaux ou des autres tableaux.'}
           </Text>
         </>
       )}
