@@ -58,6 +58,21 @@ export function addMonths(iso: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
+/**
+ * The last day of a period of `months` whole months that starts on `start`,
+ * both ends included: the day before the same date `months` later (06/04/2026
+ * + 4 months ends 05/08/2026). When that later month has no such date, the
+ * period runs to the end of that month: from 31 January, one month ends on the
+ * last day of February; from 29 February 2028, twelve months end on
+ * 28 February 2029. Non-decreasing in `start`, so a later start never ends
+ * earlier.
+ */
+export function lastDayOfMonths(start: string, months: number): string {
+  const sameDate = addMonths(start, months);
+  // addMonths kept the day of the month only when that month has it.
+  return sameDate.slice(8) === start.slice(8) ? addDays(sameDate, -1) : sameDate;
+}
+
 const LONG = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const LONG_WITH_DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
