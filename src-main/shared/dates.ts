@@ -9,6 +9,19 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Years a date typed anywhere in Passerelle may fall in: beyond them it is a
+ * typing slip (0026 for 2026, 20266), never a birth date, a contract or a
+ * half-day.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+export function isWithinYearRange(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** "01/11/2024" — how dates read in French documents and screens. */
 export function formatFrenchDate(iso: string): string {
   const [y, m, d] = iso.split('-');

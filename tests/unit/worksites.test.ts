@@ -40,7 +40,7 @@ describe('worksites', () => {
     });
     expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-06-05', halfDay: 'morning' }] })).toMatchObject({
       ok: false,
-      error: { message: 'Le 05/06/2026 est en dehors des dates du chantier.' },
+      error: { message: 'Le 05/06/2026 est en dehors des dates du chantier (du 04/05/2026 au 31/05/2026).' },
     });
     expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-04', halfDay: 'morning' }] })).toMatchObject({
       ok: false,

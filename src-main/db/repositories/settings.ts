@@ -84,6 +84,11 @@ export async function updateStructure(db: Db, structure: StructureRecord, now: s
     .execute();
 }
 
+export async function isOpenOnSaturday(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('structure').select('openSaturday').where('id', '=', 1).executeTakeFirst();
+  return row?.openSaturday === 1;
+}
+
 export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
   await db.updateTable('structure').set({ idleLockMinutes, updatedAt: now }).where('id', '=', 1).execute();
 }
