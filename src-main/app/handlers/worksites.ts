@@ -18,6 +18,7 @@ import { findPerson } from '../../db/repositories/people';
 import { insertEvent, listJourneys } from '../../db/repositories/journeys';
 import { isOpenOnSaturday, listWageRates } from '../../db/repositories/settings';
 import { checkSessionDay, contractEndWarning } from '../../domain/worksite-dates';
+import { checkAgeForContract } from '../../domain/minors';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
 import { calendarFor, load, scopeOf, slotTimes, visibleAnnexKind } from './worksite-view';
@@ -208,6 +209,8 @@ export const worksitesHandlers: HandlerMap<
     if (contract.endDate < contract.startDate) {
       throw new AppError('INVALID_INPUT', 'La fin du contrat doit venir après son début.', { field: 'contract.endDate' });
     }
+    const age = checkAgeForContract(person.birthDate, contract.startDate);
+    if (age && 'refusal' in age) throw new AppError('INVALID_INPUT', age.refusal.message, { field: 'contract.startDate' });
     const rates = await listWageRates(ctx.db);
     if (isBelowFloor(rates, contract.startDate, contract.hourlyCents)) {
       const floor = rateInForce(rates, contract.startDate)!;
@@ -226,6 +229,7 @@ export const worksitesHandlers: HandlerMap<
       if (worksite.participants.length >= worksite.capacity) {
         throw new AppError('CONFLICT', `Le chantier est complet (${worksite.capacity} places). Confirmez pour dépasser sa capacité.`, { field: 'capacity' });
       }
+      if (age && 'warning' in age) throw new AppError('CONFLICT', age.warning, { field: 'minor' });
       const pastWorksite = contractEndWarning(contract.endDate, { start: worksite.startDate, end: worksite.endDate });
       if (pastWorksite) throw new AppError('CONFLICT', pastWorksite, { field: 'worksiteEnd' });
       const mine = new Set(worksite.sessions.filter((s) => s.cancelledReason === null).map(sessionKey));

@@ -63,7 +63,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
       notifySuccess('La personne rejoint le chantier ; son parcours passe à « En chantier ».');
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && ['capacity', 'clash', 'worksiteEnd'].includes(error.payload.field ?? '')) {
+      if (error instanceof ApiError && ['capacity', 'clash', 'worksiteEnd', 'minor'].includes(error.payload.field ?? '')) {
         setWarning(error.message);
         return;
       }
