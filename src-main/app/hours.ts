@@ -4,6 +4,7 @@ import * as repo from '../db/repositories/attendance';
 import { listSessions, listSlots } from '../db/repositories/worksites';
 import { computeHours, type HoursSummary, type HoursWarning } from '../domain/attendance';
 import { complementaryOfWeek, tenthOf } from '../domain/complementary';
+import { limitsFor } from '../domain/minors';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
 import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
 import { formatFrenchDate, weekdayOf } from '../shared/dates';
@@ -35,6 +36,10 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
   const ids = participations.map((p) => p.id);
   const marks = await repo.marksOf(db, ids);
   const annexes = await repo.annexTimesOf(db, ids);
+  const personIds = [...new Set(participations.map((p) => p.personId))];
+  const birthDates = new Map(
+    personIds.length === 0 ? [] : (await db.selectFrom('persons').select(['id', 'birthDate']).where('id', 'in', personIds).execute()).map((r) => [r.id, r.birthDate]),
+  );
   const worksiteCache = new Map<number, { sessions: Awaited<ReturnType<typeof listSessions>>; minutesByWeekday: Map<number, number> }>();
   const summaries = new Map<number, HoursSummary>();
   for (const p of participations) {
@@ -74,6 +79,7 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
             .map((a) => ({ date: a.date, startMinutes: a.startMinutes, endMinutes: a.endMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
           holidaysOnPattern,
           forceMajeurePaid: structure.forceMajeurePaid === 1,
+          limits: limitsFor(birthDates.get(p.personId) ?? null, p.startDate),
         },
         today,
       ),
@@ -92,6 +98,7 @@ export function warningText(w: HoursWarning, weeklyMinutes: number): string {
       `au-delà du dixième du contrat (${formatDuration(tenthOf(weeklyMinutes))}) : ${formatDuration(split.withinTenth)} à +10 %, ${formatDuration(split.beyondTenth)} à +25 %.`
     );
   }
-  if (w.kind === 'week') return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 48 h.`;
-  return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de 10 h dans la journée.`;
+  if (w.kind === 'week') return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de ${formatDuration(w.limit ?? 48 * 60)}.`;
+  if (w.kind === 'night') return `Le ${date} : une personne mineure ne travaille pas entre 22 h et 6 h (art. L3163-2).`;
+  return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de ${formatDuration(w.limit ?? 10 * 60)} dans la journée.`;
 }

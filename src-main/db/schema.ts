@@ -27,6 +27,7 @@ export interface StructureTable {
   holidayRegion: Generated<string>;
   whitMondayWorked: Generated<number>;
   forceMajeurePaid: Generated<number>;
+  openSaturday: Generated<number>;
 }
 
 export interface EmployersTable {

@@ -7,6 +7,7 @@ import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
 import { addMonths } from '../shared/dates';
 import { complementaryOfWeek, type Complementary } from './complementary';
 import { weekOf } from './hours';
+import { ADULT_LIMITS, overlapsNight, type WorkingTimeLimits } from './minors';
 import { minutesBeyond, type Span } from './working-time';
 
 export interface HalfDayRecord {
@@ -42,6 +43,8 @@ export interface HoursInput {
   holidaysOnPattern: readonly { date: string; label: string; minutes: number }[];
   /** Whether half-days cancelled for weather or force majeure are paid (a structure setting). */
   forceMajeurePaid: boolean;
+  /** The limits warned about: an adult's unless given (a minor's, from their age on the contract's first day). */
+  limits?: WorkingTimeLimits;
 }
 
 export interface DayHours {
@@ -88,11 +91,13 @@ export interface HoursSummary {
   warnings: HoursWarning[];
 }
 
-/** Beyond the tenth of complementary hours, 48 h in a week, 10 h in a day (working-time limits to warn about). */
+/** Beyond the tenth of complementary hours, the week's and the day's limits (48 h / 10 h, a minor's 35 h / 8 h), a minor's night hours. */
 export interface HoursWarning {
-  kind: 'complementary' | 'week' | 'day';
+  kind: 'complementary' | 'week' | 'day' | 'night';
   date: string;
   minutes: number;
+  /** For a week or a day: the limit passed, in minutes. */
+  limit?: number;
 }
 
 /** 1 May off is always paid (L3133-5); other holidays only from three months of seniority (L3133-3). */
@@ -180,12 +185,27 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
     return { weekOf: monday, ...totals, annexPaid, complementary: split.total, complementarySplit: split, overLimit: split.beyondTenth > 0 };
   });
   const months = [...sumBy(sorted, (date) => date.slice(0, 7)).entries()].map(([month, totals]) => ({ month, ...totals }));
+  const limits = input.limits ?? ADULT_LIMITS;
   const warnings: HoursWarning[] = [];
   for (const w of weeks) {
     if (w.overLimit) warnings.push({ kind: 'complementary', date: w.weekOf, minutes: w.complementary });
-    if (w.worked + w.annexPaid > 48 * 60) warnings.push({ kind: 'week', date: w.weekOf, minutes: w.worked + w.annexPaid });
+    // Paid annex times are working time (R4624-39): they count towards the limits.
+    const weekWork = w.worked + w.annexPaid;
+    if (weekWork > limits.weekMinutes) warnings.push({ kind: 'week', date: w.weekOf, minutes: weekWork, limit: limits.weekMinutes });
   }
-  for (const d of sorted) if (d.worked + d.annexPaid > 10 * 60) warnings.push({ kind: 'day', date: d.date, minutes: d.worked + d.annexPaid });
+  for (const d of sorted) {
+    const dayWork = d.worked + d.annexPaid;
+    if (dayWork > limits.dayMinutes) warnings.push({ kind: 'day', date: d.date, minutes: dayWork, limit: limits.dayMinutes });
+  }
+  // Planned half-days count here, worked or not: a minor is never scheduled at night (L3163-2).
+  const night = limits.night;
+  if (night) {
+    for (const h of input.halfDays) {
+      if (inContract(h.date) && !h.cancelled && overlapsNight(h.startMinutes, h.endMinutes, night)) {
+        warnings.push({ kind: 'night', date: h.date, minutes: h.endMinutes - h.startMinutes });
+      }
+    }
+  }
 
   const sum = (key: 'planned' | 'worked' | 'paid') => sorted.reduce((total, d) => total + d[key], 0);
   return { planned: sum('planned'), worked: sum('worked'), paid: sum('paid'), days: sorted, weeks, months, attended, held, warnings };

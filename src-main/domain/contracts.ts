@@ -2,7 +2,8 @@
  * Rules on the fixed-term contracts Passerelle prepares (it never is the
  * employer): trial period, CDDI duration and weekly hours, delivery deadline.
  */
-import { addDays, addMonths, daysBetween, weekdayOf } from '../shared/dates';
+import { addDays, addMonths, daysBetween, formatFrenchDate, weekdayOf } from '../shared/dates';
+import { cddiLongestEnd, cddiShortestEnd } from '../shared/cddi-duration';
 
 /**
  * Trial period of a CDD (Code du travail L1242-10): one day per week of
@@ -35,13 +36,20 @@ export interface CddiTerms {
 /** CDDI (L5132-15-1, L5132-11-1): 4 to 24 months in total; 20 to 35 hours a week unless a derogation. */
 export function checkCddi(terms: CddiTerms): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  if (terms.end < addMonths(terms.start, 4)) {
-    violations.push({ rule: 'L5132-15-1', message: "Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1)." });
+  // Both bounds inclusive (L5132-15-1): exactly 4 months and exactly 24 months in all are allowed.
+  const shortestEnd = cddiShortestEnd(terms.start);
+  if (terms.end < shortestEnd) {
+    violations.push({
+      rule: 'L5132-15-1',
+      message: `Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1) : commencé le ${formatFrenchDate(terms.start)}, il finit au plus tôt le ${formatFrenchDate(shortestEnd)}.`,
+    });
   }
-  // 24 months from the start, less the months already done, ends the day before the same date.
-  const lastAllowedDay = addDays(addMonths(terms.start, 24 - (terms.previousMonths ?? 0)), -1);
-  if (terms.end > lastAllowedDay) {
-    violations.push({ rule: 'L5132-15-1', message: 'Un parcours en CDDI ne peut pas dépasser 24 mois en tout, renouvellements compris (art. L5132-15-1).' });
+  const longestEnd = cddiLongestEnd(terms.start, terms.previousMonths ?? 0);
+  if (terms.end > longestEnd) {
+    violations.push({
+      rule: 'L5132-15-1',
+      message: `Un parcours en CDDI ne peut pas dépasser 24 mois en tout, renouvellements compris (art. L5132-15-1) : fin au plus tard le ${formatFrenchDate(longestEnd)}.`,
+    });
   }
   const derogation = terms.derogationUntil && terms.derogationUntil >= terms.start && terms.derogationUntil <= addMonths(terms.start, 12);
   if (terms.weeklyMinutes < 20 * 60 && !derogation) {

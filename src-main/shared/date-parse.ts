@@ -4,10 +4,7 @@
  * lenient parsers turned 31/02/2026 into 03/03/2026 and read 1/5/26 as 5 January).
  * Pure and free of Node: used by the renderer's date field and by the people import.
  */
-import { isValidIsoDate } from './dates';
-
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+import { FIRST_YEAR, LAST_YEAR, isValidIsoDate, isWithinYearRange } from './dates';
 
 /**
  * How a two-digit year is read:
@@ -39,7 +36,7 @@ export const DATE_MESSAGES = {
   unreadable: `Date illisible : ${TYPE_IT}.`,
   noSeparator: 'Sans séparateur, tapez 6 ou 8 chiffres : JJMMAA ou JJMMAAAA (par exemple 01052026).',
   yearDigits: "L'année s'écrit avec 4 chiffres (ou 2) : JJ/MM/AAAA.",
-  yearRange: `L'année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}.`,
+  yearRange: `L'année doit être comprise entre ${FIRST_YEAR} et ${LAST_YEAR}.`,
 } as const;
 
 const fail = (message: string, empty = false): DateParseResult => ({ ok: false, empty, message });
@@ -93,7 +90,7 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
   const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), options.today, options.twoDigitYears) : Number(yearText);
   if (month < 1 || month > 12) return fail(`Le mois ${month} n'existe pas (de 1 à 12).`);
   if (day < 1 || day > 31) return fail(`Le jour ${day} n'existe pas (de 1 à 31).`);
-  if (year < MIN_YEAR || year > MAX_YEAR) return fail(DATE_MESSAGES.yearRange);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return fail(DATE_MESSAGES.yearRange);
   if (day > daysInMonth(year, month)) {
     const name = MONTH_NAMES[month - 1];
     return fail(
@@ -110,9 +107,7 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
 
 /** True for a `YYYY-MM-DD` date that exists and lies in the years the app accepts. */
 export function isDateInRange(iso: string): boolean {
-  if (!isValidIsoDate(iso)) return false;
-  const year = Number(iso.slice(0, 4));
-  return year >= MIN_YEAR && year <= MAX_YEAR;
+  return isValidIsoDate(iso) && isWithinYearRange(iso);
 }
 
 /** What a date field is for: a birth date reads two-digit years in the past and cannot be in the future. */

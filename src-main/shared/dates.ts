@@ -9,6 +9,19 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Years a date typed anywhere in Passerelle may fall in: beyond them it is a
+ * typing slip (0026 for 2026, 20266), never a birth date, a contract or a
+ * half-day.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+export function isWithinYearRange(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** "01/11/2024" — how dates read in French documents and screens. */
 export function formatFrenchDate(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -56,6 +69,21 @@ export function addMonths(iso: string, months: number): string {
   const month = (total % 12) + 1;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/**
+ * The last day of a period of `months` whole months that starts on `start`,
+ * both ends included: the day before the same date `months` later (06/04/2026
+ * + 4 months ends 05/08/2026). When that later month has no such date, the
+ * period runs to the end of that month: from 31 January, one month ends on the
+ * last day of February; from 29 February 2028, twelve months end on
+ * 28 February 2029. Non-decreasing in `start`, so a later start never ends
+ * earlier.
+ */
+export function lastDayOfMonths(start: string, months: number): string {
+  const sameDate = addMonths(start, months);
+  // addMonths kept the day of the month only when that month has it.
+  return sameDate.slice(8) === start.slice(8) ? addDays(sameDate, -1) : sameDate;
 }
 
 const LONG = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -88,6 +88,6 @@ describe('hours of a 4-week MESP', () => {
       { date: '2026-06-01', startMinutes: 12 * H + 30, endMinutes: 18 * H + 30, cancelled: null, mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true } },
     ];
     const hours = computeHours({ contract: { ...contract, weeklyMinutes: 35 * H }, halfDays: long, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
-    expect(hours.warnings).toContainEqual({ kind: 'day', date: '2026-06-01', minutes: 11 * H });
+    expect(hours.warnings).toContainEqual({ kind: 'day', date: '2026-06-01', minutes: 11 * H, limit: 10 * H });
   });
 });

@@ -20,15 +20,16 @@ async function renewalCount(db: Parameters<ReturnType<typeof sql>['execute']>[0]
 describe('contract renewals', () => {
   it('pushes the end back twice for a CDD, keeps the history, refuses a third', async () => {
     const { services, call, participationId } = await withParticipant();
-    const first = valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-20' } }));
+    // Each new end lies more than a week past the MESP's last day (31/05): confirmed as the screen asks.
+    const first = valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-20' }, confirmWarnings: true }));
     expect(first.participants[0]).toMatchObject({
       contract: { endDate: '2026-06-14' },
       renewals: [{ previousEndDate: '2026-05-31', newEndDate: '2026-06-14', agreedOn: '2026-05-20' }],
       // The trial period belongs to the first contract: a renewal does not start a new one.
       trialDays: 4,
     });
-    valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-28', agreedOn: '2026-06-10' } }));
-    const third = await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-07-12', agreedOn: '2026-06-20' } });
+    valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-28', agreedOn: '2026-06-10' }, confirmWarnings: true }));
+    const third = await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-07-12', agreedOn: '2026-06-20' }, confirmWarnings: true });
     expect(third).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'renewal.newEndDate', message: 'Un CDD ne peut être renouvelé que deux fois (art. L1243-13) : établissez un nouveau contrat.' },

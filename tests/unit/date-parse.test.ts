@@ -261,6 +261,6 @@ describe('the contract refuses years outside 1900–2100 everywhere', () => {
   ])('%s → %s', (iso, ok) => expect(isoDate('La date').safeParse(iso).success).toBe(ok));
 
   it('says why', () => {
-    expect(isoDate('La date de début').safeParse('2101-01-01').error?.issues[0]?.message).toBe('La date de début doit être entre 1900 et 2100.');
+    expect(isoDate('La date de début').safeParse('2101-01-01').error?.issues[0]?.message).toBe("La date de début doit tomber entre 1900 et 2100 : vérifiez l'année.");
   });
 });

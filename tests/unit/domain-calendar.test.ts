@@ -142,7 +142,10 @@ describe('contract rules', () => {
 
   it('refuses a CDDI of 3 months or 18 h a week without derogation, naming the rule', () => {
     expect(checkCddi({ start: '2026-01-05', end: '2026-04-04', weeklyMinutes: 26 * 60 })).toEqual([
-      { rule: 'L5132-15-1', message: 'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1).' },
+      {
+        rule: 'L5132-15-1',
+        message: 'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1) : commencé le 05/01/2026, il finit au plus tôt le 04/05/2026.',
+      },
     ]);
     expect(checkCddi({ start: '2026-01-05', end: '2026-07-04', weeklyMinutes: 18 * 60 })[0]!.message).toMatch(/au moins 20 heures/);
     expect(checkCddi({ start: '2026-01-05', end: '2026-07-04', weeklyMinutes: 18 * 60, derogationUntil: '2026-12-31' })).toEqual([]);

@@ -130,8 +130,9 @@ describe('migrations', () => {
       copyFileSync(path.join(fixtures, name), file);
       const opened = await open(file);
       expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      const structure = await opened.db.selectFrom('structure').select(['name', 'idleLockMinutes']).executeTakeFirst();
-      expect(structure).toEqual({ name: 'CCAS de Kerbrénou', idleLockMinutes: 10 });
+      const structure = await opened.db.selectFrom('structure').select(['name', 'idleLockMinutes', 'openSaturday']).executeTakeFirst();
+      // Migration 13: a structure that existed before stays closed on Saturdays.
+      expect(structure).toEqual({ name: 'CCAS de Kerbrénou', idleLockMinutes: 10, openSaturday: 0 });
       expect(await opened.db.selectFrom('employers').select('name').execute()).toHaveLength(2);
       await opened.close();
       expect(existsSync(file)).toBe(true);

@@ -40,7 +40,7 @@ describe('worksites', () => {
     });
     expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-06-05', halfDay: 'morning' }] })).toMatchObject({
       ok: false,
-      error: { message: 'Le 05/06/2026 est en dehors des dates du chantier.' },
+      error: { message: 'Le 05/06/2026 est en dehors des dates du chantier (du 04/05/2026 au 31/05/2026).' },
     });
     expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-04', halfDay: 'morning' }] })).toMatchObject({
       ok: false,
@@ -158,7 +158,10 @@ describe('participants and their contracts', () => {
     });
     expect(await call('worksites/addParticipant', { id, personId, contract: contract({ type: 'cddi' }) })).toMatchObject({
       ok: false,
-      error: { field: 'contract.type', message: 'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1).' },
+      error: {
+        field: 'contract.type',
+        message: 'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1) : commencé le 04/05/2026, il finit au plus tôt le 03/09/2026.',
+      },
     });
     expect(await call('worksites/addParticipant', { id, personId, contract: contract({ endDate: '2026-05-01' }) })).toMatchObject({
       ok: false,

@@ -5,6 +5,7 @@ import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { load } from './worksite-view';
+import { contractEndWarning } from '../../domain/worksite-dates';
 
 /** The participation, once the caller is known to reach its worksite. */
 async function participationOf(ctx: HandlerContext, participationId: number) {
@@ -38,8 +39,10 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     return load(ctx, participation.worksiteId);
   },
 
-  'contracts/renew': async ({ participationId, renewal }, ctx) => {
-    const participation = await participationOf(ctx, participationId);
+  'contracts/renew': async ({ participationId, renewal, confirmWarnings }, ctx) => {
+    const participation = await findParticipation(ctx.db, participationId);
+    if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
+    const worksite = await load(ctx, participation.worksiteId);
     if (participation.earlyEndDate !== null) {
       throw new AppError('CONFLICT', `Ce contrat a pris fin le ${formatFrenchDate(participation.earlyEndDate)} : il ne peut plus être renouvelé.`);
     }
@@ -56,6 +59,8 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
       }),
       'renewal.newEndDate',
     );
+    const warning = confirmWarnings ? null : contractEndWarning(renewal.newEndDate, { start: worksite.startDate, end: worksite.endDate });
+    if (warning) throw new AppError('CONFLICT', warning, { field: 'worksiteEnd' });
     await contracts.renew(ctx.db, participationId, participation.endDate, renewal.newEndDate, renewal.agreedOn, ctx.now);
     ctx.record(`participation:${participationId}`);
     return load(ctx, participation.worksiteId);

@@ -19,7 +19,9 @@ import { annexTimesOf } from '../../db/repositories/attendance';
 import { formatEuros } from '../../shared/money';
 import { findPerson } from '../../db/repositories/people';
 import { insertEvent, listJourneys } from '../../db/repositories/journeys';
-import { listWageRates } from '../../db/repositories/settings';
+import { isOpenOnSaturday, listWageRates } from '../../db/repositories/settings';
+import { checkSessionDay, contractEndWarning } from '../../domain/worksite-dates';
+import { checkAgeForContract } from '../../domain/minors';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
 import { calendarFor, load, scopeOf, slotTimes, visibleAnnexKind } from './worksite-view';
@@ -42,6 +44,12 @@ async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   for (const [field, orgId] of [['worksite.clientId', w.clientId], ...w.fundersIds.map((f) => ['worksite.fundersIds', f] as const)] as const) {
     if (orgId !== null && !(await organisationExists(db, orgId))) throw new AppError('NOT_FOUND', "Un organisme choisi n'existe pas.", { field });
   }
+}
+
+/** A half-day's date must make sense: inside the worksite, not a Sunday, a Saturday only when the structure opens. */
+async function refuseDay(db: Kysely<Database>, date: string, worksite: Worksite, field: string) {
+  const violation = checkSessionDay(date, { start: worksite.startDate, end: worksite.endDate }, await isOpenOnSaturday(db));
+  if (violation) throw new AppError('INVALID_INPUT', violation.message, { field });
 }
 
 function plan(worksite: Worksite, calendar: Calendar, today: string) {
@@ -126,6 +134,11 @@ export const worksitesHandlers: HandlerMap<
 
   'worksites/save': async ({ id, worksite }, ctx) => {
     await assertReferences(ctx.db, worksite);
+    if (worksite.slots.some((slot) => slot.weekday === 5) && !(await isOpenOnSaturday(ctx.db))) {
+      throw new AppError('INVALID_INPUT', "La structure n'ouvre pas le samedi : décochez le samedi, ou cochez « Ouvert le samedi » dans Paramètres › Structure.", {
+        field: 'worksite.slots',
+      });
+    }
     let worksiteId = id;
     if (worksiteId === undefined) worksiteId = await repo.insertWorksite(ctx.db, worksite, ctx.now);
     else {
@@ -150,9 +163,7 @@ export const worksitesHandlers: HandlerMap<
     const taken = new Set([...worksite.sessions.filter((s) => !removedKeys.has(sessionKey(s))), ...toCreate].map(sessionKey));
     for (const [index, m] of makeUps.entries()) {
       const where = { field: `makeUps.${index}` };
-      if (m.date < worksite.startDate || m.date > worksite.endDate) {
-        throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est en dehors des dates du chantier.`, where);
-      }
+      await refuseDay(ctx.db, m.date, worksite, where.field);
       const holiday = calendar.holidays.get(m.date);
       if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est férié (${holiday}).`, where);
       const closure = calendar.closures.get(m.date);
@@ -173,6 +184,7 @@ export const worksitesHandlers: HandlerMap<
 
   'worksites/addSession': async ({ id, session }, ctx) => {
     const worksite = await load(ctx, id);
+    await refuseDay(ctx.db, session.date, worksite, 'session.date');
     const calendar = await calendarFor(ctx.db, session.date, session.date);
     const holiday = calendar.holidays.get(session.date) ?? calendar.closures.get(session.date);
     if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} n'est pas travaillé (${holiday}).`, { field: 'session.date' });
@@ -200,6 +212,8 @@ export const worksitesHandlers: HandlerMap<
     if (contract.endDate < contract.startDate) {
       throw new AppError('INVALID_INPUT', 'La fin du contrat doit venir après son début.', { field: 'contract.endDate' });
     }
+    const age = checkAgeForContract(person.birthDate, contract.startDate);
+    if (age && 'refusal' in age) throw new AppError('INVALID_INPUT', age.refusal.message, { field: 'contract.startDate' });
     const rates = await listWageRates(ctx.db);
     if (isBelowFloor(rates, contract.startDate, contract.hourlyCents)) {
       const floor = rateInForce(rates, contract.startDate)!;
@@ -218,6 +232,9 @@ export const worksitesHandlers: HandlerMap<
       if (worksite.participants.length >= worksite.capacity) {
         throw new AppError('CONFLICT', `Le chantier est complet (${worksite.capacity} places). Confirmez pour dépasser sa capacité.`, { field: 'capacity' });
       }
+      if (age && 'warning' in age) throw new AppError('CONFLICT', age.warning, { field: 'minor' });
+      const pastWorksite = contractEndWarning(contract.endDate, { start: worksite.startDate, end: worksite.endDate });
+      if (pastWorksite) throw new AppError('CONFLICT', pastWorksite, { field: 'worksiteEnd' });
       const mine = new Set(worksite.sessions.filter((s) => s.cancelledReason === null).map(sessionKey));
       const clashes = (await repo.bookedElsewhere(ctx.db, personId, id, contract.startDate, contract.endDate)).filter((s) =>
         mine.has(sessionKey({ date: s.date, halfDay: s.halfDay as HalfDay })),
@@ -319,6 +336,7 @@ export const worksitesHandlers: HandlerMap<
     if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
     const worksite = await load(ctx, session.worksiteId);
     if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Une demi-journée annulée ne se déplace pas : ajoutez-en une nouvelle.');
+    await refuseDay(ctx.db, to.date, worksite, 'to.date');
     const calendar = await calendarFor(ctx.db, to.date, to.date);
     const closed = calendar.holidays.get(to.date) ?? calendar.closures.get(to.date);
     if (closed) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(to.date)} n'est pas travaillé (${closed}).`, { field: 'to.date' });

@@ -11,6 +11,7 @@ import * as worksiteDocuments from './009-worksite-documents';
 import * as backup from './010-backup';
 import * as evaluations from './011-evaluations';
 import * as rgpd from './012-rgpd';
+import * as openSaturday from './013-open-saturday';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'backup', up: backup.up },
   { version: 11, name: 'evaluations', up: evaluations.up },
   { version: 12, name: 'rgpd', up: rgpd.up },
+  { version: 13, name: 'open-saturday', up: openSaturday.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

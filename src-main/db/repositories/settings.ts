@@ -16,6 +16,7 @@ export interface StructureRecord {
   signatoryName: string;
   signatoryTitle: string;
   logoFile: string | null;
+  openSaturday: boolean;
 }
 
 export interface HoursRecord {
@@ -39,6 +40,7 @@ export async function findStructure(db: Db) {
     signatoryName: row.signatoryName,
     signatoryTitle: row.signatoryTitle,
     logoFile: row.logoFile,
+    openSaturday: row.openSaturday === 1,
   };
   const hours: HoursRecord = {
     morningStart: minutesToTime(row.morningStart),
@@ -70,16 +72,21 @@ function hoursColumns(hours: HoursRecord) {
 export async function insertStructure(db: Db, structure: StructureRecord, hours: HoursRecord, now: string) {
   await db
     .insertInto('structure')
-    .values({ id: 1, ...structure, ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
+    .values({ id: 1, ...structure, openSaturday: structure.openSaturday ? 1 : 0, ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
     .execute();
 }
 
 export async function updateStructure(db: Db, structure: StructureRecord, now: string) {
   await db
     .updateTable('structure')
-    .set({ ...structure, updatedAt: now })
+    .set({ ...structure, openSaturday: structure.openSaturday ? 1 : 0, updatedAt: now })
     .where('id', '=', 1)
     .execute();
+}
+
+export async function isOpenOnSaturday(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('structure').select('openSaturday').where('id', '=', 1).executeTakeFirst();
+  return row?.openSaturday === 1;
 }
 
 export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {

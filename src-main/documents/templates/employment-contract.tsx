@@ -6,6 +6,7 @@ import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
 import { Article, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
+import { isMinorOn } from '../../domain/minors';
 
 const FULL_TIME_MINUTES = 35 * 60;
 
@@ -34,6 +35,7 @@ export function personName(p: ParticipationDocumentData['person']): string {
 export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
   const { title, subtitle } = titleOf(d);
   const { contract, employer, structure, person, worksite } = d;
+  const minor = isMinorOn(person.birthDate, contract.startDate);
   const partTime = contract.weeklyMinutes < FULL_TIME_MINUTES;
   const weeklyGross = Math.round((contract.hourlyCents * contract.weeklyMinutes) / 60);
   const tenth = Math.floor(contract.weeklyMinutes / 10);
@@ -151,13 +153,21 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
         </p>
       </Article>
 
+      {minor && (
+        <p>
+          Le salarié est mineur au premier jour du contrat : il ne travaille pas plus de 8 heures par jour ni plus de 35 heures par semaine
+          (article L3162-1 du Code du travail), ni entre 22 heures et 6 heures (article L3163-2). Son représentant légal signe le présent
+          contrat avec lui.
+        </p>
+      )}
       <SignatureBlock
         town={structure.town}
         date={d.issuedOn}
-        copies={2}
+        copies={minor ? 3 : 2}
         signers={[
           { who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle },
           { who: 'Le salarié', name: `${person.firstNames} ${person.lastName.toLocaleUpperCase('fr-FR')}`, mention: 'Précédé de la mention « lu et approuvé »' },
+          ...(minor ? [{ who: 'Le représentant légal du salarié mineur', name: 'Nom, prénom et qualité (père, mère, tuteur)', mention: 'Précédé de la mention « lu et approuvé »' }] : []),
         ]}
       />
     </>

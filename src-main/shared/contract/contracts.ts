@@ -35,7 +35,8 @@ export const contractsMethods = {
   }),
   /** Pushes the end date back, within the limits of the contract type; the history of renewals is kept. */
   'contracts/renew': defineMethod({
-    input: z.object({ participationId: id, renewal: renewalInput }),
+    /** `confirmWarnings`: the user confirmed a new end more than a week past the worksite's last day. */
+    input: z.object({ participationId: id, renewal: renewalInput, confirmWarnings: z.boolean().default(false) }),
     output: worksite,
     tx: 'write',
     access: 'user',

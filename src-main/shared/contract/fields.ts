@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { compactDigits, siretValid } from '../identifiers';
 import { TIME_PATTERN } from '../time';
-import { isValidIsoDate } from '../dates';
-import { isDateInRange, MAX_YEAR, MIN_YEAR } from '../date-parse';
+import { FIRST_YEAR, ISO_DATE_PATTERN, LAST_YEAR, isValidIsoDate, isWithinYearRange } from '../dates';
 
 /**
  * Field schemas with the French message a secretary reads next to the input.
@@ -69,7 +68,8 @@ export const timeOfDay = (label: string) =>
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label} est obligatoire.` })
-    .refine(isValidIsoDate, `${label} n'est pas une date valide.`)
-    .refine((iso) => !isValidIsoDate(iso) || isDateInRange(iso), `${label} doit être entre ${MIN_YEAR} et ${MAX_YEAR}.`);
+    // One message per slip: a day that does not exist, or a year outside the window (0026 for 2026).
+    .refine((value) => ISO_DATE_PATTERN.test(value) && (!isWithinYearRange(value) || isValidIsoDate(value)), `${label} n'est pas une date valide.`)
+    .refine((value) => !ISO_DATE_PATTERN.test(value) || isWithinYearRange(value), `${label} doit tomber entre ${FIRST_YEAR} et ${LAST_YEAR} : vérifiez l'année.`);
 
 export const id = z.number().int().positive();

@@ -38,6 +38,8 @@ export const structureInput = z.object({
   email: email(),
   signatoryName: requiredText('Le nom du signataire', 120),
   signatoryTitle: requiredText('La qualité du signataire', 120),
+  /** Whether half-days may fall on a Saturday (never on a Sunday). */
+  openSaturday: z.boolean().default(false),
 });
 export type StructureInput = z.input<typeof structureInput>;
 

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { structureInput, type Settings } from '@shared/contract/settings';
@@ -35,6 +35,11 @@ export function StructureSettings({ settings }: { settings: Settings }) {
     <AsyncForm onSubmit={save}>
       <Stack maw={760}>
         <StructureFields form={form} prefix="structure." />
+        <Checkbox
+          label="Ouvert le samedi"
+          description="Une demi-journée peut alors être placée ou déplacée un samedi. Jamais un dimanche."
+          {...form.getInputProps('structure.openSaturday', { type: 'checkbox' })}
+        />
         <LogoField value={shownLogo} onChange={setLogo} />
         <Group>
           <Button type="submit" loading={update.isPending}>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
 import { eurosToCents } from '@shared/money';
-import { addDays, addMonths } from '@shared/dates';
+import { cddiShortestEnd } from '@shared/cddi-duration';
 import { todayInFrance } from '../people/defaults';
 import { ApiError, useApiMutation, useApiQuery } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
@@ -25,7 +25,7 @@ interface Values {
 function defaultDates(worksite: Worksite, today: string) {
   if (worksite.kind !== 'aci') return { startDate: worksite.startDate, endDate: worksite.endDate };
   const startDate = today > worksite.startDate ? today : worksite.startDate;
-  return { startDate, endDate: addDays(addMonths(startDate, 4), -1) };
+  return { startDate, endDate: cddiShortestEnd(startDate) };
 }
 
 /** An admitted person joins the worksite; their contract record is drafted with the worksite's defaults. */
@@ -63,7 +63,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
       notifySuccess('La personne rejoint le chantier ; son parcours passe à « En chantier ».');
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && (error.payload.field === 'capacity' || error.payload.field === 'clash' || error.payload.field === 'wageRaise')) {
+      if (error instanceof ApiError && ['capacity', 'clash', 'worksiteEnd', 'minor', 'wageRaise'].includes(error.payload.field ?? '')) {
         setWarning(error.message);
         return;
       }

@@ -4,7 +4,8 @@ import type { Method } from '@shared/contract';
 import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/contract/contracts';
 import { EARLY_END_REASONS, EARLY_END_REASON_LABELS, type Participant } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
-import { useApiMutation } from '../../api/client';
+import { useState } from 'react';
+import { ApiError, useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
@@ -82,10 +83,25 @@ function UpdateForm({ participant, onDone }: FormProps) {
 function RenewForm({ participant, onDone }: FormProps) {
   const form = useForm<{ renewal: RenewalInput }>({ initialValues: { renewal: { newEndDate: '', agreedOn: '' } } });
   const renew = useApiMutation('contracts/renew', { invalidates: INVALIDATES });
+  const [warning, setWarning] = useState<string | null>(null);
   if (participant.earlyEnd) return <Text c="dimmed">Ce contrat a pris fin avant son terme : il ne peut plus être renouvelé.</Text>;
-  const submit = () => saveForm(form, () => renew.mutateAsync({ participationId: participant.id, renewal: form.getValues().renewal }), 'Le contrat est renouvelé.', onDone);
+  const submit = (confirmWarnings = false) =>
+    saveForm(
+      form,
+      async () => {
+        try {
+          await renew.mutateAsync({ participationId: participant.id, renewal: form.getValues().renewal, confirmWarnings });
+        } catch (error) {
+          // A new end far past the worksite is a warning: shown, then confirmed.
+          if (error instanceof ApiError && error.payload.field === 'worksiteEnd') setWarning(error.message);
+          throw error;
+        }
+      },
+      'Le contrat est renouvelé.',
+      onDone,
+    );
   return (
-    <AsyncForm onSubmit={submit}>
+    <AsyncForm onSubmit={() => submit()}>
       <Stack>
         {participant.renewals.map((r) => (
           <Text key={r.newEndDate} size="sm">
@@ -99,6 +115,18 @@ function RenewForm({ participant, onDone }: FormProps) {
         <Text size="xs" c="dimmed">
           Un CDD se renouvelle deux fois au plus ; un CDDI, dans la limite de 24 mois en tout. Le salarié accepte le renouvellement avant le terme.
         </Text>
+        {warning && (
+          <Alert color="orange" title="À vérifier">
+            <Stack gap="xs">
+              {warning}
+              <Group>
+                <Button size="xs" color="orange" onClick={() => void submit(true)}>
+                  Renouveler quand même
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button type="submit" loading={renew.isPending}>
             Renouveler
