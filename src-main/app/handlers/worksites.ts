@@ -22,6 +22,7 @@ import { insertEvent, listJourneys } from '../../db/repositories/journeys';
 import { isOpenOnSaturday, listWageRates } from '../../db/repositories/settings';
 import { checkSessionDay, contractEndWarning } from '../../domain/worksite-dates';
 import { checkAgeForContract } from '../../domain/minors';
+import { makeUpEffect, type MakeUpParticipant } from '../../domain/make-ups';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
 import { calendarFor, load, scopeOf, slotTimes, visibleAnnexKind } from './worksite-view';
@@ -50,6 +51,23 @@ async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
 async function refuseDay(db: Kysely<Database>, date: string, worksite: Worksite, field: string) {
   const violation = checkSessionDay(date, { start: worksite.startDate, end: worksite.endDate }, await isOpenOnSaturday(db));
   if (violation) throw new AppError('INVALID_INPUT', violation.message, { field });
+}
+
+/** Each participant's contract span and planned week, for the effect of a make-up half-day. */
+function makeUpParticipants(worksite: Worksite): MakeUpParticipant[] {
+  const weeklyMinutes = patternMinutes(worksite.slots.map((slot) => slotTimes(worksite, slot.halfDay)));
+  return worksite.participants.map((p) => ({
+    name: p.name,
+    start: p.contract.startDate,
+    end: p.earlyEnd?.date ?? p.contract.endDate,
+    weeklyMinutes,
+    plannedByWeek: new Map(p.plannedWeeks.map((w) => [w.weekOf, w.minutes])),
+  }));
+}
+
+function makeUpMinutes(worksite: Worksite, halfDay: HalfDay) {
+  const { startMinutes, endMinutes } = slotTimes(worksite, halfDay);
+  return endMinutes - startMinutes;
 }
 
 function plan(worksite: Worksite, calendar: Calendar, today: string) {
@@ -152,7 +170,9 @@ export const worksitesHandlers: HandlerMap<
   'worksites/previewSchedule': async ({ id }, ctx) => {
     const worksite = await load(ctx, id);
     const { schedule, toCreate, makeUps, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
-    return { toCreate, skipped: schedule.skipped, makeUps, outside, plannedCount: schedule.plannedCount };
+    const participants = makeUpParticipants(worksite);
+    const withEffect = makeUps.map((m) => ({ ...m, ...makeUpEffect(m.date, makeUpMinutes(worksite, m.halfDay), participants) }));
+    return { toCreate, skipped: schedule.skipped, makeUps: withEffect, outside, plannedCount: schedule.plannedCount };
   },
 
   'worksites/generateSessions': async ({ id, makeUps, removeOutside }, ctx) => {
@@ -164,6 +184,10 @@ export const worksitesHandlers: HandlerMap<
     for (const [index, m] of makeUps.entries()) {
       const where = { field: `makeUps.${index}` };
       await refuseDay(ctx.db, m.date, worksite, where.field);
+      // Added working time inside someone's contract, never a recovery of holiday hours (L3133-2).
+      if (worksite.participants.length > 0 && makeUpEffect(m.date, 0, makeUpParticipants(worksite)).concerned.length === 0) {
+        throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} ne tombe dans le contrat d'aucun participant : une demi-journée de rattrapage se place pendant le contrat.`, where);
+      }
       const holiday = calendar.holidays.get(m.date);
       if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est férié (${holiday}).`, where);
       const closure = calendar.closures.get(m.date);

@@ -197,7 +197,16 @@ export const schedulePreview = z.object({
   toCreate: z.array(sessionSlot),
   skipped: z.array(sessionSlot.extend({ reason: z.enum(['holiday', 'closure']), label: z.string() })),
   /** Make-up half-days proposed so that the contracted number is reached. */
-  makeUps: z.array(sessionSlot),
+  /**
+   * Added working time, never a recovery of holiday hours (L3133-2): who it
+   * concerns (contract covering the date) and the heures complémentaires it creates.
+   */
+  makeUps: z.array(
+    sessionSlot.extend({
+      concerned: z.array(z.string()),
+      complementary: z.array(z.object({ name: z.string(), minutes: z.number().int() })),
+    }),
+  ),
   /**
    * Future half-days of the old pattern that the new dates or rhythm no longer
    * hold: removed only if the user asks. Past half-days are history (attendance

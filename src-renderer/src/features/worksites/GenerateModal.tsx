@@ -1,3 +1,4 @@
+import { formatDuration } from '@shared/time';
 import { Alert, Button, Checkbox, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { HALF_DAY_LABELS } from '@shared/contract/worksites';
@@ -52,10 +53,22 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
           {preview.data.makeUps.length > 0 && (
             <>
               <Text fw={600}>Demi-journées de rattrapage proposées</Text>
+              <Text size="sm" c="dimmed">
+                Les heures perdues un jour férié ne se récupèrent pas (art. L3133-2 du Code du travail) : une demi-journée de rattrapage est du temps de
+                travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l'avance
+                (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des heures complémentaires.
+              </Text>
               {preview.data.makeUps.map((m) => (
                 <Checkbox
                   key={m.date + m.halfDay}
                   label={spoken(m.date, m.halfDay)}
+                  description={
+                    m.complementary.length > 0
+                      ? `Heures complémentaires : ${m.complementary.map((c) => `${c.name} (${formatDuration(c.minutes)})`).join(', ')}.`
+                      : m.concerned.length > 0
+                        ? "Sans heures complémentaires : la semaine reste dans les heures du contrat."
+                        : 'Aucun participant sous contrat ce jour-là pour le moment.'
+                  }
                   checked={!refused.has(m.date + m.halfDay)}
                   onChange={(e) => {
                     const next = new Set(refused);
