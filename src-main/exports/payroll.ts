@@ -68,8 +68,8 @@ function summaryValues(line: PayrollLine, month: string): (string | number | nul
 export function payrollCsv(lines: readonly PayrollLine[], meta: HandoffMeta): string {
   return toCsv([
     SUMMARY_HEADERS,
-    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? frenchDecimal(v) : v))),
-  ]);
+    ...lines.map((line) => summaryValues(line, meta.month)),
+  ], { decimals: 2 });
 }
 
 const HOURS = '0.00';
