@@ -3,7 +3,10 @@ import * as users from '../../db/repositories/users';
 import type { SessionView } from '../../shared/contract/auth';
 import type { Role } from '../../shared/contract/users';
 import { AppError } from '../../shared/errors';
-import { evaluatePassword } from '../../shared/password-policy';
+import { evaluatePassword } from '../../shared/password-strength';
+import { findStructure } from '../../db/repositories/settings';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { HandlerMap } from '../handler';
 import { appendJournal } from '../journal';
 import { hashPassword, needsRehash, verifyPassword } from '../password-hashing';
@@ -20,9 +23,14 @@ export function sessionViewFor(services: Services, user: SessionUser, token: str
   };
 }
 
-/** A new password must follow the policy and must not contain the person's name. */
-export function assertPasswordFor(password: string, displayName: string, field: string) {
-  const verdict = evaluatePassword(password, displayName);
+/** The structure's name, which no password may contain (null before the setup wizard). */
+export async function structureNameOf(db: Kysely<Database>): Promise<string | undefined> {
+  return (await findStructure(db))?.structure.name;
+}
+
+/** A new account password must be strong enough and contain no part of the person's or the structure's name. */
+export function assertPasswordFor(password: string, owners: { personName: string; structureName?: string }, field: string) {
+  const verdict = evaluatePassword(password, 'account', owners);
   if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice!, { field });
 }
 
@@ -101,12 +109,14 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
     if (!(await verifyPassword(currentPassword, row.passwordHash))) {
       throw new AppError('INVALID_INPUT', 'Le mot de passe actuel est incorrect.', { field: 'currentPassword' });
     }
-    assertPasswordFor(newPassword, row.displayName, 'newPassword');
+    assertPasswordFor(newPassword, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'newPassword');
     const hash = await hashPassword(newPassword, services.passwordParams);
     await transaction(async (db) => {
       await users.setPasswordHash(db, row.id, hash, now, true);
       record(`user:${row.id}`);
     });
+    // Whoever else was signed in with the old password is signed out.
+    services.sessions.endOthersFor(row.id, session.token);
     return { done: true as const };
   },
 };
