@@ -1,7 +1,7 @@
 import type { SetupInput } from '../src-main/shared/contract/setup';
 
 /** The demo administrator's password, printed by `npm run demo`. */
-export const DEMO_PASSWORD = 'Démo-Kerbrénou-2026';
+export const DEMO_PASSWORD = 'Démo-Goémon-Marée-2026';
 
 /** A clearly fictional structure (Kerbrénou does not exist) for demos and fixtures. */
 export function demoSetup(): SetupInput {

@@ -13,7 +13,7 @@ import { EDUCATION_LEVEL_LABELS, RESOURCE_LABELS } from '../shared/contract/peop
 import { RIGHTS_KIND_LABELS } from '../shared/contract/rgpd';
 import { ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS } from '../shared/contract/worksites';
 import { ORIENTATION_LABELS } from '../shared/contract/bilans';
-import { minutesToTime } from '../shared/time';
+import { formatDuration, minutesToTime } from '../shared/time';
 
 type Row = Record<string, string | number | null>;
 export interface PersonExport {
@@ -103,7 +103,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       Poste: x.position,
       Du: x.startDate,
       Au: x.earlyEndDate ?? x.endDate,
-      'Heures par semaine': minutesToTime(x.weeklyMinutes),
+      'Heures par semaine': formatDuration(x.weeklyMinutes),
       'Taux horaire brut (centimes)': x.hourlyCents,
     })),
   );

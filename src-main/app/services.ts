@@ -15,6 +15,7 @@ import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
 import { nodePdfPrinter } from '../documents/node-printer';
 import type { PdfPrinter } from '../documents/printer';
 import { SessionStore } from './sessions';
+import { LoginThrottle } from './login-throttle';
 import { frenchDate, systemClock, type Clock, type Dialogs } from './ports';
 import { dailyLocalBackup } from '../backup/local';
 import type { BackupProgress } from '../backup/pipeline';
@@ -50,6 +51,8 @@ export interface Services {
   version: string;
   homeDir: string;
   sessions: SessionStore;
+  /** One login attempt at a time per account, and a ceiling on password checks per second. */
+  logins: LoginThrottle;
   /** Read from the database at start, kept current by `settings/updateSecurity`. */
   security: { idleLockMinutes: number };
   passwordParams: ScryptParams;
@@ -94,6 +97,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     version: config.version,
     homeDir: config.homeDir ?? os.homedir(),
     sessions: new SessionStore(),
+    logins: new LoginThrottle(clock),
     security: { idleLockMinutes: structure?.idleLockMinutes ?? 10 },
     passwordParams: config.passwordParams ?? CURRENT_PARAMS,
     printer,

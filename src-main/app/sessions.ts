@@ -47,6 +47,11 @@ export class SessionStore {
     for (const [token, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(token);
   }
 
+  /** After a password change: the person's other sessions end, this one stays. */
+  endOthersFor(userId: number, keepToken: string | undefined): void {
+    for (const [token, entry] of this.entries) if (entry.user.id === userId && token !== keepToken) this.entries.delete(token);
+  }
+
   /** A changed role or name applies to open sessions from the next call on. */
   update(userId: number, changes: { role: Role; displayName: string }): void {
     for (const entry of this.entries.values()) {

@@ -53,6 +53,20 @@ export function encodeHeader(h: BackupHeader, key: Buffer): Buffer {
 }
 
 export const NOT_A_BACKUP = "Ce fichier n'est pas une sauvegarde de Passerelle (ou il est vide).";
+export const UNKNOWN_KDF =
+  'Cette sauvegarde demande des réglages de chiffrement que Passerelle n’utilise pas : elle n’a pas été faite par Passerelle. Elle ne peut pas être restaurée.';
+
+/**
+ * The scrypt costs a header may ask for, checked before any key derivation:
+ * a forged header asking N=2^30 or p=255 would otherwise hold the PC for
+ * minutes and gigabytes. Passerelle writes N=2^17, r=8, p=1 (BACKUP_KDF);
+ * 2^18 leaves room for one future raise, 2^10 is the cheap cost tests write.
+ */
+export const KDF_LIMITS = { minLog2N: 10, maxLog2N: 18, r: 8, p: 1 } as const;
+
+export function kdfWithinLimits(kdf: KdfParams): boolean {
+  return kdf.log2N >= KDF_LIMITS.minLog2N && kdf.log2N <= KDF_LIMITS.maxLog2N && kdf.r === KDF_LIMITS.r && kdf.p === KDF_LIMITS.p;
+}
 
 export function decodeHeader(bytes: Buffer): BackupHeader {
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) throw new AppError('INVALID_INPUT', NOT_A_BACKUP);
@@ -60,10 +74,12 @@ export function decodeHeader(bytes: Buffer): BackupHeader {
   if (version !== FORMAT_VERSION) {
     throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
   }
+  const kdf = { log2N: bytes.readUInt8(41), r: bytes.readUInt8(42), p: bytes.readUInt8(43) };
+  if (!kdfWithinLimits(kdf)) throw new AppError('INVALID_INPUT', UNKNOWN_KDF);
   return {
     keyId: bytes.toString('ascii', 9, 25),
     salt: Buffer.from(bytes.subarray(25, 41)),
-    kdf: { log2N: bytes.readUInt8(41), r: bytes.readUInt8(42), p: bytes.readUInt8(43) },
+    kdf,
     chunkBytes: bytes.readUInt32BE(44),
   };
 }

@@ -1,13 +1,36 @@
 /**
- * CSV as French office software reads it (Excel, payroll tools): `;`
- * separator, CRLF line ends, UTF-8 with a byte-order mark.
+ * The one CSV writer of the app, as French office software reads it (Excel,
+ * LibreOffice, payroll tools): `;` separator, CRLF line ends, UTF-8 with a
+ * byte-order mark, decimal comma.
+ *
+ * Cells are typed: a number is written as a number (a negative régularisation
+ * stays -3,50 and sums in the spreadsheet), text is always text. Text that a
+ * spreadsheet would run as a formula (a name typed as `=HYPERLINK(…)`) gets a
+ * leading apostrophe, per OWASP's CSV injection guidance: cells starting with
+ * = + - @, tab or carriage return.
  */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
-  return /[";\r\n]/.test(text) || /^[=+\-@\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export type CsvCell = string | number | null;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet would not run: a formula-looking start is prefixed with an apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return '\ufeff' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+function numberCell(value: number, decimals: number | undefined): string {
+  if (!Number.isFinite(value)) throw new RangeError('CSV numbers must be finite');
+  return (decimals === undefined ? String(value) : value.toFixed(decimals)).replace('.', ',');
+}
+
+function cell(value: CsvCell, decimals: number | undefined): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return numberCell(value, decimals);
+  const text = neutraliseFormula(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `decimals`: every number written with that many decimals (money and hours: 2). */
+export function toCsv(rows: readonly (readonly CsvCell[])[], options: { decimals?: number } = {}): string {
+  return '\ufeff' + rows.map((row) => row.map((value) => cell(value, options.decimals)).join(';')).join('\r\n') + '\r\n';
 }

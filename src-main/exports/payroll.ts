@@ -15,11 +15,6 @@ export interface HandoffMeta {
   structureName: string;
 }
 
-/** "56,00": a decimal comma, two decimals, no thousands separator (payroll software reads it as a number). */
-export function frenchDecimal(value: number): string {
-  return value.toFixed(2).replace('.', ',');
-}
-
 const SUMMARY_HEADERS = [
   'Mois',
   'Nom',
@@ -79,8 +74,8 @@ export function payrollCsv(lines: readonly PayrollLine[], meta: HandoffMeta): st
   return toCsv([
     SUMMARY_HEADERS,
     // Payroll software reads plain spaces, not the narrow no-break spaces of French money.
-    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? frenchDecimal(v) : v === null ? null : v.replace(/[\u202f\u00a0]/g, ' ')))),
-  ]);
+    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'string' ? v.replace(/[\u202f\u00a0]/g, ' ') : v))),
+  ], { decimals: 2 });
 }
 
 const HOURS = '0.00';

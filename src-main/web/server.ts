@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -96,6 +96,8 @@ function safeDecode(value: string): string {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? newToken();
   const staticRoot = path.resolve(options.staticDir);
+  // The root itself may be reached through a link (an installed app); what lies under it may not.
+  const realRoot = realpath(staticRoot).catch(() => staticRoot);
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -132,14 +134,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, relative);
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return sendText(res, 404, 'Introuvable');
-    const info = await stat(file).catch(() => null);
+    // No symbolic link anywhere under the root: the real path must be the requested one.
+    const real = await realpath(file).catch(() => null);
+    if (real === null || path.relative(await realRoot, real) !== path.relative(staticRoot, file)) return sendText(res, 404, 'Introuvable');
+    const info = await stat(real).catch(() => null);
     if (!info?.isFile()) return sendText(res, 404, 'Introuvable');
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    createReadStream(real).pipe(res);
   }
 
   const server = http.createServer((req, res) => {

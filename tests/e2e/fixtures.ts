@@ -14,7 +14,7 @@ import { tinyPng } from '../fixtures/images';
 
 export const ADMIN_NAME = 'Élodie Le Gall';
 export const ADMIN_PASSWORD = DEMO_PASSWORD;
-export const COLLEAGUE_PASSWORD = 'Chantier-Kerbrénou-2026';
+export const COLLEAGUE_PASSWORD = 'Chantier-Goémon-Marée-2026';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

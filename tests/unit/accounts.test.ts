@@ -3,34 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handleRpc } from '../../src-main/app/dispatch';
 import { CURRENT_PARAMS, hashPassword, needsRehash, verifyPassword } from '../../src-main/app/password-hashing';
-import { evaluatePassword } from '../../src-main/shared/password-policy';
 import { delayAfterFailures } from '../../src-main/domain/lockout';
 import { setupInput } from './support/factories';
 import { caller, configured, fakeClock, PASSWORD, sessionAs, testServices, valueOf } from './support/services';
-
-describe('password policy (CNIL 2022-100)', () => {
-  it.each([
-    ['Court1!', false],
-    ['motdepassesimple', true], // 16 characters: long enough alone
-    ['Abcdefgh12!x', true], // 12 characters, four kinds
-    ['Abcdefgh123x', false], // 12 characters, three kinds
-    ['aaaaaaaaaaaaaaaa', false], // long but one character repeated
-    ['chantier vert du lundi', true], // a passphrase
-  ])('%s → %s', (password, acceptable) => {
-    expect(evaluatePassword(password).acceptable).toBe(acceptable);
-  });
-
-  it('refuses a password containing the person’s name, and explains in French', () => {
-    const verdict = evaluatePassword('elodie-secretariat-2026', 'Élodie Le Gall');
-    expect(verdict).toMatchObject({ acceptable: false, advice: 'Le mot de passe ne doit pas contenir votre nom.' });
-    expect(evaluatePassword('Court1!').advice).toMatch(/au moins 12 caractères/);
-  });
-
-  it('estimates strength for the meter', () => {
-    expect(evaluatePassword('Abcdefgh12!x').bits).toBeGreaterThan(70);
-    expect(evaluatePassword('aaaaaaaaaaaaaaaa').bits).toBeLessThan(20);
-  });
-});
 
 describe('password hashes', () => {
   it('uses scrypt with stored parameters and a salt, never the password itself', async () => {

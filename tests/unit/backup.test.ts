@@ -188,6 +188,8 @@ describe('backup to a USB stick and restore', () => {
       ['aleatoire', randomBytes(5000), /n'est pas une sauvegarde/],
       ['vide', Buffer.alloc(0), /n'est pas une sauvegarde/],
       ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 2 : b))), /version plus récente/],
+      // scrypt N=2^30 would hold the PC for minutes: refused before any derivation.
+      ['couteuse', Buffer.from(bytes.map((b, i) => (i === 41 ? 30 : b))), /réglages de chiffrement que Passerelle n’utilise pas/],
     ];
     for (const [name, content, message] of cases) {
       const target = path.join(dir, `${name}.passerelle-backup`);

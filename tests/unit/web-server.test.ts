@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ async function startServer() {
       headers: { host, 'content-type': 'application/json', ...headers },
       body,
     });
-  return { server, host, rpc };
+  return { server, host, rpc, staticDir };
 }
 
 describe('browser mode server', () => {
@@ -87,6 +87,32 @@ describe('browser mode server', () => {
       expect(res.status, evil).toBe(404);
       expect(res.body).not.toContain('secret');
     }
+    await server.close();
+  });
+
+  it('refuses symbolic links under the root, to a file outside or inside it, and to a folder', async () => {
+    const { server, host, staticDir } = await startServer();
+    symlinkSync(path.join(path.dirname(staticDir), 'secret.txt'), path.join(staticDir, 'lien.txt'));
+    symlinkSync(path.join(staticDir, 'index.html'), path.join(staticDir, 'copie.html'));
+    symlinkSync(path.dirname(staticDir), path.join(staticDir, 'dossier'));
+    for (const link of ['/lien.txt', '/copie.html', '/dossier/secret.txt']) {
+      const res = await request(server.port, { path: link, headers: { host } });
+      expect(res.status, link).toBe(404);
+      expect(res.body).not.toContain('secret');
+    }
+    expect((await request(server.port, { path: '/index.html', headers: { host } })).status).toBe(200);
+    await server.close();
+  });
+
+  it('serves a root reached through a link (an installed app)', async () => {
+    const services = await testServices();
+    const real = path.join(tempDir('passerelle-static-'), 'renderer');
+    mkdirSync(real);
+    writeFileSync(path.join(real, 'index.html'), '<!doctype html><title>Passerelle</title>');
+    const linked = path.join(tempDir('passerelle-lien-'), 'renderer');
+    symlinkSync(real, linked);
+    const server = await startWebServer({ services, staticDir: linked });
+    expect((await request(server.port, { path: '/', headers: { host: `127.0.0.1:${server.port}` } })).status).toBe(200);
     await server.close();
   });
 

@@ -12,7 +12,8 @@ import { BACKUP_EXTENSION, readBackup, writeBackup, type BackupKey } from '../..
 import type { BackupHeader } from '../../backup/format';
 import { LATEST_VERSION } from '../../db/migrations';
 import { safeFileName } from '../../domain/file-names';
-import { evaluatePassword } from '../../shared/password-policy';
+import { evaluatePassword } from '../../shared/password-strength';
+import { structureNameOf } from './auth';
 import type { BackupStatus } from '../../shared/contract/backup';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -67,7 +68,7 @@ export const backupHandlers: HandlerMap<
   'backup/suggestPassphrase': async () => ({ passphrase: suggestPassphrase() }),
 
   'backup/setPassphrase': async ({ passphrase }, ctx) => {
-    const verdict = evaluatePassword(passphrase);
+    const verdict = evaluatePassword(passphrase, 'backup', { personName: ctx.session.user?.displayName, structureName: await structureNameOf(ctx.services.db) });
     if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice ?? 'Cette phrase de passe est trop faible.', { field: 'passphrase' });
     // Derived once, here, outside any transaction; daily backups reuse the kept key.
     const salt = newSalt();

@@ -5,7 +5,7 @@ import { formatFrenchDate } from '../../shared/dates';
 import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
 import type { SessionUser } from '../session';
-import { assertPasswordFor, sessionViewFor } from './auth';
+import { assertPasswordFor, sessionViewFor, structureNameOf } from './auth';
 import { assertLogoStored } from './settings';
 
 const ALREADY_DONE = 'Passerelle est déjà configurée. Modifiez les informations dans Paramètres.';
@@ -24,7 +24,7 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
       throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
     }
     if ((await users.listUsers(services.db)).length > 0) throw refused();
-    assertPasswordFor(password, displayName, 'password');
+    assertPasswordFor(password, { personName: displayName, structureName: await structureNameOf(services.db) }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const id = await transaction(async (db) => {
       if ((await users.listUsers(db)).length > 0) throw refused();
@@ -50,7 +50,7 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
     }
     assertLogoStored(services.paths.filesDir, input.logoFile);
     const { displayName, password } = input.administrator;
-    assertPasswordFor(password, displayName, 'administrator.password');
+    assertPasswordFor(password, { personName: displayName, structureName: input.structure.name }, 'administrator.password');
     const passwordHash = await hashPassword(password, services.passwordParams);
 
     const adminId = await transaction(async (db) => {

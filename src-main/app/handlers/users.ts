@@ -4,7 +4,7 @@ import * as users from '../../db/repositories/users';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
-import { assertPasswordFor } from './auth';
+import { assertPasswordFor, structureNameOf } from './auth';
 
 async function existing(db: Kysely<Database>, id: number) {
   const row = await users.findUser(db, id);
@@ -28,7 +28,7 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
 
   'users/create': async ({ displayName, role, password }, { services, transaction, now, record }) => {
     await assertNameFree(services.db, displayName);
-    assertPasswordFor(password, displayName, 'password');
+    assertPasswordFor(password, { personName: displayName, structureName: await structureNameOf(services.db) }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     return transaction(async (db) => {
       await assertNameFree(db, displayName);
@@ -66,7 +66,7 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
 
   'users/resetPassword': async ({ id, password }, { services, transaction, now, record }) => {
     const row = await existing(services.db, id);
-    assertPasswordFor(password, row.displayName, 'password');
+    assertPasswordFor(password, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const user = await transaction(async (db) => {
       await users.setPasswordHash(db, id, passwordHash, now, true);

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentsTable, AttachmentsTable } from '../schema';
 import type { Insertable } from 'kysely';
 import { foldForSearch } from '../../shared/text';
+import { escapeLike } from './like';
 
 type Db = Kysely<Database>;
 
@@ -136,7 +137,7 @@ export interface DocumentFilter {
 /** Documents by person (name, accents folded), worksite, type and date, newest first. */
 export async function searchDocuments(db: Db, f: DocumentFilter, limit: number, offset: number) {
   let query = documentsQuery(db);
-  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${`%${foldForSearch(f.text.trim())}%`}`);
+  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`);
   if (f.worksiteId !== null) query = query.where('d.worksiteId', '=', f.worksiteId);
   if (f.kind) query = query.where('d.kind', '=', f.kind);
   if (f.from) query = query.where('d.createdAt', '>=', f.from);
@@ -154,7 +155,7 @@ export async function searchAttachments(db: Db, f: DocumentFilter, limit: number
     .leftJoin('worksites as w', 'w.id', 'a.worksiteId')
     .selectAll('a')
     .select(['u.displayName as authorName', 'w.name as worksiteName', sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName')]);
-  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || a.label) like ${`%${foldForSearch(f.text.trim())}%`}`);
+  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || a.label) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`);
   if (f.worksiteId !== null) query = query.where('a.worksiteId', '=', f.worksiteId);
   if (f.from) query = query.where('a.createdAt', '>=', f.from);
   if (f.to) query = query.where('a.createdAt', '<', `${f.to}T99`);

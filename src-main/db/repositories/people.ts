@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../schema';
 import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '../../shared/contract/people';
 import { nameSearchKey } from '../../shared/text';
+import { escapeLike } from './like';
 
 type Db = Kysely<Database>;
 
@@ -20,10 +21,6 @@ function inScope(scope: PeopleScope): RawBuilder<SqlBool> {
   if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
   if (scope.kind === 'ownCaseload') return sql<SqlBool>`p.referent_id in (select c2.id from contacts c2 where c2.user_id = ${scope.userId})`;
   return sql<SqlBool>`p.id in (select pa.person_id from participations pa join worksites w on w.id = pa.worksite_id where w.supervisor_id = ${scope.userId})`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const latestStatus = sql<string | null>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evaluatePassword } from '../password-policy';
+import { lengthAdvice } from '../password-policy';
 import { defineMethod, noInput } from './define';
 import { id, requiredText } from './fields';
 
@@ -29,8 +29,9 @@ export const newPassword = z
   .string({ error: 'Le mot de passe est obligatoire.' })
   .max(200, 'Le mot de passe ne doit pas dépasser 200 caractères.')
   .superRefine((value, ctx) => {
-    const verdict = evaluatePassword(value);
-    if (!verdict.acceptable) ctx.addIssue({ code: 'custom', message: verdict.advice! });
+    // The strength itself is judged by the handler (password-strength.ts), which knows the names.
+    const advice = lengthAdvice(value);
+    if (advice) ctx.addIssue({ code: 'custom', message: advice });
   });
 
 export const accountInput = z.object({ displayName, password: newPassword });

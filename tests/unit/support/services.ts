@@ -90,7 +90,8 @@ export function valueOf<T>(result: Result<T>): T {
   return result.value;
 }
 
-export const PASSWORD = 'Chantier-Kerbrénou-2026';
+/** Strong enough, and free of the test structure's name (CCAS de Kerbrénou). */
+export const PASSWORD = 'Chantier-Goémon-Marée-2026';
 
 /** A signed-in account of the given role, created directly in the database. */
 export async function sessionAs(services: Services, role: Role, displayName = `Compte ${role}`): Promise<Session> {

@@ -17,7 +17,7 @@ export function NewPasswordFields(props: {
     <Stack gap="xs">
       <PasswordInput
         label={props.label ?? 'Mot de passe'}
-        description="Au moins 12 caractères avec minuscules, majuscules, chiffres et caractères spéciaux, ou 14 caractères et plus (une phrase convient très bien)."
+        description="Au moins 12 caractères, difficile à deviner : une phrase de 4 ou 5 mots sans lien entre eux convient très bien. Ni votre nom, ni celui de la structure."
         withAsterisk
         {...props.form.getInputProps(`${prefix}password`)}
       />

@@ -79,7 +79,7 @@ function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) 
           Proposer une phrase
         </Button>
       </Group>
-      <PasswordStrength password={passphrase} />
+      <PasswordStrength password={passphrase} purpose="backup" />
       <PasswordInput label="Confirmez la phrase de passe" value={again} onChange={(e) => setAgain(e.currentTarget.value)} w={380} />
       {error && (
         <Text c="red" size="sm">
