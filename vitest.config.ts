@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    // Generous: tests that print PDFs share two cores with the other test files; a limit is a hang detector, not a benchmark.
+    testTimeout: 60_000,
   },
 });
