@@ -1,4 +1,4 @@
-import { randomBytes, scrypt } from 'node:crypto';
+import { randomBytes, randomInt, scrypt } from 'node:crypto';
 import type { KdfParams } from './format';
 
 /** scrypt N=2^17, r=8: about 128 MiB and half a second, once per passphrase (never per backup). */
@@ -34,8 +34,14 @@ export interface KeyStore {
 const WORDS =
   'abeille anorak ardoise avoine balcon baleine bambou banane barque bateau bougie boussole brioche bruyère cabane cactus caillou canard carotte castor cerise chaloupe chameau chardon chaton citron clairière colline comète coquille corail cornichon crayon criquet dauphin domino dune écharpe écureuil églantine éponge escargot étoile faucon fenouil fougère framboise fromage galet gazelle genêt girafe glycine goéland gravier grenier guitare hamac hérisson hibou horloge igloo iris jardin jonquille kayak lagune lanterne lavande lézard libellule lilas loutre lucarne luciole mandarine marmotte mésange miel mimosa moulin muguet myrtille navet nuage olive orage ortie panda papillon pastèque pelouse pervenche phare pingouin pinson pirogue poivron pomme potiron prairie puzzle radis rainette renard rivière roseau ruisseau sable sapin sardine sauge sentier sirop soleil sureau tambour tilleul tomate tortue toucan tulipe vallée vanille verger violette voilier zèbre'.split(' ');
 
-/** A passphrase of 8 random words (about 60 bits), easy to write on the recovery sheet. */
+/**
+ * 12 words drawn uniformly from 128: 12 × 7 = 84 bits, above the 80 bits the
+ * CNIL asks of a secret that faces an offline attack with no lockout
+ * (délibération 2022-100), and still easy to copy onto the recovery sheet.
+ */
+export const SUGGESTED_WORDS = 12;
+export const SUGGESTION_BITS = SUGGESTED_WORDS * Math.log2(WORDS.length);
+
 export function suggestPassphrase(): string {
-  const bytes = randomBytes(16);
-  return Array.from({ length: 8 }, (_, i) => WORDS[bytes.readUInt16BE(i * 2) % WORDS.length]).join('-');
+  return Array.from({ length: SUGGESTED_WORDS }, () => WORDS[randomInt(WORDS.length)]).join('-');
 }

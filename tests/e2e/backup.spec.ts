@@ -18,8 +18,8 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   await shell.goTo('Sauvegardes');
 
   await page.getByRole('button', { name: 'Proposer une phrase' }).click();
-  // Eight words joined by hyphens, once the suggestion has arrived.
-  await expect(page.getByLabel('Phrase de passe des sauvegardes')).toHaveValue(/^[^-\s]+(-[^-\s]+){7}$/);
+  // Twelve words joined by hyphens (84 bits), once the suggestion has arrived.
+  await expect(page.getByLabel('Phrase de passe des sauvegardes')).toHaveValue(/^[^-\s]+(-[^-\s]+){11}$/);
   const phrase = await page.getByLabel('Phrase de passe des sauvegardes').inputValue();
   await page.getByLabel('Confirmez la phrase de passe').fill(phrase);
   await app.screenshot(page, 'backup-01-phrase');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suggestPassphrase } from '../../src-main/backup/keys';
+import { SUGGESTED_WORDS, SUGGESTION_BITS, suggestPassphrase } from '../../src-main/backup/keys';
 import { evaluatePassword, nameParts, REQUIRED_BITS } from '../../src-main/shared/password-strength';
 import { setupInput } from './support/factories';
 import { caller, configured, PASSWORD, valueOf } from './support/services';
@@ -73,6 +73,11 @@ describe('the backup passphrase (offline file: 80 bits)', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('suggests passphrases whose real randomness reaches the backup threshold (not only zxcvbn\'s estimate)', () => {
+    expect(SUGGESTION_BITS).toBeGreaterThanOrEqual(REQUIRED_BITS.backup);
+    expect(suggestPassphrase().split('-')).toHaveLength(SUGGESTED_WORDS);
   });
 });
 
