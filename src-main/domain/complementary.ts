@@ -2,8 +2,8 @@
  * Heures complémentaires of a part-time contract: every paid working time of a
  * week beyond the contract's weekly hours, worked half-days and paid annex
  * times done alike (a medical visit is working time, R4624-39). At most one
- * tenth of the contract's hours unless an agreement allows up to a third
- * (L3123-20); every one is paid more (L3123-8): +10 % within the tenth,
+ * tenth of the contract's hours (L3123-28) unless a branch agreement allows up
+ * to a third (L3123-20); every one is paid more (L3123-8): +10 % within the tenth,
  * +25 % beyond (L3123-29).
  */
 
