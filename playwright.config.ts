@@ -8,7 +8,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
+  // A hang detector for journeys of 30+ steps on a two-core machine, not a speed target.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

@@ -59,7 +59,9 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await expect(evolution.getByRole('row', { name: "Utiliser les outils en sécurité Non acquis — Maîtrisé En cours d'acquisition" })).toBeVisible();
   await expect(page.getByLabel('Graphique des compétences : encadrant et auto-évaluation').locator('.recharts-bar-rectangle').first()).toBeVisible();
   // The confirmations out of the way, to look at the chart.
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click();
+  // One at a time: a notification may close by itself while the others are being closed.
+  const closeButtons = page.locator('.mantine-Notification-closeButton');
+  while ((await closeButtons.count()) > 0) await closeButtons.first().click({ timeout: 2_000 }).catch(() => undefined);
   await app.screenshot(page, 'evaluations-01-graphique');
 
   // An observation; the supervisor sees no Bilan tab.
