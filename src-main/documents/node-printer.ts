@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { withDocumentInfo } from './pdf-info';
 import type { PdfPrinter } from './printer';
 
 /** Where Debian puts Chromium; PASSERELLE_CHROMIUM points elsewhere when needed. */
@@ -26,7 +27,7 @@ export function nodePdfPrinter(executablePath = CHROMIUM_PATH): PdfPrinter {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       healthy = true;
-      return pdf;
+      return await withDocumentInfo(pdf, html);
     } finally {
       if (healthy && idle.length < 4) idle.push(page);
       else await page.close().catch(() => undefined);
