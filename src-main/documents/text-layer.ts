@@ -22,7 +22,7 @@ export function typesetMarkup(markup: string): string {
 
 /** The document's head tags that carry its information; the printers copy them into the PDF. */
 export function infoTags(info: DocumentInfo): string {
-  return `<title>${escapeText(info.title)}</title><meta name="author" content="${escapeText(info.author).replace(/"/g, '&quot;')}">`;
+  return `<title>${escapeText(fixTypography(info.title))}</title><meta name="author" content="${escapeText(info.author).replace(/"/g, '&quot;')}">`;
 }
 
 /** Reads back what `infoTags` wrote, for a printer. */
