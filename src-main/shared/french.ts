@@ -2,14 +2,15 @@
  * French typography for every document and screen (Lexique des règles
  * typographiques en usage à l'Imprimerie nationale).
  *
- * Two no-break spaces, one rule each:
- * - NARROW (U+202F, espace fine insécable) ties punctuation to its word:
- *   before « : ; ! ? », inside « », and between groups of thousands. Source
- *   Sans 3 has no glyph of its own for it: Chromium draws it as half a space,
- *   which is the fine space's width, and never breaks a line there.
- * - WORD (U+00A0, espace insécable) ties a number to what it counts or names:
- *   "14 h", "10 %", "12,02 €", "16 septembre 2026", "n° 12", and the pairs of a
- *   phone number. It has the width of a word space, as those gaps should.
+ * Two no-break spaces, as the Lexique sets them:
+ * - NARROW (U+202F, espace fine insécable) before « ; ! ? » and between groups
+ *   of thousands. Source Sans 3 has no glyph of its own for it: Chromium draws
+ *   it as half a word space, the fine space's width, and never breaks there.
+ * - WORD (U+00A0, espace insécable) before « : », inside « », and between a
+ *   number and what it counts or names: "14 h", "10 %", "12,02 €",
+ *   "16 septembre 2026", "n° 12", the pairs of a phone number.
+ * Both are drawn with the space glyph, so a PDF's text layer reads them as
+ * plain spaces: tests check them in the HTML given to the printer.
  */
 export const NARROW_NBSP = '\u202f';
 export const NBSP = '\u00a0';
@@ -18,25 +19,25 @@ const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|oct
 const UNITS = 'h|%|€|Ko|Mo|km|kg|ans?|jours?|mois|semaines?|heures?|demi-journées?';
 
 /**
- * The text as a French printer sets it: typographic apostrophes, the narrow
- * no-break space before « : ; ! ? » and inside « », a no-break space between a
- * number and its unit or month. Idempotent; times ("12:00"), web addresses and
+ * The text as a French printer sets it: typographic apostrophes, no-break
+ * spaces before « : ; ! ? », inside « », and between a number and its unit or
+ * month. Idempotent; times ("12:00"), web addresses and
  * e-mails are left alone (no space before their colon or question mark).
  */
 export function fixTypography(text: string): string {
   return text
     .replace(/'/g, '’')
     .replace(/\.\.\./g, '…')
+    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*([;:!?»])/g, (match, mark: string, offset: number, whole: string) =>
       // Only where there was a space, or always before a closing guillemet; never glued to a digit's colon (08:30).
-      match.length > 1 || (mark === '»' && offset > 0 && whole[offset - 1] !== '\n') ? `${NARROW_NBSP}${mark}` : mark,
+      match.length > 1 || (mark === '»' && offset > 0 && whole[offset - 1] !== '\n') ? `${mark === ':' || mark === '»' ? NBSP : NARROW_NBSP}${mark}` : mark,
     )
-    .replace(/«[ \u00a0\u202f]*/g, `«${NARROW_NBSP}`)
     .replace(new RegExp(`(\\d|1er) (?=(?:${MONTHS})\\b)`, 'g'), `$1${NBSP}`)
     .replace(new RegExp(`\\b(${MONTHS}) (?=\\d{4}\\b)`, 'g'), `$1${NBSP}`)
     .replace(new RegExp(`(\\d) (?=(?:${UNITS})(?![\\p{L}\\d]))`, 'gu'), `$1${NBSP}`)
     .replace(/(\d\u00a0h) (?=\d{2}\b)/g, `$1${NBSP}`)
-    .replace(/\b(n°|N°|no) (?=\d)/g, `$1${NBSP}`);
+    .replace(/(n°|N°) (?=\d)/g, `$1${NBSP}`);
 }
 
 const FRENCH_PHONE = /^(?:\+33|0033|0)([1-9])(\d{8})$/;
