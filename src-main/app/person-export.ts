@@ -14,6 +14,9 @@ import { RIGHTS_KIND_LABELS } from '../shared/contract/rgpd';
 import { ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS } from '../shared/contract/worksites';
 import { ORIENTATION_LABELS } from '../shared/contract/bilans';
 import { formatDuration, minutesToTime } from '../shared/time';
+import { longFrenchDate } from '../shared/dates';
+import { de } from '../shared/french';
+import { byOrganisation } from '../shared/organisation';
 
 type Row = Record<string, string | number | null>;
 export interface PersonExport {
@@ -218,5 +221,5 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       'Répondue le': r.answeredOn,
     })),
   );
-  return { title: `Données de ${p.firstNames} ${p.lastName} détenues par ${structureName}, au ${today}`, sections };
+  return { title: `Données ${de(`${p.firstNames} ${p.lastName}`)} détenues ${byOrganisation(structureName)}, au ${longFrenchDate(today)}`, sections };
 }

@@ -6,6 +6,7 @@ import { missingFor, needsMiseADisposition } from '../domain/documents';
 import { readStoredImage } from '../app/stored-files';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField, type ParticipationDocumentKind } from '../shared/contract/documents';
 import { AppError } from '../shared/errors';
+import { de } from '../shared/french';
 import { minutesToTime } from '../shared/time';
 import type { HalfDaySpread, ParticipationDocumentData, StructureParty } from './data';
 
@@ -114,7 +115,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
 
 function missingData(kind: DocumentKind, name: string, missing: MissingField[]): AppError {
   const list = missing.map((m) => m.label).join(', ');
-  return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} » de ${name}, complétez : ${list}.`, {
+  return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} » ${de(name)}, complétez : ${list}.`, {
     missing,
   });
 }

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { withDocumentInfo } from './pdf-info';
 import type { PdfPrinter } from './printer';
 
 /** Where Debian puts Chromium; PASSERELLE_CHROMIUM points elsewhere when needed. */
@@ -13,7 +14,8 @@ export function nodePdfPrinter(executablePath = CHROMIUM_PATH): PdfPrinter {
   let browser: Promise<Browser> | null = null;
   const inFlight = new Set<Promise<unknown>>();
   // playwright-core is loaded with the first print: it weighs about 90 MB in a process that may never print.
-  const started = () => (browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox'] })));
+  // pdf-lib (the PDF's title and author, see pdf-info.ts) loads while Chromium starts, not during the first print.
+  const started = () => (browser ??= (void import('pdf-lib'), import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox'] }))));
   // One context for every print (a new one per document cost a fifth of a second): scripts off, no network, nothing kept between pages.
   let context: Promise<BrowserContext> | null = null;
   const isolated = () => (context ??= started().then((b) => b.newContext({ javaScriptEnabled: false, offline: true })));
@@ -26,7 +28,7 @@ export function nodePdfPrinter(executablePath = CHROMIUM_PATH): PdfPrinter {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       healthy = true;
-      return pdf;
+      return await withDocumentInfo(pdf, html);
     } finally {
       if (healthy && idle.length < 4) idle.push(page);
       else await page.close().catch(() => undefined);

@@ -5,7 +5,7 @@
  * inside a database transaction.
  */
 export interface PdfPrinter {
-  /** Prints one A4 document (page size and margins come from the HTML's CSS). */
+  /** Prints one A4 document (page size and margins come from the HTML's CSS; title and author from its head, see pdf-info.ts). */
   print(html: string): Promise<Uint8Array>;
   /** Frees the browser, if one was started. */
   close(): Promise<void>;

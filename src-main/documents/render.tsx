@@ -15,6 +15,9 @@ import { PRINT_CSS } from './print-css';
 import { Convocation } from './templates/convocation';
 import { EmploymentContract } from './templates/employment-contract';
 import { MiseADisposition } from './templates/mise-a-disposition';
+import { infoFromMarkup, infoTags, typesetMarkup, type DocumentInfo } from './text-layer';
+import { DOCUMENT_KIND_LABELS } from '../shared/contract/documents';
+import { formatFrenchDate } from '../shared/dates';
 
 const PARTICIPATION_TEMPLATES: Record<ParticipationDocumentKind, (props: { d: ParticipationDocumentData }) => ReactElement> = {
   contrat_travail: EmploymentContract,
@@ -30,21 +33,34 @@ const PARTICIPATION_TEMPLATES: Record<ParticipationDocumentKind, (props: { d: Pa
 /** The attendance sheet is landscape: a column per half-day of the week. */
 const LANDSCAPE = '@page { size: A4 landscape; margin: 12mm 12mm 16mm 12mm; }';
 
-/** A page of static HTML (React escapes every value) with the fonts and print CSS inlined. */
-export function renderPage(element: ReactElement, fontsDir: string, extraCss = ''): string {
-  const body = renderToStaticMarkup(element);
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}${PRINT_CSS}${extraCss}</style></head><body>${body}</body></html>`;
+/**
+ * A page of static HTML (React escapes every value) with the fonts and print
+ * CSS inlined, its text set in French typography, and the title and author
+ * the PDF will carry (by default its first heading and its letterhead's issuer).
+ */
+export function renderPage(element: ReactElement, fontsDir: string, extraCss = '', info?: DocumentInfo): string {
+  const body = typesetMarkup(renderToStaticMarkup(element));
+  const head = infoTags(info ?? infoFromMarkup(body));
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8">${head}<style>${fontFaces(fontsDir)}${PRINT_CSS}${extraCss}</style></head><body>${body}</body></html>`;
+}
+
+/** "Contrat de travail — Élodie Lefèvre — CT-2026-0013"; a preview says so instead of a number. */
+export function documentTitle(label: string, subject: string, d: { number: string; version: number }): string {
+  return `${label} — ${subject} — ${d.version === 0 ? 'aperçu' : d.number}`;
 }
 
 /** A participation's document from its typed data. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
   const Template = PARTICIPATION_TEMPLATES[data.kind];
-  return renderPage(<Template d={data} />, fontsDir);
+  const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  return renderPage(<Template d={data} />, fontsDir, '', info);
 }
 
 /** A worksite's document: the week's attendance sheet (landscape), its planning or its bilan. */
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
-  if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE);
-  if (data.kind === 'bilan_chantier') return renderPage(<BilanChantier d={data} />, fontsDir);
-  return renderPage(<WorksitePlanning d={data} />, fontsDir);
+  const subject = data.weekOf ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}` : data.worksite.name;
+  const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], subject, data), author: data.structure.name };
+  if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE, info);
+  if (data.kind === 'bilan_chantier') return renderPage(<BilanChantier d={data} />, fontsDir, '', info);
+  return renderPage(<WorksitePlanning d={data} />, fontsDir, '', info);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { withDocumentInfo } from '../documents/pdf-info';
 import type { PdfPrinter } from '../documents/printer';
 import { printWindowOptions } from './print-window';
 
@@ -23,7 +24,7 @@ export function electronPdfPrinter(): PdfPrinter {
       await writeFile(file, html, 'utf8');
       await window.loadFile(file);
       const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
-      return new Uint8Array(pdf);
+      return await withDocumentInfo(new Uint8Array(pdf), html);
     } finally {
       window.destroy();
       await unlink(file).catch(() => undefined);

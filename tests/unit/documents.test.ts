@@ -57,14 +57,14 @@ describe('the MESP employment contract', () => {
     for (const value of [
       'Relais Emploi Iroise',
       'SIRET 443 061 841 00047',
-      "Contrat de travail à durée déterminée d'usage",
+      'Contrat de travail à durée déterminée d’usage',
       'D1242-1',
       'CCAS de Kerbrénou',
       'Madame Élodie LEFÈVRE',
-      'né(e) le 12 mai 1985',
+      'née le 12 mai 1985',
       'prend effet le 4 mai 2026 et prend fin le 31 mai 2026',
-      "période d'essai de 4 jours",
-      'Agent de menuiserie',
+      'période d’essai de 4 jours',
+      'poste d’agent de menuiserie',
       'La durée hebdomadaire de travail est de 14 h',
       'Lundi Matin de 8 h 30 à 12 h',
       'Jeudi Matin de 8 h 30 à 12 h',
@@ -87,7 +87,7 @@ describe('the MESP employment contract', () => {
     const pages = pdfInfo(file).pages;
     expect(pages).toBeGreaterThan(1);
     const last = pdfText(file, pages);
-    for (const part of ['Fait à Kerbrénou', "Pour l'employeur", 'Le salarié', 'lu et approuvé']) expect(last).toContain(part);
+    for (const part of ['Fait à Kerbrénou', 'Pour l’employeur', 'La salariée', 'lu et approuvé']) expect(last).toContain(part);
     expect(pdfText(file, 1)).toContain(`page 1 / ${pages}`);
   });
 });
@@ -97,7 +97,7 @@ describe('the other documents of a participation', () => {
     const setup = await participation();
     const { file, text } = await generated(setup, 'mise_a_disposition', 'mise-a-disposition');
     expectCleanPdf(file, text);
-    for (const value of ['Contrat de mise à disposition', 'Relais Emploi Iroise', "L'utilisateur", 'CCAS de Kerbrénou', 'du 4 mai 2026 au 31 mai 2026', 'santé et sécurité au travail', 'Atelier municipal, 5 rue du Port', '14 h']) {
+    for (const value of ['Contrat de mise à disposition', 'Relais Emploi Iroise', 'L’utilisateur', 'CCAS de Kerbrénou', 'du 4 mai 2026 au 31 mai 2026', 'santé et sécurité au travail', 'Atelier municipal, 5 rue du Port', '14 h']) {
       expect(text, value).toContain(value);
     }
   });
@@ -122,10 +122,10 @@ describe('the other documents of a participation', () => {
     const row = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId: joined.participants[0]!.id }));
     const file = keep('contrat-cddi', Buffer.from(valueOf(await call('documents/content', { documentId: row.id })).pdfBase64, 'base64'));
     const text = pdfText(file).replace(/\s+/g, ' ');
-    expect(text).toContain("Contrat à durée déterminée d'insertion (CDDI)");
+    expect(text).toContain('Contrat à durée déterminée d’insertion (CDDI)');
     expect(text).toContain('L5132-15-1');
     expect(text).toContain('28 h');
-    expect(text).toContain("période d'essai de 14 jours");
+    expect(text).toContain('période d’essai de 14 jours');
     expect(row.fileName).toBe("Contrat_N'DIAYE_Awa_2026-05-04.pdf");
     void services;
   });
@@ -140,7 +140,7 @@ describe('the preview', () => {
     const file = keep('apercu', Buffer.from(preview.pdfBase64, 'base64'));
     const text = pdfText(file).replace(/\s+/g, ' ');
     expect(text).toContain('Aperçu — document non enregistré');
-    expect(text).toContain("période d'essai de 4 jours");
+    expect(text).toContain('période d’essai de 4 jours');
     expect((await sql<{ n: number }>`select count(*) as n from documents`.execute(services.db)).rows[0]!.n).toBe(0);
     expect(readdirSync(services.paths.documentsDir)).toEqual([]);
   });
@@ -166,7 +166,7 @@ describe('missing data', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: "Pour établir le document « contrat de travail » de Élodie Lefèvre, complétez : l'adresse de la personne, le code postal de la personne, la commune de la personne.",
+        message: "Pour établir le document « contrat de travail » d’Élodie Lefèvre, complétez : l'adresse de la personne, le code postal de la personne, la commune de la personne.",
         missing: [
           { label: "l'adresse de la personne", link: `/people/${personId}` },
           { label: 'le code postal de la personne', link: `/people/${personId}` },

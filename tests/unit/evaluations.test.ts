@@ -259,24 +259,24 @@ describe('bilans', () => {
     expect(bilan).toContain('Bilan de fin de chantier');
     expect(bilan).toContain('15 13 87 % 56 h 45 h 48 h 30');
     // Row by row (a long level wraps inside its cell): start, end, self, comment.
-    expect(bilan).toMatch(/Ponctualité En cours Acquis Maîtrisé Un retard le 2 juin d'acquisition/);
+    expect(bilan).toMatch(/Ponctualité En cours Acquis Maîtrisé Un retard le 2 juin d’acquisition/);
     expect(bilan).toMatch(/Assiduité Acquis Acquis —/);
-    expect(bilan).toMatch(/Utiliser les outils en sécurité Non acquis Maîtrisé En cours Porte ses EPI sans d'acquisition rappel/);
-    expect(bilan).toMatch(/Mesurer, tracer et couper — En cours — d'acquisition/);
+    expect(bilan).toMatch(/Utiliser les outils en sécurité Non acquis Maîtrisé En cours Porte ses EPI sans d’acquisition rappel/);
+    expect(bilan).toMatch(/Mesurer, tracer et couper — En cours — d’acquisition/);
     expect(bilan).toContain('ACI ou autre structure d’insertion (SIAE)');
-    expect(bilan).toContain("J'ai aimé travailler le bois.");
+    expect(bilan).toContain('J’ai aimé travailler le bois.');
     const attestation = await text({ kind: 'attestation_competences', participationId }, 'attestation-competences');
     expect(attestation).toContain('Attestation de compétences');
     expect(attestation).toContain('Fabrication de douze bancs pour le square');
     expect(attestation).toContain('45 h de travail effectif');
     expect(attestation).toContain('Utiliser les outils en sécurité Maîtrisé');
-    expect(attestation).toMatch(/Mesurer, tracer et couper En cours d'acquisition/);
+    expect(attestation).toMatch(/Mesurer, tracer et couper En cours d’acquisition/);
     // Not evaluated at the end: not claimed.
     expect(attestation).not.toContain('Assembler et fixer');
     const collective = await text({ kind: 'bilan_chantier', worksiteId }, 'bilan-chantier');
     expect(collective).toContain('Bilan du chantier « Menuiserie du port »');
     expect(collective).toContain('13 / 15 87 % 45 h');
-    expect(collective).toContain('1 incident noté par l\'encadrant.');
+    expect(collective).toContain('1 incident noté par l’encadrant.');
     expect(collective).toContain('Douze bancs pour le square Jean-Moulin');
     // The incident's words stay in the records.
     expect(collective).not.toContain('Coupure légère au doigt');

@@ -68,7 +68,7 @@ describe('the monthly payroll hand-off', () => {
     const pdfPath = valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'pdf', folder })).path;
     const file = keep('releve-heures', readFileSync(pdfPath));
     const text = pdfText(file).replace(/\s+/g, ' ');
-    for (const value of ['CCAS de Kerbrénou', 'Relevé des heures de juin 2026', 'Relais Emploi Iroise', 'LEFÈVRE', '56 h', '673,12', 'Entrée le 01/06/2026', 'Fin de contrat le 28/06/2026', 'Pour le CCAS, la coordination', 'Élodie Le Gall', "Pour l'employeur"]) {
+    for (const value of ['CCAS de Kerbrénou', 'Relevé des heures de juin 2026', 'Relais Emploi Iroise', 'LEFÈVRE', '56 h', '673,12', 'Entrée le 01/06/2026', 'Fin de contrat le 28/06/2026', 'Pour le CCAS, la coordination', 'Élodie Le Gall', 'Pour l’employeur']) {
       expect(text, value).toContain(value);
     }
     expect(text).not.toMatch(LEAKS);

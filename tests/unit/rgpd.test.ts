@@ -220,9 +220,9 @@ describe('rights of the person', () => {
     expect(notice).not.toMatch(LEAKS);
     const register = pdfText(keep('registre-rgpd', Buffer.from(valueOf(await call('rgpd/register', { kind: 'registre' })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
     expect(register).toContain('Fiche du registre des activités de traitement');
-    expect(register).toMatch(/Transferts hors de l'Union .*Aucun\./);
+    expect(register).toMatch(/Transferts hors de l’Union .*Aucun\./);
     const aipd = pdfText(keep('aipd-rgpd', Buffer.from(valueOf(await call('rgpd/register', { kind: 'aipd' })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
-    expect(aipd).toContain("Analyse d'impact relative à la protection des données");
+    expect(aipd).toContain('Analyse d’impact relative à la protection des données');
     expect(aipd).toContain('Disparition des données');
   });
 });

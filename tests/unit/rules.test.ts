@@ -52,8 +52,9 @@ describe('times, dates, money', () => {
     expect(formatEuros(-5)).toBe('-0,05\u00a0€');
     expect(eurosToCents(12.02)).toBe(1202);
     expect(eurosToCents(0.29)).toBe(29);
-    expect(formatDuration(210)).toBe('3 h 30');
-    expect(formatDuration(240)).toBe('4 h');
+    // No-break spaces: a duration never splits across two lines (shared/french.ts).
+    expect(formatDuration(210)).toBe('3\u00a0h\u00a030');
+    expect(formatDuration(240)).toBe('4\u00a0h');
     expect(formatFrenchDate('2026-01-01')).toBe('01/01/2026');
   });
 

@@ -137,7 +137,7 @@ describe('participants and their contracts', () => {
     const personId = await admitted(call, 'Élodie');
     const worksite = valueOf(await call('worksites/addParticipant', { id, personId, contract: contract() }));
     expect(worksite.participants).toEqual([
-      expect.objectContaining({ personId, name: 'Élodie Lefèvre', trialDays: 4, weeklyHours: '14 h', handOverLate: false }),
+      expect.objectContaining({ personId, name: 'Élodie Lefèvre', trialDays: 4, weeklyHours: '14\u00a0h', handOverLate: false }),
     ]);
     expect(valueOf(await call('people/get', { id: personId })).journeys[0]!.status).toBe('en_chantier');
     expect(await call('worksites/addParticipant', { id, personId, contract: contract() })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -9,6 +9,7 @@ import { DOCUMENT_KIND_LABELS, DOCUMENT_PREFIXES, type DocumentKind, type Docume
 import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
+import { de } from '../../shared/french';
 import { minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
 import { hoursSummaries } from '../hours';
@@ -116,7 +117,7 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
         html: renderDocument(data, ctx.services.fontsDir),
         number: data.number,
         version: data.version,
-        title: `${label} de ${data.person.firstNames} ${data.person.lastName}`,
+        title: `${label} ${de(`${data.person.firstNames} ${data.person.lastName}`)}`,
         fileName: documentFileName(FILE_LABELS[request.kind], data.person.lastName, data.person.firstNames, date),
         snapshot: snapshotOf(data),
         personId,

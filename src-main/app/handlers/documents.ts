@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation } from '../../db/repositories/worksites';
 import { safeFileName } from '../../domain/file-names';
+import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
 import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
 import { AppError } from '../../shared/errors';
@@ -114,16 +115,23 @@ export const documentsHandlers: HandlerMap<
     const { PDFDocument } = await import('pdf-lib');
     const merged = await PDFDocument.create();
     let fileName = 'Documents.pdf';
+    let title = 'Documents';
     for (const documentId of documentIds) {
       const row = await repo.findDocument(ctx.services.db, documentId);
       if (!row) throw new AppError('NOT_FOUND', 'Un des documents à rassembler est introuvable.');
       const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       const source = await PDFDocument.load(bytes);
       for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
-      if (documentIds.length === 1) fileName = row.fileName;
-      else if (row.worksiteName) fileName = safeFileName(`${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]}_${row.worksiteName}_lot`, 'pdf');
+      if (documentIds.length === 1) [fileName, title] = [row.fileName, row.title];
+      else if (row.worksiteName) {
+        fileName = safeFileName(`${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]}_${row.worksiteName}_lot`, 'pdf');
+        title = `${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]} — ${row.worksiteName} — lot de ${documentIds.length}`;
+      }
       ctx.record(`document:${documentId}`);
     }
+    merged.setTitle(title, { showInWindowTitleBar: true });
+    merged.setCreator(PDF_CREATOR);
+    merged.setProducer(PDF_CREATOR);
     const bytes = await merged.save();
     const written = folder ? await copyInto(folder, fileName, bytes) : null;
     return { pdfBase64: Buffer.from(bytes).toString('base64'), fileName, pages: merged.getPageCount(), path: written };

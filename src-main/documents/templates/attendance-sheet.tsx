@@ -63,7 +63,7 @@ export function AttendanceSheet({ d }: { d: WorksiteDocumentData }) {
             <div>{d.worksite.supervisorName ?? ''}</div>
           </div>
           <div className="small">
-            Chaque participant signe la case de chaque demi-journée où il est présent. Les cases grisées ne sont pas à signer (jour férié,
+            Chaque personne signe la case de chaque demi-journée où elle est présente. Les cases grisées ne sont pas à signer (jour férié,
             demi-journée annulée, hors contrat).
           </div>
         </div>

@@ -1,4 +1,6 @@
+import { agree, word } from '../../domain/agreement';
 import { attestedSkills } from '../../domain/evaluations';
+import { de, inSentence } from '../../shared/french';
 import { GRID_SECTION_LABELS } from '../../shared/contract/evaluations';
 import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
 import { longFrenchDate } from '../../shared/dates';
@@ -6,7 +8,7 @@ import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
 import { levelText, Words } from './bilan-parts';
 import { personName } from './employment-contract';
-import { Letterhead, referenceOf, SignatureBlock } from './parts';
+import { Letterhead, referenceOf, SignatureBlock, undersigned } from './parts';
 
 /**
  * The attestation de compétences, in the spirit of the national IAE model:
@@ -24,8 +26,8 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={referenceOf(d)} />
       <h1>Attestation de compétences</h1>
       <p style={{ marginTop: '6mm' }}>
-        Je soussigné(e) {d.structure.signatoryName}, {d.structure.signatoryTitle}, atteste pour {d.structure.name} que {personName(d.person)}, né(e) le{' '}
-        {longFrenchDate(d.person.birthDate)}, a occupé le poste de {d.contract.position.toLowerCase()} sur le chantier « {d.worksite.name} » (support
+        {undersigned(d.structure)}, atteste que {personName(d.person)}, {word(d.person.civility, 'né')} le{' '}
+        {longFrenchDate(d.person.birthDate)}, a occupé le poste {de(inSentence(d.contract.position))} sur le chantier « {d.worksite.name} » (support
         d'activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}, pour{' '}
         {formatDuration(b.attendance.workedMinutes)} de travail effectif.
       </p>
@@ -59,7 +61,9 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
           </tbody>
         </table>
       )}
-      <p className="small">Niveaux évalués par l'encadrant technique en fin de chantier. Cette attestation est délivrée à l'intéressé(e) pour servir et valoir ce que de droit.</p>
+      <p className="small">Niveaux évalués par l'encadrant technique en fin de chantier. Cette attestation est délivrée{' '}
+        {agree(d.person.civility, { m: "à l'intéressé", f: "à l'intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.
+      </p>
       <SignatureBlock town={d.structure.town} date={d.issuedOn} signers={[{ who: d.structure.name, name: d.structure.signatoryName, title: d.structure.signatoryTitle }]} />
     </>
   );

@@ -1,9 +1,11 @@
+import { agree, word } from '../../domain/agreement';
 import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { byOrganisation } from '../../shared/organisation';
 import { longFrenchDate } from '../../shared/dates';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
-import { Letterhead, referenceOf, SignatureBlock } from './parts';
+import { Letterhead, referenceOf, SignatureBlock, undersigned } from './parts';
 
 /** A CCAS document: who took part in which worksite, when, how many half-days and hours. */
 export function Attestation({ d }: { d: ParticipationDocumentData }) {
@@ -15,13 +17,13 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
       <Letterhead issuer={structure} logo={structure.logo} reference={referenceOf(d)} />
       <h1>Attestation de présence</h1>
       <p style={{ marginTop: '8mm' }}>
-        Je soussigné(e) {structure.signatoryName}, {structure.signatoryTitle} de {structure.name}, atteste que {personName(person)}, né(e) le{' '}
-        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d'activité : {activity.toLowerCase()}) organisé par{' '}
-        {structure.name}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}.
+        {undersigned(structure)}, atteste que {personName(person)}, {word(person.civility, 'né')} le{' '}
+        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d'activité : {activity.toLowerCase()}) organisé{' '}
+        {byOrganisation(structure.name)}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}.
       </p>
       {presence.recorded ? (
         <p>
-          Sur cette période, {d.person.civility === 'monsieur' ? 'il' : d.person.civility === 'madame' ? 'elle' : 'la personne'} a été présent(e) sur{' '}
+          Sur cette période, {agree(person.civility, { m: 'il a été présent', f: 'elle a été présente', x: 'la personne a été présente' })} sur{' '}
           <strong>
             {presence.attended} demi-journée{presence.attended > 1 ? 's' : ''}
           </strong>{' '}
@@ -32,7 +34,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
           Heures prévues au planning (présences non encore saisies) : <strong>{formatDuration(presence.planned)}</strong>.
         </p>
       )}
-      <p>Cette attestation est délivrée à l'intéressé(e) pour servir et valoir ce que de droit.</p>
+      <p>Cette attestation est délivrée {agree(person.civility, { m: "à l'intéressé", f: "à l'intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.</p>
       <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />
     </>
   );

@@ -1,7 +1,9 @@
+import { employeeOf, word } from '../../domain/agreement';
 import { longFrenchDate } from '../../shared/dates';
+import { de } from '../../shared/french';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
-import { formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
+import { formatSiret, Letterhead, referenceOf, SignatureBlock, undersigned } from './parts';
 
 /**
  * The certificat de travail, prepared for the employer to sign: dates of entry
@@ -16,8 +18,8 @@ export function Certificate({ d }: { d: ParticipationDocumentData }) {
       <Letterhead issuer={employer} reference={referenceOf(d)} />
       <h1>Certificat de travail</h1>
       <p style={{ marginTop: '8mm' }}>
-        Je soussigné(e) {employer.signatoryName}, {employer.signatoryTitle} de {employer.name} (SIRET {formatSiret(employer.siret)}), {employer.address},{' '}
-        {employer.postcode} {employer.town}, certifie que {personName(person)} a été employé(e) du {longFrenchDate(contract.startDate)} au{' '}
+        {undersigned(employer)} (SIRET {formatSiret(employer.siret)}), {employer.address},{' '}
+        {employer.postcode} {employer.town}, certifie que {personName(person)} a été {word(person.civility, 'employé')} du {longFrenchDate(contract.startDate)} au{' '}
         {longFrenchDate(d.lastDay)}.
       </p>
       <p>
@@ -25,7 +27,7 @@ export function Certificate({ d }: { d: ParticipationDocumentData }) {
       </p>
       {employer.providentBody && (
         <p>
-          Le salarié bénéficie, s'il y a droit, du maintien à titre gratuit de ses garanties de santé et de prévoyance auprès de {employer.providentBody}{' '}
+          {employeeOf(person.civility).The} bénéficie, {person.civility === 'monsieur' ? "s'il" : 'si elle'} y a droit, du maintien à titre gratuit de ses garanties de santé et de prévoyance auprès {de(employer.providentBody)}{' '}
           (article L911-8 du Code de la sécurité sociale).
         </p>
       )}

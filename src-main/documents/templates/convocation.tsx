@@ -1,4 +1,6 @@
+import { word } from '../../domain/agreement';
 import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { formatPhone } from '../../shared/french';
 import { longFrenchDate } from '../../shared/dates';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
@@ -30,7 +32,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
       </p>
       <p>{person.civility === 'madame' ? 'Madame,' : person.civility === 'monsieur' ? 'Monsieur,' : 'Madame, Monsieur,'}</p>
       <p>
-        Vous êtes attendu(e) le <strong>{firstSession ? longFrenchDate(firstSession.date, true) : longFrenchDate(contract.startDate, true)}</strong>
+        Vous êtes {word(person.civility, 'attendu')} le <strong>{firstSession ? longFrenchDate(firstSession.date, true) : longFrenchDate(contract.startDate, true)}</strong>
         {firstSession && (
           <>
             {' '}
@@ -51,7 +53,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
         ))}
       </ul>
       <p>
-        En cas d'empêchement, prévenez-nous dès que possible{structure.phone ? ` au ${structure.phone}` : ''}.
+        En cas d'empêchement, prévenez-nous dès que possible{structure.phone ? ` au ${formatPhone(structure.phone)}` : ''}.
       </p>
       <p>Nous vous prions d'agréer nos salutations distinguées.</p>
       <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />

@@ -1,5 +1,8 @@
+import { employeeOf, word } from '../../domain/agreement';
 import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
 import { CIVILITY_LABELS } from '../../shared/contract/people-lists';
+import { de, inSentence } from '../../shared/french';
+import { byOrganisation, theOrganisation } from '../../shared/organisation';
 import { longFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
 import { formatDuration } from '../../shared/time';
@@ -39,6 +42,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
   const partTime = contract.weeklyMinutes < FULL_TIME_MINUTES;
   const weeklyGross = Math.round((contract.hourlyCents * contract.weeklyMinutes) / 60);
   const tenth = Math.floor(contract.weeklyMinutes / 10);
+  const employee = employeeOf(person.civility);
   return (
     <>
       <Letterhead issuer={employer} reference={referenceOf(d)} />
@@ -47,10 +51,10 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       <div className="parties">
         <PartyBox role="L'employeur" party={employer} />
         <div className="party">
-          <div className="role">Le salarié</div>
+          <div className="role">{employee.The}</div>
           <strong>{personName(person)}</strong>
-          {person.birthName && <div>né(e) {person.birthName}</div>}
-          <div>né(e) le {longFrenchDate(person.birthDate)}</div>
+          {person.birthName && <div>{word(person.civility, 'né')} {person.birthName}</div>}
+          <div>{word(person.civility, 'né')} le {longFrenchDate(person.birthDate)}</div>
           <div>
             demeurant {person.address}, {person.postcode} {person.town}
           </div>
@@ -60,21 +64,21 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       <Article title="Article 1 — Objet et motif du contrat">
         {contract.type === 'cdd_usage' && (
           <p>
-            Le salarié est engagé par l'employeur, association intermédiaire conventionnée au titre de l'article L5132-7 du Code du travail, dans un
-            secteur où il est d'usage constant de ne pas recourir au contrat à durée indéterminée (article D1242-1). Il est mis à la disposition de l'organisateur du chantier,{' '}
-            {structure.name}, pour la mise en situation professionnelle « {worksite.name} ».
+            {employee.The} est {employee.e('engagé', 'engagée')} par l'employeur, association intermédiaire conventionnée au titre de l'article L5132-7 du Code du travail, dans un
+            secteur où il est d'usage constant de ne pas recourir au contrat à durée indéterminée (article D1242-1). {employee.He} est {employee.e('mis', 'mise')} à la disposition de l'organisateur du chantier,{' '}
+            {theOrganisation(structure.name)}, pour la mise en situation professionnelle « {worksite.name} ».
           </p>
         )}
         {contract.type === 'cddi' && (
           <p>
             Le présent contrat est conclu en application de l'article L5132-15-1 du Code du travail, dans le cadre d'un parcours d'insertion au sein de
-            l'atelier et chantier d'insertion « {worksite.name} » porté par {structure.name}. Le salarié bénéficie d'un accompagnement social et
+            l'atelier et chantier d'insertion « {worksite.name} » porté {byOrganisation(structure.name)}. {employee.The} bénéficie d'un accompagnement social et
             professionnel destiné à faciliter son insertion.
           </p>
         )}
         {contract.type === 'autre' && (
           <p>
-            Le salarié est engagé pour le chantier « {worksite.name} » organisé par {structure.name}.
+            {employee.The} est {employee.e('engagé', 'engagée')} pour le chantier « {worksite.name} » organisé {byOrganisation(structure.name)}.
           </p>
         )}
       </Article>
@@ -82,7 +86,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       <Article title="Article 2 — Durée du contrat">
         <p>
           Le contrat prend effet le {longFrenchDate(contract.startDate)} et prend fin le {longFrenchDate(contract.endDate)}. Il peut être renouvelé dans les
-          conditions prévues par la loi, par un avenant soumis au salarié avant son terme.
+          conditions prévues par la loi, par un avenant soumis {employee.toThe} avant son terme.
         </p>
       </Article>
 
@@ -99,7 +103,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
 
       <Article title="Article 4 — Poste et lieu de travail">
         <p>
-          Le salarié occupe le poste de {contract.position} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity}). Il
+          {employee.The} occupe le poste {de(inSentence(contract.position))} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity}). {employee.He}{' '}
           travaille au lieu suivant : {worksite.workAddress}
           {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique.` : '.'}
         </p>
@@ -111,8 +115,8 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
         </p>
         <SpreadTable spread={contract.spread} />
         <p>
-          Les horaires de travail sont communiqués par écrit au salarié par la remise du planning du chantier. La répartition peut être modifiée en
-          cas de jour férié, d'intempéries, de fermeture du site ou de besoins du chantier ; le salarié en est informé par écrit au moins sept jours
+          Les horaires de travail sont communiqués par écrit {employee.toThe} par la remise du planning du chantier. La répartition peut être modifiée en
+          cas de jour férié, d'intempéries, de fermeture du site ou de besoins du chantier ; {employee.the} en est {employee.e('informé', 'informée')} par écrit au moins sept jours
           ouvrés à l'avance (article L3123-11).
         </p>
         {partTime && (
@@ -125,13 +129,13 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
 
       <Article title="Article 6 — Rémunération">
         <p>
-          Le salarié perçoit un salaire horaire brut de {formatEuros(contract.hourlyCents)}, soit {formatEuros(weeklyGross)} bruts pour une semaine de{' '}
+          {employee.The} perçoit un salaire horaire brut de {formatEuros(contract.hourlyCents)}, soit {formatEuros(weeklyGross)} bruts pour une semaine de{' '}
           {formatDuration(contract.weeklyMinutes)}, versé chaque mois sur la base des heures effectuées et des temps annexes rémunérés (visite médicale,
           bilans).
         </p>
         <p>
-          À la fin du contrat, il perçoit une indemnité compensatrice de congés payés égale à 10 % de la rémunération totale brute (article L1242-16).
-          {contract.type === 'autre' && " Il perçoit en outre l'indemnité de fin de contrat égale à 10 % de la rémunération totale brute (article L1243-8)."}
+          À la fin du contrat, {employee.he} perçoit une indemnité compensatrice de congés payés égale à 10 % de la rémunération totale brute (article L1242-16).
+          {contract.type === 'autre' && ` ${employee.He} perçoit en outre l'indemnité de fin de contrat égale à 10 % de la rémunération totale brute (article L1243-8).`}
         </p>
         <p>L'employeur prend en charge 50 % du prix des titres d'abonnement de transport public entre la résidence et le lieu de travail.</p>
       </Article>
@@ -148,16 +152,16 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
 
       <Article title="Article 8 — Santé et sécurité">
         <p>
-          Le salarié bénéficie d'une visite d'information et de prévention. Les équipements de protection individuelle nécessaires au poste (notamment
-          les chaussures de sécurité) lui sont fournis ; il s'engage à les porter et à respecter les consignes de sécurité du chantier.
+          {employee.The} bénéficie d'une visite d'information et de prévention. Les équipements de protection individuelle nécessaires au poste (notamment
+          les chaussures de sécurité) lui sont fournis ; {employee.he} s'engage à les porter et à respecter les consignes de sécurité du chantier.
         </p>
       </Article>
 
       {minor && (
         <p>
-          Le salarié est mineur au premier jour du contrat : il ne travaille pas plus de 8 heures par jour ni plus de 35 heures par semaine
-          (article L3162-1 du Code du travail), ni entre 22 heures et 6 heures (article L3163-2). Son représentant légal signe le présent
-          contrat avec lui.
+          {employee.The} est {employee.e('mineur', 'mineure')} au premier jour du contrat : {employee.he} ne travaille pas plus de 8 heures par
+          jour ni plus de 35 heures par semaine (article L3162-1 du Code du travail), ni entre 22 heures et 6 heures (article L3163-2). Son
+          représentant légal signe le présent contrat avec {employee.e('lui', 'elle')}.
         </p>
       )}
       <SignatureBlock
@@ -166,8 +170,8 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
         copies={minor ? 3 : 2}
         signers={[
           { who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle },
-          { who: 'Le salarié', name: `${person.firstNames} ${person.lastName.toLocaleUpperCase('fr-FR')}`, mention: 'Précédé de la mention « lu et approuvé »' },
-          ...(minor ? [{ who: 'Le représentant légal du salarié mineur', name: 'Nom, prénom et qualité (père, mère, tuteur)', mention: 'Précédé de la mention « lu et approuvé »' }] : []),
+          { who: employee.The, name: `${person.firstNames} ${person.lastName.toLocaleUpperCase('fr-FR')}`, mention: 'Précédé de la mention « lu et approuvé »' },
+          ...(minor ? [{ who: `Le représentant légal ${employee.ofThe} ${employee.e('mineur', 'mineure')}`, name: 'Nom, prénom et qualité (père, mère, tuteur)', mention: 'Précédé de la mention « lu et approuvé »' }] : []),
         ]}
       />
     </>

@@ -1,4 +1,6 @@
+import { agree, employeeOf, word } from '../../domain/agreement';
 import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { de, inSentence } from '../../shared/french';
 import { longFrenchDate } from '../../shared/dates';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
@@ -13,20 +15,24 @@ import { SpreadTable } from './spread';
  */
 export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
   const { contract, employer, structure, person, worksite } = d;
+  const employee = employeeOf(person.civility);
   return (
     <>
       <Letterhead issuer={employer} reference={referenceOf(d)} />
       <h1>Contrat de mise à disposition</h1>
-      <p className="subtitle">Mise à disposition d'un salarié de l'association intermédiaire (article L5132-7 du Code du travail)</p>
+      <p className="subtitle">
+        Mise à disposition {agree(person.civility, { m: "d'un salarié", f: "d'une salariée", x: "d'une personne salariée" })} de l'association intermédiaire (article L5132-7 du Code
+        du travail)
+      </p>
       <div className="parties">
         <PartyBox role="L'association intermédiaire (employeur)" party={employer} represented="représentée" />
         <PartyBox role="L'utilisateur" party={structure} />
       </div>
 
-      <Article title="Article 1 — Salarié mis à disposition">
+      <Article title={`Article 1 — ${agree(person.civility, { m: 'Salarié mis', f: 'Salariée mise', x: 'Personne salariée mise' })} à disposition`}>
         <p>
-          {personName(person)}, né(e) le {longFrenchDate(person.birthDate)}, salarié(e) de l'association intermédiaire, est mis(e) à la disposition de
-          l'utilisateur pour occuper le poste de {contract.position}.
+          {personName(person)}, {word(person.civility, 'né')} le {longFrenchDate(person.birthDate)}, {word(person.civility, 'salarié')} de l'association intermédiaire, est{' '}
+          {word(person.civility, 'mis')} à la disposition de l'utilisateur pour occuper le poste {de(inSentence(contract.position))}.
         </p>
       </Article>
 
@@ -47,18 +53,18 @@ export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
       <Article title="Article 4 — Obligations de l'utilisateur">
         <p>
           Pendant la mise à disposition, l'utilisateur est responsable des conditions d'exécution du travail : durée du travail, repos, jours fériés,
-          santé et sécurité au travail. Il accueille le salarié et l'informe des consignes de sécurité, lui fournit les équipements de protection
+          santé et sécurité au travail. Il accueille {employee.the} et l'informe des consignes de sécurité, lui fournit les équipements de protection
           individuelle nécessaires, et informe l'association intermédiaire de tout accident du travail dans les 24 heures.
         </p>
         <p>
-          Il transmet à l'association intermédiaire, à la fin de chaque mois, le relevé des heures effectuées et des absences du salarié, qui sert à
+          Il transmet à l'association intermédiaire, à la fin de chaque mois, le relevé des heures effectuées et des absences {employee.ofThe}, qui sert à
           l'établissement de sa paie.
         </p>
       </Article>
 
       <Article title="Article 5 — Obligations de l'association intermédiaire">
         <p>
-          L'association intermédiaire reste l'employeur du salarié : elle établit son contrat de travail, le rémunère, effectue les déclarations
+          L'association intermédiaire reste l'employeur {employee.ofThe} : elle établit son contrat de travail, le rémunère, effectue les déclarations
           sociales et organise son suivi de santé au travail.
         </p>
       </Article>

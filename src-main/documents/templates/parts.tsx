@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { agree } from '../../domain/agreement';
 import { longFrenchDate } from '../../shared/dates';
+import { a, formatPhone } from '../../shared/french';
+import { organisationGender, signatoryQuality, titleGender } from '../../shared/organisation';
 import type { Party, StructureParty } from '../data';
 
 /** The issuer at the top of the first page: the CCAS's letterhead, or the employer's identity. */
@@ -16,7 +19,7 @@ export function Letterhead({ issuer, logo, reference }: { issuer: Party & Partia
           {issuer.postcode} {issuer.town}
         </div>
         <div>SIRET {formatSiret(issuer.siret)}</div>
-        {issuer.phone && <div>Tél. {issuer.phone}</div>}
+        {issuer.phone && <div>Tél. {formatPhone(issuer.phone)}</div>}
         {issuer.email && <div>{issuer.email}</div>}
       </div>
       <div className="small">Réf. {reference}</div>
@@ -41,7 +44,7 @@ export function SignatureBlock({ town, date, copies, signers }: { town: string; 
   return (
     <section className="signatures">
       <div className="place">
-        Fait à {town}, le {longFrenchDate(date)}
+        Fait {a(town)}, le {longFrenchDate(date)}
         {copies ? `, en ${copies} exemplaires originaux.` : '.'}
       </div>
       <div className="boxes">
@@ -72,8 +75,20 @@ export function referenceOf(d: { number: string; version: number }): string {
   return d.version === 0 ? 'Aperçu — document non enregistré' : `${d.number} v${d.version}`;
 }
 
-/** A legal entity in the parties' block of a contract: who, where, SIRET, represented by whom. */
-export function PartyBox({ role, party, represented = 'représenté' }: { role: string; party: Party; represented?: 'représenté' | 'représentée' }) {
+/**
+ * "Je soussignée Élodie Le Gall, Présidente du CCAS de Kerbrénou": the
+ * signatory's gender from their title ("soussigné(e)" only when it does not tell).
+ */
+export function undersigned(party: Pick<Party, 'name' | 'signatoryName' | 'signatoryTitle'>): string {
+  const gender = titleGender(party.signatoryTitle);
+  const word = agree(gender === 'f' ? 'madame' : gender === 'm' ? 'monsieur' : null, { m: 'soussigné', f: 'soussignée' });
+  return `Je ${word} ${party.signatoryName}, ${signatoryQuality(party.signatoryTitle, party.name)}`;
+}
+
+/** A legal entity in the parties' block of a contract: who, where, SIRET, represented by whom (agreeing with its name when it tells). */
+export function PartyBox({ role, party, represented: fallback = 'représenté' }: { role: string; party: Party; represented?: 'représenté' | 'représentée' }) {
+  const gender = organisationGender(party.name);
+  const represented = gender === 'f' ? 'représentée' : gender === 'm' ? 'représenté' : fallback;
   return (
     <div className="party">
       <div className="role">{role}</div>
@@ -83,7 +98,7 @@ export function PartyBox({ role, party, represented = 'représenté' }: { role: 
       </div>
       <div>SIRET {formatSiret(party.siret)}</div>
       <div>
-        {represented} par {party.signatoryName}, {party.signatoryTitle}
+        {represented} par {party.signatoryName}, {signatoryQuality(party.signatoryTitle, party.name)}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { formatFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
+import { toOrganisation } from '../../shared/organisation';
 import { formatDuration } from '../../shared/time';
 import { smicNotes, type PayrollLine } from '../../domain/payroll';
 import type { Party, StructureParty } from '../data';
@@ -31,7 +32,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={d.reference} />
       <h1>Relevé des heures de {d.monthLabel}</h1>
       <p className="subtitle">
-        Transmis à {d.employer.name} ({d.employer.address}, {d.employer.postcode} {d.employer.town}) pour l'établissement de la paie
+        Transmis {toOrganisation(d.employer.name)} ({d.employer.address}, {d.employer.postcode} {d.employer.town}) pour l'établissement de la paie
       </p>
       <table>
         <thead>

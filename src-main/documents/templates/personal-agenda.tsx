@@ -1,4 +1,5 @@
 import { weekOf } from '../../domain/hours';
+import { de } from '../../shared/french';
 import type { AgendaLine, ParticipationDocumentData } from '../data';
 import { AgendaTable } from './agenda';
 import { personName } from './employment-contract';
@@ -11,7 +12,7 @@ export function PersonalAgenda({ d }: { d: ParticipationDocumentData }) {
   return (
     <>
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={referenceOf(d)} />
-      <h1>Agenda de {personName(d.person)}</h1>
+      <h1>Agenda {de(personName(d.person))}</h1>
       <p className="subtitle">
         Chantier « {d.worksite.name} » — {d.worksite.workAddress}
         {d.worksite.supervisorName ? ` — encadrant : ${d.worksite.supervisorName}` : ''}

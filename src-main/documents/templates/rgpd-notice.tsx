@@ -1,3 +1,5 @@
+import { formatPhone } from '../../shared/french';
+import { organisationGender, signatoryQuality, theOrganisation, toOrganisation } from '../../shared/organisation';
 import type { StructureParty } from '../data';
 import { Letterhead } from './parts';
 
@@ -5,15 +7,17 @@ const CNIL = 'CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07 — www
 
 /** The information notice for beneficiaries (RGPD art. 13), filled with the structure's details. */
 export function RgpdNotice({ structure }: { structure: StructureParty }) {
-  const contact = [structure.email, structure.phone].filter(Boolean).join(', ');
+  const contact = [structure.email, structure.phone && formatPhone(structure.phone)].filter(Boolean).join(', ');
+  const the = theOrganisation(structure.name);
   return (
     <>
       <Letterhead issuer={structure} logo={structure.logo} reference="notice d'information" />
       <h1>Vos données personnelles</h1>
-      <p className="subtitle">Ce que {structure.name} enregistre sur vous pendant votre chantier, et vos droits</p>
+      <p className="subtitle">Ce que {the} enregistre sur vous pendant votre chantier, et vos droits</p>
       <h2>Qui est responsable</h2>
       <p>
-        {structure.name}, {structure.address}, {structure.postcode} {structure.town}, représenté par {structure.signatoryName} ({structure.signatoryTitle}).
+        {the.charAt(0).toLocaleUpperCase('fr-FR') + the.slice(1)}, {structure.address}, {structure.postcode} {structure.town},{' '}
+        {organisationGender(structure.name) === 'f' ? 'représentée' : 'représenté'} par {structure.signatoryName}, {signatoryQuality(structure.signatoryTitle, structure.name)}.
         Contact pour vos données : {contact || 'le secrétariat'}.
       </p>
       <h2>Pourquoi</h2>
@@ -52,7 +56,7 @@ export function RgpdNotice({ structure }: { structure: StructureParty }) {
       <h2>Vos droits</h2>
       <p>
         Vous pouvez voir toutes vos données et en recevoir une copie, les faire corriger, demander leur effacement quand la loi le permet, vous opposer à
-        un traitement ou demander sa limitation. Adressez-vous au secrétariat ou écrivez à {structure.name} ({contact || structure.address}) : nous
+        un traitement ou demander sa limitation. Adressez-vous au secrétariat ou écrivez {toOrganisation(structure.name)} ({contact || structure.address}) : nous
         répondons dans un délai d'un mois. Si vous n'êtes pas satisfait·e de notre réponse, vous pouvez saisir la {CNIL}.
       </p>
     </>

@@ -1,3 +1,4 @@
+import { signatoryQuality } from '../../shared/organisation';
 import type { StructureParty } from '../data';
 import { Letterhead } from './parts';
 
@@ -31,7 +32,7 @@ const SECURITY =
 
 /** The register entry (RGPD art. 30) or the impact-assessment support, pre-filled from what Passerelle does. */
 export function RgpdRegister({ structure, kind }: { structure: StructureParty; kind: 'registre' | 'aipd' }) {
-  const controller = `${structure.name}, ${structure.address}, ${structure.postcode} ${structure.town} — ${structure.signatoryName}, ${structure.signatoryTitle}`;
+  const controller = `${structure.name}, ${structure.address}, ${structure.postcode} ${structure.town} — ${structure.signatoryName}, ${signatoryQuality(structure.signatoryTitle, structure.name)}`;
   if (kind === 'registre') {
     return (
       <>

@@ -1,10 +1,10 @@
 import { HALF_DAY_LABELS, WEEKDAY_LABELS } from '../../shared/contract/worksites';
+import { formatDuration, timeToMinutes } from '../../shared/time';
 import type { HalfDaySpread } from '../data';
 
 /** "08:30" → "8 h 30", "12:00" → "12 h". */
 export function spokenTime(time: string): string {
-  const [h, m] = time.split(':');
-  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
+  return formatDuration(timeToMinutes(time));
 }
 
 /** The weekly spread by half-day (L3123-6): one row per worked half-day. */

@@ -2,6 +2,7 @@ import { Checkbox, Grid, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { EMPLOYER_KINDS, EMPLOYER_KIND_LABELS, employerInput, type EmployerInput } from '@shared/contract/settings';
+import { EMPLOYER_SIGNATORY_TITLE_EXAMPLE, signatoryQuality } from '@shared/organisation';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
@@ -127,7 +128,13 @@ export function EmployerFormModal(props: {
               <TextInput label="Nom du signataire" withAsterisk {...field('signatoryName')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Qualité du signataire" placeholder="Le Directeur" withAsterisk {...field('signatoryTitle')} />
+              <TextInput
+                label="Qualité du signataire"
+                placeholder={EMPLOYER_SIGNATORY_TITLE_EXAMPLE}
+                description={`Sur les documents : « ${signatoryQuality(form.getValues().signatoryTitle || EMPLOYER_SIGNATORY_TITLE_EXAMPLE, form.getValues().name || 'Association …')} »`}
+                withAsterisk
+                {...field('signatoryTitle')}
+              />
             </Grid.Col>
           </Grid>
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'employeur" loading={saving} />

@@ -1,13 +1,15 @@
 import { Grid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { SIGNATORY_TITLE_EXAMPLE, signatoryQuality, STRUCTURE_NAME_EXAMPLE } from '@shared/organisation';
 
 /** The CCAS identity fields, used by the setup wizard and by Paramètres. `prefix` is e.g. `structure.`. */
 export function StructureFields({ form, prefix }: { form: UseFormReturnType<any>; prefix: string }) {
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
+  const values = (prefix ? form.getValues()[prefix.replace(/\.$/, '')] : form.getValues()) as { name?: string; signatoryTitle?: string } | undefined;
   return (
     <Grid>
       <Grid.Col span={12}>
-        <TextInput label="Nom de la structure" placeholder="CCAS de …" withAsterisk {...field('name')} />
+        <TextInput label="Nom de la structure" placeholder={STRUCTURE_NAME_EXAMPLE} withAsterisk {...field('name')} />
       </Grid.Col>
       <Grid.Col span={12}>
         <TextInput label="Adresse" withAsterisk {...field('address')} />
@@ -33,7 +35,8 @@ export function StructureFields({ form, prefix }: { form: UseFormReturnType<any>
       <Grid.Col span={{ base: 12, sm: 6 }}>
         <TextInput
           label="Qualité du signataire"
-          placeholder="Le Président du CCAS"
+          placeholder={SIGNATORY_TITLE_EXAMPLE}
+          description={`Sur les documents : « ${signatoryQuality(values?.signatoryTitle || SIGNATORY_TITLE_EXAMPLE, values?.name || STRUCTURE_NAME_EXAMPLE)} »`}
           withAsterisk
           {...field('signatoryTitle')}
         />
