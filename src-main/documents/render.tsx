@@ -36,15 +36,45 @@ export function renderPage(element: ReactElement, fontsDir: string, extraCss = '
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}${PRINT_CSS}${extraCss}</style></head><body>${body}</body></html>`;
 }
 
+/** A draft states facts that have not happened yet: "PROJET — non valable" across every page (a fixed element repeats on each printed page). */
+function Drafted({ draft, children }: { draft: boolean | undefined; children: ReactElement }) {
+  return (
+    <>
+      {draft && (
+        <div className="watermark" aria-hidden="true">
+          PROJET — non valable
+        </div>
+      )}
+      {children}
+    </>
+  );
+}
+
+/** The named bilan stays inside the CCAS: said at the top of every page. */
+const INTERNAL = '@page { @top-center { content: "Document interne — contient des données personnelles"; font-size: 9pt; font-weight: 700; } }';
+
 /** A participation's document from its typed data. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
   const Template = PARTICIPATION_TEMPLATES[data.kind];
-  return renderPage(<Template d={data} />, fontsDir);
+  return renderPage(
+    <Drafted draft={data.draft}>
+      <Template d={data} />
+    </Drafted>,
+    fontsDir,
+  );
 }
 
 /** A worksite's document: the week's attendance sheet (landscape), its planning or its bilan. */
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
   if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE);
-  if (data.kind === 'bilan_chantier') return renderPage(<BilanChantier d={data} />, fontsDir);
+  if (data.kind === 'bilan_chantier') {
+    return renderPage(
+      <Drafted draft={data.draft}>
+        <BilanChantier d={data} />
+      </Drafted>,
+      fontsDir,
+      data.named ? INTERNAL : '',
+    );
+  }
   return renderPage(<WorksitePlanning d={data} />, fontsDir);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { configured, fakeClock, sessionAs, valueOf } from './support/services';
@@ -39,14 +40,21 @@ describe('attestation de présence', () => {
   it('counts the half-days attended and the hours worked by hand: 15 half-days, 52 h', async () => {
     const { call, worksiteId, participationIds } = await worksiteWith(['Élodie'], '2026-06-01', '2026-06-28');
     const [participationId] = participationIds as [number];
-    const planned = await generatedText(call, { kind: 'attestation_presence', participationId }, 'attestation-prevue');
-    expect(planned.text).toContain('Heures prévues au planning (présences non encore saisies) : 56 h');
+    // Before any attendance is recorded: only as a draft, marked on the page and in the registry.
+    const refused = await call('documents/generate', { kind: 'attestation_presence', participationId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'draft' } });
+    const planned = await generatedText(call, { kind: 'attestation_presence', participationId, draft: true }, 'attestation-prevue');
+    expect(planned.text).toContain('Heures prévues au planning, non encore effectuées ou non encore saisies : 56 h');
+    // Drawn diagonally, the watermark reads in the raw text order.
+    expect(execFileSync('pdftotext', ['-raw', planned.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('PROJET — non valable');
+    expect(planned.row.title).toBe('Projet (non valable) — Attestation de présence de Élodie Lefèvre');
 
     const sessions = valueOf(await call('worksites/get', { id: worksiteId })).sessions;
     const marks: Record<string, object> = { '2026-06-09': { mark: 'retard', actualStart: '09:00' }, '2026-06-10': { mark: 'non_justifiee' } };
     valueOf(await call('attendance/save', { worksiteId, entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: (marks[s.date] ?? { mark: 'present' }) as { mark: 'present' } })) }));
     const { text, row } = await generatedText(call, { kind: 'attestation_presence', participationId }, 'attestation');
     expect(row.version).toBe(2);
+    expect(text).not.toContain('PROJET');
     for (const value of ['Attestation de présence', 'CCAS de Kerbrénou', 'Madame Élodie LEFÈVRE', 'né(e) le 12 mai 1985', '« Menuiserie du port »', 'du 1er juin 2026 au 28 juin 2026', '15 demi-journées', '52 h de travail effectif']) {
       expect(text, value).toContain(value);
     }

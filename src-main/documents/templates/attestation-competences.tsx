@@ -16,7 +16,7 @@ import { Letterhead, referenceOf, SignatureBlock } from './parts';
  */
 export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) {
   const b = d.bilan!;
-  const skills = attestedSkills(b.skills);
+  const { certified: skills, inProgress } = attestedSkills(b.skills);
   const sections = [...new Set(skills.map((s) => s.section))];
   const activity = ACTIVITY_LABELS[d.worksite.activity as keyof typeof ACTIVITY_LABELS] ?? d.worksite.activity;
   return (
@@ -26,14 +26,14 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
       <p style={{ marginTop: '6mm' }}>
         Je soussigné(e) {d.structure.signatoryName}, {d.structure.signatoryTitle}, atteste pour {d.structure.name} que {personName(d.person)}, né(e) le{' '}
         {longFrenchDate(d.person.birthDate)}, a occupé le poste de {d.contract.position.toLowerCase()} sur le chantier « {d.worksite.name} » (support
-        d'activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}, pour{' '}
+        d'activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}, pour{' '}
         {formatDuration(b.attendance.workedMinutes)} de travail effectif.
       </p>
       <h2>Activités réalisées</h2>
       <Words text={b.form.activitiesDone} />
-      <h2>Compétences mises en œuvre</h2>
+      <h2>Compétences acquises</h2>
       {skills.length === 0 ? (
-        <p>Aucune compétence n'a encore été évaluée en fin de chantier.</p>
+        <p>Aucune compétence n'a encore été évaluée comme acquise.</p>
       ) : (
         <table>
           <thead>
@@ -58,6 +58,17 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
             ])}
           </tbody>
         </table>
+      )}
+      {inProgress.length > 0 && (
+        <>
+          <h2>Compétences en cours de développement</h2>
+          <p>Pendant le chantier, {personName(d.person)} a progressé dans :</p>
+          <ul>
+            {inProgress.map((s) => (
+              <li key={s.criterionId}>{s.label}</li>
+            ))}
+          </ul>
+        </>
       )}
       <p className="small">Niveaux évalués par l'encadrant technique en fin de chantier. Cette attestation est délivrée à l'intéressé(e) pour servir et valoir ce que de droit.</p>
       <SignatureBlock town={d.structure.town} date={d.issuedOn} signers={[{ who: d.structure.name, name: d.structure.signatoryName, title: d.structure.signatoryTitle }]} />

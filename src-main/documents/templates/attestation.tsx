@@ -17,7 +17,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
       <p style={{ marginTop: '8mm' }}>
         Je soussigné(e) {structure.signatoryName}, {structure.signatoryTitle} de {structure.name}, atteste que {personName(person)}, né(e) le{' '}
         {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d'activité : {activity.toLowerCase()}) organisé par{' '}
-        {structure.name}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}.
+        {structure.name}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}.
       </p>
       {presence.recorded ? (
         <p>
@@ -29,7 +29,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
         </p>
       ) : (
         <p>
-          Heures prévues au planning (présences non encore saisies) : <strong>{formatDuration(presence.planned)}</strong>.
+          Heures prévues au planning, non encore effectuées ou non encore saisies : <strong>{formatDuration(presence.planned)}</strong>.
         </p>
       )}
       <p>Cette attestation est délivrée à l'intéressé(e) pour servir et valoir ce que de droit.</p>

@@ -1,3 +1,4 @@
+import { portabilityMonths } from '../../domain/document-guards';
 import { longFrenchDate } from '../../shared/dates';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
@@ -11,6 +12,7 @@ import { formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
  */
 export function Certificate({ d }: { d: ParticipationDocumentData }) {
   const { employer, person, contract } = d;
+  const months = portabilityMonths(contract.startDate, d.lastDay);
   return (
     <>
       <Letterhead issuer={employer} reference={referenceOf(d)} />
@@ -25,8 +27,9 @@ export function Certificate({ d }: { d: ParticipationDocumentData }) {
       </p>
       {employer.providentBody && (
         <p>
-          Le salarié bénéficie, s'il y a droit, du maintien à titre gratuit de ses garanties de santé et de prévoyance auprès de {employer.providentBody}{' '}
-          (article L911-8 du Code de la sécurité sociale).
+          Le salarié bénéficie du maintien à titre gratuit de ses garanties de frais de santé (mutuelle) et de prévoyance auprès de {employer.providentBody},
+          pendant {months} mois — la durée de son dernier contrat, arrondie au mois supérieur, dans la limite de 12 mois — dès lors que la fin de son contrat
+          lui ouvre droit à l'assurance chômage (article L911-8 du Code de la sécurité sociale).
         </p>
       )}
       <SignatureBlock town={employer.town} date={d.issuedOn} signers={[{ who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle }]} />

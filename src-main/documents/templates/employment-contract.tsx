@@ -4,7 +4,8 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
-import { Article, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
+import { contractSignatureDate } from '../../domain/document-guards';
+import { Article, EstablishedOn, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 
 const FULL_TIME_MINUTES = 35 * 60;
@@ -153,13 +154,14 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
 
       <SignatureBlock
         town={structure.town}
-        date={d.issuedOn}
+        date={contractSignatureDate(d.contract)}
         copies={2}
         signers={[
           { who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle },
           { who: 'Le salarié', name: `${person.firstNames} ${person.lastName.toLocaleUpperCase('fr-FR')}`, mention: 'Précédé de la mention « lu et approuvé »' },
         ]}
       />
+      <EstablishedOn date={d.issuedOn} />
     </>
   );
 }
