@@ -76,6 +76,48 @@ describe('certificat de travail', () => {
   });
 });
 
+describe('documents state only what has happened', () => {
+  it('refuses the certificat de travail the day before the last day, makes it on the last day with the portabilité sentence', async () => {
+    const before = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-30T09:00:00.000Z');
+    const refused = await before.call('documents/generate', { kind: 'certificat_travail', participationId: before.participationIds[0]! });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31 mai 2026." } });
+    expect(valueOf(await before.call('documents/list', { worksiteId: before.worksiteId })).documents).toEqual([]);
+
+    const onTheDay = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-31T09:00:00.000Z');
+    const { text } = await generatedText(onTheDay.call, { kind: 'certificat_travail', participationId: onTheDay.participationIds[0]! }, 'certificat-dernier-jour');
+    expect(text).toContain('garanties de frais de santé (mutuelle) et de prévoyance');
+    expect(text).toContain('pendant 1 mois');
+    expect(text).toContain('dans la limite de 12 mois');
+    expect(text).toContain("ouvre droit à l'assurance chômage (article L911-8 du Code de la sécurité sociale)");
+  });
+
+  it('refuses an attestation de compétences with no hour worked', async () => {
+    const { call, participationIds } = await worksiteWith(['Élodie']);
+    expect(await call('documents/preview', { kind: 'attestation_competences', participationId: participationIds[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "Aucune heure de travail n'est enregistrée pour ce contrat : il n'y a pas de compétences à attester." },
+    });
+    // A draft does not make it possible: there is nothing to certify.
+    expect(await call('documents/generate', { kind: 'attestation_competences', participationId: participationIds[0]!, draft: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('dates the contract by its signature, else its hand-over, else a blank to fill by hand, never the print date', async () => {
+    const { call, participationIds } = await worksiteWith(['Élodie']);
+    const participationId = participationIds[0]!;
+    const line = async (name: string) => (await generatedText(call, { kind: 'contrat_travail', participationId }, name)).text;
+    valueOf(await call('contracts/update', { participationId, contract: { position: 'Agent de menuiserie', handedOn: '2026-05-04', signedOn: '2026-05-05', derogationUntil: null } }));
+    const signed = await line('contrat-signe');
+    expect(signed).toContain('Fait à Kerbrénou, le 5 mai 2026');
+    expect(signed).toContain('Document établi le 1er juillet 2026.');
+    valueOf(await call('contracts/update', { participationId, contract: { position: 'Agent de menuiserie', handedOn: '2026-05-04', signedOn: null, derogationUntil: null } }));
+    expect(await line('contrat-remis')).toContain('Fait à Kerbrénou, le 4 mai 2026');
+    valueOf(await call('contracts/update', { participationId, contract: { position: 'Agent de menuiserie', handedOn: null, signedOn: null, derogationUntil: null } }));
+    const blank = await line('contrat-sans-date');
+    expect(blank).toContain('Fait à Kerbrénou, le ____');
+    expect(blank).not.toContain('le 1er juillet 2026, en');
+  });
+});
+
 describe("feuille d'émargement", () => {
   it('the week of 11 May 2026 shows Thursday 14 May as a holiday, landscape, one row per participant', async () => {
     const { call, worksiteId } = await worksiteWith(['Élodie', 'Awa', 'Soazig']);
