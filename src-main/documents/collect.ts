@@ -10,7 +10,7 @@ import { de } from '../shared/french';
 import { minutesToTime } from '../shared/time';
 import type { HalfDaySpread, ParticipationDocumentData, StructureParty } from './data';
 
-type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda'>;
+type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'>;
 
 /**
  * Everything a participation's document is made from, read in one
@@ -29,6 +29,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     .executeTakeFirstOrThrow();
   const person = await db.selectFrom('persons').selectAll().where('id', '=', participation.personId).executeTakeFirstOrThrow();
   const employer = (await findEmployer(db, participation.employerId))!;
+  const referent = person.referentId === null ? undefined : await db.selectFrom('contacts').select(['firstName', 'lastName']).where('id', '=', person.referentId).executeTakeFirst();
   const end = participation.earlyEndDate ?? participation.endDate;
   const firstSession = await db
     .selectFrom('sessions')
@@ -107,9 +108,12 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       weeklyMinutes: participation.weeklyMinutes,
       trialDays: participation.trialDays,
       spread,
+      handedOn: participation.handedOn,
+      signedOn: participation.signedOn,
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
     lastDay: end,
+    referentName: referent ? `${referent.firstName} ${referent.lastName}` : null,
   };
 }
 

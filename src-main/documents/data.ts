@@ -41,8 +41,10 @@ export interface ParticipationDocumentData {
   kind: ParticipationDocumentKind;
   number: string;
   version: number;
-  /** The day it was generated: "Fait à …, le …". */
+  /** The day it was generated ("établi le"): "Fait à …, le …" except on a contract, which carries its signature date. */
   issuedOn: string;
+  /** Printed as "PROJET — non valable": asked for before the facts it states. */
+  draft?: boolean;
   structure: StructureParty;
   employer: EmployerParty;
   person: {
@@ -74,11 +76,18 @@ export interface ParticipationDocumentData {
     weeklyMinutes: number;
     trialDays: number;
     spread: HalfDaySpread[];
+    /** Recorded on the contract (L1242-13): the date after "Fait à …, le". */
+    handedOn: string | null;
+    signedOn: string | null;
   };
   /** The person's first half-day: where the convocation sends them. */
   firstSession: { date: string; start: string } | null;
   /** The last day worked under the contract: its early end when there is one. */
   lastDay: string;
+  /** The last day a document counts: the last day, or the day it is made when the contract runs on. */
+  countedUntil: string;
+  /** The person's social worker (référent), who signs the individual bilan with the supervisor. */
+  referentName: string | null;
   /** For the attestation: half-days and hours, from attendance once recorded, otherwise as planned. */
   presence?: { planned: number; worked: number; attended: number; held: number; recorded: boolean };
   /** For the personal agenda: the person's half-days and annex times on the worksite. */
@@ -101,6 +110,9 @@ export interface WorksiteDocumentData {
   number: string;
   version: number;
   issuedOn: string;
+  draft?: boolean;
+  /** The bilan's internal version, naming each participant. */
+  named?: boolean;
   structure: StructureParty;
   worksite: { id: number; name: string; activity: string; workAddress: string; supervisorName: string | null; startDate: string; endDate: string };
   weekOf: string | null;

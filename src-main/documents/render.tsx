@@ -49,11 +49,35 @@ export function documentTitle(label: string, subject: string, d: { number: strin
   return `${label} — ${subject} — ${d.version === 0 ? 'aperçu' : d.number}`;
 }
 
+/** A draft states facts that have not happened yet: "PROJET — non valable" across every page (a fixed element repeats on each printed page). */
+function Drafted({ draft, children }: { draft: boolean | undefined; children: ReactElement }) {
+  return (
+    <>
+      {draft && (
+        <div className="watermark" aria-hidden="true">
+          PROJET — non valable
+        </div>
+      )}
+      {children}
+    </>
+  );
+}
+
+/** The named bilan stays inside the CCAS: said at the top of every page. */
+const INTERNAL = '@page { @top-center { content: "Document interne — contient des données personnelles"; font-size: 9pt; font-weight: 700; } }';
+
 /** A participation's document from its typed data. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
   const Template = PARTICIPATION_TEMPLATES[data.kind];
   const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
-  return renderPage(<Template d={data} />, fontsDir, '', info);
+  return renderPage(
+    <Drafted draft={data.draft}>
+      <Template d={data} />
+    </Drafted>,
+    fontsDir,
+    '',
+    info,
+  );
 }
 
 /** A worksite's document: the week's attendance sheet (landscape), its planning or its bilan. */
@@ -61,6 +85,15 @@ export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: str
   const subject = data.weekOf ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}` : data.worksite.name;
   const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], subject, data), author: data.structure.name };
   if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE, info);
-  if (data.kind === 'bilan_chantier') return renderPage(<BilanChantier d={data} />, fontsDir, '', info);
+  if (data.kind === 'bilan_chantier') {
+    return renderPage(
+      <Drafted draft={data.draft}>
+        <BilanChantier d={data} />
+      </Drafted>,
+      fontsDir,
+      data.named ? INTERNAL : '',
+      info,
+    );
+  }
   return renderPage(<WorksitePlanning d={data} />, fontsDir, '', info);
 }

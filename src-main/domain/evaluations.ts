@@ -32,9 +32,13 @@ export function skillSummary(evaluations: readonly Evaluation[], criterionId: nu
   return { start: start.level, end: end.level, self: self?.level ?? null, comment: end.comment || start.comment };
 }
 
-/** Skills the attestation de compétences may state: reached ("acquis", "maîtrisé") or on the way, at the end. */
-export function attestedSkills<T extends { end: EvaluationLevel | null }>(lines: readonly T[]): T[] {
-  return lines.filter((l) => l.end === 'acquis' || l.end === 'maitrise' || l.end === 'en_cours');
+/**
+ * What the attestation de compétences may state: it certifies only the skills
+ * reached ("acquis", "maîtrisé"); those "en cours d'acquisition" are named as
+ * progress, apart, never graded; the others are not mentioned.
+ */
+export function attestedSkills<T extends { end: EvaluationLevel | null }>(lines: readonly T[]): { certified: T[]; inProgress: T[] } {
+  return { certified: lines.filter((l) => l.end === 'acquis' || l.end === 'maitrise'), inProgress: lines.filter((l) => l.end === 'en_cours') };
 }
 
 /** The days an evaluation may bear: from the contract's first day to 60 days after its last (the bilan comes after), never in the future. */

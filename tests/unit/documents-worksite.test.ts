@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { configured, fakeClock, sessionAs, valueOf } from './support/services';
@@ -39,14 +40,21 @@ describe('attestation de présence', () => {
   it('counts the half-days attended and the hours worked by hand: 15 half-days, 52 h', async () => {
     const { call, worksiteId, participationIds } = await worksiteWith(['Élodie'], '2026-06-01', '2026-06-28');
     const [participationId] = participationIds as [number];
-    const planned = await generatedText(call, { kind: 'attestation_presence', participationId }, 'attestation-prevue');
-    expect(planned.text).toContain('Heures prévues au planning (présences non encore saisies) : 56 h');
+    // Before any attendance is recorded: only as a draft, marked on the page and in the registry.
+    const refused = await call('documents/generate', { kind: 'attestation_presence', participationId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'draft' } });
+    const planned = await generatedText(call, { kind: 'attestation_presence', participationId, draft: true }, 'attestation-prevue');
+    expect(planned.text).toContain('Heures prévues au planning, non encore effectuées ou non encore saisies : 56 h');
+    // Drawn diagonally, the watermark reads in the raw text order.
+    expect(execFileSync('pdftotext', ['-raw', planned.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('PROJET — non valable');
+    expect(planned.row.title).toBe('Projet (non valable) — Attestation de présence de Élodie Lefèvre');
 
     const sessions = valueOf(await call('worksites/get', { id: worksiteId })).sessions;
     const marks: Record<string, object> = { '2026-06-09': { mark: 'retard', actualStart: '09:00' }, '2026-06-10': { mark: 'non_justifiee' } };
     valueOf(await call('attendance/save', { worksiteId, entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: (marks[s.date] ?? { mark: 'present' }) as { mark: 'present' } })) }));
     const { text, row } = await generatedText(call, { kind: 'attestation_presence', participationId }, 'attestation');
     expect(row.version).toBe(2);
+    expect(text).not.toContain('PROJET');
     for (const value of ['Attestation de présence', 'CCAS de Kerbrénou', 'Madame Élodie LEFÈVRE', 'née le 12 mai 1985', '« Menuiserie du port »', 'du 1er juin 2026 au 28 juin 2026', '15 demi-journées', '52 h de travail effectif']) {
       expect(text, value).toContain(value);
     }
@@ -65,6 +73,48 @@ describe('certificat de travail', () => {
     }
     // No reason for leaving, hours, absences, assessment, wage or trial period.
     expect(text).not.toMatch(/accord|motif|absence|heure|évalu|présence|salaire|essai|rupture/i);
+  });
+});
+
+describe('documents state only what has happened', () => {
+  it('refuses the certificat de travail the day before the last day, makes it on the last day with the portabilité sentence', async () => {
+    const before = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-30T09:00:00.000Z');
+    const refused = await before.call('documents/generate', { kind: 'certificat_travail', participationId: before.participationIds[0]! });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31 mai 2026." } });
+    expect(valueOf(await before.call('documents/list', { worksiteId: before.worksiteId })).documents).toEqual([]);
+
+    const onTheDay = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-31T09:00:00.000Z');
+    const { text } = await generatedText(onTheDay.call, { kind: 'certificat_travail', participationId: onTheDay.participationIds[0]! }, 'certificat-dernier-jour');
+    expect(text).toContain('garanties de frais de santé (mutuelle) et de prévoyance');
+    expect(text).toContain('pendant 1 mois');
+    expect(text).toContain('dans la limite de 12 mois');
+    expect(text).toContain("ouvre droit à l'assurance chômage (article L911-8 du Code de la sécurité sociale)");
+  });
+
+  it('refuses an attestation de compétences with no hour worked', async () => {
+    const { call, participationIds } = await worksiteWith(['Élodie']);
+    expect(await call('documents/preview', { kind: 'attestation_competences', participationId: participationIds[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: "Aucune heure de travail n'est enregistrée pour ce contrat : il n'y a pas de compétences à attester." },
+    });
+    // A draft does not make it possible: there is nothing to certify.
+    expect(await call('documents/generate', { kind: 'attestation_competences', participationId: participationIds[0]!, draft: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('dates the contract by its signature, else its hand-over, else a blank to fill by hand, never the print date', async () => {
+    const { call, participationIds } = await worksiteWith(['Élodie']);
+    const participationId = participationIds[0]!;
+    const line = async (name: string) => (await generatedText(call, { kind: 'contrat_travail', participationId }, name)).text;
+    valueOf(await call('contracts/update', { participationId, contract: { position: 'Agent de menuiserie', handedOn: '2026-05-04', signedOn: '2026-05-05', derogationUntil: null } }));
+    const signed = await line('contrat-signe');
+    expect(signed).toContain('Fait à Kerbrénou, le 5 mai 2026');
+    expect(signed).toContain('Document établi le 1er juillet 2026.');
+    valueOf(await call('contracts/update', { participationId, contract: { position: 'Agent de menuiserie', handedOn: '2026-05-04', signedOn: null, derogationUntil: null } }));
+    expect(await line('contrat-remis')).toContain('Fait à Kerbrénou, le 4 mai 2026');
+    valueOf(await call('contracts/update', { participationId, contract: { position: 'Agent de menuiserie', handedOn: null, signedOn: null, derogationUntil: null } }));
+    const blank = await line('contrat-sans-date');
+    expect(blank).toContain('Fait à Kerbrénou, le ____');
+    expect(blank).not.toContain('le 1er juillet 2026, en');
   });
 });
 

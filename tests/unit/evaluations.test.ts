@@ -6,7 +6,7 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import type { EvaluationInput } from '../../src-main/shared/contract/evaluations';
 import { caller, configured, fakeClock, sessionAs, valueOf } from './support/services';
 import { person, situation } from './support/people';
-import { keep, LEAKS, pdfText } from './support/pdf';
+import { keep, LEAKS, pdfInfo, pdfText } from './support/pdf';
 import { mesp, mespContract } from './support/worksites';
 
 const printer = nodePdfPrinter();
@@ -265,17 +265,36 @@ describe('bilans', () => {
     expect(bilan).toMatch(/Mesurer, tracer et couper — En cours — d’acquisition/);
     expect(bilan).toContain('ACI ou autre structure d’insertion (SIAE)');
     expect(bilan).toContain('J’ai aimé travailler le bois.');
+    // Signed by its authors: the référent and the supervisor, not the structure's signatory.
+    expect(bilan).toMatch(/Le référent social .*L[’']encadrant technique/);
+    expect(bilan).not.toContain('Présidente');
     const attestation = await text({ kind: 'attestation_competences', participationId }, 'attestation-competences');
     expect(attestation).toContain('Attestation de compétences');
     expect(attestation).toContain('Fabrication de douze bancs pour le square');
     expect(attestation).toContain('45 h de travail effectif');
     expect(attestation).toContain('Utiliser les outils en sécurité Maîtrisé');
-    expect(attestation).toMatch(/Mesurer, tracer et couper En cours d’acquisition/);
+    // Certified: only what was reached; a skill on the way is named as progress, apart, never graded.
+    expect(attestation).toContain('Compétences en cours de développement');
+    expect(attestation).toMatch(/a progressé dans : Mesurer, tracer et couper/);
+    expect(attestation).not.toMatch(/En cours d[’']acquisition/);
     // Not evaluated at the end: not claimed.
     expect(attestation).not.toContain('Assembler et fixer');
     const collective = await text({ kind: 'bilan_chantier', worksiteId }, 'bilan-chantier');
     expect(collective).toContain('Bilan du chantier « Menuiserie du port »');
-    expect(collective).toContain('13 / 15 87 % 45 h');
+    // For funders and the client: counts only, no one's name.
+    expect(collective).toContain('13 / 15 87 % 56 h 45 h');
+    expect(collective).toMatch(/ACI ou autre structure d’insertion \(SIAE\) 1/);
+    expect(collective).not.toMatch(/Élodie|LEFÈVRE|Lefèvre/i);
+    expect(collective).not.toContain('Document interne');
+    expect(collective).not.toContain('Une coupure légère');
+    const namedRow = valueOf(await call('documents/generate', { kind: 'bilan_chantier', worksiteId, named: true }));
+    expect(namedRow.title).toBe('Bilan du chantier — Menuiserie du port (version nominative, interne)');
+    const namedFile = keep('bilan-chantier-interne', Buffer.from(valueOf(await call('documents/content', { documentId: namedRow.id })).pdfBase64, 'base64'));
+    const named = pdfText(namedFile).replace(/\s+/g, ' ');
+    expect(named).toContain('Élodie');
+    expect(named).toContain('13 / 15 87 % 45 h');
+    // The internal version says so at the top of every page.
+    for (let page = 1; page <= pdfInfo(namedFile).pages; page++) expect(pdfText(namedFile, page)).toContain('Document interne — contient des données personnelles');
     expect(collective).toContain('1 incident noté par l’encadrant.');
     expect(collective).toContain('Douze bancs pour le square Jean-Moulin');
     // The incident's words stay in the records.

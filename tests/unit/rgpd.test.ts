@@ -98,7 +98,9 @@ async function worksiteWithCanary() {
   }
   valueOf(await call('documents/generate', { kind: 'feuille_emargement', worksiteId: worksite.id, weekOf: '2026-06-01' }));
   valueOf(await call('documents/generate', { kind: 'planning_chantier', worksiteId: worksite.id }));
+  // The funders' bilan names no one; the internal one does, and must be scrubbed like the rest.
   valueOf(await call('documents/generate', { kind: 'bilan_chantier', worksiteId: worksite.id }));
+  valueOf(await call('documents/generate', { kind: 'bilan_chantier', worksiteId: worksite.id, named: true }));
   const scan = path.join(tempDir('passerelle-scan-'), 'piece.pdf');
   writeFileSync(scan, Buffer.from(`%PDF-1.4\n% piece d'identite de ${CANARY}\n`));
   valueOf(await call('documents/attach', { target: { participationId: canary.participationId }, path: scan, label: `Pièce de ${CANARY}` }));

@@ -1,5 +1,6 @@
 import * as repo from '../../db/repositories/documents';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
+import { countedUntil, documentGuard, resolveGuard, type DocumentGuardFacts } from '../../domain/document-guards';
 import { documentFileName, safeFileName } from '../../domain/file-names';
 import { collectParticipationData } from '../../documents/collect';
 import { collectWorksiteData } from '../../documents/collect-worksite';
@@ -30,6 +31,20 @@ const FILE_LABELS: Record<DocumentKind, string> = {
   bilan_chantier: 'Bilan_chantier',
 };
 
+/**
+ * The guard of `document-guards.ts`, enforced: a refusal is a CONFLICT with
+ * its French reason; `field: 'draft'` tells the screen a draft may be asked for instead.
+ */
+function guarded(kind: DocumentKind, facts: DocumentGuardFacts, draftAsked: boolean): 'valid' | 'draft' {
+  const resolved = resolveGuard(documentGuard(kind, facts), draftAsked);
+  if ('refused' in resolved) {
+    throw new AppError('CONFLICT', resolved.draftPossible ? `${resolved.refused} Vous pouvez en établir un projet, marqué « non valable ».` : resolved.refused, resolved.draftPossible ? { field: 'draft' } : undefined);
+  }
+  return resolved.print;
+}
+
+const DRAFT_TITLE = 'Projet (non valable) — ';
+
 /** A document ready to print: its HTML, what it is about, its names and the data kept as its snapshot. */
 export interface PreparedDocument {
   kind: DocumentKind;
@@ -51,7 +66,7 @@ function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData): str
 }
 
 /** The attestation's figures and the personal agenda, from the same hours as the screens. */
-async function participationExtras(ctx: HandlerContext, kind: DocumentKind, participationId: number, data: Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn'>) {
+async function participationExtras(ctx: HandlerContext, kind: DocumentKind, participationId: number, data: Pick<ParticipationDocumentData, 'lastDay'>) {
   const { db, today } = ctx;
   const participation = (await findParticipation(db, participationId))!;
   // The bilan's figures and words, as the bilan screen shows them (never the psychologist's notes: the bilans feature does not read them).
@@ -109,7 +124,26 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       await load({ ...ctx, db }, participation.worksiteId);
       const { personId, worksiteId, ...collected } = await collectParticipationData(db, request.kind, request.participationId, ctx.services.paths.filesDir);
       const extras = await participationExtras({ ...ctx, db }, request.kind, request.participationId, collected);
-      const data: ParticipationDocumentData = { ...collected, ...extras, ...(await numberOf({ participationId: request.participationId })), issuedOn: ctx.today };
+      const print = guarded(
+        request.kind,
+        {
+          today: ctx.today,
+          lastDay: collected.lastDay,
+          firstHalfDay: collected.firstSession?.date ?? null,
+          workedMinutes: extras.presence?.worked ?? extras.bilan?.attendance.workedMinutes ?? 0,
+          attendanceRecorded: extras.presence?.recorded ?? false,
+        },
+        request.draft === true,
+      );
+      const data: ParticipationDocumentData = {
+        ...collected,
+        ...extras,
+        ...(await numberOf({ participationId: request.participationId })),
+        issuedOn: ctx.today,
+        // A draft shows the planned period; a valid document only what has happened by today.
+        countedUntil: print === 'draft' ? collected.lastDay : countedUntil(collected.lastDay, ctx.today),
+        ...(print === 'draft' ? { draft: true } : {}),
+      };
       const atTheEnd: DocumentKind[] = ['certificat_travail', 'attestation_presence', 'bilan_individuel', 'attestation_competences'];
       const date = atTheEnd.includes(request.kind) ? data.lastDay : data.contract.startDate;
       return {
@@ -117,8 +151,8 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
         html: renderDocument(data, ctx.services.fontsDir),
         number: data.number,
         version: data.version,
-        title: `${label} ${de(`${data.person.firstNames} ${data.person.lastName}`)}`,
-        fileName: documentFileName(FILE_LABELS[request.kind], data.person.lastName, data.person.firstNames, date),
+        title: `${data.draft ? DRAFT_TITLE : ''}${label} ${de(`${data.person.firstNames} ${data.person.lastName}`)}`,
+        fileName: documentFileName(`${data.draft ? 'Projet_' : ''}${FILE_LABELS[request.kind]}`, data.person.lastName, data.person.firstNames, date),
         snapshot: snapshotOf(data),
         personId,
         worksiteId,
@@ -131,15 +165,25 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
     const weekOf = request.kind === 'feuille_emargement' ? request.weekOf : null;
     const collected = await collectWorksiteData(db, request.kind, request.worksiteId, weekOf, ctx.services.paths.filesDir);
     const extras = request.kind === 'bilan_chantier' ? { bilan: await worksiteBilanOf({ ...ctx, db }, request.worksiteId) } : {};
-    const data: WorksiteDocumentData = { ...collected, ...extras, ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })), issuedOn: ctx.today };
-    const when = data.weekOf ? ` — semaine du ${formatFrenchDate(data.weekOf)}` : '';
+    const firstHalfDay = (await listSessions(db, request.worksiteId)).filter((s) => s.cancelledReason === null).map((s) => s.date).sort()[0] ?? null;
+    const asked = request.kind === 'bilan_chantier' ? request : { draft: false, named: false };
+    const print = guarded(request.kind, { today: ctx.today, lastDay: collected.worksite.endDate, firstHalfDay, workedMinutes: 0, attendanceRecorded: false }, asked.draft === true);
+    const data: WorksiteDocumentData = {
+      ...collected,
+      ...extras,
+      ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })),
+      issuedOn: ctx.today,
+      ...(print === 'draft' ? { draft: true } : {}),
+      ...(asked.named === true ? { named: true } : {}),
+    };
+    const when = data.weekOf ? ` — semaine du ${formatFrenchDate(data.weekOf)}` : data.named ? ' (version nominative, interne)' : '';
     return {
       kind: request.kind,
       html: renderWorksiteDocument(data, ctx.services.fontsDir),
       number: data.number,
       version: data.version,
-      title: `${label} — ${worksite.name}${when}`,
-      fileName: safeFileName(`${FILE_LABELS[request.kind]}_${worksite.name}${data.weekOf ? `_${data.weekOf}` : ''}`, 'pdf'),
+      title: `${data.draft ? DRAFT_TITLE : ''}${label} — ${worksite.name}${when}`,
+      fileName: safeFileName(`${data.draft ? 'Projet_' : ''}${FILE_LABELS[request.kind]}_${worksite.name}${data.weekOf ? `_${data.weekOf}` : data.named ? '_interne' : ''}`, 'pdf'),
       snapshot: snapshotOf(data),
       personId: null,
       worksiteId: request.worksiteId,

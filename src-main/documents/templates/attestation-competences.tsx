@@ -18,7 +18,7 @@ import { Letterhead, referenceOf, SignatureBlock, undersigned } from './parts';
  */
 export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) {
   const b = d.bilan!;
-  const skills = attestedSkills(b.skills);
+  const { certified: skills, inProgress } = attestedSkills(b.skills);
   const sections = [...new Set(skills.map((s) => s.section))];
   const activity = ACTIVITY_LABELS[d.worksite.activity as keyof typeof ACTIVITY_LABELS] ?? d.worksite.activity;
   return (
@@ -28,14 +28,14 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
       <p style={{ marginTop: '6mm' }}>
         {undersigned(d.structure)}, atteste que {personName(d.person)}, {word(d.person.civility, 'né')} le{' '}
         {longFrenchDate(d.person.birthDate)}, a occupé le poste {de(inSentence(d.contract.position))} sur le chantier « {d.worksite.name} » (support
-        d'activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}, pour{' '}
+        d'activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}, pour{' '}
         {formatDuration(b.attendance.workedMinutes)} de travail effectif.
       </p>
       <h2>Activités réalisées</h2>
       <Words text={b.form.activitiesDone} />
-      <h2>Compétences mises en œuvre</h2>
+      <h2>Compétences acquises</h2>
       {skills.length === 0 ? (
-        <p>Aucune compétence n'a encore été évaluée en fin de chantier.</p>
+        <p>Aucune compétence n'a encore été évaluée comme acquise.</p>
       ) : (
         <table>
           <thead>
@@ -60,6 +60,17 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
             ])}
           </tbody>
         </table>
+      )}
+      {inProgress.length > 0 && (
+        <>
+          <h2>Compétences en cours de développement</h2>
+          <p>Pendant le chantier, {personName(d.person)} a progressé dans :</p>
+          <ul>
+            {inProgress.map((s) => (
+              <li key={s.criterionId}>{s.label}</li>
+            ))}
+          </ul>
+        </>
       )}
       <p className="small">Niveaux évalués par l'encadrant technique en fin de chantier. Cette attestation est délivrée{' '}
         {agree(d.person.civility, { m: "à l'intéressé", f: "à l'intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.

@@ -19,7 +19,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
       <p style={{ marginTop: '8mm' }}>
         {undersigned(structure)}, atteste que {personName(person)}, {word(person.civility, 'né')} le{' '}
         {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d'activité : {activity.toLowerCase()}) organisé{' '}
-        {byOrganisation(structure.name)}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}.
+        {byOrganisation(structure.name)}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}.
       </p>
       {presence.recorded ? (
         <p>
@@ -31,7 +31,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
         </p>
       ) : (
         <p>
-          Heures prévues au planning (présences non encore saisies) : <strong>{formatDuration(presence.planned)}</strong>.
+          Heures prévues au planning, non encore effectuées ou non encore saisies : <strong>{formatDuration(presence.planned)}</strong>.
         </p>
       )}
       <p>Cette attestation est délivrée {agree(person.civility, { m: "à l'intéressé", f: "à l'intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.</p>

@@ -7,7 +7,40 @@ import type { WorksiteDocumentData } from '../data';
 import { rateText, Words } from './bilan-parts';
 import { Letterhead, referenceOf } from './parts';
 
-/** The collective bilan for funders and the partner: who took part, attendance, hours, orientations, outcomes, what was produced. */
+/** How many participants fall under each label, most frequent first. */
+function countsOf(labels: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'));
+}
+
+function CountTable({ heading, rows }: { heading: string; rows: [string, number][] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{heading}</th>
+          <th>Participants</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, n]) => (
+          <tr key={label}>
+            <td>{label}</td>
+            <td className="num">{n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The collective bilan: attendance, hours, orientations, exits, what was produced.
+ * By default for funders and the client, with counts only and no one's name
+ * (nor the free text about incidents, which may name people); `named`, the
+ * internal version listing each participant, marked so on every page.
+ */
 export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
   const b = d.bilan!;
   const total = b.participants.reduce(
@@ -29,7 +62,9 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
         {longFrenchDate(b.worksite.endDate)}
         {b.worksite.clientName ? ` — pour ${b.worksite.clientName}` : ''}
       </p>
+      {d.named && <p className="reference"><strong>Document interne — contient des données personnelles : ne pas transmettre aux financeurs ni au client.</strong></p>}
       <h2>Participants ({b.participants.length})</h2>
+      {d.named ? (
       <table>
         <thead>
           <tr>
@@ -68,13 +103,41 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
           </tr>
         </tbody>
       </table>
+      ) : (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th>Demi-journées de présence / tenues</th>
+                <th>Taux de présence</th>
+                <th>Heures prévues</th>
+                <th>Heures travaillées</th>
+                <th>Heures payées</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>
+                  {total.attended} / {total.held}
+                </td>
+                <td className="num">{rateText(total)}</td>
+                <td className="num">{formatDuration(total.plannedMinutes)}</td>
+                <td className="num">{formatDuration(total.workedMinutes)}</td>
+                <td className="num">{formatDuration(total.paidMinutes)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <CountTable heading="Orientation proposée" rows={countsOf(b.participants.map((p) => (p.orientation ? ORIENTATION_LABELS[p.orientation] : 'Non renseignée')))} />
+          <CountTable heading="Sortie" rows={countsOf(b.participants.map((p) => (p.outcome ? OUTCOME_CATEGORY_LABELS[p.outcome.category] : 'Non renseignée')))} />
+        </>
+      )}
       <h2>Réalisations pour le client</h2>
       <Words text={b.form.production} />
       <h2>Incidents</h2>
       <p>
         {b.incidentsNoted === 0 ? "Aucun incident noté par l'encadrant." : `${b.incidentsNoted} incident${b.incidentsNoted > 1 ? 's' : ''} noté${b.incidentsNoted > 1 ? 's' : ''} par l'encadrant.`}
       </p>
-      <Words text={b.form.incidents} />
+      {d.named ? <Words text={b.form.incidents} /> : <p className="small">Le détail des incidents figure dans la version interne du bilan.</p>}
       <h2>Commentaire</h2>
       <Words text={b.form.comments} />
     </>

@@ -10,7 +10,8 @@ import { Letterhead, referenceOf, SignatureBlock } from './parts';
 /**
  * The individual end-of-worksite bilan, for the person and their référent:
  * attendance, each skill from start to end beside the person's own view,
- * freins, the person's words, the team's, and the orientation proposed.
+ * freins, the person's words, the team's, and the orientation proposed;
+ * signed by its authors, the référent and the supervisor.
  */
 export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
   const b = d.bilan!;
@@ -20,7 +21,7 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={referenceOf(d)} />
       <h1>Bilan de fin de chantier</h1>
       <p className="subtitle">
-        {personName(d.person)} — chantier « {d.worksite.name} », du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.lastDay)}
+        {personName(d.person)} — chantier « {d.worksite.name} », du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}
         {d.worksite.supervisorName ? ` — encadrant : ${d.worksite.supervisorName}` : ''}
       </p>
 
@@ -87,7 +88,9 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
         town={d.structure.town}
         date={d.issuedOn}
         signers={[
-          { who: d.structure.name, name: d.structure.signatoryName, title: d.structure.signatoryTitle },
+          // Signed by those who wrote it, not by the structure's signatory.
+          { who: 'Le référent social', name: d.referentName ?? '' },
+          { who: "L'encadrant technique", name: d.worksite.supervisorName ?? '' },
           { who: 'La personne', name: `${d.person.firstNames} ${d.person.lastName}`, mention: 'A pris connaissance du bilan' },
         ]}
       />

@@ -1,4 +1,5 @@
 import { employeeOf, word } from '../../domain/agreement';
+import { portabilityMonths } from '../../domain/document-guards';
 import { longFrenchDate } from '../../shared/dates';
 import { de } from '../../shared/french';
 import type { ParticipationDocumentData } from '../data';
@@ -13,6 +14,7 @@ import { formatSiret, Letterhead, referenceOf, SignatureBlock, undersigned } fro
  */
 export function Certificate({ d }: { d: ParticipationDocumentData }) {
   const { employer, person, contract } = d;
+  const months = portabilityMonths(contract.startDate, d.lastDay);
   return (
     <>
       <Letterhead issuer={employer} reference={referenceOf(d)} />
@@ -27,7 +29,9 @@ export function Certificate({ d }: { d: ParticipationDocumentData }) {
       </p>
       {employer.providentBody && (
         <p>
-          {employeeOf(person.civility).The} bénéficie, {person.civility === 'monsieur' ? "s'il" : 'si elle'} y a droit, du maintien à titre gratuit de ses garanties de santé et de prévoyance auprès {de(employer.providentBody)}{' '}
+          {employeeOf(person.civility).The} bénéficie, {person.civility === 'monsieur' ? "s'il" : 'si elle'} y a droit, du maintien à titre gratuit de ses
+          garanties de frais de santé (mutuelle) et de prévoyance auprès {de(employer.providentBody)}, pendant {months} mois — la durée de son dernier
+          contrat, arrondie au mois supérieur, dans la limite de 12 mois — dès lors que la fin de son contrat lui ouvre droit à l'assurance chômage
           (article L911-8 du Code de la sécurité sociale).
         </p>
       )}

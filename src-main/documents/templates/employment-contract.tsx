@@ -7,7 +7,8 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatEuros } from '../../shared/money';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
-import { Article, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
+import { contractSignatureDate } from '../../domain/document-guards';
+import { Article, EstablishedOn, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 import { isMinorOn } from '../../domain/minors';
 
@@ -166,7 +167,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       )}
       <SignatureBlock
         town={structure.town}
-        date={d.issuedOn}
+        date={contractSignatureDate(d.contract)}
         copies={minor ? 3 : 2}
         signers={[
           { who: "Pour l'employeur", name: employer.signatoryName, title: employer.signatoryTitle },
@@ -174,6 +175,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
           ...(minor ? [{ who: `Le représentant légal ${employee.ofThe} ${employee.e('mineur', 'mineure')}`, name: 'Nom, prénom et qualité (père, mère, tuteur)', mention: 'Précédé de la mention « lu et approuvé »' }] : []),
         ]}
       />
+      <EstablishedOn date={d.issuedOn} />
     </>
   );
 }

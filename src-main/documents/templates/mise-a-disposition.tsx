@@ -5,7 +5,8 @@ import { longFrenchDate } from '../../shared/dates';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
-import { Article, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
+import { contractSignatureDate } from '../../domain/document-guards';
+import { Article, EstablishedOn, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
 
 /**
@@ -71,13 +72,14 @@ export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
 
       <SignatureBlock
         town={structure.town}
-        date={d.issuedOn}
+        date={contractSignatureDate(d.contract)}
         copies={2}
         signers={[
           { who: "Pour l'association intermédiaire", name: employer.signatoryName, title: employer.signatoryTitle },
           { who: "Pour l'utilisateur", name: structure.signatoryName, title: structure.signatoryTitle },
         ]}
       />
+      <EstablishedOn date={d.issuedOn} />
     </>
   );
 }

@@ -39,12 +39,12 @@ export interface Signer {
   mention?: string;
 }
 
-/** "Fait à …, le …" and one box per signer; never split across two pages. */
-export function SignatureBlock({ town, date, copies, signers }: { town: string; date: string; copies?: number; signers: Signer[] }) {
+/** "Fait à …, le …" and one box per signer; never split across two pages. A null date is left blank, to be written by hand at signature. */
+export function SignatureBlock({ town, date, copies, signers }: { town: string; date: string | null; copies?: number; signers: Signer[] }) {
   return (
     <section className="signatures">
       <div className="place">
-        Fait {a(town)}, le {longFrenchDate(date)}
+        Fait {a(town)}, le {date === null ? '____________________' : longFrenchDate(date)}
         {copies ? `, en ${copies} exemplaires originaux.` : '.'}
       </div>
       <div className="boxes">
@@ -68,6 +68,11 @@ export function Article({ title, children }: { title: string; children: ReactNod
       {children}
     </section>
   );
+}
+
+/** When the document was made, apart from the dates of the facts it records. */
+export function EstablishedOn({ date }: { date: string }) {
+  return <p className="established">Document établi le {longFrenchDate(date)}.</p>;
 }
 
 /** "CT-2026-0007 v2"; a preview has no number yet. */

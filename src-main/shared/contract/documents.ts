@@ -103,10 +103,12 @@ export type AttachmentRow = z.output<typeof attachmentRow>;
 export const documentRequest = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id }),
+    // `draft`: printed as "PROJET — non valable", for a document whose facts have not happened yet.
+    z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id, draft: z.boolean().optional() }),
     z.object({ kind: z.literal('feuille_emargement'), worksiteId: id, weekOf: isoDate('La semaine') }),
     z.object({ kind: z.literal('planning_chantier'), worksiteId: id }),
-    z.object({ kind: z.literal('bilan_chantier'), worksiteId: id }),
+    // `named`: the internal version naming each participant; without it, counts only (for funders and clients).
+    z.object({ kind: z.literal('bilan_chantier'), worksiteId: id, named: z.boolean().optional(), draft: z.boolean().optional() }),
   ],
   { error: 'Choisissez le document.' },
 );

@@ -9,7 +9,9 @@ import { PdfPreview, printPdf } from './PdfPreview';
 import { SaveCopyButtons } from './save-copy';
 
 const choiceLabel = (r: DocumentRequest) =>
-  `${DOCUMENT_KIND_LABELS[r.kind]}${r.kind === 'feuille_emargement' ? ` — semaine du ${formatFrenchDate(r.weekOf)}` : ''}`;
+  `${DOCUMENT_KIND_LABELS[r.kind]}${r.kind === 'feuille_emargement' ? ` — semaine du ${formatFrenchDate(r.weekOf)}` : ''}${
+    r.kind === 'bilan_chantier' ? (r.named ? ' — version nominative (interne)' : ' — sans nom (financeurs, client)') : ''
+  }`;
 
 /**
  * Choose a document (of a participant, or of a worksite), see the real PDF,
@@ -28,7 +30,9 @@ export function DocumentModal({
   onClose: () => void;
 }) {
   const [choice, setChoice] = useState(0);
-  const request = choices[choice]!;
+  // A document whose facts have not happened yet may be printed as a draft, marked "PROJET — non valable".
+  const [draft, setDraft] = useState(false);
+  const request: DocumentRequest = draft && (choices[choice]!.kind === 'bilan_chantier' || 'participationId' in choices[choice]!) ? ({ ...choices[choice]!, draft: true } as DocumentRequest) : choices[choice]!;
   const [generated, setGenerated] = useState<DocumentRow | null>(null);
   const preview = useApiQuery('documents/preview', request, { retry: false, gcTime: 0 });
   const stored = useApiQuery('documents/content', { documentId: generated?.id ?? 0 }, { enabled: generated !== null, gcTime: 0 });
@@ -45,6 +49,7 @@ export function DocumentModal({
   };
 
   const missing = preview.error instanceof ApiError ? preview.error.payload.missing : undefined;
+  const draftPossible = preview.error instanceof ApiError && preview.error.payload.field === 'draft';
   const shown = generated ? stored.data?.pdfBase64 : preview.data?.pdfBase64;
   return (
     <Modal opened onClose={onClose} title={title} size="xl">
@@ -57,6 +62,7 @@ export function DocumentModal({
             allowDeselect={false}
             onChange={(value) => {
               setChoice(Number(value));
+              setDraft(false);
               setGenerated(null);
             }}
             maw={360}
@@ -77,13 +83,18 @@ export function DocumentModal({
                 ))}
               </List>
             )}
+            {draftPossible && (
+              <Button mt="sm" size="xs" variant="light" color="orange" onClick={() => setDraft(true)}>
+                Établir un projet (non valable)
+              </Button>
+            )}
           </Alert>
         )}
         {shown && (
           <>
             <Group justify="space-between">
               <Text size="sm" fw={600}>
-                {generated ? `N° ${generated.number}, version ${generated.version} — enregistré` : 'Aperçu (non enregistré)'}
+                {generated ? `N° ${generated.number}, version ${generated.version} — enregistré` : draft ? 'Aperçu du projet, marqué « non valable » (non enregistré)' : 'Aperçu (non enregistré)'}
               </Text>
               {generated ? (
                 <Group gap="xs">

@@ -75,7 +75,7 @@ export function WorksiteBilanModal({ worksiteId, onClose }: { worksiteId: number
         </Stack>
       )}
       {printing && (
-        <DocumentModal owner={{ worksiteId }} title="Bilan du chantier" choices={[{ kind: 'bilan_chantier', worksiteId }]} onClose={() => setPrinting(false)} />
+        <DocumentModal owner={{ worksiteId }} title="Bilan du chantier" choices={[{ kind: 'bilan_chantier', worksiteId }, { kind: 'bilan_chantier', worksiteId, named: true }]} onClose={() => setPrinting(false)} />
       )}
     </Modal>
   );
