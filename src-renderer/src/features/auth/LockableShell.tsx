@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useNavigate } from 'react-router';
 import { Shell } from '../shell/Shell';
 import { LoginScreen } from './LoginScreen';
 import { useSession } from './SessionContext';
@@ -29,6 +30,14 @@ function useInertPortals(locked: boolean) {
 export function LockableShell({ structureName }: { structureName: string | null }) {
   const { locked, generation } = useSession();
   useInertPortals(locked);
+  // Another account unlocked: it starts from the dashboard, not from the previous person's page.
+  const navigate = useNavigate();
+  const shown = useRef(generation);
+  useEffect(() => {
+    if (shown.current === generation) return;
+    shown.current = generation;
+    void navigate('/');
+  }, [generation, navigate]);
   return (
     <>
       <div hidden={locked} inert={locked} aria-hidden={locked || undefined}>
