@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect } from 'react';
 import { Shell } from '../shell/Shell';
 import { LoginScreen } from './LoginScreen';
 import { useSession } from './SessionContext';
@@ -30,14 +29,6 @@ function useInertPortals(locked: boolean) {
 export function LockableShell({ structureName }: { structureName: string | null }) {
   const { locked, generation } = useSession();
   useInertPortals(locked);
-  // Another account unlocked: it starts from the dashboard, not from the previous person's page.
-  const navigate = useNavigate();
-  const shown = useRef(generation);
-  useEffect(() => {
-    if (shown.current === generation) return;
-    shown.current = generation;
-    void navigate('/');
-  }, [generation, navigate]);
   return (
     <>
       <div hidden={locked} inert={locked} aria-hidden={locked || undefined}>

@@ -90,6 +90,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
         client.clear();
         setGeneration((g) => g + 1);
+        // Another account starts from the dashboard, not from the previous person's page.
+        window.location.hash = '#/';
       } else if (session) {
         void client.invalidateQueries();
       }
