@@ -13,6 +13,7 @@ import type { Database } from '../db/schema';
 import { contract, isMethod, type Method } from '../shared/contract';
 import { auditOf } from '../shared/contract/define';
 import { AppError, type ErrorPayload, type FieldIssue, type Result } from '../shared/errors';
+import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
 import type { Handler, HandlerContext } from './handler';
 import { appendJournal } from './journal';
@@ -26,14 +27,15 @@ export async function handleRpc(
   method: string,
   input: unknown,
   sessionToken: string | null,
-): Promise<Result<unknown>> {
+): Promise<Result<unknown> & { dataVersion: number }> {
   let session: Session = { user: null };
   if (sessionToken) {
     const resolved = services.sessions.resolve(sessionToken, services.clock.now(), services.security.idleLockMinutes);
     if (resolved === 'expired') session = { user: null, expired: true };
     else if (resolved) session = { user: resolved, token: sessionToken };
   }
-  return dispatch(services, method, input, session);
+  const result = await dispatch(services, method, input, session);
+  return { ...result, dataVersion: dataVersion(services.db) };
 }
 
 export async function dispatch(
@@ -108,12 +110,15 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     attribute: (userId) => {
       actor = userId;
     },
-    transaction: (work) =>
-      services.db.transaction().execute(async (trx) => {
-        const result = await work(trx);
+    transaction: async (work) => {
+      const result = await services.db.transaction().execute(async (trx) => {
+        const value = await work(trx);
         await journal(trx);
-        return result;
-      }),
+        return value;
+      });
+      noteCommittedWrite(services.db);
+      return result;
+    },
   });
   const execute = async (db: Kysely<Database>) => {
     const output = await handler(parsed.data as never, context(db));
@@ -129,11 +134,13 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     if (!journaled) await services.db.transaction().execute(journal);
     return value;
   }
-  return services.db.transaction().execute(async (trx) => {
-    const value = await execute(trx);
+  const value = await services.db.transaction().execute(async (trx) => {
+    const output = await execute(trx);
     await journal(trx);
-    return value;
+    return output;
   });
+  if (definition.tx === 'write') noteCommittedWrite(services.db);
+  return value;
 }
 
 function invalidInput(error: z.ZodError): AppError {

@@ -9,21 +9,21 @@ import { LoginScreen } from './features/auth/LoginScreen';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
 import { FileChooserProvider } from './features/files/FileChooser';
 import { SetupWizard } from './features/setup/SetupWizard';
-import { Shell } from './features/shell/Shell';
+import { LockableShell } from './features/auth/LockableShell';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { theme } from './ui/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    // One local user on one PC: data changes only through this window.
+    // Writes refresh what they touch through main's data version (see SessionProvider).
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
   },
 });
 
 function SetupGate() {
   const status = useApiQuery('setup/status');
-  const { session } = useSession();
-  if (status.isPending) {
+  const { session, restoring } = useSession();
+  if (status.isPending || restoring) {
     return (
       <Center h="100vh">
         <Loader />
@@ -40,7 +40,7 @@ function SetupGate() {
     );
   }
   if (!status.data.completed) return <SetupWizard />;
-  if (session) return <Shell />;
+  if (session) return <LockableShell structureName={status.data.structureName} />;
   if (status.data.needsAdministrator) return <CreateAdministratorScreen />;
   return <LoginScreen structureName={status.data.structureName} />;
 }

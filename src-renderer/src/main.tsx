@@ -8,6 +8,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installWebBridge } from './api/web-preload';
+import { installTypedModalGuard } from './ui/typed-modal-guard';
 import { App } from './App';
 
 // DateInput parses typed dates (JJ/MM/AAAA) with this plugin.
@@ -15,6 +16,7 @@ dayjs.extend(customParseFormat);
 dayjs.locale('fr');
 // In the desktop app the Electron preload has already set window.api.
 installWebBridge();
+installTypedModalGuard();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

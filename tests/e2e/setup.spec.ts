@@ -103,9 +103,8 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await expect(page.getByLabel('Personnes accompagnées : 0')).toBeVisible();
   await app.screenshot(page, 'shell-02-statistiques-vides');
 
-  // A reload signs out (the session lives in the window only) and keeps everything she entered.
+  // A reload keeps her signed in (the tab keeps its session) and everything she entered.
   await page.reload();
-  await new LoginPage(page).signIn('Élodie Le Gall', 'Secrétariat-CCAS-2026');
   await expect(page.getByRole('heading', { name: 'Statistiques' })).toBeVisible();
   await shell.goTo('Paramètres');
   await expect(page.getByLabel('Nom de la structure')).toHaveValue('CCAS de Kerbrénou');
@@ -161,6 +160,5 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await app.screenshot(page, 'settings-04-calendrier');
 
   await page.reload();
-  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByLabel('Commune')).toHaveValue('Plouzané');
 });

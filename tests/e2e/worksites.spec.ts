@@ -79,7 +79,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await annex.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Visite médicale ou bilan de santé le 05/05/2026, 14:00–15:30')).toBeVisible();
   await app.screenshot(page, 'worksites-05-participants');
-  await page.getByRole('link', { name: 'Élodie Participant', exact: true }).click();
+  await page.getByRole('table', { name: 'Participants' }).getByRole('link', { name: 'Élodie Participant', exact: true }).click();
   const agenda = page.getByRole('table', { name: 'Agenda de la personne' });
   await expect(agenda.getByRole('row', { name: /Mardi 05\/05\/2026.*14:00–15:30.*Visite médicale/ })).toBeVisible();
   await expect(agenda.getByRole('row')).toHaveCount(17);

@@ -91,6 +91,7 @@ describe('signing in', () => {
     expect(await handleRpc(services, 'settings/get', {}, view.token)).toEqual({
       ok: false,
       error: { code: 'UNAUTHORIZED', message: "Passerelle s'est verrouillée après un moment sans activité. Reconnectez-vous pour continuer." },
+      dataVersion: expect.any(Number),
     });
     expect(await call('settings/updateSecurity', { idleLockMinutes: 0 })).toMatchObject({ ok: false, error: { field: 'idleLockMinutes' } });
   });

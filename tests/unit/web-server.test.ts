@@ -50,7 +50,7 @@ describe('browser mode server', () => {
     const { server, rpc } = await startServer();
     const res = await rpc('setup/status', { [TOKEN_HEADER]: server.token });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { completed: false, structureName: null, needsAdministrator: false } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { completed: false, structureName: null, needsAdministrator: false }, dataVersion: 0 });
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[A-Za-z0-9_-]{43}$`));
     await server.close();
   });

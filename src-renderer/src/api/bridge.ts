@@ -1,9 +1,14 @@
 import type { Result } from '@shared/errors';
 
+export type Answer = Result<unknown> & { dataVersion?: number };
+
 /** What both preloads (Electron IPC, browser-mode fetch) expose to the renderer. */
 export interface PasserelleBridge {
   /** `sessionToken`: the signed-in person's session, null before login. */
-  invoke(method: string, input: unknown, sessionToken: string | null): Promise<Result<unknown>>;
+  /** `dataVersion`: main's count of committed writes when it answered (absent when the transport failed). */
+  invoke(method: string, input: unknown, sessionToken: string | null): Promise<Answer>;
+  /** Browser mode only: keeps the session token across a reload of the tab. */
+  sessionStore?: { load(): string | null; save(token: string | null): void };
 }
 
 declare global {

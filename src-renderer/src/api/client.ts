@@ -1,7 +1,6 @@
 import {
   useMutation,
   useQuery,
-  useQueryClient,
   type UseQueryOptions,
 } from '@tanstack/react-query';
 import type { Method, MethodInput, MethodOutput } from '@shared/contract';
@@ -18,14 +17,46 @@ export class ApiError extends Error {
 }
 
 /**
- * The signed-in session, in memory only: closing or reloading the window
- * signs out. Main may end it (idle lock, deactivated account); listeners hear.
+ * The signed-in session, in memory; in browser mode also in the tab's
+ * sessionStorage so a reload keeps it (main still refuses an idle session).
+ * Main may end it (idle lock, deactivated account); listeners hear.
  */
 let sessionToken: string | null = null;
 const sessionLostListeners = new Set<(message: string) => void>();
 
 export function setSessionToken(token: string | null) {
   sessionToken = token;
+  window.api?.sessionStore?.save(token);
+}
+
+/** Browser mode: the session this tab had before a reload, if any. */
+export function storedSessionToken(): string | null {
+  return window.api?.sessionStore?.load() ?? null;
+}
+
+/**
+ * Main's count of committed writes, as of the last answer. When it moves, every
+ * cached answer may be stale: all queries are invalidated (only the ones on
+ * screen refetch). One rule for every write, its own or another window's.
+ */
+let seenDataVersion: number | null = null;
+const dataChangedListeners = new Set<() => Promise<void>>();
+
+export function onDataChanged(listener: () => Promise<void>): () => void {
+  dataChangedListeners.add(listener);
+  return () => dataChangedListeners.delete(listener);
+}
+
+/** True when this answer shows data written since the previous answer. */
+function noteDataVersion(version: number | undefined): boolean {
+  if (version === undefined || version === seenDataVersion) return false;
+  const first = seenDataVersion === null;
+  seenDataVersion = version;
+  return !first;
+}
+
+async function dataChanged(): Promise<void> {
+  await Promise.all([...dataChangedListeners].map((listener) => listener()));
 }
 
 export function onSessionLost(listener: (message: string) => void): () => void {
@@ -33,19 +64,29 @@ export function onSessionLost(listener: (message: string) => void): () => void {
   return () => sessionLostListeners.delete(listener);
 }
 
+/** Calls main; when the answer shows data written since the last one, every screen refreshes. */
 export async function call<M extends Method>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
+  const { value, changed } = await request(method, input);
+  // Not awaited: the refetch would wait for the query that is calling.
+  if (changed) void dataChanged();
+  return value;
+}
+
+async function request<M extends Method>(method: M, input?: MethodInput<M>): Promise<{ value: MethodOutput<M>; changed: boolean }> {
   if (!window.api) {
     throw new ApiError({ code: 'INTERNAL', message: "Passerelle n'a pas pu se connecter à ses données." });
   }
   const result = await window.api.invoke(method, input ?? {}, sessionToken);
+  const changed = noteDataVersion(result.dataVersion);
   if (!result.ok) {
+    if (changed) void dataChanged();
     if (result.error.code === 'UNAUTHORIZED' && sessionToken !== null && !method.startsWith('auth/')) {
       sessionToken = null;
       for (const listener of sessionLostListeners) listener(result.error.message);
     }
     throw new ApiError(result.error);
   }
-  return result.value as MethodOutput<M>;
+  return { value: result.value as MethodOutput<M>, changed };
 }
 
 export function errorMessage(error: unknown): string {
@@ -53,7 +94,7 @@ export function errorMessage(error: unknown): string {
   return "Une erreur inattendue s'est produite. Rien n'a été enregistré.";
 }
 
-/** Queries are keyed by method and input, so invalidating a method refreshes every screen using it. */
+/** Queries are keyed by method and input. */
 export function useApiQuery<M extends Method>(
   method: M,
   input?: MethodInput<M>,
@@ -66,12 +107,13 @@ export function useApiQuery<M extends Method>(
   });
 }
 
-export function useApiMutation<M extends Method>(method: M, options: { invalidates?: Method[] } = {}) {
-  const client = useQueryClient();
-  return useMutation<MethodOutput<M>, Error, MethodInput<M>>({
-    mutationFn: (input) => call(method, input),
-    onSuccess: async () => {
-      await Promise.all((options.invalidates ?? []).map((m) => client.invalidateQueries({ queryKey: [m] })));
-    },
-  });
+/** Like `call`, but settles only once the screens showing what changed have their new data. */
+export async function callAndRefresh<M extends Method>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
+  const { value, changed } = await request(method, input);
+  if (changed) await dataChanged();
+  return value;
+}
+
+export function useApiMutation<M extends Method>(method: M) {
+  return useMutation<MethodOutput<M>, Error, MethodInput<M>>({ mutationFn: (input) => callAndRefresh(method, input) });
 }

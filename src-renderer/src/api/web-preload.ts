@@ -1,13 +1,15 @@
 /**
  * Browser mode's stand-in for the Electron preload. The token arrives once in
- * the URL fragment (`#token=…`), is kept in sessionStorage for reloads, and the
+ * the URL fragment (`#token=…`), is kept in sessionStorage for reloads (with
+ * the signed-in session's token, so a reload stays signed in), and the
  * address is replaced with `#/` before the hash router starts, so the token
  * never stays visible or in the history.
  */
 import type { Result } from '@shared/errors';
-import type { PasserelleBridge } from './bridge';
+import type { Answer, PasserelleBridge } from './bridge';
 
 const STORAGE_KEY = 'passerelle.token';
+const SESSION_STORAGE_KEY = 'passerelle.session';
 const TOKEN_HEADER = 'x-passerelle-token';
 const SESSION_HEADER = 'x-passerelle-session';
 
@@ -47,10 +49,17 @@ export function installWebBridge(): void {
         return lostConnection;
       }
       try {
-        return (await response.json()) as Result<unknown>;
+        return (await response.json()) as Answer;
       } catch {
         return lostConnection;
       }
+    },
+    sessionStore: {
+      load: () => window.sessionStorage.getItem(SESSION_STORAGE_KEY),
+      save: (sessionToken) => {
+        if (sessionToken) window.sessionStorage.setItem(SESSION_STORAGE_KEY, sessionToken);
+        else window.sessionStorage.removeItem(SESSION_STORAGE_KEY);
+      },
     },
   };
   window.api = bridge;

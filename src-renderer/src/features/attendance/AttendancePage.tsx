@@ -27,8 +27,8 @@ export function AttendancePage() {
   const week = useApiQuery('attendance/week', { worksiteId: id, weekOf });
   const [changes, setChanges] = useState(new Map<string, Cell>());
   const [editing, setEditing] = useState<{ session: AttendanceWeek['sessions'][number]; participant: AttendanceWeek['participants'][number] } | null>(null);
-  const save = useApiMutation('attendance/save', { invalidates: ['attendance/week', 'attendance/hours'] });
-  const markAnnex = useApiMutation('attendance/markAnnexTime', { invalidates: ['attendance/week', 'attendance/hours', 'worksites/get'] });
+  const save = useApiMutation('attendance/save');
+  const markAnnex = useApiMutation('attendance/markAnnexTime');
   useUnsavedGuard(changes.size > 0);
 
   const stored = useMemo(() => new Map((week.data?.marks ?? []).map((m) => [cellKey(m.sessionId, m.participationId), fromStored(m)])), [week.data]);

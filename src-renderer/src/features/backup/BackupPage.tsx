@@ -49,7 +49,7 @@ function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) 
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const suggest = useApiMutation('backup/suggestPassphrase');
-  const save = useApiMutation('backup/setPassphrase', { invalidates: ['backup/status'] });
+  const save = useApiMutation('backup/setPassphrase');
   const submit = async () => {
     if (passphrase !== again) return setError('Les deux saisies ne sont pas identiques.');
     try {

@@ -35,7 +35,7 @@ function BackupProgressBar() {
 
 /** "Sauvegarder sur clé USB": one click into the remembered folder, or another one; the progress bar while it runs. */
 export function BackupButtons({ status: s }: { status: BackupStatus }) {
-  const create = useApiMutation('backup/create', { invalidates: ['backup/status'] });
+  const create = useApiMutation('backup/create');
   const choose = useChooseFile();
   const backupTo = async (folder: string | null) => {
     if (!folder) return;

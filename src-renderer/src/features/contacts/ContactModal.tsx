@@ -15,7 +15,7 @@ export function ContactModal(props: { organisationId: number; contact: Contact |
     ? (({ id: _id, organisationName: _o, ...rest }) => rest)(props.contact)
     : { organisationId: props.organisationId, firstName: '', lastName: '', service: '', phone: '', email: '', userId: null, leftOn: null };
   const form = useForm<{ contact: ContactInput }>({ initialValues: { contact: initial } });
-  const save = useApiMutation('contacts/saveContact', { invalidates: ['contacts/list', 'people/search', 'people/get'] });
+  const save = useApiMutation('contacts/saveContact');
   const userId = form.getValues().contact.userId;
 
   const submit = async () => {

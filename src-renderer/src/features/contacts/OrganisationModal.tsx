@@ -16,7 +16,7 @@ export function OrganisationModal({ organisation, onClose }: { organisation: Org
         : { name: '', kind: 'prescripteur', address: '', phone: '', email: '' },
     },
   });
-  const save = useApiMutation('contacts/saveOrganisation', { invalidates: ['contacts/list'] });
+  const save = useApiMutation('contacts/saveOrganisation');
 
   const submit = async () => {
     const values = form.getValues().organisation;

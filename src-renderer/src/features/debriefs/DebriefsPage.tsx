@@ -7,7 +7,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 
 function NoteField({ debrief }: { debrief: Debrief }) {
   const [note, setNote] = useState(debrief.note);
-  const save = useApiMutation('debriefs/saveNote', { invalidates: ['debriefs/list'] });
+  const save = useApiMutation('debriefs/saveNote');
   return (
     <Group align="flex-end" wrap="nowrap">
       <Textarea

@@ -36,7 +36,7 @@ export function DocumentModal({
   const [generated, setGenerated] = useState<DocumentRow | null>(null);
   const preview = useApiQuery('documents/preview', request, { retry: false, gcTime: 0 });
   const stored = useApiQuery('documents/content', { documentId: generated?.id ?? 0 }, { enabled: generated !== null, gcTime: 0 });
-  const generate = useApiMutation('documents/generate', { invalidates: ['documents/list'] });
+  const generate = useApiMutation('documents/generate');
 
   const onGenerate = async () => {
     try {

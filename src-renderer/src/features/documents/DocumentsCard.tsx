@@ -16,7 +16,7 @@ export type Owner = { personId: number; worksiteId?: undefined } | { worksiteId:
 export function DocumentsCard(owner: Owner) {
   const query = owner.personId !== undefined ? { personId: owner.personId } : { worksiteId: owner.worksiteId };
   const listing = useApiQuery('documents/list', query);
-  const regenerate = useApiMutation('documents/generate', { invalidates: ['documents/list'] });
+  const regenerate = useApiMutation('documents/generate');
   const [viewing, setViewing] = useState<DocumentRow | null>(null);
   const [viewingScan, setViewingScan] = useState<AttachmentRow | null>(null);
   const [attaching, setAttaching] = useState(false);
@@ -170,7 +170,7 @@ function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) 
   const [label, setLabel] = useState('');
   const [path, setPath] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const attach = useApiMutation('documents/attach', { invalidates: ['documents/list'] });
+  const attach = useApiMutation('documents/attach');
   const submit = async () => {
     if (label.trim() === '') return setError('Indiquez ce que contient le document (par exemple « Contrat signé »).');
     if (path === null) return setError('Choisissez le fichier numérisé.');

@@ -11,7 +11,7 @@ import { notifications } from '@mantine/notifications';
 export function SaveCopyButtons({ documentId, attachmentId, personId, worksiteId }: { documentId?: number; attachmentId?: number; personId?: number; worksiteId?: number }) {
   const choose = useChooseFile();
   const listing = useApiQuery('documents/list', personId !== undefined ? { personId } : { worksiteId });
-  const save = useApiMutation('documents/saveCopy', { invalidates: ['documents/list'] });
+  const save = useApiMutation('documents/saveCopy');
   const lastFolder = listing.data?.lastFolder ?? null;
   const saveInto = async (folder: string | null) => {
     if (folder === null) return;

@@ -28,7 +28,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 function BilanForm({ bilan }: { bilan: Bilan }) {
   const form = useForm<{ bilan: BilanInput }>({ initialValues: { bilan: bilan.form } });
-  const save = useApiMutation('bilans/save', { invalidates: ['bilans/get', 'bilans/worksite'] });
+  const save = useApiMutation('bilans/save');
   const submit = () => saveForm(form, () => save.mutateAsync({ participationId: bilan.participation.id, bilan: form.getValues().bilan }), 'Le bilan est enregistré.', () => undefined);
   return (
     <Stack>

@@ -33,7 +33,7 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
       return [c.id, { level: item?.level ?? 'non_evalue', comment: item?.comment ?? '' }];
     })),
   );
-  const save = useApiMutation('evaluations/save', { invalidates: ['evaluations/get', 'bilans/get'] });
+  const save = useApiMutation('evaluations/save');
   // Archived lines show only where they were already evaluated.
   const shown = sheet.criteria.filter((c) => !c.archived || existing?.items.some((i) => i.criterionId === c.id));
   const sections = [...new Set(shown.map((c) => c.section))];

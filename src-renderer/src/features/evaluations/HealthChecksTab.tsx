@@ -14,7 +14,7 @@ import { DateField } from '../../ui/DateField';
 function HealthCheckModal({ participationId, check, onClose }: { participationId: number; check: HealthCheck | null; onClose: () => void }) {
   const initial: HealthCheckInput = check ? (({ id: _id, ...rest }) => rest)(check) : { kind: 'vip', date: todayInFrance(), paperReceived: false, restrictions: '', inaptitude: false };
   const form = useForm<{ check: HealthCheckInput }>({ initialValues: { check: initial } });
-  const save = useApiMutation('healthChecks/save', { invalidates: ['healthChecks/list'] });
+  const save = useApiMutation('healthChecks/save');
   const kind = form.getValues().check.kind;
   const submit = async () => {
     const value = form.getValues().check;

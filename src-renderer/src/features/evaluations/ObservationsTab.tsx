@@ -19,7 +19,7 @@ function QualifyModal({ observation, onClose }: { observation: Observation; onCl
   const form = useForm<{ obstacle: ObstacleInput }>({
     initialValues: { obstacle: { kind: null as never, identifiedOn: observation.observedOn, actions: '', resolvedOn: null } },
   });
-  const qualify = useApiMutation('observations/qualify', { invalidates: ['observations/list', 'people/get', 'bilans/get'] });
+  const qualify = useApiMutation('observations/qualify');
   const submit = async () => {
     const obstacle = form.getValues().obstacle;
     if (!validateSection(form, 'obstacle', obstacleInput, obstacle)) return;
@@ -49,7 +49,7 @@ function QualifyModal({ observation, onClose }: { observation: Observation; onCl
 function AddObservation({ participationId }: { participationId: number }) {
   const blank: ObservationInput = { observedOn: todayInFrance(), kind: 'frein_possible', text: '' };
   const form = useForm<{ observation: ObservationInput }>({ initialValues: { observation: blank } });
-  const add = useApiMutation('observations/add', { invalidates: ['observations/list', 'bilans/worksite'] });
+  const add = useApiMutation('observations/add');
   const submit = async () => {
     const observation = form.getValues().observation;
     if (!validateSection(form, 'observation', observationInput, observation)) return;

@@ -11,7 +11,7 @@ import { saveForm } from '../../ui/form-errors';
 
 function WorksiteBilanForm({ bilan }: { bilan: WorksiteBilan }) {
   const form = useForm<{ bilan: WorksiteBilanInput }>({ initialValues: { bilan: bilan.form } });
-  const save = useApiMutation('bilans/saveWorksite', { invalidates: ['bilans/worksite'] });
+  const save = useApiMutation('bilans/saveWorksite');
   const submit = () => saveForm(form, () => save.mutateAsync({ worksiteId: bilan.worksite.id, bilan: form.getValues().bilan }), 'Le bilan du chantier est enregistré.', () => undefined);
   return (
     <Stack>

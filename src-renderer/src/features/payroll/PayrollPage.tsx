@@ -31,8 +31,8 @@ export function PayrollPage() {
   // The portage employer first: it is the one waiting for hours every month.
   const chosen = employerId ?? (employers.find((e) => e.kind === 'association_intermediaire') ?? employers[0])?.id ?? null;
   const handoff = useApiQuery('payroll/get', { month, employerId: chosen ?? 0 }, { enabled: chosen !== null });
-  const validate = useApiMutation('payroll/validate', { invalidates: ['payroll/get', 'payroll/list'] });
-  const transmit = useApiMutation('payroll/transmit', { invalidates: ['payroll/get', 'payroll/list'] });
+  const validate = useApiMutation('payroll/validate');
+  const transmit = useApiMutation('payroll/transmit');
   const exportFile = useApiMutation('payroll/export');
   const choose = useChooseFile();
   const [needsConfirm, setNeedsConfirm] = useState<string | null>(null);

@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Checkbox, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField, type PreviewRow } from '@shared/contract/people-import';
@@ -24,7 +23,6 @@ const FIELD_OPTIONS = [{ value: '', label: 'Ignorer cette colonne' }, ...IMPORT_
 /** Import people from a spreadsheet: choose, map the columns, check row by row, then import all or nothing. */
 export function ImportPage() {
   const choose = useChooseFile();
-  const client = useQueryClient();
   const [file, setFile] = useState<Read | null>(null);
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
   const [rows, setRows] = useState<string[][]>([]);
@@ -73,7 +71,6 @@ export function ImportPage() {
         .filter((r) => r.action === 'update' && ticked.has(r.line))
         .map((r) => ({ line: r.line, personId: r.personId!, version: r.version! }));
       const counts = await call('people/importCommit', { headers: file.headers, rows, mapping, accepted });
-      await client.invalidateQueries({ queryKey: ['people/search'] });
       setDone(counts);
       setFile(null);
       setPreview(null);

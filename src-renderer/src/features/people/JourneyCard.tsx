@@ -29,7 +29,7 @@ function JourneyTimeline({ journey }: { journey: Journey }) {
 export function JourneyCard({ personId, journeys }: { personId: number; journeys: Journey[] }) {
   const { can } = useSignedIn();
   const editable = can('people/moveJourney');
-  const open = useApiMutation('people/openJourney', { invalidates: ['people/get', 'people/search'] });
+  const open = useApiMutation('people/openJourney');
   const [step, setStep] = useState<{ journeyId: number; status: JourneyStatus } | null>(null);
   const [outcomeOf, setOutcomeOf] = useState<Journey | null>(null);
   const current = journeys[0];

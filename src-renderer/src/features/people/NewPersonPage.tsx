@@ -1,6 +1,5 @@
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { blankPerson, personInput, situationInput, type PersonInput, type SituationInput } from '@shared/contract/people';
@@ -15,7 +14,6 @@ import { SituationFields } from './SituationFields';
 
 export function NewPersonPage() {
   const navigate = useNavigate();
-  const client = useQueryClient();
   const form = useForm<{ person: PersonInput; situation: SituationInput }>({
     initialValues: { person: blankPerson(), situation: emptySituation(todayInFrance()) },
   });
@@ -32,7 +30,6 @@ export function NewPersonPage() {
     setSaving(true);
     try {
       const { id } = await call('people/create', { person, situation, confirmedNotDuplicate });
-      await client.invalidateQueries({ queryKey: ['people/search'] });
       notifySuccess(`La fiche de ${person.firstNames} ${person.lastName} est créée.`);
       navigate(`/people/${id}`);
     } catch (error) {

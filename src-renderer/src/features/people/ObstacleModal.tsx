@@ -15,7 +15,7 @@ export function ObstacleModal(props: { personId: number; obstacle: Obstacle | nu
     ? (({ id: _id, ...rest }) => rest)(props.obstacle)
     : { kind: null as never, identifiedOn: todayInFrance(), actions: '', resolvedOn: null };
   const form = useForm<{ obstacle: ObstacleInput }>({ initialValues: { obstacle: initial } });
-  const save = useApiMutation('people/saveObstacle', { invalidates: ['people/get'] });
+  const save = useApiMutation('people/saveObstacle');
 
   const submit = async () => {
     const obstacle = form.getValues().obstacle;

@@ -17,7 +17,7 @@ export function OutcomeModal(props: { journeyId: number; outcome: OutcomeInput |
       outcome: props.outcome ?? { category: null as never, detail: '', exitedOn: todayInFrance(), afterThreeMonths: '', afterSixMonths: '' },
     },
   });
-  const record = useApiMutation('people/recordOutcome', { invalidates: ['people/get', 'people/search'] });
+  const record = useApiMutation('people/recordOutcome');
 
   const save = async () => {
     const outcome = form.getValues().outcome;

@@ -27,7 +27,7 @@ function toInput(record: PersonRecord): PersonInput {
 
 export function PersonEditModal({ record, onClose }: { record: PersonRecord; onClose: () => void }) {
   const form = useForm<{ person: PersonInput }>({ initialValues: { person: toInput(record) } });
-  const update = useApiMutation('people/update', { invalidates: ['people/get', 'people/search'] });
+  const update = useApiMutation('people/update');
   const duplicates = useDuplicateCheck();
 
   const save = async (confirmedNotDuplicate = false) => {

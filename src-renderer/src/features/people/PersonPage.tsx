@@ -57,7 +57,7 @@ export function PersonPage() {
   const id = Number(useParams().id);
   const { can } = useSignedIn();
   const record = useApiQuery('people/get', { id });
-  const archive = useApiMutation('people/setArchived', { invalidates: ['people/get', 'people/search'] });
+  const archive = useApiMutation('people/setArchived');
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [addingSituation, setAddingSituation] = useState(false);

@@ -14,7 +14,7 @@ export function SituationModal({ personId, previous, onClose }: { personId: numb
   const form = useForm<{ situation: SituationInput }>({
     initialValues: { situation: previous ? { ...previous, observedOn: todayInFrance() } : emptySituation(todayInFrance()) },
   });
-  const add = useApiMutation('people/addSituation', { invalidates: ['people/get', 'people/search'] });
+  const add = useApiMutation('people/addSituation');
 
   const save = async () => {
     const situation = normaliseSituation(form.getValues().situation);

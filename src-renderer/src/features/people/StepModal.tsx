@@ -12,7 +12,7 @@ import { DateField } from '../../ui/DateField';
 /** One more dated step of a parcours; a refusal asks for its reason. */
 export function StepModal(props: { journeyId: number; status: JourneyStatus; onClose: () => void }) {
   const form = useForm({ initialValues: { happenedOn: todayInFrance(), reason: '' } });
-  const move = useApiMutation('people/moveJourney', { invalidates: ['people/get', 'people/search'] });
+  const move = useApiMutation('people/moveJourney');
   const label = JOURNEY_STATUS_LABELS[props.status];
 
   const save = async () => {

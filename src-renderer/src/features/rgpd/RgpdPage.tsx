@@ -13,7 +13,7 @@ import { DateField } from '../../ui/DateField';
 function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: () => void }) {
   const [until, setUntil] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const extend = useApiMutation('rgpd/extend', { invalidates: ['rgpd/reviews', 'dashboard/summary'] });
+  const extend = useApiMutation('rgpd/extend');
   return (
     <Modal opened onClose={onClose} title={`Garder le dossier de ${review.name}`}>
       <Stack>
@@ -49,7 +49,7 @@ function Reviews() {
   const [chosen, setChosen] = useState<number[]>([]);
   const [extending, setExtending] = useState<RetentionReview | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const anonymise = useApiMutation('rgpd/anonymise', { invalidates: ['rgpd/reviews', 'dashboard/summary', 'people/search'] });
+  const anonymise = useApiMutation('rgpd/anonymise');
   if (reviews.isPending) return <Loader />;
   if (reviews.error) return <Alert color="red">{errorMessage(reviews.error)}</Alert>;
   const rows = reviews.data;
@@ -151,7 +151,7 @@ function Reviews() {
 function Requests() {
   const list = useApiQuery('rgpd/requests');
   const people = useApiQuery('people/search', { archived: false });
-  const save = useApiMutation('rgpd/saveRequest', { invalidates: ['rgpd/requests', 'dashboard/summary'] });
+  const save = useApiMutation('rgpd/saveRequest');
   const [draft, setDraft] = useState<{ personId: string; kind: RightsKind; receivedOn: string | null; notes: string }>({ personId: '', kind: 'acces', receivedOn: todayInFrance(), notes: '' });
   const submit = async () => {
     try {

@@ -11,9 +11,9 @@ import { DateField } from '../../ui/DateField';
 
 /** Which days no worksite works: the public holidays of the region, and the structure's closure days. */
 export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] }) {
-  const update = useApiMutation('settings/updateCalendar', { invalidates: ['settings/get'] });
-  const add = useApiMutation('settings/addClosure', { invalidates: ['settings/get'] });
-  const remove = useApiMutation('settings/removeClosure', { invalidates: ['settings/get'] });
+  const update = useApiMutation('settings/updateCalendar');
+  const add = useApiMutation('settings/addClosure');
+  const remove = useApiMutation('settings/removeClosure');
   const form = useForm({ initialValues: { date: '', reason: '' } });
 
   const change = (values: { region: Settings['calendar']['region']; whitMondayWorked: boolean; forceMajeurePaid: boolean }) =>

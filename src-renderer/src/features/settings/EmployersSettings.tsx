@@ -10,8 +10,8 @@ import { EmployerFormModal } from './EmployerFormModal';
 /** Employers are archived, never deleted: past contracts and documents name them. */
 export function EmployersSettings({ employers }: { employers: Employer[] }) {
   const [editing, setEditing] = useState<Employer | 'new' | null>(null);
-  const save = useApiMutation('settings/saveEmployer', { invalidates: ['settings/get'] });
-  const archive = useApiMutation('settings/setEmployerArchived', { invalidates: ['settings/get'] });
+  const save = useApiMutation('settings/saveEmployer');
+  const archive = useApiMutation('settings/setEmployerArchived');
 
   const toggleArchived = async (employer: Employer) => {
     try {

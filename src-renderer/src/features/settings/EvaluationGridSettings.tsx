@@ -6,7 +6,7 @@ import { notifyFailure } from '../../ui/notify';
 
 function AddLine({ section }: { section: GridSection }) {
   const [label, setLabel] = useState('');
-  const save = useApiMutation('evaluations/saveCriterion', { invalidates: ['evaluations/grid', 'evaluations/get'] });
+  const save = useApiMutation('evaluations/saveCriterion');
   return (
     <Group align="flex-end">
       <TextInput label="Nouvelle ligne" value={label} onChange={(e) => setLabel(e.currentTarget.value)} w={380} aria-label={`Nouvelle ligne — ${GRID_SECTION_LABELS[section]}`} />
@@ -30,7 +30,7 @@ function AddLine({ section }: { section: GridSection }) {
 }
 
 function Line({ criterion }: { criterion: Criterion }) {
-  const save = useApiMutation('evaluations/saveCriterion', { invalidates: ['evaluations/grid', 'evaluations/get'] });
+  const save = useApiMutation('evaluations/saveCriterion');
   return (
     <Group justify="space-between">
       <Text size="sm" c={criterion.archived ? 'dimmed' : undefined} td={criterion.archived ? 'line-through' : undefined}>

@@ -9,7 +9,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 
 export function HoursSettings({ hours }: { hours: WorkHours }) {
   const form = useForm({ initialValues: { hours } });
-  const update = useApiMutation('settings/updateHours', { invalidates: ['settings/get'] });
+  const update = useApiMutation('settings/updateHours');
 
   const save = async () => {
     const values = form.getValues().hours;

@@ -4,7 +4,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 
 /** What the person records collect beyond the essentials (data minimisation: off unless a funder asks). */
 export function PeopleOptionsSettings({ collectNationality }: { collectNationality: boolean }) {
-  const update = useApiMutation('settings/updatePeopleOptions', { invalidates: ['settings/get', 'people/get'] });
+  const update = useApiMutation('settings/updatePeopleOptions');
   return (
     <Stack maw={640}>
       <Text>

@@ -8,7 +8,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 /** The idle delay after which an unattended session locks itself. */
 export function SecuritySettings({ idleLockMinutes }: { idleLockMinutes: number }) {
   const form = useForm<{ idleLockMinutes: number | string }>({ initialValues: { idleLockMinutes } });
-  const update = useApiMutation('settings/updateSecurity', { invalidates: ['settings/get'] });
+  const update = useApiMutation('settings/updateSecurity');
 
   const save = async () => {
     const value = form.getValues().idleLockMinutes;

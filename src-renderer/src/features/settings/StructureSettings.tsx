@@ -15,7 +15,7 @@ export function StructureSettings({ settings }: { settings: Settings }) {
   const storedLogo = useApiQuery('settings/getLogo', { file: logoFile ?? '' }, { enabled: logoFile !== null });
   const [logo, setLogo] = useState<LogoValue | null | undefined>(undefined);
   useEffect(() => setLogo(undefined), [logoFile]);
-  const update = useApiMutation('settings/updateStructure', { invalidates: ['settings/get', 'setup/status'] });
+  const update = useApiMutation('settings/updateStructure');
 
   const shownLogo = logo === undefined ? (logoFile ? (storedLogo.data ?? null) : null) : logo;
 

@@ -5,8 +5,8 @@ import { notifySuccess } from '../../ui/notify';
 import { WageRatesTable } from './WageRatesTable';
 
 export function WageRatesSettings({ rates }: { rates: WageRate[] }) {
-  const add = useApiMutation('settings/addWageRate', { invalidates: ['settings/get'] });
-  const remove = useApiMutation('settings/removeWageRate', { invalidates: ['settings/get'] });
+  const add = useApiMutation('settings/addWageRate');
+  const remove = useApiMutation('settings/removeWageRate');
   return (
     <Stack>
       <Text maw={700}>

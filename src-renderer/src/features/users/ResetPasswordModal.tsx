@@ -10,7 +10,7 @@ import { FormActions } from '../../ui/FormActions';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const form = useForm({ initialValues: { password: '', confirm: '' } });
-  const reset = useApiMutation('users/resetPassword', { invalidates: ['users/list'] });
+  const reset = useApiMutation('users/resetPassword');
   const values = form.getValues();
 
   const submit = async () => {

@@ -15,8 +15,8 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const form = useForm({
     initialValues: { displayName: user?.displayName ?? '', role: (user?.role ?? 'coordination') as Role, password: '', confirm: '' },
   });
-  const create = useApiMutation('users/create', { invalidates: ['users/list', 'auth/users'] });
-  const update = useApiMutation('users/update', { invalidates: ['users/list', 'auth/users'] });
+  const create = useApiMutation('users/create');
+  const update = useApiMutation('users/update');
   const values = form.getValues();
 
   const submit = async () => {

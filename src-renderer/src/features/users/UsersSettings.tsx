@@ -18,7 +18,7 @@ function status(user: User) {
 export function UsersSettings() {
   const { user: me } = useSignedIn();
   const users = useApiQuery('users/list');
-  const setActive = useApiMutation('users/setActive', { invalidates: ['users/list', 'auth/users'] });
+  const setActive = useApiMutation('users/setActive');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 

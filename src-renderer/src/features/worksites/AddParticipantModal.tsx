@@ -32,7 +32,7 @@ function defaultDates(worksite: Worksite, today: string) {
 export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite; onClose: () => void }) {
   const admitted = useApiQuery('people/search', { status: 'admise', pageSize: 100 });
   const settings = useApiQuery('settings/get');
-  const add = useApiMutation('worksites/addParticipant', { invalidates: ['worksites/get', 'worksites/list', 'people/search', 'people/get'] });
+  const add = useApiMutation('worksites/addParticipant');
   const [warning, setWarning] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {

@@ -14,7 +14,7 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
   const form = useForm<{ annexTime: AnnexTimeInput }>({
     initialValues: { annexTime: { kind: null as never, date: participant.contract.startDate, start: '14:00', end: '15:30', paid: true } },
   });
-  const add = useApiMutation('worksites/addAnnexTime', { invalidates: ['worksites/get'] });
+  const add = useApiMutation('worksites/addAnnexTime');
 
   const submit = async () => {
     const annexTime = form.getValues().annexTime;

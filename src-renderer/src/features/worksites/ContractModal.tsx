@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { Method } from '@shared/contract';
 import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/contract/contracts';
 import { EARLY_END_REASONS, EARLY_END_REASON_LABELS, type Participant } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
@@ -9,8 +8,6 @@ import { ApiError, useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
-
-const INVALIDATES: Method[] = ['worksites/get', 'worksites/list', 'worksites/planning', 'worksites/personAgenda'];
 
 /** The life of one contract after it is drafted: hand-over and signature, renewal, early end. */
 export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
@@ -53,7 +50,7 @@ function UpdateForm({ participant, onDone }: FormProps) {
       contract: { position: contract.position, handedOn: contract.handedOn, signedOn: contract.signedOn, derogationUntil: contract.derogationUntil },
     },
   });
-  const update = useApiMutation('contracts/update', { invalidates: INVALIDATES });
+  const update = useApiMutation('contracts/update');
   const submit = () => saveForm(form, () => update.mutateAsync({ participationId: participant.id, contract: form.getValues().contract }), 'Le contrat est mis à jour.', onDone);
   return (
     <AsyncForm onSubmit={submit}>
@@ -82,7 +79,7 @@ function UpdateForm({ participant, onDone }: FormProps) {
 
 function RenewForm({ participant, onDone }: FormProps) {
   const form = useForm<{ renewal: RenewalInput }>({ initialValues: { renewal: { newEndDate: '', agreedOn: '' } } });
-  const renew = useApiMutation('contracts/renew', { invalidates: INVALIDATES });
+  const renew = useApiMutation('contracts/renew');
   const [warning, setWarning] = useState<string | null>(null);
   if (participant.earlyEnd) return <Text c="dimmed">Ce contrat a pris fin avant son terme : il ne peut plus être renouvelé.</Text>;
   const submit = (confirmWarnings = false) =>
@@ -139,8 +136,8 @@ function RenewForm({ participant, onDone }: FormProps) {
 
 function EarlyEndForm({ participant, onDone }: FormProps) {
   const form = useForm<{ earlyEnd: EarlyEndInput }>({ initialValues: { earlyEnd: { date: '', reason: null as never } } });
-  const end = useApiMutation('contracts/endEarly', { invalidates: INVALIDATES });
-  const withdraw = useApiMutation('contracts/withdrawEarlyEnd', { invalidates: INVALIDATES });
+  const end = useApiMutation('contracts/endEarly');
+  const withdraw = useApiMutation('contracts/withdrawEarlyEnd');
   const reasons = EARLY_END_REASONS.filter((r) => r !== 'emploi_ou_formation' || participant.contract.type === 'cddi');
 
   if (participant.earlyEnd) {

@@ -12,7 +12,7 @@ const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${DAY.format
 /** Shows what generation creates and skips, and lets the coordinator accept the make-ups. */
 export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
   const preview = useApiQuery('worksites/previewSchedule', { id: worksiteId });
-  const generate = useApiMutation('worksites/generateSessions', { invalidates: ['worksites/get', 'worksites/list', 'worksites/previewSchedule'] });
+  const generate = useApiMutation('worksites/generateSessions');
   const [refused, setRefused] = useState<Set<string>>(new Set());
   const [removeOutside, setRemoveOutside] = useState(false);
 

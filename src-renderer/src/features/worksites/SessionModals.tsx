@@ -10,7 +10,7 @@ import { DateField } from '../../ui/DateField';
 
 export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
   const form = useForm({ initialValues: { session: { date: '', halfDay: 'morning' as const } } });
-  const add = useApiMutation('worksites/addSession', { invalidates: ['worksites/get', 'worksites/list'] });
+  const add = useApiMutation('worksites/addSession');
   const submit = () => saveForm(form, () => add.mutateAsync({ id: worksiteId, session: form.getValues().session }), 'La demi-journée est ajoutée.', onClose);
   return (
     <Modal opened onClose={onClose} title="Ajouter une demi-journée">
@@ -29,8 +29,8 @@ export function AddSessionModal({ worksiteId, onClose }: { worksiteId: number; o
 export function SessionModal({ session, label, onClose }: { session: WorksiteSession; label: string; onClose: () => void }) {
   const moveForm = useForm({ initialValues: { to: { date: session.date, halfDay: session.halfDay } } });
   const cancelForm = useForm({ initialValues: { reason: '', kind: 'structure' as CancelKind } });
-  const move = useApiMutation('worksites/moveSession', { invalidates: ['worksites/get', 'worksites/list'] });
-  const cancel = useApiMutation('worksites/cancelSession', { invalidates: ['worksites/get', 'worksites/list'] });
+  const move = useApiMutation('worksites/moveSession');
+  const cancel = useApiMutation('worksites/cancelSession');
   const submitMove = () => saveForm(moveForm, () => move.mutateAsync({ sessionId: session.id, to: moveForm.getValues().to }), 'La demi-journée est déplacée.', onClose);
   const submitCancel = () => saveForm(cancelForm, () => cancel.mutateAsync({ sessionId: session.id, ...cancelForm.getValues() }), 'La demi-journée est annulée.', onClose);
   return (

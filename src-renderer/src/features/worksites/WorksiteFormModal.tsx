@@ -56,7 +56,7 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
   const settings = useApiQuery('settings/get');
   const accounts = useApiQuery('auth/users');
   const directory = useApiQuery('contacts/list', { includeArchived: false });
-  const save = useApiMutation('worksites/save', { invalidates: ['worksites/list', 'worksites/get'] });
+  const save = useApiMutation('worksites/save');
   const form = useForm<{ worksite: WorksiteInput }>({
     initialValues: { worksite: worksite ? toInput(worksite) : settings.data ? defaults(settings.data) : (null as never) },
   });
