@@ -148,10 +148,16 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await contract.getByRole('combobox', { name: /^Motif/ }).click();
   await page.getByRole('option', { name: /période d'essai/ }).click();
   await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
+  // Ending a contract early asks first, saying what will happen.
+  const endEarly = page.getByRole('dialog', { name: 'Mettre fin au contrat avant son terme ?' });
+  await expect(endEarly.getByText(/s’arrêtera le 15\/05\/2026 au lieu du 14\/06\/2026/)).toBeVisible();
+  await app.screenshot(page, 'worksites-06b-fin-anticipee-confirmation');
+  await endEarly.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
   await expect(contract.getByText("La période d'essai est terminée à cette date : choisissez un autre motif.")).toBeVisible();
   await contract.getByRole('combobox', { name: /^Motif/ }).click();
   await page.getByRole('option', { name: /Accord commun/ }).click();
   await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
+  await endEarly.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
   await expect(page.getByText('Fin anticipée le 15/05/2026')).toBeVisible();
   await app.screenshot(page, 'worksites-07-fin-anticipee');
 });

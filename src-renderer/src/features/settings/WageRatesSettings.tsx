@@ -1,12 +1,16 @@
 import { Stack, Text } from '@mantine/core';
 import type { WageRate } from '@shared/contract/settings';
 import { useApiMutation } from '../../api/client';
+import { formatFrenchDate } from '@shared/dates';
+import { formatEuros } from '@shared/money';
+import { useConfirm } from '../../ui/confirm';
 import { notifySuccess } from '../../ui/notify';
 import { WageRatesTable } from './WageRatesTable';
 
 export function WageRatesSettings({ rates }: { rates: WageRate[] }) {
   const add = useApiMutation('settings/addWageRate', { invalidates: ['settings/get'] });
   const remove = useApiMutation('settings/removeWageRate', { invalidates: ['settings/get'] });
+  const confirm = useConfirm();
   return (
     <Stack>
       <Text maw={700}>
@@ -20,10 +24,21 @@ export function WageRatesSettings({ rates }: { rates: WageRate[] }) {
           notifySuccess('Le nouveau taux est enregistré.');
         }}
         onRemove={async (key) => {
+          const rate = rates.find((r) => r.id === Number(key));
+          const confirmed = await confirm.ask({
+            title: 'Supprimer ce taux ?',
+            message: rate
+              ? `Le SMIC de ${formatEuros(rate.hourlyCents)} à partir du ${formatFrenchDate(rate.effectiveFrom)} sera supprimé : les heures de cette période seront contrôlées avec le taux précédent.`
+              : 'Ce taux sera supprimé.',
+            confirmLabel: 'Supprimer le taux',
+            danger: true,
+          });
+          if (!confirmed) return;
           await remove.mutateAsync({ id: Number(key) });
           notifySuccess('Le taux est supprimé.');
         }}
       />
+      {confirm.modal}
     </Stack>
   );
 }
