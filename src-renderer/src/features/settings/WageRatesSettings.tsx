@@ -7,7 +7,7 @@ import { useConfirm } from '../../ui/confirm';
 import { notifySuccess } from '../../ui/notify';
 import { WageRatesTable } from './WageRatesTable';
 
-export function WageRatesSettings({ rates }: { rates: WageRate[] }) {
+export function WageRatesSettings({ rates, legalFloor }: { rates: WageRate[]; legalFloor: boolean }) {
   const add = useApiMutation('settings/addWageRate', { invalidates: ['settings/get'] });
   const remove = useApiMutation('settings/removeWageRate', { invalidates: ['settings/get'] });
   const confirm = useConfirm();
@@ -19,6 +19,7 @@ export function WageRatesSettings({ rates }: { rates: WageRate[] }) {
       </Text>
       <WageRatesTable
         rates={rates.map((rate) => ({ ...rate, key: rate.id }))}
+        legalFloor={legalFloor}
         onAdd={async (rate) => {
           await add.mutateAsync(rate);
           notifySuccess('Le nouveau taux est enregistré.');
