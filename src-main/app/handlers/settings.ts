@@ -157,7 +157,7 @@ export const settingsHandlers: HandlerMap<
   'settings/addWageRate': async ({ effectiveFrom, hourlyCents }, { db, now, record }) => {
     await assertNewWageDate(db, effectiveFrom);
     const structure = await repo.findStructure(db);
-    const refusal = smicRateRefusal({ effectiveFrom, hourlyCents }, await repo.listWageRates(db), { legalFloor: hasMetropolitanSmic(structure?.postcode) });
+    const refusal = smicRateRefusal({ effectiveFrom, hourlyCents }, await repo.listWageRates(db), { legalFloor: hasMetropolitanSmic(structure?.structure.postcode) });
     if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: 'hourlyCents' });
     record(`wageRate:${await repo.insertWageRate(db, effectiveFrom, hourlyCents, now)}`);
     return repo.listWageRates(db);
