@@ -56,8 +56,9 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   for (const [index, name] of people.entries()) {
     await page.getByRole('button', { name: 'Ajouter un participant' }).click();
     const modal = page.getByRole('dialog', { name: 'Ajouter un participant' });
-    await modal.getByRole('combobox', { name: /^Personne admise/ }).click();
-    await page.getByRole('option', { name }).click();
+    // The picker searches everyone admitted and shows the birth date to tell homonyms apart.
+    await modal.getByRole('combobox', { name: /^Personne admise/ }).fill(name.split(' ')[0]!.normalize('NFD').replace(/\p{M}/gu, ''));
+    await page.getByRole('option', { name: new RegExp(`^PARTICIPANT ${name.split(' ')[0]} — né`) }).click();
     await modal.getByRole('button', { name: 'Ajouter au chantier' }).click();
     if (index === 5) {
       await expect(modal.getByText('Le chantier est complet (5 places). Confirmez pour dépasser sa capacité.')).toBeVisible();
