@@ -33,7 +33,7 @@ export function useConfirm() {
   };
 
   const modal = (
-    <Modal opened={pending !== null} onClose={() => answer(false)} title={pending?.title} centered>
+    <Modal opened={pending !== null} onClose={() => answer(false)} title={pending?.title} size="lg" centered>
       <Stack>
         <Text>{pending?.message}</Text>
         <Group justify="flex-end">
