@@ -51,6 +51,14 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
   expect(csvName).toBe('Heures_Relais_Emploi_Iroise_(démo)_2026-06.csv');
   expect(readFileSync(path.join(app.homeDir, 'Paie', csvName!), 'utf8')).toContain(';56,00;');
   await page.getByRole('button', { name: 'Marquer comme transmis' }).click();
+  // Transmitting locks the month: it asks first, in one sentence.
+  const asks = page.getByRole('dialog', { name: 'Marquer comme transmis ?' });
+  await expect(asks.getByText('Le mois de juin 2026 sera verrouillé : les changements suivants deviendront des régularisations du mois suivant.')).toBeVisible();
+  await app.screenshot(page, 'payroll-02a-confirmation-transmission');
+  await asks.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByText('Transmis à l’employeur')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Marquer comme transmis' }).click();
+  await asks.getByRole('button', { name: 'Marquer comme transmis' }).click();
   await expect(page.getByText('Transmis à l’employeur')).toBeVisible();
   await app.screenshot(page, 'payroll-02-transmis');
 

@@ -56,8 +56,9 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   for (const [index, name] of people.entries()) {
     await page.getByRole('button', { name: 'Ajouter un participant' }).click();
     const modal = page.getByRole('dialog', { name: 'Ajouter un participant' });
-    await modal.getByRole('combobox', { name: /^Personne admise/ }).click();
-    await page.getByRole('option', { name }).click();
+    // The picker searches everyone admitted and shows the birth date to tell homonyms apart.
+    await modal.getByRole('combobox', { name: /^Personne admise/ }).fill(name.split(' ')[0]!.normalize('NFD').replace(/\p{M}/gu, ''));
+    await page.getByRole('option', { name: new RegExp(`^PARTICIPANT ${name.split(' ')[0]} — né`) }).click();
     await modal.getByRole('button', { name: 'Ajouter au chantier' }).click();
     if (index === 5) {
       await expect(modal.getByText('Le chantier est complet (5 places). Confirmez pour dépasser sa capacité.')).toBeVisible();
@@ -137,6 +138,8 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await contract.getByLabel(/^Accord du salarié le/).press('Tab');
   await app.screenshot(page, 'worksites-06-renouvellement');
   await contract.getByRole('button', { name: 'Renouveler', exact: true }).click();
+  // The new end is more than a week past the worksite's last day: the coordinator confirms it is wanted.
+  await contract.getByRole('button', { name: 'Renouveler quand même' }).click();
   await expect(page.getByRole('table', { name: 'Participants' }).getByText(/du 04\/05\/2026 au 14\/06\/2026/)).toBeVisible();
   await expect(page.getByText('Renouvelé 1 fois')).toBeVisible();
 
@@ -148,10 +151,16 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await contract.getByRole('combobox', { name: /^Motif/ }).click();
   await page.getByRole('option', { name: /période d'essai/ }).click();
   await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
+  // Ending a contract early asks first, saying what will happen.
+  const endEarly = page.getByRole('dialog', { name: 'Mettre fin au contrat avant son terme ?' });
+  await expect(endEarly.getByText(/s’arrêtera le 15\/05\/2026 au lieu du 14\/06\/2026/)).toBeVisible();
+  await app.screenshot(page, 'worksites-06b-fin-anticipee-confirmation');
+  await endEarly.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
   await expect(contract.getByText("La période d'essai est terminée à cette date : choisissez un autre motif.")).toBeVisible();
   await contract.getByRole('combobox', { name: /^Motif/ }).click();
   await page.getByRole('option', { name: /Accord commun/ }).click();
   await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
+  await endEarly.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
   await expect(page.getByText('Fin anticipée le 15/05/2026')).toBeVisible();
   await app.screenshot(page, 'worksites-07-fin-anticipee');
 });

@@ -47,7 +47,7 @@ describe('attestation de présence', () => {
     expect(planned.text).toContain('Heures prévues au planning, non encore effectuées ou non encore saisies : 56 h');
     // Drawn diagonally, the watermark reads in the raw text order.
     expect(execFileSync('pdftotext', ['-raw', planned.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('PROJET — non valable');
-    expect(planned.row.title).toBe('Projet (non valable) — Attestation de présence de Élodie Lefèvre');
+    expect(planned.row.title).toBe('Projet (non valable) — Attestation de présence d’Élodie Lefèvre');
 
     const sessions = valueOf(await call('worksites/get', { id: worksiteId })).sessions;
     const marks: Record<string, object> = { '2026-06-09': { mark: 'retard', actualStart: '09:00' }, '2026-06-10': { mark: 'non_justifiee' } };
@@ -80,7 +80,7 @@ describe('documents state only what has happened', () => {
   it('refuses the certificat de travail the day before the last day, makes it on the last day with the portabilité sentence', async () => {
     const before = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-30T09:00:00.000Z');
     const refused = await before.call('documents/generate', { kind: 'certificat_travail', participationId: before.participationIds[0]! });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31 mai 2026." } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31\u00a0mai 2026." } });
     expect(valueOf(await before.call('documents/list', { worksiteId: before.worksiteId })).documents).toEqual([]);
 
     const onTheDay = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-31T09:00:00.000Z');

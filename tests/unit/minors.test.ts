@@ -118,7 +118,8 @@ describe('worksites/addParticipant for a young person', () => {
     const row = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
     const content = valueOf(await call('documents/content', { documentId: row.id }));
     const text = pdfText(keep('contrat-mineur', Buffer.from(content.pdfBase64, 'base64'))).replace(/\s+/g, ' ');
-    expect(text).toContain('Le représentant légal du salarié mineur');
+    // Madame: the mention agrees with her civility.
+    expect(text).toContain('Le représentant légal de la salariée mineure');
     expect(text).toContain('ni entre 22 heures et 6 heures');
   });
 });

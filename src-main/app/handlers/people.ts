@@ -10,6 +10,7 @@ import type { Role } from '../../shared/contract/users';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { maskNir } from '../../shared/identifiers';
+import { nirMismatches } from '../../shared/nir-check';
 import type { HandlerContext, HandlerMap } from '../handler';
 
 /** Social details (resources, RQTH, housing…) are for these roles only; an encadrant sees identity. */
@@ -109,6 +110,13 @@ async function assertNoDuplicate(db: Kysely<Database>, person: { lastName: strin
   }
 }
 
+/** A NIR that disagrees with the sex or birth date is saved only once the user confirmed it. */
+function assertNirAgrees(nir: string, person: PersonInput) {
+  if (nir === '') return;
+  const mismatches = nirMismatches(nir, { sex: person.sex ?? null, civility: person.civility, birthDate: person.birthDate });
+  if (mismatches.length > 0) throw new AppError('CONFLICT', mismatches.join(' '), { field: 'nirMismatch' });
+}
+
 export const peopleHandlers: HandlerMap<
   | 'people/search'
   | 'people/get'
@@ -129,8 +137,9 @@ export const peopleHandlers: HandlerMap<
 
   'people/findDuplicates': async ({ exceptId, ...candidate }, { db }) => repo.findDuplicates(db, candidate, exceptId),
 
-  'people/create': async ({ person, situation, confirmedNotDuplicate }, ctx) => {
+  'people/create': async ({ person, situation, confirmedNotDuplicate, confirmWarnings }, ctx) => {
     await assertLinks(ctx.db, person, ctx.today);
+    if (!confirmWarnings) assertNirAgrees(person.nir, person);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, null);
     const nationalityGroup = (await collectsNationality(ctx)) ? (person.nationalityGroup ?? null) : null;
     const id = await repo.insertPerson(ctx.db, { ...person, nationalityGroup }, ctx.now);
@@ -139,13 +148,14 @@ export const peopleHandlers: HandlerMap<
     return { id };
   },
 
-  'people/update': async ({ id, person, confirmedNotDuplicate }, ctx) => {
+  'people/update': async ({ id, person, confirmedNotDuplicate, confirmWarnings }, ctx) => {
     await loadRecord(ctx, id);
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, id);
     const stored = await ctx.db.selectFrom('persons').select(['nir', 'nationalityGroup']).where('id', '=', id).executeTakeFirstOrThrow();
     // An untouched empty NIR keeps the stored one: the form never receives it in clear.
     const nir = person.nir === '' ? (stored.nir ?? '') : person.nir;
+    if (!confirmWarnings) assertNirAgrees(nir, person);
     const nationalityGroup =
       person.nationalityGroup !== undefined && (await collectsNationality(ctx)) ? person.nationalityGroup : stored.nationalityGroup;
     await repo.updatePerson(ctx.db, id, { ...person, nir, nationalityGroup }, ctx.now);

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
 import type { Settings } from '../../shared/contract/settings';
 import { rateInForce } from '../../domain/wages';
+import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { frenchHolidays, holidayOptions } from '../../domain/holidays';
 import type { HandlerMap } from '../handler';
 import { readStoredImage, storedFileExists, storeImage } from '../stored-files';
@@ -155,6 +156,9 @@ export const settingsHandlers: HandlerMap<
 
   'settings/addWageRate': async ({ effectiveFrom, hourlyCents }, { db, now, record }) => {
     await assertNewWageDate(db, effectiveFrom);
+    const structure = await repo.findStructure(db);
+    const refusal = smicRateRefusal({ effectiveFrom, hourlyCents }, await repo.listWageRates(db), { legalFloor: hasMetropolitanSmic(structure?.structure.postcode) });
+    if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: 'hourlyCents' });
     record(`wageRate:${await repo.insertWageRate(db, effectiveFrom, hourlyCents, now)}`);
     return repo.listWageRates(db);
   },

@@ -1,5 +1,6 @@
 import * as repo from '../../db/repositories/settings';
 import * as users from '../../db/repositories/users';
+import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
 import type { HandlerMap } from '../handler';
@@ -47,6 +48,8 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
         });
       }
       seen.add(rate.effectiveFrom);
+      const refusal = smicRateRefusal(rate, input.wageRates.slice(0, index), { legalFloor: hasMetropolitanSmic(input.structure.postcode) });
+      if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: `wageRates.${index}.hourlyCents` });
     }
     assertLogoStored(services.paths.filesDir, input.logoFile);
     const { displayName, password } = input.administrator;

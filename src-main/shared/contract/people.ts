@@ -200,13 +200,15 @@ export const peopleMethods = {
       situation: situationInput,
       /** The user saw the possible duplicates and confirmed this is someone else. */
       confirmedNotDuplicate: z.boolean().default(false),
+      /** The user confirmed a NIR that disagrees with the sex or birth date (provisional number, exception). */
+      confirmWarnings: z.boolean().default(false),
     }),
     output: z.object({ id }),
     tx: 'write',
     access: 'user',
   }),
   'people/update': defineMethod({
-    input: z.object({ id, person: personInput, confirmedNotDuplicate: z.boolean().default(false) }),
+    input: z.object({ id, person: personInput, confirmedNotDuplicate: z.boolean().default(false), confirmWarnings: z.boolean().default(false) }),
     output: personRecord,
     tx: 'write',
     access: 'user',

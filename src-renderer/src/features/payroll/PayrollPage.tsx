@@ -9,6 +9,7 @@ import { formatEuros } from '@shared/money';
 import { formatDuration } from '@shared/time';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
+import { ConfirmButton } from '../../ui/confirm';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from '../people/defaults';
 
@@ -206,9 +207,18 @@ export function PayrollPage() {
               </>
             )}
             {handoff.data.status === 'valide' && (
-              <Button color="teal" onClick={() => void onTransmit()} loading={transmit.isPending}>
+              <ConfirmButton
+                color="teal"
+                loading={transmit.isPending}
+                onConfirm={() => void onTransmit()}
+                confirm={{
+                  title: 'Marquer comme transmis ?',
+                  message: `Le mois de ${monthLabel(month)} sera verrouillé : les changements suivants deviendront des régularisations du mois suivant.`,
+                  confirmLabel: 'Marquer comme transmis',
+                }}
+              >
                 Marquer comme transmis
-              </Button>
+              </ConfirmButton>
             )}
           </Group>
           <Text size="xs" c="dimmed">

@@ -9,6 +9,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { emptySituation, normaliseSituation, todayInFrance } from './defaults';
 import { useDuplicateCheck } from './useDuplicateCheck';
+import { useNirConfirmation } from './useNirConfirmation';
 import { PersonFields } from './PersonFields';
 import { SituationFields } from './SituationFields';
 
@@ -18,10 +19,11 @@ export function NewPersonPage() {
     initialValues: { person: blankPerson(), situation: emptySituation(todayInFrance()) },
   });
   const duplicates = useDuplicateCheck();
+  const nirCheck = useNirConfirmation();
   const settings = useApiQuery('settings/get');
   const [saving, setSaving] = useState(false);
 
-  const save = async (confirmedNotDuplicate = false) => {
+  const save = async (confirmedNotDuplicate = false, confirmWarnings = false): Promise<void> => {
     const { person } = form.getValues();
     const situation = normaliseSituation(form.getValues().situation);
     const personOk = validateSection(form, 'person', personInput, person);
@@ -29,11 +31,12 @@ export function NewPersonPage() {
     if (!personOk || !situationOk) return;
     setSaving(true);
     try {
-      const { id } = await call('people/create', { person, situation, confirmedNotDuplicate });
+      const { id } = await call('people/create', { person, situation, confirmedNotDuplicate, confirmWarnings });
       notifySuccess(`La fiche de ${person.firstNames} ${person.lastName} est créée.`);
       navigate(`/people/${id}`);
     } catch (error) {
-      if (!(await duplicates.handle(error, person, null, () => void save(true))) && !showServerErrors(form, error)) {
+      if (await nirCheck.handle(error, () => void save(confirmedNotDuplicate, true))) return;
+      if (!(await duplicates.handle(error, person, null, () => void save(true, confirmWarnings))) && !showServerErrors(form, error)) {
         notifyFailure(error);
       }
     } finally {
@@ -67,6 +70,7 @@ export function NewPersonPage() {
         </Group>
       </Stack>
       {duplicates.modal}
+      {nirCheck.modal}
     </AsyncForm>
   );
 }

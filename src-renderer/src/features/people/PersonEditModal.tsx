@@ -6,6 +6,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useDuplicateCheck } from './useDuplicateCheck';
+import { useNirConfirmation } from './useNirConfirmation';
 import { PersonFields } from './PersonFields';
 import { FormActions } from '../../ui/FormActions';
 
@@ -29,16 +30,18 @@ export function PersonEditModal({ record, onClose }: { record: PersonRecord; onC
   const form = useForm<{ person: PersonInput }>({ initialValues: { person: toInput(record) } });
   const update = useApiMutation('people/update');
   const duplicates = useDuplicateCheck();
+  const nirCheck = useNirConfirmation();
 
-  const save = async (confirmedNotDuplicate = false) => {
+  const save = async (confirmedNotDuplicate = false, confirmWarnings = false): Promise<void> => {
     const { person } = form.getValues();
     if (!validateSection(form, 'person', personInput, person)) return;
     try {
-      await update.mutateAsync({ id: record.id, person, confirmedNotDuplicate });
+      await update.mutateAsync({ id: record.id, person, confirmedNotDuplicate, confirmWarnings });
       notifySuccess('La fiche est enregistrée.');
       onClose();
     } catch (error) {
-      if (!(await duplicates.handle(error, person, record.id, () => void save(true))) && !showServerErrors(form, error)) {
+      if (await nirCheck.handle(error, () => void save(confirmedNotDuplicate, true))) return;
+      if (!(await duplicates.handle(error, person, record.id, () => void save(true, confirmWarnings))) && !showServerErrors(form, error)) {
         notifyFailure(error);
       }
     }
@@ -53,6 +56,7 @@ export function PersonEditModal({ record, onClose }: { record: PersonRecord; onC
         </Stack>
       </AsyncForm>
       {duplicates.modal}
+      {nirCheck.modal}
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { Grid, Select, TextInput } from '@mantine/core';
+import { Grid, Select, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import {
   CIVILITIES,
@@ -10,6 +10,8 @@ import {
   YES_NO_UNKNOWN,
   YES_NO_UNKNOWN_LABELS,
 } from '@shared/contract/people-lists';
+import { checkNirAgainstPerson } from '@shared/nir-check';
+import { compactDigits } from '@shared/identifiers';
 import { useApiQuery } from '../../api/client';
 import { idSelectProps } from '../../ui/id-select';
 import { useSignedIn } from '../auth/SessionContext';
@@ -37,6 +39,13 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
   const idField = (name: string) => idSelectProps(form, `${prefix}${name}`);
   const { organisations, contacts } = useDirectoryOptions();
+  const value = (name: string) => field(name).value as unknown;
+  // Shown as the user types; main asks to confirm a mismatch on save.
+  const nirFindings = checkNirAgainstPerson(compactDigits(String(value('nir') ?? '')), {
+    sex: (value('sex') as never) ?? null,
+    civility: (value('civility') as never) ?? null,
+    birthDate: String(value('birthDate') ?? ''),
+  });
   return (
     <Grid>
       <Grid.Col span={{ base: 12, sm: 3 }}>
@@ -95,6 +104,11 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
           description={nirMasked ? `Enregistré : ${nirMasked}. Laissez vide pour le garder.` : '15 caractères, clé comprise'}
           {...field('nir')}
         />
+        {nirFindings.map((finding) => (
+          <Text key={finding.part} size="sm" mt={4} c={finding.kind === 'mismatch' ? 'orange.8' : 'dimmed'}>
+            {finding.message}
+          </Text>
+        ))}
       </Grid.Col>
     </Grid>
   );

@@ -13,6 +13,7 @@ import {
 } from '@shared/contract/people-lists';
 import { formatFrenchDate } from '@shared/dates';
 import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { useConfirm } from '../../ui/confirm';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
 import { AgendaCard } from './AgendaCard';
@@ -62,6 +63,7 @@ export function PersonPage() {
   const [exporting, setExporting] = useState(false);
   const [addingSituation, setAddingSituation] = useState(false);
   const [nir, setNir] = useState<string | null>(null);
+  const confirm = useConfirm();
 
   if (record.isPending) return <Loader />;
   if (record.error) return <Alert color="red">{errorMessage(record.error)}</Alert>;
@@ -74,6 +76,23 @@ export function PersonPage() {
     } catch (error) {
       notifyFailure(error);
     }
+  };
+
+  const onArchiveClick = async () => {
+    if (!p.archived) {
+      const name = `${p.firstNames} ${p.lastName}`;
+      const working = p.journeys.some((j) => j.status === 'en_chantier');
+      const confirmed = await confirm.ask({
+        title: 'Archiver la fiche ?',
+        message: working
+          ? `${name} est en chantier, sous contrat : sa fiche sera retirée de la liste des personnes, son historique gardé, et vous pourrez la réactiver.`
+          : `La fiche de ${name} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
+        confirmLabel: 'Archiver',
+        danger: working,
+      });
+      if (!confirmed) return;
+    }
+    await toggleArchive();
   };
 
   return (
@@ -101,7 +120,7 @@ export function PersonPage() {
             </Button>
           )}
           {can('people/setArchived') && (
-            <Button variant="subtle" color="gray" onClick={() => void toggleArchive()}>
+            <Button variant="subtle" color="gray" onClick={() => void onArchiveClick()}>
               {p.archived ? 'Réactiver la fiche' : 'Archiver'}
             </Button>
           )}
@@ -164,6 +183,7 @@ export function PersonPage() {
       )}
       {editing && <PersonEditModal record={p} onClose={() => setEditing(false)} />}
       {exporting && <PersonExportModal personId={id} onClose={() => setExporting(false)} />}
+      {confirm.modal}
       {addingSituation && (
         <SituationModal
           personId={id}

@@ -7,6 +7,7 @@ import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { todayInFrance } from '../people/defaults';
+import { PersonPicker } from '../../ui/PersonPicker';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
 
@@ -150,10 +151,11 @@ function Reviews() {
 /** The log of what people asked about their data, with the one-month deadline. */
 function Requests() {
   const list = useApiQuery('rgpd/requests');
-  const people = useApiQuery('people/search', { archived: false });
+  const [personError, setPersonError] = useState<string | null>(null);
   const save = useApiMutation('rgpd/saveRequest');
   const [draft, setDraft] = useState<{ personId: string; kind: RightsKind; receivedOn: string | null; notes: string }>({ personId: '', kind: 'acces', receivedOn: todayInFrance(), notes: '' });
   const submit = async () => {
+    if (!draft.personId) return setPersonError('Choisissez la personne qui a fait la demande.');
     try {
       await save.mutateAsync({ request: { personId: draft.personId ? Number(draft.personId) : null, kind: draft.kind, receivedOn: draft.receivedOn ?? '', answeredOn: null, notes: draft.notes } });
       notifySuccess('La demande est enregistrée.');
@@ -169,12 +171,15 @@ function Requests() {
           Nouvelle demande
         </Title>
         <Group align="flex-end">
-          <NativeSelect
+          <PersonPicker
             label="Personne"
-            w={260}
-            data={[{ value: '', label: '—' }, ...(people.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.lastName.toUpperCase()} ${p.firstNames}` }))]}
-            value={draft.personId}
-            onChange={(e) => setDraft({ ...draft, personId: e.currentTarget.value })}
+            w={340}
+            value={draft.personId ? Number(draft.personId) : null}
+            onChange={(id) => {
+              setDraft({ ...draft, personId: id === null ? '' : String(id) });
+              setPersonError(null);
+            }}
+            error={personError}
           />
           <NativeSelect label="Droit exercé" data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })} />
           <DateField label="Reçue le" w={160} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />

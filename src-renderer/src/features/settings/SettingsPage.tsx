@@ -10,6 +10,7 @@ import { CalendarSettings } from './CalendarSettings';
 import { EmployersSettings } from './EmployersSettings';
 import { HoursSettings } from './HoursSettings';
 import { StructureSettings } from './StructureSettings';
+import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesSettings } from './WageRatesSettings';
 
 export function SettingsPage() {
@@ -44,7 +45,7 @@ export function SettingsPage() {
             <HoursSettings hours={settings.data.hours} />
           </Tabs.Panel>
           <Tabs.Panel value="wages" pt="lg">
-            <WageRatesSettings rates={settings.data.wageRates} />
+            <WageRatesSettings rates={settings.data.wageRates} legalFloor={hasMetropolitanSmic(settings.data.structure?.postcode)} />
           </Tabs.Panel>
           <Tabs.Panel value="calendar" pt="lg">
             <CalendarSettings calendar={settings.data.calendar} />

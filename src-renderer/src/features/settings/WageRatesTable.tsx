@@ -4,6 +4,8 @@ import { IconTrash } from '@tabler/icons-react';
 import { formatFrenchDate } from '@shared/dates';
 import { eurosToCents, formatEuros } from '@shared/money';
 import { wageRateInput, type WageRateInput } from '@shared/contract/settings';
+import { smicRateRefusal } from '@shared/smic-floor';
+import { ApiError } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
@@ -21,6 +23,8 @@ export function WageRatesTable(props: {
   rates: WageRow[];
   onAdd: (rate: WageRateInput) => Promise<void> | void;
   onRemove: (key: WageRow['key']) => Promise<void> | void;
+  /** False where the decree table does not apply (Mayotte). */
+  legalFloor?: boolean;
 }) {
   const form = useForm<{ effectiveFrom: string | null; euros: number | string }>({
     initialValues: { effectiveFrom: null, euros: '' },
@@ -39,11 +43,14 @@ export function WageRatesTable(props: {
       if (message) form.setFieldError('euros', typeof euros === 'number' ? message : 'Indiquez le taux horaire en euros (ex. 12,02).');
       return;
     }
+    const refusal = smicRateRefusal(rate, props.rates, { legalFloor: props.legalFloor ?? true });
+    if (refusal) return form.setFieldError('euros', refusal);
     try {
       await props.onAdd(rate);
       form.reset();
     } catch (error) {
-      if (!showServerErrors(form, error)) notifyFailure(error);
+      if (error instanceof ApiError && error.payload.field === 'hourlyCents') form.setFieldError('euros', error.message);
+      else if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };
 

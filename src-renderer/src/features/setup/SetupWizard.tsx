@@ -13,6 +13,7 @@ import { notifyFailure } from '../../ui/notify';
 import { HoursFields } from '../settings/HoursFields';
 import { LogoField, type LogoValue } from '../settings/LogoField';
 import { StructureFields } from '../settings/StructureFields';
+import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesTable, type WageRow } from '../settings/WageRatesTable';
 import { EmployersStep } from './EmployersStep';
 import { SetupSummary } from './SetupSummary';
@@ -163,6 +164,7 @@ export function SetupWizard() {
                 </Text>
                 <WageRatesTable
                   rates={values.wageRates}
+                  legalFloor={hasMetropolitanSmic(values.structure.postcode)}
                   onAdd={(rate) => {
                     if (values.wageRates.some((r) => r.effectiveFrom === rate.effectiveFrom)) {
                       throw new ApiError({

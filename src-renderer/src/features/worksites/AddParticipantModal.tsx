@@ -6,6 +6,7 @@ import { eurosToCents } from '@shared/money';
 import { cddiShortestEnd } from '@shared/cddi-duration';
 import { todayInFrance } from '../people/defaults';
 import { ApiError, useApiMutation, useApiQuery } from '../../api/client';
+import { PersonPicker } from '../../ui/PersonPicker';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { showServerErrors } from '../../ui/form-errors';
@@ -30,7 +31,6 @@ function defaultDates(worksite: Worksite, today: string) {
 
 /** An admitted person joins the worksite; their contract record is drafted with the worksite's defaults. */
 export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite; onClose: () => void }) {
-  const admitted = useApiQuery('people/search', { status: 'admise', pageSize: 100 });
   const settings = useApiQuery('settings/get');
   const add = useApiMutation('worksites/addParticipant');
   const [warning, setWarning] = useState<string | null>(null);
@@ -76,13 +76,13 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
     <Modal opened onClose={onClose} title="Ajouter un participant" size="lg">
       <AsyncForm onSubmit={() => submit()}>
         <Stack>
-          <Select
+          <PersonPicker
             label="Personne admise"
-            searchable
-            withAsterisk
-            nothingFoundMessage="Aucune personne admise : faites avancer son parcours jusqu'à « Admis·e »."
-            data={(admitted.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.firstNames} ${p.lastName}` }))}
-            {...form.getInputProps('personId')}
+            filters={{ status: 'admise' }}
+            nothingFound="Aucune personne admise ne porte ce nom : faites avancer son parcours jusqu'à « Admis·e »."
+            value={form.getValues().personId === null ? null : Number(form.getValues().personId)}
+            onChange={(id) => form.setFieldValue('personId', id === null ? null : String(id))}
+            error={form.errors.personId}
           />
           <Grid>
             <Grid.Col span={12}>

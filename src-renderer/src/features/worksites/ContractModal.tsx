@@ -6,6 +6,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { useState } from 'react';
 import { ApiError, useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { useConfirm } from '../../ui/confirm';
 import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
 
@@ -138,6 +139,7 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
   const form = useForm<{ earlyEnd: EarlyEndInput }>({ initialValues: { earlyEnd: { date: '', reason: null as never } } });
   const end = useApiMutation('contracts/endEarly');
   const withdraw = useApiMutation('contracts/withdrawEarlyEnd');
+  const confirm = useConfirm();
   const reasons = EARLY_END_REASONS.filter((r) => r !== 'emploi_ou_formation' || participant.contract.type === 'cddi');
 
   if (participant.earlyEnd) {
@@ -155,8 +157,19 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
       </Stack>
     );
   }
-  const submit = () =>
-    saveForm(form, () => end.mutateAsync({ participationId: participant.id, earlyEnd: form.getValues().earlyEnd }), 'La fin anticipée est enregistrée.', onDone);
+  const submit = async () => {
+    const { earlyEnd } = form.getValues();
+    if (earlyEnd.date && earlyEnd.reason) {
+      const confirmed = await confirm.ask({
+        title: 'Mettre fin au contrat avant son terme ?',
+        message: `Le contrat de ${participant.name} s’arrêtera le ${formatFrenchDate(earlyEnd.date)} au lieu du ${formatFrenchDate(participant.contract.endDate)}, pour le motif « ${EARLY_END_REASON_LABELS[earlyEnd.reason]} ».`,
+        confirmLabel: 'Enregistrer la fin anticipée',
+        danger: true,
+      });
+      if (!confirmed) return;
+    }
+    await saveForm(form, () => end.mutateAsync({ participationId: participant.id, earlyEnd }), 'La fin anticipée est enregistrée.', onDone);
+  };
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
@@ -169,6 +182,7 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
           </Button>
         </Group>
       </Stack>
+      {confirm.modal}
     </AsyncForm>
   );
 }
