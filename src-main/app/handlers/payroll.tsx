@@ -149,6 +149,7 @@ export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
     regularisationPaid: l.regularisationPaid,
     hourlyCents: l.person.hourlyCents,
     rates: l.rates.map((s) => ({ from: s.from, to: s.to, hourlyCents: s.hourlyCents, smicFrom: s.raisedBy?.effectiveFrom ?? null, minutes: s.minutes, amountCents: s.amountCents })),
+    payLines: l.payLines,
     grossCents: l.grossCents,
   }));
 }

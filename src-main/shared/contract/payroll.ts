@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 import { id, requiredText } from './fields';
+import { PAY_ITEMS } from './pay-items';
 
 export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
 
@@ -31,6 +32,22 @@ export const payrollPersonLine = z.object({
   /** The rate in force day by day: the contract's, or the SMIC from `smicFrom` when it is higher. */
   rates: z
     .array(z.object({ from: z.string(), to: z.string(), hourlyCents: z.number().int(), smicFrom: z.string().nullable(), minutes: z.number().int(), amountCents: z.number().int() }))
+    .optional(),
+  /** The pay lines payroll software imports; absent from hand-offs kept before them. */
+  payLines: z
+    .array(
+      z.object({
+        item: z.enum(PAY_ITEMS),
+        from: z.string(),
+        to: z.string(),
+        dates: z.array(z.string()),
+        minutes: z.number().int(),
+        centiHours: z.number().int(),
+        rateCentiCents: z.number().int(),
+        smicFrom: z.string().nullable(),
+        amountCents: z.number().int(),
+      }),
+    )
     .optional(),
   grossCents: z.number().int(),
 });
