@@ -20,6 +20,10 @@ export interface PayrollPerson {
   lastName: string;
   firstNames: string;
   nir: string | null;
+  birthDate: string;
+  /** The employer's matricule of the person, entered once per employer. */
+  matricule: string | null;
+  /** The contract record's own number, the same across its versions (never "… v2"). */
   contractRef: string;
   worksiteName: string;
   /** The contract's hourly rate. */

@@ -7,7 +7,7 @@ import { loadExcel } from '../imports/table';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
 import { formatFrenchDate } from '../shared/dates';
 import { ABSENCE_MARKS, decimalHours, rateOfDay, smicNotes, type PayrollLine } from '../domain/payroll';
-import { toCsv } from './csv';
+import { fixed, toCsv } from './csv';
 
 export interface HandoffMeta {
   month: string;
@@ -54,7 +54,7 @@ function summaryValues(line: PayrollLine, month: string): (string | number | nul
     p.lastName,
     p.firstNames,
     p.nir,
-    null,
+    p.matricule,
     p.contractRef,
     p.worksiteName,
     decimalHours(line.planned),
@@ -79,7 +79,7 @@ export function payrollCsv(lines: readonly PayrollLine[], meta: HandoffMeta): st
   return toCsv([
     SUMMARY_HEADERS,
     // Payroll software reads plain spaces, not the narrow no-break spaces of French money.
-    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? frenchDecimal(v) : v === null ? null : v.replace(/[\u202f\u00a0]/g, ' ')))),
+    ...lines.map((line) => summaryValues(line, meta.month).map((v) => (typeof v === 'number' ? fixed(v) : v === null ? null : v.replace(/[\u202f\u00a0]/g, ' ')))),
   ]);
 }
 
