@@ -93,11 +93,11 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
     const employer = await findEmployer(services.db, h.employerId);
     if (!employer) continue;
     const computed = await services.db.transaction().execute((db) => compute(db, ctx.today, h.month, h.employerId));
-    const lines = computed.lines.map((l) => (anonymised.has(l.person.personId) ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null } } : l));
+    const lines = computed.lines.map((l) => (anonymised.has(l.person.personId) ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null, matricule: null } } : l));
     const validator = h.validatedBy ? await services.db.selectFrom('users').select('displayName').where('id', '=', h.validatedBy).executeTakeFirst() : undefined;
     const files = await handoffFiles(services, services.db, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
     const content = JSON.parse(replace(h.content)) as { checks: unknown; lines: unknown };
-    rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile] });
+    rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile, ...(h.variablesFile ? [h.variablesFile] : [])] });
   }
 
   await ctx.transaction(async (db) => {
@@ -171,6 +171,8 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
           csvSha256: sha256(r.files.csv),
           pdfFile: r.files.files.pdf,
           pdfSha256: sha256(r.files.pdf),
+          variablesFile: r.files.files.variables,
+          variablesSha256: sha256(r.files.variables),
         })
         .where('id', '=', r.id)
         .execute();

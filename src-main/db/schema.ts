@@ -366,6 +366,21 @@ export interface PayrollHandoffsTable {
   validatedAt: string;
   transmittedBy: number | null;
   transmittedAt: string | null;
+  variablesFile: string | null;
+  variablesSha256: string | null;
+  figuresSha256: string | null;
+}
+
+export interface EmployeeNumbersTable {
+  personId: number;
+  employerId: number;
+  matricule: string;
+}
+
+export interface PayItemCodesTable {
+  employerId: number;
+  item: string;
+  code: string;
 }
 
 export interface RegularisationsTable {
@@ -518,6 +533,8 @@ export interface Database {
   attendance: AttendanceTable;
   payrollHandoffs: PayrollHandoffsTable;
   regularisations: RegularisationsTable;
+  employeeNumbers: EmployeeNumbersTable;
+  payItemCodes: PayItemCodesTable;
   backupSettings: BackupSettingsTable;
   backups: BackupsTable;
   evaluationCriteria: EvaluationCriteriaTable;

@@ -55,6 +55,12 @@ export interface DayHours {
   /** Paid annex times done, less the minutes a worked or paid half-day already counts. */
   annexPaid: number;
   absences: Partial<Record<Mark, number>>;
+  /** The part of `absences` that is paid, by mark. */
+  absencesPaid: Partial<Record<Mark, number>>;
+  /** Paid minutes of half-days cancelled (by the structure, or for force majeure when the structure pays it). */
+  cancelledPaid: number;
+  /** Paid minutes of a public holiday. */
+  holidayPaid: number;
   /** A public holiday on a half-day of the pattern, paid or not. */
   holiday?: string;
 }
@@ -125,7 +131,7 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   const days = new Map<string, DayHours>();
   const day = (date: string) => {
     let d = days.get(date);
-    if (!d) days.set(date, (d = { date, planned: 0, worked: 0, paid: 0, annexPaid: 0, absences: {} }));
+    if (!d) days.set(date, (d = { date, planned: 0, worked: 0, paid: 0, annexPaid: 0, absences: {}, absencesPaid: {}, cancelledPaid: 0, holidayPaid: 0 }));
     return d;
   };
   let attended = 0;
@@ -138,7 +144,10 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
     const d = day(h.date);
     d.planned += length;
     if (h.cancelled) {
-      if (h.cancelled === 'structure' || input.forceMajeurePaid) d.paid += length;
+      if (h.cancelled === 'structure' || input.forceMajeurePaid) {
+        d.paid += length;
+        d.cancelledPaid += length;
+      }
       continue;
     }
     if (h.date <= today) held++;
@@ -150,7 +159,10 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
       d.paid += worked;
     } else {
       d.absences[h.mark.mark] = (d.absences[h.mark.mark] ?? 0) + length;
-      if (h.mark.paid) d.paid += length;
+      if (h.mark.paid) {
+        d.paid += length;
+        d.absencesPaid[h.mark.mark] = (d.absencesPaid[h.mark.mark] ?? 0) + length;
+      }
     }
   }
   // Worked time is never paid twice: an annex time inside a paid half-day adds only its minutes beyond it.
@@ -173,7 +185,10 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
     if (!inContract(holiday.date)) continue;
     const d = day(holiday.date);
     d.holiday = holiday.label;
-    if (holidayPaid(holiday.date, input.contract.start)) d.paid += holiday.minutes;
+    if (holidayPaid(holiday.date, input.contract.start)) {
+      d.paid += holiday.minutes;
+      d.holidayPaid += holiday.minutes;
+    }
   }
 
   const sorted = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -7,10 +7,12 @@
 import type { DayHours, HoursSummary } from './attendance';
 import type { Mark } from '../shared/contract/attendance-codes';
 import { formatEuros } from '../shared/money';
-import { grossOfSegments, rateOnDay, smicRaiseText, splitByRate, type RateSegment } from './pay-rates';
+import { ABSENCE_MARKS } from '../shared/contract/pay-items';
+import { grossOfLines, payLines, type PayLine } from './pay-lines';
+import { rateOnDay, smicRaiseText, splitByRate, type RateSegment } from './pay-rates';
 import type { DatedRate } from './wages';
 
-export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
+export { ABSENCE_MARKS };
 
 export interface PayrollPerson {
   participationId: number;
@@ -18,6 +20,10 @@ export interface PayrollPerson {
   lastName: string;
   firstNames: string;
   nir: string | null;
+  birthDate: string;
+  /** The employer's matricule of the person, entered once per employer. */
+  matricule: string | null;
+  /** The contract record's own number, the same across its versions (never "… v2"). */
   contractRef: string;
   worksiteName: string;
   /** The contract's hourly rate. */
@@ -60,7 +66,9 @@ export interface PayrollLine {
   regularisationPaid: number;
   /** Paid minutes (days and régularisations) by rate in force: one segment unless the SMIC raised the rate. */
   rates: RateSegment[];
-  /** The sum of the segments' amounts (56 h × 12,02 € = 673,12 €). */
+  /** What payroll software imports: one line per pay item and rate in force (domain/pay-lines.ts). */
+  payLines: PayLine[];
+  /** The sum of the pay lines' amounts (56 h × 12,02 € = 673,12 €). */
   grossCents: number;
   days: PayrollDay[];
 }
@@ -98,6 +106,7 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
     person.hourlyCents,
     person.wageFloors,
   );
+  const lines = payLines({ month, summary: person.summary, contractCents: person.hourlyCents, wageFloors: person.wageFloors, regularisations: person.regularisations });
   return {
     person,
     planned: sum((d) => d.planned),
@@ -110,7 +119,8 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
     complementaryBeyondTenth: sumWeeks((w) => w.complementarySplit.beyondTenth),
     regularisationPaid,
     rates,
-    grossCents: grossOfSegments(rates),
+    payLines: lines,
+    grossCents: grossOfLines(lines),
     days,
   };
 }

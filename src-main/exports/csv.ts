@@ -9,7 +9,18 @@
  * leading apostrophe, per OWASP's CSV injection guidance: cells starting with
  * = + - @, tab or carriage return.
  */
-export type CsvCell = string | number | null;
+
+/** A number written with a fixed count of decimals, whatever the file's default (hours and euros: 56,00; a rate: 13,2220). */
+export interface Fixed {
+  fixed: number;
+  places: number;
+}
+
+export type CsvCell = string | number | Fixed | null;
+
+export function fixed(value: number, places = 2): Fixed {
+  return { fixed: value, places };
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -26,6 +37,7 @@ function numberCell(value: number, decimals: number | undefined): string {
 function cell(value: CsvCell, decimals: number | undefined): string {
   if (value === null) return '';
   if (typeof value === 'number') return numberCell(value, decimals);
+  if (typeof value === 'object') return numberCell(value.fixed, value.places);
   const text = neutraliseFormula(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

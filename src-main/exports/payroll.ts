@@ -49,7 +49,7 @@ function summaryValues(line: PayrollLine, month: string): (string | number | nul
     p.lastName,
     p.firstNames,
     p.nir,
-    null,
+    p.matricule,
     p.contractRef,
     p.worksiteName,
     decimalHours(line.planned),

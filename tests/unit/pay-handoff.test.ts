@@ -103,6 +103,15 @@ describe('annex times and worked half-days, through the worksite and hours metho
     ]);
 
     const line = valueOf(await call('payroll/get', { month: '2026-06', employerId: 1 })).lines[0]!;
-    expect(line).toMatchObject({ paid: 57 * 60 + 30, complementary: 90, complementaryWithinTenth: 84, complementaryBeyondTenth: 6, grossCents: 69115 });
+    // The heures complémentaires are paid at their majorated rate (L3123-8, L3123-29), not at the normal rate:
+    // They are the week's last working minutes (4 June), taken from that day's worked hours:
+    // 54,50 h × 12,02 € + 1,40 h × 13,222 € + 0,10 h × 15,025 € + 1,50 h of annex times × 12,02 € = 655,09 + 18,51 + 1,50 + 18,03 = 693,13 €.
+    expect(line).toMatchObject({ paid: 57 * 60 + 30, complementary: 90, complementaryWithinTenth: 84, complementaryBeyondTenth: 6, grossCents: 69313 });
+    expect(line.payLines!.map((l) => [l.item, l.centiHours, l.rateCentiCents, l.amountCents])).toEqual([
+      ['heures_normales', 5450, 120200, 65509],
+      ['hc_10', 140, 132220, 1851],
+      ['hc_25', 10, 150250, 150],
+      ['temps_annexe', 150, 120200, 1803],
+    ]);
   });
 });

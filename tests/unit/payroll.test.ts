@@ -34,6 +34,7 @@ describe('the monthly payroll hand-off', () => {
     expect(draft.checks.map((c) => c.message)).toEqual([
       "Élodie Lefèvre : le contrat de travail n'a pas été établi dans Passerelle.",
       "Élodie Lefèvre : le contrat signé n'est pas joint.",
+      'Élodie Lefèvre : matricule chez Relais Emploi Iroise non renseigné (fiche de la personne).',
       "Élodie Lefèvre : numéro de sécurité sociale non renseigné (l'employeur en a besoin).",
       "Élodie Lefèvre : pas de visite d'information et de prévention enregistrée comme faite.",
     ]);

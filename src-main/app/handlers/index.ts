@@ -15,6 +15,7 @@ import { contractsHandlers } from './contracts';
 import { documentsHandlers } from './documents';
 import { attendanceHandlers } from './attendance';
 import { payrollHandlers } from './payroll';
+import { payrollKeyHandlers } from './payroll-keys';
 import { backupHandlers } from './backup';
 import { evaluationsHandlers } from './evaluations';
 import { bilansHandlers } from './bilans';
@@ -40,6 +41,7 @@ export const handlers: HandlerMap<Method> = {
   ...documentsHandlers,
   ...attendanceHandlers,
   ...payrollHandlers,
+  ...payrollKeyHandlers,
   ...backupHandlers,
   ...evaluationsHandlers,
   ...bilansHandlers,

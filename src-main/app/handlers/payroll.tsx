@@ -10,6 +10,8 @@ import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
+import { payrollVariablesCsv } from '../../exports/payroll-variables';
+import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
 import { addDays, addMonths, formatFrenchDate } from '../../shared/dates';
@@ -29,6 +31,7 @@ interface Computed {
 
 /** The month's figures for one employer, and what to check before sending them. */
 export async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
+  const employerName = (await findEmployer(db, employerId))?.name ?? '';
   const first = `${month}-01`;
   const last = addDays(addMonths(first, 1), -1);
   const rows = await repo.participationsOfMonth(db, employerId, first, last);
@@ -67,9 +70,11 @@ export async function compute(db: Kysely<Database>, today: string, month: string
     if (r.earlyEndDate && r.earlyEndDate <= last) {
       events.push(`Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${EARLY_END_REASON_LABELS[r.earlyEndReason as EarlyEndReason] ?? r.earlyEndReason})`);
     } else if (end <= last) events.push(`Fin de contrat le ${formatFrenchDate(end)}`);
-    const contract = contracts.filter((c) => c.participationId === r.id).at(-1);
+    // The first version's number: a regenerated contract keeps its key.
+    const contract = contracts.find((c) => c.participationId === r.id);
     if (!contract) checks.push({ message: `${name} : le contrat de travail n'a pas été établi dans Passerelle.`, link: person });
     if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n'est pas joint.`, link: person });
+    if (!r.matricule) checks.push({ message: `${name} : matricule chez ${employerName} non renseigné (fiche de la personne).`, link: person });
     if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l'employeur en a besoin).`, link: person });
     const line = payrollLine(
       {
@@ -78,7 +83,9 @@ export async function compute(db: Kysely<Database>, today: string, month: string
         lastName: r.lastName,
         firstNames: r.firstNames,
         nir: r.nir,
-        contractRef: contract ? `${contract.number} v${contract.version}` : `Participation n° ${r.id}`,
+        birthDate: r.birthDate,
+        matricule: r.matricule,
+        contractRef: contract ? contract.number : `Participation n° ${r.id}`,
         worksiteName: r.worksiteName,
         hourlyCents: r.hourlyCents,
         wageFloors,
@@ -149,6 +156,7 @@ export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
     regularisationPaid: l.regularisationPaid,
     hourlyCents: l.person.hourlyCents,
     rates: l.rates.map((s) => ({ from: s.from, to: s.to, hourlyCents: s.hourlyCents, smicFrom: s.raisedBy?.effectiveFrom ?? null, minutes: s.minutes, amountCents: s.amountCents })),
+    payLines: l.payLines,
     grossCents: l.grossCents,
   }));
 }
@@ -201,6 +209,9 @@ export async function handoffFiles(
   const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name };
   const xlsx = await payrollXlsx(h.lines, meta);
   const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
+  const codes = await payItemCodes(db, h.employer.id);
+  const period = { first: `${h.month}-01`, last: addDays(addMonths(`${h.month}-01`, 1), -1) };
+  const variables = Buffer.from(payrollVariablesCsv(h.lines, period, (item) => codeOf(codes, item)), 'utf8');
   const pdf = await services.printer.print(
     renderPage(
       <PayrollSummary
@@ -218,11 +229,17 @@ export async function handoffFiles(
     ),
   );
   const stem = `paie-${h.month}-${h.employer.id}`;
-  const files = { xlsx: `${stem}-${sha256(xlsx).slice(0, 16)}.xlsx`, csv: `${stem}-${sha256(csv).slice(0, 16)}.csv`, pdf: `${stem}-${sha256(pdf).slice(0, 16)}.pdf` };
+  const files = {
+    xlsx: `${stem}-${sha256(xlsx).slice(0, 16)}.xlsx`,
+    csv: `${stem}-${sha256(csv).slice(0, 16)}.csv`,
+    pdf: `${stem}-${sha256(pdf).slice(0, 16)}.pdf`,
+    variables: `variables-${h.month}-${h.employer.id}-${sha256(variables).slice(0, 16)}.csv`,
+  };
   await writeAtomically(path.join(services.paths.payrollDir, files.xlsx), xlsx);
   await writeAtomically(path.join(services.paths.payrollDir, files.csv), csv);
   await writeAtomically(path.join(services.paths.payrollDir, files.pdf), pdf);
-  return { files, xlsx, csv, pdf };
+  await writeAtomically(path.join(services.paths.payrollDir, files.variables), variables);
+  return { files, xlsx, csv, pdf, variables };
 }
 
 function fileBase(employerName: string, month: string) {
@@ -257,7 +274,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
       throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l'envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
     }
     const made = await handoffFiles(ctx.services, db, { month, employer, lines: computed.lines, coordinator: ctx.session.user?.displayName ?? '', issuedOn: ctx.today });
-    const { files, xlsx, csv, pdf } = made;
+    const { files, xlsx, csv, pdf, variables } = made;
     await ctx.transaction(async (trx) => {
       const id = await repo.saveHandoff(trx, {
         month,
@@ -270,6 +287,8 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
         csvSha256: sha256(csv),
         pdfFile: files.pdf,
         pdfSha256: sha256(pdf),
+        variablesFile: files.variables,
+        variablesSha256: sha256(variables),
         validatedBy: ctx.session.user?.id ?? null,
         validatedAt: ctx.now,
         transmittedBy: null,
@@ -293,14 +312,19 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
   'payroll/export': async ({ month, employerId, format, folder }, ctx) => {
     const handoff = await repo.findHandoff(ctx.services.db, month, employerId);
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé : les fichiers sont faits à la validation.");
+    if (format === 'variables' && !handoff.variablesFile) {
+      throw new AppError('CONFLICT', "Ce mois a été validé avant l'export des variables de paie : validez-le à nouveau pour le produire.");
+    }
     const stored: Record<typeof format, { file: string; hash: string }> = {
       xlsx: { file: handoff.xlsxFile, hash: handoff.xlsxSha256 },
       csv: { file: handoff.csvFile, hash: handoff.csvSha256 },
       pdf: { file: handoff.pdfFile, hash: handoff.pdfSha256 },
+      variables: { file: handoff.variablesFile ?? '', hash: handoff.variablesSha256 ?? '' },
     };
     const { file, hash } = stored[format];
     const bytes = await readVerified(ctx.services.paths.payrollDir, file, hash);
     ctx.record(`payroll:${handoff.id}`);
-    return { path: await copyInto(folder, safeFileName(fileBase(handoff.employerName, month), format), bytes) };
+    const name = format === 'variables' ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv') : safeFileName(fileBase(handoff.employerName, month), format);
+    return { path: await copyInto(folder, name, bytes) };
   },
 };

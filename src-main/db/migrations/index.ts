@@ -12,6 +12,7 @@ import * as backup from './010-backup';
 import * as evaluations from './011-evaluations';
 import * as rgpd from './012-rgpd';
 import * as openSaturday from './013-open-saturday';
+import * as payrollKeys from './014-payroll-keys';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'evaluations', up: evaluations.up },
   { version: 12, name: 'rgpd', up: rgpd.up },
   { version: 13, name: 'open-saturday', up: openSaturday.up },
+  { version: 14, name: 'payroll-keys', up: payrollKeys.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -12,6 +12,7 @@ export async function participationsOfMonth(db: Db, employerId: number, first: s
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .leftJoin('employeeNumbers as en', (join) => join.onRef('en.personId', '=', 'pa.personId').onRef('en.employerId', '=', 'pa.employerId'))
     .select([
       'pa.id',
       'pa.personId',
@@ -25,6 +26,8 @@ export async function participationsOfMonth(db: Db, employerId: number, first: s
       'p.firstNames',
       'p.lastName',
       'p.nir',
+      'p.birthDate',
+      'en.matricule',
       'w.name as worksiteName',
     ])
     .where('pa.employerId', '=', employerId)
@@ -106,4 +109,35 @@ export async function insertRegularisation(
   values: { participationId: number; date: string; workedDelta: number; paidDelta: number; reason: string; createdBy: number | null; createdAt: string },
 ) {
   await db.insertInto('regularisations').values(values).execute();
+}
+
+/** A person's matricule at each employer they have worked for. */
+export async function matriculesOf(db: Db, personId: number) {
+  return db
+    .selectFrom('employers as e')
+    .leftJoin('employeeNumbers as en', (join) => join.onRef('en.employerId', '=', 'e.id').on('en.personId', '=', personId))
+    .select(['e.id as employerId', 'e.name as employerName', 'en.matricule'])
+    .where('e.id', 'in', (eb) => eb.selectFrom('participations').select('employerId').where('personId', '=', personId))
+    .orderBy('e.name')
+    .execute();
+}
+
+export async function setMatricule(db: Db, personId: number, employerId: number, matricule: string | null) {
+  await db.deleteFrom('employeeNumbers').where('personId', '=', personId).where('employerId', '=', employerId).execute();
+  if (matricule) await db.insertInto('employeeNumbers').values({ personId, employerId, matricule }).execute();
+}
+
+export async function matriculeHolder(db: Db, employerId: number, matricule: string) {
+  return db.selectFrom('employeeNumbers').select('personId').where('employerId', '=', employerId).where('matricule', '=', matricule).executeTakeFirst();
+}
+
+/** The codes an employer changed from the defaults, by pay item. */
+export async function payItemCodesOf(db: Db, employerId: number): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('payItemCodes').select(['item', 'code']).where('employerId', '=', employerId).execute();
+  return new Map(rows.map((r) => [r.item, r.code]));
+}
+
+export async function setPayItemCode(db: Db, employerId: number, item: string, code: string | null) {
+  await db.deleteFrom('payItemCodes').where('employerId', '=', employerId).where('item', '=', item).execute();
+  if (code) await db.insertInto('payItemCodes').values({ employerId, item, code }).execute();
 }

@@ -13,7 +13,7 @@ import { worksitesMethods } from './worksites';
 import { contractsMethods } from './contracts';
 import { documentsMethods } from './documents';
 import { attendanceMethods } from './attendance';
-import { payrollMethods } from './payroll';
+import { payrollKeyMethods, payrollMethods } from './payroll';
 import { backupMethods } from './backup';
 import { evaluationsMethods } from './evaluations';
 import { bilansMethods } from './bilans';
@@ -43,6 +43,7 @@ export const contract = {
   ...documentsMethods,
   ...attendanceMethods,
   ...payrollMethods,
+  ...payrollKeyMethods,
   ...backupMethods,
   ...evaluationsMethods,
   ...bilansMethods,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
-import { id, requiredText } from './fields';
+import { id, optionalText, requiredText } from './fields';
+import { PAY_ITEMS } from './pay-items';
 
 export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
 
@@ -31,6 +32,22 @@ export const payrollPersonLine = z.object({
   /** The rate in force day by day: the contract's, or the SMIC from `smicFrom` when it is higher. */
   rates: z
     .array(z.object({ from: z.string(), to: z.string(), hourlyCents: z.number().int(), smicFrom: z.string().nullable(), minutes: z.number().int(), amountCents: z.number().int() }))
+    .optional(),
+  /** The pay lines payroll software imports; absent from hand-offs kept before them. */
+  payLines: z
+    .array(
+      z.object({
+        item: z.enum(PAY_ITEMS),
+        from: z.string(),
+        to: z.string(),
+        dates: z.array(z.string()),
+        minutes: z.number().int(),
+        centiHours: z.number().int(),
+        rateCentiCents: z.number().int(),
+        smicFrom: z.string().nullable(),
+        amountCents: z.number().int(),
+      }),
+    )
     .optional(),
   grossCents: z.number().int(),
 });
@@ -72,13 +89,53 @@ export const payrollMethods = {
   }),
   /** Marked sent to the employer: the month is locked for its people. */
   'payroll/transmit': defineMethod({ input: target, output: handoffView, tx: 'write', access: 'user' }),
-  /** A copy of a kept file, byte for byte, into a folder the user chose. */
+  /** A copy of a kept file, byte for byte, into a folder the user chose ("variables": the variables de paie for payroll software). */
   'payroll/export': defineMethod({
-    input: target.extend({ format: z.enum(['xlsx', 'csv', 'pdf'], { error: 'Choisissez le format : xlsx, csv ou pdf.' }), folder: requiredText('Le dossier', 1000) }),
+    input: target.extend({
+      format: z.enum(['xlsx', 'csv', 'pdf', 'variables'], { error: 'Choisissez le format : xlsx, csv, pdf ou variables de paie.' }),
+      folder: requiredText('Le dossier', 1000),
+    }),
     output: z.object({ path: z.string() }),
     tx: 'none',
     access: 'user',
     audit: 'export',
+  }),
+};
+
+const matriculeRow = z.object({ employerId: id, employerName: z.string(), matricule: z.string().nullable() });
+
+const payItemCode = z.object({ item: z.enum(PAY_ITEMS), code: z.string(), description: z.string(), isDefault: z.boolean() });
+
+export const payrollKeyMethods = {
+  /** A person's matricule at each employer they have worked for. */
+  'payroll/matricules': defineMethod({ input: z.object({ personId: id }), output: z.array(matriculeRow), tx: 'read', access: 'user' }),
+  /** Entered once per person and employer; empty clears it. */
+  'payroll/setMatricule': defineMethod({
+    input: z.object({
+      personId: id,
+      employerId: id,
+      matricule: optionalText('Le matricule', 30).regex(/^[\p{L}\p{N}._/-]*$/u, 'Le matricule ne contient que des lettres, des chiffres et les signes . _ / -'),
+    }),
+    output: z.array(matriculeRow),
+    tx: 'write',
+    access: 'user',
+  }),
+  /** The codes of the employer's payroll software for each pay item, with the defaults and a French description. */
+  'payroll/payItemCodes': defineMethod({ input: z.object({ employerId: id }), output: z.array(payItemCode), tx: 'read', access: 'user' }),
+  /** Saves the codes typed; an empty code goes back to the default. */
+  'payroll/setPayItemCodes': defineMethod({
+    input: z.object({
+      employerId: id,
+      codes: z.array(
+        z.object({
+          item: z.enum(PAY_ITEMS, { error: 'Rubrique inconnue.' }),
+          code: optionalText('Le code de rubrique', 20).refine((c) => !/[;"\r\n\t]/.test(c) && !/^[=+\-@]/.test(c), 'Le code de rubrique ne peut ni contenir ; ou " ni commencer par = + - @.'),
+        }),
+      ),
+    }),
+    output: z.array(payItemCode),
+    tx: 'write',
+    access: 'user',
   }),
 };
 

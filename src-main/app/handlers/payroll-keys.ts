@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import * as repo from '../../db/repositories/payroll';
+import { findEmployer } from '../../db/repositories/settings';
+import { PAY_ITEM_DEFAULTS, PAY_ITEMS, type PayItem } from '../../shared/contract/pay-items';
+import { AppError } from '../../shared/errors';
+import type { HandlerMap } from '../handler';
+
+/** Every pay item with the employer's code, or the default one. */
+export async function payItemCodes(db: Kysely<Database>, employerId: number) {
+  const changed = await repo.payItemCodesOf(db, employerId);
+  return PAY_ITEMS.map((item) => ({ item, code: changed.get(item) ?? PAY_ITEM_DEFAULTS[item].code, description: PAY_ITEM_DEFAULTS[item].description, isDefault: !changed.has(item) }));
+}
+
+export function codeOf(codes: readonly { item: PayItem; code: string }[], item: PayItem): string {
+  return codes.find((c) => c.item === item)?.code ?? PAY_ITEM_DEFAULTS[item].code;
+}
+
+async function employerOrFail(db: Kysely<Database>, employerId: number) {
+  const employer = await findEmployer(db, employerId);
+  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
+  return employer;
+}
+
+export const payrollKeyHandlers: HandlerMap<'payroll/matricules' | 'payroll/setMatricule' | 'payroll/payItemCodes' | 'payroll/setPayItemCodes'> = {
+  'payroll/matricules': async ({ personId }, ctx) => repo.matriculesOf(ctx.db, personId),
+
+  'payroll/setMatricule': async ({ personId, employerId, matricule }, ctx) => {
+    const employer = await employerOrFail(ctx.db, employerId);
+    const worked = (await repo.matriculesOf(ctx.db, personId)).some((m) => m.employerId === employerId);
+    if (!worked) throw new AppError('CONFLICT', `Cette personne n'a pas de contrat avec ${employer.name} : le matricule se saisit pour un employeur du contrat.`, { field: 'employerId' });
+    const holder = matricule ? await repo.matriculeHolder(ctx.db, employerId, matricule) : undefined;
+    if (holder && holder.personId !== personId) {
+      throw new AppError('CONFLICT', `Le matricule ${matricule} est déjà celui d'une autre personne chez ${employer.name}.`, { field: 'matricule' });
+    }
+    await repo.setMatricule(ctx.db, personId, employerId, matricule || null);
+    ctx.record(`person:${personId}`);
+    return repo.matriculesOf(ctx.db, personId);
+  },
+
+  'payroll/payItemCodes': async ({ employerId }, ctx) => {
+    await employerOrFail(ctx.db, employerId);
+    return payItemCodes(ctx.db, employerId);
+  },
+
+  'payroll/setPayItemCodes': async ({ employerId, codes }, ctx) => {
+    await employerOrFail(ctx.db, employerId);
+    for (const { item, code } of codes) await repo.setPayItemCode(ctx.db, employerId, item, code && code !== PAY_ITEM_DEFAULTS[item].code ? code : null);
+    ctx.record(`employer:${employerId}`);
+    return payItemCodes(ctx.db, employerId);
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * The pay items ("rubriques") of the payroll hand-off: one key each, a French
+ * description, and a default code the employer replaces by the code their
+ * payroll software uses (Paramètres › Employeurs).
+ */
+import { MARK_LABELS, type Mark } from './attendance-codes';
+
+export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
+export type AbsenceMark = (typeof ABSENCE_MARKS)[number];
+
+export const PAY_ITEMS = [
+  'heures_normales',
+  'hc_10',
+  'hc_25',
+  'ferie_paye',
+  'annulation_payee',
+  'temps_annexe',
+  ...ABSENCE_MARKS.map((m) => `absence_payee_${m}` as const),
+  ...ABSENCE_MARKS.map((m) => `absence_non_payee_${m}` as const),
+  'regularisation',
+] as const;
+export type PayItem = (typeof PAY_ITEMS)[number];
+
+const ABSENCE_CODES: Record<AbsenceMark, string> = {
+  maladie: 'MAL',
+  accident_travail: 'AT',
+  rdv_autorise: 'RDV',
+  demarche_emploi: 'DEM',
+  autre_justifiee: 'AJ',
+  non_justifiee: 'ANJ',
+};
+
+export const PAY_ITEM_DEFAULTS: Record<PayItem, { code: string; description: string }> = {
+  heures_normales: { code: 'HN', description: 'Heures normales travaillées (au taux en vigueur chaque jour)' },
+  hc_10: { code: 'HC10', description: 'Heures complémentaires majorées de 10 % (dans la limite du dixième du contrat)' },
+  hc_25: { code: 'HC25', description: 'Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)' },
+  ferie_paye: { code: 'FERIE', description: 'Jours fériés chômés payés' },
+  annulation_payee: { code: 'ANNUL', description: 'Demi-journées annulées par la structure (payées)' },
+  temps_annexe: { code: 'ANNEXE', description: 'Temps annexes rémunérés faits (visite médicale, bilans…)' },
+  ...(Object.fromEntries(
+    ABSENCE_MARKS.map((m) => [`absence_payee_${m}`, { code: `ABP-${ABSENCE_CODES[m]}`, description: `Absence payée : ${MARK_LABELS[m].toLowerCase()}` }]),
+  ) as Record<`absence_payee_${AbsenceMark}`, { code: string; description: string }>),
+  ...(Object.fromEntries(
+    ABSENCE_MARKS.map((m) => [`absence_non_payee_${m}`, { code: `ABS-${ABSENCE_CODES[m]}`, description: `Absence non payée : ${MARK_LABELS[m].toLowerCase()} (heures, montant nul)` }]),
+  ) as Record<`absence_non_payee_${AbsenceMark}`, { code: string; description: string }>),
+  regularisation: { code: 'REGUL', description: "Régularisation d'un mois déjà transmis (heures payées en plus ou en moins)" },
+};
