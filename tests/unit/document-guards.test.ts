@@ -1,3 +1,4 @@
+import { longFrenchDate } from '../../src-main/shared/dates';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractSignatureDate, countedUntil, documentGuard, portabilityMonths, resolveGuard, type DocumentGuardFacts } from '../../src-main/domain/document-guards';
@@ -40,8 +41,8 @@ describe('documentGuard', () => {
   });
 
   it('names the last day in the certificat refusal and the first half-day in the attestation refusal', () => {
-    expect(documentGuard('certificat_travail', facts({ today: '2026-05-28' }))).toMatchObject({ reason: expect.stringContaining('29 mai 2026') });
-    expect(documentGuard('attestation_presence', facts({ today: '2026-05-03' }))).toMatchObject({ reason: expect.stringContaining('4 mai 2026') });
+    expect(documentGuard('certificat_travail', facts({ today: '2026-05-28' }))).toMatchObject({ reason: expect.stringContaining(longFrenchDate('2026-05-29')) });
+    expect(documentGuard('attestation_presence', facts({ today: '2026-05-03' }))).toMatchObject({ reason: expect.stringContaining(longFrenchDate('2026-05-04')) });
   });
 });
 

@@ -80,7 +80,7 @@ describe('documents state only what has happened', () => {
   it('refuses the certificat de travail the day before the last day, makes it on the last day with the portabilité sentence', async () => {
     const before = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-30T09:00:00.000Z');
     const refused = await before.call('documents/generate', { kind: 'certificat_travail', participationId: before.participationIds[0]! });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31\u00a0mai 2026." } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31\u00a0mai\u00a02026." } });
     expect(valueOf(await before.call('documents/list', { worksiteId: before.worksiteId })).documents).toEqual([]);
 
     const onTheDay = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-31T09:00:00.000Z');
@@ -88,7 +88,7 @@ describe('documents state only what has happened', () => {
     expect(text).toContain('garanties de frais de santé (mutuelle) et de prévoyance');
     expect(text).toContain('pendant 1 mois');
     expect(text).toContain('dans la limite de 12 mois');
-    expect(text).toContain("ouvre droit à l'assurance chômage (article L911-8 du Code de la sécurité sociale)");
+    expect(text).toContain("ouvre droit à l’assurance chômage (article L911-8 du Code de la sécurité sociale)");
   });
 
   it('refuses an attestation de compétences with no hour worked', async () => {

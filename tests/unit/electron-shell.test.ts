@@ -75,9 +75,11 @@ describe('Electron shell', () => {
     const ipcMain = { handle: vi.fn((_channel: string, fn: typeof handler) => (handler = fn)) };
     registerRpc(ipcMain as never, services, APP_URL);
     expect(ipcMain.handle).toHaveBeenCalledWith('rpc', expect.any(Function));
+    // Every answer carries the data version, from which the renderer knows what to refresh.
     expect(await handler({ senderFrame: { url: `${APP_URL}#/` } }, 'setup/status', {})).toEqual({
       ok: true,
       value: { completed: false, structureName: null, needsAdministrator: false },
+      dataVersion: 0,
     });
     expect(await handler({ senderFrame: { url: 'https://exemple.fr/' } }, 'setup/status', {})).toMatchObject({
       ok: false,

@@ -15,6 +15,9 @@ async function participantWithWeeklyMinutes() {
   return { ...setup, personId, setWeekly };
 }
 
+/** Durations are set with no-break spaces ("35 h" never breaks across lines). */
+const nb = (text: string) => text.replace(/ /g, '\u00a0');
+
 const weeklyHours = async (exported: Awaited<ReturnType<typeof personExport>>) =>
   exported.sections.find((s) => s.title === 'Contrats sur les chantiers')!.rows[0]!['Heures par semaine'];
 
@@ -24,7 +27,7 @@ describe('the person’s data export', () => {
     await setWeekly(35 * 60);
     const exported = valueOf(await call('rgpd/exportPerson', { personId }));
     const json = JSON.parse(exported.json) as { sections: { title: string; rows: Record<string, unknown>[] }[] };
-    expect(json.sections.find((s) => s.title === 'Contrats sur les chantiers')!.rows[0]).toMatchObject({ 'Heures par semaine': '35 h' });
+    expect(json.sections.find((s) => s.title === 'Contrats sur les chantiers')!.rows[0]).toMatchObject({ 'Heures par semaine': nb('35 h') });
   });
 
   it.each([
@@ -35,7 +38,7 @@ describe('the person’s data export', () => {
     [26 * 60, '26 h'],
     [60 * 60, '60 h'],
   ])('%i minutes a week → %s', (minutes, expected) => {
-    expect(formatDuration(minutes)).toBe(expected);
+    expect(formatDuration(minutes)).toBe(nb(expected));
   });
 
   it('never fails, whatever the weekly hours from 0 to 60 h (property)', async () => {
@@ -45,7 +48,7 @@ describe('the person’s data export', () => {
         await setWeekly(minutes);
         const hours = await weeklyHours(await personExport(services.db, personId, 'CCAS', '2026-07-01'));
         expect(hours).toBe(formatDuration(minutes));
-        expect(hours).toMatch(/^\d+ h( [0-5]\d)?$/);
+        expect(hours).toMatch(/^\d+\u00a0h(\u00a0[0-5]\d)?$/);
       }),
       { numRuns: 60 },
     );
