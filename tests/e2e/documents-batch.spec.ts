@@ -48,7 +48,7 @@ test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes 
   await shell.goTo('Documents');
   await page.getByRole('combobox', { name: 'Type' }).click();
   await page.getByRole('option', { name: 'Convocation' }).click();
-  await expect(page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer Convocation de/ })).toHaveCount(5);
+  await expect(page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer Convocation d/ })).toHaveCount(5);
   await page.getByLabel('Personne, titre ou numéro').fill('gaelle');
   await expect(page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer/ })).toHaveCount(1);
   await app.screenshot(page, 'documents-07-recherche');

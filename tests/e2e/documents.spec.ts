@@ -49,7 +49,7 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
 
   // The signed contract, scanned, is kept with the record.
   const documents = page.getByRole('table', { name: 'Documents' });
-  await expect(documents.getByText('Contrat de travail de Élodie Participant')).toBeVisible();
+  await expect(documents.getByText('Contrat de travail d’Élodie Participant')).toBeVisible();
   await page.getByRole('button', { name: 'Joindre un document numérisé' }).click();
   const attach = page.getByRole('dialog', { name: 'Joindre un document numérisé' });
   await attach.getByLabel(/^Libellé/).fill('Contrat signé');
@@ -63,7 +63,7 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   await app.screenshot(page, 'documents-02-fiche');
 
   // "Réimprimer" shows the stored file.
-  await documents.getByRole('button', { name: 'Réimprimer Contrat de travail de Élodie Participant, version 1' }).click();
+  await documents.getByRole('button', { name: 'Réimprimer Contrat de travail d’Élodie Participant, version 1' }).click();
   const reprint = page.getByRole('dialog', { name: /n° CT-2026-0001, version 1/ });
   await expect(reprint.getByText("Le fichier tel qu'il a été généré (empreinte vérifiée).")).toBeVisible();
   await expect(reprint.getByRole('img', { name: /page 1 sur 2/ })).toBeVisible({ timeout: 20_000 });

@@ -74,6 +74,8 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   // The secretary qualifies the observation, writes the bilan and prints it.
   await shell.switchUser();
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  // Another account starts from its dashboard; then she opens the participant's page.
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
   await page.goto(`http://127.0.0.1:${app.server.port}/#/worksites/${worksiteId}/participants/${participationId}`);
   await page.getByRole('tab', { name: 'Observations' }).click();
   await page.getByRole('button', { name: 'Qualifier en frein : Vient à pied de loin, arrive fatiguée' }).click();
