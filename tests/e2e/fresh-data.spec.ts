@@ -82,8 +82,9 @@ test('la coordinatrice ajoute un participant : la carte « Heures et présence �
 
   await page.getByRole('button', { name: 'Ajouter un participant' }).click();
   const modal = page.getByRole('dialog', { name: 'Ajouter un participant' });
-  await modal.getByRole('combobox', { name: /^Personne admise/ }).click();
-  await page.getByRole('option', { name: 'Awa Participant' }).click();
+  // The person picker searches the whole list as one types, and tells homonyms apart by birth date.
+  await modal.getByRole('combobox', { name: /^Personne admise/ }).fill('Awa');
+  await page.getByRole('option', { name: /^PARTICIPANT Awa — né/ }).click();
   await modal.getByRole('button', { name: 'Ajouter au chantier' }).click();
   await expect(page.getByRole('heading', { name: 'Participants (2/5)' })).toBeVisible();
   await expect(hours.getByRole('row', { name: /Awa Participant/ })).toBeVisible();
