@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Grid, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
@@ -12,6 +12,7 @@ import { FormActions } from '../../ui/FormActions';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
+import { WarningToConfirm } from '../../ui/WarningToConfirm';
 
 interface Values {
   personId: string | null;
@@ -122,18 +123,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
               </Grid.Col>
             )}
           </Grid>
-          {warning && (
-            <Alert color="orange" title="À vérifier">
-              <Stack gap="xs">
-                {warning}
-                <Group>
-                  <Button size="xs" color="orange" onClick={() => void submit(true)}>
-                    Confirmer quand même
-                  </Button>
-                </Group>
-              </Stack>
-            </Alert>
-          )}
+          {warning && <WarningToConfirm warning={warning} confirmLabel="Confirmer quand même" onConfirm={() => void submit(true)} />}
           <FormActions onCancel={onClose} submitLabel="Ajouter au chantier" loading={add.isPending} />
         </Stack>
       </AsyncForm>

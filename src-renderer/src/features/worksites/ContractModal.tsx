@@ -9,6 +9,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { useConfirm } from '../../ui/confirm';
 import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
+import { WarningToConfirm } from '../../ui/WarningToConfirm';
 
 /** The life of one contract after it is drafted: hand-over and signature, renewal, early end. */
 export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
@@ -113,18 +114,7 @@ function RenewForm({ participant, onDone }: FormProps) {
         <Text size="xs" c="dimmed">
           Un CDD se renouvelle deux fois au plus ; un CDDI, dans la limite de 24 mois en tout. Le salarié accepte le renouvellement avant le terme.
         </Text>
-        {warning && (
-          <Alert color="orange" title="À vérifier">
-            <Stack gap="xs">
-              {warning}
-              <Group>
-                <Button size="xs" color="orange" onClick={() => void submit(true)}>
-                  Renouveler quand même
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
+        {warning && <WarningToConfirm warning={warning} confirmLabel="Renouveler quand même" onConfirm={() => void submit(true)} />}
         <Group justify="flex-end">
           <Button type="submit" loading={renew.isPending}>
             Renouveler
