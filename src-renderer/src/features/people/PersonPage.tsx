@@ -19,6 +19,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { AgendaCard } from './AgendaCard';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { HoursCard } from '../attendance/HoursCard';
+import { MatriculesCard } from '../payroll/MatriculesCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
@@ -161,6 +162,7 @@ export function PersonPage() {
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
+      {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
       {can('documents/list') && <DocumentsCard personId={id} />}
       {p.situations !== null && (
         <Card withBorder>
