@@ -1,60 +1,25 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
+import { DOCUMENT_KINDS, PARTICIPATION_DOCUMENT_KINDS, type ParticipationDocumentKind } from './document-kinds';
 
-/**
- * The documents Passerelle prints. Who issues each one decides its
- * letterhead: the employer for the employment contract, the mise à
- * disposition and the certificat de travail; the CCAS for the others.
- */
-export const PARTICIPATION_DOCUMENT_KINDS = [
-  'contrat_travail',
-  'mise_a_disposition',
-  'convocation',
-  'attestation_presence',
-  'certificat_travail',
-  'planning_personne',
-  'bilan_individuel',
-  'attestation_competences',
-] as const;
-export type ParticipationDocumentKind = (typeof PARTICIPATION_DOCUMENT_KINDS)[number];
-/** Documents of a whole worksite: the week's attendance sheet, the worksite's planning. */
-export const WORKSITE_DOCUMENT_KINDS = ['feuille_emargement', 'planning_chantier', 'bilan_chantier'] as const;
-export const DOCUMENT_KINDS = [...PARTICIPATION_DOCUMENT_KINDS, ...WORKSITE_DOCUMENT_KINDS] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  contrat_travail: 'Contrat de travail',
-  mise_a_disposition: 'Contrat de mise à disposition',
-  convocation: 'Convocation',
-  attestation_presence: 'Attestation de présence',
-  certificat_travail: 'Certificat de travail',
-  planning_personne: 'Agenda personnel',
-  bilan_individuel: 'Bilan de fin de chantier',
-  attestation_competences: 'Attestation de compétences',
-  feuille_emargement: "Feuille d'émargement",
-  planning_chantier: 'Planning du chantier',
-  bilan_chantier: 'Bilan du chantier',
-};
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_PREFIXES,
+  PARTICIPATION_DOCUMENT_KINDS,
+  PERSON_DOCUMENT_KINDS,
+  WORKSITE_DOCUMENT_KINDS,
+  type DocumentKind,
+  type ParticipationDocumentKind,
+  type PersonDocumentKind,
+  type WorksiteDocumentKind,
+} from './document-kinds';
 
 /** The documents a participation can have: a mise à disposition only where a portage employer (MESP) employs the person. */
 export function documentKindsFor(worksiteKind: string): readonly ParticipationDocumentKind[] {
   return worksiteKind === 'mesp' ? PARTICIPATION_DOCUMENT_KINDS : PARTICIPATION_DOCUMENT_KINDS.filter((k) => k !== 'mise_a_disposition');
 }
-
-/** Number prefixes: "CT-2026-0007". */
-export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = {
-  contrat_travail: 'CT',
-  mise_a_disposition: 'MAD',
-  convocation: 'CV',
-  attestation_presence: 'AP',
-  certificat_travail: 'CDT',
-  planning_personne: 'AG',
-  bilan_individuel: 'BI',
-  attestation_competences: 'ACO',
-  feuille_emargement: 'FE',
-  planning_chantier: 'PL',
-  bilan_chantier: 'BC',
-};
 
 /** Scans: PDF, JPEG or PNG, at most 10 Mo. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
