@@ -6,7 +6,7 @@ import { collectParticipationData } from '../../documents/collect';
 import type { ParticipationDocumentData, WorksiteDocumentData } from '../../documents/data';
 import { DOCUMENT_REGISTRY } from '../../documents/kinds';
 import { renderDocument, renderWorksiteDocument } from '../../documents/render';
-import type { DocumentKind, DocumentRequest } from '../../shared/contract/documents';
+import { optionsOf, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { de } from '../../shared/french';
@@ -59,6 +59,8 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
     const numberOf = (subject: repo.DocumentSubject) =>
       numbered ? repo.nextNumber(db, request.kind, DOCUMENT_REGISTRY[request.kind].prefix, year, subject) : Promise.resolve({ number: 'APERÇU', version: 0 });
     const label = DOCUMENT_REGISTRY[request.kind].label;
+    // The options its kind takes; the snapshot keeps them (as `draft`, `named`) for "Régénérer".
+    const asked = optionsOf(request);
 
     if ('participationId' in request) {
       const kind = DOCUMENT_REGISTRY[request.kind];
@@ -75,7 +77,7 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
           workedMinutes: extras.presence?.worked ?? extras.bilan?.attendance.workedMinutes ?? 0,
           attendanceRecorded: extras.presence?.recorded ?? false,
         }),
-        request.draft === true,
+        asked.draft,
       );
       const data: ParticipationDocumentData = {
         ...collected,
@@ -106,14 +108,13 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
     const worksite = await load({ ...ctx, db }, request.worksiteId);
     const collected = await kind.collect({ ...ctx, db }, request);
     const firstHalfDay = (await listSessions(db, request.worksiteId)).filter((s) => s.cancelledReason === null).map((s) => s.date).sort()[0] ?? null;
-    const asked = request.kind === 'bilan_chantier' ? request : { draft: false, named: false };
-    const print = guarded(kind.guard({ today: ctx.today, lastDay: collected.worksite.endDate, firstHalfDay, workedMinutes: 0, attendanceRecorded: false }), asked.draft === true);
+    const print = guarded(kind.guard({ today: ctx.today, lastDay: collected.worksite.endDate, firstHalfDay, workedMinutes: 0, attendanceRecorded: false }), asked.draft);
     const data: WorksiteDocumentData = {
       ...collected,
       ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })),
       issuedOn: ctx.today,
       ...(print === 'draft' ? { draft: true } : {}),
-      ...(asked.named === true ? { named: true } : {}),
+      ...(asked.named ? { named: true } : {}),
     };
     const when = data.weekOf ? ` — semaine du ${formatFrenchDate(data.weekOf)}` : data.named ? ' (version nominative, interne)' : '';
     return {
