@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ParticipationDocumentData, WorksiteDocumentData } from './data';
+import type { ParticipationDocumentData, PersonDocumentData, WorksiteDocumentData } from './data';
 import { fontFaces } from './fonts';
 import { DOCUMENT_REGISTRY } from './kinds';
 import { PRINT_CSS } from './print-css';
@@ -64,4 +64,11 @@ export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: str
     pageCss?.(data) ?? '',
     info,
   );
+}
+
+/** A document addressed to a person about their own data. */
+export function renderPersonDocument(data: PersonDocumentData, fontsDir: string): string {
+  const { template: Template, label } = DOCUMENT_REGISTRY[data.kind];
+  const info = { title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  return renderPage(<Template d={data} />, fontsDir, '', info);
 }

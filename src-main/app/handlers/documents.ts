@@ -7,9 +7,9 @@ import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
 import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
 import { AppError } from '../../shared/errors';
-import type { HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap } from '../handler';
 import { load } from './worksite-view';
-import { prepareDocument } from './document-sources';
+import { prepareDocument, type PreparedDocument } from './document-sources';
 
 function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
   return {
@@ -50,6 +50,53 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
   };
 }
 
+/**
+ * Prints a prepared document, keeps its bytes in the data folder and records
+ * it (one registry line, journaled). Printing and writing the file happen
+ * outside any transaction; nothing is left half-written.
+ */
+export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
+  const pdf = await ctx.services.printer.print(prepared.html);
+  const hash = sha256(pdf);
+  const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
+  const target = path.join(ctx.services.paths.documentsDir, storedFile);
+  try {
+    await writeAtomically(target, pdf);
+  } catch {
+    throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
+  }
+  try {
+    const id = await ctx.transaction(async (db) => {
+      const id = await repo.insertDocument(db, {
+        kind: prepared.kind,
+        number: prepared.number,
+        version: prepared.version,
+        personId: prepared.personId,
+        worksiteId: prepared.worksiteId,
+        participationId: prepared.participationId,
+        weekOf: prepared.weekOf,
+        title: prepared.title,
+        fileName: prepared.fileName,
+        storedFile,
+        sha256: hash,
+        size: pdf.byteLength,
+        snapshot: prepared.snapshot,
+        authorId: ctx.session.user?.id ?? null,
+        createdAt: ctx.now,
+      });
+      ctx.record(`document:${id}`);
+      if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
+      else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
+      return id;
+    });
+    return { row: toRow((await repo.findDocument(ctx.services.db, id))!), pdf };
+  } catch (error) {
+    // Nothing half-written: no registry line, no orphan file.
+    await unlink(target).catch(() => undefined);
+    throw error;
+  }
+}
+
 export const documentsHandlers: HandlerMap<
   | 'documents/preview'
   | 'documents/generate'
@@ -67,49 +114,7 @@ export const documentsHandlers: HandlerMap<
     return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: prepared.fileName };
   },
 
-  'documents/generate': async (request, ctx) => {
-    const prepared = await prepareDocument(ctx, request, true);
-    // Printing and writing the file happen outside any transaction.
-    const pdf = await ctx.services.printer.print(prepared.html);
-    const hash = sha256(pdf);
-    const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
-    const target = path.join(ctx.services.paths.documentsDir, storedFile);
-    try {
-      await writeAtomically(target, pdf);
-    } catch {
-      throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
-    }
-    try {
-      const id = await ctx.transaction(async (db) => {
-        const id = await repo.insertDocument(db, {
-          kind: prepared.kind,
-          number: prepared.number,
-          version: prepared.version,
-          personId: prepared.personId,
-          worksiteId: prepared.worksiteId,
-          participationId: prepared.participationId,
-          weekOf: prepared.weekOf,
-          title: prepared.title,
-          fileName: prepared.fileName,
-          storedFile,
-          sha256: hash,
-          size: pdf.byteLength,
-          snapshot: prepared.snapshot,
-          authorId: ctx.session.user?.id ?? null,
-          createdAt: ctx.now,
-        });
-        ctx.record(`document:${id}`);
-        if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
-        else ctx.record(`worksite:${prepared.worksiteId}`);
-        return id;
-      });
-      return toRow((await repo.findDocument(ctx.services.db, id))!);
-    } catch (error) {
-      // Nothing half-written: no registry line, no orphan file.
-      await unlink(target).catch(() => undefined);
-      throw error;
-    }
-  },
+  'documents/generate': async (request, ctx) => (await recordDocument(ctx, await prepareDocument(ctx, request, true))).row,
 
   'documents/merge': async ({ documentIds, folder }, ctx) => {
     // pdf-lib only for a batch: loaded then, not at start.

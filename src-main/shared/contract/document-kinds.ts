@@ -34,6 +34,8 @@ export const DOCUMENT_KIND_INFO = {
   feuille_emargement: { label: "Feuille d'émargement", prefix: 'FE', owner: 'worksite', fileLabel: 'Emargement', options: [], weekly: true },
   planning_chantier: { label: 'Planning du chantier', prefix: 'PL', owner: 'worksite', fileLabel: 'Planning', options: [] },
   bilan_chantier: { label: 'Bilan du chantier', prefix: 'BC', owner: 'worksite', fileLabel: 'Bilan_chantier', options: ['draft', 'named'] },
+  notice_donnees: { label: "Notice d'information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
+  donnees_personne: { label: 'Vos données personnelles', prefix: 'DP', owner: 'person', fileLabel: 'Donnees', options: [] },
 } as const satisfies Record<string, DocumentKindInfo>;
 
 type Info = typeof DOCUMENT_KIND_INFO;
