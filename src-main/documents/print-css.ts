@@ -48,5 +48,9 @@ tr { break-inside: avoid; }
   text-align: center; white-space: nowrap; font-size: 46pt; font-weight: 700;
   color: rgba(0, 0, 0, 0.18); transform: rotate(-35deg); z-index: 10; pointer-events: none;
 }
-.num { white-space: nowrap; }
+.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
+.num .small { white-space: normal; }
 `;
+
+/** A wide table (a column per half-day, or per figure): the page turned to landscape. */
+export const LANDSCAPE_CSS = '@page { size: A4 landscape; margin: 12mm 12mm 16mm 12mm; }';
