@@ -7,10 +7,10 @@ export function greeting(civility: Civility): string {
   return civility === 'madame' ? 'Madame,' : civility === 'monsieur' ? 'Monsieur,' : 'Madame, Monsieur,';
 }
 
-/** The addressee's block, where a window envelope shows it. */
+/** The addressee's block, where a window envelope shows it (as on the convocation). */
 export function Recipient({ person }: { person: PersonDocumentData['person'] }) {
   return (
-    <div className="recipient">
+    <div className="recipient" style={{ marginLeft: '90mm', marginTop: '8mm', marginBottom: '10mm' }}>
       <div>
         {person.civility ? `${CIVILITY_LABELS[person.civility]} ` : ''}
         {person.firstNames} {person.lastName.toLocaleUpperCase('fr-FR')}
