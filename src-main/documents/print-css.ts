@@ -49,7 +49,7 @@ tr { break-inside: avoid; }
   color: rgba(0, 0, 0, 0.18); transform: rotate(-35deg); z-index: 10; pointer-events: none;
 }
 .num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
-.num .small { white-space: normal; }
+.num .small, th.num { white-space: normal; }
 `;
 
 /** A wide table (a column per half-day, or per figure): the page turned to landscape. */
