@@ -13,6 +13,7 @@ import { addMonths } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
+import { reachOf } from '../reach';
 import { personExport } from '../person-export';
 
 async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
@@ -59,7 +60,7 @@ export const rgpdHandlers: HandlerMap<
 
   'rgpd/exportPerson': async ({ personId, folder }, ctx) => {
     const { data, structure } = await ctx.services.db.transaction().execute(async (db) => {
-      const person = await findPerson(db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+      const person = await findPerson(db, personId, reachOf(ctx));
       if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
       const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
       return { data: await personExport(db, personId, structure.name, ctx.today), structure };
