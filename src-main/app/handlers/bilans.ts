@@ -47,6 +47,7 @@ export async function bilanOf(ctx: HandlerContext, participationId: number): Pro
 export async function worksiteBilanOf(ctx: HandlerContext, worksiteId: number): Promise<WorksiteBilan> {
   const w = await load(ctx, worksiteId);
   const rows = await repo.worksiteParticipants(ctx.db, worksiteId, reachOf(ctx));
+  for (const r of rows) ctx.record(`person:${r.personId}`);
   const attendance = await attendanceOf(
     ctx,
     rows.map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId, worksiteName: w.name, startDate: r.startDate, end: r.end, weeklyMinutes: r.weeklyMinutes })),

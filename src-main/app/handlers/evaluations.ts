@@ -18,6 +18,8 @@ const NOT_FOUND = 'Cette personne ne figure pas sur un chantier que vous suivez.
 export async function followed(ctx: HandlerContext, participationId: number) {
   const row = await repo.findFollowed(ctx.db, participationId, reachOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+  // The journal names whose file was read or changed, whatever the answer shows.
+  ctx.record(`person:${row.personId}`);
   return {
     ...row,
     view: {

@@ -198,7 +198,7 @@ export async function debriefsFor(db: Db, authorId: number) {
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
     .leftJoin('psychologistNotes as n', (join) => join.onRef('n.annexTimeId', '=', 'a.id').on('n.authorId', '=', authorId))
-    .select(['a.id as annexTimeId', 'a.date', 'a.startMinutes', 'a.endMinutes', 'a.done', 'p.firstNames', 'p.lastName', 'w.name as worksiteName', 'n.note'])
+    .select(['a.id as annexTimeId', 'pa.personId', 'a.date', 'a.startMinutes', 'a.endMinutes', 'a.done', 'p.firstNames', 'p.lastName', 'w.name as worksiteName', 'n.note'])
     .where('a.kind', '=', 'psychologue')
     .orderBy('a.date', 'desc')
     .orderBy('a.startMinutes')
