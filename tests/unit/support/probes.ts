@@ -21,6 +21,7 @@ const eachWorksite = (world: World, make: (worksiteId: number) => unknown) => wo
 export const PROBES: Partial<Record<Method, Probe>> = {
   'people/search': (w) => [{}, { query: 'Zorvek' }, ...eachWorksite(w, (worksiteId) => ({ worksiteId }))],
   'people/get': (w) => eachPerson(w, (p) => ({ id: p.id })),
+  'people/revealNir': (w) => eachPerson(w, (p) => ({ id: p.id })),
   // The NIR of each other person typed into a record: the duplicate message must not name someone out of reach.
   'people/update': (w) => [
     ...eachPerson(w, (p) => ({ id: p.id, person: { ...p.input, nir: '' } })),
