@@ -13,6 +13,7 @@ import { maskNir } from '../../shared/identifiers';
 import { nirMismatches } from '../../shared/nir-check';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
+import { journalNirDisclosure } from '../nir-exposure';
 
 /** Social details (resources, RQTH, housing…) are for these roles only; an encadrant sees identity. */
 const READS_SOCIAL_DETAILS: readonly Role[] = ['administrateur', 'coordination', 'travailleur_social'];
@@ -188,6 +189,7 @@ export const peopleHandlers: HandlerMap<
     await loadRecord(ctx, id);
     const row = await ctx.db.selectFrom('persons').select('nir').where('id', '=', id).executeTakeFirstOrThrow();
     ctx.record(`person:${id}`);
+    if (row.nir) journalNirDisclosure(ctx, [id]);
     return { nir: row.nir };
   },
 };

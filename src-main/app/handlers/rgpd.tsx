@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
 import { reachOf } from '../reach';
+import { journalNirDisclosure } from '../nir-exposure';
 import { personExport } from '../person-export';
 
 async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
@@ -66,7 +67,10 @@ export const rgpdHandlers: HandlerMap<
       return { data: await personExport(db, personId, structure.name, ctx.today), structure };
     });
     const pdf = await ctx.services.printer.print(renderPage(<PersonData d={data} structure={structure} issuedOn={ctx.today} />, ctx.services.fontsDir));
-    await ctx.transaction(async () => ctx.record(`person:${personId}`));
+    await ctx.transaction(async () => {
+      ctx.record(`person:${personId}`);
+      if (data.sections[0]!.rows[0]!['Numéro de sécurité sociale']) journalNirDisclosure(ctx, [personId]);
+    });
     const person = data.sections[0]!.rows[0]!;
     const json = JSON.stringify({ généréLe: ctx.today, ...data }, null, 2);
     const fileStem = safeFileName(`Donnees_${person['Nom']}_${person['Prénoms']}_${ctx.today}`, 'pdf').replace(/\.pdf$/, '');

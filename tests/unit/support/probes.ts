@@ -76,6 +76,26 @@ export function personal(method: Method) {
   return { names: marks.names, categories: marks.categories };
 }
 
+/** Every object key of a schema, at any depth. */
+export function schemaKeys(schema: unknown, keys = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  if (schema === null || typeof schema !== 'object' || seen.has(schema)) return keys;
+  seen.add(schema);
+  if (Array.isArray(schema)) {
+    for (const item of schema) schemaKeys(item, keys, seen);
+    return keys;
+  }
+  const def = (schema as { _zod?: { def: Record<string, unknown> } })._zod?.def;
+  if (!def) return keys;
+  if (def.type === 'object') {
+    for (const [key, child] of Object.entries(def.shape as Record<string, unknown>)) {
+      keys.add(key);
+      schemaKeys(child, keys, seen);
+    }
+  }
+  for (const [key, value] of Object.entries(def)) if (key !== 'shape') schemaKeys(value, keys, seen);
+  return keys;
+}
+
 /** Every string of an answer, and every value under a given key, at any depth. */
 export function walk(value: unknown, visit: (key: string | null, value: unknown, parent: unknown) => void, key: string | null = null, parent: unknown = null) {
   visit(key, value, parent);

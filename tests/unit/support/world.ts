@@ -54,8 +54,9 @@ export function nirFor(sex: 'F' | 'M', birthDate: string, order: number): string
 /** Prints nothing: enough for methods that return a PDF when the test looks at other fields. */
 export const blankPrinter: PdfPrinter = { print: async () => new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), close: async () => {} };
 
-export async function buildWorld(options: { printer?: PdfPrinter } = {}): Promise<World> {
-  const { services, session: admin, call } = await configured({ clock: fakeClock('2026-06-15T12:00:00.000Z'), printer: options.printer ?? blankPrinter });
+/** `realPrinter`: Chromium prints the PDFs, for tests that read them. */
+export async function buildWorld(options: { realPrinter?: boolean } = {}): Promise<World> {
+  const { services, session: admin, call } = await configured({ clock: fakeClock('2026-06-15T12:00:00.000Z'), printer: options.realPrinter ? undefined : blankPrinter });
   const accounts: World['accounts'] = [{ name: 'administrateur', role: 'administrateur', session: admin }];
   for (const [name, role] of [
     ['coordination', 'coordination'],
@@ -152,7 +153,9 @@ export interface Assignment {
 export async function assign(world: World, assignment: Assignment) {
   for (const [index, p] of world.people.entries()) {
     const referent = assignment.referents[index] ?? null;
-    await world.services.db.updateTable('persons').set({ referentId: referent === null ? null : world.cards[referent] }).where('id', '=', p.id).execute();
+    // The record sent back by `people/update` probes keeps the référent drawn.
+    p.input = { ...p.input, referentId: referent === null ? null : world.cards[referent] };
+    await world.services.db.updateTable('persons').set({ referentId: p.input.referentId }).where('id', '=', p.id).execute();
   }
   for (const [index, w] of world.worksites.entries()) {
     const supervisor = assignment.supervisors[index] ?? null;
