@@ -143,7 +143,8 @@ export const peopleHandlers: HandlerMap<
     return record;
   },
 
-  'people/findDuplicates': async ({ exceptId, ...candidate }, { db }) => repo.findDuplicates(db, candidate, exceptId),
+  'people/findDuplicates': async ({ exceptId, ...candidate }, ctx) =>
+    (await repo.findDuplicates(ctx.db, candidate, exceptId, reachOf(ctx))).filter((d) => d.inReach),
 
   'people/create': async ({ person, situation, confirmedNotDuplicate, confirmWarnings }, ctx) => {
     await assertLinks(ctx.db, person, ctx.today);

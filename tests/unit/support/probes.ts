@@ -6,7 +6,7 @@
  */
 import { contract, type Method } from '../../../src-main/shared/contract';
 import { personalMarks } from '../../../src-main/shared/contract/personal';
-import { ROLES } from '../../../src-main/shared/contract/users';
+import { ROLES, type Role } from '../../../src-main/shared/contract/users';
 import { scopeFor } from '../../../src-main/app/permissions';
 import type { World } from './world';
 import { situation } from './people';
@@ -33,6 +33,7 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'people/recordOutcome': (w) =>
     w.journeys.map((journeyId) => ({ journeyId, outcome: { category: 'sans_nouvelles', detail: '', exitedOn: '2026-01-01', afterThreeMonths: '', afterSixMonths: '' } })),
   'people/saveObstacle': (w) => eachPerson(w, (p) => ({ personId: p.id, obstacle: { kind: 'logement', identifiedOn: '2026-06-01', resolvedOn: null, actions: '' } })),
+  'contacts/list': () => [{}],
   'worksites/list': () => [{}],
   'worksites/get': (w) => eachWorksite(w, (id) => ({ id })),
   'worksites/planning': () => [{ from: '2026-05-01', to: '2026-05-31' }],
@@ -62,12 +63,21 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'stats/people': () => [{ filter: { from: '2026-01-01', to: '2026-12-31' }, breakdown: null, category: null }],
 };
 
-/** Methods some role reaches with a scope narrower than `all`. */
+/**
+ * Which people a role reaches, whatever the method: a social worker her
+ * caseload, a supervisor the people of his worksites (README, « Accounts,
+ * permissions »). A method granting such a role `all` must still answer
+ * within this reach: the test holds every answer to it.
+ */
+export function personReachOf(role: Role): 'all' | 'ownCaseload' | 'ownWorksites' {
+  if (role === 'travailleur_social') return 'ownCaseload';
+  if (role === 'encadrant') return 'ownWorksites';
+  return 'all';
+}
+
+/** The roles with a narrower reach that may call the method. */
 export function scopedRoles(method: Method) {
-  return ROLES.filter((role) => {
-    const scope = scopeFor(method, role);
-    return scope !== null && scope !== 'all';
-  });
+  return ROLES.filter((role) => personReachOf(role) !== 'all' && scopeFor(method, role) !== null);
 }
 
 /** Methods whose answer names people or carries a sensitive field, from the contract's output schemas. */
