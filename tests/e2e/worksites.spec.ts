@@ -122,7 +122,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   const session = page.getByRole('dialog', { name: 'Demi-journée du 04/05/2026' });
   await session.getByLabel(/^Nouvelle date/).fill('08/05/2026');
   await session.getByRole('button', { name: 'Déplacer' }).click();
-  await expect(session.getByText("Le 08/05/2026 n'est pas travaillé (Victoire 1945).")).toBeVisible();
+  await expect(session.getByText("Le 08/05/2026 n'est pas travaillé (Victoire 1945).", { exact: true })).toBeVisible();
   await session.getByLabel(/^Nouvelle date/).fill('05/05/2026');
   await session.getByRole('combobox', { name: /^Demi-journée/ }).click();
   await page.getByRole('option', { name: 'Après-midi' }).click();
