@@ -56,7 +56,7 @@ test('la secrétaire supprime un taux du SMIC : Passerelle demande d’abord, en
   expect((await call('settings/get', {})).wageRates).toHaveLength(1);
 });
 
-test('la coordinatrice appuie sur Échap dans une fenêtre où elle a tapé : Passerelle demande avant de tout effacer', async ({ page, app }) => {
+test('la coordinatrice appuie sur Échap ou clique à côté d’une fenêtre où elle a tapé : Passerelle demande avant de tout effacer', async ({ page, app }) => {
   await app.seed();
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
@@ -82,11 +82,20 @@ test('la coordinatrice appuie sur Échap dans une fenêtre où elle a tapé : Pa
   await expect(modal.getByLabel(/^Nom du chantier/)).toHaveValue('Espaces verts du bourg');
   await app.screenshot(page, 'confirmations-03-echap-garde-la-saisie');
 
+  // A click outside the modal asks the same.
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.mouse.click(60, 600);
+  await expect.poll(() => questions).toHaveLength(2);
+  await expect(modal.getByLabel(/^Nom du chantier/)).toHaveValue('Espaces verts du bourg');
+
   page.once('dialog', (dialog) => {
     questions.push(dialog.message());
     void dialog.accept();
   });
   await page.keyboard.press('Escape');
   await expect(modal).toBeHidden();
-  expect(questions).toHaveLength(2);
+  expect(questions).toEqual(['Abandonner la saisie ?', 'Abandonner la saisie ?', 'Abandonner la saisie ?']);
 });
