@@ -11,6 +11,7 @@ import { minutesToTime } from '../shared/time';
 import type { HalfDaySpread, ParticipationDocumentData, PersonDocumentData, StructureParty } from './data';
 import type { HandlerContext } from '../app/handler';
 import { findPerson } from '../db/repositories/people';
+import { reachOf } from '../app/reach';
 
 type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'>;
 
@@ -146,7 +147,7 @@ export async function structurePartyOf(db: Kysely<Database>, filesDir: string): 
 
 /** The person a document is addressed to, if the caller's role reaches them. */
 export async function collectPerson(ctx: HandlerContext, personId: number): Promise<PersonDocumentData['person']> {
-  const person = await findPerson(ctx.db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+  const person = await findPerson(ctx.db, personId, reachOf(ctx));
   if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
   return {
     civility: person.civility as 'madame' | 'monsieur' | null,

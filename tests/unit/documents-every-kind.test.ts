@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import type { PdfPrinter } from '../../src-main/documents/printer';
-import { DOCUMENT_KIND_INFO, DOCUMENT_KINDS, type DocumentKind } from '../../src-main/shared/contract/document-kinds';
+import { DOCUMENT_KIND_INFO, DOCUMENT_KINDS, type DocumentKind, type DocumentKindInfo } from '../../src-main/shared/contract/document-kinds';
 import type { DocumentRequest } from '../../src-main/shared/contract/documents';
 import { formatFrenchDate } from '../../src-main/shared/dates';
 import { fixTypography } from '../../src-main/shared/french';
@@ -107,8 +107,17 @@ function htmlText(html: string): string {
 
 const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 
+/** Made as the user makes it: through `documents/generate`, or through the method the kind names (the data export, which journals the NIR). */
+async function made(setup: Setup, kind: DocumentKind, who: Who) {
+  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[kind];
+  if (!madeBy) return valueOf(await setup.call('documents/generate', requestFor(kind, setup, who)));
+  const { personId } = setup.people[who];
+  valueOf(await setup.call(madeBy, { personId, keep: true }));
+  return valueOf(await setup.call('documents/list', { personId })).documents.find((d) => d.kind === kind)!;
+}
+
 async function printed(setup: Setup, kind: DocumentKind, who: Who) {
-  const row = valueOf(await setup.call('documents/generate', requestFor(kind, setup, who)));
+  const row = await made(setup, kind, who);
   const html = lastHtml;
   const bytes = Buffer.from(valueOf(await setup.call('documents/content', { documentId: row.id })).pdfBase64, 'base64');
   const file = keep(`kind-${kind}-${who}`, bytes);

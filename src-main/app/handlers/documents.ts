@@ -5,7 +5,9 @@ import { findParticipation } from '../../db/repositories/worksites';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
-import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
+import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest, type DocumentRow } from '../../shared/contract/documents';
+import { DOCUMENT_KIND_INFO, type DocumentKindInfo } from '../../shared/contract/document-kinds';
+import { journalNirDisclosure } from '../nir-exposure';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { load } from './worksite-view';
@@ -97,6 +99,19 @@ export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocu
   }
 }
 
+/** A kind made by its own method (the person's data export) is not made here. */
+function madeHere(request: DocumentRequest): DocumentRequest {
+  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[request.kind];
+  if (madeBy) throw new AppError('CONFLICT', 'Ce document s’établit depuis la fiche de la personne, « Ses données (RGPD) ».');
+  return request;
+}
+
+/** Reading again a stored document that discloses the NIR journals it, as its making did. */
+function journalDisclosure(ctx: HandlerContext, row: { kind: string; personId: number | null }) {
+  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind as DocumentKind];
+  if (madeBy && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
+}
+
 export const documentsHandlers: HandlerMap<
   | 'documents/preview'
   | 'documents/generate'
@@ -109,12 +124,12 @@ export const documentsHandlers: HandlerMap<
   | 'documents/search'
 > = {
   'documents/preview': async (request, ctx) => {
-    const prepared = await prepareDocument(ctx, request, false);
+    const prepared = await prepareDocument(ctx, madeHere(request), false);
     const pdf = await ctx.services.printer.print(prepared.html);
     return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: prepared.fileName };
   },
 
-  'documents/generate': async (request, ctx) => (await recordDocument(ctx, await prepareDocument(ctx, request, true))).row,
+  'documents/generate': async (request, ctx) => (await recordDocument(ctx, await prepareDocument(ctx, madeHere(request), true))).row,
 
   'documents/merge': async ({ documentIds, folder }, ctx) => {
     // pdf-lib only for a batch: loaded then, not at start.
@@ -134,6 +149,7 @@ export const documentsHandlers: HandlerMap<
         title = `${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]} — ${row.worksiteName} — lot de ${documentIds.length}`;
       }
       ctx.record(`document:${documentId}`);
+      journalDisclosure(ctx, row);
     }
     merged.setTitle(title, { showInWindowTitleBar: true });
     merged.setCreator(PDF_CREATOR);
@@ -162,6 +178,7 @@ export const documentsHandlers: HandlerMap<
     if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
     const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
     ctx.record(`document:${documentId}`);
+    journalDisclosure(ctx, row);
     return { pdfBase64: bytes.toString('base64'), fileName: row.fileName, sha256: row.sha256 };
   },
 
@@ -174,6 +191,7 @@ export const documentsHandlers: HandlerMap<
       bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       fileName = row.fileName;
       ctx.record(`document:${documentId}`);
+      journalDisclosure(ctx, row);
     } else {
       const row = await repo.findAttachment(ctx.services.db, attachmentId!);
       if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');

@@ -11,6 +11,7 @@ import { addMonths, longFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
+import { journalNirDisclosure } from '../nir-exposure';
 import { recordDocument } from './documents';
 import { prepareDocument } from './document-sources';
 
@@ -59,14 +60,16 @@ export const rgpdHandlers: HandlerMap<
   /**
    * Through the registry like every document: a preview without a folder
    * (the screen shows it before anything is kept), numbered and recorded with
-   * the person's documents once saved for them.
+   * the person's documents once printed or saved for them.
    */
   'rgpd/exportPerson': async ({ personId, folder, keep }, ctx) => {
     const kept = keep || folder !== null;
     const prepared = await prepareDocument(ctx, { kind: 'donnees_personne', personId }, kept);
+    const { held, issuedOn } = JSON.parse(prepared.snapshot) as PersonDocumentData;
+    // Journaled with the call (its first transaction writes the entry): the NIR left, when recorded.
+    if (held!.sections[0]!.rows[0]!['Numéro de sécurité sociale']) journalNirDisclosure(ctx, [personId]);
     const pdf = kept ? (await recordDocument(ctx, prepared)).pdf : await ctx.services.printer.print(prepared.html);
     if (!kept) await ctx.transaction(async () => ctx.record(`person:${personId}`));
-    const { held, issuedOn } = JSON.parse(prepared.snapshot) as PersonDocumentData;
     const json = JSON.stringify({ généréLe: longFrenchDate(issuedOn), ...held }, null, 2);
     const fileStem = prepared.fileName.replace(/\.pdf$/, '');
     const paths = folder ? [await copyInto(folder, `${fileStem}.pdf`, pdf), await copyInto(folder, `${fileStem}.json`, Buffer.from(json, 'utf8'))] : [];

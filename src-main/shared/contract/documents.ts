@@ -110,6 +110,7 @@ export function optionsOf(request: DocumentRequest): Record<DocumentOption, bool
 /** How to make a new version of a recorded document ("Régénérer"): the same subject, asked with the same options. */
 export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'personId' | 'worksiteId' | 'weekOf' | 'options'>): DocumentRequest | null {
   const info: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind];
+  if (info.madeBy) return null;
   const flags = Object.fromEntries(info.options.filter((o) => row.options[o]).map((o) => [o, true]));
   const subject =
     info.owner === 'participation'
