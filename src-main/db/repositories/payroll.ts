@@ -5,9 +5,10 @@ type Db = Kysely<Database>;
 
 /**
  * Contracts with an employer that overlap a month (early ends included), and
- * those with a régularisation of an earlier month still to send.
+ * those with a régularisation of an earlier month still to send or carried by
+ * the month's hand-off (plus `also.ids`).
  */
-export async function participationsOfMonth(db: Db, employerId: number, first: string, last: string, alsoIds: readonly number[] = []) {
+export async function participationsOfMonth(db: Db, employerId: number, first: string, last: string, also: { ids?: readonly number[]; handoffId?: number } = {}) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
@@ -35,7 +36,8 @@ export async function participationsOfMonth(db: Db, employerId: number, first: s
       eb.or([
         eb.and([eb('pa.startDate', '<=', last), eb(eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate'), '>=', first)]),
         eb('pa.id', 'in', eb.selectFrom('regularisations').select('participationId').where('handoffId', 'is', null).where('date', '<', first)),
-        eb('pa.id', 'in', [...alsoIds, -1]),
+        eb('pa.id', 'in', eb.selectFrom('regularisations').select('participationId').where('handoffId', '=', also.handoffId ?? -1)),
+        eb('pa.id', 'in', [...(also.ids ?? []), -1]),
       ]),
     )
     .orderBy('p.searchKey')

@@ -65,6 +65,29 @@ export const handoffView = z.object({
   /** What to look at before sending; sending stays possible after confirming. */
   checks: z.array(payrollCheck),
   lines: z.array(payrollPersonLine),
+  /**
+   * Validated, the figures have changed since: the month is "à revalider"
+   * and cannot be marked sent before it is validated again.
+   */
+  stale: z.boolean(),
+  /** The kept figures against those counted now, per person and pay line (after a transmission: what goes into régularisation). */
+  changes: z.array(
+    z.object({
+      participationId: id,
+      personId: id,
+      name: z.string(),
+      item: z.enum(PAY_ITEMS),
+      label: z.string(),
+      beforeMinutes: z.number().int(),
+      afterMinutes: z.number().int(),
+      beforeCents: z.number().int(),
+      afterCents: z.number().int(),
+      beforeDates: z.array(z.string()),
+      afterDates: z.array(z.string()),
+    }),
+  ),
+  /** Transmissions withdrawn by an administrator, newest first. */
+  withdrawals: z.array(z.object({ reason: z.string(), withdrawnBy: z.string().nullable(), withdrawnAt: z.string(), transmittedAt: z.string() })),
 });
 export type HandoffView = z.output<typeof handoffView>;
 
@@ -74,7 +97,7 @@ export const payrollMethods = {
   /** The hand-offs already made, newest first. */
   'payroll/list': defineMethod({
     input: noInput,
-    output: z.array(handoffView.omit({ checks: true, lines: true })),
+    output: z.array(handoffView.omit({ checks: true, lines: true, stale: true, changes: true, withdrawals: true })),
     tx: 'read',
     access: 'user',
   }),
@@ -89,6 +112,13 @@ export const payrollMethods = {
   }),
   /** Marked sent to the employer: the month is locked for its people. */
   'payroll/transmit': defineMethod({ input: target, output: handoffView, tx: 'write', access: 'user' }),
+  /** A transmission made by mistake, withdrawn by an administrator with a reason, until a later month is transmitted. */
+  'payroll/withdraw': defineMethod({
+    input: target.extend({ reason: requiredText('Le motif du retrait', 300) }),
+    output: handoffView,
+    tx: 'write',
+    access: 'user',
+  }),
   /** A copy of a kept file, byte for byte, into a folder the user chose ("variables": the variables de paie for payroll software). */
   'payroll/export': defineMethod({
     input: target.extend({
