@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 import { id, optionalText, requiredText } from './fields';
-import { PAY_ITEMS } from './pay-items';
+import { PAY_ITEMS, payItemCodeField } from './pay-items';
 
 export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
 
@@ -152,16 +152,11 @@ export const payrollKeyMethods = {
   }),
   /** The codes of the employer's payroll software for each pay item, with the defaults and a French description. */
   'payroll/payItemCodes': defineMethod({ input: z.object({ employerId: id }), output: z.array(payItemCode), tx: 'read', access: 'user' }),
-  /** Saves the codes typed; an empty code goes back to the default. */
+  /** Saves the codes typed; `null` goes back to the default. Each rubrique of an employer has its own code. */
   'payroll/setPayItemCodes': defineMethod({
     input: z.object({
       employerId: id,
-      codes: z.array(
-        z.object({
-          item: z.enum(PAY_ITEMS, { error: 'Rubrique inconnue.' }),
-          code: optionalText('Le code de rubrique', 20).refine((c) => !/[;"\r\n\t]/.test(c) && !/^[=+\-@]/.test(c), 'Le code de rubrique ne peut ni contenir ; ou " ni commencer par = + - @.'),
-        }),
-      ),
+      codes: z.array(z.object({ item: z.enum(PAY_ITEMS, { error: 'Rubrique inconnue.' }), code: payItemCodeField.nullable() })),
     }),
     output: z.array(payItemCode),
     tx: 'write',
