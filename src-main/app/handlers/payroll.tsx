@@ -14,7 +14,7 @@ import { payrollVariablesCsv } from '../../exports/payroll-variables';
 import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { addDays, addMonths, formatFrenchDate } from '../../shared/dates';
+import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import type { Services } from '../services';
@@ -256,17 +256,17 @@ export async function handoffFiles(
   h: { month: string; employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>; lines: PayrollLine[]; coordinator: string; issuedOn: string },
 ) {
   const structure = await structurePartyOf(db, services.paths.filesDir);
-  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name };
+  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name, ...monthBounds(h.month) };
   const xlsx = await payrollXlsx(h.lines, meta);
   const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
   const codes = await payItemCodes(db, h.employer.id);
-  const period = { first: `${h.month}-01`, last: addDays(addMonths(`${h.month}-01`, 1), -1) };
-  const variables = Buffer.from(payrollVariablesCsv(h.lines, period, (item) => codeOf(codes, item)), 'utf8');
+  const variables = Buffer.from(payrollVariablesCsv(h.lines, monthBounds(h.month), (item) => codeOf(codes, item)), 'utf8');
   const pdf = await services.printer.print(
     renderPage(
       <PayrollSummary
         d={{
           monthLabel: monthName(h.month),
+          period: monthBounds(h.month),
           reference: `Heures ${h.month} — ${h.employer.name}`,
           issuedOn: h.issuedOn,
           structure,
