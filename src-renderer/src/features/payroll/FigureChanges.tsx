@@ -8,6 +8,14 @@ import { Link } from 'react-router';
 const signed = (minutes: number) => (minutes < 0 ? `− ${formatDuration(-minutes)}` : formatDuration(minutes));
 const days = (dates: string[]) => dates.map((d) => formatFrenchDate(d).slice(0, 5)).join(', ');
 
+/** Only the days that changed: those added and those gone. */
+function dayChanges(before: string[], after: string[]): string {
+  const added = after.filter((d) => !before.includes(d));
+  const gone = before.filter((d) => !after.includes(d));
+  const parts = [...(added.length ? [`+ ${days(added)}`] : []), ...(gone.length ? [`− ${days(gone)}`] : [])];
+  return parts.length ? parts.join(' ; ') : 'mêmes jours';
+}
+
 /**
  * The kept figures of a validated month against those counted now, per person
  * and pay line: "à revalider" before transmission; after it, what the next
@@ -33,7 +41,7 @@ export function FigureChanges({ view }: { view: Pick<HandoffView, 'status' | 'st
             <Table.Th>Ligne de paie</Table.Th>
             <Table.Th ta="right">Validé</Table.Th>
             <Table.Th ta="right">Maintenant</Table.Th>
-            <Table.Th>Jours</Table.Th>
+            <Table.Th>Jours ajoutés (+) ou retirés (−)</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -50,7 +58,7 @@ export function FigureChanges({ view }: { view: Pick<HandoffView, 'status' | 'st
                 {signed(c.afterMinutes)} · {formatEuros(c.afterCents)}
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{c.beforeDates.join() === c.afterDates.join() ? days(c.afterDates) : `${days(c.beforeDates) || '—'} → ${days(c.afterDates) || '—'}`}</Text>
+                <Text size="xs">{dayChanges(c.beforeDates, c.afterDates)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}
