@@ -22,21 +22,34 @@ export interface DriftRegularisation {
 
 export const monthBounds = (month: string) => ({ first: `${month}-01`, last: addDays(addMonths(`${month}-01`, 1), -1) });
 
+/**
+ * How far back changes to transmitted months are looked for: the twelve
+ * months transmitted last (a correction older than a year goes through the
+ * employer directly). One count of hours for all their contracts.
+ */
+export const MONTHS_LOOKED_BACK = 12;
+
 export async function unrecordedChanges(db: Kysely<Database>, today: string, employerId: number, beforeMonth: string, monthLabel: (month: string) => string): Promise<DriftRegularisation[]> {
-  const out: DriftRegularisation[] = [];
-  for (const h of await repo.transmittedBefore(db, employerId, beforeMonth)) {
+  const handoffs = (await repo.transmittedBefore(db, employerId, beforeMonth)).slice(-MONTHS_LOOKED_BACK);
+  const months = [];
+  for (const h of handoffs) {
     const kept = (JSON.parse(h.content) as { figures?: MonthFigures }).figures;
     if (!kept) continue; // kept before figures were: nothing to compare with
-    const { first, last } = monthBounds(h.month);
-    const rows = await repo.participationsOfMonth(db, employerId, first, last, { ids: kept.map((p) => p.participationId) });
-    const summaries = await hoursSummaries(
-      db,
-      today,
-      rows.map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId: r.worksiteId, worksiteName: '', startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
-    );
+    const bounds = monthBounds(h.month);
+    const rows = await repo.participationsOfMonth(db, employerId, bounds.first, bounds.last, { ids: kept.map((p) => p.participationId) });
+    months.push({ month: h.month, kept, rows, ...bounds });
+  }
+  const contracts = new Map(months.flatMap((m) => m.rows).map((r) => [r.id, r]));
+  const summaries = await hoursSummaries(
+    db,
+    today,
+    [...contracts.values()].map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId: r.worksiteId, worksiteName: '', startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
+  );
+  const out: DriftRegularisation[] = [];
+  for (const { month, kept, rows, first, last } of months) {
     const now = figuresOf(rows.map((r) => ({ participationId: r.id, payLines: [], days: summaries.get(r.id)!.days.filter((d) => d.date >= first && d.date <= last) })));
     const recorded = await repo.regularisationsBetween(db, rows.map((r) => r.id), first, last);
-    for (const d of unrecordedDeltas(kept, now, recorded)) out.push({ ...d, reason: `Modifié après la transmission de ${monthLabel(h.month)}` });
+    for (const d of unrecordedDeltas(kept, now, recorded)) out.push({ ...d, reason: `Modifié après la transmission de ${monthLabel(month)}` });
   }
   return out;
 }
