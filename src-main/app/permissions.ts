@@ -113,6 +113,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'payroll/get': ADMIN_AND_COORDINATION,
   'payroll/validate': ADMIN_AND_COORDINATION,
   'payroll/transmit': ADMIN_AND_COORDINATION,
+  'payroll/withdraw': ADMIN,
   'payroll/export': ADMIN_AND_COORDINATION,
   'payroll/matricules': ADMIN_AND_COORDINATION,
   'payroll/setMatricule': ADMIN_AND_COORDINATION,
