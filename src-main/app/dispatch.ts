@@ -17,6 +17,7 @@ import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
 import type { Handler, HandlerContext } from './handler';
 import { appendJournal } from './journal';
+import { syncJournalHead } from './journal-start';
 import { scopeFor, type Scope } from './permissions';
 import { frenchDate } from './ports';
 import type { Services } from './services';
@@ -49,6 +50,9 @@ export async function dispatch(
     return { ok: true, value: await run(services, method, rawInput, session) };
   } catch (error) {
     return failure(toAppError(error, method));
+  } finally {
+    // After COMMIT (or rollback): the head outside the database follows what was committed.
+    await syncJournalHead(services.db, services.journal).catch(() => undefined);
   }
 }
 

@@ -28,6 +28,8 @@ export interface DataPaths {
   /** Payroll hand-off files, exactly as sent. */
   payrollDir: string;
   backupsDir: string;
+  /** The journal's head, outside the database (see journal-head.ts). */
+  journalHeadFile: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -39,6 +41,7 @@ export function dataPaths(dataDir: string): DataPaths {
     attachmentsDir: path.join(dataDir, 'fichiers', 'pieces-jointes'),
     payrollDir: path.join(dataDir, 'fichiers', 'paie'),
     backupsDir: path.join(dataDir, 'sauvegardes'),
+    journalHeadFile: path.join(dataDir, 'journal-tete.json'),
   };
 }
 

@@ -10,7 +10,7 @@ import { assertLocalPath } from '../db/location';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
-import { purgeJournal } from './journal';
+import { startJournal, type JournalKeeper } from './journal-start';
 import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
 import { nodePdfPrinter } from '../documents/node-printer';
 import type { PdfPrinter } from '../documents/printer';
@@ -60,6 +60,8 @@ export interface Services {
   fontsDir: string;
   keyStore: KeyStore;
   backupKdf: KdfParams;
+  /** The journal's key and head file (see journal-start.ts). */
+  journal: JournalKeeper;
   /** The backup running now (one at a time), for `backup/progress`. */
   backupRun: BackupProgress | null;
   /** Closes the database and opens it again (after a restore swapped its file). */
@@ -80,8 +82,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     backupDir: paths.backupsDir,
     now: () => clock.now(),
   });
-  // Journal entries older than 12 months go at each start (CNIL 2021-122).
-  await purgeJournal(opened.db, clock.now());
+  const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
+  const openJournal = (db: OpenedDatabase) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
+  const journal = await openJournal(opened);
   // Once a day, a checked local copy of the database, rotated.
   await dailyLocalBackup(opened.sqlite, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
   const printer = config.printer ?? nodePdfPrinter();
@@ -102,7 +105,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     passwordParams: config.passwordParams ?? CURRENT_PARAMS,
     printer,
     fontsDir: config.fontsDir ?? defaultFontsDir(),
-    keyStore: config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles')),
+    keyStore,
+    journal,
     backupKdf: config.backupKdf ?? BACKUP_KDF,
     backupRun: null,
     reopenDatabase: async () => {
@@ -110,6 +114,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
       services.db = current.db;
       services.sqlite = current.sqlite;
+      services.journal = await openJournal(current);
     },
     close: async () => {
       await printer.close();
