@@ -103,6 +103,8 @@ export async function writeBackup(options: {
   fileName: string;
   key: BackupKey;
   createdAt: string;
+  /** The journal's key and head, checked when the backup is restored. */
+  journal?: { key: Buffer; head: string | null };
   onProgress?: (progress: BackupProgress) => void;
   /** Opens the file on the stick; the fault-injection tests give a failing one. */
   openTarget?: (file: string) => Promise<Pick<FileHandle, 'write' | 'sync' | 'close'>>;
@@ -129,6 +131,7 @@ export async function writeBackup(options: {
       workDir,
       filesDir: options.filesDir,
       createdAt: options.createdAt,
+      journal: options.journal ? { key: options.journal.key.toString('base64'), head: options.journal.head } : null,
       key: options.key.key,
       headerBytes,
       shared,

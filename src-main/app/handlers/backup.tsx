@@ -19,6 +19,8 @@ import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { frenchDate, frenchStamp } from '../ports';
+import { adoptBackupJournal, checkBackupJournal } from '../journal-backup';
+import { readHeadText } from '../journal-head';
 
 /** `db`: the method's transaction when it has one, otherwise the current database (which a restore replaces). */
 async function status(ctx: HandlerContext, db: Kysely<Database> = ctx.services.db): Promise<BackupStatus> {
@@ -122,6 +124,7 @@ export const backupHandlers: HandlerMap<
         fileName: safeFileName(`Passerelle_${structure?.name ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
         key,
         createdAt: ctx.now,
+        journal: { key: ctx.services.journal.key, head: readHeadText(ctx.services.journal.headFile) },
         onProgress: (progress) => (ctx.services.backupRun = progress),
       });
     } finally {
@@ -164,7 +167,9 @@ export const backupHandlers: HandlerMap<
     const work = path.join(paths.backupsDir, `restauration-${stamp}`);
     await mkdir(work, { recursive: true });
     try {
-      await opened(ctx, file, passphrase, work);
+      const { manifest } = await opened(ctx, file, passphrase, work);
+      // Backups made before the keyed journal carry none: their journal is sealed when opened.
+      if (manifest.journal) await checkBackupJournal(path.join(work, 'passerelle.sqlite'), manifest.journal);
       // The current data is kept first: a restore is never a loss.
       await ctx.services.sqlite.backup(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
       await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
@@ -174,6 +179,7 @@ export const backupHandlers: HandlerMap<
       try {
         for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
         await rename(path.join(work, 'passerelle.sqlite'), paths.databaseFile);
+        if (manifest.journal) await adoptBackupJournal(ctx.services.keyStore, paths.journalHeadFile, manifest.journal);
       } finally {
         // Whatever happened, the app goes on with a database open (the restored one, or the current one untouched).
         await ctx.services.reopenDatabase();
