@@ -19,6 +19,7 @@ import type { Handler, HandlerContext } from './handler';
 import { appendJournal } from './journal';
 import { syncJournalHead } from './journal-start';
 import { scopeFor, type Scope } from './permissions';
+import { confineInput } from './user-paths';
 import { frenchDate } from './ports';
 import type { Services } from './services';
 import type { Session } from './session';
@@ -85,8 +86,10 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   const definition = contract[method];
   const scope = await authorize(services, method, session);
 
-  const parsed = definition.input.safeParse(rawInput ?? undefined);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = definition.input.safeParse(rawInput ?? undefined);
+  if (!valid.success) throw invalidInput(valid.error);
+  // Paths on this PC: only where the file picker may look, or what the native dialog gave.
+  const parsed = { data: confineInput(method, valid.data, services) };
 
   const handler = handlers[method] as Handler<Method>;
   const instant = services.clock.now();
