@@ -112,7 +112,10 @@ export function retentionCutoff(now: Date): string {
 export const MAX_CLOCK_JUMP_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type PurgeRefusal = { reason: 'behind'; minutes: number } | { reason: 'ahead'; days: number };
+export type PurgeRefusal = { reason: 'behind'; minutes: number } | { reason: 'ahead'; days: number } | { reason: 'wait' };
+
+/** A clock a few minutes behind (time synchronisation) only postpones the purge, without an entry. */
+const SKEW_MS = 10 * 60 * 1000;
 
 /**
  * The clock is trusted for a purge only when it agrees with the journal: not
@@ -123,7 +126,7 @@ export type PurgeRefusal = { reason: 'behind'; minutes: number } | { reason: 'ah
 export function purgeRefusal(now: Date, newestAt: string | null): PurgeRefusal | null {
   if (newestAt === null) return null;
   const gap = now.getTime() - Date.parse(newestAt);
-  if (gap < 0) return { reason: 'behind', minutes: Math.ceil(-gap / 60000) };
+  if (gap < 0) return -gap <= SKEW_MS ? { reason: 'wait' } : { reason: 'behind', minutes: Math.ceil(-gap / 60000) };
   if (gap > MAX_CLOCK_JUMP_DAYS * DAY_MS) return { reason: 'ahead', days: Math.floor(gap / DAY_MS) };
   return null;
 }
@@ -144,6 +147,7 @@ export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<num
       .limit(1)
       .executeTakeFirst();
     const refusal = purgeRefusal(now, newest?.at ?? null);
+    if (refusal?.reason === 'wait') return 0;
     if (refusal) {
       await appendJournal(trx, {
         at: now.toISOString(),

@@ -19,8 +19,9 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legacyHash, type JournalAction } from '../../src-main/app/journal';
+import { legacyHash, purgeRefusal, type JournalAction } from '../../src-main/app/journal';
 import { createServices, type Services } from '../../src-main/app/services';
 import { caller, configured, fakeClock, tempDir, TEST_PASSWORD_PARAMS, valueOf } from './support/services';
 
@@ -247,4 +248,31 @@ describe('the journal detects tampering', () => {
     expect(check.findings.map((f) => [f.code, f.entryId])).toEqual([['chain-broken', seal.id]]);
     await services.close();
   });
+});
+
+describe('the purge trusts the clock only when it agrees with the journal', () => {
+  it.each([
+    ['no entry yet', '2026-03-02T09:00:00.000Z', null, null],
+    ['a few minutes behind (time synchronisation): it only waits', '2026-03-02T08:55:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'wait' }],
+    ['10 minutes behind, the limit: it waits', '2026-03-02T08:50:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'wait' }],
+    ['11 minutes behind: refused', '2026-03-02T08:49:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'behind', minutes: 11 }],
+    ['the same instant', '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', null],
+    ['60 days ahead, the limit: trusted', '2026-05-01T09:00:00.000Z', '2026-03-02T09:00:00.000Z', null],
+    ['60 days and a minute ahead: refused', '2026-05-01T09:01:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'ahead', days: 60 }],
+    ['400 days ahead: refused', '2027-04-06T09:00:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'ahead', days: 400 }],
+  ])('%s', (_case, now, newest, expected) => {
+    expect(purgeRefusal(new Date(now), newest)).toEqual(expected);
+  });
+});
+
+it('property: the purge goes ahead exactly when the clock is between the newest entry and 60 days after it', () => {
+  const DAY = 86_400_000;
+  fc.assert(
+    fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: -400 * DAY, max: 400 * DAY }), (newest, gap) => {
+      const verdict = purgeRefusal(new Date(newest + gap), new Date(newest).toISOString());
+      if (gap >= 0 && gap <= 60 * DAY) expect(verdict).toBeNull();
+      else if (gap < 0 && gap >= -10 * 60_000) expect(verdict).toEqual({ reason: 'wait' });
+      else expect(verdict?.reason).toBe(gap < 0 ? 'behind' : 'ahead');
+    }),
+  );
 });
