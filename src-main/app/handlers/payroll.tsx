@@ -19,6 +19,7 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import type { Services } from '../services';
 import { hoursSummaries, warningText } from '../hours';
+import { journalNirDisclosure } from '../nir-exposure';
 
 const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
@@ -324,6 +325,13 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     const { file, hash } = stored[format];
     const bytes = await readVerified(ctx.services.paths.payrollDir, file, hash);
     ctx.record(`payroll:${handoff.id}`);
+    // The files for payroll software carry the NIR the employer needs (the signed PDF summary does not).
+    if (format !== 'pdf') {
+      const lines = (JSON.parse(handoff.content) as Pick<HandoffView, 'lines'>).lines;
+      const personIds = [...new Set(lines.map((l) => l.personId))];
+      const withNir = personIds.length ? await ctx.services.db.selectFrom('persons').select('id').where('id', 'in', personIds).where('nir', 'is not', null).execute() : [];
+      journalNirDisclosure(ctx, withNir.map((p) => p.id));
+    }
     const name = format === 'variables' ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv') : safeFileName(fileBase(handoff.employerName, month), format);
     return { path: await copyInto(folder, name, bytes) };
   },

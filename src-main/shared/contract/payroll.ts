@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, optionalText, requiredText } from './fields';
 import { PAY_ITEMS } from './pay-items';
@@ -14,7 +15,7 @@ export const HANDOFF_STATUS_LABELS: Record<(typeof HANDOFF_STATUSES)[number], st
 
 export const payrollCheck = z.object({ message: z.string(), link: z.string() });
 
-export const payrollPersonLine = z.object({
+export const payrollPersonLine = sensitive('payroll', z.object({
   participationId: id,
   personId: id,
   name: z.string(),
@@ -50,7 +51,7 @@ export const payrollPersonLine = z.object({
     )
     .optional(),
   grossCents: z.number().int(),
-});
+}));
 
 export const handoffView = z.object({
   month: z.string(),
@@ -79,13 +80,14 @@ export const payrollMethods = {
     access: 'user',
   }),
   /** A month for an employer: its checks and figures, as stored once validated, as computed before. */
-  'payroll/get': defineMethod({ input: target, output: handoffView, tx: 'read', access: 'user' }),
+  'payroll/get': defineMethod({ input: target, output: handoffView, tx: 'read', access: 'user', audit: 'read' }),
   /** The coordinator validates: the files are made and kept; checks left unresolved must be confirmed. */
   'payroll/validate': defineMethod({
     input: target.extend({ confirmChecks: z.boolean().default(false) }),
     output: handoffView,
     tx: 'none',
     access: 'user',
+    audit: 'change',
   }),
   /** Marked sent to the employer: the month is locked for its people. */
   'payroll/transmit': defineMethod({ input: target, output: handoffView, tx: 'write', access: 'user' }),
