@@ -30,6 +30,7 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { BENCH_DIR, BENCH_PASSPHRASE, BENCH_TODAY } from './data';
 import { handWrittenStats, sameFigures } from './stats-floor';
 import { countingEnd } from '../../src-main/domain/statistics';
+import { workFolder } from '../../src-main/app/work-files';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -182,7 +183,7 @@ async function main() {
     const backupRuns = await timeRuns(async () => {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
       try {
-        await writeBackup({ sqlite: services.sqlite, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', key, createdAt: new Date().toISOString() });
+        await writeBackup({ sqlite: services.sqlite, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', workDir: await workFolder(services.paths, 'sauvegarde'), key, createdAt: new Date().toISOString() });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -21,6 +21,7 @@ import { anonymousBirthDate } from '../domain/retention';
 import { AppError } from '../shared/errors';
 import { nameSearchKey } from '../shared/text';
 import type { HandlerContext } from './handler';
+import { dropPreRestoreCopies } from './work-files';
 import { compute, handoffFiles, linesView } from './handlers/payroll';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
@@ -191,5 +192,7 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
   // Freed pages are zeroed (secure_delete) and dropped; the WAL is emptied.
   services.sqlite.exec('VACUUM');
   services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // The copies kept before a restore still hold the person as they were.
+  await dropPreRestoreCopies(paths);
   return ids.length;
 }

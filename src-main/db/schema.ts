@@ -87,6 +87,10 @@ export interface JournalStateTable {
   id: number;
   purging: number;
   anchorHash: string;
+  /** Id of the last purged entry (0: none yet). */
+  anchorId: number;
+  /** Id of the entry that sealed the journal under its key; null until then. */
+  sealedId: number | null;
 }
 
 export interface OrganisationsTable {

@@ -121,6 +121,22 @@ describe('migrations', () => {
     await expect(open(file)).rejects.toMatchObject({ code: 'FILE_ERROR' });
   });
 
+  it('migration 17 keeps every journal entry, id and hash, and numbers new ones after the highest ever given', async () => {
+    const file = path.join(tempDir(), 'v14.sqlite');
+    copyFileSync(path.join(fixtures, 'v14.sqlite'), file);
+    const raw = new SqliteDatabase(file, { readonly: true });
+    const before = raw.prepare('select * from journal order by id').all();
+    raw.close();
+    expect(before.length).toBeGreaterThan(0);
+    const opened = await open(file);
+    expect(opened.sqlite.prepare('select * from journal order by id').all()).toEqual(before);
+    expect(opened.sqlite.prepare('select anchor_id, sealed_id from journal_state').get()).toEqual({ anchor_id: 0, sealed_id: null });
+    expect(String((opened.sqlite.prepare("select sql from sqlite_master where name = 'journal'").get() as { sql: string }).sql)).toMatch(/autoincrement/i);
+    // Append-only still.
+    expect(() => opened.sqlite.exec('delete from journal')).toThrow(/append-only/);
+    await opened.close();
+  });
+
   it('opens every committed database made by an earlier version', async () => {
     // One file per released schema version: v1.sqlite, v2.sqlite… each upgraded to the latest here.
     const committed = readdirSync(fixtures).filter((f) => /^v\d+\.sqlite$/.test(f));

@@ -8,7 +8,8 @@ import { caller, configured as configuredWith, sessionAs, tempDir, testServices,
 
 async function configured() {
   const home = tempDir('passerelle-home-');
-  return { ...(await configuredWith({ homeDir: home })), home };
+  // No USB stick here: the home folder is the only root, as on a PC with nothing plugged in.
+  return { ...(await configuredWith({ homeDir: home, removableDrives: () => [] })), home };
 }
 
 describe('setup', () => {

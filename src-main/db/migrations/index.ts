@@ -14,6 +14,7 @@ import * as rgpd from './012-rgpd';
 import * as openSaturday from './013-open-saturday';
 import * as payrollKeys from './014-payroll-keys';
 import * as payrollWithdrawals from './016-payroll-withdrawals';
+import * as journalKeyed from './017-journal-keyed';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -41,8 +42,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'rgpd', up: rgpd.up },
   { version: 13, name: 'open-saturday', up: openSaturday.up },
   { version: 14, name: 'payroll-keys', up: payrollKeys.up },
-  // 15 is another branch's; versions may leave a gap (pending = every version above the file's).
+  // 15 comes from another branch being merged; versions need not be contiguous.
   { version: 16, name: 'payroll-withdrawals', up: payrollWithdrawals.up },
+  { version: 17, name: 'journal-keyed', up: journalKeyed.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
