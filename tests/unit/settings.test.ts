@@ -81,9 +81,9 @@ describe('settings', () => {
 
   it('creates, edits and archives employers, keeping one active', async () => {
     const { call } = await configured();
-    const aci = valueOf(await call('settings/saveEmployer', { employer: employer({ name: 'CCAS — ACI', kind: 'ccas', collectiveAgreement: null }) }));
-    expect(aci).toMatchObject({ name: 'CCAS — ACI', collectiveAgreement: null, archived: false });
-    const edited = valueOf(await call('settings/saveEmployer', { id: aci.id, employer: employer({ name: 'CCAS — atelier', kind: 'ccas' }) }));
+    const aci = valueOf(await call('settings/saveEmployer', { employer: employer({ name: 'CCAS — ACI', kind: 'ccas', collectiveAgreement: '3016' }) }));
+    expect(aci).toMatchObject({ name: 'CCAS — ACI', collectiveAgreement: '3016', archived: false });
+    const edited = valueOf(await call('settings/saveEmployer', { id: aci.id, employer: employer({ name: 'CCAS — atelier', kind: 'ccas', collectiveAgreement: 'aucune' }) }));
     expect(edited.name).toBe('CCAS — atelier');
     expect(await call('settings/saveEmployer', { id: 999, employer: employer() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(valueOf(await call('settings/setEmployerArchived', { id: aci.id, archived: true })).archived).toBe(true);

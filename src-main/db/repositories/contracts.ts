@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Database } from '../schema';
+import type { contractUpdateInput } from '../../shared/contract/contracts';
 
 type Db = Kysely<Database>;
+type ContractUpdate = z.output<typeof contractUpdateInput>;
 
 export async function listRenewals(db: Db, worksiteId: number) {
   return db
@@ -31,12 +34,13 @@ export async function renew(db: Db, participationId: number, previousEndDate: st
 export async function updateContract(
   db: Db,
   participationId: number,
-  values: { position: string; handedOn: string | null; signedOn: string | null; derogationUntil: string | null },
+  values: ContractUpdate,
   now: string,
 ) {
+  const { particularRisk, ...rest } = values;
   await db
     .updateTable('participations')
-    .set({ ...values, updatedAt: now })
+    .set({ ...rest, particularRisk: particularRisk ? 1 : 0, updatedAt: now })
     .where('id', '=', participationId)
     .execute();
 }
