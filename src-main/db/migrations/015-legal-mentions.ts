@@ -29,9 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hourly_price_cents', 'integer', (c) => c.check(sql`hourly_price_cents > 0`))
     .execute();
 
-  const employers = await db.selectFrom('employers').select(['id', 'kind', 'collective_agreement']).execute();
-  for (const e of employers as { id: number; kind: string; collective_agreement: string | null }[]) {
-    const text = (e.collective_agreement ?? '').trim();
+  // Aliased: the connection may rename result columns to camelCase.
+  const employers = await db.selectFrom('employers').select(['id', 'kind', 'collective_agreement as agreement']).execute();
+  for (const e of employers as { id: number; kind: string; agreement: string | null }[]) {
+    const text = (e.agreement ?? '').trim();
     const idcc = /\b(\d{4})\b/.exec(text)?.[1];
     const code = text === '' ? 'aucune' : idcc && ALLOWED[idcc]?.includes(e.kind) ? idcc : null;
     await db.updateTable('employers').set({ collective_agreement: code }).where('id', '=', e.id).execute();

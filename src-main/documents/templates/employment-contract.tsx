@@ -121,7 +121,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
         {/* L1242-12, 4°: the post, and whether it is on the list of posts with particular risks (L4154-2). */}
         <p>
           {employee.The} occupe le poste {de(inSentence(contract.position))} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity})
-          {contract.classification ? `, qualification et classification : ${contract.classification}` : ''}.{' '}
+          .{contract.classification ? ` Qualification et classification : ${contract.classification.replace(/[.\s]+$/, '')}.` : ''}{' '}
           {contract.tasks ? `Tâches confiées : ${contract.tasks.replace(/[.\s]+$/, '')}. ` : ''}
           {employee.He} travaille au lieu suivant : {worksite.workAddress}
           {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique.` : '.'}

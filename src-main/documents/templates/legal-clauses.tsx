@@ -63,7 +63,7 @@ export function ppeSentence(d: Pick<ParticipationDocumentData, 'worksite' | 'str
     case 'letter':
       return `Vos équipements de protection individuelle (${list}) vous sont fournis gratuitement par ${supplier} : vous n'avez pas à les acheter ni à les apporter.`;
     case 'convention':
-      return `Équipements de protection individuelle que ${employee?.the ?? 'la personne'} doit utiliser : ${list}, ainsi que ceux que prévoit l'évaluation des risques du chantier. Ils sont fournis gratuitement par l'utilisateur, et non par l'association intermédiaire (article R5132-20, 6°, du Code du travail), qui en assure l'entretien et le remplacement.`;
+      return `${employee?.The ?? 'La personne'} utilise les équipements suivants : ${list}, ainsi que ceux que prévoit l'évaluation des risques du chantier. Ils sont fournis gratuitement par l'utilisateur, qui en assure l'entretien et le remplacement ; l'association intermédiaire n'en fournit pas (article R5132-20, 6°, du Code du travail).`;
     default:
       return `Les équipements de protection individuelle nécessaires au poste (${list}) lui sont fournis gratuitement par ${supplier}, organisateur du chantier, qui en assure l'entretien et le remplacement (article R4323-95 du Code du travail) ; ${employee?.he ?? 'elle'} s'engage à les porter et à respecter les consignes de sécurité du chantier.`;
   }

@@ -93,8 +93,8 @@ export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
         </p>
         <p>
           Elle assure le suivi et l'accompagnement {employee.ofThe} pendant la mise à disposition, en vue de faciliter son insertion sociale et de rechercher
-          les conditions d'une insertion professionnelle durable (article L5132-7) ; l'utilisateur lui signale toute difficulté et l'associe aux bilans du
-          chantier.
+          les conditions d'une insertion professionnelle durable (article L5132-7). L'utilisateur signale à l'association intermédiaire toute difficulté et
+          l'associe aux bilans du chantier.
         </p>
       </Article>
 

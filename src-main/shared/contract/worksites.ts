@@ -99,8 +99,8 @@ export const EARLY_END_REASON_LABELS: Record<EarlyEndReason, string> = {
  * the PASS IAE or agrément reference when recorded.
  */
 export const contractContentFields = {
-  classification: optionalText('La qualification et la classification', 200).default(''),
-  tasks: optionalText('Les tâches confiées', 600).default(''),
+  classification: optionalText('La qualification', 200).default(''),
+  tasks: optionalText('La liste des tâches confiées', 600).default(''),
   particularRisk: z.boolean({ error: 'Indiquez si le poste présente des risques particuliers.' }).default(false),
   passIae: optionalText('La référence du PASS IAE', 40).default(''),
 };
