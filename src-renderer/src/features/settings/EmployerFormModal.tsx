@@ -157,6 +157,7 @@ export function EmployerFormModal(props: {
                   description="Facturé au CCAS utilisateur : une association intermédiaire met ses salariés à disposition à titre onéreux (article L5132-7)."
                   decimalSeparator=","
                   decimalScale={2}
+                  fixedDecimalScale
                   suffix=" €"
                   hideControls
                   maw={360}
