@@ -52,7 +52,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     worksite: { workAddress: worksite.workAddress, supervisorName: worksite.supervisorName },
     employerKind: employer.kind,
     hasFirstSession: firstSession !== undefined,
-    employer: employer,
+    employer,
     tasks: participation.tasks,
   });
   if (missing.length > 0) throw missingData(kind, `${person.firstNames} ${person.lastName}`, missing);
