@@ -181,7 +181,9 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
   await page.getByRole('option', { name: "Ateliers et chantiers d'insertion — IDCC 3016" }).click();
   await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
-  await expect(employerForm.getByText(/ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion \(article L5132-15\), pas à une association intermédiaire/)).toBeVisible();
+  const refusal = "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.";
+  await expect(employerForm.getByText(refusal, { exact: true })).toBeVisible();
+  await expect(employerForm.getByRole('link', { name: `Convention collective : ${refusal}` })).toBeVisible();
   await app.screenshot(page, 'settings-02b-convention-refusee');
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
   await page.getByRole('option', { name: 'Régies de quartier — IDCC 3105' }).click();
