@@ -40,7 +40,10 @@ export interface EmployersTable {
   siret: string;
   collectiveAgreement: string | null;
   pensionFund: string;
+  pensionFundAddress: Generated<string>;
   providentBody: string;
+  providentBodyAddress: Generated<string>;
+  hourlyPriceCents: number | null;
   payrollEmail: string;
   signatoryName: string;
   signatoryTitle: string;
@@ -273,6 +276,10 @@ export interface ParticipationsTable {
   handedOn: string | null;
   signedOn: string | null;
   derogationUntil: string | null;
+  classification: Generated<string>;
+  tasks: Generated<string>;
+  particularRisk: Generated<number>;
+  passIae: Generated<string>;
   earlyEndDate: string | null;
   earlyEndReason: string | null;
   createdAt: string;

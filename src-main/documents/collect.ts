@@ -52,6 +52,8 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     worksite: { workAddress: worksite.workAddress, supervisorName: worksite.supervisorName },
     employerKind: employer.kind,
     hasFirstSession: firstSession !== undefined,
+    employer,
+    tasks: participation.tasks,
   });
   if (missing.length > 0) throw missingData(kind, `${person.firstNames} ${person.lastName}`, missing);
 
@@ -75,7 +77,10 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       siret: employer.siret,
       collectiveAgreement: employer.collectiveAgreement,
       pensionFund: employer.pensionFund,
+      pensionFundAddress: employer.pensionFundAddress,
       providentBody: employer.providentBody,
+      providentBodyAddress: employer.providentBodyAddress,
+      hourlyPriceCents: employer.hourlyPriceCents,
       signatoryName: employer.signatoryName,
       signatoryTitle: employer.signatoryTitle,
     },
@@ -110,6 +115,11 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       spread,
       handedOn: participation.handedOn,
       signedOn: participation.signedOn,
+      derogationUntil: participation.derogationUntil,
+      classification: participation.classification,
+      tasks: participation.tasks,
+      particularRisk: participation.particularRisk === 1,
+      passIae: participation.passIae,
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
     lastDay: end,

@@ -5,6 +5,7 @@
  */
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
 import type { ParticipationDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
+import type { CollectiveAgreementCode } from '../shared/collective-agreements';
 
 export interface Party {
   name: string;
@@ -18,9 +19,14 @@ export interface Party {
 
 export interface EmployerParty extends Party {
   kind: 'association_intermediaire' | 'ccas' | 'autre';
-  collectiveAgreement: string | null;
+  /** The code chosen in the settings (its IDCC, or "aucune"); documents refuse while it is not chosen. */
+  collectiveAgreement: CollectiveAgreementCode | null;
   pensionFund: string;
+  pensionFundAddress: string;
   providentBody: string;
+  providentBodyAddress: string;
+  /** What the association intermédiaire bills per hour worked (L5132-7). */
+  hourlyPriceCents: number | null;
 }
 
 export interface StructureParty extends Party {
@@ -79,6 +85,13 @@ export interface ParticipationDocumentData {
     /** Recorded on the contract (L1242-13): the date after "Fait à …, le". */
     handedOn: string | null;
     signedOn: string | null;
+    /** A préfet's derogation to work under 20 h a week in a CDDI, valid until. */
+    derogationUntil?: string | null;
+    classification?: string;
+    tasks?: string;
+    /** On the employer's list of posts with particular risks (L4154-2). */
+    particularRisk?: boolean;
+    passIae?: string;
   };
   /** The person's first half-day: where the convocation sends them. */
   firstSession: { date: string; start: string } | null;

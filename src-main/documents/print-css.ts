@@ -42,7 +42,7 @@ tr { break-inside: avoid; }
 .signatures .box .who { font-weight: 700; }
 .signatures .box .mention { font-size: 9pt; font-style: italic; }
 .small { font-size: 9pt; }
-.established { margin-top: 4mm; font-size: 8.5pt; color: #444; }
+.established { margin-top: 4mm; font-size: 8.5pt; color: #444; break-before: avoid; }
 .watermark {
   position: fixed; top: 45%; left: -20%; width: 140%;
   text-align: center; white-space: nowrap; font-size: 46pt; font-weight: 700;

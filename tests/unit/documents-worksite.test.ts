@@ -159,10 +159,11 @@ describe('batch printing', () => {
     expect(failures).toEqual(["Pour établir le document « contrat de travail » de Sans-Adresse Lefèvre, complétez : l'adresse de la personne."]);
     expect(done).toHaveLength(4);
     const merged = valueOf(await call('documents/merge', { documentIds: done }));
-    expect(merged.pages).toBe(8);
+    // Three pages each since the contract states every legal mention (L1242-12, L3123-6, L4154-2).
+    expect(merged.pages).toBe(12);
     const file = keep('lot-contrats', Buffer.from(merged.pdfBase64, 'base64'));
-    expect(pdfInfo(file).pages).toBe(8);
-    expect(pdfText(file, 3)).toContain('Contrat de travail à durée déterminée');
+    expect(pdfInfo(file).pages).toBe(12);
+    expect(pdfText(file, 4)).toContain('Contrat de travail à durée déterminée');
     // The four stay in the registry, findable by person, type and worksite.
     expect(valueOf(await call('documents/search', { kind: 'contrat_travail' })).total).toBe(4);
     expect(valueOf(await call('documents/search', { text: 'moussa' })).documents.map((d) => d.title)).toEqual(['Contrat de travail de Moussa Lefèvre']);

@@ -75,6 +75,10 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
         handedOn: pa.handedOn,
         signedOn: pa.signedOn,
         derogationUntil: pa.derogationUntil,
+        classification: pa.classification,
+        tasks: pa.tasks,
+        particularRisk: pa.particularRisk === 1,
+        passIae: pa.passIae,
       },
       renewals: renewals
         .filter((r) => r.participationId === pa.id)

@@ -92,6 +92,20 @@ export const EARLY_END_REASON_LABELS: Record<EarlyEndReason, string> = {
   inaptitude: 'Inaptitude constatée par le médecin du travail (art. L1243-1)',
 };
 
+/**
+ * What the contract states beyond dates and pay: the qualification and
+ * classification (L1242-12, 4°, with the agreement's coefficient), the tasks
+ * (which a mise à disposition lists, R5132-20, 2°), whether the post is on the
+ * employer's list of posts with particular risks (L1242-12, 4°; L4154-2), and
+ * the PASS IAE or agrément reference when recorded.
+ */
+export const contractContentFields = {
+  classification: optionalText('La qualification', 200).default(''),
+  tasks: optionalText('La liste des tâches confiées', 600).default(''),
+  particularRisk: z.boolean({ error: 'Indiquez si le poste présente des risques particuliers.' }).default(false),
+  passIae: optionalText('La référence du PASS IAE', 40).default(''),
+};
+
 export const contractInput = z.object({
   type: z.enum(CONTRACT_TYPES, { error: 'Choisissez le type de contrat.' }),
   startDate: isoDate('La date de début du contrat'),
@@ -102,6 +116,7 @@ export const contractInput = z.object({
   signedOn: isoDate('La date de signature').nullable(),
   /** A préfet's derogation to work under 20 h a week in a CDDI, valid until. */
   derogationUntil: isoDate('La fin de la dérogation').nullable(),
+  ...contractContentFields,
 });
 export type ContractInput = z.input<typeof contractInput>;
 
