@@ -44,6 +44,8 @@ export interface EmployersTable {
   payrollEmail: string;
   signatoryName: string;
   signatoryTitle: string;
+  /** The employer's own letterhead logo, a stored file (migration 18). */
+  logoFile: Generated<string | null>;
   archived: Generated<number>;
   createdAt: string;
   updatedAt: string;
@@ -225,6 +227,8 @@ export interface WorksitesTable {
   afternoonStart: number;
   afternoonEnd: number;
   status: string;
+  /** The funders' operation reference, printed on the attendance sheets (migration 18). */
+  operationReference: Generated<string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -238,6 +242,14 @@ export interface WorksiteSlotsTable {
 export interface WorksiteFundersTable {
   worksiteId: number;
   organisationId: number;
+}
+
+/** What a funder (an organisation of kind « financeur ») prints on the documents of the worksites it funds. */
+export interface FundersTable {
+  organisationId: number;
+  logoFile: string | null;
+  fundingMention: Generated<string>;
+  updatedAt: string;
 }
 
 export interface SessionsTable {
@@ -523,6 +535,7 @@ export interface Database {
   worksites: WorksitesTable;
   worksiteSlots: WorksiteSlotsTable;
   worksiteFunders: WorksiteFundersTable;
+  funders: FundersTable;
   sessions: SessionsTable;
   participations: ParticipationsTable;
   closures: ClosuresTable;

@@ -13,6 +13,8 @@ import * as evaluations from './011-evaluations';
 import * as rgpd from './012-rgpd';
 import * as openSaturday from './013-open-saturday';
 import * as payrollKeys from './014-payroll-keys';
+// 015–017 belong to other branches merged beside this one: the list stays ordered by version.
+import * as letterheadsFunders from './018-letterheads-funders';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -40,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'rgpd', up: rgpd.up },
   { version: 13, name: 'open-saturday', up: openSaturday.up },
   { version: 14, name: 'payroll-keys', up: payrollKeys.up },
+  { version: 18, name: 'letterheads-funders', up: letterheadsFunders.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
