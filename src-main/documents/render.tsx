@@ -18,6 +18,8 @@ import { MiseADisposition } from './templates/mise-a-disposition';
 import { infoFromMarkup, infoTags, typesetMarkup, type DocumentInfo } from './text-layer';
 import { DOCUMENT_KIND_LABELS } from '../shared/contract/documents';
 import { formatFrenchDate } from '../shared/dates';
+import { INITIALLED_KINDS, runningHeaderCss } from './running-header';
+import { referenceOf } from './templates/parts';
 
 const PARTICIPATION_TEMPLATES: Record<ParticipationDocumentKind, (props: { d: ParticipationDocumentData }) => ReactElement> = {
   contrat_travail: EmploymentContract,
@@ -70,12 +72,13 @@ const INTERNAL = '@page { @top-center { content: "Document interne — contient 
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
   const Template = PARTICIPATION_TEMPLATES[data.kind];
   const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  const header = `${referenceOf(data)} — ${DOCUMENT_KIND_LABELS[data.kind]} — ${data.person.firstNames} ${data.person.lastName.toLocaleUpperCase('fr-FR')}`;
   return renderPage(
     <Drafted draft={data.draft}>
       <Template d={data} />
     </Drafted>,
     fontsDir,
-    '',
+    runningHeaderCss(header, { initials: INITIALLED_KINDS.includes(data.kind) }),
     info,
   );
 }
@@ -84,16 +87,17 @@ export function renderDocument(data: ParticipationDocumentData, fontsDir: string
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
   const subject = data.weekOf ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}` : data.worksite.name;
   const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], subject, data), author: data.structure.name };
-  if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE, info);
+  const header = runningHeaderCss(`${referenceOf(data)} — ${DOCUMENT_KIND_LABELS[data.kind]} — ${subject}`);
+  if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE + header, info);
   if (data.kind === 'bilan_chantier') {
     return renderPage(
       <Drafted draft={data.draft}>
         <BilanChantier d={data} />
       </Drafted>,
       fontsDir,
-      data.named ? INTERNAL : '',
+      header + (data.named ? INTERNAL : ''),
       info,
     );
   }
-  return renderPage(<WorksitePlanning d={data} />, fontsDir, '', info);
+  return renderPage(<WorksitePlanning d={data} />, fontsDir, header, info);
 }
