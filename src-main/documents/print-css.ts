@@ -40,6 +40,7 @@ th { font-weight: 700; }
 tr { break-inside: avoid; }
 /* The weekly spread (at most twelve half-days) is read as a whole. */
 table.spread { break-inside: avoid; }
+p:has(+ table.spread) { break-after: avoid; }
 .signatures { break-inside: avoid; break-before: avoid; margin-top: 6mm; }
 /* A signature block never stands alone on a page: the paragraph before it (or an article's last one) goes over with it. */
 p:has(+ .signatures), section:has(+ .signatures) > :last-child { break-inside: avoid; break-after: avoid; }
@@ -57,4 +58,30 @@ section:has(+ .signatures) { break-after: avoid; }
   color: rgba(0, 0, 0, 0.18); transform: rotate(-35deg); z-index: 10; pointer-events: none;
 }
 .num { white-space: nowrap; }
+/* The feuille d'émargement (landscape): columns sized for handwriting, a time never broken in a heading. */
+.sheet-head { align-items: center; }
+.sheet-head .logo { max-height: 14mm; display: block; margin-bottom: 1mm; }
+.sheet-head .funders { display: flex; gap: 4mm; align-items: center; flex-wrap: wrap; justify-content: center; }
+.sheet-head .emblem { max-height: 14mm; max-width: 40mm; }
+.sheet-head .funder-name { font-size: 8.5pt; font-weight: 700; border: 0.3mm solid #000; padding: 1mm 2mm; }
+table.sheet { table-layout: fixed; font-size: 8.5pt; }
+table.sheet th, table.sheet td { padding: 0.8mm 1mm; }
+table.sheet th { text-align: center; vertical-align: middle; line-height: 1.2; }
+table.sheet th .small { font-weight: 400; }
+table.sheet .who { width: 38mm; text-align: left; }
+table.sheet .time { width: 12mm; }
+table.sheet .signature { width: 21mm; }
+table.sheet .reason { width: 12.5mm; font-size: 7pt; }
+table.sheet tr.person { height: 11mm; }
+table.sheet tr.visa { height: 13mm; }
+table.sheet td.closed { background: #e6e6e6; text-align: center; vertical-align: middle; font-size: 8pt; }
+table.band { break-inside: avoid; margin-bottom: 3mm; }
+table.sheet .figure { text-align: right; white-space: nowrap; }
+table.sheet tr.total td { border-top: 0.6mm solid #000; }
+.sheet-head + h1 { margin-top: 2mm; }
+.subtitle.operation { margin-top: -4mm; font-weight: 700; }
+.sheet-foot { display: grid; grid-template-columns: minmax(0, 1.7fr) minmax(0, 1fr); gap: 6mm; break-inside: avoid; }
+.sheet-foot h2 { margin-top: 0; }
+.sheet-foot .legend { margin-top: 0; text-align: left; }
+.sheet-foot .mention { text-align: left; border-left: 0.6mm solid #000; padding-left: 2mm; }
 `;
