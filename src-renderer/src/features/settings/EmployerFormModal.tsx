@@ -7,6 +7,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
+import { LogoFileField } from './LogoFileField';
 
 interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement'> {
   collectiveAgreement: string;
@@ -27,6 +28,7 @@ const EMPTY: EmployerFormValues = {
   payrollEmail: '',
   signatoryName: '',
   signatoryTitle: '',
+  logoFile: null,
 };
 
 function toInput(values: EmployerFormValues): EmployerInput {
@@ -40,6 +42,7 @@ function toValues(employer: EmployerInput | undefined): EmployerFormValues {
     ...EMPTY,
     ...employer,
     providentBody: employer.providentBody ?? '',
+    logoFile: employer.logoFile ?? null,
     collectiveAgreement: employer.collectiveAgreement ?? '',
     noCollectiveAgreement: employer.collectiveAgreement === null,
   };
@@ -134,6 +137,16 @@ export function EmployerFormModal(props: {
                 description={`Sur les documents : « ${signatoryQuality(form.getValues().signatoryTitle || EMPLOYER_SIGNATORY_TITLE_EXAMPLE, form.getValues().name || 'Association …')} »`}
                 withAsterisk
                 {...field('signatoryTitle')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <LogoFileField
+                label="Logo de l'employeur (facultatif)"
+                description="En en-tête des contrats, mises à disposition et certificats que cet employeur signe."
+                alt={`Logo de ${form.getValues().name || "l'employeur"}`}
+                value={form.getValues().logoFile ?? null}
+                onChange={(file) => form.setFieldValue('logoFile', file)}
+                error={form.errors.logoFile as string | undefined}
               />
             </Grid.Col>
           </Grid>
