@@ -72,14 +72,16 @@ table.sheet .who { width: 38mm; text-align: left; }
 table.sheet .time { width: 12mm; }
 table.sheet .signature { width: 21mm; }
 table.sheet .reason { width: 12.5mm; font-size: 7pt; }
-table.sheet tr.person { height: 11mm; }
-table.sheet tr.visa { height: 13mm; }
+table.sheet tr.person { height: 10mm; }
+table.sheet tr.visa { height: 12mm; }
 table.sheet td.closed { background: #e6e6e6; text-align: center; vertical-align: middle; font-size: 8pt; }
 table.band { break-inside: avoid; margin-bottom: 3mm; }
 table.sheet .figure { text-align: right; white-space: nowrap; }
 table.sheet tr.total td { border-top: 0.6mm solid #000; }
-.sheet-head + h1 { margin-top: 2mm; }
-.subtitle.operation { margin-top: -4mm; font-weight: 700; }
+.sheet-head + h1 { margin-top: 1mm; font-size: 13.5pt; }
+.sheet-head + h1 + .subtitle { margin-bottom: 3mm; }
+.sheet-foot table.sheet td { padding: 0.4mm 1mm; }
+.subtitle.operation { margin-top: -2.5mm; margin-bottom: 3mm; font-weight: 700; }
 .sheet-foot { display: grid; grid-template-columns: minmax(0, 1.7fr) minmax(0, 1fr); gap: 6mm; break-inside: avoid; }
 .sheet-foot h2 { margin-top: 0; }
 .sheet-foot .legend { margin-top: 0; text-align: left; }

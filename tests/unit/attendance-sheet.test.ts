@@ -15,7 +15,7 @@ afterAll(() => printer.close());
 const FSE_MENTION = 'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
 
 /** A MESP co-funded by the FSE+ and the Département, with its operation reference, three people under contract and a supervisor. */
-async function fundedWorksite(options: { slots?: { weekday: number; halfDay: 'morning' | 'afternoon' }[]; today?: string } = {}) {
+async function fundedWorksite(options: { slots?: { weekday: number; halfDay: 'morning' | 'afternoon' }[]; today?: string; names?: string[] } = {}) {
   const homeDir = tempDir('passerelle-home-');
   const setup = await configured({ printer, homeDir, clock: fakeClock(options.today ?? '2026-07-01T09:00:00.000Z') });
   const { call, services } = setup;
@@ -28,7 +28,7 @@ async function fundedWorksite(options: { slots?: { weekday: number; halfDay: 'mo
   const { id } = valueOf(await call('worksites/save', { worksite }));
   valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
   const participations: number[] = [];
-  for (const firstNames of ['Élodie', 'Awa', 'Soazig']) {
+  for (const firstNames of options.names ?? ['Élodie', 'Awa', 'Soazig']) {
     const personId = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true })).id;
     const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-02-02' })).journeys[0]!.id;
     for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
@@ -107,6 +107,13 @@ describe('the feuille d’émargement for an FSE+ or Département audit', () => 
     for (let page = 2; page <= pages; page++) {
       expect(pdfText(file, page).replace(/\s+/g, ' ')).toContain(`FE-2026-0001 v1 — Feuille d’émargement — Menuiserie du port — semaine du 18/05/2026 page ${page} / ${pages}`);
     }
+  });
+
+  it('a full MESP of five people, funders and mentions included, fits on one page', async () => {
+    const { call, worksiteId } = await fundedWorksite({ names: ['Élodie', 'Awa', 'Soazig', 'Moussa', 'Gaëlle-Marie-Françoise'], today: '2026-05-01T09:00:00.000Z' });
+    const { file, text } = await sheet(call, worksiteId, '2026-05-04', 'emargement-audit-cinq');
+    expect(pdfInfo(file).pages).toBe(1);
+    expect(text).toContain('Total de la semaine 20 70 h');
   });
 
   it('without funders or reference: no empty mention, no stray label', async () => {

@@ -143,9 +143,6 @@ function Totals({ sheet }: { sheet: Sheet }) {
           {line('Total de la semaine', sheet.totals, true)}
         </tbody>
       </table>
-      {sheet.totals.realised === null && (
-        <p className="small">Les colonnes « présence », « heures réalisées » et « absence » se remplissent d’après les signatures, tant que la semaine n’est pas saisie dans Passerelle.</p>
-      )}
     </section>
   );
 }
@@ -205,6 +202,7 @@ export function AttendanceSheet({ d }: { d: WorksiteDocumentData }) {
             Chaque personne inscrit ses heures d’arrivée et de départ et signe à chaque demi-journée où elle est présente ; une absence est notée par son
             code : {ABSENCE_CODES.map((m) => `${MARK_KEYS[m]} ${MARK_LABELS[m].toLowerCase()}`).join(' · ')}. Les cases grisées ne sont pas à signer.
             L’encadrant vise chaque demi-journée.
+            {sheet.totals.realised === null && ' Tant que la semaine n’est pas saisie dans Passerelle, les totaux réalisés se remplissent d’après les signatures.'}
           </p>
           {funders
             .filter((f) => f.mention)
