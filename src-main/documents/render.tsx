@@ -65,8 +65,9 @@ function Drafted({ draft, children }: { draft: boolean | undefined; children: Re
   );
 }
 
-/** The named bilan stays inside the CCAS: said at the top of every page. */
-const INTERNAL = '@page { @top-center { content: "Document interne — contient des données personnelles"; font-size: 9pt; font-weight: 700; } }';
+/** The named bilan stays inside the CCAS: said at the top of every page (the first here, the others in their running header). */
+const INTERNAL_NOTICE = 'Document interne — contient des données personnelles';
+const INTERNAL = `@page :first { @top-center { content: "${INTERNAL_NOTICE}"; font-size: 9pt; font-weight: 700; } }`;
 
 /** A participation's document from its typed data. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
@@ -87,7 +88,7 @@ export function renderDocument(data: ParticipationDocumentData, fontsDir: string
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
   const subject = data.weekOf ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}` : data.worksite.name;
   const info = { title: documentTitle(DOCUMENT_KIND_LABELS[data.kind], subject, data), author: data.structure.name };
-  const header = runningHeaderCss(`${referenceOf(data)} — ${DOCUMENT_KIND_LABELS[data.kind]} — ${subject}`);
+  const header = runningHeaderCss(`${data.named ? `${INTERNAL_NOTICE} — ` : ''}${referenceOf(data)} — ${DOCUMENT_KIND_LABELS[data.kind]} — ${subject}`);
   if (data.kind === 'feuille_emargement') return renderPage(<AttendanceSheet d={data} />, fontsDir, LANDSCAPE + header, info);
   if (data.kind === 'bilan_chantier') {
     return renderPage(
