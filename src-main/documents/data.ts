@@ -4,7 +4,7 @@
  * document can be explained years later whatever changed since.
  */
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
-import type { ParticipationDocumentKind } from '../shared/contract/documents';
+import type { ParticipationDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
 import type { SheetTotals } from '../domain/attendance-sheet';
 
 export interface Party {
@@ -109,7 +109,7 @@ export interface AgendaLine {
 
 /** A worksite's document: the attendance sheet of a week, or the whole planning. */
 export interface WorksiteDocumentData {
-  kind: 'feuille_emargement' | 'planning_chantier' | 'bilan_chantier';
+  kind: WorksiteDocumentKind;
   number: string;
   version: number;
   issuedOn: string;

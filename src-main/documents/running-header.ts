@@ -37,6 +37,3 @@ export function runningHeaderCss(header: string, options: { initials?: boolean }
   @bottom-right { content: "page " counter(page) " / " counter(pages); }
 }`;
 }
-
-/** The documents the parties initial page by page: the contracts they sign. */
-export const INITIALLED_KINDS: readonly string[] = ['contrat_travail', 'mise_a_disposition'];

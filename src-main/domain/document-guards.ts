@@ -1,10 +1,9 @@
 /**
- * A document states only what has happened. For each kind, from the facts
- * of the contract (or the worksite) and the day it is asked for, whether it
- * may be issued, may only be printed as a draft ("PROJET — non valable"),
+ * A document states only what has happened. The rules each document kind
+ * names as its guard (`documents/kinds/`): from the facts of the contract (or
+ * the worksite) and the day it is asked for, whether it may be issued, may only be printed as a draft ("PROJET — non valable"),
  * or is refused — with the reason in French.
  */
-import type { DocumentKind } from '../shared/contract/documents';
 import { addMonths, longFrenchDate } from '../shared/dates';
 
 export interface DocumentGuardFacts {
@@ -30,32 +29,37 @@ function beforeFirstHalfDay(f: DocumentGuardFacts): string | null {
   return null;
 }
 
-export function documentGuard(kind: DocumentKind, f: DocumentGuardFacts): DocumentGuard {
-  switch (kind) {
-    case 'certificat_travail':
-      // Delivered at the contract's expiry (L1234-19, D1234-6): from its last day worked, never before.
-      return f.today < f.lastDay
-        ? { status: 'refused', reason: `Le certificat de travail s'établit à la fin du contrat : son dernier jour est le ${longFrenchDate(f.lastDay)}.` }
-        : ALLOWED;
-    case 'attestation_presence': {
-      const early = beforeFirstHalfDay(f);
-      if (early) return { status: 'draft_only', reason: early };
-      if (!f.attendanceRecorded) return { status: 'draft_only', reason: "Les présences ne sont pas encore saisies : l'attestation n'indiquerait que les heures prévues." };
-      return ALLOWED;
-    }
-    case 'bilan_individuel':
-    case 'bilan_chantier': {
-      const early = beforeFirstHalfDay(f);
-      return early ? { status: 'draft_only', reason: early } : ALLOWED;
-    }
-    case 'attestation_competences':
-      return f.workedMinutes <= 0
-        ? { status: 'refused', reason: "Aucune heure de travail n'est enregistrée pour ce contrat : il n'y a pas de compétences à attester." }
-        : ALLOWED;
-    default:
-      // Contracts, convocations, agendas, sheets and plannings are made before the facts by nature.
-      return ALLOWED;
-  }
+/** Contracts, convocations, agendas, sheets and plannings are made before the facts by nature. */
+export function madeBeforeTheFacts(): DocumentGuard {
+  return ALLOWED;
+}
+
+/** Delivered at the contract's expiry (L1234-19, D1234-6): from its last day worked, never before. */
+export function certificateGuard(f: DocumentGuardFacts): DocumentGuard {
+  return f.today < f.lastDay
+    ? { status: 'refused', reason: `Le certificat de travail s'établit à la fin du contrat : son dernier jour est le ${longFrenchDate(f.lastDay)}.` }
+    : ALLOWED;
+}
+
+/** Half-days attended: only once one has been held and attendance is recorded; before, a draft of the planned hours. */
+export function presenceGuard(f: DocumentGuardFacts): DocumentGuard {
+  const early = beforeFirstHalfDay(f);
+  if (early) return { status: 'draft_only', reason: early };
+  if (!f.attendanceRecorded) return { status: 'draft_only', reason: "Les présences ne sont pas encore saisies : l'attestation n'indiquerait que les heures prévues." };
+  return ALLOWED;
+}
+
+/** A bilan (individual or the worksite's) speaks of half-days held: a draft before the first one. */
+export function bilanGuard(f: DocumentGuardFacts): DocumentGuard {
+  const early = beforeFirstHalfDay(f);
+  return early ? { status: 'draft_only', reason: early } : ALLOWED;
+}
+
+/** Skills are attested only from work done. */
+export function competencesGuard(f: DocumentGuardFacts): DocumentGuard {
+  return f.workedMinutes <= 0
+    ? { status: 'refused', reason: "Aucune heure de travail n'est enregistrée pour ce contrat : il n'y a pas de compétences à attester." }
+    : ALLOWED;
 }
 
 /** What is printed: a valid document, a draft when one is asked for and may be made, or why neither. */

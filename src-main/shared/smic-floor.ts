@@ -16,21 +16,25 @@ export interface SmicRate {
 
 /**
  * The gross hourly SMIC in metropolitan France and the overseas departments
- * other than Mayotte, from the yearly decrees (e.g. décret n° 2024-951 for
- * 1 November 2024). Mayotte has its own, lower SMIC: no check there.
+ * other than Mayotte, each row with the text that set it: a decree for the
+ * yearly revaluation (L3231-6), a ministerial order for the automatic rise
+ * once prices went up 2 % (L3231-5). Checked against the texts as published
+ * in the Journal officiel. There was no revaluation on 1 January 2025: the
+ * one due then was brought forward to 1 November 2024. Mayotte has its own,
+ * lower SMIC: no check there.
  */
 export const LEGAL_SMIC: readonly SmicRate[] = [
-  { effectiveFrom: '2020-01-01', hourlyCents: 1015 },
-  { effectiveFrom: '2021-01-01', hourlyCents: 1025 },
-  { effectiveFrom: '2021-10-01', hourlyCents: 1048 },
-  { effectiveFrom: '2022-01-01', hourlyCents: 1057 },
-  { effectiveFrom: '2022-05-01', hourlyCents: 1085 },
-  { effectiveFrom: '2022-08-01', hourlyCents: 1107 },
-  { effectiveFrom: '2023-01-01', hourlyCents: 1127 },
-  { effectiveFrom: '2023-05-01', hourlyCents: 1152 },
-  { effectiveFrom: '2024-01-01', hourlyCents: 1165 },
-  { effectiveFrom: '2024-11-01', hourlyCents: 1188 },
-  { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
+  { effectiveFrom: '2020-01-01', hourlyCents: 1015 }, // décret n° 2019-1387 du 18 décembre 2019
+  { effectiveFrom: '2021-01-01', hourlyCents: 1025 }, // décret n° 2020-1598 du 16 décembre 2020
+  { effectiveFrom: '2021-10-01', hourlyCents: 1048 }, // arrêté du 27 septembre 2021 (+2,2 %)
+  { effectiveFrom: '2022-01-01', hourlyCents: 1057 }, // décret n° 2021-1741 du 22 décembre 2021
+  { effectiveFrom: '2022-05-01', hourlyCents: 1085 }, // arrêté du 19 avril 2022 (+2,65 %)
+  { effectiveFrom: '2022-08-01', hourlyCents: 1107 }, // arrêté du 29 juillet 2022 (+2,01 %)
+  { effectiveFrom: '2023-01-01', hourlyCents: 1127 }, // décret n° 2022-1608 du 22 décembre 2022
+  { effectiveFrom: '2023-05-01', hourlyCents: 1152 }, // arrêté du 26 avril 2023 (+2,22 %)
+  { effectiveFrom: '2024-01-01', hourlyCents: 1165 }, // décret n° 2023-1216 du 20 décembre 2023
+  { effectiveFrom: '2024-11-01', hourlyCents: 1188 }, // décret n° 2024-951 du 23 octobre 2024
+  { effectiveFrom: '2026-01-01', hourlyCents: 1202 }, // décret n° 2025-1228 du 17 décembre 2025
 ];
 
 function latestOnOrBefore(rates: readonly SmicRate[], date: string): SmicRate | null {

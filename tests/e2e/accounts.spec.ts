@@ -77,7 +77,7 @@ test('un mot de passe faux fait patienter, et Passerelle se verrouille seule apr
   await login.submitPassword('toujours pas le bon');
   await expect(page.getByText('Mot de passe incorrect.', { exact: true })).toBeVisible();
   await login.submitPassword('encore raté');
-  await expect(page.getByText('Mot de passe incorrect. Patientez 5 secondes avant de réessayer.')).toBeVisible();
+  await expect(page.getByText('Mot de passe incorrect. Patientez 5 secondes avant de réessayer.', { exact: true })).toBeVisible();
   await app.screenshot(page, 'accounts-06-essais');
   await page.getByRole('button', { name: "Changer d'utilisateur" }).click();
   await page.waitForTimeout(5_500);

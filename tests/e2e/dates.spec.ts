@@ -26,20 +26,20 @@ test("la secrétaire tape une date de naissance impossible et rien n'est enregis
   });
   const birthDate = page.getByLabel(/^Date de naissance/);
   await birthDate.press('Tab');
-  await expect(page.getByText("Le 31 février n'existe pas (février a 28 jours).")).toBeVisible();
+  await expect(page.getByText("Le 31 février n'existe pas (février a 28 jours).", { exact: true })).toBeVisible();
   // The text stays as typed: it is not changed into 03/03/2026.
   await expect(birthDate).toHaveValue('31/02/2026');
   await app.screenshot(page, 'dates-01-naissance-impossible');
   await people.create();
-  await expect(page.getByText("Le 31 février n'existe pas (février a 28 jours).")).toBeVisible();
+  await expect(page.getByText("Le 31 février n'existe pas (février a 28 jours).", { exact: true })).toBeVisible();
   expect((await call('people/search', { query: 'Kerbrat' })).rows).toEqual([]);
 
   await birthDate.fill('15/13/2026');
   await birthDate.press('Tab');
-  await expect(page.getByText("Le mois 13 n'existe pas (de 1 à 12).")).toBeVisible();
+  await expect(page.getByText("Le mois 13 n'existe pas (de 1 à 12).", { exact: true })).toBeVisible();
   await expect(birthDate).toHaveValue('15/13/2026');
   await people.create();
-  await expect(page.getByText("Le mois 13 n'existe pas (de 1 à 12).")).toBeVisible();
+  await expect(page.getByText("Le mois 13 n'existe pas (de 1 à 12).", { exact: true })).toBeVisible();
   expect((await call('people/search', { query: 'Kerbrat' })).rows).toEqual([]);
 
   // Read day first; a birth date's two-digit year is in the past.
@@ -70,15 +70,15 @@ test('la coordinatrice tape la date de début d’un chantier sous toutes ses fo
 
   await start.fill('31/02/2026');
   await start.press('Tab');
-  await expect(form.getByText("Le 31 février n'existe pas (février a 28 jours).")).toBeVisible();
+  await expect(form.getByText("Le 31 février n'existe pas (février a 28 jours).", { exact: true })).toBeVisible();
   await form.getByRole('button', { name: 'Enregistrer le chantier' }).click();
-  await expect(form.getByText("Le 31 février n'existe pas (février a 28 jours).")).toBeVisible();
+  await expect(form.getByText("Le 31 février n'existe pas (février a 28 jours).", { exact: true })).toBeVisible();
   await app.screenshot(page, 'dates-02-debut-impossible');
   expect(await call('worksites/list', {})).toHaveLength(0);
 
   await start.fill('15/13/2026');
   await form.getByRole('button', { name: 'Enregistrer le chantier' }).click();
-  await expect(form.getByText("Le mois 13 n'existe pas (de 1 à 12).")).toBeVisible();
+  await expect(form.getByText("Le mois 13 n'existe pas (de 1 à 12).", { exact: true })).toBeVisible();
   expect(await call('worksites/list', {})).toHaveLength(0);
 
   // 1/5/26 is 1 May 2026, not 5 January.

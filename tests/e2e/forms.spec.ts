@@ -36,7 +36,7 @@ test('la secrétaire enregistre une demande RGPD : le choix de la personne trouv
 
   // Saving without a person is refused, in French, next to the field.
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('Choisissez la personne qui a fait la demande.')).toBeVisible();
+  await expect(page.getByText('Choisissez la personne qui a fait la demande.', { exact: true })).toBeVisible();
 
   // Homonyms are told apart by their birth date.
   const picker = page.getByRole('combobox', { name: /^Personne/ });

@@ -93,3 +93,43 @@ test('la coordinatrice ajoute un participant : la carte « Heures et présence �
   await expect(page.getByRole('button', { name: 'Ajouter un participant' })).toBeEnabled();
   expect(methods.filter((m) => m === 'attendance/hours').length).toBeLessThanOrEqual(3);
 });
+
+test("une travailleuse sociale est rattachée à ses personnes suivies : sa liste les montre sans qu'elle se reconnecte", async ({ page, app }) => {
+  const admin = await app.seed();
+  await app.addAccount(admin, 'Maëlle Guivarch', 'travailleur_social');
+  const call = caller(app.services, admin);
+  const worker = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === 'Maëlle Guivarch');
+  const service = await call('contacts/saveOrganisation', { organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' } });
+  const contact = { organisationId: service.id, firstName: 'Maëlle', lastName: 'Guivarch', service: 'Accompagnement', phone: '', email: '', userId: null, leftOn: null };
+  const referent = await call('contacts/saveContact', { contact });
+  for (const [firstNames, birthDate] of [['Awa', '1990-03-04'], ['Yann', '1985-11-20']] as const) {
+    await call('people/create', {
+      person: {
+        civility: null, lastName: 'Suivi', birthName: '', firstNames, birthDate, sex: 'F', address: '', postcode: '29200', town: 'Brest', priorityArea: 'inconnu',
+        phone: '', email: '', emergencyContact: '', nir: '', prescriberId: null, referentId: referent.id,
+      },
+      situation: {
+        observedOn: '2026-02-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '3', rqth: 'non', housing: '',
+        drivingLicence: false, vehicle: false, publicTransport: true,
+      },
+      confirmedNotDuplicate: true,
+    });
+  }
+  await app.open(page);
+  await new LoginPage(page).signIn('Maëlle Guivarch', COLLEAGUE_PASSWORD);
+  const shell = new ShellPage(page);
+  await shell.goTo('Personnes');
+  await expect(page.getByText('Aucune personne ne correspond.')).toBeVisible();
+  await expect(page.getByText('0 personne', { exact: true })).toBeVisible();
+
+  // Meanwhile, at the secretariat, her contact card is linked to her account.
+  await call('contacts/saveContact', { id: referent.id, contact: { ...contact, userId: worker.id } });
+
+  // She goes on working, without signing out: her caseload shows.
+  await shell.goTo('Tableau de bord');
+  await shell.goTo('Personnes');
+  await expect(page.getByText('2 personnes', { exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Personnes' }).getByRole('row', { name: /Awa/ })).toBeVisible();
+  await app.screenshot(page, 'fresh-data-05-personnes-suivies');
+  await expect(page.getByRole('button', { name: 'Mon compte' })).toContainText('Maëlle Guivarch');
+});

@@ -38,7 +38,7 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   });
   await page.getByLabel(/^N° de sécurité sociale/).fill('2 85 05 78 006 084 42');
   await people.create();
-  await expect(page.getByText('La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.')).toBeVisible();
+  await expect(page.getByText('La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.', { exact: true })).toBeVisible();
   await app.screenshot(page, 'people-02-erreur-nir');
   await page.getByLabel(/^N° de sécurité sociale/).fill('2 85 05 78 006 084 41');
   await people.create();

@@ -44,7 +44,7 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await wizard.fillStructure({ ...ccas, siret: '262 900 197 00018' });
   await wizard.next();
   await expect(
-    page.getByText("Ce SIRET n'existe pas : un chiffre est probablement faux (clé de contrôle incorrecte)."),
+    page.getByText("Ce SIRET n'existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).", { exact: true }),
   ).toBeVisible();
   await app.screenshot(page, 'setup-01-siret-invalide');
 
@@ -62,25 +62,53 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
 
   await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:00', afternoonEnd: '12:30' });
   await wizard.next();
-  await expect(page.getByText("La fin de l'après-midi doit venir après son début.")).toBeVisible();
+  await expect(page.getByText("La fin de l'après-midi doit venir après son début.", { exact: true })).toBeVisible();
   await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' });
   await wizard.next();
 
   const rates = page.getByRole('table', { name: 'Taux du SMIC horaire brut' });
   await expect(rates.getByRole('row', { name: /01\/01\/2026.*12,02/ })).toBeVisible();
   await expect(rates.getByRole('row', { name: /01\/11\/2024.*11,88/ })).toBeVisible();
+  // A SMIC below the one before it, or below the legal SMIC of its date, is refused as it is added.
+  await wizard.addWageRate('01/01/2027', '11,50');
+  await expect(page.getByText(/^Taux horaire brut : Le SMIC ne baisse jamais : ce taux \(11,50\s€\) est inférieur à celui du 01\/01\/2026/)).toBeVisible();
+  await expect(page.getByLabel('Taux horaire brut')).toBeFocused();
+  await wizard.addWageRate('01/06/2024', '11,60');
+  await expect(page.getByText(/inférieur au SMIC légal en vigueur le 01\/06\/2024 \(11,65\s€ depuis le 01\/01\/2024\)/).first()).toBeVisible();
+  await app.screenshot(page, 'setup-04a-smic-refuse');
+  await expect(rates.getByRole('row')).toHaveCount(3);
   await wizard.addWageRate('01/01/2027', '12,31');
   await expect(rates.getByRole('row', { name: /01\/01\/2027.*12,31/ })).toBeVisible();
+  await expect(page.getByText('erreur à corriger')).toHaveCount(0);
   await app.screenshot(page, 'setup-04-smic');
   await wizard.next();
 
+  // Reloaded halfway, the wizard comes back on the same step with everything typed.
+  await page.getByLabel('Votre nom').fill('Élodie Le Gall');
+  await page.reload();
+  await expect(page.getByLabel('Votre nom')).toHaveValue('Élodie Le Gall');
+  await page.getByRole('button', { name: 'Retour' }).click();
+  await expect(rates.getByRole('row', { name: /01\/01\/2027.*12,31/ })).toBeVisible();
+  await wizard.next();
+
+  // The password rules are checked on this step, as she types and when she goes on.
   await wizard.createAdministrator('Élodie Le Gall', 'elodie2026');
   await wizard.next();
+  const summary = page.getByRole('alert').filter({ hasText: 'à corriger' });
+  await expect(summary.getByRole('link', { name: /^Mot de passe : Le mot de passe doit comporter au moins 12 caractères/ })).toBeVisible();
+  await expect(page.getByLabel(/^Mot de passe/)).toBeFocused();
+  // Said under the field and in the summary, not a third time by the meter.
   await expect(page.getByText('Le mot de passe doit comporter au moins 12 caractères')).toHaveCount(2);
+  await wizard.createAdministrator('Élodie Le Gall', 'Goémon-Élodie-Marée-2026');
+  await expect(page.getByText('Retirez « elodie » : il ne faut pas utiliser une partie de votre nom.')).toBeVisible();
+  await wizard.next();
+  await expect(summary.getByRole('link', { name: 'Mot de passe : Retirez « elodie » : il ne faut pas utiliser une partie de votre nom.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Vérifiez avant de terminer' })).toHaveCount(0);
+  await app.screenshot(page, 'setup-05a-mot-de-passe-avec-le-nom');
   await wizard.createAdministrator('Élodie Le Gall', 'Secrétariat-CCAS-2026');
   await page.getByLabel('Confirmer le mot de passe').fill('Secretariat-CCAS-2026');
   await wizard.next();
-  await expect(page.getByText('Les deux mots de passe ne sont pas identiques.')).toBeVisible();
+  await expect(page.getByText('Les deux mots de passe ne sont pas identiques.', { exact: true })).toBeVisible();
   await page.getByLabel('Confirmer le mot de passe').fill('Secrétariat-CCAS-2026');
   await expect(page.getByText('Mot de passe assez solide.')).toBeVisible();
   await app.screenshot(page, 'setup-05-compte');
@@ -127,7 +155,7 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await shell.goTo('Paramètres');
   await page.getByLabel('Code postal').fill('292');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await expect(page.getByText('Le code postal doit comporter 5 chiffres (ex. 29200).')).toBeVisible();
+  await expect(page.getByText('Le code postal doit comporter 5 chiffres (ex. 29200).', { exact: true })).toBeVisible();
   await page.getByLabel('Code postal').fill('29280');
   await page.getByLabel('Commune').fill('Plouzané');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
@@ -138,7 +166,7 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByRole('button', { name: 'Modifier' }).first().click();
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('paie-at-relais');
   await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
-  await expect(page.getByText("L'e-mail du service paie n'est pas valide (ex. accueil@ccas-exemple.fr).")).toBeVisible();
+  await expect(page.getByText("L'e-mail du service paie n'est pas valide (ex. accueil@ccas-exemple.fr).", { exact: true })).toBeVisible();
   await app.screenshot(page, 'settings-02-employeur-erreur');
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('salaires@relais-iroise.fr');
   await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
@@ -149,7 +177,8 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByLabel('Nouveau taux à partir du').fill('01/01/2026');
   await page.getByLabel('Taux horaire brut').fill('12,10');
   await page.getByRole('button', { name: 'Ajouter ce taux' }).click();
-  await expect(page.getByText('Un taux existe déjà à partir du 01/01/2026.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Nouveau taux à partir du' })).toHaveAccessibleDescription(/^Un taux existe déjà à partir du 01\/01\/2026\./);
+  await expect(page.getByRole('textbox', { name: 'Nouveau taux à partir du' })).toBeFocused();
   await app.screenshot(page, 'settings-03-smic');
 
   await page.getByRole('tab', { name: 'Calendrier' }).click();

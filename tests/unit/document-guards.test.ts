@@ -1,8 +1,12 @@
 import { longFrenchDate } from '../../src-main/shared/dates';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contractSignatureDate, countedUntil, documentGuard, portabilityMonths, resolveGuard, type DocumentGuardFacts } from '../../src-main/domain/document-guards';
+import { contractSignatureDate, countedUntil, portabilityMonths, resolveGuard, type DocumentGuardFacts } from '../../src-main/domain/document-guards';
+import { DOCUMENT_REGISTRY } from '../../src-main/documents/kinds';
 import type { DocumentKind } from '../../src-main/shared/contract/documents';
+
+/** Each kind's guard, as the registry names it. */
+const documentGuard = (kind: DocumentKind, f: DocumentGuardFacts) => DOCUMENT_REGISTRY[kind].guard(f);
 
 /** A contract of 4 May – 29 May 2026, first half-day on Monday 4 May, attendance recorded, 7 h worked. */
 const facts = (over: Partial<DocumentGuardFacts>): DocumentGuardFacts => ({
@@ -14,7 +18,7 @@ const facts = (over: Partial<DocumentGuardFacts>): DocumentGuardFacts => ({
   ...over,
 });
 
-describe('documentGuard', () => {
+describe('the guard of each document kind', () => {
   const cases: [string, DocumentKind, Partial<DocumentGuardFacts>, 'allowed' | 'draft_only' | 'refused'][] = [
     ['certificat: the day before the last day', 'certificat_travail', { today: '2026-05-28' }, 'refused'],
     ['certificat: the last day itself', 'certificat_travail', { today: '2026-05-29' }, 'allowed'],

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatFrenchDate } from '../../src-main/shared/dates';
 import { formatEuros } from '../../src-main/shared/money';
 import { LEGAL_SMIC, hasMetropolitanSmic, smicRateRefusal } from '../../src-main/shared/smic-floor';
 import { setupInput, structure } from './support/factories';
@@ -44,6 +45,27 @@ describe('a new SMIC rate next to the table', () => {
     );
   });
 
+  // Each decree or order of the table, from both sides of its first day and of its amount.
+  it.each(LEGAL_SMIC.map((rate, i) => [rate.effectiveFrom, rate.hourlyCents, LEGAL_SMIC[i - 1] ?? null] as const))(
+    'the legal SMIC of %s (%i cents) is the floor from that day, the previous one the day before',
+    (effectiveFrom, hourlyCents, previous) => {
+      expect(smicRateRefusal({ effectiveFrom, hourlyCents }, [])).toBeNull();
+      expect(smicRateRefusal({ effectiveFrom, hourlyCents: hourlyCents - 1 }, [])).toContain(`inférieur au SMIC légal en vigueur le ${formatFrenchDate(effectiveFrom)}`);
+      const dayBefore = new Date(Date.parse(`${effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      if (previous) {
+        expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: previous.hourlyCents }, [])).toBeNull();
+        expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: previous.hourlyCents - 1 }, [])).toContain(`(${formatEuros(previous.hourlyCents)} depuis le ${formatFrenchDate(previous.effectiveFrom)})`);
+      } else {
+        expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: 1 }, [])).toBeNull();
+      }
+    },
+  );
+
+  it('no revaluation on 1 January 2025: the 1 November 2024 rate stays in force until 2026', () => {
+    expect(smicRateRefusal({ effectiveFrom: '2025-01-01', hourlyCents: 1188 }, [])).toBeNull();
+    expect(smicRateRefusal({ effectiveFrom: '2025-12-31', hourlyCents: 1187 }, [])).toContain('(11,88');
+  });
+
   it('the decree table only rises', () => {
     for (let i = 1; i < LEGAL_SMIC.length; i++) {
       expect(LEGAL_SMIC[i]!.effectiveFrom > LEGAL_SMIC[i - 1]!.effectiveFrom).toBe(true);
@@ -79,6 +101,23 @@ describe('the SMIC table through the application', () => {
     const settings = valueOf(await call('settings/get', {}));
     expect(settings.wageRates).toHaveLength(2);
     expect(valueOf(await call('settings/addWageRate', { effectiveFrom: '2027-01-01', hourlyCents: 1231 }))).toHaveLength(3);
+  });
+
+  it.each([
+    ['settings, below the previous rate', 'settings', { effectiveFrom: '2027-01-01', hourlyCents: 1201 }, 'hourlyCents', 'Le SMIC ne baisse jamais : ce taux (12,01'],
+    ['settings, below the legal SMIC of its date', 'settings', { effectiveFrom: '2024-06-01', hourlyCents: 1164 }, 'hourlyCents', 'inférieur au SMIC légal en vigueur le 01/06/2024 (11,65'],
+    ['the wizard, below the previous rate', 'wizard', { effectiveFrom: '2027-01-01', hourlyCents: 1201 }, 'wageRates.2.hourlyCents', 'Le SMIC ne baisse jamais : ce taux (12,01'],
+    ['the wizard, below the legal SMIC of its date', 'wizard', { effectiveFrom: '2024-06-01', hourlyCents: 1164 }, 'wageRates.2.hourlyCents', 'inférieur au SMIC légal en vigueur le 01/06/2024 (11,65'],
+  ] as const)('%s is refused, one cent more is taken', async (_case, where, rate, field, message) => {
+    const attempt = async (hourlyCents: number) => {
+      if (where === 'settings') return (await configured()).call('settings/addWageRate', { ...rate, hourlyCents });
+      const wageRates = [...setupInput().wageRates, { ...rate, hourlyCents }];
+      return caller(await testServices())('setup/complete', setupInput({ wageRates }));
+    };
+    const refused = await attempt(rate.hourlyCents);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
+    expect(refused.ok ? '' : refused.error.message.replace(/\s/gu, ' ')).toContain(message.replace(/\s/gu, ' '));
+    expect(await attempt(rate.hourlyCents + 1)).toMatchObject({ ok: true });
   });
 
   it('the wizard refuses a rate below the legal SMIC of its date', async () => {

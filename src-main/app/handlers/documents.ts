@@ -29,6 +29,7 @@ function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>):
     size: row.size,
     authorName: row.authorName,
     createdAt: row.createdAt,
+    options: repo.optionsOfRow(row.optionFlags),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Database, DocumentsTable, AttachmentsTable } from '../schema';
 import type { Insertable } from 'kysely';
 import { foldForSearch } from '../../shared/text';
 import { escapeLike } from './like';
+import { DOCUMENT_OPTIONS, type DocumentOption } from '../../shared/contract/document-kinds';
 
 type Db = Kysely<Database>;
 
@@ -61,13 +62,26 @@ const documentColumns = [
   'w.name as worksiteName',
 ] as const;
 
+/**
+ * The options a document was made with, as its snapshot records them (the
+ * data's own `draft` and `named` flags), in the order of `DOCUMENT_OPTIONS`:
+ * "[1,0]". Read in SQL so a listing does not carry whole snapshots.
+ */
+const optionsColumn = sql<string>`json_array(${sql.join(DOCUMENT_OPTIONS.map((o) => sql`coalesce(json_extract(d.snapshot, ${`$.${o}`}), 0) = 1`))})`.as('optionFlags');
+
+/** `optionFlags` as the contract's `options`. */
+export function optionsOfRow(optionFlags: string): Record<DocumentOption, boolean> {
+  const flags = JSON.parse(optionFlags) as number[];
+  return Object.fromEntries(DOCUMENT_OPTIONS.map((o, i) => [o, flags[i] === 1])) as Record<DocumentOption, boolean>;
+}
+
 function documentsQuery(db: Db) {
   return db
     .selectFrom('documents as d')
     .leftJoin('users as u', 'u.id', 'd.authorId')
     .leftJoin('worksites as w', 'w.id', 'd.worksiteId')
     .leftJoin('persons as p', 'p.id', 'd.personId')
-    .select([...documentColumns, sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName')]);
+    .select([...documentColumns, sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName'), optionsColumn]);
 }
 
 export async function listDocuments(db: Db, where: { personId?: number; worksiteId?: number }) {

@@ -1,60 +1,35 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
+import {
+  DOCUMENT_KIND_INFO,
+  DOCUMENT_KINDS,
+  DOCUMENT_OPTIONS,
+  PARTICIPATION_DOCUMENT_KINDS,
+  WORKSITE_DOCUMENT_KINDS,
+  type DocumentKindInfo,
+  type DocumentOption,
+  type ParticipationDocumentKind,
+  type WorksiteDocumentKind,
+} from './document-kinds';
 
-/**
- * The documents Passerelle prints. Who issues each one decides its
- * letterhead: the employer for the employment contract, the mise à
- * disposition and the certificat de travail; the CCAS for the others.
- */
-export const PARTICIPATION_DOCUMENT_KINDS = [
-  'contrat_travail',
-  'mise_a_disposition',
-  'convocation',
-  'attestation_presence',
-  'certificat_travail',
-  'planning_personne',
-  'bilan_individuel',
-  'attestation_competences',
-] as const;
-export type ParticipationDocumentKind = (typeof PARTICIPATION_DOCUMENT_KINDS)[number];
-/** Documents of a whole worksite: the week's attendance sheet, the worksite's planning. */
-export const WORKSITE_DOCUMENT_KINDS = ['feuille_emargement', 'planning_chantier', 'bilan_chantier'] as const;
-export const DOCUMENT_KINDS = [...PARTICIPATION_DOCUMENT_KINDS, ...WORKSITE_DOCUMENT_KINDS] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  contrat_travail: 'Contrat de travail',
-  mise_a_disposition: 'Contrat de mise à disposition',
-  convocation: 'Convocation',
-  attestation_presence: 'Attestation de présence',
-  certificat_travail: 'Certificat de travail',
-  planning_personne: 'Agenda personnel',
-  bilan_individuel: 'Bilan de fin de chantier',
-  attestation_competences: 'Attestation de compétences',
-  feuille_emargement: "Feuille d'émargement",
-  planning_chantier: 'Planning du chantier',
-  bilan_chantier: 'Bilan du chantier',
-};
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_PREFIXES,
+  PARTICIPATION_DOCUMENT_KINDS,
+  PERSON_DOCUMENT_KINDS,
+  WORKSITE_DOCUMENT_KINDS,
+  type DocumentKind,
+  type ParticipationDocumentKind,
+  type PersonDocumentKind,
+  type WorksiteDocumentKind,
+} from './document-kinds';
 
 /** The documents a participation can have: a mise à disposition only where a portage employer (MESP) employs the person. */
 export function documentKindsFor(worksiteKind: string): readonly ParticipationDocumentKind[] {
   return worksiteKind === 'mesp' ? PARTICIPATION_DOCUMENT_KINDS : PARTICIPATION_DOCUMENT_KINDS.filter((k) => k !== 'mise_a_disposition');
 }
-
-/** Number prefixes: "CT-2026-0007". */
-export const DOCUMENT_PREFIXES: Record<DocumentKind, string> = {
-  contrat_travail: 'CT',
-  mise_a_disposition: 'MAD',
-  convocation: 'CV',
-  attestation_presence: 'AP',
-  certificat_travail: 'CDT',
-  planning_personne: 'AG',
-  bilan_individuel: 'BI',
-  attestation_competences: 'ACO',
-  feuille_emargement: 'FE',
-  planning_chantier: 'PL',
-  bilan_chantier: 'BC',
-};
 
 /** Scans: PDF, JPEG or PNG, at most 10 Mo. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -80,6 +55,8 @@ export const documentRow = z.object({
   size: z.number().int(),
   authorName: z.string().nullable(),
   createdAt: z.string(),
+  /** The options it was made with, asked again by "Régénérer". */
+  options: z.record(z.enum(DOCUMENT_OPTIONS), z.boolean()),
 });
 export type DocumentRow = z.output<typeof documentRow>;
 
@@ -99,29 +76,43 @@ export const attachmentRow = z.object({
 });
 export type AttachmentRow = z.output<typeof attachmentRow>;
 
-/** Which document: one of a participation, a week's attendance sheet, or a worksite's planning. */
+/**
+ * The options a document may be asked with (`DOCUMENT_OPTIONS`): `draft`,
+ * printed as "PROJET — non valable" for a document whose facts have not
+ * happened yet; `named`, the worksite bilan's internal version naming each
+ * participant (without it, counts only, for funders and clients). A kind
+ * takes those its description lists and ignores the others.
+ */
+const optionFlags = { draft: z.boolean().optional(), named: z.boolean().optional() } satisfies Record<DocumentOption, z.ZodType>;
+const WEEKLY_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => 'weekly' in DOCUMENT_KIND_INFO[k]) as ['feuille_emargement'];
+const WHOLE_WORKSITE_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => !('weekly' in DOCUMENT_KIND_INFO[k])) as [Exclude<WorksiteDocumentKind, 'feuille_emargement'>, ...Exclude<WorksiteDocumentKind, 'feuille_emargement'>[]];
+
+/** Which document, by what it belongs to (its kind's owner): a participation, a week of a worksite, a worksite. */
 export const documentRequest = z.discriminatedUnion(
   'kind',
   [
-    // `draft`: printed as "PROJET — non valable", for a document whose facts have not happened yet.
-    z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id, draft: z.boolean().optional() }),
-    z.object({ kind: z.literal('feuille_emargement'), worksiteId: id, weekOf: isoDate('La semaine') }),
-    z.object({ kind: z.literal('planning_chantier'), worksiteId: id }),
-    // `named`: the internal version naming each participant; without it, counts only (for funders and clients).
-    z.object({ kind: z.literal('bilan_chantier'), worksiteId: id, named: z.boolean().optional(), draft: z.boolean().optional() }),
+    z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id, ...optionFlags }),
+    z.object({ kind: z.enum(WEEKLY_KINDS), worksiteId: id, weekOf: isoDate('La semaine'), ...optionFlags }),
+    z.object({ kind: z.enum(WHOLE_WORKSITE_KINDS), worksiteId: id, ...optionFlags }),
   ],
   { error: 'Choisissez le document.' },
 );
 export type DocumentRequest = z.output<typeof documentRequest>;
 
-/** How to make a new version of a recorded document ("Régénérer"). */
-export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'worksiteId' | 'weekOf'>): DocumentRequest | null {
-  if (row.participationId !== null && (PARTICIPATION_DOCUMENT_KINDS as readonly string[]).includes(row.kind)) {
-    return { kind: row.kind as ParticipationDocumentKind, participationId: row.participationId };
-  }
-  if (row.kind === 'feuille_emargement' && row.worksiteId !== null && row.weekOf !== null) return { kind: row.kind, worksiteId: row.worksiteId, weekOf: row.weekOf };
-  if ((row.kind === 'planning_chantier' || row.kind === 'bilan_chantier') && row.worksiteId !== null) return { kind: row.kind, worksiteId: row.worksiteId };
-  return null;
+/** The options a request asks for that its kind takes: what is kept with the document. */
+export function optionsOf(request: DocumentRequest): Record<DocumentOption, boolean> {
+  const taken: readonly DocumentOption[] = DOCUMENT_KIND_INFO[request.kind].options;
+  return { draft: taken.includes('draft') && request.draft === true, named: taken.includes('named') && request.named === true };
+}
+
+/** How to make a new version of a recorded document ("Régénérer"): the same subject, asked with the same options. */
+export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'worksiteId' | 'weekOf' | 'options'>): DocumentRequest | null {
+  const info: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind];
+  const flags = Object.fromEntries(info.options.filter((o) => row.options[o]).map((o) => [o, true]));
+  const subject =
+    info.owner === 'participation' ? { participationId: row.participationId } : { worksiteId: row.worksiteId, ...(info.weekly ? { weekOf: row.weekOf } : {}) };
+  const parsed = documentRequest.safeParse({ kind: row.kind, ...subject, ...flags });
+  return parsed.success ? parsed.data : null;
 }
 
 /** What a document is about: a person, a worksite, one participation (a contract), or a week of a worksite's attendance. */

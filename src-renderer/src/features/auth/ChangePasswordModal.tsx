@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useApiMutation } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { checkNewPassword, NewPasswordFields } from './NewPasswordFields';
+import { checkNewPassword, NewPasswordFields, useStructureName } from './NewPasswordFields';
 import { useSignedIn } from './SessionContext';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
@@ -13,9 +13,10 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const form = useForm({ initialValues: { currentPassword: '', password: '', confirm: '' } });
   const change = useApiMutation('auth/changePassword');
   const values = form.getValues();
+  const structureName = useStructureName();
 
   const submit = async () => {
-    if (!checkNewPassword(form, values.password, values.confirm)) return;
+    if (!(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))) return;
     try {
       await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.password });
       notifySuccess('Votre mot de passe est changé.');

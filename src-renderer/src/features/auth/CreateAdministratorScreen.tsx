@@ -1,11 +1,11 @@
 import { Alert, Button, Center, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { accountInput } from '@shared/contract/users';
+import { displayName as displayNameField } from '@shared/contract/users';
 import { call } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
-import { confirmMatches, NewPasswordFields } from './NewPasswordFields';
+import { checkNewPassword, NewPasswordFields, useStructureName } from './NewPasswordFields';
 import { useSession } from './SessionContext';
 import { AsyncForm } from '../../ui/AsyncForm';
 
@@ -14,11 +14,13 @@ export function CreateAdministratorScreen() {
   const { signIn } = useSession();
   const form = useForm({ initialValues: { displayName: '', password: '', confirm: '' } });
   const [busy, setBusy] = useState(false);
+  const structureName = useStructureName();
 
   const submit = async () => {
     const { displayName, password, confirm } = form.getValues();
-    if (!validateSection(form, '', accountInput, { displayName, password })) return;
-    if (!confirmMatches(form, password, confirm, 'confirm')) return;
+    const named = validateSection(form, 'displayName', displayNameField, displayName);
+    const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName });
+    if (!named || !passwordOk) return;
     setBusy(true);
     try {
       signIn(await call('setup/createAdministrator', { displayName, password }));

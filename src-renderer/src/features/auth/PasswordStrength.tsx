@@ -1,22 +1,28 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { SecretPurpose } from '@shared/password-strength';
+import { loadEstimator } from './password-estimator';
 
-type Evaluate = typeof import('@shared/password-strength').evaluatePassword;
+type Evaluate = Awaited<ReturnType<typeof loadEstimator>>;
 
-// The estimator's dictionaries weigh about 1 MB: loaded once, when a meter first shows.
-let loading: Promise<Evaluate> | null = null;
-const loadEstimator = () => (loading ??= import('@shared/password-strength').then((module) => module.evaluatePassword));
-
-/** The strength meter, filled up to what the CNIL asks for this use (the main process checks again). */
+/**
+ * The strength meter, filled up to what the CNIL asks for this use (the main
+ * process checks again), with the reason live as the user types. `quiet`
+ * leaves the reason out when the field already shows it as its error, so it
+ * is written once.
+ */
 export function PasswordStrength({
   password,
   personName,
+  structureName,
   purpose = 'account',
+  quiet = false,
 }: {
   password: string;
   personName?: string;
+  structureName?: string;
   purpose?: SecretPurpose;
+  quiet?: boolean;
 }) {
   const [evaluate, setEvaluate] = useState<Evaluate | null>(null);
   useEffect(() => {
@@ -27,15 +33,17 @@ export function PasswordStrength({
     };
   }, []);
   if (password.length === 0 || !evaluate) return null;
-  const verdict = evaluate(password, purpose, { personName });
+  const verdict = evaluate(password, purpose, { personName, structureName });
   const percent = Math.min(100, Math.round((verdict.bits / verdict.requiredBits) * 100));
   const color = verdict.acceptable ? (percent >= 100 ? 'teal' : 'lime') : percent > 50 ? 'orange' : 'red';
   return (
     <Stack gap={4}>
       <Progress value={percent} color={color} size="sm" aria-label={purpose === 'backup' ? 'Solidité de la phrase de passe' : 'Solidité du mot de passe'} />
-      <Text size="sm" c={verdict.acceptable ? 'teal.8' : 'red.8'}>
-        {verdict.acceptable ? (purpose === 'backup' ? 'Phrase de passe assez solide.' : 'Mot de passe assez solide.') : verdict.advice}
-      </Text>
+      {!(quiet && !verdict.acceptable) && (
+        <Text size="sm" c={verdict.acceptable ? 'teal.8' : 'red.8'} aria-live="polite">
+          {verdict.acceptable ? (purpose === 'backup' ? 'Phrase de passe assez solide.' : 'Mot de passe assez solide.') : verdict.advice}
+        </Text>
+      )}
     </Stack>
   );
 }

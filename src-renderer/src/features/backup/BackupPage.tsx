@@ -4,6 +4,7 @@ import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/c
 import { PasswordStrength } from '../auth/PasswordStrength';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { AsyncForm } from '../../ui/AsyncForm';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { BackupButtons, LastBackup, when } from './BackupReminder';
 
@@ -47,11 +48,14 @@ function ReprintSheet() {
 function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
+  // Main's refusal goes under the phrase (the meter then keeps quiet), a mismatch under the confirmation: each said once.
   const [error, setError] = useState<string | null>(null);
+  const [mismatch, setMismatch] = useState<string | null>(null);
   const suggest = useApiMutation('backup/suggestPassphrase');
   const save = useApiMutation('backup/setPassphrase');
   const submit = async () => {
-    if (passphrase !== again) return setError('Les deux saisies ne sont pas identiques.');
+    setError(null);
+    if (passphrase !== again) return setMismatch('Les deux saisies ne sont pas identiques.');
     try {
       await save.mutateAsync({ passphrase });
       notifySuccess('La phrase de passe des sauvegardes est enregistrée. Imprimez la fiche de secours et rangez-la au coffre du CCAS.');
@@ -61,37 +65,55 @@ function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) 
     }
   };
   return (
-    <Stack maw={560}>
-      <Text size="sm">
-        Les sauvegardes sont chiffrées : sans cette phrase de passe, personne ne peut les lire — pas même vous sur un autre ordinateur. Écrivez-la
-        sur une feuille rangée au coffre du CCAS.
-      </Text>
-      <Group align="flex-end">
-        <PasswordInput label="Phrase de passe des sauvegardes" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} w={380} visible />
-        <Button
-          variant="subtle"
-          onClick={async () => {
-            const { passphrase: suggested } = await suggest.mutateAsync(undefined as never);
-            setPassphrase(suggested);
-            setAgain('');
-          }}
-        >
-          Proposer une phrase
-        </Button>
-      </Group>
-      <PasswordStrength password={passphrase} purpose="backup" />
-      <PasswordInput label="Confirmez la phrase de passe" value={again} onChange={(e) => setAgain(e.currentTarget.value)} w={380} />
-      {error && (
-        <Text c="red" size="sm">
-          {error}
+    <AsyncForm onSubmit={submit}>
+      <Stack maw={560}>
+        <Text size="sm">
+          Les sauvegardes sont chiffrées : sans cette phrase de passe, personne ne peut les lire — pas même vous sur un autre ordinateur. Écrivez-la
+          sur une feuille rangée au coffre du CCAS.
         </Text>
-      )}
-      <Group>
-        <Button onClick={() => void submit()} loading={save.isPending}>
-          Enregistrer la phrase de passe
-        </Button>
-      </Group>
-    </Stack>
+        <Group align="flex-end">
+          <PasswordInput
+            label="Phrase de passe des sauvegardes"
+            value={passphrase}
+            error={error}
+            onChange={(e) => {
+              setPassphrase(e.currentTarget.value);
+              setError(null);
+            }}
+            w={380}
+            visible
+          />
+          <Button
+            variant="subtle"
+            onClick={async () => {
+              const { passphrase: suggested } = await suggest.mutateAsync(undefined as never);
+              setPassphrase(suggested);
+              setAgain('');
+              setError(null);
+              setMismatch(null);
+            }}
+          >
+            Proposer une phrase
+          </Button>
+        </Group>
+        <PasswordStrength password={passphrase} purpose="backup" quiet={error !== null} />
+        <PasswordInput
+          label="Confirmez la phrase de passe"
+          value={again}
+          error={mismatch}
+          onChange={(e) => {
+            setAgain(e.currentTarget.value);
+            setMismatch(null);
+          }}
+          w={380}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer la phrase de passe
+          </Button>
+        </Group>
+      </Stack>
+    </AsyncForm>
   );
 }
 

@@ -10,6 +10,7 @@ import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { DocumentModal } from '../documents/DocumentModal';
 import { saveForm } from '../../ui/form-errors';
+import { AsyncForm } from '../../ui/AsyncForm';
 
 const level = (l: EvaluationLevel | null) => (l ? EVALUATION_LEVEL_LABELS[l] : '—');
 
@@ -31,28 +32,30 @@ function BilanForm({ bilan }: { bilan: Bilan }) {
   const save = useApiMutation('bilans/save');
   const submit = () => saveForm(form, () => save.mutateAsync({ participationId: bilan.participation.id, bilan: form.getValues().bilan }), 'Le bilan est enregistré.', () => undefined);
   return (
-    <Stack>
-      <Textarea label="Ce qu'en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
-      <Textarea label="Appréciation de l'équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
-      <NativeSelect
-        label="Orientation proposée"
-        data={[{ value: '', label: 'À définir' }, ...ORIENTATIONS.map((o) => ({ value: o, label: ORIENTATION_LABELS[o] }))]}
-        {...form.getInputProps('bilan.orientation')}
-        value={form.getValues().bilan.orientation ?? ''}
-        onChange={(e) => form.setFieldValue('bilan.orientation', (e.currentTarget.value || null) as BilanInput['orientation'])}
-      />
-      <Textarea label="Prochaines étapes" autosize minRows={2} {...form.getInputProps('bilan.nextSteps')} />
-      <TextInput label="Référent social à informer" {...form.getInputProps('bilan.referentToInform')} />
-      <Textarea label="Activités réalisées (pour l'attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
-      <Group justify="space-between">
-        <Text size="xs" c="dimmed">
-          {bilan.updatedAt ? `Enregistré le ${formatFrenchDate(bilan.updatedAt.slice(0, 10))}` : 'Pas encore enregistré'}
-        </Text>
-        <Button onClick={() => void submit()} loading={save.isPending}>
-          Enregistrer le bilan
-        </Button>
-      </Group>
-    </Stack>
+    <AsyncForm onSubmit={submit}>
+      <Stack>
+        <Textarea label="Ce qu'en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
+        <Textarea label="Appréciation de l'équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
+        <NativeSelect
+          label="Orientation proposée"
+          data={[{ value: '', label: 'À définir' }, ...ORIENTATIONS.map((o) => ({ value: o, label: ORIENTATION_LABELS[o] }))]}
+          {...form.getInputProps('bilan.orientation')}
+          value={form.getValues().bilan.orientation ?? ''}
+          onChange={(e) => form.setFieldValue('bilan.orientation', (e.currentTarget.value || null) as BilanInput['orientation'])}
+        />
+        <Textarea label="Prochaines étapes" autosize minRows={2} {...form.getInputProps('bilan.nextSteps')} />
+        <TextInput label="Référent social à informer" {...form.getInputProps('bilan.referentToInform')} />
+        <Textarea label="Activités réalisées (pour l'attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {bilan.updatedAt ? `Enregistré le ${formatFrenchDate(bilan.updatedAt.slice(0, 10))}` : 'Pas encore enregistré'}
+          </Text>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer le bilan
+          </Button>
+        </Group>
+      </Stack>
+    </AsyncForm>
   );
 }
 

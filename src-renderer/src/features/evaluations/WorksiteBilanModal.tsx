@@ -8,22 +8,25 @@ import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { DocumentModal } from '../documents/DocumentModal';
 import { saveForm } from '../../ui/form-errors';
+import { AsyncForm } from '../../ui/AsyncForm';
 
 function WorksiteBilanForm({ bilan }: { bilan: WorksiteBilan }) {
   const form = useForm<{ bilan: WorksiteBilanInput }>({ initialValues: { bilan: bilan.form } });
   const save = useApiMutation('bilans/saveWorksite');
   const submit = () => saveForm(form, () => save.mutateAsync({ worksiteId: bilan.worksite.id, bilan: form.getValues().bilan }), 'Le bilan du chantier est enregistré.', () => undefined);
   return (
-    <Stack>
-      <Textarea label="Réalisations pour le client" autosize minRows={2} {...form.getInputProps('bilan.production')} />
-      <Textarea label={`Incidents (${bilan.incidentsNoted} noté${bilan.incidentsNoted > 1 ? 's' : ''} par l'encadrant)`} autosize minRows={2} {...form.getInputProps('bilan.incidents')} />
-      <Textarea label="Commentaire" autosize minRows={2} {...form.getInputProps('bilan.comments')} />
-      <Group justify="flex-end">
-        <Button onClick={() => void submit()} loading={save.isPending}>
-          Enregistrer le bilan du chantier
-        </Button>
-      </Group>
-    </Stack>
+    <AsyncForm onSubmit={submit}>
+      <Stack>
+        <Textarea label="Réalisations pour le client" autosize minRows={2} {...form.getInputProps('bilan.production')} />
+        <Textarea label={`Incidents (${bilan.incidentsNoted} noté${bilan.incidentsNoted > 1 ? 's' : ''} par l'encadrant)`} autosize minRows={2} {...form.getInputProps('bilan.incidents')} />
+        <Textarea label="Commentaire" autosize minRows={2} {...form.getInputProps('bilan.comments')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer le bilan du chantier
+          </Button>
+        </Group>
+      </Stack>
+    </AsyncForm>
   );
 }
 

@@ -2,6 +2,7 @@ import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/cor
 import { useState } from 'react';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
+import { AsyncForm } from '../../ui/AsyncForm';
 
 /** The person's matricule at each employer they worked for: the key the employer's payroll software imports by. */
 export function MatriculesCard({ personId }: { personId: number }) {
@@ -38,11 +39,13 @@ function MatriculeField({ personId, employerId, employerName, saved }: { personI
     }
   };
   return (
-    <Group align="flex-end">
-      <TextInput label={`Matricule chez ${employerName}`} value={value} onChange={(e) => setValue(e.currentTarget.value)} error={error} w={420} />
-      <Button variant="light" onClick={() => void submit()} loading={save.isPending} disabled={value.trim() === saved}>
-        Enregistrer
-      </Button>
-    </Group>
+    <AsyncForm onSubmit={submit}>
+      <Group align="flex-end">
+        <TextInput label={`Matricule chez ${employerName}`} value={value} onChange={(e) => setValue(e.currentTarget.value)} error={error} w={420} />
+        <Button type="submit" variant="light" loading={save.isPending} disabled={value.trim() === saved}>
+          Enregistrer
+        </Button>
+      </Group>
+    </AsyncForm>
   );
 }

@@ -9,6 +9,7 @@ import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { todayInFrance } from '../people/defaults';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { AsyncForm } from '../../ui/AsyncForm';
 import { DateField } from '../../ui/DateField';
 
 function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: () => void }) {
@@ -170,24 +171,26 @@ function Requests() {
         <Title order={3} mb="sm">
           Nouvelle demande
         </Title>
-        <Group align="flex-end">
-          <PersonPicker
-            label="Personne"
-            w={340}
-            value={draft.personId ? Number(draft.personId) : null}
-            onChange={(id) => {
-              setDraft({ ...draft, personId: id === null ? '' : String(id) });
-              setPersonError(null);
-            }}
-            error={personError}
-          />
-          <NativeSelect label="Droit exercé" data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })} />
-          <DateField label="Reçue le" w={160} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
-          <TextInput label="Notes" w={260} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
-          <Button onClick={() => void submit()} loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <AsyncForm onSubmit={submit}>
+          <Group align="flex-end">
+            <PersonPicker
+              label="Personne"
+              w={340}
+              value={draft.personId ? Number(draft.personId) : null}
+              onChange={(id) => {
+                setDraft({ ...draft, personId: id === null ? '' : String(id) });
+                setPersonError(null);
+              }}
+              error={personError}
+            />
+            <NativeSelect label="Droit exercé" data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })} />
+            <DateField label="Reçue le" w={160} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
+            <TextInput label="Notes" w={260} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
+            <Button type="submit" loading={save.isPending}>
+              Enregistrer
+            </Button>
+          </Group>
+        </AsyncForm>
       </Card>
       {list.data && list.data.length > 0 && (
         <Table aria-label="Demandes des personnes">

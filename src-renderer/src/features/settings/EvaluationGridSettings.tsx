@@ -1,31 +1,43 @@
 import { Accordion, Alert, Button, Group, Loader, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { GRID_SECTION_LABELS, GRID_SECTIONS, type Criterion, type GridSection } from '@shared/contract/evaluations';
-import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
+import { AsyncForm } from '../../ui/AsyncForm';
 import { notifyFailure } from '../../ui/notify';
 
 function AddLine({ section }: { section: GridSection }) {
   const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('evaluations/saveCriterion');
+  const add = async () => {
+    try {
+      await save.mutateAsync({ criterion: { section, label } });
+      setLabel('');
+    } catch (failure) {
+      // About the line typed: said under it, not in a notice as well.
+      if (failure instanceof ApiError && failure.payload.field) setError(failure.message);
+      else notifyFailure(failure, "La ligne n'est pas ajoutée");
+    }
+  };
   return (
-    <Group align="flex-end">
-      <TextInput label="Nouvelle ligne" value={label} onChange={(e) => setLabel(e.currentTarget.value)} w={380} aria-label={`Nouvelle ligne — ${GRID_SECTION_LABELS[section]}`} />
-      <Button
-        variant="light"
-        disabled={label.trim() === ''}
-        loading={save.isPending}
-        onClick={async () => {
-          try {
-            await save.mutateAsync({ criterion: { section, label } });
-            setLabel('');
-          } catch (error) {
-            notifyFailure(error, "La ligne n'est pas ajoutée");
-          }
-        }}
-      >
-        Ajouter
-      </Button>
-    </Group>
+    <AsyncForm onSubmit={add}>
+      <Group align="flex-end">
+        <TextInput
+          label="Nouvelle ligne"
+          value={label}
+          error={error}
+          onChange={(e) => {
+            setLabel(e.currentTarget.value);
+            setError(null);
+          }}
+          w={380}
+          aria-label={`Nouvelle ligne — ${GRID_SECTION_LABELS[section]}`}
+        />
+        <Button type="submit" variant="light" disabled={label.trim() === ''} loading={save.isPending}>
+          Ajouter
+        </Button>
+      </Group>
+    </AsyncForm>
   );
 }
 

@@ -18,8 +18,8 @@ export function HoursSettings({ hours }: { hours: WorkHours }) {
       await update.mutateAsync(values);
       notifySuccess('Les horaires des demi-journées sont enregistrés.');
     } catch (error) {
-      showServerErrors(form, error, 'hours.');
-      notifyFailure(error);
+      // Said once: under the field main named, or in a notice when it named none.
+      if (!showServerErrors(form, error, 'hours.')) notifyFailure(error);
     }
   };
 

@@ -26,8 +26,8 @@ export function StructureSettings({ settings }: { settings: Settings }) {
       await update.mutateAsync({ structure: values.structure, logoFile: shownLogo?.file ?? null });
       notifySuccess('Les informations de la structure sont enregistrées.');
     } catch (error) {
-      showServerErrors(form, error);
-      notifyFailure(error);
+      // Said once: under the field main named, or in a notice when it named none.
+      if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };
 

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
+import { useFormErrorSummary } from '../../ui/FormErrors';
 
 export interface WageRow extends WageRateInput {
   key: string | number;
@@ -29,8 +30,14 @@ export function WageRatesTable(props: {
   const form = useForm<{ effectiveFrom: string | null; euros: number | string }>({
     initialValues: { effectiveFrom: null, euros: '' },
   });
-
+  // Not a <form>: the table also sits inside the setup wizard.
+  const { ref: summaryRef, reveal: revealErrors, summary: errorSummary } = useFormErrorSummary<HTMLDivElement>();
   const add = async () => {
+    await addRate();
+    revealErrors();
+  };
+
+  const addRate = async () => {
     const { effectiveFrom, euros } = form.getValues();
     const rate = {
       effectiveFrom: effectiveFrom ?? '',
@@ -57,7 +64,8 @@ export function WageRatesTable(props: {
   const sorted = [...props.rates].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
 
   return (
-    <Stack>
+    <Stack ref={summaryRef}>
+      {errorSummary}
       <Table withTableBorder striped maw={560} aria-label="Taux du SMIC horaire brut">
         <Table.Thead>
           <Table.Tr>

@@ -1,14 +1,15 @@
 import { Alert, Button, Container, Group, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { accountInput } from '@shared/contract/users';
-import { confirmMatches, NewPasswordFields } from '../auth/NewPasswordFields';
+import { displayName as displayNameField } from '@shared/contract/users';
+import { checkNewPassword, NewPasswordFields } from '../auth/NewPasswordFields';
 import { useSession } from '../auth/SessionContext';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_WAGE_RATES, structureInput, workHoursInput, type EmployerInput } from '@shared/contract/settings';
 import type { SetupInput } from '@shared/contract/setup';
 import { call, ApiError } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
+import { useFormErrorSummary } from '../../ui/FormErrors';
 import { notifyFailure } from '../../ui/notify';
 import { HoursFields } from '../settings/HoursFields';
 import { LogoField, type LogoValue } from '../settings/LogoField';
@@ -17,6 +18,7 @@ import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesTable, type WageRow } from '../settings/WageRatesTable';
 import { EmployersStep } from './EmployersStep';
 import { SetupSummary } from './SetupSummary';
+import { clearWizardDraft, loadWizardDraft, saveWizardDraft } from './wizard-draft';
 
 export interface WizardValues {
   structure: SetupInput['structure'];
@@ -39,38 +41,43 @@ const STEP_OF_FIELD: [string, number][] = [
   ['administrator', 4],
 ];
 
+const PASSWORD_STEP = 4;
 const SUMMARY_STEP = 5;
+
+const BLANK: WizardValues = {
+  structure: {
+    name: '',
+    address: '',
+    postcode: '',
+    town: '',
+    siret: '',
+    phone: '',
+    email: '',
+    signatoryName: '',
+    signatoryTitle: '',
+  },
+  logo: null,
+  hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
+  employers: [],
+  wageRates: DEFAULT_RATES,
+  administrator: { displayName: '', password: '', confirm: '' },
+};
 
 /** First run: the secretary describes the structure, its employers, its hours and the SMIC. */
 export function SetupWizard() {
   const client = useQueryClient();
   const { signIn } = useSession();
-  const [step, setStep] = useState(0);
+  // A wizard closed or reloaded halfway comes back where it was; passwords are typed again.
+  const [draft] = useState(loadWizardDraft);
+  const [step, setStep] = useState(() => Math.min(draft?.step ?? 0, PASSWORD_STEP));
   const [saving, setSaving] = useState(false);
   const [stepError, setStepError] = useState<string | null>(null);
-  const form = useForm<WizardValues>({
-    initialValues: {
-      structure: {
-        name: '',
-        address: '',
-        postcode: '',
-        town: '',
-        siret: '',
-        phone: '',
-        email: '',
-        signatoryName: '',
-        signatoryTitle: '',
-      },
-      logo: null,
-      hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
-      employers: [],
-      wageRates: DEFAULT_RATES,
-      administrator: { displayName: '', password: '', confirm: '' },
-    },
-  });
+  const form = useForm<WizardValues>({ initialValues: draft?.values ?? BLANK });
+  const { ref: summaryRef, reveal: revealErrors, summary: errorSummary } = useFormErrorSummary<HTMLDivElement>();
   const values = form.getValues();
+  useEffect(() => saveWizardDraft({ step, values }));
 
-  const stepIsValid = (index: number): boolean => {
+  const stepIsValid = async (index: number): Promise<boolean> => {
     setStepError(null);
     if (index === 0) return validateSection(form, 'structure', structureInput, values.structure);
     if (index === 1 && values.employers.length === 0) {
@@ -82,18 +89,19 @@ export function SetupWizard() {
       setStepError('Indiquez au moins un taux du SMIC horaire.');
       return false;
     }
-    if (index === 4) {
+    if (index === PASSWORD_STEP) {
+      // The whole password rule is checked here, where it is typed, not at the end.
       const { displayName, password, confirm } = values.administrator;
-      return (
-        validateSection(form, 'administrator', accountInput, { displayName, password }) &&
-        confirmMatches(form, password, confirm, 'administrator.confirm')
-      );
+      const named = validateSection(form, 'administrator.displayName', displayNameField, displayName);
+      const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName: values.structure.name }, 'administrator.');
+      return named && passwordOk;
     }
     return true;
   };
 
-  const next = () => {
-    if (stepIsValid(step)) setStep((s) => s + 1);
+  const next = async () => {
+    if (await stepIsValid(step)) setStep((s) => s + 1);
+    else revealErrors();
   };
 
   const finish = async () => {
@@ -108,13 +116,15 @@ export function SetupWizard() {
     };
     try {
       signIn(await call('setup/complete', input));
+      clearWizardDraft();
       await client.invalidateQueries();
     } catch (error) {
       const field = error instanceof ApiError ? error.payload.field : undefined;
       const target = STEP_OF_FIELD.find(([prefix]) => field?.startsWith(prefix));
       if (target) setStep(target[1]);
-      showServerErrors(form, error);
-      notifyFailure(error, 'La configuration n’est pas terminée');
+      // A field's error shows under that field and in the summary; only the others need a notice.
+      if (target && showServerErrors(form, error)) revealErrors();
+      else notifyFailure(error, 'La configuration n’est pas terminée');
     } finally {
       setSaving(false);
     }
@@ -129,7 +139,8 @@ export function SetupWizard() {
             Quelques informations pour commencer. Vous pourrez tout modifier plus tard dans Paramètres.
           </Text>
         </div>
-        <Paper withBorder p="xl" radius="md">
+        <Paper withBorder p="xl" radius="md" ref={summaryRef}>
+          {errorSummary}
           <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} allowNextStepsSelect={false}>
             <Stepper.Step label="Structure" description="Votre CCAS">
               <Stack mt="md">
@@ -196,6 +207,7 @@ export function SetupWizard() {
                   prefix="administrator."
                   password={values.administrator.password}
                   personName={values.administrator.displayName}
+                  structureName={values.structure.name}
                 />
               </Stack>
             </Stepper.Step>
@@ -215,7 +227,7 @@ export function SetupWizard() {
               Retour
             </Button>
             {step < SUMMARY_STEP ? (
-              <Button onClick={next}>Suivant</Button>
+              <Button onClick={() => void next()}>Suivant</Button>
             ) : (
               <Button onClick={() => void finish()} loading={saving}>
                 Terminer la configuration

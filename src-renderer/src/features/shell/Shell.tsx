@@ -1,9 +1,9 @@
 import { AppShell, Avatar, Group, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
 import { ROLE_LABELS } from '@shared/contract/users';
-import { useApiQuery } from '../../api/client';
+import { call, useApiQuery } from '../../api/client';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
@@ -55,6 +55,11 @@ function UserMenu() {
 
 export function Shell() {
   const location = useLocation();
+  // Opening a screen asks main for its data version (a call that reads nothing): what another
+  // window wrote meanwhile refreshes the cached answers instead of showing them until they age.
+  useEffect(() => {
+    void call('app/info').catch(() => undefined);
+  }, [location.pathname]);
   const status = useApiQuery('setup/status');
   const { can } = useSignedIn();
   const items = visibleItems(can);

@@ -4,7 +4,7 @@ import type { User } from '@shared/contract/users';
 import { useApiMutation } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { checkNewPassword, NewPasswordFields } from '../auth/NewPasswordFields';
+import { checkNewPassword, NewPasswordFields, useStructureName } from '../auth/NewPasswordFields';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 
@@ -12,9 +12,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const form = useForm({ initialValues: { password: '', confirm: '' } });
   const reset = useApiMutation('users/resetPassword');
   const values = form.getValues();
+  const structureName = useStructureName();
 
   const submit = async () => {
-    if (!checkNewPassword(form, values.password, values.confirm)) return;
+    if (!(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))) return;
     try {
       await reset.mutateAsync({ id: user.id, password: values.password });
       notifySuccess(`Le mot de passe de ${user.displayName} est réinitialisé.`);

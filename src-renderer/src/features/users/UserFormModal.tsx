@@ -1,10 +1,10 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { accountInput, displayName as displayNameField, ROLES, ROLE_LABELS, type Role, type User } from '@shared/contract/users';
+import { displayName as displayNameField, ROLES, ROLE_LABELS, type Role, type User } from '@shared/contract/users';
 import { useApiMutation } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { confirmMatches, NewPasswordFields } from '../auth/NewPasswordFields';
+import { checkNewPassword, NewPasswordFields, useStructureName } from '../auth/NewPasswordFields';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 
@@ -18,17 +18,20 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const create = useApiMutation('users/create');
   const update = useApiMutation('users/update');
   const values = form.getValues();
+  const structureName = useStructureName();
 
   const submit = async () => {
     const { displayName, role, password, confirm } = form.getValues();
     try {
+      // Every field is checked at once, so the summary lists all that is wrong.
+      const named = validateSection(form, 'displayName', displayNameField, displayName);
       if (user) {
-        if (!validateSection(form, 'displayName', displayNameField, displayName)) return;
+        if (!named) return;
         await update.mutateAsync({ id: user.id, displayName, role });
         notifySuccess(`Le compte de ${displayName} est enregistré.`);
       } else {
-        if (!validateSection(form, '', accountInput, { displayName, password })) return;
-        if (!confirmMatches(form, password, confirm, 'confirm')) return;
+        const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName });
+        if (!named || !passwordOk) return;
         await create.mutateAsync({ displayName, role, password });
         notifySuccess(`Le compte de ${displayName} est créé. Donnez-lui son mot de passe de vive voix.`);
       }
