@@ -33,7 +33,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   await page.getByRole('button', { name: 'Ajouter un financeur' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau financeur' });
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
-  await expect(form.getByText('Le nom du financeur est obligatoire.')).toBeVisible();
+  await expect(form.getByText('Le nom du financeur est obligatoire.', { exact: true })).toBeVisible();
   await form.getByLabel('Nom du financeur').fill('Union européenne — FSE+');
   await form.getByRole('button', { name: 'Choisir un logo…' }).click();
   const picker = page.getByRole('dialog', { name: /Choisir le logo/ });
