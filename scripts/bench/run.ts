@@ -167,8 +167,8 @@ async function main() {
       `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
       async () => {
         const lines = (await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
-        await payrollXlsx(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS' });
-        payrollCsv(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS' });
+        await payrollXlsx(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS', first: '2025-10-01', last: '2025-10-31' });
+        payrollCsv(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS', first: '2025-10-01', last: '2025-10-31' });
       },
       '—',
       null,

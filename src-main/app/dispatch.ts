@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { contract, isMethod, type Method } from '../shared/contract';
 import { auditOf } from '../shared/contract/define';
+import { personIdsIn } from '../shared/contract/personal';
 import { AppError, type ErrorPayload, type FieldIssue, type Result } from '../shared/errors';
 import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
@@ -97,6 +98,10 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     journaled = true;
   };
 
+  const record = (ref: string) => {
+    if (!records.includes(ref)) records.push(ref);
+  };
+
   const context = (db: Kysely<Database>): HandlerContext => ({
     db,
     services,
@@ -104,9 +109,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     scope,
     now,
     today: frenchDate(instant),
-    record: (ref) => {
-      if (!records.includes(ref)) records.push(ref);
-    },
+    record,
     attribute: (userId) => {
       actor = userId;
     },
@@ -125,6 +128,8 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     const checked = definition.output.safeParse(output);
     // Inside the transaction: a wrong answer rolls the write back.
     if (!checked.success) throw new AppError('INTERNAL');
+    // A sensitive read names whose data was read: every person id in the answer (never the content).
+    if (audit === 'read') for (const personId of personIdsIn(checked.data)) record(`person:${personId}`);
     return checked.data;
   };
 

@@ -383,6 +383,16 @@ export interface PayrollHandoffsTable {
   figuresSha256: string | null;
 }
 
+export interface PayrollWithdrawalsTable {
+  id: Generated<number>;
+  handoffId: number;
+  reason: string;
+  transmittedBy: number | null;
+  transmittedAt: string;
+  withdrawnBy: number | null;
+  withdrawnAt: string;
+}
+
 export interface EmployeeNumbersTable {
   personId: number;
   employerId: number;
@@ -547,6 +557,7 @@ export interface Database {
   payrollHandoffs: PayrollHandoffsTable;
   regularisations: RegularisationsTable;
   employeeNumbers: EmployeeNumbersTable;
+  payrollWithdrawals: PayrollWithdrawalsTable;
   payItemCodes: PayItemCodesTable;
   backupSettings: BackupSettingsTable;
   backups: BackupsTable;

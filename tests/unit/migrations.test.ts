@@ -134,6 +134,8 @@ describe('migrations', () => {
       // Migration 13: a structure that existed before stays closed on Saturdays.
       expect(structure).toEqual({ name: 'CCAS de Kerbrénou', idleLockMinutes: 10, openSaturday: 0 });
       expect(await opened.db.selectFrom('employers').select('name').execute()).toHaveLength(2);
+      // Migration 16: no transmission withdrawn yet.
+      expect(await opened.db.selectFrom('payrollWithdrawals').selectAll().execute()).toEqual([]);
       // Migration 18: employers keep no logo until one is chosen; funders have no document details yet.
       expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([{ logoFile: null }, { logoFile: null }]);
       expect(await opened.db.selectFrom('funders').selectAll().execute()).toEqual([]);

@@ -102,6 +102,7 @@ const EXPECTED: Record<Method, string> = {
   'payroll/get': 'administrateur coordination',
   'payroll/validate': 'administrateur coordination',
   'payroll/transmit': 'administrateur coordination',
+  'payroll/withdraw': 'administrateur',
   'payroll/export': 'administrateur coordination',
   'payroll/matricules': 'administrateur coordination',
   'payroll/setMatricule': 'administrateur coordination',

@@ -13,6 +13,8 @@ import { addMonths } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
+import { reachOf } from '../reach';
+import { journalNirDisclosure } from '../nir-exposure';
 import { personExport } from '../person-export';
 
 async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
@@ -59,13 +61,16 @@ export const rgpdHandlers: HandlerMap<
 
   'rgpd/exportPerson': async ({ personId, folder }, ctx) => {
     const { data, structure } = await ctx.services.db.transaction().execute(async (db) => {
-      const person = await findPerson(db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+      const person = await findPerson(db, personId, reachOf(ctx));
       if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
       const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
       return { data: await personExport(db, personId, structure.name, ctx.today), structure };
     });
     const pdf = await ctx.services.printer.print(renderPage(<PersonData d={data} structure={structure} issuedOn={ctx.today} />, ctx.services.fontsDir));
-    await ctx.transaction(async () => ctx.record(`person:${personId}`));
+    await ctx.transaction(async () => {
+      ctx.record(`person:${personId}`);
+      if (data.sections[0]!.rows[0]!['Numéro de sécurité sociale']) journalNirDisclosure(ctx, [personId]);
+    });
     const person = data.sections[0]!.rows[0]!;
     const json = JSON.stringify({ généréLe: ctx.today, ...data }, null, 2);
     const fileStem = safeFileName(`Donnees_${person['Nom']}_${person['Prénoms']}_${ctx.today}`, 'pdf').replace(/\.pdf$/, '');

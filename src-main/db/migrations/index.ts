@@ -13,7 +13,7 @@ import * as evaluations from './011-evaluations';
 import * as rgpd from './012-rgpd';
 import * as openSaturday from './013-open-saturday';
 import * as payrollKeys from './014-payroll-keys';
-// 015–017 belong to other branches merged beside this one: the list stays ordered by version.
+import * as payrollWithdrawals from './016-payroll-withdrawals';
 import * as letterheadsFunders from './018-letterheads-funders';
 
 export interface Migration {
@@ -42,6 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'rgpd', up: rgpd.up },
   { version: 13, name: 'open-saturday', up: openSaturday.up },
   { version: 14, name: 'payroll-keys', up: payrollKeys.up },
+  // 15 and 17 are other branches'; versions may leave a gap (pending = every version above the file's).
+  { version: 16, name: 'payroll-withdrawals', up: payrollWithdrawals.up },
   { version: 18, name: 'letterheads-funders', up: letterheadsFunders.up },
 ];
 

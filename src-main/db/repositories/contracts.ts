@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { participationInReach, type Reach } from '../reach';
 
 type Db = Kysely<Database>;
 
-export async function listRenewals(db: Db, worksiteId: number) {
+export async function listRenewals(db: Db, worksiteId: number, reach: Reach) {
   return db
     .selectFrom('contractRenewals as r')
     .innerJoin('participations as pa', 'pa.id', 'r.participationId')
     .select(['r.participationId', 'r.previousEndDate', 'r.newEndDate', 'r.agreedOn'])
     .where('pa.worksiteId', '=', worksiteId)
+    .where(participationInReach(reach))
     .orderBy('r.id')
     .execute();
 }

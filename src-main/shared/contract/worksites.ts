@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, isoDate, optionalText, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
@@ -205,8 +206,8 @@ export const schedulePreview = z.object({
    */
   makeUps: z.array(
     sessionSlot.extend({
-      concerned: z.array(z.string()),
-      complementary: z.array(z.object({ name: z.string(), minutes: z.number().int() })),
+      concerned: z.array(personName),
+      complementary: z.array(z.object({ name: personName, minutes: z.number().int() })),
     }),
   ),
   /**
