@@ -41,7 +41,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'files/chooseFile': ADMIN_AND_COORDINATION,
   'files/chooseFolder': ADMIN_AND_COORDINATION,
   'files/list': ADMIN_AND_COORDINATION,
-  'settings/importLogo': ADMIN,
+  // Copies an image into the data folder, nothing else: the coordination adds the funders' emblems.
+  'settings/importLogo': ADMIN_AND_COORDINATION,
   'settings/get': ADMIN_AND_COORDINATION,
   'settings/getLogo': ADMIN_AND_COORDINATION,
   'settings/updateStructure': ADMIN,
@@ -66,6 +67,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'contacts/list': DIRECTORY_READERS,
   'contacts/saveOrganisation': ADMIN_AND_COORDINATION,
   'contacts/saveContact': ADMIN_AND_COORDINATION,
+  'funders/list': ADMIN_AND_COORDINATION,
+  'funders/save': ADMIN_AND_COORDINATION,
   'people/search': PEOPLE_READERS,
   'people/get': PEOPLE_READERS,
   'people/findDuplicates': ADMIN_AND_COORDINATION,

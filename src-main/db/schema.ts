@@ -47,6 +47,8 @@ export interface EmployersTable {
   payrollEmail: string;
   signatoryName: string;
   signatoryTitle: string;
+  /** The employer's own letterhead logo, a stored file (migration 18). */
+  logoFile: Generated<string | null>;
   archived: Generated<number>;
   createdAt: string;
   updatedAt: string;
@@ -232,6 +234,8 @@ export interface WorksitesTable {
   afternoonStart: number;
   afternoonEnd: number;
   status: string;
+  /** The funders' operation reference, printed on the attendance sheets (migration 18). */
+  operationReference: Generated<string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -245,6 +249,14 @@ export interface WorksiteSlotsTable {
 export interface WorksiteFundersTable {
   worksiteId: number;
   organisationId: number;
+}
+
+/** What a funder (an organisation of kind « financeur ») prints on the documents of the worksites it funds. */
+export interface FundersTable {
+  organisationId: number;
+  logoFile: string | null;
+  fundingMention: Generated<string>;
+  updatedAt: string;
 }
 
 export interface SessionsTable {
@@ -544,6 +556,7 @@ export interface Database {
   worksites: WorksitesTable;
   worksiteSlots: WorksiteSlotsTable;
   worksiteFunders: WorksiteFundersTable;
+  funders: FundersTable;
   sessions: SessionsTable;
   participations: ParticipationsTable;
   closures: ClosuresTable;

@@ -83,6 +83,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       hourlyPriceCents: employer.hourlyPriceCents,
       signatoryName: employer.signatoryName,
       signatoryTitle: employer.signatoryTitle,
+      logo: await storedLogo(filesDir, employer.logoFile),
     },
     person: {
       civility: person.civility as 'madame' | 'monsieur' | null,
@@ -137,7 +138,6 @@ function missingData(kind: DocumentKind, name: string, missing: MissingField[]):
 /** The CCAS as the issuer of its own documents, its logo inlined. */
 export async function structurePartyOf(db: Kysely<Database>, filesDir: string): Promise<StructureParty> {
   const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
-  const logo = structure.logoFile ? await readStoredImage(filesDir, structure.logoFile).catch(() => null) : null;
   return {
     name: structure.name,
     address: structure.address,
@@ -148,6 +148,11 @@ export async function structurePartyOf(db: Kysely<Database>, filesDir: string): 
     email: structure.email,
     signatoryName: structure.signatoryName,
     signatoryTitle: structure.signatoryTitle,
-    logo: logo?.dataUrl ?? null,
+    logo: await storedLogo(filesDir, structure.logoFile),
   };
+}
+
+/** A stored logo inlined as a data URL; a file gone missing prints the letterhead without it rather than refusing the document. */
+export async function storedLogo(filesDir: string, file: string | null): Promise<string | null> {
+  return file ? ((await readStoredImage(filesDir, file).catch(() => null))?.dataUrl ?? null) : null;
 }

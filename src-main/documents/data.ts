@@ -6,6 +6,7 @@
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
 import type { ParticipationDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
 import type { CollectiveAgreementCode } from '../shared/collective-agreements';
+import type { SheetTotals } from '../domain/attendance-sheet';
 
 export interface Party {
   name: string;
@@ -27,6 +28,8 @@ export interface EmployerParty extends Party {
   providentBodyAddress: string;
   /** What the association intermédiaire bills per hour worked (L5132-7). */
   hourlyPriceCents: number | null;
+  /** Its own letterhead logo, a data URL (Paramètres › Employeurs); none: its name and address alone. */
+  logo: string | null;
 }
 
 export interface StructureParty extends Party {
@@ -132,8 +135,12 @@ export interface WorksiteDocumentData {
   /** The sheet: one column per half-day of the week (held, cancelled or a holiday), one row per person. */
   sheet?: {
     columns: { date: string; halfDay: 'morning' | 'afternoon'; start: string; end: string; state: 'session' | 'cancelled' | 'holiday' | 'closed'; label: string | null }[];
-    rows: { name: string; open: boolean[] }[];
+    rows: { name: string; open: boolean[]; totals: SheetTotals }[];
+    /** The week's line under the people's totals. */
+    totals: SheetTotals;
   };
+  /** Who co-funds the worksite, as its documents must show it (emblems, mention de financement, operation reference). */
+  funding?: { operationReference: string; funders: { name: string; logo: string | null; mention: string }[] };
   /** The planning: week by week, half-days and the individual annex times. */
   planning?: { weekOf: string; lines: AgendaLine[] }[];
   /** The collective bilan. */

@@ -42,7 +42,7 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
 test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page, app }) => {
   const admin = await app.seed();
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
-    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles']],
+    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Paramètres']],
     ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']],
     ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens']],
     ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques']],

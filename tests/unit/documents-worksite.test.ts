@@ -123,7 +123,7 @@ describe("feuille d'émargement", () => {
     const { call, worksiteId } = await worksiteWith(['Élodie', 'Awa', 'Soazig']);
     const { text, file, row } = await generatedText(call, { kind: 'feuille_emargement', worksiteId, weekOf: '2026-05-13' }, 'emargement');
     expect(row).toMatchObject({ weekOf: '2026-05-11', title: "Feuille d'émargement — Menuiserie du port — semaine du 11/05/2026", personId: null });
-    for (const value of ['semaine du 11 mai 2026', 'Lundi 11/05', 'Mercredi 13/05', 'Jeudi 14/05', 'férié (Ascension)', 'LEFÈVRE Élodie', 'LEFÈVRE Awa', 'LEFÈVRE Soazig', 'Visa de l’encadrant technique', 'Yann Kervella', 'Matin 08:30–12:00']) {
+    for (const value of ['semaine du 11 mai 2026', 'Lundi 11 mai — matin', 'Mercredi 13 mai — matin', 'Jeudi 14 mai — matin', 'Jour férié (Ascension)', 'LEFÈVRE Élodie', 'LEFÈVRE Awa', 'LEFÈVRE Soazig', 'Visa de l’encadrant', 'Yann Kervella', 'prévu de 8 h 30 à 12 h']) {
       expect(text, value).toContain(value);
     }
     expect(pdfInfo(file).pages).toBe(1);

@@ -156,6 +156,9 @@ describe('migrations', () => {
       ]);
       // Migration 16: no transmission withdrawn yet.
       expect(await opened.db.selectFrom('payrollWithdrawals').selectAll().execute()).toEqual([]);
+      // Migration 18: employers keep no logo until one is chosen; funders have no document details yet.
+      expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([{ logoFile: null }, { logoFile: null }]);
+      expect(await opened.db.selectFrom('funders').selectAll().execute()).toEqual([]);
       await opened.close();
       expect(existsSync(file)).toBe(true);
     }

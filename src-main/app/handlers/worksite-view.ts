@@ -50,6 +50,7 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
     employerId: row.employerId,
     employerName: row.employerName,
     fundersIds: await repo.listFunders(ctx.db, id),
+    operationReference: row.operationReference,
     startDate: row.startDate,
     weeks: row.weeks,
     endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),

@@ -16,6 +16,7 @@ import * as payrollKeys from './014-payroll-keys';
 import * as legalMentions from './015-legal-mentions';
 import * as payrollWithdrawals from './016-payroll-withdrawals';
 import * as journalKeyed from './017-journal-keyed';
+import * as letterheadsFunders from './018-letterheads-funders';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'legal-mentions', up: legalMentions.up },
   { version: 16, name: 'payroll-withdrawals', up: payrollWithdrawals.up },
   { version: 17, name: 'journal-keyed', up: journalKeyed.up },
+  { version: 18, name: 'letterheads-funders', up: letterheadsFunders.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

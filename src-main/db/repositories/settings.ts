@@ -144,6 +144,7 @@ function toEmployer(row: Selectable<EmployersTable>): Employer {
     payrollEmail: row.payrollEmail,
     signatoryName: row.signatoryName,
     signatoryTitle: row.signatoryTitle,
+    logoFile: row.logoFile,
     archived: row.archived === 1,
   };
 }

@@ -84,6 +84,9 @@ export const EMPLOYER_KIND_LABELS: Record<(typeof EMPLOYER_KINDS)[number], strin
   autre: 'Autre employeur',
 };
 
+/** A logo stored in the data folder (`settings/importLogo`): the structure's, an employer's or a funder's. */
+const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo choisi est introuvable.');
+
 /** A legal employer: the portage association of the MESP, or the CCAS carrying its ACI. */
 const employerFields = z.object({
   name: requiredText("Le nom de l'employeur", 120),
@@ -110,6 +113,8 @@ const employerFields = z.object({
   payrollEmail: email("L'e-mail du service paie"),
   signatoryName: requiredText('Le nom du signataire', 120),
   signatoryTitle: requiredText('La qualité du signataire', 120),
+  /** Its own letterhead on the contracts and certificates it signs. */
+  logoFile: logoFile.nullable().default(null),
 });
 
 export const employerInput = employerFields.superRefine((e, ctx) => {
@@ -154,8 +159,6 @@ export const DEFAULT_WAGE_RATES: readonly WageRateInput[] = [
   { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
 ];
 export type WageRate = z.output<typeof wageRate>;
-
-const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo choisi est introuvable.');
 
 export const logo = z.object({
   /** File name inside the data folder's `files/` directory. */

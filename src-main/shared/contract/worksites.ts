@@ -51,6 +51,8 @@ export const worksiteInput = z.object({
   coordinatorId: id.nullable(),
   employerId: id.nullable().refine((v) => v !== null, "Choisissez l'employeur des participants."),
   fundersIds: z.array(id).max(20),
+  /** The funders' reference of the operation (e.g. the FSE+ operation number), printed on the attendance sheets. */
+  operationReference: optionalText("La référence de l'opération", 80).default(''),
   startDate: isoDate('La date de début'),
   weeks: z.number({ error: 'Indiquez le nombre de semaines.' }).int().min(1, 'Un chantier dure au moins une semaine.').max(104, 'Au plus 104 semaines (2 ans).'),
   slots: z.array(slot).min(1, 'Cochez au moins une demi-journée par semaine.').max(12),

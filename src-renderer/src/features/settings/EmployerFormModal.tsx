@@ -10,6 +10,7 @@ import { notifyFailure } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import type { EmployerDetails } from './EmployerCard';
+import { LogoFileField } from './LogoFileField';
 
 /** The agreement is chosen from the list (null until chosen); the price is typed in euros. */
 interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement' | 'hourlyPriceCents'> {
@@ -33,6 +34,7 @@ const EMPTY: EmployerFormValues = {
   payrollEmail: '',
   signatoryName: '',
   signatoryTitle: '',
+  logoFile: null,
 };
 
 function toInput(values: EmployerFormValues): EmployerInput {
@@ -55,6 +57,7 @@ function toValues(employer: EmployerDetails | undefined): EmployerFormValues {
     providentBody: employer.providentBody ?? '',
     providentBodyAddress: employer.providentBodyAddress ?? '',
     hourlyPriceEuros: typeof cents === 'number' ? cents / 100 : '',
+    logoFile: employer.logoFile ?? null,
   };
 }
 
@@ -175,6 +178,16 @@ export function EmployerFormModal(props: {
                 description={`Sur les documents : « ${signatoryQuality(form.getValues().signatoryTitle || EMPLOYER_SIGNATORY_TITLE_EXAMPLE, form.getValues().name || 'Association …')} »`}
                 withAsterisk
                 {...field('signatoryTitle')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <LogoFileField
+                label="Logo de l'employeur (facultatif)"
+                description="En en-tête des contrats, mises à disposition et certificats que cet employeur signe."
+                alt={`Logo de ${form.getValues().name || "l'employeur"}`}
+                value={form.getValues().logoFile ?? null}
+                onChange={(file) => form.setFieldValue('logoFile', file)}
+                error={form.errors.logoFile as string | undefined}
               />
             </Grid.Col>
           </Grid>
