@@ -18,7 +18,9 @@ import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
 import type { Handler, HandlerContext } from './handler';
 import { appendJournal } from './journal';
+import { syncJournalHead } from './journal-start';
 import { scopeFor, type Scope } from './permissions';
+import { confineInput } from './user-paths';
 import { frenchDate } from './ports';
 import type { Services } from './services';
 import type { Session } from './session';
@@ -50,6 +52,9 @@ export async function dispatch(
     return { ok: true, value: await run(services, method, rawInput, session) };
   } catch (error) {
     return failure(toAppError(error, method));
+  } finally {
+    // After COMMIT (or rollback): the head outside the database follows what was committed.
+    await syncJournalHead(services.db, services.journal).catch(() => undefined);
   }
 }
 
@@ -82,8 +87,10 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   const definition = contract[method];
   const scope = await authorize(services, method, session);
 
-  const parsed = definition.input.safeParse(rawInput ?? undefined);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = definition.input.safeParse(rawInput ?? undefined);
+  if (!valid.success) throw invalidInput(valid.error);
+  // Paths on this PC: only where the file picker may look, or what the native dialog gave.
+  const parsed = { data: confineInput(method, valid.data, services) };
 
   const handler = handlers[method] as Handler<Method>;
   const instant = services.clock.now();

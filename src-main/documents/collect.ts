@@ -55,6 +55,8 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     worksite: { workAddress: worksite.workAddress, supervisorName: worksite.supervisorName },
     employerKind: employer.kind,
     hasFirstSession: firstSession !== undefined,
+    employer,
+    tasks: participation.tasks,
   });
   if (missing.length > 0) throw missingData(kind, `${person.firstNames} ${person.lastName}`, missing);
 
@@ -78,9 +80,13 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       siret: employer.siret,
       collectiveAgreement: employer.collectiveAgreement,
       pensionFund: employer.pensionFund,
+      pensionFundAddress: employer.pensionFundAddress,
       providentBody: employer.providentBody,
+      providentBodyAddress: employer.providentBodyAddress,
+      hourlyPriceCents: employer.hourlyPriceCents,
       signatoryName: employer.signatoryName,
       signatoryTitle: employer.signatoryTitle,
+      logo: await storedLogo(filesDir, employer.logoFile),
     },
     person: {
       civility: person.civility as 'madame' | 'monsieur' | null,
@@ -113,6 +119,11 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       spread,
       handedOn: participation.handedOn,
       signedOn: participation.signedOn,
+      derogationUntil: participation.derogationUntil,
+      classification: participation.classification,
+      tasks: participation.tasks,
+      particularRisk: participation.particularRisk === 1,
+      passIae: participation.passIae,
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
     lastDay: end,
@@ -130,7 +141,6 @@ function missingData(kind: DocumentKind, name: string, missing: MissingField[]):
 /** The CCAS as the issuer of its own documents, its logo inlined. */
 export async function structurePartyOf(db: Kysely<Database>, filesDir: string): Promise<StructureParty> {
   const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
-  const logo = structure.logoFile ? await readStoredImage(filesDir, structure.logoFile).catch(() => null) : null;
   return {
     name: structure.name,
     address: structure.address,
@@ -141,7 +151,7 @@ export async function structurePartyOf(db: Kysely<Database>, filesDir: string): 
     email: structure.email,
     signatoryName: structure.signatoryName,
     signatoryTitle: structure.signatoryTitle,
-    logo: logo?.dataUrl ?? null,
+    logo: await storedLogo(filesDir, structure.logoFile),
   };
 }
 
@@ -157,4 +167,9 @@ export async function collectPerson(ctx: HandlerContext, personId: number): Prom
     postcode: person.postcode,
     town: person.town,
   };
+}
+
+/** A stored logo inlined as a data URL; a file gone missing prints the letterhead without it rather than refusing the document. */
+export async function storedLogo(filesDir: string, file: string | null): Promise<string | null> {
+  return file ? ((await readStoredImage(filesDir, file).catch(() => null))?.dataUrl ?? null) : null;
 }

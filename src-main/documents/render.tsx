@@ -6,6 +6,8 @@ import { DOCUMENT_REGISTRY } from './kinds';
 import { PRINT_CSS } from './print-css';
 import { infoFromMarkup, infoTags, typesetMarkup, type DocumentInfo } from './text-layer';
 import { formatFrenchDate } from '../shared/dates';
+import { runningHeaderCss } from './running-header';
+import { referenceOf } from './templates/parts';
 
 /**
  * A page of static HTML (React escapes every value) with the fonts and print
@@ -39,29 +41,32 @@ function Drafted({ draft, children }: { draft: boolean | undefined; children: Re
 
 /** A participation's document from its typed data, with its kind's template. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
-  const { template: Template, label } = DOCUMENT_REGISTRY[data.kind];
+  const { template: Template, label, initialled } = DOCUMENT_REGISTRY[data.kind];
   const info = { title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  const header = `${referenceOf(data)} — ${label} — ${data.person.firstNames} ${data.person.lastName.toLocaleUpperCase('fr-FR')}`;
   return renderPage(
     <Drafted draft={data.draft}>
       <Template d={data} />
     </Drafted>,
     fontsDir,
-    '',
+    runningHeaderCss(header, { initials: initialled === true }),
     info,
   );
 }
 
 /** A worksite's document (the week's attendance sheet, its planning or its bilan), with its kind's template and page. */
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
-  const { template: Template, label, pageCss } = DOCUMENT_REGISTRY[data.kind];
+  const { template: Template, label, pageCss, headerNotice } = DOCUMENT_REGISTRY[data.kind];
   const subject = data.weekOf ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}` : data.worksite.name;
   const info = { title: documentTitle(label, subject, data), author: data.structure.name };
+  const notice = headerNotice?.(data);
+  const header = runningHeaderCss(`${notice ? `${notice} — ` : ''}${referenceOf(data)} — ${label} — ${subject}`);
   return renderPage(
     <Drafted draft={data.draft}>
       <Template d={data} />
     </Drafted>,
     fontsDir,
-    pageCss?.(data) ?? '',
+    (pageCss?.(data) ?? '') + header,
     info,
   );
 }
@@ -70,5 +75,6 @@ export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: str
 export function renderPersonDocument(data: PersonDocumentData, fontsDir: string): string {
   const { template: Template, label } = DOCUMENT_REGISTRY[data.kind];
   const info = { title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
-  return renderPage(<Template d={data} />, fontsDir, '', info);
+  const header = `${referenceOf(data)} — ${label} — ${data.person.firstNames} ${data.person.lastName.toLocaleUpperCase('fr-FR')}`;
+  return renderPage(<Template d={data} />, fontsDir, runningHeaderCss(header), info);
 }

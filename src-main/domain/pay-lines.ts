@@ -140,6 +140,11 @@ export function payLines(input: {
   return lines;
 }
 
+/** The decimals a rate is written with: as many as it has, 2 to 4 (13,222 € for 12,02 € + 10 %). */
+export function ratePlaces(rateCentiCents: number): number {
+  return rateCentiCents % 100 === 0 ? 2 : rateCentiCents % 10 === 0 ? 3 : 4;
+}
+
 /** The gross: the sum of the lines' amounts. */
 export function grossOfLines(lines: readonly PayLine[]): number {
   return lines.reduce((total, l) => total + l.amountCents, 0);

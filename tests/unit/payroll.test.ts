@@ -47,7 +47,7 @@ describe('the monthly payroll hand-off', () => {
     const csvPath = valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'csv', folder })).path;
     expect(csvPath.endsWith('Heures_Relais_Emploi_Iroise_2026-06.csv')).toBe(true);
     const csv = readFileSync(csvPath, 'utf8');
-    expect(csv.startsWith('\ufeffMois;Nom;Prénoms;NIR')).toBe(true);
+    expect(csv.startsWith('\ufeffMois;Début de période;Fin de période;Nom;Prénoms;NIR;Date de naissance')).toBe(true);
     expect(csv).not.toMatch(/[\u202f\u00a0]/);
     const [header, line] = csv.slice(1).split('\r\n');
     const cells = Object.fromEntries(header!.split(';').map((h, i) => [h, line!.split(';')[i]]));

@@ -42,9 +42,9 @@ export interface PreparedDocument {
   weekOf: string | null;
 }
 
-/** The snapshot keeps the data, not the logo's bytes (the logo file is kept on its own). */
+/** The snapshot keeps the data, not the logos' bytes (the logo files are kept on their own). */
 function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData | PersonDocumentData): string {
-  return JSON.stringify({ ...data, structure: { ...data.structure, logo: data.structure.logo ? 'logo' : null } });
+  return JSON.stringify(data, (key, value: unknown) => (key === 'logo' && typeof value === 'string' ? 'logo' : value));
 }
 
 /**

@@ -7,6 +7,7 @@ import { authHandlers } from './auth';
 import { usersHandlers } from './users';
 import { journalHandlers } from './journal';
 import { contactsHandlers } from './contacts';
+import { fundersHandlers } from './funders';
 import { peopleHandlers } from './people';
 import { journeysHandlers } from './journeys';
 import { peopleImportHandlers } from './people-import';
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<Method> = {
   ...usersHandlers,
   ...journalHandlers,
   ...contactsHandlers,
+  ...fundersHandlers,
   ...peopleHandlers,
   ...journeysHandlers,
   ...peopleImportHandlers,

@@ -50,6 +50,7 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
     employerId: row.employerId,
     employerName: row.employerName,
     fundersIds: await repo.listFunders(ctx.db, id),
+    operationReference: row.operationReference,
     startDate: row.startDate,
     weeks: row.weeks,
     endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),
@@ -75,6 +76,10 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
         handedOn: pa.handedOn,
         signedOn: pa.signedOn,
         derogationUntil: pa.derogationUntil,
+        classification: pa.classification,
+        tasks: pa.tasks,
+        particularRisk: pa.particularRisk === 1,
+        passIae: pa.passIae,
       },
       renewals: renewals
         .filter((r) => r.participationId === pa.id)

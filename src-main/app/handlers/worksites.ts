@@ -1,3 +1,4 @@
+import { tasksOrDefault } from '../../domain/activity-tasks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { findEmployer } from '../../db/repositories/settings';
@@ -298,6 +299,10 @@ export const worksitesHandlers: HandlerMap<
         handedOn: contract.handedOn,
         signedOn: contract.signedOn,
         derogationUntil: contract.derogationUntil,
+        classification: contract.classification,
+        tasks: tasksOrDefault(contract.tasks, worksite.activity),
+        particularRisk: contract.particularRisk ? 1 : 0,
+        passIae: contract.passIae,
       },
       ctx.now,
     );

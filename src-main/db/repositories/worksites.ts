@@ -75,6 +75,7 @@ function columns(w: WorksiteInput) {
     afternoonStart: timeToMinutes(w.hours.afternoonStart),
     afternoonEnd: timeToMinutes(w.hours.afternoonEnd),
     status: w.status,
+    operationReference: w.operationReference ?? '',
   };
 }
 

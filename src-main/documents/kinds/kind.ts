@@ -33,6 +33,8 @@ export interface ParticipationKind<K extends ParticipationDocumentKind = Partici
   template: (props: { d: ParticipationDocumentData }) => ReactElement;
   /** The date in the file name: the contract's first day, or its last day for what is made at its end. */
   datedBy: 'start' | 'end';
+  /** A contract the parties initial page by page: a "Paraphes" box on every page (`documents/running-header.ts`). */
+  initialled?: boolean;
 }
 
 export type WorksiteRequest = Extract<DocumentRequest, { worksiteId: number }>;
@@ -44,6 +46,8 @@ export interface WorksiteKind<K extends WorksiteDocumentKind = WorksiteDocumentK
   template: (props: { d: WorksiteDocumentData }) => ReactElement;
   /** CSS added to the page: landscape, or a line on every page. */
   pageCss?: (d: WorksiteDocumentData) => string;
+  /** Said first in the running header of pages 2 to N (e.g. that the document is internal). */
+  headerNotice?: (d: WorksiteDocumentData) => string;
 }
 
 export interface PersonKind<K extends PersonDocumentKind = PersonDocumentKind> extends KindParts<K> {

@@ -3,11 +3,15 @@ import { formatEuros } from '../../shared/money';
 import { toOrganisation } from '../../shared/organisation';
 import { formatDuration } from '../../shared/time';
 import { smicNotes, type PayrollLine } from '../../domain/payroll';
+import { PAY_ITEM_DEFAULTS } from '../../shared/contract/pay-items';
+import { ratePlaces } from '../../domain/pay-lines';
 import type { Party, StructureParty } from '../data';
 import { Letterhead, SignatureBlock } from './parts';
 
 export interface PayrollSummaryData {
   monthLabel: string;
+  /** The period's first and last days. */
+  period: { first: string; last: string };
   reference: string;
   issuedOn: string;
   structure: StructureParty;
@@ -35,7 +39,8 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={d.reference} />
       <h1>Relevé des heures de {d.monthLabel}</h1>
       <p className="subtitle">
-        Transmis {toOrganisation(d.employer.name)} ({d.employer.address}, {d.employer.postcode} {d.employer.town}) pour l'établissement de la paie
+        Période du {formatFrenchDate(d.period.first)} au {formatFrenchDate(d.period.last)} · transmis {toOrganisation(d.employer.name)} ({d.employer.address}, {d.employer.postcode}{' '}
+        {d.employer.town}) pour l'établissement de la paie
       </p>
       <table>
         <thead>
@@ -97,6 +102,35 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
           </tr>
         </tbody>
       </table>
+      <h2>Lignes de paie</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Personne</th>
+            <th>Ligne de paie</th>
+            <th>Jours</th>
+            <th>Quantité</th>
+            <th>Taux</th>
+            <th>Montant</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.lines.flatMap((l) =>
+            l.payLines.map((p) => (
+              <tr key={`${l.person.participationId}-${p.item}-${p.from}-${p.rateCentiCents}`}>
+                <td>
+                  {l.person.lastName.toLocaleUpperCase('fr-FR')} {l.person.firstNames}
+                </td>
+                <td>{PAY_ITEM_DEFAULTS[p.item].description}</td>
+                <td>{p.from === p.to ? formatFrenchDate(p.from) : `${formatFrenchDate(p.from)} au ${formatFrenchDate(p.to)}`}</td>
+                <td>{decimalHoursText(p.centiHours)}</td>
+                <td>{rateText(p.rateCentiCents)}</td>
+                <td>{formatEuros(p.amountCents)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
       {events.length > 0 && (
         <>
           <h2>Événements du mois</h2>
@@ -123,4 +157,14 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       />
     </>
   );
+}
+
+/** Hours to the hundredth as the variables file writes them (28,00 h), a minus sign for a régularisation. */
+function decimalHoursText(centiHours: number): string {
+  return `${centiHours < 0 ? '−' : ''}${(Math.abs(centiHours) / 100).toFixed(2).replace('.', ',')}\u00a0h`;
+}
+
+/** A rate with as many decimals as it has (13,222 € for 12,02 € + 10 %). */
+function rateText(rateCentiCents: number): string {
+  return `${(rateCentiCents / 10000).toFixed(ratePlaces(rateCentiCents)).replace('.', ',')}\u00a0€`;
 }

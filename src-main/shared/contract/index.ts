@@ -7,6 +7,7 @@ import { authMethods } from './auth';
 import { usersMethods } from './users';
 import { journalMethods } from './journal';
 import { contactsMethods } from './contacts';
+import { fundersMethods } from './funders';
 import { peopleMethods } from './people';
 import { peopleImportMethods } from './people-import';
 import { worksitesMethods } from './worksites';
@@ -36,6 +37,7 @@ export const contract = {
   ...usersMethods,
   ...journalMethods,
   ...contactsMethods,
+  ...fundersMethods,
   ...peopleMethods,
   ...peopleImportMethods,
   ...worksitesMethods,

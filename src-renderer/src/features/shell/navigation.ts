@@ -36,7 +36,8 @@ export const NAVIGATION: NavItem[] = [
   { path: '/stats', label: 'Statistiques', icon: IconChartBar, requires: 'stats/figures' },
   { path: '/rgpd', label: 'Données personnelles', icon: IconShieldLock, requires: 'rgpd/requests' },
   { path: '/backup', label: 'Sauvegardes', icon: IconDatabaseExport, requires: 'backup/status' },
-  { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/updateStructure' },
+  // Coordination reaches the tabs it may act on (funders, closure days); the page shows each tab by its own method.
+  { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/get' },
 ];
 
 export function visibleItems(can: (method: Method) => boolean): NavItem[] {
