@@ -15,7 +15,7 @@ import { missingMatricules, variablesRefusal } from '../../domain/variables-keys
 import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { formatFrenchDate } from '../../shared/dates';
+import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import type { Services } from '../services';
@@ -25,8 +25,7 @@ import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../pay
 import { canonicalFigures, figureChanges, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
 import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
 
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
+export const monthName = frenchMonth;
 
 interface Computed {
   lines: PayrollLine[];
