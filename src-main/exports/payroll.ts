@@ -124,7 +124,7 @@ const RATE = '#,##0.00## "€"';
 const safe = <T,>(values: readonly T[]) => values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v));
 
 /** Dates of the period as real dates in the .xlsx (the summary's date columns). */
-const DATE_HEADERS = new Set(['Début de période', 'Fin de période', 'Date de naissance']);
+const DATE_HEADERS = new Set(['Début de période', 'Fin de période', 'Date de naissance', 'En vigueur à partir du']);
 const asDate = (french: string) => new Date(`${french.slice(6, 10)}-${french.slice(3, 5)}-${french.slice(0, 2)}T00:00:00Z`);
 
 export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMeta): Promise<Buffer> {
