@@ -58,6 +58,8 @@ section:has(+ .signatures) { break-after: avoid; }
   color: rgba(0, 0, 0, 0.18); transform: rotate(-35deg); z-index: 10; pointer-events: none;
 }
 .num { white-space: nowrap; }
+/* Figures in a table read down their units: right-aligned (the payroll summary). */
+td.figure, th.figure { text-align: right; }
 /* The feuille d'émargement (landscape): columns sized for handwriting, a time never broken in a heading. */
 .sheet-head { align-items: center; }
 .sheet-head .logo { max-height: 14mm; display: block; margin-bottom: 1mm; }

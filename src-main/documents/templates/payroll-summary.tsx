@@ -45,13 +45,13 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
             <th>Personne</th>
             <th>Chantier</th>
             <th>Contrat</th>
-            <th>Prévues</th>
-            <th>Travaillées</th>
-            <th>Payées</th>
-            <th>Compl.</th>
-            <th>Régul.</th>
-            <th>Taux</th>
-            <th>Brut estimé</th>
+            <th className="figure">Prévues</th>
+            <th className="figure">Travaillées</th>
+            <th className="figure">Payées</th>
+            <th className="figure">Compl.</th>
+            <th className="figure">Régul.</th>
+            <th className="figure">Taux</th>
+            <th className="figure">Brut estimé</th>
           </tr>
         </thead>
         <tbody>
@@ -62,10 +62,10 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
               </td>
               <td>{l.person.worksiteName}</td>
               <td>{l.person.contractRef}</td>
-              <td>{formatDuration(l.planned)}</td>
-              <td>{formatDuration(l.worked)}</td>
-              <td>{formatDuration(l.paid)}</td>
-              <td>
+              <td className="figure">{formatDuration(l.planned)}</td>
+              <td className="figure">{formatDuration(l.worked)}</td>
+              <td className="figure">{formatDuration(l.paid)}</td>
+              <td className="figure">
                 {formatDuration(l.complementary)}
                 {l.complementary > 0 && (
                   <div className="small">
@@ -73,8 +73,8 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                   </div>
                 )}
               </td>
-              <td>{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '−' : '+'} ${formatDuration(Math.abs(l.regularisationPaid))}`}</td>
-              <td>
+              <td className="figure">{signedDuration(l.regularisationPaid)}</td>
+              <td className="figure">
                 {formatEuros(l.person.hourlyCents)}
                 {l.rates
                   .filter((r) => r.raisedBy)
@@ -84,18 +84,18 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                     </div>
                   ))}
               </td>
-              <td>{formatEuros(l.grossCents)}</td>
+              <td className="figure">{formatEuros(l.grossCents)}</td>
             </tr>
           ))}
           <tr>
             <th colSpan={3}>Total ({d.lines.length} personne{d.lines.length > 1 ? 's' : ''})</th>
-            <th>{formatDuration(total((l) => l.planned))}</th>
-            <th>{formatDuration(total((l) => l.worked))}</th>
-            <th>{formatDuration(total((l) => l.paid))}</th>
-            <th>{formatDuration(total((l) => l.complementary))}</th>
-            <th>{formatDuration(Math.abs(total((l) => l.regularisationPaid)))}</th>
+            <th className="figure">{formatDuration(total((l) => l.planned))}</th>
+            <th className="figure">{formatDuration(total((l) => l.worked))}</th>
+            <th className="figure">{formatDuration(total((l) => l.paid))}</th>
+            <th className="figure">{formatDuration(total((l) => l.complementary))}</th>
+            <th className="figure">{signedDuration(total((l) => l.regularisationPaid))}</th>
             <th></th>
-            <th>{formatEuros(total((l) => l.grossCents))}</th>
+            <th className="figure">{formatEuros(total((l) => l.grossCents))}</th>
           </tr>
         </tbody>
       </table>
@@ -106,9 +106,9 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
             <th>Personne</th>
             <th>Ligne de paie</th>
             <th>Jours</th>
-            <th>Quantité</th>
-            <th>Taux</th>
-            <th>Montant</th>
+            <th className="figure">Quantité</th>
+            <th className="figure">Taux</th>
+            <th className="figure">Montant</th>
           </tr>
         </thead>
         <tbody>
@@ -120,12 +120,16 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                 </td>
                 <td>{PAY_ITEM_DEFAULTS[p.item].description}</td>
                 <td>{p.from === p.to ? formatFrenchDate(p.from) : `${formatFrenchDate(p.from)} au ${formatFrenchDate(p.to)}`}</td>
-                <td>{decimalHoursText(p.centiHours)}</td>
-                <td>{rateText(p.rateCentiCents)}</td>
-                <td>{formatEuros(p.amountCents)}</td>
+                <td className="figure">{decimalHoursText(p.centiHours)}</td>
+                <td className="figure">{rateText(p.rateCentiCents)}</td>
+                <td className="figure">{formatEuros(p.amountCents)}</td>
               </tr>
             )),
           )}
+          <tr>
+            <th colSpan={5}>Total des lignes de paie (le brut estimé)</th>
+            <th className="figure">{formatEuros(total((l) => l.payLines.reduce((sum, p) => sum + p.amountCents, 0)))}</th>
+          </tr>
         </tbody>
       </table>
       {events.length > 0 && (
@@ -154,6 +158,11 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       />
     </>
   );
+}
+
+/** A régularisation's hours with their sign (− 3 h 30, + 1 h 00), a dash when there is none: a withdrawal must never read as a payment. */
+function signedDuration(minutes: number): string {
+  return minutes === 0 ? '—' : `${minutes < 0 ? '−' : '+'}\u00a0${formatDuration(Math.abs(minutes))}`;
 }
 
 /** Hours to the hundredth as the variables file writes them (28,00 h), a minus sign for a régularisation. */
