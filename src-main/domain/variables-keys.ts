@@ -19,8 +19,9 @@ export function missingMatricules(people: readonly KeyedPerson[]): string[] {
 
 /** Why the variables file is refused, in French, or null when every person has a matricule. */
 export function variablesRefusal(missing: readonly string[], employerName: string, transmitted: boolean): string | null {
-  if (missing.length === 0) return null;
-  const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} et ${missing.at(-1)}`;
+  const last = missing.at(-1);
+  if (last === undefined) return null;
+  const names = missing.length === 1 ? last : `${missing.slice(0, -1).join(', ')} et ${last}`;
   const which = missing.length === 1 ? `le matricule ${de(names)} chez ${employerName} n'est pas renseigné` : `les matricules ${de(names)} chez ${employerName} ne sont pas renseignés`;
   const next = transmitted
     ? "puis demandez à un administrateur de retirer la transmission et validez le mois à nouveau (ou transmettez ces lignes à la main)"
