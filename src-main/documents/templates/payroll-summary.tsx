@@ -29,7 +29,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
   const events = d.lines.flatMap((l) => [
     ...l.person.events.map((e) => `${l.person.firstNames} ${l.person.lastName} : ${e}`),
     ...smicNotes(l).map((n) => `${l.person.firstNames} ${l.person.lastName} : ${n}`),
-    ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta < 0 ? '−' : '+'} ${formatDuration(Math.abs(r.paidDelta))} payées), ${r.reason}`),
+    ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta === 0 ? 'heures payées inchangées' : `${signedDuration(r.paidDelta)} payées`}), ${r.reason}`),
   ]);
   return (
     <>
