@@ -59,6 +59,8 @@ section:has(+ .signatures) { break-after: avoid; }
 }
 .num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
 .num .small, th.num { white-space: normal; }
+/* Figures in a table read down their units: right-aligned. */
+td.figure, th.figure { text-align: right; font-variant-numeric: tabular-nums; }
 /* The feuille d'émargement (landscape): columns sized for handwriting, a time never broken in a heading. */
 .sheet-head { align-items: center; }
 .sheet-head .logo { max-height: 14mm; display: block; margin-bottom: 1mm; }

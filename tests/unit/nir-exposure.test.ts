@@ -115,8 +115,10 @@ describe('the NIR', () => {
 
   it('leaves in the payroll files for the employer, journaled as such; the signed summary and other exports mask it', async () => {
     const call = callAs(world, 'coordination');
-    valueOf(await call('payroll/validate', { month: '2026-05', employerId: 1, confirmChecks: true }));
     const onPayroll = world.people.filter((p) => p.participations.length > 0);
+    // The variables file is refused while anyone lacks a matricule.
+    for (const [i, p] of onPayroll.entries()) valueOf(await call('payroll/setMatricule', { personId: p.id, employerId: 1, matricule: `M${i + 1}` }));
+    valueOf(await call('payroll/validate', { month: '2026-05', employerId: 1, confirmChecks: true }));
     for (const format of ['csv', 'variables', 'xlsx'] as const) {
       const file = valueOf(await call('payroll/export', { month: '2026-05', employerId: 1, format, folder })).path;
       const text = format === 'xlsx' ? await xlsxTexts(file) : readFileSync(file, 'utf8');

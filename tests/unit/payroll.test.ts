@@ -51,7 +51,7 @@ describe('the monthly payroll hand-off', () => {
     expect(csv).not.toMatch(/[\u202f\u00a0]/);
     const [header, line] = csv.slice(1).split('\r\n');
     const cells = Object.fromEntries(header!.split(';').map((h, i) => [h, line!.split(';')[i]]));
-    expect(cells).toMatchObject({ Mois: '2026-06', Nom: 'Lefèvre', 'Heures prévues': '56,00', 'Heures payées': '56,00', 'Taux horaire brut': '12,02', 'Brut estimé': '673,12' });
+    expect(cells).toMatchObject({ Mois: 'juin 2026', Nom: 'Lefèvre', 'Heures prévues': '56,00', 'Heures payées': '56,00', 'Taux horaire brut': '12,02', 'Brut estimé': '673,12' });
 
     const xlsxPath = valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'xlsx', folder })).path;
     const book = new ExcelJS.Workbook();

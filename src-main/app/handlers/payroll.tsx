@@ -11,10 +11,11 @@ import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
 import { payrollVariablesCsv } from '../../exports/payroll-variables';
+import { missingMatricules, variablesRefusal } from '../../domain/variables-keys';
 import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { formatFrenchDate } from '../../shared/dates';
+import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import type { Services } from '../services';
@@ -24,8 +25,7 @@ import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../pay
 import { canonicalFigures, figureChanges, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
 import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
 
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
+export const monthName = frenchMonth;
 
 interface Computed {
   lines: PayrollLine[];
@@ -334,7 +334,13 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
         month,
         employerId,
         status: 'valide',
-        content: JSON.stringify({ checks: computed.checks, lines: linesView(computed.lines), figures: computed.figures }),
+        content: JSON.stringify({
+          checks: computed.checks,
+          lines: linesView(computed.lines),
+          figures: computed.figures,
+          // Who the kept variables file names without a matricule: that file is then refused at export.
+          missingMatricules: missingMatricules(computed.lines.map((l) => ({ name: `${l.person.firstNames} ${l.person.lastName}`, matricule: l.person.matricule }))),
+        }),
         figuresSha256: figuresSha256(computed.figures),
         xlsxFile: files.xlsx,
         xlsxSha256: sha256(xlsx),
@@ -388,6 +394,11 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé : les fichiers sont faits à la validation.");
     if (format === 'variables' && !handoff.variablesFile) {
       throw new AppError('CONFLICT', "Ce mois a été validé avant l'export des variables de paie : validez-le à nouveau pour le produire.");
+    }
+    if (format === 'variables') {
+      const kept = (JSON.parse(handoff.content) as { missingMatricules?: string[] }).missingMatricules ?? [];
+      const refusal = variablesRefusal(kept, handoff.employerName, handoff.status === 'transmis');
+      if (refusal) throw new AppError('CONFLICT', refusal);
     }
     const stored: Record<typeof format, { file: string; hash: string }> = {
       xlsx: { file: handoff.xlsxFile, hash: handoff.xlsxSha256 },
