@@ -39,6 +39,10 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'worksites/planning': () => [{ from: '2026-05-01', to: '2026-05-31' }],
   'worksites/personAgenda': (w) => eachPerson(w, (p) => ({ personId: p.id })),
   'attendance/week': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId, weekOf: '2026-05-04' })),
+  // Each worksite's first half-day marked for every participation, its own or another worksite's.
+  'attendance/save': (w) =>
+    w.worksites.flatMap((ws) => participations(w).map((pa) => ({ worksiteId: ws.id, entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }] }))),
+  'attendance/markAnnexTime': (w) => w.annexTimes.map((annexTimeId) => ({ annexTimeId, done: true })),
   'attendance/hours': (w) => [...eachWorksite(w, (worksiteId) => ({ worksiteId })), ...eachPerson(w, (p) => ({ personId: p.id }))],
   'evaluations/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'evaluations/save': (w) =>
