@@ -3,7 +3,7 @@
  * (`db/reach.ts`) to its WHERE clause, so an out-of-scope record never leaves
  * the database, and asks one row more than shown to say « more ».
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../schema';
 import { foldForSearch, nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
@@ -12,6 +12,14 @@ import { personInReach, worksiteInReach, type Reach } from '../reach';
 type Db = Kysely<Database>;
 
 const contains = (token: string) => `%${escapeLike(token)}%`;
+
+/** Every word typed must appear, in any order: « ecluse penfeld » finds « Écluse de Penfeld ». */
+function everyWord(column: RawBuilder<string>, text: string) {
+  return foldForSearch(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => sql<SqlBool>`fr_fold(${column}) like ${contains(word)} escape '\\'`);
+}
 
 /** Every word typed is in the name (folded, hyphens as spaces), as on the people list. */
 export async function findPeople(db: Db, text: string, reach: Reach, limit: number) {
@@ -31,7 +39,7 @@ export async function findWorksites(db: Db, text: string, reach: Reach, limit: n
     .selectFrom('worksites as w')
     .innerJoin('employers as e', 'e.id', 'w.employerId')
     .select(['w.id', 'w.name', 'w.kind', 'w.startDate', 'e.name as employerName'])
-    .where(sql<boolean>`fr_fold(w.name || ' ' || e.name) like ${contains(foldForSearch(text))} escape '\\'`)
+    .where((eb) => eb.and(everyWord(sql`w.name || ' ' || e.name`, text)))
     .where(() => worksiteInReach(reach, 'w'))
     .orderBy('w.startDate', 'desc')
     .orderBy('w.id', 'desc')
@@ -45,7 +53,7 @@ export async function findDocuments(db: Db, text: string, reach: Reach, limit: n
     .selectFrom('documents as d')
     .leftJoin('persons as p', 'p.id', 'd.personId')
     .select(['d.id', 'd.title', 'd.number', 'd.createdAt', 'd.personId', 'd.worksiteId'])
-    .where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${contains(foldForSearch(text))} escape '\\'`)
+    .where((eb) => eb.and(everyWord(sql`coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number`, text)))
     .where((eb) => eb.or([eb('d.personId', 'is', null), personInReach(reach, 'd.personId')]))
     .orderBy('d.id', 'desc')
     .limit(limit + 1)
