@@ -10,6 +10,15 @@ import { foundPages, type FoundGroup } from './found-pages';
 
 const MIN_LENGTH = 2;
 
+/** Focuses the opened screen's title once it has loaded (screens load lazily), so the keyboard starts there. */
+function focusTitleWhenShown(previous: Element | null, triesLeft = 40) {
+  const title = document.querySelector<HTMLElement>('main h1');
+  if (title && (title !== previous || triesLeft === 0)) {
+    title.tabIndex = -1;
+    title.focus();
+  } else if (triesLeft > 0) window.setTimeout(() => focusTitleWhenShown(previous, triesLeft - 1), 50);
+}
+
 /** The groups found for a text: the screens at once, the records from main (`search/anywhere`). */
 function useFound(text: string) {
   const { can } = useSignedIn();
@@ -48,11 +57,19 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: ()
     document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
   });
 
+  // Escape gives the focus back where it was; opening a result gives it to the new screen's title.
+  const [opening, setOpening] = useState(false);
+  useEffect(() => {
+    if (opened) setOpening(false);
+  }, [opened]);
   const open = (index: number) => {
     const hit = hits[index];
     if (!hit) return;
+    const previous = document.querySelector('main h1');
+    setOpening(true);
     onClose();
     void navigate(hit.link);
+    focusTitleWhenShown(previous);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -70,7 +87,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: ()
   // Where each group's lines start in the one list the arrows walk through.
   const starts = groups.map((_, g) => groups.slice(0, g).reduce((sum, previous) => sum + previous.hits.length, 0));
   return (
-    <Modal opened={opened} onClose={onClose} title="Rechercher" size="lg" yOffset="10vh" returnFocus trapFocus>
+    <Modal opened={opened} onClose={onClose} title="Rechercher" size="lg" yOffset="10vh" returnFocus={!opening} trapFocus closeButtonProps={{ "aria-label": "Fermer la recherche" }}>
       <TextInput
         data-autofocus
         aria-label="Rechercher une personne, un chantier, un document ou une page"
