@@ -78,4 +78,12 @@ test('la travailleuse sociale ne trouve que les personnes qu’elle suit, et auc
   await expect(dialog.getByText('Inès')).toHaveCount(0);
   await expect(dialog.getByRole('group', { name: 'Documents' })).toHaveCount(0);
   await app.screenshot(page, 'search-03-travailleuse-sociale');
+  // Only the screens her role opens: the planning, not the statistics.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('planning');
+  await expect(dialog.getByRole('group', { name: 'Pages' }).getByRole('option')).toHaveText([/Planning/]);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('statistiques');
+  await expect(dialog.getByText('Aucun résultat : vérifiez l’orthographe ou tapez moins de lettres.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Fermer la recherche' })).toBeVisible();
 });
