@@ -48,7 +48,8 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
     const total = await filteredJournal(db, filter)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return { entries: listed.map((l) => l.entry), total: total.n };
+    const methods = await db.selectFrom('journal').select('method').distinct().execute();
+    return { entries: listed.map((l) => l.entry), total: total.n, methods: methods.map((m) => m.method) };
   },
 
   'journal/verify': async (_input, { db, services }) =>
@@ -63,7 +64,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
       ...listed.map(({ entry, hash }) => [
         entry.id,
         formatFrenchInstant(entry.at),
-        entry.userName,
+        entry.userName ?? 'Passerelle',
         journalActionOf(entry.method),
         JOURNAL_ACTION_LABELS[entry.action] ?? entry.action,
         JOURNAL_OUTCOMES[entry.action] ?? '',

@@ -61,7 +61,12 @@ export type JournalEntry = z.output<typeof journalEntry>;
 export const journalMethods = {
   'journal/list': defineMethod({
     input: journalFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(10).max(200).default(50) }),
-    output: z.object({ entries: z.array(journalEntry), total: z.number().int() }),
+    output: z.object({
+      entries: z.array(journalEntry),
+      total: z.number().int(),
+      /** Every method the journal holds, whatever the filter: the actions worth offering in the filter. */
+      methods: z.array(z.string()),
+    }),
     tx: 'read',
     access: 'user',
   }),
