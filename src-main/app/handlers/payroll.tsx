@@ -5,7 +5,7 @@ import * as repo from '../../db/repositories/payroll';
 import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { PayrollSummary } from '../../documents/templates/payroll-summary';
+import { PAYROLL_SUMMARY_CSS, PayrollSummary } from '../../documents/templates/payroll-summary';
 import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
@@ -277,6 +277,7 @@ export async function handoffFiles(
         }}
       />,
       services.fontsDir,
+      PAYROLL_SUMMARY_CSS,
     ),
   );
   const stem = `paie-${h.month}-${h.employer.id}`;

@@ -20,6 +20,9 @@ export interface PayrollSummaryData {
   lines: PayrollLine[];
 }
 
+/** Landscape: ten columns of figures, right-aligned in tabular figures so units, tens and cents line up. */
+export { LANDSCAPE_CSS as PAYROLL_SUMMARY_CSS } from '../print-css';
+
 /**
  * The month's hours for an employer, on the CCAS letterhead, to sign: the
  * coordination certifies them, the employer acknowledges receipt.
@@ -45,13 +48,13 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
             <th>Personne</th>
             <th>Chantier</th>
             <th>Contrat</th>
-            <th>Prévues</th>
-            <th>Travaillées</th>
-            <th>Payées</th>
-            <th>Compl.</th>
-            <th>Régul.</th>
-            <th>Taux</th>
-            <th>Brut estimé</th>
+            <th className="num">Prévues</th>
+            <th className="num">Travaillées</th>
+            <th className="num">Payées</th>
+            <th className="num">Compl.</th>
+            <th className="num">Régul.</th>
+            <th className="num">Taux</th>
+            <th className="num">Brut estimé</th>
           </tr>
         </thead>
         <tbody>
@@ -62,10 +65,10 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
               </td>
               <td>{l.person.worksiteName}</td>
               <td>{l.person.contractRef}</td>
-              <td>{formatDuration(l.planned)}</td>
-              <td>{formatDuration(l.worked)}</td>
-              <td>{formatDuration(l.paid)}</td>
-              <td>
+              <td className="num">{formatDuration(l.planned)}</td>
+              <td className="num">{formatDuration(l.worked)}</td>
+              <td className="num">{formatDuration(l.paid)}</td>
+              <td className="num">
                 {formatDuration(l.complementary)}
                 {l.complementary > 0 && (
                   <div className="small">
@@ -73,8 +76,8 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                   </div>
                 )}
               </td>
-              <td>{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '−' : '+'} ${formatDuration(Math.abs(l.regularisationPaid))}`}</td>
-              <td>
+              <td className="num">{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '−' : '+'} ${formatDuration(Math.abs(l.regularisationPaid))}`}</td>
+              <td className="num">
                 {formatEuros(l.person.hourlyCents)}
                 {l.rates
                   .filter((r) => r.raisedBy)
@@ -84,18 +87,18 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                     </div>
                   ))}
               </td>
-              <td>{formatEuros(l.grossCents)}</td>
+              <td className="num">{formatEuros(l.grossCents)}</td>
             </tr>
           ))}
           <tr>
             <th colSpan={3}>Total ({d.lines.length} personne{d.lines.length > 1 ? 's' : ''})</th>
-            <th>{formatDuration(total((l) => l.planned))}</th>
-            <th>{formatDuration(total((l) => l.worked))}</th>
-            <th>{formatDuration(total((l) => l.paid))}</th>
-            <th>{formatDuration(total((l) => l.complementary))}</th>
-            <th>{formatDuration(Math.abs(total((l) => l.regularisationPaid)))}</th>
+            <th className="num">{formatDuration(total((l) => l.planned))}</th>
+            <th className="num">{formatDuration(total((l) => l.worked))}</th>
+            <th className="num">{formatDuration(total((l) => l.paid))}</th>
+            <th className="num">{formatDuration(total((l) => l.complementary))}</th>
+            <th className="num">{formatDuration(Math.abs(total((l) => l.regularisationPaid)))}</th>
             <th></th>
-            <th>{formatEuros(total((l) => l.grossCents))}</th>
+            <th className="num">{formatEuros(total((l) => l.grossCents))}</th>
           </tr>
         </tbody>
       </table>
