@@ -1,5 +1,7 @@
 import { dispatch } from '../../src-main/app/dispatch';
 import { ANONYMOUS, type Session } from '../../src-main/app/session';
+import { frenchDate } from '../../src-main/app/ports';
+import { addDays, formatFrenchDate } from '../../src-main/shared/dates';
 import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
@@ -41,6 +43,14 @@ test("l'administratrice retrouve qui a consulté la fiche d'une personne dans le
   await expect(row).toContainText('PARTICIPANT Élodie');
   await expect(journal.getByText('PARTICIPANT Inès')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Exporter ces entrées en CSV…' })).toBeVisible();
+  // Days are those of France: from today, the consultation is there; from tomorrow, nothing yet.
+  const today = frenchDate(new Date());
+  await page.getByRole('textbox', { name: 'Du' }).fill(formatFrenchDate(today));
+  await expect(page.getByText('1 entrée', { exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Du' }).fill(formatFrenchDate(addDays(today, 1)));
+  await expect(page.getByText('Aucune entrée ne correspond à ces critères.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Du' }).fill(formatFrenchDate(today));
+  await expect(row).toContainText('Soizic Le Roux');
   await app.screenshot(page, 'journal-01-qui-a-consulte-la-fiche');
 
   // Back to the whole journal: both consultations, each under its person's name.
