@@ -1,5 +1,6 @@
 import { EvaluationGridSettings } from './EvaluationGridSettings';
 import { Alert, Loader, Stack, Tabs, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { JournalPanel } from '../journal/JournalPanel';
@@ -16,13 +17,15 @@ import { WageRatesSettings } from './WageRatesSettings';
 export function SettingsPage() {
   const settings = useApiQuery('settings/get');
   const { can } = useSignedIn();
+  // The open tab lives in the address, so a link elsewhere (« Paramètres › Comptes ») opens it.
+  const [params, setParams] = useSearchParams();
   return (
     <Stack>
       <Title order={1}>Paramètres</Title>
       {settings.isPending && <Loader />}
       {settings.error && <Alert color="red">{errorMessage(settings.error)}</Alert>}
       {settings.data && (
-        <Tabs defaultValue="structure" keepMounted={false}>
+        <Tabs value={params.get('onglet') ?? 'structure'} onChange={(tab) => setParams(tab ? { onglet: tab } : {}, { replace: true })} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="structure">Structure</Tabs.Tab>
             <Tabs.Tab value="employers">Employeurs</Tabs.Tab>

@@ -5,6 +5,8 @@ import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { BackupButtons, LastBackup } from '../backup/BackupReminder';
+import { CaseloadHint } from '../people/CaseloadHint';
+import { RoleGuide } from './RoleGuide';
 import { TodoCards } from './TodoCards';
 
 function StructureSummary() {
@@ -75,13 +77,10 @@ export function DashboardPage() {
     <Stack>
       <Title order={1}>Tableau de bord</Title>
       <Text>Bonjour {user.displayName}.</Text>
+      {user.role === 'travailleur_social' && <CaseloadHint />}
       {can('backup/status') && <BackupReminder />}
       {can('dashboard/summary') && <TodoCards />}
-      {can('settings/get') ? (
-        <StructureSummary />
-      ) : (
-        <Text c="dimmed">Les écrans qui vous concernent apparaissent dans le menu à gauche au fur et à mesure qu'ils arrivent.</Text>
-      )}
+      {can('settings/get') ? <StructureSummary /> : <RoleGuide />}
     </Stack>
   );
 }
