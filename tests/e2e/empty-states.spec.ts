@@ -95,3 +95,32 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
   await page.getByRole('main').getByRole('link', { name: 'Statistiques' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Statistiques' })).toBeVisible();
 });
+
+test("après l'installation, l'administratrice suit sa liste de la première semaine, puis la masque", async ({ page, app }) => {
+  const admin = await app.seed();
+  await app.open(page);
+  const shell = new ShellPage(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  const steps = page.getByRole('list', { name: 'Étapes de la première semaine' });
+  await expect(steps.getByRole('listitem')).toHaveCount(7);
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Enregistrer les employeurs' })).toContainText('(fait)');
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Créer le premier chantier' })).toContainText('(à faire)');
+  await expectAccessible(page, 'tableau de bord, première semaine');
+  await app.screenshot(page, 'empty-states-05-premiere-semaine');
+
+  // Each step is a link to where it is done; done through the core, it ticks itself.
+  await steps.getByRole('link', { name: /^Créer les comptes/ }).click();
+  await expect(page.getByRole('tab', { name: 'Comptes' })).toHaveAttribute('aria-selected', 'true');
+  await app.addAccount(admin, 'Maëlle Guivarch', 'coordination');
+  await app.addAccount(admin, 'Yann Kervella', 'encadrant');
+  await app.addAccount(admin, 'Awa Diallo', 'travailleur_social');
+  await shell.goTo('Tableau de bord');
+  await page.reload();
+  await expect(steps.getByRole('listitem').filter({ hasText: /^Créer les comptes/ })).toContainText('(fait)');
+
+  await page.getByRole('button', { name: 'Masquer cette liste' }).click();
+  await expect(steps).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Votre première semaine avec Passerelle' })).toHaveCount(0);
+});

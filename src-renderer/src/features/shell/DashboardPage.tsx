@@ -6,6 +6,7 @@ import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { BackupButtons, LastBackup } from '../backup/BackupReminder';
 import { CaseloadHint } from '../people/CaseloadHint';
+import { FirstWeekChecklist } from './FirstWeekChecklist';
 import { RoleGuide } from './RoleGuide';
 import { TodoCards } from './TodoCards';
 
@@ -78,6 +79,7 @@ export function DashboardPage() {
       <Title order={1}>Tableau de bord</Title>
       <Text>Bonjour {user.displayName}.</Text>
       {user.role === 'travailleur_social' && <CaseloadHint />}
+      {can('dashboard/checklist') && <FirstWeekChecklist />}
       {can('backup/status') && <BackupReminder />}
       {can('dashboard/summary') && <TodoCards />}
       {can('settings/get') ? <StructureSummary /> : <RoleGuide />}
