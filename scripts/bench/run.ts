@@ -30,6 +30,7 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { BENCH_DIR, BENCH_PASSPHRASE, BENCH_TODAY } from './data';
 import { handWrittenStats, sameFigures } from './stats-floor';
 import { countingEnd } from '../../src-main/domain/statistics';
+import { workFolder } from '../../src-main/app/work-files';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -167,8 +168,8 @@ async function main() {
       `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
       async () => {
         const lines = (await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
-        await payrollXlsx(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS' });
-        payrollCsv(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS' });
+        await payrollXlsx(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS', first: '2025-10-01', last: '2025-10-31' });
+        payrollCsv(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS', first: '2025-10-01', last: '2025-10-31' });
       },
       '—',
       null,
@@ -182,7 +183,7 @@ async function main() {
     const backupRuns = await timeRuns(async () => {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
       try {
-        await writeBackup({ sqlite: services.sqlite, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', key, createdAt: new Date().toISOString() });
+        await writeBackup({ sqlite: services.sqlite, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', workDir: await workFolder(services.paths, 'sauvegarde'), key, createdAt: new Date().toISOString() });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -21,6 +21,7 @@ import { anonymousBirthDate } from '../domain/retention';
 import { AppError } from '../shared/errors';
 import { nameSearchKey } from '../shared/text';
 import type { HandlerContext } from './handler';
+import { dropPreRestoreCopies } from './work-files';
 import { compute, handoffFiles, linesView } from './handlers/payroll';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
@@ -97,6 +98,7 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
     const validator = h.validatedBy ? await services.db.selectFrom('users').select('displayName').where('id', '=', h.validatedBy).executeTakeFirst() : undefined;
     const files = await handoffFiles(services, services.db, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
     const content = JSON.parse(replace(h.content)) as { checks: unknown; lines: unknown };
+    // Figures name no one: the kept ones stay, so a change made before still shows.
     rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile, ...(h.variablesFile ? [h.variablesFile] : [])] });
   }
 
@@ -152,6 +154,8 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
     await db.updateTable('healthChecks').set({ restrictions: '' }).where('participationId', 'in', participationIds).execute();
     await db.deleteFrom('psychologistNotes').where('annexTimeId', 'in', db.selectFrom('annexTimes').select('id').where('participationId', 'in', participationIds)).execute();
     await db.updateTable('regularisations').set({ reason: '' }).where('participationId', 'in', participationIds).execute();
+    // A matricule identifies the person at the employer.
+    await db.deleteFrom('employeeNumbers').where('personId', 'in', ids).execute();
     await db.updateTable('rightsRequests').set({ notes: '' }).where('personId', 'in', ids).execute();
     await db
       .updateTable('documents')
@@ -188,5 +192,7 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
   // Freed pages are zeroed (secure_delete) and dropped; the WAL is emptied.
   services.sqlite.exec('VACUUM');
   services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // The copies kept before a restore still hold the person as they were.
+  await dropPreRestoreCopies(paths);
   return ids.length;
 }

@@ -12,12 +12,15 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { contract, isMethod, type Method } from '../shared/contract';
 import { auditOf } from '../shared/contract/define';
+import { personIdsIn } from '../shared/contract/personal';
 import { AppError, type ErrorPayload, type FieldIssue, type Result } from '../shared/errors';
 import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
 import type { Handler, HandlerContext } from './handler';
 import { appendJournal } from './journal';
+import { syncJournalHead } from './journal-start';
 import { scopeFor, type Scope } from './permissions';
+import { confineInput } from './user-paths';
 import { frenchDate } from './ports';
 import type { Services } from './services';
 import type { Session } from './session';
@@ -49,6 +52,9 @@ export async function dispatch(
     return { ok: true, value: await run(services, method, rawInput, session) };
   } catch (error) {
     return failure(toAppError(error, method));
+  } finally {
+    // After COMMIT (or rollback): the head outside the database follows what was committed.
+    await syncJournalHead(services.db, services.journal).catch(() => undefined);
   }
 }
 
@@ -81,8 +87,10 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   const definition = contract[method];
   const scope = await authorize(services, method, session);
 
-  const parsed = definition.input.safeParse(rawInput ?? undefined);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = definition.input.safeParse(rawInput ?? undefined);
+  if (!valid.success) throw invalidInput(valid.error);
+  // Paths on this PC: only where the file picker may look, or what the native dialog gave.
+  const parsed = { data: confineInput(method, valid.data, services) };
 
   const handler = handlers[method] as Handler<Method>;
   const instant = services.clock.now();
@@ -97,6 +105,10 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     journaled = true;
   };
 
+  const record = (ref: string) => {
+    if (!records.includes(ref)) records.push(ref);
+  };
+
   const context = (db: Kysely<Database>): HandlerContext => ({
     db,
     services,
@@ -104,9 +116,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     scope,
     now,
     today: frenchDate(instant),
-    record: (ref) => {
-      if (!records.includes(ref)) records.push(ref);
-    },
+    record,
     attribute: (userId) => {
       actor = userId;
     },
@@ -125,6 +135,8 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     const checked = definition.output.safeParse(output);
     // Inside the transaction: a wrong answer rolls the write back.
     if (!checked.success) throw new AppError('INTERNAL');
+    // A sensitive read names whose data was read: every person id in the answer (never the content).
+    if (audit === 'read') for (const personId of personIdsIn(checked.data)) record(`person:${personId}`);
     return checked.data;
   };
 

@@ -1,16 +1,30 @@
 /**
  * The access journal (traçabilité, CNIL délibération 2021-122): who, when,
- * which method, which record ids — never names or free text. Append-only and
- * hash-chained: each entry's hash covers the previous one, so a modified or
- * deleted entry breaks the chain. Entries older than 12 months are purged
- * (the purge itself is journaled); the first remaining entry then chains to
- * the stored anchor.
+ * which method, which record ids — never names or free text. Append-only
+ * (SQLite triggers) and keyed: each entry carries an HMAC-SHA256, made with a
+ * key kept outside the database, over its id, the previous entry's HMAC and
+ * its content. Without the key nobody can forge an entry, edit one and chain
+ * again, or renumber; ids are never reused (AUTOINCREMENT). The head (last id,
+ * count, last HMAC) is kept outside the database too (`journal-head.ts`), so
+ * cutting the last entries shows. Entries older than 12 months are purged at
+ * each start — only when the clock agrees with the journal — and the first
+ * remaining entry then chains to the stored anchor.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-export type JournalAction = 'change' | 'read' | 'export' | 'login' | 'login-failed' | 'logout' | 'purge';
+export type JournalAction =
+  | 'change'
+  | 'read'
+  | 'export'
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'purge'
+  | 'purge-refused'
+  | 'seal'
+  | 'alert';
 
 export interface NewJournalEntry {
   at: string;
@@ -22,59 +36,65 @@ export interface NewJournalEntry {
 
 export const RETENTION_MONTHS = 12;
 
-export function entryHash(prevHash: string, entry: NewJournalEntry): string {
+/** What an entry's HMAC covers: its id (no renumbering), the previous HMAC (no cut, no insert) and its content. */
+export function keyedPayload(id: number, prevHash: string, entry: NewJournalEntry): string {
+  return JSON.stringify(['passerelle-journal-2', id, prevHash, entry.at, entry.userId, entry.action, entry.method, [...entry.records]]);
+}
+
+/** The unkeyed SHA-256 of journals written before the key (verified once, then sealed: see journal-start.ts). */
+export function legacyHash(prevHash: string, entry: NewJournalEntry): string {
   const canonical = JSON.stringify([prevHash, entry.at, entry.userId, entry.action, entry.method, [...entry.records]]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-async function lastHash(db: Kysely<Database>): Promise<string> {
-  const last = await db.selectFrom('journal').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (last) return last.hash;
-  const state = await db.selectFrom('journalState').select('anchorHash').where('id', '=', 1).executeTakeFirstOrThrow();
-  return state.anchorHash;
+export interface ChainEnd {
+  id: number;
+  hash: string;
 }
 
-/** Call inside the transaction of the change it records: both commit or neither. */
+/** The last entry, or the anchor left by the last purge when the journal is empty. */
+export async function chainEnd(db: Kysely<Database>): Promise<ChainEnd> {
+  const last = await db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (last) return last;
+  const state = await db.selectFrom('journalState').select(['anchorId', 'anchorHash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { id: state.anchorId, hash: state.anchorHash };
+}
+
+/** The next id AUTOINCREMENT would give: never one given before, even to a deleted entry. */
+export async function nextId(db: Kysely<Database>, lastId: number): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'journal'`.execute(db);
+  return Math.max(rows[0]?.seq ?? 0, lastId) + 1;
+}
+
+/**
+ * Call inside the transaction of the change it records: both commit or
+ * neither. The HMAC comes from the connection's `journal_mac` (the key never
+ * enters SQL); the head file follows after COMMIT (`syncJournalHead`).
+ */
 export async function appendJournal(db: Kysely<Database>, entry: NewJournalEntry): Promise<void> {
-  const prevHash = await lastHash(db);
+  await appendJournalEntry(db, entry);
+}
+
+/** The same, returning the new entry's id and HMAC (the seal needs its id). */
+export async function appendJournalEntry(db: Kysely<Database>, entry: NewJournalEntry): Promise<ChainEnd> {
+  const end = await chainEnd(db);
+  const id = await nextId(db, end.id);
+  const { rows } = await sql<{ mac: string }>`select journal_mac(${keyedPayload(id, end.hash, entry)}) as mac`.execute(db);
+  const hash = rows[0]!.mac;
   await db
     .insertInto('journal')
     .values({
+      id,
       at: entry.at,
       userId: entry.userId,
       action: entry.action,
       method: entry.method,
       records: JSON.stringify([...entry.records]),
-      prevHash,
-      hash: entryHash(prevHash, entry),
+      prevHash: end.hash,
+      hash,
     })
     .execute();
-}
-
-export async function verifyJournal(db: Kysely<Database>) {
-  const state = await db.selectFrom('journalState').select('anchorHash').where('id', '=', 1).executeTakeFirstOrThrow();
-  const rows = await db.selectFrom('journal').selectAll().orderBy('id').execute();
-  let expectedPrev = state.anchorHash;
-  for (const row of rows) {
-    let records: string[];
-    try {
-      records = JSON.parse(row.records) as string[];
-    } catch {
-      return { valid: false, checked: rows.length, firstBrokenId: row.id };
-    }
-    const recomputed = entryHash(row.prevHash, {
-      at: row.at,
-      userId: row.userId,
-      action: row.action as JournalAction,
-      method: row.method,
-      records,
-    });
-    if (row.prevHash !== expectedPrev || recomputed !== row.hash) {
-      return { valid: false, checked: rows.length, firstBrokenId: row.id };
-    }
-    expectedPrev = row.hash;
-  }
-  return { valid: true, checked: rows.length, firstBrokenId: null };
+  return { id, hash };
 }
 
 export function retentionCutoff(now: Date): string {
@@ -83,10 +103,61 @@ export function retentionCutoff(now: Date): string {
   return cutoff.toISOString();
 }
 
-/** Deletes entries older than 12 months, moves the anchor, journals the purge. Returns how many went. */
+/**
+ * The longest a clock may move forward between the newest entry and a purge.
+ * The office closes for a few weeks in summer; a clock months ahead is either
+ * broken or set to make entries look old, and a purge then would delete
+ * entries younger than 12 months for good.
+ */
+export const MAX_CLOCK_JUMP_DAYS = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type PurgeRefusal = { reason: 'behind'; minutes: number } | { reason: 'ahead'; days: number } | { reason: 'wait' };
+
+/** A clock a few minutes behind (time synchronisation) only postpones the purge, without an entry. */
+const SKEW_MS = 10 * 60 * 1000;
+
+/**
+ * The clock is trusted for a purge only when it agrees with the journal: not
+ * before its newest entry (a clock set back would date new entries before
+ * old ones), not more than MAX_CLOCK_JUMP_DAYS after it. Refusal entries
+ * themselves do not count as "newest": restarting does not launder a jump.
+ */
+export function purgeRefusal(now: Date, newestAt: string | null): PurgeRefusal | null {
+  if (newestAt === null) return null;
+  const gap = now.getTime() - Date.parse(newestAt);
+  if (gap < 0) return -gap <= SKEW_MS ? { reason: 'wait' } : { reason: 'behind', minutes: Math.ceil(-gap / 60000) };
+  if (gap > MAX_CLOCK_JUMP_DAYS * DAY_MS) return { reason: 'ahead', days: Math.floor(gap / DAY_MS) };
+  return null;
+}
+
+/**
+ * Deletes entries older than 12 months, moves the anchor, journals the purge.
+ * Refuses (and journals the refusal) when the clock disagrees with the
+ * journal. Returns how many went.
+ */
 export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<number> {
   const cutoff = retentionCutoff(now);
   return db.transaction().execute(async (trx) => {
+    const newest = await trx
+      .selectFrom('journal')
+      .select('at')
+      .where('action', '!=', 'purge-refused')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const refusal = purgeRefusal(now, newest?.at ?? null);
+    if (refusal?.reason === 'wait') return 0;
+    if (refusal) {
+      await appendJournal(trx, {
+        at: now.toISOString(),
+        userId: null,
+        action: 'purge-refused',
+        method: 'journal/purge',
+        records: [refusal.reason === 'behind' ? `clock:behind:${refusal.minutes}` : `clock:ahead:${refusal.days}`],
+      });
+      return 0;
+    }
     const lastOld = await trx
       .selectFrom('journal')
       .select(['id', 'hash'])
@@ -97,7 +168,7 @@ export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<num
     if (!lastOld) return 0;
     await trx.updateTable('journalState').set({ purging: 1 }).where('id', '=', 1).execute();
     const deleted = await trx.deleteFrom('journal').where('id', '<=', lastOld.id).executeTakeFirst();
-    await trx.updateTable('journalState').set({ purging: 0, anchorHash: lastOld.hash }).where('id', '=', 1).execute();
+    await trx.updateTable('journalState').set({ purging: 0, anchorHash: lastOld.hash, anchorId: lastOld.id }).where('id', '=', 1).execute();
     const count = Number(deleted.numDeletedRows);
     await appendJournal(trx, {
       at: now.toISOString(),

@@ -28,6 +28,14 @@ export interface DataPaths {
   /** Payroll hand-off files, exactly as sent. */
   payrollDir: string;
   backupsDir: string;
+  /**
+   * Work files (a backup's snapshot, a restore's unpacked data, a document's
+   * HTML being printed): in the data folder, never the system's temporary
+   * folder, and emptied at each start (see work-files.ts).
+   */
+  workDir: string;
+  /** The journal's head, outside the database (see journal-head.ts). */
+  journalHeadFile: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -39,6 +47,8 @@ export function dataPaths(dataDir: string): DataPaths {
     attachmentsDir: path.join(dataDir, 'fichiers', 'pieces-jointes'),
     payrollDir: path.join(dataDir, 'fichiers', 'paie'),
     backupsDir: path.join(dataDir, 'sauvegardes'),
+    workDir: path.join(dataDir, 'travail'),
+    journalHeadFile: path.join(dataDir, 'journal-tete.json'),
   };
 }
 

@@ -7,8 +7,10 @@ import { ROLES, type Role } from '../shared/contract/users';
  * The scope says which records a role reaches; records out of scope answer
  * NOT_FOUND everywhere (lists, searches, drill-downs, exports), never FORBIDDEN:
  * - `all`: every record;
- * - `ownCaseload`: people whose social referent the user is (travailleur social);
- * - `ownWorksites`: people and sessions of the worksites the user supervises (encadrant).
+ * - `ownCaseload`: people whose social referent the user is (travailleur social), on every worksite;
+ * - `ownWorksites`: people and sessions of the worksites the user supervises (encadrant),
+ *   a person's hours and agenda on those worksites only.
+ * The conditions are written once, in `db/reach.ts`, and added to every query that returns people.
  * `public` methods answer before anyone signs in (login screen, first run).
  */
 export type Scope = 'all' | 'ownCaseload' | 'ownWorksites';
@@ -22,7 +24,8 @@ const DIRECTORY_READERS = { administrateur: 'all', coordination: 'all', travaill
 /** Who follows a person on a worksite: the supervisor on his worksites, the social worker for her caseload. */
 const FOLLOW_UP = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
 const STATS_READERS = { administrateur: 'all', coordination: 'all', lecture_seule: 'all' } as const;
-const WORKSITE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' } as const;
+/** A social worker sees every worksite, and on each only the people of her caseload (`db/reach.ts`). */
+const WORKSITE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
 const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
 export const PERMISSIONS: Record<Method, Entry> = {
@@ -38,7 +41,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'files/chooseFile': ADMIN_AND_COORDINATION,
   'files/chooseFolder': ADMIN_AND_COORDINATION,
   'files/list': ADMIN_AND_COORDINATION,
-  'settings/importLogo': ADMIN,
+  // Copies an image into the data folder, nothing else: the coordination adds the funders' emblems.
+  'settings/importLogo': ADMIN_AND_COORDINATION,
   'settings/get': ADMIN_AND_COORDINATION,
   'settings/getLogo': ADMIN_AND_COORDINATION,
   'settings/updateStructure': ADMIN,
@@ -63,6 +67,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'contacts/list': DIRECTORY_READERS,
   'contacts/saveOrganisation': ADMIN_AND_COORDINATION,
   'contacts/saveContact': ADMIN_AND_COORDINATION,
+  'funders/list': ADMIN_AND_COORDINATION,
+  'funders/save': ADMIN_AND_COORDINATION,
   'people/search': PEOPLE_READERS,
   'people/get': PEOPLE_READERS,
   'people/findDuplicates': ADMIN_AND_COORDINATION,
@@ -110,6 +116,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'payroll/get': ADMIN_AND_COORDINATION,
   'payroll/validate': ADMIN_AND_COORDINATION,
   'payroll/transmit': ADMIN_AND_COORDINATION,
+  'payroll/withdraw': ADMIN,
   'payroll/export': ADMIN_AND_COORDINATION,
   'payroll/matricules': ADMIN_AND_COORDINATION,
   'payroll/setMatricule': ADMIN_AND_COORDINATION,
@@ -155,6 +162,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'rgpd/saveRequest': ADMIN_AND_COORDINATION,
   'rgpd/notice': ADMIN_AND_COORDINATION,
   'rgpd/register': ADMIN,
+  // Every role searches; each group of results keeps the scope of the method that opens it (handlers/search.ts).
+  'search/anywhere': EVERY_ROLE,
   'stats/figures': STATS_READERS,
   'stats/people': ADMIN_AND_COORDINATION,
   'stats/report': STATS_READERS,

@@ -10,8 +10,11 @@ import { assertLocalPath } from '../db/location';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
-import { purgeJournal } from './journal';
+import { startJournal, type JournalKeeper } from './journal-start';
 import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
+import { cleanWorkFiles, rotatePreRestoreCopies } from './work-files';
+import { makeUserOnly } from './user-only';
+import { listFileRoots, removableDrives, type FileRoot } from './file-roots';
 import { nodePdfPrinter } from '../documents/node-printer';
 import type { PdfPrinter } from '../documents/printer';
 import { SessionStore } from './sessions';
@@ -28,6 +31,8 @@ export interface ServicesConfig {
   clock?: Clock;
   /** Root of the in-app file picker; the user's home folder by default. */
   homeDir?: string;
+  /** The removable drives found now (USB sticks); the platform's by default, a test folder in tests. */
+  removableDrives?: () => string[];
   /** Tests lower the hashing cost; the app always uses the current parameters. */
   passwordParams?: ScryptParams;
   /** Prints documents: the Electron window in the desktop app, Chromium through playwright-core otherwise. */
@@ -60,6 +65,12 @@ export interface Services {
   fontsDir: string;
   keyStore: KeyStore;
   backupKdf: KdfParams;
+  /** Where the in-app picker may look, and every path the renderer sends must lie (see user-paths.ts). */
+  fileRoots(): FileRoot[];
+  /** Paths the desktop's native dialogs returned in this session (see user-paths.ts). */
+  grantedPaths: Set<string>;
+  /** The journal's key and head file (see journal-start.ts). */
+  journal: JournalKeeper;
   /** The backup running now (one at a time), for `backup/progress`. */
   backupRun: BackupProgress | null;
   /** Closes the database and opens it again (after a restore swapped its file). */
@@ -75,15 +86,21 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   mkdirSync(paths.documentsDir, { recursive: true });
   mkdirSync(paths.attachmentsDir, { recursive: true });
   mkdirSync(paths.payrollDir, { recursive: true });
+  // Whatever a backup, a restore or a print stopped mid-way left in clear goes first.
+  cleanWorkFiles(paths);
+  await rotatePreRestoreCopies(paths);
   const clock = config.clock ?? systemClock;
   const opened: OpenedDatabase = await openDatabase(paths.databaseFile, {
     backupDir: paths.backupsDir,
     now: () => clock.now(),
   });
-  // Journal entries older than 12 months go at each start (CNIL 2021-122).
-  await purgeJournal(opened.db, clock.now());
+  const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
+  const openJournal = (db: OpenedDatabase) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
+  const journal = await openJournal(opened);
   // Once a day, a checked local copy of the database, rotated.
   await dailyLocalBackup(opened.sqlite, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
+  // The database, its copies, keys and kept files: the user's alone (0700/0600).
+  makeUserOnly(paths.dataDir);
   const printer = config.printer ?? nodePdfPrinter();
   const structure = await opened.db.selectFrom('structure').select('idleLockMinutes').executeTakeFirst();
   let current = opened;
@@ -102,7 +119,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     passwordParams: config.passwordParams ?? CURRENT_PARAMS,
     printer,
     fontsDir: config.fontsDir ?? defaultFontsDir(),
-    keyStore: config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles')),
+    keyStore,
+    journal,
+    grantedPaths: new Set(),
+    fileRoots: () => {
+      const home = config.homeDir ?? os.homedir();
+      return listFileRoots(home, process.platform, config.removableDrives?.() ?? removableDrives(home));
+    },
     backupKdf: config.backupKdf ?? BACKUP_KDF,
     backupRun: null,
     reopenDatabase: async () => {
@@ -110,6 +133,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
       services.db = current.db;
       services.sqlite = current.sqlite;
+      services.journal = await openJournal(current);
     },
     close: async () => {
       await printer.close();

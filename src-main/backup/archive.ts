@@ -13,6 +13,12 @@ export interface Manifest {
   structureName: string;
   schemaVersion: number;
   counts: { persons: number; worksites: number; documents: number };
+  /**
+   * The journal's key and its head as they stood when the backup began (see
+   * app/journal-head.ts): the restored journal is checked against them, and
+   * keeps being verifiable on another PC. Inside the encrypted archive only.
+   */
+  journal?: { key: string; head: string | null };
   /** "passerelle.sqlite" first, then the kept files under "fichiers/". */
   entries: { name: string; size: number; sha256: string }[];
 }

@@ -9,10 +9,12 @@ import type { KeyStore } from './keys';
  * (src-main/electron/key-store.ts). The data folder is never exported unencrypted.
  */
 export function fileKeyStore(dir: string, protect: (key: Buffer) => Buffer = (k) => k, unprotect: (stored: Buffer) => Buffer = (s) => s): KeyStore {
-  const fileOf = (keyId: string) => path.join(dir, `cle-sauvegarde-${keyId.replace(/[^0-9a-f]/g, '')}.bin`);
+  // Backup keys have hex ids; the journal's key is named ("journal").
+  const fileOf = (keyId: string) =>
+    path.join(dir, /^[0-9a-f]+$/.test(keyId) ? `cle-sauvegarde-${keyId}.bin` : `cle-${keyId.replace(/[^a-z]/g, '')}.bin`);
   return {
     async save(keyId, key) {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       await writeFile(fileOf(keyId), protect(key), { mode: 0o600 });
     },
     async load(keyId) {

@@ -5,9 +5,8 @@
  * side only moves encrypted chunks to the stick.
  */
 import type SqliteDatabase from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import type { Manifest } from './archive';
@@ -101,8 +100,12 @@ export async function writeBackup(options: {
   filesDir: string;
   folder: string;
   fileName: string;
+  /** A private folder in the data folder for the snapshot (never the system's temporary folder); removed here. */
+  workDir: string;
   key: BackupKey;
   createdAt: string;
+  /** The journal's key and head, checked when the backup is restored. */
+  journal?: { key: Buffer; head: string | null };
   onProgress?: (progress: BackupProgress) => void;
   /** Opens the file on the stick; the fault-injection tests give a failing one. */
   openTarget?: (file: string) => Promise<Pick<FileHandle, 'write' | 'sync' | 'close'>>;
@@ -110,7 +113,7 @@ export async function writeBackup(options: {
   const report = options.onProgress ?? (() => undefined);
   const info = await stat(options.folder).catch(() => null);
   if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou la clé n'est plus branchée.", { field: 'folder' });
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-sauvegarde-'));
+  const workDir = options.workDir;
   // Never over an existing backup: a second one in the same minute gets " (2)".
   const { name, ext } = path.parse(options.fileName);
   let target = path.join(options.folder, options.fileName);
@@ -129,6 +132,7 @@ export async function writeBackup(options: {
       workDir,
       filesDir: options.filesDir,
       createdAt: options.createdAt,
+      journal: options.journal ? { key: options.journal.key.toString('base64'), head: options.journal.head } : null,
       key: options.key.key,
       headerBytes,
       shared,

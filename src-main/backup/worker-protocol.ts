@@ -7,6 +7,8 @@ export interface PrepareArgs {
   workDir: string;
   filesDir: string;
   createdAt: string;
+  /** The journal's key (base64) and head file, carried in the manifest. */
+  journal: { key: string; head: string | null } | null;
   key: Uint8Array;
   headerBytes: Uint8Array;
   shared: SharedArrayBuffer;

@@ -40,7 +40,7 @@ function prepare(args: PrepareArgs) {
   snapshotInto(args.liveFile, snapshotFile);
   const facts = checkSnapshot(snapshotFile);
   const sources: Source[] = [{ name: 'passerelle.sqlite', file: snapshotFile }, ...filesUnder(args.filesDir).map((name) => ({ name: `fichiers/${name}`, file: path.join(args.filesDir, name) }))];
-  const manifest: Manifest = { createdAt: args.createdAt, ...facts, entries: describeSources(sources, every(500)) };
+  const manifest: Manifest = { createdAt: args.createdAt, ...facts, ...(args.journal ? { journal: args.journal } : {}), entries: describeSources(sources, every(500)) };
   sealer = new Sealer(Buffer.from(args.key), Buffer.from(args.headerBytes), manifest, sources);
   return { total: sealer.plaintextBytes };
 }

@@ -40,10 +40,15 @@ export interface EmployersTable {
   siret: string;
   collectiveAgreement: string | null;
   pensionFund: string;
+  pensionFundAddress: Generated<string>;
   providentBody: string;
+  providentBodyAddress: Generated<string>;
+  hourlyPriceCents: number | null;
   payrollEmail: string;
   signatoryName: string;
   signatoryTitle: string;
+  /** The employer's own letterhead logo, a stored file (migration 18). */
+  logoFile: Generated<string | null>;
   archived: Generated<number>;
   createdAt: string;
   updatedAt: string;
@@ -87,6 +92,10 @@ export interface JournalStateTable {
   id: number;
   purging: number;
   anchorHash: string;
+  /** Id of the last purged entry (0: none yet). */
+  anchorId: number;
+  /** Id of the entry that sealed the journal under its key; null until then. */
+  sealedId: number | null;
 }
 
 export interface OrganisationsTable {
@@ -225,6 +234,8 @@ export interface WorksitesTable {
   afternoonStart: number;
   afternoonEnd: number;
   status: string;
+  /** The funders' operation reference, printed on the attendance sheets (migration 18). */
+  operationReference: Generated<string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -238,6 +249,14 @@ export interface WorksiteSlotsTable {
 export interface WorksiteFundersTable {
   worksiteId: number;
   organisationId: number;
+}
+
+/** What a funder (an organisation of kind « financeur ») prints on the documents of the worksites it funds. */
+export interface FundersTable {
+  organisationId: number;
+  logoFile: string | null;
+  fundingMention: Generated<string>;
+  updatedAt: string;
 }
 
 export interface SessionsTable {
@@ -269,6 +288,10 @@ export interface ParticipationsTable {
   handedOn: string | null;
   signedOn: string | null;
   derogationUntil: string | null;
+  classification: Generated<string>;
+  tasks: Generated<string>;
+  particularRisk: Generated<number>;
+  passIae: Generated<string>;
   earlyEndDate: string | null;
   earlyEndReason: string | null;
   createdAt: string;
@@ -369,6 +392,16 @@ export interface PayrollHandoffsTable {
   variablesFile: string | null;
   variablesSha256: string | null;
   figuresSha256: string | null;
+}
+
+export interface PayrollWithdrawalsTable {
+  id: Generated<number>;
+  handoffId: number;
+  reason: string;
+  transmittedBy: number | null;
+  transmittedAt: string;
+  withdrawnBy: number | null;
+  withdrawnAt: string;
 }
 
 export interface EmployeeNumbersTable {
@@ -523,6 +556,7 @@ export interface Database {
   worksites: WorksitesTable;
   worksiteSlots: WorksiteSlotsTable;
   worksiteFunders: WorksiteFundersTable;
+  funders: FundersTable;
   sessions: SessionsTable;
   participations: ParticipationsTable;
   closures: ClosuresTable;
@@ -534,6 +568,7 @@ export interface Database {
   payrollHandoffs: PayrollHandoffsTable;
   regularisations: RegularisationsTable;
   employeeNumbers: EmployeeNumbersTable;
+  payrollWithdrawals: PayrollWithdrawalsTable;
   payItemCodes: PayItemCodesTable;
   backupSettings: BackupSettingsTable;
   backups: BackupsTable;

@@ -7,8 +7,11 @@ import { patternEnd } from '../domain/schedule';
 import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../shared/contract/worksites';
 import { addDays, weekdayOf } from '../shared/dates';
 import { AppError } from '../shared/errors';
-import { minutesToTime } from '../shared/time';
-import { structurePartyOf } from './collect';
+import { minutesToTime, timeToMinutes } from '../shared/time';
+import type { Mark } from '../shared/contract/attendance-codes';
+import { fundersOfWorksite } from '../db/repositories/funders';
+import { personWeekTotals, weekTotals, type SheetCell } from '../domain/attendance-sheet';
+import { storedLogo, structurePartyOf } from './collect';
 import type { AgendaLine, WorksiteDocumentData } from './data';
 
 /** Health-related annex times are shown on a posted planning as individual appointments, nothing more. */
@@ -101,11 +104,31 @@ export async function collectWorksiteData(
     }
   }
   if (columns.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas de demi-journée cette semaine-là.", { field: 'weekOf' });
+  const weekSessions = columns.map((c) => sessions.find((s) => s.date === c.date && s.halfDay === c.halfDay && c.state === 'session'));
+  const ids = weekSessions.flatMap((s) => (s ? [s.id] : []));
+  const marks = ids.length === 0 ? [] : await db.selectFrom('attendance').selectAll().where('sessionId', 'in', ids).execute();
   const rows = people
     .filter((p) => p.startDate <= saturday && (p.earlyEndDate ?? p.endDate) >= monday)
-    .map((p) => ({
-      name: `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`,
-      open: columns.map((c) => c.state === 'session' && c.date >= p.startDate && c.date <= (p.earlyEndDate ?? p.endDate)),
-    }));
-  return { ...base, weekOf: monday, sheet: { columns, rows } };
+    .map((p) => {
+      const open = columns.map((c) => c.state === 'session' && c.date >= p.startDate && c.date <= (p.earlyEndDate ?? p.endDate));
+      const cells: SheetCell[] = columns.map((c, i) => {
+        const session = weekSessions[i];
+        const mark = session && marks.find((m) => m.sessionId === session.id && m.participationId === p.id);
+        return {
+          date: c.date,
+          startMinutes: timeToMinutes(c.start),
+          endMinutes: timeToMinutes(c.end),
+          cancelled: null,
+          open: open[i]!,
+          mark: mark ? { mark: mark.mark as Mark, actualStart: mark.actualStart, actualEnd: mark.actualEnd, paid: mark.paid === 1 } : null,
+        };
+      });
+      return { name: `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`, open, totals: personWeekTotals(cells) };
+    });
+  const funders = await fundersOfWorksite(db, worksiteId);
+  const funding = {
+    operationReference: w.operationReference,
+    funders: await Promise.all(funders.map(async (f) => ({ name: f.name, logo: await storedLogo(filesDir, f.logoFile), mention: f.fundingMention }))),
+  };
+  return { ...base, weekOf: monday, sheet: { columns, rows, totals: weekTotals(rows.map((r) => r.totals)) }, funding };
 }

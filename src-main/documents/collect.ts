@@ -8,7 +8,10 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField, type Partic
 import { AppError } from '../shared/errors';
 import { de } from '../shared/french';
 import { minutesToTime } from '../shared/time';
-import type { HalfDaySpread, ParticipationDocumentData, StructureParty } from './data';
+import type { HalfDaySpread, ParticipationDocumentData, PersonDocumentData, StructureParty } from './data';
+import type { HandlerContext } from '../app/handler';
+import { findPerson } from '../db/repositories/people';
+import { reachOf } from '../app/reach';
 
 type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'>;
 
@@ -52,6 +55,8 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     worksite: { workAddress: worksite.workAddress, supervisorName: worksite.supervisorName },
     employerKind: employer.kind,
     hasFirstSession: firstSession !== undefined,
+    employer,
+    tasks: participation.tasks,
   });
   if (missing.length > 0) throw missingData(kind, `${person.firstNames} ${person.lastName}`, missing);
 
@@ -75,9 +80,13 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       siret: employer.siret,
       collectiveAgreement: employer.collectiveAgreement,
       pensionFund: employer.pensionFund,
+      pensionFundAddress: employer.pensionFundAddress,
       providentBody: employer.providentBody,
+      providentBodyAddress: employer.providentBodyAddress,
+      hourlyPriceCents: employer.hourlyPriceCents,
       signatoryName: employer.signatoryName,
       signatoryTitle: employer.signatoryTitle,
+      logo: await storedLogo(filesDir, employer.logoFile),
     },
     person: {
       civility: person.civility as 'madame' | 'monsieur' | null,
@@ -110,6 +119,11 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       spread,
       handedOn: participation.handedOn,
       signedOn: participation.signedOn,
+      derogationUntil: participation.derogationUntil,
+      classification: participation.classification,
+      tasks: participation.tasks,
+      particularRisk: participation.particularRisk === 1,
+      passIae: participation.passIae,
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
     lastDay: end,
@@ -127,7 +141,6 @@ function missingData(kind: DocumentKind, name: string, missing: MissingField[]):
 /** The CCAS as the issuer of its own documents, its logo inlined. */
 export async function structurePartyOf(db: Kysely<Database>, filesDir: string): Promise<StructureParty> {
   const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
-  const logo = structure.logoFile ? await readStoredImage(filesDir, structure.logoFile).catch(() => null) : null;
   return {
     name: structure.name,
     address: structure.address,
@@ -138,6 +151,25 @@ export async function structurePartyOf(db: Kysely<Database>, filesDir: string): 
     email: structure.email,
     signatoryName: structure.signatoryName,
     signatoryTitle: structure.signatoryTitle,
-    logo: logo?.dataUrl ?? null,
+    logo: await storedLogo(filesDir, structure.logoFile),
   };
+}
+
+/** The person a document is addressed to, if the caller's role reaches them. */
+export async function collectPerson(ctx: HandlerContext, personId: number): Promise<PersonDocumentData['person']> {
+  const person = await findPerson(ctx.db, personId, reachOf(ctx));
+  if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
+  return {
+    civility: person.civility as 'madame' | 'monsieur' | null,
+    firstNames: person.firstNames,
+    lastName: person.lastName,
+    address: person.address,
+    postcode: person.postcode,
+    town: person.town,
+  };
+}
+
+/** A stored logo inlined as a data URL; a file gone missing prints the letterhead without it rather than refusing the document. */
+export async function storedLogo(filesDir: string, file: string | null): Promise<string | null> {
+  return file ? ((await readStoredImage(filesDir, file).catch(() => null))?.dataUrl ?? null) : null;
 }

@@ -4,7 +4,10 @@
  * document can be explained years later whatever changed since.
  */
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
-import type { ParticipationDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
+import type { PersonExport } from '../app/person-export';
+import type { ParticipationDocumentKind, PersonDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
+import type { CollectiveAgreementCode } from '../shared/collective-agreements';
+import type { SheetTotals } from '../domain/attendance-sheet';
 
 export interface Party {
   name: string;
@@ -18,9 +21,16 @@ export interface Party {
 
 export interface EmployerParty extends Party {
   kind: 'association_intermediaire' | 'ccas' | 'autre';
-  collectiveAgreement: string | null;
+  /** The code chosen in the settings (its IDCC, or "aucune"); documents refuse while it is not chosen. */
+  collectiveAgreement: CollectiveAgreementCode | null;
   pensionFund: string;
+  pensionFundAddress: string;
   providentBody: string;
+  providentBodyAddress: string;
+  /** What the association intermédiaire bills per hour worked (L5132-7). */
+  hourlyPriceCents: number | null;
+  /** Its own letterhead logo, a data URL (Paramètres › Employeurs); none: its name and address alone. */
+  logo: string | null;
 }
 
 export interface StructureParty extends Party {
@@ -79,6 +89,13 @@ export interface ParticipationDocumentData {
     /** Recorded on the contract (L1242-13): the date after "Fait à …, le". */
     handedOn: string | null;
     signedOn: string | null;
+    /** A préfet's derogation to work under 20 h a week in a CDDI, valid until. */
+    derogationUntil?: string | null;
+    classification?: string;
+    tasks?: string;
+    /** On the employer's list of posts with particular risks (L4154-2). */
+    particularRisk?: boolean;
+    passIae?: string;
   };
   /** The person's first half-day: where the convocation sends them. */
   firstSession: { date: string; start: string } | null;
@@ -119,10 +136,27 @@ export interface WorksiteDocumentData {
   /** The sheet: one column per half-day of the week (held, cancelled or a holiday), one row per person. */
   sheet?: {
     columns: { date: string; halfDay: 'morning' | 'afternoon'; start: string; end: string; state: 'session' | 'cancelled' | 'holiday' | 'closed'; label: string | null }[];
-    rows: { name: string; open: boolean[] }[];
+    rows: { name: string; open: boolean[]; totals: SheetTotals }[];
+    /** The week's line under the people's totals. */
+    totals: SheetTotals;
   };
+  /** Who co-funds the worksite, as its documents must show it (emblems, mention de financement, operation reference). */
+  funding?: { operationReference: string; funders: { name: string; logo: string | null; mention: string }[] };
   /** The planning: week by week, half-days and the individual annex times. */
   planning?: { weekOf: string; lines: AgendaLine[] }[];
   /** The collective bilan. */
   bilan?: WorksiteBilan;
+}
+
+/** A document addressed to a person, about their own data: the information notice, the export of everything held about them. */
+export interface PersonDocumentData {
+  kind: PersonDocumentKind;
+  number: string;
+  version: number;
+  issuedOn: string;
+  draft?: boolean;
+  structure: StructureParty;
+  person: { civility: 'madame' | 'monsieur' | null; firstNames: string; lastName: string; address: string; postcode: string; town: string };
+  /** For the export: everything held, section by section (RGPD art. 15). */
+  held?: PersonExport;
 }

@@ -111,7 +111,8 @@ export function holidayPaid(date: string, contractStart: string): boolean {
   return date.slice(5) === '05-01' || date >= addMonths(contractStart, 3);
 }
 
-function workedMinutes(h: HalfDayRecord): number {
+/** The minutes a marked half-day was worked: all of it when present, the real times for a late arrival or early departure, none when absent. */
+export function workedMinutes(h: HalfDayRecord): number {
   if (!h.mark) return 0;
   if (h.mark.mark === 'present') return h.endMinutes - h.startMinutes;
   if (h.mark.mark === 'retard') return Math.max(0, (h.mark.actualEnd ?? h.endMinutes) - (h.mark.actualStart ?? h.startMinutes));

@@ -2,7 +2,7 @@
  * The desktop shell: single instance, local data folder, secure window, IPC.
  * Everything else is the same core that browser mode and the tests run.
  */
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dataPaths, defaultDataDir } from '../app/paths';
@@ -10,20 +10,33 @@ import { frenchStamp } from '../app/ports';
 import { restoreLatestLocal } from '../backup/local';
 import { electronKeyStore } from './key-store';
 import { createServices, type Services } from '../app/services';
+import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
 import { nativeDialogs } from './dialogs';
 import { electronPdfPrinter } from './pdf-printer';
 import { registerRpc } from './ipc';
 import { installSecurityGuards } from './security';
 import { mainWindowOptions } from './window';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrl, resolveAppRequest } from './app-protocol';
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererFile = path.join(here, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrl = devServerUrl ? new URL('/', devServerUrl).toString() : pathToFileURL(rendererFile).toString();
+const rendererDir = path.join(here, '../renderer');
+const appUrl = rendererUrl({ packaged: app.isPackaged, env: process.env });
+
+// Before `ready`: app:// gets an origin of its own, like https.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+/** Serves the built renderer, and nothing outside its folder. */
+function serveRenderer() {
+  protocol.handle(APP_SCHEME, (request) => {
+    const resolved = resolveAppRequest(request.url, rendererDir);
+    if ('status' in resolved) return new Response(null, { status: resolved.status });
+    return net.fetch(pathToFileURL(resolved.file).toString());
+  });
+}
 
 function showWindow() {
   if (!mainWindow) return;
@@ -32,7 +45,9 @@ function showWindow() {
 }
 
 async function start() {
+  createFilesUserOnly();
   installSecurityGuards(app, session.defaultSession, appUrl);
+  serveRenderer();
   const dataDir = defaultDataDir();
   const open = () =>
     createServices({
@@ -40,7 +55,8 @@ async function start() {
       dialogs: nativeDialogs(() => mainWindow),
       mode: 'desktop',
       version: app.getVersion(),
-      printer: electronPdfPrinter(),
+      // Its temporary HTML in the data folder's work folder, emptied at each start like the others.
+      printer: electronPdfPrinter(dataPaths(dataDir).workDir),
       keyStore: electronKeyStore(path.join(dataDir, 'cles')),
     });
   try {
@@ -76,8 +92,7 @@ async function start() {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
-  else await mainWindow.loadFile(rendererFile);
+  await mainWindow.loadURL(appUrl);
 }
 
 // Chromium's own controls (time fields, date pickers, menus) in French whatever the language of Windows: 14:00, not 02:00 PM.

@@ -8,6 +8,7 @@
 import { formatFrenchDate } from '../shared/dates';
 import { PAY_ITEM_DEFAULTS, type PayItem } from '../shared/contract/pay-items';
 import type { PayrollLine } from '../domain/payroll';
+import { ratePlaces } from '../domain/pay-lines';
 import { fixed, toCsv, type CsvCell } from './csv';
 
 export const VARIABLES_HEADERS = [
@@ -30,8 +31,7 @@ export const VARIABLES_HEADERS = [
 
 /** The rate in euros, with as many decimals as it has (2 to 4: 13,222 € for 12,02 € + 10 %). */
 function rateCell(rateCentiCents: number): CsvCell {
-  const places = rateCentiCents % 100 === 0 ? 2 : rateCentiCents % 10 === 0 ? 3 : 4;
-  return fixed(rateCentiCents / 10000, places);
+  return fixed(rateCentiCents / 10000, ratePlaces(rateCentiCents));
 }
 
 export function payrollVariablesCsv(lines: readonly PayrollLine[], period: { first: string; last: string }, codeOf: (item: PayItem) => string): string {

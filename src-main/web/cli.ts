@@ -9,6 +9,7 @@ import { dataPaths, defaultDataDir } from '../app/paths';
 import { frenchStamp, pickerDialogs } from '../app/ports';
 import { restoreLatestLocal } from '../backup/local';
 import { createServices } from '../app/services';
+import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
 import { startWebServer } from './server';
 
@@ -21,6 +22,7 @@ function option(name: string): string | undefined {
 
 /** Starts browser mode on a data folder and prints where to open it. Used by `npm run web` and `npm run demo`. */
 export async function runBrowserMode(dataDir: string, port = 0) {
+  createFilesUserOnly();
   const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
   const open = () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
@@ -42,7 +42,7 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
 test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page, app }) => {
   const admin = await app.seed();
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
-    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles']],
+    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Paramètres']],
     ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']],
     ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens']],
     ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques']],
@@ -105,6 +105,12 @@ test("l'administratrice vérifie le journal des accès et l'exporte sur sa clé"
   await expect(table.getByRole('row', { name: /Modification.*setup\/complete/ })).toBeVisible();
   await page.getByRole('button', { name: "Vérifier l'intégrité" }).click();
   await expect(page.getByText('Journal intact : 2 entrées vérifiées.')).toBeVisible();
+
+  // Someone deletes the journal's head file beside the database: the check says so, in French.
+  rmSync(path.join(app.dataDir, 'journal-tete.json'));
+  await page.getByRole('button', { name: "Vérifier l'intégrité" }).click();
+  await expect(page.getByText('Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.')).toBeVisible();
+  await app.screenshot(page, 'accounts-08a-journal-tete-disparue');
 
   await page.getByRole('button', { name: 'Exporter en CSV…' }).click();
   const picker = page.getByRole('dialog', { name: 'Choisir le dossier où enregistrer le fichier' });

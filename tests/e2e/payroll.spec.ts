@@ -53,7 +53,7 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
   await page.getByRole('button', { name: 'Marquer comme transmis' }).click();
   // Transmitting locks the month: it asks first, in one sentence.
   const asks = page.getByRole('dialog', { name: 'Marquer comme transmis ?' });
-  await expect(asks.getByText('Le mois de juin 2026 sera verrouillé : les changements suivants deviendront des régularisations du mois suivant.')).toBeVisible();
+  await expect(asks.getByText(/Les journées de juin 2026 de ses salariés seront verrouillées : toute correction demandera un motif et partira en régularisation avec le mois suivant/)).toBeVisible();
   await app.screenshot(page, 'payroll-02a-confirmation-transmission');
   await asks.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.getByText('Transmis à l’employeur')).toHaveCount(0);

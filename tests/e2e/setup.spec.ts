@@ -24,9 +24,11 @@ const portage: EmployerData = {
   town: 'Brest',
   siret: '44306184100047',
   payrollEmail: 'paie@relais-iroise.fr',
-  collectiveAgreement: 'Associations intermédiaires (IDCC 3016)',
+  collectiveAgreement: 'Aucune convention collective',
   pensionFund: 'AG2R La Mondiale',
+  pensionFundAddress: '14-16 boulevard Malesherbes, 75008 Paris',
   providentBody: 'Humanis Prévoyance',
+  providentBodyAddress: '21 rue Laffitte, 75009 Paris',
   signatoryName: 'Jean N’Diaye',
   signatoryTitle: 'Le Directeur',
 };
@@ -172,6 +174,26 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
   await expect(page.getByText('Paie : salaires@relais-iroise.fr')).toBeVisible();
   await expect(page.getByText('Paie : paie@relais-iroise.example')).toBeVisible();
+
+  // The collective agreement is chosen from the list: the ACI agreement is refused to the association intermédiaire, in French.
+  await page.getByLabel('Employeur Relais Emploi Iroise (démo)').getByRole('button', { name: 'Modifier' }).click();
+  const employerForm = page.getByRole('dialog', { name: "Modifier l'employeur" });
+  await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
+  await page.getByRole('option', { name: "Ateliers et chantiers d'insertion — IDCC 3016" }).click();
+  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  const refusal = "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.";
+  await expect(employerForm.getByText(refusal, { exact: true })).toBeVisible();
+  await expect(employerForm.getByRole('link', { name: `Convention collective : ${refusal}` })).toBeVisible();
+  await app.screenshot(page, 'settings-02b-convention-refusee');
+  await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
+  await page.getByRole('option', { name: 'Régies de quartier — IDCC 3105' }).click();
+  await employerForm.getByLabel('Prix de la mise à disposition (par heure travaillée)').fill('21,40');
+  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await expect(employerForm).toBeHidden();
+  await expect(page.getByText('Régies de quartier — IDCC 3105 · Paie : paie@relais-iroise.example')).toBeVisible();
+  const saved = await app.services.db.selectFrom('employers').select(['collectiveAgreement', 'hourlyPriceCents']).where('id', '=', 1).executeTakeFirstOrThrow();
+  expect(saved).toEqual({ collectiveAgreement: '3105', hourlyPriceCents: 2140 });
+  await app.screenshot(page, 'settings-02c-convention-choisie');
 
   await page.getByRole('tab', { name: 'SMIC' }).click();
   await page.getByLabel('Nouveau taux à partir du').fill('01/01/2026');

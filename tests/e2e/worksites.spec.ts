@@ -129,9 +129,21 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await session.getByRole('button', { name: 'Déplacer' }).click();
   await expect(page.getByLabel('Mardi 05/05 après-midi')).toBeVisible();
 
-  // A renewal of two weeks, agreed before the term.
+  // What the contract states: the tasks (for the mise à disposition too) and a post with particular risks.
   await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
   const contract = page.getByRole('dialog', { name: `Contrat de ${name}` });
+  await expect(contract.getByLabel('Tâches confiées')).toHaveValue(/ponçage et finitions/);
+  await contract.getByLabel('Tâches confiées').fill('Débit de planches, ponçage et montage de bancs');
+  await contract.getByLabel('Qualification et classification').fill('Niveau 1, coefficient 200');
+  await contract.getByRole('checkbox', { name: /^Poste à risques particuliers/ }).check();
+  await app.screenshot(page, 'worksites-05b-contenu-du-contrat');
+  await contract.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(contract).toBeHidden();
+  const stored = await app.services.db.selectFrom('participations').select(['tasks', 'classification', 'particularRisk']).executeTakeFirstOrThrow();
+  expect(stored).toEqual({ tasks: 'Débit de planches, ponçage et montage de bancs', classification: 'Niveau 1, coefficient 200', particularRisk: 1 });
+
+  // A renewal of two weeks, agreed before the term.
+  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
   await contract.getByRole('tab', { name: 'Renouveler' }).click();
   await contract.getByLabel(/^Nouvelle date de fin/).fill('14/06/2026');
   await contract.getByLabel(/^Accord du salarié le/).fill('20/05/2026');

@@ -161,6 +161,23 @@ describe('accounts administration', () => {
     valueOf(await caller(services)('auth/login', { userId: created.id, password: 'Remis-à-zéro-2026' }));
   });
 
+  it('an administrator resetting someone’s password ends every session of that person, and only once it is done', async () => {
+    const { services, call, session } = await configured();
+    const created = valueOf(await call('users/create', { displayName: 'Jean Kervella', role: 'encadrant', password: PASSWORD }));
+    const onOffice = valueOf(await caller(services)('auth/login', { userId: created.id, password: PASSWORD }));
+    const onLaptop = valueOf(await caller(services)('auth/login', { userId: created.id, password: PASSWORD }));
+    // A refused reset (too weak) changes nothing.
+    expect((await call('users/resetPassword', { id: created.id, password: 'jeankervella1' })).ok).toBe(false);
+    expect(await handleRpc(services, 'auth/me', {}, onOffice.token)).toMatchObject({ ok: true, value: { session: { user: { id: created.id } } } });
+    valueOf(await call('users/resetPassword', { id: created.id, password: 'Remis-à-zéro-2026' }));
+    for (const token of [onOffice.token, onLaptop.token]) {
+      expect(await handleRpc(services, 'auth/me', {}, token)).toMatchObject({ ok: true, value: { session: null } });
+      expect(await handleRpc(services, 'people/search', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+    // The administrator who reset it stays signed in.
+    expect(await handleRpc(services, 'auth/me', {}, session.token!)).toMatchObject({ ok: true, value: { session: { user: { role: 'administrateur' } } } });
+  });
+
   it('lets a database set up before accounts existed create its first administrator, once', async () => {
     const services = await testServices();
     await services.db.insertInto('structure').values({

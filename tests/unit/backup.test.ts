@@ -6,6 +6,7 @@ import { ArchiveReader, archiveHead, readArchive } from '../../src-main/backup/a
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { writeBackup } from '../../src-main/backup/pipeline';
+import { workFolder } from '../../src-main/app/work-files';
 import { restoreLatestLocal } from '../../src-main/backup/local';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { keep, pdfText } from './support/pdf';
@@ -304,6 +305,7 @@ describe('faults while writing to the stick', () => {
       filesDir: services.paths.filesDir,
       folder,
       fileName: 'Passerelle_essai.passerelle-backup',
+      workDir: await workFolder(services.paths, 'sauvegarde'),
       key: await keyOf(services),
       createdAt: '2026-03-02T09:00:00.000Z',
       openTarget: async (target) => {

@@ -130,4 +130,31 @@ describe('contract updates', () => {
       error: { field: 'contract.position' },
     });
   });
+
+  it('records what the contract states: classification, tasks, a post with particular risks, the PASS IAE', async () => {
+    const { call, participationId, worksiteId } = await withParticipant();
+    // Drafted with the work support's tasks until the coordinator writes the person's own.
+    const drafted = valueOf(await call('worksites/get', { id: worksiteId }));
+    expect(drafted.participants[0]!.contract).toMatchObject({ classification: '', particularRisk: false, passIae: '', tasks: expect.stringContaining('ponçage') });
+    const contract = {
+      position: 'Agent de menuiserie',
+      handedOn: null,
+      signedOn: null,
+      derogationUntil: null,
+      classification: 'Niveau 1, coefficient 200',
+      tasks: 'Débit de planches, ponçage, montage de bancs',
+      particularRisk: true,
+      passIae: '999992612345',
+    };
+    const updated = valueOf(await call('contracts/update', { participationId, contract }));
+    expect(updated.participants[0]!.contract).toMatchObject({ classification: 'Niveau 1, coefficient 200', tasks: 'Débit de planches, ponçage, montage de bancs', particularRisk: true, passIae: '999992612345' });
+    expect(await call('contracts/update', { participationId, contract: { ...contract, tasks: 'x'.repeat(601) } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'contract.tasks', message: 'La liste des tâches confiées ne doit pas dépasser 600 caractères.' },
+    });
+    expect(await call('contracts/update', { participationId, contract: { ...contract, particularRisk: 'oui' as never } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'contract.particularRisk', message: 'Indiquez si le poste présente des risques particuliers.' },
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import type { PdfPrinter } from '../../src-main/documents/printer';
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../src-main/shared/contract/documents';
+import { DOCUMENT_KIND_LABELS, type ParticipationDocumentKind } from '../../src-main/shared/contract/documents';
 import { configured, fakeClock, sessionAs, shared, valueOf } from './support/services';
 import { person, situation } from './support/people';
 import { keep, LEAKS, pdfText } from './support/pdf';
@@ -108,10 +108,10 @@ async function generated(call: Awaited<ReturnType<typeof juneWorksite>>['call'],
 }
 
 /** Words each kind must agree with the person's civility: [for her, for him]. */
-const AGREED: Record<Exclude<DocumentKind, 'feuille_emargement' | 'planning_chantier' | 'bilan_chantier'>, [string[], string[]]> = {
+const AGREED: Record<ParticipationDocumentKind, [string[], string[]]> = {
   contrat_travail: [
-    ['La salariée', 'née le', 'La salariée est engagée', 'Elle est mise à la disposition', 'la salariée en est informée'],
-    ['Le salarié', 'né le', 'Le salarié est engagé', 'Il est mis à la disposition', 'le salarié en est informé'],
+    ['La salariée', 'née le', 'La salariée est engagée', 'pour être mise à la disposition', 'la salariée en est informée'],
+    ['Le salarié', 'né le', 'Le salarié est engagé', 'pour être mis à la disposition', 'le salarié en est informé'],
   ],
   mise_a_disposition: [
     ['née le', 'salariée de l’association', 'est mise à la disposition', 'Salariée mise à disposition'],
@@ -178,7 +178,7 @@ describe('a person with no civility recorded', () => {
     await services.db.updateTable('persons').set({ civility: null }).execute();
     const contract = await generated(call, { kind: 'contrat_travail', participationId: setup.participations.femme }, 'fr-contrat-sans-civilite');
     expectFrenchTypography(contract.text, contract.html);
-    for (const phrase of ['La personne salariée', 'né(e) le', 'La personne salariée est engagée', 'Elle est mise à la disposition']) expect(contract.text, phrase).toContain(phrase);
+    for (const phrase of ['La personne salariée', 'né(e) le', 'La personne salariée est engagée', 'pour être mise à la disposition']) expect(contract.text, phrase).toContain(phrase);
     const attestation = await generated(call, { kind: 'attestation_presence', participationId: setup.participations.homme }, 'fr-attestation-sans-civilite');
     for (const phrase of ['QUÉMÉNEUR, né(e) le', 'la personne a été présente', 'à la personne intéressée']) expect(attestation.text, phrase).toContain(phrase);
   });

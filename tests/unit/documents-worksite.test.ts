@@ -123,7 +123,7 @@ describe("feuille d'émargement", () => {
     const { call, worksiteId } = await worksiteWith(['Élodie', 'Awa', 'Soazig']);
     const { text, file, row } = await generatedText(call, { kind: 'feuille_emargement', worksiteId, weekOf: '2026-05-13' }, 'emargement');
     expect(row).toMatchObject({ weekOf: '2026-05-11', title: "Feuille d'émargement — Menuiserie du port — semaine du 11/05/2026", personId: null });
-    for (const value of ['semaine du 11 mai 2026', 'Lundi 11/05', 'Mercredi 13/05', 'Jeudi 14/05', 'férié (Ascension)', 'LEFÈVRE Élodie', 'LEFÈVRE Awa', 'LEFÈVRE Soazig', 'Visa de l’encadrant technique', 'Yann Kervella', 'Matin 08:30–12:00']) {
+    for (const value of ['semaine du 11 mai 2026', 'Lundi 11 mai — matin', 'Mercredi 13 mai — matin', 'Jeudi 14 mai — matin', 'Jour férié (Ascension)', 'LEFÈVRE Élodie', 'LEFÈVRE Awa', 'LEFÈVRE Soazig', 'Visa de l’encadrant', 'Yann Kervella', 'prévu de 8 h 30 à 12 h']) {
       expect(text, value).toContain(value);
     }
     expect(pdfInfo(file).pages).toBe(1);
@@ -136,7 +136,7 @@ describe('planning of a worksite', () => {
     const { call, worksiteId, participationIds } = await worksiteWith(['Élodie']);
     valueOf(await call('worksites/addAnnexTime', { participationId: participationIds[0]!, annexTime: { kind: 'visite_medicale', date: '2026-05-05', start: '14:00', end: '15:30', paid: true } }));
     const { text } = await generatedText(call, { kind: 'planning_chantier', worksiteId }, 'planning-chantier');
-    for (const value of ['Planning du chantier « Menuiserie du port »', 'Semaine du 04/05/2026', 'Semaine du 25/05/2026', 'Rendez-vous individuel — Élodie Lefèvre', 'Mardi 05/05/2026 14:00–15:30']) {
+    for (const value of ['Planning du chantier « Menuiserie du port »', 'Semaine du 04/05/2026', 'Semaine du 25/05/2026', 'Rendez-vous individuel — Élodie Lefèvre', 'Mardi 05/05/2026 14 h – 15 h 30']) {
       expect(text, value).toContain(value);
     }
     expect(text).not.toContain('Visite médicale');
@@ -159,10 +159,11 @@ describe('batch printing', () => {
     expect(failures).toEqual(["Pour établir le document « contrat de travail » de Sans-Adresse Lefèvre, complétez : l'adresse de la personne."]);
     expect(done).toHaveLength(4);
     const merged = valueOf(await call('documents/merge', { documentIds: done }));
-    expect(merged.pages).toBe(8);
+    // Three pages each since the contract states every legal mention (L1242-12, L3123-6, L4154-2).
+    expect(merged.pages).toBe(12);
     const file = keep('lot-contrats', Buffer.from(merged.pdfBase64, 'base64'));
-    expect(pdfInfo(file).pages).toBe(8);
-    expect(pdfText(file, 3)).toContain('Contrat de travail à durée déterminée');
+    expect(pdfInfo(file).pages).toBe(12);
+    expect(pdfText(file, 4)).toContain('Contrat de travail à durée déterminée');
     // The four stay in the registry, findable by person, type and worksite.
     expect(valueOf(await call('documents/search', { kind: 'contrat_travail' })).total).toBe(4);
     expect(valueOf(await call('documents/search', { text: 'moussa' })).documents.map((d) => d.title)).toEqual(['Contrat de travail de Moussa Lefèvre']);

@@ -121,6 +121,22 @@ describe('migrations', () => {
     await expect(open(file)).rejects.toMatchObject({ code: 'FILE_ERROR' });
   });
 
+  it('migration 17 keeps every journal entry, id and hash, and numbers new ones after the highest ever given', async () => {
+    const file = path.join(tempDir(), 'v14.sqlite');
+    copyFileSync(path.join(fixtures, 'v14.sqlite'), file);
+    const raw = new SqliteDatabase(file, { readonly: true });
+    const before = raw.prepare('select * from journal order by id').all();
+    raw.close();
+    expect(before.length).toBeGreaterThan(0);
+    const opened = await open(file);
+    expect(opened.sqlite.prepare('select * from journal order by id').all()).toEqual(before);
+    expect(opened.sqlite.prepare('select anchor_id, sealed_id from journal_state').get()).toEqual({ anchor_id: 0, sealed_id: null });
+    expect(String((opened.sqlite.prepare("select sql from sqlite_master where name = 'journal'").get() as { sql: string }).sql)).toMatch(/autoincrement/i);
+    // Append-only still.
+    expect(() => opened.sqlite.exec('delete from journal')).toThrow(/append-only/);
+    await opened.close();
+  });
+
   it('opens every committed database made by an earlier version', async () => {
     // One file per released schema version: v1.sqlite, v2.sqlite… each upgraded to the latest here.
     const committed = readdirSync(fixtures).filter((f) => /^v\d+\.sqlite$/.test(f));
@@ -133,9 +149,47 @@ describe('migrations', () => {
       const structure = await opened.db.selectFrom('structure').select(['name', 'idleLockMinutes', 'openSaturday']).executeTakeFirst();
       // Migration 13: a structure that existed before stays closed on Saturdays.
       expect(structure).toEqual({ name: 'CCAS de Kerbrénou', idleLockMinutes: 10, openSaturday: 0 });
-      expect(await opened.db.selectFrom('employers').select('name').execute()).toHaveLength(2);
+      // Migration 15: the association intermédiaire typed as the ACI agreement (IDCC 3016) must choose again; the CCAS with none keeps « aucune ».
+      expect(await opened.db.selectFrom('employers').select(['kind', 'collectiveAgreement', 'pensionFundAddress']).orderBy('id').execute()).toEqual([
+        { kind: 'association_intermediaire', collectiveAgreement: null, pensionFundAddress: '' },
+        { kind: 'ccas', collectiveAgreement: 'aucune', pensionFundAddress: '' },
+      ]);
+      // Migration 16: no transmission withdrawn yet.
+      expect(await opened.db.selectFrom('payrollWithdrawals').selectAll().execute()).toEqual([]);
+      // Migration 18: employers keep no logo until one is chosen; funders have no document details yet.
+      expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([{ logoFile: null }, { logoFile: null }]);
+      expect(await opened.db.selectFrom('funders').selectAll().execute()).toEqual([]);
       await opened.close();
       expect(existsSync(file)).toBe(true);
     }
+  });
+
+  it('migration 15 keeps a typed agreement only when it names an IDCC the employer may apply', async () => {
+    const file = path.join(tempDir(), 'v14.sqlite');
+    copyFileSync(path.join(fixtures, 'v14.sqlite'), file);
+    const before = new SqliteDatabase(file);
+    const insert = before.prepare(
+      "insert into employers (name, kind, address, postcode, town, siret, collective_agreement, pension_fund, provident_body, payroll_email, signatory_name, signatory_title, created_at, updated_at) select ?, ?, address, postcode, town, siret, ?, pension_fund, provident_body, payroll_email, signatory_name, signatory_title, created_at, updated_at from employers where id = 1",
+    );
+    for (const [name, kind, agreement] of [
+      ['ACI associatif', 'autre', 'CCN des ateliers et chantiers d’insertion, IDCC 3016'],
+      ['AI régie', 'association_intermediaire', 'Régies de quartier (IDCC 3105)'],
+      ['AI vide', 'association_intermediaire', '  '],
+      ['AI inconnue', 'association_intermediaire', 'Convention du 15 mars 1966'],
+    ] as const) {
+      insert.run(name, kind, agreement);
+    }
+    before.close();
+    const opened = await open(file);
+    expect(await opened.db.selectFrom('employers').select(['name', 'collectiveAgreement']).where('id', '>', 2).orderBy('id').execute()).toEqual([
+      { name: 'ACI associatif', collectiveAgreement: '3016' },
+      { name: 'AI régie', collectiveAgreement: '3105' },
+      { name: 'AI vide', collectiveAgreement: 'aucune' },
+      // « 1966 » is a year, not an IDCC of the list: left to choose.
+      { name: 'AI inconnue', collectiveAgreement: null },
+    ]);
+    const participation = await opened.db.selectFrom('participations').select(['classification', 'tasks', 'particularRisk', 'passIae']).executeTakeFirst();
+    expect(participation ?? null).toBeNull();
+    await opened.close();
   });
 });

@@ -28,7 +28,7 @@ const EXPECTED: Record<Method, string> = {
   'files/chooseFile': 'administrateur coordination',
   'files/chooseFolder': 'administrateur coordination',
   'files/list': 'administrateur coordination',
-  'settings/importLogo': 'administrateur',
+  'settings/importLogo': 'administrateur coordination',
   'settings/get': 'administrateur coordination',
   'settings/getLogo': 'administrateur coordination',
   'settings/updateStructure': 'administrateur',
@@ -53,6 +53,8 @@ const EXPECTED: Record<Method, string> = {
   'contacts/list': 'administrateur coordination travailleur_social',
   'contacts/saveOrganisation': 'administrateur coordination',
   'contacts/saveContact': 'administrateur coordination',
+  'funders/list': 'administrateur coordination',
+  'funders/save': 'administrateur coordination',
   'people/search': 'administrateur coordination travailleur_social encadrant',
   'people/get': 'administrateur coordination travailleur_social encadrant',
   'people/findDuplicates': 'administrateur coordination',
@@ -100,6 +102,7 @@ const EXPECTED: Record<Method, string> = {
   'payroll/get': 'administrateur coordination',
   'payroll/validate': 'administrateur coordination',
   'payroll/transmit': 'administrateur coordination',
+  'payroll/withdraw': 'administrateur',
   'payroll/export': 'administrateur coordination',
   'payroll/matricules': 'administrateur coordination',
   'payroll/setMatricule': 'administrateur coordination',
@@ -139,6 +142,7 @@ const EXPECTED: Record<Method, string> = {
   'rgpd/saveRequest': 'administrateur coordination',
   'rgpd/notice': 'administrateur coordination',
   'rgpd/register': 'administrateur',
+  'search/anywhere': ALL_ROLES,
   'stats/figures': 'administrateur coordination lecture_seule',
   'stats/people': 'administrateur coordination',
   'stats/report': 'administrateur coordination lecture_seule',
@@ -194,7 +198,7 @@ describe('permission matrix', () => {
   });
 
   it('tells the renderer which methods a role may use', () => {
-    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword', 'stats/figures', 'stats/report', 'stats/export']);
+    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword', 'stats/figures', 'stats/report', 'stats/export', 'search/anywhere']);
     expect(allowedMethods('coordination')).toContain('settings/get');
     expect(allowedMethods('coordination')).not.toContain('settings/updateStructure');
     expect(allowedMethods('administrateur')).toContain('journal/export');

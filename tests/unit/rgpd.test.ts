@@ -1,3 +1,4 @@
+import { longFrenchDate } from '../../src-main/shared/dates';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -139,8 +140,13 @@ describe('anonymisation', () => {
     const everywhere = await Promise.all(filesUnder(services.paths.filesDir).map(containsCanary));
     expect(everywhere.filter(Boolean).length).toBeGreaterThan(5);
 
+    valueOf(await call('payroll/setMatricule', { personId: canary.personId, employerId: 1, matricule: 'E0042' }));
+    valueOf(await call('payroll/setMatricule', { personId: other.personId, employerId: 1, matricule: 'E0043' }));
     expect(await call('rgpd/anonymise', { personIds: [canary.personId], confirm: false as never })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(valueOf(await call('rgpd/anonymise', { personIds: [canary.personId], confirm: true }))).toEqual({ anonymised: 1 });
+    // The matricule identified her at the employer: it goes; Awa's stays.
+    expect(await services.db.selectFrom('employeeNumbers').selectAll().orderBy('matricule').execute()).toEqual([{ personId: other.personId, employerId: 1, matricule: 'E0043' }]);
+    expect(valueOf(await call('payroll/matricules', { personId: canary.personId }))).toEqual([{ employerId: 1, employerName: 'Relais Emploi Iroise', matricule: null }]);
 
     expect(valueOf(await call('stats/figures', year))).toEqual(before);
     const record = valueOf(await call('people/get', { id: canary.personId }));
@@ -169,6 +175,8 @@ describe('anonymisation', () => {
     // The payroll files were made again, without the name, and still read back.
     const handoff = valueOf(await call('payroll/get', { month: '2026-06', employerId: 1 }));
     expect(handoff.lines.map((l) => l.name).sort()).toEqual(['Awa Diallo', `Personne n°${canary.personId} ANONYME`]);
+    // Anonymising changes no figure: nothing to re-validate.
+    expect(handoff.changes).toEqual([]);
     const folder = tempDir('passerelle-paie-');
     for (const format of ['xlsx', 'csv', 'pdf'] as const) valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format, folder }));
     // The psychologist's note is gone.
@@ -185,13 +193,15 @@ describe('rights of the person', () => {
     const section = (title: string) => json.sections.find((s) => s.title === title)!.rows;
     expect(section('Identité et coordonnées')[0]).toMatchObject({ Nom: CANARY, Prénoms: 'Élodie', 'Adresse e-mail': 'élodie@exemple.fr' });
     expect(section('Présences')).toHaveLength(16);
-    expect(section('Notes de la psychologue')).toEqual([{ 'Entretien du': '2026-06-18', Note: `Note sur ${CANARY}` }]);
+    // Dates as the person reads them, never as stored.
+    expect(section('Notes de la psychologue')).toEqual([{ 'Entretien du': longFrenchDate('2026-06-18'), Note: `Note sur ${CANARY}` }]);
     expect(section('Freins')[0]).toMatchObject({ Frein: 'Mobilité', 'Actions engagées': `Vélo prêté à ${CANARY}` });
     expect(exported.json).not.toMatch(/Diallo|Awa/);
-    expect(exported.fileStem).toBe(`Donnees_${CANARY}_Élodie_2026-07-01`);
+    expect(exported.fileStem).toBe(`Donnees_${CANARY.toLocaleUpperCase('fr-FR')}_Élodie_2026-07-01`);
     const file = keep('export-personne', Buffer.from(exported.pdfBase64, 'base64'));
     const text = pdfText(file).replace(/\s+/g, ' ');
-    expect(text).toContain('Vos données');
+    expect(text).toContain('Objet : vos données personnelles');
+    expect(text, 'labels agreed with her civility').toContain('Émargement Présente');
     expect(text).toContain(`Note sur ${CANARY}`);
     expect(text).not.toMatch(/Diallo|Awa/);
     expect(text).not.toMatch(LEAKS);

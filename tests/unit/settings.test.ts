@@ -8,7 +8,8 @@ import { caller, configured as configuredWith, sessionAs, tempDir, testServices,
 
 async function configured() {
   const home = tempDir('passerelle-home-');
-  return { ...(await configuredWith({ homeDir: home })), home };
+  // No USB stick here: the home folder is the only root, as on a PC with nothing plugged in.
+  return { ...(await configuredWith({ homeDir: home, removableDrives: () => [] })), home };
 }
 
 describe('setup', () => {
@@ -79,11 +80,36 @@ describe('settings', () => {
     expect(saved.hours.afternoonEnd).toBe('16:30');
   });
 
+  it('keeps the agreement chosen from the list, the bodies’ addresses and the price, and refuses the ACI agreement to an association intermédiaire', async () => {
+    const { call } = await configured();
+    const ai = valueOf(await call('settings/get')).employers[0]!;
+    expect(ai).toMatchObject({ collectiveAgreement: 'aucune', pensionFundAddress: '14-16 boulevard Malesherbes, 75008 Paris', providentBodyAddress: '21 rue Laffitte, 75009 Paris', hourlyPriceCents: 1950 });
+    const { id: _id, archived: _archived, ...input } = ai;
+    expect(await call('settings/saveEmployer', { id: ai.id, employer: { ...input, collectiveAgreement: '3016' } })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'employer.collectiveAgreement',
+        message: "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.",
+      },
+    });
+    expect(await call('settings/saveEmployer', { id: ai.id, employer: { ...input, collectiveAgreement: 'Associations intermédiaires (IDCC 3016)' as never } })).toMatchObject({
+      ok: false,
+      error: { field: 'employer.collectiveAgreement', message: 'Choisissez la convention collective dans la liste (ou « Aucune convention collective »).' },
+    });
+    const aci = valueOf(await call('settings/saveEmployer', { employer: { ...input, name: 'CCAS — ACI', kind: 'ccas', collectiveAgreement: '3016', hourlyPriceCents: null } }));
+    expect(aci).toMatchObject({ kind: 'ccas', collectiveAgreement: '3016' });
+    expect(await call('settings/saveEmployer', { id: aci.id, employer: { ...input, kind: 'ccas', collectiveAgreement: '2941' } })).toMatchObject({
+      ok: false,
+      error: { field: 'employer.collectiveAgreement', message: expect.stringContaining('un CCAS, établissement public, n\'y entre pas') },
+    });
+  });
+
   it('creates, edits and archives employers, keeping one active', async () => {
     const { call } = await configured();
-    const aci = valueOf(await call('settings/saveEmployer', { employer: employer({ name: 'CCAS — ACI', kind: 'ccas', collectiveAgreement: null }) }));
-    expect(aci).toMatchObject({ name: 'CCAS — ACI', collectiveAgreement: null, archived: false });
-    const edited = valueOf(await call('settings/saveEmployer', { id: aci.id, employer: employer({ name: 'CCAS — atelier', kind: 'ccas' }) }));
+    const aci = valueOf(await call('settings/saveEmployer', { employer: employer({ name: 'CCAS — ACI', kind: 'ccas', collectiveAgreement: '3016' }) }));
+    expect(aci).toMatchObject({ name: 'CCAS — ACI', collectiveAgreement: '3016', archived: false });
+    const edited = valueOf(await call('settings/saveEmployer', { id: aci.id, employer: employer({ name: 'CCAS — atelier', kind: 'ccas', collectiveAgreement: 'aucune' }) }));
     expect(edited.name).toBe('CCAS — atelier');
     expect(await call('settings/saveEmployer', { id: 999, employer: employer() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(valueOf(await call('settings/setEmployerArchived', { id: aci.id, archived: true })).archived).toBe(true);

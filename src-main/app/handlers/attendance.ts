@@ -13,6 +13,8 @@ import { addDays, formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import type { HandlerContext, HandlerMap } from '../handler';
+import { reachOf } from '../reach';
+import { participationInReach } from '../../db/reach';
 import { annexTimeView, load } from './worksite-view';
 
 /** The hours rows of the screens: totals, periods and warnings in French. */
@@ -50,6 +52,8 @@ function participationsQuery(ctx: HandlerContext) {
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
     .select(['pa.id', 'pa.personId', 'p.firstNames', 'p.lastName', 'pa.worksiteId', 'w.name as worksiteName', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'pa.weeklyMinutes'])
+    // Only the participations the caller follows: the social worker's caseload, the supervisor's worksites.
+    .where(participationInReach(reachOf(ctx)))
     .orderBy('p.searchKey')
     .orderBy('pa.startDate');
 }
@@ -60,7 +64,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     const monday = weekOf(requested);
     const sunday = addDays(monday, 6);
     const sessions = await repo.sessionsBetween(ctx.db, worksiteId, monday, sunday);
-    const participations = await repo.participationsBetween(ctx.db, worksiteId, monday, sunday);
+    const participations = await repo.participationsBetween(ctx.db, worksiteId, monday, sunday, reachOf(ctx));
     const ids = participations.map((p) => p.id);
     const sessionIds = new Set(sessions.map((s) => s.id));
     const structure = await ctx.db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
@@ -207,7 +211,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       await load(ctx, worksiteId);
       query = query.where('pa.worksiteId', '=', worksiteId);
     } else {
-      const person = await findPerson(ctx.db, personId!, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+      const person = await findPerson(ctx.db, personId!, reachOf(ctx));
       if (!person) throw new AppError('NOT_FOUND', "Cette personne est introuvable, ou son dossier ne vous est pas accessible.");
       query = query.where('pa.personId', '=', personId!);
     }

@@ -19,6 +19,9 @@ import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { frenchDate, frenchStamp } from '../ports';
+import { adoptBackupJournal, checkBackupJournal } from '../journal-backup';
+import { readHeadText } from '../journal-head';
+import { rotatePreRestoreCopies, workFolder } from '../work-files';
 
 /** `db`: the method's transaction when it has one, otherwise the current database (which a restore replaces). */
 async function status(ctx: HandlerContext, db: Kysely<Database> = ctx.services.db): Promise<BackupStatus> {
@@ -117,11 +120,13 @@ export const backupHandlers: HandlerMap<
       const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({
         sqlite: ctx.services.sqlite,
+        workDir: await workFolder(ctx.services.paths, 'sauvegarde'),
         filesDir: ctx.services.paths.filesDir,
         folder,
         fileName: safeFileName(`Passerelle_${structure?.name ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
         key,
         createdAt: ctx.now,
+        journal: { key: ctx.services.journal.key, head: readHeadText(ctx.services.journal.headFile) },
         onProgress: (progress) => (ctx.services.backupRun = progress),
       });
     } finally {
@@ -160,11 +165,12 @@ export const backupHandlers: HandlerMap<
   'backup/restore': async ({ path: file, passphrase }, ctx) => {
     const { paths } = ctx.services;
     const stamp = ctx.now.replace(/[:.]/g, '-');
-    // Unpacked beside the data (same disk): the swap below is then a rename, never a copy.
-    const work = path.join(paths.backupsDir, `restauration-${stamp}`);
-    await mkdir(work, { recursive: true });
+    // Unpacked in the data folder's work folder (same disk): the swap below is then a rename, never a copy.
+    const work = await workFolder(paths, 'restauration');
     try {
-      await opened(ctx, file, passphrase, work);
+      const { manifest } = await opened(ctx, file, passphrase, work);
+      // Backups made before the keyed journal carry none: their journal is sealed when opened.
+      if (manifest.journal) await checkBackupJournal(path.join(work, 'passerelle.sqlite'), manifest.journal);
       // The current data is kept first: a restore is never a loss.
       await ctx.services.sqlite.backup(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
       await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
@@ -174,10 +180,12 @@ export const backupHandlers: HandlerMap<
       try {
         for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
         await rename(path.join(work, 'passerelle.sqlite'), paths.databaseFile);
+        if (manifest.journal) await adoptBackupJournal(ctx.services.keyStore, paths.journalHeadFile, manifest.journal);
       } finally {
         // Whatever happened, the app goes on with a database open (the restored one, or the current one untouched).
         await ctx.services.reopenDatabase();
       }
+      await rotatePreRestoreCopies(paths);
       // Accounts may differ in the restored data: everyone signs in again.
       ctx.services.sessions.clear();
       ctx.record(`restore:${path.basename(file)}`);

@@ -4,6 +4,7 @@ import type { AttendanceFigures, Bilan, Orientation, WorksiteBilan } from '../..
 import type { ObstacleKind, OutcomeCategory } from '../../shared/contract/journey-lists';
 import type { ACTIVITIES, WORKSITE_KINDS } from '../../shared/contract/worksites';
 import type { HandlerContext, HandlerMap } from '../handler';
+import { reachOf } from '../reach';
 import { hoursSummaries, type ParticipationOfHours } from '../hours';
 import { criteriaOf, evaluationsOf, followed } from './evaluations';
 import { load } from './worksite-view';
@@ -45,7 +46,8 @@ export async function bilanOf(ctx: HandlerContext, participationId: number): Pro
 /** The collective bilan: who took part, attendance, orientation and outcomes, what was produced. */
 export async function worksiteBilanOf(ctx: HandlerContext, worksiteId: number): Promise<WorksiteBilan> {
   const w = await load(ctx, worksiteId);
-  const rows = await repo.worksiteParticipants(ctx.db, worksiteId);
+  const rows = await repo.worksiteParticipants(ctx.db, worksiteId, reachOf(ctx));
+  for (const r of rows) ctx.record(`person:${r.personId}`);
   const attendance = await attendanceOf(
     ctx,
     rows.map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId, worksiteName: w.name, startDate: r.startDate, end: r.end, weeklyMinutes: r.weeklyMinutes })),

@@ -6,6 +6,7 @@ import type { HandlerContext, HandlerMap } from '../handler';
 /** The psychologist's debriefs, each with her own note and nobody else's. */
 async function debriefs(ctx: HandlerContext) {
   const rows = await repo.debriefsFor(ctx.db, ctx.session.user!.id);
+  for (const r of rows) ctx.record(`person:${r.personId}`);
   return rows.map((r) => ({
     annexTimeId: r.annexTimeId,
     date: r.date,

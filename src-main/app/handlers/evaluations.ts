@@ -6,6 +6,7 @@ import type { Criterion, EvaluationSheet, GridSection, HealthCheck, Observation 
 import type { ACTIVITIES } from '../../shared/contract/worksites';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
+import { reachOf } from '../reach';
 
 const NOT_FOUND = 'Cette personne ne figure pas sur un chantier que vous suivez.';
 
@@ -15,11 +16,10 @@ const NOT_FOUND = 'Cette personne ne figure pas sur un chantier que vous suivez.
  * caseload); any other answers NOT_FOUND, as if it did not exist.
  */
 export async function followed(ctx: HandlerContext, participationId: number) {
-  const row = await repo.findFollowed(ctx.db, participationId);
-  const userId = ctx.session.user?.id ?? null;
+  const row = await repo.findFollowed(ctx.db, participationId, reachOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
-  if (ctx.scope === 'ownWorksites' && row.supervisorId !== userId) throw new AppError('NOT_FOUND', NOT_FOUND);
-  if (ctx.scope === 'ownCaseload' && row.referentUserId !== userId) throw new AppError('NOT_FOUND', NOT_FOUND);
+  // The journal names whose file was read or changed, whatever the answer shows.
+  ctx.record(`person:${row.personId}`);
   return {
     ...row,
     view: {

@@ -2,8 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_PURPOSE_EXTENSIONS, type FileEntry } from '../../shared/contract/files';
 import { AppError } from '../../shared/errors';
-import { listFileRoots, resolveInsideRoots } from '../file-roots';
+import { resolveInsideRoots } from '../file-roots';
 import type { HandlerMap } from '../handler';
+import { grantPath } from '../user-paths';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
@@ -13,17 +14,19 @@ export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder'
   'files/chooseFile': async ({ purpose }, { services }) => {
     if (!services.dialogs.native) return { status: 'picker' as const };
     const chosen = await services.dialogs.chooseFile(purpose, FILE_PURPOSE_EXTENSIONS[purpose]);
+    if (chosen !== null) grantPath(services, chosen);
     return chosen === null ? { status: 'cancelled' as const } : { status: 'chosen' as const, path: chosen };
   },
 
   'files/chooseFolder': async ({ purpose }, { services }) => {
     if (!services.dialogs.native) return { status: 'picker' as const };
     const chosen = await services.dialogs.chooseFolder(purpose);
+    if (chosen !== null) grantPath(services, chosen);
     return chosen === null ? { status: 'cancelled' as const } : { status: 'chosen' as const, path: chosen };
   },
 
   'files/list': async ({ purpose, path: requested }, { services }) => {
-    const roots = listFileRoots(services.homeDir);
+    const roots = services.fileRoots();
     if (requested === null) return { roots, path: null, parent: null, entries: [] };
     const folder = resolveInsideRoots(requested, roots);
     if (folder === null) {

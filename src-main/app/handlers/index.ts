@@ -7,6 +7,7 @@ import { authHandlers } from './auth';
 import { usersHandlers } from './users';
 import { journalHandlers } from './journal';
 import { contactsHandlers } from './contacts';
+import { fundersHandlers } from './funders';
 import { peopleHandlers } from './people';
 import { journeysHandlers } from './journeys';
 import { peopleImportHandlers } from './people-import';
@@ -23,6 +24,7 @@ import { debriefsHandlers } from './debriefs';
 import { statsHandlers } from './stats';
 import { dashboardHandlers } from './dashboard';
 import { rgpdHandlers } from './rgpd';
+import { searchHandlers } from './search';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -33,6 +35,7 @@ export const handlers: HandlerMap<Method> = {
   ...usersHandlers,
   ...journalHandlers,
   ...contactsHandlers,
+  ...fundersHandlers,
   ...peopleHandlers,
   ...journeysHandlers,
   ...peopleImportHandlers,
@@ -49,4 +52,5 @@ export const handlers: HandlerMap<Method> = {
   ...statsHandlers,
   ...dashboardHandlers,
   ...rgpdHandlers,
+  ...searchHandlers,
 };

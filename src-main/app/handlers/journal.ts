@@ -4,7 +4,8 @@ import { JOURNAL_ACTION_LABELS, type JournalEntry } from '../../shared/contract/
 import { AppError } from '../../shared/errors';
 import { toCsv } from '../../exports/csv';
 import type { HandlerMap } from '../handler';
-import { verifyJournal } from '../journal';
+import { openHead, readHeadText } from '../journal-head';
+import { verifyJournal } from '../journal-verify';
 
 export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'journal/export'> = {
   'journal/list': async ({ page, pageSize }, { db }) => {
@@ -29,7 +30,8 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
     return { entries, total: total.n };
   },
 
-  'journal/verify': async (_input, { db }) => verifyJournal(db),
+  'journal/verify': async (_input, { db, services }) =>
+    verifyJournal(db, services.journal.key, openHead(services.journal.key, readHeadText(services.journal.headFile))),
 
   'journal/export': async ({ folder }, { services, today }) => {
     const info = await stat(folder).catch(() => null);

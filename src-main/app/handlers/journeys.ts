@@ -11,6 +11,7 @@ async function journeyInScope(ctx: HandlerContext, journeyId: number) {
   const journey = await repo.findJourney(ctx.db, journeyId);
   if (!journey) throw new AppError('NOT_FOUND', 'Ce parcours est introuvable.');
   await loadRecord(ctx, journey.personId);
+  ctx.record(`person:${journey.personId}`);
   return journey;
 }
 

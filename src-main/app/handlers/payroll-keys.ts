@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer } from '../../db/repositories/settings';
-import { PAY_ITEM_DEFAULTS, PAY_ITEMS, type PayItem } from '../../shared/contract/pay-items';
+import { duplicateCode, duplicateCodeMessage, PAY_ITEM_DEFAULTS, PAY_ITEMS, type PayItem } from '../../shared/contract/pay-items';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 
@@ -45,7 +45,14 @@ export const payrollKeyHandlers: HandlerMap<'payroll/matricules' | 'payroll/setM
 
   'payroll/setPayItemCodes': async ({ employerId, codes }, ctx) => {
     await employerOrFail(ctx.db, employerId);
-    for (const { item, code } of codes) await repo.setPayItemCode(ctx.db, employerId, item, code && code !== PAY_ITEM_DEFAULTS[item].code ? code : null);
+    for (const { item, code } of codes) await repo.setPayItemCode(ctx.db, employerId, item, code !== null && code !== PAY_ITEM_DEFAULTS[item].code ? code : null);
+    // Unique over what the employer will use: the codes typed and the defaults kept.
+    const effective = await payItemCodes(ctx.db, employerId);
+    const duplicate = duplicateCode(effective);
+    if (duplicate) {
+      const index = codes.findIndex((c) => c.item === duplicate.item || c.item === duplicate.other);
+      throw new AppError('CONFLICT', duplicateCodeMessage(duplicate), { field: index >= 0 ? `codes.${index}.code` : 'codes' });
+    }
     ctx.record(`employer:${employerId}`);
     return payItemCodes(ctx.db, employerId);
   },

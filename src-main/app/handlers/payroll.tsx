@@ -5,36 +5,49 @@ import * as repo from '../../db/repositories/payroll';
 import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { PayrollSummary } from '../../documents/templates/payroll-summary';
+import { PAYROLL_SUMMARY_CSS, PayrollSummary } from '../../documents/templates/payroll-summary';
 import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
 import { payrollVariablesCsv } from '../../exports/payroll-variables';
+import { missingMatricules, variablesRefusal } from '../../domain/variables-keys';
 import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { addDays, addMonths, formatFrenchDate } from '../../shared/dates';
+import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import type { Services } from '../services';
 import { hoursSummaries, warningText } from '../hours';
+import { journalNirDisclosure } from '../nir-exposure';
+import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../payroll-drift';
+import { canonicalFigures, figureChanges, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
+import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
 
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
+export const monthName = frenchMonth;
 
 interface Computed {
   lines: PayrollLine[];
   checks: { message: string; link: string }[];
   regularisationIds: number[];
+  /** Changes to transmitted months with no régularisation recorded: recorded at validation, carried by this month. */
+  unrecorded: DriftRegularisation[];
+  /** What validation keeps, to notice a later change (domain/payroll-figures.ts). */
+  figures: PersonFigures[];
 }
+
+/** The fingerprint of a month's figures, kept at validation. */
+export const figuresSha256 = (figures: MonthFigures) => sha256(Buffer.from(canonicalFigures(figures), 'utf8'));
 
 /** The month's figures for one employer, and what to check before sending them. */
 export async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
   const employerName = (await findEmployer(db, employerId))?.name ?? '';
-  const first = `${month}-01`;
-  const last = addDays(addMonths(first, 1), -1);
-  const rows = await repo.participationsOfMonth(db, employerId, first, last);
+  const { first, last } = monthBounds(month);
+  const handoff = await repo.findHandoff(db, month, employerId);
+  // A transmitted month carries what it carried; the next one open carries later changes.
+  const unrecorded = handoff?.status === 'transmis' ? [] : await unrecordedChanges(db, today, employerId, month, monthName);
+  const rows = await repo.participationsOfMonth(db, employerId, first, last, { ids: unrecorded.map((u) => u.participationId), handoffId: handoff?.id });
   const ids = rows.map((r) => r.id);
   const summaries = await hoursSummaries(
     db,
@@ -57,7 +70,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
     ? await db.selectFrom('documents').select(['participationId', 'number', 'version']).where('kind', '=', 'contrat_travail').where('participationId', 'in', ids).orderBy('version').execute()
     : [];
   const signed = new Set(ids.length ? (await db.selectFrom('attachments').select('participationId').where('participationId', 'in', ids).execute()).map((a) => a.participationId) : []);
-  const regularisations = await repo.pendingRegularisations(db, ids, first);
+  const regularisations = [...(await repo.regularisationsCarried(db, ids, first, handoff)), ...unrecorded].sort((a, b) => a.date.localeCompare(b.date));
 
   const checks: Computed['checks'] = [];
   const lines = rows.map((r) => {
@@ -138,7 +151,13 @@ export async function compute(db: Kysely<Database>, today: string, month: string
       checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: `/worksites/${r.worksiteId}` });
     }
   }
-  return { lines, checks, regularisationIds: regularisations.map((g) => g.id) };
+  return {
+    lines,
+    checks,
+    regularisationIds: regularisations.flatMap((g) => ('id' in g && typeof g.id === 'number' ? [g.id] : [])),
+    unrecorded,
+    figures: figuresOf(lines.map((l) => ({ participationId: l.person.participationId, payLines: l.payLines, days: l.days }))),
+  };
 }
 
 export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
@@ -161,12 +180,37 @@ export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
   }));
 }
 
+/** The kept figures against those counted now, per person and pay line, in the screen's words. */
+function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['lines']): HandoffView['changes'] {
+  return figureChanges(kept, now.figures, PAY_ITEMS).map((c) => {
+    const line = now.lines.find((l) => l.person.participationId === c.participationId);
+    const keptLine = keptLines.find((l) => l.participationId === c.participationId);
+    return {
+      participationId: c.participationId,
+      personId: line?.person.personId ?? keptLine?.personId ?? 0,
+      name: line ? `${line.person.firstNames} ${line.person.lastName}` : (keptLine?.name ?? ''),
+      item: c.item,
+      label: PAY_ITEM_DEFAULTS[c.item].description,
+      beforeMinutes: c.before.minutes,
+      afterMinutes: c.after.minutes,
+      beforeCents: c.before.amountCents,
+      afterCents: c.after.amountCents,
+      beforeDates: c.before.dates,
+      afterDates: c.after.dates,
+    };
+  });
+}
+
 async function view(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<HandoffView> {
   const employer = await findEmployer(db, employerId);
   if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
   const stored = await repo.findHandoff(db, month, employerId);
   if (stored) {
-    const content = JSON.parse(stored.content) as Pick<HandoffView, 'checks' | 'lines'>;
+    const content = JSON.parse(stored.content) as Pick<HandoffView, 'checks' | 'lines'> & { figures?: MonthFigures };
+    // Kept before figures were: nothing to compare with.
+    const now = content.figures && stored.figuresSha256 ? await compute(db, today, month, employerId) : null;
+    const drifted = now !== null && figuresSha256(now.figures) !== stored.figuresSha256;
+    const withdrawals = await repo.withdrawalsOf(db, stored.id);
     return {
       month,
       employerId,
@@ -177,7 +221,11 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
       validatedAt: stored.validatedAt,
       transmittedBy: stored.transmittedByName,
       transmittedAt: stored.transmittedAt,
-      ...content,
+      checks: content.checks,
+      lines: content.lines,
+      stale: drifted && stored.status === 'valide',
+      changes: drifted ? changesView(content.figures!, now, content.lines) : [],
+      withdrawals: withdrawals.map((w) => ({ reason: w.reason, withdrawnBy: w.withdrawnByName, withdrawnAt: w.withdrawnAt, transmittedAt: w.transmittedAt })),
     };
   }
   const computed = await compute(db, today, month, employerId);
@@ -193,6 +241,9 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
     transmittedAt: null,
     checks: computed.checks,
     lines: linesView(computed.lines),
+    stale: false,
+    changes: [],
+    withdrawals: [],
   };
 }
 
@@ -206,17 +257,17 @@ export async function handoffFiles(
   h: { month: string; employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>; lines: PayrollLine[]; coordinator: string; issuedOn: string },
 ) {
   const structure = await structurePartyOf(db, services.paths.filesDir);
-  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name };
+  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name, ...monthBounds(h.month) };
   const xlsx = await payrollXlsx(h.lines, meta);
   const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
   const codes = await payItemCodes(db, h.employer.id);
-  const period = { first: `${h.month}-01`, last: addDays(addMonths(`${h.month}-01`, 1), -1) };
-  const variables = Buffer.from(payrollVariablesCsv(h.lines, period, (item) => codeOf(codes, item)), 'utf8');
+  const variables = Buffer.from(payrollVariablesCsv(h.lines, monthBounds(h.month), (item) => codeOf(codes, item)), 'utf8');
   const pdf = await services.printer.print(
     renderPage(
       <PayrollSummary
         d={{
           monthLabel: monthName(h.month),
+          period: monthBounds(h.month),
           reference: `Heures ${h.month} — ${h.employer.name}`,
           issuedOn: h.issuedOn,
           structure,
@@ -226,6 +277,7 @@ export async function handoffFiles(
         }}
       />,
       services.fontsDir,
+      PAYROLL_SUMMARY_CSS,
     ),
   );
   const stem = `paie-${h.month}-${h.employer.id}`;
@@ -246,7 +298,9 @@ function fileBase(employerName: string, month: string) {
   return `Heures_${employerName}_${month}`;
 }
 
-export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payroll/validate' | 'payroll/transmit' | 'payroll/export'> = {
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
+
+export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payroll/validate' | 'payroll/transmit' | 'payroll/withdraw' | 'payroll/export'> = {
   'payroll/list': async (_input, ctx) =>
     (await repo.listHandoffs(ctx.db)).map((h) => ({
       month: h.month,
@@ -280,7 +334,14 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
         month,
         employerId,
         status: 'valide',
-        content: JSON.stringify({ checks: computed.checks, lines: linesView(computed.lines) }),
+        content: JSON.stringify({
+          checks: computed.checks,
+          lines: linesView(computed.lines),
+          figures: computed.figures,
+          // Who the kept variables file names without a matricule: that file is then refused at export.
+          missingMatricules: missingMatricules(computed.lines.map((l) => ({ name: `${l.person.firstNames} ${l.person.lastName}`, matricule: l.person.matricule }))),
+        }),
+        figuresSha256: figuresSha256(computed.figures),
         xlsxFile: files.xlsx,
         xlsxSha256: sha256(xlsx),
         csvFile: files.csv,
@@ -295,6 +356,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
         transmittedAt: null,
       });
       await repo.attachRegularisations(trx, computed.regularisationIds, id);
+      await repo.insertRegularisations(trx, computed.unrecorded, id, ctx.session.user?.id ?? null, ctx.now);
       ctx.record(`payroll:${id}`);
     });
     return view(db, ctx.today, month, employerId);
@@ -304,7 +366,25 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé par la coordination.");
     if (handoff.status === 'transmis') throw new AppError('CONFLICT', 'Ce mois est déjà marqué comme transmis.');
+    if ((await view(ctx.db, ctx.today, month, employerId)).stale) {
+      throw new AppError('CONFLICT', `Les chiffres de ${monthName(month)} ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.`);
+    }
     await repo.markTransmitted(ctx.db, handoff.id, ctx.session.user?.id ?? null, ctx.now);
+    ctx.record(`payroll:${handoff.id}`);
+    return view(ctx.db, ctx.today, month, employerId);
+  },
+
+  'payroll/withdraw': async ({ month, employerId, reason }, ctx) => {
+    const handoff = await repo.findHandoff(ctx.db, month, employerId);
+    if (!handoff || handoff.status !== 'transmis' || handoff.transmittedAt === null) throw new AppError('CONFLICT', `Les heures de ${monthName(month)} ne sont pas marquées comme transmises : rien à retirer.`);
+    const later = await repo.transmittedAfter(ctx.db, employerId, month);
+    if (later) {
+      throw new AppError(
+        'CONFLICT',
+        `${capitalised(monthName(later.month))} a déjà été transmis à ${handoff.employerName} : la transmission de ${monthName(month)} ne peut plus être retirée. Une correction passe par une régularisation.`,
+      );
+    }
+    await repo.withdrawTransmission(ctx.db, { ...handoff, transmittedAt: handoff.transmittedAt }, reason, ctx.session.user?.id ?? null, ctx.now, monthBounds(month).last);
     ctx.record(`payroll:${handoff.id}`);
     return view(ctx.db, ctx.today, month, employerId);
   },
@@ -315,6 +395,11 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (format === 'variables' && !handoff.variablesFile) {
       throw new AppError('CONFLICT', "Ce mois a été validé avant l'export des variables de paie : validez-le à nouveau pour le produire.");
     }
+    if (format === 'variables') {
+      const kept = (JSON.parse(handoff.content) as { missingMatricules?: string[] }).missingMatricules ?? [];
+      const refusal = variablesRefusal(kept, handoff.employerName, handoff.status === 'transmis');
+      if (refusal) throw new AppError('CONFLICT', refusal);
+    }
     const stored: Record<typeof format, { file: string; hash: string }> = {
       xlsx: { file: handoff.xlsxFile, hash: handoff.xlsxSha256 },
       csv: { file: handoff.csvFile, hash: handoff.csvSha256 },
@@ -324,6 +409,13 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     const { file, hash } = stored[format];
     const bytes = await readVerified(ctx.services.paths.payrollDir, file, hash);
     ctx.record(`payroll:${handoff.id}`);
+    // The files for payroll software carry the NIR the employer needs (the signed PDF summary does not).
+    if (format !== 'pdf') {
+      const lines = (JSON.parse(handoff.content) as Pick<HandoffView, 'lines'>).lines;
+      const personIds = [...new Set(lines.map((l) => l.personId))];
+      const withNir = personIds.length ? await ctx.services.db.selectFrom('persons').select('id').where('id', 'in', personIds).where('nir', 'is not', null).execute() : [];
+      journalNirDisclosure(ctx, withNir.map((p) => p.id));
+    }
     const name = format === 'variables' ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv') : safeFileName(fileBase(handoff.employerName, month), format);
     return { path: await copyInto(folder, name, bytes) };
   },

@@ -12,13 +12,11 @@ import { AppError } from '../../shared/errors';
 import { maskNir } from '../../shared/identifiers';
 import { nirMismatches } from '../../shared/nir-check';
 import type { HandlerContext, HandlerMap } from '../handler';
+import { reachOf } from '../reach';
+import { journalNirDisclosure } from '../nir-exposure';
 
 /** Social details (resources, RQTH, housing…) are for these roles only; an encadrant sees identity. */
 const READS_SOCIAL_DETAILS: readonly Role[] = ['administrateur', 'coordination', 'travailleur_social'];
-
-function scopeOf(ctx: HandlerContext): repo.PeopleScope {
-  return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
-}
 
 async function collectsNationality(ctx: HandlerContext): Promise<boolean> {
   const row = await ctx.db.selectFrom('structure').select('collectNationality').executeTakeFirst();
@@ -29,7 +27,7 @@ const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pa
 
 /** The record as the caller may see it; NOT_FOUND when out of their scope. */
 export async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {
-  const row = await repo.findPerson(ctx.db, id, scopeOf(ctx));
+  const row = await repo.findPerson(ctx.db, id, reachOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   const social = READS_SOCIAL_DETAILS.includes(ctx.session.user!.role);
   const situations = social
@@ -98,10 +96,20 @@ async function assertLinks(db: Kysely<Database>, person: PersonInput, today: str
   }
 }
 
-async function assertNoDuplicate(db: Kysely<Database>, person: { lastName: string; birthName?: string; firstNames: string; birthDate: string; nir: string }, exceptId: number | null) {
-  const found = await repo.findDuplicates(db, { ...person, birthName: person.birthName ?? '' }, exceptId);
+async function assertNoDuplicate(ctx: HandlerContext, person: { lastName: string; birthName?: string; firstNames: string; birthDate: string; nir: string }, exceptId: number | null) {
+  const found = await repo.findDuplicates(ctx.db, { ...person, birthName: person.birthName ?? '' }, exceptId, reachOf(ctx));
   if (found.length > 0) {
-    const first = found[0]!;
+    const first = found.find((f) => f.inReach) ?? found[0]!;
+    // A record the caller does not follow is never named: only that it exists.
+    if (!first.inReach) {
+      throw new AppError(
+        'CONFLICT',
+        first.sameNir
+          ? "Ce numéro de sécurité sociale est déjà utilisé par une autre fiche. Vérifiez-le, ou demandez à la coordination."
+          : "Une autre fiche porte déjà ce nom, ce prénom et cette date de naissance. Vérifiez-les, ou demandez à la coordination.",
+        { field: 'duplicates' },
+      );
+    }
     throw new AppError(
       'CONFLICT',
       `${first.firstNames} ${first.lastName}, né(e) le ${formatFrenchDate(first.birthDate)}, a déjà une fiche. Ouvrez-la, ou confirmez qu'il s'agit d'une autre personne.`,
@@ -127,7 +135,7 @@ export const peopleHandlers: HandlerMap<
   | 'people/setArchived'
   | 'people/revealNir'
 > = {
-  'people/search': async (filters, ctx) => repo.searchPeople(ctx.db, filters, scopeOf(ctx)),
+  'people/search': async (filters, ctx) => repo.searchPeople(ctx.db, filters, reachOf(ctx)),
 
   'people/get': async ({ id }, ctx) => {
     const record = await loadRecord(ctx, id);
@@ -135,12 +143,13 @@ export const peopleHandlers: HandlerMap<
     return record;
   },
 
-  'people/findDuplicates': async ({ exceptId, ...candidate }, { db }) => repo.findDuplicates(db, candidate, exceptId),
+  'people/findDuplicates': async ({ exceptId, ...candidate }, ctx) =>
+    (await repo.findDuplicates(ctx.db, candidate, exceptId, reachOf(ctx))).filter((d) => d.inReach),
 
   'people/create': async ({ person, situation, confirmedNotDuplicate, confirmWarnings }, ctx) => {
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmWarnings) assertNirAgrees(person.nir, person);
-    if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, null);
+    if (!confirmedNotDuplicate) await assertNoDuplicate(ctx, person, null);
     const nationalityGroup = (await collectsNationality(ctx)) ? (person.nationalityGroup ?? null) : null;
     const id = await repo.insertPerson(ctx.db, { ...person, nationalityGroup }, ctx.now);
     await repo.insertSituation(ctx.db, id, situation, ctx.now, ctx.session.user?.id ?? null);
@@ -151,7 +160,7 @@ export const peopleHandlers: HandlerMap<
   'people/update': async ({ id, person, confirmedNotDuplicate, confirmWarnings }, ctx) => {
     await loadRecord(ctx, id);
     await assertLinks(ctx.db, person, ctx.today);
-    if (!confirmedNotDuplicate) await assertNoDuplicate(ctx.db, person, id);
+    if (!confirmedNotDuplicate) await assertNoDuplicate(ctx, person, id);
     const stored = await ctx.db.selectFrom('persons').select(['nir', 'nationalityGroup']).where('id', '=', id).executeTakeFirstOrThrow();
     // An untouched empty NIR keeps the stored one: the form never receives it in clear.
     const nir = person.nir === '' ? (stored.nir ?? '') : person.nir;
@@ -181,6 +190,7 @@ export const peopleHandlers: HandlerMap<
     await loadRecord(ctx, id);
     const row = await ctx.db.selectFrom('persons').select('nir').where('id', '=', id).executeTakeFirstOrThrow();
     ctx.record(`person:${id}`);
+    if (row.nir) journalNirDisclosure(ctx, [id]);
     return { nir: row.nir };
   },
 };

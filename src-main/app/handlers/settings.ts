@@ -34,11 +34,9 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
   };
 }
 
-export function assertLogoStored(filesDir: string, logoFile: string | null) {
+export function assertLogoStored(filesDir: string, logoFile: string | null, field = 'logoFile') {
   if (logoFile !== null && !storedFileExists(filesDir, logoFile)) {
-    throw new AppError('INVALID_INPUT', 'Le logo choisi est introuvable : choisissez-le à nouveau.', {
-      field: 'logoFile',
-    });
+    throw new AppError('INVALID_INPUT', 'Le logo choisi est introuvable : choisissez-le à nouveau.', { field });
   }
 }
 
@@ -129,7 +127,8 @@ export const settingsHandlers: HandlerMap<
     return settings;
   },
 
-  'settings/saveEmployer': async ({ id, employer }, { db, now, record }) => {
+  'settings/saveEmployer': async ({ id, employer }, { db, services, now, record }) => {
+    assertLogoStored(services.paths.filesDir, employer.logoFile, 'employer.logoFile');
     if (id === undefined) {
       const newId = await repo.insertEmployer(db, employer, now);
       record(`employer:${newId}`);

@@ -52,6 +52,7 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
       if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: `wageRates.${index}.hourlyCents` });
     }
     assertLogoStored(services.paths.filesDir, input.logoFile);
+    input.employers.forEach((e, i) => assertLogoStored(services.paths.filesDir, e.logoFile, `employers.${i}.logoFile`));
     const { displayName, password } = input.administrator;
     assertPasswordFor(password, { personName: displayName, structureName: input.structure.name }, 'administrator.password');
     const passwordHash = await hashPassword(password, services.passwordParams);

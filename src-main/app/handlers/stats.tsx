@@ -62,6 +62,7 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
     // The people a figure counts: up to the end of the period and today, as the figure.
     const rows = await repo.peopleOf(ctx.db, { ...filter, to: countingEnd(filter, ctx.today).until }, breakdown, category);
     ctx.record(`stats:${breakdown ?? 'total'}`);
+    for (const r of rows) ctx.record(`person:${r.id}`);
     return rows.map((r) => ({ id: r.id, name: `${r.lastName.toLocaleUpperCase('fr-FR')} ${r.firstNames}`, entry: r.entry }));
   },
 

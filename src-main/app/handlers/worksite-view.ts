@@ -13,6 +13,7 @@ import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { formatDuration, minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
+import { reachOf } from '../reach';
 
 /** A worksite as its page shows it: pattern, sessions, participants with their contracts and annex times. */
 export const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
@@ -27,17 +28,13 @@ export function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: Handle
   return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
 }
 
-export function scopeOf(ctx: HandlerContext): repo.WorksiteScope {
-  return { kind: ctx.scope, userId: ctx.session.user?.id ?? null };
-}
-
 export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
-  const row = await repo.findWorksite(ctx.db, id, scopeOf(ctx));
+  const row = await repo.findWorksite(ctx.db, id, reachOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   const slots = await repo.listSlots(ctx.db, id);
-  const annexTimes = await repo.listAnnexTimes(ctx.db, id);
+  const annexTimes = await repo.listAnnexTimes(ctx.db, id, reachOf(ctx));
   const sessions = await repo.listSessions(ctx.db, id);
-  const renewals = await listRenewals(ctx.db, id);
+  const renewals = await listRenewals(ctx.db, id, reachOf(ctx));
   const timedSessions = sessions.map((s) => ({ ...s, cancelled: s.cancelledReason !== null }));
   return {
     id: row.id,
@@ -53,6 +50,7 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
     employerId: row.employerId,
     employerName: row.employerName,
     fundersIds: await repo.listFunders(ctx.db, id),
+    operationReference: row.operationReference,
     startDate: row.startDate,
     weeks: row.weeks,
     endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),
@@ -65,7 +63,7 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
       afternoonEnd: minutesToTime(row.afternoonEnd),
     },
     status: row.status as Worksite['status'],
-    participants: (await repo.listParticipants(ctx.db, id)).map((pa) => ({
+    participants: (await repo.listParticipants(ctx.db, id, reachOf(ctx))).map((pa) => ({
       id: pa.id,
       personId: pa.personId,
       name: `${pa.firstNames} ${pa.lastName}`,
@@ -78,6 +76,10 @@ export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
         handedOn: pa.handedOn,
         signedOn: pa.signedOn,
         derogationUntil: pa.derogationUntil,
+        classification: pa.classification,
+        tasks: pa.tasks,
+        particularRisk: pa.particularRisk === 1,
+        passIae: pa.passIae,
       },
       renewals: renewals
         .filter((r) => r.participationId === pa.id)

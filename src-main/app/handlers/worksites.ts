@@ -1,3 +1,4 @@
+import { tasksOrDefault } from '../../domain/activity-tasks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { findEmployer } from '../../db/repositories/settings';
@@ -25,7 +26,8 @@ import { checkAgeForContract } from '../../domain/minors';
 import { makeUpEffect, type MakeUpParticipant } from '../../domain/make-ups';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
-import { calendarFor, load, scopeOf, slotTimes, visibleAnnexKind } from './worksite-view';
+import { calendarFor, load, slotTimes, visibleAnnexKind } from './worksite-view';
+import { reachOf } from '../reach';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
@@ -97,7 +99,7 @@ export const worksitesHandlers: HandlerMap<
   | 'worksites/addAnnexTime'
 > = {
   'worksites/list': async (_input, ctx) =>
-    (await repo.listWorksites(ctx.db, scopeOf(ctx))).map((w) => ({
+    (await repo.listWorksites(ctx.db, reachOf(ctx))).map((w) => ({
       id: w.id,
       name: w.name,
       kind: w.kind as Worksite['kind'],
@@ -114,9 +116,9 @@ export const worksitesHandlers: HandlerMap<
 
   'worksites/personAgenda': async ({ personId }, ctx) => {
     // The person's scope (caseload, supervised worksites) decides, as for their record.
-    const person = await findPerson(ctx.db, personId, { kind: ctx.scope, userId: ctx.session.user?.id ?? null });
+    const person = await findPerson(ctx.db, personId, reachOf(ctx));
     if (!person) throw new AppError('NOT_FOUND', "Cette personne est introuvable, ou son dossier ne vous est pas accessible.");
-    const sessions = (await repo.personSessions(ctx.db, personId)).map((s) => ({
+    const sessions = (await repo.personSessions(ctx.db, personId, reachOf(ctx))).map((s) => ({
       date: s.date,
       start: minutesToTime(s.startMinutes),
       end: minutesToTime(s.endMinutes),
@@ -125,7 +127,7 @@ export const worksitesHandlers: HandlerMap<
       kind: s.halfDay as HalfDay,
       cancelled: s.cancelledReason !== null,
     }));
-    const annexes = (await repo.personAnnexTimes(ctx.db, personId)).map((a) => ({
+    const annexes = (await repo.personAnnexTimes(ctx.db, personId, reachOf(ctx))).map((a) => ({
       date: a.date,
       start: minutesToTime(a.startMinutes),
       end: minutesToTime(a.endMinutes),
@@ -138,7 +140,7 @@ export const worksitesHandlers: HandlerMap<
   },
 
   'worksites/planning': async ({ from, to }, ctx) =>
-    (await repo.planning(ctx.db, from, to, scopeOf(ctx))).map((s) => ({
+    (await repo.planning(ctx.db, from, to, reachOf(ctx))).map((s) => ({
       sessionId: s.sessionId,
       worksiteId: s.worksiteId,
       worksiteName: s.worksiteName,
@@ -297,6 +299,10 @@ export const worksitesHandlers: HandlerMap<
         handedOn: contract.handedOn,
         signedOn: contract.signedOn,
         derogationUntil: contract.derogationUntil,
+        classification: contract.classification,
+        tasks: tasksOrDefault(contract.tasks, worksite.activity),
+        particularRisk: contract.particularRisk ? 1 : 0,
+        passIae: contract.passIae,
       },
       ctx.now,
     );

@@ -13,6 +13,10 @@ import * as evaluations from './011-evaluations';
 import * as rgpd from './012-rgpd';
 import * as openSaturday from './013-open-saturday';
 import * as payrollKeys from './014-payroll-keys';
+import * as legalMentions from './015-legal-mentions';
+import * as payrollWithdrawals from './016-payroll-withdrawals';
+import * as journalKeyed from './017-journal-keyed';
+import * as letterheadsFunders from './018-letterheads-funders';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -40,6 +44,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'rgpd', up: rgpd.up },
   { version: 13, name: 'open-saturday', up: openSaturday.up },
   { version: 14, name: 'payroll-keys', up: payrollKeys.up },
+  { version: 15, name: 'legal-mentions', up: legalMentions.up },
+  { version: 16, name: 'payroll-withdrawals', up: payrollWithdrawals.up },
+  { version: 17, name: 'journal-keyed', up: journalKeyed.up },
+  { version: 18, name: 'letterheads-funders', up: letterheadsFunders.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

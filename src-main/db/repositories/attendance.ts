@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { participationInReach, type Reach } from '../reach';
 
 type Db = Kysely<Database>;
 
@@ -16,12 +17,13 @@ export async function sessionsBetween(db: Db, worksiteId: number, from: string, 
 }
 
 /** Participations whose contract (early end included) overlaps the dates. */
-export async function participationsBetween(db: Db, worksiteId: number, from: string, to: string) {
+export async function participationsBetween(db: Db, worksiteId: number, from: string, to: string, reach: Reach) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .select(['pa.id', 'pa.personId', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'p.firstNames', 'p.lastName'])
     .where('pa.worksiteId', '=', worksiteId)
+    .where(participationInReach(reach))
     .where('pa.startDate', '<=', to)
     .where((eb) => eb(eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate'), '>=', from))
     .orderBy('p.searchKey')

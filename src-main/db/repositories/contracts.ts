@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Database } from '../schema';
+import { participationInReach, type Reach } from '../reach';
+import type { contractUpdateInput } from '../../shared/contract/contracts';
 
 type Db = Kysely<Database>;
+type ContractUpdate = z.output<typeof contractUpdateInput>;
 
-export async function listRenewals(db: Db, worksiteId: number) {
+export async function listRenewals(db: Db, worksiteId: number, reach: Reach) {
   return db
     .selectFrom('contractRenewals as r')
     .innerJoin('participations as pa', 'pa.id', 'r.participationId')
     .select(['r.participationId', 'r.previousEndDate', 'r.newEndDate', 'r.agreedOn'])
     .where('pa.worksiteId', '=', worksiteId)
+    .where(participationInReach(reach))
     .orderBy('r.id')
     .execute();
 }
@@ -31,12 +36,13 @@ export async function renew(db: Db, participationId: number, previousEndDate: st
 export async function updateContract(
   db: Db,
   participationId: number,
-  values: { position: string; handedOn: string | null; signedOn: string | null; derogationUntil: string | null },
+  values: ContractUpdate,
   now: string,
 ) {
+  const { particularRisk, ...rest } = values;
   await db
     .updateTable('participations')
-    .set({ ...values, updatedAt: now })
+    .set({ ...rest, particularRisk: particularRisk ? 1 : 0, updatedAt: now })
     .where('id', '=', participationId)
     .execute();
 }

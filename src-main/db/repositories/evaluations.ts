@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { participationInReach, type Reach } from '../reach';
 import type { BilanInput, WorksiteBilanInput } from '../../shared/contract/bilans';
 import type { CriterionInput, EvaluationInput, HealthCheckInput, ObservationInput } from '../../shared/contract/evaluations';
 
 type Db = Kysely<Database>;
 
-/** A participation with who it concerns and who follows it, for scope checks and headers. */
-export async function findFollowed(db: Db, participationId: number) {
+/** A participation the caller follows (reach), with who it concerns, for headers. */
+export async function findFollowed(db: Db, participationId: number, reach: Reach) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
@@ -28,6 +29,7 @@ export async function findFollowed(db: Db, participationId: number) {
       'referent.userId as referentUserId',
     ])
     .where('pa.id', '=', participationId)
+    .where(participationInReach(reach))
     .executeTakeFirst();
 }
 
@@ -196,7 +198,7 @@ export async function debriefsFor(db: Db, authorId: number) {
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
     .leftJoin('psychologistNotes as n', (join) => join.onRef('n.annexTimeId', '=', 'a.id').on('n.authorId', '=', authorId))
-    .select(['a.id as annexTimeId', 'a.date', 'a.startMinutes', 'a.endMinutes', 'a.done', 'p.firstNames', 'p.lastName', 'w.name as worksiteName', 'n.note'])
+    .select(['a.id as annexTimeId', 'pa.personId', 'a.date', 'a.startMinutes', 'a.endMinutes', 'a.done', 'p.firstNames', 'p.lastName', 'w.name as worksiteName', 'n.note'])
     .where('a.kind', '=', 'psychologue')
     .orderBy('a.date', 'desc')
     .orderBy('a.startMinutes')
@@ -220,7 +222,7 @@ export async function saveNote(db: Db, annexTimeId: number, authorId: number, no
 }
 
 /** Everyone who took part in a worksite, with the outcome recorded on their parcours, for the collective bilan. */
-export async function worksiteParticipants(db: Db, worksiteId: number) {
+export async function worksiteParticipants(db: Db, worksiteId: number, reach: Reach) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
@@ -239,6 +241,7 @@ export async function worksiteParticipants(db: Db, worksiteId: number) {
       'o.afterThreeMonths',
     ])
     .where('pa.worksiteId', '=', worksiteId)
+    .where(participationInReach(reach))
     .orderBy('p.lastName')
     .orderBy('p.firstNames')
     .execute();

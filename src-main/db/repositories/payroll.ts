@@ -5,9 +5,10 @@ type Db = Kysely<Database>;
 
 /**
  * Contracts with an employer that overlap a month (early ends included), and
- * those with a régularisation of an earlier month still to send.
+ * those with a régularisation of an earlier month still to send or carried by
+ * the month's hand-off (plus `also.ids`).
  */
-export async function participationsOfMonth(db: Db, employerId: number, first: string, last: string) {
+export async function participationsOfMonth(db: Db, employerId: number, first: string, last: string, also: { ids?: readonly number[]; handoffId?: number } = {}) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
@@ -35,6 +36,8 @@ export async function participationsOfMonth(db: Db, employerId: number, first: s
       eb.or([
         eb.and([eb('pa.startDate', '<=', last), eb(eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate'), '>=', first)]),
         eb('pa.id', 'in', eb.selectFrom('regularisations').select('participationId').where('handoffId', 'is', null).where('date', '<', first)),
+        eb('pa.id', 'in', eb.selectFrom('regularisations').select('participationId').where('handoffId', '=', also.handoffId ?? -1)),
+        eb('pa.id', 'in', [...(also.ids ?? []), -1]),
       ]),
     )
     .orderBy('p.searchKey')
@@ -86,16 +89,91 @@ export async function isTransmitted(db: Db, month: string, employerId: number): 
   return row !== undefined;
 }
 
-/** Régularisations of earlier months not yet carried by a hand-off. */
-export async function pendingRegularisations(db: Db, participationIds: readonly number[], before: string) {
+/**
+ * Régularisations of earlier months a month carries: those already attached
+ * to its hand-off, and, unless it was transmitted, those not yet carried.
+ */
+export async function regularisationsCarried(db: Db, participationIds: readonly number[], before: string, handoff: { id: number; status: string } | undefined) {
   if (participationIds.length === 0) return [];
   return db
     .selectFrom('regularisations')
     .selectAll()
     .where('participationId', 'in', participationIds)
-    .where('handoffId', 'is', null)
     .where('date', '<', before)
+    .where((eb) =>
+      eb.or([
+        eb('handoffId', '=', handoff?.id ?? -1),
+        ...(handoff?.status === 'transmis' ? [] : [eb('handoffId', 'is', null)]),
+      ]),
+    )
     .orderBy('date')
+    .execute();
+}
+
+/** Every régularisation recorded for these contracts' days between two dates. */
+export async function regularisationsBetween(db: Db, participationIds: readonly number[], first: string, last: string) {
+  if (participationIds.length === 0) return [];
+  return db.selectFrom('regularisations').selectAll().where('participationId', 'in', participationIds).where('date', '>=', first).where('date', '<=', last).execute();
+}
+
+/** The transmitted hand-offs of an employer before a month, oldest first. */
+export async function transmittedBefore(db: Db, employerId: number, month: string) {
+  return db.selectFrom('payrollHandoffs').select(['id', 'month', 'content']).where('employerId', '=', employerId).where('status', '=', 'transmis').where('month', '<', month).orderBy('month').execute();
+}
+
+/** The first month after this one already transmitted to the employer, if any. */
+export async function transmittedAfter(db: Db, employerId: number, month: string) {
+  return db.selectFrom('payrollHandoffs').select('month').where('employerId', '=', employerId).where('status', '=', 'transmis').where('month', '>', month).orderBy('month').executeTakeFirst();
+}
+
+/**
+ * Withdraws a transmission: the trace is kept, the month goes back to
+ * "validé", and the régularisations recorded for its days while it was locked
+ * go (the month's own figures now hold those changes).
+ */
+export async function withdrawTransmission(
+  db: Db,
+  handoff: { id: number; month: string; employerId: number; transmittedBy: number | null; transmittedAt: string },
+  reason: string,
+  userId: number | null,
+  now: string,
+  last: string,
+) {
+  await db
+    .insertInto('payrollWithdrawals')
+    .values({ handoffId: handoff.id, reason, transmittedBy: handoff.transmittedBy, transmittedAt: handoff.transmittedAt, withdrawnBy: userId, withdrawnAt: now })
+    .execute();
+  await db.updateTable('payrollHandoffs').set({ status: 'valide', transmittedBy: null, transmittedAt: null }).where('id', '=', handoff.id).execute();
+  await db
+    .deleteFrom('regularisations')
+    .where('participationId', 'in', (eb) => eb.selectFrom('participations').select('id').where('employerId', '=', handoff.employerId))
+    .where('date', '>=', `${handoff.month}-01`)
+    .where('date', '<=', last)
+    .execute();
+}
+
+/** The withdrawals of a hand-off's transmission, newest first. */
+export async function withdrawalsOf(db: Db, handoffId: number) {
+  return db
+    .selectFrom('payrollWithdrawals as w')
+    .leftJoin('users as u', 'u.id', 'w.withdrawnBy')
+    .select(['w.reason', 'w.withdrawnAt', 'w.transmittedAt', 'u.displayName as withdrawnByName'])
+    .where('w.handoffId', '=', handoffId)
+    .orderBy('w.id', 'desc')
+    .execute();
+}
+
+export async function insertRegularisations(
+  db: Db,
+  rows: readonly { participationId: number; date: string; workedDelta: number; paidDelta: number; reason: string }[],
+  handoffId: number,
+  createdBy: number | null,
+  createdAt: string,
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('regularisations')
+    .values(rows.map((r) => ({ participationId: r.participationId, date: r.date, workedDelta: r.workedDelta, paidDelta: r.paidDelta, reason: r.reason, handoffId, createdBy, createdAt })))
     .execute();
 }
 

@@ -3,25 +3,12 @@ import type { Database } from '../schema';
 import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '../../shared/contract/people';
 import { nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
+import { personInReach, type Reach } from '../reach';
 
 type Db = Kysely<Database>;
 
-/**
- * Which people a caller reaches. `ownCaseload`: those whose référent is the
- * caller's contact card. `ownWorksites`: those taking part in a worksite the
- * caller supervises.
- */
-export interface PeopleScope {
-  kind: 'all' | 'ownCaseload' | 'ownWorksites';
-  userId: number | null;
-}
-
-/** The scope as a condition on `p` (persons), for the query builder and for SQL text alike. */
-function inScope(scope: PeopleScope): RawBuilder<SqlBool> {
-  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
-  if (scope.kind === 'ownCaseload') return sql<SqlBool>`p.referent_id in (select c2.id from contacts c2 where c2.user_id = ${scope.userId})`;
-  return sql<SqlBool>`p.id in (select pa.person_id from participations pa join worksites w on w.id = pa.worksite_id where w.supervisor_id = ${scope.userId})`;
-}
+/** The caller's reach as a condition on `p` (persons), for the query builder and for SQL text alike. */
+const inScope = (reach: Reach): RawBuilder<SqlBool> => personInReach(reach, 'p.id');
 
 const latestStatus = sql<string | null>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;
 const latestResources = sql<string | null>`(select s.resources from person_situations s where s.person_id = p.id order by s.observed_on desc, s.id desc limit 1)`;
@@ -38,7 +25,7 @@ const SORT_SQL = { name: 'p.search_key', birthDate: 'p.birth_date', town: 'p.tow
  * as SQL text; building the same two queries with the query builder cost
  * about as much as running them.
  */
-export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: PeopleScope) {
+export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: Reach) {
   const conditions: RawBuilder<unknown>[] = [sql`p.archived = ${filters.archived ? 1 : 0}`, inScope(scope)];
   for (const token of nameSearchKey(filters.query).split(' ').filter(Boolean)) conditions.push(sql`p.search_key like ${`%${escapeLike(token)}%`} escape '\\'`);
   if (filters.prescriberId !== null) conditions.push(sql`p.prescriber_id = ${filters.prescriberId}`);
@@ -89,7 +76,7 @@ function toSummary(r: {
   };
 }
 
-export async function findPerson(db: Db, id: number, scope: PeopleScope) {
+export async function findPerson(db: Db, id: number, scope: Reach) {
   return db
     .selectFrom('persons as p')
     .leftJoin('organisations as o', 'o.id', 'p.prescriberId')
@@ -176,17 +163,20 @@ export async function insertSituation(db: Db, personId: number, s: SituationInpu
 
 /**
  * Possible duplicates: same folded first names, same folded last or birth
- * name (either way round) and same birth date — or the same NIR.
+ * name (either way round) and same birth date — or the same NIR. Each says
+ * whether the caller reaches it: one out of reach may be mentioned, never named.
  */
 export async function findDuplicates(
   db: Db,
   candidate: { lastName: string; birthName: string; firstNames: string; birthDate: string; nir: string },
   exceptId: number | null,
-): Promise<PersonSummary[]> {
+  reach: Reach = { kind: 'all', userId: null },
+): Promise<(PersonSummary & { inReach: boolean; sameNir: boolean })[]> {
   const names = new Set([candidate.lastName, candidate.birthName].map((n) => nameSearchKey(n)).filter(Boolean));
   const first = nameSearchKey(candidate.firstNames);
   const sameNir = candidate.nir ? sql`or p.nir = ${candidate.nir}` : sql``;
-  const { rows } = await sql<Parameters<typeof toSummary>[0] & { nir: string | null }>`select ${SUMMARY_SQL}, p.nir ${SEARCH_FROM}
+  const { rows } = await sql<Parameters<typeof toSummary>[0] & { nir: string | null; inReach: number }>`select ${SUMMARY_SQL}, p.nir,
+    case when ${inScope(reach)} then 1 else 0 end as in_reach ${SEARCH_FROM}
     where p.birth_date = ${candidate.birthDate} ${sameNir}`.execute(db);
   return rows
     .filter((r) => r.id !== exceptId)
@@ -195,5 +185,5 @@ export async function findDuplicates(
       const theirs = [r.lastName, r.birthName].map((n) => nameSearchKey(n)).filter(Boolean);
       return r.birthDate === candidate.birthDate && nameSearchKey(r.firstNames) === first && theirs.some((n) => names.has(n));
     })
-    .map(toSummary);
+    .map((r) => ({ ...toSummary(r), inReach: r.inReach === 1, sameNir: candidate.nir !== '' && r.nir === candidate.nir }));
 }

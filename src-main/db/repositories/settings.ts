@@ -135,12 +135,16 @@ function toEmployer(row: Selectable<EmployersTable>): Employer {
     postcode: row.postcode,
     town: row.town,
     siret: row.siret,
-    collectiveAgreement: row.collectiveAgreement,
+    collectiveAgreement: row.collectiveAgreement as Employer['collectiveAgreement'],
     pensionFund: row.pensionFund,
+    pensionFundAddress: row.pensionFundAddress,
     providentBody: row.providentBody,
+    providentBodyAddress: row.providentBodyAddress,
+    hourlyPriceCents: row.hourlyPriceCents,
     payrollEmail: row.payrollEmail,
     signatoryName: row.signatoryName,
     signatoryTitle: row.signatoryTitle,
+    logoFile: row.logoFile,
     archived: row.archived === 1,
   };
 }

@@ -1,23 +1,15 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database, ParticipationsTable } from '../schema';
 import type { WorksiteInput } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
+import { participationInReach, worksiteInReach, type Reach } from '../reach';
 
 type Db = Kysely<Database>;
 
-/** `ownWorksites`: the worksites an encadrant supervises. */
-export interface WorksiteScope {
-  kind: 'all' | 'ownCaseload' | 'ownWorksites';
-  userId: number | null;
-}
+const inScope = (reach: Reach) => worksiteInReach(reach, 'w');
 
-function inScope(scope: WorksiteScope): Expression<SqlBool> {
-  if (scope.kind === 'ownWorksites') return sql<SqlBool>`w.supervisor_id = ${scope.userId}`;
-  return sql<SqlBool>`1 = 1`;
-}
-
-export async function listWorksites(db: Db, scope: WorksiteScope) {
+export async function listWorksites(db: Db, scope: Reach) {
   return db
     .selectFrom('worksites as w')
     .innerJoin('employers as e', 'e.id', 'w.employerId')
@@ -40,7 +32,7 @@ export async function listWorksites(db: Db, scope: WorksiteScope) {
     .execute();
 }
 
-export async function findWorksite(db: Db, id: number, scope: WorksiteScope) {
+export async function findWorksite(db: Db, id: number, scope: Reach) {
   return db
     .selectFrom('worksites as w')
     .innerJoin('employers as e', 'e.id', 'w.employerId')
@@ -83,6 +75,7 @@ function columns(w: WorksiteInput) {
     afternoonStart: timeToMinutes(w.hours.afternoonStart),
     afternoonEnd: timeToMinutes(w.hours.afternoonEnd),
     status: w.status,
+    operationReference: w.operationReference ?? '',
   };
 }
 
@@ -131,13 +124,15 @@ export async function cancelSession(db: Db, id: number, reason: string, kind: st
   await db.updateTable('sessions').set({ cancelledReason: reason, cancelKind: kind }).where('id', '=', id).execute();
 }
 
-export async function listParticipants(db: Db, worksiteId: number) {
+/** The worksite's participants the caller reaches (a social worker: her caseload). */
+export async function listParticipants(db: Db, worksiteId: number, reach: Reach) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .selectAll('pa')
     .select(['p.firstNames', 'p.lastName'])
     .where('pa.worksiteId', '=', worksiteId)
+    .where(participationInReach(reach))
     .orderBy('p.searchKey')
     .execute();
 }
@@ -169,12 +164,13 @@ export async function bookedElsewhere(db: Db, personId: number, exceptWorksiteId
     .execute();
 }
 
-export async function listAnnexTimes(db: Db, worksiteId: number) {
+export async function listAnnexTimes(db: Db, worksiteId: number, reach: Reach) {
   return db
     .selectFrom('annexTimes as a')
     .innerJoin('participations as pa', 'pa.id', 'a.participationId')
     .selectAll('a')
     .where('pa.worksiteId', '=', worksiteId)
+    .where(participationInReach(reach))
     .orderBy('a.date')
     .orderBy('a.startMinutes')
     .execute();
@@ -197,7 +193,7 @@ export async function insertAnnexTime(
   return row.id;
 }
 
-export async function planning(db: Db, from: string, to: string, scope: WorksiteScope) {
+export async function planning(db: Db, from: string, to: string, scope: Reach) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('worksites as w', 'w.id', 's.worksiteId')
@@ -221,25 +217,27 @@ export async function planning(db: Db, from: string, to: string, scope: Worksite
     .execute();
 }
 
-/** A person's half-days on their worksites, within each contract's dates. */
-export async function personSessions(db: Db, personId: number) {
+/** A person's half-days on their worksites the caller reaches, within each contract's dates. */
+export async function personSessions(db: Db, personId: number, reach: Reach) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('sessions as s', 's.worksiteId', 'pa.worksiteId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
     .select(['s.date', 's.halfDay', 's.startMinutes', 's.endMinutes', 's.cancelledReason', 'w.id as worksiteId', 'w.name as worksiteName'])
     .where('pa.personId', '=', personId)
+    .where(participationInReach(reach))
     .whereRef('s.date', '>=', 'pa.startDate')
     .where((eb) => eb('s.date', '<=', eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate')))
     .execute();
 }
 
-export async function personAnnexTimes(db: Db, personId: number) {
+export async function personAnnexTimes(db: Db, personId: number, reach: Reach) {
   return db
     .selectFrom('annexTimes as a')
     .innerJoin('participations as pa', 'pa.id', 'a.participationId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
     .select(['a.date', 'a.kind', 'a.startMinutes', 'a.endMinutes', 'w.id as worksiteId', 'w.name as worksiteName'])
     .where('pa.personId', '=', personId)
+    .where(participationInReach(reach))
     .execute();
 }

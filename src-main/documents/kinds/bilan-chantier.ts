@@ -4,8 +4,9 @@ import { collectWorksiteData } from '../collect-worksite';
 import { BilanChantier } from '../templates/bilan-chantier';
 import { worksiteKind } from './kind';
 
-/** The named bilan stays inside the CCAS: said at the top of every page. */
-const INTERNAL = '@page { @top-center { content: "Document interne — contient des données personnelles"; font-size: 9pt; font-weight: 700; } }';
+/** The named bilan stays inside the CCAS: said at the top of every page (the first here, the next ones in their running header). */
+const INTERNAL_NOTICE = 'Document interne — contient des données personnelles';
+const INTERNAL = `@page :first { @top-center { content: "${INTERNAL_NOTICE}"; font-size: 9pt; font-weight: 700; } }`;
 
 export const bilanChantier = worksiteKind('bilan_chantier', {
   collect: async (ctx, request) => ({
@@ -16,4 +17,5 @@ export const bilanChantier = worksiteKind('bilan_chantier', {
   template: BilanChantier,
   guard: bilanGuard,
   pageCss: (d) => (d.named ? INTERNAL : ''),
+  headerNotice: (d) => (d.named ? INTERNAL_NOTICE : ''),
 });

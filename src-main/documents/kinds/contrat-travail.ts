@@ -7,4 +7,6 @@ export const contratTravail = participationKind('contrat_travail', {
   template: EmploymentContract,
   guard: madeBeforeTheFacts,
   datedBy: 'start',
+  // The parties initial every page of what they sign.
+  initialled: true,
 });

@@ -12,10 +12,11 @@ import {
   DOCUMENT_KIND_INFO,
   type DocumentKindInfo,
   type ParticipationDocumentKind,
+  type PersonDocumentKind,
   type WorksiteDocumentKind,
 } from '../../shared/contract/document-kinds';
 import type { DocumentRequest } from '../../shared/contract/documents';
-import type { ParticipationDocumentData, WorksiteDocumentData } from '../data';
+import type { ParticipationDocumentData, PersonDocumentData, WorksiteDocumentData } from '../data';
 
 interface KindParts<K> extends DocumentKindInfo {
   kind: K;
@@ -32,6 +33,8 @@ export interface ParticipationKind<K extends ParticipationDocumentKind = Partici
   template: (props: { d: ParticipationDocumentData }) => ReactElement;
   /** The date in the file name: the contract's first day, or its last day for what is made at its end. */
   datedBy: 'start' | 'end';
+  /** A contract the parties initial page by page: a "Paraphes" box on every page (`documents/running-header.ts`). */
+  initialled?: boolean;
 }
 
 export type WorksiteRequest = Extract<DocumentRequest, { worksiteId: number }>;
@@ -43,9 +46,17 @@ export interface WorksiteKind<K extends WorksiteDocumentKind = WorksiteDocumentK
   template: (props: { d: WorksiteDocumentData }) => ReactElement;
   /** CSS added to the page: landscape, or a line on every page. */
   pageCss?: (d: WorksiteDocumentData) => string;
+  /** Said first in the running header of pages 2 to N (e.g. that the document is internal). */
+  headerNotice?: (d: WorksiteDocumentData) => string;
 }
 
-export type DocumentKindEntry = ParticipationKind | WorksiteKind;
+export interface PersonKind<K extends PersonDocumentKind = PersonDocumentKind> extends KindParts<K> {
+  owner: 'person';
+  collect: (ctx: HandlerContext, personId: number, base: Pick<PersonDocumentData, 'structure'>) => Promise<Pick<PersonDocumentData, 'held'>>;
+  template: (props: { d: PersonDocumentData }) => ReactElement;
+}
+
+export type DocumentKindEntry = ParticipationKind | WorksiteKind | PersonKind;
 
 export function participationKind<K extends ParticipationDocumentKind>(kind: K, parts: Omit<ParticipationKind<K>, 'kind' | keyof DocumentKindInfo>): ParticipationKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'participation', ...parts };
@@ -53,4 +64,8 @@ export function participationKind<K extends ParticipationDocumentKind>(kind: K, 
 
 export function worksiteKind<K extends WorksiteDocumentKind>(kind: K, parts: Omit<WorksiteKind<K>, 'kind' | keyof DocumentKindInfo>): WorksiteKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'worksite', ...parts };
+}
+
+export function personKind<K extends PersonDocumentKind>(kind: K, parts: Omit<PersonKind<K>, 'kind' | keyof DocumentKindInfo>): PersonKind<K> {
+  return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'person', ...parts };
 }

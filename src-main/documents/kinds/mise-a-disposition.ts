@@ -7,4 +7,6 @@ export const miseADisposition = participationKind('mise_a_disposition', {
   template: MiseADisposition,
   guard: madeBeforeTheFacts,
   datedBy: 'start',
+  // The parties initial every page of what they sign.
+  initialled: true,
 });

@@ -6,9 +6,10 @@ import type { ParticipationDocumentData } from '../data';
 import { personName } from './employment-contract';
 import { Letterhead, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable, spokenTime } from './spread';
+import { ppeSentence } from './legal-clauses';
 
+// No safety shoes here: the EPI are supplied, never brought (one wording, legal-clauses.tsx).
 const TO_BRING = [
-  'vos chaussures de sécurité, si vous en avez (sinon, elles vous seront prêtées) ;',
   'une tenue de travail adaptée à la météo ;',
   "une pièce d'identité et votre carte Vitale (ou l'attestation de droits) ;",
   "un relevé d'identité bancaire (RIB), s'il n'a pas déjà été remis.",
@@ -52,6 +53,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
           <li key={item}>{item}</li>
         ))}
       </ul>
+      <p>{ppeSentence(d, 'letter')}</p>
       <p>
         En cas d'empêchement, prévenez-nous dès que possible{structure.phone ? ` au ${formatPhone(structure.phone)}` : ''}.
       </p>

@@ -10,6 +10,7 @@ import type { ParticipationDocumentData } from '../data';
 import { contractSignatureDate } from '../../domain/document-guards';
 import { Article, EstablishedOn, Letterhead, PartyBox, referenceOf, SignatureBlock } from './parts';
 import { SpreadTable } from './spread';
+import { agreementSentence, ParticularRisk, PartTimeClauses, PensionAndProvident, ppeSentence } from './legal-clauses';
 import { isMinorOn } from '../../domain/minors';
 
 const FULL_TIME_MINUTES = 35 * 60;
@@ -18,9 +19,9 @@ function titleOf(d: ParticipationDocumentData) {
   const time = d.contract.weeklyMinutes < FULL_TIME_MINUTES ? 'à temps partiel' : 'à temps plein';
   switch (d.contract.type) {
     case 'cdd_usage':
-      return { title: "Contrat de travail à durée déterminée d'usage", subtitle: `${time} — association intermédiaire (articles L1242-2 3°, D1242-1 et L5132-7 du Code du travail)` };
+      return { title: "Contrat de travail à durée déterminée d'usage", subtitle: `${time} — association intermédiaire (articles L1242-2, 3°, D1242-1, 12°, et L5132-7 du Code du travail)` };
     case 'cddi':
-      return { title: "Contrat à durée déterminée d'insertion (CDDI)", subtitle: `${time} — article L5132-15-1 du Code du travail` };
+      return { title: "Contrat à durée déterminée d'insertion (CDDI)", subtitle: `${time} — articles L1242-3 et L5132-15-1 du Code du travail` };
     default:
       return { title: 'Contrat de travail à durée déterminée', subtitle: time };
   }
@@ -42,7 +43,6 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
   const minor = isMinorOn(person.birthDate, contract.startDate);
   const partTime = contract.weeklyMinutes < FULL_TIME_MINUTES;
   const weeklyGross = Math.round((contract.hourlyCents * contract.weeklyMinutes) / 60);
-  const tenth = Math.floor(contract.weeklyMinutes / 10);
   const employee = employeeOf(person.civility);
   return (
     <>
@@ -64,17 +64,23 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
 
       <Article title="Article 1 — Objet et motif du contrat">
         {contract.type === 'cdd_usage' && (
+          // L1242-12: the precise ground. L1242-2, 3°, and D1242-1, 12°: the IAE activities of an association intermédiaire (L5132-7).
           <p>
-            {employee.The} est {employee.e('engagé', 'engagée')} par l'employeur, association intermédiaire conventionnée au titre de l'article L5132-7 du Code du travail, dans un
-            secteur où il est d'usage constant de ne pas recourir au contrat à durée indéterminée (article D1242-1). {employee.He} est {employee.e('mis', 'mise')} à la disposition de l'organisateur du chantier,{' '}
-            {theOrganisation(structure.name)}, pour la mise en situation professionnelle « {worksite.name} ».
+            Le présent contrat est conclu en application de l'article L1242-2, 3°, du Code du travail : les activités d'insertion par l'activité économique
+            exercées par les associations intermédiaires figurent parmi les secteurs où il est d'usage constant de ne pas recourir au contrat à durée
+            indéterminée (article D1242-1, 12°). {employee.The} est {employee.e('engagé', 'engagée')} par l'employeur, association intermédiaire conventionnée
+            au titre de l'article L5132-7, pour être {employee.e('mis', 'mise')} à la disposition de l'organisateur du chantier, {theOrganisation(structure.name)},
+            pour la mise en situation professionnelle « {worksite.name} ».
           </p>
         )}
         {contract.type === 'cddi' && (
+          // L1242-3: a fixed-term contract concluded under the provisions meant to help hire people without a job; L5132-15-1: the ACI's CDDI.
           <p>
-            Le présent contrat est conclu en application de l'article L5132-15-1 du Code du travail, dans le cadre d'un parcours d'insertion au sein de
-            l'atelier et chantier d'insertion « {worksite.name} » porté {byOrganisation(structure.name)}. {employee.The} bénéficie d'un accompagnement social et
-            professionnel destiné à faciliter son insertion.
+            Le présent contrat est conclu en application de l'article L1242-3 du Code du travail, au titre des dispositions légales destinées à favoriser le
+            recrutement de personnes sans emploi rencontrant des difficultés sociales et professionnelles particulières, dans les conditions de l'article
+            L5132-15-1 : il s'inscrit dans un parcours d'insertion au sein de l'atelier et chantier d'insertion « {worksite.name} » porté{' '}
+            {byOrganisation(structure.name)}.
+            {contract.passIae ? ` Référence du PASS IAE : ${contract.passIae}.` : ''}
           </p>
         )}
         {contract.type === 'autre' && (
@@ -89,6 +95,15 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
           Le contrat prend effet le {longFrenchDate(contract.startDate)} et prend fin le {longFrenchDate(contract.endDate)}. Il peut être renouvelé dans les
           conditions prévues par la loi, par un avenant soumis {employee.toThe} avant son terme.
         </p>
+        {contract.type === 'cddi' && (
+          // L5132-15-1: at least 4 months, 24 months in all, and the exceptions beyond.
+          <p>
+            Sa durée ne peut être inférieure à quatre mois, sauf pour une personne bénéficiant d'un aménagement de peine, et ses renouvellements sont limités à une
+            durée totale de vingt-quatre mois (article L5132-15-1). Il ne peut aller au-delà que pour permettre d'achever une action de formation professionnelle
+            en cours à son échéance, ou, à titre exceptionnel, sur décision du prescripteur ou de l'atelier et chantier d'insertion, dans les cas et limites
+            prévus par ce même article (notamment pour les salariés âgés de 50 ans et plus ou les travailleurs handicapés).
+          </p>
+        )}
       </Article>
 
       <Article title="Article 3 — Période d'essai">
@@ -102,12 +117,16 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
         )}
       </Article>
 
-      <Article title="Article 4 — Poste et lieu de travail">
+      <Article title="Article 4 — Poste, qualification et lieu de travail">
+        {/* L1242-12, 4°: the post, and whether it is on the list of posts with particular risks (L4154-2). */}
         <p>
-          {employee.The} occupe le poste {de(inSentence(contract.position))} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity}). {employee.He}{' '}
-          travaille au lieu suivant : {worksite.workAddress}
+          {employee.The} occupe le poste {de(inSentence(contract.position))} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity})
+          .{contract.classification ? ` Qualification et classification : ${contract.classification.replace(/[.\s]+$/, '')}.` : ''}{' '}
+          {contract.tasks ? `Tâches confiées : ${contract.tasks.replace(/[.\s]+$/, '')}. ` : ''}
+          {employee.He} travaille au lieu suivant : {worksite.workAddress}
           {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique.` : '.'}
         </p>
+        <ParticularRisk particularRisk={contract.particularRisk === true} employee={employee} />
       </Article>
 
       <Article title={`Article 5 — Durée et répartition du travail${partTime ? ' (temps partiel)' : ''}`}>
@@ -120,12 +139,7 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
           cas de jour férié, d'intempéries, de fermeture du site ou de besoins du chantier ; {employee.the} en est {employee.e('informé', 'informée')} par écrit au moins sept jours
           ouvrés à l'avance (article L3123-11).
         </p>
-        {partTime && (
-          <p>
-            Des heures complémentaires peuvent être demandées dans la limite d'un dixième de la durée prévue au contrat, soit {formatDuration(tenth)}{' '}
-            par semaine (article L3123-28) ; elles sont majorées de 10 % et ne peuvent porter la durée du travail au niveau de la durée légale.
-          </p>
-        )}
+        {partTime && <PartTimeClauses d={d} employee={employee} />}
       </Article>
 
       <Article title="Article 6 — Rémunération">
@@ -142,21 +156,32 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       </Article>
 
       <Article title="Article 7 — Convention collective, retraite complémentaire et prévoyance">
-        <p>
-          {employer.collectiveAgreement
-            ? `Convention collective applicable : ${employer.collectiveAgreement}.`
-            : "Aucune convention collective n'est applicable à l'employeur."}{' '}
-          Caisse de retraite complémentaire : {employer.pensionFund}.
-          {employer.providentBody && ` Organisme de prévoyance : ${employer.providentBody}.`}
-        </p>
+        {/* L1242-12, 5° and 8°. */}
+        <p>{agreementSentence(employer)}</p>
+        <PensionAndProvident employer={employer} />
       </Article>
 
       <Article title="Article 8 — Santé et sécurité">
         <p>
-          {employee.The} bénéficie d'une visite d'information et de prévention. Les équipements de protection individuelle nécessaires au poste (notamment
-          les chaussures de sécurité) lui sont fournis ; {employee.he} s'engage à les porter et à respecter les consignes de sécurité du chantier.
+          {employee.The} bénéficie d'une visite d'information et de prévention. {ppeSentence(d, 'contract', employee)}
         </p>
       </Article>
+
+      {contract.type === 'cddi' && (
+        <Article title="Article 9 — Accompagnement, formation et immersions">
+          {/* L5132-15-1: the ACI's commitments; the PMSMP (L5135-4) and the suspension for a trial with another employer (L1243-2). */}
+          <p>
+            L'employeur assure {employee.toThe} un accompagnement social et professionnel, un encadrement technique et des actions de formation destinés à faciliter
+            son insertion sociale et à rechercher les conditions d'une insertion professionnelle durable (articles L5132-15 et L5132-15-1 du Code du travail).
+          </p>
+          <p>
+            Pendant le contrat, une ou plusieurs périodes de mise en situation en milieu professionnel (PMSMP) peuvent être effectuées auprès d'un autre employeur,
+            par une convention conclue à cet effet (articles L5132-15-1 et L5135-4). Le contrat peut aussi être suspendu, à la demande {employee.ofThe}, pour lui
+            permettre d'accomplir une période d'essai chez un autre employeur en vue d'une embauche en contrat à durée indéterminée ou à durée déterminée d'au moins
+            six mois ; en cas d'embauche, le contrat est rompu sans préavis (articles L1243-2 et L5132-15-1).
+          </p>
+        </Article>
+      )}
 
       {minor && (
         <p>

@@ -5,8 +5,8 @@ import { a, formatPhone } from '../../shared/french';
 import { organisationGender, signatoryQuality, titleGender } from '../../shared/organisation';
 import type { Party, StructureParty } from '../data';
 
-/** The issuer at the top of the first page: the CCAS's letterhead, or the employer's identity. */
-export function Letterhead({ issuer, logo, reference }: { issuer: Party & Partial<Pick<StructureParty, 'phone' | 'email'>>; logo?: string | null; reference: string }) {
+/** The issuer at the top of the first page: the CCAS's letterhead, or the employer's own (with its logo when it has one). */
+export function Letterhead({ issuer, logo = issuer.logo, reference }: { issuer: Party & Partial<Pick<StructureParty, 'phone' | 'email' | 'logo'>>; logo?: string | null; reference: string }) {
   return (
     <header className="letterhead">
       <div className="issuer">

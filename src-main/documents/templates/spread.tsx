@@ -10,7 +10,7 @@ export function spokenTime(time: string): string {
 /** The weekly spread by half-day (L3123-6): one row per worked half-day. */
 export function SpreadTable({ spread }: { spread: HalfDaySpread[] }) {
   return (
-    <table>
+    <table className="spread">
       <thead>
         <tr>
           <th>Jour</th>

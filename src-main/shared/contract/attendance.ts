@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from './personal';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
@@ -59,13 +60,13 @@ export const attendanceWeek = z.object({
   ),
   /** People under contract some day of the week, with their contract's dates (cells outside them are closed). */
   participants: z.array(z.object({ participationId: id, personId: id, name: z.string(), start: z.string(), end: z.string() })),
-  marks: z.array(storedMark),
+  marks: z.array(sensitive('hours', storedMark)),
   annexTimes: z.array(annexTime.extend({ notYet: z.boolean() })),
   holidays: z.array(z.object({ date: z.string(), label: z.string() })),
 });
 export type AttendanceWeek = z.output<typeof attendanceWeek>;
 
-export const hoursRow = z.object({
+export const hoursRow = sensitive('hours', z.object({
   participationId: id,
   personId: id,
   name: z.string(),
@@ -83,7 +84,7 @@ export const hoursRow = z.object({
   months: z.array(z.object({ month: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int() })),
   /** Corrections of days already sent to the employer, and whether a later hand-off carried them. */
   regularisations: z.array(z.object({ date: z.string(), paidDelta: z.number().int(), reason: z.string(), sent: z.boolean() })),
-});
+}));
 export type HoursRow = z.output<typeof hoursRow>;
 
 export const attendanceMethods = {
@@ -93,6 +94,7 @@ export const attendanceMethods = {
     output: attendanceWeek,
     tx: 'read',
     access: 'user',
+    audit: 'read',
   }),
   /** Records (or clears, with `mark: null`) many cells at once, all or nothing. */
   'attendance/save': defineMethod({
@@ -121,5 +123,6 @@ export const attendanceMethods = {
     output: z.object({ rows: z.array(hoursRow), totals: hoursRow.pick({ planned: true, worked: true, paid: true, complementary: true, attended: true, held: true }) }),
     tx: 'read',
     access: 'user',
+    audit: 'read',
   }),
 };

@@ -4,6 +4,7 @@
  * and partners. The figures come from the records; the words are typed here.
  */
 import { z } from 'zod';
+import { personName, sensitive } from './personal';
 import { defineMethod } from './define';
 import { id, optionalText } from './fields';
 import { EVALUATION_LEVELS, followedParticipation, GRID_SECTIONS } from './evaluations';
@@ -57,14 +58,14 @@ export const skillLine = z.object({
 });
 export type SkillLine = z.output<typeof skillLine>;
 
-export const bilan = z.object({
+export const bilan = sensitive('social', z.object({
   participation: followedParticipation,
   attendance: attendanceFigures,
   skills: z.array(skillLine),
   obstacles: z.array(z.object({ kind: z.enum(OBSTACLE_KINDS), identifiedOn: z.string(), resolvedOn: z.string().nullable() })),
   form: bilanInput.extend({ orientation: z.enum(ORIENTATIONS).nullable() }),
   updatedAt: z.string().nullable(),
-});
+}));
 export type Bilan = z.output<typeof bilan>;
 
 export const worksiteBilanInput = z.object({
@@ -74,12 +75,12 @@ export const worksiteBilanInput = z.object({
 });
 export type WorksiteBilanInput = z.input<typeof worksiteBilanInput>;
 
-export const worksiteBilan = z.object({
+export const worksiteBilan = sensitive('social', z.object({
   worksite: z.object({ id, name: z.string(), kind: z.enum(WORKSITE_KINDS), activity: z.enum(ACTIVITIES), startDate: z.string(), endDate: z.string(), clientName: z.string().nullable() }),
   participants: z.array(
     z.object({
       participationId: id,
-      name: z.string(),
+      name: personName,
       attendance: attendanceFigures,
       orientation: z.enum(ORIENTATIONS).nullable(),
       outcome: z.object({ category: z.enum(OUTCOME_CATEGORIES), afterThreeMonths: z.string() }).nullable(),
@@ -88,16 +89,16 @@ export const worksiteBilan = z.object({
   /** Incidents noted by the supervisor (their count; their words stay in the records). */
   incidentsNoted: z.number().int(),
   form: worksiteBilanInput,
-});
+}));
 export type WorksiteBilan = z.output<typeof worksiteBilan>;
 
 const onParticipation = z.object({ participationId: id });
 const onWorksite = z.object({ worksiteId: id });
 
 export const bilansMethods = {
-  'bilans/get': defineMethod({ input: onParticipation, output: bilan, tx: 'read', access: 'user' }),
+  'bilans/get': defineMethod({ input: onParticipation, output: bilan, tx: 'read', access: 'user', audit: 'read' }),
   'bilans/save': defineMethod({ input: onParticipation.extend({ bilan: bilanInput }), output: bilan, tx: 'write', access: 'user', audit: 'change' }),
-  'bilans/worksite': defineMethod({ input: onWorksite, output: worksiteBilan, tx: 'read', access: 'user' }),
+  'bilans/worksite': defineMethod({ input: onWorksite, output: worksiteBilan, tx: 'read', access: 'user', audit: 'read' }),
   'bilans/saveWorksite': defineMethod({
     input: onWorksite.extend({ bilan: worksiteBilanInput }),
     output: worksiteBilan,

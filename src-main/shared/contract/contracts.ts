@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
-import { EARLY_END_REASONS, worksite } from './worksites';
+import { contractContentFields, EARLY_END_REASONS, worksite } from './worksites';
 
 export const contractUpdateInput = z.object({
   position: requiredText('Le poste', 120),
   handedOn: isoDate('La date de remise du contrat').nullable(),
   signedOn: isoDate('La date de signature').nullable(),
   derogationUntil: isoDate('La fin de la dérogation').nullable(),
+  ...contractContentFields,
 });
 export type ContractUpdateInput = z.input<typeof contractUpdateInput>;
 
@@ -26,7 +27,7 @@ export const earlyEndInput = z.object({
 export type EarlyEndInput = z.input<typeof earlyEndInput>;
 
 export const contractsMethods = {
-  /** What can change on a drafted contract without a new one: position, hand-over and signature dates, derogation. */
+  /** What can change on a drafted contract without a new one: position, classification, tasks, risks, PASS IAE, hand-over and signature dates, derogation. */
   'contracts/update': defineMethod({
     input: z.object({ participationId: id, contract: contractUpdateInput }),
     output: worksite,

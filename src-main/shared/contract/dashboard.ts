@@ -1,5 +1,6 @@
 /** The home page: what needs doing today, each item linking to where it is done. */
 import { z } from 'zod';
+import { personName } from './personal';
 import { defineMethod, noInput } from './define';
 import { id } from './fields';
 
@@ -16,7 +17,7 @@ export const dashboardSummary = z.object({
   /** People admitted or on the waiting list and on no worksite yet. */
   waiting: z.number().int().nullable(),
   /** Contracts starting within 14 days and not printed yet. */
-  contractsToPrint: z.array(z.object({ worksiteId: id, worksiteName: z.string(), name: z.string(), startDate: z.string() })).nullable(),
+  contractsToPrint: z.array(z.object({ worksiteId: id, worksiteName: z.string(), name: personName, startDate: z.string() })).nullable(),
   /** Past months with hours worked for an employer and not yet sent to it. */
   payrollToSend: z.array(z.object({ month: z.string(), employerName: z.string() })).nullable(),
   /** Files whose retention review is due (administrator). */

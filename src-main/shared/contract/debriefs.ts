@@ -5,10 +5,11 @@
  * own data export).
  */
 import { z } from 'zod';
+import { sensitive } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, optionalText } from './fields';
 
-export const debrief = z.object({
+export const debrief = sensitive('psychologist', z.object({
   annexTimeId: id,
   date: z.string(),
   start: z.string(),
@@ -17,11 +18,11 @@ export const debrief = z.object({
   personName: z.string(),
   worksiteName: z.string(),
   note: z.string(),
-});
+}));
 export type Debrief = z.output<typeof debrief>;
 
 export const debriefsMethods = {
-  'debriefs/list': defineMethod({ input: noInput, output: z.array(debrief), tx: 'read', access: 'user' }),
+  'debriefs/list': defineMethod({ input: noInput, output: z.array(debrief), tx: 'read', access: 'user', audit: 'read' }),
   'debriefs/saveNote': defineMethod({
     input: z.object({ annexTimeId: id, note: optionalText('La note', 600) }),
     output: z.array(debrief),

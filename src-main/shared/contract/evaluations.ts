@@ -4,6 +4,7 @@
  * supervisor's observations, and the health check (never medical content).
  */
 import { z } from 'zod';
+import { sensitive } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { obstacleInput } from './people';
@@ -104,7 +105,7 @@ export const observationInput = z.object({
 });
 export type ObservationInput = z.input<typeof observationInput>;
 
-export const observation = z.object({
+export const observation = sensitive('observations', z.object({
   id,
   observedOn: z.string(),
   kind: z.enum(OBSERVATION_KINDS),
@@ -112,7 +113,7 @@ export const observation = z.object({
   authorName: z.string().nullable(),
   /** The frein the social worker recorded from it, once qualified. */
   obstacleId: id.nullable(),
-});
+}));
 export type Observation = z.output<typeof observation>;
 
 /**
@@ -144,7 +145,7 @@ export const healthCheckInput = z.object({
   inaptitude: z.boolean().default(false),
 });
 export type HealthCheckInput = z.input<typeof healthCheckInput>;
-export const healthCheck = healthCheckInput.extend({ id, restrictions: z.string(), inaptitude: z.boolean() });
+export const healthCheck = sensitive('health', healthCheckInput.extend({ id, restrictions: z.string(), inaptitude: z.boolean() }));
 export type HealthCheck = z.output<typeof healthCheck>;
 
 const onParticipation = z.object({ participationId: id });
@@ -171,7 +172,7 @@ export const evaluationsMethods = {
     audit: 'change',
   }),
   /** Observations on the worksite; a supervisor sees only those he wrote. */
-  'observations/list': defineMethod({ input: onParticipation, output: z.array(observation), tx: 'read', access: 'user' }),
+  'observations/list': defineMethod({ input: onParticipation, output: z.array(observation), tx: 'read', access: 'user', audit: 'read' }),
   'observations/add': defineMethod({
     input: onParticipation.extend({ observation: observationInput }),
     output: z.array(observation),
@@ -187,7 +188,7 @@ export const evaluationsMethods = {
     access: 'user',
     audit: 'change',
   }),
-  'healthChecks/list': defineMethod({ input: onParticipation, output: z.array(healthCheck), tx: 'read', access: 'user' }),
+  'healthChecks/list': defineMethod({ input: onParticipation, output: z.array(healthCheck), tx: 'read', access: 'user', audit: 'read' }),
   'healthChecks/save': defineMethod({
     input: onParticipation.extend({ id: id.optional(), check: healthCheckInput }),
     output: z.array(healthCheck),

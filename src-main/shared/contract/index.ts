@@ -7,6 +7,7 @@ import { authMethods } from './auth';
 import { usersMethods } from './users';
 import { journalMethods } from './journal';
 import { contactsMethods } from './contacts';
+import { fundersMethods } from './funders';
 import { peopleMethods } from './people';
 import { peopleImportMethods } from './people-import';
 import { worksitesMethods } from './worksites';
@@ -21,6 +22,7 @@ import { debriefsMethods } from './debriefs';
 import { statsMethods } from './stats';
 import { dashboardMethods } from './dashboard';
 import { rgpdMethods } from './rgpd';
+import { searchMethods } from './search';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -36,6 +38,7 @@ export const contract = {
   ...usersMethods,
   ...journalMethods,
   ...contactsMethods,
+  ...fundersMethods,
   ...peopleMethods,
   ...peopleImportMethods,
   ...worksitesMethods,
@@ -51,6 +54,7 @@ export const contract = {
   ...statsMethods,
   ...dashboardMethods,
   ...rgpdMethods,
+  ...searchMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

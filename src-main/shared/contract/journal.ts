@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 import { id } from './fields';
 
-export const JOURNAL_ACTIONS = ['change', 'read', 'export', 'login', 'login-failed', 'logout', 'purge'] as const;
+export const JOURNAL_ACTIONS = ['change', 'read', 'export', 'login', 'login-failed', 'logout', 'purge', 'purge-refused', 'seal', 'alert'] as const;
 export const JOURNAL_ACTION_LABELS: Record<(typeof JOURNAL_ACTIONS)[number], string> = {
   change: 'Modification',
   read: 'Consultation de données sensibles',
@@ -11,6 +11,9 @@ export const JOURNAL_ACTION_LABELS: Record<(typeof JOURNAL_ACTIONS)[number], str
   'login-failed': 'Échec de connexion',
   logout: 'Déconnexion',
   purge: 'Purge des entrées de plus de 12 mois',
+  'purge-refused': 'Purge refusée (horloge de l’ordinateur douteuse)',
+  seal: 'Scellement du journal avec sa clé',
+  alert: 'Anomalie du journal constatée au démarrage',
 };
 
 export const journalEntry = z.object({
@@ -33,7 +36,13 @@ export const journalMethods = {
   }),
   'journal/verify': defineMethod({
     input: noInput,
-    output: z.object({ valid: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable() }),
+    output: z.object({
+      valid: z.boolean(),
+      checked: z.number().int(),
+      firstBrokenId: z.number().int().nullable(),
+      /** Each anomaly, in French: altered or missing entries, the head outside the database, the clock. */
+      findings: z.array(z.object({ code: z.string(), message: z.string(), entryId: z.number().int().nullable() })),
+    }),
     tx: 'read',
     access: 'user',
   }),

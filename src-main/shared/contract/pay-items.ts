@@ -4,6 +4,7 @@
  * payroll software uses (Paramètres › Employeurs).
  */
 import { MARK_LABELS, type Mark } from './attendance-codes';
+import { requiredText } from './fields';
 
 export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
 export type AbsenceMark = (typeof ABSENCE_MARKS)[number];
@@ -45,3 +46,31 @@ export const PAY_ITEM_DEFAULTS: Record<PayItem, { code: string; description: str
   ) as Record<`absence_non_payee_${AbsenceMark}`, { code: string; description: string }>),
   regularisation: { code: 'REGUL', description: "Régularisation d'un mois déjà transmis (heures payées en plus ou en moins)" },
 };
+
+/**
+ * A code typed for a rubrique: what the payroll software knows. Never empty
+ * (going back to the default is its own action), no separator or quote of the
+ * CSV, no leading sign a spreadsheet would read as a formula.
+ */
+export const payItemCodeField = requiredText('Le code de rubrique', 20)
+  .refine((c) => !/[;"\r\n\t]/.test(c), 'Le code de rubrique ne peut contenir ni « ; » ni guillemet ni retour à la ligne.')
+  .refine((c) => !/^[=+\-@]/.test(c), 'Le code de rubrique ne peut pas commencer par = + - ou @ (un tableur le lirait comme une formule).');
+
+/**
+ * Each rubrique its own code: the first pay item whose code another one
+ * already has, with that other one (codes compared without case, as payroll
+ * tools do).
+ */
+export function duplicateCode(codes: readonly { item: PayItem; code: string }[]): { item: PayItem; other: PayItem; code: string } | null {
+  const seen = new Map<string, PayItem>();
+  for (const { item, code } of codes) {
+    const key = code.trim().toLocaleUpperCase('fr-FR');
+    const other = seen.get(key);
+    if (other) return { item, other, code: code.trim() };
+    seen.set(key, item);
+  }
+  return null;
+}
+
+export const duplicateCodeMessage = (d: { other: PayItem; code: string }) =>
+  `Le code « ${d.code} » est déjà celui de la rubrique « ${PAY_ITEM_DEFAULTS[d.other].description} » : chaque rubrique a son propre code.`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { sensitive } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, optionalText, requiredText } from './fields';
-import { PAY_ITEMS } from './pay-items';
+import { PAY_ITEMS, payItemCodeField } from './pay-items';
 
 export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
 
@@ -14,7 +15,7 @@ export const HANDOFF_STATUS_LABELS: Record<(typeof HANDOFF_STATUSES)[number], st
 
 export const payrollCheck = z.object({ message: z.string(), link: z.string() });
 
-export const payrollPersonLine = z.object({
+export const payrollPersonLine = sensitive('payroll', z.object({
   participationId: id,
   personId: id,
   name: z.string(),
@@ -50,7 +51,7 @@ export const payrollPersonLine = z.object({
     )
     .optional(),
   grossCents: z.number().int(),
-});
+}));
 
 export const handoffView = z.object({
   month: z.string(),
@@ -65,6 +66,29 @@ export const handoffView = z.object({
   /** What to look at before sending; sending stays possible after confirming. */
   checks: z.array(payrollCheck),
   lines: z.array(payrollPersonLine),
+  /**
+   * Validated, the figures have changed since: the month is "à revalider"
+   * and cannot be marked sent before it is validated again.
+   */
+  stale: z.boolean(),
+  /** The kept figures against those counted now, per person and pay line (after a transmission: what goes into régularisation). */
+  changes: z.array(
+    z.object({
+      participationId: id,
+      personId: id,
+      name: z.string(),
+      item: z.enum(PAY_ITEMS),
+      label: z.string(),
+      beforeMinutes: z.number().int(),
+      afterMinutes: z.number().int(),
+      beforeCents: z.number().int(),
+      afterCents: z.number().int(),
+      beforeDates: z.array(z.string()),
+      afterDates: z.array(z.string()),
+    }),
+  ),
+  /** Transmissions withdrawn by an administrator, newest first. */
+  withdrawals: z.array(z.object({ reason: z.string(), withdrawnBy: z.string().nullable(), withdrawnAt: z.string(), transmittedAt: z.string() })),
 });
 export type HandoffView = z.output<typeof handoffView>;
 
@@ -74,21 +98,29 @@ export const payrollMethods = {
   /** The hand-offs already made, newest first. */
   'payroll/list': defineMethod({
     input: noInput,
-    output: z.array(handoffView.omit({ checks: true, lines: true })),
+    output: z.array(handoffView.omit({ checks: true, lines: true, stale: true, changes: true, withdrawals: true })),
     tx: 'read',
     access: 'user',
   }),
   /** A month for an employer: its checks and figures, as stored once validated, as computed before. */
-  'payroll/get': defineMethod({ input: target, output: handoffView, tx: 'read', access: 'user' }),
+  'payroll/get': defineMethod({ input: target, output: handoffView, tx: 'read', access: 'user', audit: 'read' }),
   /** The coordinator validates: the files are made and kept; checks left unresolved must be confirmed. */
   'payroll/validate': defineMethod({
     input: target.extend({ confirmChecks: z.boolean().default(false) }),
     output: handoffView,
     tx: 'none',
     access: 'user',
+    audit: 'change',
   }),
   /** Marked sent to the employer: the month is locked for its people. */
   'payroll/transmit': defineMethod({ input: target, output: handoffView, tx: 'write', access: 'user' }),
+  /** A transmission made by mistake, withdrawn by an administrator with a reason, until a later month is transmitted. */
+  'payroll/withdraw': defineMethod({
+    input: target.extend({ reason: requiredText('Le motif du retrait', 300) }),
+    output: handoffView,
+    tx: 'write',
+    access: 'user',
+  }),
   /** A copy of a kept file, byte for byte, into a folder the user chose ("variables": the variables de paie for payroll software). */
   'payroll/export': defineMethod({
     input: target.extend({
@@ -122,16 +154,11 @@ export const payrollKeyMethods = {
   }),
   /** The codes of the employer's payroll software for each pay item, with the defaults and a French description. */
   'payroll/payItemCodes': defineMethod({ input: z.object({ employerId: id }), output: z.array(payItemCode), tx: 'read', access: 'user' }),
-  /** Saves the codes typed; an empty code goes back to the default. */
+  /** Saves the codes typed; `null` goes back to the default. Each rubrique of an employer has its own code. */
   'payroll/setPayItemCodes': defineMethod({
     input: z.object({
       employerId: id,
-      codes: z.array(
-        z.object({
-          item: z.enum(PAY_ITEMS, { error: 'Rubrique inconnue.' }),
-          code: optionalText('Le code de rubrique', 20).refine((c) => !/[;"\r\n\t]/.test(c) && !/^[=+\-@]/.test(c), 'Le code de rubrique ne peut ni contenir ; ou " ni commencer par = + - @.'),
-        }),
-      ),
+      codes: z.array(z.object({ item: z.enum(PAY_ITEMS, { error: 'Rubrique inconnue.' }), code: payItemCodeField.nullable() })),
     }),
     output: z.array(payItemCode),
     tx: 'write',

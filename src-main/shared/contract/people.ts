@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nirValid, compactDigits } from '../identifiers';
+import { sensitive } from './personal';
 import { defineMethod } from './define';
 import { email, id, isoDate, optionalText, phone, requiredText } from './fields';
 import { CIVILITIES, EDUCATION_LEVELS, NATIONALITY_GROUPS, RESOURCES, SEXES, YES_NO_UNKNOWN } from './people-lists';
@@ -81,7 +82,7 @@ export const situationInput = z.object({
 });
 export type SituationInput = z.input<typeof situationInput>;
 
-export const situation = situationInput.extend({ id, longTermUnemployed: z.enum(['non', 'longue', 'tres_longue']).nullable() });
+export const situation = sensitive('social', situationInput.extend({ id, longTermUnemployed: z.enum(['non', 'longue', 'tres_longue']).nullable() }));
 export type Situation = z.output<typeof situation>;
 
 export const obstacleInput = z.object({
@@ -91,7 +92,7 @@ export const obstacleInput = z.object({
   resolvedOn: isoDate('La date de levée du frein').nullable(),
 });
 export type ObstacleInput = z.input<typeof obstacleInput>;
-export const obstacle = obstacleInput.extend({ id });
+export const obstacle = sensitive('social', obstacleInput.extend({ id }));
 export type Obstacle = z.output<typeof obstacle>;
 
 export const outcomeInput = z.object({
@@ -260,7 +261,7 @@ export const peopleMethods = {
   /** The full NIR, for payroll: administrator only, journaled. */
   'people/revealNir': defineMethod({
     input: z.object({ id }),
-    output: z.object({ nir: z.string().nullable() }),
+    output: z.object({ nir: sensitive('nir', z.string().nullable()) }),
     tx: 'read',
     access: 'user',
     audit: 'read',

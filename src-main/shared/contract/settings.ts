@@ -12,6 +12,7 @@ import {
   timeOfDay,
 } from './fields';
 import { TIME_PATTERN, timeToMinutes } from '../time';
+import { agreementRefusal, COLLECTIVE_AGREEMENT_CODES } from '../collective-agreements';
 
 /** Where the structure is: which public holidays apply (see domain/holidays). */
 export const HOLIDAY_REGIONS = ['metropole', 'alsace_moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_martin', 'saint_barthelemy'] as const;
@@ -83,25 +84,60 @@ export const EMPLOYER_KIND_LABELS: Record<(typeof EMPLOYER_KINDS)[number], strin
   autre: 'Autre employeur',
 };
 
+/** A logo stored in the data folder (`settings/importLogo`): the structure's, an employer's or a funder's. */
+const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo choisi est introuvable.');
+
 /** A legal employer: the portage association of the MESP, or the CCAS carrying its ACI. */
-export const employerInput = z.object({
+const employerFields = z.object({
   name: requiredText("Le nom de l'employeur", 120),
   kind: z.enum(EMPLOYER_KINDS, { error: "Choisissez le type d'employeur." }),
   address: requiredText("L'adresse", 200),
   postcode,
   town: requiredText('La commune', 80),
   siret,
-  /** `null` means "aucune convention collective" (stated as such on contracts). */
-  collectiveAgreement: requiredText('La convention collective', 200).nullable(),
+  /** Chosen from a list (shared/collective-agreements); "aucune" is stated as such on contracts. */
+  collectiveAgreement: z.enum(COLLECTIVE_AGREEMENT_CODES, { error: 'Choisissez la convention collective dans la liste (ou « Aucune convention collective »).' }),
+  /** Name and address of both bodies: L1242-12, 8°. */
   pensionFund: requiredText('La caisse de retraite complémentaire', 200),
+  pensionFundAddress: requiredText("L'adresse de la caisse de retraite complémentaire", 200),
   providentBody: optionalText("L'organisme de prévoyance", 200),
+  providentBodyAddress: optionalText("L'adresse de l'organisme de prévoyance", 200).default(''),
+  /** What the association intermédiaire bills the user per hour worked: its mise à disposition is "à titre onéreux" (L5132-7). */
+  hourlyPriceCents: z
+    .number({ error: 'Le prix horaire de la mise à disposition doit être un nombre.' })
+    .int()
+    .min(1, 'La mise à disposition par une association intermédiaire est faite à titre onéreux (article L5132-7) : indiquez son prix.')
+    .max(100_00, 'Le prix horaire semble trop élevé (plus de 100 €).')
+    .nullable()
+    .default(null),
   payrollEmail: email("L'e-mail du service paie"),
   signatoryName: requiredText('Le nom du signataire', 120),
   signatoryTitle: requiredText('La qualité du signataire', 120),
+  /** Its own letterhead on the contracts and certificates it signs. */
+  logoFile: logoFile.nullable().default(null),
+});
+
+export const employerInput = employerFields.superRefine((e, ctx) => {
+  const refusal = agreementRefusal(e.kind, e.collectiveAgreement);
+  if (refusal) ctx.addIssue({ code: 'custom', path: ['collectiveAgreement'], message: refusal });
+  if (e.providentBody.trim() !== '' && (e.providentBodyAddress ?? '').trim() === '') {
+    ctx.addIssue({ code: 'custom', path: ['providentBodyAddress'], message: "L'adresse de l'organisme de prévoyance est obligatoire : le contrat la mentionne (article L1242-12)." });
+  }
 });
 export type EmployerInput = z.input<typeof employerInput>;
 
-export const employer = employerInput.extend({ id, archived: z.boolean() });
+/**
+ * As stored: an employer recorded before the list existed may have no
+ * agreement chosen yet (null) nor a pension fund's address; documents
+ * that need them say so until the secretary completes them.
+ */
+export const employer = employerFields.extend({
+  id,
+  archived: z.boolean(),
+  collectiveAgreement: z.enum(COLLECTIVE_AGREEMENT_CODES).nullable(),
+  pensionFundAddress: z.string(),
+  providentBodyAddress: z.string(),
+});
 export type Employer = z.output<typeof employer>;
 
 /** SMIC horaire brut (or any wage floor) from a date on; never hard-coded in logic. */
@@ -123,8 +159,6 @@ export const DEFAULT_WAGE_RATES: readonly WageRateInput[] = [
   { effectiveFrom: '2026-01-01', hourlyCents: 1202 },
 ];
 export type WageRate = z.output<typeof wageRate>;
-
-const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo choisi est introuvable.');
 
 export const logo = z.object({
   /** File name inside the data folder's `files/` directory. */

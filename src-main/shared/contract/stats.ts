@@ -4,6 +4,7 @@
  * rule that counts it (the "i" beside it).
  */
 import { z } from 'zod';
+import { personName, sensitive } from './personal';
 import { defineMethod } from './define';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { ACTIVITIES, WORKSITE_KINDS } from './worksites';
@@ -85,7 +86,7 @@ export const statsFigures = z.object({
 });
 export type StatsFigures = z.output<typeof statsFigures>;
 
-export const statsPerson = z.object({ id, name: z.string(), entry: z.string() });
+export const statsPerson = sensitive('statistics', z.object({ id, name: personName, entry: z.string() }));
 
 export const statsMethods = {
   'stats/figures': defineMethod({ input: statsFilter, output: statsFigures, tx: 'read', access: 'user' }),
@@ -95,6 +96,7 @@ export const statsMethods = {
     output: z.array(statsPerson),
     tx: 'read',
     access: 'user',
+    audit: 'read',
   }),
   /** The funder report (PDF): cover, key figures, tables with statistical secrecy, a commentary. */
   'stats/report': defineMethod({

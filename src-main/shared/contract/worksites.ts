@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, isoDate, optionalText, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
@@ -50,6 +51,8 @@ export const worksiteInput = z.object({
   coordinatorId: id.nullable(),
   employerId: id.nullable().refine((v) => v !== null, "Choisissez l'employeur des participants."),
   fundersIds: z.array(id).max(20),
+  /** The funders' reference of the operation (e.g. the FSE+ operation number), printed on the attendance sheets. */
+  operationReference: optionalText("La référence de l'opération", 80).default(''),
   startDate: isoDate('La date de début'),
   weeks: z.number({ error: 'Indiquez le nombre de semaines.' }).int().min(1, 'Un chantier dure au moins une semaine.').max(104, 'Au plus 104 semaines (2 ans).'),
   slots: z.array(slot).min(1, 'Cochez au moins une demi-journée par semaine.').max(12),
@@ -91,6 +94,20 @@ export const EARLY_END_REASON_LABELS: Record<EarlyEndReason, string> = {
   inaptitude: 'Inaptitude constatée par le médecin du travail (art. L1243-1)',
 };
 
+/**
+ * What the contract states beyond dates and pay: the qualification and
+ * classification (L1242-12, 4°, with the agreement's coefficient), the tasks
+ * (which a mise à disposition lists, R5132-20, 2°), whether the post is on the
+ * employer's list of posts with particular risks (L1242-12, 4°; L4154-2), and
+ * the PASS IAE or agrément reference when recorded.
+ */
+export const contractContentFields = {
+  classification: optionalText('La qualification', 200).default(''),
+  tasks: optionalText('La liste des tâches confiées', 600).default(''),
+  particularRisk: z.boolean({ error: 'Indiquez si le poste présente des risques particuliers.' }).default(false),
+  passIae: optionalText('La référence du PASS IAE', 40).default(''),
+};
+
 export const contractInput = z.object({
   type: z.enum(CONTRACT_TYPES, { error: 'Choisissez le type de contrat.' }),
   startDate: isoDate('La date de début du contrat'),
@@ -101,6 +118,7 @@ export const contractInput = z.object({
   signedOn: isoDate('La date de signature').nullable(),
   /** A préfet's derogation to work under 20 h a week in a CDDI, valid until. */
   derogationUntil: isoDate('La fin de la dérogation').nullable(),
+  ...contractContentFields,
 });
 export type ContractInput = z.input<typeof contractInput>;
 
@@ -203,8 +221,8 @@ export const schedulePreview = z.object({
    */
   makeUps: z.array(
     sessionSlot.extend({
-      concerned: z.array(z.string()),
-      complementary: z.array(z.object({ name: z.string(), minutes: z.number().int() })),
+      concerned: z.array(personName),
+      complementary: z.array(z.object({ name: personName, minutes: z.number().int() })),
     }),
   ),
   /**

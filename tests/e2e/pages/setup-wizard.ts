@@ -19,9 +19,12 @@ export interface EmployerData {
   town: string;
   siret: string;
   payrollEmail: string;
-  collectiveAgreement: string | null;
+  /** As the list shows it, e.g. « Aucune convention collective ». */
+  collectiveAgreement: string;
   pensionFund: string;
+  pensionFundAddress: string;
   providentBody: string;
+  providentBodyAddress: string;
   signatoryName: string;
   signatoryTitle: string;
 }
@@ -66,18 +69,17 @@ export class SetupWizardPage {
     await this.page.getByRole('button', { name: 'Ajouter un employeur' }).click();
     const modal = this.page.getByRole('dialog', { name: 'Nouvel employeur' });
     await modal.getByLabel("Nom de l'employeur").fill(data.name);
-    await modal.getByLabel('Adresse').fill(data.address);
+    await modal.getByRole('textbox', { name: 'Adresse', exact: true }).fill(data.address);
     await modal.getByLabel('Code postal').fill(data.postcode);
     await modal.getByLabel('Commune').fill(data.town);
     await modal.getByLabel('SIRET').fill(data.siret);
     await modal.getByLabel('E-mail du service paie').fill(data.payrollEmail);
-    if (data.collectiveAgreement === null) {
-      await modal.getByLabel("Aucune convention collective ne s'applique").check();
-    } else {
-      await modal.getByRole('textbox', { name: /^Convention collective/ }).fill(data.collectiveAgreement);
-    }
-    await modal.getByLabel('Caisse de retraite complémentaire').fill(data.pensionFund);
-    await modal.getByLabel('Organisme de prévoyance').fill(data.providentBody);
+    await modal.getByRole('combobox', { name: 'Convention collective' }).click();
+    await this.page.getByRole('option', { name: data.collectiveAgreement }).click();
+    await modal.getByRole('textbox', { name: 'Caisse de retraite complémentaire', exact: true }).fill(data.pensionFund);
+    await modal.getByLabel('Adresse de la caisse de retraite').fill(data.pensionFundAddress);
+    await modal.getByRole('textbox', { name: 'Organisme de prévoyance', exact: true }).fill(data.providentBody);
+    await modal.getByLabel("Adresse de l'organisme de prévoyance").fill(data.providentBodyAddress);
     await modal.getByLabel('Nom du signataire').fill(data.signatoryName);
     await modal.getByLabel('Qualité du signataire').fill(data.signatoryTitle);
     await modal.getByRole('button', { name: "Enregistrer l'employeur" }).click();

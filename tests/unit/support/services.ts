@@ -60,7 +60,7 @@ export function fakeClock(iso = '2026-03-02T09:00:00.000Z') {
 export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 
 export async function testServices(
-  options: { dialogs?: Dialogs; homeDir?: string; dataDir?: string; clock?: ReturnType<typeof fakeClock>; printer?: PdfPrinter } = {},
+  options: { dialogs?: Dialogs; homeDir?: string; dataDir?: string; clock?: ReturnType<typeof fakeClock>; printer?: PdfPrinter; removableDrives?: () => string[] } = {},
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();
@@ -71,6 +71,8 @@ export async function testServices(
     version: '0.0.0-test',
     clock: options.clock ?? fakeClock(),
     homeDir: options.homeDir ?? tempDir('passerelle-home-'),
+    // The system's temporary folder stands for a USB stick: the tests' folders (tempDir) are reachable like one.
+    removableDrives: options.removableDrives ?? (() => [os.tmpdir()]),
     passwordParams: TEST_PASSWORD_PARAMS,
     printer: options.printer,
     backupKdf: { log2N: 10, r: 8, p: 1 },

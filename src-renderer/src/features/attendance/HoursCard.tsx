@@ -15,8 +15,10 @@ export function rate(row: Pick<HoursRow, 'attended' | 'held'>): string {
 }
 
 /** Planned, worked and paid hours with the attendance rate, per participant of a worksite or per contract of a person. */
-export function HoursCard(props: { worksiteId: number } | { personId: number }) {
-  const hours = useApiQuery('attendance/hours', props);
+/** `totalLabel`: what the worksite's total counts (a social worker's total covers her people only). */
+export function HoursCard(props: ({ worksiteId: number } | { personId: number }) & { totalLabel?: string }) {
+  const { totalLabel = 'Total du chantier', ...query } = props;
+  const hours = useApiQuery('attendance/hours', query);
   const [opened, setOpened] = useState<number | null>(null);
   const byPerson = 'personId' in props;
   return (
@@ -89,7 +91,7 @@ export function HoursCard(props: { worksiteId: number } | { personId: number }) 
             ))}
             {!byPerson && (
               <Table.Tr fw={700}>
-                <Table.Td>Total du chantier</Table.Td>
+                <Table.Td>{totalLabel}</Table.Td>
                 <Table.Td ta="right">{formatDuration(hours.data.totals.planned)}</Table.Td>
                 <Table.Td ta="right">{formatDuration(hours.data.totals.worked)}</Table.Td>
                 <Table.Td ta="right">{formatDuration(hours.data.totals.paid)}</Table.Td>

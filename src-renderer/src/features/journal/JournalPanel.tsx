@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Pagination, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { MethodOutput } from '@shared/contract';
 import { JOURNAL_ACTION_LABELS } from '@shared/contract/journal';
 import { call, errorMessage, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
@@ -14,7 +15,7 @@ export function JournalPanel() {
   const [page, setPage] = useState(1);
   const journal = useApiQuery('journal/list', { page, pageSize: PAGE_SIZE });
   const choose = useChooseFile();
-  const [check, setCheck] = useState<{ valid: boolean; checked: number; firstBrokenId: number | null } | null>(null);
+  const [check, setCheck] = useState<MethodOutput<'journal/verify'> | null>(null);
   const [busy, setBusy] = useState(false);
 
   const verify = async () => {
@@ -57,9 +58,17 @@ export function JournalPanel() {
         (check.valid ? (
           <Alert color="teal">Journal intact : {check.checked} entrées vérifiées.</Alert>
         ) : (
-          <Alert color="red" title="Le journal a été modifié en dehors de Passerelle">
-            L'entrée n° {check.firstBrokenId} ne correspond plus à la chaîne d'empreintes. Conservez une copie de ce fichier et
-            prévenez votre responsable.
+          <Alert color="red" title="Le journal a été modifié en dehors de Passerelle, ou l'horloge a été déréglée">
+            <Stack gap={4}>
+              {check.findings.map((finding, index) => (
+                <Text key={index} size="sm">
+                  {finding.message}
+                </Text>
+              ))}
+              <Text size="sm" fw={500}>
+                Conservez une copie du dossier de données et prévenez votre responsable ou votre délégué à la protection des données.
+              </Text>
+            </Stack>
           </Alert>
         ))}
       {journal.isPending && <Loader />}

@@ -12,6 +12,9 @@ import { useChooseFile } from '../files/FileChooser';
 import { ConfirmButton } from '../../ui/confirm';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from '../people/defaults';
+import { useSession } from '../auth/SessionContext';
+import { FigureChanges } from './FigureChanges';
+import { WithdrawTransmission } from './WithdrawTransmission';
 
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
@@ -36,6 +39,7 @@ export function PayrollPage() {
   const transmit = useApiMutation('payroll/transmit');
   const exportFile = useApiMutation('payroll/export');
   const choose = useChooseFile();
+  const { can } = useSession();
   const [needsConfirm, setNeedsConfirm] = useState<string | null>(null);
 
   const onValidate = async (confirmChecks: boolean) => {
@@ -48,7 +52,7 @@ export function PayrollPage() {
       else notifyFailure(error, 'Le mois n’est pas validé');
     }
   };
-  const onExport = async (format: 'xlsx' | 'csv' | 'pdf') => {
+  const onExport = async (format: 'xlsx' | 'csv' | 'pdf' | 'variables') => {
     const folder = await choose('export', 'folder');
     if (!folder) return;
     try {
@@ -100,12 +104,23 @@ export function PayrollPage() {
                 Validé par {handoff.data.validatedBy} le {formatFrenchDate(handoff.data.validatedAt.slice(0, 10))}
               </Text>
             )}
+            {handoff.data.stale && (
+              <Badge size="lg" color="red">
+                À revalider
+              </Badge>
+            )}
             {handoff.data.transmittedAt && (
               <Text size="sm">
                 · transmis par {handoff.data.transmittedBy} le {formatFrenchDate(handoff.data.transmittedAt.slice(0, 10))}
               </Text>
             )}
           </Group>
+          {handoff.data.withdrawals.map((w) => (
+            <Text key={w.withdrawnAt} size="sm" c="dimmed">
+              Transmission du {formatFrenchDate(w.transmittedAt.slice(0, 10))} retirée par {w.withdrawnBy ?? 'un compte supprimé'} le {formatFrenchDate(w.withdrawnAt.slice(0, 10))} : {w.reason}
+            </Text>
+          ))}
+          <FigureChanges view={handoff.data} />
           {handoff.data.checks.length > 0 && (
             <Alert color="orange" title={`À vérifier avant l'envoi (${handoff.data.checks.length})`}>
               <List size="sm">
@@ -188,9 +203,12 @@ export function PayrollPage() {
             </Alert>
           )}
           <Group justify="flex-end">
-            {handoff.data.status === 'a_preparer' && handoff.data.lines.length > 0 && (
+            {handoff.data.status === 'transmis' && can('payroll/withdraw') && (
+              <WithdrawTransmission month={month} monthLabel={monthLabel(month)} employerId={chosen!} />
+            )}
+            {((handoff.data.status === 'a_preparer' && handoff.data.lines.length > 0) || handoff.data.stale) && (
               <Button onClick={() => void onValidate(false)} loading={validate.isPending}>
-                Valider le mois
+                {handoff.data.stale ? 'Valider à nouveau' : 'Valider le mois'}
               </Button>
             )}
             {handoff.data.status !== 'a_preparer' && (
@@ -204,16 +222,19 @@ export function PayrollPage() {
                 <Button variant="light" onClick={() => void onExport('pdf')}>
                   Enregistrer le relevé à signer (.pdf)
                 </Button>
+                <Button variant="light" onClick={() => void onExport('variables')}>
+                  Enregistrer les variables de paie (.csv)
+                </Button>
               </>
             )}
-            {handoff.data.status === 'valide' && (
+            {handoff.data.status === 'valide' && !handoff.data.stale && (
               <ConfirmButton
                 color="teal"
                 loading={transmit.isPending}
                 onConfirm={() => void onTransmit()}
                 confirm={{
                   title: 'Marquer comme transmis ?',
-                  message: `Le mois de ${monthLabel(month)} sera verrouillé : les changements suivants deviendront des régularisations du mois suivant.`,
+                  message: `À faire une fois les fichiers envoyés à ${handoff.data.employerName}. Les journées de ${monthLabel(month)} de ses salariés seront verrouillées : toute correction demandera un motif et partira en régularisation avec le mois suivant. Seul un administrateur pourra retirer cette transmission, avec un motif, tant que le mois suivant n’est pas transmis.`,
                   confirmLabel: 'Marquer comme transmis',
                 }}
               >

@@ -8,6 +8,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
+import { useSignedIn } from '../auth/SessionContext';
 
 /** Which days no worksite works: the public holidays of the region, and the structure's closure days. */
 export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] }) {
@@ -15,6 +16,8 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
   const add = useApiMutation('settings/addClosure');
   const remove = useApiMutation('settings/removeClosure');
   const form = useForm({ initialValues: { date: '', reason: '' } });
+  // The coordination adds closure days; the region and pay rules are the administrator's.
+  const readOnly = !useSignedIn().can('settings/updateCalendar');
 
   const change = (values: { region: Settings['calendar']['region']; whitMondayWorked: boolean; forceMajeurePaid: boolean }) =>
     update
@@ -38,6 +41,7 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
         label="Jours fériés applicables"
         data={HOLIDAY_REGIONS.map((r) => ({ value: r, label: HOLIDAY_REGION_LABELS[r] }))}
         allowDeselect={false}
+        disabled={readOnly}
         value={calendar.region}
         onChange={(region) => region && void change({ ...calendar, region: region as typeof calendar.region })}
         maw={420}
@@ -48,12 +52,14 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
       </Text>
       <Switch
         label="Le lundi de Pentecôte est travaillé (journée de solidarité)"
+        disabled={readOnly}
         checked={calendar.whitMondayWorked}
         onChange={(e) => void change({ ...calendar, whitMondayWorked: e.currentTarget.checked })}
       />
       <Switch
         label="Les demi-journées annulées pour intempéries ou force majeure sont payées"
         description="Les demi-journées annulées par la structure elle-même sont toujours payées."
+        disabled={readOnly}
         checked={calendar.forceMajeurePaid}
         onChange={(e) => void change({ ...calendar, forceMajeurePaid: e.currentTarget.checked })}
       />

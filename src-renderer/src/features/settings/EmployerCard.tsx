@@ -1,8 +1,12 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { EMPLOYER_KIND_LABELS, type EmployerInput } from '@shared/contract/settings';
+import { COLLECTIVE_AGREEMENTS, type CollectiveAgreementCode } from '@shared/collective-agreements';
+
+/** An employer as entered or as stored (one recorded before the list may have no agreement chosen yet). */
+export type EmployerDetails = Omit<EmployerInput, 'collectiveAgreement'> & { collectiveAgreement: CollectiveAgreementCode | null };
 
 export function EmployerCard(props: {
-  employer: EmployerInput;
+  employer: EmployerDetails;
   archived?: boolean;
   actions: { label: string; onClick: () => void; color?: string }[];
 }) {
@@ -20,7 +24,7 @@ export function EmployerCard(props: {
             {e.address}, {e.postcode} {e.town} · SIRET {e.siret}
           </Text>
           <Text size="sm" c="dimmed">
-            {e.collectiveAgreement ?? 'Aucune convention collective'} · Paie : {e.payrollEmail}
+            {e.collectiveAgreement ? COLLECTIVE_AGREEMENTS[e.collectiveAgreement].label : 'Convention collective à choisir'} · Paie : {e.payrollEmail}
           </Text>
         </Stack>
         <Group gap="xs">

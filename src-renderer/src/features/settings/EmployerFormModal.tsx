@@ -1,16 +1,21 @@
-import { Checkbox, Grid, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Grid, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { EMPLOYER_KINDS, EMPLOYER_KIND_LABELS, employerInput, type EmployerInput } from '@shared/contract/settings';
+import { COLLECTIVE_AGREEMENT_CODES, COLLECTIVE_AGREEMENTS } from '@shared/collective-agreements';
+import { eurosToCents } from '@shared/money';
 import { EMPLOYER_SIGNATORY_TITLE_EXAMPLE, signatoryQuality } from '@shared/organisation';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
+import type { EmployerDetails } from './EmployerCard';
+import { LogoFileField } from './LogoFileField';
 
-interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement'> {
-  collectiveAgreement: string;
-  noCollectiveAgreement: boolean;
+/** The agreement is chosen from the list (null until chosen); the price is typed in euros. */
+interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement' | 'hourlyPriceCents'> {
+  collectiveAgreement: EmployerInput['collectiveAgreement'] | null;
+  hourlyPriceEuros: number | string;
 }
 
 const EMPTY: EmployerFormValues = {
@@ -20,28 +25,39 @@ const EMPTY: EmployerFormValues = {
   postcode: '',
   town: '',
   siret: '',
-  collectiveAgreement: '',
-  noCollectiveAgreement: false,
+  collectiveAgreement: null,
   pensionFund: '',
+  pensionFundAddress: '',
   providentBody: '',
+  providentBodyAddress: '',
+  hourlyPriceEuros: '',
   payrollEmail: '',
   signatoryName: '',
   signatoryTitle: '',
+  logoFile: null,
 };
 
 function toInput(values: EmployerFormValues): EmployerInput {
-  const { noCollectiveAgreement, collectiveAgreement, ...rest } = values;
-  return { ...rest, collectiveAgreement: noCollectiveAgreement ? null : collectiveAgreement };
+  const { hourlyPriceEuros: euros, ...rest } = values;
+  return {
+    ...rest,
+    // An unchosen agreement reaches the schema as null, which says in French to choose one.
+    collectiveAgreement: rest.collectiveAgreement as EmployerInput['collectiveAgreement'],
+    // Only an association intermédiaire puts its employees at the disposal of the CCAS.
+    hourlyPriceCents: rest.kind === 'association_intermediaire' && typeof euros === 'number' ? eurosToCents(euros) : null,
+  };
 }
 
-function toValues(employer: EmployerInput | undefined): EmployerFormValues {
+function toValues(employer: EmployerDetails | undefined): EmployerFormValues {
   if (!employer) return EMPTY;
+  const cents = employer.hourlyPriceCents;
   return {
     ...EMPTY,
     ...employer,
     providentBody: employer.providentBody ?? '',
-    collectiveAgreement: employer.collectiveAgreement ?? '',
-    noCollectiveAgreement: employer.collectiveAgreement === null,
+    providentBodyAddress: employer.providentBodyAddress ?? '',
+    hourlyPriceEuros: typeof cents === 'number' ? cents / 100 : '',
+    logoFile: employer.logoFile ?? null,
   };
 }
 
@@ -50,7 +66,7 @@ function toValues(employer: EmployerInput | undefined): EmployerFormValues {
  * carrying an ACI. Every field printed on a contract is asked here.
  */
 export function EmployerFormModal(props: {
-  initial?: EmployerInput;
+  initial?: EmployerDetails;
   title: string;
   onSubmit: (employer: EmployerInput) => Promise<void> | void;
   onClose: () => void;
@@ -61,7 +77,12 @@ export function EmployerFormModal(props: {
 
   const submit = async () => {
     const input = toInput(form.getValues());
-    if (!validateSection(form, '', employerInput, input)) return;
+    if (!validateSection(form, '', employerInput, input)) {
+      // The price is typed in euros: its message goes beside that input.
+      const priceError = form.errors.hourlyPriceCents;
+      if (priceError) form.setFieldError('hourlyPriceEuros', priceError);
+      return;
+    }
     setSaving(true);
     try {
       await props.onSubmit(input);
@@ -105,25 +126,48 @@ export function EmployerFormModal(props: {
               <TextInput label="E-mail du service paie" withAsterisk {...field('payrollEmail')} />
             </Grid.Col>
             <Grid.Col span={12}>
-              <TextInput
+              <Select
                 label="Convention collective"
-                placeholder="Intitulé et IDCC"
-                disabled={form.getValues().noCollectiveAgreement}
-                withAsterisk={!form.getValues().noCollectiveAgreement}
+                description="Le contrat de travail en donne l'intitulé et l'IDCC (article L1242-12 du Code du travail)."
+                placeholder="Choisissez dans la liste"
+                withAsterisk
+                allowDeselect={false}
+                data={COLLECTIVE_AGREEMENT_CODES.map((code) => ({ value: code, label: COLLECTIVE_AGREEMENTS[code].label }))}
                 {...field('collectiveAgreement')}
               />
-              <Checkbox
-                mt="xs"
-                label="Aucune convention collective ne s'applique"
-                {...form.getInputProps('noCollectiveAgreement', { type: 'checkbox' })}
-              />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Grid.Col span={{ base: 12, sm: 5 }}>
               <TextInput label="Caisse de retraite complémentaire" withAsterisk {...field('pensionFund')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Grid.Col span={{ base: 12, sm: 7 }}>
+              <TextInput label="Adresse de la caisse de retraite" placeholder="Rue, code postal et commune" withAsterisk {...field('pensionFundAddress')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 5 }}>
               <TextInput label="Organisme de prévoyance" {...field('providentBody')} />
             </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 7 }}>
+              <TextInput
+                label="Adresse de l'organisme de prévoyance"
+                placeholder="Rue, code postal et commune"
+                withAsterisk={form.getValues().providentBody.trim() !== ''}
+                {...field('providentBodyAddress')}
+              />
+            </Grid.Col>
+            {form.getValues().kind === 'association_intermediaire' && (
+              <Grid.Col span={12}>
+                <NumberInput
+                  label="Prix de la mise à disposition (par heure travaillée)"
+                  description="Facturé au CCAS utilisateur : une association intermédiaire met ses salariés à disposition à titre onéreux (article L5132-7)."
+                  decimalSeparator=","
+                  decimalScale={2}
+                  fixedDecimalScale
+                  suffix=" €"
+                  hideControls
+                  maw={360}
+                  {...field('hourlyPriceEuros')}
+                />
+              </Grid.Col>
+            )}
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label="Nom du signataire" withAsterisk {...field('signatoryName')} />
             </Grid.Col>
@@ -134,6 +178,16 @@ export function EmployerFormModal(props: {
                 description={`Sur les documents : « ${signatoryQuality(form.getValues().signatoryTitle || EMPLOYER_SIGNATORY_TITLE_EXAMPLE, form.getValues().name || 'Association …')} »`}
                 withAsterisk
                 {...field('signatoryTitle')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <LogoFileField
+                label="Logo de l'employeur (facultatif)"
+                description="En en-tête des contrats, mises à disposition et certificats que cet employeur signe."
+                alt={`Logo de ${form.getValues().name || "l'employeur"}`}
+                value={form.getValues().logoFile ?? null}
+                onChange={(file) => form.setFieldValue('logoFile', file)}
+                error={form.errors.logoFile as string | undefined}
               />
             </Grid.Col>
           </Grid>

@@ -6,12 +6,16 @@ import { useApiMutation } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { EmployerCard } from './EmployerCard';
 import { EmployerFormModal } from './EmployerFormModal';
+import { useSignedIn } from '../auth/SessionContext';
+import { PayItemCodesModal } from '../payroll/PayItemCodesModal';
 
 /** Employers are archived, never deleted: past contracts and documents name them. */
 export function EmployersSettings({ employers }: { employers: Employer[] }) {
   const [editing, setEditing] = useState<Employer | 'new' | null>(null);
   const save = useApiMutation('settings/saveEmployer');
   const archive = useApiMutation('settings/setEmployerArchived');
+  const [codesOf, setCodesOf] = useState<Employer | null>(null);
+  const { can } = useSignedIn();
 
   const toggleArchived = async (employer: Employer) => {
     try {
@@ -32,6 +36,7 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
             employer={input}
             archived={archived}
             actions={[
+              ...(can('payroll/setPayItemCodes') ? [{ label: 'Rubriques de paie', onClick: () => setCodesOf(employer) }] : []),
               { label: 'Modifier', onClick: () => setEditing(employer) },
               { label: archived ? 'Réactiver' : 'Archiver', color: archived ? undefined : 'gray', onClick: () => void toggleArchived(employer) },
             ]}
@@ -41,6 +46,7 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
       <Button leftSection={<IconPlus size={18} />} variant="light" w="fit-content" onClick={() => setEditing('new')}>
         Ajouter un employeur
       </Button>
+      {codesOf !== null && <PayItemCodesModal employerId={codesOf.id} employerName={codesOf.name} onClose={() => setCodesOf(null)} />}
       {editing !== null && (
         <EmployerFormModal
           title={editing === 'new' ? 'Nouvel employeur' : "Modifier l'employeur"}

@@ -11,7 +11,15 @@ export interface LogoValue {
 }
 
 /** Choose an image; main copies it into the data folder and answers with its stored name. */
-export function LogoField(props: { value: LogoValue | null; onChange: (value: LogoValue | null) => void; error?: string }) {
+export function LogoField(props: {
+  value: LogoValue | null;
+  onChange: (value: LogoValue | null) => void;
+  error?: string;
+  label?: string;
+  description?: string;
+  /** What the picture shows, for a screen reader. */
+  alt?: string;
+}) {
   const choose = useChooseFile();
   const [busy, setBusy] = useState(false);
 
@@ -29,11 +37,11 @@ export function LogoField(props: { value: LogoValue | null; onChange: (value: Lo
   };
 
   return (
-    <Input.Wrapper label="Logo (facultatif)" description="Il apparaîtra en en-tête des documents du CCAS." error={props.error}>
+    <Input.Wrapper label={props.label ?? 'Logo (facultatif)'} description={props.description ?? 'Il apparaîtra en en-tête des documents du CCAS.'} error={props.error}>
       <Group mt="xs" align="center">
         <Paper withBorder w={160} h={90} p={4} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           {props.value ? (
-            <Image src={props.value.dataUrl} alt="Logo de la structure" fit="contain" h={80} w={150} />
+            <Image src={props.value.dataUrl} alt={props.alt ?? 'Logo de la structure'} fit="contain" h={80} w={150} />
           ) : (
             <Text size="sm" c="dimmed">
               Aucun logo

@@ -9,6 +9,7 @@ import { SecuritySettings } from './SecuritySettings';
 import { PeopleOptionsSettings } from './PeopleOptionsSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { EmployersSettings } from './EmployersSettings';
+import { FundersSettings } from './FundersSettings';
 import { HoursSettings } from './HoursSettings';
 import { StructureSettings } from './StructureSettings';
 import { hasMetropolitanSmic } from '@shared/smic-floor';
@@ -25,14 +26,19 @@ export function SettingsPage() {
       {settings.isPending && <Loader />}
       {settings.error && <Alert color="red">{errorMessage(settings.error)}</Alert>}
       {settings.data && (
-        <Tabs value={params.get('onglet') ?? 'structure'} onChange={(tab) => setParams(tab ? { onglet: tab } : {}, { replace: true })} keepMounted={false}>
+        <Tabs
+          value={params.get('onglet') ?? (can('settings/updateStructure') ? 'structure' : 'funders')}
+          onChange={(tab) => setParams(tab ? { onglet: tab } : {}, { replace: true })}
+          keepMounted={false}
+        >
           <Tabs.List>
-            <Tabs.Tab value="structure">Structure</Tabs.Tab>
-            <Tabs.Tab value="employers">Employeurs</Tabs.Tab>
-            <Tabs.Tab value="hours">Horaires</Tabs.Tab>
-            <Tabs.Tab value="wages">SMIC</Tabs.Tab>
-            <Tabs.Tab value="calendar">Calendrier</Tabs.Tab>
-            <Tabs.Tab value="people">Fiches</Tabs.Tab>
+            {can('settings/updateStructure') && <Tabs.Tab value="structure">Structure</Tabs.Tab>}
+            {can('settings/saveEmployer') && <Tabs.Tab value="employers">Employeurs</Tabs.Tab>}
+            {can('funders/list') && <Tabs.Tab value="funders">Financeurs</Tabs.Tab>}
+            {can('settings/updateHours') && <Tabs.Tab value="hours">Horaires</Tabs.Tab>}
+            {can('settings/addWageRate') && <Tabs.Tab value="wages">SMIC</Tabs.Tab>}
+            {can('settings/addClosure') && <Tabs.Tab value="calendar">Calendrier</Tabs.Tab>}
+            {can('settings/updatePeopleOptions') && <Tabs.Tab value="people">Fiches</Tabs.Tab>}
             {can('evaluations/saveCriterion') && <Tabs.Tab value="evaluations">Grille d'évaluation</Tabs.Tab>}
             {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
@@ -43,6 +49,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="employers" pt="lg">
             <EmployersSettings employers={settings.data.employers} />
+          </Tabs.Panel>
+          <Tabs.Panel value="funders" pt="lg">
+            <FundersSettings />
           </Tabs.Panel>
           <Tabs.Panel value="hours" pt="lg">
             <HoursSettings hours={settings.data.hours} />

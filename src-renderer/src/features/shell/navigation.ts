@@ -38,7 +38,8 @@ export const NAVIGATION: NavItem[] = [
   { path: '/stats', label: 'Statistiques', icon: IconChartBar, requires: 'stats/figures', help: "Les chiffres pour les financeurs et le rapport d'activité, sur la période de votre choix, exportables." },
   { path: '/rgpd', label: 'Données personnelles', icon: IconShieldLock, requires: 'rgpd/requests', help: "Les demandes d'accès ou d'effacement et les dossiers à revoir." },
   { path: '/backup', label: 'Sauvegardes', icon: IconDatabaseExport, requires: 'backup/status', help: "La sauvegarde chiffrée sur clé USB, et la restauration." },
-  { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/updateStructure', help: "La structure, les employeurs, le SMIC, le calendrier et les comptes." },
+  // Coordination reaches the tabs it may act on (funders, closure days); the page shows each tab by its own method.
+  { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/get', help: "La structure, les employeurs, les financeurs, le SMIC, le calendrier et les comptes, selon vos droits." },
 ];
 
 export function visibleItems(can: (method: Method) => boolean): NavItem[] {

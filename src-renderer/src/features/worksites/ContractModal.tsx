@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/contract/contracts';
 import { EARLY_END_REASONS, EARLY_END_REASON_LABELS, type Participant } from '@shared/contract/worksites';
@@ -11,7 +11,7 @@ import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
 import { WarningToConfirm } from '../../ui/WarningToConfirm';
 
-/** The life of one contract after it is drafted: hand-over and signature, renewal, early end. */
+/** The life of one contract after it is drafted: its content, hand-over and signature, renewal, early end. */
 export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
   const { contract } = participant;
   return (
@@ -22,7 +22,7 @@ export function ContractModal({ participant, onClose }: { participant: Participa
       </Text>
       <Tabs defaultValue="update">
         <Tabs.List mb="md">
-          <Tabs.Tab value="update">Remise et signature</Tabs.Tab>
+          <Tabs.Tab value="update">Contenu et signature</Tabs.Tab>
           <Tabs.Tab value="renew">Renouveler</Tabs.Tab>
           <Tabs.Tab value="end">Fin anticipée</Tabs.Tab>
         </Tabs.List>
@@ -49,7 +49,16 @@ function UpdateForm({ participant, onDone }: FormProps) {
   const { contract } = participant;
   const form = useForm<{ contract: ContractUpdateInput }>({
     initialValues: {
-      contract: { position: contract.position, handedOn: contract.handedOn, signedOn: contract.signedOn, derogationUntil: contract.derogationUntil },
+      contract: {
+        position: contract.position,
+        handedOn: contract.handedOn,
+        signedOn: contract.signedOn,
+        derogationUntil: contract.derogationUntil,
+        classification: contract.classification,
+        tasks: contract.tasks,
+        particularRisk: contract.particularRisk,
+        passIae: contract.passIae,
+      },
     },
   });
   const update = useApiMutation('contracts/update');
@@ -57,7 +66,27 @@ function UpdateForm({ participant, onDone }: FormProps) {
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
-        <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
+        <SimpleGrid cols={2}>
+          <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
+          <TextInput
+            label="Qualification et classification"
+            description="Selon la convention collective, par exemple « niveau 1, coefficient 200 »."
+            {...form.getInputProps('contract.classification')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Tâches confiées"
+          description="Reprises dans le contrat et dans la convention de mise à disposition (article R5132-20)."
+          autosize
+          minRows={2}
+          {...form.getInputProps('contract.tasks')}
+        />
+        <Checkbox
+          label="Poste à risques particuliers pour la santé ou la sécurité (liste de l'employeur, article L4154-2)"
+          description="Le contrat prévoit alors une formation renforcée à la sécurité."
+          {...form.getInputProps('contract.particularRisk', { type: 'checkbox' })}
+        />
+        {contract.type === 'cddi' && <TextInput label="Numéro de PASS IAE" description="Si le PASS IAE a été délivré." {...form.getInputProps('contract.passIae')} />}
         <SimpleGrid cols={2}>
           <DateField label="Contrat remis le" clearable {...form.getInputProps('contract.handedOn')} />
           <DateField label="Signé le" clearable {...form.getInputProps('contract.signedOn')} />

@@ -40,6 +40,7 @@ function defaults(settings: Settings): WorksiteInput {
     coordinatorId: null,
     employerId: settings.employers.find((e) => !e.archived && e.kind === 'association_intermediaire')?.id ?? null,
     fundersIds: [],
+    operationReference: '',
     startDate: '',
     weeks: 4,
     slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' as const })),
@@ -75,6 +76,7 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
   const accounts = useApiQuery('auth/users');
   const supervisors = (accounts.data ?? []).filter((a) => a.role === 'encadrant');
   const directory = useApiQuery('contacts/list', { includeArchived: false });
+  const funders = useApiQuery('funders/list', { includeArchived: true });
   const save = useApiMutation('worksites/save');
   const form = useForm<{ worksite: WorksiteInput }>({
     initialValues: { worksite: worksite ? toInput(worksite) : settings.data ? defaults(settings.data) : (null as never) },
@@ -89,6 +91,8 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
       hasSlot(weekday, halfDay) ? values.slots.filter((s) => !(s.weekday === weekday && s.halfDay === halfDay)) : [...values.slots, { weekday, halfDay }],
     );
   const organisations = (directory.data ?? []).map((o) => ({ value: String(o.id), label: o.name }));
+  // The funders of Paramètres › Financeurs; an archived one stays listed on a worksite that already names it.
+  const funderOptions = (funders.data ?? []).filter((f) => !f.archived || values.fundersIds.includes(f.id)).map((f) => ({ value: String(f.id), label: f.name }));
 
   const submit = async () => {
     const input = form.getValues().worksite;
@@ -139,9 +143,18 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <MultiSelect
                 label="Financeurs"
-                data={organisations}
+                description="Leur logo et leur mention de financement figurent sur les feuilles d'émargement (Paramètres › Financeurs)."
+                data={funderOptions}
                 value={values.fundersIds.map(String)}
                 onChange={(v) => form.setFieldValue('worksite.fundersIds', v.map(Number))}
+                error={form.errors['worksite.fundersIds']}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="Référence de l'opération"
+                description="Le numéro du dossier chez le financeur (par exemple l'opération FSE+), imprimé sur les feuilles d'émargement."
+                {...form.getInputProps('worksite.operationReference')}
               />
             </Grid.Col>
             <Grid.Col span={12}>

@@ -27,7 +27,9 @@ function dayLabel(date: string) {
 
 export function WorksitePage() {
   const id = Number(useParams().id);
-  const { can } = useSignedIn();
+  const { can, user } = useSignedIn();
+  // A social worker sees on a worksite only the people she follows (the server filters them).
+  const ownCaseloadOnly = user.role === 'travailleur_social';
   const worksite = useApiQuery('worksites/get', { id });
   const [editing, setEditing] = useState(false);
   const [generating, setGenerating] = useState(false);
@@ -96,9 +98,7 @@ export function WorksitePage() {
       </SimpleGrid>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
-          <Title order={3}>
-            Participants ({w.participants.length}/{w.capacity})
-          </Title>
+          <Title order={3}>{ownCaseloadOnly ? `Participants que vous suivez (${w.participants.length})` : `Participants (${w.participants.length}/${w.capacity})`}</Title>
           {editable && (
             <Button size="xs" variant="light" onClick={() => setAddingParticipant(true)}>
               Ajouter un participant
@@ -106,7 +106,7 @@ export function WorksitePage() {
           )}
         </Group>
         {w.participants.length === 0 ? (
-          <Text c="dimmed">Aucun participant pour l'instant.</Text>
+          <Text c="dimmed">{ownCaseloadOnly ? 'Aucune des personnes que vous suivez ne participe à ce chantier.' : "Aucun participant pour l'instant."}</Text>
         ) : (
           <Table aria-label="Participants">
             <Table.Thead>
@@ -252,7 +252,7 @@ export function WorksitePage() {
           En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l'annuler.
         </Text>
       </Card>
-      {can('attendance/hours') && <HoursCard worksiteId={id} />}
+      {can('attendance/hours') && <HoursCard worksiteId={id} totalLabel={ownCaseloadOnly ? 'Total des personnes que vous suivez' : undefined} />}
       {can('documents/generate') && w.sessions.length > 0 && (
         <Group>
           <Button variant="light" onClick={() => setWorksiteDocuments(true)}>

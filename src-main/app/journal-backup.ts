@@ -1,0 +1,40 @@
+/**
+ * The journal inside a backup: its key and head travel in the encrypted
+ * manifest; before a restore replaces the data, the unpacked journal is
+ * verified against them, and a journal cut or edited since the backup was
+ * made is refused. After the swap, the backup's key and head become this
+ * PC's, so the restored journal stays verifiable.
+ */
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { KeyStore } from '../backup/keys';
+import type { Manifest } from '../backup/archive';
+import type { Database } from '../db/schema';
+import { AppError } from '../shared/errors';
+import { openHead, writeFileAtomically } from './journal-head';
+import { JOURNAL_KEY_ID } from './journal-start';
+import { verifyJournal, type FindingCode } from './journal-verify';
+
+/** What refuses a restore; the clock's story and earlier alerts are history, shown by verify afterwards. */
+const TAMPERING: readonly FindingCode[] = ['entry-altered', 'chain-broken', 'ids-missing', 'tail-cut', 'head-missing', 'head-forged', 'head-mismatch'];
+
+export async function checkBackupJournal(databaseFile: string, journal: NonNullable<Manifest['journal']>): Promise<void> {
+  const key = Buffer.from(journal.key, 'base64');
+  const sqlite = new SqliteDatabase(databaseFile, { readonly: true, fileMustExist: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  try {
+    const check = await verifyJournal(db, key, openHead(key, journal.head));
+    const found = check.findings.find((f) => TAMPERING.includes(f.code) && !f.message.startsWith('Constaté'));
+    if (found) {
+      throw new AppError('INVALID_INPUT', `Le journal des accès de cette sauvegarde a été modifié depuis qu’elle a été faite : elle n’est pas restaurée. ${found.message}`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** After the swap: the restored journal's key and head replace this PC's. */
+export async function adoptBackupJournal(keyStore: KeyStore, headFile: string, journal: NonNullable<Manifest['journal']>): Promise<void> {
+  await keyStore.save(JOURNAL_KEY_ID, Buffer.from(journal.key, 'base64'));
+  if (journal.head !== null) writeFileAtomically(headFile, journal.head);
+}

@@ -1,0 +1,87 @@
+/**
+ * The journal's head, kept outside the database: the sealing entry's id, the
+ * last purged id, the last id, the count and the last HMAC, itself under the
+ * journal's key. Whoever cuts the last entries of the database (or cuts them
+ * and lets new ones take their numbers) no longer matches it; whoever edits it
+ * breaks its HMAC; whoever deletes it is told at the next start. Written
+ * atomically after each COMMIT that journaled something, and carried in every
+ * backup.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { journalMac } from '../db/journal-mac';
+
+export const HEAD_FILE_NAME = 'journal-tete.json';
+
+export interface JournalHead {
+  sealId: number;
+  anchorId: number;
+  lastId: number;
+  count: number;
+  lastMac: string;
+}
+
+export type HeadRead = { status: 'missing' } | { status: 'forged' } | { status: 'ok'; head: JournalHead };
+
+function headPayload(head: JournalHead): string {
+  return JSON.stringify(['passerelle-journal-head-1', head.sealId, head.anchorId, head.lastId, head.count, head.lastMac]);
+}
+
+export function sealHead(key: Buffer, head: JournalHead): string {
+  return `${JSON.stringify({ ...head, mac: journalMac(key, headPayload(head)) })}\n`;
+}
+
+export function openHead(key: Buffer, text: string | null): HeadRead {
+  if (text === null) return { status: 'missing' };
+  try {
+    const parsed = JSON.parse(text) as Partial<JournalHead> & { mac?: unknown };
+    const head: JournalHead = {
+      sealId: Number(parsed.sealId),
+      anchorId: Number(parsed.anchorId),
+      lastId: Number(parsed.lastId),
+      count: Number(parsed.count),
+      lastMac: String(parsed.lastMac),
+    };
+    if (typeof parsed.mac !== 'string' || parsed.mac !== journalMac(key, headPayload(head))) return { status: 'forged' };
+    return { status: 'ok', head };
+  } catch {
+    return { status: 'forged' };
+  }
+}
+
+export function readHeadText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Temporary file, fsync, rename: a crash leaves the old head or the new one, never half of one. */
+export function writeFileAtomically(file: string, content: string | Buffer): void {
+  const temporary = `${file}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+/** The head as the database stands now (null before the journal is sealed). */
+export async function headOf(db: Kysely<Database>): Promise<JournalHead | null> {
+  const state = await db.selectFrom('journalState').select(['anchorId', 'anchorHash', 'sealedId']).where('id', '=', 1).executeTakeFirstOrThrow();
+  if (state.sealedId === null) return null;
+  const last = await db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const { rows } = await sql<{ n: number }>`select count(*) as n from journal`.execute(db);
+  return {
+    sealId: state.sealedId,
+    anchorId: state.anchorId,
+    lastId: last?.id ?? state.anchorId,
+    count: rows[0]!.n,
+    lastMac: last?.hash ?? state.anchorHash,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Which input fields of the contract are paths on this PC, confined by
+ * `confineUserPath` in dispatch before any handler sees them: one table, so a
+ * new method with a path cannot forget the rule (a test enumerates the
+ * contract's inputs against it).
+ */
+import { realpathSync } from 'node:fs';
+import type { Method } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { confineUserPath } from './file-roots';
+import type { Services } from './services';
+
+export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
+  'backup/create': ['folder'],
+  'backup/inspect': ['path'],
+  'backup/restore': ['path'],
+  'documents/merge': ['folder'],
+  'documents/saveCopy': ['folder'],
+  'documents/attach': ['path'],
+  'journal/export': ['folder'],
+  'payroll/export': ['folder'],
+  'people/importRead': ['path'],
+  'rgpd/exportPerson': ['folder'],
+  'settings/importLogo': ['path'],
+  'stats/report': ['folder'],
+  'stats/export': ['folder'],
+};
+
+const REFUSED = "Cet emplacement n'est pas accessible à Passerelle : choisissez un fichier ou un dossier de votre dossier personnel ou d'une clé USB.";
+
+/** Replaces each path field by its real, confined path; refuses the call otherwise. */
+export function confineInput(method: Method, input: unknown, services: Services): unknown {
+  const fields = USER_PATH_FIELDS[method];
+  if (!fields || typeof input !== 'object' || input === null) return input;
+  const confined: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const field of fields) {
+    const value = confined[field];
+    if (typeof value !== 'string') continue;
+    const real = confineUserPath(value, services.fileRoots(), services.grantedPaths);
+    // Missing files keep their own "introuvable" message from the handler; only an existing path outside is refused here.
+    if (real === null) {
+      let exists = true;
+      try {
+        realpathSync(value);
+      } catch {
+        exists = false;
+      }
+      if (exists || value.includes('\0')) throw new AppError('NOT_FOUND', REFUSED, { field });
+      continue;
+    }
+    confined[field] = real;
+  }
+  return confined;
+}
+
+/** What the native dialog returned: the user chose it, so it is allowed for this session. */
+export function grantPath(services: Services, chosen: string): void {
+  try {
+    services.grantedPaths.add(realpathSync(chosen));
+  } catch {
+    // Gone already: nothing to grant.
+  }
+}

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodePdfPrinter } from '../../src-main/documents/node-printer';
+import { keep, pdfText } from './support/pdf';
+import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
+import { admitted, mesp, mespContract } from './support/worksites';
+
+/**
+ * June 2026, a 4-week MESP of 16 half-days (Monday–Thursday, 08:30–12:00),
+ * Élodie present every time at 12,02 €, an annex time on 17 June not marked
+ * yet; today is 2 July. After validation every kind of input changes, and
+ * again after transmission.
+ */
+const printer = nodePdfPrinter();
+afterAll(() => printer.close());
+const target = { month: '2026-06', employerId: 1 };
+const july = { month: '2026-07', employerId: 1 };
+
+async function june() {
+  const setup = await configured({ clock: fakeClock('2026-07-02T09:00:00.000Z'), printer });
+  const { call } = setup;
+  const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01' }) }));
+  const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
+  const personId = await admitted(call, 'Élodie');
+  const contract = mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' });
+  const participationId = valueOf(await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true })).participants[0]!.id;
+  valueOf(await call('attendance/save', { worksiteId: worksite.id, entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })) }));
+  valueOf(await call('worksites/addAnnexTime', { participationId, annexTime: { kind: 'bilan_mi_parcours', date: '2026-06-17', start: '14:00', end: '16:00', paid: true } }));
+  const annexTimeId = valueOf(await call('worksites/get', { id: worksite.id })).participants[0]!.annexTimes[0]!.id;
+  const session = (date: string) => sessions.find((s) => s.date === date)!.id;
+  const changes = {
+    annexDone: () => call('attendance/markAnnexTime', { annexTimeId, done: true }),
+    absent: (date: string, reason: string | null) =>
+      call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: [{ sessionId: session(date), participationId, mark: { mark: 'non_justifiee' as const, proofReceived: false, proofDate: null } }],
+        regularisation: reason === null ? null : { reason },
+      }),
+    cancel: (date: string) => call('worksites/cancelSession', { sessionId: session(date), reason: 'Atelier fermé (fuite)', kind: 'structure' }),
+    endEarly: (date: string) => call('contracts/endEarly', { participationId, earlyEnd: { date, reason: 'accord_commun' } }),
+  };
+  return { ...setup, worksiteId: worksite.id, participationId, changes };
+}
+
+const itemsOf = (view: { changes: { item: string }[] }) => [...new Set(view.changes.map((c) => c.item))].sort();
+
+describe('after validation, no silent drift', () => {
+  it('each kind of change makes the month « à revalider » with what changed per person and line, and transmitting waits for a new validation', async () => {
+    const { call, changes, worksiteId } = await june();
+    const revalidate = async () => {
+      const again = valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
+      expect(again).toMatchObject({ status: 'valide', stale: false, changes: [] });
+      return again;
+    };
+    await revalidate();
+
+    // An annex time marked done: 2 h paid, and the week's heures complémentaires.
+    valueOf(await changes.annexDone());
+    let view = valueOf(await call('payroll/get', target));
+    expect(view.stale).toBe(true);
+    expect(view.changes.find((c) => c.item === 'temps_annexe')).toMatchObject({ name: 'Élodie Lefèvre', beforeMinutes: 0, afterMinutes: 120, beforeCents: 0, afterCents: 2404, afterDates: ['2026-06-17'] });
+    expect(itemsOf(view)).toEqual(['hc_10', 'hc_25', 'heures_normales', 'temps_annexe']);
+    expect(await call('payroll/transmit', target)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Les chiffres de juin 2026 ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.' },
+    });
+    await revalidate();
+
+    // An attendance mark: present → unjustified absence.
+    valueOf(await changes.absent('2026-06-02', null));
+    view = valueOf(await call('payroll/get', target));
+    expect(view.stale).toBe(true);
+    expect(view.changes.find((c) => c.item === 'absence_non_payee_non_justifiee')).toMatchObject({ beforeMinutes: 0, afterMinutes: 210, afterCents: 0, afterDates: ['2026-06-02'] });
+    expect(view.changes.find((c) => c.item === 'heures_normales')).toMatchObject({ beforeMinutes: expect.any(Number) });
+    await revalidate();
+
+    // A half-day cancelled by the structure: paid, on another line.
+    valueOf(await changes.cancel('2026-06-03'));
+    view = valueOf(await call('payroll/get', target));
+    expect(view.stale).toBe(true);
+    expect(view.changes.find((c) => c.item === 'annulation_payee')).toMatchObject({ beforeMinutes: 0, afterMinutes: 210, afterCents: 4207 });
+    await revalidate();
+
+    // The contract ends early: the last three half-days go.
+    valueOf(await changes.endEarly('2026-06-22'));
+    view = valueOf(await call('payroll/get', target));
+    expect(view.stale).toBe(true);
+    const normal = view.changes.find((c) => c.item === 'heures_normales')!;
+    expect(normal.beforeMinutes - normal.afterMinutes).toBe(3 * 210);
+    expect(normal.beforeDates.filter((d) => !normal.afterDates.includes(d))).toEqual(['2026-06-23', '2026-06-24', '2026-06-25']);
+    const validated = await revalidate();
+
+    // The payroll screen and the hours screen count the same.
+    const row = valueOf(await call('attendance/hours', { worksiteId })).rows[0]!;
+    expect(row.months.find((m) => m.month === '2026-06')?.paid).toBe(validated.lines[0]!.paid);
+    valueOf(await call('payroll/transmit', target));
+  });
+});
+
+describe('after transmission, changes become régularisations of the next month', () => {
+  it('an annex time, an attendance mark, a cancelled half-day and an early end are each carried once by July', async () => {
+    const { call, changes } = await june();
+    valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
+    valueOf(await call('payroll/transmit', target));
+
+    valueOf(await changes.annexDone()); // +2 h paid, nothing asked: July carries it
+    expect(await changes.absent('2026-06-02', null)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'regularisation' } });
+    valueOf(await changes.absent('2026-06-02', 'Absence signalée après coup')); // −3 h 30, recorded with its reason
+    valueOf(await changes.cancel('2026-06-03')); // paid all the same: no paid difference
+    valueOf(await changes.endEarly('2026-06-22')); // −3 × 3 h 30
+
+    const juneView = valueOf(await call('payroll/get', target));
+    expect(juneView).toMatchObject({ status: 'transmis', stale: false });
+    expect(itemsOf(juneView)).toEqual(['absence_non_payee_non_justifiee', 'annulation_payee', 'hc_10', 'hc_25', 'heures_normales', 'temps_annexe']);
+
+    const expected = 120 - 210 - 3 * 210;
+    const draft = valueOf(await call('payroll/get', july));
+    expect(draft.lines).toHaveLength(1);
+    expect(draft.lines[0]).toMatchObject({ name: 'Élodie Lefèvre', regularisationPaid: expected, paid: 0 });
+    const regularisation = draft.lines[0]!.payLines!.filter((l) => l.item === 'regularisation');
+    expect(regularisation.reduce((sum, l) => sum + l.minutes, 0)).toBe(expected);
+    for (const l of regularisation) expect(l.amountCents).toBe(Math.sign(l.centiHours * l.rateCentiCents) * Math.round(Math.abs(l.centiHours * l.rateCentiCents) / 10000));
+
+    // Validating July records what had no régularisation; nothing is counted twice afterwards.
+    const validated = valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
+    expect(validated).toMatchObject({ stale: false, changes: [], lines: [{ regularisationPaid: expected }] });
+    expect(valueOf(await call('payroll/get', july))).toMatchObject({ stale: false, lines: [{ regularisationPaid: expected }] });
+    // The summary to sign: the régularisation is a withdrawal of 12 h, on its row and in the total (never a bare « 12 h »).
+    const pdf = pdfText(keep('paie-regularisation.pdf', readFileSync(valueOf(await call('payroll/export', { ...july, format: 'pdf', folder: tempDir() })).path))).replace(/\s+/g, ' ');
+    expect(pdf).toMatch(/Total \(1 personne\)( 0\s?h){4} − 12 h /);
+    expect(pdf.match(/− 12 h/g)).toHaveLength(2);
+    // A half-day cancelled but paid all the same: the hours paid did not change (never « + 0 h »).
+    expect(pdf).toContain('régularisation du 03/06/2026 (heures payées inchangées), Modifié après la transmission de juin 2026');
+    expect(pdf).toContain('régularisation du 02/06/2026 (− 3 h 30 payées), Absence signalée après coup');
+    expect(valueOf(await call('payroll/get', { month: '2026-08', employerId: 1 })).lines).toEqual([]);
+    const reasons = (await call('attendance/hours', { personId: (await draftPerson(call)).personId })) as { ok: true; value: { rows: { regularisations: { paidDelta: number; reason: string; sent: boolean }[] }[] } };
+    expect(reasons.value.rows[0]!.regularisations.map((r) => [r.paidDelta, r.reason, r.sent])).toEqual([
+      [-210, 'Absence signalée après coup', true],
+      [0, 'Modifié après la transmission de juin 2026', true], // the cancelled half-day: paid all the same, 3 h 30 no longer worked
+      [120, 'Modifié après la transmission de juin 2026', true],
+      [-210, 'Modifié après la transmission de juin 2026', true],
+      [-210, 'Modifié après la transmission de juin 2026', true],
+      [-210, 'Modifié après la transmission de juin 2026', true],
+    ]);
+  });
+});
+
+async function draftPerson(call: Awaited<ReturnType<typeof configured>>['call']) {
+  return valueOf(await call('payroll/get', target)).lines[0]!;
+}
+
+describe('withdrawing a transmission made by mistake', () => {
+  it('only an administrator, with a reason, journaled, until the next month is transmitted', async () => {
+    const { call, services, changes } = await june();
+    valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
+    valueOf(await call('payroll/transmit', target));
+    valueOf(await changes.absent('2026-06-02', 'Absence signalée après coup'));
+
+    const coordination = caller(services, await sessionAs(services, 'coordination', 'Gaëlle Coordination'));
+    expect(await coordination('payroll/withdraw', { ...target, reason: 'Erreur' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('payroll/withdraw', { ...target, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reason' } });
+    expect(await call('payroll/withdraw', { ...july, reason: 'Erreur' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Les heures de juillet 2026 ne sont pas marquées comme transmises : rien à retirer.' },
+    });
+
+    const withdrawn = valueOf(await call('payroll/withdraw', { ...target, reason: 'Marqué transmis par erreur, le fichier n’est pas parti' }));
+    expect(withdrawn).toMatchObject({ status: 'valide', transmittedAt: null, withdrawals: [{ reason: 'Marqué transmis par erreur, le fichier n’est pas parti', withdrawnBy: expect.any(String) }] });
+    // The month is open again: the absence is in its own figures, no longer a régularisation.
+    expect(withdrawn.stale).toBe(true);
+    expect(await services.db.selectFrom('regularisations').selectAll().execute()).toEqual([]);
+    const journal = await services.db.selectFrom('journal').select(['method', 'records']).where('method', '=', 'payroll/withdraw').execute();
+    expect(journal).toHaveLength(1);
+    expect(journal[0]!.records).not.toContain('erreur');
+    // A day of June changes without a reason again.
+    valueOf(await changes.absent('2026-06-04', null));
+
+    // Once July is transmitted, June's transmission stays.
+    valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
+    valueOf(await call('payroll/transmit', target));
+    valueOf(await changes.annexDone());
+    valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
+    valueOf(await call('payroll/transmit', july));
+    expect(await call('payroll/withdraw', { ...target, reason: 'Erreur' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Juillet 2026 a déjà été transmis à Relais Emploi Iroise : la transmission de juin 2026 ne peut plus être retirée. Une correction passe par une régularisation.',
+      },
+    });
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Calls that make each method answer with people, over every record of the
+ * world (in reach or not), and a walk of what comes back. The reach and
+ * journal tests enumerate the contract and fail when a method that names
+ * people or returns a sensitive field has no probe here.
+ */
+import { contract, type Method } from '../../../src-main/shared/contract';
+import { personalMarks } from '../../../src-main/shared/contract/personal';
+import { ROLES, type Role } from '../../../src-main/shared/contract/users';
+import { scopeFor } from '../../../src-main/app/permissions';
+import type { World } from './world';
+import { situation } from './people';
+
+type Probe = (world: World) => unknown[];
+
+const participations = (world: World) => world.people.flatMap((p) => p.participations);
+const eachPerson = (world: World, make: (p: World['people'][number]) => unknown) => world.people.map(make);
+const eachParticipation = (world: World, make: (participationId: number) => unknown) => participations(world).map((pa) => make(pa.id));
+const eachWorksite = (world: World, make: (worksiteId: number) => unknown) => world.worksites.map((w) => make(w.id));
+
+export const PROBES: Partial<Record<Method, Probe>> = {
+  'people/search': (w) => [{}, { query: 'Zorvek' }, ...eachWorksite(w, (worksiteId) => ({ worksiteId }))],
+  'people/get': (w) => eachPerson(w, (p) => ({ id: p.id })),
+  'people/revealNir': (w) => eachPerson(w, (p) => ({ id: p.id })),
+  // The NIR of each other person typed into a record: the duplicate message must not name someone out of reach.
+  'people/update': (w) => [
+    ...eachPerson(w, (p) => ({ id: p.id, person: { ...p.input, nir: '' } })),
+    ...w.people.flatMap((p) => w.people.filter((q) => q.id !== p.id).map((q) => ({ id: p.id, person: { ...p.input, nir: q.nir } }))),
+  ],
+  'people/addSituation': (w) => eachPerson(w, (p) => ({ id: p.id, situation: situation({ observedOn: '2026-06-01' }) })),
+  'people/openJourney': (w) => eachPerson(w, (p) => ({ personId: p.id, openedOn: '2026-06-01' })),
+  'people/moveJourney': (w) => w.journeys.map((journeyId) => ({ journeyId, status: 'candidature', happenedOn: '2026-06-01', reason: '' })),
+  'people/recordOutcome': (w) =>
+    w.journeys.map((journeyId) => ({ journeyId, outcome: { category: 'sans_nouvelles', detail: '', exitedOn: '2026-01-01', afterThreeMonths: '', afterSixMonths: '' } })),
+  'people/saveObstacle': (w) => eachPerson(w, (p) => ({ personId: p.id, obstacle: { kind: 'logement', identifiedOn: '2026-06-01', resolvedOn: null, actions: '' } })),
+  'contacts/list': () => [{}],
+  'worksites/list': () => [{}],
+  'worksites/get': (w) => eachWorksite(w, (id) => ({ id })),
+  'worksites/planning': () => [{ from: '2026-05-01', to: '2026-05-31' }],
+  'worksites/personAgenda': (w) => eachPerson(w, (p) => ({ personId: p.id })),
+  'attendance/week': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId, weekOf: '2026-05-04' })),
+  // Each worksite's first half-day marked for every participation, its own or another worksite's.
+  'attendance/save': (w) =>
+    w.worksites.flatMap((ws) => participations(w).map((pa) => ({ worksiteId: ws.id, entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }] }))),
+  'attendance/markAnnexTime': (w) => w.annexTimes.map((annexTimeId) => ({ annexTimeId, done: true })),
+  'attendance/hours': (w) => [...eachWorksite(w, (worksiteId) => ({ worksiteId })), ...eachPerson(w, (p) => ({ personId: p.id }))],
+  'evaluations/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
+  'evaluations/save': (w) =>
+    eachParticipation(w, (participationId) => ({
+      participationId,
+      evaluation: { moment: 'debut', evaluator: 'encadrant', evaluatedOn: '2026-05-05', items: [{ criterionId: w.criterionId, level: 'en_cours' }] },
+    })),
+  'observations/list': (w) => eachParticipation(w, (participationId) => ({ participationId })),
+  'observations/add': (w) => eachParticipation(w, (participationId) => ({ participationId, observation: { observedOn: '2026-05-07', kind: 'progres', text: 'Ponctuel' } })),
+  'observations/qualify': (w) => w.observations.map((observationId) => ({ observationId, obstacle: { kind: 'mobilite', identifiedOn: '2026-05-07', resolvedOn: null, actions: '' } })),
+  'healthChecks/list': (w) => eachParticipation(w, (participationId) => ({ participationId })),
+  'healthChecks/save': (w) =>
+    eachParticipation(w, (participationId) => ({ participationId, check: { kind: 'bilan_sante', date: '2026-05-06', paperReceived: false, restrictions: '', inaptitude: false } })),
+  'bilans/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
+  'bilans/save': (w) => eachParticipation(w, (participationId) => ({ participationId, bilan: { orientation: null } })),
+  'bilans/worksite': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId })),
+  'bilans/saveWorksite': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId, bilan: {} })),
+  'dashboard/summary': () => [{}],
+  'rgpd/exportPerson': (w) => eachPerson(w, (p) => ({ personId: p.id, folder: null })),
+  'debriefs/list': () => [{}],
+  'payroll/get': () => [{ month: '2026-05', employerId: 1 }],
+  // Every person's first and last name, and every worksite's: whatever is typed, only the reached come back.
+  'search/anywhere': (w) => [
+    { text: 'Zorvek', limit: 20 },
+    { text: 'Yanaig', limit: 20 },
+    { text: 'Chantier', limit: 20 },
+    ...eachPerson(w, (p) => ({ text: p.lastName, limit: 20 })),
+    ...w.worksites.map((ws) => ({ text: ws.name, limit: 20 })),
+  ],
+  'stats/people': () => [{ filter: { from: '2026-01-01', to: '2026-12-31' }, breakdown: null, category: null }],
+};
+
+/**
+ * Which people a role reaches, whatever the method: a social worker her
+ * caseload, a supervisor the people of his worksites (README, « Accounts,
+ * permissions »). A method granting such a role `all` must still answer
+ * within this reach: the test holds every answer to it.
+ */
+export function personReachOf(role: Role): 'all' | 'ownCaseload' | 'ownWorksites' {
+  if (role === 'travailleur_social') return 'ownCaseload';
+  if (role === 'encadrant') return 'ownWorksites';
+  return 'all';
+}
+
+/** The roles with a narrower reach that may call the method. */
+export function scopedRoles(method: Method) {
+  return ROLES.filter((role) => personReachOf(role) !== 'all' && scopeFor(method, role) !== null);
+}
+
+/** Methods whose answer names people or carries a sensitive field, from the contract's output schemas. */
+export function personal(method: Method) {
+  const marks = personalMarks(contract[method].output);
+  return { names: marks.names, categories: marks.categories };
+}
+
+/** Every object key of a schema, at any depth. */
+export function schemaKeys(schema: unknown, keys = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  if (schema === null || typeof schema !== 'object' || seen.has(schema)) return keys;
+  seen.add(schema);
+  if (Array.isArray(schema)) {
+    for (const item of schema) schemaKeys(item, keys, seen);
+    return keys;
+  }
+  const def = (schema as { _zod?: { def: Record<string, unknown> } })._zod?.def;
+  if (!def) return keys;
+  if (def.type === 'object') {
+    for (const [key, child] of Object.entries(def.shape as Record<string, unknown>)) {
+      keys.add(key);
+      schemaKeys(child, keys, seen);
+    }
+  }
+  for (const [key, value] of Object.entries(def)) if (key !== 'shape') schemaKeys(value, keys, seen);
+  return keys;
+}
+
+/** Every string of an answer, and every value under a given key, at any depth. */
+export function walk(value: unknown, visit: (key: string | null, value: unknown, parent: unknown) => void, key: string | null = null, parent: unknown = null) {
+  visit(key, value, parent);
+  if (Array.isArray(value)) value.forEach((item) => walk(item, visit, key, value));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k, value);
+}
