@@ -32,7 +32,7 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
   await shell.switchUser();
   await login.signIn('Yann Kervella', COLLEAGUE_PASSWORD);
   await expect(page.getByText('Bonjour Yann Kervella.')).toBeVisible();
-  expect(await shell.navigationLabels()).toEqual(['Tableau de bord', 'Personnes', 'Chantiers', 'Planning']);
+  expect(await shell.navigationLabels()).toEqual(['Tableau de bord', 'Personnes', 'Chantiers', 'Planning', 'Aide']);
   await app.screenshot(page, 'accounts-04-encadrant');
   // The settings screen is not there for him, even by its address.
   await page.goto(`http://127.0.0.1:${app.server.port}/#/settings`);
@@ -42,10 +42,10 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
 test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page, app }) => {
   const admin = await app.seed();
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
-    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Paramètres']],
-    ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']],
-    ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens']],
-    ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques']],
+    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Paramètres', 'Aide']],
+    ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Aide']],
+    ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens', 'Aide']],
+    ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques', 'Aide']],
   ];
   for (const [name, role] of expected) await app.addAccount(admin, name, role);
   await app.open(page);
@@ -55,7 +55,7 @@ test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page,
   await login.signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByText(`Bonjour ${ADMIN_NAME}.`)).toBeVisible();
   expect(await shell.navigationLabels()).toEqual([
-    'Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Sauvegardes', 'Paramètres',
+    'Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Sauvegardes', 'Paramètres', 'Aide',
   ]);
   for (const [name, , labels] of expected) {
     await shell.switchUser();

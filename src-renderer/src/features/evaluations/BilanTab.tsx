@@ -11,6 +11,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { DocumentModal } from '../documents/DocumentModal';
 import { saveForm } from '../../ui/form-errors';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { WithHelp } from '../../ui/TermHelp';
 
 const level = (l: EvaluationLevel | null) => (l ? EVALUATION_LEVEL_LABELS[l] : '—');
 
@@ -110,7 +111,9 @@ export function BilanTab({ participationId }: { participationId: number }) {
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
-          <Title order={3}>Bilan de fin de chantier</Title>
+          <WithHelp term="bilan">
+            <Title order={3}>Bilan de fin de chantier</Title>
+          </WithHelp>
           {can('documents/generate') && (
             <Button variant="light" onClick={() => setPrinting(true)}>
               Imprimer le bilan ou l'attestation

@@ -13,6 +13,7 @@ import { saveForm, validateSection } from '../../ui/form-errors';
 import { todayInFrance } from '../people/defaults';
 import { Modal } from '@mantine/core';
 import { DateField } from '../../ui/DateField';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The social worker turns what the supervisor noticed into one of the person's freins. */
 function QualifyModal({ observation, onClose }: { observation: Observation; onClose: () => void }) {
@@ -31,7 +32,7 @@ function QualifyModal({ observation, onClose }: { observation: Observation; onCl
         <Stack>
           <Text size="sm">« {observation.text} »</Text>
           <NativeSelect
-            label="Frein"
+            label={<WithHelp term="frein">Frein</WithHelp>}
             withAsterisk
             data={[{ value: '', label: 'Choisissez…' }, ...OBSTACLE_KINDS.map((k) => ({ value: k, label: OBSTACLE_KIND_LABELS[k] }))]}
             {...form.getInputProps('obstacle.kind')}

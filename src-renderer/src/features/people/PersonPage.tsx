@@ -24,14 +24,16 @@ import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
+import type { GlossaryKey } from '@shared/glossary';
+import { WithHelp } from '../../ui/TermHelp';
 
 const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
 
-function Line({ label, value }: { label: string; value: string | null | undefined }) {
+function Line({ label, value, help }: { label: string; value: string | null | undefined; help?: GlossaryKey }) {
   return (
     <Text size="sm">
       <Text span c="dimmed">
-        {label} :{' '}
+        {help ? <WithHelp term={help}>{label}</WithHelp> : label} :{' '}
       </Text>
       {value || '—'}
     </Text>
@@ -48,7 +50,7 @@ function SituationItem({ s }: { s: Situation }) {
         value={s.franceTravailSince ? `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}` : 'non inscrit·e'}
       />
       <Line label="Niveau de formation" value={EDUCATION_LEVEL_LABELS[s.educationLevel]} />
-      <Line label="RQTH" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
+      <Line label="RQTH" help="rqth" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
       <Line label="Logement" value={s.housing} />
       <Line label="Mobilité" value={mobility || 'aucune'} />
     </Stack>
@@ -136,7 +138,7 @@ export function PersonPage() {
           <Line label="Né·e le" value={formatFrenchDate(p.birthDate)} />
           <Line label="Sexe" value={SEX_LABELS[p.sex]} />
           <Line label="Adresse" value={[p.address, `${p.postcode} ${p.town}`.trim()].filter(Boolean).join(', ')} />
-          <Line label="Résidant en QPV" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
+          <Line label="Résidant en QPV" help="qpv" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
           <Line label="Téléphone" value={p.phone} />
           <Line label="E-mail" value={p.email} />
           <Line label="Personne à prévenir" value={p.emergencyContact} />

@@ -11,6 +11,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import type { EmployerDetails } from './EmployerCard';
 import { LogoFileField } from './LogoFileField';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The agreement is chosen from the list (null until chosen); the price is typed in euros. */
 interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement' | 'hourlyPriceCents'> {
@@ -156,7 +157,7 @@ export function EmployerFormModal(props: {
             {form.getValues().kind === 'association_intermediaire' && (
               <Grid.Col span={12}>
                 <NumberInput
-                  label="Prix de la mise à disposition (par heure travaillée)"
+                  label={<WithHelp term="miseADisposition">Prix de la mise à disposition (par heure travaillée)</WithHelp>}
                   description="Facturé au CCAS utilisateur : une association intermédiaire met ses salariés à disposition à titre onéreux (article L5132-7)."
                   decimalSeparator=","
                   decimalScale={2}

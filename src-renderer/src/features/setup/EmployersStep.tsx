@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EmployerInput } from '@shared/contract/settings';
 import { EmployerCard } from '../settings/EmployerCard';
 import { EmployerFormModal } from '../settings/EmployerFormModal';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The employers named on contracts; edited locally until the wizard is finished. */
 export function EmployersStep(props: { employers: EmployerInput[]; onChange: (employers: EmployerInput[]) => void }) {
@@ -21,7 +22,7 @@ export function EmployersStep(props: { employers: EmployerInput[]; onChange: (em
     <Stack mt="md">
       <Alert color="blue" variant="light">
         Passerelle n'est jamais l'employeur : elle prépare les contrats et les heures au nom de l'employeur choisi pour
-        chaque chantier. Pour une MESP, c'est l'association de portage (souvent une association intermédiaire) ; pour un
+        chaque chantier. Pour une MESP, c’est l’<WithHelp term="employeurPortage">association de portage</WithHelp> (souvent une association intermédiaire) ; pour un
         ACI, le CCAS lui-même.
       </Alert>
       {props.employers.map((employer, index) => (

@@ -8,7 +8,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { DashboardPage } from './DashboardPage';
-import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
+import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, HelpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
 import { visibleItems } from './navigation';
 
 function UserMenu() {
@@ -110,6 +110,7 @@ export function Shell() {
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {can('stats/figures') && <Route path="/stats" element={<StatsPage />} />}
             {can('rgpd/requests') && <Route path="/rgpd" element={<RgpdPage />} />}
+            <Route path="/help" element={<HelpPage />} />
             <Route path="*" element={<DashboardPage />} />
           </Routes>
           </Suspense>

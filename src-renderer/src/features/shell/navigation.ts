@@ -5,6 +5,7 @@ import {
   IconChartBar,
   IconDatabaseExport,
   IconFileText,
+  IconHelp,
   IconHome,
   IconMessages,
   IconAddressBook,
@@ -38,6 +39,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/backup', label: 'Sauvegardes', icon: IconDatabaseExport, requires: 'backup/status' },
   // Coordination reaches the tabs it may act on (funders, closure days); the page shows each tab by its own method.
   { path: '/settings', label: 'Paramètres', icon: IconSettings, requires: 'settings/get' },
+  { path: '/help', label: 'Aide', icon: IconHelp },
 ];
 
 export function visibleItems(can: (method: Method) => boolean): NavItem[] {

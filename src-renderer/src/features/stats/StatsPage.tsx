@@ -14,6 +14,7 @@ import { BreakdownCard } from './BreakdownCard';
 import { countText, Info, SmallMark } from './Info';
 import { ReportModal } from './ReportModal';
 import { StatsFilters } from './StatsFilters';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** Figures that count people (secrecy concerns them; worksites and half-days are not people). */
 const PEOPLE_FIGURES = ['people', 'upcoming', 'newEntries', 'outcomes3', 'outcomes6'];
@@ -174,6 +175,7 @@ export function StatsPage() {
             <BreakdownCard key={b.key} table={b} onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null} />
           ))}
           <Text size="xs" c="dimmed">
+            <WithHelp term="secretStatistique">Secret statistique</WithHelp>{' : '}
             {figures.data.smallFiguresShown
               ? '* moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique).'
               : '« < 5 » : moins de 5 personnes, masqué (secret statistique). « s » : 5 personnes ou plus, masqué pour qu’aucun chiffre masqué ne puisse être retrouvé à partir des totaux ou des autres tableaux.'}

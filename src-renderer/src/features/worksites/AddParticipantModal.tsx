@@ -13,6 +13,7 @@ import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
 import { WarningToConfirm } from '../../ui/WarningToConfirm';
+import { WithHelp } from '../../ui/TermHelp';
 
 interface Values {
   personId: string | null;
@@ -89,6 +90,12 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
             <Grid.Col span={12}>
               <Select
                 label="Type de contrat"
+                description={
+                  <>
+                    <WithHelp term="cddUsage">CDD d’usage</WithHelp> pour une MESP, <WithHelp term="cddi">CDDI</WithHelp> pour un ACI (avec des immersions
+                    possibles : <WithHelp term="pmsmp">PMSMP</WithHelp>).
+                  </>
+                }
                 data={CONTRACT_TYPES.map((t) => ({ value: t, label: CONTRACT_TYPE_LABELS[t] }))}
                 allowDeselect={false}
                 {...form.getInputProps('contract.type')}

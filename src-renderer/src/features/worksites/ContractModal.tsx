@@ -10,6 +10,7 @@ import { useConfirm } from '../../ui/confirm';
 import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
 import { WarningToConfirm } from '../../ui/WarningToConfirm';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The life of one contract after it is drafted: its content, hand-over and signature, renewal, early end. */
 export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
@@ -76,7 +77,11 @@ function UpdateForm({ participant, onDone }: FormProps) {
         </SimpleGrid>
         <Textarea
           label="Tâches confiées"
-          description="Reprises dans le contrat et dans la convention de mise à disposition (article R5132-20)."
+          description={
+            <>
+              Reprises dans le contrat et dans la convention de <WithHelp term="miseADisposition">mise à disposition</WithHelp> (article R5132-20).
+            </>
+          }
           autosize
           minRows={2}
           {...form.getInputProps('contract.tasks')}

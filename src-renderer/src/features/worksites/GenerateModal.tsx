@@ -5,6 +5,7 @@ import { HALF_DAY_LABELS } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { WithHelp } from '../../ui/TermHelp';
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${DAY.format(new Date(`${date}T00:00:00Z`))} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
@@ -56,7 +57,8 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
               <Text size="sm" c="dimmed">
                 Les heures perdues un jour férié ne se récupèrent pas (art. L3133-2 du Code du travail) : une demi-journée de rattrapage est du temps de
                 travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l'avance
-                (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des heures complémentaires.
+                (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des{' '}
+                <WithHelp term="heuresComplementaires">heures complémentaires</WithHelp>.
               </Text>
               {preview.data.makeUps.map((m) => (
                 <Checkbox
