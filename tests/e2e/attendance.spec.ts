@@ -46,10 +46,10 @@ test("l'encadrant remplit la semaine au clavier, corrige un retard et voit les t
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('p');
   await page.keyboard.press('p');
-  await expect(page.getByText('8 modification(s) non enregistrée(s)')).toBeVisible();
+  await expect(page.getByText('8 modifications non enregistrées')).toBeVisible();
   await app.screenshot(page, 'attendance-01-grille');
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
-  await expect(page.getByText('8 présence(s) enregistrée(s).')).toBeVisible();
+  await expect(page.getByText('8 présences enregistrées.')).toBeVisible();
 
   const totals = page.getByRole('table', { name: 'Heures et présence' });
   // Élodie: 3 h 30 + 3 h + 3 h 30 + 3 h 30; Awa: Monday and Thursday only.

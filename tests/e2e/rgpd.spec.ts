@@ -21,9 +21,9 @@ test("la secrétaire revoit les dossiers anciens, en anonymise un, puis remet à
   await expect(list.getByRole('row', { name: /FICTIF1 Personne1 28\/06\/2024 28\/06\/2026/ })).toBeVisible();
   await app.screenshot(page, 'rgpd-01-dossiers-a-revoir');
   await list.getByRole('checkbox', { name: 'Choisir FICTIF1 Personne1' }).check();
-  await page.getByRole('button', { name: 'Anonymiser 1 dossier(s)…' }).click();
+  await page.getByRole('button', { name: 'Anonymiser 1 dossier…' }).click();
   await page.getByRole('dialog', { name: 'Anonymiser définitivement' }).getByRole('button', { name: 'Anonymiser' }).click();
-  await expect(page.getByText('1 dossier(s) anonymisé(s).')).toBeVisible();
+  await expect(page.getByText('1 dossier anonymisé.')).toBeVisible();
   await expect(page.getByText('Aucun dossier à revoir.')).toBeVisible();
 
   await shell.goTo('Personnes');

@@ -35,7 +35,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(page.getByRole('heading', { level: 1, name: 'Menuiserie du port' })).toBeVisible();
   await page.getByRole('button', { name: 'Générer les demi-journées' }).click();
   const generate = page.getByRole('dialog', { name: 'Générer les demi-journées' });
-  await expect(generate.getByText('14 demi-journée(s) à créer sur les 16 prévues par le rythme du chantier.')).toBeVisible();
+  await expect(generate.getByText('14 demi-journées à créer sur les 16 prévues par le rythme du chantier.')).toBeVisible();
   await expect(generate.getByText('14/05/2026 : Ascension')).toBeVisible();
   await expect(generate.getByText('25/05/2026 : Lundi de Pentecôte')).toBeVisible();
   await expect(generate.getByRole('checkbox', { name: 'vendredi 15 mai (matin)' })).toBeChecked();
@@ -90,10 +90,10 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   // The week and month plannings across worksites.
   await new ShellPage(page).goTo('Planning');
   await expect(page.getByText('Semaine du 04/05/2026')).toBeVisible();
-  await expect(page.getByLabel('Menuiserie du port, 04/05/2026 matin, 5 participant(s)')).toBeVisible();
+  await expect(page.getByLabel('Menuiserie du port, 04/05/2026 matin, 5 participants')).toBeVisible();
   await app.screenshot(page, 'planning-01-semaine');
   await page.getByRole('button', { name: 'Semaine suivante' }).click();
-  await expect(page.getByLabel('Menuiserie du port, 15/05/2026 matin, 5 participant(s)')).toBeVisible();
+  await expect(page.getByLabel('Menuiserie du port, 15/05/2026 matin, 5 participants')).toBeVisible();
   await page.getByText('Mois', { exact: true }).click();
   await expect(page.getByText('mai 2026')).toBeVisible();
   await expect(page.getByLabel('Menuiserie du port, 19/05/2026 matin, annulée')).toBeVisible();

@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { fixTypography } from '@shared/french';
 import { GLOSSARY, type GlossaryKey } from '@shared/glossary';
 
 /**
@@ -11,7 +12,7 @@ import { GLOSSARY, type GlossaryKey } from '@shared/glossary';
 export function TermHelp({ term }: { term: GlossaryKey }) {
   const entry = GLOSSARY[term];
   return (
-    <Popover width={340} position="bottom-start" withArrow shadow="md" closeOnEscape>
+    <Popover width={340} position="bottom-start" withArrow shadow="md" closeOnEscape trapFocus returnFocus>
       <Popover.Target>
         <ActionIcon
           variant="subtle"
@@ -28,12 +29,12 @@ export function TermHelp({ term }: { term: GlossaryKey }) {
       <Popover.Dropdown role="dialog" aria-label={entry.term}>
         <Stack gap={6}>
           <Text fw={600} size="sm">
-            {entry.term} : {entry.short}
+            {fixTypography(`${entry.term} : ${entry.short}`)}
           </Text>
-          <Text size="sm">{entry.definition}</Text>
+          <Text size="sm">{fixTypography(entry.definition)}</Text>
           {'source' in entry && (
             <Text size="xs" c="dimmed">
-              {entry.source}
+              {fixTypography(entry.source)}
             </Text>
           )}
         </Stack>

@@ -15,6 +15,7 @@ import { cellKey, fromStored, simpleMark, type Cell } from './marks';
 import { MarkModal } from './MarkModal';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { sessionLabel, WeekGrid } from './WeekGrid';
+import { countOf } from '@shared/french';
 
 /** The émargement of a worksite: a week (or today) of half-days, filled by keyboard, saved at once. */
 export function AttendancePage() {
@@ -59,7 +60,7 @@ export function AttendancePage() {
       setChanges(new Map());
       setLockedMessage(null);
       setReason('');
-      notifySuccess(regularisation ? `${entries.length} présence(s) corrigée(s) ; la régularisation partira avec le prochain envoi.` : `${entries.length} présence(s) enregistrée(s).`);
+      notifySuccess(regularisation ? `${countOf(entries.length, 'présence corrigée', 'présences corrigées')} ; la régularisation partira avec le prochain envoi.` : `${countOf(entries.length, 'présence enregistrée', 'présences enregistrées')}.`);
     } catch (error) {
       // A day already sent to the employer: the correction is possible, with its reason.
       if (error instanceof ApiError && error.payload.field === 'regularisation') setLockedMessage(error.message);
@@ -119,7 +120,7 @@ export function AttendancePage() {
       <Group justify="flex-end">
         {changes.size > 0 && (
           <>
-            <Badge color="orange">{changes.size} modification(s) non enregistrée(s)</Badge>
+            <Badge color="orange">{countOf(changes.size, 'modification non enregistrée', 'modifications non enregistrées')}</Badge>
             <Button variant="default" onClick={() => setChanges(new Map())}>
               Annuler les modifications
             </Button>

@@ -7,6 +7,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { BackupButtons, LastBackup, when } from './BackupReminder';
+import { countOf } from '@shared/french';
 
 
 /** The recovery sheet, printed straight away; never saved to a file (it holds the passphrase). */
@@ -161,7 +162,7 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
                 <Table.Tr>
                   <Table.Td>Contenu</Table.Td>
                   <Table.Td>
-                    {preview.counts.persons} personne(s), {preview.counts.worksites} chantier(s), {preview.counts.documents} document(s), {preview.files} fichier(s)
+                    {countOf(preview.counts.persons, 'personne', 'personnes')}, {countOf(preview.counts.worksites, 'chantier', 'chantiers')}, {countOf(preview.counts.documents, 'document', 'documents')}, {countOf(preview.files, 'fichier', 'fichiers')}
                   </Table.Td>
                 </Table.Tr>
               </Table.Tbody>

@@ -1,5 +1,6 @@
 import { Accordion, Card, List, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, ROLES, type Role } from '@shared/contract/users';
+import { fixTypography, inSentence } from '@shared/french';
 import { GLOSSARY } from '@shared/glossary';
 import { useSignedIn } from '../auth/SessionContext';
 import { GUIDES } from './guides';
@@ -8,10 +9,10 @@ function GuideSteps({ role }: { role: Role }) {
   const guide = GUIDES[role];
   return (
     <Stack gap="xs">
-      <Text size="sm">{guide.intro}</Text>
+      <Text size="sm">{fixTypography(guide.intro)}</Text>
       <List type="ordered" spacing="xs" size="sm">
         {guide.steps.map((step) => (
-          <List.Item key={step}>{step}</List.Item>
+          <List.Item key={step}>{fixTypography(step)}</List.Item>
         ))}
       </List>
     </Stack>
@@ -38,7 +39,7 @@ export function HelpPage() {
         {others.map((role) => (
           <Accordion.Item key={role} value={role}>
             <Accordion.Control>
-              {ROLE_LABELS[role]} — {GUIDES[role].title.toLocaleLowerCase('fr-FR')}
+              {ROLE_LABELS[role]} — {inSentence(GUIDES[role].title)}
             </Accordion.Control>
             <Accordion.Panel>
               <GuideSteps role={role} />
@@ -57,11 +58,11 @@ export function HelpPage() {
           {Object.values(GLOSSARY).map((entry) => (
             <div key={entry.term}>
               <Text component="dt" fw={600} size="sm">
-                {entry.term} — {entry.short}
+                {entry.term.charAt(0).toLocaleUpperCase('fr-FR') + entry.term.slice(1)} — {entry.short}
               </Text>
               <Text component="dd" size="sm" ml={0}>
-                {entry.definition}
-                {'source' in entry && ` (${entry.source})`}
+                {fixTypography(entry.definition)}
+                {'source' in entry && ` (${fixTypography(entry.source)})`}
               </Text>
             </div>
           ))}

@@ -11,6 +11,7 @@ import { PersonPicker } from '../../ui/PersonPicker';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { DateField } from '../../ui/DateField';
+import { countOf } from '@shared/french';
 
 function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: () => void }) {
   const [until, setUntil] = useState<string | null>(null);
@@ -109,7 +110,7 @@ function Reviews() {
       {rows.length > 0 && (
         <Group>
           <Button color="red" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-            Anonymiser {chosen.length > 0 ? `${chosen.length} dossier(s)` : 'les dossiers choisis'}…
+            Anonymiser {chosen.length > 0 ? countOf(chosen.length, 'dossier', 'dossiers') : 'les dossiers choisis'}…
           </Button>
         </Group>
       )}
@@ -118,7 +119,7 @@ function Reviews() {
         <Modal opened onClose={() => setConfirming(false)} title="Anonymiser définitivement">
           <Stack>
             <Alert color="red">
-              {chosen.length} dossier(s) : le nom, les coordonnées, le NIR, les textes, les notes et tous les documents de ces personnes seront effacés sans
+              {countOf(chosen.length, 'dossier', 'dossiers')} : le nom, les coordonnées, le NIR, les textes, les notes et tous les documents de ces personnes seront effacés sans
               retour possible. Les statistiques passées ne changent pas.
             </Alert>
             <Group justify="flex-end">
@@ -131,7 +132,7 @@ function Reviews() {
                 onClick={async () => {
                   try {
                     const done = await anonymise.mutateAsync({ personIds: chosen, confirm: true });
-                    notifySuccess(`${done.anonymised} dossier(s) anonymisé(s).`);
+                    notifySuccess(`${countOf(done.anonymised, 'dossier anonymisé', 'dossiers anonymisés')}.`);
                     setChosen([]);
                     setConfirming(false);
                   } catch (error) {

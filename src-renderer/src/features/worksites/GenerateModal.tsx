@@ -6,6 +6,7 @@ import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { WithHelp } from '../../ui/TermHelp';
+import { countOf, plural } from '@shared/french';
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${DAY.format(new Date(`${date}T00:00:00Z`))} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
@@ -22,8 +23,8 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
     const makeUps = preview.data.makeUps.filter((m) => !refused.has(m.date + m.halfDay));
     try {
       await generate.mutateAsync({ id: worksiteId, makeUps, removeOutside });
-      const removed = removeOutside ? `, ${preview.data.outside.length} retirée(s)` : '';
-      notifySuccess(`${preview.data.toCreate.length + makeUps.length} demi-journée(s) ajoutée(s) au planning${removed}.`);
+      const removed = removeOutside ? `, ${countOf(preview.data.outside.length, 'retirée', 'retirées')}` : '';
+      notifySuccess(`${countOf(preview.data.toCreate.length + makeUps.length, 'demi-journée ajoutée', 'demi-journées ajoutées')} au planning${removed}.`);
       onClose();
     } catch (error) {
       notifyFailure(error);
@@ -37,7 +38,7 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
       {preview.data && (
         <Stack>
           <Text>
-            {preview.data.toCreate.length} demi-journée(s) à créer sur les {preview.data.plannedCount} prévues par le rythme du chantier.
+            {countOf(preview.data.toCreate.length, 'demi-journée', 'demi-journées')} à créer sur {plural(preview.data.plannedCount, 'la', 'les')} {preview.data.plannedCount} {plural(preview.data.plannedCount, 'prévue', 'prévues')} par le rythme du chantier.
           </Text>
           {preview.data.skipped.length > 0 && (
             <>

@@ -19,6 +19,7 @@ import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
 import { WorksiteBilanModal } from '../evaluations/WorksiteBilanModal';
+import { countOf } from '@shared/french';
 
 function dayLabel(date: string) {
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -83,7 +84,7 @@ export function WorksitePage() {
             {WORKSITE_KIND_LABELS[w.kind]} · {ACTIVITY_LABELS[w.activity]} · <Badge variant="light">{WORKSITE_STATUS_LABELS[w.status]}</Badge>
           </Text>
           <Text size="sm">
-            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} ({w.weeks} semaines), {w.capacity} place(s)
+            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} ({countOf(w.weeks, 'semaine', 'semaines')}), {countOf(w.capacity, 'place', 'places')}
           </Text>
           <Text size="sm">
             Rythme : {w.slots.map((s) => `${WEEKDAY_LABELS[s.weekday]!.toLowerCase()} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`).join(', ')}
@@ -178,7 +179,7 @@ export function WorksitePage() {
                     <Text size="sm">{p.weeklyHours}</Text>
                     <ShortWeeks participant={p} />
                   </Table.Td>
-                  <Table.Td>{p.trialDays} jour(s)</Table.Td>
+                  <Table.Td>{countOf(p.trialDays, 'jour', 'jours')}</Table.Td>
                   <Table.Td>
                     {p.contract.handedOn ? formatFrenchDate(p.contract.handedOn) : '—'}
                     {p.handOverLate && (
@@ -197,7 +198,7 @@ export function WorksitePage() {
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
-          <Title order={3}>Planning ({active} demi-journée{active > 1 ? 's' : ''})</Title>
+          <Title order={3}>Planning ({countOf(active, 'demi-journée', 'demi-journées')})</Title>
           {editable && (
             <Button size="xs" variant="light" onClick={() => setAdding(true)}>
               Ajouter une demi-journée
