@@ -79,7 +79,7 @@ test('un mot de passe faux fait patienter, et Passerelle se verrouille seule apr
   await login.submitPassword('encore raté');
   await expect(page.getByText('Mot de passe incorrect. Patientez 5 secondes avant de réessayer.', { exact: true })).toBeVisible();
   await app.screenshot(page, 'accounts-06-essais');
-  await page.getByRole('button', { name: "Changer d'utilisateur" }).click();
+  await page.getByRole('button', { name: "Changer d’utilisateur" }).click();
   await page.waitForTimeout(5_500);
   await login.signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByText(`Bonjour ${ADMIN_NAME}.`)).toBeVisible();
@@ -103,12 +103,12 @@ test("l'administratrice vérifie le journal des accès et l'exporte sur sa clé"
   const table = page.getByRole('table', { name: 'Journal des accès' });
   await expect(table.getByRole('row', { name: /Connexion.*auth\/login/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Modification.*setup\/complete/ })).toBeVisible();
-  await page.getByRole('button', { name: "Vérifier l'intégrité" }).click();
+  await page.getByRole('button', { name: "Vérifier l’intégrité" }).click();
   await expect(page.getByText('Journal intact : 2 entrées vérifiées.')).toBeVisible();
 
   // Someone deletes the journal's head file beside the database: the check says so, in French.
   rmSync(path.join(app.dataDir, 'journal-tete.json'));
-  await page.getByRole('button', { name: "Vérifier l'intégrité" }).click();
+  await page.getByRole('button', { name: "Vérifier l’intégrité" }).click();
   await expect(page.getByText('Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.')).toBeVisible();
   await app.screenshot(page, 'accounts-08a-journal-tete-disparue');
 

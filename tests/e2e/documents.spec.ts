@@ -65,7 +65,7 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   // "Réimprimer" shows the stored file.
   await documents.getByRole('button', { name: 'Réimprimer Contrat de travail d’Élodie Participant, version 1' }).click();
   const reprint = page.getByRole('dialog', { name: /n° CT-2026-0001, version 1/ });
-  await expect(reprint.getByText("Le fichier tel qu'il a été généré (empreinte vérifiée).")).toBeVisible();
+  await expect(reprint.getByText("Le fichier tel qu’il a été généré (empreinte vérifiée).")).toBeVisible();
   await expect(reprint.getByRole('img', { name: /page 1 sur 2/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-03-reimpression');
 });

@@ -29,7 +29,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   // Paramètres › Financeurs: the funder, its emblem and its mention de financement.
   await shell.goTo('Paramètres');
   await page.getByRole('tab', { name: 'Financeurs' }).click();
-  await expect(page.getByText("Aucun financeur pour l'instant.")).toBeVisible();
+  await expect(page.getByText("Aucun financeur pour l’instant.")).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter un financeur' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau financeur' });
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
@@ -58,7 +58,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   const worksite = page.getByRole('dialog', { name: 'Modifier le chantier' });
   await worksite.getByRole('combobox', { name: 'Financeurs' }).click({ force: true });
   await page.getByRole('option', { name: 'Union européenne — FSE+' }).click();
-  await worksite.getByLabel("Référence de l'opération").fill('FSE-202301234');
+  await worksite.getByLabel("Référence de l’opération").fill('FSE-202301234');
   await app.screenshot(page, 'financeurs-03-chantier');
   await worksite.getByRole('button', { name: 'Enregistrer le chantier' }).click();
   await expect(worksite).toBeHidden();

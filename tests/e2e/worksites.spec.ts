@@ -14,12 +14,12 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Chantiers');
-  await expect(page.getByText("Aucun chantier pour l'instant.")).toBeVisible();
+  await expect(page.getByText("Aucun chantier pour l’instant.")).toBeVisible();
 
   await page.getByRole('button', { name: 'Nouveau chantier' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau chantier' });
   await form.getByLabel(/^Nom du chantier/).fill('Menuiserie du port');
-  await form.getByRole('combobox', { name: /^Support d'activité/ }).click();
+  await form.getByRole('combobox', { name: /^Support d’activité/ }).click();
   await page.getByRole('option', { name: 'Menuiserie' }).click();
   await form.getByRole('combobox', { name: /^Encadrant technique/ }).click();
   await page.getByRole('option', { name: 'Yann Kervella' }).click();

@@ -85,7 +85,7 @@ export function AttendancePage() {
           onChange={(v) => setView(v as 'week' | 'day')}
           data={[
             { value: 'week', label: 'Semaine' },
-            { value: 'day', label: "Aujourd'hui" },
+            { value: 'day', label: "Aujourd’hui" },
           ]}
         />
       </Group>
@@ -109,7 +109,7 @@ export function AttendancePage() {
         ))}
       </Group>
       {sessions.length === 0 || w.participants.length === 0 ? (
-        <Text c="dimmed">{view === 'day' ? "Pas de demi-journée aujourd'hui sur ce chantier." : 'Aucune demi-journée ou aucun participant cette semaine.'}</Text>
+        <Text c="dimmed">{view === 'day' ? "Pas de demi-journée aujourd’hui sur ce chantier." : 'Aucune demi-journée ou aucun participant cette semaine.'}</Text>
       ) : (
         <WeekGrid week={w} sessions={sessions} valueOf={valueOf} onChange={change} onOpen={(session, participant) => setEditing({ session, participant })} />
       )}
@@ -150,7 +150,7 @@ export function AttendancePage() {
                         label="Effectué"
                         aria-label={`${ANNEX_KIND_LABELS[a.kind]} de ${who} effectué`}
                         disabled={a.notYet}
-                        title={a.notYet ? "Ce temps annexe n'a pas encore eu lieu : il se pointe une fois commencé." : undefined}
+                        title={a.notYet ? "Ce temps annexe n’a pas encore eu lieu : il se pointe une fois commencé." : undefined}
                         checked={a.done === true}
                         onChange={(e) => markAnnex.mutate({ annexTimeId: a.id, done: e.currentTarget.checked })}
                       />
@@ -166,7 +166,7 @@ export function AttendancePage() {
       {printing && (
         <DocumentModal
           owner={{ worksiteId: id }}
-          title={`Feuille d'émargement — ${w.worksiteName}`}
+          title={`Feuille d’émargement — ${w.worksiteName}`}
           choices={[{ kind: 'feuille_emargement', worksiteId: id, weekOf: w.weekOf }]}
           onClose={() => setPrinting(false)}
         />

@@ -21,7 +21,7 @@ function RecoverySheetModal({ passphrase, onClose }: { passphrase: string; onClo
         {sheet.data && (
           <>
             <Group justify="space-between">
-              <Text size="sm">Imprimez-la et rangez-la au coffre du CCAS ; elle n'est enregistrée nulle part.</Text>
+              <Text size="sm">Imprimez-la et rangez-la au coffre du CCAS ; elle n’est enregistrée nulle part.</Text>
               <Button onClick={() => printPdf(sheet.data.pdfBase64)}>Imprimer</Button>
             </Group>
             <PdfPreview base64={sheet.data.pdfBase64} label="Fiche de secours" />
@@ -168,7 +168,7 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
               </Table.Tbody>
             </Table>
             <Alert color="orange" title="Les données actuelles seront remplacées">
-              Elles sont d'abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra se reconnecter.
+              Elles sont d’abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra se reconnecter.
             </Alert>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
@@ -183,7 +183,7 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
                     notifySuccess('La sauvegarde est restaurée. Reconnectez-vous.');
                     window.location.reload();
                   } catch (failure) {
-                    notifyFailure(failure, "La sauvegarde n'est pas restaurée");
+                    notifyFailure(failure, "La sauvegarde n’est pas restaurée");
                   }
                 }}
               >

@@ -29,7 +29,7 @@ export function ContactsPage() {
       </Group>
       {directory.isPending && <Loader />}
       {directory.error && <Alert color="red">{errorMessage(directory.error)}</Alert>}
-      {directory.data?.length === 0 && <Text c="dimmed">Aucun organisme pour l'instant : ajoutez vos prescripteurs et partenaires.</Text>}
+      {directory.data?.length === 0 && <Text c="dimmed">Aucun organisme pour l’instant : ajoutez vos prescripteurs et partenaires.</Text>}
       {directory.data?.map((o) => (
         <Card withBorder key={o.id} aria-label={`Organisme ${o.name}`}>
           <Group justify="space-between" mb="xs">

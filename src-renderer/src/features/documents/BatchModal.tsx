@@ -14,7 +14,7 @@ type Batch = 'contrat_travail' | 'convocation' | 'feuille_emargement';
 const BATCH_LABELS: Record<Batch, string> = {
   contrat_travail: 'Tous les contrats de travail',
   convocation: 'Toutes les convocations',
-  feuille_emargement: "Toutes les feuilles d'émargement",
+  feuille_emargement: "Toutes les feuilles d’émargement",
 };
 
 function requestsFor(batch: Batch, worksite: Worksite): { who: string; request: DocumentRequest }[] {
@@ -59,7 +59,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
       const result = await merge.mutateAsync({ documentIds: ids, folder: null });
       setMerged({ pdfBase64: result.pdfBase64, ids, pages: result.pages });
     } catch (error) {
-      notifyFailure(error, "Les documents n'ont pas pu être rassemblés");
+      notifyFailure(error, "Les documents n’ont pas pu être rassemblés");
     }
   };
   const save = async () => {
@@ -69,7 +69,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
       const { path } = await merge.mutateAsync({ documentIds: merged.ids, folder });
       notifications.show({ color: 'teal', title: 'Fichier enregistré', message: path ?? '' });
     } catch (error) {
-      notifyFailure(error, "Le fichier n'est pas enregistré");
+      notifyFailure(error, "Le fichier n’est pas enregistré");
     }
   };
 

@@ -35,8 +35,8 @@ function BilanForm({ bilan }: { bilan: Bilan }) {
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
-        <Textarea label="Ce qu'en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
-        <Textarea label="Appréciation de l'équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
+        <Textarea label="Ce qu’en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
+        <Textarea label="Appréciation de l’équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
         <NativeSelect
           label="Orientation proposée"
           data={[{ value: '', label: 'À définir' }, ...ORIENTATIONS.map((o) => ({ value: o, label: ORIENTATION_LABELS[o] }))]}
@@ -46,7 +46,7 @@ function BilanForm({ bilan }: { bilan: Bilan }) {
         />
         <Textarea label="Prochaines étapes" autosize minRows={2} {...form.getInputProps('bilan.nextSteps')} />
         <TextInput label="Référent social à informer" {...form.getInputProps('bilan.referentToInform')} />
-        <Textarea label="Activités réalisées (pour l'attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
+        <Textarea label="Activités réalisées (pour l’attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {bilan.updatedAt ? `Enregistré le ${formatFrenchDate(bilan.updatedAt.slice(0, 10))}` : 'Pas encore enregistré'}
@@ -116,7 +116,7 @@ export function BilanTab({ participationId }: { participationId: number }) {
           </WithHelp>
           {can('documents/generate') && (
             <Button variant="light" onClick={() => setPrinting(true)}>
-              Imprimer le bilan ou l'attestation
+              Imprimer le bilan ou l’attestation
             </Button>
           )}
         </Group>

@@ -34,7 +34,7 @@ export function JournalPanel() {
       const result = await call('journal/export', { folder });
       notifySuccess(`${result.count} entrées exportées dans ${result.path}`);
     } catch (error) {
-      notifyFailure(error, "Le journal n'a pas été exporté");
+      notifyFailure(error, "Le journal n’a pas été exporté");
     } finally {
       setBusy(false);
     }
@@ -44,11 +44,11 @@ export function JournalPanel() {
     <Stack>
       <Text maw={760}>
         Le journal garde la trace de chaque modification, de chaque consultation de données sensibles et de chaque export,
-        pendant 12 mois. Il ne contient que des numéros d'enregistrement, jamais de noms ni de texte libre.
+        pendant 12 mois. Il ne contient que des numéros d’enregistrement, jamais de noms ni de texte libre.
       </Text>
       <Group>
         <Button variant="light" leftSection={<IconShieldCheck size={18} />} onClick={() => void verify()}>
-          Vérifier l'intégrité
+          Vérifier l’intégrité
         </Button>
         <Button variant="light" leftSection={<IconDownload size={18} />} loading={busy} onClick={() => void exportCsv()}>
           Exporter en CSV…
@@ -58,7 +58,7 @@ export function JournalPanel() {
         (check.valid ? (
           <Alert color="teal">Journal intact : {check.checked} entrées vérifiées.</Alert>
         ) : (
-          <Alert color="red" title="Le journal a été modifié en dehors de Passerelle, ou l'horloge a été déréglée">
+          <Alert color="red" title="Le journal a été modifié en dehors de Passerelle, ou l’horloge a été déréglée">
             <Stack gap={4}>
               {check.findings.map((finding, index) => (
                 <Text key={index} size="sm">

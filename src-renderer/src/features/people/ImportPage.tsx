@@ -77,7 +77,7 @@ export function ImportPage() {
       setPreview(null);
       notifySuccess(`Import terminé : ${countOf(counts.create, 'fiche créée', 'fiches créées')}, ${countOf(counts.update, 'mise à jour', 'mises à jour')}.`);
     } catch (error) {
-      notifyFailure(error, "Rien n'a été importé");
+      notifyFailure(error, "Rien n’a été importé");
     } finally {
       setBusy(false);
     }
@@ -103,11 +103,11 @@ export function ImportPage() {
       </Text>
       <Title order={1}>Importer un tableau de personnes</Title>
       <Text maw={760}>
-        Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu'elle va faire ligne par ligne : rien n'est
-        enregistré tant qu'une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même prénom et même
-        date de naissance) n'est jamais créée en double : les changements sont montrés champ par champ et appliqués seulement
-        aux lignes que vous cochez. Une case vide n'efface jamais ce qui est rempli, et une différence de majuscules ou
-        d'accents garde l'écriture de la fiche.
+        Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu’elle va faire ligne par ligne : rien n’est
+        enregistré tant qu’une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même prénom et même
+        date de naissance) n’est jamais créée en double : les changements sont montrés champ par champ et appliqués seulement
+        aux lignes que vous cochez. Une case vide n’efface jamais ce qui est rempli, et une différence de majuscules ou
+        d’accents garde l’écriture de la fiche.
       </Text>
       <Group>
         <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void pick()}>
@@ -186,12 +186,12 @@ export function ImportPage() {
           {preview.counts.update > 0 && (
             <Text size="sm" mt="xs">
               Cochez « Appliquer » sur les lignes « Mise à jour » dont les changements sont justes : les autres fiches restent telles
-              qu'elles sont.
+              qu’elles sont.
             </Text>
           )}
           {preview.counts.invalid > 0 && (
             <Text size="sm" mt="xs">
-              Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d'origine n'est pas modifié.
+              Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d’origine n’est pas modifié.
             </Text>
           )}
           <ScrollArea>

@@ -56,7 +56,7 @@ export function NewPersonPage() {
         </Paper>
         <Paper withBorder p="lg">
           <Title order={3} mb="sm">
-            Situation à l'entrée
+            Situation à l’entrée
           </Title>
           <SituationFields form={form} prefix="situation." />
         </Paper>

@@ -75,7 +75,7 @@ export function PersonPage() {
   const toggleArchive = async () => {
     try {
       await archive.mutateAsync({ id, archived: !p.archived });
-      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n'apparaît plus dans la liste, son historique est gardé.");
+      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n’apparaît plus dans la liste, son historique est gardé.");
     } catch (error) {
       notifyFailure(error);
     }

@@ -69,7 +69,7 @@ export function PlanningPage() {
           {view === 'week' ? 'Semaine précédente' : 'Mois précédent'}
         </Button>
         <Button variant="default" onClick={() => setAnchor(todayInFrance())}>
-          Aujourd'hui
+          Aujourd’hui
         </Button>
         <Button variant="default" rightSection={<IconChevronRight size={16} />} onClick={() => step(1)}>
           {view === 'week' ? 'Semaine suivante' : 'Mois suivant'}

@@ -20,7 +20,7 @@ function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: ()
   return (
     <Modal opened onClose={onClose} title={`Garder le dossier de ${review.name}`}>
       <Stack>
-        <DateField label="Jusqu'au" value={until} onChange={setUntil} withAsterisk />
+        <DateField label="Jusqu’au" value={until} onChange={setUntil} withAsterisk />
         <Textarea label="Pourquoi (obligation légale, contrôle, litige…)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} withAsterisk />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -34,7 +34,7 @@ function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: ()
                 notifySuccess('La conservation est prolongée.');
                 onClose();
               } catch (error) {
-                notifyFailure(error, "La conservation n'est pas prolongée");
+                notifyFailure(error, "La conservation n’est pas prolongée");
               }
             }}
           >
@@ -59,7 +59,7 @@ function Reviews() {
   return (
     <Stack>
       <Text size="sm">
-        Ces dossiers n'ont connu aucune activité depuis 2 ans (ou leur prolongation est échue). Gardez-les seulement s'il y a une raison (contrôle,
+        Ces dossiers n’ont connu aucune activité depuis 2 ans (ou leur prolongation est échue). Gardez-les seulement s’il y a une raison (contrôle,
         litige) ; sinon anonymisez-les : nom, coordonnées, textes et documents disparaissent, les chiffres restent.
       </Text>
       {rows.length === 0 ? (
@@ -91,7 +91,7 @@ function Reviews() {
                   <Link to={`/people/${r.personId}`}>{r.name}</Link>
                   {r.retentionUntil && (
                     <Text size="xs" c="dimmed">
-                      Prolongé jusqu'au {formatFrenchDate(r.retentionUntil)} : {r.retentionReason}
+                      Prolongé jusqu’au {formatFrenchDate(r.retentionUntil)} : {r.retentionReason}
                     </Text>
                   )}
                 </Table.Td>
@@ -136,7 +136,7 @@ function Reviews() {
                     setChosen([]);
                     setConfirming(false);
                   } catch (error) {
-                    notifyFailure(error, "L'anonymisation n'est pas faite");
+                    notifyFailure(error, "L’anonymisation n’est pas faite");
                   }
                 }}
               >
@@ -163,7 +163,7 @@ function Requests() {
       notifySuccess('La demande est enregistrée.');
       setDraft({ ...draft, notes: '' });
     } catch (error) {
-      notifyFailure(error, "La demande n'est pas enregistrée");
+      notifyFailure(error, "La demande n’est pas enregistrée");
     }
   };
   return (
@@ -226,7 +226,7 @@ function Requests() {
                           .catch((e) => notifyFailure(e))
                       }
                     >
-                      Répondue aujourd'hui
+                      Répondue aujourd’hui
                     </Button>
                   )}
                 </Table.Td>
@@ -254,16 +254,16 @@ function RgpdDocuments() {
   return (
     <Stack>
       <Group>
-        <Button variant="light" onClick={() => void open("Notice d'information", () => notice.mutateAsync(undefined as never))}>
-          Notice d'information des personnes
+        <Button variant="light" onClick={() => void open("Notice d’information", () => notice.mutateAsync(undefined as never))}>
+          Notice d’information des personnes
         </Button>
         {can('rgpd/register') && (
           <>
             <Button variant="light" onClick={() => void open('Fiche du registre', () => register.mutateAsync({ kind: 'registre' }))}>
               Fiche du registre des traitements
             </Button>
-            <Button variant="light" onClick={() => void open("Support d'AIPD", () => register.mutateAsync({ kind: 'aipd' }))}>
-              Support d'analyse d'impact (AIPD)
+            <Button variant="light" onClick={() => void open("Support d’AIPD", () => register.mutateAsync({ kind: 'aipd' }))}>
+              Support d’analyse d’impact (AIPD)
             </Button>
           </>
         )}

@@ -100,7 +100,7 @@ export function EmployerFormModal(props: {
         <Stack>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 7 }}>
-              <TextInput label="Nom de l'employeur" withAsterisk data-autofocus {...field('name')} />
+              <TextInput label="Nom de l’employeur" withAsterisk data-autofocus {...field('name')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 5 }}>
               <Select
@@ -129,7 +129,7 @@ export function EmployerFormModal(props: {
             <Grid.Col span={12}>
               <Select
                 label="Convention collective"
-                description="Le contrat de travail en donne l'intitulé et l'IDCC (article L1242-12 du Code du travail)."
+                description="Le contrat de travail en donne l’intitulé et l’IDCC (article L1242-12 du Code du travail)."
                 placeholder="Choisissez dans la liste"
                 withAsterisk
                 allowDeselect={false}
@@ -148,7 +148,7 @@ export function EmployerFormModal(props: {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 7 }}>
               <TextInput
-                label="Adresse de l'organisme de prévoyance"
+                label="Adresse de l’organisme de prévoyance"
                 placeholder="Rue, code postal et commune"
                 withAsterisk={form.getValues().providentBody.trim() !== ''}
                 {...field('providentBodyAddress')}
@@ -183,16 +183,16 @@ export function EmployerFormModal(props: {
             </Grid.Col>
             <Grid.Col span={12}>
               <LogoFileField
-                label="Logo de l'employeur (facultatif)"
+                label="Logo de l’employeur (facultatif)"
                 description="En en-tête des contrats, mises à disposition et certificats que cet employeur signe."
-                alt={`Logo de ${form.getValues().name || "l'employeur"}`}
+                alt={`Logo de ${form.getValues().name || "l’employeur"}`}
                 value={form.getValues().logoFile ?? null}
                 onChange={(file) => form.setFieldValue('logoFile', file)}
                 error={form.errors.logoFile as string | undefined}
               />
             </Grid.Col>
           </Grid>
-          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'employeur" loading={saving} />
+          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l’employeur" loading={saving} />
         </Stack>
       </AsyncForm>
     </Modal>

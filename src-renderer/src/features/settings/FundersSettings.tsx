@@ -35,7 +35,7 @@ function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: 
           <TextInput label="Nom du financeur" placeholder="Union européenne — FSE+" withAsterisk data-autofocus {...form.getInputProps('funder.name')} />
           <LogoFileField
             label="Logo ou emblème (facultatif)"
-            description="Imprimé sur les feuilles d'émargement des chantiers qu'il finance."
+            description="Imprimé sur les feuilles d’émargement des chantiers qu’il finance."
             alt={`Logo de ${values.name || 'ce financeur'}`}
             value={values.logoFile}
             onChange={(file) => form.setFieldValue('funder.logoFile', file)}
@@ -68,10 +68,10 @@ export function FundersSettings() {
   return (
     <Stack maw={900}>
       <Text size="sm" c="dimmed">
-        Leur logo et leur mention de financement sont imprimés sur les feuilles d'émargement des chantiers qu'ils financent (choisis dans la fiche du chantier,
-        avec la référence de l'opération). Ils figurent aussi dans les Contacts, où l'on note leur adresse et leurs interlocuteurs.
+        Leur logo et leur mention de financement sont imprimés sur les feuilles d’émargement des chantiers qu’ils financent (choisis dans la fiche du chantier,
+        avec la référence de l’opération). Ils figurent aussi dans les Contacts, où l’on note leur adresse et leurs interlocuteurs.
       </Text>
-      {funders.data?.length === 0 && <Text>Aucun financeur pour l'instant.</Text>}
+      {funders.data?.length === 0 && <Text>Aucun financeur pour l’instant.</Text>}
       {funders.data?.map((f) => (
         <Card key={f.id} withBorder padding="md" aria-label={`Financeur ${f.name}`}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">

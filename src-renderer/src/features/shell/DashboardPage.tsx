@@ -38,7 +38,7 @@ function StructureSummary() {
         <Text size="sm" mt="xs">
           {wageRateToday
             ? `${formatEuros(wageRateToday.hourlyCents)} depuis le ${formatFrenchDate(wageRateToday.effectiveFrom)}`
-            : "Aucun taux n'est en vigueur aujourd'hui : ajoutez-le."}
+            : "Aucun taux n’est en vigueur aujourd’hui : ajoutez-le."}
         </Text>
         {can('settings/addWageRate') && (
           <Anchor component={Link} to="/settings" size="sm">
@@ -80,7 +80,7 @@ export function DashboardPage() {
       {can('settings/get') ? (
         <StructureSummary />
       ) : (
-        <Text c="dimmed">Les écrans qui vous concernent apparaissent dans le menu à gauche au fur et à mesure qu'ils arrivent.</Text>
+        <Text c="dimmed">Les écrans qui vous concernent apparaissent dans le menu à gauche au fur et à mesure qu’ils arrivent.</Text>
       )}
     </Stack>
   );

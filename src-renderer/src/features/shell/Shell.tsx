@@ -44,7 +44,7 @@ function UserMenu() {
             Verrouiller
           </Menu.Item>
           <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => switchUser()}>
-            Changer d'utilisateur
+            Changer d’utilisateur
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -37,7 +37,7 @@ export function TodoCards() {
               <Anchor component={Link} to={`/worksites/${w.id}`}>
                 {w.name}
               </Anchor>{' '}
-              — en cours jusqu'au {formatFrenchDate(w.endDate)}
+              — en cours jusqu’au {formatFrenchDate(w.endDate)}
             </List.Item>
           ))}
           {s.upcoming.map((w) => (
@@ -63,7 +63,7 @@ export function TodoCards() {
           ))}
         </List>
         {s.sessions.length > MAX && <Text size="sm">… et {plural(s.sessions.length - MAX, 'une autre', `${s.sessions.length - MAX} autres`)} : voir le Planning.</Text>}
-        {s.sessions.length === 0 && <Text size="sm">Aucune demi-journée d'ici dimanche.</Text>}
+        {s.sessions.length === 0 && <Text size="sm">Aucune demi-journée d’ici dimanche.</Text>}
       </TodoCard>
       {s.unrecorded && (
         <TodoCard title="Émargement à saisir" count={s.unrecorded.length}>
@@ -131,7 +131,7 @@ export function TodoCards() {
         </TodoCard>
       )}
       {s.waiting !== null && (
-        <TodoCard title="En attente d'un chantier" count={s.waiting}>
+        <TodoCard title="En attente d’un chantier" count={s.waiting}>
           <Text size="sm">
             {countOf(s.waiting, 'personne admise', 'personnes admises')} ou sur liste d’attente sans chantier.{' '}
             <Anchor component={Link} to="/people">

@@ -64,7 +64,7 @@ export function StatsPage() {
       const { path } = await exportXlsx.mutateAsync({ filter, folder });
       notifySuccess(`Tableaux enregistrés : ${path}`);
     } catch (error) {
-      notifyFailure(error, "L'export n'a pas pu être fait");
+      notifyFailure(error, "L’export n’a pas pu être fait");
     }
   };
   return (
@@ -84,14 +84,14 @@ export function StatsPage() {
       {staff && (
         <Switch
           label="Afficher les petits effectifs (usage interne)"
-          description="Chiffres de moins de 5 personnes en clair, pour l'équipe seulement : jamais pour un financeur. Le titre des rapports et exports le signale."
+          description="Chiffres de moins de 5 personnes en clair, pour l’équipe seulement : jamais pour un financeur. Le titre des rapports et exports le signale."
           checked={filter.showSmall}
           onChange={(event) => setFilter({ ...filter, showSmall: event.currentTarget.checked })}
         />
       )}
       {figures.data?.asOf && (
         <Text size="sm" c="dimmed">
-          Chiffres au {longFrenchDate(figures.data.asOf)} : la période n'est pas finie, rien n'est compté après aujourd'hui.
+          Chiffres au {longFrenchDate(figures.data.asOf)} : la période n’est pas finie, rien n’est compté après aujourd’hui.
         </Text>
       )}
       {figures.isPending && <Loader />}
@@ -122,9 +122,9 @@ export function StatsPage() {
           </SimpleGrid>
           <Card withBorder>
             <Title order={3} mb="xs">
-              Sexe et âge à l'entrée
+              Sexe et âge à l’entrée
             </Title>
-            <Table aria-label="Sexe et âge à l'entrée" w="auto">
+            <Table aria-label="Sexe et âge à l’entrée" w="auto">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th />

@@ -36,7 +36,7 @@ export function UsersSettings() {
   return (
     <Stack maw={980}>
       <Text>
-        Chaque personne a son propre compte et son propre mot de passe. Un compte n'est jamais supprimé : désactivez-le
+        Chaque personne a son propre compte et son propre mot de passe. Un compte n’est jamais supprimé : désactivez-le
         quand la personne quitte la structure.
       </Text>
       <Table withTableBorder striped aria-label="Comptes">

@@ -81,7 +81,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
           <PersonPicker
             label="Personne admise"
             filters={{ status: 'admise' }}
-            nothingFound="Aucune personne admise ne porte ce nom : faites avancer son parcours jusqu'à « Admis·e »."
+            nothingFound="Aucune personne admise ne porte ce nom : faites avancer son parcours jusqu’à « Admis·e »."
             value={form.getValues().personId === null ? null : Number(form.getValues().personId)}
             onChange={(id) => form.setFieldValue('personId', id === null ? null : String(id))}
             error={form.errors.personId}
@@ -122,7 +122,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
             {form.getValues().contract.type === 'cddi' && (
               <Grid.Col span={12}>
                 <DateField
-                  label="Dérogation du préfet (moins de 20 h par semaine) valable jusqu'au"
+                  label="Dérogation du préfet (moins de 20 h par semaine) valable jusqu’au"
                   description="Seulement si la personne a obtenu une dérogation : sinon un CDDI compte au moins 20 heures par semaine."
                   clearable
                   {...form.getInputProps('contract.derogationUntil')}

@@ -40,7 +40,7 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             Un temps annexe se place avant ou après les demi-journées de la personne. Seul un bilan de santé ou une visite médicale peut avoir lieu pendant une
-            demi-journée : le temps commun n'est alors compté qu'une fois.
+            demi-journée : le temps commun n’est alors compté qu’une fois.
           </Text>
           <Switch label="Temps rémunéré" {...form.getInputProps('annexTime.paid', { type: 'checkbox' })} />
           <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={add.isPending} />

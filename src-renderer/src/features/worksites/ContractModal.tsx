@@ -87,7 +87,7 @@ function UpdateForm({ participant, onDone }: FormProps) {
           {...form.getInputProps('contract.tasks')}
         />
         <Checkbox
-          label="Poste à risques particuliers pour la santé ou la sécurité (liste de l'employeur, article L4154-2)"
+          label="Poste à risques particuliers pour la santé ou la sécurité (liste de l’employeur, article L4154-2)"
           description="Le contrat prévoit alors une formation renforcée à la sécurité."
           {...form.getInputProps('contract.particularRisk', { type: 'checkbox' })}
         />
@@ -98,7 +98,7 @@ function UpdateForm({ participant, onDone }: FormProps) {
         </SimpleGrid>
         {contract.type === 'cddi' && (
           <DateField
-            label="Dérogation du préfet (moins de 20 h) valable jusqu'au"
+            label="Dérogation du préfet (moins de 20 h) valable jusqu’au"
             clearable
             {...form.getInputProps('contract.derogationUntil')}
           />
@@ -138,7 +138,7 @@ function RenewForm({ participant, onDone }: FormProps) {
       <Stack>
         {participant.renewals.map((r) => (
           <Text key={r.newEndDate} size="sm">
-            Renouvelé jusqu'au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin précédente le {formatFrenchDate(r.previousEndDate)})
+            Renouvelé jusqu’au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin précédente le {formatFrenchDate(r.previousEndDate)})
           </Text>
         ))}
         <SimpleGrid cols={2}>

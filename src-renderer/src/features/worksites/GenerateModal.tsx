@@ -57,7 +57,7 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
               <Text fw={600}>Demi-journées de rattrapage proposées</Text>
               <Text size="sm" c="dimmed">
                 Les heures perdues un jour férié ne se récupèrent pas (art. L3133-2 du Code du travail) : une demi-journée de rattrapage est du temps de
-                travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l'avance
+                travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l’avance
                 (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des{' '}
                 <WithHelp term="heuresComplementaires">heures complémentaires</WithHelp>.
               </Text>
@@ -87,7 +87,7 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
             <Alert color="orange" title="Demi-journées hors du nouveau rythme">
               <Stack gap="xs">
                 <Text size="sm">
-                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n'en font plus partie. Les demi-journées passées restent
+                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n’en font plus partie. Les demi-journées passées restent
                   toujours au planning.
                 </Text>
                 <List size="sm">

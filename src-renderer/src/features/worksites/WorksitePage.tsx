@@ -107,7 +107,7 @@ export function WorksitePage() {
           )}
         </Group>
         {w.participants.length === 0 ? (
-          <Text c="dimmed">{ownCaseloadOnly ? 'Aucune des personnes que vous suivez ne participe à ce chantier.' : "Aucun participant pour l'instant."}</Text>
+          <Text c="dimmed">{ownCaseloadOnly ? 'Aucune des personnes que vous suivez ne participe à ce chantier.' : "Aucun participant pour l’instant."}</Text>
         ) : (
           <Table aria-label="Participants">
             <Table.Thead>
@@ -115,7 +115,7 @@ export function WorksitePage() {
                 <Table.Th>Personne</Table.Th>
                 <Table.Th>Contrat</Table.Th>
                 <Table.Th>Heures / semaine</Table.Th>
-                <Table.Th>Période d'essai</Table.Th>
+                <Table.Th>Période d’essai</Table.Th>
                 <Table.Th>Remise du contrat</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -183,7 +183,7 @@ export function WorksitePage() {
                   <Table.Td>
                     {p.contract.handedOn ? formatFrenchDate(p.contract.handedOn) : '—'}
                     {p.handOverLate && (
-                      <Tooltip label="Le contrat doit être remis dans les 2 jours ouvrables suivant l'embauche (art. L1242-13)">
+                      <Tooltip label="Le contrat doit être remis dans les 2 jours ouvrables suivant l’embauche (art. L1242-13)">
                         <Badge color="red" ml="xs" size="sm" style={{ overflow: 'visible' }}>
                           hors délai
                         </Badge>
@@ -250,14 +250,14 @@ export function WorksitePage() {
           </Table>
         )}
         <Text size="xs" c="dimmed" mt="xs">
-          En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l'annuler.
+          En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l’annuler.
         </Text>
       </Card>
       {can('attendance/hours') && <HoursCard worksiteId={id} totalLabel={ownCaseloadOnly ? 'Total des personnes que vous suivez' : undefined} />}
       {can('documents/generate') && w.sessions.length > 0 && (
         <Group>
           <Button variant="light" onClick={() => setWorksiteDocuments(true)}>
-            Planning et feuilles d'émargement
+            Planning et feuilles d’émargement
           </Button>
           <Button variant="light" onClick={() => setBatch(true)}>
             Imprimer en lot
