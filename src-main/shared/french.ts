@@ -109,3 +109,9 @@ export function plural(n: number, one: string, many: string): string {
 export function countOf(n: number, one: string, many: string): string {
   return `${n.toLocaleString('fr-FR')}${NBSP}${plural(n, one, many)}`;
 }
+
+/** "de" before a person's name: elided before a vowel sound ("le compte d’Anne Morvan"), never contracted ("de Le Gall", not "du Gall"). */
+export function deName(name: string): string {
+  const n = name.trim();
+  return startsWithVowelSound(n) ? `d’${n}` : `de ${n}`;
+}

@@ -82,8 +82,8 @@ test('un document sans les données nécessaires dit lesquelles compléter, avec
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Chantiers');
   await page.getByRole('link', { name: 'Menuiserie du port' }).click();
-  await page.getByRole('button', { name: 'Documents de Awa Participant' }).click();
-  const modal = page.getByRole('dialog', { name: 'Documents de Awa Participant' });
+  await page.getByRole('button', { name: 'Documents d’Awa Participant' }).click();
+  const modal = page.getByRole('dialog', { name: 'Documents d’Awa Participant' });
   await modal.getByRole('combobox', { name: 'Document' }).click();
   await page.getByRole('option', { name: 'Convocation' }).click();
   await expect(modal.getByText('Ce document ne peut pas encore être établi')).toBeVisible();

@@ -26,8 +26,8 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await new LoginPage(page).signIn('Yann Kervella', COLLEAGUE_PASSWORD);
   await shell.goTo('Chantiers');
   await page.getByRole('link', { name: 'Menuiserie du port' }).click();
-  await page.getByRole('link', { name: 'Suivi et évaluations de Élodie Participant' }).click();
-  await expect(page.getByRole('heading', { name: 'Suivi de Élodie Participant' })).toBeVisible();
+  await page.getByRole('link', { name: 'Suivi et évaluations d’Élodie Participant' }).click();
+  await expect(page.getByRole('heading', { name: 'Suivi d’Élodie Participant' })).toBeVisible();
 
   // Start: the supervisor's levels, dated 2 June.
   const grid = page.getByRole('table', { name: "Grille d’évaluation" });
@@ -97,7 +97,7 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await app.screenshot(page, 'evaluations-02-bilan');
 
   await page.getByRole('button', { name: "Imprimer le bilan ou l’attestation" }).click();
-  const modal = page.getByRole('dialog', { name: 'Bilan de Élodie Participant' });
+  const modal = page.getByRole('dialog', { name: 'Bilan d’Élodie Participant' });
   await expect(modal.getByRole('img', { name: /Bilan de fin de chantier, page 1 sur/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'evaluations-03-apercu-bilan');
   await modal.getByRole('button', { name: 'Générer le document' }).click();

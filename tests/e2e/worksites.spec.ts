@@ -2,6 +2,7 @@ import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
+import { deName } from '../../src-main/shared/french';
 
 const SIX = ['Élodie', 'Awa', 'Soazig', 'Moussa', 'Yann', 'Gaëlle'];
 
@@ -71,7 +72,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(page.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Élodie Participant.*CDD d'usage.*12,02.*14 h.*4 jour/ })).toBeVisible();
   // A health check for one of them, in the afternoon: a paid annex time.
   await page.getByRole('button', { name: 'Ajouter un temps annexe pour Élodie Participant' }).click();
-  const annex = page.getByRole('dialog', { name: 'Temps annexe de Élodie Participant' });
+  const annex = page.getByRole('dialog', { name: 'Temps annexe d’Élodie Participant' });
   await annex.getByRole('combobox', { name: /^Type/ }).click();
   await page.getByRole('option', { name: 'Visite médicale ou bilan de santé' }).click();
   await annex.getByLabel(/^Date/).fill('05/05/2026');
@@ -130,8 +131,8 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await expect(page.getByLabel('Mardi 05/05 après-midi')).toBeVisible();
 
   // What the contract states: the tasks (for the mise à disposition too) and a post with particular risks.
-  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
-  const contract = page.getByRole('dialog', { name: `Contrat de ${name}` });
+  await page.getByRole('button', { name: `Gérer le contrat ${deName(name)}` }).click();
+  const contract = page.getByRole('dialog', { name: `Contrat ${deName(name)}` });
   await expect(contract.getByLabel('Tâches confiées')).toHaveValue(/ponçage et finitions/);
   await contract.getByLabel('Tâches confiées').fill('Débit de planches, ponçage et montage de bancs');
   await contract.getByLabel('Qualification et classification').fill('Niveau 1, coefficient 200');
@@ -143,7 +144,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   expect(stored).toEqual({ tasks: 'Débit de planches, ponçage et montage de bancs', classification: 'Niveau 1, coefficient 200', particularRisk: 1 });
 
   // A renewal of two weeks, agreed before the term.
-  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
+  await page.getByRole('button', { name: `Gérer le contrat ${deName(name)}` }).click();
   await contract.getByRole('tab', { name: 'Renouveler' }).click();
   await contract.getByLabel(/^Nouvelle date de fin/).fill('14/06/2026');
   await contract.getByLabel(/^Accord du salarié le/).fill('20/05/2026');
@@ -156,7 +157,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await expect(page.getByText('Renouvelé 1 fois')).toBeVisible();
 
   // An early end in the trial period is allowed; after it, the ground must be another one.
-  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
+  await page.getByRole('button', { name: `Gérer le contrat ${deName(name)}` }).click();
   await contract.getByRole('tab', { name: 'Fin anticipée' }).click();
   await contract.getByLabel(/^Dernier jour du contrat/).fill('15/05/2026');
   await contract.getByLabel(/^Dernier jour du contrat/).press('Tab');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agree, employeeOf, word, type Civility } from '../../src-main/domain/agreement';
 import { longFrenchDate } from '../../src-main/shared/dates';
-import { a, countOf, de, fixTypography, formatPhone, inSentence, plural, startsWithVowelSound } from '../../src-main/shared/french';
+import { a, countOf, de, deName, fixTypography, formatPhone, inSentence, plural, startsWithVowelSound } from '../../src-main/shared/french';
 import { formatEuros } from '../../src-main/shared/money';
 import {
   EMPLOYER_SIGNATORY_TITLE_EXAMPLE,
@@ -283,5 +283,20 @@ describe('plural agreement with a count', () => {
         return (!many(small) || many(large)) && many(small) === many(-small);
       }),
     );
+  });
+});
+
+describe('de before a person’s name', () => {
+  it.each([
+    ['Anne Morvan', 'd’Anne Morvan'],
+    ['Élodie Le Gall', 'd’Élodie Le Gall'],
+    ['Yves Tanguy', 'd’Yves Tanguy'],
+    ['Hélène Caroff', 'd’Hélène Caroff'],
+    ['Yann Kervella', 'de Yann Kervella'],
+    ['Le Gall', 'de Le Gall'],
+    ['Les Ajoncs', 'de Les Ajoncs'],
+    ['Soizic Le Roux', 'de Soizic Le Roux'],
+  ])('le compte %s → « le compte %s »', (name, expected) => {
+    expect(deName(name)).toBe(expected);
   });
 });

@@ -12,6 +12,7 @@ import { DocumentModal } from '../documents/DocumentModal';
 import { saveForm } from '../../ui/form-errors';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { WithHelp } from '../../ui/TermHelp';
+import { deName } from '@shared/french';
 
 const level = (l: EvaluationLevel | null) => (l ? EVALUATION_LEVEL_LABELS[l] : '—');
 
@@ -125,7 +126,7 @@ export function BilanTab({ participationId }: { participationId: number }) {
       {printing && (
         <DocumentModal
           owner={{ personId: b.participation.personId }}
-          title={`Bilan de ${b.participation.name}`}
+          title={`Bilan ${deName(b.participation.name)}`}
           choices={[
             { kind: 'bilan_individuel', participationId },
             { kind: 'attestation_competences', participationId },

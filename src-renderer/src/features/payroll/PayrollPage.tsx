@@ -134,7 +134,7 @@ export function PayrollPage() {
           )}
           <Card withBorder>
             {handoff.data.lines.length === 0 ? (
-              <Text c="dimmed">Personne sous contrat avec cet employeur ce mois-ci.</Text>
+              <Text c="dimmed">Aucune personne sous contrat avec cet employeur ce mois-ci.</Text>
             ) : (
               <Table aria-label="Heures du mois">
                 <Table.Thead>

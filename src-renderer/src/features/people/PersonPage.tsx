@@ -26,6 +26,7 @@ import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
 import { WithHelp } from '../../ui/TermHelp';
+import { deName } from '@shared/french';
 
 const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
 
@@ -89,7 +90,7 @@ export function PersonPage() {
         title: 'Archiver la fiche ?',
         message: working
           ? `${name} est en chantier, sous contrat : sa fiche sera retirée de la liste des personnes, son historique gardé, et vous pourrez la réactiver.`
-          : `La fiche de ${name} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
+          : `La fiche ${deName(name)} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
         confirmLabel: 'Archiver',
         danger: working,
       });

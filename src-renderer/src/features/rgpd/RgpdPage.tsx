@@ -11,14 +11,14 @@ import { PersonPicker } from '../../ui/PersonPicker';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { DateField } from '../../ui/DateField';
-import { countOf } from '@shared/french';
+import { countOf, deName } from '@shared/french';
 
 function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: () => void }) {
   const [until, setUntil] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const extend = useApiMutation('rgpd/extend');
   return (
-    <Modal opened onClose={onClose} title={`Garder le dossier de ${review.name}`}>
+    <Modal opened onClose={onClose} title={`Garder le dossier ${deName(review.name)}`}>
       <Stack>
         <DateField label="Jusqu’au" value={until} onChange={setUntil} withAsterisk />
         <Textarea label="Pourquoi (obligation légale, contrôle, litige…)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} withAsterisk />

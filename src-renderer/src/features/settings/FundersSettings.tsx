@@ -9,6 +9,7 @@ import { FormActions } from '../../ui/FormActions';
 import { saveForm, validateSection } from '../../ui/form-errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { LogoFileField } from './LogoFileField';
+import { de } from '@shared/french';
 
 /** The FSE+ sentence most co-funded worksites must print, offered as an example. */
 const FSE_EXAMPLE = 'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
@@ -16,7 +17,7 @@ const FSE_EXAMPLE = 'Ce projet est cofinancé par le Fonds social européen plus
 function FunderLogo({ file, name }: { file: string | null; name: string }) {
   const logo = useApiQuery('settings/getLogo', { file: file ?? '' }, { enabled: file !== null });
   if (!file) return <Text size="xs" c="dimmed">Sans logo</Text>;
-  return logo.data ? <Image src={logo.data.dataUrl} alt={`Logo de ${name}`} h={48} w={110} fit="contain" /> : null;
+  return logo.data ? <Image src={logo.data.dataUrl} alt={`Logo ${de(name)}`} h={48} w={110} fit="contain" /> : null;
 }
 
 function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: () => void }) {

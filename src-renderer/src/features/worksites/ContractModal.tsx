@@ -11,12 +11,13 @@ import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
 import { WarningToConfirm } from '../../ui/WarningToConfirm';
 import { WithHelp } from '../../ui/TermHelp';
+import { deName } from '@shared/french';
 
 /** The life of one contract after it is drafted: its content, hand-over and signature, renewal, early end. */
 export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
   const { contract } = participant;
   return (
-    <Modal opened onClose={onClose} title={`Contrat de ${participant.name}`} size="lg">
+    <Modal opened onClose={onClose} title={`Contrat ${deName(participant.name)}`} size="lg">
       <Text size="sm" mb="sm">
         Du {formatFrenchDate(contract.startDate)} au {formatFrenchDate(contract.endDate)}
         {participant.renewals.length > 0 && ` (renouvelé ${participant.renewals.length} fois)`}
@@ -186,7 +187,7 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
     if (earlyEnd.date && earlyEnd.reason) {
       const confirmed = await confirm.ask({
         title: 'Mettre fin au contrat avant son terme ?',
-        message: `Le contrat de ${participant.name} s’arrêtera le ${formatFrenchDate(earlyEnd.date)} au lieu du ${formatFrenchDate(participant.contract.endDate)}, pour le motif « ${EARLY_END_REASON_LABELS[earlyEnd.reason]} ».`,
+        message: `Le contrat ${deName(participant.name)} s’arrêtera le ${formatFrenchDate(earlyEnd.date)} au lieu du ${formatFrenchDate(participant.contract.endDate)}, pour le motif « ${EARLY_END_REASON_LABELS[earlyEnd.reason]} ».`,
         confirmLabel: 'Enregistrer la fin anticipée',
         danger: true,
       });

@@ -19,7 +19,7 @@ import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
 import { WorksiteBilanModal } from '../evaluations/WorksiteBilanModal';
-import { countOf } from '@shared/french';
+import { countOf, deName } from '@shared/french';
 
 function dayLabel(date: string) {
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -158,17 +158,17 @@ export function WorksitePage() {
                       )}
                       <Group gap="sm">
                         {editable && (
-                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat de ${p.name}`}>
+                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat ${deName(p.name)}`}>
                             Gérer le contrat
                           </Button>
                         )}
                         {can('documents/generate') && (
-                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setDocumentsOf(p)} aria-label={`Documents de ${p.name}`}>
+                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setDocumentsOf(p)} aria-label={`Documents ${deName(p.name)}`}>
                             Documents
                           </Button>
                         )}
                         {can('evaluations/get') && (
-                          <Button size="compact-xs" variant="subtle" px={0} component={Link} to={`/worksites/${id}/participants/${p.id}`} aria-label={`Suivi et évaluations de ${p.name}`}>
+                          <Button size="compact-xs" variant="subtle" px={0} component={Link} to={`/worksites/${id}/participants/${p.id}`} aria-label={`Suivi et évaluations ${deName(p.name)}`}>
                             Suivi et évaluations
                           </Button>
                         )}
@@ -294,7 +294,7 @@ export function WorksitePage() {
       {documentsOf && (
         <DocumentModal
           owner={{ worksiteId: id }}
-          title={`Documents de ${documentsOf.name}`}
+          title={`Documents ${deName(documentsOf.name)}`}
           choices={documentKindsFor(w.kind).map((kind) => ({ kind, participationId: documentsOf.id }))}
           onClose={() => setDocumentsOf(null)}
         />
