@@ -88,7 +88,7 @@ test("la coordinatrice voit la semaine prochaine : les demi-journées à venir n
 
   const monday = page.getByRole('button', { name: `Élodie Participant, Lundi ${formatFrenchDate(nextMonday).slice(0, 5)} matin : pas encore eu lieu` });
   await expect(monday).toBeDisabled();
-  await expect(page.getByRole('cell').filter({ has: monday })).toHaveAttribute('title', /^Cette demi-journée n'a pas encore eu lieu/);
+  await expect(page.getByRole('cell').filter({ has: monday })).toHaveAttribute('title', /^Cette demi-journée n’a pas encore eu lieu/);
   await expect(page.getByText('À venir', { exact: true })).toHaveCount(4);
   await expect(page.getByRole('button', { name: /Tous présents/ })).toHaveCount(0);
   await app.screenshot(page, 'attendance-03-a-venir');

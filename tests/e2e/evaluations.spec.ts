@@ -37,7 +37,7 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await grid.getByLabel('Niveau — Utiliser les outils en sécurité').selectOption({ label: 'Non acquis' });
   await grid.getByLabel('Commentaire — Utiliser les outils en sécurité').fill('Oublie ses gants');
   await page.getByRole('button', { name: "Enregistrer l’évaluation" }).click();
-  await expect(page.getByText("L'évaluation (début, l'encadrant) est enregistrée.")).toBeVisible();
+  await expect(page.getByText('L’évaluation (début, l’encadrant) est enregistrée.')).toBeVisible();
 
   // End: today's date by default (26 June).
   await page.getByRole('radiogroup', { name: "Moment de l’évaluation" }).getByText('Fin').click();
@@ -45,7 +45,7 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await grid.getByLabel('Niveau — Ponctualité').selectOption({ label: 'Acquis' });
   await grid.getByLabel('Niveau — Utiliser les outils en sécurité').selectOption({ label: 'Maîtrisé' });
   await page.getByRole('button', { name: "Enregistrer l’évaluation" }).click();
-  await expect(page.getByText("L'évaluation (fin, l'encadrant) est enregistrée.")).toBeVisible();
+  await expect(page.getByText('L’évaluation (fin, l’encadrant) est enregistrée.')).toBeVisible();
 
   // Élodie's own view at the end, entered with her.
   await page.getByRole('radiogroup', { name: 'Qui évalue' }).getByText('Auto-évaluation de la personne').click();

@@ -66,7 +66,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await page.getByRole('textbox', { name: 'Ligne 3, Date de naissance' }).fill('28/02/1992');
   await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
   await expect(page.getByText('3 inchangées')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Importer 0 ligne' })).toBeDisabled();
   await app.screenshot(page, 'import-03-reimport');
 
   // A newer list: two known people changed. Each change is a proposal; only the ticked row is updated.
@@ -86,7 +86,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await expect(page.getByText('2 mise(s) à jour')).toBeVisible();
   await expect(page.getByText('Commune : Plouzané → Brest')).toBeVisible();
   await expect(page.getByText('Niveau de formation : Infra 3 (sans diplôme ou brevet) → Niveau 3 (CAP, BEP)')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Importer 0 ligne' })).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Appliquer les changements de la ligne 4' }).check();
   await app.screenshot(page, 'import-04-mise-a-jour-cochee');
   await page.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();

@@ -29,7 +29,7 @@ test("la secrétaire revoit les dossiers anciens, en anonymise un, puis remet à
   await shell.goTo('Personnes');
   await page.getByRole('link', { name: 'PARTICIPANT Élodie' }).click();
   await page.getByRole('button', { name: 'Ses données (RGPD)' }).click();
-  const modal = page.getByRole('dialog', { name: "Données de la personne (droit d'accès)" });
+  const modal = page.getByRole('dialog', { name: 'Données de la personne (droit d’accès)' });
   await expect(modal.getByRole('img', { name: /Données de la personne, page 1 sur/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'rgpd-02-export-personne');
 });

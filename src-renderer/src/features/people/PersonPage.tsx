@@ -26,7 +26,7 @@ import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
 import { WithHelp } from '../../ui/TermHelp';
-import { deName } from '@shared/french';
+import { deName, formatPhone } from '@shared/french';
 
 const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
 
@@ -140,7 +140,7 @@ export function PersonPage() {
           <Line label="Sexe" value={SEX_LABELS[p.sex]} />
           <Line label="Adresse" value={[p.address, `${p.postcode} ${p.town}`.trim()].filter(Boolean).join(', ')} />
           <Line label="Résidant en QPV" help="qpv" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
-          <Line label="Téléphone" value={p.phone} />
+          <Line label="Téléphone" value={p.phone ? formatPhone(p.phone) : null} />
           <Line label="E-mail" value={p.email} />
           <Line label="Personne à prévenir" value={p.emergencyContact} />
           {p.collectNationality && <Line label="Nationalité" value={p.nationalityGroup ? NATIONALITY_GROUP_LABELS[p.nationalityGroup] : null} />}

@@ -99,10 +99,11 @@ export function EmployerFormModal(props: {
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Grid>
-            <Grid.Col span={{ base: 12, sm: 7 }}>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label="Nom de l’employeur" withAsterisk data-autofocus {...field('name')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 5 }}>
+            {/* Room for the whole « Association intermédiaire (portage des MESP) »: a truncated type reads as another one. */}
+            <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
                 label="Type"
                 withAsterisk
