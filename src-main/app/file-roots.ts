@@ -42,6 +42,15 @@ export function listFileRoots(homeDir: string, platform = process.platform, driv
   return roots;
 }
 
+/**
+ * A path relative to a root stays inside it: not absolute (another drive) and
+ * not climbing with a `..` segment. A name that merely starts with two dots
+ * (« ..notes.csv ») is inside.
+ */
+function isWithin(relative: string): boolean {
+  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
+}
+
 /** Resolves links first, so a link inside the home folder cannot lead outside it. */
 export function resolveInsideRoots(candidate: string, roots: readonly FileRoot[]): string | null {
   let real: string;
@@ -58,7 +67,7 @@ export function resolveInsideRoots(candidate: string, roots: readonly FileRoot[]
       continue;
     }
     const relative = path.relative(rootReal, real);
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return real;
+    if (isWithin(relative)) return real;
   }
   return null;
 }
@@ -83,7 +92,7 @@ export function confineUserPath(candidate: string, roots: readonly FileRoot[], g
   }
   for (const chosen of granted) {
     const relative = path.relative(chosen, real);
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return real;
+    if (isWithin(relative)) return real;
   }
   return null;
 }

@@ -161,6 +161,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'rgpd/saveRequest': ADMIN_AND_COORDINATION,
   'rgpd/notice': ADMIN_AND_COORDINATION,
   'rgpd/register': ADMIN,
+  // Every role searches; each group of results keeps the scope of the method that opens it (handlers/search.ts).
+  'search/anywhere': EVERY_ROLE,
   'stats/figures': STATS_READERS,
   'stats/people': ADMIN_AND_COORDINATION,
   'stats/report': STATS_READERS,

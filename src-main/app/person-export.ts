@@ -9,13 +9,15 @@ import type { Database } from '../db/schema';
 import { MARK_LABELS, type Mark } from '../shared/contract/attendance-codes';
 import { EVALUATION_LEVEL_LABELS, EVALUATION_MOMENT_LABELS, EVALUATOR_LABELS, HEALTH_CHECK_KIND_LABELS, OBSERVATION_KIND_LABELS } from '../shared/contract/evaluations';
 import { JOURNEY_STATUS_LABELS, OBSTACLE_KIND_LABELS, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
-import { EDUCATION_LEVEL_LABELS, RESOURCE_LABELS } from '../shared/contract/people-lists';
+import { CIVILITY_LABELS, EDUCATION_LEVEL_LABELS, RESOURCE_LABELS, SEX_LABELS, YES_NO_UNKNOWN_LABELS } from '../shared/contract/people-lists';
+import { formatEuros } from '../shared/money';
 import { RIGHTS_KIND_LABELS } from '../shared/contract/rgpd';
 import { ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS } from '../shared/contract/worksites';
 import { ORIENTATION_LABELS } from '../shared/contract/bilans';
-import { formatDuration, minutesToTime } from '../shared/time';
+import { formatDuration } from '../shared/time';
 import { longFrenchDate } from '../shared/dates';
-import { de } from '../shared/french';
+import { de, formatPhone } from '../shared/french';
+import { agreeLabel, type Civility } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
 
 type Row = Record<string, string | number | null>;
@@ -24,11 +26,16 @@ export interface PersonExport {
   sections: { title: string; rows: Row[] }[];
 }
 
-const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : (labels[key as K] ?? key));
 const yesNo = (v: number | null) => (v === null ? null : v === 1 ? 'oui' : 'non');
+/** "de 8 h 30 à 12 h": times as they are said, as on the convocation. */
+const hours = (start: number, end: number) => `de ${formatDuration(start)} à ${formatDuration(end)}`;
+/** Dates as a letter writes them ("4 mai 2026"), never as stored. */
+const day = (iso: string | null) => (iso === null || iso === '' ? null : longFrenchDate(iso.slice(0, 10)));
 
 export async function personExport(db: Kysely<Database>, personId: number, structureName: string, today: string): Promise<PersonExport> {
   const p = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  // The screens' labels, agreed with the person they are written to ("Présente", not "Présent·e").
+  const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : agreeLabel(p.civility as Civility, labels[key as K] ?? key));
   const participations = await db
     .selectFrom('participations as pa')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
@@ -49,24 +56,25 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       Nom: p.lastName,
       'Nom de naissance': p.birthName,
       Prénoms: p.firstNames,
-      'Date de naissance': p.birthDate,
-      Sexe: p.sex,
+      Civilité: label(CIVILITY_LABELS, p.civility),
+      'Date de naissance': day(p.birthDate),
+      Sexe: label(SEX_LABELS, p.sex),
       Adresse: `${p.address} ${p.postcode} ${p.town}`.trim(),
-      Téléphone: p.phone,
+      Téléphone: p.phone ? formatPhone(p.phone) : p.phone,
       'Adresse e-mail': p.email,
       "Personne à prévenir": p.emergencyContact,
       'Numéro de sécurité sociale': p.nir,
-      'Résidant en quartier prioritaire': p.priorityArea,
-      'Fiche créée le': p.createdAt.slice(0, 10),
+      'Résidant en quartier prioritaire': label(YES_NO_UNKNOWN_LABELS, p.priorityArea),
+      'Fiche créée le': day(p.createdAt),
     },
   ]);
   add(
     'Situation',
     (await db.selectFrom('personSituations').selectAll().where('personId', '=', personId).orderBy('observedOn').execute()).map((s) => ({
-      'Situation au': s.observedOn,
+      'Situation au': day(s.observedOn),
       Ressources: label(RESOURCE_LABELS, s.resources),
       'Niveau de formation': label(EDUCATION_LEVEL_LABELS, s.educationLevel),
-      RQTH: s.rqth,
+      RQTH: label(YES_NO_UNKNOWN_LABELS, s.rqth),
       Logement: s.housing,
       'Permis de conduire': yesNo(s.drivingLicence),
     })),
@@ -74,7 +82,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
   add(
     'Parcours',
     (await db.selectFrom('journeyEvents').selectAll().where('journeyId', 'in', jids).orderBy('happenedOn').execute()).map((e) => ({
-      Date: e.happenedOn,
+      Date: day(e.happenedOn),
       Étape: label(JOURNEY_STATUS_LABELS, e.status),
       Motif: e.reason,
     })),
@@ -82,7 +90,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
   add(
     'Sorties',
     (await db.selectFrom('outcomes').selectAll().where('journeyId', 'in', jids).execute()).map((o) => ({
-      'Sortie le': o.exitedOn,
+      'Sortie le': day(o.exitedOn),
       Catégorie: label(OUTCOME_CATEGORY_LABELS, o.category),
       Précision: o.detail,
       'Situation à 3 mois': o.afterThreeMonths,
@@ -93,9 +101,9 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     'Freins',
     (await db.selectFrom('obstacles').selectAll().where('personId', '=', personId).orderBy('identifiedOn').execute()).map((o) => ({
       Frein: label(OBSTACLE_KIND_LABELS, o.kind),
-      'Repéré le': o.identifiedOn,
+      'Repéré le': day(o.identifiedOn),
       'Actions engagées': o.actions,
-      'Levé le': o.resolvedOn,
+      'Levé le': day(o.resolvedOn),
     })),
   );
   add(
@@ -104,10 +112,10 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       Chantier: x.worksiteName,
       Contrat: label(CONTRACT_TYPE_LABELS, x.contractType),
       Poste: x.position,
-      Du: x.startDate,
-      Au: x.earlyEndDate ?? x.endDate,
+      Du: day(x.startDate),
+      Au: day(x.earlyEndDate ?? x.endDate),
       'Heures par semaine': formatDuration(x.weeklyMinutes),
-      'Taux horaire brut (centimes)': x.hourlyCents,
+      'Taux horaire brut': formatEuros(x.hourlyCents),
     })),
   );
   add(
@@ -122,17 +130,17 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
         .execute()
     ).map((a) => ({
       Chantier: worksiteOf.get(a.participationId) ?? '',
-      Date: a.date,
-      Horaire: `${minutesToTime(a.actualStart ?? a.startMinutes)}–${minutesToTime(a.actualEnd ?? a.endMinutes)}`,
+      Date: day(a.date),
+      Horaire: hours(a.actualStart ?? a.startMinutes, a.actualEnd ?? a.endMinutes),
       Émargement: label(MARK_LABELS, a.mark as Mark),
     })),
   );
   add(
     'Rendez-vous et temps annexes',
     (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', pids).orderBy('date').execute()).map((a) => ({
-      Date: a.date,
+      Date: day(a.date),
       Objet: label(ANNEX_KIND_LABELS, a.kind),
-      Horaire: `${minutesToTime(a.startMinutes)}–${minutesToTime(a.endMinutes)}`,
+      Horaire: hours(a.startMinutes, a.endMinutes),
       Rémunéré: yesNo(a.paid),
     })),
   );
@@ -151,7 +159,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       Chantier: worksiteOf.get(x.participationId) ?? '',
       Moment: label(EVALUATION_MOMENT_LABELS, x.moment),
       'Évalué par': label(EVALUATOR_LABELS, x.evaluator),
-      Date: x.evaluatedOn,
+      Date: day(x.evaluatedOn),
       Compétence: x.label,
       Niveau: label(EVALUATION_LEVEL_LABELS, x.level),
       Commentaire: x.comment,
@@ -160,7 +168,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
   add(
     'Observations sur le chantier',
     (await db.selectFrom('observations').selectAll().where('participationId', 'in', pids).orderBy('observedOn').execute()).map((o) => ({
-      Date: o.observedOn,
+      Date: day(o.observedOn),
       Type: label(OBSERVATION_KIND_LABELS, o.kind),
       Observation: o.text,
     })),
@@ -169,7 +177,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     'Visites de santé',
     (await db.selectFrom('healthChecks').selectAll().where('participationId', 'in', pids).orderBy('date').execute()).map((c) => ({
       Visite: label(HEALTH_CHECK_KIND_LABELS, c.kind),
-      Date: c.date,
+      Date: day(c.date),
       'Document reçu': yesNo(c.paperReceived),
       'Restrictions de travail': c.restrictions,
       'Inaptitude déclarée': yesNo(c.inaptitude),
@@ -195,30 +203,30 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
         .where('a.participationId', 'in', pids)
         .orderBy('a.date')
         .execute()
-    ).map((n) => ({ 'Entretien du': n.date, Note: n.note })),
+    ).map((n) => ({ 'Entretien du': day(n.date), Note: n.note })),
   );
   add(
     'Documents établis',
     (await db.selectFrom('documents').select(['number', 'version', 'title', 'createdAt']).where((eb) => eb.or([eb('personId', '=', personId), eb('participationId', 'in', pids)])).orderBy('createdAt').execute()).map((d) => ({
       Numéro: `${d.number} v${d.version}`,
       Document: d.title,
-      'Établi le': d.createdAt.slice(0, 10),
+      'Établi le': day(d.createdAt),
     })),
   );
   add(
     'Documents numérisés',
     (await db.selectFrom('attachments').select(['label', 'originalName', 'createdAt']).where((eb) => eb.or([eb('personId', '=', personId), eb('participationId', 'in', pids)])).execute()).map((a) => ({
       Document: a.label || a.originalName,
-      'Ajouté le': a.createdAt.slice(0, 10),
+      'Ajouté le': day(a.createdAt),
     })),
   );
   add(
     'Vos demandes sur vos données',
     (await db.selectFrom('rightsRequests').selectAll().where('personId', '=', personId).orderBy('receivedOn').execute()).map((r) => ({
       Demande: label(RIGHTS_KIND_LABELS, r.kind),
-      'Reçue le': r.receivedOn,
-      'Réponse due le': r.dueOn,
-      'Répondue le': r.answeredOn,
+      'Reçue le': day(r.receivedOn),
+      'Réponse due le': day(r.dueOn),
+      'Répondue le': day(r.answeredOn),
     })),
   );
   return { title: `Données ${de(`${p.firstNames} ${p.lastName}`)} détenues ${byOrganisation(structureName)}, au ${longFrenchDate(today)}`, sections };

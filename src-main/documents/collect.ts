@@ -8,7 +8,10 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField, type Partic
 import { AppError } from '../shared/errors';
 import { de } from '../shared/french';
 import { minutesToTime } from '../shared/time';
-import type { HalfDaySpread, ParticipationDocumentData, StructureParty } from './data';
+import type { HalfDaySpread, ParticipationDocumentData, PersonDocumentData, StructureParty } from './data';
+import type { HandlerContext } from '../app/handler';
+import { findPerson } from '../db/repositories/people';
+import { reachOf } from '../app/reach';
 
 type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'>;
 
@@ -149,6 +152,20 @@ export async function structurePartyOf(db: Kysely<Database>, filesDir: string): 
     signatoryName: structure.signatoryName,
     signatoryTitle: structure.signatoryTitle,
     logo: await storedLogo(filesDir, structure.logoFile),
+  };
+}
+
+/** The person a document is addressed to, if the caller's role reaches them. */
+export async function collectPerson(ctx: HandlerContext, personId: number): Promise<PersonDocumentData['person']> {
+  const person = await findPerson(ctx.db, personId, reachOf(ctx));
+  if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
+  return {
+    civility: person.civility as 'madame' | 'monsieur' | null,
+    firstNames: person.firstNames,
+    lastName: person.lastName,
+    address: person.address,
+    postcode: person.postcode,
+    town: person.town,
   };
 }
 

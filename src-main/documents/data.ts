@@ -4,7 +4,8 @@
  * document can be explained years later whatever changed since.
  */
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
-import type { ParticipationDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
+import type { PersonExport } from '../app/person-export';
+import type { ParticipationDocumentKind, PersonDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
 import type { CollectiveAgreementCode } from '../shared/collective-agreements';
 import type { SheetTotals } from '../domain/attendance-sheet';
 
@@ -145,4 +146,17 @@ export interface WorksiteDocumentData {
   planning?: { weekOf: string; lines: AgendaLine[] }[];
   /** The collective bilan. */
   bilan?: WorksiteBilan;
+}
+
+/** A document addressed to a person, about their own data: the information notice, the export of everything held about them. */
+export interface PersonDocumentData {
+  kind: PersonDocumentKind;
+  number: string;
+  version: number;
+  issuedOn: string;
+  draft?: boolean;
+  structure: StructureParty;
+  person: { civility: 'madame' | 'monsieur' | null; firstNames: string; lastName: string; address: string; postcode: string; town: string };
+  /** For the export: everything held, section by section (RGPD art. 15). */
+  held?: PersonExport;
 }

@@ -57,7 +57,10 @@ section:has(+ .signatures) { break-after: avoid; }
   text-align: center; white-space: nowrap; font-size: 46pt; font-weight: 700;
   color: rgba(0, 0, 0, 0.18); transform: rotate(-35deg); z-index: 10; pointer-events: none;
 }
-.num { white-space: nowrap; }
+.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
+.num .small, th.num { white-space: normal; }
+/* Figures in a table read down their units: right-aligned. */
+td.figure, th.figure { text-align: right; font-variant-numeric: tabular-nums; }
 /* The feuille d'émargement (landscape): columns sized for handwriting, a time never broken in a heading. */
 .sheet-head { align-items: center; }
 .sheet-head .logo { max-height: 14mm; display: block; margin-bottom: 1mm; }
@@ -87,3 +90,6 @@ table.sheet tr.total td { border-top: 0.6mm solid #000; }
 .sheet-foot .legend { margin-top: 0; text-align: left; }
 .sheet-foot .mention { text-align: left; border-left: 0.6mm solid #000; padding-left: 2mm; }
 `;
+
+/** A wide table (a column per half-day, or per figure): the page turned to landscape. */
+export const LANDSCAPE_CSS = '@page { size: A4 landscape; margin: 12mm 12mm 16mm 12mm; }';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ParticipationDocumentData, WorksiteDocumentData } from './data';
+import type { ParticipationDocumentData, PersonDocumentData, WorksiteDocumentData } from './data';
 import { fontFaces } from './fonts';
 import { DOCUMENT_REGISTRY } from './kinds';
 import { PRINT_CSS } from './print-css';
@@ -69,4 +69,12 @@ export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: str
     (pageCss?.(data) ?? '') + header,
     info,
   );
+}
+
+/** A document addressed to a person about their own data. */
+export function renderPersonDocument(data: PersonDocumentData, fontsDir: string): string {
+  const { template: Template, label } = DOCUMENT_REGISTRY[data.kind];
+  const info = { title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  const header = `${referenceOf(data)} — ${label} — ${data.person.firstNames} ${data.person.lastName.toLocaleUpperCase('fr-FR')}`;
+  return renderPage(<Template d={data} />, fontsDir, runningHeaderCss(header), info);
 }

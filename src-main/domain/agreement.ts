@@ -36,6 +36,8 @@ const WORDS = {
   engagé: { m: 'engagé', f: 'engagée' },
   informé: { m: 'informé', f: 'informée' },
   intéressé: { m: 'intéressé', f: 'intéressée' },
+  accompagné: { m: 'accompagné', f: 'accompagnée', x: 'accompagné·e' },
+  satisfait: { m: 'satisfait', f: 'satisfaite', x: 'satisfait·e' },
   il: { m: 'il', f: 'elle', x: 'la personne' },
   Il: { m: 'Il', f: 'Elle', x: 'La personne' },
 } as const satisfies Record<string, Forms>;
@@ -67,4 +69,13 @@ export function employeeOf(civility: Civility) {
     /** A past participle or adjective agreeing with the noun: e("engagé", "engagée"). */
     e: (m: string, f: string) => (feminine ? f : m),
   };
+}
+
+/**
+ * A label written for anyone ("Présent·e", "Admis(e)") as it reads for one
+ * person whose civility is known: "Présente", "Admis"; unchanged otherwise.
+ */
+export function agreeLabel(civility: Civility, label: string): string {
+  if (civility === null) return label;
+  return label.replace(/(\p{L}+)(?:·|\()(e|es|s)\)?(?![\p{L}])/gu, (_match, stem: string, ending: string) => (civility === 'madame' ? `${stem}${ending}` : ending === 'es' ? `${stem}s` : ending === 's' ? `${stem}s` : stem));
 }

@@ -11,7 +11,9 @@
  *   minutes beyond the contract's hours: the latest ones first at +25 %, then
  *   +10 %; they are taken out of the normal hours (then annex times) of the
  *   days they fall on and paid at the majorated rate of those days. A week
- *   belongs to the month of its Monday, as on the hours screen.
+ *   belongs to the month of its Monday, as on the hours screen; each week's
+ *   are a line of their own (two weeks at one rate are not merged, so that a
+ *   line's dates name its week, even when it ends in the next month).
  * - Unpaid absences are listed with their hours and dates, at a zero rate.
  */
 import { ABSENCE_MARKS, PAY_ITEMS, type PayItem } from '../shared/contract/pay-items';
@@ -55,6 +57,8 @@ interface Minutes {
   item: PayItem;
   date: string;
   minutes: number;
+  /** The week of heures complémentaires: each week is its own line, so that its dates say which week it pays. */
+  week?: string;
 }
 
 /** Heures complémentaires of each week, put on the week's last working days: +25 % latest, +10 % before. */
@@ -111,12 +115,13 @@ export function payLines(input: {
     const hc = hcByDay.get(d.date);
     if (d.date.startsWith(input.month)) entries.push(...minutesOfDay(d, hc));
     if (hc && hc.week.startsWith(input.month)) {
-      entries.push({ item: 'hc_10', date: d.date, minutes: hc.hc10 }, { item: 'hc_25', date: d.date, minutes: hc.hc25 });
+      entries.push({ item: 'hc_10', date: d.date, minutes: hc.hc10, week: hc.week }, { item: 'hc_25', date: d.date, minutes: hc.hc25, week: hc.week });
     }
   }
   for (const r of input.regularisations) entries.push({ item: 'regularisation', date: r.date, minutes: r.paidDelta });
 
   const lines: PayLine[] = [];
+  const weeks: (string | undefined)[] = [];
   const order = (item: PayItem) => PAY_ITEMS.indexOf(item);
   const sorted = entries.filter((e) => e.minutes !== 0).sort((a, b) => order(a.item) - order(b.item) || a.date.localeCompare(b.date));
   for (const e of sorted) {
@@ -125,12 +130,13 @@ export function payLines(input: {
     const rateCentiCents = unpaid ? 0 : rate.hourlyCents * (MAJORATION[e.item] ?? 100);
     const smicFrom = unpaid ? null : (rate.raisedBy?.effectiveFrom ?? null);
     const last = lines.at(-1);
-    if (last && last.item === e.item && last.rateCentiCents === rateCentiCents && last.smicFrom === smicFrom) {
+    if (last && last.item === e.item && last.rateCentiCents === rateCentiCents && last.smicFrom === smicFrom && weeks.at(-1) === e.week) {
       last.to = e.date;
       if (last.dates.at(-1) !== e.date) last.dates.push(e.date);
       last.minutes += e.minutes;
     } else {
       lines.push({ item: e.item, from: e.date, to: e.date, dates: [e.date], minutes: e.minutes, centiHours: 0, rateCentiCents, smicFrom, amountCents: 0 });
+      weeks.push(e.week);
     }
   }
   for (const l of lines) {

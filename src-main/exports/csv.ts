@@ -7,7 +7,9 @@
  * stays -3,50 and sums in the spreadsheet), text is always text. Text that a
  * spreadsheet would run as a formula (a name typed as `=HYPERLINK(…)`) gets a
  * leading apostrophe, per OWASP's CSV injection guidance: cells starting with
- * = + - @, tab or carriage return.
+ * = + - @, tab or carriage return; and text holding any separator a
+ * spreadsheet may be set to (`;`, `,`, tab) is quoted, so that no other
+ * separator setting splits it into a cell that starts a formula.
  */
 
 /** A number written with a fixed count of decimals, whatever the file's default (hours and euros: 56,00; a rate: 13,2220). */
@@ -39,7 +41,9 @@ function cell(value: CsvCell, decimals: number | undefined): string {
   if (typeof value === 'number') return numberCell(value, decimals);
   if (typeof value === 'object') return numberCell(value.fixed, value.places);
   const text = neutraliseFormula(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted as soon as it holds any separator a spreadsheet may be set to (`,` and tab too, not only ours):
+  // unquoted, « Dupont,=HYPERLINK(…) » would start a second cell with `=` for whoever opens it with commas.
+  return /[";,\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** `decimals`: every number written with that many decimals (money and hours: 2). */

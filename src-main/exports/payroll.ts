@@ -7,7 +7,7 @@
  */
 import { loadExcel } from '../imports/table';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
-import { formatFrenchDate } from '../shared/dates';
+import { formatFrenchDate, frenchMonth } from '../shared/dates';
 import { ABSENCE_MARKS, decimalHours, rateOfDay, smicNotes, type PayrollLine } from '../domain/payroll';
 import { PAY_ITEM_DEFAULTS, type PayItem } from '../shared/contract/pay-items';
 import { neutraliseFormula, toCsv } from './csv';
@@ -78,7 +78,7 @@ function summaryValues(line: PayrollLine, meta: HandoffMeta): (string | number |
   // The latest SMIC applied in the month (two revaluations in one month are shown in the events).
   const raised = line.rates.filter((s) => s.raisedBy).at(-1);
   return [
-    meta.month,
+    frenchMonth(meta.month),
     formatFrenchDate(meta.first),
     formatFrenchDate(meta.last),
     p.lastName,
@@ -124,7 +124,7 @@ const RATE = '#,##0.00## "€"';
 const safe = <T,>(values: readonly T[]) => values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v));
 
 /** Dates of the period as real dates in the .xlsx (the summary's date columns). */
-const DATE_HEADERS = new Set(['Début de période', 'Fin de période', 'Date de naissance']);
+const DATE_HEADERS = new Set(['Début de période', 'Fin de période', 'Date de naissance', 'En vigueur à partir du']);
 const asDate = (french: string) => new Date(`${french.slice(6, 10)}-${french.slice(3, 5)}-${french.slice(0, 2)}T00:00:00Z`);
 
 export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMeta): Promise<Buffer> {

@@ -95,6 +95,13 @@ export function longFrenchDate(iso: string, withWeekday = false): string {
   return text.replace(/(^|\s)1 /, '$11er ').replace(/\s/g, '\u00a0');
 }
 
+const MONTH_YEAR = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "juin 2026" for "2026-06": a month as people write it (never the ISO form in a file a person reads). */
+export function frenchMonth(month: string): string {
+  return MONTH_YEAR.format(toUtc(`${month}-01`));
+}
+
 /** The Monday of a date's week. */
 export function mondayOf(iso: string): string {
   return addDays(iso, -weekdayOf(iso));

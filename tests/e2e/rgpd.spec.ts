@@ -32,4 +32,11 @@ test("la secrétaire revoit les dossiers anciens, en anonymise un, puis remet à
   const modal = page.getByRole('dialog', { name: 'Données de la personne (droit d’accès)' });
   await expect(modal.getByRole('img', { name: /Données de la personne, page 1 sur/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'rgpd-02-export-personne');
+  await page.keyboard.press('Escape');
+
+  // The information notice handed to her: numbered, kept with her documents, addressed to her.
+  await page.getByRole('button', { name: "Notice d'information sur ses données" }).click();
+  const documents = page.getByRole('table', { name: 'Documents' });
+  await expect(documents.getByText(/Notice d.information sur vos données — Élodie/)).toBeVisible({ timeout: 20_000 });
+  await app.screenshot(page, 'rgpd-03-notice-remise');
 });

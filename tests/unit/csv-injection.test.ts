@@ -27,7 +27,10 @@ describe('the CSV writer', () => {
     ['+33', "'+33"],
     ['-2', "'-2"],
     ['@SUM(1)', "'@SUM(1)"],
-    ['\tX', "'\tX"],
+    ['\tX', `"'\tX"`],
+    // Opened with commas or tabs as separators, these would split into a cell starting with `=`.
+    ['Dupont,=HYPERLINK("http://x")', `"Dupont,=HYPERLINK(""http://x"")"`],
+    ['Dupont\t=1+1', '"Dupont\t=1+1"'],
     ['\rX', `"'\rX"`],
     ['Lefèvre', 'Lefèvre'],
     ['a=b', 'a=b'], // only the first character matters
@@ -55,6 +58,44 @@ describe('the CSV writer', () => {
         expect(read).toEqual(rows.map((row) => [...row.map(neutraliseFormula), 'fin']));
         for (const cell of read.flat()) expect(cell).not.toMatch(FORMULA_START);
       }),
+    );
+  });
+});
+
+/** Reads a CSV as a spreadsheet set to another list separator would (quotes honoured). */
+function readWith(csv: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator || c === ';' || c === '\n' || c === '\r') {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  return [...cells, cell];
+}
+
+describe('the CSV writer, opened with another separator', () => {
+  it.each([',', '\t'])('leaves no cell starting with a formula character when read with %j as a separator too (property)', (separator) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(...HOSTILE.map((h) => `Dupont${separator}${h}`))), { minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (rows) => {
+          for (const cell of readWith(toCsv(rows).slice(1), separator)) expect(cell).not.toMatch(FORMULA_START);
+        },
+      ),
     );
   });
 });

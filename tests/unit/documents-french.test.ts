@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import type { PdfPrinter } from '../../src-main/documents/printer';
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../src-main/shared/contract/documents';
+import { DOCUMENT_KIND_LABELS, type ParticipationDocumentKind } from '../../src-main/shared/contract/documents';
 import { configured, fakeClock, sessionAs, shared, valueOf } from './support/services';
 import { person, situation } from './support/people';
 import { keep, LEAKS, pdfText } from './support/pdf';
@@ -108,7 +108,7 @@ async function generated(call: Awaited<ReturnType<typeof juneWorksite>>['call'],
 }
 
 /** Words each kind must agree with the person's civility: [for her, for him]. */
-const AGREED: Record<Exclude<DocumentKind, 'feuille_emargement' | 'planning_chantier' | 'bilan_chantier'>, [string[], string[]]> = {
+const AGREED: Record<ParticipationDocumentKind, [string[], string[]]> = {
   contrat_travail: [
     ['La salariée', 'née le', 'La salariée est engagée', 'pour être mise à la disposition', 'la salariée en est informée'],
     ['Le salarié', 'né le', 'Le salarié est engagé', 'pour être mis à la disposition', 'le salarié en est informé'],

@@ -82,4 +82,19 @@ describe('Régénérer asks again with the options the document was first made w
     expect(requestOf(week.listed)).toEqual({ kind: 'feuille_emargement', worksiteId: setup.worksiteId, weekOf: '2026-05-11' });
     expect(week.next).toMatchObject({ number: sheet.number, version: 2, weekOf: '2026-05-11' });
   });
+
+  it('the export of a person’s data is kept, numbered, with her documents, but made only from her page: no Régénérer, refused elsewhere', async () => {
+    const setup = await beforeTheWorksite();
+    const preview = valueOf(await setup.call('rgpd/exportPerson', { personId: setup.personId }));
+    expect(valueOf(await setup.call('documents/list', { personId: setup.personId })).documents, 'a preview keeps nothing').toEqual([]);
+    expect(preview.fileStem).toBe('Donnees_LEFÈVRE_Élodie_2026-03-02');
+    valueOf(await setup.call('rgpd/exportPerson', { personId: setup.personId, keep: true }));
+    const [kept] = valueOf(await setup.call('documents/list', { personId: setup.personId })).documents;
+    expect(kept).toMatchObject({ kind: 'donnees_personne', number: 'DP-2026-0001', version: 1, personId: setup.personId, worksiteId: null, title: 'Vos données personnelles — Élodie Lefèvre' });
+    expect(requestOf(kept!)).toBeNull();
+    expect(await setup.call('documents/generate', { kind: 'donnees_personne', personId: setup.personId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Ses données (RGPD)') } });
+    // The notice is made like any document, and regenerated.
+    const notice = valueOf(await setup.call('documents/generate', { kind: 'notice_donnees', personId: setup.personId }));
+    expect((await regenerate(setup, notice, { personId: setup.personId })).next).toMatchObject({ number: 'ND-2026-0001', version: 2 });
+  });
 });

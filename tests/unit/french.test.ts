@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agree, employeeOf, word, type Civility } from '../../src-main/domain/agreement';
+import { agree, employeeOf, word, type Civility, agreeLabel } from '../../src-main/domain/agreement';
 import { longFrenchDate } from '../../src-main/shared/dates';
 import { a, countOf, de, deName, fixTypography, formatPhone, inSentence, plural, startsWithVowelSound } from '../../src-main/shared/french';
 import { formatEuros } from '../../src-main/shared/money';
@@ -298,5 +298,21 @@ describe('de before a person’s name', () => {
     ['Soizic Le Roux', 'de Soizic Le Roux'],
   ])('le compte %s → « le compte %s »', (name, expected) => {
     expect(deName(name)).toBe(expected);
+  });
+});
+
+describe('agreeLabel: a label written for anyone, as it reads for one person', () => {
+  it.each([
+    ['madame', 'Présent·e', 'Présente'],
+    ['monsieur', 'Présent·e', 'Présent'],
+    [null, 'Présent·e', 'Présent·e'],
+    ['madame', 'Admis(e)', 'Admise'],
+    ['monsieur', 'Admis(e)', 'Admis'],
+    ['monsieur', 'Orienté·e vers une formation', 'Orienté vers une formation'],
+    ['madame', 'Excusé·es', 'Excusées'],
+    ['monsieur', 'Absence non justifiée', 'Absence non justifiée'],
+    ['madame', 'Retard', 'Retard'],
+  ] as const)('%s: %s → %s', (civility, label, expected) => {
+    expect(agreeLabel(civility, label)).toBe(expected);
   });
 });

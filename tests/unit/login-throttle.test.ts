@@ -3,7 +3,7 @@ import { LoginThrottle, PASSWORD_CHECKS_PER_SECOND } from '../../src-main/app/lo
 import { verifyPassword } from '../../src-main/app/password-hashing';
 import { delayAfterFailures, LOCK_AFTER } from '../../src-main/domain/lockout';
 import { setupInput } from './support/factories';
-import { caller, configured, fakeClock, PASSWORD, sessionAs } from './support/services';
+import { caller, configured, fakeClock, PASSWORD, sessionAs, valueOf } from './support/services';
 
 // Counts real password checks: the point is how many attempts reach scrypt.
 vi.mock('../../src-main/app/password-hashing', async (importOriginal) => {
@@ -74,6 +74,39 @@ describe('login throttling under parallel attempts', () => {
     clock.set(new Date(clock.now().getTime() + 1000).toISOString());
     const later = await caller(services)('auth/login', { userId: accounts[7]!.user!.id, password: PASSWORD });
     expect(later.ok).toBe(true);
+  });
+});
+
+describe('changing one’s own password from an open session', () => {
+  it('counts a wrong current password like a failed sign-in: an unattended session is no way round the delay and the lock', async () => {
+    const clock = fakeClock('2026-03-02T09:00:00.000Z');
+    const { services, view, call } = await configured({ clock });
+    const change = (currentPassword: string) => call('auth/changePassword', { currentPassword, newPassword: 'Nouvelle-phrase-du-matin-2026' });
+    const failures = async () =>
+      (await services.db.selectFrom('users').select('failedAttempts').where('id', '=', view.user.id).executeTakeFirstOrThrow()).failedAttempts;
+    const burst = () => Promise.all(Array.from({ length: BURST }, (_, i) => change(`mauvais-${i}`)));
+    checks.mockClear();
+
+    const first = await burst();
+    expect(checks).toHaveBeenCalledTimes(3);
+    expect(await failures()).toBe(3);
+    expect(first.filter((r) => !r.ok && r.error.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(BURST - 3);
+    for (let failed = 3; failed < LOCK_AFTER; failed++) {
+      clock.set(new Date(clock.now().getTime() + delayAfterFailures(failed)).toISOString());
+      await burst();
+    }
+    expect(checks).toHaveBeenCalledTimes(LOCK_AFTER);
+    expect(await failures()).toBe(LOCK_AFTER);
+    const journal = await services.db.selectFrom('journal').select('method').where('action', '=', 'login-failed').execute();
+    expect(journal).toEqual(Array.from({ length: LOCK_AFTER }, () => ({ method: 'auth/changePassword' })));
+    // The lock is the account's: the right password is refused too, here and at the sign-in screen.
+    expect(await change(RIGHT)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await caller(services)('auth/login', { userId: view.user.id, password: RIGHT })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+
+    // Once the lock is over, the right current password changes it and clears the count.
+    clock.set(new Date(clock.now().getTime() + 16 * 60_000).toISOString());
+    valueOf(await change(RIGHT));
+    expect(await failures()).toBe(0);
   });
 });
 

@@ -120,6 +120,20 @@ describe('the pay lines of a month', () => {
     expect(linesOf(halfDays, { month: '2026-07' })).toEqual([]);
   });
 
+  it.each([
+    // Two weeks with complementary hours at one rate: one line each, dated in its week, never one line across both.
+    { days: ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-22', '2026-06-23', '2026-06-24'], hc10: [['2026-06-10', '2026-06-10'], ['2026-06-24', '2026-06-24']] },
+    // One week: one line.
+    { days: ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-22'], hc10: [['2026-06-10', '2026-06-10']] },
+    // The week of 29 June (July days) and the week of 22 June: two lines, the second one dated in July.
+    { days: ['2026-06-22', '2026-06-23', '2026-06-24', '2026-06-29', '2026-06-30', '2026-07-01'], hc10: [['2026-06-24', '2026-06-24'], ['2026-07-01', '2026-07-01']] },
+  ])('heures complémentaires: one line per week ($days)', ({ days, hc10 }) => {
+    const lines = linesOf(days.map((d) => halfDay(d, 'present')));
+    expect(lines.filter((l) => l.item === 'hc_10').map((l) => [l.from, l.to])).toEqual(hc10);
+    expect(lines.filter((l) => l.item === 'hc_25').map((l) => [l.from, l.to])).toEqual(hc10);
+    for (const l of lines.filter((x) => x.item.startsWith('hc_'))) expect(l.centiHours).toBe(l.item === 'hc_10' ? 70 : 280);
+  });
+
   it('property: every amount is its quantity × rate rounded once, the gross is their sum, and paid minutes are kept', () => {
     const marks: (Mark | 'cancelled' | null)[] = ['present', 'present', 'present', 'maladie', 'rdv_autorise', 'non_justifiee', 'cancelled', null];
     const day = fc.integer({ min: 1, max: 30 }).map((d) => `2026-06-${String(d).padStart(2, '0')}`);

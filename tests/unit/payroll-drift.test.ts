@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
-import { caller, configured, fakeClock, sessionAs, valueOf } from './support/services';
+import { keep, pdfText } from './support/pdf';
+import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
 import { admitted, mesp, mespContract } from './support/worksites';
 
 /**
@@ -123,6 +125,13 @@ describe('after transmission, changes become régularisations of the next month'
     const validated = valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
     expect(validated).toMatchObject({ stale: false, changes: [], lines: [{ regularisationPaid: expected }] });
     expect(valueOf(await call('payroll/get', july))).toMatchObject({ stale: false, lines: [{ regularisationPaid: expected }] });
+    // The summary to sign: the régularisation is a withdrawal of 12 h, on its row and in the total (never a bare « 12 h »).
+    const pdf = pdfText(keep('paie-regularisation.pdf', readFileSync(valueOf(await call('payroll/export', { ...july, format: 'pdf', folder: tempDir() })).path))).replace(/\s+/g, ' ');
+    expect(pdf).toMatch(/Total \(1 personne\)( 0\s?h){4} − 12 h /);
+    expect(pdf.match(/− 12 h/g)).toHaveLength(2);
+    // A half-day cancelled but paid all the same: the hours paid did not change (never « + 0 h »).
+    expect(pdf).toContain('régularisation du 03/06/2026 (heures payées inchangées), Modifié après la transmission de juin 2026');
+    expect(pdf).toContain('régularisation du 02/06/2026 (− 3 h 30 payées), Absence signalée après coup');
     expect(valueOf(await call('payroll/get', { month: '2026-08', employerId: 1 })).lines).toEqual([]);
     const reasons = (await call('attendance/hours', { personId: (await draftPerson(call)).personId })) as { ok: true; value: { rows: { regularisations: { paidDelta: number; reason: string; sent: boolean }[] }[] } };
     expect(reasons.value.rows[0]!.regularisations.map((r) => [r.paidDelta, r.reason, r.sent])).toEqual([

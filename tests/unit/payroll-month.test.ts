@@ -118,6 +118,9 @@ describe('a month with every kind of pay line, exported and read back from disk'
     const summaryHeaders = (summary.getRow(1).values as string[]).slice(1);
     expect(summary.getRow(2).getCell(summaryHeaders.indexOf('Début de période') + 1).value).toEqual(new Date('2026-05-01T00:00:00Z'));
     expect(summary.getRow(2).getCell(summaryHeaders.indexOf('Heures normales (montant)') + 1).value).toEqual(expect.any(Number));
+    // The SMIC's date is a date too, not a text an import would skip.
+    expect(summary.getRow(2).getCell(summaryHeaders.indexOf('En vigueur à partir du') + 1).value).toEqual(new Date('2026-05-15T00:00:00Z'));
+    expect(summary.getRow(2).getCell(summaryHeaders.indexOf('Mois') + 1).value).toBe('mai 2026');
 
     // The summary to sign: the period and the pay lines.
     const pdf = pdfText(keep('releve-lignes-de-paie.pdf', files.pdf)).replace(/\s+/g, ' ');

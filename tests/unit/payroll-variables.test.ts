@@ -65,4 +65,21 @@ describe('the variables de paie file', () => {
     }
     expect(rows.reduce((sum, r) => sum + Math.round(num(r['Montant']!) * 100), 0)).toBe(gross);
   });
+
+  it('is refused while someone of the month has no matricule, naming them; the control sheet is not; a matricule then a new validation makes it', async () => {
+    const { call, personId } = await june();
+    valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));
+    const folder = tempDir();
+    expect(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'variables', folder })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining("le matricule d’Élodie Lefèvre chez Relais Emploi Iroise n'est pas renseigné") },
+    });
+    expect((await call('payroll/export', { month: '2026-06', employerId: 1, format: 'csv', folder })).ok).toBe(true);
+    // Entered after the validation: the kept file still lacks it, until the month is validated again.
+    valueOf(await call('payroll/setMatricule', { personId, employerId: 1, matricule: 'E0042' }));
+    expect((await call('payroll/export', { month: '2026-06', employerId: 1, format: 'variables', folder })).ok).toBe(false);
+    valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));
+    const rows = parse(readFileSync(valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'variables', folder })).path, 'utf8'));
+    expect(new Set(rows.map((r) => r['Matricule']))).toEqual(new Set(['E0042']));
+  });
 });

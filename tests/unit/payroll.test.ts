@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,7 +51,7 @@ describe('the monthly payroll hand-off', () => {
     expect(csv).not.toMatch(/[\u202f\u00a0]/);
     const [header, line] = csv.slice(1).split('\r\n');
     const cells = Object.fromEntries(header!.split(';').map((h, i) => [h, line!.split(';')[i]]));
-    expect(cells).toMatchObject({ Mois: '2026-06', Nom: 'Lefèvre', 'Heures prévues': '56,00', 'Heures payées': '56,00', 'Taux horaire brut': '12,02', 'Brut estimé': '673,12' });
+    expect(cells).toMatchObject({ Mois: 'juin 2026', Nom: 'Lefèvre', 'Heures prévues': '56,00', 'Heures payées': '56,00', 'Taux horaire brut': '12,02', 'Brut estimé': '673,12' });
 
     const xlsxPath = valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'xlsx', folder })).path;
     const book = new ExcelJS.Workbook();
@@ -74,6 +75,20 @@ describe('the monthly payroll hand-off', () => {
     }
     expect(text).not.toMatch(LEAKS);
     expect(pdfFonts(file).every((f) => f.type !== 'Type 3' && /SourceSans3/.test(f.name))).toBe(true);
+    // Landscape, the figures right-aligned under their heading: the amounts end where "Brut estimé" ends.
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))!.slice(1).map(Number) as [number, number];
+    expect(width).toBeGreaterThan(height);
+    const rightEdges = (word: string) =>
+      [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+        .filter((m) => m[2] === word)
+        .map((m) => Number(m[1]));
+    const heading = rightEdges('estimé')[0]!;
+    // The person's line and the total, in that order (the pay lines' table below has its own columns).
+    expect(rightEdges('673,12').length).toBeGreaterThanOrEqual(2);
+    const [nearest] = rightEdges('€').sort((a, b) => Math.abs(a - heading) - Math.abs(b - heading));
+    expect(nearest).toBeCloseTo(heading, 0);
+    const [personLine, totalLine] = rightEdges('673,12') as [number, number];
+    expect(personLine).toBeCloseTo(totalLine, 0);
   });
 
   it('once sent, locks the month: a correction needs a reason and goes to the next hand-off as a régularisation; files re-export byte-identical', async () => {

@@ -141,6 +141,7 @@ const EXPECTED: Record<Method, string> = {
   'rgpd/saveRequest': 'administrateur coordination',
   'rgpd/notice': 'administrateur coordination',
   'rgpd/register': 'administrateur',
+  'search/anywhere': ALL_ROLES,
   'stats/figures': 'administrateur coordination lecture_seule',
   'stats/people': 'administrateur coordination',
   'stats/report': 'administrateur coordination lecture_seule',
@@ -196,7 +197,7 @@ describe('permission matrix', () => {
   });
 
   it('tells the renderer which methods a role may use', () => {
-    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword', 'stats/figures', 'stats/report', 'stats/export']);
+    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword', 'stats/figures', 'stats/report', 'stats/export', 'search/anywhere']);
     expect(allowedMethods('coordination')).toContain('settings/get');
     expect(allowedMethods('coordination')).not.toContain('settings/updateStructure');
     expect(allowedMethods('administrateur')).toContain('journal/export');

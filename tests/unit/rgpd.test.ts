@@ -1,3 +1,4 @@
+import { longFrenchDate } from '../../src-main/shared/dates';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -192,13 +193,15 @@ describe('rights of the person', () => {
     const section = (title: string) => json.sections.find((s) => s.title === title)!.rows;
     expect(section('Identité et coordonnées')[0]).toMatchObject({ Nom: CANARY, Prénoms: 'Élodie', 'Adresse e-mail': 'élodie@exemple.fr' });
     expect(section('Présences')).toHaveLength(16);
-    expect(section('Notes de la psychologue')).toEqual([{ 'Entretien du': '2026-06-18', Note: `Note sur ${CANARY}` }]);
+    // Dates as the person reads them, never as stored.
+    expect(section('Notes de la psychologue')).toEqual([{ 'Entretien du': longFrenchDate('2026-06-18'), Note: `Note sur ${CANARY}` }]);
     expect(section('Freins')[0]).toMatchObject({ Frein: 'Mobilité', 'Actions engagées': `Vélo prêté à ${CANARY}` });
     expect(exported.json).not.toMatch(/Diallo|Awa/);
-    expect(exported.fileStem).toBe(`Donnees_${CANARY}_Élodie_2026-07-01`);
+    expect(exported.fileStem).toBe(`Donnees_${CANARY.toLocaleUpperCase('fr-FR')}_Élodie_2026-07-01`);
     const file = keep('export-personne', Buffer.from(exported.pdfBase64, 'base64'));
     const text = pdfText(file).replace(/\s+/g, ' ');
-    expect(text).toContain('Vos données');
+    expect(text).toContain('Objet : vos données personnelles');
+    expect(text, 'labels agreed with her civility').toContain('Émargement Présente');
     expect(text).toContain(`Note sur ${CANARY}`);
     expect(text).not.toMatch(/Diallo|Awa/);
     expect(text).not.toMatch(LEAKS);

@@ -6,13 +6,13 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METHODS } from '../../src-main/shared/contract';
+import { contract, METHODS } from '../../src-main/shared/contract';
 import { ROLES } from '../../src-main/shared/contract/users';
-import { scopeFor } from '../../src-main/app/permissions';
+import { isPublic, scopeFor } from '../../src-main/app/permissions';
 import { dispatch } from '../../src-main/app/dispatch';
 import { shared } from './support/services';
 import { assign, buildWorld, callAs, expectedReach, type Assignment, type World } from './support/world';
-import { PROBES, personal, personReachOf, scopedRoles, walk } from './support/probes';
+import { PROBES, personal, personReachOf, schemaKeys, scopedRoles, walk } from './support/probes';
 
 let world: World;
 beforeAll(async () => {
@@ -50,6 +50,9 @@ describe('reach', () => {
       return (marks.names || marks.categories.size > 0) && scopedRoles(m).length > 0 && PROBES[m] === undefined;
     });
     expect(unprobed, 'add a probe in tests/unit/support/probes.ts').toEqual([]);
+    // A method taking a record a narrower role may call is probed too, even when its answer names no one (a write's errors).
+    const unprobedTargets = METHODS.filter((m) => !isPublic(m) && scopedRoles(m).length > 0 && PROBES[m] === undefined && [...schemaKeys(contract[m].input)].some((k) => k === 'id' || k.endsWith('Id')));
+    expect(unprobedTargets, 'add a probe in tests/unit/support/probes.ts').toEqual([]);
     // The marks are found: a person key, a tagged name, a sensitive field.
     expect(personal('worksites/get').names && personal('dashboard/summary').names && personal('stats/people').names).toBe(true);
   });
@@ -107,6 +110,21 @@ describe('the leaks found in the audit, one by one', () => {
     expect(hours.ok && hours.value.rows.map((r) => r.worksiteName)).toEqual(['Chantier XerbalA']);
     const agenda = await callAs(world, 'encadrant1')('worksites/personAgenda', { personId: b.id });
     expect(agenda.ok && new Set(agenda.value.map((a) => a.worksiteName))).toEqual(new Set(['Chantier XerbalA']));
+  });
+
+  it('refuses a supervisor’s marks on a worksite he does not supervise, whatever worksite he names', async () => {
+    // encadrant1 supervises worksite A only; C is encadrant2's.
+    const [a, , c] = world.worksites;
+    const onC = world.people[3]!.participations[0]!.id;
+    const save = (worksiteId: number, participationId: number, sessionId: number) =>
+      callAs(world, 'encadrant1')('attendance/save', { worksiteId, entries: [{ sessionId, participationId, mark: { mark: 'non_justifiee' } }] });
+    expect(await save(c!.id, onC, c!.sessionIds[0]!)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await save(a!.id, onC, c!.sessionIds[0]!)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await save(a!.id, onC, a!.sessionIds[0]!)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const marks = await world.services.db.selectFrom('attendance').select('mark').where('participationId', '=', onC).where('mark', '!=', 'present').execute();
+    expect(marks).toEqual([]);
+    const annexOfD = world.annexTimes[world.people.slice(0, 3).reduce((n, p) => n + p.participations.length, 0)]!;
+    expect(await callAs(world, 'encadrant1')('attendance/markAnnexTime', { annexTimeId: annexOfD, done: false })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('tells a social worker a NIR is already used without naming the person she does not follow', async () => {

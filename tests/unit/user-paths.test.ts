@@ -13,6 +13,7 @@ function layout() {
   const outside = tempDir('passerelle-ailleurs-');
   mkdirSync(path.join(home, 'Documents'));
   writeFileSync(path.join(home, 'Documents', 'liste.csv'), 'a;b');
+  writeFileSync(path.join(home, '..liste.csv'), 'a;b');
   writeFileSync(path.join(stick, 'sauvegarde.passerelle-backup'), 'x');
   writeFileSync(path.join(outside, 'secret.txt'), 'x');
   writeFileSync(path.join(outside, 'choisi.png'), 'x');
@@ -29,6 +30,7 @@ describe('paths the renderer sends are confined to the picker’s roots', () => 
   it.each([
     ['a file in the home folder', ({ home }: L) => path.join(home, 'Documents', 'liste.csv'), 'inside'],
     ['the home folder itself', ({ home }: L) => home, 'inside'],
+    ['a name starting with two dots, in the home folder', ({ home }: L) => path.join(home, '..liste.csv'), 'inside'],
     ['a file on the USB stick', ({ stick }: L) => path.join(stick, 'sauvegarde.passerelle-backup'), 'inside'],
     ['“..” that comes back inside', ({ home }: L) => path.join(home, 'Documents', '..', 'Documents', 'liste.csv'), 'inside'],
     ['“..” that climbs out of the home folder', ({ home }: L) => `${home}/../${path.basename(home)}-x/../../etc/passwd`, 'refused'],

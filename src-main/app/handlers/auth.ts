@@ -1,4 +1,3 @@
-import { delayAfterFailures, nextAttemptAt, waitInWords } from '../../domain/lockout';
 import * as users from '../../db/repositories/users';
 import type { SessionView } from '../../shared/contract/auth';
 import type { Role } from '../../shared/contract/users';
@@ -9,7 +8,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { HandlerMap } from '../handler';
 import { appendJournal } from '../journal';
-import { hashPassword, needsRehash, verifyPassword } from '../password-hashing';
+import { hashPassword, needsRehash } from '../password-hashing';
+import { attemptPassword } from '../password-attempt';
+import { noteCommittedWrite } from '../data-version';
 import { allowedMethods } from '../permissions';
 import type { Services } from '../services';
 import type { SessionUser } from '../session';
@@ -48,29 +49,8 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
       if (!row || row.active !== 1) {
         throw new AppError('UNAUTHORIZED', "Ce compte n'existe pas ou a été désactivé. Demandez à l'administrateur.");
       }
-      if (row.lockedUntil && new Date(row.lockedUntil) > now) {
-        throw new AppError(
-          'TOO_MANY_ATTEMPTS',
-          `Trop d’essais de mot de passe. Réessayez dans ${waitInWords(new Date(row.lockedUntil), now)}.`,
-        );
-      }
-      if (!services.logins.takePasswordCheck()) {
-        throw new AppError('TOO_MANY_ATTEMPTS', 'Trop de connexions en même temps. Réessayez dans quelques secondes.');
-      }
-      // The failure and its delay are claimed before the check: an attempt is a failure until proven right.
-      const failures = row.failedAttempts + 1;
-      const until = nextAttemptAt(failures, now);
-      await transaction((db) => users.recordLoginFailure(db, row.id, failures, until?.toISOString() ?? null));
-      // Key derivation outside any transaction: it takes a while on purpose.
-      const valid = await verifyPassword(password, row.passwordHash);
-      if (!valid) {
-        await transaction((db) =>
-          appendJournal(db, { at: now.toISOString(), userId: row.id, action: 'login-failed', method: 'auth/login', records: [`user:${row.id}`] }),
-        );
-        const wait = until ? ` Patientez ${waitInWords(until, now)} avant de réessayer.` : '';
-        const lock = delayAfterFailures(failures) >= 15 * 60_000 ? ' Le compte est verrouillé temporairement.' : '';
-        throw new AppError('UNAUTHORIZED', `Mot de passe incorrect.${lock}${wait}`, { field: 'password' });
-      }
+      const attempt = await attemptPassword({ services, account: row, password, now, method: 'auth/login', write: transaction });
+      if (!attempt.valid) throw new AppError('UNAUTHORIZED', `Mot de passe incorrect.${attempt.advice}`, { field: 'password' });
       const upgraded = needsRehash(row.passwordHash, services.passwordParams)
         ? await hashPassword(password, services.passwordParams)
         : null;
@@ -100,23 +80,27 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
     return { done: true as const };
   },
 
-  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, transaction, now, record }) => {
-    const row = await users.findUser(services.db, session.user!.id);
-    if (!row) throw new AppError('NOT_FOUND');
-    if (!services.logins.takePasswordCheck()) {
-      throw new AppError('TOO_MANY_ATTEMPTS', 'Trop de connexions en même temps. Réessayez dans quelques secondes.');
-    }
-    if (!(await verifyPassword(currentPassword, row.passwordHash))) {
-      throw new AppError('INVALID_INPUT', 'Le mot de passe actuel est incorrect.', { field: 'currentPassword' });
-    }
-    assertPasswordFor(newPassword, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'newPassword');
-    const hash = await hashPassword(newPassword, services.passwordParams);
-    await transaction(async (db) => {
-      await users.setPasswordHash(db, row.id, hash, now, true);
-      record(`user:${row.id}`);
-    });
-    // Whoever else was signed in with the old password is signed out.
-    services.sessions.endOthersFor(row.id, session.token);
-    return { done: true as const };
-  },
+  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, transaction, now, record }) =>
+    // Queued and counted with sign-ins: an open session is no faster way to guess the password.
+    services.logins.oneAtATime(session.user!.id, async () => {
+      const row = await users.findUser(services.db, session.user!.id);
+      if (!row) throw new AppError('NOT_FOUND');
+      // The attempt's counter is written on its own: the journal's « change » entry is for the new password only.
+      const write = async (work: (db: Kysely<Database>) => Promise<void>) => {
+        await services.db.transaction().execute(work);
+        noteCommittedWrite(services.db);
+      };
+      const attempt = await attemptPassword({ services, account: row, password: currentPassword, now: services.clock.now(), method: 'auth/changePassword', write });
+      if (!attempt.valid) throw new AppError('INVALID_INPUT', `Le mot de passe actuel est incorrect.${attempt.advice}`, { field: 'currentPassword' });
+      await write((db) => users.recordLoginSuccess(db, row.id));
+      assertPasswordFor(newPassword, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'newPassword');
+      const hash = await hashPassword(newPassword, services.passwordParams);
+      await transaction(async (db) => {
+        await users.setPasswordHash(db, row.id, hash, now, true);
+        record(`user:${row.id}`);
+      });
+      // Whoever else was signed in with the old password is signed out.
+      services.sessions.endOthersFor(row.id, session.token);
+      return { done: true as const };
+    }),
 };

@@ -2,10 +2,10 @@ import * as repo from '../../db/repositories/documents';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { countedUntil, resolveGuard, type DocumentGuard } from '../../domain/document-guards';
 import { documentFileName, safeFileName } from '../../domain/file-names';
-import { collectParticipationData } from '../../documents/collect';
-import type { ParticipationDocumentData, WorksiteDocumentData } from '../../documents/data';
+import type { ParticipationDocumentData, PersonDocumentData, WorksiteDocumentData } from '../../documents/data';
 import { DOCUMENT_REGISTRY } from '../../documents/kinds';
-import { renderDocument, renderWorksiteDocument } from '../../documents/render';
+import { collectParticipationData, collectPerson, structurePartyOf } from '../../documents/collect';
+import { renderDocument, renderPersonDocument, renderWorksiteDocument } from '../../documents/render';
 import { optionsOf, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -37,13 +37,13 @@ export interface PreparedDocument {
   fileName: string;
   snapshot: string;
   personId: number | null;
-  worksiteId: number;
+  worksiteId: number | null;
   participationId: number | null;
   weekOf: string | null;
 }
 
 /** The snapshot keeps the data, not the logos' bytes (the logo files are kept on their own). */
-function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData): string {
+function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData | PersonDocumentData): string {
   return JSON.stringify(data, (key, value: unknown) => (key === 'logo' && typeof value === 'string' ? 'logo' : value));
 }
 
@@ -104,6 +104,8 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       };
     }
 
+    if ('personId' in request) return preparePersonDocument({ ...ctx, db }, request, numberOf, label);
+
     const kind = DOCUMENT_REGISTRY[request.kind];
     const worksite = await load({ ...ctx, db }, request.worksiteId);
     const collected = await kind.collect({ ...ctx, db }, request);
@@ -131,4 +133,32 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       weekOf: data.weekOf,
     };
   });
+}
+
+/** A document addressed to a person: the person must be within the caller's reach (`NOT_FOUND` otherwise, as everywhere). */
+async function preparePersonDocument(
+  ctx: HandlerContext,
+  request: Extract<DocumentRequest, { personId: number }>,
+  numberOf: (subject: repo.DocumentSubject) => Promise<{ number: string; version: number }>,
+  label: string,
+): Promise<PreparedDocument> {
+  const kind = DOCUMENT_REGISTRY[request.kind];
+  const person = await collectPerson(ctx, request.personId);
+  const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
+  const held = await kind.collect(ctx, request.personId, { structure });
+  guarded(kind.guard({ today: ctx.today, lastDay: ctx.today, firstHalfDay: null, workedMinutes: 0, attendanceRecorded: false }), false);
+  const data: PersonDocumentData = { kind: request.kind, ...(await numberOf({ personId: request.personId })), issuedOn: ctx.today, structure, person, ...held };
+  return {
+    kind: request.kind,
+    html: renderPersonDocument(data, ctx.services.fontsDir),
+    number: data.number,
+    version: data.version,
+    title: `${label} — ${person.firstNames} ${person.lastName}`,
+    fileName: documentFileName(kind.fileLabel, person.lastName, person.firstNames, ctx.today),
+    snapshot: snapshotOf(data),
+    personId: request.personId,
+    worksiteId: null,
+    participationId: null,
+    weekOf: null,
+  };
 }

@@ -5,11 +5,13 @@ import { findParticipation } from '../../db/repositories/worksites';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
-import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRow } from '../../shared/contract/documents';
+import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest, type DocumentRow } from '../../shared/contract/documents';
+import { DOCUMENT_KIND_INFO, type DocumentKindInfo } from '../../shared/contract/document-kinds';
+import { journalNirDisclosure } from '../nir-exposure';
 import { AppError } from '../../shared/errors';
-import type { HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap } from '../handler';
 import { load } from './worksite-view';
-import { prepareDocument } from './document-sources';
+import { prepareDocument, type PreparedDocument } from './document-sources';
 
 function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
   return {
@@ -50,6 +52,66 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
   };
 }
 
+/**
+ * Prints a prepared document, keeps its bytes in the data folder and records
+ * it (one registry line, journaled). Printing and writing the file happen
+ * outside any transaction; nothing is left half-written.
+ */
+export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
+  const pdf = await ctx.services.printer.print(prepared.html);
+  const hash = sha256(pdf);
+  const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
+  const target = path.join(ctx.services.paths.documentsDir, storedFile);
+  try {
+    await writeAtomically(target, pdf);
+  } catch {
+    throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
+  }
+  try {
+    const id = await ctx.transaction(async (db) => {
+      const id = await repo.insertDocument(db, {
+        kind: prepared.kind,
+        number: prepared.number,
+        version: prepared.version,
+        personId: prepared.personId,
+        worksiteId: prepared.worksiteId,
+        participationId: prepared.participationId,
+        weekOf: prepared.weekOf,
+        title: prepared.title,
+        fileName: prepared.fileName,
+        storedFile,
+        sha256: hash,
+        size: pdf.byteLength,
+        snapshot: prepared.snapshot,
+        authorId: ctx.session.user?.id ?? null,
+        createdAt: ctx.now,
+      });
+      ctx.record(`document:${id}`);
+      if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
+      else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
+      return id;
+    });
+    return { row: toRow((await repo.findDocument(ctx.services.db, id))!), pdf };
+  } catch (error) {
+    // Nothing half-written: no registry line, no orphan file.
+    await unlink(target).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A kind made by its own method (the person's data export) is not made here. */
+function madeHere(request: DocumentRequest): DocumentRequest {
+  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[request.kind];
+  if (madeBy) throw new AppError('CONFLICT', 'Ce document s’établit depuis la fiche de la personne, « Ses données (RGPD) ».');
+  return request;
+}
+
+/** Reading again a stored document that discloses the NIR journals it, as its making did. */
+function journalDisclosure(ctx: HandlerContext, row: { kind: string; personId: number | null }) {
+  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind as DocumentKind];
+  if (madeBy && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
+}
+
 export const documentsHandlers: HandlerMap<
   | 'documents/preview'
   | 'documents/generate'
@@ -62,54 +124,12 @@ export const documentsHandlers: HandlerMap<
   | 'documents/search'
 > = {
   'documents/preview': async (request, ctx) => {
-    const prepared = await prepareDocument(ctx, request, false);
+    const prepared = await prepareDocument(ctx, madeHere(request), false);
     const pdf = await ctx.services.printer.print(prepared.html);
     return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: prepared.fileName };
   },
 
-  'documents/generate': async (request, ctx) => {
-    const prepared = await prepareDocument(ctx, request, true);
-    // Printing and writing the file happen outside any transaction.
-    const pdf = await ctx.services.printer.print(prepared.html);
-    const hash = sha256(pdf);
-    const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
-    const target = path.join(ctx.services.paths.documentsDir, storedFile);
-    try {
-      await writeAtomically(target, pdf);
-    } catch {
-      throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
-    }
-    try {
-      const id = await ctx.transaction(async (db) => {
-        const id = await repo.insertDocument(db, {
-          kind: prepared.kind,
-          number: prepared.number,
-          version: prepared.version,
-          personId: prepared.personId,
-          worksiteId: prepared.worksiteId,
-          participationId: prepared.participationId,
-          weekOf: prepared.weekOf,
-          title: prepared.title,
-          fileName: prepared.fileName,
-          storedFile,
-          sha256: hash,
-          size: pdf.byteLength,
-          snapshot: prepared.snapshot,
-          authorId: ctx.session.user?.id ?? null,
-          createdAt: ctx.now,
-        });
-        ctx.record(`document:${id}`);
-        if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
-        else ctx.record(`worksite:${prepared.worksiteId}`);
-        return id;
-      });
-      return toRow((await repo.findDocument(ctx.services.db, id))!);
-    } catch (error) {
-      // Nothing half-written: no registry line, no orphan file.
-      await unlink(target).catch(() => undefined);
-      throw error;
-    }
-  },
+  'documents/generate': async (request, ctx) => (await recordDocument(ctx, await prepareDocument(ctx, madeHere(request), true))).row,
 
   'documents/merge': async ({ documentIds, folder }, ctx) => {
     // pdf-lib only for a batch: loaded then, not at start.
@@ -129,6 +149,7 @@ export const documentsHandlers: HandlerMap<
         title = `${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]} — ${row.worksiteName} — lot de ${documentIds.length}`;
       }
       ctx.record(`document:${documentId}`);
+      journalDisclosure(ctx, row);
     }
     merged.setTitle(title, { showInWindowTitleBar: true });
     merged.setCreator(PDF_CREATOR);
@@ -157,6 +178,7 @@ export const documentsHandlers: HandlerMap<
     if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
     const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
     ctx.record(`document:${documentId}`);
+    journalDisclosure(ctx, row);
     return { pdfBase64: bytes.toString('base64'), fileName: row.fileName, sha256: row.sha256 };
   },
 
@@ -169,6 +191,7 @@ export const documentsHandlers: HandlerMap<
       bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       fileName = row.fileName;
       ctx.record(`document:${documentId}`);
+      journalDisclosure(ctx, row);
     } else {
       const row = await repo.findAttachment(ctx.services.db, attachmentId!);
       if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');

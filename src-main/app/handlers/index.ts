@@ -24,6 +24,7 @@ import { debriefsHandlers } from './debriefs';
 import { statsHandlers } from './stats';
 import { dashboardHandlers } from './dashboard';
 import { rgpdHandlers } from './rgpd';
+import { searchHandlers } from './search';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -51,4 +52,5 @@ export const handlers: HandlerMap<Method> = {
   ...statsHandlers,
   ...dashboardHandlers,
   ...rgpdHandlers,
+  ...searchHandlers,
 };

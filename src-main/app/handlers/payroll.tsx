@@ -6,16 +6,17 @@ import * as repo from '../../db/repositories/payroll';
 import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { PayrollSummary } from '../../documents/templates/payroll-summary';
+import { PAYROLL_SUMMARY_CSS, PayrollSummary } from '../../documents/templates/payroll-summary';
 import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { safeFileName } from '../../domain/file-names';
 import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
 import { payrollVariablesCsv } from '../../exports/payroll-variables';
+import { missingMatricules, variablesRefusal } from '../../domain/variables-keys';
 import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { formatFrenchDate } from '../../shared/dates';
+import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import type { Services } from '../services';
@@ -25,8 +26,7 @@ import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../pay
 import { canonicalFigures, figureChanges, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
 import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
 
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const monthName = (month: string) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
+export const monthName = frenchMonth;
 
 interface Computed {
   lines: PayrollLine[];
@@ -278,6 +278,7 @@ export async function handoffFiles(
         }}
       />,
       services.fontsDir,
+      PAYROLL_SUMMARY_CSS,
     ),
   );
   const stem = `paie-${h.month}-${h.employer.id}`;
@@ -334,7 +335,13 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
         month,
         employerId,
         status: 'valide',
-        content: JSON.stringify({ checks: computed.checks, lines: linesView(computed.lines), figures: computed.figures }),
+        content: JSON.stringify({
+          checks: computed.checks,
+          lines: linesView(computed.lines),
+          figures: computed.figures,
+          // Who the kept variables file names without a matricule: that file is then refused at export.
+          missingMatricules: missingMatricules(computed.lines.map((l) => ({ name: `${l.person.firstNames} ${l.person.lastName}`, matricule: l.person.matricule }))),
+        }),
         figuresSha256: figuresSha256(computed.figures),
         xlsxFile: files.xlsx,
         xlsxSha256: sha256(xlsx),
@@ -388,6 +395,11 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé : les fichiers sont faits à la validation.");
     if (format === 'variables' && !handoff.variablesFile) {
       throw new AppError('CONFLICT', "Ce mois a été validé avant l'export des variables de paie : validez-le à nouveau pour le produire.");
+    }
+    if (format === 'variables') {
+      const kept = (JSON.parse(handoff.content) as { missingMatricules?: string[] }).missingMatricules ?? [];
+      const refusal = variablesRefusal(kept, handoff.employerName, handoff.status === 'transmis');
+      if (refusal) throw new AppError('CONFLICT', refusal);
     }
     const stored: Record<typeof format, { file: string; hash: string }> = {
       xlsx: { file: handoff.xlsxFile, hash: handoff.xlsxSha256 },

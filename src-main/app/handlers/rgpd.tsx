@@ -1,21 +1,19 @@
 import * as repo from '../../db/repositories/rgpd';
-import { findPerson } from '../../db/repositories/people';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { copyInto } from '../../documents/store';
-import { PersonData } from '../../documents/templates/person-data';
+import type { PersonDocumentData } from '../../documents/data';
 import { RgpdNotice } from '../../documents/templates/rgpd-notice';
 import { RgpdRegister } from '../../documents/templates/rgpd-register';
 import { dueForReview, reviewOn } from '../../domain/retention';
-import { safeFileName } from '../../domain/file-names';
 import type { RetentionReview, RightsRequest } from '../../shared/contract/rgpd';
-import { addMonths } from '../../shared/dates';
+import { addMonths, longFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
-import { reachOf } from '../reach';
 import { journalNirDisclosure } from '../nir-exposure';
-import { personExport } from '../person-export';
+import { recordDocument } from './documents';
+import { prepareDocument } from './document-sources';
 
 async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
   return (await repo.reviewCandidates(db, ctx.today))
@@ -59,21 +57,21 @@ export const rgpdHandlers: HandlerMap<
 
   'rgpd/anonymise': async ({ personIds }, ctx) => ({ anonymised: await anonymise(ctx, personIds) }),
 
-  'rgpd/exportPerson': async ({ personId, folder }, ctx) => {
-    const { data, structure } = await ctx.services.db.transaction().execute(async (db) => {
-      const person = await findPerson(db, personId, reachOf(ctx));
-      if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
-      const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
-      return { data: await personExport(db, personId, structure.name, ctx.today), structure };
-    });
-    const pdf = await ctx.services.printer.print(renderPage(<PersonData d={data} structure={structure} issuedOn={ctx.today} />, ctx.services.fontsDir));
-    await ctx.transaction(async () => {
-      ctx.record(`person:${personId}`);
-      if (data.sections[0]!.rows[0]!['Numéro de sécurité sociale']) journalNirDisclosure(ctx, [personId]);
-    });
-    const person = data.sections[0]!.rows[0]!;
-    const json = JSON.stringify({ généréLe: ctx.today, ...data }, null, 2);
-    const fileStem = safeFileName(`Donnees_${person['Nom']}_${person['Prénoms']}_${ctx.today}`, 'pdf').replace(/\.pdf$/, '');
+  /**
+   * Through the registry like every document: a preview without a folder
+   * (the screen shows it before anything is kept), numbered and recorded with
+   * the person's documents once printed or saved for them.
+   */
+  'rgpd/exportPerson': async ({ personId, folder, keep }, ctx) => {
+    const kept = keep || folder !== null;
+    const prepared = await prepareDocument(ctx, { kind: 'donnees_personne', personId }, kept);
+    const { held, issuedOn } = JSON.parse(prepared.snapshot) as PersonDocumentData;
+    // Journaled with the call (its first transaction writes the entry): the NIR left, when recorded.
+    if (held!.sections[0]!.rows[0]!['Numéro de sécurité sociale']) journalNirDisclosure(ctx, [personId]);
+    const pdf = kept ? (await recordDocument(ctx, prepared)).pdf : await ctx.services.printer.print(prepared.html);
+    if (!kept) await ctx.transaction(async () => ctx.record(`person:${personId}`));
+    const json = JSON.stringify({ généréLe: longFrenchDate(issuedOn), ...held }, null, 2);
+    const fileStem = prepared.fileName.replace(/\.pdf$/, '');
     const paths = folder ? [await copyInto(folder, `${fileStem}.pdf`, pdf), await copyInto(folder, `${fileStem}.json`, Buffer.from(json, 'utf8'))] : [];
     return { pdfBase64: Buffer.from(pdf).toString('base64'), json, fileStem, paths };
   },

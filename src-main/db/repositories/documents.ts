@@ -7,8 +7,8 @@ import { DOCUMENT_OPTIONS, type DocumentOption } from '../../shared/contract/doc
 
 type Db = Kysely<Database>;
 
-/** What a document is about: one participation, or a worksite (and a week of it). */
-export type DocumentSubject = { participationId: number } | { worksiteId: number; weekOf: string | null };
+/** What a document is about: one participation, a worksite (and a week of it), or a person. */
+export type DocumentSubject = { participationId: number } | { worksiteId: number; weekOf: string | null } | { personId: number };
 
 /** The number a document already has and its next version, or the next number of its kind in the year ("CT-2026-0007"). */
 export async function nextNumber(db: Db, kind: string, prefix: string, year: string, subject: DocumentSubject) {
@@ -17,6 +17,7 @@ export async function nextNumber(db: Db, kind: string, prefix: string, year: str
     .select(['number', (eb) => eb.fn.max('version').as('version')])
     .where('kind', '=', kind);
   if ('participationId' in subject) query = query.where('participationId', '=', subject.participationId);
+  else if ('personId' in subject) query = query.where('personId', '=', subject.personId).where('participationId', 'is', null).where('worksiteId', 'is', null);
   else {
     query = query.where('worksiteId', '=', subject.worksiteId).where('participationId', 'is', null);
     query = subject.weekOf === null ? query.where('weekOf', 'is', null) : query.where('weekOf', '=', subject.weekOf);

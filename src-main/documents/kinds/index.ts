@@ -7,12 +7,20 @@ import { certificatTravail } from './certificat-travail';
 import { contratTravail } from './contrat-travail';
 import { convocation } from './convocation';
 import { feuilleEmargement } from './feuille-emargement';
-import type { ParticipationKind, WorksiteKind } from './kind';
+import type { ParticipationKind, PersonKind, WorksiteKind } from './kind';
 import { miseADisposition } from './mise-a-disposition';
 import { planningChantier } from './planning-chantier';
 import { planningPersonne } from './planning-personne';
+import { donneesPersonne } from './donnees-personne';
+import { noticeDonnees } from './notice-donnees';
 
-type Entry<K extends DocumentKind> = K extends ParticipationKind['kind'] ? ParticipationKind<K> : K extends WorksiteKind['kind'] ? WorksiteKind<K> : never;
+type Entry<K extends DocumentKind> = K extends ParticipationKind['kind']
+  ? ParticipationKind<K>
+  : K extends WorksiteKind['kind']
+    ? WorksiteKind<K>
+    : K extends PersonKind['kind']
+      ? PersonKind<K>
+      : never;
 
 /** Every document kind, whole: a kind missing here, or missing a part, does not compile (and `document-registry.test.ts` says which). */
 export const DOCUMENT_REGISTRY: { [K in DocumentKind]: Entry<K> } = {
@@ -27,6 +35,8 @@ export const DOCUMENT_REGISTRY: { [K in DocumentKind]: Entry<K> } = {
   feuille_emargement: feuilleEmargement,
   planning_chantier: planningChantier,
   bilan_chantier: bilanChantier,
+  notice_donnees: noticeDonnees,
+  donnees_personne: donneesPersonne,
 };
 
-export type { DocumentKindEntry, ParticipationKind, WorksiteKind } from './kind';
+export type { DocumentKindEntry, ParticipationKind, PersonKind, WorksiteKind } from './kind';

@@ -12,10 +12,11 @@ import {
   DOCUMENT_KIND_INFO,
   type DocumentKindInfo,
   type ParticipationDocumentKind,
+  type PersonDocumentKind,
   type WorksiteDocumentKind,
 } from '../../shared/contract/document-kinds';
 import type { DocumentRequest } from '../../shared/contract/documents';
-import type { ParticipationDocumentData, WorksiteDocumentData } from '../data';
+import type { ParticipationDocumentData, PersonDocumentData, WorksiteDocumentData } from '../data';
 
 interface KindParts<K> extends DocumentKindInfo {
   kind: K;
@@ -49,7 +50,13 @@ export interface WorksiteKind<K extends WorksiteDocumentKind = WorksiteDocumentK
   headerNotice?: (d: WorksiteDocumentData) => string;
 }
 
-export type DocumentKindEntry = ParticipationKind | WorksiteKind;
+export interface PersonKind<K extends PersonDocumentKind = PersonDocumentKind> extends KindParts<K> {
+  owner: 'person';
+  collect: (ctx: HandlerContext, personId: number, base: Pick<PersonDocumentData, 'structure'>) => Promise<Pick<PersonDocumentData, 'held'>>;
+  template: (props: { d: PersonDocumentData }) => ReactElement;
+}
+
+export type DocumentKindEntry = ParticipationKind | WorksiteKind | PersonKind;
 
 export function participationKind<K extends ParticipationDocumentKind>(kind: K, parts: Omit<ParticipationKind<K>, 'kind' | keyof DocumentKindInfo>): ParticipationKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'participation', ...parts };
@@ -57,4 +64,8 @@ export function participationKind<K extends ParticipationDocumentKind>(kind: K, 
 
 export function worksiteKind<K extends WorksiteDocumentKind>(kind: K, parts: Omit<WorksiteKind<K>, 'kind' | keyof DocumentKindInfo>): WorksiteKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'worksite', ...parts };
+}
+
+export function personKind<K extends PersonDocumentKind>(kind: K, parts: Omit<PersonKind<K>, 'kind' | keyof DocumentKindInfo>): PersonKind<K> {
+  return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'person', ...parts };
 }

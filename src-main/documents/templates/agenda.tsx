@@ -1,8 +1,9 @@
 import { WEEKDAY_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate, weekdayOf } from '../../shared/dates';
 import type { AgendaLine } from '../data';
+import { spokenTime } from './spread';
 
-/** Half-days and annex times, week by week, in a table that never splits a row. */
+/** Half-days and annex times, week by week, in a table that never splits a row; times as they are said ("8 h 30 – 12 h"), each day on one line. */
 export function AgendaTable({ weeks }: { weeks: { weekOf: string; lines: AgendaLine[] }[] }) {
   return (
     <>
@@ -13,11 +14,11 @@ export function AgendaTable({ weeks }: { weeks: { weekOf: string; lines: AgendaL
             <tbody>
               {week.lines.map((line) => (
                 <tr key={`${line.date}-${line.start}-${line.label}`} style={line.cancelled ? { textDecoration: 'line-through' } : undefined}>
-                  <td style={{ width: '35mm' }}>
+                  <td style={{ width: '38mm', whiteSpace: 'nowrap' }}>
                     {WEEKDAY_LABELS[weekdayOf(line.date)] ?? 'Dimanche'} {formatFrenchDate(line.date)}
                   </td>
-                  <td style={{ width: '28mm' }}>
-                    {line.start}–{line.end}
+                  <td style={{ width: '34mm', whiteSpace: 'nowrap' }}>
+                    {spokenTime(line.start)} – {spokenTime(line.end)}
                   </td>
                   <td>{line.label}</td>
                 </tr>

@@ -20,7 +20,7 @@ function CountTable({ heading, rows }: { heading: string; rows: [string, number]
       <thead>
         <tr>
           <th>{heading}</th>
-          <th>Participants</th>
+          <th className="num">Participants</th>
         </tr>
       </thead>
       <tbody>
@@ -70,8 +70,8 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
           <tr>
             <th>Personne</th>
             <th>Présence (demi-journées)</th>
-            <th>Taux</th>
-            <th>Heures travaillées</th>
+            <th className="num">Taux</th>
+            <th className="num">Heures travaillées</th>
             <th>Orientation proposée</th>
             <th>Sortie</th>
           </tr>
@@ -109,10 +109,10 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
             <thead>
               <tr>
                 <th>Demi-journées de présence / tenues</th>
-                <th>Taux de présence</th>
-                <th>Heures prévues</th>
-                <th>Heures travaillées</th>
-                <th>Heures payées</th>
+                <th className="num">Taux de présence</th>
+                <th className="num">Heures prévues</th>
+                <th className="num">Heures travaillées</th>
+                <th className="num">Heures payées</th>
               </tr>
             </thead>
             <tbody>

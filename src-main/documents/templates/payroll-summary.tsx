@@ -20,6 +20,9 @@ export interface PayrollSummaryData {
   lines: PayrollLine[];
 }
 
+/** Landscape: ten columns of figures, right-aligned in tabular figures so units, tens and cents line up. */
+export { LANDSCAPE_CSS as PAYROLL_SUMMARY_CSS } from '../print-css';
+
 /**
  * The month's hours for an employer, on the CCAS letterhead, to sign: the
  * coordination certifies them, the employer acknowledges receipt.
@@ -29,7 +32,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
   const events = d.lines.flatMap((l) => [
     ...l.person.events.map((e) => `${l.person.firstNames} ${l.person.lastName} : ${e}`),
     ...smicNotes(l).map((n) => `${l.person.firstNames} ${l.person.lastName} : ${n}`),
-    ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta < 0 ? '−' : '+'} ${formatDuration(Math.abs(r.paidDelta))} payées), ${r.reason}`),
+    ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta === 0 ? 'heures payées inchangées' : `${signedDuration(r.paidDelta)} payées`}), ${r.reason}`),
   ]);
   return (
     <>
@@ -45,13 +48,13 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
             <th>Personne</th>
             <th>Chantier</th>
             <th>Contrat</th>
-            <th>Prévues</th>
-            <th>Travaillées</th>
-            <th>Payées</th>
-            <th>Compl.</th>
-            <th>Régul.</th>
-            <th>Taux</th>
-            <th>Brut estimé</th>
+            <th className="num">Prévues</th>
+            <th className="num">Travaillées</th>
+            <th className="num">Payées</th>
+            <th className="num">Compl.</th>
+            <th className="num">Régul.</th>
+            <th className="num">Taux</th>
+            <th className="num">Brut estimé</th>
           </tr>
         </thead>
         <tbody>
@@ -62,10 +65,10 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
               </td>
               <td>{l.person.worksiteName}</td>
               <td>{l.person.contractRef}</td>
-              <td>{formatDuration(l.planned)}</td>
-              <td>{formatDuration(l.worked)}</td>
-              <td>{formatDuration(l.paid)}</td>
-              <td>
+              <td className="num">{formatDuration(l.planned)}</td>
+              <td className="num">{formatDuration(l.worked)}</td>
+              <td className="num">{formatDuration(l.paid)}</td>
+              <td className="num">
                 {formatDuration(l.complementary)}
                 {l.complementary > 0 && (
                   <div className="small">
@@ -73,8 +76,8 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                   </div>
                 )}
               </td>
-              <td>{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '−' : '+'} ${formatDuration(Math.abs(l.regularisationPaid))}`}</td>
-              <td>
+              <td className="num">{signedDuration(l.regularisationPaid)}</td>
+              <td className="num">
                 {formatEuros(l.person.hourlyCents)}
                 {l.rates
                   .filter((r) => r.raisedBy)
@@ -84,18 +87,18 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                     </div>
                   ))}
               </td>
-              <td>{formatEuros(l.grossCents)}</td>
+              <td className="num">{formatEuros(l.grossCents)}</td>
             </tr>
           ))}
           <tr>
             <th colSpan={3}>Total ({d.lines.length} personne{d.lines.length > 1 ? 's' : ''})</th>
-            <th>{formatDuration(total((l) => l.planned))}</th>
-            <th>{formatDuration(total((l) => l.worked))}</th>
-            <th>{formatDuration(total((l) => l.paid))}</th>
-            <th>{formatDuration(total((l) => l.complementary))}</th>
-            <th>{formatDuration(Math.abs(total((l) => l.regularisationPaid)))}</th>
+            <th className="num">{formatDuration(total((l) => l.planned))}</th>
+            <th className="num">{formatDuration(total((l) => l.worked))}</th>
+            <th className="num">{formatDuration(total((l) => l.paid))}</th>
+            <th className="num">{formatDuration(total((l) => l.complementary))}</th>
+            <th className="num">{signedDuration(total((l) => l.regularisationPaid))}</th>
             <th></th>
-            <th>{formatEuros(total((l) => l.grossCents))}</th>
+            <th className="num">{formatEuros(total((l) => l.grossCents))}</th>
           </tr>
         </tbody>
       </table>
@@ -106,9 +109,9 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
             <th>Personne</th>
             <th>Ligne de paie</th>
             <th>Jours</th>
-            <th>Quantité</th>
-            <th>Taux</th>
-            <th>Montant</th>
+            <th className="num">Quantité</th>
+            <th className="num">Taux</th>
+            <th className="num">Montant</th>
           </tr>
         </thead>
         <tbody>
@@ -120,12 +123,16 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                 </td>
                 <td>{PAY_ITEM_DEFAULTS[p.item].description}</td>
                 <td>{p.from === p.to ? formatFrenchDate(p.from) : `${formatFrenchDate(p.from)} au ${formatFrenchDate(p.to)}`}</td>
-                <td>{decimalHoursText(p.centiHours)}</td>
-                <td>{rateText(p.rateCentiCents)}</td>
-                <td>{formatEuros(p.amountCents)}</td>
+                <td className="num">{decimalHoursText(p.centiHours)}</td>
+                <td className="num">{rateText(p.rateCentiCents)}</td>
+                <td className="num">{formatEuros(p.amountCents)}</td>
               </tr>
             )),
           )}
+          <tr>
+            <th colSpan={5}>Total des lignes de paie (le brut estimé)</th>
+            <th className="num">{formatEuros(total((l) => l.payLines.reduce((sum, p) => sum + p.amountCents, 0)))}</th>
+          </tr>
         </tbody>
       </table>
       {events.length > 0 && (
@@ -154,6 +161,11 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       />
     </>
   );
+}
+
+/** A régularisation's hours with their sign (− 3 h 30, + 1 h 00), a dash when there is none: a withdrawal must never read as a payment. */
+function signedDuration(minutes: number): string {
+  return minutes === 0 ? '—' : `${minutes < 0 ? '−' : '+'}\u00a0${formatDuration(Math.abs(minutes))}`;
 }
 
 /** Hours to the hundredth as the variables file writes them (28,00 h), a minus sign for a régularisation. */

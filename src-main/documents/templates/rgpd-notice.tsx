@@ -1,19 +1,28 @@
 import { formatPhone } from '../../shared/french';
 import { organisationGender, signatoryQuality, theOrganisation, toOrganisation } from '../../shared/organisation';
-import type { StructureParty } from '../data';
+import { word } from '../../domain/agreement';
+import type { PersonDocumentData, StructureParty } from '../data';
+import { greeting, Recipient } from './letter';
 import { Letterhead } from './parts';
 
 const CNIL = 'CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07 — www.cnil.fr';
 
-/** The information notice for beneficiaries (RGPD art. 13), filled with the structure's details. */
-export function RgpdNotice({ structure }: { structure: StructureParty }) {
+/**
+ * The information notice for beneficiaries (RGPD art. 13), filled with the
+ * structure's details; handed to one person, it is addressed to them and its
+ * words agree with their civility (the blank one keeps the inclusive form).
+ */
+export function RgpdNotice({ structure, person, reference }: { structure: StructureParty; person?: PersonDocumentData['person']; reference?: string }) {
+  const civility = person?.civility ?? null;
   const contact = [structure.email, structure.phone && formatPhone(structure.phone)].filter(Boolean).join(', ');
   const the = theOrganisation(structure.name);
   return (
     <>
-      <Letterhead issuer={structure} logo={structure.logo} reference="notice d'information" />
+      <Letterhead issuer={structure} logo={structure.logo} reference={reference ?? "notice d'information"} />
+      {person && <Recipient person={person} />}
       <h1>Vos données personnelles</h1>
       <p className="subtitle">Ce que {the} enregistre sur vous pendant votre chantier, et vos droits</p>
+      {person && <p>{greeting(civility)} voici comment vos données sont utilisées et protégées pendant votre parcours.</p>}
       <h2>Qui est responsable</h2>
       <p>
         {the.charAt(0).toLocaleUpperCase('fr-FR') + the.slice(1)}, {structure.address}, {structure.postcode} {structure.town},{' '}
@@ -45,7 +54,7 @@ export function RgpdNotice({ structure }: { structure: StructureParty }) {
       </p>
       <h2>Combien de temps</h2>
       <p>
-        Tant que vous êtes accompagné·e, puis 2 ans après notre dernier contact. Votre dossier est alors revu, puis anonymisé : votre nom et ce qui vous
+        Tant que vous êtes {word(civility, 'accompagné')}, puis 2 ans après notre dernier contact. Votre dossier est alors revu, puis anonymisé : votre nom et ce qui vous
         identifie sont effacés, seuls restent des chiffres. Les sauvegardes chiffrées de l'ordinateur s'effacent d'elles-mêmes au fil du temps (un an au
         plus).
       </p>
@@ -57,7 +66,7 @@ export function RgpdNotice({ structure }: { structure: StructureParty }) {
       <p>
         Vous pouvez voir toutes vos données et en recevoir une copie, les faire corriger, demander leur effacement quand la loi le permet, vous opposer à
         un traitement ou demander sa limitation. Adressez-vous au secrétariat ou écrivez {toOrganisation(structure.name)} ({contact || structure.address}) : nous
-        répondons dans un délai d'un mois. Si vous n'êtes pas satisfait·e de notre réponse, vous pouvez saisir la {CNIL}.
+        répondons dans un délai d'un mois. Si vous n'êtes pas {word(civility, 'satisfait')} de notre réponse, vous pouvez saisir la {CNIL}.
       </p>
     </>
   );

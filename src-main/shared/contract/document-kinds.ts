@@ -20,6 +20,12 @@ export interface DocumentKindInfo {
   options: readonly DocumentOption[];
   /** A worksite document of one week (the attendance sheet). */
   weekly?: true;
+  /**
+   * Made only through this method, which journals what it discloses (the
+   * person's own data, NIR included): not through `documents/generate`, nor
+   * "Régénérer"; its stored copy, read again, is journaled the same way.
+   */
+  madeBy?: 'rgpd/exportPerson';
 }
 
 export const DOCUMENT_KIND_INFO = {
@@ -34,6 +40,8 @@ export const DOCUMENT_KIND_INFO = {
   feuille_emargement: { label: "Feuille d'émargement", prefix: 'FE', owner: 'worksite', fileLabel: 'Emargement', options: [], weekly: true },
   planning_chantier: { label: 'Planning du chantier', prefix: 'PL', owner: 'worksite', fileLabel: 'Planning', options: [] },
   bilan_chantier: { label: 'Bilan du chantier', prefix: 'BC', owner: 'worksite', fileLabel: 'Bilan_chantier', options: ['draft', 'named'] },
+  notice_donnees: { label: "Notice d'information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
+  donnees_personne: { label: 'Vos données personnelles', prefix: 'DP', owner: 'person', fileLabel: 'Donnees', options: [], madeBy: 'rgpd/exportPerson' },
 } as const satisfies Record<string, DocumentKindInfo>;
 
 type Info = typeof DOCUMENT_KIND_INFO;

@@ -6,6 +6,7 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_OPTIONS,
   PARTICIPATION_DOCUMENT_KINDS,
+  PERSON_DOCUMENT_KINDS,
   WORKSITE_DOCUMENT_KINDS,
   type DocumentKindInfo,
   type DocumentOption,
@@ -87,13 +88,14 @@ const optionFlags = { draft: z.boolean().optional(), named: z.boolean().optional
 const WEEKLY_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => 'weekly' in DOCUMENT_KIND_INFO[k]) as ['feuille_emargement'];
 const WHOLE_WORKSITE_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => !('weekly' in DOCUMENT_KIND_INFO[k])) as [Exclude<WorksiteDocumentKind, 'feuille_emargement'>, ...Exclude<WorksiteDocumentKind, 'feuille_emargement'>[]];
 
-/** Which document, by what it belongs to (its kind's owner): a participation, a week of a worksite, a worksite. */
+/** Which document, by what it belongs to (its kind's owner): a participation, a week of a worksite, a worksite, a person. */
 export const documentRequest = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.enum(PARTICIPATION_DOCUMENT_KINDS), participationId: id, ...optionFlags }),
     z.object({ kind: z.enum(WEEKLY_KINDS), worksiteId: id, weekOf: isoDate('La semaine'), ...optionFlags }),
     z.object({ kind: z.enum(WHOLE_WORKSITE_KINDS), worksiteId: id, ...optionFlags }),
+    z.object({ kind: z.enum(PERSON_DOCUMENT_KINDS), personId: id, ...optionFlags }),
   ],
   { error: 'Choisissez le document.' },
 );
@@ -106,11 +108,16 @@ export function optionsOf(request: DocumentRequest): Record<DocumentOption, bool
 }
 
 /** How to make a new version of a recorded document ("Régénérer"): the same subject, asked with the same options. */
-export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'worksiteId' | 'weekOf' | 'options'>): DocumentRequest | null {
+export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'personId' | 'worksiteId' | 'weekOf' | 'options'>): DocumentRequest | null {
   const info: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind];
+  if (info.madeBy) return null;
   const flags = Object.fromEntries(info.options.filter((o) => row.options[o]).map((o) => [o, true]));
   const subject =
-    info.owner === 'participation' ? { participationId: row.participationId } : { worksiteId: row.worksiteId, ...(info.weekly ? { weekOf: row.weekOf } : {}) };
+    info.owner === 'participation'
+      ? { participationId: row.participationId }
+      : info.owner === 'person'
+        ? { personId: row.personId }
+        : { worksiteId: row.worksiteId, ...(info.weekly ? { weekOf: row.weekOf } : {}) };
   const parsed = documentRequest.safeParse({ kind: row.kind, ...subject, ...flags });
   return parsed.success ? parsed.data : null;
 }

@@ -22,6 +22,7 @@ import { debriefsMethods } from './debriefs';
 import { statsMethods } from './stats';
 import { dashboardMethods } from './dashboard';
 import { rgpdMethods } from './rgpd';
+import { searchMethods } from './search';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -53,6 +54,7 @@ export const contract = {
   ...statsMethods,
   ...dashboardMethods,
   ...rgpdMethods,
+  ...searchMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -78,7 +78,8 @@ export const rgpdMethods = {
   }),
   /** Everything held about a person: a PDF they can read and the same as JSON. */
   'rgpd/exportPerson': defineMethod({
-    input: z.object({ personId: id, folder: z.string().max(1000).nullable().default(null) }),
+    /** Without `folder` nor `keep`, a preview; otherwise numbered and kept with the person's documents (`keep`: to print it at once). */
+    input: z.object({ personId: id, folder: z.string().max(1000).nullable().default(null), keep: z.boolean().default(false) }),
     /** `paths`: where the PDF and the JSON were saved, when a folder was given. */
     output: z.object({ pdfBase64: z.string(), json: z.string(), fileStem: z.string(), paths: z.array(z.string()) }),
     tx: 'none',

@@ -39,6 +39,10 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'worksites/planning': () => [{ from: '2026-05-01', to: '2026-05-31' }],
   'worksites/personAgenda': (w) => eachPerson(w, (p) => ({ personId: p.id })),
   'attendance/week': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId, weekOf: '2026-05-04' })),
+  // Each worksite's first half-day marked for every participation, its own or another worksite's.
+  'attendance/save': (w) =>
+    w.worksites.flatMap((ws) => participations(w).map((pa) => ({ worksiteId: ws.id, entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }] }))),
+  'attendance/markAnnexTime': (w) => w.annexTimes.map((annexTimeId) => ({ annexTimeId, done: true })),
   'attendance/hours': (w) => [...eachWorksite(w, (worksiteId) => ({ worksiteId })), ...eachPerson(w, (p) => ({ personId: p.id }))],
   'evaluations/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'evaluations/save': (w) =>
@@ -60,6 +64,14 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'rgpd/exportPerson': (w) => eachPerson(w, (p) => ({ personId: p.id, folder: null })),
   'debriefs/list': () => [{}],
   'payroll/get': () => [{ month: '2026-05', employerId: 1 }],
+  // Every person's first and last name, and every worksite's: whatever is typed, only the reached come back.
+  'search/anywhere': (w) => [
+    { text: 'Zorvek', limit: 20 },
+    { text: 'Yanaig', limit: 20 },
+    { text: 'Chantier', limit: 20 },
+    ...eachPerson(w, (p) => ({ text: p.lastName, limit: 20 })),
+    ...w.worksites.map((ws) => ({ text: ws.name, limit: 20 })),
+  ],
   'stats/people': () => [{ filter: { from: '2026-01-01', to: '2026-12-31' }, breakdown: null, category: null }],
 };
 

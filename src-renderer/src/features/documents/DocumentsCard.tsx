@@ -43,6 +43,23 @@ export function DocumentsCard(owner: Owner) {
               Établir un document · {p.worksiteName}
             </Button>
           ))}
+          {owner.personId !== undefined && (
+            <Button
+              size="xs"
+              variant="light"
+              loading={regenerate.isPending}
+              onClick={async () => {
+                try {
+                  const made = await regenerate.mutateAsync({ kind: 'notice_donnees', personId: owner.personId });
+                  notifySuccess(`${made.title} : n° ${made.number}, version ${made.version}.`);
+                } catch (error) {
+                  notifyFailure(error, "La notice n'est pas établie");
+                }
+              }}
+            >
+              Notice d'information sur ses données
+            </Button>
+          )}
           <Button size="xs" variant="light" onClick={() => setAttaching(true)}>
             Joindre un document numérisé
           </Button>

@@ -8,7 +8,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 /** Right of access: everything held about the person, to print or save (PDF and JSON) for them. */
 export function PersonExportModal({ personId, onClose }: { personId: number; onClose: () => void }) {
   const { can } = useSignedIn();
-  const preview = useApiQuery('rgpd/exportPerson', { personId, folder: null }, { gcTime: 0, retry: false });
+  const preview = useApiQuery('rgpd/exportPerson', { personId, folder: null, keep: false }, { gcTime: 0, retry: false });
   const save = useApiMutation('rgpd/exportPerson');
   const choose = useChooseFile();
   return (
@@ -22,7 +22,20 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
         {preview.data && (
           <>
             <Group>
-              <Button onClick={() => printPdf(preview.data.pdfBase64)}>Imprimer</Button>
+              <Button
+                loading={save.isPending}
+                onClick={async () => {
+                  try {
+                    // What is handed over is numbered and kept with the person's documents.
+                    const kept = await save.mutateAsync({ personId, folder: null, keep: true });
+                    printPdf(kept.pdfBase64);
+                  } catch (error) {
+                    notifyFailure(error, "L'export n'est pas imprimé");
+                  }
+                }}
+              >
+                Imprimer
+              </Button>
               {can('files/chooseFolder') && (
                 <Button
                   variant="light"
@@ -31,7 +44,7 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
                     const folder = await choose('export', 'folder');
                     if (!folder) return;
                     try {
-                      const done = await save.mutateAsync({ personId, folder });
+                      const done = await save.mutateAsync({ personId, folder, keep: true });
                       notifySuccess(`Enregistré : ${done.paths.join(' et ')}`);
                     } catch (error) {
                       notifyFailure(error, "L’export n’est pas enregistré");

@@ -10,6 +10,7 @@ import { useSession, useSignedIn } from '../auth/SessionContext';
 import { DashboardPage } from './DashboardPage';
 import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, HelpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
 import { visibleItems } from './navigation';
+import { SearchLauncher } from '../search/SearchLauncher';
 
 function UserMenu() {
   const { user } = useSignedIn();
@@ -73,7 +74,10 @@ export function Shell() {
             </Title>
             <Text c="dimmed">{status.data?.structureName}</Text>
           </Group>
-          <UserMenu />
+          <Group gap="md" wrap="nowrap">
+            <SearchLauncher />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">

@@ -1,0 +1,12 @@
+import { createElement } from 'react';
+import { madeBeforeTheFacts } from '../../domain/document-guards';
+import { RgpdNotice } from '../templates/rgpd-notice';
+import { referenceOf } from '../templates/parts';
+import { personKind } from './kind';
+
+/** The information notice (RGPD art. 13) handed to one person: addressed to them, its words agreed with their civility. */
+export const noticeDonnees = personKind('notice_donnees', {
+  collect: async () => ({}),
+  template: ({ d }) => createElement(RgpdNotice, { structure: d.structure, person: d.person, reference: referenceOf(d) }),
+  guard: madeBeforeTheFacts,
+});
