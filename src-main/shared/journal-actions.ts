@@ -143,6 +143,7 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'rgpd/saveRequest': 'Enregistrement d’une demande RGPD',
   'rgpd/notice': 'Édition de la notice d’information',
   'rgpd/register': 'Édition du registre des traitements',
+  'search/anywhere': 'Recherche depuis l’en-tête',
 };
 
 /** The action of a stored entry; a method since removed from the contract stays readable. */
