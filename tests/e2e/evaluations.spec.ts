@@ -80,7 +80,7 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await page.getByRole('tab', { name: 'Observations' }).click();
   await page.getByRole('button', { name: 'Qualifier en frein : Vient à pied de loin, arrive fatiguée' }).click();
   const qualify = page.getByRole('dialog', { name: 'Qualifier en frein' });
-  await qualify.getByLabel('Frein').selectOption({ label: 'Mobilité' });
+  await qualify.getByRole('combobox', { name: /^Frein/ }).selectOption({ label: 'Mobilité' });
   await qualify.getByRole('button', { name: 'Ajouter le frein' }).click();
   await expect(page.getByText('Qualifiée en frein')).toBeVisible();
 

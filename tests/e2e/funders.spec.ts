@@ -41,14 +41,14 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   await picker.getByRole('button', { name: 'Ouvrir le dossier Images' }).click();
   await picker.getByRole('button', { name: 'Choisir embleme-fse.png' }).click();
   await expect(picker).toBeHidden();
-  await expect(form.getByRole('img', { name: 'Logo de Union européenne — FSE+' })).toBeVisible();
+  await expect(form.getByRole('img', { name: 'Logo d’Union européenne — FSE+' })).toBeVisible();
   await form.getByLabel('Mention de financement').fill(FSE_MENTION);
   await app.screenshot(page, 'financeurs-01-nouveau');
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
   await expect(form).toBeHidden();
   const card = page.getByRole('region', { name: 'Financeur Union européenne — FSE+' }).or(page.getByLabel('Financeur Union européenne — FSE+'));
   await expect(card.getByText(FSE_MENTION)).toBeVisible();
-  await expect(card.getByRole('img', { name: 'Logo de Union européenne — FSE+' })).toBeVisible();
+  await expect(card.getByRole('img', { name: 'Logo d’Union européenne — FSE+' })).toBeVisible();
   await app.screenshot(page, 'financeurs-02-liste');
 
   // The worksite: its funder and the operation reference.

@@ -83,14 +83,14 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   );
   await importFile();
   await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
-  await expect(page.getByText('2 mise(s) à jour')).toBeVisible();
+  await expect(page.getByText('2 mises à jour')).toBeVisible();
   await expect(page.getByText('Commune : Plouzané → Brest')).toBeVisible();
   await expect(page.getByText('Niveau de formation : Infra 3 (sans diplôme ou brevet) → Niveau 3 (CAP, BEP)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importer 0 ligne' })).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Appliquer les changements de la ligne 4' }).check();
   await app.screenshot(page, 'import-04-mise-a-jour-cochee');
-  await page.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();
-  await expect(page.getByText('0 fiche(s) créée(s), 1 mise(s) à jour, 2 inchangée(s).')).toBeVisible();
+  await page.getByRole('button', { name: 'Importer 1 ligne' }).click();
+  await expect(page.getByText('0 fiche créée, 1 mise à jour, 2 inchangées.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Personnes' }).first().click();
   await people.search('quemener');

@@ -37,7 +37,7 @@ function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: 
           <LogoFileField
             label="Logo ou emblème (facultatif)"
             description="Imprimé sur les feuilles d’émargement des chantiers qu’il finance."
-            alt={`Logo de ${values.name || 'ce financeur'}`}
+            alt={values.name ? `Logo ${de(values.name)}` : 'Logo de ce financeur'}
             value={values.logoFile}
             onChange={(file) => form.setFieldValue('funder.logoFile', file)}
             error={form.errors['funder.logoFile'] as string | undefined}
