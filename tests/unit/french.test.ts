@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agree, employeeOf, word, type Civility, agreeLabel } from '../../src-main/domain/agreement';
 import { longFrenchDate } from '../../src-main/shared/dates';
-import { a, de, fixTypography, formatPhone, inSentence, startsWithVowelSound } from '../../src-main/shared/french';
+import { a, countOf, de, deName, fixTypography, formatPhone, inSentence, plural, startsWithVowelSound } from '../../src-main/shared/french';
 import { formatEuros } from '../../src-main/shared/money';
 import {
   EMPLOYER_SIGNATORY_TITLE_EXAMPLE,
@@ -248,6 +248,56 @@ describe('the structure and its signatory', () => {
     ['Secrétaire générale', null],
   ] as const)('the title %s tells the gender %s', (title, gender) => {
     expect(titleGender(title)).toBe(gender);
+  });
+});
+
+describe('plural agreement with a count', () => {
+  it.each([
+    [0, 'personne'],
+    [1, 'personne'],
+    [1.5, 'personne'],
+    [1.99, 'personne'],
+    [2, 'personnes'],
+    [3, 'personnes'],
+    [-1, 'personne'],
+    [-2, 'personnes'],
+  ])('%s takes « %s »', (n, expected) => {
+    expect(plural(n, 'personne', 'personnes')).toBe(expected);
+  });
+
+  it.each([
+    [0, '0~demi-journée'],
+    [1, '1~demi-journée'],
+    [2, '2~demi-journées'],
+    [1200, '1_200~demi-journées'],
+  ])('%s is written « %s », number and noun held together', (n, expected) => {
+    expect(shown(countOf(n, 'demi-journée', 'demi-journées'))).toBe(expected);
+  });
+
+  it('never goes back to the singular as the count grows, and ignores the sign', () => {
+    const count = fc.double({ min: 0, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(count, count, (x, y) => {
+        const [small, large] = x <= y ? [x, y] : [y, x];
+        const many = (n: number) => plural(n, 'un', 'plusieurs') === 'plusieurs';
+        return (!many(small) || many(large)) && many(small) === many(-small);
+      }),
+    );
+  });
+});
+
+describe('de before a person’s name', () => {
+  it.each([
+    ['Anne Morvan', 'd’Anne Morvan'],
+    ['Élodie Le Gall', 'd’Élodie Le Gall'],
+    ['Yves Tanguy', 'd’Yves Tanguy'],
+    ['Hélène Caroff', 'd’Hélène Caroff'],
+    ['Yann Kervella', 'de Yann Kervella'],
+    ['Le Gall', 'de Le Gall'],
+    ['Les Ajoncs', 'de Les Ajoncs'],
+    ['Soizic Le Roux', 'de Soizic Le Roux'],
+  ])('le compte %s → « le compte %s »', (name, expected) => {
+    expect(deName(name)).toBe(expected);
   });
 });
 

@@ -54,7 +54,7 @@ export function JourneyCard({ personId, journeys }: { personId: number; journeys
           </Button>
         )}
       </Group>
-      {!current && <Text c="dimmed">Aucun parcours pour l'instant.</Text>}
+      {!current && <Text c="dimmed">Aucun parcours pour l’instant.</Text>}
       {journeys.map((journey, index) => (
         <Stack key={journey.id} gap="xs" mb="md">
           <Group gap="xs">

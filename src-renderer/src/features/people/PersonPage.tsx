@@ -24,14 +24,17 @@ import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
+import type { GlossaryKey } from '@shared/glossary';
+import { WithHelp } from '../../ui/TermHelp';
+import { deName, formatPhone } from '@shared/french';
 
 const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
 
-function Line({ label, value }: { label: string; value: string | null | undefined }) {
+function Line({ label, value, help }: { label: string; value: string | null | undefined; help?: GlossaryKey }) {
   return (
     <Text size="sm">
       <Text span c="dimmed">
-        {label} :{' '}
+        {help ? <WithHelp term={help}>{label}</WithHelp> : label} :{' '}
       </Text>
       {value || '—'}
     </Text>
@@ -48,7 +51,7 @@ function SituationItem({ s }: { s: Situation }) {
         value={s.franceTravailSince ? `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}` : 'non inscrit·e'}
       />
       <Line label="Niveau de formation" value={EDUCATION_LEVEL_LABELS[s.educationLevel]} />
-      <Line label="RQTH" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
+      <Line label="RQTH" help="rqth" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
       <Line label="Logement" value={s.housing} />
       <Line label="Mobilité" value={mobility || 'aucune'} />
     </Stack>
@@ -73,7 +76,7 @@ export function PersonPage() {
   const toggleArchive = async () => {
     try {
       await archive.mutateAsync({ id, archived: !p.archived });
-      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n'apparaît plus dans la liste, son historique est gardé.");
+      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n’apparaît plus dans la liste, son historique est gardé.");
     } catch (error) {
       notifyFailure(error);
     }
@@ -87,7 +90,7 @@ export function PersonPage() {
         title: 'Archiver la fiche ?',
         message: working
           ? `${name} est en chantier, sous contrat : sa fiche sera retirée de la liste des personnes, son historique gardé, et vous pourrez la réactiver.`
-          : `La fiche de ${name} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
+          : `La fiche ${deName(name)} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
         confirmLabel: 'Archiver',
         danger: working,
       });
@@ -136,8 +139,8 @@ export function PersonPage() {
           <Line label="Né·e le" value={formatFrenchDate(p.birthDate)} />
           <Line label="Sexe" value={SEX_LABELS[p.sex]} />
           <Line label="Adresse" value={[p.address, `${p.postcode} ${p.town}`.trim()].filter(Boolean).join(', ')} />
-          <Line label="Résidant en QPV" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
-          <Line label="Téléphone" value={p.phone} />
+          <Line label="Résidant en QPV" help="qpv" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
+          <Line label="Téléphone" value={p.phone ? formatPhone(p.phone) : null} />
           <Line label="E-mail" value={p.email} />
           <Line label="Personne à prévenir" value={p.emergencyContact} />
           {p.collectNationality && <Line label="Nationalité" value={p.nationalityGroup ? NATIONALITY_GROUP_LABELS[p.nationalityGroup] : null} />}

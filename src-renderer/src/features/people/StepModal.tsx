@@ -32,7 +32,7 @@ export function StepModal(props: { journeyId: number; status: JourneyStatus; onC
         <Stack>
           <DateField label="Date" withAsterisk {...form.getInputProps('happenedOn')} />
           {props.status === 'refusee' && <Textarea label="Motif du refus" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
-          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'étape" loading={move.isPending} />
+          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l’étape" loading={move.isPending} />
         </Stack>
       </AsyncForm>
     </Modal>
