@@ -1,7 +1,7 @@
 import { PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import { useApiMutation } from '../../api/client';
+import { ApiError, useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
@@ -31,9 +31,9 @@ export function ChangePasswordForm(props: {
       await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.password });
       await props.onChanged();
     } catch (error) {
-      const mapped = showServerErrors(form, error);
-      if (form.errors.newPassword) form.setFieldError('password', form.errors.newPassword);
-      if (!mapped) notifyFailure(error);
+      // Main names the field `newPassword`; here it is typed in `password`.
+      if (error instanceof ApiError && error.payload.field === 'newPassword') form.setFieldError('password', error.payload.message);
+      else if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };
 
