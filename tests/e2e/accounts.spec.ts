@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './fixtures';
+import { ChoosePasswordPage } from './pages/choose-password';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 
@@ -31,6 +32,8 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
 
   await shell.switchUser();
   await login.signIn('Yann Kervella', COLLEAGUE_PASSWORD);
+  // The administrator typed his password: he chooses his own first.
+  await new ChoosePasswordPage(page).choose(COLLEAGUE_PASSWORD, 'Rabot-varlope-établi-copeaux');
   await expect(page.getByText('Bonjour Yann Kervella.')).toBeVisible();
   expect(await shell.navigationLabels()).toEqual(['Tableau de bord', 'Personnes', 'Chantiers', 'Planning', 'Aide']);
   await app.screenshot(page, 'accounts-04-encadrant');

@@ -30,7 +30,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     <Modal opened onClose={onClose} title={`Réinitialiser le mot de passe ${deName(user.displayName)}`}>
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix.</Text>
+          <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix : à sa prochaine connexion, {user.displayName} devra en choisir un à lui.</Text>
           <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
           <FormActions onCancel={onClose} submitLabel="Réinitialiser" loading={reset.isPending} />
         </Stack>

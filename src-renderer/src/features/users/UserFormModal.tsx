@@ -34,7 +34,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
         const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName });
         if (!named || !passwordOk) return;
         await create.mutateAsync({ displayName, role, password });
-        notifySuccess(`Le compte ${deName(displayName)} est créé. Donnez-lui son mot de passe de vive voix.`);
+        notifySuccess(`Le compte ${deName(displayName)} est créé. Donnez-lui son mot de passe de vive voix : à sa première connexion, il lui sera demandé d’en choisir un à lui.`);
       }
       onClose();
     } catch (error) {
