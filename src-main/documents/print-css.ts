@@ -49,6 +49,7 @@ section:has(+ .signatures) { break-after: avoid; }
 .signatures .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
 .signatures .box { border: 0.3mm solid #000; min-height: 32mm; padding: 2mm 3mm; }
 .signatures .box .who { font-weight: 700; }
+.signatures .box .handwrite { margin-top: 2mm; font-size: 9pt; color: #444; }
 .signatures .box .mention { font-size: 9pt; font-style: italic; }
 .small { font-size: 9pt; }
 .established { margin-top: 4mm; font-size: 8.5pt; color: #444; break-before: avoid; }

@@ -142,6 +142,8 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(text, 'no date as stored').not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text, 'no amount in cents').not.toMatch(/centimes/i);
     expect(text, 'typographic apostrophes').not.toContain("'");
+    expect(html, 'no signature box left empty: a name, or a line to write it').not.toMatch(/<div class="who">[^<]*<\/div><div><\/div>/);
+    expect(html, 'no lone dash standing for an empty field').not.toMatch(/<p class="small">—<\/p>/);
     const body = htmlText(html);
     expect(body, 'no ASCII space before « : ; ! ? »').not.toMatch(/ [:;!?»]/);
     expect(body, 'no ASCII space inside « »').not.toMatch(/« /);

@@ -81,7 +81,7 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
       <p>
         <strong>{b.form.orientation ? ORIENTATION_LABELS[b.form.orientation] : 'À définir'}</strong>
       </p>
-      <Words text={b.form.nextSteps} />
+      {b.form.nextSteps.trim() !== '' && <Words text={b.form.nextSteps} />}
       {b.form.referentToInform && <p>Référent social à informer : {b.form.referentToInform}</p>}
 
       <SignatureBlock
