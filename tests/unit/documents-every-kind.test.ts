@@ -152,6 +152,12 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(title).toBe(expectedTitle(kind, setup, who, row.number));
     // Every page says where it stands, so a page that falls out of the pile finds its place.
     for (let page = 1; page <= pages; page++) expect(pdfText(file, page).replace(/\s+/g, ' '), `page ${page}`).toContain(`page ${page} / ${pages}`);
+    // A signature never turns the page alone, nor with a one-line closing formula: some of the text it signs goes with it.
+    for (let page = 2; page <= pages; page++) {
+      const lines = pdfText(file, page).split('\n').filter((line) => line.trim() !== '');
+      const signedAt = lines.findIndex((line) => line.trim().startsWith('Fait à'));
+      if (signedAt >= 0) expect(signedAt - 1, `lines of text above the signature on page ${page}`).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('includes documents of three pages or more, numbered throughout', () => {
