@@ -96,3 +96,11 @@ export function inSentence(noun: string): string {
   const n = noun.trim();
   return /^\p{Lu}\p{Ll}/u.test(n) ? `${n.charAt(0).toLocaleLowerCase('fr-FR')}${n.slice(1)}` : n;
 }
+
+/** Free text typed as a list ("débit et assemblage…") printed as a sentence of its own: a capital first, one full stop last. */
+export function asSentence(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  if (t === '') return '';
+  // An ellipsis, "!" or "?" already ends the sentence.
+  return `${t.charAt(0).toLocaleUpperCase('fr-FR')}${t.slice(1)}${/[…!?]$/.test(t) ? '' : '.'}`;
+}

@@ -144,6 +144,8 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(text, 'typographic apostrophes').not.toContain("'");
     expect(html, 'no signature box left empty: a name, or a line to write it').not.toMatch(/<div class="who">[^<]*<\/div><div><\/div>/);
     expect(html, 'no lone dash standing for an empty field').not.toMatch(/<p class="small">—<\/p>/);
+    expect(text, 'no space before a full stop or comma').not.toMatch(/\p{L}\)? [.,](?!\d)/u);
+    expect(text, 'a sentence starts with a capital (the page footer aside)').not.toMatch(/\. (?!page \d)\p{Ll}/u);
     const body = htmlText(html);
     expect(body, 'no ASCII space before « : ; ! ? »').not.toMatch(/ [:;!?»]/);
     expect(body, 'no ASCII space inside « »').not.toMatch(/« /);

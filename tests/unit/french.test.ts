@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { agree, employeeOf, word, type Civility, agreeLabel } from '../../src-main/shared/agreement';
 import { JOURNEY_STATUS_LABELS } from '../../src-main/shared/contract/journey-lists';
 import { longFrenchDate } from '../../src-main/shared/dates';
-import { a, de, fixTypography, formatPhone, inSentence, startsWithVowelSound } from '../../src-main/shared/french';
+import { a, asSentence, de, fixTypography, formatPhone, inSentence, startsWithVowelSound } from '../../src-main/shared/french';
+import { activityInSentence } from '../../src-main/shared/contract/worksites';
 import { formatEuros } from '../../src-main/shared/money';
 import {
   EMPLOYER_SIGNATORY_TITLE_EXAMPLE,
@@ -286,5 +287,29 @@ describe('the person page speaks of a woman and of a man as they are', () => {
 
   it('leaves no inclusive ending in any parcours step once the civility is known', () => {
     for (const civility of ['madame', 'monsieur'] as const) for (const label of Object.values(JOURNEY_STATUS_LABELS)) expect(agreeLabel(civility, label)).not.toMatch(/·|\(e\)/);
+  });
+});
+
+describe('asSentence: a list typed in a setting printed as a sentence of its own', () => {
+  it.each([
+    ['débit et assemblage de pièces de bois', 'Débit et assemblage de pièces de bois.'],
+    ['Débit et ponçage.', 'Débit et ponçage.'],
+    ['éplucher, trier… ', 'Éplucher, trier…'],
+    ['  tonte. . ', 'Tonte.'],
+    ['', ''],
+    ['   ', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(asSentence(text)).toBe(expected);
+  });
+});
+
+describe('activityInSentence: the activity inside a sentence', () => {
+  it.each([
+    ['menuiserie', 'menuiserie'],
+    ['espaces_verts', 'espaces verts'],
+    ['batiment', 'bâtiment'],
+    ['Repair café', 'Repair café'],
+  ])('%s → %s', (activity, expected) => {
+    expect(activityInSentence(activity)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { word } from '../../domain/agreement';
-import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { activityInSentence } from '../../shared/contract/worksites';
 import { formatPhone } from '../../shared/french';
 import { longFrenchDate } from '../../shared/dates';
 import type { ParticipationDocumentData } from '../data';
@@ -42,7 +42,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
           </>
         )}{' '}
         à l'adresse suivante : <strong>{worksite.workAddress}</strong>, pour commencer le chantier « {worksite.name} » (
-        {(ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity).toLowerCase()}), du{' '}
+        {activityInSentence(worksite.activity)}), du{' '}
         {longFrenchDate(contract.startDate)} au {longFrenchDate(contract.endDate)}.
       </p>
       <p>À votre arrivée, présentez-vous {worksite.supervisorName ? `à ${worksite.supervisorName}, encadrant technique` : "à l'encadrant technique du chantier"}.</p>
