@@ -140,6 +140,7 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(text, 'no inclusive form: both civilities are known').not.toMatch(/\((e|s|es)\)|·e/);
     expect(text, 'no doubled structure name').not.toMatch(/CCAS de CCAS|du CCAS du CCAS|de CCAS de/);
     expect(text, 'no date as stored').not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text, 'dates written out, never in figures').not.toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/);
     expect(text, 'no amount in cents').not.toMatch(/centimes/i);
     expect(text, 'typographic apostrophes').not.toContain("'");
     expect(html, 'no signature box left empty: a name, or a line to write it').not.toMatch(/<div class="who">[^<]*<\/div><div><\/div>/);
