@@ -115,3 +115,11 @@ export function deName(name: string): string {
   const n = name.trim();
   return startsWithVowelSound(n) ? `d’${n}` : `de ${n}`;
 }
+
+/** Free text typed as a list ("débit et assemblage…") printed as a sentence of its own: a capital first, one full stop last. */
+export function asSentence(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  if (t === '') return '';
+  // An ellipsis, "!" or "?" already ends the sentence.
+  return `${t.charAt(0).toLocaleUpperCase('fr-FR')}${t.slice(1)}${/[…!?]$/.test(t) ? '' : '.'}`;
+}

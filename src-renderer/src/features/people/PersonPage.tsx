@@ -11,6 +11,7 @@ import {
   SEX_LABELS,
   YES_NO_UNKNOWN_LABELS,
 } from '@shared/contract/people-lists';
+import { agreeLabel, type Civility } from '@shared/agreement';
 import { formatFrenchDate } from '@shared/dates';
 import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useConfirm } from '../../ui/confirm';
@@ -41,14 +42,14 @@ function Line({ label, value, help }: { label: string; value: string | null | un
   );
 }
 
-function SituationItem({ s }: { s: Situation }) {
+function SituationItem({ s, civility }: { s: Situation; civility: Civility }) {
   const mobility = [s.drivingLicence && 'permis', s.vehicle && 'véhicule', s.publicTransport && 'transports en commun'].filter(Boolean).join(', ');
   return (
     <Stack gap={2}>
       <Line label="Ressources" value={`${RESOURCE_LABELS[s.resources]}${s.rsaMonths !== null ? ` (${s.rsaMonths} mois de RSA)` : ''}`} />
       <Line
         label="France Travail"
-        value={s.franceTravailSince ? `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}` : 'non inscrit·e'}
+        value={s.franceTravailSince ? agreeLabel(civility, `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}`) : agreeLabel(civility, 'non inscrit·e')}
       />
       <Line label="Niveau de formation" value={EDUCATION_LEVEL_LABELS[s.educationLevel]} />
       <Line label="RQTH" help="rqth" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
@@ -136,7 +137,7 @@ export function PersonPage() {
             Identité
           </Title>
           <Line label="Nom de naissance" value={p.birthName} />
-          <Line label="Né·e le" value={formatFrenchDate(p.birthDate)} />
+          <Line label={agreeLabel(p.civility, 'Né·e le')} value={formatFrenchDate(p.birthDate)} />
           <Line label="Sexe" value={SEX_LABELS[p.sex]} />
           <Line label="Adresse" value={[p.address, `${p.postcode} ${p.town}`.trim()].filter(Boolean).join(', ')} />
           <Line label="Résidant en QPV" help="qpv" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
@@ -161,7 +162,7 @@ export function PersonPage() {
           <Line label="Référent social" value={p.referentName} />
         </Card>
       </SimpleGrid>
-      <JourneyCard personId={id} journeys={p.journeys} />
+      <JourneyCard personId={id} journeys={p.journeys} civility={p.civility} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
@@ -180,7 +181,7 @@ export function PersonPage() {
           <Timeline active={0} bulletSize={16} lineWidth={2}>
             {p.situations.map((s) => (
               <Timeline.Item key={s.id} title={`Au ${formatFrenchDate(s.observedOn)}`}>
-                <SituationItem s={s} />
+                <SituationItem s={s} civility={p.civility} />
               </Timeline.Item>
             ))}
           </Timeline>
