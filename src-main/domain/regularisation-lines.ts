@@ -53,15 +53,18 @@ function keyOf(item: PayItem, rateCentiCents: number, firstDate: string): string
  * from earlier months are the same on both sides and left out.
  */
 export function regularisationLines(transmitted: readonly ComparedLine[], recomputed: readonly ComparedLine[], recorded: readonly RecordedLine[] = []): RegularisationLine[] {
-  const sums = new Map<string, { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number; dates: Set<string> }>();
+  const sums = new Map<string, { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number; dates: Set<string>; changed: Map<string, number> }>();
   const add = (sign: 1 | -1, l: { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number }, dates: readonly string[]) => {
     if (dates.length === 0) return;
     const first = [...dates].sort()[0]!;
     const key = keyOf(l.item, l.rateCentiCents, first);
-    const s = sums.get(key) ?? { item: l.item, rateCentiCents: l.rateCentiCents, minutes: 0, centiHours: 0, dates: new Set<string>() };
+    const s = sums.get(key) ?? { item: l.item, rateCentiCents: l.rateCentiCents, minutes: 0, centiHours: 0, dates: new Set<string>(), changed: new Map<string, number>() };
     s.minutes += sign * l.minutes;
     s.centiHours += sign * l.centiHours;
-    for (const d of dates) s.dates.add(d);
+    for (const d of dates) {
+      s.dates.add(d);
+      s.changed.set(d, (s.changed.get(d) ?? 0) + sign);
+    }
     sums.set(key, s);
   };
   const own = (l: ComparedLine) => !l.regularisation && l.item !== 'regularisation';
@@ -73,7 +76,9 @@ export function regularisationLines(transmitted: readonly ComparedLine[], recomp
     // The exported quantities are what the employer paid: a line whose quantity is unchanged has nothing to pay.
     if (s.centiHours === 0) continue;
     const centiHours = s.centiHours;
-    const dates = [...s.dates].sort();
+    // The days on one side only are the days that changed; when none is (hours moved within the same days), all of them.
+    const onOneSide = [...s.changed].filter(([, n]) => n !== 0).map(([d]) => d);
+    const dates = (onOneSide.length > 0 ? onOneSide : [...s.dates]).sort();
     out.push({ item: s.item, from: dates[0]!, to: dates.at(-1)!, minutes: s.minutes, centiHours, rateCentiCents: s.rateCentiCents, amountCents: lineAmountCents(centiHours, s.rateCentiCents) });
   }
   return out.sort((a, b) => PAY_ITEMS.indexOf(a.item) - PAY_ITEMS.indexOf(b.item) || a.from.localeCompare(b.from) || a.rateCentiCents - b.rateCentiCents);

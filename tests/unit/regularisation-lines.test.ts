@@ -36,7 +36,7 @@ describe('une régularisation est la différence des lignes de paie (L3123-8, L3
       story: 'le SMIC change le 15 : seule la ligne au taux des jours modifiés est régularisée, à ce taux',
       kept: [line('heures_normales', ['2026-06-01', '2026-06-08'], 420, 118800), line('heures_normales', ['2026-06-15', '2026-06-22'], 420)],
       now: [line('heures_normales', ['2026-06-01', '2026-06-08'], 420, 118800), line('heures_normales', ['2026-06-15'], 210)],
-      expected: [{ item: 'heures_normales', from: '2026-06-15', to: '2026-06-22', minutes: -210, centiHours: -350, rateCentiCents: 120200, amountCents: -4207 }],
+      expected: [{ item: 'heures_normales', from: '2026-06-22', to: '2026-06-22', minutes: -210, centiHours: -350, rateCentiCents: 120200, amountCents: -4207 }],
     },
     {
       story: 'rien ne change : aucune ligne',
