@@ -54,23 +54,25 @@ function keyOf(item: PayItem, rateCentiCents: number, firstDate: string): string
  */
 export function regularisationLines(transmitted: readonly ComparedLine[], recomputed: readonly ComparedLine[], recorded: readonly RecordedLine[] = []): RegularisationLine[] {
   const sums = new Map<string, { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number; dates: Set<string>; changed: Map<string, number> }>();
-  const add = (sign: 1 | -1, l: { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number }, dates: readonly string[]) => {
+  const add = (sign: 1 | -1, l: { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number }, dates: readonly string[], isRecorded = false) => {
     if (dates.length === 0) return;
     const first = [...dates].sort()[0]!;
     const key = keyOf(l.item, l.rateCentiCents, first);
     const s = sums.get(key) ?? { item: l.item, rateCentiCents: l.rateCentiCents, minutes: 0, centiHours: 0, dates: new Set<string>(), changed: new Map<string, number>() };
     s.minutes += sign * l.minutes;
     s.centiHours += sign * l.centiHours;
+    // A day already régularised is no longer a change to name.
     for (const d of dates) {
+      if (isRecorded) s.changed.set(d, 0);
+      else if (s.changed.get(d) !== 0 || !s.dates.has(d)) s.changed.set(d, (s.changed.get(d) ?? 0) + sign);
       s.dates.add(d);
-      s.changed.set(d, (s.changed.get(d) ?? 0) + sign);
     }
     sums.set(key, s);
   };
   const own = (l: ComparedLine) => !l.regularisation && l.item !== 'regularisation';
   for (const l of recomputed.filter(own)) add(1, l, l.dates);
   for (const l of transmitted.filter(own)) add(-1, l, l.dates);
-  for (const r of recorded) add(-1, r, [r.from, r.to]);
+  for (const r of recorded) add(-1, r, [r.from, r.to], true);
   const out: RegularisationLine[] = [];
   for (const s of sums.values()) {
     // The exported quantities are what the employer paid: a line whose quantity is unchanged has nothing to pay.

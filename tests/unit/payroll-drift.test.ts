@@ -117,9 +117,21 @@ describe('after transmission, changes become régularisations of the next month'
     const draft = valueOf(await call('payroll/get', july));
     expect(draft.lines).toHaveLength(1);
     expect(draft.lines[0]).toMatchObject({ name: 'Élodie Lefèvre', regularisationPaid: expected, paid: 0 });
-    const regularisation = draft.lines[0]!.payLines!.filter((l) => l.item === 'regularisation');
-    expect(regularisation.reduce((sum, l) => sum + l.minutes, 0)).toBe(expected);
+    // Pay line by pay line (domain/regularisation-lines.ts): the annex time done makes 2 h of heures
+    // complémentaires paid +10 % (1 h 24, the tenth of 14 h) and +25 % (36 min), not 2 h at the normal rate.
+    const regularisation = draft.lines[0]!.payLines!.filter((l) => l.regularisation);
+    expect(regularisation.map((l) => [l.item, l.from, l.to, l.minutes, l.rateCentiCents, l.amountCents])).toEqual([
+      ['heures_normales', '2026-06-02', '2026-06-02', -210, 120200, -4207], // recorded with its reason
+      ['heures_normales', '2026-06-03', '2026-06-25', -960, 120200, -19232], // cancelled 3 June, early end (23–25 June), 2 h become complementary on 18 June
+      ['hc_10', '2026-06-18', '2026-06-18', 84, 132220, 1851],
+      ['hc_25', '2026-06-18', '2026-06-18', 36, 150250, 902],
+      ['annulation_payee', '2026-06-03', '2026-06-03', 210, 120200, 4207],
+      ['temps_annexe', '2026-06-17', '2026-06-17', 120, 120200, 2404],
+      ['absence_non_payee_non_justifiee', '2026-06-02', '2026-06-02', 210, 0, 0],
+    ]);
+    expect(regularisation.filter((l) => !l.item.startsWith('absence_non_payee_')).reduce((sum, l) => sum + l.minutes, 0)).toBe(expected);
     for (const l of regularisation) expect(l.amountCents).toBe(Math.sign(l.centiHours * l.rateCentiCents) * Math.round(Math.abs(l.centiHours * l.rateCentiCents) / 10000));
+    expect(draft.lines[0]!.grossCents).toBe(-4207 - 19232 + 1851 + 902 + 4207 + 2404);
 
     // Validating July records what had no régularisation; nothing is counted twice afterwards.
     const validated = valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
@@ -129,18 +141,21 @@ describe('after transmission, changes become régularisations of the next month'
     const pdf = pdfText(keep('paie-regularisation.pdf', readFileSync(valueOf(await call('payroll/export', { ...july, format: 'pdf', folder: tempDir() })).path))).replace(/\s+/g, ' ');
     expect(pdf).toMatch(/Total \(1 personne\)( 0\s?h){4} − 12 h /);
     expect(pdf.match(/− 12 h/g)).toHaveLength(2);
-    // A half-day cancelled but paid all the same: the hours paid did not change (never « + 0 h »).
-    expect(pdf).toContain('régularisation du 03/06/2026 (heures payées inchangées), Modifié après la transmission de juin 2026');
+    // A half-day cancelled but paid all the same: 3 h 30 of normal hours become a paid cancelled half-day.
+    expect(pdf).toContain('régularisation du 03/06/2026 (+ 3 h 30 payées), Modifié après la transmission de juin 2026');
+    // An unpaid absence changes no paid hours (never « + 0 h »).
+    expect(pdf).toContain('régularisation du 02/06/2026 (heures payées inchangées), Absence signalée après coup');
     expect(pdf).toContain('régularisation du 02/06/2026 (− 3 h 30 payées), Absence signalée après coup');
     expect(valueOf(await call('payroll/get', { month: '2026-08', employerId: 1 })).lines).toEqual([]);
-    const reasons = (await call('attendance/hours', { personId: (await draftPerson(call)).personId })) as { ok: true; value: { rows: { regularisations: { paidDelta: number; reason: string; sent: boolean }[] }[] } };
-    expect(reasons.value.rows[0]!.regularisations.map((r) => [r.paidDelta, r.reason, r.sent])).toEqual([
-      [-210, 'Absence signalée après coup', true],
-      [0, 'Modifié après la transmission de juin 2026', true], // the cancelled half-day: paid all the same, 3 h 30 no longer worked
-      [120, 'Modifié après la transmission de juin 2026', true],
-      [-210, 'Modifié après la transmission de juin 2026', true],
-      [-210, 'Modifié après la transmission de juin 2026', true],
-      [-210, 'Modifié après la transmission de juin 2026', true],
+    const reasons = (await call('attendance/hours', { personId: (await draftPerson(call)).personId })) as { ok: true; value: { rows: { regularisations: { date: string; paidDelta: number; reason: string; sent: boolean }[] }[] } };
+    expect(reasons.value.rows[0]!.regularisations.map((r) => [r.date, r.paidDelta, r.reason, r.sent])).toEqual([
+      ['2026-06-02', -210, 'Absence signalée après coup', true],
+      ['2026-06-02', 0, 'Absence signalée après coup', true], // the unpaid absence line: hours, no pay
+      ['2026-06-03', -960, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-03', 210, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-17', 120, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-18', 84, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-18', 36, 'Modifié après la transmission de juin 2026', true],
     ]);
   });
 });
