@@ -205,3 +205,49 @@ describe('withdrawing a transmission made by mistake', () => {
     });
   });
 });
+
+describe('a correction of a transmitted month keeps the heures complémentaires majoration (L3123-8, L3123-29)', () => {
+  it('18 June marked absent after transmission takes back the 2 h of heures complémentaires at +10 % and +25 %, in the July files re-read from disk', async () => {
+    const { call, changes } = await june();
+    valueOf(await changes.annexDone()); // week of 15 June: 14 h + 2 h annex = 2 h complementary on Thursday 18
+    const personId = (await draftPerson(call)).personId;
+    valueOf(await call('payroll/setMatricule', { personId, employerId: 1, matricule: 'E0042' }));
+    const sent = valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
+    expect(sent.lines[0]!.payLines!.filter((l) => l.item.startsWith('hc_')).map((l) => [l.item, l.minutes])).toEqual([['hc_10', 84], ['hc_25', 36]]);
+    valueOf(await call('payroll/transmit', target));
+
+    valueOf(await changes.absent('2026-06-18', 'Absence signalée après l’envoi'));
+    valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
+    const view = valueOf(await call('payroll/get', july));
+    const taken = view.lines[0]!.payLines!.map((l) => [l.item, l.minutes, l.rateCentiCents, l.amountCents]);
+    // Not 3 h 30 at the normal rate: 1 h 30 normal, 1 h 24 at +10 %, 36 min at +25 %, and the unpaid absence.
+    expect(taken).toEqual([
+      ['heures_normales', -90, 120200, -1803],
+      ['hc_10', -84, 132220, -1851],
+      ['hc_25', -36, 150250, -902],
+      ['absence_non_payee_non_justifiee', 210, 0, 0],
+    ]);
+    expect(view.lines[0]!.grossCents).toBe(-1803 - 1851 - 902);
+
+    const folder = tempDir();
+    const text = readFileSync(valueOf(await call('payroll/export', { ...july, format: 'variables', folder })).path, 'utf8');
+    const [header, ...rows] = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((r) => r.split(';'));
+    const column = (row: string[], name: string) => row[header!.indexOf(name)]!;
+    expect(rows.map((r) => [column(r, 'Matricule'), column(r, 'Rubrique'), column(r, 'Quantité'), column(r, 'Taux'), column(r, 'Montant'), column(r, 'Du'), column(r, 'Au')])).toEqual([
+      ['E0042', 'HN', '-1,50', '12,02', '-18,03', '18/06/2026', '18/06/2026'],
+      ['E0042', 'HC10', '-1,40', '13,222', '-18,51', '18/06/2026', '18/06/2026'],
+      ['E0042', 'HC25', '-0,60', '15,025', '-9,02', '18/06/2026', '18/06/2026'],
+      ['E0042', 'ABS-ANJ', '3,50', '0,00', '0,00', '18/06/2026', '18/06/2026'],
+    ]);
+    expect(column(rows[1]!, 'Libellé')).toMatch(/^Régularisation d'un mois transmis : heures complémentaires majorées de 10 %/);
+    // Every line recomputes from the file alone: amount = quantity × rate, rounded once.
+    const num = (s: string) => Number(s.replace(',', '.'));
+    for (const r of rows) {
+      const exact = Math.round(num(column(r, 'Quantité')) * 100) * Math.round(num(column(r, 'Taux')) * 10000);
+      expect(Math.sign(exact) * Math.round(Math.abs(exact) / 10000)).toBe(Math.round(num(column(r, 'Montant')) * 100));
+    }
+    const sheet = readFileSync(valueOf(await call('payroll/export', { ...july, format: 'csv', folder })).path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((r) => r.split(';'));
+    expect(sheet[1]![sheet[0]!.indexOf('Régularisation (montant)')]).toBe('-45,56');
+    expect(sheet[1]![sheet[0]!.indexOf('Heures complémentaires +10 % (heures)')]).toBe('0,00');
+  });
+});
