@@ -1,22 +1,24 @@
 /**
  * What changed in transmitted months without a régularisation being recorded
  * (an annex time marked done, a half-day cancelled, a contract changed): the
- * kept figures of each transmitted month against its days counted now, less
- * the régularisations already recorded. The next month not yet transmitted
- * carries the difference (domain/payroll-figures.ts).
+ * pay lines kept for each transmitted month against its pay lines counted
+ * now, less the régularisations already recorded. The next month not yet
+ * transmitted carries the difference, line by line
+ * (domain/regularisation-lines.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/payroll';
-import { figuresOf, unrecordedDeltas, type MonthFigures } from '../domain/payroll-figures';
+import { listWageRates } from '../db/repositories/settings';
+import type { MonthFigures } from '../domain/payroll-figures';
+import { payLines } from '../domain/pay-lines';
+import { rateOnDay } from '../domain/pay-rates';
+import { recordedOf, regularisationLines, rowOf, type RegularisationRow } from '../domain/regularisation-lines';
 import { addDays, addMonths } from '../shared/dates';
 import { hoursSummaries } from './hours';
 
-export interface DriftRegularisation {
+export interface DriftRegularisation extends RegularisationRow {
   participationId: number;
-  date: string;
-  workedDelta: number;
-  paidDelta: number;
   reason: string;
 }
 
@@ -39,17 +41,26 @@ export async function unrecordedChanges(db: Kysely<Database>, today: string, emp
     const rows = await repo.participationsOfMonth(db, employerId, bounds.first, bounds.last, { ids: kept.map((p) => p.participationId) });
     months.push({ month: h.month, kept, rows, ...bounds });
   }
+  if (months.length === 0) return [];
   const contracts = new Map(months.flatMap((m) => m.rows).map((r) => [r.id, r]));
   const summaries = await hoursSummaries(
     db,
     today,
     [...contracts.values()].map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId: r.worksiteId, worksiteName: '', startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
   );
+  const wageFloors = await listWageRates(db);
   const out: DriftRegularisation[] = [];
   for (const { month, kept, rows, first, last } of months) {
-    const now = figuresOf(rows.map((r) => ({ participationId: r.id, payLines: [], days: summaries.get(r.id)!.days.filter((d) => d.date >= first && d.date <= last) })));
     const recorded = await repo.regularisationsBetween(db, rows.map((r) => r.id), first, last);
-    for (const d of unrecordedDeltas(kept, now, recorded)) out.push({ ...d, reason: `Modifié après la transmission de ${monthLabel(month)}` });
+    for (const r of rows) {
+      const now = payLines({ month, summary: summaries.get(r.id)!, contractCents: r.hourlyCents, wageFloors, regularisations: [] });
+      const normalRate = (date: string) => rateOnDay(r.hourlyCents, wageFloors, date).hourlyCents * 100;
+      const done = recorded.filter((g) => g.participationId === r.id).map((g) => recordedOf(g, normalRate));
+      const transmitted = kept.find((p) => p.participationId === r.id)?.payLines ?? [];
+      for (const line of regularisationLines(transmitted, now, done)) {
+        out.push({ participationId: r.id, ...rowOf(line), reason: `Modifié après la transmission de ${monthLabel(month)}` });
+      }
+    }
   }
   return out;
 }

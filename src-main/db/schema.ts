@@ -428,6 +428,13 @@ export interface RegularisationsTable {
   handoffId: number | null;
   createdBy: number | null;
   createdAt: string;
+  /** The pay line corrected (migration 19); null on older rows: paid minutes at the normal rate of their day. */
+  item: string | null;
+  minutes: number | null;
+  centiHours: number | null;
+  rateCentiCents: number | null;
+  /** The last day the line covers (`date` is the first). */
+  dateTo: string | null;
 }
 
 export interface EvaluationCriteriaTable {

@@ -16,7 +16,7 @@
  *   line's dates name its week, even when it ends in the next month).
  * - Unpaid absences are listed with their hours and dates, at a zero rate.
  */
-import { ABSENCE_MARKS, PAY_ITEMS, type PayItem } from '../shared/contract/pay-items';
+import { ABSENCE_MARKS, PAY_ITEM_DEFAULTS, PAY_ITEMS, type PayItem } from '../shared/contract/pay-items';
 import type { DayHours, HoursSummary } from './attendance';
 import { weekOf } from './hours';
 import { rateOnDay } from './pay-rates';
@@ -37,6 +37,23 @@ export interface PayLine {
   /** The SMIC applied instead of the contract's rate, if any. */
   smicFrom: string | null;
   amountCents: number;
+  /** A correction of an earlier, transmitted month (domain/regularisation-lines.ts), at that month's rate. */
+  regularisation?: true;
+}
+
+/**
+ * A régularisation carried: a pay line of an earlier month (item, signed
+ * quantity, rate of the original days), or, recorded before pay lines were,
+ * paid minutes of a day at its normal rate (item null).
+ */
+export interface CarriedRegularisation {
+  date: string;
+  paidDelta: number;
+  item?: PayItem | null;
+  dateTo?: string | null;
+  minutes?: number | null;
+  centiHours?: number | null;
+  rateCentiCents?: number | null;
 }
 
 /** Minutes to hours to the hundredth, ×100, rounded half away from zero (a régularisation can be negative). */
@@ -107,7 +124,7 @@ export function payLines(input: {
   summary: Pick<HoursSummary, 'days' | 'weeks'>;
   contractCents: number;
   wageFloors: readonly DatedRate[];
-  regularisations: readonly { date: string; paidDelta: number }[];
+  regularisations: readonly CarriedRegularisation[];
 }): PayLine[] {
   const hcByDay = complementaryByDay(input.summary);
   const entries: Minutes[] = [];
@@ -118,7 +135,26 @@ export function payLines(input: {
       entries.push({ item: 'hc_10', date: d.date, minutes: hc.hc10, week: hc.week }, { item: 'hc_25', date: d.date, minutes: hc.hc25, week: hc.week });
     }
   }
-  for (const r of input.regularisations) entries.push({ item: 'regularisation', date: r.date, minutes: r.paidDelta });
+  const carried: PayLine[] = [];
+  for (const r of input.regularisations) {
+    if (!r.item || r.rateCentiCents == null || r.centiHours == null) {
+      entries.push({ item: 'regularisation', date: r.date, minutes: r.paidDelta });
+      continue;
+    }
+    const to = r.dateTo ?? r.date;
+    carried.push({
+      item: r.item,
+      from: r.date,
+      to,
+      dates: [...new Set([r.date, to])],
+      minutes: r.minutes ?? 0,
+      centiHours: r.centiHours,
+      rateCentiCents: r.rateCentiCents,
+      smicFrom: null,
+      amountCents: lineAmountCents(r.centiHours, r.rateCentiCents),
+      regularisation: true,
+    });
+  }
 
   const lines: PayLine[] = [];
   const weeks: (string | undefined)[] = [];
@@ -143,12 +179,19 @@ export function payLines(input: {
     l.centiHours = centiHoursOf(l.minutes);
     l.amountCents = lineAmountCents(l.centiHours, l.rateCentiCents);
   }
-  return lines;
+  // Each correction stays its own line, after the month's own ones, with its quantity as recorded.
+  return [...lines, ...carried.sort((a, b) => PAY_ITEMS.indexOf(a.item) - PAY_ITEMS.indexOf(b.item) || a.from.localeCompare(b.from))];
 }
 
 /** The decimals a rate is written with: as many as it has, 2 to 4 (13,222 € for 12,02 € + 10 %). */
 export function ratePlaces(rateCentiCents: number): number {
   return rateCentiCents % 100 === 0 ? 2 : rateCentiCents % 10 === 0 ? 3 : 4;
+}
+
+/** What a line is called in the files: its rubrique's description, said to be a correction when it is one. */
+export function payLineLabel(line: { item: PayItem; regularisation?: true }): string {
+  const description = PAY_ITEM_DEFAULTS[line.item].description;
+  return line.regularisation ? `Régularisation d'un mois transmis : ${description.charAt(0).toLocaleLowerCase('fr-FR')}${description.slice(1)}` : description;
 }
 
 /** The gross: the sum of the lines' amounts. */

@@ -15,6 +15,8 @@ export interface FigureLine {
   centiHours: number;
   rateCentiCents: number;
   amountCents: number;
+  /** A correction of an earlier month the month carried. */
+  regularisation?: true;
 }
 
 export interface PersonFigures {
@@ -41,7 +43,15 @@ export function figuresOf(
   return people
     .map((p) => ({
       participationId: p.participationId,
-      payLines: p.payLines.map((l) => ({ item: l.item, dates: [...l.dates], minutes: l.minutes, centiHours: l.centiHours, rateCentiCents: l.rateCentiCents, amountCents: l.amountCents })),
+      payLines: p.payLines.map((l) => ({
+        item: l.item,
+        dates: [...l.dates],
+        minutes: l.minutes,
+        centiHours: l.centiHours,
+        rateCentiCents: l.rateCentiCents,
+        amountCents: l.amountCents,
+        ...(l.regularisation ? { regularisation: true as const } : {}),
+      })),
       days: p.days.filter((d) => d.worked !== 0 || d.paid !== 0).map((d) => ({ date: d.date, worked: d.worked, paid: d.paid })),
     }))
     .sort((a, b) => a.participationId - b.participationId);
@@ -54,7 +64,8 @@ export function canonicalFigures(figures: MonthFigures): string {
     .map((p) => [
       p.participationId,
       [...p.payLines]
-        .map((l) => [l.item, [...l.dates].sort(), l.minutes, l.centiHours, l.rateCentiCents, l.amountCents] as const)
+        // A carried correction is marked only where there is one: figures kept before keep their fingerprint.
+        .map((l) => [l.item, [...l.dates].sort(), l.minutes, l.centiHours, l.rateCentiCents, l.amountCents, ...(l.regularisation ? ['régularisation'] : [])])
         .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
       [...p.days].sort((x, y) => x.date.localeCompare(y.date)).map((d) => [d.date, d.worked, d.paid]),
     ]);

@@ -8,7 +8,7 @@ import type { DayHours, HoursSummary } from './attendance';
 import type { Mark } from '../shared/contract/attendance-codes';
 import { formatEuros } from '../shared/money';
 import { ABSENCE_MARKS } from '../shared/contract/pay-items';
-import { grossOfLines, payLines, type PayLine } from './pay-lines';
+import { grossOfLines, payLines, type CarriedRegularisation, type PayLine } from './pay-lines';
 import { rateOnDay, smicRaiseText, splitByRate, type RateSegment } from './pay-rates';
 import type { DatedRate } from './wages';
 
@@ -35,7 +35,8 @@ export interface PayrollPerson {
   /** Days whose absence proof was received. */
   proofByDate: ReadonlySet<string>;
   events: string[];
-  regularisations: readonly { date: string; paidDelta: number; workedDelta: number; reason: string }[];
+  /** Corrections of transmitted months this month carries (domain/regularisation-lines.ts). */
+  regularisations: readonly (CarriedRegularisation & { workedDelta: number; reason: string })[];
 }
 
 export interface PayrollDay {

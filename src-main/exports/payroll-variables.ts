@@ -6,9 +6,9 @@
  * cent (domain/pay-lines.ts): the file can be recomputed on its own.
  */
 import { formatFrenchDate } from '../shared/dates';
-import { PAY_ITEM_DEFAULTS, type PayItem } from '../shared/contract/pay-items';
+import type { PayItem } from '../shared/contract/pay-items';
 import type { PayrollLine } from '../domain/payroll';
-import { ratePlaces } from '../domain/pay-lines';
+import { payLineLabel, ratePlaces } from '../domain/pay-lines';
 import { fixed, toCsv, type CsvCell } from './csv';
 
 export const VARIABLES_HEADERS = [
@@ -52,7 +52,7 @@ export function payrollVariablesCsv(lines: readonly PayrollLine[], period: { fir
         p.nir,
         formatFrenchDate(p.birthDate),
         p.contractRef,
-        PAY_ITEM_DEFAULTS[l.item].description,
+        payLineLabel(l),
         formatFrenchDate(l.from),
         formatFrenchDate(l.to),
       ]);

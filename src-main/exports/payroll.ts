@@ -9,7 +9,8 @@ import { loadExcel } from '../imports/table';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
 import { formatFrenchDate, frenchMonth } from '../shared/dates';
 import { ABSENCE_MARKS, decimalHours, rateOfDay, smicNotes, type PayrollLine } from '../domain/payroll';
-import { PAY_ITEM_DEFAULTS, type PayItem } from '../shared/contract/pay-items';
+import type { PayItem } from '../shared/contract/pay-items';
+import { payLineLabel } from '../domain/pay-lines';
 import { neutraliseFormula, toCsv } from './csv';
 
 export interface HandoffMeta {
@@ -22,6 +23,7 @@ export interface HandoffMeta {
 }
 
 /** The pay lines in the summary's columns: hours and amount of each family (absences summed by paid / unpaid; by code in the pay-lines sheet). */
+// A correction of a transmitted month (whatever its rubrique) is counted under « Régularisation », not with the month's own hours.
 const PAY_LINE_FAMILIES: { label: string; has: (item: PayItem) => boolean }[] = [
   { label: 'Heures normales', has: (i) => i === 'heures_normales' },
   { label: 'Heures complémentaires +10 %', has: (i) => i === 'hc_10' },
@@ -68,7 +70,7 @@ const FIRST_FIGURE = SUMMARY_HEADERS.indexOf('Heures prévues');
 
 function payLineValues(line: PayrollLine): number[] {
   return PAY_LINE_FAMILIES.flatMap((f) => {
-    const mine = line.payLines.filter((l) => f.has(l.item));
+    const mine = line.payLines.filter((l) => (l.regularisation ? f.label === 'Régularisation' : f.has(l.item)));
     return [mine.reduce((t, l) => t + l.centiHours, 0) / 100, mine.reduce((t, l) => t + l.amountCents, 0) / 100];
   });
 }
@@ -153,7 +155,7 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
     for (const l of line.payLines) {
       const p = line.person;
       payLinesSheet.addRow(
-        safe([p.lastName, p.firstNames, p.matricule, p.contractRef, PAY_ITEM_DEFAULTS[l.item].description, new Date(`${l.from}T00:00:00Z`), new Date(`${l.to}T00:00:00Z`), l.centiHours / 100, l.rateCentiCents / 10000, l.amountCents / 100]),
+        safe([p.lastName, p.firstNames, p.matricule, p.contractRef, payLineLabel(l), new Date(`${l.from}T00:00:00Z`), new Date(`${l.to}T00:00:00Z`), l.centiHours / 100, l.rateCentiCents / 10000, l.amountCents / 100]),
       );
     }
   }

@@ -159,6 +159,9 @@ describe('migrations', () => {
       // Migration 18: employers keep no logo until one is chosen; funders have no document details yet.
       expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([{ logoFile: null }, { logoFile: null }]);
       expect(await opened.db.selectFrom('funders').selectAll().execute()).toEqual([]);
+      // Migration 19: older régularisations name no pay line (read as paid minutes at the normal rate of their day).
+      const regularisations = await opened.db.selectFrom('regularisations').select(['item', 'minutes', 'centiHours', 'rateCentiCents', 'dateTo']).execute();
+      expect(regularisations.every((r) => Object.values(r).every((v) => v === null))).toBe(true);
       // Migration 20: accounts that existed keep working; no one is made to change a password they chose.
       expect(await opened.db.selectFrom('users').select('id').where('mustChangePassword', '!=', 0).execute()).toEqual([]);
       await opened.close();

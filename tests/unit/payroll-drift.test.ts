@@ -117,9 +117,21 @@ describe('after transmission, changes become régularisations of the next month'
     const draft = valueOf(await call('payroll/get', july));
     expect(draft.lines).toHaveLength(1);
     expect(draft.lines[0]).toMatchObject({ name: 'Élodie Lefèvre', regularisationPaid: expected, paid: 0 });
-    const regularisation = draft.lines[0]!.payLines!.filter((l) => l.item === 'regularisation');
-    expect(regularisation.reduce((sum, l) => sum + l.minutes, 0)).toBe(expected);
+    // Pay line by pay line (domain/regularisation-lines.ts): the annex time done makes 2 h of heures
+    // complémentaires paid +10 % (1 h 24, the tenth of 14 h) and +25 % (36 min), not 2 h at the normal rate.
+    const regularisation = draft.lines[0]!.payLines!.filter((l) => l.regularisation);
+    expect(regularisation.map((l) => [l.item, l.from, l.to, l.minutes, l.rateCentiCents, l.amountCents])).toEqual([
+      ['heures_normales', '2026-06-02', '2026-06-02', -210, 120200, -4207], // recorded with its reason
+      ['heures_normales', '2026-06-03', '2026-06-25', -960, 120200, -19232], // cancelled 3 June, early end (23–25 June), 2 h become complementary on 18 June
+      ['hc_10', '2026-06-18', '2026-06-18', 84, 132220, 1851],
+      ['hc_25', '2026-06-18', '2026-06-18', 36, 150250, 902],
+      ['annulation_payee', '2026-06-03', '2026-06-03', 210, 120200, 4207],
+      ['temps_annexe', '2026-06-17', '2026-06-17', 120, 120200, 2404],
+      ['absence_non_payee_non_justifiee', '2026-06-02', '2026-06-02', 210, 0, 0],
+    ]);
+    expect(regularisation.filter((l) => !l.item.startsWith('absence_non_payee_')).reduce((sum, l) => sum + l.minutes, 0)).toBe(expected);
     for (const l of regularisation) expect(l.amountCents).toBe(Math.sign(l.centiHours * l.rateCentiCents) * Math.round(Math.abs(l.centiHours * l.rateCentiCents) / 10000));
+    expect(draft.lines[0]!.grossCents).toBe(-4207 - 19232 + 1851 + 902 + 4207 + 2404);
 
     // Validating July records what had no régularisation; nothing is counted twice afterwards.
     const validated = valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
@@ -129,18 +141,21 @@ describe('after transmission, changes become régularisations of the next month'
     const pdf = pdfText(keep('paie-regularisation.pdf', readFileSync(valueOf(await call('payroll/export', { ...july, format: 'pdf', folder: tempDir() })).path))).replace(/\s+/g, ' ');
     expect(pdf).toMatch(/Total \(1 personne\)( 0\s?h){4} − 12 h /);
     expect(pdf.match(/− 12 h/g)).toHaveLength(2);
-    // A half-day cancelled but paid all the same: the hours paid did not change (never « + 0 h »).
-    expect(pdf).toContain('régularisation du 03/06/2026 (heures payées inchangées), Modifié après la transmission de juin 2026');
+    // A half-day cancelled but paid all the same: 3 h 30 of normal hours become a paid cancelled half-day.
+    expect(pdf).toContain('régularisation du 03/06/2026 (+ 3 h 30 payées), Modifié après la transmission de juin 2026');
+    // An unpaid absence changes no paid hours (never « + 0 h »).
+    expect(pdf).toContain('régularisation du 02/06/2026 (heures payées inchangées), Absence signalée après coup');
     expect(pdf).toContain('régularisation du 02/06/2026 (− 3 h 30 payées), Absence signalée après coup');
     expect(valueOf(await call('payroll/get', { month: '2026-08', employerId: 1 })).lines).toEqual([]);
-    const reasons = (await call('attendance/hours', { personId: (await draftPerson(call)).personId })) as { ok: true; value: { rows: { regularisations: { paidDelta: number; reason: string; sent: boolean }[] }[] } };
-    expect(reasons.value.rows[0]!.regularisations.map((r) => [r.paidDelta, r.reason, r.sent])).toEqual([
-      [-210, 'Absence signalée après coup', true],
-      [0, 'Modifié après la transmission de juin 2026', true], // the cancelled half-day: paid all the same, 3 h 30 no longer worked
-      [120, 'Modifié après la transmission de juin 2026', true],
-      [-210, 'Modifié après la transmission de juin 2026', true],
-      [-210, 'Modifié après la transmission de juin 2026', true],
-      [-210, 'Modifié après la transmission de juin 2026', true],
+    const reasons = (await call('attendance/hours', { personId: (await draftPerson(call)).personId })) as { ok: true; value: { rows: { regularisations: { date: string; paidDelta: number; reason: string; sent: boolean }[] }[] } };
+    expect(reasons.value.rows[0]!.regularisations.map((r) => [r.date, r.paidDelta, r.reason, r.sent])).toEqual([
+      ['2026-06-02', -210, 'Absence signalée après coup', true],
+      ['2026-06-02', 0, 'Absence signalée après coup', true], // the unpaid absence line: hours, no pay
+      ['2026-06-03', -960, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-03', 210, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-17', 120, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-18', 84, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-18', 36, 'Modifié après la transmission de juin 2026', true],
     ]);
   });
 });
@@ -188,5 +203,51 @@ describe('withdrawing a transmission made by mistake', () => {
         message: 'Juillet 2026 a déjà été transmis à Relais Emploi Iroise : la transmission de juin 2026 ne peut plus être retirée. Une correction passe par une régularisation.',
       },
     });
+  });
+});
+
+describe('a correction of a transmitted month keeps the heures complémentaires majoration (L3123-8, L3123-29)', () => {
+  it('18 June marked absent after transmission takes back the 2 h of heures complémentaires at +10 % and +25 %, in the July files re-read from disk', async () => {
+    const { call, changes } = await june();
+    valueOf(await changes.annexDone()); // week of 15 June: 14 h + 2 h annex = 2 h complementary on Thursday 18
+    const personId = (await draftPerson(call)).personId;
+    valueOf(await call('payroll/setMatricule', { personId, employerId: 1, matricule: 'E0042' }));
+    const sent = valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
+    expect(sent.lines[0]!.payLines!.filter((l) => l.item.startsWith('hc_')).map((l) => [l.item, l.minutes])).toEqual([['hc_10', 84], ['hc_25', 36]]);
+    valueOf(await call('payroll/transmit', target));
+
+    valueOf(await changes.absent('2026-06-18', 'Absence signalée après l’envoi'));
+    valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
+    const view = valueOf(await call('payroll/get', july));
+    const taken = view.lines[0]!.payLines!.map((l) => [l.item, l.minutes, l.rateCentiCents, l.amountCents]);
+    // Not 3 h 30 at the normal rate: 1 h 30 normal, 1 h 24 at +10 %, 36 min at +25 %, and the unpaid absence.
+    expect(taken).toEqual([
+      ['heures_normales', -90, 120200, -1803],
+      ['hc_10', -84, 132220, -1851],
+      ['hc_25', -36, 150250, -902],
+      ['absence_non_payee_non_justifiee', 210, 0, 0],
+    ]);
+    expect(view.lines[0]!.grossCents).toBe(-1803 - 1851 - 902);
+
+    const folder = tempDir();
+    const text = readFileSync(valueOf(await call('payroll/export', { ...july, format: 'variables', folder })).path, 'utf8');
+    const [header, ...rows] = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((r) => r.split(';'));
+    const column = (row: string[], name: string) => row[header!.indexOf(name)]!;
+    expect(rows.map((r) => [column(r, 'Matricule'), column(r, 'Rubrique'), column(r, 'Quantité'), column(r, 'Taux'), column(r, 'Montant'), column(r, 'Du'), column(r, 'Au')])).toEqual([
+      ['E0042', 'HN', '-1,50', '12,02', '-18,03', '18/06/2026', '18/06/2026'],
+      ['E0042', 'HC10', '-1,40', '13,222', '-18,51', '18/06/2026', '18/06/2026'],
+      ['E0042', 'HC25', '-0,60', '15,025', '-9,02', '18/06/2026', '18/06/2026'],
+      ['E0042', 'ABS-ANJ', '3,50', '0,00', '0,00', '18/06/2026', '18/06/2026'],
+    ]);
+    expect(column(rows[1]!, 'Libellé')).toMatch(/^Régularisation d'un mois transmis : heures complémentaires majorées de 10 %/);
+    // Every line recomputes from the file alone: amount = quantity × rate, rounded once.
+    const num = (s: string) => Number(s.replace(',', '.'));
+    for (const r of rows) {
+      const exact = Math.round(num(column(r, 'Quantité')) * 100) * Math.round(num(column(r, 'Taux')) * 10000);
+      expect(Math.sign(exact) * Math.round(Math.abs(exact) / 10000)).toBe(Math.round(num(column(r, 'Montant')) * 100));
+    }
+    const sheet = readFileSync(valueOf(await call('payroll/export', { ...july, format: 'csv', folder })).path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((r) => r.split(';'));
+    expect(sheet[1]![sheet[0]!.indexOf('Régularisation (montant)')]).toBe('-45,56');
+    expect(sheet[1]![sheet[0]!.indexOf('Heures complémentaires +10 % (heures)')]).toBe('0,00');
   });
 });

@@ -108,7 +108,11 @@ describe('the monthly payroll hand-off', () => {
     valueOf(await call('attendance/save', { worksiteId, entries: [correction], regularisation: { reason: 'Absence signalée après l’envoi' } }));
     const corrected = valueOf(await call('attendance/hours', { worksiteId })).rows[0]!;
     expect(corrected.worked).toBe(52 * 60 + 30);
-    expect(corrected.regularisations).toEqual([{ date: '2026-06-25', paidDelta: -210, reason: 'Absence signalée après l’envoi', sent: false }]);
+    // Pay line by pay line: 3 h 30 of normal hours taken back, 3 h 30 of unpaid absence added (at 0 €).
+    expect(corrected.regularisations).toEqual([
+      { date: '2026-06-25', paidDelta: -210, reason: 'Absence signalée après l’envoi', sent: false },
+      { date: '2026-06-25', paidDelta: 0, reason: 'Absence signalée après l’envoi', sent: false },
+    ]);
 
     // July: no more work, but the régularisation of 25 June: −3 h 30 paid, −42,07 € gross.
     const july = valueOf(await call('payroll/get', { month: '2026-07', employerId: 1 }));

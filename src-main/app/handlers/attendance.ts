@@ -1,7 +1,10 @@
 import * as repo from '../../db/repositories/attendance';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
-import { insertRegularisation, isTransmitted } from '../../db/repositories/payroll';
+import { insertRegularisations, isTransmitted, type RegularisationValues } from '../../db/repositories/payroll';
+import { listWageRates } from '../../db/repositories/settings';
+import { payLines } from '../../domain/pay-lines';
+import { regularisationLines, rowOf } from '../../domain/regularisation-lines';
 import { cancelKindOf, hoursSummaries, warningText, type ParticipationOfHours } from '../hours';
 import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { weekOf } from '../../domain/hours';
@@ -177,15 +180,17 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     const before = lockedOf.length ? await hoursSummaries(ctx.db, ctx.today, lockedOf) : null;
     for (const write of writes) await write();
     if (before && regularisation) {
+      // The correction, pay line by pay line, of each locked month touched (domain/regularisation-lines.ts).
       const after = await hoursSummaries(ctx.db, ctx.today, lockedOf);
-      const dayOf = (summaries: typeof after, participationId: number, date: string) => summaries.get(participationId)!.days.find((d) => d.date === date);
-      for (const { participationId, date } of new Map(locked.map((l) => [`${l.participationId}:${l.date}`, l])).values()) {
-        const [was, now] = [dayOf(before, participationId, date), dayOf(after, participationId, date)];
-        const workedDelta = (now?.worked ?? 0) - (was?.worked ?? 0);
-        const paidDelta = (now?.paid ?? 0) - (was?.paid ?? 0);
-        if (workedDelta === 0 && paidDelta === 0) continue;
-        await insertRegularisation(ctx.db, { participationId, date, workedDelta, paidDelta, reason: regularisation.reason, createdBy: ctx.session.user?.id ?? null, createdAt: ctx.now });
+      const wageFloors = await listWageRates(ctx.db);
+      const rows: RegularisationValues[] = [];
+      for (const key of new Set(locked.map((l) => `${l.participationId}|${l.date.slice(0, 7)}`))) {
+        const [id, month] = key.split('|') as [string, string];
+        const p = participations.get(Number(id))!;
+        const linesOf = (summaries: typeof after) => payLines({ month, summary: summaries.get(p.id)!, contractCents: p.hourlyCents, wageFloors, regularisations: [] });
+        for (const line of regularisationLines(linesOf(before), linesOf(after))) rows.push({ participationId: p.id, ...rowOf(line), reason: regularisation.reason });
       }
+      await insertRegularisations(ctx.db, rows, null, ctx.session.user?.id ?? null, ctx.now);
     }
     for (const id of participations.keys()) ctx.record(`participation:${id}`);
     ctx.record(`worksite:${worksiteId}`);

@@ -24,7 +24,7 @@ import { hoursSummaries, warningText } from '../hours';
 import { journalNirDisclosure } from '../nir-exposure';
 import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../payroll-drift';
 import { canonicalFigures, figureChanges, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
-import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
+import { PAY_ITEM_DEFAULTS, PAY_ITEMS, type PayItem } from '../../shared/contract/pay-items';
 
 export const monthName = frenchMonth;
 
@@ -71,7 +71,8 @@ export async function compute(db: Kysely<Database>, today: string, month: string
     ? await db.selectFrom('documents').select(['participationId', 'number', 'version']).where('kind', '=', 'contrat_travail').where('participationId', 'in', ids).orderBy('version').execute()
     : [];
   const signed = new Set(ids.length ? (await db.selectFrom('attachments').select('participationId').where('participationId', 'in', ids).execute()).map((a) => a.participationId) : []);
-  const regularisations = [...(await repo.regularisationsCarried(db, ids, first, handoff)), ...unrecorded].sort((a, b) => a.date.localeCompare(b.date));
+  const carried = (await repo.regularisationsCarried(db, ids, first, handoff)).map((g) => ({ ...g, item: g.item as PayItem | null }));
+  const regularisations = [...carried, ...unrecorded].sort((a, b) => a.date.localeCompare(b.date));
 
   const checks: Computed['checks'] = [];
   const lines = rows.map((r) => {

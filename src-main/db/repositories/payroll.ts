@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, PayrollHandoffsTable } from '../schema';
+import type { RegularisationRow } from '../../domain/regularisation-lines';
 
 type Db = Kysely<Database>;
 
@@ -165,28 +166,43 @@ export async function withdrawalsOf(db: Db, handoffId: number) {
 
 export async function insertRegularisations(
   db: Db,
-  rows: readonly { participationId: number; date: string; workedDelta: number; paidDelta: number; reason: string }[],
-  handoffId: number,
+  rows: readonly RegularisationValues[],
+  handoffId: number | null,
   createdBy: number | null,
   createdAt: string,
 ) {
   if (rows.length === 0) return;
   await db
     .insertInto('regularisations')
-    .values(rows.map((r) => ({ participationId: r.participationId, date: r.date, workedDelta: r.workedDelta, paidDelta: r.paidDelta, reason: r.reason, handoffId, createdBy, createdAt })))
+    .values(
+      rows.map((r) => ({
+        participationId: r.participationId,
+        date: r.date,
+        dateTo: r.dateTo,
+        item: r.item,
+        minutes: r.minutes,
+        centiHours: r.centiHours,
+        rateCentiCents: r.rateCentiCents,
+        workedDelta: r.workedDelta,
+        paidDelta: r.paidDelta,
+        reason: r.reason,
+        handoffId,
+        createdBy,
+        createdAt,
+      })),
+    )
     .execute();
+}
+
+/** A régularisation line to store (domain/regularisation-lines.ts). */
+export interface RegularisationValues extends RegularisationRow {
+  participationId: number;
+  reason: string;
 }
 
 export async function attachRegularisations(db: Db, ids: readonly number[], handoffId: number) {
   if (ids.length === 0) return;
   await db.updateTable('regularisations').set({ handoffId }).where('id', 'in', ids).execute();
-}
-
-export async function insertRegularisation(
-  db: Db,
-  values: { participationId: number; date: string; workedDelta: number; paidDelta: number; reason: string; createdBy: number | null; createdAt: string },
-) {
-  await db.insertInto('regularisations').values(values).execute();
 }
 
 /** A person's matricule at each employer they have worked for. */

@@ -3,8 +3,7 @@ import { formatEuros } from '../../shared/money';
 import { toOrganisation } from '../../shared/organisation';
 import { formatDuration } from '../../shared/time';
 import { smicNotes, type PayrollLine } from '../../domain/payroll';
-import { PAY_ITEM_DEFAULTS } from '../../shared/contract/pay-items';
-import { ratePlaces } from '../../domain/pay-lines';
+import { payLineLabel, ratePlaces } from '../../domain/pay-lines';
 import type { Party, StructureParty } from '../data';
 import { Letterhead, SignatureBlock } from './parts';
 
@@ -121,7 +120,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                 <td>
                   {l.person.lastName.toLocaleUpperCase('fr-FR')} {l.person.firstNames}
                 </td>
-                <td>{PAY_ITEM_DEFAULTS[p.item].description}</td>
+                <td>{payLineLabel(p)}</td>
                 <td>{p.from === p.to ? formatFrenchDate(p.from) : `${formatFrenchDate(p.from)} au ${formatFrenchDate(p.to)}`}</td>
                 <td className="num">{decimalHoursText(p.centiHours)}</td>
                 <td className="num">{rateText(p.rateCentiCents)}</td>

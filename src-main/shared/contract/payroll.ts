@@ -47,6 +47,8 @@ export const payrollPersonLine = sensitive('payroll', z.object({
         rateCentiCents: z.number().int(),
         smicFrom: z.string().nullable(),
         amountCents: z.number().int(),
+        /** A correction of a transmitted month, carried by this one. */
+        regularisation: z.literal(true).optional(),
       }),
     )
     .optional(),

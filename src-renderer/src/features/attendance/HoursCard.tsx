@@ -62,10 +62,12 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
                       {opened === r.participationId ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
                     </UnstyledButton>
                     {byPerson ? <Link to={`/worksites/${r.worksiteId}`}>{r.worksiteName}</Link> : <Link to={`/people/${r.personId}`}>{r.name}</Link>}
-                    {r.regularisations.map((g) => (
-                      <Text key={g.date + g.reason} size="xs" c="orange">
-                        Régularisation du {formatFrenchDate(g.date)} : {g.paidDelta < 0 ? '− ' : '+ '}
-                        {formatDuration(Math.abs(g.paidDelta))} payées ({g.reason}){g.sent ? ', envoyée' : ', à envoyer'}
+                    {r.regularisations.map((g, index) => (
+                      // One régularisation per pay line: a day can have several (normal hours, heures complémentaires, an unpaid absence).
+                      <Text key={`${g.date}-${index}`} size="xs" c="orange">
+                        Régularisation du {formatFrenchDate(g.date)} :{' '}
+                        {g.paidDelta === 0 ? 'heures payées inchangées' : `${g.paidDelta < 0 ? '− ' : '+ '}${formatDuration(Math.abs(g.paidDelta))} payées`} ({g.reason})
+                        {g.sent ? ', envoyée' : ', à envoyer'}
                       </Text>
                     ))}
                     {r.warnings.map((w) => (
