@@ -151,6 +151,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'debriefs/saveNote': { psychologue: 'all' },
   // Aggregates for management and funders; the people behind a figure only for those who manage records.
   // What needs doing today: each item shown only to a role that can act on it (handler); a supervisor sees his worksites.
+  'dashboard/checklist': ADMIN,
   'dashboard/summary': { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' },
   // RGPD: reviews and anonymisation by the administrator; the person's own export by whoever follows them.
   'rgpd/reviews': ADMIN,

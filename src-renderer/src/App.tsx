@@ -11,7 +11,7 @@ import { FileChooserProvider } from './features/files/FileChooser';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { LockableShell } from './features/auth/LockableShell';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { theme } from './ui/theme';
+import { cssVariablesResolver, theme } from './ui/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -47,7 +47,7 @@ function SetupGate() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
         <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>

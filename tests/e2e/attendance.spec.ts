@@ -36,7 +36,7 @@ test("l'encadrant remplit la semaine au clavier, corrige un retard et voit les t
   const late = page.getByRole('dialog', { name: 'Élodie Participant, Mardi 02/06 matin' });
   await late.getByLabel('Arrivée réelle').fill('09:00');
   await late.getByRole('button', { name: 'Valider' }).click();
-  await page.getByRole('button', { name: 'Élodie Participant, Mardi 02/06 matin : Retard ou départ anticipé 09:00–12:00' }).focus();
+  await page.getByRole('button', { name: 'Élodie Participant, Mardi 02/06 matin : Retard ou départ anticipé, R 09:00–12:00' }).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('n'); // Awa, Wednesday: unjustified

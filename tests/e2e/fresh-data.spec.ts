@@ -119,8 +119,8 @@ test("une travailleuse sociale est rattachée à ses personnes suivies : sa list
   await new LoginPage(page).signIn('Maëlle Guivarch', COLLEAGUE_PASSWORD);
   const shell = new ShellPage(page);
   await shell.goTo('Personnes');
-  await expect(page.getByText('Aucune personne ne correspond.')).toBeVisible();
-  await expect(page.getByText('0 personne', { exact: true })).toBeVisible();
+  // Nothing linked yet: she is told who links her account, and where.
+  await expect(page.getByText("Votre compte n'est pas encore relié à votre fiche de l'annuaire")).toBeVisible();
 
   // Meanwhile, at the secretariat, her contact card is linked to her account.
   await call('contacts/saveContact', { id: referent.id, contact: { ...contact, userId: worker.id } });

@@ -210,6 +210,9 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await expect(page.getByRole('table', { name: 'Jours de fermeture' }).getByRole('row', { name: /06\/05\/2026.*Inventaire/ })).toBeVisible();
   await app.screenshot(page, 'settings-04-calendrier');
 
+  // A reload keeps the tab she was on (it is in the address), and what she saved.
   await page.reload();
+  await expect(page.getByRole('tab', { name: 'Calendrier' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Structure' }).click();
   await expect(page.getByLabel('Commune')).toHaveValue('Plouzané');
 });

@@ -48,7 +48,13 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   await expect(page.getByRole('heading', { name: /Émargement/ })).toBeVisible();
 
   await shell.goTo('Statistiques');
-  await expect(page.getByRole('combobox', { name: 'Période' })).toHaveValue(`Année ${lastYear}`);
+  // The screen opens on the current year, counted up to today, and says so.
+  await expect(page.getByRole('combobox', { name: 'Période' })).toHaveValue(`Année ${lastYear + 1}`);
+  await expect(page.getByText(/^Chiffres arrêtés au .* : la période n'est pas finie/)).toBeVisible();
+  await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Période' }).click();
+  await page.getByRole('option', { name: `Année ${lastYear}` }).click();
+  await expect(page.getByText(`Chiffres arrêtés au 31 décembre ${lastYear}, fin de la période.`)).toBeVisible();
   // Three people: statistical secrecy hides the count, on screen too.
   await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sexe' }).getByRole('row', { name: /Femme < 5/ })).toBeVisible();

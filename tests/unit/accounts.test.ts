@@ -203,8 +203,9 @@ describe('journal files', () => {
     const exported = valueOf(await call('journal/export', { folder }));
     expect(exported.path).toBe(path.join(folder, 'journal-passerelle-2026-03-02.csv'));
     const text = readFileSync(exported.path, 'utf8');
-    expect(text.startsWith('\ufeffN°;Date et heure (UTC);Compte;Nom du compte;Action;Opération;Enregistrements;Empreinte\r\n')).toBe(true);
-    expect(text).toContain(';Modification;setup/complete;structure:1 employer:1 user:1;');
+    expect(text.startsWith('\ufeffN°;Date;Compte;Action;Type;Résultat;Enregistrements;Références;Empreinte\r\n')).toBe(true);
+    expect(text).toContain(';Élodie Le Gall;Première installation;Modification;réussi;');
+    expect(text).toContain(';structure:1 employer:1 user:1;');
     expect(await call('journal/export', { folder: path.join(folder, 'absent') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -132,6 +132,7 @@ const EXPECTED: Record<Method, string> = {
   'bilans/saveWorksite': 'administrateur coordination encadrant',
   'debriefs/list': 'psychologue',
   'debriefs/saveNote': 'psychologue',
+  'dashboard/checklist': 'administrateur',
   'dashboard/summary': 'administrateur coordination travailleur_social encadrant',
   'rgpd/reviews': 'administrateur',
   'rgpd/extend': 'administrateur',

@@ -1,5 +1,6 @@
 import * as repo from '../../db/repositories/dashboard';
 import { requestsOpen, reviewCandidates } from '../../db/repositories/rgpd';
+import { firstWeekChecklist } from '../../domain/first-week';
 import { dueForReview } from '../../domain/retention';
 import { addDays, mondayOf } from '../../shared/dates';
 import { minutesToTime } from '../../shared/time';
@@ -10,7 +11,8 @@ import { scopeFor } from '../permissions';
  * The home page's items, each only for a role that can act on it (the
  * permission matrix decides); a supervisor sees his own worksites only.
  */
-export const dashboardHandlers: HandlerMap<'dashboard/summary'> = {
+export const dashboardHandlers: HandlerMap<'dashboard/summary' | 'dashboard/checklist'> = {
+  'dashboard/checklist': async (_input, ctx) => firstWeekChecklist(await repo.checklistFacts(ctx.db), ctx.today),
   'dashboard/summary': async (_input, ctx) => {
     const role = ctx.session.user!.role;
     const supervisor = ctx.scope === 'ownWorksites' ? ctx.session.user!.id : null;

@@ -1,58 +1,76 @@
 import { stat, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { JOURNAL_ACTION_LABELS, type JournalEntry } from '../../shared/contract/journal';
+import { JOURNAL_ACTION_LABELS, JOURNAL_OUTCOMES, type JournalEntry, type JournalFilter } from '../../shared/contract/journal';
 import { AppError } from '../../shared/errors';
+import { journalActionOf } from '../../shared/journal-actions';
+import { formatFrenchInstant } from '../../shared/paris-time';
 import { toCsv } from '../../exports/csv';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { HandlerMap } from '../handler';
 import { openHead, readHeadText } from '../journal-head';
+import { filteredJournal } from '../journal-query';
+import { nameRecords } from '../journal-records';
 import { verifyJournal } from '../journal-verify';
 
-export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'journal/export'> = {
-  'journal/list': async ({ page, pageSize }, { db }) => {
-    const rows = await db
-      .selectFrom('journal')
-      .leftJoin('users', 'users.id', 'journal.userId')
-      .select(['journal.id', 'journal.at', 'journal.userId', 'users.displayName', 'journal.action', 'journal.method', 'journal.records'])
-      .orderBy('journal.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    const total = await db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const entries: JournalEntry[] = rows.map((row) => ({
+/** The entries a filter keeps, newest first, with the account's name and each record named. */
+async function journalEntries(db: Kysely<Database>, filter: JournalFilter, page?: { limit: number; offset: number }) {
+  let query = filteredJournal(db, filter)
+    .leftJoin('users', 'users.id', 'journal.userId')
+    .select(['journal.id', 'journal.at', 'journal.userId', 'users.displayName', 'journal.action', 'journal.method', 'journal.records', 'journal.hash'])
+    .orderBy('journal.id', 'desc');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  const rows = await query.execute();
+  const named = await nameRecords(
+    db,
+    rows.map((row) => JSON.parse(row.records) as string[]),
+  );
+  return rows.map((row, index) => ({
+    entry: {
       id: row.id,
       at: row.at,
       userId: row.userId,
       userName: row.displayName,
       action: row.action as JournalEntry['action'],
       method: row.method,
-      records: JSON.parse(row.records) as string[],
-    }));
-    return { entries, total: total.n };
+      records: named[index] ?? [],
+    } satisfies JournalEntry,
+    hash: row.hash,
+  }));
+}
+
+/** The screen's columns, then what proves the entry: its number, its references and its HMAC. */
+const CSV_HEADER = ['N°', 'Date', 'Compte', 'Action', 'Type', 'Résultat', 'Enregistrements', 'Références', 'Empreinte'];
+
+export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'journal/export'> = {
+  'journal/list': async ({ page, pageSize, ...filter }, { db }) => {
+    const listed = await journalEntries(db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
+    const total = await filteredJournal(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const methods = await db.selectFrom('journal').select('method').distinct().execute();
+    return { entries: listed.map((l) => l.entry), total: total.n, methods: methods.map((m) => m.method) };
   },
 
   'journal/verify': async (_input, { db, services }) =>
     verifyJournal(db, services.journal.key, openHead(services.journal.key, readHeadText(services.journal.headFile))),
 
-  'journal/export': async ({ folder }, { services, today }) => {
+  'journal/export': async ({ folder, ...filter }, { services, today }) => {
     const info = await stat(folder).catch(() => null);
     if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou n'est plus branché.");
-    const rows = await services.db
-      .selectFrom('journal')
-      .leftJoin('users', 'users.id', 'journal.userId')
-      .select(['journal.id', 'journal.at', 'journal.userId', 'users.displayName', 'journal.action', 'journal.method', 'journal.records', 'journal.hash'])
-      .orderBy('journal.id')
-      .execute();
+    const listed = (await journalEntries(services.db, filter)).reverse();
     const csv = toCsv([
-      ['N°', 'Date et heure (UTC)', 'Compte', 'Nom du compte', 'Action', 'Opération', 'Enregistrements', 'Empreinte'],
-      ...rows.map((row) => [
-        row.id,
-        row.at,
-        row.userId,
-        row.displayName,
-        JOURNAL_ACTION_LABELS[row.action as JournalEntry['action']] ?? row.action,
-        row.method,
-        (JSON.parse(row.records) as string[]).join(' '),
-        row.hash,
+      CSV_HEADER,
+      ...listed.map(({ entry, hash }) => [
+        entry.id,
+        formatFrenchInstant(entry.at),
+        entry.userName ?? 'Passerelle',
+        journalActionOf(entry.method),
+        JOURNAL_ACTION_LABELS[entry.action] ?? entry.action,
+        JOURNAL_OUTCOMES[entry.action] ?? '',
+        entry.records.map((r) => r.label).join(' ; '),
+        entry.records.map((r) => r.ref).join(' '),
+        hash,
       ]),
     ]);
     const target = path.join(folder, `journal-passerelle-${today}.csv`);
@@ -63,6 +81,6 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
     } catch {
       throw new AppError('FILE_ERROR', "Le fichier n'a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
     }
-    return { path: target, count: rows.length };
+    return { path: target, count: listed.length };
   },
 };

@@ -75,3 +75,27 @@ export async function monthsToSend(db: Db, today: string) {
       order by month`.execute(db)
   ).rows;
 }
+
+/** What the first-week checklist is ticked from: counts and presences, no personal data. */
+export async function checklistFacts(db: Db) {
+  const structure = await db.selectFrom('structure').select('logoFile').executeTakeFirst();
+  const employers = await db.selectFrom('employers').select((eb) => eb.fn.countAll<number>().as('n')).where('archived', '=', 0).executeTakeFirstOrThrow();
+  const wageRates = await db.selectFrom('wageRates').select(['effectiveFrom', 'hourlyCents']).execute();
+  const accounts = await db
+    .selectFrom('users')
+    .leftJoin('contacts', 'contacts.userId', 'users.id')
+    .select(['users.role', sql<number>`count(contacts.id)`.as('cards')])
+    .where('users.active', '=', 1)
+    .groupBy(['users.id', 'users.role'])
+    .execute();
+  const worksites = await db.selectFrom('worksites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const backups = await db.selectFrom('backups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return {
+    structureLogo: Boolean(structure?.logoFile),
+    employers: Number(employers.n),
+    wageRates,
+    accounts: accounts.map((a) => ({ role: a.role, linkedToCard: Number(a.cards) > 0 })),
+    worksites: Number(worksites.n),
+    backups: Number(backups.n),
+  };
+}

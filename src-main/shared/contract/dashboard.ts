@@ -27,6 +27,19 @@ export const dashboardSummary = z.object({
 });
 export type DashboardSummary = z.output<typeof dashboardSummary>;
 
+/** The administrator's first-week steps, each ticked from the data (see domain/first-week.ts). */
+export const firstWeekChecklist = z.object({
+  structure: z.boolean(),
+  employers: z.boolean(),
+  wageRate: z.boolean(),
+  accounts: z.boolean(),
+  socialWorkersLinked: z.boolean(),
+  firstWorksite: z.boolean(),
+  firstBackup: z.boolean(),
+});
+export type FirstWeekChecklist = z.output<typeof firstWeekChecklist>;
+
 export const dashboardMethods = {
+  'dashboard/checklist': defineMethod({ input: noInput, output: firstWeekChecklist, tx: 'read', access: 'user' }),
   'dashboard/summary': defineMethod({ input: noInput, output: dashboardSummary, tx: 'read', access: 'user' }),
 };

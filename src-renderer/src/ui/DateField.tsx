@@ -63,7 +63,8 @@ export function DateField({ value, onChange, kind = 'event', minDate, maxDate, c
   const editable = !disabled && !readOnly;
 
   return (
-    <Popover opened={opened && editable} onChange={setOpened} position="bottom-start" trapFocus={false}>
+    // No popup roles on the text field (a textbox cannot be « expanded », WCAG 4.1.2): the calendar button says it.
+    <Popover opened={opened && editable} onChange={setOpened} position="bottom-start" trapFocus={false} withRoles={false}>
       <Popover.Target>
         <TextInput
           placeholder="JJ/MM/AAAA"
@@ -87,7 +88,7 @@ export function DateField({ value, onChange, kind = 'event', minDate, maxDate, c
             editable && (
               <Group gap={2} wrap="nowrap">
                 {clearable && text !== '' && <CloseButton size="sm" aria-label="Effacer la date" onClick={() => pick(null)} />}
-                <ActionIcon variant="subtle" color="gray" tabIndex={-1} aria-label="Choisir dans le calendrier" onClick={() => setOpened((o) => !o)}>
+                <ActionIcon variant="subtle" color="gray" tabIndex={-1} aria-label="Choisir dans le calendrier" aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
                   <IconCalendar size={18} />
                 </ActionIcon>
               </Group>

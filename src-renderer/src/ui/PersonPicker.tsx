@@ -26,6 +26,8 @@ export function PersonPicker(props: {
   error?: ReactNode;
   nothingFound?: string;
   w?: number | string;
+  /** False where no person is a valid answer (a filter). */
+  required?: boolean;
 }) {
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text, 200);
@@ -37,7 +39,7 @@ export function PersonPicker(props: {
   return (
     <Select
       label={props.label}
-      withAsterisk
+      withAsterisk={props.required ?? true}
       searchable
       clearable
       w={props.w}

@@ -124,7 +124,7 @@ export function WeekGrid({
               if (s.notYet) {
                 return (
                   <Table.Td key={s.id} p={2} ta="center" bg="gray.0" title={NOT_YET_TITLE}>
-                    <UnstyledButton disabled aria-label={`${p.name}, ${sessionLabel(s)} : pas encore eu lieu`} w="100%" py={6} style={{ cursor: 'not-allowed', display: 'flex', justifyContent: 'center' }}>
+                    <UnstyledButton disabled aria-label={`${p.name}, ${sessionLabel(s)} : pas encore eu lieu, à venir`} w="100%" py={6} style={{ cursor: 'not-allowed', display: 'flex', justifyContent: 'center' }}>
                       <Text size="xs" c="dimmed">
                         à venir
                       </Text>
@@ -140,7 +140,8 @@ export function WeekGrid({
                     }}
                     onKeyDown={(e) => onKey(e, row, col, s, p)}
                     onClick={() => onOpen(s, p)}
-                    aria-label={`${p.name}, ${sessionLabel(s)} : ${mark ? MARK_LABELS[mark] + detail : 'à remplir'}`}
+                    // The name holds what the cell shows (RGAA 11.2 / WCAG 2.5.3): a voice user says « R 09:00 ».
+                    aria-label={`${p.name}, ${sessionLabel(s)} : ${mark ? `${MARK_LABELS[mark]}, ${MARK_KEYS[mark]}${detail}` : 'à remplir'}`}
                     w="100%"
                     py={6}
                     style={{ borderRadius: 4, outlineOffset: -2, display: 'flex', justifyContent: 'center' }}

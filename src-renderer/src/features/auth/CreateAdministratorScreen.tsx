@@ -32,11 +32,13 @@ export function CreateAdministratorScreen() {
   };
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
       <Paper withBorder p="xl" radius="md" w={560}>
         <AsyncForm onSubmit={submit}>
           <Stack>
-            <Title order={2}>Créer le compte administrateur</Title>
+            <Title order={1} size="h2">
+              Créer le compte administrateur
+            </Title>
             <Alert color="blue" variant="light">
               Passerelle demande désormais à chaque personne de se connecter avec son propre compte. Créez d'abord le
               vôtre : vous pourrez ensuite créer ceux de vos collègues dans Paramètres.

@@ -1,4 +1,4 @@
-import { Alert, Avatar, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Avatar, Button, Center, Group, Loader, Paper, PasswordInput, SimpleGrid, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { SessionUserView } from '@shared/contract/auth';
@@ -40,7 +40,7 @@ export function LoginScreen({ structureName }: { structureName: string | null })
   };
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={560}>
         <Stack>
           <div>
@@ -58,7 +58,7 @@ export function LoginScreen({ structureName }: { structureName: string | null })
             <AsyncForm onSubmit={submit}>
               <Stack>
                 <Group>
-                  <Avatar color="teal" radius="xl">
+                  <Avatar color="teal" radius="xl" aria-hidden>
                     {initials(person.displayName)}
                   </Avatar>
                   <div>
@@ -88,19 +88,19 @@ export function LoginScreen({ structureName }: { structureName: string | null })
             </AsyncForm>
           ) : (
             <Stack>
-              <Text fw={600}>Qui êtes-vous ?</Text>
+              <Title order={2} size="h4">
+                Qui êtes-vous ?
+              </Title>
               {accounts.isPending && <Loader />}
               {accounts.error && <Alert color="red">{errorMessage(accounts.error)}</Alert>}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 {accounts.data?.map((account) => (
-                  <UnstyledButton
-                    key={account.id}
-                    onClick={() => setChosen(account)}
-                    aria-label={`Se connecter en tant que ${account.displayName}`}
-                  >
+                  // Its name starts with the action, then says what it shows (RGAA 11.2 / WCAG 2.5.3).
+                  <UnstyledButton key={account.id} onClick={() => setChosen(account)}>
+                    <VisuallyHidden>Se connecter en tant que </VisuallyHidden>
                     <Paper withBorder p="sm" radius="md">
                       <Group wrap="nowrap">
-                        <Avatar color="teal" radius="xl">
+                        <Avatar color="teal" radius="xl" aria-hidden>
                           {initials(account.displayName)}
                         </Avatar>
                         <div>

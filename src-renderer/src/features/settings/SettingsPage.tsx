@@ -1,5 +1,6 @@
 import { EvaluationGridSettings } from './EvaluationGridSettings';
 import { Alert, Loader, Stack, Tabs, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { JournalPanel } from '../journal/JournalPanel';
@@ -17,13 +18,19 @@ import { WageRatesSettings } from './WageRatesSettings';
 export function SettingsPage() {
   const settings = useApiQuery('settings/get');
   const { can } = useSignedIn();
+  // The open tab lives in the address, so a link elsewhere (« Paramètres › Comptes ») opens it.
+  const [params, setParams] = useSearchParams();
   return (
     <Stack>
       <Title order={1}>Paramètres</Title>
       {settings.isPending && <Loader />}
       {settings.error && <Alert color="red">{errorMessage(settings.error)}</Alert>}
       {settings.data && (
-        <Tabs defaultValue={can('settings/updateStructure') ? 'structure' : 'funders'} keepMounted={false}>
+        <Tabs
+          value={params.get('onglet') ?? (can('settings/updateStructure') ? 'structure' : 'funders')}
+          onChange={(tab) => setParams(tab ? { onglet: tab } : {}, { replace: true })}
+          keepMounted={false}
+        >
           <Tabs.List>
             {can('settings/updateStructure') && <Tabs.Tab value="structure">Structure</Tabs.Tab>}
             {can('settings/saveEmployer') && <Tabs.Tab value="employers">Employeurs</Tabs.Tab>}

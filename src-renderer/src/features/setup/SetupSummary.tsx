@@ -7,7 +7,9 @@ export function SetupSummary({ values }: { values: WizardValues }) {
   const s = values.structure;
   return (
     <Stack mt="md" gap="sm">
-      <Title order={3}>Vérifiez avant de terminer</Title>
+      <Title order={2} size="h3">
+        Vérifiez avant de terminer
+      </Title>
       <Text>
         <b>{s.name}</b> — {s.address}, {s.postcode} {s.town} · SIRET {s.siret}
       </Text>

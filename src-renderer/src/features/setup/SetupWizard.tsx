@@ -131,7 +131,7 @@ export function SetupWizard() {
   };
 
   return (
-    <Container size="lg" py="xl">
+    <Container component="main" size="lg" py="xl">
       <Stack>
         <div>
           <Title order={1}>Bienvenue dans Passerelle</Title>

@@ -5,6 +5,9 @@ import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { BackupButtons, LastBackup } from '../backup/BackupReminder';
+import { CaseloadHint } from '../people/CaseloadHint';
+import { FirstWeekChecklist } from './FirstWeekChecklist';
+import { RoleGuide } from './RoleGuide';
 import { TodoCards } from './TodoCards';
 
 function StructureSummary() {
@@ -75,13 +78,11 @@ export function DashboardPage() {
     <Stack>
       <Title order={1}>Tableau de bord</Title>
       <Text>Bonjour {user.displayName}.</Text>
+      {user.role === 'travailleur_social' && <CaseloadHint />}
+      {can('dashboard/checklist') && <FirstWeekChecklist />}
       {can('backup/status') && <BackupReminder />}
       {can('dashboard/summary') && <TodoCards />}
-      {can('settings/get') ? (
-        <StructureSummary />
-      ) : (
-        <Text c="dimmed">Les écrans qui vous concernent apparaissent dans le menu à gauche au fur et à mesure qu'ils arrivent.</Text>
-      )}
+      {can('settings/get') ? <StructureSummary /> : <RoleGuide />}
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { AppShell, Avatar, Group, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Group, Loader, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
 import { ROLE_LABELS } from '@shared/contract/users';
 import { call, useApiQuery } from '../../api/client';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { SkipLink } from '../../ui/SkipLink';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { DashboardPage } from './DashboardPage';
@@ -20,9 +21,10 @@ function UserMenu() {
     <>
       <Menu position="bottom-end" width={260}>
         <Menu.Target>
-          <UnstyledButton aria-label="Mon compte">
+          {/* Its name is its visible text (RGAA 11.2 / WCAG 2.5.3), then what it opens. */}
+          <UnstyledButton>
             <Group gap="xs">
-              <Avatar color="teal" radius="xl" size="sm">
+              <Avatar color="teal" radius="xl" size="sm" aria-hidden>
                 {user.displayName.slice(0, 1).toUpperCase()}
               </Avatar>
               <div>
@@ -33,7 +35,8 @@ function UserMenu() {
                   {ROLE_LABELS[user.role]}
                 </Text>
               </div>
-              <IconChevronDown size={16} />
+              <VisuallyHidden>, mon compte</VisuallyHidden>
+              <IconChevronDown size={16} aria-hidden />
             </Group>
           </UnstyledButton>
         </Menu.Target>
@@ -66,12 +69,13 @@ export function Shell() {
   const items = visibleItems(can);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
+      <SkipLink target="contenu" />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="md">
-            <Title order={3} c="teal.8">
+            <Text fz="xl" fw={700} c="teal.8">
               Passerelle
-            </Title>
+            </Text>
             <Text c="dimmed">{status.data?.structureName}</Text>
           </Group>
           <Group gap="md" wrap="nowrap">
@@ -92,7 +96,7 @@ export function Shell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="contenu" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
           <Suspense fallback={<Loader />}>
           <Routes>

@@ -48,8 +48,9 @@ function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>;
 export function StatsPage() {
   const { can } = useSignedIn();
   const today = todayInFrance();
-  const lastYear = String(Number(today.slice(0, 4)) - 1);
-  const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, kind: null, funderId: null, activity: null, showSmall: false });
+  // The current year, counted up to today: what is going on now, with data as soon as the year has any.
+  const year = today.slice(0, 4);
+  const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${year}-01-01`, to: `${year}-12-31`, kind: null, funderId: null, activity: null, showSmall: false });
   // A date typed wrong in the period comes as '': no figures then, rather than those of the last good date.
   const periodTyped = isValidIsoDate(filter.from) && isValidIsoDate(filter.to);
   const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData, enabled: periodTyped });
@@ -91,9 +92,11 @@ export function StatsPage() {
           onChange={(event) => setFilter({ ...filter, showSmall: event.currentTarget.checked })}
         />
       )}
-      {shown?.asOf && (
+      {shown && (
         <Text size="sm" c="dimmed">
-          Chiffres au {longFrenchDate(shown.asOf)} : la période n'est pas finie, rien n'est compté après aujourd'hui.
+          {shown.asOf
+            ? `Chiffres arrêtés au ${longFrenchDate(shown.asOf)} : la période n'est pas finie, rien n'est compté après aujourd'hui.`
+            : `Chiffres arrêtés au ${longFrenchDate(filter.to)}, fin de la période.`}
         </Text>
       )}
       {!periodTyped && <Alert color="yellow">Corrigez les dates de la période pour voir les chiffres.</Alert>}

@@ -1,4 +1,4 @@
-import { Checkbox, Grid, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Checkbox, Grid, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Settings } from '@shared/contract/settings';
 import {
@@ -15,7 +15,9 @@ import {
   type Worksite,
   type WorksiteInput,
 } from '@shared/contract/worksites';
+import { Link } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/client';
+import { useSignedIn } from '../auth/SessionContext';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
@@ -53,9 +55,26 @@ function toInput(w: Worksite): WorksiteInput {
   return input;
 }
 
+/** An empty supervisor list says why, and where the account is made. */
+function NoSupervisorYet() {
+  const { can } = useSignedIn();
+  return can('users/create') ? (
+    <>
+      Aucun compte d'encadrant technique : créez-le d'abord dans{' '}
+      <Anchor component={Link} to="/settings?onglet=users" size="xs">
+        Paramètres › Comptes
+      </Anchor>
+      , puis revenez choisir l'encadrant.
+    </>
+  ) : (
+    "Aucun compte d'encadrant technique : demandez à l'administrateur de Passerelle de le créer dans Paramètres › Comptes."
+  );
+}
+
 export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Worksite | null; onClose: () => void; onSaved: (id: number) => void }) {
   const settings = useApiQuery('settings/get');
   const accounts = useApiQuery('auth/users');
+  const supervisors = (accounts.data ?? []).filter((a) => a.role === 'encadrant');
   const directory = useApiQuery('contacts/list', { includeArchived: false });
   const funders = useApiQuery('funders/list', { includeArchived: true });
   const save = useApiMutation('worksites/save');
@@ -113,8 +132,9 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
               <Select
                 label="Encadrant technique"
                 clearable
-                data={(accounts.data ?? []).filter((a) => a.role === 'encadrant').map((a) => ({ value: String(a.id), label: a.displayName }))}
+                data={supervisors.map((a) => ({ value: String(a.id), label: a.displayName }))}
                 {...idSelect('worksite.supervisorId')}
+                description={accounts.data && supervisors.length === 0 ? <NoSupervisorYet /> : undefined}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>

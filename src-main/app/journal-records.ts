@@ -1,0 +1,143 @@
+/**
+ * The records a journal entry names, told to the administrator who reads it:
+ * the journal stores references only (`person:12`, CNIL délibération 2021-122:
+ * no names nor free text in the traces), and the names are looked up here,
+ * each time the journal is shown or exported. An anonymised person stays
+ * « personne anonymisée »: the journal never gives back a scrubbed name.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { formatFrenchDate } from '../shared/dates';
+
+/** What a reference's kind is, in French, when it has no name to show. */
+const KIND_LABELS: Record<string, string> = {
+  structure: 'Structure',
+  employer: 'Employeur',
+  wageRate: 'Taux horaire',
+  user: 'Compte',
+  organisation: 'Organisme',
+  contact: 'Contact',
+  person: 'Personne',
+  nir: 'Numéro de sécurité sociale',
+  journey: 'Parcours',
+  obstacle: 'Frein',
+  worksite: 'Chantier',
+  session: 'Demi-journée',
+  participation: 'Inscription',
+  closure: 'Fermeture',
+  document: 'Document',
+  attachment: 'Pièce jointe',
+  payroll: 'Paie',
+  observation: 'Observation',
+  debrief: 'Compte rendu',
+  backup: 'Sauvegarde',
+  backupKey: 'Clé de sauvegarde',
+  restore: 'Restauration',
+  rgpd: 'Document RGPD',
+  stats: 'Statistiques',
+  journal: 'Entrées purgées',
+  clock: 'Horloge',
+};
+
+export const ANONYMISED = 'personne anonymisée';
+
+interface Ref {
+  kind: string;
+  id: string;
+}
+
+function parse(ref: string): Ref {
+  const at = ref.indexOf(':');
+  return at < 0 ? { kind: ref, id: '' } : { kind: ref.slice(0, at), id: ref.slice(at + 1) };
+}
+
+function numericIds(refs: readonly Ref[], kinds: readonly string[]): number[] {
+  const ids = new Set<number>();
+  for (const r of refs) if (kinds.includes(r.kind) && /^\d+$/.test(r.id)) ids.add(Number(r.id));
+  return [...ids];
+}
+
+type Names = Map<string, string>;
+
+async function personNames(db: Kysely<Database>, ids: number[], names: Names) {
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom('persons').select(['id', 'lastName', 'firstNames', 'anonymisedOn']).where('id', 'in', ids).execute();
+  for (const p of rows) names.set(`person:${p.id}`, p.anonymisedOn ? ANONYMISED : `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`);
+}
+
+/** Looks every named record up once, a query per kind, whatever the count of entries. */
+async function lookUp(db: Kysely<Database>, refs: readonly Ref[]): Promise<Names> {
+  const names: Names = new Map();
+  const participations = numericIds(refs, ['participation']);
+  const participationRows = participations.length
+    ? await db
+        .selectFrom('participations')
+        .innerJoin('worksites', 'worksites.id', 'participations.worksiteId')
+        .select(['participations.id', 'participations.personId', 'worksites.name'])
+        .where('participations.id', 'in', participations)
+        .execute()
+    : [];
+  const journeys = numericIds(refs, ['journey']);
+  const journeyRows = journeys.length ? await db.selectFrom('journeys').select(['id', 'personId']).where('id', 'in', journeys).execute() : [];
+  await personNames(db, [...new Set([...numericIds(refs, ['person', 'nir']), ...participationRows.map((p) => p.personId), ...journeyRows.map((j) => j.personId)])], names);
+  const personOf = (id: number) => names.get(`person:${id}`) ?? `personne n° ${id}`;
+  for (const r of refs) if (r.kind === 'nir' && /^\d+$/.test(r.id)) names.set(`nir:${r.id}`, `N° de sécurité sociale de ${personOf(Number(r.id))}`);
+  for (const p of participationRows) names.set(`participation:${p.id}`, `Inscription de ${personOf(p.personId)} sur ${p.name}`);
+  for (const j of journeyRows) names.set(`journey:${j.id}`, `Parcours de ${personOf(j.personId)}`);
+
+  const simple = async (kind: string, rows: () => Promise<{ id: number; name: string }[]>) => {
+    if (numericIds(refs, [kind]).length === 0) return;
+    for (const row of await rows()) names.set(`${kind}:${row.id}`, row.name);
+  };
+  await simple('user', () => db.selectFrom('users').select(['id', 'displayName as name']).where('id', 'in', numericIds(refs, ['user'])).execute());
+  await simple('worksite', () => db.selectFrom('worksites').select(['id', 'name']).where('id', 'in', numericIds(refs, ['worksite'])).execute());
+  await simple('employer', () => db.selectFrom('employers').select(['id', 'name']).where('id', 'in', numericIds(refs, ['employer'])).execute());
+  await simple('organisation', () =>
+    db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', numericIds(refs, ['organisation'])).execute(),
+  );
+  await simple('contact', async () =>
+    (await db.selectFrom('contacts').select(['id', 'firstName', 'lastName']).where('id', 'in', numericIds(refs, ['contact'])).execute()).map((c) => ({
+      id: c.id,
+      name: `${c.firstName} ${c.lastName}`,
+    })),
+  );
+  await simple('document', async () =>
+    (await db.selectFrom('documents').select(['id', 'number']).where('id', 'in', numericIds(refs, ['document'])).execute()).map((d) => ({
+      id: d.id,
+      name: `Document ${d.number}`,
+    })),
+  );
+  await simple('payroll', async () =>
+    (
+      await db
+        .selectFrom('payrollHandoffs')
+        .innerJoin('employers', 'employers.id', 'payrollHandoffs.employerId')
+        .select(['payrollHandoffs.id', 'payrollHandoffs.month', 'employers.name'])
+        .where('payrollHandoffs.id', 'in', numericIds(refs, ['payroll']))
+        .execute()
+    ).map((h) => ({ id: h.id, name: `Paie de ${monthName(h.month)}, ${h.name}` })),
+  );
+  return names;
+}
+
+const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+function monthName(month: string): string {
+  return /^\d{4}-\d{2}$/.test(month) ? MONTH.format(new Date(`${month}-01T00:00:00Z`)) : month;
+}
+
+/** A reference with no row behind it (deleted since, or not a row): its kind in French and what it holds. */
+function fallback(ref: Ref): string {
+  const kind = KIND_LABELS[ref.kind] ?? ref.kind;
+  if (ref.kind === 'person') return ANONYMISED;
+  if (ref.kind === 'closure' && /^\d{4}-\d{2}-\d{2}$/.test(ref.id)) return `Fermeture du ${formatFrenchDate(ref.id)}`;
+  if (ref.kind === 'journal') return `${ref.id} entrée${ref.id === '1' ? '' : 's'} purgée${ref.id === '1' ? '' : 's'}`;
+  if (/^\d+$/.test(ref.id)) return `${kind} n° ${ref.id}`;
+  return ref.id ? `${kind} (${ref.id.replaceAll(':', ' ')})` : kind;
+}
+
+/** Each entry's references with what they name, in their order. */
+export async function nameRecords(db: Kysely<Database>, entries: readonly (readonly string[])[]): Promise<{ ref: string; label: string }[][]> {
+  const refs = [...new Set(entries.flat())].map(parse);
+  const names = await lookUp(db, refs);
+  return entries.map((list) => list.map((ref) => ({ ref, label: names.get(ref) ?? fallback(parse(ref)) })));
+}
