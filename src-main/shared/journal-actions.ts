@@ -135,6 +135,7 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'stats/report': 'Édition du rapport statistique',
   'stats/export': 'Export des statistiques',
   'dashboard/summary': 'Consultation du tableau de bord',
+  'dashboard/checklist': 'Consultation de la liste de la première semaine',
   'rgpd/reviews': 'Consultation des durées de conservation',
   'rgpd/extend': 'Prolongation de la conservation',
   'rgpd/anonymise': 'Anonymisation',
