@@ -19,6 +19,7 @@ import { handlers } from './handlers';
 import type { Handler, HandlerContext } from './handler';
 import { appendJournal } from './journal';
 import { syncJournalHead } from './journal-start';
+import { assertPasswordChosen } from './password-change-gate';
 import { scopeFor, type Scope } from './permissions';
 import { confineInput } from './user-paths';
 import { frenchDate } from './ports';
@@ -72,6 +73,7 @@ function signInFirst(session: Session): AppError {
 }
 
 async function authorize(services: Services, method: Method, session: Session): Promise<Scope> {
+  assertPasswordChosen(method, session);
   const { access } = contract[method];
   if (access === 'public') return 'all';
   if (session.user === null) {

@@ -5,6 +5,8 @@ export interface SessionUser {
   id: number;
   role: Role;
   displayName: string;
+  /** Signed in with a password an administrator typed: only choosing one's own is open. */
+  mustChangePassword?: boolean;
 }
 
 export interface Session {

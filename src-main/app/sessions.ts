@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../shared/contract/users';
 import type { SessionUser } from './session';
 
 interface Entry {
@@ -52,8 +51,8 @@ export class SessionStore {
     for (const [token, entry] of this.entries) if (entry.user.id === userId && token !== keepToken) this.entries.delete(token);
   }
 
-  /** A changed role or name applies to open sessions from the next call on. */
-  update(userId: number, changes: { role: Role; displayName: string }): void {
+  /** A changed role or name, or a password now chosen, applies to open sessions from the next call on. */
+  update(userId: number, changes: Partial<Pick<SessionUser, 'role' | 'displayName' | 'mustChangePassword'>>): void {
     for (const entry of this.entries.values()) {
       if (entry.user.id === userId) entry.user = { ...entry.user, ...changes };
     }

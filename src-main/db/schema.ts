@@ -71,6 +71,8 @@ export interface UsersTable {
   failedAttempts: Generated<number>;
   lockedUntil: string | null;
   passwordChangedAt: string;
+  /** 1 while the password is one an administrator typed: the person must choose their own first. */
+  mustChangePassword: Generated<number>;
   /** Where the user last saved a copy of a document: offered first next time. */
   documentsFolder: string | null;
   createdAt: string;

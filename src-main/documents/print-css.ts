@@ -45,10 +45,13 @@ p:has(+ table.spread) { break-after: avoid; }
 /* A signature block never stands alone on a page: the paragraph before it (or an article's last one) goes over with it. */
 p:has(+ .signatures), section:has(+ .signatures) > :last-child { break-inside: avoid; break-after: avoid; }
 section:has(+ .signatures) { break-after: avoid; }
+/* A letter's closing formula is one line: the paragraph before it goes with it, so the signature never turns the page with a formula alone. */
+p:has(+ p + .signatures) { break-inside: avoid; break-after: avoid; }
 .signatures .place { margin-bottom: 3mm; }
 .signatures .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
 .signatures .box { border: 0.3mm solid #000; min-height: 32mm; padding: 2mm 3mm; }
 .signatures .box .who { font-weight: 700; }
+.signatures .box .handwrite { margin-top: 2mm; font-size: 9pt; color: #444; }
 .signatures .box .mention { font-size: 9pt; font-style: italic; }
 .small { font-size: 9pt; }
 .established { margin-top: 4mm; font-size: 8.5pt; color: #444; break-before: avoid; }

@@ -96,3 +96,30 @@ export function inSentence(noun: string): string {
   const n = noun.trim();
   return /^\p{Lu}\p{Ll}/u.test(n) ? `${n.charAt(0).toLocaleLowerCase('fr-FR')}${n.slice(1)}` : n;
 }
+
+/**
+ * The noun agreeing with a count, as French grammar sets it: below 2 the
+ * singular ("0 personne", "1,5 heure"), from 2 the plural. Never "personne(s)".
+ */
+export function plural(n: number, one: string, many: string): string {
+  return Math.abs(n) < 2 ? one : many;
+}
+
+/** The count and its agreeing noun held together: "3 personnes", "1 personne", "1 200 heures". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('fr-FR')}${NBSP}${plural(n, one, many)}`;
+}
+
+/** "de" before a person's name: elided before a vowel sound ("le compte d’Anne Morvan"), never contracted ("de Le Gall", not "du Gall"). */
+export function deName(name: string): string {
+  const n = name.trim();
+  return startsWithVowelSound(n) ? `d’${n}` : `de ${n}`;
+}
+
+/** Free text typed as a list ("débit et assemblage…") printed as a sentence of its own: a capital first, one full stop last. */
+export function asSentence(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  if (t === '') return '';
+  // An ellipsis, "!" or "?" already ends the sentence.
+  return `${t.charAt(0).toLocaleUpperCase('fr-FR')}${t.slice(1)}${/[…!?]$/.test(t) ? '' : '.'}`;
+}

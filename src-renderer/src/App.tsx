@@ -33,7 +33,7 @@ function SetupGate() {
   if (status.error) {
     return (
       <Container size="sm" py="xl">
-        <Alert color="red" title="Passerelle n'a pas pu ouvrir vos données">
+        <Alert color="red" title="Passerelle n’a pas pu ouvrir vos données">
           {errorMessage(status.error)}
         </Alert>
       </Container>

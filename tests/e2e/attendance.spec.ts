@@ -46,10 +46,10 @@ test("l'encadrant remplit la semaine au clavier, corrige un retard et voit les t
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('p');
   await page.keyboard.press('p');
-  await expect(page.getByText('8 modification(s) non enregistrée(s)')).toBeVisible();
+  await expect(page.getByText('8 modifications non enregistrées')).toBeVisible();
   await app.screenshot(page, 'attendance-01-grille');
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
-  await expect(page.getByText('8 présence(s) enregistrée(s).')).toBeVisible();
+  await expect(page.getByText('8 présences enregistrées.')).toBeVisible();
 
   const totals = page.getByRole('table', { name: 'Heures et présence' });
   // Élodie: 3 h 30 + 3 h + 3 h 30 + 3 h 30; Awa: Monday and Thursday only.
@@ -88,7 +88,7 @@ test("la coordinatrice voit la semaine prochaine : les demi-journées à venir n
 
   const monday = page.getByRole('button', { name: `Élodie Participant, Lundi ${formatFrenchDate(nextMonday).slice(0, 5)} matin : pas encore eu lieu` });
   await expect(monday).toBeDisabled();
-  await expect(page.getByRole('cell').filter({ has: monday })).toHaveAttribute('title', /^Cette demi-journée n'a pas encore eu lieu/);
+  await expect(page.getByRole('cell').filter({ has: monday })).toHaveAttribute('title', /^Cette demi-journée n’a pas encore eu lieu/);
   await expect(page.getByText('À venir', { exact: true })).toHaveCount(4);
   await expect(page.getByRole('button', { name: /Tous présents/ })).toHaveCount(0);
   await app.screenshot(page, 'attendance-03-a-venir');

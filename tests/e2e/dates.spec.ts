@@ -64,7 +64,7 @@ test('la coordinatrice tape la date de début d’un chantier sous toutes ses fo
   await page.getByRole('button', { name: 'Nouveau chantier' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau chantier' });
   await form.getByLabel(/^Nom du chantier/).fill('Espaces verts du bourg');
-  await form.getByRole('combobox', { name: /^Support d'activité/ }).click();
+  await form.getByRole('combobox', { name: /^Support d’activité/ }).click();
   await page.getByRole('option', { name: 'Menuiserie' }).click();
   const start = form.getByLabel(/^Date de début/);
 

@@ -24,7 +24,7 @@ test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes 
   await page.getByRole('button', { name: 'Semaine suivante' }).click();
   await expect(page.getByText('Semaine du 11/05/2026')).toBeVisible();
   await page.getByRole('button', { name: 'Imprimer la feuille de la semaine' }).click();
-  const sheet = page.getByRole('dialog', { name: "Feuille d'émargement — Menuiserie du port" });
+  const sheet = page.getByRole('dialog', { name: 'Feuille d’émargement — Menuiserie du port' });
   await expect(sheet.getByRole('img', { name: "Feuille d'émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
   await sheet.getByRole('button', { name: 'Générer le document' }).click();
   await expect(sheet.getByText(/N° FE-2026-0001, version 1 — enregistré/)).toBeVisible({ timeout: 20_000 });
@@ -38,8 +38,8 @@ test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes 
   await batch.getByRole('combobox', { name: 'Documents' }).click();
   await page.getByRole('option', { name: 'Toutes les convocations' }).click();
   await batch.getByRole('button', { name: 'Générer le lot' }).click();
-  await expect(batch.getByText('5 / 5 document(s) traité(s)')).toBeVisible({ timeout: 30_000 });
-  await expect(batch.getByText('5 document(s) enregistré(s), 5 page(s) en un seul PDF')).toBeVisible({ timeout: 20_000 });
+  await expect(batch.getByText('5 / 5 documents traités')).toBeVisible({ timeout: 30_000 });
+  await expect(batch.getByText('5 documents enregistrés, 5 pages en un seul PDF')).toBeVisible({ timeout: 20_000 });
   await expect(batch.getByRole('img', { name: 'Lot, page 5 sur 5' })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-06-lot-convocations');
   await page.keyboard.press('Escape');

@@ -65,7 +65,7 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   // "Réimprimer" shows the stored file.
   await documents.getByRole('button', { name: 'Réimprimer Contrat de travail d’Élodie Participant, version 1' }).click();
   const reprint = page.getByRole('dialog', { name: /n° CT-2026-0001, version 1/ });
-  await expect(reprint.getByText("Le fichier tel qu'il a été généré (empreinte vérifiée).")).toBeVisible();
+  await expect(reprint.getByText("Le fichier tel qu’il a été généré (empreinte vérifiée).")).toBeVisible();
   await expect(reprint.getByRole('img', { name: /page 1 sur 2/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-03-reimpression');
 });
@@ -82,8 +82,8 @@ test('un document sans les données nécessaires dit lesquelles compléter, avec
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Chantiers');
   await page.getByRole('link', { name: 'Menuiserie du port' }).click();
-  await page.getByRole('button', { name: 'Documents de Awa Participant' }).click();
-  const modal = page.getByRole('dialog', { name: 'Documents de Awa Participant' });
+  await page.getByRole('button', { name: 'Documents d’Awa Participant' }).click();
+  const modal = page.getByRole('dialog', { name: 'Documents d’Awa Participant' });
   await modal.getByRole('combobox', { name: 'Document' }).click();
   await page.getByRole('option', { name: 'Convocation' }).click();
   await expect(modal.getByText('Ce document ne peut pas encore être établi')).toBeVisible();

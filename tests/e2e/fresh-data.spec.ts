@@ -25,33 +25,33 @@ test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouv
   await page.getByRole('button', { name: 'Awa Participant, Lundi 01/06 matin : à remplir' }).focus();
   await page.keyboard.press('p');
   await page.keyboard.press('p');
-  await expect(page.getByText('2 modification(s) non enregistrée(s)')).toBeVisible();
+  await expect(page.getByText('2 modifications non enregistrées')).toBeVisible();
 
   // She locks the screen: nothing of the grid shows, and nothing is lost.
   await shell.openUserMenu();
   await page.getByRole('menuitem', { name: 'Verrouiller' }).click();
   await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeVisible();
-  await expect(page.getByText('2 modification(s) non enregistrée(s)')).toBeHidden();
+  await expect(page.getByText('2 modifications non enregistrées')).toBeHidden();
   await app.screenshot(page, 'fresh-data-01-verrouille');
   await login.unlock(ADMIN_PASSWORD);
-  await expect(page.getByText('2 modification(s) non enregistrée(s)')).toBeVisible();
+  await expect(page.getByText('2 modifications non enregistrées')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Awa Participant, Lundi 01/06 matin : Présent' })).toBeVisible();
   await app.screenshot(page, 'fresh-data-02-deverrouille');
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
-  await expect(page.getByText('2 présence(s) enregistrée(s).')).toBeVisible();
+  await expect(page.getByText('2 présences enregistrées.')).toBeVisible();
   // The hours on the same page follow at once.
   await expect(page.getByRole('table', { name: 'Heures et présence' }).getByRole('row', { name: /Awa Participant 56 h 3 h 30 3 h 30/ })).toBeVisible();
 
   // A mark left unsaved, then a colleague takes the PC: her work is dropped, and he is told.
   await page.getByRole('button', { name: 'Awa Participant, Mardi 02/06 matin : à remplir' }).focus();
   await page.keyboard.press('p');
-  await expect(page.getByText('1 modification(s) non enregistrée(s)')).toBeVisible();
+  await expect(page.getByText('1 modification non enregistrée')).toBeVisible();
   await shell.openUserMenu();
   await page.getByRole('menuitem', { name: 'Verrouiller' }).click();
-  await page.getByRole('button', { name: "Changer d'utilisateur" }).click();
+  await page.getByRole('button', { name: "Changer d’utilisateur" }).click();
   await login.signIn('Yann Kervella', COLLEAGUE_PASSWORD);
   await expect(page.getByText(`Les modifications non enregistrées de ${ADMIN_NAME} ont été abandonnées.`)).toBeVisible();
-  await expect(page.getByText('1 modification(s) non enregistrée(s)')).toBeHidden();
+  await expect(page.getByText('1 modification non enregistrée')).toBeHidden();
   await app.screenshot(page, 'fresh-data-03-autre-compte');
 
   // A reload of the tab keeps him signed in.

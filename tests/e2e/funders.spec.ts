@@ -29,7 +29,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   // Paramètres › Financeurs: the funder, its emblem and its mention de financement.
   await shell.goTo('Paramètres');
   await page.getByRole('tab', { name: 'Financeurs' }).click();
-  await expect(page.getByText("Aucun financeur pour l'instant.")).toBeVisible();
+  await expect(page.getByText("Aucun financeur pour l’instant.")).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter un financeur' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau financeur' });
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
@@ -41,14 +41,14 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   await picker.getByRole('button', { name: 'Ouvrir le dossier Images' }).click();
   await picker.getByRole('button', { name: 'Choisir embleme-fse.png' }).click();
   await expect(picker).toBeHidden();
-  await expect(form.getByRole('img', { name: 'Logo de Union européenne — FSE+' })).toBeVisible();
+  await expect(form.getByRole('img', { name: 'Logo d’Union européenne — FSE+' })).toBeVisible();
   await form.getByLabel('Mention de financement').fill(FSE_MENTION);
   await app.screenshot(page, 'financeurs-01-nouveau');
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
   await expect(form).toBeHidden();
   const card = page.getByRole('region', { name: 'Financeur Union européenne — FSE+' }).or(page.getByLabel('Financeur Union européenne — FSE+'));
   await expect(card.getByText(FSE_MENTION)).toBeVisible();
-  await expect(card.getByRole('img', { name: 'Logo de Union européenne — FSE+' })).toBeVisible();
+  await expect(card.getByRole('img', { name: 'Logo d’Union européenne — FSE+' })).toBeVisible();
   await app.screenshot(page, 'financeurs-02-liste');
 
   // The worksite: its funder and the operation reference.
@@ -58,7 +58,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   const worksite = page.getByRole('dialog', { name: 'Modifier le chantier' });
   await worksite.getByRole('combobox', { name: 'Financeurs' }).click({ force: true });
   await page.getByRole('option', { name: 'Union européenne — FSE+' }).click();
-  await worksite.getByLabel("Référence de l'opération").fill('FSE-202301234');
+  await worksite.getByLabel("Référence de l’opération").fill('FSE-202301234');
   await app.screenshot(page, 'financeurs-03-chantier');
   await worksite.getByRole('button', { name: 'Enregistrer le chantier' }).click();
   await expect(worksite).toBeHidden();
@@ -68,7 +68,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   await page.getByRole('button', { name: 'Semaine suivante' }).click();
   await expect(page.getByText('Semaine du 11/05/2026')).toBeVisible();
   await page.getByRole('button', { name: 'Imprimer la feuille de la semaine' }).click();
-  const sheet = page.getByRole('dialog', { name: "Feuille d'émargement — Menuiserie du port" });
+  const sheet = page.getByRole('dialog', { name: 'Feuille d’émargement — Menuiserie du port' });
   await expect(sheet.getByRole('img', { name: "Feuille d'émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
   await sheet.getByRole('button', { name: 'Générer le document' }).click();
   await expect(sheet.getByText(/N° FE-2026-0001, version 1 — enregistré/)).toBeVisible({ timeout: 20_000 });

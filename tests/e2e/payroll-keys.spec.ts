@@ -75,7 +75,7 @@ test('« À revalider » apparaît quand un émargement change après la validat
   await page.getByRole('button', { name: 'Élodie Participant, Jeudi 25/06 matin : Présent·e' }).focus();
   await page.keyboard.press('n');
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
-  await expect(page.getByText('1 présence(s) enregistrée(s).')).toBeVisible();
+  await expect(page.getByText('1 présence enregistrée.')).toBeVisible();
 
   await shell.goTo('Heures à transmettre');
   await expect(page.getByText('À revalider', { exact: true })).toBeVisible();

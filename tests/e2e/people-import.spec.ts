@@ -37,7 +37,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
     await picker.getByRole('button', { name: 'Dossier personnel' }).click();
     await picker.getByRole('button', { name: 'Ouvrir le dossier Documents' }).click();
     await picker.getByRole('button', { name: 'Choisir suivi-2025.csv' }).click();
-    await expect(page.getByText('suivi-2025.csv — 3 ligne(s)')).toBeVisible();
+    await expect(page.getByText('suivi-2025.csv — 3 lignes')).toBeVisible();
   };
   await importFile();
   await expect(page.getByRole('combobox', { name: 'Contenu de la colonne Ville' })).toHaveValue('Commune');
@@ -50,8 +50,8 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await badDate.fill('28/02/1992');
   await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
   await expect(page.getByText('0 à corriger')).toBeVisible();
-  await page.getByRole('button', { name: 'Importer 3 ligne(s)' }).click();
-  await expect(page.getByText('3 fiche(s) créée(s), 0 mise(s) à jour, 0 inchangée(s).')).toBeVisible();
+  await page.getByRole('button', { name: 'Importer 3 lignes' }).click();
+  await expect(page.getByText('3 fiches créées, 0 mise à jour, 0 inchangée.')).toBeVisible();
 
   const people = new PeoplePage(page);
   await page.getByRole('link', { name: 'Personnes' }).first().click();
@@ -62,11 +62,11 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await page.getByRole('link', { name: 'Importer un tableau' }).click();
   await importFile();
   await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
-  await expect(page.getByText('2 inchangée(s)')).toBeVisible();
+  await expect(page.getByText('2 inchangées')).toBeVisible();
   await page.getByRole('textbox', { name: 'Ligne 3, Date de naissance' }).fill('28/02/1992');
   await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
-  await expect(page.getByText('3 inchangée(s)')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
+  await expect(page.getByText('3 inchangées')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Importer 0 ligne' })).toBeDisabled();
   await app.screenshot(page, 'import-03-reimport');
 
   // A newer list: two known people changed. Each change is a proposal; only the ticked row is updated.
@@ -83,14 +83,14 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   );
   await importFile();
   await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
-  await expect(page.getByText('2 mise(s) à jour')).toBeVisible();
+  await expect(page.getByText('2 mises à jour')).toBeVisible();
   await expect(page.getByText('Commune : Plouzané → Brest')).toBeVisible();
   await expect(page.getByText('Niveau de formation : Infra 3 (sans diplôme ou brevet) → Niveau 3 (CAP, BEP)')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Importer 0 ligne(s)' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Importer 0 ligne' })).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Appliquer les changements de la ligne 4' }).check();
   await app.screenshot(page, 'import-04-mise-a-jour-cochee');
-  await page.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();
-  await expect(page.getByText('0 fiche(s) créée(s), 1 mise(s) à jour, 2 inchangée(s).')).toBeVisible();
+  await page.getByRole('button', { name: 'Importer 1 ligne' }).click();
+  await expect(page.getByText('0 fiche créée, 1 mise à jour, 2 inchangées.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Personnes' }).first().click();
   await people.search('quemener');

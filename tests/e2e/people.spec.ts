@@ -12,7 +12,7 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   // The directory first: the prescriber and the référent are chosen from it.
   await shell.goTo('Contacts');
   await page.getByRole('button', { name: 'Nouvel organisme' }).click();
-  await page.getByRole('dialog').getByLabel(/^Nom de l'organisme/).fill('France Travail Brest Iroise');
+  await page.getByRole('dialog').getByLabel(/^Nom de l’organisme/).fill('France Travail Brest Iroise');
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
   const organisation = page.getByLabel('Organisme France Travail Brest Iroise');
   await organisation.getByRole('button', { name: 'Ajouter un contact' }).click();
@@ -61,7 +61,7 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   await page.getByRole('button', { name: 'Orienter vers un chantier' }).click();
   for (const step of ['Candidature reçue', 'Entretien', 'Admis·e']) {
     await page.getByRole('button', { name: step, exact: true }).click();
-    await page.getByRole('dialog', { name: `Passer à « ${step} »` }).getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await page.getByRole('dialog', { name: `Passer à « ${step} »` }).getByRole('button', { name: "Enregistrer l’étape" }).click();
     await expect(page.getByText(`Étape « ${step} » enregistrée.`)).toBeVisible();
   }
   await expect(page.getByRole('button', { name: 'Enregistrer la sortie' })).toBeVisible();

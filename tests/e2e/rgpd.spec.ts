@@ -21,15 +21,15 @@ test("la secrétaire revoit les dossiers anciens, en anonymise un, puis remet à
   await expect(list.getByRole('row', { name: /FICTIF1 Personne1 28\/06\/2024 28\/06\/2026/ })).toBeVisible();
   await app.screenshot(page, 'rgpd-01-dossiers-a-revoir');
   await list.getByRole('checkbox', { name: 'Choisir FICTIF1 Personne1' }).check();
-  await page.getByRole('button', { name: 'Anonymiser 1 dossier(s)…' }).click();
+  await page.getByRole('button', { name: 'Anonymiser 1 dossier…' }).click();
   await page.getByRole('dialog', { name: 'Anonymiser définitivement' }).getByRole('button', { name: 'Anonymiser' }).click();
-  await expect(page.getByText('1 dossier(s) anonymisé(s).')).toBeVisible();
+  await expect(page.getByText('1 dossier anonymisé.')).toBeVisible();
   await expect(page.getByText('Aucun dossier à revoir.')).toBeVisible();
 
   await shell.goTo('Personnes');
   await page.getByRole('link', { name: 'PARTICIPANT Élodie' }).click();
   await page.getByRole('button', { name: 'Ses données (RGPD)' }).click();
-  const modal = page.getByRole('dialog', { name: "Données de la personne (droit d'accès)" });
+  const modal = page.getByRole('dialog', { name: 'Données de la personne (droit d’accès)' });
   await expect(modal.getByRole('img', { name: /Données de la personne, page 1 sur/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'rgpd-02-export-personne');
   await page.keyboard.press('Escape');

@@ -167,20 +167,20 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await expect(page.getByText('Aucune convention collective ·')).toBeVisible();
   await page.getByRole('button', { name: 'Modifier' }).first().click();
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('paie-at-relais');
-  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
   await expect(page.getByText("L'e-mail du service paie n'est pas valide (ex. accueil@ccas-exemple.fr).", { exact: true })).toBeVisible();
   await app.screenshot(page, 'settings-02-employeur-erreur');
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('salaires@relais-iroise.fr');
-  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
   await expect(page.getByText('Paie : salaires@relais-iroise.fr')).toBeVisible();
   await expect(page.getByText('Paie : paie@relais-iroise.example')).toBeVisible();
 
   // The collective agreement is chosen from the list: the ACI agreement is refused to the association intermédiaire, in French.
   await page.getByLabel('Employeur Relais Emploi Iroise (démo)').getByRole('button', { name: 'Modifier' }).click();
-  const employerForm = page.getByRole('dialog', { name: "Modifier l'employeur" });
+  const employerForm = page.getByRole('dialog', { name: "Modifier l’employeur" });
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
   await page.getByRole('option', { name: "Ateliers et chantiers d'insertion — IDCC 3016" }).click();
-  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
   const refusal = "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.";
   await expect(employerForm.getByText(refusal, { exact: true })).toBeVisible();
   await expect(employerForm.getByRole('link', { name: `Convention collective : ${refusal}` })).toBeVisible();
@@ -188,7 +188,7 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
   await page.getByRole('option', { name: 'Régies de quartier — IDCC 3105' }).click();
   await employerForm.getByLabel('Prix de la mise à disposition (par heure travaillée)').fill('21,40');
-  await page.getByRole('button', { name: "Enregistrer l'employeur" }).click();
+  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
   await expect(employerForm).toBeHidden();
   await expect(page.getByText('Régies de quartier — IDCC 3105 · Paie : paie@relais-iroise.example')).toBeVisible();
   const saved = await app.services.db.selectFrom('employers').select(['collectiveAgreement', 'hourlyPriceCents']).where('id', '=', 1).executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
+import { deName } from '../../src-main/shared/french';
 
 const SIX = ['Élodie', 'Awa', 'Soazig', 'Moussa', 'Yann', 'Gaëlle'];
 
@@ -14,12 +15,12 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Chantiers');
-  await expect(page.getByText("Aucun chantier pour l'instant.")).toBeVisible();
+  await expect(page.getByText("Aucun chantier pour l’instant.")).toBeVisible();
 
   await page.getByRole('button', { name: 'Nouveau chantier' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau chantier' });
   await form.getByLabel(/^Nom du chantier/).fill('Menuiserie du port');
-  await form.getByRole('combobox', { name: /^Support d'activité/ }).click();
+  await form.getByRole('combobox', { name: /^Support d’activité/ }).click();
   await page.getByRole('option', { name: 'Menuiserie' }).click();
   await form.getByRole('combobox', { name: /^Encadrant technique/ }).click();
   await page.getByRole('option', { name: 'Yann Kervella' }).click();
@@ -35,7 +36,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(page.getByRole('heading', { level: 1, name: 'Menuiserie du port' })).toBeVisible();
   await page.getByRole('button', { name: 'Générer les demi-journées' }).click();
   const generate = page.getByRole('dialog', { name: 'Générer les demi-journées' });
-  await expect(generate.getByText('14 demi-journée(s) à créer sur les 16 prévues par le rythme du chantier.')).toBeVisible();
+  await expect(generate.getByText('14 demi-journées à créer sur les 16 prévues par le rythme du chantier.')).toBeVisible();
   await expect(generate.getByText('14/05/2026 : Ascension')).toBeVisible();
   await expect(generate.getByText('25/05/2026 : Lundi de Pentecôte')).toBeVisible();
   await expect(generate.getByRole('checkbox', { name: 'vendredi 15 mai (matin)' })).toBeChecked();
@@ -71,7 +72,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(page.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Élodie Participant.*CDD d'usage.*12,02.*14 h.*4 jour/ })).toBeVisible();
   // A health check for one of them, in the afternoon: a paid annex time.
   await page.getByRole('button', { name: 'Ajouter un temps annexe pour Élodie Participant' }).click();
-  const annex = page.getByRole('dialog', { name: 'Temps annexe de Élodie Participant' });
+  const annex = page.getByRole('dialog', { name: 'Temps annexe d’Élodie Participant' });
   await annex.getByRole('combobox', { name: /^Type/ }).click();
   await page.getByRole('option', { name: 'Visite médicale ou bilan de santé' }).click();
   await annex.getByLabel(/^Date/).fill('05/05/2026');
@@ -90,10 +91,10 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   // The week and month plannings across worksites.
   await new ShellPage(page).goTo('Planning');
   await expect(page.getByText('Semaine du 04/05/2026')).toBeVisible();
-  await expect(page.getByLabel('Menuiserie du port, 04/05/2026 matin, 5 participant(s)')).toBeVisible();
+  await expect(page.getByLabel('Menuiserie du port, 04/05/2026 matin, 5 participants')).toBeVisible();
   await app.screenshot(page, 'planning-01-semaine');
   await page.getByRole('button', { name: 'Semaine suivante' }).click();
-  await expect(page.getByLabel('Menuiserie du port, 15/05/2026 matin, 5 participant(s)')).toBeVisible();
+  await expect(page.getByLabel('Menuiserie du port, 15/05/2026 matin, 5 participants')).toBeVisible();
   await page.getByText('Mois', { exact: true }).click();
   await expect(page.getByText('mai 2026')).toBeVisible();
   await expect(page.getByLabel('Menuiserie du port, 19/05/2026 matin, annulée')).toBeVisible();
@@ -130,8 +131,8 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await expect(page.getByLabel('Mardi 05/05 après-midi')).toBeVisible();
 
   // What the contract states: the tasks (for the mise à disposition too) and a post with particular risks.
-  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
-  const contract = page.getByRole('dialog', { name: `Contrat de ${name}` });
+  await page.getByRole('button', { name: `Gérer le contrat ${deName(name)}` }).click();
+  const contract = page.getByRole('dialog', { name: `Contrat ${deName(name)}` });
   await expect(contract.getByLabel('Tâches confiées')).toHaveValue(/ponçage et finitions/);
   await contract.getByLabel('Tâches confiées').fill('Débit de planches, ponçage et montage de bancs');
   await contract.getByLabel('Qualification et classification').fill('Niveau 1, coefficient 200');
@@ -143,7 +144,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   expect(stored).toEqual({ tasks: 'Débit de planches, ponçage et montage de bancs', classification: 'Niveau 1, coefficient 200', particularRisk: 1 });
 
   // A renewal of two weeks, agreed before the term.
-  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
+  await page.getByRole('button', { name: `Gérer le contrat ${deName(name)}` }).click();
   await contract.getByRole('tab', { name: 'Renouveler' }).click();
   await contract.getByLabel(/^Nouvelle date de fin/).fill('14/06/2026');
   await contract.getByLabel(/^Accord du salarié le/).fill('20/05/2026');
@@ -156,7 +157,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await expect(page.getByText('Renouvelé 1 fois')).toBeVisible();
 
   // An early end in the trial period is allowed; after it, the ground must be another one.
-  await page.getByRole('button', { name: `Gérer le contrat de ${name}` }).click();
+  await page.getByRole('button', { name: `Gérer le contrat ${deName(name)}` }).click();
   await contract.getByRole('tab', { name: 'Fin anticipée' }).click();
   await contract.getByLabel(/^Dernier jour du contrat/).fill('15/05/2026');
   await contract.getByLabel(/^Dernier jour du contrat/).press('Tab');

@@ -140,8 +140,13 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(text, 'no inclusive form: both civilities are known').not.toMatch(/\((e|s|es)\)|·e/);
     expect(text, 'no doubled structure name').not.toMatch(/CCAS de CCAS|du CCAS du CCAS|de CCAS de/);
     expect(text, 'no date as stored').not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text, 'dates written out, never in figures').not.toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/);
     expect(text, 'no amount in cents').not.toMatch(/centimes/i);
     expect(text, 'typographic apostrophes').not.toContain("'");
+    expect(html, 'no signature box left empty: a name, or a line to write it').not.toMatch(/<div class="who">[^<]*<\/div><div><\/div>/);
+    expect(html, 'no lone dash standing for an empty field').not.toMatch(/<p class="small">—<\/p>/);
+    expect(text, 'no space before a full stop or comma').not.toMatch(/\p{L}\)? [.,](?!\d)/u);
+    expect(text, 'a sentence starts with a capital (the page footer aside)').not.toMatch(/\. (?!page \d)\p{Ll}/u);
     const body = htmlText(html);
     expect(body, 'no ASCII space before « : ; ! ? »').not.toMatch(/ [:;!?»]/);
     expect(body, 'no ASCII space inside « »').not.toMatch(/« /);
@@ -150,6 +155,12 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(title).toBe(expectedTitle(kind, setup, who, row.number));
     // Every page says where it stands, so a page that falls out of the pile finds its place.
     for (let page = 1; page <= pages; page++) expect(pdfText(file, page).replace(/\s+/g, ' '), `page ${page}`).toContain(`page ${page} / ${pages}`);
+    // A signature never turns the page alone, nor with a one-line closing formula: some of the text it signs goes with it.
+    for (let page = 2; page <= pages; page++) {
+      const lines = pdfText(file, page).split('\n').filter((line) => line.trim() !== '');
+      const signedAt = lines.findIndex((line) => line.trim().startsWith('Fait à'));
+      if (signedAt >= 0) expect(signedAt - 1, `lines of text above the signature on page ${page}`).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('includes documents of three pages or more, numbered throughout', () => {

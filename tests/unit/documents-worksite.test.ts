@@ -136,7 +136,7 @@ describe('planning of a worksite', () => {
     const { call, worksiteId, participationIds } = await worksiteWith(['Élodie']);
     valueOf(await call('worksites/addAnnexTime', { participationId: participationIds[0]!, annexTime: { kind: 'visite_medicale', date: '2026-05-05', start: '14:00', end: '15:30', paid: true } }));
     const { text } = await generatedText(call, { kind: 'planning_chantier', worksiteId }, 'planning-chantier');
-    for (const value of ['Planning du chantier « Menuiserie du port »', 'Semaine du 04/05/2026', 'Semaine du 25/05/2026', 'Rendez-vous individuel — Élodie Lefèvre', 'Mardi 05/05/2026 14 h – 15 h 30']) {
+    for (const value of ['Planning du chantier « Menuiserie du port »', 'Semaine du 4 mai 2026', 'Semaine du 25 mai 2026', 'Rendez-vous individuel — Élodie Lefèvre', 'Mardi 5 mai 14 h – 15 h 30']) {
       expect(text, value).toContain(value);
     }
     expect(text).not.toContain('Visite médicale');

@@ -15,7 +15,7 @@ const root = path.resolve(__dirname, '../..');
 // js-yaml comes with electron-builder (app-builder-lib reads its configuration with it).
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 const builder = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronVersion: string; electronFuses: FuseOptionsV1; asarUnpack: string[] };
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
 
 describe('packaging', () => {
   // Typed with electron-builder's own option names: a misspelt fuse fails the typecheck.
@@ -34,7 +34,7 @@ describe('packaging', () => {
   });
 
   it('packs the Electron version package.json installs, and the README names it with better-sqlite3', () => {
-    const range = pkg.optionalDependencies.electron!;
+    const range = pkg.devDependencies.electron!;
     expect(range).toBe(`~${builder.electronVersion}`);
     const major = builder.electronVersion.split('.')[0]!;
     const sqlite = pkg.dependencies['better-sqlite3']!.replace(/^\^/, '');

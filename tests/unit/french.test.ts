@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agree, employeeOf, word, type Civility, agreeLabel } from '../../src-main/domain/agreement';
+import { agree, employeeOf, word, type Civility, agreeLabel } from '../../src-main/shared/agreement';
+import { JOURNEY_STATUS_LABELS } from '../../src-main/shared/contract/journey-lists';
 import { longFrenchDate } from '../../src-main/shared/dates';
-import { a, de, fixTypography, formatPhone, inSentence, startsWithVowelSound } from '../../src-main/shared/french';
+import { a, asSentence, countOf, de, deName, fixTypography, formatPhone, inSentence, plural, startsWithVowelSound } from '../../src-main/shared/french';
+import { activityInSentence } from '../../src-main/shared/contract/worksites';
 import { formatEuros } from '../../src-main/shared/money';
 import {
   EMPLOYER_SIGNATORY_TITLE_EXAMPLE,
@@ -251,6 +253,56 @@ describe('the structure and its signatory', () => {
   });
 });
 
+describe('plural agreement with a count', () => {
+  it.each([
+    [0, 'personne'],
+    [1, 'personne'],
+    [1.5, 'personne'],
+    [1.99, 'personne'],
+    [2, 'personnes'],
+    [3, 'personnes'],
+    [-1, 'personne'],
+    [-2, 'personnes'],
+  ])('%s takes « %s »', (n, expected) => {
+    expect(plural(n, 'personne', 'personnes')).toBe(expected);
+  });
+
+  it.each([
+    [0, '0~demi-journée'],
+    [1, '1~demi-journée'],
+    [2, '2~demi-journées'],
+    [1200, '1_200~demi-journées'],
+  ])('%s is written « %s », number and noun held together', (n, expected) => {
+    expect(shown(countOf(n, 'demi-journée', 'demi-journées'))).toBe(expected);
+  });
+
+  it('never goes back to the singular as the count grows, and ignores the sign', () => {
+    const count = fc.double({ min: 0, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(count, count, (x, y) => {
+        const [small, large] = x <= y ? [x, y] : [y, x];
+        const many = (n: number) => plural(n, 'un', 'plusieurs') === 'plusieurs';
+        return (!many(small) || many(large)) && many(small) === many(-small);
+      }),
+    );
+  });
+});
+
+describe('de before a person’s name', () => {
+  it.each([
+    ['Anne Morvan', 'd’Anne Morvan'],
+    ['Élodie Le Gall', 'd’Élodie Le Gall'],
+    ['Yves Tanguy', 'd’Yves Tanguy'],
+    ['Hélène Caroff', 'd’Hélène Caroff'],
+    ['Yann Kervella', 'de Yann Kervella'],
+    ['Le Gall', 'de Le Gall'],
+    ['Les Ajoncs', 'de Les Ajoncs'],
+    ['Soizic Le Roux', 'de Soizic Le Roux'],
+  ])('le compte %s → « le compte %s »', (name, expected) => {
+    expect(deName(name)).toBe(expected);
+  });
+});
+
 describe('agreeLabel: a label written for anyone, as it reads for one person', () => {
   it.each([
     ['madame', 'Présent·e', 'Présente'],
@@ -264,5 +316,50 @@ describe('agreeLabel: a label written for anyone, as it reads for one person', (
     ['madame', 'Retard', 'Retard'],
   ] as const)('%s: %s → %s', (civility, label, expected) => {
     expect(agreeLabel(civility, label)).toBe(expected);
+  });
+});
+
+describe('the person page speaks of a woman and of a man as they are', () => {
+  // What the page shows beside the birth date, the parcours steps and the France Travail line.
+  it.each([
+    ['madame', 'Né·e le', 'Née le'],
+    ['monsieur', 'Né·e le', 'Né le'],
+    ['madame', JOURNEY_STATUS_LABELS.admise, 'Admise'],
+    ['monsieur', JOURNEY_STATUS_LABELS.admise, 'Admis'],
+    ['madame', JOURNEY_STATUS_LABELS.orientee, 'Orientée'],
+    ['monsieur', JOURNEY_STATUS_LABELS.refusee, 'Refusé'],
+    ['madame', JOURNEY_STATUS_LABELS.sortie, 'Sortie'],
+    ['monsieur', 'non inscrit·e', 'non inscrit'],
+    [null, JOURNEY_STATUS_LABELS.admise, 'Admis·e'],
+  ] as const)('%s: %s → %s', (civility, label, expected) => {
+    expect(agreeLabel(civility, label)).toBe(expected);
+  });
+
+  it('leaves no inclusive ending in any parcours step once the civility is known', () => {
+    for (const civility of ['madame', 'monsieur'] as const) for (const label of Object.values(JOURNEY_STATUS_LABELS)) expect(agreeLabel(civility, label)).not.toMatch(/·|\(e\)/);
+  });
+});
+
+describe('asSentence: a list typed in a setting printed as a sentence of its own', () => {
+  it.each([
+    ['débit et assemblage de pièces de bois', 'Débit et assemblage de pièces de bois.'],
+    ['Débit et ponçage.', 'Débit et ponçage.'],
+    ['éplucher, trier… ', 'Éplucher, trier…'],
+    ['  tonte. . ', 'Tonte.'],
+    ['', ''],
+    ['   ', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(asSentence(text)).toBe(expected);
+  });
+});
+
+describe('activityInSentence: the activity inside a sentence', () => {
+  it.each([
+    ['menuiserie', 'menuiserie'],
+    ['espaces_verts', 'espaces verts'],
+    ['batiment', 'bâtiment'],
+    ['Repair café', 'Repair café'],
+  ])('%s → %s', (activity, expected) => {
+    expect(activityInSentence(activity)).toBe(expected);
   });
 });

@@ -159,9 +159,25 @@ describe('migrations', () => {
       // Migration 18: employers keep no logo until one is chosen; funders have no document details yet.
       expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([{ logoFile: null }, { logoFile: null }]);
       expect(await opened.db.selectFrom('funders').selectAll().execute()).toEqual([]);
+      // Migration 20: accounts that existed keep working; no one is made to change a password they chose.
+      expect(await opened.db.selectFrom('users').select('id').where('mustChangePassword', '!=', 0).execute()).toEqual([]);
       await opened.close();
       expect(existsSync(file)).toBe(true);
     }
+  });
+
+  it('migration 20 leaves accounts that existed free to work, and holds the flag to 0 or 1', async () => {
+    const file = path.join(tempDir(), 'v18.sqlite');
+    const before = await open(file, MIGRATIONS.filter((m) => m.version <= 18));
+    before.sqlite
+      .prepare("insert into users (display_name, display_name_folded, role, password_hash, password_changed_at, created_at, updated_at) values ('Élodie Le Gall', 'elodie le gall', 'administrateur', 'scrypt$x', '2026-01-05', '2026-01-05', '2026-01-05')")
+      .run();
+    await before.close();
+    const opened = await open(file);
+    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(20);
+    expect(opened.sqlite.prepare('select display_name, must_change_password from users').all()).toEqual([{ display_name: 'Élodie Le Gall', must_change_password: 0 }]);
+    expect(() => opened.sqlite.exec('update users set must_change_password = 2')).toThrow(/CHECK/);
+    await opened.close();
   });
 
   it('migration 15 keeps a typed agreement only when it names an IDCC the employer may apply', async () => {

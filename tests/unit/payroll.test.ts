@@ -133,7 +133,7 @@ describe('the monthly payroll hand-off', () => {
     const { call } = await configured();
     expect(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Personne n'a travaillé pour Relais Emploi Iroise en juin 2026." },
+      error: { code: 'CONFLICT', message: 'Aucune personne n’a travaillé pour Relais Emploi Iroise en juin 2026.' },
     });
   });
 });

@@ -4,6 +4,7 @@ import { contract, METHODS, type Method } from '../../src-main/shared/contract';
 import { ROLES, type Role } from '../../src-main/shared/contract/users';
 import { PERMISSIONS, allowedMethods } from '../../src-main/app/permissions';
 import { dispatch } from '../../src-main/app/dispatch';
+import { OPEN_BEFORE_PASSWORD_CHANGE } from '../../src-main/app/password-change-gate';
 import type { Services } from '../../src-main/app/services';
 import type { Session } from '../../src-main/app/session';
 import { configured, sessionAs, shared } from './support/services';
@@ -193,6 +194,19 @@ describe('permission matrix', () => {
           ok: false,
           error: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." },
         });
+      }
+    });
+  });
+
+  // Signed in with a password an administrator typed: every role, every method but choosing one's own waits.
+  describe.each(METHODS)('%s before the password an administrator typed is replaced', (method) => {
+    it.each(ROLES)('as %s', async (role) => {
+      const session = freshSession(role);
+      const result = await dispatch(services, method, {}, { ...session, user: { ...session.user!, mustChangePassword: true } });
+      if (OPEN_BEFORE_PASSWORD_CHANGE.has(method)) {
+        if (!result.ok) expect(result.error.code).not.toMatch(/^(PASSWORD_CHANGE_REQUIRED|FORBIDDEN|UNAUTHORIZED)$/);
+      } else {
+        expect(result).toEqual({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choisissez d’abord un nouveau mot de passe.' } });
       }
     });
   });

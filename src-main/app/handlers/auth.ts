@@ -11,16 +11,20 @@ import { appendJournal } from '../journal';
 import { hashPassword, needsRehash } from '../password-hashing';
 import { attemptPassword } from '../password-attempt';
 import { noteCommittedWrite } from '../data-version';
+import { OPEN_BEFORE_PASSWORD_CHANGE } from '../password-change-gate';
 import { allowedMethods } from '../permissions';
 import type { Services } from '../services';
 import type { SessionUser } from '../session';
 
 export function sessionViewFor(services: Services, user: SessionUser, token: string): SessionView {
+  const mustChangePassword = user.mustChangePassword === true;
   return {
     token,
-    user,
+    user: { id: user.id, displayName: user.displayName, role: user.role },
     idleLockMinutes: services.security.idleLockMinutes,
-    permissions: allowedMethods(user.role),
+    // Until the person chose their own password, no screen of the role opens.
+    permissions: mustChangePassword ? allowedMethods(user.role).filter((method) => OPEN_BEFORE_PASSWORD_CHANGE.has(method)) : allowedMethods(user.role),
+    mustChangePassword,
   };
 }
 
@@ -59,7 +63,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
         if (upgraded) await users.setPasswordHash(db, row.id, upgraded, now.toISOString(), false);
         await appendJournal(db, { at: now.toISOString(), userId: row.id, action: 'login', method: 'auth/login', records: [`user:${row.id}`] });
       });
-      const user: SessionUser = { id: row.id, displayName: row.displayName, role: row.role as Role };
+      const user: SessionUser = { id: row.id, displayName: row.displayName, role: row.role as Role, mustChangePassword: row.mustChangePassword === 1 };
       return sessionViewFor(services, user, services.sessions.create(user, now));
     }),
 
@@ -93,14 +97,19 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
       const attempt = await attemptPassword({ services, account: row, password: currentPassword, now: services.clock.now(), method: 'auth/changePassword', write });
       if (!attempt.valid) throw new AppError('INVALID_INPUT', `Le mot de passe actuel est incorrect.${attempt.advice}`, { field: 'currentPassword' });
       await write((db) => users.recordLoginSuccess(db, row.id));
+      if (newPassword === currentPassword) {
+        // Keeping the password an administrator typed would leave them able to sign in as this person.
+        throw new AppError('INVALID_INPUT', 'Choisissez un mot de passe différent de l’actuel.', { field: 'newPassword' });
+      }
       assertPasswordFor(newPassword, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'newPassword');
       const hash = await hashPassword(newPassword, services.passwordParams);
       await transaction(async (db) => {
-        await users.setPasswordHash(db, row.id, hash, now, true);
+        await users.setPasswordHash(db, row.id, hash, now, true, false);
         record(`user:${row.id}`);
       });
-      // Whoever else was signed in with the old password is signed out.
+      // Whoever else was signed in with the old password is signed out; this session opens fully.
       services.sessions.endOthersFor(row.id, session.token);
+      services.sessions.update(row.id, { mustChangePassword: false });
       return { done: true as const };
     }),
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import path from 'node:path';
 import type { Database } from '../../db/schema';
+import { de } from '../../shared/french';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
@@ -319,11 +320,11 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
   'payroll/validate': async ({ month, employerId, confirmChecks }, ctx: HandlerContext) => {
     const db = ctx.services.db;
     const existing = await repo.findHandoff(db, month, employerId);
-    if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures de ${monthName(month)} ont déjà été transmises : une correction passe par une régularisation.`);
+    if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`);
     const employer = await findEmployer(db, employerId);
     if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
     const computed = await db.transaction().execute((trx) => compute(trx, ctx.today, month, employerId));
-    if (computed.lines.length === 0) throw new AppError('CONFLICT', `Personne n'a travaillé pour ${employer.name} en ${monthName(month)}.`);
+    if (computed.lines.length === 0) throw new AppError('CONFLICT', `Aucune personne n’a travaillé pour ${employer.name} en ${monthName(month)}.`);
     if (computed.checks.length > 0 && !confirmChecks) {
       throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l'envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
     }
@@ -367,7 +368,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé par la coordination.");
     if (handoff.status === 'transmis') throw new AppError('CONFLICT', 'Ce mois est déjà marqué comme transmis.');
     if ((await view(ctx.db, ctx.today, month, employerId)).stale) {
-      throw new AppError('CONFLICT', `Les chiffres de ${monthName(month)} ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.`);
+      throw new AppError('CONFLICT', `Les chiffres ${de(monthName(month))} ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.`);
     }
     await repo.markTransmitted(ctx.db, handoff.id, ctx.session.user?.id ?? null, ctx.now);
     ctx.record(`payroll:${handoff.id}`);
@@ -376,12 +377,12 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
 
   'payroll/withdraw': async ({ month, employerId, reason }, ctx) => {
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
-    if (!handoff || handoff.status !== 'transmis' || handoff.transmittedAt === null) throw new AppError('CONFLICT', `Les heures de ${monthName(month)} ne sont pas marquées comme transmises : rien à retirer.`);
+    if (!handoff || handoff.status !== 'transmis' || handoff.transmittedAt === null) throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ne sont pas marquées comme transmises : rien à retirer.`);
     const later = await repo.transmittedAfter(ctx.db, employerId, month);
     if (later) {
       throw new AppError(
         'CONFLICT',
-        `${capitalised(monthName(later.month))} a déjà été transmis à ${handoff.employerName} : la transmission de ${monthName(month)} ne peut plus être retirée. Une correction passe par une régularisation.`,
+        `${capitalised(monthName(later.month))} a déjà été transmis à ${handoff.employerName} : la transmission ${de(monthName(month))} ne peut plus être retirée. Une correction passe par une régularisation.`,
       );
     }
     await repo.withdrawTransmission(ctx.db, { ...handoff, transmittedAt: handoff.transmittedAt }, reason, ctx.session.user?.id ?? null, ctx.now, monthBounds(month).last);

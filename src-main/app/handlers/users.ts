@@ -32,7 +32,8 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
     const passwordHash = await hashPassword(password, services.passwordParams);
     return transaction(async (db) => {
       await assertNameFree(db, displayName);
-      const id = await users.insertUser(db, { displayName, role, passwordHash }, now);
+      // The administrator typed this password: the person chooses their own at first sign-in.
+      const id = await users.insertUser(db, { displayName, role, passwordHash, mustChangePassword: true }, now);
       record(`user:${id}`);
       return users.toUser((await users.findUser(db, id))!);
     });
@@ -69,7 +70,8 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
     assertPasswordFor(password, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const user = await transaction(async (db) => {
-      await users.setPasswordHash(db, id, passwordHash, now, true);
+      // The administrator now knows this password: the person must replace it before anything else.
+      await users.setPasswordHash(db, id, passwordHash, now, true, true);
       record(`user:${id}`);
       return users.toUser((await users.findUser(db, id))!);
     });

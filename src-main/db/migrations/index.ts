@@ -17,6 +17,7 @@ import * as legalMentions from './015-legal-mentions';
 import * as payrollWithdrawals from './016-payroll-withdrawals';
 import * as journalKeyed from './017-journal-keyed';
 import * as letterheadsFunders from './018-letterheads-funders';
+import * as mustChangePassword from './020-must-change-password';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'payroll-withdrawals', up: payrollWithdrawals.up },
   { version: 17, name: 'journal-keyed', up: journalKeyed.up },
   { version: 18, name: 'letterheads-funders', up: letterheadsFunders.up },
+  { version: 20, name: 'must-change-password', up: mustChangePassword.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

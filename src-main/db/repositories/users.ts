@@ -42,7 +42,11 @@ export async function countActiveAdministrators(db: Db, exceptId?: number): Prom
   return (await query.executeTakeFirstOrThrow()).n;
 }
 
-export async function insertUser(db: Db, values: { displayName: string; role: Role; passwordHash: string }, now: string) {
+export async function insertUser(
+  db: Db,
+  values: { displayName: string; role: Role; passwordHash: string; mustChangePassword?: boolean },
+  now: string,
+) {
   const row = await db
     .insertInto('users')
     .values({
@@ -50,6 +54,7 @@ export async function insertUser(db: Db, values: { displayName: string; role: Ro
       displayNameFolded: foldForSearch(values.displayName),
       role: values.role,
       passwordHash: values.passwordHash,
+      mustChangePassword: values.mustChangePassword ? 1 : 0,
       passwordChangedAt: now,
       createdAt: now,
       updatedAt: now,
@@ -71,11 +76,16 @@ export async function setUserActive(db: Db, id: number, active: boolean, now: st
   await db.updateTable('users').set({ active: active ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
 }
 
-export async function setPasswordHash(db: Db, id: number, passwordHash: string, now: string, changed: boolean) {
+/**
+ * `changed` dates the change (not a mere rehash); `mustChange` says whether the
+ * person must now choose their own (an administrator typed it) or just did.
+ */
+export async function setPasswordHash(db: Db, id: number, passwordHash: string, now: string, changed: boolean, mustChange?: boolean) {
   await db
     .updateTable('users')
     .set({
       passwordHash,
+      ...(mustChange === undefined ? {} : { mustChangePassword: mustChange ? 1 : 0 }),
       failedAttempts: 0,
       lockedUntil: null,
       updatedAt: now,

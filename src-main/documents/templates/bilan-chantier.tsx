@@ -139,7 +139,7 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
       </p>
       {d.named ? <Words text={b.form.incidents} /> : <p className="small">Le détail des incidents figure dans la version interne du bilan.</p>}
       <h2>Commentaire</h2>
-      <Words text={b.form.comments} />
+      <Words text={b.form.comments} none="Aucun commentaire." />
     </>
   );
 }

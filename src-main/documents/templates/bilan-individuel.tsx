@@ -1,7 +1,7 @@
 import { ORIENTATION_LABELS } from '../../shared/contract/bilans';
 import { GRID_SECTION_LABELS } from '../../shared/contract/evaluations';
 import { OBSTACLE_KIND_LABELS } from '../../shared/contract/journey-lists';
-import { formatFrenchDate, longFrenchDate } from '../../shared/dates';
+import { longFrenchDate } from '../../shared/dates';
 import type { ParticipationDocumentData } from '../data';
 import { AttendanceTable, levelText, Words } from './bilan-parts';
 import { personName } from './employment-contract';
@@ -66,7 +66,7 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
         <ul>
           {b.obstacles.map((o, i) => (
             <li key={i}>
-              {OBSTACLE_KIND_LABELS[o.kind]} : repéré le {formatFrenchDate(o.identifiedOn)}, {o.resolvedOn ? `levé le ${formatFrenchDate(o.resolvedOn)}` : 'toujours présent'}
+              {OBSTACLE_KIND_LABELS[o.kind]} : repéré le {longFrenchDate(o.identifiedOn)}, {o.resolvedOn ? `levé le ${longFrenchDate(o.resolvedOn)}` : 'toujours présent'}
             </li>
           ))}
         </ul>
@@ -81,7 +81,7 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
       <p>
         <strong>{b.form.orientation ? ORIENTATION_LABELS[b.form.orientation] : 'À définir'}</strong>
       </p>
-      <Words text={b.form.nextSteps} />
+      {b.form.nextSteps.trim() !== '' && <Words text={b.form.nextSteps} />}
       {b.form.referentToInform && <p>Référent social à informer : {b.form.referentToInform}</p>}
 
       <SignatureBlock

@@ -38,9 +38,10 @@ export function AttendanceTable({ a }: { a: AttendanceFigures }) {
   );
 }
 
-/** Free text typed in the bilan, its line breaks kept; a dash when nothing was written. */
-export function Words({ text }: { text: string }) {
-  if (text.trim() === '') return <p className="small">—</p>;
+/** Free text typed in the bilan, its line breaks kept; a short sentence when nothing was written. */
+export function Words({ text, none = 'Non renseigné.' }: { text: string; none?: string }) {
+  // A sentence, not a dash: a reader of the printed page cannot tell a dash from a field the printer lost.
+  if (text.trim() === '') return <p className="small">{none}</p>;
   return (
     <>
       {text.split(/\n+/).map((line, i) => (

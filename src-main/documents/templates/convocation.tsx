@@ -1,5 +1,5 @@
 import { word } from '../../domain/agreement';
-import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { activityInSentence } from '../../shared/contract/worksites';
 import { formatPhone } from '../../shared/french';
 import { longFrenchDate } from '../../shared/dates';
 import type { ParticipationDocumentData } from '../data';
@@ -18,6 +18,7 @@ const TO_BRING = [
 /** A CCAS letter telling the person where and when to come, whom to ask for, and what to bring. */
 export function Convocation({ d }: { d: ParticipationDocumentData }) {
   const { structure, person, worksite, contract, firstSession } = d;
+  const addressed = person.civility === 'madame' ? 'Madame' : person.civility === 'monsieur' ? 'Monsieur' : 'Madame, Monsieur';
   return (
     <>
       <Letterhead issuer={structure} logo={structure.logo} reference={referenceOf(d)} />
@@ -31,7 +32,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
       <p>
         <strong>Objet : convocation au chantier « {worksite.name} »</strong>
       </p>
-      <p>{person.civility === 'madame' ? 'Madame,' : person.civility === 'monsieur' ? 'Monsieur,' : 'Madame, Monsieur,'}</p>
+      <p>{addressed},</p>
       <p>
         Vous êtes {word(person.civility, 'attendu')} le <strong>{firstSession ? longFrenchDate(firstSession.date, true) : longFrenchDate(contract.startDate, true)}</strong>
         {firstSession && (
@@ -41,10 +42,10 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
           </>
         )}{' '}
         à l'adresse suivante : <strong>{worksite.workAddress}</strong>, pour commencer le chantier « {worksite.name} » (
-        {(ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity).toLowerCase()}), du{' '}
+        {activityInSentence(worksite.activity)}), du{' '}
         {longFrenchDate(contract.startDate)} au {longFrenchDate(contract.endDate)}.
       </p>
-      <p>À votre arrivée, présentez-vous à {worksite.supervisorName}, encadrant technique.</p>
+      <p>À votre arrivée, présentez-vous {worksite.supervisorName ? `à ${worksite.supervisorName}, encadrant technique` : "à l'encadrant technique du chantier"}.</p>
       <p>Chaque semaine, vous travaillerez aux horaires suivants :</p>
       <SpreadTable spread={contract.spread} />
       <p>Merci d'apporter :</p>
@@ -57,7 +58,7 @@ export function Convocation({ d }: { d: ParticipationDocumentData }) {
       <p>
         En cas d'empêchement, prévenez-nous dès que possible{structure.phone ? ` au ${formatPhone(structure.phone)}` : ''}.
       </p>
-      <p>Nous vous prions d'agréer nos salutations distinguées.</p>
+      <p>Nous vous prions d'agréer, {addressed}, nos salutations distinguées.</p>
       <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />
     </>
   );

@@ -1,5 +1,5 @@
 import { employeeOf, word } from '../../domain/agreement';
-import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
+import { activityInSentence } from '../../shared/contract/worksites';
 import { CIVILITY_LABELS } from '../../shared/contract/people-lists';
 import { de, inSentence } from '../../shared/french';
 import { byOrganisation, theOrganisation } from '../../shared/organisation';
@@ -120,8 +120,8 @@ export function EmploymentContract({ d }: { d: ParticipationDocumentData }) {
       <Article title="Article 4 — Poste, qualification et lieu de travail">
         {/* L1242-12, 4°: the post, and whether it is on the list of posts with particular risks (L4154-2). */}
         <p>
-          {employee.The} occupe le poste {de(inSentence(contract.position))} (support d'activité : {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity})
-          .{contract.classification ? ` Qualification et classification : ${contract.classification.replace(/[.\s]+$/, '')}.` : ''}{' '}
+          {employee.The} occupe le poste {de(inSentence(contract.position))} (support d'activité : {activityInSentence(worksite.activity)}).{' '}
+          {contract.classification ? `Qualification et classification : ${contract.classification.replace(/[.\s]+$/, '')}.` : ''}{' '}
           {contract.tasks ? `Tâches confiées : ${contract.tasks.replace(/[.\s]+$/, '')}. ` : ''}
           {employee.He} travaille au lieu suivant : {worksite.workAddress}
           {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique.` : '.'}

@@ -1,6 +1,6 @@
 import { agree, employeeOf, word } from '../../domain/agreement';
-import { ACTIVITY_LABELS } from '../../shared/contract/worksites';
-import { de, inSentence } from '../../shared/french';
+import { activityInSentence } from '../../shared/contract/worksites';
+import { asSentence, de, inSentence } from '../../shared/french';
 import { longFrenchDate } from '../../shared/dates';
 import { formatDuration } from '../../shared/time';
 import type { ParticipationDocumentData } from '../data';
@@ -41,13 +41,12 @@ export function MiseADisposition({ d }: { d: ParticipationDocumentData }) {
       </Article>
 
       <Article title="Article 2 — Tâches à remplir">
-        <p>{(contract.tasks ?? '').replace(/[.\s]+$/, '')}.</p>
+        <p>{asSentence(contract.tasks ?? '')}</p>
       </Article>
 
       <Article title="Article 3 — Lieu et terme">
         <p>
-          Les tâches s'exécutent sur le chantier « {worksite.name} » (support d'activité :{' '}
-          {ACTIVITY_LABELS[worksite.activity as keyof typeof ACTIVITY_LABELS] ?? worksite.activity}), au lieu suivant : {worksite.workAddress}
+          Les tâches s'exécutent sur le chantier « {worksite.name} » (support d'activité : {activityInSentence(worksite.activity)}), au lieu suivant : {worksite.workAddress}
           {worksite.supervisorName ? `, sous la conduite de ${worksite.supervisorName}, encadrant technique de l'utilisateur` : ''}. La mise à disposition court du{' '}
           {longFrenchDate(contract.startDate)} au {longFrenchDate(contract.endDate)}, terme du contrat de travail.
         </p>

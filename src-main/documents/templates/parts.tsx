@@ -51,7 +51,8 @@ export function SignatureBlock({ town, date, copies, signers }: { town: string; 
         {signers.map((s) => (
           <div className="box" key={s.who}>
             <div className="who">{s.who}</div>
-            <div>{s.name}</div>
+            {/* Nobody recorded (no référent, no supervisor yet): a line to write the signer's name by hand, never an empty box. */}
+            {s.name.trim() === '' ? <div className="handwrite">Nom et prénom : ______________________________</div> : <div>{s.name}</div>}
             {s.title && <div>{s.title}</div>}
             {s.mention && <div className="mention">{s.mention}</div>}
           </div>

@@ -13,6 +13,8 @@ export const sessionView = z.object({
   idleLockMinutes: z.number().int(),
   /** The methods this role may call: screens show only what they can use. */
   permissions: z.array(z.string()),
+  /** The password was typed by an administrator: the person chooses their own before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionView = z.output<typeof sessionView>;
 

@@ -26,7 +26,7 @@ export const EVALUATION_MOMENT_LABELS: Record<EvaluationMoment, string> = { debu
 
 export const EVALUATORS = ['encadrant', 'participant'] as const;
 export type Evaluator = (typeof EVALUATORS)[number];
-export const EVALUATOR_LABELS: Record<Evaluator, string> = { encadrant: "L'encadrant", participant: 'La personne (auto-évaluation)' };
+export const EVALUATOR_LABELS: Record<Evaluator, string> = { encadrant: 'L’encadrant', participant: 'La personne (auto-évaluation)' };
 
 /** Savoir-être for everyone, then the savoir-faire of each activity support. */
 export const GRID_SECTIONS = ['savoir_etre', ...ACTIVITIES] as const;

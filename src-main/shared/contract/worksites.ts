@@ -14,6 +14,12 @@ export const WORKSITE_KIND_LABELS: Record<(typeof WORKSITE_KINDS)[number], strin
   autre: 'Autre',
 };
 
+/** The activity as a document names it inside a sentence: "(support d'activité : menuiserie)"; an activity typed by hand keeps its case. */
+export function activityInSentence(activity: string): string {
+  const label = ACTIVITY_LABELS[activity as keyof typeof ACTIVITY_LABELS];
+  return label === undefined ? activity : label.toLocaleLowerCase('fr-FR');
+}
+
 export const ACTIVITIES = ['menuiserie', 'nettoyage', 'manutention', 'espaces_verts', 'batiment', 'lingerie', 'ressourcerie', 'autre'] as const;
 export const ACTIVITY_LABELS: Record<(typeof ACTIVITIES)[number], string> = {
   menuiserie: 'Menuiserie',

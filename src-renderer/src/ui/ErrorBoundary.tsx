@@ -13,10 +13,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
     if (!this.state.failed) return this.props.children;
     return (
       <Container size="sm" py="xl">
-        <Alert color="red" title="Cet écran n'a pas pu s'afficher">
+        <Alert color="red" title="Cet écran n’a pas pu s’afficher">
           <Stack>
             <Text>
-              Vos données enregistrées ne sont pas touchées. Revenez à l'accueil ; si le problème se reproduit,
+              Vos données enregistrées ne sont pas touchées. Revenez à l’accueil ; si le problème se reproduit,
               redémarrez Passerelle.
             </Text>
             <Button
@@ -27,7 +27,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
                 this.setState({ failed: false });
               }}
             >
-              Revenir à l'accueil
+              Revenir à l’accueil
             </Button>
           </Stack>
         </Alert>

@@ -15,6 +15,7 @@ import { cellKey, fromStored, simpleMark, type Cell } from './marks';
 import { MarkModal } from './MarkModal';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { sessionLabel, WeekGrid } from './WeekGrid';
+import { countOf } from '@shared/french';
 
 /** The émargement of a worksite: a week (or today) of half-days, filled by keyboard, saved at once. */
 export function AttendancePage() {
@@ -59,7 +60,7 @@ export function AttendancePage() {
       setChanges(new Map());
       setLockedMessage(null);
       setReason('');
-      notifySuccess(regularisation ? `${entries.length} présence(s) corrigée(s) ; la régularisation partira avec le prochain envoi.` : `${entries.length} présence(s) enregistrée(s).`);
+      notifySuccess(regularisation ? `${countOf(entries.length, 'présence corrigée', 'présences corrigées')} ; la régularisation partira avec le prochain envoi.` : `${countOf(entries.length, 'présence enregistrée', 'présences enregistrées')}.`);
     } catch (error) {
       // A day already sent to the employer: the correction is possible, with its reason.
       if (error instanceof ApiError && error.payload.field === 'regularisation') setLockedMessage(error.message);
@@ -84,7 +85,7 @@ export function AttendancePage() {
           onChange={(v) => setView(v as 'week' | 'day')}
           data={[
             { value: 'week', label: 'Semaine' },
-            { value: 'day', label: "Aujourd'hui" },
+            { value: 'day', label: "Aujourd’hui" },
           ]}
         />
       </Group>
@@ -108,7 +109,7 @@ export function AttendancePage() {
         ))}
       </Group>
       {sessions.length === 0 || w.participants.length === 0 ? (
-        <Text c="dimmed">{view === 'day' ? "Pas de demi-journée aujourd'hui sur ce chantier." : 'Aucune demi-journée ou aucun participant cette semaine.'}</Text>
+        <Text c="dimmed">{view === 'day' ? "Pas de demi-journée aujourd’hui sur ce chantier." : 'Aucune demi-journée ou aucun participant cette semaine.'}</Text>
       ) : (
         <WeekGrid week={w} sessions={sessions} valueOf={valueOf} onChange={change} onOpen={(session, participant) => setEditing({ session, participant })} />
       )}
@@ -119,7 +120,7 @@ export function AttendancePage() {
       <Group justify="flex-end">
         {changes.size > 0 && (
           <>
-            <Badge color="orange">{changes.size} modification(s) non enregistrée(s)</Badge>
+            <Badge color="orange">{countOf(changes.size, 'modification non enregistrée', 'modifications non enregistrées')}</Badge>
             <Button variant="default" onClick={() => setChanges(new Map())}>
               Annuler les modifications
             </Button>
@@ -149,7 +150,7 @@ export function AttendancePage() {
                         label="Effectué"
                         aria-label={`${ANNEX_KIND_LABELS[a.kind]} de ${who} effectué`}
                         disabled={a.notYet}
-                        title={a.notYet ? "Ce temps annexe n'a pas encore eu lieu : il se pointe une fois commencé." : undefined}
+                        title={a.notYet ? "Ce temps annexe n’a pas encore eu lieu : il se pointe une fois commencé." : undefined}
                         checked={a.done === true}
                         onChange={(e) => markAnnex.mutate({ annexTimeId: a.id, done: e.currentTarget.checked })}
                       />
@@ -165,7 +166,7 @@ export function AttendancePage() {
       {printing && (
         <DocumentModal
           owner={{ worksiteId: id }}
-          title={`Feuille d'émargement — ${w.worksiteName}`}
+          title={`Feuille d’émargement — ${w.worksiteName}`}
           choices={[{ kind: 'feuille_emargement', worksiteId: id, weekOf: w.weekOf }]}
           onClose={() => setPrinting(false)}
         />

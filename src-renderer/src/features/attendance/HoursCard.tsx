@@ -8,7 +8,7 @@ import { formatDuration } from '@shared/time';
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 
-const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu'à aujourd'hui ; les demi-journées annulées ne comptent pas.";
+const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu’à aujourd’hui ; les demi-journées annulées ne comptent pas.";
 
 export function rate(row: Pick<HoursRow, 'attended' | 'held'>): string {
   return row.held === 0 ? '—' : `${Math.round((100 * row.attended) / row.held)} %`;
@@ -28,7 +28,7 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
       </Title>
       {hours.isPending && <Loader size="sm" />}
       {hours.error && <Alert color="red">{errorMessage(hours.error)}</Alert>}
-      {hours.data && hours.data.rows.length === 0 && <Text c="dimmed">Aucun contrat pour l'instant.</Text>}
+      {hours.data && hours.data.rows.length === 0 && <Text c="dimmed">Aucun contrat pour l’instant.</Text>}
       {hours.data && hours.data.rows.length > 0 && (
         <Table aria-label="Heures et présence">
           <Table.Thead>
@@ -104,7 +104,7 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
       )}
       <Text size="xs" c="dimmed" mt="xs">
         {RATE_DEFINITION} Heures payées : travaillées, temps annexes rémunérés effectués, demi-journées annulées par la structure, absences payées et
-        jours fériés payés (le 1er mai toujours, les autres après 3 mois d'ancienneté). {COMPLEMENTARY_DEFINITION}
+        jours fériés payés (le 1er mai toujours, les autres après 3 mois d’ancienneté). {COMPLEMENTARY_DEFINITION}
       </Text>
     </Card>
   );

@@ -34,7 +34,7 @@ export function MarkModal({
     });
   const apply = () => {
     if (mark === 'retard' && value.actualStart && value.actualEnd && value.actualEnd <= value.actualStart) {
-      return setError("L'heure de départ doit venir après l'heure d'arrivée.");
+      return setError("L’heure de départ doit venir après l’heure d’arrivée.");
     }
     onApply(value);
   };

@@ -10,7 +10,7 @@ type Session = AttendanceWeek['sessions'][number];
 type Participant = AttendanceWeek['participants'][number];
 
 /** Said on a half-day that has not begun (the server refuses its marks the same way). */
-export const NOT_YET_TITLE = "Cette demi-journée n'a pas encore eu lieu : elle s'émarge une fois commencée. Pour l'annuler, passez par le planning du chantier.";
+export const NOT_YET_TITLE = "Cette demi-journée n’a pas encore eu lieu : elle s’émarge une fois commencée. Pour l’annuler, passez par le planning du chantier.";
 
 export const sessionLabel = (s: Session) => `${WEEKDAY_LABELS[weekdayOf(s.date)]} ${formatFrenchDate(s.date).slice(0, 5)} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`;
 

@@ -40,7 +40,7 @@ export function CreateAdministratorScreen() {
               Créer le compte administrateur
             </Title>
             <Alert color="blue" variant="light">
-              Passerelle demande désormais à chaque personne de se connecter avec son propre compte. Créez d'abord le
+              Passerelle demande désormais à chaque personne de se connecter avec son propre compte. Créez d’abord le
               vôtre : vous pourrez ensuite créer ceux de vos collègues dans Paramètres.
             </Alert>
             <TextInput label="Votre nom" placeholder="Prénom Nom" withAsterisk {...form.getInputProps('displayName')} />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Shell } from '../shell/Shell';
+import { ChoosePasswordScreen } from './ChoosePasswordScreen';
 import { LoginScreen } from './LoginScreen';
 import { useSession } from './SessionContext';
 
@@ -27,12 +28,13 @@ function useInertPortals(locked: boolean) {
  * on disk, and is there again when the same person unlocks.
  */
 export function LockableShell({ structureName }: { structureName: string | null }) {
-  const { locked, generation } = useSession();
+  const { locked, generation, session } = useSession();
   useInertPortals(locked);
   return (
     <>
       <div hidden={locked} inert={locked} aria-hidden={locked || undefined}>
-        <Shell key={generation} />
+        {/* The app opens only once the person chose their own password (main refuses the rest until then). */}
+        {session?.mustChangePassword ? <ChoosePasswordScreen structureName={structureName} /> : <Shell key={generation} />}
       </div>
       {locked && (
         <div style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto' }}>

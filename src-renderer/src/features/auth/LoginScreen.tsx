@@ -78,7 +78,7 @@ export function LoginScreen({ structureName }: { structureName: string | null })
                       if (lockedUser) switchUser();
                     }}
                   >
-                    Changer d'utilisateur
+                    Changer d’utilisateur
                   </Button>
                   <Button type="submit" loading={busy}>
                     {lockedUser ? 'Déverrouiller' : 'Se connecter'}
@@ -115,7 +115,7 @@ export function LoginScreen({ structureName }: { structureName: string | null })
                 ))}
               </SimpleGrid>
               <Text size="sm" c="dimmed">
-                Mot de passe oublié ? Demandez à l'administrateur de Passerelle de le réinitialiser.
+                Mot de passe oublié ? Demandez à l’administrateur de Passerelle de le réinitialiser.
               </Text>
             </Stack>
           )}

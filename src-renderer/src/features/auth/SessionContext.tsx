@@ -6,6 +6,7 @@ import type { Method } from '@shared/contract';
 import type { SessionView, SessionUserView } from '@shared/contract/auth';
 import { call, onDataChanged, onSessionLost, setSessionToken, storedSessionToken, watchOtherWindows } from '../../api/client';
 import { hasUnsavedWork } from '../../ui/unsaved-work';
+import { deName } from '@shared/french';
 
 interface SessionState {
   /** The session the screens are shown for; kept while the screen is locked. */
@@ -85,7 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           notifications.show({
             color: 'orange',
             title: 'Saisie abandonnée',
-            message: `Les modifications non enregistrées de ${session.user.displayName} ont été abandonnées.`,
+            message: `Les modifications non enregistrées ${deName(session.user.displayName)} ont été abandonnées.`,
             autoClose: false,
           });
         }

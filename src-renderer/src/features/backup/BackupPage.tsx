@@ -7,6 +7,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { BackupButtons, LastBackup, when } from './BackupReminder';
+import { countOf } from '@shared/french';
 
 
 /** The recovery sheet, printed straight away; never saved to a file (it holds the passphrase). */
@@ -20,7 +21,7 @@ function RecoverySheetModal({ passphrase, onClose }: { passphrase: string; onClo
         {sheet.data && (
           <>
             <Group justify="space-between">
-              <Text size="sm">Imprimez-la et rangez-la au coffre du CCAS ; elle n'est enregistrée nulle part.</Text>
+              <Text size="sm">Imprimez-la et rangez-la au coffre du CCAS ; elle n’est enregistrée nulle part.</Text>
               <Button onClick={() => printPdf(sheet.data.pdfBase64)}>Imprimer</Button>
             </Group>
             <PdfPreview base64={sheet.data.pdfBase64} label="Fiche de secours" />
@@ -161,13 +162,13 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
                 <Table.Tr>
                   <Table.Td>Contenu</Table.Td>
                   <Table.Td>
-                    {preview.counts.persons} personne(s), {preview.counts.worksites} chantier(s), {preview.counts.documents} document(s), {preview.files} fichier(s)
+                    {countOf(preview.counts.persons, 'personne', 'personnes')}, {countOf(preview.counts.worksites, 'chantier', 'chantiers')}, {countOf(preview.counts.documents, 'document', 'documents')}, {countOf(preview.files, 'fichier', 'fichiers')}
                   </Table.Td>
                 </Table.Tr>
               </Table.Tbody>
             </Table>
             <Alert color="orange" title="Les données actuelles seront remplacées">
-              Elles sont d'abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra se reconnecter.
+              Elles sont d’abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra se reconnecter.
             </Alert>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
@@ -182,7 +183,7 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
                     notifySuccess('La sauvegarde est restaurée. Reconnectez-vous.');
                     window.location.reload();
                   } catch (failure) {
-                    notifyFailure(failure, "La sauvegarde n'est pas restaurée");
+                    notifyFailure(failure, "La sauvegarde n’est pas restaurée");
                   }
                 }}
               >

@@ -43,7 +43,7 @@ export function BackupButtons({ status: s }: { status: BackupStatus }) {
       await create.mutateAsync({ folder });
       notifySuccess('Sauvegarde vérifiée.');
     } catch (failure) {
-      notifyFailure(failure, "La sauvegarde n'est pas faite");
+      notifyFailure(failure, "La sauvegarde n’est pas faite");
     }
   };
   return (

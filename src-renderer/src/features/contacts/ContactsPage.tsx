@@ -8,6 +8,7 @@ import { errorMessage, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
 import { ContactModal } from './ContactModal';
 import { OrganisationModal } from './OrganisationModal';
+import { formatPhone } from '@shared/french';
 
 /** Prescribers, partners, funders and their people: changed once, seen everywhere. */
 export function ContactsPage() {
@@ -29,7 +30,7 @@ export function ContactsPage() {
       </Group>
       {directory.isPending && <Loader />}
       {directory.error && <Alert color="red">{errorMessage(directory.error)}</Alert>}
-      {directory.data?.length === 0 && <Text c="dimmed">Aucun organisme pour l'instant : ajoutez vos prescripteurs et partenaires.</Text>}
+      {directory.data?.length === 0 && <Text c="dimmed">Aucun organisme pour l’instant : ajoutez vos prescripteurs et partenaires.</Text>}
       {directory.data?.map((o) => (
         <Card withBorder key={o.id} aria-label={`Organisme ${o.name}`}>
           <Group justify="space-between" mb="xs">
@@ -37,7 +38,7 @@ export function ContactsPage() {
               <Text fw={700}>{o.name}</Text>
               <Text size="sm" c="dimmed">
                 {ORGANISATION_KIND_LABELS[o.kind]}
-                {o.phone ? ` · ${o.phone}` : ''}
+                {o.phone ? ` · ${formatPhone(o.phone)}` : ''}
                 {o.email ? ` · ${o.email}` : ''}
               </Text>
             </div>
@@ -66,7 +67,7 @@ export function ContactsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>{c.service}</Table.Td>
-                    <Table.Td>{c.phone}</Table.Td>
+                    <Table.Td>{c.phone ? formatPhone(c.phone) : ''}</Table.Td>
                     <Table.Td>{c.email}</Table.Td>
                     <Table.Td>
                       {editable && (

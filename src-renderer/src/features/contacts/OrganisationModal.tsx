@@ -31,10 +31,10 @@ export function OrganisationModal({ organisation, onClose }: { organisation: Org
   };
 
   return (
-    <Modal opened onClose={onClose} title={organisation ? "Modifier l'organisme" : 'Nouvel organisme'} size="lg">
+    <Modal opened onClose={onClose} title={organisation ? "Modifier l’organisme" : 'Nouvel organisme'} size="lg">
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <TextInput label="Nom de l'organisme" withAsterisk data-autofocus {...form.getInputProps('organisation.name')} />
+          <TextInput label="Nom de l’organisme" withAsterisk data-autofocus {...form.getInputProps('organisation.name')} />
           <Select
             label="Type"
             data={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}

@@ -8,12 +8,13 @@ import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure } from '../../ui/notify';
 import { notifications } from '@mantine/notifications';
 import { PdfPreview, printPdf } from './PdfPreview';
+import { countOf } from '@shared/french';
 
 type Batch = 'contrat_travail' | 'convocation' | 'feuille_emargement';
 const BATCH_LABELS: Record<Batch, string> = {
   contrat_travail: 'Tous les contrats de travail',
   convocation: 'Toutes les convocations',
-  feuille_emargement: "Toutes les feuilles d'émargement",
+  feuille_emargement: "Toutes les feuilles d’émargement",
 };
 
 function requestsFor(batch: Batch, worksite: Worksite): { who: string; request: DocumentRequest }[] {
@@ -58,7 +59,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
       const result = await merge.mutateAsync({ documentIds: ids, folder: null });
       setMerged({ pdfBase64: result.pdfBase64, ids, pages: result.pages });
     } catch (error) {
-      notifyFailure(error, "Les documents n'ont pas pu être rassemblés");
+      notifyFailure(error, "Les documents n’ont pas pu être rassemblés");
     }
   };
   const save = async () => {
@@ -68,7 +69,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
       const { path } = await merge.mutateAsync({ documentIds: merged.ids, folder });
       notifications.show({ color: 'teal', title: 'Fichier enregistré', message: path ?? '' });
     } catch (error) {
-      notifyFailure(error, "Le fichier n'est pas enregistré");
+      notifyFailure(error, "Le fichier n’est pas enregistré");
     }
   };
 
@@ -93,7 +94,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
           <Stack gap={4}>
             <Progress value={(100 * progress.done) / Math.max(1, progress.total)} aria-label="Avancement du lot" />
             <Text size="sm">
-              {progress.done} / {progress.total} document(s) traité(s)
+              {progress.done} / {countOf(progress.total, 'document traité', 'documents traités')}
             </Text>
           </Stack>
         )}
@@ -110,7 +111,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
           <>
             <Group justify="space-between">
               <Text size="sm" fw={600}>
-                {merged.ids.length} document(s) enregistré(s), {merged.pages} page(s) en un seul PDF
+                {countOf(merged.ids.length, 'document enregistré', 'documents enregistrés')}, {countOf(merged.pages, 'page', 'pages')} en un seul PDF
               </Text>
               <Group gap="xs">
                 <Button size="xs" variant="light" onClick={() => void save()}>

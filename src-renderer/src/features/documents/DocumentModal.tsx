@@ -44,7 +44,7 @@ export function DocumentModal({
       setGenerated(row);
       notifySuccess(`${row.title} : n° ${row.number}, version ${row.version}.`);
     } catch (error) {
-      notifyFailure(error, "Le document n'est pas généré");
+      notifyFailure(error, "Le document n’est pas généré");
     }
   };
 

@@ -29,7 +29,7 @@ export function DocumentsCard(owner: Owner) {
       const next = await regenerate.mutateAsync(request);
       notifySuccess(`Nouvelle version ${next.version} du n° ${next.number}.`);
     } catch (error) {
-      notifyFailure(error, "Le document n'est pas régénéré");
+      notifyFailure(error, "Le document n’est pas régénéré");
     }
   };
 
@@ -67,7 +67,7 @@ export function DocumentsCard(owner: Owner) {
       </Group>
       {listing.isPending && <Loader size="sm" />}
       {listing.error && <Text c="red">{errorMessage(listing.error)}</Text>}
-      {listing.data && listing.data.documents.length + listing.data.attachments.length === 0 && <Text c="dimmed">Aucun document pour l'instant.</Text>}
+      {listing.data && listing.data.documents.length + listing.data.attachments.length === 0 && <Text c="dimmed">Aucun document pour l’instant.</Text>}
       {listing.data && listing.data.documents.length + listing.data.attachments.length > 0 && (
         <Table aria-label="Documents">
           <Table.Tbody>
@@ -141,7 +141,7 @@ export function StoredDocumentModal({ row, owner, onClose }: { row: DocumentRow;
           <>
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                Le fichier tel qu'il a été généré (empreinte vérifiée).
+                Le fichier tel qu’il a été généré (empreinte vérifiée).
               </Text>
               <Group gap="xs">
                 <SaveCopyButtons documentId={row.id} {...owner} />
@@ -202,7 +202,7 @@ function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) 
   return (
     <Modal opened onClose={onClose} title="Joindre un document numérisé">
       <Stack>
-        <TextInput label="Libellé" placeholder="Contrat signé, feuille d'émargement signée…" withAsterisk value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+        <TextInput label="Libellé" placeholder="Contrat signé, feuille d’émargement signée…" withAsterisk value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
         <Group>
           <Button variant="default" onClick={async () => setPath(await choose('attachment'))}>
             Choisir le fichier…

@@ -19,7 +19,7 @@ export function SaveCopyButtons({ documentId, attachmentId, personId, worksiteId
       const { path } = await save.mutateAsync({ documentId, attachmentId, folder });
       notifications.show({ color: 'teal', title: 'Copie enregistrée', message: path });
     } catch (error) {
-      notifyFailure(error, "La copie n'est pas enregistrée");
+      notifyFailure(error, "La copie n’est pas enregistrée");
     }
   };
   return (

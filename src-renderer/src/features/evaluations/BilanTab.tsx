@@ -11,6 +11,8 @@ import { useSignedIn } from '../auth/SessionContext';
 import { DocumentModal } from '../documents/DocumentModal';
 import { saveForm } from '../../ui/form-errors';
 import { AsyncForm } from '../../ui/AsyncForm';
+import { WithHelp } from '../../ui/TermHelp';
+import { deName } from '@shared/french';
 
 const level = (l: EvaluationLevel | null) => (l ? EVALUATION_LEVEL_LABELS[l] : '—');
 
@@ -34,8 +36,8 @@ function BilanForm({ bilan }: { bilan: Bilan }) {
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
-        <Textarea label="Ce qu'en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
-        <Textarea label="Appréciation de l'équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
+        <Textarea label="Ce qu’en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
+        <Textarea label="Appréciation de l’équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
         <NativeSelect
           label="Orientation proposée"
           data={[{ value: '', label: 'À définir' }, ...ORIENTATIONS.map((o) => ({ value: o, label: ORIENTATION_LABELS[o] }))]}
@@ -45,7 +47,7 @@ function BilanForm({ bilan }: { bilan: Bilan }) {
         />
         <Textarea label="Prochaines étapes" autosize minRows={2} {...form.getInputProps('bilan.nextSteps')} />
         <TextInput label="Référent social à informer" {...form.getInputProps('bilan.referentToInform')} />
-        <Textarea label="Activités réalisées (pour l'attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
+        <Textarea label="Activités réalisées (pour l’attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {bilan.updatedAt ? `Enregistré le ${formatFrenchDate(bilan.updatedAt.slice(0, 10))}` : 'Pas encore enregistré'}
@@ -110,10 +112,12 @@ export function BilanTab({ participationId }: { participationId: number }) {
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
-          <Title order={3}>Bilan de fin de chantier</Title>
+          <WithHelp term="bilan">
+            <Title order={3}>Bilan de fin de chantier</Title>
+          </WithHelp>
           {can('documents/generate') && (
             <Button variant="light" onClick={() => setPrinting(true)}>
-              Imprimer le bilan ou l'attestation
+              Imprimer le bilan ou l’attestation
             </Button>
           )}
         </Group>
@@ -122,7 +126,7 @@ export function BilanTab({ participationId }: { participationId: number }) {
       {printing && (
         <DocumentModal
           owner={{ personId: b.participation.personId }}
-          title={`Bilan de ${b.participation.name}`}
+          title={`Bilan ${deName(b.participation.name)}`}
           choices={[
             { kind: 'bilan_individuel', participationId },
             { kind: 'attestation_competences', participationId },

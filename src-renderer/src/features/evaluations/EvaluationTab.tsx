@@ -44,15 +44,15 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
         participationId: sheet.participation.id,
         evaluation: { moment, evaluator, evaluatedOn: date ?? '', items: shown.map((c) => ({ criterionId: c.id, ...lines[c.id]! })) },
       });
-      notifySuccess(`L'évaluation (${EVALUATION_MOMENT_LABELS[moment].toLowerCase()}, ${EVALUATOR_LABELS[evaluator].toLowerCase()}) est enregistrée.`);
+      notifySuccess(`L’évaluation (${EVALUATION_MOMENT_LABELS[moment].toLowerCase()}, ${EVALUATOR_LABELS[evaluator].toLowerCase()}) est enregistrée.`);
     } catch (error) {
-      notifyFailure(error, "L'évaluation n'est pas enregistrée");
+      notifyFailure(error, "L’évaluation n’est pas enregistrée");
     }
   };
   return (
     <Stack>
       <Group align="flex-end">
-        <DateField label="Date de l'évaluation" value={date} onChange={setDate} w={200} />
+        <DateField label="Date de l’évaluation" value={date} onChange={setDate} w={200} />
         {existing && (
           <Text size="sm" c="dimmed">
             Enregistrée le {formatFrenchDate(existing.evaluatedOn)}
@@ -60,7 +60,7 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
           </Text>
         )}
       </Group>
-      <Table aria-label="Grille d'évaluation">
+      <Table aria-label="Grille d’évaluation">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Compétence</Table.Th>
@@ -97,7 +97,7 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
       </Table>
       <Group justify="flex-end">
         <Button onClick={() => void submit()} loading={save.isPending}>
-          Enregistrer l'évaluation
+          Enregistrer l’évaluation
         </Button>
       </Group>
     </Stack>
@@ -113,7 +113,7 @@ export function EvaluationTab({ sheet }: { sheet: EvaluationSheet }) {
       <Card withBorder>
         <Group mb="md">
           <SegmentedControl
-            aria-label="Moment de l'évaluation"
+            aria-label="Moment de l’évaluation"
             value={moment}
             onChange={(v) => setMoment(v as EvaluationMoment)}
             data={EVALUATION_MOMENTS.map((m) => ({ value: m, label: EVALUATION_MOMENT_LABELS[m] }))}

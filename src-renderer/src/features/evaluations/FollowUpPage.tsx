@@ -8,6 +8,7 @@ import { BilanTab } from './BilanTab';
 import { EvaluationTab } from './EvaluationTab';
 import { HealthChecksTab } from './HealthChecksTab';
 import { ObservationsTab } from './ObservationsTab';
+import { deName } from '@shared/french';
 
 /** One person on one worksite: evaluations, observations, health checks and, for social staff, the bilan. */
 export function FollowUpPage() {
@@ -22,7 +23,7 @@ export function FollowUpPage() {
       <Text size="sm">
         <Link to="/worksites">Chantiers</Link> › <Link to={`/worksites/${id}`}>{p.worksiteName}</Link>
       </Text>
-      <Title order={1}>Suivi de {p.name}</Title>
+      <Title order={1}>Suivi {deName(p.name)}</Title>
       <Text size="sm">
         {ACTIVITY_LABELS[p.activity]} — du {formatFrenchDate(p.startDate)} au {formatFrenchDate(p.end)}
       </Text>

@@ -26,7 +26,7 @@ function HealthCheckModal({ participationId, check, onClose }: { participationId
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Alert color="blue" variant="light">
-            Aucune information médicale ici : seulement le type de visite, sa date, le document reçu et, s'il y en a, les restrictions de travail en mots
+            Aucune information médicale ici : seulement le type de visite, sa date, le document reçu et, s’il y en a, les restrictions de travail en mots
             simples.
           </Alert>
           <NativeSelect label="Type de visite" data={HEALTH_CHECK_KINDS.map((k) => ({ value: k, label: HEALTH_CHECK_KIND_LABELS[k] }))} {...form.getInputProps('check.kind')} />

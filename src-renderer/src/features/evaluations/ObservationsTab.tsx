@@ -13,6 +13,7 @@ import { saveForm, validateSection } from '../../ui/form-errors';
 import { todayInFrance } from '../people/defaults';
 import { Modal } from '@mantine/core';
 import { DateField } from '../../ui/DateField';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The social worker turns what the supervisor noticed into one of the person's freins. */
 function QualifyModal({ observation, onClose }: { observation: Observation; onClose: () => void }) {
@@ -31,7 +32,7 @@ function QualifyModal({ observation, onClose }: { observation: Observation; onCl
         <Stack>
           <Text size="sm">« {observation.text} »</Text>
           <NativeSelect
-            label="Frein"
+            label={<WithHelp term="frein">Frein</WithHelp>}
             withAsterisk
             data={[{ value: '', label: 'Choisissez…' }, ...OBSTACLE_KINDS.map((k) => ({ value: k, label: OBSTACLE_KIND_LABELS[k] }))]}
             {...form.getInputProps('obstacle.kind')}
@@ -53,7 +54,7 @@ function AddObservation({ participationId }: { participationId: number }) {
   const submit = async () => {
     const observation = form.getValues().observation;
     if (!validateSection(form, 'observation', observationInput, observation)) return;
-    await saveForm(form, () => add.mutateAsync({ participationId, observation }), "L'observation est enregistrée.", () => form.setValues({ observation: { ...blank } }));
+    await saveForm(form, () => add.mutateAsync({ participationId, observation }), "L’observation est enregistrée.", () => form.setValues({ observation: { ...blank } }));
   };
   return (
     <AsyncForm onSubmit={submit}>
@@ -65,7 +66,7 @@ function AddObservation({ participationId }: { participationId: number }) {
         <Textarea label="Ce que vous avez remarqué" autosize minRows={2} {...form.getInputProps('observation.text')} />
         <Group justify="flex-end">
           <Button type="submit" loading={add.isPending}>
-            Ajouter l'observation
+            Ajouter l’observation
           </Button>
         </Group>
       </Stack>
@@ -86,7 +87,7 @@ export function ObservationsTab({ participationId }: { participationId: number }
         </Title>
         {user.role === 'encadrant' && (
           <Text size="sm" mb="sm" c="dimmed">
-            Notez des faits observés sur le chantier. Le travailleur social les lit et décide s'il s'agit d'un frein.
+            Notez des faits observés sur le chantier. Le travailleur social les lit et décide s’il s’agit d’un frein.
           </Text>
         )}
         <AddObservation participationId={participationId} />

@@ -35,7 +35,7 @@ export function SkillsChart({ sheet }: { sheet: EvaluationSheet }) {
       levels: [...EVALUATION_MOMENTS.map((m) => levelOf(sheet, 'encadrant', m, c.id)), selfOf(sheet, c.id)],
     }))
     .filter((r) => r.levels.some((l) => l !== null));
-  if (rows.length === 0) return <Text c="dimmed">Aucune évaluation pour l'instant : le graphique apparaîtra dès la première.</Text>;
+  if (rows.length === 0) return <Text c="dimmed">Aucune évaluation pour l’instant : le graphique apparaîtra dès la première.</Text>;
   const data = rows.map((r) => Object.fromEntries([['skill', r.criterion.label], ...SERIES.map((s, i) => [s.name, r.levels[i] ? SCORE[r.levels[i]!] : 0])]));
   return (
     <>

@@ -18,7 +18,7 @@ function WorksiteBilanForm({ bilan }: { bilan: WorksiteBilan }) {
     <AsyncForm onSubmit={submit}>
       <Stack>
         <Textarea label="Réalisations pour le client" autosize minRows={2} {...form.getInputProps('bilan.production')} />
-        <Textarea label={`Incidents (${bilan.incidentsNoted} noté${bilan.incidentsNoted > 1 ? 's' : ''} par l'encadrant)`} autosize minRows={2} {...form.getInputProps('bilan.incidents')} />
+        <Textarea label={`Incidents (${bilan.incidentsNoted} noté${bilan.incidentsNoted > 1 ? 's' : ''} par l’encadrant)`} autosize minRows={2} {...form.getInputProps('bilan.incidents')} />
         <Textarea label="Commentaire" autosize minRows={2} {...form.getInputProps('bilan.comments')} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>

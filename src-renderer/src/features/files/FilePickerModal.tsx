@@ -43,7 +43,7 @@ export function FilePickerModal(props: {
         </Group>
         {listing.error && <Alert color="red">{errorMessage(listing.error)}</Alert>}
         {folder === null ? (
-          <Text c="dimmed">Choisissez d'abord où chercher : votre dossier personnel ou une clé USB.</Text>
+          <Text c="dimmed">Choisissez d’abord où chercher : votre dossier personnel ou une clé USB.</Text>
         ) : (
           <>
             <Breadcrumbs>

@@ -9,6 +9,7 @@ import { call, errorMessage, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useChooseFile } from '../files/FileChooser';
 import { JournalFilters } from './JournalFilters';
+import { countOf } from '@shared/french';
 
 const PAGE_SIZE = 50;
 
@@ -58,9 +59,9 @@ export function JournalPanel() {
       if (!folder) return;
       setBusy(true);
       const result = await call('journal/export', { ...filter, folder });
-      notifySuccess(`${result.count} ${result.count > 1 ? 'entrées exportées' : 'entrée exportée'} dans ${result.path}`);
+      notifySuccess(`${countOf(result.count, 'entrée exportée', 'entrées exportées')} dans ${result.path}`);
     } catch (error) {
-      notifyFailure(error, "Le journal n'a pas été exporté");
+      notifyFailure(error, "Le journal n’a pas été exporté");
     } finally {
       setBusy(false);
     }

@@ -14,7 +14,7 @@ export function MatriculesCard({ personId }: { personId: number }) {
         Matricules chez les employeurs
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Le matricule que l'employeur a donné à la personne : il accompagne ses heures dans le fichier des variables de paie.
+        Le matricule que l’employeur a donné à la personne : il accompagne ses heures dans le fichier des variables de paie.
       </Text>
       <Stack gap="xs">
         {list.data.map((row) => (

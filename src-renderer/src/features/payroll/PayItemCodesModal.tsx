@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { duplicateCode, duplicateCodeMessage, PAY_ITEM_DEFAULTS, payItemCodeField, type PayItem } from '@shared/contract/pay-items';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { de } from '@shared/french';
 
 /**
  * The codes of the employer's payroll software for each pay line of the
@@ -37,7 +38,7 @@ export function PayItemCodesModal(props: { employerId: number; employerName: str
     const sent = items.map((item) => ({ item, code: typed[item]!.trim() === PAY_ITEM_DEFAULTS[item].code ? null : typed[item]!.trim() }));
     try {
       await save.mutateAsync({ employerId: props.employerId, codes: sent });
-      notifySuccess(`Les codes de rubrique de ${props.employerName} sont enregistrés : la prochaine validation les utilise.`);
+      notifySuccess(`Les codes de rubrique ${de(props.employerName)} sont enregistrés : la prochaine validation les utilise.`);
       props.onClose();
     } catch (error) {
       const index = error instanceof ApiError ? /^codes\.(\d+)\.code$/.exec(error.payload.field ?? '')?.[1] : undefined;

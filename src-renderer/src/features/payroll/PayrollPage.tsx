@@ -59,7 +59,7 @@ export function PayrollPage() {
       const { path } = await exportFile.mutateAsync({ month, employerId: chosen!, format, folder });
       notifications.show({ color: 'teal', title: 'Fichier enregistré', message: path });
     } catch (error) {
-      notifyFailure(error, "Le fichier n'est pas enregistré");
+      notifyFailure(error, "Le fichier n’est pas enregistré");
     }
   };
   const onTransmit = async () => {
@@ -122,7 +122,7 @@ export function PayrollPage() {
           ))}
           <FigureChanges view={handoff.data} />
           {handoff.data.checks.length > 0 && (
-            <Alert color="orange" title={`À vérifier avant l'envoi (${handoff.data.checks.length})`}>
+            <Alert color="orange" title={`À vérifier avant l’envoi (${handoff.data.checks.length})`}>
               <List size="sm">
                 {handoff.data.checks.map((c) => (
                   <List.Item key={c.message}>
@@ -134,7 +134,7 @@ export function PayrollPage() {
           )}
           <Card withBorder>
             {handoff.data.lines.length === 0 ? (
-              <Text c="dimmed">Personne sous contrat avec cet employeur ce mois-ci.</Text>
+              <Text c="dimmed">Aucune personne sous contrat avec cet employeur ce mois-ci.</Text>
             ) : (
               <Table aria-label="Heures du mois">
                 <Table.Thead>
@@ -244,7 +244,7 @@ export function PayrollPage() {
           </Group>
           <Text size="xs" c="dimmed">
             Une fois transmis, les journées du mois sont verrouillées : une correction demande un motif et part en régularisation avec le mois
-            suivant. Le brut estimé (heures payées × taux en vigueur chaque jour : celui du contrat, ou le SMIC du jour s'il est plus élevé) sert à vérifier ; la paie reste faite par l'employeur.
+            suivant. Le brut estimé (heures payées × taux en vigueur chaque jour : celui du contrat, ou le SMIC du jour s’il est plus élevé) sert à vérifier ; la paie reste faite par l’employeur.
           </Text>
         </>
       )}

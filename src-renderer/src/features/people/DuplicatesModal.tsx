@@ -10,7 +10,7 @@ export function DuplicatesModal(props: { candidates: PersonSummary[]; onConfirm:
       <Stack>
         <Text>
           Une fiche existe avec le même nom et la même date de naissance (ou le même n° de sécurité sociale). Ouvrez-la
-          plutôt que d'en créer une seconde.
+          plutôt que d’en créer une seconde.
         </Text>
         <Table withTableBorder aria-label="Fiches existantes">
           <Table.Tbody>
@@ -36,7 +36,7 @@ export function DuplicatesModal(props: { candidates: PersonSummary[]; onConfirm:
             Annuler
           </Button>
           <Button color="orange" onClick={props.onConfirm}>
-            C'est une autre personne : créer la fiche
+            C’est une autre personne : créer la fiche
           </Button>
         </Group>
       </Stack>

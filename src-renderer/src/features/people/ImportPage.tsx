@@ -7,6 +7,7 @@ import type { MethodOutput } from '@shared/contract';
 import { call, errorMessage } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useChooseFile } from '../files/FileChooser';
+import { countOf } from '@shared/french';
 
 type Read = MethodOutput<'people/importRead'>;
 type Preview = MethodOutput<'people/importPreview'>;
@@ -74,9 +75,9 @@ export function ImportPage() {
       setDone(counts);
       setFile(null);
       setPreview(null);
-      notifySuccess(`Import terminé : ${counts.create} fiche(s) créée(s), ${counts.update} mise(s) à jour.`);
+      notifySuccess(`Import terminé : ${countOf(counts.create, 'fiche créée', 'fiches créées')}, ${countOf(counts.update, 'mise à jour', 'mises à jour')}.`);
     } catch (error) {
-      notifyFailure(error, "Rien n'a été importé");
+      notifyFailure(error, "Rien n’a été importé");
     } finally {
       setBusy(false);
     }
@@ -102,22 +103,22 @@ export function ImportPage() {
       </Text>
       <Title order={1}>Importer un tableau de personnes</Title>
       <Text maw={760}>
-        Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu'elle va faire ligne par ligne : rien n'est
-        enregistré tant qu'une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même prénom et même
-        date de naissance) n'est jamais créée en double : les changements sont montrés champ par champ et appliqués seulement
-        aux lignes que vous cochez. Une case vide n'efface jamais ce qui est rempli, et une différence de majuscules ou
-        d'accents garde l'écriture de la fiche.
+        Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu’elle va faire ligne par ligne : rien n’est
+        enregistré tant qu’une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même prénom et même
+        date de naissance) n’est jamais créée en double : les changements sont montrés champ par champ et appliqués seulement
+        aux lignes que vous cochez. Une case vide n’efface jamais ce qui est rempli, et une différence de majuscules ou
+        d’accents garde l’écriture de la fiche.
       </Text>
       <Group>
         <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void pick()}>
           Choisir un fichier…
         </Button>
-        {file && <Text>{file.fileName} — {file.rows.length} ligne(s)</Text>}
+        {file && <Text>{file.fileName} — {countOf(file.rows.length, 'ligne', 'lignes')}</Text>}
       </Group>
       {problem && <Alert color="red">{problem}</Alert>}
       {done && (
         <Alert color="teal" title="Import terminé">
-          {done.create} fiche(s) créée(s), {done.update} mise(s) à jour, {done.unchanged} inchangée(s).
+          {countOf(done.create, 'fiche créée', 'fiches créées')}, {countOf(done.update, 'mise à jour', 'mises à jour')}, {countOf(done.unchanged, 'inchangée', 'inchangées')}.
         </Alert>
       )}
 
@@ -176,21 +177,21 @@ export function ImportPage() {
           <Group justify="space-between">
             <Title order={3}>3. Vérification</Title>
             <Group gap="xs">
-              <Badge color="teal">{preview.counts.create} nouvelle(s)</Badge>
-              <Badge color="blue">{preview.counts.update} mise(s) à jour</Badge>
-              <Badge color="gray">{preview.counts.unchanged} inchangée(s)</Badge>
+              <Badge color="teal">{countOf(preview.counts.create, 'nouvelle', 'nouvelles')}</Badge>
+              <Badge color="blue">{countOf(preview.counts.update, 'mise à jour', 'mises à jour')}</Badge>
+              <Badge color="gray">{countOf(preview.counts.unchanged, 'inchangée', 'inchangées')}</Badge>
               <Badge color="red">{preview.counts.invalid} à corriger</Badge>
             </Group>
           </Group>
           {preview.counts.update > 0 && (
             <Text size="sm" mt="xs">
               Cochez « Appliquer » sur les lignes « Mise à jour » dont les changements sont justes : les autres fiches restent telles
-              qu'elles sont.
+              qu’elles sont.
             </Text>
           )}
           {preview.counts.invalid > 0 && (
             <Text size="sm" mt="xs">
-              Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d'origine n'est pas modifié.
+              Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d’origine n’est pas modifié.
             </Text>
           )}
           <ScrollArea>
@@ -256,7 +257,7 @@ export function ImportPage() {
               Vérifier à nouveau
             </Button>
             <Button onClick={() => void commit()} loading={busy} disabled={preview.counts.invalid > 0 || toImport === 0}>
-              Importer {toImport} ligne(s)
+              Importer {countOf(toImport, 'ligne', 'lignes')}
             </Button>
           </Group>
         </Paper>

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
 import { JOURNEY_STATUS_LABELS, OUTCOME_CATEGORY_LABELS, type JourneyStatus } from '@shared/contract/journey-lists';
+import { agreeLabel, type Civility } from '@shared/agreement';
 import type { Journey } from '@shared/contract/people';
 import { formatFrenchDate } from '@shared/dates';
 import { useApiMutation } from '../../api/client';
@@ -10,11 +11,11 @@ import { todayInFrance } from './defaults';
 import { OutcomeModal } from './OutcomeModal';
 import { StepModal } from './StepModal';
 
-function JourneyTimeline({ journey }: { journey: Journey }) {
+function JourneyTimeline({ journey, civility }: { journey: Journey; civility: Civility }) {
   return (
     <Timeline active={journey.events.length - 1} bulletSize={14} lineWidth={2}>
       {journey.events.map((e, i) => (
-        <Timeline.Item key={i} title={JOURNEY_STATUS_LABELS[e.status]}>
+        <Timeline.Item key={i} title={agreeLabel(civility, JOURNEY_STATUS_LABELS[e.status])}>
           <Text size="sm" c="dimmed">
             {formatFrenchDate(e.happenedOn)}
             {e.reason ? ` — ${e.reason}` : ''}
@@ -25,8 +26,8 @@ function JourneyTimeline({ journey }: { journey: Journey }) {
   );
 }
 
-/** The current parcours with its next steps, and the earlier ones. */
-export function JourneyCard({ personId, journeys }: { personId: number; journeys: Journey[] }) {
+/** The current parcours with its next steps, and the earlier ones; the steps agree with the person's civility ("Admise", "Admis"). */
+export function JourneyCard({ personId, journeys, civility }: { personId: number; journeys: Journey[]; civility: Civility }) {
   const { can } = useSignedIn();
   const editable = can('people/moveJourney');
   const open = useApiMutation('people/openJourney');
@@ -54,14 +55,14 @@ export function JourneyCard({ personId, journeys }: { personId: number; journeys
           </Button>
         )}
       </Group>
-      {!current && <Text c="dimmed">Aucun parcours pour l'instant.</Text>}
+      {!current && <Text c="dimmed">Aucun parcours pour l’instant.</Text>}
       {journeys.map((journey, index) => (
         <Stack key={journey.id} gap="xs" mb="md">
           <Group gap="xs">
             <Text fw={600}>{index === 0 ? 'Parcours en cours ou le plus récent' : `Parcours du ${formatFrenchDate(journey.openedOn)}`}</Text>
-            <Badge variant="light">{JOURNEY_STATUS_LABELS[journey.status]}</Badge>
+            <Badge variant="light">{agreeLabel(civility, JOURNEY_STATUS_LABELS[journey.status])}</Badge>
           </Group>
-          <JourneyTimeline journey={journey} />
+          <JourneyTimeline journey={journey} civility={civility} />
           {journey.outcome && (
             <Text size="sm">
               Sortie : {OUTCOME_CATEGORY_LABELS[journey.outcome.category]}
@@ -76,7 +77,7 @@ export function JourneyCard({ personId, journeys }: { personId: number; journeys
                 .filter((s) => s !== 'sortie')
                 .map((status) => (
                   <Button key={status} size="xs" variant="default" onClick={() => setStep({ journeyId: journey.id, status })}>
-                    {JOURNEY_STATUS_LABELS[status]}
+                    {agreeLabel(civility, JOURNEY_STATUS_LABELS[status])}
                   </Button>
                 ))}
               {journey.next.includes('sortie') && (
@@ -93,7 +94,7 @@ export function JourneyCard({ personId, journeys }: { personId: number; journeys
           )}
         </Stack>
       ))}
-      {step && <StepModal journeyId={step.journeyId} status={step.status} onClose={() => setStep(null)} />}
+      {step && <StepModal journeyId={step.journeyId} status={step.status} civility={civility} onClose={() => setStep(null)} />}
       {outcomeOf && <OutcomeModal journeyId={outcomeOf.id} outcome={outcomeOf.outcome} onClose={() => setOutcomeOf(null)} />}
     </Card>
   );

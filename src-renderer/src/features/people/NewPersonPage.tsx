@@ -12,6 +12,7 @@ import { useDuplicateCheck } from './useDuplicateCheck';
 import { useNirConfirmation } from './useNirConfirmation';
 import { PersonFields } from './PersonFields';
 import { SituationFields } from './SituationFields';
+import { deName } from '@shared/french';
 
 export function NewPersonPage() {
   const navigate = useNavigate();
@@ -32,7 +33,7 @@ export function NewPersonPage() {
     setSaving(true);
     try {
       const { id } = await call('people/create', { person, situation, confirmedNotDuplicate, confirmWarnings });
-      notifySuccess(`La fiche de ${person.firstNames} ${person.lastName} est créée.`);
+      notifySuccess(`La fiche ${deName(person.firstNames)} ${person.lastName} est créée.`);
       navigate(`/people/${id}`);
     } catch (error) {
       if (await nirCheck.handle(error, () => void save(confirmedNotDuplicate, true))) return;
@@ -56,7 +57,7 @@ export function NewPersonPage() {
         </Paper>
         <Paper withBorder p="lg">
           <Title order={3} mb="sm">
-            Situation à l'entrée
+            Situation à l’entrée
           </Title>
           <SituationFields form={form} prefix="situation." />
         </Paper>

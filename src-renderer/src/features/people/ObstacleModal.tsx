@@ -9,6 +9,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { todayInFrance } from './defaults';
 import { DateField } from '../../ui/DateField';
+import { WithHelp } from '../../ui/TermHelp';
 
 export function ObstacleModal(props: { personId: number; obstacle: Obstacle | null; onClose: () => void }) {
   const initial: ObstacleInput = props.obstacle
@@ -34,7 +35,7 @@ export function ObstacleModal(props: { personId: number; obstacle: Obstacle | nu
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Select
-            label="Frein"
+            label={<WithHelp term="frein">Frein</WithHelp>}
             data={OBSTACLE_KINDS.map((k) => ({ value: k, label: OBSTACLE_KIND_LABELS[k] }))}
             allowDeselect={false}
             withAsterisk

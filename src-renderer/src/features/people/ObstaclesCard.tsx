@@ -5,6 +5,7 @@ import type { Obstacle } from '@shared/contract/people';
 import { formatFrenchDate } from '@shared/dates';
 import { useSignedIn } from '../auth/SessionContext';
 import { ObstacleModal } from './ObstacleModal';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** Freins: when each was identified, what was done, when it was lifted. */
 export function ObstaclesCard({ personId, obstacles }: { personId: number; obstacles: Obstacle[] }) {
@@ -13,7 +14,9 @@ export function ObstaclesCard({ personId, obstacles }: { personId: number; obsta
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
-        <Title order={3}>Freins</Title>
+        <WithHelp term="frein">
+          <Title order={3}>Freins</Title>
+        </WithHelp>
         {can('people/saveObstacle') && (
           <Button size="xs" variant="light" onClick={() => setEditing('new')}>
             Ajouter un frein

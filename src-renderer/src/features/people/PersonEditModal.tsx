@@ -48,7 +48,7 @@ export function PersonEditModal({ record, onClose }: { record: PersonRecord; onC
   };
 
   return (
-    <Modal opened onClose={onClose} title="Modifier l'identité" size="xl">
+    <Modal opened onClose={onClose} title="Modifier l’identité" size="xl">
       <AsyncForm onSubmit={() => save()}>
         <Stack>
           <PersonFields form={form} prefix="person." nirMasked={record.nirMasked} collectNationality={record.collectNationality} />

@@ -16,6 +16,7 @@ import { useApiQuery } from '../../api/client';
 import { idSelectProps } from '../../ui/id-select';
 import { useSignedIn } from '../auth/SessionContext';
 import { DateField } from '../../ui/DateField';
+import { WithHelp } from '../../ui/TermHelp';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -76,7 +77,7 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
         <TextInput label="Commune" {...field('town')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <Select label="Résidant en QPV" data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('priorityArea')} />
+        <Select label={<WithHelp term="qpv">Résidant en QPV</WithHelp>} data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('priorityArea')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <TextInput label="Téléphone" {...field('phone')} />

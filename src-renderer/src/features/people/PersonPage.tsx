@@ -11,6 +11,7 @@ import {
   SEX_LABELS,
   YES_NO_UNKNOWN_LABELS,
 } from '@shared/contract/people-lists';
+import { agreeLabel, type Civility } from '@shared/agreement';
 import { formatFrenchDate } from '@shared/dates';
 import { call, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useConfirm } from '../../ui/confirm';
@@ -24,31 +25,34 @@ import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
+import type { GlossaryKey } from '@shared/glossary';
+import { WithHelp } from '../../ui/TermHelp';
+import { deName, formatPhone } from '@shared/french';
 
 const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
 
-function Line({ label, value }: { label: string; value: string | null | undefined }) {
+function Line({ label, value, help }: { label: string; value: string | null | undefined; help?: GlossaryKey }) {
   return (
     <Text size="sm">
       <Text span c="dimmed">
-        {label} :{' '}
+        {help ? <WithHelp term={help}>{label}</WithHelp> : label} :{' '}
       </Text>
       {value || '—'}
     </Text>
   );
 }
 
-function SituationItem({ s }: { s: Situation }) {
+function SituationItem({ s, civility }: { s: Situation; civility: Civility }) {
   const mobility = [s.drivingLicence && 'permis', s.vehicle && 'véhicule', s.publicTransport && 'transports en commun'].filter(Boolean).join(', ');
   return (
     <Stack gap={2}>
       <Line label="Ressources" value={`${RESOURCE_LABELS[s.resources]}${s.rsaMonths !== null ? ` (${s.rsaMonths} mois de RSA)` : ''}`} />
       <Line
         label="France Travail"
-        value={s.franceTravailSince ? `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}` : 'non inscrit·e'}
+        value={s.franceTravailSince ? agreeLabel(civility, `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}`) : agreeLabel(civility, 'non inscrit·e')}
       />
       <Line label="Niveau de formation" value={EDUCATION_LEVEL_LABELS[s.educationLevel]} />
-      <Line label="RQTH" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
+      <Line label="RQTH" help="rqth" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
       <Line label="Logement" value={s.housing} />
       <Line label="Mobilité" value={mobility || 'aucune'} />
     </Stack>
@@ -73,7 +77,7 @@ export function PersonPage() {
   const toggleArchive = async () => {
     try {
       await archive.mutateAsync({ id, archived: !p.archived });
-      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n'apparaît plus dans la liste, son historique est gardé.");
+      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n’apparaît plus dans la liste, son historique est gardé.");
     } catch (error) {
       notifyFailure(error);
     }
@@ -87,7 +91,7 @@ export function PersonPage() {
         title: 'Archiver la fiche ?',
         message: working
           ? `${name} est en chantier, sous contrat : sa fiche sera retirée de la liste des personnes, son historique gardé, et vous pourrez la réactiver.`
-          : `La fiche de ${name} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
+          : `La fiche ${deName(name)} sera retirée de la liste des personnes ; son historique est gardé et vous pourrez la réactiver.`,
         confirmLabel: 'Archiver',
         danger: working,
       });
@@ -133,11 +137,11 @@ export function PersonPage() {
             Identité
           </Title>
           <Line label="Nom de naissance" value={p.birthName} />
-          <Line label="Né·e le" value={formatFrenchDate(p.birthDate)} />
+          <Line label={agreeLabel(p.civility, 'Né·e le')} value={formatFrenchDate(p.birthDate)} />
           <Line label="Sexe" value={SEX_LABELS[p.sex]} />
           <Line label="Adresse" value={[p.address, `${p.postcode} ${p.town}`.trim()].filter(Boolean).join(', ')} />
-          <Line label="Résidant en QPV" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
-          <Line label="Téléphone" value={p.phone} />
+          <Line label="Résidant en QPV" help="qpv" value={YES_NO_UNKNOWN_LABELS[p.priorityArea]} />
+          <Line label="Téléphone" value={p.phone ? formatPhone(p.phone) : null} />
           <Line label="E-mail" value={p.email} />
           <Line label="Personne à prévenir" value={p.emergencyContact} />
           {p.collectNationality && <Line label="Nationalité" value={p.nationalityGroup ? NATIONALITY_GROUP_LABELS[p.nationalityGroup] : null} />}
@@ -158,7 +162,7 @@ export function PersonPage() {
           <Line label="Référent social" value={p.referentName} />
         </Card>
       </SimpleGrid>
-      <JourneyCard personId={id} journeys={p.journeys} />
+      <JourneyCard personId={id} journeys={p.journeys} civility={p.civility} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
@@ -177,7 +181,7 @@ export function PersonPage() {
           <Timeline active={0} bulletSize={16} lineWidth={2}>
             {p.situations.map((s) => (
               <Timeline.Item key={s.id} title={`Au ${formatFrenchDate(s.observedOn)}`}>
-                <SituationItem s={s} />
+                <SituationItem s={s} civility={p.civility} />
               </Timeline.Item>
             ))}
           </Timeline>

@@ -9,6 +9,7 @@ import {
   YES_NO_UNKNOWN_LABELS,
 } from '@shared/contract/people-lists';
 import { DateField } from '../../ui/DateField';
+import { WithHelp } from '../../ui/TermHelp';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
@@ -40,7 +41,7 @@ export function SituationFields({ form, prefix }: { form: UseFormReturnType<any>
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 3 }}>
-        <Select label="RQTH" data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('rqth')} />
+        <Select label={<WithHelp term="rqth">RQTH</WithHelp>} data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('rqth')} />
       </Grid.Col>
       <Grid.Col span={12}>
         <TextInput label="Logement" placeholder="Locataire, hébergé·e, sans domicile…" {...field('housing')} />

@@ -33,7 +33,7 @@ export function SituationModal({ personId, previous, onClose }: { personId: numb
       <AsyncForm onSubmit={save}>
         <Stack>
           <Text size="sm" c="dimmed">
-            La situation précédente est gardée dans l'historique.
+            La situation précédente est gardée dans l’historique.
           </Text>
           <SituationFields form={form} prefix="situation." />
           <FormActions onCancel={onClose} submitLabel="Enregistrer la situation" loading={add.isPending} />

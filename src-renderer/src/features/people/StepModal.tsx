@@ -1,5 +1,6 @@
 import { Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { agreeLabel, type Civility } from '@shared/agreement';
 import { JOURNEY_STATUS_LABELS, type JourneyStatus } from '@shared/contract/journey-lists';
 import { useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
@@ -10,10 +11,10 @@ import { todayInFrance } from './defaults';
 import { DateField } from '../../ui/DateField';
 
 /** One more dated step of a parcours; a refusal asks for its reason. */
-export function StepModal(props: { journeyId: number; status: JourneyStatus; onClose: () => void }) {
+export function StepModal(props: { journeyId: number; status: JourneyStatus; civility: Civility; onClose: () => void }) {
   const form = useForm({ initialValues: { happenedOn: todayInFrance(), reason: '' } });
   const move = useApiMutation('people/moveJourney');
-  const label = JOURNEY_STATUS_LABELS[props.status];
+  const label = agreeLabel(props.civility, JOURNEY_STATUS_LABELS[props.status]);
 
   const save = async () => {
     const { happenedOn, reason } = form.getValues();
@@ -32,7 +33,7 @@ export function StepModal(props: { journeyId: number; status: JourneyStatus; onC
         <Stack>
           <DateField label="Date" withAsterisk {...form.getInputProps('happenedOn')} />
           {props.status === 'refusee' && <Textarea label="Motif du refus" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
-          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'étape" loading={move.isPending} />
+          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l’étape" loading={move.isPending} />
         </Stack>
       </AsyncForm>
     </Modal>

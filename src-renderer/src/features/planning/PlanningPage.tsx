@@ -7,6 +7,7 @@ import type { MethodOutput } from '@shared/contract';
 import { addDays, formatFrenchDate, weekdayOf, mondayOf } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { todayInFrance } from '../people/defaults';
+import { countOf } from '@shared/french';
 
 type Entry = MethodOutput<'worksites/planning'>[number];
 const COLORS = ['teal', 'blue', 'grape', 'orange', 'cyan', 'pink', 'lime', 'indigo'];
@@ -28,7 +29,7 @@ function Chip({ entry }: { entry: Entry }) {
         maxWidth: '100%',
         whiteSpace: 'normal',
       }}
-      aria-label={`${entry.worksiteName}, ${formatFrenchDate(entry.date)} ${HALF_DAY_LABELS[entry.halfDay].toLowerCase()}${entry.cancelled ? ', annulée' : `, ${entry.participants} participant(s)`}`}
+      aria-label={`${entry.worksiteName}, ${formatFrenchDate(entry.date)} ${HALF_DAY_LABELS[entry.halfDay].toLowerCase()}${entry.cancelled ? ', annulée' : `, ${countOf(entry.participants, 'participant', 'participants')}`}`}
     >
       {entry.worksiteName} ({entry.participants})
     </Badge>
@@ -68,7 +69,7 @@ export function PlanningPage() {
           {view === 'week' ? 'Semaine précédente' : 'Mois précédent'}
         </Button>
         <Button variant="default" onClick={() => setAnchor(todayInFrance())}>
-          Aujourd'hui
+          Aujourd’hui
         </Button>
         <Button variant="default" rightSection={<IconChevronRight size={16} />} onClick={() => step(1)}>
           {view === 'week' ? 'Semaine suivante' : 'Mois suivant'}

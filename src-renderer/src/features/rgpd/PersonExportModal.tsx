@@ -12,7 +12,7 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
   const save = useApiMutation('rgpd/exportPerson');
   const choose = useChooseFile();
   return (
-    <Modal opened onClose={onClose} title="Données de la personne (droit d'accès)" size="xl">
+    <Modal opened onClose={onClose} title="Données de la personne (droit d’accès)" size="xl">
       <Stack>
         <Text size="sm">
           Tout ce que Passerelle détient sur cette personne, y compris les notes de la psychologue à son sujet : à lui remettre, à elle seule.
@@ -47,7 +47,7 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
                       const done = await save.mutateAsync({ personId, folder, keep: true });
                       notifySuccess(`Enregistré : ${done.paths.join(' et ')}`);
                     } catch (error) {
-                      notifyFailure(error, "L'export n'est pas enregistré");
+                      notifyFailure(error, "L’export n’est pas enregistré");
                     }
                   }}
                 >

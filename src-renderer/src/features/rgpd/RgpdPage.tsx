@@ -11,15 +11,16 @@ import { PersonPicker } from '../../ui/PersonPicker';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { DateField } from '../../ui/DateField';
+import { countOf, deName } from '@shared/french';
 
 function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: () => void }) {
   const [until, setUntil] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const extend = useApiMutation('rgpd/extend');
   return (
-    <Modal opened onClose={onClose} title={`Garder le dossier de ${review.name}`}>
+    <Modal opened onClose={onClose} title={`Garder le dossier ${deName(review.name)}`}>
       <Stack>
-        <DateField label="Jusqu'au" value={until} onChange={setUntil} withAsterisk />
+        <DateField label="Jusqu’au" value={until} onChange={setUntil} withAsterisk />
         <Textarea label="Pourquoi (obligation légale, contrôle, litige…)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} withAsterisk />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -33,7 +34,7 @@ function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: ()
                 notifySuccess('La conservation est prolongée.');
                 onClose();
               } catch (error) {
-                notifyFailure(error, "La conservation n'est pas prolongée");
+                notifyFailure(error, "La conservation n’est pas prolongée");
               }
             }}
           >
@@ -58,7 +59,7 @@ function Reviews() {
   return (
     <Stack>
       <Text size="sm">
-        Ces dossiers n'ont connu aucune activité depuis 2 ans (ou leur prolongation est échue). Gardez-les seulement s'il y a une raison (contrôle,
+        Ces dossiers n’ont connu aucune activité depuis 2 ans (ou leur prolongation est échue). Gardez-les seulement s’il y a une raison (contrôle,
         litige) ; sinon anonymisez-les : nom, coordonnées, textes et documents disparaissent, les chiffres restent.
       </Text>
       {rows.length === 0 ? (
@@ -90,7 +91,7 @@ function Reviews() {
                   <Link to={`/people/${r.personId}`}>{r.name}</Link>
                   {r.retentionUntil && (
                     <Text size="xs" c="dimmed">
-                      Prolongé jusqu'au {formatFrenchDate(r.retentionUntil)} : {r.retentionReason}
+                      Prolongé jusqu’au {formatFrenchDate(r.retentionUntil)} : {r.retentionReason}
                     </Text>
                   )}
                 </Table.Td>
@@ -109,7 +110,7 @@ function Reviews() {
       {rows.length > 0 && (
         <Group>
           <Button color="red" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-            Anonymiser {chosen.length > 0 ? `${chosen.length} dossier(s)` : 'les dossiers choisis'}…
+            Anonymiser {chosen.length > 0 ? countOf(chosen.length, 'dossier', 'dossiers') : 'les dossiers choisis'}…
           </Button>
         </Group>
       )}
@@ -118,7 +119,7 @@ function Reviews() {
         <Modal opened onClose={() => setConfirming(false)} title="Anonymiser définitivement">
           <Stack>
             <Alert color="red">
-              {chosen.length} dossier(s) : le nom, les coordonnées, le NIR, les textes, les notes et tous les documents de ces personnes seront effacés sans
+              {countOf(chosen.length, 'dossier', 'dossiers')} : le nom, les coordonnées, le NIR, les textes, les notes et tous les documents de ces personnes seront effacés sans
               retour possible. Les statistiques passées ne changent pas.
             </Alert>
             <Group justify="flex-end">
@@ -131,11 +132,11 @@ function Reviews() {
                 onClick={async () => {
                   try {
                     const done = await anonymise.mutateAsync({ personIds: chosen, confirm: true });
-                    notifySuccess(`${done.anonymised} dossier(s) anonymisé(s).`);
+                    notifySuccess(`${countOf(done.anonymised, 'dossier anonymisé', 'dossiers anonymisés')}.`);
                     setChosen([]);
                     setConfirming(false);
                   } catch (error) {
-                    notifyFailure(error, "L'anonymisation n'est pas faite");
+                    notifyFailure(error, "L’anonymisation n’est pas faite");
                   }
                 }}
               >
@@ -162,7 +163,7 @@ function Requests() {
       notifySuccess('La demande est enregistrée.');
       setDraft({ ...draft, notes: '' });
     } catch (error) {
-      notifyFailure(error, "La demande n'est pas enregistrée");
+      notifyFailure(error, "La demande n’est pas enregistrée");
     }
   };
   return (
@@ -225,7 +226,7 @@ function Requests() {
                           .catch((e) => notifyFailure(e))
                       }
                     >
-                      Répondue aujourd'hui
+                      Répondue aujourd’hui
                     </Button>
                   )}
                 </Table.Td>
@@ -253,16 +254,16 @@ function RgpdDocuments() {
   return (
     <Stack>
       <Group>
-        <Button variant="light" onClick={() => void open("Notice d'information", () => notice.mutateAsync(undefined as never))}>
-          Notice d'information des personnes
+        <Button variant="light" onClick={() => void open("Notice d’information", () => notice.mutateAsync(undefined as never))}>
+          Notice d’information des personnes
         </Button>
         {can('rgpd/register') && (
           <>
             <Button variant="light" onClick={() => void open('Fiche du registre', () => register.mutateAsync({ kind: 'registre' }))}>
               Fiche du registre des traitements
             </Button>
-            <Button variant="light" onClick={() => void open("Support d'AIPD", () => register.mutateAsync({ kind: 'aipd' }))}>
-              Support d'analyse d'impact (AIPD)
+            <Button variant="light" onClick={() => void open("Support d’AIPD", () => register.mutateAsync({ kind: 'aipd' }))}>
+              Support d’analyse d’impact (AIPD)
             </Button>
           </>
         )}

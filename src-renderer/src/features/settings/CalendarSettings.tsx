@@ -46,7 +46,7 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
         onChange={(region) => region && void change({ ...calendar, region: region as typeof calendar.region })}
         maw={420}
       />
-      <Text size="sm" c="dimmed" aria-label="Jours fériés de l'année">
+      <Text size="sm" c="dimmed" aria-label="Jours fériés de l’année">
         Jours fériés de {calendar.holidaysThisYear[0]?.date.slice(0, 4)} :{' '}
         {calendar.holidaysThisYear.map((h) => `${h.label} (${formatFrenchDate(h.date).slice(0, 5)})`).join(', ')}.
       </Text>

@@ -11,6 +11,7 @@ import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
 import type { EmployerDetails } from './EmployerCard';
 import { LogoFileField } from './LogoFileField';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The agreement is chosen from the list (null until chosen); the price is typed in euros. */
 interface EmployerFormValues extends Omit<EmployerInput, 'collectiveAgreement' | 'hourlyPriceCents'> {
@@ -98,10 +99,11 @@ export function EmployerFormModal(props: {
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Grid>
-            <Grid.Col span={{ base: 12, sm: 7 }}>
-              <TextInput label="Nom de l'employeur" withAsterisk data-autofocus {...field('name')} />
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Nom de l’employeur" withAsterisk data-autofocus {...field('name')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 5 }}>
+            {/* Room for the whole « Association intermédiaire (portage des MESP) »: a truncated type reads as another one. */}
+            <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
                 label="Type"
                 withAsterisk
@@ -128,7 +130,7 @@ export function EmployerFormModal(props: {
             <Grid.Col span={12}>
               <Select
                 label="Convention collective"
-                description="Le contrat de travail en donne l'intitulé et l'IDCC (article L1242-12 du Code du travail)."
+                description="Le contrat de travail en donne l’intitulé et l’IDCC (article L1242-12 du Code du travail)."
                 placeholder="Choisissez dans la liste"
                 withAsterisk
                 allowDeselect={false}
@@ -147,7 +149,7 @@ export function EmployerFormModal(props: {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 7 }}>
               <TextInput
-                label="Adresse de l'organisme de prévoyance"
+                label="Adresse de l’organisme de prévoyance"
                 placeholder="Rue, code postal et commune"
                 withAsterisk={form.getValues().providentBody.trim() !== ''}
                 {...field('providentBodyAddress')}
@@ -156,7 +158,7 @@ export function EmployerFormModal(props: {
             {form.getValues().kind === 'association_intermediaire' && (
               <Grid.Col span={12}>
                 <NumberInput
-                  label="Prix de la mise à disposition (par heure travaillée)"
+                  label={<WithHelp term="miseADisposition">Prix de la mise à disposition (par heure travaillée)</WithHelp>}
                   description="Facturé au CCAS utilisateur : une association intermédiaire met ses salariés à disposition à titre onéreux (article L5132-7)."
                   decimalSeparator=","
                   decimalScale={2}
@@ -182,16 +184,16 @@ export function EmployerFormModal(props: {
             </Grid.Col>
             <Grid.Col span={12}>
               <LogoFileField
-                label="Logo de l'employeur (facultatif)"
+                label="Logo de l’employeur (facultatif)"
                 description="En en-tête des contrats, mises à disposition et certificats que cet employeur signe."
-                alt={`Logo de ${form.getValues().name || "l'employeur"}`}
+                alt={`Logo de ${form.getValues().name || "l’employeur"}`}
                 value={form.getValues().logoFile ?? null}
                 onChange={(file) => form.setFieldValue('logoFile', file)}
                 error={form.errors.logoFile as string | undefined}
               />
             </Grid.Col>
           </Grid>
-          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l'employeur" loading={saving} />
+          <FormActions onCancel={props.onClose} submitLabel="Enregistrer l’employeur" loading={saving} />
         </Stack>
       </AsyncForm>
     </Modal>

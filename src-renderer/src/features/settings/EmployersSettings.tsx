@@ -49,12 +49,12 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
       {codesOf !== null && <PayItemCodesModal employerId={codesOf.id} employerName={codesOf.name} onClose={() => setCodesOf(null)} />}
       {editing !== null && (
         <EmployerFormModal
-          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l'employeur"}
+          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l’employeur"}
           initial={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSubmit={async (employer) => {
             await save.mutateAsync({ id: editing === 'new' ? undefined : editing.id, employer });
-            notifySuccess(`L'employeur ${employer.name} est enregistré.`);
+            notifySuccess(`L’employeur ${employer.name} est enregistré.`);
             setEditing(null);
           }}
         />

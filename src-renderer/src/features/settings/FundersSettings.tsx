@@ -9,6 +9,7 @@ import { FormActions } from '../../ui/FormActions';
 import { saveForm, validateSection } from '../../ui/form-errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { LogoFileField } from './LogoFileField';
+import { de } from '@shared/french';
 
 /** The FSE+ sentence most co-funded worksites must print, offered as an example. */
 const FSE_EXAMPLE = 'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
@@ -16,7 +17,7 @@ const FSE_EXAMPLE = 'Ce projet est cofinancé par le Fonds social européen plus
 function FunderLogo({ file, name }: { file: string | null; name: string }) {
   const logo = useApiQuery('settings/getLogo', { file: file ?? '' }, { enabled: file !== null });
   if (!file) return <Text size="xs" c="dimmed">Sans logo</Text>;
-  return logo.data ? <Image src={logo.data.dataUrl} alt={`Logo de ${name}`} h={48} w={110} fit="contain" /> : null;
+  return logo.data ? <Image src={logo.data.dataUrl} alt={`Logo ${de(name)}`} h={48} w={110} fit="contain" /> : null;
 }
 
 function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: () => void }) {
@@ -35,8 +36,8 @@ function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: 
           <TextInput label="Nom du financeur" placeholder="Union européenne — FSE+" withAsterisk data-autofocus {...form.getInputProps('funder.name')} />
           <LogoFileField
             label="Logo ou emblème (facultatif)"
-            description="Imprimé sur les feuilles d'émargement des chantiers qu'il finance."
-            alt={`Logo de ${values.name || 'ce financeur'}`}
+            description="Imprimé sur les feuilles d’émargement des chantiers qu’il finance."
+            alt={values.name ? `Logo ${de(values.name)}` : 'Logo de ce financeur'}
             value={values.logoFile}
             onChange={(file) => form.setFieldValue('funder.logoFile', file)}
             error={form.errors['funder.logoFile'] as string | undefined}
@@ -68,10 +69,10 @@ export function FundersSettings() {
   return (
     <Stack maw={900}>
       <Text size="sm" c="dimmed">
-        Leur logo et leur mention de financement sont imprimés sur les feuilles d'émargement des chantiers qu'ils financent (choisis dans la fiche du chantier,
-        avec la référence de l'opération). Ils figurent aussi dans les Contacts, où l'on note leur adresse et leurs interlocuteurs.
+        Leur logo et leur mention de financement sont imprimés sur les feuilles d’émargement des chantiers qu’ils financent (choisis dans la fiche du chantier,
+        avec la référence de l’opération). Ils figurent aussi dans les Contacts, où l’on note leur adresse et leurs interlocuteurs.
       </Text>
-      {funders.data?.length === 0 && <Text>Aucun financeur pour l'instant.</Text>}
+      {funders.data?.length === 0 && <Text>Aucun financeur pour l’instant.</Text>}
       {funders.data?.map((f) => (
         <Card key={f.id} withBorder padding="md" aria-label={`Financeur ${f.name}`}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">

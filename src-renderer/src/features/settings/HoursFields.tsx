@@ -17,7 +17,7 @@ export function HoursFields({ form, prefix }: { form: UseFormReturnType<any>; pr
         <TimeInput label="Fin" withAsterisk {...field('morningEnd')} />
       </Grid.Col>
       <Grid.Col span={12}>
-        <Text fw={600}>Demi-journée de l'après-midi</Text>
+        <Text fw={600}>Demi-journée de l’après-midi</Text>
       </Grid.Col>
       <Grid.Col span={6}>
         <TimeInput label="Début" withAsterisk {...field('afternoonStart')} />

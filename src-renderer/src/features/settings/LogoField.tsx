@@ -30,7 +30,7 @@ export function LogoField(props: {
       setBusy(true);
       props.onChange(await call('settings/importLogo', { path }));
     } catch (error) {
-      notifyFailure(error, "Le logo n'a pas pu être ajouté");
+      notifyFailure(error, "Le logo n’a pas pu être ajouté");
     } finally {
       setBusy(false);
     }

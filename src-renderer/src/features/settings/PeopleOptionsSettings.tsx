@@ -8,7 +8,7 @@ export function PeopleOptionsSettings({ collectNationality }: { collectNationali
   return (
     <Stack maw={640}>
       <Text>
-        Ne recueillez que ce dont vous avez besoin. La nationalité n'est demandée que si un financeur l'exige pour ses
+        Ne recueillez que ce dont vous avez besoin. La nationalité n’est demandée que si un financeur l’exige pour ses
         chiffres.
       </Text>
       <Switch
@@ -19,7 +19,7 @@ export function PeopleOptionsSettings({ collectNationality }: { collectNationali
           const checked = event.currentTarget.checked;
           update
             .mutateAsync({ collectNationality: checked })
-            .then(() => notifySuccess(checked ? 'La nationalité sera demandée sur les fiches.' : "La nationalité n'est plus demandée."))
+            .then(() => notifySuccess(checked ? 'La nationalité sera demandée sur les fiches.' : "La nationalité n’est plus demandée."))
             .catch(notifyFailure);
         }}
       />

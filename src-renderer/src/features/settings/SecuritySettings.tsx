@@ -24,7 +24,7 @@ export function SecuritySettings({ idleLockMinutes }: { idleLockMinutes: number 
     <AsyncForm onSubmit={save}>
       <Stack maw={520}>
         <Text>
-          Sur un ordinateur partagé, Passerelle se verrouille seule quand personne ne s'en sert : il faut alors retaper son
+          Sur un ordinateur partagé, Passerelle se verrouille seule quand personne ne s’en sert : il faut alors retaper son
           mot de passe.
         </Text>
         <NumberInput

@@ -39,7 +39,7 @@ export function SettingsPage() {
             {can('settings/addWageRate') && <Tabs.Tab value="wages">SMIC</Tabs.Tab>}
             {can('settings/addClosure') && <Tabs.Tab value="calendar">Calendrier</Tabs.Tab>}
             {can('settings/updatePeopleOptions') && <Tabs.Tab value="people">Fiches</Tabs.Tab>}
-            {can('evaluations/saveCriterion') && <Tabs.Tab value="evaluations">Grille d'évaluation</Tabs.Tab>}
+            {can('evaluations/saveCriterion') && <Tabs.Tab value="evaluations">Grille d’évaluation</Tabs.Tab>}
             {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
             {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}

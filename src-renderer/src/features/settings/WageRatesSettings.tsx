@@ -15,7 +15,7 @@ export function WageRatesSettings({ rates, legalFloor }: { rates: WageRate[]; le
     <Stack>
       <Text maw={700}>
         À chaque revalorisation du SMIC (en général au 1er janvier), ajoutez le nouveau taux horaire brut avec sa date
-        d'effet. Un salaire inférieur au SMIC en vigueur à sa date sera refusé.
+        d’effet. Un salaire inférieur au SMIC en vigueur à sa date sera refusé.
       </Text>
       <WageRatesTable
         rates={rates.map((rate) => ({ ...rate, key: rate.id }))}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EmployerInput } from '@shared/contract/settings';
 import { EmployerCard } from '../settings/EmployerCard';
 import { EmployerFormModal } from '../settings/EmployerFormModal';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** The employers named on contracts; edited locally until the wizard is finished. */
 export function EmployersStep(props: { employers: EmployerInput[]; onChange: (employers: EmployerInput[]) => void }) {
@@ -20,8 +21,8 @@ export function EmployersStep(props: { employers: EmployerInput[]; onChange: (em
   return (
     <Stack mt="md">
       <Alert color="blue" variant="light">
-        Passerelle n'est jamais l'employeur : elle prépare les contrats et les heures au nom de l'employeur choisi pour
-        chaque chantier. Pour une MESP, c'est l'association de portage (souvent une association intermédiaire) ; pour un
+        Passerelle n’est jamais l’employeur : elle prépare les contrats et les heures au nom de l’employeur choisi pour
+        chaque chantier. Pour une MESP, c’est l’<WithHelp term="employeurPortage">association de portage</WithHelp> (souvent une association intermédiaire) ; pour un
         ACI, le CCAS lui-même.
       </Alert>
       {props.employers.map((employer, index) => (
@@ -38,13 +39,13 @@ export function EmployersStep(props: { employers: EmployerInput[]; onChange: (em
           ]}
         />
       ))}
-      {props.employers.length === 0 && <Text c="dimmed">Aucun employeur pour l'instant.</Text>}
+      {props.employers.length === 0 && <Text c="dimmed">Aucun employeur pour l’instant.</Text>}
       <Button leftSection={<IconPlus size={18} />} variant="light" onClick={() => setEditing('new')} w="fit-content">
         Ajouter un employeur
       </Button>
       {editing !== null && (
         <EmployerFormModal
-          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l'employeur"}
+          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l’employeur"}
           initial={editing === 'new' ? undefined : props.employers[editing]}
           onSubmit={save}
           onClose={() => setEditing(null)}

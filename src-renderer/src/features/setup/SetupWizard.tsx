@@ -81,7 +81,7 @@ export function SetupWizard() {
     setStepError(null);
     if (index === 0) return validateSection(form, 'structure', structureInput, values.structure);
     if (index === 1 && values.employers.length === 0) {
-      setStepError("Ajoutez au moins un employeur : l'association de portage de vos MESP, ou le CCAS s'il porte un ACI.");
+      setStepError("Ajoutez au moins un employeur : l’association de portage de vos MESP, ou le CCAS s’il porte un ACI.");
       return false;
     }
     if (index === 2) return validateSection(form, 'hours', workHoursInput, values.hours);
@@ -171,7 +171,7 @@ export function SetupWizard() {
               <Stack mt="md">
                 <Text>
                   Le SMIC horaire brut en vigueur sert à vérifier les salaires. Lors de chaque revalorisation, ajoutez
-                  le nouveau taux avec sa date d'effet.
+                  le nouveau taux avec sa date d’effet.
                 </Text>
                 <WageRatesTable
                   rates={values.wageRates}
@@ -198,7 +198,7 @@ export function SetupWizard() {
             <Stepper.Step label="Compte" description="Administrateur">
               <Stack mt="md" maw={560}>
                 <Text>
-                  Votre compte d'administrateur : vous créerez ensuite ceux de vos collègues (coordination, encadrants,
+                  Votre compte d’administrateur : vous créerez ensuite ceux de vos collègues (coordination, encadrants,
                   travailleurs sociaux…) dans Paramètres. Chacun aura son propre mot de passe.
                 </Text>
                 <TextInput label="Votre nom" placeholder="Prénom Nom" withAsterisk {...form.getInputProps('administrator.displayName')} />

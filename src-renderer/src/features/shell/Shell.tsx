@@ -9,7 +9,7 @@ import { SkipLink } from '../../ui/SkipLink';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { DashboardPage } from './DashboardPage';
-import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
+import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, HelpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
 import { visibleItems } from './navigation';
 import { SearchLauncher } from '../search/SearchLauncher';
 
@@ -48,7 +48,7 @@ function UserMenu() {
             Verrouiller
           </Menu.Item>
           <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => switchUser()}>
-            Changer d'utilisateur
+            Changer d’utilisateur
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
@@ -118,6 +118,7 @@ export function Shell() {
             {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
             {can('stats/figures') && <Route path="/stats" element={<StatsPage />} />}
             {can('rgpd/requests') && <Route path="/rgpd" element={<RgpdPage />} />}
+            <Route path="/help" element={<HelpPage />} />
             <Route path="*" element={<DashboardPage />} />
           </Routes>
           </Suspense>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatFrenchDate } from '@shared/dates';
 import { useApiQuery } from '../../api/client';
+import { countOf, plural } from '@shared/french';
 
 const monthName = (month: string) => new Date(`${month}-01T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' });
 
@@ -36,7 +37,7 @@ export function TodoCards() {
               <Anchor component={Link} to={`/worksites/${w.id}`}>
                 {w.name}
               </Anchor>{' '}
-              — en cours jusqu'au {formatFrenchDate(w.endDate)}
+              — en cours jusqu’au {formatFrenchDate(w.endDate)}
             </List.Item>
           ))}
           {s.upcoming.map((w) => (
@@ -61,8 +62,8 @@ export function TodoCards() {
             </List.Item>
           ))}
         </List>
-        {s.sessions.length > MAX && <Text size="sm">… et {s.sessions.length - MAX} autre(s) : voir le Planning.</Text>}
-        {s.sessions.length === 0 && <Text size="sm">Aucune demi-journée d'ici dimanche.</Text>}
+        {s.sessions.length > MAX && <Text size="sm">… et {plural(s.sessions.length - MAX, 'une autre', `${s.sessions.length - MAX} autres`)} : voir le Planning.</Text>}
+        {s.sessions.length === 0 && <Text size="sm">Aucune demi-journée d’ici dimanche.</Text>}
       </TodoCard>
       {s.unrecorded && (
         <TodoCard title="Émargement à saisir" count={s.unrecorded.length}>
@@ -72,7 +73,7 @@ export function TodoCards() {
                 <Anchor component={Link} to={`/worksites/${u.worksiteId}/attendance?semaine=${u.weekOf}`}>
                   {u.worksiteName}, {formatFrenchDate(u.date)}
                 </Anchor>{' '}
-                — {u.missing} personne(s)
+                — {countOf(u.missing, 'personne', 'personnes')}
               </List.Item>
             ))}
           </List>
@@ -112,7 +113,7 @@ export function TodoCards() {
       {s.reviewsDue !== null && s.reviewsDue > 0 && (
         <TodoCard title="Dossiers à revoir (RGPD)" count={s.reviewsDue}>
           <Text size="sm">
-            {s.reviewsDue} dossier(s) sans activité depuis 2 ans.{' '}
+            {countOf(s.reviewsDue, 'dossier', 'dossiers')} sans activité depuis 2 ans.{' '}
             <Anchor component={Link} to="/rgpd">
               Les revoir
             </Anchor>
@@ -122,7 +123,7 @@ export function TodoCards() {
       {s.requestsOpen !== null && s.requestsOpen.open > 0 && (
         <TodoCard title="Demandes sur les données" count={s.requestsOpen.open}>
           <Text size="sm">
-            {s.requestsOpen.open} demande(s) en attente de réponse{s.requestsOpen.late > 0 ? `, dont ${s.requestsOpen.late} en retard` : ''}.{' '}
+            {countOf(s.requestsOpen.open, 'demande', 'demandes')} en attente de réponse{s.requestsOpen.late > 0 ? `, dont ${s.requestsOpen.late} en retard` : ''}.{' '}
             <Anchor component={Link} to="/rgpd">
               Voir les demandes
             </Anchor>
@@ -130,9 +131,9 @@ export function TodoCards() {
         </TodoCard>
       )}
       {s.waiting !== null && (
-        <TodoCard title="En attente d'un chantier" count={s.waiting}>
+        <TodoCard title="En attente d’un chantier" count={s.waiting}>
           <Text size="sm">
-            {s.waiting} personne(s) admise(s) ou sur liste d'attente sans chantier.{' '}
+            {countOf(s.waiting, 'personne admise', 'personnes admises')} ou sur liste d’attente sans chantier.{' '}
             <Anchor component={Link} to="/people">
               Voir les personnes
             </Anchor>

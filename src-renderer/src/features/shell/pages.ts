@@ -25,3 +25,4 @@ export const BackupPage = page(() => import('../backup/BackupPage'), 'BackupPage
 export const PlanningPage = page(() => import('../planning/PlanningPage'), 'PlanningPage');
 export const StatsPage = page(() => import('../stats/StatsPage'), 'StatsPage');
 export const RgpdPage = page(() => import('../rgpd/RgpdPage'), 'RgpdPage');
+export const HelpPage = page(() => import('../help/HelpPage'), 'HelpPage');

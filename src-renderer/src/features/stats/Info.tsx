@@ -20,8 +20,8 @@ export function Info({ text, label }: { text: string; label: string }) {
 export function SmallMark({ count }: { count: number | null }) {
   if (count === null || count <= 0 || count >= 5) return null;
   return (
-    <Tooltip label="Moins de 5 personnes : masqué sans l'option « petits effectifs » (secret statistique)">
-      <span aria-label="moins de 5, masqué sans l'option petits effectifs" style={{ color: 'var(--mantine-color-orange-7)', marginLeft: 4 }}>
+    <Tooltip label="Moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique)">
+      <span aria-label="moins de 5, masqué sans l’option petits effectifs" style={{ color: 'var(--mantine-color-orange-7)', marginLeft: 4 }}>
         *
       </span>
     </Tooltip>

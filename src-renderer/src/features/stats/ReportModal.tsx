@@ -19,7 +19,7 @@ export function ReportModal({ filter, onClose }: { filter: Required<StatsFilter>
       const made = await report.mutateAsync({ filter, title, commentary, folder });
       if (made.path) notifySuccess(`Rapport enregistré : ${made.path}`);
     } catch (error) {
-      notifyFailure(error, "Le rapport n'a pas pu être fait");
+      notifyFailure(error, "Le rapport n’a pas pu être fait");
     }
   };
   return (
@@ -27,7 +27,7 @@ export function ReportModal({ filter, onClose }: { filter: Required<StatsFilter>
       <Stack>
         {filter.showSmall ? (
           <Alert color="orange" title="Petits effectifs affichés">
-            Les chiffres de moins de 5 personnes y sont en clair : ce rapport est pour l'usage interne, son titre le dit. Ne le transmettez pas à un financeur.
+            Les chiffres de moins de 5 personnes y sont en clair : ce rapport est pour l’usage interne, son titre le dit. Ne le transmettez pas à un financeur.
           </Alert>
         ) : (
           <Text size="sm">

@@ -66,7 +66,7 @@ export function StatsFilters({
         onChange={(v) => onChange({ ...filter, funderId: v ? Number(v) : null })}
       />
       <Select
-        label="Support d'activité"
+        label="Support d’activité"
         w={200}
         clearable
         placeholder="Tous"

@@ -14,6 +14,7 @@ import { BreakdownCard } from './BreakdownCard';
 import { countText, Info, SmallMark } from './Info';
 import { ReportModal } from './ReportModal';
 import { StatsFilters } from './StatsFilters';
+import { WithHelp } from '../../ui/TermHelp';
 
 /** Figures that count people (secrecy concerns them; worksites and half-days are not people). */
 const PEOPLE_FIGURES = ['people', 'upcoming', 'newEntries', 'outcomes3', 'outcomes6'];
@@ -67,7 +68,7 @@ export function StatsPage() {
       const { path } = await exportXlsx.mutateAsync({ filter, folder });
       notifySuccess(`Tableaux enregistrés : ${path}`);
     } catch (error) {
-      notifyFailure(error, "L'export n'a pas pu être fait");
+      notifyFailure(error, "L’export n’a pas pu être fait");
     }
   };
   return (
@@ -87,7 +88,7 @@ export function StatsPage() {
       {staff && (
         <Switch
           label="Afficher les petits effectifs (usage interne)"
-          description="Chiffres de moins de 5 personnes en clair, pour l'équipe seulement : jamais pour un financeur. Le titre des rapports et exports le signale."
+          description="Chiffres de moins de 5 personnes en clair, pour l’équipe seulement : jamais pour un financeur. Le titre des rapports et exports le signale."
           checked={filter.showSmall}
           onChange={(event) => setFilter({ ...filter, showSmall: event.currentTarget.checked })}
         />
@@ -95,7 +96,7 @@ export function StatsPage() {
       {shown && (
         <Text size="sm" c="dimmed">
           {shown.asOf
-            ? `Chiffres arrêtés au ${longFrenchDate(shown.asOf)} : la période n'est pas finie, rien n'est compté après aujourd'hui.`
+            ? `Chiffres arrêtés au ${longFrenchDate(shown.asOf)} : la période n’est pas finie, rien n’est compté après aujourd’hui.`
             : `Chiffres arrêtés au ${longFrenchDate(filter.to)}, fin de la période.`}
         </Text>
       )}
@@ -128,9 +129,9 @@ export function StatsPage() {
           </SimpleGrid>
           <Card withBorder>
             <Title order={3} mb="xs">
-              Sexe et âge à l'entrée
+              Sexe et âge à l’entrée
             </Title>
-            <Table aria-label="Sexe et âge à l'entrée" w="auto">
+            <Table aria-label="Sexe et âge à l’entrée" w="auto">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th />
@@ -181,6 +182,7 @@ export function StatsPage() {
             <BreakdownCard key={b.key} table={b} onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null} />
           ))}
           <Text size="xs" c="dimmed">
+            <WithHelp term="secretStatistique">Secret statistique</WithHelp>{' : '}
             {shown.smallFiguresShown
               ? '* moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique).'
               : '« < 5 » : moins de 5 personnes, masqué (secret statistique). « s » : 5 personnes ou plus, masqué pour qu’aucun chiffre masqué ne puisse être retrouvé à partir des totaux ou des autres tableaux.'}

@@ -7,6 +7,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { checkNewPassword, NewPasswordFields, useStructureName } from '../auth/NewPasswordFields';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
+import { deName } from '@shared/french';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const form = useForm({ initialValues: { password: '', confirm: '' } });
@@ -18,7 +19,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     if (!(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))) return;
     try {
       await reset.mutateAsync({ id: user.id, password: values.password });
-      notifySuccess(`Le mot de passe de ${user.displayName} est réinitialisé.`);
+      notifySuccess(`Le mot de passe ${deName(user.displayName)} est réinitialisé.`);
       onClose();
     } catch (error) {
       if (!showServerErrors(form, error)) notifyFailure(error);
@@ -26,10 +27,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Réinitialiser le mot de passe de ${user.displayName}`}>
+    <Modal opened onClose={onClose} title={`Réinitialiser le mot de passe ${deName(user.displayName)}`}>
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix.</Text>
+          <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix : à sa prochaine connexion, {user.displayName} devra en choisir un à lui.</Text>
           <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
           <FormActions onCancel={onClose} submitLabel="Réinitialiser" loading={reset.isPending} />
         </Stack>

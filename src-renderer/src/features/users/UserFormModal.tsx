@@ -7,6 +7,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { checkNewPassword, NewPasswordFields, useStructureName } from '../auth/NewPasswordFields';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
+import { deName } from '@shared/french';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -28,12 +29,12 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
       if (user) {
         if (!named) return;
         await update.mutateAsync({ id: user.id, displayName, role });
-        notifySuccess(`Le compte de ${displayName} est enregistré.`);
+        notifySuccess(`Le compte ${deName(displayName)} est enregistré.`);
       } else {
         const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName });
         if (!named || !passwordOk) return;
         await create.mutateAsync({ displayName, role, password });
-        notifySuccess(`Le compte de ${displayName} est créé. Donnez-lui son mot de passe de vive voix.`);
+        notifySuccess(`Le compte ${deName(displayName)} est créé. Donnez-lui son mot de passe de vive voix : à sa première connexion, il lui sera demandé d’en choisir un à lui.`);
       }
       onClose();
     } catch (error) {

@@ -7,6 +7,7 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { deName } from '@shared/french';
 
 function status(user: User) {
   if (!user.active) return <Badge color="gray">Désactivé</Badge>;
@@ -25,7 +26,7 @@ export function UsersSettings() {
   const toggle = async (user: User) => {
     try {
       await setActive.mutateAsync({ id: user.id, active: !user.active });
-      notifySuccess(user.active ? `Le compte de ${user.displayName} est désactivé.` : `Le compte de ${user.displayName} est réactivé.`);
+      notifySuccess(user.active ? `Le compte ${deName(user.displayName)} est désactivé.` : `Le compte ${deName(user.displayName)} est réactivé.`);
     } catch (error) {
       notifyFailure(error);
     }
@@ -36,7 +37,7 @@ export function UsersSettings() {
   return (
     <Stack maw={980}>
       <Text>
-        Chaque personne a son propre compte et son propre mot de passe. Un compte n'est jamais supprimé : désactivez-le
+        Chaque personne a son propre compte et son propre mot de passe. Un compte n’est jamais supprimé : désactivez-le
         quand la personne quitte la structure.
       </Text>
       <Table withTableBorder striped aria-label="Comptes">
@@ -59,7 +60,7 @@ export function UsersSettings() {
                   <Button size="xs" variant="subtle" onClick={() => setEditing(user)} aria-label={`Modifier ${user.displayName}`}>
                     Modifier
                   </Button>
-                  <Button size="xs" variant="subtle" onClick={() => setResetting(user)} aria-label={`Réinitialiser le mot de passe de ${user.displayName}`}>
+                  <Button size="xs" variant="subtle" onClick={() => setResetting(user)} aria-label={`Réinitialiser le mot de passe ${deName(user.displayName)}`}>
                     Mot de passe
                   </Button>
                   {user.id !== me.id && (

@@ -13,6 +13,7 @@ import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
 import { WarningToConfirm } from '../../ui/WarningToConfirm';
+import { WithHelp } from '../../ui/TermHelp';
 
 interface Values {
   personId: string | null;
@@ -80,7 +81,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
           <PersonPicker
             label="Personne admise"
             filters={{ status: 'admise' }}
-            nothingFound="Aucune personne admise ne porte ce nom : faites avancer son parcours jusqu'à « Admis·e »."
+            nothingFound="Aucune personne admise ne porte ce nom : faites avancer son parcours jusqu’à « Admis·e »."
             value={form.getValues().personId === null ? null : Number(form.getValues().personId)}
             onChange={(id) => form.setFieldValue('personId', id === null ? null : String(id))}
             error={form.errors.personId}
@@ -89,6 +90,12 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
             <Grid.Col span={12}>
               <Select
                 label="Type de contrat"
+                description={
+                  <>
+                    <WithHelp term="cddUsage">CDD d’usage</WithHelp> pour une MESP, <WithHelp term="cddi">CDDI</WithHelp> pour un ACI (avec des immersions
+                    possibles : <WithHelp term="pmsmp">PMSMP</WithHelp>).
+                  </>
+                }
                 data={CONTRACT_TYPES.map((t) => ({ value: t, label: CONTRACT_TYPE_LABELS[t] }))}
                 allowDeselect={false}
                 {...form.getInputProps('contract.type')}
@@ -115,7 +122,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
             {form.getValues().contract.type === 'cddi' && (
               <Grid.Col span={12}>
                 <DateField
-                  label="Dérogation du préfet (moins de 20 h par semaine) valable jusqu'au"
+                  label="Dérogation du préfet (moins de 20 h par semaine) valable jusqu’au"
                   description="Seulement si la personne a obtenu une dérogation : sinon un CDDI compte au moins 20 heures par semaine."
                   clearable
                   {...form.getInputProps('contract.derogationUntil')}

@@ -8,6 +8,7 @@ import { FormActions } from '../../ui/FormActions';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DateField } from '../../ui/DateField';
+import { deName } from '@shared/french';
 
 /** A paid annex time (health check, pose-chantier, bilans…) for one participant. */
 export function AnnexTimeModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
@@ -29,7 +30,7 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Temps annexe de ${participant.name}`}>
+    <Modal opened onClose={onClose} title={`Temps annexe ${deName(participant.name)}`}>
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Select label="Type" data={ANNEX_KINDS.map((k) => ({ value: k, label: ANNEX_KIND_LABELS[k] }))} withAsterisk {...form.getInputProps('annexTime.kind')} />
@@ -40,7 +41,7 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             Un temps annexe se place avant ou après les demi-journées de la personne. Seul un bilan de santé ou une visite médicale peut avoir lieu pendant une
-            demi-journée : le temps commun n'est alors compté qu'une fois.
+            demi-journée : le temps commun n’est alors compté qu’une fois.
           </Text>
           <Switch label="Temps rémunéré" {...form.getInputProps('annexTime.paid', { type: 'checkbox' })} />
           <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={add.isPending} />

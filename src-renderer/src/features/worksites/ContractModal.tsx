@@ -10,12 +10,14 @@ import { useConfirm } from '../../ui/confirm';
 import { saveForm } from '../../ui/form-errors';
 import { DateField } from '../../ui/DateField';
 import { WarningToConfirm } from '../../ui/WarningToConfirm';
+import { WithHelp } from '../../ui/TermHelp';
+import { deName } from '@shared/french';
 
 /** The life of one contract after it is drafted: its content, hand-over and signature, renewal, early end. */
 export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
   const { contract } = participant;
   return (
-    <Modal opened onClose={onClose} title={`Contrat de ${participant.name}`} size="lg">
+    <Modal opened onClose={onClose} title={`Contrat ${deName(participant.name)}`} size="lg">
       <Text size="sm" mb="sm">
         Du {formatFrenchDate(contract.startDate)} au {formatFrenchDate(contract.endDate)}
         {participant.renewals.length > 0 && ` (renouvelé ${participant.renewals.length} fois)`}
@@ -76,13 +78,17 @@ function UpdateForm({ participant, onDone }: FormProps) {
         </SimpleGrid>
         <Textarea
           label="Tâches confiées"
-          description="Reprises dans le contrat et dans la convention de mise à disposition (article R5132-20)."
+          description={
+            <>
+              Reprises dans le contrat et dans la convention de <WithHelp term="miseADisposition">mise à disposition</WithHelp> (article R5132-20).
+            </>
+          }
           autosize
           minRows={2}
           {...form.getInputProps('contract.tasks')}
         />
         <Checkbox
-          label="Poste à risques particuliers pour la santé ou la sécurité (liste de l'employeur, article L4154-2)"
+          label="Poste à risques particuliers pour la santé ou la sécurité (liste de l’employeur, article L4154-2)"
           description="Le contrat prévoit alors une formation renforcée à la sécurité."
           {...form.getInputProps('contract.particularRisk', { type: 'checkbox' })}
         />
@@ -93,7 +99,7 @@ function UpdateForm({ participant, onDone }: FormProps) {
         </SimpleGrid>
         {contract.type === 'cddi' && (
           <DateField
-            label="Dérogation du préfet (moins de 20 h) valable jusqu'au"
+            label="Dérogation du préfet (moins de 20 h) valable jusqu’au"
             clearable
             {...form.getInputProps('contract.derogationUntil')}
           />
@@ -133,7 +139,7 @@ function RenewForm({ participant, onDone }: FormProps) {
       <Stack>
         {participant.renewals.map((r) => (
           <Text key={r.newEndDate} size="sm">
-            Renouvelé jusqu'au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin précédente le {formatFrenchDate(r.previousEndDate)})
+            Renouvelé jusqu’au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin précédente le {formatFrenchDate(r.previousEndDate)})
           </Text>
         ))}
         <SimpleGrid cols={2}>
@@ -181,7 +187,7 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
     if (earlyEnd.date && earlyEnd.reason) {
       const confirmed = await confirm.ask({
         title: 'Mettre fin au contrat avant son terme ?',
-        message: `Le contrat de ${participant.name} s’arrêtera le ${formatFrenchDate(earlyEnd.date)} au lieu du ${formatFrenchDate(participant.contract.endDate)}, pour le motif « ${EARLY_END_REASON_LABELS[earlyEnd.reason]} ».`,
+        message: `Le contrat ${deName(participant.name)} s’arrêtera le ${formatFrenchDate(earlyEnd.date)} au lieu du ${formatFrenchDate(participant.contract.endDate)}, pour le motif « ${EARLY_END_REASON_LABELS[earlyEnd.reason]} ».`,
         confirmLabel: 'Enregistrer la fin anticipée',
         danger: true,
       });

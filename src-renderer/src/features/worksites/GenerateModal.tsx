@@ -5,6 +5,8 @@ import { HALF_DAY_LABELS } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { WithHelp } from '../../ui/TermHelp';
+import { countOf, plural } from '@shared/french';
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${DAY.format(new Date(`${date}T00:00:00Z`))} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
@@ -21,8 +23,8 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
     const makeUps = preview.data.makeUps.filter((m) => !refused.has(m.date + m.halfDay));
     try {
       await generate.mutateAsync({ id: worksiteId, makeUps, removeOutside });
-      const removed = removeOutside ? `, ${preview.data.outside.length} retirée(s)` : '';
-      notifySuccess(`${preview.data.toCreate.length + makeUps.length} demi-journée(s) ajoutée(s) au planning${removed}.`);
+      const removed = removeOutside ? `, ${countOf(preview.data.outside.length, 'retirée', 'retirées')}` : '';
+      notifySuccess(`${countOf(preview.data.toCreate.length + makeUps.length, 'demi-journée ajoutée', 'demi-journées ajoutées')} au planning${removed}.`);
       onClose();
     } catch (error) {
       notifyFailure(error);
@@ -36,7 +38,7 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
       {preview.data && (
         <Stack>
           <Text>
-            {preview.data.toCreate.length} demi-journée(s) à créer sur les {preview.data.plannedCount} prévues par le rythme du chantier.
+            {countOf(preview.data.toCreate.length, 'demi-journée', 'demi-journées')} à créer sur {plural(preview.data.plannedCount, 'la', 'les')} {preview.data.plannedCount} {plural(preview.data.plannedCount, 'prévue', 'prévues')} par le rythme du chantier.
           </Text>
           {preview.data.skipped.length > 0 && (
             <>
@@ -55,8 +57,9 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
               <Text fw={600}>Demi-journées de rattrapage proposées</Text>
               <Text size="sm" c="dimmed">
                 Les heures perdues un jour férié ne se récupèrent pas (art. L3133-2 du Code du travail) : une demi-journée de rattrapage est du temps de
-                travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l'avance
-                (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des heures complémentaires.
+                travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l’avance
+                (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des{' '}
+                <WithHelp term="heuresComplementaires">heures complémentaires</WithHelp>.
               </Text>
               {preview.data.makeUps.map((m) => (
                 <Checkbox
@@ -84,7 +87,7 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
             <Alert color="orange" title="Demi-journées hors du nouveau rythme">
               <Stack gap="xs">
                 <Text size="sm">
-                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n'en font plus partie. Les demi-journées passées restent
+                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n’en font plus partie. Les demi-journées passées restent
                   toujours au planning.
                 </Text>
                 <List size="sm">

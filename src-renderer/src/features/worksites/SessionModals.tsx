@@ -54,7 +54,7 @@ export function SessionModal({ session, label, onClose }: { session: WorksiteSes
         <AsyncForm onSubmit={submitCancel}>
           <Stack>
             <Text fw={600}>Annuler</Text>
-            <TextInput label="Motif de l'annulation" placeholder="Intempéries, fermeture du site…" withAsterisk {...cancelForm.getInputProps('reason')} />
+            <TextInput label="Motif de l’annulation" placeholder="Intempéries, fermeture du site…" withAsterisk {...cancelForm.getInputProps('reason')} />
             <Select
               label="Annulée"
               data={CANCEL_KINDS.map((k) => ({ value: k, label: CANCEL_KIND_LABELS[k] }))}

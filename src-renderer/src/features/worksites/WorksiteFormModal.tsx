@@ -118,7 +118,7 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
               <Select label="Type" data={options(WORKSITE_KINDS, WORKSITE_KIND_LABELS)} allowDeselect={false} {...form.getInputProps('worksite.kind')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label="Support d'activité" data={options(ACTIVITIES, ACTIVITY_LABELS)} withAsterisk {...form.getInputProps('worksite.activity')} />
+              <Select label="Support d’activité" data={options(ACTIVITIES, ACTIVITY_LABELS)} withAsterisk {...form.getInputProps('worksite.activity')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
@@ -143,7 +143,7 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <MultiSelect
                 label="Financeurs"
-                description="Leur logo et leur mention de financement figurent sur les feuilles d'émargement (Paramètres › Financeurs)."
+                description="Leur logo et leur mention de financement figurent sur les feuilles d’émargement (Paramètres › Financeurs)."
                 data={funderOptions}
                 value={values.fundersIds.map(String)}
                 onChange={(v) => form.setFieldValue('worksite.fundersIds', v.map(Number))}
@@ -152,8 +152,8 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
-                label="Référence de l'opération"
-                description="Le numéro du dossier chez le financeur (par exemple l'opération FSE+), imprimé sur les feuilles d'émargement."
+                label="Référence de l’opération"
+                description="Le numéro du dossier chez le financeur (par exemple l’opération FSE+), imprimé sur les feuilles d’émargement."
                 {...form.getInputProps('worksite.operationReference')}
               />
             </Grid.Col>

@@ -19,6 +19,7 @@ import { GenerateModal } from './GenerateModal';
 import { AddSessionModal, SessionModal } from './SessionModals';
 import { WorksiteFormModal } from './WorksiteFormModal';
 import { WorksiteBilanModal } from '../evaluations/WorksiteBilanModal';
+import { countOf, deName } from '@shared/french';
 
 function dayLabel(date: string) {
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -83,7 +84,7 @@ export function WorksitePage() {
             {WORKSITE_KIND_LABELS[w.kind]} · {ACTIVITY_LABELS[w.activity]} · <Badge variant="light">{WORKSITE_STATUS_LABELS[w.status]}</Badge>
           </Text>
           <Text size="sm">
-            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} ({w.weeks} semaines), {w.capacity} place(s)
+            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} ({countOf(w.weeks, 'semaine', 'semaines')}), {countOf(w.capacity, 'place', 'places')}
           </Text>
           <Text size="sm">
             Rythme : {w.slots.map((s) => `${WEEKDAY_LABELS[s.weekday]!.toLowerCase()} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`).join(', ')}
@@ -106,7 +107,7 @@ export function WorksitePage() {
           )}
         </Group>
         {w.participants.length === 0 ? (
-          <Text c="dimmed">{ownCaseloadOnly ? 'Aucune des personnes que vous suivez ne participe à ce chantier.' : "Aucun participant pour l'instant."}</Text>
+          <Text c="dimmed">{ownCaseloadOnly ? 'Aucune des personnes que vous suivez ne participe à ce chantier.' : "Aucun participant pour l’instant."}</Text>
         ) : (
           <Table aria-label="Participants">
             <Table.Thead>
@@ -114,7 +115,7 @@ export function WorksitePage() {
                 <Table.Th>Personne</Table.Th>
                 <Table.Th>Contrat</Table.Th>
                 <Table.Th>Heures / semaine</Table.Th>
-                <Table.Th>Période d'essai</Table.Th>
+                <Table.Th>Période d’essai</Table.Th>
                 <Table.Th>Remise du contrat</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -157,17 +158,17 @@ export function WorksitePage() {
                       )}
                       <Group gap="sm">
                         {editable && (
-                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat de ${p.name}`}>
+                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat ${deName(p.name)}`}>
                             Gérer le contrat
                           </Button>
                         )}
                         {can('documents/generate') && (
-                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setDocumentsOf(p)} aria-label={`Documents de ${p.name}`}>
+                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setDocumentsOf(p)} aria-label={`Documents ${deName(p.name)}`}>
                             Documents
                           </Button>
                         )}
                         {can('evaluations/get') && (
-                          <Button size="compact-xs" variant="subtle" px={0} component={Link} to={`/worksites/${id}/participants/${p.id}`} aria-label={`Suivi et évaluations de ${p.name}`}>
+                          <Button size="compact-xs" variant="subtle" px={0} component={Link} to={`/worksites/${id}/participants/${p.id}`} aria-label={`Suivi et évaluations ${deName(p.name)}`}>
                             Suivi et évaluations
                           </Button>
                         )}
@@ -178,11 +179,11 @@ export function WorksitePage() {
                     <Text size="sm">{p.weeklyHours}</Text>
                     <ShortWeeks participant={p} />
                   </Table.Td>
-                  <Table.Td>{p.trialDays} jour(s)</Table.Td>
+                  <Table.Td>{countOf(p.trialDays, 'jour', 'jours')}</Table.Td>
                   <Table.Td>
                     {p.contract.handedOn ? formatFrenchDate(p.contract.handedOn) : '—'}
                     {p.handOverLate && (
-                      <Tooltip label="Le contrat doit être remis dans les 2 jours ouvrables suivant l'embauche (art. L1242-13)">
+                      <Tooltip label="Le contrat doit être remis dans les 2 jours ouvrables suivant l’embauche (art. L1242-13)">
                         <Badge color="red" ml="xs" size="sm" style={{ overflow: 'visible' }}>
                           hors délai
                         </Badge>
@@ -197,7 +198,7 @@ export function WorksitePage() {
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
-          <Title order={3}>Planning ({active} demi-journée{active > 1 ? 's' : ''})</Title>
+          <Title order={3}>Planning ({countOf(active, 'demi-journée', 'demi-journées')})</Title>
           {editable && (
             <Button size="xs" variant="light" onClick={() => setAdding(true)}>
               Ajouter une demi-journée
@@ -249,14 +250,14 @@ export function WorksitePage() {
           </Table>
         )}
         <Text size="xs" c="dimmed" mt="xs">
-          En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l'annuler.
+          En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l’annuler.
         </Text>
       </Card>
       {can('attendance/hours') && <HoursCard worksiteId={id} totalLabel={ownCaseloadOnly ? 'Total des personnes que vous suivez' : undefined} />}
       {can('documents/generate') && w.sessions.length > 0 && (
         <Group>
           <Button variant="light" onClick={() => setWorksiteDocuments(true)}>
-            Planning et feuilles d'émargement
+            Planning et feuilles d’émargement
           </Button>
           <Button variant="light" onClick={() => setBatch(true)}>
             Imprimer en lot
@@ -293,7 +294,7 @@ export function WorksitePage() {
       {documentsOf && (
         <DocumentModal
           owner={{ worksiteId: id }}
-          title={`Documents de ${documentsOf.name}`}
+          title={`Documents ${deName(documentsOf.name)}`}
           choices={documentKindsFor(w.kind).map((kind) => ({ kind, participationId: documentsOf.id }))}
           onClose={() => setDocumentsOf(null)}
         />

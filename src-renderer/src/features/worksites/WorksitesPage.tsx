@@ -27,7 +27,7 @@ export function WorksitesPage() {
       </Group>
       {worksites.isPending && <Loader />}
       {worksites.error && <Alert color="red">{errorMessage(worksites.error)}</Alert>}
-      {worksites.data?.length === 0 && <Text c="dimmed">Aucun chantier pour l'instant.</Text>}
+      {worksites.data?.length === 0 && <Text c="dimmed">Aucun chantier pour l’instant.</Text>}
       {worksites.data && worksites.data.length > 0 && (
         <Table withTableBorder striped highlightOnHover aria-label="Chantiers">
           <Table.Thead>
