@@ -119,7 +119,7 @@ test('la coordinatrice tape une période impossible dans les statistiques et les
   await from.fill('01/01/2025');
   await from.press('Tab');
   await expect(page.getByText('Corrigez les dates de la période pour voir les chiffres.')).toHaveCount(0);
-  await expect(page.getByRole('table', { name: "Sexe et âge à l'entrée" })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Sexe et âge à l’entrée' })).toBeVisible();
 
   await new ShellPage(page).goTo('Documents');
   const docsFrom = page.getByLabel('Du', { exact: true });
