@@ -133,23 +133,3 @@ test("une travailleuse sociale est rattachée à ses personnes suivies : sa list
   await app.screenshot(page, 'fresh-data-05-personnes-suivies');
   await expect(page.getByRole('button', { name: 'Mon compte' })).toContainText('Maëlle Guivarch');
 });
-
-test("la secrétaire revient sur son onglet après une fiche créée dans un autre : la liste la montre sans qu'elle change de page", async ({ page, app }) => {
-  const admin = await app.seed();
-  const call = caller(app.services, admin);
-  await admitPeople(app.services, admin, ['Awa']);
-  await app.open(page);
-  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
-  await new ShellPage(page).goTo('Personnes');
-  const table = page.getByRole('table', { name: 'Personnes' });
-  await expect(table.getByRole('row', { name: /Awa/ })).toBeVisible();
-
-  // In another tab (or window) of Passerelle, a colleague admits a second person.
-  await admitPeople(app.services, admin, ['Loïc']);
-  expect((await call('people/search', { query: 'Loïc' })).rows).toHaveLength(1);
-
-  // She comes back to this tab: the list follows, without a click.
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-  await expect(table.getByRole('row', { name: /Loïc/ })).toBeVisible();
-  await app.screenshot(page, 'fresh-data-06-retour-sur-l-onglet');
-});

@@ -55,23 +55,6 @@ function noteDataVersion(version: number | undefined): boolean {
   return !first;
 }
 
-/**
- * Another tab or window may have written while this one was in the background,
- * and a screen left alone asks main nothing: coming back asks for the data
- * version with a light call, so the screen refreshes if it moved.
- */
-export function watchOtherWindows(): () => void {
-  const check = () => {
-    if (document.visibilityState === 'visible') void call('setup/status').catch(() => undefined);
-  };
-  window.addEventListener('focus', check);
-  document.addEventListener('visibilitychange', check);
-  return () => {
-    window.removeEventListener('focus', check);
-    document.removeEventListener('visibilitychange', check);
-  };
-}
-
 async function dataChanged(): Promise<void> {
   await Promise.all([...dataChangedListeners].map((listener) => listener()));
 }

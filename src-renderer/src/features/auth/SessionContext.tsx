@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Method } from '@shared/contract';
 import type { SessionView, SessionUserView } from '@shared/contract/auth';
-import { call, onDataChanged, onSessionLost, setSessionToken, storedSessionToken, watchOtherWindows } from '../../api/client';
+import { call, onDataChanged, onSessionLost, setSessionToken, storedSessionToken } from '../../api/client';
 import { hasUnsavedWork } from '../../ui/unsaved-work';
 import { deName } from '@shared/french';
 
@@ -49,7 +49,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Every committed write refreshes the screens on display; while locked only
   // marks them stale (no session to fetch with), the unlock refetches.
   useEffect(() => onDataChanged(() => client.invalidateQueries(locked ? { refetchType: 'none' } : undefined)), [client, locked]);
-  useEffect(() => watchOtherWindows(), []);
 
   useEffect(() => {
     const token = storedSessionToken();
