@@ -82,6 +82,10 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
   const groups = splitGroups(text);
   if (typeof groups === 'string') return fail(groups);
   const [dayText, monthText, yearText] = groups;
+  // 2026-05-01 (as a spreadsheet or a letter may write it): say how to type it rather than « illisible ».
+  if (dayText.length === 4 && monthText.length <= 2 && yearText.length <= 2) {
+    return fail(`Le jour d'abord : tapez ${yearText.padStart(2, '0')}/${monthText.padStart(2, '0')}/${dayText} (JJ/MM/AAAA).`);
+  }
   if (dayText.length > 2 || monthText.length > 2) return fail(DATE_MESSAGES.unreadable);
   if (yearText.length !== 2 && yearText.length !== 4) return fail(DATE_MESSAGES.yearDigits);
 

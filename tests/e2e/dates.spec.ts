@@ -97,3 +97,36 @@ test('la coordinatrice tape la date de début d’un chantier sous toutes ses fo
   const [worksite] = await call('worksites/list', {});
   expect(worksite.startDate).toBe('2026-05-01');
 });
+
+test('la coordinatrice tape une période impossible dans les statistiques et les documents : rien n’est montré pour une autre date', async ({ page, app }) => {
+  await app.seed();
+  await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(page).goTo('Statistiques');
+  const from = page.getByLabel('Du', { exact: true });
+  await expect(page.getByRole('button', { name: 'Rapport pour un financeur…' })).toBeEnabled();
+  // A good date first, then a wrong one: the figures must not stay those of the good date.
+  await from.fill('1.5.2026');
+  await from.press('Tab');
+  await from.fill('31/04/2026');
+  await from.press('Tab');
+  await expect(page.getByText("Le 31 avril n'existe pas (avril a 30 jours).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Corrigez les dates de la période pour voir les chiffres.')).toBeVisible();
+  await expect(page.getByText('La fin de la période est avant son début.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Rapport pour un financeur…' })).toBeDisabled();
+  await app.screenshot(page, 'dates-04-periode-impossible');
+  await from.fill('01/01/2025');
+  await from.press('Tab');
+  await expect(page.getByText('Corrigez les dates de la période pour voir les chiffres.')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Sexe et âge à l’entrée' })).toBeVisible();
+
+  await new ShellPage(page).goTo('Documents');
+  const docsFrom = page.getByLabel('Du', { exact: true });
+  await docsFrom.fill('29/02/2027');
+  await docsFrom.press('Tab');
+  await expect(page.getByText("Le 29 février 2027 n'existe pas (2027 n'est pas bissextile).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Corrigez la date pour voir les documents.')).toBeVisible();
+  await docsFrom.fill('');
+  await expect(page.getByText('Corrigez la date pour voir les documents.')).toHaveCount(0);
+});

@@ -20,7 +20,9 @@ export function DocumentsPage() {
   const [to, setTo] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const worksites = useApiQuery('worksites/list');
-  const results = useApiQuery('documents/search', { text: search, worksiteId, kind, from, to, page });
+  // A date typed wrong comes as '': no list then, rather than one filtered by the last good date.
+  const datesTyped = from !== '' && to !== '';
+  const results = useApiQuery('documents/search', { text: search, worksiteId, kind, from, to, page }, { enabled: datesTyped });
   const [viewing, setViewing] = useState<DocumentRow | null>(null);
   const [viewingScan, setViewingScan] = useState<AttachmentRow | null>(null);
   const ownerOf = (row: { personId: number | null; worksiteId: number | null }): Owner => (row.personId !== null ? { personId: row.personId } : { worksiteId: row.worksiteId ?? 0 });
@@ -47,12 +49,13 @@ export function DocumentsPage() {
           onChange={(v) => (setKind(v as DocumentKind | null), reset())}
           w={230}
         />
-        <DateField label="Du" clearable value={from} onChange={(v) => v !== '' && (setFrom(v), reset())} w={180} />
-        <DateField label="Au" clearable value={to} onChange={(v) => v !== '' && (setTo(v), reset())} w={180} />
+        <DateField label="Du" clearable value={from} onChange={(v) => (setFrom(v), reset())} w={180} />
+        <DateField label="Au" clearable value={to} onChange={(v) => (setTo(v), reset())} w={180} />
       </Group>
-      {results.isPending && <Loader />}
-      {results.error && <Alert color="red">{errorMessage(results.error)}</Alert>}
-      {results.data && (
+      {!datesTyped && <Alert color="yellow">Corrigez la date pour voir les documents.</Alert>}
+      {datesTyped && results.isPending && <Loader />}
+      {datesTyped && results.error && <Alert color="red">{errorMessage(results.error)}</Alert>}
+      {datesTyped && results.data && (
         <Card withBorder>
           {results.data.documents.length + results.data.attachments.length === 0 ? (
             <Text c="dimmed">Aucun document ne correspond.</Text>

@@ -90,7 +90,8 @@ export function PeoplePage() {
           <Group align="flex-end">
             <TextInput
               label="Rechercher"
-              placeholder="Nom, nom de naissance ou prénom"
+              placeholder="Nom ou prénom"
+              title="Nom, nom de naissance ou prénom"
               leftSection={<IconSearch size={16} />}
               value={query}
               onChange={(e) => {
@@ -144,15 +145,16 @@ export function PeoplePage() {
               w={200}
             />
             <NumberInput
-              label="Année"
-              placeholder="de création"
+              label="Créée en"
+              title="Année de création de la fiche"
+              placeholder="AAAA"
               min={2000}
               max={2100}
               allowDecimal={false}
               hideControls
               value={filters.year ?? ''}
               onChange={(v) => change('year', typeof v === 'number' && v >= 2000 && v <= 2100 ? v : null)}
-              w={110}
+              w={130}
             />
             <Stack gap={4}>
               <Checkbox label="Référent parti" checked={filters.referentLeft} onChange={(e) => change('referentLeft', e.currentTarget.checked)} />

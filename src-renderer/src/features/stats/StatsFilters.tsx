@@ -45,8 +45,8 @@ export function StatsFilters({
           if (choice) onChange({ ...filter, from: choice.from, to: choice.to });
         }}
       />
-      <DateField label="Du" w={160} value={filter.from} onChange={(v) => v && onChange({ ...filter, from: v })} />
-      <DateField label="Au" w={160} value={filter.to} onChange={(v) => v && onChange({ ...filter, to: v })} />
+      <DateField label="Du" w={160} value={filter.from} onChange={(v) => onChange({ ...filter, from: v ?? '' })} />
+      <DateField label="Au" w={160} value={filter.to} onChange={(v) => onChange({ ...filter, to: v ?? '' })} />
       <Select
         label="Type de chantier"
         w={240}

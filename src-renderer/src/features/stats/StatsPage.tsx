@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SMALL_FIGURES_WARNING, type DrillDown, type KeyFigure, type StatsFilter } from '@shared/contract/stats';
-import { formatFrenchDate, longFrenchDate } from '@shared/dates';
+import { formatFrenchDate, isValidIsoDate, longFrenchDate } from '@shared/dates';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -52,7 +52,10 @@ export function StatsPage() {
   // The current year, counted up to today: what is going on now, with data as soon as the year has any.
   const year = today.slice(0, 4);
   const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${year}-01-01`, to: `${year}-12-31`, kind: null, funderId: null, activity: null, showSmall: false });
-  const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData });
+  // A date typed wrong in the period comes as '': no figures then, rather than those of the last good date.
+  const periodTyped = isValidIsoDate(filter.from) && isValidIsoDate(filter.to);
+  const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData, enabled: periodTyped });
+  const shown = periodTyped ? figures.data : undefined;
   const [cell, setCell] = useState<{ breakdown: DrillDown | null; category: string | null; label: string } | null>(null);
   const [reporting, setReporting] = useState(false);
   const exportXlsx = useApiMutation('stats/export');
@@ -71,14 +74,14 @@ export function StatsPage() {
   return (
     <Stack maw={1200}>
       <Group justify="space-between">
-        <Title order={1}>Statistiques{figures.data?.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}</Title>
+        <Title order={1}>Statistiques{shown?.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}</Title>
         <Group>
           {can('stats/export') && can('files/chooseFolder') && (
-            <Button variant="light" onClick={() => void exportTo()} loading={exportXlsx.isPending}>
+            <Button variant="light" onClick={() => void exportTo()} loading={exportXlsx.isPending} disabled={!periodTyped}>
               Exporter les tableaux (Excel)…
             </Button>
           )}
-          {can('stats/report') && <Button onClick={() => setReporting(true)}>Rapport pour un financeur…</Button>}
+          {can('stats/report') && <Button onClick={() => setReporting(true)} disabled={!periodTyped}>Rapport pour un financeur…</Button>}
         </Group>
       </Group>
       <StatsFilters filter={filter} funders={figures.data?.funders ?? []} today={today} onChange={setFilter} />
@@ -90,19 +93,20 @@ export function StatsPage() {
           onChange={(event) => setFilter({ ...filter, showSmall: event.currentTarget.checked })}
         />
       )}
-      {figures.data && (
+      {shown && (
         <Text size="sm" c="dimmed">
-          {figures.data.asOf
-            ? `Chiffres arrêtés au ${longFrenchDate(figures.data.asOf)} : la période n’est pas finie, rien n’est compté après aujourd’hui.`
+          {shown.asOf
+            ? `Chiffres arrêtés au ${longFrenchDate(shown.asOf)} : la période n’est pas finie, rien n’est compté après aujourd’hui.`
             : `Chiffres arrêtés au ${longFrenchDate(filter.to)}, fin de la période.`}
         </Text>
       )}
-      {figures.isPending && <Loader />}
-      {figures.error && <Alert color="red">{errorMessage(figures.error)}</Alert>}
-      {figures.data && (
+      {!periodTyped && <Alert color="yellow">Corrigez les dates de la période pour voir les chiffres.</Alert>}
+      {periodTyped && figures.isPending && <Loader />}
+      {periodTyped && figures.error && <Alert color="red">{errorMessage(figures.error)}</Alert>}
+      {shown && (
         <>
           <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
-            {figures.data.figures.map((f) => (
+            {shown.figures.map((f) => (
               <Card withBorder key={f.key} padding="sm">
                 <Group gap={2} wrap="nowrap" align="flex-start">
                   <Text size="xs" c="dimmed" style={{ flex: 1 }}>
@@ -131,7 +135,7 @@ export function StatsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th />
-                  {figures.data.cross.columns.map((c) => (
+                  {shown.cross.columns.map((c) => (
                     <Table.Th key={c} ta="right">
                       {c}
                     </Table.Th>
@@ -140,16 +144,16 @@ export function StatsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {figures.data.cross.rows.map((label, r) => (
+                {shown.cross.rows.map((label, r) => (
                   <Table.Tr key={label}>
                     <Table.Td>{label}</Table.Td>
-                    {figures.data.cross.cells[r]!.map(({ count: v, masked }, c) => (
+                    {shown.cross.cells[r]!.map(({ count: v, masked }, c) => (
                       <Table.Td key={c} ta="right">
                         {staff && v !== null && v > 0 ? (
                           <Anchor
                             component="button"
-                            onClick={() => setCell({ breakdown: 'cross', category: `${figures.data.cross.rowKeys[r]}|${figures.data.cross.columnKeys[c]}`, label: `${label}, ${figures.data.cross.columns[c]!.toLowerCase()}` })}
-                            aria-label={`${v} — voir les personnes : ${label}, ${figures.data.cross.columns[c]}`}
+                            onClick={() => setCell({ breakdown: 'cross', category: `${shown.cross.rowKeys[r]}|${shown.cross.columnKeys[c]}`, label: `${label}, ${shown.cross.columns[c]!.toLowerCase()}` })}
+                            aria-label={`${v} — voir les personnes : ${label}, ${shown.cross.columns[c]}`}
                           >
                             {v}
                           </Anchor>
@@ -159,27 +163,27 @@ export function StatsPage() {
                         <SmallMark count={v} />
                       </Table.Td>
                     ))}
-                    <Table.Th ta="right">{countText(figures.data.cross.rowTotals[r]!)}</Table.Th>
+                    <Table.Th ta="right">{countText(shown.cross.rowTotals[r]!)}</Table.Th>
                   </Table.Tr>
                 ))}
                 <Table.Tr>
                   <Table.Th>Total</Table.Th>
-                  {figures.data.cross.columnTotals.map((t, c) => (
+                  {shown.cross.columnTotals.map((t, c) => (
                     <Table.Th key={c} ta="right">
                       {countText(t)}
                     </Table.Th>
                   ))}
-                  <Table.Th ta="right">{countText(figures.data.cross.total)}</Table.Th>
+                  <Table.Th ta="right">{countText(shown.cross.total)}</Table.Th>
                 </Table.Tr>
               </Table.Tbody>
             </Table>
           </Card>
-          {figures.data.breakdowns.map((b) => (
+          {shown.breakdowns.map((b) => (
             <BreakdownCard key={b.key} table={b} onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null} />
           ))}
           <Text size="xs" c="dimmed">
             <WithHelp term="secretStatistique">Secret statistique</WithHelp>{' : '}
-            {figures.data.smallFiguresShown
+            {shown.smallFiguresShown
               ? '* moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique).'
               : '« < 5 » : moins de 5 personnes, masqué (secret statistique). « s » : 5 personnes ou plus, masqué pour qu’aucun chiffre masqué ne puisse être retrouvé à partir des totaux ou des autres tableaux.'}
           </Text>
