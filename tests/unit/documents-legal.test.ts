@@ -108,7 +108,7 @@ describe("the CDD d'usage of the association intermédiaire", () => {
 describe('the mise à disposition (L5132-9, R5132-20)', () => {
   it.each([
     ['femme', 'Salariée mise à disposition', 'Débit de planches, ponçage et montage de bancs.'],
-    ['homme', 'Salarié mis à disposition', 'débit et assemblage de pièces de bois'],
+    ['homme', 'Salarié mis à disposition', 'Débit et assemblage de pièces de bois'], // tasks typed as a list print as a sentence of their own
   ] as const)('names the tasks, place, term, equipment, price and duties, for a %s', async (who, heading, tasks) => {
     const setup = await mespOfTheAssociation();
     const convention = await text(setup, 'mise_a_disposition', setup.participations[who], `legal-mad-${who}`);
