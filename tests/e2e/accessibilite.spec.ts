@@ -92,6 +92,8 @@ test("la secrétaire parcourt chaque écran de la démo sans obstacle d'accessib
   await expectAccessible(page, 'sauvegardes');
 
   await openScreen(page, shell, 'Paramètres');
+  // The tabs come with the settings: wait for them before reading their names.
+  await expect(page.getByRole('tab', { name: 'Comptes' })).toBeVisible();
   const tabs = await page.getByRole('tab').allInnerTexts();
   expect(tabs).toContain('Comptes');
   expect(tabs).toContain('Journal des accès');

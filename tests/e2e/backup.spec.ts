@@ -54,7 +54,7 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   await files.getByRole('button', { name: `Choisir ${file}` }).click();
   const restore = page.getByRole('dialog', { name: 'Restaurer une sauvegarde' });
   await restore.getByRole('button', { name: 'Lire la sauvegarde' }).click();
-  await expect(restore.getByRole('table', { name: 'Contenu de la sauvegarde' }).getByText(/2 personne\(s\), 0 chantier\(s\), 0 document\(s\), 1 fichier\(s\)/)).toBeVisible();
+  await expect(restore.getByRole('table', { name: 'Contenu de la sauvegarde' }).getByText(/2\spersonnes, 0\schantier, 0\sdocument, 1\sfichier/)).toBeVisible();
   await app.screenshot(page, 'backup-03-apercu');
   await restore.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
   // Everyone signs in again on the restored data.

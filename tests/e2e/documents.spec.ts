@@ -28,12 +28,12 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   // The preview is the PDF itself, before anything is recorded.
   await page.getByRole('button', { name: 'Établir un document pour Menuiserie du port' }).click();
   const modal = page.getByRole('dialog', { name: 'Documents — Menuiserie du port' });
-  await expect(modal.getByRole('img', { name: 'Contrat de travail, page 1 sur 2' })).toBeVisible({ timeout: 20_000 });
+  await expect(modal.getByRole('img', { name: 'Contrat de travail, page 1 sur 3' })).toBeVisible({ timeout: 20_000 });
   await expect(modal.getByText('Aperçu (non enregistré)')).toBeVisible();
   await app.screenshot(page, 'documents-01-apercu');
   await modal.getByRole('button', { name: 'Générer le document' }).click();
   await expect(modal.getByText('N° CT-2026-0001, version 1 — enregistré')).toBeVisible({ timeout: 20_000 });
-  await expect(modal.getByRole('img', { name: 'Contrat de travail, page 2 sur 2' })).toBeVisible();
+  await expect(modal.getByRole('img', { name: 'Contrat de travail, page 3 sur 3' })).toBeVisible();
 
   // A copy into a folder chosen in the in-app picker; the next one goes there directly.
   await modal.getByRole('button', { name: 'Enregistrer une copie…' }).click();
@@ -66,7 +66,7 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   await documents.getByRole('button', { name: 'Réimprimer Contrat de travail d’Élodie Participant, version 1' }).click();
   const reprint = page.getByRole('dialog', { name: /n° CT-2026-0001, version 1/ });
   await expect(reprint.getByText("Le fichier tel qu’il a été généré (empreinte vérifiée).")).toBeVisible();
-  await expect(reprint.getByRole('img', { name: /page 1 sur 2/ })).toBeVisible({ timeout: 20_000 });
+  await expect(reprint.getByRole('img', { name: /page 1 sur 3/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-03-reimpression');
 });
 

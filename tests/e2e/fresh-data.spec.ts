@@ -50,7 +50,7 @@ test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouv
   await page.getByRole('menuitem', { name: 'Verrouiller' }).click();
   await page.getByRole('button', { name: "Changer d’utilisateur" }).click();
   await login.signIn('Yann Kervella', COLLEAGUE_PASSWORD);
-  await expect(page.getByText(`Les modifications non enregistrées de ${ADMIN_NAME} ont été abandonnées.`)).toBeVisible();
+  await expect(page.getByText(`Les modifications non enregistrées d’${ADMIN_NAME} ont été abandonnées.`)).toBeVisible();
   await expect(page.getByText('1 modification non enregistrée')).toBeHidden();
   await app.screenshot(page, 'fresh-data-03-autre-compte');
 

@@ -46,7 +46,7 @@ test("l'administratrice réinitialise le mot de passe d'une référente, qui doi
 
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
   await expect(page.getByText('Bonjour Soizic Le Bras.')).toBeVisible();
-  expect(await shell.navigationLabels()).toEqual(['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning']);
+  expect(await shell.navigationLabels()).toEqual(['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Aide']);
   await app.screenshot(page, 'must-change-password-02-ouvert');
 
   // The password the administrator chose no longer opens her account.

@@ -72,8 +72,10 @@ test('la travailleuse sociale ne trouve que les personnes qu’elle suit, et auc
   await new LoginPage(page).signIn('Soizic Le Roux', COLLEAGUE_PASSWORD);
   await expect(page.getByRole('button', { name: /^Rechercher/ })).toBeVisible();
   await page.keyboard.press('Control+k');
-  await page.keyboard.type('participant');
   const dialog = page.getByRole('dialog', { name: 'Rechercher' });
+  // The box takes the focus once the dialog has opened: type then, as a person would.
+  await expect(dialog.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('participant');
   await expect(dialog.getByRole('group', { name: 'Personnes' }).getByRole('option')).toHaveText([/Élodie Participant/]);
   await expect(dialog.getByText('Inès')).toHaveCount(0);
   await expect(dialog.getByRole('group', { name: 'Documents' })).toHaveCount(0);

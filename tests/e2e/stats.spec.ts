@@ -50,7 +50,7 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   await shell.goTo('Statistiques');
   // The screen opens on the current year, counted up to today, and says so.
   await expect(page.getByRole('combobox', { name: 'Période' })).toHaveValue(`Année ${lastYear + 1}`);
-  await expect(page.getByText(/^Chiffres arrêtés au .* : la période n'est pas finie/)).toBeVisible();
+  await expect(page.getByText(/^Chiffres arrêtés au .* : la période n’est pas finie/)).toBeVisible();
   await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
   await page.getByRole('combobox', { name: 'Période' }).click();
   await page.getByRole('option', { name: `Année ${lastYear}` }).click();
