@@ -49,6 +49,7 @@ test('la secrétaire retrouve une personne au clavier seul : Ctrl+K, « elodie �
 
   // Screens too, by their folded name.
   await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
   await page.keyboard.type('parametres');
   await expect(dialog.getByRole('group', { name: 'Pages' }).getByRole('option', { name: /Paramètres/ })).toBeVisible();
   await page.keyboard.press('Enter');
