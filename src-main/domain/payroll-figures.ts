@@ -105,32 +105,3 @@ export function figureChanges(kept: MonthFigures, now: MonthFigures, itemOrder: 
   }
   return changes;
 }
-
-export interface DayDelta {
-  participationId: number;
-  date: string;
-  workedDelta: number;
-  paidDelta: number;
-}
-
-/**
- * For a transmitted month: what each day gained or lost since it was sent,
- * less the régularisations already recorded for that day. What remains was
- * changed without one (an annex time marked done, a half-day cancelled, a
- * contract changed) and goes into the next month.
- */
-export function unrecordedDeltas(kept: MonthFigures, now: MonthFigures, recorded: readonly DayDelta[]): DayDelta[] {
-  const key = (id: number, date: string) => `${id}|${date}`;
-  const sums = new Map<string, DayDelta>();
-  const add = (id: number, date: string, worked: number, paid: number) => {
-    const k = key(id, date);
-    const d = sums.get(k) ?? { participationId: id, date, workedDelta: 0, paidDelta: 0 };
-    sums.set(k, { ...d, workedDelta: d.workedDelta + worked, paidDelta: d.paidDelta + paid });
-  };
-  for (const p of now) for (const d of p.days) add(p.participationId, d.date, d.worked, d.paid);
-  for (const p of kept) for (const d of p.days) add(p.participationId, d.date, -d.worked, -d.paid);
-  for (const r of recorded) add(r.participationId, r.date, -r.workedDelta, -r.paidDelta);
-  return [...sums.values()]
-    .filter((d) => d.workedDelta !== 0 || d.paidDelta !== 0)
-    .sort((a, b) => a.participationId - b.participationId || a.date.localeCompare(b.date));
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalFigures, figureChanges, unrecordedDeltas, type PersonFigures } from '../../src-main/domain/payroll-figures';
+import { canonicalFigures, figureChanges, type PersonFigures } from '../../src-main/domain/payroll-figures';
 import { PAY_ITEMS } from '../../src-main/shared/contract/pay-items';
 
 const line = (item: PersonFigures['payLines'][number]['item'], dates: string[], minutes: number, rate = 120200) => ({
@@ -34,15 +34,6 @@ describe('the kept figures of a month', () => {
     expect(figureChanges(kept, now as PersonFigures[], PAY_ITEMS).map((c) => [c.item, c.before.minutes, c.after.minutes])).toEqual(expected);
   });
 
-  it('after transmission, only what no régularisation recorded is left', () => {
-    const now: PersonFigures[] = [{ ...kept[0]!, days: [{ date: '2026-06-01', worked: 0, paid: 0 }, { date: '2026-06-02', worked: 210, paid: 330 }] }];
-    expect(unrecordedDeltas(kept, now, [])).toEqual([
-      { participationId: 1, date: '2026-06-01', workedDelta: -210, paidDelta: -210 },
-      { participationId: 1, date: '2026-06-02', workedDelta: 0, paidDelta: 120 },
-    ]);
-    expect(unrecordedDeltas(kept, now, [{ participationId: 1, date: '2026-06-01', workedDelta: -210, paidDelta: -210 }])).toEqual([{ participationId: 1, date: '2026-06-02', workedDelta: 0, paidDelta: 120 }]);
-  });
-
   it('the fingerprint text ignores the order figures are listed in; the same figures never differ', () => {
     const day = fc.record({ date: fc.constantFrom('2026-06-01', '2026-06-02', '2026-06-03'), worked: fc.integer({ min: 0, max: 600 }), paid: fc.integer({ min: 0, max: 600 }) });
     const person = fc.record({
@@ -55,7 +46,6 @@ describe('the kept figures of a month', () => {
         const shuffled = [...figures].reverse().map((p) => ({ ...p, payLines: [...p.payLines].reverse(), days: [...p.days].reverse() }));
         expect(canonicalFigures(shuffled)).toBe(canonicalFigures(figures));
         expect(figureChanges(figures, shuffled, PAY_ITEMS)).toEqual([]);
-        expect(unrecordedDeltas(figures, shuffled, [])).toEqual([]);
       }),
     );
   });
