@@ -190,8 +190,7 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
   for (const r of redrawn) if (r.old !== r.storedFile) await shred(path.join(paths.documentsDir, path.basename(r.old)));
   for (const r of rebuilt) for (const old of r.old) if (!Object.values(r.files.files).includes(old)) await shred(path.join(paths.payrollDir, path.basename(old)));
   // Freed pages are zeroed (secure_delete) and dropped; the WAL is emptied.
-  services.sqlite.exec('VACUUM');
-  services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  services.engine.compact();
   // The copies kept before a restore still hold the person as they were.
   await dropPreRestoreCopies(paths);
   return ids.length;

@@ -7,6 +7,7 @@ import { fileKeyStore } from '../backup/file-key-store';
 import { BACKUP_KDF, type KeyStore } from '../backup/keys';
 import type { KdfParams } from '../backup/format';
 import { assertLocalPath } from '../db/location';
+import { sqliteEngine, type Engine } from '../db/engine';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
@@ -49,6 +50,8 @@ export interface Services {
   /** Replaced after a restore: always read it from here, never keep it. */
   db: Kysely<Database>;
   sqlite: SqliteDatabase.Database;
+  /** Engine-specific maintenance (see db/engine.ts); replaced after a restore like `db`. */
+  engine: Engine;
   paths: DataPaths;
   clock: Clock;
   dialogs: Dialogs;
@@ -107,6 +110,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const services: Services = {
     db: opened.db,
     sqlite: opened.sqlite,
+    engine: sqliteEngine(opened.sqlite),
     paths,
     clock,
     dialogs: config.dialogs,
@@ -133,6 +137,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
       services.db = current.db;
       services.sqlite = current.sqlite;
+      services.engine = sqliteEngine(current.sqlite);
       services.journal = await openJournal(current);
     },
     close: async () => {
