@@ -75,3 +75,22 @@ describe('better-sqlite3 built for Electron, apart', () => {
     }
   });
 });
+
+describe('the Windows installer', () => {
+  const builder = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+    nsis: { perMachine: boolean; allowElevation: boolean; oneClick: boolean; deleteAppDataOnUninstall: boolean; installerLanguages: string[]; include: string };
+  };
+
+  it('installs for the user alone, in French, and never deletes the data when uninstalled', () => {
+    expect(builder.nsis).toMatchObject({ perMachine: false, allowElevation: false, oneClick: false, deleteAppDataOnUninstall: false, installerLanguages: ['fr_FR'] });
+  });
+
+  it('refuses to install over a newer Passerelle, with a French message, before changing anything', () => {
+    const script = readFileSync(path.join(root, builder.nsis.include), 'utf8');
+    expect(script).toContain('!macro customInit');
+    expect(script).toMatch(/ReadRegStr \$0 HKCU "\$\{UNINSTALL_REGISTRY_KEY\}" "DisplayVersion"/);
+    expect(script).toMatch(/\$\{VersionCompare\} "\$0" "\$\{VERSION\}" \$1/);
+    expect(script).toContain('Une version plus récente de Passerelle');
+    expect(script.indexOf('MessageBox')).toBeLessThan(script.indexOf('Quit'));
+  });
+});
