@@ -27,13 +27,10 @@ const SQL_OUTSIDE_DB = [
  * shrinks; when it is empty, delete it.
  */
 const SQL_NOT_YET_MOVED = [
-  'src-main/app/handlers/people.ts',
   'src-main/app/handlers/stats.tsx',
   'src-main/app/handlers/worksite-view.ts',
-  'src-main/app/handlers/rgpd.tsx',
   'src-main/app/handlers/backup.tsx',
   'src-main/app/handlers/attendance.ts',
-  'src-main/app/handlers/people-import.ts',
   'src-main/app/handlers/documents.ts',
   'src-main/app/handlers/payroll.tsx',
   'src-main/app/handlers/journal.ts',
@@ -43,9 +40,7 @@ const SQL_NOT_YET_MOVED = [
   'src-main/app/stats-figures.ts',
   'src-main/app/structure-clock.ts',
   'src-main/app/services.ts',
-  'src-main/app/anonymise.ts',
   'src-main/app/journal-verify.ts',
-  'src-main/app/person-export.ts',
   'src-main/app/journal.ts',
   'src-main/app/journal-query.ts',
   'src-main/app/journal-records.ts',
@@ -77,7 +72,6 @@ const HANDLER_IMPORTS_NOT_YET_MOVED = [
   'src-main/app/handlers/document-sources.ts',
   'src-main/app/handlers/documents.ts',
   'src-main/app/handlers/funders.ts',
-  'src-main/app/handlers/journeys.ts',
   'src-main/app/handlers/payroll.tsx',
   'src-main/app/handlers/rgpd.tsx',
   'src-main/app/handlers/setup.ts',
