@@ -7,7 +7,7 @@
  */
 import type { KeyStore } from '../backup/keys';
 import type { Manifest } from '../backup/archive';
-import { openReadOnly } from '../db/engine';
+import { openReadOnly } from '../db/open';
 import { AppError } from '../shared/errors';
 import { openHead, writeFileAtomically } from './journal-head';
 import { JOURNAL_KEY_ID } from './journal-start';

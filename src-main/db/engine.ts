@@ -7,13 +7,13 @@
  * Two halves: `Engine`, bound to the live database the app has open (built by
  * `openDatabase`), and functions on database files that are not open in the
  * app (a snapshot in the making, a copy in a backup, an automatic copy),
- * which the backup worker thread uses too.
+ * which the backup worker thread uses too (so no Kysely here: the worker
+ * stays small). Such a file opened for the repositories: `openReadOnly` in
+ * open.ts.
  */
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { registerJournalMac } from './journal-mac';
-import type { Database } from './schema';
 
 export interface Engine {
   /** The live database file (what a snapshot is taken from). */
@@ -109,16 +109,4 @@ export function describeCopy(file: string): CopyFacts {
       counts: { persons: count('persons'), worksites: count('worksites'), documents: count('documents') },
     };
   });
-}
-
-export interface ReadOnlyDatabase {
-  db: Kysely<Database>;
-  close(): Promise<void>;
-}
-
-/** A database file that is not the app's (an unpacked backup), opened read-only for the repositories. */
-export function openReadOnly(file: string): ReadOnlyDatabase {
-  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-  return { db, close: () => db.destroy() };
 }

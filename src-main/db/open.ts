@@ -167,3 +167,15 @@ async function backupBeforeMigration(
   }
   return target;
 }
+
+export interface ReadOnlyDatabase {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** A database file that is not the app's (an unpacked backup), opened read-only for the repositories: nothing written, no migration. */
+export function openReadOnly(file: string): ReadOnlyDatabase {
+  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, close: () => db.destroy() };
+}

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, compactCopy, describeCopy, openReadOnly } from '../../src-main/db/engine';
+import { checkIntegrity, compactCopy, describeCopy } from '../../src-main/db/engine';
 import { journalMac } from '../../src-main/db/journal-mac';
 import { LATEST_VERSION } from '../../src-main/db/migrations';
-import { openDatabase } from '../../src-main/db/open';
+import { openDatabase, openReadOnly } from '../../src-main/db/open';
 import { macOf } from '../../src-main/db/repositories/journal';
 import { configured, tempDir, valueOf } from './support/services';
 import { person, situation } from './support/people';
