@@ -14,6 +14,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { registerJournalMac } from './journal-mac';
+import { sqliteOptions } from './native-binding';
 
 export interface Engine {
   /** The live database file (what a snapshot is taken from). */
@@ -49,7 +50,7 @@ const ONE_PASS_CACHE = 'cache_size = -1024';
 
 /** A read-only connection to a file that must exist, with a small cache, closed after `use`. */
 function withCopy<T>(file: string, use: (copy: SqliteDatabase.Database) => T): T {
-  const copy = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  const copy = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     copy.pragma(ONE_PASS_CACHE);
     return use(copy);

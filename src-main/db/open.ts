@@ -176,7 +176,7 @@ export interface ReadOnlyDatabase {
 
 /** A database file that is not the app's (an unpacked backup), opened read-only for the repositories: nothing written, no migration. */
 export function openReadOnly(file: string): ReadOnlyDatabase {
-  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  const sqlite = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { db, close: () => db.destroy() };
 }
