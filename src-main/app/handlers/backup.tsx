@@ -14,7 +14,7 @@ import { LATEST_VERSION } from '../../db/migrations';
 import { findBackupSettings, insertBackup, lastBackup, saveBackupKey } from '../../db/repositories/backup';
 import { safeFileName } from '../../domain/file-names';
 import { evaluatePassword } from '../../shared/password-strength';
-import { structureNameOf } from './auth';
+import { structureNameOf } from '../read-models/accounts';
 import type { BackupStatus } from '../../shared/contract/backup';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
