@@ -16,6 +16,7 @@ import { missingMatricules, variablesRefusal } from '../../domain/variables-keys
 import { codeOf, payItemCodes } from './payroll-keys';
 import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
+import { linkFromStoredPath, type LinkTarget } from '../../shared/contract/links';
 import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
@@ -30,7 +31,7 @@ export const monthName = frenchMonth;
 
 interface Computed {
   lines: PayrollLine[];
-  checks: { message: string; link: string }[];
+  checks: { message: string; link: LinkTarget }[];
   regularisationIds: number[];
   /** Changes to transmitted months with no régularisation recorded: recorded at validation, carried by this month. */
   unrecorded: DriftRegularisation[];
@@ -77,7 +78,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
   const checks: Computed['checks'] = [];
   const lines = rows.map((r) => {
     const name = `${r.firstNames} ${r.lastName}`;
-    const person = `/people/${r.personId}`;
+    const person: LinkTarget = { kind: 'person', id: r.personId };
     const summary = summaries.get(r.id)!;
     const end = r.earlyEndDate ?? r.endDate;
     const events: string[] = [];
@@ -141,7 +142,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
       const dates = [...new Set(missing.map((m) => formatFrenchDate(m.date)))];
       checks.push({
         message: `${missing[0]!.name} : présences non saisies (${missing.length}) le ${dates.slice(0, 4).join(', ')}${dates.length > 4 ? '…' : ''}.`,
-        link: `/worksites/${worksiteId}/attendance?semaine=${missing[0]!.date}`,
+        link: { kind: 'attendance', worksiteId, week: missing[0]!.date },
       });
     }
   }
@@ -150,7 +151,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
   const visited = new Set(visits.map((v) => v.participationId));
   for (const r of rows) {
     if (r.startDate <= today && !visited.has(r.id)) {
-      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: `/worksites/${r.worksiteId}` });
+      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: { kind: 'worksite', id: r.worksiteId } });
     }
   }
   return {
@@ -223,7 +224,8 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
       validatedAt: stored.validatedAt,
       transmittedBy: stored.transmittedByName,
       transmittedAt: stored.transmittedAt,
-      checks: content.checks,
+      // Kept before links were typed: their paths read back as targets.
+      checks: content.checks.map((c) => ({ ...c, link: linkFromStoredPath(c.link) })),
       lines: content.lines,
       stale: drifted && stored.status === 'valide',
       changes: drifted ? changesView(content.figures!, now, content.lines) : [],
