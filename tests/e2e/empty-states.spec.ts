@@ -63,10 +63,10 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
 
   await shell.switchUser();
   await login.signIn('Awa Diallo', COLLEAGUE_PASSWORD);
-  await expect(page.getByText("Votre compte n'est pas encore relié à votre fiche de l'annuaire")).toBeVisible();
+  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
   await expect(page.getByText('Contacts › votre fiche › Compte Passerelle')).toBeVisible();
   await shell.goTo('Personnes');
-  await expect(page.getByText("Votre compte n'est pas encore relié à votre fiche de l'annuaire")).toBeVisible();
+  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
   await app.screenshot(page, 'empty-states-03-travailleuse-sociale');
 
   // Once her card carries her account, she is told what comes next instead.
@@ -78,7 +78,7 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
   });
   await shell.goTo('Tableau de bord');
   await page.reload();
-  await expect(page.getByText("Aucune personne suivie pour l'instant")).toBeVisible();
+  await expect(page.getByText("Aucune personne suivie pour l’instant")).toBeVisible();
 
   for (const [name, screens] of [
     ['Lena Morvan', ['Entretiens']],
