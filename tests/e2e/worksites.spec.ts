@@ -39,8 +39,8 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(generate.getByText('14 demi-journées à créer sur les 16 prévues par le rythme du chantier.')).toBeVisible();
   await expect(generate.getByText('14/05/2026 : Ascension')).toBeVisible();
   await expect(generate.getByText('25/05/2026 : Lundi de Pentecôte')).toBeVisible();
-  await expect(generate.getByRole('checkbox', { name: 'vendredi 15 mai (matin)' })).toBeChecked();
-  await expect(generate.getByRole('checkbox', { name: 'vendredi 29 mai (matin)' })).toBeChecked();
+  await expect(generate.getByRole('checkbox', { name: 'Vendredi 15/05/2026 (matin)' })).toBeChecked();
+  await expect(generate.getByRole('checkbox', { name: 'Vendredi 29/05/2026 (matin)' })).toBeChecked();
   await app.screenshot(page, 'worksites-02-generation');
   await generate.getByRole('button', { name: 'Générer' }).click();
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { HoursRow } from '@shared/contract/attendance';
 import { COMPLEMENTARY_DEFINITION } from '@shared/contract/payroll';
 import { formatDuration } from '@shared/time';
-import { formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 
 const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu’à aujourd’hui ; les demi-journées annulées ne comptent pas.";
@@ -112,7 +112,6 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
   );
 }
 
-const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** One contract's hours by month and by week. */
 function PeriodDetail({ row }: { row: HoursRow }) {
@@ -145,7 +144,7 @@ function PeriodDetail({ row }: { row: HoursRow }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} style={{ alignItems: 'start' }}>
       {table(
         'Par mois',
-        row.months.map((m) => ({ key: m.month, name: MONTH.format(new Date(`${m.month}-01T00:00:00Z`)), ...m })),
+        row.months.map((m) => ({ key: m.month, name: frenchMonth(m.month), ...m })),
       )}
       {table(
         'Par semaine',

@@ -1,11 +1,10 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { useApiQuery } from '../../api/client';
 import { countOf, plural } from '@shared/french';
 
-const monthName = (month: string) => new Date(`${month}-01T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' });
 
 function TodoCard({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
@@ -101,7 +100,7 @@ export function TodoCards() {
             {s.payrollToSend.map((p) => (
               <List.Item key={`${p.month}-${p.employerName}`}>
                 <Anchor component={Link} to="/payroll">
-                  {monthName(p.month)}
+                  {frenchMonth(p.month)}
                 </Anchor>{' '}
                 — {p.employerName}
               </List.Item>
