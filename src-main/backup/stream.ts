@@ -62,7 +62,7 @@ export function checkSnapshot(file: string): SnapshotFacts {
   try {
     copy.pragma(ONE_PASS_CACHE);
     if (copy.pragma('integrity_check', { simple: true }) !== 'ok' || (copy.pragma('foreign_key_check') as unknown[]).length > 0) {
-      throw new AppError('INTERNAL', "La base de données n'a pas passé sa vérification : la sauvegarde est arrêtée, rien n'a été écrit sur la clé.");
+      throw new AppError('INTERNAL', "La base de données n’a pas passé sa vérification : la sauvegarde est arrêtée, rien n’a été écrit sur la clé.");
     }
     const count = (table: string) => (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     const structure = copy.prepare('select name from structure').get() as { name: string } | undefined;

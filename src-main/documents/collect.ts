@@ -46,7 +46,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     .executeTakeFirst();
 
   if (kind === 'mise_a_disposition' && !needsMiseADisposition(employer.kind)) {
-    throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l'employeur de cette personne.");
+    throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne.");
   }
   const missing = missingFor(kind, {
     personId: person.id,

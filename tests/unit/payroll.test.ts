@@ -33,11 +33,11 @@ describe('the monthly payroll hand-off', () => {
       expect.objectContaining({ name: 'Élodie Lefèvre', planned: 56 * 60, worked: 56 * 60, paid: 56 * 60, hourlyCents: 1202, grossCents: 67312 }),
     ]);
     expect(draft.checks.map((c) => c.message)).toEqual([
-      "Élodie Lefèvre : le contrat de travail n'a pas été établi dans Passerelle.",
-      "Élodie Lefèvre : le contrat signé n'est pas joint.",
+      "Élodie Lefèvre : le contrat de travail n’a pas été établi dans Passerelle.",
+      "Élodie Lefèvre : le contrat signé n’est pas joint.",
       'Élodie Lefèvre : matricule chez Relais Emploi Iroise non renseigné (fiche de la personne).',
-      "Élodie Lefèvre : numéro de sécurité sociale non renseigné (l'employeur en a besoin).",
-      "Élodie Lefèvre : pas de visite d'information et de prévention enregistrée comme faite.",
+      "Élodie Lefèvre : numéro de sécurité sociale non renseigné (l’employeur en a besoin).",
+      "Élodie Lefèvre : pas de visite d’information et de prévention enregistrée comme faite.",
     ]);
     expect(await call('payroll/validate', { month: '2026-06', employerId: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'checks' } });
     const validated = valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));

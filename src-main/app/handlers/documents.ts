@@ -65,7 +65,7 @@ export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocu
   try {
     await writeAtomically(target, pdf);
   } catch {
-    throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
+    throw new AppError('FILE_ERROR', "Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.");
   }
   try {
     const id = await ctx.transaction(async (db) => {
@@ -207,12 +207,12 @@ export const documentsHandlers: HandlerMap<
 
   'documents/attach': async ({ target, path: source, label }, ctx) => {
     const info = await stat(source).catch(() => null);
-    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n'est pas un fichier.", { field: 'path' });
+    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n’est pas un fichier.", { field: 'path' });
     if (info.size > ATTACHMENT_MAX_BYTES) {
       throw new AppError('INVALID_INPUT', 'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.', { field: 'path' });
     }
     const bytes = await readFile(source).catch(() => {
-      throw new AppError('FILE_ERROR', "Le fichier choisi n'a pas pu être lu.", { field: 'path' });
+      throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.", { field: 'path' });
     });
     const type = sniffScan(bytes);
     if (!type) throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', { field: 'path' });

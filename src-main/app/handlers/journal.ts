@@ -57,7 +57,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
 
   'journal/export': async ({ folder, ...filter }, { services, today }) => {
     const info = await stat(folder).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou n'est plus branché.");
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou n’est plus branché.");
     const listed = (await journalEntries(services.db, filter)).reverse();
     const csv = toCsv([
       CSV_HEADER,
@@ -79,7 +79,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
       await writeFile(temporary, csv, 'utf8');
       await rename(temporary, target);
     } catch {
-      throw new AppError('FILE_ERROR', "Le fichier n'a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
+      throw new AppError('FILE_ERROR', "Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
     }
     return { path: target, count: listed.length };
   },
