@@ -36,11 +36,13 @@ describe('les apostrophes typographiques', () => {
     expect(straightApostrophes('x.tsx', fixed)).toEqual([]);
   });
 
-  // Messages, labels and templates of the main side are written with ’ (U+2019), as the
-  // documents' text layer prints them; the database folder holds SQL and frozen migrations.
-  it('le côté principal n’écrit aucune élision avec une apostrophe droite', () => {
-    const files = sourceFiles(path.join(root, 'src-main')).filter((file) => !file.includes(`${path.sep}db${path.sep}`));
-    expect(files.length).toBeGreaterThan(100);
+  // Messages, labels, screens and templates are written with ’ (U+2019), as the documents'
+  // text layer prints them; the database folder holds SQL and frozen migrations, not text to read.
+  it('aucun message, libellé ni écran n’écrit une élision avec une apostrophe droite', () => {
+    const files = [...sourceFiles(path.join(root, 'src-main')), ...sourceFiles(path.join(root, 'src-renderer', 'src'))].filter(
+      (file) => !file.includes(`src-main${path.sep}db${path.sep}`),
+    );
+    expect(files.length).toBeGreaterThan(300);
     const found = files.flatMap((file) =>
       straightApostrophes(file, readFileSync(file, 'utf8')).map((hit) => `${path.relative(root, file)}:${hit.line} ${hit.text.slice(0, 80)}`),
     );

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { formatFrenchInstant } from '@shared/paris-time';
 import type { BackupStatus } from '@shared/contract/backup';
-import { fileSizeLabel, formatFrenchDate } from '@shared/dates';
+import { fileSizeLabel } from '@shared/dates';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';

@@ -54,11 +54,11 @@ export function DocumentsCard(owner: Owner) {
                   const made = await regenerate.mutateAsync({ kind: 'notice_donnees', personId: owner.personId });
                   notifySuccess(`${made.title} : n° ${made.number}, version ${made.version}.`);
                 } catch (error) {
-                  notifyFailure(error, "La notice n'est pas établie");
+                  notifyFailure(error, "La notice n’est pas établie");
                 }
               }}
             >
-              Notice d'information sur ses données
+              Notice d’information sur ses données
             </Button>
           )}
           <Button size="xs" variant="light" onClick={() => setAttaching(true)}>

@@ -4,7 +4,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type AttachmentRow, type DocumentKind, type DocumentRow } from '@shared/contract/documents';
-import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { AttachmentModal, StoredDocumentModal, type Owner } from './DocumentsCard';
 import { DateField } from '../../ui/DateField';
