@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useSignedIn } from '../auth/SessionContext';
 import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { useApiQuery } from '../../api/client';
 import { countOf, plural } from '@shared/french';
@@ -25,6 +26,7 @@ const MAX = 6;
 /** What needs doing: each item links to where it is done. */
 export function TodoCards() {
   const summary = useApiQuery('dashboard/summary');
+  const { can } = useSignedIn();
   if (!summary.data) return null;
   const s = summary.data;
   return (
@@ -48,7 +50,18 @@ export function TodoCards() {
             </List.Item>
           ))}
         </List>
-        {s.inProgress.length + s.upcoming.length === 0 && <Text size="sm">Aucun chantier en cours ni dans les 30 jours.</Text>}
+        {s.inProgress.length + s.upcoming.length === 0 && (
+          <Text size="sm">
+            Aucun chantier en cours ni dans les 30 jours.{' '}
+            {can('worksites/save') ? (
+              <Anchor component={Link} to="/worksites">
+                Créer un chantier
+              </Anchor>
+            ) : (
+              'Un chantier apparaît ici dès que la coordination vous en confie un.'
+            )}
+          </Text>
+        )}
       </TodoCard>
       <TodoCard title="Demi-journées de la semaine" count={s.sessions.length}>
         <List size="sm">

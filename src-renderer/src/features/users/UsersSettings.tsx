@@ -46,7 +46,7 @@ function CardCell({ user, cards, onLink, onUnlink }: { user: User; cards: Contac
       <Badge color="orange" variant="light">
         Non reliée
       </Badge>
-      <Button size="compact-xs" variant="light" onClick={onLink} aria-label={`Relier le compte ${deName(user.displayName)} à sa fiche`}>
+      <Button size="compact-xs" variant="light" onClick={onLink} aria-label={`Relier à sa fiche le compte ${deName(user.displayName)}`}>
         Relier à sa fiche
       </Button>
     </Group>
