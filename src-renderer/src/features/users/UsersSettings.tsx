@@ -33,7 +33,7 @@ function CardCell({ user, cards, onLink, onUnlink }: { user: User; cards: Contac
   const card = cards.find((c) => c.userId === user.id);
   if (card) {
     return (
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4}>
         <Text size="sm">{cardLabel(card)}</Text>
         <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onUnlink(card)} aria-label={`Délier le compte ${deName(user.displayName)} de sa fiche`}>
           Délier
@@ -42,14 +42,14 @@ function CardCell({ user, cards, onLink, onUnlink }: { user: User; cards: Contac
     );
   }
   return (
-    <Group gap={4} wrap="nowrap">
-      <Badge color="orange" variant="light">
+    <Stack gap={4} align="flex-start">
+      <Badge color="orange" variant="light" style={{ overflow: 'visible' }}>
         Non reliée
       </Badge>
       <Button size="compact-xs" variant="light" onClick={onLink} aria-label={`Relier à sa fiche le compte ${deName(user.displayName)}`}>
         Relier à sa fiche
       </Button>
-    </Group>
+    </Stack>
   );
 }
 
