@@ -46,7 +46,7 @@ test("la secrétaire tape une date de naissance impossible et rien n'est enregis
   await birthDate.fill('1/5/85');
   await birthDate.press('Tab');
   await expect(birthDate).toHaveValue('01/05/1985');
-  await expect(page.getByText(/n'existe pas/)).toHaveCount(0);
+  await expect(page.getByText(/n’existe pas/)).toHaveCount(0);
   await people.create();
   await people.expectRecord('Maëlle KERBRAT');
   const saved = (await call('people/search', { query: 'Kerbrat' })).rows;
@@ -85,7 +85,7 @@ test('la coordinatrice tape la date de début d’un chantier sous toutes ses fo
   await start.fill('1/5/26');
   await start.press('Tab');
   await expect(start).toHaveValue('01/05/2026');
-  await expect(form.getByText(/n'existe pas/)).toHaveCount(0);
+  await expect(form.getByText(/n’existe pas/)).toHaveCount(0);
 
   // Eight digits without separators: JJMMAAAA.
   await start.fill('01052026');
