@@ -164,7 +164,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     (await held.exportedBilans(db, personId)).map((b) => ({
       Chantier: worksiteOf.get(b.participationId) ?? '',
       'Vos mots': b.participantWords,
-      "Appréciation de l'équipe": b.teamAssessment,
+      "Appréciation de l’équipe": b.teamAssessment,
       Orientation: label(ORIENTATION_LABELS, b.orientation),
       'Prochaines étapes': b.nextSteps,
     })),

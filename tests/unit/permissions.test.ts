@@ -192,7 +192,7 @@ describe('permission matrix', () => {
       } else {
         expect(result).toEqual({
           ok: false,
-          error: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." },
+          error: { code: 'FORBIDDEN', message: "Vous n’avez pas le droit de faire cette action." },
         });
       }
     });

@@ -140,12 +140,12 @@ export const documentsHandlers: HandlerMap<
 
   'documents/attach': async ({ target, path: source, label }, ctx) => {
     const info = await stat(source).catch(() => null);
-    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n'est pas un fichier.", { field: 'path' });
+    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n’est pas un fichier.", { field: 'path' });
     if (info.size > ATTACHMENT_MAX_BYTES) {
       throw new AppError('INVALID_INPUT', 'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.', { field: 'path' });
     }
     const bytes = await readFile(source).catch(() => {
-      throw new AppError('FILE_ERROR', "Le fichier choisi n'a pas pu être lu.", { field: 'path' });
+      throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.", { field: 'path' });
     });
     const type = sniffScan(bytes);
     if (!type) throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', { field: 'path' });

@@ -37,10 +37,10 @@ export const DOCUMENT_KIND_INFO = {
   planning_personne: { label: 'Agenda personnel', prefix: 'AG', owner: 'participation', fileLabel: 'Agenda', options: ['draft'] },
   bilan_individuel: { label: 'Bilan de fin de chantier', prefix: 'BI', owner: 'participation', fileLabel: 'Bilan', options: ['draft'] },
   attestation_competences: { label: 'Attestation de compétences', prefix: 'ACO', owner: 'participation', fileLabel: 'Attestation_competences', options: ['draft'] },
-  feuille_emargement: { label: "Feuille d'émargement", prefix: 'FE', owner: 'worksite', fileLabel: 'Emargement', options: [], weekly: true },
+  feuille_emargement: { label: "Feuille d’émargement", prefix: 'FE', owner: 'worksite', fileLabel: 'Emargement', options: [], weekly: true },
   planning_chantier: { label: 'Planning du chantier', prefix: 'PL', owner: 'worksite', fileLabel: 'Planning', options: [] },
   bilan_chantier: { label: 'Bilan du chantier', prefix: 'BC', owner: 'worksite', fileLabel: 'Bilan_chantier', options: ['draft', 'named'] },
-  notice_donnees: { label: "Notice d'information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
+  notice_donnees: { label: "Notice d’information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
   donnees_personne: { label: 'Vos données personnelles', prefix: 'DP', owner: 'person', fileLabel: 'Donnees', options: [], madeBy: 'rgpd/exportPerson' },
 } as const satisfies Record<string, DocumentKindInfo>;
 
