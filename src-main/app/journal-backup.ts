@@ -6,6 +6,7 @@
  * PC's, so the restored journal stays verifiable.
  */
 import SqliteDatabase from 'better-sqlite3';
+import { sqliteOptions } from '../db/native-binding';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { KeyStore } from '../backup/keys';
 import type { Manifest } from '../backup/archive';
@@ -20,7 +21,7 @@ const TAMPERING: readonly FindingCode[] = ['entry-altered', 'chain-broken', 'ids
 
 export async function checkBackupJournal(databaseFile: string, journal: NonNullable<Manifest['journal']>): Promise<void> {
   const key = Buffer.from(journal.key, 'base64');
-  const sqlite = new SqliteDatabase(databaseFile, { readonly: true, fileMustExist: true });
+  const sqlite = new SqliteDatabase(databaseFile, sqliteOptions({ readonly: true, fileMustExist: true }));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   try {
     const check = await verifyJournal(db, key, openHead(key, journal.head));

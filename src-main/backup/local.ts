@@ -6,6 +6,7 @@
  */
 import type SqliteDatabase from 'better-sqlite3';
 import Database from 'better-sqlite3';
+import { sqliteOptions } from '../db/native-binding';
 import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +23,7 @@ export async function dailyLocalBackup(sqlite: SqliteDatabase.Database, dir: str
   // A single self-contained file (VACUUM INTO writes no -wal/-shm), made with little memory at start-up.
   await unlink(temporary).catch(() => undefined);
   snapshotInto(sqlite.name, temporary);
-  const copy = new Database(temporary, { readonly: true, fileMustExist: true });
+  const copy = new Database(temporary, sqliteOptions({ readonly: true, fileMustExist: true }));
   copy.pragma(ONE_PASS_CACHE);
   const ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
   copy.close();
@@ -56,7 +57,7 @@ export async function restoreLatestLocal(databaseFile: string, dir: string, stam
     const file = path.join(dir, candidate.name);
     let ok: boolean;
     try {
-      const copy = new Database(file, { readonly: true, fileMustExist: true });
+      const copy = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
       copy.pragma(ONE_PASS_CACHE);
       ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
       copy.close();

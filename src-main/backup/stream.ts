@@ -5,6 +5,7 @@
  * Nothing here holds more than one chunk of a file in memory.
  */
 import Database from 'better-sqlite3';
+import { sqliteOptions } from '../db/native-binding';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,7 @@ export const ONE_PASS_CACHE = 'cache_size = -1024';
  * `target` must not exist yet.
  */
 export function snapshotInto(liveFile: string, target: string): void {
-  const live = new Database(liveFile, { readonly: true, fileMustExist: true });
+  const live = new Database(liveFile, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     live.pragma(ONE_PASS_CACHE);
     live.pragma('busy_timeout = 5000');
@@ -58,7 +59,7 @@ export function snapshotInto(liveFile: string, target: string): void {
 
 /** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
 export function checkSnapshot(file: string): SnapshotFacts {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     copy.pragma(ONE_PASS_CACHE);
     if (copy.pragma('integrity_check', { simple: true }) !== 'ok' || (copy.pragma('foreign_key_check') as unknown[]).length > 0) {
@@ -258,7 +259,7 @@ export function readBackupFile(file: string, key: Buffer, options: { extractTo: 
     });
     const manifest = reader.finish();
     if (extractTo) {
-      const db = new Database(path.join(extractTo, 'passerelle.sqlite'), { readonly: true, fileMustExist: true });
+      const db = new Database(path.join(extractTo, 'passerelle.sqlite'), sqliteOptions({ readonly: true, fileMustExist: true }));
       try {
         db.pragma(ONE_PASS_CACHE);
         if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('INVALID_INPUT', "La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.");
