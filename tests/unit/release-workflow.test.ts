@@ -88,7 +88,7 @@ function connectionsWithoutBinding(source: string): string[] {
       let i = call.index + call[0].length;
       let second: number | undefined;
       for (; i < source.length && depth > 0; i++) {
-        const c = source[i];
+        const c = source.charAt(i);
         if ('([{'.includes(c)) depth++;
         else if (')]}'.includes(c)) depth--;
         else if (c === ',' && depth === 1 && second === undefined) second = i + 1;
