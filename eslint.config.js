@@ -27,23 +27,7 @@ const SQL_OUTSIDE_DB = [
  * shrinks; when it is empty, delete it.
  */
 const SQL_NOT_YET_MOVED = [
-  'src-main/app/handlers/backup.tsx',
-  'src-main/app/handlers/journal.ts',
-  'src-main/app/journal-head.ts',
   'src-main/app/dispatch.ts',
-  'src-main/app/hours.ts',
-  'src-main/app/stats-figures.ts',
-  'src-main/app/structure-clock.ts',
-  'src-main/app/services.ts',
-  'src-main/app/journal-verify.ts',
-  'src-main/app/journal.ts',
-  'src-main/app/journal-query.ts',
-  'src-main/app/journal-records.ts',
-  'src-main/app/journal-start.ts',
-  'src-main/app/journal-backup.ts',
-  'src-main/backup/local.ts',
-  'src-main/backup/pipeline.ts',
-  'src-main/backup/stream.ts',
 ];
 
 /**
