@@ -6,11 +6,12 @@ import type { ParticipationDocumentData, PersonDocumentData, WorksiteDocumentDat
 import { DOCUMENT_REGISTRY } from '../../documents/kinds';
 import { collectParticipationData, collectPerson, structurePartyOf } from '../../documents/collect';
 import { renderDocument, renderPersonDocument, renderWorksiteDocument } from '../../documents/render';
-import { optionsOf, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
+import { optionsOf, type DocumentRequest } from '../../shared/contract/documents';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { de } from '../../shared/french';
 import type { HandlerContext } from '../handler';
+import type { PreparedDocument } from '../document-record';
 import { load } from './worksite-view';
 
 /**
@@ -27,20 +28,7 @@ function guarded(guard: DocumentGuard, draftAsked: boolean): 'valid' | 'draft' {
 
 const DRAFT_TITLE = 'Projet (non valable) — ';
 
-/** A document ready to print: its HTML, what it is about, its names and the data kept as its snapshot. */
-export interface PreparedDocument {
-  kind: DocumentKind;
-  html: string;
-  number: string;
-  version: number;
-  title: string;
-  fileName: string;
-  snapshot: string;
-  personId: number | null;
-  worksiteId: number | null;
-  participationId: number | null;
-  weekOf: string | null;
-}
+export type { PreparedDocument };
 
 /** The snapshot keeps the data, not the logos' bytes (the logo files are kept on their own). */
 function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData | PersonDocumentData): string {

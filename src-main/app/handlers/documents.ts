@@ -5,35 +5,16 @@ import { findParticipation } from '../../db/repositories/worksites';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
-import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest, type DocumentRow } from '../../shared/contract/documents';
+import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
 import { DOCUMENT_KIND_INFO, type DocumentKindInfo } from '../../shared/contract/document-kinds';
 import { journalNirDisclosure } from '../nir-exposure';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { load } from './worksite-view';
-import { prepareDocument, type PreparedDocument } from './document-sources';
+import { prepareDocument } from './document-sources';
+import { recordDocument, toRow } from '../document-record';
 
-function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
-  return {
-    id: row.id,
-    kind: row.kind as DocumentKind,
-    number: row.number,
-    version: row.version,
-    title: row.title,
-    fileName: row.fileName,
-    personId: row.personId,
-    personName: row.personName,
-    worksiteId: row.worksiteId,
-    worksiteName: row.worksiteName,
-    participationId: row.participationId,
-    weekOf: row.weekOf,
-    sha256: row.sha256,
-    size: row.size,
-    authorName: row.authorName,
-    createdAt: row.createdAt,
-    options: repo.optionsOfRow(row.optionFlags),
-  };
-}
+export { recordDocument };
 
 function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttachment>>>): AttachmentRow {
   return {
@@ -52,64 +33,20 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
   };
 }
 
-/**
- * Prints a prepared document, keeps its bytes in the data folder and records
- * it (one registry line, journaled). Printing and writing the file happen
- * outside any transaction; nothing is left half-written.
- */
-export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
-  const pdf = await ctx.services.printer.print(prepared.html);
-  const hash = sha256(pdf);
-  const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
-  const target = path.join(ctx.services.paths.documentsDir, storedFile);
-  try {
-    await writeAtomically(target, pdf);
-  } catch {
-    throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
-  }
-  try {
-    const id = await ctx.transaction(async (db) => {
-      const id = await repo.insertDocument(db, {
-        kind: prepared.kind,
-        number: prepared.number,
-        version: prepared.version,
-        personId: prepared.personId,
-        worksiteId: prepared.worksiteId,
-        participationId: prepared.participationId,
-        weekOf: prepared.weekOf,
-        title: prepared.title,
-        fileName: prepared.fileName,
-        storedFile,
-        sha256: hash,
-        size: pdf.byteLength,
-        snapshot: prepared.snapshot,
-        authorId: ctx.session.user?.id ?? null,
-        createdAt: ctx.now,
-      });
-      ctx.record(`document:${id}`);
-      if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
-      else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
-      return id;
-    });
-    return { row: toRow((await repo.findDocument(ctx.services.db, id))!), pdf };
-  } catch (error) {
-    // Nothing half-written: no registry line, no orphan file.
-    await unlink(target).catch(() => undefined);
-    throw error;
-  }
-}
-
 /** A kind made by its own method (the person's data export) is not made here. */
 function madeHere(request: DocumentRequest): DocumentRequest {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[request.kind];
-  if (madeBy) throw new AppError('CONFLICT', 'Ce document s’établit depuis la fiche de la personne, « Ses données (RGPD) ».');
+  if (madeBy) {
+    const where = madeBy === 'rgpd/exportPerson' ? '« Ses données (RGPD) »' : 'section « Immersions (PMSMP) »';
+    throw new AppError('CONFLICT', `Ce document s’établit depuis la fiche de la personne, ${where}.`);
+  }
   return request;
 }
 
 /** Reading again a stored document that discloses the NIR journals it, as its making did. */
 function journalDisclosure(ctx: HandlerContext, row: { kind: string; personId: number | null }) {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind as DocumentKind];
-  if (madeBy && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
+  if (madeBy === 'rgpd/exportPerson' && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
 }
 
 export const documentsHandlers: HandlerMap<

@@ -56,6 +56,7 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'healthChecks/list': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'healthChecks/save': (w) =>
     eachParticipation(w, (participationId) => ({ participationId, check: { kind: 'bilan_sante', date: '2026-05-06', paperReceived: false, restrictions: '', inaptitude: false } })),
+  'pmsmp/list': (w) => eachPerson(w, (p) => ({ personId: p.id })),
   'bilans/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'bilans/save': (w) => eachParticipation(w, (participationId) => ({ participationId, bilan: { orientation: null } })),
   'bilans/worksite': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId })),
