@@ -11,6 +11,7 @@
  * and points at the new files → shred the old files → VACUUM (with
  * secure_delete on, no freed page keeps the old bytes).
  */
+import { scrubImmersions } from '../db/repositories/pmsmp';
 import path from 'node:path';
 import { findEmployer } from '../db/repositories/settings';
 import { structurePartyOf } from '../documents/collect';
@@ -148,6 +149,7 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
       .where('journeyId', 'in', journeyIds)
       .execute();
     await db.updateTable('obstacles').set({ actions: '' }).where('personId', 'in', ids).execute();
+    await scrubImmersions(db, ids);
     await db.updateTable('observations').set({ text: '' }).where('participationId', 'in', participationIds).execute();
     await db.updateTable('evaluationItems').set({ comment: '' }).where('evaluationId', 'in', db.selectFrom('evaluations').select('id').where('participationId', 'in', participationIds)).execute();
     await db.updateTable('bilans').set({ participantWords: '', teamAssessment: '', nextSteps: '', referentToInform: '', activitiesDone: '' }).where('participationId', 'in', participationIds).execute();

@@ -4,6 +4,8 @@
  * only document that may hold the psychologist's notes about them. Nothing
  * about anyone else: only their own rows, and staff names where staff acted.
  */
+import { listImmersions } from '../db/repositories/pmsmp';
+import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS } from '../shared/contract/pmsmp';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { MARK_LABELS, type Mark } from '../shared/contract/attendance-codes';
@@ -104,6 +106,22 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       'Repéré le': day(o.identifiedOn),
       'Actions engagées': o.actions,
       'Levé le': day(o.resolvedOn),
+    })),
+  );
+  add(
+    'Immersions en entreprise (PMSMP)',
+    (await listImmersions(db, personId)).map((i) => ({
+      'Structure d’accueil': i.hostName,
+      Objet: label(PMSMP_OBJECTIVE_LABELS, i.objective),
+      Métier: i.trade,
+      Du: day(i.startDate),
+      Au: day(i.endDate),
+      Tuteur: `${i.tutorName}, ${i.tutorFunction}`,
+      Prescripteur: i.prescriberName,
+      'Objectifs précis': i.goals,
+      Bilan: label(PMSMP_OUTCOME_LABELS, i.outcome),
+      'Compétences observées': i.skillsObserved,
+      'Suites proposées': i.followUp,
     })),
   );
   add(

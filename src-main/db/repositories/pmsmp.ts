@@ -116,3 +116,17 @@ export async function immersionsBegun(db: Db, from: string, to: string) {
     .where('startDate', '<=', to)
     .execute();
 }
+
+/** Anonymisation: the words written about the person go; what statistics count (object, dates, outcome, hours) stays. */
+export async function scrubImmersions(db: Db, personIds: number[]) {
+  await db
+    .updateTable('immersions')
+    .set((eb) => ({
+      goals: '',
+      skillsObserved: eb.case().when('skillsObserved', 'is not', null).then('').else(null).end(),
+      followUp: eb.case().when('followUp', 'is not', null).then('').else(null).end(),
+      bilanComment: eb.case().when('bilanComment', 'is not', null).then('').else(null).end(),
+    }))
+    .where('personId', 'in', personIds)
+    .execute();
+}
