@@ -28,11 +28,11 @@ test('une conseillère enregistre une immersion et imprime la convention', async
   await page.getByRole('button', { name: 'Nouvelle immersion' }).click();
 
   const form = page.getByRole('dialog', { name: 'Nouvelle immersion (PMSMP)' });
-  await form.getByRole('textbox', { name: 'Entreprise d’accueil (répertoire des contacts)' }).click();
+  await form.getByRole('combobox', { name: 'Entreprise d’accueil (répertoire des contacts)' }).click();
   await page.getByRole('option', { name: 'Boulangerie Le Fournil d’Iroise' }).click();
   await form.getByLabel('Nom du tuteur').fill('Maël Kerjean');
   await form.getByLabel('Fonction du tuteur').fill('Chef boulanger');
-  await form.getByRole('textbox', { name: 'Objet de l’immersion' }).click();
+  await form.getByRole('combobox', { name: 'Objet de l’immersion' }).click();
   await page.getByRole('option', { name: 'Confirmer un projet professionnel' }).click();
   await form.getByLabel('Métier observé').fill('Boulanger');
   await form.getByLabel('Début').fill('09/03/2026');
@@ -40,11 +40,11 @@ test('une conseillère enregistre une immersion et imprime la convention', async
   await form.getByLabel('Fin (un mois au plus)').fill('10/04/2026');
   await form.getByLabel('Tâches confiées').fill('Peser, façonner et cuire les baguettes');
   await form.getByLabel('Équipements de protection individuelle (EPI)').fill('Chaussures de sécurité');
-  await form.getByRole('textbox', { name: 'Type de prescripteur' }).click();
+  await form.getByRole('combobox', { name: 'Type de prescripteur' }).click();
   await page.getByRole('option', { name: 'France Travail' }).click();
-  await form.getByRole('textbox', { name: 'Organisme prescripteur' }).click();
+  await form.getByRole('combobox', { name: 'Organisme prescripteur' }).click();
   await page.getByRole('option', { name: 'France Travail Brest Europe' }).click();
-  await form.getByRole('textbox', { name: 'Conseiller du prescripteur' }).click();
+  await form.getByRole('combobox', { name: 'Conseiller du prescripteur' }).click();
   await page.getByRole('option', { name: 'Gaëlle Morvan' }).click();
   await expect(form.getByText('Total de la semaine : 35 h')).toBeVisible();
   await form.getByRole('button', { name: 'Enregistrer l’immersion' }).click();

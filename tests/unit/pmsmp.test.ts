@@ -142,7 +142,7 @@ describe('immersions (PMSMP) through RPC', () => {
       'Maël Kerjean, Chef boulanger',
       'Confirmer un projet professionnel',
       'Boulanger',
-      'du 16 février 2026 au 27 février 2026 inclus',
+      'Du 16 février 2026 au 27 février 2026 inclus',
       'Total de la semaine 35 h',
       'Façonner les baguettes',
       'Brûlures (four)',
