@@ -48,7 +48,9 @@ test('une conseillère enregistre une immersion et imprime la convention', async
   await page.getByRole('option', { name: 'Gaëlle Morvan' }).click();
   await expect(form.getByText('Total de la semaine : 35 h')).toBeVisible();
   await form.getByRole('button', { name: 'Enregistrer l’immersion' }).click();
-  await expect(form.getByText(/se termine au plus tard le 08\/04\/2026/)).toBeVisible();
+  // Said in the form's summary, which leads to the field, and under the field itself.
+  await expect(form.getByRole('link', { name: /^Fin \(un mois au plus\) : .*se termine au plus tard le 08\/04\/2026/ })).toBeVisible();
+  await expect(form.getByLabel('Fin (un mois au plus)')).toHaveAccessibleDescription(/se termine au plus tard le 08\/04\/2026/);
   await app.screenshot(page, 'pmsmp-01-plus-d-un-mois-refuse');
   await form.getByLabel('Fin (un mois au plus)').fill('20/03/2026');
   await form.getByRole('button', { name: 'Enregistrer l’immersion' }).click();

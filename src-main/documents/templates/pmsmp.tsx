@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { word } from '../../domain/agreement';
 import { dayMinutes, scheduleMinutes } from '../../domain/pmsmp';
 import { longFrenchDate } from '../../shared/dates';
 import { asSentence, formatPhone } from '../../shared/french';
@@ -16,6 +17,8 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
     </div>
   );
 }
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
 
 function contactLine(phone: string, email: string): string {
   return [phone ? formatPhone(phone) : '', email].filter(Boolean).join(' — ');
@@ -38,7 +41,9 @@ function Parties({ d, m }: { d: PersonDocumentData; m: ImmersionDocumentData }) 
       <div className="party">
         <div className="role">Le bénéficiaire</div>
         <strong>{personFullName(d)}</strong>
-        <Line label="Né(e) le">{longFrenchDate(m.beneficiary.birthDate)}</Line>
+        <div>
+          {capitalised(word(d.person.civility, 'né'))} le {longFrenchDate(m.beneficiary.birthDate)}
+        </div>
         <Line label="Adresse">{`${d.person.address}, ${d.person.postcode} ${d.person.town}`}</Line>
         <Line label="Contact">{contactLine(m.beneficiary.phone, m.beneficiary.email)}</Line>
       </div>
@@ -88,8 +93,8 @@ function Schedule({ m }: { m: ImmersionDocumentData }) {
         {WEEKDAYS.filter((day) => f.schedule[day]).map((day) => (
           <tr key={day}>
             <td>{WEEKDAY_LABELS[day]}</td>
-            <td>{f.schedule[day]!.start.replace(':', ' h ')}</td>
-            <td>{f.schedule[day]!.end.replace(':', ' h ')}</td>
+            <td>{formatDuration(minutes[day]!.start)}</td>
+            <td>{formatDuration(minutes[day]!.end)}</td>
             <td>{f.schedule[day]!.pause ? `${f.schedule[day]!.pause} min` : '—'}</td>
             <td className="num">{formatDuration(dayMinutes(minutes[day]!))}</td>
           </tr>
