@@ -120,7 +120,7 @@ describe('immersions (PMSMP) through RPC', () => {
     const w = await world();
     const saved = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion({ startDate: '2026-02-16', endDate: '2026-02-27' }) }));
     const convention = valueOf(await w.call('pmsmp/printConvention', { id: saved.id }));
-    expect(convention.number).toBe('PMSMP-2026-0001');
+    expect(convention.number).toBe('IM-2026-0001');
     const file = keep('pmsmp-convention', Buffer.from(convention.pdfBase64, 'base64'));
     expect(pdfInfo(file).a4).toBe(true);
     const text = pdfText(file).replace(/\s+/g, ' ');
@@ -156,7 +156,7 @@ describe('immersions (PMSMP) through RPC', () => {
       expect(text, expected).toContain(expected.replace(/\s+/g, ' '));
     }
     // A reprint is a new version of the same number; documents/generate refuses the kind.
-    expect(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).number).toBe('PMSMP-2026-0001');
+    expect(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).number).toBe('IM-2026-0001');
     const rows = valueOf(await w.call('documents/list', { personId: w.personId })).documents.filter((d) => d.kind === 'convention_pmsmp');
     expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
     expect(await w.call('documents/generate', { kind: 'convention_pmsmp', personId: w.personId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Immersions (PMSMP)') } });

@@ -43,8 +43,8 @@ export const DOCUMENT_KIND_INFO = {
   bilan_chantier: { label: 'Bilan du chantier', prefix: 'BC', owner: 'worksite', fileLabel: 'Bilan_chantier', options: ['draft', 'named'] },
   notice_donnees: { label: "Notice d'information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
   donnees_personne: { label: 'Vos données personnelles', prefix: 'DP', owner: 'person', fileLabel: 'Donnees', options: [], madeBy: 'rgpd/exportPerson' },
-  convention_pmsmp: { label: 'Convention de mise en situation en milieu professionnel', prefix: 'PMSMP', owner: 'person', fileLabel: 'Convention_PMSMP', options: [], madeBy: 'pmsmp/printConvention' },
-  bilan_pmsmp: { label: 'Bilan de mise en situation en milieu professionnel', prefix: 'BPMSMP', owner: 'person', fileLabel: 'Bilan_PMSMP', options: [], madeBy: 'pmsmp/printBilan' },
+  convention_pmsmp: { label: 'Convention de mise en situation en milieu professionnel', prefix: 'IM', owner: 'person', fileLabel: 'Convention_PMSMP', options: [], madeBy: 'pmsmp/printConvention' },
+  bilan_pmsmp: { label: 'Bilan de mise en situation en milieu professionnel', prefix: 'BIM', owner: 'person', fileLabel: 'Bilan_PMSMP', options: [], madeBy: 'pmsmp/printBilan' },
 } as const satisfies Record<string, DocumentKindInfo>;
 
 type Info = typeof DOCUMENT_KIND_INFO;
