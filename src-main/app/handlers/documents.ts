@@ -2,6 +2,7 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation } from '../../db/repositories/worksites';
+import { findPerson } from '../../db/repositories/people';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
@@ -10,11 +11,9 @@ import { DOCUMENT_KIND_INFO, type DocumentKindInfo } from '../../shared/contract
 import { journalNirDisclosure } from '../nir-exposure';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
-import { load } from './worksite-view';
-import { prepareDocument } from './document-sources';
-import { recordDocument, toRow } from '../document-record';
-
-export { recordDocument };
+import { recordDocument, toRow } from '../read-models/document-record';
+import { prepareDocument } from '../read-models/document-sources';
+import { assertWorksiteInScope } from '../read-models/worksite-access';
 
 function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttachment>>>): AttachmentRow {
   return {
@@ -75,7 +74,7 @@ export const documentsHandlers: HandlerMap<
     let fileName = 'Documents.pdf';
     let title = 'Documents';
     for (const documentId of documentIds) {
-      const row = await repo.findDocument(ctx.services.db, documentId);
+      const row = await repo.findDocument(ctx.db, documentId);
       if (!row) throw new AppError('NOT_FOUND', 'Un des documents à rassembler est introuvable.');
       const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       const source = await PDFDocument.load(bytes);
@@ -97,7 +96,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/list': async ({ personId, worksiteId }, ctx) => {
-    if (worksiteId !== undefined) await load(ctx, worksiteId);
+    if (worksiteId !== undefined) await assertWorksiteInScope(ctx, worksiteId);
     const where = personId !== undefined ? { personId } : { worksiteId };
     return {
       documents: (await repo.listDocuments(ctx.db, where)).map(toRow),
@@ -111,7 +110,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/content': async ({ documentId }, ctx) => {
-    const row = await repo.findDocument(ctx.services.db, documentId);
+    const row = await repo.findDocument(ctx.db, documentId);
     if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
     const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
     ctx.record(`document:${documentId}`);
@@ -123,14 +122,14 @@ export const documentsHandlers: HandlerMap<
     let bytes: Buffer;
     let fileName: string;
     if (documentId !== undefined) {
-      const row = await repo.findDocument(ctx.services.db, documentId);
+      const row = await repo.findDocument(ctx.db, documentId);
       if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
       bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       fileName = row.fileName;
       ctx.record(`document:${documentId}`);
       journalDisclosure(ctx, row);
     } else {
-      const row = await repo.findAttachment(ctx.services.db, attachmentId!);
+      const row = await repo.findAttachment(ctx.db, attachmentId!);
       if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
       bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
       fileName = safeFileName(path.parse(row.originalName).name, path.extname(row.storedFile).slice(1));
@@ -163,9 +162,9 @@ export const documentsHandlers: HandlerMap<
         const participation = target.participationId !== undefined ? await findParticipation(db, target.participationId) : undefined;
         if (target.participationId !== undefined && !participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
         const worksiteId = target.worksiteId ?? participation?.worksiteId;
-        if (worksiteId !== undefined) await load({ ...ctx, db }, worksiteId);
+        if (worksiteId !== undefined) await assertWorksiteInScope({ ...ctx, db }, worksiteId);
         const personId = target.personId ?? participation?.personId ?? null;
-        if (personId !== null && !(await db.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst())) {
+        if (personId !== null && !(await findPerson(db, personId, { kind: 'all', userId: null }))) {
           throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
         }
         const id = await repo.insertAttachment(db, {
@@ -185,7 +184,7 @@ export const documentsHandlers: HandlerMap<
         ctx.record(`attachment:${id}`);
         return id;
       });
-      return toAttachment((await repo.findAttachment(ctx.services.db, id))!);
+      return toAttachment((await repo.findAttachment(ctx.db, id))!);
     } catch (error) {
       // A file this call wrote and no line refers to is removed.
       if (!existed) await unlink(stored).catch(() => undefined);
@@ -205,7 +204,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/attachmentContent': async ({ attachmentId }, ctx) => {
-    const row = await repo.findAttachment(ctx.services.db, attachmentId);
+    const row = await repo.findAttachment(ctx.db, attachmentId);
     if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
     const bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
     ctx.record(`attachment:${attachmentId}`);

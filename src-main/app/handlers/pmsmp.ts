@@ -11,7 +11,7 @@ import { renderPersonDocument } from '../../documents/render';
 import type { PersonDocumentKind } from '../../shared/contract/document-kinds';
 import type { Pmsmp, PmsmpBilanInput, PmsmpFields, PmsmpObjective, PmsmpOutcome, PrescriberKind, WeekScheduleInput } from '../../shared/contract/pmsmp';
 import { AppError } from '../../shared/errors';
-import { recordDocument } from '../document-record';
+import { recordDocument } from '../read-models/document-record';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
 

@@ -4,7 +4,7 @@ import * as users from '../../db/repositories/users';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
-import { assertPasswordFor, structureNameOf } from './auth';
+import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
 async function existing(db: Kysely<Database>, id: number) {
   const row = await users.findUser(db, id);

@@ -1,33 +1,13 @@
-/**
- * Recording a printed document in the registry: the PDF printed outside any
- * transaction, its bytes kept in the data folder, then one registry line,
- * journaled. Shared by every method that issues a document (`documents/*`,
- * the person's data export, the immersion conventions), so none of them
- * imports another's handler.
- */
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
-import * as repo from '../db/repositories/documents';
-import { sha256, writeAtomically } from '../documents/store';
-import type { DocumentKind, DocumentRow } from '../shared/contract/documents';
-import { AppError } from '../shared/errors';
-import type { HandlerContext } from './handler';
+import * as repo from '../../db/repositories/documents';
+import { sha256, writeAtomically } from '../../documents/store';
+import type { DocumentKind, DocumentRow } from '../../shared/contract/documents';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext } from '../handler';
+import type { PreparedDocument } from './document-sources';
 
-/** A document ready to print: its HTML, what it is about, its names and the data kept as its snapshot. */
-export interface PreparedDocument {
-  kind: DocumentKind;
-  html: string;
-  number: string;
-  version: number;
-  title: string;
-  fileName: string;
-  snapshot: string;
-  personId: number | null;
-  worksiteId: number | null;
-  participationId: number | null;
-  weekOf: string | null;
-}
-
+/** A registry line as the screens list it. */
 export function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
   return {
     id: row.id,
@@ -53,7 +33,8 @@ export function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocume
 /**
  * Prints a prepared document, keeps its bytes in the data folder and records
  * it (one registry line, journaled). Printing and writing the file happen
- * outside any transaction; nothing is left half-written.
+ * outside any transaction; nothing is left half-written. For `none` methods
+ * (`ctx.db` is then the database itself).
  */
 export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
   const pdf = await ctx.services.printer.print(prepared.html);
@@ -89,7 +70,7 @@ export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocu
       else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
       return id;
     });
-    return { row: toRow((await repo.findDocument(ctx.services.db, id))!), pdf };
+    return { row: toRow((await repo.findDocument(ctx.db, id))!), pdf };
   } catch (error) {
     // Nothing half-written: no registry line, no orphan file.
     await unlink(target).catch(() => undefined);
