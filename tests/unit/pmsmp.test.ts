@@ -144,7 +144,7 @@ describe('immersions (PMSMP) through RPC', () => {
       'Boulanger',
       'Du 16 février 2026 au 27 février 2026 inclus',
       'Total de la semaine 35 h',
-      'Façonner les baguettes',
+      'façonner les baguettes',
       'Brûlures (four)',
       'Chaussures de sécurité',
       'L5135-3',
