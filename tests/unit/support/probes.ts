@@ -67,6 +67,8 @@ export const PROBES: Partial<Record<Method, Probe>> = {
       },
     })),
   'pmsmp/renew': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1, startDate: '2026-05-18', endDate: '2026-05-29' })),
+  'pmsmp/printConvention': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1 })),
+  'pmsmp/printBilan': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1 })),
   'pmsmp/saveBilan': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1, bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-05-15' } })),
   'bilans/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'bilans/save': (w) => eachParticipation(w, (participationId) => ({ participationId, bilan: { orientation: null } })),
