@@ -40,6 +40,13 @@ export async function annexTimesOf(db: Db, participationIds: readonly number[]) 
   return db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
 }
 
+/** The birth dates of people (the limits on a minor's working time depend on them). */
+export async function birthDatesOf(db: Db, personIds: readonly number[]): Promise<Map<number, string | null>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'birthDate']).where('id', 'in', personIds).execute();
+  return new Map(rows.map((r) => [r.id, r.birthDate]));
+}
+
 export async function findAnnexTime(db: Db, id: number) {
   return db.selectFrom('annexTimes').select(['id', 'participationId', 'date', 'startMinutes']).where('id', '=', id).executeTakeFirst();
 }

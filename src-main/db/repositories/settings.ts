@@ -105,6 +105,12 @@ export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWo
     .execute();
 }
 
+/** What the structure's calendar follows: its region's public holidays, Whit Monday, days lost to force majeure. */
+export async function structureCalendar(db: Db) {
+  const row = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
+  return { holidayRegion: row.holidayRegion, whitMondayWorked: row.whitMondayWorked === 1, forceMajeurePaid: row.forceMajeurePaid === 1 };
+}
+
 export async function listClosures(db: Db) {
   return db.selectFrom('closures').select(['date', 'reason']).orderBy('date').execute();
 }

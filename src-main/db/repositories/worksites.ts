@@ -102,6 +102,11 @@ export async function listSlots(db: Db, worksiteId: number) {
   return db.selectFrom('worksiteSlots').select(['weekday', 'halfDay']).where('worksiteId', '=', worksiteId).orderBy('weekday').orderBy('halfDay', 'desc').execute();
 }
 
+/** A worksite's usual half-day hours, in minutes from midnight. */
+export async function worksiteHours(db: Db, worksiteId: number) {
+  return db.selectFrom('worksites').select(['morningStart', 'morningEnd', 'afternoonStart', 'afternoonEnd']).where('id', '=', worksiteId).executeTakeFirstOrThrow();
+}
+
 export async function listFunders(db: Db, worksiteId: number) {
   return (await db.selectFrom('worksiteFunders').select('organisationId').where('worksiteId', '=', worksiteId).execute()).map((r) => r.organisationId);
 }
