@@ -35,14 +35,17 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
 /** A kind made by its own method (the person's data export) is not made here. */
 function madeHere(request: DocumentRequest): DocumentRequest {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[request.kind];
-  if (madeBy) throw new AppError('CONFLICT', 'Ce document s’établit depuis la fiche de la personne, « Ses données (RGPD) ».');
+  if (madeBy) {
+    const where = madeBy === 'rgpd/exportPerson' ? '« Ses données (RGPD) »' : 'section « Immersions (PMSMP) »';
+    throw new AppError('CONFLICT', `Ce document s’établit depuis la fiche de la personne, ${where}.`);
+  }
   return request;
 }
 
 /** Reading again a stored document that discloses the NIR journals it, as its making did. */
 function journalDisclosure(ctx: HandlerContext, row: { kind: string; personId: number | null }) {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind as DocumentKind];
-  if (madeBy && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
+  if (madeBy === 'rgpd/exportPerson' && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
 }
 
 export const documentsHandlers: HandlerMap<

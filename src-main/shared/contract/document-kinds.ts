@@ -21,11 +21,12 @@ export interface DocumentKindInfo {
   /** A worksite document of one week (the attendance sheet). */
   weekly?: true;
   /**
-   * Made only through this method, which journals what it discloses (the
-   * person's own data, NIR included): not through `documents/generate`, nor
-   * "Régénérer"; its stored copy, read again, is journaled the same way.
+   * Made only through this method: the person's data export, which journals
+   * what it discloses (NIR included; its stored copy, read again, is journaled
+   * the same way), or an immersion's convention and bilan, made from the
+   * immersion. Not through `documents/generate`, nor "Régénérer".
    */
-  madeBy?: 'rgpd/exportPerson';
+  madeBy?: 'rgpd/exportPerson' | 'pmsmp/printConvention' | 'pmsmp/printBilan';
 }
 
 export const DOCUMENT_KIND_INFO = {
@@ -42,6 +43,8 @@ export const DOCUMENT_KIND_INFO = {
   bilan_chantier: { label: 'Bilan du chantier', prefix: 'BC', owner: 'worksite', fileLabel: 'Bilan_chantier', options: ['draft', 'named'] },
   notice_donnees: { label: "Notice d’information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
   donnees_personne: { label: 'Vos données personnelles', prefix: 'DP', owner: 'person', fileLabel: 'Donnees', options: [], madeBy: 'rgpd/exportPerson' },
+  convention_pmsmp: { label: 'Convention de mise en situation en milieu professionnel', prefix: 'IM', owner: 'person', fileLabel: 'Convention_PMSMP', options: [], madeBy: 'pmsmp/printConvention' },
+  bilan_pmsmp: { label: 'Bilan de mise en situation en milieu professionnel', prefix: 'BIM', owner: 'person', fileLabel: 'Bilan_PMSMP', options: [], madeBy: 'pmsmp/printBilan' },
 } as const satisfies Record<string, DocumentKindInfo>;
 
 type Info = typeof DOCUMENT_KIND_INFO;
