@@ -21,6 +21,8 @@ import { longFrenchDate } from '../shared/dates';
 import { de, formatPhone } from '../shared/french';
 import { agreeLabel, type Civility } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
+import { listImmersions } from '../db/repositories/pmsmp';
+import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, type PmsmpObjective, type PmsmpOutcome } from '../shared/contract/pmsmp';
 
 type Row = Record<string, string | number | null>;
 export interface PersonExport {
@@ -109,6 +111,21 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       Au: day(x.earlyEndDate ?? x.endDate),
       'Heures par semaine': formatDuration(x.weeklyMinutes),
       'Taux horaire brut': formatEuros(x.hourlyCents),
+    })),
+  );
+  add(
+    'immersions',
+    (await listImmersions(db, personId)).map((i) => ({
+      'Entreprise d’accueil': i.hostName,
+      Objectif: PMSMP_OBJECTIVE_LABELS[i.objective as PmsmpObjective] ?? i.objective,
+      Métier: i.trade,
+      Objectifs: i.goals,
+      Du: day(i.startDate),
+      Au: day(i.endDate),
+      Tuteur: i.tutorName,
+      Bilan: i.outcome === null ? null : (PMSMP_OUTCOME_LABELS[i.outcome as PmsmpOutcome] ?? i.outcome),
+      'Compétences observées': i.skillsObserved,
+      Suites: i.followUp,
     })),
   );
   add(
