@@ -69,7 +69,7 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
       await expect(page.getByRole('heading', { name: `Participants (${index + 1}/5)` })).toBeVisible();
     }
   }
-  await expect(page.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Élodie Participant.*CDD d'usage.*12,02.*14 h.*4 jour/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Élodie Participant.*CDD d’usage.*12,02.*14 h.*4 jour/ })).toBeVisible();
   // A health check for one of them, in the afternoon: a paid annex time.
   await page.getByRole('button', { name: 'Ajouter un temps annexe pour Élodie Participant' }).click();
   const annex = page.getByRole('dialog', { name: 'Temps annexe d’Élodie Participant' });
@@ -162,7 +162,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await contract.getByLabel(/^Dernier jour du contrat/).fill('15/05/2026');
   await contract.getByLabel(/^Dernier jour du contrat/).press('Tab');
   await contract.getByRole('combobox', { name: /^Motif/ }).click();
-  await page.getByRole('option', { name: /période d'essai/ }).click();
+  await page.getByRole('option', { name: /période d’essai/ }).click();
   await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
   // Ending a contract early asks first, saying what will happen.
   const endEarly = page.getByRole('dialog', { name: 'Mettre fin au contrat avant son terme ?' });
