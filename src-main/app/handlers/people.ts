@@ -6,17 +6,14 @@ import { listJourneys, listObstacles } from '../../db/repositories/journeys';
 import { unemploymentLength } from '../../domain/unemployment';
 import { nextStatuses } from '../../domain/journeys';
 import type { PersonInput, PersonRecord } from '../../shared/contract/people';
-import type { Role } from '../../shared/contract/users';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { maskNir } from '../../shared/identifiers';
 import { nirMismatches } from '../../shared/nir-check';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
+import { seesSocialDetails } from '../../shared/capabilities';
 import { journalNirDisclosure } from '../nir-exposure';
-
-/** Social details (resources, RQTH, housing…) are for these roles only; an encadrant sees identity. */
-const READS_SOCIAL_DETAILS: readonly Role[] = ['administrateur', 'coordination', 'travailleur_social'];
 
 async function collectsNationality(ctx: HandlerContext): Promise<boolean> {
   const row = await ctx.db.selectFrom('structure').select('collectNationality').executeTakeFirst();
@@ -29,7 +26,7 @@ const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pa
 export async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {
   const row = await repo.findPerson(ctx.db, id, reachOf(ctx));
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
-  const social = READS_SOCIAL_DETAILS.includes(ctx.session.user!.role);
+  const social = seesSocialDetails(ctx.session.user!.role);
   const situations = social
     ? (await repo.listSituations(ctx.db, id)).map((s) => ({
         id: s.id,

@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors';
 import { formatDuration, minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
 import { reachOf } from '../reach';
+import { seesSocialDetails } from '../../shared/capabilities';
 
 /** A worksite as its page shows it: pattern, sessions, participants with their contracts and annex times. */
 export const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
@@ -24,7 +25,7 @@ export const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas acc
  */
 const HEALTH_RELATED: readonly string[] = ['visite_medicale', 'psychologue'];
 export function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: HandlerContext): (typeof ANNEX_KINDS)[number] {
-  const social = ['administrateur', 'coordination', 'travailleur_social'].includes(ctx.session.user?.role ?? '');
+  const social = ctx.session.user !== null && seesSocialDetails(ctx.session.user.role);
   return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
 }
 

@@ -28,19 +28,20 @@ import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
 import { calendarFor, load, slotTimes, visibleAnnexKind } from './worksite-view';
 import { reachOf } from '../reach';
+import { coordinatesWorksites, supervisesWorksites } from '../../shared/capabilities';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
   if (!employer || employer.archived) throw new AppError('NOT_FOUND', "L'employeur choisi n'existe pas ou est archivé.", { field: 'worksite.employerId' });
   if (w.supervisorId !== null) {
     const supervisor = await findUser(db, w.supervisorId);
-    if (!supervisor || supervisor.active !== 1 || supervisor.role !== 'encadrant') {
+    if (!supervisor || supervisor.active !== 1 || !supervisesWorksites(supervisor.role)) {
       throw new AppError('INVALID_INPUT', "L'encadrant doit être un compte actif au rôle « Encadrant technique ».", { field: 'worksite.supervisorId' });
     }
   }
   if (w.coordinatorId !== null) {
     const coordinator = await findUser(db, w.coordinatorId);
-    if (!coordinator || coordinator.active !== 1 || !['coordination', 'administrateur'].includes(coordinator.role)) {
+    if (!coordinator || coordinator.active !== 1 || !coordinatesWorksites(coordinator.role)) {
       throw new AppError('INVALID_INPUT', 'La coordination doit être un compte actif de coordination.', { field: 'worksite.coordinatorId' });
     }
   }
