@@ -2,8 +2,9 @@ import * as repo from '../../db/repositories/evaluations';
 import { insertObstacle } from '../../db/repositories/journeys';
 import { evaluationDateProblem, healthCheckProblem } from '../../domain/evaluations';
 import { obstacleDatesProblem } from '../../domain/journeys';
-import type { Criterion, EvaluationSheet, GridSection, HealthCheck, Observation } from '../../shared/contract/evaluations';
-import type { ACTIVITIES } from '../../shared/contract/worksites';
+import { readsOwnObservationsOnly } from '../../shared/capabilities';
+import type { Criterion, EvaluationSheet, HealthCheck, Observation } from '../../shared/contract/evaluations';
+import type { Activity } from '../../shared/contract/worksites';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
@@ -28,7 +29,7 @@ export async function followed(ctx: HandlerContext, participationId: number) {
       name: `${row.firstNames} ${row.lastName}`,
       worksiteId: row.worksiteId,
       worksiteName: row.worksiteName,
-      activity: row.activity as (typeof ACTIVITIES)[number],
+      activity: row.activity,
       startDate: row.startDate,
       end: row.end,
     },
@@ -37,23 +38,23 @@ export async function followed(ctx: HandlerContext, participationId: number) {
 
 const toCriterion = (c: Awaited<ReturnType<typeof repo.listCriteria>>[number]): Criterion => ({
   id: c.id,
-  section: c.section as GridSection,
+  section: c.section,
   label: c.label,
   position: c.position,
-  archived: c.archived === 1,
+  archived: c.archived,
 });
 
 export async function evaluationsOf(ctx: HandlerContext, participationId: number) {
   return (await repo.evaluationsOf(ctx.db, participationId)).map((e) => ({
-    moment: e.moment as EvaluationSheet['evaluations'][number]['moment'],
-    evaluator: e.evaluator as EvaluationSheet['evaluations'][number]['evaluator'],
+    moment: e.moment,
+    evaluator: e.evaluator,
     evaluatedOn: e.evaluatedOn,
     authorName: e.authorName,
-    items: e.items.map((i) => ({ criterionId: i.criterionId, level: i.level as EvaluationSheet['evaluations'][number]['items'][number]['level'], comment: i.comment })),
+    items: e.items.map((i) => ({ criterionId: i.criterionId, level: i.level, comment: i.comment })),
   }));
 }
 
-export async function criteriaOf(ctx: HandlerContext, activity: string, participationId: number) {
+export async function criteriaOf(ctx: HandlerContext, activity: Activity, participationId: number) {
   return (await repo.criteriaFor(ctx.db, activity, participationId)).map(toCriterion);
 }
 
@@ -64,11 +65,12 @@ async function sheet(ctx: HandlerContext, participationId: number): Promise<Eval
 
 async function observations(ctx: HandlerContext, participationId: number): Promise<Observation[]> {
   // A supervisor reads back what he wrote, not what others noted about the person.
-  const onlyMine = ctx.session.user?.role === 'encadrant' ? (ctx.session.user.id ?? null) : null;
+  const user = ctx.session.user!;
+  const onlyMine = readsOwnObservationsOnly(user.role) ? user.id : null;
   return (await repo.observationsOf(ctx.db, participationId, onlyMine)).map((o) => ({
     id: o.id,
     observedOn: o.observedOn,
-    kind: o.kind as Observation['kind'],
+    kind: o.kind,
     text: o.text,
     authorName: o.authorName,
     obstacleId: o.obstacleId,
@@ -78,11 +80,11 @@ async function observations(ctx: HandlerContext, participationId: number): Promi
 async function healthChecks(ctx: HandlerContext, participationId: number): Promise<HealthCheck[]> {
   return (await repo.healthChecksOf(ctx.db, participationId)).map((c) => ({
     id: c.id,
-    kind: c.kind as HealthCheck['kind'],
+    kind: c.kind,
     date: c.date,
-    paperReceived: c.paperReceived === 1,
+    paperReceived: c.paperReceived,
     restrictions: c.restrictions,
-    inaptitude: c.inaptitude === 1,
+    inaptitude: c.inaptitude,
   }));
 }
 

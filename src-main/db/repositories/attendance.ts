@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { participationInReach, type Reach } from '../reach';
+import { toFlag, toOptionalFlag } from '../flags';
+import type { Mark } from '../../shared/contract/attendance-codes';
 
 type Db = Kysely<Database>;
 
@@ -42,11 +44,11 @@ export async function annexTimesOf(db: Db, participationIds: readonly number[]) 
 
 export async function saveMark(
   db: Db,
-  values: { sessionId: number; participationId: number; mark: string; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
+  values: { sessionId: number; participationId: number; mark: Mark; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
   userId: number | null,
   now: string,
 ) {
-  const row = { ...values, paid: values.paid ? 1 : 0, proofReceived: values.proofReceived ? 1 : 0, updatedBy: userId, updatedAt: now };
+  const row = { ...values, paid: toFlag(values.paid), proofReceived: toFlag(values.proofReceived), updatedBy: userId, updatedAt: now };
   await db
     .insertInto('attendance')
     .values(row)
@@ -61,7 +63,7 @@ export async function clearMark(db: Db, sessionId: number, participationId: numb
 export async function setAnnexDone(db: Db, annexTimeId: number, done: boolean | null) {
   await db
     .updateTable('annexTimes')
-    .set({ done: done === null ? null : done ? 1 : 0 })
+    .set({ done: toOptionalFlag(done) })
     .where('id', '=', annexTimeId)
     .execute();
 }

@@ -4,6 +4,9 @@ import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '..
 import { nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
 import { personInReach, type Reach } from '../reach';
+import { toFlag, fromFlag, type Flag } from '../flags';
+import type { NationalityGroup, Sex } from '../../shared/contract/people-lists';
+import type { JourneyStatus } from '../../shared/contract/journey-lists';
 
 type Db = Kysely<Database>;
 
@@ -26,7 +29,7 @@ const SORT_SQL = { name: 'p.search_key', birthDate: 'p.birth_date', town: 'p.tow
  * about as much as running them.
  */
 export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: Reach) {
-  const conditions: RawBuilder<unknown>[] = [sql`p.archived = ${filters.archived ? 1 : 0}`, inScope(scope)];
+  const conditions: RawBuilder<unknown>[] = [sql`p.archived = ${toFlag(filters.archived)}`, inScope(scope)];
   for (const token of nameSearchKey(filters.query).split(' ').filter(Boolean)) conditions.push(sql`p.search_key like ${`%${escapeLike(token)}%`} escape '\\'`);
   if (filters.prescriberId !== null) conditions.push(sql`p.prescriber_id = ${filters.prescriberId}`);
   if (filters.referentId !== null) conditions.push(sql`p.referent_id = ${filters.referentId}`);
@@ -51,14 +54,14 @@ function toSummary(r: {
   birthName: string;
   firstNames: string;
   birthDate: string;
-  sex: string;
+  sex: Sex;
   town: string;
-  archived: number;
+  archived: Flag;
   prescriberName: string | null;
   referentFirstName: string | null;
   referentLastName: string | null;
   referentLeftOn: string | null;
-  status: string | null;
+  status: JourneyStatus | null;
 }): PersonSummary {
   return {
     id: r.id,
@@ -66,13 +69,13 @@ function toSummary(r: {
     birthName: r.birthName,
     firstNames: r.firstNames,
     birthDate: r.birthDate,
-    sex: r.sex as PersonSummary['sex'],
+    sex: r.sex,
     town: r.town,
-    archived: r.archived === 1,
+    archived: fromFlag(r.archived),
     prescriberName: r.prescriberName,
     referentName: r.referentLastName === null ? null : `${r.referentFirstName} ${r.referentLastName}`,
     referentLeft: r.referentLeftOn !== null,
-    status: r.status as PersonSummary['status'],
+    status: r.status,
   };
 }
 
@@ -98,7 +101,7 @@ export async function listSituations(db: Db, personId: number) {
     .execute();
 }
 
-type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: string | null };
+type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: NationalityGroup | null };
 
 function columns(person: PersonValues) {
   return {
@@ -137,7 +140,7 @@ export async function updatePerson(db: Db, id: number, person: PersonValues, now
 }
 
 export async function setPersonArchived(db: Db, id: number, archived: boolean, now: string) {
-  await db.updateTable('persons').set({ archived: archived ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
+  await db.updateTable('persons').set({ archived: toFlag(archived), updatedAt: now }).where('id', '=', id).execute();
 }
 
 export async function insertSituation(db: Db, personId: number, s: SituationInput, now: string, userId: number | null) {
@@ -152,9 +155,9 @@ export async function insertSituation(db: Db, personId: number, s: SituationInpu
       educationLevel: s.educationLevel,
       rqth: s.rqth,
       housing: s.housing ?? '',
-      drivingLicence: s.drivingLicence ? 1 : 0,
-      vehicle: s.vehicle ? 1 : 0,
-      publicTransport: s.publicTransport ? 1 : 0,
+      drivingLicence: toFlag(s.drivingLicence),
+      vehicle: toFlag(s.vehicle),
+      publicTransport: toFlag(s.publicTransport),
       createdAt: now,
       createdBy: userId,
     })

@@ -2,6 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../schema';
 import type { Role, User } from '../../shared/contract/users';
 import { foldForSearch } from '../../shared/text';
+import { ADMINISTRATOR } from '../../shared/capabilities';
+import { toFlag, fromFlag } from '../flags';
 
 type Db = Kysely<Database>;
 export type UserRow = Selectable<UsersTable>;
@@ -10,8 +12,8 @@ export function toUser(row: UserRow): User {
   return {
     id: row.id,
     displayName: row.displayName,
-    role: row.role as Role,
-    active: row.active === 1,
+    role: row.role,
+    active: fromFlag(row.active),
     lockedUntil: row.lockedUntil,
     passwordChangedAt: row.passwordChangedAt,
   };
@@ -36,7 +38,7 @@ export async function countActiveAdministrators(db: Db, exceptId?: number): Prom
   let query = db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'administrateur')
+    .where('role', '=', ADMINISTRATOR)
     .where('active', '=', 1);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
   return (await query.executeTakeFirstOrThrow()).n;
@@ -54,7 +56,7 @@ export async function insertUser(
       displayNameFolded: foldForSearch(values.displayName),
       role: values.role,
       passwordHash: values.passwordHash,
-      mustChangePassword: values.mustChangePassword ? 1 : 0,
+      mustChangePassword: toFlag(values.mustChangePassword ?? false),
       passwordChangedAt: now,
       createdAt: now,
       updatedAt: now,
@@ -73,7 +75,7 @@ export async function updateUser(db: Db, id: number, values: { displayName: stri
 }
 
 export async function setUserActive(db: Db, id: number, active: boolean, now: string) {
-  await db.updateTable('users').set({ active: active ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
+  await db.updateTable('users').set({ active: toFlag(active), updatedAt: now }).where('id', '=', id).execute();
 }
 
 /**
@@ -85,7 +87,7 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string, 
     .updateTable('users')
     .set({
       passwordHash,
-      ...(mustChange === undefined ? {} : { mustChangePassword: mustChange ? 1 : 0 }),
+      ...(mustChange === undefined ? {} : { mustChangePassword: toFlag(mustChange) }),
       failedAttempts: 0,
       lockedUntil: null,
       updatedAt: now,

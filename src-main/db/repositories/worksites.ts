@@ -4,6 +4,9 @@ import type { Database, ParticipationsTable } from '../schema';
 import type { WorksiteInput } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
 import { participationInReach, worksiteInReach, type Reach } from '../reach';
+import { toFlag } from '../flags';
+import type { CancelKind } from '../../shared/contract/attendance-codes';
+import type { AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
 
 type Db = Kysely<Database>;
 
@@ -101,7 +104,7 @@ export async function updateWorksite(db: Db, id: number, w: WorksiteInput, now: 
 
 export async function insertSession(
   db: Db,
-  values: { worksiteId: number; date: string; halfDay: string; startMinutes: number; endMinutes: number; origin: string },
+  values: { worksiteId: number; date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number; origin: SessionOrigin },
   now: string,
 ) {
   await db.insertInto('sessions').values({ ...values, cancelledReason: null, createdAt: now }).execute();
@@ -111,7 +114,7 @@ export async function findSession(db: Db, id: number) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function moveSession(db: Db, id: number, to: { date: string; halfDay: string; startMinutes: number; endMinutes: number }) {
+export async function moveSession(db: Db, id: number, to: { date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number }) {
   await db.updateTable('sessions').set(to).where('id', '=', id).execute();
 }
 
@@ -120,7 +123,7 @@ export async function deleteSessions(db: Db, worksiteId: number, ids: readonly n
   await db.deleteFrom('sessions').where('worksiteId', '=', worksiteId).where('id', 'in', ids).execute();
 }
 
-export async function cancelSession(db: Db, id: number, reason: string, kind: string) {
+export async function cancelSession(db: Db, id: number, reason: string, kind: CancelKind) {
   await db.updateTable('sessions').set({ cancelledReason: reason, cancelKind: kind }).where('id', '=', id).execute();
 }
 
@@ -182,12 +185,12 @@ export async function findParticipation(db: Db, id: number) {
 
 export async function insertAnnexTime(
   db: Db,
-  values: { participationId: number; kind: string; date: string; startMinutes: number; endMinutes: number; paid: boolean },
+  values: { participationId: number; kind: AnnexKind; date: string; startMinutes: number; endMinutes: number; paid: boolean },
   now: string,
 ): Promise<number> {
   const row = await db
     .insertInto('annexTimes')
-    .values({ ...values, paid: values.paid ? 1 : 0, createdAt: now })
+    .values({ ...values, paid: toFlag(values.paid), createdAt: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
