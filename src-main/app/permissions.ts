@@ -186,3 +186,6 @@ export function scopeFor(method: Method, role: Role): Scope | null {
 export function allowedMethods(role: Role): Method[] {
   return METHODS.filter((method) => !isPublic(method) && scopeFor(method, role) !== null);
 }
+
+/** What depends on the role inside a method (social details, who may supervise…): one table, shared with the renderer. */
+export { coordinatesWorksites, followsCaseload, managesAccounts, readsOwnObservationsOnly, seesSocialDetails, supervisesWorksites } from '../shared/capabilities';

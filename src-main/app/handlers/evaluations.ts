@@ -2,7 +2,7 @@ import * as repo from '../../db/repositories/evaluations';
 import { insertObstacle } from '../../db/repositories/journeys';
 import { evaluationDateProblem, healthCheckProblem } from '../../domain/evaluations';
 import { obstacleDatesProblem } from '../../domain/journeys';
-import { readsOwnObservationsOnly } from '../../shared/capabilities';
+import { readsOwnObservationsOnly } from '../permissions';
 import type { Criterion, EvaluationSheet, HealthCheck, Observation } from '../../shared/contract/evaluations';
 import type { Activity } from '../../shared/contract/worksites';
 import { AppError } from '../../shared/errors';

@@ -12,7 +12,7 @@ import { maskNir } from '../../shared/identifiers';
 import { nirMismatches } from '../../shared/nir-check';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
-import { seesSocialDetails } from '../../shared/capabilities';
+import { seesSocialDetails } from '../permissions';
 import { journalNirDisclosure } from '../nir-exposure';
 
 async function collectsNationality(ctx: HandlerContext): Promise<boolean> {

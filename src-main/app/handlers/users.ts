@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import * as users from '../../db/repositories/users';
-import { managesAccounts } from '../../shared/capabilities';
+import { managesAccounts } from '../permissions';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';

@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors';
 import { formatDuration, minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
 import { reachOf } from '../reach';
-import { seesSocialDetails } from '../../shared/capabilities';
+import { seesSocialDetails } from '../permissions';
 
 /** A worksite as its page shows it: pattern, sessions, participants with their contracts and annex times. */
 export const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";

@@ -28,7 +28,7 @@ import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
 import { calendarFor, load, slotTimes, visibleAnnexKind } from './worksite-view';
 import { reachOf } from '../reach';
-import { coordinatesWorksites, supervisesWorksites } from '../../shared/capabilities';
+import { coordinatesWorksites, supervisesWorksites } from '../permissions';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../schema';
-import type { Role, User } from '../../shared/contract/users';
+import { ROLES, type Role, type User } from '../../shared/contract/users';
 import { foldForSearch } from '../../shared/text';
-import { ADMINISTRATOR } from '../../shared/capabilities';
+import { managesAccounts } from '../../shared/capabilities';
 import { toFlag, fromFlag } from '../flags';
 
 type Db = Kysely<Database>;
@@ -34,11 +34,12 @@ export async function nameTaken(db: Db, displayName: string, exceptId?: number):
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+/** Active accounts that manage accounts (administrators), `exceptId` aside: one must remain. */
 export async function countActiveAdministrators(db: Db, exceptId?: number): Promise<number> {
   let query = db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', ADMINISTRATOR)
+    .where('role', 'in', ROLES.filter(managesAccounts))
     .where('active', '=', 1);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
   return (await query.executeTakeFirstOrThrow()).n;
