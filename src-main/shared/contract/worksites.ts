@@ -138,6 +138,8 @@ export type ContractInput = z.input<typeof contractInput>;
 
 export const ANNEX_KINDS = ['visite_medicale', 'pose_chantier', 'bilan_mi_parcours', 'bilan_fin', 'psychologue', 'autre'] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
+/** Health-related annex times (GDPR art. 9): whoever does not see social details, and every printed sheet, learns only that a time exists. */
+export const HEALTH_RELATED_ANNEX_KINDS: readonly AnnexKind[] = ['visite_medicale', 'psychologue'];
 export const ANNEX_KIND_LABELS: Record<(typeof ANNEX_KINDS)[number], string> = {
   visite_medicale: 'Visite médicale ou bilan de santé',
   pose_chantier: 'Pose-chantier (accueil et sécurité)',
