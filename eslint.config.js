@@ -28,14 +28,9 @@ const SQL_OUTSIDE_DB = [
  */
 const SQL_NOT_YET_MOVED = [
   'src-main/app/handlers/people.ts',
-  'src-main/app/handlers/stats.tsx',
-  'src-main/app/handlers/worksite-view.ts',
   'src-main/app/handlers/rgpd.tsx',
   'src-main/app/handlers/backup.tsx',
-  'src-main/app/handlers/attendance.ts',
   'src-main/app/handlers/people-import.ts',
-  'src-main/app/handlers/documents.ts',
-  'src-main/app/handlers/payroll.tsx',
   'src-main/app/handlers/journal.ts',
   'src-main/app/journal-head.ts',
   'src-main/app/dispatch.ts',
@@ -54,10 +49,6 @@ const SQL_NOT_YET_MOVED = [
   'src-main/backup/local.ts',
   'src-main/backup/pipeline.ts',
   'src-main/backup/stream.ts',
-  'src-main/documents/kinds/attestation-presence.ts',
-  'src-main/documents/kinds/planning-personne.ts',
-  'src-main/documents/collect-worksite.ts',
-  'src-main/documents/collect.ts',
 ];
 
 /**
@@ -70,22 +61,7 @@ const HANDLER_TO_HANDLER =
 const ELECTRON_OUTSIDE_SHELL = { name: 'electron', message: 'Only src-main/electron/ may import electron.' };
 
 const HANDLER_IMPORTS_NOT_YET_MOVED = [
-  'src-main/app/handlers/attendance.ts',
-  'src-main/app/handlers/backup.tsx',
-  'src-main/app/handlers/bilans.ts',
-  'src-main/app/handlers/contracts.ts',
-  'src-main/app/handlers/document-sources.ts',
-  'src-main/app/handlers/documents.ts',
-  'src-main/app/handlers/funders.ts',
   'src-main/app/handlers/journeys.ts',
-  'src-main/app/handlers/payroll.tsx',
-  'src-main/app/handlers/rgpd.tsx',
-  'src-main/app/handlers/setup.ts',
-  'src-main/app/handlers/users.ts',
-  'src-main/app/handlers/worksites.ts',
-  'src-main/app/anonymise.ts',
-  'src-main/documents/kinds/bilan-chantier.ts',
-  'src-main/documents/kinds/bilan-individuel.ts',
 ];
 
 /**

@@ -22,7 +22,7 @@ import { AppError } from '../shared/errors';
 import { nameSearchKey } from '../shared/text';
 import type { HandlerContext } from './handler';
 import { dropPreRestoreCopies } from './work-files';
-import { compute, handoffFiles, linesView } from './handlers/payroll';
+import { compute, handoffFiles, linesView } from './read-models/payroll-facts';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
 

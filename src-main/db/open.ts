@@ -11,6 +11,7 @@ import { AppError } from '../shared/errors';
 import { foldForSearch } from '../shared/text';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
+import { sqliteOptions } from './native-binding';
 
 /**
  * Kysely prepares every query again on each call; the same SQL comes back all
@@ -49,7 +50,7 @@ export interface OpenOptions {
 
 /** Reads `user_version` through a read-only connection, so a newer file stays byte-identical. */
 export function readUserVersion(file: string): number {
-  const probe = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  const probe = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } finally {
@@ -80,7 +81,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   }
 
   mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  const sqlite = new SqliteDatabase(file, sqliteOptions());
   try {
     sqlite.pragma('journal_mode = WAL');
     // FULL: a commit reported to the user survives a power cut.
@@ -148,7 +149,7 @@ async function backupBeforeMigration(
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(options.backupDir, `avant-mise-a-jour-v${from}-vers-v${to}-${stamp}.sqlite`);
   await sqlite.backup(target);
-  const copy = new SqliteDatabase(target, { readonly: true, fileMustExist: true });
+  const copy = new SqliteDatabase(target, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     const integrity = copy.pragma('integrity_check', { simple: true });
     const copiedVersion = copy.pragma('user_version', { simple: true });

@@ -13,7 +13,7 @@ import type { BackupHeader } from '../../backup/format';
 import { LATEST_VERSION } from '../../db/migrations';
 import { safeFileName } from '../../domain/file-names';
 import { evaluatePassword } from '../../shared/password-strength';
-import { structureNameOf } from './auth';
+import { structureNameOf } from '../read-models/accounts';
 import type { BackupStatus } from '../../shared/contract/backup';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';

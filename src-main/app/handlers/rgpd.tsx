@@ -12,8 +12,8 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
 import { journalNirDisclosure } from '../nir-exposure';
-import { recordDocument } from './documents';
-import { prepareDocument } from './document-sources';
+import { recordDocument } from '../read-models/document-record';
+import { prepareDocument } from '../read-models/document-sources';
 
 async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
   return (await repo.reviewCandidates(db, ctx.today))

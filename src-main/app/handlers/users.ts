@@ -5,7 +5,7 @@ import { managesAccounts } from '../permissions';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
-import { assertPasswordFor, structureNameOf } from './auth';
+import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
 async function existing(db: Kysely<Database>, id: number) {
   const row = await users.findUser(db, id);

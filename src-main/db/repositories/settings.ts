@@ -110,6 +110,10 @@ export async function listClosures(db: Db) {
   return db.selectFrom('closures').select(['date', 'reason']).orderBy('date').execute();
 }
 
+export async function closuresBetween(db: Db, from: string, to: string) {
+  return db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
+}
+
 export async function insertClosure(db: Db, date: string, reason: string) {
   await db.insertInto('closures').values({ date, reason }).execute();
 }

@@ -167,3 +167,8 @@ export async function peopleOf(db: Db, f: Filter, dimension: string | null, cate
     order by p.search_key`;
   return (await query.execute(db)).rows;
 }
+
+/** The funder a statistics filter names, if it exists. */
+export async function funderName(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}

@@ -1,11 +1,12 @@
 import { AppShell, Avatar, Group, Loader, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
+import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
 import { ROLE_LABELS } from '@shared/contract/users';
 import { call, useApiQuery } from '../../api/client';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { SkipLink } from '../../ui/SkipLink';
+import { AboutModal } from '../about/AboutModal';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { DashboardPage } from './DashboardPage';
@@ -17,6 +18,7 @@ function UserMenu() {
   const { user } = useSignedIn();
   const { lock, switchUser } = useSession();
   const [changing, setChanging] = useState(false);
+  const [about, setAbout] = useState(false);
   return (
     <>
       <Menu position="bottom-end" width={260}>
@@ -50,9 +52,13 @@ function UserMenu() {
           <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => switchUser()}>
             Changer d’utilisateur
           </Menu.Item>
+          <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => setAbout(true)}>
+            À propos de Passerelle
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {changing && <ChangePasswordModal onClose={() => setChanging(false)} />}
+      {about && <AboutModal onClose={() => setAbout(false)} />}
     </>
   );
 }
