@@ -4,7 +4,7 @@ import type { Database, ParticipationsTable } from '../schema';
 import type { WorksiteInput } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
 import { participationInReach, worksiteInReach, type Reach } from '../reach';
-import { toFlag } from '../flags';
+import { toFlag, withBooleans } from '../flags';
 import type { CancelKind } from '../../shared/contract/attendance-codes';
 import type { AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
 
@@ -182,7 +182,7 @@ export async function cancelSession(db: Db, id: number, reason: string, kind: Ca
 
 /** The worksite's participants the caller reaches (a social worker: her caseload). */
 export async function listParticipants(db: Db, worksiteId: number, reach: Reach) {
-  return db
+  const rows = await db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .selectAll('pa')
@@ -191,6 +191,7 @@ export async function listParticipants(db: Db, worksiteId: number, reach: Reach)
     .where(participationInReach(reach))
     .orderBy('p.searchKey')
     .execute();
+  return rows.map((pa) => withBooleans(pa, 'particularRisk'));
 }
 
 export async function insertParticipation(
