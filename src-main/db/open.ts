@@ -9,6 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../shared/errors';
 import { foldForSearch } from '../shared/text';
+import { sqliteEngine, type Engine } from './engine';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
 import { sqliteOptions } from './native-binding';
@@ -35,6 +36,9 @@ function cachingStatements(sqlite: SqliteDatabase.Database) {
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
+  /** What is particular to SQLite, by name (db/engine.ts): what the rest of main uses. */
+  engine: Engine;
+  /** The raw handle, for db/ and the tests that play with the file itself. */
   sqlite: SqliteDatabase.Database;
   /** Path of the backup taken before migrating, if any. */
   migrationBackup: string | null;
@@ -136,7 +140,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     throw error;
   }
 
-  return { db, sqlite, migrationBackup, close };
+  return { db, engine: sqliteEngine(sqlite), sqlite, migrationBackup, close };
 }
 
 async function backupBeforeMigration(
@@ -163,4 +167,16 @@ async function backupBeforeMigration(
     copy.close();
   }
   return target;
+}
+
+export interface ReadOnlyDatabase {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** A database file that is not the app's (an unpacked backup), opened read-only for the repositories: nothing written, no migration. */
+export function openReadOnly(file: string): ReadOnlyDatabase {
+  const sqlite = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, close: () => db.destroy() };
 }

@@ -4,6 +4,7 @@ import type { CollectiveAgreementCode } from '../shared/collective-agreements';
 import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
 import type { Orientation } from '../shared/contract/bilans';
 import type { DocumentKind } from '../shared/contract/document-kinds';
+import type { AttachmentMediaType } from '../shared/contract/documents';
 import type { EvaluationLevel, EvaluationMoment, Evaluator, GridSection, HealthCheckKind, ObservationKind } from '../shared/contract/evaluations';
 import type { JournalAction } from '../shared/contract/journal';
 import type { JourneyStatus, ObstacleKind, OutcomeCategory } from '../shared/contract/journey-lists';
@@ -386,7 +387,7 @@ export interface AttachmentsTable {
   label: string;
   originalName: string;
   storedFile: string;
-  mediaType: string;
+  mediaType: AttachmentMediaType;
   sha256: string;
   size: number;
   authorId: number | null;

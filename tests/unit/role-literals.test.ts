@@ -36,7 +36,6 @@ const HOMONYMS: { file: string; word: string; means: string }[] = [
   { file: 'src-renderer/src/features/evaluations/SkillsChart.tsx', word: 'encadrant', means: 'the evaluator' },
   { file: 'src-main/shared/contract/worksites.ts', word: 'psychologue', means: 'an annex time with the psychologist (ANNEX_KINDS)' },
   { file: 'src-main/db/repositories/evaluations.ts', word: 'psychologue', means: 'an annex time with the psychologist' },
-  { file: 'src-main/documents/collect-worksite.ts', word: 'psychologue', means: 'an annex time with the psychologist' },
 ];
 
 function sourceFiles(folder: string): string[] {

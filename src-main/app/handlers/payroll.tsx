@@ -14,6 +14,7 @@ import { monthBounds } from '../payroll-drift';
 import { figureChanges, type MonthFigures } from '../../domain/payroll-figures';
 import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
 import { compute, figuresSha256, handoffFiles, linesView, monthName, type Computed } from '../read-models/payroll-facts';
+import { linkFromStoredPath } from '../../shared/contract/links';
 
 /** The kept figures against those counted now, per person and pay line, in the screen's words. */
 function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['lines']): HandoffView['changes'] {
@@ -50,13 +51,14 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
       month,
       employerId,
       employerName: employer.name,
-      status: stored.status as HandoffView['status'],
+      status: stored.status,
       handoffId: stored.id,
       validatedBy: stored.validatedByName,
       validatedAt: stored.validatedAt,
       transmittedBy: stored.transmittedByName,
       transmittedAt: stored.transmittedAt,
-      checks: content.checks,
+      // Kept before links were typed: their paths read back as targets.
+      checks: content.checks.map((c) => ({ ...c, link: linkFromStoredPath(c.link) })),
       lines: content.lines,
       stale: drifted && stored.status === 'valide',
       changes: drifted ? changesView(content.figures!, now, content.lines) : [],
@@ -94,7 +96,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
       month: h.month,
       employerId: h.employerId,
       employerName: h.employerName,
-      status: h.status as HandoffView['status'],
+      status: h.status,
       handoffId: h.id,
       validatedBy: h.validatedByName,
       validatedAt: h.validatedAt,

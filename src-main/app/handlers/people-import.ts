@@ -176,7 +176,7 @@ function missingSituation(imported: Partial<Record<MergedField, string>>, fail: 
 
 /** The stored values, as the merge compares them, and what says they have not changed since. */
 async function storedState(db: Kysely<Database>, personId: number) {
-  const person = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const person = await people.storedPerson(db, personId);
   const latest = (await people.listSituations(db, personId))[0];
   const values = {} as Record<MergedField, string>;
   for (const field of IDENTITY_FIELDS) values[field] = String((person as Record<string, unknown>)[field] ?? '');
@@ -256,22 +256,18 @@ async function applyUpdate(db: Kysely<Database>, personId: number, p: Plan, at: 
   const identityChanges = changes.filter((c) => c.field !== 'resources' && c.field !== 'educationLevel');
   if (identityChanges.length > 0) {
     const merged = applyChanges({ ...stored.person } as Record<string, unknown>, identityChanges) as unknown as Identity;
-    await people.updatePerson(db, personId, { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility as Identity['civility'] }, at.now);
+    await people.updatePerson(db, personId, { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility }, at.now);
   }
   if (p.situation && identityChanges.length < changes.length) {
-    const latest = stored.latest;
-    const previous = latest
-      ? { ...latest, resources: latest.resources as Resource, educationLevel: latest.educationLevel as EducationLevel, rqth: latest.rqth as SituationInput['rqth'], drivingLicence: latest.drivingLicence === 1, vehicle: latest.vehicle === 1, publicTransport: latest.publicTransport === 1 }
-      : undefined;
-    await people.insertSituation(db, personId, situationFor(p.situation, at.today, previous), at.now, at.userId);
+    await people.insertSituation(db, personId, situationFor(p.situation, at.today, stored.latest), at.now, at.userId);
   }
 }
 
 /** Importing people from the spreadsheets the CCAS already keeps. */
 export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/importPreview' | 'people/importCommit'> = {
-  'people/importRead': async ({ path: file }, { services }) => {
+  'people/importRead': async ({ path: file }, { db }) => {
     const table = await readTable(file);
-    const remembered = await findMapping(services.db, headerSignature(table.headers));
+    const remembered = await findMapping(db, headerSignature(table.headers));
     const mapping =
       remembered && remembered.length === table.headers.length
         ? remembered.map((f) => (f && isImportField(f) ? f : null))

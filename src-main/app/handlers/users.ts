@@ -43,7 +43,7 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
   'users/update': async ({ id, displayName, role }, { db, services, now, record }) => {
     const row = await existing(db, id);
     await assertNameFree(db, displayName, id);
-    if (managesAccounts(row.role) && !managesAccounts(role) && row.active === 1) {
+    if (managesAccounts(row.role) && !managesAccounts(role) && row.active) {
       if ((await users.countActiveAdministrators(db, id)) === 0) throw new AppError('CONFLICT', LAST_ADMIN, { field: 'role' });
     }
     await users.updateUser(db, id, { displayName, role }, now);

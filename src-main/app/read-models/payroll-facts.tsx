@@ -23,12 +23,13 @@ import { hoursSummaries, warningText } from '../hours';
 import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../payroll-drift';
 import type { Services } from '../services';
 import { codeOf, payItemCodes } from './payroll-codes';
+import type { LinkTarget } from '../../shared/contract/links';
 
 export const monthName = frenchMonth;
 
 export interface Computed {
   lines: PayrollLine[];
-  checks: { message: string; link: string }[];
+  checks: { message: string; link: LinkTarget }[];
   regularisationIds: number[];
   /** Changes to transmitted months with no régularisation recorded: recorded at validation, carried by this month. */
   unrecorded: DriftRegularisation[];
@@ -63,7 +64,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
   const checks: Computed['checks'] = [];
   const lines = rows.map((r) => {
     const name = `${r.firstNames} ${r.lastName}`;
-    const person = `/people/${r.personId}`;
+    const person: LinkTarget = { kind: 'person', id: r.personId };
     const summary = summaries.get(r.id)!;
     const end = r.earlyEndDate ?? r.endDate;
     const events: string[] = [];
@@ -112,7 +113,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
       const dates = [...new Set(missing.map((m) => formatFrenchDate(m.date)))];
       checks.push({
         message: `${missing[0]!.name} : présences non saisies (${missing.length}) le ${dates.slice(0, 4).join(', ')}${dates.length > 4 ? '…' : ''}.`,
-        link: `/worksites/${worksiteId}/attendance?semaine=${missing[0]!.date}`,
+        link: { kind: 'attendance', worksiteId, week: missing[0]!.date },
       });
     }
   }
@@ -120,7 +121,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
   const visited = await repo.visitDone(db, ids);
   for (const r of rows) {
     if (r.startDate <= today && !visited.has(r.id)) {
-      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: `/worksites/${r.worksiteId}` });
+      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: { kind: 'worksite', id: r.worksiteId } });
     }
   }
   return {

@@ -1,5 +1,4 @@
-import type { Selectable } from 'kysely';
-import type { AnnexTimesTable } from '../../db/schema';
+import type { AnnexTimeRow } from '../../db/repositories/attendance';
 import { HEALTH_RELATED_ANNEX_KINDS, type AnnexKind, type Worksite } from '../../shared/contract/worksites';
 import * as repo from '../../db/repositories/worksites';
 import { listRenewals } from '../../db/repositories/contracts';
@@ -89,7 +88,7 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
         ...plannedMinutesByWeek(
           timedSessions,
           { start: pa.startDate, end: pa.earlyEndDate ?? pa.endDate },
-          annexTimes.filter((a) => a.participationId === pa.id && a.paid === 1),
+          annexTimes.filter((a) => a.participationId === pa.id && a.paid),
         ).entries(),
       ].map(([weekOf, minutes]) => ({ weekOf, minutes })),
       trialDays: pa.trialDays,
@@ -117,7 +116,7 @@ export function slotTimes(worksite: Worksite, halfDay: HalfDay) {
 }
 
 /** An annex time as screens show it; a health-related kind is hidden from those who may not know it. */
-export function annexTimeView(a: Selectable<AnnexTimesTable>, ctx: HandlerContext) {
+export function annexTimeView(a: AnnexTimeRow, ctx: HandlerContext) {
   return {
     id: a.id,
     participationId: a.participationId,
@@ -125,7 +124,7 @@ export function annexTimeView(a: Selectable<AnnexTimesTable>, ctx: HandlerContex
     date: a.date,
     start: minutesToTime(a.startMinutes),
     end: minutesToTime(a.endMinutes),
-    paid: a.paid === 1,
-    done: a.done === null ? null : a.done === 1,
+    paid: a.paid,
+    done: a.done,
   };
 }

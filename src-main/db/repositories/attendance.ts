@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { AnnexTimesTable, AttendanceTable, Database } from '../schema';
 import { participationInReach, type Reach } from '../reach';
-import { toFlag, toOptionalFlag } from '../flags';
+import { toFlag, toOptionalFlag, withBooleans } from '../flags';
 import type { Mark } from '../../shared/contract/attendance-codes';
 
 type Db = Kysely<Database>;
@@ -32,14 +32,26 @@ export async function participationsBetween(db: Db, worksiteId: number, from: st
     .execute();
 }
 
+const markRow = (m: Selectable<AttendanceTable>) => withBooleans(m, 'paid', 'proofReceived');
+/** An annex time with its flags as booleans (`done` null: not marked yet). */
+export const annexTimeRow = (a: Selectable<AnnexTimesTable>) => withBooleans(a, 'paid', 'done');
+export type AnnexTimeRow = ReturnType<typeof annexTimeRow>;
+
 export async function marksOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute();
+  return (await db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute()).map(markRow);
 }
 
 export async function annexTimesOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
+  return (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute()).map(annexTimeRow);
+}
+
+/** The birth dates of people (the limits on a minor's working time depend on them). */
+export async function birthDatesOf(db: Db, personIds: readonly number[]): Promise<Map<number, string | null>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'birthDate']).where('id', 'in', personIds).execute();
+  return new Map(rows.map((r) => [r.id, r.birthDate]));
 }
 
 export async function findAnnexTime(db: Db, id: number) {
@@ -49,7 +61,7 @@ export async function findAnnexTime(db: Db, id: number) {
 /** The marks of these half-days, everyone's. */
 export async function marksOfSessions(db: Db, sessionIds: readonly number[]) {
   if (sessionIds.length === 0) return [];
-  return db.selectFrom('attendance').selectAll().where('sessionId', 'in', sessionIds).execute();
+  return (await db.selectFrom('attendance').selectAll().where('sessionId', 'in', sessionIds).execute()).map(markRow);
 }
 
 /** Whether any attendance has been recorded for the participation. */

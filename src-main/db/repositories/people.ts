@@ -4,7 +4,7 @@ import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '..
 import { nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
 import { personInReach, type Reach } from '../reach';
-import { toFlag, fromFlag, type Flag } from '../flags';
+import { fromFlag, toFlag, withBooleans, type Flag } from '../flags';
 import type { NationalityGroup, Sex } from '../../shared/contract/people-lists';
 import type { JourneyStatus } from '../../shared/contract/journey-lists';
 
@@ -80,7 +80,7 @@ function toSummary(r: {
 }
 
 export async function findPerson(db: Db, id: number, scope: Reach) {
-  return db
+  const row = await db
     .selectFrom('persons as p')
     .leftJoin('organisations as o', 'o.id', 'p.prescriberId')
     .leftJoin('contacts as c', 'c.id', 'p.referentId')
@@ -89,16 +89,18 @@ export async function findPerson(db: Db, id: number, scope: Reach) {
     .where('p.id', '=', id)
     .where(inScope(scope))
     .executeTakeFirst();
+  return row && withBooleans(row, 'archived');
 }
 
 export async function listSituations(db: Db, personId: number) {
-  return db
+  const rows = await db
     .selectFrom('personSituations')
     .selectAll()
     .where('personId', '=', personId)
     .orderBy('observedOn', 'desc')
     .orderBy('id', 'desc')
     .execute();
+  return rows.map((s) => withBooleans(s, 'drivingLicence', 'vehicle', 'publicTransport'));
 }
 
 type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: NationalityGroup | null };
@@ -189,4 +191,19 @@ export async function findDuplicates(
       return r.birthDate === candidate.birthDate && nameSearchKey(r.firstNames) === first && theirs.some((n) => names.has(n));
     })
     .map((r) => ({ ...toSummary(r), inReach: r.inReach === 1, sameNir: candidate.nir !== '' && r.nir === candidate.nir }));
+}
+
+export async function personExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The person's row as stored, with what the forms never receive in clear (the NIR). */
+export async function storedPerson(db: Db, id: number) {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Whether the structure records a nationality group (a setting, off by default). */
+export async function collectsNationality(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('structure').select('collectNationality').executeTakeFirst();
+  return row !== undefined && fromFlag(row.collectNationality);
 }

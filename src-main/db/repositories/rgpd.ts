@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, RightsRequestsTable } from '../schema';
 
 type Db = Kysely<Database>;
 
@@ -54,4 +54,16 @@ export async function requestsOpen(db: Db, today: string) {
     .where('answeredOn', 'is', null)
     .executeTakeFirstOrThrow();
   return { open: Number(row.open), late: Number(row.late ?? 0) };
+}
+
+type RequestValues = Omit<Insertable<RightsRequestsTable>, 'id' | 'createdBy' | 'createdAt'>;
+
+export async function insertRequest(db: Db, values: RequestValues, userId: number | null, now: string) {
+  await db.insertInto('rightsRequests').values({ ...values, createdBy: userId, createdAt: now }).execute();
+}
+
+/** False when there is no such request. */
+export async function updateRequest(db: Db, id: number, values: RequestValues): Promise<boolean> {
+  const done = await db.updateTable('rightsRequests').set(values).where('id', '=', id).executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
 }

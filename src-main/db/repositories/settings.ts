@@ -87,7 +87,7 @@ export async function updateStructure(db: Db, structure: StructureRecord, now: s
 
 export async function isOpenOnSaturday(db: Db): Promise<boolean> {
   const row = await db.selectFrom('structure').select('openSaturday').where('id', '=', 1).executeTakeFirst();
-  return row?.openSaturday === 1;
+  return row !== undefined && fromFlag(row.openSaturday);
 }
 
 export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
@@ -104,6 +104,12 @@ export async function updateCalendar(db: Db, holidayRegion: HolidayRegion, whitM
     .set({ holidayRegion, whitMondayWorked: toFlag(whitMondayWorked), forceMajeurePaid: toFlag(forceMajeurePaid), updatedAt: now })
     .where('id', '=', 1)
     .execute();
+}
+
+/** What the structure's calendar follows: its region's public holidays, Whit Monday, days lost to force majeure. */
+export async function structureCalendar(db: Db) {
+  const row = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
+  return { holidayRegion: row.holidayRegion, whitMondayWorked: fromFlag(row.whitMondayWorked), forceMajeurePaid: fromFlag(row.forceMajeurePaid) };
 }
 
 export async function listClosures(db: Db) {

@@ -17,6 +17,11 @@ export interface Filter {
   activity: (typeof ACTIVITIES)[number] | null;
 }
 
+/** Every funder a filter may name, archived ones included (past periods name them), by name. */
+export async function funderChoices(db: Db) {
+  return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'financeur').orderBy('name').execute();
+}
+
 /**
  * `sites`: the worksites the filters keep. `parts`: their participations
  * overlapping the period (end = early end when there is one). `counted`: each

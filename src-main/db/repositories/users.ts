@@ -3,28 +3,30 @@ import type { Database, UsersTable } from '../schema';
 import { ROLES, type Role, type User } from '../../shared/contract/users';
 import { foldForSearch } from '../../shared/text';
 import { managesAccounts } from '../../shared/capabilities';
-import { toFlag, fromFlag } from '../flags';
+import { toFlag, withBooleans, type WithBooleans } from '../flags';
 
 type Db = Kysely<Database>;
-export type UserRow = Selectable<UsersTable>;
+export type UserRow = WithBooleans<Selectable<UsersTable>, 'active' | 'mustChangePassword'>;
+const userRow = (row: Selectable<UsersTable>): UserRow => withBooleans(row, 'active', 'mustChangePassword');
 
 export function toUser(row: UserRow): User {
   return {
     id: row.id,
     displayName: row.displayName,
     role: row.role,
-    active: fromFlag(row.active),
+    active: row.active,
     lockedUntil: row.lockedUntil,
     passwordChangedAt: row.passwordChangedAt,
   };
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute();
+  return (await db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute()).map(userRow);
 }
 
 export async function findUser(db: Db, id: number): Promise<UserRow | null> {
-  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? userRow(row) : null;
 }
 
 /** Names must differ once accents and case are set aside: the login screen lists them. */

@@ -5,6 +5,7 @@ import type { WorksiteInput } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
 import { participationInReach, worksiteInReach, type Reach } from '../reach';
 import { toFlag, withBooleans } from '../flags';
+import { annexTimeRow } from './attendance';
 import type { CancelKind } from '../../shared/contract/attendance-codes';
 import type { AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
 
@@ -105,6 +106,11 @@ export async function listSlots(db: Db, worksiteId: number) {
   return db.selectFrom('worksiteSlots').select(['weekday', 'halfDay']).where('worksiteId', '=', worksiteId).orderBy('weekday').orderBy('halfDay', 'desc').execute();
 }
 
+/** A worksite's usual half-day hours, in minutes from midnight. */
+export async function worksiteHours(db: Db, worksiteId: number) {
+  return db.selectFrom('worksites').select(['morningStart', 'morningEnd', 'afternoonStart', 'afternoonEnd']).where('id', '=', worksiteId).executeTakeFirstOrThrow();
+}
+
 export async function listFunders(db: Db, worksiteId: number) {
   return (await db.selectFrom('worksiteFunders').select('organisationId').where('worksiteId', '=', worksiteId).execute()).map((r) => r.organisationId);
 }
@@ -196,10 +202,14 @@ export async function listParticipants(db: Db, worksiteId: number, reach: Reach)
 
 export async function insertParticipation(
   db: Db,
-  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt'>,
+  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt' | 'particularRisk'> & { particularRisk: boolean },
   now: string,
 ): Promise<number> {
-  const row = await db.insertInto('participations').values({ ...values, createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('participations')
+    .values({ ...values, particularRisk: toFlag(values.particularRisk), createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -222,7 +232,7 @@ export async function bookedElsewhere(db: Db, personId: number, exceptWorksiteId
 }
 
 export async function listAnnexTimes(db: Db, worksiteId: number, reach: Reach) {
-  return db
+  const rows = await db
     .selectFrom('annexTimes as a')
     .innerJoin('participations as pa', 'pa.id', 'a.participationId')
     .selectAll('a')
@@ -231,10 +241,12 @@ export async function listAnnexTimes(db: Db, worksiteId: number, reach: Reach) {
     .orderBy('a.date')
     .orderBy('a.startMinutes')
     .execute();
+  return rows.map(annexTimeRow);
 }
 
 export async function findParticipation(db: Db, id: number) {
-  return db.selectFrom('participations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('participations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && withBooleans(row, 'particularRisk');
 }
 
 export async function insertAnnexTime(

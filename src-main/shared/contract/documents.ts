@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
+import { linkTarget } from './links';
 import {
   DOCUMENT_KIND_INFO,
   DOCUMENT_KINDS,
@@ -36,7 +37,7 @@ export function documentKindsFor(worksiteKind: string): readonly ParticipationDo
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A piece of data the document needs and the record lacks, with the page where it is filled. */
-export const missingField = z.object({ label: z.string(), link: z.string() });
+export const missingField = z.object({ label: z.string(), link: linkTarget });
 export type MissingField = z.output<typeof missingField>;
 
 export const documentRow = z.object({
@@ -61,11 +62,15 @@ export const documentRow = z.object({
 });
 export type DocumentRow = z.output<typeof documentRow>;
 
+/** What an attached scan may be (read from its first bytes, `documents/store.ts`). */
+export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+
 export const attachmentRow = z.object({
   id,
   label: z.string(),
   originalName: z.string(),
-  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
   size: z.number().int(),
   sha256: z.string(),
   personId: id.nullable(),
