@@ -21,6 +21,8 @@ import { longFrenchDate } from '../shared/dates';
 import { de, formatPhone } from '../shared/french';
 import { agreeLabel } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
+import { listImmersions } from '../db/repositories/pmsmp';
+import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, type PmsmpObjective, type PmsmpOutcome } from '../shared/contract/pmsmp';
 
 type Row = Record<string, string | number | null>;
 export interface PersonExport {
@@ -112,6 +114,21 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
+    'immersions',
+    (await listImmersions(db, personId)).map((i) => ({
+      'Entreprise d’accueil': i.hostName,
+      Objectif: PMSMP_OBJECTIVE_LABELS[i.objective as PmsmpObjective] ?? i.objective,
+      Métier: i.trade,
+      Objectifs: i.goals,
+      Du: day(i.startDate),
+      Au: day(i.endDate),
+      Tuteur: i.tutorName,
+      Bilan: i.outcome === null ? null : (PMSMP_OUTCOME_LABELS[i.outcome as PmsmpOutcome] ?? i.outcome),
+      'Compétences observées': i.skillsObserved,
+      Suites: i.followUp,
+    })),
+  );
+  add(
     'attendance',
     (await held.exportedAttendance(db, personId)).map((a) => ({
       Chantier: worksiteOf.get(a.participationId) ?? '',
@@ -164,7 +181,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     (await held.exportedBilans(db, personId)).map((b) => ({
       Chantier: worksiteOf.get(b.participationId) ?? '',
       'Vos mots': b.participantWords,
-      "Appréciation de l'équipe": b.teamAssessment,
+      "Appréciation de l’équipe": b.teamAssessment,
       Orientation: label(ORIENTATION_LABELS, b.orientation),
       'Prochaines étapes': b.nextSteps,
     })),

@@ -9,6 +9,7 @@ import type { EvaluationLevel, EvaluationMoment, Evaluator, GridSection, HealthC
 import type { JournalAction } from '../shared/contract/journal';
 import type { JourneyStatus, ObstacleKind, OutcomeCategory } from '../shared/contract/journey-lists';
 import type { PayItem } from '../shared/contract/pay-items';
+import type { PmsmpObjective, PmsmpOutcome, PrescriberKind } from '../shared/contract/pmsmp';
 import type { HandoffStatus } from '../shared/contract/payroll';
 import type { EducationLevel, NationalityGroup, OrganisationKind, Resource, Sex, YesNoUnknown } from '../shared/contract/people-lists';
 import type { RightsKind } from '../shared/contract/rgpd';
@@ -565,6 +566,47 @@ export interface BackupsTable {
   previousVerified: Flag | null;
 }
 
+/** A PMSMP convention (L5135-4); `schedule` is JSON (weekday → start, end, pause in minutes); the bilan columns stay null until written. */
+export interface ImmersionsTable {
+  id: Generated<number>;
+  personId: number;
+  renewalOf: number | null;
+  hostOrganisationId: number;
+  hostSiret: string;
+  hostActivity: string;
+  place: string;
+  tutorName: string;
+  tutorFunction: string;
+  tutorPhone: string;
+  tutorEmail: string;
+  objective: PmsmpObjective;
+  trade: string;
+  goals: string;
+  startDate: string;
+  endDate: string;
+  schedule: string;
+  tasks: string;
+  skills: string;
+  risks: string;
+  equipment: string;
+  prescriberKind: PrescriberKind;
+  prescriberOrganisationId: number;
+  prescriberContactId: number | null;
+  referentName: string;
+  referentFunction: string;
+  outcome: PmsmpOutcome | null;
+  missedMinutes: number | null;
+  skillsObserved: string | null;
+  followUp: string | null;
+  bilanComment: string | null;
+  bilanOn: string | null;
+  conventionNumber: string | null;
+  bilanNumber: string | null;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -609,4 +651,5 @@ export interface Database {
   worksiteBilans: WorksiteBilansTable;
   psychologistNotes: PsychologistNotesTable;
   rightsRequests: RightsRequestsTable;
+  immersions: ImmersionsTable;
 }

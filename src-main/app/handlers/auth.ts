@@ -22,7 +22,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
       const now = services.clock.now();
       const row = await users.findUser(services.db, userId);
       if (!row || !row.active) {
-        throw new AppError('UNAUTHORIZED', "Ce compte n'existe pas ou a été désactivé. Demandez à l'administrateur.");
+        throw new AppError('UNAUTHORIZED', "Ce compte n’existe pas ou a été désactivé. Demandez à l’administrateur.");
       }
       const attempt = await attemptPassword({ services, account: row, password, now, method: 'auth/login', write: transaction });
       if (!attempt.valid) throw new AppError('UNAUTHORIZED', `Mot de passe incorrect.${attempt.advice}`, { field: 'password' });

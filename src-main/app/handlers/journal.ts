@@ -48,7 +48,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
 
   'journal/export': async ({ folder, ...filter }, { db, today }) => {
     const info = await stat(folder).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou n'est plus branché.");
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou n’est plus branché.");
     // `db` is the database itself here (a `none` method): the export is journaled once the file is written.
     const listed = (await journalEntries(db, filter)).reverse();
     const csv = toCsv([
@@ -71,7 +71,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
       await writeFile(temporary, csv, 'utf8');
       await rename(temporary, target);
     } catch {
-      throw new AppError('FILE_ERROR', "Le fichier n'a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
+      throw new AppError('FILE_ERROR', "Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
     }
     return { path: target, count: listed.length };
   },

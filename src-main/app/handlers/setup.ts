@@ -21,9 +21,9 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
 
   'setup/createAdministrator': async ({ displayName, password }, { services, transaction, now, record, attribute }) => {
     const refused = () =>
-      new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l'administrateur de vous en créer un.");
+      new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l’administrateur de vous en créer un.");
     if (!(await repo.findStructure(services.db))) {
-      throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
+      throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
     }
     if ((await users.listUsers(services.db)).length > 0) throw refused();
     assertPasswordFor(password, { personName: displayName, structureName: await structureNameOf(services.db) }, 'password');

@@ -17,6 +17,7 @@ export function toUser(row: UserRow): User {
     active: row.active,
     lockedUntil: row.lockedUntil,
     passwordChangedAt: row.passwordChangedAt,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
