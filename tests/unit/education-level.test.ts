@@ -99,7 +99,7 @@ describe('education level of a spreadsheet cell', () => {
 
   it('says in French which values are accepted, with examples', () => {
     const hint = educationLevelHint('Bac+12');
-    expect(hint).toContain('« Bac+12 » n\'est pas un niveau de formation connu.');
+    expect(hint).toContain('« Bac+12 » n’est pas un niveau de formation connu.');
     for (const word of ['sans diplôme', 'CAP', 'bac pro', 'BTS', 'BUT', 'licence', 'master', 'doctorat', 'infra 3']) expect(hint).toContain(word);
     expect(hint).toContain('« BTS » ou « bac+2 » → niveau 5');
   });

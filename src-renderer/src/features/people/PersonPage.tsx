@@ -23,7 +23,7 @@ import { HoursCard } from '../attendance/HoursCard';
 import { MatriculesCard } from '../payroll/MatriculesCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
-import { ImmersionsCard } from './ImmersionsCard';
+import { ImmersionsCard } from '../pmsmp/ImmersionsCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
