@@ -6,8 +6,8 @@ import { listSessions, listSlots, worksiteHours } from '../db/repositories/works
 import { computeHours, type HoursSummary, type HoursWarning } from '../domain/attendance';
 import { complementaryOfWeek, tenthOf } from '../domain/complementary';
 import { limitsFor } from '../domain/minors';
-import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
-import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
+import { holidayOptions, holidaysBetween } from '../domain/holidays';
+import type { CancelKind } from '../shared/contract/attendance-codes';
 import { formatFrenchDate, weekdayOf } from '../shared/dates';
 import { formatDuration } from '../shared/time';
 
@@ -23,8 +23,8 @@ export interface ParticipationOfHours {
   weeklyMinutes: number;
 }
 
-export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: string | null }): CancelKind | null =>
-  s.cancelledReason === null ? null : ((s.cancelKind as CancelKind | null) ?? 'structure');
+export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: CancelKind | null }): CancelKind | null =>
+  s.cancelledReason === null ? null : (s.cancelKind ?? 'structure');
 
 /**
  * Hours of each participation, from its worksite's half-days, its marks,
@@ -33,7 +33,7 @@ export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: st
  */
 export async function hoursSummaries(db: Kysely<Database>, today: string, participations: readonly ParticipationOfHours[]): Promise<Map<number, HoursSummary>> {
   const calendar = await structureCalendar(db);
-  const options = holidayOptions(calendar.holidayRegion as HolidayRegion, calendar.whitMondayWorked);
+  const options = holidayOptions(calendar.holidayRegion, calendar.whitMondayWorked);
   const ids = participations.map((p) => p.id);
   const marks = await repo.marksOf(db, ids);
   const annexes = await repo.annexTimesOf(db, ids);
@@ -69,12 +69,12 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
               startMinutes: s.startMinutes,
               endMinutes: s.endMinutes,
               cancelled: cancelKindOf(s),
-              mark: m ? { mark: m.mark as Mark, actualStart: m.actualStart, actualEnd: m.actualEnd, paid: m.paid === 1 } : null,
+              mark: m ? { mark: m.mark, actualStart: m.actualStart, actualEnd: m.actualEnd, paid: m.paid } : null,
             };
           }),
           annexTimes: annexes
             .filter((a) => a.participationId === p.id)
-            .map((a) => ({ date: a.date, startMinutes: a.startMinutes, endMinutes: a.endMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
+            .map((a) => ({ date: a.date, startMinutes: a.startMinutes, endMinutes: a.endMinutes, paid: a.paid, done: a.done })),
           holidaysOnPattern,
           forceMajeurePaid: calendar.forceMajeurePaid,
           limits: limitsFor(birthDates.get(p.personId) ?? null, p.startDate),

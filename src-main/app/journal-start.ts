@@ -10,7 +10,7 @@ import type { KeyStore } from '../backup/keys';
 import type { Engine } from '../db/engine';
 import * as repo from '../db/repositories/journal';
 import type { Database } from '../db/schema';
-import { appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal, type JournalAction } from './journal';
+import { appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal } from './journal';
 import { headOf, openHead, readHeadText, sealHead, writeFileAtomically, type JournalHead } from './journal-head';
 import { alertRecords, headFindings } from './journal-verify';
 
@@ -40,7 +40,7 @@ async function legacyBrokenId(db: Kysely<Database>): Promise<number | null> {
     } catch {
       return row.id;
     }
-    const entry = { at: row.at, userId: row.userId, action: row.action as JournalAction, method: row.method, records };
+    const entry = { at: row.at, userId: row.userId, action: row.action, method: row.method, records };
     if (row.prevHash !== expectedPrev || legacyHash(row.prevHash, entry) !== row.hash) return row.id;
     expectedPrev = row.hash;
   }

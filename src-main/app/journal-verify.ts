@@ -109,7 +109,7 @@ interface Row {
   id: number;
   at: string;
   userId: number | null;
-  action: string;
+  action: JournalAction;
   method: string;
   records: string;
   prevHash: string;
@@ -117,7 +117,7 @@ interface Row {
 }
 
 function entryOf(row: Row, records: string[]): NewJournalEntry {
-  return { at: row.at, userId: row.userId, action: row.action as JournalAction, method: row.method, records };
+  return { at: row.at, userId: row.userId, action: row.action, method: row.method, records };
 }
 
 function parseRecords(text: string): string[] | null {

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { exportSection, type ExportedTable } from '../db/personal-data';
 import * as held from '../db/repositories/person-export';
 import type { Database } from '../db/schema';
-import { MARK_LABELS, type Mark } from '../shared/contract/attendance-codes';
+import { MARK_LABELS } from '../shared/contract/attendance-codes';
 import { EVALUATION_LEVEL_LABELS, EVALUATION_MOMENT_LABELS, EVALUATOR_LABELS, HEALTH_CHECK_KIND_LABELS, OBSERVATION_KIND_LABELS } from '../shared/contract/evaluations';
 import { JOURNEY_STATUS_LABELS, OBSTACLE_KIND_LABELS, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
 import { CIVILITY_LABELS, EDUCATION_LEVEL_LABELS, RESOURCE_LABELS, SEX_LABELS, YES_NO_UNKNOWN_LABELS } from '../shared/contract/people-lists';
@@ -19,7 +19,7 @@ import { ORIENTATION_LABELS } from '../shared/contract/bilans';
 import { formatDuration } from '../shared/time';
 import { longFrenchDate } from '../shared/dates';
 import { de, formatPhone } from '../shared/french';
-import { agreeLabel, type Civility } from '../domain/agreement';
+import { agreeLabel } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
 import { listImmersions } from '../db/repositories/pmsmp';
 import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, type PmsmpObjective, type PmsmpOutcome } from '../shared/contract/pmsmp';
@@ -30,7 +30,7 @@ export interface PersonExport {
   sections: { title: string; rows: Row[] }[];
 }
 
-const yesNo = (v: number | null) => (v === null ? null : v === 1 ? 'oui' : 'non');
+const yesNo = (v: boolean | null) => (v === null ? null : v ? 'oui' : 'non');
 /** "de 8 h 30 à 12 h": times as they are said, as on the convocation. */
 const hours = (start: number, end: number) => `de ${formatDuration(start)} à ${formatDuration(end)}`;
 /** Dates as a letter writes them ("4 mai 2026"), never as stored. */
@@ -39,7 +39,7 @@ const day = (iso: string | null) => (iso === null || iso === '' ? null : longFre
 export async function personExport(db: Kysely<Database>, personId: number, structureName: string, today: string): Promise<PersonExport> {
   const p = await held.exportedPerson(db, personId);
   // The screens' labels, agreed with the person they are written to ("Présente", not "Présent·e").
-  const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : agreeLabel(p.civility as Civility, labels[key as K] ?? key));
+  const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : agreeLabel(p.civility, labels[key as K] ?? key));
   const participations = await held.exportedParticipations(db, personId);
   const worksiteOf = new Map(participations.map((x) => [x.id, x.worksiteName]));
 
@@ -134,7 +134,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
       Chantier: worksiteOf.get(a.participationId) ?? '',
       Date: day(a.date),
       Horaire: hours(a.actualStart ?? a.startMinutes, a.actualEnd ?? a.endMinutes),
-      Émargement: label(MARK_LABELS, a.mark as Mark),
+      Émargement: label(MARK_LABELS, a.mark),
     })),
   );
   add(

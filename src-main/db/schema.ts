@@ -1,8 +1,28 @@
 import type { Generated } from 'kysely';
+import type { Civility } from '../shared/agreement';
+import type { CollectiveAgreementCode } from '../shared/collective-agreements';
+import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
+import type { Orientation } from '../shared/contract/bilans';
+import type { DocumentKind } from '../shared/contract/document-kinds';
+import type { AttachmentMediaType } from '../shared/contract/documents';
+import type { EvaluationLevel, EvaluationMoment, Evaluator, GridSection, HealthCheckKind, ObservationKind } from '../shared/contract/evaluations';
+import type { JournalAction } from '../shared/contract/journal';
+import type { JourneyStatus, ObstacleKind, OutcomeCategory } from '../shared/contract/journey-lists';
+import type { PayItem } from '../shared/contract/pay-items';
+import type { PmsmpObjective, PmsmpOutcome, PrescriberKind } from '../shared/contract/pmsmp';
+import type { HandoffStatus } from '../shared/contract/payroll';
+import type { EducationLevel, NationalityGroup, OrganisationKind, Resource, Sex, YesNoUnknown } from '../shared/contract/people-lists';
+import type { RightsKind } from '../shared/contract/rgpd';
+import type { EmployerKind, HolidayRegion } from '../shared/contract/settings';
+import type { Role } from '../shared/contract/users';
+import type { Activity, AnnexKind, ContractType, EarlyEndReason, HalfDay, SessionOrigin, WorksiteKind, WorksiteStatus } from '../shared/contract/worksites';
+import type { Flag } from './flags';
 
 /**
  * Table types as Kysely sees them (camelCase through CamelCasePlugin; snake_case in SQL).
- * Times of day are minutes after midnight, money integer cents, booleans 0/1.
+ * Times of day are minutes after midnight, money integer cents. Enum columns
+ * (SQLite text) carry the contract's unions; booleans are stored 0/1 (`Flag`)
+ * and leave the repositories as `boolean` (`db/flags.ts`).
  */
 export interface StructureTable {
   id: number;
@@ -23,22 +43,22 @@ export interface StructureTable {
   setupCompletedAt: string;
   updatedAt: string;
   idleLockMinutes: Generated<number>;
-  collectNationality: Generated<number>;
-  holidayRegion: Generated<string>;
-  whitMondayWorked: Generated<number>;
-  forceMajeurePaid: Generated<number>;
-  openSaturday: Generated<number>;
+  collectNationality: Generated<Flag>;
+  holidayRegion: Generated<HolidayRegion>;
+  whitMondayWorked: Generated<Flag>;
+  forceMajeurePaid: Generated<Flag>;
+  openSaturday: Generated<Flag>;
 }
 
 export interface EmployersTable {
   id: Generated<number>;
   name: string;
-  kind: string;
+  kind: EmployerKind;
   address: string;
   postcode: string;
   town: string;
   siret: string;
-  collectiveAgreement: string | null;
+  collectiveAgreement: CollectiveAgreementCode | null;
   pensionFund: string;
   pensionFundAddress: Generated<string>;
   providentBody: string;
@@ -49,7 +69,7 @@ export interface EmployersTable {
   signatoryTitle: string;
   /** The employer's own letterhead logo, a stored file (migration 18). */
   logoFile: Generated<string | null>;
-  archived: Generated<number>;
+  archived: Generated<Flag>;
   createdAt: string;
   updatedAt: string;
 }
@@ -65,14 +85,14 @@ export interface UsersTable {
   id: Generated<number>;
   displayName: string;
   displayNameFolded: string;
-  role: string;
+  role: Role;
   passwordHash: string;
-  active: Generated<number>;
+  active: Generated<Flag>;
   failedAttempts: Generated<number>;
   lockedUntil: string | null;
   passwordChangedAt: string;
   /** 1 while the password is one an administrator typed: the person must choose their own first. */
-  mustChangePassword: Generated<number>;
+  mustChangePassword: Generated<Flag>;
   /** Where the user last saved a copy of a document: offered first next time. */
   documentsFolder: string | null;
   createdAt: string;
@@ -83,7 +103,7 @@ export interface JournalTable {
   id: Generated<number>;
   at: string;
   userId: number | null;
-  action: string;
+  action: JournalAction;
   method: string;
   records: string;
   prevHash: string;
@@ -92,7 +112,7 @@ export interface JournalTable {
 
 export interface JournalStateTable {
   id: number;
-  purging: number;
+  purging: Flag;
   anchorHash: string;
   /** Id of the last purged entry (0: none yet). */
   anchorId: number;
@@ -103,11 +123,11 @@ export interface JournalStateTable {
 export interface OrganisationsTable {
   id: Generated<number>;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
   address: string;
   phone: string;
   email: string;
-  archived: Generated<number>;
+  archived: Generated<Flag>;
   createdAt: string;
   updatedAt: string;
 }
@@ -128,24 +148,24 @@ export interface ContactsTable {
 
 export interface PersonsTable {
   id: Generated<number>;
-  civility: string | null;
+  civility: Civility;
   lastName: string;
   birthName: string;
   firstNames: string;
   birthDate: string;
-  sex: string;
+  sex: Sex;
   address: string;
   postcode: string;
   town: string;
-  priorityArea: string;
+  priorityArea: YesNoUnknown;
   phone: string;
   email: string;
   emergencyContact: string;
-  nationalityGroup: string | null;
+  nationalityGroup: NationalityGroup | null;
   nir: string | null;
   prescriberId: number | null;
   referentId: number | null;
-  archived: Generated<number>;
+  archived: Generated<Flag>;
   searchKey: string;
   anonymisedOn: string | null;
   retentionUntil: string | null;
@@ -158,15 +178,15 @@ export interface PersonSituationsTable {
   id: Generated<number>;
   personId: number;
   observedOn: string;
-  resources: string;
+  resources: Resource;
   rsaMonths: number | null;
   franceTravailSince: string | null;
-  educationLevel: string;
-  rqth: string;
+  educationLevel: EducationLevel;
+  rqth: YesNoUnknown;
   housing: string;
-  drivingLicence: number;
-  vehicle: number;
-  publicTransport: number;
+  drivingLicence: Flag;
+  vehicle: Flag;
+  publicTransport: Flag;
   createdAt: string;
   createdBy: number | null;
 }
@@ -174,7 +194,7 @@ export interface PersonSituationsTable {
 export interface JourneysTable {
   id: Generated<number>;
   personId: number;
-  status: string;
+  status: JourneyStatus;
   openedOn: string;
   createdAt: string;
 }
@@ -182,7 +202,7 @@ export interface JourneysTable {
 export interface JourneyEventsTable {
   id: Generated<number>;
   journeyId: number;
-  status: string;
+  status: JourneyStatus;
   happenedOn: string;
   reason: string;
   createdAt: string;
@@ -192,7 +212,7 @@ export interface JourneyEventsTable {
 export interface ObstaclesTable {
   id: Generated<number>;
   personId: number;
-  kind: string;
+  kind: ObstacleKind;
   identifiedOn: string;
   actions: string;
   resolvedOn: string | null;
@@ -203,7 +223,7 @@ export interface ObstaclesTable {
 export interface OutcomesTable {
   id: Generated<number>;
   journeyId: number;
-  category: string;
+  category: OutcomeCategory;
   detail: string;
   exitedOn: string;
   afterThreeMonths: string;
@@ -221,8 +241,8 @@ export interface ImportMappingsTable {
 export interface WorksitesTable {
   id: Generated<number>;
   name: string;
-  kind: string;
-  activity: string;
+  kind: WorksiteKind;
+  activity: Activity;
   clientId: number | null;
   workAddress: string;
   supervisorId: number | null;
@@ -235,7 +255,7 @@ export interface WorksitesTable {
   morningEnd: number;
   afternoonStart: number;
   afternoonEnd: number;
-  status: string;
+  status: WorksiteStatus;
   /** The funders' operation reference, printed on the attendance sheets (migration 18). */
   operationReference: Generated<string>;
   createdAt: string;
@@ -245,7 +265,7 @@ export interface WorksitesTable {
 export interface WorksiteSlotsTable {
   worksiteId: number;
   weekday: number;
-  halfDay: string;
+  halfDay: HalfDay;
 }
 
 export interface WorksiteFundersTable {
@@ -265,12 +285,12 @@ export interface SessionsTable {
   id: Generated<number>;
   worksiteId: number;
   date: string;
-  halfDay: string;
+  halfDay: HalfDay;
   startMinutes: number;
   endMinutes: number;
-  origin: string;
+  origin: SessionOrigin;
   cancelledReason: string | null;
-  cancelKind: string | null;
+  cancelKind: CancelKind | null;
   createdAt: string;
 }
 
@@ -279,7 +299,7 @@ export interface ParticipationsTable {
   worksiteId: number;
   personId: number;
   journeyId: number;
-  contractType: string;
+  contractType: ContractType;
   employerId: number;
   startDate: string;
   endDate: string;
@@ -292,10 +312,10 @@ export interface ParticipationsTable {
   derogationUntil: string | null;
   classification: Generated<string>;
   tasks: Generated<string>;
-  particularRisk: Generated<number>;
+  particularRisk: Generated<Flag>;
   passIae: Generated<string>;
   earlyEndDate: string | null;
-  earlyEndReason: string | null;
+  earlyEndReason: EarlyEndReason | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -317,24 +337,24 @@ export interface ClosuresTable {
 export interface AnnexTimesTable {
   id: Generated<number>;
   participationId: number;
-  kind: string;
+  kind: AnnexKind;
   date: string;
   startMinutes: number;
   endMinutes: number;
-  paid: number;
+  paid: Flag;
   /** null: not yet marked; 1 done; 0 did not take place. */
-  done: number | null;
+  done: Flag | null;
   createdAt: string;
 }
 
 export interface AttendanceTable {
   sessionId: number;
   participationId: number;
-  mark: string;
+  mark: Mark;
   actualStart: number | null;
   actualEnd: number | null;
-  paid: number;
-  proofReceived: Generated<number>;
+  paid: Flag;
+  proofReceived: Generated<Flag>;
   proofDate: string | null;
   updatedBy: number | null;
   updatedAt: string;
@@ -342,7 +362,7 @@ export interface AttendanceTable {
 
 export interface DocumentsTable {
   id: Generated<number>;
-  kind: string;
+  kind: DocumentKind;
   number: string;
   version: number;
   personId: number | null;
@@ -368,7 +388,7 @@ export interface AttachmentsTable {
   label: string;
   originalName: string;
   storedFile: string;
-  mediaType: string;
+  mediaType: AttachmentMediaType;
   sha256: string;
   size: number;
   authorId: number | null;
@@ -379,7 +399,7 @@ export interface PayrollHandoffsTable {
   id: Generated<number>;
   month: string;
   employerId: number;
-  status: string;
+  status: HandoffStatus;
   content: string;
   xlsxFile: string;
   xlsxSha256: string;
@@ -414,7 +434,7 @@ export interface EmployeeNumbersTable {
 
 export interface PayItemCodesTable {
   employerId: number;
-  item: string;
+  item: PayItem;
   code: string;
 }
 
@@ -429,7 +449,7 @@ export interface RegularisationsTable {
   createdBy: number | null;
   createdAt: string;
   /** The pay line corrected (migration 19); null on older rows: paid minutes at the normal rate of their day. */
-  item: string | null;
+  item: PayItem | null;
   minutes: number | null;
   centiHours: number | null;
   rateCentiCents: number | null;
@@ -439,18 +459,18 @@ export interface RegularisationsTable {
 
 export interface EvaluationCriteriaTable {
   id: Generated<number>;
-  section: string;
+  section: GridSection;
   label: string;
   position: number;
-  archived: number;
+  archived: Flag;
   createdAt: string;
 }
 
 export interface EvaluationsTable {
   id: Generated<number>;
   participationId: number;
-  moment: string;
-  evaluator: string;
+  moment: EvaluationMoment;
+  evaluator: Evaluator;
   evaluatedOn: string;
   authorId: number | null;
   createdAt: string;
@@ -460,7 +480,7 @@ export interface EvaluationsTable {
 export interface EvaluationItemsTable {
   evaluationId: number;
   criterionId: number;
-  level: string;
+  level: EvaluationLevel;
   comment: string;
 }
 
@@ -468,7 +488,7 @@ export interface ObservationsTable {
   id: Generated<number>;
   participationId: number;
   observedOn: string;
-  kind: string;
+  kind: ObservationKind;
   text: string;
   authorId: number | null;
   obstacleId: number | null;
@@ -478,11 +498,11 @@ export interface ObservationsTable {
 export interface HealthChecksTable {
   id: Generated<number>;
   participationId: number;
-  kind: string;
+  kind: HealthCheckKind;
   date: string;
-  paperReceived: number;
+  paperReceived: Flag;
   restrictions: string;
-  inaptitude: number;
+  inaptitude: Flag;
   createdAt: string;
   updatedAt: string;
 }
@@ -491,7 +511,7 @@ export interface BilansTable {
   participationId: number;
   participantWords: string;
   teamAssessment: string;
-  orientation: string | null;
+  orientation: Orientation | null;
   nextSteps: string;
   referentToInform: string;
   activitiesDone: string;
@@ -516,7 +536,7 @@ export interface PsychologistNotesTable {
 export interface RightsRequestsTable {
   id: Generated<number>;
   personId: number | null;
-  kind: string;
+  kind: RightsKind;
   receivedOn: string;
   dueOn: string;
   answeredOn: string | null;
@@ -543,7 +563,7 @@ export interface BackupsTable {
   size: number;
   plaintextSha256: string;
   keyId: string;
-  previousVerified: number | null;
+  previousVerified: Flag | null;
 }
 
 /** A PMSMP convention (L5135-4); `schedule` is JSON (weekday → start, end, pause in minutes); the bilan columns stay null until written. */
@@ -559,7 +579,7 @@ export interface ImmersionsTable {
   tutorFunction: string;
   tutorPhone: string;
   tutorEmail: string;
-  objective: string;
+  objective: PmsmpObjective;
   trade: string;
   goals: string;
   startDate: string;
@@ -569,12 +589,12 @@ export interface ImmersionsTable {
   skills: string;
   risks: string;
   equipment: string;
-  prescriberKind: string;
+  prescriberKind: PrescriberKind;
   prescriberOrganisationId: number;
   prescriberContactId: number | null;
   referentName: string;
   referentFunction: string;
-  outcome: string | null;
+  outcome: PmsmpOutcome | null;
   missedMinutes: number | null;
   skillsObserved: string | null;
   followUp: string | null;

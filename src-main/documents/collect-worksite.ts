@@ -5,20 +5,18 @@ import { marksOfSessions } from '../db/repositories/attendance';
 import { calendarFor } from '../app/read-models/calendar';
 import { weekOf } from '../domain/hours';
 import { patternEnd } from '../domain/schedule';
-import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../shared/contract/worksites';
+import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, HEALTH_RELATED_ANNEX_KINDS, type AnnexKind } from '../shared/contract/worksites';
 import { addDays, weekdayOf } from '../shared/dates';
 import { AppError } from '../shared/errors';
 import { minutesToTime, timeToMinutes } from '../shared/time';
-import type { Mark } from '../shared/contract/attendance-codes';
 import { fundersOfWorksite } from '../db/repositories/funders';
 import { personWeekTotals, weekTotals, type SheetCell } from '../domain/attendance-sheet';
 import { storedLogo, structurePartyOf } from './collect';
 import type { AgendaLine, WorksiteDocumentData } from './data';
 
 /** Health-related annex times are shown on a posted planning as individual appointments, nothing more. */
-const PRIVATE_KINDS: readonly string[] = ['visite_medicale', 'psychologue'];
-export const annexLabel = (kind: string, who: string) =>
-  `${PRIVATE_KINDS.includes(kind) ? 'Rendez-vous individuel' : ANNEX_KIND_LABELS[kind as (typeof ANNEX_KINDS)[number]]} — ${who}`;
+export const annexLabel = (kind: AnnexKind, who: string) =>
+  `${HEALTH_RELATED_ANNEX_KINDS.includes(kind) ? 'Rendez-vous individuel' : ANNEX_KIND_LABELS[kind]} — ${who}`;
 
 type Collected = Omit<WorksiteDocumentData, 'number' | 'version' | 'issuedOn'>;
 
@@ -51,7 +49,7 @@ export async function collectWorksiteData(
         date: s.date,
         start: minutesToTime(s.startMinutes),
         end: minutesToTime(s.endMinutes),
-        label: `${HALF_DAY_LABELS[s.halfDay as 'morning' | 'afternoon']} de chantier${s.cancelledReason ? ` — annulée (${s.cancelledReason})` : ''}`,
+        label: `${HALF_DAY_LABELS[s.halfDay]} de chantier${s.cancelledReason ? ` — annulée (${s.cancelledReason})` : ''}`,
         cancelled: s.cancelledReason !== null,
       })),
       ...annexes.map((a) => ({
@@ -101,7 +99,7 @@ export async function collectWorksiteData(
           endMinutes: timeToMinutes(c.end),
           cancelled: null,
           open: open[i]!,
-          mark: mark ? { mark: mark.mark as Mark, actualStart: mark.actualStart, actualEnd: mark.actualEnd, paid: mark.paid === 1 } : null,
+          mark: mark ? { mark: mark.mark, actualStart: mark.actualStart, actualEnd: mark.actualEnd, paid: mark.paid } : null,
         };
       });
       return { name: `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`, open, totals: personWeekTotals(cells) };

@@ -49,8 +49,8 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
 
   const times = { morning: [worksite.morningStart, worksite.morningEnd], afternoon: [worksite.afternoonStart, worksite.afternoonEnd] } as const;
   const spread: HalfDaySpread[] = (await listSlots(db, worksite.id)).map((s) => {
-    const [start, finish] = times[s.halfDay as 'morning' | 'afternoon'];
-    return { weekday: s.weekday, halfDay: s.halfDay as 'morning' | 'afternoon', start: minutesToTime(start), end: minutesToTime(finish) };
+    const [start, finish] = times[s.halfDay];
+    return { weekday: s.weekday, halfDay: s.halfDay, start: minutesToTime(start), end: minutesToTime(finish) };
   });
 
   return {
@@ -76,7 +76,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       logo: await storedLogo(filesDir, employer.logoFile),
     },
     person: {
-      civility: person.civility as 'madame' | 'monsieur' | null,
+      civility: person.civility,
       lastName: person.lastName,
       birthName: person.birthName,
       firstNames: person.firstNames,
@@ -88,7 +88,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     worksite: {
       id: worksite.id,
       name: worksite.name,
-      kind: worksite.kind as 'mesp' | 'aci' | 'autre',
+      kind: worksite.kind,
       activity: worksite.activity,
       workAddress: worksite.workAddress,
       supervisorName: worksite.supervisorName,
@@ -96,7 +96,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       endDate: participation.endDate,
     },
     contract: {
-      type: participation.contractType as 'cdd_usage' | 'cddi' | 'autre',
+      type: participation.contractType,
       startDate: participation.startDate,
       endDate: participation.endDate,
       position: participation.position,
@@ -109,7 +109,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
       derogationUntil: participation.derogationUntil,
       classification: participation.classification,
       tasks: participation.tasks,
-      particularRisk: participation.particularRisk === 1,
+      particularRisk: participation.particularRisk,
       passIae: participation.passIae,
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
@@ -149,7 +149,7 @@ export async function collectPerson(ctx: HandlerContext, personId: number): Prom
   const person = await findPerson(ctx.db, personId, reachOf(ctx));
   if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
   return {
-    civility: person.civility as 'madame' | 'monsieur' | null,
+    civility: person.civility,
     firstNames: person.firstNames,
     lastName: person.lastName,
     address: person.address,

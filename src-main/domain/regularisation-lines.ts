@@ -120,11 +120,11 @@ export function rowOf(line: RegularisationLine): RegularisationRow {
  * normal hours at the rate in force that day.
  */
 export function recordedOf(
-  row: { date: string; paidDelta: number; item: string | null; dateTo: string | null; minutes: number | null; centiHours: number | null; rateCentiCents: number | null },
+  row: { date: string; paidDelta: number; item: PayItem | null; dateTo: string | null; minutes: number | null; centiHours: number | null; rateCentiCents: number | null },
   normalRateCentiCents: (date: string) => number,
 ): RecordedLine {
   if (row.item && row.centiHours !== null && row.rateCentiCents !== null) {
-    return { item: row.item as PayItem, from: row.date, to: row.dateTo ?? row.date, minutes: row.minutes ?? 0, centiHours: row.centiHours, rateCentiCents: row.rateCentiCents };
+    return { item: row.item, from: row.date, to: row.dateTo ?? row.date, minutes: row.minutes ?? 0, centiHours: row.centiHours, rateCentiCents: row.rateCentiCents };
   }
   return { item: 'heures_normales', from: row.date, to: row.date, minutes: row.paidDelta, centiHours: centiHoursOf(row.paidDelta), rateCentiCents: normalRateCentiCents(row.date) };
 }

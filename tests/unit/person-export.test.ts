@@ -9,7 +9,7 @@ async function participantWithWeeklyMinutes() {
   const setup = await configured({ clock: fakeClock('2026-07-01T09:00:00.000Z') });
   const { services } = setup;
   const worksiteId = await insertWorksite(services, { name: 'Espaces verts', kind: 'aci', startDate: '2026-06-01' });
-  const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: 'v' }, 1);
+  const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: '5' }, 1);
   const participationId = await insertParticipation(services, { worksiteId, personId, journeyId, startDate: '2026-06-01', endDate: '2026-11-30' });
   const setWeekly = (weeklyMinutes: number) => services.db.updateTable('participations').set({ weeklyMinutes }).where('id', '=', participationId).execute();
   return { ...setup, personId, setWeekly };

@@ -6,6 +6,7 @@ import { personExport } from '../../src-main/app/person-export';
 import { openDatabase } from '../../src-main/db/open';
 import { scrubDeclared } from '../../src-main/db/repositories/anonymisation';
 import { scrubImmersions } from '../../src-main/db/repositories/pmsmp';
+import type { OrganisationKind } from '../../src-main/shared/contract/people-lists';
 import { EXPORT_SECTIONS, isOwnerColumn, OWNER_COLUMNS, PERSONAL_DATA } from '../../src-main/db/personal-data';
 import { configured, fakeClock, tempDir } from './support/services';
 import { insertParticipation, insertPerson, insertWorksite } from './support/stats-fixture';
@@ -68,9 +69,9 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
   it('gives back exactly the sections it declares, in order, even for a person with almost nothing recorded', async () => {
     const { services } = await configured({ clock: fakeClock('2026-07-01T09:00:00.000Z') });
     const worksiteId = await insertWorksite(services, { name: 'Espaces verts', kind: 'aci', startDate: '2026-06-01' });
-    const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: 'v' }, 1);
+    const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: '5' }, 1);
     await insertParticipation(services, { worksiteId, personId, journeyId, startDate: '2026-06-01', endDate: '2026-11-30' });
-    const alone = await insertPerson(services, { sex: 'M', birthDate: '1985-01-02', resources: 'ass', education: 'iv' }, 2);
+    const alone = await insertPerson(services, { sex: 'M', birthDate: '1985-01-02', resources: 'ass', education: '4' }, 2);
     for (const id of [personId, alone.personId]) {
       const exported = await personExport(services.db, id, 'CCAS', '2026-07-01');
       expect(exported.sections.map((s) => s.title)).toEqual(EXPORT_SECTIONS);
@@ -84,22 +85,22 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
     const at = '2026-07-01T09:00:00.000Z';
     const worksiteId = await insertWorksite(services, { name: 'Espaces verts', kind: 'aci', startDate: '2026-06-01' });
     const userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-    const criterionId = (await db.insertInto('evaluationCriteria').values({ section: 'Savoir-être', label: 'Ponctualité', position: 1, archived: 0, createdAt: at }).returning('id').executeTakeFirstOrThrow()).id;
+    const criterionId = (await db.insertInto('evaluationCriteria').values({ section: 'savoir_etre', label: 'Ponctualité', position: 1, archived: 0, createdAt: at }).returning('id').executeTakeFirstOrThrow()).id;
     const people: number[] = [];
     for (const n of [1, 2]) {
       const secret = `SECRET-${n}`;
-      const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: 'v' }, n);
+      const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: '5' }, n);
       const participationId = await insertParticipation(services, { worksiteId, personId, journeyId, startDate: '2026-06-01', endDate: '2026-11-30' });
       people.push(personId);
-      await db.insertInto('personSituations').values({ personId, observedOn: '2026-06-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: 'v', rqth: 'non', housing: secret, drivingLicence: 0, vehicle: 0, publicTransport: 1, createdAt: at, createdBy: null }).execute();
+      await db.insertInto('personSituations').values({ personId, observedOn: '2026-06-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '5', rqth: 'non', housing: secret, drivingLicence: 0, vehicle: 0, publicTransport: 1, createdAt: at, createdBy: null }).execute();
       await db.insertInto('journeyEvents').values({ journeyId, status: 'refusee', happenedOn: '2026-05-01', reason: secret, createdAt: at, createdBy: null }).execute();
       await db.insertInto('obstacles').values({ personId, kind: 'mobilite', identifiedOn: '2026-05-01', actions: secret, resolvedOn: null, createdAt: at, updatedAt: at }).execute();
       const evaluationId = (await db.insertInto('evaluations').values({ participationId, moment: 'debut', evaluator: 'encadrant', evaluatedOn: '2026-06-02', authorId: null, createdAt: at, updatedAt: at }).returning('id').executeTakeFirstOrThrow()).id;
       await db.insertInto('evaluationItems').values({ evaluationId, criterionId, level: 'acquis', comment: secret }).execute();
-      await db.insertInto('observations').values({ participationId, observedOn: '2026-06-03', kind: 'positive', text: secret, authorId: null, obstacleId: null, createdAt: at }).execute();
+      await db.insertInto('observations').values({ participationId, observedOn: '2026-06-03', kind: 'progres', text: secret, authorId: null, obstacleId: null, createdAt: at }).execute();
       await db.insertInto('healthChecks').values({ participationId, kind: 'vip', date: '2026-06-04', paperReceived: 1, restrictions: secret, inaptitude: 0, createdAt: at, updatedAt: at }).execute();
       await db.insertInto('bilans').values({ participationId, participantWords: secret, teamAssessment: secret, orientation: null, nextSteps: secret, referentToInform: secret, activitiesDone: secret, updatedAt: at }).execute();
-      const annexTimeId = (await db.insertInto('annexTimes').values({ participationId, kind: 'entretien', date: '2026-06-05', startMinutes: 540, endMinutes: 600, paid: 1, done: 1, createdAt: at }).returning('id').executeTakeFirstOrThrow()).id;
+      const annexTimeId = (await db.insertInto('annexTimes').values({ participationId, kind: 'psychologue', date: '2026-06-05', startMinutes: 540, endMinutes: 600, paid: 1, done: 1, createdAt: at }).returning('id').executeTakeFirstOrThrow()).id;
       await db.insertInto('psychologistNotes').values({ annexTimeId, authorId: userId, note: secret, updatedAt: at }).execute();
       await db.insertInto('rightsRequests').values({ personId, kind: 'acces', receivedOn: '2026-06-06', dueOn: '2026-07-06', answeredOn: null, notes: secret, createdBy: null, createdAt: at }).execute();
       await db.insertInto('regularisations').values({ participationId, date: '2026-06-08', workedDelta: 0, paidDelta: 0, reason: secret, handoffId: null, createdBy: null, createdAt: at }).execute();
@@ -125,14 +126,14 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
     const { services } = await configured({ clock: fakeClock('2026-07-01T09:00:00.000Z') });
     const db = services.db;
     const at = '2026-07-01T09:00:00.000Z';
-    const organisation = async (name: string, kind: string) =>
+    const organisation = async (name: string, kind: OrganisationKind) =>
       (await db.insertInto('organisations').values({ name, kind, address: '', phone: '', email: '', createdAt: at, updatedAt: at }).returning('id').executeTakeFirstOrThrow()).id;
-    const host = await organisation('Boulangerie du port', 'entreprise');
-    const prescriber = await organisation('France Travail Brest', 'france_travail');
+    const host = await organisation('Boulangerie du port', 'partenaire');
+    const prescriber = await organisation('France Travail Brest', 'prescripteur');
     const people: number[] = [];
     for (const n of [1, 2]) {
       const secret = `SECRET-${n}`;
-      const { personId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: 'v' }, n);
+      const { personId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: '5' }, n);
       people.push(personId);
       await db
         .insertInto('immersions')

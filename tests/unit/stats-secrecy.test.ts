@@ -32,10 +32,10 @@ async function smallStructure() {
     for (let day = Date.UTC(2025, 0, 7); day <= Date.UTC(2026, 2, 10); day += 7 * 86400000) await insertSession(services, id, new Date(day).toISOString().slice(0, 10));
     sites.push(id);
   }
-  const resources = ['rsa', 'ass', 'aah', 'sans_ressources'];
+  const resources = ['rsa', 'ass', 'aah', 'sans_ressources'] as const;
   for (let i = 0; i < 26; i++) {
     const birthDate = `${1962 + random(44)}-0${1 + random(9)}-1${random(9)}`;
-    const ids = await insertPerson(services, { sex: random(2) ? 'F' : 'M', birthDate, resources: resources[random(4)]!, education: ['infra3', '3', '4'][random(3)]! }, i);
+    const ids = await insertPerson(services, { sex: random(2) ? 'F' : 'M', birthDate, resources: resources[random(4)]!, education: (['infra3', '3', '4'] as const)[random(3)]! }, i);
     const start = i < 22 ? new Date(Date.UTC(2025, random(12), 1 + random(27))).toISOString().slice(0, 10) : ['2026-02-02', '2026-03-02', '2026-03-03', '2026-04-06'][i - 22]!;
     const end = new Date(Date.parse(`${start}T00:00:00Z`) + (27 + random(90)) * 86400000).toISOString().slice(0, 10);
     await insertParticipation(services, { worksiteId: sites[random(4)]!, ...ids, startDate: start, endDate: end });

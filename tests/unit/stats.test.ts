@@ -214,15 +214,15 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
     for (let i = 0; i < 5; i++) sites.push(await insertWorksite(services, { name: `G${i}`, startDate: '2024-06-03' }));
     const people: { personId: number; sex: string; birthDate: string; situations: { observedOn: string; resources: string }[] }[] = [];
     const parcours: { personId: number; participationId: number; worksiteId: number; start: string; end: string }[] = [];
-    const resources = ['rsa', 'ass', 'aah', 'sans_ressources'];
+    const resources = ['rsa', 'ass', 'aah', 'sans_ressources'] as const;
     for (let i = 0; i < 30; i++) {
       const birthDate = `${1960 + random(45)}-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`;
       const situations = [
-        { observedOn: `2024-0${1 + random(9)}-15`, resources: resources[random(4)]!, education: '3' },
-        { observedOn: `2025-0${1 + random(9)}-15`, resources: resources[random(4)]!, education: '3' },
+        { observedOn: `2024-0${1 + random(9)}-15`, resources: resources[random(4)]!, education: '3' as const },
+        { observedOn: `2025-0${1 + random(9)}-15`, resources: resources[random(4)]!, education: '3' as const },
       ];
       const sex = random(2) ? 'F' : 'M';
-      const ids = await insertPerson(services, { sex: sex as 'F', birthDate, resources: '', education: '', situations }, i);
+      const ids = await insertPerson(services, { sex: sex as 'F', birthDate, resources: situations[0]!.resources, education: '3', situations }, i);
       people.push({ personId: ids.personId, sex, birthDate, situations });
       const first = random(5);
       for (let k = 0; k < 1 + random(3); k++) {
@@ -241,7 +241,7 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
         const date = new Date(day).toISOString().slice(0, 10);
         const sessionId = await insertSession(services, worksiteId, date);
         for (const p of parcours.filter((x) => x.worksiteId === worksiteId && x.start <= date && x.end >= date)) {
-          const mark = ['present', 'present', 'present', 'maladie', 'non_justifiee'][random(5)]!;
+          const mark = (['present', 'present', 'present', 'maladie', 'non_justifiee'] as const)[random(5)]!;
           await services.db.insertInto('attendance').values({ sessionId, participationId: p.participationId, mark, actualStart: null, actualEnd: null, paid: 0, proofDate: null, updatedBy: null, updatedAt: 'x' }).execute();
           marks.push({ date, mark, participationId: p.participationId });
         }

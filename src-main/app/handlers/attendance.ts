@@ -9,7 +9,7 @@ import { cancelKindOf, hoursSummaries, warningText, type ParticipationOfHours } 
 import { weekOf } from '../../domain/hours';
 import { ANNEX_TIME_NOT_YET, HALF_DAY_NOT_YET, hasBegun } from '../../domain/not-yet-happened';
 import { structureWallClock } from '../structure-clock';
-import { PAID_BY_DEFAULT, type Mark } from '../../shared/contract/attendance-codes';
+import { PAID_BY_DEFAULT } from '../../shared/contract/attendance-codes';
 import type { HoursRow } from '../../shared/contract/attendance';
 import { addDays, formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -67,7 +67,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       sessions: sessions.map((s) => ({
         id: s.id,
         date: s.date,
-        halfDay: s.halfDay as 'morning' | 'afternoon',
+        halfDay: s.halfDay,
         start: minutesToTime(s.startMinutes),
         end: minutesToTime(s.endMinutes),
         cancelled: cancelKindOf(s),
@@ -86,11 +86,11 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
         .map((m) => ({
           sessionId: m.sessionId,
           participationId: m.participationId,
-          mark: m.mark as Mark,
+          mark: m.mark,
           actualStart: m.actualStart === null ? null : minutesToTime(m.actualStart),
           actualEnd: m.actualEnd === null ? null : minutesToTime(m.actualEnd),
-          paid: m.paid === 1,
-          proofReceived: m.proofReceived === 1,
+          paid: m.paid,
+          proofReceived: m.proofReceived,
           proofDate: m.proofDate,
         })),
       annexTimes: (await repo.annexTimesOf(ctx.db, ids))

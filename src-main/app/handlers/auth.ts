@@ -1,5 +1,4 @@
 import * as users from '../../db/repositories/users';
-import type { Role } from '../../shared/contract/users';
 import { AppError } from '../../shared/errors';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -14,15 +13,15 @@ import { assertPasswordFor, sessionViewFor, structureNameOf } from '../read-mode
 export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> = {
   'auth/users': async (_input, { db }) =>
     (await users.listUsers(db))
-      .filter((row) => row.active === 1)
-      .map((row) => ({ id: row.id, displayName: row.displayName, role: row.role as Role })),
+      .filter((row) => row.active)
+      .map((row) => ({ id: row.id, displayName: row.displayName, role: row.role })),
 
   'auth/login': ({ userId, password }, { services, transaction }) =>
     services.logins.oneAtATime(userId, async () => {
       // Read inside the per-account queue: the previous attempt's outcome is already written.
       const now = services.clock.now();
       const row = await users.findUser(services.db, userId);
-      if (!row || row.active !== 1) {
+      if (!row || !row.active) {
         throw new AppError('UNAUTHORIZED', "Ce compte n’existe pas ou a été désactivé. Demandez à l’administrateur.");
       }
       const attempt = await attemptPassword({ services, account: row, password, now, method: 'auth/login', write: transaction });
@@ -35,7 +34,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
         if (upgraded) await users.setPasswordHash(db, row.id, upgraded, now.toISOString(), false);
         await appendJournal(db, { at: now.toISOString(), userId: row.id, action: 'login', method: 'auth/login', records: [`user:${row.id}`] });
       });
-      const user: SessionUser = { id: row.id, displayName: row.displayName, role: row.role as Role, mustChangePassword: row.mustChangePassword === 1 };
+      const user: SessionUser = { id: row.id, displayName: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword };
       return sessionViewFor(services, user, services.sessions.create(user, now));
     }),
 

@@ -1,6 +1,6 @@
 import * as contracts from '../../db/repositories/contracts';
 import { findParticipation } from '../../db/repositories/worksites';
-import { checkCddi, checkEarlyEnd, checkRenewal, type ContractType, type RuleViolation } from '../../domain/contracts';
+import { checkCddi, checkEarlyEnd, checkRenewal, type RuleViolation } from '../../domain/contracts';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
@@ -50,7 +50,7 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     }
     refuse(
       checkRenewal({
-        type: participation.contractType as ContractType,
+        type: participation.contractType,
         start: participation.startDate,
         currentEnd: participation.endDate,
         newEnd: renewal.newEndDate,
@@ -75,7 +75,7 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     }
     refuse(
       checkEarlyEnd({
-        type: participation.contractType as ContractType,
+        type: participation.contractType,
         start: participation.startDate,
         end: participation.endDate,
         trialDays: participation.trialDays,

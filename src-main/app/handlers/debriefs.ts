@@ -12,7 +12,7 @@ async function debriefs(ctx: HandlerContext) {
     date: r.date,
     start: minutesToTime(r.startMinutes),
     end: minutesToTime(r.endMinutes),
-    done: r.done === null ? null : r.done === 1,
+    done: r.done,
     personName: `${r.firstNames} ${r.lastName}`,
     worksiteName: r.worksiteName,
     note: r.note ?? '',

@@ -20,7 +20,7 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
     id: row.id,
     label: row.label,
     originalName: row.originalName,
-    mediaType: row.mediaType as AttachmentRow['mediaType'],
+    mediaType: row.mediaType,
     size: row.size,
     sha256: row.sha256,
     personId: row.personId,
@@ -43,8 +43,8 @@ function madeHere(request: DocumentRequest): DocumentRequest {
 }
 
 /** Reading again a stored document that discloses the NIR journals it, as its making did. */
-function journalDisclosure(ctx: HandlerContext, row: { kind: string; personId: number | null }) {
-  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind as DocumentKind];
+function journalDisclosure(ctx: HandlerContext, row: { kind: DocumentKind; personId: number | null }) {
+  const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind];
   if (madeBy === 'rgpd/exportPerson' && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
 }
 
@@ -81,8 +81,8 @@ export const documentsHandlers: HandlerMap<
       for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
       if (documentIds.length === 1) [fileName, title] = [row.fileName, row.title];
       else if (row.worksiteName) {
-        fileName = safeFileName(`${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]}_${row.worksiteName}_lot`, 'pdf');
-        title = `${DOCUMENT_KIND_LABELS[row.kind as DocumentKind]} — ${row.worksiteName} — lot de ${documentIds.length}`;
+        fileName = safeFileName(`${DOCUMENT_KIND_LABELS[row.kind]}_${row.worksiteName}_lot`, 'pdf');
+        title = `${DOCUMENT_KIND_LABELS[row.kind]} — ${row.worksiteName} — lot de ${documentIds.length}`;
       }
       ctx.record(`document:${documentId}`);
       journalDisclosure(ctx, row);
@@ -104,7 +104,7 @@ export const documentsHandlers: HandlerMap<
       participations:
         personId === undefined
           ? []
-          : (await repo.personParticipations(ctx.db, personId)).map((p) => ({ ...p, worksiteKind: p.worksiteKind as 'mesp' | 'aci' | 'autre' })),
+          : await repo.personParticipations(ctx.db, personId),
       lastFolder: ctx.session.user ? await repo.documentsFolder(ctx.db, ctx.session.user.id) : null,
     };
   },
@@ -208,6 +208,6 @@ export const documentsHandlers: HandlerMap<
     if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
     const bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
     ctx.record(`attachment:${attachmentId}`);
-    return { base64: bytes.toString('base64'), mediaType: row.mediaType as AttachmentRow['mediaType'], fileName: row.originalName };
+    return { base64: bytes.toString('base64'), mediaType: row.mediaType, fileName: row.originalName };
   },
 };

@@ -2,6 +2,7 @@ import * as repo from '../../db/repositories/evaluations';
 import { insertObstacle } from '../../db/repositories/journeys';
 import { evaluationDateProblem, healthCheckProblem } from '../../domain/evaluations';
 import { obstacleDatesProblem } from '../../domain/journeys';
+import { readsOwnObservationsOnly } from '../permissions';
 import type { EvaluationSheet, HealthCheck, Observation } from '../../shared/contract/evaluations';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
@@ -14,11 +15,12 @@ async function sheet(ctx: HandlerContext, participationId: number): Promise<Eval
 
 async function observations(ctx: HandlerContext, participationId: number): Promise<Observation[]> {
   // A supervisor reads back what he wrote, not what others noted about the person.
-  const onlyMine = ctx.session.user?.role === 'encadrant' ? (ctx.session.user.id ?? null) : null;
+  const user = ctx.session.user!;
+  const onlyMine = readsOwnObservationsOnly(user.role) ? user.id : null;
   return (await repo.observationsOf(ctx.db, participationId, onlyMine)).map((o) => ({
     id: o.id,
     observedOn: o.observedOn,
-    kind: o.kind as Observation['kind'],
+    kind: o.kind,
     text: o.text,
     authorName: o.authorName,
     obstacleId: o.obstacleId,
@@ -28,11 +30,11 @@ async function observations(ctx: HandlerContext, participationId: number): Promi
 async function healthChecks(ctx: HandlerContext, participationId: number): Promise<HealthCheck[]> {
   return (await repo.healthChecksOf(ctx.db, participationId)).map((c) => ({
     id: c.id,
-    kind: c.kind as HealthCheck['kind'],
+    kind: c.kind,
     date: c.date,
-    paperReceived: c.paperReceived === 1,
+    paperReceived: c.paperReceived,
     restrictions: c.restrictions,
-    inaptitude: c.inaptitude === 1,
+    inaptitude: c.inaptitude,
   }));
 }
 

@@ -26,7 +26,7 @@ async function journalEntries(db: Kysely<Database>, filter: JournalFilter, page?
       at: row.at,
       userId: row.userId,
       userName: row.displayName,
-      action: row.action as JournalEntry['action'],
+      action: row.action,
       method: row.method,
       records: named[index] ?? [],
     } satisfies JournalEntry,

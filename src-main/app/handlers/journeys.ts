@@ -26,7 +26,7 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
     assertNotFuture(openedOn, ctx.today, 'openedOn');
     const open = await repo.openJourneyOf(ctx.db, personId);
     if (open) {
-      throw new AppError('CONFLICT', `Un parcours est déjà en cours (${JOURNEY_STATUS_LABELS[open.status as never]}) : terminez-le avant d’en ouvrir un autre.`);
+      throw new AppError('CONFLICT', `Un parcours est déjà en cours (${JOURNEY_STATUS_LABELS[open.status]}) : terminez-le avant d’en ouvrir un autre.`);
     }
     const id = await repo.insertJourney(ctx.db, personId, openedOn, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`person:${personId}`);

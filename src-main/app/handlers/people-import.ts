@@ -256,14 +256,10 @@ async function applyUpdate(db: Kysely<Database>, personId: number, p: Plan, at: 
   const identityChanges = changes.filter((c) => c.field !== 'resources' && c.field !== 'educationLevel');
   if (identityChanges.length > 0) {
     const merged = applyChanges({ ...stored.person } as Record<string, unknown>, identityChanges) as unknown as Identity;
-    await people.updatePerson(db, personId, { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility as Identity['civility'] }, at.now);
+    await people.updatePerson(db, personId, { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility }, at.now);
   }
   if (p.situation && identityChanges.length < changes.length) {
-    const latest = stored.latest;
-    const previous = latest
-      ? { ...latest, resources: latest.resources as Resource, educationLevel: latest.educationLevel as EducationLevel, rqth: latest.rqth as SituationInput['rqth'], drivingLicence: latest.drivingLicence === 1, vehicle: latest.vehicle === 1, publicTransport: latest.publicTransport === 1 }
-      : undefined;
-    await people.insertSituation(db, personId, situationFor(p.situation, at.today, previous), at.now, at.userId);
+    await people.insertSituation(db, personId, situationFor(p.situation, at.today, stored.latest), at.now, at.userId);
   }
 }
 

@@ -9,7 +9,7 @@ import { structurePartyOf } from '../../documents/collect';
 import { DOCUMENT_REGISTRY } from '../../documents/kinds';
 import { renderPersonDocument } from '../../documents/render';
 import type { PersonDocumentKind } from '../../shared/contract/document-kinds';
-import type { Pmsmp, PmsmpBilanInput, PmsmpFields, PmsmpObjective, PmsmpOutcome, PrescriberKind, WeekScheduleInput } from '../../shared/contract/pmsmp';
+import type { Pmsmp, PmsmpBilanInput, PmsmpFields, WeekScheduleInput } from '../../shared/contract/pmsmp';
 import { AppError } from '../../shared/errors';
 import { recordDocument } from '../read-models/document-record';
 import type { HandlerContext, HandlerMap } from '../handler';
@@ -63,7 +63,7 @@ function fieldsOf(row: repo.ImmersionRow): PmsmpFields {
     tutorFunction: row.tutorFunction,
     tutorPhone: row.tutorPhone,
     tutorEmail: row.tutorEmail,
-    objective: row.objective as PmsmpObjective,
+    objective: row.objective,
     trade: row.trade,
     goals: row.goals,
     startDate: row.startDate,
@@ -73,7 +73,7 @@ function fieldsOf(row: repo.ImmersionRow): PmsmpFields {
     skills: row.skills,
     risks: row.risks,
     equipment: row.equipment,
-    prescriberKind: row.prescriberKind as PrescriberKind,
+    prescriberKind: row.prescriberKind,
     prescriberOrganisationId: row.prescriberOrganisationId,
     prescriberContactId: row.prescriberContactId,
     referentName: row.referentName,
@@ -104,7 +104,7 @@ async function viewOf(ctx: HandlerContext, row: repo.ImmersionRow): Promise<Pmsm
       row.outcome === null
         ? null
         : {
-            outcome: row.outcome as PmsmpOutcome,
+            outcome: row.outcome,
             missedMinutes: row.missedMinutes ?? 0,
             skillsObserved: row.skillsObserved ?? '',
             followUp: row.followUp ?? '',
@@ -152,7 +152,7 @@ async function printImmersion(ctx: HandlerContext, id: number, kind: Extract<Per
       ...numbered,
       issuedOn: ctx.today,
       structure,
-      person: { civility: person.civility as 'madame' | 'monsieur' | null, firstNames: person.firstNames, lastName: person.lastName, address: person.address, postcode: person.postcode, town: person.town },
+      person: { civility: person.civility, firstNames: person.firstNames, lastName: person.lastName, address: person.address, postcode: person.postcode, town: person.town },
       immersion: data,
     };
     return {

@@ -34,7 +34,7 @@ async function requests(ctx: HandlerContext): Promise<RightsRequest[]> {
     id: r.id,
     personId: r.personId,
     personName: r.lastName ? `${r.lastName.toLocaleUpperCase('fr-FR')} ${r.firstNames}` : null,
-    kind: r.kind as RightsRequest['kind'],
+    kind: r.kind,
     receivedOn: r.receivedOn,
     dueOn: r.dueOn,
     answeredOn: r.answeredOn,

@@ -15,7 +15,7 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
   const found = await repo.findStructure(db);
   if (!found) throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
   const wageRates = await repo.listWageRates(db);
-  const region = found.holidayRegion as Settings['calendar']['region'];
+  const region = found.holidayRegion;
   const holidays = frenchHolidays(Number(today.slice(0, 4)), holidayOptions(region, found.whitMondayWorked));
   return {
     structure: found.structure,

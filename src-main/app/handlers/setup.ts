@@ -1,5 +1,6 @@
 import * as repo from '../../db/repositories/settings';
 import * as users from '../../db/repositories/users';
+import { ADMINISTRATOR } from '../../shared/capabilities';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
@@ -29,12 +30,12 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
     const passwordHash = await hashPassword(password, services.passwordParams);
     const id = await transaction(async (db) => {
       if ((await users.listUsers(db)).length > 0) throw refused();
-      const newId = await users.insertUser(db, { displayName, role: 'administrateur', passwordHash }, now);
+      const newId = await users.insertUser(db, { displayName, role: ADMINISTRATOR, passwordHash }, now);
       record(`user:${newId}`);
       attribute(newId);
       return newId;
     });
-    const admin: SessionUser = { id, displayName: displayName.trim(), role: 'administrateur' };
+    const admin: SessionUser = { id, displayName: displayName.trim(), role: ADMINISTRATOR };
     return sessionViewFor(services, admin, services.sessions.create(admin, services.clock.now()));
   },
 
@@ -64,12 +65,12 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
       record('structure:1');
       for (const employer of input.employers) record(`employer:${await repo.insertEmployer(db, employer, now)}`);
       for (const rate of input.wageRates) await repo.insertWageRate(db, rate.effectiveFrom, rate.hourlyCents, now);
-      const id = await users.insertUser(db, { displayName, role: 'administrateur', passwordHash }, now);
+      const id = await users.insertUser(db, { displayName, role: ADMINISTRATOR, passwordHash }, now);
       record(`user:${id}`);
       attribute(id);
       return id;
     });
-    const admin: SessionUser = { id: adminId, displayName: displayName.trim(), role: 'administrateur' };
+    const admin: SessionUser = { id: adminId, displayName: displayName.trim(), role: ADMINISTRATOR };
     return sessionViewFor(services, admin, services.sessions.create(admin, services.clock.now()));
   },
 };

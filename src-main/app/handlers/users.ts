@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import * as users from '../../db/repositories/users';
+import { managesAccounts } from '../permissions';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
@@ -42,7 +43,7 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
   'users/update': async ({ id, displayName, role }, { db, services, now, record }) => {
     const row = await existing(db, id);
     await assertNameFree(db, displayName, id);
-    if (row.role === 'administrateur' && role !== 'administrateur' && row.active === 1) {
+    if (managesAccounts(row.role) && !managesAccounts(role) && row.active) {
       if ((await users.countActiveAdministrators(db, id)) === 0) throw new AppError('CONFLICT', LAST_ADMIN, { field: 'role' });
     }
     await users.updateUser(db, id, { displayName, role }, now);
@@ -55,7 +56,7 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
     const row = await existing(db, id);
     if (!active) {
       if (id === session.user?.id) throw new AppError('CONFLICT', 'Vous ne pouvez pas désactiver votre propre compte.');
-      if (row.role === 'administrateur' && (await users.countActiveAdministrators(db, id)) === 0) {
+      if (managesAccounts(row.role) && (await users.countActiveAdministrators(db, id)) === 0) {
         throw new AppError('CONFLICT', LAST_ADMIN);
       }
     }

@@ -7,7 +7,7 @@ import { findUser } from '../../db/repositories/users';
 import * as repo from '../../db/repositories/worksites';
 import { generateSchedule, outsidePattern, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
 import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
-import { HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
+import { HALF_DAY_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
@@ -30,19 +30,20 @@ import { calendarFor } from '../read-models/calendar';
 import { assertWorksiteInScope } from '../read-models/worksite-access';
 import { slotTimes, visibleAnnexKind, worksiteView } from '../read-models/worksite-view';
 import { reachOf } from '../reach';
+import { coordinatesWorksites, supervisesWorksites } from '../permissions';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
   if (!employer || employer.archived) throw new AppError('NOT_FOUND', "L’employeur choisi n’existe pas ou est archivé.", { field: 'worksite.employerId' });
   if (w.supervisorId !== null) {
     const supervisor = await findUser(db, w.supervisorId);
-    if (!supervisor || supervisor.active !== 1 || supervisor.role !== 'encadrant') {
+    if (!supervisor || !supervisor.active || !supervisesWorksites(supervisor.role)) {
       throw new AppError('INVALID_INPUT', "L’encadrant doit être un compte actif au rôle « Encadrant technique ».", { field: 'worksite.supervisorId' });
     }
   }
   if (w.coordinatorId !== null) {
     const coordinator = await findUser(db, w.coordinatorId);
-    if (!coordinator || coordinator.active !== 1 || !['coordination', 'administrateur'].includes(coordinator.role)) {
+    if (!coordinator || !coordinator.active || !coordinatesWorksites(coordinator.role)) {
       throw new AppError('INVALID_INPUT', 'La coordination doit être un compte actif de coordination.', { field: 'worksite.coordinatorId' });
     }
   }
@@ -104,9 +105,9 @@ export const worksitesHandlers: HandlerMap<
     (await repo.listWorksites(ctx.db, reachOf(ctx))).map((w) => ({
       id: w.id,
       name: w.name,
-      kind: w.kind as Worksite['kind'],
-      activity: w.activity as Worksite['activity'],
-      status: w.status as Worksite['status'],
+      kind: w.kind,
+      activity: w.activity,
+      status: w.status,
       startDate: w.startDate,
       endDate: patternEnd({ startDate: w.startDate, weeks: w.weeks, slots: [] }),
       employerName: w.employerName,
@@ -126,7 +127,7 @@ export const worksitesHandlers: HandlerMap<
       end: minutesToTime(s.endMinutes),
       worksiteId: s.worksiteId,
       worksiteName: s.worksiteName,
-      kind: s.halfDay as HalfDay,
+      kind: s.halfDay,
       cancelled: s.cancelledReason !== null,
     }));
     const annexes = (await repo.personAnnexTimes(ctx.db, personId, reachOf(ctx))).map((a) => ({
@@ -135,7 +136,7 @@ export const worksitesHandlers: HandlerMap<
       end: minutesToTime(a.endMinutes),
       worksiteId: a.worksiteId,
       worksiteName: a.worksiteName,
-      kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
+      kind: visibleAnnexKind(a.kind, ctx),
       cancelled: false,
     }));
     return [...sessions, ...annexes].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
@@ -147,7 +148,7 @@ export const worksitesHandlers: HandlerMap<
       worksiteId: s.worksiteId,
       worksiteName: s.worksiteName,
       date: s.date,
-      halfDay: s.halfDay as HalfDay,
+      halfDay: s.halfDay,
       start: minutesToTime(s.startMinutes),
       end: minutesToTime(s.endMinutes),
       cancelled: s.cancelledReason !== null,
@@ -265,7 +266,7 @@ export const worksitesHandlers: HandlerMap<
       if (pastWorksite) throw new AppError('CONFLICT', pastWorksite, { field: 'worksiteEnd' });
       const mine = new Set(worksite.sessions.filter((s) => s.cancelledReason === null).map(sessionKey));
       const clashes = (await repo.bookedElsewhere(ctx.db, personId, id, contract.startDate, contract.endDate)).filter((s) =>
-        mine.has(sessionKey({ date: s.date, halfDay: s.halfDay as HalfDay })),
+        mine.has(sessionKey({ date: s.date, halfDay: s.halfDay })),
       );
       if (clashes.length > 0) {
         const dates = clashes.slice(0, 3).map((c) => `${formatFrenchDate(c.date)} (${c.name})`).join(', ');
@@ -303,7 +304,7 @@ export const worksitesHandlers: HandlerMap<
         derogationUntil: contract.derogationUntil,
         classification: contract.classification,
         tasks: tasksOrDefault(contract.tasks, worksite.activity),
-        particularRisk: contract.particularRisk ? 1 : 0,
+        particularRisk: contract.particularRisk,
         passIae: contract.passIae,
       },
       ctx.now,

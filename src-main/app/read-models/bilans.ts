@@ -5,9 +5,7 @@
 import * as repo from '../../db/repositories/evaluations';
 import { skillSummary } from '../../domain/evaluations';
 import { patternEnd } from '../../domain/schedule';
-import type { AttendanceFigures, Bilan, Orientation, WorksiteBilan } from '../../shared/contract/bilans';
-import type { ObstacleKind, OutcomeCategory } from '../../shared/contract/journey-lists';
-import type { ACTIVITIES, WORKSITE_KINDS } from '../../shared/contract/worksites';
+import type { AttendanceFigures, Bilan, WorksiteBilan } from '../../shared/contract/bilans';
 import type { HandlerContext } from '../handler';
 import { reachOf } from '../reach';
 import { hoursSummaries, type ParticipationOfHours } from '../hours';
@@ -35,11 +33,11 @@ export async function bilanOf(ctx: HandlerContext, participationId: number): Pro
     participation: f.view,
     attendance,
     skills,
-    obstacles: (await repo.obstaclesUntil(ctx.db, f.personId, f.end)).map((o) => ({ kind: o.kind as ObstacleKind, identifiedOn: o.identifiedOn, resolvedOn: o.resolvedOn })),
+    obstacles: (await repo.obstaclesUntil(ctx.db, f.personId, f.end)).map((o) => ({ kind: o.kind, identifiedOn: o.identifiedOn, resolvedOn: o.resolvedOn })),
     form: {
       participantWords: saved?.participantWords ?? '',
       teamAssessment: saved?.teamAssessment ?? '',
-      orientation: (saved?.orientation as Orientation | null) ?? null,
+      orientation: saved?.orientation ?? null,
       nextSteps: saved?.nextSteps ?? '',
       referentToInform: saved?.referentToInform ?? '',
       activitiesDone: saved?.activitiesDone ?? '',
@@ -62,8 +60,8 @@ export async function worksiteBilanOf(ctx: HandlerContext, worksiteId: number): 
     worksite: {
       id: w.id,
       name: w.name,
-      kind: w.kind as (typeof WORKSITE_KINDS)[number],
-      activity: w.activity as (typeof ACTIVITIES)[number],
+      kind: w.kind,
+      activity: w.activity,
       startDate: w.startDate,
       endDate: patternEnd({ startDate: w.startDate, weeks: w.weeks, slots: [] }),
       clientName: w.clientName,
@@ -72,8 +70,8 @@ export async function worksiteBilanOf(ctx: HandlerContext, worksiteId: number): 
       participationId: r.id,
       name: `${r.firstNames} ${r.lastName}`,
       attendance: attendance.get(r.id)!,
-      orientation: (r.orientation as Orientation | null) ?? null,
-      outcome: r.outcomeCategory ? { category: r.outcomeCategory as OutcomeCategory, afterThreeMonths: r.afterThreeMonths ?? '' } : null,
+      orientation: r.orientation ?? null,
+      outcome: r.outcomeCategory ? { category: r.outcomeCategory, afterThreeMonths: r.afterThreeMonths ?? '' } : null,
     })),
     incidentsNoted: await repo.countIncidents(ctx.db, worksiteId),
     form: { production: saved?.production ?? '', incidents: saved?.incidents ?? '', comments: saved?.comments ?? '' },

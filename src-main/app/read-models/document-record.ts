@@ -2,7 +2,7 @@ import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { sha256, writeAtomically } from '../../documents/store';
-import type { DocumentKind, DocumentRow } from '../../shared/contract/documents';
+import type { DocumentRow } from '../../shared/contract/documents';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext } from '../handler';
 import type { PreparedDocument } from './document-sources';
@@ -11,7 +11,7 @@ import type { PreparedDocument } from './document-sources';
 export function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
   return {
     id: row.id,
-    kind: row.kind as DocumentKind,
+    kind: row.kind,
     number: row.number,
     version: row.version,
     title: row.title,

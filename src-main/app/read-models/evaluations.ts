@@ -3,8 +3,8 @@
  * read too: whether the caller follows it, its grid and its evaluations.
  */
 import * as repo from '../../db/repositories/evaluations';
-import type { Criterion, EvaluationSheet, GridSection } from '../../shared/contract/evaluations';
-import type { ACTIVITIES } from '../../shared/contract/worksites';
+import type { Criterion } from '../../shared/contract/evaluations';
+import type { Activity } from '../../shared/contract/worksites';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext } from '../handler';
 import { reachOf } from '../reach';
@@ -29,7 +29,7 @@ export async function followed(ctx: HandlerContext, participationId: number) {
       name: `${row.firstNames} ${row.lastName}`,
       worksiteId: row.worksiteId,
       worksiteName: row.worksiteName,
-      activity: row.activity as (typeof ACTIVITIES)[number],
+      activity: row.activity,
       startDate: row.startDate,
       end: row.end,
     },
@@ -38,22 +38,22 @@ export async function followed(ctx: HandlerContext, participationId: number) {
 
 export const toCriterion = (c: Awaited<ReturnType<typeof repo.listCriteria>>[number]): Criterion => ({
   id: c.id,
-  section: c.section as GridSection,
+  section: c.section,
   label: c.label,
   position: c.position,
-  archived: c.archived === 1,
+  archived: c.archived,
 });
 
 export async function evaluationsOf(ctx: HandlerContext, participationId: number) {
   return (await repo.evaluationsOf(ctx.db, participationId)).map((e) => ({
-    moment: e.moment as EvaluationSheet['evaluations'][number]['moment'],
-    evaluator: e.evaluator as EvaluationSheet['evaluations'][number]['evaluator'],
+    moment: e.moment,
+    evaluator: e.evaluator,
     evaluatedOn: e.evaluatedOn,
     authorName: e.authorName,
-    items: e.items.map((i) => ({ criterionId: i.criterionId, level: i.level as EvaluationSheet['evaluations'][number]['items'][number]['level'], comment: i.comment })),
+    items: e.items.map((i) => ({ criterionId: i.criterionId, level: i.level, comment: i.comment })),
   }));
 }
 
-export async function criteriaOf(ctx: HandlerContext, activity: string, participationId: number) {
+export async function criteriaOf(ctx: HandlerContext, activity: Activity, participationId: number) {
   return (await repo.criteriaFor(ctx.db, activity, participationId)).map(toCriterion);
 }

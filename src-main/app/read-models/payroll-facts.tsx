@@ -16,9 +16,8 @@ import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
 import { canonicalFigures, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
 import { payrollCsv, payrollXlsx } from '../../exports/payroll';
 import { payrollVariablesCsv } from '../../exports/payroll-variables';
-import type { PayItem } from '../../shared/contract/pay-items';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
+import { EARLY_END_REASON_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { hoursSummaries, warningText } from '../hours';
 import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../payroll-drift';
@@ -59,7 +58,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
   const proofs = await repo.proofDaysBetween(db, ids, first, last);
   const contracts = await repo.employmentContractsOf(db, ids);
   const signed = await repo.withAttachment(db, ids);
-  const carried = (await repo.regularisationsCarried(db, ids, first, handoff)).map((g) => ({ ...g, item: g.item as PayItem | null }));
+  const carried = await repo.regularisationsCarried(db, ids, first, handoff);
   const regularisations = [...carried, ...unrecorded].sort((a, b) => a.date.localeCompare(b.date));
 
   const checks: Computed['checks'] = [];
@@ -71,7 +70,7 @@ export async function compute(db: Kysely<Database>, today: string, month: string
     const events: string[] = [];
     if (r.startDate >= first) events.push(`Entrée le ${formatFrenchDate(r.startDate)}`);
     if (r.earlyEndDate && r.earlyEndDate <= last) {
-      events.push(`Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${EARLY_END_REASON_LABELS[r.earlyEndReason as EarlyEndReason] ?? r.earlyEndReason})`);
+      events.push(`Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${r.earlyEndReason ? EARLY_END_REASON_LABELS[r.earlyEndReason] : 'motif non renseigné'})`);
     } else if (end <= last) events.push(`Fin de contrat le ${formatFrenchDate(end)}`);
     // The first version's number: a regenerated contract keeps its key.
     const contract = contracts.find((c) => c.participationId === r.id);

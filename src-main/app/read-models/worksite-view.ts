@@ -1,7 +1,5 @@
-import type { Selectable } from 'kysely';
-import type { AnnexTimesTable } from '../../db/schema';
-import type { Worksite } from '../../shared/contract/worksites';
-import type { ANNEX_KINDS, EarlyEndReason } from '../../shared/contract/worksites';
+import type { AnnexTimeRow } from '../../db/repositories/attendance';
+import { HEALTH_RELATED_ANNEX_KINDS, type AnnexKind, type Worksite } from '../../shared/contract/worksites';
 import * as repo from '../../db/repositories/worksites';
 import { listRenewals } from '../../db/repositories/contracts';
 import { holidaysBetween } from '../../domain/holidays';
@@ -12,16 +10,16 @@ import { addDays } from '../../shared/dates';
 import { formatDuration, minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
 import { reachOf } from '../reach';
+import { seesSocialDetails } from '../permissions';
 import { worksiteRowInScope } from './worksite-access';
 
 /**
  * A medical visit or a psychologist's debrief is health-related (GDPR art. 9):
  * the encadrant sees that the time exists, not what it is.
  */
-const HEALTH_RELATED: readonly string[] = ['visite_medicale', 'psychologue'];
-export function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: HandlerContext): (typeof ANNEX_KINDS)[number] {
-  const social = ['administrateur', 'coordination', 'travailleur_social'].includes(ctx.session.user?.role ?? '');
-  return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
+export function visibleAnnexKind(kind: AnnexKind, ctx: HandlerContext): AnnexKind {
+  const social = ctx.session.user !== null && seesSocialDetails(ctx.session.user.role);
+  return !social && HEALTH_RELATED_ANNEX_KINDS.includes(kind) ? 'autre' : kind;
 }
 
 /**
@@ -39,8 +37,8 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as Worksite['kind'],
-    activity: row.activity as Worksite['activity'],
+    kind: row.kind,
+    activity: row.activity,
     clientId: row.clientId,
     clientName: row.clientName,
     workAddress: row.workAddress,
@@ -54,7 +52,7 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
     startDate: row.startDate,
     weeks: row.weeks,
     endDate: patternEnd({ startDate: row.startDate, weeks: row.weeks, slots: [] }),
-    slots: slots.map((s) => ({ weekday: s.weekday, halfDay: s.halfDay as HalfDay })),
+    slots: slots.map((s) => ({ weekday: s.weekday, halfDay: s.halfDay })),
     capacity: row.capacity,
     hours: {
       morningStart: minutesToTime(row.morningStart),
@@ -62,13 +60,13 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
       afternoonStart: minutesToTime(row.afternoonStart),
       afternoonEnd: minutesToTime(row.afternoonEnd),
     },
-    status: row.status as Worksite['status'],
+    status: row.status,
     participants: (await repo.listParticipants(ctx.db, id, reachOf(ctx))).map((pa) => ({
       id: pa.id,
       personId: pa.personId,
       name: `${pa.firstNames} ${pa.lastName}`,
       contract: {
-        type: pa.contractType as 'cdd_usage' | 'cddi' | 'autre',
+        type: pa.contractType,
         startDate: pa.startDate,
         endDate: pa.endDate,
         position: pa.position,
@@ -78,19 +76,19 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
         derogationUntil: pa.derogationUntil,
         classification: pa.classification,
         tasks: pa.tasks,
-        particularRisk: pa.particularRisk === 1,
+        particularRisk: pa.particularRisk,
         passIae: pa.passIae,
       },
       renewals: renewals
         .filter((r) => r.participationId === pa.id)
         .map((r) => ({ previousEndDate: r.previousEndDate, newEndDate: r.newEndDate, agreedOn: r.agreedOn })),
-      earlyEnd: pa.earlyEndDate && pa.earlyEndReason ? { date: pa.earlyEndDate, reason: pa.earlyEndReason as EarlyEndReason } : null,
+      earlyEnd: pa.earlyEndDate && pa.earlyEndReason ? { date: pa.earlyEndDate, reason: pa.earlyEndReason } : null,
       weeklyHours: formatDuration(pa.weeklyMinutes),
       plannedWeeks: [
         ...plannedMinutesByWeek(
           timedSessions,
           { start: pa.startDate, end: pa.earlyEndDate ?? pa.endDate },
-          annexTimes.filter((a) => a.participationId === pa.id && a.paid === 1),
+          annexTimes.filter((a) => a.participationId === pa.id && a.paid),
         ).entries(),
       ].map(([weekOf, minutes]) => ({ weekOf, minutes })),
       trialDays: pa.trialDays,
@@ -102,10 +100,10 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
     sessions: sessions.map((s) => ({
       id: s.id,
       date: s.date,
-      halfDay: s.halfDay as HalfDay,
+      halfDay: s.halfDay,
       start: minutesToTime(s.startMinutes),
       end: minutesToTime(s.endMinutes),
-      origin: s.origin as 'pattern' | 'makeup' | 'added',
+      origin: s.origin,
       cancelledReason: s.cancelledReason,
     })),
   };
@@ -118,15 +116,15 @@ export function slotTimes(worksite: Worksite, halfDay: HalfDay) {
 }
 
 /** An annex time as screens show it; a health-related kind is hidden from those who may not know it. */
-export function annexTimeView(a: Selectable<AnnexTimesTable>, ctx: HandlerContext) {
+export function annexTimeView(a: AnnexTimeRow, ctx: HandlerContext) {
   return {
     id: a.id,
     participationId: a.participationId,
-    kind: visibleAnnexKind(a.kind as (typeof ANNEX_KINDS)[number], ctx),
+    kind: visibleAnnexKind(a.kind, ctx),
     date: a.date,
     start: minutesToTime(a.startMinutes),
     end: minutesToTime(a.endMinutes),
-    paid: a.paid === 1,
-    done: a.done === null ? null : a.done === 1,
+    paid: a.paid,
+    done: a.done,
   };
 }

@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { AnnexTimesTable, AttendanceTable, Database } from '../schema';
 import { participationInReach, type Reach } from '../reach';
+import { toFlag, toOptionalFlag, withBooleans } from '../flags';
+import type { Mark } from '../../shared/contract/attendance-codes';
 
 type Db = Kysely<Database>;
 
@@ -30,14 +32,19 @@ export async function participationsBetween(db: Db, worksiteId: number, from: st
     .execute();
 }
 
+const markRow = (m: Selectable<AttendanceTable>) => withBooleans(m, 'paid', 'proofReceived');
+/** An annex time with its flags as booleans (`done` null: not marked yet). */
+export const annexTimeRow = (a: Selectable<AnnexTimesTable>) => withBooleans(a, 'paid', 'done');
+export type AnnexTimeRow = ReturnType<typeof annexTimeRow>;
+
 export async function marksOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute();
+  return (await db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute()).map(markRow);
 }
 
 export async function annexTimesOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
+  return (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute()).map(annexTimeRow);
 }
 
 /** The birth dates of people (the limits on a minor's working time depend on them). */
@@ -54,7 +61,7 @@ export async function findAnnexTime(db: Db, id: number) {
 /** The marks of these half-days, everyone's. */
 export async function marksOfSessions(db: Db, sessionIds: readonly number[]) {
   if (sessionIds.length === 0) return [];
-  return db.selectFrom('attendance').selectAll().where('sessionId', 'in', sessionIds).execute();
+  return (await db.selectFrom('attendance').selectAll().where('sessionId', 'in', sessionIds).execute()).map(markRow);
 }
 
 /** Whether any attendance has been recorded for the participation. */
@@ -79,11 +86,11 @@ export async function participationsForHours(db: Db, of: { worksiteId: number } 
 
 export async function saveMark(
   db: Db,
-  values: { sessionId: number; participationId: number; mark: string; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
+  values: { sessionId: number; participationId: number; mark: Mark; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
   userId: number | null,
   now: string,
 ) {
-  const row = { ...values, paid: values.paid ? 1 : 0, proofReceived: values.proofReceived ? 1 : 0, updatedBy: userId, updatedAt: now };
+  const row = { ...values, paid: toFlag(values.paid), proofReceived: toFlag(values.proofReceived), updatedBy: userId, updatedAt: now };
   await db
     .insertInto('attendance')
     .values(row)
@@ -98,7 +105,7 @@ export async function clearMark(db: Db, sessionId: number, participationId: numb
 export async function setAnnexDone(db: Db, annexTimeId: number, done: boolean | null) {
   await db
     .updateTable('annexTimes')
-    .set({ done: done === null ? null : done ? 1 : 0 })
+    .set({ done: toOptionalFlag(done) })
     .where('id', '=', annexTimeId)
     .execute();
 }

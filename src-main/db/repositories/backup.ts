@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { fromOptionalFlag, toOptionalFlag } from '../flags';
 
 type Db = Kysely<Database>;
 
@@ -50,14 +51,14 @@ export async function lastBackup(db: Db): Promise<BackupMade | null> {
   const row = await db.selectFrom('backups').selectAll().orderBy('id', 'desc').executeTakeFirst();
   if (!row) return null;
   const { at, path, size, plaintextSha256, keyId, previousVerified } = row;
-  return { at, path, size, plaintextSha256, keyId, previousVerified: previousVerified === null ? null : previousVerified === 1 };
+  return { at, path, size, plaintextSha256, keyId, previousVerified: fromOptionalFlag(previousVerified) };
 }
 
 /** Records a backup made, and its folder as the one to offer next time. Returns its id. */
 export async function insertBackup(db: Db, made: BackupMade, folder: string): Promise<number> {
   const row = await db
     .insertInto('backups')
-    .values({ ...made, previousVerified: made.previousVerified === null ? null : made.previousVerified ? 1 : 0 })
+    .values({ ...made, previousVerified: toOptionalFlag(made.previousVerified) })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.updateTable('backupSettings').set({ lastFolder: folder }).execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Contact, ContactInput, Organisation, OrganisationInput } from '../../shared/contract/contacts';
+import { fromFlag } from '../flags';
 
 type Db = Kysely<Database>;
 
@@ -12,11 +13,11 @@ export async function listOrganisations(db: Db, includeArchived: boolean): Promi
   return organisations.map((o) => ({
     id: o.id,
     name: o.name,
-    kind: o.kind as Organisation['kind'],
+    kind: o.kind,
     address: o.address,
     phone: o.phone,
     email: o.email,
-    archived: o.archived === 1,
+    archived: fromFlag(o.archived),
     contacts: contacts.filter((c) => c.organisationId === o.id),
   }));
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Database } from '../schema';
 import { participationInReach, type Reach } from '../reach';
 import type { contractUpdateInput } from '../../shared/contract/contracts';
+import { toFlag } from '../flags';
+import type { EarlyEndReason } from '../../shared/contract/worksites';
 
 type Db = Kysely<Database>;
 type ContractUpdate = z.output<typeof contractUpdateInput>;
@@ -42,12 +44,12 @@ export async function updateContract(
   const { particularRisk, ...rest } = values;
   await db
     .updateTable('participations')
-    .set({ ...rest, particularRisk: particularRisk ? 1 : 0, updatedAt: now })
+    .set({ ...rest, particularRisk: toFlag(particularRisk), updatedAt: now })
     .where('id', '=', participationId)
     .execute();
 }
 
-export async function setEarlyEnd(db: Db, participationId: number, earlyEnd: { date: string; reason: string } | null, now: string) {
+export async function setEarlyEnd(db: Db, participationId: number, earlyEnd: { date: string; reason: EarlyEndReason } | null, now: string) {
   await db
     .updateTable('participations')
     .set({ earlyEndDate: earlyEnd?.date ?? null, earlyEndReason: earlyEnd?.reason ?? null, updatedAt: now })

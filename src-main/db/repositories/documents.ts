@@ -4,6 +4,7 @@ import type { Insertable } from 'kysely';
 import { foldForSearch } from '../../shared/text';
 import { escapeLike } from './like';
 import { DOCUMENT_OPTIONS, type DocumentOption } from '../../shared/contract/document-kinds';
+import type { DocumentKind } from '../../shared/contract/document-kinds';
 
 type Db = Kysely<Database>;
 
@@ -11,7 +12,7 @@ type Db = Kysely<Database>;
 export type DocumentSubject = { participationId: number } | { worksiteId: number; weekOf: string | null } | { personId: number };
 
 /** The number a document already has and its next version, or the next number of its kind in the year ("CT-2026-0007"). */
-export async function nextNumber(db: Db, kind: string, prefix: string, year: string, subject: DocumentSubject) {
+export async function nextNumber(db: Db, kind: DocumentKind, prefix: string, year: string, subject: DocumentSubject) {
   let query = db
     .selectFrom('documents')
     .select(['number', (eb) => eb.fn.max('version').as('version')])
@@ -157,7 +158,7 @@ export async function personParticipations(db: Db, personId: number) {
 export interface DocumentFilter {
   text: string;
   worksiteId: number | null;
-  kind?: string | null;
+  kind?: DocumentKind | null;
   from: string | null;
   to: string | null;
 }

@@ -1,8 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, EvaluationCriteriaTable } from '../schema';
 import { participationInReach, type Reach } from '../reach';
 import type { BilanInput, WorksiteBilanInput } from '../../shared/contract/bilans';
-import type { CriterionInput, EvaluationInput, HealthCheckInput, ObservationInput } from '../../shared/contract/evaluations';
+import type { CriterionInput, EvaluationInput, EvaluationLevel, HealthCheckInput, ObservationInput } from '../../shared/contract/evaluations';
+import { fromFlag, fromOptionalFlag, toFlag } from '../flags';
+import type { Activity } from '../../shared/contract/worksites';
 
 type Db = Kysely<Database>;
 
@@ -33,26 +35,29 @@ export async function findFollowed(db: Db, participationId: number, reach: Reach
     .executeTakeFirst();
 }
 
+const criterion = (c: Selectable<EvaluationCriteriaTable>) => ({ ...c, archived: fromFlag(c.archived) });
+
 export async function listCriteria(db: Db) {
-  return db.selectFrom('evaluationCriteria').selectAll().orderBy('section').orderBy('position').orderBy('id').execute();
+  return (await db.selectFrom('evaluationCriteria').selectAll().orderBy('section').orderBy('position').orderBy('id').execute()).map(criterion);
 }
 
 export async function insertCriterion(db: Db, c: Required<CriterionInput>, now: string) {
   const last = await db.selectFrom('evaluationCriteria').select(sql<number>`coalesce(max(position), -1)`.as('n')).where('section', '=', c.section).executeTakeFirstOrThrow();
-  await db.insertInto('evaluationCriteria').values({ section: c.section, label: c.label, position: last.n + 1, archived: c.archived ? 1 : 0, createdAt: now }).execute();
+  await db.insertInto('evaluationCriteria').values({ section: c.section, label: c.label, position: last.n + 1, archived: toFlag(c.archived), createdAt: now }).execute();
 }
 
 export async function findCriterion(db: Db, id: number) {
-  return db.selectFrom('evaluationCriteria').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('evaluationCriteria').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && criterion(row);
 }
 
 export async function updateCriterion(db: Db, id: number, c: Required<CriterionInput>) {
-  await db.updateTable('evaluationCriteria').set({ label: c.label, archived: c.archived ? 1 : 0 }).where('id', '=', id).execute();
+  await db.updateTable('evaluationCriteria').set({ label: c.label, archived: toFlag(c.archived) }).where('id', '=', id).execute();
 }
 
 /** Savoir-être and the activity's savoir-faire in use, plus archived lines this participation was already evaluated on. */
-export async function criteriaFor(db: Db, activity: string, participationId: number) {
-  return db
+export async function criteriaFor(db: Db, activity: Activity, participationId: number) {
+  const rows = await db
     .selectFrom('evaluationCriteria as c')
     .selectAll('c')
     .where('c.section', 'in', ['savoir_etre', activity])
@@ -70,6 +75,7 @@ export async function criteriaFor(db: Db, activity: string, participationId: num
     .orderBy('c.position')
     .orderBy('c.id')
     .execute();
+  return rows.map(criterion);
 }
 
 export async function evaluationsOf(db: Db, participationId: number) {
@@ -86,7 +92,7 @@ export async function evaluationsOf(db: Db, participationId: number) {
 }
 
 /** One evaluation per moment and evaluator: a second save replaces its lines. */
-export async function saveEvaluation(db: Db, participationId: number, e: Required<Omit<EvaluationInput, 'items'>> & { items: { criterionId: number; level: string; comment: string }[] }, authorId: number | null, now: string) {
+export async function saveEvaluation(db: Db, participationId: number, e: Required<Omit<EvaluationInput, 'items'>> & { items: { criterionId: number; level: EvaluationLevel; comment: string }[] }, authorId: number | null, now: string) {
   const existing = await db
     .selectFrom('evaluations')
     .select('id')
@@ -152,11 +158,12 @@ export async function countIncidents(db: Db, worksiteId: number) {
 }
 
 export async function healthChecksOf(db: Db, participationId: number) {
-  return db.selectFrom('healthChecks').selectAll().where('participationId', '=', participationId).orderBy('date').orderBy('id').execute();
+  const rows = await db.selectFrom('healthChecks').selectAll().where('participationId', '=', participationId).orderBy('date').orderBy('id').execute();
+  return rows.map((c) => ({ ...c, paperReceived: fromFlag(c.paperReceived), inaptitude: fromFlag(c.inaptitude) }));
 }
 
 export async function saveHealthCheck(db: Db, participationId: number, id: number | undefined, c: Required<HealthCheckInput>, now: string) {
-  const values = { kind: c.kind, date: c.date, paperReceived: c.paperReceived ? 1 : 0, restrictions: c.restrictions, inaptitude: c.inaptitude ? 1 : 0, updatedAt: now };
+  const values = { kind: c.kind, date: c.date, paperReceived: toFlag(c.paperReceived), restrictions: c.restrictions, inaptitude: toFlag(c.inaptitude), updatedAt: now };
   if (id === undefined) {
     return (await db.insertInto('healthChecks').values({ participationId, ...values, createdAt: now }).returning('id').executeTakeFirstOrThrow()).id;
   }
@@ -192,7 +199,7 @@ export async function saveWorksiteBilan(db: Db, worksiteId: number, b: Required<
 
 /** The debriefs with the psychologist (annex times), with the caller's own note only. */
 export async function debriefsFor(db: Db, authorId: number) {
-  return db
+  const rows = await db
     .selectFrom('annexTimes as a')
     .innerJoin('participations as pa', 'pa.id', 'a.participationId')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
@@ -203,6 +210,7 @@ export async function debriefsFor(db: Db, authorId: number) {
     .orderBy('a.date', 'desc')
     .orderBy('a.startMinutes')
     .execute();
+  return rows.map((r) => ({ ...r, done: fromOptionalFlag(r.done) }));
 }
 
 export async function findDebrief(db: Db, annexTimeId: number) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Funder, FunderInput } from '../../shared/contract/funders';
+import { toFlag, fromFlag, type Flag } from '../flags';
 
 type Db = Kysely<Database>;
 
@@ -13,8 +14,8 @@ function funders(db: Db) {
     .where('o.kind', '=', 'financeur');
 }
 
-function toFunder(row: { id: number; name: string; archived: number; logoFile: string | null; fundingMention: string | null }): Funder {
-  return { id: row.id, name: row.name, archived: row.archived === 1, logoFile: row.logoFile, fundingMention: row.fundingMention ?? '' };
+function toFunder(row: { id: number; name: string; archived: Flag; logoFile: string | null; fundingMention: string | null }): Funder {
+  return { id: row.id, name: row.name, archived: fromFlag(row.archived), logoFile: row.logoFile, fundingMention: row.fundingMention ?? '' };
 }
 
 export async function listFunders(db: Db, includeArchived: boolean): Promise<Funder[]> {
@@ -37,7 +38,7 @@ export async function fundersOfWorksite(db: Db, worksiteId: number): Promise<Fun
 export async function insertFunder(db: Db, values: FunderInput, now: string): Promise<number> {
   const { id } = await db
     .insertInto('organisations')
-    .values({ name: values.name, kind: 'financeur', address: '', phone: '', email: '', archived: values.archived ? 1 : 0, createdAt: now, updatedAt: now })
+    .values({ name: values.name, kind: 'financeur', address: '', phone: '', email: '', archived: toFlag(values.archived ?? false), createdAt: now, updatedAt: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('funders').values({ organisationId: id, logoFile: values.logoFile, fundingMention: values.fundingMention ?? '', updatedAt: now }).execute();
@@ -45,7 +46,7 @@ export async function insertFunder(db: Db, values: FunderInput, now: string): Pr
 }
 
 export async function updateFunder(db: Db, id: number, values: FunderInput, now: string) {
-  await db.updateTable('organisations').set({ name: values.name, archived: values.archived ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
+  await db.updateTable('organisations').set({ name: values.name, archived: toFlag(values.archived ?? false), updatedAt: now }).where('id', '=', id).execute();
   const details = { logoFile: values.logoFile, fundingMention: values.fundingMention ?? '', updatedAt: now };
   await db
     .insertInto('funders')

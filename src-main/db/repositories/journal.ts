@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JournalTable } from '../schema';
-import type { JournalFilter } from '../../shared/contract/journal';
+import type { JournalAction, JournalFilter } from '../../shared/contract/journal';
 import { addDays } from '../../shared/dates';
 import { parisDayStart } from '../../shared/paris-time';
 
@@ -64,7 +64,7 @@ export async function macOf(db: Db, payload: string): Promise<string> {
 
 export async function insertEntry(
   db: Db,
-  entry: { id: number; at: string; userId: number | null; action: string; method: string; records: readonly string[]; prevHash: string; hash: string },
+  entry: { id: number; at: string; userId: number | null; action: JournalAction; method: string; records: readonly string[]; prevHash: string; hash: string },
 ): Promise<void> {
   await db
     .insertInto('journal')

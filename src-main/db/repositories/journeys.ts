@@ -15,14 +15,14 @@ export async function listJourneys(db: Db, personId: number): Promise<Omit<Journ
     const outcome = outcomes.find((o) => o.journeyId === j.id);
     return {
       id: j.id,
-      status: j.status as JourneyStatus,
+      status: j.status,
       openedOn: j.openedOn,
       events: events
         .filter((e) => e.journeyId === j.id)
-        .map((e) => ({ status: e.status as JourneyStatus, happenedOn: e.happenedOn, reason: e.reason })),
+        .map((e) => ({ status: e.status, happenedOn: e.happenedOn, reason: e.reason })),
       outcome: outcome
         ? {
-            category: outcome.category as OutcomeInput['category'],
+            category: outcome.category,
             detail: outcome.detail,
             exitedOn: outcome.exitedOn,
             afterThreeMonths: outcome.afterThreeMonths,
@@ -78,7 +78,7 @@ export async function saveOutcome(db: Db, journeyId: number, outcome: OutcomeInp
 
 export async function listObstacles(db: Db, personId: number): Promise<Obstacle[]> {
   const rows = await db.selectFrom('obstacles').selectAll().where('personId', '=', personId).orderBy('identifiedOn', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as Obstacle['kind'], identifiedOn: r.identifiedOn, actions: r.actions, resolvedOn: r.resolvedOn }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, identifiedOn: r.identifiedOn, actions: r.actions, resolvedOn: r.resolvedOn }));
 }
 
 export async function findObstacle(db: Db, id: number) {

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, PayrollHandoffsTable } from '../schema';
 import type { RegularisationRow } from '../../domain/regularisation-lines';
+import type { PayItem } from '../../shared/contract/pay-items';
 
 type Db = Kysely<Database>;
 
@@ -297,12 +298,12 @@ export async function matriculeHolder(db: Db, employerId: number, matricule: str
 }
 
 /** The codes an employer changed from the defaults, by pay item. */
-export async function payItemCodesOf(db: Db, employerId: number): Promise<Map<string, string>> {
+export async function payItemCodesOf(db: Db, employerId: number): Promise<Map<PayItem, string>> {
   const rows = await db.selectFrom('payItemCodes').select(['item', 'code']).where('employerId', '=', employerId).execute();
   return new Map(rows.map((r) => [r.item, r.code]));
 }
 
-export async function setPayItemCode(db: Db, employerId: number, item: string, code: string | null) {
+export async function setPayItemCode(db: Db, employerId: number, item: PayItem, code: string | null) {
   await db.deleteFrom('payItemCodes').where('employerId', '=', employerId).where('item', '=', item).execute();
   if (code) await db.insertInto('payItemCodes').values({ employerId, item, code }).execute();
 }

@@ -4,6 +4,9 @@ import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '..
 import { nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
 import { personInReach, type Reach } from '../reach';
+import { fromFlag, toFlag, withBooleans, type Flag } from '../flags';
+import type { NationalityGroup, Sex } from '../../shared/contract/people-lists';
+import type { JourneyStatus } from '../../shared/contract/journey-lists';
 
 type Db = Kysely<Database>;
 
@@ -26,7 +29,7 @@ const SORT_SQL = { name: 'p.search_key', birthDate: 'p.birth_date', town: 'p.tow
  * about as much as running them.
  */
 export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: Reach) {
-  const conditions: RawBuilder<unknown>[] = [sql`p.archived = ${filters.archived ? 1 : 0}`, inScope(scope)];
+  const conditions: RawBuilder<unknown>[] = [sql`p.archived = ${toFlag(filters.archived)}`, inScope(scope)];
   for (const token of nameSearchKey(filters.query).split(' ').filter(Boolean)) conditions.push(sql`p.search_key like ${`%${escapeLike(token)}%`} escape '\\'`);
   if (filters.prescriberId !== null) conditions.push(sql`p.prescriber_id = ${filters.prescriberId}`);
   if (filters.referentId !== null) conditions.push(sql`p.referent_id = ${filters.referentId}`);
@@ -51,14 +54,14 @@ function toSummary(r: {
   birthName: string;
   firstNames: string;
   birthDate: string;
-  sex: string;
+  sex: Sex;
   town: string;
-  archived: number;
+  archived: Flag;
   prescriberName: string | null;
   referentFirstName: string | null;
   referentLastName: string | null;
   referentLeftOn: string | null;
-  status: string | null;
+  status: JourneyStatus | null;
 }): PersonSummary {
   return {
     id: r.id,
@@ -66,18 +69,18 @@ function toSummary(r: {
     birthName: r.birthName,
     firstNames: r.firstNames,
     birthDate: r.birthDate,
-    sex: r.sex as PersonSummary['sex'],
+    sex: r.sex,
     town: r.town,
-    archived: r.archived === 1,
+    archived: fromFlag(r.archived),
     prescriberName: r.prescriberName,
     referentName: r.referentLastName === null ? null : `${r.referentFirstName} ${r.referentLastName}`,
     referentLeft: r.referentLeftOn !== null,
-    status: r.status as PersonSummary['status'],
+    status: r.status,
   };
 }
 
 export async function findPerson(db: Db, id: number, scope: Reach) {
-  return db
+  const row = await db
     .selectFrom('persons as p')
     .leftJoin('organisations as o', 'o.id', 'p.prescriberId')
     .leftJoin('contacts as c', 'c.id', 'p.referentId')
@@ -86,19 +89,21 @@ export async function findPerson(db: Db, id: number, scope: Reach) {
     .where('p.id', '=', id)
     .where(inScope(scope))
     .executeTakeFirst();
+  return row && withBooleans(row, 'archived');
 }
 
 export async function listSituations(db: Db, personId: number) {
-  return db
+  const rows = await db
     .selectFrom('personSituations')
     .selectAll()
     .where('personId', '=', personId)
     .orderBy('observedOn', 'desc')
     .orderBy('id', 'desc')
     .execute();
+  return rows.map((s) => withBooleans(s, 'drivingLicence', 'vehicle', 'publicTransport'));
 }
 
-type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: string | null };
+type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: NationalityGroup | null };
 
 function columns(person: PersonValues) {
   return {
@@ -137,7 +142,7 @@ export async function updatePerson(db: Db, id: number, person: PersonValues, now
 }
 
 export async function setPersonArchived(db: Db, id: number, archived: boolean, now: string) {
-  await db.updateTable('persons').set({ archived: archived ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
+  await db.updateTable('persons').set({ archived: toFlag(archived), updatedAt: now }).where('id', '=', id).execute();
 }
 
 export async function insertSituation(db: Db, personId: number, s: SituationInput, now: string, userId: number | null) {
@@ -152,9 +157,9 @@ export async function insertSituation(db: Db, personId: number, s: SituationInpu
       educationLevel: s.educationLevel,
       rqth: s.rqth,
       housing: s.housing ?? '',
-      drivingLicence: s.drivingLicence ? 1 : 0,
-      vehicle: s.vehicle ? 1 : 0,
-      publicTransport: s.publicTransport ? 1 : 0,
+      drivingLicence: toFlag(s.drivingLicence),
+      vehicle: toFlag(s.vehicle),
+      publicTransport: toFlag(s.publicTransport),
       createdAt: now,
       createdBy: userId,
     })
@@ -200,5 +205,5 @@ export async function storedPerson(db: Db, id: number) {
 /** Whether the structure records a nationality group (a setting, off by default). */
 export async function collectsNationality(db: Db): Promise<boolean> {
   const row = await db.selectFrom('structure').select('collectNationality').executeTakeFirst();
-  return row?.collectNationality === 1;
+  return row !== undefined && fromFlag(row.collectNationality);
 }

@@ -5,6 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { withBooleans } from '../flags';
+import { annexTimeRow } from './attendance';
 
 type Db = Kysely<Database>;
 
@@ -28,7 +30,8 @@ export async function exportedParticipations(db: Db, personId: number) {
 }
 
 export async function exportedSituations(db: Db, personId: number) {
-  return db.selectFrom('personSituations').selectAll().where('personId', '=', personId).orderBy('observedOn').execute();
+  const rows = await db.selectFrom('personSituations').selectAll().where('personId', '=', personId).orderBy('observedOn').execute();
+  return rows.map((s) => withBooleans(s, 'drivingLicence', 'vehicle', 'publicTransport'));
 }
 
 export async function exportedJourneyEvents(db: Db, personId: number) {
@@ -54,7 +57,7 @@ export async function exportedAttendance(db: Db, personId: number) {
 }
 
 export async function exportedAnnexTimes(db: Db, personId: number) {
-  return db.selectFrom('annexTimes').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('date').execute();
+  return (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('date').execute()).map(annexTimeRow);
 }
 
 /** Each item of their evaluations, with its evaluation and the criterion's label. */
@@ -74,7 +77,8 @@ export async function exportedObservations(db: Db, personId: number) {
 }
 
 export async function exportedHealthChecks(db: Db, personId: number) {
-  return db.selectFrom('healthChecks').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('date').execute();
+  const rows = await db.selectFrom('healthChecks').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('date').execute();
+  return rows.map((c) => withBooleans(c, 'paperReceived', 'inaptitude'));
 }
 
 export async function exportedBilans(db: Db, personId: number) {

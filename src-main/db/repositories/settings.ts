@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EmployersTable } from '../schema';
-import type { Employer, EmployerInput, WageRate } from '../../shared/contract/settings';
+import type { Employer, EmployerInput, HolidayRegion, WageRate } from '../../shared/contract/settings';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
+import { toFlag, fromFlag } from '../flags';
 
 type Db = Kysely<Database>;
 
@@ -40,7 +41,7 @@ export async function findStructure(db: Db) {
     signatoryName: row.signatoryName,
     signatoryTitle: row.signatoryTitle,
     logoFile: row.logoFile,
-    openSaturday: row.openSaturday === 1,
+    openSaturday: fromFlag(row.openSaturday),
   };
   const hours: HoursRecord = {
     morningStart: minutesToTime(row.morningStart),
@@ -53,10 +54,10 @@ export async function findStructure(db: Db) {
     hours,
     setupCompletedAt: row.setupCompletedAt,
     idleLockMinutes: row.idleLockMinutes,
-    collectNationality: row.collectNationality === 1,
+    collectNationality: fromFlag(row.collectNationality),
     holidayRegion: row.holidayRegion,
-    whitMondayWorked: row.whitMondayWorked === 1,
-    forceMajeurePaid: row.forceMajeurePaid === 1,
+    whitMondayWorked: fromFlag(row.whitMondayWorked),
+    forceMajeurePaid: fromFlag(row.forceMajeurePaid),
   };
 }
 
@@ -72,21 +73,21 @@ function hoursColumns(hours: HoursRecord) {
 export async function insertStructure(db: Db, structure: StructureRecord, hours: HoursRecord, now: string) {
   await db
     .insertInto('structure')
-    .values({ id: 1, ...structure, openSaturday: structure.openSaturday ? 1 : 0, ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
+    .values({ id: 1, ...structure, openSaturday: toFlag(structure.openSaturday), ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
     .execute();
 }
 
 export async function updateStructure(db: Db, structure: StructureRecord, now: string) {
   await db
     .updateTable('structure')
-    .set({ ...structure, openSaturday: structure.openSaturday ? 1 : 0, updatedAt: now })
+    .set({ ...structure, openSaturday: toFlag(structure.openSaturday), updatedAt: now })
     .where('id', '=', 1)
     .execute();
 }
 
 export async function isOpenOnSaturday(db: Db): Promise<boolean> {
   const row = await db.selectFrom('structure').select('openSaturday').where('id', '=', 1).executeTakeFirst();
-  return row?.openSaturday === 1;
+  return row !== undefined && fromFlag(row.openSaturday);
 }
 
 export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
@@ -94,13 +95,13 @@ export async function updateIdleLock(db: Db, idleLockMinutes: number, now: strin
 }
 
 export async function updateCollectNationality(db: Db, collect: boolean, now: string) {
-  await db.updateTable('structure').set({ collectNationality: collect ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
+  await db.updateTable('structure').set({ collectNationality: toFlag(collect), updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
+export async function updateCalendar(db: Db, holidayRegion: HolidayRegion, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
   await db
     .updateTable('structure')
-    .set({ holidayRegion, whitMondayWorked: whitMondayWorked ? 1 : 0, forceMajeurePaid: forceMajeurePaid ? 1 : 0, updatedAt: now })
+    .set({ holidayRegion, whitMondayWorked: toFlag(whitMondayWorked), forceMajeurePaid: toFlag(forceMajeurePaid), updatedAt: now })
     .where('id', '=', 1)
     .execute();
 }
@@ -108,7 +109,7 @@ export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWo
 /** What the structure's calendar follows: its region's public holidays, Whit Monday, days lost to force majeure. */
 export async function structureCalendar(db: Db) {
   const row = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
-  return { holidayRegion: row.holidayRegion, whitMondayWorked: row.whitMondayWorked === 1, forceMajeurePaid: row.forceMajeurePaid === 1 };
+  return { holidayRegion: row.holidayRegion, whitMondayWorked: fromFlag(row.whitMondayWorked), forceMajeurePaid: fromFlag(row.forceMajeurePaid) };
 }
 
 export async function listClosures(db: Db) {
@@ -140,12 +141,12 @@ function toEmployer(row: Selectable<EmployersTable>): Employer {
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as Employer['kind'],
+    kind: row.kind,
     address: row.address,
     postcode: row.postcode,
     town: row.town,
     siret: row.siret,
-    collectiveAgreement: row.collectiveAgreement as Employer['collectiveAgreement'],
+    collectiveAgreement: row.collectiveAgreement,
     pensionFund: row.pensionFund,
     pensionFundAddress: row.pensionFundAddress,
     providentBody: row.providentBody,
@@ -155,7 +156,7 @@ function toEmployer(row: Selectable<EmployersTable>): Employer {
     signatoryName: row.signatoryName,
     signatoryTitle: row.signatoryTitle,
     logoFile: row.logoFile,
-    archived: row.archived === 1,
+    archived: fromFlag(row.archived),
   };
 }
 
@@ -191,7 +192,7 @@ export async function updateEmployer(db: Db, id: number, values: EmployerValues,
 export async function setEmployerArchived(db: Db, id: number, archived: boolean, now: string) {
   await db
     .updateTable('employers')
-    .set({ archived: archived ? 1 : 0, updatedAt: now })
+    .set({ archived: toFlag(archived), updatedAt: now })
     .where('id', '=', id)
     .execute();
 }

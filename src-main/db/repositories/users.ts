@@ -1,29 +1,33 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../schema';
-import type { Role, User } from '../../shared/contract/users';
+import { ROLES, type Role, type User } from '../../shared/contract/users';
 import { foldForSearch } from '../../shared/text';
+import { managesAccounts } from '../../shared/capabilities';
+import { toFlag, withBooleans, type WithBooleans } from '../flags';
 
 type Db = Kysely<Database>;
-export type UserRow = Selectable<UsersTable>;
+export type UserRow = WithBooleans<Selectable<UsersTable>, 'active' | 'mustChangePassword'>;
+const userRow = (row: Selectable<UsersTable>): UserRow => withBooleans(row, 'active', 'mustChangePassword');
 
 export function toUser(row: UserRow): User {
   return {
     id: row.id,
     displayName: row.displayName,
-    role: row.role as Role,
-    active: row.active === 1,
+    role: row.role,
+    active: row.active,
     lockedUntil: row.lockedUntil,
     passwordChangedAt: row.passwordChangedAt,
-    mustChangePassword: row.mustChangePassword === 1,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute();
+  return (await db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute()).map(userRow);
 }
 
 export async function findUser(db: Db, id: number): Promise<UserRow | null> {
-  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? userRow(row) : null;
 }
 
 /** Names must differ once accents and case are set aside: the login screen lists them. */
@@ -33,11 +37,12 @@ export async function nameTaken(db: Db, displayName: string, exceptId?: number):
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+/** Active accounts that manage accounts (administrators), `exceptId` aside: one must remain. */
 export async function countActiveAdministrators(db: Db, exceptId?: number): Promise<number> {
   let query = db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'administrateur')
+    .where('role', 'in', ROLES.filter(managesAccounts))
     .where('active', '=', 1);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
   return (await query.executeTakeFirstOrThrow()).n;
@@ -55,7 +60,7 @@ export async function insertUser(
       displayNameFolded: foldForSearch(values.displayName),
       role: values.role,
       passwordHash: values.passwordHash,
-      mustChangePassword: values.mustChangePassword ? 1 : 0,
+      mustChangePassword: toFlag(values.mustChangePassword ?? false),
       passwordChangedAt: now,
       createdAt: now,
       updatedAt: now,
@@ -74,7 +79,7 @@ export async function updateUser(db: Db, id: number, values: { displayName: stri
 }
 
 export async function setUserActive(db: Db, id: number, active: boolean, now: string) {
-  await db.updateTable('users').set({ active: active ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
+  await db.updateTable('users').set({ active: toFlag(active), updatedAt: now }).where('id', '=', id).execute();
 }
 
 /**
@@ -86,7 +91,7 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string, 
     .updateTable('users')
     .set({
       passwordHash,
-      ...(mustChange === undefined ? {} : { mustChangePassword: mustChange ? 1 : 0 }),
+      ...(mustChange === undefined ? {} : { mustChangePassword: toFlag(mustChange) }),
       failedAttempts: 0,
       lockedUntil: null,
       updatedAt: now,

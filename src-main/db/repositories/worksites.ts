@@ -4,6 +4,10 @@ import type { Database, ParticipationsTable } from '../schema';
 import type { WorksiteInput } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
 import { participationInReach, worksiteInReach, type Reach } from '../reach';
+import { toFlag, withBooleans } from '../flags';
+import { annexTimeRow } from './attendance';
+import type { CancelKind } from '../../shared/contract/attendance-codes';
+import type { AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
 
 type Db = Kysely<Database>;
 
@@ -159,7 +163,7 @@ export async function updateWorksite(db: Db, id: number, w: WorksiteInput, now: 
 
 export async function insertSession(
   db: Db,
-  values: { worksiteId: number; date: string; halfDay: string; startMinutes: number; endMinutes: number; origin: string },
+  values: { worksiteId: number; date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number; origin: SessionOrigin },
   now: string,
 ) {
   await db.insertInto('sessions').values({ ...values, cancelledReason: null, createdAt: now }).execute();
@@ -169,7 +173,7 @@ export async function findSession(db: Db, id: number) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function moveSession(db: Db, id: number, to: { date: string; halfDay: string; startMinutes: number; endMinutes: number }) {
+export async function moveSession(db: Db, id: number, to: { date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number }) {
   await db.updateTable('sessions').set(to).where('id', '=', id).execute();
 }
 
@@ -178,13 +182,13 @@ export async function deleteSessions(db: Db, worksiteId: number, ids: readonly n
   await db.deleteFrom('sessions').where('worksiteId', '=', worksiteId).where('id', 'in', ids).execute();
 }
 
-export async function cancelSession(db: Db, id: number, reason: string, kind: string) {
+export async function cancelSession(db: Db, id: number, reason: string, kind: CancelKind) {
   await db.updateTable('sessions').set({ cancelledReason: reason, cancelKind: kind }).where('id', '=', id).execute();
 }
 
 /** The worksite's participants the caller reaches (a social worker: her caseload). */
 export async function listParticipants(db: Db, worksiteId: number, reach: Reach) {
-  return db
+  const rows = await db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .selectAll('pa')
@@ -193,14 +197,19 @@ export async function listParticipants(db: Db, worksiteId: number, reach: Reach)
     .where(participationInReach(reach))
     .orderBy('p.searchKey')
     .execute();
+  return rows.map((pa) => withBooleans(pa, 'particularRisk'));
 }
 
 export async function insertParticipation(
   db: Db,
-  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt'>,
+  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt' | 'particularRisk'> & { particularRisk: boolean },
   now: string,
 ): Promise<number> {
-  const row = await db.insertInto('participations').values({ ...values, createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('participations')
+    .values({ ...values, particularRisk: toFlag(values.particularRisk), createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -223,7 +232,7 @@ export async function bookedElsewhere(db: Db, personId: number, exceptWorksiteId
 }
 
 export async function listAnnexTimes(db: Db, worksiteId: number, reach: Reach) {
-  return db
+  const rows = await db
     .selectFrom('annexTimes as a')
     .innerJoin('participations as pa', 'pa.id', 'a.participationId')
     .selectAll('a')
@@ -232,20 +241,22 @@ export async function listAnnexTimes(db: Db, worksiteId: number, reach: Reach) {
     .orderBy('a.date')
     .orderBy('a.startMinutes')
     .execute();
+  return rows.map(annexTimeRow);
 }
 
 export async function findParticipation(db: Db, id: number) {
-  return db.selectFrom('participations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('participations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && withBooleans(row, 'particularRisk');
 }
 
 export async function insertAnnexTime(
   db: Db,
-  values: { participationId: number; kind: string; date: string; startMinutes: number; endMinutes: number; paid: boolean },
+  values: { participationId: number; kind: AnnexKind; date: string; startMinutes: number; endMinutes: number; paid: boolean },
   now: string,
 ): Promise<number> {
   const row = await db
     .insertInto('annexTimes')
-    .values({ ...values, paid: values.paid ? 1 : 0, createdAt: now })
+    .values({ ...values, paid: toFlag(values.paid), createdAt: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,7 +1,7 @@
 import { annexTimesOf } from '../../db/repositories/attendance';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { madeBeforeTheFacts } from '../../domain/document-guards';
-import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
+import { ANNEX_KIND_LABELS, HALF_DAY_LABELS } from '../../shared/contract/worksites';
 import { minutesToTime } from '../../shared/time';
 import { PersonalAgenda } from '../templates/personal-agenda';
 import { participationKind } from './kind';
@@ -17,7 +17,7 @@ export const planningPersonne = participationKind('planning_personne', {
         date: s.date,
         start: minutesToTime(s.startMinutes),
         end: minutesToTime(s.endMinutes),
-        label: `${HALF_DAY_LABELS[s.halfDay as 'morning' | 'afternoon']} de chantier${s.cancelledReason ? ' — annulée' : ''}`,
+        label: `${HALF_DAY_LABELS[s.halfDay]} de chantier${s.cancelledReason ? ' — annulée' : ''}`,
         cancelled: s.cancelledReason !== null,
       })),
       // The person's own agenda names their appointments in full.
@@ -25,7 +25,7 @@ export const planningPersonne = participationKind('planning_personne', {
         date: a.date,
         start: minutesToTime(a.startMinutes),
         end: minutesToTime(a.endMinutes),
-        label: ANNEX_KIND_LABELS[a.kind as (typeof ANNEX_KINDS)[number]],
+        label: ANNEX_KIND_LABELS[a.kind],
         cancelled: false,
       })),
     ].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));

@@ -62,11 +62,15 @@ export const documentRow = z.object({
 });
 export type DocumentRow = z.output<typeof documentRow>;
 
+/** What an attached scan may be (read from its first bytes, `documents/store.ts`). */
+export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+
 export const attachmentRow = z.object({
   id,
   label: z.string(),
   originalName: z.string(),
-  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
   size: z.number().int(),
   sha256: z.string(),
   personId: id.nullable(),

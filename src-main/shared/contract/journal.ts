@@ -3,6 +3,7 @@ import { defineMethod, noInput } from './define';
 import { id, isoDate } from './fields';
 
 export const JOURNAL_ACTIONS = ['change', 'read', 'export', 'login', 'login-failed', 'logout', 'purge', 'purge-refused', 'seal', 'alert'] as const;
+export type JournalAction = (typeof JOURNAL_ACTIONS)[number];
 export const JOURNAL_ACTION_LABELS: Record<(typeof JOURNAL_ACTIONS)[number], string> = {
   change: 'Modification',
   read: 'Consultation de données sensibles',

@@ -8,6 +8,7 @@ import { PAY_ITEMS, payItemCodeField } from './pay-items';
 export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
 
 export const HANDOFF_STATUSES = ['a_preparer', 'valide', 'transmis'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 export const HANDOFF_STATUS_LABELS: Record<(typeof HANDOFF_STATUSES)[number], string> = {
   a_preparer: 'À préparer',
   valide: 'Validé',

@@ -33,6 +33,7 @@ export const CIVILITIES = ['madame', 'monsieur'] as const;
 export const CIVILITY_LABELS: Record<(typeof CIVILITIES)[number], string> = { madame: 'Madame', monsieur: 'Monsieur' };
 
 export const SEXES = ['F', 'M'] as const;
+export type Sex = (typeof SEXES)[number];
 export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { F: 'Femme', M: 'Homme' };
 
 export const ORGANISATION_KINDS = ['prescripteur', 'partenaire', 'financeur', 'sante', 'autre'] as const;
@@ -46,6 +47,7 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 };
 
 export const NATIONALITY_GROUPS = ['france', 'ue', 'hors_ue'] as const;
+export type NationalityGroup = (typeof NATIONALITY_GROUPS)[number];
 export const NATIONALITY_GROUP_LABELS: Record<(typeof NATIONALITY_GROUPS)[number], string> = {
   france: 'France',
   ue: 'Union européenne',

@@ -16,6 +16,7 @@ import { agreementRefusal, COLLECTIVE_AGREEMENT_CODES } from '../collective-agre
 
 /** Where the structure is: which public holidays apply (see domain/holidays). */
 export const HOLIDAY_REGIONS = ['metropole', 'alsace_moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_martin', 'saint_barthelemy'] as const;
+export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number];
 export const HOLIDAY_REGION_LABELS: Record<(typeof HOLIDAY_REGIONS)[number], string> = {
   metropole: 'Métropole',
   alsace_moselle: 'Alsace-Moselle',
@@ -78,6 +79,7 @@ export const workHoursInput = z
 export type WorkHours = z.output<typeof workHoursInput>;
 
 export const EMPLOYER_KINDS = ['association_intermediaire', 'ccas', 'autre'] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
 export const EMPLOYER_KIND_LABELS: Record<(typeof EMPLOYER_KINDS)[number], string> = {
   association_intermediaire: 'Association intermédiaire (portage des MESP)',
   ccas: 'Le CCAS lui-même (ACI)',

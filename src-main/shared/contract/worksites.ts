@@ -8,6 +8,7 @@ import { workHoursInput } from './settings';
 import { CANCEL_KINDS } from './attendance-codes';
 
 export const WORKSITE_KINDS = ['mesp', 'aci', 'autre'] as const;
+export type WorksiteKind = (typeof WORKSITE_KINDS)[number];
 export const WORKSITE_KIND_LABELS: Record<(typeof WORKSITE_KINDS)[number], string> = {
   mesp: 'MESP (mise en situation professionnelle)',
   aci: 'ACI (atelier et chantier d’insertion)',
@@ -21,6 +22,7 @@ export function activityInSentence(activity: string): string {
 }
 
 export const ACTIVITIES = ['menuiserie', 'nettoyage', 'manutention', 'espaces_verts', 'batiment', 'lingerie', 'ressourcerie', 'autre'] as const;
+export type Activity = (typeof ACTIVITIES)[number];
 export const ACTIVITY_LABELS: Record<(typeof ACTIVITIES)[number], string> = {
   menuiserie: 'Menuiserie',
   nettoyage: 'Nettoyage',
@@ -33,6 +35,7 @@ export const ACTIVITY_LABELS: Record<(typeof ACTIVITIES)[number], string> = {
 };
 
 export const WORKSITE_STATUSES = ['preparation', 'en_cours', 'termine', 'annule'] as const;
+export type WorksiteStatus = (typeof WORKSITE_STATUSES)[number];
 export const WORKSITE_STATUS_LABELS: Record<(typeof WORKSITE_STATUSES)[number], string> = {
   preparation: 'En préparation',
   en_cours: 'En cours',
@@ -41,6 +44,10 @@ export const WORKSITE_STATUS_LABELS: Record<(typeof WORKSITE_STATUSES)[number], 
 };
 
 export const HALF_DAYS = ['morning', 'afternoon'] as const;
+export type HalfDay = (typeof HALF_DAYS)[number];
+/** How a half-day came to be: generated from the weekly pattern, a make-up after a public holiday, added by hand. */
+export const SESSION_ORIGINS = ['pattern', 'makeup', 'added'] as const;
+export type SessionOrigin = (typeof SESSION_ORIGINS)[number];
 export const HALF_DAY_LABELS: Record<(typeof HALF_DAYS)[number], string> = { morning: 'Matin', afternoon: 'Après-midi' };
 export const WEEKDAY_LABELS = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi'] as const;
 
@@ -69,6 +76,7 @@ export const worksiteInput = z.object({
 export type WorksiteInput = z.input<typeof worksiteInput>;
 
 export const CONTRACT_TYPES = ['cdd_usage', 'cddi', 'autre'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const CONTRACT_TYPE_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
   cdd_usage: "CDD d’usage (association intermédiaire)",
   cddi: "CDDI (contrat à durée déterminée d’insertion)",
@@ -129,6 +137,9 @@ export const contractInput = z.object({
 export type ContractInput = z.input<typeof contractInput>;
 
 export const ANNEX_KINDS = ['visite_medicale', 'pose_chantier', 'bilan_mi_parcours', 'bilan_fin', 'psychologue', 'autre'] as const;
+export type AnnexKind = (typeof ANNEX_KINDS)[number];
+/** Health-related annex times (GDPR art. 9): whoever does not see social details, and every printed sheet, learns only that a time exists. */
+export const HEALTH_RELATED_ANNEX_KINDS: readonly AnnexKind[] = ['visite_medicale', 'psychologue'];
 export const ANNEX_KIND_LABELS: Record<(typeof ANNEX_KINDS)[number], string> = {
   visite_medicale: 'Visite médicale ou bilan de santé',
   pose_chantier: 'Pose-chantier (accueil et sécurité)',
@@ -185,7 +196,7 @@ export const worksiteSession = sessionSlot.extend({
   id,
   start: z.string(),
   end: z.string(),
-  origin: z.enum(['pattern', 'makeup', 'added']),
+  origin: z.enum(SESSION_ORIGINS),
   cancelledReason: z.string().nullable(),
 });
 export type WorksiteSession = z.output<typeof worksiteSession>;

@@ -4,10 +4,12 @@
  * people with their situation, one participation each.
  */
 import type { Services } from '../../../src-main/app/services';
+import type { EducationLevel, Resource, YesNoUnknown } from '../../../src-main/shared/contract/people-lists';
+import type { Activity, WorksiteKind } from '../../../src-main/shared/contract/worksites';
 
 const NOW = '2025-01-01T00:00:00.000Z';
 
-export async function insertWorksite(services: Services, w: { name: string; kind?: string; activity?: string; startDate: string; funderId?: number }) {
+export async function insertWorksite(services: Services, w: { name: string; kind?: WorksiteKind; activity?: Activity; startDate: string; funderId?: number }) {
   const row = await services.db
     .insertInto('worksites')
     .values({
@@ -48,12 +50,12 @@ export async function insertSession(services: Services, worksiteId: number, date
 export interface FixturePerson {
   sex: 'F' | 'M';
   birthDate: string;
-  resources: string;
-  education: string;
-  priorityArea?: string;
+  resources: Resource;
+  education: EducationLevel;
+  priorityArea?: YesNoUnknown;
   archived?: boolean;
   /** Situations recorded on other days (to test which one counts at entry). */
-  situations?: { observedOn: string; resources: string; education: string }[];
+  situations?: { observedOn: string; resources: Resource; education: EducationLevel }[];
 }
 
 export async function insertPerson(services: Services, p: FixturePerson, n: number) {

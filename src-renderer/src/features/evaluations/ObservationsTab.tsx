@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { supervisesWorksites } from '@shared/capabilities';
 import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS, observationInput, type Observation, type ObservationInput } from '@shared/contract/evaluations';
 import { OBSTACLE_KIND_LABELS, OBSTACLE_KINDS } from '@shared/contract/journey-lists';
 import { obstacleInput, type ObstacleInput } from '@shared/contract/people';
@@ -85,7 +86,7 @@ export function ObservationsTab({ participationId }: { participationId: number }
         <Title order={3} mb="sm">
           Nouvelle observation
         </Title>
-        {user.role === 'encadrant' && (
+        {supervisesWorksites(user.role) && (
           <Text size="sm" mb="sm" c="dimmed">
             Notez des faits observés sur le chantier. Le travailleur social les lit et décide s’il s’agit d’un frein.
           </Text>

@@ -1,13 +1,14 @@
 import { Button, Card, Group, Text } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { followsCaseload } from '@shared/capabilities';
 import { useSignedIn } from '../auth/SessionContext';
 import { CaseloadHint } from './CaseloadHint';
 
 /** The people list before the first record: what to do first, for the role that can. */
 export function PeopleEmptyState() {
   const { user, can } = useSignedIn();
-  if (user.role === 'travailleur_social') return <CaseloadHint />;
+  if (followsCaseload(user.role)) return <CaseloadHint />;
   if (!can('people/create')) {
     return (
       <Text>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Card, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { followsCaseload } from '@shared/capabilities';
 import { formatFrenchDate } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { errorMessage, useApiQuery } from '../../api/client';
@@ -78,7 +79,7 @@ export function DashboardPage() {
     <Stack>
       <Title order={1}>Tableau de bord</Title>
       <Text>Bonjour {user.displayName}.</Text>
-      {user.role === 'travailleur_social' && <CaseloadHint />}
+      {followsCaseload(user.role) && <CaseloadHint />}
       {can('dashboard/checklist') && <FirstWeekChecklist />}
       {can('backup/status') && <BackupReminder />}
       {can('dashboard/summary') && <TodoCards />}

@@ -1,6 +1,7 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { displayName as displayNameField, ROLES, ROLE_LABELS, type Role, type User } from '@shared/contract/users';
+import { DEFAULT_NEW_ACCOUNT_ROLE } from '@shared/capabilities';
+import { displayName as displayNameField, ROLES, ROLE_LABELS, type User } from '@shared/contract/users';
 import { useApiMutation } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
@@ -14,7 +15,7 @@ const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role
 /** New account (name, role, first password) or edit (name, role). */
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const form = useForm({
-    initialValues: { displayName: user?.displayName ?? '', role: (user?.role ?? 'coordination') as Role, password: '', confirm: '' },
+    initialValues: { displayName: user?.displayName ?? '', role: user?.role ?? DEFAULT_NEW_ACCOUNT_ROLE, password: '', confirm: '' },
   });
   const create = useApiMutation('users/create');
   const update = useApiMutation('users/update');

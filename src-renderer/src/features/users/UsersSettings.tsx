@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { followsCaseload } from '@shared/capabilities';
 import { ROLE_LABELS, type User } from '@shared/contract/users';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
@@ -29,7 +30,7 @@ function passwordToChange(user: User) {
 
 /** A social worker reaches their caseload only through their card in the directory. */
 function CardCell({ user, cards, onLink, onUnlink }: { user: User; cards: Contact[]; onLink: () => void; onUnlink: (card: Contact) => void }) {
-  if (user.role !== 'travailleur_social') return <Text size="sm">—</Text>;
+  if (!followsCaseload(user.role)) return <Text size="sm">—</Text>;
   const card = cards.find((c) => c.userId === user.id);
   if (card) {
     return (

@@ -1,5 +1,6 @@
 import { Anchor, Checkbox, Grid, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { supervisesWorksites } from '@shared/capabilities';
 import type { Settings } from '@shared/contract/settings';
 import {
   ACTIVITIES,
@@ -74,7 +75,7 @@ function NoSupervisorYet() {
 export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Worksite | null; onClose: () => void; onSaved: (id: number) => void }) {
   const settings = useApiQuery('settings/get');
   const accounts = useApiQuery('auth/users');
-  const supervisors = (accounts.data ?? []).filter((a) => a.role === 'encadrant');
+  const supervisors = (accounts.data ?? []).filter((a) => supervisesWorksites(a.role));
   const directory = useApiQuery('contacts/list', { includeArchived: false });
   const funders = useApiQuery('funders/list', { includeArchived: true });
   const save = useApiMutation('worksites/save');

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { followsCaseload } from '@shared/capabilities';
 import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, EARLY_END_REASON_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
 import { formatFrenchDate, mondayOf } from '@shared/dates';
 import { formatEuros } from '@shared/money';
@@ -30,7 +31,7 @@ export function WorksitePage() {
   const id = Number(useParams().id);
   const { can, user } = useSignedIn();
   // A social worker sees on a worksite only the people she follows (the server filters them).
-  const ownCaseloadOnly = user.role === 'travailleur_social';
+  const ownCaseloadOnly = followsCaseload(user.role);
   const worksite = useApiQuery('worksites/get', { id });
   const [editing, setEditing] = useState(false);
   const [generating, setGenerating] = useState(false);
