@@ -4,19 +4,16 @@ import type { Role } from '../../shared/contract/users';
 import { AppError } from '../../shared/errors';
 import { evaluatePassword } from '../../shared/password-strength';
 import { findStructure } from '../../db/repositories/settings';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import type { HandlerMap } from '../handler';
+import type { ReadableDb, WritableDb } from '../../db/access';
+import type { HandlerServices, TypedHandlerMap } from '../handler';
 import { appendJournal } from '../journal';
 import { hashPassword, needsRehash } from '../password-hashing';
 import { attemptPassword } from '../password-attempt';
-import { noteCommittedWrite } from '../data-version';
 import { OPEN_BEFORE_PASSWORD_CHANGE } from '../password-change-gate';
 import { allowedMethods } from '../permissions';
-import type { Services } from '../services';
 import type { SessionUser } from '../session';
 
-export function sessionViewFor(services: Services, user: SessionUser, token: string): SessionView {
+export function sessionViewFor(services: Pick<HandlerServices, 'security'>, user: SessionUser, token: string): SessionView {
   const mustChangePassword = user.mustChangePassword === true;
   return {
     token,
@@ -29,7 +26,7 @@ export function sessionViewFor(services: Services, user: SessionUser, token: str
 }
 
 /** The structure's name, which no password may contain (null before the setup wizard). */
-export async function structureNameOf(db: Kysely<Database>): Promise<string | undefined> {
+export async function structureNameOf(db: ReadableDb): Promise<string | undefined> {
   return (await findStructure(db))?.structure.name;
 }
 
@@ -39,17 +36,17 @@ export function assertPasswordFor(password: string, owners: { personName: string
   if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice!, { field });
 }
 
-export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> = {
+export const authHandlers: TypedHandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> = {
   'auth/users': async (_input, { db }) =>
     (await users.listUsers(db))
       .filter((row) => row.active === 1)
       .map((row) => ({ id: row.id, displayName: row.displayName, role: row.role as Role })),
 
-  'auth/login': ({ userId, password }, { services, transaction }) =>
+  'auth/login': ({ userId, password }, { services, read, transaction }) =>
     services.logins.oneAtATime(userId, async () => {
       // Read inside the per-account queue: the previous attempt's outcome is already written.
       const now = services.clock.now();
-      const row = await users.findUser(services.db, userId);
+      const row = await read(({ db }) => users.findUser(db, userId));
       if (!row || row.active !== 1) {
         throw new AppError('UNAUTHORIZED', "Ce compte n'existe pas ou a été désactivé. Demandez à l'administrateur.");
       }
@@ -84,16 +81,13 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
     return { done: true as const };
   },
 
-  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, transaction, now, record }) =>
+  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, read, transaction, now, record }) =>
     // Queued and counted with sign-ins: an open session is no faster way to guess the password.
     services.logins.oneAtATime(session.user!.id, async () => {
-      const row = await users.findUser(services.db, session.user!.id);
+      const row = await read(({ db }) => users.findUser(db, session.user!.id));
       if (!row) throw new AppError('NOT_FOUND');
       // The attempt's counter is written on its own: the journal's « change » entry is for the new password only.
-      const write = async (work: (db: Kysely<Database>) => Promise<void>) => {
-        await services.db.transaction().execute(work);
-        noteCommittedWrite(services.db);
-      };
+      const write = (work: (db: WritableDb) => Promise<void>) => transaction(work, { journaled: false });
       const attempt = await attemptPassword({ services, account: row, password: currentPassword, now: services.clock.now(), method: 'auth/changePassword', write });
       if (!attempt.valid) throw new AppError('INVALID_INPUT', `Le mot de passe actuel est incorrect.${attempt.advice}`, { field: 'currentPassword' });
       await write((db) => users.recordLoginSuccess(db, row.id));
@@ -101,7 +95,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
         // Keeping the password an administrator typed would leave them able to sign in as this person.
         throw new AppError('INVALID_INPUT', 'Choisissez un mot de passe différent de l’actuel.', { field: 'newPassword' });
       }
-      assertPasswordFor(newPassword, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'newPassword');
+      assertPasswordFor(newPassword, { personName: row.displayName, structureName: await read(({ db }) => structureNameOf(db)) }, 'newPassword');
       const hash = await hashPassword(newPassword, services.passwordParams);
       await transaction(async (db) => {
         await users.setPasswordHash(db, row.id, hash, now, true, false);

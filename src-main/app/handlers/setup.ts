@@ -3,7 +3,7 @@ import * as users from '../../db/repositories/users';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
-import type { HandlerMap } from '../handler';
+import type { TypedHandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
 import type { SessionUser } from '../session';
 import { assertPasswordFor, sessionViewFor, structureNameOf } from './auth';
@@ -11,21 +11,24 @@ import { assertLogoStored } from './settings';
 
 const ALREADY_DONE = 'Passerelle est déjà configurée. Modifiez les informations dans Paramètres.';
 
-export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setup/createAdministrator'> = {
+export const setupHandlers: TypedHandlerMap<'setup/status' | 'setup/complete' | 'setup/createAdministrator'> = {
   'setup/status': async (_input, { db }) => {
     const found = await repo.findStructure(db);
     const noAccount = (await users.listUsers(db)).length === 0;
     return { completed: found !== null, structureName: found?.structure.name ?? null, needsAdministrator: found !== null && noAccount };
   },
 
-  'setup/createAdministrator': async ({ displayName, password }, { services, transaction, now, record, attribute }) => {
+  'setup/createAdministrator': async ({ displayName, password }, { services, read, transaction, now, record, attribute }) => {
     const refused = () =>
       new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l'administrateur de vous en créer un.");
-    if (!(await repo.findStructure(services.db))) {
-      throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
-    }
-    if ((await users.listUsers(services.db)).length > 0) throw refused();
-    assertPasswordFor(password, { personName: displayName, structureName: await structureNameOf(services.db) }, 'password');
+    const structureName = await read(async ({ db }) => {
+      if (!(await repo.findStructure(db))) {
+        throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
+      }
+      if ((await users.listUsers(db)).length > 0) throw refused();
+      return structureNameOf(db);
+    });
+    assertPasswordFor(password, { personName: displayName, structureName }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const id = await transaction(async (db) => {
       if ((await users.listUsers(db)).length > 0) throw refused();
@@ -38,8 +41,8 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
     return sessionViewFor(services, admin, services.sessions.create(admin, services.clock.now()));
   },
 
-  'setup/complete': async (input, { services, transaction, now, record, attribute }) => {
-    if (await repo.findStructure(services.db)) throw new AppError('CONFLICT', ALREADY_DONE);
+  'setup/complete': async (input, { services, read, transaction, now, record, attribute }) => {
+    if (await read(({ db }) => repo.findStructure(db))) throw new AppError('CONFLICT', ALREADY_DONE);
     const seen = new Set<string>();
     for (const [index, rate] of input.wageRates.entries()) {
       if (seen.has(rate.effectiveFrom)) {

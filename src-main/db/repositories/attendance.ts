@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import { participationInReach, type Reach } from '../reach';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export async function sessionsBetween(db: Db, worksiteId: number, from: string, to: string) {
   return db
@@ -41,7 +40,7 @@ export async function annexTimesOf(db: Db, participationIds: readonly number[]) 
 }
 
 export async function saveMark(
-  db: Db,
+  db: WritableDb,
   values: { sessionId: number; participationId: number; mark: string; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
   userId: number | null,
   now: string,
@@ -54,11 +53,11 @@ export async function saveMark(
     .execute();
 }
 
-export async function clearMark(db: Db, sessionId: number, participationId: number) {
+export async function clearMark(db: WritableDb, sessionId: number, participationId: number) {
   await db.deleteFrom('attendance').where('sessionId', '=', sessionId).where('participationId', '=', participationId).execute();
 }
 
-export async function setAnnexDone(db: Db, annexTimeId: number, done: boolean | null) {
+export async function setAnnexDone(db: WritableDb, annexTimeId: number, done: boolean | null) {
   await db
     .updateTable('annexTimes')
     .set({ done: done === null ? null : done ? 1 : 0 })

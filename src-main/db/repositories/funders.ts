@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import type { Funder, FunderInput } from '../../shared/contract/funders';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** Funders are the directory's organisations of kind « financeur », with their document details when set. */
 function funders(db: Db) {
@@ -34,7 +33,7 @@ export async function fundersOfWorksite(db: Db, worksiteId: number): Promise<Fun
   return rows.map(toFunder);
 }
 
-export async function insertFunder(db: Db, values: FunderInput, now: string): Promise<number> {
+export async function insertFunder(db: WritableDb, values: FunderInput, now: string): Promise<number> {
   const { id } = await db
     .insertInto('organisations')
     .values({ name: values.name, kind: 'financeur', address: '', phone: '', email: '', archived: values.archived ? 1 : 0, createdAt: now, updatedAt: now })
@@ -44,7 +43,7 @@ export async function insertFunder(db: Db, values: FunderInput, now: string): Pr
   return id;
 }
 
-export async function updateFunder(db: Db, id: number, values: FunderInput, now: string) {
+export async function updateFunder(db: WritableDb, id: number, values: FunderInput, now: string) {
   await db.updateTable('organisations').set({ name: values.name, archived: values.archived ? 1 : 0, updatedAt: now }).where('id', '=', id).execute();
   const details = { logoFile: values.logoFile, fundingMention: values.fundingMention ?? '', updatedAt: now };
   await db

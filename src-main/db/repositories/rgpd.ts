@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema';
+import { sql } from 'kysely';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /**
  * People not yet anonymised whose last activity is old enough to be near
@@ -32,7 +32,7 @@ export async function reviewCandidates(db: Db, today: string) {
   ).rows;
 }
 
-export async function extendRetention(db: Db, personId: number, until: string, reason: string, now: string) {
+export async function extendRetention(db: WritableDb, personId: number, until: string, reason: string, now: string) {
   const done = await db.updateTable('persons').set({ retentionUntil: until, retentionReason: reason, updatedAt: now }).where('id', '=', personId).where('anonymisedOn', 'is', null).executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
 }

@@ -1,9 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, EmployersTable } from '../schema';
+import type { Selectable } from 'kysely';
+import type { EmployersTable } from '../schema';
 import type { Employer, EmployerInput, WageRate } from '../../shared/contract/settings';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export interface StructureRecord {
   name: string;
@@ -69,14 +70,14 @@ function hoursColumns(hours: HoursRecord) {
   };
 }
 
-export async function insertStructure(db: Db, structure: StructureRecord, hours: HoursRecord, now: string) {
+export async function insertStructure(db: WritableDb, structure: StructureRecord, hours: HoursRecord, now: string) {
   await db
     .insertInto('structure')
     .values({ id: 1, ...structure, openSaturday: structure.openSaturday ? 1 : 0, ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
     .execute();
 }
 
-export async function updateStructure(db: Db, structure: StructureRecord, now: string) {
+export async function updateStructure(db: WritableDb, structure: StructureRecord, now: string) {
   await db
     .updateTable('structure')
     .set({ ...structure, openSaturday: structure.openSaturday ? 1 : 0, updatedAt: now })
@@ -89,15 +90,15 @@ export async function isOpenOnSaturday(db: Db): Promise<boolean> {
   return row?.openSaturday === 1;
 }
 
-export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
+export async function updateIdleLock(db: WritableDb, idleLockMinutes: number, now: string) {
   await db.updateTable('structure').set({ idleLockMinutes, updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function updateCollectNationality(db: Db, collect: boolean, now: string) {
+export async function updateCollectNationality(db: WritableDb, collect: boolean, now: string) {
   await db.updateTable('structure').set({ collectNationality: collect ? 1 : 0, updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function updateCalendar(db: Db, holidayRegion: string, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
+export async function updateCalendar(db: WritableDb, holidayRegion: string, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
   await db
     .updateTable('structure')
     .set({ holidayRegion, whitMondayWorked: whitMondayWorked ? 1 : 0, forceMajeurePaid: forceMajeurePaid ? 1 : 0, updatedAt: now })
@@ -109,16 +110,16 @@ export async function listClosures(db: Db) {
   return db.selectFrom('closures').select(['date', 'reason']).orderBy('date').execute();
 }
 
-export async function insertClosure(db: Db, date: string, reason: string) {
+export async function insertClosure(db: WritableDb, date: string, reason: string) {
   await db.insertInto('closures').values({ date, reason }).execute();
 }
 
-export async function deleteClosure(db: Db, date: string): Promise<boolean> {
+export async function deleteClosure(db: WritableDb, date: string): Promise<boolean> {
   const result = await db.deleteFrom('closures').where('date', '=', date).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
-export async function updateHours(db: Db, hours: HoursRecord, now: string) {
+export async function updateHours(db: WritableDb, hours: HoursRecord, now: string) {
   await db
     .updateTable('structure')
     .set({ ...hoursColumns(hours), updatedAt: now })
@@ -161,7 +162,7 @@ export async function findEmployer(db: Db, id: number): Promise<Employer | null>
   return row ? toEmployer(row) : null;
 }
 
-export async function insertEmployer(db: Db, values: EmployerValues, now: string): Promise<number> {
+export async function insertEmployer(db: WritableDb, values: EmployerValues, now: string): Promise<number> {
   const row = await db
     .insertInto('employers')
     .values({ ...values, createdAt: now, updatedAt: now })
@@ -170,7 +171,7 @@ export async function insertEmployer(db: Db, values: EmployerValues, now: string
   return row.id;
 }
 
-export async function updateEmployer(db: Db, id: number, values: EmployerValues, now: string) {
+export async function updateEmployer(db: WritableDb, id: number, values: EmployerValues, now: string) {
   await db
     .updateTable('employers')
     .set({ ...values, updatedAt: now })
@@ -178,7 +179,7 @@ export async function updateEmployer(db: Db, id: number, values: EmployerValues,
     .execute();
 }
 
-export async function setEmployerArchived(db: Db, id: number, archived: boolean, now: string) {
+export async function setEmployerArchived(db: WritableDb, id: number, archived: boolean, now: string) {
   await db
     .updateTable('employers')
     .set({ archived: archived ? 1 : 0, updatedAt: now })
@@ -203,7 +204,7 @@ export async function wageRateExistsOn(db: Db, effectiveFrom: string): Promise<b
   return row !== undefined;
 }
 
-export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents: number, now: string): Promise<number> {
+export async function insertWageRate(db: WritableDb, effectiveFrom: string, hourlyCents: number, now: string): Promise<number> {
   const row = await db
     .insertInto('wageRates')
     .values({ effectiveFrom, hourlyCents, createdAt: now })
@@ -212,7 +213,7 @@ export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents:
   return row.id;
 }
 
-export async function deleteWageRate(db: Db, id: number): Promise<boolean> {
+export async function deleteWageRate(db: WritableDb, id: number): Promise<boolean> {
   const result = await db.deleteFrom('wageRates').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
