@@ -6,6 +6,8 @@ const entry = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 export default defineConfig({
   main: {
+    // The date of the build, for « À propos » (src-main/app/build-info.ts).
+    define: { __PASSERELLE_BUILT_ON__: JSON.stringify(new Date().toISOString().slice(0, 10)) },
     build: {
       outDir: 'out/main',
       // better-sqlite3 is a native module: kept out of the bundle, unpacked from asar.

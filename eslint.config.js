@@ -27,66 +27,17 @@ const SQL_OUTSIDE_DB = [
  * shrinks; when it is empty, delete it.
  */
 const SQL_NOT_YET_MOVED = [
-  'src-main/app/handlers/people.ts',
-  'src-main/app/handlers/stats.tsx',
-  'src-main/app/handlers/worksite-view.ts',
-  'src-main/app/handlers/rgpd.tsx',
-  'src-main/app/handlers/backup.tsx',
-  'src-main/app/handlers/attendance.ts',
-  'src-main/app/handlers/people-import.ts',
-  'src-main/app/handlers/documents.ts',
-  'src-main/app/handlers/payroll.tsx',
-  'src-main/app/handlers/journal.ts',
-  'src-main/app/journal-head.ts',
   'src-main/app/dispatch.ts',
-  'src-main/app/hours.ts',
-  'src-main/app/stats-figures.ts',
-  'src-main/app/structure-clock.ts',
-  'src-main/app/services.ts',
-  'src-main/app/anonymise.ts',
-  'src-main/app/journal-verify.ts',
-  'src-main/app/person-export.ts',
-  'src-main/app/journal.ts',
-  'src-main/app/journal-query.ts',
-  'src-main/app/journal-records.ts',
-  'src-main/app/journal-start.ts',
-  'src-main/app/journal-backup.ts',
-  'src-main/backup/local.ts',
-  'src-main/backup/pipeline.ts',
-  'src-main/backup/stream.ts',
-  'src-main/documents/kinds/attestation-presence.ts',
-  'src-main/documents/kinds/planning-personne.ts',
-  'src-main/documents/collect-worksite.ts',
-  'src-main/documents/collect.ts',
 ];
 
 /**
  * Handlers orchestrate: what two features share is a named module
  * (app/read-models/, db/repositories/, domain/), never one handler importing
- * another. Files still importing a sibling handler, until moved:
+ * another.
  */
 const HANDLER_TO_HANDLER =
   'A handler never imports another handler: share a read model (app/read-models/), a repository or a domain rule.';
 const ELECTRON_OUTSIDE_SHELL = { name: 'electron', message: 'Only src-main/electron/ may import electron.' };
-
-const HANDLER_IMPORTS_NOT_YET_MOVED = [
-  'src-main/app/handlers/attendance.ts',
-  'src-main/app/handlers/backup.tsx',
-  'src-main/app/handlers/bilans.ts',
-  'src-main/app/handlers/contracts.ts',
-  'src-main/app/handlers/document-sources.ts',
-  'src-main/app/handlers/documents.ts',
-  'src-main/app/handlers/funders.ts',
-  'src-main/app/handlers/journeys.ts',
-  'src-main/app/handlers/payroll.tsx',
-  'src-main/app/handlers/rgpd.tsx',
-  'src-main/app/handlers/setup.ts',
-  'src-main/app/handlers/users.ts',
-  'src-main/app/handlers/worksites.ts',
-  'src-main/app/anonymise.ts',
-  'src-main/documents/kinds/bilan-chantier.ts',
-  'src-main/documents/kinds/bilan-individuel.ts',
-];
 
 /**
  * Runtime boundaries, enforced: only src-main/electron imports 'electron';
@@ -149,12 +100,12 @@ export default tseslint.config(
   },
   {
     files: ['src-main/app/handlers/**'],
-    ignores: ['src-main/app/handlers/index.ts', ...HANDLER_IMPORTS_NOT_YET_MOVED],
+    ignores: ['src-main/app/handlers/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_OUTSIDE_SHELL], patterns: [{ regex: '^\\./(?!index$)', message: HANDLER_TO_HANDLER }] }] },
   },
   {
     files: ['src-main/app/*.ts', 'src-main/app/read-models/**', 'src-main/documents/**', 'src-main/exports/**', 'src-main/imports/**', 'src-main/backup/**'],
-    ignores: ['src-main/app/dispatch.ts', ...HANDLER_IMPORTS_NOT_YET_MOVED],
+    ignores: ['src-main/app/dispatch.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_OUTSIDE_SHELL], patterns: [{ regex: '/handlers/(?!index$)[^/]+$', message: HANDLER_TO_HANDLER }] }] },
   },
 );

@@ -3,20 +3,8 @@
  * otherwise (machines that cannot download it) a French explanation and
  * browser mode instead.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const binary = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+import { spawn, spawnSync } from 'node:child_process';
+import { electronBinary } from './electron-binary.mjs';
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -24,6 +12,9 @@ function run(command, args) {
 }
 
 if (electronBinary()) {
+  // better-sqlite3 for Electron's ABI, built apart once (node_modules keeps Node's, for the tests).
+  const prepared = spawnSync('node', ['scripts/electron-native.mjs'], { stdio: 'inherit' });
+  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   run('npx', ['electron-vite', 'preview']);
 } else {
   console.log(

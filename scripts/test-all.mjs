@@ -39,7 +39,7 @@ function readJson(file) {
 }
 
 gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-gate('lint', 'npx', ['eslint', '.']);
+gate('lint', 'npm', ['run', 'lint']);
 
 function vitest(label, report, args = [], env = {}) {
   const file = path.join(reports, report);

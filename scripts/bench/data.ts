@@ -20,6 +20,7 @@ import { ACTIVITIES } from '../../src-main/shared/contract/worksites';
 import { addDays } from '../../src-main/shared/dates';
 import { nameSearchKey } from '../../src-main/shared/text';
 import { demoSetup } from '../demo-data';
+import { benchConnection } from './sqlite-file';
 
 export const BENCH_DIR = path.resolve(import.meta.dirname, '..', '..', '.bench-data');
 export const BENCH_TODAY = '2026-01-15';
@@ -53,7 +54,7 @@ export async function generate(): Promise<void> {
     if (!setup.ok) throw new Error(setup.error.message);
     const random = prng(20260115);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-    const db = services.sqlite;
+    const db = benchConnection(services.paths.databaseFile);
     const now = `${BENCH_TODAY}T09:00:00.000Z`;
     const criteria = db.prepare('select id, section from evaluation_criteria').all() as { id: number; section: string }[];
 
@@ -168,6 +169,7 @@ export async function generate(): Promise<void> {
     const counts = db.prepare('select (select count(*) from persons) p, (select count(*) from worksites) w, (select count(*) from sessions) s, (select count(*) from attendance) a, (select count(*) from evaluations) e, (select count(*) from documents) d').get();
     writeFileSync(path.join(BENCH_DIR, 'donnees-fictives.json'), JSON.stringify({ today: BENCH_TODAY, counts, hash: createHash('sha256').update(JSON.stringify(counts)).digest('hex') }, null, 2));
     console.log(`Jeu de données fictif écrit dans ${BENCH_DIR} en ${((Date.now() - started) / 1000).toFixed(1)} s :`, counts);
+    db.close();
   } finally {
     await services.close();
   }

@@ -14,8 +14,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { dispatch } from '../../src-main/app/dispatch';
-import { prepareDocument } from '../../src-main/app/handlers/document-sources';
-import { compute } from '../../src-main/app/handlers/payroll';
+import { prepareDocument } from '../../src-main/app/read-models/document-sources';
+import { compute } from '../../src-main/app/read-models/payroll-facts';
 import type { HandlerContext } from '../../src-main/app/handler';
 import { pickerDialogs } from '../../src-main/app/ports';
 import { createServices } from '../../src-main/app/services';
@@ -29,6 +29,7 @@ import { payrollCsv, payrollXlsx } from '../../src-main/exports/payroll';
 import { DEMO_PASSWORD } from '../demo-data';
 import { BENCH_DIR, BENCH_PASSPHRASE, BENCH_TODAY } from './data';
 import { handWrittenStats, sameFigures } from './stats-floor';
+import { benchConnection } from './sqlite-file';
 import { countingEnd } from '../../src-main/domain/statistics';
 import { workFolder } from '../../src-main/app/work-files';
 
@@ -92,7 +93,9 @@ async function main() {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   const printer = nodePdfPrinter();
   const services = await createServices({ dataDir: BENCH_DIR, dialogs: pickerDialogs, mode: 'browser', version: 'bench', printer, clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) } });
-  const user = services.sqlite.prepare("select id, role, display_name as displayName from users where role = 'administrateur' limit 1").get() as Session['user'] & object;
+  // The bench's own connection to the file, for hand-written queries (the app's raw handle stays in src-main/db/).
+  const sqlite = benchConnection(services.paths.databaseFile);
+  const user = sqlite.prepare("select id, role, display_name as displayName from users where role = 'administrateur' limit 1").get() as Session['user'] & object;
   const session: Session = { user, token: services.sessions.create(user!, services.clock.now()) };
   const call = async (method: string, input: unknown) => {
     const result = await dispatch(services, method, input, session);
@@ -102,8 +105,8 @@ async function main() {
   try {
     // 1. People search, through dispatch vs the same SQL as a raw prepared statement.
     const like = '%mar%';
-    const count = services.sqlite.prepare("select count(*) as n from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id where p.archived = 0 and p.search_key like ? escape '\\'");
-    const page = services.sqlite.prepare(
+    const count = sqlite.prepare("select count(*) as n from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id where p.archived = 0 and p.search_key like ? escape '\\'");
+    const page = sqlite.prepare(
       `select p.id, p.last_name, p.birth_name, p.first_names, p.birth_date, p.sex, p.town, p.archived, o.name, c.first_name, c.last_name, c.left_on,
         (select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1) as status
        from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id
@@ -115,21 +118,21 @@ async function main() {
     //    and vs the app's own two statements run raw (what dispatch, Kysely and the shaping add).
     // Small figures shown: the floor counts, it does not apply statistical secrecy.
     const year = { from: '2024-01-01', to: '2024-12-31', showSmall: true };
-    const handWritten = handWrittenStats(services.sqlite);
+    const handWritten = handWrittenStats(sqlite);
     const floor = (period: typeof year) => handWritten({ ...period, until: countingEnd(period, BENCH_TODAY).until });
     sameFigures((await call('stats/figures', year)) as StatsFigures, floor(year));
     const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-    const capturing = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: services.sqlite }), plugins: [new CamelCasePlugin()], log: (event) => void captured.push(event.query) });
+    const capturing = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()], log: (event) => void captured.push(event.query) });
     const filter = { from: year.from, to: year.to, kind: null, funderId: null, activity: null };
     await statisticsRepo.breakdownCounts(capturing, filter);
     await statisticsRepo.keyFigures(capturing, filter);
-    const appStatements = captured.map((q) => ({ statement: services.sqlite.prepare(q.sql), parameters: q.parameters }));
+    const appStatements = captured.map((q) => ({ statement: sqlite.prepare(q.sql), parameters: q.parameters }));
     const stats = () => call('stats/figures', year);
     await compare("Statistiques d'une année (stats/figures)", stats, 'chaque chiffre écrit à la main en SQL, mêmes règles, réponses comparées', () => floor(year), 30, 3);
     await compare("Statistiques d'une année : surcoût de l'appel", stats, "les deux requêtes de l'application lancées directement", () => appStatements.map((q) => q.statement.all(...q.parameters)), 30, 3);
 
     // 3. A contract PDF: template + print vs printing the rendered HTML straight with Chromium.
-    const participationId = (services.sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 1").get() as { id: number }).id;
+    const participationId = (sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 1").get() as { id: number }).id;
     const ctx = {
       services,
       db: services.db,
@@ -155,7 +158,7 @@ async function main() {
       20,
       3,
     );
-    const fifty = (services.sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as { id: number }[]).map((r) => r.id);
+    const fifty = (sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as { id: number }[]).map((r) => r.id);
     const batch = await timeRuns(async () => {
       for (const id of fifty) await call('documents/preview', { kind: 'contrat_travail', participationId: id });
     }, 3, 0);
@@ -183,7 +186,7 @@ async function main() {
     const backupRuns = await timeRuns(async () => {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
       try {
-        await writeBackup({ sqlite: services.sqlite, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', workDir: await workFolder(services.paths, 'sauvegarde'), key, createdAt: new Date().toISOString() });
+        await writeBackup({ liveFile: services.engine.file, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', workDir: await workFolder(services.paths, 'sauvegarde'), key, createdAt: new Date().toISOString() });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -193,7 +196,7 @@ async function main() {
       try {
         const hash = createHash('sha256');
         const snapshot = path.join(folder, 'passerelle.sqlite');
-        await services.sqlite.backup(snapshot);
+        await services.engine.snapshotTo(snapshot);
         hash.update(readFileSync(snapshot));
         for (const file of filesUnder(services.paths.filesDir)) {
           const target = path.join(folder, path.relative(services.paths.filesDir, file));
@@ -233,12 +236,14 @@ async function main() {
     console.log(`JS initial ${initialKb.toFixed(0)} Ko gzip ; par écran : ${routes.join(', ')}`);
 
     clearInterval(sampler);
+    sqlite.close();
     await services.close();
     await builtMainProcess();
     figures.push({ operation: 'Mémoire : pic RSS du processus de mesure (tsx, harnais compris)', median: peakRss / 1e6, p95: peakRss / 1e6, floor: '—', floorMedian: null, unit: 'Mo' });
     writeReport(routes);
   } finally {
     clearInterval(sampler);
+    if (sqlite.open) sqlite.close();
     await services.close();
   }
 }

@@ -12,7 +12,9 @@
  * secure_delete on, no freed page keeps the old bytes).
  */
 import path from 'node:path';
+import * as anonymisation from '../db/repositories/anonymisation';
 import { findEmployer } from '../db/repositories/settings';
+import { findUser } from '../db/repositories/users';
 import { structurePartyOf } from '../documents/collect';
 import type { WorksiteDocumentData } from '../documents/data';
 import { renderWorksiteDocument } from '../documents/render';
@@ -22,7 +24,7 @@ import { AppError } from '../shared/errors';
 import { nameSearchKey } from '../shared/text';
 import type { HandlerContext } from './handler';
 import { dropPreRestoreCopies } from './work-files';
-import { compute, handoffFiles, linesView } from './handlers/payroll';
+import { compute, handoffFiles, linesView } from './read-models/payroll-facts';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
 
@@ -49,36 +51,25 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
   const paths = services.paths;
   const ids = [...new Set(personIds)];
 
-  const plan = await services.db.transaction().execute(async (db) => {
-    const people = await db.selectFrom('persons').select(['id', 'firstNames', 'lastName', 'birthDate', 'anonymisedOn']).where('id', 'in', ids).execute();
-    if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Une des personnes choisies est introuvable.');
-    const participations = await db.selectFrom('participations').select(['id', 'personId', 'worksiteId', 'startDate']).where('personId', 'in', ids).execute();
-    // -1: "in ()" is not valid SQL when the person has no contract.
-    const participationIds = participations.map((p) => p.id).concat(-1);
-    const ownDocuments = await db
-      .selectFrom('documents')
-      .select(['id', 'storedFile'])
-      .where((eb) => eb.or([eb('personId', 'in', ids), eb('participationId', 'in', participationIds)]))
-      .execute();
-    const attachments = await db
-      .selectFrom('attachments')
-      .select(['id', 'storedFile'])
-      .where((eb) => eb.or([eb('personId', 'in', ids), eb('participationId', 'in', participationIds)]))
-      .execute();
-    const worksiteIds = [...new Set(participations.map((p) => p.worksiteId))];
-    const worksiteDocuments = worksiteIds.length
-      ? await db.selectFrom('documents').selectAll().where('worksiteId', 'in', worksiteIds).where('participationId', 'is', null).where('personId', 'is', null).execute()
-      : [];
-    const handoffs = (await db.selectFrom('payrollHandoffs').selectAll().execute()).filter((h) =>
+  const db = ctx.db;
+  const people = await anonymisation.peopleToAnonymise(db, ids);
+  if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Une des personnes choisies est introuvable.');
+  const participations = await anonymisation.participationsOf(db, ids);
+  const plan = {
+    people,
+    participations,
+    ownDocuments: await anonymisation.ownDocumentsOf(db, ids),
+    attachments: await anonymisation.attachmentsOf(db, ids),
+    worksiteDocuments: await anonymisation.worksiteDocumentsOf(db, [...new Set(participations.map((p) => p.worksiteId))]),
+    handoffs: (await anonymisation.allHandoffs(db)).filter((h) =>
       (JSON.parse(h.content) as { lines: { personId: number }[] }).lines.some((l) => ids.includes(l.personId)),
-    );
-    return { people, participations, ownDocuments, attachments, worksiteDocuments, handoffs };
-  });
+    ),
+  };
   const replace = nameReplacer(plan.people);
   const anonymised = new Set(ids);
 
   // Replacement files, printed outside any transaction.
-  const logo = (await structurePartyOf(services.db, paths.filesDir)).logo;
+  const logo = (await structurePartyOf(db, paths.filesDir)).logo;
   const redrawn: { id: number; storedFile: string; old: string; sha256: string; size: number; snapshot: string }[] = [];
   for (const doc of plan.worksiteDocuments) {
     const snapshot = replace(doc.snapshot);
@@ -91,95 +82,42 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
   }
   const rebuilt: { id: number; content: string; files: Awaited<ReturnType<typeof handoffFiles>>; old: string[] }[] = [];
   for (const h of plan.handoffs) {
-    const employer = await findEmployer(services.db, h.employerId);
+    const employer = await findEmployer(db, h.employerId);
     if (!employer) continue;
-    const computed = await services.db.transaction().execute((db) => compute(db, ctx.today, h.month, h.employerId));
+    const computed = await compute(db, ctx.today, h.month, h.employerId);
     const lines = computed.lines.map((l) => (anonymised.has(l.person.personId) ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null, matricule: null } } : l));
-    const validator = h.validatedBy ? await services.db.selectFrom('users').select('displayName').where('id', '=', h.validatedBy).executeTakeFirst() : undefined;
-    const files = await handoffFiles(services, services.db, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
+    const validator = h.validatedBy ? await findUser(db, h.validatedBy) : null;
+    const files = await handoffFiles(services, db, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
     const content = JSON.parse(replace(h.content)) as { checks: unknown; lines: unknown };
     // Figures name no one: the kept ones stay, so a change made before still shows.
     rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile, ...(h.variablesFile ? [h.variablesFile] : [])] });
   }
 
-  await ctx.transaction(async (db) => {
-    const now = ctx.now;
+  await ctx.transaction(async (tx) => {
     for (const p of plan.people) {
       const entries = plan.participations.filter((x) => x.personId === p.id).map((x) => x.startDate);
       const a = anonymousName(p.id);
-      await db
-        .updateTable('persons')
-        .set({
-          civility: null,
-          lastName: a.lastName,
-          birthName: '',
-          firstNames: a.firstNames,
-          birthDate: anonymousBirthDate(p.birthDate, entries),
-          address: '',
-          postcode: '',
-          town: '',
-          phone: '',
-          email: '',
-          emergencyContact: '',
-          nir: null,
-          referentId: null,
-          archived: 1,
-          searchKey: nameSearchKey(`${a.lastName} ${a.firstNames}`),
-          anonymisedOn: ctx.today,
-          retentionUntil: null,
-          retentionReason: '',
-          updatedAt: now,
-        })
-        .where('id', '=', p.id)
-        .execute();
+      const birthDate = anonymousBirthDate(p.birthDate, entries);
+      await anonymisation.rewriteIdentity(tx, p.id, { ...a, birthDate, searchKey: nameSearchKey(`${a.lastName} ${a.firstNames}`) }, ctx);
     }
-    const participationIds = plan.participations.map((p) => p.id).concat(-1);
-    const journeyIds = (await db.selectFrom('journeys').select('id').where('personId', 'in', ids).execute()).map((j) => j.id).concat(-1);
-    await db.updateTable('personSituations').set({ housing: '' }).where('personId', 'in', ids).execute();
-    await db.updateTable('journeyEvents').set({ reason: '' }).where('journeyId', 'in', journeyIds).execute();
-    // Free texts go; "known at 3/6 months" stays countable.
-    await db
-      .updateTable('outcomes')
-      .set((eb) => ({
-        detail: '',
-        afterThreeMonths: eb.case().when('afterThreeMonths', '<>', '').then('connue').else('').end(),
-        afterSixMonths: eb.case().when('afterSixMonths', '<>', '').then('connue').else('').end(),
-      }))
-      .where('journeyId', 'in', journeyIds)
-      .execute();
-    await db.updateTable('obstacles').set({ actions: '' }).where('personId', 'in', ids).execute();
-    await db.updateTable('observations').set({ text: '' }).where('participationId', 'in', participationIds).execute();
-    await db.updateTable('evaluationItems').set({ comment: '' }).where('evaluationId', 'in', db.selectFrom('evaluations').select('id').where('participationId', 'in', participationIds)).execute();
-    await db.updateTable('bilans').set({ participantWords: '', teamAssessment: '', nextSteps: '', referentToInform: '', activitiesDone: '' }).where('participationId', 'in', participationIds).execute();
-    await db.updateTable('healthChecks').set({ restrictions: '' }).where('participationId', 'in', participationIds).execute();
-    await db.deleteFrom('psychologistNotes').where('annexTimeId', 'in', db.selectFrom('annexTimes').select('id').where('participationId', 'in', participationIds)).execute();
-    await db.updateTable('regularisations').set({ reason: '' }).where('participationId', 'in', participationIds).execute();
-    // A matricule identifies the person at the employer.
-    await db.deleteFrom('employeeNumbers').where('personId', 'in', ids).execute();
-    await db.updateTable('rightsRequests').set({ notes: '' }).where('personId', 'in', ids).execute();
-    await db
-      .updateTable('documents')
-      .set({ title: 'Document retiré (anonymisation)', fileName: '', storedFile: '', sha256: '', size: 0, snapshot: '{}' })
-      .where('id', 'in', plan.ownDocuments.map((d) => d.id).concat(-1))
-      .execute();
-    await db.deleteFrom('attachments').where('id', 'in', plan.attachments.map((a) => a.id).concat(-1)).execute();
-    for (const r of redrawn) await db.updateTable('documents').set({ storedFile: r.storedFile, sha256: r.sha256, size: r.size, snapshot: r.snapshot }).where('id', '=', r.id).execute();
+    // Free texts emptied, rows deleted, as db/personal-data.ts declares; then the rewrites it names.
+    await anonymisation.scrubDeclared(tx, ids);
+    await anonymisation.summariseOutcomes(tx, ids);
+    await anonymisation.withdrawDocuments(tx, plan.ownDocuments.map((d) => d.id));
+    await anonymisation.deleteAttachments(tx, plan.attachments.map((a) => a.id));
+    for (const r of redrawn) await anonymisation.replaceDocumentFile(tx, r.id, { storedFile: r.storedFile, sha256: r.sha256, size: r.size, snapshot: r.snapshot });
     for (const r of rebuilt) {
-      await db
-        .updateTable('payrollHandoffs')
-        .set({
-          content: r.content,
-          xlsxFile: r.files.files.xlsx,
-          xlsxSha256: sha256(r.files.xlsx),
-          csvFile: r.files.files.csv,
-          csvSha256: sha256(r.files.csv),
-          pdfFile: r.files.files.pdf,
-          pdfSha256: sha256(r.files.pdf),
-          variablesFile: r.files.files.variables,
-          variablesSha256: sha256(r.files.variables),
-        })
-        .where('id', '=', r.id)
-        .execute();
+      await anonymisation.replaceHandoff(tx, r.id, {
+        content: r.content,
+        xlsxFile: r.files.files.xlsx,
+        xlsxSha256: sha256(r.files.xlsx),
+        csvFile: r.files.files.csv,
+        csvSha256: sha256(r.files.csv),
+        pdfFile: r.files.files.pdf,
+        pdfSha256: sha256(r.files.pdf),
+        variablesFile: r.files.files.variables,
+        variablesSha256: sha256(r.files.variables),
+      });
     }
     for (const id of ids) ctx.record(`person:${id}`);
   });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/attendance';
-import { listSessions, listSlots } from '../db/repositories/worksites';
+import { structureCalendar } from '../db/repositories/settings';
+import { listSessions, listSlots, worksiteHours } from '../db/repositories/worksites';
 import { computeHours, type HoursSummary, type HoursWarning } from '../domain/attendance';
 import { complementaryOfWeek, tenthOf } from '../domain/complementary';
 import { limitsFor } from '../domain/minors';
@@ -31,21 +32,18 @@ export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: st
  * hours screens and the payroll hand-off, so both count the same way.
  */
 export async function hoursSummaries(db: Kysely<Database>, today: string, participations: readonly ParticipationOfHours[]): Promise<Map<number, HoursSummary>> {
-  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
-  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
+  const calendar = await structureCalendar(db);
+  const options = holidayOptions(calendar.holidayRegion as HolidayRegion, calendar.whitMondayWorked);
   const ids = participations.map((p) => p.id);
   const marks = await repo.marksOf(db, ids);
   const annexes = await repo.annexTimesOf(db, ids);
-  const personIds = [...new Set(participations.map((p) => p.personId))];
-  const birthDates = new Map(
-    personIds.length === 0 ? [] : (await db.selectFrom('persons').select(['id', 'birthDate']).where('id', 'in', personIds).execute()).map((r) => [r.id, r.birthDate]),
-  );
+  const birthDates = await repo.birthDatesOf(db, [...new Set(participations.map((p) => p.personId))]);
   const worksiteCache = new Map<number, { sessions: Awaited<ReturnType<typeof listSessions>>; minutesByWeekday: Map<number, number> }>();
   const summaries = new Map<number, HoursSummary>();
   for (const p of participations) {
     let site = worksiteCache.get(p.worksiteId);
     if (!site) {
-      const w = await db.selectFrom('worksites').selectAll().where('id', '=', p.worksiteId).executeTakeFirstOrThrow();
+      const w = await worksiteHours(db, p.worksiteId);
       const minutesByWeekday = new Map<number, number>();
       for (const slot of await listSlots(db, p.worksiteId)) {
         const length = slot.halfDay === 'morning' ? w.morningEnd - w.morningStart : w.afternoonEnd - w.afternoonStart;
@@ -78,7 +76,7 @@ export async function hoursSummaries(db: Kysely<Database>, today: string, partic
             .filter((a) => a.participationId === p.id)
             .map((a) => ({ date: a.date, startMinutes: a.startMinutes, endMinutes: a.endMinutes, paid: a.paid === 1, done: a.done === null ? null : a.done === 1 })),
           holidaysOnPattern,
-          forceMajeurePaid: structure.forceMajeurePaid === 1,
+          forceMajeurePaid: calendar.forceMajeurePaid,
           limits: limitsFor(birthDates.get(p.personId) ?? null, p.startDate),
         },
         today,

@@ -5,11 +5,9 @@
  * made is refused. After the swap, the backup's key and head become this
  * PC's, so the restored journal stays verifiable.
  */
-import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { KeyStore } from '../backup/keys';
 import type { Manifest } from '../backup/archive';
-import type { Database } from '../db/schema';
+import { openReadOnly } from '../db/open';
 import { AppError } from '../shared/errors';
 import { openHead, writeFileAtomically } from './journal-head';
 import { JOURNAL_KEY_ID } from './journal-start';
@@ -20,8 +18,7 @@ const TAMPERING: readonly FindingCode[] = ['entry-altered', 'chain-broken', 'ids
 
 export async function checkBackupJournal(databaseFile: string, journal: NonNullable<Manifest['journal']>): Promise<void> {
   const key = Buffer.from(journal.key, 'base64');
-  const sqlite = new SqliteDatabase(databaseFile, { readonly: true, fileMustExist: true });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const { db, close } = openReadOnly(databaseFile);
   try {
     const check = await verifyJournal(db, key, openHead(key, journal.head));
     const found = check.findings.find((f) => TAMPERING.includes(f.code) && !f.message.startsWith('Constaté'));
@@ -29,7 +26,7 @@ export async function checkBackupJournal(databaseFile: string, journal: NonNulla
       throw new AppError('INVALID_INPUT', `Le journal des accès de cette sauvegarde a été modifié depuis qu’elle a été faite : elle n’est pas restaurée. ${found.message}`);
     }
   } finally {
-    await db.destroy();
+    await close();
   }
 }
 

@@ -8,9 +8,10 @@
  * backup.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { journalMac } from '../db/journal-mac';
+import * as repo from '../db/repositories/journal';
 
 export const HEAD_FILE_NAME = 'journal-tete.json';
 
@@ -73,15 +74,14 @@ export function writeFileAtomically(file: string, content: string | Buffer): voi
 
 /** The head as the database stands now (null before the journal is sealed). */
 export async function headOf(db: Kysely<Database>): Promise<JournalHead | null> {
-  const state = await db.selectFrom('journalState').select(['anchorId', 'anchorHash', 'sealedId']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const state = await repo.journalState(db);
   if (state.sealedId === null) return null;
-  const last = await db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const { rows } = await sql<{ n: number }>`select count(*) as n from journal`.execute(db);
+  const last = await repo.lastEntry(db);
   return {
     sealId: state.sealedId,
     anchorId: state.anchorId,
     lastId: last?.id ?? state.anchorId,
-    count: rows[0]!.n,
+    count: await repo.countEntries(db),
     lastMac: last?.hash ?? state.anchorHash,
   };
 }

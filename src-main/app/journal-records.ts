@@ -6,6 +6,7 @@
  * « personne anonymisée »: the journal never gives back a scrubbed name.
  */
 import type { Kysely } from 'kysely';
+import { peopleNamed, rowsNamed } from '../db/repositories/journal';
 import type { Database } from '../db/schema';
 import { formatFrenchDate } from '../shared/dates';
 
@@ -59,64 +60,34 @@ function numericIds(refs: readonly Ref[], kinds: readonly string[]): number[] {
 
 type Names = Map<string, string>;
 
-async function personNames(db: Kysely<Database>, ids: number[], names: Names) {
-  if (ids.length === 0) return;
-  const rows = await db.selectFrom('persons').select(['id', 'lastName', 'firstNames', 'anonymisedOn']).where('id', 'in', ids).execute();
-  for (const p of rows) names.set(`person:${p.id}`, p.anonymisedOn ? ANONYMISED : `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`);
-}
-
 /** Looks every named record up once, a query per kind, whatever the count of entries. */
 async function lookUp(db: Kysely<Database>, refs: readonly Ref[]): Promise<Names> {
   const names: Names = new Map();
-  const participations = numericIds(refs, ['participation']);
-  const participationRows = participations.length
-    ? await db
-        .selectFrom('participations')
-        .innerJoin('worksites', 'worksites.id', 'participations.worksiteId')
-        .select(['participations.id', 'participations.personId', 'worksites.name'])
-        .where('participations.id', 'in', participations)
-        .execute()
-    : [];
-  const journeys = numericIds(refs, ['journey']);
-  const journeyRows = journeys.length ? await db.selectFrom('journeys').select(['id', 'personId']).where('id', 'in', journeys).execute() : [];
-  await personNames(db, [...new Set([...numericIds(refs, ['person', 'nir']), ...participationRows.map((p) => p.personId), ...journeyRows.map((j) => j.personId)])], names);
+  const ids = (kind: string) => numericIds(refs, [kind]);
+  const rows = await rowsNamed(db, {
+    participation: ids('participation'),
+    journey: ids('journey'),
+    user: ids('user'),
+    worksite: ids('worksite'),
+    employer: ids('employer'),
+    organisation: ids('organisation'),
+    contact: ids('contact'),
+    document: ids('document'),
+    payroll: ids('payroll'),
+  });
+  const personIds = [...new Set([...numericIds(refs, ['person', 'nir']), ...rows.participations.map((p) => p.personId), ...rows.journeys.map((j) => j.personId)])];
+  for (const p of await peopleNamed(db, personIds)) names.set(`person:${p.id}`, p.anonymisedOn ? ANONYMISED : `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`);
   const personOf = (id: number) => names.get(`person:${id}`) ?? `personne n° ${id}`;
   for (const r of refs) if (r.kind === 'nir' && /^\d+$/.test(r.id)) names.set(`nir:${r.id}`, `N° de sécurité sociale de ${personOf(Number(r.id))}`);
-  for (const p of participationRows) names.set(`participation:${p.id}`, `Inscription de ${personOf(p.personId)} sur ${p.name}`);
-  for (const j of journeyRows) names.set(`journey:${j.id}`, `Parcours de ${personOf(j.personId)}`);
-
-  const simple = async (kind: string, rows: () => Promise<{ id: number; name: string }[]>) => {
-    if (numericIds(refs, [kind]).length === 0) return;
-    for (const row of await rows()) names.set(`${kind}:${row.id}`, row.name);
-  };
-  await simple('user', () => db.selectFrom('users').select(['id', 'displayName as name']).where('id', 'in', numericIds(refs, ['user'])).execute());
-  await simple('worksite', () => db.selectFrom('worksites').select(['id', 'name']).where('id', 'in', numericIds(refs, ['worksite'])).execute());
-  await simple('employer', () => db.selectFrom('employers').select(['id', 'name']).where('id', 'in', numericIds(refs, ['employer'])).execute());
-  await simple('organisation', () =>
-    db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', numericIds(refs, ['organisation'])).execute(),
-  );
-  await simple('contact', async () =>
-    (await db.selectFrom('contacts').select(['id', 'firstName', 'lastName']).where('id', 'in', numericIds(refs, ['contact'])).execute()).map((c) => ({
-      id: c.id,
-      name: `${c.firstName} ${c.lastName}`,
-    })),
-  );
-  await simple('document', async () =>
-    (await db.selectFrom('documents').select(['id', 'number']).where('id', 'in', numericIds(refs, ['document'])).execute()).map((d) => ({
-      id: d.id,
-      name: `Document ${d.number}`,
-    })),
-  );
-  await simple('payroll', async () =>
-    (
-      await db
-        .selectFrom('payrollHandoffs')
-        .innerJoin('employers', 'employers.id', 'payrollHandoffs.employerId')
-        .select(['payrollHandoffs.id', 'payrollHandoffs.month', 'employers.name'])
-        .where('payrollHandoffs.id', 'in', numericIds(refs, ['payroll']))
-        .execute()
-    ).map((h) => ({ id: h.id, name: `Paie de ${monthName(h.month)}, ${h.name}` })),
-  );
+  for (const p of rows.participations) names.set(`participation:${p.id}`, `Inscription de ${personOf(p.personId)} sur ${p.name}`);
+  for (const j of rows.journeys) names.set(`journey:${j.id}`, `Parcours de ${personOf(j.personId)}`);
+  for (const u of rows.users) names.set(`user:${u.id}`, u.name);
+  for (const w of rows.worksites) names.set(`worksite:${w.id}`, w.name);
+  for (const e of rows.employers) names.set(`employer:${e.id}`, e.name);
+  for (const o of rows.organisations) names.set(`organisation:${o.id}`, o.name);
+  for (const c of rows.contacts) names.set(`contact:${c.id}`, `${c.firstName} ${c.lastName}`);
+  for (const d of rows.documents) names.set(`document:${d.id}`, `Document ${d.number}`);
+  for (const h of rows.payrolls) names.set(`payroll:${h.id}`, `Paie de ${monthName(h.month)}, ${h.name}`);
   return names;
 }
 

@@ -5,10 +5,10 @@
  * and the head written back.
  */
 import { randomBytes } from 'node:crypto';
-import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { KeyStore } from '../backup/keys';
-import { registerJournalMac } from '../db/journal-mac';
+import type { Engine } from '../db/engine';
+import * as repo from '../db/repositories/journal';
 import type { Database } from '../db/schema';
 import { appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal, type JournalAction } from './journal';
 import { headOf, openHead, readHeadText, sealHead, writeFileAtomically, type JournalHead } from './journal-head';
@@ -30,8 +30,8 @@ export interface JournalKeeper {
 
 /** Where the old unkeyed chain first breaks (null: intact). */
 async function legacyBrokenId(db: Kysely<Database>): Promise<number | null> {
-  const state = await db.selectFrom('journalState').select('anchorHash').where('id', '=', 1).executeTakeFirstOrThrow();
-  const rows = await db.selectFrom('journal').selectAll().orderBy('id').execute();
+  const state = await repo.journalState(db);
+  const rows = await repo.allEntries(db);
   let expectedPrev = state.anchorHash;
   for (const row of rows) {
     let records: string[];
@@ -58,43 +58,42 @@ async function legacyBrokenId(db: Kysely<Database>): Promise<number | null> {
  */
 async function seal(db: Kysely<Database>, at: string, previous: 'legacy' | 'key-lost'): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const count = Number((await trx.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = await repo.countEntries(trx);
     let sealedId: number;
     if (count === 0 && previous === 'legacy') {
-      const state = await trx.selectFrom('journalState').select('anchorId').where('id', '=', 1).executeTakeFirstOrThrow();
+      const state = await repo.journalState(trx);
       sealedId = await nextId(trx, state.anchorId);
     } else {
       const broken = previous === 'legacy' ? await legacyBrokenId(trx) : null;
       const records = [`previous:${previous}`, `journal:${count}`, ...(broken === null ? [] : [`broken:${broken}`])];
       sealedId = (await appendJournalEntry(trx, { at, userId: null, action: 'seal', method: 'journal/seal', records })).id;
     }
-    await trx.updateTable('journalState').set({ sealedId }).where('id', '=', 1).execute();
+    await repo.setSealedId(trx, sealedId);
   });
 }
 
 export async function startJournal(
-  opened: { db: Kysely<Database>; sqlite: SqliteDatabase.Database },
+  opened: { db: Kysely<Database>; engine: Engine },
   options: { keyStore: KeyStore; headFile: string; now: Date },
 ): Promise<JournalKeeper> {
-  const { db, sqlite } = opened;
+  const { db, engine } = opened;
   let key = await options.keyStore.load(JOURNAL_KEY_ID);
   const keyLost = key === null;
   if (!key) {
     key = randomBytes(32);
     await options.keyStore.save(JOURNAL_KEY_ID, key);
   }
-  registerJournalMac(sqlite, key);
+  engine.useJournalKey(key);
   const at = options.now.toISOString();
-  const state = await db.selectFrom('journalState').select('sealedId').where('id', '=', 1).executeTakeFirstOrThrow();
+  const state = await repo.journalState(db);
   if (state.sealedId === null) {
     await seal(db, at, 'legacy');
   } else if (keyLost) {
     // The head cannot be checked without the old key: the loss itself is what the new seal records.
     await seal(db, at, 'key-lost');
   } else {
-    const rows = await db.selectFrom('journal').select(['id', 'hash']).orderBy('id').execute();
-    const anchor = await db.selectFrom('journalState').select('anchorId').where('id', '=', 1).executeTakeFirstOrThrow();
-    const found = headFindings(openHead(key, readHeadText(options.headFile)), rows, { sealedId: state.sealedId, anchorId: anchor.anchorId });
+    const rows = await repo.chainLinks(db);
+    const found = headFindings(openHead(key, readHeadText(options.headFile)), rows, { sealedId: state.sealedId, anchorId: state.anchorId });
     if (found.length > 0) {
       await db.transaction().execute(async (trx) => {
         for (const f of found) await appendJournal(trx, { at, userId: null, action: 'alert', method: 'journal/check', records: alertRecords(f) });
@@ -117,7 +116,7 @@ export async function startJournal(
  */
 export async function syncJournalHead(db: Kysely<Database>, keeper: JournalKeeper, options: { restart?: boolean } = {}): Promise<void> {
   // Cheap first: most calls journal nothing, and counting the journal is not free.
-  const last = await db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await repo.lastEntry(db);
   const seen = `${last?.id ?? 0}:${last?.hash ?? ''}`;
   if (seen === keeper.seen) return;
   const head = await headOf(db);
@@ -127,9 +126,9 @@ export async function syncJournalHead(db: Kysely<Database>, keeper: JournalKeepe
   // the next start finds it, journals it, then moves the head.
   const previous = keeper.head;
   if (!options.restart && previous) {
-    const announced = await db.selectFrom('journal').select('hash').where('id', '=', previous.lastId).executeTakeFirst();
+    const announced = await repo.entryHash(db, previous.lastId);
     const stillThere =
-      head.lastId === previous.lastId ? head.lastMac === previous.lastMac : previous.lastId === previous.anchorId || announced?.hash === previous.lastMac;
+      head.lastId === previous.lastId ? head.lastMac === previous.lastMac : previous.lastId === previous.anchorId || announced === previous.lastMac;
     if (head.lastId < previous.lastId || head.sealId !== previous.sealId || head.anchorId !== previous.anchorId || !stillThere) return;
   }
   const text = sealHead(keeper.key, head);

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { formatFrenchDate } from '../shared/dates';
 import { journalMac } from '../db/journal-mac';
+import * as repo from '../db/repositories/journal';
 import { keyedPayload, legacyHash, type JournalAction, type NewJournalEntry } from './journal';
 import type { HeadRead, JournalHead } from './journal-head';
 import { frenchDate } from './ports';
@@ -161,8 +162,8 @@ export function headFindings(
 }
 
 export async function verifyJournal(db: Kysely<Database>, key: Buffer, head: HeadRead): Promise<JournalCheck> {
-  const state = await db.selectFrom('journalState').select(['anchorHash', 'anchorId', 'sealedId']).where('id', '=', 1).executeTakeFirstOrThrow();
-  const rows: Row[] = await db.selectFrom('journal').selectAll().orderBy('id').execute();
+  const state = await repo.journalState(db);
+  const rows: Row[] = await repo.allEntries(db);
   const findings: JournalFinding[] = [];
   const sealedId = state.sealedId ?? Number.POSITIVE_INFINITY;
   // Entries before a seal are checked as that seal says: the SHA-256 chain of

@@ -11,7 +11,8 @@
  * remaining entry then chains to the stored anchor.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import * as repo from '../db/repositories/journal';
 import type { Database } from '../db/schema';
 
 export type JournalAction =
@@ -47,23 +48,19 @@ export function legacyHash(prevHash: string, entry: NewJournalEntry): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export interface ChainEnd {
-  id: number;
-  hash: string;
-}
+export type ChainEnd = repo.ChainLink;
 
 /** The last entry, or the anchor left by the last purge when the journal is empty. */
 export async function chainEnd(db: Kysely<Database>): Promise<ChainEnd> {
-  const last = await db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await repo.lastEntry(db);
   if (last) return last;
-  const state = await db.selectFrom('journalState').select(['anchorId', 'anchorHash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const state = await repo.journalState(db);
   return { id: state.anchorId, hash: state.anchorHash };
 }
 
 /** The next id AUTOINCREMENT would give: never one given before, even to a deleted entry. */
 export async function nextId(db: Kysely<Database>, lastId: number): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'journal'`.execute(db);
-  return Math.max(rows[0]?.seq ?? 0, lastId) + 1;
+  return Math.max(await repo.highestJournalId(db), lastId) + 1;
 }
 
 /**
@@ -79,21 +76,8 @@ export async function appendJournal(db: Kysely<Database>, entry: NewJournalEntry
 export async function appendJournalEntry(db: Kysely<Database>, entry: NewJournalEntry): Promise<ChainEnd> {
   const end = await chainEnd(db);
   const id = await nextId(db, end.id);
-  const { rows } = await sql<{ mac: string }>`select journal_mac(${keyedPayload(id, end.hash, entry)}) as mac`.execute(db);
-  const hash = rows[0]!.mac;
-  await db
-    .insertInto('journal')
-    .values({
-      id,
-      at: entry.at,
-      userId: entry.userId,
-      action: entry.action,
-      method: entry.method,
-      records: JSON.stringify([...entry.records]),
-      prevHash: end.hash,
-      hash,
-    })
-    .execute();
+  const hash = await repo.macOf(db, keyedPayload(id, end.hash, entry));
+  await repo.insertEntry(db, { id, at: entry.at, userId: entry.userId, action: entry.action, method: entry.method, records: entry.records, prevHash: end.hash, hash });
   return { id, hash };
 }
 
@@ -139,14 +123,7 @@ export function purgeRefusal(now: Date, newestAt: string | null): PurgeRefusal |
 export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<number> {
   const cutoff = retentionCutoff(now);
   return db.transaction().execute(async (trx) => {
-    const newest = await trx
-      .selectFrom('journal')
-      .select('at')
-      .where('action', '!=', 'purge-refused')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const refusal = purgeRefusal(now, newest?.at ?? null);
+    const refusal = purgeRefusal(now, await repo.newestTrustedAt(trx));
     if (refusal?.reason === 'wait') return 0;
     if (refusal) {
       await appendJournal(trx, {
@@ -158,18 +135,9 @@ export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<num
       });
       return 0;
     }
-    const lastOld = await trx
-      .selectFrom('journal')
-      .select(['id', 'hash'])
-      .where('at', '<', cutoff)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const lastOld = await repo.lastEntryBefore(trx, cutoff);
     if (!lastOld) return 0;
-    await trx.updateTable('journalState').set({ purging: 1 }).where('id', '=', 1).execute();
-    const deleted = await trx.deleteFrom('journal').where('id', '<=', lastOld.id).executeTakeFirst();
-    await trx.updateTable('journalState').set({ purging: 0, anchorHash: lastOld.hash, anchorId: lastOld.id }).where('id', '=', 1).execute();
-    const count = Number(deleted.numDeletedRows);
+    const count = await repo.purgeThrough(trx, lastOld);
     await appendJournal(trx, {
       at: now.toISOString(),
       userId: null,

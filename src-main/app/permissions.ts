@@ -186,3 +186,17 @@ export function scopeFor(method: Method, role: Role): Scope | null {
 export function allowedMethods(role: Role): Method[] {
   return METHODS.filter((method) => !isPublic(method) && scopeFor(method, role) !== null);
 }
+
+/** Social details (resources, RQTH, housing, refusal reasons, freins): an encadrant sees identity only. */
+const SOCIAL_DETAILS: Record<Role, boolean> = {
+  administrateur: true,
+  coordination: true,
+  travailleur_social: true,
+  encadrant: false,
+  psychologue: false,
+  lecture_seule: false,
+};
+
+export function seesSocialDetails(role: Role): boolean {
+  return SOCIAL_DETAILS[role];
+}

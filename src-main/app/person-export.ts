@@ -5,6 +5,8 @@
  * about anyone else: only their own rows, and staff names where staff acted.
  */
 import type { Kysely } from 'kysely';
+import { exportSection, type ExportedTable } from '../db/personal-data';
+import * as held from '../db/repositories/person-export';
 import type { Database } from '../db/schema';
 import { MARK_LABELS, type Mark } from '../shared/contract/attendance-codes';
 import { EVALUATION_LEVEL_LABELS, EVALUATION_MOMENT_LABELS, EVALUATOR_LABELS, HEALTH_CHECK_KIND_LABELS, OBSERVATION_KIND_LABELS } from '../shared/contract/evaluations';
@@ -33,25 +35,16 @@ const hours = (start: number, end: number) => `de ${formatDuration(start)} à ${
 const day = (iso: string | null) => (iso === null || iso === '' ? null : longFrenchDate(iso.slice(0, 10)));
 
 export async function personExport(db: Kysely<Database>, personId: number, structureName: string, today: string): Promise<PersonExport> {
-  const p = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const p = await held.exportedPerson(db, personId);
   // The screens' labels, agreed with the person they are written to ("Présente", not "Présent·e").
   const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : agreeLabel(p.civility as Civility, labels[key as K] ?? key));
-  const participations = await db
-    .selectFrom('participations as pa')
-    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
-    .selectAll('pa')
-    .select('w.name as worksiteName')
-    .where('pa.personId', '=', personId)
-    .orderBy('pa.startDate')
-    .execute();
-  const pids = participations.map((x) => x.id).concat(-1);
-  const journeys = await db.selectFrom('journeys').selectAll().where('personId', '=', personId).execute();
-  const jids = journeys.map((j) => j.id).concat(-1);
+  const participations = await held.exportedParticipations(db, personId);
   const worksiteOf = new Map(participations.map((x) => [x.id, x.worksiteName]));
 
   const sections: PersonExport['sections'] = [];
-  const add = (title: string, rows: Row[]) => sections.push({ title, rows });
-  add('Identité et coordonnées', [
+  // Each section under the title `db/personal-data.ts` declares for its table.
+  const add = (table: ExportedTable, rows: Row[]) => sections.push({ title: exportSection(table), rows });
+  add('persons', [
     {
       Nom: p.lastName,
       'Nom de naissance': p.birthName,
@@ -69,8 +62,8 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     },
   ]);
   add(
-    'Situation',
-    (await db.selectFrom('personSituations').selectAll().where('personId', '=', personId).orderBy('observedOn').execute()).map((s) => ({
+    'personSituations',
+    (await held.exportedSituations(db, personId)).map((s) => ({
       'Situation au': day(s.observedOn),
       Ressources: label(RESOURCE_LABELS, s.resources),
       'Niveau de formation': label(EDUCATION_LEVEL_LABELS, s.educationLevel),
@@ -80,16 +73,16 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Parcours',
-    (await db.selectFrom('journeyEvents').selectAll().where('journeyId', 'in', jids).orderBy('happenedOn').execute()).map((e) => ({
+    'journeyEvents',
+    (await held.exportedJourneyEvents(db, personId)).map((e) => ({
       Date: day(e.happenedOn),
       Étape: label(JOURNEY_STATUS_LABELS, e.status),
       Motif: e.reason,
     })),
   );
   add(
-    'Sorties',
-    (await db.selectFrom('outcomes').selectAll().where('journeyId', 'in', jids).execute()).map((o) => ({
+    'outcomes',
+    (await held.exportedOutcomes(db, personId)).map((o) => ({
       'Sortie le': day(o.exitedOn),
       Catégorie: label(OUTCOME_CATEGORY_LABELS, o.category),
       Précision: o.detail,
@@ -98,8 +91,8 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Freins',
-    (await db.selectFrom('obstacles').selectAll().where('personId', '=', personId).orderBy('identifiedOn').execute()).map((o) => ({
+    'obstacles',
+    (await held.exportedObstacles(db, personId)).map((o) => ({
       Frein: label(OBSTACLE_KIND_LABELS, o.kind),
       'Repéré le': day(o.identifiedOn),
       'Actions engagées': o.actions,
@@ -107,7 +100,7 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Contrats sur les chantiers',
+    'participations',
     participations.map((x) => ({
       Chantier: x.worksiteName,
       Contrat: label(CONTRACT_TYPE_LABELS, x.contractType),
@@ -119,16 +112,8 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Présences',
-    (
-      await db
-        .selectFrom('attendance as a')
-        .innerJoin('sessions as s', 's.id', 'a.sessionId')
-        .select(['a.participationId', 'a.mark', 's.date', 's.startMinutes', 's.endMinutes', 'a.actualStart', 'a.actualEnd'])
-        .where('a.participationId', 'in', pids)
-        .orderBy('s.date')
-        .execute()
-    ).map((a) => ({
+    'attendance',
+    (await held.exportedAttendance(db, personId)).map((a) => ({
       Chantier: worksiteOf.get(a.participationId) ?? '',
       Date: day(a.date),
       Horaire: hours(a.actualStart ?? a.startMinutes, a.actualEnd ?? a.endMinutes),
@@ -136,8 +121,8 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Rendez-vous et temps annexes',
-    (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', pids).orderBy('date').execute()).map((a) => ({
+    'annexTimes',
+    (await held.exportedAnnexTimes(db, personId)).map((a) => ({
       Date: day(a.date),
       Objet: label(ANNEX_KIND_LABELS, a.kind),
       Horaire: hours(a.startMinutes, a.endMinutes),
@@ -145,17 +130,8 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Évaluations',
-    (
-      await db
-        .selectFrom('evaluationItems as i')
-        .innerJoin('evaluations as e', 'e.id', 'i.evaluationId')
-        .innerJoin('evaluationCriteria as c', 'c.id', 'i.criterionId')
-        .select(['e.participationId', 'e.moment', 'e.evaluator', 'e.evaluatedOn', 'c.label', 'i.level', 'i.comment'])
-        .where('e.participationId', 'in', pids)
-        .orderBy('e.evaluatedOn')
-        .execute()
-    ).map((x) => ({
+    'evaluationItems',
+    (await held.exportedEvaluations(db, personId)).map((x) => ({
       Chantier: worksiteOf.get(x.participationId) ?? '',
       Moment: label(EVALUATION_MOMENT_LABELS, x.moment),
       'Évalué par': label(EVALUATOR_LABELS, x.evaluator),
@@ -166,16 +142,16 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Observations sur le chantier',
-    (await db.selectFrom('observations').selectAll().where('participationId', 'in', pids).orderBy('observedOn').execute()).map((o) => ({
+    'observations',
+    (await held.exportedObservations(db, personId)).map((o) => ({
       Date: day(o.observedOn),
       Type: label(OBSERVATION_KIND_LABELS, o.kind),
       Observation: o.text,
     })),
   );
   add(
-    'Visites de santé',
-    (await db.selectFrom('healthChecks').selectAll().where('participationId', 'in', pids).orderBy('date').execute()).map((c) => ({
+    'healthChecks',
+    (await held.exportedHealthChecks(db, personId)).map((c) => ({
       Visite: label(HEALTH_CHECK_KIND_LABELS, c.kind),
       Date: day(c.date),
       'Document reçu': yesNo(c.paperReceived),
@@ -184,8 +160,8 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Bilans',
-    (await db.selectFrom('bilans').selectAll().where('participationId', 'in', pids).execute()).map((b) => ({
+    'bilans',
+    (await held.exportedBilans(db, personId)).map((b) => ({
       Chantier: worksiteOf.get(b.participationId) ?? '',
       'Vos mots': b.participantWords,
       "Appréciation de l'équipe": b.teamAssessment,
@@ -194,35 +170,27 @@ export async function personExport(db: Kysely<Database>, personId: number, struc
     })),
   );
   add(
-    'Notes de la psychologue',
-    (
-      await db
-        .selectFrom('psychologistNotes as n')
-        .innerJoin('annexTimes as a', 'a.id', 'n.annexTimeId')
-        .select(['a.date', 'n.note'])
-        .where('a.participationId', 'in', pids)
-        .orderBy('a.date')
-        .execute()
-    ).map((n) => ({ 'Entretien du': day(n.date), Note: n.note })),
+    'psychologistNotes',
+    (await held.exportedPsychologistNotes(db, personId)).map((n) => ({ 'Entretien du': day(n.date), Note: n.note })),
   );
   add(
-    'Documents établis',
-    (await db.selectFrom('documents').select(['number', 'version', 'title', 'createdAt']).where((eb) => eb.or([eb('personId', '=', personId), eb('participationId', 'in', pids)])).orderBy('createdAt').execute()).map((d) => ({
+    'documents',
+    (await held.exportedDocuments(db, personId)).map((d) => ({
       Numéro: `${d.number} v${d.version}`,
       Document: d.title,
       'Établi le': day(d.createdAt),
     })),
   );
   add(
-    'Documents numérisés',
-    (await db.selectFrom('attachments').select(['label', 'originalName', 'createdAt']).where((eb) => eb.or([eb('personId', '=', personId), eb('participationId', 'in', pids)])).execute()).map((a) => ({
+    'attachments',
+    (await held.exportedAttachments(db, personId)).map((a) => ({
       Document: a.label || a.originalName,
       'Ajouté le': day(a.createdAt),
     })),
   );
   add(
-    'Vos demandes sur vos données',
-    (await db.selectFrom('rightsRequests').selectAll().where('personId', '=', personId).orderBy('receivedOn').execute()).map((r) => ({
+    'rightsRequests',
+    (await held.exportedRightsRequests(db, personId)).map((r) => ({
       Demande: label(RIGHTS_KIND_LABELS, r.kind),
       'Reçue le': day(r.receivedOn),
       'Réponse due le': day(r.dueOn),

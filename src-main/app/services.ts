@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type SqliteDatabase from 'better-sqlite3';
 import { fileKeyStore } from '../backup/file-key-store';
 import { BACKUP_KDF, type KeyStore } from '../backup/keys';
 import type { KdfParams } from '../backup/format';
 import { assertLocalPath } from '../db/location';
-import { sqliteEngine, type Engine } from '../db/engine';
+import type { Engine } from '../db/engine';
 import { openDatabase, type OpenedDatabase } from '../db/open';
+import { findStructure } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
 import { startJournal, type JournalKeeper } from './journal-start';
@@ -49,8 +49,7 @@ export interface ServicesConfig {
 export interface Services {
   /** Replaced after a restore: always read it from here, never keep it. */
   db: Kysely<Database>;
-  sqlite: SqliteDatabase.Database;
-  /** Engine-specific maintenance (see db/engine.ts); replaced after a restore like `db`. */
+  /** What is particular to the storage engine (db/engine.ts: compaction, online copies); replaced after a restore like `db`. */
   engine: Engine;
   paths: DataPaths;
   clock: Clock;
@@ -76,8 +75,11 @@ export interface Services {
   journal: JournalKeeper;
   /** The backup running now (one at a time), for `backup/progress`. */
   backupRun: BackupProgress | null;
-  /** Closes the database and opens it again (after a restore swapped its file). */
-  reopenDatabase(): Promise<void>;
+  /**
+   * Closes the database, runs `swap` on its closed file (a restore puts
+   * another file in its place), then opens it again, whatever `swap` did.
+   */
+  reopenDatabase(swap?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,16 +103,15 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const openJournal = (db: OpenedDatabase) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
   const journal = await openJournal(opened);
   // Once a day, a checked local copy of the database, rotated.
-  await dailyLocalBackup(opened.sqlite, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
+  await dailyLocalBackup(opened.engine.file, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
   // The database, its copies, keys and kept files: the user's alone (0700/0600).
   makeUserOnly(paths.dataDir);
   const printer = config.printer ?? nodePdfPrinter();
-  const structure = await opened.db.selectFrom('structure').select('idleLockMinutes').executeTakeFirst();
+  const structure = await findStructure(opened.db);
   let current = opened;
   const services: Services = {
     db: opened.db,
-    sqlite: opened.sqlite,
-    engine: sqliteEngine(opened.sqlite),
+    engine: opened.engine,
     paths,
     clock,
     dialogs: config.dialogs,
@@ -132,13 +133,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
     backupKdf: config.backupKdf ?? BACKUP_KDF,
     backupRun: null,
-    reopenDatabase: async () => {
+    reopenDatabase: async (swap) => {
       await current.close();
-      current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
-      services.db = current.db;
-      services.sqlite = current.sqlite;
-      services.engine = sqliteEngine(current.sqlite);
-      services.journal = await openJournal(current);
+      try {
+        await swap?.();
+      } finally {
+        // Whatever `swap` did, the app goes on with a database open (the new file, or the old one untouched).
+        current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
+        services.db = current.db;
+        services.engine = current.engine;
+        services.journal = await openJournal(current);
+      }
     },
     close: async () => {
       await printer.close();

@@ -79,7 +79,7 @@ export async function statsFigures(db: Kysely<Database>, filter: repo.Filter & {
   ];
   const people = Number(k.people);
   const cross = counts('cross');
-  const funders = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'financeur').orderBy('name').execute();
+  const funders = await repo.funderChoices(db);
   const raw: RawFigures = {
     figures,
     breakdowns: (Object.keys(BREAKDOWN_SPECS) as Breakdown[]).map((key) => table(key, counts(key), people)),

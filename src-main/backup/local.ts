@@ -4,29 +4,23 @@
  * 12 monthly; never the newest). They protect against a mistake or a damaged
  * file; the USB backups protect against losing the PC.
  */
-import type SqliteDatabase from 'better-sqlite3';
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { checkIntegrity, compactCopy } from '../db/engine';
 import { backupsToDelete } from '../domain/rotation';
-import { ONE_PASS_CACHE, snapshotInto } from './stream';
 
 const AUTO = /^auto-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 
-export async function dailyLocalBackup(sqlite: SqliteDatabase.Database, dir: string, today: string): Promise<string | null> {
+export async function dailyLocalBackup(liveFile: string, dir: string, today: string): Promise<string | null> {
   mkdirSync(dir, { recursive: true });
   const target = path.join(dir, `auto-${today}.sqlite`);
   if (existsSync(target)) return null;
   const temporary = `${target}.tmp`;
   // A single self-contained file (VACUUM INTO writes no -wal/-shm), made with little memory at start-up.
   await unlink(temporary).catch(() => undefined);
-  snapshotInto(sqlite.name, temporary);
-  const copy = new Database(temporary, { readonly: true, fileMustExist: true });
-  copy.pragma(ONE_PASS_CACHE);
-  const ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
-  copy.close();
-  if (!ok) {
+  compactCopy(liveFile, temporary);
+  if (!checkIntegrity(temporary)) {
     await unlink(temporary).catch(() => undefined);
     return null;
   }
@@ -54,16 +48,7 @@ export async function restoreLatestLocal(databaseFile: string, dir: string, stam
     .sort((a, b) => b.date.localeCompare(a.date));
   for (const candidate of candidates) {
     const file = path.join(dir, candidate.name);
-    let ok: boolean;
-    try {
-      const copy = new Database(file, { readonly: true, fileMustExist: true });
-      copy.pragma(ONE_PASS_CACHE);
-      ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
-      copy.close();
-    } catch {
-      ok = false;
-    }
-    if (!ok) continue;
+    if (!checkIntegrity(file)) continue;
     await rename(databaseFile, path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite`));
     for (const suffix of ['-wal', '-shm']) await rename(`${databaseFile}${suffix}`, path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite${suffix}`)).catch(() => undefined);
     await copyFile(file, databaseFile);

@@ -4,7 +4,6 @@
  * snapshot, checks, hashing and encryption run in the backup worker; this
  * side only moves encrypted chunks to the stick.
  */
-import type SqliteDatabase from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -96,7 +95,8 @@ export interface WrittenBackup {
  * previous backup on the stick. A failure leaves nothing under the final name.
  */
 export async function writeBackup(options: {
-  sqlite: SqliteDatabase.Database;
+  /** The live database file (`Engine.file`): the worker copies it online. */
+  liveFile: string;
   filesDir: string;
   folder: string;
   fileName: string;
@@ -128,7 +128,7 @@ export async function writeBackup(options: {
     const sealed = new Uint8Array(shared);
     // The worker snapshots the live database (online, never a file copy), checks it, lists and hashes the files.
     const { total } = await worker.call<{ total: number }>('prepare', {
-      liveFile: options.sqlite.name,
+      liveFile: options.liveFile,
       workDir,
       filesDir: options.filesDir,
       createdAt: options.createdAt,

@@ -4,10 +4,10 @@
  * and reading a backup back (to verify it or extract it for a restore).
  * Nothing here holds more than one chunk of a file in memory.
  */
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { checkIntegrity, describeCopy } from '../db/engine';
 import { AppError } from '../shared/errors';
 import { ArchiveReader, archiveHead, type EntrySink, type Manifest } from './archive';
 import { CHUNK_BYTES, DAMAGED, openChunks, sealChunk, type ChunkSource } from './format';
@@ -26,54 +26,11 @@ export interface SnapshotFacts {
 
 const READ_BYTES = CHUNK_BYTES;
 
-/**
- * Page cache of the short-lived connections here (KiB, negative as SQLite
- * wants it): better-sqlite3's default of 16 MB each, on top of the live
- * connection's, is what a one-pass read never needs.
- */
-export const ONE_PASS_CACHE = 'cache_size = -1024';
-
-/**
- * A consistent copy of the live database (WAL lets this connection read it
- * while the window keeps writing), compacted: freed pages are left behind.
- * `target` must not exist yet.
- */
-export function snapshotInto(liveFile: string, target: string): void {
-  const live = new Database(liveFile, { readonly: true, fileMustExist: true });
-  try {
-    live.pragma(ONE_PASS_CACHE);
-    live.pragma('busy_timeout = 5000');
-    live.prepare('VACUUM INTO ?').run(target);
-  } finally {
-    live.close();
-  }
-  // VACUUM INTO leaves syncing to the caller.
-  const fd = openSync(target, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
 export function checkSnapshot(file: string): SnapshotFacts {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    copy.pragma(ONE_PASS_CACHE);
-    if (copy.pragma('integrity_check', { simple: true }) !== 'ok' || (copy.pragma('foreign_key_check') as unknown[]).length > 0) {
-      throw new AppError('INTERNAL', "La base de données n'a pas passé sa vérification : la sauvegarde est arrêtée, rien n'a été écrit sur la clé.");
-    }
-    const count = (table: string) => (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    const structure = copy.prepare('select name from structure').get() as { name: string } | undefined;
-    return {
-      schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-      structureName: structure?.name ?? '',
-      counts: { persons: count('persons'), worksites: count('worksites'), documents: count('documents') },
-    };
-  } finally {
-    copy.close();
-  }
+  const { sound, ...facts } = describeCopy(file);
+  if (!sound) throw new AppError('INTERNAL', "La base de données n'a pas passé sa vérification : la sauvegarde est arrêtée, rien n'a été écrit sur la clé.");
+  return facts;
 }
 
 /** Every file under a folder, as paths relative to it with "/" separators, in a stable order; ".tmp" files are writes in progress. */
@@ -258,12 +215,8 @@ export function readBackupFile(file: string, key: Buffer, options: { extractTo: 
     });
     const manifest = reader.finish();
     if (extractTo) {
-      const db = new Database(path.join(extractTo, 'passerelle.sqlite'), { readonly: true, fileMustExist: true });
-      try {
-        db.pragma(ONE_PASS_CACHE);
-        if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('INVALID_INPUT', "La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.");
-      } finally {
-        db.close();
+      if (!checkIntegrity(path.join(extractTo, 'passerelle.sqlite'))) {
+        throw new AppError('INVALID_INPUT', "La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.");
       }
     }
     return { manifest, plaintextSha256: hash.digest('hex') };

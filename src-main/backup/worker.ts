@@ -9,9 +9,10 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { compactCopy } from '../db/engine';
 import { AppError } from '../shared/errors';
 import type { Manifest } from './archive';
-import { checkSnapshot, describeSources, filesUnder, readBackupFile, Sealer, snapshotInto, type Source } from './stream';
+import { checkSnapshot, describeSources, filesUnder, readBackupFile, Sealer, type Source } from './stream';
 import type { PrepareArgs, WorkerRequest } from './worker-protocol';
 
 /**
@@ -37,7 +38,8 @@ const afterChunks = every(8);
 function prepare(args: PrepareArgs) {
   shared = Buffer.from(args.shared);
   const snapshotFile = path.join(args.workDir, 'passerelle.sqlite');
-  snapshotInto(args.liveFile, snapshotFile);
+  // The live database, copied online (never a file copy) and compacted.
+  compactCopy(args.liveFile, snapshotFile);
   const facts = checkSnapshot(snapshotFile);
   const sources: Source[] = [{ name: 'passerelle.sqlite', file: snapshotFile }, ...filesUnder(args.filesDir).map((name) => ({ name: `fichiers/${name}`, file: path.join(args.filesDir, name) }))];
   const manifest: Manifest = { createdAt: args.createdAt, ...facts, ...(args.journal ? { journal: args.journal } : {}), entries: describeSources(sources, every(500)) };

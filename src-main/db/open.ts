@@ -9,8 +9,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../shared/errors';
 import { foldForSearch } from '../shared/text';
+import { sqliteEngine, type Engine } from './engine';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
+import { sqliteOptions } from './native-binding';
 
 /**
  * Kysely prepares every query again on each call; the same SQL comes back all
@@ -34,6 +36,9 @@ function cachingStatements(sqlite: SqliteDatabase.Database) {
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
+  /** What is particular to SQLite, by name (db/engine.ts): what the rest of main uses. */
+  engine: Engine;
+  /** The raw handle, for db/ and the tests that play with the file itself. */
   sqlite: SqliteDatabase.Database;
   /** Path of the backup taken before migrating, if any. */
   migrationBackup: string | null;
@@ -49,7 +54,7 @@ export interface OpenOptions {
 
 /** Reads `user_version` through a read-only connection, so a newer file stays byte-identical. */
 export function readUserVersion(file: string): number {
-  const probe = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  const probe = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } finally {
@@ -80,7 +85,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   }
 
   mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  const sqlite = new SqliteDatabase(file, sqliteOptions());
   try {
     sqlite.pragma('journal_mode = WAL');
     // FULL: a commit reported to the user survives a power cut.
@@ -135,7 +140,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     throw error;
   }
 
-  return { db, sqlite, migrationBackup, close };
+  return { db, engine: sqliteEngine(sqlite), sqlite, migrationBackup, close };
 }
 
 async function backupBeforeMigration(
@@ -148,7 +153,7 @@ async function backupBeforeMigration(
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(options.backupDir, `avant-mise-a-jour-v${from}-vers-v${to}-${stamp}.sqlite`);
   await sqlite.backup(target);
-  const copy = new SqliteDatabase(target, { readonly: true, fileMustExist: true });
+  const copy = new SqliteDatabase(target, sqliteOptions({ readonly: true, fileMustExist: true }));
   try {
     const integrity = copy.pragma('integrity_check', { simple: true });
     const copiedVersion = copy.pragma('user_version', { simple: true });
@@ -162,4 +167,16 @@ async function backupBeforeMigration(
     copy.close();
   }
   return target;
+}
+
+export interface ReadOnlyDatabase {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** A database file that is not the app's (an unpacked backup), opened read-only for the repositories: nothing written, no migration. */
+export function openReadOnly(file: string): ReadOnlyDatabase {
+  const sqlite = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, close: () => db.destroy() };
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { listSessions, listSlots } from '../db/repositories/worksites';
-import { holidayOptions, holidaysBetween, type HolidayRegion } from '../domain/holidays';
+import { listSessions, listSlots, namedAnnexTimes, peopleOnWorksite, worksiteWithSupervisor } from '../db/repositories/worksites';
+import { marksOfSessions } from '../db/repositories/attendance';
+import { calendarFor } from '../app/read-models/calendar';
 import { weekOf } from '../domain/hours';
 import { patternEnd } from '../domain/schedule';
 import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../shared/contract/worksites';
@@ -28,23 +29,11 @@ export async function collectWorksiteData(
   requestedWeek: string | null,
   filesDir: string,
 ): Promise<Collected> {
-  const w = await db
-    .selectFrom('worksites as w')
-    .leftJoin('users as u', 'u.id', 'w.supervisorId')
-    .selectAll('w')
-    .select('u.displayName as supervisorName')
-    .where('w.id', '=', worksiteId)
-    .executeTakeFirstOrThrow();
+  const w = await worksiteWithSupervisor(db, worksiteId);
   const endDate = patternEnd({ startDate: w.startDate, weeks: w.weeks, slots: [] });
   const sessions = await listSessions(db, worksiteId);
   if (sessions.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas encore de demi-journées : générez-les d'abord.");
-  const people = await db
-    .selectFrom('participations as pa')
-    .innerJoin('persons as p', 'p.id', 'pa.personId')
-    .select(['pa.id', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'p.firstNames', 'p.lastName'])
-    .where('pa.worksiteId', '=', worksiteId)
-    .orderBy('p.searchKey')
-    .execute();
+  const people = await peopleOnWorksite(db, worksiteId);
   const base = {
     kind,
     structure: await structurePartyOf(db, filesDir),
@@ -56,13 +45,7 @@ export async function collectWorksiteData(
   if (kind === 'bilan_chantier') return { ...base, weekOf: null };
 
   if (kind === 'planning_chantier') {
-    const annexes = await db
-      .selectFrom('annexTimes as a')
-      .innerJoin('participations as pa', 'pa.id', 'a.participationId')
-      .innerJoin('persons as p', 'p.id', 'pa.personId')
-      .select(['a.date', 'a.kind', 'a.startMinutes', 'a.endMinutes', 'p.firstNames', 'p.lastName'])
-      .where('pa.worksiteId', '=', worksiteId)
-      .execute();
+    const annexes = await namedAnnexTimes(db, worksiteId);
     const lines: AgendaLine[] = [
       ...sessions.map((s) => ({
         date: s.date,
@@ -86,9 +69,7 @@ export async function collectWorksiteData(
 
   const monday = weekOf(requestedWeek ?? w.startDate);
   const saturday = addDays(monday, 5);
-  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
-  const holidays = holidaysBetween(monday, saturday, holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1));
-  const closures = new Map((await db.selectFrom('closures').selectAll().where('date', '>=', monday).where('date', '<=', saturday).execute()).map((c) => [c.date, c.reason]));
+  const { holidays, closures } = await calendarFor(db, monday, saturday);
   const slots = await listSlots(db, worksiteId);
   const columns: NonNullable<WorksiteDocumentData['sheet']>['columns'] = [];
   for (let day = 0; day < 6; day++) {
@@ -106,7 +87,7 @@ export async function collectWorksiteData(
   if (columns.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas de demi-journée cette semaine-là.", { field: 'weekOf' });
   const weekSessions = columns.map((c) => sessions.find((s) => s.date === c.date && s.halfDay === c.halfDay && c.state === 'session'));
   const ids = weekSessions.flatMap((s) => (s ? [s.id] : []));
-  const marks = ids.length === 0 ? [] : await db.selectFrom('attendance').selectAll().where('sessionId', 'in', ids).execute();
+  const marks = await marksOfSessions(db, ids);
   const rows = people
     .filter((p) => p.startDate <= saturday && (p.earlyEndDate ?? p.endDate) >= monday)
     .map((p) => {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findEmployer } from '../db/repositories/settings';
-import { findParticipation, listSlots } from '../db/repositories/worksites';
+import { findStructure } from '../db/repositories/settings';
+import { findParticipation, firstHalfDayBetween, listSlots, worksiteWithSupervisor } from '../db/repositories/worksites';
 import { missingFor, needsMiseADisposition } from '../domain/documents';
 import { readStoredImage } from '../app/stored-files';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField, type ParticipationDocumentKind } from '../shared/contract/documents';
@@ -23,27 +24,13 @@ type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedO
 export async function collectParticipationData(db: Kysely<Database>, kind: ParticipationDocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
   const participation = await findParticipation(db, participationId);
   if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
-  const worksite = await db
-    .selectFrom('worksites as w')
-    .leftJoin('users as u', 'u.id', 'w.supervisorId')
-    .selectAll('w')
-    .select('u.displayName as supervisorName')
-    .where('w.id', '=', participation.worksiteId)
-    .executeTakeFirstOrThrow();
-  const person = await db.selectFrom('persons').selectAll().where('id', '=', participation.personId).executeTakeFirstOrThrow();
+  const worksite = await worksiteWithSupervisor(db, participation.worksiteId);
+  // The caller has checked the worksite is reached: the person on it is named in full.
+  const person = await findPerson(db, participation.personId, { kind: 'all', userId: null });
+  if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
   const employer = (await findEmployer(db, participation.employerId))!;
-  const referent = person.referentId === null ? undefined : await db.selectFrom('contacts').select(['firstName', 'lastName']).where('id', '=', person.referentId).executeTakeFirst();
   const end = participation.earlyEndDate ?? participation.endDate;
-  const firstSession = await db
-    .selectFrom('sessions')
-    .select(['date', 'startMinutes'])
-    .where('worksiteId', '=', worksite.id)
-    .where('cancelledReason', 'is', null)
-    .where('date', '>=', participation.startDate)
-    .where('date', '<=', end)
-    .orderBy('date')
-    .orderBy('startMinutes')
-    .executeTakeFirst();
+  const firstSession = await firstHalfDayBetween(db, worksite.id, participation.startDate, end);
 
   if (kind === 'mise_a_disposition' && !needsMiseADisposition(employer.kind)) {
     throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l'employeur de cette personne.");
@@ -127,7 +114,7 @@ export async function collectParticipationData(db: Kysely<Database>, kind: Parti
     },
     firstSession: firstSession ? { date: firstSession.date, start: minutesToTime(firstSession.startMinutes) } : null,
     lastDay: end,
-    referentName: referent ? `${referent.firstName} ${referent.lastName}` : null,
+    referentName: person.referentFirstName !== null ? `${person.referentFirstName} ${person.referentLastName}` : null,
   };
 }
 
@@ -140,7 +127,9 @@ function missingData(kind: DocumentKind, name: string, missing: MissingField[]):
 
 /** The CCAS as the issuer of its own documents, its logo inlined. */
 export async function structurePartyOf(db: Kysely<Database>, filesDir: string): Promise<StructureParty> {
-  const structure = await db.selectFrom('structure').selectAll().executeTakeFirstOrThrow();
+  const found = await findStructure(db);
+  if (!found) throw new Error('The structure is not set up.');
+  const { structure } = found;
   return {
     name: structure.name,
     address: structure.address,

@@ -3,6 +3,7 @@
  * the page where it is filled, so the secretary fixes it in one go.
  */
 import type { MissingField, ParticipationDocumentKind } from '../shared/contract/documents';
+import type { LinkTarget } from '../shared/contract/links';
 
 export interface DocumentFacts {
   personId: number;
@@ -21,14 +22,14 @@ export function missingFor(kind: ParticipationDocumentKind, facts: DocumentFacts
   // These name the person and the worksite only: the records always hold that.
   if (['attestation_presence', 'certificat_travail', 'planning_personne', 'bilan_individuel', 'attestation_competences'].includes(kind)) return [];
   const missing: MissingField[] = [];
-  const person = `/people/${facts.personId}`;
-  const worksite = `/worksites/${facts.worksiteId}`;
+  const person: LinkTarget = { kind: 'person', id: facts.personId };
+  const worksite: LinkTarget = { kind: 'worksite', id: facts.worksiteId };
   if (facts.person.address.trim() === '') missing.push({ label: "l'adresse de la personne", link: person });
   if (facts.person.postcode.trim() === '') missing.push({ label: 'le code postal de la personne', link: person });
   if (facts.person.town.trim() === '') missing.push({ label: 'la commune de la personne', link: person });
   if (facts.worksite.workAddress.trim() === '') missing.push({ label: "l'adresse du chantier (lieu de travail)", link: worksite });
   if ((kind === 'contrat_travail' || kind === 'mise_a_disposition') && facts.employer) {
-    const settings = '/settings';
+    const settings: LinkTarget = { kind: 'page', page: 'settings-employers' };
     if (facts.employer.collectiveAgreement === null) missing.push({ label: "la convention collective de l'employeur (Paramètres › Employeurs)", link: settings });
     if (kind === 'contrat_travail' && facts.employer.pensionFundAddress.trim() === '') {
       missing.push({ label: "l'adresse de la caisse de retraite complémentaire (Paramètres › Employeurs)", link: settings });

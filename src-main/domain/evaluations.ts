@@ -57,7 +57,5 @@ export function healthCheckProblem(check: Pick<HealthCheckInput, 'kind' | 'inapt
   return null;
 }
 
-/** Half-days attended over half-days held, in whole percent; null before any half-day was held. */
-export function attendanceRate(attended: number, held: number): number | null {
-  return held === 0 ? null : Math.round((attended / held) * 100);
-}
+/** Half-days attended over half-days held: shared with the renderer, which shows the same figure. */
+export { attendanceRate } from '../shared/attendance-rate';

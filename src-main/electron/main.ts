@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dataPaths, defaultDataDir } from '../app/paths';
 import { frenchStamp } from '../app/ports';
 import { restoreLatestLocal } from '../backup/local';
+import { SQLITE_BINDING_VARIABLE } from '../db/native-binding';
 import { electronKeyStore } from './key-store';
 import { createServices, type Services } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
@@ -25,6 +26,12 @@ let services: Services | null = null;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const appUrl = rendererUrl({ packaged: app.isPackaged, env: process.env });
+
+// From source, Electron loads the better-sqlite3 built for its own ABI apart
+// (scripts/electron-native.mjs); the packaged app has the one rebuilt at pack time.
+if (!app.isPackaged) {
+  process.env[SQLITE_BINDING_VARIABLE] ??= path.join(app.getAppPath(), '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+}
 
 // Before `ready`: app:// gets an origin of its own, like https.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);

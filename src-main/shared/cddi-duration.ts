@@ -17,3 +17,15 @@ export function cddiShortestEnd(start: string): string {
 export function cddiLongestEnd(start: string, previousMonths = 0): string {
   return lastDayOfMonths(start, CDDI_MAX_MONTHS - previousMonths);
 }
+
+/**
+ * The dates a new contract is drafted with. A MESP's people share its dates. An
+ * ACI runs for months and people enter along the way (rolling entries): the CDDI
+ * starts today at the earliest and lasts its legal minimum, which the coordinator
+ * adjusts; the server checks the dates entered with `checkCddi`, on the same bound.
+ */
+export function defaultContractDates(worksite: { kind: string; startDate: string; endDate: string }, today: string): { startDate: string; endDate: string } {
+  if (worksite.kind !== 'aci') return { startDate: worksite.startDate, endDate: worksite.endDate };
+  const startDate = today > worksite.startDate ? today : worksite.startDate;
+  return { startDate, endDate: cddiShortestEnd(startDate) };
+}

@@ -3,6 +3,8 @@
  * French message a secretary understands. Tests assert on codes; users read
  * messages. No stack trace ever leaves the main process.
  */
+import type { LinkTarget } from './contract/links';
+
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNAUTHORIZED',
@@ -61,7 +63,7 @@ export interface ErrorPayload {
 
 export interface MissingPiece {
   label: string;
-  link: string;
+  link: LinkTarget;
 }
 
 export class AppError extends Error {

@@ -122,6 +122,8 @@ test('la coordinatrice tape une période impossible dans les statistiques et les
   await expect(page.getByRole('table', { name: 'Sexe et âge à l’entrée' })).toBeVisible();
 
   await new ShellPage(page).goTo('Documents');
+  // The statistics stay on screen while the documents page loads: type once it is there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
   const docsFrom = page.getByLabel('Du', { exact: true });
   await docsFrom.fill('29/02/2027');
   await docsFrom.press('Tab');

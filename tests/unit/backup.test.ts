@@ -301,7 +301,7 @@ describe('faults while writing to the stick', () => {
     const failAfter = code === 'EROFS' ? 0 : 1 + Math.floor(Math.random() * 3 * 1024 * 1024);
     let written = 0;
     const result = await writeBackup({
-      sqlite: services.sqlite,
+      liveFile: services.engine.file,
       filesDir: services.paths.filesDir,
       folder,
       fileName: 'Passerelle_essai.passerelle-backup',

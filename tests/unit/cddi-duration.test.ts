@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCddi, checkRenewal } from '../../src-main/domain/contracts';
-import { cddiLongestEnd, cddiShortestEnd } from '../../src-main/shared/cddi-duration';
+import { cddiLongestEnd, cddiShortestEnd, defaultContractDates } from '../../src-main/shared/cddi-duration';
 import { addDays, isoFromParts, lastDayOfMonths } from '../../src-main/shared/dates';
 import { configured, valueOf } from './support/services';
 import { admitted, mesp } from './support/worksites';
@@ -90,6 +90,29 @@ describe('CDDI length (L5132-15-1): 4 months at least, 24 months in all, both in
     const renewal = { type: 'cddi' as const, start: '2026-04-06', currentEnd: '2026-08-05', agreedOn: '2026-07-20', renewalsSoFar: 3, weeklyMinutes: 26 * H };
     expect(checkRenewal({ ...renewal, newEnd: '2028-04-05' })).toEqual([]);
     expect(checkRenewal({ ...renewal, newEnd: '2028-04-06' })[0]!.rule).toBe('L5132-15-1');
+  });
+});
+
+describe('the dates a new contract is drafted with', () => {
+  const aciFrom6April = { kind: 'aci', startDate: '2026-04-06', endDate: '2028-03-30' };
+  it.each([
+    ['an ACI not started yet: its first day, for 4 months', aciFrom6April, '2026-03-20', { startDate: '2026-04-06', endDate: '2026-08-05' }],
+    ['an ACI starting today: today', aciFrom6April, '2026-04-06', { startDate: '2026-04-06', endDate: '2026-08-05' }],
+    ['an ACI started yesterday: today (rolling entry)', aciFrom6April, '2026-04-07', { startDate: '2026-04-07', endDate: '2026-08-06' }],
+    ['an ACI entered on 31 October: 4 months end on the last day of February', aciFrom6April, '2026-10-31', { startDate: '2026-10-31', endDate: '2027-02-28' }],
+    ['a MESP: its own dates, whatever today is', { kind: 'mesp', startDate: '2026-05-04', endDate: '2026-05-29' }, '2026-05-10', { startDate: '2026-05-04', endDate: '2026-05-29' }],
+  ])('%s', (_case, worksite, today, expected) => {
+    expect(defaultContractDates(worksite, today)).toEqual(expected);
+  });
+
+  it('drafts a CDDI the server accepts, never a day shorter than the law allows', () => {
+    fc.assert(
+      fc.property(anyDate, anyDate, (start, today) => {
+        const dates = defaultContractDates({ kind: 'aci', startDate: start, endDate: addDays(start, 800) }, today);
+        expect(checkCddi({ start: dates.startDate, end: dates.endDate, weeklyMinutes: 26 * H })).toEqual([]);
+        expect(checkCddi({ start: dates.startDate, end: addDays(dates.endDate, -1), weeklyMinutes: 26 * H })).toHaveLength(1);
+      }),
+    );
   });
 });
 

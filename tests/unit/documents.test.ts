@@ -168,9 +168,9 @@ describe('missing data', () => {
         code: 'INVALID_INPUT',
         message: "Pour établir le document « contrat de travail » d’Élodie Lefèvre, complétez : l'adresse de la personne, le code postal de la personne, la commune de la personne.",
         missing: [
-          { label: "l'adresse de la personne", link: `/people/${personId}` },
-          { label: 'le code postal de la personne', link: `/people/${personId}` },
-          { label: 'la commune de la personne', link: `/people/${personId}` },
+          { label: "l'adresse de la personne", link: { kind: 'person', id: personId } },
+          { label: 'le code postal de la personne', link: { kind: 'person', id: personId } },
+          { label: 'la commune de la personne', link: { kind: 'person', id: personId } },
         ],
       },
     });

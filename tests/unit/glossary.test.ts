@@ -5,7 +5,7 @@ import { scopeFor } from '../../src-main/app/permissions';
 import { ROLES } from '../../src-main/shared/contract/users';
 import { GLOSSARY, type GlossaryKey } from '../../src-main/shared/glossary';
 import { GUIDES } from '../../src-renderer/src/features/help/guides';
-import { NAVIGATION, visibleItems } from '../../src-renderer/src/features/shell/navigation';
+import { menuFor } from '../../src-renderer/src/app/routes';
 
 const RENDERER = join(__dirname, '../../src-renderer/src');
 
@@ -40,10 +40,10 @@ describe('the glossary behind the « i »', () => {
 });
 
 describe('the first-week guides of the Aide page', () => {
-  const labels = NAVIGATION.map((item) => item.label);
+  const labels = menuFor(() => true).map((item) => item.title);
 
   it.each(ROLES)('the guide of « %s » only sends to menu entries that role sees', (role) => {
-    const seen = visibleItems((method) => scopeFor(method, role) !== null).map((item) => item.label);
+    const seen = menuFor((method) => scopeFor(method, role) !== null).map((item) => item.title);
     const guide = GUIDES[role];
     expect(guide.steps.length).toBeGreaterThan(1);
     for (const step of guide.steps) {
@@ -58,7 +58,7 @@ describe('the first-week guides of the Aide page', () => {
 
   it('the Aide entry is in everyone’s menu', () => {
     for (const role of ROLES) {
-      expect(visibleItems((method) => scopeFor(method, role) !== null).map((item) => item.label)).toContain('Aide');
+      expect(menuFor((method) => scopeFor(method, role) !== null).map((item) => item.title)).toContain('Aide');
     }
   });
 });

@@ -24,6 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { legacyHash, purgeRefusal, type JournalAction } from '../../src-main/app/journal';
 import { createServices, type Services } from '../../src-main/app/services';
 import { caller, configured, fakeClock, tempDir, TEST_PASSWORD_PARAMS, valueOf } from './support/services';
+import { sqliteFile } from './support/sqlite-file';
 
 type Clock = ReturnType<typeof fakeClock>;
 
@@ -49,19 +50,19 @@ async function journalOfFive() {
   }
   expect(await verify(services)).toEqual({ valid: true, checked: 5, firstBrokenId: null, findings: [] });
   // Whoever edits the file by hand first removes the append-only triggers.
-  services.sqlite.exec('drop trigger journal_no_update; drop trigger journal_no_delete;');
+  sqliteFile(services).exec('drop trigger journal_no_update; drop trigger journal_no_delete;');
   return { services, clock };
 }
 
 type Row = { id: number; at: string; userId: number | null; action: string; method: string; records: string; prevHash: string; hash: string };
-const rows = (services: Services) => services.sqlite.prepare('select id, at, user_id as userId, action, method, records, prev_hash as prevHash, hash from journal order by id').all() as Row[];
+const rows = (services: Services) => sqliteFile(services).prepare('select id, at, user_id as userId, action, method, records, prev_hash as prevHash, hash from journal order by id').all() as Row[];
 const entryOf = (row: Row) => ({ at: row.at, userId: row.userId, action: row.action as JournalAction, method: row.method, records: JSON.parse(row.records) as string[] });
 const codes = (check: { findings: { code: string }[] }) => check.findings.map((f) => f.code);
 
 describe('the journal detects tampering', () => {
   it('1. an entry edited in place', async () => {
     const { services } = await journalOfFive();
-    services.sqlite.exec(`update journal set records = '["wageRate:99"]' where id = 3`);
+    sqliteFile(services).exec(`update journal set records = '["wageRate:99"]' where id = 3`);
     const check = await verify(services);
     expect(check).toMatchObject({ valid: false, firstBrokenId: 3 });
     expect(check.findings).toEqual([{ code: 'entry-altered', entryId: 3, message: 'L’entrée n° 3 a été modifiée ou fabriquée : son sceau ne correspond pas à son contenu.' }]);
@@ -71,7 +72,7 @@ describe('the journal detects tampering', () => {
     const { services } = await journalOfFive();
     const last = rows(services).at(-1)!;
     const forged = { at: '2026-03-02T10:00:00.000Z', userId: 1, action: 'change' as const, method: 'people/update', records: ['person:1'] };
-    const insert = services.sqlite.prepare('insert into journal (id, at, user_id, action, method, records, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = sqliteFile(services).prepare('insert into journal (id, at, user_id, action, method, records, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)');
     const sha = legacyHash(last.hash, forged);
     insert.run(6, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), last.hash, sha);
     const guessed = createHmac('sha256', randomBytes(32)).update(JSON.stringify(['passerelle-journal-2', 7, sha, forged.at, 1, 'change', 'people/update', ['person:1']])).digest('hex');
@@ -90,7 +91,7 @@ describe('the journal detects tampering', () => {
     for (const row of rows(services).slice(1)) {
       const records = row.id === 2 ? '["wageRate:1"]' : row.records;
       const hash = legacyHash(prev, { ...entryOf(row), records: JSON.parse(records) as string[] });
-      services.sqlite.prepare('update journal set records = ?, prev_hash = ?, hash = ? where id = ?').run(records, prev, hash, row.id);
+      sqliteFile(services).prepare('update journal set records = ?, prev_hash = ?, hash = ? where id = ?').run(records, prev, hash, row.id);
       prev = hash;
     }
     const check = await verify(services);
@@ -100,14 +101,14 @@ describe('the journal detects tampering', () => {
 
   it('4. an entry deleted in the middle', async () => {
     const { services } = await journalOfFive();
-    services.sqlite.exec('delete from journal where id = 3');
+    sqliteFile(services).exec('delete from journal where id = 3');
     const check = await verify(services);
     expect(check.findings).toEqual([{ code: 'ids-missing', entryId: 3, message: 'L’entrée n° 3 manque : des entrées ont été supprimées.' }]);
   });
 
   it('5. the last entries cut: seen at once, and journaled at the next start', async () => {
     const { services, clock } = await journalOfFive();
-    services.sqlite.exec('delete from journal where id >= 4');
+    sqliteFile(services).exec('delete from journal where id >= 4');
     const check = await verify(services);
     expect(check.findings).toEqual([
       {
@@ -131,13 +132,13 @@ describe('the journal detects tampering', () => {
     const { services, clock } = await journalOfFive();
     const last = rows(services).at(-1)!;
     const records = '["wageRate:1"]';
-    services.sqlite
+    sqliteFile(services)
       .prepare('update journal set records = ?, hash = ? where id = 5')
       .run(records, legacyHash(last.prevHash, { ...entryOf(last), records: JSON.parse(records) as string[] }));
     expect(codes(await verify(services))).toEqual(['entry-altered', 'head-mismatch']);
 
     // Cut the last two and delete the head too: the next entries do not take numbers 4 and 5.
-    services.sqlite.exec('delete from journal where id >= 4');
+    sqliteFile(services).exec('delete from journal where id >= 4');
     rmSync(services.paths.journalHeadFile);
     clock.set('2026-03-03T08:00:00.000Z');
     const reopened = await reopen(services, clock);
@@ -165,7 +166,7 @@ describe('the journal detects tampering', () => {
 
   it('8. the head file edited to hide a cut', async () => {
     const { services } = await journalOfFive();
-    services.sqlite.exec('delete from journal where id = 5');
+    sqliteFile(services).exec('delete from journal where id = 5');
     const head = JSON.parse(readFileSync(services.paths.journalHeadFile, 'utf8')) as Record<string, unknown>;
     const four = rows(services).at(-1)!;
     writeFileSync(services.paths.journalHeadFile, JSON.stringify({ ...head, lastId: 4, count: 4, lastMac: four.hash }));
@@ -236,12 +237,12 @@ describe('the journal detects tampering', () => {
     expect(seal).toMatchObject({ action: 'seal', method: 'journal/seal', records: JSON.stringify(['previous:legacy', `journal:${before.length - 1}`]) });
     expect(await verify(services)).toMatchObject({ valid: true, findings: [] });
 
-    services.sqlite.exec('drop trigger journal_no_update');
+    sqliteFile(services).exec('drop trigger journal_no_update');
     let prev = before[0]!.prevHash;
     for (const row of before.slice(0, -1)) {
       const edited = row.id === before[0]!.id ? { ...entryOf(row), userId: 99 } : entryOf(row);
       const hash = legacyHash(prev, edited);
-      services.sqlite.prepare('update journal set user_id = ?, prev_hash = ?, hash = ? where id = ?').run(edited.userId, prev, hash, row.id);
+      sqliteFile(services).prepare('update journal set user_id = ?, prev_hash = ?, hash = ? where id = ?').run(edited.userId, prev, hash, row.id);
       prev = hash;
     }
     const check = await verify(services);

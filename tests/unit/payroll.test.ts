@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
@@ -26,7 +27,7 @@ async function juneAllPresent() {
 
 describe('the monthly payroll hand-off', () => {
   it('lists what to check, then exports figures counted by hand: 56 h, 673,12 € gross', async () => {
-    const { call } = await juneAllPresent();
+    const { call, personId, worksiteId } = await juneAllPresent();
     const draft = valueOf(await call('payroll/get', { month: '2026-06', employerId: 1 }));
     expect(draft).toMatchObject({ status: 'a_preparer', employerName: 'Relais Emploi Iroise' });
     expect(draft.lines).toEqual([
@@ -39,9 +40,13 @@ describe('the monthly payroll hand-off', () => {
       "Élodie Lefèvre : numéro de sécurité sociale non renseigné (l'employeur en a besoin).",
       "Élodie Lefèvre : pas de visite d'information et de prévention enregistrée comme faite.",
     ]);
+    // Each check names where it is fixed: the person's record, the worksite (the visit is entered there).
+    const person = { kind: 'person', id: personId };
+    expect(draft.checks.map((c) => c.link)).toEqual([person, person, person, person, { kind: 'worksite', id: worksiteId }]);
     expect(await call('payroll/validate', { month: '2026-06', employerId: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'checks' } });
     const validated = valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));
     expect(validated).toMatchObject({ status: 'valide', validatedBy: 'Élodie Le Gall' });
+    expect(validated.checks).toEqual(draft.checks);
 
     const folder = tempDir('passerelle-paie-');
     const csvPath = valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'csv', folder })).path;
@@ -131,6 +136,21 @@ describe('the monthly payroll hand-off', () => {
     const { call } = await configured();
     const result = await call('payroll/get', input);
     expect(result).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('reads the checks of a hand-off kept when links were paths as the same records', async () => {
+    const { call, services, personId, worksiteId } = await juneAllPresent();
+    valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));
+    const stored = await sql<{ id: number; content: string }>`select id, content from payroll_handoffs`.execute(services.db);
+    const content = JSON.parse(stored.rows[0]!.content) as { checks: { message: string; link: unknown }[] };
+    const paths = [`/people/${personId}`, `/worksites/${worksiteId}/attendance?semaine=2026-06-08`, `/worksites/${worksiteId}`];
+    content.checks = paths.map((link, i) => ({ message: `Point ${i + 1}`, link }));
+    await sql`update payroll_handoffs set content = ${JSON.stringify(content)} where id = ${stored.rows[0]!.id}`.execute(services.db);
+    expect(valueOf(await call('payroll/get', { month: '2026-06', employerId: 1 })).checks).toEqual([
+      { message: 'Point 1', link: { kind: 'person', id: personId } },
+      { message: 'Point 2', link: { kind: 'attendance', worksiteId, week: '2026-06-08' } },
+      { message: 'Point 3', link: { kind: 'worksite', id: worksiteId } },
+    ]);
   });
 
   it('refuses to validate a month without anyone', async () => {

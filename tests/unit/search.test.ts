@@ -40,8 +40,8 @@ describe('search from anywhere', () => {
     const people = valueOf(await call('search/anywhere', { text: 'elodie' })).groups.find((g) => g.kind === 'people')!;
     expect(people.label).toBe('Personnes');
     expect(people.hits.map((h) => [h.detail, h.link])).toEqual([
-      ['née le 12/05/1985 · Brest', `/people/${elodie}`],
-      ['née le 03/11/1991 · Quimper', `/people/${homonym}`],
+      ['née le 12/05/1985 · Brest', { kind: 'person', id: elodie }],
+      ['née le 03/11/1991 · Quimper', { kind: 'person', id: homonym }],
     ]);
   });
 
@@ -50,8 +50,8 @@ describe('search from anywhere', () => {
     expect(answer.groups.map((g) => g.label)).toEqual(['Personnes', 'Documents']);
     const document = answer.groups[1]!.hits[0]!;
     expect(document.title).toMatch(/^Contrat de travail d.+Élodie Lefèvre$/);
-    expect(document.link).toBe(`/people/${elodie}`);
-    expect(valueOf(await call('search/anywhere', { text: 'penfeld' })).groups[0]).toMatchObject({ kind: 'worksites', label: 'Chantiers', hits: [{ detail: expect.stringMatching(/^MESP · .+ · début le 04\/05\/2026$/) }] });
+    expect(document.link).toEqual({ kind: 'person', id: elodie });
+    expect(valueOf(await call('search/anywhere', { text: 'penfeld' })).groups[0]).toMatchObject({ kind: 'worksites', label: 'Chantiers', hits: [{ detail: expect.stringMatching(/^MESP · .+ · début le 04\/05\/2026$/), link: { kind: 'worksite', id: expect.any(Number) } }] });
   });
 
   it('says when more match than shown, and takes % and _ as typed', async () => {

@@ -9,6 +9,7 @@ import { caller, configured, sessionAs, tempDir, valueOf } from './support/servi
 import { keep, LEAKS, pdfText } from './support/pdf';
 import { handWrittenStats, sameFigures } from '../../scripts/bench/stats-floor';
 import { insertParticipation, insertPerson, insertSession, insertWorksite, type FixturePerson } from './support/stats-fixture';
+import { sqliteFile } from './support/sqlite-file';
 
 const printer = nodePdfPrinter();
 afterAll(() => printer.close());
@@ -272,7 +273,7 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
     expect(figure(y, 'attendanceRate')).toBe(Math.round((present / inYear.length) * 100));
     expect(entered.size).toBeGreaterThan(10);
     // The benchmark's floor, every figure written by hand in SQL, must count what the screen counts.
-    const handWritten = handWrittenStats(services.sqlite);
+    const handWritten = handWrittenStats(sqliteFile(services));
     expect(() => sameFigures(y, handWritten({ ...YEAR_2025, until: YEAR_2025.to }))).not.toThrow();
     const spring = { from: '2024-03-01', to: '2024-06-30' };
     const springFigures = valueOf(await call('stats/figures', { ...spring, showSmall: true }));

@@ -52,7 +52,7 @@ describe('work files and copies', () => {
     const { services, call } = await configured();
     const created = valueOf(await call('people/create', { person: person(), situation: situation() }));
     writeFileSync(path.join(services.paths.backupsDir, 'pre-restauration-2026-03-01T09-00-00-000Z.sqlite'), 'x');
-    await services.sqlite.backup(path.join(services.paths.backupsDir, 'pre-restauration-2026-03-02T09-00-00-000Z.sqlite'));
+    await services.engine.snapshotTo(path.join(services.paths.backupsDir, 'pre-restauration-2026-03-02T09-00-00-000Z.sqlite'));
     const result = await call('rgpd/anonymise', { personIds: [created.id], confirm: true });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(readdirSync(services.paths.backupsDir).filter((n) => n.includes('pre-restauration'))).toEqual([]);

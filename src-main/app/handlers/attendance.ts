@@ -1,12 +1,11 @@
 import * as repo from '../../db/repositories/attendance';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
-import { insertRegularisations, isTransmitted, type RegularisationValues } from '../../db/repositories/payroll';
+import { insertRegularisations, isTransmitted, regularisationsOf, type RegularisationValues } from '../../db/repositories/payroll';
 import { listWageRates } from '../../db/repositories/settings';
 import { payLines } from '../../domain/pay-lines';
 import { regularisationLines, rowOf } from '../../domain/regularisation-lines';
 import { cancelKindOf, hoursSummaries, warningText, type ParticipationOfHours } from '../hours';
-import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
 import { weekOf } from '../../domain/hours';
 import { ANNEX_TIME_NOT_YET, HALF_DAY_NOT_YET, hasBegun } from '../../domain/not-yet-happened';
 import { structureWallClock } from '../structure-clock';
@@ -17,14 +16,15 @@ import { AppError } from '../../shared/errors';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
-import { participationInReach } from '../../db/reach';
-import { annexTimeView, load } from './worksite-view';
+import { calendarFor } from '../read-models/calendar';
+import { assertWorksiteInScope, worksiteRowInScope } from '../read-models/worksite-access';
+import { annexTimeView } from '../read-models/worksite-view';
 
 /** The hours rows of the screens: totals, periods and warnings in French. */
 async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours[]): Promise<HoursRow[]> {
   const summaries = await hoursSummaries(ctx.db, ctx.today, participations);
   const ids = participations.map((p) => p.id);
-  const regularisations = ids.length ? await ctx.db.selectFrom('regularisations').selectAll().where('participationId', 'in', ids).orderBy('date').execute() : [];
+  const regularisations = await regularisationsOf(ctx.db, ids);
   return participations.map((p) => {
     const summary = summaries.get(p.id)!;
     return {
@@ -49,29 +49,16 @@ async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours
   });
 }
 
-function participationsQuery(ctx: HandlerContext) {
-  return ctx.db
-    .selectFrom('participations as pa')
-    .innerJoin('persons as p', 'p.id', 'pa.personId')
-    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
-    .select(['pa.id', 'pa.personId', 'p.firstNames', 'p.lastName', 'pa.worksiteId', 'w.name as worksiteName', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'pa.weeklyMinutes'])
-    // Only the participations the caller follows: the social worker's caseload, the supervisor's worksites.
-    .where(participationInReach(reachOf(ctx)))
-    .orderBy('p.searchKey')
-    .orderBy('pa.startDate');
-}
-
 export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save' | 'attendance/markAnnexTime' | 'attendance/hours'> = {
   'attendance/week': async ({ worksiteId, weekOf: requested }, ctx) => {
-    const worksite = await load(ctx, worksiteId);
+    const worksite = await worksiteRowInScope(ctx, worksiteId);
     const monday = weekOf(requested);
     const sunday = addDays(monday, 6);
     const sessions = await repo.sessionsBetween(ctx.db, worksiteId, monday, sunday);
     const participations = await repo.participationsBetween(ctx.db, worksiteId, monday, sunday, reachOf(ctx));
     const ids = participations.map((p) => p.id);
     const sessionIds = new Set(sessions.map((s) => s.id));
-    const structure = await ctx.db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
-    const holidays = holidaysBetween(monday, sunday, holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1));
+    const { holidays } = await calendarFor(ctx.db, monday, sunday);
     const clock = await structureWallClock(ctx.db, ctx.now);
     return {
       worksiteId,
@@ -114,7 +101,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
   },
 
   'attendance/save': async ({ worksiteId, entries, regularisation }, ctx) => {
-    await load(ctx, worksiteId);
+    await assertWorksiteInScope(ctx, worksiteId);
     const sessions = new Map((await listSessions(ctx.db, worksiteId)).map((s) => [s.id, s]));
     const participations = new Map<number, NonNullable<Awaited<ReturnType<typeof findParticipation>>>>();
     const writes: (() => Promise<void>)[] = [];
@@ -198,10 +185,10 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
   },
 
   'attendance/markAnnexTime': async ({ annexTimeId, done }, ctx) => {
-    const annex = await ctx.db.selectFrom('annexTimes').select(['id', 'participationId', 'date', 'startMinutes']).where('id', '=', annexTimeId).executeTakeFirst();
+    const annex = await repo.findAnnexTime(ctx.db, annexTimeId);
     const participation = annex ? await findParticipation(ctx.db, annex.participationId) : undefined;
     if (!annex || !participation) throw new AppError('NOT_FOUND', 'Ce temps annexe est introuvable.');
-    await load(ctx, participation.worksiteId);
+    await assertWorksiteInScope(ctx, participation.worksiteId);
     if (done !== null && !hasBegun(annex.date, annex.startMinutes, await structureWallClock(ctx.db, ctx.now))) {
       throw new AppError('CONFLICT', `${ANNEX_TIME_NOT_YET} (le ${formatFrenchDate(annex.date)} à ${minutesToTime(annex.startMinutes)}) : il se pointe une fois commencé.`);
     }
@@ -211,18 +198,16 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
   },
 
   'attendance/hours': async ({ worksiteId, personId }, ctx) => {
-    let query = participationsQuery(ctx);
     if (worksiteId !== undefined) {
-      await load(ctx, worksiteId);
-      query = query.where('pa.worksiteId', '=', worksiteId);
+      await assertWorksiteInScope(ctx, worksiteId);
     } else {
       const person = await findPerson(ctx.db, personId!, reachOf(ctx));
       if (!person) throw new AppError('NOT_FOUND', "Cette personne est introuvable, ou son dossier ne vous est pas accessible.");
-      query = query.where('pa.personId', '=', personId!);
     }
+    const of = worksiteId !== undefined ? { worksiteId } : { personId: personId! };
     const rows = await hoursOf(
       ctx,
-      (await query.execute()).map((p) => ({
+      (await repo.participationsForHours(ctx.db, of, reachOf(ctx))).map((p) => ({
         id: p.id,
         personId: p.personId,
         name: `${p.firstNames} ${p.lastName}`,

@@ -11,9 +11,10 @@ import { deriveKey, newKeyId, newSalt, suggestPassphrase } from '../../backup/ke
 import { BACKUP_EXTENSION, readBackup, writeBackup, type BackupKey } from '../../backup/pipeline';
 import type { BackupHeader } from '../../backup/format';
 import { LATEST_VERSION } from '../../db/migrations';
+import { findBackupSettings, insertBackup, lastBackup, saveBackupKey } from '../../db/repositories/backup';
 import { safeFileName } from '../../domain/file-names';
 import { evaluatePassword } from '../../shared/password-strength';
-import { structureNameOf } from './auth';
+import { structureNameOf } from '../read-models/accounts';
 import type { BackupStatus } from '../../shared/contract/backup';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -23,25 +24,30 @@ import { adoptBackupJournal, checkBackupJournal } from '../journal-backup';
 import { readHeadText } from '../journal-head';
 import { rotatePreRestoreCopies, workFolder } from '../work-files';
 
-/** `db`: the method's transaction when it has one, otherwise the current database (which a restore replaces). */
-async function status(ctx: HandlerContext, db: Kysely<Database> = ctx.services.db): Promise<BackupStatus> {
-  const settings = await db.selectFrom('backupSettings').selectAll().executeTakeFirst();
+/** `db`: the method's transaction, or the one its write runs in. */
+async function status(ctx: HandlerContext, db: Kysely<Database>): Promise<BackupStatus> {
+  const settings = await findBackupSettings(db);
   const key = settings ? await ctx.services.keyStore.load(settings.keyId) : null;
-  const last = await db.selectFrom('backups').selectAll().orderBy('id', 'desc').executeTakeFirst();
+  const last = await lastBackup(db);
   return {
     configured: key !== null,
     keyId: settings?.keyId ?? null,
     lastFolder: settings?.lastFolder ?? null,
-    lastBackup: last ? { at: last.at, path: last.path, size: last.size, previousVerified: last.previousVerified === null ? null : last.previousVerified === 1 } : null,
+    lastBackup: last ? { at: last.at, path: last.path, size: last.size, previousVerified: last.previousVerified } : null,
     stale: !last || frenchDate(new Date(last.at)) < addDays(ctx.today, -7),
   };
 }
 
+/**
+ * This PC's backup key. Read before the slow work of a `none` method (a
+ * backup, a derivation), outside any transaction: `ctx.db` is then the
+ * database itself, and the method's write comes later in `ctx.transaction`.
+ */
 async function localKey(ctx: HandlerContext): Promise<BackupKey | null> {
-  const settings = await ctx.services.db.selectFrom('backupSettings').selectAll().executeTakeFirst();
+  const settings = await findBackupSettings(ctx.db);
   if (!settings) return null;
   const key = await ctx.services.keyStore.load(settings.keyId);
-  return key ? { keyId: settings.keyId, key, salt: settings.salt, kdf: { log2N: settings.log2n, r: settings.r, p: settings.p } } : null;
+  return key ? { keyId: settings.keyId, key, salt: settings.salt, kdf: settings.kdf } : null;
 }
 
 /** The key of a backup: this PC's when the key ids match, otherwise the one its passphrase gives. */
@@ -71,7 +77,7 @@ export const backupHandlers: HandlerMap<
   'backup/suggestPassphrase': async () => ({ passphrase: suggestPassphrase() }),
 
   'backup/setPassphrase': async ({ passphrase }, ctx) => {
-    const verdict = evaluatePassword(passphrase, 'backup', { personName: ctx.session.user?.displayName, structureName: await structureNameOf(ctx.services.db) });
+    const verdict = evaluatePassword(passphrase, 'backup', { personName: ctx.session.user?.displayName, structureName: await structureNameOf(ctx.db) });
     if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice ?? 'Cette phrase de passe est trop faible.', { field: 'passphrase' });
     // Derived once, here, outside any transaction; daily backups reuse the kept key.
     const salt = newSalt();
@@ -79,16 +85,11 @@ export const backupHandlers: HandlerMap<
     const key = await deriveKey(passphrase, salt, kdf);
     const keyId = newKeyId();
     await ctx.services.keyStore.save(keyId, key);
-    await ctx.transaction(async (db) => {
-      const values = { keyId, salt, log2n: kdf.log2N, r: kdf.r, p: kdf.p, createdAt: ctx.now };
-      await db
-        .insertInto('backupSettings')
-        .values({ id: 1, ...values })
-        .onConflict((oc) => oc.column('id').doUpdateSet(values))
-        .execute();
+    return ctx.transaction(async (db) => {
+      await saveBackupKey(db, { keyId, salt, kdf }, ctx.now);
       ctx.record(`backupKey:${keyId}`);
+      return status(ctx, db);
     });
-    return status(ctx);
   },
 
   'backup/progress': async (_input, ctx) => {
@@ -101,7 +102,7 @@ export const backupHandlers: HandlerMap<
     if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
     const derived = await deriveKey(passphrase, key.salt, key.kdf);
     if (!timingSafeEqual(derived, key.key)) throw new AppError('INVALID_INPUT', "Ce n'est pas la phrase de passe actuelle des sauvegardes.", { field: 'passphrase' });
-    const structure = await structurePartyOf(ctx.services.db, ctx.services.paths.filesDir);
+    const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
     const html = renderPage(<RecoverySheet d={{ structure, passphrase, keyId: key.keyId, issuedOn: ctx.today }} />, ctx.services.fontsDir);
     ctx.record(`backupKey:${key.keyId}`);
     return { pdfBase64: Buffer.from(await ctx.services.printer.print(html)).toString('base64') };
@@ -116,14 +117,14 @@ export const backupHandlers: HandlerMap<
     try {
       key = await localKey(ctx);
       if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
-      const structure = await ctx.services.db.selectFrom('structure').select('name').executeTakeFirst();
+      const structureName = await structureNameOf(ctx.db);
       const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({
-        sqlite: ctx.services.sqlite,
+        liveFile: ctx.services.engine.file,
         workDir: await workFolder(ctx.services.paths, 'sauvegarde'),
         filesDir: ctx.services.paths.filesDir,
         folder,
-        fileName: safeFileName(`Passerelle_${structure?.name ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
+        fileName: safeFileName(`Passerelle_${structureName ?? 'CCAS'}_${stamp}`, BACKUP_EXTENSION.slice(1)),
         key,
         createdAt: ctx.now,
         journal: { key: ctx.services.journal.key, head: readHeadText(ctx.services.journal.headFile) },
@@ -132,23 +133,12 @@ export const backupHandlers: HandlerMap<
     } finally {
       ctx.services.backupRun = null;
     }
-    await ctx.transaction(async (db) => {
-      const row = await db
-        .insertInto('backups')
-        .values({
-          at: ctx.now,
-          path: written.path,
-          size: written.size,
-          plaintextSha256: written.plaintextSha256,
-          keyId: key.keyId,
-          previousVerified: written.previousVerified === null ? null : written.previousVerified ? 1 : 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db.updateTable('backupSettings').set({ lastFolder: folder }).execute();
-      ctx.record(`backup:${row.id}`);
+    return ctx.transaction(async (db) => {
+      const { path: made, size, plaintextSha256, previousVerified } = written;
+      const id = await insertBackup(db, { at: ctx.now, path: made, size, plaintextSha256, keyId: key.keyId, previousVerified }, folder);
+      ctx.record(`backup:${id}`);
+      return status(ctx, db);
     });
-    return status(ctx);
   },
 
   'backup/inspect': async ({ path: file, passphrase }, ctx) => {
@@ -172,19 +162,16 @@ export const backupHandlers: HandlerMap<
       // Backups made before the keyed journal carry none: their journal is sealed when opened.
       if (manifest.journal) await checkBackupJournal(path.join(work, 'passerelle.sqlite'), manifest.journal);
       // The current data is kept first: a restore is never a loss.
-      await ctx.services.sqlite.backup(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
+      await ctx.services.engine.snapshotTo(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
       await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
       await rename(path.join(work, 'fichiers'), paths.filesDir).catch(() => mkdir(paths.filesDir, { recursive: true }));
       for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir]) await mkdir(dir, { recursive: true });
-      await ctx.services.sqlite.close();
-      try {
+      // Whatever happens in the swap, the app goes on with a database open (the restored one, or the current one untouched).
+      await ctx.services.reopenDatabase(async () => {
         for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
         await rename(path.join(work, 'passerelle.sqlite'), paths.databaseFile);
         if (manifest.journal) await adoptBackupJournal(ctx.services.keyStore, paths.journalHeadFile, manifest.journal);
-      } finally {
-        // Whatever happened, the app goes on with a database open (the restored one, or the current one untouched).
-        await ctx.services.reopenDatabase();
-      }
+      });
       await rotatePreRestoreCopies(paths);
       // Accounts may differ in the restored data: everyone signs in again.
       ctx.services.sessions.clear();

@@ -4,14 +4,16 @@ import { checkCddi, checkEarlyEnd, checkRenewal, type ContractType, type RuleVio
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
-import { load } from './worksite-view';
+import { assertWorksiteInScope, worksiteRowInScope } from '../read-models/worksite-access';
+import { worksiteView } from '../read-models/worksite-view';
+import { patternEnd } from '../../domain/schedule';
 import { contractEndWarning } from '../../domain/worksite-dates';
 
 /** The participation, once the caller is known to reach its worksite. */
 async function participationOf(ctx: HandlerContext, participationId: number) {
   const participation = await findParticipation(ctx.db, participationId);
   if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
-  await load(ctx, participation.worksiteId);
+  await assertWorksiteInScope(ctx, participation.worksiteId);
   return participation;
 }
 
@@ -36,13 +38,13 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     }
     await contracts.updateContract(ctx.db, participationId, contract, ctx.now);
     ctx.record(`participation:${participationId}`);
-    return load(ctx, participation.worksiteId);
+    return worksiteView(ctx, participation.worksiteId);
   },
 
   'contracts/renew': async ({ participationId, renewal, confirmWarnings }, ctx) => {
     const participation = await findParticipation(ctx.db, participationId);
     if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
-    const worksite = await load(ctx, participation.worksiteId);
+    const worksite = await worksiteRowInScope(ctx, participation.worksiteId);
     if (participation.earlyEndDate !== null) {
       throw new AppError('CONFLICT', `Ce contrat a pris fin le ${formatFrenchDate(participation.earlyEndDate)} : il ne peut plus être renouvelé.`);
     }
@@ -59,11 +61,11 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
       }),
       'renewal.newEndDate',
     );
-    const warning = confirmWarnings ? null : contractEndWarning(renewal.newEndDate, { start: worksite.startDate, end: worksite.endDate });
+    const warning = confirmWarnings ? null : contractEndWarning(renewal.newEndDate, { start: worksite.startDate, end: patternEnd({ startDate: worksite.startDate, weeks: worksite.weeks, slots: [] }) });
     if (warning) throw new AppError('CONFLICT', warning, { field: 'worksiteEnd' });
     await contracts.renew(ctx.db, participationId, participation.endDate, renewal.newEndDate, renewal.agreedOn, ctx.now);
     ctx.record(`participation:${participationId}`);
-    return load(ctx, participation.worksiteId);
+    return worksiteView(ctx, participation.worksiteId);
   },
 
   'contracts/endEarly': async ({ participationId, earlyEnd }, ctx) => {
@@ -84,7 +86,7 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     );
     await contracts.setEarlyEnd(ctx.db, participationId, earlyEnd, ctx.now);
     ctx.record(`participation:${participationId}`);
-    return load(ctx, participation.worksiteId);
+    return worksiteView(ctx, participation.worksiteId);
   },
 
   'contracts/withdrawEarlyEnd': async ({ participationId }, ctx) => {
@@ -92,6 +94,6 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     if (participation.earlyEndDate === null) throw new AppError('CONFLICT', "Ce contrat n'a pas de fin anticipée.");
     await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now);
     ctx.record(`participation:${participationId}`);
-    return load(ctx, participation.worksiteId);
+    return worksiteView(ctx, participation.worksiteId);
   },
 };

@@ -2,38 +2,18 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation } from '../../db/repositories/worksites';
+import { findPerson } from '../../db/repositories/people';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
-import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest, type DocumentRow } from '../../shared/contract/documents';
+import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
 import { DOCUMENT_KIND_INFO, type DocumentKindInfo } from '../../shared/contract/document-kinds';
 import { journalNirDisclosure } from '../nir-exposure';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
-import { load } from './worksite-view';
-import { prepareDocument, type PreparedDocument } from './document-sources';
-
-function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>): DocumentRow {
-  return {
-    id: row.id,
-    kind: row.kind as DocumentKind,
-    number: row.number,
-    version: row.version,
-    title: row.title,
-    fileName: row.fileName,
-    personId: row.personId,
-    personName: row.personName,
-    worksiteId: row.worksiteId,
-    worksiteName: row.worksiteName,
-    participationId: row.participationId,
-    weekOf: row.weekOf,
-    sha256: row.sha256,
-    size: row.size,
-    authorName: row.authorName,
-    createdAt: row.createdAt,
-    options: repo.optionsOfRow(row.optionFlags),
-  };
-}
+import { recordDocument, toRow } from '../read-models/document-record';
+import { prepareDocument } from '../read-models/document-sources';
+import { assertWorksiteInScope } from '../read-models/worksite-access';
 
 function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttachment>>>): AttachmentRow {
   return {
@@ -50,53 +30,6 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
     authorName: row.authorName,
     createdAt: row.createdAt,
   };
-}
-
-/**
- * Prints a prepared document, keeps its bytes in the data folder and records
- * it (one registry line, journaled). Printing and writing the file happen
- * outside any transaction; nothing is left half-written.
- */
-export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
-  const pdf = await ctx.services.printer.print(prepared.html);
-  const hash = sha256(pdf);
-  const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
-  const target = path.join(ctx.services.paths.documentsDir, storedFile);
-  try {
-    await writeAtomically(target, pdf);
-  } catch {
-    throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
-  }
-  try {
-    const id = await ctx.transaction(async (db) => {
-      const id = await repo.insertDocument(db, {
-        kind: prepared.kind,
-        number: prepared.number,
-        version: prepared.version,
-        personId: prepared.personId,
-        worksiteId: prepared.worksiteId,
-        participationId: prepared.participationId,
-        weekOf: prepared.weekOf,
-        title: prepared.title,
-        fileName: prepared.fileName,
-        storedFile,
-        sha256: hash,
-        size: pdf.byteLength,
-        snapshot: prepared.snapshot,
-        authorId: ctx.session.user?.id ?? null,
-        createdAt: ctx.now,
-      });
-      ctx.record(`document:${id}`);
-      if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
-      else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
-      return id;
-    });
-    return { row: toRow((await repo.findDocument(ctx.services.db, id))!), pdf };
-  } catch (error) {
-    // Nothing half-written: no registry line, no orphan file.
-    await unlink(target).catch(() => undefined);
-    throw error;
-  }
 }
 
 /** A kind made by its own method (the person's data export) is not made here. */
@@ -138,7 +71,7 @@ export const documentsHandlers: HandlerMap<
     let fileName = 'Documents.pdf';
     let title = 'Documents';
     for (const documentId of documentIds) {
-      const row = await repo.findDocument(ctx.services.db, documentId);
+      const row = await repo.findDocument(ctx.db, documentId);
       if (!row) throw new AppError('NOT_FOUND', 'Un des documents à rassembler est introuvable.');
       const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       const source = await PDFDocument.load(bytes);
@@ -160,7 +93,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/list': async ({ personId, worksiteId }, ctx) => {
-    if (worksiteId !== undefined) await load(ctx, worksiteId);
+    if (worksiteId !== undefined) await assertWorksiteInScope(ctx, worksiteId);
     const where = personId !== undefined ? { personId } : { worksiteId };
     return {
       documents: (await repo.listDocuments(ctx.db, where)).map(toRow),
@@ -174,7 +107,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/content': async ({ documentId }, ctx) => {
-    const row = await repo.findDocument(ctx.services.db, documentId);
+    const row = await repo.findDocument(ctx.db, documentId);
     if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
     const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
     ctx.record(`document:${documentId}`);
@@ -186,14 +119,14 @@ export const documentsHandlers: HandlerMap<
     let bytes: Buffer;
     let fileName: string;
     if (documentId !== undefined) {
-      const row = await repo.findDocument(ctx.services.db, documentId);
+      const row = await repo.findDocument(ctx.db, documentId);
       if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
       bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       fileName = row.fileName;
       ctx.record(`document:${documentId}`);
       journalDisclosure(ctx, row);
     } else {
-      const row = await repo.findAttachment(ctx.services.db, attachmentId!);
+      const row = await repo.findAttachment(ctx.db, attachmentId!);
       if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
       bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
       fileName = safeFileName(path.parse(row.originalName).name, path.extname(row.storedFile).slice(1));
@@ -226,9 +159,9 @@ export const documentsHandlers: HandlerMap<
         const participation = target.participationId !== undefined ? await findParticipation(db, target.participationId) : undefined;
         if (target.participationId !== undefined && !participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
         const worksiteId = target.worksiteId ?? participation?.worksiteId;
-        if (worksiteId !== undefined) await load({ ...ctx, db }, worksiteId);
+        if (worksiteId !== undefined) await assertWorksiteInScope({ ...ctx, db }, worksiteId);
         const personId = target.personId ?? participation?.personId ?? null;
-        if (personId !== null && !(await db.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst())) {
+        if (personId !== null && !(await findPerson(db, personId, { kind: 'all', userId: null }))) {
           throw new AppError('NOT_FOUND', 'Cette personne est introuvable.');
         }
         const id = await repo.insertAttachment(db, {
@@ -248,7 +181,7 @@ export const documentsHandlers: HandlerMap<
         ctx.record(`attachment:${id}`);
         return id;
       });
-      return toAttachment((await repo.findAttachment(ctx.services.db, id))!);
+      return toAttachment((await repo.findAttachment(ctx.db, id))!);
     } catch (error) {
       // A file this call wrote and no line refers to is removed.
       if (!existed) await unlink(stored).catch(() => undefined);
@@ -268,7 +201,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/attachmentContent': async ({ attachmentId }, ctx) => {
-    const row = await repo.findAttachment(ctx.services.db, attachmentId);
+    const row = await repo.findAttachment(ctx.db, attachmentId);
     if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
     const bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
     ctx.record(`attachment:${attachmentId}`);

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_PURPOSE_EXTENSIONS, type FileEntry } from '../../shared/contract/files';
 import { AppError } from '../../shared/errors';
+import { builtOn } from '../build-info';
 import { resolveInsideRoots } from '../file-roots';
 import type { HandlerMap } from '../handler';
 import { grantPath } from '../user-paths';
@@ -9,7 +10,7 @@ import { grantPath } from '../user-paths';
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder' | 'files/list' | 'app/info'> = {
-  'app/info': async (_input, { services }) => ({ version: services.version, mode: services.mode }),
+  'app/info': async (_input, { services }) => ({ version: services.version, builtOn, mode: services.mode }),
 
   'files/chooseFile': async ({ purpose }, { services }) => {
     if (!services.dialogs.native) return { status: 'picker' as const };

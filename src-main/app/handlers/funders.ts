@@ -1,7 +1,7 @@
 import * as repo from '../../db/repositories/funders';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
-import { assertLogoStored } from './settings';
+import { assertLogoStored } from '../read-models/logos';
 
 /** Paramètres › Financeurs: who co-funds the worksites and what their documents must show. */
 export const fundersHandlers: HandlerMap<'funders/list' | 'funders/save'> = {

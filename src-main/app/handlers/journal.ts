@@ -6,21 +6,16 @@ import { journalActionOf } from '../../shared/journal-actions';
 import { formatFrenchInstant } from '../../shared/paris-time';
 import { toCsv } from '../../exports/csv';
 import type { Kysely } from 'kysely';
+import { countFiltered, journaledMethods, listEntries } from '../../db/repositories/journal';
 import type { Database } from '../../db/schema';
 import type { HandlerMap } from '../handler';
 import { openHead, readHeadText } from '../journal-head';
-import { filteredJournal } from '../journal-query';
 import { nameRecords } from '../journal-records';
 import { verifyJournal } from '../journal-verify';
 
 /** The entries a filter keeps, newest first, with the account's name and each record named. */
 async function journalEntries(db: Kysely<Database>, filter: JournalFilter, page?: { limit: number; offset: number }) {
-  let query = filteredJournal(db, filter)
-    .leftJoin('users', 'users.id', 'journal.userId')
-    .select(['journal.id', 'journal.at', 'journal.userId', 'users.displayName', 'journal.action', 'journal.method', 'journal.records', 'journal.hash'])
-    .orderBy('journal.id', 'desc');
-  if (page) query = query.limit(page.limit).offset(page.offset);
-  const rows = await query.execute();
+  const rows = await listEntries(db, filter, page);
   const named = await nameRecords(
     db,
     rows.map((row) => JSON.parse(row.records) as string[]),
@@ -45,20 +40,17 @@ const CSV_HEADER = ['N°', 'Date', 'Compte', 'Action', 'Type', 'Résultat', 'Enr
 export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'journal/export'> = {
   'journal/list': async ({ page, pageSize, ...filter }, { db }) => {
     const listed = await journalEntries(db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
-    const total = await filteredJournal(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const methods = await db.selectFrom('journal').select('method').distinct().execute();
-    return { entries: listed.map((l) => l.entry), total: total.n, methods: methods.map((m) => m.method) };
+    return { entries: listed.map((l) => l.entry), total: await countFiltered(db, filter), methods: await journaledMethods(db) };
   },
 
   'journal/verify': async (_input, { db, services }) =>
     verifyJournal(db, services.journal.key, openHead(services.journal.key, readHeadText(services.journal.headFile))),
 
-  'journal/export': async ({ folder, ...filter }, { services, today }) => {
+  'journal/export': async ({ folder, ...filter }, { db, today }) => {
     const info = await stat(folder).catch(() => null);
     if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou n'est plus branché.");
-    const listed = (await journalEntries(services.db, filter)).reverse();
+    // `db` is the database itself here (a `none` method): the export is journaled once the file is written.
+    const listed = (await journalEntries(db, filter)).reverse();
     const csv = toCsv([
       CSV_HEADER,
       ...listed.map(({ entry, hash }) => [

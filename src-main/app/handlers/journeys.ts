@@ -4,7 +4,7 @@ import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
-import { loadRecord } from './people';
+import { loadRecord } from '../read-models/person-record';
 
 /** The journey, after checking its person is within the caller's scope. */
 async function journeyInScope(ctx: HandlerContext, journeyId: number) {

@@ -1,186 +1,20 @@
 import type { Kysely } from 'kysely';
-import path from 'node:path';
 import type { Database } from '../../db/schema';
 import { de } from '../../shared/french';
 import * as repo from '../../db/repositories/payroll';
-import { findEmployer, listWageRates } from '../../db/repositories/settings';
-import { structurePartyOf } from '../../documents/collect';
-import { renderPage } from '../../documents/render';
-import { PAYROLL_SUMMARY_CSS, PayrollSummary } from '../../documents/templates/payroll-summary';
-import { payrollLine, smicNotes, type PayrollLine } from '../../domain/payroll';
+import { findEmployer } from '../../db/repositories/settings';
 import { safeFileName } from '../../domain/file-names';
-import { copyInto, readVerified, sha256, writeAtomically } from '../../documents/store';
-import { payrollCsv, payrollXlsx } from '../../exports/payroll';
-import { payrollVariablesCsv } from '../../exports/payroll-variables';
+import { copyInto, readVerified, sha256 } from '../../documents/store';
 import { missingMatricules, variablesRefusal } from '../../domain/variables-keys';
-import { codeOf, payItemCodes } from './payroll-keys';
-import { EARLY_END_REASON_LABELS, type EarlyEndReason } from '../../shared/contract/worksites';
 import type { HandoffView } from '../../shared/contract/payroll';
-import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
-import type { Services } from '../services';
-import { hoursSummaries, warningText } from '../hours';
 import { journalNirDisclosure } from '../nir-exposure';
-import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../payroll-drift';
-import { canonicalFigures, figureChanges, figuresOf, type MonthFigures, type PersonFigures } from '../../domain/payroll-figures';
-import { PAY_ITEM_DEFAULTS, PAY_ITEMS, type PayItem } from '../../shared/contract/pay-items';
-
-export const monthName = frenchMonth;
-
-interface Computed {
-  lines: PayrollLine[];
-  checks: { message: string; link: string }[];
-  regularisationIds: number[];
-  /** Changes to transmitted months with no régularisation recorded: recorded at validation, carried by this month. */
-  unrecorded: DriftRegularisation[];
-  /** What validation keeps, to notice a later change (domain/payroll-figures.ts). */
-  figures: PersonFigures[];
-}
-
-/** The fingerprint of a month's figures, kept at validation. */
-export const figuresSha256 = (figures: MonthFigures) => sha256(Buffer.from(canonicalFigures(figures), 'utf8'));
-
-/** The month's figures for one employer, and what to check before sending them. */
-export async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
-  const employerName = (await findEmployer(db, employerId))?.name ?? '';
-  const { first, last } = monthBounds(month);
-  const handoff = await repo.findHandoff(db, month, employerId);
-  // A transmitted month carries what it carried; the next one open carries later changes.
-  const unrecorded = handoff?.status === 'transmis' ? [] : await unrecordedChanges(db, today, employerId, month, monthName);
-  const rows = await repo.participationsOfMonth(db, employerId, first, last, { ids: unrecorded.map((u) => u.participationId), handoffId: handoff?.id });
-  const ids = rows.map((r) => r.id);
-  const summaries = await hoursSummaries(
-    db,
-    today,
-    rows.map((r) => ({ id: r.id, personId: r.personId, name: `${r.firstNames} ${r.lastName}`, worksiteId: r.worksiteId, worksiteName: r.worksiteName, startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
-  );
-  const wageFloors = await listWageRates(db);
-  const proofs = ids.length
-    ? await db
-        .selectFrom('attendance as a')
-        .innerJoin('sessions as s', 's.id', 'a.sessionId')
-        .select(['a.participationId', 's.date'])
-        .where('a.participationId', 'in', ids)
-        .where('a.proofReceived', '=', 1)
-        .where('s.date', '>=', first)
-        .where('s.date', '<=', last)
-        .execute()
-    : [];
-  const contracts = ids.length
-    ? await db.selectFrom('documents').select(['participationId', 'number', 'version']).where('kind', '=', 'contrat_travail').where('participationId', 'in', ids).orderBy('version').execute()
-    : [];
-  const signed = new Set(ids.length ? (await db.selectFrom('attachments').select('participationId').where('participationId', 'in', ids).execute()).map((a) => a.participationId) : []);
-  const carried = (await repo.regularisationsCarried(db, ids, first, handoff)).map((g) => ({ ...g, item: g.item as PayItem | null }));
-  const regularisations = [...carried, ...unrecorded].sort((a, b) => a.date.localeCompare(b.date));
-
-  const checks: Computed['checks'] = [];
-  const lines = rows.map((r) => {
-    const name = `${r.firstNames} ${r.lastName}`;
-    const person = `/people/${r.personId}`;
-    const summary = summaries.get(r.id)!;
-    const end = r.earlyEndDate ?? r.endDate;
-    const events: string[] = [];
-    if (r.startDate >= first) events.push(`Entrée le ${formatFrenchDate(r.startDate)}`);
-    if (r.earlyEndDate && r.earlyEndDate <= last) {
-      events.push(`Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${EARLY_END_REASON_LABELS[r.earlyEndReason as EarlyEndReason] ?? r.earlyEndReason})`);
-    } else if (end <= last) events.push(`Fin de contrat le ${formatFrenchDate(end)}`);
-    // The first version's number: a regenerated contract keeps its key.
-    const contract = contracts.find((c) => c.participationId === r.id);
-    if (!contract) checks.push({ message: `${name} : le contrat de travail n'a pas été établi dans Passerelle.`, link: person });
-    if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n'est pas joint.`, link: person });
-    if (!r.matricule) checks.push({ message: `${name} : matricule chez ${employerName} non renseigné (fiche de la personne).`, link: person });
-    if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l'employeur en a besoin).`, link: person });
-    const line = payrollLine(
-      {
-        participationId: r.id,
-        personId: r.personId,
-        lastName: r.lastName,
-        firstNames: r.firstNames,
-        nir: r.nir,
-        birthDate: r.birthDate,
-        matricule: r.matricule,
-        contractRef: contract ? contract.number : `Participation n° ${r.id}`,
-        worksiteName: r.worksiteName,
-        hourlyCents: r.hourlyCents,
-        wageFloors,
-        weeklyMinutes: r.weeklyMinutes,
-        summary,
-        proofByDate: new Set(proofs.filter((p) => p.participationId === r.id).map((p) => p.date)),
-        events,
-        regularisations: regularisations.filter((g) => g.participationId === r.id),
-      },
-      month,
-    );
-    for (const note of smicNotes(line)) checks.push({ message: `${name} : ${note}.`, link: person });
-    for (const w of summary.warnings.filter((w) => w.date.startsWith(month))) {
-      checks.push({ message: `${name} : ${warningText(w, r.weeklyMinutes)}`, link: person });
-    }
-    return line;
-  });
-
-  // Half-days held this month with people under contract and no mark.
-  for (const worksiteId of new Set(rows.map((r) => r.worksiteId))) {
-    const missing = await db
-      .selectFrom('sessions as s')
-      .innerJoin('participations as pa', 'pa.worksiteId', 's.worksiteId')
-      .innerJoin('worksites as w', 'w.id', 's.worksiteId')
-      .leftJoin('attendance as a', (join) => join.onRef('a.sessionId', '=', 's.id').onRef('a.participationId', '=', 'pa.id'))
-      .select(['s.date', 'w.name'])
-      .where('s.worksiteId', '=', worksiteId)
-      .where('pa.employerId', '=', employerId)
-      .where('s.cancelledReason', 'is', null)
-      .where('s.date', '>=', first)
-      .where('s.date', '<=', last < today ? last : today)
-      .whereRef('s.date', '>=', 'pa.startDate')
-      .where((eb) => eb('s.date', '<=', eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate')))
-      .where('a.sessionId', 'is', null)
-      .orderBy('s.date')
-      .execute();
-    if (missing.length > 0) {
-      const dates = [...new Set(missing.map((m) => formatFrenchDate(m.date)))];
-      checks.push({
-        message: `${missing[0]!.name} : présences non saisies (${missing.length}) le ${dates.slice(0, 4).join(', ')}${dates.length > 4 ? '…' : ''}.`,
-        link: `/worksites/${worksiteId}/attendance?semaine=${missing[0]!.date}`,
-      });
-    }
-  }
-  // The information and prevention visit, within the contract, for everyone who started.
-  const visits = ids.length ? await db.selectFrom('annexTimes').select('participationId').where('participationId', 'in', ids).where('kind', '=', 'visite_medicale').where('done', '=', 1).execute() : [];
-  const visited = new Set(visits.map((v) => v.participationId));
-  for (const r of rows) {
-    if (r.startDate <= today && !visited.has(r.id)) {
-      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: `/worksites/${r.worksiteId}` });
-    }
-  }
-  return {
-    lines,
-    checks,
-    regularisationIds: regularisations.flatMap((g) => ('id' in g && typeof g.id === 'number' ? [g.id] : [])),
-    unrecorded,
-    figures: figuresOf(lines.map((l) => ({ participationId: l.person.participationId, payLines: l.payLines, days: l.days }))),
-  };
-}
-
-export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
-  return lines.map((l) => ({
-    participationId: l.person.participationId,
-    personId: l.person.personId,
-    name: `${l.person.firstNames} ${l.person.lastName}`,
-    worksiteName: l.person.worksiteName,
-    planned: l.planned,
-    worked: l.worked,
-    paid: l.paid,
-    complementary: l.complementary,
-    complementaryWithinTenth: l.complementaryWithinTenth,
-    complementaryBeyondTenth: l.complementaryBeyondTenth,
-    regularisationPaid: l.regularisationPaid,
-    hourlyCents: l.person.hourlyCents,
-    rates: l.rates.map((s) => ({ from: s.from, to: s.to, hourlyCents: s.hourlyCents, smicFrom: s.raisedBy?.effectiveFrom ?? null, minutes: s.minutes, amountCents: s.amountCents })),
-    payLines: l.payLines,
-    grossCents: l.grossCents,
-  }));
-}
+import { monthBounds } from '../payroll-drift';
+import { figureChanges, type MonthFigures } from '../../domain/payroll-figures';
+import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
+import { compute, figuresSha256, handoffFiles, linesView, monthName, type Computed } from '../read-models/payroll-facts';
+import { linkFromStoredPath } from '../../shared/contract/links';
 
 /** The kept figures against those counted now, per person and pay line, in the screen's words. */
 function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['lines']): HandoffView['changes'] {
@@ -223,7 +57,8 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
       validatedAt: stored.validatedAt,
       transmittedBy: stored.transmittedByName,
       transmittedAt: stored.transmittedAt,
-      checks: content.checks,
+      // Kept before links were typed: their paths read back as targets.
+      checks: content.checks.map((c) => ({ ...c, link: linkFromStoredPath(c.link) })),
       lines: content.lines,
       stale: drifted && stored.status === 'valide',
       changes: drifted ? changesView(content.figures!, now, content.lines) : [],
@@ -249,53 +84,6 @@ async function view(db: Kysely<Database>, today: string, month: string, employer
   };
 }
 
-/**
- * The three hand-off files of a month's lines, written under names that carry
- * their hash (also rebuilt, names removed, when someone is anonymised).
- */
-export async function handoffFiles(
-  services: Services,
-  db: Kysely<Database>,
-  h: { month: string; employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>; lines: PayrollLine[]; coordinator: string; issuedOn: string },
-) {
-  const structure = await structurePartyOf(db, services.paths.filesDir);
-  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name, ...monthBounds(h.month) };
-  const xlsx = await payrollXlsx(h.lines, meta);
-  const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
-  const codes = await payItemCodes(db, h.employer.id);
-  const variables = Buffer.from(payrollVariablesCsv(h.lines, monthBounds(h.month), (item) => codeOf(codes, item)), 'utf8');
-  const pdf = await services.printer.print(
-    renderPage(
-      <PayrollSummary
-        d={{
-          monthLabel: monthName(h.month),
-          period: monthBounds(h.month),
-          reference: `Heures ${h.month} — ${h.employer.name}`,
-          issuedOn: h.issuedOn,
-          structure,
-          employer: h.employer,
-          coordinator: h.coordinator,
-          lines: h.lines,
-        }}
-      />,
-      services.fontsDir,
-      PAYROLL_SUMMARY_CSS,
-    ),
-  );
-  const stem = `paie-${h.month}-${h.employer.id}`;
-  const files = {
-    xlsx: `${stem}-${sha256(xlsx).slice(0, 16)}.xlsx`,
-    csv: `${stem}-${sha256(csv).slice(0, 16)}.csv`,
-    pdf: `${stem}-${sha256(pdf).slice(0, 16)}.pdf`,
-    variables: `variables-${h.month}-${h.employer.id}-${sha256(variables).slice(0, 16)}.csv`,
-  };
-  await writeAtomically(path.join(services.paths.payrollDir, files.xlsx), xlsx);
-  await writeAtomically(path.join(services.paths.payrollDir, files.csv), csv);
-  await writeAtomically(path.join(services.paths.payrollDir, files.pdf), pdf);
-  await writeAtomically(path.join(services.paths.payrollDir, files.variables), variables);
-  return { files, xlsx, csv, pdf, variables };
-}
-
 function fileBase(employerName: string, month: string) {
   return `Heures_${employerName}_${month}`;
 }
@@ -319,7 +107,8 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
   'payroll/get': async ({ month, employerId }, ctx) => view(ctx.db, ctx.today, month, employerId),
 
   'payroll/validate': async ({ month, employerId, confirmChecks }, ctx: HandlerContext) => {
-    const db = ctx.services.db;
+    // A `none` method: `ctx.db` is the database; the figures are read in one transaction, the files made outside it.
+    const db = ctx.db;
     const existing = await repo.findHandoff(db, month, employerId);
     if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`);
     const employer = await findEmployer(db, employerId);
@@ -392,7 +181,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
   },
 
   'payroll/export': async ({ month, employerId, format, folder }, ctx) => {
-    const handoff = await repo.findHandoff(ctx.services.db, month, employerId);
+    const handoff = await repo.findHandoff(ctx.db, month, employerId);
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé : les fichiers sont faits à la validation.");
     if (format === 'variables' && !handoff.variablesFile) {
       throw new AppError('CONFLICT', "Ce mois a été validé avant l'export des variables de paie : validez-le à nouveau pour le produire.");
@@ -415,8 +204,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (format !== 'pdf') {
       const lines = (JSON.parse(handoff.content) as Pick<HandoffView, 'lines'>).lines;
       const personIds = [...new Set(lines.map((l) => l.personId))];
-      const withNir = personIds.length ? await ctx.services.db.selectFrom('persons').select('id').where('id', 'in', personIds).where('nir', 'is not', null).execute() : [];
-      journalNirDisclosure(ctx, withNir.map((p) => p.id));
+      journalNirDisclosure(ctx, await repo.withNir(ctx.db, personIds));
     }
     const name = format === 'variables' ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv') : safeFileName(fileBase(handoff.employerName, month), format);
     return { path: await copyInto(folder, name, bytes) };

@@ -176,7 +176,7 @@ function missingSituation(imported: Partial<Record<MergedField, string>>, fail: 
 
 /** The stored values, as the merge compares them, and what says they have not changed since. */
 async function storedState(db: Kysely<Database>, personId: number) {
-  const person = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const person = await people.storedPerson(db, personId);
   const latest = (await people.listSituations(db, personId))[0];
   const values = {} as Record<MergedField, string>;
   for (const field of IDENTITY_FIELDS) values[field] = String((person as Record<string, unknown>)[field] ?? '');
@@ -269,9 +269,9 @@ async function applyUpdate(db: Kysely<Database>, personId: number, p: Plan, at: 
 
 /** Importing people from the spreadsheets the CCAS already keeps. */
 export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/importPreview' | 'people/importCommit'> = {
-  'people/importRead': async ({ path: file }, { services }) => {
+  'people/importRead': async ({ path: file }, { db }) => {
     const table = await readTable(file);
-    const remembered = await findMapping(services.db, headerSignature(table.headers));
+    const remembered = await findMapping(db, headerSignature(table.headers));
     const mapping =
       remembered && remembered.length === table.headers.length
         ? remembered.map((f) => (f && isImportField(f) ? f : null))

@@ -2,84 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { contactExists, organisationExists } from '../../db/repositories/contacts';
 import * as repo from '../../db/repositories/people';
-import { listJourneys, listObstacles } from '../../db/repositories/journeys';
-import { unemploymentLength } from '../../domain/unemployment';
-import { nextStatuses } from '../../domain/journeys';
-import type { PersonInput, PersonRecord } from '../../shared/contract/people';
-import type { Role } from '../../shared/contract/users';
+import type { PersonInput } from '../../shared/contract/people';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { maskNir } from '../../shared/identifiers';
 import { nirMismatches } from '../../shared/nir-check';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
 import { journalNirDisclosure } from '../nir-exposure';
-
-/** Social details (resources, RQTH, housing…) are for these roles only; an encadrant sees identity. */
-const READS_SOCIAL_DETAILS: readonly Role[] = ['administrateur', 'coordination', 'travailleur_social'];
-
-async function collectsNationality(ctx: HandlerContext): Promise<boolean> {
-  const row = await ctx.db.selectFrom('structure').select('collectNationality').executeTakeFirst();
-  return row?.collectNationality === 1;
-}
-
-const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pas accessible.";
-
-/** The record as the caller may see it; NOT_FOUND when out of their scope. */
-export async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {
-  const row = await repo.findPerson(ctx.db, id, reachOf(ctx));
-  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
-  const social = READS_SOCIAL_DETAILS.includes(ctx.session.user!.role);
-  const situations = social
-    ? (await repo.listSituations(ctx.db, id)).map((s) => ({
-        id: s.id,
-        observedOn: s.observedOn,
-        resources: s.resources as never,
-        rsaMonths: s.rsaMonths,
-        franceTravailSince: s.franceTravailSince,
-        educationLevel: s.educationLevel as never,
-        rqth: s.rqth as never,
-        housing: s.housing,
-        drivingLicence: s.drivingLicence === 1,
-        vehicle: s.vehicle === 1,
-        publicTransport: s.publicTransport === 1,
-        longTermUnemployed: s.franceTravailSince ? unemploymentLength(s.franceTravailSince, s.observedOn) : null,
-      }))
-    : null;
-  const journeys = (await listJourneys(ctx.db, id)).map((j) => ({
-    ...j,
-    // Refusal reasons are social details.
-    events: social ? j.events : j.events.map((e) => ({ ...e, reason: '' })),
-    next: [...nextStatuses(j.status)],
-  }));
-  return {
-    id: row.id,
-    civility: row.civility as PersonRecord['civility'],
-    lastName: row.lastName,
-    birthName: row.birthName,
-    firstNames: row.firstNames,
-    birthDate: row.birthDate,
-    sex: row.sex as PersonRecord['sex'],
-    address: row.address,
-    postcode: row.postcode,
-    town: row.town,
-    priorityArea: row.priorityArea as PersonRecord['priorityArea'],
-    phone: row.phone,
-    email: row.email,
-    emergencyContact: row.emergencyContact,
-    nationalityGroup: row.nationalityGroup as PersonRecord['nationalityGroup'],
-    collectNationality: await collectsNationality(ctx),
-    prescriberId: row.prescriberId,
-    referentId: row.referentId,
-    archived: row.archived === 1,
-    nirMasked: row.nir ? maskNir(row.nir) : null,
-    prescriberName: row.prescriberName,
-    referentName: row.referentLastName === null ? null : `${row.referentFirstName} ${row.referentLastName}`,
-    situations,
-    obstacles: social ? await listObstacles(ctx.db, id) : null,
-    journeys,
-  };
-}
+import { loadRecord } from '../read-models/person-record';
 
 async function assertLinks(db: Kysely<Database>, person: PersonInput, today: string) {
   if (person.birthDate > today) {
@@ -150,7 +80,7 @@ export const peopleHandlers: HandlerMap<
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmWarnings) assertNirAgrees(person.nir, person);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx, person, null);
-    const nationalityGroup = (await collectsNationality(ctx)) ? (person.nationalityGroup ?? null) : null;
+    const nationalityGroup = (await repo.collectsNationality(ctx.db)) ? (person.nationalityGroup ?? null) : null;
     const id = await repo.insertPerson(ctx.db, { ...person, nationalityGroup }, ctx.now);
     await repo.insertSituation(ctx.db, id, situation, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`person:${id}`);
@@ -161,12 +91,12 @@ export const peopleHandlers: HandlerMap<
     await loadRecord(ctx, id);
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx, person, id);
-    const stored = await ctx.db.selectFrom('persons').select(['nir', 'nationalityGroup']).where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await repo.storedPerson(ctx.db, id);
     // An untouched empty NIR keeps the stored one: the form never receives it in clear.
     const nir = person.nir === '' ? (stored.nir ?? '') : person.nir;
     if (!confirmWarnings) assertNirAgrees(nir, person);
     const nationalityGroup =
-      person.nationalityGroup !== undefined && (await collectsNationality(ctx)) ? person.nationalityGroup : stored.nationalityGroup;
+      person.nationalityGroup !== undefined && (await repo.collectsNationality(ctx.db)) ? person.nationalityGroup : stored.nationalityGroup;
     await repo.updatePerson(ctx.db, id, { ...person, nir, nationalityGroup }, ctx.now);
     ctx.record(`person:${id}`);
     return loadRecord(ctx, id);
@@ -188,7 +118,7 @@ export const peopleHandlers: HandlerMap<
 
   'people/revealNir': async ({ id }, ctx) => {
     await loadRecord(ctx, id);
-    const row = await ctx.db.selectFrom('persons').select('nir').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await repo.storedPerson(ctx.db, id);
     ctx.record(`person:${id}`);
     if (row.nir) journalNirDisclosure(ctx, [id]);
     return { nir: row.nir };

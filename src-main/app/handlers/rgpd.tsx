@@ -1,3 +1,4 @@
+import { personExists } from '../../db/repositories/people';
 import * as repo from '../../db/repositories/rgpd';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
@@ -12,8 +13,8 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
 import { journalNirDisclosure } from '../nir-exposure';
-import { recordDocument } from './documents';
-import { prepareDocument } from './document-sources';
+import { recordDocument } from '../read-models/document-record';
+import { prepareDocument } from '../read-models/document-sources';
 
 async function reviews(ctx: HandlerContext, db = ctx.db): Promise<RetentionReview[]> {
   return (await repo.reviewCandidates(db, ctx.today))
@@ -80,29 +81,28 @@ export const rgpdHandlers: HandlerMap<
 
   'rgpd/saveRequest': async ({ id, request }, ctx) => {
     if (request.answeredOn !== null && request.answeredOn < request.receivedOn) throw new AppError('INVALID_INPUT', 'La réponse ne peut pas précéder la demande.', { field: 'request.answeredOn' });
-    if (request.personId !== null && !(await ctx.db.selectFrom('persons').select('id').where('id', '=', request.personId).executeTakeFirst())) {
+    if (request.personId !== null && !(await personExists(ctx.db, request.personId))) {
       throw new AppError('NOT_FOUND', 'Cette personne est introuvable.', { field: 'request.personId' });
     }
     const values = { ...request, dueOn: addMonths(request.receivedOn, 1) };
     if (id === undefined) {
-      await ctx.db.insertInto('rightsRequests').values({ ...values, createdBy: ctx.session.user?.id ?? null, createdAt: ctx.now }).execute();
-    } else {
-      const done = await ctx.db.updateTable('rightsRequests').set(values).where('id', '=', id).executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'Cette demande est introuvable.');
+      await repo.insertRequest(ctx.db, values, ctx.session.user?.id ?? null, ctx.now);
+    } else if (!(await repo.updateRequest(ctx.db, id, values))) {
+      throw new AppError('NOT_FOUND', 'Cette demande est introuvable.');
     }
     ctx.record(`rightsRequest:${id ?? 'new'}`);
     return requests(ctx);
   },
 
   'rgpd/notice': async (_input, ctx) => {
-    const structure = await structurePartyOf(ctx.services.db, ctx.services.paths.filesDir);
+    const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
     const pdf = await ctx.services.printer.print(renderPage(<RgpdNotice structure={structure} />, ctx.services.fontsDir));
     await ctx.transaction(async () => ctx.record('rgpd:notice'));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };
   },
 
   'rgpd/register': async ({ kind }, ctx) => {
-    const structure = await structurePartyOf(ctx.services.db, ctx.services.paths.filesDir);
+    const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
     const pdf = await ctx.services.printer.print(renderPage(<RgpdRegister structure={structure} kind={kind} />, ctx.services.fontsDir));
     await ctx.transaction(async () => ctx.record(`rgpd:${kind}`));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };

@@ -41,7 +41,7 @@ export const searchHandlers: HandlerMap<'search/anywhere'> = {
         group('people', rows, limit, (p) => ({
           title: `${p.firstNames} ${p.lastName}`,
           detail: [`${p.sex === 'F' ? 'née' : 'né'} le ${formatFrenchDate(p.birthDate)}`, p.town, p.archived ? 'fiche archivée' : ''].filter(Boolean).join(' · '),
-          link: `/people/${p.id}`,
+          link: { kind: 'person', id: p.id },
           personId: p.id,
           worksiteId: null,
         })),
@@ -54,7 +54,7 @@ export const searchHandlers: HandlerMap<'search/anywhere'> = {
         group('worksites', rows, limit, (w) => ({
           title: w.name,
           detail: `${shortKind(w.kind)} · ${w.employerName} · début le ${formatFrenchDate(w.startDate)}`,
-          link: `/worksites/${w.id}`,
+          link: { kind: 'worksite', id: w.id },
           personId: null,
           worksiteId: w.id,
         })),
@@ -68,7 +68,7 @@ export const searchHandlers: HandlerMap<'search/anywhere'> = {
           title: d.title,
           detail: `n° ${d.number} · ${formatFrenchDate(d.createdAt.slice(0, 10))}`,
           // A document opens where it is kept: on its person's record, its worksite, or the documents screen.
-          link: d.personId !== null ? `/people/${d.personId}` : d.worksiteId !== null ? `/worksites/${d.worksiteId}` : '/documents',
+          link: d.personId !== null ? { kind: 'person', id: d.personId } : d.worksiteId !== null ? { kind: 'worksite', id: d.worksiteId } : { kind: 'page', page: 'documents' },
           personId: d.personId,
           worksiteId: d.worksiteId,
         })),

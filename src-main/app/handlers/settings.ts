@@ -8,7 +8,8 @@ import { rateInForce } from '../../domain/wages';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { frenchHolidays, holidayOptions } from '../../domain/holidays';
 import type { HandlerMap } from '../handler';
-import { readStoredImage, storedFileExists, storeImage } from '../stored-files';
+import { assertLogoStored } from '../read-models/logos';
+import { readStoredImage, storeImage } from '../stored-files';
 
 export async function loadSettings(db: Kysely<Database>, today: string): Promise<Settings> {
   const found = await repo.findStructure(db);
@@ -32,12 +33,6 @@ export async function loadSettings(db: Kysely<Database>, today: string): Promise
       holidaysThisYear: [...holidays].map(([date, label]) => ({ date, label })),
     },
   };
-}
-
-export function assertLogoStored(filesDir: string, logoFile: string | null, field = 'logoFile') {
-  if (logoFile !== null && !storedFileExists(filesDir, logoFile)) {
-    throw new AppError('INVALID_INPUT', 'Le logo choisi est introuvable : choisissez-le à nouveau.', { field });
-  }
 }
 
 export async function assertNewWageDate(db: Kysely<Database>, effectiveFrom: string) {

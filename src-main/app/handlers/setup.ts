@@ -6,8 +6,8 @@ import { formatFrenchDate } from '../../shared/dates';
 import type { TypedHandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
 import type { SessionUser } from '../session';
-import { assertPasswordFor, sessionViewFor, structureNameOf } from './auth';
-import { assertLogoStored } from './settings';
+import { assertPasswordFor, sessionViewFor, structureNameOf } from '../read-models/accounts';
+import { assertLogoStored } from '../read-models/logos';
 
 const ALREADY_DONE = 'Passerelle est déjà configurée. Modifiez les informations dans Paramètres.';
 

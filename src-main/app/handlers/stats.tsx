@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/statistics';
+import { findStructure } from '../../db/repositories/settings';
 import type { Database } from '../../db/schema';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
@@ -30,9 +31,9 @@ async function filtersText(db: Kysely<Database>, f: Filter): Promise<string> {
   if (f.kind) parts.push(WORKSITE_KIND_LABELS[f.kind]);
   if (f.activity) parts.push(ACTIVITY_LABELS[f.activity]);
   if (f.funderId !== null) {
-    const funder = await db.selectFrom('organisations').select('name').where('id', '=', f.funderId).executeTakeFirst();
-    if (!funder) throw new AppError('NOT_FOUND', 'Ce financeur est introuvable.', { field: 'filter.funderId' });
-    parts.push(`financés par ${funder.name}`);
+    const funder = await repo.funderName(db, f.funderId);
+    if (funder === undefined) throw new AppError('NOT_FOUND', 'Ce financeur est introuvable.', { field: 'filter.funderId' });
+    parts.push(`financés par ${funder}`);
   }
   return parts.length ? `Chantiers : ${parts.join(', ')}` : 'Tous les chantiers';
 }
@@ -68,8 +69,8 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
 
   'stats/report': async ({ filter, title, commentary, folder }, ctx) => {
     const f = asFilter(filter, ctx);
-    // Read in one transaction, then printed outside it.
-    const { figures, filters, structure } = await ctx.services.db.transaction().execute(async (db) => ({
+    // Read in one transaction, then printed outside it (a `none` method: `ctx.db` is the database).
+    const { figures, filters, structure } = await ctx.db.transaction().execute(async (db) => ({
       figures: await statsFigures(db, f, ctx.today),
       filters: await filtersText(db, f),
       structure: await structurePartyOf(db, ctx.services.paths.filesDir),
@@ -98,10 +99,10 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
 
   'stats/export': async ({ filter, folder }, ctx) => {
     const f = asFilter(filter, ctx);
-    const { figures, filters, structureName } = await ctx.services.db.transaction().execute(async (db) => ({
+    const { figures, filters, structureName } = await ctx.db.transaction().execute(async (db) => ({
       figures: await statsFigures(db, f, ctx.today),
       filters: await filtersText(db, f),
-      structureName: (await db.selectFrom('structure').select('name').executeTakeFirst())?.name ?? '',
+      structureName: (await findStructure(db))?.structure.name ?? '',
     }));
     const bytes = await statsXlsx(figures, { structureName, period: periodText(f, ctx.today), filters });
     ctx.record(`stats:export:${f.from}:${f.to}`);

@@ -3,7 +3,7 @@ import * as users from '../../db/repositories/users';
 import { AppError } from '../../shared/errors';
 import type { TypedHandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
-import { assertPasswordFor, structureNameOf } from './auth';
+import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
 async function existing(db: ReadableDb, id: number) {
   const row = await users.findUser(db, id);

@@ -26,7 +26,9 @@ import { checkAgeForContract } from '../../domain/minors';
 import { makeUpEffect, type MakeUpParticipant } from '../../domain/make-ups';
 import { JOURNEY_STATUS_LABELS } from '../../shared/contract/journey-lists';
 import type { HandlerMap } from '../handler';
-import { calendarFor, load, slotTimes, visibleAnnexKind } from './worksite-view';
+import { calendarFor } from '../read-models/calendar';
+import { assertWorksiteInScope } from '../read-models/worksite-access';
+import { slotTimes, visibleAnnexKind, worksiteView } from '../read-models/worksite-view';
 import { reachOf } from '../reach';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
@@ -112,7 +114,7 @@ export const worksitesHandlers: HandlerMap<
       sessionCount: w.sessionCount,
     })),
 
-  'worksites/get': async ({ id }, ctx) => load(ctx, id),
+  'worksites/get': async ({ id }, ctx) => worksiteView(ctx, id),
 
   'worksites/personAgenda': async ({ personId }, ctx) => {
     // The person's scope (caseload, supervised worksites) decides, as for their record.
@@ -162,15 +164,15 @@ export const worksitesHandlers: HandlerMap<
     let worksiteId = id;
     if (worksiteId === undefined) worksiteId = await repo.insertWorksite(ctx.db, worksite, ctx.now);
     else {
-      await load(ctx, worksiteId);
+      await assertWorksiteInScope(ctx, worksiteId);
       await repo.updateWorksite(ctx.db, worksiteId, worksite, ctx.now);
     }
     ctx.record(`worksite:${worksiteId}`);
-    return load(ctx, worksiteId);
+    return worksiteView(ctx, worksiteId);
   },
 
   'worksites/previewSchedule': async ({ id }, ctx) => {
-    const worksite = await load(ctx, id);
+    const worksite = await worksiteView(ctx, id);
     const { schedule, toCreate, makeUps, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
     const participants = makeUpParticipants(worksite);
     const withEffect = makeUps.map((m) => ({ ...m, ...makeUpEffect(m.date, makeUpMinutes(worksite, m.halfDay), participants) }));
@@ -178,7 +180,7 @@ export const worksitesHandlers: HandlerMap<
   },
 
   'worksites/generateSessions': async ({ id, makeUps, removeOutside }, ctx) => {
-    const worksite = await load(ctx, id);
+    const worksite = await worksiteView(ctx, id);
     const { calendar, toCreate, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
     const removed = removeOutside ? outside : [];
     const removedKeys = new Set(removed.map(sessionKey));
@@ -205,11 +207,11 @@ export const worksitesHandlers: HandlerMap<
     for (const s of toCreate) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'pattern' }, ctx.now);
     for (const s of makeUps) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'makeup' }, ctx.now);
     ctx.record(`worksite:${id}`);
-    return load(ctx, id);
+    return worksiteView(ctx, id);
   },
 
   'worksites/addSession': async ({ id, session }, ctx) => {
-    const worksite = await load(ctx, id);
+    const worksite = await worksiteView(ctx, id);
     await refuseDay(ctx.db, session.date, worksite, 'session.date');
     const calendar = await calendarFor(ctx.db, session.date, session.date);
     const holiday = calendar.holidays.get(session.date) ?? calendar.closures.get(session.date);
@@ -219,11 +221,11 @@ export const worksitesHandlers: HandlerMap<
     }
     await repo.insertSession(ctx.db, { worksiteId: id, ...session, ...slotTimes(worksite, session.halfDay), origin: 'added' }, ctx.now);
     ctx.record(`worksite:${id}`);
-    return load(ctx, id);
+    return worksiteView(ctx, id);
   },
 
   'worksites/addParticipant': async ({ id, personId, contract, confirmWarnings }, ctx) => {
-    const worksite = await load(ctx, id);
+    const worksite = await worksiteView(ctx, id);
     const person = await findPerson(ctx.db, personId, { kind: 'all', userId: null });
     if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.', { field: 'personId' });
     const name = `${person.firstNames} ${person.lastName}`;
@@ -314,13 +316,13 @@ export const worksitesHandlers: HandlerMap<
     ctx.record(`worksite:${id}`);
     ctx.record(`person:${personId}`);
     ctx.record(`participation:${participationId}`);
-    return load(ctx, id);
+    return worksiteView(ctx, id);
   },
 
   'worksites/addAnnexTime': async ({ participationId, annexTime }, ctx) => {
     const participation = await repo.findParticipation(ctx.db, participationId);
     if (!participation) throw new AppError('NOT_FOUND', 'Ce participant est introuvable.');
-    await load(ctx, participation.worksiteId);
+    await assertWorksiteInScope(ctx, participation.worksiteId);
     if (annexTime.date < participation.startDate || annexTime.date > participation.endDate) {
       throw new AppError(
         'INVALID_INPUT',
@@ -358,13 +360,13 @@ export const worksitesHandlers: HandlerMap<
     );
     ctx.record(`participation:${participationId}`);
     ctx.record(`annexTime:${annexId}`);
-    return load(ctx, participation.worksiteId);
+    return worksiteView(ctx, participation.worksiteId);
   },
 
   'worksites/moveSession': async ({ sessionId, to }, ctx) => {
     const session = await repo.findSession(ctx.db, sessionId);
     if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
-    const worksite = await load(ctx, session.worksiteId);
+    const worksite = await worksiteView(ctx, session.worksiteId);
     if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Une demi-journée annulée ne se déplace pas : ajoutez-en une nouvelle.');
     await refuseDay(ctx.db, to.date, worksite, 'to.date');
     const calendar = await calendarFor(ctx.db, to.date, to.date);
@@ -375,16 +377,16 @@ export const worksitesHandlers: HandlerMap<
     }
     await repo.moveSession(ctx.db, sessionId, { date: to.date, halfDay: to.halfDay, ...slotTimes(worksite, to.halfDay) });
     ctx.record(`session:${sessionId}`);
-    return load(ctx, session.worksiteId);
+    return worksiteView(ctx, session.worksiteId);
   },
 
   'worksites/cancelSession': async ({ sessionId, reason, kind }, ctx) => {
     const session = await repo.findSession(ctx.db, sessionId);
     if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
-    await load(ctx, session.worksiteId);
+    await assertWorksiteInScope(ctx, session.worksiteId);
     if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Cette demi-journée est déjà annulée.');
     await repo.cancelSession(ctx.db, sessionId, reason, kind);
     ctx.record(`session:${sessionId}`);
-    return load(ctx, session.worksiteId);
+    return worksiteView(ctx, session.worksiteId);
   },
 };

@@ -39,6 +39,43 @@ export async function annexTimesOf(db: Db, participationIds: readonly number[]) 
   return db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
 }
 
+/** The birth dates of people (the limits on a minor's working time depend on them). */
+export async function birthDatesOf(db: Db, personIds: readonly number[]): Promise<Map<number, string | null>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'birthDate']).where('id', 'in', personIds).execute();
+  return new Map(rows.map((r) => [r.id, r.birthDate]));
+}
+
+export async function findAnnexTime(db: Db, id: number) {
+  return db.selectFrom('annexTimes').select(['id', 'participationId', 'date', 'startMinutes']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The marks of these half-days, everyone's. */
+export async function marksOfSessions(db: Db, sessionIds: readonly number[]) {
+  if (sessionIds.length === 0) return [];
+  return db.selectFrom('attendance').selectAll().where('sessionId', 'in', sessionIds).execute();
+}
+
+/** Whether any attendance has been recorded for the participation. */
+export async function attendanceRecorded(db: Db, participationId: number): Promise<boolean> {
+  return (await db.selectFrom('attendance').select('sessionId').where('participationId', '=', participationId).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * The participations the caller follows (the social worker's caseload, the
+ * supervisor's worksites) on one worksite or of one person, for the hours screens.
+ */
+export async function participationsForHours(db: Db, of: { worksiteId: number } | { personId: number }, reach: Reach) {
+  let query = db
+    .selectFrom('participations as pa')
+    .innerJoin('persons as p', 'p.id', 'pa.personId')
+    .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .select(['pa.id', 'pa.personId', 'p.firstNames', 'p.lastName', 'pa.worksiteId', 'w.name as worksiteName', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'pa.weeklyMinutes'])
+    .where(participationInReach(reach));
+  query = 'worksiteId' in of ? query.where('pa.worksiteId', '=', of.worksiteId) : query.where('pa.personId', '=', of.personId);
+  return query.orderBy('p.searchKey').orderBy('pa.startDate').execute();
+}
+
 export async function saveMark(
   db: WritableDb,
   values: { sessionId: number; participationId: number; mark: string; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },

@@ -118,6 +118,77 @@ export async function regularisationsBetween(db: Db, participationIds: readonly 
   return db.selectFrom('regularisations').selectAll().where('participationId', 'in', participationIds).where('date', '>=', first).where('date', '<=', last).execute();
 }
 
+/** Every régularisation of these participations, oldest first. */
+export async function regularisationsOf(db: Db, participationIds: readonly number[]) {
+  if (participationIds.length === 0) return [];
+  return db.selectFrom('regularisations').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
+}
+
+/** The days of a month an absence was justified by a proof received. */
+export async function proofDaysBetween(db: Db, participationIds: readonly number[], first: string, last: string) {
+  if (participationIds.length === 0) return [];
+  return db
+    .selectFrom('attendance as a')
+    .innerJoin('sessions as s', 's.id', 'a.sessionId')
+    .select(['a.participationId', 's.date'])
+    .where('a.participationId', 'in', participationIds)
+    .where('a.proofReceived', '=', 1)
+    .where('s.date', '>=', first)
+    .where('s.date', '<=', last)
+    .execute();
+}
+
+/** The employment contracts made in Passerelle for these participations, first version first. */
+export async function employmentContractsOf(db: Db, participationIds: readonly number[]) {
+  if (participationIds.length === 0) return [];
+  return db
+    .selectFrom('documents')
+    .select(['participationId', 'number', 'version'])
+    .where('kind', '=', 'contrat_travail')
+    .where('participationId', 'in', participationIds)
+    .orderBy('version')
+    .execute();
+}
+
+/** Which of these participations have a scan attached (the signed contract). */
+export async function withAttachment(db: Db, participationIds: readonly number[]): Promise<Set<number | null>> {
+  if (participationIds.length === 0) return new Set();
+  return new Set((await db.selectFrom('attachments').select('participationId').where('participationId', 'in', participationIds).execute()).map((a) => a.participationId));
+}
+
+/** Half-days held between two dates on a worksite, with someone of the employer under contract and no mark. */
+export async function unmarkedHalfDays(db: Db, worksiteId: number, employerId: number, first: string, until: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('participations as pa', 'pa.worksiteId', 's.worksiteId')
+    .innerJoin('worksites as w', 'w.id', 's.worksiteId')
+    .leftJoin('attendance as a', (join) => join.onRef('a.sessionId', '=', 's.id').onRef('a.participationId', '=', 'pa.id'))
+    .select(['s.date', 'w.name'])
+    .where('s.worksiteId', '=', worksiteId)
+    .where('pa.employerId', '=', employerId)
+    .where('s.cancelledReason', 'is', null)
+    .where('s.date', '>=', first)
+    .where('s.date', '<=', until)
+    .whereRef('s.date', '>=', 'pa.startDate')
+    .where((eb) => eb('s.date', '<=', eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate')))
+    .where('a.sessionId', 'is', null)
+    .orderBy('s.date')
+    .execute();
+}
+
+/** Which of these participations had their information and prevention visit done. */
+export async function visitDone(db: Db, participationIds: readonly number[]): Promise<Set<number>> {
+  if (participationIds.length === 0) return new Set();
+  const rows = await db.selectFrom('annexTimes').select('participationId').where('participationId', 'in', participationIds).where('kind', '=', 'visite_medicale').where('done', '=', 1).execute();
+  return new Set(rows.map((v) => v.participationId));
+}
+
+/** Which of these people have a NIR recorded. */
+export async function withNir(db: Db, personIds: readonly number[]): Promise<number[]> {
+  if (personIds.length === 0) return [];
+  return (await db.selectFrom('persons').select('id').where('id', 'in', personIds).where('nir', 'is not', null).execute()).map((p) => p.id);
+}
+
 /** The transmitted hand-offs of an employer before a month, oldest first. */
 export async function transmittedBefore(db: Db, employerId: number, month: string) {
   return db.selectFrom('payrollHandoffs').select(['id', 'month', 'content']).where('employerId', '=', employerId).where('status', '=', 'transmis').where('month', '<', month).orderBy('month').execute();

@@ -187,3 +187,18 @@ export async function findDuplicates(
     })
     .map((r) => ({ ...toSummary(r), inReach: r.inReach === 1, sameNir: candidate.nir !== '' && r.nir === candidate.nir }));
 }
+
+export async function personExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The person's row as stored, with what the forms never receive in clear (the NIR). */
+export async function storedPerson(db: Db, id: number) {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Whether the structure records a nationality group (a setting, off by default). */
+export async function collectsNationality(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('structure').select('collectNationality').executeTakeFirst();
+  return row?.collectNationality === 1;
+}

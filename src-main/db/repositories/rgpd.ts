@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { RightsRequestsTable } from '../schema';
 import type { ReadableDb, WritableDb } from '../access';
 
 type Db = ReadableDb;
@@ -54,4 +55,16 @@ export async function requestsOpen(db: Db, today: string) {
     .where('answeredOn', 'is', null)
     .executeTakeFirstOrThrow();
   return { open: Number(row.open), late: Number(row.late ?? 0) };
+}
+
+type RequestValues = Omit<Insertable<RightsRequestsTable>, 'id' | 'createdBy' | 'createdAt'>;
+
+export async function insertRequest(db: WritableDb, values: RequestValues, userId: number | null, now: string) {
+  await db.insertInto('rightsRequests').values({ ...values, createdBy: userId, createdAt: now }).execute();
+}
+
+/** False when there is no such request. */
+export async function updateRequest(db: WritableDb, id: number, values: RequestValues): Promise<boolean> {
+  const done = await db.updateTable('rightsRequests').set(values).where('id', '=', id).executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
 }

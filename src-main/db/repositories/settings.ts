@@ -106,8 +106,18 @@ export async function updateCalendar(db: WritableDb, holidayRegion: string, whit
     .execute();
 }
 
+/** What the structure's calendar follows: its region's public holidays, Whit Monday, days lost to force majeure. */
+export async function structureCalendar(db: Db) {
+  const row = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
+  return { holidayRegion: row.holidayRegion, whitMondayWorked: row.whitMondayWorked === 1, forceMajeurePaid: row.forceMajeurePaid === 1 };
+}
+
 export async function listClosures(db: Db) {
   return db.selectFrom('closures').select(['date', 'reason']).orderBy('date').execute();
+}
+
+export async function closuresBetween(db: Db, from: string, to: string) {
+  return db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
 }
 
 export async function insertClosure(db: WritableDb, date: string, reason: string) {

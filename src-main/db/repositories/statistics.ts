@@ -17,6 +17,11 @@ export interface Filter {
   activity: (typeof ACTIVITIES)[number] | null;
 }
 
+/** Every funder a filter may name, archived ones included (past periods name them), by name. */
+export async function funderChoices(db: Db) {
+  return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'financeur').orderBy('name').execute();
+}
+
 /**
  * `sites`: the worksites the filters keep. `parts`: their participations
  * overlapping the period (end = early end when there is one). `counted`: each
@@ -166,4 +171,9 @@ export async function peopleOf(db: Db, f: Filter, dimension: string | null, cate
     from cell join persons p on p.id = cell.person_id
     order by p.search_key`;
   return (await query.execute(db)).rows;
+}
+
+/** The funder a statistics filter names, if it exists. */
+export async function funderName(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }

@@ -46,8 +46,66 @@ export async function findWorksite(db: Db, id: number, scope: Reach) {
     .executeTakeFirst();
 }
 
+/** Whether the caller reaches the worksite: one query, for an access check that needs nothing else. */
+export async function worksiteInScope(db: Db, id: number, scope: Reach): Promise<boolean> {
+  const row = await db.selectFrom('worksites as w').select('w.id').where('w.id', '=', id).where(() => inScope(scope)).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The worksite's own columns and its supervisor's name, as documents print them. */
+export async function worksiteWithSupervisor(db: Db, id: number) {
+  return db
+    .selectFrom('worksites as w')
+    .leftJoin('users as u', 'u.id', 'w.supervisorId')
+    .selectAll('w')
+    .select('u.displayName as supervisorName')
+    .where('w.id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** Everyone under contract on the worksite, whoever follows them (for documents about the whole worksite). */
+export async function peopleOnWorksite(db: Db, worksiteId: number) {
+  return db
+    .selectFrom('participations as pa')
+    .innerJoin('persons as p', 'p.id', 'pa.personId')
+    .select(['pa.id', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'p.firstNames', 'p.lastName'])
+    .where('pa.worksiteId', '=', worksiteId)
+    .orderBy('p.searchKey')
+    .execute();
+}
+
+/** The annex times of everyone on the worksite, with whose they are. */
+export async function namedAnnexTimes(db: Db, worksiteId: number) {
+  return db
+    .selectFrom('annexTimes as a')
+    .innerJoin('participations as pa', 'pa.id', 'a.participationId')
+    .innerJoin('persons as p', 'p.id', 'pa.personId')
+    .select(['a.date', 'a.kind', 'a.startMinutes', 'a.endMinutes', 'p.firstNames', 'p.lastName'])
+    .where('pa.worksiteId', '=', worksiteId)
+    .execute();
+}
+
+/** The first half-day held on the worksite between two dates, if any. */
+export async function firstHalfDayBetween(db: Db, worksiteId: number, from: string, to: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['date', 'startMinutes'])
+    .where('worksiteId', '=', worksiteId)
+    .where('cancelledReason', 'is', null)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('startMinutes')
+    .executeTakeFirst();
+}
+
 export async function listSlots(db: Db, worksiteId: number) {
   return db.selectFrom('worksiteSlots').select(['weekday', 'halfDay']).where('worksiteId', '=', worksiteId).orderBy('weekday').orderBy('halfDay', 'desc').execute();
+}
+
+/** A worksite's usual half-day hours, in minutes from midnight. */
+export async function worksiteHours(db: Db, worksiteId: number) {
+  return db.selectFrom('worksites').select(['morningStart', 'morningEnd', 'afternoonStart', 'afternoonEnd']).where('id', '=', worksiteId).executeTakeFirstOrThrow();
 }
 
 export async function listFunders(db: Db, worksiteId: number) {

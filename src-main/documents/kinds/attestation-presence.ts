@@ -1,4 +1,5 @@
 import { hoursSummaries } from '../../app/hours';
+import { attendanceRecorded } from '../../db/repositories/attendance';
 import { findParticipation } from '../../db/repositories/worksites';
 import { presenceGuard } from '../../domain/document-guards';
 import { Attestation } from '../templates/attestation';
@@ -13,7 +14,7 @@ export const attestationPresence = participationKind('attestation_presence', {
         { id: participationId, personId: participation.personId, name: '', worksiteId: participation.worksiteId, worksiteName: '', startDate: participation.startDate, end: lastDay, weeklyMinutes: participation.weeklyMinutes },
       ])
     ).get(participationId)!;
-    const recorded = (await db.selectFrom('attendance').select('sessionId').where('participationId', '=', participationId).executeTakeFirst()) !== undefined;
+    const recorded = await attendanceRecorded(db, participationId);
     return { presence: { planned: summary.planned, worked: summary.worked, attended: summary.attended, held: summary.held, recorded } };
   },
   template: Attestation,

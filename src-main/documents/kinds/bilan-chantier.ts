@@ -1,4 +1,4 @@
-import { worksiteBilanOf } from '../../app/handlers/bilans';
+import { worksiteBilanOf } from '../../app/read-models/bilans';
 import { bilanGuard } from '../../domain/document-guards';
 import { collectWorksiteData } from '../collect-worksite';
 import { BilanChantier } from '../templates/bilan-chantier';

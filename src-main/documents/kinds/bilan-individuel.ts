@@ -1,4 +1,4 @@
-import { bilanOf } from '../../app/handlers/bilans';
+import { bilanOf } from '../../app/read-models/bilans';
 import type { HandlerContext } from '../../app/handler';
 import { bilanGuard } from '../../domain/document-guards';
 import { BilanIndividuel } from '../templates/bilan-individuel';

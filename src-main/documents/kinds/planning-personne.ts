@@ -1,3 +1,4 @@
+import { annexTimesOf } from '../../db/repositories/attendance';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { madeBeforeTheFacts } from '../../domain/document-guards';
 import { ANNEX_KIND_LABELS, HALF_DAY_LABELS, type ANNEX_KINDS } from '../../shared/contract/worksites';
@@ -10,7 +11,7 @@ export const planningPersonne = participationKind('planning_personne', {
   collect: async ({ db }, participationId, { lastDay }) => {
     const participation = (await findParticipation(db, participationId))!;
     const sessions = (await listSessions(db, participation.worksiteId)).filter((s) => s.date >= participation.startDate && s.date <= lastDay);
-    const annexes = await db.selectFrom('annexTimes').selectAll().where('participationId', '=', participationId).execute();
+    const annexes = await annexTimesOf(db, [participationId]);
     const agenda = [
       ...sessions.map((s) => ({
         date: s.date,

@@ -1,13 +1,12 @@
 import type { AttendanceFigures } from '../../shared/contract/bilans';
 import { EVALUATION_LEVEL_LABELS, type EvaluationLevel } from '../../shared/contract/evaluations';
-import { attendanceRate } from '../../domain/evaluations';
+import { attendanceRateText } from '../../shared/attendance-rate';
 import { formatDuration } from '../../shared/time';
 
 export const levelText = (level: EvaluationLevel | null) => (level ? EVALUATION_LEVEL_LABELS[level] : '—');
 
 export function rateText(a: AttendanceFigures): string {
-  const rate = attendanceRate(a.attended, a.held);
-  return rate === null ? '—' : `${rate} %`;
+  return attendanceRateText(a.attended, a.held);
 }
 
 /** Half-days and hours of one person (or a total), as the hours screens count them. */

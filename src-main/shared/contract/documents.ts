@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
+import { linkTarget } from './links';
 import {
   DOCUMENT_KIND_INFO,
   DOCUMENT_KINDS,
@@ -36,7 +37,7 @@ export function documentKindsFor(worksiteKind: string): readonly ParticipationDo
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A piece of data the document needs and the record lacks, with the page where it is filled. */
-export const missingField = z.object({ label: z.string(), link: z.string() });
+export const missingField = z.object({ label: z.string(), link: linkTarget });
 export type MissingField = z.output<typeof missingField>;
 
 export const documentRow = z.object({

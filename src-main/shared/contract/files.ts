@@ -66,7 +66,12 @@ export const filesMethods = {
 export const appMethods = {
   'app/info': defineMethod({
     input: noInput,
-    output: z.object({ version: z.string(), mode: z.enum(['desktop', 'browser']) }),
+    output: z.object({
+      version: z.string(),
+      /** The day this build was made (`YYYY-MM-DD`); null when running from source. */
+      builtOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      mode: z.enum(['desktop', 'browser']),
+    }),
     tx: 'none',
     access: 'public',
   }),

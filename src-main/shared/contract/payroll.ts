@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sensitive } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, optionalText, requiredText } from './fields';
+import { linkTarget } from './links';
 import { PAY_ITEMS, payItemCodeField } from './pay-items';
 
 export const month = z.string({ error: 'Indiquez le mois.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois doit être de la forme AAAA-MM (ex. 2026-06).');
@@ -13,7 +14,8 @@ export const HANDOFF_STATUS_LABELS: Record<(typeof HANDOFF_STATUSES)[number], st
   transmis: 'Transmis à l’employeur',
 };
 
-export const payrollCheck = z.object({ message: z.string(), link: z.string() });
+/** A point to check before sending, with the record or sheet where it is fixed. */
+export const payrollCheck = z.object({ message: z.string(), link: linkTarget });
 
 export const payrollPersonLine = sensitive('payroll', z.object({
   participationId: id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id } from './fields';
+import { linkTarget } from './links';
 
 /**
  * Search from anywhere (Ctrl+K): people, worksites and documents whose folded
@@ -32,8 +33,8 @@ const hit = z.object({
   title: z.string(),
   /** What tells two lines apart: birth date and town, employer and dates, number and date. */
   detail: z.string(),
-  /** The screen the line opens, a path of the renderer's router. */
-  link: z.string(),
+  /** The record the line opens; the renderer makes its address. */
+  link: linkTarget,
   personId: id.nullable(),
   worksiteId: id.nullable(),
 });

@@ -6,12 +6,13 @@ import type { HoursRow } from '@shared/contract/attendance';
 import { COMPLEMENTARY_DEFINITION } from '@shared/contract/payroll';
 import { formatDuration } from '@shared/time';
 import { formatFrenchDate } from '@shared/dates';
+import { attendanceRateText } from '@shared/attendance-rate';
 import { errorMessage, useApiQuery } from '../../api/client';
 
 const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu’à aujourd’hui ; les demi-journées annulées ne comptent pas.";
 
 export function rate(row: Pick<HoursRow, 'attended' | 'held'>): string {
-  return row.held === 0 ? '—' : `${Math.round((100 * row.attended) / row.held)} %`;
+  return attendanceRateText(row.attended, row.held);
 }
 
 /** Planned, worked and paid hours with the attendance rate, per participant of a worksite or per contract of a person. */

@@ -7,6 +7,7 @@ import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/c
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { PdfPreview, printPdf } from './PdfPreview';
 import { SaveCopyButtons } from './save-copy';
+import { hrefFor } from '../../app/routes';
 
 const choiceLabel = (r: DocumentRequest) =>
   `${DOCUMENT_KIND_LABELS[r.kind]}${r.kind === 'feuille_emargement' ? ` — semaine du ${formatFrenchDate(r.weekOf)}` : ''}${
@@ -76,7 +77,7 @@ export function DocumentModal({
               <List size="sm" mt="xs">
                 {missing.map((m) => (
                   <List.Item key={m.label}>
-                    <Link to={m.link} onClick={onClose}>
+                    <Link to={hrefFor(m.link)} onClick={onClose}>
                       Compléter {m.label}
                     </Link>
                   </List.Item>

@@ -5,6 +5,7 @@ import { ORIENTATION_LABELS, ORIENTATIONS, type Bilan, type BilanInput } from '@
 import { EVALUATION_LEVEL_LABELS, type EvaluationLevel } from '@shared/contract/evaluations';
 import { OBSTACLE_KIND_LABELS } from '@shared/contract/journey-lists';
 import { formatFrenchDate } from '@shared/dates';
+import { attendanceRateText } from '@shared/attendance-rate';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -75,7 +76,7 @@ export function BilanTab({ participationId }: { participationId: number }) {
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Figure label="Demi-journées tenues" value={String(a.held)} />
         <Figure label="Demi-journées de présence" value={String(a.attended)} />
-        <Figure label="Taux de présence" value={a.held ? `${Math.round((a.attended / a.held) * 100)} %` : '—'} />
+        <Figure label="Taux de présence" value={attendanceRateText(a.attended, a.held)} />
         <Figure label="Heures travaillées" value={formatDuration(a.workedMinutes)} />
         <Figure label="Heures payées" value={formatDuration(a.paidMinutes)} />
       </SimpleGrid>

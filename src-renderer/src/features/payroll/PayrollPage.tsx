@@ -15,6 +15,7 @@ import { todayInFrance } from '../people/defaults';
 import { useSession } from '../auth/SessionContext';
 import { FigureChanges } from './FigureChanges';
 import { WithdrawTransmission } from './WithdrawTransmission';
+import { hrefFor } from '../../app/routes';
 
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
@@ -126,7 +127,7 @@ export function PayrollPage() {
               <List size="sm">
                 {handoff.data.checks.map((c) => (
                   <List.Item key={c.message}>
-                    <Link to={c.link}>{c.message}</Link>
+                    <Link to={hrefFor(c.link)}>{c.message}</Link>
                   </List.Item>
                 ))}
               </List>

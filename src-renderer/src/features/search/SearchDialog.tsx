@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
-import { visibleItems } from '../shell/navigation';
+import { hrefFor, menuFor } from '../../app/routes';
 import { foundPages, type FoundGroup } from './found-pages';
 
 const MIN_LENGTH = 2;
@@ -26,9 +26,15 @@ function useFound(text: string) {
   const enough = debounced.length >= MIN_LENGTH;
   const records = useApiQuery('search/anywhere', { text: debounced.slice(0, 100) }, { enabled: enough, placeholderData: (previous) => previous });
   const groups = useMemo<FoundGroup[]>(() => {
-    const pages = text.trim().length >= MIN_LENGTH ? foundPages(visibleItems(can), text) : null;
+    const pages = text.trim().length >= MIN_LENGTH ? foundPages(menuFor(can), text) : null;
     const fromMain = enough
-      ? (records.data?.groups ?? []).map((g) => ({ ...g, hits: g.hits.map((h) => ({ key: `${g.kind}:${h.link}:${h.title}:${h.detail}`, title: h.title, detail: h.detail, link: h.link })) }))
+      ? (records.data?.groups ?? []).map((g) => ({
+          ...g,
+          hits: g.hits.map((h) => {
+            const href = hrefFor(h.link);
+            return { key: `${g.kind}:${href}:${h.title}:${h.detail}`, title: h.title, detail: h.detail, href };
+          }),
+        }))
       : [];
     return [...fromMain, ...(pages ? [pages] : [])];
   }, [can, enough, records.data, text]);
@@ -68,7 +74,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: ()
     const previous = document.querySelector('main h1');
     setOpening(true);
     onClose();
-    void navigate(hit.link);
+    void navigate(hit.href);
     focusTitleWhenShown(previous);
   };
 

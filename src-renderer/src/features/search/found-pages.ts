@@ -1,11 +1,12 @@
 import { foldForSearch } from '@shared/text';
-import type { NavItem } from '../shell/navigation';
+import type { MenuEntry } from '../../app/routes';
 
 export interface FoundHit {
   key: string;
   title: string;
   detail: string;
-  link: string;
+  /** The address the line opens. */
+  href: string;
 }
 
 export interface FoundGroup {
@@ -18,13 +19,13 @@ export interface FoundGroup {
 /**
  * The screens the role may open whose name holds every word typed, accents
  * and case folded. Found here rather than in main: the list of screens, and
- * which the role may open, already live in the renderer's navigation.
+ * which the role may open, already live in the renderer's route table.
  */
-export function foundPages(items: NavItem[], text: string): FoundGroup | null {
+export function foundPages(items: MenuEntry[], text: string): FoundGroup | null {
   const words = foldForSearch(text).split(' ').filter(Boolean);
   if (words.length === 0) return null;
   const hits = items
-    .filter((item) => words.every((word) => foldForSearch(item.label).includes(word)))
-    .map((item) => ({ key: `page:${item.path}`, title: item.label, detail: 'Page', link: item.path }));
+    .filter((item) => words.every((word) => foldForSearch(item.title).includes(word)))
+    .map((item) => ({ key: `page:${item.path}`, title: item.title, detail: 'Page', href: item.path }));
   return hits.length > 0 ? { kind: 'pages', label: 'Pages', hits, more: false } : null;
 }

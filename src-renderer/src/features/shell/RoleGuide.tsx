@@ -1,12 +1,12 @@
 import { Anchor, Card, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedIn } from '../auth/SessionContext';
-import { visibleItems } from './navigation';
+import { menuFor } from '../../app/routes';
 
 /** What this role can do, screen by screen, for the roles whose dashboard has little else to show. */
 export function RoleGuide() {
   const { can } = useSignedIn();
-  const screens = visibleItems(can).filter((item) => item.path !== '/');
+  const screens = menuFor(can).filter((item) => item.id !== 'dashboard');
   return (
     <Card withBorder>
       <Text fw={700} size="lg" component="h2">
@@ -16,7 +16,7 @@ export function RoleGuide() {
         {screens.map((item) => (
           <div key={item.path}>
             <Anchor component={Link} to={item.path} fw={600}>
-              {item.label}
+              {item.title}
             </Anchor>
             <Text size="sm">{item.help}</Text>
           </div>

@@ -1,22 +1,22 @@
-import { AppShell, Avatar, Group, Loader, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
+import { AppShell, Avatar, Divider, Group, Loader, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
 import { ROLE_LABELS } from '@shared/contract/users';
 import { call, useApiQuery } from '../../api/client';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { SkipLink } from '../../ui/SkipLink';
+import { AboutModal } from '../about/AboutModal';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession, useSignedIn } from '../auth/SessionContext';
-import { DashboardPage } from './DashboardPage';
-import { AttendancePage, BackupPage, ContactsPage, DebriefsPage, DocumentsPage, FollowUpPage, HelpPage, ImportPage, NewPersonPage, PayrollPage, PeoplePage, PersonPage, PlanningPage, RgpdPage, SettingsPage, StatsPage, WorksitePage, WorksitesPage } from './pages';
-import { visibleItems } from './navigation';
+import { MENU_GROUPS, ROUTES, menuFor, routesFor } from '../../app/routes';
 import { SearchLauncher } from '../search/SearchLauncher';
 
 function UserMenu() {
   const { user } = useSignedIn();
   const { lock, switchUser } = useSession();
   const [changing, setChanging] = useState(false);
+  const [about, setAbout] = useState(false);
   return (
     <>
       <Menu position="bottom-end" width={260}>
@@ -50,9 +50,13 @@ function UserMenu() {
           <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => switchUser()}>
             Changer d’utilisateur
           </Menu.Item>
+          <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => setAbout(true)}>
+            À propos de Passerelle
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {changing && <ChangePasswordModal onClose={() => setChanging(false)} />}
+      {about && <AboutModal onClose={() => setAbout(false)} />}
     </>
   );
 }
@@ -66,7 +70,8 @@ export function Shell() {
   }, [location.pathname]);
   const status = useApiQuery('setup/status');
   const { can } = useSignedIn();
-  const items = visibleItems(can);
+  const menu = menuFor(can);
+  const Home = ROUTES.dashboard.component;
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <SkipLink target="contenu" />
@@ -85,41 +90,35 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
-        {items.map((item) => (
-          <NavLink
-            key={item.path}
-            component={RouterLink}
-            to={item.path}
-            label={item.label}
-            leftSection={<item.icon size={20} stroke={1.6} />}
-            active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
-          />
-        ))}
+        {(Object.keys(MENU_GROUPS) as (keyof typeof MENU_GROUPS)[]).map((group) => {
+          const entries = menu.filter((entry) => entry.group === group);
+          if (entries.length === 0) return null;
+          return (
+            <div key={group} role="group" aria-label={MENU_GROUPS[group]}>
+              {group !== menu[0]?.group && <Divider my={4} />}
+              {entries.map((entry) => (
+                <NavLink
+                  key={entry.id}
+                  component={RouterLink}
+                  to={entry.path}
+                  label={entry.title}
+                  leftSection={<entry.icon size={20} stroke={1.6} />}
+                  active={entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path)}
+                />
+              ))}
+            </div>
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main id="contenu" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
           <Suspense fallback={<Loader />}>
           <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            {items.some((item) => item.path === '/settings') && <Route path="/settings" element={<SettingsPage />} />}
-            {can('people/search') && <Route path="/people" element={<PeoplePage />} />}
-            {can('people/create') && <Route path="/people/new" element={<NewPersonPage />} />}
-            {can('people/importCommit') && <Route path="/people/import" element={<ImportPage />} />}
-            {can('people/get') && <Route path="/people/:id" element={<PersonPage />} />}
-            {can('contacts/list') && <Route path="/contacts" element={<ContactsPage />} />}
-            {can('worksites/list') && <Route path="/worksites" element={<WorksitesPage />} />}
-            {can('worksites/get') && <Route path="/worksites/:id" element={<WorksitePage />} />}
-            {can('attendance/week') && <Route path="/worksites/:id/attendance" element={<AttendancePage />} />}
-            {can('evaluations/get') && <Route path="/worksites/:id/participants/:participationId" element={<FollowUpPage />} />}
-            {can('debriefs/list') && <Route path="/debriefs" element={<DebriefsPage />} />}
-            {can('payroll/get') && <Route path="/payroll" element={<PayrollPage />} />}
-            {can('documents/search') && <Route path="/documents" element={<DocumentsPage />} />}
-            {can('backup/status') && <Route path="/backup" element={<BackupPage />} />}
-            {can('worksites/planning') && <Route path="/planning" element={<PlanningPage />} />}
-            {can('stats/figures') && <Route path="/stats" element={<StatsPage />} />}
-            {can('rgpd/requests') && <Route path="/rgpd" element={<RgpdPage />} />}
-            <Route path="/help" element={<HelpPage />} />
-            <Route path="*" element={<DashboardPage />} />
+            {routesFor(can).map(({ id, path, component: Screen }) => (
+              <Route key={id} path={path} element={<Screen />} />
+            ))}
+            {/* An address this role may not open, or none of ours, shows the home page. */}
+            <Route path="*" element={<Home />} />
           </Routes>
           </Suspense>
         </ErrorBoundary>

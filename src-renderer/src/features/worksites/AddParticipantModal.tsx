@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
 import { eurosToCents } from '@shared/money';
-import { cddiShortestEnd } from '@shared/cddi-duration';
+import { defaultContractDates } from '@shared/cddi-duration';
 import { todayInFrance } from '../people/defaults';
 import { ApiError, useApiMutation, useApiQuery } from '../../api/client';
 import { PersonPicker } from '../../ui/PersonPicker';
@@ -20,17 +20,6 @@ interface Values {
   contract: Omit<ContractInput, 'hourlyCents'> & { euros: number | string };
 }
 
-/**
- * A MESP's people share its dates. An ACI runs for months and people enter
- * along the way (rolling entries): a CDDI starts today at the earliest and
- * lasts its legal minimum of four months, which the coordinator adjusts.
- */
-function defaultDates(worksite: Worksite, today: string) {
-  if (worksite.kind !== 'aci') return { startDate: worksite.startDate, endDate: worksite.endDate };
-  const startDate = today > worksite.startDate ? today : worksite.startDate;
-  return { startDate, endDate: cddiShortestEnd(startDate) };
-}
-
 /** An admitted person joins the worksite; their contract record is drafted with the worksite's defaults. */
 export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite; onClose: () => void }) {
   const settings = useApiQuery('settings/get');
@@ -41,7 +30,7 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
       personId: null,
       contract: {
         type: worksite.kind === 'aci' ? 'cddi' : 'cdd_usage',
-        ...defaultDates(worksite, todayInFrance()),
+        ...defaultContractDates(worksite, todayInFrance()),
         position: `Agent ${ACTIVITY_LABELS[worksite.activity].toLowerCase()}`,
         euros: settings.data?.wageRateToday ? settings.data.wageRateToday.hourlyCents / 100 : '',
         handedOn: null,

@@ -11,7 +11,7 @@ import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { de } from '../../shared/french';
 import type { HandlerContext } from '../handler';
-import { load } from './worksite-view';
+import { assertWorksiteInScope } from './worksite-access';
 
 /**
  * The guard of `document-guards.ts`, enforced: a refusal is a CONFLICT with
@@ -50,11 +50,12 @@ function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData | Per
 /**
  * Reads everything a document needs in one read transaction (the worksite
  * must be within reach) and renders it; a number is taken only when
- * `numbered` (a preview has none). Not `ctx.transaction`: the journal entry
- * belongs with the registry line written after printing.
+ * `numbered` (a preview has none). Called by `none` methods, whose `ctx.db`
+ * is the database itself. Not `ctx.transaction`: the journal entry belongs
+ * with the registry line written after printing.
  */
 export async function prepareDocument(ctx: HandlerContext, request: DocumentRequest, numbered: boolean): Promise<PreparedDocument> {
-  return ctx.services.db.transaction().execute(async (db) => {
+  return ctx.db.transaction().execute(async (db) => {
     const year = ctx.today.slice(0, 4);
     const numberOf = (subject: repo.DocumentSubject) =>
       numbered ? repo.nextNumber(db, request.kind, DOCUMENT_REGISTRY[request.kind].prefix, year, subject) : Promise.resolve({ number: 'APERÇU', version: 0 });
@@ -66,7 +67,7 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       const kind = DOCUMENT_REGISTRY[request.kind];
       const participation = await findParticipation(db, request.participationId);
       if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
-      await load({ ...ctx, db }, participation.worksiteId);
+      await assertWorksiteInScope({ ...ctx, db }, participation.worksiteId);
       const { personId, worksiteId, ...collected } = await collectParticipationData(db, request.kind, request.participationId, ctx.services.paths.filesDir);
       const extras = await kind.collect({ ...ctx, db }, request.participationId, collected);
       const print = guarded(
@@ -107,7 +108,7 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
     if ('personId' in request) return preparePersonDocument({ ...ctx, db }, request, numberOf, label);
 
     const kind = DOCUMENT_REGISTRY[request.kind];
-    const worksite = await load({ ...ctx, db }, request.worksiteId);
+    await assertWorksiteInScope({ ...ctx, db }, request.worksiteId);
     const collected = await kind.collect({ ...ctx, db }, request);
     const firstHalfDay = (await listSessions(db, request.worksiteId)).filter((s) => s.cancelledReason === null).map((s) => s.date).sort()[0] ?? null;
     const print = guarded(kind.guard({ today: ctx.today, lastDay: collected.worksite.endDate, firstHalfDay, workedMinutes: 0, attendanceRecorded: false }), asked.draft);
@@ -124,8 +125,8 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       html: renderWorksiteDocument(data, ctx.services.fontsDir),
       number: data.number,
       version: data.version,
-      title: `${data.draft ? DRAFT_TITLE : ''}${label} — ${worksite.name}${when}`,
-      fileName: safeFileName(`${data.draft ? 'Projet_' : ''}${kind.fileLabel}_${worksite.name}${data.weekOf ? `_${data.weekOf}` : data.named ? '_interne' : ''}`, 'pdf'),
+      title: `${data.draft ? DRAFT_TITLE : ''}${label} — ${collected.worksite.name}${when}`,
+      fileName: safeFileName(`${data.draft ? 'Projet_' : ''}${kind.fileLabel}_${collected.worksite.name}${data.weekOf ? `_${data.weekOf}` : data.named ? '_interne' : ''}`, 'pdf'),
       snapshot: snapshotOf(data),
       personId: null,
       worksiteId: request.worksiteId,

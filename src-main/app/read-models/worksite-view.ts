@@ -1,22 +1,18 @@
-import type { Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { AnnexTimesTable, Database } from '../../db/schema';
+import type { AnnexTimesTable } from '../../db/schema';
 import type { Worksite } from '../../shared/contract/worksites';
 import type { ANNEX_KINDS, EarlyEndReason } from '../../shared/contract/worksites';
 import * as repo from '../../db/repositories/worksites';
 import { listRenewals } from '../../db/repositories/contracts';
-import { holidayOptions, holidaysBetween, type HolidayRegion } from '../../domain/holidays';
+import { holidaysBetween } from '../../domain/holidays';
 import { isHandOverLate } from '../../domain/contracts';
 import { plannedMinutesByWeek } from '../../domain/hours';
 import { patternEnd, type HalfDay } from '../../domain/schedule';
 import { addDays } from '../../shared/dates';
-import { AppError } from '../../shared/errors';
 import { formatDuration, minutesToTime } from '../../shared/time';
 import type { HandlerContext } from '../handler';
 import { reachOf } from '../reach';
-
-/** A worksite as its page shows it: pattern, sessions, participants with their contracts and annex times. */
-export const NOT_FOUND = "Ce chantier est introuvable, ou il ne vous est pas accessible.";
+import { worksiteRowInScope } from './worksite-access';
 
 /**
  * A medical visit or a psychologist's debrief is health-related (GDPR art. 9):
@@ -28,9 +24,13 @@ export function visibleAnnexKind(kind: (typeof ANNEX_KINDS)[number], ctx: Handle
   return !social && HEALTH_RELATED.includes(kind) ? 'autre' : kind;
 }
 
-export async function load(ctx: HandlerContext, id: number): Promise<Worksite> {
-  const row = await repo.findWorksite(ctx.db, id, reachOf(ctx));
-  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+/**
+ * A worksite as its page shows it: pattern, sessions, participants with their
+ * contracts and annex times (8 queries). For an access check alone, see
+ * `assertWorksiteInScope` (worksite-access.ts).
+ */
+export async function worksiteView(ctx: HandlerContext, id: number): Promise<Worksite> {
+  const row = await worksiteRowInScope(ctx, id);
   const slots = await repo.listSlots(ctx.db, id);
   const annexTimes = await repo.listAnnexTimes(ctx.db, id, reachOf(ctx));
   const sessions = await repo.listSessions(ctx.db, id);
@@ -115,14 +115,6 @@ export function slotTimes(worksite: Worksite, halfDay: HalfDay) {
   const [start, end] = halfDay === 'morning' ? [worksite.hours.morningStart, worksite.hours.morningEnd] : [worksite.hours.afternoonStart, worksite.hours.afternoonEnd];
   const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
   return { startMinutes: toMinutes(start), endMinutes: toMinutes(end) };
-}
-
-/** What the pattern gives, what holidays take away, and the make-ups still owed. */
-export async function calendarFor(db: Kysely<Database>, from: string, to: string) {
-  const structure = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked']).executeTakeFirstOrThrow();
-  const options = holidayOptions(structure.holidayRegion as HolidayRegion, structure.whitMondayWorked === 1);
-  const closures = await db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
-  return { holidays: holidaysBetween(from, to, options), closures: new Map(closures.map((c) => [c.date, c.reason])) };
 }
 
 /** An annex time as screens show it; a health-related kind is hidden from those who may not know it. */

@@ -1,0 +1,183 @@
+/**
+ * The access journal's rows (app/journal*.ts keeps the rules: the keyed
+ * chain, the head, the purge, the check). Entries are append-only (SQLite
+ * triggers); `journalState` holds the anchor left by the last purge and the
+ * sealing entry's id.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { JournalTable } from '../schema';
+import type { JournalFilter } from '../../shared/contract/journal';
+import { addDays } from '../../shared/dates';
+import { parisDayStart } from '../../shared/paris-time';
+import type { ReadableDb, WritableDb } from '../access';
+
+type Db = ReadableDb;
+
+/** An entry's place in the chain: its id and HMAC. */
+export interface ChainLink {
+  id: number;
+  hash: string;
+}
+
+export type JournalRow = Selectable<JournalTable>;
+
+export async function journalState(db: Db) {
+  return db.selectFrom('journalState').select(['anchorId', 'anchorHash', 'sealedId']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export async function setSealedId(db: WritableDb, sealedId: number): Promise<void> {
+  await db.updateTable('journalState').set({ sealedId }).where('id', '=', 1).execute();
+}
+
+export async function lastEntry(db: Db): Promise<ChainLink | undefined> {
+  return db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function entryHash(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('journal').select('hash').where('id', '=', id).executeTakeFirst())?.hash;
+}
+
+export async function countEntries(db: Db): Promise<number> {
+  return Number((await db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Every entry, oldest first (the check and the sealing walk the whole chain). */
+export async function allEntries(db: Db): Promise<JournalRow[]> {
+  return db.selectFrom('journal').selectAll().orderBy('id').execute();
+}
+
+/** Every entry's id and HMAC, oldest first. */
+export async function chainLinks(db: Db): Promise<ChainLink[]> {
+  return db.selectFrom('journal').select(['id', 'hash']).orderBy('id').execute();
+}
+
+/** The highest id AUTOINCREMENT has given (kept in `sqlite_sequence`, even after the entry was purged). */
+export async function highestJournalId(db: Db): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'journal'`.execute(db);
+  return rows[0]?.seq ?? 0;
+}
+
+/** The HMAC of a payload under the key the connection was given (`Engine.useJournalKey`): the key never enters SQL. */
+export async function macOf(db: Db, payload: string): Promise<string> {
+  const { rows } = await sql<{ mac: string }>`select journal_mac(${payload}) as mac`.execute(db);
+  return rows[0]!.mac;
+}
+
+export async function insertEntry(
+  db: WritableDb,
+  entry: { id: number; at: string; userId: number | null; action: string; method: string; records: readonly string[]; prevHash: string; hash: string },
+): Promise<void> {
+  await db
+    .insertInto('journal')
+    .values({ ...entry, records: JSON.stringify([...entry.records]) })
+    .execute();
+}
+
+/** When the newest entry was written, a refused purge aside (null: none). */
+export async function newestTrustedAt(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('journal').select('at').where('action', '!=', 'purge-refused').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** The newest entry written before `cutoff`. */
+export async function lastEntryBefore(db: Db, cutoff: string): Promise<ChainLink | undefined> {
+  return db.selectFrom('journal').select(['id', 'hash']).where('at', '<', cutoff).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/**
+ * Deletes the entries up to `last` included (the triggers let a delete
+ * through only while `purging` is set) and anchors the chain to it. Returns
+ * how many went.
+ */
+export async function purgeThrough(db: WritableDb, last: ChainLink): Promise<number> {
+  await db.updateTable('journalState').set({ purging: 1 }).where('id', '=', 1).execute();
+  const deleted = await db.deleteFrom('journal').where('id', '<=', last.id).executeTakeFirst();
+  await db.updateTable('journalState').set({ purging: 0, anchorHash: last.hash, anchorId: last.id }).where('id', '=', 1).execute();
+  return Number(deleted.numDeletedRows);
+}
+
+/**
+ * The entries a filter keeps. A person's entries are those naming their
+ * record or their social security number; days are days in France, both ends
+ * included (entries are stored in UTC).
+ */
+function filtered(db: Db, filter: JournalFilter) {
+  let query = db.selectFrom('journal');
+  if (filter.userId !== undefined) query = query.where('journal.userId', '=', filter.userId);
+  if (filter.method !== undefined) query = query.where('journal.method', '=', filter.method);
+  if (filter.from !== undefined) query = query.where('journal.at', '>=', parisDayStart(filter.from));
+  if (filter.to !== undefined) query = query.where('journal.at', '<', parisDayStart(addDays(filter.to, 1)));
+  if (filter.personId !== undefined) {
+    const refs = [`person:${filter.personId}`, `nir:${filter.personId}`];
+    query = query.where(sql<boolean>`exists (select 1 from json_each(journal.records) where json_each.value in (${sql.join(refs)}))`);
+  }
+  return query;
+}
+
+/** The entries a filter keeps, newest first, with the account's name; a page of them with `page`. */
+export async function listEntries(db: Db, filter: JournalFilter, page?: { limit: number; offset: number }) {
+  let query = filtered(db, filter)
+    .leftJoin('users', 'users.id', 'journal.userId')
+    .select(['journal.id', 'journal.at', 'journal.userId', 'users.displayName', 'journal.action', 'journal.method', 'journal.records', 'journal.hash'])
+    .orderBy('journal.id', 'desc');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  return query.execute();
+}
+
+export async function countFiltered(db: Db, filter: JournalFilter): Promise<number> {
+  return Number((await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Every method the journal names, for the filter's list. */
+export async function journaledMethods(db: Db): Promise<string[]> {
+  return (await db.selectFrom('journal').select('method').distinct().execute()).map((m) => m.method);
+}
+
+/** The ids a set of journal entries names, by kind of record (people apart: see `peopleNamed`). */
+export interface NamedIds {
+  participation: number[];
+  journey: number[];
+  user: number[];
+  worksite: number[];
+  employer: number[];
+  organisation: number[];
+  contact: number[];
+  document: number[];
+  payroll: number[];
+}
+
+/** What names each referenced record, a query per kind present, whatever the count of entries. */
+export async function rowsNamed(db: Db, ids: NamedIds) {
+  const some = <T>(list: number[], query: () => Promise<T[]>): Promise<T[]> => (list.length === 0 ? Promise.resolve([]) : query());
+  return {
+    participations: await some(ids.participation, () =>
+      db
+        .selectFrom('participations')
+        .innerJoin('worksites', 'worksites.id', 'participations.worksiteId')
+        .select(['participations.id', 'participations.personId', 'worksites.name'])
+        .where('participations.id', 'in', ids.participation)
+        .execute(),
+    ),
+    journeys: await some(ids.journey, () => db.selectFrom('journeys').select(['id', 'personId']).where('id', 'in', ids.journey).execute()),
+    users: await some(ids.user, () => db.selectFrom('users').select(['id', 'displayName as name']).where('id', 'in', ids.user).execute()),
+    worksites: await some(ids.worksite, () => db.selectFrom('worksites').select(['id', 'name']).where('id', 'in', ids.worksite).execute()),
+    employers: await some(ids.employer, () => db.selectFrom('employers').select(['id', 'name']).where('id', 'in', ids.employer).execute()),
+    organisations: await some(ids.organisation, () => db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids.organisation).execute()),
+    contacts: await some(ids.contact, () => db.selectFrom('contacts').select(['id', 'firstName', 'lastName']).where('id', 'in', ids.contact).execute()),
+    documents: await some(ids.document, () => db.selectFrom('documents').select(['id', 'number']).where('id', 'in', ids.document).execute()),
+    payrolls: await some(ids.payroll, () =>
+      db
+        .selectFrom('payrollHandoffs')
+        .innerJoin('employers', 'employers.id', 'payrollHandoffs.employerId')
+        .select(['payrollHandoffs.id', 'payrollHandoffs.month', 'employers.name'])
+        .where('payrollHandoffs.id', 'in', ids.payroll)
+        .execute(),
+    ),
+  };
+}
+
+/** The people named (directly, or through a participation or a journey), with whether they were anonymised. */
+export async function peopleNamed(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('persons').select(['id', 'lastName', 'firstNames', 'anonymisedOn']).where('id', 'in', ids).execute();
+}
