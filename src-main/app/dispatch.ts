@@ -21,7 +21,7 @@ import { personIdsIn } from '../shared/contract/personal';
 import { AppError, type ErrorPayload, type FieldIssue, type Result } from '../shared/errors';
 import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
-import type { AnyKindContext, Handler, HandlerContext, NoneContext } from './handler';
+import type { Handler, HandlerContext, NoneContext } from './handler';
 import { appendJournal } from './journal';
 import { syncJournalHead } from './journal-start';
 import { assertPasswordChosen } from './password-change-gate';
@@ -124,8 +124,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     },
   };
   const execute = async (ctx: HandlerContext<TransactionKind>) => {
-    // Phase-1 bridge: handlers not yet typed by kind still see the old shape (see AnyKindContext).
-    const output = await handler(parsed.data as never, ctx as AnyKindContext);
+    const output = await handler(parsed.data as never, ctx);
     const checked = definition.output.safeParse(output);
     // Inside the transaction: a wrong answer rolls the write back.
     if (!checked.success) throw new AppError('INTERNAL');
@@ -148,8 +147,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
         return result;
       },
     };
-    // Phase-1 bridge: the plain database, until every `none` handler reads through `read`.
-    const value = await execute({ ...none, db: services.db } as NoneContext);
+    const value = await execute(none);
     // An audited call that wrote nothing itself (an export) is journaled on its own.
     if (!journaled) await services.db.transaction().execute(journal);
     return value;

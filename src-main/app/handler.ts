@@ -60,42 +60,23 @@ export interface NoneContext extends CallContext {
 }
 
 /**
- * The context a method's transaction kind allows. Without a kind: the phase-1
- * bridge below (see `AnyKindContext`).
+ * The context a method's transaction kind allows. Without a kind, a read
+ * context: what helpers shared by read and write handlers take (a write
+ * context is one too).
  */
-export type HandlerContext<K extends TransactionKind | 'any' = 'any'> = K extends 'read'
+export type HandlerContext<K extends TransactionKind = 'read'> = K extends 'read'
   ? ReadContext
   : K extends 'write'
     ? WriteContext
-    : K extends 'none'
-      ? NoneContext
-      : AnyKindContext;
-
-/**
- * Bridge while the handlers move to their kind's context: the old shape,
- * every member of every kind, typed loosely. At run time `db` is still the
- * read-only transaction for a `read` method (a write fails there), the
- * method's transaction for `write`, the plain database for `none`.
- * @deprecated Type a handler with `TypedHandlerMap` and a helper with `ReadContext`/`WriteContext`/`NoneContext`.
- */
-export interface AnyKindContext extends Omit<CallContext, 'services'>, Omit<NoneContext, 'services'> {
-  db: WritableDb;
-  services: Services;
-}
+    : NoneContext;
 
 /** The transaction kind a method declares in the contract. */
 export type TxOf<M extends Method> = Contract[M]['tx'];
 
-/** A handler given exactly the context its method's transaction kind allows. */
-export type TypedHandler<M extends Method> = (
+/** A handler is given exactly the context its method's transaction kind allows. */
+export type Handler<M extends Method> = (
   input: ParsedInput<M>,
   ctx: HandlerContext<TxOf<M>>,
 ) => Promise<MethodOutput<M>>;
 
-export type TypedHandlerMap<M extends Method> = { [K in M]: TypedHandler<K> };
-
-/** @deprecated Bridge (see `AnyKindContext`): use `TypedHandler`. */
-export type Handler<M extends Method> = (input: ParsedInput<M>, ctx: AnyKindContext) => Promise<MethodOutput<M>>;
-
-/** @deprecated Bridge (see `AnyKindContext`): use `TypedHandlerMap`. */
 export type HandlerMap<M extends Method> = { [K in M]: Handler<K> };

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { handlers } from '../../src-main/app/handlers';
-import type { TypedHandler } from '../../src-main/app/handler';
+import type { Handler } from '../../src-main/app/handler';
 import type { WritableDb } from '../../src-main/db/access';
 import type { Services } from '../../src-main/app/services';
 import { caller, configured, sessionAs, valueOf } from './support/services';
@@ -45,7 +45,7 @@ async function journal(services: Services) {
 }
 
 // Compile-time half: never called, checked by `npm run typecheck`.
-export const readHandlerCannotWrite: TypedHandler<'settings/get'> = async (_input, ctx) => {
+export const readHandlerCannotWrite: Handler<'settings/get'> = async (_input, ctx) => {
   // @ts-expect-error a `read` handler's handle has no updateTable
   await ctx.db.updateTable('structure').set({ name: 'Piraté' }).execute();
   // @ts-expect-error nor insertInto, deleteFrom or transaction
@@ -54,12 +54,12 @@ export const readHandlerCannotWrite: TypedHandler<'settings/get'> = async (_inpu
   await ctx.services.db.updateTable('structure').set({ name: 'Piraté' }).execute();
   throw new Error('never called');
 };
-export const noneHandlerHasNoDb: TypedHandler<'files/chooseFolder'> = async (_input, ctx) => {
+export const noneHandlerHasNoDb: Handler<'files/chooseFolder'> = async (_input, ctx) => {
   // @ts-expect-error a `none` handler reads through `read` and writes through `transaction`
   await ctx.db.selectFrom('structure').selectAll().execute();
   throw new Error('never called');
 };
-export const writeHandlerWrites: TypedHandler<'settings/updateHours'> = async (_input, ctx) => {
+export const writeHandlerWrites: Handler<'settings/updateHours'> = async (_input, ctx) => {
   await ctx.db.updateTable('structure').set({ name: 'Permis' }).execute();
   throw new Error('never called');
 };

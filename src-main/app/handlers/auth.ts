@@ -2,14 +2,14 @@ import * as users from '../../db/repositories/users';
 import type { Role } from '../../shared/contract/users';
 import { AppError } from '../../shared/errors';
 import type { WritableDb } from '../../db/access';
-import type { TypedHandlerMap } from '../handler';
+import type { HandlerMap } from '../handler';
 import { appendJournal } from '../journal';
 import { hashPassword, needsRehash } from '../password-hashing';
 import { attemptPassword } from '../password-attempt';
 import type { SessionUser } from '../session';
 import { assertPasswordFor, sessionViewFor, structureNameOf } from '../read-models/accounts';
 
-export const authHandlers: TypedHandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> = {
+export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> = {
   'auth/users': async (_input, { db }) =>
     (await users.listUsers(db))
       .filter((row) => row.active === 1)

@@ -3,7 +3,7 @@ import * as users from '../../db/repositories/users';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
-import type { TypedHandlerMap } from '../handler';
+import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
 import type { SessionUser } from '../session';
 import { assertPasswordFor, sessionViewFor, structureNameOf } from '../read-models/accounts';
@@ -11,7 +11,7 @@ import { assertLogoStored } from '../read-models/logos';
 
 const ALREADY_DONE = 'Passerelle est déjà configurée. Modifiez les informations dans Paramètres.';
 
-export const setupHandlers: TypedHandlerMap<'setup/status' | 'setup/complete' | 'setup/createAdministrator'> = {
+export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setup/createAdministrator'> = {
   'setup/status': async (_input, { db }) => {
     const found = await repo.findStructure(db);
     const noAccount = (await users.listUsers(db)).length === 0;

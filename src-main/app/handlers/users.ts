@@ -1,7 +1,7 @@
 import type { ReadableDb } from '../../db/access';
 import * as users from '../../db/repositories/users';
 import { AppError } from '../../shared/errors';
-import type { TypedHandlerMap } from '../handler';
+import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
 import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
@@ -22,7 +22,7 @@ async function assertNameFree(db: ReadableDb, displayName: string, exceptId?: nu
 const LAST_ADMIN = 'Passerelle doit garder au moins un administrateur actif.';
 
 /** Accounts are never deleted: the journal refers to them. They are deactivated. */
-export const usersHandlers: TypedHandlerMap<'users/list' | 'users/create' | 'users/update' | 'users/setActive' | 'users/resetPassword'> = {
+export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/update' | 'users/setActive' | 'users/resetPassword'> = {
   'users/list': async (_input, { db }) => (await users.listUsers(db)).map(users.toUser),
 
   'users/create': async ({ displayName, role, password }, { services, read, transaction, now, record }) => {
