@@ -2,6 +2,8 @@
 ; newer Passerelle would leave data already upgraded by the newer version that the
 ; older one cannot read (it refuses a newer database at start). Per-user install:
 ; the version installed is read under HKCU, where electron-builder records it.
+; LogicLib (${If}) comes with electron-builder's own scripts too; included here so this file stands alone.
+!include "LogicLib.nsh"
 !include "WordFunc.nsh"
 
 !macro customInit

@@ -86,6 +86,21 @@ export async function seedDemoPeople(services: Services, admin: Session) {
         obstacle: { kind: (['mobilite', 'logement', 'numerique', 'confiance'] as const)[i % 4]!, identifiedOn: '2026-01-20', actions: '', resolvedOn: i % 8 === 1 ? '2026-03-01' : null },
       });
     }
+    if (i === 3) {
+      // An immersion (PMSMP) in a bakery, with its bilan: discovering the trade before a project.
+      const host = await call('contacts/saveOrganisation', { organisation: { name: 'Boulangerie du Port (démo)', kind: 'partenaire', address: '2 quai Est, 29200 Kerbrénou', phone: '', email: '' } });
+      const day = { start: '06:00', end: '13:00', pause: 30 };
+      const immersion = await call('pmsmp/save', {
+        personId: id,
+        immersion: {
+          hostOrganisationId: host.id, hostActivity: 'Boulangerie-pâtisserie', tutorName: 'Yves Le Du', tutorFunction: 'Artisan boulanger', objective: 'decouvrir', trade: 'Boulanger',
+          startDate: '2026-01-12', endDate: '2026-01-23', schedule: { lundi: day, mardi: day, mercredi: day, jeudi: day, vendredi: day },
+          tasks: 'Peser les ingrédients, façonner, cuire et mettre en rayon', risks: 'Brûlures, port de charges', equipment: 'Chaussures de sécurité, gants anti-chaleur',
+          prescriberKind: 'france_travail', prescriberOrganisationId: francTravail.id, prescriberContactId: referents[2]!.id, referentName: 'Anne Morvan', referentFunction: 'Conseillère en insertion professionnelle',
+        },
+      });
+      await call('pmsmp/saveBilan', { id: immersion.id, bilan: { outcome: 'realisee', missedMinutes: 0, skillsObserved: 'Ponctualité, goût du travail manuel', followUp: 'Projet de CAP boulanger', writtenOn: '2026-01-23' } });
+    }
     if (i % PATHS.length === 0 && i > 0) continue;
     const record = await call('people/openJourney', { personId: id, openedOn: '2025-09-15' });
     const journeyId = record.journeys[0]!.id;

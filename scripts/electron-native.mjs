@@ -17,18 +17,20 @@ const target = path.resolve('.electron-native');
 const binding = path.join(target, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 const stamp = path.join(target, 'version-electron.txt');
 const electronVersion = require('electron/package.json').version;
+const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+const { version } = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
+// Rebuilt when either changes: the JavaScript of node_modules' better-sqlite3 loads this binding.
+const wanted = `electron ${electronVersion}, better-sqlite3 ${version}`;
 
-if (existsSync(binding) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === electronVersion) process.exit(0);
+if (existsSync(binding) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) process.exit(0);
 
 console.log(
   `Préparation de la base de données pour Electron ${electronVersion} : une seule fois, environ 2 minutes (compilation de better-sqlite3).`,
 );
 rmSync(target, { recursive: true, force: true });
-const source = path.dirname(require.resolve('better-sqlite3/package.json'));
 const copy = path.join(target, 'node_modules', 'better-sqlite3');
 mkdirSync(path.dirname(copy), { recursive: true });
 cpSync(source, copy, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) });
-const { version } = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
 writeFileSync(
   path.join(target, 'package.json'),
   JSON.stringify({ name: 'passerelle-electron-native', private: true, dependencies: { 'better-sqlite3': version } }, null, 2),
@@ -45,5 +47,5 @@ if (!existsSync(binding)) {
   console.error(`La compilation n'a pas produit ${binding}.`);
   process.exit(1);
 }
-writeFileSync(stamp, `${electronVersion}\n`);
+writeFileSync(stamp, `${wanted}\n`);
 console.log('Base de données prête pour Electron.');

@@ -25,6 +25,7 @@ import { nameSearchKey } from '../shared/text';
 import type { NoneContext } from './handler';
 import { dropPreRestoreCopies } from './work-files';
 import { compute, handoffFiles, handoffSources, linesView } from './read-models/payroll-facts';
+import { scrubImmersions } from '../db/repositories/pmsmp';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
 
@@ -112,6 +113,7 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
     // Free texts emptied, rows deleted, as db/personal-data.ts declares; then the rewrites it names.
     await anonymisation.scrubDeclared(tx, ids);
     await anonymisation.summariseOutcomes(tx, ids);
+    await scrubImmersions(tx, ids);
     await anonymisation.withdrawDocuments(tx, plan.ownDocuments.map((d) => d.id));
     await anonymisation.deleteAttachments(tx, plan.attachments.map((a) => a.id));
     for (const r of redrawn) await anonymisation.replaceDocumentFile(tx, r.id, { storedFile: r.storedFile, sha256: r.sha256, size: r.size, snapshot: r.snapshot });

@@ -91,7 +91,7 @@ export function warningText(w: HoursWarning, weeklyMinutes: number): string {
   if (w.kind === 'complementary') {
     const split = complementaryOfWeek(weeklyMinutes + w.minutes, weeklyMinutes);
     return (
-      `Semaine du ${date} : ${formatDuration(w.minutes)} d'heures complémentaires (heures travaillées et temps annexes rémunérés faits), ` +
+      `Semaine du ${date} : ${formatDuration(w.minutes)} d’heures complémentaires (heures travaillées et temps annexes rémunérés faits), ` +
       `au-delà du dixième du contrat (${formatDuration(tenthOf(weeklyMinutes))}) : ${formatDuration(split.withinTenth)} à +10 %, ${formatDuration(split.beyondTenth)} à +25 %.`
     );
   }

@@ -142,6 +142,13 @@ export const PERMISSIONS: Record<Method, Entry> = {
   // The supervisor reads the work restrictions he must respect; no medical content is ever recorded.
   'healthChecks/list': FOLLOW_UP,
   'healthChecks/save': PEOPLE_EDITORS,
+  // Immersions (PMSMP): who follows the person's parcours, a social worker for her caseload.
+  'pmsmp/list': PEOPLE_EDITORS,
+  'pmsmp/save': PEOPLE_EDITORS,
+  'pmsmp/renew': PEOPLE_EDITORS,
+  'pmsmp/saveBilan': PEOPLE_EDITORS,
+  'pmsmp/printConvention': PEOPLE_EDITORS,
+  'pmsmp/printBilan': PEOPLE_EDITORS,
   'bilans/get': PEOPLE_EDITORS,
   'bilans/save': PEOPLE_EDITORS,
   'bilans/worksite': { administrateur: 'all', coordination: 'all', encadrant: 'ownWorksites' },

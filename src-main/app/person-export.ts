@@ -20,6 +20,8 @@ import { de, formatPhone } from '../shared/french';
 import { agreeLabel, type Civility } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
 import type { ReadableDb } from '../db/access';
+import { listImmersions } from '../db/repositories/pmsmp';
+import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, type PmsmpObjective, type PmsmpOutcome } from '../shared/contract/pmsmp';
 
 type Row = Record<string, string | number | null>;
 export interface PersonExport {
@@ -111,6 +113,21 @@ export async function personExport(db: ReadableDb, personId: number, structureNa
     })),
   );
   add(
+    'immersions',
+    (await listImmersions(db, personId)).map((i) => ({
+      'Entreprise d’accueil': i.hostName,
+      Objectif: PMSMP_OBJECTIVE_LABELS[i.objective as PmsmpObjective] ?? i.objective,
+      Métier: i.trade,
+      Objectifs: i.goals,
+      Du: day(i.startDate),
+      Au: day(i.endDate),
+      Tuteur: i.tutorName,
+      Bilan: i.outcome === null ? null : (PMSMP_OUTCOME_LABELS[i.outcome as PmsmpOutcome] ?? i.outcome),
+      'Compétences observées': i.skillsObserved,
+      Suites: i.followUp,
+    })),
+  );
+  add(
     'attendance',
     (await held.exportedAttendance(db, personId)).map((a) => ({
       Chantier: worksiteOf.get(a.participationId) ?? '',
@@ -163,7 +180,7 @@ export async function personExport(db: ReadableDb, personId: number, structureNa
     (await held.exportedBilans(db, personId)).map((b) => ({
       Chantier: worksiteOf.get(b.participationId) ?? '',
       'Vos mots': b.participantWords,
-      "Appréciation de l'équipe": b.teamAssessment,
+      "Appréciation de l’équipe": b.teamAssessment,
       Orientation: label(ORIENTATION_LABELS, b.orientation),
       'Prochaines étapes': b.nextSteps,
     })),

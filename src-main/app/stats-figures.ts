@@ -20,9 +20,9 @@ const listOf = <K extends string>(keys: readonly K[], labels: Record<K, string>)
 /** Each breakdown: its title, its rule and its categories in order (null: the categories found, most frequent first). */
 const BREAKDOWN_SPECS: Record<Breakdown, { label: string; info: string; categories: { key: string; label: string }[] | null; people: boolean }> = {
   sex: { label: 'Sexe', info: COUNTING_RULES.person, categories: listOf(SEXES, SEX_LABELS), people: true },
-  age: { label: "Âge à l'entrée", info: COUNTING_RULES.age, categories: listOf(AGE_BRACKETS, AGE_BRACKET_LABELS), people: true },
-  ageFine: { label: "Âge à l'entrée (détail)", info: COUNTING_RULES.age, categories: listOf(FINE_AGE_BRACKETS, FINE_AGE_BRACKET_LABELS), people: true },
-  resources: { label: "Ressources à l'entrée", info: COUNTING_RULES.situation, categories: [...listOf(RESOURCES, RESOURCE_LABELS), UNKNOWN], people: true },
+  age: { label: "Âge à l’entrée", info: COUNTING_RULES.age, categories: listOf(AGE_BRACKETS, AGE_BRACKET_LABELS), people: true },
+  ageFine: { label: "Âge à l’entrée (détail)", info: COUNTING_RULES.age, categories: listOf(FINE_AGE_BRACKETS, FINE_AGE_BRACKET_LABELS), people: true },
+  resources: { label: "Ressources à l’entrée", info: COUNTING_RULES.situation, categories: [...listOf(RESOURCES, RESOURCE_LABELS), UNKNOWN], people: true },
   education: { label: 'Niveau de formation', info: COUNTING_RULES.situation, categories: [...listOf(EDUCATION_LEVELS, EDUCATION_LEVEL_LABELS), UNKNOWN], people: true },
   priorityArea: { label: 'Résidant en QPV', info: COUNTING_RULES.person, categories: listOf(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS), people: true },
   rqth: { label: 'RQTH', info: COUNTING_RULES.situation, categories: [...listOf(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)], people: true },

@@ -21,14 +21,14 @@ export async function storeImage(filesDir: string, sourcePath: string, prefix: s
   let bytes: Buffer;
   try {
     const info = await stat(sourcePath);
-    if (!info.isFile()) throw new AppError('FILE_ERROR', "L'élément choisi n'est pas un fichier.");
+    if (!info.isFile()) throw new AppError('FILE_ERROR', "L’élément choisi n’est pas un fichier.");
     if (info.size > MAX_IMAGE_BYTES) {
-      throw new AppError('INVALID_INPUT', "L'image est trop lourde (2 Mo au maximum).", { field: 'path' });
+      throw new AppError('INVALID_INPUT', "L’image est trop lourde (2 Mo au maximum).", { field: 'path' });
     }
     bytes = await readFile(sourcePath);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('FILE_ERROR', "Le fichier choisi n'a pas pu être lu.");
+    throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.");
   }
   const extension = imageExtension(bytes);
   if (!extension) {

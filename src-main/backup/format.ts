@@ -52,7 +52,7 @@ export function encodeHeader(h: BackupHeader, key: Buffer): Buffer {
   return header;
 }
 
-export const NOT_A_BACKUP = "Ce fichier n'est pas une sauvegarde de Passerelle (ou il est vide).";
+export const NOT_A_BACKUP = "Ce fichier n’est pas une sauvegarde de Passerelle (ou il est vide).";
 export const UNKNOWN_KDF =
   'Cette sauvegarde demande des réglages de chiffrement que Passerelle n’utilise pas : elle n’a pas été faite par Passerelle. Elle ne peut pas être restaurée.';
 

@@ -29,11 +29,11 @@ export interface BackupProgress {
 
 function writeFailure(error: unknown): AppError {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOSPC') return new AppError('FILE_ERROR', "Il n'y a plus assez de place sur la clé. Les sauvegardes précédentes sont intactes ; libérez de la place ou prenez une autre clé.");
+  if (code === 'ENOSPC') return new AppError('FILE_ERROR', "Il n’y a plus assez de place sur la clé. Les sauvegardes précédentes sont intactes ; libérez de la place ou prenez une autre clé.");
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('FILE_ERROR', 'La clé est protégée en écriture ou refuse l’écriture. Les sauvegardes précédentes sont intactes.');
   if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV') return new AppError('FILE_ERROR', "La clé a été retirée ou ne répond plus. Rebranchez-la et recommencez : les sauvegardes précédentes sont intactes.");
   if (error instanceof AppError) return error;
-  return new AppError('FILE_ERROR', "La sauvegarde n'a pas pu être écrite sur la clé. Les sauvegardes précédentes sont intactes.");
+  return new AppError('FILE_ERROR', "La sauvegarde n’a pas pu être écrite sur la clé. Les sauvegardes précédentes sont intactes.");
 }
 
 /** The header of a backup file, read without the rest. */
@@ -112,7 +112,7 @@ export async function writeBackup(options: {
 }): Promise<WrittenBackup> {
   const report = options.onProgress ?? (() => undefined);
   const info = await stat(options.folder).catch(() => null);
-  if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou la clé n'est plus branchée.", { field: 'folder' });
+  if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou la clé n’est plus branchée.", { field: 'folder' });
   const workDir = options.workDir;
   // Never over an existing backup: a second one in the same minute gets " (2)".
   const { name, ext } = path.parse(options.fileName);

@@ -29,7 +29,7 @@ const READ_BYTES = CHUNK_BYTES;
 /** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
 export function checkSnapshot(file: string): SnapshotFacts {
   const { sound, ...facts } = describeCopy(file);
-  if (!sound) throw new AppError('INTERNAL', "La base de données n'a pas passé sa vérification : la sauvegarde est arrêtée, rien n'a été écrit sur la clé.");
+  if (!sound) throw new AppError('INTERNAL', "La base de données n’a pas passé sa vérification : la sauvegarde est arrêtée, rien n’a été écrit sur la clé.");
   return facts;
 }
 

@@ -79,7 +79,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     const payload =
       error instanceof AppError
         ? error.toPayload()
-        : new AppError('FILE_ERROR', full ? "Le disque de cet ordinateur est plein : libérez de la place et recommencez. Rien n'a été modifié." : "Un fichier n'a pas pu être lu ou écrit pendant l'opération : recommencez. Rien n'a été modifié.").toPayload();
+        : new AppError('FILE_ERROR', full ? "Le disque de cet ordinateur est plein : libérez de la place et recommencez. Rien n’a été modifié." : "Un fichier n’a pas pu être lu ou écrit pendant l’opération : recommencez. Rien n’a été modifié.").toPayload();
     port.postMessage({ id: request.id, error: payload });
   }
 });

@@ -71,6 +71,15 @@ export const PERSONAL_DATA = [
     scrub: { keep: 'contract type, dates and hours, counted in the statistics and the payroll figures' },
   },
   {
+    table: 'immersions',
+    key: 'personId',
+    export: { section: 'Immersions en entreprise (PMSMP)' },
+    scrub: {
+      rewrite:
+        'the goals and the bilan’s free texts (skills observed, follow-up, comment) are emptied; host, dates, objective and outcome stay, counted in the statistics',
+    },
+  },
+  {
     table: 'contractRenewals',
     key: 'participationId',
     export: { none: 'a renewal moves the end date the contract section gives' },

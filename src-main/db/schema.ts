@@ -546,6 +546,47 @@ export interface BackupsTable {
   previousVerified: number | null;
 }
 
+/** A PMSMP convention (L5135-4); `schedule` is JSON (weekday → start, end, pause in minutes); the bilan columns stay null until written. */
+export interface ImmersionsTable {
+  id: Generated<number>;
+  personId: number;
+  renewalOf: number | null;
+  hostOrganisationId: number;
+  hostSiret: string;
+  hostActivity: string;
+  place: string;
+  tutorName: string;
+  tutorFunction: string;
+  tutorPhone: string;
+  tutorEmail: string;
+  objective: string;
+  trade: string;
+  goals: string;
+  startDate: string;
+  endDate: string;
+  schedule: string;
+  tasks: string;
+  skills: string;
+  risks: string;
+  equipment: string;
+  prescriberKind: string;
+  prescriberOrganisationId: number;
+  prescriberContactId: number | null;
+  referentName: string;
+  referentFunction: string;
+  outcome: string | null;
+  missedMinutes: number | null;
+  skillsObserved: string | null;
+  followUp: string | null;
+  bilanComment: string | null;
+  bilanOn: string | null;
+  conventionNumber: string | null;
+  bilanNumber: string | null;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
@@ -590,4 +631,5 @@ export interface Database {
   worksiteBilans: WorksiteBilansTable;
   psychologistNotes: PsychologistNotesTable;
   rightsRequests: RightsRequestsTable;
+  immersions: ImmersionsTable;
 }

@@ -31,7 +31,7 @@ export async function collectWorksiteData(
   const w = await worksiteWithSupervisor(db, worksiteId);
   const endDate = patternEnd({ startDate: w.startDate, weeks: w.weeks, slots: [] });
   const sessions = await listSessions(db, worksiteId);
-  if (sessions.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas encore de demi-journées : générez-les d'abord.");
+  if (sessions.length === 0) throw new AppError('CONFLICT', "Ce chantier n’a pas encore de demi-journées : générez-les d’abord.");
   const people = await peopleOnWorksite(db, worksiteId);
   const base = {
     kind,
@@ -83,7 +83,7 @@ export async function collectWorksiteData(
       else if (inPattern && closures.has(date)) columns.push({ ...at, state: 'closed', label: closures.get(date)! });
     }
   }
-  if (columns.length === 0) throw new AppError('CONFLICT', "Ce chantier n'a pas de demi-journée cette semaine-là.", { field: 'weekOf' });
+  if (columns.length === 0) throw new AppError('CONFLICT', "Ce chantier n’a pas de demi-journée cette semaine-là.", { field: 'weekOf' });
   const weekSessions = columns.map((c) => sessions.find((s) => s.date === c.date && s.halfDay === c.halfDay && c.state === 'session'));
   const ids = weekSessions.flatMap((s) => (s ? [s.id] : []));
   const marks = await marksOfSessions(db, ids);

@@ -32,7 +32,7 @@ export async function collectParticipationData(db: ReadableDb, kind: Participati
   const firstSession = await firstHalfDayBetween(db, worksite.id, participation.startDate, end);
 
   if (kind === 'mise_a_disposition' && !needsMiseADisposition(employer.kind)) {
-    throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l'employeur de cette personne.");
+    throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne.");
   }
   const missing = missingFor(kind, {
     personId: person.id,

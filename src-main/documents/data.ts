@@ -3,6 +3,7 @@
  * the records, nothing typed twice. Stored as the document's snapshot, so a
  * document can be explained years later whatever changed since.
  */
+import type { Pmsmp } from '../shared/contract/pmsmp';
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
 import type { PersonExport } from '../app/person-export';
 import type { ParticipationDocumentKind, PersonDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
@@ -159,4 +160,16 @@ export interface PersonDocumentData {
   person: { civility: 'madame' | 'monsieur' | null; firstNames: string; lastName: string; address: string; postcode: string; town: string };
   /** For the export: everything held, section by section (RGPD art. 15). */
   held?: PersonExport;
+  /** For an immersion's convention or bilan (PMSMP): the convention as recorded. */
+  immersion?: ImmersionDocumentData;
+}
+
+/** What a PMSMP convention (Cerfa 13912, D5135-2) and its bilan print, the accompanying structure being `structure`. */
+export interface ImmersionDocumentData {
+  immersion: Pmsmp;
+  beneficiary: { birthDate: string; phone: string; email: string };
+  host: { name: string; address: string; phone: string; email: string };
+  prescriber: { name: string; address: string; contactName: string | null; contactPhone: string; contactEmail: string };
+  /** The convention this one renews: its number and dates. */
+  renews: { number: string | null; startDate: string; endDate: string } | null;
 }

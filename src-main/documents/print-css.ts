@@ -42,10 +42,10 @@ tr { break-inside: avoid; }
 table.spread { break-inside: avoid; }
 p:has(+ table.spread) { break-after: avoid; }
 .signatures { break-inside: avoid; break-before: avoid; margin-top: 6mm; }
-/* A signature block never stands alone on a page: the paragraph before it (or an article's last one) goes over with it. */
+/* A signature block never stands alone on a page: the paragraph before it (or an article’s last one) goes over with it. */
 p:has(+ .signatures), section:has(+ .signatures) > :last-child { break-inside: avoid; break-after: avoid; }
 section:has(+ .signatures) { break-after: avoid; }
-/* A letter's closing formula is one line: the paragraph before it goes with it, so the signature never turns the page with a formula alone. */
+/* A letter’s closing formula is one line: the paragraph before it goes with it, so the signature never turns the page with a formula alone. */
 p:has(+ p + .signatures) { break-inside: avoid; break-after: avoid; }
 .signatures .place { margin-bottom: 3mm; }
 .signatures .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
@@ -64,7 +64,7 @@ p:has(+ p + .signatures) { break-inside: avoid; break-after: avoid; }
 .num .small, th.num { white-space: normal; }
 /* Figures in a table read down their units: right-aligned. */
 td.figure, th.figure { text-align: right; font-variant-numeric: tabular-nums; }
-/* The feuille d'émargement (landscape): columns sized for handwriting, a time never broken in a heading. */
+/* The feuille d’émargement (landscape): columns sized for handwriting, a time never broken in a heading. */
 .sheet-head { align-items: center; }
 .sheet-head .logo { max-height: 14mm; display: block; margin-bottom: 1mm; }
 .sheet-head .funders { display: flex; gap: 4mm; align-items: center; flex-wrap: wrap; justify-content: center; }

@@ -55,7 +55,7 @@ export function checkCddi(terms: CddiTerms): RuleViolation[] {
   if (terms.weeklyMinutes < 20 * 60 && !derogation) {
     violations.push({
       rule: 'L5132-15-1',
-      message: "Un CDDI compte au moins 20 heures par semaine, sauf dérogation du préfet d'au plus 12 mois (art. L5132-15-1) : enregistrez-la pour continuer.",
+      message: "Un CDDI compte au moins 20 heures par semaine, sauf dérogation du préfet d’au plus 12 mois (art. L5132-15-1) : enregistrez-la pour continuer.",
     });
   }
   if (terms.weeklyMinutes > 35 * 60) {
@@ -141,7 +141,7 @@ export function checkEarlyEnd(terms: EarlyEndTerms): RuleViolation[] {
   if (terms.reason === 'periode_essai') {
     const trialEnd = trialPeriodEnd(terms.start, terms.trialDays);
     if (trialEnd === null || terms.date > trialEnd) {
-      return [{ rule: 'L1242-10', message: "La période d'essai est terminée à cette date : choisissez un autre motif." }];
+      return [{ rule: 'L1242-10', message: "La période d’essai est terminée à cette date : choisissez un autre motif." }];
     }
   }
   if (terms.reason === 'emploi_ou_formation' && terms.type !== 'cddi') {

@@ -24,8 +24,8 @@ export type DocumentGuard = { status: 'allowed' } | { status: 'draft_only'; reas
 const ALLOWED: DocumentGuard = { status: 'allowed' };
 
 function beforeFirstHalfDay(f: DocumentGuardFacts): string | null {
-  if (f.firstHalfDay === null) return "Aucune demi-journée n'a encore eu lieu sur ce contrat.";
-  if (f.today < f.firstHalfDay) return `Aucune demi-journée n'a encore eu lieu : la première est le ${longFrenchDate(f.firstHalfDay)}.`;
+  if (f.firstHalfDay === null) return "Aucune demi-journée n’a encore eu lieu sur ce contrat.";
+  if (f.today < f.firstHalfDay) return `Aucune demi-journée n’a encore eu lieu : la première est le ${longFrenchDate(f.firstHalfDay)}.`;
   return null;
 }
 
@@ -37,7 +37,7 @@ export function madeBeforeTheFacts(): DocumentGuard {
 /** Delivered at the contract's expiry (L1234-19, D1234-6): from its last day worked, never before. */
 export function certificateGuard(f: DocumentGuardFacts): DocumentGuard {
   return f.today < f.lastDay
-    ? { status: 'refused', reason: `Le certificat de travail s'établit à la fin du contrat : son dernier jour est le ${longFrenchDate(f.lastDay)}.` }
+    ? { status: 'refused', reason: `Le certificat de travail s’établit à la fin du contrat : son dernier jour est le ${longFrenchDate(f.lastDay)}.` }
     : ALLOWED;
 }
 
@@ -45,7 +45,7 @@ export function certificateGuard(f: DocumentGuardFacts): DocumentGuard {
 export function presenceGuard(f: DocumentGuardFacts): DocumentGuard {
   const early = beforeFirstHalfDay(f);
   if (early) return { status: 'draft_only', reason: early };
-  if (!f.attendanceRecorded) return { status: 'draft_only', reason: "Les présences ne sont pas encore saisies : l'attestation n'indiquerait que les heures prévues." };
+  if (!f.attendanceRecorded) return { status: 'draft_only', reason: "Les présences ne sont pas encore saisies : l’attestation n’indiquerait que les heures prévues." };
   return ALLOWED;
 }
 
@@ -58,7 +58,7 @@ export function bilanGuard(f: DocumentGuardFacts): DocumentGuard {
 /** Skills are attested only from work done. */
 export function competencesGuard(f: DocumentGuardFacts): DocumentGuard {
   return f.workedMinutes <= 0
-    ? { status: 'refused', reason: "Aucune heure de travail n'est enregistrée pour ce contrat : il n'y a pas de compétences à attester." }
+    ? { status: 'refused', reason: "Aucune heure de travail n’est enregistrée pour ce contrat : il n’y a pas de compétences à attester." }
     : ALLOWED;
 }
 

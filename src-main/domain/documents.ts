@@ -24,15 +24,15 @@ export function missingFor(kind: ParticipationDocumentKind, facts: DocumentFacts
   const missing: MissingField[] = [];
   const person: LinkTarget = { kind: 'person', id: facts.personId };
   const worksite: LinkTarget = { kind: 'worksite', id: facts.worksiteId };
-  if (facts.person.address.trim() === '') missing.push({ label: "l'adresse de la personne", link: person });
+  if (facts.person.address.trim() === '') missing.push({ label: "l’adresse de la personne", link: person });
   if (facts.person.postcode.trim() === '') missing.push({ label: 'le code postal de la personne', link: person });
   if (facts.person.town.trim() === '') missing.push({ label: 'la commune de la personne', link: person });
-  if (facts.worksite.workAddress.trim() === '') missing.push({ label: "l'adresse du chantier (lieu de travail)", link: worksite });
+  if (facts.worksite.workAddress.trim() === '') missing.push({ label: "l’adresse du chantier (lieu de travail)", link: worksite });
   if ((kind === 'contrat_travail' || kind === 'mise_a_disposition') && facts.employer) {
     const settings: LinkTarget = { kind: 'page', page: 'settings-employers' };
-    if (facts.employer.collectiveAgreement === null) missing.push({ label: "la convention collective de l'employeur (Paramètres › Employeurs)", link: settings });
+    if (facts.employer.collectiveAgreement === null) missing.push({ label: "la convention collective de l’employeur (Paramètres › Employeurs)", link: settings });
     if (kind === 'contrat_travail' && facts.employer.pensionFundAddress.trim() === '') {
-      missing.push({ label: "l'adresse de la caisse de retraite complémentaire (Paramètres › Employeurs)", link: settings });
+      missing.push({ label: "l’adresse de la caisse de retraite complémentaire (Paramètres › Employeurs)", link: settings });
     }
     if (kind === 'mise_a_disposition') {
       if (facts.employer.hourlyPriceCents === null) missing.push({ label: 'le prix horaire de la mise à disposition (Paramètres › Employeurs)', link: settings });
@@ -40,7 +40,7 @@ export function missingFor(kind: ParticipationDocumentKind, facts: DocumentFacts
     }
   }
   if (kind === 'convocation') {
-    if (facts.worksite.supervisorName === null) missing.push({ label: "l'encadrant technique du chantier (à qui se présenter)", link: worksite });
+    if (facts.worksite.supervisorName === null) missing.push({ label: "l’encadrant technique du chantier (à qui se présenter)", link: worksite });
     if (!facts.hasFirstSession) missing.push({ label: 'les demi-journées du chantier (générez-les)', link: worksite });
   }
   return missing;

@@ -72,7 +72,7 @@ export function parseEducationLevel(text: string): EducationLevel | null {
 /** What to write instead of an unknown value, in French, with examples. */
 export function educationLevelHint(value: string): string {
   return (
-    `« ${value} » n'est pas un niveau de formation connu. Écrivez le diplôme le plus élevé : sans diplôme, brevet (DNB), ` +
+    `« ${value} » n’est pas un niveau de formation connu. Écrivez le diplôme le plus élevé : sans diplôme, brevet (DNB), ` +
     'CAP, BEP, bac, bac pro, BTS, DUT, BUT, licence, master ou doctorat ; ou le niveau : infra 3, 3, 4, 5, 6, 7, 8 ' +
     '(ex. « CAP » → niveau 3, « Bac pro » → niveau 4, « BTS » ou « bac+2 » → niveau 5).'
   );

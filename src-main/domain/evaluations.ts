@@ -43,16 +43,16 @@ export function attestedSkills<T extends { end: EvaluationLevel | null }>(lines:
 
 /** The days an evaluation may bear: from the contract's first day to 60 days after its last (the bilan comes after), never in the future. */
 export function evaluationDateProblem(evaluatedOn: string, participation: { startDate: string; end: string }, today: string): string | null {
-  if (evaluatedOn > today) return "La date de l'évaluation est dans le futur : indiquez le jour où elle a eu lieu.";
-  if (evaluatedOn < participation.startDate) return "La date de l'évaluation est avant le début du contrat.";
-  if (evaluatedOn > addDays(participation.end, 60)) return "La date de l'évaluation est plus de 60 jours après la fin du contrat.";
+  if (evaluatedOn > today) return "La date de l’évaluation est dans le futur : indiquez le jour où elle a eu lieu.";
+  if (evaluatedOn < participation.startDate) return "La date de l’évaluation est avant le début du contrat.";
+  if (evaluatedOn > addDays(participation.end, 60)) return "La date de l’évaluation est plus de 60 jours après la fin du contrat.";
   return null;
 }
 
 /** A health check records the visit and its paper, never a diagnosis: inaptitude only from occupational health. */
 export function healthCheckProblem(check: Pick<HealthCheckInput, 'kind' | 'inaptitude'>): string | null {
   if (check.kind === 'bilan_sante' && check.inaptitude) {
-    return "Un bilan de santé de l'Assurance Maladie ne déclare pas d'inaptitude : seul le médecin du travail le peut.";
+    return "Un bilan de santé de l’Assurance Maladie ne déclare pas d’inaptitude : seul le médecin du travail le peut.";
   }
   return null;
 }

@@ -58,7 +58,7 @@ export function checkAgeForContract(birthDate: string | null, contractStart: str
     return {
       warning:
         `La personne aura ${age} ans le premier jour du contrat : elle est mineure. Au plus 8 h par jour et 35 h par semaine (art. L3162-1), ` +
-        `aucun travail entre 22 h et 6 h (art. L3163-2), et son représentant légal signe aussi le contrat. Confirmez pour l'inscrire.`,
+        `aucun travail entre 22 h et 6 h (art. L3163-2), et son représentant légal signe aussi le contrat. Confirmez pour l’inscrire.`,
     };
   }
   return null;

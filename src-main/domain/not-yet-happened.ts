@@ -45,5 +45,5 @@ export function hasBegun(date: string, startMinutes: number, now: WallClock): bo
   return date < now.date || (date === now.date && startMinutes <= now.minutes);
 }
 
-export const HALF_DAY_NOT_YET = "Cette demi-journée n'a pas encore eu lieu";
-export const ANNEX_TIME_NOT_YET = "Ce temps annexe n'a pas encore eu lieu";
+export const HALF_DAY_NOT_YET = "Cette demi-journée n’a pas encore eu lieu";
+export const ANNEX_TIME_NOT_YET = "Ce temps annexe n’a pas encore eu lieu";

@@ -191,7 +191,7 @@ export function ratePlaces(rateCentiCents: number): number {
 /** What a line is called in the files: its rubrique's description, said to be a correction when it is one. */
 export function payLineLabel(line: { item: PayItem; regularisation?: true }): string {
   const description = PAY_ITEM_DEFAULTS[line.item].description;
-  return line.regularisation ? `Régularisation d'un mois transmis : ${description.charAt(0).toLocaleLowerCase('fr-FR')}${description.slice(1)}` : description;
+  return line.regularisation ? `Régularisation d’un mois transmis : ${description.charAt(0).toLocaleLowerCase('fr-FR')}${description.slice(1)}` : description;
 }
 
 /** The gross: the sum of the lines' amounts. */

@@ -22,7 +22,7 @@ export function variablesRefusal(missing: readonly string[], employerName: strin
   const last = missing.at(-1);
   if (last === undefined) return null;
   const names = missing.length === 1 ? last : `${missing.slice(0, -1).join(', ')} et ${last}`;
-  const which = missing.length === 1 ? `le matricule ${de(names)} chez ${employerName} n'est pas renseigné` : `les matricules ${de(names)} chez ${employerName} ne sont pas renseignés`;
+  const which = missing.length === 1 ? `le matricule ${de(names)} chez ${employerName} n’est pas renseigné` : `les matricules ${de(names)} chez ${employerName} ne sont pas renseignés`;
   const next = transmitted
     ? "puis demandez à un administrateur de retirer la transmission et validez le mois à nouveau (ou transmettez ces lignes à la main)"
     : 'puis validez le mois à nouveau';

@@ -24,7 +24,7 @@ export function checkSessionDay(date: string, worksite: WorksiteSpan, openSaturd
   if (weekday === 5 && !openSaturday) {
     return {
       rule: 'structure',
-      message: `Le ${formatFrenchDate(date)} est un samedi et la structure n'ouvre pas le samedi (Paramètres › Structure › « Ouvert le samedi »).`,
+      message: `Le ${formatFrenchDate(date)} est un samedi et la structure n’ouvre pas le samedi (Paramètres › Structure › « Ouvert le samedi »).`,
     };
   }
   if (date < worksite.start || date > worksite.end) {
@@ -50,6 +50,6 @@ export function contractEndWarning(contractEnd: string, worksite: WorksiteSpan):
   const days = daysBetween(worksite.end, contractEnd);
   return (
     `Le contrat finirait le ${formatFrenchDate(contractEnd)}, ${days} jours après la fin du chantier (${formatFrenchDate(worksite.end)}) : ` +
-    `au-delà de ${CONTRACT_END_MARGIN_DAYS} jours, la personne serait sous contrat sans demi-journée à faire. Confirmez si c'est voulu.`
+    `au-delà de ${CONTRACT_END_MARGIN_DAYS} jours, la personne serait sous contrat sans demi-journée à faire. Confirmez si c’est voulu.`
   );
 }

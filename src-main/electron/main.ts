@@ -74,7 +74,7 @@ async function start() {
         type: 'error',
         title: 'Données endommagées',
         message: error.message,
-        detail: "Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d'un jour précédent). Le fichier endommagé est gardé à côté, pour le support.",
+        detail: "Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d’un jour précédent). Le fichier endommagé est gardé à côté, pour le support.",
         buttons: ['Restaurer la dernière copie vérifiée', 'Quitter'],
         defaultId: 0,
         cancelId: 1,
@@ -82,12 +82,12 @@ async function start() {
       if (response !== 0) throw error;
       const paths = dataPaths(dataDir);
       const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
-      if (!used) throw new AppError('DATABASE_DAMAGED', "Aucune copie locale vérifiée n'est disponible : restaurez une sauvegarde de clé USB depuis l'écran Sauvegardes d'un Passerelle neuf.");
+      if (!used) throw new AppError('DATABASE_DAMAGED', "Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB depuis l’écran Sauvegardes d’un Passerelle neuf.");
       return open();
     });
   } catch (error) {
     const message =
-      error instanceof AppError ? error.message : "Passerelle n'a pas pu ouvrir ses données. Vos fichiers ne sont pas modifiés.";
+      error instanceof AppError ? error.message : "Passerelle n’a pas pu ouvrir ses données. Vos fichiers ne sont pas modifiés.";
     dialog.showErrorBox('Passerelle ne peut pas démarrer', message);
     app.quit();
     return;

@@ -36,7 +36,7 @@ export function shownBreakdown(b: BreakdownTable): ShownTable {
 /** Sex × age: rows and columns with their totals. */
 export function shownCross(cross: StatsFigures['cross']): ShownTable {
   return {
-    title: "Sexe et âge à l'entrée",
+    title: "Sexe et âge à l’entrée",
     info: 'Âge au début du premier contrat compté dans la période.',
     columns: [...cross.columns, 'Total'],
     rows: [

@@ -111,7 +111,7 @@ async function readXlsx(file: string): Promise<string[][]> {
   try {
     await workbook.xlsx.readFile(file);
   } catch {
-    throw new AppError('FILE_ERROR', "Ce fichier Excel n'a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx.");
+    throw new AppError('FILE_ERROR', "Ce fichier Excel n’a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx.");
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -143,7 +143,7 @@ export async function readTable(file: string): Promise<Table> {
     try {
       bytes = await readFile(file);
     } catch {
-      throw new AppError('FILE_ERROR', "Le fichier choisi n'a pas pu être lu.");
+      throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.");
     }
     raw = parseCsv(decodeText(bytes));
   } else if (extension === '.xlsx') {
@@ -158,7 +158,7 @@ export async function readTable(file: string): Promise<Table> {
     throw new AppError('INVALID_INPUT', 'Choisissez un fichier Excel (.xlsx) ou CSV (.csv).', { field: 'path' });
   }
   const nonEmpty = raw.filter((r) => r.some((c) => c.trim() !== ''));
-  if (nonEmpty.length < 2) throw new AppError('INVALID_INPUT', "Ce fichier ne contient pas de ligne de titres suivie d'au moins une personne.", { field: 'path' });
+  if (nonEmpty.length < 2) throw new AppError('INVALID_INPUT', "Ce fichier ne contient pas de ligne de titres suivie d’au moins une personne.", { field: 'path' });
   if (nonEmpty.length - 1 > MAX_ROWS) throw new AppError('INVALID_INPUT', `Ce fichier compte plus de ${MAX_ROWS} lignes : découpez-le.`, { field: 'path' });
   const width = Math.max(...nonEmpty.map((r) => r.length));
   const [header, ...rows] = nonEmpty.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));

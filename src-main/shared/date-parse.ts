@@ -28,15 +28,15 @@ export const MONTH_NAMES = [
   'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
 ] as const;
 
-const TYPE_IT = "tapez le jour, le mois et l'année (JJ/MM/AAAA)";
+const TYPE_IT = "tapez le jour, le mois et l’année (JJ/MM/AAAA)";
 export const DATE_MESSAGES = {
   empty: 'Tapez une date : JJ/MM/AAAA.',
   notDigits: 'Une date ne contient que des chiffres, par exemple 01/05/2026 (JJ/MM/AAAA).',
   incomplete: `Date incomplète : ${TYPE_IT}.`,
   unreadable: `Date illisible : ${TYPE_IT}.`,
   noSeparator: 'Sans séparateur, tapez 6 ou 8 chiffres : JJMMAA ou JJMMAAAA (par exemple 01052026).',
-  yearDigits: "L'année s'écrit avec 4 chiffres (ou 2) : JJ/MM/AAAA.",
-  yearRange: `L'année doit être comprise entre ${FIRST_YEAR} et ${LAST_YEAR}.`,
+  yearDigits: "L’année s’écrit avec 4 chiffres (ou 2) : JJ/MM/AAAA.",
+  yearRange: `L’année doit être comprise entre ${FIRST_YEAR} et ${LAST_YEAR}.`,
 } as const;
 
 const fail = (message: string, empty = false): DateParseResult => ({ ok: false, empty, message });
@@ -84,7 +84,7 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
   const [dayText, monthText, yearText] = groups;
   // 2026-05-01 (as a spreadsheet or a letter may write it): say how to type it rather than « illisible ».
   if (dayText.length === 4 && monthText.length <= 2 && yearText.length <= 2) {
-    return fail(`Le jour d'abord : tapez ${yearText.padStart(2, '0')}/${monthText.padStart(2, '0')}/${dayText} (JJ/MM/AAAA).`);
+    return fail(`Le jour d’abord : tapez ${yearText.padStart(2, '0')}/${monthText.padStart(2, '0')}/${dayText} (JJ/MM/AAAA).`);
   }
   if (dayText.length > 2 || monthText.length > 2) return fail(DATE_MESSAGES.unreadable);
   if (yearText.length !== 2 && yearText.length !== 4) return fail(DATE_MESSAGES.yearDigits);
@@ -92,15 +92,15 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
   const day = Number(dayText);
   const month = Number(monthText);
   const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), options.today, options.twoDigitYears) : Number(yearText);
-  if (month < 1 || month > 12) return fail(`Le mois ${month} n'existe pas (de 1 à 12).`);
-  if (day < 1 || day > 31) return fail(`Le jour ${day} n'existe pas (de 1 à 31).`);
+  if (month < 1 || month > 12) return fail(`Le mois ${month} n’existe pas (de 1 à 12).`);
+  if (day < 1 || day > 31) return fail(`Le jour ${day} n’existe pas (de 1 à 31).`);
   if (year < FIRST_YEAR || year > LAST_YEAR) return fail(DATE_MESSAGES.yearRange);
   if (day > daysInMonth(year, month)) {
     const name = MONTH_NAMES[month - 1];
     return fail(
       month === 2 && day === 29
-        ? `Le 29 février ${year} n'existe pas (${year} n'est pas bissextile).`
-        : `Le ${day} ${name} n'existe pas (${name} a ${daysInMonth(year, month)} jours).`,
+        ? `Le 29 février ${year} n’existe pas (${year} n’est pas bissextile).`
+        : `Le ${day} ${name} n’existe pas (${name} a ${daysInMonth(year, month)} jours).`,
     );
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -132,7 +132,7 @@ export function dateFieldOptions(kind: DateFieldKind, today: string, limits: { m
 /** The help a field shows: the forms it reads and its two-digit year window. */
 export function dateFieldHelp(options: DateParseOptions): string {
   const from = twoDigitYearWindowStart(options.today, options.twoDigitYears);
-  return `JJ/MM/AAAA ou JJMMAAAA, le jour d'abord. Une année sur 2 chiffres est lue entre ${from} et ${from + 99}.`;
+  return `JJ/MM/AAAA ou JJMMAAAA, le jour d’abord. Une année sur 2 chiffres est lue entre ${from} et ${from + 99}.`;
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Instants (UTC ISO strings, as the journal stores them) read as the time in
- * metropolitan France, where the structure works: « 2 décembre 2026 à 10 h 31 ».
+ * metropolitan France, where the structure works: « 02/12/2026 à 10 h 31 », the day
+ * written like every date on screen (JJ/MM/AAAA), the time as staff write it.
  */
 
 const PARTS = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   year: 'numeric',
-  month: 'long',
-  day: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
   hour: 'numeric',
   minute: '2-digit',
   hourCycle: 'h23',
@@ -17,13 +18,26 @@ function partsOf(instant: Date): Record<string, string> {
   return Object.fromEntries(PARTS.formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
-/** « 1er décembre 2026 à 9 h 05 »: the long date of French letters, the time written as staff write it. */
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in Paris: 23 h 30 UTC on 1 December is already 2 December there. */
+export function parisDateOf(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso.slice(0, 10);
+  const p = partsOf(instant);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** « 01/12/2026 », the day of an instant in Paris, as every date reads on screen. */
+export function formatFrenchDayOf(iso: string): string {
+  const [y, m, d] = parisDateOf(iso).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** « 01/12/2026 à 9 h 05 »: the day as on every screen, the time as staff write it, in Paris. */
 export function formatFrenchInstant(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
   const p = partsOf(instant);
-  const day = p.day === '1' ? '1er' : p.day;
-  return `${day} ${p.month} ${p.year} à ${Number(p.hour)}\u00a0h\u00a0${p.minute}`;
+  return `${p.day}/${p.month}/${p.year} à ${Number(p.hour)}\u00a0h\u00a0${p.minute}`;
 }
 
 const OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });

@@ -25,7 +25,7 @@ test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes 
   await expect(page.getByText('Semaine du 11/05/2026')).toBeVisible();
   await page.getByRole('button', { name: 'Imprimer la feuille de la semaine' }).click();
   const sheet = page.getByRole('dialog', { name: 'Feuille d’émargement — Menuiserie du port' });
-  await expect(sheet.getByRole('img', { name: "Feuille d'émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(sheet.getByRole('img', { name: "Feuille d’émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
   await sheet.getByRole('button', { name: 'Générer le document' }).click();
   await expect(sheet.getByText(/N° FE-2026-0001, version 1 — enregistré/)).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-05-feuille-emargement');

@@ -87,6 +87,6 @@ test('un document sans les données nécessaires dit lesquelles compléter, avec
   await modal.getByRole('combobox', { name: 'Document' }).click();
   await page.getByRole('option', { name: 'Convocation' }).click();
   await expect(modal.getByText('Ce document ne peut pas encore être établi')).toBeVisible();
-  await expect(modal.getByRole('link', { name: "Compléter l'encadrant technique du chantier (à qui se présenter)" })).toBeVisible();
+  await expect(modal.getByRole('link', { name: "Compléter l’encadrant technique du chantier (à qui se présenter)" })).toBeVisible();
   await app.screenshot(page, 'documents-04-donnees-manquantes');
 });

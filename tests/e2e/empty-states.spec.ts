@@ -12,7 +12,7 @@ test("sur une installation neuve, la secrétaire est invitée à créer une fich
   const shell = new ShellPage(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await shell.goTo('Personnes');
-  await expect(page.getByRole('heading', { name: "Aucune personne enregistrée pour l'instant" })).toBeVisible();
+  await expect(page.getByRole('heading', { name: "Aucune personne enregistrée pour l’instant" })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Personnes' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Importer un tableau' })).toHaveCount(2);
   await expectAccessible(page, 'personnes, base vide');
@@ -27,7 +27,7 @@ test("sur une installation neuve, la secrétaire est invitée à créer une fich
   await shell.goTo('Chantiers');
   await page.getByRole('button', { name: 'Nouveau chantier' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau chantier' });
-  await expect(form.getByText("Aucun compte d'encadrant technique : créez-le d'abord dans")).toBeVisible();
+  await expect(form.getByText("Aucun compte d’encadrant technique : créez-le d’abord dans")).toBeVisible();
   await app.screenshot(page, 'empty-states-02-encadrant');
   await form.getByRole('link', { name: 'Paramètres › Comptes' }).click();
   await expect(page.getByRole('tab', { name: 'Comptes' })).toHaveAttribute('aria-selected', 'true');
@@ -63,10 +63,10 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
 
   await shell.switchUser();
   await login.signIn('Awa Diallo', COLLEAGUE_PASSWORD);
-  await expect(page.getByText("Votre compte n'est pas encore relié à votre fiche de l'annuaire")).toBeVisible();
+  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
   await expect(page.getByText('Contacts › votre fiche › Compte Passerelle')).toBeVisible();
   await shell.goTo('Personnes');
-  await expect(page.getByText("Votre compte n'est pas encore relié à votre fiche de l'annuaire")).toBeVisible();
+  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
   await app.screenshot(page, 'empty-states-03-travailleuse-sociale');
 
   // Once her card carries her account, she is told what comes next instead.
@@ -78,7 +78,7 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
   });
   await shell.goTo('Tableau de bord');
   await page.reload();
-  await expect(page.getByText("Aucune personne suivie pour l'instant")).toBeVisible();
+  await expect(page.getByText("Aucune personne suivie pour l’instant")).toBeVisible();
 
   for (const [name, screens] of [
     ['Lena Morvan', ['Entretiens']],

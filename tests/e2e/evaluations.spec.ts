@@ -33,7 +33,7 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   const grid = page.getByRole('table', { name: "Grille d’évaluation" });
   await page.getByLabel("Date de l’évaluation").fill('02/06/2026');
   await page.keyboard.press('Tab');
-  await grid.getByLabel('Niveau — Ponctualité').selectOption({ label: "En cours d'acquisition" });
+  await grid.getByLabel('Niveau — Ponctualité').selectOption({ label: "En cours d’acquisition" });
   await grid.getByLabel('Niveau — Utiliser les outils en sécurité').selectOption({ label: 'Non acquis' });
   await grid.getByLabel('Commentaire — Utiliser les outils en sécurité').fill('Oublie ses gants');
   await page.getByRole('button', { name: "Enregistrer l’évaluation" }).click();
@@ -50,13 +50,13 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   // Élodie's own view at the end, entered with her.
   await page.getByRole('radiogroup', { name: 'Qui évalue' }).getByText('Auto-évaluation de la personne').click();
   await grid.getByLabel('Niveau — Ponctualité').selectOption({ label: 'Maîtrisé' });
-  await grid.getByLabel('Niveau — Utiliser les outils en sécurité').selectOption({ label: "En cours d'acquisition" });
+  await grid.getByLabel('Niveau — Utiliser les outils en sécurité').selectOption({ label: "En cours d’acquisition" });
   await page.getByRole('button', { name: "Enregistrer l’évaluation" }).click();
   await expect(page.getByText("L’évaluation (fin, la personne (auto-évaluation)) est enregistrée.")).toBeVisible();
 
   const evolution = page.getByRole('table', { name: 'Évolution des compétences' });
-  await expect(evolution.getByRole('row', { name: "Ponctualité En cours d'acquisition — Acquis Maîtrisé" })).toBeVisible();
-  await expect(evolution.getByRole('row', { name: "Utiliser les outils en sécurité Non acquis — Maîtrisé En cours d'acquisition" })).toBeVisible();
+  await expect(evolution.getByRole('row', { name: "Ponctualité En cours d’acquisition — Acquis Maîtrisé" })).toBeVisible();
+  await expect(evolution.getByRole('row', { name: "Utiliser les outils en sécurité Non acquis — Maîtrisé En cours d’acquisition" })).toBeVisible();
   await expect(page.getByLabel('Graphique des compétences : encadrant et auto-évaluation').locator('.recharts-bar-rectangle').first()).toBeVisible();
   // The confirmations out of the way, to look at the chart.
   // One at a time: a notification may close by itself while the others are being closed.
@@ -87,7 +87,7 @@ test("l'encadrant évalue au début et à la fin, la personne se jauge, puis la 
   await page.getByRole('tab', { name: 'Bilan' }).click();
   await expect(page.getByText('Taux de présence').locator('..')).toContainText('94 %');
   await expect(page.getByText('Heures travaillées').locator('..')).toContainText('52 h 30');
-  await expect(page.getByRole('table', { name: 'Compétences du bilan' }).getByRole('row', { name: "Utiliser les outils en sécurité Non acquis Maîtrisé En cours d'acquisition" })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Compétences du bilan' }).getByRole('row', { name: "Utiliser les outils en sécurité Non acquis Maîtrisé En cours d’acquisition" })).toBeVisible();
   await expect(page.getByText(/Freins : Mobilité \(toujours présent\)/)).toBeVisible();
   await page.getByLabel("Ce qu’en dit la personne (ses mots)").fill("J'ai aimé le bois, je veux continuer.");
   await page.getByLabel('Orientation proposée').selectOption({ label: 'ACI ou autre structure d’insertion (SIAE)' });

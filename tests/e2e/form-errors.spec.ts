@@ -24,7 +24,7 @@ test('la coordinatrice enregistre une fiche incomplète : les erreurs sont list�
   const links = summary.getByRole('link');
   // In the order of the screen, with the words shown under each field.
   await expect(links.first()).toHaveText(/^Nom : /);
-  await expect(summary.getByRole('link', { name: "Date de naissance : Le 31 février n'existe pas (février a 28 jours)." })).toBeVisible();
+  await expect(summary.getByRole('link', { name: "Date de naissance : Le 31 février n’existe pas (février a 28 jours)." })).toBeVisible();
   const lastName = page.getByRole('textbox', { name: /^Nom$|^Nom \*/ }).first();
   // Focus went to the first invalid field, at the top of the summary's list.
   await expect(lastName).toBeFocused();

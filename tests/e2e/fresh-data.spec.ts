@@ -120,7 +120,7 @@ test("une travailleuse sociale est rattachée à ses personnes suivies : sa list
   const shell = new ShellPage(page);
   await shell.goTo('Personnes');
   // Nothing linked yet: she is told who links her account, and where.
-  await expect(page.getByText("Votre compte n'est pas encore relié à votre fiche de l'annuaire")).toBeVisible();
+  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
 
   // Meanwhile, at the secretariat, her contact card is linked to her account.
   await call('contacts/saveContact', { id: referent.id, contact: { ...contact, userId: worker.id } });

@@ -26,7 +26,7 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
   await expect(page.getByRole('combobox', { name: 'Mois' })).toHaveValue('juin 2026');
   const month = page.getByRole('table', { name: 'Heures du mois' });
   await expect(month.getByRole('row', { name: /Élodie Participant Menuiserie du port 56 h 56 h 56 h 0 h — 12,02 € 673,12/ })).toBeVisible();
-  await expect(page.getByText("Élodie Participant : le contrat de travail n'a pas été établi dans Passerelle.")).toBeVisible();
+  await expect(page.getByText("Élodie Participant : le contrat de travail n’a pas été établi dans Passerelle.")).toBeVisible();
   await app.screenshot(page, 'payroll-01-verifications');
 
   // The coordinator validates despite the checks.

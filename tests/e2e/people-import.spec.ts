@@ -46,7 +46,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
   await expect(page.getByText('1 à corriger')).toBeVisible();
   const badDate = page.getByRole('textbox', { name: 'Ligne 3, Date de naissance' });
-  await expect(page.getByText("« 31/02/1992 » : le 31 février n'existe pas (février a 29 jours).")).toBeVisible();
+  await expect(page.getByText("« 31/02/1992 » : le 31 février n’existe pas (février a 29 jours).")).toBeVisible();
   await app.screenshot(page, 'import-02-a-corriger');
   await badDate.fill('28/02/1992');
   await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();

@@ -35,7 +35,7 @@ test("la secrétaire revoit les dossiers anciens, en anonymise un, puis remet à
   await page.keyboard.press('Escape');
 
   // The information notice handed to her: numbered, kept with her documents, addressed to her.
-  await page.getByRole('button', { name: "Notice d'information sur ses données" }).click();
+  await page.getByRole('button', { name: "Notice d’information sur ses données" }).click();
   const documents = page.getByRole('table', { name: 'Documents' });
   await expect(documents.getByText(/Notice d.information sur vos données — Élodie/)).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'rgpd-03-notice-remise');

@@ -9,7 +9,7 @@ test('la secrétaire choisit Saint-Barthélemy et voit ses jours fériés de l�
   await new ShellPage(page).goTo('Paramètres');
   await page.getByRole('tab', { name: 'Calendrier' }).click();
   await expect(page.getByText(/Noël \(25\/12\)/)).toBeVisible();
-  await expect(page.getByText(/Abolition de l'esclavage/)).toHaveCount(0);
+  await expect(page.getByText(/Abolition de l’esclavage/)).toHaveCount(0);
 
   await page.getByRole('combobox', { name: 'Jours fériés applicables' }).click();
   for (const region of ['Métropole', 'Alsace-Moselle', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte', 'Saint-Martin', 'Saint-Barthélemy']) {
@@ -17,6 +17,6 @@ test('la secrétaire choisit Saint-Barthélemy et voit ses jours fériés de l�
   }
   await page.getByRole('option', { name: 'Saint-Barthélemy' }).click();
   await expect(page.getByText('Le calendrier est enregistré.')).toBeVisible();
-  await expect(page.getByText(/Abolition de l'esclavage \(09\/10\)/)).toBeVisible();
+  await expect(page.getByText(/Abolition de l’esclavage \(09\/10\)/)).toBeVisible();
   await app.screenshot(page, 'settings-calendar-01-saint-barthelemy');
 });

@@ -46,7 +46,7 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await wizard.fillStructure({ ...ccas, siret: '262 900 197 00018' });
   await wizard.next();
   await expect(
-    page.getByText("Ce SIRET n'existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).", { exact: true }),
+    page.getByText("Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).", { exact: true }),
   ).toBeVisible();
   await app.screenshot(page, 'setup-01-siret-invalide');
 
@@ -64,7 +64,7 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
 
   await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:00', afternoonEnd: '12:30' });
   await wizard.next();
-  await expect(page.getByText("La fin de l'après-midi doit venir après son début.", { exact: true })).toBeVisible();
+  await expect(page.getByText("La fin de l’après-midi doit venir après son début.", { exact: true })).toBeVisible();
   await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' });
   await wizard.next();
 
@@ -168,7 +168,7 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByRole('button', { name: 'Modifier' }).first().click();
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('paie-at-relais');
   await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
-  await expect(page.getByText("L'e-mail du service paie n'est pas valide (ex. accueil@ccas-exemple.fr).", { exact: true })).toBeVisible();
+  await expect(page.getByText("L’e-mail du service paie n’est pas valide (ex. accueil@ccas-exemple.fr).", { exact: true })).toBeVisible();
   await app.screenshot(page, 'settings-02-employeur-erreur');
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('salaires@relais-iroise.fr');
   await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
@@ -179,9 +179,9 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByLabel('Employeur Relais Emploi Iroise (démo)').getByRole('button', { name: 'Modifier' }).click();
   const employerForm = page.getByRole('dialog', { name: "Modifier l’employeur" });
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
-  await page.getByRole('option', { name: "Ateliers et chantiers d'insertion — IDCC 3016" }).click();
+  await page.getByRole('option', { name: "Ateliers et chantiers d’insertion — IDCC 3016" }).click();
   await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
-  const refusal = "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.";
+  const refusal = "La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.";
   await expect(employerForm.getByText(refusal, { exact: true })).toBeVisible();
   await expect(employerForm.getByRole('link', { name: `Convention collective : ${refusal}` })).toBeVisible();
   await app.screenshot(page, 'settings-02b-convention-refusee');

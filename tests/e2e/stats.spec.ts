@@ -54,7 +54,7 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
   await page.getByRole('combobox', { name: 'Période' }).click();
   await page.getByRole('option', { name: `Année ${lastYear}` }).click();
-  await expect(page.getByText(`Chiffres arrêtés au 31 décembre ${lastYear}, fin de la période.`)).toBeVisible();
+  await expect(page.getByText(`Chiffres arrêtés au 31/12/${lastYear}, fin de la période.`)).toBeVisible();
   // Three people: statistical secrecy hides the count, on screen too.
   await expect(page.getByLabel('Personnes accompagnées : < 5')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sexe' }).getByRole('row', { name: /Femme < 5/ })).toBeVisible();

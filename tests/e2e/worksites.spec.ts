@@ -39,8 +39,8 @@ test('la coordinatrice planifie un chantier MESP de 4 semaines, sans les jours f
   await expect(generate.getByText('14 demi-journées à créer sur les 16 prévues par le rythme du chantier.')).toBeVisible();
   await expect(generate.getByText('14/05/2026 : Ascension')).toBeVisible();
   await expect(generate.getByText('25/05/2026 : Lundi de Pentecôte')).toBeVisible();
-  await expect(generate.getByRole('checkbox', { name: 'vendredi 15 mai (matin)' })).toBeChecked();
-  await expect(generate.getByRole('checkbox', { name: 'vendredi 29 mai (matin)' })).toBeChecked();
+  await expect(generate.getByRole('checkbox', { name: 'Vendredi 15/05/2026 (matin)' })).toBeChecked();
+  await expect(generate.getByRole('checkbox', { name: 'Vendredi 29/05/2026 (matin)' })).toBeChecked();
   await app.screenshot(page, 'worksites-02-generation');
   await generate.getByRole('button', { name: 'Générer' }).click();
 
@@ -123,7 +123,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   const session = page.getByRole('dialog', { name: 'Demi-journée du 04/05/2026' });
   await session.getByLabel(/^Nouvelle date/).fill('08/05/2026');
   await session.getByRole('button', { name: 'Déplacer' }).click();
-  await expect(session.getByText("Le 08/05/2026 n'est pas travaillé (Victoire 1945).", { exact: true })).toBeVisible();
+  await expect(session.getByText("Le 08/05/2026 n’est pas travaillé (Victoire 1945).", { exact: true })).toBeVisible();
   await session.getByLabel(/^Nouvelle date/).fill('05/05/2026');
   await session.getByRole('combobox', { name: /^Demi-journée/ }).click();
   await page.getByRole('option', { name: 'Après-midi' }).click();
@@ -169,7 +169,7 @@ test('la coordinatrice déplace une demi-journée, renouvelle un contrat puis en
   await expect(endEarly.getByText(/s’arrêtera le 15\/05\/2026 au lieu du 14\/06\/2026/)).toBeVisible();
   await app.screenshot(page, 'worksites-06b-fin-anticipee-confirmation');
   await endEarly.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();
-  await expect(contract.getByText("La période d'essai est terminée à cette date : choisissez un autre motif.", { exact: true })).toBeVisible();
+  await expect(contract.getByText("La période d’essai est terminée à cette date : choisissez un autre motif.", { exact: true })).toBeVisible();
   await contract.getByRole('combobox', { name: /^Motif/ }).click();
   await page.getByRole('option', { name: /Accord commun/ }).click();
   await contract.getByRole('button', { name: 'Enregistrer la fin anticipée' }).click();

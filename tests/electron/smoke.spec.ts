@@ -51,7 +51,6 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
     signatoryTitle: 'La Présidente du CCAS',
   });
   await wizard.next();
-  await wizard.next();
   await wizard.addEmployer({
     name: 'Relais Emploi Iroise',
     address: '14 quai du Port',
@@ -137,7 +136,11 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
   );
 
   // The contract: previewed by pdf.js under app://, then printed to PDF by Electron and kept.
+  // Reloaded to show what was added through the bridge; the desktop app keeps no session across a reload.
   await page.reload();
+  await new LoginPage(page).signIn(ADMIN, PASSWORD);
+  await shell.goTo('Personnes');
+  await page.getByRole('link', { name: 'KEROUAC Awa' }).click();
   await page.getByRole('button', { name: 'Établir un document pour Menuiserie du port' }).click();
   const modal = page.getByRole('dialog', { name: 'Documents — Menuiserie du port' });
   await expect(modal.getByRole('img', { name: /Contrat de travail, page 1 sur \d/ })).toBeVisible({ timeout: 30_000 });
@@ -155,7 +158,11 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
   await expect(phrase).toHaveValue(/^[^-\s]+(-[^-\s]+){11}$/);
   await page.getByLabel('Confirmez la phrase de passe').fill(await phrase.inputValue());
   await page.getByRole('button', { name: 'Enregistrer la phrase de passe' }).click();
+  // The recovery sheet opens once the key is derived (a few seconds): closed only once it is there.
+  const sheet = page.getByRole('dialog', { name: 'Fiche de secours' });
+  await expect(sheet.getByRole('img', { name: 'Fiche de secours, page 1 sur 1' })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   await shell.goTo('Tableau de bord');
   await page.getByRole('button', { name: 'Sauvegarder sur clé USB…' }).click();
   await expect(page.getByText('Sauvegarde vérifiée', { exact: true }).first()).toBeVisible({ timeout: 120_000 });

@@ -90,7 +90,7 @@ describe('signing in', () => {
     clock.set('2026-03-02T09:09:30.000Z');
     expect(await handleRpc(services, 'settings/get', {}, view.token)).toEqual({
       ok: false,
-      error: { code: 'UNAUTHORIZED', message: "Passerelle s'est verrouillée après un moment sans activité. Reconnectez-vous pour continuer." },
+      error: { code: 'UNAUTHORIZED', message: "Passerelle s’est verrouillée après un moment sans activité. Reconnectez-vous pour continuer." },
       dataVersion: expect.any(Number),
     });
     expect(await call('settings/updateSecurity', { idleLockMinutes: 0 })).toMatchObject({ ok: false, error: { field: 'idleLockMinutes' } });

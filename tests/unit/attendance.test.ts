@@ -88,12 +88,12 @@ describe('attendance and hours', () => {
     const other = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Espaces verts', startDate: '2026-06-01' }) }));
     const good = { sessionId: sessionOn('2026-06-01'), participationId, mark: { mark: 'present' as const } };
     const cases: [unknown, RegExp][] = [
-      [{ worksiteId: other.id, entries: [good] }, /n'appartient pas à ce chantier/],
+      [{ worksiteId: other.id, entries: [good] }, /n’appartient pas à ce chantier/],
       [{ worksiteId, entries: [good, { ...good, participationId: 999 }] }, /ne participe pas à ce chantier/],
       [{ worksiteId, entries: [{ ...good, mark: { mark: 'retard', actualStart: '11:00', actualEnd: '10:00' } }] }, /départ doit venir après/],
-      [{ worksiteId, entries: [{ ...good, mark: { mark: 'retard' } }] }, /heure d'arrivée ou de départ/],
+      [{ worksiteId, entries: [{ ...good, mark: { mark: 'retard' } }] }, /heure d’arrivée ou de départ/],
       [{ worksiteId, entries: [{ ...good, mark: { mark: 'retard', actualStart: '07:00' } }] }, /entre 08:30 et 12:00/],
-      [{ worksiteId, entries: [{ ...good, mark: { mark: 'vacances' } }] }, /code de présence ou d'absence n'existe pas/],
+      [{ worksiteId, entries: [{ ...good, mark: { mark: 'vacances' } }] }, /code de présence ou d’absence n’existe pas/],
       [{ worksiteId, entries: [] }, /Rien à enregistrer/],
     ];
     for (const [input, message] of cases) {

@@ -186,8 +186,8 @@ describe('backup to a USB stick and restore', () => {
     const cases: [string, Buffer, RegExp][] = [
       ['coupee', bytes.subarray(0, bytes.length - 100), /incomplète/],
       ['modifiee', Buffer.from(bytes.map((b, i) => (i === bytes.length - 30 ? b ^ 1 : b))), /abîmée ou a été modifiée/],
-      ['aleatoire', randomBytes(5000), /n'est pas une sauvegarde/],
-      ['vide', Buffer.alloc(0), /n'est pas une sauvegarde/],
+      ['aleatoire', randomBytes(5000), /n’est pas une sauvegarde/],
+      ['vide', Buffer.alloc(0), /n’est pas une sauvegarde/],
       ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 2 : b))), /version plus récente/],
       // scrypt N=2^30 would hold the PC for minutes: refused before any derivation.
       ['couteuse', Buffer.from(bytes.map((b, i) => (i === 41 ? 30 : b))), /réglages de chiffrement que Passerelle n’utilise pas/],

@@ -30,7 +30,7 @@ describe('the collective agreement an employer may apply', () => {
 
   it('says in French why an association intermédiaire cannot apply the ACI agreement', () => {
     expect(agreementRefusal('association_intermediaire', '3016')).toBe(
-      "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.",
+      "La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.",
     );
   });
 
@@ -60,7 +60,7 @@ describe('the collective agreement an employer may apply', () => {
     expect(missing.error?.issues[0]).toMatchObject({ path: ['providentBodyAddress'] });
     expect(employerInput.safeParse(employer({ pensionFundAddress: '' })).error?.issues[0]).toMatchObject({
       path: ['pensionFundAddress'],
-      message: "L'adresse de la caisse de retraite complémentaire est obligatoire.",
+      message: "L’adresse de la caisse de retraite complémentaire est obligatoire.",
     });
   });
 

@@ -17,7 +17,7 @@ describe('contacts directory', () => {
     const { call } = await configured();
     expect(await call('contacts/saveOrganisation', { organisation: { ...org, email: 'pas-un-mail' } })).toMatchObject({
       ok: false,
-      error: { field: 'organisation.email', message: "L'adresse e-mail n'est pas valide (ex. accueil@ccas-exemple.fr)." },
+      error: { field: 'organisation.email', message: "L’adresse e-mail n’est pas valide (ex. accueil@ccas-exemple.fr)." },
     });
     expect(await call('contacts/saveContact', { contact: { organisationId: 99, firstName: 'A', lastName: 'B', service: '', phone: '', email: '', userId: null, leftOn: null } })).toMatchObject({
       ok: false,

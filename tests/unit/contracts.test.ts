@@ -100,7 +100,7 @@ describe('early ends', () => {
     const { call, participationId } = await withParticipant();
     expect(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-15', reason: 'periode_essai' } })).toMatchObject({
       ok: false,
-      error: { field: 'earlyEnd.date', message: "La période d'essai est terminée à cette date : choisissez un autre motif." },
+      error: { field: 'earlyEnd.date', message: "La période d’essai est terminée à cette date : choisissez un autre motif." },
     });
     expect(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-15', reason: 'emploi_ou_formation' } })).toMatchObject({
       ok: false,

@@ -22,7 +22,7 @@ describe('dispatch', () => {
       error: {
         code: 'INVALID_INPUT',
         field: 'structure.siret',
-        message: "Ce SIRET n'existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).",
+        message: "Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).",
       },
     });
   });
@@ -50,7 +50,7 @@ describe('dispatch', () => {
     const services = await testServices();
     expect(await dispatch(services, 'people/delete-everything', {}, ANONYMOUS)).toEqual({
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: "Cette action n'existe pas dans cette version de Passerelle." },
+      error: { code: 'UNKNOWN_METHOD', message: "Cette action n’existe pas dans cette version de Passerelle." },
     });
     expect((await dispatch(services, '__proto__', {}, ANONYMOUS)).ok).toBe(false);
   });

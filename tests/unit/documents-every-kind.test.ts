@@ -107,12 +107,36 @@ function htmlText(html: string): string {
 
 const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 
+/** An immersion in June 2026 (the conventions' and bilans' kinds are made from one), its bilan written; long names everywhere. */
+async function immersionOf(setup: Setup, personId: number): Promise<number> {
+  const existing = valueOf(await setup.call('pmsmp/list', { personId }))[0];
+  if (existing) return existing.id;
+  const org = (name: string, kind: 'partenaire' | 'prescripteur') => setup.call('contacts/saveOrganisation', { organisation: { name, kind, address: LONG_ADDRESS, phone: '0298000010', email: '' } });
+  const host = valueOf(await org('Société coopérative ouvrière de production des Boulangers réunis d’Iroise', 'partenaire'));
+  const ft = valueOf(await org('France Travail Brest Europe', 'prescripteur'));
+  const day = { start: '08:30', end: '16:30', pause: 60 };
+  const immersion = valueOf(
+    await setup.call('pmsmp/save', {
+      personId,
+      immersion: {
+        hostOrganisationId: host.id, hostSiret: '73282932000074', hostActivity: 'Boulangerie', tutorName: 'Maël Kerjean-Le Floc’h', tutorFunction: 'Cheffe de fabrication',
+        objective: 'recruter', trade: 'Boulanger', goals: "Vérifier l'aisance au façonnage", startDate: '2026-06-08', endDate: '2026-06-19',
+        schedule: { lundi: day, mardi: day, mercredi: day, jeudi: day, vendredi: day }, tasks: 'Peser, façonner, cuire', risks: 'Brûlures', equipment: 'Gants anti-chaleur',
+        prescriberKind: 'france_travail', prescriberOrganisationId: ft.id, referentName: 'Soizic Le Roux', referentFunction: 'Conseillère en insertion',
+      },
+    }),
+  );
+  valueOf(await setup.call('pmsmp/saveBilan', { id: immersion.id, bilan: { outcome: 'realisee', missedMinutes: 90, skillsObserved: 'Régularité ; soin', followUp: 'Embauche envisagée', writtenOn: '2026-06-19' } }));
+  return immersion.id;
+}
+
 /** Made as the user makes it: through `documents/generate`, or through the method the kind names (the data export, which journals the NIR). */
 async function made(setup: Setup, kind: DocumentKind, who: Who) {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[kind];
   if (!madeBy) return valueOf(await setup.call('documents/generate', requestFor(kind, setup, who)));
   const { personId } = setup.people[who];
-  valueOf(await setup.call(madeBy, { personId, keep: true }));
+  if (madeBy === 'rgpd/exportPerson') valueOf(await setup.call(madeBy, { personId, keep: true }));
+  else valueOf(await setup.call(madeBy, { id: await immersionOf(setup, personId) }));
   return valueOf(await setup.call('documents/list', { personId })).documents.find((d) => d.kind === kind)!;
 }
 
@@ -169,7 +193,8 @@ describe('every document kind, for a woman and for a man, long names and address
   });
 
   it('gives the civility its agreement in each person-addressed document', async () => {
-    for (const kind of DOCUMENT_KINDS.filter((k) => DOCUMENT_KIND_INFO[k].owner === 'person')) {
+    // Letters to the person (a convention or a bilan of immersion is signed by several parties, not written to one).
+    for (const kind of DOCUMENT_KINDS.filter((k) => DOCUMENT_KIND_INFO[k].owner === 'person' && !['convention_pmsmp', 'bilan_pmsmp'].includes(k))) {
       const her = (await printed(setup, kind, 'femme')).text;
       const him = (await printed(setup, kind, 'homme')).text;
       expect(her, kind).toContain('Madame,');

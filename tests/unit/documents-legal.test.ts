@@ -50,7 +50,7 @@ async function mespOfTheAssociation() {
   return { ...setup, worksiteId: id, participations: { femme, homme } };
 }
 
-describe("the CDD d'usage of the association intermédiaire", () => {
+describe("the CDD d’usage of the association intermédiaire", () => {
   it.each([
     ['femme', 'La salariée', 'formation renforcée à la sécurité'],
     ['homme', 'Le salarié', 'ne figure pas sur la liste des postes présentant des risques particuliers'],
@@ -140,9 +140,9 @@ describe('the mise à disposition (L5132-9, R5132-20)', () => {
     const refused = await call('documents/generate', { kind: 'mise_a_disposition', participationId: participations.homme });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (refused.ok) return;
-    expect(refused.error.message).toContain("la convention collective de l'employeur (Paramètres › Employeurs), le prix horaire de la mise à disposition (Paramètres › Employeurs), les tâches confiées");
+    expect(refused.error.message).toContain("la convention collective de l’employeur (Paramètres › Employeurs), le prix horaire de la mise à disposition (Paramètres › Employeurs), les tâches confiées");
     const contract = await call('documents/generate', { kind: 'contrat_travail', participationId: participations.homme });
-    expect(contract).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining("la convention collective de l'employeur") } });
+    expect(contract).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining("la convention collective de l’employeur") } });
   });
 });
 

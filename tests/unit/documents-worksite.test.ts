@@ -80,7 +80,7 @@ describe('documents state only what has happened', () => {
   it('refuses the certificat de travail the day before the last day, makes it on the last day with the portabilité sentence', async () => {
     const before = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-30T09:00:00.000Z');
     const refused = await before.call('documents/generate', { kind: 'certificat_travail', participationId: before.participationIds[0]! });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s'établit à la fin du contrat : son dernier jour est le 31\u00a0mai\u00a02026." } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Le certificat de travail s’établit à la fin du contrat : son dernier jour est le 31\u00a0mai\u00a02026." } });
     expect(valueOf(await before.call('documents/list', { worksiteId: before.worksiteId })).documents).toEqual([]);
 
     const onTheDay = await worksiteWith(['Élodie'], '2026-05-04', '2026-05-31', '2026-05-31T09:00:00.000Z');
@@ -95,7 +95,7 @@ describe('documents state only what has happened', () => {
     const { call, participationIds } = await worksiteWith(['Élodie']);
     expect(await call('documents/preview', { kind: 'attestation_competences', participationId: participationIds[0]! })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Aucune heure de travail n'est enregistrée pour ce contrat : il n'y a pas de compétences à attester." },
+      error: { code: 'CONFLICT', message: "Aucune heure de travail n’est enregistrée pour ce contrat : il n’y a pas de compétences à attester." },
     });
     // A draft does not make it possible: there is nothing to certify.
     expect(await call('documents/generate', { kind: 'attestation_competences', participationId: participationIds[0]!, draft: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -118,11 +118,11 @@ describe('documents state only what has happened', () => {
   });
 });
 
-describe("feuille d'émargement", () => {
+describe("feuille d’émargement", () => {
   it('the week of 11 May 2026 shows Thursday 14 May as a holiday, landscape, one row per participant', async () => {
     const { call, worksiteId } = await worksiteWith(['Élodie', 'Awa', 'Soazig']);
     const { text, file, row } = await generatedText(call, { kind: 'feuille_emargement', worksiteId, weekOf: '2026-05-13' }, 'emargement');
-    expect(row).toMatchObject({ weekOf: '2026-05-11', title: "Feuille d'émargement — Menuiserie du port — semaine du 11/05/2026", personId: null });
+    expect(row).toMatchObject({ weekOf: '2026-05-11', title: "Feuille d’émargement — Menuiserie du port — semaine du 11/05/2026", personId: null });
     for (const value of ['semaine du 11 mai 2026', 'Lundi 11 mai — matin', 'Mercredi 13 mai — matin', 'Jeudi 14 mai — matin', 'Jour férié (Ascension)', 'LEFÈVRE Élodie', 'LEFÈVRE Awa', 'LEFÈVRE Soazig', 'Visa de l’encadrant', 'Yann Kervella', 'prévu de 8 h 30 à 12 h']) {
       expect(text, value).toContain(value);
     }
@@ -156,7 +156,7 @@ describe('batch printing', () => {
       if (result.ok) done.push(result.value.id);
       else failures.push(result.error.message);
     }
-    expect(failures).toEqual(["Pour établir le document « contrat de travail » de Sans-Adresse Lefèvre, complétez : l'adresse de la personne."]);
+    expect(failures).toEqual(["Pour établir le document « contrat de travail » de Sans-Adresse Lefèvre, complétez : l’adresse de la personne."]);
     expect(done).toHaveLength(4);
     const merged = valueOf(await call('documents/merge', { documentIds: done }));
     // Three pages each since the contract states every legal mention (L1242-12, L3123-6, L4154-2).

@@ -166,9 +166,9 @@ describe('missing data', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: "Pour établir le document « contrat de travail » d’Élodie Lefèvre, complétez : l'adresse de la personne, le code postal de la personne, la commune de la personne.",
+        message: "Pour établir le document « contrat de travail » d’Élodie Lefèvre, complétez : l’adresse de la personne, le code postal de la personne, la commune de la personne.",
         missing: [
-          { label: "l'adresse de la personne", link: { kind: 'person', id: personId } },
+          { label: 'l’adresse de la personne', link: { kind: 'person', id: personId } },
           { label: 'le code postal de la personne', link: { kind: 'person', id: personId } },
           { label: 'la commune de la personne', link: { kind: 'person', id: personId } },
         ],
@@ -185,7 +185,7 @@ describe('missing data', () => {
     await sql`update participations set employer_id = ${ccas.id}`.execute(setup.services.db);
     expect(await setup.call('documents/preview', { kind: 'mise_a_disposition', participationId: setup.participationId })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Pas de mise à disposition : le CCAS est lui-même l'employeur de cette personne." },
+      error: { code: 'CONFLICT', message: "Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne." },
     });
   });
 });

@@ -33,8 +33,8 @@ describe('French public holidays', () => {
     const alsace = frenchHolidays(2027, { region: 'alsace_moselle' });
     expect(alsace.get('2027-03-26')).toBe('Vendredi saint');
     expect(alsace.get('2027-12-26')).toBe('Saint-Étienne');
-    expect(frenchHolidays(2026, { region: 'guadeloupe' }).get('2026-05-27')).toBe("Abolition de l'esclavage");
-    expect(frenchHolidays(2026, { region: 'reunion' }).get('2026-12-20')).toBe("Abolition de l'esclavage");
+    expect(frenchHolidays(2026, { region: 'guadeloupe' }).get('2026-05-27')).toBe("Abolition de l’esclavage");
+    expect(frenchHolidays(2026, { region: 'reunion' }).get('2026-12-20')).toBe("Abolition de l’esclavage");
     expect(frenchHolidays(2026, { whitMondayWorked: true }).has('2026-05-25')).toBe(false);
   });
 

@@ -136,11 +136,11 @@ describe('evaluations', () => {
     });
     expect(await attempt({ ...base, items: [{ criterionId: nettoyage, level: 'acquis' }] })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: "Cette ligne n'appartient pas à la grille de ce chantier.", field: 'evaluation.items.0.criterionId' },
+      error: { code: 'INVALID_INPUT', message: "Cette ligne n’appartient pas à la grille de ce chantier.", field: 'evaluation.items.0.criterionId' },
     });
     expect(await attempt({ ...base, items: [{ criterionId: ponctualite, level: 'acquis' }, { criterionId: ponctualite, level: 'acquis' }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await attempt({ ...base, evaluatedOn: '2026-07-02', items: [{ criterionId: ponctualite, level: 'acquis' }] })).toMatchObject({ ok: false, error: { field: 'evaluation.evaluatedOn', message: expect.stringContaining('futur') } });
-    expect(await attempt({ ...base, evaluatedOn: '2026-05-29', items: [{ criterionId: ponctualite, level: 'acquis' }] })).toMatchObject({ ok: false, error: { message: "La date de l'évaluation est avant le début du contrat." } });
+    expect(await attempt({ ...base, evaluatedOn: '2026-05-29', items: [{ criterionId: ponctualite, level: 'acquis' }] })).toMatchObject({ ok: false, error: { message: "La date de l’évaluation est avant le début du contrat." } });
     expect(await attempt({ ...base, moment: 'milieu', items: [{ criterionId: ponctualite, level: 'acquis' }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'evaluation.moment' } });
     const count = await sql<{ n: number }>`select count(*) as n from evaluations`.execute(setup.services.db);
     expect(count.rows[0]!.n).toBe(0);
@@ -190,7 +190,7 @@ describe('observations and health checks', () => {
     expect(valueOf(await asSupervisor('people/get', { id: personId })).obstacles).toBeNull();
     expect(await asSocialWorker('observations/qualify', { observationId: fromSupervisor.id, obstacle: { kind: 'mobilite', identifiedOn: '2026-06-04', actions: '', resolvedOn: null } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await asSupervisor('observations/add', { participationId, observation: { observedOn: '2026-06-04', kind: 'rumeur' as never, text: 'x' } })).toMatchObject({ ok: false, error: { field: 'observation.kind' } });
-    expect(await asSupervisor('observations/add', { participationId, observation: { observedOn: '2026-06-04', kind: 'incident', text: '   ' } })).toMatchObject({ ok: false, error: { message: "L'observation est obligatoire." } });
+    expect(await asSupervisor('observations/add', { participationId, observation: { observedOn: '2026-06-04', kind: 'incident', text: '   ' } })).toMatchObject({ ok: false, error: { message: "L’observation est obligatoire." } });
   });
 
   it('records a VIP with its attestation de suivi and restrictions in plain words; no inaptitude after a health-insurance check; the supervisor reads, never writes', async () => {
@@ -202,7 +202,7 @@ describe('observations and health checks', () => {
     expect(checks).toEqual([{ id: checks[0]!.id, kind: 'vip', date: '2026-06-01', paperReceived: true, restrictions: 'Pas de port de charges de plus de 10 kg', inaptitude: false }]);
     expect(await asSocialWorker('healthChecks/save', { participationId, check: { kind: 'bilan_sante', date: '2026-06-15', paperReceived: false, inaptitude: true } })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', field: 'check.inaptitude', message: "Un bilan de santé de l'Assurance Maladie ne déclare pas d'inaptitude : seul le médecin du travail le peut." },
+      error: { code: 'INVALID_INPUT', field: 'check.inaptitude', message: "Un bilan de santé de l’Assurance Maladie ne déclare pas d’inaptitude : seul le médecin du travail le peut." },
     });
     expect(valueOf(await asSupervisor('healthChecks/list', { participationId }))[0]!.restrictions).toBe('Pas de port de charges de plus de 10 kg');
     expect(await asSupervisor('healthChecks/save', { participationId, check: { kind: 'vip', date: '2026-06-01', paperReceived: true } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -232,7 +232,7 @@ describe('bilans', () => {
     );
     expect(saved.form).toMatchObject({ orientation: 'aci_siae', participantWords: "J'ai aimé travailler le bois." });
     expect(saved.updatedAt).toBe('2026-07-01T09:00:00.000Z');
-    expect(await asSocialWorker('bilans/save', { participationId, bilan: { orientation: 'voyage' as never } })).toMatchObject({ ok: false, error: { field: 'bilan.orientation', message: "Choisissez l'orientation proposée." } });
+    expect(await asSocialWorker('bilans/save', { participationId, bilan: { orientation: 'voyage' as never } })).toMatchObject({ ok: false, error: { field: 'bilan.orientation', message: "Choisissez l’orientation proposée." } });
     expect(await setup.asSupervisor('bilans/get', { participationId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const collective = valueOf(await setup.asSupervisor('bilans/saveWorksite', { worksiteId: setup.worksiteId, bilan: { production: '12 bancs pour le square', incidents: '', comments: '' } }));
     expect(collective.participants).toEqual([

@@ -6,7 +6,7 @@ import { employer } from './support/factories';
 import { caller, configured, sessionAs, tempDir, valueOf } from './support/services';
 import { mesp } from './support/worksites';
 
-const FSE_MENTION = "Cette opération est cofinancée par l'Union européenne dans le cadre du Fonds social européen plus (FSE+).";
+const FSE_MENTION = "Cette opération est cofinancée par l’Union européenne dans le cadre du Fonds social européen plus (FSE+).";
 
 /** A structure set up, its coordinator signed in, and a PNG in the home folder to choose as a logo. */
 async function coordination() {
@@ -60,7 +60,7 @@ describe('funders (Paramètres › Financeurs)', () => {
     const prescriber = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'Mission Locale', kind: 'prescripteur', address: '', phone: '', email: '' } }));
     expect(await call('funders/save', { id: prescriber.id, funder: { name: 'Mission Locale', logoFile: null, fundingMention: '' } })).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', message: "Ce financeur n'existe pas." },
+      error: { code: 'NOT_FOUND', message: "Ce financeur n’existe pas." },
     });
     expect(valueOf(await call('contacts/list', {})).find((o) => o.id === prescriber.id)?.kind).toBe('prescripteur');
   });

@@ -81,16 +81,16 @@ describe('local holidays, with the days around them', () => {
     ['alsace_moselle', 2026, '2026-04-03', 'Vendredi saint', '2026-04-02', '2026-04-04'],
     ['alsace_moselle', 2026, '2026-12-26', 'Saint-Étienne', '2026-12-24', '2026-12-27'],
     ['guadeloupe', 2026, '2026-04-03', 'Vendredi saint', '2026-04-02', '2026-04-04'],
-    ['guadeloupe', 2026, '2026-05-27', "Abolition de l'esclavage", '2026-05-26', '2026-05-28'],
+    ['guadeloupe', 2026, '2026-05-27', "Abolition de l’esclavage", '2026-05-26', '2026-05-28'],
     ['guadeloupe', 2026, '2026-07-21', 'Fête Victor Schœlcher', '2026-07-20', '2026-07-22'],
     ['martinique', 2027, '2027-03-26', 'Vendredi saint', '2027-03-25', '2027-03-27'],
-    ['martinique', 2026, '2026-05-22', "Abolition de l'esclavage", '2026-05-21', '2026-05-23'],
+    ['martinique', 2026, '2026-05-22', "Abolition de l’esclavage", '2026-05-21', '2026-05-23'],
     ['martinique', 2026, '2026-07-21', 'Fête Victor Schœlcher', '2026-07-20', '2026-07-22'],
-    ['guyane', 2026, '2026-06-10', "Abolition de l'esclavage", '2026-06-09', '2026-06-11'],
-    ['reunion', 2026, '2026-12-20', "Abolition de l'esclavage", '2026-12-19', '2026-12-21'],
-    ['mayotte', 2026, '2026-04-27', "Abolition de l'esclavage", '2026-04-26', '2026-04-28'],
-    ['saint_martin', 2026, '2026-05-28', "Abolition de l'esclavage", '2026-05-27', '2026-05-29'],
-    ['saint_barthelemy', 2026, '2026-10-09', "Abolition de l'esclavage", '2026-10-08', '2026-10-10'],
+    ['guyane', 2026, '2026-06-10', "Abolition de l’esclavage", '2026-06-09', '2026-06-11'],
+    ['reunion', 2026, '2026-12-20', "Abolition de l’esclavage", '2026-12-19', '2026-12-21'],
+    ['mayotte', 2026, '2026-04-27', "Abolition de l’esclavage", '2026-04-26', '2026-04-28'],
+    ['saint_martin', 2026, '2026-05-28', "Abolition de l’esclavage", '2026-05-27', '2026-05-29'],
+    ['saint_barthelemy', 2026, '2026-10-09', "Abolition de l’esclavage", '2026-10-08', '2026-10-10'],
   ] as const)('%s %i: %s is %s, %s and %s are not', (region, year, date, name, before, after) => {
     const days = frenchHolidays(year, { region });
     expect(days.get(date)).toBe(name);
@@ -121,8 +121,8 @@ describe('local holidays, with the days around them', () => {
   });
 
   it('keeps a local holiday that falls on Whit Monday when Whit Monday is worked (Guyane, 10 June 2030)', () => {
-    expect(frenchHolidays(2030, { region: 'guyane' }).get('2030-06-10')).toBe("Lundi de Pentecôte et Abolition de l'esclavage");
-    expect(frenchHolidays(2030, { region: 'guyane', whitMondayWorked: true }).get('2030-06-10')).toBe("Abolition de l'esclavage");
+    expect(frenchHolidays(2030, { region: 'guyane' }).get('2030-06-10')).toBe("Lundi de Pentecôte et Abolition de l’esclavage");
+    expect(frenchHolidays(2030, { region: 'guyane', whitMondayWorked: true }).get('2030-06-10')).toBe("Abolition de l’esclavage");
     expect(frenchHolidays(2030, { region: 'metropole', whitMondayWorked: true }).has('2030-06-10')).toBe(false);
   });
 

@@ -77,10 +77,10 @@ describe('reading the access journal', () => {
     expect(rows[0]).toEqual(['N°', 'Date', 'Compte', 'Action', 'Type', 'Résultat', 'Enregistrements', 'Références', 'Empreinte']);
     const body = rows.slice(1).map((row) => row.slice(1, 8));
     expect(body).toEqual([
-      ['1er décembre 2026 à 9\u00a0h\u00a000', 'Élodie Le Gall', 'Création de la fiche', 'Modification', 'réussi', 'MORVAN Anne', `person:${w.morvan.id}`],
-      ['1er décembre 2026 à 23\u00a0h\u00a030', 'Sophie Tanguy', 'Consultation de la fiche', 'Consultation de données sensibles', 'réussi', 'MORVAN Anne', `person:${w.morvan.id}`],
+      ['01/12/2026 à 9\u00a0h\u00a000', 'Élodie Le Gall', 'Création de la fiche', 'Modification', 'réussi', 'MORVAN Anne', `person:${w.morvan.id}`],
+      ['01/12/2026 à 23\u00a0h\u00a030', 'Sophie Tanguy', 'Consultation de la fiche', 'Consultation de données sensibles', 'réussi', 'MORVAN Anne', `person:${w.morvan.id}`],
       [
-        '2 décembre 2026 à 10\u00a0h\u00a031',
+        '02/12/2026 à 10\u00a0h\u00a031',
         'Élodie Le Gall',
         'Affichage du numéro de sécurité sociale',
         'Consultation de données sensibles',

@@ -50,7 +50,7 @@ describe('parcours', () => {
     const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-01-05' })).journeys[0]!.id;
     expect(await call('people/moveJourney', { journeyId, status: 'admise', happenedOn: '2026-01-06', reason: '' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Depuis « Orienté·e », l'étape suivante peut être : Candidature reçue, Refusé·e." },
+      error: { code: 'CONFLICT', message: "Depuis « Orienté·e », l’étape suivante peut être : Candidature reçue, Refusé·e." },
     });
     expect(await call('people/moveJourney', { journeyId, status: 'candidature', happenedOn: '2026-01-01', reason: '' })).toMatchObject({
       ok: false,

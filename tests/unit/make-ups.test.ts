@@ -67,7 +67,7 @@ describe('worksites/previewSchedule and generateSessions', () => {
       error: {
         code: 'INVALID_INPUT',
         field: 'makeUps.0',
-        message: "Le 15/05/2026 ne tombe dans le contrat d'aucun participant : une demi-journée de rattrapage se place pendant le contrat.",
+        message: "Le 15/05/2026 ne tombe dans le contrat d’aucun participant : une demi-journée de rattrapage se place pendant le contrat.",
       },
     });
   });

@@ -185,9 +185,30 @@ describe('migrations', () => {
       .run();
     await before.close();
     const opened = await open(file);
-    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(20);
+    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(opened.sqlite.prepare('select display_name, must_change_password from users').all()).toEqual([{ display_name: 'Élodie Le Gall', must_change_password: 0 }]);
     expect(() => opened.sqlite.exec('update users set must_change_password = 2')).toThrow(/CHECK/);
+    await opened.close();
+  });
+
+  it('migration 21 adds immersions: one renewal at most per convention, never an end before the start', async () => {
+    const file = path.join(tempDir(), 'v20.sqlite');
+    const before = await open(file, MIGRATIONS.filter((m) => m.version <= 20));
+    before.sqlite.exec("insert into organisations (name, kind, address, phone, email, created_at, updated_at) values ('Boulangerie', 'partenaire', '', '', '', 'x', 'x')");
+    before.sqlite.exec("insert into persons (last_name, birth_name, first_names, birth_date, sex, address, postcode, town, priority_area, phone, email, emergency_contact, search_key, created_at, updated_at) values ('Le Bihan', '', 'Élodie', '1985-05-12', 'F', '', '29200', 'Brest', 'inconnu', '', '', '', 'le bihan', 'x', 'x')");
+    await before.close();
+    const opened = await open(file);
+    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const insert = (renewalOf: number | null, start: string, end: string) =>
+      opened.sqlite
+        .prepare(
+          "insert into immersions (person_id, renewal_of, host_organisation_id, host_siret, host_activity, place, tutor_name, tutor_function, tutor_phone, tutor_email, objective, trade, goals, start_date, end_date, schedule, tasks, skills, risks, equipment, prescriber_kind, prescriber_organisation_id, referent_name, referent_function, created_at, updated_at) values (1, ?, 1, '', '', '', 'T', 'F', '', '', 'confirmer', 'Boulanger', '', ?, ?, '{}', 'x', '', '', '', 'france_travail', 1, 'R', '', 'x', 'x')",
+        )
+        .run(renewalOf, start, end);
+    insert(null, '2026-03-01', '2026-03-31');
+    insert(1, '2026-04-01', '2026-04-30');
+    expect(() => insert(1, '2026-05-01', '2026-05-31')).toThrow(/UNIQUE/);
+    expect(() => insert(null, '2026-03-31', '2026-03-01')).toThrow(/CHECK/);
     await opened.close();
   });
 

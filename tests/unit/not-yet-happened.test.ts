@@ -91,12 +91,12 @@ describe('attendance/save and the clock', () => {
     const { clock, mark } = await firstMorning('2026-06-01T06:29:59.000Z');
     expect(await mark('2026-06-01')).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', field: 'entries.0', message: "Cette demi-journée n'a pas encore eu lieu (le 01/06/2026 à 08:30) : elle s'émarge une fois commencée." },
+      error: { code: 'CONFLICT', field: 'entries.0', message: "Cette demi-journée n’a pas encore eu lieu (le 01/06/2026 à 08:30) : elle s’émarge une fois commencée." },
     });
     expect(await mark('2026-06-01', { mark: 'maladie' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     clock.set('2026-06-01T06:30:00.000Z');
     expect(valueOf(await mark('2026-06-01'))).toEqual({ saved: 1 });
-    expect(await mark('2026-06-02')).toMatchObject({ ok: false, error: { message: /^Cette demi-journée n'a pas encore eu lieu \(le 02\/06\/2026/ } });
+    expect(await mark('2026-06-02')).toMatchObject({ ok: false, error: { message: /^Cette demi-journée n’a pas encore eu lieu \(le 02\/06\/2026/ } });
   });
 
   it('writes nothing when one entry of the batch is in the future', async () => {
@@ -118,7 +118,7 @@ describe('attendance/save and the clock', () => {
   it('uses the structure’s own clock overseas: in Guadeloupe 08:30 is 12:30 UTC', async () => {
     const { call, clock, mark } = await firstMorning('2026-06-01T12:29:00.000Z');
     valueOf(await call('settings/updateCalendar', { region: 'guadeloupe', whitMondayWorked: false }));
-    expect(await mark('2026-06-01')).toMatchObject({ ok: false, error: { message: /n'a pas encore eu lieu/ } });
+    expect(await mark('2026-06-01')).toMatchObject({ ok: false, error: { message: /n’a pas encore eu lieu/ } });
     clock.set('2026-06-01T12:30:00.000Z');
     expect(valueOf(await mark('2026-06-01'))).toEqual({ saved: 1 });
   });
@@ -148,7 +148,7 @@ describe('attendance/markAnnexTime and the clock', () => {
     for (const done of [true, false]) {
       expect(await call('attendance/markAnnexTime', { annexTimeId, done })).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', message: "Ce temps annexe n'a pas encore eu lieu (le 01/06/2026 à 14:00) : il se pointe une fois commencé." },
+        error: { code: 'CONFLICT', message: "Ce temps annexe n’a pas encore eu lieu (le 01/06/2026 à 14:00) : il se pointe une fois commencé." },
       });
     }
     expect(valueOf(await call('attendance/markAnnexTime', { annexTimeId, done: null }))).toEqual({ done: null });

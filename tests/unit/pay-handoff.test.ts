@@ -100,7 +100,7 @@ describe('annex times and worked half-days, through the worksite and hours metho
     expect(row.weeks[0]).toMatchObject({ weekOf: '2026-06-01', worked: 14 * 60, paid: 15 * 60 + 30, complementary: 90 });
     // Durations and percentages are set with no-break spaces; the words are what is checked here.
     expect(row.warnings.map((w) => w.replace(/[\u00a0\u202f]/g, ' '))).toEqual([
-      "Semaine du 01/06/2026 : 1 h 30 d'heures complémentaires (heures travaillées et temps annexes rémunérés faits), au-delà du dixième du contrat (1 h 24) : 1 h 24 à +10 %, 0 h 06 à +25 %.",
+      "Semaine du 01/06/2026 : 1 h 30 d’heures complémentaires (heures travaillées et temps annexes rémunérés faits), au-delà du dixième du contrat (1 h 24) : 1 h 24 à +10 %, 0 h 06 à +25 %.",
     ]);
 
     const line = valueOf(await call('payroll/get', { month: '2026-06', employerId: 1 })).lines[0]!;

@@ -239,7 +239,7 @@ describe('a correction of a transmitted month keeps the heures complémentaires 
       ['E0042', 'HC25', '-0,60', '15,025', '-9,02', '18/06/2026', '18/06/2026'],
       ['E0042', 'ABS-ANJ', '3,50', '0,00', '0,00', '18/06/2026', '18/06/2026'],
     ]);
-    expect(column(rows[1]!, 'Libellé')).toMatch(/^Régularisation d'un mois transmis : heures complémentaires majorées de 10 %/);
+    expect(column(rows[1]!, 'Libellé')).toMatch(/^Régularisation d’un mois transmis : heures complémentaires majorées de 10 %/);
     // Every line recomputes from the file alone: amount = quantity × rate, rounded once.
     const num = (s: string) => Number(s.replace(',', '.'));
     for (const r of rows) {

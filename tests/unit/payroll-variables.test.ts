@@ -72,7 +72,7 @@ describe('the variables de paie file', () => {
     const folder = tempDir();
     expect(await call('payroll/export', { month: '2026-06', employerId: 1, format: 'variables', folder })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining("le matricule d’Élodie Lefèvre chez Relais Emploi Iroise n'est pas renseigné") },
+      error: { code: 'CONFLICT', message: expect.stringContaining("le matricule d’Élodie Lefèvre chez Relais Emploi Iroise n’est pas renseigné") },
     });
     expect((await call('payroll/export', { month: '2026-06', employerId: 1, format: 'csv', folder })).ok).toBe(true);
     // Entered after the validation: the kept file still lacks it, until the month is validated again.

@@ -34,11 +34,11 @@ describe('the monthly payroll hand-off', () => {
       expect.objectContaining({ name: 'Élodie Lefèvre', planned: 56 * 60, worked: 56 * 60, paid: 56 * 60, hourlyCents: 1202, grossCents: 67312 }),
     ]);
     expect(draft.checks.map((c) => c.message)).toEqual([
-      "Élodie Lefèvre : le contrat de travail n'a pas été établi dans Passerelle.",
-      "Élodie Lefèvre : le contrat signé n'est pas joint.",
+      "Élodie Lefèvre : le contrat de travail n’a pas été établi dans Passerelle.",
+      "Élodie Lefèvre : le contrat signé n’est pas joint.",
       'Élodie Lefèvre : matricule chez Relais Emploi Iroise non renseigné (fiche de la personne).',
-      "Élodie Lefèvre : numéro de sécurité sociale non renseigné (l'employeur en a besoin).",
-      "Élodie Lefèvre : pas de visite d'information et de prévention enregistrée comme faite.",
+      "Élodie Lefèvre : numéro de sécurité sociale non renseigné (l’employeur en a besoin).",
+      "Élodie Lefèvre : pas de visite d’information et de prévention enregistrée comme faite.",
     ]);
     // Each check names where it is fixed: the person's record, the worksite (the visit is entered there).
     const person = { kind: 'person', id: personId };

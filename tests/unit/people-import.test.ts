@@ -58,7 +58,7 @@ describe('importing people', () => {
 
     const preview = valueOf(await call('people/importPreview', read));
     expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 0, invalid: 2 });
-    expect(preview.rows[1]).toMatchObject({ line: 3, action: 'invalid', errors: { '2': "« 31/13/1990 » : le mois 13 n'existe pas (de 1 à 12)." } });
+    expect(preview.rows[1]).toMatchObject({ line: 3, action: 'invalid', errors: { '2': "« 31/13/1990 » : le mois 13 n’existe pas (de 1 à 12)." } });
     expect(preview.rows[2]!.errors['3']).toBe('« X » : écrivez F ou M.');
 
     // Nothing is imported while a row is wrong.
@@ -153,6 +153,6 @@ describe('importing people', () => {
       mapping: ['lastName', 'firstNames', 'birthDate', 'sex'] as const,
     };
     const preview = valueOf(await call('people/importPreview', { ...input, mapping: [...input.mapping] }));
-    expect(preview.rows[1]).toMatchObject({ action: 'invalid', errors: { '0': "Même personne qu'à la ligne 2 : gardez une seule ligne." } });
+    expect(preview.rows[1]).toMatchObject({ action: 'invalid', errors: { '0': "Même personne qu’à la ligne 2 : gardez une seule ligne." } });
   });
 });

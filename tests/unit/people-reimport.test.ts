@@ -94,7 +94,7 @@ describe('re-importing people never makes a record worse', () => {
       error: {
         code: 'CONFLICT',
         field: 'accepted',
-        message: "La fiche de la ligne 2 a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d'importer. Rien n'a été enregistré.",
+        message: "La fiche de la ligne 2 a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d’importer. Rien n’a été enregistré.",
       },
     });
 
@@ -145,7 +145,7 @@ describe('re-importing people never makes a record worse', () => {
       ),
     );
     expect(preview.rows.map((r) => r.action)).toEqual(['create', 'invalid', 'invalid', 'create']);
-    expect(preview.rows[1]!.errors['7']).toMatch(/^« Bac\+12 » n'est pas un niveau de formation connu\. Écrivez le diplôme le plus élevé : sans diplôme, brevet/);
+    expect(preview.rows[1]!.errors['7']).toMatch(/^« Bac\+12 » n’est pas un niveau de formation connu\. Écrivez le diplôme le plus élevé : sans diplôme, brevet/);
     expect(preview.rows[2]!.errors['7']).toBe('Le niveau de formation manque : les ressources seules ne font pas une situation.');
   });
 });

@@ -43,7 +43,7 @@ describe('people records', () => {
   });
 
   it.each([
-    ['an impossible date', { birthDate: '1985-02-30' }, 'person.birthDate', "La date de naissance n'est pas une date valide."],
+    ['an impossible date', { birthDate: '1985-02-30' }, 'person.birthDate', "La date de naissance n’est pas une date valide."],
     ['a birth date in the future', { birthDate: '2030-01-01' }, 'person.birthDate', 'La date de naissance ne peut pas être dans le futur.'],
     ['a wrong NIR key', { nir: '285057800608442' }, 'person.nir', 'La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.'],
     ['a 10,000-character name', { lastName: 'A'.repeat(10_000) }, 'person.lastName', 'Le nom ne doit pas dépasser 100 caractères.'],

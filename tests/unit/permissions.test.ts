@@ -127,6 +127,12 @@ const EXPECTED: Record<Method, string> = {
   'observations/qualify': 'administrateur coordination travailleur_social',
   'healthChecks/list': 'administrateur coordination travailleur_social encadrant',
   'healthChecks/save': 'administrateur coordination travailleur_social',
+  'pmsmp/list': 'administrateur coordination travailleur_social',
+  'pmsmp/save': 'administrateur coordination travailleur_social',
+  'pmsmp/renew': 'administrateur coordination travailleur_social',
+  'pmsmp/saveBilan': 'administrateur coordination travailleur_social',
+  'pmsmp/printConvention': 'administrateur coordination travailleur_social',
+  'pmsmp/printBilan': 'administrateur coordination travailleur_social',
   'bilans/get': 'administrateur coordination travailleur_social',
   'bilans/save': 'administrateur coordination travailleur_social',
   'bilans/worksite': 'administrateur coordination encadrant',
@@ -192,7 +198,7 @@ describe('permission matrix', () => {
       } else {
         expect(result).toEqual({
           ok: false,
-          error: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." },
+          error: { code: 'FORBIDDEN', message: "Vous n’avez pas le droit de faire cette action." },
         });
       }
     });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { personExport } from '../../src-main/app/person-export';
 import { openDatabase } from '../../src-main/db/open';
 import { scrubDeclared } from '../../src-main/db/repositories/anonymisation';
+import { scrubImmersions } from '../../src-main/db/repositories/pmsmp';
 import { EXPORT_SECTIONS, isOwnerColumn, OWNER_COLUMNS, PERSONAL_DATA } from '../../src-main/db/personal-data';
 import { configured, fakeClock, tempDir } from './support/services';
 import { insertParticipation, insertPerson, insertWorksite } from './support/stats-fixture';
@@ -74,7 +75,7 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
       const exported = await personExport(services.db, id, 'CCAS', '2026-07-01');
       expect(exported.sections.map((s) => s.title)).toEqual(EXPORT_SECTIONS);
     }
-    expect(EXPORT_SECTIONS).toHaveLength(16);
+    expect(EXPORT_SECTIONS).toHaveLength(17);
   });
 
   it('empties the free texts and deletes the rows it declares so, for the people anonymised only', async () => {
@@ -118,5 +119,37 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
       expect(rows, scrubbed[i]!.table).toContain('SECRET-2');
     }
     expect(await db.selectFrom('employeeNumbers').select('personId').execute()).toEqual([{ personId: people[1] }]);
+  });
+
+  it('empties an immersion’s goals and bilan texts for the people anonymised only, and keeps what the statistics count', async () => {
+    const { services } = await configured({ clock: fakeClock('2026-07-01T09:00:00.000Z') });
+    const db = services.db;
+    const at = '2026-07-01T09:00:00.000Z';
+    const organisation = async (name: string, kind: string) =>
+      (await db.insertInto('organisations').values({ name, kind, address: '', phone: '', email: '', createdAt: at, updatedAt: at }).returning('id').executeTakeFirstOrThrow()).id;
+    const host = await organisation('Boulangerie du port', 'entreprise');
+    const prescriber = await organisation('France Travail Brest', 'france_travail');
+    const people: number[] = [];
+    for (const n of [1, 2]) {
+      const secret = `SECRET-${n}`;
+      const { personId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: 'v' }, n);
+      people.push(personId);
+      await db
+        .insertInto('immersions')
+        .values({
+          personId, renewalOf: null, hostOrganisationId: host, hostSiret: '', hostActivity: '', place: '', tutorName: 'Yann Le Bihan', tutorFunction: '', tutorPhone: '', tutorEmail: '',
+          objective: 'decouvrir', trade: 'Boulanger', goals: secret, startDate: '2026-06-01', endDate: '2026-06-12', schedule: '[]', tasks: '', skills: '', risks: '', equipment: '',
+          prescriberKind: 'france_travail', prescriberOrganisationId: prescriber, prescriberContactId: null, referentName: '', referentFunction: '',
+          outcome: 'realisee', missedMinutes: 0, skillsObserved: secret, followUp: secret, bilanComment: null, bilanOn: '2026-06-12', conventionNumber: null, bilanNumber: null,
+          authorId: null, createdAt: at, updatedAt: at,
+        })
+        .execute();
+    }
+    await db.transaction().execute((tx) => scrubImmersions(tx, [people[0]!]));
+    const rows = await db.selectFrom('immersions').select(['personId', 'goals', 'skillsObserved', 'followUp', 'bilanComment', 'outcome', 'startDate']).orderBy('personId').execute();
+    expect(rows).toEqual([
+      { personId: people[0], goals: '', skillsObserved: '', followUp: '', bilanComment: null, outcome: 'realisee', startDate: '2026-06-01' },
+      { personId: people[1], goals: 'SECRET-2', skillsObserved: 'SECRET-2', followUp: 'SECRET-2', bilanComment: null, outcome: 'realisee', startDate: '2026-06-01' },
+    ]);
   });
 });

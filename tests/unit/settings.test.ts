@@ -74,7 +74,7 @@ describe('settings', () => {
     }
     expect(await call('settings/updateHours', { morningStart: '8h30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' })).toMatchObject({
       ok: false,
-      error: { field: 'morningStart', message: "L'heure de début du matin doit être une heure au format HH:MM (ex. 08:30)." },
+      error: { field: 'morningStart', message: "L’heure de début du matin doit être une heure au format HH:MM (ex. 08:30)." },
     });
     const saved = valueOf(await call('settings/updateHours', { morningStart: '09:00', morningEnd: '12:30', afternoonStart: '13:30', afternoonEnd: '16:30' }));
     expect(saved.hours.afternoonEnd).toBe('16:30');
@@ -90,7 +90,7 @@ describe('settings', () => {
       error: {
         code: 'INVALID_INPUT',
         field: 'employer.collectiveAgreement',
-        message: "La convention collective des ateliers et chantiers d'insertion (IDCC 3016) ne s'applique qu'aux structures conventionnées comme atelier et chantier d'insertion (article L5132-15), pas à une association intermédiaire.",
+        message: "La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.",
       },
     });
     expect(await call('settings/saveEmployer', { id: ai.id, employer: { ...input, collectiveAgreement: 'Associations intermédiaires (IDCC 3016)' as never } })).toMatchObject({
@@ -101,7 +101,7 @@ describe('settings', () => {
     expect(aci).toMatchObject({ kind: 'ccas', collectiveAgreement: '3016' });
     expect(await call('settings/saveEmployer', { id: aci.id, employer: { ...input, kind: 'ccas', collectiveAgreement: '2941' } })).toMatchObject({
       ok: false,
-      error: { field: 'employer.collectiveAgreement', message: expect.stringContaining('un CCAS, établissement public, n\'y entre pas') },
+      error: { field: 'employer.collectiveAgreement', message: expect.stringContaining('un CCAS, établissement public, n’y entre pas') },
     });
   });
 
@@ -130,11 +130,11 @@ describe('settings', () => {
     expect(rates[0]).toMatchObject({ effectiveFrom: '2027-01-01', hourlyCents: 1231 });
     expect(await call('settings/addWageRate', { effectiveFrom: '2027-01-01', hourlyCents: 1240 })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Un taux existe déjà à partir du 01/01/2027. Supprimez-le avant d'en saisir un autre à cette date." },
+      error: { code: 'CONFLICT', message: "Un taux existe déjà à partir du 01/01/2027. Supprimez-le avant d’en saisir un autre à cette date." },
     });
     expect(await call('settings/addWageRate', { effectiveFrom: '2027-02-30', hourlyCents: 1240 })).toMatchObject({
       ok: false,
-      error: { field: 'effectiveFrom', message: "La date d'effet n'est pas une date valide." },
+      error: { field: 'effectiveFrom', message: "La date d’effet n’est pas une date valide." },
     });
     expect(await call('settings/addWageRate', { effectiveFrom: '2027-03-01', hourlyCents: 12.5 as never })).toMatchObject({
       ok: false,

@@ -145,7 +145,7 @@ describe('statistical secrecy on every report the app makes', () => {
       const sheet = rows(b.label.slice(0, 31));
       for (const r of [...b.rows, { label: 'Total', ...b.total }]) expect(sheet.find((x) => x[0] === r.label)?.[1], `${b.label} / ${r.label}`).toBe(shownValue(r));
     }
-    const cross = rows("Sexe et âge à l'entrée");
+    const cross = rows("Sexe et âge à l’entrée");
     screen.cross.rows.forEach((label, r) => expect(cross.find((x) => x[0] === label)!.slice(1)).toEqual([...screen.cross.cells[r]!.map(shownValue), shownValue(screen.cross.rowTotals[r]!)]));
     expect(cross.find((x) => x[0] === 'Total')!.slice(1)).toEqual([...screen.cross.columnTotals.map(shownValue), shownValue(screen.cross.total)]);
     const summary = rows('Chiffres clés');

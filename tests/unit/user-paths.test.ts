@@ -78,7 +78,7 @@ describe('paths the renderer sends are confined to the picker’s roots', () => 
     const { call } = await configured({ homeDir: l.home, removableDrives: () => [l.stick] });
     const refused = {
       ok: false,
-      error: { code: 'NOT_FOUND', message: "Cet emplacement n'est pas accessible à Passerelle : choisissez un fichier ou un dossier de votre dossier personnel ou d'une clé USB." },
+      error: { code: 'NOT_FOUND', message: "Cet emplacement n’est pas accessible à Passerelle : choisissez un fichier ou un dossier de votre dossier personnel ou d’une clé USB." },
     };
     expect(await call('journal/export', { folder: '/etc' })).toMatchObject(refused);
     expect(await call('journal/export', { folder: path.join(l.home, 'raccourci-dehors') })).toMatchObject({ ...refused, error: { ...refused.error, field: 'folder' } });

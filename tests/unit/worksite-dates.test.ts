@@ -47,7 +47,7 @@ describe('the day a half-day falls on', () => {
       'Le 10/05/2026 est un dimanche : aucune demi-journée ne se place le dimanche (repos dominical, art. L3132-3).',
     );
     expect(checkSessionDay('2026-05-09', worksite, false)!.message).toBe(
-      "Le 09/05/2026 est un samedi et la structure n'ouvre pas le samedi (Paramètres › Structure › « Ouvert le samedi »).",
+      "Le 09/05/2026 est un samedi et la structure n’ouvre pas le samedi (Paramètres › Structure › « Ouvert le samedi »).",
     );
     expect(checkSessionDay('2026-06-02', worksite, false)!.message).toBe('Le 02/06/2026 est en dehors des dates du chantier (du 04/05/2026 au 31/05/2026).');
   });
@@ -86,12 +86,12 @@ describe('years outside 1900–2100 are refused in every date field', () => {
   ])('%s accepted: %s', (date, accepted) => {
     const result = schema.safeParse(date);
     expect(result.success).toBe(accepted);
-    if (!result.success) expect(result.error.issues.map((i) => i.message)).toEqual(["La date doit tomber entre 1900 et 2100 : vérifiez l'année."]);
+    if (!result.success) expect(result.error.issues.map((i) => i.message)).toEqual(["La date doit tomber entre 1900 et 2100 : vérifiez l’année."]);
   });
 
   it('keeps one message for a date that does not exist', () => {
     const result = schema.safeParse('2026-02-30');
-    expect(result.success || result.error.issues.map((i) => i.message)).toEqual(["La date n'est pas une date valide."]);
+    expect(result.success || result.error.issues.map((i) => i.message)).toEqual(["La date n’est pas une date valide."]);
   });
 });
 
@@ -107,7 +107,7 @@ describe('through RPC', () => {
     });
     expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-09', halfDay: 'morning' } })).toMatchObject({
       ok: false,
-      error: { field: 'to.date', message: expect.stringContaining("n'ouvre pas le samedi") },
+      error: { field: 'to.date', message: expect.stringContaining("n’ouvre pas le samedi") },
     });
     expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-06-01', halfDay: 'morning' } })).toMatchObject({
       ok: false,
@@ -153,7 +153,7 @@ describe('through RPC', () => {
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     expect(await call('worksites/addSession', { id, session: { date: '0026-05-05', halfDay: 'morning' } })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', issues: [{ message: "La date doit tomber entre 1900 et 2100 : vérifiez l'année." }] },
+      error: { code: 'INVALID_INPUT', issues: [{ message: "La date doit tomber entre 1900 et 2100 : vérifiez l’année." }] },
     });
   });
 });

@@ -86,7 +86,7 @@ describe('worksites', () => {
     expect(moved.sessions.find((s) => s.id === monday.id)).toMatchObject({ date: '2026-05-05', halfDay: 'afternoon', start: '13:30', end: '17:00' });
     expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-08', halfDay: 'morning' } })).toMatchObject({
       ok: false,
-      error: { message: "Le 08/05/2026 n'est pas travaillé (Victoire 1945)." },
+      error: { message: "Le 08/05/2026 n’est pas travaillé (Victoire 1945)." },
     });
     expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-06', halfDay: 'morning' } })).toMatchObject({
       ok: false,
@@ -220,7 +220,7 @@ describe('structure calendar', () => {
     ]);
     expect(await call('worksites/addSession', { id, session: { date: '2026-05-06', halfDay: 'afternoon' } })).toMatchObject({
       ok: false,
-      error: { message: "Le 06/05/2026 n'est pas travaillé (Fermeture du CCAS)." },
+      error: { message: "Le 06/05/2026 n’est pas travaillé (Fermeture du CCAS)." },
     });
     valueOf(await call('settings/removeClosure', { date: '2026-05-06' }));
     valueOf(await call('settings/updateCalendar', { region: 'alsace_moselle', whitMondayWorked: false }));

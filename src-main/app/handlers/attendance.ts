@@ -110,7 +110,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     for (const [index, entry] of entries.entries()) {
       const where = { field: `entries.${index}` };
       const session = sessions.get(entry.sessionId);
-      if (!session) throw new AppError('NOT_FOUND', "Cette demi-journée n'appartient pas à ce chantier.", where);
+      if (!session) throw new AppError('NOT_FOUND', "Cette demi-journée n’appartient pas à ce chantier.", where);
       let participation = participations.get(entry.participationId);
       if (!participation) {
         participation = await findParticipation(ctx.db, entry.participationId);
@@ -128,7 +128,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       }
       if (session.cancelledReason !== null) throw new AppError('CONFLICT', `La demi-journée du ${day} est annulée : rien à émarger.`, where);
       if (!hasBegun(session.date, session.startMinutes, clock)) {
-        throw new AppError('CONFLICT', `${HALF_DAY_NOT_YET} (le ${day} à ${minutesToTime(session.startMinutes)}) : elle s'émarge une fois commencée.`, where);
+        throw new AppError('CONFLICT', `${HALF_DAY_NOT_YET} (le ${day} à ${minutesToTime(session.startMinutes)}) : elle s’émarge une fois commencée.`, where);
       }
       const { mark } = entry;
       const toMinutes = (time: string | null) => (time === null ? null : timeToMinutes(time));
@@ -155,7 +155,7 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     if (locked.length > 0 && regularisation === null) {
       throw new AppError(
         'CONFLICT',
-        `Les heures du ${formatFrenchDate(locked[0]!.date)} ont déjà été transmises à l'employeur. Indiquez le motif de la correction : elle sera envoyée en régularisation avec le prochain mois.`,
+        `Les heures du ${formatFrenchDate(locked[0]!.date)} ont déjà été transmises à l’employeur. Indiquez le motif de la correction : elle sera envoyée en régularisation avec le prochain mois.`,
         { field: 'regularisation' },
       );
     }

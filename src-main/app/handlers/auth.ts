@@ -21,7 +21,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
       const now = services.clock.now();
       const row = await read(({ db }) => users.findUser(db, userId));
       if (!row || row.active !== 1) {
-        throw new AppError('UNAUTHORIZED', "Ce compte n'existe pas ou a été désactivé. Demandez à l'administrateur.");
+        throw new AppError('UNAUTHORIZED', "Ce compte n’existe pas ou a été désactivé. Demandez à l’administrateur.");
       }
       const attempt = await attemptPassword({ services, account: row, password, now, method: 'auth/login', write: transaction });
       if (!attempt.valid) throw new AppError('UNAUTHORIZED', `Mot de passe incorrect.${attempt.advice}`, { field: 'password' });

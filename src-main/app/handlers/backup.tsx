@@ -98,9 +98,9 @@ export const backupHandlers: HandlerMap<
 
   'backup/recoverySheet': async ({ passphrase }, ctx) => {
     const key = await localKey(ctx);
-    if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
+    if (!key) throw new AppError('CONFLICT', "Choisissez d’abord la phrase de passe des sauvegardes.");
     const derived = await deriveKey(passphrase, key.salt, key.kdf);
-    if (!timingSafeEqual(derived, key.key)) throw new AppError('INVALID_INPUT', "Ce n'est pas la phrase de passe actuelle des sauvegardes.", { field: 'passphrase' });
+    if (!timingSafeEqual(derived, key.key)) throw new AppError('INVALID_INPUT', "Ce n’est pas la phrase de passe actuelle des sauvegardes.", { field: 'passphrase' });
     const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
     const html = renderPage(<RecoverySheet d={{ structure, passphrase, keyId: key.keyId, issuedOn: ctx.today }} />, ctx.services.fontsDir);
     ctx.record(`backupKey:${key.keyId}`);
@@ -115,7 +115,7 @@ export const backupHandlers: HandlerMap<
     let key;
     try {
       key = await localKey(ctx);
-      if (!key) throw new AppError('CONFLICT', "Choisissez d'abord la phrase de passe des sauvegardes.");
+      if (!key) throw new AppError('CONFLICT', "Choisissez d’abord la phrase de passe des sauvegardes.");
       const structureName = await ctx.read(({ db }) => structureNameOf(db));
       const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({

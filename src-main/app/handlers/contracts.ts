@@ -71,7 +71,7 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
   'contracts/endEarly': async ({ participationId, earlyEnd }, ctx) => {
     const participation = await participationOf(ctx, participationId);
     if (participation.earlyEndDate !== null) {
-      throw new AppError('CONFLICT', `Une fin anticipée au ${formatFrenchDate(participation.earlyEndDate)} est déjà enregistrée : retirez-la d'abord.`);
+      throw new AppError('CONFLICT', `Une fin anticipée au ${formatFrenchDate(participation.earlyEndDate)} est déjà enregistrée : retirez-la d’abord.`);
     }
     refuse(
       checkEarlyEnd({
@@ -91,7 +91,7 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
 
   'contracts/withdrawEarlyEnd': async ({ participationId }, ctx) => {
     const participation = await participationOf(ctx, participationId);
-    if (participation.earlyEndDate === null) throw new AppError('CONFLICT', "Ce contrat n'a pas de fin anticipée.");
+    if (participation.earlyEndDate === null) throw new AppError('CONFLICT', "Ce contrat n’a pas de fin anticipée.");
     await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now);
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);

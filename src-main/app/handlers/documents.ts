@@ -35,14 +35,17 @@ function toAttachment(row: NonNullable<Awaited<ReturnType<typeof repo.findAttach
 /** A kind made by its own method (the person's data export) is not made here. */
 function madeHere(request: DocumentRequest): DocumentRequest {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[request.kind];
-  if (madeBy) throw new AppError('CONFLICT', 'Ce document s’établit depuis la fiche de la personne, « Ses données (RGPD) ».');
+  if (madeBy) {
+    const where = madeBy === 'rgpd/exportPerson' ? '« Ses données (RGPD) »' : 'section « Immersions (PMSMP) »';
+    throw new AppError('CONFLICT', `Ce document s’établit depuis la fiche de la personne, ${where}.`);
+  }
   return request;
 }
 
 /** Reading again a stored document that discloses the NIR journals it, as its making did. */
 function journalDisclosure(ctx: Pick<HandlerContext, 'record'>, row: { kind: string; personId: number | null }) {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind as DocumentKind];
-  if (madeBy && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
+  if (madeBy === 'rgpd/exportPerson' && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
 }
 
 export const documentsHandlers: HandlerMap<
@@ -140,12 +143,12 @@ export const documentsHandlers: HandlerMap<
 
   'documents/attach': async ({ target, path: source, label }, ctx) => {
     const info = await stat(source).catch(() => null);
-    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n'est pas un fichier.", { field: 'path' });
+    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n’est pas un fichier.", { field: 'path' });
     if (info.size > ATTACHMENT_MAX_BYTES) {
       throw new AppError('INVALID_INPUT', 'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.', { field: 'path' });
     }
     const bytes = await readFile(source).catch(() => {
-      throw new AppError('FILE_ERROR', "Le fichier choisi n'a pas pu être lu.", { field: 'path' });
+      throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.", { field: 'path' });
     });
     const type = sniffScan(bytes);
     if (!type) throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', { field: 'path' });

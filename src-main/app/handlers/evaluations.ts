@@ -72,7 +72,7 @@ export const evaluationsHandlers: HandlerMap<
     const seen = new Set<number>();
     evaluation.items.forEach((item, index) => {
       if (!allowed.has(item.criterionId)) {
-        throw new AppError('INVALID_INPUT', "Cette ligne n'appartient pas à la grille de ce chantier.", { field: `evaluation.items.${index}.criterionId` });
+        throw new AppError('INVALID_INPUT', "Cette ligne n’appartient pas à la grille de ce chantier.", { field: `evaluation.items.${index}.criterionId` });
       }
       if (seen.has(item.criterionId)) throw new AppError('INVALID_INPUT', 'Une même ligne de la grille est évaluée deux fois.', { field: `evaluation.items.${index}.criterionId` });
       seen.add(item.criterionId);
@@ -89,7 +89,7 @@ export const evaluationsHandlers: HandlerMap<
 
   'observations/add': async ({ participationId, observation }, ctx) => {
     await followed(ctx, participationId);
-    if (observation.observedOn > ctx.today) throw new AppError('INVALID_INPUT', "La date de l'observation est dans le futur.", { field: 'observation.observedOn' });
+    if (observation.observedOn > ctx.today) throw new AppError('INVALID_INPUT', "La date de l’observation est dans le futur.", { field: 'observation.observedOn' });
     const id = await repo.insertObservation(ctx.db, participationId, observation, ctx.session.user?.id ?? null, ctx.now);
     ctx.record(`observation:${id}`);
     return observations(ctx, participationId);

@@ -25,6 +25,7 @@ import { statsHandlers } from './stats';
 import { dashboardHandlers } from './dashboard';
 import { rgpdHandlers } from './rgpd';
 import { searchHandlers } from './search';
+import { pmsmpHandlers } from './pmsmp';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -53,4 +54,5 @@ export const handlers: HandlerMap<Method> = {
   ...dashboardHandlers,
   ...rgpdHandlers,
   ...searchHandlers,
+  ...pmsmpHandlers,
 };

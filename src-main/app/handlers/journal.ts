@@ -47,7 +47,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
 
   'journal/export': async ({ folder, ...filter }, { read, today }) => {
     const info = await stat(folder).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n'existe pas ou n'est plus branché.");
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou n’est plus branché.");
     // A `none` method: the entries are read first, the export is journaled once the file is written.
     const listed = (await read(({ db }) => journalEntries(db, filter))).reverse();
     const csv = toCsv([
@@ -70,7 +70,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
       await writeFile(temporary, csv, 'utf8');
       await rename(temporary, target);
     } catch {
-      throw new AppError('FILE_ERROR', "Le fichier n'a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
+      throw new AppError('FILE_ERROR', "Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
     }
     return { path: target, count: listed.length };
   },

@@ -26,7 +26,7 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
     assertNotFuture(openedOn, ctx.today, 'openedOn');
     const open = await repo.openJourneyOf(ctx.db, personId);
     if (open) {
-      throw new AppError('CONFLICT', `Un parcours est déjà en cours (${JOURNEY_STATUS_LABELS[open.status as never]}) : terminez-le avant d'en ouvrir un autre.`);
+      throw new AppError('CONFLICT', `Un parcours est déjà en cours (${JOURNEY_STATUS_LABELS[open.status as never]}) : terminez-le avant d’en ouvrir un autre.`);
     }
     const id = await repo.insertJourney(ctx.db, personId, openedOn, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`person:${personId}`);
@@ -46,7 +46,7 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
         'CONFLICT',
         isClosed(current)
           ? 'Ce parcours est terminé : ouvrez-en un nouveau.'
-          : `Depuis « ${JOURNEY_STATUS_LABELS[current]} », l'étape suivante peut être : ${allowed}.`,
+          : `Depuis « ${JOURNEY_STATUS_LABELS[current]} », l’étape suivante peut être : ${allowed}.`,
         { field: 'status' },
       );
     }
@@ -69,7 +69,7 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
     // A first recording moves the parcours to "sorti·e"; later ones add the 3- and 6-month follow-up.
     if (current !== 'sortie') {
       if (!canMove(current, 'sortie')) {
-        throw new AppError('CONFLICT', `Une sortie s'enregistre pour une personne admise ou en chantier, pas « ${JOURNEY_STATUS_LABELS[current]} ».`);
+        throw new AppError('CONFLICT', `Une sortie s’enregistre pour une personne admise ou en chantier, pas « ${JOURNEY_STATUS_LABELS[current]} ».`);
       }
       assertNotFuture(outcome.exitedOn, ctx.today, 'outcome.exitedOn');
       await repo.insertEvent(ctx.db, journeyId, 'sortie', outcome.exitedOn, '', ctx.now, ctx.session.user?.id ?? null);

@@ -8,7 +8,7 @@ import type { ReadableDb } from '../../db/access';
 
 async function employerOrFail(db: ReadableDb, employerId: number) {
   const employer = await findEmployer(db, employerId);
-  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
+  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
   return employer;
 }
 
@@ -18,10 +18,10 @@ export const payrollKeyHandlers: HandlerMap<'payroll/matricules' | 'payroll/setM
   'payroll/setMatricule': async ({ personId, employerId, matricule }, ctx) => {
     const employer = await employerOrFail(ctx.db, employerId);
     const worked = (await repo.matriculesOf(ctx.db, personId)).some((m) => m.employerId === employerId);
-    if (!worked) throw new AppError('CONFLICT', `Cette personne n'a pas de contrat avec ${employer.name} : le matricule se saisit pour un employeur du contrat.`, { field: 'employerId' });
+    if (!worked) throw new AppError('CONFLICT', `Cette personne n’a pas de contrat avec ${employer.name} : le matricule se saisit pour un employeur du contrat.`, { field: 'employerId' });
     const holder = matricule ? await repo.matriculeHolder(ctx.db, employerId, matricule) : undefined;
     if (holder && holder.personId !== personId) {
-      throw new AppError('CONFLICT', `Le matricule ${matricule} est déjà celui d'une autre personne chez ${employer.name}.`, { field: 'matricule' });
+      throw new AppError('CONFLICT', `Le matricule ${matricule} est déjà celui d’une autre personne chez ${employer.name}.`, { field: 'matricule' });
     }
     await repo.setMatricule(ctx.db, personId, employerId, matricule || null);
     ctx.record(`person:${personId}`);

@@ -38,7 +38,7 @@ function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['
 
 async function view(db: ReadableDb, today: string, month: string, employerId: number): Promise<HandoffView> {
   const employer = await findEmployer(db, employerId);
-  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
+  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
   const stored = await repo.findHandoff(db, month, employerId);
   if (stored) {
     const content = JSON.parse(stored.content) as Pick<HandoffView, 'checks' | 'lines'> & { figures?: MonthFigures };
@@ -111,12 +111,12 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
       const existing = await repo.findHandoff(db, month, employerId);
       if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`);
       const employer = await findEmployer(db, employerId);
-      if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n'existe pas.", { field: 'employerId' });
+      if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
       return { employer, computed: await compute(db, ctx.today, month, employerId), sources: await handoffSources(db, ctx.services.paths.filesDir, employerId) };
     });
     if (computed.lines.length === 0) throw new AppError('CONFLICT', `Aucune personne n’a travaillé pour ${employer.name} en ${monthName(month)}.`);
     if (computed.checks.length > 0 && !confirmChecks) {
-      throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l'envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
+      throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l’envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
     }
     const made = await handoffFiles(ctx.services, sources, { month, employer, lines: computed.lines, coordinator: ctx.session.user?.displayName ?? '', issuedOn: ctx.today });
     const { files, xlsx, csv, pdf, variables } = made;
@@ -155,7 +155,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
 
   'payroll/transmit': async ({ month, employerId }, ctx) => {
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
-    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé par la coordination.");
+    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d’abord être validé par la coordination.");
     if (handoff.status === 'transmis') throw new AppError('CONFLICT', 'Ce mois est déjà marqué comme transmis.');
     if ((await view(ctx.db, ctx.today, month, employerId)).stale) {
       throw new AppError('CONFLICT', `Les chiffres ${de(monthName(month))} ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.`);
@@ -182,9 +182,9 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
 
   'payroll/export': async ({ month, employerId, format, folder }, ctx) => {
     const handoff = await ctx.read(({ db }) => repo.findHandoff(db, month, employerId));
-    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d'abord être validé : les fichiers sont faits à la validation.");
+    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d’abord être validé : les fichiers sont faits à la validation.");
     if (format === 'variables' && !handoff.variablesFile) {
-      throw new AppError('CONFLICT', "Ce mois a été validé avant l'export des variables de paie : validez-le à nouveau pour le produire.");
+      throw new AppError('CONFLICT', "Ce mois a été validé avant l’export des variables de paie : validez-le à nouveau pour le produire.");
     }
     if (format === 'variables') {
       const kept = (JSON.parse(handoff.content) as { missingMatricules?: string[] }).missingMatricules ?? [];

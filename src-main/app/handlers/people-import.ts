@@ -94,7 +94,7 @@ async function plan(db: ReadableDb, input: Input, today: string): Promise<Plan[]
     const key = nameSearchKey(String(draft.lastName), String(draft.firstNames)) + '|' + String(draft.birthDate);
     if (parsed.success && Object.keys(errors).length === 0) {
       const earlier = seenKeys.get(key);
-      if (earlier !== undefined) fail('lastName', `Même personne qu'à la ligne ${earlier} : gardez une seule ligne.`);
+      if (earlier !== undefined) fail('lastName', `Même personne qu’à la ligne ${earlier} : gardez une seule ligne.`);
       else seenKeys.set(key, line);
     }
 
@@ -234,14 +234,14 @@ function acceptedPlans(plans: Plan[], accepted: Accepted[]): Set<Plan> {
   for (const a of accepted) {
     const p = byLine.get(a.line);
     if (!p || p.row.action !== 'update' || p.row.personId !== a.personId) {
-      throw new AppError('INVALID_INPUT', `La ligne ${a.line} ne propose pas de mise à jour de cette fiche : vérifiez à nouveau les lignes. Rien n'a été enregistré.`, {
+      throw new AppError('INVALID_INPUT', `La ligne ${a.line} ne propose pas de mise à jour de cette fiche : vérifiez à nouveau les lignes. Rien n’a été enregistré.`, {
         field: 'accepted',
       });
     }
     if (p.row.version !== a.version) {
       throw new AppError(
         'CONFLICT',
-        `La fiche de la ligne ${a.line} a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d'importer. Rien n'a été enregistré.`,
+        `La fiche de la ligne ${a.line} a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d’importer. Rien n’a été enregistré.`,
         { field: 'accepted' },
       );
     }
@@ -289,7 +289,7 @@ export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/impo
     const plans = await plan(db, input, today);
     const counts = count(plans);
     if (counts.invalid > 0) {
-      throw new AppError('INVALID_INPUT', `${counts.invalid} ligne(s) sont à corriger avant d'importer : rien n'a été enregistré.`, { field: 'rows' });
+      throw new AppError('INVALID_INPUT', `${counts.invalid} ligne(s) sont à corriger avant d’importer : rien n’a été enregistré.`, { field: 'rows' });
     }
     const ticked = acceptedPlans(plans, input.accepted);
     const userId = session.user?.id ?? null;

@@ -19,10 +19,10 @@ async function assertLinks(db: Kysely<Database>, person: PersonInput, today: str
     throw new AppError('INVALID_INPUT', 'La date de naissance semble fausse (avant 1900).', { field: 'person.birthDate' });
   }
   if (person.prescriberId !== null && !(await organisationExists(db, person.prescriberId))) {
-    throw new AppError('NOT_FOUND', "Le prescripteur choisi n'existe pas.", { field: 'person.prescriberId' });
+    throw new AppError('NOT_FOUND', "Le prescripteur choisi n’existe pas.", { field: 'person.prescriberId' });
   }
   if (person.referentId !== null && !(await contactExists(db, person.referentId))) {
-    throw new AppError('NOT_FOUND', "Le référent choisi n'existe pas.", { field: 'person.referentId' });
+    throw new AppError('NOT_FOUND', "Le référent choisi n’existe pas.", { field: 'person.referentId' });
   }
 }
 
@@ -42,7 +42,7 @@ async function assertNoDuplicate(ctx: HandlerContext, person: { lastName: string
     }
     throw new AppError(
       'CONFLICT',
-      `${first.firstNames} ${first.lastName}, né(e) le ${formatFrenchDate(first.birthDate)}, a déjà une fiche. Ouvrez-la, ou confirmez qu'il s'agit d'une autre personne.`,
+      `${first.firstNames} ${first.lastName}, né(e) le ${formatFrenchDate(first.birthDate)}, a déjà une fiche. Ouvrez-la, ou confirmez qu’il s’agit d’une autre personne.`,
       { field: 'duplicates' },
     );
   }

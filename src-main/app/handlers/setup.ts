@@ -20,10 +20,10 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
 
   'setup/createAdministrator': async ({ displayName, password }, { services, read, transaction, now, record, attribute }) => {
     const refused = () =>
-      new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l'administrateur de vous en créer un.");
+      new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l’administrateur de vous en créer un.");
     const structureName = await read(async ({ db }) => {
       if (!(await repo.findStructure(db))) {
-        throw new AppError('CONFLICT', "Passerelle n'est pas encore configurée : terminez d'abord l'assistant.");
+        throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
       }
       if ((await users.listUsers(db)).length > 0) throw refused();
       return structureNameOf(db);

@@ -7,13 +7,13 @@ import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
 async function existing(db: ReadableDb, id: number) {
   const row = await users.findUser(db, id);
-  if (!row) throw new AppError('NOT_FOUND', "Ce compte n'existe pas.");
+  if (!row) throw new AppError('NOT_FOUND', "Ce compte n’existe pas.");
   return row;
 }
 
 async function assertNameFree(db: ReadableDb, displayName: string, exceptId?: number) {
   if (await users.nameTaken(db, displayName, exceptId)) {
-    throw new AppError('CONFLICT', `Un compte s'appelle déjà « ${displayName.trim()} ». Ajoutez l'initiale du nom, par exemple.`, {
+    throw new AppError('CONFLICT', `Un compte s’appelle déjà « ${displayName.trim()} ». Ajoutez l’initiale du nom, par exemple.`, {
       field: 'displayName',
     });
   }

@@ -33,11 +33,11 @@ import { reachOf } from '../reach';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
-  if (!employer || employer.archived) throw new AppError('NOT_FOUND', "L'employeur choisi n'existe pas ou est archivé.", { field: 'worksite.employerId' });
+  if (!employer || employer.archived) throw new AppError('NOT_FOUND', "L’employeur choisi n’existe pas ou est archivé.", { field: 'worksite.employerId' });
   if (w.supervisorId !== null) {
     const supervisor = await findUser(db, w.supervisorId);
     if (!supervisor || supervisor.active !== 1 || supervisor.role !== 'encadrant') {
-      throw new AppError('INVALID_INPUT', "L'encadrant doit être un compte actif au rôle « Encadrant technique ».", { field: 'worksite.supervisorId' });
+      throw new AppError('INVALID_INPUT', "L’encadrant doit être un compte actif au rôle « Encadrant technique ».", { field: 'worksite.supervisorId' });
     }
   }
   if (w.coordinatorId !== null) {
@@ -47,7 +47,7 @@ async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
     }
   }
   for (const [field, orgId] of [['worksite.clientId', w.clientId], ...w.fundersIds.map((f) => ['worksite.fundersIds', f] as const)] as const) {
-    if (orgId !== null && !(await organisationExists(db, orgId))) throw new AppError('NOT_FOUND', "Un organisme choisi n'existe pas.", { field });
+    if (orgId !== null && !(await organisationExists(db, orgId))) throw new AppError('NOT_FOUND', "Un organisme choisi n’existe pas.", { field });
   }
 }
 
@@ -157,7 +157,7 @@ export const worksitesHandlers: HandlerMap<
   'worksites/save': async ({ id, worksite }, ctx) => {
     await assertReferences(ctx.db, worksite);
     if (worksite.slots.some((slot) => slot.weekday === 5) && !(await isOpenOnSaturday(ctx.db))) {
-      throw new AppError('INVALID_INPUT', "La structure n'ouvre pas le samedi : décochez le samedi, ou cochez « Ouvert le samedi » dans Paramètres › Structure.", {
+      throw new AppError('INVALID_INPUT', "La structure n’ouvre pas le samedi : décochez le samedi, ou cochez « Ouvert le samedi » dans Paramètres › Structure.", {
         field: 'worksite.slots',
       });
     }
@@ -190,7 +190,7 @@ export const worksitesHandlers: HandlerMap<
       await refuseDay(ctx.db, m.date, worksite, where.field);
       // Added working time inside someone's contract, never a recovery of holiday hours (L3133-2).
       if (worksite.participants.length > 0 && makeUpEffect(m.date, 0, makeUpParticipants(worksite)).concerned.length === 0) {
-        throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} ne tombe dans le contrat d'aucun participant : une demi-journée de rattrapage se place pendant le contrat.`, where);
+        throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} ne tombe dans le contrat d’aucun participant : une demi-journée de rattrapage se place pendant le contrat.`, where);
       }
       const holiday = calendar.holidays.get(m.date);
       if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est férié (${holiday}).`, where);
@@ -215,7 +215,7 @@ export const worksitesHandlers: HandlerMap<
     await refuseDay(ctx.db, session.date, worksite, 'session.date');
     const calendar = await calendarFor(ctx.db, session.date, session.date);
     const holiday = calendar.holidays.get(session.date) ?? calendar.closures.get(session.date);
-    if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} n'est pas travaillé (${holiday}).`, { field: 'session.date' });
+    if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} n’est pas travaillé (${holiday}).`, { field: 'session.date' });
     if (worksite.sessions.some((s) => sessionKey(s) === sessionKey(session))) {
       throw new AppError('CONFLICT', 'Cette demi-journée existe déjà.', { field: 'session.date' });
     }
@@ -269,7 +269,7 @@ export const worksitesHandlers: HandlerMap<
       );
       if (clashes.length > 0) {
         const dates = clashes.slice(0, 3).map((c) => `${formatFrenchDate(c.date)} (${c.name})`).join(', ');
-        throw new AppError('CONFLICT', `${name} est déjà sur un autre chantier le ${dates}${clashes.length > 3 ? '…' : ''}. Confirmez pour l'inscrire quand même.`, {
+        throw new AppError('CONFLICT', `${name} est déjà sur un autre chantier le ${dates}${clashes.length > 3 ? '…' : ''}. Confirmez pour l’inscrire quand même.`, {
           field: 'clash',
         });
       }
@@ -279,7 +279,7 @@ export const worksitesHandlers: HandlerMap<
         throw new AppError(
           'CONFLICT',
           `Le SMIC passe à ${formatEuros(raise.hourlyCents)} le ${formatFrenchDate(raise.effectiveFrom)}, pendant ce contrat : le taux de ${formatEuros(contract.hourlyCents)} ` +
-            `sera porté à ${formatEuros(raise.hourlyCents)} à partir de cette date dans les heures transmises à l'employeur. Confirmez pour garder ce taux au contrat.`,
+            `sera porté à ${formatEuros(raise.hourlyCents)} à partir de cette date dans les heures transmises à l’employeur. Confirmez pour garder ce taux au contrat.`,
           { field: 'wageRaise' },
         );
       }
@@ -371,7 +371,7 @@ export const worksitesHandlers: HandlerMap<
     await refuseDay(ctx.db, to.date, worksite, 'to.date');
     const calendar = await calendarFor(ctx.db, to.date, to.date);
     const closed = calendar.holidays.get(to.date) ?? calendar.closures.get(to.date);
-    if (closed) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(to.date)} n'est pas travaillé (${closed}).`, { field: 'to.date' });
+    if (closed) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(to.date)} n’est pas travaillé (${closed}).`, { field: 'to.date' });
     if (worksite.sessions.some((s) => s.id !== sessionId && sessionKey(s) === sessionKey(to))) {
       throw new AppError('CONFLICT', 'Il y a déjà une demi-journée à cette date.', { field: 'to.date' });
     }

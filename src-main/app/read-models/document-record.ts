@@ -43,7 +43,7 @@ export async function recordDocument(ctx: NoneContext, prepared: PreparedDocumen
   try {
     await writeAtomically(target, pdf);
   } catch {
-    throw new AppError('FILE_ERROR', "Le document n'a pas pu être enregistré dans le dossier des données. Vérifiez l'espace disque.");
+    throw new AppError('FILE_ERROR', "Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.");
   }
   try {
     const { row } = await ctx.transaction(async (db) => {

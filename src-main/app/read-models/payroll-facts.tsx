@@ -74,10 +74,10 @@ export async function compute(db: ReadableDb, today: string, month: string, empl
     } else if (end <= last) events.push(`Fin de contrat le ${formatFrenchDate(end)}`);
     // The first version's number: a regenerated contract keeps its key.
     const contract = contracts.find((c) => c.participationId === r.id);
-    if (!contract) checks.push({ message: `${name} : le contrat de travail n'a pas été établi dans Passerelle.`, link: person });
-    if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n'est pas joint.`, link: person });
+    if (!contract) checks.push({ message: `${name} : le contrat de travail n’a pas été établi dans Passerelle.`, link: person });
+    if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n’est pas joint.`, link: person });
     if (!r.matricule) checks.push({ message: `${name} : matricule chez ${employerName} non renseigné (fiche de la personne).`, link: person });
-    if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l'employeur en a besoin).`, link: person });
+    if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l’employeur en a besoin).`, link: person });
     const line = payrollLine(
       {
         participationId: r.id,
@@ -121,7 +121,7 @@ export async function compute(db: ReadableDb, today: string, month: string, empl
   const visited = await repo.visitDone(db, ids);
   for (const r of rows) {
     if (r.startDate <= today && !visited.has(r.id)) {
-      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d'information et de prévention enregistrée comme faite.`, link: { kind: 'worksite', id: r.worksiteId } });
+      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d’information et de prévention enregistrée comme faite.`, link: { kind: 'worksite', id: r.worksiteId } });
     }
   }
   return {

@@ -19,6 +19,7 @@ import * as journalKeyed from './017-journal-keyed';
 import * as letterheadsFunders from './018-letterheads-funders';
 import * as regularisationLines from './019-regularisation-lines';
 import * as mustChangePassword from './020-must-change-password';
+import * as immersions from './021-immersions';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'letterheads-funders', up: letterheadsFunders.up },
   { version: 19, name: 'regularisation-lines', up: regularisationLines.up },
   { version: 20, name: 'must-change-password', up: mustChangePassword.up },
+  { version: 21, name: 'immersions', up: immersions.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

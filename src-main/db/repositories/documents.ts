@@ -25,6 +25,19 @@ export async function nextNumber(db: Db, kind: string, prefix: string, year: str
   }
   const existing = await query.groupBy('number').executeTakeFirst();
   if (existing) return { number: existing.number, version: Number(existing.version) + 1 };
+  return freshNumber(db, prefix, year);
+}
+
+/** The next version of a number already issued, or the next number of the kind in the year when there is none yet. */
+export async function nextVersionOf(db: Db, number: string | null, prefix: string, year: string) {
+  if (number !== null) {
+    const existing = await db.selectFrom('documents').select((eb) => eb.fn.max('version').as('version')).where('number', '=', number).executeTakeFirst();
+    if (existing?.version) return { number, version: Number(existing.version) + 1 };
+  }
+  return freshNumber(db, prefix, year);
+}
+
+async function freshNumber(db: Db, prefix: string, year: string) {
   const stem = `${prefix}-${year}-`;
   const last = await db
     .selectFrom('documents')

@@ -15,6 +15,7 @@ export function toUser(row: UserRow): User {
     active: row.active === 1,
     lockedUntil: row.lockedUntil,
     passwordChangedAt: row.passwordChangedAt,
+    mustChangePassword: row.mustChangePassword === 1,
   };
 }
 

@@ -13,6 +13,8 @@ import { planningChantier } from './planning-chantier';
 import { planningPersonne } from './planning-personne';
 import { donneesPersonne } from './donnees-personne';
 import { noticeDonnees } from './notice-donnees';
+import { conventionPmsmp } from './convention-pmsmp';
+import { bilanPmsmp } from './bilan-pmsmp';
 
 type Entry<K extends DocumentKind> = K extends ParticipationKind['kind']
   ? ParticipationKind<K>
@@ -37,6 +39,8 @@ export const DOCUMENT_REGISTRY: { [K in DocumentKind]: Entry<K> } = {
   bilan_chantier: bilanChantier,
   notice_donnees: noticeDonnees,
   donnees_personne: donneesPersonne,
+  convention_pmsmp: conventionPmsmp,
+  bilan_pmsmp: bilanPmsmp,
 };
 
 export type { DocumentKindEntry, ParticipationKind, PersonKind, WorksiteKind } from './kind';

@@ -28,14 +28,14 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
       <p style={{ marginTop: '6mm' }}>
         {undersigned(d.structure)}, atteste que {personName(d.person)}, {word(d.person.civility, 'né')} le{' '}
         {longFrenchDate(d.person.birthDate)}, a occupé le poste {de(inSentence(d.contract.position))} sur le chantier « {d.worksite.name} » (support
-        d'activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}, pour{' '}
+        d’activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}, pour{' '}
         {formatDuration(b.attendance.workedMinutes)} de travail effectif.
       </p>
       <h2>Activités réalisées</h2>
       <Words text={b.form.activitiesDone} />
       <h2>Compétences acquises</h2>
       {skills.length === 0 ? (
-        <p>Aucune compétence n'a encore été évaluée comme acquise.</p>
+        <p>Aucune compétence n’a encore été évaluée comme acquise.</p>
       ) : (
         <table>
           <thead>
@@ -72,8 +72,8 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
           </ul>
         </>
       )}
-      <p className="small">Niveaux évalués par l'encadrant technique en fin de chantier. Cette attestation est délivrée{' '}
-        {agree(d.person.civility, { m: "à l'intéressé", f: "à l'intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.
+      <p className="small">Niveaux évalués par l’encadrant technique en fin de chantier. Cette attestation est délivrée{' '}
+        {agree(d.person.civility, { m: "à l’intéressé", f: "à l’intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.
       </p>
       <SignatureBlock town={d.structure.town} date={d.issuedOn} signers={[{ who: d.structure.name, name: d.structure.signatoryName, title: d.structure.signatoryTitle }]} />
     </>

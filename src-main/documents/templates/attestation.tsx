@@ -18,7 +18,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
       <h1>Attestation de présence</h1>
       <p style={{ marginTop: '8mm' }}>
         {undersigned(structure)}, atteste que {personName(person)}, {word(person.civility, 'né')} le{' '}
-        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d'activité : {activity.toLowerCase()}) organisé{' '}
+        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d’activité : {activity.toLowerCase()}) organisé{' '}
         {byOrganisation(structure.name)}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}.
       </p>
       {presence.recorded ? (
@@ -34,7 +34,7 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
           Heures prévues au planning, non encore effectuées ou non encore saisies : <strong>{formatDuration(presence.planned)}</strong>.
         </p>
       )}
-      <p>Cette attestation est délivrée {agree(person.civility, { m: "à l'intéressé", f: "à l'intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.</p>
+      <p>Cette attestation est délivrée {agree(person.civility, { m: "à l’intéressé", f: "à l’intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.</p>
       <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />
     </>
   );

@@ -135,7 +135,7 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
       <Words text={b.form.production} />
       <h2>Incidents</h2>
       <p>
-        {b.incidentsNoted === 0 ? "Aucun incident noté par l'encadrant." : `${b.incidentsNoted} incident${b.incidentsNoted > 1 ? 's' : ''} noté${b.incidentsNoted > 1 ? 's' : ''} par l'encadrant.`}
+        {b.incidentsNoted === 0 ? "Aucun incident noté par l’encadrant." : `${b.incidentsNoted} incident${b.incidentsNoted > 1 ? 's' : ''} noté${b.incidentsNoted > 1 ? 's' : ''} par l’encadrant.`}
       </p>
       {d.named ? <Words text={b.form.incidents} /> : <p className="small">Le détail des incidents figure dans la version interne du bilan.</p>}
       <h2>Commentaire</h2>

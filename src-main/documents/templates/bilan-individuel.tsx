@@ -28,7 +28,7 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
       <h2>Présence</h2>
       <AttendanceTable a={b.attendance} />
 
-      <h2>Compétences : évaluation de l'encadrant et auto-évaluation</h2>
+      <h2>Compétences : évaluation de l’encadrant et auto-évaluation</h2>
       <table>
         <thead>
           <tr>
@@ -72,9 +72,9 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
         </ul>
       )}
 
-      <h2>Ce qu'en dit la personne</h2>
+      <h2>Ce qu’en dit la personne</h2>
       <Words text={b.form.participantWords} />
-      <h2>Appréciation de l'équipe</h2>
+      <h2>Appréciation de l’équipe</h2>
       <Words text={b.form.teamAssessment} />
 
       <h2>Orientation proposée</h2>
@@ -90,7 +90,7 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
         signers={[
           // Signed by those who wrote it, not by the structure's signatory.
           { who: 'Le référent social', name: d.referentName ?? '' },
-          { who: "L'encadrant technique", name: d.worksite.supervisorName ?? '' },
+          { who: "L’encadrant technique", name: d.worksite.supervisorName ?? '' },
           { who: 'La personne', name: `${d.person.firstNames} ${d.person.lastName}`, mention: 'A pris connaissance du bilan' },
         ]}
       />

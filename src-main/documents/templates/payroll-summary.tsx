@@ -39,7 +39,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       <h1>Relevé des heures de {d.monthLabel}</h1>
       <p className="subtitle">
         Période du {formatFrenchDate(d.period.first)} au {formatFrenchDate(d.period.last)} · transmis {toOrganisation(d.employer.name)} ({d.employer.address}, {d.employer.postcode}{' '}
-        {d.employer.town}) pour l'établissement de la paie
+        {d.employer.town}) pour l’établissement de la paie
       </p>
       <table>
         <thead>
@@ -146,8 +146,8 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
       )}
       <p className="small">
         Le détail par jour (heures prévues, travaillées, temps annexes, absences par motif et justificatifs) figure dans le tableur joint. Le brut estimé
-        (heures payées × taux horaire en vigueur chaque jour : celui du contrat, ou le SMIC en vigueur ce jour-là s'il est plus élevé) sert au contrôle ; la paie
-        est établie par l'employeur. Les heures complémentaires comptent tout le temps de travail payé au-delà de l'horaire hebdomadaire du contrat, temps
+        (heures payées × taux horaire en vigueur chaque jour : celui du contrat, ou le SMIC en vigueur ce jour-là s’il est plus élevé) sert au contrôle ; la paie
+        est établie par l’employeur. Les heures complémentaires comptent tout le temps de travail payé au-delà de l’horaire hebdomadaire du contrat, temps
         annexes rémunérés compris (+10 % dans la limite du dixième, +25 % au-delà).
       </p>
       <SignatureBlock
@@ -155,7 +155,7 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
         date={d.issuedOn}
         signers={[
           { who: 'Pour le CCAS, la coordination', name: d.coordinator, mention: 'Heures certifiées exactes' },
-          { who: "Pour l'employeur", name: d.employer.signatoryName, title: d.employer.signatoryTitle, mention: 'Reçu le :' },
+          { who: "Pour l’employeur", name: d.employer.signatoryName, title: d.employer.signatoryTitle, mention: 'Reçu le :' },
         ]}
       />
     </>

@@ -22,16 +22,16 @@ export function RecoverySheet({ d }: { d: RecoverySheetData }) {
       </p>
       <p>
         Clé n° {d.keyId}, créée le {longFrenchDate(d.issuedOn)}. Les sauvegardes faites avec cette phrase portent ce numéro ; si la phrase de passe
-        est changée, une nouvelle fiche remplace celle-ci pour les sauvegardes suivantes (gardez l'ancienne tant que ses sauvegardes existent).
+        est changée, une nouvelle fiche remplace celle-ci pour les sauvegardes suivantes (gardez l’ancienne tant que ses sauvegardes existent).
       </p>
-      <h2>Pour restaurer les données (sur n'importe quel ordinateur)</h2>
+      <h2>Pour restaurer les données (sur n’importe quel ordinateur)</h2>
       <ol>
-        <li>Installer Passerelle, puis ouvrir l'écran « Sauvegardes ».</li>
+        <li>Installer Passerelle, puis ouvrir l’écran « Sauvegardes ».</li>
         <li>Choisir « Restaurer une sauvegarde… » et le fichier « .passerelle-backup » sur la clé USB.</li>
         <li>Taper la phrase de passe ci-dessus, vérifier le contenu affiché, puis confirmer.</li>
       </ol>
       <p className="small">
-        Sans cette phrase de passe, personne ne peut lire les sauvegardes — ni un voleur de la clé, ni le CCAS lui-même : il n'existe aucun autre
+        Sans cette phrase de passe, personne ne peut lire les sauvegardes — ni un voleur de la clé, ni le CCAS lui-même : il n’existe aucun autre
         moyen de les ouvrir.
       </p>
     </>

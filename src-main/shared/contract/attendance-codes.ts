@@ -10,7 +10,7 @@ export const MARK_LABELS: Record<Mark, string> = {
   maladie: 'Maladie',
   accident_travail: 'Accident du travail',
   rdv_autorise: 'Rendez-vous médical ou social autorisé',
-  demarche_emploi: "Démarche d'emploi ou de formation",
+  demarche_emploi: "Démarche d’emploi ou de formation",
   autre_justifiee: 'Autre absence justifiée',
   non_justifiee: 'Absence non justifiée',
 };

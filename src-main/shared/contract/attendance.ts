@@ -8,10 +8,10 @@ import { CANCEL_KINDS, MARKS } from './attendance-codes';
 
 export const markInput = z
   .object({
-    mark: z.enum(MARKS, { error: "Ce code de présence ou d'absence n'existe pas." }),
+    mark: z.enum(MARKS, { error: "Ce code de présence ou d’absence n’existe pas." }),
     /** Late arrival or early departure: the times actually worked. */
-    actualStart: timeOfDay("L'heure d'arrivée").nullable().default(null),
-    actualEnd: timeOfDay("L'heure de départ").nullable().default(null),
+    actualStart: timeOfDay("L’heure d’arrivée").nullable().default(null),
+    actualEnd: timeOfDay("L’heure de départ").nullable().default(null),
     /** Whether an absence's hours are paid; null takes the code's usual rule. */
     paid: z.boolean().nullable().default(null),
     proofReceived: z.boolean().default(false),
@@ -19,11 +19,11 @@ export const markInput = z
   })
   .refine((m) => m.mark !== 'retard' || m.actualStart !== null || m.actualEnd !== null, {
     path: ['actualStart'],
-    message: "Indiquez l'heure d'arrivée ou de départ réelle.",
+    message: "Indiquez l’heure d’arrivée ou de départ réelle.",
   })
   .refine((m) => m.actualStart === null || m.actualEnd === null || !TIME_PATTERN.test(m.actualStart) || !TIME_PATTERN.test(m.actualEnd) || m.actualEnd > m.actualStart, {
     path: ['actualEnd'],
-    message: "L'heure de départ doit venir après l'heure d'arrivée.",
+    message: "L’heure de départ doit venir après l’heure d’arrivée.",
   });
 export type MarkInput = z.input<typeof markInput>;
 

@@ -17,7 +17,7 @@ export const ORIENTATION_LABELS: Record<Orientation, string> = {
   emploi: 'Emploi',
   formation: 'Formation',
   aci_siae: 'ACI ou autre structure d’insertion (SIAE)',
-  accompagnement_social: "Poursuite de l'accompagnement social",
+  accompagnement_social: "Poursuite de l’accompagnement social",
   soins: 'Soins',
   autre: 'Autre',
 };
@@ -25,8 +25,8 @@ export const ORIENTATION_LABELS: Record<Orientation, string> = {
 export const bilanInput = z.object({
   /** What the person says of the worksite, in their words. */
   participantWords: optionalText('Les mots de la personne', 3000).default(''),
-  teamAssessment: optionalText("L'appréciation de l'équipe", 3000).default(''),
-  orientation: z.enum(ORIENTATIONS, { error: "Choisissez l'orientation proposée." }).nullable(),
+  teamAssessment: optionalText("L’appréciation de l’équipe", 3000).default(''),
+  orientation: z.enum(ORIENTATIONS, { error: "Choisissez l’orientation proposée." }).nullable(),
   nextSteps: optionalText('Les prochaines étapes', 2000).default(''),
   referentToInform: optionalText('Le référent social à informer', 200).default(''),
   /** The activities really done, for the attestation de compétences. */

@@ -21,11 +21,12 @@ export interface DocumentKindInfo {
   /** A worksite document of one week (the attendance sheet). */
   weekly?: true;
   /**
-   * Made only through this method, which journals what it discloses (the
-   * person's own data, NIR included): not through `documents/generate`, nor
-   * "Régénérer"; its stored copy, read again, is journaled the same way.
+   * Made only through this method: the person's data export, which journals
+   * what it discloses (NIR included; its stored copy, read again, is journaled
+   * the same way), or an immersion's convention and bilan, made from the
+   * immersion. Not through `documents/generate`, nor "Régénérer".
    */
-  madeBy?: 'rgpd/exportPerson';
+  madeBy?: 'rgpd/exportPerson' | 'pmsmp/printConvention' | 'pmsmp/printBilan';
 }
 
 export const DOCUMENT_KIND_INFO = {
@@ -37,11 +38,13 @@ export const DOCUMENT_KIND_INFO = {
   planning_personne: { label: 'Agenda personnel', prefix: 'AG', owner: 'participation', fileLabel: 'Agenda', options: ['draft'] },
   bilan_individuel: { label: 'Bilan de fin de chantier', prefix: 'BI', owner: 'participation', fileLabel: 'Bilan', options: ['draft'] },
   attestation_competences: { label: 'Attestation de compétences', prefix: 'ACO', owner: 'participation', fileLabel: 'Attestation_competences', options: ['draft'] },
-  feuille_emargement: { label: "Feuille d'émargement", prefix: 'FE', owner: 'worksite', fileLabel: 'Emargement', options: [], weekly: true },
+  feuille_emargement: { label: "Feuille d’émargement", prefix: 'FE', owner: 'worksite', fileLabel: 'Emargement', options: [], weekly: true },
   planning_chantier: { label: 'Planning du chantier', prefix: 'PL', owner: 'worksite', fileLabel: 'Planning', options: [] },
   bilan_chantier: { label: 'Bilan du chantier', prefix: 'BC', owner: 'worksite', fileLabel: 'Bilan_chantier', options: ['draft', 'named'] },
-  notice_donnees: { label: "Notice d'information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
+  notice_donnees: { label: "Notice d’information sur vos données", prefix: 'ND', owner: 'person', fileLabel: 'Notice_donnees', options: [] },
   donnees_personne: { label: 'Vos données personnelles', prefix: 'DP', owner: 'person', fileLabel: 'Donnees', options: [], madeBy: 'rgpd/exportPerson' },
+  convention_pmsmp: { label: 'Convention de mise en situation en milieu professionnel', prefix: 'IM', owner: 'person', fileLabel: 'Convention_PMSMP', options: [], madeBy: 'pmsmp/printConvention' },
+  bilan_pmsmp: { label: 'Bilan de mise en situation en milieu professionnel', prefix: 'BIM', owner: 'person', fileLabel: 'Bilan_PMSMP', options: [], madeBy: 'pmsmp/printBilan' },
 } as const satisfies Record<string, DocumentKindInfo>;
 
 type Info = typeof DOCUMENT_KIND_INFO;

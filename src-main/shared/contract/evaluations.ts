@@ -15,7 +15,7 @@ export type EvaluationLevel = (typeof EVALUATION_LEVELS)[number];
 export const EVALUATION_LEVEL_LABELS: Record<EvaluationLevel, string> = {
   non_evalue: 'Non évalué',
   non_acquis: 'Non acquis',
-  en_cours: "En cours d'acquisition",
+  en_cours: "En cours d’acquisition",
   acquis: 'Acquis',
   maitrise: 'Maîtrisé',
 };
@@ -53,9 +53,9 @@ const itemInput = z.object({
 });
 
 export const evaluationInput = z.object({
-  moment: z.enum(EVALUATION_MOMENTS, { error: "Choisissez le moment de l'évaluation (début, mi-parcours ou fin)." }),
-  evaluator: z.enum(EVALUATORS, { error: "Indiquez qui évalue : l'encadrant ou la personne." }),
-  evaluatedOn: isoDate("La date de l'évaluation"),
+  moment: z.enum(EVALUATION_MOMENTS, { error: "Choisissez le moment de l’évaluation (début, mi-parcours ou fin)." }),
+  evaluator: z.enum(EVALUATORS, { error: "Indiquez qui évalue : l’encadrant ou la personne." }),
+  evaluatedOn: isoDate("La date de l’évaluation"),
   items: z.array(itemInput).min(1, 'Évaluez au moins une ligne de la grille.').max(200),
 });
 export type EvaluationInput = z.input<typeof evaluationInput>;
@@ -99,9 +99,9 @@ export const OBSERVATION_KIND_LABELS: Record<ObservationKind, string> = {
 };
 
 export const observationInput = z.object({
-  observedOn: isoDate("La date de l'observation"),
-  kind: z.enum(OBSERVATION_KINDS, { error: "Choisissez le type d'observation." }),
-  text: requiredText("L'observation", 2000),
+  observedOn: isoDate("La date de l’observation"),
+  kind: z.enum(OBSERVATION_KINDS, { error: "Choisissez le type d’observation." }),
+  text: requiredText("L’observation", 2000),
 });
 export type ObservationInput = z.input<typeof observationInput>;
 
@@ -125,15 +125,15 @@ export type Observation = z.output<typeof observation>;
 export const HEALTH_CHECK_KINDS = ['vip', 'bilan_sante', 'suivi_renforce'] as const;
 export type HealthCheckKind = (typeof HEALTH_CHECK_KINDS)[number];
 export const HEALTH_CHECK_KIND_LABELS: Record<HealthCheckKind, string> = {
-  vip: "Visite d'information et de prévention (santé au travail)",
-  bilan_sante: "Bilan de santé (centre d'examens de santé de l'Assurance Maladie)",
+  vip: "Visite d’information et de prévention (santé au travail)",
+  bilan_sante: "Bilan de santé (centre d’examens de santé de l’Assurance Maladie)",
   suivi_renforce: 'Suivi individuel renforcé (santé au travail)',
 };
 /** What the employer receives after each kind, as the form asks it. */
 export const HEALTH_CHECK_PAPER_LABELS: Record<HealthCheckKind, string> = {
   vip: 'Attestation de suivi reçue',
   bilan_sante: 'Attestation de passage reçue',
-  suivi_renforce: "Avis d'aptitude reçu",
+  suivi_renforce: "Avis d’aptitude reçu",
 };
 
 export const healthCheckInput = z.object({

@@ -29,7 +29,7 @@ export const siret = z
     z
       .string()
       .regex(/^\d{14}$/, 'Le SIRET doit comporter exactement 14 chiffres.')
-      .refine(siretValid, "Ce SIRET n'existe pas : un chiffre est probablement faux (clé de contrôle incorrecte)."),
+      .refine(siretValid, "Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte)."),
   );
 
 export const postcode = z
@@ -39,12 +39,12 @@ export const postcode = z
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const email = (label = "L'adresse e-mail") =>
+export const email = (label = "L’adresse e-mail") =>
   z
     .string({ error: `${label} est obligatoire.` })
     .trim()
     .max(200, `${label} ne doit pas dépasser 200 caractères.`)
-    .regex(EMAIL_PATTERN, `${label} n'est pas valide (ex. accueil@ccas-exemple.fr).`);
+    .regex(EMAIL_PATTERN, `${label} n’est pas valide (ex. accueil@ccas-exemple.fr).`);
 
 /** Optional French phone number, stored as typed digits (10, or +33 followed by 9). */
 export const phone = z
@@ -69,7 +69,7 @@ export const isoDate = (label: string) =>
   z
     .string({ error: `${label} est obligatoire.` })
     // One message per slip: a day that does not exist, or a year outside the window (0026 for 2026).
-    .refine((value) => ISO_DATE_PATTERN.test(value) && (!isWithinYearRange(value) || isValidIsoDate(value)), `${label} n'est pas une date valide.`)
-    .refine((value) => !ISO_DATE_PATTERN.test(value) || isWithinYearRange(value), `${label} doit tomber entre ${FIRST_YEAR} et ${LAST_YEAR} : vérifiez l'année.`);
+    .refine((value) => ISO_DATE_PATTERN.test(value) && (!isWithinYearRange(value) || isValidIsoDate(value)), `${label} n’est pas une date valide.`)
+    .refine((value) => !ISO_DATE_PATTERN.test(value) || isWithinYearRange(value), `${label} doit tomber entre ${FIRST_YEAR} et ${LAST_YEAR} : vérifiez l’année.`);
 
 export const id = z.number().int().positive();

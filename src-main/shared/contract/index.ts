@@ -23,6 +23,7 @@ import { statsMethods } from './stats';
 import { dashboardMethods } from './dashboard';
 import { rgpdMethods } from './rgpd';
 import { searchMethods } from './search';
+import { pmsmpMethods } from './pmsmp';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -55,6 +56,7 @@ export const contract = {
   ...dashboardMethods,
   ...rgpdMethods,
   ...searchMethods,
+  ...pmsmpMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -44,7 +44,7 @@ export const PAY_ITEM_DEFAULTS: Record<PayItem, { code: string; description: str
   ...(Object.fromEntries(
     ABSENCE_MARKS.map((m) => [`absence_non_payee_${m}`, { code: `ABS-${ABSENCE_CODES[m]}`, description: `Absence non payée : ${MARK_LABELS[m].toLowerCase()} (heures, montant nul)` }]),
   ) as Record<`absence_non_payee_${AbsenceMark}`, { code: string; description: string }>),
-  regularisation: { code: 'REGUL', description: "Régularisation d'un mois déjà transmis (heures payées en plus ou en moins)" },
+  regularisation: { code: 'REGUL', description: "Régularisation d’un mois déjà transmis (heures payées en plus ou en moins)" },
 };
 
 /**

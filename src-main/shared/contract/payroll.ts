@@ -172,10 +172,10 @@ export const payrollKeyMethods = {
 
 /** The "i" of the heures complémentaires columns (hours and payroll screens). */
 export const COMPLEMENTARY_DEFINITION =
-  "Heures complémentaires : tout le temps de travail payé de la semaine au-delà de l'horaire du contrat, heures travaillées et temps annexes rémunérés faits compris (une visite médicale est du temps de travail, art. R4624-39). " +
-  "Au plus un dixième de l'horaire du contrat, sauf accord qui le porte jusqu'au tiers (art. L3123-20) ; majorées de 10 % dans la limite du dixième, de 25 % au-delà (art. L3123-8 et L3123-29). " +
-  "Un temps annexe pris pendant une demi-journée travaillée n'est compté qu'une fois.";
+  "Heures complémentaires : tout le temps de travail payé de la semaine au-delà de l’horaire du contrat, heures travaillées et temps annexes rémunérés faits compris (une visite médicale est du temps de travail, art. R4624-39). " +
+  "Au plus un dixième de l’horaire du contrat, sauf accord qui le porte jusqu’au tiers (art. L3123-20) ; majorées de 10 % dans la limite du dixième, de 25 % au-delà (art. L3123-8 et L3123-29). " +
+  "Un temps annexe pris pendant une demi-journée travaillée n’est compté qu’une fois.";
 
 /** The "i" of the rate column of the payroll screen. */
 export const RATE_IN_FORCE_DEFINITION =
-  "Chaque jour est payé au taux du contrat, ou au SMIC en vigueur ce jour-là s'il est plus élevé (art. L3231-2) : une revalorisation du SMIC pendant le contrat s'applique à partir de sa date.";
+  "Chaque jour est payé au taux du contrat, ou au SMIC en vigueur ce jour-là s’il est plus élevé (art. L3231-2) : une revalorisation du SMIC pendant le contrat s’applique à partir de sa date.";

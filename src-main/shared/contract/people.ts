@@ -29,12 +29,12 @@ export const personInput = z.object({
   firstNames: requiredText('Le prénom', 100),
   birthDate: isoDate('La date de naissance'),
   sex: z.enum(SEXES, { error: 'Indiquez le sexe (utile aux chiffres des financeurs).' }),
-  address: optionalText("L'adresse", 200),
+  address: optionalText("L’adresse", 200),
   postcode: optionalPostcode,
   town: optionalText('La commune', 80),
   priorityArea: z.enum(YES_NO_UNKNOWN),
   phone,
-  email: z.union([z.literal(''), email("L'adresse e-mail")]),
+  email: z.union([z.literal(''), email("L’adresse e-mail")]),
   emergencyContact: optionalText('La personne à prévenir', 200),
   /** Only where the structure collects it (a setting); left out, the stored value is kept. */
   nationalityGroup: z.enum(NATIONALITY_GROUPS).nullable().optional(),
@@ -72,7 +72,7 @@ export const situationInput = z.object({
   observedOn: isoDate('La date de la situation'),
   resources: z.enum(RESOURCES, { error: 'Choisissez les ressources.' }),
   rsaMonths: z.number().int('Un nombre entier de mois.').min(0).max(600, 'Au plus 600 mois.').nullable(),
-  franceTravailSince: isoDate("La date d'inscription à France Travail").nullable(),
+  franceTravailSince: isoDate("La date d’inscription à France Travail").nullable(),
   educationLevel: z.enum(EDUCATION_LEVELS, { error: 'Choisissez le niveau de formation.' }),
   rqth: z.enum(YES_NO_UNKNOWN),
   housing: optionalText('Le logement', 200),
@@ -228,7 +228,7 @@ export const peopleMethods = {
   }),
   /** Opens a new parcours (the previous one must be closed). */
   'people/openJourney': defineMethod({
-    input: z.object({ personId: id, openedOn: isoDate("La date d'orientation") }),
+    input: z.object({ personId: id, openedOn: isoDate("La date d’orientation") }),
     output: personRecord,
     tx: 'write',
     access: 'user',

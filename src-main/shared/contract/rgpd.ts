@@ -21,7 +21,7 @@ export type RetentionReview = z.output<typeof retentionReview>;
 export const RIGHTS_KINDS = ['acces', 'rectification', 'effacement', 'opposition', 'limitation', 'portabilite'] as const;
 export type RightsKind = (typeof RIGHTS_KINDS)[number];
 export const RIGHTS_KIND_LABELS: Record<RightsKind, string> = {
-  acces: "Droit d'accès",
+  acces: "Droit d’accès",
   rectification: 'Rectification',
   effacement: 'Effacement',
   opposition: 'Opposition',
@@ -69,7 +69,7 @@ export const rgpdMethods = {
   'rgpd/anonymise': defineMethod({
     input: z.object({
       personIds: z.array(id).min(1, 'Choisissez au moins une personne.').max(500),
-      confirm: z.literal(true, { error: "Confirmez l'anonymisation : elle est définitive." }),
+      confirm: z.literal(true, { error: "Confirmez l’anonymisation : elle est définitive." }),
     }),
     output: z.object({ anonymised: z.number().int() }),
     tx: 'none',

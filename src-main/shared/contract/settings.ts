@@ -31,7 +31,7 @@ export const HOLIDAY_REGION_LABELS: Record<(typeof HOLIDAY_REGIONS)[number], str
 /** The CCAS itself: its letterhead on every CCAS document. */
 export const structureInput = z.object({
   name: requiredText('Le nom de la structure', 120),
-  address: requiredText("L'adresse", 200),
+  address: requiredText("L’adresse", 200),
   postcode,
   town: requiredText('La commune', 80),
   siret,
@@ -47,10 +47,10 @@ export type StructureInput = z.input<typeof structureInput>;
 /** The default half-day times of a worksite; each worksite may change them later. */
 export const workHoursInput = z
   .object({
-    morningStart: timeOfDay("L'heure de début du matin"),
-    morningEnd: timeOfDay("L'heure de fin du matin"),
-    afternoonStart: timeOfDay("L'heure de début de l'après-midi"),
-    afternoonEnd: timeOfDay("L'heure de fin de l'après-midi"),
+    morningStart: timeOfDay("L’heure de début du matin"),
+    morningEnd: timeOfDay("L’heure de fin du matin"),
+    afternoonStart: timeOfDay("L’heure de début de l’après-midi"),
+    afternoonEnd: timeOfDay("L’heure de fin de l’après-midi"),
   })
   .superRefine((h, ctx) => {
     const times = [h.morningStart, h.morningEnd, h.afternoonStart, h.afternoonEnd];
@@ -64,14 +64,14 @@ export const workHoursInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['afternoonEnd'],
-        message: "La fin de l'après-midi doit venir après son début.",
+        message: "La fin de l’après-midi doit venir après son début.",
       });
     }
     if (as < me) {
       ctx.addIssue({
         code: 'custom',
         path: ['afternoonStart'],
-        message: "L'après-midi ne peut pas commencer avant la fin du matin.",
+        message: "L’après-midi ne peut pas commencer avant la fin du matin.",
       });
     }
   });
@@ -89,9 +89,9 @@ const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo cho
 
 /** A legal employer: the portage association of the MESP, or the CCAS carrying its ACI. */
 const employerFields = z.object({
-  name: requiredText("Le nom de l'employeur", 120),
-  kind: z.enum(EMPLOYER_KINDS, { error: "Choisissez le type d'employeur." }),
-  address: requiredText("L'adresse", 200),
+  name: requiredText("Le nom de l’employeur", 120),
+  kind: z.enum(EMPLOYER_KINDS, { error: "Choisissez le type d’employeur." }),
+  address: requiredText("L’adresse", 200),
   postcode,
   town: requiredText('La commune', 80),
   siret,
@@ -99,9 +99,9 @@ const employerFields = z.object({
   collectiveAgreement: z.enum(COLLECTIVE_AGREEMENT_CODES, { error: 'Choisissez la convention collective dans la liste (ou « Aucune convention collective »).' }),
   /** Name and address of both bodies: L1242-12, 8°. */
   pensionFund: requiredText('La caisse de retraite complémentaire', 200),
-  pensionFundAddress: requiredText("L'adresse de la caisse de retraite complémentaire", 200),
-  providentBody: optionalText("L'organisme de prévoyance", 200),
-  providentBodyAddress: optionalText("L'adresse de l'organisme de prévoyance", 200).default(''),
+  pensionFundAddress: requiredText("L’adresse de la caisse de retraite complémentaire", 200),
+  providentBody: optionalText("L’organisme de prévoyance", 200),
+  providentBodyAddress: optionalText("L’adresse de l’organisme de prévoyance", 200).default(''),
   /** What the association intermédiaire bills the user per hour worked: its mise à disposition is "à titre onéreux" (L5132-7). */
   hourlyPriceCents: z
     .number({ error: 'Le prix horaire de la mise à disposition doit être un nombre.' })
@@ -110,7 +110,7 @@ const employerFields = z.object({
     .max(100_00, 'Le prix horaire semble trop élevé (plus de 100 €).')
     .nullable()
     .default(null),
-  payrollEmail: email("L'e-mail du service paie"),
+  payrollEmail: email("L’e-mail du service paie"),
   signatoryName: requiredText('Le nom du signataire', 120),
   signatoryTitle: requiredText('La qualité du signataire', 120),
   /** Its own letterhead on the contracts and certificates it signs. */
@@ -121,7 +121,7 @@ export const employerInput = employerFields.superRefine((e, ctx) => {
   const refusal = agreementRefusal(e.kind, e.collectiveAgreement);
   if (refusal) ctx.addIssue({ code: 'custom', path: ['collectiveAgreement'], message: refusal });
   if (e.providentBody.trim() !== '' && (e.providentBodyAddress ?? '').trim() === '') {
-    ctx.addIssue({ code: 'custom', path: ['providentBodyAddress'], message: "L'adresse de l'organisme de prévoyance est obligatoire : le contrat la mentionne (article L1242-12)." });
+    ctx.addIssue({ code: 'custom', path: ['providentBodyAddress'], message: "L’adresse de l’organisme de prévoyance est obligatoire : le contrat la mentionne (article L1242-12)." });
   }
 });
 export type EmployerInput = z.input<typeof employerInput>;
@@ -142,7 +142,7 @@ export type Employer = z.output<typeof employer>;
 
 /** SMIC horaire brut (or any wage floor) from a date on; never hard-coded in logic. */
 export const wageRateInput = z.object({
-  effectiveFrom: isoDate("La date d'effet"),
+  effectiveFrom: isoDate("La date d’effet"),
   hourlyCents: z
     .number({ error: 'Le taux horaire est obligatoire.' })
     .int('Le taux horaire doit être en centimes entiers.')

@@ -44,6 +44,8 @@ export const user = z.object({
   /** When the account may try again after repeated failures, if locked. */
   lockedUntil: z.string().nullable(),
   passwordChangedAt: z.string(),
+  /** The password was typed by an administrator: the person replaces it at their next sign-in. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.output<typeof user>;
 

@@ -50,15 +50,15 @@ export const sessionSlot = z.object({ date: isoDate('La date'), halfDay: z.enum(
 export const worksiteInput = z.object({
   name: requiredText('Le nom du chantier', 120),
   kind: z.enum(WORKSITE_KINDS, { error: 'Choisissez le type de chantier.' }),
-  activity: z.enum(ACTIVITIES, { error: "Choisissez le support d'activité." }),
+  activity: z.enum(ACTIVITIES, { error: "Choisissez le support d’activité." }),
   clientId: id.nullable(),
-  workAddress: optionalText("L'adresse du chantier", 200),
+  workAddress: optionalText("L’adresse du chantier", 200),
   supervisorId: id.nullable(),
   coordinatorId: id.nullable(),
-  employerId: id.nullable().refine((v) => v !== null, "Choisissez l'employeur des participants."),
+  employerId: id.nullable().refine((v) => v !== null, "Choisissez l’employeur des participants."),
   fundersIds: z.array(id).max(20),
   /** The funders' reference of the operation (e.g. the FSE+ operation number), printed on the attendance sheets. */
-  operationReference: optionalText("La référence de l'opération", 80).default(''),
+  operationReference: optionalText("La référence de l’opération", 80).default(''),
   startDate: isoDate('La date de début'),
   weeks: z.number({ error: 'Indiquez le nombre de semaines.' }).int().min(1, 'Un chantier dure au moins une semaine.').max(104, 'Au plus 104 semaines (2 ans).'),
   slots: z.array(slot).min(1, 'Cochez au moins une demi-journée par semaine.').max(12),
@@ -70,8 +70,8 @@ export type WorksiteInput = z.input<typeof worksiteInput>;
 
 export const CONTRACT_TYPES = ['cdd_usage', 'cddi', 'autre'] as const;
 export const CONTRACT_TYPE_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
-  cdd_usage: "CDD d'usage (association intermédiaire)",
-  cddi: "CDDI (contrat à durée déterminée d'insertion)",
+  cdd_usage: "CDD d’usage (association intermédiaire)",
+  cddi: "CDDI (contrat à durée déterminée d’insertion)",
   autre: 'Autre contrat',
 };
 
@@ -91,7 +91,7 @@ export const EARLY_END_REASONS = [
 ] as const;
 export type EarlyEndReason = (typeof EARLY_END_REASONS)[number];
 export const EARLY_END_REASON_LABELS: Record<EarlyEndReason, string> = {
-  periode_essai: "Rupture pendant la période d'essai (art. L1242-10)",
+  periode_essai: "Rupture pendant la période d’essai (art. L1242-10)",
   accord_commun: 'Accord commun du salarié et de l’employeur (art. L1243-1)',
   embauche_cdi: 'Embauche du salarié en CDI ailleurs (art. L1243-2)',
   emploi_ou_formation: 'CDDI : embauche en CDD d’au moins 6 mois ou formation qualifiante (art. L5132-15-1)',
@@ -142,8 +142,8 @@ export const annexTimeInput = z
   .object({
     kind: z.enum(ANNEX_KINDS, { error: 'Choisissez le type de temps annexe.' }),
     date: isoDate('La date'),
-    start: timeOfDay("L'heure de début"),
-    end: timeOfDay("L'heure de fin"),
+    start: timeOfDay("L’heure de début"),
+    end: timeOfDay("L’heure de fin"),
     paid: z.boolean(),
   })
   .refine((a) => !TIME_PATTERN.test(a.start) || !TIME_PATTERN.test(a.end) || a.end > a.start, {
@@ -337,7 +337,7 @@ export const worksitesMethods = {
   'worksites/cancelSession': defineMethod({
     input: z.object({
       sessionId: id,
-      reason: requiredText("Le motif de l'annulation", 300),
+      reason: requiredText("Le motif de l’annulation", 300),
       /** By the structure (paid), or for weather or force majeure (paid per Paramètres › Calendrier). */
       kind: z.enum(CANCEL_KINDS).default('structure'),
     }),

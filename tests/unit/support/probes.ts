@@ -56,6 +56,20 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'healthChecks/list': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'healthChecks/save': (w) =>
     eachParticipation(w, (participationId) => ({ participationId, check: { kind: 'bilan_sante', date: '2026-05-06', paperReceived: false, restrictions: '', inaptitude: false } })),
+  'pmsmp/list': (w) => eachPerson(w, (p) => ({ personId: p.id })),
+  // An immersion for every person (host and prescriber: the world's first directory organisation), then each one renewed and its bilan written.
+  'pmsmp/save': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      immersion: {
+        hostOrganisationId: 1, tutorName: 'Tuteur', tutorFunction: 'Chef', objective: 'confirmer', trade: 'Boulanger', startDate: '2026-05-04', endDate: '2026-05-15',
+        schedule: { lundi: { start: '09:00', end: '12:00', pause: 0 } }, tasks: 'Façonner', prescriberKind: 'france_travail', prescriberOrganisationId: 1, referentName: 'Référente',
+      },
+    })),
+  'pmsmp/renew': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1, startDate: '2026-05-18', endDate: '2026-05-29' })),
+  'pmsmp/printConvention': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1 })),
+  'pmsmp/printBilan': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1 })),
+  'pmsmp/saveBilan': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1, bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-05-15' } })),
   'bilans/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'bilans/save': (w) => eachParticipation(w, (participationId) => ({ participationId, bilan: { orientation: null } })),
   'bilans/worksite': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId })),

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { HoursRow } from '@shared/contract/attendance';
 import { COMPLEMENTARY_DEFINITION } from '@shared/contract/payroll';
 import { formatDuration } from '@shared/time';
-import { formatFrenchDate } from '@shared/dates';
+import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { attendanceRateText } from '@shared/attendance-rate';
 import { errorMessage, useApiQuery } from '../../api/client';
 
@@ -113,8 +113,6 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
   );
 }
 
-const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** One contract's hours by month and by week. */
 function PeriodDetail({ row }: { row: HoursRow }) {
   const table = (label: string, periods: { key: string; name: string; planned: number; worked: number; paid: number; complementary?: number }[]) => (
@@ -146,7 +144,7 @@ function PeriodDetail({ row }: { row: HoursRow }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} style={{ alignItems: 'start' }}>
       {table(
         'Par mois',
-        row.months.map((m) => ({ key: m.month, name: MONTH.format(new Date(`${m.month}-01T00:00:00Z`)), ...m })),
+        row.months.map((m) => ({ key: m.month, name: frenchMonth(m.month), ...m })),
       )}
       {table(
         'Par semaine',

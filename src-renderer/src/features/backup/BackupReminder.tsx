@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { formatFrenchInstant } from '@shared/paris-time';
 import type { BackupStatus } from '@shared/contract/backup';
-import { fileSizeLabel, formatFrenchDate } from '@shared/dates';
+import { fileSizeLabel } from '@shared/dates';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 
 /** When something happened, in words: "23/11/2026 à 17:05". */
-export const when = (iso: string) => `${formatFrenchDate(iso.slice(0, 10))} à ${new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+export const when = formatFrenchInstant;
 
 /** The last verified USB backup, red after 7 days: on the dashboard and the Sauvegardes page. */
 export function LastBackup({ status }: { status: BackupStatus }) {

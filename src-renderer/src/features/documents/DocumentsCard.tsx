@@ -1,4 +1,5 @@
 import { Button, Card, Group, Image, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { formatFrenchDayOf } from '@shared/paris-time';
 import { useState } from 'react';
 import { documentKindsFor, requestOf, type AttachmentRow, type DocumentRow } from '@shared/contract/documents';
 import { formatFrenchDate, fileSizeLabel } from '@shared/dates';
@@ -53,11 +54,11 @@ export function DocumentsCard(owner: Owner) {
                   const made = await regenerate.mutateAsync({ kind: 'notice_donnees', personId: owner.personId });
                   notifySuccess(`${made.title} : n° ${made.number}, version ${made.version}.`);
                 } catch (error) {
-                  notifyFailure(error, "La notice n'est pas établie");
+                  notifyFailure(error, "La notice n’est pas établie");
                 }
               }}
             >
-              Notice d'information sur ses données
+              Notice d’information sur ses données
             </Button>
           )}
           <Button size="xs" variant="light" onClick={() => setAttaching(true)}>
@@ -76,7 +77,7 @@ export function DocumentsCard(owner: Owner) {
                 <Table.Td>
                   <Text size="sm">{d.title}</Text>
                   <Text size="xs" c="dimmed">
-                    N° {d.number}, version {d.version} · {formatFrenchDate(d.createdAt.slice(0, 10))}
+                    N° {d.number}, version {d.version} · {formatFrenchDayOf(d.createdAt)}
                     {d.authorName ? ` · ${d.authorName}` : ''}
                   </Text>
                 </Table.Td>
@@ -99,7 +100,7 @@ export function DocumentsCard(owner: Owner) {
                 <Table.Td>
                   <Text size="sm">{a.label}</Text>
                   <Text size="xs" c="dimmed">
-                    Pièce jointe · {a.originalName} · {fileSizeLabel(a.size)} · {formatFrenchDate(a.createdAt.slice(0, 10))}
+                    Pièce jointe · {a.originalName} · {fileSizeLabel(a.size)} · {formatFrenchDayOf(a.createdAt)}
                     {a.weekOf ? ` · semaine du ${formatFrenchDate(a.weekOf)}` : ''}
                   </Text>
                 </Table.Td>

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Group, Loader, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { formatFrenchDayOf } from '@shared/paris-time';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type AttachmentRow, type DocumentKind, type DocumentRow } from '@shared/contract/documents';
-import { formatFrenchDate } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { AttachmentModal, StoredDocumentModal, type Owner } from './DocumentsCard';
 import { DateField } from '../../ui/DateField';
@@ -82,7 +82,7 @@ export function DocumentsPage() {
                     </Table.Td>
                     <Table.Td>{d.personId !== null ? <Link to={`/people/${d.personId}`}>{d.personName}</Link> : '—'}</Table.Td>
                     <Table.Td>{d.worksiteId !== null ? <Link to={`/worksites/${d.worksiteId}`}>{d.worksiteName}</Link> : '—'}</Table.Td>
-                    <Table.Td>{formatFrenchDate(d.createdAt.slice(0, 10))}</Table.Td>
+                    <Table.Td>{formatFrenchDayOf(d.createdAt)}</Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="light" onClick={() => setViewing(d)} aria-label={`Réimprimer ${d.title}, version ${d.version}`}>
                         Réimprimer
@@ -100,7 +100,7 @@ export function DocumentsPage() {
                     </Table.Td>
                     <Table.Td>{a.personId !== null ? <Link to={`/people/${a.personId}`}>{a.personName}</Link> : '—'}</Table.Td>
                     <Table.Td>{a.worksiteId !== null ? <Link to={`/worksites/${a.worksiteId}`}>{a.worksiteName}</Link> : '—'}</Table.Td>
-                    <Table.Td>{formatFrenchDate(a.createdAt.slice(0, 10))}</Table.Td>
+                    <Table.Td>{formatFrenchDayOf(a.createdAt)}</Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="light" onClick={() => setViewingScan(a)} aria-label={`Voir ${a.label}`}>
                         Voir

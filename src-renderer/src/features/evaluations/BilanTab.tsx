@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { formatFrenchDayOf } from '@shared/paris-time';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ORIENTATION_LABELS, ORIENTATIONS, type Bilan, type BilanInput } from '@shared/contract/bilans';
@@ -51,7 +52,7 @@ function BilanForm({ bilan }: { bilan: Bilan }) {
         <Textarea label="Activités réalisées (pour l’attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            {bilan.updatedAt ? `Enregistré le ${formatFrenchDate(bilan.updatedAt.slice(0, 10))}` : 'Pas encore enregistré'}
+            {bilan.updatedAt ? `Enregistré le ${formatFrenchDayOf(bilan.updatedAt)}` : 'Pas encore enregistré'}
           </Text>
           <Button type="submit" loading={save.isPending}>
             Enregistrer le bilan

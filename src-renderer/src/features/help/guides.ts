@@ -19,7 +19,7 @@ export const GUIDES: Record<Role, Guide> = {
       'Paramètres › Structure : vérifiez le nom, l’adresse et le logo qui paraîtront sur les documents.',
       'Paramètres › Employeurs : l’association intermédiaire qui emploie les salariés des MESP (l’employeur de portage), avec le prix de l’heure de mise à disposition ; le CCAS lui-même s’il porte un ACI.',
       'Paramètres › SMIC et Paramètres › Calendrier : le taux horaire en vigueur et les jours de fermeture de la structure.',
-      'Paramètres › Comptes › « Nouveau compte » : un compte par collègue, avec son rôle. Pour un travailleur social, reliez ensuite son compte à sa fiche dans Contacts (champ « Compte Passerelle ») : il verra alors les personnes qu’il suit.',
+      'Paramètres › Comptes › « Nouveau compte » : un compte par collègue, avec son rôle. Pour un travailleur social, créez sa fiche dans Contacts puis, dans Paramètres › Comptes, « Relier à sa fiche » : il verra alors les personnes qu’il suit.',
       'Personnes › « Nouvelle personne », ou « Importer un tableau » si vous avez déjà une liste. Le « i » à côté de QPV ou RQTH dit ce que ces mots veulent dire.',
       'Chantiers › « Nouveau chantier » ; sur la page du chantier, « Ajouter un participant » (type de contrat, dates, poste) puis « Générer les demi-journées ».',
       'Au début de chaque mois, Heures à transmettre : choisissez l’employeur et le mois, vérifiez les heures, « Valider le mois », puis enregistrez le tableur ou le fichier de paie pour l’employeur.',
@@ -54,7 +54,7 @@ export const GUIDES: Record<Role, Guide> = {
     title: 'Première semaine de travailleur social ou de CIP',
     intro: 'Vous accompagnez les personnes que vous suivez : leur situation, leurs freins, leur parcours et leur bilan.',
     steps: [
-      'Personnes : la liste des personnes que vous suivez. Si elle est vide, un administrateur doit relier votre compte à votre fiche (Contacts › votre fiche › « Compte Passerelle »).',
+      'Personnes : la liste des personnes que vous suivez. Si elle est vide, un administrateur doit relier votre compte à votre fiche (Paramètres › Comptes, ou Contacts › votre fiche › « Compte Passerelle »).',
       'Fiche d’une personne : la situation (ressources, RQTH, logement, mobilité), le Parcours et ses étapes.',
       'Freins › « Ajouter un frein » : la difficulté, la date où elle est repérée, ce qui est fait, la date où elle est levée.',
       'Chantiers › chantier › participant › « Suivi et évaluations » › onglet Observations : « Qualifier en frein » une observation de l’encadrant.',

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Card, Group, List, Loader, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { formatFrenchDayOf } from '@shared/paris-time';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { COMPLEMENTARY_DEFINITION, HANDOFF_STATUS_LABELS, RATE_IN_FORCE_DEFINITION } from '@shared/contract/payroll';
-import { addDays, addMonths, formatFrenchDate } from '@shared/dates';
+import { addDays, addMonths, formatFrenchDate, frenchMonth } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { formatDuration } from '@shared/time';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
@@ -17,8 +18,7 @@ import { FigureChanges } from './FigureChanges';
 import { WithdrawTransmission } from './WithdrawTransmission';
 import { hrefFor } from '../../app/routes';
 
-const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthLabel = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
+const monthLabel = frenchMonth;
 
 /** The last twelve months, newest first; the month just ended is the one usually sent. */
 function months(today: string): string[] {
@@ -102,7 +102,7 @@ export function PayrollPage() {
             </Badge>
             {handoff.data.validatedAt && (
               <Text size="sm">
-                Validé par {handoff.data.validatedBy} le {formatFrenchDate(handoff.data.validatedAt.slice(0, 10))}
+                Validé par {handoff.data.validatedBy} le {formatFrenchDayOf(handoff.data.validatedAt)}
               </Text>
             )}
             {handoff.data.stale && (
@@ -112,13 +112,13 @@ export function PayrollPage() {
             )}
             {handoff.data.transmittedAt && (
               <Text size="sm">
-                · transmis par {handoff.data.transmittedBy} le {formatFrenchDate(handoff.data.transmittedAt.slice(0, 10))}
+                · transmis par {handoff.data.transmittedBy} le {formatFrenchDayOf(handoff.data.transmittedAt)}
               </Text>
             )}
           </Group>
           {handoff.data.withdrawals.map((w) => (
             <Text key={w.withdrawnAt} size="sm" c="dimmed">
-              Transmission du {formatFrenchDate(w.transmittedAt.slice(0, 10))} retirée par {w.withdrawnBy ?? 'un compte supprimé'} le {formatFrenchDate(w.withdrawnAt.slice(0, 10))} : {w.reason}
+              Transmission du {formatFrenchDayOf(w.transmittedAt)} retirée par {w.withdrawnBy ?? 'un compte supprimé'} le {formatFrenchDayOf(w.withdrawnAt)} : {w.reason}
             </Text>
           ))}
           <FigureChanges view={handoff.data} />

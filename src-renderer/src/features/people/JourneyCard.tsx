@@ -4,21 +4,31 @@ import { JOURNEY_STATUS_LABELS, OUTCOME_CATEGORY_LABELS, type JourneyStatus } fr
 import { agreeLabel, type Civility } from '@shared/agreement';
 import type { Journey } from '@shared/contract/people';
 import { formatFrenchDate } from '@shared/dates';
-import { useApiMutation } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useSignedIn } from '../auth/SessionContext';
 import { todayInFrance } from './defaults';
 import { OutcomeModal } from './OutcomeModal';
 import { StepModal } from './StepModal';
 
-function JourneyTimeline({ journey, civility }: { journey: Journey; civility: Civility }) {
+/** An immersion (PMSMP) on the parcours, between its steps. */
+interface ImmersionStep {
+  startDate: string;
+  endDate: string;
+  hostName: string;
+}
+
+function JourneyTimeline({ journey, civility, immersions }: { journey: Journey; civility: Civility; immersions: ImmersionStep[] }) {
+  const items = [
+    ...journey.events.map((e) => ({ on: e.happenedOn, title: agreeLabel(civility, JOURNEY_STATUS_LABELS[e.status]), detail: `${formatFrenchDate(e.happenedOn)}${e.reason ? ` — ${e.reason}` : ''}` })),
+    ...immersions.map((i) => ({ on: i.startDate, title: `Immersion chez ${i.hostName}`, detail: `du ${formatFrenchDate(i.startDate)} au ${formatFrenchDate(i.endDate)}` })),
+  ].sort((a, b) => a.on.localeCompare(b.on));
   return (
-    <Timeline active={journey.events.length - 1} bulletSize={14} lineWidth={2}>
-      {journey.events.map((e, i) => (
-        <Timeline.Item key={i} title={agreeLabel(civility, JOURNEY_STATUS_LABELS[e.status])}>
+    <Timeline active={items.length - 1} bulletSize={14} lineWidth={2}>
+      {items.map((item, i) => (
+        <Timeline.Item key={i} title={item.title}>
           <Text size="sm" c="dimmed">
-            {formatFrenchDate(e.happenedOn)}
-            {e.reason ? ` — ${e.reason}` : ''}
+            {item.detail}
           </Text>
         </Timeline.Item>
       ))}
@@ -33,6 +43,12 @@ export function JourneyCard({ personId, journeys, civility }: { personId: number
   const open = useApiMutation('people/openJourney');
   const [step, setStep] = useState<{ journeyId: number; status: JourneyStatus } | null>(null);
   const [outcomeOf, setOutcomeOf] = useState<Journey | null>(null);
+  const immersions = useApiQuery('pmsmp/list', { personId }, { enabled: can('pmsmp/list') }).data ?? [];
+  // Each immersion on the parcours during which it began (the parcours are listed most recent first).
+  const immersionsOf = (index: number) =>
+    immersions
+      .filter((i) => i.fields.startDate >= journeys[index]!.openedOn && (index === 0 || i.fields.startDate < journeys[index - 1]!.openedOn))
+      .map((i) => ({ startDate: i.fields.startDate, endDate: i.fields.endDate, hostName: i.hostName }));
   const current = journeys[0];
   const closed = !current || current.next.length === 0;
 
@@ -62,7 +78,7 @@ export function JourneyCard({ personId, journeys, civility }: { personId: number
             <Text fw={600}>{index === 0 ? 'Parcours en cours ou le plus récent' : `Parcours du ${formatFrenchDate(journey.openedOn)}`}</Text>
             <Badge variant="light">{agreeLabel(civility, JOURNEY_STATUS_LABELS[journey.status])}</Badge>
           </Group>
-          <JourneyTimeline journey={journey} civility={civility} />
+          <JourneyTimeline journey={journey} civility={civility} immersions={immersionsOf(index)} />
           {journey.outcome && (
             <Text size="sm">
               Sortie : {OUTCOME_CATEGORY_LABELS[journey.outcome.category]}

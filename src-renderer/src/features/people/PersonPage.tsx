@@ -23,6 +23,7 @@ import { HoursCard } from '../attendance/HoursCard';
 import { MatriculesCard } from '../payroll/MatriculesCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
+import { ImmersionsCard } from '../pmsmp/ImmersionsCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
@@ -165,6 +166,7 @@ export function PersonPage() {
       <JourneyCard personId={id} journeys={p.journeys} civility={p.civility} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
+      {can('pmsmp/list') && <ImmersionsCard personId={id} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
       {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
       {can('documents/list') && <DocumentsCard personId={id} />}

@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { HALF_DAYS, HALF_DAY_LABELS, WEEKDAY_LABELS } from '@shared/contract/worksites';
 import type { MethodOutput } from '@shared/contract';
-import { addDays, formatFrenchDate, weekdayOf, mondayOf } from '@shared/dates';
+import { addDays, formatFrenchDate, frenchMonth, mondayOf, weekdayOf } from '@shared/dates';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { todayInFrance } from '../people/defaults';
 import { countOf } from '@shared/french';
 
 type Entry = MethodOutput<'worksites/planning'>[number];
 const COLORS = ['teal', 'blue', 'grape', 'orange', 'cyan', 'pink', 'lime', 'indigo'];
-const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function Chip({ entry }: { entry: Entry }) {
   return (
@@ -75,7 +74,7 @@ export function PlanningPage() {
           {view === 'week' ? 'Semaine suivante' : 'Mois suivant'}
         </Button>
         <Text fw={600} aria-live="polite">
-          {view === 'week' ? `Semaine du ${formatFrenchDate(from)}` : MONTH.format(new Date(`${monthStart}T00:00:00Z`))}
+          {view === 'week' ? `Semaine du ${formatFrenchDate(from)}` : frenchMonth(monthStart.slice(0, 7))}
         </Text>
       </Group>
       {planning.error && <Alert color="red">{errorMessage(planning.error)}</Alert>}

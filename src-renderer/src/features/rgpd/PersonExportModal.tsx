@@ -30,7 +30,7 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
                     const kept = await save.mutateAsync({ personId, folder: null, keep: true });
                     printPdf(kept.pdfBase64);
                   } catch (error) {
-                    notifyFailure(error, "L'export n'est pas imprimé");
+                    notifyFailure(error, "L’export n’est pas imprimé");
                   }
                 }}
               >

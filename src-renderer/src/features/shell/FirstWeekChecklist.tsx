@@ -11,7 +11,7 @@ const STEPS: { key: keyof Steps; label: string; to: string }[] = [
   { key: 'employers', label: 'Enregistrer les employeurs des participants', to: '/settings?onglet=employers' },
   { key: 'wageRate', label: 'Vérifier le SMIC horaire en vigueur', to: '/settings?onglet=wages' },
   { key: 'accounts', label: 'Créer les comptes de la coordination, des encadrants et des travailleurs sociaux', to: '/settings?onglet=users' },
-  { key: 'socialWorkersLinked', label: 'Relier chaque travailleur social à sa fiche (Contacts › fiche › Compte Passerelle)', to: '/contacts' },
+  { key: 'socialWorkersLinked', label: 'Relier le compte de chaque travailleur social à sa fiche du répertoire', to: '/settings?onglet=users' },
   { key: 'firstWorksite', label: 'Créer le premier chantier', to: '/worksites' },
   { key: 'firstBackup', label: 'Faire la première sauvegarde sur clé USB', to: '/backup' },
 ];
@@ -24,7 +24,23 @@ export function FirstWeekChecklist() {
   const { user } = useSignedIn();
   const [dismissed, setDismissed] = useState(() => localStorage.getItem(dismissedKey(user.id)) === 'oui');
   const steps = useApiQuery('dashboard/checklist', undefined, { enabled: !dismissed });
-  if (dismissed || !steps.data) return null;
+  if (dismissed) {
+    // Hidden, never lost: one click brings it back on this PC.
+    return (
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        w="fit-content"
+        onClick={() => {
+          localStorage.removeItem(dismissedKey(user.id));
+          setDismissed(false);
+        }}
+      >
+        Réafficher la liste de la première semaine
+      </Button>
+    );
+  }
+  if (!steps.data) return null;
   const done = STEPS.filter((s) => steps.data[s.key]).length;
   return (
     <Card withBorder>
@@ -44,7 +60,7 @@ export function FirstWeekChecklist() {
         </Button>
       </Group>
       <Text size="sm" mt={4}>
-        {done} étape{done > 1 ? 's' : ''} faite{done > 1 ? 's' : ''} sur {STEPS.length}. Chaque étape se coche d'elle-même une fois faite.
+        {done} étape{done > 1 ? 's' : ''} faite{done > 1 ? 's' : ''} sur {STEPS.length}. Chaque étape se coche d’elle-même une fois faite.
       </Text>
       <Progress value={(done / STEPS.length) * 100} mt="xs" aria-label={`${done} étapes faites sur ${STEPS.length}`} />
       <List mt="sm" spacing="xs" aria-label="Étapes de la première semaine">

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatFrenchDate } from '@shared/dates';
+import { useSignedIn } from '../auth/SessionContext';
+import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { useApiQuery } from '../../api/client';
 import { countOf, plural } from '@shared/french';
 
-const monthName = (month: string) => new Date(`${month}-01T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' });
 
 function TodoCard({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
@@ -26,6 +26,7 @@ const MAX = 6;
 /** What needs doing: each item links to where it is done. */
 export function TodoCards() {
   const summary = useApiQuery('dashboard/summary');
+  const { can } = useSignedIn();
   if (!summary.data) return null;
   const s = summary.data;
   return (
@@ -49,7 +50,18 @@ export function TodoCards() {
             </List.Item>
           ))}
         </List>
-        {s.inProgress.length + s.upcoming.length === 0 && <Text size="sm">Aucun chantier en cours ni dans les 30 jours.</Text>}
+        {s.inProgress.length + s.upcoming.length === 0 && (
+          <Text size="sm">
+            Aucun chantier en cours ni dans les 30 jours.{' '}
+            {can('worksites/save') ? (
+              <Anchor component={Link} to="/worksites">
+                Créer un chantier
+              </Anchor>
+            ) : (
+              'Un chantier apparaît ici dès que la coordination vous en confie un.'
+            )}
+          </Text>
+        )}
       </TodoCard>
       <TodoCard title="Demi-journées de la semaine" count={s.sessions.length}>
         <List size="sm">
@@ -101,7 +113,7 @@ export function TodoCards() {
             {s.payrollToSend.map((p) => (
               <List.Item key={`${p.month}-${p.employerName}`}>
                 <Anchor component={Link} to="/payroll">
-                  {monthName(p.month)}
+                  {frenchMonth(p.month)}
                 </Anchor>{' '}
                 — {p.employerName}
               </List.Item>

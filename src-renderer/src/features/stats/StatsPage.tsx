@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SMALL_FIGURES_WARNING, type DrillDown, type KeyFigure, type StatsFilter } from '@shared/contract/stats';
-import { formatFrenchDate, isValidIsoDate, longFrenchDate } from '@shared/dates';
+import { formatFrenchDate, isValidIsoDate } from '@shared/dates';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -96,8 +96,8 @@ export function StatsPage() {
       {shown && (
         <Text size="sm" c="dimmed">
           {shown.asOf
-            ? `Chiffres arrêtés au ${longFrenchDate(shown.asOf)} : la période n’est pas finie, rien n’est compté après aujourd’hui.`
-            : `Chiffres arrêtés au ${longFrenchDate(filter.to)}, fin de la période.`}
+            ? `Chiffres arrêtés au ${formatFrenchDate(shown.asOf)} : la période n’est pas finie, rien n’est compté après aujourd’hui.`
+            : `Chiffres arrêtés au ${formatFrenchDate(filter.to)}, fin de la période.`}
         </Text>
       )}
       {!periodTyped && <Alert color="yellow">Corrigez les dates de la période pour voir les chiffres.</Alert>}

@@ -1,15 +1,14 @@
 import { formatDuration } from '@shared/time';
 import { Alert, Button, Checkbox, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { HALF_DAY_LABELS } from '@shared/contract/worksites';
-import { formatFrenchDate } from '@shared/dates';
+import { HALF_DAY_LABELS, WEEKDAY_LABELS } from '@shared/contract/worksites';
+import { formatFrenchDate, weekdayOf } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { WithHelp } from '../../ui/TermHelp';
 import { countOf, plural } from '@shared/french';
 
-const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${DAY.format(new Date(`${date}T00:00:00Z`))} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
+const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${WEEKDAY_LABELS[weekdayOf(date)] ?? 'Dimanche'} ${formatFrenchDate(date)} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
 
 /** Shows what generation creates and skips, and lets the coordinator accept the make-ups. */
 export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {

@@ -60,14 +60,14 @@ function NoSupervisorYet() {
   const { can } = useSignedIn();
   return can('users/create') ? (
     <>
-      Aucun compte d'encadrant technique : créez-le d'abord dans{' '}
+      Aucun compte d’encadrant technique : créez-le d’abord dans{' '}
       <Anchor component={Link} to="/settings?onglet=users" size="xs">
         Paramètres › Comptes
       </Anchor>
-      , puis revenez choisir l'encadrant.
+      , puis revenez choisir l’encadrant.
     </>
   ) : (
-    "Aucun compte d'encadrant technique : demandez à l'administrateur de Passerelle de le créer dans Paramètres › Comptes."
+    "Aucun compte d’encadrant technique : demandez à l’administrateur de Passerelle de le créer dans Paramètres › Comptes."
   );
 }
 
