@@ -22,13 +22,6 @@ const SQL_OUTSIDE_DB = [
   { selector: "ImportDeclaration[source.value='kysely'] ImportSpecifier[imported.name='sql']", message: 'Only src-main/db/ writes SQL.' },
 ];
 
-/**
- * Files still holding SQL, moved into repositories one by one. This list only
- * shrinks; when it is empty, delete it.
- */
-const SQL_NOT_YET_MOVED = [
-  'src-main/app/dispatch.ts',
-];
 
 /**
  * Handlers orchestrate: what two features share is a named module
@@ -95,7 +88,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/**/*.ts', 'src-main/**/*.tsx'],
-    ignores: ['src-main/db/**', ...SQL_NOT_YET_MOVED],
+    ignores: ['src-main/db/**'],
     rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_DB] },
   },
   {

@@ -16,7 +16,8 @@ import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { dispatch } from '../../src-main/app/dispatch';
 import { prepareDocument } from '../../src-main/app/read-models/document-sources';
 import { compute } from '../../src-main/app/read-models/payroll-facts';
-import type { HandlerContext } from '../../src-main/app/handler';
+import type { NoneContext } from '../../src-main/app/handler';
+import { readTransaction } from '../../src-main/db/access';
 import { pickerDialogs } from '../../src-main/app/ports';
 import { createServices } from '../../src-main/app/services';
 import type { Session } from '../../src-main/app/session';
@@ -133,17 +134,20 @@ async function main() {
 
     // 3. A contract PDF: template + print vs printing the rendered HTML straight with Chromium.
     const participationId = (sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 1").get() as { id: number }).id;
-    const ctx = {
+    const base = {
       services,
-      db: services.db,
       session,
       scope: 'all',
       now: `${BENCH_TODAY}T09:00:00.000Z`,
       today: BENCH_TODAY,
       record: () => undefined,
       attribute: () => undefined,
+    };
+    const ctx = {
+      ...base,
+      read: (work: (ctx: unknown) => Promise<unknown>) => readTransaction(services.db, (db) => work({ ...base, db })),
       transaction: (work: never) => services.db.transaction().execute(work),
-    } as unknown as HandlerContext;
+    } as unknown as NoneContext;
     const html = (await prepareDocument(ctx, { kind: 'contrat_travail', participationId }, false)).html;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
     const raw = await (await browser.newContext({ javaScriptEnabled: false, offline: true })).newPage();

@@ -22,9 +22,9 @@ import { sha256, shred, writeAtomically } from '../documents/store';
 import { anonymousBirthDate } from '../domain/retention';
 import { AppError } from '../shared/errors';
 import { nameSearchKey } from '../shared/text';
-import type { HandlerContext } from './handler';
+import type { NoneContext } from './handler';
 import { dropPreRestoreCopies } from './work-files';
-import { compute, handoffFiles, linesView } from './read-models/payroll-facts';
+import { compute, handoffFiles, handoffSources, linesView } from './read-models/payroll-facts';
 import { scrubImmersions } from '../db/repositories/pmsmp';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
@@ -47,30 +47,31 @@ function nameReplacer(people: readonly { id: number; firstNames: string; lastNam
   return (text: string) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
 }
 
-export async function anonymise(ctx: HandlerContext, personIds: readonly number[]): Promise<number> {
+export async function anonymise(ctx: NoneContext, personIds: readonly number[]): Promise<number> {
   const { services } = ctx;
   const paths = services.paths;
   const ids = [...new Set(personIds)];
 
-  const db = ctx.db;
-  const people = await anonymisation.peopleToAnonymise(db, ids);
-  if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Une des personnes choisies est introuvable.');
-  const participations = await anonymisation.participationsOf(db, ids);
-  const plan = {
-    people,
-    participations,
-    ownDocuments: await anonymisation.ownDocumentsOf(db, ids),
-    attachments: await anonymisation.attachmentsOf(db, ids),
-    worksiteDocuments: await anonymisation.worksiteDocumentsOf(db, [...new Set(participations.map((p) => p.worksiteId))]),
-    handoffs: (await anonymisation.allHandoffs(db)).filter((h) =>
-      (JSON.parse(h.content) as { lines: { personId: number }[] }).lines.some((l) => ids.includes(l.personId)),
-    ),
-  };
+  const { plan, logo } = await ctx.read(async ({ db }) => {
+    const people = await anonymisation.peopleToAnonymise(db, ids);
+    if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Une des personnes choisies est introuvable.');
+    const participations = await anonymisation.participationsOf(db, ids);
+    const plan = {
+      people,
+      participations,
+      ownDocuments: await anonymisation.ownDocumentsOf(db, ids),
+      attachments: await anonymisation.attachmentsOf(db, ids),
+      worksiteDocuments: await anonymisation.worksiteDocumentsOf(db, [...new Set(participations.map((p) => p.worksiteId))]),
+      handoffs: (await anonymisation.allHandoffs(db)).filter((h) =>
+        (JSON.parse(h.content) as { lines: { personId: number }[] }).lines.some((l) => ids.includes(l.personId)),
+      ),
+    };
+    return { plan, logo: (await structurePartyOf(db, paths.filesDir)).logo };
+  });
   const replace = nameReplacer(plan.people);
   const anonymised = new Set(ids);
 
   // Replacement files, printed outside any transaction.
-  const logo = (await structurePartyOf(db, paths.filesDir)).logo;
   const redrawn: { id: number; storedFile: string; old: string; sha256: string; size: number; snapshot: string }[] = [];
   for (const doc of plan.worksiteDocuments) {
     const snapshot = replace(doc.snapshot);
@@ -83,12 +84,20 @@ export async function anonymise(ctx: HandlerContext, personIds: readonly number[
   }
   const rebuilt: { id: number; content: string; files: Awaited<ReturnType<typeof handoffFiles>>; old: string[] }[] = [];
   for (const h of plan.handoffs) {
-    const employer = await findEmployer(db, h.employerId);
-    if (!employer) continue;
-    const computed = await compute(db, ctx.today, h.month, h.employerId);
+    const facts = await ctx.read(async ({ db }) => {
+      const employer = await findEmployer(db, h.employerId);
+      if (!employer) return null;
+      return {
+        employer,
+        computed: await compute(db, ctx.today, h.month, h.employerId),
+        validator: h.validatedBy ? await findUser(db, h.validatedBy) : null,
+        sources: await handoffSources(db, paths.filesDir, h.employerId),
+      };
+    });
+    if (!facts) continue;
+    const { employer, computed, validator, sources } = facts;
     const lines = computed.lines.map((l) => (anonymised.has(l.person.personId) ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null, matricule: null } } : l));
-    const validator = h.validatedBy ? await findUser(db, h.validatedBy) : null;
-    const files = await handoffFiles(services, db, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
+    const files = await handoffFiles(services, sources, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
     const content = JSON.parse(replace(h.content)) as { checks: unknown; lines: unknown };
     // Figures name no one: the kept ones stay, so a change made before still shows.
     rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile, ...(h.variablesFile ? [h.variablesFile] : [])] });

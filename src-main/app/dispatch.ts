@@ -6,17 +6,22 @@
  * output and writes the access-journal entry before COMMIT, and answers with
  * the result envelope. Nothing is reported as done before COMMIT; nothing
  * half-written survives a failure.
+ *
+ * Each kind gets the handle it allows (handler.ts): a `read` method a
+ * `ReadableDb` on a transaction in which SQLite refuses every write, a `write`
+ * method its writable transaction, a `none` method `read` and `transaction`
+ * to open short ones around its slow work.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema';
+import { readTransaction, type WritableDb } from '../db/access';
+import { findStructure } from '../db/repositories/settings';
 import { contract, isMethod, type Method } from '../shared/contract';
-import { auditOf } from '../shared/contract/define';
+import { auditOf, type TransactionKind } from '../shared/contract/define';
 import { personIdsIn } from '../shared/contract/personal';
 import { AppError, type ErrorPayload, type FieldIssue, type Result } from '../shared/errors';
 import { dataVersion, noteCommittedWrite } from './data-version';
 import { handlers } from './handlers';
-import type { Handler, HandlerContext } from './handler';
+import type { Handler, HandlerContext, NoneContext } from './handler';
 import { appendJournal } from './journal';
 import { syncJournalHead } from './journal-start';
 import { assertPasswordChosen } from './password-change-gate';
@@ -59,10 +64,6 @@ export async function dispatch(
   }
 }
 
-async function setupDone(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom('structure').select('id').executeTakeFirst()) !== undefined;
-}
-
 function signInFirst(session: Session): AppError {
   return new AppError(
     'UNAUTHORIZED',
@@ -77,7 +78,7 @@ async function authorize(services: Services, method: Method, session: Session): 
   const { access } = contract[method];
   if (access === 'public') return 'all';
   if (session.user === null) {
-    if (access === 'setup' && !(await setupDone(services.db))) return 'all';
+    if (access === 'setup' && (await findStructure(services.db)) === null) return 'all';
     throw signInFirst(session);
   }
   const scope = scopeFor(method, session.user.role);
@@ -101,7 +102,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   const records: string[] = [];
   let actor = session.user?.id ?? null;
   let journaled = audit === null;
-  const journal = async (db: Kysely<Database>) => {
+  const journal = async (db: WritableDb) => {
     if (journaled || audit === null) return;
     await appendJournal(db, { at: now, userId: actor, action: audit, method, records });
     journaled = true;
@@ -111,29 +112,19 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     if (!records.includes(ref)) records.push(ref);
   };
 
-  const context = (db: Kysely<Database>): HandlerContext => ({
-    db,
+  const call = {
     services,
     session,
     scope,
     now,
     today: frenchDate(instant),
     record,
-    attribute: (userId) => {
+    attribute: (userId: number) => {
       actor = userId;
     },
-    transaction: async (work) => {
-      const result = await services.db.transaction().execute(async (trx) => {
-        const value = await work(trx);
-        await journal(trx);
-        return value;
-      });
-      noteCommittedWrite(services.db);
-      return result;
-    },
-  });
-  const execute = async (db: Kysely<Database>) => {
-    const output = await handler(parsed.data as never, context(db));
+  };
+  const execute = async (ctx: HandlerContext<TransactionKind>) => {
+    const output = await handler(parsed.data as never, ctx);
     const checked = definition.output.safeParse(output);
     // Inside the transaction: a wrong answer rolls the write back.
     if (!checked.success) throw new AppError('INTERNAL');
@@ -143,17 +134,35 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   };
 
   if (definition.tx === 'none') {
-    const value = await execute(services.db);
+    const none: NoneContext = {
+      ...call,
+      read: (work) => readTransaction(services.db, (db) => work({ ...call, db })),
+      transaction: async (work, options) => {
+        const result = await services.db.transaction().execute(async (trx) => {
+          const value = await work(trx, { ...call, db: trx });
+          if (options?.journaled !== false) await journal(trx);
+          return value;
+        });
+        noteCommittedWrite(services.db);
+        return result;
+      },
+    };
+    const value = await execute(none);
     // An audited call that wrote nothing itself (an export) is journaled on its own.
     if (!journaled) await services.db.transaction().execute(journal);
     return value;
   }
+  if (definition.tx === 'read') {
+    // The database refuses every write while the handler runs; the journal entry
+    // of an audited read is written after, in the same transaction.
+    return readTransaction(services.db, (db) => execute({ ...call, db }), journal);
+  }
   const value = await services.db.transaction().execute(async (trx) => {
-    const output = await execute(trx);
+    const output = await execute({ ...call, db: trx });
     await journal(trx);
     return output;
   });
-  if (definition.tx === 'write') noteCommittedWrite(services.db);
+  noteCommittedWrite(services.db);
   return value;
 }
 

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/attendance';
 import { structureCalendar } from '../db/repositories/settings';
 import { listSessions, listSlots, worksiteHours } from '../db/repositories/worksites';
@@ -10,6 +8,7 @@ import { holidayOptions, holidaysBetween } from '../domain/holidays';
 import type { CancelKind } from '../shared/contract/attendance-codes';
 import { formatFrenchDate, weekdayOf } from '../shared/dates';
 import { formatDuration } from '../shared/time';
+import type { ReadableDb } from '../db/access';
 
 export interface ParticipationOfHours {
   id: number;
@@ -31,7 +30,7 @@ export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: Ca
  * annex times and the public holidays of its weekly pattern. Used by the
  * hours screens and the payroll hand-off, so both count the same way.
  */
-export async function hoursSummaries(db: Kysely<Database>, today: string, participations: readonly ParticipationOfHours[]): Promise<Map<number, HoursSummary>> {
+export async function hoursSummaries(db: ReadableDb, today: string, participations: readonly ParticipationOfHours[]): Promise<Map<number, HoursSummary>> {
   const calendar = await structureCalendar(db);
   const options = holidayOptions(calendar.holidayRegion, calendar.whitMondayWorked);
   const ids = participations.map((p) => p.id);

@@ -5,10 +5,9 @@
  * each time the journal is shown or exported. An anonymised person stays
  * « personne anonymisée »: the journal never gives back a scrubbed name.
  */
-import type { Kysely } from 'kysely';
 import { peopleNamed, rowsNamed } from '../db/repositories/journal';
-import type { Database } from '../db/schema';
 import { formatFrenchDate } from '../shared/dates';
+import type { ReadableDb } from '../db/access';
 
 /** What a reference's kind is, in French, when it has no name to show. */
 const KIND_LABELS: Record<string, string> = {
@@ -61,7 +60,7 @@ function numericIds(refs: readonly Ref[], kinds: readonly string[]): number[] {
 type Names = Map<string, string>;
 
 /** Looks every named record up once, a query per kind, whatever the count of entries. */
-async function lookUp(db: Kysely<Database>, refs: readonly Ref[]): Promise<Names> {
+async function lookUp(db: ReadableDb, refs: readonly Ref[]): Promise<Names> {
   const names: Names = new Map();
   const ids = (kind: string) => numericIds(refs, [kind]);
   const rows = await rowsNamed(db, {
@@ -107,7 +106,7 @@ function fallback(ref: Ref): string {
 }
 
 /** Each entry's references with what they name, in their order. */
-export async function nameRecords(db: Kysely<Database>, entries: readonly (readonly string[])[]): Promise<{ ref: string; label: string }[][]> {
+export async function nameRecords(db: ReadableDb, entries: readonly (readonly string[])[]): Promise<{ ref: string; label: string }[][]> {
   const refs = [...new Set(entries.flat())].map(parse);
   const names = await lookUp(db, refs);
   return entries.map((list) => list.map((ref) => ({ ref, label: names.get(ref) ?? fallback(parse(ref)) })));

@@ -5,14 +5,13 @@
  * Each finding says in French what happened, so the administrator can tell
  * the CNIL or the DPO what the journal can and cannot prove.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import { formatFrenchDate } from '../shared/dates';
 import { journalMac } from '../db/journal-mac';
 import * as repo from '../db/repositories/journal';
 import { keyedPayload, legacyHash, type JournalAction, type NewJournalEntry } from './journal';
 import type { HeadRead, JournalHead } from './journal-head';
 import { frenchDate } from './ports';
+import type { ReadableDb } from '../db/access';
 
 export const FINDING_CODES = [
   'entry-altered',
@@ -161,7 +160,7 @@ export function headFindings(
   return [];
 }
 
-export async function verifyJournal(db: Kysely<Database>, key: Buffer, head: HeadRead): Promise<JournalCheck> {
+export async function verifyJournal(db: ReadableDb, key: Buffer, head: HeadRead): Promise<JournalCheck> {
   const state = await repo.journalState(db);
   const rows: Row[] = await repo.allEntries(db);
   const findings: JournalFinding[] = [];

@@ -6,9 +6,8 @@
  * ceiling, with no delay and no lock (CNIL délibération 2022-100: limit the
  * attempts). Run it inside `services.logins.oneAtATime(account)`.
  */
-import type { Kysely } from 'kysely';
+import type { WritableDb } from '../db/access';
 import * as users from '../db/repositories/users';
-import type { Database } from '../db/schema';
 import { delayAfterFailures, nextAttemptAt, waitInWords } from '../domain/lockout';
 import { AppError } from '../shared/errors';
 import { appendJournal } from './journal';
@@ -18,14 +17,14 @@ import type { Services } from './services';
 type Account = Pick<users.UserRow, 'id' | 'failedAttempts' | 'lockedUntil' | 'passwordHash'>;
 
 export interface PasswordAttempt {
-  services: Services;
+  services: Pick<Services, 'logins'>;
   account: Account;
   password: string;
   now: Date;
   /** Where the attempt is journaled (`login-failed`). */
   method: 'auth/login' | 'auth/changePassword';
   /** Writes one transaction (the caller's, so its data version follows). */
-  write: (work: (db: Kysely<Database>) => Promise<void>) => Promise<void>;
+  write: (work: (db: WritableDb) => Promise<void>) => Promise<void>;
 }
 
 /**

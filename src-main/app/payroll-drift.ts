@@ -6,8 +6,6 @@
  * transmitted carries the difference, line by line
  * (domain/regularisation-lines.ts).
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/payroll';
 import { listWageRates } from '../db/repositories/settings';
 import type { MonthFigures } from '../domain/payroll-figures';
@@ -16,6 +14,7 @@ import { rateOnDay } from '../domain/pay-rates';
 import { recordedOf, regularisationLines, rowOf, type RegularisationRow } from '../domain/regularisation-lines';
 import { addDays, addMonths } from '../shared/dates';
 import { hoursSummaries } from './hours';
+import type { ReadableDb } from '../db/access';
 
 export interface DriftRegularisation extends RegularisationRow {
   participationId: number;
@@ -31,7 +30,7 @@ export const monthBounds = (month: string) => ({ first: `${month}-01`, last: add
  */
 export const MONTHS_LOOKED_BACK = 12;
 
-export async function unrecordedChanges(db: Kysely<Database>, today: string, employerId: number, beforeMonth: string, monthLabel: (month: string) => string): Promise<DriftRegularisation[]> {
+export async function unrecordedChanges(db: ReadableDb, today: string, employerId: number, beforeMonth: string, monthLabel: (month: string) => string): Promise<DriftRegularisation[]> {
   const handoffs = (await repo.transmittedBefore(db, employerId, beforeMonth)).slice(-MONTHS_LOOKED_BACK);
   const months = [];
   for (const h of handoffs) {

@@ -4,10 +4,8 @@
  * only document that may hold the psychologist's notes about them. Nothing
  * about anyone else: only their own rows, and staff names where staff acted.
  */
-import type { Kysely } from 'kysely';
 import { exportSection, type ExportedTable } from '../db/personal-data';
 import * as held from '../db/repositories/person-export';
-import type { Database } from '../db/schema';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
 import { EVALUATION_LEVEL_LABELS, EVALUATION_MOMENT_LABELS, EVALUATOR_LABELS, HEALTH_CHECK_KIND_LABELS, OBSERVATION_KIND_LABELS } from '../shared/contract/evaluations';
 import { JOURNEY_STATUS_LABELS, OBSTACLE_KIND_LABELS, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
@@ -21,6 +19,7 @@ import { longFrenchDate } from '../shared/dates';
 import { de, formatPhone } from '../shared/french';
 import { agreeLabel } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
+import type { ReadableDb } from '../db/access';
 import { listImmersions } from '../db/repositories/pmsmp';
 import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, type PmsmpObjective, type PmsmpOutcome } from '../shared/contract/pmsmp';
 
@@ -36,7 +35,7 @@ const hours = (start: number, end: number) => `de ${formatDuration(start)} à ${
 /** Dates as a letter writes them ("4 mai 2026"), never as stored. */
 const day = (iso: string | null) => (iso === null || iso === '' ? null : longFrenchDate(iso.slice(0, 10)));
 
-export async function personExport(db: Kysely<Database>, personId: number, structureName: string, today: string): Promise<PersonExport> {
+export async function personExport(db: ReadableDb, personId: number, structureName: string, today: string): Promise<PersonExport> {
   const p = await held.exportedPerson(db, personId);
   // The screens' labels, agreed with the person they are written to ("Présente", not "Présent·e").
   const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : agreeLabel(p.civility, labels[key as K] ?? key));

@@ -5,8 +5,6 @@
  * the period and today, then protected by statistical secrecy as one report
  * (`stats-secrecy.ts`).
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import * as repo from '../db/repositories/statistics';
 import { AGE_BRACKET_LABELS, AGE_BRACKETS, COUNTING_RULES, countingEnd, FINE_AGE_BRACKET_LABELS, FINE_AGE_BRACKETS } from '../domain/statistics';
 import { OBSTACLE_KIND_LABELS, OBSTACLE_KINDS, OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
@@ -14,6 +12,7 @@ import { EDUCATION_LEVEL_LABELS, EDUCATION_LEVELS, RESOURCE_LABELS, RESOURCES, S
 import type { Breakdown, StatsFigures } from '../shared/contract/stats';
 import { attendanceRate } from '../domain/evaluations';
 import { publish, type RawBreakdown, type RawFigure, type RawFigures } from './stats-secrecy';
+import type { ReadableDb } from '../db/access';
 
 const UNKNOWN = { key: 'inconnu', label: 'Non renseigné' };
 const listOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ key, label: labels[key] }));
@@ -45,7 +44,7 @@ function table(key: Breakdown, counts: Map<string, number>, peopleTotal: number)
 }
 
 /** The period's figures up to its end and `today`, protected unless `filter.showSmall`. */
-export async function statsFigures(db: Kysely<Database>, filter: repo.Filter & { showSmall: boolean }, today: string): Promise<StatsFigures> {
+export async function statsFigures(db: ReadableDb, filter: repo.Filter & { showSmall: boolean }, today: string): Promise<StatsFigures> {
   const { until, asOf } = countingEnd(filter, today);
   const counted: repo.Filter = { ...filter, to: until };
   const [rows, k, upcoming] = await Promise.all([repo.breakdownCounts(db, counted), repo.keyFigures(db, counted), repo.upcomingPeople(db, filter, until)]);

@@ -54,7 +54,7 @@ export function confineInput(method: Method, input: unknown, services: Services)
 }
 
 /** What the native dialog returned: the user chose it, so it is allowed for this session. */
-export function grantPath(services: Services, chosen: string): void {
+export function grantPath(services: Pick<Services, 'grantedPaths'>, chosen: string): void {
   try {
     services.grantedPaths.add(realpathSync(chosen));
   } catch {

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import { listSessions, listSlots, namedAnnexTimes, peopleOnWorksite, worksiteWithSupervisor } from '../db/repositories/worksites';
 import { marksOfSessions } from '../db/repositories/attendance';
 import { calendarFor } from '../app/read-models/calendar';
@@ -13,6 +11,7 @@ import { fundersOfWorksite } from '../db/repositories/funders';
 import { personWeekTotals, weekTotals, type SheetCell } from '../domain/attendance-sheet';
 import { storedLogo, structurePartyOf } from './collect';
 import type { AgendaLine, WorksiteDocumentData } from './data';
+import type { ReadableDb } from '../db/access';
 
 /** Health-related annex times are shown on a posted planning as individual appointments, nothing more. */
 export const annexLabel = (kind: AnnexKind, who: string) =>
@@ -21,7 +20,7 @@ export const annexLabel = (kind: AnnexKind, who: string) =>
 type Collected = Omit<WorksiteDocumentData, 'number' | 'version' | 'issuedOn'>;
 
 export async function collectWorksiteData(
-  db: Kysely<Database>,
+  db: ReadableDb,
   kind: WorksiteDocumentData['kind'],
   worksiteId: number,
   requestedWeek: string | null,

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import { findEmployer } from '../db/repositories/settings';
 import { findStructure } from '../db/repositories/settings';
 import { findParticipation, firstHalfDayBetween, listSlots, worksiteWithSupervisor } from '../db/repositories/worksites';
@@ -13,6 +11,7 @@ import type { HalfDaySpread, ParticipationDocumentData, PersonDocumentData, Stru
 import type { HandlerContext } from '../app/handler';
 import { findPerson } from '../db/repositories/people';
 import { reachOf } from '../app/reach';
+import type { ReadableDb } from '../db/access';
 
 type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'>;
 
@@ -21,7 +20,7 @@ type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedO
  * transaction; refused with every missing piece named when the records lack
  * one. The caller has checked the worksite is within reach.
  */
-export async function collectParticipationData(db: Kysely<Database>, kind: ParticipationDocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
+export async function collectParticipationData(db: ReadableDb, kind: ParticipationDocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
   const participation = await findParticipation(db, participationId);
   if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
   const worksite = await worksiteWithSupervisor(db, participation.worksiteId);
@@ -126,7 +125,7 @@ function missingData(kind: DocumentKind, name: string, missing: MissingField[]):
 }
 
 /** The CCAS as the issuer of its own documents, its logo inlined. */
-export async function structurePartyOf(db: Kysely<Database>, filesDir: string): Promise<StructureParty> {
+export async function structurePartyOf(db: ReadableDb, filesDir: string): Promise<StructureParty> {
   const found = await findStructure(db);
   if (!found) throw new Error('The structure is not set up.');
   const { structure } = found;

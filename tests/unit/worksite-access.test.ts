@@ -5,7 +5,7 @@
  */
 import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { HandlerContext } from '../../src-main/app/handler';
+import type { HandlerContext, WriteContext } from '../../src-main/app/handler';
 import { assertWorksiteInScope, WORKSITE_NOT_FOUND } from '../../src-main/app/read-models/worksite-access';
 import { worksiteView } from '../../src-main/app/read-models/worksite-view';
 import type { Scope } from '../../src-main/app/permissions';
@@ -14,7 +14,7 @@ import { caller, configured, sessionAs, valueOf } from './support/services';
 import { mesp } from './support/worksites';
 
 /** A database handle that counts the statements run through it. */
-function counting(db: HandlerContext['db']) {
+function counting(db: WriteContext['db']) {
   const counter = { statements: 0 };
   const plugin: KyselyPlugin = {
     transformQuery: (args) => {

@@ -1,12 +1,10 @@
 import * as users from '../../db/repositories/users';
 import { AppError } from '../../shared/errors';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { WritableDb } from '../../db/access';
 import type { HandlerMap } from '../handler';
 import { appendJournal } from '../journal';
 import { hashPassword, needsRehash } from '../password-hashing';
 import { attemptPassword } from '../password-attempt';
-import { noteCommittedWrite } from '../data-version';
 import type { SessionUser } from '../session';
 import { assertPasswordFor, sessionViewFor, structureNameOf } from '../read-models/accounts';
 
@@ -16,11 +14,11 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
       .filter((row) => row.active)
       .map((row) => ({ id: row.id, displayName: row.displayName, role: row.role })),
 
-  'auth/login': ({ userId, password }, { services, transaction }) =>
+  'auth/login': ({ userId, password }, { services, read, transaction }) =>
     services.logins.oneAtATime(userId, async () => {
       // Read inside the per-account queue: the previous attempt's outcome is already written.
       const now = services.clock.now();
-      const row = await users.findUser(services.db, userId);
+      const row = await read(({ db }) => users.findUser(db, userId));
       if (!row || !row.active) {
         throw new AppError('UNAUTHORIZED', "Ce compte n’existe pas ou a été désactivé. Demandez à l’administrateur.");
       }
@@ -55,16 +53,13 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
     return { done: true as const };
   },
 
-  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, transaction, now, record }) =>
+  'auth/changePassword': async ({ currentPassword, newPassword }, { session, services, read, transaction, now, record }) =>
     // Queued and counted with sign-ins: an open session is no faster way to guess the password.
     services.logins.oneAtATime(session.user!.id, async () => {
-      const row = await users.findUser(services.db, session.user!.id);
+      const row = await read(({ db }) => users.findUser(db, session.user!.id));
       if (!row) throw new AppError('NOT_FOUND');
       // The attempt's counter is written on its own: the journal's « change » entry is for the new password only.
-      const write = async (work: (db: Kysely<Database>) => Promise<void>) => {
-        await services.db.transaction().execute(work);
-        noteCommittedWrite(services.db);
-      };
+      const write = (work: (db: WritableDb) => Promise<void>) => transaction(work, { journaled: false });
       const attempt = await attemptPassword({ services, account: row, password: currentPassword, now: services.clock.now(), method: 'auth/changePassword', write });
       if (!attempt.valid) throw new AppError('INVALID_INPUT', `Le mot de passe actuel est incorrect.${attempt.advice}`, { field: 'currentPassword' });
       await write((db) => users.recordLoginSuccess(db, row.id));
@@ -72,7 +67,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
         // Keeping the password an administrator typed would leave them able to sign in as this person.
         throw new AppError('INVALID_INPUT', 'Choisissez un mot de passe différent de l’actuel.', { field: 'newPassword' });
       }
-      assertPasswordFor(newPassword, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'newPassword');
+      assertPasswordFor(newPassword, { personName: row.displayName, structureName: await read(({ db }) => structureNameOf(db)) }, 'newPassword');
       const hash = await hashPassword(newPassword, services.passwordParams);
       await transaction(async (db) => {
         await users.setPasswordHash(db, row.id, hash, now, true, false);

@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { RecoverySheet } from '../../documents/templates/recovery-sheet';
-import type { Database } from '../../db/schema';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { deriveKey, newKeyId, newSalt, suggestPassphrase } from '../../backup/keys';
@@ -18,14 +16,15 @@ import { structureNameOf } from '../read-models/accounts';
 import type { BackupStatus } from '../../shared/contract/backup';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import type { HandlerContext, HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap, NoneContext } from '../handler';
 import { frenchDate, frenchStamp } from '../ports';
 import { adoptBackupJournal, checkBackupJournal } from '../journal-backup';
 import { readHeadText } from '../journal-head';
 import { rotatePreRestoreCopies, workFolder } from '../work-files';
+import type { ReadableDb } from '../../db/access';
 
 /** `db`: the method's transaction, or the one its write runs in. */
-async function status(ctx: HandlerContext, db: Kysely<Database>): Promise<BackupStatus> {
+async function status(ctx: Pick<HandlerContext, 'services' | 'today'>, db: ReadableDb): Promise<BackupStatus> {
   const settings = await findBackupSettings(db);
   const key = settings ? await ctx.services.keyStore.load(settings.keyId) : null;
   const last = await lastBackup(db);
@@ -40,18 +39,18 @@ async function status(ctx: HandlerContext, db: Kysely<Database>): Promise<Backup
 
 /**
  * This PC's backup key. Read before the slow work of a `none` method (a
- * backup, a derivation), outside any transaction: `ctx.db` is then the
- * database itself, and the method's write comes later in `ctx.transaction`.
+ * backup, a derivation), in a read of its own: the method's write comes
+ * later in `ctx.transaction`.
  */
-async function localKey(ctx: HandlerContext): Promise<BackupKey | null> {
-  const settings = await findBackupSettings(ctx.db);
+async function localKey(ctx: NoneContext): Promise<BackupKey | null> {
+  const settings = await ctx.read(({ db }) => findBackupSettings(db));
   if (!settings) return null;
   const key = await ctx.services.keyStore.load(settings.keyId);
   return key ? { keyId: settings.keyId, key, salt: settings.salt, kdf: settings.kdf } : null;
 }
 
 /** The key of a backup: this PC's when the key ids match, otherwise the one its passphrase gives. */
-function keyFor(ctx: HandlerContext, passphrase: string | null) {
+function keyFor(ctx: NoneContext, passphrase: string | null) {
   return async (header: BackupHeader) => {
     const local = await localKey(ctx);
     if (local && local.keyId === header.keyId && passphrase === null) return local.key;
@@ -61,7 +60,7 @@ function keyFor(ctx: HandlerContext, passphrase: string | null) {
 }
 
 /** Reads (and with `extractTo`, unpacks) a backup; one from a newer Passerelle is refused. */
-async function opened(ctx: HandlerContext, file: string, passphrase: string | null, extractTo?: string) {
+async function opened(ctx: NoneContext, file: string, passphrase: string | null, extractTo?: string) {
   const backup = await readBackup(file, keyFor(ctx, passphrase), { extractTo });
   if (backup.manifest.schemaVersion > LATEST_VERSION) {
     throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
@@ -77,7 +76,7 @@ export const backupHandlers: HandlerMap<
   'backup/suggestPassphrase': async () => ({ passphrase: suggestPassphrase() }),
 
   'backup/setPassphrase': async ({ passphrase }, ctx) => {
-    const verdict = evaluatePassword(passphrase, 'backup', { personName: ctx.session.user?.displayName, structureName: await structureNameOf(ctx.db) });
+    const verdict = evaluatePassword(passphrase, 'backup', { personName: ctx.session.user?.displayName, structureName: await ctx.read(({ db }) => structureNameOf(db)) });
     if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice ?? 'Cette phrase de passe est trop faible.', { field: 'passphrase' });
     // Derived once, here, outside any transaction; daily backups reuse the kept key.
     const salt = newSalt();
@@ -102,7 +101,7 @@ export const backupHandlers: HandlerMap<
     if (!key) throw new AppError('CONFLICT', "Choisissez d’abord la phrase de passe des sauvegardes.");
     const derived = await deriveKey(passphrase, key.salt, key.kdf);
     if (!timingSafeEqual(derived, key.key)) throw new AppError('INVALID_INPUT', "Ce n’est pas la phrase de passe actuelle des sauvegardes.", { field: 'passphrase' });
-    const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
+    const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
     const html = renderPage(<RecoverySheet d={{ structure, passphrase, keyId: key.keyId, issuedOn: ctx.today }} />, ctx.services.fontsDir);
     ctx.record(`backupKey:${key.keyId}`);
     return { pdfBase64: Buffer.from(await ctx.services.printer.print(html)).toString('base64') };
@@ -117,7 +116,7 @@ export const backupHandlers: HandlerMap<
     try {
       key = await localKey(ctx);
       if (!key) throw new AppError('CONFLICT', "Choisissez d’abord la phrase de passe des sauvegardes.");
-      const structureName = await structureNameOf(ctx.db);
+      const structureName = await ctx.read(({ db }) => structureNameOf(db));
       const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({
         liveFile: ctx.services.engine.file,

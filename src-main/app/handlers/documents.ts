@@ -43,7 +43,7 @@ function madeHere(request: DocumentRequest): DocumentRequest {
 }
 
 /** Reading again a stored document that discloses the NIR journals it, as its making did. */
-function journalDisclosure(ctx: HandlerContext, row: { kind: DocumentKind; personId: number | null }) {
+function journalDisclosure(ctx: Pick<HandlerContext, 'record'>, row: { kind: DocumentKind; personId: number | null }) {
   const { madeBy }: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind];
   if (madeBy === 'rgpd/exportPerson' && row.personId !== null) journalNirDisclosure(ctx, [row.personId]);
 }
@@ -74,7 +74,7 @@ export const documentsHandlers: HandlerMap<
     let fileName = 'Documents.pdf';
     let title = 'Documents';
     for (const documentId of documentIds) {
-      const row = await repo.findDocument(ctx.db, documentId);
+      const row = await ctx.read(({ db }) => repo.findDocument(db, documentId));
       if (!row) throw new AppError('NOT_FOUND', 'Un des documents à rassembler est introuvable.');
       const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       const source = await PDFDocument.load(bytes);
@@ -110,7 +110,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/content': async ({ documentId }, ctx) => {
-    const row = await repo.findDocument(ctx.db, documentId);
+    const row = await ctx.read(({ db }) => repo.findDocument(db, documentId));
     if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
     const bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
     ctx.record(`document:${documentId}`);
@@ -122,14 +122,14 @@ export const documentsHandlers: HandlerMap<
     let bytes: Buffer;
     let fileName: string;
     if (documentId !== undefined) {
-      const row = await repo.findDocument(ctx.db, documentId);
+      const row = await ctx.read(({ db }) => repo.findDocument(db, documentId));
       if (!row) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
       bytes = await readVerified(ctx.services.paths.documentsDir, row.storedFile, row.sha256);
       fileName = row.fileName;
       ctx.record(`document:${documentId}`);
       journalDisclosure(ctx, row);
     } else {
-      const row = await repo.findAttachment(ctx.db, attachmentId!);
+      const row = await ctx.read(({ db }) => repo.findAttachment(db, attachmentId!));
       if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
       bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
       fileName = safeFileName(path.parse(row.originalName).name, path.extname(row.storedFile).slice(1));
@@ -158,7 +158,7 @@ export const documentsHandlers: HandlerMap<
     const existed = await stat(stored).then(() => true, () => false);
     if (!existed) await writeAtomically(stored, bytes);
     try {
-      const id = await ctx.transaction(async (db) => {
+      const row = await ctx.transaction(async (db) => {
         const participation = target.participationId !== undefined ? await findParticipation(db, target.participationId) : undefined;
         if (target.participationId !== undefined && !participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
         const worksiteId = target.worksiteId ?? participation?.worksiteId;
@@ -182,9 +182,9 @@ export const documentsHandlers: HandlerMap<
           createdAt: ctx.now,
         });
         ctx.record(`attachment:${id}`);
-        return id;
+        return (await repo.findAttachment(db, id))!;
       });
-      return toAttachment((await repo.findAttachment(ctx.db, id))!);
+      return toAttachment(row);
     } catch (error) {
       // A file this call wrote and no line refers to is removed.
       if (!existed) await unlink(stored).catch(() => undefined);
@@ -204,7 +204,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/attachmentContent': async ({ attachmentId }, ctx) => {
-    const row = await repo.findAttachment(ctx.db, attachmentId);
+    const row = await ctx.read(({ db }) => repo.findAttachment(db, attachmentId));
     if (!row) throw new AppError('NOT_FOUND', 'Cette pièce jointe est introuvable.');
     const bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
     ctx.record(`attachment:${attachmentId}`);

@@ -5,16 +5,15 @@ import { AppError } from '../../shared/errors';
 import { journalActionOf } from '../../shared/journal-actions';
 import { formatFrenchInstant } from '../../shared/paris-time';
 import { toCsv } from '../../exports/csv';
-import type { Kysely } from 'kysely';
 import { countFiltered, journaledMethods, listEntries } from '../../db/repositories/journal';
-import type { Database } from '../../db/schema';
 import type { HandlerMap } from '../handler';
 import { openHead, readHeadText } from '../journal-head';
 import { nameRecords } from '../journal-records';
 import { verifyJournal } from '../journal-verify';
+import type { ReadableDb } from '../../db/access';
 
 /** The entries a filter keeps, newest first, with the account's name and each record named. */
-async function journalEntries(db: Kysely<Database>, filter: JournalFilter, page?: { limit: number; offset: number }) {
+async function journalEntries(db: ReadableDb, filter: JournalFilter, page?: { limit: number; offset: number }) {
   const rows = await listEntries(db, filter, page);
   const named = await nameRecords(
     db,
@@ -46,11 +45,11 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
   'journal/verify': async (_input, { db, services }) =>
     verifyJournal(db, services.journal.key, openHead(services.journal.key, readHeadText(services.journal.headFile))),
 
-  'journal/export': async ({ folder, ...filter }, { db, today }) => {
+  'journal/export': async ({ folder, ...filter }, { read, today }) => {
     const info = await stat(folder).catch(() => null);
     if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou n’est plus branché.");
-    // `db` is the database itself here (a `none` method): the export is journaled once the file is written.
-    const listed = (await journalEntries(db, filter)).reverse();
+    // A `none` method: the entries are read first, the export is journaled once the file is written.
+    const listed = (await read(({ db }) => journalEntries(db, filter))).reverse();
     const csv = toCsv([
       CSV_HEADER,
       ...listed.map(({ entry, hash }) => [

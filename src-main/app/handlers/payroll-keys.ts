@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer } from '../../db/repositories/settings';
 import { duplicateCode, duplicateCodeMessage, PAY_ITEM_DEFAULTS } from '../../shared/contract/pay-items';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { payItemCodes } from '../read-models/payroll-codes';
+import type { ReadableDb } from '../../db/access';
 
-async function employerOrFail(db: Kysely<Database>, employerId: number) {
+async function employerOrFail(db: ReadableDb, employerId: number) {
   const employer = await findEmployer(db, employerId);
   if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
   return employer;

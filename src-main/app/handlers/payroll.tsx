@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { de } from '../../shared/french';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer } from '../../db/repositories/settings';
@@ -8,13 +6,14 @@ import { copyInto, readVerified, sha256 } from '../../documents/store';
 import { missingMatricules, variablesRefusal } from '../../domain/variables-keys';
 import type { HandoffView } from '../../shared/contract/payroll';
 import { AppError } from '../../shared/errors';
-import type { HandlerContext, HandlerMap } from '../handler';
+import type { HandlerMap } from '../handler';
 import { journalNirDisclosure } from '../nir-exposure';
 import { monthBounds } from '../payroll-drift';
 import { figureChanges, type MonthFigures } from '../../domain/payroll-figures';
 import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
-import { compute, figuresSha256, handoffFiles, linesView, monthName, type Computed } from '../read-models/payroll-facts';
+import { compute, figuresSha256, handoffFiles, handoffSources, linesView, monthName, type Computed } from '../read-models/payroll-facts';
 import { linkFromStoredPath } from '../../shared/contract/links';
+import type { ReadableDb } from '../../db/access';
 
 /** The kept figures against those counted now, per person and pay line, in the screen's words. */
 function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['lines']): HandoffView['changes'] {
@@ -37,7 +36,7 @@ function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['
   });
 }
 
-async function view(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<HandoffView> {
+async function view(db: ReadableDb, today: string, month: string, employerId: number): Promise<HandoffView> {
   const employer = await findEmployer(db, employerId);
   if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
   const stored = await repo.findHandoff(db, month, employerId);
@@ -106,19 +105,20 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
 
   'payroll/get': async ({ month, employerId }, ctx) => view(ctx.db, ctx.today, month, employerId),
 
-  'payroll/validate': async ({ month, employerId, confirmChecks }, ctx: HandlerContext) => {
-    // A `none` method: `ctx.db` is the database; the figures are read in one transaction, the files made outside it.
-    const db = ctx.db;
-    const existing = await repo.findHandoff(db, month, employerId);
-    if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`);
-    const employer = await findEmployer(db, employerId);
-    if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
-    const computed = await db.transaction().execute((trx) => compute(trx, ctx.today, month, employerId));
+  'payroll/validate': async ({ month, employerId, confirmChecks }, ctx) => {
+    // A `none` method: the figures are read in one transaction, the files made outside it.
+    const { employer, computed, sources } = await ctx.read(async ({ db }) => {
+      const existing = await repo.findHandoff(db, month, employerId);
+      if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`);
+      const employer = await findEmployer(db, employerId);
+      if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
+      return { employer, computed: await compute(db, ctx.today, month, employerId), sources: await handoffSources(db, ctx.services.paths.filesDir, employerId) };
+    });
     if (computed.lines.length === 0) throw new AppError('CONFLICT', `Aucune personne n’a travaillé pour ${employer.name} en ${monthName(month)}.`);
     if (computed.checks.length > 0 && !confirmChecks) {
       throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l’envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
     }
-    const made = await handoffFiles(ctx.services, db, { month, employer, lines: computed.lines, coordinator: ctx.session.user?.displayName ?? '', issuedOn: ctx.today });
+    const made = await handoffFiles(ctx.services, sources, { month, employer, lines: computed.lines, coordinator: ctx.session.user?.displayName ?? '', issuedOn: ctx.today });
     const { files, xlsx, csv, pdf, variables } = made;
     await ctx.transaction(async (trx) => {
       const id = await repo.saveHandoff(trx, {
@@ -150,7 +150,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
       await repo.insertRegularisations(trx, computed.unrecorded, id, ctx.session.user?.id ?? null, ctx.now);
       ctx.record(`payroll:${id}`);
     });
-    return view(db, ctx.today, month, employerId);
+    return ctx.read(({ db }) => view(db, ctx.today, month, employerId));
   },
 
   'payroll/transmit': async ({ month, employerId }, ctx) => {
@@ -181,7 +181,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
   },
 
   'payroll/export': async ({ month, employerId, format, folder }, ctx) => {
-    const handoff = await repo.findHandoff(ctx.db, month, employerId);
+    const handoff = await ctx.read(({ db }) => repo.findHandoff(db, month, employerId));
     if (!handoff) throw new AppError('CONFLICT', "Le mois doit d’abord être validé : les fichiers sont faits à la validation.");
     if (format === 'variables' && !handoff.variablesFile) {
       throw new AppError('CONFLICT', "Ce mois a été validé avant l’export des variables de paie : validez-le à nouveau pour le produire.");
@@ -204,7 +204,7 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     if (format !== 'pdf') {
       const lines = (JSON.parse(handoff.content) as Pick<HandoffView, 'lines'>).lines;
       const personIds = [...new Set(lines.map((l) => l.personId))];
-      journalNirDisclosure(ctx, await repo.withNir(ctx.db, personIds));
+      journalNirDisclosure(ctx, await ctx.read(({ db }) => repo.withNir(db, personIds)));
     }
     const name = format === 'variables' ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv') : safeFileName(fileBase(handoff.employerName, month), format);
     return { path: await copyInto(folder, name, bytes) };

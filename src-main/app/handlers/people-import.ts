@@ -13,6 +13,7 @@ import { EDUCATION_LEVEL_LABELS, RESOURCE_LABELS, type EducationLevel, type Reso
 import { AppError } from '../../shared/errors';
 import { nameSearchKey } from '../../shared/text';
 import type { HandlerMap } from '../handler';
+import type { ReadableDb } from '../../db/access';
 
 type Input = { headers: string[]; rows: string[][]; mapping: (ImportField | null)[] };
 type Identity = Omit<PersonInput, 'nir'> & { nir: string };
@@ -47,7 +48,7 @@ function assertMapping(mapping: (ImportField | null)[]) {
 }
 
 /** What each row would do; nothing is written. */
-async function plan(db: Kysely<Database>, input: Input, today: string): Promise<Plan[]> {
+async function plan(db: ReadableDb, input: Input, today: string): Promise<Plan[]> {
   assertMapping(input.mapping);
   const columnOf = new Map<ImportField, number>();
   input.mapping.forEach((field, index) => field && columnOf.set(field, index));
@@ -175,7 +176,7 @@ function missingSituation(imported: Partial<Record<MergedField, string>>, fail: 
 }
 
 /** The stored values, as the merge compares them, and what says they have not changed since. */
-async function storedState(db: Kysely<Database>, personId: number) {
+async function storedState(db: ReadableDb, personId: number) {
   const person = await people.storedPerson(db, personId);
   const latest = (await people.listSituations(db, personId))[0];
   const values = {} as Record<MergedField, string>;
@@ -265,9 +266,9 @@ async function applyUpdate(db: Kysely<Database>, personId: number, p: Plan, at: 
 
 /** Importing people from the spreadsheets the CCAS already keeps. */
 export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/importPreview' | 'people/importCommit'> = {
-  'people/importRead': async ({ path: file }, { db }) => {
+  'people/importRead': async ({ path: file }, { read }) => {
     const table = await readTable(file);
-    const remembered = await findMapping(db, headerSignature(table.headers));
+    const remembered = await read(({ db }) => findMapping(db, headerSignature(table.headers)));
     const mapping =
       remembered && remembered.length === table.headers.length
         ? remembered.map((f) => (f && isImportField(f) ? f : null))

@@ -12,7 +12,7 @@ import type { PersonDocumentKind } from '../../shared/contract/document-kinds';
 import type { Pmsmp, PmsmpBilanInput, PmsmpFields, WeekScheduleInput } from '../../shared/contract/pmsmp';
 import { AppError } from '../../shared/errors';
 import { recordDocument } from '../read-models/document-record';
-import type { HandlerContext, HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap, NoneContext } from '../handler';
 import { reachOf } from '../reach';
 
 /**
@@ -120,10 +120,10 @@ async function viewById(ctx: HandlerContext, id: number): Promise<Pmsmp> {
 }
 
 /** Prints the convention or the bilan of an immersion into the registry: a reprint is a new version of the same number. */
-async function printImmersion(ctx: HandlerContext, id: number, kind: Extract<PersonDocumentKind, 'convention_pmsmp' | 'bilan_pmsmp'>) {
+async function printImmersion(ctx: NoneContext, id: number, kind: Extract<PersonDocumentKind, 'convention_pmsmp' | 'bilan_pmsmp'>) {
   const info = DOCUMENT_REGISTRY[kind];
-  const prepared = await ctx.services.db.transaction().execute(async (db) => {
-    const inTx = { ...ctx, db };
+  // Numbers the document as it prepares it; the journal entry waits for the registry line, after printing.
+  const prepared = await ctx.transaction(async (db, inTx) => {
     const { row, person } = await immersionInScope(inTx, id);
     const immersion = await viewOf(inTx, row);
     if (kind === 'bilan_pmsmp') {
@@ -168,7 +168,7 @@ async function printImmersion(ctx: HandlerContext, id: number, kind: Extract<Per
       participationId: null,
       weekOf: null,
     };
-  });
+  }, { journaled: false });
   const { row, pdf } = await recordDocument(ctx, prepared);
   ctx.record(`immersion:${id}`);
   return { documentId: row.id, number: row.number, fileName: row.fileName, pdfBase64: Buffer.from(pdf).toString('base64') };

@@ -95,14 +95,14 @@ export const rgpdHandlers: HandlerMap<
   },
 
   'rgpd/notice': async (_input, ctx) => {
-    const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
+    const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
     const pdf = await ctx.services.printer.print(renderPage(<RgpdNotice structure={structure} />, ctx.services.fontsDir));
     await ctx.transaction(async () => ctx.record('rgpd:notice'));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };
   },
 
   'rgpd/register': async ({ kind }, ctx) => {
-    const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
+    const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
     const pdf = await ctx.services.printer.print(renderPage(<RgpdRegister structure={structure} kind={kind} />, ctx.services.fontsDir));
     await ctx.transaction(async () => ctx.record(`rgpd:${kind}`));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };

@@ -10,8 +10,9 @@ import { frenchHolidays, holidayOptions } from '../../domain/holidays';
 import type { HandlerMap } from '../handler';
 import { assertLogoStored } from '../read-models/logos';
 import { readStoredImage, storeImage } from '../stored-files';
+import type { ReadableDb } from '../../db/access';
 
-export async function loadSettings(db: Kysely<Database>, today: string): Promise<Settings> {
+export async function loadSettings(db: ReadableDb, today: string): Promise<Settings> {
   const found = await repo.findStructure(db);
   if (!found) throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
   const wageRates = await repo.listWageRates(db);

@@ -19,14 +19,17 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
     return { completed: found !== null, structureName: found?.structure.name ?? null, needsAdministrator: found !== null && noAccount };
   },
 
-  'setup/createAdministrator': async ({ displayName, password }, { services, transaction, now, record, attribute }) => {
+  'setup/createAdministrator': async ({ displayName, password }, { services, read, transaction, now, record, attribute }) => {
     const refused = () =>
       new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l’administrateur de vous en créer un.");
-    if (!(await repo.findStructure(services.db))) {
-      throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
-    }
-    if ((await users.listUsers(services.db)).length > 0) throw refused();
-    assertPasswordFor(password, { personName: displayName, structureName: await structureNameOf(services.db) }, 'password');
+    const structureName = await read(async ({ db }) => {
+      if (!(await repo.findStructure(db))) {
+        throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
+      }
+      if ((await users.listUsers(db)).length > 0) throw refused();
+      return structureNameOf(db);
+    });
+    assertPasswordFor(password, { personName: displayName, structureName }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const id = await transaction(async (db) => {
       if ((await users.listUsers(db)).length > 0) throw refused();
@@ -39,8 +42,8 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
     return sessionViewFor(services, admin, services.sessions.create(admin, services.clock.now()));
   },
 
-  'setup/complete': async (input, { services, transaction, now, record, attribute }) => {
-    if (await repo.findStructure(services.db)) throw new AppError('CONFLICT', ALREADY_DONE);
+  'setup/complete': async (input, { services, read, transaction, now, record, attribute }) => {
+    if (await read(({ db }) => repo.findStructure(db))) throw new AppError('CONFLICT', ALREADY_DONE);
     const seen = new Set<string>();
     for (const [index, rate] of input.wageRates.entries()) {
       if (seen.has(rate.effectiveFrom)) {

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/statistics';
 import { findStructure } from '../../db/repositories/settings';
-import type { Database } from '../../db/schema';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { copyInto } from '../../documents/store';
@@ -16,6 +14,7 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { scopeFor } from '../permissions';
 import { statsFigures } from '../stats-figures';
+import type { ReadableDb } from '../../db/access';
 
 type Filter = repo.Filter & { showSmall: boolean };
 
@@ -26,7 +25,7 @@ function periodText(f: Filter, today: string): string {
 }
 
 /** The filters in words, for the report's cover and the export. */
-async function filtersText(db: Kysely<Database>, f: Filter): Promise<string> {
+async function filtersText(db: ReadableDb, f: Filter): Promise<string> {
   const parts: string[] = [];
   if (f.kind) parts.push(WORKSITE_KIND_LABELS[f.kind]);
   if (f.activity) parts.push(ACTIVITY_LABELS[f.activity]);
@@ -43,7 +42,7 @@ async function filtersText(db: Kysely<Database>, f: Filter): Promise<string> {
  * roles that may see the people behind them (those who may list them), never
  * to lecture seule, whatever the screen asks.
  */
-function asFilter(f: Required<StatsFilter>, ctx: HandlerContext): Filter {
+function asFilter(f: Required<StatsFilter>, ctx: Pick<HandlerContext, 'session'>): Filter {
   if (f.showSmall && (!ctx.session.user || scopeFor('stats/people', ctx.session.user.role) === null)) {
     throw new AppError('FORBIDDEN', 'Seules les personnes autorisées à voir les personnes peuvent afficher les petits effectifs.', { field: 'showSmall' });
   }
@@ -69,8 +68,8 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
 
   'stats/report': async ({ filter, title, commentary, folder }, ctx) => {
     const f = asFilter(filter, ctx);
-    // Read in one transaction, then printed outside it (a `none` method: `ctx.db` is the database).
-    const { figures, filters, structure } = await ctx.db.transaction().execute(async (db) => ({
+    // Read in one transaction, then printed outside it (a `none` method).
+    const { figures, filters, structure } = await ctx.read(async ({ db }) => ({
       figures: await statsFigures(db, f, ctx.today),
       filters: await filtersText(db, f),
       structure: await structurePartyOf(db, ctx.services.paths.filesDir),
@@ -99,7 +98,7 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
 
   'stats/export': async ({ filter, folder }, ctx) => {
     const f = asFilter(filter, ctx);
-    const { figures, filters, structureName } = await ctx.db.transaction().execute(async (db) => ({
+    const { figures, filters, structureName } = await ctx.read(async ({ db }) => ({
       figures: await statsFigures(db, f, ctx.today),
       filters: await filtersText(db, f),
       structureName: (await findStructure(db))?.structure.name ?? '',

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { ReadableDb } from '../../db/access';
 import * as users from '../../db/repositories/users';
 import { managesAccounts } from '../permissions';
 import { AppError } from '../../shared/errors';
@@ -7,13 +6,13 @@ import type { HandlerMap } from '../handler';
 import { hashPassword } from '../password-hashing';
 import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
-async function existing(db: Kysely<Database>, id: number) {
+async function existing(db: ReadableDb, id: number) {
   const row = await users.findUser(db, id);
   if (!row) throw new AppError('NOT_FOUND', "Ce compte n’existe pas.");
   return row;
 }
 
-async function assertNameFree(db: Kysely<Database>, displayName: string, exceptId?: number) {
+async function assertNameFree(db: ReadableDb, displayName: string, exceptId?: number) {
   if (await users.nameTaken(db, displayName, exceptId)) {
     throw new AppError('CONFLICT', `Un compte s’appelle déjà « ${displayName.trim()} ». Ajoutez l’initiale du nom, par exemple.`, {
       field: 'displayName',
@@ -27,9 +26,12 @@ const LAST_ADMIN = 'Passerelle doit garder au moins un administrateur actif.';
 export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/update' | 'users/setActive' | 'users/resetPassword'> = {
   'users/list': async (_input, { db }) => (await users.listUsers(db)).map(users.toUser),
 
-  'users/create': async ({ displayName, role, password }, { services, transaction, now, record }) => {
-    await assertNameFree(services.db, displayName);
-    assertPasswordFor(password, { personName: displayName, structureName: await structureNameOf(services.db) }, 'password');
+  'users/create': async ({ displayName, role, password }, { services, read, transaction, now, record }) => {
+    const structureName = await read(async ({ db }) => {
+      await assertNameFree(db, displayName);
+      return structureNameOf(db);
+    });
+    assertPasswordFor(password, { personName: displayName, structureName }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     return transaction(async (db) => {
       await assertNameFree(db, displayName);
@@ -66,9 +68,9 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
     return users.toUser((await users.findUser(db, id))!);
   },
 
-  'users/resetPassword': async ({ id, password }, { services, transaction, now, record }) => {
-    const row = await existing(services.db, id);
-    assertPasswordFor(password, { personName: row.displayName, structureName: await structureNameOf(services.db) }, 'password');
+  'users/resetPassword': async ({ id, password }, { services, read, transaction, now, record }) => {
+    const { row, structureName } = await read(async ({ db }) => ({ row: await existing(db, id), structureName: await structureNameOf(db) }));
+    assertPasswordFor(password, { personName: row.displayName, structureName }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const user = await transaction(async (db) => {
       // The administrator now knows this password: the person must replace it before anything else.

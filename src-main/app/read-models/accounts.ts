@@ -1,16 +1,15 @@
 /** What the accounts features share: the session a sign-in opens, and the rules a new password meets. */
-import type { Kysely } from 'kysely';
+import type { ReadableDb } from '../../db/access';
 import { findStructure } from '../../db/repositories/settings';
-import type { Database } from '../../db/schema';
 import type { SessionView } from '../../shared/contract/auth';
 import { AppError } from '../../shared/errors';
 import { evaluatePassword } from '../../shared/password-strength';
 import { OPEN_BEFORE_PASSWORD_CHANGE } from '../password-change-gate';
 import { allowedMethods } from '../permissions';
-import type { Services } from '../services';
+import type { HandlerServices } from '../handler';
 import type { SessionUser } from '../session';
 
-export function sessionViewFor(services: Services, user: SessionUser, token: string): SessionView {
+export function sessionViewFor(services: Pick<HandlerServices, 'security'>, user: SessionUser, token: string): SessionView {
   const mustChangePassword = user.mustChangePassword === true;
   return {
     token,
@@ -23,7 +22,7 @@ export function sessionViewFor(services: Services, user: SessionUser, token: str
 }
 
 /** The structure's name, which no password may contain (null before the setup wizard). */
-export async function structureNameOf(db: Kysely<Database>): Promise<string | undefined> {
+export async function structureNameOf(db: ReadableDb): Promise<string | undefined> {
   return (await findStructure(db))?.structure.name;
 }
 

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { closuresBetween, findStructure } from '../../db/repositories/settings';
-import type { Database } from '../../db/schema';
 import { holidayOptions, holidaysBetween } from '../../domain/holidays';
+import type { ReadableDb } from '../../db/access';
 
 /** The structure's calendar between two dates: public holidays (its region, Whit Monday worked or not) and its closures. */
-export async function calendarFor(db: Kysely<Database>, from: string, to: string) {
+export async function calendarFor(db: ReadableDb, from: string, to: string) {
   const found = await findStructure(db);
   if (!found) throw new Error('The structure is not set up.');
   const options = holidayOptions(found.holidayRegion, found.whitMondayWorked);

@@ -4,7 +4,7 @@ import * as repo from '../../db/repositories/documents';
 import { sha256, writeAtomically } from '../../documents/store';
 import type { DocumentRow } from '../../shared/contract/documents';
 import { AppError } from '../../shared/errors';
-import type { HandlerContext } from '../handler';
+import type { NoneContext } from '../handler';
 import type { PreparedDocument } from './document-sources';
 
 /** A registry line as the screens list it. */
@@ -33,10 +33,9 @@ export function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocume
 /**
  * Prints a prepared document, keeps its bytes in the data folder and records
  * it (one registry line, journaled). Printing and writing the file happen
- * outside any transaction; nothing is left half-written. For `none` methods
- * (`ctx.db` is then the database itself).
+ * outside any transaction; nothing is left half-written. For `none` methods.
  */
-export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
+export async function recordDocument(ctx: NoneContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
   const pdf = await ctx.services.printer.print(prepared.html);
   const hash = sha256(pdf);
   const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
@@ -47,7 +46,7 @@ export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocu
     throw new AppError('FILE_ERROR', "Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.");
   }
   try {
-    const id = await ctx.transaction(async (db) => {
+    const { row } = await ctx.transaction(async (db) => {
       const id = await repo.insertDocument(db, {
         kind: prepared.kind,
         number: prepared.number,
@@ -68,9 +67,9 @@ export async function recordDocument(ctx: HandlerContext, prepared: PreparedDocu
       ctx.record(`document:${id}`);
       if (prepared.personId !== null) ctx.record(`person:${prepared.personId}`);
       else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
-      return id;
+      return { id, row: (await repo.findDocument(db, id))! };
     });
-    return { row: toRow((await repo.findDocument(ctx.db, id))!), pdf };
+    return { row: toRow(row), pdf };
   } catch (error) {
     // Nothing half-written: no registry line, no orphan file.
     await unlink(target).catch(() => undefined);

@@ -10,7 +10,7 @@ import { optionsOf, type DocumentKind, type DocumentRequest } from '../../shared
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { de } from '../../shared/french';
-import type { HandlerContext } from '../handler';
+import type { HandlerContext, NoneContext } from '../handler';
 import { assertWorksiteInScope } from './worksite-access';
 
 /**
@@ -50,12 +50,13 @@ function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData | Per
 /**
  * Reads everything a document needs in one read transaction (the worksite
  * must be within reach) and renders it; a number is taken only when
- * `numbered` (a preview has none). Called by `none` methods, whose `ctx.db`
- * is the database itself. Not `ctx.transaction`: the journal entry belongs
- * with the registry line written after printing.
+ * `numbered` (a preview has none). Called by `none` methods, before printing.
+ * Not `ctx.transaction`: the journal entry belongs with the registry line
+ * written after printing.
  */
-export async function prepareDocument(ctx: HandlerContext, request: DocumentRequest, numbered: boolean): Promise<PreparedDocument> {
-  return ctx.db.transaction().execute(async (db) => {
+export async function prepareDocument(ctx: NoneContext, request: DocumentRequest, numbered: boolean): Promise<PreparedDocument> {
+  return ctx.read(async (reading) => {
+    const { db } = reading;
     const year = ctx.today.slice(0, 4);
     const numberOf = (subject: repo.DocumentSubject) =>
       numbered ? repo.nextNumber(db, request.kind, DOCUMENT_REGISTRY[request.kind].prefix, year, subject) : Promise.resolve({ number: 'APERÇU', version: 0 });
@@ -67,9 +68,9 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       const kind = DOCUMENT_REGISTRY[request.kind];
       const participation = await findParticipation(db, request.participationId);
       if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
-      await assertWorksiteInScope({ ...ctx, db }, participation.worksiteId);
+      await assertWorksiteInScope(reading, participation.worksiteId);
       const { personId, worksiteId, ...collected } = await collectParticipationData(db, request.kind, request.participationId, ctx.services.paths.filesDir);
-      const extras = await kind.collect({ ...ctx, db }, request.participationId, collected);
+      const extras = await kind.collect(reading, request.participationId, collected);
       const print = guarded(
         kind.guard({
           today: ctx.today,
@@ -105,11 +106,11 @@ export async function prepareDocument(ctx: HandlerContext, request: DocumentRequ
       };
     }
 
-    if ('personId' in request) return preparePersonDocument({ ...ctx, db }, request, numberOf, label);
+    if ('personId' in request) return preparePersonDocument(reading, request, numberOf, label);
 
     const kind = DOCUMENT_REGISTRY[request.kind];
-    await assertWorksiteInScope({ ...ctx, db }, request.worksiteId);
-    const collected = await kind.collect({ ...ctx, db }, request);
+    await assertWorksiteInScope(reading, request.worksiteId);
+    const collected = await kind.collect(reading, request);
     const firstHalfDay = (await listSessions(db, request.worksiteId)).filter((s) => s.cancelledReason === null).map((s) => s.date).sort()[0] ?? null;
     const print = guarded(kind.guard({ today: ctx.today, lastDay: collected.worksite.endDate, firstHalfDay, workedMinutes: 0, attendanceRecorded: false }), asked.draft);
     const data: WorksiteDocumentData = {

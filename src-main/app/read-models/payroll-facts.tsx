@@ -3,9 +3,7 @@
  * checks before sending them, and the files made of them. Read by the payroll
  * screens and by anonymisation, which rebuilds kept files without the names.
  */
-import type { Kysely } from 'kysely';
 import path from 'node:path';
-import type { Database } from '../../db/schema';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer, listWageRates } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
@@ -21,9 +19,10 @@ import { EARLY_END_REASON_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate, frenchMonth } from '../../shared/dates';
 import { hoursSummaries, warningText } from '../hours';
 import { monthBounds, unrecordedChanges, type DriftRegularisation } from '../payroll-drift';
-import type { Services } from '../services';
+import type { HandlerServices } from '../handler';
 import { codeOf, payItemCodes } from './payroll-codes';
 import type { LinkTarget } from '../../shared/contract/links';
+import type { ReadableDb } from '../../db/access';
 
 export const monthName = frenchMonth;
 
@@ -41,7 +40,7 @@ export interface Computed {
 export const figuresSha256 = (figures: MonthFigures) => sha256(Buffer.from(canonicalFigures(figures), 'utf8'));
 
 /** The month's figures for one employer, and what to check before sending them. */
-export async function compute(db: Kysely<Database>, today: string, month: string, employerId: number): Promise<Computed> {
+export async function compute(db: ReadableDb, today: string, month: string, employerId: number): Promise<Computed> {
   const employerName = (await findEmployer(db, employerId))?.name ?? '';
   const { first, last } = monthBounds(month);
   const handoff = await repo.findHandoff(db, month, employerId);
@@ -157,16 +156,20 @@ export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
  * The three hand-off files of a month's lines, written under names that carry
  * their hash (also rebuilt, names removed, when someone is anonymised).
  */
+/** What the hand-off files print besides the lines: read before, in a transaction of their own. */
+export async function handoffSources(db: ReadableDb, filesDir: string, employerId: number) {
+  return { structure: await structurePartyOf(db, filesDir), codes: await payItemCodes(db, employerId) };
+}
+
+/** Prints and writes the month's files, outside any transaction. */
 export async function handoffFiles(
-  services: Services,
-  db: Kysely<Database>,
+  services: Pick<HandlerServices, 'paths' | 'printer' | 'fontsDir'>,
+  { structure, codes }: Awaited<ReturnType<typeof handoffSources>>,
   h: { month: string; employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>; lines: PayrollLine[]; coordinator: string; issuedOn: string },
 ) {
-  const structure = await structurePartyOf(db, services.paths.filesDir);
   const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name, ...monthBounds(h.month) };
   const xlsx = await payrollXlsx(h.lines, meta);
   const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
-  const codes = await payItemCodes(db, h.employer.id);
   const variables = Buffer.from(payrollVariablesCsv(h.lines, monthBounds(h.month), (item) => codeOf(codes, item)), 'utf8');
   const pdf = await services.printer.print(
     renderPage(

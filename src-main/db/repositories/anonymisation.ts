@@ -4,12 +4,12 @@
  * in `db/personal-data.ts`; the rewrites it describes are the named
  * functions below.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { isOwnerColumn, PERSONAL_DATA, type OwnerColumn } from '../personal-data';
-import type { Database } from '../schema';
 import { forIds } from './in-list';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export async function peopleToAnonymise(db: Db, ids: readonly number[]) {
   return forIds(ids, (ids) => db.selectFrom('persons').select(['id', 'firstNames', 'lastName', 'birthDate', 'anonymisedOn']).where('id', 'in', ids).execute());
@@ -86,7 +86,7 @@ export async function scrubDeclared(db: Db, personIds: readonly number[]) {
 
 /** The person's row keeps what statistics count; identity, contact details, NIR and referent go. */
 export async function rewriteIdentity(
-  db: Db,
+  db: WritableDb,
   id: number,
   anonymous: { lastName: string; firstNames: string; birthDate: string; searchKey: string },
   at: { today: string; now: string },
@@ -119,7 +119,7 @@ export async function rewriteIdentity(
 }
 
 /** Free texts go; "known at 3/6 months" stays countable. */
-export async function summariseOutcomes(db: Db, personIds: readonly number[]) {
+export async function summariseOutcomes(db: WritableDb, personIds: readonly number[]) {
   await forIds(personIds, (ids) =>
     db
       .updateTable('outcomes')
@@ -133,7 +133,7 @@ export async function summariseOutcomes(db: Db, personIds: readonly number[]) {
   );
 }
 
-export async function withdrawDocuments(db: Db, documentIds: readonly number[]) {
+export async function withdrawDocuments(db: WritableDb, documentIds: readonly number[]) {
   await forIds(documentIds, (ids) =>
     db
       .updateTable('documents')
@@ -143,18 +143,18 @@ export async function withdrawDocuments(db: Db, documentIds: readonly number[]) 
   );
 }
 
-export async function deleteAttachments(db: Db, attachmentIds: readonly number[]) {
+export async function deleteAttachments(db: WritableDb, attachmentIds: readonly number[]) {
   await forIds(attachmentIds, (ids) => db.deleteFrom('attachments').where('id', 'in', ids).execute());
 }
 
 /** A worksite document printed again without the names. */
-export async function replaceDocumentFile(db: Db, id: number, file: { storedFile: string; sha256: string; size: number; snapshot: string }) {
+export async function replaceDocumentFile(db: WritableDb, id: number, file: { storedFile: string; sha256: string; size: number; snapshot: string }) {
   await db.updateTable('documents').set(file).where('id', '=', id).execute();
 }
 
 /** A payroll hand-off made again without the names. */
 export async function replaceHandoff(
-  db: Db,
+  db: WritableDb,
   id: number,
   values: {
     content: string;

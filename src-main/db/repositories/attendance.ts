@@ -1,10 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AnnexTimesTable, AttendanceTable, Database } from '../schema';
+import type { Selectable } from 'kysely';
+import type { AnnexTimesTable, AttendanceTable } from '../schema';
 import { participationInReach, type Reach } from '../reach';
 import { toFlag, toOptionalFlag, withBooleans } from '../flags';
 import type { Mark } from '../../shared/contract/attendance-codes';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export async function sessionsBetween(db: Db, worksiteId: number, from: string, to: string) {
   return db
@@ -85,7 +86,7 @@ export async function participationsForHours(db: Db, of: { worksiteId: number } 
 }
 
 export async function saveMark(
-  db: Db,
+  db: WritableDb,
   values: { sessionId: number; participationId: number; mark: Mark; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
   userId: number | null,
   now: string,
@@ -98,11 +99,11 @@ export async function saveMark(
     .execute();
 }
 
-export async function clearMark(db: Db, sessionId: number, participationId: number) {
+export async function clearMark(db: WritableDb, sessionId: number, participationId: number) {
   await db.deleteFrom('attendance').where('sessionId', '=', sessionId).where('participationId', '=', participationId).execute();
 }
 
-export async function setAnnexDone(db: Db, annexTimeId: number, done: boolean | null) {
+export async function setAnnexDone(db: WritableDb, annexTimeId: number, done: boolean | null) {
   await db
     .updateTable('annexTimes')
     .set({ done: toOptionalFlag(done) })

@@ -2,11 +2,10 @@
  * What the database keeps of backups: the key's parameters (the key itself
  * stays in the key store, never here) and the list of backups made.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import { fromOptionalFlag, toOptionalFlag } from '../flags';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** The scrypt parameters the key was derived with (backup/format.ts's `KdfParams`). */
 interface KdfParams {
@@ -38,7 +37,7 @@ export async function findBackupSettings(db: Db): Promise<BackupKeySettings | nu
 }
 
 /** The key's parameters, replacing the previous ones (one row). */
-export async function saveBackupKey(db: Db, key: { keyId: string; salt: Buffer; kdf: KdfParams }, now: string): Promise<void> {
+export async function saveBackupKey(db: WritableDb, key: { keyId: string; salt: Buffer; kdf: KdfParams }, now: string): Promise<void> {
   const values = { keyId: key.keyId, salt: key.salt, log2n: key.kdf.log2N, r: key.kdf.r, p: key.kdf.p, createdAt: now };
   await db
     .insertInto('backupSettings')
@@ -55,7 +54,7 @@ export async function lastBackup(db: Db): Promise<BackupMade | null> {
 }
 
 /** Records a backup made, and its folder as the one to offer next time. Returns its id. */
-export async function insertBackup(db: Db, made: BackupMade, folder: string): Promise<number> {
+export async function insertBackup(db: WritableDb, made: BackupMade, folder: string): Promise<number> {
   const row = await db
     .insertInto('backups')
     .values({ ...made, previousVerified: toOptionalFlag(made.previousVerified) })

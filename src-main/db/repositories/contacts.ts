@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import type { Contact, ContactInput, Organisation, OrganisationInput } from '../../shared/contract/contacts';
 import { fromFlag } from '../flags';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export async function listOrganisations(db: Db, includeArchived: boolean): Promise<Organisation[]> {
   let query = db.selectFrom('organisations').selectAll().orderBy('name');
@@ -59,7 +58,7 @@ export async function contactOfUser(db: Db, userId: number, exceptId?: number) {
   return query.executeTakeFirst();
 }
 
-export async function insertOrganisation(db: Db, values: OrganisationInput, now: string): Promise<number> {
+export async function insertOrganisation(db: WritableDb, values: OrganisationInput, now: string): Promise<number> {
   const row = await db
     .insertInto('organisations')
     .values({ ...values, address: values.address ?? '', createdAt: now, updatedAt: now })
@@ -68,11 +67,11 @@ export async function insertOrganisation(db: Db, values: OrganisationInput, now:
   return row.id;
 }
 
-export async function updateOrganisation(db: Db, id: number, values: OrganisationInput, now: string) {
+export async function updateOrganisation(db: WritableDb, id: number, values: OrganisationInput, now: string) {
   await db.updateTable('organisations').set({ ...values, updatedAt: now }).where('id', '=', id).execute();
 }
 
-export async function insertContact(db: Db, values: ContactInput, now: string): Promise<number> {
+export async function insertContact(db: WritableDb, values: ContactInput, now: string): Promise<number> {
   const row = await db
     .insertInto('contacts')
     .values({ ...values, service: values.service ?? '', createdAt: now, updatedAt: now })
@@ -81,6 +80,6 @@ export async function insertContact(db: Db, values: ContactInput, now: string): 
   return row.id;
 }
 
-export async function updateContact(db: Db, id: number, values: ContactInput, now: string) {
+export async function updateContact(db: WritableDb, id: number, values: ContactInput, now: string) {
   await db.updateTable('contacts').set({ ...values, updatedAt: now }).where('id', '=', id).execute();
 }

@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Database } from '../schema';
 import { participationInReach, type Reach } from '../reach';
 import type { contractUpdateInput } from '../../shared/contract/contracts';
 import { toFlag } from '../flags';
 import type { EarlyEndReason } from '../../shared/contract/worksites';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 type ContractUpdate = z.output<typeof contractUpdateInput>;
 
 export async function listRenewals(db: Db, worksiteId: number, reach: Reach) {
@@ -30,13 +29,13 @@ export async function countRenewals(db: Db, participationId: number): Promise<nu
 }
 
 /** Records the renewal and moves the contract's end: both or neither, in the caller's transaction. */
-export async function renew(db: Db, participationId: number, previousEndDate: string, newEndDate: string, agreedOn: string, now: string) {
+export async function renew(db: WritableDb, participationId: number, previousEndDate: string, newEndDate: string, agreedOn: string, now: string) {
   await db.insertInto('contractRenewals').values({ participationId, previousEndDate, newEndDate, agreedOn, createdAt: now }).execute();
   await db.updateTable('participations').set({ endDate: newEndDate, updatedAt: now }).where('id', '=', participationId).execute();
 }
 
 export async function updateContract(
-  db: Db,
+  db: WritableDb,
   participationId: number,
   values: ContractUpdate,
   now: string,
@@ -49,7 +48,7 @@ export async function updateContract(
     .execute();
 }
 
-export async function setEarlyEnd(db: Db, participationId: number, earlyEnd: { date: string; reason: EarlyEndReason } | null, now: string) {
+export async function setEarlyEnd(db: WritableDb, participationId: number, earlyEnd: { date: string; reason: EarlyEndReason } | null, now: string) {
   await db
     .updateTable('participations')
     .set({ earlyEndDate: earlyEnd?.date ?? null, earlyEndReason: earlyEnd?.reason ?? null, updatedAt: now })

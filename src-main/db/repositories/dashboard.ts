@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema';
+import { sql } from 'kysely';
+import type { ReadableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** null: every worksite; a user id: the worksites that user supervises. */
 type Supervisor = number | null;

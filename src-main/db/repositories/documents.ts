@@ -1,12 +1,11 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, DocumentsTable, AttachmentsTable } from '../schema';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { DocumentsTable, AttachmentsTable } from '../schema';
 import { foldForSearch } from '../../shared/text';
 import { escapeLike } from './like';
-import { DOCUMENT_OPTIONS, type DocumentOption } from '../../shared/contract/document-kinds';
-import type { DocumentKind } from '../../shared/contract/document-kinds';
+import { DOCUMENT_OPTIONS, type DocumentOption, type DocumentKind } from '../../shared/contract/document-kinds';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** What a document is about: one participation, a worksite (and a week of it), or a person. */
 export type DocumentSubject = { participationId: number } | { worksiteId: number; weekOf: string | null } | { personId: number };
@@ -48,12 +47,12 @@ async function freshNumber(db: Db, prefix: string, year: string) {
   return { number: `${stem}${String(n).padStart(4, '0')}`, version: 1 };
 }
 
-export async function insertDocument(db: Db, values: Omit<Insertable<DocumentsTable>, 'id'>): Promise<number> {
+export async function insertDocument(db: WritableDb, values: Omit<Insertable<DocumentsTable>, 'id'>): Promise<number> {
   const row = await db.insertInto('documents').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertAttachment(db: Db, values: Omit<Insertable<AttachmentsTable>, 'id'>): Promise<number> {
+export async function insertAttachment(db: WritableDb, values: Omit<Insertable<AttachmentsTable>, 'id'>): Promise<number> {
   const row = await db.insertInto('attachments').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -141,7 +140,7 @@ export async function documentsFolder(db: Db, userId: number): Promise<string | 
   return row?.documentsFolder ?? null;
 }
 
-export async function rememberDocumentsFolder(db: Db, userId: number, folder: string) {
+export async function rememberDocumentsFolder(db: WritableDb, userId: number, folder: string) {
   await db.updateTable('users').set({ documentsFolder: folder }).where('id', '=', userId).execute();
 }
 

@@ -1,12 +1,13 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, EvaluationCriteriaTable } from '../schema';
+import { sql, type Selectable } from 'kysely';
+import type { EvaluationCriteriaTable } from '../schema';
 import { participationInReach, type Reach } from '../reach';
 import type { BilanInput, WorksiteBilanInput } from '../../shared/contract/bilans';
 import type { CriterionInput, EvaluationInput, EvaluationLevel, HealthCheckInput, ObservationInput } from '../../shared/contract/evaluations';
 import { fromFlag, fromOptionalFlag, toFlag } from '../flags';
 import type { Activity } from '../../shared/contract/worksites';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** A participation the caller follows (reach), with who it concerns, for headers. */
 export async function findFollowed(db: Db, participationId: number, reach: Reach) {
@@ -41,7 +42,7 @@ export async function listCriteria(db: Db) {
   return (await db.selectFrom('evaluationCriteria').selectAll().orderBy('section').orderBy('position').orderBy('id').execute()).map(criterion);
 }
 
-export async function insertCriterion(db: Db, c: Required<CriterionInput>, now: string) {
+export async function insertCriterion(db: WritableDb, c: Required<CriterionInput>, now: string) {
   const last = await db.selectFrom('evaluationCriteria').select(sql<number>`coalesce(max(position), -1)`.as('n')).where('section', '=', c.section).executeTakeFirstOrThrow();
   await db.insertInto('evaluationCriteria').values({ section: c.section, label: c.label, position: last.n + 1, archived: toFlag(c.archived), createdAt: now }).execute();
 }
@@ -51,7 +52,7 @@ export async function findCriterion(db: Db, id: number) {
   return row && criterion(row);
 }
 
-export async function updateCriterion(db: Db, id: number, c: Required<CriterionInput>) {
+export async function updateCriterion(db: WritableDb, id: number, c: Required<CriterionInput>) {
   await db.updateTable('evaluationCriteria').set({ label: c.label, archived: toFlag(c.archived) }).where('id', '=', id).execute();
 }
 
@@ -92,7 +93,7 @@ export async function evaluationsOf(db: Db, participationId: number) {
 }
 
 /** One evaluation per moment and evaluator: a second save replaces its lines. */
-export async function saveEvaluation(db: Db, participationId: number, e: Required<Omit<EvaluationInput, 'items'>> & { items: { criterionId: number; level: EvaluationLevel; comment: string }[] }, authorId: number | null, now: string) {
+export async function saveEvaluation(db: WritableDb, participationId: number, e: Required<Omit<EvaluationInput, 'items'>> & { items: { criterionId: number; level: EvaluationLevel; comment: string }[] }, authorId: number | null, now: string) {
   const existing = await db
     .selectFrom('evaluations')
     .select('id')
@@ -128,7 +129,7 @@ export async function observationsOf(db: Db, participationId: number, authorId: 
   return query.orderBy('o.observedOn', 'desc').orderBy('o.id', 'desc').execute();
 }
 
-export async function insertObservation(db: Db, participationId: number, o: ObservationInput, authorId: number | null, now: string) {
+export async function insertObservation(db: WritableDb, participationId: number, o: ObservationInput, authorId: number | null, now: string) {
   return (
     await db
       .insertInto('observations')
@@ -142,7 +143,7 @@ export async function findObservation(db: Db, id: number) {
   return db.selectFrom('observations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function linkObstacle(db: Db, observationId: number, obstacleId: number) {
+export async function linkObstacle(db: WritableDb, observationId: number, obstacleId: number) {
   await db.updateTable('observations').set({ obstacleId }).where('id', '=', observationId).execute();
 }
 
@@ -162,7 +163,7 @@ export async function healthChecksOf(db: Db, participationId: number) {
   return rows.map((c) => ({ ...c, paperReceived: fromFlag(c.paperReceived), inaptitude: fromFlag(c.inaptitude) }));
 }
 
-export async function saveHealthCheck(db: Db, participationId: number, id: number | undefined, c: Required<HealthCheckInput>, now: string) {
+export async function saveHealthCheck(db: WritableDb, participationId: number, id: number | undefined, c: Required<HealthCheckInput>, now: string) {
   const values = { kind: c.kind, date: c.date, paperReceived: toFlag(c.paperReceived), restrictions: c.restrictions, inaptitude: toFlag(c.inaptitude), updatedAt: now };
   if (id === undefined) {
     return (await db.insertInto('healthChecks').values({ participationId, ...values, createdAt: now }).returning('id').executeTakeFirstOrThrow()).id;
@@ -175,7 +176,7 @@ export async function bilanOf(db: Db, participationId: number) {
   return db.selectFrom('bilans').selectAll().where('participationId', '=', participationId).executeTakeFirst();
 }
 
-export async function saveBilan(db: Db, participationId: number, b: Required<BilanInput>, now: string) {
+export async function saveBilan(db: WritableDb, participationId: number, b: Required<BilanInput>, now: string) {
   const values = { ...b, updatedAt: now };
   await db
     .insertInto('bilans')
@@ -188,7 +189,7 @@ export async function worksiteBilanOf(db: Db, worksiteId: number) {
   return db.selectFrom('worksiteBilans').selectAll().where('worksiteId', '=', worksiteId).executeTakeFirst();
 }
 
-export async function saveWorksiteBilan(db: Db, worksiteId: number, b: Required<WorksiteBilanInput>, now: string) {
+export async function saveWorksiteBilan(db: WritableDb, worksiteId: number, b: Required<WorksiteBilanInput>, now: string) {
   const values = { ...b, updatedAt: now };
   await db
     .insertInto('worksiteBilans')
@@ -217,7 +218,7 @@ export async function findDebrief(db: Db, annexTimeId: number) {
   return db.selectFrom('annexTimes').select(['id', 'kind']).where('id', '=', annexTimeId).where('kind', '=', 'psychologue').executeTakeFirst();
 }
 
-export async function saveNote(db: Db, annexTimeId: number, authorId: number, note: string, now: string) {
+export async function saveNote(db: WritableDb, annexTimeId: number, authorId: number, note: string, now: string) {
   if (note === '') {
     await db.deleteFrom('psychologistNotes').where('annexTimeId', '=', annexTimeId).where('authorId', '=', authorId).execute();
     return;

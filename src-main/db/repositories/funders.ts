@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import type { Funder, FunderInput } from '../../shared/contract/funders';
 import { toFlag, fromFlag, type Flag } from '../flags';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** Funders are the directory's organisations of kind « financeur », with their document details when set. */
 function funders(db: Db) {
@@ -35,7 +34,7 @@ export async function fundersOfWorksite(db: Db, worksiteId: number): Promise<Fun
   return rows.map(toFunder);
 }
 
-export async function insertFunder(db: Db, values: FunderInput, now: string): Promise<number> {
+export async function insertFunder(db: WritableDb, values: FunderInput, now: string): Promise<number> {
   const { id } = await db
     .insertInto('organisations')
     .values({ name: values.name, kind: 'financeur', address: '', phone: '', email: '', archived: toFlag(values.archived ?? false), createdAt: now, updatedAt: now })
@@ -45,7 +44,7 @@ export async function insertFunder(db: Db, values: FunderInput, now: string): Pr
   return id;
 }
 
-export async function updateFunder(db: Db, id: number, values: FunderInput, now: string) {
+export async function updateFunder(db: WritableDb, id: number, values: FunderInput, now: string) {
   await db.updateTable('organisations').set({ name: values.name, archived: toFlag(values.archived ?? false), updatedAt: now }).where('id', '=', id).execute();
   const details = { logoFile: values.logoFile, fundingMention: values.fundingMention ?? '', updatedAt: now };
   await db

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { ReadableDb } from '../access';
 
-export async function findMapping(db: Kysely<Database>, signature: string): Promise<(string | null)[] | null> {
+export async function findMapping(db: ReadableDb, signature: string): Promise<(string | null)[] | null> {
   const row = await db.selectFrom('importMappings').select('mapping').where('signature', '=', signature).executeTakeFirst();
   return row ? (JSON.parse(row.mapping) as (string | null)[]) : null;
 }

@@ -4,13 +4,14 @@
  * triggers); `journalState` holds the anchor left by the last purge and the
  * sealing entry's id.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, JournalTable } from '../schema';
+import { sql, type Selectable } from 'kysely';
+import type { JournalTable } from '../schema';
 import type { JournalAction, JournalFilter } from '../../shared/contract/journal';
 import { addDays } from '../../shared/dates';
 import { parisDayStart } from '../../shared/paris-time';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** An entry's place in the chain: its id and HMAC. */
 export interface ChainLink {
@@ -24,7 +25,7 @@ export async function journalState(db: Db) {
   return db.selectFrom('journalState').select(['anchorId', 'anchorHash', 'sealedId']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-export async function setSealedId(db: Db, sealedId: number): Promise<void> {
+export async function setSealedId(db: WritableDb, sealedId: number): Promise<void> {
   await db.updateTable('journalState').set({ sealedId }).where('id', '=', 1).execute();
 }
 
@@ -63,7 +64,7 @@ export async function macOf(db: Db, payload: string): Promise<string> {
 }
 
 export async function insertEntry(
-  db: Db,
+  db: WritableDb,
   entry: { id: number; at: string; userId: number | null; action: JournalAction; method: string; records: readonly string[]; prevHash: string; hash: string },
 ): Promise<void> {
   await db
@@ -88,7 +89,7 @@ export async function lastEntryBefore(db: Db, cutoff: string): Promise<ChainLink
  * through only while `purging` is set) and anchors the chain to it. Returns
  * how many went.
  */
-export async function purgeThrough(db: Db, last: ChainLink): Promise<number> {
+export async function purgeThrough(db: WritableDb, last: ChainLink): Promise<number> {
   await db.updateTable('journalState').set({ purging: 1 }).where('id', '=', 1).execute();
   const deleted = await db.deleteFrom('journal').where('id', '<=', last.id).executeTakeFirst();
   await db.updateTable('journalState').set({ purging: 0, anchorHash: last.hash, anchorId: last.id }).where('id', '=', 1).execute();

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import type { Journey, Obstacle, ObstacleInput, OutcomeInput } from '../../shared/contract/people';
 import type { JourneyStatus } from '../../shared/contract/journey-lists';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export async function listJourneys(db: Db, personId: number): Promise<Omit<Journey, 'next'>[]> {
   const journeys = await db.selectFrom('journeys').selectAll().where('personId', '=', personId).orderBy('openedOn', 'desc').orderBy('id', 'desc').execute();
@@ -46,7 +45,7 @@ export async function openJourneyOf(db: Db, personId: number) {
     .executeTakeFirst();
 }
 
-export async function insertJourney(db: Db, personId: number, openedOn: string, now: string, userId: number | null): Promise<number> {
+export async function insertJourney(db: WritableDb, personId: number, openedOn: string, now: string, userId: number | null): Promise<number> {
   const row = await db
     .insertInto('journeys')
     .values({ personId, status: 'orientee', openedOn, createdAt: now })
@@ -57,12 +56,12 @@ export async function insertJourney(db: Db, personId: number, openedOn: string, 
 }
 
 /** Every step is kept as a dated event; the journey row carries the current step for fast lists. */
-export async function insertEvent(db: Db, journeyId: number, status: JourneyStatus, happenedOn: string, reason: string, now: string, userId: number | null) {
+export async function insertEvent(db: WritableDb, journeyId: number, status: JourneyStatus, happenedOn: string, reason: string, now: string, userId: number | null) {
   await db.insertInto('journeyEvents').values({ journeyId, status, happenedOn, reason, createdAt: now, createdBy: userId }).execute();
   await db.updateTable('journeys').set({ status }).where('id', '=', journeyId).execute();
 }
 
-export async function saveOutcome(db: Db, journeyId: number, outcome: OutcomeInput, now: string) {
+export async function saveOutcome(db: WritableDb, journeyId: number, outcome: OutcomeInput, now: string) {
   const values = {
     category: outcome.category,
     detail: outcome.detail ?? '',
@@ -85,7 +84,7 @@ export async function findObstacle(db: Db, id: number) {
   return db.selectFrom('obstacles').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertObstacle(db: Db, personId: number, o: ObstacleInput, now: string): Promise<number> {
+export async function insertObstacle(db: WritableDb, personId: number, o: ObstacleInput, now: string): Promise<number> {
   const row = await db
     .insertInto('obstacles')
     .values({ personId, kind: o.kind, identifiedOn: o.identifiedOn, actions: o.actions ?? '', resolvedOn: o.resolvedOn, createdAt: now, updatedAt: now })
@@ -94,7 +93,7 @@ export async function insertObstacle(db: Db, personId: number, o: ObstacleInput,
   return row.id;
 }
 
-export async function updateObstacle(db: Db, id: number, o: ObstacleInput, now: string) {
+export async function updateObstacle(db: WritableDb, id: number, o: ObstacleInput, now: string) {
   await db
     .updateTable('obstacles')
     .set({ kind: o.kind, identifiedOn: o.identifiedOn, actions: o.actions ?? '', resolvedOn: o.resolvedOn, updatedAt: now })

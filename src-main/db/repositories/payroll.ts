@@ -1,9 +1,10 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { Database, PayrollHandoffsTable } from '../schema';
+import type { Insertable } from 'kysely';
+import type { PayrollHandoffsTable } from '../schema';
 import type { RegularisationRow } from '../../domain/regularisation-lines';
 import type { PayItem } from '../../shared/contract/pay-items';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /**
  * Contracts with an employer that overlap a month (early ends included), and
@@ -71,7 +72,7 @@ export async function listHandoffs(db: Db) {
     .execute();
 }
 
-export async function saveHandoff(db: Db, values: Omit<Insertable<PayrollHandoffsTable>, 'id'>): Promise<number> {
+export async function saveHandoff(db: WritableDb, values: Omit<Insertable<PayrollHandoffsTable>, 'id'>): Promise<number> {
   const row = await db
     .insertInto('payrollHandoffs')
     .values(values)
@@ -81,7 +82,7 @@ export async function saveHandoff(db: Db, values: Omit<Insertable<PayrollHandoff
   return row.id;
 }
 
-export async function markTransmitted(db: Db, id: number, userId: number | null, now: string) {
+export async function markTransmitted(db: WritableDb, id: number, userId: number | null, now: string) {
   await db.updateTable('payrollHandoffs').set({ status: 'transmis', transmittedBy: userId, transmittedAt: now }).where('id', '=', id).execute();
 }
 
@@ -205,7 +206,7 @@ export async function transmittedAfter(db: Db, employerId: number, month: string
  * go (the month's own figures now hold those changes).
  */
 export async function withdrawTransmission(
-  db: Db,
+  db: WritableDb,
   handoff: { id: number; month: string; employerId: number; transmittedBy: number | null; transmittedAt: string },
   reason: string,
   userId: number | null,
@@ -237,7 +238,7 @@ export async function withdrawalsOf(db: Db, handoffId: number) {
 }
 
 export async function insertRegularisations(
-  db: Db,
+  db: WritableDb,
   rows: readonly RegularisationValues[],
   handoffId: number | null,
   createdBy: number | null,
@@ -272,7 +273,7 @@ export interface RegularisationValues extends RegularisationRow {
   reason: string;
 }
 
-export async function attachRegularisations(db: Db, ids: readonly number[], handoffId: number) {
+export async function attachRegularisations(db: WritableDb, ids: readonly number[], handoffId: number) {
   if (ids.length === 0) return;
   await db.updateTable('regularisations').set({ handoffId }).where('id', 'in', ids).execute();
 }
@@ -288,7 +289,7 @@ export async function matriculesOf(db: Db, personId: number) {
     .execute();
 }
 
-export async function setMatricule(db: Db, personId: number, employerId: number, matricule: string | null) {
+export async function setMatricule(db: WritableDb, personId: number, employerId: number, matricule: string | null) {
   await db.deleteFrom('employeeNumbers').where('personId', '=', personId).where('employerId', '=', employerId).execute();
   if (matricule) await db.insertInto('employeeNumbers').values({ personId, employerId, matricule }).execute();
 }
@@ -303,7 +304,7 @@ export async function payItemCodesOf(db: Db, employerId: number): Promise<Map<Pa
   return new Map(rows.map((r) => [r.item, r.code]));
 }
 
-export async function setPayItemCode(db: Db, employerId: number, item: PayItem, code: string | null) {
+export async function setPayItemCode(db: WritableDb, employerId: number, item: PayItem, code: string | null) {
   await db.deleteFrom('payItemCodes').where('employerId', '=', employerId).where('item', '=', item).execute();
   if (code) await db.insertInto('payItemCodes').values({ employerId, item, code }).execute();
 }

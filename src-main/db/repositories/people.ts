@@ -1,5 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../schema';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '../../shared/contract/people';
 import { nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
@@ -7,8 +6,9 @@ import { personInReach, type Reach } from '../reach';
 import { fromFlag, toFlag, withBooleans, type Flag } from '../flags';
 import type { NationalityGroup, Sex } from '../../shared/contract/people-lists';
 import type { JourneyStatus } from '../../shared/contract/journey-lists';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** The caller's reach as a condition on `p` (persons), for the query builder and for SQL text alike. */
 const inScope = (reach: Reach): RawBuilder<SqlBool> => personInReach(reach, 'p.id');
@@ -128,7 +128,7 @@ function columns(person: PersonValues) {
   };
 }
 
-export async function insertPerson(db: Db, person: PersonValues, now: string): Promise<number> {
+export async function insertPerson(db: WritableDb, person: PersonValues, now: string): Promise<number> {
   const row = await db
     .insertInto('persons')
     .values({ ...columns(person), createdAt: now, updatedAt: now })
@@ -137,15 +137,15 @@ export async function insertPerson(db: Db, person: PersonValues, now: string): P
   return row.id;
 }
 
-export async function updatePerson(db: Db, id: number, person: PersonValues, now: string) {
+export async function updatePerson(db: WritableDb, id: number, person: PersonValues, now: string) {
   await db.updateTable('persons').set({ ...columns(person), updatedAt: now }).where('id', '=', id).execute();
 }
 
-export async function setPersonArchived(db: Db, id: number, archived: boolean, now: string) {
+export async function setPersonArchived(db: WritableDb, id: number, archived: boolean, now: string) {
   await db.updateTable('persons').set({ archived: toFlag(archived), updatedAt: now }).where('id', '=', id).execute();
 }
 
-export async function insertSituation(db: Db, personId: number, s: SituationInput, now: string, userId: number | null) {
+export async function insertSituation(db: WritableDb, personId: number, s: SituationInput, now: string, userId: number | null) {
   await db
     .insertInto('personSituations')
     .values({

@@ -3,12 +3,11 @@
  * declares them, for the right of access (`app/person-export.ts`). Only
  * their own rows: each query starts from their id.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
 import { withBooleans } from '../flags';
 import { annexTimeRow } from './attendance';
+import type { ReadableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 const theirParticipations = (db: Db, personId: number) => db.selectFrom('participations').select('id').where('personId', '=', personId);
 const theirJourneys = (db: Db, personId: number) => db.selectFrom('journeys').select('id').where('personId', '=', personId);

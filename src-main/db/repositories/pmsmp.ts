@@ -3,13 +3,12 @@
  * the CDDI they suspend, and their counts for the statistics. Every query here;
  * the handler only orchestrates.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { ReadableDb, WritableDb } from '../access';
 import type { PmsmpFields } from '../../shared/contract/pmsmp';
 import type { PmsmpBilanInput } from '../../shared/contract/pmsmp';
 import { personInReach, type Reach } from '../reach';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /** Is the person within the caller's reach (their birth date, for the hours of a minor)? */
 export async function personInScope(db: Db, personId: number, reach: Reach) {
@@ -58,7 +57,7 @@ function columns(f: PmsmpFields) {
   return { ...rest, schedule: JSON.stringify(schedule) };
 }
 
-export async function insertImmersion(db: Db, personId: number, f: PmsmpFields, renewalOf: number | null, now: string, authorId: number | null): Promise<number> {
+export async function insertImmersion(db: WritableDb, personId: number, f: PmsmpFields, renewalOf: number | null, now: string, authorId: number | null): Promise<number> {
   const row = await db
     .insertInto('immersions')
     .values({ personId, renewalOf, ...columns(f), authorId, createdAt: now, updatedAt: now })
@@ -67,11 +66,11 @@ export async function insertImmersion(db: Db, personId: number, f: PmsmpFields, 
   return row.id;
 }
 
-export async function updateImmersion(db: Db, id: number, f: PmsmpFields, now: string) {
+export async function updateImmersion(db: WritableDb, id: number, f: PmsmpFields, now: string) {
   await db.updateTable('immersions').set({ ...columns(f), updatedAt: now }).where('id', '=', id).execute();
 }
 
-export async function saveImmersionBilan(db: Db, id: number, b: Required<PmsmpBilanInput>, now: string) {
+export async function saveImmersionBilan(db: WritableDb, id: number, b: Required<PmsmpBilanInput>, now: string) {
   await db
     .updateTable('immersions')
     .set({ outcome: b.outcome, missedMinutes: b.missedMinutes, skillsObserved: b.skillsObserved, followUp: b.followUp, bilanComment: b.comment, bilanOn: b.writtenOn, updatedAt: now })
@@ -79,7 +78,7 @@ export async function saveImmersionBilan(db: Db, id: number, b: Required<PmsmpBi
     .execute();
 }
 
-export async function setDocumentNumber(db: Db, id: number, which: 'convention' | 'bilan', number: string) {
+export async function setDocumentNumber(db: WritableDb, id: number, which: 'convention' | 'bilan', number: string) {
   await db
     .updateTable('immersions')
     .set(which === 'convention' ? { conventionNumber: number } : { bilanNumber: number })
@@ -118,7 +117,7 @@ export async function immersionsBegun(db: Db, from: string, to: string) {
 }
 
 /** Anonymisation: the words written about the person go; what statistics count (object, dates, outcome, hours) stays. */
-export async function scrubImmersions(db: Db, personIds: number[]) {
+export async function scrubImmersions(db: WritableDb, personIds: number[]) {
   await db
     .updateTable('immersions')
     .set((eb) => ({

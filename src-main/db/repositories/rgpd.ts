@@ -1,7 +1,8 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Database, RightsRequestsTable } from '../schema';
+import { sql, type Insertable } from 'kysely';
+import type { RightsRequestsTable } from '../schema';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 /**
  * People not yet anonymised whose last activity is old enough to be near
@@ -32,7 +33,7 @@ export async function reviewCandidates(db: Db, today: string) {
   ).rows;
 }
 
-export async function extendRetention(db: Db, personId: number, until: string, reason: string, now: string) {
+export async function extendRetention(db: WritableDb, personId: number, until: string, reason: string, now: string) {
   const done = await db.updateTable('persons').set({ retentionUntil: until, retentionReason: reason, updatedAt: now }).where('id', '=', personId).where('anonymisedOn', 'is', null).executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
 }
@@ -58,12 +59,12 @@ export async function requestsOpen(db: Db, today: string) {
 
 type RequestValues = Omit<Insertable<RightsRequestsTable>, 'id' | 'createdBy' | 'createdAt'>;
 
-export async function insertRequest(db: Db, values: RequestValues, userId: number | null, now: string) {
+export async function insertRequest(db: WritableDb, values: RequestValues, userId: number | null, now: string) {
   await db.insertInto('rightsRequests').values({ ...values, createdBy: userId, createdAt: now }).execute();
 }
 
 /** False when there is no such request. */
-export async function updateRequest(db: Db, id: number, values: RequestValues): Promise<boolean> {
+export async function updateRequest(db: WritableDb, id: number, values: RequestValues): Promise<boolean> {
   const done = await db.updateTable('rightsRequests').set(values).where('id', '=', id).executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
 }

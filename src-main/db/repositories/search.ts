@@ -3,13 +3,13 @@
  * (`db/reach.ts`) to its WHERE clause, so an out-of-scope record never leaves
  * the database, and asks one row more than shown to say « more ».
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../schema';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { foldForSearch, nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
 import { personInReach, worksiteInReach, type Reach } from '../reach';
+import type { ReadableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 const contains = (token: string) => `%${escapeLike(token)}%`;
 

@@ -1,10 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, EmployersTable } from '../schema';
+import type { Selectable } from 'kysely';
+import type { EmployersTable } from '../schema';
 import type { Employer, EmployerInput, HolidayRegion, WageRate } from '../../shared/contract/settings';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import { toFlag, fromFlag } from '../flags';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export interface StructureRecord {
   name: string;
@@ -70,14 +71,14 @@ function hoursColumns(hours: HoursRecord) {
   };
 }
 
-export async function insertStructure(db: Db, structure: StructureRecord, hours: HoursRecord, now: string) {
+export async function insertStructure(db: WritableDb, structure: StructureRecord, hours: HoursRecord, now: string) {
   await db
     .insertInto('structure')
     .values({ id: 1, ...structure, openSaturday: toFlag(structure.openSaturday), ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
     .execute();
 }
 
-export async function updateStructure(db: Db, structure: StructureRecord, now: string) {
+export async function updateStructure(db: WritableDb, structure: StructureRecord, now: string) {
   await db
     .updateTable('structure')
     .set({ ...structure, openSaturday: toFlag(structure.openSaturday), updatedAt: now })
@@ -90,15 +91,15 @@ export async function isOpenOnSaturday(db: Db): Promise<boolean> {
   return row !== undefined && fromFlag(row.openSaturday);
 }
 
-export async function updateIdleLock(db: Db, idleLockMinutes: number, now: string) {
+export async function updateIdleLock(db: WritableDb, idleLockMinutes: number, now: string) {
   await db.updateTable('structure').set({ idleLockMinutes, updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function updateCollectNationality(db: Db, collect: boolean, now: string) {
+export async function updateCollectNationality(db: WritableDb, collect: boolean, now: string) {
   await db.updateTable('structure').set({ collectNationality: toFlag(collect), updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function updateCalendar(db: Db, holidayRegion: HolidayRegion, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
+export async function updateCalendar(db: WritableDb, holidayRegion: HolidayRegion, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
   await db
     .updateTable('structure')
     .set({ holidayRegion, whitMondayWorked: toFlag(whitMondayWorked), forceMajeurePaid: toFlag(forceMajeurePaid), updatedAt: now })
@@ -120,16 +121,16 @@ export async function closuresBetween(db: Db, from: string, to: string) {
   return db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
 }
 
-export async function insertClosure(db: Db, date: string, reason: string) {
+export async function insertClosure(db: WritableDb, date: string, reason: string) {
   await db.insertInto('closures').values({ date, reason }).execute();
 }
 
-export async function deleteClosure(db: Db, date: string): Promise<boolean> {
+export async function deleteClosure(db: WritableDb, date: string): Promise<boolean> {
   const result = await db.deleteFrom('closures').where('date', '=', date).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
-export async function updateHours(db: Db, hours: HoursRecord, now: string) {
+export async function updateHours(db: WritableDb, hours: HoursRecord, now: string) {
   await db
     .updateTable('structure')
     .set({ ...hoursColumns(hours), updatedAt: now })
@@ -172,7 +173,7 @@ export async function findEmployer(db: Db, id: number): Promise<Employer | null>
   return row ? toEmployer(row) : null;
 }
 
-export async function insertEmployer(db: Db, values: EmployerValues, now: string): Promise<number> {
+export async function insertEmployer(db: WritableDb, values: EmployerValues, now: string): Promise<number> {
   const row = await db
     .insertInto('employers')
     .values({ ...values, createdAt: now, updatedAt: now })
@@ -181,7 +182,7 @@ export async function insertEmployer(db: Db, values: EmployerValues, now: string
   return row.id;
 }
 
-export async function updateEmployer(db: Db, id: number, values: EmployerValues, now: string) {
+export async function updateEmployer(db: WritableDb, id: number, values: EmployerValues, now: string) {
   await db
     .updateTable('employers')
     .set({ ...values, updatedAt: now })
@@ -189,7 +190,7 @@ export async function updateEmployer(db: Db, id: number, values: EmployerValues,
     .execute();
 }
 
-export async function setEmployerArchived(db: Db, id: number, archived: boolean, now: string) {
+export async function setEmployerArchived(db: WritableDb, id: number, archived: boolean, now: string) {
   await db
     .updateTable('employers')
     .set({ archived: toFlag(archived), updatedAt: now })
@@ -214,7 +215,7 @@ export async function wageRateExistsOn(db: Db, effectiveFrom: string): Promise<b
   return row !== undefined;
 }
 
-export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents: number, now: string): Promise<number> {
+export async function insertWageRate(db: WritableDb, effectiveFrom: string, hourlyCents: number, now: string): Promise<number> {
   const row = await db
     .insertInto('wageRates')
     .values({ effectiveFrom, hourlyCents, createdAt: now })
@@ -223,7 +224,7 @@ export async function insertWageRate(db: Db, effectiveFrom: string, hourlyCents:
   return row.id;
 }
 
-export async function deleteWageRate(db: Db, id: number): Promise<boolean> {
+export async function deleteWageRate(db: WritableDb, id: number): Promise<boolean> {
   const result = await db.deleteFrom('wageRates').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

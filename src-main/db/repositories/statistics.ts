@@ -3,11 +3,11 @@
  * loop over rows in JavaScript. The counting rules are those of
  * `domain/statistics.ts` (a test compares the two on a generated dataset).
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../schema';
+import { sql, type RawBuilder } from 'kysely';
 import type { ACTIVITIES, WORKSITE_KINDS } from '../../shared/contract/worksites';
+import type { ReadableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 export interface Filter {
   from: string;

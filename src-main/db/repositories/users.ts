@@ -1,11 +1,12 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, UsersTable } from '../schema';
+import type { Selectable } from 'kysely';
+import type { UsersTable } from '../schema';
 import { ROLES, type Role, type User } from '../../shared/contract/users';
 import { foldForSearch } from '../../shared/text';
 import { managesAccounts } from '../../shared/capabilities';
 import { toFlag, withBooleans, type WithBooleans } from '../flags';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 export type UserRow = WithBooleans<Selectable<UsersTable>, 'active' | 'mustChangePassword'>;
 const userRow = (row: Selectable<UsersTable>): UserRow => withBooleans(row, 'active', 'mustChangePassword');
 
@@ -49,7 +50,7 @@ export async function countActiveAdministrators(db: Db, exceptId?: number): Prom
 }
 
 export async function insertUser(
-  db: Db,
+  db: WritableDb,
   values: { displayName: string; role: Role; passwordHash: string; mustChangePassword?: boolean },
   now: string,
 ) {
@@ -70,7 +71,7 @@ export async function insertUser(
   return row.id;
 }
 
-export async function updateUser(db: Db, id: number, values: { displayName: string; role: Role }, now: string) {
+export async function updateUser(db: WritableDb, id: number, values: { displayName: string; role: Role }, now: string) {
   await db
     .updateTable('users')
     .set({ ...values, displayNameFolded: foldForSearch(values.displayName), updatedAt: now })
@@ -78,7 +79,7 @@ export async function updateUser(db: Db, id: number, values: { displayName: stri
     .execute();
 }
 
-export async function setUserActive(db: Db, id: number, active: boolean, now: string) {
+export async function setUserActive(db: WritableDb, id: number, active: boolean, now: string) {
   await db.updateTable('users').set({ active: toFlag(active), updatedAt: now }).where('id', '=', id).execute();
 }
 
@@ -86,7 +87,7 @@ export async function setUserActive(db: Db, id: number, active: boolean, now: st
  * `changed` dates the change (not a mere rehash); `mustChange` says whether the
  * person must now choose their own (an administrator typed it) or just did.
  */
-export async function setPasswordHash(db: Db, id: number, passwordHash: string, now: string, changed: boolean, mustChange?: boolean) {
+export async function setPasswordHash(db: WritableDb, id: number, passwordHash: string, now: string, changed: boolean, mustChange?: boolean) {
   await db
     .updateTable('users')
     .set({
@@ -101,10 +102,10 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string, 
     .execute();
 }
 
-export async function recordLoginFailure(db: Db, id: number, failedAttempts: number, lockedUntil: string | null) {
+export async function recordLoginFailure(db: WritableDb, id: number, failedAttempts: number, lockedUntil: string | null) {
   await db.updateTable('users').set({ failedAttempts, lockedUntil }).where('id', '=', id).execute();
 }
 
-export async function recordLoginSuccess(db: Db, id: number) {
+export async function recordLoginSuccess(db: WritableDb, id: number) {
   await db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', id).execute();
 }

@@ -1,15 +1,14 @@
-import { sql, type Kysely } from 'kysely';
-import type { Insertable } from 'kysely';
-import type { Database, ParticipationsTable } from '../schema';
-import type { WorksiteInput } from '../../shared/contract/worksites';
+import { sql, type Insertable } from 'kysely';
+import type { ParticipationsTable } from '../schema';
+import type { WorksiteInput, AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
 import { participationInReach, worksiteInReach, type Reach } from '../reach';
 import { toFlag, withBooleans } from '../flags';
 import { annexTimeRow } from './attendance';
 import type { CancelKind } from '../../shared/contract/attendance-codes';
-import type { AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
+import type { ReadableDb, WritableDb } from '../access';
 
-type Db = Kysely<Database>;
+type Db = ReadableDb;
 
 const inScope = (reach: Reach) => worksiteInReach(reach, 'w');
 
@@ -141,7 +140,7 @@ function columns(w: WorksiteInput) {
   };
 }
 
-async function replaceChildren(db: Db, worksiteId: number, w: WorksiteInput) {
+async function replaceChildren(db: WritableDb, worksiteId: number, w: WorksiteInput) {
   await db.deleteFrom('worksiteSlots').where('worksiteId', '=', worksiteId).execute();
   await db.deleteFrom('worksiteFunders').where('worksiteId', '=', worksiteId).execute();
   const slots = [...new Map(w.slots.map((s) => [`${s.weekday}|${s.halfDay}`, s])).values()];
@@ -150,19 +149,19 @@ async function replaceChildren(db: Db, worksiteId: number, w: WorksiteInput) {
   if (funders.length > 0) await db.insertInto('worksiteFunders').values(funders.map((organisationId) => ({ worksiteId, organisationId }))).execute();
 }
 
-export async function insertWorksite(db: Db, w: WorksiteInput, now: string): Promise<number> {
+export async function insertWorksite(db: WritableDb, w: WorksiteInput, now: string): Promise<number> {
   const row = await db.insertInto('worksites').values({ ...columns(w), createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
   await replaceChildren(db, row.id, w);
   return row.id;
 }
 
-export async function updateWorksite(db: Db, id: number, w: WorksiteInput, now: string) {
+export async function updateWorksite(db: WritableDb, id: number, w: WorksiteInput, now: string) {
   await db.updateTable('worksites').set({ ...columns(w), updatedAt: now }).where('id', '=', id).execute();
   await replaceChildren(db, id, w);
 }
 
 export async function insertSession(
-  db: Db,
+  db: WritableDb,
   values: { worksiteId: number; date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number; origin: SessionOrigin },
   now: string,
 ) {
@@ -173,16 +172,16 @@ export async function findSession(db: Db, id: number) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function moveSession(db: Db, id: number, to: { date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number }) {
+export async function moveSession(db: WritableDb, id: number, to: { date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number }) {
   await db.updateTable('sessions').set(to).where('id', '=', id).execute();
 }
 
-export async function deleteSessions(db: Db, worksiteId: number, ids: readonly number[]) {
+export async function deleteSessions(db: WritableDb, worksiteId: number, ids: readonly number[]) {
   if (ids.length === 0) return;
   await db.deleteFrom('sessions').where('worksiteId', '=', worksiteId).where('id', 'in', ids).execute();
 }
 
-export async function cancelSession(db: Db, id: number, reason: string, kind: CancelKind) {
+export async function cancelSession(db: WritableDb, id: number, reason: string, kind: CancelKind) {
   await db.updateTable('sessions').set({ cancelledReason: reason, cancelKind: kind }).where('id', '=', id).execute();
 }
 
@@ -201,7 +200,7 @@ export async function listParticipants(db: Db, worksiteId: number, reach: Reach)
 }
 
 export async function insertParticipation(
-  db: Db,
+  db: WritableDb,
   values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt' | 'particularRisk'> & { particularRisk: boolean },
   now: string,
 ): Promise<number> {
@@ -250,7 +249,7 @@ export async function findParticipation(db: Db, id: number) {
 }
 
 export async function insertAnnexTime(
-  db: Db,
+  db: WritableDb,
   values: { participationId: number; kind: AnnexKind; date: string; startMinutes: number; endMinutes: number; paid: boolean },
   now: string,
 ): Promise<number> {

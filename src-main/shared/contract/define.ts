@@ -6,10 +6,15 @@ import { z } from 'zod';
  */
 export type TransactionKind = 'read' | 'write' | 'none';
 
-export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface MethodDefinition<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  T extends TransactionKind = TransactionKind,
+> {
   input: I;
   output: O;
-  tx: TransactionKind;
+  /** Kept as its literal (`'read'`): the handler's context is typed from it. */
+  tx: T;
   /**
    * `public`: answers anyone (login screen). `setup`: answers anyone until the
    * first-run wizard is done, then only signed-in users the matrix allows.
@@ -30,9 +35,9 @@ export function auditOf(definition: MethodDefinition): AuditKind | null {
   return definition.audit ?? (definition.tx === 'write' ? 'change' : null);
 }
 
-export function defineMethod<I extends z.ZodType, O extends z.ZodType>(
-  definition: MethodDefinition<I, O>,
-): MethodDefinition<I, O> {
+export function defineMethod<I extends z.ZodType, O extends z.ZodType, T extends TransactionKind>(
+  definition: MethodDefinition<I, O, T>,
+): MethodDefinition<I, O, T> {
   return definition;
 }
 
