@@ -13,7 +13,9 @@ export default defineConfig({
       // better-sqlite3 is a native module: kept out of the bundle, unpacked from asar.
       externalizeDeps: true,
       // The backup worker thread is its own entry: `backup/worker-client.ts` starts `backup-worker.js` beside `index.js`.
-      rollupOptions: { input: { index: entry('./src-main/electron/main.ts'), 'backup-worker': entry('./src-main/backup/worker.ts') } },
+      rollupOptions: {
+        input: { index: entry('./src-main/electron/main.ts'), 'backup-worker': entry('./src-main/backup/worker.ts') },
+      },
     },
   },
   preload: {

@@ -12,16 +12,31 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 
  */
 const SQL_OUTSIDE_DB = [
   {
-    selector: "MemberExpression[property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)$/]",
+    selector:
+      'MemberExpression[property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)$/]',
     message: 'Only src-main/db/ speaks SQL: call a repository (src-main/db/repositories/).',
   },
-  { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Only src-main/db/ writes SQL: call a repository or db/engine.' },
-  { selector: "MemberExpression[object.property.name='services'][property.name='sqlite']", message: 'The raw SQLite handle stays in src-main/db/ (use db/engine).' },
-  { selector: "MemberExpression[object.name='services'][property.name='sqlite']", message: 'The raw SQLite handle stays in src-main/db/ (use db/engine).' },
-  { selector: "ImportDeclaration[source.value='better-sqlite3']", message: 'better-sqlite3 is opened and driven from src-main/db/ only (db/engine).' },
-  { selector: "ImportDeclaration[source.value='kysely'] ImportSpecifier[imported.name='sql']", message: 'Only src-main/db/ writes SQL.' },
+  {
+    selector: "TaggedTemplateExpression[tag.name='sql']",
+    message: 'Only src-main/db/ writes SQL: call a repository or db/engine.',
+  },
+  {
+    selector: "MemberExpression[object.property.name='services'][property.name='sqlite']",
+    message: 'The raw SQLite handle stays in src-main/db/ (use db/engine).',
+  },
+  {
+    selector: "MemberExpression[object.name='services'][property.name='sqlite']",
+    message: 'The raw SQLite handle stays in src-main/db/ (use db/engine).',
+  },
+  {
+    selector: "ImportDeclaration[source.value='better-sqlite3']",
+    message: 'better-sqlite3 is opened and driven from src-main/db/ only (db/engine).',
+  },
+  {
+    selector: "ImportDeclaration[source.value='kysely'] ImportSpecifier[imported.name='sql']",
+    message: 'Only src-main/db/ writes SQL.',
+  },
 ];
-
 
 /**
  * Handlers orchestrate: what two features share is a named module
@@ -46,9 +61,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-empty-pattern': 'off',
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }] },
+      ],
     },
   },
   {
@@ -94,11 +115,31 @@ export default tseslint.config(
   {
     files: ['src-main/app/handlers/**'],
     ignores: ['src-main/app/handlers/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_OUTSIDE_SHELL], patterns: [{ regex: '^\\./(?!index$)', message: HANDLER_TO_HANDLER }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [ELECTRON_OUTSIDE_SHELL], patterns: [{ regex: '^\\./(?!index$)', message: HANDLER_TO_HANDLER }] },
+      ],
+    },
   },
   {
-    files: ['src-main/app/*.ts', 'src-main/app/read-models/**', 'src-main/documents/**', 'src-main/exports/**', 'src-main/imports/**', 'src-main/backup/**'],
+    files: [
+      'src-main/app/*.ts',
+      'src-main/app/read-models/**',
+      'src-main/documents/**',
+      'src-main/exports/**',
+      'src-main/imports/**',
+      'src-main/backup/**',
+    ],
     ignores: ['src-main/app/dispatch.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_OUTSIDE_SHELL], patterns: [{ regex: '/handlers/(?!index$)[^/]+$', message: HANDLER_TO_HANDLER }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ELECTRON_OUTSIDE_SHELL],
+          patterns: [{ regex: '/handlers/(?!index$)[^/]+$', message: HANDLER_TO_HANDLER }],
+        },
+      ],
+    },
   },
 );

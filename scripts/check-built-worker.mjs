@@ -23,4 +23,8 @@ worker.on('message', async (reply) => {
   console.log(ok ? 'Le worker de sauvegarde construit répond.' : `Réponse inattendue : ${JSON.stringify(reply)}`);
   process.exit(ok ? 0 : 1);
 });
-worker.postMessage({ id: 1, op: 'read', args: { file: path.resolve('out/absent.passerelle-backup'), key: new Uint8Array(32), extractTo: null } });
+worker.postMessage({
+  id: 1,
+  op: 'read',
+  args: { file: path.resolve('out/absent.passerelle-backup'), key: new Uint8Array(32), extractTo: null },
+});

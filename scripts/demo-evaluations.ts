@@ -21,12 +21,34 @@ export async function seedDemoEvaluations(call: Call, worksiteId: number) {
   for (const [n, p] of worksite.participants.entries()) {
     const sheet = await call('evaluations/get', { participationId: p.id });
     const end = p.earlyEnd?.date ?? (lastDay < p.contract.endDate ? lastDay : p.contract.endDate);
-    const levels = (scale: EvaluationLevel[]) => sheet.criteria.map((c, i) => ({ criterionId: c.id, level: scale[(i + n) % scale.length]!, comment: '' }));
-    await call('evaluations/save', { participationId: p.id, evaluation: { moment: 'debut', evaluator: 'encadrant', evaluatedOn: addDays(p.contract.startDate, 1), items: levels(START) } });
-    await call('evaluations/save', { participationId: p.id, evaluation: { moment: 'fin', evaluator: 'encadrant', evaluatedOn: end, items: levels(END) } });
-    await call('evaluations/save', { participationId: p.id, evaluation: { moment: 'fin', evaluator: 'participant', evaluatedOn: end, items: levels(SELF) } });
+    const levels = (scale: EvaluationLevel[]) =>
+      sheet.criteria.map((c, i) => ({ criterionId: c.id, level: scale[(i + n) % scale.length]!, comment: '' }));
+    await call('evaluations/save', {
+      participationId: p.id,
+      evaluation: {
+        moment: 'debut',
+        evaluator: 'encadrant',
+        evaluatedOn: addDays(p.contract.startDate, 1),
+        items: levels(START),
+      },
+    });
+    await call('evaluations/save', {
+      participationId: p.id,
+      evaluation: { moment: 'fin', evaluator: 'encadrant', evaluatedOn: end, items: levels(END) },
+    });
+    await call('evaluations/save', {
+      participationId: p.id,
+      evaluation: { moment: 'fin', evaluator: 'participant', evaluatedOn: end, items: levels(SELF) },
+    });
     if (n === 0) {
-      await call('observations/add', { participationId: p.id, observation: { observedOn: addDays(p.contract.startDate, 2), kind: 'frein_possible', text: 'Vient à pied de loin, arrive fatigué·e (démo)' } });
+      await call('observations/add', {
+        participationId: p.id,
+        observation: {
+          observedOn: addDays(p.contract.startDate, 2),
+          kind: 'frein_possible',
+          text: 'Vient à pied de loin, arrive fatigué·e (démo)',
+        },
+      });
     }
     await call('bilans/save', {
       participationId: p.id,
@@ -42,6 +64,10 @@ export async function seedDemoEvaluations(call: Call, worksiteId: number) {
   }
   await call('bilans/saveWorksite', {
     worksiteId,
-    bilan: { production: 'Douze bancs et huit jardinières pour les écoles de la commune (démo).', incidents: '', comments: 'Un groupe soudé, une bonne assiduité (démo).' },
+    bilan: {
+      production: 'Douze bancs et huit jardinières pour les écoles de la commune (démo).',
+      incidents: '',
+      comments: 'Un groupe soudé, une bonne assiduité (démo).',
+    },
   });
 }

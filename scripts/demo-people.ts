@@ -7,7 +7,28 @@ import type { Services } from '../src-main/app/services';
 import type { Session } from '../src-main/app/session';
 import type { Method, MethodInput, MethodOutput } from '../src-main/shared/contract';
 
-const LAST_NAMES = ['Le Gall', 'Kerhervé', 'Lefèvre', "N'Diaye", 'Cœurdevey', 'Martin', 'Le Bihan', 'Quéméner', 'Traoré', 'Morvan', 'Tanguy', 'Abgrall', 'Guéguen', 'Moreau', 'Bouvier', 'Nicolas', 'Le Roux', 'Jaouen', 'Cariou', 'Diallo'];
+const LAST_NAMES = [
+  'Le Gall',
+  'Kerhervé',
+  'Lefèvre',
+  "N'Diaye",
+  'Cœurdevey',
+  'Martin',
+  'Le Bihan',
+  'Quéméner',
+  'Traoré',
+  'Morvan',
+  'Tanguy',
+  'Abgrall',
+  'Guéguen',
+  'Moreau',
+  'Bouvier',
+  'Nicolas',
+  'Le Roux',
+  'Jaouen',
+  'Cariou',
+  'Diallo',
+];
 const FIRST_F = ['Élodie', 'Maëlle', 'Aïcha', 'Soizic', 'Nathalie', 'Chloé', 'Fatou', 'Gwenaëlle', 'Inès', 'Laure'];
 const FIRST_M = ['Jean-Pierre', 'Yann', 'Moussa', 'Kévin', 'Loïc', 'Mehdi', 'Erwan', 'Thierry', 'Bastien', 'Gaël'];
 const RESOURCES = ['rsa', 'rsa', 'rsa', 'ass', 'aah', 'are', 'sans_ressources', 'salaire'] as const;
@@ -30,12 +51,25 @@ export async function seedDemoPeople(services: Services, admin: Session) {
     return result.value as MethodOutput<M>;
   };
   const organisation = (name: string) =>
-    call('contacts/saveOrganisation', { organisation: { name, kind: 'prescripteur', address: '', phone: '', email: '' } });
+    call('contacts/saveOrganisation', {
+      organisation: { name, kind: 'prescripteur', address: '', phone: '', email: '' },
+    });
   const francTravail = await organisation('France Travail Kerbrénou (démo)');
   const missionLocale = await organisation('Mission Locale du Pays de Kerbrénou (démo)');
   const serviceSocial = await organisation('CCAS de Kerbrénou — service social (démo)');
   const referent = (organisationId: number, firstName: string, lastName: string, leftOn: string | null = null) =>
-    call('contacts/saveContact', { contact: { organisationId, firstName, lastName, service: 'Accompagnement', phone: '', email: '', userId: null, leftOn } });
+    call('contacts/saveContact', {
+      contact: {
+        organisationId,
+        firstName,
+        lastName,
+        service: 'Accompagnement',
+        phone: '',
+        email: '',
+        userId: null,
+        leftOn,
+      },
+    });
   const referents = [
     await referent(serviceSocial.id, 'Anne', 'Morvan'),
     await referent(serviceSocial.id, 'Hervé', 'Prigent', '2026-06-30'),
@@ -83,23 +117,58 @@ export async function seedDemoPeople(services: Services, admin: Session) {
     if (i % 4 === 1) {
       await call('people/saveObstacle', {
         personId: id,
-        obstacle: { kind: (['mobilite', 'logement', 'numerique', 'confiance'] as const)[i % 4]!, identifiedOn: '2026-01-20', actions: '', resolvedOn: i % 8 === 1 ? '2026-03-01' : null },
+        obstacle: {
+          kind: (['mobilite', 'logement', 'numerique', 'confiance'] as const)[i % 4]!,
+          identifiedOn: '2026-01-20',
+          actions: '',
+          resolvedOn: i % 8 === 1 ? '2026-03-01' : null,
+        },
       });
     }
     if (i === 3) {
       // An immersion (PMSMP) in a bakery, with its bilan: discovering the trade before a project.
-      const host = await call('contacts/saveOrganisation', { organisation: { name: 'Boulangerie du Port (démo)', kind: 'partenaire', address: '2 quai Est, 29200 Kerbrénou', phone: '', email: '' } });
+      const host = await call('contacts/saveOrganisation', {
+        organisation: {
+          name: 'Boulangerie du Port (démo)',
+          kind: 'partenaire',
+          address: '2 quai Est, 29200 Kerbrénou',
+          phone: '',
+          email: '',
+        },
+      });
       const day = { start: '06:00', end: '13:00', pause: 30 };
       const immersion = await call('pmsmp/save', {
         personId: id,
         immersion: {
-          hostOrganisationId: host.id, hostActivity: 'Boulangerie-pâtisserie', tutorName: 'Yves Le Du', tutorFunction: 'Artisan boulanger', objective: 'decouvrir', trade: 'Boulanger',
-          startDate: '2026-01-12', endDate: '2026-01-23', schedule: { lundi: day, mardi: day, mercredi: day, jeudi: day, vendredi: day },
-          tasks: 'Peser les ingrédients, façonner, cuire et mettre en rayon', risks: 'Brûlures, port de charges', equipment: 'Chaussures de sécurité, gants anti-chaleur',
-          prescriberKind: 'france_travail', prescriberOrganisationId: francTravail.id, prescriberContactId: referents[2]!.id, referentName: 'Anne Morvan', referentFunction: 'Conseillère en insertion professionnelle',
+          hostOrganisationId: host.id,
+          hostActivity: 'Boulangerie-pâtisserie',
+          tutorName: 'Yves Le Du',
+          tutorFunction: 'Artisan boulanger',
+          objective: 'decouvrir',
+          trade: 'Boulanger',
+          startDate: '2026-01-12',
+          endDate: '2026-01-23',
+          schedule: { lundi: day, mardi: day, mercredi: day, jeudi: day, vendredi: day },
+          tasks: 'Peser les ingrédients, façonner, cuire et mettre en rayon',
+          risks: 'Brûlures, port de charges',
+          equipment: 'Chaussures de sécurité, gants anti-chaleur',
+          prescriberKind: 'france_travail',
+          prescriberOrganisationId: francTravail.id,
+          prescriberContactId: referents[2]!.id,
+          referentName: 'Anne Morvan',
+          referentFunction: 'Conseillère en insertion professionnelle',
         },
       });
-      await call('pmsmp/saveBilan', { id: immersion.id, bilan: { outcome: 'realisee', missedMinutes: 0, skillsObserved: 'Ponctualité, goût du travail manuel', followUp: 'Projet de CAP boulanger', writtenOn: '2026-01-23' } });
+      await call('pmsmp/saveBilan', {
+        id: immersion.id,
+        bilan: {
+          outcome: 'realisee',
+          missedMinutes: 0,
+          skillsObserved: 'Ponctualité, goût du travail manuel',
+          followUp: 'Projet de CAP boulanger',
+          writtenOn: '2026-01-23',
+        },
+      });
     }
     if (i % PATHS.length === 0 && i > 0) continue;
     const record = await call('people/openJourney', { personId: id, openedOn: '2025-09-15' });
@@ -110,10 +179,21 @@ export async function seedDemoPeople(services: Services, admin: Session) {
       if (status === 'sortie') {
         await call('people/recordOutcome', {
           journeyId,
-          outcome: { category: i % 2 ? 'emploi_transition' : 'sortie_positive', detail: i % 2 ? 'CDD de 3 mois' : 'Entrée en ACI', exitedOn: happenedOn, afterThreeMonths: '', afterSixMonths: '' },
+          outcome: {
+            category: i % 2 ? 'emploi_transition' : 'sortie_positive',
+            detail: i % 2 ? 'CDD de 3 mois' : 'Entrée en ACI',
+            exitedOn: happenedOn,
+            afterThreeMonths: '',
+            afterSixMonths: '',
+          },
         });
       } else {
-        await call('people/moveJourney', { journeyId, status: status as never, happenedOn, reason: status === 'refusee' ? 'Projet de formation prioritaire' : '' });
+        await call('people/moveJourney', {
+          journeyId,
+          status: status as never,
+          happenedOn,
+          reason: status === 'refusee' ? 'Projet de formation prioritaire' : '',
+        });
       }
     }
   }

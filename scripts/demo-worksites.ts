@@ -30,7 +30,9 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
     return addDays(date, -weekdayOf(date));
   };
   const mornings = [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' as const }));
-  const fullDays = [0, 1, 2, 3].flatMap((weekday) => (['morning', 'afternoon'] as const).map((halfDay) => ({ weekday, halfDay })));
+  const fullDays = [0, 1, 2, 3].flatMap((weekday) =>
+    (['morning', 'afternoon'] as const).map((halfDay) => ({ weekday, halfDay })),
+  );
   const base = {
     kind: 'mesp' as const,
     clientId: null,
@@ -50,9 +52,27 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
     const preview = await call('worksites/previewSchedule', { id: saved.id });
     return call('worksites/generateSessions', { id: saved.id, makeUps: preview.makeUps });
   };
-  const past = await create({ ...base, name: 'Menuiserie du port (démo)', activity: 'menuiserie', startDate: monday(-90), status: 'termine' });
-  const current = await create({ ...base, name: 'Entretien des espaces verts (démo)', activity: 'espaces_verts', startDate: monday(-14), status: 'en_cours' });
-  const upcoming = await create({ ...base, name: 'Lingerie solidaire (démo)', activity: 'lingerie', startDate: monday(21), status: 'preparation' });
+  const past = await create({
+    ...base,
+    name: 'Menuiserie du port (démo)',
+    activity: 'menuiserie',
+    startDate: monday(-90),
+    status: 'termine',
+  });
+  const current = await create({
+    ...base,
+    name: 'Entretien des espaces verts (démo)',
+    activity: 'espaces_verts',
+    startDate: monday(-14),
+    status: 'en_cours',
+  });
+  const upcoming = await create({
+    ...base,
+    name: 'Lingerie solidaire (démo)',
+    activity: 'lingerie',
+    startDate: monday(21),
+    status: 'preparation',
+  });
   const aci = await create({
     ...base,
     kind: 'aci',
@@ -89,8 +109,13 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
   for (const personId of pastPeople) await join(past, personId, past.startDate, past.endDate);
   // One left by mutual agreement in the third week.
   const left = (await call('worksites/get', { id: past.id })).participants.find((p) => p.personId === pastPeople[2]);
-  if (left) await call('contracts/endEarly', { participationId: left.id, earlyEnd: { date: addDays(past.startDate, 16), reason: 'accord_commun' } });
-  for (const personId of [...inWork.slice(3, 5), ...admitted.slice(0, 3)]) await join(current, personId, current.startDate, current.endDate);
+  if (left)
+    await call('contracts/endEarly', {
+      participationId: left.id,
+      earlyEnd: { date: addDays(past.startDate, 16), reason: 'accord_commun' },
+    });
+  for (const personId of [...inWork.slice(3, 5), ...admitted.slice(0, 3)])
+    await join(current, personId, current.startDate, current.endDate);
   for (const personId of admitted.slice(3, 5)) await join(upcoming, personId, upcoming.startDate, upcoming.endDate);
   // The ACI's people came in one after another (rolling entries) for six months.
   for (const [index, personId] of pastPeople.slice(0, 2).entries()) {
@@ -102,7 +127,13 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
   if (withCheck) {
     await call('worksites/addAnnexTime', {
       participationId: withCheck.id,
-      annexTime: { kind: 'visite_medicale', date: addDays(current.startDate, 1), start: '14:00', end: '15:30', paid: true },
+      annexTime: {
+        kind: 'visite_medicale',
+        date: addDays(current.startDate, 1),
+        start: '14:00',
+        end: '15:30',
+        paid: true,
+      },
     });
   }
 

@@ -33,14 +33,26 @@ mkdirSync(path.dirname(copy), { recursive: true });
 cpSync(source, copy, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) });
 writeFileSync(
   path.join(target, 'package.json'),
-  JSON.stringify({ name: 'passerelle-electron-native', private: true, dependencies: { 'better-sqlite3': version } }, null, 2),
+  JSON.stringify(
+    { name: 'passerelle-electron-native', private: true, dependencies: { 'better-sqlite3': version } },
+    null,
+    2,
+  ),
 );
 const { rebuild } = await import('@electron/rebuild');
 try {
-  await rebuild({ buildPath: target, electronVersion, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true });
+  await rebuild({
+    buildPath: target,
+    electronVersion,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+    buildFromSource: true,
+  });
 } catch (error) {
   console.error(`La compilation pour Electron a échoué : ${error instanceof Error ? error.message : String(error)}`);
-  console.error('Il faut les outils de compilation (Visual Studio Build Tools sous Windows) et un accès à internet pour les en-têtes d’Electron.');
+  console.error(
+    'Il faut les outils de compilation (Visual Studio Build Tools sous Windows) et un accès à internet pour les en-têtes d’Electron.',
+  );
   process.exit(1);
 }
 if (!existsSync(binding)) {

@@ -43,7 +43,12 @@ gate('lint', 'npm', ['run', 'lint']);
 
 function vitest(label, report, args = [], env = {}) {
   const file = path.join(reports, report);
-  const ok = run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`, ...args], env);
+  const ok = run(
+    label,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`, ...args],
+    env,
+  );
   const result = readJson(file);
   if (result) {
     passed += result.numPassedTests;
@@ -58,7 +63,17 @@ function vitest(label, report, args = [], env = {}) {
 vitest('unit tests (vitest)', 'vitest.json');
 // Calendar rules must not depend on the machine's time zone.
 for (const tz of ['America/Guadeloupe', 'Pacific/Kiritimati']) {
-  vitest(`calendar rules under TZ=${tz}`, `vitest-${tz.replace('/', '-')}.json`, ['tests/unit/domain-calendar.test.ts', 'tests/unit/rules.test.ts', 'tests/unit/attendance-rules.test.ts', 'tests/unit/rotation.test.ts'], { TZ: tz });
+  vitest(
+    `calendar rules under TZ=${tz}`,
+    `vitest-${tz.replace('/', '-')}.json`,
+    [
+      'tests/unit/domain-calendar.test.ts',
+      'tests/unit/rules.test.ts',
+      'tests/unit/attendance-rules.test.ts',
+      'tests/unit/rotation.test.ts',
+    ],
+    { TZ: tz },
+  );
 }
 
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);

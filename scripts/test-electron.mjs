@@ -14,7 +14,11 @@ import { existsSync } from 'node:fs';
 import { electronBinary } from './electron-binary.mjs';
 
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 
@@ -27,7 +31,9 @@ if (fuses) {
 }
 if (packaged) {
   if (!existsSync(packaged)) {
-    console.error(`L'exécutable ${packaged} n'existe pas : construisez d'abord l'application (electron-builder --dir).`);
+    console.error(
+      `L'exécutable ${packaged} n'existe pas : construisez d'abord l'application (electron-builder --dir).`,
+    );
     process.exit(1);
   }
   process.exit(run('npx', [...config, 'tests/electron/smoke.spec.ts']));

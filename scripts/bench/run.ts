@@ -7,7 +7,17 @@
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +77,15 @@ const p95 = (s: number[]) => s[Math.min(s.length - 1, Math.ceil(s.length * 0.95)
  * faster moment of the machine (another process, the CPU's clock) weighs on
  * both alike instead of on one series.
  */
-async function compare(operation: string, fn: () => unknown, floor: string, floorFn: (() => unknown) | null, runs: number, warmup = 3, note?: string) {
+async function compare(
+  operation: string,
+  fn: () => unknown,
+  floor: string,
+  floorFn: (() => unknown) | null,
+  runs: number,
+  warmup = 3,
+  note?: string,
+) {
   for (let i = 0; i < warmup; i++) {
     await fn();
     await floorFn?.();
@@ -80,23 +98,45 @@ async function compare(operation: string, fn: () => unknown, floor: string, floo
   }
   a.sort((x, y) => x - y);
   b.sort((x, y) => x - y);
-  figures.push({ operation, median: median(a), p95: p95(a), floor, floorMedian: floorFn ? median(b) : null, unit: 'ms', note });
-  console.log(`[RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} Mo] ${operation}: médiane ${median(a).toFixed(1)} ms, p95 ${p95(a).toFixed(1)} ms${floorFn ? `, plancher ${median(b).toFixed(1)} ms (×${(median(a) / median(b)).toFixed(2)})` : ''}`);
+  figures.push({
+    operation,
+    median: median(a),
+    p95: p95(a),
+    floor,
+    floorMedian: floorFn ? median(b) : null,
+    unit: 'ms',
+    note,
+  });
+  console.log(
+    `[RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} Mo] ${operation}: médiane ${median(a).toFixed(1)} ms, p95 ${p95(a).toFixed(1)} ms${floorFn ? `, plancher ${median(b).toFixed(1)} ms (×${(median(a) / median(b)).toFixed(2)})` : ''}`,
+  );
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 async function main() {
-  if (!existsSync(path.join(BENCH_DIR, 'donnees-fictives.json'))) throw new Error('Lancez d’abord « npm run bench:data ».');
+  if (!existsSync(path.join(BENCH_DIR, 'donnees-fictives.json')))
+    throw new Error('Lancez d’abord « npm run bench:data ».');
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   const printer = nodePdfPrinter();
-  const services = await createServices({ dataDir: BENCH_DIR, dialogs: pickerDialogs, mode: 'browser', version: 'bench', printer, clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) } });
+  const services = await createServices({
+    dataDir: BENCH_DIR,
+    dialogs: pickerDialogs,
+    mode: 'browser',
+    version: 'bench',
+    printer,
+    clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) },
+  });
   // The bench's own connection to the file, for hand-written queries (the app's raw handle stays in src-main/db/).
   const sqlite = benchConnection(services.paths.databaseFile);
-  const user = sqlite.prepare("select id, role, display_name as displayName from users where role = 'administrateur' limit 1").get() as Session['user'] & object;
+  const user = sqlite
+    .prepare("select id, role, display_name as displayName from users where role = 'administrateur' limit 1")
+    .get() as Session['user'] & object;
   const session: Session = { user, token: services.sessions.create(user!, services.clock.now()) };
   const call = async (method: string, input: unknown) => {
     const result = await dispatch(services, method, input, session);
@@ -106,14 +146,23 @@ async function main() {
   try {
     // 1. People search, through dispatch vs the same SQL as a raw prepared statement.
     const like = '%mar%';
-    const count = sqlite.prepare("select count(*) as n from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id where p.archived = 0 and p.search_key like ? escape '\\'");
+    const count = sqlite.prepare(
+      "select count(*) as n from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id where p.archived = 0 and p.search_key like ? escape '\\'",
+    );
     const page = sqlite.prepare(
       `select p.id, p.last_name, p.birth_name, p.first_names, p.birth_date, p.sex, p.town, p.archived, o.name, c.first_name, c.last_name, c.left_on,
         (select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1) as status
        from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id
        where p.archived = 0 and p.search_key like ? escape '\\' order by p.search_key asc, p.id limit 25 offset 0`,
     );
-    await compare('Recherche de personnes (people/search, 5 000 fiches)', () => call('people/search', { query: 'mar' }), 'requête SQL préparée équivalente', () => [count.get(like), page.all(like)], 500, 50);
+    await compare(
+      'Recherche de personnes (people/search, 5 000 fiches)',
+      () => call('people/search', { query: 'mar' }),
+      'requête SQL préparée équivalente',
+      () => [count.get(like), page.all(like)],
+      500,
+      50,
+    );
 
     // 2. One year's statistics, through dispatch vs every figure written by hand (same rules, answers compared first),
     //    and vs the app's own two statements run raw (what dispatch, Kysely and the shaping add).
@@ -123,17 +172,39 @@ async function main() {
     const floor = (period: typeof year) => handWritten({ ...period, until: countingEnd(period, BENCH_TODAY).until });
     sameFigures((await call('stats/figures', year)) as StatsFigures, floor(year));
     const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-    const capturing = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()], log: (event) => void captured.push(event.query) });
+    const capturing = new Kysely<DatabaseSchema>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+      log: (event) => void captured.push(event.query),
+    });
     const filter = { from: year.from, to: year.to, kind: null, funderId: null, activity: null };
     await statisticsRepo.breakdownCounts(capturing, filter);
     await statisticsRepo.keyFigures(capturing, filter);
     const appStatements = captured.map((q) => ({ statement: sqlite.prepare(q.sql), parameters: q.parameters }));
     const stats = () => call('stats/figures', year);
-    await compare("Statistiques d'une année (stats/figures)", stats, 'chaque chiffre écrit à la main en SQL, mêmes règles, réponses comparées', () => floor(year), 30, 3);
-    await compare("Statistiques d'une année : surcoût de l'appel", stats, "les deux requêtes de l'application lancées directement", () => appStatements.map((q) => q.statement.all(...q.parameters)), 30, 3);
+    await compare(
+      "Statistiques d'une année (stats/figures)",
+      stats,
+      'chaque chiffre écrit à la main en SQL, mêmes règles, réponses comparées',
+      () => floor(year),
+      30,
+      3,
+    );
+    await compare(
+      "Statistiques d'une année : surcoût de l'appel",
+      stats,
+      "les deux requêtes de l'application lancées directement",
+      () => appStatements.map((q) => q.statement.all(...q.parameters)),
+      30,
+      3,
+    );
 
     // 3. A contract PDF: template + print vs printing the rendered HTML straight with Chromium.
-    const participationId = (sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 1").get() as { id: number }).id;
+    const participationId = (
+      sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 1").get() as {
+        id: number;
+      }
+    ).id;
     const base = {
       services,
       session,
@@ -162,11 +233,26 @@ async function main() {
       20,
       3,
     );
-    const fifty = (sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as { id: number }[]).map((r) => r.id);
-    const batch = await timeRuns(async () => {
-      for (const id of fifty) await call('documents/preview', { kind: 'contrat_travail', participationId: id });
-    }, 3, 0);
-    figures.push({ operation: 'Lot de 50 contrats', median: median(batch) / 1000, p95: p95(batch) / 1000, floor: '—', floorMedian: null, unit: 's' });
+    const fifty = (
+      sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    const batch = await timeRuns(
+      async () => {
+        for (const id of fifty) await call('documents/preview', { kind: 'contrat_travail', participationId: id });
+      },
+      3,
+      0,
+    );
+    figures.push({
+      operation: 'Lot de 50 contrats',
+      median: median(batch) / 1000,
+      p95: p95(batch) / 1000,
+      floor: '—',
+      floorMedian: null,
+      unit: 's',
+    });
     console.log(`Lot de 50 contrats : ${(median(batch) / 1000).toFixed(1)} s`);
 
     // 4. The monthly payroll export of a 60-person month.
@@ -175,8 +261,20 @@ async function main() {
       `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
       async () => {
         const lines = (await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
-        await payrollXlsx(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS', first: '2025-10-01', last: '2025-10-31' });
-        payrollCsv(lines, { month: '2025-10', employerName: 'AI', structureName: 'CCAS', first: '2025-10-01', last: '2025-10-31' });
+        await payrollXlsx(lines, {
+          month: '2025-10',
+          employerName: 'AI',
+          structureName: 'CCAS',
+          first: '2025-10-01',
+          last: '2025-10-31',
+        });
+        payrollCsv(lines, {
+          month: '2025-10',
+          employerName: 'AI',
+          structureName: 'CCAS',
+          first: '2025-10-01',
+          last: '2025-10-31',
+        });
       },
       '—',
       null,
@@ -185,37 +283,60 @@ async function main() {
     );
 
     // 5. An encrypted, verified backup vs a plain copy of the same bytes, a SHA-256 and one integrity_check.
-    const key = { keyId: '0123456789abcdef', key: randomBytes(32), salt: randomBytes(16), kdf: { log2N: 17, r: 8, p: 1 } };
-    const dataBytes = filesUnder(services.paths.filesDir).reduce((n, f) => n + statSync(f).size, 0) + statSync(services.paths.databaseFile).size;
-    const backupRuns = await timeRuns(async () => {
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
-      try {
-        await writeBackup({ liveFile: services.engine.file, filesDir: services.paths.filesDir, folder, fileName: 'bench.passerelle-backup', workDir: await workFolder(services.paths, 'sauvegarde'), key, createdAt: new Date().toISOString() });
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
-    }, 3, 1);
-    const floorRuns = await timeRuns(async () => {
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-copie-'));
-      try {
-        const hash = createHash('sha256');
-        const snapshot = path.join(folder, 'passerelle.sqlite');
-        await services.engine.snapshotTo(snapshot);
-        hash.update(readFileSync(snapshot));
-        for (const file of filesUnder(services.paths.filesDir)) {
-          const target = path.join(folder, path.relative(services.paths.filesDir, file));
-          mkdirSync(path.dirname(target), { recursive: true });
-          copyFileSync(file, target);
-          hash.update(readFileSync(target));
+    const key = {
+      keyId: '0123456789abcdef',
+      key: randomBytes(32),
+      salt: randomBytes(16),
+      kdf: { log2N: 17, r: 8, p: 1 },
+    };
+    const dataBytes =
+      filesUnder(services.paths.filesDir).reduce((n, f) => n + statSync(f).size, 0) +
+      statSync(services.paths.databaseFile).size;
+    const backupRuns = await timeRuns(
+      async () => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
+        try {
+          await writeBackup({
+            liveFile: services.engine.file,
+            filesDir: services.paths.filesDir,
+            folder,
+            fileName: 'bench.passerelle-backup',
+            workDir: await workFolder(services.paths, 'sauvegarde'),
+            key,
+            createdAt: new Date().toISOString(),
+          });
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
         }
-        hash.digest();
-        const copy = new Database(snapshot, { readonly: true });
-        copy.pragma('integrity_check');
-        copy.close();
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
-    }, 3, 1);
+      },
+      3,
+      1,
+    );
+    const floorRuns = await timeRuns(
+      async () => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-copie-'));
+        try {
+          const hash = createHash('sha256');
+          const snapshot = path.join(folder, 'passerelle.sqlite');
+          await services.engine.snapshotTo(snapshot);
+          hash.update(readFileSync(snapshot));
+          for (const file of filesUnder(services.paths.filesDir)) {
+            const target = path.join(folder, path.relative(services.paths.filesDir, file));
+            mkdirSync(path.dirname(target), { recursive: true });
+            copyFileSync(file, target);
+            hash.update(readFileSync(target));
+          }
+          hash.digest();
+          const copy = new Database(snapshot, { readonly: true });
+          copy.pragma('integrity_check');
+          copy.close();
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
+        }
+      },
+      3,
+      1,
+    );
     figures.push({
       operation: `Sauvegarde chiffrée vérifiée (${(dataBytes / 1e6).toFixed(0)} Mo)`,
       median: median(backupRuns) / 1000,
@@ -224,7 +345,9 @@ async function main() {
       floorMedian: median(floorRuns) / 1000,
       unit: 's',
     });
-    console.log(`[RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} Mo] Sauvegarde : ${(median(backupRuns) / 1000).toFixed(1)} s, plancher ${(median(floorRuns) / 1000).toFixed(1)} s`);
+    console.log(
+      `[RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} Mo] Sauvegarde : ${(median(backupRuns) / 1000).toFixed(1)} s, plancher ${(median(floorRuns) / 1000).toFixed(1)} s`,
+    );
 
     await browser.close();
 
@@ -234,16 +357,40 @@ async function main() {
     const initial = [...index.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
     const allJs = readdirSync(assets).filter((f) => f.endsWith('.js'));
     const initialKb = initial.reduce((n, f) => n + gz(path.join(assets, f)), 0);
-    figures.push({ operation: 'JavaScript initial (gzip)', median: initialKb, p95: initialKb, floor: '—', floorMedian: null, unit: 'Ko', note: `${initial.length} fichiers` });
-    figures.push({ operation: 'JavaScript total (gzip, hors worker pdf.js)', median: allJs.reduce((n, f) => n + gz(path.join(assets, f)), 0), p95: 0, floor: '—', floorMedian: null, unit: 'Ko' });
-    const routes = allJs.filter((f) => /^[A-Z]\w+Page-/.test(f)).map((f) => `${f.split('-')[0]} ${gz(path.join(assets, f)).toFixed(1)} Ko`);
+    figures.push({
+      operation: 'JavaScript initial (gzip)',
+      median: initialKb,
+      p95: initialKb,
+      floor: '—',
+      floorMedian: null,
+      unit: 'Ko',
+      note: `${initial.length} fichiers`,
+    });
+    figures.push({
+      operation: 'JavaScript total (gzip, hors worker pdf.js)',
+      median: allJs.reduce((n, f) => n + gz(path.join(assets, f)), 0),
+      p95: 0,
+      floor: '—',
+      floorMedian: null,
+      unit: 'Ko',
+    });
+    const routes = allJs
+      .filter((f) => /^[A-Z]\w+Page-/.test(f))
+      .map((f) => `${f.split('-')[0]} ${gz(path.join(assets, f)).toFixed(1)} Ko`);
     console.log(`JS initial ${initialKb.toFixed(0)} Ko gzip ; par écran : ${routes.join(', ')}`);
 
     clearInterval(sampler);
     sqlite.close();
     await services.close();
     await builtMainProcess();
-    figures.push({ operation: 'Mémoire : pic RSS du processus de mesure (tsx, harnais compris)', median: peakRss / 1e6, p95: peakRss / 1e6, floor: '—', floorMedian: null, unit: 'Mo' });
+    figures.push({
+      operation: 'Mémoire : pic RSS du processus de mesure (tsx, harnais compris)',
+      median: peakRss / 1e6,
+      p95: peakRss / 1e6,
+      floor: '—',
+      floorMedian: null,
+      unit: 'Mo',
+    });
     writeReport(routes);
   } finally {
     clearInterval(sampler);
@@ -261,10 +408,29 @@ async function main() {
 async function builtMainProcess() {
   const out = path.join(root, 'out', 'bench');
   const esbuild = path.join(root, 'node_modules', '.bin', 'esbuild');
-  for (const [entry, file] of [['scripts/bench/server.ts', 'server.mjs'], ['src-main/backup/worker.ts', 'backup-worker.js']] as const) {
-    execFileSync(esbuild, [entry, '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${path.join(out, file)}`], { cwd: root, stdio: 'inherit' });
+  for (const [entry, file] of [
+    ['scripts/bench/server.ts', 'server.mjs'],
+    ['src-main/backup/worker.ts', 'backup-worker.js'],
+  ] as const) {
+    execFileSync(
+      esbuild,
+      [
+        entry,
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        '--packages=external',
+        '--log-level=warning',
+        `--outfile=${path.join(out, file)}`,
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
   }
-  const child = spawn(process.execPath, [path.join(out, 'server.mjs'), BENCH_DIR, path.join(root, 'out', 'renderer'), BENCH_TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(out, 'server.mjs'), BENCH_DIR, path.join(root, 'out', 'renderer'), BENCH_TODAY],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -278,7 +444,11 @@ async function builtMainProcess() {
     const rpc = async (method: string, input: unknown, session: string | null) => {
       const response = await fetch(`http://127.0.0.1:${server.port}/rpc/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-passerelle-token': server.token, ...(session ? { 'x-passerelle-session': session } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'x-passerelle-token': server.token,
+          ...(session ? { 'x-passerelle-session': session } : {}),
+        },
         body: JSON.stringify(input ?? {}),
       });
       const result = (await response.json()) as { ok: boolean; value?: any; error?: { message: string } };
@@ -293,32 +463,54 @@ async function builtMainProcess() {
     await ui.getByRole('button', { name: 'Se connecter', exact: true }).click();
     const nav = ui.getByRole('navigation', { name: 'Navigation principale' });
     await nav.waitFor();
-    const navigation = await timeRuns(async () => {
-      await nav.getByRole('link', { name: 'Tableau de bord' }).click();
-      await ui.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
-      const start = Date.now();
-      await nav.getByRole('link', { name: 'Personnes' }).click();
-      await ui.locator('table tbody tr').first().waitFor();
-      return Date.now() - start;
-    }, 10, 2);
-    figures.push({ operation: 'Liste des personnes visible après navigation (navigateur, code de l’écran compris)', median: median(navigation), p95: p95(navigation), floor: '—', floorMedian: null, unit: 'ms' });
+    const navigation = await timeRuns(
+      async () => {
+        await nav.getByRole('link', { name: 'Tableau de bord' }).click();
+        await ui.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+        const start = Date.now();
+        await nav.getByRole('link', { name: 'Personnes' }).click();
+        await ui.locator('table tbody tr').first().waitFor();
+        return Date.now() - start;
+      },
+      10,
+      2,
+    );
+    figures.push({
+      operation: 'Liste des personnes visible après navigation (navigateur, code de l’écran compris)',
+      median: median(navigation),
+      p95: p95(navigation),
+      floor: '—',
+      floorMedian: null,
+      unit: 'ms',
+    });
     console.log(`Navigation vers la liste : médiane ${median(navigation).toFixed(0)} ms`);
     await browser.close();
 
     const hwm = (step: string) => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const text = `après ${step} : RSS ${Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 | 0} Mo, pic ${Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 | 0} Mo`;
+      const text = `après ${step} : RSS ${(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024) | 0} Mo, pic ${(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024) | 0} Mo`;
       memorySteps.push(text);
       console.log(`  processus principal ${text}`);
     };
-    const readPeak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const readPeak = () =>
+      Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     hwm('la navigation');
     const users = (await rpc('auth/users', {}, null)) as { id: number; displayName: string }[];
-    const session = ((await rpc('auth/login', { userId: users.find((u) => u.displayName === 'Élodie Le Gall')!.id, password: DEMO_PASSWORD }, null)) as { token: string }).token;
+    const session = (
+      (await rpc(
+        'auth/login',
+        { userId: users.find((u) => u.displayName === 'Élodie Le Gall')!.id, password: DEMO_PASSWORD },
+        null,
+      )) as { token: string }
+    ).token;
     for (let i = 0; i < 50; i++) await rpc('people/search', { query: 'mar' }, session);
     for (let i = 0; i < 10; i++) await rpc('stats/figures', { from: '2024-01-01', to: '2024-12-31' }, session);
     const participations = new Database(path.join(BENCH_DIR, 'passerelle.sqlite'), { readonly: true });
-    const fifty = (participations.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as { id: number }[]).map((r) => r.id);
+    const fifty = (
+      participations
+        .prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50")
+        .all() as { id: number }[]
+    ).map((r) => r.id);
     participations.close();
     hwm('les recherches et statistiques');
     for (const id of fifty) await rpc('documents/preview', { kind: 'contrat_travail', participationId: id }, session);
@@ -331,13 +523,28 @@ async function builtMainProcess() {
     }
     hwm('la sauvegarde');
     const peak = readPeak();
-    figures.push({ operation: 'Mémoire : pic RSS du processus principal construit (mode navigateur : liste, recherches, statistiques, 50 contrats, sauvegarde)', median: peak, p95: peak, floor: '—', floorMedian: null, unit: 'Mo' });
+    figures.push({
+      operation:
+        'Mémoire : pic RSS du processus principal construit (mode navigateur : liste, recherches, statistiques, 50 contrats, sauvegarde)',
+      median: peak,
+      p95: peak,
+      floor: '—',
+      floorMedian: null,
+      unit: 'Mo',
+    });
     console.log(`Pic RSS du processus principal construit : ${peak.toFixed(0)} Mo`);
     // Choosing a passphrase again (once in the life of a key): scrypt's 128 MiB, on purpose, measured apart.
     await rpc('backup/setPassphrase', { passphrase: BENCH_PASSPHRASE }, session);
     hwm('un nouveau choix de la phrase de passe');
     const keyPeak = readPeak();
-    figures.push({ operation: 'Mémoire : pic RSS en choisissant une nouvelle phrase de passe (scrypt 128 Mio, une fois par phrase)', median: keyPeak, p95: keyPeak, floor: '—', floorMedian: null, unit: 'Mo' });
+    figures.push({
+      operation: 'Mémoire : pic RSS en choisissant une nouvelle phrase de passe (scrypt 128 Mio, une fois par phrase)',
+      median: keyPeak,
+      p95: keyPeak,
+      floor: '—',
+      floorMedian: null,
+      unit: 'Mo',
+    });
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -347,7 +554,8 @@ async function builtMainProcess() {
 function writeReport(routes: string[]) {
   const cpu = os.cpus()[0]?.model ?? 'inconnu';
   const machine = `${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}, ${os.platform()}`;
-  const fmt = (v: number, unit: Figure['unit']) => (unit === 'ms' ? `${v.toFixed(1)} ms` : unit === 's' ? `${v.toFixed(2)} s` : `${v.toFixed(0)} ${unit}`);
+  const fmt = (v: number, unit: Figure['unit']) =>
+    unit === 'ms' ? `${v.toFixed(1)} ms` : unit === 's' ? `${v.toFixed(2)} s` : `${v.toFixed(0)} ${unit}`;
   const rows = figures.map((f) => {
     const floor = f.floorMedian === null ? f.floor : `${f.floor} : ${fmt(f.floorMedian, f.unit)}`;
     const ratio = f.floorMedian ? `×${(f.median / f.floorMedian).toFixed(2)}` : '—';

@@ -9,7 +9,13 @@ import { createServices } from '../../src-main/app/services';
 import { startWebServer } from '../../src-main/web/server';
 
 const [dataDir, staticDir, today] = process.argv.slice(2) as [string, string, string];
-const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'bench', clock: { now: () => new Date(`${today}T09:00:00Z`) } });
+const services = await createServices({
+  dataDir,
+  dialogs: pickerDialogs,
+  mode: 'browser',
+  version: 'bench',
+  clock: { now: () => new Date(`${today}T09:00:00Z`) },
+});
 const server = await startWebServer({ services, staticDir: path.resolve(staticDir) });
 console.log(JSON.stringify({ url: server.url, port: server.port, token: server.token }));
 process.on('SIGTERM', () => {

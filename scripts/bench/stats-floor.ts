@@ -27,7 +27,8 @@ const MARKS = `from attendance a join sessions h on h.id = a.session_id join par
 const WORKED = `sum(case a.mark when 'present' then h.end_minutes - h.start_minutes
   when 'retard' then max(0, coalesce(a.actual_end, h.end_minutes) - coalesce(a.actual_start, h.start_minutes)) else 0 end)`;
 
-const situation = (column: string) => `select coalesce(${SITUATION.replace('%COLUMN%', column)}, 'inconnu') as cat, count(*) as n from (${ENTRY}) e group by 1`;
+const situation = (column: string) =>
+  `select coalesce(${SITUATION.replace('%COLUMN%', column)}, 'inconnu') as cat, count(*) as n from (${ENTRY}) e group by 1`;
 
 /** One query per figure of the screen. */
 const FIGURES = {
@@ -76,8 +77,15 @@ export function handWrittenStats(sqlite: SqliteDatabase.Database) {
   const figures = Object.entries(FIGURES).map(([key, text]) => [key, sqlite.prepare(text)] as const);
   const breakdowns = Object.entries(BREAKDOWNS).map(([key, text]) => [key, sqlite.prepare(text)] as const);
   return (period: { from: string; to: string; until: string }): FloorFigures => ({
-    figures: Object.fromEntries(figures.map(([key, statement]) => [key, Number((statement.get(period) as { n: number }).n)])),
-    breakdowns: Object.fromEntries(breakdowns.map(([key, statement]) => [key, Object.fromEntries((statement.all(period) as { cat: string; n: number }[]).map((r) => [r.cat, r.n]))])),
+    figures: Object.fromEntries(
+      figures.map(([key, statement]) => [key, Number((statement.get(period) as { n: number }).n)]),
+    ),
+    breakdowns: Object.fromEntries(
+      breakdowns.map(([key, statement]) => [
+        key,
+        Object.fromEntries((statement.all(period) as { cat: string; n: number }[]).map((r) => [r.cat, r.n])),
+      ]),
+    ),
   });
 }
 
@@ -85,11 +93,13 @@ export function handWrittenStats(sqlite: SqliteDatabase.Database) {
 export function sameFigures(app: StatsFigures, floor: FloorFigures): void {
   const differences: string[] = [];
   for (const figure of app.figures) {
-    if (floor.figures[figure.key] !== figure.value) differences.push(`${figure.key} : ${figure.value} ≠ ${floor.figures[figure.key]}`);
+    if (floor.figures[figure.key] !== figure.value)
+      differences.push(`${figure.key} : ${figure.value} ≠ ${floor.figures[figure.key]}`);
   }
   for (const table of app.breakdowns) {
     for (const row of table.rows) {
-      if ((floor.breakdowns[table.key]?.[row.key] ?? 0) !== row.count) differences.push(`${table.key}/${row.key} : ${row.count} ≠ ${floor.breakdowns[table.key]?.[row.key] ?? 0}`);
+      if ((floor.breakdowns[table.key]?.[row.key] ?? 0) !== row.count)
+        differences.push(`${table.key}/${row.key} : ${row.count} ≠ ${floor.breakdowns[table.key]?.[row.key] ?? 0}`);
     }
     for (const key of Object.keys(floor.breakdowns[table.key] ?? {})) {
       if (!table.rows.some((row) => row.key === key)) differences.push(`${table.key}/${key} : absent de l’écran`);
@@ -98,8 +108,10 @@ export function sameFigures(app: StatsFigures, floor: FloorFigures): void {
   app.cross.rowKeys.forEach((sex, i) =>
     app.cross.columnKeys.forEach((age, j) => {
       const shown = app.cross.cells[i]![j]!.count;
-      if ((floor.breakdowns.cross?.[`${sex}|${age}`] ?? 0) !== shown) differences.push(`cross/${sex}|${age} : ${shown} ≠ ${floor.breakdowns.cross?.[`${sex}|${age}`] ?? 0}`);
+      if ((floor.breakdowns.cross?.[`${sex}|${age}`] ?? 0) !== shown)
+        differences.push(`cross/${sex}|${age} : ${shown} ≠ ${floor.breakdowns.cross?.[`${sex}|${age}`] ?? 0}`);
     }),
   );
-  if (differences.length > 0) throw new Error(`Le plancher des statistiques ne donne pas les chiffres de l’écran : ${differences.join(', ')}`);
+  if (differences.length > 0)
+    throw new Error(`Le plancher des statistiques ne donne pas les chiffres de l’écran : ${differences.join(', ')}`);
 }

@@ -61,7 +61,9 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
       participations,
       ownDocuments: await anonymisation.ownDocumentsOf(db, ids),
       attachments: await anonymisation.attachmentsOf(db, ids),
-      worksiteDocuments: await anonymisation.worksiteDocumentsOf(db, [...new Set(participations.map((p) => p.worksiteId))]),
+      worksiteDocuments: await anonymisation.worksiteDocumentsOf(db, [
+        ...new Set(participations.map((p) => p.worksiteId)),
+      ]),
       handoffs: (await anonymisation.allHandoffs(db)).filter((h) =>
         (JSON.parse(h.content) as { lines: { personId: number }[] }).lines.some((l) => ids.includes(l.personId)),
       ),
@@ -77,7 +79,12 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
     const snapshot = replace(doc.snapshot);
     if (snapshot === doc.snapshot) continue;
     const data = JSON.parse(snapshot) as WorksiteDocumentData;
-    const pdf = await services.printer.print(renderWorksiteDocument({ ...data, structure: { ...data.structure, logo: data.structure.logo ? logo : null } }, services.fontsDir));
+    const pdf = await services.printer.print(
+      renderWorksiteDocument(
+        { ...data, structure: { ...data.structure, logo: data.structure.logo ? logo : null } },
+        services.fontsDir,
+      ),
+    );
     const storedFile = `${doc.number}-v${doc.version}-${sha256(pdf).slice(0, 12)}.pdf`;
     await writeAtomically(path.join(paths.documentsDir, storedFile), pdf);
     redrawn.push({ id: doc.id, storedFile, old: doc.storedFile, sha256: sha256(pdf), size: pdf.length, snapshot });
@@ -96,11 +103,26 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
     });
     if (!facts) continue;
     const { employer, computed, validator, sources } = facts;
-    const lines = computed.lines.map((l) => (anonymised.has(l.person.personId) ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null, matricule: null } } : l));
-    const files = await handoffFiles(services, sources, { month: h.month, employer, lines, coordinator: validator?.displayName ?? '', issuedOn: h.validatedAt.slice(0, 10) });
+    const lines = computed.lines.map((l) =>
+      anonymised.has(l.person.personId)
+        ? { ...l, person: { ...l.person, ...anonymousName(l.person.personId), nir: null, matricule: null } }
+        : l,
+    );
+    const files = await handoffFiles(services, sources, {
+      month: h.month,
+      employer,
+      lines,
+      coordinator: validator?.displayName ?? '',
+      issuedOn: h.validatedAt.slice(0, 10),
+    });
     const content = JSON.parse(replace(h.content)) as { checks: unknown; lines: unknown };
     // Figures name no one: the kept ones stay, so a change made before still shows.
-    rebuilt.push({ id: h.id, content: JSON.stringify({ ...content, lines: linesView(lines) }), files, old: [h.xlsxFile, h.csvFile, h.pdfFile, ...(h.variablesFile ? [h.variablesFile] : [])] });
+    rebuilt.push({
+      id: h.id,
+      content: JSON.stringify({ ...content, lines: linesView(lines) }),
+      files,
+      old: [h.xlsxFile, h.csvFile, h.pdfFile, ...(h.variablesFile ? [h.variablesFile] : [])],
+    });
   }
 
   await ctx.transaction(async (tx) => {
@@ -108,15 +130,32 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
       const entries = plan.participations.filter((x) => x.personId === p.id).map((x) => x.startDate);
       const a = anonymousName(p.id);
       const birthDate = anonymousBirthDate(p.birthDate, entries);
-      await anonymisation.rewriteIdentity(tx, p.id, { ...a, birthDate, searchKey: nameSearchKey(`${a.lastName} ${a.firstNames}`) }, ctx);
+      await anonymisation.rewriteIdentity(
+        tx,
+        p.id,
+        { ...a, birthDate, searchKey: nameSearchKey(`${a.lastName} ${a.firstNames}`) },
+        ctx,
+      );
     }
     // Free texts emptied, rows deleted, as db/personal-data.ts declares; then the rewrites it names.
     await anonymisation.scrubDeclared(tx, ids);
     await anonymisation.summariseOutcomes(tx, ids);
     await scrubImmersions(tx, ids);
-    await anonymisation.withdrawDocuments(tx, plan.ownDocuments.map((d) => d.id));
-    await anonymisation.deleteAttachments(tx, plan.attachments.map((a) => a.id));
-    for (const r of redrawn) await anonymisation.replaceDocumentFile(tx, r.id, { storedFile: r.storedFile, sha256: r.sha256, size: r.size, snapshot: r.snapshot });
+    await anonymisation.withdrawDocuments(
+      tx,
+      plan.ownDocuments.map((d) => d.id),
+    );
+    await anonymisation.deleteAttachments(
+      tx,
+      plan.attachments.map((a) => a.id),
+    );
+    for (const r of redrawn)
+      await anonymisation.replaceDocumentFile(tx, r.id, {
+        storedFile: r.storedFile,
+        sha256: r.sha256,
+        size: r.size,
+        snapshot: r.snapshot,
+      });
     for (const r of rebuilt) {
       await anonymisation.replaceHandoff(tx, r.id, {
         content: r.content,
@@ -134,10 +173,13 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
   });
 
   // The old files, once nothing points at them any more.
-  for (const d of plan.ownDocuments) if (d.storedFile) await shred(path.join(paths.documentsDir, path.basename(d.storedFile)));
+  for (const d of plan.ownDocuments)
+    if (d.storedFile) await shred(path.join(paths.documentsDir, path.basename(d.storedFile)));
   for (const a of plan.attachments) await shred(path.join(paths.attachmentsDir, path.basename(a.storedFile)));
   for (const r of redrawn) if (r.old !== r.storedFile) await shred(path.join(paths.documentsDir, path.basename(r.old)));
-  for (const r of rebuilt) for (const old of r.old) if (!Object.values(r.files.files).includes(old)) await shred(path.join(paths.payrollDir, path.basename(old)));
+  for (const r of rebuilt)
+    for (const old of r.old)
+      if (!Object.values(r.files.files).includes(old)) await shred(path.join(paths.payrollDir, path.basename(old)));
   // Freed pages are zeroed (secure_delete) and dropped; the WAL is emptied.
   services.engine.compact();
   // The copies kept before a restore still hold the person as they were.

@@ -68,7 +68,7 @@ function signInFirst(session: Session): AppError {
   return new AppError(
     'UNAUTHORIZED',
     session.expired
-      ? "Passerelle s’est verrouillée après un moment sans activité. Reconnectez-vous pour continuer."
+      ? 'Passerelle s’est verrouillée après un moment sans activité. Reconnectez-vous pour continuer.'
       : 'Connectez-vous pour continuer.',
   );
 }

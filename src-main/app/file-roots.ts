@@ -36,7 +36,11 @@ export function removableDrives(homeDir: string, platform = process.platform): s
   return removable;
 }
 
-export function listFileRoots(homeDir: string, platform = process.platform, drives: readonly string[] = removableDrives(homeDir, platform)): FileRoot[] {
+export function listFileRoots(
+  homeDir: string,
+  platform = process.platform,
+  drives: readonly string[] = removableDrives(homeDir, platform),
+): FileRoot[] {
   const roots: FileRoot[] = [{ label: 'Dossier personnel', path: homeDir }];
   for (const drive of drives) roots.push({ label: `Clé ou disque ${drive}`, path: drive });
   return roots;
@@ -80,7 +84,11 @@ export function resolveInsideRoots(candidate: string, roots: readonly FileRoot[]
  * resolved first, `..` cannot climb out, another drive is outside unless it
  * is a removable root. Returns the real path to use, or null.
  */
-export function confineUserPath(candidate: string, roots: readonly FileRoot[], granted: ReadonlySet<string> = new Set()): string | null {
+export function confineUserPath(
+  candidate: string,
+  roots: readonly FileRoot[],
+  granted: ReadonlySet<string> = new Set(),
+): string | null {
   if (candidate.includes('\0')) return null;
   const inRoots = resolveInsideRoots(candidate, roots);
   if (inRoots !== null) return inRoots;

@@ -22,22 +22,31 @@ export interface ParticipationOfHours {
   weeklyMinutes: number;
 }
 
-export const cancelKindOf = (s: { cancelledReason: string | null; cancelKind: CancelKind | null }): CancelKind | null =>
-  s.cancelledReason === null ? null : (s.cancelKind ?? 'structure');
+export const cancelKindOf = (s: {
+  cancelledReason: string | null;
+  cancelKind: CancelKind | null;
+}): CancelKind | null => (s.cancelledReason === null ? null : (s.cancelKind ?? 'structure'));
 
 /**
  * Hours of each participation, from its worksite's half-days, its marks,
  * annex times and the public holidays of its weekly pattern. Used by the
  * hours screens and the payroll hand-off, so both count the same way.
  */
-export async function hoursSummaries(db: ReadableDb, today: string, participations: readonly ParticipationOfHours[]): Promise<Map<number, HoursSummary>> {
+export async function hoursSummaries(
+  db: ReadableDb,
+  today: string,
+  participations: readonly ParticipationOfHours[],
+): Promise<Map<number, HoursSummary>> {
   const calendar = await structureCalendar(db);
   const options = holidayOptions(calendar.holidayRegion, calendar.whitMondayWorked);
   const ids = participations.map((p) => p.id);
   const marks = await repo.marksOf(db, ids);
   const annexes = await repo.annexTimesOf(db, ids);
   const birthDates = await repo.birthDatesOf(db, [...new Set(participations.map((p) => p.personId))]);
-  const worksiteCache = new Map<number, { sessions: Awaited<ReturnType<typeof listSessions>>; minutesByWeekday: Map<number, number> }>();
+  const worksiteCache = new Map<
+    number,
+    { sessions: Awaited<ReturnType<typeof listSessions>>; minutesByWeekday: Map<number, number> }
+  >();
   const summaries = new Map<number, HoursSummary>();
   for (const p of participations) {
     let site = worksiteCache.get(p.worksiteId);
@@ -73,7 +82,13 @@ export async function hoursSummaries(db: ReadableDb, today: string, participatio
           }),
           annexTimes: annexes
             .filter((a) => a.participationId === p.id)
-            .map((a) => ({ date: a.date, startMinutes: a.startMinutes, endMinutes: a.endMinutes, paid: a.paid, done: a.done })),
+            .map((a) => ({
+              date: a.date,
+              startMinutes: a.startMinutes,
+              endMinutes: a.endMinutes,
+              paid: a.paid,
+              done: a.done,
+            })),
           holidaysOnPattern,
           forceMajeurePaid: calendar.forceMajeurePaid,
           limits: limitsFor(birthDates.get(p.personId) ?? null, p.startDate),
@@ -95,7 +110,8 @@ export function warningText(w: HoursWarning, weeklyMinutes: number): string {
       `au-delà du dixième du contrat (${formatDuration(tenthOf(weeklyMinutes))}) : ${formatDuration(split.withinTenth)} à +10 %, ${formatDuration(split.beyondTenth)} à +25 %.`
     );
   }
-  if (w.kind === 'week') return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de ${formatDuration(w.limit ?? 48 * 60)}.`;
+  if (w.kind === 'week')
+    return `Semaine du ${date} : ${formatDuration(w.minutes)} de travail, au-delà de ${formatDuration(w.limit ?? 48 * 60)}.`;
   if (w.kind === 'night') return `Le ${date} : une personne mineure ne travaille pas entre 22 h et 6 h (art. L3163-2).`;
   return `Le ${date} : ${formatDuration(w.minutes)} de travail, au-delà de ${formatDuration(w.limit ?? 10 * 60)} dans la journée.`;
 }

@@ -14,16 +14,30 @@ import { JOURNAL_KEY_ID } from './journal-start';
 import { verifyJournal, type FindingCode } from './journal-verify';
 
 /** What refuses a restore; the clock's story and earlier alerts are history, shown by verify afterwards. */
-const TAMPERING: readonly FindingCode[] = ['entry-altered', 'chain-broken', 'ids-missing', 'tail-cut', 'head-missing', 'head-forged', 'head-mismatch'];
+const TAMPERING: readonly FindingCode[] = [
+  'entry-altered',
+  'chain-broken',
+  'ids-missing',
+  'tail-cut',
+  'head-missing',
+  'head-forged',
+  'head-mismatch',
+];
 
-export async function checkBackupJournal(databaseFile: string, journal: NonNullable<Manifest['journal']>): Promise<void> {
+export async function checkBackupJournal(
+  databaseFile: string,
+  journal: NonNullable<Manifest['journal']>,
+): Promise<void> {
   const key = Buffer.from(journal.key, 'base64');
   const { db, close } = openReadOnly(databaseFile);
   try {
     const check = await verifyJournal(db, key, openHead(key, journal.head));
     const found = check.findings.find((f) => TAMPERING.includes(f.code) && !f.message.startsWith('Constaté'));
     if (found) {
-      throw new AppError('INVALID_INPUT', `Le journal des accès de cette sauvegarde a été modifié depuis qu’elle a été faite : elle n’est pas restaurée. ${found.message}`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `Le journal des accès de cette sauvegarde a été modifié depuis qu’elle a été faite : elle n’est pas restaurée. ${found.message}`,
+      );
     }
   } finally {
     await close();
@@ -31,7 +45,11 @@ export async function checkBackupJournal(databaseFile: string, journal: NonNulla
 }
 
 /** After the swap: the restored journal's key and head replace this PC's. */
-export async function adoptBackupJournal(keyStore: KeyStore, headFile: string, journal: NonNullable<Manifest['journal']>): Promise<void> {
+export async function adoptBackupJournal(
+  keyStore: KeyStore,
+  headFile: string,
+  journal: NonNullable<Manifest['journal']>,
+): Promise<void> {
   await keyStore.save(JOURNAL_KEY_ID, Buffer.from(journal.key, 'base64'));
   if (journal.head !== null) writeFileAtomically(headFile, journal.head);
 }

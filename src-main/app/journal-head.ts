@@ -26,7 +26,14 @@ export interface JournalHead {
 export type HeadRead = { status: 'missing' } | { status: 'forged' } | { status: 'ok'; head: JournalHead };
 
 function headPayload(head: JournalHead): string {
-  return JSON.stringify(['passerelle-journal-head-1', head.sealId, head.anchorId, head.lastId, head.count, head.lastMac]);
+  return JSON.stringify([
+    'passerelle-journal-head-1',
+    head.sealId,
+    head.anchorId,
+    head.lastId,
+    head.count,
+    head.lastMac,
+  ]);
 }
 
 export function sealHead(key: Buffer, head: JournalHead): string {
@@ -44,7 +51,8 @@ export function openHead(key: Buffer, text: string | null): HeadRead {
       count: Number(parsed.count),
       lastMac: String(parsed.lastMac),
     };
-    if (typeof parsed.mac !== 'string' || parsed.mac !== journalMac(key, headPayload(head))) return { status: 'forged' };
+    if (typeof parsed.mac !== 'string' || parsed.mac !== journalMac(key, headPayload(head)))
+      return { status: 'forged' };
     return { status: 'ok', head };
   } catch {
     return { status: 'forged' };

@@ -74,11 +74,24 @@ async function lookUp(db: ReadableDb, refs: readonly Ref[]): Promise<Names> {
     document: ids('document'),
     payroll: ids('payroll'),
   });
-  const personIds = [...new Set([...numericIds(refs, ['person', 'nir']), ...rows.participations.map((p) => p.personId), ...rows.journeys.map((j) => j.personId)])];
-  for (const p of await peopleNamed(db, personIds)) names.set(`person:${p.id}`, p.anonymisedOn ? ANONYMISED : `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`);
+  const personIds = [
+    ...new Set([
+      ...numericIds(refs, ['person', 'nir']),
+      ...rows.participations.map((p) => p.personId),
+      ...rows.journeys.map((j) => j.personId),
+    ]),
+  ];
+  for (const p of await peopleNamed(db, personIds))
+    names.set(
+      `person:${p.id}`,
+      p.anonymisedOn ? ANONYMISED : `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstNames}`,
+    );
   const personOf = (id: number) => names.get(`person:${id}`) ?? `personne n° ${id}`;
-  for (const r of refs) if (r.kind === 'nir' && /^\d+$/.test(r.id)) names.set(`nir:${r.id}`, `N° de sécurité sociale de ${personOf(Number(r.id))}`);
-  for (const p of rows.participations) names.set(`participation:${p.id}`, `Inscription de ${personOf(p.personId)} sur ${p.name}`);
+  for (const r of refs)
+    if (r.kind === 'nir' && /^\d+$/.test(r.id))
+      names.set(`nir:${r.id}`, `N° de sécurité sociale de ${personOf(Number(r.id))}`);
+  for (const p of rows.participations)
+    names.set(`participation:${p.id}`, `Inscription de ${personOf(p.personId)} sur ${p.name}`);
   for (const j of rows.journeys) names.set(`journey:${j.id}`, `Parcours de ${personOf(j.personId)}`);
   for (const u of rows.users) names.set(`user:${u.id}`, u.name);
   for (const w of rows.worksites) names.set(`worksite:${w.id}`, w.name);
@@ -106,7 +119,10 @@ function fallback(ref: Ref): string {
 }
 
 /** Each entry's references with what they name, in their order. */
-export async function nameRecords(db: ReadableDb, entries: readonly (readonly string[])[]): Promise<{ ref: string; label: string }[][]> {
+export async function nameRecords(
+  db: ReadableDb,
+  entries: readonly (readonly string[])[],
+): Promise<{ ref: string; label: string }[][]> {
   const refs = [...new Set(entries.flat())].map(parse);
   const names = await lookUp(db, refs);
   return entries.map((list) => list.map((ref) => ({ ref, label: names.get(ref) ?? fallback(parse(ref)) })));

@@ -66,7 +66,8 @@ async function seal(db: Kysely<Database>, at: string, previous: 'legacy' | 'key-
     } else {
       const broken = previous === 'legacy' ? await legacyBrokenId(trx) : null;
       const records = [`previous:${previous}`, `journal:${count}`, ...(broken === null ? [] : [`broken:${broken}`])];
-      sealedId = (await appendJournalEntry(trx, { at, userId: null, action: 'seal', method: 'journal/seal', records })).id;
+      sealedId = (await appendJournalEntry(trx, { at, userId: null, action: 'seal', method: 'journal/seal', records }))
+        .id;
     }
     await repo.setSealedId(trx, sealedId);
   });
@@ -93,10 +94,20 @@ export async function startJournal(
     await seal(db, at, 'key-lost');
   } else {
     const rows = await repo.chainLinks(db);
-    const found = headFindings(openHead(key, readHeadText(options.headFile)), rows, { sealedId: state.sealedId, anchorId: state.anchorId });
+    const found = headFindings(openHead(key, readHeadText(options.headFile)), rows, {
+      sealedId: state.sealedId,
+      anchorId: state.anchorId,
+    });
     if (found.length > 0) {
       await db.transaction().execute(async (trx) => {
-        for (const f of found) await appendJournal(trx, { at, userId: null, action: 'alert', method: 'journal/check', records: alertRecords(f) });
+        for (const f of found)
+          await appendJournal(trx, {
+            at,
+            userId: null,
+            action: 'alert',
+            method: 'journal/check',
+            records: alertRecords(f),
+          });
       });
     }
   }
@@ -114,7 +125,11 @@ export async function startJournal(
  * COMMIT and this write leaves the database ahead of the head, which the
  * check accepts (entries beyond the head still need a valid HMAC).
  */
-export async function syncJournalHead(db: Kysely<Database>, keeper: JournalKeeper, options: { restart?: boolean } = {}): Promise<void> {
+export async function syncJournalHead(
+  db: Kysely<Database>,
+  keeper: JournalKeeper,
+  options: { restart?: boolean } = {},
+): Promise<void> {
   // Cheap first: most calls journal nothing, and counting the journal is not free.
   const last = await repo.lastEntry(db);
   const seen = `${last?.id ?? 0}:${last?.hash ?? ''}`;
@@ -128,8 +143,16 @@ export async function syncJournalHead(db: Kysely<Database>, keeper: JournalKeepe
   if (!options.restart && previous) {
     const announced = await repo.entryHash(db, previous.lastId);
     const stillThere =
-      head.lastId === previous.lastId ? head.lastMac === previous.lastMac : previous.lastId === previous.anchorId || announced === previous.lastMac;
-    if (head.lastId < previous.lastId || head.sealId !== previous.sealId || head.anchorId !== previous.anchorId || !stillThere) return;
+      head.lastId === previous.lastId
+        ? head.lastMac === previous.lastMac
+        : previous.lastId === previous.anchorId || announced === previous.lastMac;
+    if (
+      head.lastId < previous.lastId ||
+      head.sealId !== previous.sealId ||
+      head.anchorId !== previous.anchorId ||
+      !stillThere
+    )
+      return;
   }
   const text = sealHead(keeper.key, head);
   if (text !== keeper.written) writeFileAtomically(keeper.headFile, text);

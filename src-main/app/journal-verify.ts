@@ -45,7 +45,12 @@ export interface JournalCheck {
 /** A clock set back by a few minutes (time synchronisation) is not a finding. */
 const BACKWARDS_TOLERANCE_MS = 10 * 60 * 1000;
 
-const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 function when(at: string): string {
   const instant = new Date(at);
   if (Number.isNaN(instant.getTime())) return 'à une date illisible';
@@ -87,7 +92,11 @@ export function describeFinding(code: FindingCode, detail: Record<string, string
   }
 }
 
-function finding(code: FindingCode, entryId: number | null, detail: Record<string, string | number> = {}): JournalFinding {
+function finding(
+  code: FindingCode,
+  entryId: number | null,
+  detail: Record<string, string | number> = {},
+): JournalFinding {
   const text = Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, String(v)]));
   return { code, message: describeFinding(code, text), entryId };
 }
@@ -100,7 +109,9 @@ export function alertRecords(found: JournalFinding & { detail?: Record<string, s
 function parseAlert(records: readonly string[], at: string): JournalFinding | null {
   const code = records[0]?.startsWith('alert:') ? (records[0].slice(6) as FindingCode) : null;
   if (!code || !(FINDING_CODES as readonly string[]).includes(code)) return null;
-  const detail = Object.fromEntries(records.slice(1).map((r) => [r.slice(0, r.indexOf(':')), r.slice(r.indexOf(':') + 1)]));
+  const detail = Object.fromEntries(
+    records.slice(1).map((r) => [r.slice(0, r.indexOf(':')), r.slice(r.indexOf(':') + 1)]),
+  );
   return { code, message: `Constaté au démarrage ${when(at)} : ${describeFinding(code, detail)}`, entryId: null };
 }
 
@@ -144,7 +155,11 @@ export function headFindings(
   const head: JournalHead = read.head;
   const lastId = rows.at(-1)?.id ?? state.anchorId;
   if (lastId < head.lastId) {
-    const detail = { headLast: head.lastId, headCount: head.count, count: rows.filter((r) => r.id <= head.lastId).length };
+    const detail = {
+      headLast: head.lastId,
+      headCount: head.count,
+      count: rows.filter((r) => r.id <= head.lastId).length,
+    };
     return [{ ...finding('tail-cut', head.lastId, detail), detail }];
   }
   if (state.anchorId < head.anchorId) {
@@ -167,7 +182,13 @@ export async function verifyJournal(db: ReadableDb, key: Buffer, head: HeadRead)
   const sealedId = state.sealedId ?? Number.POSITIVE_INFINITY;
   // Entries before a seal are checked as that seal says: the SHA-256 chain of
   // the journal before its key, or nothing when the key was lost.
-  const seals = rows.filter((r) => r.action === 'seal').map((r) => ({ id: r.id, keyLost: r.records.includes('previous:key-lost'), records: parseRecords(r.records) ?? [] }));
+  const seals = rows
+    .filter((r) => r.action === 'seal')
+    .map((r) => ({
+      id: r.id,
+      keyLost: r.records.includes('previous:key-lost'),
+      records: parseRecords(r.records) ?? [],
+    }));
   const sealAfter = (id: number) => seals.find((s) => s.id > id);
   const lostRanges = new Map<number, { from: number; to: number }>();
 
@@ -193,11 +214,23 @@ export async function verifyJournal(db: ReadableDb, key: Buffer, head: HeadRead)
       if (expected !== row.hash) findings.push(finding('entry-altered', row.id, { id: row.id }));
     }
     if (previousAt && Date.parse(row.at) < Date.parse(previousAt) - BACKWARDS_TOLERANCE_MS) {
-      findings.push(finding('clock-backwards', row.id, { id: row.id, minutes: Math.round((Date.parse(previousAt) - Date.parse(row.at)) / 60000) }));
+      findings.push(
+        finding('clock-backwards', row.id, {
+          id: row.id,
+          minutes: Math.round((Date.parse(previousAt) - Date.parse(row.at)) / 60000),
+        }),
+      );
     }
     if (records && row.action === 'purge-refused') {
       const [, reason, amount] = (records[0] ?? '').split(':');
-      findings.push(finding('purge-refused', row.id, { reason: reason ?? '', when: when(row.at), minutes: amount ?? 0, days: amount ?? 0 }));
+      findings.push(
+        finding('purge-refused', row.id, {
+          reason: reason ?? '',
+          when: when(row.at),
+          minutes: amount ?? 0,
+          days: amount ?? 0,
+        }),
+      );
     }
     if (records && row.action === 'alert') {
       const alert = parseAlert(records, row.at);
@@ -215,7 +248,9 @@ export async function verifyJournal(db: ReadableDb, key: Buffer, head: HeadRead)
   findings.push(...headFindings(head, rows, state).map(({ detail: _detail, ...f }) => f));
 
   const brokenCodes: readonly FindingCode[] = ['entry-altered', 'chain-broken', 'ids-missing', 'legacy-broken'];
-  const broken = findings.filter((f) => f.entryId !== null && brokenCodes.includes(f.code) && !f.message.startsWith('Constaté')).map((f) => f.entryId!);
+  const broken = findings
+    .filter((f) => f.entryId !== null && brokenCodes.includes(f.code) && !f.message.startsWith('Constaté'))
+    .map((f) => f.entryId!);
   return {
     valid: findings.length === 0,
     checked: rows.length,

@@ -16,16 +16,7 @@ import * as repo from '../db/repositories/journal';
 import type { Database } from '../db/schema';
 
 export type JournalAction =
-  | 'change'
-  | 'read'
-  | 'export'
-  | 'login'
-  | 'login-failed'
-  | 'logout'
-  | 'purge'
-  | 'purge-refused'
-  | 'seal'
-  | 'alert';
+  'change' | 'read' | 'export' | 'login' | 'login-failed' | 'logout' | 'purge' | 'purge-refused' | 'seal' | 'alert';
 
 export interface NewJournalEntry {
   at: string;
@@ -39,7 +30,16 @@ export const RETENTION_MONTHS = 12;
 
 /** What an entry's HMAC covers: its id (no renumbering), the previous HMAC (no cut, no insert) and its content. */
 export function keyedPayload(id: number, prevHash: string, entry: NewJournalEntry): string {
-  return JSON.stringify(['passerelle-journal-2', id, prevHash, entry.at, entry.userId, entry.action, entry.method, [...entry.records]]);
+  return JSON.stringify([
+    'passerelle-journal-2',
+    id,
+    prevHash,
+    entry.at,
+    entry.userId,
+    entry.action,
+    entry.method,
+    [...entry.records],
+  ]);
 }
 
 /** The unkeyed SHA-256 of journals written before the key (verified once, then sealed: see journal-start.ts). */
@@ -77,7 +77,16 @@ export async function appendJournalEntry(db: Kysely<Database>, entry: NewJournal
   const end = await chainEnd(db);
   const id = await nextId(db, end.id);
   const hash = await repo.macOf(db, keyedPayload(id, end.hash, entry));
-  await repo.insertEntry(db, { id, at: entry.at, userId: entry.userId, action: entry.action, method: entry.method, records: entry.records, prevHash: end.hash, hash });
+  await repo.insertEntry(db, {
+    id,
+    at: entry.at,
+    userId: entry.userId,
+    action: entry.action,
+    method: entry.method,
+    records: entry.records,
+    prevHash: end.hash,
+    hash,
+  });
   return { id, hash };
 }
 
@@ -96,7 +105,8 @@ export function retentionCutoff(now: Date): string {
 export const MAX_CLOCK_JUMP_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type PurgeRefusal = { reason: 'behind'; minutes: number } | { reason: 'ahead'; days: number } | { reason: 'wait' };
+export type PurgeRefusal =
+  { reason: 'behind'; minutes: number } | { reason: 'ahead'; days: number } | { reason: 'wait' };
 
 /** A clock a few minutes behind (time synchronisation) only postpones the purge, without an entry. */
 const SKEW_MS = 10 * 60 * 1000;

@@ -13,9 +13,10 @@ import type { Method } from '../shared/contract';
 import type { HandlerContext } from './handler';
 
 export const NIR_DISCLOSURES = {
-  'payroll/export': "l’envoi des éléments de paie à l’employeur (DSN, bulletins) : fichiers csv, xlsx et variables de paie",
-  'rgpd/exportPerson': "les données de la personne, remises à elle-même (droit d’accès, RGPD art. 15)",
-  'people/revealNir': "l’administrateur, pour la paie, sur la fiche de la personne",
+  'payroll/export':
+    'l’envoi des éléments de paie à l’employeur (DSN, bulletins) : fichiers csv, xlsx et variables de paie',
+  'rgpd/exportPerson': 'les données de la personne, remises à elle-même (droit d’accès, RGPD art. 15)',
+  'people/revealNir': 'l’administrateur, pour la paie, sur la fiche de la personne',
 } as const satisfies Partial<Record<Method, string>>;
 
 export type NirDisclosure = keyof typeof NIR_DISCLOSURES;

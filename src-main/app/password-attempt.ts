@@ -33,9 +33,19 @@ export interface PasswordAttempt {
  * parallel attempts cannot outrun the counter. Refuses a locked or delayed
  * account, and any check beyond the global ceiling, before any work.
  */
-export async function attemptPassword({ services, account, password, now, method, write }: PasswordAttempt): Promise<{ valid: true } | { valid: false; advice: string }> {
+export async function attemptPassword({
+  services,
+  account,
+  password,
+  now,
+  method,
+  write,
+}: PasswordAttempt): Promise<{ valid: true } | { valid: false; advice: string }> {
   if (account.lockedUntil && new Date(account.lockedUntil) > now) {
-    throw new AppError('TOO_MANY_ATTEMPTS', `Trop d’essais de mot de passe. Réessayez dans ${waitInWords(new Date(account.lockedUntil), now)}.`);
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      `Trop d’essais de mot de passe. Réessayez dans ${waitInWords(new Date(account.lockedUntil), now)}.`,
+    );
   }
   if (!services.logins.takePasswordCheck()) {
     throw new AppError('TOO_MANY_ATTEMPTS', 'Trop de connexions en même temps. Réessayez dans quelques secondes.');
@@ -45,7 +55,15 @@ export async function attemptPassword({ services, account, password, now, method
   await write((db) => users.recordLoginFailure(db, account.id, failures, until?.toISOString() ?? null));
   // Key derivation outside any transaction: it takes a while on purpose.
   if (await verifyPassword(password, account.passwordHash)) return { valid: true };
-  await write((db) => appendJournal(db, { at: now.toISOString(), userId: account.id, action: 'login-failed', method, records: [`user:${account.id}`] }));
+  await write((db) =>
+    appendJournal(db, {
+      at: now.toISOString(),
+      userId: account.id,
+      action: 'login-failed',
+      method,
+      records: [`user:${account.id}`],
+    }),
+  );
   const lock = delayAfterFailures(failures) >= 15 * 60_000 ? ' Le compte est verrouillé temporairement.' : '';
   const wait = until ? ` Patientez ${waitInWords(until, now)} avant de réessayer.` : '';
   return { valid: false, advice: `${lock}${wait}` };

@@ -21,7 +21,10 @@ export interface DriftRegularisation extends RegularisationRow {
   reason: string;
 }
 
-export const monthBounds = (month: string) => ({ first: `${month}-01`, last: addDays(addMonths(`${month}-01`, 1), -1) });
+export const monthBounds = (month: string) => ({
+  first: `${month}-01`,
+  last: addDays(addMonths(`${month}-01`, 1), -1),
+});
 
 /**
  * How far back changes to transmitted months are looked for: the twelve
@@ -30,14 +33,22 @@ export const monthBounds = (month: string) => ({ first: `${month}-01`, last: add
  */
 export const MONTHS_LOOKED_BACK = 12;
 
-export async function unrecordedChanges(db: ReadableDb, today: string, employerId: number, beforeMonth: string, monthLabel: (month: string) => string): Promise<DriftRegularisation[]> {
+export async function unrecordedChanges(
+  db: ReadableDb,
+  today: string,
+  employerId: number,
+  beforeMonth: string,
+  monthLabel: (month: string) => string,
+): Promise<DriftRegularisation[]> {
   const handoffs = (await repo.transmittedBefore(db, employerId, beforeMonth)).slice(-MONTHS_LOOKED_BACK);
   const months = [];
   for (const h of handoffs) {
     const kept = (JSON.parse(h.content) as { figures?: MonthFigures }).figures;
     if (!kept) continue; // kept before figures were: nothing to compare with
     const bounds = monthBounds(h.month);
-    const rows = await repo.participationsOfMonth(db, employerId, bounds.first, bounds.last, { ids: kept.map((p) => p.participationId) });
+    const rows = await repo.participationsOfMonth(db, employerId, bounds.first, bounds.last, {
+      ids: kept.map((p) => p.participationId),
+    });
     months.push({ month: h.month, kept, rows, ...bounds });
   }
   if (months.length === 0) return [];
@@ -45,19 +56,43 @@ export async function unrecordedChanges(db: ReadableDb, today: string, employerI
   const summaries = await hoursSummaries(
     db,
     today,
-    [...contracts.values()].map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId: r.worksiteId, worksiteName: '', startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
+    [...contracts.values()].map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      name: '',
+      worksiteId: r.worksiteId,
+      worksiteName: '',
+      startDate: r.startDate,
+      end: r.earlyEndDate ?? r.endDate,
+      weeklyMinutes: r.weeklyMinutes,
+    })),
   );
   const wageFloors = await listWageRates(db);
   const out: DriftRegularisation[] = [];
   for (const { month, kept, rows, first, last } of months) {
-    const recorded = await repo.regularisationsBetween(db, rows.map((r) => r.id), first, last);
+    const recorded = await repo.regularisationsBetween(
+      db,
+      rows.map((r) => r.id),
+      first,
+      last,
+    );
     for (const r of rows) {
-      const now = payLines({ month, summary: summaries.get(r.id)!, contractCents: r.hourlyCents, wageFloors, regularisations: [] });
+      const now = payLines({
+        month,
+        summary: summaries.get(r.id)!,
+        contractCents: r.hourlyCents,
+        wageFloors,
+        regularisations: [],
+      });
       const normalRate = (date: string) => rateOnDay(r.hourlyCents, wageFloors, date).hourlyCents * 100;
       const done = recorded.filter((g) => g.participationId === r.id).map((g) => recordedOf(g, normalRate));
       const transmitted = kept.find((p) => p.participationId === r.id)?.payLines ?? [];
       for (const line of regularisationLines(transmitted, now, done)) {
-        out.push({ participationId: r.id, ...rowOf(line), reason: `Modifié après la transmission de ${monthLabel(month)}` });
+        out.push({
+          participationId: r.id,
+          ...rowOf(line),
+          reason: `Modifié après la transmission de ${monthLabel(month)}`,
+        });
       }
     }
   }

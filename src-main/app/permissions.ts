@@ -18,14 +18,29 @@ type Entry = 'public' | Partial<Record<Role, Scope>>;
 
 const ADMIN = { administrateur: 'all' } as const;
 const ADMIN_AND_COORDINATION = { administrateur: 'all', coordination: 'all' } as const;
-const PEOPLE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
+const PEOPLE_READERS = {
+  administrateur: 'all',
+  coordination: 'all',
+  travailleur_social: 'ownCaseload',
+  encadrant: 'ownWorksites',
+} as const;
 const PEOPLE_EDITORS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload' } as const;
 const DIRECTORY_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'all' } as const;
 /** Who follows a person on a worksite: the supervisor on his worksites, the social worker for her caseload. */
-const FOLLOW_UP = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
+const FOLLOW_UP = {
+  administrateur: 'all',
+  coordination: 'all',
+  travailleur_social: 'ownCaseload',
+  encadrant: 'ownWorksites',
+} as const;
 const STATS_READERS = { administrateur: 'all', coordination: 'all', lecture_seule: 'all' } as const;
 /** A social worker sees every worksite, and on each only the people of her caseload (`db/reach.ts`). */
-const WORKSITE_READERS = { administrateur: 'all', coordination: 'all', travailleur_social: 'ownCaseload', encadrant: 'ownWorksites' } as const;
+const WORKSITE_READERS = {
+  administrateur: 'all',
+  coordination: 'all',
+  travailleur_social: 'ownCaseload',
+  encadrant: 'ownWorksites',
+} as const;
 const EVERY_ROLE = Object.fromEntries(ROLES.map((role) => [role, 'all'])) as Record<Role, Scope>;
 
 export const PERMISSIONS: Record<Method, Entry> = {
@@ -159,7 +174,12 @@ export const PERMISSIONS: Record<Method, Entry> = {
   // Aggregates for management and funders; the people behind a figure only for those who manage records.
   // What needs doing today: each item shown only to a role that can act on it (handler); a supervisor sees his worksites.
   'dashboard/checklist': ADMIN,
-  'dashboard/summary': { administrateur: 'all', coordination: 'all', travailleur_social: 'all', encadrant: 'ownWorksites' },
+  'dashboard/summary': {
+    administrateur: 'all',
+    coordination: 'all',
+    travailleur_social: 'all',
+    encadrant: 'ownWorksites',
+  },
   // RGPD: reviews and anonymisation by the administrator; the person's own export by whoever follows them.
   'rgpd/reviews': ADMIN,
   'rgpd/extend': ADMIN,
@@ -195,4 +215,11 @@ export function allowedMethods(role: Role): Method[] {
 }
 
 /** What depends on the role inside a method (social details, who may supervise…): one table, shared with the renderer. */
-export { coordinatesWorksites, followsCaseload, managesAccounts, readsOwnObservationsOnly, seesSocialDetails, supervisesWorksites } from '../shared/capabilities';
+export {
+  coordinatesWorksites,
+  followsCaseload,
+  managesAccounts,
+  readsOwnObservationsOnly,
+  seesSocialDetails,
+  supervisesWorksites,
+} from '../shared/capabilities';

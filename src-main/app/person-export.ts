@@ -7,9 +7,21 @@
 import { exportSection, type ExportedTable } from '../db/personal-data';
 import * as held from '../db/repositories/person-export';
 import { MARK_LABELS } from '../shared/contract/attendance-codes';
-import { EVALUATION_LEVEL_LABELS, EVALUATION_MOMENT_LABELS, EVALUATOR_LABELS, HEALTH_CHECK_KIND_LABELS, OBSERVATION_KIND_LABELS } from '../shared/contract/evaluations';
+import {
+  EVALUATION_LEVEL_LABELS,
+  EVALUATION_MOMENT_LABELS,
+  EVALUATOR_LABELS,
+  HEALTH_CHECK_KIND_LABELS,
+  OBSERVATION_KIND_LABELS,
+} from '../shared/contract/evaluations';
 import { JOURNEY_STATUS_LABELS, OBSTACLE_KIND_LABELS, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
-import { CIVILITY_LABELS, EDUCATION_LEVEL_LABELS, RESOURCE_LABELS, SEX_LABELS, YES_NO_UNKNOWN_LABELS } from '../shared/contract/people-lists';
+import {
+  CIVILITY_LABELS,
+  EDUCATION_LEVEL_LABELS,
+  RESOURCE_LABELS,
+  SEX_LABELS,
+  YES_NO_UNKNOWN_LABELS,
+} from '../shared/contract/people-lists';
 import { formatEuros } from '../shared/money';
 import { RIGHTS_KIND_LABELS } from '../shared/contract/rgpd';
 import { ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS } from '../shared/contract/worksites';
@@ -21,7 +33,12 @@ import { agreeLabel } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
 import type { ReadableDb } from '../db/access';
 import { listImmersions } from '../db/repositories/pmsmp';
-import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, type PmsmpObjective, type PmsmpOutcome } from '../shared/contract/pmsmp';
+import {
+  PMSMP_OBJECTIVE_LABELS,
+  PMSMP_OUTCOME_LABELS,
+  type PmsmpObjective,
+  type PmsmpOutcome,
+} from '../shared/contract/pmsmp';
 
 type Row = Record<string, string | number | null>;
 export interface PersonExport {
@@ -35,10 +52,16 @@ const hours = (start: number, end: number) => `de ${formatDuration(start)} à ${
 /** Dates as a letter writes them ("4 mai 2026"), never as stored. */
 const day = (iso: string | null) => (iso === null || iso === '' ? null : longFrenchDate(iso.slice(0, 10)));
 
-export async function personExport(db: ReadableDb, personId: number, structureName: string, today: string): Promise<PersonExport> {
+export async function personExport(
+  db: ReadableDb,
+  personId: number,
+  structureName: string,
+  today: string,
+): Promise<PersonExport> {
   const p = await held.exportedPerson(db, personId);
   // The screens' labels, agreed with the person they are written to ("Présente", not "Présent·e").
-  const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key === null ? null : agreeLabel(p.civility, labels[key as K] ?? key));
+  const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
+    key === null ? null : agreeLabel(p.civility, labels[key as K] ?? key);
   const participations = await held.exportedParticipations(db, personId);
   const worksiteOf = new Map(participations.map((x) => [x.id, x.worksiteName]));
 
@@ -56,7 +79,7 @@ export async function personExport(db: ReadableDb, personId: number, structureNa
       Adresse: `${p.address} ${p.postcode} ${p.town}`.trim(),
       Téléphone: p.phone ? formatPhone(p.phone) : p.phone,
       'Adresse e-mail': p.email,
-      "Personne à prévenir": p.emergencyContact,
+      'Personne à prévenir': p.emergencyContact,
       'Numéro de sécurité sociale': p.nir,
       'Résidant en quartier prioritaire': label(YES_NO_UNKNOWN_LABELS, p.priorityArea),
       'Fiche créée le': day(p.createdAt),
@@ -180,7 +203,7 @@ export async function personExport(db: ReadableDb, personId: number, structureNa
     (await held.exportedBilans(db, personId)).map((b) => ({
       Chantier: worksiteOf.get(b.participationId) ?? '',
       'Vos mots': b.participantWords,
-      "Appréciation de l’équipe": b.teamAssessment,
+      'Appréciation de l’équipe': b.teamAssessment,
       Orientation: label(ORIENTATION_LABELS, b.orientation),
       'Prochaines étapes': b.nextSteps,
     })),
@@ -213,5 +236,8 @@ export async function personExport(db: ReadableDb, personId: number, structureNa
       'Répondue le': day(r.answeredOn),
     })),
   );
-  return { title: `Données ${de(`${p.firstNames} ${p.lastName}`)} détenues ${byOrganisation(structureName)}, au ${longFrenchDate(today)}`, sections };
+  return {
+    title: `Données ${de(`${p.firstNames} ${p.lastName}`)} détenues ${byOrganisation(structureName)}, au ${longFrenchDate(today)}`,
+    sections,
+  };
 }

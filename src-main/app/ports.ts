@@ -21,14 +21,24 @@ export interface Dialogs {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in metropolitan France: what "today" means on a contract or a sheet. */
 export function frenchDate(instant: Date): string {
   return PARIS_DATE.format(instant);
 }
 
-const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** "2026-11-23_15h43": the date and time in metropolitan France, for file names. */
 export function frenchStamp(instant: Date): string {

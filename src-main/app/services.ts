@@ -100,7 +100,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     now: () => clock.now(),
   });
   const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
-  const openJournal = (db: OpenedDatabase) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
+  const openJournal = (db: OpenedDatabase) =>
+    startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
   const journal = await openJournal(opened);
   // Once a day, a checked local copy of the database, rotated.
   await dailyLocalBackup(opened.engine.file, paths.backupsDir, frenchDate(clock.now())).catch(() => null);

@@ -48,7 +48,8 @@ export class SessionStore {
 
   /** After a password change: the person's other sessions end, this one stays. */
   endOthersFor(userId: number, keepToken: string | undefined): void {
-    for (const [token, entry] of this.entries) if (entry.user.id === userId && token !== keepToken) this.entries.delete(token);
+    for (const [token, entry] of this.entries)
+      if (entry.user.id === userId && token !== keepToken) this.entries.delete(token);
   }
 
   /** A changed role or name, or a password now chosen, applies to open sessions from the next call on. */

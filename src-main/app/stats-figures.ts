@@ -6,48 +6,137 @@
  * (`stats-secrecy.ts`).
  */
 import * as repo from '../db/repositories/statistics';
-import { AGE_BRACKET_LABELS, AGE_BRACKETS, COUNTING_RULES, countingEnd, FINE_AGE_BRACKET_LABELS, FINE_AGE_BRACKETS } from '../domain/statistics';
-import { OBSTACLE_KIND_LABELS, OBSTACLE_KINDS, OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS } from '../shared/contract/journey-lists';
-import { EDUCATION_LEVEL_LABELS, EDUCATION_LEVELS, RESOURCE_LABELS, RESOURCES, SEX_LABELS, SEXES, YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS } from '../shared/contract/people-lists';
+import {
+  AGE_BRACKET_LABELS,
+  AGE_BRACKETS,
+  COUNTING_RULES,
+  countingEnd,
+  FINE_AGE_BRACKET_LABELS,
+  FINE_AGE_BRACKETS,
+} from '../domain/statistics';
+import {
+  OBSTACLE_KIND_LABELS,
+  OBSTACLE_KINDS,
+  OUTCOME_CATEGORIES,
+  OUTCOME_CATEGORY_LABELS,
+} from '../shared/contract/journey-lists';
+import {
+  EDUCATION_LEVEL_LABELS,
+  EDUCATION_LEVELS,
+  RESOURCE_LABELS,
+  RESOURCES,
+  SEX_LABELS,
+  SEXES,
+  YES_NO_UNKNOWN,
+  YES_NO_UNKNOWN_LABELS,
+} from '../shared/contract/people-lists';
 import type { Breakdown, StatsFigures } from '../shared/contract/stats';
 import { attendanceRate } from '../domain/evaluations';
 import { publish, type RawBreakdown, type RawFigure, type RawFigures } from './stats-secrecy';
 import type { ReadableDb } from '../db/access';
 
 const UNKNOWN = { key: 'inconnu', label: 'Non renseigné' };
-const listOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ key, label: labels[key] }));
+const listOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((key) => ({ key, label: labels[key] }));
 
 /** Each breakdown: its title, its rule and its categories in order (null: the categories found, most frequent first). */
-const BREAKDOWN_SPECS: Record<Breakdown, { label: string; info: string; categories: { key: string; label: string }[] | null; people: boolean }> = {
+const BREAKDOWN_SPECS: Record<
+  Breakdown,
+  { label: string; info: string; categories: { key: string; label: string }[] | null; people: boolean }
+> = {
   sex: { label: 'Sexe', info: COUNTING_RULES.person, categories: listOf(SEXES, SEX_LABELS), people: true },
-  age: { label: "Âge à l’entrée", info: COUNTING_RULES.age, categories: listOf(AGE_BRACKETS, AGE_BRACKET_LABELS), people: true },
-  ageFine: { label: "Âge à l’entrée (détail)", info: COUNTING_RULES.age, categories: listOf(FINE_AGE_BRACKETS, FINE_AGE_BRACKET_LABELS), people: true },
-  resources: { label: "Ressources à l’entrée", info: COUNTING_RULES.situation, categories: [...listOf(RESOURCES, RESOURCE_LABELS), UNKNOWN], people: true },
-  education: { label: 'Niveau de formation', info: COUNTING_RULES.situation, categories: [...listOf(EDUCATION_LEVELS, EDUCATION_LEVEL_LABELS), UNKNOWN], people: true },
-  priorityArea: { label: 'Résidant en QPV', info: COUNTING_RULES.person, categories: listOf(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS), people: true },
-  rqth: { label: 'RQTH', info: COUNTING_RULES.situation, categories: [...listOf(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)], people: true },
+  age: {
+    label: 'Âge à l’entrée',
+    info: COUNTING_RULES.age,
+    categories: listOf(AGE_BRACKETS, AGE_BRACKET_LABELS),
+    people: true,
+  },
+  ageFine: {
+    label: 'Âge à l’entrée (détail)',
+    info: COUNTING_RULES.age,
+    categories: listOf(FINE_AGE_BRACKETS, FINE_AGE_BRACKET_LABELS),
+    people: true,
+  },
+  resources: {
+    label: 'Ressources à l’entrée',
+    info: COUNTING_RULES.situation,
+    categories: [...listOf(RESOURCES, RESOURCE_LABELS), UNKNOWN],
+    people: true,
+  },
+  education: {
+    label: 'Niveau de formation',
+    info: COUNTING_RULES.situation,
+    categories: [...listOf(EDUCATION_LEVELS, EDUCATION_LEVEL_LABELS), UNKNOWN],
+    people: true,
+  },
+  priorityArea: {
+    label: 'Résidant en QPV',
+    info: COUNTING_RULES.person,
+    categories: listOf(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS),
+    people: true,
+  },
+  rqth: {
+    label: 'RQTH',
+    info: COUNTING_RULES.situation,
+    categories: [...listOf(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)],
+    people: true,
+  },
   prescriber: { label: 'Prescripteur', info: COUNTING_RULES.person, categories: null, people: true },
-  obstaclesIdentified: { label: 'Freins repérés', info: COUNTING_RULES.obstacles, categories: listOf(OBSTACLE_KINDS, OBSTACLE_KIND_LABELS), people: false },
-  obstaclesLifted: { label: 'Freins levés', info: COUNTING_RULES.obstacles, categories: listOf(OBSTACLE_KINDS, OBSTACLE_KIND_LABELS), people: false },
-  outcomes: { label: 'Sorties', info: COUNTING_RULES.outcomes, categories: listOf(OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS), people: false },
+  obstaclesIdentified: {
+    label: 'Freins repérés',
+    info: COUNTING_RULES.obstacles,
+    categories: listOf(OBSTACLE_KINDS, OBSTACLE_KIND_LABELS),
+    people: false,
+  },
+  obstaclesLifted: {
+    label: 'Freins levés',
+    info: COUNTING_RULES.obstacles,
+    categories: listOf(OBSTACLE_KINDS, OBSTACLE_KIND_LABELS),
+    people: false,
+  },
+  outcomes: {
+    label: 'Sorties',
+    info: COUNTING_RULES.outcomes,
+    categories: listOf(OUTCOME_CATEGORIES, OUTCOME_CATEGORY_LABELS),
+    people: false,
+  },
 };
 
 function table(key: Breakdown, counts: Map<string, number>, peopleTotal: number): RawBreakdown {
   const spec = BREAKDOWN_SPECS[key];
   const categories =
     spec.categories ??
-    [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([k]) => (k === '' ? { key: '', label: 'Non renseigné' } : { key: k, label: k }));
+    [...counts.entries()]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([k]) => (k === '' ? { key: '', label: 'Non renseigné' } : { key: k, label: k }));
   // A value outside the list (an old code) still counts, under its own name.
-  const extra = [...counts.keys()].filter((k) => !categories.some((c) => c.key === k)).map((k) => ({ key: k, label: k }));
+  const extra = [...counts.keys()]
+    .filter((k) => !categories.some((c) => c.key === k))
+    .map((k) => ({ key: k, label: k }));
   const rows = [...categories, ...extra].map((c) => ({ ...c, count: counts.get(c.key) ?? 0 }));
-  return { key, label: spec.label, info: spec.info, rows, people: spec.people, total: spec.people ? peopleTotal : rows.reduce((sum, r) => sum + r.count, 0) };
+  return {
+    key,
+    label: spec.label,
+    info: spec.info,
+    rows,
+    people: spec.people,
+    total: spec.people ? peopleTotal : rows.reduce((sum, r) => sum + r.count, 0),
+  };
 }
 
 /** The period's figures up to its end and `today`, protected unless `filter.showSmall`. */
-export async function statsFigures(db: ReadableDb, filter: repo.Filter & { showSmall: boolean }, today: string): Promise<StatsFigures> {
+export async function statsFigures(
+  db: ReadableDb,
+  filter: repo.Filter & { showSmall: boolean },
+  today: string,
+): Promise<StatsFigures> {
   const { until, asOf } = countingEnd(filter, today);
   const counted: repo.Filter = { ...filter, to: until };
-  const [rows, k, upcoming] = await Promise.all([repo.breakdownCounts(db, counted), repo.keyFigures(db, counted), repo.upcomingPeople(db, filter, until)]);
+  const [rows, k, upcoming] = await Promise.all([
+    repo.breakdownCounts(db, counted),
+    repo.keyFigures(db, counted),
+    repo.upcomingPeople(db, filter, until),
+  ]);
   const byDim = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const dim = byDim.get(r.dim) ?? new Map<string, number>();
@@ -59,12 +148,36 @@ export async function statsFigures(db: ReadableDb, filter: repo.Filter & { showS
   const rate = attendanceRate(Number(k.attended ?? 0), Number(k.marked));
   const worked = Number(k.worked ?? 0);
   const figures: RawFigure[] = [
-    { key: 'people', label: 'Personnes accompagnées', value: Number(k.people), unit: 'count', info: COUNTING_RULES.people },
+    {
+      key: 'people',
+      label: 'Personnes accompagnées',
+      value: Number(k.people),
+      unit: 'count',
+      info: COUNTING_RULES.people,
+    },
     { key: 'upcoming', label: 'Personnes à venir', value: upcoming, unit: 'count', info: COUNTING_RULES.upcoming },
-    { key: 'newEntries', label: 'Nouvelles entrées', value: Number(k.newEntries), unit: 'count', info: COUNTING_RULES.newEntries },
+    {
+      key: 'newEntries',
+      label: 'Nouvelles entrées',
+      value: Number(k.newEntries),
+      unit: 'count',
+      info: COUNTING_RULES.newEntries,
+    },
     { key: 'worksites', label: 'Chantiers', value: Number(k.worksites), unit: 'count', info: COUNTING_RULES.worksites },
-    { key: 'sessions', label: 'Demi-journées tenues', value: Number(k.sessions), unit: 'count', info: COUNTING_RULES.sessions },
-    { key: 'hoursWorked', label: 'Heures travaillées', value: worked, unit: 'minutes', info: COUNTING_RULES.hoursWorked },
+    {
+      key: 'sessions',
+      label: 'Demi-journées tenues',
+      value: Number(k.sessions),
+      unit: 'count',
+      info: COUNTING_RULES.sessions,
+    },
+    {
+      key: 'hoursWorked',
+      label: 'Heures travaillées',
+      value: worked,
+      unit: 'minutes',
+      info: COUNTING_RULES.hoursWorked,
+    },
     {
       key: 'hoursPaid',
       label: 'Heures payées',
@@ -72,9 +185,27 @@ export async function statsFigures(db: ReadableDb, filter: repo.Filter & { showS
       unit: 'minutes',
       info: COUNTING_RULES.hoursPaid,
     },
-    { key: 'attendanceRate', label: 'Taux de présence', value: rate ?? 0, unit: 'percent', info: COUNTING_RULES.attendanceRate },
-    { key: 'outcomes3', label: 'Sorties dont la situation à 3 mois est connue', value: sum('outcomes3'), unit: 'count', info: COUNTING_RULES.outcomes },
-    { key: 'outcomes6', label: 'Sorties dont la situation à 6 mois est connue', value: sum('outcomes6'), unit: 'count', info: COUNTING_RULES.outcomes },
+    {
+      key: 'attendanceRate',
+      label: 'Taux de présence',
+      value: rate ?? 0,
+      unit: 'percent',
+      info: COUNTING_RULES.attendanceRate,
+    },
+    {
+      key: 'outcomes3',
+      label: 'Sorties dont la situation à 3 mois est connue',
+      value: sum('outcomes3'),
+      unit: 'count',
+      info: COUNTING_RULES.outcomes,
+    },
+    {
+      key: 'outcomes6',
+      label: 'Sorties dont la situation à 6 mois est connue',
+      value: sum('outcomes6'),
+      unit: 'count',
+      info: COUNTING_RULES.outcomes,
+    },
   ];
   const people = Number(k.people);
   const cross = counts('cross');

@@ -8,7 +8,13 @@
  */
 import { maskOf, protectReport, type SecrecyReport, type States, type SumRule } from '../domain/secrecy';
 import { AGE_BRACKETS, BROAD_BRACKET_OF, FINE_AGE_BRACKETS } from '../domain/statistics';
-import { PERSON_BREAKDOWNS, type Breakdown, type KeyFigure, type ShownCount, type StatsFigures } from '../shared/contract/stats';
+import {
+  PERSON_BREAKDOWNS,
+  type Breakdown,
+  type KeyFigure,
+  type ShownCount,
+  type StatsFigures,
+} from '../shared/contract/stats';
 
 export interface RawFigure {
   key: string;
@@ -53,7 +59,11 @@ export function secrecyReport(raw: RawFigures): SecrecyReport {
     cells.set(totalId(b), b.total);
     sums.push({ total: totalId(b), parts: b.rows.map((r) => rowId(b.key, r.key)) });
   }
-  for (const broad of AGE_BRACKETS) sums.push({ total: rowId('age', broad), parts: FINE_AGE_BRACKETS.filter((f) => BROAD_BRACKET_OF[f] === broad).map((f) => rowId('ageFine', f)) });
+  for (const broad of AGE_BRACKETS)
+    sums.push({
+      total: rowId('age', broad),
+      parts: FINE_AGE_BRACKETS.filter((f) => BROAD_BRACKET_OF[f] === broad).map((f) => rowId('ageFine', f)),
+    });
   const { rowKeys, columnKeys, cells: cross } = raw.cross;
   rowKeys.forEach((sex, r) => columnKeys.forEach((age, c) => cells.set(crossId(sex, age), cross[r]![c]!)));
   for (const sex of rowKeys) sums.push({ total: rowId('sex', sex), parts: columnKeys.map((age) => crossId(sex, age)) });
@@ -62,7 +72,10 @@ export function secrecyReport(raw: RawFigures): SecrecyReport {
 }
 
 /** The figures as published: protected together, or in full when small figures are shown (internal use). */
-export function publish(raw: RawFigures, showSmall: boolean): Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross' | 'smallFiguresShown'> {
+export function publish(
+  raw: RawFigures,
+  showSmall: boolean,
+): Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross' | 'smallFiguresShown'> {
   const report = secrecyReport(raw);
   const states: States = showSmall ? new Map(report.cells.map((c) => [c.id, 'shown'])) : protectReport(report);
   const shown = (id: string, value: number): ShownCount => {
@@ -73,7 +86,9 @@ export function publish(raw: RawFigures, showSmall: boolean): Pick<StatsFigures,
   return {
     smallFiguresShown: showSmall,
     figures: raw.figures.map((f) => {
-      const { count, masked } = PEOPLE_FIGURES.has(f.key) ? shown(figureId(f.key), f.value) : { count: f.value, masked: null };
+      const { count, masked } = PEOPLE_FIGURES.has(f.key)
+        ? shown(figureId(f.key), f.value)
+        : { count: f.value, masked: null };
       return { ...f, value: count, masked };
     }),
     breakdowns: raw.breakdowns.map((b) => ({
@@ -89,9 +104,22 @@ export function publish(raw: RawFigures, showSmall: boolean): Pick<StatsFigures,
       columns,
       columnKeys,
       cells: rowKeys.map((sex, r) => columnKeys.map((age, c) => shown(crossId(sex, age), cells[r]![c]!))),
-      rowTotals: rowKeys.map((sex, r) => shown(rowId('sex', sex), cells[r]!.reduce((a, b) => a + b, 0))),
-      columnTotals: columnKeys.map((age, c) => shown(rowId('age', age), cells.reduce((sum, row) => sum + row[c]!, 0))),
-      total: shown(PEOPLE, cells.flat().reduce((a, b) => a + b, 0)),
+      rowTotals: rowKeys.map((sex, r) =>
+        shown(
+          rowId('sex', sex),
+          cells[r]!.reduce((a, b) => a + b, 0),
+        ),
+      ),
+      columnTotals: columnKeys.map((age, c) =>
+        shown(
+          rowId('age', age),
+          cells.reduce((sum, row) => sum + row[c]!, 0),
+        ),
+      ),
+      total: shown(
+        PEOPLE,
+        cells.flat().reduce((a, b) => a + b, 0),
+      ),
     },
   };
 }
@@ -102,15 +130,23 @@ export function publish(raw: RawFigures, showSmall: boolean): Pick<StatsFigures,
  * row total of sex × age) comes once per place, so a check can see it is
  * hidden everywhere or nowhere.
  */
-export function printedCounts(f: Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross'>): { id: string; shown: ShownCount }[] {
-  const people = new Set(f.breakdowns.filter((b) => (PERSON_BREAKDOWNS as readonly string[]).includes(b.key)).map((b) => b.key));
+export function printedCounts(
+  f: Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross'>,
+): { id: string; shown: ShownCount }[] {
+  const people = new Set(
+    f.breakdowns.filter((b) => (PERSON_BREAKDOWNS as readonly string[]).includes(b.key)).map((b) => b.key),
+  );
   return [
-    ...f.figures.filter((x) => PEOPLE_FIGURES.has(x.key)).map((x) => ({ id: figureId(x.key), shown: { count: x.value, masked: x.masked } })),
+    ...f.figures
+      .filter((x) => PEOPLE_FIGURES.has(x.key))
+      .map((x) => ({ id: figureId(x.key), shown: { count: x.value, masked: x.masked } })),
     ...f.breakdowns.flatMap((b) => [
       ...b.rows.map((r) => ({ id: rowId(b.key, r.key), shown: { count: r.count, masked: r.masked } })),
       { id: people.has(b.key) ? PEOPLE : `${b.key}:total`, shown: b.total },
     ]),
-    ...f.cross.rowKeys.flatMap((sex, r) => f.cross.columnKeys.map((age, c) => ({ id: crossId(sex, age), shown: f.cross.cells[r]![c]! }))),
+    ...f.cross.rowKeys.flatMap((sex, r) =>
+      f.cross.columnKeys.map((age, c) => ({ id: crossId(sex, age), shown: f.cross.cells[r]![c]! })),
+    ),
     ...f.cross.rowKeys.map((sex, r) => ({ id: rowId('sex', sex), shown: f.cross.rowTotals[r]! })),
     ...f.cross.columnKeys.map((age, c) => ({ id: rowId('age', age), shown: f.cross.columnTotals[c]! })),
     { id: PEOPLE, shown: f.cross.total },

@@ -21,14 +21,14 @@ export async function storeImage(filesDir: string, sourcePath: string, prefix: s
   let bytes: Buffer;
   try {
     const info = await stat(sourcePath);
-    if (!info.isFile()) throw new AppError('FILE_ERROR', "L’élément choisi n’est pas un fichier.");
+    if (!info.isFile()) throw new AppError('FILE_ERROR', 'L’élément choisi n’est pas un fichier.');
     if (info.size > MAX_IMAGE_BYTES) {
-      throw new AppError('INVALID_INPUT', "L’image est trop lourde (2 Mo au maximum).", { field: 'path' });
+      throw new AppError('INVALID_INPUT', 'L’image est trop lourde (2 Mo au maximum).', { field: 'path' });
     }
     bytes = await readFile(sourcePath);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.");
+    throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.');
   }
   const extension = imageExtension(bytes);
   if (!extension) {
@@ -50,7 +50,7 @@ export async function readStoredImage(filesDir: string, file: string) {
     const bytes = await readFile(path.join(filesDir, path.basename(file)));
     return { file, dataUrl: toDataUrl(bytes, file.endsWith('.png') ? 'png' : 'jpg') };
   } catch {
-    throw new AppError('NOT_FOUND', "Le logo enregistré est introuvable. Choisissez-le à nouveau dans les paramètres.");
+    throw new AppError('NOT_FOUND', 'Le logo enregistré est introuvable. Choisissez-le à nouveau dans les paramètres.');
   }
 }
 

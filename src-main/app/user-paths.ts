@@ -26,7 +26,8 @@ export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
   'stats/export': ['folder'],
 };
 
-const REFUSED = "Cet emplacement n’est pas accessible à Passerelle : choisissez un fichier ou un dossier de votre dossier personnel ou d’une clé USB.";
+const REFUSED =
+  'Cet emplacement n’est pas accessible à Passerelle : choisissez un fichier ou un dossier de votre dossier personnel ou d’une clé USB.';
 
 /** Replaces each path field by its real, confined path; refuses the call otherwise. */
 export function confineInput(method: Method, input: unknown, services: Services): unknown {

@@ -40,10 +40,12 @@ export function cleanWorkFiles(paths: DataPaths, systemTemp = os.tmpdir()): void
     if (/^restauration-/.test(name)) rmSync(path.join(paths.backupsDir, name), { recursive: true, force: true });
   }
   for (const name of entries(systemTemp)) {
-    if (/^passerelle-sauvegarde-/.test(name) || /^passerelle-[0-9a-f]{16}\.html$/.test(name)) rmSync(path.join(systemTemp, name), { recursive: true, force: true });
+    if (/^passerelle-sauvegarde-/.test(name) || /^passerelle-[0-9a-f]{16}\.html$/.test(name))
+      rmSync(path.join(systemTemp, name), { recursive: true, force: true });
   }
   for (const name of entries(paths.dataDir)) {
-    if (name.endsWith('.tmp') && statSync(path.join(paths.dataDir, name), { throwIfNoEntry: false })?.isFile()) rmSync(path.join(paths.dataDir, name), { force: true });
+    if (name.endsWith('.tmp') && statSync(path.join(paths.dataDir, name), { throwIfNoEntry: false })?.isFile())
+      rmSync(path.join(paths.dataDir, name), { force: true });
   }
 }
 
@@ -75,7 +77,8 @@ function preRestoreStamps(paths: DataPaths): string[] {
 }
 
 async function dropStamp(paths: DataPaths, stamp: string): Promise<void> {
-  for (const name of [`pre-restauration-${stamp}.sqlite`, `fichiers-pre-restauration-${stamp}`]) await shredTree(path.join(paths.backupsDir, name));
+  for (const name of [`pre-restauration-${stamp}.sqlite`, `fichiers-pre-restauration-${stamp}`])
+    await shredTree(path.join(paths.backupsDir, name));
 }
 
 /** After a restore: only the newest PRE_RESTORE_KEPT copies stay (overwritten before deletion). */

@@ -54,7 +54,8 @@ export class ArchiveReader {
   push(bytes: Buffer): void {
     if (!this.manifest) {
       this.pending = Buffer.concat([this.pending, bytes]);
-      if (this.pending.length >= 8 && !this.pending.subarray(0, 8).equals(ARCHIVE_MAGIC)) throw new AppError('INVALID_INPUT', DAMAGED);
+      if (this.pending.length >= 8 && !this.pending.subarray(0, 8).equals(ARCHIVE_MAGIC))
+        throw new AppError('INVALID_INPUT', DAMAGED);
       if (this.pending.length < 12) return;
       const length = this.pending.readUInt32BE(8);
       if (this.pending.length < 12 + length) return;
@@ -111,7 +112,10 @@ export function readArchive(plaintext: Buffer): { manifest: Manifest; entries: M
   const entries = new Map<string, Buffer>();
   const reader = new ArchiveReader((entry) => {
     const parts: Buffer[] = [];
-    return { write: (bytes) => parts.push(Buffer.from(bytes)), end: () => entries.set(entry.name, Buffer.concat(parts)) };
+    return {
+      write: (bytes) => parts.push(Buffer.from(bytes)),
+      end: () => entries.set(entry.name, Buffer.concat(parts)),
+    };
   });
   reader.push(plaintext);
   return { manifest: reader.finish(), entries };

@@ -52,7 +52,7 @@ export function encodeHeader(h: BackupHeader, key: Buffer): Buffer {
   return header;
 }
 
-export const NOT_A_BACKUP = "Ce fichier n’est pas une sauvegarde de Passerelle (ou il est vide).";
+export const NOT_A_BACKUP = 'Ce fichier n’est pas une sauvegarde de Passerelle (ou il est vide).';
 export const UNKNOWN_KDF =
   'Cette sauvegarde demande des réglages de chiffrement que Passerelle n’utilise pas : elle n’a pas été faite par Passerelle. Elle ne peut pas être restaurée.';
 
@@ -65,14 +65,23 @@ export const UNKNOWN_KDF =
 export const KDF_LIMITS = { minLog2N: 10, maxLog2N: 18, r: 8, p: 1 } as const;
 
 export function kdfWithinLimits(kdf: KdfParams): boolean {
-  return kdf.log2N >= KDF_LIMITS.minLog2N && kdf.log2N <= KDF_LIMITS.maxLog2N && kdf.r === KDF_LIMITS.r && kdf.p === KDF_LIMITS.p;
+  return (
+    kdf.log2N >= KDF_LIMITS.minLog2N &&
+    kdf.log2N <= KDF_LIMITS.maxLog2N &&
+    kdf.r === KDF_LIMITS.r &&
+    kdf.p === KDF_LIMITS.p
+  );
 }
 
 export function decodeHeader(bytes: Buffer): BackupHeader {
-  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) throw new AppError('INVALID_INPUT', NOT_A_BACKUP);
+  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC))
+    throw new AppError('INVALID_INPUT', NOT_A_BACKUP);
   const version = bytes.readUInt8(8);
   if (version !== FORMAT_VERSION) {
-    throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
+    throw new AppError(
+      'DATABASE_TOO_NEW',
+      'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.',
+    );
   }
   const kdf = { log2N: bytes.readUInt8(41), r: bytes.readUInt8(42), p: bytes.readUInt8(43) };
   if (!kdfWithinLimits(kdf)) throw new AppError('INVALID_INPUT', UNKNOWN_KDF);
@@ -101,7 +110,8 @@ const SLICE_BYTES = 64 * 1024;
 /** Runs `input` through a cipher slice by slice, writing its output into `out` at `at`; returns the bytes written. */
 function pour(cipher: { update(data: Buffer): Buffer }, input: Buffer, out: Buffer, at: number): number {
   let written = 0;
-  for (let start = 0; start < input.length; start += SLICE_BYTES) written += cipher.update(input.subarray(start, start + SLICE_BYTES)).copy(out, at + written);
+  for (let start = 0; start < input.length; start += SLICE_BYTES)
+    written += cipher.update(input.subarray(start, start + SLICE_BYTES)).copy(out, at + written);
   return written;
 }
 
@@ -113,7 +123,14 @@ export const framedBytes = (plaintextBytes: number) => 4 + 12 + plaintextBytes +
  * buffer is then a view of it). IVs are random (96 bits): never reused under
  * a key in practice.
  */
-export function sealChunk(key: Buffer, header: Buffer, index: number, final: boolean, plaintext: Buffer, into?: Buffer): Buffer {
+export function sealChunk(
+  key: Buffer,
+  header: Buffer,
+  index: number,
+  final: boolean,
+  plaintext: Buffer,
+  into?: Buffer,
+): Buffer {
   const out = into ?? Buffer.allocUnsafe(framedBytes(plaintext.length));
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -126,8 +143,10 @@ export function sealChunk(key: Buffer, header: Buffer, index: number, final: boo
   return out.subarray(0, at);
 }
 
-export const DAMAGED = 'Cette sauvegarde est abîmée ou a été modifiée : elle ne peut pas être restaurée. Essayez une autre sauvegarde.';
-export const TRUNCATED = 'Cette sauvegarde est incomplète (fichier coupé, clé retirée trop tôt ?) : elle ne peut pas être restaurée.';
+export const DAMAGED =
+  'Cette sauvegarde est abîmée ou a été modifiée : elle ne peut pas être restaurée. Essayez une autre sauvegarde.';
+export const TRUNCATED =
+  'Cette sauvegarde est incomplète (fichier coupé, clé retirée trop tôt ?) : elle ne peut pas être restaurée.';
 export const WRONG_KEY = 'La phrase de passe ne correspond pas à cette sauvegarde.';
 
 /** Where encrypted bytes are read from: a file read piece by piece, or a buffer in tests. */
@@ -136,7 +155,10 @@ export interface ChunkSource {
   read(offset: number, length: number): Buffer;
 }
 
-export const bufferSource = (bytes: Buffer): ChunkSource => ({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) });
+export const bufferSource = (bytes: Buffer): ChunkSource => ({
+  size: bytes.length,
+  read: (offset, length) => bytes.subarray(offset, offset + length),
+});
 
 /**
  * Decrypts a backup chunk by chunk, calling `onChunk` with each authenticated
@@ -144,7 +166,11 @@ export const bufferSource = (bytes: Buffer): ChunkSource => ({ size: bytes.lengt
  * chunk handed over lives in one buffer reused for the next: use or copy it
  * before returning. Any failure is a French AppError.
  */
-export function openChunks(key: Buffer, input: Buffer | ChunkSource, onChunk: (plaintext: Buffer) => void): BackupHeader {
+export function openChunks(
+  key: Buffer,
+  input: Buffer | ChunkSource,
+  onChunk: (plaintext: Buffer) => void,
+): BackupHeader {
   const source = Buffer.isBuffer(input) ? bufferSource(input) : input;
   const headerBytes = Buffer.from(source.read(0, HEADER_BYTES));
   const header = decodeHeader(headerBytes);
@@ -156,14 +182,20 @@ export function openChunks(key: Buffer, input: Buffer | ChunkSource, onChunk: (p
     if (offset + 4 + 12 + 16 > source.size) throw new AppError('INVALID_INPUT', TRUNCATED);
     const length = source.read(offset, 4).readUInt32BE(0);
     const end = offset + 4 + 12 + length + 16;
-    if (length > header.chunkBytes + 16 || end > source.size) throw new AppError('INVALID_INPUT', end > source.size ? TRUNCATED : DAMAGED);
+    if (length > header.chunkBytes + 16 || end > source.size)
+      throw new AppError('INVALID_INPUT', end > source.size ? TRUNCATED : DAMAGED);
     const framed = source.read(offset + 4, 12 + length + 16);
-    const sealed = { iv: framed.subarray(0, 12), body: framed.subarray(12, 12 + length), tag: framed.subarray(12 + length) };
+    const sealed = {
+      iv: framed.subarray(0, 12),
+      body: framed.subarray(12, 12 + length),
+      tag: framed.subarray(12 + length),
+    };
     const final = end === source.size;
     if (plaintext.length < length) plaintext = Buffer.allocUnsafe(length);
     if (!unseal(key, headerBytes, index, final, sealed, plaintext)) {
       // Sealed as a middle chunk, found last: the rest of the file is missing.
-      if (final && unseal(key, headerBytes, index, false, sealed, plaintext)) throw new AppError('INVALID_INPUT', TRUNCATED);
+      if (final && unseal(key, headerBytes, index, false, sealed, plaintext))
+        throw new AppError('INVALID_INPUT', TRUNCATED);
       throw new AppError('INVALID_INPUT', DAMAGED);
     }
     onChunk(plaintext.subarray(0, length));
@@ -174,7 +206,14 @@ export function openChunks(key: Buffer, input: Buffer | ChunkSource, onChunk: (p
 }
 
 /** Decrypts into `out`; false when authentication fails (then `out` holds nothing usable and is never handed over). */
-function unseal(key: Buffer, header: Buffer, index: number, final: boolean, sealed: { iv: Buffer; body: Buffer; tag: Buffer }, out: Buffer): boolean {
+function unseal(
+  key: Buffer,
+  header: Buffer,
+  index: number,
+  final: boolean,
+  sealed: { iv: Buffer; body: Buffer; tag: Buffer },
+  out: Buffer,
+): boolean {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
   decipher.setAAD(aad(header, index, final));
   decipher.setAuthTag(sealed.tag);

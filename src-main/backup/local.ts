@@ -50,7 +50,11 @@ export async function restoreLatestLocal(databaseFile: string, dir: string, stam
     const file = path.join(dir, candidate.name);
     if (!checkIntegrity(file)) continue;
     await rename(databaseFile, path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite`));
-    for (const suffix of ['-wal', '-shm']) await rename(`${databaseFile}${suffix}`, path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite${suffix}`)).catch(() => undefined);
+    for (const suffix of ['-wal', '-shm'])
+      await rename(
+        `${databaseFile}${suffix}`,
+        path.join(path.dirname(databaseFile), `passerelle-endommagee-${stamp}.sqlite${suffix}`),
+      ).catch(() => undefined);
     await copyFile(file, databaseFile);
     return candidate.date;
   }

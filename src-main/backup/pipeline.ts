@@ -9,7 +9,15 @@ import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/pr
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import type { Manifest } from './archive';
-import { CHUNK_BYTES, decodeHeader, encodeHeader, framedBytes, HEADER_BYTES, type BackupHeader, type KdfParams } from './format';
+import {
+  CHUNK_BYTES,
+  decodeHeader,
+  encodeHeader,
+  framedBytes,
+  HEADER_BYTES,
+  type BackupHeader,
+  type KdfParams,
+} from './format';
 import { BackupWorker } from './worker-client';
 
 export const BACKUP_EXTENSION = '.passerelle-backup';
@@ -29,11 +37,26 @@ export interface BackupProgress {
 
 function writeFailure(error: unknown): AppError {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOSPC') return new AppError('FILE_ERROR', "Il n’y a plus assez de place sur la clé. Les sauvegardes précédentes sont intactes ; libérez de la place ou prenez une autre clé.");
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('FILE_ERROR', 'La clé est protégée en écriture ou refuse l’écriture. Les sauvegardes précédentes sont intactes.');
-  if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV') return new AppError('FILE_ERROR', "La clé a été retirée ou ne répond plus. Rebranchez-la et recommencez : les sauvegardes précédentes sont intactes.");
+  if (code === 'ENOSPC')
+    return new AppError(
+      'FILE_ERROR',
+      'Il n’y a plus assez de place sur la clé. Les sauvegardes précédentes sont intactes ; libérez de la place ou prenez une autre clé.',
+    );
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new AppError(
+      'FILE_ERROR',
+      'La clé est protégée en écriture ou refuse l’écriture. Les sauvegardes précédentes sont intactes.',
+    );
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV')
+    return new AppError(
+      'FILE_ERROR',
+      'La clé a été retirée ou ne répond plus. Rebranchez-la et recommencez : les sauvegardes précédentes sont intactes.',
+    );
   if (error instanceof AppError) return error;
-  return new AppError('FILE_ERROR', "La sauvegarde n’a pas pu être écrite sur la clé. Les sauvegardes précédentes sont intactes.");
+  return new AppError(
+    'FILE_ERROR',
+    'La sauvegarde n’a pas pu être écrite sur la clé. Les sauvegardes précédentes sont intactes.',
+  );
 }
 
 /** The header of a backup file, read without the rest. */
@@ -74,7 +97,11 @@ export async function readBackup(
   const key = await keyFor(header);
   const worker = new BackupWorker();
   try {
-    const read = await worker.call<Omit<ReadBackup, 'header'>>('read', { file, key, extractTo: options.extractTo ?? null }, options.onProgress);
+    const read = await worker.call<Omit<ReadBackup, 'header'>>(
+      'read',
+      { file, key, extractTo: options.extractTo ?? null },
+      options.onProgress,
+    );
     return { header, ...read };
   } finally {
     await worker.close();
@@ -112,17 +139,29 @@ export async function writeBackup(options: {
 }): Promise<WrittenBackup> {
   const report = options.onProgress ?? (() => undefined);
   const info = await stat(options.folder).catch(() => null);
-  if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou la clé n’est plus branchée.", { field: 'folder' });
+  if (!info?.isDirectory())
+    throw new AppError('NOT_FOUND', 'Ce dossier n’existe pas ou la clé n’est plus branchée.', { field: 'folder' });
   const workDir = options.workDir;
   // Never over an existing backup: a second one in the same minute gets " (2)".
   const { name, ext } = path.parse(options.fileName);
   let target = path.join(options.folder, options.fileName);
-  for (let n = 2; await stat(target).then(() => true, () => false); n++) target = path.join(options.folder, `${name} (${n})${ext}`);
+  for (
+    let n = 2;
+    await stat(target).then(
+      () => true,
+      () => false,
+    );
+    n++
+  )
+    target = path.join(options.folder, `${name} (${n})${ext}`);
   const partial = `${target}.partial`;
   const worker = new BackupWorker();
   try {
     report({ step: 'Vérification des données', fraction: 0 });
-    const headerBytes = encodeHeader({ keyId: options.key.keyId, salt: options.key.salt, kdf: options.key.kdf, chunkBytes: CHUNK_BYTES }, options.key.key);
+    const headerBytes = encodeHeader(
+      { keyId: options.key.keyId, salt: options.key.salt, kdf: options.key.kdf, chunkBytes: CHUNK_BYTES },
+      options.key.key,
+    );
     // One sealed chunk at a time goes through this shared memory (a buffer per chunk would pile up until collected).
     const shared = new SharedArrayBuffer(framedBytes(CHUNK_BYTES));
     const sealed = new Uint8Array(shared);
@@ -145,7 +184,12 @@ export async function writeBackup(options: {
       handle = await (options.openTarget ?? ((file) => open(file, 'w')))(partial);
       await handle.write(headerBytes);
       for (;;) {
-        const next = await worker.call<{ length: number; final: boolean; done: number; plaintextSha256: string | null }>('next', {});
+        const next = await worker.call<{
+          length: number;
+          final: boolean;
+          done: number;
+          plaintextSha256: string | null;
+        }>('next', {});
         await handle.write(sealed.subarray(0, next.length));
         report({ step: 'Chiffrement et copie sur la clé', fraction: 0.05 + 0.6 * (next.done / total) });
         if (next.final) {
@@ -176,7 +220,10 @@ export async function writeBackup(options: {
       .catch(() => null);
     if (!back || back.plaintextSha256 !== plaintextSha256) {
       await unlink(target).catch(() => undefined);
-      throw new AppError('FILE_ERROR', "La sauvegarde relue sur la clé ne correspond pas : la clé est peut-être défaillante. Essayez une autre clé ; les sauvegardes précédentes sont intactes.");
+      throw new AppError(
+        'FILE_ERROR',
+        'La sauvegarde relue sur la clé ne correspond pas : la clé est peut-être défaillante. Essayez une autre clé ; les sauvegardes précédentes sont intactes.',
+      );
     }
     report({ step: 'Contrôle de la sauvegarde précédente', fraction: 0.95 });
     const previousVerified = await verifyPrevious(worker, options.folder, target, options.key);
@@ -189,8 +236,15 @@ export async function writeBackup(options: {
 }
 
 /** Re-reads the newest other backup of this key on the stick: a failing stick shows up there. */
-async function verifyPrevious(worker: BackupWorker, folder: string, written: string, key: BackupKey): Promise<boolean | null> {
-  const others = (await readdir(folder)).filter((n) => n.endsWith(BACKUP_EXTENSION) && path.join(folder, n) !== written);
+async function verifyPrevious(
+  worker: BackupWorker,
+  folder: string,
+  written: string,
+  key: BackupKey,
+): Promise<boolean | null> {
+  const others = (await readdir(folder)).filter(
+    (n) => n.endsWith(BACKUP_EXTENSION) && path.join(folder, n) !== written,
+  );
   const dated = await Promise.all(others.map(async (n) => ({ n, at: (await stat(path.join(folder, n))).mtimeMs })));
   const previous = dated.sort((a, b) => b.at - a.at)[0];
   if (!previous) return null;

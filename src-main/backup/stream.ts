@@ -29,7 +29,11 @@ const READ_BYTES = CHUNK_BYTES;
 /** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
 export function checkSnapshot(file: string): SnapshotFacts {
   const { sound, ...facts } = describeCopy(file);
-  if (!sound) throw new AppError('INTERNAL', "La base de données n’a pas passé sa vérification : la sauvegarde est arrêtée, rien n’a été écrit sur la clé.");
+  if (!sound)
+    throw new AppError(
+      'INTERNAL',
+      'La base de données n’a pas passé sa vérification : la sauvegarde est arrêtée, rien n’a été écrit sur la clé.',
+    );
   return facts;
 }
 
@@ -54,7 +58,7 @@ export function filesUnder(root: string, prefix = ''): string[] {
 function eachPiece(file: string, buffer: Buffer, onPiece: (bytes: Buffer) => void) {
   const fd = openSync(file, 'r');
   try {
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) onPiece(buffer.subarray(0, read));
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) onPiece(buffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }
@@ -177,7 +181,9 @@ function fileSource(fd: number): ChunkSource {
 function extractInto(dir: string) {
   return (entry: Manifest['entries'][number]): EntrySink => {
     const parts = entry.name.split('/');
-    const safe = (entry.name === 'passerelle.sqlite' || parts[0] === 'fichiers') && parts.every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\:]/.test(part));
+    const safe =
+      (entry.name === 'passerelle.sqlite' || parts[0] === 'fichiers') &&
+      parts.every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\:]/.test(part));
     if (!safe) throw new AppError('INVALID_INPUT', DAMAGED);
     const target = path.join(dir, ...parts);
     mkdirSync(path.dirname(target), { recursive: true });
@@ -198,7 +204,11 @@ function extractInto(dir: string) {
  * `onProgress` gets the fraction of the file read after each chunk, then
  * `reclaim` is called.
  */
-export function readBackupFile(file: string, key: Buffer, options: { extractTo: string | null; onProgress?: (fraction: number) => void; reclaim?: () => void }) {
+export function readBackupFile(
+  file: string,
+  key: Buffer,
+  options: { extractTo: string | null; onProgress?: (fraction: number) => void; reclaim?: () => void },
+) {
   const { extractTo } = options;
   const fd = openSync(file, 'r');
   try {
@@ -216,7 +226,10 @@ export function readBackupFile(file: string, key: Buffer, options: { extractTo: 
     const manifest = reader.finish();
     if (extractTo) {
       if (!checkIntegrity(path.join(extractTo, 'passerelle.sqlite'))) {
-        throw new AppError('INVALID_INPUT', "La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.");
+        throw new AppError(
+          'INVALID_INPUT',
+          'La base de données contenue dans cette sauvegarde est endommagée : elle ne peut pas être restaurée.',
+        );
       }
     }
     return { manifest, plaintextSha256: hash.digest('hex') };

@@ -24,9 +24,14 @@ function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     // The ESM entry of tsx's API (require.resolve would give the CommonJS one).
-    const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    const tsx = pathToFileURL(
+      path.join(path.dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+    ).href;
     const target = new URL('./worker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(target)}, ${JSON.stringify(here)}))`, { eval: true, resourceLimits: LIMITS });
+    return new Worker(
+      `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(target)}, ${JSON.stringify(here)}))`,
+      { eval: true, resourceLimits: LIMITS },
+    );
   }
   return new Worker(new URL('./backup-worker.js', here), { resourceLimits: LIMITS });
 }
@@ -40,7 +45,10 @@ function errorFrom(payload: { code: string; message: string; field?: string }): 
 export class BackupWorker {
   private readonly worker = startWorker();
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (fraction: number) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (fraction: number) => void }
+  >();
 
   constructor() {
     this.worker.on('message', (reply: WorkerReply) => {

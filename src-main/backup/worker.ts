@@ -41,8 +41,16 @@ function prepare(args: PrepareArgs) {
   // The live database, copied online (never a file copy) and compacted.
   compactCopy(args.liveFile, snapshotFile);
   const facts = checkSnapshot(snapshotFile);
-  const sources: Source[] = [{ name: 'passerelle.sqlite', file: snapshotFile }, ...filesUnder(args.filesDir).map((name) => ({ name: `fichiers/${name}`, file: path.join(args.filesDir, name) }))];
-  const manifest: Manifest = { createdAt: args.createdAt, ...facts, ...(args.journal ? { journal: args.journal } : {}), entries: describeSources(sources, every(500)) };
+  const sources: Source[] = [
+    { name: 'passerelle.sqlite', file: snapshotFile },
+    ...filesUnder(args.filesDir).map((name) => ({ name: `fichiers/${name}`, file: path.join(args.filesDir, name) })),
+  ];
+  const manifest: Manifest = {
+    createdAt: args.createdAt,
+    ...facts,
+    ...(args.journal ? { journal: args.journal } : {}),
+    entries: describeSources(sources, every(500)),
+  };
   sealer = new Sealer(Buffer.from(args.key), Buffer.from(args.headerBytes), manifest, sources);
   return { total: sealer.plaintextBytes };
 }
@@ -67,7 +75,8 @@ parentPort!.on('message', (request: WorkerRequest) => {
         extractTo,
         // A few dozen progress messages at most, whatever the size.
         onProgress: (fraction) => {
-          if (fraction - reported >= 0.02 || fraction === 1) port.postMessage({ id: request.id, progress: (reported = fraction) });
+          if (fraction - reported >= 0.02 || fraction === 1)
+            port.postMessage({ id: request.id, progress: (reported = fraction) });
         },
         reclaim: afterChunks,
       });
@@ -79,7 +88,12 @@ parentPort!.on('message', (request: WorkerRequest) => {
     const payload =
       error instanceof AppError
         ? error.toPayload()
-        : new AppError('FILE_ERROR', full ? "Le disque de cet ordinateur est plein : libérez de la place et recommencez. Rien n’a été modifié." : "Un fichier n’a pas pu être lu ou écrit pendant l’opération : recommencez. Rien n’a été modifié.").toPayload();
+        : new AppError(
+            'FILE_ERROR',
+            full
+              ? 'Le disque de cet ordinateur est plein : libérez de la place et recommencez. Rien n’a été modifié.'
+              : 'Un fichier n’a pas pu être lu ou écrit pendant l’opération : recommencez. Rien n’a été modifié.',
+          ).toPayload();
     port.postMessage({ id: request.id, error: payload });
   }
 });

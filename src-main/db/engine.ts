@@ -99,9 +99,13 @@ export interface CopyFacts {
 /** What a backup records of the database copy it carries: whether it is sound, and what the restore preview shows. */
 export function describeCopy(file: string): CopyFacts {
   return withCopy(file, (copy) => {
-    const sound = copy.pragma('integrity_check', { simple: true }) === 'ok' && (copy.pragma('foreign_key_check') as unknown[]).length === 0;
-    if (!sound) return { sound, schemaVersion: 0, structureName: '', counts: { persons: 0, worksites: 0, documents: 0 } };
-    const count = (table: 'persons' | 'worksites' | 'documents') => (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const sound =
+      copy.pragma('integrity_check', { simple: true }) === 'ok' &&
+      (copy.pragma('foreign_key_check') as unknown[]).length === 0;
+    if (!sound)
+      return { sound, schemaVersion: 0, structureName: '', counts: { persons: 0, worksites: 0, documents: 0 } };
+    const count = (table: 'persons' | 'worksites' | 'documents') =>
+      (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     const structure = copy.prepare('select name from structure').get() as { name: string } | undefined;
     return {
       sound,

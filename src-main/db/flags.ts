@@ -11,7 +11,9 @@ export const fromOptionalFlag = (flag: Flag | null): boolean | null => (flag ===
 export const toOptionalFlag = (value: boolean | null): Flag | null => (value === null ? null : toFlag(value));
 
 /** A row's type with its flag columns `keys` as booleans (a nullable flag stays nullable). */
-export type WithBooleans<R, K extends keyof R> = Omit<R, K> & { [P in K]: R[P] extends Flag ? boolean : R[P] extends Flag | null ? boolean | null : R[P] };
+export type WithBooleans<R, K extends keyof R> = Omit<R, K> & {
+  [P in K]: R[P] extends Flag ? boolean : R[P] extends Flag | null ? boolean | null : R[P];
+};
 
 /** The row with its flag columns `keys` turned into booleans, the other columns as they were. */
 export function withBooleans<R extends object, K extends keyof R>(row: R, ...keys: K[]): WithBooleans<R, K> {

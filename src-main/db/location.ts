@@ -14,7 +14,8 @@ export function networkMountFor(filePath: string, mountsText: string): string | 
   for (const line of mountsText.split('\n')) {
     const [, mountPoint, type] = line.split(' ');
     if (!mountPoint || !type) continue;
-    const inside = filePath === mountPoint || filePath.startsWith(mountPoint.endsWith('/') ? mountPoint : `${mountPoint}/`);
+    const inside =
+      filePath === mountPoint || filePath.startsWith(mountPoint.endsWith('/') ? mountPoint : `${mountPoint}/`);
     if (inside && (!best || mountPoint.length > best.mountPoint.length)) best = { mountPoint, type };
   }
   return best && NETWORK_FS.has(best.type) ? best.mountPoint : null;

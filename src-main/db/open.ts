@@ -177,6 +177,9 @@ export interface ReadOnlyDatabase {
 /** A database file that is not the app's (an unpacked backup), opened read-only for the repositories: nothing written, no migration. */
 export function openReadOnly(file: string): ReadOnlyDatabase {
   const sqlite = new SqliteDatabase(file, sqliteOptions({ readonly: true, fileMustExist: true }));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
   return { db, close: () => db.destroy() };
 }

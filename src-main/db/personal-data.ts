@@ -29,9 +29,13 @@ export const OWNER_COLUMNS = {
 export type OwnerColumn = keyof typeof OWNER_COLUMNS;
 export const isOwnerColumn = (key: unknown): key is OwnerColumn => typeof key === 'string' && key in OWNER_COLUMNS;
 
-type TextColumn<T extends keyof Database> = { [C in keyof Database[T]]: Database[T][C] extends string ? C : never }[keyof Database[T]] & string;
+type TextColumn<T extends keyof Database> = {
+  [C in keyof Database[T]]: Database[T][C] extends string ? C : never;
+}[keyof Database[T]] &
+  string;
 
-export type Scrub<T extends keyof Database> = { blank: readonly TextColumn<T>[] } | { delete: true } | { keep: string } | { rewrite: string };
+export type Scrub<T extends keyof Database> =
+  { blank: readonly TextColumn<T>[] } | { delete: true } | { keep: string } | { rewrite: string };
 
 interface Declared<T extends keyof Database> {
   table: T;
@@ -47,7 +51,10 @@ export const PERSONAL_DATA = [
     table: 'persons',
     key: 'id',
     export: { section: 'Identité et coordonnées' },
-    scrub: { rewrite: 'identity, contact details, NIR and referent go; sex and a birth date giving the same ages at every entry stay for the statistics' },
+    scrub: {
+      rewrite:
+        'identity, contact details, NIR and referent go; sex and a birth date giving the same ages at every entry stay for the statistics',
+    },
   },
   { table: 'personSituations', key: 'personId', export: { section: 'Situation' }, scrub: { blank: ['housing'] } },
   {
@@ -61,7 +68,9 @@ export const PERSONAL_DATA = [
     table: 'outcomes',
     key: 'journeyId',
     export: { section: 'Sorties' },
-    scrub: { rewrite: 'the detail goes; the 3- and 6-month situations become "connue" when known, so they stay countable' },
+    scrub: {
+      rewrite: 'the detail goes; the 3- and 6-month situations become "connue" when known, so they stay countable',
+    },
   },
   { table: 'obstacles', key: 'personId', export: { section: 'Freins' }, scrub: { blank: ['actions'] } },
   {
@@ -85,19 +94,49 @@ export const PERSONAL_DATA = [
     export: { none: 'a renewal moves the end date the contract section gives' },
     scrub: { keep: 'dates only, counted in the contract lengths' },
   },
-  { table: 'attendance', key: 'participationId', export: { section: 'Présences' }, scrub: { keep: 'marks and hours, counted in the statistics and the payroll' } },
-  { table: 'annexTimes', key: 'participationId', export: { section: 'Rendez-vous et temps annexes' }, scrub: { keep: 'kind, date and hours, counted in the hours; no free text' } },
-  { table: 'evaluations', key: 'participationId', export: { section: 'Évaluations' }, scrub: { keep: 'moment, evaluator and date; no free text' } },
+  {
+    table: 'attendance',
+    key: 'participationId',
+    export: { section: 'Présences' },
+    scrub: { keep: 'marks and hours, counted in the statistics and the payroll' },
+  },
+  {
+    table: 'annexTimes',
+    key: 'participationId',
+    export: { section: 'Rendez-vous et temps annexes' },
+    scrub: { keep: 'kind, date and hours, counted in the hours; no free text' },
+  },
+  {
+    table: 'evaluations',
+    key: 'participationId',
+    export: { section: 'Évaluations' },
+    scrub: { keep: 'moment, evaluator and date; no free text' },
+  },
   { table: 'evaluationItems', key: 'evaluationId', export: { section: 'Évaluations' }, scrub: { blank: ['comment'] } },
-  { table: 'observations', key: 'participationId', export: { section: 'Observations sur le chantier' }, scrub: { blank: ['text'] } },
-  { table: 'healthChecks', key: 'participationId', export: { section: 'Visites de santé' }, scrub: { blank: ['restrictions'] } },
+  {
+    table: 'observations',
+    key: 'participationId',
+    export: { section: 'Observations sur le chantier' },
+    scrub: { blank: ['text'] },
+  },
+  {
+    table: 'healthChecks',
+    key: 'participationId',
+    export: { section: 'Visites de santé' },
+    scrub: { blank: ['restrictions'] },
+  },
   {
     table: 'bilans',
     key: 'participationId',
     export: { section: 'Bilans' },
     scrub: { blank: ['participantWords', 'teamAssessment', 'nextSteps', 'referentToInform', 'activitiesDone'] },
   },
-  { table: 'psychologistNotes', key: 'annexTimeId', export: { section: 'Notes de la psychologue' }, scrub: { delete: true } },
+  {
+    table: 'psychologistNotes',
+    key: 'annexTimeId',
+    export: { section: 'Notes de la psychologue' },
+    scrub: { delete: true },
+  },
   {
     table: 'documents',
     key: ['personId', 'participationId'],
@@ -113,7 +152,12 @@ export const PERSONAL_DATA = [
     export: { section: 'Documents numérisés' },
     scrub: { rewrite: 'deleted, and the scans shredded once nothing points at them' },
   },
-  { table: 'rightsRequests', key: 'personId', export: { section: 'Vos demandes sur vos données' }, scrub: { blank: ['notes'] } },
+  {
+    table: 'rightsRequests',
+    key: 'personId',
+    export: { section: 'Vos demandes sur vos données' },
+    scrub: { blank: ['notes'] },
+  },
   {
     table: 'regularisations',
     key: 'participationId',
@@ -129,7 +173,7 @@ export const PERSONAL_DATA = [
   {
     table: 'payrollHandoffs',
     key: 'content',
-    export: { none: "the monthly hand-off to the employer; its lines are the contracts and presences given" },
+    export: { none: 'the monthly hand-off to the employer; its lines are the contracts and presences given' },
     scrub: { rewrite: 'the lines, files and figures are made again without the name, matricule or NIR' },
   },
 ] as const satisfies readonly PersonalTable[];
@@ -139,7 +183,9 @@ type Exported = Extract<(typeof PERSONAL_DATA)[number], { export: { section: str
 export type ExportedTable = Exported['table'];
 
 /** The export's sections, in order, each once. */
-export const EXPORT_SECTIONS: readonly string[] = [...new Set(PERSONAL_DATA.flatMap((t) => ('section' in t.export ? [t.export.section] : [])))];
+export const EXPORT_SECTIONS: readonly string[] = [
+  ...new Set(PERSONAL_DATA.flatMap((t) => ('section' in t.export ? [t.export.section] : []))),
+];
 
 /** The section a table's rows are given in: only a table declared as exported has one. */
 export function exportSection(table: ExportedTable): string {

@@ -18,8 +18,10 @@ export interface Reach {
 }
 
 const EVERYTHING = sql<SqlBool>`1 = 1`;
-const caseload = (reach: Reach) => sql`(select c_reach.id from contacts c_reach where c_reach.user_id = ${reach.userId})`;
-const supervised = (reach: Reach) => sql`(select w_reach.id from worksites w_reach where w_reach.supervisor_id = ${reach.userId})`;
+const caseload = (reach: Reach) =>
+  sql`(select c_reach.id from contacts c_reach where c_reach.user_id = ${reach.userId})`;
+const supervised = (reach: Reach) =>
+  sql`(select w_reach.id from worksites w_reach where w_reach.supervisor_id = ${reach.userId})`;
 
 /** The person whose id is in `personId` (a column such as `p.id`) is reached. */
 export function personInReach(reach: Reach, personId: string): RawBuilder<SqlBool> {

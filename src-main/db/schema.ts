@@ -5,17 +5,40 @@ import type { CancelKind, Mark } from '../shared/contract/attendance-codes';
 import type { Orientation } from '../shared/contract/bilans';
 import type { DocumentKind } from '../shared/contract/document-kinds';
 import type { AttachmentMediaType } from '../shared/contract/documents';
-import type { EvaluationLevel, EvaluationMoment, Evaluator, GridSection, HealthCheckKind, ObservationKind } from '../shared/contract/evaluations';
+import type {
+  EvaluationLevel,
+  EvaluationMoment,
+  Evaluator,
+  GridSection,
+  HealthCheckKind,
+  ObservationKind,
+} from '../shared/contract/evaluations';
 import type { JournalAction } from '../shared/contract/journal';
 import type { JourneyStatus, ObstacleKind, OutcomeCategory } from '../shared/contract/journey-lists';
 import type { PayItem } from '../shared/contract/pay-items';
 import type { PmsmpObjective, PmsmpOutcome, PrescriberKind } from '../shared/contract/pmsmp';
 import type { HandoffStatus } from '../shared/contract/payroll';
-import type { EducationLevel, NationalityGroup, OrganisationKind, Resource, Sex, YesNoUnknown } from '../shared/contract/people-lists';
+import type {
+  EducationLevel,
+  NationalityGroup,
+  OrganisationKind,
+  Resource,
+  Sex,
+  YesNoUnknown,
+} from '../shared/contract/people-lists';
 import type { RightsKind } from '../shared/contract/rgpd';
 import type { EmployerKind, HolidayRegion } from '../shared/contract/settings';
 import type { Role } from '../shared/contract/users';
-import type { Activity, AnnexKind, ContractType, EarlyEndReason, HalfDay, SessionOrigin, WorksiteKind, WorksiteStatus } from '../shared/contract/worksites';
+import type {
+  Activity,
+  AnnexKind,
+  ContractType,
+  EarlyEndReason,
+  HalfDay,
+  SessionOrigin,
+  WorksiteKind,
+  WorksiteStatus,
+} from '../shared/contract/worksites';
 import type { Flag } from './flags';
 
 /**

@@ -1,9 +1,19 @@
 import { findEmployer } from '../db/repositories/settings';
 import { findStructure } from '../db/repositories/settings';
-import { findParticipation, firstHalfDayBetween, listSlots, worksiteWithSupervisor } from '../db/repositories/worksites';
+import {
+  findParticipation,
+  firstHalfDayBetween,
+  listSlots,
+  worksiteWithSupervisor,
+} from '../db/repositories/worksites';
 import { missingFor, needsMiseADisposition } from '../domain/documents';
 import { readStoredImage } from '../app/stored-files';
-import { DOCUMENT_KIND_LABELS, type DocumentKind, type MissingField, type ParticipationDocumentKind } from '../shared/contract/documents';
+import {
+  DOCUMENT_KIND_LABELS,
+  type DocumentKind,
+  type MissingField,
+  type ParticipationDocumentKind,
+} from '../shared/contract/documents';
 import { AppError } from '../shared/errors';
 import { de } from '../shared/french';
 import { minutesToTime } from '../shared/time';
@@ -13,14 +23,22 @@ import { findPerson } from '../db/repositories/people';
 import { reachOf } from '../app/reach';
 import type { ReadableDb } from '../db/access';
 
-type Collected = Omit<ParticipationDocumentData, 'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'>;
+type Collected = Omit<
+  ParticipationDocumentData,
+  'number' | 'version' | 'issuedOn' | 'presence' | 'agenda' | 'countedUntil'
+>;
 
 /**
  * Everything a participation's document is made from, read in one
  * transaction; refused with every missing piece named when the records lack
  * one. The caller has checked the worksite is within reach.
  */
-export async function collectParticipationData(db: ReadableDb, kind: ParticipationDocumentKind, participationId: number, filesDir: string): Promise<Collected & { personId: number; worksiteId: number }> {
+export async function collectParticipationData(
+  db: ReadableDb,
+  kind: ParticipationDocumentKind,
+  participationId: number,
+  filesDir: string,
+): Promise<Collected & { personId: number; worksiteId: number }> {
   const participation = await findParticipation(db, participationId);
   if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
   const worksite = await worksiteWithSupervisor(db, participation.worksiteId);
@@ -32,7 +50,7 @@ export async function collectParticipationData(db: ReadableDb, kind: Participati
   const firstSession = await firstHalfDayBetween(db, worksite.id, participation.startDate, end);
 
   if (kind === 'mise_a_disposition' && !needsMiseADisposition(employer.kind)) {
-    throw new AppError('CONFLICT', "Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne.");
+    throw new AppError('CONFLICT', 'Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne.');
   }
   const missing = missingFor(kind, {
     personId: person.id,
@@ -46,7 +64,10 @@ export async function collectParticipationData(db: ReadableDb, kind: Participati
   });
   if (missing.length > 0) throw missingData(kind, `${person.firstNames} ${person.lastName}`, missing);
 
-  const times = { morning: [worksite.morningStart, worksite.morningEnd], afternoon: [worksite.afternoonStart, worksite.afternoonEnd] } as const;
+  const times = {
+    morning: [worksite.morningStart, worksite.morningEnd],
+    afternoon: [worksite.afternoonStart, worksite.afternoonEnd],
+  } as const;
   const spread: HalfDaySpread[] = (await listSlots(db, worksite.id)).map((s) => {
     const [start, finish] = times[s.halfDay];
     return { weekday: s.weekday, halfDay: s.halfDay, start: minutesToTime(start), end: minutesToTime(finish) };
@@ -119,9 +140,13 @@ export async function collectParticipationData(db: ReadableDb, kind: Participati
 
 function missingData(kind: DocumentKind, name: string, missing: MissingField[]): AppError {
   const list = missing.map((m) => m.label).join(', ');
-  return new AppError('INVALID_INPUT', `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} » ${de(name)}, complétez : ${list}.`, {
-    missing,
-  });
+  return new AppError(
+    'INVALID_INPUT',
+    `Pour établir le document « ${DOCUMENT_KIND_LABELS[kind].toLowerCase()} » ${de(name)}, complétez : ${list}.`,
+    {
+      missing,
+    },
+  );
 }
 
 /** The CCAS as the issuer of its own documents, its logo inlined. */

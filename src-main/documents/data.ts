@@ -6,7 +6,11 @@
 import type { Pmsmp } from '../shared/contract/pmsmp';
 import type { Bilan, WorksiteBilan } from '../shared/contract/bilans';
 import type { PersonExport } from '../app/person-export';
-import type { ParticipationDocumentKind, PersonDocumentKind, WorksiteDocumentKind } from '../shared/contract/document-kinds';
+import type {
+  ParticipationDocumentKind,
+  PersonDocumentKind,
+  WorksiteDocumentKind,
+} from '../shared/contract/document-kinds';
 import type { CollectiveAgreementCode } from '../shared/collective-agreements';
 import type { SheetTotals } from '../domain/attendance-sheet';
 
@@ -132,11 +136,26 @@ export interface WorksiteDocumentData {
   /** The bilan's internal version, naming each participant. */
   named?: boolean;
   structure: StructureParty;
-  worksite: { id: number; name: string; activity: string; workAddress: string; supervisorName: string | null; startDate: string; endDate: string };
+  worksite: {
+    id: number;
+    name: string;
+    activity: string;
+    workAddress: string;
+    supervisorName: string | null;
+    startDate: string;
+    endDate: string;
+  };
   weekOf: string | null;
   /** The sheet: one column per half-day of the week (held, cancelled or a holiday), one row per person. */
   sheet?: {
-    columns: { date: string; halfDay: 'morning' | 'afternoon'; start: string; end: string; state: 'session' | 'cancelled' | 'holiday' | 'closed'; label: string | null }[];
+    columns: {
+      date: string;
+      halfDay: 'morning' | 'afternoon';
+      start: string;
+      end: string;
+      state: 'session' | 'cancelled' | 'holiday' | 'closed';
+      label: string | null;
+    }[];
     rows: { name: string; open: boolean[]; totals: SheetTotals }[];
     /** The week's line under the people's totals. */
     totals: SheetTotals;
@@ -157,7 +176,14 @@ export interface PersonDocumentData {
   issuedOn: string;
   draft?: boolean;
   structure: StructureParty;
-  person: { civility: 'madame' | 'monsieur' | null; firstNames: string; lastName: string; address: string; postcode: string; town: string };
+  person: {
+    civility: 'madame' | 'monsieur' | null;
+    firstNames: string;
+    lastName: string;
+    address: string;
+    postcode: string;
+    town: string;
+  };
   /** For the export: everything held, section by section (RGPD art. 15). */
   held?: PersonExport;
   /** For an immersion's convention or bilan (PMSMP): the convention as recorded. */

@@ -15,7 +15,10 @@ export function nodePdfPrinter(executablePath = CHROMIUM_PATH): PdfPrinter {
   const inFlight = new Set<Promise<unknown>>();
   // playwright-core is loaded with the first print: it weighs about 90 MB in a process that may never print.
   // pdf-lib (the PDF's title and author, see pdf-info.ts) loads while Chromium starts, not during the first print.
-  const started = () => (browser ??= (void import('pdf-lib'), import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox'] }))));
+  const started = () =>
+    (browser ??=
+      (void import('pdf-lib'),
+      import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox'] }))));
   // One context for every print (a new one per document cost a fifth of a second): scripts off, no network, nothing kept between pages.
   let context: Promise<BrowserContext> | null = null;
   const isolated = () => (context ??= started().then((b) => b.newContext({ javaScriptEnabled: false, offline: true })));

@@ -42,7 +42,10 @@ function Drafted({ draft, children }: { draft: boolean | undefined; children: Re
 /** A participation's document from its typed data, with its kind's template. */
 export function renderDocument(data: ParticipationDocumentData, fontsDir: string): string {
   const { template: Template, label, initialled } = DOCUMENT_REGISTRY[data.kind];
-  const info = { title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  const info = {
+    title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data),
+    author: data.structure.name,
+  };
   const header = `${referenceOf(data)} — ${label} — ${data.person.firstNames} ${data.person.lastName.toLocaleUpperCase('fr-FR')}`;
   return renderPage(
     <Drafted draft={data.draft}>
@@ -57,7 +60,9 @@ export function renderDocument(data: ParticipationDocumentData, fontsDir: string
 /** A worksite's document (the week's attendance sheet, its planning or its bilan), with its kind's template and page. */
 export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: string): string {
   const { template: Template, label, pageCss, headerNotice } = DOCUMENT_REGISTRY[data.kind];
-  const subject = data.weekOf ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}` : data.worksite.name;
+  const subject = data.weekOf
+    ? `${data.worksite.name} — semaine du ${formatFrenchDate(data.weekOf)}`
+    : data.worksite.name;
   const info = { title: documentTitle(label, subject, data), author: data.structure.name };
   const notice = headerNotice?.(data);
   const header = runningHeaderCss(`${notice ? `${notice} — ` : ''}${referenceOf(data)} — ${label} — ${subject}`);
@@ -74,7 +79,10 @@ export function renderWorksiteDocument(data: WorksiteDocumentData, fontsDir: str
 /** A document addressed to a person about their own data. */
 export function renderPersonDocument(data: PersonDocumentData, fontsDir: string): string {
   const { template: Template, label } = DOCUMENT_REGISTRY[data.kind];
-  const info = { title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data), author: data.structure.name };
+  const info = {
+    title: documentTitle(label, `${data.person.firstNames} ${data.person.lastName}`, data),
+    author: data.structure.name,
+  };
   const header = `${referenceOf(data)} — ${label} — ${data.person.firstNames} ${data.person.lastName.toLocaleUpperCase('fr-FR')}`;
   return renderPage(<Template d={data} />, fontsDir, runningHeaderCss(header), info);
 }

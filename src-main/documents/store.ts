@@ -23,15 +23,25 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
 /** The stored bytes, checked against the hash recorded when they were written. */
 export async function readVerified(dir: string, storedFile: string, expectedSha256: string): Promise<Buffer> {
   // A document whose person was anonymised keeps its registry line, not its file.
-  if (storedFile === '') throw new AppError('NOT_FOUND', "Ce document a été retiré lors de l’anonymisation de la personne : il n’existe plus.");
+  if (storedFile === '')
+    throw new AppError(
+      'NOT_FOUND',
+      'Ce document a été retiré lors de l’anonymisation de la personne : il n’existe plus.',
+    );
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(dir, path.basename(storedFile)));
   } catch {
-    throw new AppError('FILE_ERROR', "Le fichier de ce document est introuvable dans le dossier des données. Restaurez une sauvegarde ou régénérez-le.");
+    throw new AppError(
+      'FILE_ERROR',
+      'Le fichier de ce document est introuvable dans le dossier des données. Restaurez une sauvegarde ou régénérez-le.',
+    );
   }
   if (sha256(bytes) !== expectedSha256) {
-    throw new AppError('FILE_ERROR', "Le fichier de ce document a été modifié ou abîmé depuis sa création : il ne correspond plus à son empreinte. Restaurez une sauvegarde ou régénérez-le.");
+    throw new AppError(
+      'FILE_ERROR',
+      'Le fichier de ce document a été modifié ou abîmé depuis sa création : il ne correspond plus à son empreinte. Restaurez une sauvegarde ou régénérez-le.',
+    );
   }
   return bytes;
 }
@@ -39,14 +49,18 @@ export async function readVerified(dir: string, storedFile: string, expectedSha2
 /** A copy into a folder the user chose; never overwrites: "Contrat (2).pdf". */
 export async function copyInto(folder: string, fileName: string, bytes: Uint8Array): Promise<string> {
   const info = await stat(folder).catch(() => null);
-  if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou n’est plus branché.", { field: 'folder' });
+  if (!info?.isDirectory())
+    throw new AppError('NOT_FOUND', 'Ce dossier n’existe pas ou n’est plus branché.', { field: 'folder' });
   const { name, ext } = path.parse(fileName);
   let target = path.join(folder, fileName);
   for (let n = 2; existsSync(target); n++) target = path.join(folder, `${name} (${n})${ext}`);
   try {
     await writeAtomically(target, bytes);
   } catch {
-    throw new AppError('FILE_ERROR', "Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
+    throw new AppError(
+      'FILE_ERROR',
+      'Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.',
+    );
   }
   return target;
 }
@@ -69,7 +83,8 @@ export async function shred(file: string): Promise<void> {
   try {
     const { size } = await handle.stat();
     const zeros = Buffer.alloc(Math.min(size, 1024 * 1024));
-    for (let offset = 0; offset < size; offset += zeros.length) await handle.write(zeros, 0, Math.min(zeros.length, size - offset), offset);
+    for (let offset = 0; offset < size; offset += zeros.length)
+      await handle.write(zeros, 0, Math.min(zeros.length, size - offset), offset);
     await handle.sync();
   } finally {
     await handle.close();

@@ -29,12 +29,18 @@ export function infoTags(info: DocumentInfo): string {
 export function infoOf(html: string): Partial<DocumentInfo> {
   const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
   const author = /<meta name="author" content="([^"]*)">/.exec(html)?.[1];
-  return { title: title === undefined ? undefined : decode(title), author: author === undefined ? undefined : decode(author) };
+  return {
+    title: title === undefined ? undefined : decode(title),
+    author: author === undefined ? undefined : decode(author),
+  };
 }
 
 /** When a caller gives none: the first heading as the title, the letterhead's issuer as the author. */
 export function infoFromMarkup(markup: string): DocumentInfo {
-  const text = (html: string | undefined) => decode((html ?? '').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  const text = (html: string | undefined) =>
+    decode((html ?? '').replace(/<[^>]+>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
   return {
     title: text(/<h1[^>]*>(.*?)<\/h1>/s.exec(markup)?.[1]) || 'Document',
     author: text(/class="issuer"[^>]*>.*?<strong>(.*?)<\/strong>/s.exec(markup)?.[1]),

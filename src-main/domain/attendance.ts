@@ -88,7 +88,13 @@ export interface HoursSummary {
   paid: number;
   days: DayHours[];
   /** Per week (by Monday): working time (worked + paid annex times done) beyond the contract's weekly hours. */
-  weeks: (Totals & { weekOf: string; annexPaid: number; complementary: number; complementarySplit: Complementary; overLimit: boolean })[];
+  weeks: (Totals & {
+    weekOf: string;
+    annexPaid: number;
+    complementary: number;
+    complementarySplit: Complementary;
+    overLimit: boolean;
+  })[];
   /** Per calendar month ("2026-06"): what the payroll hand-off sums. */
   months: (Totals & { month: string })[];
   /** Half-days with a mark of presence / half-days held (not cancelled) up to `today`. */
@@ -115,16 +121,19 @@ export function holidayPaid(date: string, contractStart: string): boolean {
 export function workedMinutes(h: HalfDayRecord): number {
   if (!h.mark) return 0;
   if (h.mark.mark === 'present') return h.endMinutes - h.startMinutes;
-  if (h.mark.mark === 'retard') return Math.max(0, (h.mark.actualEnd ?? h.endMinutes) - (h.mark.actualStart ?? h.startMinutes));
+  if (h.mark.mark === 'retard')
+    return Math.max(0, (h.mark.actualEnd ?? h.endMinutes) - (h.mark.actualStart ?? h.startMinutes));
   return 0;
 }
 
 /** The time a half-day already pays: what was worked, or the whole half-day when its absence or cancellation is paid. */
 function paidSpan(h: HalfDayRecord, forceMajeurePaid: boolean): Span | null {
-  if (h.cancelled) return h.cancelled === 'structure' || forceMajeurePaid ? { start: h.startMinutes, end: h.endMinutes } : null;
+  if (h.cancelled)
+    return h.cancelled === 'structure' || forceMajeurePaid ? { start: h.startMinutes, end: h.endMinutes } : null;
   if (!h.mark) return null;
   if (h.mark.mark === 'present') return { start: h.startMinutes, end: h.endMinutes };
-  if (h.mark.mark === 'retard') return { start: h.mark.actualStart ?? h.startMinutes, end: h.mark.actualEnd ?? h.endMinutes };
+  if (h.mark.mark === 'retard')
+    return { start: h.mark.actualStart ?? h.startMinutes, end: h.mark.actualEnd ?? h.endMinutes };
   return h.mark.paid ? { start: h.startMinutes, end: h.endMinutes } : null;
 }
 
@@ -132,7 +141,21 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   const days = new Map<string, DayHours>();
   const day = (date: string) => {
     let d = days.get(date);
-    if (!d) days.set(date, (d = { date, planned: 0, worked: 0, paid: 0, annexPaid: 0, absences: {}, absencesPaid: {}, cancelledPaid: 0, holidayPaid: 0 }));
+    if (!d)
+      days.set(
+        date,
+        (d = {
+          date,
+          planned: 0,
+          worked: 0,
+          paid: 0,
+          annexPaid: 0,
+          absences: {},
+          absencesPaid: {},
+          cancelledPaid: 0,
+          holidayPaid: 0,
+        }),
+      );
     return d;
   };
   let attended = 0;
@@ -198,20 +221,32 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   const weeks = [...sumBy(sorted, weekOf).entries()].map(([monday, totals]) => {
     const annexPaid = annexOfWeek.get(monday) ?? 0;
     const split = complementaryOfWeek(totals.worked + annexPaid, input.contract.weeklyMinutes);
-    return { weekOf: monday, ...totals, annexPaid, complementary: split.total, complementarySplit: split, overLimit: split.beyondTenth > 0 };
+    return {
+      weekOf: monday,
+      ...totals,
+      annexPaid,
+      complementary: split.total,
+      complementarySplit: split,
+      overLimit: split.beyondTenth > 0,
+    };
   });
-  const months = [...sumBy(sorted, (date) => date.slice(0, 7)).entries()].map(([month, totals]) => ({ month, ...totals }));
+  const months = [...sumBy(sorted, (date) => date.slice(0, 7)).entries()].map(([month, totals]) => ({
+    month,
+    ...totals,
+  }));
   const limits = input.limits ?? ADULT_LIMITS;
   const warnings: HoursWarning[] = [];
   for (const w of weeks) {
     if (w.overLimit) warnings.push({ kind: 'complementary', date: w.weekOf, minutes: w.complementary });
     // Paid annex times are working time (R4624-39): they count towards the limits.
     const weekWork = w.worked + w.annexPaid;
-    if (weekWork > limits.weekMinutes) warnings.push({ kind: 'week', date: w.weekOf, minutes: weekWork, limit: limits.weekMinutes });
+    if (weekWork > limits.weekMinutes)
+      warnings.push({ kind: 'week', date: w.weekOf, minutes: weekWork, limit: limits.weekMinutes });
   }
   for (const d of sorted) {
     const dayWork = d.worked + d.annexPaid;
-    if (dayWork > limits.dayMinutes) warnings.push({ kind: 'day', date: d.date, minutes: dayWork, limit: limits.dayMinutes });
+    if (dayWork > limits.dayMinutes)
+      warnings.push({ kind: 'day', date: d.date, minutes: dayWork, limit: limits.dayMinutes });
   }
   // Planned half-days count here, worked or not: a minor is never scheduled at night (L3163-2).
   const night = limits.night;
@@ -224,5 +259,15 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   }
 
   const sum = (key: 'planned' | 'worked' | 'paid') => sorted.reduce((total, d) => total + d[key], 0);
-  return { planned: sum('planned'), worked: sum('worked'), paid: sum('paid'), days: sorted, weeks, months, attended, held, warnings };
+  return {
+    planned: sum('planned'),
+    worked: sum('worked'),
+    paid: sum('paid'),
+    days: sorted,
+    weeks,
+    months,
+    attended,
+    held,
+    warnings,
+  };
 }

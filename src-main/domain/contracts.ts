@@ -51,11 +51,15 @@ export function checkCddi(terms: CddiTerms): RuleViolation[] {
       message: `Un parcours en CDDI ne peut pas dépasser 24 mois en tout, renouvellements compris (art. L5132-15-1) : fin au plus tard le ${formatFrenchDate(longestEnd)}.`,
     });
   }
-  const derogation = terms.derogationUntil && terms.derogationUntil >= terms.start && terms.derogationUntil <= addMonths(terms.start, 12);
+  const derogation =
+    terms.derogationUntil &&
+    terms.derogationUntil >= terms.start &&
+    terms.derogationUntil <= addMonths(terms.start, 12);
   if (terms.weeklyMinutes < 20 * 60 && !derogation) {
     violations.push({
       rule: 'L5132-15-1',
-      message: "Un CDDI compte au moins 20 heures par semaine, sauf dérogation du préfet d’au plus 12 mois (art. L5132-15-1) : enregistrez-la pour continuer.",
+      message:
+        'Un CDDI compte au moins 20 heures par semaine, sauf dérogation du préfet d’au plus 12 mois (art. L5132-15-1) : enregistrez-la pour continuer.',
     });
   }
   if (terms.weeklyMinutes > 35 * 60) {
@@ -79,7 +83,12 @@ export function handOverDeadline(start: string, holidays: ReadonlyMap<string, st
   return date;
 }
 
-export function isHandOverLate(start: string, handedOn: string | null, today: string, holidays: ReadonlyMap<string, string>): boolean {
+export function isHandOverLate(
+  start: string,
+  handedOn: string | null,
+  today: string,
+  holidays: ReadonlyMap<string, string>,
+): boolean {
   const deadline = handOverDeadline(start, holidays);
   return handedOn === null ? today > deadline : handedOn > deadline;
 }
@@ -105,15 +114,31 @@ export interface RenewalTerms {
 export function checkRenewal(terms: RenewalTerms): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (terms.newEnd <= terms.currentEnd) {
-    violations.push({ rule: 'L1243-13', message: 'La nouvelle date de fin doit venir après la fin actuelle du contrat.' });
+    violations.push({
+      rule: 'L1243-13',
+      message: 'La nouvelle date de fin doit venir après la fin actuelle du contrat.',
+    });
   }
   if (terms.agreedOn > terms.currentEnd) {
-    violations.push({ rule: 'L1243-13', message: 'Le renouvellement doit être accepté par le salarié avant le terme du contrat (art. L1243-13).' });
+    violations.push({
+      rule: 'L1243-13',
+      message: 'Le renouvellement doit être accepté par le salarié avant le terme du contrat (art. L1243-13).',
+    });
   }
   if (terms.type === 'cddi') {
-    violations.push(...checkCddi({ start: terms.start, end: terms.newEnd, weeklyMinutes: terms.weeklyMinutes, derogationUntil: terms.derogationUntil }));
+    violations.push(
+      ...checkCddi({
+        start: terms.start,
+        end: terms.newEnd,
+        weeklyMinutes: terms.weeklyMinutes,
+        derogationUntil: terms.derogationUntil,
+      }),
+    );
   } else if (terms.renewalsSoFar >= 2) {
-    violations.push({ rule: 'L1243-13', message: 'Un CDD ne peut être renouvelé que deux fois (art. L1243-13) : établissez un nouveau contrat.' });
+    violations.push({
+      rule: 'L1243-13',
+      message: 'Un CDD ne peut être renouvelé que deux fois (art. L1243-13) : établissez un nouveau contrat.',
+    });
   }
   return violations;
 }
@@ -125,7 +150,14 @@ export interface EarlyEndTerms {
   trialDays: number;
   /** The last day of the contract. */
   date: string;
-  reason: 'periode_essai' | 'accord_commun' | 'embauche_cdi' | 'emploi_ou_formation' | 'faute_grave' | 'force_majeure' | 'inaptitude';
+  reason:
+    | 'periode_essai'
+    | 'accord_commun'
+    | 'embauche_cdi'
+    | 'emploi_ou_formation'
+    | 'faute_grave'
+    | 'force_majeure'
+    | 'inaptitude';
 }
 
 /** The last day of the trial period, counted in calendar days from the start. */
@@ -141,7 +173,9 @@ export function checkEarlyEnd(terms: EarlyEndTerms): RuleViolation[] {
   if (terms.reason === 'periode_essai') {
     const trialEnd = trialPeriodEnd(terms.start, terms.trialDays);
     if (trialEnd === null || terms.date > trialEnd) {
-      return [{ rule: 'L1242-10', message: "La période d’essai est terminée à cette date : choisissez un autre motif." }];
+      return [
+        { rule: 'L1242-10', message: 'La période d’essai est terminée à cette date : choisissez un autre motif.' },
+      ];
     }
   }
   if (terms.reason === 'emploi_ou_formation' && terms.type !== 'cddi') {

@@ -19,13 +19,15 @@ export interface DocumentGuardFacts {
   attendanceRecorded: boolean;
 }
 
-export type DocumentGuard = { status: 'allowed' } | { status: 'draft_only'; reason: string } | { status: 'refused'; reason: string };
+export type DocumentGuard =
+  { status: 'allowed' } | { status: 'draft_only'; reason: string } | { status: 'refused'; reason: string };
 
 const ALLOWED: DocumentGuard = { status: 'allowed' };
 
 function beforeFirstHalfDay(f: DocumentGuardFacts): string | null {
-  if (f.firstHalfDay === null) return "Aucune demi-journée n’a encore eu lieu sur ce contrat.";
-  if (f.today < f.firstHalfDay) return `Aucune demi-journée n’a encore eu lieu : la première est le ${longFrenchDate(f.firstHalfDay)}.`;
+  if (f.firstHalfDay === null) return 'Aucune demi-journée n’a encore eu lieu sur ce contrat.';
+  if (f.today < f.firstHalfDay)
+    return `Aucune demi-journée n’a encore eu lieu : la première est le ${longFrenchDate(f.firstHalfDay)}.`;
   return null;
 }
 
@@ -37,7 +39,10 @@ export function madeBeforeTheFacts(): DocumentGuard {
 /** Delivered at the contract's expiry (L1234-19, D1234-6): from its last day worked, never before. */
 export function certificateGuard(f: DocumentGuardFacts): DocumentGuard {
   return f.today < f.lastDay
-    ? { status: 'refused', reason: `Le certificat de travail s’établit à la fin du contrat : son dernier jour est le ${longFrenchDate(f.lastDay)}.` }
+    ? {
+        status: 'refused',
+        reason: `Le certificat de travail s’établit à la fin du contrat : son dernier jour est le ${longFrenchDate(f.lastDay)}.`,
+      }
     : ALLOWED;
 }
 
@@ -45,7 +50,11 @@ export function certificateGuard(f: DocumentGuardFacts): DocumentGuard {
 export function presenceGuard(f: DocumentGuardFacts): DocumentGuard {
   const early = beforeFirstHalfDay(f);
   if (early) return { status: 'draft_only', reason: early };
-  if (!f.attendanceRecorded) return { status: 'draft_only', reason: "Les présences ne sont pas encore saisies : l’attestation n’indiquerait que les heures prévues." };
+  if (!f.attendanceRecorded)
+    return {
+      status: 'draft_only',
+      reason: 'Les présences ne sont pas encore saisies : l’attestation n’indiquerait que les heures prévues.',
+    };
   return ALLOWED;
 }
 
@@ -58,12 +67,18 @@ export function bilanGuard(f: DocumentGuardFacts): DocumentGuard {
 /** Skills are attested only from work done. */
 export function competencesGuard(f: DocumentGuardFacts): DocumentGuard {
   return f.workedMinutes <= 0
-    ? { status: 'refused', reason: "Aucune heure de travail n’est enregistrée pour ce contrat : il n’y a pas de compétences à attester." }
+    ? {
+        status: 'refused',
+        reason: 'Aucune heure de travail n’est enregistrée pour ce contrat : il n’y a pas de compétences à attester.',
+      }
     : ALLOWED;
 }
 
 /** What is printed: a valid document, a draft when one is asked for and may be made, or why neither. */
-export function resolveGuard(guard: DocumentGuard, draftAsked: boolean): { print: 'valid' | 'draft' } | { refused: string; draftPossible: boolean } {
+export function resolveGuard(
+  guard: DocumentGuard,
+  draftAsked: boolean,
+): { print: 'valid' | 'draft' } | { refused: string; draftPossible: boolean } {
   if (guard.status === 'refused') return { refused: guard.reason, draftPossible: false };
   if (draftAsked) return { print: 'draft' };
   if (guard.status === 'draft_only') return { refused: guard.reason, draftPossible: true };

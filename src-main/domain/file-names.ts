@@ -21,11 +21,21 @@ export function safeFileName(wanted: string, extension: string): string {
   if (base === '' || RESERVED.test(base.split('.')[0]!)) base = `document_${base}`.replace(/_$/, '');
   // Counted in characters: every one kept is at most 3 bytes in UTF-8, well within 255.
   const chars = [...base];
-  if (chars.length > MAX_LENGTH) base = chars.slice(0, MAX_LENGTH).join('').replace(/[._ ]+$/g, '');
+  if (chars.length > MAX_LENGTH)
+    base = chars
+      .slice(0, MAX_LENGTH)
+      .join('')
+      .replace(/[._ ]+$/g, '');
   return `${base}.${extension}`;
 }
 
 /** "Contrat_LEFÈVRE_Élodie_2026-05-04.pdf" */
-export function documentFileName(kindLabel: string, lastName: string, firstNames: string, date: string, extension = 'pdf'): string {
+export function documentFileName(
+  kindLabel: string,
+  lastName: string,
+  firstNames: string,
+  date: string,
+  extension = 'pdf',
+): string {
   return safeFileName(`${kindLabel}_${lastName.toLocaleUpperCase('fr-FR')}_${firstNames}_${date}`, extension);
 }

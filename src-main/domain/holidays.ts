@@ -32,7 +32,7 @@ const fixed = (month: number, day: number) => ({ month, day });
 const easter = (easterOffset: number) => ({ easterOffset });
 
 export const WHIT_MONDAY = 'Lundi de Pentecôte';
-const ABOLITION = "Abolition de l’esclavage";
+const ABOLITION = 'Abolition de l’esclavage';
 const L3133_1 = 'Code du travail, art. L3133-1';
 /** Loi n° 83-550 du 30 juin 1983; dates by décret n° 83-1003 du 23 novembre 1983, now in the Code du travail. */
 const L3422_2 = 'Code du travail, art. L3422-2 (loi n° 83-550, décret n° 83-1003)';
@@ -46,7 +46,7 @@ const ANTILLES_USAGE = 'Usage local des Antilles (arrêté gubernatorial du 8 ju
 
 /** Everywhere in France. */
 export const NATIONAL_HOLIDAYS: readonly HolidayRule[] = [
-  { name: "Jour de l’an", date: fixed(1, 1), source: L3133_1 },
+  { name: 'Jour de l’an', date: fixed(1, 1), source: L3133_1 },
   { name: 'Lundi de Pâques', date: easter(1), source: L3133_1 },
   { name: 'Fête du Travail', date: fixed(5, 1), source: L3133_1 },
   { name: 'Victoire 1945', date: fixed(5, 8), source: L3133_1 },
@@ -85,7 +85,12 @@ export const LOCAL_HOLIDAYS: Record<HolidayRegion, readonly HolidayRule[]> = {
   // L3422-2 still reads 27 May by a clerical error.
   saint_martin: [
     { name: ABOLITION, date: fixed(5, 27), from: 2012, until: 2017, source: L3422_2 },
-    { name: ABOLITION, date: fixed(5, 28), from: 2018, source: 'Circulaire du 4 mai 2018, délibération du conseil territorial du 5 novembre 2015' },
+    {
+      name: ABOLITION,
+      date: fixed(5, 28),
+      from: 2018,
+      source: 'Circulaire du 4 mai 2018, délibération du conseil territorial du 5 novembre 2015',
+    },
   ],
   saint_barthelemy: [{ name: ABOLITION, date: fixed(10, 9), from: 2012, source: L3422_2 }],
 };
@@ -120,7 +125,8 @@ export function frenchHolidays(year: number, options: HolidayOptions = {}): Map<
   );
   const days = new Map<string, string>();
   for (const { name, date } of rules) {
-    const iso = 'easterOffset' in date ? addDays(easterDay, date.easterOffset) : isoFromParts(year, date.month, date.day);
+    const iso =
+      'easterOffset' in date ? addDays(easterDay, date.easterOffset) : isoFromParts(year, date.month, date.day);
     const other = days.get(iso);
     days.set(iso, other ? `${other} et ${name}` : name);
   }

@@ -38,7 +38,10 @@ export function proposeChanges<F extends string>(
 }
 
 /** The record once the accepted changes are applied; every other field is left as stored. */
-export function applyChanges<R extends Record<string, unknown>, F extends keyof R & string>(stored: R, changes: readonly FieldChange<F>[]): R {
+export function applyChanges<R extends Record<string, unknown>, F extends keyof R & string>(
+  stored: R,
+  changes: readonly FieldChange<F>[],
+): R {
   const next = { ...stored };
   for (const change of changes) (next as Record<string, unknown>)[change.field] = change.to;
   return next;

@@ -66,7 +66,7 @@ export function parseResources(text: string): Resource | null {
 
 const HEADER_WORDS: [ImportField, string[]][] = [
   ['birthName', ['nom de naissance', 'nom de jeune fille', 'nee']],
-  ['lastName', ['nom', "nom d’usage", 'nom usuel', 'nom de famille']],
+  ['lastName', ['nom', 'nom d’usage', 'nom usuel', 'nom de famille']],
   ['firstNames', ['prenom', 'prenoms', 'prenom(s)']],
   ['birthDate', ['date de naissance', 'ne le', 'nee le', 'ne(e) le', 'naissance', 'date naissance']],
   ['sex', ['sexe', 'genre', 'h/f', 'f/h']],
@@ -76,7 +76,7 @@ const HEADER_WORDS: [ImportField, string[]][] = [
   ['phone', ['telephone', 'tel', 'tel.', 'portable', 'mobile']],
   ['email', ['e-mail', 'email', 'mail', 'courriel']],
   ['resources', ['ressources', 'minima sociaux', 'revenus']],
-  ['educationLevel', ['niveau de formation', "niveau d’etude", "niveau d’etudes", 'niveau', 'diplome']],
+  ['educationLevel', ['niveau de formation', 'niveau d’etude', 'niveau d’etudes', 'niveau', 'diplome']],
 ];
 
 /** A first guess of which column fills which field, from the headers' words. */
@@ -84,7 +84,9 @@ export function suggestMapping(headers: readonly string[]): (ImportField | null)
   const used = new Set<ImportField>();
   return headers.map((header) => {
     const h = foldForSearch(header);
-    const found = HEADER_WORDS.find(([field, words]) => !used.has(field) && words.some((word) => foldForSearch(word) === h));
+    const found = HEADER_WORDS.find(
+      ([field, words]) => !used.has(field) && words.some((word) => foldForSearch(word) === h),
+    );
     if (!found) return null;
     used.add(found[0]);
     return found[0];

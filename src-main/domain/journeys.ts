@@ -29,5 +29,7 @@ export function isClosed(status: JourneyStatus): boolean {
 
 /** A frein is lifted after it was noticed, never before. */
 export function obstacleDatesProblem(o: { identifiedOn: string; resolvedOn: string | null }): string | null {
-  return o.resolvedOn !== null && o.resolvedOn < o.identifiedOn ? 'Un frein ne peut pas être levé avant d’avoir été repéré.' : null;
+  return o.resolvedOn !== null && o.resolvedOn < o.identifiedOn
+    ? 'Un frein ne peut pas être levé avant d’avoir été repéré.'
+    : null;
 }

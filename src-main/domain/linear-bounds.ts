@@ -85,7 +85,10 @@ function simplex(a: number[][], b: number[], c: number[]): Outcome {
     }
   }
   if (!iterate(rows, basis, (j) => (j < n ? c[j]! : 0), n)) return { kind: 'unbounded' };
-  return { kind: 'optimal', value: rows.reduce((sum, row, i) => sum + (basis[i]! < n ? c[basis[i]!]! * row[row.length - 1]! : 0), 0) };
+  return {
+    kind: 'optimal',
+    value: rows.reduce((sum, row, i) => sum + (basis[i]! < n ? c[basis[i]!]! * row[row.length - 1]! : 0), 0),
+  };
 }
 
 /**

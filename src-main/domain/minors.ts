@@ -25,7 +25,11 @@ export interface WorkingTimeLimits {
 export const ADULT_LIMITS: WorkingTimeLimits = { dayMinutes: 10 * 60, weekMinutes: 48 * 60, night: null };
 
 /** Under 18: 8 h a day and 35 h a week (L3162-1), no work between 22 h and 6 h (L3163-2). */
-export const MINOR_LIMITS: WorkingTimeLimits = { dayMinutes: 8 * 60, weekMinutes: 35 * 60, night: { from: 22 * 60, to: 6 * 60 } };
+export const MINOR_LIMITS: WorkingTimeLimits = {
+  dayMinutes: 8 * 60,
+  weekMinutes: 35 * 60,
+  night: { from: 22 * 60, to: 6 * 60 },
+};
 
 export function isMinorOn(birthDate: string | null, date: string): boolean {
   return birthDate !== null && ageOn(birthDate, date) < AGE_OF_MAJORITY;

@@ -33,7 +33,15 @@ export function wallClockOf(instant: string, region: HolidayRegion): WallClock {
   const timeZone = REGION_TIME_ZONES[region];
   let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(timeZone, format);
   }
   const part = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
@@ -45,5 +53,5 @@ export function hasBegun(date: string, startMinutes: number, now: WallClock): bo
   return date < now.date || (date === now.date && startMinutes <= now.minutes);
 }
 
-export const HALF_DAY_NOT_YET = "Cette demi-journée n’a pas encore eu lieu";
-export const ANNEX_TIME_NOT_YET = "Ce temps annexe n’a pas encore eu lieu";
+export const HALF_DAY_NOT_YET = 'Cette demi-journée n’a pas encore eu lieu';
+export const ANNEX_TIME_NOT_YET = 'Ce temps annexe n’a pas encore eu lieu';

@@ -79,7 +79,9 @@ interface Minutes {
 }
 
 /** Heures complémentaires of each week, put on the week's last working days: +25 % latest, +10 % before. */
-export function complementaryByDay(summary: Pick<HoursSummary, 'days' | 'weeks'>): Map<string, { hc10: number; hc25: number; week: string }> {
+export function complementaryByDay(
+  summary: Pick<HoursSummary, 'days' | 'weeks'>,
+): Map<string, { hc10: number; hc25: number; week: string }> {
   const byDay = new Map<string, { hc10: number; hc25: number; week: string }>();
   for (const w of summary.weeks) {
     let beyond = w.complementarySplit.beyondTenth;
@@ -132,7 +134,10 @@ export function payLines(input: {
     const hc = hcByDay.get(d.date);
     if (d.date.startsWith(input.month)) entries.push(...minutesOfDay(d, hc));
     if (hc && hc.week.startsWith(input.month)) {
-      entries.push({ item: 'hc_10', date: d.date, minutes: hc.hc10, week: hc.week }, { item: 'hc_25', date: d.date, minutes: hc.hc25, week: hc.week });
+      entries.push(
+        { item: 'hc_10', date: d.date, minutes: hc.hc10, week: hc.week },
+        { item: 'hc_25', date: d.date, minutes: hc.hc25, week: hc.week },
+      );
     }
   }
   const carried: PayLine[] = [];
@@ -159,19 +164,37 @@ export function payLines(input: {
   const lines: PayLine[] = [];
   const weeks: (string | undefined)[] = [];
   const order = (item: PayItem) => PAY_ITEMS.indexOf(item);
-  const sorted = entries.filter((e) => e.minutes !== 0).sort((a, b) => order(a.item) - order(b.item) || a.date.localeCompare(b.date));
+  const sorted = entries
+    .filter((e) => e.minutes !== 0)
+    .sort((a, b) => order(a.item) - order(b.item) || a.date.localeCompare(b.date));
   for (const e of sorted) {
     const unpaid = e.item.startsWith('absence_non_payee_');
     const rate = rateOnDay(input.contractCents, input.wageFloors, e.date);
     const rateCentiCents = unpaid ? 0 : rate.hourlyCents * (MAJORATION[e.item] ?? 100);
     const smicFrom = unpaid ? null : (rate.raisedBy?.effectiveFrom ?? null);
     const last = lines.at(-1);
-    if (last && last.item === e.item && last.rateCentiCents === rateCentiCents && last.smicFrom === smicFrom && weeks.at(-1) === e.week) {
+    if (
+      last &&
+      last.item === e.item &&
+      last.rateCentiCents === rateCentiCents &&
+      last.smicFrom === smicFrom &&
+      weeks.at(-1) === e.week
+    ) {
       last.to = e.date;
       if (last.dates.at(-1) !== e.date) last.dates.push(e.date);
       last.minutes += e.minutes;
     } else {
-      lines.push({ item: e.item, from: e.date, to: e.date, dates: [e.date], minutes: e.minutes, centiHours: 0, rateCentiCents, smicFrom, amountCents: 0 });
+      lines.push({
+        item: e.item,
+        from: e.date,
+        to: e.date,
+        dates: [e.date],
+        minutes: e.minutes,
+        centiHours: 0,
+        rateCentiCents,
+        smicFrom,
+        amountCents: 0,
+      });
       weeks.push(e.week);
     }
   }
@@ -180,7 +203,10 @@ export function payLines(input: {
     l.amountCents = lineAmountCents(l.centiHours, l.rateCentiCents);
   }
   // Each correction stays its own line, after the month's own ones, with its quantity as recorded.
-  return [...lines, ...carried.sort((a, b) => PAY_ITEMS.indexOf(a.item) - PAY_ITEMS.indexOf(b.item) || a.from.localeCompare(b.from))];
+  return [
+    ...lines,
+    ...carried.sort((a, b) => PAY_ITEMS.indexOf(a.item) - PAY_ITEMS.indexOf(b.item) || a.from.localeCompare(b.from)),
+  ];
 }
 
 /** The decimals a rate is written with: as many as it has, 2 to 4 (13,222 € for 12,02 € + 10 %). */
@@ -191,7 +217,9 @@ export function ratePlaces(rateCentiCents: number): number {
 /** What a line is called in the files: its rubrique's description, said to be a correction when it is one. */
 export function payLineLabel(line: { item: PayItem; regularisation?: true }): string {
   const description = PAY_ITEM_DEFAULTS[line.item].description;
-  return line.regularisation ? `Régularisation d’un mois transmis : ${description.charAt(0).toLocaleLowerCase('fr-FR')}${description.slice(1)}` : description;
+  return line.regularisation
+    ? `Régularisation d’un mois transmis : ${description.charAt(0).toLocaleLowerCase('fr-FR')}${description.slice(1)}`
+    : description;
 }
 
 /** The gross: the sum of the lines' amounts. */

@@ -18,7 +18,9 @@ export interface RateOnDay {
 
 export function rateOnDay(contractCents: number, floors: readonly DatedRate[], date: string): RateOnDay {
   const floor = rateInForce(floors, date);
-  return floor && floor.hourlyCents > contractCents ? { hourlyCents: floor.hourlyCents, raisedBy: floor } : { hourlyCents: contractCents, raisedBy: null };
+  return floor && floor.hourlyCents > contractCents
+    ? { hourlyCents: floor.hourlyCents, raisedBy: floor }
+    : { hourlyCents: contractCents, raisedBy: null };
 }
 
 export interface RateSegment {
@@ -41,13 +43,21 @@ export function amountCents(minutes: number, hourlyCents: number): number {
  * Days without minutes make no segment; a day whose rate differs from the
  * previous segment's starts a new one.
  */
-export function splitByRate(paid: readonly { date: string; minutes: number }[], contractCents: number, floors: readonly DatedRate[]): RateSegment[] {
+export function splitByRate(
+  paid: readonly { date: string; minutes: number }[],
+  contractCents: number,
+  floors: readonly DatedRate[],
+): RateSegment[] {
   const segments: RateSegment[] = [];
   for (const { date, minutes } of [...paid].sort((a, b) => a.date.localeCompare(b.date))) {
     if (minutes === 0) continue;
     const rate = rateOnDay(contractCents, floors, date);
     const last = segments.at(-1);
-    if (last && last.hourlyCents === rate.hourlyCents && last.raisedBy?.effectiveFrom === rate.raisedBy?.effectiveFrom) {
+    if (
+      last &&
+      last.hourlyCents === rate.hourlyCents &&
+      last.raisedBy?.effectiveFrom === rate.raisedBy?.effectiveFrom
+    ) {
       last.to = date;
       last.minutes += minutes;
     } else {
@@ -68,9 +78,15 @@ export function grossOfSegments(segments: readonly RateSegment[]): number {
  * its end and is above the contract's rate: the rate will be raised from that
  * date (warned about at hiring, not refused).
  */
-export function laterFloorAbove(floors: readonly DatedRate[], contract: { start: string; end: string; hourlyCents: number }): DatedRate | null {
+export function laterFloorAbove(
+  floors: readonly DatedRate[],
+  contract: { start: string; end: string; hourlyCents: number },
+): DatedRate | null {
   const later = floors
-    .filter((f) => f.effectiveFrom > contract.start && f.effectiveFrom <= contract.end && f.hourlyCents > contract.hourlyCents)
+    .filter(
+      (f) =>
+        f.effectiveFrom > contract.start && f.effectiveFrom <= contract.end && f.hourlyCents > contract.hourlyCents,
+    )
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return later[0] ?? null;
 }

@@ -38,7 +38,11 @@ export interface FigureChange {
 
 /** The figures of lines computed for a month (only days with minutes). */
 export function figuresOf(
-  people: readonly { participationId: number; payLines: readonly FigureLine[]; days: readonly { date: string; worked: number; paid: number }[] }[],
+  people: readonly {
+    participationId: number;
+    payLines: readonly FigureLine[];
+    days: readonly { date: string; worked: number; paid: number }[];
+  }[],
 ): PersonFigures[] {
   return people
     .map((p) => ({
@@ -52,7 +56,9 @@ export function figuresOf(
         amountCents: l.amountCents,
         ...(l.regularisation ? { regularisation: true as const } : {}),
       })),
-      days: p.days.filter((d) => d.worked !== 0 || d.paid !== 0).map((d) => ({ date: d.date, worked: d.worked, paid: d.paid })),
+      days: p.days
+        .filter((d) => d.worked !== 0 || d.paid !== 0)
+        .map((d) => ({ date: d.date, worked: d.worked, paid: d.paid })),
     }))
     .sort((a, b) => a.participationId - b.participationId);
 }
@@ -65,7 +71,15 @@ export function canonicalFigures(figures: MonthFigures): string {
       p.participationId,
       [...p.payLines]
         // A carried correction is marked only where there is one: figures kept before keep their fingerprint.
-        .map((l) => [l.item, [...l.dates].sort(), l.minutes, l.centiHours, l.rateCentiCents, l.amountCents, ...(l.regularisation ? ['régularisation'] : [])])
+        .map((l) => [
+          l.item,
+          [...l.dates].sort(),
+          l.minutes,
+          l.centiHours,
+          l.rateCentiCents,
+          l.amountCents,
+          ...(l.regularisation ? ['régularisation'] : []),
+        ])
         .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
       [...p.days].sort((x, y) => x.date.localeCompare(y.date)).map((d) => [d.date, d.worked, d.paid]),
     ]);
@@ -78,7 +92,11 @@ function totalsByItem(p: PersonFigures | undefined): Map<PayItem, Totals> {
   const out = new Map<PayItem, Totals>();
   for (const l of p?.payLines ?? []) {
     const t = out.get(l.item) ?? { minutes: 0, amountCents: 0, dates: [] };
-    out.set(l.item, { minutes: t.minutes + l.minutes, amountCents: t.amountCents + l.amountCents, dates: [...new Set([...t.dates, ...l.dates])].sort() });
+    out.set(l.item, {
+      minutes: t.minutes + l.minutes,
+      amountCents: t.amountCents + l.amountCents,
+      dates: [...new Set([...t.dates, ...l.dates])].sort(),
+    });
   }
   return out;
 }
@@ -94,7 +112,9 @@ export function figureChanges(kept: MonthFigures, now: MonthFigures, itemOrder: 
   for (const id of ids) {
     const before = totalsByItem(kept.find((p) => p.participationId === id));
     const after = totalsByItem(now.find((p) => p.participationId === id));
-    const items = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => itemOrder.indexOf(a) - itemOrder.indexOf(b));
+    const items = [...new Set([...before.keys(), ...after.keys()])].sort(
+      (a, b) => itemOrder.indexOf(a) - itemOrder.indexOf(b),
+    );
     for (const item of items) {
       const b = before.get(item) ?? none;
       const a = after.get(item) ?? none;

@@ -96,18 +96,29 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
       };
     });
   const sum = (pick: (d: PayrollDay) => number) => days.reduce((total, d) => total + pick(d), 0);
-  const absences = Object.fromEntries(ABSENCE_MARKS.map((m) => [m, sum((d) => d.absences[m] ?? 0)])) as PayrollLine['absences'];
+  const absences = Object.fromEntries(
+    ABSENCE_MARKS.map((m) => [m, sum((d) => d.absences[m] ?? 0)]),
+  ) as PayrollLine['absences'];
   // Complementary hours of the weeks that start in the month (a week belongs to the month of its Monday).
   const weeks = person.summary.weeks.filter((w) => w.weekOf.startsWith(month));
   const sumWeeks = (pick: (w: (typeof weeks)[number]) => number) => weeks.reduce((total, w) => total + pick(w), 0);
   const regularisationPaid = person.regularisations.reduce((total, r) => total + r.paidDelta, 0);
   const paid = sum((d) => d.paid);
   const rates = splitByRate(
-    [...days.map((d) => ({ date: d.date, minutes: d.paid })), ...person.regularisations.map((r) => ({ date: r.date, minutes: r.paidDelta }))],
+    [
+      ...days.map((d) => ({ date: d.date, minutes: d.paid })),
+      ...person.regularisations.map((r) => ({ date: r.date, minutes: r.paidDelta })),
+    ],
     person.hourlyCents,
     person.wageFloors,
   );
-  const lines = payLines({ month, summary: person.summary, contractCents: person.hourlyCents, wageFloors: person.wageFloors, regularisations: person.regularisations });
+  const lines = payLines({
+    month,
+    summary: person.summary,
+    contractCents: person.hourlyCents,
+    wageFloors: person.wageFloors,
+    regularisations: person.regularisations,
+  });
   return {
     person,
     planned: sum((d) => d.planned),
@@ -128,7 +139,9 @@ export function payrollLine(person: PayrollPerson, month: string): PayrollLine {
 
 /** Why a line is paid above its contract's rate, in French, once per SMIC applied (L3231-2). */
 export function smicNotes(line: PayrollLine): string[] {
-  const notes = line.rates.flatMap((s) => (s.raisedBy ? [`${smicRaiseText(s.raisedBy)} (taux du contrat : ${formatEuros(line.person.hourlyCents)})`] : []));
+  const notes = line.rates.flatMap((s) =>
+    s.raisedBy ? [`${smicRaiseText(s.raisedBy)} (taux du contrat : ${formatEuros(line.person.hourlyCents)})`] : [],
+  );
   return [...new Set(notes)];
 }
 

@@ -38,9 +38,14 @@ export function pmsmpDatesProblem(start: string, end: string): string | null {
 }
 
 /** Why an immersion cannot be renewed, or null: once only, never a renewal of a renewal, after its end, for the same objective. */
-export function renewalProblem(original: { end: string; isRenewal: boolean; renewed: boolean }, renewalStart: string): string | null {
-  if (original.isRenewal) return 'Cette immersion est déjà un renouvellement : elle ne peut pas être renouvelée une seconde fois (article D5135-3).';
-  if (original.renewed) return 'Cette immersion a déjà été renouvelée une fois : elle ne peut plus l’être (article D5135-3).';
+export function renewalProblem(
+  original: { end: string; isRenewal: boolean; renewed: boolean },
+  renewalStart: string,
+): string | null {
+  if (original.isRenewal)
+    return 'Cette immersion est déjà un renouvellement : elle ne peut pas être renouvelée une seconde fois (article D5135-3).';
+  if (original.renewed)
+    return 'Cette immersion a déjà été renouvelée une fois : elle ne peut plus l’être (article D5135-3).';
   if (renewalStart <= original.end) return 'Le renouvellement commence après la fin de l’immersion.';
   return null;
 }
@@ -68,7 +73,8 @@ export function weekMinutes(schedule: WeekSchedule): number {
   return WEEKDAYS.reduce((total, d) => total + (schedule[d] ? dayMinutes(schedule[d]) : 0), 0);
 }
 
-const hours = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`);
+const hours = (minutes: number) =>
+  minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
 
 /** What is wrong with a weekly schedule, in French, each with the weekday it concerns (null for the whole week). */
 export function scheduleProblems(schedule: WeekSchedule, minor = false): { day: Weekday | null; message: string }[] {
@@ -77,8 +83,10 @@ export function scheduleProblems(schedule: WeekSchedule, minor = false): { day: 
   for (const d of WEEKDAYS) {
     const day = schedule[d];
     if (!day) continue;
-    if (day.end <= day.start) problems.push({ day: d, message: `Le ${d}, l’heure de fin doit suivre l’heure de début.` });
-    else if (day.pause >= day.end - day.start) problems.push({ day: d, message: `Le ${d}, la pause est plus longue que la journée.` });
+    if (day.end <= day.start)
+      problems.push({ day: d, message: `Le ${d}, l’heure de fin doit suivre l’heure de début.` });
+    else if (day.pause >= day.end - day.start)
+      problems.push({ day: d, message: `Le ${d}, la pause est plus longue que la journée.` });
     else if (dayMinutes(day) > dayLimit) {
       problems.push({
         day: d,
@@ -90,7 +98,10 @@ export function scheduleProblems(schedule: WeekSchedule, minor = false): { day: 
     const total = weekMinutes(schedule);
     if (total === 0) problems.push({ day: null, message: 'Indiquez au moins un jour de présence.' });
     else if (total > WEEK_MINUTES) {
-      problems.push({ day: null, message: `La semaine compte ${hours(total)} de présence : au plus 35 h par semaine (article ${minor ? 'L3162-1' : 'L3121-27'} du Code du travail).` });
+      problems.push({
+        day: null,
+        message: `La semaine compte ${hours(total)} de présence : au plus 35 h par semaine (article ${minor ? 'L3162-1' : 'L3121-27'} du Code du travail).`,
+      });
     }
   }
   return problems;
@@ -116,14 +127,19 @@ export function plannedMinutes(start: string, end: string, schedule: WeekSchedul
  * ACI); the employee gets their post back at its end (L5135-3). The days
  * suspended: the overlap of the two periods, or null.
  */
-export function suspendedDays(contract: { start: string; end: string }, immersion: { start: string; end: string }): { from: string; to: string } | null {
+export function suspendedDays(
+  contract: { start: string; end: string },
+  immersion: { start: string; end: string },
+): { from: string; to: string } | null {
   const from = contract.start > immersion.start ? contract.start : immersion.start;
   const to = contract.end < immersion.end ? contract.end : immersion.end;
   return from <= to ? { from, to } : null;
 }
 
 /** The schedule as typed (`HH:MM`, absent days null), in minutes after midnight. */
-export function scheduleMinutes(typed: Record<Weekday, { start: string; end: string; pause: number } | null>): WeekSchedule {
+export function scheduleMinutes(
+  typed: Record<Weekday, { start: string; end: string; pause: number } | null>,
+): WeekSchedule {
   const out: WeekSchedule = {};
   for (const d of WEEKDAYS) {
     const day = typed[d];

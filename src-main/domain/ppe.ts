@@ -18,10 +18,26 @@ const HANDLING_GLOVES = 'gants de manutention';
 
 /** The equipment each work support calls for at least; the worksite's risk assessment may add to it. */
 export const PPE_BY_ACTIVITY: Record<Activity, readonly string[]> = {
-  menuiserie: [SAFETY_SHOES, HANDLING_GLOVES, 'lunettes de protection', 'protections auditives', 'masque anti-poussières'],
-  nettoyage: ['chaussures de sécurité antidérapantes', 'gants de protection contre les produits d’entretien', 'lunettes de protection'],
+  menuiserie: [
+    SAFETY_SHOES,
+    HANDLING_GLOVES,
+    'lunettes de protection',
+    'protections auditives',
+    'masque anti-poussières',
+  ],
+  nettoyage: [
+    'chaussures de sécurité antidérapantes',
+    'gants de protection contre les produits d’entretien',
+    'lunettes de protection',
+  ],
   manutention: [SAFETY_SHOES, HANDLING_GLOVES],
-  espaces_verts: [SAFETY_SHOES, 'gants de protection', 'lunettes ou visière de protection', 'protections auditives', 'gilet de haute visibilité'],
+  espaces_verts: [
+    SAFETY_SHOES,
+    'gants de protection',
+    'lunettes ou visière de protection',
+    'protections auditives',
+    'gilet de haute visibilité',
+  ],
   batiment: ['casque', SAFETY_SHOES, HANDLING_GLOVES, 'lunettes de protection', 'protections auditives'],
   lingerie: ['chaussures de travail antidérapantes', 'gants de protection'],
   ressourcerie: [SAFETY_SHOES, HANDLING_GLOVES],

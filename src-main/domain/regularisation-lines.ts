@@ -52,13 +52,39 @@ function keyOf(item: PayItem, rateCentiCents: number, firstDate: string): string
  * transmitted, less what was already recorded. Lines the month itself carried
  * from earlier months are the same on both sides and left out.
  */
-export function regularisationLines(transmitted: readonly ComparedLine[], recomputed: readonly ComparedLine[], recorded: readonly RecordedLine[] = []): RegularisationLine[] {
-  const sums = new Map<string, { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number; dates: Set<string>; changed: Map<string, number> }>();
-  const add = (sign: 1 | -1, l: { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number }, dates: readonly string[], isRecorded = false) => {
+export function regularisationLines(
+  transmitted: readonly ComparedLine[],
+  recomputed: readonly ComparedLine[],
+  recorded: readonly RecordedLine[] = [],
+): RegularisationLine[] {
+  const sums = new Map<
+    string,
+    {
+      item: PayItem;
+      rateCentiCents: number;
+      minutes: number;
+      centiHours: number;
+      dates: Set<string>;
+      changed: Map<string, number>;
+    }
+  >();
+  const add = (
+    sign: 1 | -1,
+    l: { item: PayItem; rateCentiCents: number; minutes: number; centiHours: number },
+    dates: readonly string[],
+    isRecorded = false,
+  ) => {
     if (dates.length === 0) return;
     const first = [...dates].sort()[0]!;
     const key = keyOf(l.item, l.rateCentiCents, first);
-    const s = sums.get(key) ?? { item: l.item, rateCentiCents: l.rateCentiCents, minutes: 0, centiHours: 0, dates: new Set<string>(), changed: new Map<string, number>() };
+    const s = sums.get(key) ?? {
+      item: l.item,
+      rateCentiCents: l.rateCentiCents,
+      minutes: 0,
+      centiHours: 0,
+      dates: new Set<string>(),
+      changed: new Map<string, number>(),
+    };
     s.minutes += sign * l.minutes;
     s.centiHours += sign * l.centiHours;
     // A day already régularised is no longer a change to name.
@@ -81,9 +107,22 @@ export function regularisationLines(transmitted: readonly ComparedLine[], recomp
     // The days on one side only are the days that changed; when none is (hours moved within the same days), all of them.
     const onOneSide = [...s.changed].filter(([, n]) => n !== 0).map(([d]) => d);
     const dates = (onOneSide.length > 0 ? onOneSide : [...s.dates]).sort();
-    out.push({ item: s.item, from: dates[0]!, to: dates.at(-1)!, minutes: s.minutes, centiHours, rateCentiCents: s.rateCentiCents, amountCents: lineAmountCents(centiHours, s.rateCentiCents) });
+    out.push({
+      item: s.item,
+      from: dates[0]!,
+      to: dates.at(-1)!,
+      minutes: s.minutes,
+      centiHours,
+      rateCentiCents: s.rateCentiCents,
+      amountCents: lineAmountCents(centiHours, s.rateCentiCents),
+    });
   }
-  return out.sort((a, b) => PAY_ITEMS.indexOf(a.item) - PAY_ITEMS.indexOf(b.item) || a.from.localeCompare(b.from) || a.rateCentiCents - b.rateCentiCents);
+  return out.sort(
+    (a, b) =>
+      PAY_ITEMS.indexOf(a.item) - PAY_ITEMS.indexOf(b.item) ||
+      a.from.localeCompare(b.from) ||
+      a.rateCentiCents - b.rateCentiCents,
+  );
 }
 
 /** A régularisation as stored: the line, and the paid (and worked) minutes it moves, for the hours screens. */
@@ -120,11 +159,33 @@ export function rowOf(line: RegularisationLine): RegularisationRow {
  * normal hours at the rate in force that day.
  */
 export function recordedOf(
-  row: { date: string; paidDelta: number; item: PayItem | null; dateTo: string | null; minutes: number | null; centiHours: number | null; rateCentiCents: number | null },
+  row: {
+    date: string;
+    paidDelta: number;
+    item: PayItem | null;
+    dateTo: string | null;
+    minutes: number | null;
+    centiHours: number | null;
+    rateCentiCents: number | null;
+  },
   normalRateCentiCents: (date: string) => number,
 ): RecordedLine {
   if (row.item && row.centiHours !== null && row.rateCentiCents !== null) {
-    return { item: row.item, from: row.date, to: row.dateTo ?? row.date, minutes: row.minutes ?? 0, centiHours: row.centiHours, rateCentiCents: row.rateCentiCents };
+    return {
+      item: row.item,
+      from: row.date,
+      to: row.dateTo ?? row.date,
+      minutes: row.minutes ?? 0,
+      centiHours: row.centiHours,
+      rateCentiCents: row.rateCentiCents,
+    };
   }
-  return { item: 'heures_normales', from: row.date, to: row.date, minutes: row.paidDelta, centiHours: centiHoursOf(row.paidDelta), rateCentiCents: normalRateCentiCents(row.date) };
+  return {
+    item: 'heures_normales',
+    from: row.date,
+    to: row.date,
+    minutes: row.paidDelta,
+    centiHours: centiHoursOf(row.paidDelta),
+    rateCentiCents: normalRateCentiCents(row.date),
+  };
 }

@@ -25,7 +25,10 @@ export function dueForReview(today: string, lastActivity: string, retentionUntil
  */
 export function anonymousBirthDate(birthDate: string, entryDates: readonly string[]): string {
   const birthday = birthDate.slice(5);
-  const after = entryDates.map((d) => d.slice(5)).filter((md) => md >= birthday).sort();
+  const after = entryDates
+    .map((d) => d.slice(5))
+    .filter((md) => md >= birthday)
+    .sort();
   const md = after[0] ?? '12-31';
   // 29 February only exists in leap years; the real birthday is then on or before 28 February, so the 28th keeps every age.
   const year = Number(birthDate.slice(0, 4));

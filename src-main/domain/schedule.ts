@@ -101,9 +101,7 @@ export function proposeMakeUps(
     const span = daysBetween(bounds.from, bounds.to) + 1;
     const after = Array.from({ length: span }, (_, i) => addDays(missed.date, i + 1));
     const before = Array.from({ length: span }, (_, i) => addDays(missed.date, -(i + 1)));
-    const found = [...sameWeek, ...after, ...before]
-      .map((date) => ({ date, halfDay: missed.halfDay }))
-      .find(free);
+    const found = [...sameWeek, ...after, ...before].map((date) => ({ date, halfDay: missed.halfDay })).find(free);
     if (found) {
       proposals.push(found);
       taken.add(sessionKey(found));
@@ -122,7 +120,12 @@ export interface ExistingSession extends Session {
  * outside the new dates). Only future ones are offered for removal: a past or
  * present half-day may carry attendance, and history is never rewritten.
  */
-export function outsidePattern<S extends ExistingSession>(existing: readonly S[], pattern: SchedulePattern, calendar: Calendar, today: string): S[] {
+export function outsidePattern<S extends ExistingSession>(
+  existing: readonly S[],
+  pattern: SchedulePattern,
+  calendar: Calendar,
+  today: string,
+): S[] {
   const schedule = generateSchedule(pattern, calendar);
   const kept = new Set([...schedule.sessions, ...schedule.skipped].map(sessionKey));
   const end = patternEnd(pattern);

@@ -60,7 +60,12 @@ function knownRange(value: number, state: CellState, threshold: number): { lower
 }
 
 /** The range of whole values each hidden count can take, given everything the report shows. */
-export function attack(report: SecrecyReport, states: States, only: readonly string[] | null = null, threshold = SECRECY_THRESHOLD): Map<string, { min: number; max: number }> {
+export function attack(
+  report: SecrecyReport,
+  states: States,
+  only: readonly string[] | null = null,
+  threshold = SECRECY_THRESHOLD,
+): Map<string, { min: number; max: number }> {
   const values = new Map(report.cells.map((c) => [c.id, c.value]));
   const hidden = report.cells.filter((c) => states.get(c.id) !== 'shown').map((c) => c.id);
   const index = new Map(hidden.map((id, i) => [id, i]));
@@ -93,7 +98,9 @@ function safe(value: number, range: { min: number; max: number }, threshold: num
 /** The hidden counts an attacker can pin down (empty when the report is protected). */
 export function exposedCells(report: SecrecyReport, states: States, threshold = SECRECY_THRESHOLD): string[] {
   const values = new Map(report.cells.map((c) => [c.id, c.value]));
-  return [...attack(report, states, null, threshold)].filter(([id, range]) => !safe(values.get(id)!, range, threshold)).map(([id]) => id);
+  return [...attack(report, states, null, threshold)]
+    .filter(([id, range]) => !safe(values.get(id)!, range, threshold))
+    .map(([id]) => id);
 }
 
 /**
@@ -106,14 +113,22 @@ export function exposedCells(report: SecrecyReport, states: States, threshold = 
  */
 export function protectReport(report: SecrecyReport, threshold = SECRECY_THRESHOLD): States {
   const values = new Map(report.cells.map((c) => [c.id, c.value]));
-  const states: States = new Map(report.cells.map((c) => [c.id, c.value > 0 && c.value < threshold ? 'primary' : 'shown']));
+  const states: States = new Map(
+    report.cells.map((c) => [c.id, c.value > 0 && c.value < threshold ? 'primary' : 'shown']),
+  );
   const sumsOf = new Map<string, SumRule[]>();
-  for (const sum of report.sums) for (const id of [sum.total, ...sum.parts]) sumsOf.set(id, [...(sumsOf.get(id) ?? []), sum]);
+  for (const sum of report.sums)
+    for (const id of [sum.total, ...sum.parts]) sumsOf.set(id, [...(sumsOf.get(id) ?? []), sum]);
   const members = (sum: SumRule) => [sum.total, ...sum.parts];
   const byPreference = (ids: Iterable<string>) =>
     [...new Set(ids)]
       .filter((id) => states.get(id) === 'shown')
-      .sort((a, b) => Number(values.get(a) === 0) - Number(values.get(b) === 0) || values.get(a)! - values.get(b)! || a.localeCompare(b));
+      .sort(
+        (a, b) =>
+          Number(values.get(a) === 0) - Number(values.get(b) === 0) ||
+          values.get(a)! - values.get(b)! ||
+          a.localeCompare(b),
+      );
   const queue = report.cells.filter((c) => states.get(c.id) !== 'shown').map((c) => c.id);
   while (queue.length > 0) {
     const id = queue[0]!;
@@ -125,7 +140,7 @@ export function protectReport(report: SecrecyReport, threshold = SECRECY_THRESHO
     // Its own sums first, then the sums of the hidden counts linked to it.
     const near = byPreference((sumsOf.get(id) ?? []).flatMap(members));
     const linked = new Set([id]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const other of [...linked]) {
         for (const m of (sumsOf.get(other) ?? []).flatMap(members)) {
@@ -136,7 +151,9 @@ export function protectReport(report: SecrecyReport, threshold = SECRECY_THRESHO
         }
       }
     }
-    const far = byPreference([...linked].flatMap((l) => (sumsOf.get(l) ?? []).flatMap(members))).filter((c) => !near.includes(c));
+    const far = byPreference([...linked].flatMap((l) => (sumsOf.get(l) ?? []).flatMap(members))).filter(
+      (c) => !near.includes(c),
+    );
     const widens = (candidate: string) => {
       states.set(candidate, 'complementary');
       const wider = attack(report, states, [id], threshold).get(id)!;

@@ -82,7 +82,10 @@ export function overlaps(parcours: { start: string; end: string }, period: Perio
 }
 
 /** Each person counted once, with the day they entered: the start of their first parcours counted in the period. */
-export function entries<P extends { personId: number; start: string; end: string }>(parcours: readonly P[], period: Period): Map<number, string> {
+export function entries<P extends { personId: number; start: string; end: string }>(
+  parcours: readonly P[],
+  period: Period,
+): Map<number, string> {
   const entry = new Map<number, string>();
   for (const p of parcours) {
     if (!overlaps(p, period)) continue;
@@ -96,18 +99,25 @@ export function entries<P extends { personId: number; start: string; end: string
 export const COUNTING_RULES = {
   people:
     'Personnes ayant au moins un jour de contrat sur un chantier pendant la période, jusqu’à aujourd’hui au plus tard. Chacune compte une seule fois, quel que soit le nombre de chantiers ; les personnes archivées comptent toujours. Une personne dont le contrat n’a pas encore commencé est « à venir », pas accompagnée.',
-  upcoming: 'Personnes dont le contrat sur la période commence après aujourd’hui : elles ne sont pas encore accompagnées et ne figurent dans aucun tableau.',
-  newEntries: 'Personnes dont le tout premier contrat (sur les chantiers retenus) commence pendant la période, au plus tard aujourd’hui.',
+  upcoming:
+    'Personnes dont le contrat sur la période commence après aujourd’hui : elles ne sont pas encore accompagnées et ne figurent dans aucun tableau.',
+  newEntries:
+    'Personnes dont le tout premier contrat (sur les chantiers retenus) commence pendant la période, au plus tard aujourd’hui.',
   worksites: 'Chantiers ayant au moins une demi-journée tenue (non annulée) pendant la période, jusqu’à aujourd’hui.',
-  sessions: 'Demi-journées tenues (non annulées) pendant la période, jusqu’à aujourd’hui : les demi-journées prévues plus tard ne comptent pas.',
+  sessions:
+    'Demi-journées tenues (non annulées) pendant la période, jusqu’à aujourd’hui : les demi-journées prévues plus tard ne comptent pas.',
   hoursWorked:
     'Heures réellement travaillées d’après l’émargement, jusqu’à aujourd’hui : demi-journées de présence, retards et départs anticipés à l’heure réelle.',
   hoursPaid:
     'Jusqu’à aujourd’hui : heures travaillées, absences rémunérées, demi-journées annulées par la structure (et pour intempéries si le paramètre le prévoit) et temps annexes rémunérés réalisés. Les jours fériés payés n’y figurent pas : ils sont dans les heures transmises à l’employeur.',
-  attendanceRate: 'Demi-journées de présence (retards compris) sur les demi-journées émargées pendant la période, jusqu’à aujourd’hui.',
+  attendanceRate:
+    'Demi-journées de présence (retards compris) sur les demi-journées émargées pendant la période, jusqu’à aujourd’hui.',
   age: 'Âge au début du premier contrat compté dans la période (un anniversaire ce jour-là compte).',
-  situation: 'Situation la plus récente enregistrée au plus tard le jour de l’entrée (à défaut, la première enregistrée ensuite).',
+  situation:
+    'Situation la plus récente enregistrée au plus tard le jour de l’entrée (à défaut, la première enregistrée ensuite).',
   person: 'Donnée de la fiche de la personne.',
-  obstacles: 'Freins repérés (ou levés) pendant la période et jusqu’à aujourd’hui, des personnes comptées ; une personne peut en avoir plusieurs.',
-  outcomes: 'Sorties datées dans la période et jusqu’à aujourd’hui, des parcours passés par les chantiers retenus, par catégorie nationale ; à 3 et 6 mois : situations connues.',
+  obstacles:
+    'Freins repérés (ou levés) pendant la période et jusqu’à aujourd’hui, des personnes comptées ; une personne peut en avoir plusieurs.',
+  outcomes:
+    'Sorties datées dans la période et jusqu’à aujourd’hui, des parcours passés par les chantiers retenus, par catégorie nationale ; à 3 et 6 mois : situations connues.',
 } as const;

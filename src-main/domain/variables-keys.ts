@@ -18,13 +18,20 @@ export function missingMatricules(people: readonly KeyedPerson[]): string[] {
 }
 
 /** Why the variables file is refused, in French, or null when every person has a matricule. */
-export function variablesRefusal(missing: readonly string[], employerName: string, transmitted: boolean): string | null {
+export function variablesRefusal(
+  missing: readonly string[],
+  employerName: string,
+  transmitted: boolean,
+): string | null {
   const last = missing.at(-1);
   if (last === undefined) return null;
   const names = missing.length === 1 ? last : `${missing.slice(0, -1).join(', ')} et ${last}`;
-  const which = missing.length === 1 ? `le matricule ${de(names)} chez ${employerName} n’est pas renseigné` : `les matricules ${de(names)} chez ${employerName} ne sont pas renseignés`;
+  const which =
+    missing.length === 1
+      ? `le matricule ${de(names)} chez ${employerName} n’est pas renseigné`
+      : `les matricules ${de(names)} chez ${employerName} ne sont pas renseignés`;
   const next = transmitted
-    ? "puis demandez à un administrateur de retirer la transmission et validez le mois à nouveau (ou transmettez ces lignes à la main)"
+    ? 'puis demandez à un administrateur de retirer la transmission et validez le mois à nouveau (ou transmettez ces lignes à la main)'
     : 'puis validez le mois à nouveau';
   return `Variables de paie non exportées : ${which}, et le logiciel de paie ne saurait pas à qui rattacher leurs lignes. Saisissez-les sur la fiche de chaque personne (« Matricules chez les employeurs »), ${next}.`;
 }

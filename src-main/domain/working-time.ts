@@ -41,10 +41,17 @@ export function minutesBeyond(spans: readonly Span[], covered: readonly Span[]):
   return unionMinutes([...covered, ...spans]) - unionMinutes(covered);
 }
 
-export type AnnexPlacement = { kind: 'separate' } | { kind: 'during_work'; sharedMinutes: number } | { kind: 'refused'; clash: Span; with: 'half_day' | 'annex' };
+export type AnnexPlacement =
+  | { kind: 'separate' }
+  | { kind: 'during_work'; sharedMinutes: number }
+  | { kind: 'refused'; clash: Span; with: 'half_day' | 'annex' };
 
 /** Where a new annex time stands against the same person's half-days and annex times of that day. */
-export function placeAnnexTime(annex: Span & { kind: (typeof ANNEX_KINDS)[number] }, halfDays: readonly Span[], annexTimes: readonly Span[]): AnnexPlacement {
+export function placeAnnexTime(
+  annex: Span & { kind: (typeof ANNEX_KINDS)[number] },
+  halfDays: readonly Span[],
+  annexTimes: readonly Span[],
+): AnnexPlacement {
   const otherAnnex = annexTimes.find((a) => overlapMinutes(a, annex) > 0);
   if (otherAnnex) return { kind: 'refused', clash: otherAnnex, with: 'annex' };
   const halfDay = halfDays.find((h) => overlapMinutes(h, annex) > 0);

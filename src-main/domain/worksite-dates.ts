@@ -19,7 +19,10 @@ export interface WorksiteSpan {
 export function checkSessionDay(date: string, worksite: WorksiteSpan, openSaturday: boolean): RuleViolation | null {
   const weekday = weekdayOf(date);
   if (weekday === 6) {
-    return { rule: 'L3132-3', message: `Le ${formatFrenchDate(date)} est un dimanche : aucune demi-journée ne se place le dimanche (repos dominical, art. L3132-3).` };
+    return {
+      rule: 'L3132-3',
+      message: `Le ${formatFrenchDate(date)} est un dimanche : aucune demi-journée ne se place le dimanche (repos dominical, art. L3132-3).`,
+    };
   }
   if (weekday === 5 && !openSaturday) {
     return {

@@ -39,7 +39,8 @@ export function resolveAppRequest(url: string, rendererDir: string): { file: str
     return { status: 404 };
   }
   if (relative === '/' || relative === '') relative = '/index.html';
-  if (relative.includes('\0') || relative.includes('\\') || relative.split('/').some((part) => part === '..')) return { status: 404 };
+  if (relative.includes('\0') || relative.includes('\\') || relative.split('/').some((part) => part === '..'))
+    return { status: 404 };
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, `.${relative}`);
   const inside = path.relative(root, file);
@@ -58,7 +59,8 @@ export function rendererUrl(options: { packaged: boolean; env: NodeJS.ProcessEnv
   if (options.packaged || !dev) return APP_URL;
   try {
     const url = new URL(dev);
-    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return new URL('/', url).toString();
+    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+      return new URL('/', url).toString();
   } catch {
     // Not a URL: the built renderer.
   }

@@ -1,7 +1,13 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../app/ports';
 
-const FILTER_NAMES = { logo: 'Images', export: 'Fichiers', import: 'Tableurs', attachment: 'Documents numérisés (PDF, JPEG, PNG)', backup: 'Sauvegardes de Passerelle' } as const;
+const FILTER_NAMES = {
+  logo: 'Images',
+  export: 'Fichiers',
+  import: 'Tableurs',
+  attachment: 'Documents numérisés (PDF, JPEG, PNG)',
+  backup: 'Sauvegardes de Passerelle',
+} as const;
 
 /** Native file dialogs, parented to the main window. */
 export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {

@@ -8,11 +8,14 @@ import { isAppUrl } from './security';
 export const RPC_CHANNEL = 'rpc';
 
 export function registerRpc(ipcMain: IpcMain, services: Services, appUrl: string): void {
-  ipcMain.handle(RPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionToken: unknown) => {
-    const senderUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(senderUrl, appUrl) || typeof method !== 'string') {
-      return { ok: false, error: new AppError('UNAUTHORIZED').toPayload() };
-    }
-    return handleRpc(services, method, input, typeof sessionToken === 'string' ? sessionToken : null);
-  });
+  ipcMain.handle(
+    RPC_CHANNEL,
+    async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionToken: unknown) => {
+      const senderUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(senderUrl, appUrl) || typeof method !== 'string') {
+        return { ok: false, error: new AppError('UNAUTHORIZED').toPayload() };
+      }
+      return handleRpc(services, method, input, typeof sessionToken === 'string' ? sessionToken : null);
+    },
+  );
 }

@@ -30,7 +30,15 @@ const appUrl = rendererUrl({ packaged: app.isPackaged, env: process.env });
 // From source, Electron loads the better-sqlite3 built for its own ABI apart
 // (scripts/electron-native.mjs); the packaged app has the one rebuilt at pack time.
 if (!app.isPackaged) {
-  process.env[SQLITE_BINDING_VARIABLE] ??= path.join(app.getAppPath(), '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  process.env[SQLITE_BINDING_VARIABLE] ??= path.join(
+    app.getAppPath(),
+    '.electron-native',
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
 }
 
 // Before `ready`: app:// gets an origin of its own, like https.
@@ -74,7 +82,8 @@ async function start() {
         type: 'error',
         title: 'Données endommagées',
         message: error.message,
-        detail: "Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d’un jour précédent). Le fichier endommagé est gardé à côté, pour le support.",
+        detail:
+          'Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d’un jour précédent). Le fichier endommagé est gardé à côté, pour le support.',
         buttons: ['Restaurer la dernière copie vérifiée', 'Quitter'],
         defaultId: 0,
         cancelId: 1,
@@ -82,12 +91,18 @@ async function start() {
       if (response !== 0) throw error;
       const paths = dataPaths(dataDir);
       const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
-      if (!used) throw new AppError('DATABASE_DAMAGED', "Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB depuis l’écran Sauvegardes d’un Passerelle neuf.");
+      if (!used)
+        throw new AppError(
+          'DATABASE_DAMAGED',
+          'Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB depuis l’écran Sauvegardes d’un Passerelle neuf.',
+        );
       return open();
     });
   } catch (error) {
     const message =
-      error instanceof AppError ? error.message : "Passerelle n’a pas pu ouvrir ses données. Vos fichiers ne sont pas modifiés.";
+      error instanceof AppError
+        ? error.message
+        : 'Passerelle n’a pas pu ouvrir ses données. Vos fichiers ne sont pas modifiés.';
     dialog.showErrorBox('Passerelle ne peut pas démarrer', message);
     app.quit();
     return;

@@ -17,7 +17,9 @@ import { printWindowOptions } from './print-window';
 export function electronPdfPrinter(workDir: string): PdfPrinter {
   const printSession = session.fromPartition('passerelle-print');
   // Nothing but the temporary file itself and inline data: no request leaves the machine.
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !/^(file|data):/.test(details.url) }));
+  printSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !/^(file|data):/.test(details.url) }),
+  );
   let queue: Promise<unknown> = Promise.resolve();
   const printOne = async (html: string) => {
     await mkdir(workDir, { recursive: true, mode: 0o700 });

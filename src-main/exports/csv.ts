@@ -48,5 +48,7 @@ function cell(value: CsvCell, decimals: number | undefined): string {
 
 /** `decimals`: every number written with that many decimals (money and hours: 2). */
 export function toCsv(rows: readonly (readonly CsvCell[])[], options: { decimals?: number } = {}): string {
-  return '\ufeff' + rows.map((row) => row.map((value) => cell(value, options.decimals)).join(';')).join('\r\n') + '\r\n';
+  return (
+    '\ufeff' + rows.map((row) => row.map((value) => cell(value, options.decimals)).join(';')).join('\r\n') + '\r\n'
+  );
 }

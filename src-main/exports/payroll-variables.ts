@@ -34,7 +34,11 @@ function rateCell(rateCentiCents: number): CsvCell {
   return fixed(rateCentiCents / 10000, ratePlaces(rateCentiCents));
 }
 
-export function payrollVariablesCsv(lines: readonly PayrollLine[], period: { first: string; last: string }, codeOf: (item: PayItem) => string): string {
+export function payrollVariablesCsv(
+  lines: readonly PayrollLine[],
+  period: { first: string; last: string },
+  codeOf: (item: PayItem) => string,
+): string {
   const rows: CsvCell[][] = [];
   for (const line of lines) {
     const p = line.person;

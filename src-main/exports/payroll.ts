@@ -105,29 +105,46 @@ function summaryValues(line: PayrollLine, meta: HandoffMeta): (string | number |
     line.grossCents / 100,
     ...payLineValues(line),
     null,
-    [...p.events, ...smicNotes(line), ...p.regularisations.map((r) => `Régularisation du ${formatFrenchDate(r.date)} : ${r.reason}`)].join(' ; '),
+    [
+      ...p.events,
+      ...smicNotes(line),
+      ...p.regularisations.map((r) => `Régularisation du ${formatFrenchDate(r.date)} : ${r.reason}`),
+    ].join(' ; '),
   ];
 }
 
 export function payrollCsv(lines: readonly PayrollLine[], meta: HandoffMeta): string {
-  return toCsv([
-    SUMMARY_HEADERS,
-    // Payroll software reads plain spaces, not the narrow no-break spaces of French money.
-    ...lines.map((line) => summaryValues(line, meta).map((v) => (typeof v === 'string' ? v.replace(/[\u202f\u00a0]/g, ' ') : v instanceof Date ? null : v))),
-  ], { decimals: 2 });
+  return toCsv(
+    [
+      SUMMARY_HEADERS,
+      // Payroll software reads plain spaces, not the narrow no-break spaces of French money.
+      ...lines.map((line) =>
+        summaryValues(line, meta).map((v) =>
+          typeof v === 'string' ? v.replace(/[\u202f\u00a0]/g, ' ') : v instanceof Date ? null : v,
+        ),
+      ),
+    ],
+    { decimals: 2 },
+  );
 }
 
 const HOURS = '0.00';
-const MONEY_HEADERS = new Set(['Taux horaire brut', 'Taux horaire en vigueur (SMIC)', 'Brut estimé', ...PAY_LINE_FAMILIES.map((f) => `${f.label} (montant)`)]);
+const MONEY_HEADERS = new Set([
+  'Taux horaire brut',
+  'Taux horaire en vigueur (SMIC)',
+  'Brut estimé',
+  ...PAY_LINE_FAMILIES.map((f) => `${f.label} (montant)`),
+]);
 const EUROS = '#,##0.00 "€"';
 const RATE = '#,##0.00## "€"';
 
 /** Text cells as the CSV writer writes them (formula-looking starts neutralised); numbers and dates untouched. */
-const safe = <T,>(values: readonly T[]) => values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v));
+const safe = <T>(values: readonly T[]) => values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v));
 
 /** Dates of the period as real dates in the .xlsx (the summary's date columns). */
 const DATE_HEADERS = new Set(['Début de période', 'Fin de période', 'Date de naissance', 'En vigueur à partir du']);
-const asDate = (french: string) => new Date(`${french.slice(6, 10)}-${french.slice(3, 5)}-${french.slice(0, 2)}T00:00:00Z`);
+const asDate = (french: string) =>
+  new Date(`${french.slice(6, 10)}-${french.slice(3, 5)}-${french.slice(0, 2)}T00:00:00Z`);
 
 export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMeta): Promise<Buffer> {
   const book = new (await loadExcel()).Workbook();
@@ -135,7 +152,9 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
   const summary = book.addWorksheet('Synthèse', { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.addRow(SUMMARY_HEADERS).font = { bold: true };
   for (const line of lines) {
-    const values = summaryValues(line, meta).map((v, i) => (DATE_HEADERS.has(SUMMARY_HEADERS[i]!) && typeof v === 'string' ? asDate(v) : v));
+    const values = summaryValues(line, meta).map((v, i) =>
+      DATE_HEADERS.has(SUMMARY_HEADERS[i]!) && typeof v === 'string' ? asDate(v) : v,
+    );
     summary.addRow(safe(values));
   }
   SUMMARY_HEADERS.forEach((header, index) => {
@@ -149,13 +168,35 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
 
   // One row per person and pay line, as in the variables de paie file: amount = quantity × rate.
   const payLinesSheet = book.addWorksheet('Lignes de paie', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const payLineHeaders = ['Nom', 'Prénoms', 'Matricule employeur', 'Référence du contrat', 'Ligne de paie', 'Du', 'Au', 'Quantité (heures)', 'Taux', 'Montant'];
+  const payLineHeaders = [
+    'Nom',
+    'Prénoms',
+    'Matricule employeur',
+    'Référence du contrat',
+    'Ligne de paie',
+    'Du',
+    'Au',
+    'Quantité (heures)',
+    'Taux',
+    'Montant',
+  ];
   payLinesSheet.addRow(payLineHeaders).font = { bold: true };
   for (const line of lines) {
     for (const l of line.payLines) {
       const p = line.person;
       payLinesSheet.addRow(
-        safe([p.lastName, p.firstNames, p.matricule, p.contractRef, payLineLabel(l), new Date(`${l.from}T00:00:00Z`), new Date(`${l.to}T00:00:00Z`), l.centiHours / 100, l.rateCentiCents / 10000, l.amountCents / 100]),
+        safe([
+          p.lastName,
+          p.firstNames,
+          p.matricule,
+          p.contractRef,
+          payLineLabel(l),
+          new Date(`${l.from}T00:00:00Z`),
+          new Date(`${l.to}T00:00:00Z`),
+          l.centiHours / 100,
+          l.rateCentiCents / 10000,
+          l.amountCents / 100,
+        ]),
       );
     }
   }
@@ -186,21 +227,23 @@ export async function payrollXlsx(lines: readonly PayrollLine[], meta: HandoffMe
   detail.addRow(detailHeaders).font = { bold: true };
   for (const line of lines) {
     for (const d of line.days) {
-      const row = detail.addRow(safe([
-        new Date(`${d.date}T00:00:00Z`),
-        line.person.lastName,
-        line.person.firstNames,
-        line.person.worksiteName,
-        decimalHours(d.planned),
-        decimalHours(d.worked),
-        decimalHours(d.annexPaid),
-        ...ABSENCE_MARKS.map((m) => decimalHours(d.absences[m] ?? 0)),
-        ABSENCE_MARKS.some((m) => d.absences[m]) ? (d.proofReceived ? 'oui' : 'non') : '',
-        decimalHours(d.beyondPlanned),
-        decimalHours(d.paid),
-        rateOfDay(line, d.date) / 100,
-        d.holiday ?? '',
-      ]));
+      const row = detail.addRow(
+        safe([
+          new Date(`${d.date}T00:00:00Z`),
+          line.person.lastName,
+          line.person.firstNames,
+          line.person.worksiteName,
+          decimalHours(d.planned),
+          decimalHours(d.worked),
+          decimalHours(d.annexPaid),
+          ...ABSENCE_MARKS.map((m) => decimalHours(d.absences[m] ?? 0)),
+          ABSENCE_MARKS.some((m) => d.absences[m]) ? (d.proofReceived ? 'oui' : 'non') : '',
+          decimalHours(d.beyondPlanned),
+          decimalHours(d.paid),
+          rateOfDay(line, d.date) / 100,
+          d.holiday ?? '',
+        ]),
+      );
       row.getCell(1).numFmt = 'dd/mm/yyyy';
     }
   }

@@ -5,7 +5,12 @@
  */
 import { loadExcel } from '../imports/table';
 import { SECRECY_NOTE } from '../domain/secrecy';
-import { SMALL_FIGURES_WARNING, type BreakdownTable, type ShownCount, type StatsFigures } from '../shared/contract/stats';
+import {
+  SMALL_FIGURES_WARNING,
+  type BreakdownTable,
+  type ShownCount,
+  type StatsFigures,
+} from '../shared/contract/stats';
 import { formatDuration } from '../shared/time';
 
 export interface ShownCell {
@@ -21,7 +26,10 @@ export interface ShownTable {
   rows: { label: string; cells: ShownCell[] }[];
 }
 
-const cell = (c: ShownCount): ShownCell => ({ text: c.count === null ? (c.masked ?? '') : String(c.count), value: c.count });
+const cell = (c: ShownCount): ShownCell => ({
+  text: c.count === null ? (c.masked ?? '') : String(c.count),
+  value: c.count,
+});
 
 /** One breakdown: a single column of counts with its total. */
 export function shownBreakdown(b: BreakdownTable): ShownTable {
@@ -36,7 +44,7 @@ export function shownBreakdown(b: BreakdownTable): ShownTable {
 /** Sex × age: rows and columns with their totals. */
 export function shownCross(cross: StatsFigures['cross']): ShownTable {
   return {
-    title: "Sexe et âge à l’entrée",
+    title: 'Sexe et âge à l’entrée',
     info: 'Âge au début du premier contrat compté dans la période.',
     columns: [...cross.columns, 'Total'],
     rows: [
@@ -53,11 +61,16 @@ export function keyFigureText(f: StatsFigures['figures'][number]): string {
   return String(f.value);
 }
 
-export async function statsXlsx(figures: StatsFigures, meta: { structureName: string; period: string; filters: string }): Promise<Buffer> {
+export async function statsXlsx(
+  figures: StatsFigures,
+  meta: { structureName: string; period: string; filters: string },
+): Promise<Buffer> {
   const book = new (await loadExcel()).Workbook();
   book.creator = 'Passerelle';
   const summary = book.addWorksheet('Chiffres clés');
-  summary.addRow([`${meta.structureName} — statistiques ${meta.period}${figures.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}`]).font = { bold: true };
+  summary.addRow([
+    `${meta.structureName} — statistiques ${meta.period}${figures.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}`,
+  ]).font = { bold: true };
   summary.addRow([meta.filters]);
   summary.addRow([]);
   summary.addRow(['Indicateur', 'Valeur', 'Mode de calcul']).font = { bold: true };

@@ -30,7 +30,8 @@ const CP1252_HIGH = [
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : byte);
+  for (const byte of bytes)
+    text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : byte);
   return text;
 }
 
@@ -96,7 +97,8 @@ function two(n: number) {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
@@ -111,7 +113,10 @@ async function readXlsx(file: string): Promise<string[][]> {
   try {
     await workbook.xlsx.readFile(file);
   } catch {
-    throw new AppError('FILE_ERROR', "Ce fichier Excel n’a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx.");
+    throw new AppError(
+      'FILE_ERROR',
+      'Ce fichier Excel n’a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx.',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -143,7 +148,7 @@ export async function readTable(file: string): Promise<Table> {
     try {
       bytes = await readFile(file);
     } catch {
-      throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.");
+      throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.');
     }
     raw = parseCsv(decodeText(bytes));
   } else if (extension === '.xlsx') {
@@ -158,8 +163,16 @@ export async function readTable(file: string): Promise<Table> {
     throw new AppError('INVALID_INPUT', 'Choisissez un fichier Excel (.xlsx) ou CSV (.csv).', { field: 'path' });
   }
   const nonEmpty = raw.filter((r) => r.some((c) => c.trim() !== ''));
-  if (nonEmpty.length < 2) throw new AppError('INVALID_INPUT', "Ce fichier ne contient pas de ligne de titres suivie d’au moins une personne.", { field: 'path' });
-  if (nonEmpty.length - 1 > MAX_ROWS) throw new AppError('INVALID_INPUT', `Ce fichier compte plus de ${MAX_ROWS} lignes : découpez-le.`, { field: 'path' });
+  if (nonEmpty.length < 2)
+    throw new AppError(
+      'INVALID_INPUT',
+      'Ce fichier ne contient pas de ligne de titres suivie d’au moins une personne.',
+      { field: 'path' },
+    );
+  if (nonEmpty.length - 1 > MAX_ROWS)
+    throw new AppError('INVALID_INPUT', `Ce fichier compte plus de ${MAX_ROWS} lignes : découpez-le.`, {
+      field: 'path',
+    });
   const width = Math.max(...nonEmpty.map((r) => r.length));
   const [header, ...rows] = nonEmpty.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
   return { headers: header!.map((h, i) => h || `Colonne ${columnLetter(i)}`), rows };

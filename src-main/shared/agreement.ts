@@ -77,5 +77,7 @@ export function employeeOf(civility: Civility) {
  */
 export function agreeLabel(civility: Civility, label: string): string {
   if (civility === null) return label;
-  return label.replace(/(\p{L}+)(?:·|\()(e|es|s)\)?(?![\p{L}])/gu, (_match, stem: string, ending: string) => (civility === 'madame' ? `${stem}${ending}` : ending === 'es' ? `${stem}s` : ending === 's' ? `${stem}s` : stem));
+  return label.replace(/(\p{L}+)(?:·|\()(e|es|s)\)?(?![\p{L}])/gu, (_match, stem: string, ending: string) =>
+    civility === 'madame' ? `${stem}${ending}` : ending === 'es' ? `${stem}s` : ending === 's' ? `${stem}s` : stem,
+  );
 }

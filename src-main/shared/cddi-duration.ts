@@ -24,7 +24,10 @@ export function cddiLongestEnd(start: string, previousMonths = 0): string {
  * starts today at the earliest and lasts its legal minimum, which the coordinator
  * adjusts; the server checks the dates entered with `checkCddi`, on the same bound.
  */
-export function defaultContractDates(worksite: { kind: string; startDate: string; endDate: string }, today: string): { startDate: string; endDate: string } {
+export function defaultContractDates(
+  worksite: { kind: string; startDate: string; endDate: string },
+  today: string,
+): { startDate: string; endDate: string } {
   if (worksite.kind !== 'aci') return { startDate: worksite.startDate, endDate: worksite.endDate };
   const startDate = today > worksite.startDate ? today : worksite.startDate;
   return { startDate, endDate: cddiShortestEnd(startDate) };

@@ -24,13 +24,18 @@ interface CollectiveAgreement {
 }
 
 export const COLLECTIVE_AGREEMENTS: Record<CollectiveAgreementCode, CollectiveAgreement> = {
-  aucune: { label: 'Aucune convention collective', title: null, employerKinds: ['association_intermediaire', 'ccas', 'autre'] },
+  aucune: {
+    label: 'Aucune convention collective',
+    title: null,
+    employerKinds: ['association_intermediaire', 'ccas', 'autre'],
+  },
   // Scope: private-law employers of ACI conventionnés under L5132-15 (article 1 of the agreement of 31 March 2011).
   '3016': {
-    label: "Ateliers et chantiers d’insertion — IDCC 3016",
-    title: "Convention collective nationale des ateliers et chantiers d’insertion du 31 mars 2011 (IDCC 3016)",
+    label: 'Ateliers et chantiers d’insertion — IDCC 3016',
+    title: 'Convention collective nationale des ateliers et chantiers d’insertion du 31 mars 2011 (IDCC 3016)',
     employerKinds: ['ccas', 'autre'],
-    scope: "La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.",
+    scope:
+      'La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.',
   },
   '3105': {
     label: 'Régies de quartier — IDCC 3105',
@@ -39,15 +44,18 @@ export const COLLECTIVE_AGREEMENTS: Record<CollectiveAgreementCode, CollectiveAg
   },
   '2941': {
     label: 'Aide, accompagnement, soins et services à domicile (BAD) — IDCC 2941',
-    title: "Convention collective nationale de la branche de l’aide, de l’accompagnement, des soins et des services à domicile du 21 mai 2010 (IDCC 2941)",
+    title:
+      'Convention collective nationale de la branche de l’aide, de l’accompagnement, des soins et des services à domicile du 21 mai 2010 (IDCC 2941)',
     employerKinds: ['association_intermediaire', 'autre'],
-    scope: "La convention collective de l’aide à domicile (IDCC 2941) ne vise que les organismes privés à but non lucratif : un CCAS, établissement public, n’y entre pas.",
+    scope:
+      'La convention collective de l’aide à domicile (IDCC 2941) ne vise que les organismes privés à but non lucratif : un CCAS, établissement public, n’y entre pas.',
   },
   '1261': {
     label: 'Acteurs du lien social et familial (ALISFA) — IDCC 1261',
     title: 'Convention collective nationale des acteurs du lien social et familial du 4 juin 1983 (IDCC 1261)',
     employerKinds: ['association_intermediaire', 'autre'],
-    scope: "La convention collective des acteurs du lien social et familial (IDCC 1261) ne vise que les associations et organismes de droit privé : un CCAS, établissement public, n’y entre pas.",
+    scope:
+      'La convention collective des acteurs du lien social et familial (IDCC 1261) ne vise que les associations et organismes de droit privé : un CCAS, établissement public, n’y entre pas.',
   },
 };
 

@@ -25,17 +25,28 @@ export interface DateParseOptions {
 export type DateParseResult = { ok: true; iso: string } | { ok: false; empty: boolean; message: string };
 
 export const MONTH_NAMES = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
 ] as const;
 
-const TYPE_IT = "tapez le jour, le mois et l’année (JJ/MM/AAAA)";
+const TYPE_IT = 'tapez le jour, le mois et l’année (JJ/MM/AAAA)';
 export const DATE_MESSAGES = {
   empty: 'Tapez une date : JJ/MM/AAAA.',
   notDigits: 'Une date ne contient que des chiffres, par exemple 01/05/2026 (JJ/MM/AAAA).',
   incomplete: `Date incomplète : ${TYPE_IT}.`,
   unreadable: `Date illisible : ${TYPE_IT}.`,
   noSeparator: 'Sans séparateur, tapez 6 ou 8 chiffres : JJMMAA ou JJMMAAAA (par exemple 01052026).',
-  yearDigits: "L’année s’écrit avec 4 chiffres (ou 2) : JJ/MM/AAAA.",
+  yearDigits: 'L’année s’écrit avec 4 chiffres (ou 2) : JJ/MM/AAAA.',
   yearRange: `L’année doit être comprise entre ${FIRST_YEAR} et ${LAST_YEAR}.`,
 } as const;
 
@@ -84,14 +95,19 @@ export function parseFrenchDate(typed: string, options: DateParseOptions): DateP
   const [dayText, monthText, yearText] = groups;
   // 2026-05-01 (as a spreadsheet or a letter may write it): say how to type it rather than « illisible ».
   if (dayText.length === 4 && monthText.length <= 2 && yearText.length <= 2) {
-    return fail(`Le jour d’abord : tapez ${yearText.padStart(2, '0')}/${monthText.padStart(2, '0')}/${dayText} (JJ/MM/AAAA).`);
+    return fail(
+      `Le jour d’abord : tapez ${yearText.padStart(2, '0')}/${monthText.padStart(2, '0')}/${dayText} (JJ/MM/AAAA).`,
+    );
   }
   if (dayText.length > 2 || monthText.length > 2) return fail(DATE_MESSAGES.unreadable);
   if (yearText.length !== 2 && yearText.length !== 4) return fail(DATE_MESSAGES.yearDigits);
 
   const day = Number(dayText);
   const month = Number(monthText);
-  const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), options.today, options.twoDigitYears) : Number(yearText);
+  const year =
+    yearText.length === 2
+      ? expandTwoDigitYear(Number(yearText), options.today, options.twoDigitYears)
+      : Number(yearText);
   if (month < 1 || month > 12) return fail(`Le mois ${month} n’existe pas (de 1 à 12).`);
   if (day < 1 || day > 31) return fail(`Le jour ${day} n’existe pas (de 1 à 31).`);
   if (year < FIRST_YEAR || year > LAST_YEAR) return fail(DATE_MESSAGES.yearRange);
@@ -118,14 +134,23 @@ export function isDateInRange(iso: string): boolean {
 export type DateFieldKind = 'birth' | 'event';
 
 /** The parsing rules of one field: its two-digit year window and its limits (`YYYY-MM-DD`). */
-export function dateFieldOptions(kind: DateFieldKind, today: string, limits: { min?: string; max?: string } = {}): DateParseOptions {
+export function dateFieldOptions(
+  kind: DateFieldKind,
+  today: string,
+  limits: { min?: string; max?: string } = {},
+): DateParseOptions {
   const fr = (iso: string) => iso.split('-').reverse().join('/');
-  const max = kind === 'birth' && (!limits.max || limits.max > today) ? { iso: today, message: 'Une date de naissance ne peut pas être dans le futur.' } : undefined;
+  const max =
+    kind === 'birth' && (!limits.max || limits.max > today)
+      ? { iso: today, message: 'Une date de naissance ne peut pas être dans le futur.' }
+      : undefined;
   return {
     today,
     twoDigitYears: kind === 'birth' ? 'past' : 'around',
     min: limits.min ? { iso: limits.min, message: `La date doit être le ${fr(limits.min)} ou après.` } : undefined,
-    max: max ?? (limits.max ? { iso: limits.max, message: `La date doit être le ${fr(limits.max)} ou avant.` } : undefined),
+    max:
+      max ??
+      (limits.max ? { iso: limits.max, message: `La date doit être le ${fr(limits.max)} ou avant.` } : undefined),
   };
 }
 

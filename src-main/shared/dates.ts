@@ -87,7 +87,13 @@ export function lastDayOfMonths(start: string, months: number): string {
 }
 
 const LONG = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const LONG_WITH_DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONG_WITH_DAY = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "4 mai 2026", as written in a letter or a contract; "1er" for the first of the month; no-break spaces keep it on one line. */
 export function longFrenchDate(iso: string, withWeekday = false): string {
@@ -109,5 +115,7 @@ export function mondayOf(iso: string): string {
 
 /** A size as people read it: "340 Ko", "2,5 Mo". */
 export function fileSizeLabel(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')}\u00a0Mo`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko`
+    : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')}\u00a0Mo`;
 }

@@ -26,23 +26,22 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INVALID_INPUT: 'Certaines informations saisies ne sont pas valides.',
-  UNAUTHORIZED: "Cette fenêtre n’est plus reconnue. Fermez-la et relancez Passerelle.",
+  UNAUTHORIZED: 'Cette fenêtre n’est plus reconnue. Fermez-la et relancez Passerelle.',
   TOO_MANY_ATTEMPTS: 'Trop d’essais de mot de passe. Patientez un peu avant de réessayer.',
-  FORBIDDEN: "Vous n’avez pas le droit de faire cette action.",
+  FORBIDDEN: 'Vous n’avez pas le droit de faire cette action.',
   PASSWORD_CHANGE_REQUIRED: 'Choisissez d’abord un nouveau mot de passe.',
-  NOT_FOUND: "L’élément demandé est introuvable.",
-  CONFLICT: "Cette action n’est pas possible dans l’état actuel des données.",
+  NOT_FOUND: 'L’élément demandé est introuvable.',
+  CONFLICT: 'Cette action n’est pas possible dans l’état actuel des données.',
   READ_ONLY: 'Ces données sont verrouillées et ne peuvent plus être modifiées.',
-  UNKNOWN_METHOD: "Cette action n’existe pas dans cette version de Passerelle.",
+  UNKNOWN_METHOD: 'Cette action n’existe pas dans cette version de Passerelle.',
   DATABASE_TOO_NEW:
     'Les données ont été créées par une version plus récente de Passerelle. Installez la dernière version : vos données ne sont pas modifiées.',
   DATABASE_DAMAGED:
-    "Les données de Passerelle sont endommagées (le disque a peut-être souffert). Rien n’a été modifié ni supprimé : restaurez la dernière sauvegarde vérifiée.",
-  UNSAFE_LOCATION:
-    'Le dossier des données doit se trouver sur cet ordinateur, pas sur un lecteur réseau.',
-  FILE_ERROR: "Le fichier n’a pas pu être lu ou écrit.",
+    'Les données de Passerelle sont endommagées (le disque a peut-être souffert). Rien n’a été modifié ni supprimé : restaurez la dernière sauvegarde vérifiée.',
+  UNSAFE_LOCATION: 'Le dossier des données doit se trouver sur cet ordinateur, pas sur un lecteur réseau.',
+  FILE_ERROR: 'Le fichier n’a pas pu être lu ou écrit.',
   INTERNAL:
-    "Une erreur inattendue s’est produite. Rien n’a été enregistré. Réessayez, puis redémarrez Passerelle si cela se reproduit.",
+    'Une erreur inattendue s’est produite. Rien n’a été enregistré. Réessayez, puis redémarrez Passerelle si cela se reproduit.',
 };
 
 /** One problem with one input field, the path in dotted form (`structure.siret`). */
@@ -72,7 +71,11 @@ export class AppError extends Error {
   readonly issues?: FieldIssue[];
   readonly missing?: MissingPiece[];
 
-  constructor(code: ErrorCode, message?: string, options?: { field?: string; issues?: FieldIssue[]; missing?: MissingPiece[] }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { field?: string; issues?: FieldIssue[]; missing?: MissingPiece[] },
+  ) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = 'AppError';
     this.code = code;

@@ -31,7 +31,9 @@ export function fixTypography(text: string): string {
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*([;:!?»])/g, (match, mark: string, offset: number, whole: string) =>
       // Only where there was a space, or always before a closing guillemet; never glued to a digit's colon (08:30).
-      match.length > 1 || (mark === '»' && offset > 0 && whole[offset - 1] !== '\n') ? `${mark === ':' || mark === '»' ? NBSP : NARROW_NBSP}${mark}` : mark,
+      match.length > 1 || (mark === '»' && offset > 0 && whole[offset - 1] !== '\n')
+        ? `${mark === ':' || mark === '»' ? NBSP : NARROW_NBSP}${mark}`
+        : mark,
     )
     .replace(new RegExp(`(\\d|1er) (?=(?:${MONTHS})\\b)`, 'g'), `$1${NBSP}`)
     .replace(new RegExp(`\\b(${MONTHS}) (?=\\d{4}\\b)`, 'g'), `$1${NBSP}`)
@@ -52,7 +54,8 @@ export function formatPhone(phone: string): string {
 
 const VOWEL_START = /^[aeiouàâäéèêëîïôöùûüœæ]/i;
 /** Words whose h is aspirated: "de Hollande", "le hameau". */
-const ASPIRATED_H = /^(ha(?:bsburg|che|ie|ll|lte|m(?:bourg|eau|ster)|nche|ndicap|ngar|rcèlement|rdi|ricot|sard|ut|vre)|hé(?:ron|ros)|hêtre|hi(?:bou|erarch|érarch)|ho(?:bby|ckey|llande|mard|nte|ngrie|rs|ublon|ux)|hu(?:bl|rl|tte))/i;
+const ASPIRATED_H =
+  /^(ha(?:bsburg|che|ie|ll|lte|m(?:bourg|eau|ster)|nche|ndicap|ngar|rcèlement|rdi|ricot|sard|ut|vre)|hé(?:ron|ros)|hêtre|hi(?:bou|erarch|érarch)|ho(?:bby|ckey|llande|mard|nte|ngrie|rs|ublon|ux)|hu(?:bl|rl|tte))/i;
 
 /** Whether a word takes the elided article or preposition: "d’Inès", "l’Hélène", "d’Yves" — but "de Yann", "de Hollande". */
 export function startsWithVowelSound(word: string): boolean {

@@ -86,7 +86,11 @@ export function checkNirAgainstPerson(nir: string, person: PersonFacts): NirFind
   const nirMonth = value.slice(3, 5);
   const month = Number(nirMonth);
   if (isUnknownMonthCode(month)) {
-    findings.push({ kind: 'notice', part: 'month', message: `Le NIR ne donne pas le mois de naissance (code ${nirMonth} : mois inconnu à l’état civil).` });
+    findings.push({
+      kind: 'notice',
+      part: 'month',
+      message: `Le NIR ne donne pas le mois de naissance (code ${nirMonth} : mois inconnu à l’état civil).`,
+    });
   } else if (nirMonth !== person.birthDate.slice(5, 7)) {
     findings.push({
       kind: 'mismatch',
@@ -105,7 +109,11 @@ export function checkNirAgainstPerson(nir: string, person: PersonFacts): NirFind
       message: `Le NIR indique la Corse (${department}) mais les personnes nées en Corse avant 1976 ont le code 20${CONFIRM}`,
     });
   } else if (department === '99') {
-    findings.push({ kind: 'notice', part: 'department', message: 'Le NIR indique une naissance à l’étranger (code 99).' });
+    findings.push({
+      kind: 'notice',
+      part: 'department',
+      message: 'Le NIR indique une naissance à l’étranger (code 99).',
+    });
   }
   return findings;
 }

@@ -46,7 +46,23 @@ export interface PasswordVerdict {
 }
 
 /** Words of a structure's name that say what kind of body it is, not which one. */
-const GENERIC_WORDS = new Set(['ccas', 'cias', 'centre', 'communal', 'intercommunal', 'action', 'sociale', 'ville', 'commune', 'mairie', 'des', 'les', 'aux', 'sur', 'pour']);
+const GENERIC_WORDS = new Set([
+  'ccas',
+  'cias',
+  'centre',
+  'communal',
+  'intercommunal',
+  'action',
+  'sociale',
+  'ville',
+  'commune',
+  'mairie',
+  'des',
+  'les',
+  'aux',
+  'sur',
+  'pour',
+]);
 
 /** The parts (3 letters or more, accents and case folded) a secret may not contain. */
 export function nameParts(name: string | undefined): string[] {

@@ -39,7 +39,8 @@ export const LEGAL_SMIC: readonly SmicRate[] = [
 
 function latestOnOrBefore(rates: readonly SmicRate[], date: string): SmicRate | null {
   let best: SmicRate | null = null;
-  for (const rate of rates) if (rate.effectiveFrom <= date && (!best || rate.effectiveFrom > best.effectiveFrom)) best = rate;
+  for (const rate of rates)
+    if (rate.effectiveFrom <= date && (!best || rate.effectiveFrom > best.effectiveFrom)) best = rate;
   return best;
 }
 
@@ -52,13 +53,19 @@ export function hasMetropolitanSmic(postcode: string | null | undefined): boolea
  * Why `rate` cannot enter the table next to `existing`, in French, or null
  * when it may. `legalFloor` false skips the decree table (Mayotte).
  */
-export function smicRateRefusal(rate: SmicRate, existing: readonly SmicRate[], options: { legalFloor: boolean } = { legalFloor: true }): string | null {
+export function smicRateRefusal(
+  rate: SmicRate,
+  existing: readonly SmicRate[],
+  options: { legalFloor: boolean } = { legalFloor: true },
+): string | null {
   const others = existing.filter((r) => r.effectiveFrom !== rate.effectiveFrom);
   const before = latestOnOrBefore(others, rate.effectiveFrom);
   if (before && rate.hourlyCents < before.hourlyCents) {
     return `Le SMIC ne baisse jamais : ce taux (${formatEuros(rate.hourlyCents)}) est inférieur à celui du ${formatFrenchDate(before.effectiveFrom)} (${formatEuros(before.hourlyCents)}). Vérifiez le montant.`;
   }
-  const after = others.filter((r) => r.effectiveFrom > rate.effectiveFrom).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+  const after = others
+    .filter((r) => r.effectiveFrom > rate.effectiveFrom)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
   if (after && rate.hourlyCents > after.hourlyCents) {
     return `Le SMIC ne baisse jamais : ce taux (${formatEuros(rate.hourlyCents)}) est supérieur à celui du ${formatFrenchDate(after.effectiveFrom)} (${formatEuros(after.hourlyCents)}). Vérifiez le montant ou la date.`;
   }

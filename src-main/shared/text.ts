@@ -20,9 +20,5 @@ export function foldForSearch(value: string): string {
  * spaces, so "ndiaye" finds "N’Diaye" and "jean pierre" finds "Jean-Pierre".
  */
 export function nameSearchKey(...names: string[]): string {
-  return foldForSearch(names.join(' '))
-    .replace(/'/g, '')
-    .replace(/[-‐–]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldForSearch(names.join(' ')).replace(/'/g, '').replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim();
 }

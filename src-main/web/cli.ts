@@ -28,10 +28,19 @@ export async function runBrowserMode(dataDir: string, port = 0) {
   const open = () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });
   const services = await open().catch(async (error: unknown) => {
     // Damaged data: only on request, the newest verified automatic copy takes its place (the damaged file is kept).
-    if (!(error instanceof AppError && error.code === 'DATABASE_DAMAGED' && process.argv.includes('--restaurer-derniere-copie'))) throw error;
+    if (!(
+      error instanceof AppError &&
+      error.code === 'DATABASE_DAMAGED' &&
+      process.argv.includes('--restaurer-derniere-copie')
+    ))
+      throw error;
     const paths = dataPaths(dataDir);
     const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
-    if (!used) throw new AppError('DATABASE_DAMAGED', "Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB sur un Passerelle neuf.");
+    if (!used)
+      throw new AppError(
+        'DATABASE_DAMAGED',
+        'Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB sur un Passerelle neuf.',
+      );
     console.log(`Données restaurées depuis la copie automatique du ${used} ; le fichier endommagé est gardé à côté.`);
     return open();
   });
@@ -53,9 +62,15 @@ export async function runBrowserMode(dataDir: string, port = 0) {
 }
 
 export function exitWithFrenchMessage(error: unknown): never {
-  console.error(error instanceof AppError ? error.message : "Passerelle n’a pas pu démarrer.");
-  if (error instanceof AppError && error.code === 'DATABASE_DAMAGED' && !process.argv.includes('--restaurer-derniere-copie')) {
-    console.error('Pour remettre la dernière copie automatique vérifiée (le fichier endommagé est gardé), relancez avec --restaurer-derniere-copie.');
+  console.error(error instanceof AppError ? error.message : 'Passerelle n’a pas pu démarrer.');
+  if (
+    error instanceof AppError &&
+    error.code === 'DATABASE_DAMAGED' &&
+    !process.argv.includes('--restaurer-derniere-copie')
+  ) {
+    console.error(
+      'Pour remettre la dernière copie automatique vérifiée (le fichier endommagé est gardé), relancez avec --restaurer-derniere-copie.',
+    );
   }
   if (!(error instanceof AppError)) console.error(error instanceof Error ? error.name : error);
   process.exit(1);

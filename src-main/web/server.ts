@@ -111,7 +111,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const body = await readBody(req);
     if (body === null) {
-      return sendJson(res, 413, errorBody(new AppError('INVALID_INPUT', 'Les données envoyées sont trop volumineuses.')));
+      return sendJson(
+        res,
+        413,
+        errorBody(new AppError('INVALID_INPUT', 'Les données envoyées sont trop volumineuses.')),
+      );
     }
     let input: unknown;
     try {
@@ -120,7 +124,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendJson(res, 400, errorBody(new AppError('INVALID_INPUT', 'Requête mal formée.')));
     }
     const sessionToken = req.headers[SESSION_HEADER];
-    sendJson(res, 200, await handleRpc(options.services, method, input, typeof sessionToken === 'string' ? sessionToken : null));
+    sendJson(
+      res,
+      200,
+      await handleRpc(options.services, method, input, typeof sessionToken === 'string' ? sessionToken : null),
+    );
   }
 
   async function handleStatic(res: http.ServerResponse, urlPath: string) {
@@ -136,7 +144,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return sendText(res, 404, 'Introuvable');
     // No symbolic link anywhere under the root: the real path must be the requested one.
     const real = await realpath(file).catch(() => null);
-    if (real === null || path.relative(await realRoot, real) !== path.relative(staticRoot, file)) return sendText(res, 404, 'Introuvable');
+    if (real === null || path.relative(await realRoot, real) !== path.relative(staticRoot, file))
+      return sendText(res, 404, 'Introuvable');
     const info = await stat(real).catch(() => null);
     if (!info?.isFile()) return sendText(res, 404, 'Introuvable');
     res.writeHead(200, {

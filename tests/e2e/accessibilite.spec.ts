@@ -15,7 +15,10 @@ async function openScreen(page: Page, shell: ShellPage, label: string) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-test("l'assistant de première installation et l'écran de connexion se lisent au lecteur d'écran et au clavier", async ({ page, app }) => {
+test("l'assistant de première installation et l'écran de connexion se lisent au lecteur d'écran et au clavier", async ({
+  page,
+  app,
+}) => {
   await app.open(page);
   const wizard = new SetupWizardPage(page);
   await expect(wizard.heading).toBeVisible();

@@ -27,7 +27,11 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
   await modal.getByLabel('Confirmer le mot de passe').fill(COLLEAGUE_PASSWORD);
   await app.screenshot(page, 'accounts-02-nouveau-compte');
   await modal.getByRole('button', { name: 'Créer le compte' }).click();
-  await expect(page.getByRole('table', { name: 'Comptes' }).getByRole('row', { name: /Yann Kervella.*Encadrant technique.*Actif/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Comptes' })
+      .getByRole('row', { name: /Yann Kervella.*Encadrant technique.*Actif/ }),
+  ).toBeVisible();
   await app.screenshot(page, 'accounts-03-liste');
 
   await shell.switchUser();
@@ -45,8 +49,28 @@ test("l'administratrice crée le compte d'un encadrant, qui ne voit que ce qui l
 test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page, app }) => {
   const admin = await app.seed();
   const expected: [string, Parameters<typeof app.addAccount>[2], string[]][] = [
-    ['Gaëlle Coordination', 'coordination', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Paramètres', 'Aide']],
-    ['Soizic Référente', 'travailleur_social', ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Aide']],
+    [
+      'Gaëlle Coordination',
+      'coordination',
+      [
+        'Tableau de bord',
+        'Personnes',
+        'Contacts',
+        'Chantiers',
+        'Planning',
+        'Heures à transmettre',
+        'Documents',
+        'Statistiques',
+        'Données personnelles',
+        'Paramètres',
+        'Aide',
+      ],
+    ],
+    [
+      'Soizic Référente',
+      'travailleur_social',
+      ['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Aide'],
+    ],
     ['Anne Psychologue', 'psychologue', ['Tableau de bord', 'Entretiens', 'Aide']],
     ['Direction Lecture', 'lecture_seule', ['Tableau de bord', 'Statistiques', 'Aide']],
   ];
@@ -58,7 +82,18 @@ test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page,
   await login.signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByText(`Bonjour ${ADMIN_NAME}.`)).toBeVisible();
   expect(await shell.navigationLabels()).toEqual([
-    'Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Heures à transmettre', 'Documents', 'Statistiques', 'Données personnelles', 'Sauvegardes', 'Paramètres', 'Aide',
+    'Tableau de bord',
+    'Personnes',
+    'Contacts',
+    'Chantiers',
+    'Planning',
+    'Heures à transmettre',
+    'Documents',
+    'Statistiques',
+    'Données personnelles',
+    'Sauvegardes',
+    'Paramètres',
+    'Aide',
   ]);
   for (const [name, , labels] of expected) {
     await shell.switchUser();
@@ -69,7 +104,10 @@ test('chaque rôle ne voit que les écrans qui lui sont ouverts', async ({ page,
   await app.screenshot(page, 'accounts-05-lecture-seule');
 });
 
-test('un mot de passe faux fait patienter, et Passerelle se verrouille seule après inactivité', async ({ page, app }) => {
+test('un mot de passe faux fait patienter, et Passerelle se verrouille seule après inactivité', async ({
+  page,
+  app,
+}) => {
   await app.seed();
   await page.clock.install();
   await app.open(page);
@@ -80,9 +118,11 @@ test('un mot de passe faux fait patienter, et Passerelle se verrouille seule apr
   await login.submitPassword('toujours pas le bon');
   await expect(page.getByText('Mot de passe incorrect.', { exact: true })).toBeVisible();
   await login.submitPassword('encore raté');
-  await expect(page.getByText('Mot de passe incorrect. Patientez 5 secondes avant de réessayer.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Mot de passe incorrect. Patientez 5 secondes avant de réessayer.', { exact: true }),
+  ).toBeVisible();
   await app.screenshot(page, 'accounts-06-essais');
-  await page.getByRole('button', { name: "Changer d’utilisateur" }).click();
+  await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await page.waitForTimeout(5_500);
   await login.signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await expect(page.getByText(`Bonjour ${ADMIN_NAME}.`)).toBeVisible();
@@ -106,13 +146,17 @@ test("l'administratrice vérifie le journal des accès et l'exporte sur sa clé"
   const table = page.getByRole('table', { name: 'Journal des accès' });
   await expect(table.getByRole('row', { name: /Connexion/ }).first()).toBeVisible();
   await expect(table.getByRole('row', { name: /Première installation/ })).toBeVisible();
-  await page.getByRole('button', { name: "Vérifier l’intégrité" }).click();
+  await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
   await expect(page.getByText('Journal intact : 2 entrées vérifiées.')).toBeVisible();
 
   // Someone deletes the journal's head file beside the database: the check says so, in French.
   rmSync(path.join(app.dataDir, 'journal-tete.json'));
-  await page.getByRole('button', { name: "Vérifier l’intégrité" }).click();
-  await expect(page.getByText('Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.')).toBeVisible();
+  await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
+  await expect(
+    page.getByText(
+      'Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.',
+    ),
+  ).toBeVisible();
   await app.screenshot(page, 'accounts-08a-journal-tete-disparue');
 
   await page.getByRole('button', { name: 'Exporter en CSV…' }).click();

@@ -6,7 +6,10 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople } from './seed';
 
-test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis restaure la sauvegarde après en avoir vu le contenu", async ({ page, app }) => {
+test('la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis restaure la sauvegarde après en avoir vu le contenu', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await admitPeople(app.services, admin, ['Élodie', 'Awa']);
   mkdirSync(path.join(app.homeDir, 'CLE-USB'), { recursive: true });
@@ -39,7 +42,9 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   // A big scanned attachment: the backup takes long enough to watch its progress bar.
   const bar = page.getByRole('progressbar', { name: 'Avancement de la sauvegarde' });
   await expect(bar).toBeVisible();
-  await expect(page.getByText(/Chiffrement et copie sur la clé… \d+ %|Relecture de la clé pour vérifier… \d+ %/)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByText(/Chiffrement et copie sur la clé… \d+ %|Relecture de la clé pour vérifier… \d+ %/),
+  ).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'backup-02a-en-cours');
   await expect(page.getByText('Sauvegarde vérifiée', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
   const [file] = readdirSync(path.join(app.homeDir, 'CLE-USB'));
@@ -54,7 +59,11 @@ test("la secrétaire choisit la phrase de passe, sauvegarde sur sa clé, puis re
   await files.getByRole('button', { name: `Choisir ${file}` }).click();
   const restore = page.getByRole('dialog', { name: 'Restaurer une sauvegarde' });
   await restore.getByRole('button', { name: 'Lire la sauvegarde' }).click();
-  await expect(restore.getByRole('table', { name: 'Contenu de la sauvegarde' }).getByText(/2\spersonnes, 0\schantier, 0\sdocument, 1\sfichier/)).toBeVisible();
+  await expect(
+    restore
+      .getByRole('table', { name: 'Contenu de la sauvegarde' })
+      .getByText(/2\spersonnes, 0\schantier, 0\sdocument, 1\sfichier/),
+  ).toBeVisible();
   await app.screenshot(page, 'backup-03-apercu');
   await restore.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
   // Everyone signs in again on the restored data.

@@ -5,7 +5,10 @@ import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('la coordinatrice archive la fiche d’une personne sous contrat : Passerelle dit ce qui va se passer et attend son accord', async ({ page, app }) => {
+test('la coordinatrice archive la fiche d’une personne sous contrat : Passerelle dit ce qui va se passer et attend son accord', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Élodie']);
@@ -16,11 +19,18 @@ test('la coordinatrice archive la fiche d’une personne sous contrat : Passerel
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await new ShellPage(page).goTo('Personnes');
-  await page.getByRole('link', { name: /Élodie/ }).first().click();
+  await page
+    .getByRole('link', { name: /Élodie/ })
+    .first()
+    .click();
 
   await page.getByRole('button', { name: 'Archiver' }).click();
   const asks = page.getByRole('dialog', { name: 'Archiver la fiche ?' });
-  await expect(asks.getByText('Élodie Participant est en chantier, sous contrat : sa fiche sera retirée de la liste des personnes, son historique gardé, et vous pourrez la réactiver.')).toBeVisible();
+  await expect(
+    asks.getByText(
+      'Élodie Participant est en chantier, sous contrat : sa fiche sera retirée de la liste des personnes, son historique gardé, et vous pourrez la réactiver.',
+    ),
+  ).toBeVisible();
   await app.screenshot(page, 'confirmations-01-archiver-sous-contrat');
   await asks.getByRole('button', { name: 'Annuler' }).click();
   await expect(asks).toBeHidden();
@@ -32,7 +42,10 @@ test('la coordinatrice archive la fiche d’une personne sous contrat : Passerel
   expect((await call('people/get', { id: elodie.id })).archived).toBe(true);
 });
 
-test('la secrétaire supprime un taux du SMIC : Passerelle demande d’abord, en disant ce que cela change', async ({ page, app }) => {
+test('la secrétaire supprime un taux du SMIC : Passerelle demande d’abord, en disant ce que cela change', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await app.open(page);
@@ -44,7 +57,11 @@ test('la secrétaire supprime un taux du SMIC : Passerelle demande d’abord, en
 
   await page.getByRole('button', { name: 'Supprimer le taux du 01/01/2026' }).click();
   const asks = page.getByRole('dialog', { name: 'Supprimer ce taux ?' });
-  await expect(asks.getByText(/^Le SMIC de 12,02\s€ à partir du 01\/01\/2026 sera supprimé : les heures de cette période seront contrôlées avec le taux précédent\.$/)).toBeVisible();
+  await expect(
+    asks.getByText(
+      /^Le SMIC de 12,02\s€ à partir du 01\/01\/2026 sera supprimé : les heures de cette période seront contrôlées avec le taux précédent\.$/,
+    ),
+  ).toBeVisible();
   await app.screenshot(page, 'confirmations-02-supprimer-taux');
   await asks.getByRole('button', { name: 'Annuler' }).click();
   await expect(rates.getByRole('row')).toHaveCount(3);
@@ -56,7 +73,10 @@ test('la secrétaire supprime un taux du SMIC : Passerelle demande d’abord, en
   expect((await call('settings/get', {})).wageRates).toHaveLength(1);
 });
 
-test('la coordinatrice appuie sur Échap ou clique à côté d’une fenêtre où elle a tapé : Passerelle demande avant de tout effacer', async ({ page, app }) => {
+test('la coordinatrice appuie sur Échap ou clique à côté d’une fenêtre où elle a tapé : Passerelle demande avant de tout effacer', async ({
+  page,
+  app,
+}) => {
   await app.seed();
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);

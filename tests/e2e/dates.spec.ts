@@ -6,7 +6,10 @@ import { caller } from './seed';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test("la secrétaire tape une date de naissance impossible et rien n'est enregistré tant qu'elle n'est pas corrigée", async ({ page, app }) => {
+test("la secrétaire tape une date de naissance impossible et rien n'est enregistré tant qu'elle n'est pas corrigée", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
@@ -26,20 +29,20 @@ test("la secrétaire tape une date de naissance impossible et rien n'est enregis
   });
   const birthDate = page.getByLabel(/^Date de naissance/);
   await birthDate.press('Tab');
-  await expect(page.getByText("Le 31 février n’existe pas (février a 28 jours).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Le 31 février n’existe pas (février a 28 jours).', { exact: true })).toBeVisible();
   // The text stays as typed: it is not changed into 03/03/2026.
   await expect(birthDate).toHaveValue('31/02/2026');
   await app.screenshot(page, 'dates-01-naissance-impossible');
   await people.create();
-  await expect(page.getByText("Le 31 février n’existe pas (février a 28 jours).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Le 31 février n’existe pas (février a 28 jours).', { exact: true })).toBeVisible();
   expect((await call('people/search', { query: 'Kerbrat' })).rows).toEqual([]);
 
   await birthDate.fill('15/13/2026');
   await birthDate.press('Tab');
-  await expect(page.getByText("Le mois 13 n’existe pas (de 1 à 12).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Le mois 13 n’existe pas (de 1 à 12).', { exact: true })).toBeVisible();
   await expect(birthDate).toHaveValue('15/13/2026');
   await people.create();
-  await expect(page.getByText("Le mois 13 n’existe pas (de 1 à 12).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Le mois 13 n’existe pas (de 1 à 12).', { exact: true })).toBeVisible();
   expect((await call('people/search', { query: 'Kerbrat' })).rows).toEqual([]);
 
   // Read day first; a birth date's two-digit year is in the past.
@@ -53,7 +56,10 @@ test("la secrétaire tape une date de naissance impossible et rien n'est enregis
   expect(saved.map((r: { birthDate: string }) => r.birthDate)).toEqual(['1985-05-01']);
 });
 
-test('la coordinatrice tape la date de début d’un chantier sous toutes ses formes, jour d’abord', async ({ page, app }) => {
+test('la coordinatrice tape la date de début d’un chantier sous toutes ses formes, jour d’abord', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
@@ -70,15 +76,15 @@ test('la coordinatrice tape la date de début d’un chantier sous toutes ses fo
 
   await start.fill('31/02/2026');
   await start.press('Tab');
-  await expect(form.getByText("Le 31 février n’existe pas (février a 28 jours).", { exact: true })).toBeVisible();
+  await expect(form.getByText('Le 31 février n’existe pas (février a 28 jours).', { exact: true })).toBeVisible();
   await form.getByRole('button', { name: 'Enregistrer le chantier' }).click();
-  await expect(form.getByText("Le 31 février n’existe pas (février a 28 jours).", { exact: true })).toBeVisible();
+  await expect(form.getByText('Le 31 février n’existe pas (février a 28 jours).', { exact: true })).toBeVisible();
   await app.screenshot(page, 'dates-02-debut-impossible');
   expect(await call('worksites/list', {})).toHaveLength(0);
 
   await start.fill('15/13/2026');
   await form.getByRole('button', { name: 'Enregistrer le chantier' }).click();
-  await expect(form.getByText("Le mois 13 n’existe pas (de 1 à 12).", { exact: true })).toBeVisible();
+  await expect(form.getByText('Le mois 13 n’existe pas (de 1 à 12).', { exact: true })).toBeVisible();
   expect(await call('worksites/list', {})).toHaveLength(0);
 
   // 1/5/26 is 1 May 2026, not 5 January.
@@ -98,7 +104,10 @@ test('la coordinatrice tape la date de début d’un chantier sous toutes ses fo
   expect(worksite.startDate).toBe('2026-05-01');
 });
 
-test('la coordinatrice tape une période impossible dans les statistiques et les documents : rien n’est montré pour une autre date', async ({ page, app }) => {
+test('la coordinatrice tape une période impossible dans les statistiques et les documents : rien n’est montré pour une autre date', async ({
+  page,
+  app,
+}) => {
   await app.seed();
   await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
   await app.open(page);
@@ -111,7 +120,7 @@ test('la coordinatrice tape une période impossible dans les statistiques et les
   await from.press('Tab');
   await from.fill('31/04/2026');
   await from.press('Tab');
-  await expect(page.getByText("Le 31 avril n’existe pas (avril a 30 jours).", { exact: true })).toBeVisible();
+  await expect(page.getByText('Le 31 avril n’existe pas (avril a 30 jours).', { exact: true })).toBeVisible();
   await expect(page.getByText('Corrigez les dates de la période pour voir les chiffres.')).toBeVisible();
   await expect(page.getByText('La fin de la période est avant son début.')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Rapport pour un financeur…' })).toBeDisabled();
@@ -127,7 +136,9 @@ test('la coordinatrice tape une période impossible dans les statistiques et les
   const docsFrom = page.getByLabel('Du', { exact: true });
   await docsFrom.fill('29/02/2027');
   await docsFrom.press('Tab');
-  await expect(page.getByText("Le 29 février 2027 n’existe pas (2027 n’est pas bissextile).", { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Le 29 février 2027 n’existe pas (2027 n’est pas bissextile).', { exact: true }),
+  ).toBeVisible();
   await expect(page.getByText('Corrigez la date pour voir les documents.')).toBeVisible();
   await docsFrom.fill('');
   await expect(page.getByText('Corrigez la date pour voir les documents.')).toHaveCount(0);

@@ -3,7 +3,10 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
-test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes les convocations du chantier", async ({ page, app }) => {
+test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes les convocations du chantier", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Yann Kervella', 'encadrant');
   const call = caller(app.services, admin);
@@ -25,7 +28,7 @@ test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes 
   await expect(page.getByText('Semaine du 11/05/2026')).toBeVisible();
   await page.getByRole('button', { name: 'Imprimer la feuille de la semaine' }).click();
   const sheet = page.getByRole('dialog', { name: 'Feuille d’émargement — Menuiserie du port' });
-  await expect(sheet.getByRole('img', { name: "Feuille d’émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(sheet.getByRole('img', { name: 'Feuille d’émargement, page 1 sur 1' })).toBeVisible({ timeout: 20_000 });
   await sheet.getByRole('button', { name: 'Générer le document' }).click();
   await expect(sheet.getByText(/N° FE-2026-0001, version 1 — enregistré/)).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-05-feuille-emargement');
@@ -48,8 +51,12 @@ test("la coordinatrice imprime la feuille d'émargement de la semaine et toutes 
   await shell.goTo('Documents');
   await page.getByRole('combobox', { name: 'Type' }).click();
   await page.getByRole('option', { name: 'Convocation' }).click();
-  await expect(page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer Convocation d/ })).toHaveCount(5);
+  await expect(
+    page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer Convocation d/ }),
+  ).toHaveCount(5);
   await page.getByLabel('Personne, titre ou numéro').fill('gaelle');
-  await expect(page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer/ })).toHaveCount(1);
+  await expect(
+    page.getByRole('table', { name: 'Documents trouvés' }).getByRole('button', { name: /^Réimprimer/ }),
+  ).toHaveCount(1);
   await app.screenshot(page, 'documents-07-recherche');
 });

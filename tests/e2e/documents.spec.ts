@@ -6,9 +6,14 @@ import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
 /** A one-page PDF as a scanner would make it (any real PDF header and body will do). */
-const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 595 842]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const SCAN = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 595 842]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
-test('depuis la fiche d’une participante : aperçu et génération du contrat MESP, pièce jointe, réimpression', async ({ page, app }) => {
+test('depuis la fiche d’une participante : aperçu et génération du contrat MESP, pièce jointe, réimpression', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Élodie']);
@@ -43,7 +48,10 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   await picker.getByRole('button', { name: 'Choisir ce dossier' }).click();
   await expect(page.getByText('Copie enregistrée')).toBeVisible();
   expect(readdirSync(path.join(app.homeDir, 'Contrats'))).toEqual(['Contrat_PARTICIPANT_Élodie_2026-05-04.pdf']);
-  await page.getByRole('dialog', { name: 'Documents — Menuiserie du port' }).getByRole('button', { name: 'Enregistrer dans « Contrats »' }).click();
+  await page
+    .getByRole('dialog', { name: 'Documents — Menuiserie du port' })
+    .getByRole('button', { name: 'Enregistrer dans « Contrats »' })
+    .click();
   await expect.poll(() => readdirSync(path.join(app.homeDir, 'Contrats')).length).toBe(2);
   await page.keyboard.press('Escape');
 
@@ -63,14 +71,19 @@ test('depuis la fiche d’une participante : aperçu et génération du contrat 
   await app.screenshot(page, 'documents-02-fiche');
 
   // "Réimprimer" shows the stored file.
-  await documents.getByRole('button', { name: 'Réimprimer Contrat de travail d’Élodie Participant, version 1' }).click();
+  await documents
+    .getByRole('button', { name: 'Réimprimer Contrat de travail d’Élodie Participant, version 1' })
+    .click();
   const reprint = page.getByRole('dialog', { name: /n° CT-2026-0001, version 1/ });
-  await expect(reprint.getByText("Le fichier tel qu’il a été généré (empreinte vérifiée).")).toBeVisible();
+  await expect(reprint.getByText('Le fichier tel qu’il a été généré (empreinte vérifiée).')).toBeVisible();
   await expect(reprint.getByRole('img', { name: /page 1 sur 3/ })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'documents-03-reimpression');
 });
 
-test('un document sans les données nécessaires dit lesquelles compléter, avec un lien (convocation sans encadrant)', async ({ page, app }) => {
+test('un document sans les données nécessaires dit lesquelles compléter, avec un lien (convocation sans encadrant)', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Awa']);
@@ -87,6 +100,8 @@ test('un document sans les données nécessaires dit lesquelles compléter, avec
   await modal.getByRole('combobox', { name: 'Document' }).click();
   await page.getByRole('option', { name: 'Convocation' }).click();
   await expect(modal.getByText('Ce document ne peut pas encore être établi')).toBeVisible();
-  await expect(modal.getByRole('link', { name: "Compléter l’encadrant technique du chantier (à qui se présenter)" })).toBeVisible();
+  await expect(
+    modal.getByRole('link', { name: 'Compléter l’encadrant technique du chantier (à qui se présenter)' }),
+  ).toBeVisible();
   await app.screenshot(page, 'documents-04-donnees-manquantes');
 });

@@ -6,13 +6,16 @@ import { expectAccessible } from './support/axe';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test("sur une installation neuve, la secrétaire est invitée à créer une fiche ou importer un tableau, et à créer l'encadrant avant le chantier", async ({ page, app }) => {
+test("sur une installation neuve, la secrétaire est invitée à créer une fiche ou importer un tableau, et à créer l'encadrant avant le chantier", async ({
+  page,
+  app,
+}) => {
   await app.seed();
   await app.open(page);
   const shell = new ShellPage(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await shell.goTo('Personnes');
-  await expect(page.getByRole('heading', { name: "Aucune personne enregistrée pour l’instant" })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Aucune personne enregistrée pour l’instant' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Personnes' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Importer un tableau' })).toHaveCount(2);
   await expectAccessible(page, 'personnes, base vide');
@@ -27,7 +30,7 @@ test("sur une installation neuve, la secrétaire est invitée à créer une fich
   await shell.goTo('Chantiers');
   await page.getByRole('button', { name: 'Nouveau chantier' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau chantier' });
-  await expect(form.getByText("Aucun compte d’encadrant technique : créez-le d’abord dans")).toBeVisible();
+  await expect(form.getByText('Aucun compte d’encadrant technique : créez-le d’abord dans')).toBeVisible();
   await app.screenshot(page, 'empty-states-02-encadrant');
   await form.getByRole('link', { name: 'Paramètres › Comptes' }).click();
   await expect(page.getByRole('tab', { name: 'Comptes' })).toHaveAttribute('aria-selected', 'true');
@@ -37,10 +40,35 @@ test('la recherche qui ne trouve personne le dit, sans proposer de tout recommen
   const admin = await app.seed();
   await caller(app.services, admin)('people/create', {
     person: {
-      civility: 'madame', lastName: 'Le Goff', birthName: '', firstNames: 'Awa', birthDate: '1990-03-04', sex: 'F', address: '', postcode: '29200', town: 'Brest', priorityArea: 'inconnu',
-      phone: '', email: '', emergencyContact: '', nir: '', prescriberId: null, referentId: null,
+      civility: 'madame',
+      lastName: 'Le Goff',
+      birthName: '',
+      firstNames: 'Awa',
+      birthDate: '1990-03-04',
+      sex: 'F',
+      address: '',
+      postcode: '29200',
+      town: 'Brest',
+      priorityArea: 'inconnu',
+      phone: '',
+      email: '',
+      emergencyContact: '',
+      nir: '',
+      prescriberId: null,
+      referentId: null,
     },
-    situation: { observedOn: '2026-02-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '3', rqth: 'non', housing: '', drivingLicence: false, vehicle: false, publicTransport: true },
+    situation: {
+      observedOn: '2026-02-01',
+      resources: 'rsa',
+      rsaMonths: null,
+      franceTravailSince: null,
+      educationLevel: '3',
+      rqth: 'non',
+      housing: '',
+      drivingLicence: false,
+      vehicle: false,
+      publicTransport: true,
+    },
   });
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
@@ -50,7 +78,10 @@ test('la recherche qui ne trouve personne le dit, sans proposer de tout recommen
   await expect(page.getByText('Aucune personne enregistrée')).toHaveCount(0);
 });
 
-test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleuse sociale sait qui doit relier son compte", async ({ page, app }) => {
+test('chaque rôle sait quoi faire depuis son tableau de bord, et la travailleuse sociale sait qui doit relier son compte', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Awa Diallo', 'travailleur_social');
   await app.addAccount(admin, 'Lena Morvan', 'psychologue');
@@ -63,22 +94,33 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
 
   await shell.switchUser();
   await login.signIn('Awa Diallo', COLLEAGUE_PASSWORD);
-  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
+  await expect(page.getByText('Votre compte n’est pas encore relié à votre fiche de l’annuaire')).toBeVisible();
   await expect(page.getByText('Contacts › votre fiche › Compte Passerelle')).toBeVisible();
   await shell.goTo('Personnes');
-  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
+  await expect(page.getByText('Votre compte n’est pas encore relié à votre fiche de l’annuaire')).toBeVisible();
   await app.screenshot(page, 'empty-states-03-travailleuse-sociale');
 
   // Once her card carries her account, she is told what comes next instead.
   const call = caller(app.services, admin);
-  const organisation = await call('contacts/saveOrganisation', { organisation: { name: 'CDAS de Brest', kind: 'partenaire', address: '', phone: '', email: '' } });
+  const organisation = await call('contacts/saveOrganisation', {
+    organisation: { name: 'CDAS de Brest', kind: 'partenaire', address: '', phone: '', email: '' },
+  });
   const accounts = (await call('users/list', {})) as { id: number; displayName: string }[];
   await call('contacts/saveContact', {
-    contact: { organisationId: organisation.id, firstName: 'Awa', lastName: 'Diallo', service: '', phone: '', email: '', userId: accounts.find((a) => a.displayName === 'Awa Diallo')!.id, leftOn: null },
+    contact: {
+      organisationId: organisation.id,
+      firstName: 'Awa',
+      lastName: 'Diallo',
+      service: '',
+      phone: '',
+      email: '',
+      userId: accounts.find((a) => a.displayName === 'Awa Diallo')!.id,
+      leftOn: null,
+    },
   });
   await shell.goTo('Tableau de bord');
   await page.reload();
-  await expect(page.getByText("Aucune personne suivie pour l’instant")).toBeVisible();
+  await expect(page.getByText('Aucune personne suivie pour l’instant')).toBeVisible();
 
   for (const [name, screens] of [
     ['Lena Morvan', ['Entretiens']],
@@ -89,14 +131,18 @@ test("chaque rôle sait quoi faire depuis son tableau de bord, et la travailleus
     const guide = page.getByRole('heading', { name: 'Ce que vous pouvez faire' });
     await expect(guide).toBeVisible();
     await expect(page.getByText('au fur et à mesure')).toHaveCount(0);
-    for (const screen of screens) await expect(page.getByRole('main').getByRole('link', { name: screen })).toBeVisible();
+    for (const screen of screens)
+      await expect(page.getByRole('main').getByRole('link', { name: screen })).toBeVisible();
     await app.screenshot(page, `empty-states-04-${name.split(' ')[0]!.toLowerCase()}`);
   }
   await page.getByRole('main').getByRole('link', { name: 'Statistiques' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Statistiques' })).toBeVisible();
 });
 
-test("après l'installation, l'administratrice suit sa liste de la première semaine, puis la masque", async ({ page, app }) => {
+test("après l'installation, l'administratrice suit sa liste de la première semaine, puis la masque", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.open(page);
   const shell = new ShellPage(page);

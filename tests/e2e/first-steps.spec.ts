@@ -17,20 +17,40 @@ async function firstMorning(page: Page, app: AppUnderTest, name: string, role: R
   return admin;
 }
 
-test("l'administratrice suit sa première semaine jusqu'aux comptes, voit qui doit changer son mot de passe et relie la travailleuse sociale à sa fiche", async ({ page, app }) => {
+test("l'administratrice suit sa première semaine jusqu'aux comptes, voit qui doit changer son mot de passe et relie la travailleuse sociale à sa fiche", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   // Created as the administrator does it: the colleague still has to choose her own password.
   await call('users/create', { displayName: 'Awa Diallo', role: 'travailleur_social', password: COLLEAGUE_PASSWORD });
-  const organisation = await call('contacts/saveOrganisation', { organisation: { name: 'CDAS de Brest', kind: 'partenaire', address: '', phone: '', email: '' } });
-  await call('contacts/saveContact', { contact: { organisationId: organisation.id, firstName: 'Awa', lastName: 'Diallo', service: 'Insertion', phone: '', email: '', userId: null, leftOn: null } });
+  const organisation = await call('contacts/saveOrganisation', {
+    organisation: { name: 'CDAS de Brest', kind: 'partenaire', address: '', phone: '', email: '' },
+  });
+  await call('contacts/saveContact', {
+    contact: {
+      organisationId: organisation.id,
+      firstName: 'Awa',
+      lastName: 'Diallo',
+      service: 'Insertion',
+      phone: '',
+      email: '',
+      userId: null,
+      leftOn: null,
+    },
+  });
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   const steps = page.getByRole('list', { name: 'Étapes de la première semaine' });
-  await expect(steps.getByRole('listitem').filter({ hasText: 'Relier le compte de chaque travailleur social' })).toContainText('(à faire)');
+  await expect(
+    steps.getByRole('listitem').filter({ hasText: 'Relier le compte de chaque travailleur social' }),
+  ).toContainText('(à faire)');
   await app.screenshot(page, 'first-steps-01-administratrice');
 
-  await steps.getByRole('link', { name: 'Relier le compte de chaque travailleur social à sa fiche du répertoire' }).click();
+  await steps
+    .getByRole('link', { name: 'Relier le compte de chaque travailleur social à sa fiche du répertoire' })
+    .click();
   await expect(page.getByRole('tab', { name: 'Comptes' })).toHaveAttribute('aria-selected', 'true');
   const accounts = page.getByRole('table', { name: 'Comptes' });
   const awa = accounts.getByRole('row').filter({ hasText: 'Awa Diallo' });
@@ -55,17 +75,28 @@ test("l'administratrice suit sa première semaine jusqu'aux comptes, voit qui do
   expect(cards[0]!.contacts[0]!.userId).toBe(users.find((u) => u.displayName === 'Awa Diallo')!.id);
 
   // Back on the dashboard, the step is ticked from the data.
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
-  await expect(steps.getByRole('listitem').filter({ hasText: 'Relier le compte de chaque travailleur social' })).toContainText('(fait)');
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Tableau de bord' })
+    .click();
+  await expect(
+    steps.getByRole('listitem').filter({ hasText: 'Relier le compte de chaque travailleur social' }),
+  ).toContainText('(fait)');
 
   // Unlinking is as easy, and says so.
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Paramètres' })
+    .click();
   await page.getByRole('tab', { name: 'Comptes' }).click();
   await awa.getByRole('button', { name: 'Délier le compte d’Awa Diallo de sa fiche' }).click();
   await expect(awa).toContainText('Non reliée');
 
   // Hidden, the first-week list comes back with one click.
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Tableau de bord' })
+    .click();
   await page.getByRole('button', { name: 'Masquer cette liste' }).click();
   await expect(steps).toHaveCount(0);
   await page.getByRole('button', { name: 'Réafficher la liste de la première semaine' }).click();
@@ -97,7 +128,9 @@ test("l'encadrant sans chantier apprend qui le lui confie et trouve ses écrans"
 
 test('la travailleuse sociale apprend qui doit relier son compte, et où', async ({ page, app }) => {
   await firstMorning(page, app, 'Awa Diallo', 'travailleur_social');
-  const hint = page.getByRole('alert').filter({ hasText: 'Votre compte n’est pas encore relié à votre fiche de l’annuaire' });
+  const hint = page
+    .getByRole('alert')
+    .filter({ hasText: 'Votre compte n’est pas encore relié à votre fiche de l’annuaire' });
   await expect(hint).toContainText('Paramètres › Comptes');
   await expectAccessible(page, 'tableau de bord, travailleuse sociale');
   await app.screenshot(page, 'first-steps-07-travailleuse-sociale');

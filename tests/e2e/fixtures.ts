@@ -42,7 +42,13 @@ export const test = base.extend<{ app: AppUnderTest }>({
     mkdirSync(path.join(homeDir, 'Images'), { recursive: true });
     writeFileSync(path.join(homeDir, 'Images', 'logo-ccas.png'), tinyPng());
     writeFileSync(path.join(homeDir, 'Images', 'notes.txt'), 'pas une image');
-    const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'e2e', homeDir });
+    const services = await createServices({
+      dataDir,
+      dialogs: pickerDialogs,
+      mode: 'browser',
+      version: 'e2e',
+      homeDir,
+    });
     const server = await startWebServer({
       services,
       staticDir: path.join(root, 'out', 'renderer'),
@@ -62,13 +68,26 @@ export const test = base.extend<{ app: AppUnderTest }>({
         return { user: view.user, token: view.token };
       },
       addAccount: async (admin, displayName, role) => {
-        const result = await dispatch(services, 'users/create', { displayName, role, password: COLLEAGUE_PASSWORD }, admin);
+        const result = await dispatch(
+          services,
+          'users/create',
+          { displayName, role, password: COLLEAGUE_PASSWORD },
+          admin,
+        );
         if (!result.ok) throw new Error(result.error.message);
         // As if the colleague had already replaced the password the administrator typed.
-        await services.db.updateTable('users').set({ mustChangePassword: 0 }).where('displayName', '=', displayName).execute();
+        await services.db
+          .updateTable('users')
+          .set({ mustChangePassword: 0 })
+          .where('displayName', '=', displayName)
+          .execute();
       },
       screenshot: async (page, name) => {
-        await page.screenshot({ path: path.join(root, 'tests', 'e2e', 'screenshots', `${name}.png`), fullPage: true, animations: 'disabled' });
+        await page.screenshot({
+          path: path.join(root, 'tests', 'e2e', 'screenshots', `${name}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        });
       },
     });
     await server.close();

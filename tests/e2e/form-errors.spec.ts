@@ -5,7 +5,10 @@ import { caller } from './seed';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('la coordinatrice enregistre une fiche incomplète : les erreurs sont listées en haut, chacune mène à son champ', async ({ page, app }) => {
+test('la coordinatrice enregistre une fiche incomplète : les erreurs sont listées en haut, chacune mène à son champ', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
@@ -24,7 +27,9 @@ test('la coordinatrice enregistre une fiche incomplète : les erreurs sont list�
   const links = summary.getByRole('link');
   // In the order of the screen, with the words shown under each field.
   await expect(links.first()).toHaveText(/^Nom : /);
-  await expect(summary.getByRole('link', { name: "Date de naissance : Le 31 février n’existe pas (février a 28 jours)." })).toBeVisible();
+  await expect(
+    summary.getByRole('link', { name: 'Date de naissance : Le 31 février n’existe pas (février a 28 jours).' }),
+  ).toBeVisible();
   const lastName = page.getByRole('textbox', { name: /^Nom$|^Nom \*/ }).first();
   // Focus went to the first invalid field, at the top of the summary's list.
   await expect(lastName).toBeFocused();

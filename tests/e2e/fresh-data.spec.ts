@@ -5,14 +5,21 @@ import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouve ses présences en revenant", async ({ page, app }) => {
+test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouve ses présences en revenant", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Yann Kervella', 'encadrant');
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Élodie', 'Awa']);
   const worksiteId = await mespWorksite(app.services, admin, null, '2026-06-01');
   for (const person of (await call('people/search', { status: 'admise' })).rows) {
-    await call('worksites/addParticipant', { id: worksiteId, personId: person.id, contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' } });
+    await call('worksites/addParticipant', {
+      id: worksiteId,
+      personId: person.id,
+      contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' },
+    });
   }
   await page.clock.install({ time: new Date('2026-06-05T16:00:00+02:00') });
   await app.open(page);
@@ -40,7 +47,11 @@ test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouv
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
   await expect(page.getByText('2 présences enregistrées.')).toBeVisible();
   // The hours on the same page follow at once.
-  await expect(page.getByRole('table', { name: 'Heures et présence' }).getByRole('row', { name: /Awa Participant 56 h 3 h 30 3 h 30/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Heures et présence' })
+      .getByRole('row', { name: /Awa Participant 56 h 3 h 30 3 h 30/ }),
+  ).toBeVisible();
 
   // A mark left unsaved, then a colleague takes the PC: her work is dropped, and he is told.
   await page.getByRole('button', { name: 'Awa Participant, Mardi 02/06 matin : à remplir' }).focus();
@@ -48,7 +59,7 @@ test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouv
   await expect(page.getByText('1 modification non enregistrée')).toBeVisible();
   await shell.openUserMenu();
   await page.getByRole('menuitem', { name: 'Verrouiller' }).click();
-  await page.getByRole('button', { name: "Changer d’utilisateur" }).click();
+  await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await login.signIn('Yann Kervella', COLLEAGUE_PASSWORD);
   await expect(page.getByText(`Les modifications non enregistrées d’${ADMIN_NAME} ont été abandonnées.`)).toBeVisible();
   await expect(page.getByText('1 modification non enregistrée')).toBeHidden();
@@ -59,12 +70,17 @@ test("la coordinatrice verrouille l'écran au milieu de l'émargement et retrouv
   await expect(page.getByRole('button', { name: 'Mon compte' })).toContainText('Yann Kervella');
 });
 
-test('la coordinatrice ajoute un participant : la carte « Heures et présence » suit sans changer de page', async ({ page, app }) => {
+test('la coordinatrice ajoute un participant : la carte « Heures et présence » suit sans changer de page', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Élodie', 'Awa']);
   const worksiteId = await mespWorksite(app.services, admin);
-  const elodie = (await call('people/search', { status: 'admise' })).rows.find((p: { firstNames: string }) => p.firstNames === 'Élodie');
+  const elodie = (await call('people/search', { status: 'admise' })).rows.find(
+    (p: { firstNames: string }) => p.firstNames === 'Élodie',
+  );
   await call('worksites/addParticipant', { id: worksiteId, personId: elodie.id, contract: MESP_CONTRACT });
   await page.clock.install({ time: new Date('2026-05-06T09:00:00+02:00') });
   const methods: string[] = [];
@@ -94,23 +110,64 @@ test('la coordinatrice ajoute un participant : la carte « Heures et présence �
   expect(methods.filter((m) => m === 'attendance/hours').length).toBeLessThanOrEqual(3);
 });
 
-test("une travailleuse sociale est rattachée à ses personnes suivies : sa liste les montre sans qu'elle se reconnecte", async ({ page, app }) => {
+test("une travailleuse sociale est rattachée à ses personnes suivies : sa liste les montre sans qu'elle se reconnecte", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Maëlle Guivarch', 'travailleur_social');
   const call = caller(app.services, admin);
-  const worker = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === 'Maëlle Guivarch');
-  const service = await call('contacts/saveOrganisation', { organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' } });
-  const contact = { organisationId: service.id, firstName: 'Maëlle', lastName: 'Guivarch', service: 'Accompagnement', phone: '', email: '', userId: null, leftOn: null };
+  const worker = (await call('users/list', {})).find(
+    (u: { displayName: string }) => u.displayName === 'Maëlle Guivarch',
+  );
+  const service = await call('contacts/saveOrganisation', {
+    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
+  });
+  const contact = {
+    organisationId: service.id,
+    firstName: 'Maëlle',
+    lastName: 'Guivarch',
+    service: 'Accompagnement',
+    phone: '',
+    email: '',
+    userId: null,
+    leftOn: null,
+  };
   const referent = await call('contacts/saveContact', { contact });
-  for (const [firstNames, birthDate] of [['Awa', '1990-03-04'], ['Yann', '1985-11-20']] as const) {
+  for (const [firstNames, birthDate] of [
+    ['Awa', '1990-03-04'],
+    ['Yann', '1985-11-20'],
+  ] as const) {
     await call('people/create', {
       person: {
-        civility: null, lastName: 'Suivi', birthName: '', firstNames, birthDate, sex: 'F', address: '', postcode: '29200', town: 'Brest', priorityArea: 'inconnu',
-        phone: '', email: '', emergencyContact: '', nir: '', prescriberId: null, referentId: referent.id,
+        civility: null,
+        lastName: 'Suivi',
+        birthName: '',
+        firstNames,
+        birthDate,
+        sex: 'F',
+        address: '',
+        postcode: '29200',
+        town: 'Brest',
+        priorityArea: 'inconnu',
+        phone: '',
+        email: '',
+        emergencyContact: '',
+        nir: '',
+        prescriberId: null,
+        referentId: referent.id,
       },
       situation: {
-        observedOn: '2026-02-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '3', rqth: 'non', housing: '',
-        drivingLicence: false, vehicle: false, publicTransport: true,
+        observedOn: '2026-02-01',
+        resources: 'rsa',
+        rsaMonths: null,
+        franceTravailSince: null,
+        educationLevel: '3',
+        rqth: 'non',
+        housing: '',
+        drivingLicence: false,
+        vehicle: false,
+        publicTransport: true,
       },
       confirmedNotDuplicate: true,
     });
@@ -120,7 +177,7 @@ test("une travailleuse sociale est rattachée à ses personnes suivies : sa list
   const shell = new ShellPage(page);
   await shell.goTo('Personnes');
   // Nothing linked yet: she is told who links her account, and where.
-  await expect(page.getByText("Votre compte n’est pas encore relié à votre fiche de l’annuaire")).toBeVisible();
+  await expect(page.getByText('Votre compte n’est pas encore relié à votre fiche de l’annuaire')).toBeVisible();
 
   // Meanwhile, at the secretariat, her contact card is linked to her account.
   await call('contacts/saveContact', { id: referent.id, contact: { ...contact, userId: worker.id } });

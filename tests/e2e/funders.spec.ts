@@ -6,9 +6,13 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
-const FSE_MENTION = 'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
+const FSE_MENTION =
+  'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
 
-test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier avec la référence de l'opération et imprime la feuille d'émargement", async ({ page, app }) => {
+test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier avec la référence de l'opération et imprime la feuille d'émargement", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Maëlle Quéré', 'coordination');
   await app.addAccount(admin, 'Yann Kervella', 'encadrant');
@@ -29,7 +33,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   // Paramètres › Financeurs: the funder, its emblem and its mention de financement.
   await shell.goTo('Paramètres');
   await page.getByRole('tab', { name: 'Financeurs' }).click();
-  await expect(page.getByText("Aucun financeur pour l’instant.")).toBeVisible();
+  await expect(page.getByText('Aucun financeur pour l’instant.')).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter un financeur' }).click();
   const form = page.getByRole('dialog', { name: 'Nouveau financeur' });
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
@@ -46,7 +50,9 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   await app.screenshot(page, 'financeurs-01-nouveau');
   await form.getByRole('button', { name: 'Enregistrer le financeur' }).click();
   await expect(form).toBeHidden();
-  const card = page.getByRole('region', { name: 'Financeur Union européenne — FSE+' }).or(page.getByLabel('Financeur Union européenne — FSE+'));
+  const card = page
+    .getByRole('region', { name: 'Financeur Union européenne — FSE+' })
+    .or(page.getByLabel('Financeur Union européenne — FSE+'));
   await expect(card.getByText(FSE_MENTION)).toBeVisible();
   await expect(card.getByRole('img', { name: 'Logo d’Union européenne — FSE+' })).toBeVisible();
   await app.screenshot(page, 'financeurs-02-liste');
@@ -58,7 +64,7 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   const worksite = page.getByRole('dialog', { name: 'Modifier le chantier' });
   await worksite.getByRole('combobox', { name: 'Financeurs' }).click({ force: true });
   await page.getByRole('option', { name: 'Union européenne — FSE+' }).click();
-  await worksite.getByLabel("Référence de l’opération").fill('FSE-202301234');
+  await worksite.getByLabel('Référence de l’opération').fill('FSE-202301234');
   await app.screenshot(page, 'financeurs-03-chantier');
   await worksite.getByRole('button', { name: 'Enregistrer le chantier' }).click();
   await expect(worksite).toBeHidden();
@@ -69,12 +75,19 @@ test("la coordinatrice ajoute le FSE+ comme financeur, le rattache au chantier a
   await expect(page.getByText('Semaine du 11/05/2026')).toBeVisible();
   await page.getByRole('button', { name: 'Imprimer la feuille de la semaine' }).click();
   const sheet = page.getByRole('dialog', { name: 'Feuille d’émargement — Menuiserie du port' });
-  await expect(sheet.getByRole('img', { name: "Feuille d’émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(sheet.getByRole('img', { name: 'Feuille d’émargement, page 1 sur 1' })).toBeVisible({ timeout: 20_000 });
   await sheet.getByRole('button', { name: 'Générer le document' }).click();
   await expect(sheet.getByText(/N° FE-2026-0001, version 1 — enregistré/)).toBeVisible({ timeout: 20_000 });
-  await expect(sheet.getByRole('img', { name: "Feuille d’émargement, page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(sheet.getByRole('img', { name: 'Feuille d’émargement, page 1 sur 1' })).toBeVisible({ timeout: 20_000 });
   await app.screenshot(page, 'financeurs-04-feuille-emargement');
-  const [row] = await app.services.db.selectFrom('documents').select('snapshot').where('kind', '=', 'feuille_emargement').execute();
+  const [row] = await app.services.db
+    .selectFrom('documents')
+    .select('snapshot')
+    .where('kind', '=', 'feuille_emargement')
+    .execute();
   const snapshot = JSON.parse(row!.snapshot);
-  expect(snapshot.funding).toEqual({ operationReference: 'FSE-202301234', funders: [{ name: 'Union européenne — FSE+', logo: 'logo', mention: FSE_MENTION }] });
+  expect(snapshot.funding).toEqual({
+    operationReference: 'FSE-202301234',
+    funders: [{ name: 'Union européenne — FSE+', logo: 'logo', mention: FSE_MENTION }],
+  });
 });

@@ -2,7 +2,10 @@ import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 
-test('la secrétaire ouvre l’Aide, lit sa première semaine, puis le « i » de QPV sur une fiche', async ({ page, app }) => {
+test('la secrétaire ouvre l’Aide, lit sa première semaine, puis le « i » de QPV sur une fiche', async ({
+  page,
+  app,
+}) => {
   await app.seed();
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);

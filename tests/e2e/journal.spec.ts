@@ -7,17 +7,28 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller } from './seed';
 
-test("l'administratrice retrouve qui a consulté la fiche d'une personne dans le journal des accès", async ({ page, app }) => {
+test("l'administratrice retrouve qui a consulté la fiche d'une personne dans le journal des accès", async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'coordination');
   await admitPeople(app.services, admin, ['Élodie', 'Inès']);
   const call = caller(app.services, admin);
   const { rows } = await call('people/search', {});
-  const idOf = (firstNames: string) => rows.find((r: { firstNames: string }) => r.firstNames === firstNames).id as number;
-  const soizicId = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === 'Soizic Le Roux').id;
+  const idOf = (firstNames: string) =>
+    rows.find((r: { firstNames: string }) => r.firstNames === firstNames).id as number;
+  const soizicId = (await call('users/list', {})).find(
+    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
+  ).id;
   // Soizic signs in and opens Élodie's record; the administrator opens Inès's.
-  const login = await dispatch(app.services, 'auth/login', { userId: soizicId, password: COLLEAGUE_PASSWORD }, ANONYMOUS);
+  const login = await dispatch(
+    app.services,
+    'auth/login',
+    { userId: soizicId, password: COLLEAGUE_PASSWORD },
+    ANONYMOUS,
+  );
   if (!login.ok) throw new Error(login.error.message);
   const soizic = login.value as Session & { token: string };
   await caller(app.services, { user: soizic.user, token: soizic.token })('people/get', { id: idOf('Élodie') });

@@ -6,7 +6,10 @@ import { ShellPage } from './pages/shell';
 const GIVEN = 'Remis-à-zéro-par-Élodie-2026';
 const HER_OWN = 'Vélo-bleu-sous-la-pluie-de-Brest';
 
-test("l'administratrice réinitialise le mot de passe d'une référente, qui doit en choisir un à elle avant tout", async ({ page, app }) => {
+test("l'administratrice réinitialise le mot de passe d'une référente, qui doit en choisir un à elle avant tout", async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Bras', 'travailleur_social');
@@ -46,7 +49,14 @@ test("l'administratrice réinitialise le mot de passe d'une référente, qui doi
 
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
   await expect(page.getByText('Bonjour Soizic Le Bras.')).toBeVisible();
-  expect(await shell.navigationLabels()).toEqual(['Tableau de bord', 'Personnes', 'Contacts', 'Chantiers', 'Planning', 'Aide']);
+  expect(await shell.navigationLabels()).toEqual([
+    'Tableau de bord',
+    'Personnes',
+    'Contacts',
+    'Chantiers',
+    'Planning',
+    'Aide',
+  ]);
   await app.screenshot(page, 'must-change-password-02-ouvert');
 
   // The password the administrator chose no longer opens her account.

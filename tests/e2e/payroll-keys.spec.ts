@@ -17,9 +17,20 @@ async function june(app: App, page: Page) {
   await admitPeople(app.services, admin, ['Élodie']);
   const worksiteId = await mespWorksite(app.services, admin, null, '2026-06-01');
   const personId = (await call('people/search', { status: 'admise' })).rows[0].id;
-  const worksite = await call('worksites/addParticipant', { id: worksiteId, personId, contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' } });
+  const worksite = await call('worksites/addParticipant', {
+    id: worksiteId,
+    personId,
+    contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' },
+  });
   const participationId = worksite.participants[0].id;
-  await call('attendance/save', { worksiteId, entries: worksite.sessions.map((s: { id: number }) => ({ sessionId: s.id, participationId, mark: { mark: 'present' } })) });
+  await call('attendance/save', {
+    worksiteId,
+    entries: worksite.sessions.map((s: { id: number }) => ({
+      sessionId: s.id,
+      participationId,
+      mark: { mark: 'present' },
+    })),
+  });
   await call('payroll/setMatricule', { personId, employerId: 1, matricule: 'AI-0042' });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.clock.install({ time: new Date('2026-07-02T10:00:00+02:00') });
@@ -27,24 +38,40 @@ async function june(app: App, page: Page) {
   return { call, shell: new ShellPage(page), login: new LoginPage(page), payroll: new PayrollPage(page) };
 }
 
-test('la secrétaire, qui fait le lien avec la paie, associe un code de rubrique de son logiciel de paie, valide et enregistre les variables de paie', async ({ page, app }) => {
+test('la secrétaire, qui fait le lien avec la paie, associe un code de rubrique de son logiciel de paie, valide et enregistre les variables de paie', async ({
+  page,
+  app,
+}) => {
   const { shell, login, payroll } = await june(app, page);
   mkdirSync(path.join(app.homeDir, 'Paie'), { recursive: true });
   await login.signIn(ADMIN_NAME, ADMIN_PASSWORD);
   await shell.goTo('Paramètres');
   await page.getByRole('tab', { name: 'Employeurs' }).click();
-  await page.locator('[aria-label^="Employeur Relais Emploi Iroise"]').getByRole('button', { name: 'Rubriques de paie' }).click();
+  await page
+    .locator('[aria-label^="Employeur Relais Emploi Iroise"]')
+    .getByRole('button', { name: 'Rubriques de paie' })
+    .click();
   const dialog = page.getByRole('dialog', { name: /Rubriques de paie/ });
   const normal = dialog.getByLabel('Code de la rubrique Heures normales travaillées (au taux en vigueur chaque jour)');
   await expect(normal).toHaveValue('HN');
   await normal.fill('1000');
   // A code another rubrique already has is refused, in French, beside the field.
-  const hc25 = dialog.getByLabel('Code de la rubrique Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)');
+  const hc25 = dialog.getByLabel(
+    'Code de la rubrique Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)',
+  );
   await hc25.fill('HC10');
   await dialog.getByRole('button', { name: 'Enregistrer les codes' }).click();
-  await expect(dialog.getByText('Le code « HC10 » est déjà celui de la rubrique « Heures complémentaires majorées de 10 % (dans la limite du dixième du contrat) » : chaque rubrique a son propre code.')).toBeVisible();
+  await expect(
+    dialog.getByText(
+      'Le code « HC10 » est déjà celui de la rubrique « Heures complémentaires majorées de 10 % (dans la limite du dixième du contrat) » : chaque rubrique a son propre code.',
+    ),
+  ).toBeVisible();
   await app.screenshot(page, 'payroll-keys-01-rubriques');
-  await dialog.getByRole('button', { name: 'Remettre le code par défaut : Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)' }).click();
+  await dialog
+    .getByRole('button', {
+      name: 'Remettre le code par défaut : Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)',
+    })
+    .click();
   await expect(hc25).toHaveValue('HC25');
   await dialog.getByRole('button', { name: 'Enregistrer les codes' }).click();
   await expect(page.getByText(/Les codes de rubrique de Relais Emploi Iroise .* sont enregistrés/)).toBeVisible();
@@ -80,7 +107,11 @@ test('« À revalider » apparaît quand un émargement change après la validat
   await shell.goTo('Heures à transmettre');
   await expect(page.getByText('À revalider', { exact: true })).toBeVisible();
   await expect(page.getByText('À revalider : les chiffres ont changé depuis la validation')).toBeVisible();
-  await expect(payroll.changes.getByRole('row', { name: /Élodie Participant Absence non payée : absence non justifiée .* 0 h .* 3 h 30/ })).toBeVisible();
+  await expect(
+    payroll.changes.getByRole('row', {
+      name: /Élodie Participant Absence non payée : absence non justifiée .* 0 h .* 3 h 30/,
+    }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Marquer comme transmis' })).toHaveCount(0);
   await app.screenshot(page, 'payroll-keys-03-a-revalider');
   await page.getByRole('button', { name: 'Valider à nouveau' }).click();
@@ -89,7 +120,10 @@ test('« À revalider » apparaît quand un émargement change après la validat
   await expect(page.getByRole('button', { name: 'Marquer comme transmis' })).toBeVisible();
 });
 
-test('l’administratrice retire une transmission faite par erreur, avec un motif ; la coordination ne le peut pas', async ({ page, app }) => {
+test('l’administratrice retire une transmission faite par erreur, avec un motif ; la coordination ne le peut pas', async ({
+  page,
+  app,
+}) => {
   const { call, shell, login } = await june(app, page);
   await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true });
   await call('payroll/transmit', { month: '2026-06', employerId: 1 });
@@ -110,6 +144,8 @@ test('l’administratrice retire une transmission faite par erreur, avec un moti
   await app.screenshot(page, 'payroll-keys-04-retrait-motif');
   await dialog.getByRole('button', { name: 'Retirer la transmission' }).click();
   await expect(page.getByText('Validé', { exact: true })).toBeVisible();
-  await expect(page.getByText(/retirée par Élodie Le Gall le .* : Marqué transmis par erreur : le fichier n’est pas parti/)).toBeVisible();
+  await expect(
+    page.getByText(/retirée par Élodie Le Gall le .* : Marqué transmis par erreur : le fichier n’est pas parti/),
+  ).toBeVisible();
   await app.screenshot(page, 'payroll-keys-05-transmission-retiree');
 });

@@ -5,16 +5,30 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
-test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, puis une journée est régularisée', async ({ page, app }) => {
+test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, puis une journée est régularisée', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Marc Coordination', 'coordination');
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Élodie']);
   const worksiteId = await mespWorksite(app.services, admin, null, '2026-06-01');
   const personId = (await call('people/search', { status: 'admise' })).rows[0].id;
-  const worksite = await call('worksites/addParticipant', { id: worksiteId, personId, contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' } });
+  const worksite = await call('worksites/addParticipant', {
+    id: worksiteId,
+    personId,
+    contract: { ...MESP_CONTRACT, startDate: '2026-06-01', endDate: '2026-06-28' },
+  });
   const participationId = worksite.participants[0].id;
-  await call('attendance/save', { worksiteId, entries: worksite.sessions.map((s: { id: number }) => ({ sessionId: s.id, participationId, mark: { mark: 'present' } })) });
+  await call('attendance/save', {
+    worksiteId,
+    entries: worksite.sessions.map((s: { id: number }) => ({
+      sessionId: s.id,
+      participationId,
+      mark: { mark: 'present' },
+    })),
+  });
   mkdirSync(path.join(app.homeDir, 'Paie'), { recursive: true });
 
   // Thursday 2 July 2026: June is the month to send.
@@ -25,8 +39,12 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
   await shell.goTo('Heures à transmettre');
   await expect(page.getByRole('combobox', { name: 'Mois' })).toHaveValue('juin 2026');
   const month = page.getByRole('table', { name: 'Heures du mois' });
-  await expect(month.getByRole('row', { name: /Élodie Participant Menuiserie du port 56 h 56 h 56 h 0 h — 12,02 € 673,12/ })).toBeVisible();
-  await expect(page.getByText("Élodie Participant : le contrat de travail n’a pas été établi dans Passerelle.")).toBeVisible();
+  await expect(
+    month.getByRole('row', { name: /Élodie Participant Menuiserie du port 56 h 56 h 56 h 0 h — 12,02 € 673,12/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Élodie Participant : le contrat de travail n’a pas été établi dans Passerelle.'),
+  ).toBeVisible();
   await app.screenshot(page, 'payroll-01-verifications');
 
   // The coordinator validates despite the checks.
@@ -53,7 +71,11 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
   await page.getByRole('button', { name: 'Marquer comme transmis' }).click();
   // Transmitting locks the month: it asks first, in one sentence.
   const asks = page.getByRole('dialog', { name: 'Marquer comme transmis ?' });
-  await expect(asks.getByText(/Les journées de juin 2026 de ses salariés seront verrouillées : toute correction demandera un motif et partira en régularisation avec le mois suivant/)).toBeVisible();
+  await expect(
+    asks.getByText(
+      /Les journées de juin 2026 de ses salariés seront verrouillées : toute correction demandera un motif et partira en régularisation avec le mois suivant/,
+    ),
+  ).toBeVisible();
   await app.screenshot(page, 'payroll-02a-confirmation-transmission');
   await asks.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.getByText('Transmis à l’employeur')).toHaveCount(0);
@@ -74,6 +96,8 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
   const locked = page.getByRole('dialog', { name: 'Mois déjà transmis' });
   await locked.getByLabel(/^Motif de la correction/).fill('Absence signalée après l’envoi');
   await locked.getByRole('button', { name: 'Corriger et régulariser' }).click();
-  await expect(page.getByText('Régularisation du 25/06/2026 : − 3 h 30 payées (Absence signalée après l’envoi), à envoyer')).toBeVisible();
+  await expect(
+    page.getByText('Régularisation du 25/06/2026 : − 3 h 30 payées (Absence signalée après l’envoi), à envoyer'),
+  ).toBeVisible();
   await app.screenshot(page, 'payroll-03-regularisation');
 });

@@ -7,11 +7,14 @@ import { ShellPage } from './pages/shell';
 
 /** As Excel writes "CSV (séparateur : point-virgule)" on a French Windows PC. */
 function windows1252(text: string): Buffer {
-  const high: Record<string, number> = { 'œ': 0x9c, '’': 0x92 };
+  const high: Record<string, number> = { œ: 0x9c, '’': 0x92 };
   return Buffer.from([...text].map((c) => high[c] ?? c.charCodeAt(0)));
 }
 
-test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis le réimporte sans doublon", async ({ page, app }) => {
+test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis le réimporte sans doublon", async ({
+  page,
+  app,
+}) => {
   await app.seed();
   const folder = path.join(app.homeDir, 'Documents');
   mkdirSync(folder, { recursive: true });
@@ -21,7 +24,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
       [
         'Nom;Prénom;Date de naissance;Sexe;Ville;Ressources;Niveau',
         'Cœur;Jean-Pierre;14/07/1979;H;Brest;RSA;infra 3',
-        "N’Diaye;Awa;31/02/1992;F;Brest;ASS;3",
+        'N’Diaye;Awa;31/02/1992;F;Brest;ASS;3',
         'Quéméner;Soazig;02/03/1990;F;Plouzané;RSA;4',
       ].join('\r\n'),
     ),
@@ -46,7 +49,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
   await expect(page.getByText('1 à corriger')).toBeVisible();
   const badDate = page.getByRole('textbox', { name: 'Ligne 3, Date de naissance' });
-  await expect(page.getByText("« 31/02/1992 » : le 31 février n’existe pas (février a 29 jours).")).toBeVisible();
+  await expect(page.getByText('« 31/02/1992 » : le 31 février n’existe pas (février a 29 jours).')).toBeVisible();
   await app.screenshot(page, 'import-02-a-corriger');
   await badDate.fill('28/02/1992');
   await page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
@@ -77,7 +80,7 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
       [
         'Nom;Prénom;Date de naissance;Sexe;Ville;Ressources;Niveau',
         'Cœur;Jean-Pierre;14/07/1979;H;Quimper;RSA;CAP',
-        "N’Diaye;Awa;28/02/1992;F;Brest;ASS;3",
+        'N’Diaye;Awa;28/02/1992;F;Brest;ASS;3',
         'QUEMENER;soazig;02/03/1990;F;Brest;RSA;Bac pro',
       ].join('\r\n'),
     ),
@@ -86,7 +89,9 @@ test("la secrétaire importe le tableau qu'elle tenait, corrige une ligne, puis 
   await page.getByRole('button', { name: '2. Vérifier les lignes' }).click();
   await expect(page.getByText('2 mises à jour')).toBeVisible();
   await expect(page.getByText('Commune : Plouzané → Brest')).toBeVisible();
-  await expect(page.getByText('Niveau de formation : Infra 3 (sans diplôme ou brevet) → Niveau 3 (CAP, BEP)')).toBeVisible();
+  await expect(
+    page.getByText('Niveau de formation : Infra 3 (sans diplôme ou brevet) → Niveau 3 (CAP, BEP)'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importer 0 ligne' })).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Appliquer les changements de la ligne 4' }).check();
   await app.screenshot(page, 'import-04-mise-a-jour-cochee');

@@ -12,11 +12,17 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   // The directory first: the prescriber and the référent are chosen from it.
   await shell.goTo('Contacts');
   await page.getByRole('button', { name: 'Nouvel organisme' }).click();
-  await page.getByRole('dialog').getByLabel(/^Nom de l’organisme/).fill('France Travail Brest Iroise');
+  await page
+    .getByRole('dialog')
+    .getByLabel(/^Nom de l’organisme/)
+    .fill('France Travail Brest Iroise');
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
   const organisation = page.getByLabel('Organisme France Travail Brest Iroise');
   await organisation.getByRole('button', { name: 'Ajouter un contact' }).click();
-  await page.getByRole('dialog').getByLabel(/^Prénom/).fill('Soizic');
+  await page
+    .getByRole('dialog')
+    .getByLabel(/^Prénom/)
+    .fill('Soizic');
   await page.getByRole('dialog').getByLabel(/^Nom/).fill('Le Roux');
   await page.getByRole('dialog').getByLabel('Service', { exact: true }).fill('Accompagnement global');
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
@@ -38,7 +44,11 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   });
   await page.getByLabel(/^N° de sécurité sociale/).fill('2 85 05 78 006 084 42');
   await people.create();
-  await expect(page.getByText('La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.', {
+      exact: true,
+    }),
+  ).toBeVisible();
   await app.screenshot(page, 'people-02-erreur-nir');
   await page.getByLabel(/^N° de sécurité sociale/).fill('2 85 05 78 006 084 41');
   await people.create();
@@ -61,7 +71,10 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   await page.getByRole('button', { name: 'Orienter vers un chantier' }).click();
   for (const step of ['Candidature reçue', 'Entretien', 'Admis·e']) {
     await page.getByRole('button', { name: step, exact: true }).click();
-    await page.getByRole('dialog', { name: `Passer à « ${step} »` }).getByRole('button', { name: "Enregistrer l’étape" }).click();
+    await page
+      .getByRole('dialog', { name: `Passer à « ${step} »` })
+      .getByRole('button', { name: 'Enregistrer l’étape' })
+      .click();
     await expect(page.getByText(`Étape « ${step} » enregistrée.`)).toBeVisible();
   }
   await expect(page.getByRole('button', { name: 'Enregistrer la sortie' })).toBeVisible();
@@ -72,7 +85,9 @@ test('la coordinatrice crée une fiche, la retrouve sans accents et évite un do
   await page.getByRole('option', { name: 'Mobilité' }).click();
   await frein.getByLabel('Actions engagées').fill('Orientation vers l’auto-école sociale');
   await frein.getByRole('button', { name: 'Enregistrer le frein' }).click();
-  await expect(page.getByRole('table', { name: 'Freins' }).getByText('Orientation vers l’auto-école sociale')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Freins' }).getByText('Orientation vers l’auto-école sociale'),
+  ).toBeVisible();
   await app.screenshot(page, 'people-03c-parcours');
 
   await shell.goTo('Personnes');

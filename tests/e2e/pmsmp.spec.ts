@@ -7,14 +7,54 @@ test('une conseillère enregistre une immersion et imprime la convention', async
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
   const call = caller(app.services, admin);
-  const soizic = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === 'Soizic Le Roux');
-  const service = await call('contacts/saveOrganisation', { organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' } });
-  const card = await call('contacts/saveContact', {
-    contact: { organisationId: service.id, firstName: 'Soizic', lastName: 'Le Roux', service: '', phone: '', email: '', userId: soizic.id, leftOn: null },
+  const soizic = (await call('users/list', {})).find(
+    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
+  );
+  const service = await call('contacts/saveOrganisation', {
+    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
   });
-  await call('contacts/saveOrganisation', { organisation: { name: 'Boulangerie Le Fournil d’Iroise', kind: 'partenaire', address: '3 place de l’Église, 29280 Plouzané', phone: '0298000010', email: '' } });
-  const ft = await call('contacts/saveOrganisation', { organisation: { name: 'France Travail Brest Europe', kind: 'prescripteur', address: '12 rue de Siam, 29200 Brest', phone: '', email: '' } });
-  await call('contacts/saveContact', { contact: { organisationId: ft.id, firstName: 'Gaëlle', lastName: 'Morvan', service: 'Conseil', phone: '', email: '', userId: null, leftOn: null } });
+  const card = await call('contacts/saveContact', {
+    contact: {
+      organisationId: service.id,
+      firstName: 'Soizic',
+      lastName: 'Le Roux',
+      service: '',
+      phone: '',
+      email: '',
+      userId: soizic.id,
+      leftOn: null,
+    },
+  });
+  await call('contacts/saveOrganisation', {
+    organisation: {
+      name: 'Boulangerie Le Fournil d’Iroise',
+      kind: 'partenaire',
+      address: '3 place de l’Église, 29280 Plouzané',
+      phone: '0298000010',
+      email: '',
+    },
+  });
+  const ft = await call('contacts/saveOrganisation', {
+    organisation: {
+      name: 'France Travail Brest Europe',
+      kind: 'prescripteur',
+      address: '12 rue de Siam, 29200 Brest',
+      phone: '',
+      email: '',
+    },
+  });
+  await call('contacts/saveContact', {
+    contact: {
+      organisationId: ft.id,
+      firstName: 'Gaëlle',
+      lastName: 'Morvan',
+      service: 'Conseil',
+      phone: '',
+      email: '',
+      userId: null,
+      leftOn: null,
+    },
+  });
   await admitPeople(app.services, admin, ['Élodie']);
   const { rows } = await call('people/search', {});
   await app.services.db.updateTable('persons').set({ referentId: card.id }).where('id', '=', rows[0].id).execute();
@@ -49,8 +89,12 @@ test('une conseillère enregistre une immersion et imprime la convention', async
   await expect(form.getByText('Total de la semaine : 35 h')).toBeVisible();
   await form.getByRole('button', { name: 'Enregistrer l’immersion' }).click();
   // Said in the form's summary, which leads to the field, and under the field itself.
-  await expect(form.getByRole('link', { name: /^Fin \(un mois au plus\) : .*se termine au plus tard le 08\/04\/2026/ })).toBeVisible();
-  await expect(form.getByLabel('Fin (un mois au plus)')).toHaveAccessibleDescription(/se termine au plus tard le 08\/04\/2026/);
+  await expect(
+    form.getByRole('link', { name: /^Fin \(un mois au plus\) : .*se termine au plus tard le 08\/04\/2026/ }),
+  ).toBeVisible();
+  await expect(form.getByLabel('Fin (un mois au plus)')).toHaveAccessibleDescription(
+    /se termine au plus tard le 08\/04\/2026/,
+  );
   await app.screenshot(page, 'pmsmp-01-plus-d-un-mois-refuse');
   await form.getByLabel('Fin (un mois au plus)').fill('20/03/2026');
   await form.getByRole('button', { name: 'Enregistrer l’immersion' }).click();
@@ -63,6 +107,8 @@ test('une conseillère enregistre une immersion et imprime la convention', async
 
   await list.getByRole('button', { name: 'Imprimer la convention' }).click();
   const preview = page.getByRole('dialog', { name: 'Convention d’immersion' });
-  await expect(preview.getByRole('img', { name: /Convention d’immersion, page 1 sur/ })).toBeVisible({ timeout: 30_000 });
+  await expect(preview.getByRole('img', { name: /Convention d’immersion, page 1 sur/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await app.screenshot(page, 'pmsmp-03-convention');
 });

@@ -3,21 +3,43 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
 
-test("la travailleuse sociale ouvre un chantier : elle n'y voit que la personne qu'elle suit, ses heures, et rien de sa voisine", async ({ page, app }) => {
+test("la travailleuse sociale ouvre un chantier : elle n'y voit que la personne qu'elle suit, ses heures, et rien de sa voisine", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
   const call = caller(app.services, admin);
-  const soizic = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === 'Soizic Le Roux');
-  const service = await call('contacts/saveOrganisation', { organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' } });
+  const soizic = (await call('users/list', {})).find(
+    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
+  );
+  const service = await call('contacts/saveOrganisation', {
+    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
+  });
   const card = await call('contacts/saveContact', {
-    contact: { organisationId: service.id, firstName: 'Soizic', lastName: 'Le Roux', service: '', phone: '', email: '', userId: soizic.id, leftOn: null },
+    contact: {
+      organisationId: service.id,
+      firstName: 'Soizic',
+      lastName: 'Le Roux',
+      service: '',
+      phone: '',
+      email: '',
+      userId: soizic.id,
+      leftOn: null,
+    },
   });
   await admitPeople(app.services, admin, ['Élodie', 'Inès']);
   const { rows } = await call('people/search', { status: 'admise' });
   const elodie = rows.find((r: { firstNames: string }) => r.firstNames === 'Élodie');
   await app.services.db.updateTable('persons').set({ referentId: card.id }).where('id', '=', elodie.id).execute();
   const worksiteId = await mespWorksite(app.services, admin);
-  for (const person of rows) await call('worksites/addParticipant', { id: worksiteId, personId: person.id, contract: MESP_CONTRACT, confirmWarnings: true });
+  for (const person of rows)
+    await call('worksites/addParticipant', {
+      id: worksiteId,
+      personId: person.id,
+      contract: MESP_CONTRACT,
+      confirmWarnings: true,
+    });
 
   await page.clock.install({ time: new Date('2026-05-20T10:00:00+02:00') });
   await app.open(page);

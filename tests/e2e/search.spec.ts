@@ -5,7 +5,10 @@ import { admitPeople, caller } from './seed';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('la secrétaire retrouve une personne au clavier seul : Ctrl+K, « elodie », flèche, Entrée', async ({ page, app }) => {
+test('la secrétaire retrouve une personne au clavier seul : Ctrl+K, « elodie », flèche, Entrée', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   // Two homonyms: the birth date tells them apart.
   await admitPeople(app.services, admin, ['Élodie', 'Inès', 'Élodie']);
@@ -14,7 +17,9 @@ test('la secrétaire retrouve une personne au clavier seul : Ctrl+K, « elodie �
 
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
-  const chantiers = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Chantiers' });
+  const chantiers = page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Chantiers' });
   await chantiers.focus();
 
   // Escape closes and gives the focus back where it was.
@@ -38,7 +43,10 @@ test('la secrétaire retrouve une personne au clavier seul : Ctrl+K, « elodie �
 
   await page.keyboard.press('ArrowDown');
   await expect(people.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
-  await expect(box).toHaveAttribute('aria-activedescendant', (await people.getByRole('option').nth(1).getAttribute('id'))!);
+  await expect(box).toHaveAttribute(
+    'aria-activedescendant',
+    (await people.getByRole('option').nth(1).getAttribute('id'))!,
+  );
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(`#?/people/${younger.id}$`));
@@ -60,10 +68,23 @@ test('la travailleuse sociale ne trouve que les personnes qu’elle suit, et auc
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
   const call = caller(app.services, admin);
-  const soizic = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === 'Soizic Le Roux');
-  const service = await call('contacts/saveOrganisation', { organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' } });
+  const soizic = (await call('users/list', {})).find(
+    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
+  );
+  const service = await call('contacts/saveOrganisation', {
+    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
+  });
   const card = await call('contacts/saveContact', {
-    contact: { organisationId: service.id, firstName: 'Soizic', lastName: 'Le Roux', service: '', phone: '', email: '', userId: soizic.id, leftOn: null },
+    contact: {
+      organisationId: service.id,
+      firstName: 'Soizic',
+      lastName: 'Le Roux',
+      service: '',
+      phone: '',
+      email: '',
+      userId: soizic.id,
+      leftOn: null,
+    },
   });
   await admitPeople(app.services, admin, ['Élodie', 'Inès']);
   const { rows } = await call('people/search', { query: 'elodie' });

@@ -17,29 +17,68 @@ export async function admitPeople(services: Services, admin: Session, names: rea
   for (const [i, firstNames] of names.entries()) {
     const { id } = await call('people/create', {
       person: {
-        civility: i % 2 ? 'monsieur' : 'madame', lastName: 'Participant', birthName: '', firstNames, birthDate: `198${i}-02-0${i + 1}`, sex: i % 2 ? 'M' : 'F',
-        address: `${i + 3} rue des Ajoncs`, postcode: '29200', town: 'Brest', priorityArea: 'inconnu', phone: '', email: '', emergencyContact: '', nir: '',
-        prescriberId: null, referentId: null,
+        civility: i % 2 ? 'monsieur' : 'madame',
+        lastName: 'Participant',
+        birthName: '',
+        firstNames,
+        birthDate: `198${i}-02-0${i + 1}`,
+        sex: i % 2 ? 'M' : 'F',
+        address: `${i + 3} rue des Ajoncs`,
+        postcode: '29200',
+        town: 'Brest',
+        priorityArea: 'inconnu',
+        phone: '',
+        email: '',
+        emergencyContact: '',
+        nir: '',
+        prescriberId: null,
+        referentId: null,
       },
       situation: {
-        observedOn: '2026-02-01', resources: 'rsa', rsaMonths: null, franceTravailSince: null, educationLevel: '3', rqth: 'non', housing: '',
-        drivingLicence: false, vehicle: false, publicTransport: true,
+        observedOn: '2026-02-01',
+        resources: 'rsa',
+        rsaMonths: null,
+        franceTravailSince: null,
+        educationLevel: '3',
+        rqth: 'non',
+        housing: '',
+        drivingLicence: false,
+        vehicle: false,
+        publicTransport: true,
       },
     });
     const journeyId = (await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0].id;
-    for (const status of ['candidature', 'entretien', 'admise']) await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' });
+    for (const status of ['candidature', 'entretien', 'admise'])
+      await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' });
   }
   return names.map((n) => `${n} Participant`);
 }
 
 /** "Menuiserie du port": a 4-week MESP from Monday 4 May 2026 (or another Monday), Monday–Thursday mornings, its half-days generated. */
-export async function mespWorksite(services: Services, admin: Session, supervisorId: number | null = null, startDate = '2026-05-04') {
+export async function mespWorksite(
+  services: Services,
+  admin: Session,
+  supervisorId: number | null = null,
+  startDate = '2026-05-04',
+) {
   const call = caller(services, admin);
   const worksite = await call('worksites/save', {
     worksite: {
-      name: 'Menuiserie du port', kind: 'mesp', activity: 'menuiserie', clientId: null, workAddress: 'Atelier municipal, 5 rue du Port', supervisorId,
-      coordinatorId: null, employerId: 1, fundersIds: [], startDate, weeks: 4, slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
-      capacity: 5, hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' }, status: 'preparation',
+      name: 'Menuiserie du port',
+      kind: 'mesp',
+      activity: 'menuiserie',
+      clientId: null,
+      workAddress: 'Atelier municipal, 5 rue du Port',
+      supervisorId,
+      coordinatorId: null,
+      employerId: 1,
+      fundersIds: [],
+      startDate,
+      weeks: 4,
+      slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
+      capacity: 5,
+      hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
+      status: 'preparation',
     },
   });
   await call('worksites/generateSessions', { id: worksite.id, makeUps: [] });
@@ -47,5 +86,12 @@ export async function mespWorksite(services: Services, admin: Session, superviso
 }
 
 export const MESP_CONTRACT = {
-  type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent de menuiserie', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null,
+  type: 'cdd_usage',
+  startDate: '2026-05-04',
+  endDate: '2026-05-31',
+  position: 'Agent de menuiserie',
+  hourlyCents: 1202,
+  handedOn: null,
+  signedOn: null,
+  derogationUntil: null,
 };

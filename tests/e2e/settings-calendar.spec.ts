@@ -12,7 +12,17 @@ test('la secrétaire choisit Saint-Barthélemy et voit ses jours fériés de l�
   await expect(page.getByText(/Abolition de l’esclavage/)).toHaveCount(0);
 
   await page.getByRole('combobox', { name: 'Jours fériés applicables' }).click();
-  for (const region of ['Métropole', 'Alsace-Moselle', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte', 'Saint-Martin', 'Saint-Barthélemy']) {
+  for (const region of [
+    'Métropole',
+    'Alsace-Moselle',
+    'Guadeloupe',
+    'Martinique',
+    'Guyane',
+    'La Réunion',
+    'Mayotte',
+    'Saint-Martin',
+    'Saint-Barthélemy',
+  ]) {
     await expect(page.getByRole('option', { name: region, exact: true })).toBeVisible();
   }
   await page.getByRole('option', { name: 'Saint-Barthélemy' }).click();

@@ -46,7 +46,9 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await wizard.fillStructure({ ...ccas, siret: '262 900 197 00018' });
   await wizard.next();
   await expect(
-    page.getByText("Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).", { exact: true }),
+    page.getByText('Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).', {
+      exact: true,
+    }),
   ).toBeVisible();
   await app.screenshot(page, 'setup-01-siret-invalide');
 
@@ -64,7 +66,7 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
 
   await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:00', afternoonEnd: '12:30' });
   await wizard.next();
-  await expect(page.getByText("La fin de l’après-midi doit venir après son début.", { exact: true })).toBeVisible();
+  await expect(page.getByText('La fin de l’après-midi doit venir après son début.', { exact: true })).toBeVisible();
   await wizard.setHours({ morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' });
   await wizard.next();
 
@@ -73,10 +75,16 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await expect(rates.getByRole('row', { name: /01\/11\/2024.*11,88/ })).toBeVisible();
   // A SMIC below the one before it, or below the legal SMIC of its date, is refused as it is added.
   await wizard.addWageRate('01/01/2027', '11,50');
-  await expect(page.getByText(/^Taux horaire brut : Le SMIC ne baisse jamais : ce taux \(11,50\s€\) est inférieur à celui du 01\/01\/2026/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Taux horaire brut : Le SMIC ne baisse jamais : ce taux \(11,50\s€\) est inférieur à celui du 01\/01\/2026/,
+    ),
+  ).toBeVisible();
   await expect(page.getByLabel('Taux horaire brut')).toBeFocused();
   await wizard.addWageRate('01/06/2024', '11,60');
-  await expect(page.getByText(/inférieur au SMIC légal en vigueur le 01\/06\/2024 \(11,65\s€ depuis le 01\/01\/2024\)/).first()).toBeVisible();
+  await expect(
+    page.getByText(/inférieur au SMIC légal en vigueur le 01\/06\/2024 \(11,65\s€ depuis le 01\/01\/2024\)/).first(),
+  ).toBeVisible();
   await app.screenshot(page, 'setup-04a-smic-refuse');
   await expect(rates.getByRole('row')).toHaveCount(3);
   await wizard.addWageRate('01/01/2027', '12,31');
@@ -97,14 +105,20 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
   await wizard.createAdministrator('Élodie Le Gall', 'elodie2026');
   await wizard.next();
   const summary = page.getByRole('alert').filter({ hasText: 'à corriger' });
-  await expect(summary.getByRole('link', { name: /^Mot de passe : Le mot de passe doit comporter au moins 12 caractères/ })).toBeVisible();
+  await expect(
+    summary.getByRole('link', { name: /^Mot de passe : Le mot de passe doit comporter au moins 12 caractères/ }),
+  ).toBeVisible();
   await expect(page.getByLabel(/^Mot de passe/)).toBeFocused();
   // Said under the field and in the summary, not a third time by the meter.
   await expect(page.getByText('Le mot de passe doit comporter au moins 12 caractères')).toHaveCount(2);
   await wizard.createAdministrator('Élodie Le Gall', 'Goémon-Élodie-Marée-2026');
   await expect(page.getByText('Retirez « elodie » : il ne faut pas utiliser une partie de votre nom.')).toBeVisible();
   await wizard.next();
-  await expect(summary.getByRole('link', { name: 'Mot de passe : Retirez « elodie » : il ne faut pas utiliser une partie de votre nom.' })).toBeVisible();
+  await expect(
+    summary.getByRole('link', {
+      name: 'Mot de passe : Retirez « elodie » : il ne faut pas utiliser une partie de votre nom.',
+    }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Vérifiez avant de terminer' })).toHaveCount(0);
   await app.screenshot(page, 'setup-05a-mot-de-passe-avec-le-nom');
   await wizard.createAdministrator('Élodie Le Gall', 'Secrétariat-CCAS-2026');
@@ -122,7 +136,16 @@ test('la secrétaire configure Passerelle au premier lancement, puis retrouve to
 
   const shell = new ShellPage(page);
   await expect(shell.navigation).toBeVisible();
-  for (const label of ['Tableau de bord', 'Personnes', 'Chantiers', 'Planning', 'Documents', 'Statistiques', 'Sauvegardes', 'Paramètres']) {
+  for (const label of [
+    'Tableau de bord',
+    'Personnes',
+    'Chantiers',
+    'Planning',
+    'Documents',
+    'Statistiques',
+    'Sauvegardes',
+    'Paramètres',
+  ]) {
     await expect(shell.navigation.getByRole('link', { name: label })).toBeVisible();
   }
   await expect(page.getByText('Bonjour Élodie Le Gall.')).toBeVisible();
@@ -167,31 +190,38 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await expect(page.getByText('Aucune convention collective ·')).toBeVisible();
   await page.getByRole('button', { name: 'Modifier' }).first().click();
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('paie-at-relais');
-  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
-  await expect(page.getByText("L’e-mail du service paie n’est pas valide (ex. accueil@ccas-exemple.fr).", { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Enregistrer l’employeur' }).click();
+  await expect(
+    page.getByText('L’e-mail du service paie n’est pas valide (ex. accueil@ccas-exemple.fr).', { exact: true }),
+  ).toBeVisible();
   await app.screenshot(page, 'settings-02-employeur-erreur');
   await page.getByRole('dialog').getByLabel('E-mail du service paie').fill('salaires@relais-iroise.fr');
-  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
+  await page.getByRole('button', { name: 'Enregistrer l’employeur' }).click();
   await expect(page.getByText('Paie : salaires@relais-iroise.fr')).toBeVisible();
   await expect(page.getByText('Paie : paie@relais-iroise.example')).toBeVisible();
 
   // The collective agreement is chosen from the list: the ACI agreement is refused to the association intermédiaire, in French.
   await page.getByLabel('Employeur Relais Emploi Iroise (démo)').getByRole('button', { name: 'Modifier' }).click();
-  const employerForm = page.getByRole('dialog', { name: "Modifier l’employeur" });
+  const employerForm = page.getByRole('dialog', { name: 'Modifier l’employeur' });
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
-  await page.getByRole('option', { name: "Ateliers et chantiers d’insertion — IDCC 3016" }).click();
-  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
-  const refusal = "La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.";
+  await page.getByRole('option', { name: 'Ateliers et chantiers d’insertion — IDCC 3016' }).click();
+  await page.getByRole('button', { name: 'Enregistrer l’employeur' }).click();
+  const refusal =
+    'La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.';
   await expect(employerForm.getByText(refusal, { exact: true })).toBeVisible();
   await expect(employerForm.getByRole('link', { name: `Convention collective : ${refusal}` })).toBeVisible();
   await app.screenshot(page, 'settings-02b-convention-refusee');
   await employerForm.getByRole('combobox', { name: 'Convention collective' }).click();
   await page.getByRole('option', { name: 'Régies de quartier — IDCC 3105' }).click();
   await employerForm.getByLabel('Prix de la mise à disposition (par heure travaillée)').fill('21,40');
-  await page.getByRole('button', { name: "Enregistrer l’employeur" }).click();
+  await page.getByRole('button', { name: 'Enregistrer l’employeur' }).click();
   await expect(employerForm).toBeHidden();
   await expect(page.getByText('Régies de quartier — IDCC 3105 · Paie : paie@relais-iroise.example')).toBeVisible();
-  const saved = await app.services.db.selectFrom('employers').select(['collectiveAgreement', 'hourlyPriceCents']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const saved = await app.services.db
+    .selectFrom('employers')
+    .select(['collectiveAgreement', 'hourlyPriceCents'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   expect(saved).toEqual({ collectiveAgreement: '3105', hourlyPriceCents: 2140 });
   await app.screenshot(page, 'settings-02c-convention-choisie');
 
@@ -199,7 +229,9 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByLabel('Nouveau taux à partir du').fill('01/01/2026');
   await page.getByLabel('Taux horaire brut').fill('12,10');
   await page.getByRole('button', { name: 'Ajouter ce taux' }).click();
-  await expect(page.getByRole('textbox', { name: 'Nouveau taux à partir du' })).toHaveAccessibleDescription(/^Un taux existe déjà à partir du 01\/01\/2026\./);
+  await expect(page.getByRole('textbox', { name: 'Nouveau taux à partir du' })).toHaveAccessibleDescription(
+    /^Un taux existe déjà à partir du 01\/01\/2026\./,
+  );
   await expect(page.getByRole('textbox', { name: 'Nouveau taux à partir du' })).toBeFocused();
   await app.screenshot(page, 'settings-03-smic');
 
@@ -207,7 +239,9 @@ test('dans Paramètres, une erreur est expliquée en français et une correction
   await page.getByLabel('Fermeture le').fill('06/05/2026');
   await page.getByLabel('Motif').fill('Inventaire');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Jours de fermeture' }).getByRole('row', { name: /06\/05\/2026.*Inventaire/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Jours de fermeture' }).getByRole('row', { name: /06\/05\/2026.*Inventaire/ }),
+  ).toBeVisible();
   await app.screenshot(page, 'settings-04-calendrier');
 
   // A reload keeps the tab she was on (it is in the address), and what she saved.

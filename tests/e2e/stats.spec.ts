@@ -8,19 +8,37 @@ import { admitPeople, caller, MESP_CONTRACT } from './seed';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de l'an dernier pour un financeur et les exporte", async ({ page, app }) => {
+test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de l'an dernier pour un financeur et les exporte", async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   const call = caller(app.services, admin);
   await admitPeople(app.services, admin, ['Élodie', 'Awa', 'Inès', 'Marc']);
   const people = (await call('people/search', { status: 'admise' })).rows as { id: number; firstNames: string }[];
-  const funder = await call('contacts/saveOrganisation', { organisation: { name: 'Conseil départemental', kind: 'financeur', address: '', phone: '', email: '' } });
+  const funder = await call('contacts/saveOrganisation', {
+    organisation: { name: 'Conseil départemental', kind: 'financeur', address: '', phone: '', email: '' },
+  });
   const lastYear = new Date().getUTCFullYear() - 1;
 
   const worksite = async (name: string, startDate: string, fundersIds: number[]) => {
     const saved = await call('worksites/save', {
       worksite: {
-        name, kind: 'mesp', activity: 'menuiserie', clientId: null, workAddress: 'Atelier municipal', supervisorId: null, coordinatorId: null, employerId: 1, fundersIds, startDate, weeks: 4,
-        slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })), capacity: 5, hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' }, status: 'preparation',
+        name,
+        kind: 'mesp',
+        activity: 'menuiserie',
+        clientId: null,
+        workAddress: 'Atelier municipal',
+        supervisorId: null,
+        coordinatorId: null,
+        employerId: 1,
+        fundersIds,
+        startDate,
+        weeks: 4,
+        slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
+        capacity: 5,
+        hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
+        status: 'preparation',
       },
     });
     await call('worksites/generateSessions', { id: saved.id, makeUps: [] });
@@ -35,13 +53,19 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   const monday = new Date();
   monday.setUTCDate(monday.getUTCDate() - 14 - ((monday.getUTCDay() + 6) % 7));
   const current = await worksite('Espaces verts', iso(monday), []);
-  await call('worksites/addParticipant', { id: current, personId: people[3]!.id, contract: { ...MESP_CONTRACT, startDate: iso(monday), endDate: iso(new Date(monday.getTime() + 27 * 86400000)) } });
+  await call('worksites/addParticipant', {
+    id: current,
+    personId: people[3]!.id,
+    contract: { ...MESP_CONTRACT, startDate: iso(monday), endDate: iso(new Date(monday.getTime() + 27 * 86400000)) },
+  });
   mkdirSync(path.join(app.homeDir, 'Financeurs'), { recursive: true });
 
   await app.open(page);
   const shell = new ShellPage(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
-  const todo = page.getByText('Émargement à saisir').locator('xpath=ancestor::div[contains(@class, "mantine-Card-root")]');
+  const todo = page
+    .getByText('Émargement à saisir')
+    .locator('xpath=ancestor::div[contains(@class, "mantine-Card-root")]');
   await expect(todo).toBeVisible();
   await app.screenshot(page, 'stats-01-tableau-de-bord');
   await todo.getByRole('link').first().click();
@@ -61,7 +85,9 @@ test("la secrétaire suit un lien du tableau de bord, puis sort les chiffres de 
   await app.screenshot(page, 'stats-02-annee-secret');
   // For the team only, the small figures in full; the title says so.
   await page.getByLabel('Afficher les petits effectifs (usage interne)').check();
-  await expect(page.getByRole('heading', { name: 'Statistiques — petits effectifs affichés, usage interne, ne pas transmettre' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Statistiques — petits effectifs affichés, usage interne, ne pas transmettre' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Personnes accompagnées : 3')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sexe' }).getByRole('row', { name: /Femme 2/ })).toBeVisible();
   // The people behind a figure.

@@ -53,7 +53,12 @@ export async function answerDialogsWith(app: ElectronApplication, folder: string
 /** Calls the core through the real preload bridge and IPC, as the renderer does. */
 export async function invoke<T = any>(page: Page, method: string, input: unknown, token: string | null): Promise<T> {
   const result = await page.evaluate(
-    ([m, i, t]) => (window as unknown as { api: { invoke(m: string, i: unknown, t: string | null): Promise<any> } }).api.invoke(m, i, t),
+    ([m, i, t]) =>
+      (window as unknown as { api: { invoke(m: string, i: unknown, t: string | null): Promise<any> } }).api.invoke(
+        m,
+        i,
+        t,
+      ),
     [method, input, token] as const,
   );
   if (!result.ok) throw new Error(`${method} : ${result.error.message}`);

@@ -94,8 +94,16 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
 
   // Her admission and a worksite, through the same bridge the screens use.
   const { token } = await invoke<{ token: string }>(page, 'auth/login', { userId: 1, password: PASSWORD }, null);
-  const personId = (await invoke<{ rows: { id: number }[] }>(page, 'people/search', { text: 'Kerouac' }, token)).rows[0]!.id;
-  const journeyId = (await invoke<{ journeys: { id: number }[] }>(page, 'people/openJourney', { personId, openedOn: '2026-02-02' }, token)).journeys[0]!.id;
+  const personId = (await invoke<{ rows: { id: number }[] }>(page, 'people/search', { text: 'Kerouac' }, token))
+    .rows[0]!.id;
+  const journeyId = (
+    await invoke<{ journeys: { id: number }[] }>(
+      page,
+      'people/openJourney',
+      { personId, openedOn: '2026-02-02' },
+      token,
+    )
+  ).journeys[0]!.id;
   for (const status of ['candidature', 'entretien', 'admise']) {
     await invoke(page, 'people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }, token);
   }
@@ -130,7 +138,16 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
     {
       id: worksite.id,
       personId,
-      contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent de menuiserie', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
+      contract: {
+        type: 'cdd_usage',
+        startDate: '2026-05-04',
+        endDate: '2026-05-31',
+        position: 'Agent de menuiserie',
+        hourlyCents: 1202,
+        handedOn: null,
+        signedOn: null,
+        derogationUntil: null,
+      },
     },
     token,
   );
@@ -148,7 +165,9 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
   await expect(modal.getByText(/N° CT-\d{4}-0001, version 1 — enregistré/)).toBeVisible({ timeout: 30_000 });
   await screenshot(page, 'electron-02-contrat');
   await page.keyboard.press('Escape');
-  expect(readdirSync(path.join(folders.dataDir, 'fichiers', 'documents')).some((name) => name.endsWith('.pdf'))).toBe(true);
+  expect(readdirSync(path.join(folders.dataDir, 'fichiers', 'documents')).some((name) => name.endsWith('.pdf'))).toBe(
+    true,
+  );
 
   // A backup on "the USB stick": the native folder dialog answers with it.
   await answerDialogsWith(app, path.join(folders.homeDir, 'CLE-USB'));
@@ -185,14 +204,19 @@ test('ce que seul Electron montre : bac à sable, pas de Node dans la page, ni n
   const { app, window: page } = await launch(folders);
   // Every renderer ("Tab") process runs in the OS sandbox (reported on Windows and macOS).
   const renderers = await app.evaluate(({ app: electronApp }) =>
-    electronApp.getAppMetrics().filter((metric) => metric.type === 'Tab').map((metric) => metric.sandboxed),
+    electronApp
+      .getAppMetrics()
+      .filter((metric) => metric.type === 'Tab')
+      .map((metric) => metric.sandboxed),
   );
   expect(renderers.length).toBeGreaterThan(0);
   expect(renderers.every((sandboxed) => sandboxed === true)).toBe(true);
-  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
-    'undefined',
-    'undefined',
-  ]);
+  expect(
+    await page.evaluate(() => [
+      typeof (globalThis as { require?: unknown }).require,
+      typeof (globalThis as { process?: unknown }).process,
+    ]),
+  ).toEqual(['undefined', 'undefined']);
   // The preload exposes one function, nothing of Node or Electron.
   expect(await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api))).toEqual(['invoke']);
 

@@ -5,7 +5,24 @@ import { computeHours, holidayPaid, type HalfDayRecord } from '../../src-main/do
 const H = 60;
 const START = 8 * H + 30;
 const END = 12 * H;
-const JUNE_2026_MON_THU = ['01', '02', '03', '04', '08', '09', '10', '11', '15', '16', '17', '18', '22', '23', '24', '25'].map((d) => `2026-06-${d}`);
+const JUNE_2026_MON_THU = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '08',
+  '09',
+  '10',
+  '11',
+  '15',
+  '16',
+  '17',
+  '18',
+  '22',
+  '23',
+  '24',
+  '25',
+].map((d) => `2026-06-${d}`);
 
 function halfDays(marks: Record<string, Partial<HalfDayRecord>> = {}): HalfDayRecord[] {
   return JUNE_2026_MON_THU.map((date) => ({
@@ -28,7 +45,10 @@ describe('hours of a 4-week MESP', () => {
       '2026-06-04': { mark: { mark: 'non_justifiee', actualStart: null, actualEnd: null, paid: false } },
       '2026-06-08': { cancelled: 'structure', mark: null },
     });
-    const without = computeHours({ contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
+    const without = computeHours(
+      { contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false },
+      '2026-06-30',
+    );
     expect(without.planned).toBe(56 * H);
     expect(without.worked).toBe(45 * H);
     expect(without.paid).toBe(48 * H + 30);
@@ -38,20 +58,38 @@ describe('hours of a 4-week MESP', () => {
       // Planned but not marked done: not (yet) paid.
       { date: '2026-06-24', startMinutes: 14 * H, endMinutes: 15 * H, paid: true, done: null },
     ];
-    const withAnnex = computeHours({ contract, halfDays: records, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
+    const withAnnex = computeHours(
+      { contract, halfDays: records, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false },
+      '2026-06-30',
+    );
     expect(withAnnex.paid).toBe(51 * H);
     // 13 of the 15 half-days held were attended (the cancelled one is not counted).
     expect([withAnnex.attended, withAnnex.held]).toEqual([13, 15]);
     expect(withAnnex.days.find((d) => d.date === '2026-06-03')!.absences).toEqual({ maladie: 210 });
     // Week of 1 June: 14 h planned; 3 h 30 + 3 h worked (sick on Wednesday, absent on Thursday); paid adds the 1 h health check.
-    expect(withAnnex.weeks[0]).toMatchObject({ weekOf: '2026-06-01', planned: 14 * H, worked: 6 * H + 30, paid: 7 * H + 30 });
+    expect(withAnnex.weeks[0]).toMatchObject({
+      weekOf: '2026-06-01',
+      planned: 14 * H,
+      worked: 6 * H + 30,
+      paid: 7 * H + 30,
+    });
     expect(withAnnex.months).toEqual([{ month: '2026-06', planned: 56 * H, worked: 45 * H, paid: 51 * H }]);
   });
 
   it('pays a half-day cancelled for weather only when the structure says so', () => {
     const records = halfDays({ '2026-06-08': { cancelled: 'force_majeure', mark: null } });
-    expect(computeHours({ contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30').paid).toBe(52 * H + 30);
-    expect(computeHours({ contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: true }, '2026-06-30').paid).toBe(56 * H);
+    expect(
+      computeHours(
+        { contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false },
+        '2026-06-30',
+      ).paid,
+    ).toBe(52 * H + 30);
+    expect(
+      computeHours(
+        { contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: true },
+        '2026-06-30',
+      ).paid,
+    ).toBe(56 * H);
   });
 
   it('a 2028 MESP from Monday 1 May: 1 May is paid, 8 May and Ascension are not (under 3 months of seniority)', () => {
@@ -61,7 +99,10 @@ describe('hours of a 4-week MESP', () => {
       { date: '2028-05-08', label: 'Victoire 1945', minutes: 210 },
       { date: '2028-05-25', label: 'Ascension', minutes: 210 },
     ];
-    const hours = computeHours({ contract: mesp2028, halfDays: [], annexTimes: [], holidaysOnPattern, forceMajeurePaid: false }, '2028-06-01');
+    const hours = computeHours(
+      { contract: mesp2028, halfDays: [], annexTimes: [], holidaysOnPattern, forceMajeurePaid: false },
+      '2028-06-01',
+    );
     expect(hours.days.map((d) => [d.date, d.paid])).toEqual([
       ['2028-05-01', 210],
       ['2028-05-08', 0],
@@ -75,19 +116,60 @@ describe('hours of a 4-week MESP', () => {
     // Week of 1 June: the four mornings and an added afternoon of 2 h: 16 h.
     const records = [
       ...halfDays().slice(0, 4),
-      { date: '2026-06-05', startMinutes: 13 * H + 30, endMinutes: 15 * H + 30, cancelled: null, mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true } },
+      {
+        date: '2026-06-05',
+        startMinutes: 13 * H + 30,
+        endMinutes: 15 * H + 30,
+        cancelled: null,
+        mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true },
+      },
     ];
-    const hours = computeHours({ contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
-    expect(hours.weeks).toEqual([{ weekOf: '2026-06-01', planned: 16 * H, worked: 16 * H, paid: 16 * H, annexPaid: 0, complementary: 2 * H, complementarySplit: { total: 2 * H, withinTenth: 84, beyondTenth: 36 }, overLimit: true }]);
+    const hours = computeHours(
+      { contract, halfDays: records, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false },
+      '2026-06-30',
+    );
+    expect(hours.weeks).toEqual([
+      {
+        weekOf: '2026-06-01',
+        planned: 16 * H,
+        worked: 16 * H,
+        paid: 16 * H,
+        annexPaid: 0,
+        complementary: 2 * H,
+        complementarySplit: { total: 2 * H, withinTenth: 84, beyondTenth: 36 },
+        overLimit: true,
+      },
+    ]);
     expect(hours.warnings).toEqual([{ kind: 'complementary', date: '2026-06-01', minutes: 2 * H }]);
   });
 
   it('warns beyond 10 hours in a day', () => {
     const long = [
-      { date: '2026-06-01', startMinutes: 7 * H, endMinutes: 12 * H, cancelled: null, mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true } },
-      { date: '2026-06-01', startMinutes: 12 * H + 30, endMinutes: 18 * H + 30, cancelled: null, mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true } },
+      {
+        date: '2026-06-01',
+        startMinutes: 7 * H,
+        endMinutes: 12 * H,
+        cancelled: null,
+        mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true },
+      },
+      {
+        date: '2026-06-01',
+        startMinutes: 12 * H + 30,
+        endMinutes: 18 * H + 30,
+        cancelled: null,
+        mark: { mark: 'present' as const, actualStart: null, actualEnd: null, paid: true },
+      },
     ];
-    const hours = computeHours({ contract: { ...contract, weeklyMinutes: 35 * H }, halfDays: long, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
+    const hours = computeHours(
+      {
+        contract: { ...contract, weeklyMinutes: 35 * H },
+        halfDays: long,
+        annexTimes: [],
+        holidaysOnPattern: [],
+        forceMajeurePaid: false,
+      },
+      '2026-06-30',
+    );
     expect(hours.warnings).toContainEqual({ kind: 'day', date: '2026-06-01', minutes: 11 * H, limit: 10 * H });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeHeader, encodeHeader, KDF_LIMITS, UNKNOWN_KDF, type KdfParams } from '../../src-main/backup/format';
 import { BACKUP_KDF } from '../../src-main/backup/keys';
 
-const header = (kdf: KdfParams) => encodeHeader({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf, chunkBytes: 1048576 }, randomBytes(32));
+const header = (kdf: KdfParams) =>
+  encodeHeader({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf, chunkBytes: 1048576 }, randomBytes(32));
 
 describe('scrypt costs in a backup header, bounded before any derivation', () => {
   it('accepts what Passerelle writes', () => {

@@ -13,7 +13,17 @@ import { keep, pdfText } from './support/pdf';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_KDF, deriveKey } from '../../src-main/backup/keys';
-import { DAMAGED, decodeHeader, encodeHeader, HEADER_BYTES, NOT_A_BACKUP, openChunks, sealChunk, TRUNCATED, WRONG_KEY } from '../../src-main/backup/format';
+import {
+  DAMAGED,
+  decodeHeader,
+  encodeHeader,
+  HEADER_BYTES,
+  NOT_A_BACKUP,
+  openChunks,
+  sealChunk,
+  TRUNCATED,
+  WRONG_KEY,
+} from '../../src-main/backup/format';
 import { handleRpc } from '../../src-main/app/dispatch';
 import { configured, fakeClock, tempDir, testServices, valueOf } from './support/services';
 import { person, situation } from './support/people';
@@ -37,48 +47,74 @@ async function personCount(db: Parameters<ReturnType<typeof sql>['execute']>[0])
 describe('backup file format', () => {
   it('reads an archive fed in pieces of any size, empty entries included, and refuses a changed byte', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 6 }), fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 20 }), (files, cuts) => {
-        const contents = files.map((f) => Buffer.from(f));
-        const manifest = {
-          createdAt: '2026-01-01T00:00:00.000Z',
-          structureName: 'CCAS',
-          schemaVersion: 1,
-          counts: { persons: 0, worksites: 0, documents: 0 },
-          entries: contents.map((bytes, i) => ({ name: `fichiers/${i}`, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
-        };
-        const whole = Buffer.concat([archiveHead(manifest), ...contents]);
-        const received = new Map<string, Buffer>();
-        const reader = new ArchiveReader((entry) => {
-          const parts: Buffer[] = [];
-          return { write: (b) => parts.push(Buffer.from(b)), end: () => received.set(entry.name, Buffer.concat(parts)) };
-        });
-        for (let offset = 0, i = 0; offset < whole.length; i++) {
-          const size = cuts[i % cuts.length]!;
-          reader.push(whole.subarray(offset, offset + size));
-          offset += size;
-        }
-        expect(reader.finish()).toEqual(manifest);
-        expect([...received.values()]).toEqual(contents);
-        const withData = contents.findIndex((c) => c.length > 0);
-        if (withData >= 0) {
-          const changed = Buffer.from(whole);
-          changed[whole.length - contents.slice(withData).reduce((n, c) => n + c.length, 0)]! ^= 1;
-          expect(() => readArchive(changed)).toThrow(DAMAGED);
-        }
-      }),
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 20 }),
+        (files, cuts) => {
+          const contents = files.map((f) => Buffer.from(f));
+          const manifest = {
+            createdAt: '2026-01-01T00:00:00.000Z',
+            structureName: 'CCAS',
+            schemaVersion: 1,
+            counts: { persons: 0, worksites: 0, documents: 0 },
+            entries: contents.map((bytes, i) => ({
+              name: `fichiers/${i}`,
+              size: bytes.length,
+              sha256: createHash('sha256').update(bytes).digest('hex'),
+            })),
+          };
+          const whole = Buffer.concat([archiveHead(manifest), ...contents]);
+          const received = new Map<string, Buffer>();
+          const reader = new ArchiveReader((entry) => {
+            const parts: Buffer[] = [];
+            return {
+              write: (b) => parts.push(Buffer.from(b)),
+              end: () => received.set(entry.name, Buffer.concat(parts)),
+            };
+          });
+          for (let offset = 0, i = 0; offset < whole.length; i++) {
+            const size = cuts[i % cuts.length]!;
+            reader.push(whole.subarray(offset, offset + size));
+            offset += size;
+          }
+          expect(reader.finish()).toEqual(manifest);
+          expect([...received.values()]).toEqual(contents);
+          const withData = contents.findIndex((c) => c.length > 0);
+          if (withData >= 0) {
+            const changed = Buffer.from(whole);
+            changed[whole.length - contents.slice(withData).reduce((n, c) => n + c.length, 0)]! ^= 1;
+            expect(() => readArchive(changed)).toThrow(DAMAGED);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   const key = Buffer.alloc(32, 7);
-  const header = encodeHeader({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf: { log2N: 17, r: 8, p: 1 }, chunkBytes: 1048576 }, key);
+  const header = encodeHeader(
+    { keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf: { log2N: 17, r: 8, p: 1 }, chunkBytes: 1048576 },
+    key,
+  );
 
   it('has the documented header, byte for byte', () => {
     expect(header.length).toBe(HEADER_BYTES);
     expect(header.subarray(0, 48).toString('hex')).toBe(
-      Buffer.concat([Buffer.from('PSRLBAK1'), Buffer.from([1]), Buffer.from('0123456789abcdef'), Buffer.alloc(16, 1), Buffer.from([17, 8, 1]), Buffer.from([0, 16, 0, 0])]).toString('hex'),
+      Buffer.concat([
+        Buffer.from('PSRLBAK1'),
+        Buffer.from([1]),
+        Buffer.from('0123456789abcdef'),
+        Buffer.alloc(16, 1),
+        Buffer.from([17, 8, 1]),
+        Buffer.from([0, 16, 0, 0]),
+      ]).toString('hex'),
     );
-    expect(decodeHeader(header)).toEqual({ keyId: '0123456789abcdef', salt: Buffer.alloc(16, 1), kdf: { log2N: 17, r: 8, p: 1 }, chunkBytes: 1048576 });
+    expect(decodeHeader(header)).toEqual({
+      keyId: '0123456789abcdef',
+      salt: Buffer.alloc(16, 1),
+      kdf: { log2N: 17, r: 8, p: 1 },
+      chunkBytes: 1048576,
+    });
   });
 
   it('derives the key with scrypt N=2^17, r=8 in the app', async () => {
@@ -88,13 +124,21 @@ describe('backup file format', () => {
     expect(await deriveKey('phrase', Buffer.alloc(16), { log2N: 10, r: 8, p: 1 })).toEqual(derived);
   });
 
-  const file = Buffer.concat([header, sealChunk(key, header, 0, false, Buffer.from('premier morceau')), sealChunk(key, header, 1, true, Buffer.from('dernier'))]);
+  const file = Buffer.concat([
+    header,
+    sealChunk(key, header, 0, false, Buffer.from('premier morceau')),
+    sealChunk(key, header, 1, true, Buffer.from('dernier')),
+  ]);
 
   it('reads back what it sealed, with a fresh IV for every chunk', () => {
     const parts: string[] = [];
     openChunks(key, file, (p) => parts.push(p.toString()));
     expect(parts).toEqual(['premier morceau', 'dernier']);
-    const ivs = new Set(Array.from({ length: 200 }, () => sealChunk(key, header, 0, false, Buffer.from('x')).subarray(4, 16).toString('hex')));
+    const ivs = new Set(
+      Array.from({ length: 200 }, () =>
+        sealChunk(key, header, 0, false, Buffer.from('x')).subarray(4, 16).toString('hex'),
+      ),
+    );
     expect(ivs.size).toBe(200);
   });
 
@@ -127,7 +171,12 @@ describe('backup to a USB stick and restore', () => {
     const { file, folder, status } = await backedUp();
     expect(path.basename(file)).toMatch(/^Passerelle_CCAS_de_Kerbrénou_2026-03-02_10h00\.passerelle-backup$/);
     expect(readdirSync(folder)).toEqual([path.basename(file)]);
-    expect(status).toMatchObject({ configured: true, stale: false, lastFolder: folder, lastBackup: { previousVerified: null } });
+    expect(status).toMatchObject({
+      configured: true,
+      stale: false,
+      lastFolder: folder,
+      lastBackup: { previousVerified: null },
+    });
     // Encrypted: no name, no SQLite header in clear.
     const bytes = readFileSync(file);
     expect(bytes.includes(Buffer.from('Lefèvre'))).toBe(false);
@@ -139,14 +188,21 @@ describe('backup to a USB stick and restore', () => {
     try {
       const { call, services } = await configured({ printer });
       valueOf(await call('backup/setPassphrase', { passphrase: PASSPHRASE }));
-      expect(await call('backup/recoverySheet', { passphrase: 'une-autre-phrase-de-passe' })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
+      expect(await call('backup/recoverySheet', { passphrase: 'une-autre-phrase-de-passe' })).toMatchObject({
+        ok: false,
+        error: { field: 'passphrase' },
+      });
       const sheet = valueOf(await call('backup/recoverySheet', { passphrase: PASSPHRASE }));
       const file = keep('fiche-de-secours', Buffer.from(sheet.pdfBase64, 'base64'));
       const text = pdfText(file).replace(/\s+/g, ' ');
       expect(text).toContain(PASSPHRASE);
       expect(text).toContain('Fiche de secours des sauvegardes Passerelle');
       expect(readdirSync(services.paths.documentsDir)).toEqual([]);
-      const journal = (await sql<{ records: string }>`select records from journal where method = 'backup/recoverySheet'`.execute(services.db)).rows;
+      const journal = (
+        await sql<{ records: string }>`select records from journal where method = 'backup/recoverySheet'`.execute(
+          services.db,
+        )
+      ).rows;
       expect(journal).toHaveLength(1);
       expect(journal[0]!.records).not.toContain(PASSPHRASE);
     } finally {
@@ -161,21 +217,38 @@ describe('backup to a USB stick and restore', () => {
 
   it('restores: preview first, the current data kept as pré-restauration, everyone signs in again', async () => {
     const { call, services, file, session } = await backedUp();
-    valueOf(await call('people/create', { person: person({ firstNames: 'Awa' }), situation: situation(), confirmedNotDuplicate: true }));
+    valueOf(
+      await call('people/create', {
+        person: person({ firstNames: 'Awa' }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    );
     expect(await personCount(services.db)).toBe(2);
-    expect(valueOf(await call('backup/inspect', { path: file }))).toMatchObject({ structureName: 'CCAS de Kerbrénou', counts: { persons: 1, worksites: 0, documents: 0 } });
+    expect(valueOf(await call('backup/inspect', { path: file }))).toMatchObject({
+      structureName: 'CCAS de Kerbrénou',
+      counts: { persons: 1, worksites: 0, documents: 0 },
+    });
     valueOf(await call('backup/restore', { path: file, confirm: true }));
     expect(await personCount(services.db)).toBe(1);
     expect(readdirSync(services.paths.backupsDir).some((n) => n.startsWith('pre-restauration-'))).toBe(true);
     expect(services.sessions.resolve(session.token!, services.clock.now(), 10)).toBeNull();
-    expect(await handleRpc(services, 'people/search', {}, session.token!)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await handleRpc(services, 'people/search', {}, session.token!)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
   });
 
   it('restores on another PC with the passphrase alone, and refuses a wrong one', async () => {
     const { file } = await backedUp();
     const other = await configured();
-    expect(await other.call('backup/inspect', { path: file })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
-    expect(await other.call('backup/inspect', { path: file, passphrase: 'pas-la-bonne-phrase-du-tout' })).toMatchObject({ ok: false, error: { message: WRONG_KEY } });
+    expect(await other.call('backup/inspect', { path: file })).toMatchObject({
+      ok: false,
+      error: { field: 'passphrase' },
+    });
+    expect(await other.call('backup/inspect', { path: file, passphrase: 'pas-la-bonne-phrase-du-tout' })).toMatchObject(
+      { ok: false, error: { message: WRONG_KEY } },
+    );
     expect(valueOf(await other.call('backup/inspect', { path: file, passphrase: PASSPHRASE })).counts.persons).toBe(1);
   });
 
@@ -190,7 +263,11 @@ describe('backup to a USB stick and restore', () => {
       ['vide', Buffer.alloc(0), /n’est pas une sauvegarde/],
       ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 2 : b))), /version plus récente/],
       // scrypt N=2^30 would hold the PC for minutes: refused before any derivation.
-      ['couteuse', Buffer.from(bytes.map((b, i) => (i === 41 ? 30 : b))), /réglages de chiffrement que Passerelle n’utilise pas/],
+      [
+        'couteuse',
+        Buffer.from(bytes.map((b, i) => (i === 41 ? 30 : b))),
+        /réglages de chiffrement que Passerelle n’utilise pas/,
+      ],
     ];
     for (const [name, content, message] of cases) {
       const target = path.join(dir, `${name}.passerelle-backup`);
@@ -230,16 +307,28 @@ describe('backup to a USB stick and restore', () => {
     const { call, folder } = await backedUp();
     const first = call('backup/create', { folder });
     const second = await call('backup/create', { folder });
-    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Une sauvegarde est déjà en cours : attendez la fin.' } });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Une sauvegarde est déjà en cours : attendez la fin.' },
+    });
     expect((await first).ok).toBe(true);
   });
 
   it('refuses to back up before a passphrase is chosen, or into a missing folder', async () => {
     const { call } = await configured();
-    expect(await call('backup/create', { folder: tempDir() })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('backup/create', { folder: tempDir() })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     valueOf(await call('backup/setPassphrase', { passphrase: PASSPHRASE }));
-    expect(await call('backup/create', { folder: '/nulle/part' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call('backup/setPassphrase', { passphrase: 'court' })).toMatchObject({ ok: false, error: { field: 'passphrase' } });
+    expect(await call('backup/create', { folder: '/nulle/part' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call('backup/setPassphrase', { passphrase: 'court' })).toMatchObject({
+      ok: false,
+      error: { field: 'passphrase' },
+    });
   });
 });
 
@@ -257,7 +346,9 @@ describe('automatic local backups', () => {
       const services = await testServices({ dataDir, clock });
       await services.close();
     }
-    const autos = readdirSync(backups).filter((n) => n.startsWith('auto-')).sort();
+    const autos = readdirSync(backups)
+      .filter((n) => n.startsWith('auto-'))
+      .sort();
     expect(autos).toContain('auto-2026-03-22.sqlite');
     expect(autos).toContain('auto-2026-03-16.sqlite');
     expect(autos).not.toContain('auto-2026-03-03.sqlite');
@@ -287,48 +378,56 @@ describe('automatic local backups', () => {
 describe('faults while writing to the stick', () => {
   async function keyOf(services: Awaited<ReturnType<typeof configured>>['services']) {
     const settings = await services.db.selectFrom('backupSettings').selectAll().executeTakeFirstOrThrow();
-    return { keyId: settings.keyId, key: (await services.keyStore.load(settings.keyId))!, salt: settings.salt, kdf: { log2N: settings.log2n, r: settings.r, p: settings.p } };
+    return {
+      keyId: settings.keyId,
+      key: (await services.keyStore.load(settings.keyId))!,
+      salt: settings.salt,
+      kdf: { log2N: settings.log2n, r: settings.r, p: settings.p },
+    };
   }
 
   it.each([
     ['a full stick (ENOSPC) at a random offset', 'ENOSPC', /plus assez de place/],
     ['a stick removed mid-write (EIO)', 'EIO', /retirée ou ne répond plus/],
     ['a read-only stick (EROFS)', 'EROFS', /protégée en écriture/],
-  ])('%s: a French message, the previous backup untouched, nothing under the final name', async (_case, code, message) => {
-    const { services, folder, file } = await backedUp();
-    writeFileSync(path.join(services.paths.attachmentsDir, 'scan.pdf'), randomBytes(3 * 1024 * 1024));
-    const before = readFileSync(file);
-    const failAfter = code === 'EROFS' ? 0 : 1 + Math.floor(Math.random() * 3 * 1024 * 1024);
-    let written = 0;
-    const result = await writeBackup({
-      liveFile: services.engine.file,
-      filesDir: services.paths.filesDir,
-      folder,
-      fileName: 'Passerelle_essai.passerelle-backup',
-      workDir: await workFolder(services.paths, 'sauvegarde'),
-      key: await keyOf(services),
-      createdAt: '2026-03-02T09:00:00.000Z',
-      openTarget: async (target) => {
-        if (failAfter === 0) throw Object.assign(new Error('read-only'), { code });
-        const real = await open(target, 'w');
-        return {
-          write: (async (bytes: Buffer) => {
-            written += bytes.length;
-            if (written > failAfter) throw Object.assign(new Error('fault'), { code });
-            return real.write(bytes);
-          }) as never,
-          sync: () => real.sync(),
-          close: () => real.close(),
-        };
-      },
-    }).then(
-      () => null,
-      (error: Error) => error,
-    );
-    expect(result?.message).toMatch(message);
-    expect(readdirSync(folder)).toEqual([path.basename(file)]);
-    expect(readFileSync(file).equals(before)).toBe(true);
-  });
+  ])(
+    '%s: a French message, the previous backup untouched, nothing under the final name',
+    async (_case, code, message) => {
+      const { services, folder, file } = await backedUp();
+      writeFileSync(path.join(services.paths.attachmentsDir, 'scan.pdf'), randomBytes(3 * 1024 * 1024));
+      const before = readFileSync(file);
+      const failAfter = code === 'EROFS' ? 0 : 1 + Math.floor(Math.random() * 3 * 1024 * 1024);
+      let written = 0;
+      const result = await writeBackup({
+        liveFile: services.engine.file,
+        filesDir: services.paths.filesDir,
+        folder,
+        fileName: 'Passerelle_essai.passerelle-backup',
+        workDir: await workFolder(services.paths, 'sauvegarde'),
+        key: await keyOf(services),
+        createdAt: '2026-03-02T09:00:00.000Z',
+        openTarget: async (target) => {
+          if (failAfter === 0) throw Object.assign(new Error('read-only'), { code });
+          const real = await open(target, 'w');
+          return {
+            write: (async (bytes: Buffer) => {
+              written += bytes.length;
+              if (written > failAfter) throw Object.assign(new Error('fault'), { code });
+              return real.write(bytes);
+            }) as never,
+            sync: () => real.sync(),
+            close: () => real.close(),
+          };
+        },
+      }).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(result?.message).toMatch(message);
+      expect(readdirSync(folder)).toEqual([path.basename(file)]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    },
+  );
 });
 
 describe('start-up check', () => {
@@ -351,7 +450,9 @@ describe('start-up check', () => {
     expect(readFileSync(file).equals(damaged)).toBe(true);
 
     expect(await restoreLatestLocal(file, path.join(dataDir, 'sauvegardes'), '2026-03-04_10h00')).toBe('2026-03-03');
-    expect(readFileSync(path.join(dataDir, 'passerelle-endommagee-2026-03-04_10h00.sqlite')).equals(damaged)).toBe(true);
+    expect(readFileSync(path.join(dataDir, 'passerelle-endommagee-2026-03-04_10h00.sqlite')).equals(damaged)).toBe(
+      true,
+    );
     const restored = await testServices({ dataDir, clock });
     expect(await personCount(restored.db)).toBe(1);
   });

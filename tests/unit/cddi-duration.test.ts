@@ -7,7 +7,9 @@ import { configured, valueOf } from './support/services';
 import { admitted, mesp } from './support/worksites';
 
 const H = 60;
-const anyDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const anyDate = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('a period of whole months, both ends included', () => {
   it.each([
@@ -44,8 +46,14 @@ describe('a period of whole months, both ends included', () => {
 });
 
 describe('CDDI length (L5132-15-1): 4 months at least, 24 months in all, both inclusive', () => {
-  const terms = (start: string, end: string, previousMonths = 0) => ({ start, end, weeklyMinutes: 26 * H, previousMonths });
-  const durationRules = (start: string, end: string, previousMonths = 0) => checkCddi(terms(start, end, previousMonths)).map((v) => v.message.slice(0, 40));
+  const terms = (start: string, end: string, previousMonths = 0) => ({
+    start,
+    end,
+    weeklyMinutes: 26 * H,
+    previousMonths,
+  });
+  const durationRules = (start: string, end: string, previousMonths = 0) =>
+    checkCddi(terms(start, end, previousMonths)).map((v) => v.message.slice(0, 40));
 
   it.each([
     ['2026-04-06', '2026-08-05', 0, 'exactly 4 months', 0],
@@ -87,7 +95,14 @@ describe('CDDI length (L5132-15-1): 4 months at least, 24 months in all, both in
   });
 
   it('renews a CDDI up to exactly 24 months in all, not a day more', () => {
-    const renewal = { type: 'cddi' as const, start: '2026-04-06', currentEnd: '2026-08-05', agreedOn: '2026-07-20', renewalsSoFar: 3, weeklyMinutes: 26 * H };
+    const renewal = {
+      type: 'cddi' as const,
+      start: '2026-04-06',
+      currentEnd: '2026-08-05',
+      agreedOn: '2026-07-20',
+      renewalsSoFar: 3,
+      weeklyMinutes: 26 * H,
+    };
     expect(checkRenewal({ ...renewal, newEnd: '2028-04-05' })).toEqual([]);
     expect(checkRenewal({ ...renewal, newEnd: '2028-04-06' })[0]!.rule).toBe('L5132-15-1');
   });
@@ -96,11 +111,31 @@ describe('CDDI length (L5132-15-1): 4 months at least, 24 months in all, both in
 describe('the dates a new contract is drafted with', () => {
   const aciFrom6April = { kind: 'aci', startDate: '2026-04-06', endDate: '2028-03-30' };
   it.each([
-    ['an ACI not started yet: its first day, for 4 months', aciFrom6April, '2026-03-20', { startDate: '2026-04-06', endDate: '2026-08-05' }],
+    [
+      'an ACI not started yet: its first day, for 4 months',
+      aciFrom6April,
+      '2026-03-20',
+      { startDate: '2026-04-06', endDate: '2026-08-05' },
+    ],
     ['an ACI starting today: today', aciFrom6April, '2026-04-06', { startDate: '2026-04-06', endDate: '2026-08-05' }],
-    ['an ACI started yesterday: today (rolling entry)', aciFrom6April, '2026-04-07', { startDate: '2026-04-07', endDate: '2026-08-06' }],
-    ['an ACI entered on 31 October: 4 months end on the last day of February', aciFrom6April, '2026-10-31', { startDate: '2026-10-31', endDate: '2027-02-28' }],
-    ['a MESP: its own dates, whatever today is', { kind: 'mesp', startDate: '2026-05-04', endDate: '2026-05-29' }, '2026-05-10', { startDate: '2026-05-04', endDate: '2026-05-29' }],
+    [
+      'an ACI started yesterday: today (rolling entry)',
+      aciFrom6April,
+      '2026-04-07',
+      { startDate: '2026-04-07', endDate: '2026-08-06' },
+    ],
+    [
+      'an ACI entered on 31 October: 4 months end on the last day of February',
+      aciFrom6April,
+      '2026-10-31',
+      { startDate: '2026-10-31', endDate: '2027-02-28' },
+    ],
+    [
+      'a MESP: its own dates, whatever today is',
+      { kind: 'mesp', startDate: '2026-05-04', endDate: '2026-05-29' },
+      '2026-05-10',
+      { startDate: '2026-05-04', endDate: '2026-05-29' },
+    ],
   ])('%s', (_case, worksite, today, expected) => {
     expect(defaultContractDates(worksite, today)).toEqual(expected);
   });
@@ -110,7 +145,9 @@ describe('the dates a new contract is drafted with', () => {
       fc.property(anyDate, anyDate, (start, today) => {
         const dates = defaultContractDates({ kind: 'aci', startDate: start, endDate: addDays(start, 800) }, today);
         expect(checkCddi({ start: dates.startDate, end: dates.endDate, weeklyMinutes: 26 * H })).toEqual([]);
-        expect(checkCddi({ start: dates.startDate, end: addDays(dates.endDate, -1), weeklyMinutes: 26 * H })).toHaveLength(1);
+        expect(
+          checkCddi({ start: dates.startDate, end: addDays(dates.endDate, -1), weeklyMinutes: 26 * H }),
+        ).toHaveLength(1);
       }),
     );
   });
@@ -124,7 +161,14 @@ describe('worksites/addParticipant and contracts/renew keep the CDDI bounds', ()
       { weekday, halfDay: 'morning' as const },
       { weekday, halfDay: 'afternoon' as const },
     ]);
-    const worksite = mesp({ name: 'Ressourcerie', kind: 'aci', startDate: '2026-04-06', weeks: 104, slots, hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '16:45' } });
+    const worksite = mesp({
+      name: 'Ressourcerie',
+      kind: 'aci',
+      startDate: '2026-04-06',
+      weeks: 104,
+      slots,
+      hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '16:45' },
+    });
     const { id } = valueOf(await setup.call('worksites/save', { worksite }));
     return { ...setup, id };
   }
@@ -142,17 +186,29 @@ describe('worksites/addParticipant and contracts/renew keep the CDDI bounds', ()
   it('accepts exactly 4 months and refuses one day less, then renews to exactly 24 months', async () => {
     const { call, id } = await aci();
     const personId = await admitted(call, 'Élodie');
-    expect(await call('worksites/addParticipant', { id, personId, contract: cddi('2026-04-06', '2026-08-04') })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', { id, personId, contract: cddi('2026-04-06', '2026-08-04') }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', field: 'contract.type', message: expect.stringContaining('au plus tôt le 05/08/2026') },
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'contract.type',
+        message: expect.stringContaining('au plus tôt le 05/08/2026'),
+      },
     });
-    const worksite = valueOf(await call('worksites/addParticipant', { id, personId, contract: cddi('2026-04-06', '2026-08-05') }));
+    const worksite = valueOf(
+      await call('worksites/addParticipant', { id, personId, contract: cddi('2026-04-06', '2026-08-05') }),
+    );
     const participationId = worksite.participants[0]!.id;
-    expect(await call('contracts/renew', { participationId, renewal: { newEndDate: '2028-04-06', agreedOn: '2026-07-20' } })).toMatchObject({
+    expect(
+      await call('contracts/renew', { participationId, renewal: { newEndDate: '2028-04-06', agreedOn: '2026-07-20' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'renewal.newEndDate', message: expect.stringContaining('fin au plus tard le 05/04/2028') },
     });
-    const renewed = valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2028-04-05', agreedOn: '2026-07-20' } }));
+    const renewed = valueOf(
+      await call('contracts/renew', { participationId, renewal: { newEndDate: '2028-04-05', agreedOn: '2026-07-20' } }),
+    );
     expect(renewed.participants[0]!.contract.endDate).toBe('2028-04-05');
   });
 });

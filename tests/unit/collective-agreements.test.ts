@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreementRefusal, agreementsFor, COLLECTIVE_AGREEMENT_CODES, COLLECTIVE_AGREEMENTS } from '../../src-main/shared/collective-agreements';
+import {
+  agreementRefusal,
+  agreementsFor,
+  COLLECTIVE_AGREEMENT_CODES,
+  COLLECTIVE_AGREEMENTS,
+} from '../../src-main/shared/collective-agreements';
 import { EMPLOYER_KINDS, employerInput } from '../../src-main/shared/contract/settings';
 import { DEFAULT_TASKS, tasksOrDefault } from '../../src-main/domain/activity-tasks';
 import { PPE_BY_ACTIVITY, ppeList } from '../../src-main/domain/ppe';
@@ -30,7 +35,7 @@ describe('the collective agreement an employer may apply', () => {
 
   it('says in French why an association intermédiaire cannot apply the ACI agreement', () => {
     expect(agreementRefusal('association_intermediaire', '3016')).toBe(
-      "La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.",
+      'La convention collective des ateliers et chantiers d’insertion (IDCC 3016) ne s’applique qu’aux structures conventionnées comme atelier et chantier d’insertion (article L5132-15), pas à une association intermédiaire.',
     );
   });
 
@@ -48,26 +53,33 @@ describe('the collective agreement an employer may apply', () => {
         const result = employerInput.safeParse(employer({ kind, collectiveAgreement: code }));
         const refusal = agreementRefusal(kind, code);
         expect(result.success).toBe(refusal === null);
-        if (!result.success) expect(result.error.issues).toEqual([expect.objectContaining({ path: ['collectiveAgreement'], message: refusal })]);
+        if (!result.success)
+          expect(result.error.issues).toEqual([
+            expect.objectContaining({ path: ['collectiveAgreement'], message: refusal }),
+          ]);
       }),
     );
   });
 
   it('asks for the provident body’s address only when there is one (L1242-12, 8°)', () => {
     expect(employerInput.safeParse(employer({ providentBody: '', providentBodyAddress: '' })).success).toBe(true);
-    const missing = employerInput.safeParse(employer({ providentBody: 'Humanis Prévoyance', providentBodyAddress: '  ' }));
+    const missing = employerInput.safeParse(
+      employer({ providentBody: 'Humanis Prévoyance', providentBodyAddress: '  ' }),
+    );
     expect(missing.success).toBe(false);
     expect(missing.error?.issues[0]).toMatchObject({ path: ['providentBodyAddress'] });
     expect(employerInput.safeParse(employer({ pensionFundAddress: '' })).error?.issues[0]).toMatchObject({
       path: ['pensionFundAddress'],
-      message: "L’adresse de la caisse de retraite complémentaire est obligatoire.",
+      message: 'L’adresse de la caisse de retraite complémentaire est obligatoire.',
     });
   });
 
   it('prices a mise à disposition above zero, or leaves it to fill (L5132-7: « à titre onéreux »)', () => {
     expect(employerInput.safeParse(employer({ hourlyPriceCents: null })).success).toBe(true);
     expect(employerInput.safeParse(employer({ hourlyPriceCents: 1 })).success).toBe(true);
-    expect(employerInput.safeParse(employer({ hourlyPriceCents: 0 })).error?.issues[0]?.message).toMatch(/à titre onéreux \(article L5132-7\)/);
+    expect(employerInput.safeParse(employer({ hourlyPriceCents: 0 })).error?.issues[0]?.message).toMatch(
+      /à titre onéreux \(article L5132-7\)/,
+    );
     expect(employerInput.safeParse(employer({ hourlyPriceCents: 100_00 })).success).toBe(true);
     expect(employerInput.safeParse(employer({ hourlyPriceCents: 100_01 })).success).toBe(false);
   });

@@ -21,37 +21,70 @@ describe('contract renewals', () => {
   it('pushes the end back twice for a CDD, keeps the history, refuses a third', async () => {
     const { services, call, participationId } = await withParticipant();
     // Each new end lies more than a week past the MESP's last day (31/05): confirmed as the screen asks.
-    const first = valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-20' }, confirmWarnings: true }));
+    const first = valueOf(
+      await call('contracts/renew', {
+        participationId,
+        renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-20' },
+        confirmWarnings: true,
+      }),
+    );
     expect(first.participants[0]).toMatchObject({
       contract: { endDate: '2026-06-14' },
       renewals: [{ previousEndDate: '2026-05-31', newEndDate: '2026-06-14', agreedOn: '2026-05-20' }],
       // The trial period belongs to the first contract: a renewal does not start a new one.
       trialDays: 4,
     });
-    valueOf(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-28', agreedOn: '2026-06-10' }, confirmWarnings: true }));
-    const third = await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-07-12', agreedOn: '2026-06-20' }, confirmWarnings: true });
+    valueOf(
+      await call('contracts/renew', {
+        participationId,
+        renewal: { newEndDate: '2026-06-28', agreedOn: '2026-06-10' },
+        confirmWarnings: true,
+      }),
+    );
+    const third = await call('contracts/renew', {
+      participationId,
+      renewal: { newEndDate: '2026-07-12', agreedOn: '2026-06-20' },
+      confirmWarnings: true,
+    });
     expect(third).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', field: 'renewal.newEndDate', message: 'Un CDD ne peut être renouvelé que deux fois (art. L1243-13) : établissez un nouveau contrat.' },
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'renewal.newEndDate',
+        message: 'Un CDD ne peut être renouvelé que deux fois (art. L1243-13) : établissez un nouveau contrat.',
+      },
     });
     expect(await renewalCount(services.db)).toBe(2);
   });
 
   it('refuses a renewal agreed after the term or ending earlier, and writes nothing', async () => {
     const { services, call, participationId } = await withParticipant();
-    expect(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-06-02' } })).toMatchObject({
+    expect(
+      await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-06-02' } }),
+    ).toMatchObject({
       ok: false,
-      error: { message: 'Le renouvellement doit être accepté par le salarié avant le terme du contrat (art. L1243-13).' },
+      error: {
+        message: 'Le renouvellement doit être accepté par le salarié avant le terme du contrat (art. L1243-13).',
+      },
     });
-    expect(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-05-20', agreedOn: '2026-05-10' } })).toMatchObject({
+    expect(
+      await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-05-20', agreedOn: '2026-05-10' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'renewal.newEndDate' },
     });
-    expect(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-02-30', agreedOn: '2026-05-10' } })).toMatchObject({
+    expect(
+      await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-02-30', agreedOn: '2026-05-10' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'renewal.newEndDate' },
     });
-    expect(await call('contracts/renew', { participationId: 999, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-10' } })).toMatchObject({
+    expect(
+      await call('contracts/renew', {
+        participationId: 999,
+        renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-10' },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -70,7 +103,9 @@ describe('early ends', () => {
       { weekOf: '2026-05-18', minutes: 840 },
       { weekOf: '2026-05-25', minutes: 630 },
     ]);
-    const ended = valueOf(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-06', reason: 'periode_essai' } }));
+    const ended = valueOf(
+      await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-06', reason: 'periode_essai' } }),
+    );
     expect(ended.participants[0]!.earlyEnd).toEqual({ date: '2026-05-06', reason: 'periode_essai' });
     expect(ended.participants[0]!.plannedWeeks).toEqual([{ weekOf: '2026-05-04', minutes: 630 }]);
     const agenda = valueOf(await call('worksites/personAgenda', { personId }));
@@ -83,11 +118,15 @@ describe('early ends', () => {
       ['2026-05-07', 0],
     ]);
     // Once ended, no renewal; a second early end needs the first withdrawn.
-    expect(await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-05' } })).toMatchObject({
+    expect(
+      await call('contracts/renew', { participationId, renewal: { newEndDate: '2026-06-14', agreedOn: '2026-05-05' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-07', reason: 'accord_commun' } })).toMatchObject({
+    expect(
+      await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-07', reason: 'accord_commun' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -98,17 +137,33 @@ describe('early ends', () => {
 
   it('refuses a ground the law does not give, or one that does not apply', async () => {
     const { call, participationId } = await withParticipant();
-    expect(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-15', reason: 'periode_essai' } })).toMatchObject({
+    expect(
+      await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-15', reason: 'periode_essai' } }),
+    ).toMatchObject({
       ok: false,
-      error: { field: 'earlyEnd.date', message: "La période d’essai est terminée à cette date : choisissez un autre motif." },
+      error: {
+        field: 'earlyEnd.date',
+        message: 'La période d’essai est terminée à cette date : choisissez un autre motif.',
+      },
     });
-    expect(await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-15', reason: 'emploi_ou_formation' } })).toMatchObject({
+    expect(
+      await call('contracts/endEarly', {
+        participationId,
+        earlyEnd: { date: '2026-05-15', reason: 'emploi_ou_formation' },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Ce motif ne vaut que pour un CDDI (art. L5132-15-1).' },
     });
-    const invented = await call('contracts/endEarly', { participationId, earlyEnd: { date: '2026-05-15', reason: 'démission' as 'faute_grave' } });
+    const invented = await call('contracts/endEarly', {
+      participationId,
+      earlyEnd: { date: '2026-05-15', reason: 'démission' as 'faute_grave' },
+    });
     expect(invented).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'earlyEnd.reason' } });
-    expect(await call('contracts/withdrawEarlyEnd', { participationId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('contracts/withdrawEarlyEnd', { participationId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 });
 
@@ -125,7 +180,12 @@ describe('contract updates', () => {
       contract: { position: 'Aide-menuisier', handedOn: '2026-05-05', signedOn: '2026-05-05' },
       handOverLate: false,
     });
-    expect(await call('contracts/update', { participationId, contract: { position: '', handedOn: null, signedOn: null, derogationUntil: null } })).toMatchObject({
+    expect(
+      await call('contracts/update', {
+        participationId,
+        contract: { position: '', handedOn: null, signedOn: null, derogationUntil: null },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'contract.position' },
     });
@@ -135,7 +195,12 @@ describe('contract updates', () => {
     const { call, participationId, worksiteId } = await withParticipant();
     // Drafted with the work support's tasks until the coordinator writes the person's own.
     const drafted = valueOf(await call('worksites/get', { id: worksiteId }));
-    expect(drafted.participants[0]!.contract).toMatchObject({ classification: '', particularRisk: false, passIae: '', tasks: expect.stringContaining('ponçage') });
+    expect(drafted.participants[0]!.contract).toMatchObject({
+      classification: '',
+      particularRisk: false,
+      passIae: '',
+      tasks: expect.stringContaining('ponçage'),
+    });
     const contract = {
       position: 'Agent de menuiserie',
       handedOn: null,
@@ -147,14 +212,31 @@ describe('contract updates', () => {
       passIae: '999992612345',
     };
     const updated = valueOf(await call('contracts/update', { participationId, contract }));
-    expect(updated.participants[0]!.contract).toMatchObject({ classification: 'Niveau 1, coefficient 200', tasks: 'Débit de planches, ponçage, montage de bancs', particularRisk: true, passIae: '999992612345' });
-    expect(await call('contracts/update', { participationId, contract: { ...contract, tasks: 'x'.repeat(601) } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', field: 'contract.tasks', message: 'La liste des tâches confiées ne doit pas dépasser 600 caractères.' },
+    expect(updated.participants[0]!.contract).toMatchObject({
+      classification: 'Niveau 1, coefficient 200',
+      tasks: 'Débit de planches, ponçage, montage de bancs',
+      particularRisk: true,
+      passIae: '999992612345',
     });
-    expect(await call('contracts/update', { participationId, contract: { ...contract, particularRisk: 'oui' as never } })).toMatchObject({
+    expect(
+      await call('contracts/update', { participationId, contract: { ...contract, tasks: 'x'.repeat(601) } }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', field: 'contract.particularRisk', message: 'Indiquez si le poste présente des risques particuliers.' },
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'contract.tasks',
+        message: 'La liste des tâches confiées ne doit pas dépasser 600 caractères.',
+      },
+    });
+    expect(
+      await call('contracts/update', { participationId, contract: { ...contract, particularRisk: 'oui' as never } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'contract.particularRisk',
+        message: 'Indiquez si le poste présente des risques particuliers.',
+      },
     });
   });
 });

@@ -13,7 +13,14 @@ afterAll(() => printer.close());
 
 /** What a spreadsheet would run as a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const HOSTILE: [string, string, string, string, string, string] = ['=HYPERLINK("http://x";"y"&D2)', '+33 6 12', '-2', '@SUM(1)', '\tX', '\r=1+1'];
+const HOSTILE: [string, string, string, string, string, string] = [
+  '=HYPERLINK("http://x";"y"&D2)',
+  '+33 6 12',
+  '-2',
+  '@SUM(1)',
+  '\tX',
+  '\r=1+1',
+];
 
 /** Re-reads a written CSV the way the app reads one, without its byte-order mark. */
 function reread(csv: string): string[][] {
@@ -52,12 +59,18 @@ describe('the CSV writer', () => {
 
   it('reads back every text unchanged but for the apostrophe, and no text cell starts with a formula character (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (rows) => {
-        // A last column so that a row of one empty text still reads back as a row.
-        const read = reread(toCsv(rows.map((row) => [...row, 'fin'])));
-        expect(read).toEqual(rows.map((row) => [...row.map(neutraliseFormula), 'fin']));
-        for (const cell of read.flat()) expect(cell).not.toMatch(FORMULA_START);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (rows) => {
+          // A last column so that a row of one empty text still reads back as a row.
+          const read = reread(toCsv(rows.map((row) => [...row, 'fin'])));
+          expect(read).toEqual(rows.map((row) => [...row.map(neutraliseFormula), 'fin']));
+          for (const cell of read.flat()) expect(cell).not.toMatch(FORMULA_START);
+        },
+      ),
     );
   });
 });
@@ -85,19 +98,31 @@ function readWith(csv: string, separator: string): string[] {
 }
 
 describe('the CSV writer, opened with another separator', () => {
-  it.each([',', '\t'])('leaves no cell starting with a formula character when read with %j as a separator too (property)', (separator) => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(...HOSTILE.map((h) => `Dupont${separator}${h}`))), { minLength: 1, maxLength: 4 }), {
-          minLength: 1,
-          maxLength: 4,
-        }),
-        (rows) => {
-          for (const cell of readWith(toCsv(rows).slice(1), separator)) expect(cell).not.toMatch(FORMULA_START);
-        },
-      ),
-    );
-  });
+  it.each([',', '\t'])(
+    'leaves no cell starting with a formula character when read with %j as a separator too (property)',
+    (separator) => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.array(
+              fc.oneof(
+                fc.string({ unit: 'grapheme', maxLength: 12 }),
+                fc.constantFrom(...HOSTILE.map((h) => `Dupont${separator}${h}`)),
+              ),
+              { minLength: 1, maxLength: 4 },
+            ),
+            {
+              minLength: 1,
+              maxLength: 4,
+            },
+          ),
+          (rows) => {
+            for (const cell of readWith(toCsv(rows).slice(1), separator)) expect(cell).not.toMatch(FORMULA_START);
+          },
+        ),
+      );
+    },
+  );
 });
 
 describe('every CSV export, re-read with hostile names', () => {
@@ -105,22 +130,60 @@ describe('every CSV export, re-read with hostile names', () => {
     const { call } = await configured({ clock: fakeClock('2026-07-02T09:00:00.000Z'), printer });
     const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01' }) }));
     const generated = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
-    const { id: personId } = valueOf(await call('people/create', { person: person({ lastName: HOSTILE[0], firstNames: HOSTILE[3] }), situation: situation(), confirmedNotDuplicate: true }));
+    const { id: personId } = valueOf(
+      await call('people/create', {
+        person: person({ lastName: HOSTILE[0], firstNames: HOSTILE[3] }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    );
     const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-    const joined = valueOf(await call('worksites/addParticipant', { id: worksite.id, personId, contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28', position: HOSTILE[1] }) }));
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const joined = valueOf(
+      await call('worksites/addParticipant', {
+        id: worksite.id,
+        personId,
+        contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28', position: HOSTILE[1] }),
+      }),
+    );
     const participationId = joined.participants[0]!.id;
-    const mark = (sessionId: number, m: 'present' | 'non_justifiee') => ({ sessionId, participationId, mark: { mark: m } });
-    valueOf(await call('attendance/save', { worksiteId: worksite.id, entries: generated.sessions.map((s) => mark(s.id, 'present')) }));
+    const mark = (sessionId: number, m: 'present' | 'non_justifiee') => ({
+      sessionId,
+      participationId,
+      mark: { mark: m },
+    });
+    valueOf(
+      await call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: generated.sessions.map((s) => mark(s.id, 'present')),
+      }),
+    );
     valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));
     valueOf(await call('payroll/transmit', { month: '2026-06', employerId: 1 }));
-    valueOf(await call('attendance/save', { worksiteId: worksite.id, entries: [mark(generated.sessions.at(-1)!.id, 'non_justifiee')], regularisation: { reason: HOSTILE[2] } }));
+    valueOf(
+      await call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: [mark(generated.sessions.at(-1)!.id, 'non_justifiee')],
+        regularisation: { reason: HOSTILE[2] },
+      }),
+    );
     valueOf(await call('payroll/validate', { month: '2026-07', employerId: 1, confirmChecks: true }));
 
     const folder = tempDir('passerelle-paie-');
-    const [header, line] = reread(readFileSync(valueOf(await call('payroll/export', { month: '2026-07', employerId: 1, format: 'csv', folder })).path, 'utf8'));
+    const [header, line] = reread(
+      readFileSync(
+        valueOf(await call('payroll/export', { month: '2026-07', employerId: 1, format: 'csv', folder })).path,
+        'utf8',
+      ),
+    );
     const cells = Object.fromEntries(header!.map((h, i) => [h, line![i]!]));
-    expect(cells).toMatchObject({ Nom: `'${HOSTILE[0]}`, Prénoms: `'${HOSTILE[3]}`, 'Heures payées': '0,00', 'Brut estimé': '-42,07' });
+    expect(cells).toMatchObject({
+      Nom: `'${HOSTILE[0]}`,
+      Prénoms: `'${HOSTILE[3]}`,
+      'Heures payées': '0,00',
+      'Brut estimé': '-42,07',
+    });
     for (const [name, value] of Object.entries(cells)) {
       if (/^-?\d+,\d\d$/.test(value)) continue; // a number
       expect(value, name).not.toMatch(FORMULA_START);

@@ -61,7 +61,9 @@ async function renderer() {
 
 describe('data refresh after writes', () => {
   it('finds the screens’ queries and the contract’s writes', () => {
-    expect(SCREEN_QUERIES).toEqual(expect.arrayContaining(['worksites/get', 'people/search', 'attendance/week', 'dashboard/summary']));
+    expect(SCREEN_QUERIES).toEqual(
+      expect.arrayContaining(['worksites/get', 'people/search', 'attendance/week', 'dashboard/summary']),
+    );
     expect(WRITES).toEqual(expect.arrayContaining(['worksites/addParticipant', 'attendance/save', 'people/update']));
     for (const method of SCREEN_QUERIES) expect(METHODS).toContain(method);
   });

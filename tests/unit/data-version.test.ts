@@ -15,14 +15,34 @@ describe('data version', () => {
     return { rpc, versionNow };
   }
 
-  const organisation = { organisation: { name: 'Mission locale du Pays de Kerbrénou', kind: 'prescripteur', address: '', phone: '', email: '' } };
+  const organisation = {
+    organisation: {
+      name: 'Mission locale du Pays de Kerbrénou',
+      kind: 'prescripteur',
+      address: '',
+      phone: '',
+      email: '',
+    },
+  };
 
   it.each<[string, Method, unknown, boolean, number]>([
     ['a committed write moves it by one', 'contacts/saveOrganisation', organisation, true, 1],
     ['a write refused by its input leaves it', 'contacts/saveOrganisation', { organisation: { name: '' } }, false, 0],
     ['a read leaves it', 'contacts/list', {}, true, 0],
-    ['an action that writes in its own transaction moves it', 'users/create', { displayName: 'Yann Riou', role: 'coordination', password: PASSWORD }, true, 1],
-    ['an action refused before its transaction leaves it', 'users/create', { displayName: 'Élodie Le Gall', role: 'coordination', password: PASSWORD }, false, 0],
+    [
+      'an action that writes in its own transaction moves it',
+      'users/create',
+      { displayName: 'Yann Riou', role: 'coordination', password: PASSWORD },
+      true,
+      1,
+    ],
+    [
+      'an action refused before its transaction leaves it',
+      'users/create',
+      { displayName: 'Élodie Le Gall', role: 'coordination', password: PASSWORD },
+      false,
+      0,
+    ],
   ])('%s (%s)', async (_story, method, input, ok, moves) => {
     const { rpc, versionNow } = await signedIn();
     const before = await versionNow();

@@ -9,9 +9,19 @@ import { ANONYMOUS } from '../../src-main/app/session';
 describe('dispatch', () => {
   it('runs a valid call and answers with the envelope', async () => {
     const call = caller(await testServices());
-    expect(await call('setup/status')).toEqual({ ok: true, value: { completed: false, structureName: null, needsAdministrator: false } });
-    expect(valueOf(await call('setup/complete', setupInput())).user).toMatchObject({ displayName: 'Élodie Le Gall', role: 'administrateur' });
-    expect(valueOf(await call('setup/status'))).toEqual({ completed: true, structureName: 'CCAS de Kerbrénou', needsAdministrator: false });
+    expect(await call('setup/status')).toEqual({
+      ok: true,
+      value: { completed: false, structureName: null, needsAdministrator: false },
+    });
+    expect(valueOf(await call('setup/complete', setupInput())).user).toMatchObject({
+      displayName: 'Élodie Le Gall',
+      role: 'administrateur',
+    });
+    expect(valueOf(await call('setup/status'))).toEqual({
+      completed: true,
+      structureName: 'CCAS de Kerbrénou',
+      needsAdministrator: false,
+    });
   });
 
   it('names the field and says in French what is wrong', async () => {
@@ -22,7 +32,7 @@ describe('dispatch', () => {
       error: {
         code: 'INVALID_INPUT',
         field: 'structure.siret',
-        message: "Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).",
+        message: 'Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).',
       },
     });
   });
@@ -50,7 +60,7 @@ describe('dispatch', () => {
     const services = await testServices();
     expect(await dispatch(services, 'people/delete-everything', {}, ANONYMOUS)).toEqual({
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: "Cette action n’existe pas dans cette version de Passerelle." },
+      error: { code: 'UNKNOWN_METHOD', message: 'Cette action n’existe pas dans cette version de Passerelle.' },
     });
     expect((await dispatch(services, '__proto__', {}, ANONYMOUS)).ok).toBe(false);
   });
@@ -83,7 +93,11 @@ describe('dispatch', () => {
       }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'wageRates.1.effectiveFrom' } });
-    const counts = await sql<{ n: number }>`select (select count(*) from structure) + (select count(*) from employers) + (select count(*) from wage_rates) + (select count(*) from users) + (select count(*) from journal) as n`.execute(services.db);
+    const counts = await sql<{
+      n: number;
+    }>`select (select count(*) from structure) + (select count(*) from employers) + (select count(*) from wage_rates) + (select count(*) from users) + (select count(*) from journal) as n`.execute(
+      services.db,
+    );
     expect(counts.rows[0]?.n).toBe(0);
   });
 

@@ -1,7 +1,13 @@
 import { longFrenchDate } from '../../src-main/shared/dates';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contractSignatureDate, countedUntil, portabilityMonths, resolveGuard, type DocumentGuardFacts } from '../../src-main/domain/document-guards';
+import {
+  contractSignatureDate,
+  countedUntil,
+  portabilityMonths,
+  resolveGuard,
+  type DocumentGuardFacts,
+} from '../../src-main/domain/document-guards';
 import { DOCUMENT_REGISTRY } from '../../src-main/documents/kinds';
 import type { DocumentKind } from '../../src-main/shared/contract/documents';
 
@@ -24,18 +30,43 @@ describe('the guard of each document kind', () => {
     ['certificat: the last day itself', 'certificat_travail', { today: '2026-05-29' }, 'allowed'],
     ['certificat: the day after the last day', 'certificat_travail', { today: '2026-05-30' }, 'allowed'],
     ['certificat: after an early end', 'certificat_travail', { today: '2026-05-20', lastDay: '2026-05-20' }, 'allowed'],
-    ['attestation: the day before the first half-day', 'attestation_presence', { today: '2026-05-03', attendanceRecorded: false }, 'draft_only'],
-    ['attestation: the first half-day, attendance recorded', 'attestation_presence', { today: '2026-05-04' }, 'allowed'],
+    [
+      'attestation: the day before the first half-day',
+      'attestation_presence',
+      { today: '2026-05-03', attendanceRecorded: false },
+      'draft_only',
+    ],
+    [
+      'attestation: the first half-day, attendance recorded',
+      'attestation_presence',
+      { today: '2026-05-04' },
+      'allowed',
+    ],
     ['attestation: no half-day at all', 'attestation_presence', { firstHalfDay: null }, 'draft_only'],
-    ['attestation: half-days held, nothing recorded', 'attestation_presence', { attendanceRecorded: false }, 'draft_only'],
+    [
+      'attestation: half-days held, nothing recorded',
+      'attestation_presence',
+      { attendanceRecorded: false },
+      'draft_only',
+    ],
     ['bilan: the day before the first half-day', 'bilan_individuel', { today: '2026-05-03' }, 'draft_only'],
     ['bilan: the first half-day', 'bilan_individuel', { today: '2026-05-04' }, 'allowed'],
     ['worksite bilan: the day before the first half-day', 'bilan_chantier', { today: '2026-05-03' }, 'draft_only'],
     ['worksite bilan: the first half-day', 'bilan_chantier', { today: '2026-05-04' }, 'allowed'],
     ['compétences: 0 minute worked', 'attestation_competences', { workedMinutes: 0 }, 'refused'],
     ['compétences: 1 minute worked', 'attestation_competences', { workedMinutes: 1 }, 'allowed'],
-    ['compétences: before the first half-day', 'attestation_competences', { today: '2026-05-03', workedMinutes: 0 }, 'refused'],
-    ['contract: before it starts', 'contrat_travail', { today: '2026-04-20', workedMinutes: 0, attendanceRecorded: false }, 'allowed'],
+    [
+      'compétences: before the first half-day',
+      'attestation_competences',
+      { today: '2026-05-03', workedMinutes: 0 },
+      'refused',
+    ],
+    [
+      'contract: before it starts',
+      'contrat_travail',
+      { today: '2026-04-20', workedMinutes: 0, attendanceRecorded: false },
+      'allowed',
+    ],
     ['convocation: before the first half-day', 'convocation', { today: '2026-04-20' }, 'allowed'],
   ];
   it.each(cases)('%s', (_label, kind, over, status) => {
@@ -45,8 +76,12 @@ describe('the guard of each document kind', () => {
   });
 
   it('names the last day in the certificat refusal and the first half-day in the attestation refusal', () => {
-    expect(documentGuard('certificat_travail', facts({ today: '2026-05-28' }))).toMatchObject({ reason: expect.stringContaining(longFrenchDate('2026-05-29')) });
-    expect(documentGuard('attestation_presence', facts({ today: '2026-05-03' }))).toMatchObject({ reason: expect.stringContaining(longFrenchDate('2026-05-04')) });
+    expect(documentGuard('certificat_travail', facts({ today: '2026-05-28' }))).toMatchObject({
+      reason: expect.stringContaining(longFrenchDate('2026-05-29')),
+    });
+    expect(documentGuard('attestation_presence', facts({ today: '2026-05-03' }))).toMatchObject({
+      reason: expect.stringContaining(longFrenchDate('2026-05-04')),
+    });
   });
 });
 
@@ -81,7 +116,9 @@ describe('portabilityMonths (L911-8 CSS)', () => {
   ])('from %s to %s: %i month(s)', (start, last, months) => expect(portabilityMonths(start, last)).toBe(months));
 
   it('is between 1 and 12 and never shorter for a longer contract', () => {
-    const day = fc.integer({ min: 0, max: 900 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 900 })
+      .map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 60 }), (start, length, more) => {
         const end = new Date(Date.parse(start) + length * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_REGISTRY } from '../../src-main/documents/kinds';
-import { DOCUMENT_KIND_INFO, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DOCUMENT_OPTIONS, DOCUMENT_PREFIXES } from '../../src-main/shared/contract/document-kinds';
+import {
+  DOCUMENT_KIND_INFO,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  DOCUMENT_OPTIONS,
+  DOCUMENT_PREFIXES,
+} from '../../src-main/shared/contract/document-kinds';
 import { documentRequest } from '../../src-main/shared/contract/documents';
 
 /** The parts every kind must have, whatever its owner. */
@@ -37,7 +43,8 @@ describe('the registry of document kinds', () => {
 
   it.each(DOCUMENT_KINDS)('%s can be asked for through the contract, with its options', (kind) => {
     const { owner, options } = DOCUMENT_KIND_INFO[kind] as (typeof DOCUMENT_KIND_INFO)[typeof kind] & { weekly?: true };
-    const owned = owner === 'participation' ? { participationId: 1 } : owner === 'worksite' ? { worksiteId: 1 } : { personId: 1 };
+    const owned =
+      owner === 'participation' ? { participationId: 1 } : owner === 'worksite' ? { worksiteId: 1 } : { personId: 1 };
     const week = 'weekly' in DOCUMENT_KIND_INFO[kind] ? { weekOf: '2026-06-01' } : {};
     const flags = Object.fromEntries(options.map((o) => [o, true]));
     const parsed = documentRequest.safeParse({ kind, ...owned, ...week, ...flags });

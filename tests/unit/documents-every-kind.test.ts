@@ -9,7 +9,12 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import type { PdfPrinter } from '../../src-main/documents/printer';
-import { DOCUMENT_KIND_INFO, DOCUMENT_KINDS, type DocumentKind, type DocumentKindInfo } from '../../src-main/shared/contract/document-kinds';
+import {
+  DOCUMENT_KIND_INFO,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type DocumentKindInfo,
+} from '../../src-main/shared/contract/document-kinds';
 import type { DocumentRequest } from '../../src-main/shared/contract/documents';
 import { formatFrenchDate } from '../../src-main/shared/dates';
 import { fixTypography } from '../../src-main/shared/french';
@@ -30,10 +35,25 @@ const printer: PdfPrinter = {
 };
 afterAll(() => printer.close());
 
-const LONG_ADDRESS = 'Résidence des Tilleuls, bâtiment C, escalier 2, appartement 114, 14 rue du Général de Gaulle prolongée';
+const LONG_ADDRESS =
+  'Résidence des Tilleuls, bâtiment C, escalier 2, appartement 114, 14 rue du Général de Gaulle prolongée';
 const PEOPLE = {
-  femme: { civility: 'madame' as const, sex: 'F' as const, firstNames: 'Inès Marie-Annick', lastName: 'Le Goff-Kerhervé de Kerguélen', phone: '0612345678', email: 'ines@exemple.fr' },
-  homme: { civility: 'monsieur' as const, sex: 'M' as const, firstNames: 'Éric Jean-Baptiste', lastName: 'Ollivier-Quéméneur', phone: '0298000001', email: '' },
+  femme: {
+    civility: 'madame' as const,
+    sex: 'F' as const,
+    firstNames: 'Inès Marie-Annick',
+    lastName: 'Le Goff-Kerhervé de Kerguélen',
+    phone: '0612345678',
+    email: 'ines@exemple.fr',
+  },
+  homme: {
+    civility: 'monsieur' as const,
+    sex: 'M' as const,
+    firstNames: 'Éric Jean-Baptiste',
+    lastName: 'Ollivier-Quéméneur',
+    phone: '0298000001',
+    email: '',
+  },
 };
 type Who = keyof typeof PEOPLE;
 const WEEK = '2026-06-15';
@@ -47,17 +67,38 @@ async function juneWorksite() {
   const setup = await configured({ printer, clock: fakeClock('2026-07-01T09:00:00.000Z') });
   const { services, call } = setup;
   const supervisor = await sessionAs(services, 'encadrant', 'Yann Kervella');
-  const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01', supervisorId: supervisor.user!.id }) }));
+  const worksite = valueOf(
+    await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01', supervisorId: supervisor.user!.id }) }),
+  );
   const { sessions } = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
   const people = {} as Record<Who, { personId: number; participationId: number }>;
   for (const who of Object.keys(PEOPLE) as Who[]) {
-    const personId = valueOf(await call('people/create', { person: person({ ...PEOPLE[who], address: LONG_ADDRESS }), situation: situation(), confirmedNotDuplicate: true })).id;
+    const personId = valueOf(
+      await call('people/create', {
+        person: person({ ...PEOPLE[who], address: LONG_ADDRESS }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    ).id;
     const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-    const joined = valueOf(await call('worksites/addParticipant', { id: worksite.id, personId, contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' }), confirmWarnings: true }));
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const joined = valueOf(
+      await call('worksites/addParticipant', {
+        id: worksite.id,
+        personId,
+        contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' }),
+        confirmWarnings: true,
+      }),
+    );
     const participationId = joined.participants.find((p) => p.personId === personId)!.id;
     people[who] = { personId, participationId };
-    valueOf(await call('attendance/save', { worksiteId: worksite.id, entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })) }));
+    valueOf(
+      await call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })),
+      }),
+    );
     valueOf(
       await call('bilans/save', {
         participationId,
@@ -72,7 +113,12 @@ async function juneWorksite() {
       }),
     );
   }
-  valueOf(await call('bilans/saveWorksite', { worksiteId: worksite.id, bilan: { production: 'Douze bancs : livrés le 26 juin.', incidents: '', comments: '' } }));
+  valueOf(
+    await call('bilans/saveWorksite', {
+      worksiteId: worksite.id,
+      bilan: { production: 'Douze bancs : livrés le 26 juin.', incidents: '', comments: '' },
+    }),
+  );
   return { ...setup, worksiteId: worksite.id, worksiteName: worksite.name, people };
 }
 type Setup = Awaited<ReturnType<typeof juneWorksite>>;
@@ -80,7 +126,8 @@ type Setup = Awaited<ReturnType<typeof juneWorksite>>;
 /** The request for a kind, from what its description says it belongs to: nothing here names a kind. */
 function requestFor(kind: DocumentKind, setup: Setup, who: Who): DocumentRequest {
   const info: { owner: string; weekly?: true } = DOCUMENT_KIND_INFO[kind];
-  if (info.owner === 'participation') return { kind, participationId: setup.people[who].participationId } as DocumentRequest;
+  if (info.owner === 'participation')
+    return { kind, participationId: setup.people[who].participationId } as DocumentRequest;
   if (info.owner === 'person') return { kind, personId: setup.people[who].personId } as DocumentRequest;
   return { kind, worksiteId: setup.worksiteId, ...(info.weekly ? { weekOf: WEEK } : {}) } as DocumentRequest;
 }
@@ -89,7 +136,9 @@ function requestFor(kind: DocumentKind, setup: Setup, who: Who): DocumentRequest
 function expectedTitle(kind: DocumentKind, setup: Setup, who: Who, number: string): string {
   const info: { label: string; owner: string; weekly?: true } = DOCUMENT_KIND_INFO[kind];
   const subject =
-    info.owner === 'worksite' ? `${setup.worksiteName}${info.weekly ? ` — semaine du ${formatFrenchDate(WEEK)}` : ''}` : `${PEOPLE[who].firstNames} ${PEOPLE[who].lastName}`;
+    info.owner === 'worksite'
+      ? `${setup.worksiteName}${info.weekly ? ` — semaine du ${formatFrenchDate(WEEK)}` : ''}`
+      : `${PEOPLE[who].firstNames} ${PEOPLE[who].lastName}`;
   return fixTypography(`${info.label} — ${subject} — ${number}`);
 }
 
@@ -111,22 +160,52 @@ const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|oct
 async function immersionOf(setup: Setup, personId: number): Promise<number> {
   const existing = valueOf(await setup.call('pmsmp/list', { personId }))[0];
   if (existing) return existing.id;
-  const org = (name: string, kind: 'partenaire' | 'prescripteur') => setup.call('contacts/saveOrganisation', { organisation: { name, kind, address: LONG_ADDRESS, phone: '0298000010', email: '' } });
-  const host = valueOf(await org('Société coopérative ouvrière de production des Boulangers réunis d’Iroise', 'partenaire'));
+  const org = (name: string, kind: 'partenaire' | 'prescripteur') =>
+    setup.call('contacts/saveOrganisation', {
+      organisation: { name, kind, address: LONG_ADDRESS, phone: '0298000010', email: '' },
+    });
+  const host = valueOf(
+    await org('Société coopérative ouvrière de production des Boulangers réunis d’Iroise', 'partenaire'),
+  );
   const ft = valueOf(await org('France Travail Brest Europe', 'prescripteur'));
   const day = { start: '08:30', end: '16:30', pause: 60 };
   const immersion = valueOf(
     await setup.call('pmsmp/save', {
       personId,
       immersion: {
-        hostOrganisationId: host.id, hostSiret: '73282932000074', hostActivity: 'Boulangerie', tutorName: 'Maël Kerjean-Le Floc’h', tutorFunction: 'Cheffe de fabrication',
-        objective: 'recruter', trade: 'Boulanger', goals: "Vérifier l'aisance au façonnage", startDate: '2026-06-08', endDate: '2026-06-19',
-        schedule: { lundi: day, mardi: day, mercredi: day, jeudi: day, vendredi: day }, tasks: 'Peser, façonner, cuire', risks: 'Brûlures', equipment: 'Gants anti-chaleur',
-        prescriberKind: 'france_travail', prescriberOrganisationId: ft.id, referentName: 'Soizic Le Roux', referentFunction: 'Conseillère en insertion',
+        hostOrganisationId: host.id,
+        hostSiret: '73282932000074',
+        hostActivity: 'Boulangerie',
+        tutorName: 'Maël Kerjean-Le Floc’h',
+        tutorFunction: 'Cheffe de fabrication',
+        objective: 'recruter',
+        trade: 'Boulanger',
+        goals: "Vérifier l'aisance au façonnage",
+        startDate: '2026-06-08',
+        endDate: '2026-06-19',
+        schedule: { lundi: day, mardi: day, mercredi: day, jeudi: day, vendredi: day },
+        tasks: 'Peser, façonner, cuire',
+        risks: 'Brûlures',
+        equipment: 'Gants anti-chaleur',
+        prescriberKind: 'france_travail',
+        prescriberOrganisationId: ft.id,
+        referentName: 'Soizic Le Roux',
+        referentFunction: 'Conseillère en insertion',
       },
     }),
   );
-  valueOf(await setup.call('pmsmp/saveBilan', { id: immersion.id, bilan: { outcome: 'realisee', missedMinutes: 90, skillsObserved: 'Régularité ; soin', followUp: 'Embauche envisagée', writtenOn: '2026-06-19' } }));
+  valueOf(
+    await setup.call('pmsmp/saveBilan', {
+      id: immersion.id,
+      bilan: {
+        outcome: 'realisee',
+        missedMinutes: 90,
+        skillsObserved: 'Régularité ; soin',
+        followUp: 'Embauche envisagée',
+        writtenOn: '2026-06-19',
+      },
+    }),
+  );
   return immersion.id;
 }
 
@@ -146,7 +225,14 @@ async function printed(setup: Setup, kind: DocumentKind, who: Who) {
   const bytes = Buffer.from(valueOf(await setup.call('documents/content', { documentId: row.id })).pdfBase64, 'base64');
   const file = keep(`kind-${kind}-${who}`, bytes);
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  return { row, html, file, text: pdfText(file).replace(/\s+/g, ' '), title: doc.getTitle(), pages: doc.getPageCount() };
+  return {
+    row,
+    html,
+    file,
+    text: pdfText(file).replace(/\s+/g, ' '),
+    title: doc.getTitle(),
+    pages: doc.getPageCount(),
+  };
 }
 
 describe('every document kind, for a woman and for a man, long names and address', () => {
@@ -167,7 +253,9 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(text, 'dates written out, never in figures').not.toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/);
     expect(text, 'no amount in cents').not.toMatch(/centimes/i);
     expect(text, 'typographic apostrophes').not.toContain("'");
-    expect(html, 'no signature box left empty: a name, or a line to write it').not.toMatch(/<div class="who">[^<]*<\/div><div><\/div>/);
+    expect(html, 'no signature box left empty: a name, or a line to write it').not.toMatch(
+      /<div class="who">[^<]*<\/div><div><\/div>/,
+    );
     expect(html, 'no lone dash standing for an empty field').not.toMatch(/<p class="small">—<\/p>/);
     expect(text, 'no space before a full stop or comma').not.toMatch(/\p{L}\)? [.,](?!\d)/u);
     expect(text, 'a sentence starts with a capital (the page footer aside)').not.toMatch(/\. (?!page \d)\p{Ll}/u);
@@ -175,15 +263,21 @@ describe('every document kind, for a woman and for a man, long names and address
     expect(body, 'no ASCII space before « : ; ! ? »').not.toMatch(/ [:;!?»]/);
     expect(body, 'no ASCII space inside « »').not.toMatch(/« /);
     expect(body, 'an amount or duration keeps its unit').not.toMatch(/\d (h|%|€)(?![\p{L}])/u);
-    expect(body, 'a day keeps its month, a month its year').not.toMatch(new RegExp(`(\\d|1er) (${MONTHS})|(${MONTHS}) \\d{4}`));
+    expect(body, 'a day keeps its month, a month its year').not.toMatch(
+      new RegExp(`(\\d|1er) (${MONTHS})|(${MONTHS}) \\d{4}`),
+    );
     expect(title).toBe(expectedTitle(kind, setup, who, row.number));
     // Every page says where it stands, so a page that falls out of the pile finds its place.
-    for (let page = 1; page <= pages; page++) expect(pdfText(file, page).replace(/\s+/g, ' '), `page ${page}`).toContain(`page ${page} / ${pages}`);
+    for (let page = 1; page <= pages; page++)
+      expect(pdfText(file, page).replace(/\s+/g, ' '), `page ${page}`).toContain(`page ${page} / ${pages}`);
     // A signature never turns the page alone, nor with a one-line closing formula: some of the text it signs goes with it.
     for (let page = 2; page <= pages; page++) {
-      const lines = pdfText(file, page).split('\n').filter((line) => line.trim() !== '');
+      const lines = pdfText(file, page)
+        .split('\n')
+        .filter((line) => line.trim() !== '');
       const signedAt = lines.findIndex((line) => line.trim().startsWith('Fait à'));
-      if (signedAt >= 0) expect(signedAt - 1, `lines of text above the signature on page ${page}`).toBeGreaterThanOrEqual(2);
+      if (signedAt >= 0)
+        expect(signedAt - 1, `lines of text above the signature on page ${page}`).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -194,12 +288,18 @@ describe('every document kind, for a woman and for a man, long names and address
 
   it('gives the civility its agreement in each person-addressed document', async () => {
     // Letters to the person (a convention or a bilan of immersion is signed by several parties, not written to one).
-    for (const kind of DOCUMENT_KINDS.filter((k) => DOCUMENT_KIND_INFO[k].owner === 'person' && !['convention_pmsmp', 'bilan_pmsmp'].includes(k))) {
+    for (const kind of DOCUMENT_KINDS.filter(
+      (k) => DOCUMENT_KIND_INFO[k].owner === 'person' && !['convention_pmsmp', 'bilan_pmsmp'].includes(k),
+    )) {
       const her = (await printed(setup, kind, 'femme')).text;
       const him = (await printed(setup, kind, 'homme')).text;
       expect(her, kind).toContain('Madame,');
       expect(him, kind).toContain('Monsieur,');
-      expect(execFileSync('pdfinfo', [`${process.cwd()}/tests/documents/output/kind-${kind}-femme.pdf`], { encoding: 'utf8' })).toMatch(/Creator:\s+Passerelle/);
+      expect(
+        execFileSync('pdfinfo', [`${process.cwd()}/tests/documents/output/kind-${kind}-femme.pdf`], {
+          encoding: 'utf8',
+        }),
+      ).toMatch(/Creator:\s+Passerelle/);
     }
   });
 });

@@ -20,10 +20,21 @@ const printer: PdfPrinter = {
 };
 afterAll(() => printer.close());
 
-const LONG_ADDRESS = 'Résidence des Tilleuls, bâtiment C, escalier 2, appartement 114, 14 rue du Général de Gaulle prolongée';
+const LONG_ADDRESS =
+  'Résidence des Tilleuls, bâtiment C, escalier 2, appartement 114, 14 rue du Général de Gaulle prolongée';
 const PEOPLE = {
-  femme: { civility: 'madame' as const, sex: 'F' as const, firstNames: 'Inès Marie-Annick', lastName: 'Le Goff-Kerhervé de Kerguélen' },
-  homme: { civility: 'monsieur' as const, sex: 'M' as const, firstNames: 'Éric Jean-Baptiste', lastName: 'Ollivier-Quéméneur' },
+  femme: {
+    civility: 'madame' as const,
+    sex: 'F' as const,
+    firstNames: 'Inès Marie-Annick',
+    lastName: 'Le Goff-Kerhervé de Kerguélen',
+  },
+  homme: {
+    civility: 'monsieur' as const,
+    sex: 'M' as const,
+    firstNames: 'Éric Jean-Baptiste',
+    lastName: 'Ollivier-Quéméneur',
+  },
 };
 type Who = keyof typeof PEOPLE;
 
@@ -36,17 +47,38 @@ async function juneWorksite() {
   const setup = await configured({ printer, clock: fakeClock('2026-07-01T09:00:00.000Z') });
   const { services, call } = setup;
   const supervisor = await sessionAs(services, 'encadrant', 'Yann Kervella');
-  const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01', supervisorId: supervisor.user!.id }) }));
+  const worksite = valueOf(
+    await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01', supervisorId: supervisor.user!.id }) }),
+  );
   const { sessions } = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
   const participations = {} as Record<Who, number>;
   for (const who of Object.keys(PEOPLE) as Who[]) {
-    const personId = valueOf(await call('people/create', { person: person({ ...PEOPLE[who], address: LONG_ADDRESS }), situation: situation(), confirmedNotDuplicate: true })).id;
+    const personId = valueOf(
+      await call('people/create', {
+        person: person({ ...PEOPLE[who], address: LONG_ADDRESS }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    ).id;
     const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-    const joined = valueOf(await call('worksites/addParticipant', { id: worksite.id, personId, contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' }), confirmWarnings: true }));
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const joined = valueOf(
+      await call('worksites/addParticipant', {
+        id: worksite.id,
+        personId,
+        contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' }),
+        confirmWarnings: true,
+      }),
+    );
     const participationId = joined.participants.find((p) => p.personId === personId)!.id;
     participations[who] = participationId;
-    valueOf(await call('attendance/save', { worksiteId: worksite.id, entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })) }));
+    valueOf(
+      await call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: sessions.map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })),
+      }),
+    );
     valueOf(
       await call('bilans/save', {
         participationId,
@@ -61,7 +93,12 @@ async function juneWorksite() {
       }),
     );
   }
-  valueOf(await call('bilans/saveWorksite', { worksiteId: worksite.id, bilan: { production: 'Douze bancs : livrés le 26 juin.', incidents: '', comments: '' } }));
+  valueOf(
+    await call('bilans/saveWorksite', {
+      worksiteId: worksite.id,
+      bilan: { production: 'Douze bancs : livrés le 26 juin.', incidents: '', comments: '' },
+    }),
+  );
   return { ...setup, worksiteId: worksite.id, participations };
 }
 
@@ -99,7 +136,11 @@ async function pdfInfoDict(bytes: Uint8Array) {
   return { title: doc.getTitle(), author: doc.getAuthor(), creator: doc.getCreator(), producer: doc.getProducer() };
 }
 
-async function generated(call: Awaited<ReturnType<typeof juneWorksite>>['call'], request: Parameters<typeof call<'documents/generate'>>[1], name: string) {
+async function generated(
+  call: Awaited<ReturnType<typeof juneWorksite>>['call'],
+  request: Parameters<typeof call<'documents/generate'>>[1],
+  name: string,
+) {
   const row = valueOf(await call('documents/generate', request));
   const html = lastHtml;
   const bytes = Buffer.from(valueOf(await call('documents/content', { documentId: row.id })).pdfBase64, 'base64');
@@ -110,22 +151,40 @@ async function generated(call: Awaited<ReturnType<typeof juneWorksite>>['call'],
 /** Words each kind must agree with the person's civility: [for her, for him]. */
 const AGREED: Record<ParticipationDocumentKind, [string[], string[]]> = {
   contrat_travail: [
-    ['La salariée', 'née le', 'La salariée est engagée', 'pour être mise à la disposition', 'la salariée en est informée'],
+    [
+      'La salariée',
+      'née le',
+      'La salariée est engagée',
+      'pour être mise à la disposition',
+      'la salariée en est informée',
+    ],
     ['Le salarié', 'né le', 'Le salarié est engagé', 'pour être mis à la disposition', 'le salarié en est informé'],
   ],
   mise_a_disposition: [
     ['née le', 'salariée de l’association', 'est mise à la disposition', 'Salariée mise à disposition'],
     ['né le', 'salarié de l’association', 'est mis à la disposition', 'Salarié mis à disposition'],
   ],
-  convocation: [['Madame,', 'Vous êtes attendue'], ['Monsieur,', 'Vous êtes attendu le']],
+  convocation: [
+    ['Madame,', 'Vous êtes attendue'],
+    ['Monsieur,', 'Vous êtes attendu le'],
+  ],
   attestation_presence: [
     ['née le', 'elle a été présente', 'à l’intéressée'],
     ['né le', 'il a été présent', 'à l’intéressé pour'],
   ],
-  certificat_travail: [['a été employée du', 'La salariée bénéficie, si elle y a droit'], ['a été employé du', 'Le salarié bénéficie, s’il y a droit']],
+  certificat_travail: [
+    ['a été employée du', 'La salariée bénéficie, si elle y a droit'],
+    ['a été employé du', 'Le salarié bénéficie, s’il y a droit'],
+  ],
   planning_personne: [['Agenda de Madame Inès'], ['Agenda de Monsieur Éric']],
-  bilan_individuel: [['Madame Inès Marie-Annick LE GOFF-KERHERVÉ DE KERGUÉLEN'], ['Monsieur Éric Jean-Baptiste OLLIVIER-QUÉMÉNEUR']],
-  attestation_competences: [['née le', 'à l’intéressée', 'poste d’agent de menuiserie'], ['né le', 'à l’intéressé pour', 'poste d’agent de menuiserie']],
+  bilan_individuel: [
+    ['Madame Inès Marie-Annick LE GOFF-KERHERVÉ DE KERGUÉLEN'],
+    ['Monsieur Éric Jean-Baptiste OLLIVIER-QUÉMÉNEUR'],
+  ],
+  attestation_competences: [
+    ['née le', 'à l’intéressée', 'poste d’agent de menuiserie'],
+    ['né le', 'à l’intéressé pour', 'poste d’agent de menuiserie'],
+  ],
 };
 
 describe('the text of every document, for a woman and for a man', () => {
@@ -136,38 +195,73 @@ describe('the text of every document, for a woman and for a man', () => {
 
   for (const kind of Object.keys(AGREED) as (keyof typeof AGREED)[]) {
     it.each(['femme', 'homme'] as const)(`${kind}, %s`, async (who) => {
-      const { row, html, text, info } = await generated(setup.call, { kind, participationId: setup.participations[who] }, `fr-${kind}-${who}`);
+      const { row, html, text, info } = await generated(
+        setup.call,
+        { kind, participationId: setup.participations[who] },
+        `fr-${kind}-${who}`,
+      );
       expectFrenchTypography(text, html);
       expect(text, 'no inclusive form where the civility is known').not.toMatch(/\((e|s|es)\)|·e/);
       for (const agreed of AGREED[kind][who === 'femme' ? 0 : 1]) expect(text, agreed).toContain(agreed);
       const { firstNames, lastName } = PEOPLE[who];
-      expect(info).toEqual({ title: `${DOCUMENT_KIND_LABELS[kind]} — ${firstNames} ${lastName} — ${row.number}`, author: 'CCAS de Kerbrénou', creator: 'Passerelle', producer: 'Passerelle' });
+      expect(info).toEqual({
+        title: `${DOCUMENT_KIND_LABELS[kind]} — ${firstNames} ${lastName} — ${row.number}`,
+        author: 'CCAS de Kerbrénou',
+        creator: 'Passerelle',
+        producer: 'Passerelle',
+      });
     });
   }
 
   it.each([
-    ['feuille_emargement', { weekOf: '2026-06-15' }, 'Feuille d’émargement — Menuiserie du port — semaine du 15/06/2026'],
+    [
+      'feuille_emargement',
+      { weekOf: '2026-06-15' },
+      'Feuille d’émargement — Menuiserie du port — semaine du 15/06/2026',
+    ],
     ['planning_chantier', {}, 'Planning du chantier — Menuiserie du port'],
     ['bilan_chantier', {}, 'Bilan du chantier — Menuiserie du port'],
   ] as const)('%s', async (kind, extra, title) => {
-    const { row, html, text, info } = await generated(setup.call, { kind, worksiteId: setup.worksiteId, ...extra } as Parameters<typeof generated>[1], `fr-${kind}`);
+    const { row, html, text, info } = await generated(
+      setup.call,
+      { kind, worksiteId: setup.worksiteId, ...extra } as Parameters<typeof generated>[1],
+      `fr-${kind}`,
+    );
     expectFrenchTypography(text, html);
     expect(text).not.toMatch(/\((e|s|es)\)/);
-    expect(info).toEqual({ title: `${title} — ${row.number}`, author: 'CCAS de Kerbrénou', creator: 'Passerelle', producer: 'Passerelle' });
+    expect(info).toEqual({
+      title: `${title} — ${row.number}`,
+      author: 'CCAS de Kerbrénou',
+      creator: 'Passerelle',
+      producer: 'Passerelle',
+    });
   });
 
   it('signs as "Présidente du CCAS de Kerbrénou" from the title "La Présidente du CCAS", never "du CCAS de CCAS de"', async () => {
-    const { text } = await generated(setup.call, { kind: 'attestation_presence', participationId: setup.participations.femme }, 'fr-signataire');
+    const { text } = await generated(
+      setup.call,
+      { kind: 'attestation_presence', participationId: setup.participations.femme },
+      'fr-signataire',
+    );
     expect(text).toContain('Je soussignée Élodie Le Gall, Présidente du CCAS de Kerbrénou, atteste que Madame Inès');
     expect(text).toContain('organisé par le CCAS de Kerbrénou');
     expect(text).toContain('Tél. 02 98 00 00 00');
   });
 
   it('the registry names the documents with elision, and a batch carries a title too', async () => {
-    const row = valueOf(await setup.call('documents/generate', { kind: 'certificat_travail', participationId: setup.participations.homme }));
+    const row = valueOf(
+      await setup.call('documents/generate', {
+        kind: 'certificat_travail',
+        participationId: setup.participations.homme,
+      }),
+    );
     expect(row.title).toBe('Certificat de travail d’Éric Jean-Baptiste Ollivier-Quéméneur');
     const merged = valueOf(await setup.call('documents/merge', { documentIds: [row.id] }));
-    expect(await pdfInfoDict(Buffer.from(merged.pdfBase64, 'base64'))).toMatchObject({ title: row.title, creator: 'Passerelle', producer: 'Passerelle' });
+    expect(await pdfInfoDict(Buffer.from(merged.pdfBase64, 'base64'))).toMatchObject({
+      title: row.title,
+      creator: 'Passerelle',
+      producer: 'Passerelle',
+    });
   });
 });
 
@@ -176,10 +270,25 @@ describe('a person with no civility recorded', () => {
     const setup = await juneWorksite();
     const { call, services } = setup;
     await services.db.updateTable('persons').set({ civility: null }).execute();
-    const contract = await generated(call, { kind: 'contrat_travail', participationId: setup.participations.femme }, 'fr-contrat-sans-civilite');
+    const contract = await generated(
+      call,
+      { kind: 'contrat_travail', participationId: setup.participations.femme },
+      'fr-contrat-sans-civilite',
+    );
     expectFrenchTypography(contract.text, contract.html);
-    for (const phrase of ['La personne salariée', 'né(e) le', 'La personne salariée est engagée', 'pour être mise à la disposition']) expect(contract.text, phrase).toContain(phrase);
-    const attestation = await generated(call, { kind: 'attestation_presence', participationId: setup.participations.homme }, 'fr-attestation-sans-civilite');
-    for (const phrase of ['QUÉMÉNEUR, né(e) le', 'la personne a été présente', 'à la personne intéressée']) expect(attestation.text, phrase).toContain(phrase);
+    for (const phrase of [
+      'La personne salariée',
+      'né(e) le',
+      'La personne salariée est engagée',
+      'pour être mise à la disposition',
+    ])
+      expect(contract.text, phrase).toContain(phrase);
+    const attestation = await generated(
+      call,
+      { kind: 'attestation_presence', participationId: setup.participations.homme },
+      'fr-attestation-sans-civilite',
+    );
+    for (const phrase of ['QUÉMÉNEUR, né(e) le', 'la personne a été présente', 'à la personne intéressée'])
+      expect(attestation.text, phrase).toContain(phrase);
   });
 });

@@ -21,21 +21,44 @@ type Setup = Awaited<ReturnType<typeof configured>>;
 
 async function join(setup: Setup, worksiteId: number, who: Who, contract: ReturnType<typeof mespContract>) {
   const { call } = setup;
-  const personId = valueOf(await call('people/create', { person: person(PEOPLE[who]), situation: situation(), confirmedNotDuplicate: true })).id;
+  const personId = valueOf(
+    await call('people/create', { person: person(PEOPLE[who]), situation: situation(), confirmedNotDuplicate: true }),
+  ).id;
   const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-02-02' })).journeys[0]!.id;
-  for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-  const joined = valueOf(await call('worksites/addParticipant', { id: worksiteId, personId, contract, confirmWarnings: true }));
+  for (const status of ['candidature', 'entretien', 'admise'] as const)
+    valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+  const joined = valueOf(
+    await call('worksites/addParticipant', { id: worksiteId, personId, contract, confirmWarnings: true }),
+  );
   return joined.participants.find((p) => p.personId === personId)!.id;
 }
 
-async function text(setup: Setup, kind: 'contrat_travail' | 'mise_a_disposition' | 'convocation', participationId: number, name: string) {
+async function text(
+  setup: Setup,
+  kind: 'contrat_travail' | 'mise_a_disposition' | 'convocation',
+  participationId: number,
+  name: string,
+) {
   const row = valueOf(await setup.call('documents/generate', { kind, participationId }));
-  const file = keep(name, Buffer.from(valueOf(await setup.call('documents/content', { documentId: row.id })).pdfBase64, 'base64'));
+  const file = keep(
+    name,
+    Buffer.from(valueOf(await setup.call('documents/content', { documentId: row.id })).pdfBase64, 'base64'),
+  );
   return pdfText(file).replace(/\s+/g, ' ');
 }
 
 function content(overrides: Partial<ContractUpdateInput> = {}): ContractUpdateInput {
-  return { position: 'Agent de menuiserie', handedOn: '2026-05-04', signedOn: '2026-05-04', derogationUntil: null, classification: '', tasks: '', particularRisk: false, passIae: '', ...overrides };
+  return {
+    position: 'Agent de menuiserie',
+    handedOn: '2026-05-04',
+    signedOn: '2026-05-04',
+    derogationUntil: null,
+    classification: '',
+    tasks: '',
+    particularRisk: false,
+    passIae: '',
+    ...overrides,
+  };
 }
 
 /** A MESP carried by the association intermédiaire: the woman's post is on the list of posts with particular risks, the man's is not. */
@@ -46,11 +69,20 @@ async function mespOfTheAssociation() {
   valueOf(await setup.call('worksites/generateSessions', { id, makeUps: [] }));
   const femme = await join(setup, id, 'femme', mespContract());
   const homme = await join(setup, id, 'homme', mespContract());
-  valueOf(await setup.call('contracts/update', { participationId: femme, contract: content({ classification: 'Niveau 1, coefficient 200', tasks: 'Débit de planches, ponçage et montage de bancs', particularRisk: true }) }));
+  valueOf(
+    await setup.call('contracts/update', {
+      participationId: femme,
+      contract: content({
+        classification: 'Niveau 1, coefficient 200',
+        tasks: 'Débit de planches, ponçage et montage de bancs',
+        particularRisk: true,
+      }),
+    }),
+  );
   return { ...setup, worksiteId: id, participations: { femme, homme } };
 }
 
-describe("the CDD d’usage of the association intermédiaire", () => {
+describe('the CDD d’usage of the association intermédiaire', () => {
   it.each([
     ['femme', 'La salariée', 'formation renforcée à la sécurité'],
     ['homme', 'Le salarié', 'ne figure pas sur la liste des postes présentant des risques particuliers'],
@@ -137,12 +169,23 @@ describe('the mise à disposition (L5132-9, R5132-20)', () => {
     const { services, call, participations } = setup;
     await services.db.updateTable('employers').set({ hourlyPriceCents: null, collectiveAgreement: null }).execute();
     await services.db.updateTable('participations').set({ tasks: '' }).execute();
-    const refused = await call('documents/generate', { kind: 'mise_a_disposition', participationId: participations.homme });
+    const refused = await call('documents/generate', {
+      kind: 'mise_a_disposition',
+      participationId: participations.homme,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (refused.ok) return;
-    expect(refused.error.message).toContain("la convention collective de l’employeur (Paramètres › Employeurs), le prix horaire de la mise à disposition (Paramètres › Employeurs), les tâches confiées");
-    const contract = await call('documents/generate', { kind: 'contrat_travail', participationId: participations.homme });
-    expect(contract).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining("la convention collective de l’employeur") } });
+    expect(refused.error.message).toContain(
+      'la convention collective de l’employeur (Paramètres › Employeurs), le prix horaire de la mise à disposition (Paramètres › Employeurs), les tâches confiées',
+    );
+    const contract = await call('documents/generate', {
+      kind: 'contrat_travail',
+      participationId: participations.homme,
+    });
+    expect(contract).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('la convention collective de l’employeur') },
+    });
   });
 });
 
@@ -150,37 +193,77 @@ describe('the CDDI of the ACI', () => {
   it.each([
     ['femme', 'La salariée'],
     ['homme', 'Le salarié'],
-  ] as const)('states its ground, the 24-month cap, the accompaniment and the PMSMP, for a %s', async (who, theEmployee) => {
-    const setup = await configured({ printer });
-    const { call } = setup;
-    const aci = valueOf(await call('settings/saveEmployer', { employer: employer({ name: 'CCAS de Kerbrénou — atelier', kind: 'ccas', collectiveAgreement: '3016', pensionFund: 'IRCANTEC', pensionFundAddress: '24 rue Louis Gain, 49939 Angers Cedex 9', providentBody: '', providentBodyAddress: '', hourlyPriceCents: null }) }));
-    const slots = [0, 1, 2, 3].flatMap((weekday) => [{ weekday, halfDay: 'morning' as const }, { weekday, halfDay: 'afternoon' as const }]);
-    const { id } = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Ressourcerie', kind: 'aci', activity: 'ressourcerie', employerId: aci.id, weeks: 26, slots }) }));
-    valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
-    const participationId = await join(setup, id, who, mespContract({ type: 'cddi', endDate: '2026-10-31', position: 'Agent de ressourcerie' }));
-    valueOf(await call('contracts/update', { participationId, contract: content({ position: 'Agent de ressourcerie', passIae: '999992612345' }) }));
-    const contract = await text(setup, 'contrat_travail', participationId, `legal-cddi-${who}`);
-    for (const mention of [
-      'articles L1242-3 et L5132-15-1',
-      'en application de l’article L1242-3',
-      'Référence du PASS IAE : 999992612345.',
-      'inférieure à quatre mois',
-      'durée totale de vingt-quatre mois (article L5132-15-1)',
-      'achever une action de formation professionnelle',
-      'accompagnement social et professionnel',
-      'mise en situation en milieu professionnel (PMSMP)',
-      'articles L5132-15-1 et L5135-4',
-      'période d’essai chez un autre employeur',
-      'articles L1243-2 et L5132-15-1',
-      'Convention collective applicable : Convention collective nationale des ateliers et chantiers d’insertion du 31 mars 2011 (IDCC 3016).',
-      'Caisse de retraite complémentaire : IRCANTEC, 24 rue Louis Gain, 49939 Angers Cedex 9.',
-      'L’employeur n’adhère à aucun organisme de prévoyance.',
-      theEmployee,
-      ppeList('ressourcerie'),
-    ]) {
-      expect(contract, mention).toContain(mention);
-    }
-    // 28 h a week: above the 24-hour minimum, no derogation to state; not an association intermédiaire.
-    expect(contract).not.toMatch(/L3123-7|D1242-1/);
-  });
+  ] as const)(
+    'states its ground, the 24-month cap, the accompaniment and the PMSMP, for a %s',
+    async (who, theEmployee) => {
+      const setup = await configured({ printer });
+      const { call } = setup;
+      const aci = valueOf(
+        await call('settings/saveEmployer', {
+          employer: employer({
+            name: 'CCAS de Kerbrénou — atelier',
+            kind: 'ccas',
+            collectiveAgreement: '3016',
+            pensionFund: 'IRCANTEC',
+            pensionFundAddress: '24 rue Louis Gain, 49939 Angers Cedex 9',
+            providentBody: '',
+            providentBodyAddress: '',
+            hourlyPriceCents: null,
+          }),
+        }),
+      );
+      const slots = [0, 1, 2, 3].flatMap((weekday) => [
+        { weekday, halfDay: 'morning' as const },
+        { weekday, halfDay: 'afternoon' as const },
+      ]);
+      const { id } = valueOf(
+        await call('worksites/save', {
+          worksite: mesp({
+            name: 'Ressourcerie',
+            kind: 'aci',
+            activity: 'ressourcerie',
+            employerId: aci.id,
+            weeks: 26,
+            slots,
+          }),
+        }),
+      );
+      valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
+      const participationId = await join(
+        setup,
+        id,
+        who,
+        mespContract({ type: 'cddi', endDate: '2026-10-31', position: 'Agent de ressourcerie' }),
+      );
+      valueOf(
+        await call('contracts/update', {
+          participationId,
+          contract: content({ position: 'Agent de ressourcerie', passIae: '999992612345' }),
+        }),
+      );
+      const contract = await text(setup, 'contrat_travail', participationId, `legal-cddi-${who}`);
+      for (const mention of [
+        'articles L1242-3 et L5132-15-1',
+        'en application de l’article L1242-3',
+        'Référence du PASS IAE : 999992612345.',
+        'inférieure à quatre mois',
+        'durée totale de vingt-quatre mois (article L5132-15-1)',
+        'achever une action de formation professionnelle',
+        'accompagnement social et professionnel',
+        'mise en situation en milieu professionnel (PMSMP)',
+        'articles L5132-15-1 et L5135-4',
+        'période d’essai chez un autre employeur',
+        'articles L1243-2 et L5132-15-1',
+        'Convention collective applicable : Convention collective nationale des ateliers et chantiers d’insertion du 31 mars 2011 (IDCC 3016).',
+        'Caisse de retraite complémentaire : IRCANTEC, 24 rue Louis Gain, 49939 Angers Cedex 9.',
+        'L’employeur n’adhère à aucun organisme de prévoyance.',
+        theEmployee,
+        ppeList('ressourcerie'),
+      ]) {
+        expect(contract, mention).toContain(mention);
+      }
+      // 28 h a week: above the 24-hour minimum, no derogation to state; not an association intermédiaire.
+      expect(contract).not.toMatch(/L3123-7|D1242-1/);
+    },
+  );
 });

@@ -23,7 +23,9 @@ describe('document search', () => {
     const { call } = await configured({ printer, clock: fakeClock('2026-07-01T09:00:00.000Z') });
     const { id } = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-05-04' }) }));
     const personId = await admitted(call, 'Élodie');
-    const joined = valueOf(await call('worksites/addParticipant', { id, personId, contract: mespContract(), confirmWarnings: true }));
+    const joined = valueOf(
+      await call('worksites/addParticipant', { id, personId, contract: mespContract(), confirmWarnings: true }),
+    );
     const participationId = joined.participants[0]!.id;
     valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
     const scan = path.join(tempDir('passerelle-scan-'), 'releve.pdf');

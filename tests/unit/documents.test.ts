@@ -13,7 +13,8 @@ import { keep, LEAKS, pdfFonts, pdfInfo, pdfText } from './support/pdf';
 const printer = nodePdfPrinter();
 afterAll(() => printer.close());
 
-const LONG_ADDRESS = 'Résidence des Tilleuls, bâtiment C, escalier 2, appartement 114, 14 rue du Général de Gaulle prolongée';
+const LONG_ADDRESS =
+  'Résidence des Tilleuls, bâtiment C, escalier 2, appartement 114, 14 rue du Général de Gaulle prolongée';
 
 /** A MESP with its encadrant and half-days, and Élodie under contract on it. */
 async function participation(personOverrides = {}) {
@@ -22,14 +23,24 @@ async function participation(personOverrides = {}) {
   const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
   const { id } = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
   valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
-  const personId = valueOf(await call('people/create', { person: person({ address: LONG_ADDRESS, ...personOverrides }), situation: situation() })).id;
+  const personId = valueOf(
+    await call('people/create', {
+      person: person({ address: LONG_ADDRESS, ...personOverrides }),
+      situation: situation(),
+    }),
+  ).id;
   const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2026-02-02' })).journeys[0]!.id;
-  for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+  for (const status of ['candidature', 'entretien', 'admise'] as const)
+    valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
   const worksite = valueOf(await call('worksites/addParticipant', { id, personId, contract: mespContract() }));
   return { ...setup, worksiteId: id, personId, participationId: worksite.participants[0]!.id };
 }
 
-async function generated(setup: Awaited<ReturnType<typeof participation>>, kind: 'contrat_travail' | 'mise_a_disposition' | 'convocation', name: string) {
+async function generated(
+  setup: Awaited<ReturnType<typeof participation>>,
+  kind: 'contrat_travail' | 'mise_a_disposition' | 'convocation',
+  name: string,
+) {
   const row = valueOf(await setup.call('documents/generate', { kind, participationId: setup.participationId }));
   const content = valueOf(await setup.call('documents/content', { documentId: row.id }));
   const file = keep(name, Buffer.from(content.pdfBase64, 'base64'));
@@ -52,7 +63,12 @@ describe('the MESP employment contract', () => {
   it('carries the employer, the legal ground, the computed values and the part-time mentions', async () => {
     const setup = await participation();
     const { row, file, text } = await generated(setup, 'contrat_travail', 'contrat-mesp');
-    expect(row).toMatchObject({ kind: 'contrat_travail', number: 'CT-2026-0001', version: 1, fileName: 'Contrat_LEFÈVRE_Élodie_2026-05-04.pdf' });
+    expect(row).toMatchObject({
+      kind: 'contrat_travail',
+      number: 'CT-2026-0001',
+      version: 1,
+      fileName: 'Contrat_LEFÈVRE_Élodie_2026-05-04.pdf',
+    });
     expectCleanPdf(file, text);
     for (const value of [
       'Relais Emploi Iroise',
@@ -87,7 +103,8 @@ describe('the MESP employment contract', () => {
     const pages = pdfInfo(file).pages;
     expect(pages).toBeGreaterThan(1);
     const last = pdfText(file, pages);
-    for (const part of ['Fait à Kerbrénou', 'Pour l’employeur', 'La salariée', 'lu et approuvé']) expect(last).toContain(part);
+    for (const part of ['Fait à Kerbrénou', 'Pour l’employeur', 'La salariée', 'lu et approuvé'])
+      expect(last).toContain(part);
     expect(pdfText(file, 1)).toContain(`page 1 / ${pages}`);
   });
 });
@@ -97,7 +114,16 @@ describe('the other documents of a participation', () => {
     const setup = await participation();
     const { file, text } = await generated(setup, 'mise_a_disposition', 'mise-a-disposition');
     expectCleanPdf(file, text);
-    for (const value of ['Contrat de mise à disposition', 'Relais Emploi Iroise', 'L’utilisateur', 'CCAS de Kerbrénou', 'du 4 mai 2026 au 31 mai 2026', 'santé et sécurité au travail', 'Atelier municipal, 5 rue du Port', '14 h']) {
+    for (const value of [
+      'Contrat de mise à disposition',
+      'Relais Emploi Iroise',
+      'L’utilisateur',
+      'CCAS de Kerbrénou',
+      'du 4 mai 2026 au 31 mai 2026',
+      'santé et sécurité au travail',
+      'Atelier municipal, 5 rue du Port',
+      '14 h',
+    ]) {
       expect(text, value).toContain(value);
     }
   });
@@ -106,7 +132,15 @@ describe('the other documents of a participation', () => {
     const setup = await participation();
     const { file, text } = await generated(setup, 'convocation', 'convocation');
     expectCleanPdf(file, text);
-    for (const value of ['CCAS de Kerbrénou', 'lundi 4 mai 2026', 'à 8 h 30', 'Atelier municipal, 5 rue du Port', 'Yann Kervella', 'chaussures de sécurité', 'Madame,']) {
+    for (const value of [
+      'CCAS de Kerbrénou',
+      'lundi 4 mai 2026',
+      'à 8 h 30',
+      'Atelier municipal, 5 rue du Port',
+      'Yann Kervella',
+      'chaussures de sécurité',
+      'Madame,',
+    ]) {
       expect(text, value).toContain(value);
     }
   });
@@ -114,13 +148,43 @@ describe('the other documents of a participation', () => {
   it('a CDDI states its own legal ground', async () => {
     const setup = await participation();
     const { call, services } = setup;
-    const aci = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Ressourcerie', kind: 'aci', weeks: 26, slots: [0, 1, 2, 3].flatMap((weekday) => [{ weekday, halfDay: 'morning' as const }, { weekday, halfDay: 'afternoon' as const }]) }) }));
-    const other = valueOf(await call('people/create', { person: person({ firstNames: 'Awa', lastName: "N'Diaye" }), situation: situation() })).id;
-    const journeyId = valueOf(await call('people/openJourney', { personId: other, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
-    const joined = valueOf(await call('worksites/addParticipant', { id: aci.id, personId: other, contract: mespContract({ type: 'cddi', endDate: '2026-10-31' }) }));
-    const row = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId: joined.participants[0]!.id }));
-    const file = keep('contrat-cddi', Buffer.from(valueOf(await call('documents/content', { documentId: row.id })).pdfBase64, 'base64'));
+    const aci = valueOf(
+      await call('worksites/save', {
+        worksite: mesp({
+          name: 'Ressourcerie',
+          kind: 'aci',
+          weeks: 26,
+          slots: [0, 1, 2, 3].flatMap((weekday) => [
+            { weekday, halfDay: 'morning' as const },
+            { weekday, halfDay: 'afternoon' as const },
+          ]),
+        }),
+      }),
+    );
+    const other = valueOf(
+      await call('people/create', {
+        person: person({ firstNames: 'Awa', lastName: "N'Diaye" }),
+        situation: situation(),
+      }),
+    ).id;
+    const journeyId = valueOf(await call('people/openJourney', { personId: other, openedOn: '2026-02-02' }))
+      .journeys[0]!.id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const joined = valueOf(
+      await call('worksites/addParticipant', {
+        id: aci.id,
+        personId: other,
+        contract: mespContract({ type: 'cddi', endDate: '2026-10-31' }),
+      }),
+    );
+    const row = valueOf(
+      await call('documents/generate', { kind: 'contrat_travail', participationId: joined.participants[0]!.id }),
+    );
+    const file = keep(
+      'contrat-cddi',
+      Buffer.from(valueOf(await call('documents/content', { documentId: row.id })).pdfBase64, 'base64'),
+    );
     const text = pdfText(file).replace(/\s+/g, ' ');
     expect(text).toContain('Contrat à durée déterminée d’insertion (CDDI)');
     expect(text).toContain('L5132-15-1');
@@ -166,7 +230,8 @@ describe('missing data', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: "Pour établir le document « contrat de travail » d’Élodie Lefèvre, complétez : l’adresse de la personne, le code postal de la personne, la commune de la personne.",
+        message:
+          'Pour établir le document « contrat de travail » d’Élodie Lefèvre, complétez : l’adresse de la personne, le code postal de la personne, la commune de la personne.',
         missing: [
           { label: 'l’adresse de la personne', link: { kind: 'person', id: personId } },
           { label: 'le code postal de la personne', link: { kind: 'person', id: personId } },
@@ -176,16 +241,26 @@ describe('missing data', () => {
     });
     expect((await sql<{ n: number }>`select count(*) as n from documents`.execute(services.db)).rows[0]!.n).toBe(0);
     expect(readdirSync(services.paths.documentsDir)).toEqual([]);
-    expect(await call('documents/preview', { kind: 'contrat_travail', participationId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('documents/preview', { kind: 'contrat_travail', participationId })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('refuses a mise à disposition when the CCAS itself employs the person', async () => {
     const setup = await participation();
-    const ccas = valueOf(await setup.call('settings/saveEmployer', { employer: employer({ name: 'CCAS de Kerbrénou', kind: 'ccas' }) }));
+    const ccas = valueOf(
+      await setup.call('settings/saveEmployer', { employer: employer({ name: 'CCAS de Kerbrénou', kind: 'ccas' }) }),
+    );
     await sql`update participations set employer_id = ${ccas.id}`.execute(setup.services.db);
-    expect(await setup.call('documents/preview', { kind: 'mise_a_disposition', participationId: setup.participationId })).toMatchObject({
+    expect(
+      await setup.call('documents/preview', { kind: 'mise_a_disposition', participationId: setup.participationId }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: "Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne." },
+      error: {
+        code: 'CONFLICT',
+        message: 'Pas de mise à disposition : le CCAS est lui-même l’employeur de cette personne.',
+      },
     });
   });
 });
@@ -196,7 +271,12 @@ describe('the registry', () => {
     const { call, services, participationId, personId, worksiteId } = setup;
     const first = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
     const second = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
-    expect([first.number, first.version, second.number, second.version]).toEqual(['CT-2026-0001', 1, 'CT-2026-0001', 2]);
+    expect([first.number, first.version, second.number, second.version]).toEqual([
+      'CT-2026-0001',
+      1,
+      'CT-2026-0001',
+      2,
+    ]);
     const stored = readFileSync(path.join(services.paths.documentsDir, 'CT-2026-0001-v1.pdf'));
     const reprint = valueOf(await call('documents/content', { documentId: first.id }));
     expect(Buffer.from(reprint.pdfBase64, 'base64').equals(stored)).toBe(true);
@@ -208,11 +288,22 @@ describe('the registry', () => {
     ]);
     expect(valueOf(await call('documents/list', { worksiteId })).documents).toHaveLength(2);
     // The snapshot keeps the values the document was made from.
-    const snapshot = (await sql<{ snapshot: string }>`select snapshot from documents where id = ${first.id}`.execute(services.db)).rows[0]!.snapshot;
-    expect(JSON.parse(snapshot)).toMatchObject({ contract: { hourlyCents: 1202, trialDays: 4 }, person: { lastName: 'Lefèvre' } });
+    const snapshot = (
+      await sql<{ snapshot: string }>`select snapshot from documents where id = ${first.id}`.execute(services.db)
+    ).rows[0]!.snapshot;
+    expect(JSON.parse(snapshot)).toMatchObject({
+      contract: { hourlyCents: 1202, trialDays: 4 },
+      person: { lastName: 'Lefèvre' },
+    });
     // A file changed behind the app's back is refused, not printed.
-    writeFileSync(path.join(services.paths.documentsDir, 'CT-2026-0001-v1.pdf'), Buffer.concat([stored, Buffer.from('x')]));
-    expect(await call('documents/content', { documentId: first.id })).toMatchObject({ ok: false, error: { code: 'FILE_ERROR' } });
+    writeFileSync(
+      path.join(services.paths.documentsDir, 'CT-2026-0001-v1.pdf'),
+      Buffer.concat([stored, Buffer.from('x')]),
+    );
+    expect(await call('documents/content', { documentId: first.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_ERROR' },
+    });
   });
 
   it('saves copies under a safe name, never overwriting, and remembers the folder', async () => {
@@ -220,23 +311,40 @@ describe('the registry', () => {
     const { call, participationId, personId } = setup;
     const row = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
     const folder = tempDir('passerelle-usb-');
-    expect(valueOf(await call('documents/saveCopy', { documentId: row.id, folder })).path).toBe(path.join(folder, 'Contrat_LEFÈVRE_Élodie_2026-05-04.pdf'));
-    expect(valueOf(await call('documents/saveCopy', { documentId: row.id, folder })).path).toBe(path.join(folder, 'Contrat_LEFÈVRE_Élodie_2026-05-04 (2).pdf'));
+    expect(valueOf(await call('documents/saveCopy', { documentId: row.id, folder })).path).toBe(
+      path.join(folder, 'Contrat_LEFÈVRE_Élodie_2026-05-04.pdf'),
+    );
+    expect(valueOf(await call('documents/saveCopy', { documentId: row.id, folder })).path).toBe(
+      path.join(folder, 'Contrat_LEFÈVRE_Élodie_2026-05-04 (2).pdf'),
+    );
     expect(valueOf(await call('documents/list', { personId })).lastFolder).toBe(folder);
-    expect(await call('documents/saveCopy', { documentId: row.id, folder: path.join(folder, 'absent') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('documents/saveCopy', { documentId: row.id, folder: path.join(folder, 'absent') })).toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    );
   });
 });
 
 describe('attachments', () => {
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201c5a7b1a30000000049454e44ae426082', 'hex');
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201c5a7b1a30000000049454e44ae426082',
+    'hex',
+  );
 
   it('keeps a scan with the contract and gives it back byte for byte', async () => {
     const setup = await participation();
     const { call, services, participationId, personId, worksiteId } = setup;
     const scan = path.join(tempDir('passerelle-scans-'), 'contrat signé.png');
     writeFileSync(scan, PNG);
-    const attached = valueOf(await call('documents/attach', { target: { participationId }, path: scan, label: 'Contrat signé' }));
-    expect(attached).toMatchObject({ label: 'Contrat signé', mediaType: 'image/png', personId, worksiteId, originalName: 'contrat signé.png' });
+    const attached = valueOf(
+      await call('documents/attach', { target: { participationId }, path: scan, label: 'Contrat signé' }),
+    );
+    expect(attached).toMatchObject({
+      label: 'Contrat signé',
+      mediaType: 'image/png',
+      personId,
+      worksiteId,
+      originalName: 'contrat signé.png',
+    });
     const back = valueOf(await call('documents/attachmentContent', { attachmentId: attached.id }));
     expect(Buffer.from(back.base64, 'base64').equals(PNG)).toBe(true);
     expect(valueOf(await call('documents/list', { personId })).attachments.map((a) => a.id)).toEqual([attached.id]);
@@ -250,7 +358,13 @@ describe('attachments', () => {
     const dir = tempDir('passerelle-scans-');
     const fake = path.join(dir, 'contrat.pdf');
     writeFileSync(fake, 'Ceci est un texte, pas un PDF.');
-    expect(await call('documents/attach', { target: { worksiteId, weekOf: '2026-05-04' }, path: fake, label: 'Feuille signée' })).toMatchObject({
+    expect(
+      await call('documents/attach', {
+        target: { worksiteId, weekOf: '2026-05-04' },
+        path: fake,
+        label: 'Feuille signée',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'Joignez un document numérisé au format PDF, JPEG ou PNG.' },
     });
@@ -260,8 +374,13 @@ describe('attachments', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/trop lourd : 10 Mo au plus/) },
     });
-    expect(await call('documents/attach', { target: {}, path: big, label: 'Scan' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call('documents/attach', { target: { personId: 999 }, path: fake, label: 'Scan' })).toMatchObject({ ok: false });
+    expect(await call('documents/attach', { target: {}, path: big, label: 'Scan' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call('documents/attach', { target: { personId: 999 }, path: fake, label: 'Scan' })).toMatchObject({
+      ok: false,
+    });
     expect(readdirSync(services.paths.attachmentsDir)).toEqual([]);
     expect(existsSync(fake)).toBe(true);
   });

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { educationLevelHint, parseEducationLevel } from '../../src-main/domain/education-level';
-import { EDUCATION_LEVELS, EDUCATION_LEVEL_LABELS, type EducationLevel } from '../../src-main/shared/contract/people-lists';
+import {
+  EDUCATION_LEVELS,
+  EDUCATION_LEVEL_LABELS,
+  type EducationLevel,
+} from '../../src-main/shared/contract/people-lists';
 
 /** The diploma names the issue lists, with the level each is registered at. */
 const DIPLOMAS: [string, EducationLevel][] = [
@@ -62,7 +66,9 @@ describe('education level of a spreadsheet cell', () => {
     ['II', '6'],
     ['I', '7'],
     // The labels the application shows read back as the same level.
-    ...(Object.entries(EDUCATION_LEVEL_LABELS) as [EducationLevel, string][]).map(([level, label]): [string, EducationLevel] => [label, level]),
+    ...(Object.entries(EDUCATION_LEVEL_LABELS) as [EducationLevel, string][]).map(
+      ([level, label]): [string, EducationLevel] => [label, level],
+    ),
     // Boundaries from the other side: what is not a level is not guessed.
     ['niveau 9', null],
     ['0', null],
@@ -75,11 +81,20 @@ describe('education level of a spreadsheet cell', () => {
 
   it('keeps the DUT at bac+2 and the BUT at bac+3 (arrêté du 6 décembre 2019), each on its side of the licence', () => {
     expect([parseEducationLevel('DUT'), parseEducationLevel('bac+2')]).toEqual(['5', '5']);
-    expect([parseEducationLevel('BUT'), parseEducationLevel('bac+3'), parseEducationLevel('licence')]).toEqual(['6', '6', '6']);
+    expect([parseEducationLevel('BUT'), parseEducationLevel('bac+3'), parseEducationLevel('licence')]).toEqual([
+      '6',
+      '6',
+      '6',
+    ]);
   });
 
   it('reads every diploma whatever its case and spacing', () => {
-    const variant = fc.tuple(fc.constantFrom(...DIPLOMAS), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), fc.nat(3), fc.nat(3));
+    const variant = fc.tuple(
+      fc.constantFrom(...DIPLOMAS),
+      fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+      fc.nat(3),
+      fc.nat(3),
+    );
     fc.assert(
       fc.property(variant, ([[name, level], upper, before, after]) => {
         const cased = [...name].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('');
@@ -100,7 +115,8 @@ describe('education level of a spreadsheet cell', () => {
   it('says in French which values are accepted, with examples', () => {
     const hint = educationLevelHint('Bac+12');
     expect(hint).toContain('« Bac+12 » n’est pas un niveau de formation connu.');
-    for (const word of ['sans diplôme', 'CAP', 'bac pro', 'BTS', 'BUT', 'licence', 'master', 'doctorat', 'infra 3']) expect(hint).toContain(word);
+    for (const word of ['sans diplôme', 'CAP', 'bac pro', 'BTS', 'BUT', 'licence', 'master', 'doctorat', 'infra 3'])
+      expect(hint).toContain(word);
     expect(hint).toContain('« BTS » ou « bac+2 » → niveau 5');
   });
 });

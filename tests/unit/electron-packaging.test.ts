@@ -14,12 +14,30 @@ import { isAppUrl } from '../../src-main/electron/security';
 const root = path.resolve(__dirname, '../..');
 // js-yaml comes with electron-builder (app-builder-lib reads its configuration with it).
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
-const builder = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronVersion: string; electronFuses: FuseOptionsV1; asarUnpack: string[] };
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
+const builder = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+  electronVersion: string;
+  electronFuses: FuseOptionsV1;
+  asarUnpack: string[];
+};
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 
 describe('packaging', () => {
   // Typed with electron-builder's own option names: a misspelt fuse fails the typecheck.
-  const expected: Required<Pick<FuseOptionsV1, 'runAsNode' | 'enableNodeOptionsEnvironmentVariable' | 'enableNodeCliInspectArguments' | 'onlyLoadAppFromAsar' | 'enableEmbeddedAsarIntegrityValidation' | 'enableCookieEncryption' | 'grantFileProtocolExtraPrivileges'>> = {
+  const expected: Required<
+    Pick<
+      FuseOptionsV1,
+      | 'runAsNode'
+      | 'enableNodeOptionsEnvironmentVariable'
+      | 'enableNodeCliInspectArguments'
+      | 'onlyLoadAppFromAsar'
+      | 'enableEmbeddedAsarIntegrityValidation'
+      | 'enableCookieEncryption'
+      | 'grantFileProtocolExtraPrivileges'
+    >
+  > = {
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,
     enableNodeCliInspectArguments: false,
@@ -76,7 +94,9 @@ describe('the renderer served from app://', () => {
     expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
     expect(isAppUrl(`${APP_URL}#/parametres`, APP_URL)).toBe(true);
     expect(isAppUrl('app://renderer/autre.html', APP_URL)).toBe(false);
-    expect(isAppUrl('file:///C:/Program%20Files/Passerelle/resources/app.asar/out/renderer/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file:///C:/Program%20Files/Passerelle/resources/app.asar/out/renderer/index.html', APP_URL)).toBe(
+      false,
+    );
   });
 
   it('loads the Vite dev server only in a development run, and only on this machine', () => {

@@ -33,7 +33,13 @@ describe('Electron shell', () => {
   it('prints documents in a hidden window without scripts, preload or shared session', () => {
     const options = printWindowOptions();
     expect(options.show).toBe(false);
-    expect(options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'passerelle-print' });
+    expect(options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      partition: 'passerelle-print',
+    });
     expect(options.webPreferences).not.toHaveProperty('preload');
   });
 

@@ -36,19 +36,27 @@ describe('db/engine: the live database', () => {
 
   it('snapshotTo: an online copy that passes the integrity check and holds what was committed, while the database stays open', async () => {
     const { services, call } = await configured();
-    const created = valueOf(await call('people/create', { person: person({ lastName: CANARY }), situation: situation() }));
+    const created = valueOf(
+      await call('people/create', { person: person({ lastName: CANARY }), situation: situation() }),
+    );
     const target = path.join(tempDir(), 'copie.sqlite');
     await services.engine.snapshotTo(target);
     expect(checkIntegrity(target)).toBe(true);
     const copy = openReadOnly(target);
     try {
-      const row = await copy.db.selectFrom('persons').select('lastName').where('id', '=', created.id).executeTakeFirst();
+      const row = await copy.db
+        .selectFrom('persons')
+        .select('lastName')
+        .where('id', '=', created.id)
+        .executeTakeFirst();
       expect(row?.lastName).toBe(CANARY);
     } finally {
       await copy.close();
     }
     // The app goes on writing after the copy.
-    expect((await call('people/create', { person: person({ lastName: 'Le Gall' }), situation: situation() })).ok).toBe(true);
+    expect((await call('people/create', { person: person({ lastName: 'Le Gall' }), situation: situation() })).ok).toBe(
+      true,
+    );
   });
 
   it('compact: a deleted row leaves none of its text in the file or its log', async () => {
@@ -58,7 +66,15 @@ describe('db/engine: the live database', () => {
       const now = '2026-03-02T09:00:00.000Z';
       await opened.db
         .insertInto('organisations')
-        .values({ name: CANARY, kind: 'prescripteur', address: '', phone: '', email: '', createdAt: now, updatedAt: now })
+        .values({
+          name: CANARY,
+          kind: 'prescripteur',
+          address: '',
+          phone: '',
+          email: '',
+          createdAt: now,
+          updatedAt: now,
+        })
         .execute();
       await opened.db.deleteFrom('organisations').where('name', '=', CANARY).execute();
       // Without secure_delete, the freed page still holds the name: this is what compact must clear.
@@ -96,7 +112,11 @@ describe('db/engine: database files not open in the app', () => {
     expect(existsSync(`${target}-wal`)).toBe(false);
     expect(checkIntegrity(target)).toBe(true);
     const facts = describeCopy(target);
-    expect(facts).toMatchObject({ sound: true, schemaVersion: LATEST_VERSION, counts: { persons: 1, worksites: 0, documents: 0 } });
+    expect(facts).toMatchObject({
+      sound: true,
+      schemaVersion: LATEST_VERSION,
+      counts: { persons: 1, worksites: 0, documents: 0 },
+    });
     expect(facts.structureName).not.toBe('');
     expect(readFileSync(target).includes(Buffer.from(CANARY))).toBe(true);
   });
@@ -139,7 +159,9 @@ describe('db/engine: database files not open in the app', () => {
     const { file, opened } = await freshDatabase();
     try {
       opened.sqlite.pragma('foreign_keys = OFF');
-      opened.sqlite.exec(`insert into contacts (organisation_id, first_name, last_name, created_at, updated_at) values (999, 'Élodie', 'Le Gall', '', '')`);
+      opened.sqlite.exec(
+        `insert into contacts (organisation_id, first_name, last_name, created_at, updated_at) values (999, 'Élodie', 'Le Gall', '', '')`,
+      );
       const target = path.join(tempDir(), 'copie.sqlite');
       compactCopy(file, target);
       expect(checkIntegrity(target)).toBe(true);

@@ -24,6 +24,8 @@ describe('file names a Windows PC and a USB stick accept', () => {
 
   it('names a contract after its person and date', () => {
     expect(documentFileName('Contrat', "N'Diaye", 'Aïcha', '2026-05-04')).toBe("Contrat_N'DIAYE_Aïcha_2026-05-04.pdf");
-    expect(documentFileName('Contrat', 'Lefèvre', 'Élodie', '2026-05-04')).toBe('Contrat_LEFÈVRE_Élodie_2026-05-04.pdf');
+    expect(documentFileName('Contrat', 'Lefèvre', 'Élodie', '2026-05-04')).toBe(
+      'Contrat_LEFÈVRE_Élodie_2026-05-04.pdf',
+    );
   });
 });

@@ -25,19 +25,38 @@ describe('la liste de la première semaine (règle)', () => {
   it.each<[string, Partial<ChecklistFacts>, string[]]>([
     ['sans logo de la structure', { structureLogo: false }, ['structure']],
     ['sans employeur', { employers: 0 }, ['employers']],
-    ['avec un SMIC qui ne commence que demain', { wageRates: [{ effectiveFrom: '2026-03-03', hourlyCents: 1250 }] }, ['wageRate']],
+    [
+      'avec un SMIC qui ne commence que demain',
+      { wageRates: [{ effectiveFrom: '2026-03-03', hourlyCents: 1250 }] },
+      ['wageRate'],
+    ],
     ['sans compte d’encadrant', { accounts: ready.accounts.filter((a) => a.role !== 'encadrant') }, ['accounts']],
-    ['sans compte de travailleur social', { accounts: ready.accounts.filter((a) => a.role !== 'travailleur_social') }, ['accounts', 'socialWorkersLinked']],
-    ['avec une travailleuse sociale non reliée à sa fiche', { accounts: [...ready.accounts, { role: 'travailleur_social', linkedToCard: false }] }, ['socialWorkersLinked']],
+    [
+      'sans compte de travailleur social',
+      { accounts: ready.accounts.filter((a) => a.role !== 'travailleur_social') },
+      ['accounts', 'socialWorkersLinked'],
+    ],
+    [
+      'avec une travailleuse sociale non reliée à sa fiche',
+      { accounts: [...ready.accounts, { role: 'travailleur_social', linkedToCard: false }] },
+      ['socialWorkersLinked'],
+    ],
     ['sans chantier', { worksites: 0 }, ['firstWorksite']],
     ['sans sauvegarde', { backups: 0 }, ['firstBackup']],
   ])('%s : ce qui reste à faire', (_, change, steps) => {
     const list = firstWeekChecklist({ ...ready, ...change }, '2026-03-02');
-    expect(Object.entries(list).filter(([, done]) => !done).map(([key]) => key)).toEqual(steps);
+    expect(
+      Object.entries(list)
+        .filter(([, done]) => !done)
+        .map(([key]) => key),
+    ).toEqual(steps);
   });
 
   it('compte un SMIC en vigueur le jour même', () => {
-    expect(firstWeekChecklist({ ...ready, wageRates: [{ effectiveFrom: '2026-03-02', hourlyCents: 1250 }] }, '2026-03-02').wageRate).toBe(true);
+    expect(
+      firstWeekChecklist({ ...ready, wageRates: [{ effectiveFrom: '2026-03-02', hourlyCents: 1250 }] }, '2026-03-02')
+        .wageRate,
+    ).toBe(true);
   });
 });
 
@@ -46,21 +65,57 @@ describe('dashboard/checklist', () => {
     const { services, call } = await configured({ clock: fakeClock('2026-03-02T09:00:00.000Z') });
     // After the wizard: employers and the wage table are there, nothing else.
     expect(valueOf(await call('dashboard/checklist'))).toEqual({
-      structure: false, employers: true, wageRate: true, accounts: false, socialWorkersLinked: false, firstWorksite: false, firstBackup: false,
+      structure: false,
+      employers: true,
+      wageRate: true,
+      accounts: false,
+      socialWorkersLinked: false,
+      firstWorksite: false,
+      firstBackup: false,
     });
 
     const coordination = await sessionAs(services, 'coordination', 'Maëlle Guivarch');
     await sessionAs(services, 'encadrant', 'Yann Kervella');
     const awa = await sessionAs(services, 'travailleur_social', 'Awa Diallo');
     expect(valueOf(await call('dashboard/checklist'))).toMatchObject({ accounts: true, socialWorkersLinked: false });
-    const organisation = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'CDAS de Brest', kind: 'partenaire', address: '', phone: '', email: '' } }));
-    valueOf(await call('contacts/saveContact', { contact: { organisationId: organisation.id, firstName: 'Awa', lastName: 'Diallo', service: '', phone: '', email: '', userId: awa.user!.id, leftOn: null } }));
+    const organisation = valueOf(
+      await call('contacts/saveOrganisation', {
+        organisation: { name: 'CDAS de Brest', kind: 'partenaire', address: '', phone: '', email: '' },
+      }),
+    );
+    valueOf(
+      await call('contacts/saveContact', {
+        contact: {
+          organisationId: organisation.id,
+          firstName: 'Awa',
+          lastName: 'Diallo',
+          service: '',
+          phone: '',
+          email: '',
+          userId: awa.user!.id,
+          leftOn: null,
+        },
+      }),
+    );
     valueOf(await call('worksites/save', { worksite: mesp() }));
-    expect(valueOf(await call('dashboard/checklist'))).toMatchObject({ socialWorkersLinked: true, firstWorksite: true });
+    expect(valueOf(await call('dashboard/checklist'))).toMatchObject({
+      socialWorkersLinked: true,
+      firstWorksite: true,
+    });
 
     // The logo and the backup are files made through dialogs: their records stand for them here.
     await services.db.updateTable('structure').set({ logoFile: 'logo-0123456789abcdef.png' }).execute();
-    await services.db.insertInto('backups').values({ at: '2026-03-02T10:00:00.000Z', path: '/media/cle/passerelle.sauvegarde', size: 1, plaintextSha256: 'a'.repeat(64), keyId: 'k', previousVerified: null }).execute();
+    await services.db
+      .insertInto('backups')
+      .values({
+        at: '2026-03-02T10:00:00.000Z',
+        path: '/media/cle/passerelle.sauvegarde',
+        size: 1,
+        plaintextSha256: 'a'.repeat(64),
+        keyId: 'k',
+        previousVerified: null,
+      })
+      .execute();
     expect(Object.values(valueOf(await call('dashboard/checklist'))).every(Boolean)).toBe(true);
 
     const refused = await caller(services, coordination)('dashboard/checklist');

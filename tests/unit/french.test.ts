@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { agree, employeeOf, word, type Civility, agreeLabel } from '../../src-main/shared/agreement';
 import { JOURNEY_STATUS_LABELS } from '../../src-main/shared/contract/journey-lists';
 import { longFrenchDate } from '../../src-main/shared/dates';
-import { a, asSentence, countOf, de, deName, fixTypography, formatPhone, inSentence, plural, startsWithVowelSound } from '../../src-main/shared/french';
+import {
+  a,
+  asSentence,
+  countOf,
+  de,
+  deName,
+  fixTypography,
+  formatPhone,
+  inSentence,
+  plural,
+  startsWithVowelSound,
+} from '../../src-main/shared/french';
 import { activityInSentence } from '../../src-main/shared/contract/worksites';
 import { formatEuros } from '../../src-main/shared/money';
 import {
@@ -52,7 +63,25 @@ describe('fixTypography', () => {
   });
 
   it('is idempotent and never leaves an ASCII space before « : ; ! ? » or after «', () => {
-    const pieces = fc.constantFrom('Objet', ' ', ':', ';', '!', '?', '«', '»', 'a', '12', 'h', '%', "'", '\u00a0', 'mai', '2026', '\n');
+    const pieces = fc.constantFrom(
+      'Objet',
+      ' ',
+      ':',
+      ';',
+      '!',
+      '?',
+      '«',
+      '»',
+      'a',
+      '12',
+      'h',
+      '%',
+      "'",
+      '\u00a0',
+      'mai',
+      '2026',
+      '\n',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
         const once = fixTypography(parts.join(''));
@@ -180,17 +209,40 @@ describe('gender agreement from the civility', () => {
 describe('the structure and its signatory', () => {
   it.each([
     ['CCAS de Kerbrénou', 'le CCAS de Kerbrénou', 'du CCAS de Kerbrénou', 'au CCAS de Kerbrénou', 'm'],
-    ['Centre communal d’action sociale de Brest', 'le Centre communal d’action sociale de Brest', 'du Centre communal d’action sociale de Brest', 'au Centre communal d’action sociale de Brest', 'm'],
+    [
+      'Centre communal d’action sociale de Brest',
+      'le Centre communal d’action sociale de Brest',
+      'du Centre communal d’action sociale de Brest',
+      'au Centre communal d’action sociale de Brest',
+      'm',
+    ],
     ['Ville de Quimper', 'la Ville de Quimper', 'de la Ville de Quimper', 'à la Ville de Quimper', 'f'],
-    ['Association Le Relais', 'l’Association Le Relais', 'de l’Association Le Relais', 'à l’Association Le Relais', 'f'],
-    ['Établissement public de Morlaix', 'l’Établissement public de Morlaix', 'de l’Établissement public de Morlaix', 'à l’Établissement public de Morlaix', 'm'],
+    [
+      'Association Le Relais',
+      'l’Association Le Relais',
+      'de l’Association Le Relais',
+      'à l’Association Le Relais',
+      'f',
+    ],
+    [
+      'Établissement public de Morlaix',
+      'l’Établissement public de Morlaix',
+      'de l’Établissement public de Morlaix',
+      'à l’Établissement public de Morlaix',
+      'm',
+    ],
     ['ACI de Plouzané', 'l’ACI de Plouzané', 'de l’ACI de Plouzané', 'à l’ACI de Plouzané', 'm'],
     ['Relais Emploi Iroise', 'le Relais Emploi Iroise', 'du Relais Emploi Iroise', 'au Relais Emploi Iroise', 'm'],
     ['Le Relais', 'Le Relais', 'du Relais', 'au Relais', null],
     ['Emmaüs Connect', 'Emmaüs Connect', 'd’Emmaüs Connect', 'à Emmaüs Connect', null],
     ['Tremplin 29', 'Tremplin 29', 'de Tremplin 29', 'à Tremplin 29', null],
   ] as const)('%s', (name, the, of, to, gender) => {
-    expect([theOrganisation(name), ofOrganisation(name), toOrganisation(name), organisationGender(name)]).toEqual([the, of, to, gender]);
+    expect([theOrganisation(name), ofOrganisation(name), toOrganisation(name), organisationGender(name)]).toEqual([
+      the,
+      of,
+      to,
+      gender,
+    ]);
   });
 
   it.each([
@@ -199,13 +251,25 @@ describe('the structure and its signatory', () => {
     ['Le Président du CCAS', 'CCAS de Kerbrénou', 'Président du CCAS de Kerbrénou'],
     ['Présidente du CCAS de Kerbrénou', 'CCAS de Kerbrénou', 'Présidente du CCAS de Kerbrénou'],
     ['Le Maire, Président du CCAS', 'CCAS de Kerbrénou', 'Maire, Président du CCAS de Kerbrénou'],
-    ['Vice-présidente', 'Centre communal d’action sociale de Brest', 'Vice-présidente du Centre communal d’action sociale de Brest'],
-    ['Président du Centre communal d’action sociale', 'Centre communal d’action sociale de Brest', 'Président du Centre communal d’action sociale de Brest'],
+    [
+      'Vice-présidente',
+      'Centre communal d’action sociale de Brest',
+      'Vice-présidente du Centre communal d’action sociale de Brest',
+    ],
+    [
+      'Président du Centre communal d’action sociale',
+      'Centre communal d’action sociale de Brest',
+      'Président du Centre communal d’action sociale de Brest',
+    ],
     ['Maire', 'Ville de Quimper', 'Maire de la Ville de Quimper'],
     ['Le Directeur', 'Association Le Relais', 'Directeur de l’Association Le Relais'],
     ["Directrice de l'association", 'Association Le Relais', 'Directrice de l’Association Le Relais'],
     ['Directeur', 'Relais Emploi Iroise', 'Directeur du Relais Emploi Iroise'],
-    ['Vice-présidente chargée de l’insertion', 'CCAS de Kerbrénou', 'Vice-présidente chargée de l’insertion du CCAS de Kerbrénou'],
+    [
+      'Vice-présidente chargée de l’insertion',
+      'CCAS de Kerbrénou',
+      'Vice-présidente chargée de l’insertion du CCAS de Kerbrénou',
+    ],
   ])('%s of %s', (title, name, expected) => {
     expect(signatoryQuality(title, name)).toBe(expected);
   });
@@ -213,23 +277,40 @@ describe('the structure and its signatory', () => {
   it('never repeats the structure’s name, whatever the title says of it', () => {
     const heads = fc.constantFrom('CCAS', 'Ville', 'Association', 'Centre communal d’action sociale', 'Mairie');
     const towns = fc.constantFrom('Kerbrénou', 'Brest', 'Quimper', 'Le Relais');
-    const functions = fc.constantFrom('Président', 'Présidente', 'Le Président', 'La Directrice', 'Maire', 'Vice-présidente');
+    const functions = fc.constantFrom(
+      'Président',
+      'Présidente',
+      'Le Président',
+      'La Directrice',
+      'Maire',
+      'Vice-présidente',
+    );
     const articles = fc.constantFrom(' du ', ' de la ', ' de l’', ' de ');
     fc.assert(
-      fc.property(heads, towns, functions, articles, fc.boolean(), fc.boolean(), (head, town, fn, article, namesHead, namesTown) => {
-        const name = `${head} de ${town}`;
-        const title = namesHead ? `${fn}${article}${head}${namesTown ? ` de ${town}` : ''}` : fn;
-        const quality = signatoryQuality(title, name);
-        expect(quality.split(head).length - 1).toBe(1);
-        expect(quality).toContain(name);
-        expect(quality).not.toMatch(/^(Le|La|L’) /);
-      }),
+      fc.property(
+        heads,
+        towns,
+        functions,
+        articles,
+        fc.boolean(),
+        fc.boolean(),
+        (head, town, fn, article, namesHead, namesTown) => {
+          const name = `${head} de ${town}`;
+          const title = namesHead ? `${fn}${article}${head}${namesTown ? ` de ${town}` : ''}` : fn;
+          const quality = signatoryQuality(title, name);
+          expect(quality.split(head).length - 1).toBe(1);
+          expect(quality).toContain(name);
+          expect(quality).not.toMatch(/^(Le|La|L’) /);
+        },
+      ),
     );
   });
 
   it('the examples shown in the setup wizard compose without a doubled word', () => {
     expect(signatoryQuality(SIGNATORY_TITLE_EXAMPLE, STRUCTURE_NAME_EXAMPLE)).toBe('Présidente du CCAS de Kerbrénou');
-    expect(signatoryQuality(EMPLOYER_SIGNATORY_TITLE_EXAMPLE, 'Association Le Relais')).toBe('Directeur de l’Association Le Relais');
+    expect(signatoryQuality(EMPLOYER_SIGNATORY_TITLE_EXAMPLE, 'Association Le Relais')).toBe(
+      'Directeur de l’Association Le Relais',
+    );
   });
 
   it.each([
@@ -336,7 +417,9 @@ describe('the person page speaks of a woman and of a man as they are', () => {
   });
 
   it('leaves no inclusive ending in any parcours step once the civility is known', () => {
-    for (const civility of ['madame', 'monsieur'] as const) for (const label of Object.values(JOURNEY_STATUS_LABELS)) expect(agreeLabel(civility, label)).not.toMatch(/·|\(e\)/);
+    for (const civility of ['madame', 'monsieur'] as const)
+      for (const label of Object.values(JOURNEY_STATUS_LABELS))
+        expect(agreeLabel(civility, label)).not.toMatch(/·|\(e\)/);
   });
 });
 

@@ -22,19 +22,19 @@ describe('a birth date cell of a people import', () => {
     ['1985-05-12T00:00:00.000Z', { iso: '1985-05-12' }],
     ['31179', { iso: '1985-05-12' }],
     // impossible dates are named, not called unreadable
-    ['31/04/1990', { error: "« 31/04/1990 » : le 31 avril n’existe pas (avril a 30 jours)." }],
+    ['31/04/1990', { error: '« 31/04/1990 » : le 31 avril n’existe pas (avril a 30 jours).' }],
     ['30/04/1990', { iso: '1990-04-30' }],
-    ['31/02/1992', { error: "« 31/02/1992 » : le 31 février n’existe pas (février a 29 jours)." }],
-    ['29/02/1991', { error: "« 29/02/1991 » : le 29 février 1991 n’existe pas (1991 n’est pas bissextile)." }],
+    ['31/02/1992', { error: '« 31/02/1992 » : le 31 février n’existe pas (février a 29 jours).' }],
+    ['29/02/1991', { error: '« 29/02/1991 » : le 29 février 1991 n’existe pas (1991 n’est pas bissextile).' }],
     ['29/02/1992', { iso: '1992-02-29' }],
-    ['31/13/1990', { error: "« 31/13/1990 » : le mois 13 n’existe pas (de 1 à 12)." }],
-    ['00/05/1990', { error: "« 00/05/1990 » : le jour 0 n’existe pas (de 1 à 31)." }],
-    ['12/05/1899', { error: "« 12/05/1899 » : l’année doit être comprise entre 1900 et 2100." }],
+    ['31/13/1990', { error: '« 31/13/1990 » : le mois 13 n’existe pas (de 1 à 12).' }],
+    ['00/05/1990', { error: '« 00/05/1990 » : le jour 0 n’existe pas (de 1 à 31).' }],
+    ['12/05/1899', { error: '« 12/05/1899 » : l’année doit être comprise entre 1900 et 2100.' }],
     ['12/05/1900', { iso: '1900-05-12' }],
     ['2101-01-01', { error: 'Date illisible « 2101-01-01 » : écrivez JJ/MM/AAAA.' }],
     ['1985-02-30', { error: 'Date illisible « 1985-02-30 » : écrivez JJ/MM/AAAA.' }],
-    ['60', { error: "« 60 » : date incomplète : tapez le jour, le mois et l’année (JJ/MM/AAAA)." }],
-    ['12/05', { error: "« 12/05 » : date incomplète : tapez le jour, le mois et l’année (JJ/MM/AAAA)." }],
+    ['60', { error: '« 60 » : date incomplète : tapez le jour, le mois et l’année (JJ/MM/AAAA).' }],
+    ['12/05', { error: '« 12/05 » : date incomplète : tapez le jour, le mois et l’année (JJ/MM/AAAA).' }],
     ['hier', { error: '« hier » : une date ne contient que des chiffres, par exemple 01/05/2026 (JJ/MM/AAAA).' }],
   ])('%s → %j', (text, expected) => expect(readDateCell(text, TODAY)).toEqual(expected));
 
@@ -52,11 +52,19 @@ describe('people/importPreview with impossible birth dates', () => {
     const file = path.join(services.homeDir, 'liste.csv');
     writeFileSync(
       file,
-      ['Nom;Prénom;Né(e) le;Sexe;Commune;Ressources;Niveau', 'Le Goff;Anne;31/04/1990;F;Brest;RSA;4', 'Kerouac;Yann;1/5/85;M;Brest;RSA;4'].join('\r\n'),
+      [
+        'Nom;Prénom;Né(e) le;Sexe;Commune;Ressources;Niveau',
+        'Le Goff;Anne;31/04/1990;F;Brest;RSA;4',
+        'Kerouac;Yann;1/5/85;M;Brest;RSA;4',
+      ].join('\r\n'),
     );
     const read = valueOf(await call('people/importRead', { path: file }));
     const preview = valueOf(await call('people/importPreview', read));
-    expect(preview.rows[0]).toMatchObject({ line: 2, action: 'invalid', errors: { '2': "« 31/04/1990 » : le 31 avril n’existe pas (avril a 30 jours)." } });
+    expect(preview.rows[0]).toMatchObject({
+      line: 2,
+      action: 'invalid',
+      errors: { '2': '« 31/04/1990 » : le 31 avril n’existe pas (avril a 30 jours).' },
+    });
     expect(preview.rows[1]).toMatchObject({ line: 3, action: 'create' });
     expect(await call('people/importCommit', read)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 

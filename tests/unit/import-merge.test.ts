@@ -4,7 +4,13 @@ import { applyChanges, proposeChanges, sameWritten } from '../../src-main/domain
 
 const FIELDS = ['lastName', 'firstNames', 'town', 'phone', 'email'] as const;
 type Field = (typeof FIELDS)[number];
-const STORED: Record<Field, string> = { lastName: 'LEFÈVRE', firstNames: 'Hélène', town: 'Brest', phone: '0298000000', email: '' };
+const STORED: Record<Field, string> = {
+  lastName: 'LEFÈVRE',
+  firstNames: 'Hélène',
+  town: 'Brest',
+  phone: '0298000000',
+  email: '',
+};
 
 describe('merging an imported row into a stored record', () => {
   it.each<[string, Partial<Record<Field, string>>, { field: Field; from: string; to: string }[]]>([
@@ -12,9 +18,21 @@ describe('merging an imported row into a stored record', () => {
     ['a column not imported keeps the field', {}, []],
     ['case and accents only: the stored spelling stays', { lastName: 'lefevre', firstNames: 'helene' }, []],
     ['spaces and apostrophe shapes only', { lastName: '  Lefèvre ', town: 'BREST' }, []],
-    ['one letter more is a change', { firstNames: 'Hélènea' }, [{ field: 'firstNames', from: 'Hélène', to: 'Hélènea' }]],
-    ['a hyphen is a change (not only case or accents)', { town: 'Saint-Brest' }, [{ field: 'town', from: 'Brest', to: 'Saint-Brest' }]],
-    ['an empty stored field is filled', { email: 'h.lefevre@exemple.fr' }, [{ field: 'email', from: '', to: 'h.lefevre@exemple.fr' }]],
+    [
+      'one letter more is a change',
+      { firstNames: 'Hélènea' },
+      [{ field: 'firstNames', from: 'Hélène', to: 'Hélènea' }],
+    ],
+    [
+      'a hyphen is a change (not only case or accents)',
+      { town: 'Saint-Brest' },
+      [{ field: 'town', from: 'Brest', to: 'Saint-Brest' }],
+    ],
+    [
+      'an empty stored field is filled',
+      { email: 'h.lefevre@exemple.fr' },
+      [{ field: 'email', from: '', to: 'h.lefevre@exemple.fr' }],
+    ],
     [
       'several changes, field by field, in field order',
       { town: 'Plouzané', lastName: 'Martin', phone: '' },
@@ -34,20 +52,37 @@ describe('merging an imported row into a stored record', () => {
 
   it('applies only the changes given and leaves every other field as stored', () => {
     const changes = proposeChanges(STORED, { town: 'Plouzané', lastName: 'Martin' }, FIELDS);
-    expect(applyChanges(STORED, changes.filter((c) => c.field === 'town'))).toEqual({ ...STORED, town: 'Plouzané' });
+    expect(
+      applyChanges(
+        STORED,
+        changes.filter((c) => c.field === 'town'),
+      ),
+    ).toEqual({ ...STORED, town: 'Plouzané' });
   });
 
-  const text = fc.oneof(fc.constant(''), fc.constant(' '), fc.constantFrom('Brest', 'BREST', 'brést', 'Hélène', 'helene', 'N’Diaye', "n'diaye"), fc.string({ maxLength: 8 }));
+  const text = fc.oneof(
+    fc.constant(''),
+    fc.constant(' '),
+    fc.constantFrom('Brest', 'BREST', 'brést', 'Hélène', 'helene', 'N’Diaye', "n'diaye"),
+    fc.string({ maxLength: 8 }),
+  );
   const record = fc.record(Object.fromEntries(FIELDS.map((f) => [f, text])) as Record<Field, typeof text>);
-  const row = fc.record(Object.fromEntries(FIELDS.map((f) => [f, text])) as Record<Field, typeof text>, { requiredKeys: [] });
+  const row = fc.record(Object.fromEntries(FIELDS.map((f) => [f, text])) as Record<Field, typeof text>, {
+    requiredKeys: [],
+  });
 
   it('never turns a filled field into an empty one, whatever is ticked', () => {
     fc.assert(
-      fc.property(record, row, fc.array(fc.boolean(), { minLength: FIELDS.length, maxLength: FIELDS.length }), (stored, imported, keep) => {
-        const changes = proposeChanges(stored, imported, FIELDS).filter((_, i) => keep[i % keep.length]);
-        const merged = applyChanges(stored, changes);
-        for (const f of FIELDS) if (stored[f].trim() !== '') expect(merged[f].trim()).not.toBe('');
-      }),
+      fc.property(
+        record,
+        row,
+        fc.array(fc.boolean(), { minLength: FIELDS.length, maxLength: FIELDS.length }),
+        (stored, imported, keep) => {
+          const changes = proposeChanges(stored, imported, FIELDS).filter((_, i) => keep[i % keep.length]);
+          const merged = applyChanges(stored, changes);
+          for (const f of FIELDS) if (stored[f].trim() !== '') expect(merged[f].trim()).not.toBe('');
+        },
+      ),
     );
   });
 

@@ -24,7 +24,9 @@ describe('the journal in backups', () => {
     const admin = await sessionAs(other.services, 'administrateur', 'Vérificatrice');
     const check = valueOf(await caller(other.services, admin)('journal/verify'));
     expect(check).toMatchObject({ valid: true, findings: [] });
-    expect(JSON.parse(readFileSync(other.services.paths.journalHeadFile, 'utf8'))).toMatchObject({ lastId: expect.any(Number) });
+    expect(JSON.parse(readFileSync(other.services.paths.journalHeadFile, 'utf8'))).toMatchObject({
+      lastId: expect.any(Number),
+    });
   });
 
   it('a backup whose journal was cut before it was made is refused, and the current data stays', async () => {
@@ -36,7 +38,10 @@ describe('the journal in backups', () => {
     const before = await other.services.db.selectFrom('journal').select('id').execute();
     const result = await other.call('backup/restore', { path: file, passphrase: PASSPHRASE, confirm: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    if (!result.ok) expect(result.error.message).toMatch(/^Le journal des accès de cette sauvegarde a été modifié depuis qu’elle a été faite : elle n’est pas restaurée\. Les dernières entrées du journal ont été retirées/);
+    if (!result.ok)
+      expect(result.error.message).toMatch(
+        /^Le journal des accès de cette sauvegarde a été modifié depuis qu’elle a été faite : elle n’est pas restaurée\. Les dernières entrées du journal ont été retirées/,
+      );
     expect(await other.services.db.selectFrom('journal').select('id').execute()).toEqual(before);
   });
 });

@@ -30,14 +30,27 @@ type Clock = ReturnType<typeof fakeClock>;
 
 async function reopen(services: Services, clock: Clock) {
   await services.close();
-  return createServices({ dataDir: services.paths.dataDir, dialogs: services.dialogs, mode: 'browser', version: 'test', clock, passwordParams: TEST_PASSWORD_PARAMS });
+  return createServices({
+    dataDir: services.paths.dataDir,
+    dialogs: services.dialogs,
+    mode: 'browser',
+    version: 'test',
+    clock,
+    passwordParams: TEST_PASSWORD_PARAMS,
+  });
 }
 
 async function verify(services: Services) {
   // Straight through dispatch, as the Paramètres › Journal screen does (the check needs no session beyond the administrator's).
-  const admin = await services.db.selectFrom('users').select(['id', 'displayName']).where('role', '=', 'administrateur').executeTakeFirstOrThrow();
+  const admin = await services.db
+    .selectFrom('users')
+    .select(['id', 'displayName'])
+    .where('role', '=', 'administrateur')
+    .executeTakeFirstOrThrow();
   const user = { id: admin.id, displayName: admin.displayName, role: 'administrateur' as const };
-  return valueOf(await caller(services, { user, token: services.sessions.create(user, services.clock.now()) })('journal/verify'));
+  return valueOf(
+    await caller(services, { user, token: services.sessions.create(user, services.clock.now()) })('journal/verify'),
+  );
 }
 
 /** A journal of 5 entries, ids 1–5, written on 2 March 2026. */
@@ -54,9 +67,29 @@ async function journalOfFive() {
   return { services, clock };
 }
 
-type Row = { id: number; at: string; userId: number | null; action: string; method: string; records: string; prevHash: string; hash: string };
-const rows = (services: Services) => sqliteFile(services).prepare('select id, at, user_id as userId, action, method, records, prev_hash as prevHash, hash from journal order by id').all() as Row[];
-const entryOf = (row: Row) => ({ at: row.at, userId: row.userId, action: row.action as JournalAction, method: row.method, records: JSON.parse(row.records) as string[] });
+type Row = {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: string;
+  method: string;
+  records: string;
+  prevHash: string;
+  hash: string;
+};
+const rows = (services: Services) =>
+  sqliteFile(services)
+    .prepare(
+      'select id, at, user_id as userId, action, method, records, prev_hash as prevHash, hash from journal order by id',
+    )
+    .all() as Row[];
+const entryOf = (row: Row) => ({
+  at: row.at,
+  userId: row.userId,
+  action: row.action as JournalAction,
+  method: row.method,
+  records: JSON.parse(row.records) as string[],
+});
 const codes = (check: { findings: { code: string }[] }) => check.findings.map((f) => f.code);
 
 describe('the journal detects tampering', () => {
@@ -65,17 +98,33 @@ describe('the journal detects tampering', () => {
     sqliteFile(services).exec(`update journal set records = '["wageRate:99"]' where id = 3`);
     const check = await verify(services);
     expect(check).toMatchObject({ valid: false, firstBrokenId: 3 });
-    expect(check.findings).toEqual([{ code: 'entry-altered', entryId: 3, message: 'L’entrée n° 3 a été modifiée ou fabriquée : son sceau ne correspond pas à son contenu.' }]);
+    expect(check.findings).toEqual([
+      {
+        code: 'entry-altered',
+        entryId: 3,
+        message: 'L’entrée n° 3 a été modifiée ou fabriquée : son sceau ne correspond pas à son contenu.',
+      },
+    ]);
   });
 
   it('2. an entry forged with a recomputed hash, SHA-256 or HMAC under a guessed key', async () => {
     const { services } = await journalOfFive();
     const last = rows(services).at(-1)!;
-    const forged = { at: '2026-03-02T10:00:00.000Z', userId: 1, action: 'change' as const, method: 'people/update', records: ['person:1'] };
-    const insert = sqliteFile(services).prepare('insert into journal (id, at, user_id, action, method, records, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const forged = {
+      at: '2026-03-02T10:00:00.000Z',
+      userId: 1,
+      action: 'change' as const,
+      method: 'people/update',
+      records: ['person:1'],
+    };
+    const insert = sqliteFile(services).prepare(
+      'insert into journal (id, at, user_id, action, method, records, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const sha = legacyHash(last.hash, forged);
     insert.run(6, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), last.hash, sha);
-    const guessed = createHmac('sha256', randomBytes(32)).update(JSON.stringify(['passerelle-journal-2', 7, sha, forged.at, 1, 'change', 'people/update', ['person:1']])).digest('hex');
+    const guessed = createHmac('sha256', randomBytes(32))
+      .update(JSON.stringify(['passerelle-journal-2', 7, sha, forged.at, 1, 'change', 'people/update', ['person:1']]))
+      .digest('hex');
     insert.run(7, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), sha, guessed);
     const check = await verify(services);
     expect(check.findings.map((f) => [f.code, f.entryId])).toEqual([
@@ -91,7 +140,9 @@ describe('the journal detects tampering', () => {
     for (const row of rows(services).slice(1)) {
       const records = row.id === 2 ? '["wageRate:1"]' : row.records;
       const hash = legacyHash(prev, { ...entryOf(row), records: JSON.parse(records) as string[] });
-      sqliteFile(services).prepare('update journal set records = ?, prev_hash = ?, hash = ? where id = ?').run(records, prev, hash, row.id);
+      sqliteFile(services)
+        .prepare('update journal set records = ?, prev_hash = ?, hash = ? where id = ?')
+        .run(records, prev, hash, row.id);
       prev = hash;
     }
     const check = await verify(services);
@@ -103,7 +154,9 @@ describe('the journal detects tampering', () => {
     const { services } = await journalOfFive();
     sqliteFile(services).exec('delete from journal where id = 3');
     const check = await verify(services);
-    expect(check.findings).toEqual([{ code: 'ids-missing', entryId: 3, message: 'L’entrée n° 3 manque : des entrées ont été supprimées.' }]);
+    expect(check.findings).toEqual([
+      { code: 'ids-missing', entryId: 3, message: 'L’entrée n° 3 manque : des entrées ont été supprimées.' },
+    ]);
   });
 
   it('5. the last entries cut: seen at once, and journaled at the next start', async () => {
@@ -114,7 +167,8 @@ describe('the journal detects tampering', () => {
       {
         code: 'tail-cut',
         entryId: 5,
-        message: 'Les dernières entrées du journal ont été retirées : la tête du journal annonce 5 entrées jusqu’au n° 5, la base n’en a que 3.',
+        message:
+          'Les dernières entrées du journal ont été retirées : la tête du journal annonce 5 entrées jusqu’au n° 5, la base n’en a que 3.',
       },
     ]);
     clock.set('2026-03-03T08:00:00.000Z');
@@ -156,7 +210,13 @@ describe('the journal detects tampering', () => {
     rmSync(services.paths.journalHeadFile);
     expect(await verify(services)).toMatchObject({
       valid: false,
-      findings: [{ code: 'head-missing', message: 'Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.' }],
+      findings: [
+        {
+          code: 'head-missing',
+          message:
+            'Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.',
+        },
+      ],
     });
     clock.set('2026-03-03T08:00:00.000Z');
     const reopened = await reopen(services, clock);
@@ -194,7 +254,8 @@ describe('the journal detects tampering', () => {
     expect(check.findings[0]).toEqual({
       code: 'purge-refused',
       entryId: 6,
-      message: 'La purge des entrées anciennes a été refusée le 06/04/2027 à 11:10 : l’horloge de l’ordinateur avait avancé de 400 jours depuis la dernière entrée.',
+      message:
+        'La purge des entrées anciennes a été refusée le 06/04/2027 à 11:10 : l’horloge de l’ordinateur avait avancé de 400 jours depuis la dernière entrée.',
     });
     await reopened.close();
   });
@@ -221,7 +282,8 @@ describe('the journal detects tampering', () => {
       {
         code: 'key-lost',
         entryId: 1,
-        message: 'La clé du journal a disparu de cet ordinateur : les entrées n° 1 à 5 ne peuvent plus être vérifiées ; le journal a été scellé de nouveau ensuite.',
+        message:
+          'La clé du journal a disparu de cet ordinateur : les entrées n° 1 à 5 ne peuvent plus être vérifiées ; le journal a été scellé de nouveau ensuite.',
       },
     ]);
     await reopened.close();
@@ -231,10 +293,21 @@ describe('the journal detects tampering', () => {
     const dataDir = tempDir();
     copyFileSync(path.resolve(__dirname, '../fixtures/db/v14.sqlite'), path.join(dataDir, 'passerelle.sqlite'));
     const clock = fakeClock('2026-12-20T09:00:00.000Z');
-    const services = await createServices({ dataDir, dialogs: { native: false, chooseFile: async () => null, chooseFolder: async () => null }, mode: 'browser', version: 'test', clock, passwordParams: TEST_PASSWORD_PARAMS });
+    const services = await createServices({
+      dataDir,
+      dialogs: { native: false, chooseFile: async () => null, chooseFolder: async () => null },
+      mode: 'browser',
+      version: 'test',
+      clock,
+      passwordParams: TEST_PASSWORD_PARAMS,
+    });
     const before = rows(services);
     const seal = before.at(-1)!;
-    expect(seal).toMatchObject({ action: 'seal', method: 'journal/seal', records: JSON.stringify(['previous:legacy', `journal:${before.length - 1}`]) });
+    expect(seal).toMatchObject({
+      action: 'seal',
+      method: 'journal/seal',
+      records: JSON.stringify(['previous:legacy', `journal:${before.length - 1}`]),
+    });
     expect(await verify(services)).toMatchObject({ valid: true, findings: [] });
 
     sqliteFile(services).exec('drop trigger journal_no_update');
@@ -242,7 +315,9 @@ describe('the journal detects tampering', () => {
     for (const row of before.slice(0, -1)) {
       const edited = row.id === before[0]!.id ? { ...entryOf(row), userId: 99 } : entryOf(row);
       const hash = legacyHash(prev, edited);
-      sqliteFile(services).prepare('update journal set user_id = ?, prev_hash = ?, hash = ? where id = ?').run(edited.userId, prev, hash, row.id);
+      sqliteFile(services)
+        .prepare('update journal set user_id = ?, prev_hash = ?, hash = ? where id = ?')
+        .run(edited.userId, prev, hash, row.id);
       prev = hash;
     }
     const check = await verify(services);
@@ -254,12 +329,32 @@ describe('the journal detects tampering', () => {
 describe('the purge trusts the clock only when it agrees with the journal', () => {
   it.each([
     ['no entry yet', '2026-03-02T09:00:00.000Z', null, null],
-    ['a few minutes behind (time synchronisation): it only waits', '2026-03-02T08:55:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'wait' }],
-    ['10 minutes behind, the limit: it waits', '2026-03-02T08:50:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'wait' }],
-    ['11 minutes behind: refused', '2026-03-02T08:49:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'behind', minutes: 11 }],
+    [
+      'a few minutes behind (time synchronisation): it only waits',
+      '2026-03-02T08:55:00.000Z',
+      '2026-03-02T09:00:00.000Z',
+      { reason: 'wait' },
+    ],
+    [
+      '10 minutes behind, the limit: it waits',
+      '2026-03-02T08:50:00.000Z',
+      '2026-03-02T09:00:00.000Z',
+      { reason: 'wait' },
+    ],
+    [
+      '11 minutes behind: refused',
+      '2026-03-02T08:49:00.000Z',
+      '2026-03-02T09:00:00.000Z',
+      { reason: 'behind', minutes: 11 },
+    ],
     ['the same instant', '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', null],
     ['60 days ahead, the limit: trusted', '2026-05-01T09:00:00.000Z', '2026-03-02T09:00:00.000Z', null],
-    ['60 days and a minute ahead: refused', '2026-05-01T09:01:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'ahead', days: 60 }],
+    [
+      '60 days and a minute ahead: refused',
+      '2026-05-01T09:01:00.000Z',
+      '2026-03-02T09:00:00.000Z',
+      { reason: 'ahead', days: 60 },
+    ],
     ['400 days ahead: refused', '2027-04-06T09:00:00.000Z', '2026-03-02T09:00:00.000Z', { reason: 'ahead', days: 400 }],
   ])('%s', (_case, now, newest, expected) => {
     expect(purgeRefusal(new Date(now), newest)).toEqual(expected);
@@ -269,11 +364,15 @@ describe('the purge trusts the clock only when it agrees with the journal', () =
 it('property: the purge goes ahead exactly when the clock is between the newest entry and 60 days after it', () => {
   const DAY = 86_400_000;
   fc.assert(
-    fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: -400 * DAY, max: 400 * DAY }), (newest, gap) => {
-      const verdict = purgeRefusal(new Date(newest + gap), new Date(newest).toISOString());
-      if (gap >= 0 && gap <= 60 * DAY) expect(verdict).toBeNull();
-      else if (gap < 0 && gap >= -10 * 60_000) expect(verdict).toEqual({ reason: 'wait' });
-      else expect(verdict?.reason).toBe(gap < 0 ? 'behind' : 'ahead');
-    }),
+    fc.property(
+      fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }),
+      fc.integer({ min: -400 * DAY, max: 400 * DAY }),
+      (newest, gap) => {
+        const verdict = purgeRefusal(new Date(newest + gap), new Date(newest).toISOString());
+        if (gap >= 0 && gap <= 60 * DAY) expect(verdict).toBeNull();
+        else if (gap < 0 && gap >= -10 * 60_000) expect(verdict).toEqual({ reason: 'wait' });
+        else expect(verdict?.reason).toBe(gap < 0 ? 'behind' : 'ahead');
+      },
+    ),
   );
 });

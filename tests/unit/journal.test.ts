@@ -13,7 +13,14 @@ async function entries(services: Services) {
 
 async function reopen(services: Services, clock = fakeClock()) {
   await services.close();
-  return createServices({ dataDir: services.paths.dataDir, dialogs: services.dialogs, mode: 'browser', version: 'test', clock, passwordParams: TEST_PASSWORD_PARAMS });
+  return createServices({
+    dataDir: services.paths.dataDir,
+    dialogs: services.dialogs,
+    mode: 'browser',
+    version: 'test',
+    clock,
+    passwordParams: TEST_PASSWORD_PARAMS,
+  });
 }
 
 describe('access journal', () => {
@@ -35,7 +42,14 @@ describe('access journal', () => {
 
   it('journals every change method of the contract, and a failed change not at all', async () => {
     const changing = METHODS.filter((m) => auditOf(contract[m]) === 'change');
-    expect(changing).toEqual(expect.arrayContaining(['settings/updateStructure', 'users/create', 'users/resetPassword', 'auth/changePassword']));
+    expect(changing).toEqual(
+      expect.arrayContaining([
+        'settings/updateStructure',
+        'users/create',
+        'users/resetPassword',
+        'auth/changePassword',
+      ]),
+    );
     const { services, call } = await configured();
     const before = (await entries(services)).length;
     expect((await call('settings/addWageRate', { effectiveFrom: '2026-01-01', hourlyCents: 1300 })).ok).toBe(false);
@@ -73,7 +87,11 @@ describe('access journal', () => {
     expect(log.map((e) => e.method)).toEqual(['settings/addWageRate', 'journal/purge', 'journal/purge']);
     const { verifyJournal } = await import('../../src-main/app/journal-verify');
     const { openHead, readHeadText } = await import('../../src-main/app/journal-head');
-    const check = await verifyJournal(reopened.db, reopened.journal.key, openHead(reopened.journal.key, readHeadText(reopened.journal.headFile)));
+    const check = await verifyJournal(
+      reopened.db,
+      reopened.journal.key,
+      openHead(reopened.journal.key, readHeadText(reopened.journal.headFile)),
+    );
     expect(check).toMatchObject({ valid: true, findings: [] });
     await reopened.close();
   });

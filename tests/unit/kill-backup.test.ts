@@ -17,7 +17,11 @@ const CHILD = path.resolve(import.meta.dirname, 'support/backup-child.ts');
 const RUNS = Number(process.env.KILL_RUNS ?? 3);
 const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
 /** Copies of the database the app keeps on purpose, in the data folder. */
-const KEPT = [/^passerelle\.sqlite$/, /^sauvegardes\/auto-\d{4}-\d{2}-\d{2}\.sqlite$/, /^sauvegardes\/pre-restauration-.+\.sqlite$/];
+const KEPT = [
+  /^passerelle\.sqlite$/,
+  /^sauvegardes\/auto-\d{4}-\d{2}-\d{2}\.sqlite$/,
+  /^sauvegardes\/pre-restauration-.+\.sqlite$/,
+];
 
 function runAndKill(args: string[], afterMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -32,7 +36,9 @@ function runAndKill(args: string[], afterMs: number): Promise<string> {
       }
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child stopped by itself (${signal ?? _code})`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child stopped by itself (${signal ?? _code})`)),
+    );
   });
 }
 
@@ -49,12 +55,18 @@ function isSqlite(file: string): boolean {
 
 function filesUnder(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : [],
+    e.isDirectory()
+      ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`)
+      : e.isFile()
+        ? [`${prefix}${e.name}`]
+        : [],
   );
 }
 
 function assertNoPlaintextLeft(dataDir: string, stick: string) {
-  const clear = filesUnder(dataDir).filter((name) => isSqlite(path.join(dataDir, name)) && !KEPT.some((kept) => kept.test(name)));
+  const clear = filesUnder(dataDir).filter(
+    (name) => isSqlite(path.join(dataDir, name)) && !KEPT.some((kept) => kept.test(name)),
+  );
   expect(clear).toEqual([]);
   expect(readdirSync(path.join(dataDir, 'travail'))).toEqual([]);
   expect(readdirSync(path.join(dataDir, 'sauvegardes')).filter((n) => n.startsWith('restauration-'))).toEqual([]);
@@ -76,7 +88,15 @@ async function prepared() {
 }
 
 async function restart(dataDir: string, home: string, stick: string) {
-  const services = await createServices({ dataDir, dialogs: { native: false, chooseFile: async () => null, chooseFolder: async () => null }, mode: 'browser', version: 'test', homeDir: home, removableDrives: () => [stick], passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+  const services = await createServices({
+    dataDir,
+    dialogs: { native: false, chooseFile: async () => null, chooseFolder: async () => null },
+    mode: 'browser',
+    version: 'test',
+    homeDir: home,
+    removableDrives: () => [stick],
+    passwordParams: { N: 2 ** 10, r: 8, p: 1 },
+  });
   await services.close();
 }
 
@@ -97,7 +117,9 @@ describe('a backup or a restore killed mid-way leaves no plaintext after a resta
       await restart(dataDir, home, stick);
       assertNoPlaintextLeft(dataDir, stick);
       // Pré-restauration copies are rotated: never more than two kept.
-      expect(readdirSync(path.join(dataDir, 'sauvegardes')).filter((n) => /^pre-restauration-.+\.sqlite$/.test(n)).length).toBeLessThanOrEqual(2);
+      expect(
+        readdirSync(path.join(dataDir, 'sauvegardes')).filter((n) => /^pre-restauration-.+\.sqlite$/.test(n)).length,
+      ).toBeLessThanOrEqual(2);
     }
     expect(statSync(path.join(dataDir, 'passerelle.sqlite')).size).toBeGreaterThan(0);
   }, 180_000);

@@ -17,10 +17,34 @@ const elodie = (plannedThatWeek: number, overrides: Partial<MakeUpParticipant> =
 
 describe('a make-up half-day is added working time (L3133-2, L3123-11)', () => {
   it.each([
-    ['a week short of a half-day by the holiday', '2026-05-15', 10.5 * H, [], 'back to the contract hours: no heures complémentaires'],
-    ['a full week', '2026-05-15', 14 * H, [{ name: 'Élodie', minutes: 3.5 * H }], 'all of it is heures complémentaires'],
-    ['a week one hour short', '2026-05-15', 13 * H, [{ name: 'Élodie', minutes: 2.5 * H }], 'beyond the contract by 2 h 30'],
-    ['a week already beyond', '2026-05-15', 15 * H, [{ name: 'Élodie', minutes: 3.5 * H }], 'only the added half-day counts'],
+    [
+      'a week short of a half-day by the holiday',
+      '2026-05-15',
+      10.5 * H,
+      [],
+      'back to the contract hours: no heures complémentaires',
+    ],
+    [
+      'a full week',
+      '2026-05-15',
+      14 * H,
+      [{ name: 'Élodie', minutes: 3.5 * H }],
+      'all of it is heures complémentaires',
+    ],
+    [
+      'a week one hour short',
+      '2026-05-15',
+      13 * H,
+      [{ name: 'Élodie', minutes: 2.5 * H }],
+      'beyond the contract by 2 h 30',
+    ],
+    [
+      'a week already beyond',
+      '2026-05-15',
+      15 * H,
+      [{ name: 'Élodie', minutes: 3.5 * H }],
+      'only the added half-day counts',
+    ],
   ])('%s (%s, %i min planned) → %j: %s', (_label, date, planned, complementary) => {
     expect(makeUpEffect(date, 3.5 * H, [elodie(planned)])).toEqual({ concerned: ['Élodie'], complementary });
   });
@@ -41,11 +65,16 @@ describe('a make-up half-day is added working time (L3133-2, L3123-11)', () => {
 
   it('never creates more heures complémentaires than its own length, nor any while the week stays within the contract', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 48 * H }), fc.integer({ min: 30, max: 5 * H }), fc.integer({ min: 60, max: 35 * H }), (planned, minutes, weekly) => {
-        const [hc] = makeUpEffect('2026-05-15', minutes, [elodie(planned, { weeklyMinutes: weekly })]).complementary;
-        const expected = Math.min(minutes, Math.max(0, planned + minutes - weekly));
-        expect(hc?.minutes ?? 0).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 48 * H }),
+        fc.integer({ min: 30, max: 5 * H }),
+        fc.integer({ min: 60, max: 35 * H }),
+        (planned, minutes, weekly) => {
+          const [hc] = makeUpEffect('2026-05-15', minutes, [elodie(planned, { weeklyMinutes: weekly })]).complementary;
+          const expected = Math.min(minutes, Math.max(0, planned + minutes - weekly));
+          expect(hc?.minutes ?? 0).toBe(expected);
+        },
+      ),
     );
   });
 });
@@ -59,15 +88,20 @@ describe('worksites/previewSchedule and generateSessions', () => {
     expect(before.makeUps[0]).toEqual({ date: '2026-05-15', halfDay: 'morning', concerned: [], complementary: [] });
     valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
     const personId = await admitted(call, 'Élodie');
-    valueOf(await call('worksites/addParticipant', { id, personId, contract: mespContract({ endDate: '2026-05-14' }) }));
+    valueOf(
+      await call('worksites/addParticipant', { id, personId, contract: mespContract({ endDate: '2026-05-14' }) }),
+    );
     const preview = valueOf(await call('worksites/previewSchedule', { id }));
     expect(preview.makeUps[0]).toEqual({ date: '2026-05-15', halfDay: 'morning', concerned: [], complementary: [] });
-    expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-15', halfDay: 'morning' }] })).toMatchObject({
+    expect(
+      await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-15', halfDay: 'morning' }] }),
+    ).toMatchObject({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
         field: 'makeUps.0',
-        message: "Le 15/05/2026 ne tombe dans le contrat d’aucun participant : une demi-journée de rattrapage se place pendant le contrat.",
+        message:
+          'Le 15/05/2026 ne tombe dans le contrat d’aucun participant : une demi-journée de rattrapage se place pendant le contrat.',
       },
     });
   });
@@ -79,8 +113,15 @@ describe('worksites/previewSchedule and generateSessions', () => {
     valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
     valueOf(await call('worksites/addParticipant', { id, personId, contract: mespContract() }));
     const preview = valueOf(await call('worksites/previewSchedule', { id }));
-    expect(preview.makeUps[0]).toEqual({ date: '2026-05-15', halfDay: 'morning', concerned: ['Élodie Lefèvre'], complementary: [] });
-    const generated = valueOf(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-15', halfDay: 'morning' }] }));
+    expect(preview.makeUps[0]).toEqual({
+      date: '2026-05-15',
+      halfDay: 'morning',
+      concerned: ['Élodie Lefèvre'],
+      complementary: [],
+    });
+    const generated = valueOf(
+      await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-15', halfDay: 'morning' }] }),
+    );
     expect(generated.sessions.find((s) => s.date === '2026-05-15')).toMatchObject({ origin: 'makeup' });
   });
 });

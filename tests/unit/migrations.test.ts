@@ -70,7 +70,10 @@ describe('migrations', () => {
       },
     };
     const v1 = await open(file, first);
-    await v1.db.insertInto('wageRates' as never).values({ effectiveFrom: '2026-01-01', hourlyCents: 1202, createdAt: 'x' } as never).execute();
+    await v1.db
+      .insertInto('wageRates' as never)
+      .values({ effectiveFrom: '2026-01-01', hourlyCents: 1202, createdAt: 'x' } as never)
+      .execute();
     await v1.close();
 
     const upgraded = await open(file, [...first, second]);
@@ -130,8 +133,15 @@ describe('migrations', () => {
     expect(before.length).toBeGreaterThan(0);
     const opened = await open(file);
     expect(opened.sqlite.prepare('select * from journal order by id').all()).toEqual(before);
-    expect(opened.sqlite.prepare('select anchor_id, sealed_id from journal_state').get()).toEqual({ anchor_id: 0, sealed_id: null });
-    expect(String((opened.sqlite.prepare("select sql from sqlite_master where name = 'journal'").get() as { sql: string }).sql)).toMatch(/autoincrement/i);
+    expect(opened.sqlite.prepare('select anchor_id, sealed_id from journal_state').get()).toEqual({
+      anchor_id: 0,
+      sealed_id: null,
+    });
+    expect(
+      String(
+        (opened.sqlite.prepare("select sql from sqlite_master where name = 'journal'").get() as { sql: string }).sql,
+      ),
+    ).toMatch(/autoincrement/i);
     // Append-only still.
     expect(() => opened.sqlite.exec('delete from journal')).toThrow(/append-only/);
     await opened.close();
@@ -146,14 +156,23 @@ describe('migrations', () => {
       copyFileSync(path.join(fixtures, name), file);
       const opened = await open(file);
       expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      const structure = await opened.db.selectFrom('structure').select(['name', 'idleLockMinutes', 'openSaturday']).executeTakeFirst();
+      const structure = await opened.db
+        .selectFrom('structure')
+        .select(['name', 'idleLockMinutes', 'openSaturday'])
+        .executeTakeFirst();
       // Migration 13: a structure that existed before stays closed on Saturdays.
       expect(structure).toEqual({ name: 'CCAS de Kerbrénou', idleLockMinutes: 10, openSaturday: 0 });
       // Each migration's promise about older data, checked on the files made before it.
       const made = Number(/^v(\d+)\.sqlite$/.exec(name)![1]);
       if (made < 15) {
         // Migration 15: the association intermédiaire typed as the ACI agreement (IDCC 3016) must choose again; the CCAS with none keeps « aucune ».
-        expect(await opened.db.selectFrom('employers').select(['kind', 'collectiveAgreement', 'pensionFundAddress']).orderBy('id').execute()).toEqual([
+        expect(
+          await opened.db
+            .selectFrom('employers')
+            .select(['kind', 'collectiveAgreement', 'pensionFundAddress'])
+            .orderBy('id')
+            .execute(),
+        ).toEqual([
           { kind: 'association_intermediaire', collectiveAgreement: null, pensionFundAddress: '' },
           { kind: 'ccas', collectiveAgreement: 'aucune', pensionFundAddress: '' },
         ]);
@@ -162,16 +181,25 @@ describe('migrations', () => {
       if (made < 16) expect(await opened.db.selectFrom('payrollWithdrawals').selectAll().execute()).toEqual([]);
       if (made < 18) {
         // Migration 18: employers keep no logo until one is chosen; funders have no document details yet.
-        expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([{ logoFile: null }, { logoFile: null }]);
+        expect(await opened.db.selectFrom('employers').select('logoFile').execute()).toEqual([
+          { logoFile: null },
+          { logoFile: null },
+        ]);
         expect(await opened.db.selectFrom('funders').selectAll().execute()).toEqual([]);
       }
       if (made < 19) {
         // Migration 19: older régularisations name no pay line (read as paid minutes at the normal rate of their day).
-        const regularisations = await opened.db.selectFrom('regularisations').select(['item', 'minutes', 'centiHours', 'rateCentiCents', 'dateTo']).execute();
+        const regularisations = await opened.db
+          .selectFrom('regularisations')
+          .select(['item', 'minutes', 'centiHours', 'rateCentiCents', 'dateTo'])
+          .execute();
         expect(regularisations.every((r) => Object.values(r).every((v) => v === null))).toBe(true);
       }
       // Migration 20: accounts that existed keep working; no one is made to change a password they chose.
-      if (made < 20) expect(await opened.db.selectFrom('users').select('id').where('mustChangePassword', '!=', 0).execute()).toEqual([]);
+      if (made < 20)
+        expect(await opened.db.selectFrom('users').select('id').where('mustChangePassword', '!=', 0).execute()).toEqual(
+          [],
+        );
       await opened.close();
       expect(existsSync(file)).toBe(true);
     }
@@ -179,23 +207,37 @@ describe('migrations', () => {
 
   it('migration 20 leaves accounts that existed free to work, and holds the flag to 0 or 1', async () => {
     const file = path.join(tempDir(), 'v18.sqlite');
-    const before = await open(file, MIGRATIONS.filter((m) => m.version <= 18));
+    const before = await open(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 18),
+    );
     before.sqlite
-      .prepare("insert into users (display_name, display_name_folded, role, password_hash, password_changed_at, created_at, updated_at) values ('Élodie Le Gall', 'elodie le gall', 'administrateur', 'scrypt$x', '2026-01-05', '2026-01-05', '2026-01-05')")
+      .prepare(
+        "insert into users (display_name, display_name_folded, role, password_hash, password_changed_at, created_at, updated_at) values ('Élodie Le Gall', 'elodie le gall', 'administrateur', 'scrypt$x', '2026-01-05', '2026-01-05', '2026-01-05')",
+      )
       .run();
     await before.close();
     const opened = await open(file);
     expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(opened.sqlite.prepare('select display_name, must_change_password from users').all()).toEqual([{ display_name: 'Élodie Le Gall', must_change_password: 0 }]);
+    expect(opened.sqlite.prepare('select display_name, must_change_password from users').all()).toEqual([
+      { display_name: 'Élodie Le Gall', must_change_password: 0 },
+    ]);
     expect(() => opened.sqlite.exec('update users set must_change_password = 2')).toThrow(/CHECK/);
     await opened.close();
   });
 
   it('migration 21 adds immersions: one renewal at most per convention, never an end before the start', async () => {
     const file = path.join(tempDir(), 'v20.sqlite');
-    const before = await open(file, MIGRATIONS.filter((m) => m.version <= 20));
-    before.sqlite.exec("insert into organisations (name, kind, address, phone, email, created_at, updated_at) values ('Boulangerie', 'partenaire', '', '', '', 'x', 'x')");
-    before.sqlite.exec("insert into persons (last_name, birth_name, first_names, birth_date, sex, address, postcode, town, priority_area, phone, email, emergency_contact, search_key, created_at, updated_at) values ('Le Bihan', '', 'Élodie', '1985-05-12', 'F', '', '29200', 'Brest', 'inconnu', '', '', '', 'le bihan', 'x', 'x')");
+    const before = await open(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 20),
+    );
+    before.sqlite.exec(
+      "insert into organisations (name, kind, address, phone, email, created_at, updated_at) values ('Boulangerie', 'partenaire', '', '', '', 'x', 'x')",
+    );
+    before.sqlite.exec(
+      "insert into persons (last_name, birth_name, first_names, birth_date, sex, address, postcode, town, priority_area, phone, email, emergency_contact, search_key, created_at, updated_at) values ('Le Bihan', '', 'Élodie', '1985-05-12', 'F', '', '29200', 'Brest', 'inconnu', '', '', '', 'le bihan', 'x', 'x')",
+    );
     await before.close();
     const opened = await open(file);
     expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
@@ -217,7 +259,7 @@ describe('migrations', () => {
     copyFileSync(path.join(fixtures, 'v14.sqlite'), file);
     const before = new SqliteDatabase(file);
     const insert = before.prepare(
-      "insert into employers (name, kind, address, postcode, town, siret, collective_agreement, pension_fund, provident_body, payroll_email, signatory_name, signatory_title, created_at, updated_at) select ?, ?, address, postcode, town, siret, ?, pension_fund, provident_body, payroll_email, signatory_name, signatory_title, created_at, updated_at from employers where id = 1",
+      'insert into employers (name, kind, address, postcode, town, siret, collective_agreement, pension_fund, provident_body, payroll_email, signatory_name, signatory_title, created_at, updated_at) select ?, ?, address, postcode, town, siret, ?, pension_fund, provident_body, payroll_email, signatory_name, signatory_title, created_at, updated_at from employers where id = 1',
     );
     for (const [name, kind, agreement] of [
       ['ACI associatif', 'autre', 'CCN des ateliers et chantiers d’insertion, IDCC 3016'],
@@ -229,14 +271,24 @@ describe('migrations', () => {
     }
     before.close();
     const opened = await open(file);
-    expect(await opened.db.selectFrom('employers').select(['name', 'collectiveAgreement']).where('id', '>', 2).orderBy('id').execute()).toEqual([
+    expect(
+      await opened.db
+        .selectFrom('employers')
+        .select(['name', 'collectiveAgreement'])
+        .where('id', '>', 2)
+        .orderBy('id')
+        .execute(),
+    ).toEqual([
       { name: 'ACI associatif', collectiveAgreement: '3016' },
       { name: 'AI régie', collectiveAgreement: '3105' },
       { name: 'AI vide', collectiveAgreement: 'aucune' },
       // « 1966 » is a year, not an IDCC of the list: left to choose.
       { name: 'AI inconnue', collectiveAgreement: null },
     ]);
-    const participation = await opened.db.selectFrom('participations').select(['classification', 'tasks', 'particularRisk', 'passIae']).executeTakeFirst();
+    const participation = await opened.db
+      .selectFrom('participations')
+      .select(['classification', 'tasks', 'particularRisk', 'passIae'])
+      .executeTakeFirst();
     expect(participation ?? null).toBeNull();
     await opened.close();
   });

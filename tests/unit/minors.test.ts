@@ -64,13 +64,20 @@ describe("a minor's hours (L3162-1, L3163-2)", () => {
     mark: { mark: 'present', actualStart: null, actualEnd: null, paid: true },
   });
   const warningsOf = (halfDays: HalfDayRecord[], limits = MINOR_LIMITS) =>
-    computeHours({ contract, halfDays, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false, limits }, '2026-06-30').warnings.map((w) => w.kind);
+    computeHours(
+      { contract, halfDays, annexTimes: [], holidaysOnPattern: [], forceMajeurePaid: false, limits },
+      '2026-06-30',
+    ).warnings.map((w) => w.kind);
 
   it.each([
     ['8 h in a day', [present('2026-05-04', 8 * H, 12 * H), present('2026-05-04', 13 * H, 17 * H)], []],
     ['8 h 01 in a day', [present('2026-05-04', 8 * H, 12 * H), present('2026-05-04', 13 * H, 17 * H + 1)], ['day']],
     ['35 h in a week', [0, 1, 2, 3, 4].map((d) => present(addDays('2026-05-04', d), 8 * H, 15 * H)), []],
-    ['35 h 30 in a week', [0, 1, 2, 3, 4].map((d) => present(addDays('2026-05-04', d), 8 * H, 15 * H + (d === 4 ? 30 : 0))), ['week']],
+    [
+      '35 h 30 in a week',
+      [0, 1, 2, 3, 4].map((d) => present(addDays('2026-05-04', d), 8 * H, 15 * H + (d === 4 ? 30 : 0))),
+      ['week'],
+    ],
     ['ending at 22 h', [present('2026-05-04', 18 * H, 22 * H)], []],
     ['ending at 22 h 30', [present('2026-05-04', 18 * H + 30, 22 * H + 30)], ['night']],
     ['starting at 6 h', [present('2026-05-04', 6 * H, 10 * H)], []],
@@ -80,7 +87,16 @@ describe("a minor's hours (L3162-1, L3163-2)", () => {
   });
 
   it("keeps an adult's limits for an adult: 8 h 01 and 22 h 30 say nothing", () => {
-    expect(warningsOf([present('2026-05-04', 8 * H, 12 * H), present('2026-05-04', 13 * H, 17 * H + 1), present('2026-05-05', 18 * H, 22 * H + 30)], ADULT_LIMITS)).toEqual([]);
+    expect(
+      warningsOf(
+        [
+          present('2026-05-04', 8 * H, 12 * H),
+          present('2026-05-04', 13 * H, 17 * H + 1),
+          present('2026-05-05', 18 * H, 22 * H + 30),
+        ],
+        ADULT_LIMITS,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -89,9 +105,17 @@ describe('worksites/addParticipant for a young person', () => {
   afterAll(() => printer.close());
 
   async function admittedBorn(call: Awaited<ReturnType<typeof configured>>['call'], birthDate: string) {
-    const { id } = valueOf(await call('people/create', { person: person({ birthDate }), situation: situation(), confirmedNotDuplicate: true }));
-    const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+    const { id } = valueOf(
+      await call('people/create', {
+        person: person({ birthDate }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    );
+    const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!
+      .id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
     return id;
   }
 
@@ -100,20 +124,39 @@ describe('worksites/addParticipant for a young person', () => {
     const { call } = await configured({ printer });
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const tooYoung = await admittedBorn(call, '2010-05-05');
-    expect(await call('worksites/addParticipant', { id, personId: tooYoung, contract: mespContract(), confirmWarnings: true })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', {
+        id,
+        personId: tooYoung,
+        contract: mespContract(),
+        confirmWarnings: true,
+      }),
+    ).toMatchObject({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
         field: 'contract.startDate',
-        message: 'La personne aura 15 ans le premier jour du contrat : aucun contrat de travail avant 16 ans (Code du travail, art. L4153-1).',
+        message:
+          'La personne aura 15 ans le premier jour du contrat : aucun contrat de travail avant 16 ans (Code du travail, art. L4153-1).',
       },
     });
     const sixteen = await admittedBorn(call, '2010-05-04');
     expect(await call('worksites/addParticipant', { id, personId: sixteen, contract: mespContract() })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', field: 'minor', message: expect.stringContaining('Au plus 8 h par jour et 35 h par semaine') },
+      error: {
+        code: 'CONFLICT',
+        field: 'minor',
+        message: expect.stringContaining('Au plus 8 h par jour et 35 h par semaine'),
+      },
     });
-    const worksite = valueOf(await call('worksites/addParticipant', { id, personId: sixteen, contract: mespContract(), confirmWarnings: true }));
+    const worksite = valueOf(
+      await call('worksites/addParticipant', {
+        id,
+        personId: sixteen,
+        contract: mespContract(),
+        confirmWarnings: true,
+      }),
+    );
     const participationId = worksite.participants[0]!.id;
     const row = valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
     const content = valueOf(await call('documents/content', { documentId: row.id }));

@@ -20,7 +20,11 @@ async function journalFor(services: Awaited<ReturnType<typeof configured>>['serv
 describe('a password an administrator typed must be replaced before anything else', () => {
   it('reset → sign in → every other method refused in French → change → the app opens, the old password no longer works', async () => {
     const { services, call, view } = await configured();
-    const created = (await call('users/create', { displayName: 'Jean Kervella', role: 'coordination', password: PASSWORD })) as { ok: true; value: { id: number } };
+    const created = (await call('users/create', {
+      displayName: 'Jean Kervella',
+      role: 'coordination',
+      password: PASSWORD,
+    })) as { ok: true; value: { id: number } };
     const id = created.value.id;
     expect((await call('users/resetPassword', { id, password: CHOSEN_BY_ADMIN })).ok).toBe(true);
 
@@ -32,31 +36,67 @@ describe('a password an administrator typed must be replaced before anything els
 
     for (const method of METHODS.filter((m) => !OPEN_BEFORE_PASSWORD_CHANGE.has(m))) {
       const refused = await handleRpc(services, method, {}, token);
-      expect(refused, method).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choisissez d’abord un nouveau mot de passe.' } });
+      expect(refused, method).toMatchObject({
+        ok: false,
+        error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choisissez d’abord un nouveau mot de passe.' },
+      });
     }
-    expect(await handleRpc(services, 'auth/me', {}, token)).toMatchObject({ ok: true, value: { session: { mustChangePassword: true } } });
+    expect(await handleRpc(services, 'auth/me', {}, token)).toMatchObject({
+      ok: true,
+      value: { session: { mustChangePassword: true } },
+    });
 
     // Keeping the administrator's password is no way out.
-    expect(await handleRpc(services, 'auth/changePassword', { currentPassword: CHOSEN_BY_ADMIN, newPassword: CHOSEN_BY_ADMIN }, token)).toMatchObject({
+    expect(
+      await handleRpc(
+        services,
+        'auth/changePassword',
+        { currentPassword: CHOSEN_BY_ADMIN, newPassword: CHOSEN_BY_ADMIN },
+        token,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'newPassword' },
     });
-    expect(await handleRpc(services, 'settings/get', {}, token)).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    expect(await handleRpc(services, 'settings/get', {}, token)).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_CHANGE_REQUIRED' },
+    });
 
-    expect(await handleRpc(services, 'auth/changePassword', { currentPassword: CHOSEN_BY_ADMIN, newPassword: HER_OWN }, token)).toMatchObject({ ok: true });
+    expect(
+      await handleRpc(
+        services,
+        'auth/changePassword',
+        { currentPassword: CHOSEN_BY_ADMIN, newPassword: HER_OWN },
+        token,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await handleRpc(services, 'settings/get', {}, token)).toMatchObject({ ok: true });
     const me = await handleRpc(services, 'auth/me', {}, token);
     expect(me).toMatchObject({ ok: true, value: { session: { mustChangePassword: false } } });
-    expect((me as { value: { session: { permissions: string[] } } }).value.session.permissions).toContain('settings/addClosure');
+    expect((me as { value: { session: { permissions: string[] } } }).value.session.permissions).toContain(
+      'settings/addClosure',
+    );
 
     // The administrator's password no longer opens the account; hers does, with the app open.
-    expect(await caller(services)('auth/login', { userId: id, password: CHOSEN_BY_ADMIN })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect(await caller(services)('auth/login', { userId: id, password: HER_OWN })).toMatchObject({ ok: true, value: { mustChangePassword: false } });
+    expect(await caller(services)('auth/login', { userId: id, password: CHOSEN_BY_ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    expect(await caller(services)('auth/login', { userId: id, password: HER_OWN })).toMatchObject({
+      ok: true,
+      value: { mustChangePassword: false },
+    });
 
     // The journal keeps who reset it and that the person changed it herself.
     const entries = await journalFor(services, id);
     expect(entries.filter((e) => e.method === 'users/resetPassword')).toEqual([
-      { userId: view.user.id, method: 'users/resetPassword', action: 'change', records: expect.stringContaining(`user:${id}`) },
+      {
+        userId: view.user.id,
+        method: 'users/resetPassword',
+        action: 'change',
+        records: expect.stringContaining(`user:${id}`),
+      },
     ]);
     expect(entries.filter((e) => e.method === 'auth/changePassword')).toEqual([
       { userId: id, method: 'auth/changePassword', action: 'change', records: expect.stringContaining(`user:${id}`) },
@@ -65,11 +105,18 @@ describe('a password an administrator typed must be replaced before anything els
 
   it('an account an administrator creates starts the same way; the first administrator of the wizard does not', async () => {
     const { services, call, view } = await configured();
-    const created = await call('users/create', { displayName: 'Soizic Le Bras', role: 'travailleur_social', password: PASSWORD });
+    const created = await call('users/create', {
+      displayName: 'Soizic Le Bras',
+      role: 'travailleur_social',
+      password: PASSWORD,
+    });
     if (!created.ok) throw new Error(created.error.message);
     const signedIn = await caller(services)('auth/login', { userId: created.value.id, password: PASSWORD });
     expect(signedIn).toMatchObject({ ok: true, value: { mustChangePassword: true } });
-    const admin = await caller(services)('auth/login', { userId: view.user.id, password: setupInput().administrator.password });
+    const admin = await caller(services)('auth/login', {
+      userId: view.user.id,
+      password: setupInput().administrator.password,
+    });
     expect(admin).toMatchObject({ ok: true, value: { mustChangePassword: false } });
   });
 
@@ -79,11 +126,25 @@ describe('a password an administrator typed must be replaced before anything els
     if (!created.ok) throw new Error(created.error.message);
     const first = await caller(services)('auth/login', { userId: created.value.id, password: PASSWORD });
     if (!first.ok) throw new Error(first.error.message);
-    expect(await handleRpc(services, 'auth/changePassword', { currentPassword: PASSWORD, newPassword: HER_OWN }, first.value.token)).toMatchObject({ ok: true });
-    expect(await handleRpc(services, 'dashboard/summary', {}, first.value.token)).not.toMatchObject({ error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    expect(
+      await handleRpc(
+        services,
+        'auth/changePassword',
+        { currentPassword: PASSWORD, newPassword: HER_OWN },
+        first.value.token,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await handleRpc(services, 'dashboard/summary', {}, first.value.token)).not.toMatchObject({
+      error: { code: 'PASSWORD_CHANGE_REQUIRED' },
+    });
 
     expect((await call('users/resetPassword', { id: created.value.id, password: CHOSEN_BY_ADMIN })).ok).toBe(true);
-    expect(await handleRpc(services, 'auth/me', {}, first.value.token)).toMatchObject({ ok: true, value: { session: null } });
-    expect(await caller(services)('auth/login', { userId: created.value.id, password: CHOSEN_BY_ADMIN })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    expect(await handleRpc(services, 'auth/me', {}, first.value.token)).toMatchObject({
+      ok: true,
+      value: { session: null },
+    });
+    expect(await caller(services)('auth/login', { userId: created.value.id, password: CHOSEN_BY_ADMIN })).toMatchObject(
+      { ok: true, value: { mustChangePassword: true } },
+    );
   });
 });

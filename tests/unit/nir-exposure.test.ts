@@ -23,7 +23,10 @@ let world: World;
 let folder: string;
 beforeAll(async () => {
   world = await shared(() => buildWorld({ realPrinter: true }));
-  await assign(world, { referents: ['ts1', 'ts1', 'ts2', 'ts2', 'ts1', null], supervisors: ['encadrant1', 'encadrant2', 'encadrant1'] });
+  await assign(world, {
+    referents: ['ts1', 'ts1', 'ts2', 'ts2', 'ts1', null],
+    supervisors: ['encadrant1', 'encadrant2', 'encadrant1'],
+  });
   folder = mkdtempSync(path.join(world.services.homeDir, 'exports-'));
 }, 120_000);
 
@@ -63,13 +66,21 @@ async function xlsxTexts(file: string): Promise<string> {
 }
 
 async function lastJournalRecords(method: string): Promise<string[]> {
-  const entry = await world.services.db.selectFrom('journal').select('records').where('method', '=', method).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const entry = await world.services.db
+    .selectFrom('journal')
+    .select('records')
+    .where('method', '=', method)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return JSON.parse(entry.records) as string[];
 }
 
 describe('the NIR', () => {
   it('is one field of the contract, in the answers allowed to carry it; every screen gets the masked form', () => {
-    const carrying = METHODS.filter((m) => [...schemaKeys(contract[m].output)].some((key) => /nir/i.test(key) && key !== 'nirMasked'));
+    const carrying = METHODS.filter((m) =>
+      [...schemaKeys(contract[m].output)].some((key) => /nir/i.test(key) && key !== 'nirMasked'),
+    );
     expect(carrying.filter((m) => !allowed(m))).toEqual([]);
     expect(METHODS.filter((m) => personal(m).categories.has('nir'))).toEqual(['people/revealNir']);
     expect(maskNir(world.people[0]!.nir)).toBe(`2 80 •• •• ••• ••• ••`);
@@ -117,7 +128,8 @@ describe('the NIR', () => {
     const call = callAs(world, 'coordination');
     const onPayroll = world.people.filter((p) => p.participations.length > 0);
     // The variables file is refused while anyone lacks a matricule.
-    for (const [i, p] of onPayroll.entries()) valueOf(await call('payroll/setMatricule', { personId: p.id, employerId: 1, matricule: `M${i + 1}` }));
+    for (const [i, p] of onPayroll.entries())
+      valueOf(await call('payroll/setMatricule', { personId: p.id, employerId: 1, matricule: `M${i + 1}` }));
     valueOf(await call('payroll/validate', { month: '2026-05', employerId: 1, confirmChecks: true }));
     for (const format of ['csv', 'variables', 'xlsx'] as const) {
       const file = valueOf(await call('payroll/export', { month: '2026-05', employerId: 1, format, folder })).path;
@@ -131,7 +143,12 @@ describe('the NIR', () => {
     expect(nirsIn(world, pdfText(readFileSync(pdf)))).toEqual([]);
     expect((await lastJournalRecords('payroll/export')).filter((r) => r.startsWith('nir:'))).toEqual([]);
 
-    const stats = valueOf(await callAs(world, 'administrateur')('stats/export', { filter: { from: '2026-01-01', to: '2026-12-31' }, folder })).path;
+    const stats = valueOf(
+      await callAs(world, 'administrateur')('stats/export', {
+        filter: { from: '2026-01-01', to: '2026-12-31' },
+        folder,
+      }),
+    ).path;
     expect(nirsIn(world, await xlsxTexts(stats))).toEqual([]);
     const journal = valueOf(await callAs(world, 'administrateur')('journal/export', { folder })).path;
     expect(nirsIn(world, readFileSync(journal, 'utf8'))).toEqual([]);
@@ -142,7 +159,9 @@ describe('the NIR', () => {
     const exported = valueOf(await callAs(world, 'ts1')('rgpd/exportPerson', { personId: a.id, folder }));
     expect(nirsIn(world, exported.json)).toEqual([a.nir]);
     // Saved for her, the export is also kept with her documents (a `document:` record).
-    expect(await lastJournalRecords('rgpd/exportPerson')).toEqual(expect.arrayContaining([`person:${a.id}`, `nir:${a.id}`]));
+    expect(await lastJournalRecords('rgpd/exportPerson')).toEqual(
+      expect.arrayContaining([`person:${a.id}`, `nir:${a.id}`]),
+    );
     const revealed = valueOf(await callAs(world, 'administrateur')('people/revealNir', { id: a.id }));
     expect(revealed.nir).toBe(a.nir);
     expect(await lastJournalRecords('people/revealNir')).toEqual([`person:${a.id}`, `nir:${a.id}`]);

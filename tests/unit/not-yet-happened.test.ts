@@ -22,7 +22,9 @@ describe('the structure’s wall clock', () => {
   ] as const)('%s at %s reads %s %s', (region, instant, date, time) => {
     const clock = wallClockOf(instant, region);
     expect(clock.date).toBe(date);
-    expect(`${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`).toBe(time);
+    expect(
+      `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`,
+    ).toBe(time);
   });
 });
 
@@ -39,7 +41,9 @@ describe('a half-day may be marked once it has begun', () => {
     [at('2026-06-02', 0), true, 'the next day'],
   ])('%o → %s (%s)', (now, begun) => expect(hasBegun('2026-06-01', 510, now)).toBe(begun));
 
-  const day = fc.integer({ min: 0, max: 3650 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
+  const day = fc
+    .integer({ min: 0, max: 3650 })
+    .map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
   const minute = fc.integer({ min: 0, max: 24 * 60 - 1 });
 
   it('begins exactly at its start minute: never the minute before, always from then on', () => {
@@ -54,7 +58,9 @@ describe('a half-day may be marked once it has begun', () => {
   it('once begun, stays begun as time goes on', () => {
     fc.assert(
       fc.property(day, minute, day, minute, day, minute, (date, start, d1, m1, d2, m2) => {
-        const [early, late] = [at(d1, m1), at(d2, m2)].sort((a, b) => a.date.localeCompare(b.date) || a.minutes - b.minutes) as [WallClock, WallClock];
+        const [early, late] = [at(d1, m1), at(d2, m2)].sort(
+          (a, b) => a.date.localeCompare(b.date) || a.minutes - b.minutes,
+        ) as [WallClock, WallClock];
         if (hasBegun(date, start, early)) expect(hasBegun(date, start, late)).toBe(true);
       }),
     );
@@ -64,7 +70,8 @@ describe('a half-day may be marked once it has begun', () => {
     const instant = '2026-06-01T12:29:00.000Z';
     expect(hasBegun('2026-06-01', 510, wallClockOf(instant, 'metropole'))).toBe(true);
     expect(hasBegun('2026-06-01', 510, wallClockOf(instant, 'guadeloupe'))).toBe(false);
-    for (const region of HOLIDAY_REGIONS) expect(hasBegun('2026-05-31', 510, wallClockOf(instant, region)), region).toBe(true);
+    for (const region of HOLIDAY_REGIONS)
+      expect(hasBegun('2026-05-31', 510, wallClockOf(instant, region)), region).toBe(true);
   });
 });
 
@@ -77,12 +84,24 @@ async function firstMorning(instant: string) {
   const { sessions } = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
   const personId = await admitted(call, 'Élodie');
   const joined = valueOf(
-    await call('worksites/addParticipant', { id: worksite.id, personId, contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28', handedOn: '2026-05-28', signedOn: '2026-05-28' }) }),
+    await call('worksites/addParticipant', {
+      id: worksite.id,
+      personId,
+      contract: mespContract({
+        startDate: '2026-06-01',
+        endDate: '2026-06-28',
+        handedOn: '2026-05-28',
+        signedOn: '2026-05-28',
+      }),
+    }),
   );
   const participationId = joined.participants[0]!.id;
   const sessionOn = (date: string) => sessions.find((s) => s.date === date)!.id;
   const mark = (date: string, value: { mark: 'present' | 'maladie' } | null = { mark: 'present' }) =>
-    call('attendance/save', { worksiteId: worksite.id, entries: [{ sessionId: sessionOn(date), participationId, mark: value }] });
+    call('attendance/save', {
+      worksiteId: worksite.id,
+      entries: [{ sessionId: sessionOn(date), participationId, mark: value }],
+    });
   return { ...setup, clock, worksiteId: worksite.id, participationId, sessionOn, mark };
 }
 
@@ -91,18 +110,33 @@ describe('attendance/save and the clock', () => {
     const { clock, mark } = await firstMorning('2026-06-01T06:29:59.000Z');
     expect(await mark('2026-06-01')).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', field: 'entries.0', message: "Cette demi-journée n’a pas encore eu lieu (le 01/06/2026 à 08:30) : elle s’émarge une fois commencée." },
+      error: {
+        code: 'CONFLICT',
+        field: 'entries.0',
+        message:
+          'Cette demi-journée n’a pas encore eu lieu (le 01/06/2026 à 08:30) : elle s’émarge une fois commencée.',
+      },
     });
     expect(await mark('2026-06-01', { mark: 'maladie' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     clock.set('2026-06-01T06:30:00.000Z');
     expect(valueOf(await mark('2026-06-01'))).toEqual({ saved: 1 });
-    expect(await mark('2026-06-02')).toMatchObject({ ok: false, error: { message: /^Cette demi-journée n’a pas encore eu lieu \(le 02\/06\/2026/ } });
+    expect(await mark('2026-06-02')).toMatchObject({
+      ok: false,
+      error: { message: /^Cette demi-journée n’a pas encore eu lieu \(le 02\/06\/2026/ },
+    });
   });
 
   it('writes nothing when one entry of the batch is in the future', async () => {
     const { call, clock, worksiteId, participationId, sessionOn } = await firstMorning('2026-06-02T10:00:00.000Z');
-    const entries = ['2026-06-01', '2026-06-02', '2026-06-03'].map((date) => ({ sessionId: sessionOn(date), participationId, mark: { mark: 'present' as const } }));
-    expect(await call('attendance/save', { worksiteId, entries })).toMatchObject({ ok: false, error: { field: 'entries.2' } });
+    const entries = ['2026-06-01', '2026-06-02', '2026-06-03'].map((date) => ({
+      sessionId: sessionOn(date),
+      participationId,
+      mark: { mark: 'present' as const },
+    }));
+    expect(await call('attendance/save', { worksiteId, entries })).toMatchObject({
+      ok: false,
+      error: { field: 'entries.2' },
+    });
     expect(valueOf(await call('attendance/week', { worksiteId, weekOf: '2026-06-01' })).marks).toEqual([]);
     clock.set('2026-06-03T06:30:00.000Z');
     expect(valueOf(await call('attendance/save', { worksiteId, entries }))).toEqual({ saved: 3 });
@@ -111,7 +145,11 @@ describe('attendance/save and the clock', () => {
   it('still lets a future half-day be cancelled, and a mark be cleared', async () => {
     const { call, mark, sessionOn } = await firstMorning('2026-06-01T06:29:00.000Z');
     expect(valueOf(await mark('2026-06-04', null))).toEqual({ saved: 1 });
-    const cancelled = await call('worksites/cancelSession', { sessionId: sessionOn('2026-06-04'), reason: 'Atelier fermé', kind: 'structure' });
+    const cancelled = await call('worksites/cancelSession', {
+      sessionId: sessionOn('2026-06-04'),
+      reason: 'Atelier fermé',
+      kind: 'structure',
+    });
     expect(cancelled.ok).toBe(true);
   });
 
@@ -125,7 +163,12 @@ describe('attendance/save and the clock', () => {
 
   it('tells the grid which half-days and annex times have not begun', async () => {
     const { call, clock, worksiteId, participationId } = await firstMorning('2026-06-01T06:29:00.000Z');
-    valueOf(await call('worksites/addAnnexTime', { participationId, annexTime: { kind: 'visite_medicale', date: '2026-06-01', start: '14:00', end: '15:00', paid: true } }));
+    valueOf(
+      await call('worksites/addAnnexTime', {
+        participationId,
+        annexTime: { kind: 'visite_medicale', date: '2026-06-01', start: '14:00', end: '15:00', paid: true },
+      }),
+    );
     const week = async () => valueOf(await call('attendance/week', { worksiteId, weekOf: '2026-06-01' }));
     expect((await week()).sessions.map((s) => [s.date, s.notYet])).toEqual([
       ['2026-06-01', true],
@@ -143,12 +186,20 @@ describe('attendance/save and the clock', () => {
 describe('attendance/markAnnexTime and the clock', () => {
   it('refuses to say an annex time took place, or did not, before it starts; clearing stays possible', async () => {
     const { call, clock, participationId } = await firstMorning('2026-06-01T11:59:00.000Z');
-    const worksite = valueOf(await call('worksites/addAnnexTime', { participationId, annexTime: { kind: 'visite_medicale', date: '2026-06-01', start: '14:00', end: '15:00', paid: true } }));
+    const worksite = valueOf(
+      await call('worksites/addAnnexTime', {
+        participationId,
+        annexTime: { kind: 'visite_medicale', date: '2026-06-01', start: '14:00', end: '15:00', paid: true },
+      }),
+    );
     const annexTimeId = worksite.participants[0]!.annexTimes[0]!.id;
     for (const done of [true, false]) {
       expect(await call('attendance/markAnnexTime', { annexTimeId, done })).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', message: "Ce temps annexe n’a pas encore eu lieu (le 01/06/2026 à 14:00) : il se pointe une fois commencé." },
+        error: {
+          code: 'CONFLICT',
+          message: 'Ce temps annexe n’a pas encore eu lieu (le 01/06/2026 à 14:00) : il se pointe une fois commencé.',
+        },
       });
     }
     expect(valueOf(await call('attendance/markAnnexTime', { annexTimeId, done: null }))).toEqual({ done: null });

@@ -28,7 +28,13 @@ describe('account passwords (CNIL 2022-100, with lockout)', () => {
     expect(verdict.advice).toMatch(advice);
   });
 
-  it.each(['Secrétariat-CCAS-2026', 'chantier vert du lundi', 'Remis-à-zéro-2026', PASSWORD, 'Mon chat Félix dort 3 fois/jour'])('accepts %j', (password) => {
+  it.each([
+    'Secrétariat-CCAS-2026',
+    'chantier vert du lundi',
+    'Remis-à-zéro-2026',
+    PASSWORD,
+    'Mon chat Félix dort 3 fois/jour',
+  ])('accepts %j', (password) => {
     expect(evaluatePassword(password, 'account', JEAN)).toMatchObject({ acceptable: true, advice: null });
   });
 
@@ -40,9 +46,14 @@ describe('account passwords (CNIL 2022-100, with lockout)', () => {
 
   it('refuses any password holding a name part, wherever it sits (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9 -]{0,8}$/), fc.constantFrom('Durand', 'DURAND', 'durând', 'Kerbrenou', 'KERBRÉNOU'), fc.stringMatching(/^[a-z0-9 -]{0,8}$/), (before, name, after) => {
-        expect(evaluatePassword(`${before}${name}${after}-Xq7!plume-orage`, 'account', JEAN).acceptable).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z0-9 -]{0,8}$/),
+        fc.constantFrom('Durand', 'DURAND', 'durând', 'Kerbrenou', 'KERBRÉNOU'),
+        fc.stringMatching(/^[a-z0-9 -]{0,8}$/),
+        (before, name, after) => {
+          expect(evaluatePassword(`${before}${name}${after}-Xq7!plume-orage`, 'account', JEAN).acceptable).toBe(false);
+        },
+      ),
       { numRuns: 15 },
     );
   }, 60_000);
@@ -75,7 +86,7 @@ describe('the backup passphrase (offline file: 80 bits)', () => {
     );
   });
 
-  it('suggests passphrases whose real randomness reaches the backup threshold (not only zxcvbn\'s estimate)', () => {
+  it("suggests passphrases whose real randomness reaches the backup threshold (not only zxcvbn's estimate)", () => {
     expect(SUGGESTION_BITS).toBeGreaterThanOrEqual(REQUIRED_BITS.backup);
     expect(suggestPassphrase().split('-')).toHaveLength(SUGGESTED_WORDS);
   });
@@ -84,8 +95,18 @@ describe('the backup passphrase (offline file: 80 bits)', () => {
 describe('through the RPC', () => {
   it('refuses the weak examples when creating an account, and names the structure', async () => {
     const { call } = await configured();
-    for (const password of ['12345678901234', 'azertyuiopqsdf', 'durandurand2026', 'motdepasse1234', 'Passerelle2026!', 'Kerbrenou-vert-du-lundi']) {
-      expect(await call('users/create', { displayName: 'Jean Durand', role: 'encadrant', password }), password).toMatchObject({
+    for (const password of [
+      '12345678901234',
+      'azertyuiopqsdf',
+      'durandurand2026',
+      'motdepasse1234',
+      'Passerelle2026!',
+      'Kerbrenou-vert-du-lundi',
+    ]) {
+      expect(
+        await call('users/create', { displayName: 'Jean Durand', role: 'encadrant', password }),
+        password,
+      ).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT', field: 'password' },
       });
@@ -95,19 +116,33 @@ describe('through the RPC', () => {
 
   it('refuses a weak backup passphrase', async () => {
     const { call } = await configured();
-    expect(await call('backup/setPassphrase', { passphrase: 'tulipe radis hamac sable' })).toMatchObject({ ok: false, error: { field: 'passphrase', message: expect.stringMatching(/Ajoutez des mots/) } });
+    expect(await call('backup/setPassphrase', { passphrase: 'tulipe radis hamac sable' })).toMatchObject({
+      ok: false,
+      error: { field: 'passphrase', message: expect.stringMatching(/Ajoutez des mots/) },
+    });
   });
 
   it('changing one’s own password ends one’s other sessions, not this one nor anyone else’s', async () => {
     const { services, call, view, session } = await configured();
     const admin = setupInput().administrator;
-    const otherWindow = valueOf(await caller(services)('auth/login', { userId: view.user.id, password: admin.password }));
-    const colleague = valueOf(await call('users/create', { displayName: 'Jean Durand', role: 'encadrant', password: PASSWORD }));
+    const otherWindow = valueOf(
+      await caller(services)('auth/login', { userId: view.user.id, password: admin.password }),
+    );
+    const colleague = valueOf(
+      await call('users/create', { displayName: 'Jean Durand', role: 'encadrant', password: PASSWORD }),
+    );
     const colleagueView = valueOf(await caller(services)('auth/login', { userId: colleague.id, password: PASSWORD }));
 
-    valueOf(await call('auth/changePassword', { currentPassword: admin.password, newPassword: 'Nouvelle-phrase-du-matin-2026' }));
+    valueOf(
+      await call('auth/changePassword', {
+        currentPassword: admin.password,
+        newPassword: 'Nouvelle-phrase-du-matin-2026',
+      }),
+    );
     expect(services.sessions.resolve(session.token!, services.clock.now(), 60)).toMatchObject({ id: view.user.id });
     expect(services.sessions.resolve(otherWindow.token, services.clock.now(), 60)).toBeNull();
-    expect(services.sessions.resolve(colleagueView.token, services.clock.now(), 60)).toMatchObject({ id: colleague.id });
+    expect(services.sessions.resolve(colleagueView.token, services.clock.now(), 60)).toMatchObject({
+      id: colleague.id,
+    });
   });
 });

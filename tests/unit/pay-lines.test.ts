@@ -12,20 +12,55 @@ const SMIC_JUNE_15 = [
   { effectiveFrom: '2026-06-15', hourlyCents: 1230 },
 ];
 
-const halfDay = (date: string, mark: Mark | null, options: { paid?: boolean; cancelled?: 'structure' | 'force_majeure' } = {}): HalfDayRecord => ({
+const halfDay = (
+  date: string,
+  mark: Mark | null,
+  options: { paid?: boolean; cancelled?: 'structure' | 'force_majeure' } = {},
+): HalfDayRecord => ({
   date,
   startMinutes: MORNING.start,
   endMinutes: MORNING.end,
   cancelled: options.cancelled ?? null,
-  mark: mark ? { mark, actualStart: null, actualEnd: null, paid: options.paid ?? (mark === 'present') } : null,
+  mark: mark ? { mark, actualStart: null, actualEnd: null, paid: options.paid ?? mark === 'present' } : null,
 });
-const annex = (date: string, start: number, end: number): AnnexRecord => ({ date, startMinutes: start, endMinutes: end, paid: true, done: true });
+const annex = (date: string, start: number, end: number): AnnexRecord => ({
+  date,
+  startMinutes: start,
+  endMinutes: end,
+  paid: true,
+  done: true,
+});
 
-function linesOf(halfDays: HalfDayRecord[], options: { annexTimes?: AnnexRecord[]; holidays?: { date: string; label: string; minutes: number }[]; month?: string; floors?: typeof SMIC_JUNE_15; regularisations?: { date: string; paidDelta: number }[] } = {}) {
-  const summary = computeHours({ contract, halfDays, annexTimes: options.annexTimes ?? [], holidaysOnPattern: options.holidays ?? [], forceMajeurePaid: false }, '2026-07-31');
-  return payLines({ month: options.month ?? '2026-06', summary, contractCents: 1202, wageFloors: options.floors ?? SMIC_JUNE_15.slice(0, 1), regularisations: options.regularisations ?? [] });
+function linesOf(
+  halfDays: HalfDayRecord[],
+  options: {
+    annexTimes?: AnnexRecord[];
+    holidays?: { date: string; label: string; minutes: number }[];
+    month?: string;
+    floors?: typeof SMIC_JUNE_15;
+    regularisations?: { date: string; paidDelta: number }[];
+  } = {},
+) {
+  const summary = computeHours(
+    {
+      contract,
+      halfDays,
+      annexTimes: options.annexTimes ?? [],
+      holidaysOnPattern: options.holidays ?? [],
+      forceMajeurePaid: false,
+    },
+    '2026-07-31',
+  );
+  return payLines({
+    month: options.month ?? '2026-06',
+    summary,
+    contractCents: 1202,
+    wageFloors: options.floors ?? SMIC_JUNE_15.slice(0, 1),
+    regularisations: options.regularisations ?? [],
+  });
 }
-const short = (lines: ReturnType<typeof payLines>) => lines.map((l) => [l.item, l.from, l.to, l.centiHours, l.rateCentiCents, l.amountCents]);
+const short = (lines: ReturnType<typeof payLines>) =>
+  lines.map((l) => [l.item, l.from, l.to, l.centiHours, l.rateCentiCents, l.amountCents]);
 
 describe('the amount of a pay line: the exported quantity × the exported rate, rounded once to the cent', () => {
   it.each([
@@ -53,7 +88,10 @@ describe('the amount of a pay line: the exported quantity × the exported rate, 
 
 describe('the pay lines of a month', () => {
   it('a SMIC raised on 15 June splits the normal hours into two lines', () => {
-    const lines = linesOf(['2026-06-11', '2026-06-12', '2026-06-15', '2026-06-16'].map((d) => halfDay(d, 'present')), { floors: SMIC_JUNE_15 });
+    const lines = linesOf(
+      ['2026-06-11', '2026-06-12', '2026-06-15', '2026-06-16'].map((d) => halfDay(d, 'present')),
+      { floors: SMIC_JUNE_15 },
+    );
     expect(short(lines)).toEqual([
       ['heures_normales', '2026-06-11', '2026-06-12', 700, 120200, 8414],
       ['heures_normales', '2026-06-15', '2026-06-16', 700, 123000, 8610],
@@ -63,7 +101,10 @@ describe('the pay lines of a month', () => {
 
   it('heures complémentaires are the week’s last working minutes: +25 % latest, +10 % before, at the rate of their day', () => {
     // A 7 h contract, 3 mornings in the week of 15 June (10 h 30): 3 h 30 complementary = 42 min at +10 %, 2 h 48 at +25 %, all on 17 June.
-    const lines = linesOf(['2026-06-15', '2026-06-16', '2026-06-17'].map((d) => halfDay(d, 'present')), { floors: SMIC_JUNE_15 });
+    const lines = linesOf(
+      ['2026-06-15', '2026-06-16', '2026-06-17'].map((d) => halfDay(d, 'present')),
+      { floors: SMIC_JUNE_15 },
+    );
     expect(short(lines)).toEqual([
       ['heures_normales', '2026-06-15', '2026-06-16', 700, 123000, 8610],
       ['hc_10', '2026-06-17', '2026-06-17', 70, 135300, 947],
@@ -73,14 +114,18 @@ describe('the pay lines of a month', () => {
 
   it('complementary minutes beyond one day’s work flow to the day before; an annex time counts as working time', () => {
     // Two mornings (7 h) + a 2-hour annex time on Wednesday: 2 h complementary, 42 min at +10 %, 1 h 18 at +25 %, all from the annex time.
-    const lines = linesOf([halfDay('2026-06-01', 'present'), halfDay('2026-06-02', 'present')], { annexTimes: [annex('2026-06-03', 14 * H, 16 * H)] });
+    const lines = linesOf([halfDay('2026-06-01', 'present'), halfDay('2026-06-02', 'present')], {
+      annexTimes: [annex('2026-06-03', 14 * H, 16 * H)],
+    });
     expect(short(lines)).toEqual([
       ['heures_normales', '2026-06-01', '2026-06-02', 700, 120200, 8414],
       ['hc_10', '2026-06-03', '2026-06-03', 70, 132220, 926],
       ['hc_25', '2026-06-03', '2026-06-03', 130, 150250, 1953],
     ]);
     // Exactly the contract's hours: no complementary, the annex time on its own line.
-    const exact = linesOf([halfDay('2026-06-01', 'present')], { annexTimes: [annex('2026-06-03', 14 * H, 17 * H + 30)] });
+    const exact = linesOf([halfDay('2026-06-01', 'present')], {
+      annexTimes: [annex('2026-06-03', 14 * H, 17 * H + 30)],
+    });
     expect(short(exact)).toEqual([
       ['heures_normales', '2026-06-01', '2026-06-01', 350, 120200, 4207],
       ['temps_annexe', '2026-06-03', '2026-06-03', 350, 120200, 4207],
@@ -122,39 +167,82 @@ describe('the pay lines of a month', () => {
 
   it.each([
     // Two weeks with complementary hours at one rate: one line each, dated in its week, never one line across both.
-    { days: ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-22', '2026-06-23', '2026-06-24'], hc10: [['2026-06-10', '2026-06-10'], ['2026-06-24', '2026-06-24']] },
+    {
+      days: ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-22', '2026-06-23', '2026-06-24'],
+      hc10: [
+        ['2026-06-10', '2026-06-10'],
+        ['2026-06-24', '2026-06-24'],
+      ],
+    },
     // One week: one line.
     { days: ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-22'], hc10: [['2026-06-10', '2026-06-10']] },
     // The week of 29 June (July days) and the week of 22 June: two lines, the second one dated in July.
-    { days: ['2026-06-22', '2026-06-23', '2026-06-24', '2026-06-29', '2026-06-30', '2026-07-01'], hc10: [['2026-06-24', '2026-06-24'], ['2026-07-01', '2026-07-01']] },
+    {
+      days: ['2026-06-22', '2026-06-23', '2026-06-24', '2026-06-29', '2026-06-30', '2026-07-01'],
+      hc10: [
+        ['2026-06-24', '2026-06-24'],
+        ['2026-07-01', '2026-07-01'],
+      ],
+    },
   ])('heures complémentaires: one line per week ($days)', ({ days, hc10 }) => {
     const lines = linesOf(days.map((d) => halfDay(d, 'present')));
     expect(lines.filter((l) => l.item === 'hc_10').map((l) => [l.from, l.to])).toEqual(hc10);
     expect(lines.filter((l) => l.item === 'hc_25').map((l) => [l.from, l.to])).toEqual(hc10);
-    for (const l of lines.filter((x) => x.item.startsWith('hc_'))) expect(l.centiHours).toBe(l.item === 'hc_10' ? 70 : 280);
+    for (const l of lines.filter((x) => x.item.startsWith('hc_')))
+      expect(l.centiHours).toBe(l.item === 'hc_10' ? 70 : 280);
   });
 
   it('property: every amount is its quantity × rate rounded once, the gross is their sum, and paid minutes are kept', () => {
-    const marks: (Mark | 'cancelled' | null)[] = ['present', 'present', 'present', 'maladie', 'rdv_autorise', 'non_justifiee', 'cancelled', null];
+    const marks: (Mark | 'cancelled' | null)[] = [
+      'present',
+      'present',
+      'present',
+      'maladie',
+      'rdv_autorise',
+      'non_justifiee',
+      'cancelled',
+      null,
+    ];
     const day = fc.integer({ min: 1, max: 30 }).map((d) => `2026-06-${String(d).padStart(2, '0')}`);
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(day, fc.constantFrom(...marks), fc.boolean()), { selector: (t) => t[0], maxLength: 20 }),
-        fc.array(fc.tuple(day, fc.integer({ min: 13 * H, max: 17 * H }), fc.integer({ min: 1, max: 3 * H })), { maxLength: 4 }),
+        fc.uniqueArray(fc.tuple(day, fc.constantFrom(...marks), fc.boolean()), {
+          selector: (t) => t[0],
+          maxLength: 20,
+        }),
+        fc.array(fc.tuple(day, fc.integer({ min: 13 * H, max: 17 * H }), fc.integer({ min: 1, max: 3 * H })), {
+          maxLength: 4,
+        }),
         fc.option(day, { nil: undefined }),
         (days, annexes, smicFrom) => {
-          const halfDays = days.map(([date, mark, paid]) => (mark === 'cancelled' ? halfDay(date, null, { cancelled: 'structure' }) : halfDay(date, mark, { paid: mark === 'present' || paid })));
-          const floors = smicFrom ? [SMIC_JUNE_15[0]!, { effectiveFrom: smicFrom, hourlyCents: 1230 }] : SMIC_JUNE_15.slice(0, 1);
+          const halfDays = days.map(([date, mark, paid]) =>
+            mark === 'cancelled'
+              ? halfDay(date, null, { cancelled: 'structure' })
+              : halfDay(date, mark, { paid: mark === 'present' || paid }),
+          );
+          const floors = smicFrom
+            ? [SMIC_JUNE_15[0]!, { effectiveFrom: smicFrom, hourlyCents: 1230 }]
+            : SMIC_JUNE_15.slice(0, 1);
           const annexTimes = annexes.map(([date, start, length]) => annex(date, start, start + length));
-          const summary = computeHours({ contract, halfDays, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false }, '2026-07-31');
-          const lines = payLines({ month: '2026-06', summary, contractCents: 1202, wageFloors: floors, regularisations: [] });
+          const summary = computeHours(
+            { contract, halfDays, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false },
+            '2026-07-31',
+          );
+          const lines = payLines({
+            month: '2026-06',
+            summary,
+            contractCents: 1202,
+            wageFloors: floors,
+            regularisations: [],
+          });
           for (const l of lines) expect(l.amountCents).toBe(Math.round((l.centiHours * l.rateCentiCents) / 10000));
           expect(grossOfLines(lines)).toBe(lines.reduce((sum, l) => sum + l.amountCents, 0));
           // Every paid minute of June is on exactly one paid line, complementary ones included.
           const paidLines = lines.filter((l) => !l.item.startsWith('absence_non_payee_'));
           expect(paidLines.reduce((sum, l) => sum + l.minutes, 0)).toBe(summary.paid);
           // Each line has one rate: the SMIC from its date, the contract's before.
-          for (const l of paidLines) expect(l.smicFrom === null ? l.to < (smicFrom ?? '9999') : l.from >= smicFrom!).toBe(true);
+          for (const l of paidLines)
+            expect(l.smicFrom === null ? l.to < (smicFrom ?? '9999') : l.from >= smicFrom!).toBe(true);
         },
       ),
     );

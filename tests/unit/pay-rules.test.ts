@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeHours, type AnnexRecord, type HalfDayRecord } from '../../src-main/domain/attendance';
 import { complementaryOfWeek } from '../../src-main/domain/complementary';
-import { amountCents, grossOfSegments, laterFloorAbove, rateOnDay, smicRaiseText, splitByRate } from '../../src-main/domain/pay-rates';
+import {
+  amountCents,
+  grossOfSegments,
+  laterFloorAbove,
+  rateOnDay,
+  smicRaiseText,
+  splitByRate,
+} from '../../src-main/domain/pay-rates';
 import { minutesBeyond, placeAnnexTime, unionMinutes } from '../../src-main/domain/working-time';
 
 // Figures counted by hand. The SMIC table of the decrees: 11,88 € from 1 Nov 2024, 12,02 € from 1 Jan 2026.
@@ -47,14 +54,19 @@ describe('the wage in force on each day (L3231-2)', () => {
   });
 
   it('keeps 56 h × 12,02 € = 673,12 € in one segment', () => {
-    const june = Array.from({ length: 16 }, (_, i) => ({ date: `2026-06-${String(i + 1).padStart(2, '0')}`, minutes: 210 }));
+    const june = Array.from({ length: 16 }, (_, i) => ({
+      date: `2026-06-${String(i + 1).padStart(2, '0')}`,
+      minutes: 210,
+    }));
     const segments = splitByRate(june, 1202, SMIC);
     expect(segments).toHaveLength(1);
     expect(grossOfSegments(segments)).toBe(67312);
   });
 
   it('says it in French', () => {
-    expect(smicRaiseText(SMIC[1]!)).toBe('SMIC revalorisé le 01/01/2026 : 12,02\u00a0€ appliqués à partir de cette date');
+    expect(smicRaiseText(SMIC[1]!)).toBe(
+      'SMIC revalorisé le 01/01/2026 : 12,02\u00a0€ appliqués à partir de cette date',
+    );
   });
 
   it.each([
@@ -69,20 +81,38 @@ describe('the wage in force on each day (L3231-2)', () => {
   });
 
   it('property: minutes are kept, every day is paid at least the contract and the SMIC in force, gross is the sum of the segments', () => {
-    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2025, 5, 1) + n * 86_400_000).toISOString().slice(0, 10));
-    const floors = fc.uniqueArray(fc.record({ effectiveFrom: day, hourlyCents: fc.integer({ min: 1000, max: 1500 }) }), { selector: (f) => f.effectiveFrom, maxLength: 4 });
+    const day = fc
+      .integer({ min: 0, max: 800 })
+      .map((n) => new Date(Date.UTC(2025, 5, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const floors = fc.uniqueArray(
+      fc.record({ effectiveFrom: day, hourlyCents: fc.integer({ min: 1000, max: 1500 }) }),
+      { selector: (f) => f.effectiveFrom, maxLength: 4 },
+    );
     fc.assert(
-      fc.property(fc.array(fc.record({ date: day, minutes: fc.integer({ min: 0, max: 600 }) }), { maxLength: 40 }), fc.integer({ min: 1000, max: 1500 }), floors, (paid, contract, table) => {
-        const segments = splitByRate(paid, contract, table);
-        expect(segments.reduce((sum, s) => sum + s.minutes, 0)).toBe(paid.reduce((sum, p) => sum + p.minutes, 0));
-        expect(grossOfSegments(segments)).toBe(segments.reduce((sum, s) => sum + amountCents(s.minutes, s.hourlyCents), 0));
-        for (const p of paid.filter((x) => x.minutes > 0)) {
-          const segment = segments.find((s) => s.from <= p.date && p.date <= s.to)!;
-          expect(segment.hourlyCents).toBe(Math.max(contract, rateOnDay(0, table, p.date).hourlyCents));
-        }
-        // No SMIC above the contract: one rate, as before the rule.
-        if (table.every((f) => f.hourlyCents <= contract)) expect(grossOfSegments(segments)).toBe(amountCents(segments.reduce((sum, s) => sum + s.minutes, 0), contract));
-      }),
+      fc.property(
+        fc.array(fc.record({ date: day, minutes: fc.integer({ min: 0, max: 600 }) }), { maxLength: 40 }),
+        fc.integer({ min: 1000, max: 1500 }),
+        floors,
+        (paid, contract, table) => {
+          const segments = splitByRate(paid, contract, table);
+          expect(segments.reduce((sum, s) => sum + s.minutes, 0)).toBe(paid.reduce((sum, p) => sum + p.minutes, 0));
+          expect(grossOfSegments(segments)).toBe(
+            segments.reduce((sum, s) => sum + amountCents(s.minutes, s.hourlyCents), 0),
+          );
+          for (const p of paid.filter((x) => x.minutes > 0)) {
+            const segment = segments.find((s) => s.from <= p.date && p.date <= s.to)!;
+            expect(segment.hourlyCents).toBe(Math.max(contract, rateOnDay(0, table, p.date).hourlyCents));
+          }
+          // No SMIC above the contract: one rate, as before the rule.
+          if (table.every((f) => f.hourlyCents <= contract))
+            expect(grossOfSegments(segments)).toBe(
+              amountCents(
+                segments.reduce((sum, s) => sum + s.minutes, 0),
+                contract,
+              ),
+            );
+        },
+      ),
     );
   });
 });
@@ -108,12 +138,18 @@ describe('an annex time and a worked half-day: worked time is never paid twice',
 
   it('refuses two annex times of the same person that overlap, even a health check; touching ones are accepted', () => {
     const pose = { start: 14 * H, end: 15 * H };
-    expect(placeAnnexTime({ kind: 'visite_medicale', start: 14 * H + 30, end: 15 * H + 30 }, [], [pose])).toEqual({ kind: 'refused', clash: pose, with: 'annex' });
+    expect(placeAnnexTime({ kind: 'visite_medicale', start: 14 * H + 30, end: 15 * H + 30 }, [], [pose])).toEqual({
+      kind: 'refused',
+      clash: pose,
+      with: 'annex',
+    });
     expect(placeAnnexTime({ kind: 'bilan_fin', start: 15 * H, end: 16 * H }, [], [pose]).kind).toBe('separate');
   });
 
   it('gives the minutes shared with the half-day for a health check inside it', () => {
-    expect(placeAnnexTime({ kind: 'visite_medicale', start: 11 * H, end: 12 * H + 30 }, [MORNING, AFTERNOON], [])).toEqual({ kind: 'during_work', sharedMinutes: 60 });
+    expect(
+      placeAnnexTime({ kind: 'visite_medicale', start: 11 * H, end: 12 * H + 30 }, [MORNING, AFTERNOON], []),
+    ).toEqual({ kind: 'during_work', sharedMinutes: 60 });
   });
 
   const contract = { start: '2026-06-01', end: '2026-06-28', weeklyMinutes: 7 * H };
@@ -124,8 +160,15 @@ describe('an annex time and a worked half-day: worked time is never paid twice',
     cancelled: null,
     mark: { mark: 'present', actualStart: null, actualEnd: null, paid: true },
   });
-  const annex = (date: string, start: number, end: number, done: boolean | null = true): AnnexRecord => ({ date, startMinutes: start, endMinutes: end, paid: true, done });
-  const hours = (halfDays: HalfDayRecord[], annexTimes: AnnexRecord[]) => computeHours({ contract, halfDays, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
+  const annex = (date: string, start: number, end: number, done: boolean | null = true): AnnexRecord => ({
+    date,
+    startMinutes: start,
+    endMinutes: end,
+    paid: true,
+    done,
+  });
+  const hours = (halfDays: HalfDayRecord[], annexTimes: AnnexRecord[]) =>
+    computeHours({ contract, halfDays, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30');
 
   it.each([
     // [annex start, end, paid minutes of the day (3 h 30 worked + the annex's own minutes)]
@@ -141,13 +184,22 @@ describe('an annex time and a worked half-day: worked time is never paid twice',
   });
 
   it('counts an annex time inside a late arrival only for the minutes not worked', () => {
-    const late: HalfDayRecord = { ...present('2026-06-02'), mark: { mark: 'retard', actualStart: 10 * H, actualEnd: null, paid: true } };
+    const late: HalfDayRecord = {
+      ...present('2026-06-02'),
+      mark: { mark: 'retard', actualStart: 10 * H, actualEnd: null, paid: true },
+    };
     // Worked 10:00–12:00; a health check 09:00–10:30 adds 09:00–10:00.
-    expect(hours([late], [annex('2026-06-02', 9 * H, 10 * H + 30)]).days[0]).toMatchObject({ worked: 120, annexPaid: 60, paid: 180 });
+    expect(hours([late], [annex('2026-06-02', 9 * H, 10 * H + 30)]).days[0]).toMatchObject({
+      worked: 120,
+      annexPaid: 60,
+      paid: 180,
+    });
   });
 
   it('property: a day pays the union of its worked and annex times, never more than their sum', () => {
-    const span = fc.tuple(fc.integer({ min: 6 * H, max: 20 * H }), fc.integer({ min: 1, max: 5 * H })).map(([start, length]) => ({ start, end: start + length }));
+    const span = fc
+      .tuple(fc.integer({ min: 6 * H, max: 20 * H }), fc.integer({ min: 1, max: 5 * H }))
+      .map(([start, length]) => ({ start, end: start + length }));
     fc.assert(
       fc.property(fc.array(span, { maxLength: 2 }), fc.array(span, { maxLength: 3 }), (worked, annexes) => {
         const day = hours(
@@ -174,9 +226,12 @@ describe('heures complémentaires count paid annex times done (R4624-39, L3123-2
     [14 * H + 84, 84, 84, 0], // exactly the tenth
     [14 * H + 85, 85, 84, 1], // one minute beyond
     [16 * H, 120, 84, 36],
-  ])('%i minutes of work in a 14 h week: %i complementary, %i at +10 %, %i at +25 %', (working, total, within, beyond) => {
-    expect(complementaryOfWeek(working, 14 * H)).toEqual({ total, withinTenth: within, beyondTenth: beyond });
-  });
+  ])(
+    '%i minutes of work in a 14 h week: %i complementary, %i at +10 %, %i at +25 %',
+    (working, total, within, beyond) => {
+      expect(complementaryOfWeek(working, 14 * H)).toEqual({ total, withinTenth: within, beyondTenth: beyond });
+    },
+  );
 
   it('property: the split adds up, +10 % never passes the tenth, +25 % only once the tenth is full', () => {
     fc.assert(
@@ -190,10 +245,18 @@ describe('heures complémentaires count paid annex times done (R4624-39, L3123-2
   });
 
   const contract = { start: '2026-06-01', end: '2026-06-28', weeklyMinutes: 7 * H };
-  const mornings = ['2026-06-01', '2026-06-02'].map(
-    (date): HalfDayRecord => ({ date, startMinutes: MORNING.start, endMinutes: MORNING.end, cancelled: null, mark: { mark: 'present', actualStart: null, actualEnd: null, paid: true } }),
-  );
-  const week = (annexTimes: AnnexRecord[]) => computeHours({ contract, halfDays: mornings, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false }, '2026-06-30').weeks[0]!;
+  const mornings = ['2026-06-01', '2026-06-02'].map((date): HalfDayRecord => ({
+    date,
+    startMinutes: MORNING.start,
+    endMinutes: MORNING.end,
+    cancelled: null,
+    mark: { mark: 'present', actualStart: null, actualEnd: null, paid: true },
+  }));
+  const week = (annexTimes: AnnexRecord[]) =>
+    computeHours(
+      { contract, halfDays: mornings, annexTimes, holidaysOnPattern: [], forceMajeurePaid: false },
+      '2026-06-30',
+    ).weeks[0]!;
 
   it.each([
     // [annex times of the week, complementary, at +10 %, at +25 %, over the tenth (42 min for 7 h)]
@@ -203,10 +266,13 @@ describe('heures complémentaires count paid annex times done (R4624-39, L3123-2
     [[{ date: '2026-06-03', startMinutes: 14 * H, endMinutes: 15 * H, paid: true, done: null }], 0, 0, 0, false], // not done yet
     [[{ date: '2026-06-03', startMinutes: 14 * H, endMinutes: 15 * H, paid: false, done: true }], 0, 0, 0, false], // not paid
     [[{ date: '2026-06-01', startMinutes: 9 * H, endMinutes: 10 * H, paid: true, done: true }], 0, 0, 0, false], // inside a worked morning: counted once
-  ] as const)('7 h worked with %j: %i complementary (%i at +10 %, %i at +25 %), over the tenth: %s', (annexTimes, total, within, beyond, over) => {
-    const w = week([...annexTimes]);
-    expect(w.worked).toBe(7 * H);
-    expect(w.complementarySplit).toEqual({ total, withinTenth: within, beyondTenth: beyond });
-    expect([w.complementary, w.overLimit]).toEqual([total, over]);
-  });
+  ] as const)(
+    '7 h worked with %j: %i complementary (%i at +10 %, %i at +25 %), over the tenth: %s',
+    (annexTimes, total, within, beyond, over) => {
+      const w = week([...annexTimes]);
+      expect(w.worked).toBe(7 * H);
+      expect(w.complementarySplit).toEqual({ total, withinTenth: within, beyondTenth: beyond });
+      expect([w.complementary, w.overLimit]).toEqual([total, over]);
+    },
+  );
 });

@@ -17,11 +17,20 @@ async function countPersons(call: Call) {
 
 async function seed(call: Call) {
   const helene = valueOf(
-    await call('people/create', { person: person({ lastName: 'LEFÈVRE', firstNames: 'Hélène', phone: '02 98 00 00 00' }), situation: situation() }),
+    await call('people/create', {
+      person: person({ lastName: 'LEFÈVRE', firstNames: 'Hélène', phone: '02 98 00 00 00' }),
+      situation: situation(),
+    }),
   ).id;
   const moussa = valueOf(
     await call('people/create', {
-      person: person({ lastName: 'Traoré', firstNames: 'Moussa', birthDate: '1990-03-02', sex: 'M', civility: 'monsieur' }),
+      person: person({
+        lastName: 'Traoré',
+        firstNames: 'Moussa',
+        birthDate: '1990-03-02',
+        sex: 'M',
+        civility: 'monsieur',
+      }),
       situation: situation({ resources: 'ass', educationLevel: '5' }),
     }),
   ).id;
@@ -63,7 +72,12 @@ describe('re-importing people never makes a record worse', () => {
     expect(preview.rows[2]).toMatchObject({ action: 'create', changes: [], version: null });
 
     const row = preview.rows[1]!;
-    const counts = valueOf(await call('people/importCommit', { ...table(FILE), accepted: [{ line: 3, personId: moussa, version: row.version! }] }));
+    const counts = valueOf(
+      await call('people/importCommit', {
+        ...table(FILE),
+        accepted: [{ line: 3, personId: moussa, version: row.version! }],
+      }),
+    );
     expect(counts).toEqual({ create: 1, update: 1, unchanged: 1, invalid: 0 });
 
     // Not ticked: untouched, spelling and situation included.
@@ -74,7 +88,10 @@ describe('re-importing people never makes a record worse', () => {
     const m = valueOf(await call('people/get', { id: moussa }));
     expect(m).toEqual({ ...before, town: 'Quimper', phone: '0612345678' });
     const created = valueOf(await call('people/search', { query: 'quemener' })).rows[0]!;
-    expect(valueOf(await call('people/get', { id: created.id })).situations![0]).toMatchObject({ resources: 'ass', educationLevel: '5' });
+    expect(valueOf(await call('people/get', { id: created.id })).situations![0]).toMatchObject({
+      resources: 'ass',
+      educationLevel: '5',
+    });
 
     // The same file again: what was applied is not proposed again; what was refused is proposed again.
     const again = valueOf(await call('people/importPreview', table(FILE)));
@@ -88,20 +105,36 @@ describe('re-importing people never makes a record worse', () => {
     const stale = valueOf(await call('people/importPreview', file)).rows[0]!;
     const accepted = [{ line: 2, personId: helene, version: stale.version! }];
 
-    valueOf(await call('people/update', { id: helene, person: person({ lastName: 'LEFÈVRE', firstNames: 'Hélène', phone: '02 98 11 11 11' }) }));
+    valueOf(
+      await call('people/update', {
+        id: helene,
+        person: person({ lastName: 'LEFÈVRE', firstNames: 'Hélène', phone: '02 98 11 11 11' }),
+      }),
+    );
     expect(await call('people/importCommit', { ...file, accepted })).toMatchObject({
       ok: false,
       error: {
         code: 'CONFLICT',
         field: 'accepted',
-        message: "La fiche de la ligne 2 a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d’importer. Rien n’a été enregistré.",
+        message:
+          'La fiche de la ligne 2 a été modifiée depuis la vérification : vérifiez à nouveau les lignes avant d’importer. Rien n’a été enregistré.',
       },
     });
 
     // A new situation recorded since the preview makes it stale too.
     const fresh = valueOf(await call('people/importPreview', file)).rows[0]!;
-    valueOf(await call('people/addSituation', { id: helene, situation: situation({ observedOn: '2026-03-01', resources: 'are' }) }));
-    expect(await call('people/importCommit', { ...file, accepted: [{ line: 2, personId: helene, version: fresh.version! }] })).toMatchObject({
+    valueOf(
+      await call('people/addSituation', {
+        id: helene,
+        situation: situation({ observedOn: '2026-03-01', resources: 'are' }),
+      }),
+    );
+    expect(
+      await call('people/importCommit', {
+        ...file,
+        accepted: [{ line: 2, personId: helene, version: fresh.version! }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -110,7 +143,12 @@ describe('re-importing people never makes a record worse', () => {
     // Checked again, the proposal now shows the resources too and goes in.
     const checked = valueOf(await call('people/importPreview', file)).rows[0]!;
     expect(checked.changes).toContainEqual({ field: 'Ressources', from: 'ARE (chômage)', to: 'RSA' });
-    valueOf(await call('people/importCommit', { ...file, accepted: [{ line: 2, personId: helene, version: checked.version! }] }));
+    valueOf(
+      await call('people/importCommit', {
+        ...file,
+        accepted: [{ line: 2, personId: helene, version: checked.version! }],
+      }),
+    );
     const after = valueOf(await call('people/get', { id: helene }));
     expect(after).toMatchObject({ town: 'Plouzané', phone: '0298111111', lastName: 'LEFÈVRE' });
     expect(after.situations![0]).toMatchObject({ resources: 'rsa', educationLevel: '4', housing: 'Locataire HLM' });
@@ -125,10 +163,15 @@ describe('re-importing people never makes a record worse', () => {
       [{ line: 9, personId: helene, version }], // no such line
       [{ line: 2, personId: moussa, version }], // another person
     ]) {
-      expect(await call('people/importCommit', { ...table(FILE), accepted })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'accepted' } });
+      expect(await call('people/importCommit', { ...table(FILE), accepted })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'accepted' },
+      });
     }
     expect(await countPersons(call)).toBe(2);
-    expect((await sql<{ n: number }>`select count(*) as n from person_situations`.execute(services.db)).rows[0]!.n).toBe(2);
+    expect(
+      (await sql<{ n: number }>`select count(*) as n from person_situations`.execute(services.db)).rows[0]!.n,
+    ).toBe(2);
   });
 
   it('reads diploma names in the level column and says what to write otherwise', async () => {
@@ -145,7 +188,11 @@ describe('re-importing people never makes a record worse', () => {
       ),
     );
     expect(preview.rows.map((r) => r.action)).toEqual(['create', 'invalid', 'invalid', 'create']);
-    expect(preview.rows[1]!.errors['7']).toMatch(/^« Bac\+12 » n’est pas un niveau de formation connu\. Écrivez le diplôme le plus élevé : sans diplôme, brevet/);
-    expect(preview.rows[2]!.errors['7']).toBe('Le niveau de formation manque : les ressources seules ne font pas une situation.');
+    expect(preview.rows[1]!.errors['7']).toMatch(
+      /^« Bac\+12 » n’est pas un niveau de formation connu\. Écrivez le diplôme le plus élevé : sans diplôme, brevet/,
+    );
+    expect(preview.rows[2]!.errors['7']).toBe(
+      'Le niveau de formation manque : les ressources seules ne font pas une situation.',
+    );
   });
 });

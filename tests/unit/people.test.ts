@@ -34,19 +34,48 @@ describe('NIR and unemployment rules', () => {
 describe('people records', () => {
   it('creates a record with its dated situation and reads it back', async () => {
     const { call } = await configured();
-    const { id } = valueOf(await call('people/create', { person: person({ nir: '2 85 05 78 006 084 41' }), situation: situation() }));
+    const { id } = valueOf(
+      await call('people/create', { person: person({ nir: '2 85 05 78 006 084 41' }), situation: situation() }),
+    );
     const record = valueOf(await call('people/get', { id }));
-    expect(record).toMatchObject({ lastName: 'Lefèvre', firstNames: 'Élodie', nirMasked: '2 85 •• •• ••• ••• ••', archived: false });
-    expect(record.situations).toEqual([expect.objectContaining({ resources: 'rsa', longTermUnemployed: 'tres_longue', rqth: 'non' })]);
+    expect(record).toMatchObject({
+      lastName: 'Lefèvre',
+      firstNames: 'Élodie',
+      nirMasked: '2 85 •• •• ••• ••• ••',
+      archived: false,
+    });
+    expect(record.situations).toEqual([
+      expect.objectContaining({ resources: 'rsa', longTermUnemployed: 'tres_longue', rqth: 'non' }),
+    ]);
     expect(JSON.stringify(record)).not.toContain('285057800608441');
     expect(valueOf(await call('people/revealNir', { id }))).toEqual({ nir: '285057800608441' });
   });
 
   it.each([
-    ['an impossible date', { birthDate: '1985-02-30' }, 'person.birthDate', "La date de naissance n’est pas une date valide."],
-    ['a birth date in the future', { birthDate: '2030-01-01' }, 'person.birthDate', 'La date de naissance ne peut pas être dans le futur.'],
-    ['a wrong NIR key', { nir: '285057800608442' }, 'person.nir', 'La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.'],
-    ['a 10,000-character name', { lastName: 'A'.repeat(10_000) }, 'person.lastName', 'Le nom ne doit pas dépasser 100 caractères.'],
+    [
+      'an impossible date',
+      { birthDate: '1985-02-30' },
+      'person.birthDate',
+      'La date de naissance n’est pas une date valide.',
+    ],
+    [
+      'a birth date in the future',
+      { birthDate: '2030-01-01' },
+      'person.birthDate',
+      'La date de naissance ne peut pas être dans le futur.',
+    ],
+    [
+      'a wrong NIR key',
+      { nir: '285057800608442' },
+      'person.nir',
+      'La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.',
+    ],
+    [
+      'a 10,000-character name',
+      { lastName: 'A'.repeat(10_000) },
+      'person.lastName',
+      'Le nom ne doit pas dépasser 100 caractères.',
+    ],
     ['no sex', { sex: undefined as never }, 'person.sex', 'Indiquez le sexe (utile aux chiffres des financeurs).'],
   ])('refuses %s in French and writes nothing', async (_case, overrides, field, message) => {
     const { services, call } = await configured();
@@ -58,7 +87,12 @@ describe('people records', () => {
   it('keeps every situation as history, newest first', async () => {
     const { call } = await configured();
     const { id } = valueOf(await call('people/create', { person: person(), situation: situation() }));
-    const updated = valueOf(await call('people/addSituation', { id, situation: situation({ observedOn: '2026-09-01', resources: 'salaire', rsaMonths: null }) }));
+    const updated = valueOf(
+      await call('people/addSituation', {
+        id,
+        situation: situation({ observedOn: '2026-09-01', resources: 'salaire', rsaMonths: null }),
+      }),
+    );
     expect(updated.situations?.map((s) => [s.observedOn, s.resources])).toEqual([
       ['2026-09-01', 'salaire'],
       ['2026-02-15', 'rsa'],
@@ -67,13 +101,29 @@ describe('people records', () => {
 
   it('warns of a duplicate (folded name, birth name, birth date or NIR) until confirmed', async () => {
     const { services, call } = await configured();
-    valueOf(await call('people/create', { person: person({ lastName: 'Le Gall', birthName: 'Lefèvre' }), situation: situation() }));
-    const again = await call('people/create', { person: person({ lastName: 'LEFEVRE', firstNames: 'elodie' }), situation: situation() });
+    valueOf(
+      await call('people/create', {
+        person: person({ lastName: 'Le Gall', birthName: 'Lefèvre' }),
+        situation: situation(),
+      }),
+    );
+    const again = await call('people/create', {
+      person: person({ lastName: 'LEFEVRE', firstNames: 'elodie' }),
+      situation: situation(),
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'duplicates' } });
     if (!again.ok) expect(again.error.message).toContain('Élodie Le Gall, né(e) le 12/05/1985, a déjà une fiche');
-    const candidates = valueOf(await call('people/findDuplicates', { lastName: 'Lefevre', firstNames: 'Élodie', birthDate: '1985-05-12' }));
+    const candidates = valueOf(
+      await call('people/findDuplicates', { lastName: 'Lefevre', firstNames: 'Élodie', birthDate: '1985-05-12' }),
+    );
     expect(candidates.map((c) => c.lastName)).toEqual(['Le Gall']);
-    valueOf(await call('people/create', { person: person({ lastName: 'LEFEVRE' }), situation: situation(), confirmedNotDuplicate: true }));
+    valueOf(
+      await call('people/create', {
+        person: person({ lastName: 'LEFEVRE' }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    );
     expect(await countPersons(services)).toBe(2);
     // A different first name or birth date is not a duplicate.
     valueOf(await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() }));
@@ -92,7 +142,11 @@ describe('people records', () => {
     const { services, call } = await configured();
     const { id } = valueOf(await call('people/create', { person: person(), situation: situation() }));
     valueOf(await call('people/get', { id }));
-    const last = await services.db.selectFrom('journal').select(['action', 'method', 'records']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const last = await services.db
+      .selectFrom('journal')
+      .select(['action', 'method', 'records'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last).toEqual({ action: 'read', method: 'people/get', records: `["person:${id}"]` });
   });
 });
@@ -117,7 +171,13 @@ describe('search', () => {
       ['Le Bihan', 'Kerouac', 'Soazig'],
     ];
     for (const [lastName, birthName, firstNames] of names) {
-      valueOf(await call('people/create', { person: person({ lastName, birthName, firstNames, birthDate: '1990-01-01' }), situation: situation(), confirmedNotDuplicate: true }));
+      valueOf(
+        await call('people/create', {
+          person: person({ lastName, birthName, firstNames, birthDate: '1990-01-01' }),
+          situation: situation(),
+          confirmedNotDuplicate: true,
+        }),
+      );
     }
     const rows = valueOf(await call('people/search', { query })).rows;
     const matched = rows.map((r) => expected.find((name) => [r.lastName, r.firstNames, r.birthName].includes(name)));
@@ -130,7 +190,15 @@ describe('search', () => {
       for (let i = 0; i < 5000; i++) {
         await insertPerson(
           trx,
-          { ...person({ lastName: `Nom${String(i).padStart(4, '0')}`, firstNames: 'Test', sex: i % 3 === 0 ? 'M' : 'F', birthDate: '1980-01-01' }), nir: '' },
+          {
+            ...person({
+              lastName: `Nom${String(i).padStart(4, '0')}`,
+              firstNames: 'Test',
+              sex: i % 3 === 0 ? 'M' : 'F',
+              birthDate: '1980-01-01',
+            }),
+            nir: '',
+          },
           '2026-03-02T09:00:00.000Z',
         );
       }
@@ -147,17 +215,45 @@ describe('search', () => {
 
   it('filters by prescriber, référent, référent who left, and latest resources', async () => {
     const { call } = await configured();
-    const org = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'France Travail Brest', kind: 'prescripteur', address: '', phone: '', email: '' } }));
-    const ref = valueOf(await call('contacts/saveContact', { contact: { organisationId: org.id, firstName: 'Soizic', lastName: 'Le Roux', service: 'Accompagnement', phone: '', email: '', userId: null, leftOn: '2026-01-31' } }));
-    const a = valueOf(await call('people/create', { person: person({ prescriberId: org.id, referentId: ref.id }), situation: situation({ resources: 'ass' }) }));
+    const org = valueOf(
+      await call('contacts/saveOrganisation', {
+        organisation: { name: 'France Travail Brest', kind: 'prescripteur', address: '', phone: '', email: '' },
+      }),
+    );
+    const ref = valueOf(
+      await call('contacts/saveContact', {
+        contact: {
+          organisationId: org.id,
+          firstName: 'Soizic',
+          lastName: 'Le Roux',
+          service: 'Accompagnement',
+          phone: '',
+          email: '',
+          userId: null,
+          leftOn: '2026-01-31',
+        },
+      }),
+    );
+    const a = valueOf(
+      await call('people/create', {
+        person: person({ prescriberId: org.id, referentId: ref.id }),
+        situation: situation({ resources: 'ass' }),
+      }),
+    );
     valueOf(await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() }));
     expect(valueOf(await call('people/search', { prescriberId: org.id })).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(valueOf(await call('people/search', { referentLeft: true })).rows).toMatchObject([{ id: a.id, referentName: 'Soizic Le Roux', referentLeft: true }]);
+    expect(valueOf(await call('people/search', { referentLeft: true })).rows).toMatchObject([
+      { id: a.id, referentName: 'Soizic Le Roux', referentLeft: true },
+    ]);
     expect(valueOf(await call('people/search', { resources: 'ass' })).total).toBe(1);
     expect(valueOf(await call('people/search', { resources: 'rsa' })).total).toBe(1);
     expect(valueOf(await call('people/search', { year: 2026 })).total).toBe(2);
     expect(valueOf(await call('people/search', { year: 2025 })).total).toBe(0);
-    expect(valueOf(await call('people/search', { query: 'anne', sort: 'createdAt', direction: 'desc' })).rows.map((r) => r.firstNames)).toEqual(['Anne']);
+    expect(
+      valueOf(await call('people/search', { query: 'anne', sort: 'createdAt', direction: 'desc' })).rows.map(
+        (r) => r.firstNames,
+      ),
+    ).toEqual(['Anne']);
     expect(valueOf(await call('people/search', { query: '%' })).total).toBe(0);
   });
 });
@@ -166,10 +262,31 @@ describe('who sees whom', () => {
   it('gives a travailleur social their own caseload only; others answer NOT_FOUND', async () => {
     const { services, call } = await configured();
     const ts = await sessionAs(services, 'travailleur_social', 'Soizic Le Roux');
-    const org = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'CCAS — service social', kind: 'prescripteur', address: '', phone: '', email: '' } }));
-    const card = valueOf(await call('contacts/saveContact', { contact: { organisationId: org.id, firstName: 'Soizic', lastName: 'Le Roux', service: '', phone: '', email: '', userId: ts.user!.id, leftOn: null } }));
-    const mine = valueOf(await call('people/create', { person: person({ referentId: card.id }), situation: situation() }));
-    const other = valueOf(await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() }));
+    const org = valueOf(
+      await call('contacts/saveOrganisation', {
+        organisation: { name: 'CCAS — service social', kind: 'prescripteur', address: '', phone: '', email: '' },
+      }),
+    );
+    const card = valueOf(
+      await call('contacts/saveContact', {
+        contact: {
+          organisationId: org.id,
+          firstName: 'Soizic',
+          lastName: 'Le Roux',
+          service: '',
+          phone: '',
+          email: '',
+          userId: ts.user!.id,
+          leftOn: null,
+        },
+      }),
+    );
+    const mine = valueOf(
+      await call('people/create', { person: person({ referentId: card.id }), situation: situation() }),
+    );
+    const other = valueOf(
+      await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() }),
+    );
     const asTs = caller(services, ts);
     expect(valueOf(await asTs('people/search', {})).rows.map((r) => r.id)).toEqual([mine.id]);
     expect(valueOf(await asTs('people/get', { id: mine.id })).situations).toHaveLength(1);
@@ -195,12 +312,27 @@ describe('who sees whom', () => {
 describe('nationality, only where the structure collects it', () => {
   it('ignores it while the setting is off, keeps it once on, and keeps it when an edit leaves it out', async () => {
     const { call } = await configured();
-    const off = valueOf(await call('people/create', { person: person({ nationalityGroup: 'hors_ue' }), situation: situation() }));
-    expect(valueOf(await call('people/get', { id: off.id }))).toMatchObject({ nationalityGroup: null, collectNationality: false });
-    expect(valueOf(await call('settings/updatePeopleOptions', { collectNationality: true })).people.collectNationality).toBe(true);
-    const on = valueOf(await call('people/create', { person: person({ firstNames: 'Anne', nationalityGroup: 'ue' }), situation: situation() }));
+    const off = valueOf(
+      await call('people/create', { person: person({ nationalityGroup: 'hors_ue' }), situation: situation() }),
+    );
+    expect(valueOf(await call('people/get', { id: off.id }))).toMatchObject({
+      nationalityGroup: null,
+      collectNationality: false,
+    });
+    expect(
+      valueOf(await call('settings/updatePeopleOptions', { collectNationality: true })).people.collectNationality,
+    ).toBe(true);
+    const on = valueOf(
+      await call('people/create', {
+        person: person({ firstNames: 'Anne', nationalityGroup: 'ue' }),
+        situation: situation(),
+      }),
+    );
     expect(valueOf(await call('people/get', { id: on.id })).nationalityGroup).toBe('ue');
     const { nationalityGroup: _left, ...withoutNationality } = person({ firstNames: 'Anne', town: 'Quimper' });
-    expect(valueOf(await call('people/update', { id: on.id, person: withoutNationality }))).toMatchObject({ town: 'Quimper', nationalityGroup: 'ue' });
+    expect(valueOf(await call('people/update', { id: on.id, person: withoutNationality }))).toMatchObject({
+      town: 'Quimper',
+      nationalityGroup: 'ue',
+    });
   });
 });

@@ -198,7 +198,7 @@ describe('permission matrix', () => {
       } else {
         expect(result).toEqual({
           ok: false,
-          error: { code: 'FORBIDDEN', message: "Vous n’avez pas le droit de faire cette action." },
+          error: { code: 'FORBIDDEN', message: 'Vous n’avez pas le droit de faire cette action.' },
         });
       }
     });
@@ -208,17 +208,31 @@ describe('permission matrix', () => {
   describe.each(METHODS)('%s before the password an administrator typed is replaced', (method) => {
     it.each(ROLES)('as %s', async (role) => {
       const session = freshSession(role);
-      const result = await dispatch(services, method, {}, { ...session, user: { ...session.user!, mustChangePassword: true } });
+      const result = await dispatch(
+        services,
+        method,
+        {},
+        { ...session, user: { ...session.user!, mustChangePassword: true } },
+      );
       if (OPEN_BEFORE_PASSWORD_CHANGE.has(method)) {
         if (!result.ok) expect(result.error.code).not.toMatch(/^(PASSWORD_CHANGE_REQUIRED|FORBIDDEN|UNAUTHORIZED)$/);
       } else {
-        expect(result).toEqual({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choisissez d’abord un nouveau mot de passe.' } });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choisissez d’abord un nouveau mot de passe.' },
+        });
       }
     });
   });
 
   it('tells the renderer which methods a role may use', () => {
-    expect(allowedMethods('lecture_seule')).toEqual(['auth/changePassword', 'stats/figures', 'stats/report', 'stats/export', 'search/anywhere']);
+    expect(allowedMethods('lecture_seule')).toEqual([
+      'auth/changePassword',
+      'stats/figures',
+      'stats/report',
+      'stats/export',
+      'search/anywhere',
+    ]);
     expect(allowedMethods('coordination')).toContain('settings/get');
     expect(allowedMethods('coordination')).not.toContain('settings/updateStructure');
     expect(allowedMethods('administrateur')).toContain('journal/export');

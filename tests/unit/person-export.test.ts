@@ -9,9 +9,20 @@ async function participantWithWeeklyMinutes() {
   const setup = await configured({ clock: fakeClock('2026-07-01T09:00:00.000Z') });
   const { services } = setup;
   const worksiteId = await insertWorksite(services, { name: 'Espaces verts', kind: 'aci', startDate: '2026-06-01' });
-  const { personId, journeyId } = await insertPerson(services, { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: '5' }, 1);
-  const participationId = await insertParticipation(services, { worksiteId, personId, journeyId, startDate: '2026-06-01', endDate: '2026-11-30' });
-  const setWeekly = (weeklyMinutes: number) => services.db.updateTable('participations').set({ weeklyMinutes }).where('id', '=', participationId).execute();
+  const { personId, journeyId } = await insertPerson(
+    services,
+    { sex: 'F', birthDate: '1990-04-12', resources: 'rsa', education: '5' },
+    1,
+  );
+  const participationId = await insertParticipation(services, {
+    worksiteId,
+    personId,
+    journeyId,
+    startDate: '2026-06-01',
+    endDate: '2026-11-30',
+  });
+  const setWeekly = (weeklyMinutes: number) =>
+    services.db.updateTable('participations').set({ weeklyMinutes }).where('id', '=', participationId).execute();
   return { ...setup, personId, setWeekly };
 }
 
@@ -27,7 +38,9 @@ describe('the person’s data export', () => {
     await setWeekly(35 * 60);
     const exported = valueOf(await call('rgpd/exportPerson', { personId }));
     const json = JSON.parse(exported.json) as { sections: { title: string; rows: Record<string, unknown>[] }[] };
-    expect(json.sections.find((s) => s.title === 'Contrats sur les chantiers')!.rows[0]).toMatchObject({ 'Heures par semaine': nb('35 h') });
+    expect(json.sections.find((s) => s.title === 'Contrats sur les chantiers')!.rows[0]).toMatchObject({
+      'Heures par semaine': nb('35 h'),
+    });
   });
 
   it.each([

@@ -45,9 +45,19 @@ describe('an immersion lasts at most one month, date to date (D5135-3)', () => {
     expect(pmsmpDatesProblem('2026-03-02', '2026-03-01')).toBe('La fin de l’immersion ne peut pas précéder son début.');
   });
 
-  const day = fc.record({ y: fc.integer({ min: 1990, max: 2090 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }).map(({ y, m, d }) => isoFromParts(y, m, d));
+  const day = fc
+    .record({
+      y: fc.integer({ min: 1990, max: 2090 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    })
+    .map(({ y, m, d }) => isoFromParts(y, m, d));
   const anyDay = fc
-    .record({ y: fc.integer({ min: 1990, max: 2090 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      y: fc.integer({ min: 1990, max: 2090 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 31 }),
+    })
     .map(({ y, m, d }) => isoFromParts(y, m, Math.min(d, new Date(Date.UTC(y, m, 0)).getUTCDate())));
 
   it('property: the allowed period is 28 to 31 days long, ends before the same date next month, and never shrinks when the start moves later', () => {
@@ -81,11 +91,17 @@ describe('renewed once, for the same objective (D5135-3)', () => {
     expect(renewalProblem({ end: '2026-03-31', isRenewal: false, renewed: false }, '2026-04-01')).toBeNull();
   });
   it('a renewal is not renewed again, nor a convention renewed already', () => {
-    expect(renewalProblem({ end: '2026-03-31', isRenewal: true, renewed: false }, '2026-04-01')).toMatch(/déjà un renouvellement/);
-    expect(renewalProblem({ end: '2026-03-31', isRenewal: false, renewed: true }, '2026-04-01')).toMatch(/déjà été renouvelée une fois/);
+    expect(renewalProblem({ end: '2026-03-31', isRenewal: true, renewed: false }, '2026-04-01')).toMatch(
+      /déjà un renouvellement/,
+    );
+    expect(renewalProblem({ end: '2026-03-31', isRenewal: false, renewed: true }, '2026-04-01')).toMatch(
+      /déjà été renouvelée une fois/,
+    );
   });
   it('the renewal starts after the end, never on it', () => {
-    expect(renewalProblem({ end: '2026-03-31', isRenewal: false, renewed: false }, '2026-03-31')).toBe('Le renouvellement commence après la fin de l’immersion.');
+    expect(renewalProblem({ end: '2026-03-31', isRenewal: false, renewed: false }, '2026-03-31')).toBe(
+      'Le renouvellement commence après la fin de l’immersion.',
+    );
   });
 });
 
@@ -93,7 +109,10 @@ const at = (h: number, m = 0) => h * 60 + m;
 
 describe('hours: 10 h a day (L3121-18), 35 h a week (L3121-27); a minor 8 h a day (L3162-1)', () => {
   it('counts a day as end − start − pause, and totals the week', () => {
-    const s: WeekSchedule = { lundi: { start: at(9), end: at(17), pause: 60 }, mardi: { start: at(8, 30), end: at(12), pause: 0 } };
+    const s: WeekSchedule = {
+      lundi: { start: at(9), end: at(17), pause: 60 },
+      mardi: { start: at(8, 30), end: at(12), pause: 0 },
+    };
     expect(weekMinutes(s)).toBe(7 * 60 + 3.5 * 60);
   });
 
@@ -115,7 +134,13 @@ describe('hours: 10 h a day (L3121-18), 35 h a week (L3121-27); a minor 8 h a da
     expect(weekMinutes(week)).toBe(35 * 60);
     expect(scheduleProblems(week)).toEqual([]);
     const over = scheduleProblems({ ...week, vendredi: { ...seven, end: at(17, 1) } });
-    expect(over).toEqual([{ day: null, message: 'La semaine compte 35 h 01 de présence : au plus 35 h par semaine (article L3121-27 du Code du travail).' }]);
+    expect(over).toEqual([
+      {
+        day: null,
+        message:
+          'La semaine compte 35 h 01 de présence : au plus 35 h par semaine (article L3121-27 du Code du travail).',
+      },
+    ]);
   });
 
   it('refuses an empty week, an end before the start, a pause longer than the day', () => {
@@ -126,7 +151,13 @@ describe('hours: 10 h a day (L3121-18), 35 h a week (L3121-27); a minor 8 h a da
 
   it('property: a schedule is accepted exactly when every day is within the limit and the week within 35 h', () => {
     const dayArb = fc.option(
-      fc.record({ start: fc.integer({ min: 0, max: 12 * 60 }), length: fc.integer({ min: 1, max: 12 * 60 }), pause: fc.integer({ min: 0, max: 90 }) }).filter((d) => d.pause < d.length),
+      fc
+        .record({
+          start: fc.integer({ min: 0, max: 12 * 60 }),
+          length: fc.integer({ min: 1, max: 12 * 60 }),
+          pause: fc.integer({ min: 0, max: 90 }),
+        })
+        .filter((d) => d.pause < d.length),
       { nil: undefined },
     );
     fc.assert(
@@ -137,7 +168,8 @@ describe('hours: 10 h a day (L3121-18), 35 h a week (L3121-27); a minor 8 h a da
           if (d) s[names[i]!] = { start: d.start, end: d.start + d.length, pause: d.pause };
         });
         const limit = minor ? 8 * 60 : ADULT_DAY_MINUTES;
-        const fits = days.every((d) => !d || d.length - d.pause <= limit) && weekMinutes(s) > 0 && weekMinutes(s) <= 35 * 60;
+        const fits =
+          days.every((d) => !d || d.length - d.pause <= limit) && weekMinutes(s) > 0 && weekMinutes(s) <= 35 * 60;
         expect(scheduleProblems(s, minor).length === 0).toBe(fits);
       }),
     );
@@ -145,14 +177,22 @@ describe('hours: 10 h a day (L3121-18), 35 h a week (L3121-27); a minor 8 h a da
 
   it('plans the hours of the period on the weekdays of the schedule', () => {
     // March 2026: 1 March is a Sunday; 5 Mondays (2, 9, 16, 23, 30).
-    expect(plannedMinutes('2026-03-01', '2026-03-31', { lundi: { start: at(9), end: at(12), pause: 0 } })).toBe(5 * 180);
+    expect(plannedMinutes('2026-03-01', '2026-03-31', { lundi: { start: at(9), end: at(12), pause: 0 } })).toBe(
+      5 * 180,
+    );
   });
 });
 
 describe('a CDDI is suspended during the immersion (L5132-15-1)', () => {
   it('on the days both share, or not at all', () => {
-    expect(suspendedDays({ start: '2026-01-05', end: '2026-05-04' }, { start: '2026-04-20', end: '2026-05-19' })).toEqual({ from: '2026-04-20', to: '2026-05-04' });
-    expect(suspendedDays({ start: '2026-01-05', end: '2026-04-19' }, { start: '2026-04-20', end: '2026-05-19' })).toBeNull();
-    expect(suspendedDays({ start: '2026-05-19', end: '2026-09-18' }, { start: '2026-04-20', end: '2026-05-19' })).toEqual({ from: '2026-05-19', to: '2026-05-19' });
+    expect(
+      suspendedDays({ start: '2026-01-05', end: '2026-05-04' }, { start: '2026-04-20', end: '2026-05-19' }),
+    ).toEqual({ from: '2026-04-20', to: '2026-05-04' });
+    expect(
+      suspendedDays({ start: '2026-01-05', end: '2026-04-19' }, { start: '2026-04-20', end: '2026-05-19' }),
+    ).toBeNull();
+    expect(
+      suspendedDays({ start: '2026-05-19', end: '2026-09-18' }, { start: '2026-04-20', end: '2026-05-19' }),
+    ).toEqual({ from: '2026-05-19', to: '2026-05-19' });
   });
 });

@@ -16,13 +16,75 @@ async function world() {
   const setup = await configured({ clock: fakeClock('2026-03-02T09:00:00.000Z'), printer });
   const { services, call } = setup;
   const socialWorker = await sessionAs(services, 'travailleur_social', 'Soizic Le Roux');
-  const service = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'CCAS — service social', kind: 'prescripteur', address: '', phone: '', email: '' } }));
-  const card = valueOf(await call('contacts/saveContact', { contact: { organisationId: service.id, firstName: 'Soizic', lastName: 'Le Roux', service: '', phone: '', email: '', userId: socialWorker.user!.id, leftOn: null } }));
-  const host = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'Boulangerie Le Fournil d’Iroise', kind: 'partenaire', address: '3 place de l’Église, 29280 Plouzané', phone: '0298000010', email: 'fournil@exemple.fr' } }));
-  const ft = valueOf(await call('contacts/saveOrganisation', { organisation: { name: 'France Travail Brest Europe', kind: 'prescripteur', address: '12 rue de Siam, 29200 Brest', phone: '', email: '' } }));
-  const adviser = valueOf(await call('contacts/saveContact', { contact: { organisationId: ft.id, firstName: 'Gaëlle', lastName: 'Morvan', service: 'Conseil', phone: '0298000020', email: 'g.morvan@exemple.fr', userId: null, leftOn: null } }));
-  const personId = valueOf(await call('people/create', { person: person({ firstNames: 'Élodie', lastName: 'Le Bihan', referentId: card.id }), situation: situation(), confirmedNotDuplicate: true })).id;
-  const otherId = valueOf(await call('people/create', { person: person({ firstNames: 'Yannick', lastName: 'Quéré' }), situation: situation(), confirmedNotDuplicate: true })).id;
+  const service = valueOf(
+    await call('contacts/saveOrganisation', {
+      organisation: { name: 'CCAS — service social', kind: 'prescripteur', address: '', phone: '', email: '' },
+    }),
+  );
+  const card = valueOf(
+    await call('contacts/saveContact', {
+      contact: {
+        organisationId: service.id,
+        firstName: 'Soizic',
+        lastName: 'Le Roux',
+        service: '',
+        phone: '',
+        email: '',
+        userId: socialWorker.user!.id,
+        leftOn: null,
+      },
+    }),
+  );
+  const host = valueOf(
+    await call('contacts/saveOrganisation', {
+      organisation: {
+        name: 'Boulangerie Le Fournil d’Iroise',
+        kind: 'partenaire',
+        address: '3 place de l’Église, 29280 Plouzané',
+        phone: '0298000010',
+        email: 'fournil@exemple.fr',
+      },
+    }),
+  );
+  const ft = valueOf(
+    await call('contacts/saveOrganisation', {
+      organisation: {
+        name: 'France Travail Brest Europe',
+        kind: 'prescripteur',
+        address: '12 rue de Siam, 29200 Brest',
+        phone: '',
+        email: '',
+      },
+    }),
+  );
+  const adviser = valueOf(
+    await call('contacts/saveContact', {
+      contact: {
+        organisationId: ft.id,
+        firstName: 'Gaëlle',
+        lastName: 'Morvan',
+        service: 'Conseil',
+        phone: '0298000020',
+        email: 'g.morvan@exemple.fr',
+        userId: null,
+        leftOn: null,
+      },
+    }),
+  );
+  const personId = valueOf(
+    await call('people/create', {
+      person: person({ firstNames: 'Élodie', lastName: 'Le Bihan', referentId: card.id }),
+      situation: situation(),
+      confirmedNotDuplicate: true,
+    }),
+  ).id;
+  const otherId = valueOf(
+    await call('people/create', {
+      person: person({ firstNames: 'Yannick', lastName: 'Quéré' }),
+      situation: situation(),
+      confirmedNotDuplicate: true,
+    }),
+  ).id;
   const immersion = (overrides: Partial<PmsmpInput> = {}): PmsmpInput => ({
     hostOrganisationId: host.id,
     hostSiret: '73282932000074',
@@ -37,7 +99,13 @@ async function world() {
     goals: 'Vérifier le goût du travail de nuit ; apprendre le façonnage',
     startDate: '2026-03-09',
     endDate: '2026-03-20',
-    schedule: { lundi: day('05:00', '12:00'), mardi: day('05:00', '12:00'), mercredi: day('05:00', '12:00'), jeudi: day('05:00', '12:00'), vendredi: day('05:00', '12:00') },
+    schedule: {
+      lundi: day('05:00', '12:00'),
+      mardi: day('05:00', '12:00'),
+      mercredi: day('05:00', '12:00'),
+      jeudi: day('05:00', '12:00'),
+      vendredi: day('05:00', '12:00'),
+    },
     tasks: 'Peser les ingrédients, façonner les baguettes, cuire et ranger le fournil',
     skills: 'Ponctualité, gestes d’hygiène, respect des recettes',
     risks: 'Brûlures (four), port de sacs de farine de 25 kg',
@@ -49,14 +117,31 @@ async function world() {
     referentFunction: 'Conseillère en insertion professionnelle',
     ...overrides,
   });
-  return { ...setup, personId, otherId, immersion, socialWorker, asSocialWorker: caller(services, socialWorker), hostId: host.id };
+  return {
+    ...setup,
+    personId,
+    otherId,
+    immersion,
+    socialWorker,
+    asSocialWorker: caller(services, socialWorker),
+    hostId: host.id,
+  };
 }
 
 describe('immersions (PMSMP) through RPC', () => {
   it('saves an immersion with its weekly hours totalled and lists it on the person', async () => {
     const w = await world();
     const saved = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
-    expect(saved).toMatchObject({ personId: w.personId, hostName: 'Boulangerie Le Fournil d’Iroise', prescriberName: 'France Travail Brest Europe', prescriberContactName: 'Gaëlle Morvan', weekMinutes: 35 * 60, renewalOf: null, renewedBy: null, bilan: null });
+    expect(saved).toMatchObject({
+      personId: w.personId,
+      hostName: 'Boulangerie Le Fournil d’Iroise',
+      prescriberName: 'France Travail Brest Europe',
+      prescriberContactName: 'Gaëlle Morvan',
+      weekMinutes: 35 * 60,
+      renewalOf: null,
+      renewedBy: null,
+      bilan: null,
+    });
     // 9 to 20 March 2026: two weeks of five days, 7 hours each.
     expect(saved.plannedMinutes).toBe(10 * 7 * 60);
     const list = valueOf(await w.call('pmsmp/list', { personId: w.personId }));
@@ -66,34 +151,84 @@ describe('immersions (PMSMP) through RPC', () => {
 
   it('refuses more than one month with the French reason on the end date, and a day over 10 hours', async () => {
     const w = await world();
-    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion({ startDate: '2026-03-01', endDate: '2026-03-31' }) })).toMatchObject({ ok: true });
-    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion({ startDate: '2026-03-01', endDate: '2026-04-01' }) })).toEqual({
+    expect(
+      await w.call('pmsmp/save', {
+        personId: w.personId,
+        immersion: w.immersion({ startDate: '2026-03-01', endDate: '2026-03-31' }),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await w.call('pmsmp/save', {
+        personId: w.personId,
+        immersion: w.immersion({ startDate: '2026-03-01', endDate: '2026-04-01' }),
+      }),
+    ).toEqual({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
         field: 'immersion.endDate',
-        message: 'Une immersion dure au plus un mois de date à date : commencée ce jour-là, elle se termine au plus tard le 31/03/2026 (article D5135-3 du Code du travail). Au-delà, renouvelez-la.',
+        message:
+          'Une immersion dure au plus un mois de date à date : commencée ce jour-là, elle se termine au plus tard le 31/03/2026 (article D5135-3 du Code du travail). Au-delà, renouvelez-la.',
       },
     });
     const long = w.immersion({ schedule: { lundi: day('06:00', '17:30', 30) } });
-    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: long })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'immersion.schedule.lundi', message: expect.stringContaining('au plus 10 h par jour') } });
-    const tooMuch = w.immersion({ schedule: { lundi: day('08:00', '16:00'), mardi: day('08:00', '16:00'), mercredi: day('08:00', '16:00'), jeudi: day('08:00', '16:00'), vendredi: day('08:00', '11:01') } });
-    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: tooMuch })).toMatchObject({ ok: false, error: { field: 'immersion.schedule', message: expect.stringContaining('au plus 35 h par semaine') } });
-    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion({ tutorName: ' ' }) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Le nom du tuteur est obligatoire.' } });
+    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: long })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'immersion.schedule.lundi',
+        message: expect.stringContaining('au plus 10 h par jour'),
+      },
+    });
+    const tooMuch = w.immersion({
+      schedule: {
+        lundi: day('08:00', '16:00'),
+        mardi: day('08:00', '16:00'),
+        mercredi: day('08:00', '16:00'),
+        jeudi: day('08:00', '16:00'),
+        vendredi: day('08:00', '11:01'),
+      },
+    });
+    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: tooMuch })).toMatchObject({
+      ok: false,
+      error: { field: 'immersion.schedule', message: expect.stringContaining('au plus 35 h par semaine') },
+    });
+    expect(
+      await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion({ tutorName: ' ' }) }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Le nom du tuteur est obligatoire.' } });
   });
 
   it('renews once, for the same objective, after the end; never twice', async () => {
     const w = await world();
     const first = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
-    expect(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-03-20', endDate: '2026-04-10' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Le renouvellement commence après la fin de l’immersion.' } });
-    expect(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-03-23', endDate: '2026-04-23' })).toMatchObject({ ok: false, error: { field: 'endDate', message: expect.stringContaining('22/04/2026') } });
-    const renewal = valueOf(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-03-23', endDate: '2026-04-22' }));
-    expect(renewal).toMatchObject({ renewalOf: first.id, fields: { objective: 'confirmer', startDate: '2026-03-23', endDate: '2026-04-22', tutorName: 'Maël Kerjean' } });
-    expect(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-04-23', endDate: '2026-05-01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('déjà été renouvelée une fois') } });
-    expect(await w.call('pmsmp/renew', { id: renewal.id, startDate: '2026-04-23', endDate: '2026-05-01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('déjà un renouvellement') } });
+    expect(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-03-20', endDate: '2026-04-10' })).toMatchObject(
+      { ok: false, error: { code: 'CONFLICT', message: 'Le renouvellement commence après la fin de l’immersion.' } },
+    );
+    expect(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-03-23', endDate: '2026-04-23' })).toMatchObject(
+      { ok: false, error: { field: 'endDate', message: expect.stringContaining('22/04/2026') } },
+    );
+    const renewal = valueOf(
+      await w.call('pmsmp/renew', { id: first.id, startDate: '2026-03-23', endDate: '2026-04-22' }),
+    );
+    expect(renewal).toMatchObject({
+      renewalOf: first.id,
+      fields: { objective: 'confirmer', startDate: '2026-03-23', endDate: '2026-04-22', tutorName: 'Maël Kerjean' },
+    });
+    expect(await w.call('pmsmp/renew', { id: first.id, startDate: '2026-04-23', endDate: '2026-05-01' })).toMatchObject(
+      { ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('déjà été renouvelée une fois') } },
+    );
+    expect(
+      await w.call('pmsmp/renew', { id: renewal.id, startDate: '2026-04-23', endDate: '2026-05-01' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('déjà un renouvellement') },
+    });
     // The renewal keeps the object of the convention it renews.
     const changed = { ...w.immersion({ objective: 'decouvrir', startDate: '2026-03-23', endDate: '2026-04-22' }) };
-    expect(await w.call('pmsmp/save', { personId: w.personId, id: renewal.id, immersion: changed })).toMatchObject({ ok: false, error: { field: 'immersion.objective', message: expect.stringContaining('D5135-3') } });
+    expect(await w.call('pmsmp/save', { personId: w.personId, id: renewal.id, immersion: changed })).toMatchObject({
+      ok: false,
+      error: { field: 'immersion.objective', message: expect.stringContaining('D5135-3') },
+    });
     const list = valueOf(await w.call('pmsmp/list', { personId: w.personId }));
     expect(list.find((i) => i.id === first.id)!.renewedBy).toBe(renewal.id);
   });
@@ -102,9 +237,15 @@ describe('immersions (PMSMP) through RPC', () => {
     const w = await world();
     const mine = valueOf(await w.asSocialWorker('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
     expect(valueOf(await w.asSocialWorker('pmsmp/list', { personId: w.personId })).map((i) => i.id)).toEqual([mine.id]);
-    expect(await w.asSocialWorker('pmsmp/save', { personId: w.otherId, immersion: w.immersion() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Cette personne est introuvable.' } });
+    expect(await w.asSocialWorker('pmsmp/save', { personId: w.otherId, immersion: w.immersion() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Cette personne est introuvable.' },
+    });
     const theirs = valueOf(await w.call('pmsmp/save', { personId: w.otherId, immersion: w.immersion() }));
-    expect(await w.asSocialWorker('pmsmp/list', { personId: w.otherId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await w.asSocialWorker('pmsmp/list', { personId: w.otherId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     for (const [method, input] of [
       ['pmsmp/renew', { id: theirs.id, startDate: '2026-03-23', endDate: '2026-04-10' }],
       ['pmsmp/saveBilan', { id: theirs.id, bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-03-20' } }],
@@ -113,12 +254,20 @@ describe('immersions (PMSMP) through RPC', () => {
       expect(await w.asSocialWorker(method, input as never)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
     const supervisor = caller(w.services, await sessionAs(w.services, 'encadrant', 'Yann Kervella'));
-    expect(await supervisor('pmsmp/list', { personId: w.personId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await supervisor('pmsmp/list', { personId: w.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('prints the convention with every section of the Cerfa 13912 and four signature blocks, then the bilan', async () => {
     const w = await world();
-    const saved = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion({ startDate: '2026-02-16', endDate: '2026-02-27' }) }));
+    const saved = valueOf(
+      await w.call('pmsmp/save', {
+        personId: w.personId,
+        immersion: w.immersion({ startDate: '2026-02-16', endDate: '2026-02-27' }),
+      }),
+    );
     const convention = valueOf(await w.call('pmsmp/printConvention', { id: saved.id }));
     expect(convention.number).toBe('IM-2026-0001');
     const file = keep('pmsmp-convention', Buffer.from(convention.pdfBase64, 'base64'));
@@ -157,21 +306,41 @@ describe('immersions (PMSMP) through RPC', () => {
     }
     // A reprint is a new version of the same number; documents/generate refuses the kind.
     expect(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).number).toBe('IM-2026-0001');
-    const rows = valueOf(await w.call('documents/list', { personId: w.personId })).documents.filter((d) => d.kind === 'convention_pmsmp');
+    const rows = valueOf(await w.call('documents/list', { personId: w.personId })).documents.filter(
+      (d) => d.kind === 'convention_pmsmp',
+    );
     expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
-    expect(await w.call('documents/generate', { kind: 'convention_pmsmp', personId: w.personId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Immersions (PMSMP)') } });
+    expect(await w.call('documents/generate', { kind: 'convention_pmsmp', personId: w.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('Immersions (PMSMP)') },
+    });
 
-    expect(await w.call('pmsmp/printBilan', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Enregistrez d’abord le bilan de l’immersion.' } });
+    expect(await w.call('pmsmp/printBilan', { id: saved.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Enregistrez d’abord le bilan de l’immersion.' },
+    });
     valueOf(
       await w.call('pmsmp/saveBilan', {
         id: saved.id,
-        bilan: { outcome: 'partielle', missedMinutes: 7 * 60, skillsObserved: 'Façonnage régulier ; hygiène irréprochable', followUp: 'Candidature au CAP boulanger', comment: '', writtenOn: '2026-02-27' },
+        bilan: {
+          outcome: 'partielle',
+          missedMinutes: 7 * 60,
+          skillsObserved: 'Façonnage régulier ; hygiène irréprochable',
+          followUp: 'Candidature au CAP boulanger',
+          comment: '',
+          writtenOn: '2026-02-27',
+        },
       }),
     );
     const bilan = valueOf(await w.call('pmsmp/printBilan', { id: saved.id }));
     const bilanText = pdfText(keep('pmsmp-bilan', Buffer.from(bilan.pdfBase64, 'base64'))).replace(/\s+/g, ' ');
     expect(bilanText).not.toMatch(LEAKS);
-    for (const expected of ['Bilan de la mise en situation en milieu professionnel', 'partiellement réalisée', 'Façonnage régulier', 'Candidature au CAP boulanger']) {
+    for (const expected of [
+      'Bilan de la mise en situation en milieu professionnel',
+      'partiellement réalisée',
+      'Façonnage régulier',
+      'Candidature au CAP boulanger',
+    ]) {
       expect(bilanText, expected).toContain(expected);
     }
     // 70 h planned, 7 missed, 63 done (the no-break space before « h » may come back narrow from pdftotext).
@@ -181,28 +350,61 @@ describe('immersions (PMSMP) through RPC', () => {
   it('refuses a bilan before the immersion has begun', async () => {
     const w = await world();
     const saved = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
-    expect(await w.call('pmsmp/saveBilan', { id: saved.id, bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-03-20' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await w.call('pmsmp/saveBilan', {
+        id: saved.id,
+        bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-03-20' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('shows a CDDI covering the immersion as suspended during it (L5132-15-1)', async () => {
     const w = await world();
     const aci = valueOf(
       await w.call('worksites/save', {
-        worksite: mesp({ name: 'Espaces verts ACI', kind: 'aci', activity: 'espaces_verts', startDate: '2026-01-05', weeks: 52, slots: [0, 1, 2, 3].flatMap((weekday) => [{ weekday, halfDay: 'morning' as const }, { weekday, halfDay: 'afternoon' as const }]) }),
+        worksite: mesp({
+          name: 'Espaces verts ACI',
+          kind: 'aci',
+          activity: 'espaces_verts',
+          startDate: '2026-01-05',
+          weeks: 52,
+          slots: [0, 1, 2, 3].flatMap((weekday) => [
+            { weekday, halfDay: 'morning' as const },
+            { weekday, halfDay: 'afternoon' as const },
+          ]),
+        }),
       }),
     );
-    const journeyId = valueOf(await w.call('people/openJourney', { personId: w.personId, openedOn: '2026-01-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await w.call('people/moveJourney', { journeyId, status, happenedOn: '2026-01-02', reason: '' }));
+    const journeyId = valueOf(await w.call('people/openJourney', { personId: w.personId, openedOn: '2026-01-02' }))
+      .journeys[0]!.id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await w.call('people/moveJourney', { journeyId, status, happenedOn: '2026-01-02', reason: '' }));
     const joined = await w.call('worksites/addParticipant', {
       id: aci.id,
       personId: w.personId,
-      contract: { type: 'cddi', startDate: '2026-03-02', endDate: '2026-07-01', position: 'Agent d’espaces verts', hourlyCents: 1250, handedOn: '2026-03-02', signedOn: '2026-03-02', derogationUntil: null },
+      contract: {
+        type: 'cddi',
+        startDate: '2026-03-02',
+        endDate: '2026-07-01',
+        position: 'Agent d’espaces verts',
+        hourlyCents: 1250,
+        handedOn: '2026-03-02',
+        signedOn: '2026-03-02',
+        derogationUntil: null,
+      },
       confirmWarnings: true,
     });
     expect(joined).toMatchObject({ ok: true });
     const saved = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
-    expect(saved.suspensions).toEqual([{ participationId: expect.any(Number), worksiteName: 'Espaces verts ACI', from: '2026-03-09', to: '2026-03-20' }]);
-    const text = pdfText(keep('pmsmp-convention-cddi', Buffer.from(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
+    expect(saved.suspensions).toEqual([
+      { participationId: expect.any(Number), worksiteName: 'Espaces verts ACI', from: '2026-03-09', to: '2026-03-20' },
+    ]);
+    const text = pdfText(
+      keep(
+        'pmsmp-convention-cddi',
+        Buffer.from(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).pdfBase64, 'base64'),
+      ),
+    ).replace(/\s+/g, ' ');
     expect(text).toContain('son contrat est suspendu du 9 mars 2026 au 20 mars 2026');
   });
 });

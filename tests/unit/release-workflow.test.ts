@@ -35,14 +35,18 @@ describe('release workflow', () => {
   });
 
   it('pins every action by a full commit hash', () => {
-    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
+    const uses = Object.values(workflow.jobs).flatMap((job) =>
+      job.steps.flatMap((step) => (step.uses ? [step.uses] : [])),
+    );
     expect(uses.length).toBeGreaterThan(0);
     for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
   });
 
   it('reads only, except the publishing job, which comes after every check', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    const writers = Object.entries(workflow.jobs).filter(([, job]) => Object.values(job.permissions ?? {}).includes('write'));
+    const writers = Object.entries(workflow.jobs).filter(([, job]) =>
+      Object.values(job.permissions ?? {}).includes('write'),
+    );
     expect(writers.map(([name]) => name)).toEqual(['publish']);
     expect(workflow.jobs.publish!.needs).toEqual(['tests-linux', 'windows']);
   });
@@ -50,7 +54,11 @@ describe('release workflow', () => {
   it('runs the tests as CI does, and the Electron journey from source, packaged, and the fuses of the installed build', () => {
     expect(workflow.jobs['tests-linux']!.steps.map((step) => step.run)).toContain('bash .ci/run');
     const electronRuns = workflow.jobs.windows!.steps.filter((step) => step.run === 'npm run test:electron');
-    expect(electronRuns.map((step) => Object.keys(step.env ?? {}))).toEqual([[], ['PASSERELLE_ELECTRON_APP'], ['PASSERELLE_ELECTRON_FUSES']]);
+    expect(electronRuns.map((step) => Object.keys(step.env ?? {}))).toEqual([
+      [],
+      ['PASSERELLE_ELECTRON_APP'],
+      ['PASSERELLE_ELECTRON_FUSES'],
+    ]);
   });
 
   it('publishes the installer with its SHA-256', () => {
@@ -67,7 +75,10 @@ describe('better-sqlite3 built for Electron, apart', () => {
       delete process.env[SQLITE_BINDING_VARIABLE];
       expect(sqliteOptions({ readonly: true })).toEqual({ readonly: true });
       process.env[SQLITE_BINDING_VARIABLE] = '/opt/passerelle/better_sqlite3.node';
-      expect(sqliteOptions({ readonly: true })).toEqual({ readonly: true, nativeBinding: '/opt/passerelle/better_sqlite3.node' });
+      expect(sqliteOptions({ readonly: true })).toEqual({
+        readonly: true,
+        nativeBinding: '/opt/passerelle/better_sqlite3.node',
+      });
       expect(sqliteOptions()).toEqual({ nativeBinding: '/opt/passerelle/better_sqlite3.node' });
     } finally {
       if (before === undefined) delete process.env[SQLITE_BINDING_VARIABLE];
@@ -78,9 +89,12 @@ describe('better-sqlite3 built for Electron, apart', () => {
 
 /** Every `new X(` in `source` where X is better-sqlite3 imported as a value, with its second argument unless it goes through sqliteOptions. */
 function connectionsWithoutBinding(source: string): string[] {
-  const names = [...source.matchAll(/^import\s+(?!type\b)(?:\*\s+as\s+)?(\w+)[^;]*?from\s+'better-sqlite3'/gm)].map((m) => m[1]);
+  const names = [...source.matchAll(/^import\s+(?!type\b)(?:\*\s+as\s+)?(\w+)[^;]*?from\s+'better-sqlite3'/gm)].map(
+    (m) => m[1],
+  );
   const found: string[] = [];
-  if (/require\(\s*['"]better-sqlite3['"]\s*\)|import\(\s*['"]better-sqlite3['"]\s*\)/.test(source)) found.push('better-sqlite3 loaded by require() or import()');
+  if (/require\(\s*['"]better-sqlite3['"]\s*\)|import\(\s*['"]better-sqlite3['"]\s*\)/.test(source))
+    found.push('better-sqlite3 loaded by require() or import()');
   for (const name of names) {
     for (const call of source.matchAll(new RegExp(`new\\s+${name}\\s*\\(`, 'g'))) {
       // The arguments, up to the matching parenthesis; the second one starts after the first top-level comma.
@@ -102,15 +116,27 @@ function connectionsWithoutBinding(source: string): string[] {
 
 describe('every connection loads the binding built for Electron', () => {
   const sourceRoot = path.join(root, 'src-main');
-  const files = (readdirSync(sourceRoot, { recursive: true }) as string[]).filter((f) => /\.(ts|mts|cts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+  const files = (readdirSync(sourceRoot, { recursive: true }) as string[]).filter(
+    (f) => /\.(ts|mts|cts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'),
+  );
 
   it('finds an unbound constructor, a require() and a namespace import, and lets a bound one through', () => {
-    expect(connectionsWithoutBinding("import Database from 'better-sqlite3';\nconst db = new Database(file, { readonly: true });")).toEqual(['new Database(file, { readonly: true })']);
-    expect(connectionsWithoutBinding("import Sqlite from 'better-sqlite3';\nconst db = new Sqlite(path.join(a, b));")).toEqual(['new Sqlite(path.join(a, b))']);
+    expect(
+      connectionsWithoutBinding(
+        "import Database from 'better-sqlite3';\nconst db = new Database(file, { readonly: true });",
+      ),
+    ).toEqual(['new Database(file, { readonly: true })']);
+    expect(
+      connectionsWithoutBinding("import Sqlite from 'better-sqlite3';\nconst db = new Sqlite(path.join(a, b));"),
+    ).toEqual(['new Sqlite(path.join(a, b))']);
     expect(connectionsWithoutBinding("import * as S from 'better-sqlite3';\nnew S(f, sqliteOptions());")).toEqual([]);
     expect(connectionsWithoutBinding("const S = require('better-sqlite3');")).toHaveLength(1);
     expect(connectionsWithoutBinding("import type Database from 'better-sqlite3';\nnew Database(x);")).toEqual([]);
-    expect(connectionsWithoutBinding("import Database from 'better-sqlite3';\nnew Database(file, sqliteOptions({ readonly: true }));")).toEqual([]);
+    expect(
+      connectionsWithoutBinding(
+        "import Database from 'better-sqlite3';\nnew Database(file, sqliteOptions({ readonly: true }));",
+      ),
+    ).toEqual([]);
   });
 
   it('has no better-sqlite3 connection in src-main without sqliteOptions (the app from source would load the Node build and fail)', () => {
@@ -129,11 +155,24 @@ describe('every connection loads the binding built for Electron', () => {
 
 describe('the Windows installer', () => {
   const builder = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
-    nsis: { perMachine: boolean; allowElevation: boolean; oneClick: boolean; deleteAppDataOnUninstall: boolean; installerLanguages: string[]; include: string };
+    nsis: {
+      perMachine: boolean;
+      allowElevation: boolean;
+      oneClick: boolean;
+      deleteAppDataOnUninstall: boolean;
+      installerLanguages: string[];
+      include: string;
+    };
   };
 
   it('installs for the user alone, in French, and never deletes the data when uninstalled', () => {
-    expect(builder.nsis).toMatchObject({ perMachine: false, allowElevation: false, oneClick: false, deleteAppDataOnUninstall: false, installerLanguages: ['fr_FR'] });
+    expect(builder.nsis).toMatchObject({
+      perMachine: false,
+      allowElevation: false,
+      oneClick: false,
+      deleteAppDataOnUninstall: false,
+      installerLanguages: ['fr_FR'],
+    });
   });
 
   it('refuses to install over a newer Passerelle, with a French message, before changing anything', () => {

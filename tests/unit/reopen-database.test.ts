@@ -5,7 +5,9 @@ import { person, situation } from './support/people';
 describe('Services.reopenDatabase', () => {
   it('after a swap that fails half-way, the app goes on with its database open, data and journal intact', async () => {
     const { services, call } = await configured();
-    const created = valueOf(await call('people/create', { person: person({ lastName: 'Le Gall' }), situation: situation() }));
+    const created = valueOf(
+      await call('people/create', { person: person({ lastName: 'Le Gall' }), situation: situation() }),
+    );
     const before = services.db;
     await expect(
       services.reopenDatabase(async () => {
@@ -16,6 +18,8 @@ describe('Services.reopenDatabase', () => {
     expect(services.db).not.toBe(before);
     expect(services.engine.file).toBe(services.paths.databaseFile);
     expect(valueOf(await call('people/get', { id: created.id })).lastName).toBe('Le Gall');
-    expect(valueOf(await call('people/create', { person: person({ lastName: 'N’Diaye' }), situation: situation() })).id).toBeGreaterThan(created.id);
+    expect(
+      valueOf(await call('people/create', { person: person({ lastName: 'N’Diaye' }), situation: situation() })).id,
+    ).toBeGreaterThan(created.id);
   });
 });

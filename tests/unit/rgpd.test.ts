@@ -44,24 +44,67 @@ describe('retention review', () => {
     const clock = fakeClock('2026-03-14T09:00:00.000Z');
     const { services, call } = await configured({ clock });
     const w = await insertWorksite(services, { name: 'Ancien chantier', startDate: '2024-02-19' });
-    const old = await insertPerson(services, { sex: 'F', birthDate: '1980-01-01', resources: 'rsa', education: '3' }, 1);
+    const old = await insertPerson(
+      services,
+      { sex: 'F', birthDate: '1980-01-01', resources: 'rsa', education: '3' },
+      1,
+    );
     await insertParticipation(services, { worksiteId: w, ...old, startDate: '2024-02-19', endDate: '2024-03-15' });
     await services.db.updateTable('persons').set({ createdAt: '2024-01-10T10:00:00.000Z' }).execute();
     await services.db.updateTable('personSituations').set({ createdAt: '2024-01-10T10:00:00.000Z' }).execute();
     expect(valueOf(await call('rgpd/reviews'))).toEqual([]);
     clock.set('2026-03-15T09:00:00.000Z');
     const due = valueOf(await call('rgpd/reviews'));
-    expect(due).toEqual([{ personId: old.personId, name: 'FICTIF1 Personne1', lastActivity: '2024-03-15', reviewOn: '2026-03-15', retentionUntil: null, retentionReason: '' }]);
+    expect(due).toEqual([
+      {
+        personId: old.personId,
+        name: 'FICTIF1 Personne1',
+        lastActivity: '2024-03-15',
+        reviewOn: '2026-03-15',
+        retentionUntil: null,
+        retentionReason: '',
+      },
+    ]);
     expect(valueOf(await call('dashboard/summary')).reviewsDue).toBe(1);
-    expect(await call('rgpd/extend', { personId: old.personId, until: '2026-03-15', reason: 'Procédure prud’homale' })).toMatchObject({ ok: false, error: { field: 'until' } });
-    expect(await call('rgpd/extend', { personId: old.personId, until: '2026-09-30', reason: '' })).toMatchObject({ ok: false, error: { field: 'reason' } });
-    expect(valueOf(await call('rgpd/extend', { personId: old.personId, until: '2026-09-30', reason: 'Contrôle du financeur en cours' }))).toEqual([]);
+    expect(
+      await call('rgpd/extend', { personId: old.personId, until: '2026-03-15', reason: 'Procédure prud’homale' }),
+    ).toMatchObject({ ok: false, error: { field: 'until' } });
+    expect(await call('rgpd/extend', { personId: old.personId, until: '2026-09-30', reason: '' })).toMatchObject({
+      ok: false,
+      error: { field: 'reason' },
+    });
+    expect(
+      valueOf(
+        await call('rgpd/extend', {
+          personId: old.personId,
+          until: '2026-09-30',
+          reason: 'Contrôle du financeur en cours',
+        }),
+      ),
+    ).toEqual([]);
     clock.set('2026-09-29T09:00:00.000Z');
     expect(valueOf(await call('rgpd/reviews'))).toEqual([]);
     clock.set('2026-09-30T09:00:00.000Z');
-    expect(valueOf(await call('rgpd/reviews'))).toMatchObject([{ personId: old.personId, reviewOn: '2026-09-30', retentionUntil: '2026-09-30', retentionReason: 'Contrôle du financeur en cours' }]);
+    expect(valueOf(await call('rgpd/reviews'))).toMatchObject([
+      {
+        personId: old.personId,
+        reviewOn: '2026-09-30',
+        retentionUntil: '2026-09-30',
+        retentionReason: 'Contrôle du financeur en cours',
+      },
+    ]);
     // A new step in the parcours is activity: the file leaves the list.
-    await services.db.insertInto('journeyEvents').values({ journeyId: old.journeyId, status: 'orientee', happenedOn: '2026-09-01', reason: '', createdAt: 'x', createdBy: null }).execute();
+    await services.db
+      .insertInto('journeyEvents')
+      .values({
+        journeyId: old.journeyId,
+        status: 'orientee',
+        happenedOn: '2026-09-01',
+        reason: '',
+        createdAt: 'x',
+        createdBy: null,
+      })
+      .execute();
     expect(valueOf(await call('rgpd/reviews'))).toEqual([]);
   });
 });
@@ -75,36 +118,107 @@ async function worksiteWithCanary() {
   const setup = await configured({ clock: fakeClock('2026-07-01T09:00:00.000Z'), printer });
   const { services, call } = setup;
   const supervisor = await sessionAs(services, 'encadrant', 'Yann Kervella');
-  const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01', supervisorId: supervisor.user!.id }) }));
+  const worksite = valueOf(
+    await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01', supervisorId: supervisor.user!.id }) }),
+  );
   const generated = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
   const join = async (lastName: string, firstNames: string, sex: 'F' | 'M') => {
-    const { id } = valueOf(await call('people/create', { person: person({ lastName, firstNames, sex, civility: sex === 'F' ? 'madame' : 'monsieur', nir: '', phone: '06 12 34 56 78', email: `${firstNames.toLowerCase()}@exemple.fr` }), situation: situation(), confirmedNotDuplicate: true }));
-    const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
-    for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: `Motif concernant ${firstNames} ${lastName}` }));
-    const joined = valueOf(await call('worksites/addParticipant', { id: worksite.id, personId: id, contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' }) }));
+    const { id } = valueOf(
+      await call('people/create', {
+        person: person({
+          lastName,
+          firstNames,
+          sex,
+          civility: sex === 'F' ? 'madame' : 'monsieur',
+          nir: '',
+          phone: '06 12 34 56 78',
+          email: `${firstNames.toLowerCase()}@exemple.fr`,
+        }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    );
+    const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!
+      .id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(
+        await call('people/moveJourney', {
+          journeyId,
+          status,
+          happenedOn: '2026-02-10',
+          reason: `Motif concernant ${firstNames} ${lastName}`,
+        }),
+      );
+    const joined = valueOf(
+      await call('worksites/addParticipant', {
+        id: worksite.id,
+        personId: id,
+        contract: mespContract({ startDate: '2026-06-01', endDate: '2026-06-28' }),
+      }),
+    );
     return { personId: id, participationId: joined.participants.find((p) => p.personId === id)!.id };
   };
   const canary = await join(CANARY, 'Élodie', 'F');
   const other = await join('Diallo', 'Awa', 'F');
-  const entries = generated.sessions.flatMap((s) => [canary, other].map((p) => ({ sessionId: s.id, participationId: p.participationId, mark: { mark: 'present' as const } })));
+  const entries = generated.sessions.flatMap((s) =>
+    [canary, other].map((p) => ({
+      sessionId: s.id,
+      participationId: p.participationId,
+      mark: { mark: 'present' as const },
+    })),
+  );
   valueOf(await call('attendance/save', { worksiteId: worksite.id, entries }));
-  valueOf(await call('people/saveObstacle', { personId: canary.personId, obstacle: { kind: 'mobilite', identifiedOn: '2026-06-03', actions: `Vélo prêté à ${CANARY}`, resolvedOn: null } }));
-  valueOf(await call('observations/add', { participationId: canary.participationId, observation: { observedOn: '2026-06-04', kind: 'autre', text: `${CANARY} arrive fatiguée` } }));
-  valueOf(await call('bilans/save', { participationId: canary.participationId, bilan: { participantWords: `Moi, ${CANARY}, j'ai aimé`, orientation: 'formation' } }));
-  valueOf(await call('worksites/addAnnexTime', { participationId: canary.participationId, annexTime: { kind: 'psychologue', date: '2026-06-18', start: '14:00', end: '15:00', paid: true } }));
+  valueOf(
+    await call('people/saveObstacle', {
+      personId: canary.personId,
+      obstacle: { kind: 'mobilite', identifiedOn: '2026-06-03', actions: `Vélo prêté à ${CANARY}`, resolvedOn: null },
+    }),
+  );
+  valueOf(
+    await call('observations/add', {
+      participationId: canary.participationId,
+      observation: { observedOn: '2026-06-04', kind: 'autre', text: `${CANARY} arrive fatiguée` },
+    }),
+  );
+  valueOf(
+    await call('bilans/save', {
+      participationId: canary.participationId,
+      bilan: { participantWords: `Moi, ${CANARY}, j'ai aimé`, orientation: 'formation' },
+    }),
+  );
+  valueOf(
+    await call('worksites/addAnnexTime', {
+      participationId: canary.participationId,
+      annexTime: { kind: 'psychologue', date: '2026-06-18', start: '14:00', end: '15:00', paid: true },
+    }),
+  );
   const psy = caller(services, await sessionAs(services, 'psychologue', 'Dr Morvan'));
-  valueOf(await psy('debriefs/saveNote', { annexTimeId: valueOf(await psy('debriefs/list'))[0]!.annexTimeId, note: `Note sur ${CANARY}` }));
+  valueOf(
+    await psy('debriefs/saveNote', {
+      annexTimeId: valueOf(await psy('debriefs/list'))[0]!.annexTimeId,
+      note: `Note sur ${CANARY}`,
+    }),
+  );
   for (const kind of ['contrat_travail', 'convocation', 'attestation_presence'] as const) {
-    for (const p of [canary, other]) valueOf(await call('documents/generate', { kind, participationId: p.participationId }));
+    for (const p of [canary, other])
+      valueOf(await call('documents/generate', { kind, participationId: p.participationId }));
   }
-  valueOf(await call('documents/generate', { kind: 'feuille_emargement', worksiteId: worksite.id, weekOf: '2026-06-01' }));
+  valueOf(
+    await call('documents/generate', { kind: 'feuille_emargement', worksiteId: worksite.id, weekOf: '2026-06-01' }),
+  );
   valueOf(await call('documents/generate', { kind: 'planning_chantier', worksiteId: worksite.id }));
   // The funders' bilan names no one; the internal one does, and must be scrubbed like the rest.
   valueOf(await call('documents/generate', { kind: 'bilan_chantier', worksiteId: worksite.id }));
   valueOf(await call('documents/generate', { kind: 'bilan_chantier', worksiteId: worksite.id, named: true }));
   const scan = path.join(tempDir('passerelle-scan-'), 'piece.pdf');
   writeFileSync(scan, Buffer.from(`%PDF-1.4\n% piece d'identite de ${CANARY}\n`));
-  valueOf(await call('documents/attach', { target: { participationId: canary.participationId }, path: scan, label: `Pièce de ${CANARY}` }));
+  valueOf(
+    await call('documents/attach', {
+      target: { participationId: canary.participationId },
+      path: scan,
+      label: `Pièce de ${CANARY}`,
+    }),
+  );
   valueOf(await call('payroll/validate', { month: '2026-06', employerId: 1, confirmChecks: true }));
   valueOf(await call('payroll/transmit', { month: '2026-06', employerId: 1 }));
   return { ...setup, worksiteId: worksite.id, canary, other, psy };
@@ -124,7 +238,9 @@ async function containsCanary(file: string): Promise<boolean> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     let found = false;
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => (found ||= String(cell.value).includes(CANARY)))));
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => (found ||= String(cell.value).includes(CANARY)))),
+    );
     return found;
   }
   return false;
@@ -142,15 +258,32 @@ describe('anonymisation', () => {
 
     valueOf(await call('payroll/setMatricule', { personId: canary.personId, employerId: 1, matricule: 'E0042' }));
     valueOf(await call('payroll/setMatricule', { personId: other.personId, employerId: 1, matricule: 'E0043' }));
-    expect(await call('rgpd/anonymise', { personIds: [canary.personId], confirm: false as never })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(valueOf(await call('rgpd/anonymise', { personIds: [canary.personId], confirm: true }))).toEqual({ anonymised: 1 });
+    expect(await call('rgpd/anonymise', { personIds: [canary.personId], confirm: false as never })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(valueOf(await call('rgpd/anonymise', { personIds: [canary.personId], confirm: true }))).toEqual({
+      anonymised: 1,
+    });
     // The matricule identified her at the employer: it goes; Awa's stays.
-    expect(await services.db.selectFrom('employeeNumbers').selectAll().orderBy('matricule').execute()).toEqual([{ personId: other.personId, employerId: 1, matricule: 'E0043' }]);
-    expect(valueOf(await call('payroll/matricules', { personId: canary.personId }))).toEqual([{ employerId: 1, employerName: 'Relais Emploi Iroise', matricule: null }]);
+    expect(await services.db.selectFrom('employeeNumbers').selectAll().orderBy('matricule').execute()).toEqual([
+      { personId: other.personId, employerId: 1, matricule: 'E0043' },
+    ]);
+    expect(valueOf(await call('payroll/matricules', { personId: canary.personId }))).toEqual([
+      { employerId: 1, employerName: 'Relais Emploi Iroise', matricule: null },
+    ]);
 
     expect(valueOf(await call('stats/figures', year))).toEqual(before);
     const record = valueOf(await call('people/get', { id: canary.personId }));
-    expect(record).toMatchObject({ lastName: 'ANONYME', firstNames: `Personne n°${canary.personId}`, phone: '', email: '', address: '', sex: 'F', nirMasked: null });
+    expect(record).toMatchObject({
+      lastName: 'ANONYME',
+      firstNames: `Personne n°${canary.personId}`,
+      phone: '',
+      email: '',
+      address: '',
+      sex: 'F',
+      nirMasked: null,
+    });
     expect(record.archived).toBe(true);
 
     // No bytes left: the database and its WAL, every file of the data (backups age out by rotation, see the notice).
@@ -163,22 +296,33 @@ describe('anonymisation', () => {
     // Awa's documents are untouched and readable; the worksite's sheet still names her, not the canary.
     const docs = valueOf(await call('documents/list', { worksiteId }));
     const sheet = docs.documents.find((d) => d.kind === 'feuille_emargement')!;
-    const file = keep('emargement-apres-anonymisation', Buffer.from(valueOf(await call('documents/content', { documentId: sheet.id })).pdfBase64, 'base64'));
+    const file = keep(
+      'emargement-apres-anonymisation',
+      Buffer.from(valueOf(await call('documents/content', { documentId: sheet.id })).pdfBase64, 'base64'),
+    );
     const text = pdfText(file);
     expect(text).not.toMatch(LEAKS);
     expect(text).toMatch(/DIALLO Awa|Awa Diallo/);
     expect(text).toContain('ANONYME');
     const canaryContract = valueOf(await call('documents/list', { personId: canary.personId })).documents[0]!;
-    expect(await call('documents/content', { documentId: canaryContract.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('anonymisation') } });
-    const awaContract = valueOf(await call('documents/list', { personId: other.personId })).documents.find((d) => d.kind === 'contrat_travail')!;
-    expect(valueOf(await call('documents/content', { documentId: awaContract.id })).pdfBase64.length).toBeGreaterThan(1000);
+    expect(await call('documents/content', { documentId: canaryContract.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('anonymisation') },
+    });
+    const awaContract = valueOf(await call('documents/list', { personId: other.personId })).documents.find(
+      (d) => d.kind === 'contrat_travail',
+    )!;
+    expect(valueOf(await call('documents/content', { documentId: awaContract.id })).pdfBase64.length).toBeGreaterThan(
+      1000,
+    );
     // The payroll files were made again, without the name, and still read back.
     const handoff = valueOf(await call('payroll/get', { month: '2026-06', employerId: 1 }));
     expect(handoff.lines.map((l) => l.name).sort()).toEqual(['Awa Diallo', `Personne n°${canary.personId} ANONYME`]);
     // Anonymising changes no figure: nothing to re-validate.
     expect(handoff.changes).toEqual([]);
     const folder = tempDir('passerelle-paie-');
-    for (const format of ['xlsx', 'csv', 'pdf'] as const) valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format, folder }));
+    for (const format of ['xlsx', 'csv', 'pdf'] as const)
+      valueOf(await call('payroll/export', { month: '2026-06', employerId: 1, format, folder }));
     // The psychologist's note is gone.
     expect(valueOf(await setup.psy('debriefs/list'))[0]!.note).toBe('');
   });
@@ -191,10 +335,16 @@ describe('rights of the person', () => {
     const exported = valueOf(await call('rgpd/exportPerson', { personId: canary.personId }));
     const json = JSON.parse(exported.json) as { sections: { title: string; rows: Record<string, unknown>[] }[] };
     const section = (title: string) => json.sections.find((s) => s.title === title)!.rows;
-    expect(section('Identité et coordonnées')[0]).toMatchObject({ Nom: CANARY, Prénoms: 'Élodie', 'Adresse e-mail': 'élodie@exemple.fr' });
+    expect(section('Identité et coordonnées')[0]).toMatchObject({
+      Nom: CANARY,
+      Prénoms: 'Élodie',
+      'Adresse e-mail': 'élodie@exemple.fr',
+    });
     expect(section('Présences')).toHaveLength(16);
     // Dates as the person reads them, never as stored.
-    expect(section('Notes de la psychologue')).toEqual([{ 'Entretien du': longFrenchDate('2026-06-18'), Note: `Note sur ${CANARY}` }]);
+    expect(section('Notes de la psychologue')).toEqual([
+      { 'Entretien du': longFrenchDate('2026-06-18'), Note: `Note sur ${CANARY}` },
+    ]);
     expect(section('Freins')[0]).toMatchObject({ Frein: 'Mobilité', 'Actions engagées': `Vélo prêté à ${CANARY}` });
     expect(exported.json).not.toMatch(/Diallo|Awa/);
     expect(exported.fileStem).toBe(`Donnees_${CANARY.toLocaleUpperCase('fr-FR')}_Élodie_2026-07-01`);
@@ -207,33 +357,74 @@ describe('rights of the person', () => {
     expect(text).not.toMatch(LEAKS);
 
     const outsider = caller(services, await sessionAs(services, 'travailleur_social', 'Autre TS'));
-    expect(await outsider('rgpd/exportPerson', { personId: canary.personId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await caller(services, await sessionAs(services, 'encadrant'))('rgpd/exportPerson', { personId: canary.personId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await outsider('rgpd/exportPerson', { personId: canary.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await caller(services, await sessionAs(services, 'encadrant'))('rgpd/exportPerson', {
+        personId: canary.personId,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('logs requests with their one-month deadline, late ones marked', async () => {
     const { call } = await configured({ clock: fakeClock('2026-04-20T09:00:00.000Z') });
     const { id } = valueOf(await call('people/create', { person: person(), situation: situation() }));
-    let list = valueOf(await call('rgpd/saveRequest', { request: { personId: id, kind: 'acces', receivedOn: '2026-03-10', answeredOn: null, notes: 'Par courrier' } }));
-    expect(list).toMatchObject([{ kind: 'acces', receivedOn: '2026-03-10', dueOn: '2026-04-10', answeredOn: null, late: true }]);
+    let list = valueOf(
+      await call('rgpd/saveRequest', {
+        request: { personId: id, kind: 'acces', receivedOn: '2026-03-10', answeredOn: null, notes: 'Par courrier' },
+      }),
+    );
+    expect(list).toMatchObject([
+      { kind: 'acces', receivedOn: '2026-03-10', dueOn: '2026-04-10', answeredOn: null, late: true },
+    ]);
     expect(valueOf(await call('dashboard/summary')).requestsOpen).toEqual({ open: 1, late: 1 });
-    list = valueOf(await call('rgpd/saveRequest', { id: list[0]!.id, request: { personId: id, kind: 'acces', receivedOn: '2026-03-10', answeredOn: '2026-04-02', notes: 'Export remis en main propre' } }));
+    list = valueOf(
+      await call('rgpd/saveRequest', {
+        id: list[0]!.id,
+        request: {
+          personId: id,
+          kind: 'acces',
+          receivedOn: '2026-03-10',
+          answeredOn: '2026-04-02',
+          notes: 'Export remis en main propre',
+        },
+      }),
+    );
     expect(list[0]).toMatchObject({ answeredOn: '2026-04-02', late: false });
-    expect(await call('rgpd/saveRequest', { request: { personId: id, kind: 'oubli' as never, receivedOn: '2026-03-10', answeredOn: null } })).toMatchObject({ ok: false, error: { field: 'request.kind' } });
-    expect(await call('rgpd/saveRequest', { request: { personId: id, kind: 'effacement', receivedOn: '2026-03-10', answeredOn: '2026-03-01' } })).toMatchObject({ ok: false, error: { field: 'request.answeredOn' } });
+    expect(
+      await call('rgpd/saveRequest', {
+        request: { personId: id, kind: 'oubli' as never, receivedOn: '2026-03-10', answeredOn: null },
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'request.kind' } });
+    expect(
+      await call('rgpd/saveRequest', {
+        request: { personId: id, kind: 'effacement', receivedOn: '2026-03-10', answeredOn: '2026-03-01' },
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'request.answeredOn' } });
   });
 
   it('prints the information notice, the register entry and the AIPD support filled with the structure', async () => {
     const { call } = await configured({ printer });
-    const notice = pdfText(keep('notice-rgpd', Buffer.from(valueOf(await call('rgpd/notice')).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
+    const notice = pdfText(
+      keep('notice-rgpd', Buffer.from(valueOf(await call('rgpd/notice')).pdfBase64, 'base64')),
+    ).replace(/\s+/g, ' ');
     expect(notice).toContain('Vos données personnelles');
     expect(notice).toContain('CCAS de Kerbrénou');
     expect(notice).toContain('2 ans après notre dernier contact');
     expect(notice).not.toMatch(LEAKS);
-    const register = pdfText(keep('registre-rgpd', Buffer.from(valueOf(await call('rgpd/register', { kind: 'registre' })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
+    const register = pdfText(
+      keep(
+        'registre-rgpd',
+        Buffer.from(valueOf(await call('rgpd/register', { kind: 'registre' })).pdfBase64, 'base64'),
+      ),
+    ).replace(/\s+/g, ' ');
     expect(register).toContain('Fiche du registre des activités de traitement');
     expect(register).toMatch(/Transferts hors de l’Union .*Aucun\./);
-    const aipd = pdfText(keep('aipd-rgpd', Buffer.from(valueOf(await call('rgpd/register', { kind: 'aipd' })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
+    const aipd = pdfText(
+      keep('aipd-rgpd', Buffer.from(valueOf(await call('rgpd/register', { kind: 'aipd' })).pdfBase64, 'base64')),
+    ).replace(/\s+/g, ' ');
     expect(aipd).toContain('Analyse d’impact relative à la protection des données');
     expect(aipd).toContain('Disparition des données');
   });

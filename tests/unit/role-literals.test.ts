@@ -34,8 +34,16 @@ const HOMONYMS: { file: string; word: string; means: string }[] = [
   { file: 'src-main/domain/evaluations.ts', word: 'encadrant', means: 'the evaluator' },
   { file: 'src-renderer/src/features/evaluations/EvaluationTab.tsx', word: 'encadrant', means: 'the evaluator' },
   { file: 'src-renderer/src/features/evaluations/SkillsChart.tsx', word: 'encadrant', means: 'the evaluator' },
-  { file: 'src-main/shared/contract/worksites.ts', word: 'psychologue', means: 'an annex time with the psychologist (ANNEX_KINDS)' },
-  { file: 'src-main/db/repositories/evaluations.ts', word: 'psychologue', means: 'an annex time with the psychologist' },
+  {
+    file: 'src-main/shared/contract/worksites.ts',
+    word: 'psychologue',
+    means: 'an annex time with the psychologist (ANNEX_KINDS)',
+  },
+  {
+    file: 'src-main/db/repositories/evaluations.ts',
+    word: 'psychologue',
+    means: 'an annex time with the psychologist',
+  },
 ];
 
 function sourceFiles(folder: string): string[] {
@@ -52,13 +60,21 @@ interface Found {
 
 /** Role names written as strings, or quoted inside a template (SQL: `where role = 'administrateur'`). */
 export function roleLiterals(file: string, text: string): Found[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: Found[] = [];
-  const at = (node: ts.Node, word: string) => found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, word });
+  const at = (node: ts.Node, word: string) =>
+    found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, word });
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if ((ROLES as readonly string[]).includes(node.text)) at(node, node.text);
-      else if (ts.isNoSubstitutionTemplateLiteral(node)) for (const role of ROLES) if (node.text.includes(`'${role}'`)) at(node, role);
+      else if (ts.isNoSubstitutionTemplateLiteral(node))
+        for (const role of ROLES) if (node.text.includes(`'${role}'`)) at(node, role);
     } else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       for (const role of ROLES) if (node.text.includes(`'${role}'`)) at(node, role);
     }
@@ -94,7 +110,10 @@ describe('roles are named only by the permission matrix and the capabilities', (
   it('the scanner sees the ways a role gets written', () => {
     const words = (code: string) => roleLiterals('x.tsx', code).map((f) => f.word);
     expect(words("if (user.role === 'encadrant') {}")).toEqual(['encadrant']);
-    expect(words("const R: Role[] = ['administrateur', \"coordination\"];")).toEqual(['administrateur', 'coordination']);
+    expect(words('const R: Role[] = [\'administrateur\', "coordination"];')).toEqual([
+      'administrateur',
+      'coordination',
+    ]);
     expect(words('const r = `travailleur_social`;')).toEqual(['travailleur_social']);
     expect(words("sql`select id from users where role = 'lecture_seule' and id = ${id}`")).toEqual(['lecture_seule']);
     expect(words("type T = 'psychologue' | 'x';")).toEqual(['psychologue']);

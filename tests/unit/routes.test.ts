@@ -6,11 +6,26 @@ import { scopeFor } from '../../src-main/app/permissions';
 import { contract } from '../../src-main/shared/contract';
 import { LINKED_PAGES, linkFromStoredPath, linkTarget, type LinkTarget } from '../../src-main/shared/contract/links';
 import { ROLES, type Role } from '../../src-main/shared/contract/users';
-import { hrefFor, MENU_GROUPS, menuFor, pathTo, ROUTES, routesFor, type RouteId } from '../../src-renderer/src/app/routes';
+import {
+  hrefFor,
+  MENU_GROUPS,
+  menuFor,
+  pathTo,
+  ROUTES,
+  routesFor,
+  type RouteId,
+} from '../../src-renderer/src/app/routes';
 
 const RENDERER = join(__dirname, '../../src-renderer/src');
 const ids = Object.keys(ROUTES) as RouteId[];
-const routes = Object.entries(ROUTES) as [RouteId, (typeof ROUTES)[RouteId] & { parent?: string; requires?: string; menu?: { group: string; icon: unknown; help: string } }][];
+const routes = Object.entries(ROUTES) as [
+  RouteId,
+  (typeof ROUTES)[RouteId] & {
+    parent?: string;
+    requires?: string;
+    menu?: { group: string; icon: unknown; help: string };
+  },
+][];
 const canOf = (role: Role) => (method: Parameters<typeof scopeFor>[0]) => scopeFor(method, role) !== null;
 
 function sources(dir: string): { path: string; text: string }[] {
@@ -27,15 +42,56 @@ const routeOf = (address: string) => ids.find((id) => matchPath(ROUTES[id].path,
 /** Every screen each role opens, written out: a change of the permission matrix or of the table shows here. */
 const SCREENS: Record<Role, RouteId[]> = {
   administrateur: [
-    'dashboard', 'people', 'personNew', 'peopleImport', 'person', 'contacts', 'worksites', 'worksite', 'attendance', 'followUp',
-    'planning', 'payroll', 'documents', 'stats', 'rgpd', 'backup', 'settings', 'help',
+    'dashboard',
+    'people',
+    'personNew',
+    'peopleImport',
+    'person',
+    'contacts',
+    'worksites',
+    'worksite',
+    'attendance',
+    'followUp',
+    'planning',
+    'payroll',
+    'documents',
+    'stats',
+    'rgpd',
+    'backup',
+    'settings',
+    'help',
   ],
   coordination: [
-    'dashboard', 'people', 'personNew', 'peopleImport', 'person', 'contacts', 'worksites', 'worksite', 'attendance', 'followUp',
-    'planning', 'payroll', 'documents', 'stats', 'rgpd', 'settings', 'help',
+    'dashboard',
+    'people',
+    'personNew',
+    'peopleImport',
+    'person',
+    'contacts',
+    'worksites',
+    'worksite',
+    'attendance',
+    'followUp',
+    'planning',
+    'payroll',
+    'documents',
+    'stats',
+    'rgpd',
+    'settings',
+    'help',
   ],
   encadrant: ['dashboard', 'people', 'person', 'worksites', 'worksite', 'attendance', 'followUp', 'planning', 'help'],
-  travailleur_social: ['dashboard', 'people', 'person', 'contacts', 'worksites', 'worksite', 'followUp', 'planning', 'help'],
+  travailleur_social: [
+    'dashboard',
+    'people',
+    'person',
+    'contacts',
+    'worksites',
+    'worksite',
+    'followUp',
+    'planning',
+    'help',
+  ],
   psychologue: ['dashboard', 'debriefs', 'help'],
   lecture_seule: ['dashboard', 'stats', 'help'],
 };
@@ -69,7 +125,10 @@ describe('the route table', () => {
   it('asks for methods of the contract, and every screen opens for at least one role', () => {
     for (const [id, route] of routes) {
       if (route.requires) expect(Object.keys(contract), id).toContain(route.requires);
-      expect(ROLES.some((role) => routesFor(canOf(role)).some((r) => r.id === id)), id).toBe(true);
+      expect(
+        ROLES.some((role) => routesFor(canOf(role)).some((r) => r.id === id)),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -103,7 +162,9 @@ describe('the router', () => {
   const files = sources(RENDERER);
 
   it('is the table: no <Route> is written anywhere but the one the table feeds and the fallback', () => {
-    const written = files.flatMap(({ path, text }) => [...text.matchAll(/<Route\s[^\n]*/g)].map((m) => `${path.slice(RENDERER.length)}: ${m[0]}`));
+    const written = files.flatMap(({ path, text }) =>
+      [...text.matchAll(/<Route\s[^\n]*/g)].map((m) => `${path.slice(RENDERER.length)}: ${m[0]}`),
+    );
     expect(written).toEqual([
       '/features/shell/Shell.tsx: <Route key={id} path={path} element={<Screen />} />',
       '/features/shell/Shell.tsx: <Route path="*" element={<Home />} />',
@@ -127,7 +188,11 @@ describe('link targets from main', () => {
   const examples: [LinkTarget, string, RouteId][] = [
     [{ kind: 'person', id: 12 }, '/people/12', 'person'],
     [{ kind: 'worksite', id: 3 }, '/worksites/3', 'worksite'],
-    [{ kind: 'attendance', worksiteId: 3, week: '2026-06-08' }, '/worksites/3/attendance?semaine=2026-06-08', 'attendance'],
+    [
+      { kind: 'attendance', worksiteId: 3, week: '2026-06-08' },
+      '/worksites/3/attendance?semaine=2026-06-08',
+      'attendance',
+    ],
     [{ kind: 'page', page: 'documents' }, '/documents', 'documents'],
     [{ kind: 'page', page: 'settings-employers' }, '/settings?onglet=employers', 'settings'],
     [{ kind: 'page', page: 'settings-accounts' }, '/settings?onglet=users', 'settings'],
@@ -150,7 +215,13 @@ describe('link targets from main', () => {
   });
 
   it('refuses a target that names no record or no known page', () => {
-    for (const bad of [{ kind: 'person' }, { kind: 'person', id: 0 }, { kind: 'page', page: 'admin' }, { kind: 'url', href: '/people/1' }, '/people/1']) {
+    for (const bad of [
+      { kind: 'person' },
+      { kind: 'person', id: 0 },
+      { kind: 'page', page: 'admin' },
+      { kind: 'url', href: '/people/1' },
+      '/people/1',
+    ]) {
       expect(linkTarget.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     expect(linkTarget.safeParse({ kind: 'attendance', worksiteId: 3, week: '2026-02-30' }).success).toBe(false);

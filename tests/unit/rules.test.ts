@@ -93,7 +93,11 @@ describe('data folder location', () => {
   it('recognises network shares', () => {
     expect(isNetworkPath('\\\\serveur\\partage\\Passerelle', 'win32')).toBe(true);
     expect(isNetworkPath('C:\\Users\\secretariat\\AppData\\Local\\Passerelle', 'win32')).toBe(false);
-    const mounts = ['/dev/sda1 / ext4 rw 0 0', 'srv:/home /home/partage nfs4 rw 0 0', '//nas/docs /mnt/nas cifs rw 0 0'].join('\n');
+    const mounts = [
+      '/dev/sda1 / ext4 rw 0 0',
+      'srv:/home /home/partage nfs4 rw 0 0',
+      '//nas/docs /mnt/nas cifs rw 0 0',
+    ].join('\n');
     expect(networkMountFor('/home/partage/passerelle/passerelle.sqlite', mounts)).toBe('/home/partage');
     expect(isNetworkPath('/mnt/nas/passerelle', 'linux', mounts)).toBe(true);
     expect(isNetworkPath('/home/secretariat/.local/share/passerelle', 'linux', mounts)).toBe(false);

@@ -10,30 +10,61 @@ import { person, situation } from './support/people';
 import { admitted, mesp, mespContract } from './support/worksites';
 
 type Answer = MethodOutput<'search/anywhere'>;
-const titles = (answer: Answer, kind: string) => answer.groups.find((g) => g.kind === kind)?.hits.map((h) => h.title) ?? [];
+const titles = (answer: Answer, kind: string) =>
+  answer.groups.find((g) => g.kind === kind)?.hits.map((h) => h.title) ?? [];
 
 describe('search from anywhere', () => {
   let call: Awaited<ReturnType<typeof configured>>['call'];
   let elodie: number;
   let homonym: number;
   beforeAll(async () => {
-    ({ call } = await shared(() => configured({ printer: blankPrinter, clock: fakeClock('2026-07-01T09:00:00.000Z') })));
+    ({ call } = await shared(() =>
+      configured({ printer: blankPrinter, clock: fakeClock('2026-07-01T09:00:00.000Z') }),
+    ));
     elodie = await admitted(call, 'Élodie');
-    homonym = valueOf(await call('people/create', { person: person({ birthDate: '1991-11-03', town: 'Quimper' }), situation: situation(), confirmedNotDuplicate: true })).id;
-    valueOf(await call('people/create', { person: person({ firstNames: 'Moussa', lastName: 'N’Diaye', sex: 'M', civility: 'monsieur', birthDate: '1979-02-20' }), situation: situation(), confirmedNotDuplicate: true }));
+    homonym = valueOf(
+      await call('people/create', {
+        person: person({ birthDate: '1991-11-03', town: 'Quimper' }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    ).id;
+    valueOf(
+      await call('people/create', {
+        person: person({
+          firstNames: 'Moussa',
+          lastName: 'N’Diaye',
+          sex: 'M',
+          civility: 'monsieur',
+          birthDate: '1979-02-20',
+        }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    );
     const { id } = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Écluse de Pénfeld' }) }));
-    valueOf(await call('worksites/addParticipant', { id, personId: elodie, contract: mespContract(), confirmWarnings: true }));
+    valueOf(
+      await call('worksites/addParticipant', { id, personId: elodie, contract: mespContract(), confirmWarnings: true }),
+    );
     const participationId = valueOf(await call('worksites/get', { id })).participants[0]!.id;
     valueOf(await call('documents/generate', { kind: 'contrat_travail', participationId }));
   });
 
-  it.each([['elodie'], ['ÉLODIE'], ['lefevre'], ['LEFÈVRE élodie'], ['  elo  ']])('finds « Élodie Lefèvre » by %j', async (text) => {
-    expect(titles(valueOf(await call('search/anywhere', { text })), 'people')).toEqual(['Élodie Lefèvre', 'Élodie Lefèvre']);
-  });
+  it.each([['elodie'], ['ÉLODIE'], ['lefevre'], ['LEFÈVRE élodie'], ['  elo  ']])(
+    'finds « Élodie Lefèvre » by %j',
+    async (text) => {
+      expect(titles(valueOf(await call('search/anywhere', { text })), 'people')).toEqual([
+        'Élodie Lefèvre',
+        'Élodie Lefèvre',
+      ]);
+    },
+  );
 
   it('finds « N’Diaye » whatever the apostrophe, and worksites by their folded name', async () => {
-    for (const text of ['ndiaye', "n'diaye", 'N’DIAYE']) expect(titles(valueOf(await call('search/anywhere', { text })), 'people')).toEqual(['Moussa N’Diaye']);
-    for (const text of ['ecluse penfeld', 'PENFELD écluse', 'pénfeld']) expect(titles(valueOf(await call('search/anywhere', { text })), 'worksites')).toEqual(['Écluse de Pénfeld']);
+    for (const text of ['ndiaye', "n'diaye", 'N’DIAYE'])
+      expect(titles(valueOf(await call('search/anywhere', { text })), 'people')).toEqual(['Moussa N’Diaye']);
+    for (const text of ['ecluse penfeld', 'PENFELD écluse', 'pénfeld'])
+      expect(titles(valueOf(await call('search/anywhere', { text })), 'worksites')).toEqual(['Écluse de Pénfeld']);
   });
 
   it('tells homonyms apart by their birth date, and links each to its record', async () => {
@@ -51,7 +82,16 @@ describe('search from anywhere', () => {
     const document = answer.groups[1]!.hits[0]!;
     expect(document.title).toMatch(/^Contrat de travail d.+Élodie Lefèvre$/);
     expect(document.link).toEqual({ kind: 'person', id: elodie });
-    expect(valueOf(await call('search/anywhere', { text: 'penfeld' })).groups[0]).toMatchObject({ kind: 'worksites', label: 'Chantiers', hits: [{ detail: expect.stringMatching(/^MESP · .+ · début le 04\/05\/2026$/), link: { kind: 'worksite', id: expect.any(Number) } }] });
+    expect(valueOf(await call('search/anywhere', { text: 'penfeld' })).groups[0]).toMatchObject({
+      kind: 'worksites',
+      label: 'Chantiers',
+      hits: [
+        {
+          detail: expect.stringMatching(/^MESP · .+ · début le 04\/05\/2026$/),
+          link: { kind: 'worksite', id: expect.any(Number) },
+        },
+      ],
+    });
   });
 
   it('says when more match than shown, and takes % and _ as typed', async () => {
@@ -62,10 +102,22 @@ describe('search from anywhere', () => {
   });
 
   it('refuses a text shorter than 2 or longer than 100 characters, in French', async () => {
-    expect(await call('search/anywhere', { text: 'é' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('au moins 2 caractères') } });
-    expect(await call('search/anywhere', { text: ' a ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call('search/anywhere', { text: 'a'.repeat(101) })).toMatchObject({ ok: false, error: { message: expect.stringContaining('100 caractères') } });
-    expect(await call('search/anywhere', { text: 'elodie', limit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('search/anywhere', { text: 'é' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('au moins 2 caractères') },
+    });
+    expect(await call('search/anywhere', { text: ' a ' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call('search/anywhere', { text: 'a'.repeat(101) })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('100 caractères') },
+    });
+    expect(await call('search/anywhere', { text: 'elodie', limit: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });
 
@@ -74,10 +126,14 @@ describe('search from anywhere, per role', () => {
   beforeAll(async () => {
     world = await shared(() => buildWorld());
     // ts1 follows A and C; encadrant1 supervises worksite A (people A and B).
-    await assign(world, { referents: ['ts1', 'ts2', 'ts1', 'ts2', null, null], supervisors: ['encadrant1', 'encadrant2', null] });
+    await assign(world, {
+      referents: ['ts1', 'ts2', 'ts1', 'ts2', null, null],
+      supervisors: ['encadrant1', 'encadrant2', null],
+    });
   }, 60_000);
 
-  const search = async (account: string, text: string) => valueOf(await callAs(world, account)('search/anywhere', { text, limit: 20 }));
+  const search = async (account: string, text: string) =>
+    valueOf(await callAs(world, account)('search/anywhere', { text, limit: 20 }));
 
   it('shows each role only the people and worksites it reaches', async () => {
     const everyone = world.people.map((p) => `${p.firstNames} ${p.lastName}`);
@@ -87,17 +143,30 @@ describe('search from anywhere, per role', () => {
     expect(titles(await search('encadrant1', 'zorvek'), 'people')).toEqual(['YanaigA ZorvekA', 'YanaigB ZorvekB']);
     // A person out of reach is not found even by her full name.
     expect((await search('ts1', 'YanaigB ZorvekB')).groups).toEqual([]);
-    expect(titles(await search('ts1', 'xerbal'), 'worksites')).toEqual(['Chantier XerbalC', 'Chantier XerbalB', 'Chantier XerbalA']);
+    expect(titles(await search('ts1', 'xerbal'), 'worksites')).toEqual([
+      'Chantier XerbalC',
+      'Chantier XerbalB',
+      'Chantier XerbalA',
+    ]);
     expect(titles(await search('encadrant1', 'xerbal'), 'worksites')).toEqual(['Chantier XerbalA']);
     expect(titles(await search('encadrant2', 'xerbalA'), 'worksites')).toEqual([]);
   });
 
   it('gives the roles that open no record nothing but an empty answer', async () => {
-    for (const account of ['psychologue', 'lecture_seule']) expect(await search(account, 'zorvek')).toEqual({ groups: [] });
+    for (const account of ['psychologue', 'lecture_seule'])
+      expect(await search(account, 'zorvek')).toEqual({ groups: [] });
   });
 
   it('is not journaled: it reads identity, not a sensitive category', async () => {
-    const count = async () => Number((await world.services.db.selectFrom('journal').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await world.services.db
+            .selectFrom('journal')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     await search('administrateur', 'zorvek');
     expect(await count()).toBe(before);

@@ -20,7 +20,12 @@ describe('a new SMIC rate next to the table', () => {
     ['between two, one cent above the next', '2025-06-01', 1203, 'supérieur à celui du 01/01/2026'],
     ['between two, one cent below the previous', '2025-06-01', 1187, 'inférieur à celui du 01/11/2024'],
     ['the legal 1 January 2026 rate', '2026-01-01', 1202, null],
-    ['one cent below the legal rate on its first day', '2026-01-01', 1201, 'inférieur au SMIC légal en vigueur le 01/01/2026'],
+    [
+      'one cent below the legal rate on its first day',
+      '2026-01-01',
+      1201,
+      'inférieur au SMIC légal en vigueur le 01/01/2026',
+    ],
     ['the day before a legal raise, the older floor', '2025-12-31', 1188, null],
     ['one cent below the older floor the day before', '2025-12-31', 1187, 'inférieur'],
     ['before the decree table, nothing to compare', '2019-06-01', 900, null],
@@ -40,9 +45,13 @@ describe('a new SMIC rate next to the table', () => {
     expect(hasMetropolitanSmic('97400')).toBe(true);
     expect(hasMetropolitanSmic('29200')).toBe(true);
     expect(smicRateRefusal({ effectiveFrom: '2026-01-01', hourlyCents: 933 }, [], { legalFloor: false })).toBeNull();
-    expect(smicRateRefusal({ effectiveFrom: '2026-01-01', hourlyCents: 933 }, [{ effectiveFrom: '2025-01-01', hourlyCents: 940 }], { legalFloor: false })).toContain(
-      'Le SMIC ne baisse jamais',
-    );
+    expect(
+      smicRateRefusal(
+        { effectiveFrom: '2026-01-01', hourlyCents: 933 },
+        [{ effectiveFrom: '2025-01-01', hourlyCents: 940 }],
+        { legalFloor: false },
+      ),
+    ).toContain('Le SMIC ne baisse jamais');
   });
 
   // Each decree or order of the table, from both sides of its first day and of its amount.
@@ -50,11 +59,15 @@ describe('a new SMIC rate next to the table', () => {
     'the legal SMIC of %s (%i cents) is the floor from that day, the previous one the day before',
     (effectiveFrom, hourlyCents, previous) => {
       expect(smicRateRefusal({ effectiveFrom, hourlyCents }, [])).toBeNull();
-      expect(smicRateRefusal({ effectiveFrom, hourlyCents: hourlyCents - 1 }, [])).toContain(`inférieur au SMIC légal en vigueur le ${formatFrenchDate(effectiveFrom)}`);
+      expect(smicRateRefusal({ effectiveFrom, hourlyCents: hourlyCents - 1 }, [])).toContain(
+        `inférieur au SMIC légal en vigueur le ${formatFrenchDate(effectiveFrom)}`,
+      );
       const dayBefore = new Date(Date.parse(`${effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       if (previous) {
         expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: previous.hourlyCents }, [])).toBeNull();
-        expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: previous.hourlyCents - 1 }, [])).toContain(`(${formatEuros(previous.hourlyCents)} depuis le ${formatFrenchDate(previous.effectiveFrom)})`);
+        expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: previous.hourlyCents - 1 }, [])).toContain(
+          `(${formatEuros(previous.hourlyCents)} depuis le ${formatFrenchDate(previous.effectiveFrom)})`,
+        );
       } else {
         expect(smicRateRefusal({ effectiveFrom: dayBefore, hourlyCents: 1 }, [])).toBeNull();
       }
@@ -74,15 +87,21 @@ describe('a new SMIC rate next to the table', () => {
   });
 
   it('any table that only rises, added one by one in any order, is accepted', () => {
-    const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 3000 })
+      .map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.uniqueArray(day, { minLength: 1, maxLength: 6 }), fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 6, maxLength: 6 }), (dates, steps) => {
-        const sorted = [...dates].sort();
-        let cents = 1202;
-        const rising = sorted.map((effectiveFrom, i) => ({ effectiveFrom, hourlyCents: (cents += steps[i]!) }));
-        const shuffled = [...rising].reverse();
-        shuffled.forEach((rate, i) => expect(smicRateRefusal(rate, shuffled.slice(0, i))).toBeNull());
-      }),
+      fc.property(
+        fc.uniqueArray(day, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 6, maxLength: 6 }),
+        (dates, steps) => {
+          const sorted = [...dates].sort();
+          let cents = 1202;
+          const rising = sorted.map((effectiveFrom, i) => ({ effectiveFrom, hourlyCents: (cents += steps[i]!) }));
+          const shuffled = [...rising].reverse();
+          shuffled.forEach((rate, i) => expect(smicRateRefusal(rate, shuffled.slice(0, i))).toBeNull());
+        },
+      ),
     );
   });
 });
@@ -100,14 +119,40 @@ describe('the SMIC table through the application', () => {
     });
     const settings = valueOf(await call('settings/get', {}));
     expect(settings.wageRates).toHaveLength(2);
-    expect(valueOf(await call('settings/addWageRate', { effectiveFrom: '2027-01-01', hourlyCents: 1231 }))).toHaveLength(3);
+    expect(
+      valueOf(await call('settings/addWageRate', { effectiveFrom: '2027-01-01', hourlyCents: 1231 })),
+    ).toHaveLength(3);
   });
 
   it.each([
-    ['settings, below the previous rate', 'settings', { effectiveFrom: '2027-01-01', hourlyCents: 1201 }, 'hourlyCents', 'Le SMIC ne baisse jamais : ce taux (12,01'],
-    ['settings, below the legal SMIC of its date', 'settings', { effectiveFrom: '2024-06-01', hourlyCents: 1164 }, 'hourlyCents', 'inférieur au SMIC légal en vigueur le 01/06/2024 (11,65'],
-    ['the wizard, below the previous rate', 'wizard', { effectiveFrom: '2027-01-01', hourlyCents: 1201 }, 'wageRates.2.hourlyCents', 'Le SMIC ne baisse jamais : ce taux (12,01'],
-    ['the wizard, below the legal SMIC of its date', 'wizard', { effectiveFrom: '2024-06-01', hourlyCents: 1164 }, 'wageRates.2.hourlyCents', 'inférieur au SMIC légal en vigueur le 01/06/2024 (11,65'],
+    [
+      'settings, below the previous rate',
+      'settings',
+      { effectiveFrom: '2027-01-01', hourlyCents: 1201 },
+      'hourlyCents',
+      'Le SMIC ne baisse jamais : ce taux (12,01',
+    ],
+    [
+      'settings, below the legal SMIC of its date',
+      'settings',
+      { effectiveFrom: '2024-06-01', hourlyCents: 1164 },
+      'hourlyCents',
+      'inférieur au SMIC légal en vigueur le 01/06/2024 (11,65',
+    ],
+    [
+      'the wizard, below the previous rate',
+      'wizard',
+      { effectiveFrom: '2027-01-01', hourlyCents: 1201 },
+      'wageRates.2.hourlyCents',
+      'Le SMIC ne baisse jamais : ce taux (12,01',
+    ],
+    [
+      'the wizard, below the legal SMIC of its date',
+      'wizard',
+      { effectiveFrom: '2024-06-01', hourlyCents: 1164 },
+      'wageRates.2.hourlyCents',
+      'inférieur au SMIC légal en vigueur le 01/06/2024 (11,65',
+    ],
   ] as const)('%s is refused, one cent more is taken', async (_case, where, rate, field, message) => {
     const attempt = async (hourlyCents: number) => {
       if (where === 'settings') return (await configured()).call('settings/addWageRate', { ...rate, hourlyCents });
@@ -122,12 +167,24 @@ describe('the SMIC table through the application', () => {
 
   it('the wizard refuses a rate below the legal SMIC of its date', async () => {
     const call = caller(await testServices());
-    const result = await call('setup/complete', setupInput({ wageRates: [{ effectiveFrom: '2026-01-01', hourlyCents: 1188 }] }));
+    const result = await call(
+      'setup/complete',
+      setupInput({ wageRates: [{ effectiveFrom: '2026-01-01', hourlyCents: 1188 }] }),
+    );
     expect(result).toMatchObject({
       ok: false,
-      error: { field: 'wageRates.0.hourlyCents', message: expect.stringContaining(`inférieur au SMIC légal en vigueur le 01/01/2026 (${formatEuros(1202)}`) },
+      error: {
+        field: 'wageRates.0.hourlyCents',
+        message: expect.stringContaining(`inférieur au SMIC légal en vigueur le 01/01/2026 (${formatEuros(1202)}`),
+      },
     });
-    const mayotte = await call('setup/complete', setupInput({ structure: structure({ postcode: '97600' }), wageRates: [{ effectiveFrom: '2026-01-01', hourlyCents: 933 }] }));
+    const mayotte = await call(
+      'setup/complete',
+      setupInput({
+        structure: structure({ postcode: '97600' }),
+        wageRates: [{ effectiveFrom: '2026-01-01', hourlyCents: 933 }],
+      }),
+    );
     expect(mayotte).toMatchObject({ ok: true });
   });
 });

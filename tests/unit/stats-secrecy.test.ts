@@ -4,7 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { exposedCells, type States } from '../../src-main/domain/secrecy';
 import { printedCounts, secrecyReport, type RawFigures } from '../../src-main/app/stats-secrecy';
-import { PERSON_BREAKDOWNS, SMALL_FIGURES_WARNING, type StatsFigures, type StatsFilter } from '../../src-main/shared/contract/stats';
+import {
+  PERSON_BREAKDOWNS,
+  SMALL_FIGURES_WARNING,
+  type StatsFigures,
+  type StatsFilter,
+} from '../../src-main/shared/contract/stats';
 import { caller, configured, sessionAs, tempDir, valueOf } from './support/services';
 import { keep, pdfText } from './support/pdf';
 import { insertParticipation, insertPerson, insertSession, insertWorksite } from './support/stats-fixture';
@@ -20,7 +25,19 @@ afterAll(() => printer.close());
 async function smallStructure() {
   const setup = await configured({ printer });
   const { services } = setup;
-  const funder = await services.db.insertInto('organisations').values({ name: 'Département', kind: 'financeur', address: '', phone: '', email: '', createdAt: 'x', updatedAt: 'x' } as never).returning('id').executeTakeFirstOrThrow();
+  const funder = await services.db
+    .insertInto('organisations')
+    .values({
+      name: 'Département',
+      kind: 'financeur',
+      address: '',
+      phone: '',
+      email: '',
+      createdAt: 'x',
+      updatedAt: 'x',
+    } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let seed = 11;
   const random = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -28,15 +45,33 @@ async function smallStructure() {
   };
   const sites: number[] = [];
   for (let i = 0; i < 4; i++) {
-    const id = await insertWorksite(services, { name: `S${i}`, startDate: '2025-01-06', kind: i % 2 ? 'aci' : 'mesp', funderId: i < 2 ? funder.id : undefined });
-    for (let day = Date.UTC(2025, 0, 7); day <= Date.UTC(2026, 2, 10); day += 7 * 86400000) await insertSession(services, id, new Date(day).toISOString().slice(0, 10));
+    const id = await insertWorksite(services, {
+      name: `S${i}`,
+      startDate: '2025-01-06',
+      kind: i % 2 ? 'aci' : 'mesp',
+      funderId: i < 2 ? funder.id : undefined,
+    });
+    for (let day = Date.UTC(2025, 0, 7); day <= Date.UTC(2026, 2, 10); day += 7 * 86400000)
+      await insertSession(services, id, new Date(day).toISOString().slice(0, 10));
     sites.push(id);
   }
   const resources = ['rsa', 'ass', 'aah', 'sans_ressources'] as const;
   for (let i = 0; i < 26; i++) {
     const birthDate = `${1962 + random(44)}-0${1 + random(9)}-1${random(9)}`;
-    const ids = await insertPerson(services, { sex: random(2) ? 'F' : 'M', birthDate, resources: resources[random(4)]!, education: (['infra3', '3', '4'] as const)[random(3)]! }, i);
-    const start = i < 22 ? new Date(Date.UTC(2025, random(12), 1 + random(27))).toISOString().slice(0, 10) : ['2026-02-02', '2026-03-02', '2026-03-03', '2026-04-06'][i - 22]!;
+    const ids = await insertPerson(
+      services,
+      {
+        sex: random(2) ? 'F' : 'M',
+        birthDate,
+        resources: resources[random(4)]!,
+        education: (['infra3', '3', '4'] as const)[random(3)]!,
+      },
+      i,
+    );
+    const start =
+      i < 22
+        ? new Date(Date.UTC(2025, random(12), 1 + random(27))).toISOString().slice(0, 10)
+        : ['2026-02-02', '2026-03-02', '2026-03-03', '2026-04-06'][i - 22]!;
     const end = new Date(Date.parse(`${start}T00:00:00Z`) + (27 + random(90)) * 86400000).toISOString().slice(0, 10);
     await insertParticipation(services, { worksiteId: sites[random(4)]!, ...ids, startDate: start, endDate: end });
   }
@@ -81,7 +116,10 @@ function expectProtected(published: StatsFigures, truth: StatsFigures) {
   }
   expect(exposedCells(secrecyReport(rawOf(truth)), states)).toEqual([]);
   // Worksites, half-days and hours are never hidden.
-  for (const f of published.figures.filter((x) => ['worksites', 'sessions', 'hoursWorked', 'hoursPaid', 'attendanceRate'].includes(x.key))) expect(f.value).not.toBeNull();
+  for (const f of published.figures.filter((x) =>
+    ['worksites', 'sessions', 'hoursWorked', 'hoursPaid', 'attendanceRate'].includes(x.key),
+  ))
+    expect(f.value).not.toBeNull();
 }
 
 const FILTERS: [string, StatsFilter][] = [
@@ -93,21 +131,32 @@ const FILTERS: [string, StatsFilter][] = [
 ];
 
 describe('statistical secrecy on every report the app makes', () => {
-  it.each(FILTERS)('the screen protects %s the same for lecture seule and for staff; lecture seule cannot ask for small figures', async (_, filter) => {
-    const { call, reader } = await smallStructure();
-    const truth = valueOf(await call('stats/figures', { ...filter, showSmall: true }));
-    expect(truth.smallFiguresShown).toBe(true);
-    const staffScreen = valueOf(await call('stats/figures', filter));
-    const readerScreen = valueOf(await reader('stats/figures', filter));
-    expect(readerScreen).toEqual(staffScreen);
-    expectProtected(readerScreen, truth);
-    expect(readerScreen.smallFiguresShown).toBe(false);
-    expect(await reader('stats/figures', { ...filter, showSmall: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Seules les personnes autorisées à voir les personnes peuvent afficher les petits effectifs.' } });
-  });
+  it.each(FILTERS)(
+    'the screen protects %s the same for lecture seule and for staff; lecture seule cannot ask for small figures',
+    async (_, filter) => {
+      const { call, reader } = await smallStructure();
+      const truth = valueOf(await call('stats/figures', { ...filter, showSmall: true }));
+      expect(truth.smallFiguresShown).toBe(true);
+      const staffScreen = valueOf(await call('stats/figures', filter));
+      const readerScreen = valueOf(await reader('stats/figures', filter));
+      expect(readerScreen).toEqual(staffScreen);
+      expectProtected(readerScreen, truth);
+      expect(readerScreen.smallFiguresShown).toBe(false);
+      expect(await reader('stats/figures', { ...filter, showSmall: true })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Seules les personnes autorisées à voir les personnes peuvent afficher les petits effectifs.',
+        },
+      });
+    },
+  );
 
   it('has small counts to protect in this structure (the checks above are not vacuous)', async () => {
     const { call, funderId } = await smallStructure();
-    const year = valueOf(await call('stats/figures', { from: '2025-01-01', to: '2025-12-31', funderId, showSmall: true }));
+    const year = valueOf(
+      await call('stats/figures', { from: '2025-01-01', to: '2025-12-31', funderId, showSmall: true }),
+    );
     const small = printedCounts(year).filter((p) => p.shown.count! > 0 && p.shown.count! < 5);
     expect(small.length).toBeGreaterThan(5);
     const protectedYear = valueOf(await call('stats/figures', { from: '2025-01-01', to: '2025-12-31', funderId }));
@@ -129,7 +178,10 @@ describe('statistical secrecy on every report the app makes', () => {
     // One "< 5" per hidden small count printed, and the one of the note.
     expect(text.match(/<\s?5/g)!.length).toBe(printed.filter((p) => p.shown.masked === '< 5').length + 1);
     // (The two exit figures' labels wrap around their value.)
-    for (const f of screen.figures.filter((x) => ['people', 'upcoming', 'newEntries', 'worksites', 'sessions'].includes(x.key))) expect(text.replace(/<\s?5/g, '< 5')).toContain(`${f.label} ${f.value ?? f.masked}`);
+    for (const f of screen.figures.filter((x) =>
+      ['people', 'upcoming', 'newEntries', 'worksites', 'sessions'].includes(x.key),
+    ))
+      expect(text.replace(/<\s?5/g, '< 5')).toContain(`${f.label} ${f.value ?? f.masked}`);
     expect(text).not.toContain(SMALL_FIGURES_WARNING);
 
     const exported = valueOf(await reader('stats/export', { filter, folder }));
@@ -143,13 +195,23 @@ describe('statistical secrecy on every report the app makes', () => {
     const shownValue = (c: { count: number | null; masked: string | null }) => c.count ?? c.masked;
     for (const b of screen.breakdowns) {
       const sheet = rows(b.label.slice(0, 31));
-      for (const r of [...b.rows, { label: 'Total', ...b.total }]) expect(sheet.find((x) => x[0] === r.label)?.[1], `${b.label} / ${r.label}`).toBe(shownValue(r));
+      for (const r of [...b.rows, { label: 'Total', ...b.total }])
+        expect(sheet.find((x) => x[0] === r.label)?.[1], `${b.label} / ${r.label}`).toBe(shownValue(r));
     }
-    const cross = rows("Sexe et âge à l’entrée");
-    screen.cross.rows.forEach((label, r) => expect(cross.find((x) => x[0] === label)!.slice(1)).toEqual([...screen.cross.cells[r]!.map(shownValue), shownValue(screen.cross.rowTotals[r]!)]));
-    expect(cross.find((x) => x[0] === 'Total')!.slice(1)).toEqual([...screen.cross.columnTotals.map(shownValue), shownValue(screen.cross.total)]);
+    const cross = rows('Sexe et âge à l’entrée');
+    screen.cross.rows.forEach((label, r) =>
+      expect(cross.find((x) => x[0] === label)!.slice(1)).toEqual([
+        ...screen.cross.cells[r]!.map(shownValue),
+        shownValue(screen.cross.rowTotals[r]!),
+      ]),
+    );
+    expect(cross.find((x) => x[0] === 'Total')!.slice(1)).toEqual([
+      ...screen.cross.columnTotals.map(shownValue),
+      shownValue(screen.cross.total),
+    ]);
     const summary = rows('Chiffres clés');
-    for (const f of screen.figures.filter((x) => x.unit === 'count')) expect(summary.find((x) => x[0] === f.label)?.[1]).toBe(f.value ?? f.masked);
+    for (const f of screen.figures.filter((x) => x.unit === 'count'))
+      expect(summary.find((x) => x[0] === f.label)?.[1]).toBe(f.value ?? f.masked);
   });
 
   it('small figures in full: only for staff who ask, and the report’s title says so', async () => {
@@ -157,7 +219,9 @@ describe('statistical secrecy on every report the app makes', () => {
     const filter: StatsFilter = { from: '2025-01-01', to: '2025-12-31', showSmall: true };
     const full = valueOf(await coordination('stats/figures', filter));
     expect(printedCounts(full).every((p) => p.shown.count !== null)).toBe(true);
-    const report = valueOf(await coordination('stats/report', { filter, title: 'Bilan interne', commentary: '', folder: null }));
+    const report = valueOf(
+      await coordination('stats/report', { filter, title: 'Bilan interne', commentary: '', folder: null }),
+    );
     const text = pdfText(keep('rapport-interne', Buffer.from(report.pdfBase64, 'base64'))).replace(/\s+/g, ' ');
     expect(text).toContain(`Bilan interne — ${SMALL_FIGURES_WARNING}`);
     // Only the note's « < 5 ».
@@ -168,7 +232,8 @@ describe('statistical secrecy on every report the app makes', () => {
     await book.xlsx.load(readFileSync(exported.path) as unknown as ArrayBuffer);
     expect(String(book.getWorksheet('Chiffres clés')!.getCell('A1').value)).toContain(SMALL_FIGURES_WARNING);
     for (const method of ['stats/report', 'stats/export'] as const) {
-      const input = method === 'stats/report' ? { filter, title: '', commentary: '', folder: null } : { filter, folder };
+      const input =
+        method === 'stats/report' ? { filter, title: '', commentary: '', folder: null } : { filter, folder };
       expect(await reader(method, input as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });

@@ -8,14 +8,26 @@ import type { StatsFigures } from '../../src-main/shared/contract/stats';
 import { caller, configured, sessionAs, tempDir, valueOf } from './support/services';
 import { keep, LEAKS, pdfText } from './support/pdf';
 import { handWrittenStats, sameFigures } from '../../scripts/bench/stats-floor';
-import { insertParticipation, insertPerson, insertSession, insertWorksite, type FixturePerson } from './support/stats-fixture';
+import {
+  insertParticipation,
+  insertPerson,
+  insertSession,
+  insertWorksite,
+  type FixturePerson,
+} from './support/stats-fixture';
 import { sqliteFile } from './support/sqlite-file';
 
 const printer = nodePdfPrinter();
 afterAll(() => printer.close());
 
 const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
-const rowsOf = (figures: StatsFigures, key: string) => Object.fromEntries(figures.breakdowns.find((b) => b.key === key)!.rows.filter((r) => r.count !== 0).map((r) => [r.key, r.count]));
+const rowsOf = (figures: StatsFigures, key: string) =>
+  Object.fromEntries(
+    figures.breakdowns
+      .find((b) => b.key === key)!
+      .rows.filter((r) => r.count !== 0)
+      .map((r) => [r.key, r.count]),
+  );
 const figure = (figures: StatsFigures, key: string) => figures.figures.find((f) => f.key === key)!.value;
 
 describe('counting rules', () => {
@@ -35,7 +47,15 @@ describe('counting rules', () => {
       fc.property(fc.integer({ min: 14, max: 80 }), (age) => {
         const fine = fineAgeBracket(age);
         const broad = ageBracket(age);
-        const inside: Record<string, string> = { moins_21: 'moins_26', '21_25': 'moins_26', '26_34': '26_49', '35_44': '26_49', '45_49': '26_49', '50_54': '50_plus', '55_plus': '50_plus' };
+        const inside: Record<string, string> = {
+          moins_21: 'moins_26',
+          '21_25': 'moins_26',
+          '26_34': '26_49',
+          '35_44': '26_49',
+          '45_49': '26_49',
+          '50_54': '50_plus',
+          '55_plus': '50_plus',
+        };
         expect(inside[fine]).toBe(broad);
       }),
     );
@@ -47,7 +67,12 @@ describe('counting rules', () => {
       { personId: 1, start: '2025-09-01', end: '2025-12-19' },
       { personId: 2, start: '2024-12-01', end: '2025-01-31' },
     ];
-    expect(entries(parcours, YEAR_2025)).toEqual(new Map([[1, '2025-03-02'], [2, '2024-12-01']]));
+    expect(entries(parcours, YEAR_2025)).toEqual(
+      new Map([
+        [1, '2025-03-02'],
+        [2, '2024-12-01'],
+      ]),
+    );
     expect(entries(parcours, { from: '2024-01-01', to: '2024-12-31' })).toEqual(new Map([[2, '2024-12-01']]));
     expect(overlaps({ start: '2025-12-31', end: '2026-01-02' }, YEAR_2025)).toBe(true);
     expect(overlaps({ start: '2024-12-01', end: '2024-12-31' }, YEAR_2025)).toBe(false);
@@ -58,14 +83,33 @@ describe('counting rules', () => {
     const a = await insertWorksite(services, { name: 'A', startDate: '2025-03-03' });
     const b = await insertWorksite(services, { name: 'B', startDate: '2025-09-01' });
     const winter = await insertWorksite(services, { name: 'Hiver', startDate: '2024-12-02' });
-    for (const [w, d] of [[a, '2025-03-03'], [b, '2025-09-01'], [winter, '2024-12-02'], [winter, '2025-01-06']] as const) await insertSession(services, w, d);
+    for (const [w, d] of [
+      [a, '2025-03-03'],
+      [b, '2025-09-01'],
+      [winter, '2024-12-02'],
+      [winter, '2025-01-06'],
+    ] as const)
+      await insertSession(services, w, d);
     // Twice in 2025; turns 26 on her first entry day.
-    const twice = await insertPerson(services, { sex: 'F', birthDate: '1999-03-03', resources: 'rsa', education: '3' }, 1);
+    const twice = await insertPerson(
+      services,
+      { sex: 'F', birthDate: '1999-03-03', resources: 'rsa', education: '3' },
+      1,
+    );
     await insertParticipation(services, { worksiteId: a, ...twice, startDate: '2025-03-03', endDate: '2025-03-30' });
     await insertParticipation(services, { worksiteId: b, ...twice, startDate: '2025-09-01', endDate: '2025-09-28' });
     // From December 2024 to January 2025, and archived since.
-    const across = await insertPerson(services, { sex: 'M', birthDate: '1960-05-05', resources: 'ass', education: 'infra3', archived: true }, 2);
-    await insertParticipation(services, { worksiteId: winter, ...across, startDate: '2024-12-02', endDate: '2025-01-31' });
+    const across = await insertPerson(
+      services,
+      { sex: 'M', birthDate: '1960-05-05', resources: 'ass', education: 'infra3', archived: true },
+      2,
+    );
+    await insertParticipation(services, {
+      worksiteId: winter,
+      ...across,
+      startDate: '2024-12-02',
+      endDate: '2025-01-31',
+    });
 
     // Two people: small figures shown (internal use), else secrecy hides them.
     const y2025 = valueOf(await call('stats/figures', { ...YEAR_2025, showSmall: true }));
@@ -91,11 +135,28 @@ describe('counting rules', () => {
 async function brest() {
   const setup = await configured({ printer });
   const { services } = setup;
-  const funder = await services.db.insertInto('organisations').values({ name: 'Conseil départemental', kind: 'financeur', address: '', phone: '', email: '', createdAt: 'x', updatedAt: 'x' } as never).returning('id').executeTakeFirstOrThrow();
+  const funder = await services.db
+    .insertInto('organisations')
+    .values({
+      name: 'Conseil départemental',
+      kind: 'financeur',
+      address: '',
+      phone: '',
+      email: '',
+      createdAt: 'x',
+      updatedAt: 'x',
+    } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const worksites: { id: number; start: string }[] = [];
   for (let n = 0; n < 22; n++) {
     const start = new Date(Date.UTC(2025, 0, 6 + 7 * n)).toISOString().slice(0, 10);
-    const id = await insertWorksite(services, { name: `Chantier ${n + 1}`, startDate: start, funderId: n < 11 ? funder.id : undefined, kind: n % 2 === 0 ? 'mesp' : 'aci' });
+    const id = await insertWorksite(services, {
+      name: `Chantier ${n + 1}`,
+      startDate: start,
+      funderId: n < 11 ? funder.id : undefined,
+      kind: n % 2 === 0 ? 'mesp' : 'aci',
+    });
     await insertSession(services, id, start);
     worksites.push({ id, start });
   }
@@ -146,31 +207,65 @@ describe('the Brest table: 22 worksites, 99 people', () => {
     const aci = valueOf(await call('stats/figures', { ...YEAR_2025, kind: 'aci' }));
     expect(figure(aci, 'worksites')).toBe(11);
     expect(figure(aci, 'people')).toBe(49);
-    expect(await call('stats/figures', { ...YEAR_2025, funderId: 9999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call('stats/figures', { from: '2025-12-31', to: '2025-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'La fin de la période est avant son début.' } });
+    expect(await call('stats/figures', { ...YEAR_2025, funderId: 9999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call('stats/figures', { from: '2025-12-31', to: '2025-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'La fin de la période est avant son début.' },
+    });
   });
 
   it('lists the people behind a figure, for staff only', async () => {
     const { call, services } = await brest();
     const men50 = valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'age', category: '50_plus' }));
     expect(men50).toHaveLength(17);
-    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'sex', category: 'F' }))).toHaveLength(55);
-    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'resources', category: 'sans_ressources' }))).toHaveLength(15);
+    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'sex', category: 'F' }))).toHaveLength(
+      55,
+    );
+    expect(
+      valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'resources', category: 'sans_ressources' })),
+    ).toHaveLength(15);
     // A cell of the sex × age table, and the new entries.
-    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'cross', category: 'F|26_49' }))).toHaveLength(25);
-    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'newEntries', category: null }))).toHaveLength(99);
-    expect(valueOf(await call('stats/people', { filter: { from: '2026-01-01', to: '2026-12-31' }, breakdown: 'newEntries', category: null }))).toHaveLength(0);
-    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: null, category: null }))).toHaveLength(99);
+    expect(
+      valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'cross', category: 'F|26_49' })),
+    ).toHaveLength(25);
+    expect(
+      valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: 'newEntries', category: null })),
+    ).toHaveLength(99);
+    expect(
+      valueOf(
+        await call('stats/people', {
+          filter: { from: '2026-01-01', to: '2026-12-31' },
+          breakdown: 'newEntries',
+          category: null,
+        }),
+      ),
+    ).toHaveLength(0);
+    expect(valueOf(await call('stats/people', { filter: YEAR_2025, breakdown: null, category: null }))).toHaveLength(
+      99,
+    );
     const director = caller(services, await sessionAs(services, 'lecture_seule', 'Direction'));
     expect(figure(valueOf(await director('stats/figures', YEAR_2025)), 'people')).toBe(99);
-    expect(await director('stats/people', { filter: YEAR_2025, breakdown: 'sex', category: 'F' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await director('stats/people', { filter: YEAR_2025, breakdown: 'sex', category: 'F' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('writes the funder report (PDF) and the .xlsx with the same figures as the screen, small cells hidden', async () => {
     const { call, funderId } = await brest();
     const screen = valueOf(await call('stats/figures', { ...YEAR_2025, funderId }));
     const folder = tempDir('passerelle-stats-');
-    const report = valueOf(await call('stats/report', { filter: { ...YEAR_2025, funderId }, title: 'Bilan 2025 pour le Département', commentary: 'Une année de montée en charge.', folder }));
+    const report = valueOf(
+      await call('stats/report', {
+        filter: { ...YEAR_2025, funderId },
+        title: 'Bilan 2025 pour le Département',
+        commentary: 'Une année de montée en charge.',
+        folder,
+      }),
+    );
     const file = keep('rapport-financeur', Buffer.from(report.pdfBase64, 'base64'));
     expect(report.path).toMatch(/Rapport_CCAS_de_Kerbrénou_2025-01-01_2025-12-31\.pdf$/);
     const text = pdfText(file).replace(/\s+/g, ' ');
@@ -212,8 +307,14 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
     };
     const sites: number[] = [];
     for (let i = 0; i < 5; i++) sites.push(await insertWorksite(services, { name: `G${i}`, startDate: '2024-06-03' }));
-    const people: { personId: number; sex: string; birthDate: string; situations: { observedOn: string; resources: string }[] }[] = [];
-    const parcours: { personId: number; participationId: number; worksiteId: number; start: string; end: string }[] = [];
+    const people: {
+      personId: number;
+      sex: string;
+      birthDate: string;
+      situations: { observedOn: string; resources: string }[];
+    }[] = [];
+    const parcours: { personId: number; participationId: number; worksiteId: number; start: string; end: string }[] =
+      [];
     const resources = ['rsa', 'ass', 'aah', 'sans_ressources'] as const;
     for (let i = 0; i < 30; i++) {
       const birthDate = `${1960 + random(45)}-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`;
@@ -222,15 +323,26 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
         { observedOn: `2025-0${1 + random(9)}-15`, resources: resources[random(4)]!, education: '3' as const },
       ];
       const sex = random(2) ? 'F' : 'M';
-      const ids = await insertPerson(services, { sex: sex as 'F', birthDate, resources: situations[0]!.resources, education: '3', situations }, i);
+      const ids = await insertPerson(
+        services,
+        { sex: sex as 'F', birthDate, resources: situations[0]!.resources, education: '3', situations },
+        i,
+      );
       people.push({ personId: ids.personId, sex, birthDate, situations });
       const first = random(5);
       for (let k = 0; k < 1 + random(3); k++) {
         const start = new Date(Date.UTC(2024, random(24), 1 + random(28))).toISOString().slice(0, 10);
-        const end = new Date(Date.parse(`${start}T00:00:00Z`) + (20 + random(60)) * 86400000).toISOString().slice(0, 10);
+        const end = new Date(Date.parse(`${start}T00:00:00Z`) + (20 + random(60)) * 86400000)
+          .toISOString()
+          .slice(0, 10);
         // One contract per worksite and person (the schema's rule): a different worksite each time.
         const worksiteId = sites[(first + k) % 5]!;
-        const participationId = await insertParticipation(services, { worksiteId, ...ids, startDate: start, endDate: end });
+        const participationId = await insertParticipation(services, {
+          worksiteId,
+          ...ids,
+          startDate: start,
+          endDate: end,
+        });
         parcours.push({ personId: ids.personId, participationId, worksiteId, start, end });
       }
     }
@@ -242,7 +354,20 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
         const sessionId = await insertSession(services, worksiteId, date);
         for (const p of parcours.filter((x) => x.worksiteId === worksiteId && x.start <= date && x.end >= date)) {
           const mark = (['present', 'present', 'present', 'maladie', 'non_justifiee'] as const)[random(5)]!;
-          await services.db.insertInto('attendance').values({ sessionId, participationId: p.participationId, mark, actualStart: null, actualEnd: null, paid: 0, proofDate: null, updatedBy: null, updatedAt: 'x' }).execute();
+          await services.db
+            .insertInto('attendance')
+            .values({
+              sessionId,
+              participationId: p.participationId,
+              mark,
+              actualStart: null,
+              actualEnd: null,
+              paid: 0,
+              proofDate: null,
+              updatedBy: null,
+              updatedAt: 'x',
+            })
+            .execute();
           marks.push({ date, mark, participationId: p.participationId });
         }
       }
@@ -263,7 +388,12 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
       const atEntry = sorted.filter((s) => s.observedOn <= entry).at(-1) ?? sorted[0]!;
       expectedResources[atEntry.resources] = (expectedResources[atEntry.resources] ?? 0) + 1;
     }
-    const inYear = marks.filter((m) => m.date >= YEAR_2025.from && m.date <= YEAR_2025.to && parcours.some((p) => p.participationId === m.participationId && overlaps(p, YEAR_2025)));
+    const inYear = marks.filter(
+      (m) =>
+        m.date >= YEAR_2025.from &&
+        m.date <= YEAR_2025.to &&
+        parcours.some((p) => p.participationId === m.participationId && overlaps(p, YEAR_2025)),
+    );
     const present = inYear.filter((m) => m.mark === 'present').length;
     expect(figure(y, 'people')).toBe(entered.size);
     expect(rowsOf(y, 'age')).toEqual(expectedAge);

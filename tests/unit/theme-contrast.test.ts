@@ -31,7 +31,15 @@ describe('le rapport de contraste (WCAG 2.1, critère 1.4.3)', () => {
 
   it('rend toujours une couleur lisible, quelle que soit la couleur de départ', () => {
     const hex = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`);
-    fc.assert(fc.property(hex, hex, (color, background) => contrastRatio(readableOn(color, background), background) >= AA_TEXT || contrastRatio('#000000', background) < AA_TEXT));
+    fc.assert(
+      fc.property(
+        hex,
+        hex,
+        (color, background) =>
+          contrastRatio(readableOn(color, background), background) >= AA_TEXT ||
+          contrastRatio('#000000', background) < AA_TEXT,
+      ),
+    );
   });
 });
 
@@ -46,17 +54,24 @@ describe('les couleurs du thème se lisent à 4,5:1 au moins', () => {
   });
 
   it('le vert de Passerelle : boutons pleins en blanc, titres et liens en vert foncé sur blanc', () => {
-    for (const shade of [6, 7, 8, 9]) expect(contrastRatio(passerelleTeal[shade]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
+    for (const shade of [6, 7, 8, 9])
+      expect(contrastRatio(passerelleTeal[shade]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
     expect(contrastRatio(passerelleTeal[9], passerelleTeal[1])).toBeGreaterThanOrEqual(AA_TEXT);
   });
 
-  it.each(Object.keys(DEFAULT_THEME.colors))('palette %s : boutons pleins, texte, contour et variante claire', (name) => {
-    const shades = name === 'teal' ? passerelleTeal : DEFAULT_THEME.colors[name]!;
-    expect(contrastRatio(light[`--mantine-color-${name}-filled`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
-    expect(contrastRatio(light[`--mantine-color-${name}-filled-hover`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
-    expect(contrastRatio(light[`--mantine-color-${name}-text`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
-    expect(contrastRatio(light[`--mantine-color-${name}-outline`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
-    // The light variant (badges, active menu entry, alerts) on its background and its hover.
-    for (const background of [shades[0], shades[1], shades[2]]) expect(contrastRatio(light[`--mantine-color-${name}-light-color`]!, background)).toBeGreaterThanOrEqual(AA_TEXT);
-  });
+  it.each(Object.keys(DEFAULT_THEME.colors))(
+    'palette %s : boutons pleins, texte, contour et variante claire',
+    (name) => {
+      const shades = name === 'teal' ? passerelleTeal : DEFAULT_THEME.colors[name]!;
+      expect(contrastRatio(light[`--mantine-color-${name}-filled`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
+      expect(contrastRatio(light[`--mantine-color-${name}-filled-hover`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
+      expect(contrastRatio(light[`--mantine-color-${name}-text`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
+      expect(contrastRatio(light[`--mantine-color-${name}-outline`]!, WHITE)).toBeGreaterThanOrEqual(AA_TEXT);
+      // The light variant (badges, active menu entry, alerts) on its background and its hover.
+      for (const background of [shades[0], shades[1], shades[2]])
+        expect(contrastRatio(light[`--mantine-color-${name}-light-color`]!, background)).toBeGreaterThanOrEqual(
+          AA_TEXT,
+        );
+    },
+  );
 });

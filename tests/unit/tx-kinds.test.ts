@@ -89,7 +89,11 @@ describe('a `read` method', () => {
       const db = ctx.db as unknown as WritableDb;
       for (const attempt of [
         () => db.updateTable('structure').set({ name: 'Piraté' }).execute(),
-        () => db.insertInto('wageRates').values({ effectiveFrom: '2030-01-01', hourlyCents: 9999, createdAt: ctx.now }).execute(),
+        () =>
+          db
+            .insertInto('wageRates')
+            .values({ effectiveFrom: '2030-01-01', hourlyCents: 9999, createdAt: ctx.now })
+            .execute(),
         () => db.deleteFrom('wageRates').execute(),
         // The executor a `sql` template runs on is part of the readable handle: the database refuses it too.
         () => sql`update structure set name = 'Piraté'`.execute(ctx.db),
@@ -112,7 +116,9 @@ describe('a `read` method', () => {
     replace('funders/list', async () => {
       throw new Error('échec');
     });
-    expect(await quietly(() => call('funders/list', { includeArchived: false }))).toMatchObject({ value: { ok: false, error: { code: 'INTERNAL' } } });
+    expect(await quietly(() => call('funders/list', { includeArchived: false }))).toMatchObject({
+      value: { ok: false, error: { code: 'INTERNAL' } },
+    });
     expect((await call('contacts/list', { includeArchived: false })).ok).toBe(true);
     const hours = { morningStart: '09:00', morningEnd: '12:00', afternoonStart: '13:00', afternoonEnd: '16:00' };
     expect((await call('settings/updateHours', hours)).ok).toBe(true);
@@ -134,7 +140,9 @@ describe('a `read` method', () => {
     replace('debriefs/list', async () => {
       throw new Error('échec');
     });
-    expect(await quietly(() => psychologist('debriefs/list'))).toMatchObject({ value: { ok: false, error: { code: 'INTERNAL' } } });
+    expect(await quietly(() => psychologist('debriefs/list'))).toMatchObject({
+      value: { ok: false, error: { code: 'INTERNAL' } },
+    });
     expect(await journal(services)).toEqual(after);
   });
 });
@@ -155,9 +163,15 @@ describe('a `none` method', () => {
     const { services, call } = await configured();
     const seen: unknown[] = [];
     replace('files/chooseFolder', async (_input, ctx) => {
-      seen.push(await ctx.read(async ({ db }) => (await db.selectFrom('structure').select('name').executeTakeFirstOrThrow()).name));
+      seen.push(
+        await ctx.read(
+          async ({ db }) => (await db.selectFrom('structure').select('name').executeTakeFirstOrThrow()).name,
+        ),
+      );
       await ctx
-        .read(async ({ db }) => (db as unknown as WritableDb).updateTable('structure').set({ name: 'Piraté' }).execute())
+        .read(async ({ db }) =>
+          (db as unknown as WritableDb).updateTable('structure').set({ name: 'Piraté' }).execute(),
+        )
         .catch((error: { code?: string }) => seen.push(error.code));
       await ctx.transaction((db) => db.updateTable('structure').set({ logoFile: null }).execute());
       return { status: 'cancelled' as const };

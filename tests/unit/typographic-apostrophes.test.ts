@@ -18,7 +18,7 @@ describe('les apostrophes typographiques', () => {
     const source = [
       `const a = "Ce compte n'existe pas.";`,
       `const b = 'L\\'année';`,
-      'const c = `Le ${x} n\'est pas ${y} d\'abord`;',
+      "const c = `Le ${x} n'est pas ${y} d'abord`;",
       `const d = <p>Aujourd'hui</p>;`,
       `const e = ['a','b'];`,
       `// the person's record`,
@@ -39,12 +39,15 @@ describe('les apostrophes typographiques', () => {
   // Messages, labels, screens and templates are written with ’ (U+2019), as the documents'
   // text layer prints them; the database folder holds SQL and frozen migrations, not text to read.
   it('aucun message, libellé ni écran n’écrit une élision avec une apostrophe droite', () => {
-    const files = [...sourceFiles(path.join(root, 'src-main')), ...sourceFiles(path.join(root, 'src-renderer', 'src'))].filter(
-      (file) => !file.includes(`src-main${path.sep}db${path.sep}`),
-    );
+    const files = [
+      ...sourceFiles(path.join(root, 'src-main')),
+      ...sourceFiles(path.join(root, 'src-renderer', 'src')),
+    ].filter((file) => !file.includes(`src-main${path.sep}db${path.sep}`));
     expect(files.length).toBeGreaterThan(300);
     const found = files.flatMap((file) =>
-      straightApostrophes(file, readFileSync(file, 'utf8')).map((hit) => `${path.relative(root, file)}:${hit.line} ${hit.text.slice(0, 80)}`),
+      straightApostrophes(file, readFileSync(file, 'utf8')).map(
+        (hit) => `${path.relative(root, file)}:${hit.line} ${hit.text.slice(0, 80)}`,
+      ),
     );
     expect(found).toEqual([]);
   });

@@ -50,7 +50,11 @@ describe('browser mode server', () => {
     const { server, rpc } = await startServer();
     const res = await rpc('setup/status', { [TOKEN_HEADER]: server.token });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { completed: false, structureName: null, needsAdministrator: false }, dataVersion: 0 });
+    expect(JSON.parse(res.body)).toEqual({
+      ok: true,
+      value: { completed: false, structureName: null, needsAdministrator: false },
+      dataVersion: 0,
+    });
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[A-Za-z0-9_-]{43}$`));
     await server.close();
   });
@@ -67,13 +71,19 @@ describe('browser mode server', () => {
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
     const { server, rpc } = await startServer();
-    const rebinding = await rpc('setup/status', { [TOKEN_HEADER]: server.token, host: `attaquant.example:${server.port}` });
+    const rebinding = await rpc('setup/status', {
+      [TOKEN_HEADER]: server.token,
+      host: `attaquant.example:${server.port}`,
+    });
     expect(rebinding.status).toBe(403);
     const page = await request(server.port, { path: '/', headers: { host: `attaquant.example:${server.port}` } });
     expect(page.status).toBe(403);
     const otherOrigin = await rpc('setup/status', { [TOKEN_HEADER]: server.token, origin: 'http://evil.example' });
     expect(otherOrigin.status).toBe(403);
-    const sameOrigin = await rpc('setup/status', { [TOKEN_HEADER]: server.token, origin: `http://127.0.0.1:${server.port}` });
+    const sameOrigin = await rpc('setup/status', {
+      [TOKEN_HEADER]: server.token,
+      origin: `http://127.0.0.1:${server.port}`,
+    });
     expect(sameOrigin.status).toBe(200);
     await server.close();
   });
@@ -82,7 +92,14 @@ describe('browser mode server', () => {
     const { server, host } = await startServer();
     expect((await request(server.port, { path: '/', headers: { host } })).body).toContain('<title>Passerelle</title>');
     expect((await request(server.port, { path: '/assets/app.js', headers: { host } })).status).toBe(200);
-    for (const evil of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00', '/%E0%A4%A']) {
+    for (const evil of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       const res = await request(server.port, { path: evil, headers: { host } });
       expect(res.status, evil).toBe(404);
       expect(res.body).not.toContain('secret');
@@ -119,7 +136,9 @@ describe('browser mode server', () => {
   it('answers only the RPC and static routes', async () => {
     const { server, host } = await startServer();
     expect((await request(server.port, { method: 'DELETE', path: '/', headers: { host } })).status).toBe(404);
-    expect((await request(server.port, { method: 'PUT', path: '/rpc/setup/status', headers: { host } })).status).toBe(404);
+    expect((await request(server.port, { method: 'PUT', path: '/rpc/setup/status', headers: { host } })).status).toBe(
+      404,
+    );
     await server.close();
   });
 
@@ -127,7 +146,10 @@ describe('browser mode server', () => {
     const { server, rpc } = await startServer();
     const res = await rpc('setup/status', { [TOKEN_HEADER]: server.token }, '{pas du json');
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Requête mal formée.' } });
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Requête mal formée.' },
+    });
     await server.close();
   });
 });

@@ -16,7 +16,17 @@ function fakeSessionStorage(quota = Infinity) {
 }
 
 const values = (): WizardValues => ({
-  structure: { name: 'CCAS de Kerbrénou', address: '2 rue de la Mairie', postcode: '29200', town: 'Kerbrénou', siret: '26290019700019', phone: '', email: '', signatoryName: 'Élodie Le Gall', signatoryTitle: 'La Présidente' },
+  structure: {
+    name: 'CCAS de Kerbrénou',
+    address: '2 rue de la Mairie',
+    postcode: '29200',
+    town: 'Kerbrénou',
+    siret: '26290019700019',
+    phone: '',
+    email: '',
+    signatoryName: 'Élodie Le Gall',
+    signatoryTitle: 'La Présidente',
+  },
   logo: null,
   hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
   employers: [],

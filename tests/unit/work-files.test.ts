@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/app/paths';
-import { cleanWorkFiles, dropPreRestoreCopies, PRE_RESTORE_KEPT, rotatePreRestoreCopies } from '../../src-main/app/work-files';
+import {
+  cleanWorkFiles,
+  dropPreRestoreCopies,
+  PRE_RESTORE_KEPT,
+  rotatePreRestoreCopies,
+} from '../../src-main/app/work-files';
 import { makeUserOnly } from '../../src-main/app/user-only';
 import { configured, tempDir, testServices, valueOf } from './support/services';
 import { person, situation } from './support/people';
@@ -34,8 +39,13 @@ describe('work files and copies', () => {
     mkdirSync(paths.backupsDir, { recursive: true });
     for (const stamp of ['2026-01-05T09-00-00-000Z', '2026-02-05T09-00-00-000Z', '2026-03-05T09-00-00-000Z']) {
       writeFileSync(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`), 'x');
-      mkdirSync(path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`, 'pieces-jointes'), { recursive: true });
-      writeFileSync(path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`, 'pieces-jointes', 'scan.pdf'), 'x');
+      mkdirSync(path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`, 'pieces-jointes'), {
+        recursive: true,
+      });
+      writeFileSync(
+        path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`, 'pieces-jointes', 'scan.pdf'),
+        'x',
+      );
     }
     await rotatePreRestoreCopies(paths);
     expect(readdirSync(paths.backupsDir).sort()).toEqual([
@@ -52,7 +62,9 @@ describe('work files and copies', () => {
     const { services, call } = await configured();
     const created = valueOf(await call('people/create', { person: person(), situation: situation() }));
     writeFileSync(path.join(services.paths.backupsDir, 'pre-restauration-2026-03-01T09-00-00-000Z.sqlite'), 'x');
-    await services.engine.snapshotTo(path.join(services.paths.backupsDir, 'pre-restauration-2026-03-02T09-00-00-000Z.sqlite'));
+    await services.engine.snapshotTo(
+      path.join(services.paths.backupsDir, 'pre-restauration-2026-03-02T09-00-00-000Z.sqlite'),
+    );
     const result = await call('rgpd/anonymise', { personIds: [created.id], confirm: true });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(readdirSync(services.paths.backupsDir).filter((n) => n.includes('pre-restauration'))).toEqual([]);
@@ -68,8 +80,15 @@ describe.skipIf(process.platform === 'win32')('the data folder is the user’s a
     valueOf(await (await import('./support/services')).caller(services)('setup/status'));
     const mode = (p: string) => statSync(p).mode & 0o777;
     expect(mode(dataDir)).toBe(0o700);
-    for (const dir of ['fichiers', 'fichiers/documents', 'sauvegardes', 'cles', 'travail']) expect(mode(path.join(dataDir, dir)), dir).toBe(0o700);
-    for (const file of ['passerelle.sqlite', 'fichiers/documents/ancien.pdf', 'cles/cle-journal.bin', 'journal-tete.json']) expect(mode(path.join(dataDir, file)), file).toBe(0o600);
+    for (const dir of ['fichiers', 'fichiers/documents', 'sauvegardes', 'cles', 'travail'])
+      expect(mode(path.join(dataDir, dir)), dir).toBe(0o700);
+    for (const file of [
+      'passerelle.sqlite',
+      'fichiers/documents/ancien.pdf',
+      'cles/cle-journal.bin',
+      'journal-tete.json',
+    ])
+      expect(mode(path.join(dataDir, file)), file).toBe(0o600);
     // A link is never followed out of the folder.
     const outside = path.join(os.tmpdir(), `passerelle-dehors-${process.pid}.txt`);
     writeFileSync(outside, 'x', { mode: 0o644 });

@@ -69,7 +69,13 @@ describe('assertWorksiteInScope', () => {
     const { services, other, worksiteId } = await twoSupervisors();
     const call = caller(services, other);
     const refused = { ok: false, error: { code: 'NOT_FOUND', message: WORKSITE_NOT_FOUND } };
-    expect(await call('attendance/save', { worksiteId, entries: [{ sessionId: 1, participationId: 1, mark: null }], regularisation: null })).toMatchObject(refused);
+    expect(
+      await call('attendance/save', {
+        worksiteId,
+        entries: [{ sessionId: 1, participationId: 1, mark: null }],
+        regularisation: null,
+      }),
+    ).toMatchObject(refused);
     expect(await call('attendance/hours', { worksiteId })).toMatchObject(refused);
     expect(await call('attendance/week', { worksiteId, weekOf: '2026-05-04' })).toMatchObject(refused);
   });

@@ -47,9 +47,11 @@ describe('the day a half-day falls on', () => {
       'Le 10/05/2026 est un dimanche : aucune demi-journée ne se place le dimanche (repos dominical, art. L3132-3).',
     );
     expect(checkSessionDay('2026-05-09', worksite, false)!.message).toBe(
-      "Le 09/05/2026 est un samedi et la structure n’ouvre pas le samedi (Paramètres › Structure › « Ouvert le samedi »).",
+      'Le 09/05/2026 est un samedi et la structure n’ouvre pas le samedi (Paramètres › Structure › « Ouvert le samedi »).',
     );
-    expect(checkSessionDay('2026-06-02', worksite, false)!.message).toBe('Le 02/06/2026 est en dehors des dates du chantier (du 04/05/2026 au 31/05/2026).');
+    expect(checkSessionDay('2026-06-02', worksite, false)!.message).toBe(
+      'Le 02/06/2026 est en dehors des dates du chantier (du 04/05/2026 au 31/05/2026).',
+    );
   });
 });
 
@@ -66,10 +68,15 @@ describe('a contract ending past the worksite', () => {
 
   it('warns exactly beyond the margin, whatever the worksite', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 700 }), fc.integer({ min: -30, max: 60 }), (startOffset, length, past) => {
-        const span = { start: addDays('2020-01-06', startOffset), end: addDays('2020-01-06', startOffset + length) };
-        expect(contractEndWarning(addDays(span.end, past), span) !== null).toBe(past > CONTRACT_END_MARGIN_DAYS);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: -30, max: 60 }),
+        (startOffset, length, past) => {
+          const span = { start: addDays('2020-01-06', startOffset), end: addDays('2020-01-06', startOffset + length) };
+          expect(contractEndWarning(addDays(span.end, past), span) !== null).toBe(past > CONTRACT_END_MARGIN_DAYS);
+        },
+      ),
     );
   });
 });
@@ -86,12 +93,15 @@ describe('years outside 1900–2100 are refused in every date field', () => {
   ])('%s accepted: %s', (date, accepted) => {
     const result = schema.safeParse(date);
     expect(result.success).toBe(accepted);
-    if (!result.success) expect(result.error.issues.map((i) => i.message)).toEqual(["La date doit tomber entre 1900 et 2100 : vérifiez l’année."]);
+    if (!result.success)
+      expect(result.error.issues.map((i) => i.message)).toEqual([
+        'La date doit tomber entre 1900 et 2100 : vérifiez l’année.',
+      ]);
   });
 
   it('keeps one message for a date that does not exist', () => {
     const result = schema.safeParse('2026-02-30');
-    expect(result.success || result.error.issues.map((i) => i.message)).toEqual(["La date n’est pas une date valide."]);
+    expect(result.success || result.error.issues.map((i) => i.message)).toEqual(['La date n’est pas une date valide.']);
   });
 });
 
@@ -101,32 +111,48 @@ describe('through RPC', () => {
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const generated = valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
     const monday = generated.sessions.find((s) => s.date === '2026-05-04')!;
-    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-10', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-10', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'to.date', message: expect.stringContaining('est un dimanche') },
     });
-    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-09', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-09', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
-      error: { field: 'to.date', message: expect.stringContaining("n’ouvre pas le samedi") },
+      error: { field: 'to.date', message: expect.stringContaining('n’ouvre pas le samedi') },
     });
-    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-06-01', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-06-01', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'to.date', message: expect.stringContaining('en dehors des dates du chantier') },
     });
-    expect(await call('worksites/addSession', { id, session: { date: '2026-05-03', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/addSession', { id, session: { date: '2026-05-03', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'session.date' },
     });
-    expect(await call('worksites/save', { worksite: mesp({ slots: [{ weekday: 5, halfDay: 'morning' }] }) })).toMatchObject({
+    expect(
+      await call('worksites/save', { worksite: mesp({ slots: [{ weekday: 5, halfDay: 'morning' }] }) }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'worksite.slots' },
     });
 
-    const settings = valueOf(await call('settings/updateStructure', { structure: structure({ openSaturday: true }), logoFile: null }));
+    const settings = valueOf(
+      await call('settings/updateStructure', { structure: structure({ openSaturday: true }), logoFile: null }),
+    );
     expect(settings.structure.openSaturday).toBe(true);
-    const moved = valueOf(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-09', halfDay: 'morning' } }));
+    const moved = valueOf(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-09', halfDay: 'morning' } }),
+    );
     expect(moved.sessions.find((s) => s.id === monday.id)).toMatchObject({ date: '2026-05-09' });
-    expect(await call('worksites/addSession', { id, session: { date: '2026-05-17', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/addSession', { id, session: { date: '2026-05-17', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('est un dimanche') },
     });
@@ -136,14 +162,25 @@ describe('through RPC', () => {
     const { call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const personId = await admitted(call, 'Élodie');
-    expect(await call('worksites/addParticipant', { id, personId, contract: mespContract({ endDate: '2026-06-08' }) })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', { id, personId, contract: mespContract({ endDate: '2026-06-08' }) }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', field: 'worksiteEnd', message: expect.stringContaining('8 jours après la fin du chantier (31/05/2026)') },
+      error: {
+        code: 'CONFLICT',
+        field: 'worksiteEnd',
+        message: expect.stringContaining('8 jours après la fin du chantier (31/05/2026)'),
+      },
     });
-    const added = valueOf(await call('worksites/addParticipant', { id, personId, contract: mespContract({ endDate: '2026-06-07' }) }));
+    const added = valueOf(
+      await call('worksites/addParticipant', { id, personId, contract: mespContract({ endDate: '2026-06-07' }) }),
+    );
     const participationId = added.participants[0]!.id;
     const renewal = { newEndDate: '2026-09-30', agreedOn: '2026-05-20' };
-    expect(await call('contracts/renew', { participationId, renewal })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'worksiteEnd' } });
+    expect(await call('contracts/renew', { participationId, renewal })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'worksiteEnd' },
+    });
     const renewed = valueOf(await call('contracts/renew', { participationId, renewal, confirmWarnings: true }));
     expect(renewed.participants[0]!.contract.endDate).toBe('2026-09-30');
   });
@@ -151,9 +188,14 @@ describe('through RPC', () => {
   it('refuses a half-day in a year outside 1900–2100', async () => {
     const { call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
-    expect(await call('worksites/addSession', { id, session: { date: '0026-05-05', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/addSession', { id, session: { date: '0026-05-05', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', issues: [{ message: "La date doit tomber entre 1900 et 2100 : vérifiez l’année." }] },
+      error: {
+        code: 'INVALID_INPUT',
+        issues: [{ message: 'La date doit tomber entre 1900 et 2100 : vérifiez l’année.' }],
+      },
     });
   });
 });

@@ -23,7 +23,12 @@ describe('worksites', () => {
     ]);
     const generated = valueOf(await call('worksites/generateSessions', { id: created.id, makeUps: preview.makeUps }));
     expect(generated.sessions).toHaveLength(16);
-    expect(generated.sessions[0]).toMatchObject({ date: '2026-05-04', start: '08:30', end: '12:00', origin: 'pattern' });
+    expect(generated.sessions[0]).toMatchObject({
+      date: '2026-05-04',
+      start: '08:30',
+      end: '12:00',
+      origin: 'pattern',
+    });
     // Again: nothing more to create, no make-up owed.
     const again = valueOf(await call('worksites/previewSchedule', { id: created.id }));
     expect(again).toMatchObject({ toCreate: [], makeUps: [] });
@@ -34,15 +39,21 @@ describe('worksites', () => {
   it('refuses a make-up on a holiday, outside the dates, or twice', async () => {
     const { services, call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
-    expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-08', halfDay: 'morning' }] })).toMatchObject({
+    expect(
+      await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-08', halfDay: 'morning' }] }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Le 08/05/2026 est férié (Victoire 1945).' },
     });
-    expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-06-05', halfDay: 'morning' }] })).toMatchObject({
+    expect(
+      await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-06-05', halfDay: 'morning' }] }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Le 05/06/2026 est en dehors des dates du chantier (du 04/05/2026 au 31/05/2026).' },
     });
-    expect(await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-04', halfDay: 'morning' }] })).toMatchObject({
+    expect(
+      await call('worksites/generateSessions', { id, makeUps: [{ date: '2026-05-04', halfDay: 'morning' }] }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -56,7 +67,11 @@ describe('worksites', () => {
     ['an impossible start date', { startDate: '2026-02-30' }, 'worksite.startDate'],
     ['no employer', { employerId: null }, 'worksite.employerId'],
     ['an unknown employer', { employerId: 42 }, 'worksite.employerId'],
-    ['an afternoon ending before it starts', { hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '13:00' } }, 'worksite.hours.afternoonEnd'],
+    [
+      'an afternoon ending before it starts',
+      { hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '13:00' } },
+      'worksite.hours.afternoonEnd',
+    ],
   ])('refuses %s in French and writes nothing', async (_case, overrides, field) => {
     const { services, call } = await configured();
     const result = await call('worksites/save', { worksite: mesp(overrides as Partial<WorksiteInput>) });
@@ -68,13 +83,20 @@ describe('worksites', () => {
   it('adds and cancels single half-days, never on a holiday', async () => {
     const { call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
-    const added = valueOf(await call('worksites/addSession', { id, session: { date: '2026-05-05', halfDay: 'afternoon' } }));
+    const added = valueOf(
+      await call('worksites/addSession', { id, session: { date: '2026-05-05', halfDay: 'afternoon' } }),
+    );
     const session = added.sessions.find((s) => s.halfDay === 'afternoon')!;
     expect(session).toMatchObject({ start: '13:30', end: '17:00', origin: 'added' });
-    expect(await call('worksites/addSession', { id, session: { date: '2026-05-14', halfDay: 'morning' } })).toMatchObject({ ok: false, error: { field: 'session.date' } });
+    expect(
+      await call('worksites/addSession', { id, session: { date: '2026-05-14', halfDay: 'morning' } }),
+    ).toMatchObject({ ok: false, error: { field: 'session.date' } });
     const cancelled = valueOf(await call('worksites/cancelSession', { sessionId: session.id, reason: 'Intempéries' }));
     expect(cancelled.sessions[0]!.cancelledReason).toBe('Intempéries');
-    expect(await call('worksites/cancelSession', { sessionId: session.id, reason: 'Encore' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('worksites/cancelSession', { sessionId: session.id, reason: 'Encore' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('moves a half-day, never onto a holiday or another half-day', async () => {
@@ -82,13 +104,24 @@ describe('worksites', () => {
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const generated = valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
     const monday = generated.sessions.find((s) => s.date === '2026-05-04')!;
-    const moved = valueOf(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-05', halfDay: 'afternoon' } }));
-    expect(moved.sessions.find((s) => s.id === monday.id)).toMatchObject({ date: '2026-05-05', halfDay: 'afternoon', start: '13:30', end: '17:00' });
-    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-08', halfDay: 'morning' } })).toMatchObject({
-      ok: false,
-      error: { message: "Le 08/05/2026 n’est pas travaillé (Victoire 1945)." },
+    const moved = valueOf(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-05', halfDay: 'afternoon' } }),
+    );
+    expect(moved.sessions.find((s) => s.id === monday.id)).toMatchObject({
+      date: '2026-05-05',
+      halfDay: 'afternoon',
+      start: '13:30',
+      end: '17:00',
     });
-    expect(await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-06', halfDay: 'morning' } })).toMatchObject({
+    expect(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-08', halfDay: 'morning' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'Le 08/05/2026 n’est pas travaillé (Victoire 1945).' },
+    });
+    expect(
+      await call('worksites/moveSession', { sessionId: monday.id, to: { date: '2026-05-06', halfDay: 'morning' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -122,9 +155,15 @@ describe('worksites', () => {
     const other = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Espaces verts' }) }));
     const asEncadrant = caller(services, encadrant);
     expect(valueOf(await asEncadrant('worksites/list')).map((w) => w.id)).toEqual([mine.id]);
-    expect(await asEncadrant('worksites/get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await asEncadrant('worksites/get', { id: other.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     // A supervisor must be an encadrant.
-    expect(await call('worksites/save', { worksite: mesp({ supervisorId: 1 }) })).toMatchObject({ ok: false, error: { field: 'worksite.supervisorId' } });
+    expect(await call('worksites/save', { worksite: mesp({ supervisorId: 1 }) })).toMatchObject({
+      ok: false,
+      error: { field: 'worksite.supervisorId' },
+    });
   });
 });
 
@@ -137,37 +176,65 @@ describe('participants and their contracts', () => {
     const personId = await admitted(call, 'Élodie');
     const worksite = valueOf(await call('worksites/addParticipant', { id, personId, contract: contract() }));
     expect(worksite.participants).toEqual([
-      expect.objectContaining({ personId, name: 'Élodie Lefèvre', trialDays: 4, weeklyHours: '14\u00a0h', handOverLate: false }),
+      expect.objectContaining({
+        personId,
+        name: 'Élodie Lefèvre',
+        trialDays: 4,
+        weeklyHours: '14\u00a0h',
+        handOverLate: false,
+      }),
     ]);
     expect(valueOf(await call('people/get', { id: personId })).journeys[0]!.status).toBe('en_chantier');
-    expect(await call('worksites/addParticipant', { id, personId, contract: contract() })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('worksites/addParticipant', { id, personId, contract: contract() })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('refuses a person not admitted, a wage under the SMIC on the start date, and a CDDI that breaks the rules', async () => {
     const { call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
-    const oriented = valueOf(await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() })).id;
+    const oriented = valueOf(
+      await call('people/create', { person: person({ firstNames: 'Anne' }), situation: situation() }),
+    ).id;
     expect(await call('worksites/addParticipant', { id, personId: oriented, contract: contract() })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: 'Seule une personne admise ou déjà en chantier peut rejoindre un chantier (Anne Lefèvre : aucun parcours).' },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Seule une personne admise ou déjà en chantier peut rejoindre un chantier (Anne Lefèvre : aucun parcours).',
+      },
     });
     const personId = await admitted(call, 'Élodie');
-    expect(await call('worksites/addParticipant', { id, personId, contract: contract({ hourlyCents: 1190 }) })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', { id, personId, contract: contract({ hourlyCents: 1190 }) }),
+    ).toMatchObject({
       ok: false,
-      error: { field: 'contract.hourlyCents', message: 'Le taux horaire est inférieur au SMIC en vigueur le 04/05/2026 (12,02\u00a0€).' },
+      error: {
+        field: 'contract.hourlyCents',
+        message: 'Le taux horaire est inférieur au SMIC en vigueur le 04/05/2026 (12,02\u00a0€).',
+      },
     });
-    expect(await call('worksites/addParticipant', { id, personId, contract: contract({ type: 'cddi' }) })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', { id, personId, contract: contract({ type: 'cddi' }) }),
+    ).toMatchObject({
       ok: false,
       error: {
         field: 'contract.type',
-        message: 'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1) : commencé le 04/05/2026, il finit au plus tôt le 03/09/2026.',
+        message:
+          'Un CDDI dure au moins 4 mois (Code du travail, art. L5132-15-1) : commencé le 04/05/2026, il finit au plus tôt le 03/09/2026.',
       },
     });
-    expect(await call('worksites/addParticipant', { id, personId, contract: contract({ endDate: '2026-05-01' }) })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', { id, personId, contract: contract({ endDate: '2026-05-01' }) }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'contract.endDate' },
     });
-    expect(await call('worksites/addParticipant', { id, personId: 999, contract: contract() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('worksites/addParticipant', { id, personId: 999, contract: contract() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('warns above capacity and on a clash with another worksite, until confirmed', async () => {
@@ -178,16 +245,35 @@ describe('participants and their contracts', () => {
     const first = await admitted(call, 'Élodie');
     const second = await admitted(call, 'Awa');
     valueOf(await call('worksites/addParticipant', { id: small.id, personId: first, contract: contract() }));
-    expect(await call('worksites/addParticipant', { id: small.id, personId: second, contract: contract() })).toMatchObject({
+    expect(
+      await call('worksites/addParticipant', { id: small.id, personId: second, contract: contract() }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'capacity', message: 'Le chantier est complet (1 places). Confirmez pour dépasser sa capacité.' },
     });
-    valueOf(await call('worksites/addParticipant', { id: small.id, personId: second, contract: contract(), confirmWarnings: true }));
+    valueOf(
+      await call('worksites/addParticipant', {
+        id: small.id,
+        personId: second,
+        contract: contract(),
+        confirmWarnings: true,
+      }),
+    );
     // Élodie is on the first worksite every morning: the second one, on the same mornings, clashes.
     const clash = await call('worksites/addParticipant', { id: other.id, personId: first, contract: contract() });
     expect(clash).toMatchObject({ ok: false, error: { field: 'clash' } });
-    if (!clash.ok) expect(clash.error.message).toMatch(/^Élodie Lefèvre est déjà sur un autre chantier le 04\/05\/2026 \(Menuiserie du port\), 05\/05\/2026/);
-    valueOf(await call('worksites/addParticipant', { id: other.id, personId: first, contract: contract(), confirmWarnings: true }));
+    if (!clash.ok)
+      expect(clash.error.message).toMatch(
+        /^Élodie Lefèvre est déjà sur un autre chantier le 04\/05\/2026 \(Menuiserie du port\), 05\/05\/2026/,
+      );
+    valueOf(
+      await call('worksites/addParticipant', {
+        id: other.id,
+        personId: first,
+        contract: contract(),
+        confirmWarnings: true,
+      }),
+    );
   });
 
   it('gives an encadrant the people of the worksites they supervise', async () => {
@@ -201,7 +287,10 @@ describe('participants and their contracts', () => {
     expect(valueOf(await asEncadrant('people/search', {})).rows.map((r) => r.id)).toEqual([onSite]);
     const record = valueOf(await asEncadrant('people/get', { id: onSite }));
     expect(record).toMatchObject({ firstNames: 'Élodie', situations: null, obstacles: null });
-    expect(await asEncadrant('people/get', { id: elsewhere })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await asEncadrant('people/get', { id: elsewhere })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
@@ -209,8 +298,16 @@ describe('structure calendar', () => {
   it('skips closure days and the holidays of the structure’s region when generating', async () => {
     const { call } = await configured();
     const settings = valueOf(await call('settings/addClosure', { date: '2026-05-06', reason: 'Fermeture du CCAS' }));
-    expect(settings.calendar).toMatchObject({ region: 'metropole', whitMondayWorked: false, forceMajeurePaid: false, closures: [{ date: '2026-05-06', reason: 'Fermeture du CCAS' }] });
-    expect(await call('settings/addClosure', { date: '2026-05-06', reason: 'Encore' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(settings.calendar).toMatchObject({
+      region: 'metropole',
+      whitMondayWorked: false,
+      forceMajeurePaid: false,
+      closures: [{ date: '2026-05-06', reason: 'Fermeture du CCAS' }],
+    });
+    expect(await call('settings/addClosure', { date: '2026-05-06', reason: 'Encore' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     valueOf(await call('settings/updateCalendar', { region: 'metropole', whitMondayWorked: true }));
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const preview = valueOf(await call('worksites/previewSchedule', { id }));
@@ -218,14 +315,27 @@ describe('structure calendar', () => {
       ['2026-05-06', 'Fermeture du CCAS'],
       ['2026-05-14', 'Ascension'],
     ]);
-    expect(await call('worksites/addSession', { id, session: { date: '2026-05-06', halfDay: 'afternoon' } })).toMatchObject({
+    expect(
+      await call('worksites/addSession', { id, session: { date: '2026-05-06', halfDay: 'afternoon' } }),
+    ).toMatchObject({
       ok: false,
-      error: { message: "Le 06/05/2026 n’est pas travaillé (Fermeture du CCAS)." },
+      error: { message: 'Le 06/05/2026 n’est pas travaillé (Fermeture du CCAS).' },
     });
     valueOf(await call('settings/removeClosure', { date: '2026-05-06' }));
     valueOf(await call('settings/updateCalendar', { region: 'alsace_moselle', whitMondayWorked: false }));
-    const easter = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Pâques', startDate: '2026-03-30', weeks: 1, slots: [{ weekday: 4, halfDay: 'morning' }] }) }));
-    expect(valueOf(await call('worksites/previewSchedule', { id: easter.id })).skipped.map((s) => s.label)).toEqual(['Vendredi saint']);
+    const easter = valueOf(
+      await call('worksites/save', {
+        worksite: mesp({
+          name: 'Pâques',
+          startDate: '2026-03-30',
+          weeks: 1,
+          slots: [{ weekday: 4, halfDay: 'morning' }],
+        }),
+      }),
+    );
+    expect(valueOf(await call('worksites/previewSchedule', { id: easter.id })).skipped.map((s) => s.label)).toEqual([
+      'Vendredi saint',
+    ]);
   });
 });
 
@@ -234,11 +344,22 @@ describe('people list by worksite', () => {
     const { call } = await configured();
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const ids = [await admitted(call, 'Élodie'), await admitted(call, 'Awa')];
-    valueOf(await call('worksites/addParticipant', {
-      id,
-      personId: ids[0]!,
-      contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
-    }));
+    valueOf(
+      await call('worksites/addParticipant', {
+        id,
+        personId: ids[0]!,
+        contract: {
+          type: 'cdd_usage',
+          startDate: '2026-05-04',
+          endDate: '2026-05-31',
+          position: 'Agent',
+          hourlyCents: 1202,
+          handedOn: null,
+          signedOn: null,
+          derogationUntil: null,
+        },
+      }),
+    );
     expect(valueOf(await call('people/search', { worksiteId: id })).rows.map((r) => r.id)).toEqual([ids[0]]);
   });
 });
@@ -249,24 +370,48 @@ describe('paid annex times', () => {
     const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
     const { id } = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
     const personId = await admitted(call, 'Élodie');
-    const worksite = valueOf(await call('worksites/addParticipant', {
-      id,
-      personId,
-      contract: { type: 'cdd_usage', startDate: '2026-05-04', endDate: '2026-05-31', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
-    }));
+    const worksite = valueOf(
+      await call('worksites/addParticipant', {
+        id,
+        personId,
+        contract: {
+          type: 'cdd_usage',
+          startDate: '2026-05-04',
+          endDate: '2026-05-31',
+          position: 'Agent',
+          hourlyCents: 1202,
+          handedOn: null,
+          signedOn: null,
+          derogationUntil: null,
+        },
+      }),
+    );
     const participationId = worksite.participants[0]!.id;
     const annex = { kind: 'visite_medicale' as const, date: '2026-05-05', start: '14:00', end: '15:30', paid: true };
-    expect(await call('worksites/addAnnexTime', { participationId, annexTime: { ...annex, date: '2026-06-10' } })).toMatchObject({
+    expect(
+      await call('worksites/addAnnexTime', { participationId, annexTime: { ...annex, date: '2026-06-10' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'annexTime.date' },
     });
-    expect(await call('worksites/addAnnexTime', { participationId, annexTime: { ...annex, end: '13:00' } })).toMatchObject({
+    expect(
+      await call('worksites/addAnnexTime', { participationId, annexTime: { ...annex, end: '13:00' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'annexTime.end', message: 'La fin doit venir après le début.' },
     });
     const saved = valueOf(await call('worksites/addAnnexTime', { participationId, annexTime: annex }));
     expect(saved.participants[0]!.annexTimes).toEqual([
-      { id: expect.any(Number), participationId: saved.participants[0]!.id, kind: 'visite_medicale', date: '2026-05-05', start: '14:00', end: '15:30', paid: true, done: null },
+      {
+        id: expect.any(Number),
+        participationId: saved.participants[0]!.id,
+        kind: 'visite_medicale',
+        date: '2026-05-05',
+        start: '14:00',
+        end: '15:30',
+        paid: true,
+        done: null,
+      },
     ]);
     const seenBySupervisor = valueOf(await caller(services, encadrant)('worksites/get', { id }));
     expect(seenBySupervisor.participants[0]!.annexTimes[0]!.kind).toBe('autre');
@@ -278,7 +423,11 @@ describe('planning across worksites', () => {
     const { services, call } = await configured();
     const encadrant = await sessionAs(services, 'encadrant', 'Yann Kervella');
     const mine = valueOf(await call('worksites/save', { worksite: mesp({ supervisorId: encadrant.user!.id }) }));
-    const other = valueOf(await call('worksites/save', { worksite: mesp({ name: 'Espaces verts', slots: [{ weekday: 0, halfDay: 'afternoon' }] }) }));
+    const other = valueOf(
+      await call('worksites/save', {
+        worksite: mesp({ name: 'Espaces verts', slots: [{ weekday: 0, halfDay: 'afternoon' }] }),
+      }),
+    );
     for (const w of [mine, other]) valueOf(await call('worksites/generateSessions', { id: w.id, makeUps: [] }));
     const week = valueOf(await call('worksites/planning', { from: '2026-05-04', to: '2026-05-08' }));
     expect(week.map((e) => [e.date, e.halfDay, e.worksiteName])).toEqual([
@@ -290,8 +439,15 @@ describe('planning across worksites', () => {
     ]);
     expect(week[0]!.participants).toBe(0);
     const asEncadrant = caller(services, encadrant);
-    expect(valueOf(await asEncadrant('worksites/planning', { from: '2026-05-04', to: '2026-05-08' })).map((e) => e.worksiteName)).not.toContain('Espaces verts');
-    expect(await call('worksites/planning', { from: '2026-05-08', to: '2026-05-04' })).toMatchObject({ ok: false, error: { field: 'to' } });
+    expect(
+      valueOf(await asEncadrant('worksites/planning', { from: '2026-05-04', to: '2026-05-08' })).map(
+        (e) => e.worksiteName,
+      ),
+    ).not.toContain('Espaces verts');
+    expect(await call('worksites/planning', { from: '2026-05-08', to: '2026-05-04' })).toMatchObject({
+      ok: false,
+      error: { field: 'to' },
+    });
     expect(await call('worksites/planning', { from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
       ok: false,
       error: { message: 'Affichez au plus trois mois à la fois.' },
@@ -305,15 +461,28 @@ describe('a person’s agenda', () => {
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     valueOf(await call('worksites/generateSessions', { id, makeUps: [] }));
     const created = { id: await admitted(call, 'Élodie') };
-    const worksite = valueOf(await call('worksites/addParticipant', {
-      id,
-      personId: created.id,
-      contract: { type: 'cdd_usage', startDate: '2026-05-11', endDate: '2026-05-13', position: 'Agent', hourlyCents: 1202, handedOn: null, signedOn: null, derogationUntil: null },
-    }));
-    valueOf(await call('worksites/addAnnexTime', {
-      participationId: worksite.participants[0]!.id,
-      annexTime: { kind: 'pose_chantier', date: '2026-05-11', start: '14:00', end: '15:00', paid: true },
-    }));
+    const worksite = valueOf(
+      await call('worksites/addParticipant', {
+        id,
+        personId: created.id,
+        contract: {
+          type: 'cdd_usage',
+          startDate: '2026-05-11',
+          endDate: '2026-05-13',
+          position: 'Agent',
+          hourlyCents: 1202,
+          handedOn: null,
+          signedOn: null,
+          derogationUntil: null,
+        },
+      }),
+    );
+    valueOf(
+      await call('worksites/addAnnexTime', {
+        participationId: worksite.participants[0]!.id,
+        annexTime: { kind: 'pose_chantier', date: '2026-05-11', start: '14:00', end: '15:00', paid: true },
+      }),
+    );
     const agenda = valueOf(await call('worksites/personAgenda', { personId: created.id }));
     expect(agenda.map((e) => [e.date, e.kind, e.start])).toEqual([
       ['2026-05-11', 'morning', '08:30'],
@@ -322,6 +491,9 @@ describe('a person’s agenda', () => {
       ['2026-05-13', 'morning', '08:30'],
     ]);
     const asTs = caller(services, await sessionAs(services, 'travailleur_social'));
-    expect(await asTs('worksites/personAgenda', { personId: created.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await asTs('worksites/personAgenda', { personId: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

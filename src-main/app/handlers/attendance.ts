@@ -1,7 +1,12 @@
 import * as repo from '../../db/repositories/attendance';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
-import { insertRegularisations, isTransmitted, regularisationsOf, type RegularisationValues } from '../../db/repositories/payroll';
+import {
+  insertRegularisations,
+  isTransmitted,
+  regularisationsOf,
+  type RegularisationValues,
+} from '../../db/repositories/payroll';
 import { listWageRates } from '../../db/repositories/settings';
 import { payLines } from '../../domain/pay-lines';
 import { regularisationLines, rowOf } from '../../domain/regularisation-lines';
@@ -40,7 +45,13 @@ async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours
       attended: summary.attended,
       held: summary.held,
       warnings: summary.warnings.map((w) => warningText(w, p.weeklyMinutes)),
-      weeks: summary.weeks.map(({ weekOf, planned, worked, paid, complementary }) => ({ weekOf, planned, worked, paid, complementary })),
+      weeks: summary.weeks.map(({ weekOf, planned, worked, paid, complementary }) => ({
+        weekOf,
+        planned,
+        worked,
+        paid,
+        complementary,
+      })),
       months: summary.months,
       regularisations: regularisations
         .filter((r) => r.participationId === p.id)
@@ -49,7 +60,9 @@ async function hoursOf(ctx: HandlerContext, participations: ParticipationOfHours
   });
 }
 
-export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save' | 'attendance/markAnnexTime' | 'attendance/hours'> = {
+export const attendanceHandlers: HandlerMap<
+  'attendance/week' | 'attendance/save' | 'attendance/markAnnexTime' | 'attendance/hours'
+> = {
   'attendance/week': async ({ worksiteId, weekOf: requested }, ctx) => {
     const worksite = await worksiteRowInScope(ctx, worksiteId);
     const monday = weekOf(requested);
@@ -110,25 +123,35 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     for (const [index, entry] of entries.entries()) {
       const where = { field: `entries.${index}` };
       const session = sessions.get(entry.sessionId);
-      if (!session) throw new AppError('NOT_FOUND', "Cette demi-journée n’appartient pas à ce chantier.", where);
+      if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée n’appartient pas à ce chantier.', where);
       let participation = participations.get(entry.participationId);
       if (!participation) {
         participation = await findParticipation(ctx.db, entry.participationId);
-        if (!participation || participation.worksiteId !== worksiteId) throw new AppError('NOT_FOUND', 'Cette personne ne participe pas à ce chantier.', where);
+        if (!participation || participation.worksiteId !== worksiteId)
+          throw new AppError('NOT_FOUND', 'Cette personne ne participe pas à ce chantier.', where);
         participations.set(participation.id, participation);
       }
       const day = formatFrenchDate(session.date);
-      if (session.date < participation.startDate || session.date > (participation.earlyEndDate ?? participation.endDate)) {
+      if (
+        session.date < participation.startDate ||
+        session.date > (participation.earlyEndDate ?? participation.endDate)
+      ) {
         throw new AppError('INVALID_INPUT', `Le ${day} est en dehors du contrat de cette personne.`, where);
       }
-      if (await isTransmitted(ctx.db, session.date.slice(0, 7), participation.employerId)) locked.push({ participationId: participation.id, date: session.date });
+      if (await isTransmitted(ctx.db, session.date.slice(0, 7), participation.employerId))
+        locked.push({ participationId: participation.id, date: session.date });
       if (entry.mark === null) {
         writes.push(() => repo.clearMark(ctx.db, entry.sessionId, entry.participationId));
         continue;
       }
-      if (session.cancelledReason !== null) throw new AppError('CONFLICT', `La demi-journée du ${day} est annulée : rien à émarger.`, where);
+      if (session.cancelledReason !== null)
+        throw new AppError('CONFLICT', `La demi-journée du ${day} est annulée : rien à émarger.`, where);
       if (!hasBegun(session.date, session.startMinutes, clock)) {
-        throw new AppError('CONFLICT', `${HALF_DAY_NOT_YET} (le ${day} à ${minutesToTime(session.startMinutes)}) : elle s’émarge une fois commencée.`, where);
+        throw new AppError(
+          'CONFLICT',
+          `${HALF_DAY_NOT_YET} (le ${day} à ${minutesToTime(session.startMinutes)}) : elle s’émarge une fois commencée.`,
+          where,
+        );
       }
       const { mark } = entry;
       const toMinutes = (time: string | null) => (time === null ? null : timeToMinutes(time));
@@ -136,7 +159,11 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       const actualEnd = mark.mark === 'retard' ? toMinutes(mark.actualEnd) : null;
       for (const t of [actualStart, actualEnd]) {
         if (t !== null && (t < session.startMinutes || t > session.endMinutes)) {
-          throw new AppError('INVALID_INPUT', `Les heures réelles du ${day} sont à choisir entre ${minutesToTime(session.startMinutes)} et ${minutesToTime(session.endMinutes)}.`, where);
+          throw new AppError(
+            'INVALID_INPUT',
+            `Les heures réelles du ${day} sont à choisir entre ${minutesToTime(session.startMinutes)} et ${minutesToTime(session.endMinutes)}.`,
+            where,
+          );
         }
       }
       const presence = mark.mark === 'present' || mark.mark === 'retard';
@@ -162,7 +189,16 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     // A locked day changes only through a régularisation: the difference it makes, dated and explained.
     const lockedOf = [...new Set(locked.map((l) => l.participationId))].map((id) => {
       const p = participations.get(id)!;
-      return { id, personId: p.personId, name: '', worksiteId, worksiteName: '', startDate: p.startDate, end: p.earlyEndDate ?? p.endDate, weeklyMinutes: p.weeklyMinutes };
+      return {
+        id,
+        personId: p.personId,
+        name: '',
+        worksiteId,
+        worksiteName: '',
+        startDate: p.startDate,
+        end: p.earlyEndDate ?? p.endDate,
+        weeklyMinutes: p.weeklyMinutes,
+      };
     });
     const before = lockedOf.length ? await hoursSummaries(ctx.db, ctx.today, lockedOf) : null;
     for (const write of writes) await write();
@@ -174,8 +210,16 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       for (const key of new Set(locked.map((l) => `${l.participationId}|${l.date.slice(0, 7)}`))) {
         const [id, month] = key.split('|') as [string, string];
         const p = participations.get(Number(id))!;
-        const linesOf = (summaries: typeof after) => payLines({ month, summary: summaries.get(p.id)!, contractCents: p.hourlyCents, wageFloors, regularisations: [] });
-        for (const line of regularisationLines(linesOf(before), linesOf(after))) rows.push({ participationId: p.id, ...rowOf(line), reason: regularisation.reason });
+        const linesOf = (summaries: typeof after) =>
+          payLines({
+            month,
+            summary: summaries.get(p.id)!,
+            contractCents: p.hourlyCents,
+            wageFloors,
+            regularisations: [],
+          });
+        for (const line of regularisationLines(linesOf(before), linesOf(after)))
+          rows.push({ participationId: p.id, ...rowOf(line), reason: regularisation.reason });
       }
       await insertRegularisations(ctx.db, rows, null, ctx.session.user?.id ?? null, ctx.now);
     }
@@ -190,7 +234,10 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
     if (!annex || !participation) throw new AppError('NOT_FOUND', 'Ce temps annexe est introuvable.');
     await assertWorksiteInScope(ctx, participation.worksiteId);
     if (done !== null && !hasBegun(annex.date, annex.startMinutes, await structureWallClock(ctx.db, ctx.now))) {
-      throw new AppError('CONFLICT', `${ANNEX_TIME_NOT_YET} (le ${formatFrenchDate(annex.date)} à ${minutesToTime(annex.startMinutes)}) : il se pointe une fois commencé.`);
+      throw new AppError(
+        'CONFLICT',
+        `${ANNEX_TIME_NOT_YET} (le ${formatFrenchDate(annex.date)} à ${minutesToTime(annex.startMinutes)}) : il se pointe une fois commencé.`,
+      );
     }
     await repo.setAnnexDone(ctx.db, annexTimeId, done);
     ctx.record(`annexTime:${annexTimeId}`);
@@ -202,7 +249,8 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
       await assertWorksiteInScope(ctx, worksiteId);
     } else {
       const person = await findPerson(ctx.db, personId!, reachOf(ctx));
-      if (!person) throw new AppError('NOT_FOUND', "Cette personne est introuvable, ou son dossier ne vous est pas accessible.");
+      if (!person)
+        throw new AppError('NOT_FOUND', 'Cette personne est introuvable, ou son dossier ne vous est pas accessible.');
     }
     const of = worksiteId !== undefined ? { worksiteId } : { personId: personId! };
     const rows = await hoursOf(
@@ -218,10 +266,18 @@ export const attendanceHandlers: HandlerMap<'attendance/week' | 'attendance/save
         weeklyMinutes: p.weeklyMinutes,
       })),
     );
-    const total = (key: 'planned' | 'worked' | 'paid' | 'complementary' | 'attended' | 'held') => rows.reduce((sum, r) => sum + r[key], 0);
+    const total = (key: 'planned' | 'worked' | 'paid' | 'complementary' | 'attended' | 'held') =>
+      rows.reduce((sum, r) => sum + r[key], 0);
     return {
       rows,
-      totals: { planned: total('planned'), worked: total('worked'), paid: total('paid'), complementary: total('complementary'), attended: total('attended'), held: total('held') },
+      totals: {
+        planned: total('planned'),
+        worked: total('worked'),
+        paid: total('paid'),
+        complementary: total('complementary'),
+        attended: total('attended'),
+        held: total('held'),
+      },
     };
   },
 };

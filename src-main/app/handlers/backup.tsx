@@ -32,7 +32,9 @@ async function status(ctx: Pick<HandlerContext, 'services' | 'today'>, db: Reada
     configured: key !== null,
     keyId: settings?.keyId ?? null,
     lastFolder: settings?.lastFolder ?? null,
-    lastBackup: last ? { at: last.at, path: last.path, size: last.size, previousVerified: last.previousVerified } : null,
+    lastBackup: last
+      ? { at: last.at, path: last.path, size: last.size, previousVerified: last.previousVerified }
+      : null,
     stale: !last || frenchDate(new Date(last.at)) < addDays(ctx.today, -7),
   };
 }
@@ -54,7 +56,12 @@ function keyFor(ctx: NoneContext, passphrase: string | null) {
   return async (header: BackupHeader) => {
     const local = await localKey(ctx);
     if (local && local.keyId === header.keyId && passphrase === null) return local.key;
-    if (passphrase === null) throw new AppError('INVALID_INPUT', 'Cette sauvegarde a été faite avec une autre phrase de passe : indiquez-la.', { field: 'passphrase' });
+    if (passphrase === null)
+      throw new AppError(
+        'INVALID_INPUT',
+        'Cette sauvegarde a été faite avec une autre phrase de passe : indiquez-la.',
+        { field: 'passphrase' },
+      );
     return deriveKey(passphrase, header.salt, header.kdf);
   };
 }
@@ -63,21 +70,37 @@ function keyFor(ctx: NoneContext, passphrase: string | null) {
 async function opened(ctx: NoneContext, file: string, passphrase: string | null, extractTo?: string) {
   const backup = await readBackup(file, keyFor(ctx, passphrase), { extractTo });
   if (backup.manifest.schemaVersion > LATEST_VERSION) {
-    throw new AppError('DATABASE_TOO_NEW', 'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.');
+    throw new AppError(
+      'DATABASE_TOO_NEW',
+      'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.',
+    );
   }
   return backup;
 }
 
 export const backupHandlers: HandlerMap<
-  'backup/status' | 'backup/suggestPassphrase' | 'backup/setPassphrase' | 'backup/recoverySheet' | 'backup/create' | 'backup/progress' | 'backup/inspect' | 'backup/restore'
+  | 'backup/status'
+  | 'backup/suggestPassphrase'
+  | 'backup/setPassphrase'
+  | 'backup/recoverySheet'
+  | 'backup/create'
+  | 'backup/progress'
+  | 'backup/inspect'
+  | 'backup/restore'
 > = {
   'backup/status': async (_input, ctx) => status(ctx, ctx.db),
 
   'backup/suggestPassphrase': async () => ({ passphrase: suggestPassphrase() }),
 
   'backup/setPassphrase': async ({ passphrase }, ctx) => {
-    const verdict = evaluatePassword(passphrase, 'backup', { personName: ctx.session.user?.displayName, structureName: await ctx.read(({ db }) => structureNameOf(db)) });
-    if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice ?? 'Cette phrase de passe est trop faible.', { field: 'passphrase' });
+    const verdict = evaluatePassword(passphrase, 'backup', {
+      personName: ctx.session.user?.displayName,
+      structureName: await ctx.read(({ db }) => structureNameOf(db)),
+    });
+    if (!verdict.acceptable)
+      throw new AppError('INVALID_INPUT', verdict.advice ?? 'Cette phrase de passe est trop faible.', {
+        field: 'passphrase',
+      });
     // Derived once, here, outside any transaction; daily backups reuse the kept key.
     const salt = newSalt();
     const kdf = ctx.services.backupKdf;
@@ -98,11 +121,17 @@ export const backupHandlers: HandlerMap<
 
   'backup/recoverySheet': async ({ passphrase }, ctx) => {
     const key = await localKey(ctx);
-    if (!key) throw new AppError('CONFLICT', "Choisissez d’abord la phrase de passe des sauvegardes.");
+    if (!key) throw new AppError('CONFLICT', 'Choisissez d’abord la phrase de passe des sauvegardes.');
     const derived = await deriveKey(passphrase, key.salt, key.kdf);
-    if (!timingSafeEqual(derived, key.key)) throw new AppError('INVALID_INPUT', "Ce n’est pas la phrase de passe actuelle des sauvegardes.", { field: 'passphrase' });
+    if (!timingSafeEqual(derived, key.key))
+      throw new AppError('INVALID_INPUT', 'Ce n’est pas la phrase de passe actuelle des sauvegardes.', {
+        field: 'passphrase',
+      });
     const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
-    const html = renderPage(<RecoverySheet d={{ structure, passphrase, keyId: key.keyId, issuedOn: ctx.today }} />, ctx.services.fontsDir);
+    const html = renderPage(
+      <RecoverySheet d={{ structure, passphrase, keyId: key.keyId, issuedOn: ctx.today }} />,
+      ctx.services.fontsDir,
+    );
     ctx.record(`backupKey:${key.keyId}`);
     return { pdfBase64: Buffer.from(await ctx.services.printer.print(html)).toString('base64') };
   },
@@ -115,7 +144,7 @@ export const backupHandlers: HandlerMap<
     let key;
     try {
       key = await localKey(ctx);
-      if (!key) throw new AppError('CONFLICT', "Choisissez d’abord la phrase de passe des sauvegardes.");
+      if (!key) throw new AppError('CONFLICT', 'Choisissez d’abord la phrase de passe des sauvegardes.');
       const structureName = await ctx.read(({ db }) => structureNameOf(db));
       const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({
@@ -134,7 +163,11 @@ export const backupHandlers: HandlerMap<
     }
     return ctx.transaction(async (db) => {
       const { path: made, size, plaintextSha256, previousVerified } = written;
-      const id = await insertBackup(db, { at: ctx.now, path: made, size, plaintextSha256, keyId: key.keyId, previousVerified }, folder);
+      const id = await insertBackup(
+        db,
+        { at: ctx.now, path: made, size, plaintextSha256, keyId: key.keyId, previousVerified },
+        folder,
+      );
       ctx.record(`backup:${id}`);
       return status(ctx, db);
     });
@@ -164,7 +197,8 @@ export const backupHandlers: HandlerMap<
       await ctx.services.engine.snapshotTo(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
       await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
       await rename(path.join(work, 'fichiers'), paths.filesDir).catch(() => mkdir(paths.filesDir, { recursive: true }));
-      for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir]) await mkdir(dir, { recursive: true });
+      for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir])
+        await mkdir(dir, { recursive: true });
       // Whatever happens in the swap, the app goes on with a database open (the restored one, or the current one untouched).
       await ctx.services.reopenDatabase(async () => {
         for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);

@@ -12,7 +12,8 @@ export const contactsHandlers: HandlerMap<'contacts/list' | 'contacts/saveOrgani
     if (organisationId === undefined) {
       organisationId = await repo.insertOrganisation(db, organisation, now);
     } else {
-      if (!(await repo.organisationExists(db, organisationId))) throw new AppError('NOT_FOUND', "Cet organisme n’existe pas.");
+      if (!(await repo.organisationExists(db, organisationId)))
+        throw new AppError('NOT_FOUND', 'Cet organisme n’existe pas.');
       await repo.updateOrganisation(db, organisationId, organisation, now);
     }
     record(`organisation:${organisationId}`);
@@ -21,19 +22,22 @@ export const contactsHandlers: HandlerMap<'contacts/list' | 'contacts/saveOrgani
 
   'contacts/saveContact': async ({ id, contact }, { db, now, record }) => {
     if (!(await repo.organisationExists(db, contact.organisationId))) {
-      throw new AppError('NOT_FOUND', "L’organisme choisi n’existe pas.", { field: 'organisationId' });
+      throw new AppError('NOT_FOUND', 'L’organisme choisi n’existe pas.', { field: 'organisationId' });
     }
     if (contact.userId !== null) {
-      if (!(await findUser(db, contact.userId))) throw new AppError('NOT_FOUND', "Ce compte n’existe pas.", { field: 'userId' });
+      if (!(await findUser(db, contact.userId)))
+        throw new AppError('NOT_FOUND', 'Ce compte n’existe pas.', { field: 'userId' });
       if (await repo.contactOfUser(db, contact.userId, id)) {
-        throw new AppError('CONFLICT', 'Ce compte est déjà relié à une autre fiche du répertoire.', { field: 'userId' });
+        throw new AppError('CONFLICT', 'Ce compte est déjà relié à une autre fiche du répertoire.', {
+          field: 'userId',
+        });
       }
     }
     let contactId = id;
     if (contactId === undefined) {
       contactId = await repo.insertContact(db, contact, now);
     } else {
-      if (!(await repo.contactExists(db, contactId))) throw new AppError('NOT_FOUND', "Ce contact n’existe pas.");
+      if (!(await repo.contactExists(db, contactId))) throw new AppError('NOT_FOUND', 'Ce contact n’existe pas.');
       await repo.updateContact(db, contactId, contact, now);
     }
     record(`contact:${contactId}`);

@@ -22,7 +22,9 @@ function refuse(violations: RuleViolation[], field: string) {
   if (first) throw new AppError('INVALID_INPUT', first.message, { field });
 }
 
-export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew' | 'contracts/endEarly' | 'contracts/withdrawEarlyEnd'> = {
+export const contractsHandlers: HandlerMap<
+  'contracts/update' | 'contracts/renew' | 'contracts/endEarly' | 'contracts/withdrawEarlyEnd'
+> = {
   'contracts/update': async ({ participationId, contract }, ctx) => {
     const participation = await participationOf(ctx, participationId);
     if (participation.contractType === 'cddi') {
@@ -46,7 +48,10 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
     if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
     const worksite = await worksiteRowInScope(ctx, participation.worksiteId);
     if (participation.earlyEndDate !== null) {
-      throw new AppError('CONFLICT', `Ce contrat a pris fin le ${formatFrenchDate(participation.earlyEndDate)} : il ne peut plus être renouvelé.`);
+      throw new AppError(
+        'CONFLICT',
+        `Ce contrat a pris fin le ${formatFrenchDate(participation.earlyEndDate)} : il ne peut plus être renouvelé.`,
+      );
     }
     refuse(
       checkRenewal({
@@ -61,9 +66,21 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
       }),
       'renewal.newEndDate',
     );
-    const warning = confirmWarnings ? null : contractEndWarning(renewal.newEndDate, { start: worksite.startDate, end: patternEnd({ startDate: worksite.startDate, weeks: worksite.weeks, slots: [] }) });
+    const warning = confirmWarnings
+      ? null
+      : contractEndWarning(renewal.newEndDate, {
+          start: worksite.startDate,
+          end: patternEnd({ startDate: worksite.startDate, weeks: worksite.weeks, slots: [] }),
+        });
     if (warning) throw new AppError('CONFLICT', warning, { field: 'worksiteEnd' });
-    await contracts.renew(ctx.db, participationId, participation.endDate, renewal.newEndDate, renewal.agreedOn, ctx.now);
+    await contracts.renew(
+      ctx.db,
+      participationId,
+      participation.endDate,
+      renewal.newEndDate,
+      renewal.agreedOn,
+      ctx.now,
+    );
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
   },
@@ -71,7 +88,10 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
   'contracts/endEarly': async ({ participationId, earlyEnd }, ctx) => {
     const participation = await participationOf(ctx, participationId);
     if (participation.earlyEndDate !== null) {
-      throw new AppError('CONFLICT', `Une fin anticipée au ${formatFrenchDate(participation.earlyEndDate)} est déjà enregistrée : retirez-la d’abord.`);
+      throw new AppError(
+        'CONFLICT',
+        `Une fin anticipée au ${formatFrenchDate(participation.earlyEndDate)} est déjà enregistrée : retirez-la d’abord.`,
+      );
     }
     refuse(
       checkEarlyEnd({
@@ -91,7 +111,7 @@ export const contractsHandlers: HandlerMap<'contracts/update' | 'contracts/renew
 
   'contracts/withdrawEarlyEnd': async ({ participationId }, ctx) => {
     const participation = await participationOf(ctx, participationId);
-    if (participation.earlyEndDate === null) throw new AppError('CONFLICT', "Ce contrat n’a pas de fin anticipée.");
+    if (participation.earlyEndDate === null) throw new AppError('CONFLICT', 'Ce contrat n’a pas de fin anticipée.');
     await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now);
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);

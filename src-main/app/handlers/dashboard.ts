@@ -29,15 +29,26 @@ export const dashboardHandlers: HandlerMap<'dashboard/summary' | 'dashboard/chec
         end: minutesToTime(s.endMinutes),
       })),
       unrecorded: scopeFor('attendance/save', role)
-        ? (await repo.unrecorded(ctx.db, ctx.today, supervisor)).map((u) => ({ ...u, missing: Number(u.missing), weekOf: mondayOf(u.date) }))
+        ? (await repo.unrecorded(ctx.db, ctx.today, supervisor)).map((u) => ({
+            ...u,
+            missing: Number(u.missing),
+            weekOf: mondayOf(u.date),
+          }))
         : null,
       waiting: scopeFor('worksites/addParticipant', role) ? await repo.waitingCount(ctx.db, ctx.today) : null,
       contractsToPrint: scopeFor('documents/generate', role)
-        ? (await repo.contractsToPrint(ctx.db, ctx.today)).map((c) => ({ worksiteId: c.worksiteId, worksiteName: c.worksiteName, name: `${c.firstNames} ${c.lastName}`, startDate: c.startDate }))
+        ? (await repo.contractsToPrint(ctx.db, ctx.today)).map((c) => ({
+            worksiteId: c.worksiteId,
+            worksiteName: c.worksiteName,
+            name: `${c.firstNames} ${c.lastName}`,
+            startDate: c.startDate,
+          }))
         : null,
       payrollToSend: scopeFor('payroll/transmit', role) ? await repo.monthsToSend(ctx.db, ctx.today) : null,
       reviewsDue: scopeFor('rgpd/reviews', role)
-        ? (await reviewCandidates(ctx.db, ctx.today)).filter((c) => dueForReview(ctx.today, c.lastActivity, c.retentionUntil)).length
+        ? (await reviewCandidates(ctx.db, ctx.today)).filter((c) =>
+            dueForReview(ctx.today, c.lastActivity, c.retentionUntil),
+          ).length
         : null,
       requestsOpen: scopeFor('rgpd/requests', role) ? await requestsOpen(ctx.db, ctx.today) : null,
     };

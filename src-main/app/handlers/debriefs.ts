@@ -23,7 +23,8 @@ export const debriefsHandlers: HandlerMap<'debriefs/list' | 'debriefs/saveNote'>
   'debriefs/list': async (_input, ctx) => debriefs(ctx),
 
   'debriefs/saveNote': async ({ annexTimeId, note }, ctx) => {
-    if (!(await repo.findDebrief(ctx.db, annexTimeId))) throw new AppError('NOT_FOUND', 'Cet entretien est introuvable.');
+    if (!(await repo.findDebrief(ctx.db, annexTimeId)))
+      throw new AppError('NOT_FOUND', 'Cet entretien est introuvable.');
     await repo.saveNote(ctx.db, annexTimeId, ctx.session.user!.id, note, ctx.now);
     // The journal names the debrief, never the note's words.
     ctx.record(`debrief:${annexTimeId}`);

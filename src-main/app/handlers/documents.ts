@@ -6,7 +6,13 @@ import { findPerson } from '../../db/repositories/people';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
 import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
-import { ATTACHMENT_MAX_BYTES, DOCUMENT_KIND_LABELS, type AttachmentRow, type DocumentKind, type DocumentRequest } from '../../shared/contract/documents';
+import {
+  ATTACHMENT_MAX_BYTES,
+  DOCUMENT_KIND_LABELS,
+  type AttachmentRow,
+  type DocumentKind,
+  type DocumentRequest,
+} from '../../shared/contract/documents';
 import { DOCUMENT_KIND_INFO, type DocumentKindInfo } from '../../shared/contract/document-kinds';
 import { journalNirDisclosure } from '../nir-exposure';
 import { AppError } from '../../shared/errors';
@@ -65,7 +71,8 @@ export const documentsHandlers: HandlerMap<
     return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: prepared.fileName };
   },
 
-  'documents/generate': async (request, ctx) => (await recordDocument(ctx, await prepareDocument(ctx, madeHere(request), true))).row,
+  'documents/generate': async (request, ctx) =>
+    (await recordDocument(ctx, await prepareDocument(ctx, madeHere(request), true))).row,
 
   'documents/merge': async ({ documentIds, folder }, ctx) => {
     // pdf-lib only for a batch: loaded then, not at start.
@@ -101,10 +108,7 @@ export const documentsHandlers: HandlerMap<
     return {
       documents: (await repo.listDocuments(ctx.db, where)).map(toRow),
       attachments: (await repo.listAttachments(ctx.db, where)).map(toAttachment),
-      participations:
-        personId === undefined
-          ? []
-          : await repo.personParticipations(ctx.db, personId),
+      participations: personId === undefined ? [] : await repo.personParticipations(ctx.db, personId),
       lastFolder: ctx.session.user ? await repo.documentsFolder(ctx.db, ctx.session.user.id) : null,
     };
   },
@@ -143,24 +147,37 @@ export const documentsHandlers: HandlerMap<
 
   'documents/attach': async ({ target, path: source, label }, ctx) => {
     const info = await stat(source).catch(() => null);
-    if (!info?.isFile()) throw new AppError('NOT_FOUND', "Ce fichier est introuvable, ou ce n’est pas un fichier.", { field: 'path' });
+    if (!info?.isFile())
+      throw new AppError('NOT_FOUND', 'Ce fichier est introuvable, ou ce n’est pas un fichier.', { field: 'path' });
     if (info.size > ATTACHMENT_MAX_BYTES) {
-      throw new AppError('INVALID_INPUT', 'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.', { field: 'path' });
+      throw new AppError(
+        'INVALID_INPUT',
+        'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.',
+        { field: 'path' },
+      );
     }
     const bytes = await readFile(source).catch(() => {
-      throw new AppError('FILE_ERROR', "Le fichier choisi n’a pas pu être lu.", { field: 'path' });
+      throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.', { field: 'path' });
     });
     const type = sniffScan(bytes);
-    if (!type) throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', { field: 'path' });
+    if (!type)
+      throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', {
+        field: 'path',
+      });
     const hash = sha256(bytes);
     const storedFile = `${hash.slice(0, 24)}.${type.extension}`;
     const stored = path.join(ctx.services.paths.attachmentsDir, storedFile);
-    const existed = await stat(stored).then(() => true, () => false);
+    const existed = await stat(stored).then(
+      () => true,
+      () => false,
+    );
     if (!existed) await writeAtomically(stored, bytes);
     try {
       const row = await ctx.transaction(async (db) => {
-        const participation = target.participationId !== undefined ? await findParticipation(db, target.participationId) : undefined;
-        if (target.participationId !== undefined && !participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
+        const participation =
+          target.participationId !== undefined ? await findParticipation(db, target.participationId) : undefined;
+        if (target.participationId !== undefined && !participation)
+          throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
         const worksiteId = target.worksiteId ?? participation?.worksiteId;
         if (worksiteId !== undefined) await assertWorksiteInScope({ ...ctx, db }, worksiteId);
         const personId = target.personId ?? participation?.personId ?? null;
@@ -194,11 +211,21 @@ export const documentsHandlers: HandlerMap<
 
   'documents/search': async ({ text, worksiteId, kind, from, to, page }, ctx) => {
     const PAGE = 50;
-    const { rows, total } = await repo.searchDocuments(ctx.db, { text, worksiteId, kind, from, to }, PAGE, (page - 1) * PAGE);
-    const attachments = page === 1 && kind === null ? await repo.searchAttachments(ctx.db, { text, worksiteId, from, to }, PAGE) : [];
+    const { rows, total } = await repo.searchDocuments(
+      ctx.db,
+      { text, worksiteId, kind, from, to },
+      PAGE,
+      (page - 1) * PAGE,
+    );
+    const attachments =
+      page === 1 && kind === null ? await repo.searchAttachments(ctx.db, { text, worksiteId, from, to }, PAGE) : [];
     return {
       documents: rows.map(toRow),
-      attachments: attachments.map((a) => ({ ...toAttachment(a), personName: a.personName, worksiteName: a.worksiteName })),
+      attachments: attachments.map((a) => ({
+        ...toAttachment(a),
+        personName: a.personName,
+        worksiteName: a.worksiteName,
+      })),
       total,
     };
   },

@@ -10,7 +10,11 @@ import { criteriaOf, evaluationsOf, followed, toCriterion } from '../read-models
 
 async function sheet(ctx: HandlerContext, participationId: number): Promise<EvaluationSheet> {
   const { view } = await followed(ctx, participationId);
-  return { participation: view, criteria: await criteriaOf(ctx, view.activity, participationId), evaluations: await evaluationsOf(ctx, participationId) };
+  return {
+    participation: view,
+    criteria: await criteriaOf(ctx, view.activity, participationId),
+    evaluations: await evaluationsOf(ctx, participationId),
+  };
 }
 
 async function observations(ctx: HandlerContext, participationId: number): Promise<Observation[]> {
@@ -57,7 +61,10 @@ export const evaluationsHandlers: HandlerMap<
     } else {
       const existing = await repo.findCriterion(ctx.db, id);
       if (!existing) throw new AppError('NOT_FOUND', 'Cette ligne de la grille est introuvable.');
-      if (existing.section !== criterion.section) throw new AppError('INVALID_INPUT', "Une ligne ne change pas de partie : archivez-la et créez-en une autre.", { field: 'criterion.section' });
+      if (existing.section !== criterion.section)
+        throw new AppError('INVALID_INPUT', 'Une ligne ne change pas de partie : archivez-la et créez-en une autre.', {
+          field: 'criterion.section',
+        });
       await repo.updateCriterion(ctx.db, id, criterion);
     }
     ctx.record(`evaluationGrid:${criterion.section}`);
@@ -74,9 +81,14 @@ export const evaluationsHandlers: HandlerMap<
     const seen = new Set<number>();
     evaluation.items.forEach((item, index) => {
       if (!allowed.has(item.criterionId)) {
-        throw new AppError('INVALID_INPUT', "Cette ligne n’appartient pas à la grille de ce chantier.", { field: `evaluation.items.${index}.criterionId` });
+        throw new AppError('INVALID_INPUT', 'Cette ligne n’appartient pas à la grille de ce chantier.', {
+          field: `evaluation.items.${index}.criterionId`,
+        });
       }
-      if (seen.has(item.criterionId)) throw new AppError('INVALID_INPUT', 'Une même ligne de la grille est évaluée deux fois.', { field: `evaluation.items.${index}.criterionId` });
+      if (seen.has(item.criterionId))
+        throw new AppError('INVALID_INPUT', 'Une même ligne de la grille est évaluée deux fois.', {
+          field: `evaluation.items.${index}.criterionId`,
+        });
       seen.add(item.criterionId);
     });
     await repo.saveEvaluation(ctx.db, participationId, evaluation, ctx.session.user?.id ?? null, ctx.now);
@@ -91,8 +103,17 @@ export const evaluationsHandlers: HandlerMap<
 
   'observations/add': async ({ participationId, observation }, ctx) => {
     await followed(ctx, participationId);
-    if (observation.observedOn > ctx.today) throw new AppError('INVALID_INPUT', "La date de l’observation est dans le futur.", { field: 'observation.observedOn' });
-    const id = await repo.insertObservation(ctx.db, participationId, observation, ctx.session.user?.id ?? null, ctx.now);
+    if (observation.observedOn > ctx.today)
+      throw new AppError('INVALID_INPUT', 'La date de l’observation est dans le futur.', {
+        field: 'observation.observedOn',
+      });
+    const id = await repo.insertObservation(
+      ctx.db,
+      participationId,
+      observation,
+      ctx.session.user?.id ?? null,
+      ctx.now,
+    );
     ctx.record(`observation:${id}`);
     return observations(ctx, participationId);
   },

@@ -31,7 +31,10 @@ export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder'
     if (requested === null) return { roots, path: null, parent: null, entries: [] };
     const folder = resolveInsideRoots(requested, roots);
     if (folder === null) {
-      throw new AppError('NOT_FOUND', "Ce dossier n’est pas accessible. Choisissez un dossier personnel ou une clé USB.");
+      throw new AppError(
+        'NOT_FOUND',
+        'Ce dossier n’est pas accessible. Choisissez un dossier personnel ou une clé USB.',
+      );
     }
     const extensions = FILE_PURPOSE_EXTENSIONS[purpose];
     const entries: FileEntry[] = [];
@@ -39,7 +42,7 @@ export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder'
     try {
       names = await readdir(folder, { withFileTypes: true });
     } catch {
-      throw new AppError('FILE_ERROR', "Ce dossier n’a pas pu être ouvert.");
+      throw new AppError('FILE_ERROR', 'Ce dossier n’a pas pu être ouvert.');
     }
     for (const entry of names) {
       if (entry.name.startsWith('.')) continue;

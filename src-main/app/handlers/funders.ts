@@ -13,7 +13,7 @@ export const fundersHandlers: HandlerMap<'funders/list' | 'funders/save'> = {
     if (funderId === undefined) {
       funderId = await repo.insertFunder(db, funder, now);
     } else {
-      if (!(await repo.findFunder(db, funderId))) throw new AppError('NOT_FOUND', "Ce financeur n’existe pas.");
+      if (!(await repo.findFunder(db, funderId))) throw new AppError('NOT_FOUND', 'Ce financeur n’existe pas.');
       await repo.updateFunder(db, funderId, funder, now);
     }
     record(`organisation:${funderId}`);

@@ -1,6 +1,11 @@
 import { stat, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { JOURNAL_ACTION_LABELS, JOURNAL_OUTCOMES, type JournalEntry, type JournalFilter } from '../../shared/contract/journal';
+import {
+  JOURNAL_ACTION_LABELS,
+  JOURNAL_OUTCOMES,
+  type JournalEntry,
+  type JournalFilter,
+} from '../../shared/contract/journal';
 import { AppError } from '../../shared/errors';
 import { journalActionOf } from '../../shared/journal-actions';
 import { formatFrenchInstant } from '../../shared/paris-time';
@@ -39,7 +44,11 @@ const CSV_HEADER = ['N°', 'Date', 'Compte', 'Action', 'Type', 'Résultat', 'Enr
 export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'journal/export'> = {
   'journal/list': async ({ page, pageSize, ...filter }, { db }) => {
     const listed = await journalEntries(db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
-    return { entries: listed.map((l) => l.entry), total: await countFiltered(db, filter), methods: await journaledMethods(db) };
+    return {
+      entries: listed.map((l) => l.entry),
+      total: await countFiltered(db, filter),
+      methods: await journaledMethods(db),
+    };
   },
 
   'journal/verify': async (_input, { db, services }) =>
@@ -47,7 +56,7 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
 
   'journal/export': async ({ folder, ...filter }, { read, today }) => {
     const info = await stat(folder).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', "Ce dossier n’existe pas ou n’est plus branché.");
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', 'Ce dossier n’existe pas ou n’est plus branché.');
     // A `none` method: the entries are read first, the export is journaled once the file is written.
     const listed = (await read(({ db }) => journalEntries(db, filter))).reverse();
     const csv = toCsv([
@@ -70,7 +79,10 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
       await writeFile(temporary, csv, 'utf8');
       await rename(temporary, target);
     } catch {
-      throw new AppError('FILE_ERROR', "Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.");
+      throw new AppError(
+        'FILE_ERROR',
+        'Le fichier n’a pas pu être écrit dans ce dossier. Vérifiez la clé USB ou choisissez un autre dossier.',
+      );
     }
     return { path: target, count: listed.length };
   },

@@ -16,17 +16,23 @@ async function journeyInScope(ctx: HandlerContext, journeyId: number) {
 }
 
 function assertNotFuture(date: string, today: string, field: string) {
-  if (date > today) throw new AppError('INVALID_INPUT', 'Cette date est dans le futur : indiquez la date réelle.', { field });
+  if (date > today)
+    throw new AppError('INVALID_INPUT', 'Cette date est dans le futur : indiquez la date réelle.', { field });
 }
 
 /** The parcours of a person: orientation → … → exit, every step dated and kept. */
-export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJourney' | 'people/recordOutcome' | 'people/saveObstacle'> = {
+export const journeysHandlers: HandlerMap<
+  'people/openJourney' | 'people/moveJourney' | 'people/recordOutcome' | 'people/saveObstacle'
+> = {
   'people/openJourney': async ({ personId, openedOn }, ctx) => {
     await loadRecord(ctx, personId);
     assertNotFuture(openedOn, ctx.today, 'openedOn');
     const open = await repo.openJourneyOf(ctx.db, personId);
     if (open) {
-      throw new AppError('CONFLICT', `Un parcours est déjà en cours (${JOURNEY_STATUS_LABELS[open.status]}) : terminez-le avant d’en ouvrir un autre.`);
+      throw new AppError(
+        'CONFLICT',
+        `Un parcours est déjà en cours (${JOURNEY_STATUS_LABELS[open.status]}) : terminez-le avant d’en ouvrir un autre.`,
+      );
     }
     const id = await repo.insertJourney(ctx.db, personId, openedOn, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`person:${personId}`);
@@ -38,10 +44,14 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
     const journey = await journeyInScope(ctx, journeyId);
     const current = journey.status as keyof typeof JOURNEY_STATUS_LABELS;
     if (status === 'sortie') {
-      throw new AppError('INVALID_INPUT', 'Pour une sortie, indiquez sa catégorie avec « Enregistrer la sortie ».', { field: 'status' });
+      throw new AppError('INVALID_INPUT', 'Pour une sortie, indiquez sa catégorie avec « Enregistrer la sortie ».', {
+        field: 'status',
+      });
     }
     if (!canMove(current, status)) {
-      const allowed = nextStatuses(current).map((s) => JOURNEY_STATUS_LABELS[s]).join(', ');
+      const allowed = nextStatuses(current)
+        .map((s) => JOURNEY_STATUS_LABELS[s])
+        .join(', ');
       throw new AppError(
         'CONFLICT',
         isClosed(current)
@@ -53,7 +63,11 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
     assertNotFuture(happenedOn, ctx.today, 'happenedOn');
     const last = (await repo.listJourneys(ctx.db, journey.personId)).find((j) => j.id === journeyId)!.events.at(-1)!;
     if (happenedOn < last.happenedOn) {
-      throw new AppError('INVALID_INPUT', `Cette étape ne peut pas précéder la précédente (${formatFrenchDate(last.happenedOn)}).`, { field: 'happenedOn' });
+      throw new AppError(
+        'INVALID_INPUT',
+        `Cette étape ne peut pas précéder la précédente (${formatFrenchDate(last.happenedOn)}).`,
+        { field: 'happenedOn' },
+      );
     }
     if (status === 'refusee' && !reason?.trim()) {
       throw new AppError('INVALID_INPUT', 'Indiquez le motif du refus.', { field: 'reason' });
@@ -69,7 +83,10 @@ export const journeysHandlers: HandlerMap<'people/openJourney' | 'people/moveJou
     // A first recording moves the parcours to "sorti·e"; later ones add the 3- and 6-month follow-up.
     if (current !== 'sortie') {
       if (!canMove(current, 'sortie')) {
-        throw new AppError('CONFLICT', `Une sortie s’enregistre pour une personne admise ou en chantier, pas « ${JOURNEY_STATUS_LABELS[current]} ».`);
+        throw new AppError(
+          'CONFLICT',
+          `Une sortie s’enregistre pour une personne admise ou en chantier, pas « ${JOURNEY_STATUS_LABELS[current]} ».`,
+        );
       }
       assertNotFuture(outcome.exitedOn, ctx.today, 'outcome.exitedOn');
       await repo.insertEvent(ctx.db, journeyId, 'sortie', outcome.exitedOn, '', ctx.now, ctx.session.user?.id ?? null);

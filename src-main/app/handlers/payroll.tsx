@@ -11,7 +11,15 @@ import { journalNirDisclosure } from '../nir-exposure';
 import { monthBounds } from '../payroll-drift';
 import { figureChanges, type MonthFigures } from '../../domain/payroll-figures';
 import { PAY_ITEM_DEFAULTS, PAY_ITEMS } from '../../shared/contract/pay-items';
-import { compute, figuresSha256, handoffFiles, handoffSources, linesView, monthName, type Computed } from '../read-models/payroll-facts';
+import {
+  compute,
+  figuresSha256,
+  handoffFiles,
+  handoffSources,
+  linesView,
+  monthName,
+  type Computed,
+} from '../read-models/payroll-facts';
 import { linkFromStoredPath } from '../../shared/contract/links';
 import type { ReadableDb } from '../../db/access';
 
@@ -38,7 +46,7 @@ function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['
 
 async function view(db: ReadableDb, today: string, month: string, employerId: number): Promise<HandoffView> {
   const employer = await findEmployer(db, employerId);
-  if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
+  if (!employer) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.', { field: 'employerId' });
   const stored = await repo.findHandoff(db, month, employerId);
   if (stored) {
     const content = JSON.parse(stored.content) as Pick<HandoffView, 'checks' | 'lines'> & { figures?: MonthFigures };
@@ -61,7 +69,12 @@ async function view(db: ReadableDb, today: string, month: string, employerId: nu
       lines: content.lines,
       stale: drifted && stored.status === 'valide',
       changes: drifted ? changesView(content.figures!, now, content.lines) : [],
-      withdrawals: withdrawals.map((w) => ({ reason: w.reason, withdrawnBy: w.withdrawnByName, withdrawnAt: w.withdrawnAt, transmittedAt: w.transmittedAt })),
+      withdrawals: withdrawals.map((w) => ({
+        reason: w.reason,
+        withdrawnBy: w.withdrawnByName,
+        withdrawnAt: w.withdrawnAt,
+        transmittedAt: w.transmittedAt,
+      })),
     };
   }
   const computed = await compute(db, today, month, employerId);
@@ -89,7 +102,9 @@ function fileBase(employerName: string, month: string) {
 
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
 
-export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payroll/validate' | 'payroll/transmit' | 'payroll/withdraw' | 'payroll/export'> = {
+export const payrollHandlers: HandlerMap<
+  'payroll/list' | 'payroll/get' | 'payroll/validate' | 'payroll/transmit' | 'payroll/withdraw' | 'payroll/export'
+> = {
   'payroll/list': async (_input, ctx) =>
     (await repo.listHandoffs(ctx.db)).map((h) => ({
       month: h.month,
@@ -109,16 +124,35 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
     // A `none` method: the figures are read in one transaction, the files made outside it.
     const { employer, computed, sources } = await ctx.read(async ({ db }) => {
       const existing = await repo.findHandoff(db, month, employerId);
-      if (existing?.status === 'transmis') throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`);
+      if (existing?.status === 'transmis')
+        throw new AppError(
+          'CONFLICT',
+          `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`,
+        );
       const employer = await findEmployer(db, employerId);
-      if (!employer) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.", { field: 'employerId' });
-      return { employer, computed: await compute(db, ctx.today, month, employerId), sources: await handoffSources(db, ctx.services.paths.filesDir, employerId) };
+      if (!employer) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.', { field: 'employerId' });
+      return {
+        employer,
+        computed: await compute(db, ctx.today, month, employerId),
+        sources: await handoffSources(db, ctx.services.paths.filesDir, employerId),
+      };
     });
-    if (computed.lines.length === 0) throw new AppError('CONFLICT', `Aucune personne n’a travaillé pour ${employer.name} en ${monthName(month)}.`);
+    if (computed.lines.length === 0)
+      throw new AppError('CONFLICT', `Aucune personne n’a travaillé pour ${employer.name} en ${monthName(month)}.`);
     if (computed.checks.length > 0 && !confirmChecks) {
-      throw new AppError('CONFLICT', `${computed.checks.length} point(s) à vérifier avant l’envoi. Corrigez-les, ou confirmez pour valider quand même.`, { field: 'checks' });
+      throw new AppError(
+        'CONFLICT',
+        `${computed.checks.length} point(s) à vérifier avant l’envoi. Corrigez-les, ou confirmez pour valider quand même.`,
+        { field: 'checks' },
+      );
     }
-    const made = await handoffFiles(ctx.services, sources, { month, employer, lines: computed.lines, coordinator: ctx.session.user?.displayName ?? '', issuedOn: ctx.today });
+    const made = await handoffFiles(ctx.services, sources, {
+      month,
+      employer,
+      lines: computed.lines,
+      coordinator: ctx.session.user?.displayName ?? '',
+      issuedOn: ctx.today,
+    });
     const { files, xlsx, csv, pdf, variables } = made;
     await ctx.transaction(async (trx) => {
       const id = await repo.saveHandoff(trx, {
@@ -130,7 +164,12 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
           lines: linesView(computed.lines),
           figures: computed.figures,
           // Who the kept variables file names without a matricule: that file is then refused at export.
-          missingMatricules: missingMatricules(computed.lines.map((l) => ({ name: `${l.person.firstNames} ${l.person.lastName}`, matricule: l.person.matricule }))),
+          missingMatricules: missingMatricules(
+            computed.lines.map((l) => ({
+              name: `${l.person.firstNames} ${l.person.lastName}`,
+              matricule: l.person.matricule,
+            })),
+          ),
         }),
         figuresSha256: figuresSha256(computed.figures),
         xlsxFile: files.xlsx,
@@ -155,10 +194,13 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
 
   'payroll/transmit': async ({ month, employerId }, ctx) => {
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
-    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d’abord être validé par la coordination.");
+    if (!handoff) throw new AppError('CONFLICT', 'Le mois doit d’abord être validé par la coordination.');
     if (handoff.status === 'transmis') throw new AppError('CONFLICT', 'Ce mois est déjà marqué comme transmis.');
     if ((await view(ctx.db, ctx.today, month, employerId)).stale) {
-      throw new AppError('CONFLICT', `Les chiffres ${de(monthName(month))} ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.`);
+      throw new AppError(
+        'CONFLICT',
+        `Les chiffres ${de(monthName(month))} ont changé depuis la validation : validez le mois à nouveau avant de le transmettre.`,
+      );
     }
     await repo.markTransmitted(ctx.db, handoff.id, ctx.session.user?.id ?? null, ctx.now);
     ctx.record(`payroll:${handoff.id}`);
@@ -167,7 +209,11 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
 
   'payroll/withdraw': async ({ month, employerId, reason }, ctx) => {
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
-    if (!handoff || handoff.status !== 'transmis' || handoff.transmittedAt === null) throw new AppError('CONFLICT', `Les heures ${de(monthName(month))} ne sont pas marquées comme transmises : rien à retirer.`);
+    if (!handoff || handoff.status !== 'transmis' || handoff.transmittedAt === null)
+      throw new AppError(
+        'CONFLICT',
+        `Les heures ${de(monthName(month))} ne sont pas marquées comme transmises : rien à retirer.`,
+      );
     const later = await repo.transmittedAfter(ctx.db, employerId, month);
     if (later) {
       throw new AppError(
@@ -175,16 +221,27 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
         `${capitalised(monthName(later.month))} a déjà été transmis à ${handoff.employerName} : la transmission ${de(monthName(month))} ne peut plus être retirée. Une correction passe par une régularisation.`,
       );
     }
-    await repo.withdrawTransmission(ctx.db, { ...handoff, transmittedAt: handoff.transmittedAt }, reason, ctx.session.user?.id ?? null, ctx.now, monthBounds(month).last);
+    await repo.withdrawTransmission(
+      ctx.db,
+      { ...handoff, transmittedAt: handoff.transmittedAt },
+      reason,
+      ctx.session.user?.id ?? null,
+      ctx.now,
+      monthBounds(month).last,
+    );
     ctx.record(`payroll:${handoff.id}`);
     return view(ctx.db, ctx.today, month, employerId);
   },
 
   'payroll/export': async ({ month, employerId, format, folder }, ctx) => {
     const handoff = await ctx.read(({ db }) => repo.findHandoff(db, month, employerId));
-    if (!handoff) throw new AppError('CONFLICT', "Le mois doit d’abord être validé : les fichiers sont faits à la validation.");
+    if (!handoff)
+      throw new AppError('CONFLICT', 'Le mois doit d’abord être validé : les fichiers sont faits à la validation.');
     if (format === 'variables' && !handoff.variablesFile) {
-      throw new AppError('CONFLICT', "Ce mois a été validé avant l’export des variables de paie : validez-le à nouveau pour le produire.");
+      throw new AppError(
+        'CONFLICT',
+        'Ce mois a été validé avant l’export des variables de paie : validez-le à nouveau pour le produire.',
+      );
     }
     if (format === 'variables') {
       const kept = (JSON.parse(handoff.content) as { missingMatricules?: string[] }).missingMatricules ?? [];
@@ -206,7 +263,10 @@ export const payrollHandlers: HandlerMap<'payroll/list' | 'payroll/get' | 'payro
       const personIds = [...new Set(lines.map((l) => l.personId))];
       journalNirDisclosure(ctx, await ctx.read(({ db }) => repo.withNir(db, personIds)));
     }
-    const name = format === 'variables' ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv') : safeFileName(fileBase(handoff.employerName, month), format);
+    const name =
+      format === 'variables'
+        ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv')
+        : safeFileName(fileBase(handoff.employerName, month), format);
     return { path: await copyInto(folder, name, bytes) };
   },
 };

@@ -5,11 +5,25 @@ import type { Database } from '../../db/schema';
 import { findMapping, saveMapping } from '../../db/repositories/import-mappings';
 import * as people from '../../db/repositories/people';
 import { applyChanges, proposeChanges, type FieldChange } from '../../domain/import-merge';
-import { educationLevelHint, headerSignature, isImportField, parseEducationLevel, readDateCell, parseResources, parseSex, suggestMapping } from '../../domain/import-values';
+import {
+  educationLevelHint,
+  headerSignature,
+  isImportField,
+  parseEducationLevel,
+  readDateCell,
+  parseResources,
+  parseSex,
+  suggestMapping,
+} from '../../domain/import-values';
 import { readTable } from '../../imports/table';
 import { IMPORT_FIELD_LABELS, type ImportField, type PreviewRow } from '../../shared/contract/people-import';
 import { blankPerson, personInput, type PersonInput, type SituationInput } from '../../shared/contract/people';
-import { EDUCATION_LEVEL_LABELS, RESOURCE_LABELS, type EducationLevel, type Resource } from '../../shared/contract/people-lists';
+import {
+  EDUCATION_LEVEL_LABELS,
+  RESOURCE_LABELS,
+  type EducationLevel,
+  type Resource,
+} from '../../shared/contract/people-lists';
 import { AppError } from '../../shared/errors';
 import { nameSearchKey } from '../../shared/text';
 import type { HandlerMap } from '../handler';
@@ -27,22 +41,46 @@ interface Plan {
 }
 
 const REQUIRED: ImportField[] = ['lastName', 'firstNames', 'birthDate', 'sex'];
-const IDENTITY_FIELDS = ['lastName', 'birthName', 'firstNames', 'birthDate', 'sex', 'address', 'postcode', 'town', 'phone', 'email'] as const;
+const IDENTITY_FIELDS = [
+  'lastName',
+  'birthName',
+  'firstNames',
+  'birthDate',
+  'sex',
+  'address',
+  'postcode',
+  'town',
+  'phone',
+  'email',
+] as const;
 
 function assertMapping(mapping: (ImportField | null)[]) {
   const missing = REQUIRED.filter((f) => !mapping.includes(f));
   if (missing.length > 0) {
-    throw new AppError('INVALID_INPUT', `Indiquez quelle colonne contient : ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join(', ')}.`, { field: 'mapping' });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Indiquez quelle colonne contient : ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join(', ')}.`,
+      { field: 'mapping' },
+    );
   }
   const hasResources = mapping.includes('resources');
   if (hasResources !== mapping.includes('educationLevel')) {
-    throw new AppError('INVALID_INPUT', 'Les ressources et le niveau de formation forment la situation : associez les deux colonnes, ou aucune.', {
-      field: 'mapping',
-    });
+    throw new AppError(
+      'INVALID_INPUT',
+      'Les ressources et le niveau de formation forment la situation : associez les deux colonnes, ou aucune.',
+      {
+        field: 'mapping',
+      },
+    );
   }
   const seen = new Set<ImportField>();
   for (const field of mapping) {
-    if (field && seen.has(field)) throw new AppError('INVALID_INPUT', `Deux colonnes remplissent « ${IMPORT_FIELD_LABELS[field]} » : gardez-en une.`, { field: 'mapping' });
+    if (field && seen.has(field))
+      throw new AppError(
+        'INVALID_INPUT',
+        `Deux colonnes remplissent « ${IMPORT_FIELD_LABELS[field]} » : gardez-en une.`,
+        { field: 'mapping' },
+      );
     if (field) seen.add(field);
   }
 }
@@ -98,20 +136,27 @@ async function plan(db: ReadableDb, input: Input, today: string): Promise<Plan[]
       else seenKeys.set(key, line);
     }
 
-    const invalid = (): Plan => ({ row: { line, action: 'invalid', errors, personId: null, changes: [], version: null } });
+    const invalid = (): Plan => ({
+      row: { line, action: 'invalid', errors, personId: null, changes: [], version: null },
+    });
     if (!parsed.success || Object.keys(errors).length > 0) {
       plans.push(invalid());
       continue;
     }
     const identity = parsed.data as Identity;
-    const matches = await people.findDuplicates(db, { ...identity, birthName: identity.birthName ?? '', nir: '' }, null);
+    const matches = await people.findDuplicates(
+      db,
+      { ...identity, birthName: identity.birthName ?? '', nir: '' },
+      null,
+    );
     if (matches.length > 1) {
       fail('lastName', 'Plusieurs fiches existantes correspondent à cette ligne : complétez-la à la main.');
       plans.push(invalid());
       continue;
     }
     const imported: Partial<Record<MergedField, string>> = { ...situationCells.values };
-    for (const field of Object.keys(mapped) as ImportField[]) imported[field as MergedField] = String((identity as Record<string, unknown>)[field] ?? '');
+    for (const field of Object.keys(mapped) as ImportField[])
+      imported[field as MergedField] = String((identity as Record<string, unknown>)[field] ?? '');
 
     if (matches.length === 0) {
       const situation = completeSituation(imported);
@@ -120,7 +165,11 @@ async function plan(db: ReadableDb, input: Input, today: string): Promise<Plan[]
         plans.push(invalid());
         continue;
       }
-      plans.push({ row: { line, action: 'create', errors, personId: null, changes: [], version: null }, identity, situation });
+      plans.push({
+        row: { line, action: 'create', errors, personId: null, changes: [], version: null },
+        identity,
+        situation,
+      });
       continue;
     }
 
@@ -135,7 +184,14 @@ async function plan(db: ReadableDb, input: Input, today: string): Promise<Plan[]
       continue;
     }
     const version = changes.length ? versionOf(stored.version, changes) : null;
-    const row: PreviewRow = { line, action: changes.length ? 'update' : 'unchanged', errors, personId, changes: changes.map(shown), version };
+    const row: PreviewRow = {
+      line,
+      action: changes.length ? 'update' : 'unchanged',
+      errors,
+      personId,
+      changes: changes.map(shown),
+      version,
+    };
     plans.push({ row, changes, situation });
   }
   return plans;
@@ -151,7 +207,11 @@ function readSituation(resourcesCell: string | undefined, levelCell: string | un
   if (resourcesCell) {
     const resources = parseResources(resourcesCell);
     if (resources) values.resources = resources;
-    else errors.push(['resources', `« ${resourcesCell} » : écrivez RSA, ASS, AAH, ARE, sans ressources, salaire ou autre.`]);
+    else
+      errors.push([
+        'resources',
+        `« ${resourcesCell} » : écrivez RSA, ASS, AAH, ARE, sans ressources, salaire ou autre.`,
+      ]);
   }
   if (levelCell) {
     const level = parseEducationLevel(levelCell);
@@ -170,9 +230,14 @@ function completeSituation(values: Partial<Record<MergedField, string>>): Plan['
   return { resources: resources as Resource, educationLevel: educationLevel as EducationLevel };
 }
 
-function missingSituation(imported: Partial<Record<MergedField, string>>, fail: (field: ImportField, message: string) => void) {
-  if (!imported.resources) fail('resources', 'Les ressources manquent : le niveau de formation seul ne fait pas une situation.');
-  if (!imported.educationLevel) fail('educationLevel', 'Le niveau de formation manque : les ressources seules ne font pas une situation.');
+function missingSituation(
+  imported: Partial<Record<MergedField, string>>,
+  fail: (field: ImportField, message: string) => void,
+) {
+  if (!imported.resources)
+    fail('resources', 'Les ressources manquent : le niveau de formation seul ne fait pas une situation.');
+  if (!imported.educationLevel)
+    fail('educationLevel', 'Le niveau de formation manque : les ressources seules ne font pas une situation.');
 }
 
 /** The stored values, as the merge compares them, and what says they have not changed since. */
@@ -188,7 +253,10 @@ async function storedState(db: ReadableDb, personId: number) {
 }
 
 function versionOf(stored: string, changes: FieldChange<MergedField>[]): string {
-  return createHash('sha256').update(JSON.stringify([stored, changes])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([stored, changes]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function shown(change: FieldChange<MergedField>): PreviewRow['changes'][number] {
@@ -234,9 +302,13 @@ function acceptedPlans(plans: Plan[], accepted: Accepted[]): Set<Plan> {
   for (const a of accepted) {
     const p = byLine.get(a.line);
     if (!p || p.row.action !== 'update' || p.row.personId !== a.personId) {
-      throw new AppError('INVALID_INPUT', `La ligne ${a.line} ne propose pas de mise à jour de cette fiche : vérifiez à nouveau les lignes. Rien n’a été enregistré.`, {
-        field: 'accepted',
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        `La ligne ${a.line} ne propose pas de mise à jour de cette fiche : vérifiez à nouveau les lignes. Rien n’a été enregistré.`,
+        {
+          field: 'accepted',
+        },
+      );
     }
     if (p.row.version !== a.version) {
       throw new AppError(
@@ -251,13 +323,26 @@ function acceptedPlans(plans: Plan[], accepted: Accepted[]): Set<Plan> {
 }
 
 /** Writes only the changes the preview listed for this row; every other field stays as stored. */
-async function applyUpdate(db: Kysely<Database>, personId: number, p: Plan, at: { today: string; now: string; userId: number | null }) {
+async function applyUpdate(
+  db: Kysely<Database>,
+  personId: number,
+  p: Plan,
+  at: { today: string; now: string; userId: number | null },
+) {
   const changes = p.changes ?? [];
   const stored = await storedState(db, personId);
   const identityChanges = changes.filter((c) => c.field !== 'resources' && c.field !== 'educationLevel');
   if (identityChanges.length > 0) {
-    const merged = applyChanges({ ...stored.person } as Record<string, unknown>, identityChanges) as unknown as Identity;
-    await people.updatePerson(db, personId, { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility }, at.now);
+    const merged = applyChanges(
+      { ...stored.person } as Record<string, unknown>,
+      identityChanges,
+    ) as unknown as Identity;
+    await people.updatePerson(
+      db,
+      personId,
+      { ...merged, nir: stored.person.nir ?? '', civility: stored.person.civility },
+      at.now,
+    );
   }
   if (p.situation && identityChanges.length < changes.length) {
     await people.insertSituation(db, personId, situationFor(p.situation, at.today, stored.latest), at.now, at.userId);
@@ -273,7 +358,13 @@ export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/impo
       remembered && remembered.length === table.headers.length
         ? remembered.map((f) => (f && isImportField(f) ? f : null))
         : suggestMapping(table.headers);
-    return { fileName: path.basename(file), headers: table.headers, rows: table.rows, mapping, remembered: remembered !== null };
+    return {
+      fileName: path.basename(file),
+      headers: table.headers,
+      rows: table.rows,
+      mapping,
+      remembered: remembered !== null,
+    };
   },
 
   'people/importPreview': async (input, { db, today }) => {
@@ -285,7 +376,11 @@ export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/impo
     const plans = await plan(db, input, today);
     const counts = count(plans);
     if (counts.invalid > 0) {
-      throw new AppError('INVALID_INPUT', `${counts.invalid} ligne(s) sont à corriger avant d’importer : rien n’a été enregistré.`, { field: 'rows' });
+      throw new AppError(
+        'INVALID_INPUT',
+        `${counts.invalid} ligne(s) sont à corriger avant d’importer : rien n’a été enregistré.`,
+        { field: 'rows' },
+      );
     }
     const ticked = acceptedPlans(plans, input.accepted);
     const userId = session.user?.id ?? null;

@@ -13,21 +13,34 @@ import { loadRecord } from '../read-models/person-record';
 
 async function assertLinks(db: Kysely<Database>, person: PersonInput, today: string) {
   if (person.birthDate > today) {
-    throw new AppError('INVALID_INPUT', 'La date de naissance ne peut pas être dans le futur.', { field: 'person.birthDate' });
+    throw new AppError('INVALID_INPUT', 'La date de naissance ne peut pas être dans le futur.', {
+      field: 'person.birthDate',
+    });
   }
   if (person.birthDate < '1900-01-01') {
-    throw new AppError('INVALID_INPUT', 'La date de naissance semble fausse (avant 1900).', { field: 'person.birthDate' });
+    throw new AppError('INVALID_INPUT', 'La date de naissance semble fausse (avant 1900).', {
+      field: 'person.birthDate',
+    });
   }
   if (person.prescriberId !== null && !(await organisationExists(db, person.prescriberId))) {
-    throw new AppError('NOT_FOUND', "Le prescripteur choisi n’existe pas.", { field: 'person.prescriberId' });
+    throw new AppError('NOT_FOUND', 'Le prescripteur choisi n’existe pas.', { field: 'person.prescriberId' });
   }
   if (person.referentId !== null && !(await contactExists(db, person.referentId))) {
-    throw new AppError('NOT_FOUND', "Le référent choisi n’existe pas.", { field: 'person.referentId' });
+    throw new AppError('NOT_FOUND', 'Le référent choisi n’existe pas.', { field: 'person.referentId' });
   }
 }
 
-async function assertNoDuplicate(ctx: HandlerContext, person: { lastName: string; birthName?: string; firstNames: string; birthDate: string; nir: string }, exceptId: number | null) {
-  const found = await repo.findDuplicates(ctx.db, { ...person, birthName: person.birthName ?? '' }, exceptId, reachOf(ctx));
+async function assertNoDuplicate(
+  ctx: HandlerContext,
+  person: { lastName: string; birthName?: string; firstNames: string; birthDate: string; nir: string },
+  exceptId: number | null,
+) {
+  const found = await repo.findDuplicates(
+    ctx.db,
+    { ...person, birthName: person.birthName ?? '' },
+    exceptId,
+    reachOf(ctx),
+  );
   if (found.length > 0) {
     const first = found.find((f) => f.inReach) ?? found[0]!;
     // A record the caller does not follow is never named: only that it exists.
@@ -35,8 +48,8 @@ async function assertNoDuplicate(ctx: HandlerContext, person: { lastName: string
       throw new AppError(
         'CONFLICT',
         first.sameNir
-          ? "Ce numéro de sécurité sociale est déjà utilisé par une autre fiche. Vérifiez-le, ou demandez à la coordination."
-          : "Une autre fiche porte déjà ce nom, ce prénom et cette date de naissance. Vérifiez-les, ou demandez à la coordination.",
+          ? 'Ce numéro de sécurité sociale est déjà utilisé par une autre fiche. Vérifiez-le, ou demandez à la coordination.'
+          : 'Une autre fiche porte déjà ce nom, ce prénom et cette date de naissance. Vérifiez-les, ou demandez à la coordination.',
         { field: 'duplicates' },
       );
     }
@@ -51,7 +64,11 @@ async function assertNoDuplicate(ctx: HandlerContext, person: { lastName: string
 /** A NIR that disagrees with the sex or birth date is saved only once the user confirmed it. */
 function assertNirAgrees(nir: string, person: PersonInput) {
   if (nir === '') return;
-  const mismatches = nirMismatches(nir, { sex: person.sex ?? null, civility: person.civility, birthDate: person.birthDate });
+  const mismatches = nirMismatches(nir, {
+    sex: person.sex ?? null,
+    civility: person.civility,
+    birthDate: person.birthDate,
+  });
   if (mismatches.length > 0) throw new AppError('CONFLICT', mismatches.join(' '), { field: 'nirMismatch' });
 }
 
@@ -96,7 +113,9 @@ export const peopleHandlers: HandlerMap<
     const nir = person.nir === '' ? (stored.nir ?? '') : person.nir;
     if (!confirmWarnings) assertNirAgrees(nir, person);
     const nationalityGroup =
-      person.nationalityGroup !== undefined && (await repo.collectsNationality(ctx.db)) ? person.nationalityGroup : stored.nationalityGroup;
+      person.nationalityGroup !== undefined && (await repo.collectsNationality(ctx.db))
+        ? person.nationalityGroup
+        : stored.nationalityGroup;
     await repo.updatePerson(ctx.db, id, { ...person, nir, nationalityGroup }, ctx.now);
     ctx.record(`person:${id}`);
     return loadRecord(ctx, id);

@@ -3,7 +3,15 @@ import * as documentsRepo from '../../db/repositories/documents';
 import * as repo from '../../db/repositories/pmsmp';
 import { documentFileName } from '../../domain/file-names';
 import { isMinorOn } from '../../domain/minors';
-import { plannedMinutes, pmsmpDatesProblem, renewalProblem, scheduleMinutes, scheduleProblems, suspendedDays, weekMinutes } from '../../domain/pmsmp';
+import {
+  plannedMinutes,
+  pmsmpDatesProblem,
+  renewalProblem,
+  scheduleMinutes,
+  scheduleProblems,
+  suspendedDays,
+  weekMinutes,
+} from '../../domain/pmsmp';
 import type { ImmersionDocumentData, PersonDocumentData } from '../../documents/data';
 import { structurePartyOf } from '../../documents/collect';
 import { DOCUMENT_REGISTRY } from '../../documents/kinds';
@@ -41,15 +49,24 @@ async function check(ctx: HandlerContext, f: PmsmpFields, birthDate: string) {
   const dates = pmsmpDatesProblem(f.startDate, f.endDate);
   if (dates) throw new AppError('INVALID_INPUT', dates, { field: 'immersion.endDate' });
   const problem = scheduleProblems(scheduleMinutes(f.schedule), isMinorOn(birthDate, f.startDate))[0];
-  if (problem) throw new AppError('INVALID_INPUT', problem.message, { field: problem.day ? `immersion.schedule.${problem.day}` : 'immersion.schedule' });
+  if (problem)
+    throw new AppError('INVALID_INPUT', problem.message, {
+      field: problem.day ? `immersion.schedule.${problem.day}` : 'immersion.schedule',
+    });
   if (!(await contactsRepo.organisationExists(ctx.db, f.hostOrganisationId))) {
-    throw new AppError('NOT_FOUND', 'L’entreprise d’accueil choisie n’existe pas dans le répertoire.', { field: 'immersion.hostOrganisationId' });
+    throw new AppError('NOT_FOUND', 'L’entreprise d’accueil choisie n’existe pas dans le répertoire.', {
+      field: 'immersion.hostOrganisationId',
+    });
   }
   if (!(await contactsRepo.organisationExists(ctx.db, f.prescriberOrganisationId))) {
-    throw new AppError('NOT_FOUND', 'Le prescripteur choisi n’existe pas dans le répertoire.', { field: 'immersion.prescriberOrganisationId' });
+    throw new AppError('NOT_FOUND', 'Le prescripteur choisi n’existe pas dans le répertoire.', {
+      field: 'immersion.prescriberOrganisationId',
+    });
   }
   if (f.prescriberContactId !== null && !(await contactsRepo.contactExists(ctx.db, f.prescriberContactId))) {
-    throw new AppError('NOT_FOUND', 'Le conseiller prescripteur choisi n’existe pas dans le répertoire.', { field: 'immersion.prescriberContactId' });
+    throw new AppError('NOT_FOUND', 'Le conseiller prescripteur choisi n’existe pas dans le répertoire.', {
+      field: 'immersion.prescriberContactId',
+    });
   }
 }
 
@@ -120,61 +137,95 @@ async function viewById(ctx: HandlerContext, id: number): Promise<Pmsmp> {
 }
 
 /** Prints the convention or the bilan of an immersion into the registry: a reprint is a new version of the same number. */
-async function printImmersion(ctx: NoneContext, id: number, kind: Extract<PersonDocumentKind, 'convention_pmsmp' | 'bilan_pmsmp'>) {
+async function printImmersion(
+  ctx: NoneContext,
+  id: number,
+  kind: Extract<PersonDocumentKind, 'convention_pmsmp' | 'bilan_pmsmp'>,
+) {
   const info = DOCUMENT_REGISTRY[kind];
   // Numbers the document as it prepares it; the journal entry waits for the registry line, after printing.
-  const prepared = await ctx.transaction(async (db, inTx) => {
-    const { row, person } = await immersionInScope(inTx, id);
-    const immersion = await viewOf(inTx, row);
-    if (kind === 'bilan_pmsmp') {
-      if (row.startDate > ctx.today) throw new AppError('CONFLICT', 'Cette immersion n’a pas encore commencé : son bilan s’établit à partir de son premier jour.');
-      if (!immersion.bilan) throw new AppError('CONFLICT', 'Enregistrez d’abord le bilan de l’immersion.');
-    }
-    const original = row.renewalOf === null ? null : await repo.findImmersion(db, row.renewalOf);
-    const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
-    const data: ImmersionDocumentData = {
-      immersion,
-      beneficiary: { birthDate: person.birthDate, phone: person.phone, email: person.email },
-      host: { name: row.hostName, address: row.hostAddress, phone: row.hostPhone, email: row.hostEmail },
-      prescriber: {
-        name: row.prescriberName,
-        address: row.prescriberAddress,
-        contactName: immersion.prescriberContactName,
-        contactPhone: row.contactPhone ?? '',
-        contactEmail: row.contactEmail ?? '',
-      },
-      renews: original ? { number: original.conventionNumber, startDate: original.startDate, endDate: original.endDate } : null,
-    };
-    const numbered = await documentsRepo.nextVersionOf(db, kind === 'convention_pmsmp' ? row.conventionNumber : row.bilanNumber, info.prefix, ctx.today.slice(0, 4));
-    await repo.setDocumentNumber(db, id, kind === 'convention_pmsmp' ? 'convention' : 'bilan', numbered.number);
-    const d: PersonDocumentData = {
-      kind,
-      ...numbered,
-      issuedOn: ctx.today,
-      structure,
-      person: { civility: person.civility, firstNames: person.firstNames, lastName: person.lastName, address: person.address, postcode: person.postcode, town: person.town },
-      immersion: data,
-    };
-    return {
-      kind,
-      html: renderPersonDocument(d, ctx.services.fontsDir),
-      number: d.number,
-      version: d.version,
-      title: `${info.label} — ${person.firstNames} ${person.lastName}`,
-      fileName: documentFileName(info.fileLabel, person.lastName, person.firstNames, row.startDate),
-      snapshot: JSON.stringify(d, (key, value: unknown) => (key === 'logo' && typeof value === 'string' ? 'logo' : value)),
-      personId: row.personId,
-      worksiteId: null,
-      participationId: null,
-      weekOf: null,
-    };
-  }, { journaled: false });
+  const prepared = await ctx.transaction(
+    async (db, inTx) => {
+      const { row, person } = await immersionInScope(inTx, id);
+      const immersion = await viewOf(inTx, row);
+      if (kind === 'bilan_pmsmp') {
+        if (row.startDate > ctx.today)
+          throw new AppError(
+            'CONFLICT',
+            'Cette immersion n’a pas encore commencé : son bilan s’établit à partir de son premier jour.',
+          );
+        if (!immersion.bilan) throw new AppError('CONFLICT', 'Enregistrez d’abord le bilan de l’immersion.');
+      }
+      const original = row.renewalOf === null ? null : await repo.findImmersion(db, row.renewalOf);
+      const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
+      const data: ImmersionDocumentData = {
+        immersion,
+        beneficiary: { birthDate: person.birthDate, phone: person.phone, email: person.email },
+        host: { name: row.hostName, address: row.hostAddress, phone: row.hostPhone, email: row.hostEmail },
+        prescriber: {
+          name: row.prescriberName,
+          address: row.prescriberAddress,
+          contactName: immersion.prescriberContactName,
+          contactPhone: row.contactPhone ?? '',
+          contactEmail: row.contactEmail ?? '',
+        },
+        renews: original
+          ? { number: original.conventionNumber, startDate: original.startDate, endDate: original.endDate }
+          : null,
+      };
+      const numbered = await documentsRepo.nextVersionOf(
+        db,
+        kind === 'convention_pmsmp' ? row.conventionNumber : row.bilanNumber,
+        info.prefix,
+        ctx.today.slice(0, 4),
+      );
+      await repo.setDocumentNumber(db, id, kind === 'convention_pmsmp' ? 'convention' : 'bilan', numbered.number);
+      const d: PersonDocumentData = {
+        kind,
+        ...numbered,
+        issuedOn: ctx.today,
+        structure,
+        person: {
+          civility: person.civility,
+          firstNames: person.firstNames,
+          lastName: person.lastName,
+          address: person.address,
+          postcode: person.postcode,
+          town: person.town,
+        },
+        immersion: data,
+      };
+      return {
+        kind,
+        html: renderPersonDocument(d, ctx.services.fontsDir),
+        number: d.number,
+        version: d.version,
+        title: `${info.label} — ${person.firstNames} ${person.lastName}`,
+        fileName: documentFileName(info.fileLabel, person.lastName, person.firstNames, row.startDate),
+        snapshot: JSON.stringify(d, (key, value: unknown) =>
+          key === 'logo' && typeof value === 'string' ? 'logo' : value,
+        ),
+        personId: row.personId,
+        worksiteId: null,
+        participationId: null,
+        weekOf: null,
+      };
+    },
+    { journaled: false },
+  );
   const { row, pdf } = await recordDocument(ctx, prepared);
   ctx.record(`immersion:${id}`);
-  return { documentId: row.id, number: row.number, fileName: row.fileName, pdfBase64: Buffer.from(pdf).toString('base64') };
+  return {
+    documentId: row.id,
+    number: row.number,
+    fileName: row.fileName,
+    pdfBase64: Buffer.from(pdf).toString('base64'),
+  };
 }
 
-export const pmsmpHandlers: HandlerMap<'pmsmp/list' | 'pmsmp/save' | 'pmsmp/renew' | 'pmsmp/saveBilan' | 'pmsmp/printConvention' | 'pmsmp/printBilan'> = {
+export const pmsmpHandlers: HandlerMap<
+  'pmsmp/list' | 'pmsmp/save' | 'pmsmp/renew' | 'pmsmp/saveBilan' | 'pmsmp/printConvention' | 'pmsmp/printBilan'
+> = {
   'pmsmp/list': async ({ personId }, ctx) => {
     await personOf(ctx, personId);
     ctx.record(`person:${personId}`);
@@ -186,14 +237,26 @@ export const pmsmpHandlers: HandlerMap<'pmsmp/list' | 'pmsmp/save' | 'pmsmp/rene
     await check(ctx, immersion, person.birthDate);
     let immersionId = id;
     if (immersionId === undefined) {
-      immersionId = await repo.insertImmersion(ctx.db, personId, immersion, null, ctx.now, ctx.session.user?.id ?? null);
+      immersionId = await repo.insertImmersion(
+        ctx.db,
+        personId,
+        immersion,
+        null,
+        ctx.now,
+        ctx.session.user?.id ?? null,
+      );
     } else {
       const existing = await repo.findImmersion(ctx.db, immersionId);
-      if (!existing || existing.personId !== personId) throw new AppError('NOT_FOUND', 'Cette immersion est introuvable.');
+      if (!existing || existing.personId !== personId)
+        throw new AppError('NOT_FOUND', 'Cette immersion est introuvable.');
       // D5135-3: a renewal keeps the object and objectives of the convention it renews, and the renewed one keeps those of its renewal.
       const linked = existing.renewalOf ?? existing.renewedBy;
       if (linked !== null && immersion.objective !== existing.objective) {
-        throw new AppError('INVALID_INPUT', 'Une immersion renouvelée garde le même objet que son renouvellement (article D5135-3).', { field: 'immersion.objective' });
+        throw new AppError(
+          'INVALID_INPUT',
+          'Une immersion renouvelée garde le même objet que son renouvellement (article D5135-3).',
+          { field: 'immersion.objective' },
+        );
       }
       await repo.updateImmersion(ctx.db, immersionId, immersion, ctx.now);
     }
@@ -204,21 +267,38 @@ export const pmsmpHandlers: HandlerMap<'pmsmp/list' | 'pmsmp/save' | 'pmsmp/rene
 
   'pmsmp/renew': async ({ id, startDate, endDate }, ctx) => {
     const { row, person } = await immersionInScope(ctx, id);
-    const refused = renewalProblem({ end: row.endDate, isRenewal: row.renewalOf !== null, renewed: row.renewedBy !== null }, startDate);
+    const refused = renewalProblem(
+      { end: row.endDate, isRenewal: row.renewalOf !== null, renewed: row.renewedBy !== null },
+      startDate,
+    );
     if (refused) throw new AppError('CONFLICT', refused, { field: 'startDate' });
     const fields = { ...fieldsOf(row), startDate, endDate };
     const dates = pmsmpDatesProblem(startDate, endDate);
     if (dates) throw new AppError('INVALID_INPUT', dates, { field: 'endDate' });
     await check(ctx, fields, person.birthDate);
-    const renewalId = await repo.insertImmersion(ctx.db, row.personId, fields, id, ctx.now, ctx.session.user?.id ?? null);
+    const renewalId = await repo.insertImmersion(
+      ctx.db,
+      row.personId,
+      fields,
+      id,
+      ctx.now,
+      ctx.session.user?.id ?? null,
+    );
     ctx.record(`immersion:${renewalId}`);
     return viewById(ctx, renewalId);
   },
 
   'pmsmp/saveBilan': async ({ id, bilan }, ctx) => {
     const { row } = await immersionInScope(ctx, id);
-    if (row.startDate > ctx.today) throw new AppError('CONFLICT', 'Cette immersion n’a pas encore commencé : son bilan s’écrit à partir de son premier jour.');
-    if (bilan.writtenOn < row.startDate) throw new AppError('INVALID_INPUT', 'Le bilan ne peut pas précéder le début de l’immersion.', { field: 'bilan.writtenOn' });
+    if (row.startDate > ctx.today)
+      throw new AppError(
+        'CONFLICT',
+        'Cette immersion n’a pas encore commencé : son bilan s’écrit à partir de son premier jour.',
+      );
+    if (bilan.writtenOn < row.startDate)
+      throw new AppError('INVALID_INPUT', 'Le bilan ne peut pas précéder le début de l’immersion.', {
+        field: 'bilan.writtenOn',
+      });
     await repo.saveImmersionBilan(ctx.db, id, bilan as Required<PmsmpBilanInput>, ctx.now);
     return viewById(ctx, id);
   },

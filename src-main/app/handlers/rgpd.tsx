@@ -44,14 +44,26 @@ async function requests(ctx: HandlerContext): Promise<RightsRequest[]> {
 }
 
 export const rgpdHandlers: HandlerMap<
-  'rgpd/reviews' | 'rgpd/extend' | 'rgpd/anonymise' | 'rgpd/exportPerson' | 'rgpd/requests' | 'rgpd/saveRequest' | 'rgpd/notice' | 'rgpd/register'
+  | 'rgpd/reviews'
+  | 'rgpd/extend'
+  | 'rgpd/anonymise'
+  | 'rgpd/exportPerson'
+  | 'rgpd/requests'
+  | 'rgpd/saveRequest'
+  | 'rgpd/notice'
+  | 'rgpd/register'
 > = {
   'rgpd/reviews': async (_input, ctx) => reviews(ctx),
 
   'rgpd/extend': async ({ personId, until, reason }, ctx) => {
-    if (until <= ctx.today) throw new AppError('INVALID_INPUT', 'La nouvelle date de revue doit être dans le futur.', { field: 'until' });
-    if (until > addMonths(ctx.today, 60)) throw new AppError('INVALID_INPUT', 'Au plus 5 ans : au-delà, la conservation doit être revue.', { field: 'until' });
-    if (!(await repo.extendRetention(ctx.db, personId, until, reason, ctx.now))) throw new AppError('NOT_FOUND', 'Cette personne est introuvable ou déjà anonymisée.');
+    if (until <= ctx.today)
+      throw new AppError('INVALID_INPUT', 'La nouvelle date de revue doit être dans le futur.', { field: 'until' });
+    if (until > addMonths(ctx.today, 60))
+      throw new AppError('INVALID_INPUT', 'Au plus 5 ans : au-delà, la conservation doit être revue.', {
+        field: 'until',
+      });
+    if (!(await repo.extendRetention(ctx.db, personId, until, reason, ctx.now)))
+      throw new AppError('NOT_FOUND', 'Cette personne est introuvable ou déjà anonymisée.');
     ctx.record(`person:${personId}`);
     return reviews(ctx);
   },
@@ -73,14 +85,22 @@ export const rgpdHandlers: HandlerMap<
     if (!kept) await ctx.transaction(async () => ctx.record(`person:${personId}`));
     const json = JSON.stringify({ généréLe: longFrenchDate(issuedOn), ...held }, null, 2);
     const fileStem = prepared.fileName.replace(/\.pdf$/, '');
-    const paths = folder ? [await copyInto(folder, `${fileStem}.pdf`, pdf), await copyInto(folder, `${fileStem}.json`, Buffer.from(json, 'utf8'))] : [];
+    const paths = folder
+      ? [
+          await copyInto(folder, `${fileStem}.pdf`, pdf),
+          await copyInto(folder, `${fileStem}.json`, Buffer.from(json, 'utf8')),
+        ]
+      : [];
     return { pdfBase64: Buffer.from(pdf).toString('base64'), json, fileStem, paths };
   },
 
   'rgpd/requests': async (_input, ctx) => requests(ctx),
 
   'rgpd/saveRequest': async ({ id, request }, ctx) => {
-    if (request.answeredOn !== null && request.answeredOn < request.receivedOn) throw new AppError('INVALID_INPUT', 'La réponse ne peut pas précéder la demande.', { field: 'request.answeredOn' });
+    if (request.answeredOn !== null && request.answeredOn < request.receivedOn)
+      throw new AppError('INVALID_INPUT', 'La réponse ne peut pas précéder la demande.', {
+        field: 'request.answeredOn',
+      });
     if (request.personId !== null && !(await personExists(ctx.db, request.personId))) {
       throw new AppError('NOT_FOUND', 'Cette personne est introuvable.', { field: 'request.personId' });
     }
@@ -96,14 +116,18 @@ export const rgpdHandlers: HandlerMap<
 
   'rgpd/notice': async (_input, ctx) => {
     const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
-    const pdf = await ctx.services.printer.print(renderPage(<RgpdNotice structure={structure} />, ctx.services.fontsDir));
+    const pdf = await ctx.services.printer.print(
+      renderPage(<RgpdNotice structure={structure} />, ctx.services.fontsDir),
+    );
     await ctx.transaction(async () => ctx.record('rgpd:notice'));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };
   },
 
   'rgpd/register': async ({ kind }, ctx) => {
     const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
-    const pdf = await ctx.services.printer.print(renderPage(<RgpdRegister structure={structure} kind={kind} />, ctx.services.fontsDir));
+    const pdf = await ctx.services.printer.print(
+      renderPage(<RgpdRegister structure={structure} kind={kind} />, ctx.services.fontsDir),
+    );
     await ctx.transaction(async () => ctx.record(`rgpd:${kind}`));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };
   },

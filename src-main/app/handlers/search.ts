@@ -24,11 +24,17 @@ function reachFor(kind: SearchKind, ctx: HandlerContext): Reach | null {
   return scope === null ? null : { kind: scope, userId: ctx.session.user!.id };
 }
 
-function group<T>(kind: SearchKind, rows: T[], limit: number, toHit: (row: T) => SearchGroup['hits'][number]): SearchGroup {
+function group<T>(
+  kind: SearchKind,
+  rows: T[],
+  limit: number,
+  toHit: (row: T) => SearchGroup['hits'][number],
+): SearchGroup {
   return { kind, label: SEARCH_KIND_LABELS[kind], hits: rows.slice(0, limit).map(toHit), more: rows.length > limit };
 }
 
-const shortKind = (kind: string) => (WORKSITE_KIND_LABELS[kind as keyof typeof WORKSITE_KIND_LABELS] ?? kind).split(' (')[0]!;
+const shortKind = (kind: string) =>
+  (WORKSITE_KIND_LABELS[kind as keyof typeof WORKSITE_KIND_LABELS] ?? kind).split(' (')[0]!;
 
 export const searchHandlers: HandlerMap<'search/anywhere'> = {
   'search/anywhere': async ({ text, limit }, ctx) => {
@@ -40,7 +46,13 @@ export const searchHandlers: HandlerMap<'search/anywhere'> = {
       groups.push(
         group('people', rows, limit, (p) => ({
           title: `${p.firstNames} ${p.lastName}`,
-          detail: [`${p.sex === 'F' ? 'née' : 'né'} le ${formatFrenchDate(p.birthDate)}`, p.town, p.archived ? 'fiche archivée' : ''].filter(Boolean).join(' · '),
+          detail: [
+            `${p.sex === 'F' ? 'née' : 'né'} le ${formatFrenchDate(p.birthDate)}`,
+            p.town,
+            p.archived ? 'fiche archivée' : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
           link: { kind: 'person', id: p.id },
           personId: p.id,
           worksiteId: null,
@@ -68,7 +80,12 @@ export const searchHandlers: HandlerMap<'search/anywhere'> = {
           title: d.title,
           detail: `n° ${d.number} · ${formatFrenchDate(d.createdAt.slice(0, 10))}`,
           // A document opens where it is kept: on its person's record, its worksite, or the documents screen.
-          link: d.personId !== null ? { kind: 'person', id: d.personId } : d.worksiteId !== null ? { kind: 'worksite', id: d.worksiteId } : { kind: 'page', page: 'documents' },
+          link:
+            d.personId !== null
+              ? { kind: 'person', id: d.personId }
+              : d.worksiteId !== null
+                ? { kind: 'worksite', id: d.worksiteId }
+                : { kind: 'page', page: 'documents' },
           personId: d.personId,
           worksiteId: d.worksiteId,
         })),

@@ -14,7 +14,7 @@ import type { ReadableDb } from '../../db/access';
 
 export async function loadSettings(db: ReadableDb, today: string): Promise<Settings> {
   const found = await repo.findStructure(db);
-  if (!found) throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
+  if (!found) throw new AppError('CONFLICT', 'Passerelle n’est pas encore configurée : terminez d’abord l’assistant.');
   const wageRates = await repo.listWageRates(db);
   const region = found.holidayRegion;
   const holidays = frenchHolidays(Number(today.slice(0, 4)), holidayOptions(region, found.whitMondayWorked));
@@ -101,7 +101,7 @@ export const settingsHandlers: HandlerMap<
   },
 
   'settings/removeClosure': async ({ date }, { db, today, record }) => {
-    if (!(await repo.deleteClosure(db, date))) throw new AppError('NOT_FOUND', "Ce jour de fermeture n’existe pas.");
+    if (!(await repo.deleteClosure(db, date))) throw new AppError('NOT_FOUND', 'Ce jour de fermeture n’existe pas.');
     record(`closure:${date}`);
     return loadSettings(db, today);
   },
@@ -130,14 +130,14 @@ export const settingsHandlers: HandlerMap<
       record(`employer:${newId}`);
       return (await repo.findEmployer(db, newId))!;
     }
-    if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.");
+    if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.');
     await repo.updateEmployer(db, id, employer, now);
     record(`employer:${id}`);
     return (await repo.findEmployer(db, id))!;
   },
 
   'settings/setEmployerArchived': async ({ id, archived }, { db, now, record }) => {
-    if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', "Cet employeur n’existe pas.");
+    if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.');
     if (archived) {
       const active = (await repo.listEmployers(db)).filter((e) => !e.archived && e.id !== id);
       if (active.length === 0) {
@@ -152,7 +152,9 @@ export const settingsHandlers: HandlerMap<
   'settings/addWageRate': async ({ effectiveFrom, hourlyCents }, { db, now, record }) => {
     await assertNewWageDate(db, effectiveFrom);
     const structure = await repo.findStructure(db);
-    const refusal = smicRateRefusal({ effectiveFrom, hourlyCents }, await repo.listWageRates(db), { legalFloor: hasMetropolitanSmic(structure?.structure.postcode) });
+    const refusal = smicRateRefusal({ effectiveFrom, hourlyCents }, await repo.listWageRates(db), {
+      legalFloor: hasMetropolitanSmic(structure?.structure.postcode),
+    });
     if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: 'hourlyCents' });
     record(`wageRate:${await repo.insertWageRate(db, effectiveFrom, hourlyCents, now)}`);
     return repo.listWageRates(db);
@@ -160,9 +162,12 @@ export const settingsHandlers: HandlerMap<
 
   'settings/removeWageRate': async ({ id }, { db, record }) => {
     const rates = await repo.listWageRates(db);
-    if (!rates.some((r) => r.id === id)) throw new AppError('NOT_FOUND', "Ce taux n’existe pas.");
+    if (!rates.some((r) => r.id === id)) throw new AppError('NOT_FOUND', 'Ce taux n’existe pas.');
     if (rates.length === 1) {
-      throw new AppError('CONFLICT', 'Gardez au moins un taux du SMIC : Passerelle en a besoin pour vérifier les salaires.');
+      throw new AppError(
+        'CONFLICT',
+        'Gardez au moins un taux du SMIC : Passerelle en a besoin pour vérifier les salaires.',
+      );
     }
     await repo.deleteWageRate(db, id);
     record(`wageRate:${id}`);

@@ -16,15 +16,25 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
   'setup/status': async (_input, { db }) => {
     const found = await repo.findStructure(db);
     const noAccount = (await users.listUsers(db)).length === 0;
-    return { completed: found !== null, structureName: found?.structure.name ?? null, needsAdministrator: found !== null && noAccount };
+    return {
+      completed: found !== null,
+      structureName: found?.structure.name ?? null,
+      needsAdministrator: found !== null && noAccount,
+    };
   },
 
-  'setup/createAdministrator': async ({ displayName, password }, { services, read, transaction, now, record, attribute }) => {
+  'setup/createAdministrator': async (
+    { displayName, password },
+    { services, read, transaction, now, record, attribute },
+  ) => {
     const refused = () =>
-      new AppError('CONFLICT', "Des comptes existent déjà : connectez-vous, ou demandez à l’administrateur de vous en créer un.");
+      new AppError(
+        'CONFLICT',
+        'Des comptes existent déjà : connectez-vous, ou demandez à l’administrateur de vous en créer un.',
+      );
     const structureName = await read(async ({ db }) => {
       if (!(await repo.findStructure(db))) {
-        throw new AppError('CONFLICT', "Passerelle n’est pas encore configurée : terminez d’abord l’assistant.");
+        throw new AppError('CONFLICT', 'Passerelle n’est pas encore configurée : terminez d’abord l’assistant.');
       }
       if ((await users.listUsers(db)).length > 0) throw refused();
       return structureNameOf(db);
@@ -47,18 +57,28 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
     const seen = new Set<string>();
     for (const [index, rate] of input.wageRates.entries()) {
       if (seen.has(rate.effectiveFrom)) {
-        throw new AppError('INVALID_INPUT', `Deux taux du SMIC commencent le ${formatFrenchDate(rate.effectiveFrom)}.`, {
-          field: `wageRates.${index}.effectiveFrom`,
-        });
+        throw new AppError(
+          'INVALID_INPUT',
+          `Deux taux du SMIC commencent le ${formatFrenchDate(rate.effectiveFrom)}.`,
+          {
+            field: `wageRates.${index}.effectiveFrom`,
+          },
+        );
       }
       seen.add(rate.effectiveFrom);
-      const refusal = smicRateRefusal(rate, input.wageRates.slice(0, index), { legalFloor: hasMetropolitanSmic(input.structure.postcode) });
+      const refusal = smicRateRefusal(rate, input.wageRates.slice(0, index), {
+        legalFloor: hasMetropolitanSmic(input.structure.postcode),
+      });
       if (refusal) throw new AppError('INVALID_INPUT', refusal, { field: `wageRates.${index}.hourlyCents` });
     }
     assertLogoStored(services.paths.filesDir, input.logoFile);
     input.employers.forEach((e, i) => assertLogoStored(services.paths.filesDir, e.logoFile, `employers.${i}.logoFile`));
     const { displayName, password } = input.administrator;
-    assertPasswordFor(password, { personName: displayName, structureName: input.structure.name }, 'administrator.password');
+    assertPasswordFor(
+      password,
+      { personName: displayName, structureName: input.structure.name },
+      'administrator.password',
+    );
     const passwordHash = await hashPassword(password, services.passwordParams);
 
     const adminId = await transaction(async (db) => {

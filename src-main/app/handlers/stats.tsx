@@ -31,7 +31,8 @@ async function filtersText(db: ReadableDb, f: Filter): Promise<string> {
   if (f.activity) parts.push(ACTIVITY_LABELS[f.activity]);
   if (f.funderId !== null) {
     const funder = await repo.funderName(db, f.funderId);
-    if (funder === undefined) throw new AppError('NOT_FOUND', 'Ce financeur est introuvable.', { field: 'filter.funderId' });
+    if (funder === undefined)
+      throw new AppError('NOT_FOUND', 'Ce financeur est introuvable.', { field: 'filter.funderId' });
     parts.push(`financés par ${funder}`);
   }
   return parts.length ? `Chantiers : ${parts.join(', ')}` : 'Tous les chantiers';
@@ -44,7 +45,11 @@ async function filtersText(db: ReadableDb, f: Filter): Promise<string> {
  */
 function asFilter(f: Required<StatsFilter>, ctx: Pick<HandlerContext, 'session'>): Filter {
   if (f.showSmall && (!ctx.session.user || scopeFor('stats/people', ctx.session.user.role) === null)) {
-    throw new AppError('FORBIDDEN', 'Seules les personnes autorisées à voir les personnes peuvent afficher les petits effectifs.', { field: 'showSmall' });
+    throw new AppError(
+      'FORBIDDEN',
+      'Seules les personnes autorisées à voir les personnes peuvent afficher les petits effectifs.',
+      { field: 'showSmall' },
+    );
   }
   return { from: f.from, to: f.to, kind: f.kind, funderId: f.funderId, activity: f.activity, showSmall: f.showSmall };
 }
@@ -60,10 +65,19 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
 
   'stats/people': async ({ filter, breakdown, category }, ctx) => {
     // The people a figure counts: up to the end of the period and today, as the figure.
-    const rows = await repo.peopleOf(ctx.db, { ...filter, to: countingEnd(filter, ctx.today).until }, breakdown, category);
+    const rows = await repo.peopleOf(
+      ctx.db,
+      { ...filter, to: countingEnd(filter, ctx.today).until },
+      breakdown,
+      category,
+    );
     ctx.record(`stats:${breakdown ?? 'total'}`);
     for (const r of rows) ctx.record(`person:${r.id}`);
-    return rows.map((r) => ({ id: r.id, name: `${r.lastName.toLocaleUpperCase('fr-FR')} ${r.firstNames}`, entry: r.entry }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: `${r.lastName.toLocaleUpperCase('fr-FR')} ${r.firstNames}`,
+      entry: r.entry,
+    }));
   },
 
   'stats/report': async ({ filter, title, commentary, folder }, ctx) => {
@@ -92,7 +106,9 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
     );
     const pdf = await ctx.services.printer.print(html);
     ctx.record(`stats:report:${f.from}:${f.to}`);
-    const path = folder ? await copyInto(folder, safeFileName(`Rapport_${structure.name}_${f.from}_${f.to}`, 'pdf'), pdf) : null;
+    const path = folder
+      ? await copyInto(folder, safeFileName(`Rapport_${structure.name}_${f.from}_${f.to}`, 'pdf'), pdf)
+      : null;
     return { pdfBase64: Buffer.from(pdf).toString('base64'), path };
   },
 
@@ -105,6 +121,8 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
     }));
     const bytes = await statsXlsx(figures, { structureName, period: periodText(f, ctx.today), filters });
     ctx.record(`stats:export:${f.from}:${f.to}`);
-    return { path: await copyInto(folder, safeFileName(`Statistiques_${structureName}_${f.from}_${f.to}`, 'xlsx'), bytes) };
+    return {
+      path: await copyInto(folder, safeFileName(`Statistiques_${structureName}_${f.from}_${f.to}`, 'xlsx'), bytes),
+    };
   },
 };

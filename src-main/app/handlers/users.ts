@@ -8,22 +8,28 @@ import { assertPasswordFor, structureNameOf } from '../read-models/accounts';
 
 async function existing(db: ReadableDb, id: number) {
   const row = await users.findUser(db, id);
-  if (!row) throw new AppError('NOT_FOUND', "Ce compte n’existe pas.");
+  if (!row) throw new AppError('NOT_FOUND', 'Ce compte n’existe pas.');
   return row;
 }
 
 async function assertNameFree(db: ReadableDb, displayName: string, exceptId?: number) {
   if (await users.nameTaken(db, displayName, exceptId)) {
-    throw new AppError('CONFLICT', `Un compte s’appelle déjà « ${displayName.trim()} ». Ajoutez l’initiale du nom, par exemple.`, {
-      field: 'displayName',
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Un compte s’appelle déjà « ${displayName.trim()} ». Ajoutez l’initiale du nom, par exemple.`,
+      {
+        field: 'displayName',
+      },
+    );
   }
 }
 
 const LAST_ADMIN = 'Passerelle doit garder au moins un administrateur actif.';
 
 /** Accounts are never deleted: the journal refers to them. They are deactivated. */
-export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/update' | 'users/setActive' | 'users/resetPassword'> = {
+export const usersHandlers: HandlerMap<
+  'users/list' | 'users/create' | 'users/update' | 'users/setActive' | 'users/resetPassword'
+> = {
   'users/list': async (_input, { db }) => (await users.listUsers(db)).map(users.toUser),
 
   'users/create': async ({ displayName, role, password }, { services, read, transaction, now, record }) => {
@@ -46,7 +52,8 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
     const row = await existing(db, id);
     await assertNameFree(db, displayName, id);
     if (managesAccounts(row.role) && !managesAccounts(role) && row.active) {
-      if ((await users.countActiveAdministrators(db, id)) === 0) throw new AppError('CONFLICT', LAST_ADMIN, { field: 'role' });
+      if ((await users.countActiveAdministrators(db, id)) === 0)
+        throw new AppError('CONFLICT', LAST_ADMIN, { field: 'role' });
     }
     await users.updateUser(db, id, { displayName, role }, now);
     record(`user:${id}`);
@@ -69,7 +76,10 @@ export const usersHandlers: HandlerMap<'users/list' | 'users/create' | 'users/up
   },
 
   'users/resetPassword': async ({ id, password }, { services, read, transaction, now, record }) => {
-    const { row, structureName } = await read(async ({ db }) => ({ row: await existing(db, id), structureName: await structureNameOf(db) }));
+    const { row, structureName } = await read(async ({ db }) => ({
+      row: await existing(db, id),
+      structureName: await structureNameOf(db),
+    }));
     assertPasswordFor(password, { personName: row.displayName, structureName }, 'password');
     const passwordHash = await hashPassword(password, services.passwordParams);
     const user = await transaction(async (db) => {

@@ -5,7 +5,16 @@ import { findEmployer } from '../../db/repositories/settings';
 import { organisationExists } from '../../db/repositories/contacts';
 import { findUser } from '../../db/repositories/users';
 import * as repo from '../../db/repositories/worksites';
-import { generateSchedule, outsidePattern, patternEnd, proposeMakeUps, sessionKey, type Calendar, type HalfDay, type Session } from '../../domain/schedule';
+import {
+  generateSchedule,
+  outsidePattern,
+  patternEnd,
+  proposeMakeUps,
+  sessionKey,
+  type Calendar,
+  type HalfDay,
+  type Session,
+} from '../../domain/schedule';
 import type { Worksite, WorksiteInput } from '../../shared/contract/worksites';
 import { HALF_DAY_LABELS } from '../../shared/contract/worksites';
 import { formatFrenchDate } from '../../shared/dates';
@@ -34,27 +43,42 @@ import { coordinatesWorksites, supervisesWorksites } from '../permissions';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
-  if (!employer || employer.archived) throw new AppError('NOT_FOUND', "L’employeur choisi n’existe pas ou est archivé.", { field: 'worksite.employerId' });
+  if (!employer || employer.archived)
+    throw new AppError('NOT_FOUND', 'L’employeur choisi n’existe pas ou est archivé.', {
+      field: 'worksite.employerId',
+    });
   if (w.supervisorId !== null) {
     const supervisor = await findUser(db, w.supervisorId);
     if (!supervisor || !supervisor.active || !supervisesWorksites(supervisor.role)) {
-      throw new AppError('INVALID_INPUT', "L’encadrant doit être un compte actif au rôle « Encadrant technique ».", { field: 'worksite.supervisorId' });
+      throw new AppError('INVALID_INPUT', 'L’encadrant doit être un compte actif au rôle « Encadrant technique ».', {
+        field: 'worksite.supervisorId',
+      });
     }
   }
   if (w.coordinatorId !== null) {
     const coordinator = await findUser(db, w.coordinatorId);
     if (!coordinator || !coordinator.active || !coordinatesWorksites(coordinator.role)) {
-      throw new AppError('INVALID_INPUT', 'La coordination doit être un compte actif de coordination.', { field: 'worksite.coordinatorId' });
+      throw new AppError('INVALID_INPUT', 'La coordination doit être un compte actif de coordination.', {
+        field: 'worksite.coordinatorId',
+      });
     }
   }
-  for (const [field, orgId] of [['worksite.clientId', w.clientId], ...w.fundersIds.map((f) => ['worksite.fundersIds', f] as const)] as const) {
-    if (orgId !== null && !(await organisationExists(db, orgId))) throw new AppError('NOT_FOUND', "Un organisme choisi n’existe pas.", { field });
+  for (const [field, orgId] of [
+    ['worksite.clientId', w.clientId],
+    ...w.fundersIds.map((f) => ['worksite.fundersIds', f] as const),
+  ] as const) {
+    if (orgId !== null && !(await organisationExists(db, orgId)))
+      throw new AppError('NOT_FOUND', 'Un organisme choisi n’existe pas.', { field });
   }
 }
 
 /** A half-day's date must make sense: inside the worksite, not a Sunday, a Saturday only when the structure opens. */
 async function refuseDay(db: Kysely<Database>, date: string, worksite: Worksite, field: string) {
-  const violation = checkSessionDay(date, { start: worksite.startDate, end: worksite.endDate }, await isOpenOnSaturday(db));
+  const violation = checkSessionDay(
+    date,
+    { start: worksite.startDate, end: worksite.endDate },
+    await isOpenOnSaturday(db),
+  );
   if (violation) throw new AppError('INVALID_INPUT', violation.message, { field });
 }
 
@@ -84,7 +108,13 @@ function plan(worksite: Worksite, calendar: Calendar, today: string) {
   const owed = schedule.skipped.slice(madeUp);
   const taken: Session[] = [...schedule.sessions, ...worksite.sessions];
   const makeUps = proposeMakeUps(owed, taken, calendar, { from: worksite.startDate, to: worksite.endDate });
-  return { calendar, schedule, toCreate, makeUps, outside: outsidePattern(worksite.sessions, pattern, calendar, today) };
+  return {
+    calendar,
+    schedule,
+    toCreate,
+    makeUps,
+    outside: outsidePattern(worksite.sessions, pattern, calendar, today),
+  };
 }
 
 export const worksitesHandlers: HandlerMap<
@@ -120,7 +150,8 @@ export const worksitesHandlers: HandlerMap<
   'worksites/personAgenda': async ({ personId }, ctx) => {
     // The person's scope (caseload, supervised worksites) decides, as for their record.
     const person = await findPerson(ctx.db, personId, reachOf(ctx));
-    if (!person) throw new AppError('NOT_FOUND', "Cette personne est introuvable, ou son dossier ne vous est pas accessible.");
+    if (!person)
+      throw new AppError('NOT_FOUND', 'Cette personne est introuvable, ou son dossier ne vous est pas accessible.');
     const sessions = (await repo.personSessions(ctx.db, personId, reachOf(ctx))).map((s) => ({
       date: s.date,
       start: minutesToTime(s.startMinutes),
@@ -158,9 +189,13 @@ export const worksitesHandlers: HandlerMap<
   'worksites/save': async ({ id, worksite }, ctx) => {
     await assertReferences(ctx.db, worksite);
     if (worksite.slots.some((slot) => slot.weekday === 5) && !(await isOpenOnSaturday(ctx.db))) {
-      throw new AppError('INVALID_INPUT', "La structure n’ouvre pas le samedi : décochez le samedi, ou cochez « Ouvert le samedi » dans Paramètres › Structure.", {
-        field: 'worksite.slots',
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        'La structure n’ouvre pas le samedi : décochez le samedi, ou cochez « Ouvert le samedi » dans Paramètres › Structure.',
+        {
+          field: 'worksite.slots',
+        },
+      );
     }
     let worksiteId = id;
     if (worksiteId === undefined) worksiteId = await repo.insertWorksite(ctx.db, worksite, ctx.now);
@@ -174,30 +209,60 @@ export const worksitesHandlers: HandlerMap<
 
   'worksites/previewSchedule': async ({ id }, ctx) => {
     const worksite = await worksiteView(ctx, id);
-    const { schedule, toCreate, makeUps, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
+    const { schedule, toCreate, makeUps, outside } = plan(
+      worksite,
+      await calendarFor(ctx.db, worksite.startDate, worksite.endDate),
+      ctx.today,
+    );
     const participants = makeUpParticipants(worksite);
-    const withEffect = makeUps.map((m) => ({ ...m, ...makeUpEffect(m.date, makeUpMinutes(worksite, m.halfDay), participants) }));
+    const withEffect = makeUps.map((m) => ({
+      ...m,
+      ...makeUpEffect(m.date, makeUpMinutes(worksite, m.halfDay), participants),
+    }));
     return { toCreate, skipped: schedule.skipped, makeUps: withEffect, outside, plannedCount: schedule.plannedCount };
   },
 
   'worksites/generateSessions': async ({ id, makeUps, removeOutside }, ctx) => {
     const worksite = await worksiteView(ctx, id);
-    const { calendar, toCreate, outside } = plan(worksite, await calendarFor(ctx.db, worksite.startDate, worksite.endDate), ctx.today);
+    const { calendar, toCreate, outside } = plan(
+      worksite,
+      await calendarFor(ctx.db, worksite.startDate, worksite.endDate),
+      ctx.today,
+    );
     const removed = removeOutside ? outside : [];
     const removedKeys = new Set(removed.map(sessionKey));
-    const taken = new Set([...worksite.sessions.filter((s) => !removedKeys.has(sessionKey(s))), ...toCreate].map(sessionKey));
+    const taken = new Set(
+      [...worksite.sessions.filter((s) => !removedKeys.has(sessionKey(s))), ...toCreate].map(sessionKey),
+    );
     for (const [index, m] of makeUps.entries()) {
       const where = { field: `makeUps.${index}` };
       await refuseDay(ctx.db, m.date, worksite, where.field);
       // Added working time inside someone's contract, never a recovery of holiday hours (L3133-2).
-      if (worksite.participants.length > 0 && makeUpEffect(m.date, 0, makeUpParticipants(worksite)).concerned.length === 0) {
-        throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} ne tombe dans le contrat d’aucun participant : une demi-journée de rattrapage se place pendant le contrat.`, where);
+      if (
+        worksite.participants.length > 0 &&
+        makeUpEffect(m.date, 0, makeUpParticipants(worksite)).concerned.length === 0
+      ) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Le ${formatFrenchDate(m.date)} ne tombe dans le contrat d’aucun participant : une demi-journée de rattrapage se place pendant le contrat.`,
+          where,
+        );
       }
       const holiday = calendar.holidays.get(m.date);
       if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est férié (${holiday}).`, where);
       const closure = calendar.closures.get(m.date);
-      if (closure) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(m.date)} est un jour de fermeture (${closure}).`, where);
-      if (taken.has(sessionKey(m))) throw new AppError('CONFLICT', `Il y a déjà une demi-journée le ${formatFrenchDate(m.date)} (${HALF_DAY_LABELS[m.halfDay].toLowerCase()}).`, where);
+      if (closure)
+        throw new AppError(
+          'INVALID_INPUT',
+          `Le ${formatFrenchDate(m.date)} est un jour de fermeture (${closure}).`,
+          where,
+        );
+      if (taken.has(sessionKey(m)))
+        throw new AppError(
+          'CONFLICT',
+          `Il y a déjà une demi-journée le ${formatFrenchDate(m.date)} (${HALF_DAY_LABELS[m.halfDay].toLowerCase()}).`,
+          where,
+        );
       taken.add(sessionKey(m));
     }
     await repo.deleteSessions(
@@ -205,8 +270,18 @@ export const worksitesHandlers: HandlerMap<
       id,
       removed.map((s) => s.id),
     );
-    for (const s of toCreate) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'pattern' }, ctx.now);
-    for (const s of makeUps) await repo.insertSession(ctx.db, { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'makeup' }, ctx.now);
+    for (const s of toCreate)
+      await repo.insertSession(
+        ctx.db,
+        { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'pattern' },
+        ctx.now,
+      );
+    for (const s of makeUps)
+      await repo.insertSession(
+        ctx.db,
+        { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'makeup' },
+        ctx.now,
+      );
     ctx.record(`worksite:${id}`);
     return worksiteView(ctx, id);
   },
@@ -216,11 +291,18 @@ export const worksitesHandlers: HandlerMap<
     await refuseDay(ctx.db, session.date, worksite, 'session.date');
     const calendar = await calendarFor(ctx.db, session.date, session.date);
     const holiday = calendar.holidays.get(session.date) ?? calendar.closures.get(session.date);
-    if (holiday) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} n’est pas travaillé (${holiday}).`, { field: 'session.date' });
+    if (holiday)
+      throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(session.date)} n’est pas travaillé (${holiday}).`, {
+        field: 'session.date',
+      });
     if (worksite.sessions.some((s) => sessionKey(s) === sessionKey(session))) {
       throw new AppError('CONFLICT', 'Cette demi-journée existe déjà.', { field: 'session.date' });
     }
-    await repo.insertSession(ctx.db, { worksiteId: id, ...session, ...slotTimes(worksite, session.halfDay), origin: 'added' }, ctx.now);
+    await repo.insertSession(
+      ctx.db,
+      { worksiteId: id, ...session, ...slotTimes(worksite, session.halfDay), origin: 'added' },
+      ctx.now,
+    );
     ctx.record(`worksite:${id}`);
     return worksiteView(ctx, id);
   },
@@ -230,19 +312,27 @@ export const worksitesHandlers: HandlerMap<
     const person = await findPerson(ctx.db, personId, { kind: 'all', userId: null });
     if (!person) throw new AppError('NOT_FOUND', 'Cette personne est introuvable.', { field: 'personId' });
     const name = `${person.firstNames} ${person.lastName}`;
-    if (worksite.participants.some((p) => p.personId === personId)) throw new AppError('CONFLICT', `${name} participe déjà à ce chantier.`, { field: 'personId' });
+    if (worksite.participants.some((p) => p.personId === personId))
+      throw new AppError('CONFLICT', `${name} participe déjà à ce chantier.`, { field: 'personId' });
     const journey = (await listJourneys(ctx.db, personId))[0];
     if (!journey || (journey.status !== 'admise' && journey.status !== 'en_chantier')) {
       const step = journey ? JOURNEY_STATUS_LABELS[journey.status] : 'aucun parcours';
-      throw new AppError('CONFLICT', `Seule une personne admise ou déjà en chantier peut rejoindre un chantier (${name} : ${step}).`, {
-        field: 'personId',
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Seule une personne admise ou déjà en chantier peut rejoindre un chantier (${name} : ${step}).`,
+        {
+          field: 'personId',
+        },
+      );
     }
     if (contract.endDate < contract.startDate) {
-      throw new AppError('INVALID_INPUT', 'La fin du contrat doit venir après son début.', { field: 'contract.endDate' });
+      throw new AppError('INVALID_INPUT', 'La fin du contrat doit venir après son début.', {
+        field: 'contract.endDate',
+      });
     }
     const age = checkAgeForContract(person.birthDate, contract.startDate);
-    if (age && 'refusal' in age) throw new AppError('INVALID_INPUT', age.refusal.message, { field: 'contract.startDate' });
+    if (age && 'refusal' in age)
+      throw new AppError('INVALID_INPUT', age.refusal.message, { field: 'contract.startDate' });
     const rates = await listWageRates(ctx.db);
     if (isBelowFloor(rates, contract.startDate, contract.hourlyCents)) {
       const floor = rateInForce(rates, contract.startDate)!;
@@ -254,28 +344,48 @@ export const worksitesHandlers: HandlerMap<
     }
     const weeklyMinutes = patternMinutes(worksite.slots.map((slot) => slotTimes(worksite, slot.halfDay)));
     if (contract.type === 'cddi') {
-      const [violation] = checkCddi({ start: contract.startDate, end: contract.endDate, weeklyMinutes, derogationUntil: contract.derogationUntil });
+      const [violation] = checkCddi({
+        start: contract.startDate,
+        end: contract.endDate,
+        weeklyMinutes,
+        derogationUntil: contract.derogationUntil,
+      });
       if (violation) throw new AppError('INVALID_INPUT', violation.message, { field: 'contract.type' });
     }
     if (!confirmWarnings) {
       if (worksite.participants.length >= worksite.capacity) {
-        throw new AppError('CONFLICT', `Le chantier est complet (${worksite.capacity} places). Confirmez pour dépasser sa capacité.`, { field: 'capacity' });
+        throw new AppError(
+          'CONFLICT',
+          `Le chantier est complet (${worksite.capacity} places). Confirmez pour dépasser sa capacité.`,
+          { field: 'capacity' },
+        );
       }
       if (age && 'warning' in age) throw new AppError('CONFLICT', age.warning, { field: 'minor' });
       const pastWorksite = contractEndWarning(contract.endDate, { start: worksite.startDate, end: worksite.endDate });
       if (pastWorksite) throw new AppError('CONFLICT', pastWorksite, { field: 'worksiteEnd' });
       const mine = new Set(worksite.sessions.filter((s) => s.cancelledReason === null).map(sessionKey));
-      const clashes = (await repo.bookedElsewhere(ctx.db, personId, id, contract.startDate, contract.endDate)).filter((s) =>
-        mine.has(sessionKey({ date: s.date, halfDay: s.halfDay })),
+      const clashes = (await repo.bookedElsewhere(ctx.db, personId, id, contract.startDate, contract.endDate)).filter(
+        (s) => mine.has(sessionKey({ date: s.date, halfDay: s.halfDay })),
       );
       if (clashes.length > 0) {
-        const dates = clashes.slice(0, 3).map((c) => `${formatFrenchDate(c.date)} (${c.name})`).join(', ');
-        throw new AppError('CONFLICT', `${name} est déjà sur un autre chantier le ${dates}${clashes.length > 3 ? '…' : ''}. Confirmez pour l’inscrire quand même.`, {
-          field: 'clash',
-        });
+        const dates = clashes
+          .slice(0, 3)
+          .map((c) => `${formatFrenchDate(c.date)} (${c.name})`)
+          .join(', ');
+        throw new AppError(
+          'CONFLICT',
+          `${name} est déjà sur un autre chantier le ${dates}${clashes.length > 3 ? '…' : ''}. Confirmez pour l’inscrire quand même.`,
+          {
+            field: 'clash',
+          },
+        );
       }
       // L3231-2: a SMIC that takes effect during the contract raises its rate from that day; the hand-off applies it.
-      const raise = laterFloorAbove(rates, { start: contract.startDate, end: contract.endDate, hourlyCents: contract.hourlyCents });
+      const raise = laterFloorAbove(rates, {
+        start: contract.startDate,
+        end: contract.endDate,
+        hourlyCents: contract.hourlyCents,
+      });
       if (raise) {
         throw new AppError(
           'CONFLICT',
@@ -335,7 +445,9 @@ export const worksitesHandlers: HandlerMap<
     const halfDays = (await repo.listSessions(ctx.db, participation.worksiteId))
       .filter((s) => s.date === annexTime.date && s.cancelledReason === null)
       .map((s) => ({ start: s.startMinutes, end: s.endMinutes }));
-    const annexTimes = (await annexTimesOf(ctx.db, [participationId])).filter((a) => a.date === annexTime.date).map((a) => ({ start: a.startMinutes, end: a.endMinutes }));
+    const annexTimes = (await annexTimesOf(ctx.db, [participationId]))
+      .filter((a) => a.date === annexTime.date)
+      .map((a) => ({ start: a.startMinutes, end: a.endMinutes }));
     const placement = placeAnnexTime({ ...span, kind: annexTime.kind }, halfDays, annexTimes);
     if (placement.kind === 'refused') {
       const times = (t: { start: number; end: number }) => `${minutesToTime(t.start)} à ${minutesToTime(t.end)}`;
@@ -368,15 +480,23 @@ export const worksitesHandlers: HandlerMap<
     const session = await repo.findSession(ctx.db, sessionId);
     if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
     const worksite = await worksiteView(ctx, session.worksiteId);
-    if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Une demi-journée annulée ne se déplace pas : ajoutez-en une nouvelle.');
+    if (session.cancelledReason !== null)
+      throw new AppError('CONFLICT', 'Une demi-journée annulée ne se déplace pas : ajoutez-en une nouvelle.');
     await refuseDay(ctx.db, to.date, worksite, 'to.date');
     const calendar = await calendarFor(ctx.db, to.date, to.date);
     const closed = calendar.holidays.get(to.date) ?? calendar.closures.get(to.date);
-    if (closed) throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(to.date)} n’est pas travaillé (${closed}).`, { field: 'to.date' });
+    if (closed)
+      throw new AppError('INVALID_INPUT', `Le ${formatFrenchDate(to.date)} n’est pas travaillé (${closed}).`, {
+        field: 'to.date',
+      });
     if (worksite.sessions.some((s) => s.id !== sessionId && sessionKey(s) === sessionKey(to))) {
       throw new AppError('CONFLICT', 'Il y a déjà une demi-journée à cette date.', { field: 'to.date' });
     }
-    await repo.moveSession(ctx.db, sessionId, { date: to.date, halfDay: to.halfDay, ...slotTimes(worksite, to.halfDay) });
+    await repo.moveSession(ctx.db, sessionId, {
+      date: to.date,
+      halfDay: to.halfDay,
+      ...slotTimes(worksite, to.halfDay),
+    });
     ctx.record(`session:${sessionId}`);
     return worksiteView(ctx, session.worksiteId);
   },

@@ -9,14 +9,20 @@ import { allowedMethods } from '../permissions';
 import type { HandlerServices } from '../handler';
 import type { SessionUser } from '../session';
 
-export function sessionViewFor(services: Pick<HandlerServices, 'security'>, user: SessionUser, token: string): SessionView {
+export function sessionViewFor(
+  services: Pick<HandlerServices, 'security'>,
+  user: SessionUser,
+  token: string,
+): SessionView {
   const mustChangePassword = user.mustChangePassword === true;
   return {
     token,
     user: { id: user.id, displayName: user.displayName, role: user.role },
     idleLockMinutes: services.security.idleLockMinutes,
     // Until the person chose their own password, no screen of the role opens.
-    permissions: mustChangePassword ? allowedMethods(user.role).filter((method) => OPEN_BEFORE_PASSWORD_CHANGE.has(method)) : allowedMethods(user.role),
+    permissions: mustChangePassword
+      ? allowedMethods(user.role).filter((method) => OPEN_BEFORE_PASSWORD_CHANGE.has(method))
+      : allowedMethods(user.role),
     mustChangePassword,
   };
 }
@@ -27,7 +33,11 @@ export async function structureNameOf(db: ReadableDb): Promise<string | undefine
 }
 
 /** A new account password must be strong enough and contain no part of the person's or the structure's name. */
-export function assertPasswordFor(password: string, owners: { personName: string; structureName?: string }, field: string) {
+export function assertPasswordFor(
+  password: string,
+  owners: { personName: string; structureName?: string },
+  field: string,
+) {
   const verdict = evaluatePassword(password, 'account', owners);
   if (!verdict.acceptable) throw new AppError('INVALID_INPUT', verdict.advice!, { field });
 }

@@ -13,10 +13,16 @@ import { criteriaOf, evaluationsOf, followed } from './evaluations';
 import { worksiteRowInScope } from './worksite-access';
 
 /** Attendance of each participation, counted as the hours screens and the payroll count it. */
-async function attendanceOf(ctx: HandlerContext, participations: ParticipationOfHours[]): Promise<Map<number, AttendanceFigures>> {
+async function attendanceOf(
+  ctx: HandlerContext,
+  participations: ParticipationOfHours[],
+): Promise<Map<number, AttendanceFigures>> {
   const summaries = await hoursSummaries(ctx.db, ctx.today, participations);
   return new Map(
-    [...summaries].map(([id, s]) => [id, { held: s.held, attended: s.attended, plannedMinutes: s.planned, workedMinutes: s.worked, paidMinutes: s.paid }]),
+    [...summaries].map(([id, s]) => [
+      id,
+      { held: s.held, attended: s.attended, plannedMinutes: s.planned, workedMinutes: s.worked, paidMinutes: s.paid },
+    ]),
   );
 }
 
@@ -24,16 +30,36 @@ async function attendanceOf(ctx: HandlerContext, participations: ParticipationOf
 export async function bilanOf(ctx: HandlerContext, participationId: number): Promise<Bilan> {
   const f = await followed(ctx, participationId);
   const attendance = (
-    await attendanceOf(ctx, [{ id: f.id, personId: f.personId, name: f.view.name, worksiteId: f.worksiteId, worksiteName: f.worksiteName, startDate: f.startDate, end: f.end, weeklyMinutes: f.weeklyMinutes }])
+    await attendanceOf(ctx, [
+      {
+        id: f.id,
+        personId: f.personId,
+        name: f.view.name,
+        worksiteId: f.worksiteId,
+        worksiteName: f.worksiteName,
+        startDate: f.startDate,
+        end: f.end,
+        weeklyMinutes: f.weeklyMinutes,
+      },
+    ])
   ).get(f.id)!;
   const evaluations = await evaluationsOf(ctx, participationId);
-  const skills = (await criteriaOf(ctx, f.activity, participationId)).map((c) => ({ criterionId: c.id, section: c.section, label: c.label, ...skillSummary(evaluations, c.id) }));
+  const skills = (await criteriaOf(ctx, f.activity, participationId)).map((c) => ({
+    criterionId: c.id,
+    section: c.section,
+    label: c.label,
+    ...skillSummary(evaluations, c.id),
+  }));
   const saved = await repo.bilanOf(ctx.db, participationId);
   return {
     participation: f.view,
     attendance,
     skills,
-    obstacles: (await repo.obstaclesUntil(ctx.db, f.personId, f.end)).map((o) => ({ kind: o.kind, identifiedOn: o.identifiedOn, resolvedOn: o.resolvedOn })),
+    obstacles: (await repo.obstaclesUntil(ctx.db, f.personId, f.end)).map((o) => ({
+      kind: o.kind,
+      identifiedOn: o.identifiedOn,
+      resolvedOn: o.resolvedOn,
+    })),
     form: {
       participantWords: saved?.participantWords ?? '',
       teamAssessment: saved?.teamAssessment ?? '',
@@ -53,7 +79,16 @@ export async function worksiteBilanOf(ctx: HandlerContext, worksiteId: number): 
   for (const r of rows) ctx.record(`person:${r.personId}`);
   const attendance = await attendanceOf(
     ctx,
-    rows.map((r) => ({ id: r.id, personId: r.personId, name: '', worksiteId, worksiteName: w.name, startDate: r.startDate, end: r.end, weeklyMinutes: r.weeklyMinutes })),
+    rows.map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      name: '',
+      worksiteId,
+      worksiteName: w.name,
+      startDate: r.startDate,
+      end: r.end,
+      weeklyMinutes: r.weeklyMinutes,
+    })),
   );
   const saved = await repo.worksiteBilanOf(ctx.db, worksiteId);
   return {

@@ -35,7 +35,10 @@ export function toRow(row: NonNullable<Awaited<ReturnType<typeof repo.findDocume
  * it (one registry line, journaled). Printing and writing the file happen
  * outside any transaction; nothing is left half-written. For `none` methods.
  */
-export async function recordDocument(ctx: NoneContext, prepared: PreparedDocument): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
+export async function recordDocument(
+  ctx: NoneContext,
+  prepared: PreparedDocument,
+): Promise<{ row: DocumentRow; pdf: Uint8Array }> {
   const pdf = await ctx.services.printer.print(prepared.html);
   const hash = sha256(pdf);
   const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
@@ -43,7 +46,10 @@ export async function recordDocument(ctx: NoneContext, prepared: PreparedDocumen
   try {
     await writeAtomically(target, pdf);
   } catch {
-    throw new AppError('FILE_ERROR', "Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.");
+    throw new AppError(
+      'FILE_ERROR',
+      'Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.',
+    );
   }
   try {
     const { row } = await ctx.transaction(async (db) => {

@@ -20,7 +20,13 @@ import { assertWorksiteInScope } from './worksite-access';
 function guarded(guard: DocumentGuard, draftAsked: boolean): 'valid' | 'draft' {
   const resolved = resolveGuard(guard, draftAsked);
   if ('refused' in resolved) {
-    throw new AppError('CONFLICT', resolved.draftPossible ? `${resolved.refused} Vous pouvez en établir un projet, marqué « non valable ».` : resolved.refused, resolved.draftPossible ? { field: 'draft' } : undefined);
+    throw new AppError(
+      'CONFLICT',
+      resolved.draftPossible
+        ? `${resolved.refused} Vous pouvez en établir un projet, marqué « non valable ».`
+        : resolved.refused,
+      resolved.draftPossible ? { field: 'draft' } : undefined,
+    );
   }
   return resolved.print;
 }
@@ -54,12 +60,18 @@ function snapshotOf(data: ParticipationDocumentData | WorksiteDocumentData | Per
  * Not `ctx.transaction`: the journal entry belongs with the registry line
  * written after printing.
  */
-export async function prepareDocument(ctx: NoneContext, request: DocumentRequest, numbered: boolean): Promise<PreparedDocument> {
+export async function prepareDocument(
+  ctx: NoneContext,
+  request: DocumentRequest,
+  numbered: boolean,
+): Promise<PreparedDocument> {
   return ctx.read(async (reading) => {
     const { db } = reading;
     const year = ctx.today.slice(0, 4);
     const numberOf = (subject: repo.DocumentSubject) =>
-      numbered ? repo.nextNumber(db, request.kind, DOCUMENT_REGISTRY[request.kind].prefix, year, subject) : Promise.resolve({ number: 'APERÇU', version: 0 });
+      numbered
+        ? repo.nextNumber(db, request.kind, DOCUMENT_REGISTRY[request.kind].prefix, year, subject)
+        : Promise.resolve({ number: 'APERÇU', version: 0 });
     const label = DOCUMENT_REGISTRY[request.kind].label;
     // The options its kind takes; the snapshot keeps them (as `draft`, `named`) for "Régénérer".
     const asked = optionsOf(request);
@@ -69,7 +81,12 @@ export async function prepareDocument(ctx: NoneContext, request: DocumentRequest
       const participation = await findParticipation(db, request.participationId);
       if (!participation) throw new AppError('NOT_FOUND', 'Ce contrat est introuvable.');
       await assertWorksiteInScope(reading, participation.worksiteId);
-      const { personId, worksiteId, ...collected } = await collectParticipationData(db, request.kind, request.participationId, ctx.services.paths.filesDir);
+      const { personId, worksiteId, ...collected } = await collectParticipationData(
+        db,
+        request.kind,
+        request.participationId,
+        ctx.services.paths.filesDir,
+      );
       const extras = await kind.collect(reading, request.participationId, collected);
       const print = guarded(
         kind.guard({
@@ -97,7 +114,12 @@ export async function prepareDocument(ctx: NoneContext, request: DocumentRequest
         number: data.number,
         version: data.version,
         title: `${data.draft ? DRAFT_TITLE : ''}${label} ${de(`${data.person.firstNames} ${data.person.lastName}`)}`,
-        fileName: documentFileName(`${data.draft ? 'Projet_' : ''}${kind.fileLabel}`, data.person.lastName, data.person.firstNames, date),
+        fileName: documentFileName(
+          `${data.draft ? 'Projet_' : ''}${kind.fileLabel}`,
+          data.person.lastName,
+          data.person.firstNames,
+          date,
+        ),
         snapshot: snapshotOf(data),
         personId,
         worksiteId,
@@ -111,8 +133,21 @@ export async function prepareDocument(ctx: NoneContext, request: DocumentRequest
     const kind = DOCUMENT_REGISTRY[request.kind];
     await assertWorksiteInScope(reading, request.worksiteId);
     const collected = await kind.collect(reading, request);
-    const firstHalfDay = (await listSessions(db, request.worksiteId)).filter((s) => s.cancelledReason === null).map((s) => s.date).sort()[0] ?? null;
-    const print = guarded(kind.guard({ today: ctx.today, lastDay: collected.worksite.endDate, firstHalfDay, workedMinutes: 0, attendanceRecorded: false }), asked.draft);
+    const firstHalfDay =
+      (await listSessions(db, request.worksiteId))
+        .filter((s) => s.cancelledReason === null)
+        .map((s) => s.date)
+        .sort()[0] ?? null;
+    const print = guarded(
+      kind.guard({
+        today: ctx.today,
+        lastDay: collected.worksite.endDate,
+        firstHalfDay,
+        workedMinutes: 0,
+        attendanceRecorded: false,
+      }),
+      asked.draft,
+    );
     const data: WorksiteDocumentData = {
       ...collected,
       ...(await numberOf({ worksiteId: request.worksiteId, weekOf: collected.weekOf })),
@@ -120,14 +155,21 @@ export async function prepareDocument(ctx: NoneContext, request: DocumentRequest
       ...(print === 'draft' ? { draft: true } : {}),
       ...(asked.named ? { named: true } : {}),
     };
-    const when = data.weekOf ? ` — semaine du ${formatFrenchDate(data.weekOf)}` : data.named ? ' (version nominative, interne)' : '';
+    const when = data.weekOf
+      ? ` — semaine du ${formatFrenchDate(data.weekOf)}`
+      : data.named
+        ? ' (version nominative, interne)'
+        : '';
     return {
       kind: request.kind,
       html: renderWorksiteDocument(data, ctx.services.fontsDir),
       number: data.number,
       version: data.version,
       title: `${data.draft ? DRAFT_TITLE : ''}${label} — ${collected.worksite.name}${when}`,
-      fileName: safeFileName(`${data.draft ? 'Projet_' : ''}${kind.fileLabel}_${collected.worksite.name}${data.weekOf ? `_${data.weekOf}` : data.named ? '_interne' : ''}`, 'pdf'),
+      fileName: safeFileName(
+        `${data.draft ? 'Projet_' : ''}${kind.fileLabel}_${collected.worksite.name}${data.weekOf ? `_${data.weekOf}` : data.named ? '_interne' : ''}`,
+        'pdf',
+      ),
       snapshot: snapshotOf(data),
       personId: null,
       worksiteId: request.worksiteId,
@@ -148,8 +190,24 @@ async function preparePersonDocument(
   const person = await collectPerson(ctx, request.personId);
   const structure = await structurePartyOf(ctx.db, ctx.services.paths.filesDir);
   const held = await kind.collect(ctx, request.personId, { structure });
-  guarded(kind.guard({ today: ctx.today, lastDay: ctx.today, firstHalfDay: null, workedMinutes: 0, attendanceRecorded: false }), false);
-  const data: PersonDocumentData = { kind: request.kind, ...(await numberOf({ personId: request.personId })), issuedOn: ctx.today, structure, person, ...held };
+  guarded(
+    kind.guard({
+      today: ctx.today,
+      lastDay: ctx.today,
+      firstHalfDay: null,
+      workedMinutes: 0,
+      attendanceRecorded: false,
+    }),
+    false,
+  );
+  const data: PersonDocumentData = {
+    kind: request.kind,
+    ...(await numberOf({ personId: request.personId })),
+    issuedOn: ctx.today,
+    structure,
+    person,
+    ...held,
+  };
   return {
     kind: request.kind,
     html: renderPersonDocument(data, ctx.services.fontsDir),

@@ -45,13 +45,26 @@ export async function compute(db: ReadableDb, today: string, month: string, empl
   const { first, last } = monthBounds(month);
   const handoff = await repo.findHandoff(db, month, employerId);
   // A transmitted month carries what it carried; the next one open carries later changes.
-  const unrecorded = handoff?.status === 'transmis' ? [] : await unrecordedChanges(db, today, employerId, month, monthName);
-  const rows = await repo.participationsOfMonth(db, employerId, first, last, { ids: unrecorded.map((u) => u.participationId), handoffId: handoff?.id });
+  const unrecorded =
+    handoff?.status === 'transmis' ? [] : await unrecordedChanges(db, today, employerId, month, monthName);
+  const rows = await repo.participationsOfMonth(db, employerId, first, last, {
+    ids: unrecorded.map((u) => u.participationId),
+    handoffId: handoff?.id,
+  });
   const ids = rows.map((r) => r.id);
   const summaries = await hoursSummaries(
     db,
     today,
-    rows.map((r) => ({ id: r.id, personId: r.personId, name: `${r.firstNames} ${r.lastName}`, worksiteId: r.worksiteId, worksiteName: r.worksiteName, startDate: r.startDate, end: r.earlyEndDate ?? r.endDate, weeklyMinutes: r.weeklyMinutes })),
+    rows.map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      name: `${r.firstNames} ${r.lastName}`,
+      worksiteId: r.worksiteId,
+      worksiteName: r.worksiteName,
+      startDate: r.startDate,
+      end: r.earlyEndDate ?? r.endDate,
+      weeklyMinutes: r.weeklyMinutes,
+    })),
   );
   const wageFloors = await listWageRates(db);
   const proofs = await repo.proofDaysBetween(db, ids, first, last);
@@ -69,14 +82,25 @@ export async function compute(db: ReadableDb, today: string, month: string, empl
     const events: string[] = [];
     if (r.startDate >= first) events.push(`Entrée le ${formatFrenchDate(r.startDate)}`);
     if (r.earlyEndDate && r.earlyEndDate <= last) {
-      events.push(`Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${r.earlyEndReason ? EARLY_END_REASON_LABELS[r.earlyEndReason] : 'motif non renseigné'})`);
+      events.push(
+        `Fin anticipée le ${formatFrenchDate(r.earlyEndDate)} (${r.earlyEndReason ? EARLY_END_REASON_LABELS[r.earlyEndReason] : 'motif non renseigné'})`,
+      );
     } else if (end <= last) events.push(`Fin de contrat le ${formatFrenchDate(end)}`);
     // The first version's number: a regenerated contract keeps its key.
     const contract = contracts.find((c) => c.participationId === r.id);
-    if (!contract) checks.push({ message: `${name} : le contrat de travail n’a pas été établi dans Passerelle.`, link: person });
+    if (!contract)
+      checks.push({ message: `${name} : le contrat de travail n’a pas été établi dans Passerelle.`, link: person });
     if (!signed.has(r.id)) checks.push({ message: `${name} : le contrat signé n’est pas joint.`, link: person });
-    if (!r.matricule) checks.push({ message: `${name} : matricule chez ${employerName} non renseigné (fiche de la personne).`, link: person });
-    if (!r.nir) checks.push({ message: `${name} : numéro de sécurité sociale non renseigné (l’employeur en a besoin).`, link: person });
+    if (!r.matricule)
+      checks.push({
+        message: `${name} : matricule chez ${employerName} non renseigné (fiche de la personne).`,
+        link: person,
+      });
+    if (!r.nir)
+      checks.push({
+        message: `${name} : numéro de sécurité sociale non renseigné (l’employeur en a besoin).`,
+        link: person,
+      });
     const line = payrollLine(
       {
         participationId: r.id,
@@ -120,7 +144,10 @@ export async function compute(db: ReadableDb, today: string, month: string, empl
   const visited = await repo.visitDone(db, ids);
   for (const r of rows) {
     if (r.startDate <= today && !visited.has(r.id)) {
-      checks.push({ message: `${r.firstNames} ${r.lastName} : pas de visite d’information et de prévention enregistrée comme faite.`, link: { kind: 'worksite', id: r.worksiteId } });
+      checks.push({
+        message: `${r.firstNames} ${r.lastName} : pas de visite d’information et de prévention enregistrée comme faite.`,
+        link: { kind: 'worksite', id: r.worksiteId },
+      });
     }
   }
   return {
@@ -128,7 +155,9 @@ export async function compute(db: ReadableDb, today: string, month: string, empl
     checks,
     regularisationIds: regularisations.flatMap((g) => ('id' in g && typeof g.id === 'number' ? [g.id] : [])),
     unrecorded,
-    figures: figuresOf(lines.map((l) => ({ participationId: l.person.participationId, payLines: l.payLines, days: l.days }))),
+    figures: figuresOf(
+      lines.map((l) => ({ participationId: l.person.participationId, payLines: l.payLines, days: l.days })),
+    ),
   };
 }
 
@@ -146,7 +175,14 @@ export function linesView(lines: PayrollLine[]): HandoffView['lines'] {
     complementaryBeyondTenth: l.complementaryBeyondTenth,
     regularisationPaid: l.regularisationPaid,
     hourlyCents: l.person.hourlyCents,
-    rates: l.rates.map((s) => ({ from: s.from, to: s.to, hourlyCents: s.hourlyCents, smicFrom: s.raisedBy?.effectiveFrom ?? null, minutes: s.minutes, amountCents: s.amountCents })),
+    rates: l.rates.map((s) => ({
+      from: s.from,
+      to: s.to,
+      hourlyCents: s.hourlyCents,
+      smicFrom: s.raisedBy?.effectiveFrom ?? null,
+      minutes: s.minutes,
+      amountCents: s.amountCents,
+    })),
     payLines: l.payLines,
     grossCents: l.grossCents,
   }));
@@ -165,12 +201,26 @@ export async function handoffSources(db: ReadableDb, filesDir: string, employerI
 export async function handoffFiles(
   services: Pick<HandlerServices, 'paths' | 'printer' | 'fontsDir'>,
   { structure, codes }: Awaited<ReturnType<typeof handoffSources>>,
-  h: { month: string; employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>; lines: PayrollLine[]; coordinator: string; issuedOn: string },
+  h: {
+    month: string;
+    employer: NonNullable<Awaited<ReturnType<typeof findEmployer>>>;
+    lines: PayrollLine[];
+    coordinator: string;
+    issuedOn: string;
+  },
 ) {
-  const meta = { month: h.month, employerName: h.employer.name, structureName: structure.name, ...monthBounds(h.month) };
+  const meta = {
+    month: h.month,
+    employerName: h.employer.name,
+    structureName: structure.name,
+    ...monthBounds(h.month),
+  };
   const xlsx = await payrollXlsx(h.lines, meta);
   const csv = Buffer.from(payrollCsv(h.lines, meta), 'utf8');
-  const variables = Buffer.from(payrollVariablesCsv(h.lines, monthBounds(h.month), (item) => codeOf(codes, item)), 'utf8');
+  const variables = Buffer.from(
+    payrollVariablesCsv(h.lines, monthBounds(h.month), (item) => codeOf(codes, item)),
+    'utf8',
+  );
   const pdf = await services.printer.print(
     renderPage(
       <PayrollSummary

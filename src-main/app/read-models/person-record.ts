@@ -15,7 +15,7 @@ import type { HandlerContext } from '../handler';
 import { seesSocialDetails } from '../permissions';
 import { reachOf } from '../reach';
 
-const NOT_FOUND = "Cette personne est introuvable, ou son dossier ne vous est pas accessible.";
+const NOT_FOUND = 'Cette personne est introuvable, ou son dossier ne vous est pas accessible.';
 
 /** The record as the caller may see it; NOT_FOUND when out of their scope. */
 export async function loadRecord(ctx: HandlerContext, id: number): Promise<PersonRecord> {

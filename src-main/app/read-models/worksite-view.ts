@@ -92,10 +92,13 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
         ).entries(),
       ].map(([weekOf, minutes]) => ({ weekOf, minutes })),
       trialDays: pa.trialDays,
-      handOverLate: isHandOverLate(pa.startDate, pa.handedOn, ctx.today, holidaysBetween(pa.startDate, addDays(pa.startDate, 14))),
-      annexTimes: annexTimes
-        .filter((a) => a.participationId === pa.id)
-        .map((a) => annexTimeView(a, ctx)),
+      handOverLate: isHandOverLate(
+        pa.startDate,
+        pa.handedOn,
+        ctx.today,
+        holidaysBetween(pa.startDate, addDays(pa.startDate, 14)),
+      ),
+      annexTimes: annexTimes.filter((a) => a.participationId === pa.id).map((a) => annexTimeView(a, ctx)),
     })),
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -110,7 +113,10 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
 }
 
 export function slotTimes(worksite: Worksite, halfDay: HalfDay) {
-  const [start, end] = halfDay === 'morning' ? [worksite.hours.morningStart, worksite.hours.morningEnd] : [worksite.hours.afternoonStart, worksite.hours.afternoonEnd];
+  const [start, end] =
+    halfDay === 'morning'
+      ? [worksite.hours.morningStart, worksite.hours.morningEnd]
+      : [worksite.hours.afternoonStart, worksite.hours.afternoonEnd];
   const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
   return { startMinutes: toMinutes(start), endMinutes: toMinutes(end) };
 }

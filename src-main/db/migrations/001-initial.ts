@@ -39,7 +39,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('payroll_email', 'text', (c) => c.notNull())
     .addColumn('signatory_name', 'text', (c) => c.notNull())
     .addColumn('signatory_title', 'text', (c) => c.notNull())
-    .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0).check(sql`archived in (0, 1)`))
+    .addColumn('archived', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`archived in (0, 1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`strict`)

@@ -3,7 +3,10 @@ import { sql, type Kysely } from 'kysely';
 /** The contacts directory and the records of the people accompanied. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
   // Nationality (France / UE / hors UE) is asked only where a funder requires it.
-  await db.schema.alterTable('structure').addColumn('collect_nationality', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('structure')
+    .addColumn('collect_nationality', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('organisations')
@@ -88,7 +91,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .modifyEnd(sql`strict`)
     .execute();
-  await db.schema.createIndex('person_situations_person').on('person_situations').columns(['person_id', 'observed_on']).execute();
+  await db.schema
+    .createIndex('person_situations_person')
+    .on('person_situations')
+    .columns(['person_id', 'observed_on'])
+    .execute();
   await upJourneys(db);
   await upImportMappings(db);
 }

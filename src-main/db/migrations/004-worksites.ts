@@ -3,8 +3,14 @@ import { sql, type Kysely } from 'kysely';
 /** Worksites, their weekly pattern, funders and half-day sessions. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
   // Which public holidays apply (Alsace-Moselle, an overseas département) and whether Whit Monday is worked.
-  await db.schema.alterTable('structure').addColumn('holiday_region', 'text', (c) => c.notNull().defaultTo('metropole')).execute();
-  await db.schema.alterTable('structure').addColumn('whit_monday_worked', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('structure')
+    .addColumn('holiday_region', 'text', (c) => c.notNull().defaultTo('metropole'))
+    .execute();
+  await db.schema
+    .alterTable('structure')
+    .addColumn('whit_monday_worked', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createTable('closures')
     .addColumn('date', 'text', (c) => c.primaryKey())

@@ -17,5 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`strict`)
     .execute();
-  await db.schema.createIndex('contract_renewals_participation').on('contract_renewals').column('participation_id').execute();
+  await db.schema
+    .createIndex('contract_renewals_participation')
+    .on('contract_renewals')
+    .column('participation_id')
+    .execute();
 }

@@ -25,5 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update sessions set cancel_kind = 'structure' where cancelled_reason is not null`.execute(db);
   // null: not yet marked; 1 done; 0 did not take place.
   await db.schema.alterTable('annex_times').addColumn('done', 'integer').execute();
-  await db.schema.alterTable('structure').addColumn('force_majeure_paid', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('structure')
+    .addColumn('force_majeure_paid', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }

@@ -39,5 +39,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`strict`)
     .execute();
-  await db.schema.createIndex('regularisations_participation').on('regularisations').column('participation_id').execute();
+  await db.schema
+    .createIndex('regularisations_participation')
+    .on('regularisations')
+    .column('participation_id')
+    .execute();
 }

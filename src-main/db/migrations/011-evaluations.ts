@@ -16,14 +16,54 @@ const DEFAULT_GRID: Record<string, string[]> = {
     'Autonomie',
     'Rapport à la hiérarchie',
   ],
-  menuiserie: ['Utiliser les outils en sécurité', 'Mesurer, tracer et couper', 'Assembler et fixer', 'Entretenir son poste et ses outils'],
-  nettoyage: ['Respecter le protocole et les dosages', 'Utiliser le matériel (autolaveuse, monobrosse)', 'Organiser son chantier', 'Contrôler la qualité de son travail'],
-  manutention: ['Porter en sécurité (gestes et postures)', 'Charger, décharger et ranger', 'Utiliser le transpalette', 'Trier et conditionner'],
-  espaces_verts: ['Utiliser les outils et machines en sécurité', 'Tondre, débroussailler et tailler', 'Reconnaître les végétaux courants', 'Évacuer et trier les déchets verts'],
-  batiment: ['Préparer les supports', 'Peindre et enduire', 'Utiliser les outils et l’échafaudage en sécurité', 'Nettoyer et ranger le chantier'],
-  lingerie: ['Trier le linge', 'Laver et sécher selon les étiquettes', 'Repasser et plier', 'Faire une retouche simple'],
-  ressourcerie: ['Trier et valoriser les objets', 'Nettoyer et réparer simplement', 'Mettre en rayon et étiqueter', 'Accueillir et conseiller les clients'],
-  autre: ['Comprendre la tâche demandée', 'Utiliser les outils en sécurité', 'Organiser son travail', 'Contrôler le résultat'],
+  menuiserie: [
+    'Utiliser les outils en sécurité',
+    'Mesurer, tracer et couper',
+    'Assembler et fixer',
+    'Entretenir son poste et ses outils',
+  ],
+  nettoyage: [
+    'Respecter le protocole et les dosages',
+    'Utiliser le matériel (autolaveuse, monobrosse)',
+    'Organiser son chantier',
+    'Contrôler la qualité de son travail',
+  ],
+  manutention: [
+    'Porter en sécurité (gestes et postures)',
+    'Charger, décharger et ranger',
+    'Utiliser le transpalette',
+    'Trier et conditionner',
+  ],
+  espaces_verts: [
+    'Utiliser les outils et machines en sécurité',
+    'Tondre, débroussailler et tailler',
+    'Reconnaître les végétaux courants',
+    'Évacuer et trier les déchets verts',
+  ],
+  batiment: [
+    'Préparer les supports',
+    'Peindre et enduire',
+    'Utiliser les outils et l’échafaudage en sécurité',
+    'Nettoyer et ranger le chantier',
+  ],
+  lingerie: [
+    'Trier le linge',
+    'Laver et sécher selon les étiquettes',
+    'Repasser et plier',
+    'Faire une retouche simple',
+  ],
+  ressourcerie: [
+    'Trier et valoriser les objets',
+    'Nettoyer et réparer simplement',
+    'Mettre en rayon et étiqueter',
+    'Accueillir et conseiller les clients',
+  ],
+  autre: [
+    'Comprendre la tâche demandée',
+    'Utiliser les outils en sécurité',
+    'Organiser son travail',
+    'Contrôler le résultat',
+  ],
 };
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -33,7 +73,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('section', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0).check(sql`archived in (0, 1)`))
+    .addColumn('archived', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`archived in (0, 1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`strict`)
     .execute();
@@ -62,7 +107,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('evaluation_items')
     .addColumn('evaluation_id', 'integer', (c) => c.notNull().references('evaluations.id').onDelete('cascade'))
     .addColumn('criterion_id', 'integer', (c) => c.notNull().references('evaluation_criteria.id'))
-    .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('non_evalue', 'non_acquis', 'en_cours', 'acquis', 'maitrise')`))
+    .addColumn('level', 'text', (c) =>
+      c.notNull().check(sql`level in ('non_evalue', 'non_acquis', 'en_cours', 'acquis', 'maitrise')`),
+    )
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('evaluation_items_pk', ['evaluation_id', 'criterion_id'])
     .modifyEnd(sql`strict`)
@@ -91,7 +138,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('paper_received', 'integer', (c) => c.notNull().check(sql`paper_received in (0, 1)`))
     .addColumn('restrictions', 'text', (c) => c.notNull().defaultTo(''))
     // Only occupational health declares an inaptitude: never after a health-insurance health check.
-    .addColumn('inaptitude', 'integer', (c) => c.notNull().check(sql`inaptitude in (0, 1) and (inaptitude = 0 or kind <> 'bilan_sante')`))
+    .addColumn('inaptitude', 'integer', (c) =>
+      c.notNull().check(sql`inaptitude in (0, 1) and (inaptitude = 0 or kind <> 'bilan_sante')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .modifyEnd(sql`strict`)

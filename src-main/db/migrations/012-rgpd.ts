@@ -9,12 +9,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('persons').addColumn('anonymised_on', 'text').execute();
   // Kept beyond the 2 years after the last activity: until when, and why.
   await db.schema.alterTable('persons').addColumn('retention_until', 'text').execute();
-  await db.schema.alterTable('persons').addColumn('retention_reason', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('persons')
+    .addColumn('retention_reason', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema
     .createTable('rights_requests')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('person_id', 'integer', (c) => c.references('persons.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('acces', 'rectification', 'effacement', 'opposition', 'limitation', 'portabilite')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(sql`kind in ('acces', 'rectification', 'effacement', 'opposition', 'limitation', 'portabilite')`),
+    )
     .addColumn('received_on', 'text', (c) => c.notNull())
     .addColumn('due_on', 'text', (c) => c.notNull())
     .addColumn('answered_on', 'text')

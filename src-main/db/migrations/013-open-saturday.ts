@@ -7,6 +7,11 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('structure')
-    .addColumn('open_saturday', 'integer', (c) => c.notNull().defaultTo(0).check(sql`open_saturday in (0, 1)`))
+    .addColumn('open_saturday', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`open_saturday in (0, 1)`),
+    )
     .execute();
 }

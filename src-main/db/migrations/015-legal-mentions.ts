@@ -22,15 +22,24 @@ const ALLOWED: Record<string, readonly string[]> = {
 };
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('employers').addColumn('pension_fund_address', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('employers').addColumn('provident_body_address', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('employers')
+    .addColumn('pension_fund_address', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('employers')
+    .addColumn('provident_body_address', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema
     .alterTable('employers')
     .addColumn('hourly_price_cents', 'integer', (c) => c.check(sql`hourly_price_cents > 0`))
     .execute();
 
   // Aliased: the connection may rename result columns to camelCase.
-  const employers = await db.selectFrom('employers').select(['id', 'kind', 'collective_agreement as agreement']).execute();
+  const employers = await db
+    .selectFrom('employers')
+    .select(['id', 'kind', 'collective_agreement as agreement'])
+    .execute();
   for (const e of employers as { id: number; kind: string; agreement: string | null }[]) {
     const text = (e.agreement ?? '').trim();
     const idcc = /\b(\d{4})\b/.exec(text)?.[1];
@@ -38,11 +47,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.updateTable('employers').set({ collective_agreement: code }).where('id', '=', e.id).execute();
   }
 
-  await db.schema.alterTable('participations').addColumn('classification', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('participations').addColumn('tasks', 'text', (c) => c.notNull().defaultTo('')).execute();
   await db.schema
     .alterTable('participations')
-    .addColumn('particular_risk', 'integer', (c) => c.notNull().defaultTo(0).check(sql`particular_risk in (0, 1)`))
+    .addColumn('classification', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.alterTable('participations').addColumn('pass_iae', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('participations')
+    .addColumn('tasks', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('participations')
+    .addColumn('particular_risk', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`particular_risk in (0, 1)`),
+    )
+    .execute();
+  await db.schema
+    .alterTable('participations')
+    .addColumn('pass_iae', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
 }

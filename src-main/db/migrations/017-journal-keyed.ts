@@ -31,9 +31,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     when (select purging from journal_state where id = 1) = 0
     begin select raise(abort, 'journal is append-only'); end`.execute(db);
 
-  await db.schema.alterTable('journal_state').addColumn('anchor_id', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('journal_state')
+    .addColumn('anchor_id', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   /** Null until the journal is sealed under its key, at the next start. */
   await db.schema.alterTable('journal_state').addColumn('sealed_id', 'integer').execute();
   // Entries before the first remaining one were purged: the anchor is the one just before it.
-  await sql`update journal_state set anchor_id = coalesce((select min(id) - 1 from journal), 0) where id = 1`.execute(db);
+  await sql`update journal_state set anchor_id = coalesce((select min(id) - 1 from journal), 0) where id = 1`.execute(
+    db,
+  );
 }

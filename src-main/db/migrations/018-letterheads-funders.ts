@@ -21,5 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`strict`)
     .execute();
 
-  await db.schema.alterTable('worksites').addColumn('operation_reference', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('worksites')
+    .addColumn('operation_reference', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
 }

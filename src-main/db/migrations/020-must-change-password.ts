@@ -9,6 +9,11 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('users')
-    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0).check(sql`must_change_password in (0, 1)`))
+    .addColumn('must_change_password', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`must_change_password in (0, 1)`),
+    )
     .execute();
 }

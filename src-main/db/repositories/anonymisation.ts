@@ -12,14 +12,27 @@ import type { ReadableDb, WritableDb } from '../access';
 type Db = ReadableDb;
 
 export async function peopleToAnonymise(db: Db, ids: readonly number[]) {
-  return forIds(ids, (ids) => db.selectFrom('persons').select(['id', 'firstNames', 'lastName', 'birthDate', 'anonymisedOn']).where('id', 'in', ids).execute());
+  return forIds(ids, (ids) =>
+    db
+      .selectFrom('persons')
+      .select(['id', 'firstNames', 'lastName', 'birthDate', 'anonymisedOn'])
+      .where('id', 'in', ids)
+      .execute(),
+  );
 }
 
 export async function participationsOf(db: Db, personIds: readonly number[]) {
-  return forIds(personIds, (ids) => db.selectFrom('participations').select(['id', 'personId', 'worksiteId', 'startDate']).where('personId', 'in', ids).execute());
+  return forIds(personIds, (ids) =>
+    db
+      .selectFrom('participations')
+      .select(['id', 'personId', 'worksiteId', 'startDate'])
+      .where('personId', 'in', ids)
+      .execute(),
+  );
 }
 
-const theirParticipations = (db: Db, personIds: readonly number[]) => db.selectFrom('participations').select('id').where('personId', 'in', personIds);
+const theirParticipations = (db: Db, personIds: readonly number[]) =>
+  db.selectFrom('participations').select('id').where('personId', 'in', personIds);
 
 /** Documents made for these people or one of their contracts. */
 export async function ownDocumentsOf(db: Db, personIds: readonly number[]) {
@@ -45,7 +58,15 @@ export async function attachmentsOf(db: Db, personIds: readonly number[]) {
 
 /** Documents of a whole worksite (an attendance sheet, a planning, a bilan): they may name anyone on it. */
 export async function worksiteDocumentsOf(db: Db, worksiteIds: readonly number[]) {
-  return forIds(worksiteIds, (ids) => db.selectFrom('documents').selectAll().where('worksiteId', 'in', ids).where('participationId', 'is', null).where('personId', 'is', null).execute());
+  return forIds(worksiteIds, (ids) =>
+    db
+      .selectFrom('documents')
+      .selectAll()
+      .where('worksiteId', 'in', ids)
+      .where('participationId', 'is', null)
+      .where('personId', 'is', null)
+      .execute(),
+  );
 }
 
 /** Every payroll hand-off: whom each names is in its content. */
@@ -137,7 +158,14 @@ export async function withdrawDocuments(db: WritableDb, documentIds: readonly nu
   await forIds(documentIds, (ids) =>
     db
       .updateTable('documents')
-      .set({ title: 'Document retiré (anonymisation)', fileName: '', storedFile: '', sha256: '', size: 0, snapshot: '{}' })
+      .set({
+        title: 'Document retiré (anonymisation)',
+        fileName: '',
+        storedFile: '',
+        sha256: '',
+        size: 0,
+        snapshot: '{}',
+      })
       .where('id', 'in', ids)
       .execute(),
   );
@@ -148,7 +176,11 @@ export async function deleteAttachments(db: WritableDb, attachmentIds: readonly 
 }
 
 /** A worksite document printed again without the names. */
-export async function replaceDocumentFile(db: WritableDb, id: number, file: { storedFile: string; sha256: string; size: number; snapshot: string }) {
+export async function replaceDocumentFile(
+  db: WritableDb,
+  id: number,
+  file: { storedFile: string; sha256: string; size: number; snapshot: string },
+) {
   await db.updateTable('documents').set(file).where('id', '=', id).execute();
 }
 

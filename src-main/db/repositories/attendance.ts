@@ -40,12 +40,21 @@ export type AnnexTimeRow = ReturnType<typeof annexTimeRow>;
 
 export async function marksOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return (await db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute()).map(markRow);
+  return (await db.selectFrom('attendance').selectAll().where('participationId', 'in', participationIds).execute()).map(
+    markRow,
+  );
 }
 
 export async function annexTimesOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute()).map(annexTimeRow);
+  return (
+    await db
+      .selectFrom('annexTimes')
+      .selectAll()
+      .where('participationId', 'in', participationIds)
+      .orderBy('date')
+      .execute()
+  ).map(annexTimeRow);
 }
 
 /** The birth dates of people (the limits on a minor's working time depend on them). */
@@ -56,7 +65,11 @@ export async function birthDatesOf(db: Db, personIds: readonly number[]): Promis
 }
 
 export async function findAnnexTime(db: Db, id: number) {
-  return db.selectFrom('annexTimes').select(['id', 'participationId', 'date', 'startMinutes']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('annexTimes')
+    .select(['id', 'participationId', 'date', 'startMinutes'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The marks of these half-days, everyone's. */
@@ -67,7 +80,13 @@ export async function marksOfSessions(db: Db, sessionIds: readonly number[]) {
 
 /** Whether any attendance has been recorded for the participation. */
 export async function attendanceRecorded(db: Db, participationId: number): Promise<boolean> {
-  return (await db.selectFrom('attendance').select('sessionId').where('participationId', '=', participationId).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('attendance')
+      .select('sessionId')
+      .where('participationId', '=', participationId)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /**
@@ -79,19 +98,48 @@ export async function participationsForHours(db: Db, of: { worksiteId: number } 
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
-    .select(['pa.id', 'pa.personId', 'p.firstNames', 'p.lastName', 'pa.worksiteId', 'w.name as worksiteName', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'pa.weeklyMinutes'])
+    .select([
+      'pa.id',
+      'pa.personId',
+      'p.firstNames',
+      'p.lastName',
+      'pa.worksiteId',
+      'w.name as worksiteName',
+      'pa.startDate',
+      'pa.endDate',
+      'pa.earlyEndDate',
+      'pa.weeklyMinutes',
+    ])
     .where(participationInReach(reach));
-  query = 'worksiteId' in of ? query.where('pa.worksiteId', '=', of.worksiteId) : query.where('pa.personId', '=', of.personId);
+  query =
+    'worksiteId' in of
+      ? query.where('pa.worksiteId', '=', of.worksiteId)
+      : query.where('pa.personId', '=', of.personId);
   return query.orderBy('p.searchKey').orderBy('pa.startDate').execute();
 }
 
 export async function saveMark(
   db: WritableDb,
-  values: { sessionId: number; participationId: number; mark: Mark; actualStart: number | null; actualEnd: number | null; paid: boolean; proofReceived: boolean; proofDate: string | null },
+  values: {
+    sessionId: number;
+    participationId: number;
+    mark: Mark;
+    actualStart: number | null;
+    actualEnd: number | null;
+    paid: boolean;
+    proofReceived: boolean;
+    proofDate: string | null;
+  },
   userId: number | null,
   now: string,
 ) {
-  const row = { ...values, paid: toFlag(values.paid), proofReceived: toFlag(values.proofReceived), updatedBy: userId, updatedAt: now };
+  const row = {
+    ...values,
+    paid: toFlag(values.paid),
+    proofReceived: toFlag(values.proofReceived),
+    updatedBy: userId,
+    updatedAt: now,
+  };
   await db
     .insertInto('attendance')
     .values(row)
@@ -100,7 +148,11 @@ export async function saveMark(
 }
 
 export async function clearMark(db: WritableDb, sessionId: number, participationId: number) {
-  await db.deleteFrom('attendance').where('sessionId', '=', sessionId).where('participationId', '=', participationId).execute();
+  await db
+    .deleteFrom('attendance')
+    .where('sessionId', '=', sessionId)
+    .where('participationId', '=', participationId)
+    .execute();
 }
 
 export async function setAnnexDone(db: WritableDb, annexTimeId: number, done: boolean | null) {

@@ -33,11 +33,17 @@ export interface BackupMade {
 
 export async function findBackupSettings(db: Db): Promise<BackupKeySettings | null> {
   const row = await db.selectFrom('backupSettings').selectAll().executeTakeFirst();
-  return row ? { keyId: row.keyId, salt: row.salt, kdf: { log2N: row.log2n, r: row.r, p: row.p }, lastFolder: row.lastFolder } : null;
+  return row
+    ? { keyId: row.keyId, salt: row.salt, kdf: { log2N: row.log2n, r: row.r, p: row.p }, lastFolder: row.lastFolder }
+    : null;
 }
 
 /** The key's parameters, replacing the previous ones (one row). */
-export async function saveBackupKey(db: WritableDb, key: { keyId: string; salt: Buffer; kdf: KdfParams }, now: string): Promise<void> {
+export async function saveBackupKey(
+  db: WritableDb,
+  key: { keyId: string; salt: Buffer; kdf: KdfParams },
+  now: string,
+): Promise<void> {
   const values = { keyId: key.keyId, salt: key.salt, log2n: key.kdf.log2N, r: key.kdf.r, p: key.kdf.p, createdAt: now };
   await db
     .insertInto('backupSettings')

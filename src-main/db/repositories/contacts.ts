@@ -68,7 +68,11 @@ export async function insertOrganisation(db: WritableDb, values: OrganisationInp
 }
 
 export async function updateOrganisation(db: WritableDb, id: number, values: OrganisationInput, now: string) {
-  await db.updateTable('organisations').set({ ...values, updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('organisations')
+    .set({ ...values, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertContact(db: WritableDb, values: ContactInput, now: string): Promise<number> {
@@ -81,5 +85,9 @@ export async function insertContact(db: WritableDb, values: ContactInput, now: s
 }
 
 export async function updateContact(db: WritableDb, id: number, values: ContactInput, now: string) {
-  await db.updateTable('contacts').set({ ...values, updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('contacts')
+    .set({ ...values, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }

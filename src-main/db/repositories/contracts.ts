@@ -29,17 +29,26 @@ export async function countRenewals(db: Db, participationId: number): Promise<nu
 }
 
 /** Records the renewal and moves the contract's end: both or neither, in the caller's transaction. */
-export async function renew(db: WritableDb, participationId: number, previousEndDate: string, newEndDate: string, agreedOn: string, now: string) {
-  await db.insertInto('contractRenewals').values({ participationId, previousEndDate, newEndDate, agreedOn, createdAt: now }).execute();
-  await db.updateTable('participations').set({ endDate: newEndDate, updatedAt: now }).where('id', '=', participationId).execute();
-}
-
-export async function updateContract(
+export async function renew(
   db: WritableDb,
   participationId: number,
-  values: ContractUpdate,
+  previousEndDate: string,
+  newEndDate: string,
+  agreedOn: string,
   now: string,
 ) {
+  await db
+    .insertInto('contractRenewals')
+    .values({ participationId, previousEndDate, newEndDate, agreedOn, createdAt: now })
+    .execute();
+  await db
+    .updateTable('participations')
+    .set({ endDate: newEndDate, updatedAt: now })
+    .where('id', '=', participationId)
+    .execute();
+}
+
+export async function updateContract(db: WritableDb, participationId: number, values: ContractUpdate, now: string) {
   const { particularRisk, ...rest } = values;
   await db
     .updateTable('participations')
@@ -48,7 +57,12 @@ export async function updateContract(
     .execute();
 }
 
-export async function setEarlyEnd(db: WritableDb, participationId: number, earlyEnd: { date: string; reason: EarlyEndReason } | null, now: string) {
+export async function setEarlyEnd(
+  db: WritableDb,
+  participationId: number,
+  earlyEnd: { date: string; reason: EarlyEndReason } | null,
+  now: string,
+) {
   await db
     .updateTable('participations')
     .set({ earlyEndDate: earlyEnd?.date ?? null, earlyEndReason: earlyEnd?.reason ?? null, updatedAt: now })

@@ -49,7 +49,9 @@ export async function waitingCount(db: Db, today: string) {
     select count(*) as n from persons p
     where p.archived = 0
       and (select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1) in ('admise', 'attente')
-      and not exists (select 1 from participations pa where pa.person_id = p.id and coalesce(pa.early_end_date, pa.end_date) >= ${today})`.execute(db);
+      and not exists (select 1 from participations pa where pa.person_id = p.id and coalesce(pa.early_end_date, pa.end_date) >= ${today})`.execute(
+    db,
+  );
   return Number(row.rows[0]!.n);
 }
 
@@ -79,7 +81,11 @@ export async function monthsToSend(db: Db, today: string) {
 /** What the first-week checklist is ticked from: counts and presences, no personal data. */
 export async function checklistFacts(db: Db) {
   const structure = await db.selectFrom('structure').select('logoFile').executeTakeFirst();
-  const employers = await db.selectFrom('employers').select((eb) => eb.fn.countAll<number>().as('n')).where('archived', '=', 0).executeTakeFirstOrThrow();
+  const employers = await db
+    .selectFrom('employers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('archived', '=', 0)
+    .executeTakeFirstOrThrow();
   const wageRates = await db.selectFrom('wageRates').select(['effectiveFrom', 'hourlyCents']).execute();
   const accounts = await db
     .selectFrom('users')
@@ -88,8 +94,14 @@ export async function checklistFacts(db: Db) {
     .where('users.active', '=', 1)
     .groupBy(['users.id', 'users.role'])
     .execute();
-  const worksites = await db.selectFrom('worksites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const backups = await db.selectFrom('backups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const worksites = await db
+    .selectFrom('worksites')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const backups = await db
+    .selectFrom('backups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return {
     structureLogo: Boolean(structure?.logoFile),
     employers: Number(employers.n),

@@ -8,7 +8,8 @@ import type { ReadableDb, WritableDb } from '../access';
 type Db = ReadableDb;
 
 /** What a document is about: one participation, a worksite (and a week of it), or a person. */
-export type DocumentSubject = { participationId: number } | { worksiteId: number; weekOf: string | null } | { personId: number };
+export type DocumentSubject =
+  { participationId: number } | { worksiteId: number; weekOf: string | null } | { personId: number };
 
 /** The number a document already has and its next version, or the next number of its kind in the year ("CT-2026-0007"). */
 export async function nextNumber(db: Db, kind: DocumentKind, prefix: string, year: string, subject: DocumentSubject) {
@@ -17,7 +18,11 @@ export async function nextNumber(db: Db, kind: DocumentKind, prefix: string, yea
     .select(['number', (eb) => eb.fn.max('version').as('version')])
     .where('kind', '=', kind);
   if ('participationId' in subject) query = query.where('participationId', '=', subject.participationId);
-  else if ('personId' in subject) query = query.where('personId', '=', subject.personId).where('participationId', 'is', null).where('worksiteId', 'is', null);
+  else if ('personId' in subject)
+    query = query
+      .where('personId', '=', subject.personId)
+      .where('participationId', 'is', null)
+      .where('worksiteId', 'is', null);
   else {
     query = query.where('worksiteId', '=', subject.worksiteId).where('participationId', 'is', null);
     query = subject.weekOf === null ? query.where('weekOf', 'is', null) : query.where('weekOf', '=', subject.weekOf);
@@ -30,7 +35,11 @@ export async function nextNumber(db: Db, kind: DocumentKind, prefix: string, yea
 /** The next version of a number already issued, or the next number of the kind in the year when there is none yet. */
 export async function nextVersionOf(db: Db, number: string | null, prefix: string, year: string) {
   if (number !== null) {
-    const existing = await db.selectFrom('documents').select((eb) => eb.fn.max('version').as('version')).where('number', '=', number).executeTakeFirst();
+    const existing = await db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('number', '=', number)
+      .executeTakeFirst();
     if (existing?.version) return { number, version: Number(existing.version) + 1 };
   }
   return freshNumber(db, prefix, year);
@@ -52,7 +61,10 @@ export async function insertDocument(db: WritableDb, values: Omit<Insertable<Doc
   return row.id;
 }
 
-export async function insertAttachment(db: WritableDb, values: Omit<Insertable<AttachmentsTable>, 'id'>): Promise<number> {
+export async function insertAttachment(
+  db: WritableDb,
+  values: Omit<Insertable<AttachmentsTable>, 'id'>,
+): Promise<number> {
   const row = await db.insertInto('attachments').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -81,7 +93,10 @@ const documentColumns = [
  * data's own `draft` and `named` flags), in the order of `DOCUMENT_OPTIONS`:
  * "[1,0]". Read in SQL so a listing does not carry whole snapshots.
  */
-const optionsColumn = sql<string>`json_array(${sql.join(DOCUMENT_OPTIONS.map((o) => sql`coalesce(json_extract(d.snapshot, ${`$.${o}`}), 0) = 1`))})`.as('optionFlags');
+const optionsColumn =
+  sql<string>`json_array(${sql.join(DOCUMENT_OPTIONS.map((o) => sql`coalesce(json_extract(d.snapshot, ${`$.${o}`}), 0) = 1`))})`.as(
+    'optionFlags',
+  );
 
 /** `optionFlags` as the contract's `options`. */
 export function optionsOfRow(optionFlags: string): Record<DocumentOption, boolean> {
@@ -95,7 +110,11 @@ function documentsQuery(db: Db) {
     .leftJoin('users as u', 'u.id', 'd.authorId')
     .leftJoin('worksites as w', 'w.id', 'd.worksiteId')
     .leftJoin('persons as p', 'p.id', 'd.personId')
-    .select([...documentColumns, sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName'), optionsColumn]);
+    .select([
+      ...documentColumns,
+      sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName'),
+      optionsColumn,
+    ]);
 }
 
 export async function listDocuments(db: Db, where: { personId?: number; worksiteId?: number }) {
@@ -110,7 +129,11 @@ export async function findDocument(db: Db, id: number) {
 }
 
 function attachmentsQuery(db: Db) {
-  return db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.authorId').selectAll('a').select('u.displayName as authorName');
+  return db
+    .selectFrom('attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.authorId')
+    .selectAll('a')
+    .select('u.displayName as authorName');
 }
 
 export async function listAttachments(db: Db, where: { personId?: number; worksiteId?: number }) {
@@ -119,13 +142,23 @@ export async function listAttachments(db: Db, where: { personId?: number; worksi
     const personId = where.personId;
     // A person's scans, and those of their contracts.
     query = query.where((eb) =>
-      eb.or([eb('a.personId', '=', personId), eb('a.participationId', 'in', eb.selectFrom('participations').select('id').where('personId', '=', personId))]),
+      eb.or([
+        eb('a.personId', '=', personId),
+        eb('a.participationId', 'in', eb.selectFrom('participations').select('id').where('personId', '=', personId)),
+      ]),
     );
   }
   if (where.worksiteId !== undefined) {
     const worksiteId = where.worksiteId;
     query = query.where((eb) =>
-      eb.or([eb('a.worksiteId', '=', worksiteId), eb('a.participationId', 'in', eb.selectFrom('participations').select('id').where('worksiteId', '=', worksiteId))]),
+      eb.or([
+        eb('a.worksiteId', '=', worksiteId),
+        eb(
+          'a.participationId',
+          'in',
+          eb.selectFrom('participations').select('id').where('worksiteId', '=', worksiteId),
+        ),
+      ]),
     );
   }
   return query.orderBy('a.id', 'desc').execute();
@@ -165,13 +198,19 @@ export interface DocumentFilter {
 /** Documents by person (name, accents folded), worksite, type and date, newest first. */
 export async function searchDocuments(db: Db, f: DocumentFilter, limit: number, offset: number) {
   let query = documentsQuery(db);
-  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`);
+  if (f.text.trim() !== '')
+    query = query.where(
+      sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`,
+    );
   if (f.worksiteId !== null) query = query.where('d.worksiteId', '=', f.worksiteId);
   if (f.kind) query = query.where('d.kind', '=', f.kind);
   if (f.from) query = query.where('d.createdAt', '>=', f.from);
   if (f.to) query = query.where('d.createdAt', '<', `${f.to}T99`);
   const rows = await query.orderBy('d.id', 'desc').limit(limit).offset(offset).execute();
-  const count = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
 
@@ -182,8 +221,15 @@ export async function searchAttachments(db: Db, f: DocumentFilter, limit: number
     .leftJoin('persons as p', 'p.id', 'a.personId')
     .leftJoin('worksites as w', 'w.id', 'a.worksiteId')
     .selectAll('a')
-    .select(['u.displayName as authorName', 'w.name as worksiteName', sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName')]);
-  if (f.text.trim() !== '') query = query.where(sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || a.label) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`);
+    .select([
+      'u.displayName as authorName',
+      'w.name as worksiteName',
+      sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName'),
+    ]);
+  if (f.text.trim() !== '')
+    query = query.where(
+      sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || a.label) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`,
+    );
   if (f.worksiteId !== null) query = query.where('a.worksiteId', '=', f.worksiteId);
   if (f.from) query = query.where('a.createdAt', '>=', f.from);
   if (f.to) query = query.where('a.createdAt', '<', `${f.to}T99`);

@@ -2,7 +2,13 @@ import { sql, type Selectable } from 'kysely';
 import type { EvaluationCriteriaTable } from '../schema';
 import { participationInReach, type Reach } from '../reach';
 import type { BilanInput, WorksiteBilanInput } from '../../shared/contract/bilans';
-import type { CriterionInput, EvaluationInput, EvaluationLevel, HealthCheckInput, ObservationInput } from '../../shared/contract/evaluations';
+import type {
+  CriterionInput,
+  EvaluationInput,
+  EvaluationLevel,
+  HealthCheckInput,
+  ObservationInput,
+} from '../../shared/contract/evaluations';
 import { fromFlag, fromOptionalFlag, toFlag } from '../flags';
 import type { Activity } from '../../shared/contract/worksites';
 import type { ReadableDb, WritableDb } from '../access';
@@ -39,12 +45,21 @@ export async function findFollowed(db: Db, participationId: number, reach: Reach
 const criterion = (c: Selectable<EvaluationCriteriaTable>) => ({ ...c, archived: fromFlag(c.archived) });
 
 export async function listCriteria(db: Db) {
-  return (await db.selectFrom('evaluationCriteria').selectAll().orderBy('section').orderBy('position').orderBy('id').execute()).map(criterion);
+  return (
+    await db.selectFrom('evaluationCriteria').selectAll().orderBy('section').orderBy('position').orderBy('id').execute()
+  ).map(criterion);
 }
 
 export async function insertCriterion(db: WritableDb, c: Required<CriterionInput>, now: string) {
-  const last = await db.selectFrom('evaluationCriteria').select(sql<number>`coalesce(max(position), -1)`.as('n')).where('section', '=', c.section).executeTakeFirstOrThrow();
-  await db.insertInto('evaluationCriteria').values({ section: c.section, label: c.label, position: last.n + 1, archived: toFlag(c.archived), createdAt: now }).execute();
+  const last = await db
+    .selectFrom('evaluationCriteria')
+    .select(sql<number>`coalesce(max(position), -1)`.as('n'))
+    .where('section', '=', c.section)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('evaluationCriteria')
+    .values({ section: c.section, label: c.label, position: last.n + 1, archived: toFlag(c.archived), createdAt: now })
+    .execute();
 }
 
 export async function findCriterion(db: Db, id: number) {
@@ -53,7 +68,11 @@ export async function findCriterion(db: Db, id: number) {
 }
 
 export async function updateCriterion(db: WritableDb, id: number, c: Required<CriterionInput>) {
-  await db.updateTable('evaluationCriteria').set({ label: c.label, archived: toFlag(c.archived) }).where('id', '=', id).execute();
+  await db
+    .updateTable('evaluationCriteria')
+    .set({ label: c.label, archived: toFlag(c.archived) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Savoir-être and the activity's savoir-faire in use, plus archived lines this participation was already evaluated on. */
@@ -68,7 +87,11 @@ export async function criteriaFor(db: Db, activity: Activity, participationId: n
         eb(
           'c.id',
           'in',
-          eb.selectFrom('evaluationItems as i').innerJoin('evaluations as e', 'e.id', 'i.evaluationId').select('i.criterionId').where('e.participationId', '=', participationId),
+          eb
+            .selectFrom('evaluationItems as i')
+            .innerJoin('evaluations as e', 'e.id', 'i.evaluationId')
+            .select('i.criterionId')
+            .where('e.participationId', '=', participationId),
         ),
       ]),
     )
@@ -87,13 +110,29 @@ export async function evaluationsOf(db: Db, participationId: number) {
     .where('e.participationId', '=', participationId)
     .execute();
   const items = rows.length
-    ? await db.selectFrom('evaluationItems').selectAll().where('evaluationId', 'in', rows.map((r) => r.id)).execute()
+    ? await db
+        .selectFrom('evaluationItems')
+        .selectAll()
+        .where(
+          'evaluationId',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
     : [];
   return rows.map((r) => ({ ...r, items: items.filter((i) => i.evaluationId === r.id) }));
 }
 
 /** One evaluation per moment and evaluator: a second save replaces its lines. */
-export async function saveEvaluation(db: WritableDb, participationId: number, e: Required<Omit<EvaluationInput, 'items'>> & { items: { criterionId: number; level: EvaluationLevel; comment: string }[] }, authorId: number | null, now: string) {
+export async function saveEvaluation(
+  db: WritableDb,
+  participationId: number,
+  e: Required<Omit<EvaluationInput, 'items'>> & {
+    items: { criterionId: number; level: EvaluationLevel; comment: string }[];
+  },
+  authorId: number | null,
+  now: string,
+) {
   const existing = await db
     .selectFrom('evaluations')
     .select('id')
@@ -104,18 +143,33 @@ export async function saveEvaluation(db: WritableDb, participationId: number, e:
   let id: number;
   if (existing) {
     id = existing.id;
-    await db.updateTable('evaluations').set({ evaluatedOn: e.evaluatedOn, authorId, updatedAt: now }).where('id', '=', id).execute();
+    await db
+      .updateTable('evaluations')
+      .set({ evaluatedOn: e.evaluatedOn, authorId, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
     await db.deleteFrom('evaluationItems').where('evaluationId', '=', id).execute();
   } else {
     id = (
       await db
         .insertInto('evaluations')
-        .values({ participationId, moment: e.moment, evaluator: e.evaluator, evaluatedOn: e.evaluatedOn, authorId, createdAt: now, updatedAt: now })
+        .values({
+          participationId,
+          moment: e.moment,
+          evaluator: e.evaluator,
+          evaluatedOn: e.evaluatedOn,
+          authorId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   }
-  await db.insertInto('evaluationItems').values(e.items.map((i) => ({ evaluationId: id, ...i }))).execute();
+  await db
+    .insertInto('evaluationItems')
+    .values(e.items.map((i) => ({ evaluationId: id, ...i })))
+    .execute();
   return id;
 }
 
@@ -129,11 +183,25 @@ export async function observationsOf(db: Db, participationId: number, authorId: 
   return query.orderBy('o.observedOn', 'desc').orderBy('o.id', 'desc').execute();
 }
 
-export async function insertObservation(db: WritableDb, participationId: number, o: ObservationInput, authorId: number | null, now: string) {
+export async function insertObservation(
+  db: WritableDb,
+  participationId: number,
+  o: ObservationInput,
+  authorId: number | null,
+  now: string,
+) {
   return (
     await db
       .insertInto('observations')
-      .values({ participationId, observedOn: o.observedOn, kind: o.kind, text: o.text, authorId, obstacleId: null, createdAt: now })
+      .values({
+        participationId,
+        observedOn: o.observedOn,
+        kind: o.kind,
+        text: o.text,
+        authorId,
+        obstacleId: null,
+        createdAt: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -159,16 +227,46 @@ export async function countIncidents(db: Db, worksiteId: number) {
 }
 
 export async function healthChecksOf(db: Db, participationId: number) {
-  const rows = await db.selectFrom('healthChecks').selectAll().where('participationId', '=', participationId).orderBy('date').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('healthChecks')
+    .selectAll()
+    .where('participationId', '=', participationId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
   return rows.map((c) => ({ ...c, paperReceived: fromFlag(c.paperReceived), inaptitude: fromFlag(c.inaptitude) }));
 }
 
-export async function saveHealthCheck(db: WritableDb, participationId: number, id: number | undefined, c: Required<HealthCheckInput>, now: string) {
-  const values = { kind: c.kind, date: c.date, paperReceived: toFlag(c.paperReceived), restrictions: c.restrictions, inaptitude: toFlag(c.inaptitude), updatedAt: now };
+export async function saveHealthCheck(
+  db: WritableDb,
+  participationId: number,
+  id: number | undefined,
+  c: Required<HealthCheckInput>,
+  now: string,
+) {
+  const values = {
+    kind: c.kind,
+    date: c.date,
+    paperReceived: toFlag(c.paperReceived),
+    restrictions: c.restrictions,
+    inaptitude: toFlag(c.inaptitude),
+    updatedAt: now,
+  };
   if (id === undefined) {
-    return (await db.insertInto('healthChecks').values({ participationId, ...values, createdAt: now }).returning('id').executeTakeFirstOrThrow()).id;
+    return (
+      await db
+        .insertInto('healthChecks')
+        .values({ participationId, ...values, createdAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
-  const done = await db.updateTable('healthChecks').set(values).where('id', '=', id).where('participationId', '=', participationId).executeTakeFirst();
+  const done = await db
+    .updateTable('healthChecks')
+    .set(values)
+    .where('id', '=', id)
+    .where('participationId', '=', participationId)
+    .executeTakeFirst();
   return Number(done.numUpdatedRows) === 1 ? id : null;
 }
 
@@ -189,7 +287,12 @@ export async function worksiteBilanOf(db: Db, worksiteId: number) {
   return db.selectFrom('worksiteBilans').selectAll().where('worksiteId', '=', worksiteId).executeTakeFirst();
 }
 
-export async function saveWorksiteBilan(db: WritableDb, worksiteId: number, b: Required<WorksiteBilanInput>, now: string) {
+export async function saveWorksiteBilan(
+  db: WritableDb,
+  worksiteId: number,
+  b: Required<WorksiteBilanInput>,
+  now: string,
+) {
   const values = { ...b, updatedAt: now };
   await db
     .insertInto('worksiteBilans')
@@ -205,8 +308,21 @@ export async function debriefsFor(db: Db, authorId: number) {
     .innerJoin('participations as pa', 'pa.id', 'a.participationId')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
-    .leftJoin('psychologistNotes as n', (join) => join.onRef('n.annexTimeId', '=', 'a.id').on('n.authorId', '=', authorId))
-    .select(['a.id as annexTimeId', 'pa.personId', 'a.date', 'a.startMinutes', 'a.endMinutes', 'a.done', 'p.firstNames', 'p.lastName', 'w.name as worksiteName', 'n.note'])
+    .leftJoin('psychologistNotes as n', (join) =>
+      join.onRef('n.annexTimeId', '=', 'a.id').on('n.authorId', '=', authorId),
+    )
+    .select([
+      'a.id as annexTimeId',
+      'pa.personId',
+      'a.date',
+      'a.startMinutes',
+      'a.endMinutes',
+      'a.done',
+      'p.firstNames',
+      'p.lastName',
+      'w.name as worksiteName',
+      'n.note',
+    ])
     .where('a.kind', '=', 'psychologue')
     .orderBy('a.date', 'desc')
     .orderBy('a.startMinutes')
@@ -215,12 +331,21 @@ export async function debriefsFor(db: Db, authorId: number) {
 }
 
 export async function findDebrief(db: Db, annexTimeId: number) {
-  return db.selectFrom('annexTimes').select(['id', 'kind']).where('id', '=', annexTimeId).where('kind', '=', 'psychologue').executeTakeFirst();
+  return db
+    .selectFrom('annexTimes')
+    .select(['id', 'kind'])
+    .where('id', '=', annexTimeId)
+    .where('kind', '=', 'psychologue')
+    .executeTakeFirst();
 }
 
 export async function saveNote(db: WritableDb, annexTimeId: number, authorId: number, note: string, now: string) {
   if (note === '') {
-    await db.deleteFrom('psychologistNotes').where('annexTimeId', '=', annexTimeId).where('authorId', '=', authorId).execute();
+    await db
+      .deleteFrom('psychologistNotes')
+      .where('annexTimeId', '=', annexTimeId)
+      .where('authorId', '=', authorId)
+      .execute();
     return;
   }
   await db
@@ -236,7 +361,11 @@ export async function worksiteParticipants(db: Db, worksiteId: number, reach: Re
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .leftJoin('bilans as b', 'b.participationId', 'pa.id')
-    .leftJoin('outcomes as o', (join) => join.onRef('o.journeyId', '=', 'pa.journeyId').on('o.id', '=', sql<number>`(select max(o2.id) from outcomes o2 where o2.journey_id = pa.journey_id)`))
+    .leftJoin('outcomes as o', (join) =>
+      join
+        .onRef('o.journeyId', '=', 'pa.journeyId')
+        .on('o.id', '=', sql<number>`(select max(o2.id) from outcomes o2 where o2.journey_id = pa.journey_id)`),
+    )
     .select([
       'pa.id',
       'pa.personId',
@@ -257,5 +386,11 @@ export async function worksiteParticipants(db: Db, worksiteId: number, reach: Re
 }
 
 export async function obstaclesUntil(db: Db, personId: number, until: string) {
-  return db.selectFrom('obstacles').select(['kind', 'identifiedOn', 'resolvedOn']).where('personId', '=', personId).where('identifiedOn', '<=', until).orderBy('identifiedOn').execute();
+  return db
+    .selectFrom('obstacles')
+    .select(['kind', 'identifiedOn', 'resolvedOn'])
+    .where('personId', '=', personId)
+    .where('identifiedOn', '<=', until)
+    .orderBy('identifiedOn')
+    .execute();
 }

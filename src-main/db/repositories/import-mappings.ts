@@ -3,7 +3,11 @@ import type { Database } from '../schema';
 import type { ReadableDb } from '../access';
 
 export async function findMapping(db: ReadableDb, signature: string): Promise<(string | null)[] | null> {
-  const row = await db.selectFrom('importMappings').select('mapping').where('signature', '=', signature).executeTakeFirst();
+  const row = await db
+    .selectFrom('importMappings')
+    .select('mapping')
+    .where('signature', '=', signature)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.mapping) as (string | null)[]) : null;
 }
 

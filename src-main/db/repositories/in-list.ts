@@ -4,7 +4,10 @@
  * other engines refuse, and a made-up id (`-1`) or a ternary at each call
  * hides the same decision in many places.
  */
-export async function forIds<Id, Row = never>(ids: readonly Id[], query: (ids: readonly Id[]) => Promise<Row[] | void>): Promise<Row[]> {
+export async function forIds<Id, Row = never>(
+  ids: readonly Id[],
+  query: (ids: readonly Id[]) => Promise<Row[] | void>,
+): Promise<Row[]> {
   if (ids.length === 0) return [];
   return (await query(ids)) || [];
 }

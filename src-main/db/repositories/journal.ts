@@ -22,7 +22,11 @@ export interface ChainLink {
 export type JournalRow = Selectable<JournalTable>;
 
 export async function journalState(db: Db) {
-  return db.selectFrom('journalState').select(['anchorId', 'anchorHash', 'sealedId']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('journalState')
+    .select(['anchorId', 'anchorHash', 'sealedId'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
 }
 
 export async function setSealedId(db: WritableDb, sealedId: number): Promise<void> {
@@ -38,7 +42,14 @@ export async function entryHash(db: Db, id: number): Promise<string | undefined>
 }
 
 export async function countEntries(db: Db): Promise<number> {
-  return Number((await db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom('journal')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Every entry, oldest first (the check and the sealing walk the whole chain). */
@@ -65,7 +76,16 @@ export async function macOf(db: Db, payload: string): Promise<string> {
 
 export async function insertEntry(
   db: WritableDb,
-  entry: { id: number; at: string; userId: number | null; action: JournalAction; method: string; records: readonly string[]; prevHash: string; hash: string },
+  entry: {
+    id: number;
+    at: string;
+    userId: number | null;
+    action: JournalAction;
+    method: string;
+    records: readonly string[];
+    prevHash: string;
+    hash: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('journal')
@@ -75,13 +95,25 @@ export async function insertEntry(
 
 /** When the newest entry was written, a refused purge aside (null: none). */
 export async function newestTrustedAt(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('journal').select('at').where('action', '!=', 'purge-refused').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('journal')
+    .select('at')
+    .where('action', '!=', 'purge-refused')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.at ?? null;
 }
 
 /** The newest entry written before `cutoff`. */
 export async function lastEntryBefore(db: Db, cutoff: string): Promise<ChainLink | undefined> {
-  return db.selectFrom('journal').select(['id', 'hash']).where('at', '<', cutoff).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('journal')
+    .select(['id', 'hash'])
+    .where('at', '<', cutoff)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**
@@ -92,7 +124,11 @@ export async function lastEntryBefore(db: Db, cutoff: string): Promise<ChainLink
 export async function purgeThrough(db: WritableDb, last: ChainLink): Promise<number> {
   await db.updateTable('journalState').set({ purging: 1 }).where('id', '=', 1).execute();
   const deleted = await db.deleteFrom('journal').where('id', '<=', last.id).executeTakeFirst();
-  await db.updateTable('journalState').set({ purging: 0, anchorHash: last.hash, anchorId: last.id }).where('id', '=', 1).execute();
+  await db
+    .updateTable('journalState')
+    .set({ purging: 0, anchorHash: last.hash, anchorId: last.id })
+    .where('id', '=', 1)
+    .execute();
   return Number(deleted.numDeletedRows);
 }
 
@@ -109,7 +145,9 @@ function filtered(db: Db, filter: JournalFilter) {
   if (filter.to !== undefined) query = query.where('journal.at', '<', parisDayStart(addDays(filter.to, 1)));
   if (filter.personId !== undefined) {
     const refs = [`person:${filter.personId}`, `nir:${filter.personId}`];
-    query = query.where(sql<boolean>`exists (select 1 from json_each(journal.records) where json_each.value in (${sql.join(refs)}))`);
+    query = query.where(
+      sql<boolean>`exists (select 1 from json_each(journal.records) where json_each.value in (${sql.join(refs)}))`,
+    );
   }
   return query;
 }
@@ -118,14 +156,29 @@ function filtered(db: Db, filter: JournalFilter) {
 export async function listEntries(db: Db, filter: JournalFilter, page?: { limit: number; offset: number }) {
   let query = filtered(db, filter)
     .leftJoin('users', 'users.id', 'journal.userId')
-    .select(['journal.id', 'journal.at', 'journal.userId', 'users.displayName', 'journal.action', 'journal.method', 'journal.records', 'journal.hash'])
+    .select([
+      'journal.id',
+      'journal.at',
+      'journal.userId',
+      'users.displayName',
+      'journal.action',
+      'journal.method',
+      'journal.records',
+      'journal.hash',
+    ])
     .orderBy('journal.id', 'desc');
   if (page) query = query.limit(page.limit).offset(page.offset);
   return query.execute();
 }
 
 export async function countFiltered(db: Db, filter: JournalFilter): Promise<number> {
-  return Number((await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await filtered(db, filter)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Every method the journal names, for the filter's list. */
@@ -148,7 +201,8 @@ export interface NamedIds {
 
 /** What names each referenced record, a query per kind present, whatever the count of entries. */
 export async function rowsNamed(db: Db, ids: NamedIds) {
-  const some = <T>(list: number[], query: () => Promise<T[]>): Promise<T[]> => (list.length === 0 ? Promise.resolve([]) : query());
+  const some = <T>(list: number[], query: () => Promise<T[]>): Promise<T[]> =>
+    list.length === 0 ? Promise.resolve([]) : query();
   return {
     participations: await some(ids.participation, () =>
       db
@@ -158,13 +212,27 @@ export async function rowsNamed(db: Db, ids: NamedIds) {
         .where('participations.id', 'in', ids.participation)
         .execute(),
     ),
-    journeys: await some(ids.journey, () => db.selectFrom('journeys').select(['id', 'personId']).where('id', 'in', ids.journey).execute()),
-    users: await some(ids.user, () => db.selectFrom('users').select(['id', 'displayName as name']).where('id', 'in', ids.user).execute()),
-    worksites: await some(ids.worksite, () => db.selectFrom('worksites').select(['id', 'name']).where('id', 'in', ids.worksite).execute()),
-    employers: await some(ids.employer, () => db.selectFrom('employers').select(['id', 'name']).where('id', 'in', ids.employer).execute()),
-    organisations: await some(ids.organisation, () => db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids.organisation).execute()),
-    contacts: await some(ids.contact, () => db.selectFrom('contacts').select(['id', 'firstName', 'lastName']).where('id', 'in', ids.contact).execute()),
-    documents: await some(ids.document, () => db.selectFrom('documents').select(['id', 'number']).where('id', 'in', ids.document).execute()),
+    journeys: await some(ids.journey, () =>
+      db.selectFrom('journeys').select(['id', 'personId']).where('id', 'in', ids.journey).execute(),
+    ),
+    users: await some(ids.user, () =>
+      db.selectFrom('users').select(['id', 'displayName as name']).where('id', 'in', ids.user).execute(),
+    ),
+    worksites: await some(ids.worksite, () =>
+      db.selectFrom('worksites').select(['id', 'name']).where('id', 'in', ids.worksite).execute(),
+    ),
+    employers: await some(ids.employer, () =>
+      db.selectFrom('employers').select(['id', 'name']).where('id', 'in', ids.employer).execute(),
+    ),
+    organisations: await some(ids.organisation, () =>
+      db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids.organisation).execute(),
+    ),
+    contacts: await some(ids.contact, () =>
+      db.selectFrom('contacts').select(['id', 'firstName', 'lastName']).where('id', 'in', ids.contact).execute(),
+    ),
+    documents: await some(ids.document, () =>
+      db.selectFrom('documents').select(['id', 'number']).where('id', 'in', ids.document).execute(),
+    ),
     payrolls: await some(ids.payroll, () =>
       db
         .selectFrom('payrollHandoffs')
@@ -179,5 +247,9 @@ export async function rowsNamed(db: Db, ids: NamedIds) {
 /** The people named (directly, or through a participation or a journey), with whether they were anonymised. */
 export async function peopleNamed(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('persons').select(['id', 'lastName', 'firstNames', 'anonymisedOn']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('persons')
+    .select(['id', 'lastName', 'firstNames', 'anonymisedOn'])
+    .where('id', 'in', ids)
+    .execute();
 }

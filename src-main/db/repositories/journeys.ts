@@ -5,10 +5,22 @@ import type { ReadableDb, WritableDb } from '../access';
 type Db = ReadableDb;
 
 export async function listJourneys(db: Db, personId: number): Promise<Omit<Journey, 'next'>[]> {
-  const journeys = await db.selectFrom('journeys').selectAll().where('personId', '=', personId).orderBy('openedOn', 'desc').orderBy('id', 'desc').execute();
+  const journeys = await db
+    .selectFrom('journeys')
+    .selectAll()
+    .where('personId', '=', personId)
+    .orderBy('openedOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   if (journeys.length === 0) return [];
   const ids = journeys.map((j) => j.id);
-  const events = await db.selectFrom('journeyEvents').selectAll().where('journeyId', 'in', ids).orderBy('happenedOn').orderBy('id').execute();
+  const events = await db
+    .selectFrom('journeyEvents')
+    .selectAll()
+    .where('journeyId', 'in', ids)
+    .orderBy('happenedOn')
+    .orderBy('id')
+    .execute();
   const outcomes = await db.selectFrom('outcomes').selectAll().where('journeyId', 'in', ids).execute();
   return journeys.map((j) => {
     const outcome = outcomes.find((o) => o.journeyId === j.id);
@@ -45,7 +57,13 @@ export async function openJourneyOf(db: Db, personId: number) {
     .executeTakeFirst();
 }
 
-export async function insertJourney(db: WritableDb, personId: number, openedOn: string, now: string, userId: number | null): Promise<number> {
+export async function insertJourney(
+  db: WritableDb,
+  personId: number,
+  openedOn: string,
+  now: string,
+  userId: number | null,
+): Promise<number> {
   const row = await db
     .insertInto('journeys')
     .values({ personId, status: 'orientee', openedOn, createdAt: now })
@@ -56,8 +74,19 @@ export async function insertJourney(db: WritableDb, personId: number, openedOn: 
 }
 
 /** Every step is kept as a dated event; the journey row carries the current step for fast lists. */
-export async function insertEvent(db: WritableDb, journeyId: number, status: JourneyStatus, happenedOn: string, reason: string, now: string, userId: number | null) {
-  await db.insertInto('journeyEvents').values({ journeyId, status, happenedOn, reason, createdAt: now, createdBy: userId }).execute();
+export async function insertEvent(
+  db: WritableDb,
+  journeyId: number,
+  status: JourneyStatus,
+  happenedOn: string,
+  reason: string,
+  now: string,
+  userId: number | null,
+) {
+  await db
+    .insertInto('journeyEvents')
+    .values({ journeyId, status, happenedOn, reason, createdAt: now, createdBy: userId })
+    .execute();
   await db.updateTable('journeys').set({ status }).where('id', '=', journeyId).execute();
 }
 
@@ -72,12 +101,28 @@ export async function saveOutcome(db: WritableDb, journeyId: number, outcome: Ou
   };
   const existing = await db.selectFrom('outcomes').select('id').where('journeyId', '=', journeyId).executeTakeFirst();
   if (existing) await db.updateTable('outcomes').set(values).where('id', '=', existing.id).execute();
-  else await db.insertInto('outcomes').values({ ...values, journeyId, createdAt: now }).execute();
+  else
+    await db
+      .insertInto('outcomes')
+      .values({ ...values, journeyId, createdAt: now })
+      .execute();
 }
 
 export async function listObstacles(db: Db, personId: number): Promise<Obstacle[]> {
-  const rows = await db.selectFrom('obstacles').selectAll().where('personId', '=', personId).orderBy('identifiedOn', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, identifiedOn: r.identifiedOn, actions: r.actions, resolvedOn: r.resolvedOn }));
+  const rows = await db
+    .selectFrom('obstacles')
+    .selectAll()
+    .where('personId', '=', personId)
+    .orderBy('identifiedOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    identifiedOn: r.identifiedOn,
+    actions: r.actions,
+    resolvedOn: r.resolvedOn,
+  }));
 }
 
 export async function findObstacle(db: Db, id: number) {
@@ -87,7 +132,15 @@ export async function findObstacle(db: Db, id: number) {
 export async function insertObstacle(db: WritableDb, personId: number, o: ObstacleInput, now: string): Promise<number> {
   const row = await db
     .insertInto('obstacles')
-    .values({ personId, kind: o.kind, identifiedOn: o.identifiedOn, actions: o.actions ?? '', resolvedOn: o.resolvedOn, createdAt: now, updatedAt: now })
+    .values({
+      personId,
+      kind: o.kind,
+      identifiedOn: o.identifiedOn,
+      actions: o.actions ?? '',
+      resolvedOn: o.resolvedOn,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -96,7 +149,13 @@ export async function insertObstacle(db: WritableDb, personId: number, o: Obstac
 export async function updateObstacle(db: WritableDb, id: number, o: ObstacleInput, now: string) {
   await db
     .updateTable('obstacles')
-    .set({ kind: o.kind, identifiedOn: o.identifiedOn, actions: o.actions ?? '', resolvedOn: o.resolvedOn, updatedAt: now })
+    .set({
+      kind: o.kind,
+      identifiedOn: o.identifiedOn,
+      actions: o.actions ?? '',
+      resolvedOn: o.resolvedOn,
+      updatedAt: now,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -11,12 +11,20 @@ type Db = ReadableDb;
  * those with a régularisation of an earlier month still to send or carried by
  * the month's hand-off (plus `also.ids`).
  */
-export async function participationsOfMonth(db: Db, employerId: number, first: string, last: string, also: { ids?: readonly number[]; handoffId?: number } = {}) {
+export async function participationsOfMonth(
+  db: Db,
+  employerId: number,
+  first: string,
+  last: string,
+  also: { ids?: readonly number[]; handoffId?: number } = {},
+) {
   return db
     .selectFrom('participations as pa')
     .innerJoin('persons as p', 'p.id', 'pa.personId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
-    .leftJoin('employeeNumbers as en', (join) => join.onRef('en.personId', '=', 'pa.personId').onRef('en.employerId', '=', 'pa.employerId'))
+    .leftJoin('employeeNumbers as en', (join) =>
+      join.onRef('en.personId', '=', 'pa.personId').onRef('en.employerId', '=', 'pa.employerId'),
+    )
     .select([
       'pa.id',
       'pa.personId',
@@ -38,8 +46,23 @@ export async function participationsOfMonth(db: Db, employerId: number, first: s
     .where((eb) =>
       eb.or([
         eb.and([eb('pa.startDate', '<=', last), eb(eb.fn.coalesce('pa.earlyEndDate', 'pa.endDate'), '>=', first)]),
-        eb('pa.id', 'in', eb.selectFrom('regularisations').select('participationId').where('handoffId', 'is', null).where('date', '<', first)),
-        eb('pa.id', 'in', eb.selectFrom('regularisations').select('participationId').where('handoffId', '=', also.handoffId ?? -1)),
+        eb(
+          'pa.id',
+          'in',
+          eb
+            .selectFrom('regularisations')
+            .select('participationId')
+            .where('handoffId', 'is', null)
+            .where('date', '<', first),
+        ),
+        eb(
+          'pa.id',
+          'in',
+          eb
+            .selectFrom('regularisations')
+            .select('participationId')
+            .where('handoffId', '=', also.handoffId ?? -1),
+        ),
         eb('pa.id', 'in', [...(also.ids ?? []), -1]),
       ]),
     )
@@ -66,13 +89,26 @@ export async function listHandoffs(db: Db) {
     .leftJoin('users as v', 'v.id', 'h.validatedBy')
     .leftJoin('users as t', 't.id', 'h.transmittedBy')
     .innerJoin('employers as e', 'e.id', 'h.employerId')
-    .select(['h.id', 'h.month', 'h.employerId', 'h.status', 'h.validatedAt', 'h.transmittedAt', 'v.displayName as validatedByName', 't.displayName as transmittedByName', 'e.name as employerName'])
+    .select([
+      'h.id',
+      'h.month',
+      'h.employerId',
+      'h.status',
+      'h.validatedAt',
+      'h.transmittedAt',
+      'v.displayName as validatedByName',
+      't.displayName as transmittedByName',
+      'e.name as employerName',
+    ])
     .orderBy('h.month', 'desc')
     .orderBy('e.name')
     .execute();
 }
 
-export async function saveHandoff(db: WritableDb, values: Omit<Insertable<PayrollHandoffsTable>, 'id'>): Promise<number> {
+export async function saveHandoff(
+  db: WritableDb,
+  values: Omit<Insertable<PayrollHandoffsTable>, 'id'>,
+): Promise<number> {
   const row = await db
     .insertInto('payrollHandoffs')
     .values(values)
@@ -83,12 +119,22 @@ export async function saveHandoff(db: WritableDb, values: Omit<Insertable<Payrol
 }
 
 export async function markTransmitted(db: WritableDb, id: number, userId: number | null, now: string) {
-  await db.updateTable('payrollHandoffs').set({ status: 'transmis', transmittedBy: userId, transmittedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('payrollHandoffs')
+    .set({ status: 'transmis', transmittedBy: userId, transmittedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Whether a month was sent to this employer: its days are then locked. */
 export async function isTransmitted(db: Db, month: string, employerId: number): Promise<boolean> {
-  const row = await db.selectFrom('payrollHandoffs').select('id').where('month', '=', month).where('employerId', '=', employerId).where('status', '=', 'transmis').executeTakeFirst();
+  const row = await db
+    .selectFrom('payrollHandoffs')
+    .select('id')
+    .where('month', '=', month)
+    .where('employerId', '=', employerId)
+    .where('status', '=', 'transmis')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -96,7 +142,12 @@ export async function isTransmitted(db: Db, month: string, employerId: number): 
  * Régularisations of earlier months a month carries: those already attached
  * to its hand-off, and, unless it was transmitted, those not yet carried.
  */
-export async function regularisationsCarried(db: Db, participationIds: readonly number[], before: string, handoff: { id: number; status: string } | undefined) {
+export async function regularisationsCarried(
+  db: Db,
+  participationIds: readonly number[],
+  before: string,
+  handoff: { id: number; status: string } | undefined,
+) {
   if (participationIds.length === 0) return [];
   return db
     .selectFrom('regularisations')
@@ -116,13 +167,24 @@ export async function regularisationsCarried(db: Db, participationIds: readonly 
 /** Every régularisation recorded for these contracts' days between two dates. */
 export async function regularisationsBetween(db: Db, participationIds: readonly number[], first: string, last: string) {
   if (participationIds.length === 0) return [];
-  return db.selectFrom('regularisations').selectAll().where('participationId', 'in', participationIds).where('date', '>=', first).where('date', '<=', last).execute();
+  return db
+    .selectFrom('regularisations')
+    .selectAll()
+    .where('participationId', 'in', participationIds)
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .execute();
 }
 
 /** Every régularisation of these participations, oldest first. */
 export async function regularisationsOf(db: Db, participationIds: readonly number[]) {
   if (participationIds.length === 0) return [];
-  return db.selectFrom('regularisations').selectAll().where('participationId', 'in', participationIds).orderBy('date').execute();
+  return db
+    .selectFrom('regularisations')
+    .selectAll()
+    .where('participationId', 'in', participationIds)
+    .orderBy('date')
+    .execute();
 }
 
 /** The days of a month an absence was justified by a proof received. */
@@ -154,7 +216,15 @@ export async function employmentContractsOf(db: Db, participationIds: readonly n
 /** Which of these participations have a scan attached (the signed contract). */
 export async function withAttachment(db: Db, participationIds: readonly number[]): Promise<Set<number | null>> {
   if (participationIds.length === 0) return new Set();
-  return new Set((await db.selectFrom('attachments').select('participationId').where('participationId', 'in', participationIds).execute()).map((a) => a.participationId));
+  return new Set(
+    (
+      await db
+        .selectFrom('attachments')
+        .select('participationId')
+        .where('participationId', 'in', participationIds)
+        .execute()
+    ).map((a) => a.participationId),
+  );
 }
 
 /** Half-days held between two dates on a worksite, with someone of the employer under contract and no mark. */
@@ -163,7 +233,9 @@ export async function unmarkedHalfDays(db: Db, worksiteId: number, employerId: n
     .selectFrom('sessions as s')
     .innerJoin('participations as pa', 'pa.worksiteId', 's.worksiteId')
     .innerJoin('worksites as w', 'w.id', 's.worksiteId')
-    .leftJoin('attendance as a', (join) => join.onRef('a.sessionId', '=', 's.id').onRef('a.participationId', '=', 'pa.id'))
+    .leftJoin('attendance as a', (join) =>
+      join.onRef('a.sessionId', '=', 's.id').onRef('a.participationId', '=', 'pa.id'),
+    )
     .select(['s.date', 'w.name'])
     .where('s.worksiteId', '=', worksiteId)
     .where('pa.employerId', '=', employerId)
@@ -180,24 +252,46 @@ export async function unmarkedHalfDays(db: Db, worksiteId: number, employerId: n
 /** Which of these participations had their information and prevention visit done. */
 export async function visitDone(db: Db, participationIds: readonly number[]): Promise<Set<number>> {
   if (participationIds.length === 0) return new Set();
-  const rows = await db.selectFrom('annexTimes').select('participationId').where('participationId', 'in', participationIds).where('kind', '=', 'visite_medicale').where('done', '=', 1).execute();
+  const rows = await db
+    .selectFrom('annexTimes')
+    .select('participationId')
+    .where('participationId', 'in', participationIds)
+    .where('kind', '=', 'visite_medicale')
+    .where('done', '=', 1)
+    .execute();
   return new Set(rows.map((v) => v.participationId));
 }
 
 /** Which of these people have a NIR recorded. */
 export async function withNir(db: Db, personIds: readonly number[]): Promise<number[]> {
   if (personIds.length === 0) return [];
-  return (await db.selectFrom('persons').select('id').where('id', 'in', personIds).where('nir', 'is not', null).execute()).map((p) => p.id);
+  return (
+    await db.selectFrom('persons').select('id').where('id', 'in', personIds).where('nir', 'is not', null).execute()
+  ).map((p) => p.id);
 }
 
 /** The transmitted hand-offs of an employer before a month, oldest first. */
 export async function transmittedBefore(db: Db, employerId: number, month: string) {
-  return db.selectFrom('payrollHandoffs').select(['id', 'month', 'content']).where('employerId', '=', employerId).where('status', '=', 'transmis').where('month', '<', month).orderBy('month').execute();
+  return db
+    .selectFrom('payrollHandoffs')
+    .select(['id', 'month', 'content'])
+    .where('employerId', '=', employerId)
+    .where('status', '=', 'transmis')
+    .where('month', '<', month)
+    .orderBy('month')
+    .execute();
 }
 
 /** The first month after this one already transmitted to the employer, if any. */
 export async function transmittedAfter(db: Db, employerId: number, month: string) {
-  return db.selectFrom('payrollHandoffs').select('month').where('employerId', '=', employerId).where('status', '=', 'transmis').where('month', '>', month).orderBy('month').executeTakeFirst();
+  return db
+    .selectFrom('payrollHandoffs')
+    .select('month')
+    .where('employerId', '=', employerId)
+    .where('status', '=', 'transmis')
+    .where('month', '>', month)
+    .orderBy('month')
+    .executeTakeFirst();
 }
 
 /**
@@ -215,12 +309,25 @@ export async function withdrawTransmission(
 ) {
   await db
     .insertInto('payrollWithdrawals')
-    .values({ handoffId: handoff.id, reason, transmittedBy: handoff.transmittedBy, transmittedAt: handoff.transmittedAt, withdrawnBy: userId, withdrawnAt: now })
+    .values({
+      handoffId: handoff.id,
+      reason,
+      transmittedBy: handoff.transmittedBy,
+      transmittedAt: handoff.transmittedAt,
+      withdrawnBy: userId,
+      withdrawnAt: now,
+    })
     .execute();
-  await db.updateTable('payrollHandoffs').set({ status: 'valide', transmittedBy: null, transmittedAt: null }).where('id', '=', handoff.id).execute();
+  await db
+    .updateTable('payrollHandoffs')
+    .set({ status: 'valide', transmittedBy: null, transmittedAt: null })
+    .where('id', '=', handoff.id)
+    .execute();
   await db
     .deleteFrom('regularisations')
-    .where('participationId', 'in', (eb) => eb.selectFrom('participations').select('id').where('employerId', '=', handoff.employerId))
+    .where('participationId', 'in', (eb) =>
+      eb.selectFrom('participations').select('id').where('employerId', '=', handoff.employerId),
+    )
     .where('date', '>=', `${handoff.month}-01`)
     .where('date', '<=', last)
     .execute();
@@ -282,7 +389,9 @@ export async function attachRegularisations(db: WritableDb, ids: readonly number
 export async function matriculesOf(db: Db, personId: number) {
   return db
     .selectFrom('employers as e')
-    .leftJoin('employeeNumbers as en', (join) => join.onRef('en.employerId', '=', 'e.id').on('en.personId', '=', personId))
+    .leftJoin('employeeNumbers as en', (join) =>
+      join.onRef('en.employerId', '=', 'e.id').on('en.personId', '=', personId),
+    )
     .select(['e.id as employerId', 'e.name as employerName', 'en.matricule'])
     .where('e.id', 'in', (eb) => eb.selectFrom('participations').select('employerId').where('personId', '=', personId))
     .orderBy('e.name')
@@ -290,17 +399,30 @@ export async function matriculesOf(db: Db, personId: number) {
 }
 
 export async function setMatricule(db: WritableDb, personId: number, employerId: number, matricule: string | null) {
-  await db.deleteFrom('employeeNumbers').where('personId', '=', personId).where('employerId', '=', employerId).execute();
+  await db
+    .deleteFrom('employeeNumbers')
+    .where('personId', '=', personId)
+    .where('employerId', '=', employerId)
+    .execute();
   if (matricule) await db.insertInto('employeeNumbers').values({ personId, employerId, matricule }).execute();
 }
 
 export async function matriculeHolder(db: Db, employerId: number, matricule: string) {
-  return db.selectFrom('employeeNumbers').select('personId').where('employerId', '=', employerId).where('matricule', '=', matricule).executeTakeFirst();
+  return db
+    .selectFrom('employeeNumbers')
+    .select('personId')
+    .where('employerId', '=', employerId)
+    .where('matricule', '=', matricule)
+    .executeTakeFirst();
 }
 
 /** The codes an employer changed from the defaults, by pay item. */
 export async function payItemCodesOf(db: Db, employerId: number): Promise<Map<PayItem, string>> {
-  const rows = await db.selectFrom('payItemCodes').select(['item', 'code']).where('employerId', '=', employerId).execute();
+  const rows = await db
+    .selectFrom('payItemCodes')
+    .select(['item', 'code'])
+    .where('employerId', '=', employerId)
+    .execute();
   return new Map(rows.map((r) => [r.item, r.code]));
 }
 

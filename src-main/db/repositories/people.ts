@@ -13,15 +13,24 @@ type Db = ReadableDb;
 /** The caller's reach as a condition on `p` (persons), for the query builder and for SQL text alike. */
 const inScope = (reach: Reach): RawBuilder<SqlBool> => personInReach(reach, 'p.id');
 
-const latestStatus = sql<string | null>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;
-const latestResources = sql<string | null>`(select s.resources from person_situations s where s.person_id = p.id order by s.observed_on desc, s.id desc limit 1)`;
+const latestStatus = sql<
+  string | null
+>`(select j.status from journeys j where j.person_id = p.id order by j.opened_on desc, j.id desc limit 1)`;
+const latestResources = sql<
+  string | null
+>`(select s.resources from person_situations s where s.person_id = p.id order by s.observed_on desc, s.id desc limit 1)`;
 
 /** What a list row shows of a person (see `toSummary`), from `SEARCH_FROM`. */
 const SUMMARY_SQL = sql`p.id, p.last_name, p.birth_name, p.first_names, p.birth_date, p.sex, p.town, p.archived,
   o.name as prescriber_name, c.first_name as referent_first_name, c.last_name as referent_last_name, c.left_on as referent_left_on,
   ${latestStatus} as status`;
 const SEARCH_FROM = sql`from persons p left join organisations o on o.id = p.prescriber_id left join contacts c on c.id = p.referent_id`;
-const SORT_SQL = { name: 'p.search_key', birthDate: 'p.birth_date', town: 'p.town', createdAt: 'p.created_at' } as const;
+const SORT_SQL = {
+  name: 'p.search_key',
+  birthDate: 'p.birth_date',
+  town: 'p.town',
+  createdAt: 'p.created_at',
+} as const;
 
 /**
  * The people list and search: it runs at every keystroke, so it is written
@@ -30,7 +39,8 @@ const SORT_SQL = { name: 'p.search_key', birthDate: 'p.birth_date', town: 'p.tow
  */
 export async function searchPeople(db: Db, filters: Required<SearchInput>, scope: Reach) {
   const conditions: RawBuilder<unknown>[] = [sql`p.archived = ${toFlag(filters.archived)}`, inScope(scope)];
-  for (const token of nameSearchKey(filters.query).split(' ').filter(Boolean)) conditions.push(sql`p.search_key like ${`%${escapeLike(token)}%`} escape '\\'`);
+  for (const token of nameSearchKey(filters.query).split(' ').filter(Boolean))
+    conditions.push(sql`p.search_key like ${`%${escapeLike(token)}%`} escape '\\'`);
   if (filters.prescriberId !== null) conditions.push(sql`p.prescriber_id = ${filters.prescriberId}`);
   if (filters.referentId !== null) conditions.push(sql`p.referent_id = ${filters.referentId}`);
   if (filters.referentLeft) conditions.push(sql`c.left_on is not null`);
@@ -38,7 +48,10 @@ export async function searchPeople(db: Db, filters: Required<SearchInput>, scope
   if (filters.year !== null) conditions.push(sql`substr(p.created_at, 1, 4) = ${String(filters.year)}`);
   if (filters.resources !== null) conditions.push(sql`${latestResources} = ${filters.resources}`);
   if (filters.status !== null) conditions.push(sql`${latestStatus} = ${filters.status}`);
-  if (filters.worksiteId !== null) conditions.push(sql`exists (select 1 from participations pa where pa.person_id = p.id and pa.worksite_id = ${filters.worksiteId})`);
+  if (filters.worksiteId !== null)
+    conditions.push(
+      sql`exists (select 1 from participations pa where pa.person_id = p.id and pa.worksite_id = ${filters.worksiteId})`,
+    );
   const where = sql.join(conditions, sql` and `);
   // Both values come from the input's closed lists.
   const order = sql.raw(`${SORT_SQL[filters.sort]} ${filters.direction === 'desc' ? 'desc' : 'asc'}, p.id`);
@@ -103,7 +116,10 @@ export async function listSituations(db: Db, personId: number) {
   return rows.map((s) => withBooleans(s, 'drivingLicence', 'vehicle', 'publicTransport'));
 }
 
-type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & { nir: string; nationalityGroup?: NationalityGroup | null };
+type PersonValues = Omit<PersonInput, 'nir' | 'nationalityGroup'> & {
+  nir: string;
+  nationalityGroup?: NationalityGroup | null;
+};
 
 function columns(person: PersonValues) {
   return {
@@ -138,14 +154,28 @@ export async function insertPerson(db: WritableDb, person: PersonValues, now: st
 }
 
 export async function updatePerson(db: WritableDb, id: number, person: PersonValues, now: string) {
-  await db.updateTable('persons').set({ ...columns(person), updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('persons')
+    .set({ ...columns(person), updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setPersonArchived(db: WritableDb, id: number, archived: boolean, now: string) {
-  await db.updateTable('persons').set({ archived: toFlag(archived), updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('persons')
+    .set({ archived: toFlag(archived), updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertSituation(db: WritableDb, personId: number, s: SituationInput, now: string, userId: number | null) {
+export async function insertSituation(
+  db: WritableDb,
+  personId: number,
+  s: SituationInput,
+  now: string,
+  userId: number | null,
+) {
   await db
     .insertInto('personSituations')
     .values({
@@ -180,7 +210,9 @@ export async function findDuplicates(
   const names = new Set([candidate.lastName, candidate.birthName].map((n) => nameSearchKey(n)).filter(Boolean));
   const first = nameSearchKey(candidate.firstNames);
   const sameNir = candidate.nir ? sql`or p.nir = ${candidate.nir}` : sql``;
-  const { rows } = await sql<Parameters<typeof toSummary>[0] & { nir: string | null; inReach: number }>`select ${SUMMARY_SQL}, p.nir,
+  const { rows } = await sql<
+    Parameters<typeof toSummary>[0] & { nir: string | null; inReach: number }
+  >`select ${SUMMARY_SQL}, p.nir,
     case when ${inScope(reach)} then 1 else 0 end as in_reach ${SEARCH_FROM}
     where p.birth_date = ${candidate.birthDate} ${sameNir}`.execute(db);
   return rows
@@ -188,9 +220,15 @@ export async function findDuplicates(
     .filter((r) => {
       if (candidate.nir && r.nir === candidate.nir) return true;
       const theirs = [r.lastName, r.birthName].map((n) => nameSearchKey(n)).filter(Boolean);
-      return r.birthDate === candidate.birthDate && nameSearchKey(r.firstNames) === first && theirs.some((n) => names.has(n));
+      return (
+        r.birthDate === candidate.birthDate && nameSearchKey(r.firstNames) === first && theirs.some((n) => names.has(n))
+      );
     })
-    .map((r) => ({ ...toSummary(r), inReach: r.inReach === 1, sameNir: candidate.nir !== '' && r.nir === candidate.nir }));
+    .map((r) => ({
+      ...toSummary(r),
+      inReach: r.inReach === 1,
+      sameNir: candidate.nir !== '' && r.nir === candidate.nir,
+    }));
 }
 
 export async function personExists(db: Db, id: number): Promise<boolean> {

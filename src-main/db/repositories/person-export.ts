@@ -9,8 +9,10 @@ import type { ReadableDb } from '../access';
 
 type Db = ReadableDb;
 
-const theirParticipations = (db: Db, personId: number) => db.selectFrom('participations').select('id').where('personId', '=', personId);
-const theirJourneys = (db: Db, personId: number) => db.selectFrom('journeys').select('id').where('personId', '=', personId);
+const theirParticipations = (db: Db, personId: number) =>
+  db.selectFrom('participations').select('id').where('personId', '=', personId);
+const theirJourneys = (db: Db, personId: number) =>
+  db.selectFrom('journeys').select('id').where('personId', '=', personId);
 
 export async function exportedPerson(db: Db, personId: number) {
   return db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
@@ -29,12 +31,22 @@ export async function exportedParticipations(db: Db, personId: number) {
 }
 
 export async function exportedSituations(db: Db, personId: number) {
-  const rows = await db.selectFrom('personSituations').selectAll().where('personId', '=', personId).orderBy('observedOn').execute();
+  const rows = await db
+    .selectFrom('personSituations')
+    .selectAll()
+    .where('personId', '=', personId)
+    .orderBy('observedOn')
+    .execute();
   return rows.map((s) => withBooleans(s, 'drivingLicence', 'vehicle', 'publicTransport'));
 }
 
 export async function exportedJourneyEvents(db: Db, personId: number) {
-  return db.selectFrom('journeyEvents').selectAll().where('journeyId', 'in', theirJourneys(db, personId)).orderBy('happenedOn').execute();
+  return db
+    .selectFrom('journeyEvents')
+    .selectAll()
+    .where('journeyId', 'in', theirJourneys(db, personId))
+    .orderBy('happenedOn')
+    .execute();
 }
 
 export async function exportedOutcomes(db: Db, personId: number) {
@@ -56,7 +68,14 @@ export async function exportedAttendance(db: Db, personId: number) {
 }
 
 export async function exportedAnnexTimes(db: Db, personId: number) {
-  return (await db.selectFrom('annexTimes').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('date').execute()).map(annexTimeRow);
+  return (
+    await db
+      .selectFrom('annexTimes')
+      .selectAll()
+      .where('participationId', 'in', theirParticipations(db, personId))
+      .orderBy('date')
+      .execute()
+  ).map(annexTimeRow);
 }
 
 /** Each item of their evaluations, with its evaluation and the criterion's label. */
@@ -72,16 +91,30 @@ export async function exportedEvaluations(db: Db, personId: number) {
 }
 
 export async function exportedObservations(db: Db, personId: number) {
-  return db.selectFrom('observations').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('observedOn').execute();
+  return db
+    .selectFrom('observations')
+    .selectAll()
+    .where('participationId', 'in', theirParticipations(db, personId))
+    .orderBy('observedOn')
+    .execute();
 }
 
 export async function exportedHealthChecks(db: Db, personId: number) {
-  const rows = await db.selectFrom('healthChecks').selectAll().where('participationId', 'in', theirParticipations(db, personId)).orderBy('date').execute();
+  const rows = await db
+    .selectFrom('healthChecks')
+    .selectAll()
+    .where('participationId', 'in', theirParticipations(db, personId))
+    .orderBy('date')
+    .execute();
   return rows.map((c) => withBooleans(c, 'paperReceived', 'inaptitude'));
 }
 
 export async function exportedBilans(db: Db, personId: number) {
-  return db.selectFrom('bilans').selectAll().where('participationId', 'in', theirParticipations(db, personId)).execute();
+  return db
+    .selectFrom('bilans')
+    .selectAll()
+    .where('participationId', 'in', theirParticipations(db, personId))
+    .execute();
 }
 
 export async function exportedPsychologistNotes(db: Db, personId: number) {
@@ -99,7 +132,9 @@ export async function exportedDocuments(db: Db, personId: number) {
   return db
     .selectFrom('documents')
     .select(['number', 'version', 'title', 'createdAt'])
-    .where((eb) => eb.or([eb('personId', '=', personId), eb('participationId', 'in', theirParticipations(db, personId))]))
+    .where((eb) =>
+      eb.or([eb('personId', '=', personId), eb('participationId', 'in', theirParticipations(db, personId))]),
+    )
     .orderBy('createdAt')
     .execute();
 }
@@ -108,7 +143,9 @@ export async function exportedAttachments(db: Db, personId: number) {
   return db
     .selectFrom('attachments')
     .select(['label', 'originalName', 'createdAt'])
-    .where((eb) => eb.or([eb('personId', '=', personId), eb('participationId', 'in', theirParticipations(db, personId))]))
+    .where((eb) =>
+      eb.or([eb('personId', '=', personId), eb('participationId', 'in', theirParticipations(db, personId))]),
+    )
     .execute();
 }
 

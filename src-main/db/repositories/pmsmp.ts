@@ -14,7 +14,18 @@ type Db = ReadableDb;
 export async function personInScope(db: Db, personId: number, reach: Reach) {
   return db
     .selectFrom('persons as p')
-    .select(['p.id', 'p.civility', 'p.birthDate', 'p.firstNames', 'p.lastName', 'p.address', 'p.postcode', 'p.town', 'p.phone', 'p.email'])
+    .select([
+      'p.id',
+      'p.civility',
+      'p.birthDate',
+      'p.firstNames',
+      'p.lastName',
+      'p.address',
+      'p.postcode',
+      'p.town',
+      'p.phone',
+      'p.email',
+    ])
     .where('p.id', '=', personId)
     .where(personInReach(reach, 'p.id'))
     .executeTakeFirst();
@@ -45,7 +56,11 @@ function immersionsQuery(db: Db) {
 export type ImmersionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof immersionsQuery>['executeTakeFirst']>>>;
 
 export async function listImmersions(db: Db, personId: number): Promise<ImmersionRow[]> {
-  return immersionsQuery(db).where('i.personId', '=', personId).orderBy('i.startDate', 'desc').orderBy('i.id', 'desc').execute();
+  return immersionsQuery(db)
+    .where('i.personId', '=', personId)
+    .orderBy('i.startDate', 'desc')
+    .orderBy('i.id', 'desc')
+    .execute();
 }
 
 export async function findImmersion(db: Db, id: number): Promise<ImmersionRow | undefined> {
@@ -57,7 +72,14 @@ function columns(f: PmsmpFields) {
   return { ...rest, schedule: JSON.stringify(schedule) };
 }
 
-export async function insertImmersion(db: WritableDb, personId: number, f: PmsmpFields, renewalOf: number | null, now: string, authorId: number | null): Promise<number> {
+export async function insertImmersion(
+  db: WritableDb,
+  personId: number,
+  f: PmsmpFields,
+  renewalOf: number | null,
+  now: string,
+  authorId: number | null,
+): Promise<number> {
   const row = await db
     .insertInto('immersions')
     .values({ personId, renewalOf, ...columns(f), authorId, createdAt: now, updatedAt: now })
@@ -67,13 +89,25 @@ export async function insertImmersion(db: WritableDb, personId: number, f: Pmsmp
 }
 
 export async function updateImmersion(db: WritableDb, id: number, f: PmsmpFields, now: string) {
-  await db.updateTable('immersions').set({ ...columns(f), updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('immersions')
+    .set({ ...columns(f), updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function saveImmersionBilan(db: WritableDb, id: number, b: Required<PmsmpBilanInput>, now: string) {
   await db
     .updateTable('immersions')
-    .set({ outcome: b.outcome, missedMinutes: b.missedMinutes, skillsObserved: b.skillsObserved, followUp: b.followUp, bilanComment: b.comment, bilanOn: b.writtenOn, updatedAt: now })
+    .set({
+      outcome: b.outcome,
+      missedMinutes: b.missedMinutes,
+      skillsObserved: b.skillsObserved,
+      followUp: b.followUp,
+      bilanComment: b.comment,
+      bilanOn: b.writtenOn,
+      updatedAt: now,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -92,7 +126,14 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
     .selectFrom('participations as pa')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
     .leftJoin('contractRenewals as cr', 'cr.participationId', 'pa.id')
-    .select(['pa.id', 'pa.startDate', 'pa.endDate', 'pa.earlyEndDate', 'w.name as worksiteName', (eb) => eb.fn.max('cr.newEndDate').as('renewedTo')])
+    .select([
+      'pa.id',
+      'pa.startDate',
+      'pa.endDate',
+      'pa.earlyEndDate',
+      'w.name as worksiteName',
+      (eb) => eb.fn.max('cr.newEndDate').as('renewedTo'),
+    ])
     .where('pa.personId', '=', personId)
     .where('pa.contractType', '=', 'cddi')
     .where('pa.startDate', '<=', to)
@@ -101,7 +142,12 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
   return rows
     .map((r) => {
       const planned = r.renewedTo && r.renewedTo > r.endDate ? r.renewedTo : r.endDate;
-      return { participationId: r.id, worksiteName: r.worksiteName, start: r.startDate, end: r.earlyEndDate && r.earlyEndDate < planned ? r.earlyEndDate : planned };
+      return {
+        participationId: r.id,
+        worksiteName: r.worksiteName,
+        start: r.startDate,
+        end: r.earlyEndDate && r.earlyEndDate < planned ? r.earlyEndDate : planned,
+      };
     })
     .filter((r) => r.end >= from);
 }

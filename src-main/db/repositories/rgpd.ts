@@ -12,7 +12,14 @@ type Db = ReadableDb;
  */
 export async function reviewCandidates(db: Db, today: string) {
   return (
-    await sql<{ id: number; firstNames: string; lastName: string; retentionUntil: string | null; retentionReason: string; lastActivity: string }>`
+    await sql<{
+      id: number;
+      firstNames: string;
+      lastName: string;
+      retentionUntil: string | null;
+      retentionReason: string;
+      lastActivity: string;
+    }>`
       select * from (
         select p.id, p.first_names as firstNames, p.last_name as lastName, p.retention_until as retentionUntil, p.retention_reason as retentionReason,
           max(
@@ -34,7 +41,12 @@ export async function reviewCandidates(db: Db, today: string) {
 }
 
 export async function extendRetention(db: WritableDb, personId: number, until: string, reason: string, now: string) {
-  const done = await db.updateTable('persons').set({ retentionUntil: until, retentionReason: reason, updatedAt: now }).where('id', '=', personId).where('anonymisedOn', 'is', null).executeTakeFirst();
+  const done = await db
+    .updateTable('persons')
+    .set({ retentionUntil: until, retentionReason: reason, updatedAt: now })
+    .where('id', '=', personId)
+    .where('anonymisedOn', 'is', null)
+    .executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
 }
 
@@ -42,7 +54,17 @@ export async function listRequests(db: Db) {
   return db
     .selectFrom('rightsRequests as r')
     .leftJoin('persons as p', 'p.id', 'r.personId')
-    .select(['r.id', 'r.personId', 'r.kind', 'r.receivedOn', 'r.dueOn', 'r.answeredOn', 'r.notes', 'p.firstNames', 'p.lastName'])
+    .select([
+      'r.id',
+      'r.personId',
+      'r.kind',
+      'r.receivedOn',
+      'r.dueOn',
+      'r.answeredOn',
+      'r.notes',
+      'p.firstNames',
+      'p.lastName',
+    ])
     .orderBy('r.answeredOn', 'asc')
     .orderBy('r.dueOn')
     .execute();
@@ -51,7 +73,10 @@ export async function listRequests(db: Db) {
 export async function requestsOpen(db: Db, today: string) {
   const row = await db
     .selectFrom('rightsRequests')
-    .select((eb) => [eb.fn.countAll<number>().as('open'), eb.fn.sum<number>(eb.case().when('dueOn', '<', today).then(1).else(0).end()).as('late')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(eb.case().when('dueOn', '<', today).then(1).else(0).end()).as('late'),
+    ])
     .where('answeredOn', 'is', null)
     .executeTakeFirstOrThrow();
   return { open: Number(row.open), late: Number(row.late ?? 0) };
@@ -60,7 +85,10 @@ export async function requestsOpen(db: Db, today: string) {
 type RequestValues = Omit<Insertable<RightsRequestsTable>, 'id' | 'createdBy' | 'createdAt'>;
 
 export async function insertRequest(db: WritableDb, values: RequestValues, userId: number | null, now: string) {
-  await db.insertInto('rightsRequests').values({ ...values, createdBy: userId, createdAt: now }).execute();
+  await db
+    .insertInto('rightsRequests')
+    .values({ ...values, createdBy: userId, createdAt: now })
+    .execute();
 }
 
 /** False when there is no such request. */

@@ -30,7 +30,12 @@ export async function findPeople(db: Db, text: string, reach: Reach, limit: numb
     .where('p.anonymisedOn', 'is', null)
     .where(() => personInReach(reach, 'p.id'));
   for (const token of tokens) query = query.where(sql<boolean>`p.search_key like ${contains(token)} escape '\\'`);
-  return query.orderBy('p.archived').orderBy('p.searchKey').orderBy('p.id').limit(limit + 1).execute();
+  return query
+    .orderBy('p.archived')
+    .orderBy('p.searchKey')
+    .orderBy('p.id')
+    .limit(limit + 1)
+    .execute();
 }
 
 /** Name or employer contains the folded text. */
@@ -53,7 +58,11 @@ export async function findDocuments(db: Db, text: string, reach: Reach, limit: n
     .selectFrom('documents as d')
     .leftJoin('persons as p', 'p.id', 'd.personId')
     .select(['d.id', 'd.title', 'd.number', 'd.createdAt', 'd.personId', 'd.worksiteId'])
-    .where((eb) => eb.and(everyWord(sql`coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number`, text)))
+    .where((eb) =>
+      eb.and(
+        everyWord(sql`coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number`, text),
+      ),
+    )
     .where((eb) => eb.or([eb('d.personId', 'is', null), personInReach(reach, 'd.personId')]))
     .orderBy('d.id', 'desc')
     .limit(limit + 1)

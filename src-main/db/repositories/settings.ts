@@ -74,7 +74,14 @@ function hoursColumns(hours: HoursRecord) {
 export async function insertStructure(db: WritableDb, structure: StructureRecord, hours: HoursRecord, now: string) {
   await db
     .insertInto('structure')
-    .values({ id: 1, ...structure, openSaturday: toFlag(structure.openSaturday), ...hoursColumns(hours), setupCompletedAt: now, updatedAt: now })
+    .values({
+      id: 1,
+      ...structure,
+      openSaturday: toFlag(structure.openSaturday),
+      ...hoursColumns(hours),
+      setupCompletedAt: now,
+      updatedAt: now,
+    })
     .execute();
 }
 
@@ -96,21 +103,43 @@ export async function updateIdleLock(db: WritableDb, idleLockMinutes: number, no
 }
 
 export async function updateCollectNationality(db: WritableDb, collect: boolean, now: string) {
-  await db.updateTable('structure').set({ collectNationality: toFlag(collect), updatedAt: now }).where('id', '=', 1).execute();
-}
-
-export async function updateCalendar(db: WritableDb, holidayRegion: HolidayRegion, whitMondayWorked: boolean, forceMajeurePaid: boolean, now: string) {
   await db
     .updateTable('structure')
-    .set({ holidayRegion, whitMondayWorked: toFlag(whitMondayWorked), forceMajeurePaid: toFlag(forceMajeurePaid), updatedAt: now })
+    .set({ collectNationality: toFlag(collect), updatedAt: now })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function updateCalendar(
+  db: WritableDb,
+  holidayRegion: HolidayRegion,
+  whitMondayWorked: boolean,
+  forceMajeurePaid: boolean,
+  now: string,
+) {
+  await db
+    .updateTable('structure')
+    .set({
+      holidayRegion,
+      whitMondayWorked: toFlag(whitMondayWorked),
+      forceMajeurePaid: toFlag(forceMajeurePaid),
+      updatedAt: now,
+    })
     .where('id', '=', 1)
     .execute();
 }
 
 /** What the structure's calendar follows: its region's public holidays, Whit Monday, days lost to force majeure. */
 export async function structureCalendar(db: Db) {
-  const row = await db.selectFrom('structure').select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid']).executeTakeFirstOrThrow();
-  return { holidayRegion: row.holidayRegion, whitMondayWorked: fromFlag(row.whitMondayWorked), forceMajeurePaid: fromFlag(row.forceMajeurePaid) };
+  const row = await db
+    .selectFrom('structure')
+    .select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid'])
+    .executeTakeFirstOrThrow();
+  return {
+    holidayRegion: row.holidayRegion,
+    whitMondayWorked: fromFlag(row.whitMondayWorked),
+    forceMajeurePaid: fromFlag(row.forceMajeurePaid),
+  };
 }
 
 export async function listClosures(db: Db) {
@@ -118,7 +147,12 @@ export async function listClosures(db: Db) {
 }
 
 export async function closuresBetween(db: Db, from: string, to: string) {
-  return db.selectFrom('closures').select(['date', 'reason']).where('date', '>=', from).where('date', '<=', to).execute();
+  return db
+    .selectFrom('closures')
+    .select(['date', 'reason'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
 }
 
 export async function insertClosure(db: WritableDb, date: string, reason: string) {
@@ -215,7 +249,12 @@ export async function wageRateExistsOn(db: Db, effectiveFrom: string): Promise<b
   return row !== undefined;
 }
 
-export async function insertWageRate(db: WritableDb, effectiveFrom: string, hourlyCents: number, now: string): Promise<number> {
+export async function insertWageRate(
+  db: WritableDb,
+  effectiveFrom: string,
+  hourlyCents: number,
+  now: string,
+): Promise<number> {
   const row = await db
     .insertInto('wageRates')
     .values({ effectiveFrom, hourlyCents, createdAt: now })

@@ -19,7 +19,12 @@ export interface Filter {
 
 /** Every funder a filter may name, archived ones included (past periods name them), by name. */
 export async function funderChoices(db: Db) {
-  return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'financeur').orderBy('name').execute();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'financeur')
+    .orderBy('name')
+    .execute();
 }
 
 /**
@@ -77,7 +82,9 @@ export const PERSON_DIMENSIONS: Record<string, RawBuilder<string>> = {
 
 /** Every breakdown in one query: (dimension, category, count) rows. */
 export async function breakdownCounts(db: Db, f: Filter) {
-  const personParts = Object.entries(PERSON_DIMENSIONS).map(([dim, expr]) => sql`select ${dim} as dim, ${expr} as cat, count(*) as n from facts group by 2`);
+  const personParts = Object.entries(PERSON_DIMENSIONS).map(
+    ([dim, expr]) => sql`select ${dim} as dim, ${expr} as cat, count(*) as n from facts group by 2`,
+  );
   const query = sql<{ dim: string; cat: string; n: number }>`
     with ${scope(f)}
     ${sql.join(personParts, sql` union all `)}

@@ -23,7 +23,9 @@ export function toUser(row: UserRow): User {
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  return (await db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute()).map(userRow);
+  return (
+    await db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('displayNameFolded').execute()
+  ).map(userRow);
 }
 
 export async function findUser(db: Db, id: number): Promise<UserRow | null> {
@@ -80,14 +82,25 @@ export async function updateUser(db: WritableDb, id: number, values: { displayNa
 }
 
 export async function setUserActive(db: WritableDb, id: number, active: boolean, now: string) {
-  await db.updateTable('users').set({ active: toFlag(active), updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ active: toFlag(active), updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
  * `changed` dates the change (not a mere rehash); `mustChange` says whether the
  * person must now choose their own (an administrator typed it) or just did.
  */
-export async function setPasswordHash(db: WritableDb, id: number, passwordHash: string, now: string, changed: boolean, mustChange?: boolean) {
+export async function setPasswordHash(
+  db: WritableDb,
+  id: number,
+  passwordHash: string,
+  now: string,
+  changed: boolean,
+  mustChange?: boolean,
+) {
   await db
     .updateTable('users')
     .set({
@@ -102,7 +115,12 @@ export async function setPasswordHash(db: WritableDb, id: number, passwordHash: 
     .execute();
 }
 
-export async function recordLoginFailure(db: WritableDb, id: number, failedAttempts: number, lockedUntil: string | null) {
+export async function recordLoginFailure(
+  db: WritableDb,
+  id: number,
+  failedAttempts: number,
+  lockedUntil: string | null,
+) {
   await db.updateTable('users').set({ failedAttempts, lockedUntil }).where('id', '=', id).execute();
 }
 

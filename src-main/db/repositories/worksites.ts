@@ -27,7 +27,9 @@ export async function listWorksites(db: Db, scope: Reach) {
       'w.weeks',
       'e.name as employerName',
       'u.displayName as supervisorName',
-      sql<number>`(select count(*) from sessions s where s.worksite_id = w.id and s.cancelled_reason is null)`.as('sessionCount'),
+      sql<number>`(select count(*) from sessions s where s.worksite_id = w.id and s.cancelled_reason is null)`.as(
+        'sessionCount',
+      ),
     ])
     .where(() => inScope(scope))
     .orderBy('w.startDate', 'desc')
@@ -50,7 +52,12 @@ export async function findWorksite(db: Db, id: number, scope: Reach) {
 
 /** Whether the caller reaches the worksite: one query, for an access check that needs nothing else. */
 export async function worksiteInScope(db: Db, id: number, scope: Reach): Promise<boolean> {
-  const row = await db.selectFrom('worksites as w').select('w.id').where('w.id', '=', id).where(() => inScope(scope)).executeTakeFirst();
+  const row = await db
+    .selectFrom('worksites as w')
+    .select('w.id')
+    .where('w.id', '=', id)
+    .where(() => inScope(scope))
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -102,20 +109,38 @@ export async function firstHalfDayBetween(db: Db, worksiteId: number, from: stri
 }
 
 export async function listSlots(db: Db, worksiteId: number) {
-  return db.selectFrom('worksiteSlots').select(['weekday', 'halfDay']).where('worksiteId', '=', worksiteId).orderBy('weekday').orderBy('halfDay', 'desc').execute();
+  return db
+    .selectFrom('worksiteSlots')
+    .select(['weekday', 'halfDay'])
+    .where('worksiteId', '=', worksiteId)
+    .orderBy('weekday')
+    .orderBy('halfDay', 'desc')
+    .execute();
 }
 
 /** A worksite's usual half-day hours, in minutes from midnight. */
 export async function worksiteHours(db: Db, worksiteId: number) {
-  return db.selectFrom('worksites').select(['morningStart', 'morningEnd', 'afternoonStart', 'afternoonEnd']).where('id', '=', worksiteId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('worksites')
+    .select(['morningStart', 'morningEnd', 'afternoonStart', 'afternoonEnd'])
+    .where('id', '=', worksiteId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function listFunders(db: Db, worksiteId: number) {
-  return (await db.selectFrom('worksiteFunders').select('organisationId').where('worksiteId', '=', worksiteId).execute()).map((r) => r.organisationId);
+  return (
+    await db.selectFrom('worksiteFunders').select('organisationId').where('worksiteId', '=', worksiteId).execute()
+  ).map((r) => r.organisationId);
 }
 
 export async function listSessions(db: Db, worksiteId: number) {
-  return db.selectFrom('sessions').selectAll().where('worksiteId', '=', worksiteId).orderBy('date').orderBy('halfDay', 'desc').execute();
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('worksiteId', '=', worksiteId)
+    .orderBy('date')
+    .orderBy('halfDay', 'desc')
+    .execute();
 }
 
 function columns(w: WorksiteInput) {
@@ -144,35 +169,64 @@ async function replaceChildren(db: WritableDb, worksiteId: number, w: WorksiteIn
   await db.deleteFrom('worksiteSlots').where('worksiteId', '=', worksiteId).execute();
   await db.deleteFrom('worksiteFunders').where('worksiteId', '=', worksiteId).execute();
   const slots = [...new Map(w.slots.map((s) => [`${s.weekday}|${s.halfDay}`, s])).values()];
-  await db.insertInto('worksiteSlots').values(slots.map((s) => ({ worksiteId, weekday: s.weekday, halfDay: s.halfDay }))).execute();
+  await db
+    .insertInto('worksiteSlots')
+    .values(slots.map((s) => ({ worksiteId, weekday: s.weekday, halfDay: s.halfDay })))
+    .execute();
   const funders = [...new Set(w.fundersIds)];
-  if (funders.length > 0) await db.insertInto('worksiteFunders').values(funders.map((organisationId) => ({ worksiteId, organisationId }))).execute();
+  if (funders.length > 0)
+    await db
+      .insertInto('worksiteFunders')
+      .values(funders.map((organisationId) => ({ worksiteId, organisationId })))
+      .execute();
 }
 
 export async function insertWorksite(db: WritableDb, w: WorksiteInput, now: string): Promise<number> {
-  const row = await db.insertInto('worksites').values({ ...columns(w), createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('worksites')
+    .values({ ...columns(w), createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await replaceChildren(db, row.id, w);
   return row.id;
 }
 
 export async function updateWorksite(db: WritableDb, id: number, w: WorksiteInput, now: string) {
-  await db.updateTable('worksites').set({ ...columns(w), updatedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('worksites')
+    .set({ ...columns(w), updatedAt: now })
+    .where('id', '=', id)
+    .execute();
   await replaceChildren(db, id, w);
 }
 
 export async function insertSession(
   db: WritableDb,
-  values: { worksiteId: number; date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number; origin: SessionOrigin },
+  values: {
+    worksiteId: number;
+    date: string;
+    halfDay: HalfDay;
+    startMinutes: number;
+    endMinutes: number;
+    origin: SessionOrigin;
+  },
   now: string,
 ) {
-  await db.insertInto('sessions').values({ ...values, cancelledReason: null, createdAt: now }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ ...values, cancelledReason: null, createdAt: now })
+    .execute();
 }
 
 export async function findSession(db: Db, id: number) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function moveSession(db: WritableDb, id: number, to: { date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number }) {
+export async function moveSession(
+  db: WritableDb,
+  id: number,
+  to: { date: string; halfDay: HalfDay; startMinutes: number; endMinutes: number },
+) {
   await db.updateTable('sessions').set(to).where('id', '=', id).execute();
 }
 
@@ -201,7 +255,9 @@ export async function listParticipants(db: Db, worksiteId: number, reach: Reach)
 
 export async function insertParticipation(
   db: WritableDb,
-  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt' | 'particularRisk'> & { particularRisk: boolean },
+  values: Omit<Insertable<ParticipationsTable>, 'createdAt' | 'updatedAt' | 'particularRisk'> & {
+    particularRisk: boolean;
+  },
   now: string,
 ): Promise<number> {
   const row = await db
@@ -250,7 +306,14 @@ export async function findParticipation(db: Db, id: number) {
 
 export async function insertAnnexTime(
   db: WritableDb,
-  values: { participationId: number; kind: AnnexKind; date: string; startMinutes: number; endMinutes: number; paid: boolean },
+  values: {
+    participationId: number;
+    kind: AnnexKind;
+    date: string;
+    startMinutes: number;
+    endMinutes: number;
+    paid: boolean;
+  },
   now: string,
 ): Promise<number> {
   const row = await db
@@ -274,7 +337,9 @@ export async function planning(db: Db, from: string, to: string, scope: Reach) {
       's.startMinutes',
       's.endMinutes',
       's.cancelledReason',
-      sql<number>`(select count(*) from participations pa where pa.worksite_id = s.worksite_id and pa.start_date <= s.date and coalesce(pa.early_end_date, pa.end_date) >= s.date)`.as('participants'),
+      sql<number>`(select count(*) from participations pa where pa.worksite_id = s.worksite_id and pa.start_date <= s.date and coalesce(pa.early_end_date, pa.end_date) >= s.date)`.as(
+        'participants',
+      ),
     ])
     .where('s.date', '>=', from)
     .where('s.date', '<=', to)
@@ -291,7 +356,15 @@ export async function personSessions(db: Db, personId: number, reach: Reach) {
     .selectFrom('participations as pa')
     .innerJoin('sessions as s', 's.worksiteId', 'pa.worksiteId')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
-    .select(['s.date', 's.halfDay', 's.startMinutes', 's.endMinutes', 's.cancelledReason', 'w.id as worksiteId', 'w.name as worksiteName'])
+    .select([
+      's.date',
+      's.halfDay',
+      's.startMinutes',
+      's.endMinutes',
+      's.cancelledReason',
+      'w.id as worksiteId',
+      'w.name as worksiteName',
+    ])
     .where('pa.personId', '=', personId)
     .where(participationInReach(reach))
     .whereRef('s.date', '>=', 'pa.startDate')

@@ -11,11 +11,28 @@ export const attestationPresence = participationKind('attestation_presence', {
     const participation = (await findParticipation(db, participationId))!;
     const summary = (
       await hoursSummaries(db, today, [
-        { id: participationId, personId: participation.personId, name: '', worksiteId: participation.worksiteId, worksiteName: '', startDate: participation.startDate, end: lastDay, weeklyMinutes: participation.weeklyMinutes },
+        {
+          id: participationId,
+          personId: participation.personId,
+          name: '',
+          worksiteId: participation.worksiteId,
+          worksiteName: '',
+          startDate: participation.startDate,
+          end: lastDay,
+          weeklyMinutes: participation.weeklyMinutes,
+        },
       ])
     ).get(participationId)!;
     const recorded = await attendanceRecorded(db, participationId);
-    return { presence: { planned: summary.planned, worked: summary.worked, attended: summary.attended, held: summary.held, recorded } };
+    return {
+      presence: {
+        planned: summary.planned,
+        worked: summary.worked,
+        attended: summary.attended,
+        held: summary.held,
+        recorded,
+      },
+    };
   },
   template: Attestation,
   guard: presenceGuard,

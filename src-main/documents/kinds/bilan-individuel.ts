@@ -5,7 +5,9 @@ import { BilanIndividuel } from '../templates/bilan-individuel';
 import { participationKind } from './kind';
 
 /** The bilan's figures and words, as the bilan screen shows them (never the psychologist's notes: the bilans feature does not read them). */
-export const bilanExtras = async (ctx: HandlerContext, participationId: number) => ({ bilan: await bilanOf(ctx, participationId) });
+export const bilanExtras = async (ctx: HandlerContext, participationId: number) => ({
+  bilan: await bilanOf(ctx, participationId),
+});
 
 export const bilanIndividuel = participationKind('bilan_individuel', {
   collect: bilanExtras,

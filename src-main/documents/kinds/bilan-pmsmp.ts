@@ -6,7 +6,10 @@ import { personKind } from './kind';
 /** Made only by `pmsmp/printBilan`, once the bilan is written (`madeBy`); the handler refuses an immersion not begun. */
 export const bilanPmsmp = personKind('bilan_pmsmp', {
   collect: async () => {
-    throw new AppError('CONFLICT', 'Ce document s’établit depuis la fiche de la personne, section « Immersions (PMSMP) ».');
+    throw new AppError(
+      'CONFLICT',
+      'Ce document s’établit depuis la fiche de la personne, section « Immersions (PMSMP) ».',
+    );
   },
   template: PmsmpBilan,
   guard: madeBeforeTheFacts,

@@ -5,7 +5,9 @@ import { personKind } from './kind';
 
 /** Everything held about the person (right of access, RGPD art. 15), as a letter to them. */
 export const donneesPersonne = personKind('donnees_personne', {
-  collect: async ({ db, today }, personId, { structure }) => ({ held: await personExport(db, personId, structure.name, today) }),
+  collect: async ({ db, today }, personId, { structure }) => ({
+    held: await personExport(db, personId, structure.name, today),
+  }),
   template: PersonData,
   guard: madeBeforeTheFacts,
 });

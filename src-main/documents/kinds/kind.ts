@@ -26,7 +26,9 @@ interface KindParts<K> extends DocumentKindInfo {
 /** What a participation's document adds to the contract, the person and the worksite every one of them carries. */
 export type ParticipationExtras = Pick<ParticipationDocumentData, 'presence' | 'agenda' | 'bilan'>;
 
-export interface ParticipationKind<K extends ParticipationDocumentKind = ParticipationDocumentKind> extends KindParts<K> {
+export interface ParticipationKind<
+  K extends ParticipationDocumentKind = ParticipationDocumentKind,
+> extends KindParts<K> {
   owner: 'participation';
   /** `ctx.db` is the transaction the document is read in. */
   collect: (ctx: HandlerContext, participationId: number, facts: { lastDay: string }) => Promise<ParticipationExtras>;
@@ -52,20 +54,33 @@ export interface WorksiteKind<K extends WorksiteDocumentKind = WorksiteDocumentK
 
 export interface PersonKind<K extends PersonDocumentKind = PersonDocumentKind> extends KindParts<K> {
   owner: 'person';
-  collect: (ctx: HandlerContext, personId: number, base: Pick<PersonDocumentData, 'structure'>) => Promise<Pick<PersonDocumentData, 'held'>>;
+  collect: (
+    ctx: HandlerContext,
+    personId: number,
+    base: Pick<PersonDocumentData, 'structure'>,
+  ) => Promise<Pick<PersonDocumentData, 'held'>>;
   template: (props: { d: PersonDocumentData }) => ReactElement;
 }
 
 export type DocumentKindEntry = ParticipationKind | WorksiteKind | PersonKind;
 
-export function participationKind<K extends ParticipationDocumentKind>(kind: K, parts: Omit<ParticipationKind<K>, 'kind' | keyof DocumentKindInfo>): ParticipationKind<K> {
+export function participationKind<K extends ParticipationDocumentKind>(
+  kind: K,
+  parts: Omit<ParticipationKind<K>, 'kind' | keyof DocumentKindInfo>,
+): ParticipationKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'participation', ...parts };
 }
 
-export function worksiteKind<K extends WorksiteDocumentKind>(kind: K, parts: Omit<WorksiteKind<K>, 'kind' | keyof DocumentKindInfo>): WorksiteKind<K> {
+export function worksiteKind<K extends WorksiteDocumentKind>(
+  kind: K,
+  parts: Omit<WorksiteKind<K>, 'kind' | keyof DocumentKindInfo>,
+): WorksiteKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'worksite', ...parts };
 }
 
-export function personKind<K extends PersonDocumentKind>(kind: K, parts: Omit<PersonKind<K>, 'kind' | keyof DocumentKindInfo>): PersonKind<K> {
+export function personKind<K extends PersonDocumentKind>(
+  kind: K,
+  parts: Omit<PersonKind<K>, 'kind' | keyof DocumentKindInfo>,
+): PersonKind<K> {
   return { kind, ...DOCUMENT_KIND_INFO[kind], owner: 'person', ...parts };
 }

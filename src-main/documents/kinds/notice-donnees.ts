@@ -7,6 +7,7 @@ import { personKind } from './kind';
 /** The information notice (RGPD art. 13) handed to one person: addressed to them, its words agreed with their civility. */
 export const noticeDonnees = personKind('notice_donnees', {
   collect: async () => ({}),
-  template: ({ d }) => createElement(RgpdNotice, { structure: d.structure, person: d.person, reference: referenceOf(d) }),
+  template: ({ d }) =>
+    createElement(RgpdNotice, { structure: d.structure, person: d.person, reference: referenceOf(d) }),
   guard: madeBeforeTheFacts,
 });

@@ -10,7 +10,9 @@ import { participationKind } from './kind';
 export const planningPersonne = participationKind('planning_personne', {
   collect: async ({ db }, participationId, { lastDay }) => {
     const participation = (await findParticipation(db, participationId))!;
-    const sessions = (await listSessions(db, participation.worksiteId)).filter((s) => s.date >= participation.startDate && s.date <= lastDay);
+    const sessions = (await listSessions(db, participation.worksiteId)).filter(
+      (s) => s.date >= participation.startDate && s.date <= lastDay,
+    );
     const annexes = await annexTimesOf(db, [participationId]);
     const agenda = [
       ...sessions.map((s) => ({

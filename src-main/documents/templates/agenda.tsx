@@ -16,7 +16,10 @@ export function AgendaTable({ weeks }: { weeks: { weekOf: string; lines: AgendaL
           <table>
             <tbody>
               {week.lines.map((line) => (
-                <tr key={`${line.date}-${line.start}-${line.label}`} style={line.cancelled ? { textDecoration: 'line-through' } : undefined}>
+                <tr
+                  key={`${line.date}-${line.start}-${line.label}`}
+                  style={line.cancelled ? { textDecoration: 'line-through' } : undefined}
+                >
                   <td style={{ width: '38mm', whiteSpace: 'nowrap' }}>
                     {WEEKDAY_LABELS[weekdayOf(line.date)] ?? 'Dimanche'} {dayAndMonth(line.date)}
                   </td>

@@ -90,7 +90,12 @@ function Band({ sheet, indexes }: { sheet: Sheet; indexes: number[] }) {
                   </td>
                 );
               }
-              return [<td key={`${key}-a`} />, <td key={`${key}-d`} />, <td key={`${key}-s`} />, <td key={`${key}-m`} />];
+              return [
+                <td key={`${key}-a`} />,
+                <td key={`${key}-d`} />,
+                <td key={`${key}-s`} />,
+                <td key={`${key}-m`} />,
+              ];
             })}
           </tr>
         ))}
@@ -111,7 +116,8 @@ function Band({ sheet, indexes }: { sheet: Sheet; indexes: number[] }) {
 }
 
 /** A figure, or a box left blank to be filled by hand while the week is not fully recorded. */
-const realised = (t: SheetTotals, pick: (r: NonNullable<SheetTotals['realised']>) => string) => (t.realised ? pick(t.realised) : '');
+const realised = (t: SheetTotals, pick: (r: NonNullable<SheetTotals['realised']>) => string) =>
+  t.realised ? pick(t.realised) : '';
 
 function Totals({ sheet }: { sheet: Sheet }) {
   const line = (label: string, t: SheetTotals, strong = false) => (
@@ -174,7 +180,15 @@ export function AttendanceSheet({ d }: { d: WorksiteDocumentData }) {
         </div>
         {funders.length > 0 && (
           <div className="funders" aria-label="Financeurs">
-            {funders.map((f) => (f.logo ? <img key={f.name} className="emblem" src={f.logo} alt={f.name} /> : <span key={f.name} className="funder-name">{f.name}</span>))}
+            {funders.map((f) =>
+              f.logo ? (
+                <img key={f.name} className="emblem" src={f.logo} alt={f.name} />
+              ) : (
+                <span key={f.name} className="funder-name">
+                  {f.name}
+                </span>
+              ),
+            )}
           </div>
         )}
         <div className="small">Réf. {referenceOf(d)}</div>
@@ -199,10 +213,12 @@ export function AttendanceSheet({ d }: { d: WorksiteDocumentData }) {
         <Totals sheet={sheet} />
         <div>
           <p className="small legend">
-            Chaque personne inscrit ses heures d’arrivée et de départ et signe à chaque demi-journée où elle est présente ; une absence est notée par son
-            code : {ABSENCE_CODES.map((m) => `${MARK_KEYS[m]} ${MARK_LABELS[m].toLowerCase()}`).join(' · ')}. Les cases grisées ne sont pas à signer.
-            L’encadrant vise chaque demi-journée.
-            {sheet.totals.realised === null && ' Tant que la semaine n’est pas saisie dans Passerelle, les totaux réalisés se remplissent d’après les signatures.'}
+            Chaque personne inscrit ses heures d’arrivée et de départ et signe à chaque demi-journée où elle est
+            présente ; une absence est notée par son code :{' '}
+            {ABSENCE_CODES.map((m) => `${MARK_KEYS[m]} ${MARK_LABELS[m].toLowerCase()}`).join(' · ')}. Les cases grisées
+            ne sont pas à signer. L’encadrant vise chaque demi-journée.
+            {sheet.totals.realised === null &&
+              ' Tant que la semaine n’est pas saisie dans Passerelle, les totaux réalisés se remplissent d’après les signatures.'}
           </p>
           {funders
             .filter((f) => f.mention)

@@ -27,9 +27,9 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
       <h1>Attestation de compétences</h1>
       <p style={{ marginTop: '6mm' }}>
         {undersigned(d.structure)}, atteste que {personName(d.person)}, {word(d.person.civility, 'né')} le{' '}
-        {longFrenchDate(d.person.birthDate)}, a occupé le poste {de(inSentence(d.contract.position))} sur le chantier « {d.worksite.name} » (support
-        d’activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}, pour{' '}
-        {formatDuration(b.attendance.workedMinutes)} de travail effectif.
+        {longFrenchDate(d.person.birthDate)}, a occupé le poste {de(inSentence(d.contract.position))} sur le chantier «{' '}
+        {d.worksite.name} » (support d’activité : {activity.toLowerCase()}), du {longFrenchDate(d.contract.startDate)}{' '}
+        au {longFrenchDate(d.countedUntil)}, pour {formatDuration(b.attendance.workedMinutes)} de travail effectif.
       </p>
       <h2>Activités réalisées</h2>
       <Words text={b.form.activitiesDone} />
@@ -72,10 +72,16 @@ export function AttestationCompetences({ d }: { d: ParticipationDocumentData }) 
           </ul>
         </>
       )}
-      <p className="small">Niveaux évalués par l’encadrant technique en fin de chantier. Cette attestation est délivrée{' '}
-        {agree(d.person.civility, { m: "à l’intéressé", f: "à l’intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.
+      <p className="small">
+        Niveaux évalués par l’encadrant technique en fin de chantier. Cette attestation est délivrée{' '}
+        {agree(d.person.civility, { m: 'à l’intéressé', f: 'à l’intéressée', x: 'à la personne intéressée' })} pour
+        servir et valoir ce que de droit.
       </p>
-      <SignatureBlock town={d.structure.town} date={d.issuedOn} signers={[{ who: d.structure.name, name: d.structure.signatoryName, title: d.structure.signatoryTitle }]} />
+      <SignatureBlock
+        town={d.structure.town}
+        date={d.issuedOn}
+        signers={[{ who: d.structure.name, name: d.structure.signatoryName, title: d.structure.signatoryTitle }]}
+      />
     </>
   );
 }

@@ -18,12 +18,15 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
       <h1>Attestation de présence</h1>
       <p style={{ marginTop: '8mm' }}>
         {undersigned(structure)}, atteste que {personName(person)}, {word(person.civility, 'né')} le{' '}
-        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d’activité : {activity.toLowerCase()}) organisé{' '}
-        {byOrganisation(structure.name)}, du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}.
+        {longFrenchDate(person.birthDate)}, a participé au chantier « {worksite.name} » (support d’activité :{' '}
+        {activity.toLowerCase()}) organisé {byOrganisation(structure.name)}, du {longFrenchDate(d.contract.startDate)}{' '}
+        au {longFrenchDate(d.countedUntil)}.
       </p>
       {presence.recorded ? (
         <p>
-          Sur cette période, {agree(person.civility, { m: 'il a été présent', f: 'elle a été présente', x: 'la personne a été présente' })} sur{' '}
+          Sur cette période,{' '}
+          {agree(person.civility, { m: 'il a été présent', f: 'elle a été présente', x: 'la personne a été présente' })}{' '}
+          sur{' '}
           <strong>
             {presence.attended} demi-journée{presence.attended > 1 ? 's' : ''}
           </strong>{' '}
@@ -31,11 +34,20 @@ export function Attestation({ d }: { d: ParticipationDocumentData }) {
         </p>
       ) : (
         <p>
-          Heures prévues au planning, non encore effectuées ou non encore saisies : <strong>{formatDuration(presence.planned)}</strong>.
+          Heures prévues au planning, non encore effectuées ou non encore saisies :{' '}
+          <strong>{formatDuration(presence.planned)}</strong>.
         </p>
       )}
-      <p>Cette attestation est délivrée {agree(person.civility, { m: "à l’intéressé", f: "à l’intéressée", x: 'à la personne intéressée' })} pour servir et valoir ce que de droit.</p>
-      <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />
+      <p>
+        Cette attestation est délivrée{' '}
+        {agree(person.civility, { m: 'à l’intéressé', f: 'à l’intéressée', x: 'à la personne intéressée' })} pour servir
+        et valoir ce que de droit.
+      </p>
+      <SignatureBlock
+        town={structure.town}
+        date={d.issuedOn}
+        signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]}
+      />
     </>
   );
 }

@@ -58,51 +58,57 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={referenceOf(d)} />
       <h1>Bilan du chantier « {b.worksite.name} »</h1>
       <p className="subtitle">
-        {WORKSITE_KIND_LABELS[b.worksite.kind]} — {ACTIVITY_LABELS[b.worksite.activity]} — du {longFrenchDate(b.worksite.startDate)} au{' '}
-        {longFrenchDate(b.worksite.endDate)}
+        {WORKSITE_KIND_LABELS[b.worksite.kind]} — {ACTIVITY_LABELS[b.worksite.activity]} — du{' '}
+        {longFrenchDate(b.worksite.startDate)} au {longFrenchDate(b.worksite.endDate)}
         {b.worksite.clientName ? ` — pour ${b.worksite.clientName}` : ''}
       </p>
-      {d.named && <p className="reference"><strong>Document interne — contient des données personnelles : ne pas transmettre aux financeurs ni au client.</strong></p>}
+      {d.named && (
+        <p className="reference">
+          <strong>
+            Document interne — contient des données personnelles : ne pas transmettre aux financeurs ni au client.
+          </strong>
+        </p>
+      )}
       <h2>Participants ({b.participants.length})</h2>
       {d.named ? (
-      <table>
-        <thead>
-          <tr>
-            <th>Personne</th>
-            <th>Présence (demi-journées)</th>
-            <th className="num">Taux</th>
-            <th className="num">Heures travaillées</th>
-            <th>Orientation proposée</th>
-            <th>Sortie</th>
-          </tr>
-        </thead>
-        <tbody>
-          {b.participants.map((p) => (
-            <tr key={p.participationId}>
-              <td>{p.name}</td>
-              <td>
-                {p.attendance.attended} / {p.attendance.held}
-              </td>
-              <td className="num">{rateText(p.attendance)}</td>
-              <td className="num">{formatDuration(p.attendance.workedMinutes)}</td>
-              <td>{p.orientation ? ORIENTATION_LABELS[p.orientation] : '—'}</td>
-              <td className="small">
-                {p.outcome ? OUTCOME_CATEGORY_LABELS[p.outcome.category] : '—'}
-                {p.outcome?.afterThreeMonths ? ` ; à 3 mois : ${p.outcome.afterThreeMonths}` : ''}
-              </td>
+        <table>
+          <thead>
+            <tr>
+              <th>Personne</th>
+              <th>Présence (demi-journées)</th>
+              <th className="num">Taux</th>
+              <th className="num">Heures travaillées</th>
+              <th>Orientation proposée</th>
+              <th>Sortie</th>
             </tr>
-          ))}
-          <tr>
-            <th>Total</th>
-            <th>
-              {total.attended} / {total.held}
-            </th>
-            <th className="num">{rateText(total)}</th>
-            <th className="num">{formatDuration(total.workedMinutes)}</th>
-            <th colSpan={2}>Heures payées : {formatDuration(total.paidMinutes)}</th>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {b.participants.map((p) => (
+              <tr key={p.participationId}>
+                <td>{p.name}</td>
+                <td>
+                  {p.attendance.attended} / {p.attendance.held}
+                </td>
+                <td className="num">{rateText(p.attendance)}</td>
+                <td className="num">{formatDuration(p.attendance.workedMinutes)}</td>
+                <td>{p.orientation ? ORIENTATION_LABELS[p.orientation] : '—'}</td>
+                <td className="small">
+                  {p.outcome ? OUTCOME_CATEGORY_LABELS[p.outcome.category] : '—'}
+                  {p.outcome?.afterThreeMonths ? ` ; à 3 mois : ${p.outcome.afterThreeMonths}` : ''}
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <th>Total</th>
+              <th>
+                {total.attended} / {total.held}
+              </th>
+              <th className="num">{rateText(total)}</th>
+              <th className="num">{formatDuration(total.workedMinutes)}</th>
+              <th colSpan={2}>Heures payées : {formatDuration(total.paidMinutes)}</th>
+            </tr>
+          </tbody>
+        </table>
       ) : (
         <>
           <table>
@@ -127,17 +133,33 @@ export function BilanChantier({ d }: { d: WorksiteDocumentData }) {
               </tr>
             </tbody>
           </table>
-          <CountTable heading="Orientation proposée" rows={countsOf(b.participants.map((p) => (p.orientation ? ORIENTATION_LABELS[p.orientation] : 'Non renseignée')))} />
-          <CountTable heading="Sortie" rows={countsOf(b.participants.map((p) => (p.outcome ? OUTCOME_CATEGORY_LABELS[p.outcome.category] : 'Non renseignée')))} />
+          <CountTable
+            heading="Orientation proposée"
+            rows={countsOf(
+              b.participants.map((p) => (p.orientation ? ORIENTATION_LABELS[p.orientation] : 'Non renseignée')),
+            )}
+          />
+          <CountTable
+            heading="Sortie"
+            rows={countsOf(
+              b.participants.map((p) => (p.outcome ? OUTCOME_CATEGORY_LABELS[p.outcome.category] : 'Non renseignée')),
+            )}
+          />
         </>
       )}
       <h2>Réalisations pour le client</h2>
       <Words text={b.form.production} />
       <h2>Incidents</h2>
       <p>
-        {b.incidentsNoted === 0 ? "Aucun incident noté par l’encadrant." : `${b.incidentsNoted} incident${b.incidentsNoted > 1 ? 's' : ''} noté${b.incidentsNoted > 1 ? 's' : ''} par l’encadrant.`}
+        {b.incidentsNoted === 0
+          ? 'Aucun incident noté par l’encadrant.'
+          : `${b.incidentsNoted} incident${b.incidentsNoted > 1 ? 's' : ''} noté${b.incidentsNoted > 1 ? 's' : ''} par l’encadrant.`}
       </p>
-      {d.named ? <Words text={b.form.incidents} /> : <p className="small">Le détail des incidents figure dans la version interne du bilan.</p>}
+      {d.named ? (
+        <Words text={b.form.incidents} />
+      ) : (
+        <p className="small">Le détail des incidents figure dans la version interne du bilan.</p>
+      )}
       <h2>Commentaire</h2>
       <Words text={b.form.comments} none="Aucun commentaire." />
     </>

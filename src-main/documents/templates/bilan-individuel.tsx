@@ -21,7 +21,8 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={referenceOf(d)} />
       <h1>Bilan de fin de chantier</h1>
       <p className="subtitle">
-        {personName(d.person)} — chantier « {d.worksite.name} », du {longFrenchDate(d.contract.startDate)} au {longFrenchDate(d.countedUntil)}
+        {personName(d.person)} — chantier « {d.worksite.name} », du {longFrenchDate(d.contract.startDate)} au{' '}
+        {longFrenchDate(d.countedUntil)}
         {d.worksite.supervisorName ? ` — encadrant : ${d.worksite.supervisorName}` : ''}
       </p>
 
@@ -66,7 +67,8 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
         <ul>
           {b.obstacles.map((o, i) => (
             <li key={i}>
-              {OBSTACLE_KIND_LABELS[o.kind]} : repéré le {longFrenchDate(o.identifiedOn)}, {o.resolvedOn ? `levé le ${longFrenchDate(o.resolvedOn)}` : 'toujours présent'}
+              {OBSTACLE_KIND_LABELS[o.kind]} : repéré le {longFrenchDate(o.identifiedOn)},{' '}
+              {o.resolvedOn ? `levé le ${longFrenchDate(o.resolvedOn)}` : 'toujours présent'}
             </li>
           ))}
         </ul>
@@ -90,8 +92,12 @@ export function BilanIndividuel({ d }: { d: ParticipationDocumentData }) {
         signers={[
           // Signed by those who wrote it, not by the structure's signatory.
           { who: 'Le référent social', name: d.referentName ?? '' },
-          { who: "L’encadrant technique", name: d.worksite.supervisorName ?? '' },
-          { who: 'La personne', name: `${d.person.firstNames} ${d.person.lastName}`, mention: 'A pris connaissance du bilan' },
+          { who: 'L’encadrant technique', name: d.worksite.supervisorName ?? '' },
+          {
+            who: 'La personne',
+            name: `${d.person.firstNames} ${d.person.lastName}`,
+            mention: 'A pris connaissance du bilan',
+          },
         ]}
       />
     </>

@@ -42,10 +42,22 @@ function TableWithBars({ t }: { t: ShownTable }) {
             return (
               <tr key={r.label}>
                 {isTotal ? <th>{r.label}</th> : <td>{r.label}</td>}
-                {r.cells.map((c, j) => (isTotal ? <th key={j} className="num">{c.text}</th> : <td key={j} className="num">{c.text}</td>))}
+                {r.cells.map((c, j) =>
+                  isTotal ? (
+                    <th key={j} className="num">
+                      {c.text}
+                    </th>
+                  ) : (
+                    <td key={j} className="num">
+                      {c.text}
+                    </td>
+                  ),
+                )}
                 {single && (
                   <td style={{ width: '45%' }}>
-                    {!isTotal && r.cells[0]!.value !== null && r.cells[0]!.value! > 0 && <div className="bar" style={{ width: `${(r.cells[0]!.value! / max) * 100}%` }} />}
+                    {!isTotal && r.cells[0]!.value !== null && r.cells[0]!.value! > 0 && (
+                      <div className="bar" style={{ width: `${(r.cells[0]!.value! / max) * 100}%` }} />
+                    )}
                   </td>
                 )}
               </tr>
@@ -61,7 +73,11 @@ function TableWithBars({ t }: { t: ShownTable }) {
 export function FunderReport({ d }: { d: FunderReportData }) {
   return (
     <>
-      <Letterhead issuer={d.structure} logo={d.structure.logo} reference={`statistiques éditées le ${longFrenchDate(d.issuedOn)}`} />
+      <Letterhead
+        issuer={d.structure}
+        logo={d.structure.logo}
+        reference={`statistiques éditées le ${longFrenchDate(d.issuedOn)}`}
+      />
       <section className="cover">
         <h1>{d.title}</h1>
         <p className="subtitle">

@@ -16,7 +16,9 @@ type Employee = ReturnType<typeof employeeOf>;
 /** L1242-12, 5°: the agreement's title with its IDCC, or that none applies. */
 export function agreementSentence(employer: EmployerParty): string {
   const title = employer.collectiveAgreement ? COLLECTIVE_AGREEMENTS[employer.collectiveAgreement].title : null;
-  return title ? `Convention collective applicable : ${title}.` : "Aucune convention collective n’est applicable à l’employeur.";
+  return title
+    ? `Convention collective applicable : ${title}.`
+    : 'Aucune convention collective n’est applicable à l’employeur.';
 }
 
 /** L1242-12, 8°: the name and address of the complementary pension fund and, where there is one, of the provident body. */
@@ -26,7 +28,7 @@ export function PensionAndProvident({ employer }: { employer: EmployerParty }) {
       Caisse de retraite complémentaire : {employer.pensionFund}, {employer.pensionFundAddress}.{' '}
       {employer.providentBody.trim() !== ''
         ? `Organisme de prévoyance : ${employer.providentBody}, ${employer.providentBodyAddress}.`
-        : "L’employeur n’adhère à aucun organisme de prévoyance."}
+        : 'L’employeur n’adhère à aucun organisme de prévoyance.'}
     </p>
   );
 }
@@ -39,14 +41,15 @@ export function PensionAndProvident({ employer }: { employer: EmployerParty }) {
 export function ParticularRisk({ particularRisk, employee }: { particularRisk: boolean; employee: Employee }) {
   return particularRisk ? (
     <p>
-      Ce poste figure sur la liste des postes présentant des risques particuliers pour la santé ou la sécurité établie par l’employeur (article L4154-2 du Code du
-      travail). À ce titre, {employee.the} bénéficie, avant sa prise de poste, d’une formation renforcée à la sécurité ainsi que d’un accueil et d’une information
-      adaptés.
+      Ce poste figure sur la liste des postes présentant des risques particuliers pour la santé ou la sécurité établie
+      par l’employeur (article L4154-2 du Code du travail). À ce titre, {employee.the} bénéficie, avant sa prise de
+      poste, d’une formation renforcée à la sécurité ainsi que d’un accueil et d’une information adaptés.
     </p>
   ) : (
     <p>
-      Ce poste ne figure pas sur la liste des postes présentant des risques particuliers pour la santé ou la sécurité établie par l’employeur (article L4154-2 du
-      Code du travail). {employee.The} reçoit la formation pratique et appropriée à la sécurité due à tout salarié à son arrivée (article L4141-2).
+      Ce poste ne figure pas sur la liste des postes présentant des risques particuliers pour la santé ou la sécurité
+      établie par l’employeur (article L4154-2 du Code du travail). {employee.The} reçoit la formation pratique et
+      appropriée à la sécurité due à tout salarié à son arrivée (article L4141-2).
     </p>
   );
 }
@@ -56,7 +59,11 @@ export function ParticularRisk({ particularRisk, employee }: { particularRisk: b
  * charge. `audience` picks the voice: the contract and the convention speak of
  * the person, the convocation speaks to them.
  */
-export function ppeSentence(d: Pick<ParticipationDocumentData, 'worksite' | 'structure'>, audience: 'contract' | 'convention' | 'letter', employee?: Employee): string {
+export function ppeSentence(
+  d: Pick<ParticipationDocumentData, 'worksite' | 'structure'>,
+  audience: 'contract' | 'convention' | 'letter',
+  employee?: Employee,
+): string {
   const list = ppeList(d.worksite.activity);
   const supplier = theOrganisation(d.structure.name);
   switch (audience) {
@@ -86,14 +93,15 @@ export function PartTimeClauses({ d, employee }: { d: ParticipationDocumentData;
     <>
       {contract.weeklyMinutes < MINIMUM_PART_TIME_MINUTES && contract.type === 'cdd_usage' && (
         <p>
-          La durée du travail est inférieure à la durée minimale de 24 heures par semaine prévue à l’article L3123-7 du Code du travail : cette durée réduite
-          est proposée par l’association intermédiaire en application de l’article L5132-7, le parcours d’insertion {employee.ofThe} le justifiant.
+          La durée du travail est inférieure à la durée minimale de 24 heures par semaine prévue à l’article L3123-7 du
+          Code du travail : cette durée réduite est proposée par l’association intermédiaire en application de l’article
+          L5132-7, le parcours d’insertion {employee.ofThe} le justifiant.
         </p>
       )}
       {contract.weeklyMinutes < MINIMUM_PART_TIME_MINUTES && contract.type === 'cddi' && (
         <p>
-          La durée du travail est inférieure à la durée minimale de 24 heures par semaine prévue à l’article L3123-7 du Code du travail, dans le cadre du
-          parcours d’insertion prévu à l’article L5132-15-1
+          La durée du travail est inférieure à la durée minimale de 24 heures par semaine prévue à l’article L3123-7 du
+          Code du travail, dans le cadre du parcours d’insertion prévu à l’article L5132-15-1
           {contract.derogationUntil
             ? ` ; elle est inférieure à 20 heures en vertu d’une dérogation accordée jusqu’au ${longFrenchDate(contract.derogationUntil)}.`
             : ' ; elle est d’au moins 20 heures par semaine.'}
@@ -101,15 +109,17 @@ export function PartTimeClauses({ d, employee }: { d: ParticipationDocumentData;
       )}
       {contract.weeklyMinutes < MINIMUM_PART_TIME_MINUTES && contract.type === 'autre' && (
         <p>
-          La durée du travail est inférieure à la durée minimale de 24 heures par semaine : elle est fixée à la demande écrite et motivée {employee.ofThe}
+          La durée du travail est inférieure à la durée minimale de 24 heures par semaine : elle est fixée à la demande
+          écrite et motivée {employee.ofThe}
           (article L3123-7 du Code du travail).
         </p>
       )}
       <p>
-        Des heures complémentaires peuvent être demandées dans la limite d’un dixième de la durée prévue au contrat, soit {formatDuration(tenth)} par semaine
-        (article L3123-28) ; chacune est majorée de 10 % (article L3123-29). Elles ne peuvent porter la durée du travail au niveau de la durée légale (article
-        L3123-9). Le refus d’en effectuer au-delà de ces limites, ou lorsque {employee.the} en est {employee.e('informé', 'informée')} moins de trois jours à
-        l’avance, ne constitue ni une faute ni un motif de licenciement (article L3123-10).
+        Des heures complémentaires peuvent être demandées dans la limite d’un dixième de la durée prévue au contrat,
+        soit {formatDuration(tenth)} par semaine (article L3123-28) ; chacune est majorée de 10 % (article L3123-29).
+        Elles ne peuvent porter la durée du travail au niveau de la durée légale (article L3123-9). Le refus d’en
+        effectuer au-delà de ces limites, ou lorsque {employee.the} en est {employee.e('informé', 'informée')} moins de
+        trois jours à l’avance, ne constitue ni une faute ni un motif de licenciement (article L3123-10).
       </p>
     </>
   );

@@ -6,7 +6,15 @@ import { organisationGender, signatoryQuality, titleGender } from '../../shared/
 import type { Party, StructureParty } from '../data';
 
 /** The issuer at the top of the first page: the CCAS's letterhead, or the employer's own (with its logo when it has one). */
-export function Letterhead({ issuer, logo = issuer.logo, reference }: { issuer: Party & Partial<Pick<StructureParty, 'phone' | 'email' | 'logo'>>; logo?: string | null; reference: string }) {
+export function Letterhead({
+  issuer,
+  logo = issuer.logo,
+  reference,
+}: {
+  issuer: Party & Partial<Pick<StructureParty, 'phone' | 'email' | 'logo'>>;
+  logo?: string | null;
+  reference: string;
+}) {
   return (
     <header className="letterhead">
       <div className="issuer">
@@ -40,7 +48,17 @@ export interface Signer {
 }
 
 /** "Fait à …, le …" and one box per signer; never split across two pages. A null date is left blank, to be written by hand at signature. */
-export function SignatureBlock({ town, date, copies, signers }: { town: string; date: string | null; copies?: number; signers: Signer[] }) {
+export function SignatureBlock({
+  town,
+  date,
+  copies,
+  signers,
+}: {
+  town: string;
+  date: string | null;
+  copies?: number;
+  signers: Signer[];
+}) {
   return (
     <section className="signatures">
       <div className="place">
@@ -52,7 +70,11 @@ export function SignatureBlock({ town, date, copies, signers }: { town: string; 
           <div className="box" key={s.who}>
             <div className="who">{s.who}</div>
             {/* Nobody recorded (no référent, no supervisor yet): a line to write the signer's name by hand, never an empty box. */}
-            {s.name.trim() === '' ? <div className="handwrite">Nom et prénom : ______________________________</div> : <div>{s.name}</div>}
+            {s.name.trim() === '' ? (
+              <div className="handwrite">Nom et prénom : ______________________________</div>
+            ) : (
+              <div>{s.name}</div>
+            )}
             {s.title && <div>{s.title}</div>}
             {s.mention && <div className="mention">{s.mention}</div>}
           </div>
@@ -87,12 +109,23 @@ export function referenceOf(d: { number: string; version: number }): string {
  */
 export function undersigned(party: Pick<Party, 'name' | 'signatoryName' | 'signatoryTitle'>): string {
   const gender = titleGender(party.signatoryTitle);
-  const word = agree(gender === 'f' ? 'madame' : gender === 'm' ? 'monsieur' : null, { m: 'soussigné', f: 'soussignée' });
+  const word = agree(gender === 'f' ? 'madame' : gender === 'm' ? 'monsieur' : null, {
+    m: 'soussigné',
+    f: 'soussignée',
+  });
   return `Je ${word} ${party.signatoryName}, ${signatoryQuality(party.signatoryTitle, party.name)}`;
 }
 
 /** A legal entity in the parties' block of a contract: who, where, SIRET, represented by whom (agreeing with its name when it tells). */
-export function PartyBox({ role, party, represented: fallback = 'représenté' }: { role: string; party: Party; represented?: 'représenté' | 'représentée' }) {
+export function PartyBox({
+  role,
+  party,
+  represented: fallback = 'représenté',
+}: {
+  role: string;
+  party: Party;
+  represented?: 'représenté' | 'représentée';
+}) {
   const gender = organisationGender(party.name);
   const represented = gender === 'f' ? 'représentée' : gender === 'm' ? 'représenté' : fallback;
   return (

@@ -31,15 +31,19 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
   const events = d.lines.flatMap((l) => [
     ...l.person.events.map((e) => `${l.person.firstNames} ${l.person.lastName} : ${e}`),
     ...smicNotes(l).map((n) => `${l.person.firstNames} ${l.person.lastName} : ${n}`),
-    ...l.person.regularisations.map((r) => `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta === 0 ? 'heures payées inchangées' : `${signedDuration(r.paidDelta)} payées`}), ${r.reason}`),
+    ...l.person.regularisations.map(
+      (r) =>
+        `${l.person.firstNames} ${l.person.lastName} : régularisation du ${formatFrenchDate(r.date)} (${r.paidDelta === 0 ? 'heures payées inchangées' : `${signedDuration(r.paidDelta)} payées`}), ${r.reason}`,
+    ),
   ]);
   return (
     <>
       <Letterhead issuer={d.structure} logo={d.structure.logo} reference={d.reference} />
       <h1>Relevé des heures de {d.monthLabel}</h1>
       <p className="subtitle">
-        Période du {formatFrenchDate(d.period.first)} au {formatFrenchDate(d.period.last)} · transmis {toOrganisation(d.employer.name)} ({d.employer.address}, {d.employer.postcode}{' '}
-        {d.employer.town}) pour l’établissement de la paie
+        Période du {formatFrenchDate(d.period.first)} au {formatFrenchDate(d.period.last)} · transmis{' '}
+        {toOrganisation(d.employer.name)} ({d.employer.address}, {d.employer.postcode} {d.employer.town}) pour
+        l’établissement de la paie
       </p>
       <table>
         <thead>
@@ -71,7 +75,8 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                 {formatDuration(l.complementary)}
                 {l.complementary > 0 && (
                   <div className="small">
-                    {formatDuration(l.complementaryWithinTenth)} à +10 %, {formatDuration(l.complementaryBeyondTenth)} à +25 %
+                    {formatDuration(l.complementaryWithinTenth)} à +10 %, {formatDuration(l.complementaryBeyondTenth)} à
+                    +25 %
                   </div>
                 )}
               </td>
@@ -90,7 +95,9 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
             </tr>
           ))}
           <tr>
-            <th colSpan={3}>Total ({d.lines.length} personne{d.lines.length > 1 ? 's' : ''})</th>
+            <th colSpan={3}>
+              Total ({d.lines.length} personne{d.lines.length > 1 ? 's' : ''})
+            </th>
             <th className="num">{formatDuration(total((l) => l.planned))}</th>
             <th className="num">{formatDuration(total((l) => l.worked))}</th>
             <th className="num">{formatDuration(total((l) => l.paid))}</th>
@@ -121,7 +128,11 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
                   {l.person.lastName.toLocaleUpperCase('fr-FR')} {l.person.firstNames}
                 </td>
                 <td>{payLineLabel(p)}</td>
-                <td>{p.from === p.to ? formatFrenchDate(p.from) : `${formatFrenchDate(p.from)} au ${formatFrenchDate(p.to)}`}</td>
+                <td>
+                  {p.from === p.to
+                    ? formatFrenchDate(p.from)
+                    : `${formatFrenchDate(p.from)} au ${formatFrenchDate(p.to)}`}
+                </td>
                 <td className="num">{decimalHoursText(p.centiHours)}</td>
                 <td className="num">{rateText(p.rateCentiCents)}</td>
                 <td className="num">{formatEuros(p.amountCents)}</td>
@@ -145,17 +156,23 @@ export function PayrollSummary({ d }: { d: PayrollSummaryData }) {
         </>
       )}
       <p className="small">
-        Le détail par jour (heures prévues, travaillées, temps annexes, absences par motif et justificatifs) figure dans le tableur joint. Le brut estimé
-        (heures payées × taux horaire en vigueur chaque jour : celui du contrat, ou le SMIC en vigueur ce jour-là s’il est plus élevé) sert au contrôle ; la paie
-        est établie par l’employeur. Les heures complémentaires comptent tout le temps de travail payé au-delà de l’horaire hebdomadaire du contrat, temps
-        annexes rémunérés compris (+10 % dans la limite du dixième, +25 % au-delà).
+        Le détail par jour (heures prévues, travaillées, temps annexes, absences par motif et justificatifs) figure dans
+        le tableur joint. Le brut estimé (heures payées × taux horaire en vigueur chaque jour : celui du contrat, ou le
+        SMIC en vigueur ce jour-là s’il est plus élevé) sert au contrôle ; la paie est établie par l’employeur. Les
+        heures complémentaires comptent tout le temps de travail payé au-delà de l’horaire hebdomadaire du contrat,
+        temps annexes rémunérés compris (+10 % dans la limite du dixième, +25 % au-delà).
       </p>
       <SignatureBlock
         town={d.structure.town}
         date={d.issuedOn}
         signers={[
           { who: 'Pour le CCAS, la coordination', name: d.coordinator, mention: 'Heures certifiées exactes' },
-          { who: "Pour l’employeur", name: d.employer.signatoryName, title: d.employer.signatoryTitle, mention: 'Reçu le :' },
+          {
+            who: 'Pour l’employeur',
+            name: d.employer.signatoryName,
+            title: d.employer.signatoryTitle,
+            mention: 'Reçu le :',
+          },
         ]}
       />
     </>

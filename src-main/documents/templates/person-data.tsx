@@ -29,9 +29,10 @@ export function PersonData({ d }: { d: PersonDocumentData }) {
       </p>
       <p>{hello}</p>
       <p>
-        Vous trouverez ci-dessous toutes les données que {the} enregistre sur vous dans Passerelle, son logiciel de suivi des chantiers d’insertion,
-        telles qu’elles sont au {longFrenchDate(d.issuedOn)} : votre identité, votre situation, votre parcours, vos contrats, vos présences, les
-        évaluations, les bilans et, s’il y en a, les notes de la psychologue vous concernant. Les rubriques vides sont indiquées comme telles.
+        Vous trouverez ci-dessous toutes les données que {the} enregistre sur vous dans Passerelle, son logiciel de
+        suivi des chantiers d’insertion, telles qu’elles sont au {longFrenchDate(d.issuedOn)} : votre identité, votre
+        situation, votre parcours, vos contrats, vos présences, les évaluations, les bilans et, s’il y en a, les notes
+        de la psychologue vous concernant. Les rubriques vides sont indiquées comme telles.
       </p>
       {held.sections.map((s) => (
         <section key={s.title}>
@@ -56,16 +57,22 @@ export function PersonData({ d }: { d: PersonDocumentData }) {
       ))}
       <h2>Vos droits</h2>
       <p>
-        Vous pouvez faire corriger ce qui est inexact, demander l’effacement de ce qui n’est plus nécessaire quand la loi le permet, vous opposer à un
-        traitement ou demander sa limitation. Un fichier informatique (JSON) reprenant les mêmes données peut vous être remis, pour les transmettre à
-        un autre organisme. Adressez-vous {contact ? `au secrétariat (${contact})` : 'au secrétariat'} ou écrivez à {structure.signatoryName},{' '}
-        {structure.address}, {structure.postcode} {structure.town} : nous répondons dans un délai d’un mois. Si notre réponse ne vous convient pas,
-        vous pouvez saisir {CNIL}.
+        Vous pouvez faire corriger ce qui est inexact, demander l’effacement de ce qui n’est plus nécessaire quand la
+        loi le permet, vous opposer à un traitement ou demander sa limitation. Un fichier informatique (JSON) reprenant
+        les mêmes données peut vous être remis, pour les transmettre à un autre organisme. Adressez-vous{' '}
+        {contact ? `au secrétariat (${contact})` : 'au secrétariat'} ou écrivez à {structure.signatoryName},{' '}
+        {structure.address}, {structure.postcode} {structure.town} : nous répondons dans un délai d’un mois. Si notre
+        réponse ne vous convient pas, vous pouvez saisir {CNIL}.
       </p>
       <p>
-        {The} reste à votre disposition pour toute question. Nous vous prions d’agréer, {hello.replace(/,$/, '')}, nos salutations distinguées.
+        {The} reste à votre disposition pour toute question. Nous vous prions d’agréer, {hello.replace(/,$/, '')}, nos
+        salutations distinguées.
       </p>
-      <SignatureBlock town={structure.town} date={d.issuedOn} signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]} />
+      <SignatureBlock
+        town={structure.town}
+        date={d.issuedOn}
+        signers={[{ who: structure.name, name: structure.signatoryName, title: structure.signatoryTitle }]}
+      />
     </>
   );
 }

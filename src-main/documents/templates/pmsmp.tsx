@@ -4,7 +4,13 @@ import { dayMinutes, scheduleMinutes } from '../../domain/pmsmp';
 import { longFrenchDate } from '../../shared/dates';
 import { asSentence, formatPhone } from '../../shared/french';
 import { formatDuration } from '../../shared/time';
-import { PMSMP_OBJECTIVE_LABELS, PMSMP_OUTCOME_LABELS, PRESCRIBER_KIND_LABELS, WEEKDAY_LABELS, WEEKDAYS } from '../../shared/contract/pmsmp';
+import {
+  PMSMP_OBJECTIVE_LABELS,
+  PMSMP_OUTCOME_LABELS,
+  PRESCRIBER_KIND_LABELS,
+  WEEKDAY_LABELS,
+  WEEKDAYS,
+} from '../../shared/contract/pmsmp';
 import type { ImmersionDocumentData, PersonDocumentData } from '../data';
 import { Article, EstablishedOn, formatSiret, Letterhead, referenceOf, SignatureBlock } from './parts';
 
@@ -126,15 +132,18 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
       <Letterhead issuer={d.structure} reference={referenceOf(d)} />
       <h1>Convention de mise en situation en milieu professionnel</h1>
       <p className="subtitle">
-        Période de mise en situation en milieu professionnel (PMSMP), articles L5135-1 à L5135-8 et D5135-1 à D5135-8 du Code du travail — modèle Cerfa
-        n° 13912
-        {m.renews ? ` — renouvellement de la convention ${m.renews.number ?? ''} du ${longFrenchDate(m.renews.startDate)} au ${longFrenchDate(m.renews.endDate)}` : ''}
+        Période de mise en situation en milieu professionnel (PMSMP), articles L5135-1 à L5135-8 et D5135-1 à D5135-8 du
+        Code du travail — modèle Cerfa n° 13912
+        {m.renews
+          ? ` — renouvellement de la convention ${m.renews.number ?? ''} du ${longFrenchDate(m.renews.startDate)} au ${longFrenchDate(m.renews.endDate)}`
+          : ''}
       </p>
       <Parties d={d} m={m} />
 
       <Article title="1 — Tuteur dans la structure d’accueil">
         <p>
-          {f.tutorName}, {f.tutorFunction}, accueille et suit le bénéficiaire et lui transmet les consignes d’hygiène et de sécurité
+          {f.tutorName}, {f.tutorFunction}, accueille et suit le bénéficiaire et lui transmet les consignes d’hygiène et
+          de sécurité
           {f.tutorPhone || f.tutorEmail ? ` (${contactLine(f.tutorPhone, f.tutorEmail)})` : ''}.
         </p>
       </Article>
@@ -143,14 +152,18 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
         <p>Objet de la période (article L5135-1) : {PMSMP_OBJECTIVE_LABELS[f.objective]}.</p>
         <p>Métier ou activité observé : {f.trade}.</p>
         {f.goals && <p>Objectifs précis : {asSentence(f.goals)}</p>}
-        <p>Leur réalisation est évaluée par un bilan établi par la structure d’accompagnement avec le tuteur, à la fin de la période.</p>
+        <p>
+          Leur réalisation est évaluée par un bilan établi par la structure d’accompagnement avec le tuteur, à la fin de
+          la période.
+        </p>
       </Article>
 
       <Article title="3 — Dates, lieu et horaires">
         <p>
-          Du {longFrenchDate(f.startDate)} au {longFrenchDate(f.endDate)} inclus, soit au plus un mois de date à date (article D5135-3)
-          {f.place ? `, au lieu suivant : ${f.place}` : `, dans les locaux de la structure d’accueil`}. Nombre d’heures de présence prévues sur la période :{' '}
-          {formatDuration(m.immersion.plannedMinutes)}.
+          Du {longFrenchDate(f.startDate)} au {longFrenchDate(f.endDate)} inclus, soit au plus un mois de date à date
+          (article D5135-3)
+          {f.place ? `, au lieu suivant : ${f.place}` : `, dans les locaux de la structure d’accueil`}. Nombre d’heures
+          de présence prévues sur la période : {formatDuration(m.immersion.plannedMinutes)}.
         </p>
         <Schedule m={m} />
       </Article>
@@ -164,7 +177,10 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
       </Article>
 
       <Article title="6 — Risques et équipements de protection">
-        <p>Risques du poste : {f.risks ? asSentence(f.risks) : 'aucun risque particulier signalé par la structure d’accueil.'}</p>
+        <p>
+          Risques du poste :{' '}
+          {f.risks ? asSentence(f.risks) : 'aucun risque particulier signalé par la structure d’accueil.'}
+        </p>
         <p>
           Équipements de protection individuelle, fournis par la structure d’accueil :{' '}
           {f.equipment ? asSentence(f.equipment) : 'aucun équipement particulier requis.'}
@@ -173,16 +189,18 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
 
       <Article title="7 — Statut du bénéficiaire">
         <p>
-          Le bénéficiaire conserve le régime d’indemnisation et le statut dont il bénéficiait avant cette période ; il n’est pas rémunéré par la structure
-          d’accueil, a accès aux transports et installations collectifs de ses salariés et, s’il est salarié, retrouve son poste de travail à l’issue de la
-          période (article L5135-3). La structure d’accueil ne peut confier au bénéficiaire une tâche dangereuse pour laquelle il n’aurait pas reçu la
-          formation et les équipements nécessaires, ni l’accueillir pour occuper un poste permanent, faire face à un surcroît d’activité ou remplacer un
-          salarié absent.
+          Le bénéficiaire conserve le régime d’indemnisation et le statut dont il bénéficiait avant cette période ; il
+          n’est pas rémunéré par la structure d’accueil, a accès aux transports et installations collectifs de ses
+          salariés et, s’il est salarié, retrouve son poste de travail à l’issue de la période (article L5135-3). La
+          structure d’accueil ne peut confier au bénéficiaire une tâche dangereuse pour laquelle il n’aurait pas reçu la
+          formation et les équipements nécessaires, ni l’accueillir pour occuper un poste permanent, faire face à un
+          surcroît d’activité ou remplacer un salarié absent.
         </p>
         {m.immersion.suspensions.map((s) => (
           <p key={s.participationId}>
-            Le bénéficiaire est salarié en CDDI sur le chantier « {s.worksiteName} » : son contrat est suspendu du {longFrenchDate(s.from)} au{' '}
-            {longFrenchDate(s.to)}, à sa demande et avec l’accord de son employeur (article L5132-15-1).
+            Le bénéficiaire est salarié en CDDI sur le chantier « {s.worksiteName} » : son contrat est suspendu du{' '}
+            {longFrenchDate(s.from)} au {longFrenchDate(s.to)}, à sa demande et avec l’accord de son employeur (article
+            L5132-15-1).
           </p>
         ))}
       </Article>
@@ -196,7 +214,11 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
           // The host's legal representative signs: a line for their name, written by hand.
           { who: 'Pour la structure d’accueil', name: '', title: m.host.name },
           { who: 'Pour le prescripteur', name: m.prescriber.contactName ?? '', title: m.prescriber.name },
-          { who: 'Pour la structure d’accompagnement', name: d.structure.signatoryName, title: d.structure.signatoryTitle },
+          {
+            who: 'Pour la structure d’accompagnement',
+            name: d.structure.signatoryName,
+            title: d.structure.signatoryTitle,
+          },
         ]}
       />
       <EstablishedOn date={d.issuedOn} />
@@ -222,8 +244,8 @@ export function PmsmpBilan({ d }: { d: PersonDocumentData }) {
 
       <Article title="1 — La période">
         <p>
-          Objet : {PMSMP_OBJECTIVE_LABELS[f.objective]}. Métier ou activité observé : {f.trade}. Tuteur : {f.tutorName}, {f.tutorFunction}. Prescripteur :{' '}
-          {m.prescriber.name}.
+          Objet : {PMSMP_OBJECTIVE_LABELS[f.objective]}. Métier ou activité observé : {f.trade}. Tuteur : {f.tutorName},{' '}
+          {f.tutorFunction}. Prescripteur : {m.prescriber.name}.
         </p>
       </Article>
 
@@ -262,7 +284,11 @@ export function PmsmpBilan({ d }: { d: PersonDocumentData }) {
         signers={[
           { who: 'Le bénéficiaire', name: `${d.person.firstNames} ${d.person.lastName}` },
           { who: 'Le tuteur', name: f.tutorName, title: `${f.tutorFunction}, ${m.host.name}` },
-          { who: 'Pour la structure d’accompagnement', name: [f.referentName, f.referentFunction].filter(Boolean).join(', '), title: d.structure.name },
+          {
+            who: 'Pour la structure d’accompagnement',
+            name: [f.referentName, f.referentFunction].filter(Boolean).join(', '),
+            title: d.structure.name,
+          },
         ]}
       />
       <EstablishedOn date={d.issuedOn} />

@@ -17,12 +17,23 @@ export function RecoverySheet({ d }: { d: RecoverySheetData }) {
       <h1>Fiche de secours des sauvegardes Passerelle</h1>
       <p className="subtitle">À ranger au coffre du CCAS. Ne pas la garder avec la clé USB.</p>
       <h2>Phrase de passe</h2>
-      <p style={{ fontSize: '18pt', fontWeight: 700, textAlign: 'center', border: '0.4mm solid #000', padding: '6mm', margin: '4mm 0', letterSpacing: '0.5pt' }}>
+      <p
+        style={{
+          fontSize: '18pt',
+          fontWeight: 700,
+          textAlign: 'center',
+          border: '0.4mm solid #000',
+          padding: '6mm',
+          margin: '4mm 0',
+          letterSpacing: '0.5pt',
+        }}
+      >
         {d.passphrase}
       </p>
       <p>
-        Clé n° {d.keyId}, créée le {longFrenchDate(d.issuedOn)}. Les sauvegardes faites avec cette phrase portent ce numéro ; si la phrase de passe
-        est changée, une nouvelle fiche remplace celle-ci pour les sauvegardes suivantes (gardez l’ancienne tant que ses sauvegardes existent).
+        Clé n° {d.keyId}, créée le {longFrenchDate(d.issuedOn)}. Les sauvegardes faites avec cette phrase portent ce
+        numéro ; si la phrase de passe est changée, une nouvelle fiche remplace celle-ci pour les sauvegardes suivantes
+        (gardez l’ancienne tant que ses sauvegardes existent).
       </p>
       <h2>Pour restaurer les données (sur n’importe quel ordinateur)</h2>
       <ol>
@@ -31,8 +42,8 @@ export function RecoverySheet({ d }: { d: RecoverySheetData }) {
         <li>Taper la phrase de passe ci-dessus, vérifier le contenu affiché, puis confirmer.</li>
       </ol>
       <p className="small">
-        Sans cette phrase de passe, personne ne peut lire les sauvegardes — ni un voleur de la clé, ni le CCAS lui-même : il n’existe aucun autre
-        moyen de les ouvrir.
+        Sans cette phrase de passe, personne ne peut lire les sauvegardes — ni un voleur de la clé, ni le CCAS lui-même
+        : il n’existe aucun autre moyen de les ouvrir.
       </p>
     </>
   );

@@ -1,7 +1,16 @@
 /**
  * How a participant's half-day went. One letter each, typed in the week grid.
  */
-export const MARKS = ['present', 'retard', 'maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const;
+export const MARKS = [
+  'present',
+  'retard',
+  'maladie',
+  'accident_travail',
+  'rdv_autorise',
+  'demarche_emploi',
+  'autre_justifiee',
+  'non_justifiee',
+] as const;
 export type Mark = (typeof MARKS)[number];
 
 export const MARK_LABELS: Record<Mark, string> = {
@@ -10,7 +19,7 @@ export const MARK_LABELS: Record<Mark, string> = {
   maladie: 'Maladie',
   accident_travail: 'Accident du travail',
   rdv_autorise: 'Rendez-vous médical ou social autorisé',
-  demarche_emploi: "Démarche d’emploi ou de formation",
+  demarche_emploi: 'Démarche d’emploi ou de formation',
   autre_justifiee: 'Autre absence justifiée',
   non_justifiee: 'Absence non justifiée',
 };
@@ -44,7 +53,13 @@ export const PAID_BY_DEFAULT: Record<Mark, boolean> = {
   non_justifiee: false,
 };
 
-export const JUSTIFIED: readonly Mark[] = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee'];
+export const JUSTIFIED: readonly Mark[] = [
+  'maladie',
+  'accident_travail',
+  'rdv_autorise',
+  'demarche_emploi',
+  'autre_justifiee',
+];
 
 export const CANCEL_KINDS = ['structure', 'force_majeure'] as const;
 export type CancelKind = (typeof CANCEL_KINDS)[number];

@@ -8,10 +8,10 @@ import { CANCEL_KINDS, MARKS } from './attendance-codes';
 
 export const markInput = z
   .object({
-    mark: z.enum(MARKS, { error: "Ce code de présence ou d’absence n’existe pas." }),
+    mark: z.enum(MARKS, { error: 'Ce code de présence ou d’absence n’existe pas.' }),
     /** Late arrival or early departure: the times actually worked. */
-    actualStart: timeOfDay("L’heure d’arrivée").nullable().default(null),
-    actualEnd: timeOfDay("L’heure de départ").nullable().default(null),
+    actualStart: timeOfDay('L’heure d’arrivée').nullable().default(null),
+    actualEnd: timeOfDay('L’heure de départ').nullable().default(null),
     /** Whether an absence's hours are paid; null takes the code's usual rule. */
     paid: z.boolean().nullable().default(null),
     proofReceived: z.boolean().default(false),
@@ -19,12 +19,20 @@ export const markInput = z
   })
   .refine((m) => m.mark !== 'retard' || m.actualStart !== null || m.actualEnd !== null, {
     path: ['actualStart'],
-    message: "Indiquez l’heure d’arrivée ou de départ réelle.",
+    message: 'Indiquez l’heure d’arrivée ou de départ réelle.',
   })
-  .refine((m) => m.actualStart === null || m.actualEnd === null || !TIME_PATTERN.test(m.actualStart) || !TIME_PATTERN.test(m.actualEnd) || m.actualEnd > m.actualStart, {
-    path: ['actualEnd'],
-    message: "L’heure de départ doit venir après l’heure d’arrivée.",
-  });
+  .refine(
+    (m) =>
+      m.actualStart === null ||
+      m.actualEnd === null ||
+      !TIME_PATTERN.test(m.actualStart) ||
+      !TIME_PATTERN.test(m.actualEnd) ||
+      m.actualEnd > m.actualStart,
+    {
+      path: ['actualEnd'],
+      message: 'L’heure de départ doit venir après l’heure d’arrivée.',
+    },
+  );
 export type MarkInput = z.input<typeof markInput>;
 
 export const attendanceEntry = z.object({ sessionId: id, participationId: id, mark: markInput.nullable() });
@@ -59,32 +67,49 @@ export const attendanceWeek = z.object({
     }),
   ),
   /** People under contract some day of the week, with their contract's dates (cells outside them are closed). */
-  participants: z.array(z.object({ participationId: id, personId: id, name: z.string(), start: z.string(), end: z.string() })),
+  participants: z.array(
+    z.object({ participationId: id, personId: id, name: z.string(), start: z.string(), end: z.string() }),
+  ),
   marks: z.array(sensitive('hours', storedMark)),
   annexTimes: z.array(annexTime.extend({ notYet: z.boolean() })),
   holidays: z.array(z.object({ date: z.string(), label: z.string() })),
 });
 export type AttendanceWeek = z.output<typeof attendanceWeek>;
 
-export const hoursRow = sensitive('hours', z.object({
-  participationId: id,
-  personId: id,
-  name: z.string(),
-  worksiteId: id,
-  worksiteName: z.string(),
-  planned: z.number().int(),
-  worked: z.number().int(),
-  paid: z.number().int(),
-  complementary: z.number().int(),
-  attended: z.number().int(),
-  held: z.number().int(),
-  /** Working-time limits passed, in French. */
-  warnings: z.array(z.string()),
-  weeks: z.array(z.object({ weekOf: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int(), complementary: z.number().int() })),
-  months: z.array(z.object({ month: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int() })),
-  /** Corrections of days already sent to the employer, and whether a later hand-off carried them. */
-  regularisations: z.array(z.object({ date: z.string(), paidDelta: z.number().int(), reason: z.string(), sent: z.boolean() })),
-}));
+export const hoursRow = sensitive(
+  'hours',
+  z.object({
+    participationId: id,
+    personId: id,
+    name: z.string(),
+    worksiteId: id,
+    worksiteName: z.string(),
+    planned: z.number().int(),
+    worked: z.number().int(),
+    paid: z.number().int(),
+    complementary: z.number().int(),
+    attended: z.number().int(),
+    held: z.number().int(),
+    /** Working-time limits passed, in French. */
+    warnings: z.array(z.string()),
+    weeks: z.array(
+      z.object({
+        weekOf: z.string(),
+        planned: z.number().int(),
+        worked: z.number().int(),
+        paid: z.number().int(),
+        complementary: z.number().int(),
+      }),
+    ),
+    months: z.array(
+      z.object({ month: z.string(), planned: z.number().int(), worked: z.number().int(), paid: z.number().int() }),
+    ),
+    /** Corrections of days already sent to the employer, and whether a later hand-off carried them. */
+    regularisations: z.array(
+      z.object({ date: z.string(), paidDelta: z.number().int(), reason: z.string(), sent: z.boolean() }),
+    ),
+  }),
+);
 export type HoursRow = z.output<typeof hoursRow>;
 
 export const attendanceMethods = {
@@ -102,7 +127,10 @@ export const attendanceMethods = {
       worksiteId: id,
       entries: z.array(attendanceEntry).min(1, 'Rien à enregistrer.').max(1000),
       /** Required to change a day of a month already sent to the employer: the difference becomes a régularisation. */
-      regularisation: z.object({ reason: requiredText('Le motif de la régularisation', 300) }).nullable().default(null),
+      regularisation: z
+        .object({ reason: requiredText('Le motif de la régularisation', 300) })
+        .nullable()
+        .default(null),
     }),
     output: z.object({ saved: z.number().int() }),
     tx: 'write',
@@ -119,8 +147,20 @@ export const attendanceMethods = {
   'attendance/hours': defineMethod({
     input: z
       .object({ worksiteId: id.optional(), personId: id.optional() })
-      .refine((q) => (q.worksiteId === undefined) !== (q.personId === undefined), { message: 'Indiquez un chantier ou une personne.' }),
-    output: z.object({ rows: z.array(hoursRow), totals: hoursRow.pick({ planned: true, worked: true, paid: true, complementary: true, attended: true, held: true }) }),
+      .refine((q) => (q.worksiteId === undefined) !== (q.personId === undefined), {
+        message: 'Indiquez un chantier ou une personne.',
+      }),
+    output: z.object({
+      rows: z.array(hoursRow),
+      totals: hoursRow.pick({
+        planned: true,
+        worked: true,
+        paid: true,
+        complementary: true,
+        attended: true,
+        held: true,
+      }),
+    }),
     tx: 'read',
     access: 'user',
     audit: 'read',

@@ -27,7 +27,10 @@ export const authMethods = {
     access: 'public',
   }),
   'auth/login': defineMethod({
-    input: z.object({ userId: id, password: z.string({ error: 'Saisissez votre mot de passe.' }).min(1, 'Saisissez votre mot de passe.').max(200) }),
+    input: z.object({
+      userId: id,
+      password: z.string({ error: 'Saisissez votre mot de passe.' }).min(1, 'Saisissez votre mot de passe.').max(200),
+    }),
     output: sessionView,
     tx: 'none',
     access: 'public',
@@ -38,9 +41,17 @@ export const authMethods = {
     tx: 'read',
     access: 'public',
   }),
-  'auth/logout': defineMethod({ input: noInput, output: z.object({ done: z.literal(true) }), tx: 'none', access: 'public' }),
+  'auth/logout': defineMethod({
+    input: noInput,
+    output: z.object({ done: z.literal(true) }),
+    tx: 'none',
+    access: 'public',
+  }),
   'auth/changePassword': defineMethod({
-    input: z.object({ currentPassword: z.string().min(1, 'Saisissez votre mot de passe actuel.').max(200), newPassword }),
+    input: z.object({
+      currentPassword: z.string().min(1, 'Saisissez votre mot de passe actuel.').max(200),
+      newPassword,
+    }),
     output: z.object({ done: z.literal(true) }),
     tx: 'none',
     access: 'user',

@@ -7,7 +7,9 @@ export const backupStatus = z.object({
   configured: z.boolean(),
   keyId: z.string().nullable(),
   lastFolder: z.string().nullable(),
-  lastBackup: z.object({ at: z.string(), path: z.string(), size: z.number().int(), previousVerified: z.boolean().nullable() }).nullable(),
+  lastBackup: z
+    .object({ at: z.string(), path: z.string(), size: z.number().int(), previousVerified: z.boolean().nullable() })
+    .nullable(),
   /** No verified USB backup for more than 7 days (or never). */
   stale: z.boolean(),
 });
@@ -22,12 +24,20 @@ export const backupPreview = z.object({
 });
 
 const passphrase = z.string({ error: 'Indiquez la phrase de passe.' }).max(500);
-const backupFile = z.object({ path: requiredText('Le fichier de sauvegarde', 1000), passphrase: passphrase.nullable().default(null) });
+const backupFile = z.object({
+  path: requiredText('Le fichier de sauvegarde', 1000),
+  passphrase: passphrase.nullable().default(null),
+});
 
 export const backupMethods = {
   'backup/status': defineMethod({ input: noInput, output: backupStatus, tx: 'read', access: 'user' }),
   /** Eight random words, easy to copy onto the recovery sheet. */
-  'backup/suggestPassphrase': defineMethod({ input: noInput, output: z.object({ passphrase: z.string() }), tx: 'none', access: 'user' }),
+  'backup/suggestPassphrase': defineMethod({
+    input: noInput,
+    output: z.object({ passphrase: z.string() }),
+    tx: 'none',
+    access: 'user',
+  }),
   /** Derives the key once (scrypt), keeps it on this PC, starts a new key id. */
   'backup/setPassphrase': defineMethod({
     input: z.object({ passphrase: passphrase.min(1, 'Indiquez la phrase de passe.') }),

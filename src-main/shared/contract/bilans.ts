@@ -17,7 +17,7 @@ export const ORIENTATION_LABELS: Record<Orientation, string> = {
   emploi: 'Emploi',
   formation: 'Formation',
   aci_siae: 'ACI ou autre structure d’insertion (SIAE)',
-  accompagnement_social: "Poursuite de l’accompagnement social",
+  accompagnement_social: 'Poursuite de l’accompagnement social',
   soins: 'Soins',
   autre: 'Autre',
 };
@@ -25,8 +25,8 @@ export const ORIENTATION_LABELS: Record<Orientation, string> = {
 export const bilanInput = z.object({
   /** What the person says of the worksite, in their words. */
   participantWords: optionalText('Les mots de la personne', 3000).default(''),
-  teamAssessment: optionalText("L’appréciation de l’équipe", 3000).default(''),
-  orientation: z.enum(ORIENTATIONS, { error: "Choisissez l’orientation proposée." }).nullable(),
+  teamAssessment: optionalText('L’appréciation de l’équipe', 3000).default(''),
+  orientation: z.enum(ORIENTATIONS, { error: 'Choisissez l’orientation proposée.' }).nullable(),
   nextSteps: optionalText('Les prochaines étapes', 2000).default(''),
   referentToInform: optionalText('Le référent social à informer', 200).default(''),
   /** The activities really done, for the attestation de compétences. */
@@ -58,14 +58,19 @@ export const skillLine = z.object({
 });
 export type SkillLine = z.output<typeof skillLine>;
 
-export const bilan = sensitive('social', z.object({
-  participation: followedParticipation,
-  attendance: attendanceFigures,
-  skills: z.array(skillLine),
-  obstacles: z.array(z.object({ kind: z.enum(OBSTACLE_KINDS), identifiedOn: z.string(), resolvedOn: z.string().nullable() })),
-  form: bilanInput.extend({ orientation: z.enum(ORIENTATIONS).nullable() }),
-  updatedAt: z.string().nullable(),
-}));
+export const bilan = sensitive(
+  'social',
+  z.object({
+    participation: followedParticipation,
+    attendance: attendanceFigures,
+    skills: z.array(skillLine),
+    obstacles: z.array(
+      z.object({ kind: z.enum(OBSTACLE_KINDS), identifiedOn: z.string(), resolvedOn: z.string().nullable() }),
+    ),
+    form: bilanInput.extend({ orientation: z.enum(ORIENTATIONS).nullable() }),
+    updatedAt: z.string().nullable(),
+  }),
+);
 export type Bilan = z.output<typeof bilan>;
 
 export const worksiteBilanInput = z.object({
@@ -75,21 +80,32 @@ export const worksiteBilanInput = z.object({
 });
 export type WorksiteBilanInput = z.input<typeof worksiteBilanInput>;
 
-export const worksiteBilan = sensitive('social', z.object({
-  worksite: z.object({ id, name: z.string(), kind: z.enum(WORKSITE_KINDS), activity: z.enum(ACTIVITIES), startDate: z.string(), endDate: z.string(), clientName: z.string().nullable() }),
-  participants: z.array(
-    z.object({
-      participationId: id,
-      name: personName,
-      attendance: attendanceFigures,
-      orientation: z.enum(ORIENTATIONS).nullable(),
-      outcome: z.object({ category: z.enum(OUTCOME_CATEGORIES), afterThreeMonths: z.string() }).nullable(),
+export const worksiteBilan = sensitive(
+  'social',
+  z.object({
+    worksite: z.object({
+      id,
+      name: z.string(),
+      kind: z.enum(WORKSITE_KINDS),
+      activity: z.enum(ACTIVITIES),
+      startDate: z.string(),
+      endDate: z.string(),
+      clientName: z.string().nullable(),
     }),
-  ),
-  /** Incidents noted by the supervisor (their count; their words stay in the records). */
-  incidentsNoted: z.number().int(),
-  form: worksiteBilanInput,
-}));
+    participants: z.array(
+      z.object({
+        participationId: id,
+        name: personName,
+        attendance: attendanceFigures,
+        orientation: z.enum(ORIENTATIONS).nullable(),
+        outcome: z.object({ category: z.enum(OUTCOME_CATEGORIES), afterThreeMonths: z.string() }).nullable(),
+      }),
+    ),
+    /** Incidents noted by the supervisor (their count; their words stay in the records). */
+    incidentsNoted: z.number().int(),
+    form: worksiteBilanInput,
+  }),
+);
 export type WorksiteBilan = z.output<typeof worksiteBilan>;
 
 const onParticipation = z.object({ participationId: id });
@@ -97,8 +113,20 @@ const onWorksite = z.object({ worksiteId: id });
 
 export const bilansMethods = {
   'bilans/get': defineMethod({ input: onParticipation, output: bilan, tx: 'read', access: 'user', audit: 'read' }),
-  'bilans/save': defineMethod({ input: onParticipation.extend({ bilan: bilanInput }), output: bilan, tx: 'write', access: 'user', audit: 'change' }),
-  'bilans/worksite': defineMethod({ input: onWorksite, output: worksiteBilan, tx: 'read', access: 'user', audit: 'read' }),
+  'bilans/save': defineMethod({
+    input: onParticipation.extend({ bilan: bilanInput }),
+    output: bilan,
+    tx: 'write',
+    access: 'user',
+    audit: 'change',
+  }),
+  'bilans/worksite': defineMethod({
+    input: onWorksite,
+    output: worksiteBilan,
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
   'bilans/saveWorksite': defineMethod({
     input: onWorksite.extend({ bilan: worksiteBilanInput }),
     output: worksiteBilan,

@@ -3,12 +3,12 @@ import { defineMethod } from './define';
 import { email, id, isoDate, optionalText, phone, requiredText } from './fields';
 import { ORGANISATION_KINDS } from './people-lists';
 
-const optionalEmail = z.union([z.literal(''), email("L’adresse e-mail")]);
+const optionalEmail = z.union([z.literal(''), email('L’adresse e-mail')]);
 
 export const organisationInput = z.object({
-  name: requiredText("Le nom de l’organisme", 150),
-  kind: z.enum(ORGANISATION_KINDS, { error: "Choisissez le type d’organisme." }),
-  address: optionalText("L’adresse", 200),
+  name: requiredText('Le nom de l’organisme', 150),
+  kind: z.enum(ORGANISATION_KINDS, { error: 'Choisissez le type d’organisme.' }),
+  address: optionalText('L’adresse', 200),
   phone,
   email: optionalEmail,
 });

@@ -15,7 +15,7 @@ export type ContractUpdateInput = z.input<typeof contractUpdateInput>;
 export const renewalInput = z.object({
   newEndDate: isoDate('La nouvelle date de fin'),
   /** The day the person agreed to the renewal: before the term (L1243-13). */
-  agreedOn: isoDate("La date d’accord du salarié"),
+  agreedOn: isoDate('La date d’accord du salarié'),
 });
 export type RenewalInput = z.input<typeof renewalInput>;
 

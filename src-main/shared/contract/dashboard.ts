@@ -11,13 +11,27 @@ export const dashboardSummary = z.object({
   /** Starting within 30 days. */
   upcoming: z.array(worksiteLine),
   /** Today's and the rest of this week's half-days. */
-  sessions: z.array(z.object({ worksiteId: id, worksiteName: z.string(), date: z.string(), start: z.string(), end: z.string() })),
+  sessions: z.array(
+    z.object({ worksiteId: id, worksiteName: z.string(), date: z.string(), start: z.string(), end: z.string() }),
+  ),
   /** Held half-days (the last 60 days) where someone under contract has no mark yet. Null: not for this role. */
-  unrecorded: z.array(z.object({ worksiteId: id, worksiteName: z.string(), date: z.string(), weekOf: z.string(), missing: z.number().int() })).nullable(),
+  unrecorded: z
+    .array(
+      z.object({
+        worksiteId: id,
+        worksiteName: z.string(),
+        date: z.string(),
+        weekOf: z.string(),
+        missing: z.number().int(),
+      }),
+    )
+    .nullable(),
   /** People admitted or on the waiting list and on no worksite yet. */
   waiting: z.number().int().nullable(),
   /** Contracts starting within 14 days and not printed yet. */
-  contractsToPrint: z.array(z.object({ worksiteId: id, worksiteName: z.string(), name: personName, startDate: z.string() })).nullable(),
+  contractsToPrint: z
+    .array(z.object({ worksiteId: id, worksiteName: z.string(), name: personName, startDate: z.string() }))
+    .nullable(),
   /** Past months with hours worked for an employer and not yet sent to it. */
   payrollToSend: z.array(z.object({ month: z.string(), employerName: z.string() })).nullable(),
   /** Files whose retention review is due (administrator). */

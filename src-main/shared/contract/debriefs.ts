@@ -9,20 +9,29 @@ import { sensitive } from './personal';
 import { defineMethod, noInput } from './define';
 import { id, optionalText } from './fields';
 
-export const debrief = sensitive('psychologist', z.object({
-  annexTimeId: id,
-  date: z.string(),
-  start: z.string(),
-  end: z.string(),
-  done: z.boolean().nullable(),
-  personName: z.string(),
-  worksiteName: z.string(),
-  note: z.string(),
-}));
+export const debrief = sensitive(
+  'psychologist',
+  z.object({
+    annexTimeId: id,
+    date: z.string(),
+    start: z.string(),
+    end: z.string(),
+    done: z.boolean().nullable(),
+    personName: z.string(),
+    worksiteName: z.string(),
+    note: z.string(),
+  }),
+);
 export type Debrief = z.output<typeof debrief>;
 
 export const debriefsMethods = {
-  'debriefs/list': defineMethod({ input: noInput, output: z.array(debrief), tx: 'read', access: 'user', audit: 'read' }),
+  'debriefs/list': defineMethod({
+    input: noInput,
+    output: z.array(debrief),
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
   'debriefs/saveNote': defineMethod({
     input: z.object({ annexTimeId: id, note: optionalText('La note', 600) }),
     output: z.array(debrief),

@@ -30,7 +30,9 @@ export {
 
 /** The documents a participation can have: a mise à disposition only where a portage employer (MESP) employs the person. */
 export function documentKindsFor(worksiteKind: string): readonly ParticipationDocumentKind[] {
-  return worksiteKind === 'mesp' ? PARTICIPATION_DOCUMENT_KINDS : PARTICIPATION_DOCUMENT_KINDS.filter((k) => k !== 'mise_a_disposition');
+  return worksiteKind === 'mesp'
+    ? PARTICIPATION_DOCUMENT_KINDS
+    : PARTICIPATION_DOCUMENT_KINDS.filter((k) => k !== 'mise_a_disposition');
 }
 
 /** Scans: PDF, JPEG or PNG, at most 10 Mo. */
@@ -89,9 +91,15 @@ export type AttachmentRow = z.output<typeof attachmentRow>;
  * participant (without it, counts only, for funders and clients). A kind
  * takes those its description lists and ignores the others.
  */
-const optionFlags = { draft: z.boolean().optional(), named: z.boolean().optional() } satisfies Record<DocumentOption, z.ZodType>;
+const optionFlags = { draft: z.boolean().optional(), named: z.boolean().optional() } satisfies Record<
+  DocumentOption,
+  z.ZodType
+>;
 const WEEKLY_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => 'weekly' in DOCUMENT_KIND_INFO[k]) as ['feuille_emargement'];
-const WHOLE_WORKSITE_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => !('weekly' in DOCUMENT_KIND_INFO[k])) as [Exclude<WorksiteDocumentKind, 'feuille_emargement'>, ...Exclude<WorksiteDocumentKind, 'feuille_emargement'>[]];
+const WHOLE_WORKSITE_KINDS = WORKSITE_DOCUMENT_KINDS.filter((k) => !('weekly' in DOCUMENT_KIND_INFO[k])) as [
+  Exclude<WorksiteDocumentKind, 'feuille_emargement'>,
+  ...Exclude<WorksiteDocumentKind, 'feuille_emargement'>[],
+];
 
 /** Which document, by what it belongs to (its kind's owner): a participation, a week of a worksite, a worksite, a person. */
 export const documentRequest = z.discriminatedUnion(
@@ -109,11 +117,16 @@ export type DocumentRequest = z.output<typeof documentRequest>;
 /** The options a request asks for that its kind takes: what is kept with the document. */
 export function optionsOf(request: DocumentRequest): Record<DocumentOption, boolean> {
   const taken: readonly DocumentOption[] = DOCUMENT_KIND_INFO[request.kind].options;
-  return { draft: taken.includes('draft') && request.draft === true, named: taken.includes('named') && request.named === true };
+  return {
+    draft: taken.includes('draft') && request.draft === true,
+    named: taken.includes('named') && request.named === true,
+  };
 }
 
 /** How to make a new version of a recorded document ("Régénérer"): the same subject, asked with the same options. */
-export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'personId' | 'worksiteId' | 'weekOf' | 'options'>): DocumentRequest | null {
+export function requestOf(
+  row: Pick<DocumentRow, 'kind' | 'participationId' | 'personId' | 'worksiteId' | 'weekOf' | 'options'>,
+): DocumentRequest | null {
   const info: DocumentKindInfo = DOCUMENT_KIND_INFO[row.kind];
   if (info.madeBy) return null;
   const flags = Object.fromEntries(info.options.filter((o) => row.options[o]).map((o) => [o, true]));
@@ -129,11 +142,19 @@ export function requestOf(row: Pick<DocumentRow, 'kind' | 'participationId' | 'p
 
 /** What a document is about: a person, a worksite, one participation (a contract), or a week of a worksite's attendance. */
 export const attachmentTarget = z
-  .object({ personId: id.optional(), worksiteId: id.optional(), participationId: id.optional(), weekOf: isoDate('La semaine').optional() })
+  .object({
+    personId: id.optional(),
+    worksiteId: id.optional(),
+    participationId: id.optional(),
+    weekOf: isoDate('La semaine').optional(),
+  })
   .refine((t) => t.personId !== undefined || t.worksiteId !== undefined || t.participationId !== undefined, {
     message: 'Indiquez à quoi se rattache la pièce jointe.',
   })
-  .refine((t) => t.weekOf === undefined || t.worksiteId !== undefined, { path: ['weekOf'], message: 'Une semaine se rattache à un chantier.' });
+  .refine((t) => t.weekOf === undefined || t.worksiteId !== undefined, {
+    path: ['weekOf'],
+    message: 'Une semaine se rattache à un chantier.',
+  });
 
 const pdfContent = z.object({ pdfBase64: z.string(), fileName: z.string() });
 
@@ -144,17 +165,32 @@ export const documentsMethods = {
    */
   'documents/preview': defineMethod({ input: documentRequest, output: pdfContent, tx: 'none', access: 'user' }),
   /** Generates, stores and records a new version of the document. */
-  'documents/generate': defineMethod({ input: documentRequest, output: documentRow, tx: 'none', access: 'user', audit: 'export' }),
+  'documents/generate': defineMethod({
+    input: documentRequest,
+    output: documentRow,
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
   /** The documents and attachments of a person or of a worksite, newest first. */
   'documents/list': defineMethod({
     input: z
       .object({ personId: id.optional(), worksiteId: id.optional() })
-      .refine((q) => (q.personId === undefined) !== (q.worksiteId === undefined), { message: 'Indiquez une personne ou un chantier.' }),
+      .refine((q) => (q.personId === undefined) !== (q.worksiteId === undefined), {
+        message: 'Indiquez une personne ou un chantier.',
+      }),
     output: z.object({
       documents: z.array(documentRow),
       attachments: z.array(attachmentRow),
       /** For a person: their participations, from which new documents are made. */
-      participations: z.array(z.object({ id, worksiteName: z.string(), worksiteKind: z.enum(['mesp', 'aci', 'autre']), startDate: z.string() })),
+      participations: z.array(
+        z.object({
+          id,
+          worksiteName: z.string(),
+          worksiteKind: z.enum(['mesp', 'aci', 'autre']),
+          startDate: z.string(),
+        }),
+      ),
       lastFolder: z.string().nullable(),
     }),
     tx: 'read',
@@ -172,7 +208,9 @@ export const documentsMethods = {
   'documents/saveCopy': defineMethod({
     input: z
       .object({ documentId: id.optional(), attachmentId: id.optional(), folder: requiredText('Le dossier', 1000) })
-      .refine((q) => (q.documentId === undefined) !== (q.attachmentId === undefined), { message: 'Indiquez le document à copier.' }),
+      .refine((q) => (q.documentId === undefined) !== (q.attachmentId === undefined), {
+        message: 'Indiquez le document à copier.',
+      }),
     output: z.object({ path: z.string() }),
     tx: 'none',
     access: 'user',
@@ -180,14 +218,21 @@ export const documentsMethods = {
   }),
   /** Keeps a scan (PDF, JPEG, PNG; 10 Mo at most) with the record it belongs to. */
   'documents/attach': defineMethod({
-    input: z.object({ target: attachmentTarget, path: requiredText('Le fichier', 1000), label: requiredText('Le libellé', 200) }),
+    input: z.object({
+      target: attachmentTarget,
+      path: requiredText('Le fichier', 1000),
+      label: requiredText('Le libellé', 200),
+    }),
     output: attachmentRow,
     tx: 'none',
     access: 'user',
   }),
   /** Stored documents merged into one PDF to print at once (a batch); a copy goes to `folder` when given. */
   'documents/merge': defineMethod({
-    input: z.object({ documentIds: z.array(id).min(1, 'Aucun document à rassembler.').max(200), folder: z.string().max(1000).nullable().default(null) }),
+    input: z.object({
+      documentIds: z.array(id).min(1, 'Aucun document à rassembler.').max(200),
+      folder: z.string().max(1000).nullable().default(null),
+    }),
     output: pdfContent.extend({ pages: z.number().int(), path: z.string().nullable() }),
     tx: 'none',
     access: 'user',
@@ -203,7 +248,13 @@ export const documentsMethods = {
       to: isoDate('La date de fin').nullable().default(null),
       page: z.number().int().min(1).default(1),
     }),
-    output: z.object({ documents: z.array(documentRow), attachments: z.array(attachmentRow.extend({ personName: z.string().nullable(), worksiteName: z.string().nullable() })), total: z.number().int() }),
+    output: z.object({
+      documents: z.array(documentRow),
+      attachments: z.array(
+        attachmentRow.extend({ personName: z.string().nullable(), worksiteName: z.string().nullable() }),
+      ),
+      total: z.number().int(),
+    }),
     tx: 'read',
     access: 'user',
   }),

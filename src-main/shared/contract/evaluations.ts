@@ -15,18 +15,25 @@ export type EvaluationLevel = (typeof EVALUATION_LEVELS)[number];
 export const EVALUATION_LEVEL_LABELS: Record<EvaluationLevel, string> = {
   non_evalue: 'Non évalué',
   non_acquis: 'Non acquis',
-  en_cours: "En cours d’acquisition",
+  en_cours: 'En cours d’acquisition',
   acquis: 'Acquis',
   maitrise: 'Maîtrisé',
 };
 
 export const EVALUATION_MOMENTS = ['debut', 'mi_parcours', 'fin'] as const;
 export type EvaluationMoment = (typeof EVALUATION_MOMENTS)[number];
-export const EVALUATION_MOMENT_LABELS: Record<EvaluationMoment, string> = { debut: 'Début', mi_parcours: 'Mi-parcours', fin: 'Fin' };
+export const EVALUATION_MOMENT_LABELS: Record<EvaluationMoment, string> = {
+  debut: 'Début',
+  mi_parcours: 'Mi-parcours',
+  fin: 'Fin',
+};
 
 export const EVALUATORS = ['encadrant', 'participant'] as const;
 export type Evaluator = (typeof EVALUATORS)[number];
-export const EVALUATOR_LABELS: Record<Evaluator, string> = { encadrant: 'L’encadrant', participant: 'La personne (auto-évaluation)' };
+export const EVALUATOR_LABELS: Record<Evaluator, string> = {
+  encadrant: 'L’encadrant',
+  participant: 'La personne (auto-évaluation)',
+};
 
 /** Savoir-être for everyone, then the savoir-faire of each activity support. */
 export const GRID_SECTIONS = ['savoir_etre', ...ACTIVITIES] as const;
@@ -36,7 +43,13 @@ export const GRID_SECTION_LABELS: Record<GridSection, string> = {
   ...Object.fromEntries(ACTIVITIES.map((a) => [a, `Savoir-faire — ${ACTIVITY_LABELS[a]}`])),
 } as Record<GridSection, string>;
 
-export const criterion = z.object({ id, section: z.enum(GRID_SECTIONS), label: z.string(), position: z.number().int(), archived: z.boolean() });
+export const criterion = z.object({
+  id,
+  section: z.enum(GRID_SECTIONS),
+  label: z.string(),
+  position: z.number().int(),
+  archived: z.boolean(),
+});
 export type Criterion = z.output<typeof criterion>;
 
 export const criterionInput = z.object({
@@ -48,14 +61,16 @@ export type CriterionInput = z.input<typeof criterionInput>;
 
 const itemInput = z.object({
   criterionId: id,
-  level: z.enum(EVALUATION_LEVELS, { error: 'Choisissez un niveau : non évalué, non acquis, en cours d’acquisition, acquis ou maîtrisé.' }),
+  level: z.enum(EVALUATION_LEVELS, {
+    error: 'Choisissez un niveau : non évalué, non acquis, en cours d’acquisition, acquis ou maîtrisé.',
+  }),
   comment: optionalText('Le commentaire', 500).default(''),
 });
 
 export const evaluationInput = z.object({
-  moment: z.enum(EVALUATION_MOMENTS, { error: "Choisissez le moment de l’évaluation (début, mi-parcours ou fin)." }),
-  evaluator: z.enum(EVALUATORS, { error: "Indiquez qui évalue : l’encadrant ou la personne." }),
-  evaluatedOn: isoDate("La date de l’évaluation"),
+  moment: z.enum(EVALUATION_MOMENTS, { error: 'Choisissez le moment de l’évaluation (début, mi-parcours ou fin).' }),
+  evaluator: z.enum(EVALUATORS, { error: 'Indiquez qui évalue : l’encadrant ou la personne.' }),
+  evaluatedOn: isoDate('La date de l’évaluation'),
   items: z.array(itemInput).min(1, 'Évaluez au moins une ligne de la grille.').max(200),
 });
 export type EvaluationInput = z.input<typeof evaluationInput>;
@@ -99,21 +114,24 @@ export const OBSERVATION_KIND_LABELS: Record<ObservationKind, string> = {
 };
 
 export const observationInput = z.object({
-  observedOn: isoDate("La date de l’observation"),
-  kind: z.enum(OBSERVATION_KINDS, { error: "Choisissez le type d’observation." }),
-  text: requiredText("L’observation", 2000),
+  observedOn: isoDate('La date de l’observation'),
+  kind: z.enum(OBSERVATION_KINDS, { error: 'Choisissez le type d’observation.' }),
+  text: requiredText('L’observation', 2000),
 });
 export type ObservationInput = z.input<typeof observationInput>;
 
-export const observation = sensitive('observations', z.object({
-  id,
-  observedOn: z.string(),
-  kind: z.enum(OBSERVATION_KINDS),
-  text: z.string(),
-  authorName: z.string().nullable(),
-  /** The frein the social worker recorded from it, once qualified. */
-  obstacleId: id.nullable(),
-}));
+export const observation = sensitive(
+  'observations',
+  z.object({
+    id,
+    observedOn: z.string(),
+    kind: z.enum(OBSERVATION_KINDS),
+    text: z.string(),
+    authorName: z.string().nullable(),
+    /** The frein the social worker recorded from it, once qualified. */
+    obstacleId: id.nullable(),
+  }),
+);
 export type Observation = z.output<typeof observation>;
 
 /**
@@ -125,15 +143,15 @@ export type Observation = z.output<typeof observation>;
 export const HEALTH_CHECK_KINDS = ['vip', 'bilan_sante', 'suivi_renforce'] as const;
 export type HealthCheckKind = (typeof HEALTH_CHECK_KINDS)[number];
 export const HEALTH_CHECK_KIND_LABELS: Record<HealthCheckKind, string> = {
-  vip: "Visite d’information et de prévention (santé au travail)",
-  bilan_sante: "Bilan de santé (centre d’examens de santé de l’Assurance Maladie)",
+  vip: 'Visite d’information et de prévention (santé au travail)',
+  bilan_sante: 'Bilan de santé (centre d’examens de santé de l’Assurance Maladie)',
   suivi_renforce: 'Suivi individuel renforcé (santé au travail)',
 };
 /** What the employer receives after each kind, as the form asks it. */
 export const HEALTH_CHECK_PAPER_LABELS: Record<HealthCheckKind, string> = {
   vip: 'Attestation de suivi reçue',
   bilan_sante: 'Attestation de passage reçue',
-  suivi_renforce: "Avis d’aptitude reçu",
+  suivi_renforce: 'Avis d’aptitude reçu',
 };
 
 export const healthCheckInput = z.object({
@@ -145,7 +163,10 @@ export const healthCheckInput = z.object({
   inaptitude: z.boolean().default(false),
 });
 export type HealthCheckInput = z.input<typeof healthCheckInput>;
-export const healthCheck = sensitive('health', healthCheckInput.extend({ id, restrictions: z.string(), inaptitude: z.boolean() }));
+export const healthCheck = sensitive(
+  'health',
+  healthCheckInput.extend({ id, restrictions: z.string(), inaptitude: z.boolean() }),
+);
 export type HealthCheck = z.output<typeof healthCheck>;
 
 const onParticipation = z.object({ participationId: id });
@@ -172,7 +193,13 @@ export const evaluationsMethods = {
     audit: 'change',
   }),
   /** Observations on the worksite; a supervisor sees only those he wrote. */
-  'observations/list': defineMethod({ input: onParticipation, output: z.array(observation), tx: 'read', access: 'user', audit: 'read' }),
+  'observations/list': defineMethod({
+    input: onParticipation,
+    output: z.array(observation),
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
   'observations/add': defineMethod({
     input: onParticipation.extend({ observation: observationInput }),
     output: z.array(observation),
@@ -188,7 +215,13 @@ export const evaluationsMethods = {
     access: 'user',
     audit: 'change',
   }),
-  'healthChecks/list': defineMethod({ input: onParticipation, output: z.array(healthCheck), tx: 'read', access: 'user', audit: 'read' }),
+  'healthChecks/list': defineMethod({
+    input: onParticipation,
+    output: z.array(healthCheck),
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
   'healthChecks/save': defineMethod({
     input: onParticipation.extend({ id: id.optional(), check: healthCheckInput }),
     output: z.array(healthCheck),

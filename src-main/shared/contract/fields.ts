@@ -29,7 +29,7 @@ export const siret = z
     z
       .string()
       .regex(/^\d{14}$/, 'Le SIRET doit comporter exactement 14 chiffres.')
-      .refine(siretValid, "Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte)."),
+      .refine(siretValid, 'Ce SIRET n’existe pas : un chiffre est probablement faux (clé de contrôle incorrecte).'),
   );
 
 export const postcode = z
@@ -39,7 +39,7 @@ export const postcode = z
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const email = (label = "L’adresse e-mail") =>
+export const email = (label = 'L’adresse e-mail') =>
   z
     .string({ error: `${label} est obligatoire.` })
     .trim()
@@ -53,10 +53,7 @@ export const phone = z
   .pipe(
     z
       .string()
-      .regex(
-        /^$|^0\d{9}$|^\+33\d{9}$/,
-        'Le numéro de téléphone doit comporter 10 chiffres (ex. 02 98 00 00 00).',
-      ),
+      .regex(/^$|^0\d{9}$|^\+33\d{9}$/, 'Le numéro de téléphone doit comporter 10 chiffres (ex. 02 98 00 00 00).'),
   );
 
 export const timeOfDay = (label: string) =>
@@ -69,7 +66,13 @@ export const isoDate = (label: string) =>
   z
     .string({ error: `${label} est obligatoire.` })
     // One message per slip: a day that does not exist, or a year outside the window (0026 for 2026).
-    .refine((value) => ISO_DATE_PATTERN.test(value) && (!isWithinYearRange(value) || isValidIsoDate(value)), `${label} n’est pas une date valide.`)
-    .refine((value) => !ISO_DATE_PATTERN.test(value) || isWithinYearRange(value), `${label} doit tomber entre ${FIRST_YEAR} et ${LAST_YEAR} : vérifiez l’année.`);
+    .refine(
+      (value) => ISO_DATE_PATTERN.test(value) && (!isWithinYearRange(value) || isValidIsoDate(value)),
+      `${label} n’est pas une date valide.`,
+    )
+    .refine(
+      (value) => !ISO_DATE_PATTERN.test(value) || isWithinYearRange(value),
+      `${label} doit tomber entre ${FIRST_YEAR} et ${LAST_YEAR} : vérifiez l’année.`,
+    );
 
 export const id = z.number().int().positive();

@@ -69,7 +69,10 @@ export const appMethods = {
     output: z.object({
       version: z.string(),
       /** The day this build was made (`YYYY-MM-DD`); null when running from source. */
-      builtOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      builtOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
       mode: z.enum(['desktop', 'browser']),
     }),
     tx: 'none',

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 import { id, isoDate } from './fields';
 
-export const JOURNAL_ACTIONS = ['change', 'read', 'export', 'login', 'login-failed', 'logout', 'purge', 'purge-refused', 'seal', 'alert'] as const;
+export const JOURNAL_ACTIONS = [
+  'change',
+  'read',
+  'export',
+  'login',
+  'login-failed',
+  'logout',
+  'purge',
+  'purge-refused',
+  'seal',
+  'alert',
+] as const;
 export type JournalAction = (typeof JOURNAL_ACTIONS)[number];
 export const JOURNAL_ACTION_LABELS: Record<(typeof JOURNAL_ACTIONS)[number], string> = {
   change: 'Modification',
@@ -61,7 +72,10 @@ export type JournalEntry = z.output<typeof journalEntry>;
 
 export const journalMethods = {
   'journal/list': defineMethod({
-    input: journalFilter.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(10).max(200).default(50) }),
+    input: journalFilter.extend({
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(10).max(200).default(50),
+    }),
     output: z.object({
       entries: z.array(journalEntry),
       total: z.number().int(),

@@ -1,12 +1,21 @@
 /** The parcours (journey) of a person, from orientation to exit, and its lists. */
 
-export const JOURNEY_STATUSES = ['orientee', 'candidature', 'entretien', 'attente', 'admise', 'refusee', 'en_chantier', 'sortie'] as const;
+export const JOURNEY_STATUSES = [
+  'orientee',
+  'candidature',
+  'entretien',
+  'attente',
+  'admise',
+  'refusee',
+  'en_chantier',
+  'sortie',
+] as const;
 export type JourneyStatus = (typeof JOURNEY_STATUSES)[number];
 export const JOURNEY_STATUS_LABELS: Record<JourneyStatus, string> = {
   orientee: 'Orienté·e',
   candidature: 'Candidature reçue',
   entretien: 'Entretien',
-  attente: "Liste d’attente",
+  attente: 'Liste d’attente',
   admise: 'Admis·e',
   refusee: 'Refusé·e',
   en_chantier: 'En chantier',
@@ -31,7 +40,7 @@ export const OBSTACLE_KIND_LABELS: Record<ObstacleKind, string> = {
   mobilite: 'Mobilité',
   sante: 'Santé',
   logement: 'Logement',
-  garde_enfants: "Garde d’enfants",
+  garde_enfants: 'Garde d’enfants',
   langue: 'Langue, savoirs de base',
   numerique: 'Numérique',
   budget: 'Budget, dettes',
@@ -42,7 +51,13 @@ export const OBSTACLE_KIND_LABELS: Record<ObstacleKind, string> = {
 };
 
 /** National IAE exit categories. */
-export const OUTCOME_CATEGORIES = ['emploi_durable', 'emploi_transition', 'sortie_positive', 'autre_sortie', 'sans_nouvelles'] as const;
+export const OUTCOME_CATEGORIES = [
+  'emploi_durable',
+  'emploi_transition',
+  'sortie_positive',
+  'autre_sortie',
+  'sans_nouvelles',
+] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 export const OUTCOME_CATEGORY_LABELS: Record<OutcomeCategory, string> = {
   emploi_durable: 'Emploi durable (CDI, CDD de 6 mois et plus, création d’entreprise…)',

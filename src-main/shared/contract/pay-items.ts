@@ -6,7 +6,14 @@
 import { MARK_LABELS, type Mark } from './attendance-codes';
 import { requiredText } from './fields';
 
-export const ABSENCE_MARKS = ['maladie', 'accident_travail', 'rdv_autorise', 'demarche_emploi', 'autre_justifiee', 'non_justifiee'] as const satisfies readonly Mark[];
+export const ABSENCE_MARKS = [
+  'maladie',
+  'accident_travail',
+  'rdv_autorise',
+  'demarche_emploi',
+  'autre_justifiee',
+  'non_justifiee',
+] as const satisfies readonly Mark[];
 export type AbsenceMark = (typeof ABSENCE_MARKS)[number];
 
 export const PAY_ITEMS = [
@@ -33,18 +40,33 @@ const ABSENCE_CODES: Record<AbsenceMark, string> = {
 
 export const PAY_ITEM_DEFAULTS: Record<PayItem, { code: string; description: string }> = {
   heures_normales: { code: 'HN', description: 'Heures normales travaillées (au taux en vigueur chaque jour)' },
-  hc_10: { code: 'HC10', description: 'Heures complémentaires majorées de 10 % (dans la limite du dixième du contrat)' },
+  hc_10: {
+    code: 'HC10',
+    description: 'Heures complémentaires majorées de 10 % (dans la limite du dixième du contrat)',
+  },
   hc_25: { code: 'HC25', description: 'Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)' },
   ferie_paye: { code: 'FERIE', description: 'Jours fériés chômés payés' },
   annulation_payee: { code: 'ANNUL', description: 'Demi-journées annulées par la structure (payées)' },
   temps_annexe: { code: 'ANNEXE', description: 'Temps annexes rémunérés faits (visite médicale, bilans…)' },
   ...(Object.fromEntries(
-    ABSENCE_MARKS.map((m) => [`absence_payee_${m}`, { code: `ABP-${ABSENCE_CODES[m]}`, description: `Absence payée : ${MARK_LABELS[m].toLowerCase()}` }]),
+    ABSENCE_MARKS.map((m) => [
+      `absence_payee_${m}`,
+      { code: `ABP-${ABSENCE_CODES[m]}`, description: `Absence payée : ${MARK_LABELS[m].toLowerCase()}` },
+    ]),
   ) as Record<`absence_payee_${AbsenceMark}`, { code: string; description: string }>),
   ...(Object.fromEntries(
-    ABSENCE_MARKS.map((m) => [`absence_non_payee_${m}`, { code: `ABS-${ABSENCE_CODES[m]}`, description: `Absence non payée : ${MARK_LABELS[m].toLowerCase()} (heures, montant nul)` }]),
+    ABSENCE_MARKS.map((m) => [
+      `absence_non_payee_${m}`,
+      {
+        code: `ABS-${ABSENCE_CODES[m]}`,
+        description: `Absence non payée : ${MARK_LABELS[m].toLowerCase()} (heures, montant nul)`,
+      },
+    ]),
   ) as Record<`absence_non_payee_${AbsenceMark}`, { code: string; description: string }>),
-  regularisation: { code: 'REGUL', description: "Régularisation d’un mois déjà transmis (heures payées en plus ou en moins)" },
+  regularisation: {
+    code: 'REGUL',
+    description: 'Régularisation d’un mois déjà transmis (heures payées en plus ou en moins)',
+  },
 };
 
 /**
@@ -53,15 +75,23 @@ export const PAY_ITEM_DEFAULTS: Record<PayItem, { code: string; description: str
  * CSV, no leading sign a spreadsheet would read as a formula.
  */
 export const payItemCodeField = requiredText('Le code de rubrique', 20)
-  .refine((c) => !/[;"\r\n\t]/.test(c), 'Le code de rubrique ne peut contenir ni « ; » ni guillemet ni retour à la ligne.')
-  .refine((c) => !/^[=+\-@]/.test(c), 'Le code de rubrique ne peut pas commencer par = + - ou @ (un tableur le lirait comme une formule).');
+  .refine(
+    (c) => !/[;"\r\n\t]/.test(c),
+    'Le code de rubrique ne peut contenir ni « ; » ni guillemet ni retour à la ligne.',
+  )
+  .refine(
+    (c) => !/^[=+\-@]/.test(c),
+    'Le code de rubrique ne peut pas commencer par = + - ou @ (un tableur le lirait comme une formule).',
+  );
 
 /**
  * Each rubrique its own code: the first pay item whose code another one
  * already has, with that other one (codes compared without case, as payroll
  * tools do).
  */
-export function duplicateCode(codes: readonly { item: PayItem; code: string }[]): { item: PayItem; other: PayItem; code: string } | null {
+export function duplicateCode(
+  codes: readonly { item: PayItem; code: string }[],
+): { item: PayItem; other: PayItem; code: string } | null {
   const seen = new Map<string, PayItem>();
   for (const { item, code } of codes) {
     const key = code.trim().toLocaleUpperCase('fr-FR');

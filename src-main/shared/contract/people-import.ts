@@ -56,7 +56,12 @@ export const previewRow = z.object({
 });
 export type PreviewRow = z.output<typeof previewRow>;
 
-export const importCounts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), invalid: z.number().int() });
+export const importCounts = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  invalid: z.number().int(),
+});
 
 export const peopleImportMethods = {
   /** Reads the chosen file (file I/O, outside any transaction) and proposes a column mapping. */
@@ -89,7 +94,13 @@ export const peopleImportMethods = {
       ...table,
       /** The update rows the user ticked, with the version their preview gave. */
       accepted: z
-        .array(z.object({ line: z.number().int().min(2), personId: z.number().int().positive(), version: z.string().min(1).max(100) }))
+        .array(
+          z.object({
+            line: z.number().int().min(2),
+            personId: z.number().int().positive(),
+            version: z.string().min(1).max(100),
+          }),
+        )
         .max(5000)
         .default([]),
     }),

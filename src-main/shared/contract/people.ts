@@ -17,8 +17,14 @@ const nir = z
   .pipe(
     z
       .string()
-      .refine((v) => v === '' || /^[0-9AB]{15}$/.test(v), 'Le numéro de sécurité sociale comporte 15 caractères (13 chiffres et une clé de 2 chiffres).')
-      .refine((v) => v === '' || !/^[0-9AB]{15}$/.test(v) || nirValid(v), "La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre."),
+      .refine(
+        (v) => v === '' || /^[0-9AB]{15}$/.test(v),
+        'Le numéro de sécurité sociale comporte 15 caractères (13 chiffres et une clé de 2 chiffres).',
+      )
+      .refine(
+        (v) => v === '' || !/^[0-9AB]{15}$/.test(v) || nirValid(v),
+        'La clé du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.',
+      ),
   );
 
 /** Who the person is. The birth date must not be in the future: checked against main's clock. */
@@ -29,12 +35,12 @@ export const personInput = z.object({
   firstNames: requiredText('Le prénom', 100),
   birthDate: isoDate('La date de naissance'),
   sex: z.enum(SEXES, { error: 'Indiquez le sexe (utile aux chiffres des financeurs).' }),
-  address: optionalText("L’adresse", 200),
+  address: optionalText('L’adresse', 200),
   postcode: optionalPostcode,
   town: optionalText('La commune', 80),
   priorityArea: z.enum(YES_NO_UNKNOWN),
   phone,
-  email: z.union([z.literal(''), email("L’adresse e-mail")]),
+  email: z.union([z.literal(''), email('L’adresse e-mail')]),
   emergencyContact: optionalText('La personne à prévenir', 200),
   /** Only where the structure collects it (a setting); left out, the stored value is kept. */
   nationalityGroup: z.enum(NATIONALITY_GROUPS).nullable().optional(),
@@ -72,7 +78,7 @@ export const situationInput = z.object({
   observedOn: isoDate('La date de la situation'),
   resources: z.enum(RESOURCES, { error: 'Choisissez les ressources.' }),
   rsaMonths: z.number().int('Un nombre entier de mois.').min(0).max(600, 'Au plus 600 mois.').nullable(),
-  franceTravailSince: isoDate("La date d’inscription à France Travail").nullable(),
+  franceTravailSince: isoDate('La date d’inscription à France Travail').nullable(),
   educationLevel: z.enum(EDUCATION_LEVELS, { error: 'Choisissez le niveau de formation.' }),
   rqth: z.enum(YES_NO_UNKNOWN),
   housing: optionalText('Le logement', 200),
@@ -82,7 +88,10 @@ export const situationInput = z.object({
 });
 export type SituationInput = z.input<typeof situationInput>;
 
-export const situation = sensitive('social', situationInput.extend({ id, longTermUnemployed: z.enum(['non', 'longue', 'tres_longue']).nullable() }));
+export const situation = sensitive(
+  'social',
+  situationInput.extend({ id, longTermUnemployed: z.enum(['non', 'longue', 'tres_longue']).nullable() }),
+);
 export type Situation = z.output<typeof situation>;
 
 export const obstacleInput = z.object({
@@ -181,7 +190,13 @@ export const peopleMethods = {
     access: 'user',
   }),
   /** Reads the situation (resources, RQTH…): a sensitive read, journaled. */
-  'people/get': defineMethod({ input: z.object({ id }), output: personRecord, tx: 'read', access: 'user', audit: 'read' }),
+  'people/get': defineMethod({
+    input: z.object({ id }),
+    output: personRecord,
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
   'people/findDuplicates': defineMethod({
     input: z.object({
       lastName: z.string().max(100),
@@ -209,7 +224,12 @@ export const peopleMethods = {
     access: 'user',
   }),
   'people/update': defineMethod({
-    input: z.object({ id, person: personInput, confirmedNotDuplicate: z.boolean().default(false), confirmWarnings: z.boolean().default(false) }),
+    input: z.object({
+      id,
+      person: personInput,
+      confirmedNotDuplicate: z.boolean().default(false),
+      confirmWarnings: z.boolean().default(false),
+    }),
     output: personRecord,
     tx: 'write',
     access: 'user',
@@ -228,7 +248,7 @@ export const peopleMethods = {
   }),
   /** Opens a new parcours (the previous one must be closed). */
   'people/openJourney': defineMethod({
-    input: z.object({ personId: id, openedOn: isoDate("La date d’orientation") }),
+    input: z.object({ personId: id, openedOn: isoDate('La date d’orientation') }),
     output: personRecord,
     tx: 'write',
     access: 'user',

@@ -11,11 +11,11 @@ import { z } from 'zod';
 export const SENSITIVE_CATEGORIES = {
   health: 'santé (visites, restrictions)',
   social: 'situation sociale, freins et bilans',
-  observations: "observations de l’encadrant",
+  observations: 'observations de l’encadrant',
   psychologist: 'entretiens avec la psychologue',
-  hours: "heures et absences d’une personne",
+  hours: 'heures et absences d’une personne',
   payroll: 'éléments de paie',
-  statistics: "personnes derrière un chiffre",
+  statistics: 'personnes derrière un chiffre',
   nir: 'numéro de sécurité sociale',
 } as const;
 export type SensitiveCategory = keyof typeof SENSITIVE_CATEGORIES;

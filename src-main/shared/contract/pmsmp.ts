@@ -54,48 +54,59 @@ export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
 const dayHours = z.object({
   start: timeOfDay('L’heure d’arrivée'),
   end: timeOfDay('L’heure de départ'),
-  pause: z.number({ error: 'La pause est un nombre de minutes.' }).int().min(0, 'La pause ne peut pas être négative.').max(240, 'La pause ne dépasse pas 4 heures.'),
+  pause: z
+    .number({ error: 'La pause est un nombre de minutes.' })
+    .int()
+    .min(0, 'La pause ne peut pas être négative.')
+    .max(240, 'La pause ne dépasse pas 4 heures.'),
 });
 export type DayHoursInput = z.output<typeof dayHours>;
 
-export const weekSchedule = z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.nullable().default(null)])) as Record<(typeof WEEKDAYS)[number], z.ZodDefault<z.ZodNullable<typeof dayHours>>>);
+export const weekSchedule = z.object(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.nullable().default(null)])) as Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodDefault<z.ZodNullable<typeof dayHours>>
+  >,
+);
 export type WeekScheduleInput = z.output<typeof weekSchedule>;
-
 
 const optionalEmail = z.union([z.literal(''), email('L’adresse e-mail du tuteur')]);
 
-export const pmsmpInput = z
-  .object({
-    hostOrganisationId: id.describe('entreprise d’accueil'),
-    hostSiret: optionalText('Le SIRET de l’entreprise d’accueil', 20).default(''),
-    hostActivity: optionalText('L’activité principale de l’entreprise', 200).default(''),
-    place: optionalText('Le lieu de l’immersion', 200).default(''),
-    tutorName: requiredText('Le nom du tuteur', 120),
-    tutorFunction: requiredText('La fonction du tuteur', 120),
-    tutorPhone: phone.default(''),
-    tutorEmail: optionalEmail.default(''),
-    objective: z.enum(PMSMP_OBJECTIVES, { error: 'Choisissez l’objet de l’immersion.' }),
-    trade: requiredText('Le métier observé', 150),
-    goals: optionalText('Les objectifs précis', 1000).default(''),
-    startDate: isoDate('La date de début'),
-    endDate: isoDate('La date de fin'),
-    schedule: weekSchedule,
-    tasks: requiredText('Les tâches confiées', 2000),
-    skills: optionalText('Les compétences recherchées', 1000).default(''),
-    risks: optionalText('Les risques du poste', 1000).default(''),
-    equipment: optionalText('Les équipements de protection', 1000).default(''),
-    prescriberKind: z.enum(PRESCRIBER_KINDS, { error: 'Choisissez le type de prescripteur.' }),
-    prescriberOrganisationId: id,
-    prescriberContactId: id.nullable().default(null),
-    referentName: requiredText('Le nom du conseiller référent', 120),
-    referentFunction: optionalText('La fonction du conseiller référent', 120).default(''),
-  });
+export const pmsmpInput = z.object({
+  hostOrganisationId: id.describe('entreprise d’accueil'),
+  hostSiret: optionalText('Le SIRET de l’entreprise d’accueil', 20).default(''),
+  hostActivity: optionalText('L’activité principale de l’entreprise', 200).default(''),
+  place: optionalText('Le lieu de l’immersion', 200).default(''),
+  tutorName: requiredText('Le nom du tuteur', 120),
+  tutorFunction: requiredText('La fonction du tuteur', 120),
+  tutorPhone: phone.default(''),
+  tutorEmail: optionalEmail.default(''),
+  objective: z.enum(PMSMP_OBJECTIVES, { error: 'Choisissez l’objet de l’immersion.' }),
+  trade: requiredText('Le métier observé', 150),
+  goals: optionalText('Les objectifs précis', 1000).default(''),
+  startDate: isoDate('La date de début'),
+  endDate: isoDate('La date de fin'),
+  schedule: weekSchedule,
+  tasks: requiredText('Les tâches confiées', 2000),
+  skills: optionalText('Les compétences recherchées', 1000).default(''),
+  risks: optionalText('Les risques du poste', 1000).default(''),
+  equipment: optionalText('Les équipements de protection', 1000).default(''),
+  prescriberKind: z.enum(PRESCRIBER_KINDS, { error: 'Choisissez le type de prescripteur.' }),
+  prescriberOrganisationId: id,
+  prescriberContactId: id.nullable().default(null),
+  referentName: requiredText('Le nom du conseiller référent', 120),
+  referentFunction: optionalText('La fonction du conseiller référent', 120).default(''),
+});
 export type PmsmpInput = z.input<typeof pmsmpInput>;
 export type PmsmpFields = z.output<typeof pmsmpInput>;
 
 export const pmsmpBilanInput = z.object({
   outcome: z.enum(PMSMP_OUTCOMES, { error: 'Indiquez si l’immersion a été réalisée.' }),
-  missedMinutes: z.number({ error: 'Les heures manquées sont un nombre.' }).int().min(0, 'Les heures manquées ne peuvent pas être négatives.').max(200 * 60, 'Trop d’heures manquées.'),
+  missedMinutes: z
+    .number({ error: 'Les heures manquées sont un nombre.' })
+    .int()
+    .min(0, 'Les heures manquées ne peuvent pas être négatives.')
+    .max(200 * 60, 'Trop d’heures manquées.'),
   skillsObserved: optionalText('Les compétences observées', 2000).default(''),
   followUp: optionalText('Les suites proposées', 2000).default(''),
   comment: optionalText('Le commentaire', 2000).default(''),
@@ -131,7 +142,13 @@ export type Pmsmp = z.output<typeof pmsmp>;
 const printed = z.object({ documentId: id, number: z.string(), fileName: z.string(), pdfBase64: z.string() });
 
 export const pmsmpMethods = {
-  'pmsmp/list': defineMethod({ input: z.object({ personId: id }), output: sensitive('social', z.array(pmsmp)), tx: 'read', access: 'user', audit: 'read' }),
+  'pmsmp/list': defineMethod({
+    input: z.object({ personId: id }),
+    output: sensitive('social', z.array(pmsmp)),
+    tx: 'read',
+    access: 'user',
+    audit: 'read',
+  }),
   'pmsmp/save': defineMethod({
     input: z.object({ personId: id, id: id.optional(), immersion: pmsmpInput }),
     output: sensitive('social', pmsmp),
@@ -144,8 +161,25 @@ export const pmsmpMethods = {
     tx: 'write',
     access: 'user',
   }),
-  'pmsmp/saveBilan': defineMethod({ input: z.object({ id, bilan: pmsmpBilanInput }), output: sensitive('social', pmsmp), tx: 'write', access: 'user' }),
+  'pmsmp/saveBilan': defineMethod({
+    input: z.object({ id, bilan: pmsmpBilanInput }),
+    output: sensitive('social', pmsmp),
+    tx: 'write',
+    access: 'user',
+  }),
   /** The convention (Cerfa 13912) and the bilan, printed, kept in the registry and returned. */
-  'pmsmp/printConvention': defineMethod({ input: z.object({ id }), output: printed, tx: 'none', access: 'user', audit: 'export' }),
-  'pmsmp/printBilan': defineMethod({ input: z.object({ id }), output: printed, tx: 'none', access: 'user', audit: 'export' }),
+  'pmsmp/printConvention': defineMethod({
+    input: z.object({ id }),
+    output: printed,
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+  'pmsmp/printBilan': defineMethod({
+    input: z.object({ id }),
+    output: printed,
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
 };

@@ -18,10 +18,17 @@ export const retentionReview = z.object({
 });
 export type RetentionReview = z.output<typeof retentionReview>;
 
-export const RIGHTS_KINDS = ['acces', 'rectification', 'effacement', 'opposition', 'limitation', 'portabilite'] as const;
+export const RIGHTS_KINDS = [
+  'acces',
+  'rectification',
+  'effacement',
+  'opposition',
+  'limitation',
+  'portabilite',
+] as const;
 export type RightsKind = (typeof RIGHTS_KINDS)[number];
 export const RIGHTS_KIND_LABELS: Record<RightsKind, string> = {
-  acces: "Droit d’accès",
+  acces: 'Droit d’accès',
   rectification: 'Rectification',
   effacement: 'Effacement',
   opposition: 'Opposition',
@@ -59,7 +66,11 @@ export const rgpdMethods = {
   'rgpd/reviews': defineMethod({ input: noInput, output: z.array(retentionReview), tx: 'read', access: 'user' }),
   /** Keeps a file longer: until when, and why. */
   'rgpd/extend': defineMethod({
-    input: z.object({ personId: id, until: isoDate('La nouvelle date de revue'), reason: requiredText('La raison', 500) }),
+    input: z.object({
+      personId: id,
+      until: isoDate('La nouvelle date de revue'),
+      reason: requiredText('La raison', 500),
+    }),
     output: z.array(retentionReview),
     tx: 'write',
     access: 'user',
@@ -69,7 +80,7 @@ export const rgpdMethods = {
   'rgpd/anonymise': defineMethod({
     input: z.object({
       personIds: z.array(id).min(1, 'Choisissez au moins une personne.').max(500),
-      confirm: z.literal(true, { error: "Confirmez l’anonymisation : elle est définitive." }),
+      confirm: z.literal(true, { error: 'Confirmez l’anonymisation : elle est définitive.' }),
     }),
     output: z.object({ anonymised: z.number().int() }),
     tx: 'none',
@@ -79,7 +90,11 @@ export const rgpdMethods = {
   /** Everything held about a person: a PDF they can read and the same as JSON. */
   'rgpd/exportPerson': defineMethod({
     /** Without `folder` nor `keep`, a preview; otherwise numbered and kept with the person's documents (`keep`: to print it at once). */
-    input: z.object({ personId: id, folder: z.string().max(1000).nullable().default(null), keep: z.boolean().default(false) }),
+    input: z.object({
+      personId: id,
+      folder: z.string().max(1000).nullable().default(null),
+      keep: z.boolean().default(false),
+    }),
     /** `paths`: where the PDF and the JSON were saved, when a folder was given. */
     output: z.object({ pdfBase64: z.string(), json: z.string(), fileStem: z.string(), paths: z.array(z.string()) }),
     tx: 'none',
@@ -97,5 +112,11 @@ export const rgpdMethods = {
   /** The information notice for beneficiaries, filled with the structure's details. */
   'rgpd/notice': defineMethod({ input: noInput, output: pdf, tx: 'none', access: 'user', audit: 'export' }),
   /** The register entry or the impact-assessment (AIPD) material, pre-filled. */
-  'rgpd/register': defineMethod({ input: z.object({ kind: z.enum(['registre', 'aipd']) }), output: pdf, tx: 'none', access: 'user', audit: 'export' }),
+  'rgpd/register': defineMethod({
+    input: z.object({ kind: z.enum(['registre', 'aipd']) }),
+    output: pdf,
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
 };

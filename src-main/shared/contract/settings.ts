@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
-import {
-  email,
-  id,
-  isoDate,
-  optionalText,
-  phone,
-  postcode,
-  requiredText,
-  siret,
-  timeOfDay,
-} from './fields';
+import { email, id, isoDate, optionalText, phone, postcode, requiredText, siret, timeOfDay } from './fields';
 import { TIME_PATTERN, timeToMinutes } from '../time';
 import { agreementRefusal, COLLECTIVE_AGREEMENT_CODES } from '../collective-agreements';
 
 /** Where the structure is: which public holidays apply (see domain/holidays). */
-export const HOLIDAY_REGIONS = ['metropole', 'alsace_moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_martin', 'saint_barthelemy'] as const;
+export const HOLIDAY_REGIONS = [
+  'metropole',
+  'alsace_moselle',
+  'guadeloupe',
+  'martinique',
+  'guyane',
+  'reunion',
+  'mayotte',
+  'saint_martin',
+  'saint_barthelemy',
+] as const;
 export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number];
 export const HOLIDAY_REGION_LABELS: Record<(typeof HOLIDAY_REGIONS)[number], string> = {
   metropole: 'Métropole',
@@ -32,7 +32,7 @@ export const HOLIDAY_REGION_LABELS: Record<(typeof HOLIDAY_REGIONS)[number], str
 /** The CCAS itself: its letterhead on every CCAS document. */
 export const structureInput = z.object({
   name: requiredText('Le nom de la structure', 120),
-  address: requiredText("L’adresse", 200),
+  address: requiredText('L’adresse', 200),
   postcode,
   town: requiredText('La commune', 80),
   siret,
@@ -48,10 +48,10 @@ export type StructureInput = z.input<typeof structureInput>;
 /** The default half-day times of a worksite; each worksite may change them later. */
 export const workHoursInput = z
   .object({
-    morningStart: timeOfDay("L’heure de début du matin"),
-    morningEnd: timeOfDay("L’heure de fin du matin"),
-    afternoonStart: timeOfDay("L’heure de début de l’après-midi"),
-    afternoonEnd: timeOfDay("L’heure de fin de l’après-midi"),
+    morningStart: timeOfDay('L’heure de début du matin'),
+    morningEnd: timeOfDay('L’heure de fin du matin'),
+    afternoonStart: timeOfDay('L’heure de début de l’après-midi'),
+    afternoonEnd: timeOfDay('L’heure de fin de l’après-midi'),
   })
   .superRefine((h, ctx) => {
     const times = [h.morningStart, h.morningEnd, h.afternoonStart, h.afternoonEnd];
@@ -65,14 +65,14 @@ export const workHoursInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['afternoonEnd'],
-        message: "La fin de l’après-midi doit venir après son début.",
+        message: 'La fin de l’après-midi doit venir après son début.',
       });
     }
     if (as < me) {
       ctx.addIssue({
         code: 'custom',
         path: ['afternoonStart'],
-        message: "L’après-midi ne peut pas commencer avant la fin du matin.",
+        message: 'L’après-midi ne peut pas commencer avant la fin du matin.',
       });
     }
   });
@@ -91,28 +91,33 @@ const logoFile = z.string().regex(/^logo-[0-9a-f]{16}\.(png|jpg)$/, 'Le logo cho
 
 /** A legal employer: the portage association of the MESP, or the CCAS carrying its ACI. */
 const employerFields = z.object({
-  name: requiredText("Le nom de l’employeur", 120),
-  kind: z.enum(EMPLOYER_KINDS, { error: "Choisissez le type d’employeur." }),
-  address: requiredText("L’adresse", 200),
+  name: requiredText('Le nom de l’employeur', 120),
+  kind: z.enum(EMPLOYER_KINDS, { error: 'Choisissez le type d’employeur.' }),
+  address: requiredText('L’adresse', 200),
   postcode,
   town: requiredText('La commune', 80),
   siret,
   /** Chosen from a list (shared/collective-agreements); "aucune" is stated as such on contracts. */
-  collectiveAgreement: z.enum(COLLECTIVE_AGREEMENT_CODES, { error: 'Choisissez la convention collective dans la liste (ou « Aucune convention collective »).' }),
+  collectiveAgreement: z.enum(COLLECTIVE_AGREEMENT_CODES, {
+    error: 'Choisissez la convention collective dans la liste (ou « Aucune convention collective »).',
+  }),
   /** Name and address of both bodies: L1242-12, 8°. */
   pensionFund: requiredText('La caisse de retraite complémentaire', 200),
-  pensionFundAddress: requiredText("L’adresse de la caisse de retraite complémentaire", 200),
-  providentBody: optionalText("L’organisme de prévoyance", 200),
-  providentBodyAddress: optionalText("L’adresse de l’organisme de prévoyance", 200).default(''),
+  pensionFundAddress: requiredText('L’adresse de la caisse de retraite complémentaire', 200),
+  providentBody: optionalText('L’organisme de prévoyance', 200),
+  providentBodyAddress: optionalText('L’adresse de l’organisme de prévoyance', 200).default(''),
   /** What the association intermédiaire bills the user per hour worked: its mise à disposition is "à titre onéreux" (L5132-7). */
   hourlyPriceCents: z
     .number({ error: 'Le prix horaire de la mise à disposition doit être un nombre.' })
     .int()
-    .min(1, 'La mise à disposition par une association intermédiaire est faite à titre onéreux (article L5132-7) : indiquez son prix.')
+    .min(
+      1,
+      'La mise à disposition par une association intermédiaire est faite à titre onéreux (article L5132-7) : indiquez son prix.',
+    )
     .max(100_00, 'Le prix horaire semble trop élevé (plus de 100 €).')
     .nullable()
     .default(null),
-  payrollEmail: email("L’e-mail du service paie"),
+  payrollEmail: email('L’e-mail du service paie'),
   signatoryName: requiredText('Le nom du signataire', 120),
   signatoryTitle: requiredText('La qualité du signataire', 120),
   /** Its own letterhead on the contracts and certificates it signs. */
@@ -123,7 +128,11 @@ export const employerInput = employerFields.superRefine((e, ctx) => {
   const refusal = agreementRefusal(e.kind, e.collectiveAgreement);
   if (refusal) ctx.addIssue({ code: 'custom', path: ['collectiveAgreement'], message: refusal });
   if (e.providentBody.trim() !== '' && (e.providentBodyAddress ?? '').trim() === '') {
-    ctx.addIssue({ code: 'custom', path: ['providentBodyAddress'], message: "L’adresse de l’organisme de prévoyance est obligatoire : le contrat la mentionne (article L1242-12)." });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['providentBodyAddress'],
+      message: 'L’adresse de l’organisme de prévoyance est obligatoire : le contrat la mentionne (article L1242-12).',
+    });
   }
 });
 export type EmployerInput = z.input<typeof employerInput>;
@@ -144,7 +153,7 @@ export type Employer = z.output<typeof employer>;
 
 /** SMIC horaire brut (or any wage floor) from a date on; never hard-coded in logic. */
 export const wageRateInput = z.object({
-  effectiveFrom: isoDate("La date d’effet"),
+  effectiveFrom: isoDate('La date d’effet'),
   hourlyCents: z
     .number({ error: 'Le taux horaire est obligatoire.' })
     .int('Le taux horaire doit être en centimes entiers.')
@@ -252,7 +261,12 @@ export const settingsMethods = {
     tx: 'write',
     access: 'user',
   }),
-  'settings/addWageRate': defineMethod({ input: wageRateInput, output: z.array(wageRate), tx: 'write', access: 'user' }),
+  'settings/addWageRate': defineMethod({
+    input: wageRateInput,
+    output: z.array(wageRate),
+    tx: 'write',
+    access: 'user',
+  }),
   'settings/removeWageRate': defineMethod({
     input: z.object({ id }),
     output: z.array(wageRate),

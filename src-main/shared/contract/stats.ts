@@ -23,7 +23,16 @@ export const statsFilter = z
 export type StatsFilter = z.input<typeof statsFilter>;
 
 /** The breakdowns whose cells are people (a click lists them); the others count freins or exits. */
-export const PERSON_BREAKDOWNS = ['sex', 'age', 'ageFine', 'resources', 'education', 'priorityArea', 'rqth', 'prescriber'] as const;
+export const PERSON_BREAKDOWNS = [
+  'sex',
+  'age',
+  'ageFine',
+  'resources',
+  'education',
+  'priorityArea',
+  'rqth',
+  'prescriber',
+] as const;
 export type PersonBreakdown = (typeof PERSON_BREAKDOWNS)[number];
 export const BREAKDOWNS = [...PERSON_BREAKDOWNS, 'obstaclesIdentified', 'obstaclesLifted', 'outcomes'] as const;
 /** What a click can open: a person breakdown's cell, a sex × age cell ("F|moins_26"), or the new entries. */
@@ -63,7 +72,14 @@ export const keyFigure = z.object({
 export type KeyFigure = z.output<typeof keyFigure>;
 
 export const statsFigures = z.object({
-  filter: z.object({ from: z.string(), to: z.string(), kind: z.enum(WORKSITE_KINDS).nullable(), funderId: id.nullable(), activity: z.enum(ACTIVITIES).nullable(), showSmall: z.boolean() }),
+  filter: z.object({
+    from: z.string(),
+    to: z.string(),
+    kind: z.enum(WORKSITE_KINDS).nullable(),
+    funderId: id.nullable(),
+    activity: z.enum(ACTIVITIES).nullable(),
+    showSmall: z.boolean(),
+  }),
   /** The day the figures stop at when the period ends after today (« au … »), else null. */
   asOf: z.string().nullable(),
   /** Counts of 1 to 4 people shown in full (internal use, never for funders). */
@@ -92,7 +108,11 @@ export const statsMethods = {
   'stats/figures': defineMethod({ input: statsFilter, output: statsFigures, tx: 'read', access: 'user' }),
   /** The people a figure counts, for staff allowed to see them. */
   'stats/people': defineMethod({
-    input: z.object({ filter: statsFilter, breakdown: z.enum(DRILL_DOWNS).nullable(), category: z.string().max(100).nullable() }),
+    input: z.object({
+      filter: statsFilter,
+      breakdown: z.enum(DRILL_DOWNS).nullable(),
+      category: z.string().max(100).nullable(),
+    }),
     output: z.array(statsPerson),
     tx: 'read',
     access: 'user',

@@ -21,7 +21,16 @@ export function activityInSentence(activity: string): string {
   return label === undefined ? activity : label.toLocaleLowerCase('fr-FR');
 }
 
-export const ACTIVITIES = ['menuiserie', 'nettoyage', 'manutention', 'espaces_verts', 'batiment', 'lingerie', 'ressourcerie', 'autre'] as const;
+export const ACTIVITIES = [
+  'menuiserie',
+  'nettoyage',
+  'manutention',
+  'espaces_verts',
+  'batiment',
+  'lingerie',
+  'ressourcerie',
+  'autre',
+] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 export const ACTIVITY_LABELS: Record<(typeof ACTIVITIES)[number], string> = {
   menuiserie: 'Menuiserie',
@@ -48,7 +57,10 @@ export type HalfDay = (typeof HALF_DAYS)[number];
 /** How a half-day came to be: generated from the weekly pattern, a make-up after a public holiday, added by hand. */
 export const SESSION_ORIGINS = ['pattern', 'makeup', 'added'] as const;
 export type SessionOrigin = (typeof SESSION_ORIGINS)[number];
-export const HALF_DAY_LABELS: Record<(typeof HALF_DAYS)[number], string> = { morning: 'Matin', afternoon: 'Après-midi' };
+export const HALF_DAY_LABELS: Record<(typeof HALF_DAYS)[number], string> = {
+  morning: 'Matin',
+  afternoon: 'Après-midi',
+};
 export const WEEKDAY_LABELS = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi'] as const;
 
 export const slot = z.object({ weekday: z.number().int().min(0).max(5), halfDay: z.enum(HALF_DAYS) });
@@ -57,19 +69,27 @@ export const sessionSlot = z.object({ date: isoDate('La date'), halfDay: z.enum(
 export const worksiteInput = z.object({
   name: requiredText('Le nom du chantier', 120),
   kind: z.enum(WORKSITE_KINDS, { error: 'Choisissez le type de chantier.' }),
-  activity: z.enum(ACTIVITIES, { error: "Choisissez le support d’activité." }),
+  activity: z.enum(ACTIVITIES, { error: 'Choisissez le support d’activité.' }),
   clientId: id.nullable(),
-  workAddress: optionalText("L’adresse du chantier", 200),
+  workAddress: optionalText('L’adresse du chantier', 200),
   supervisorId: id.nullable(),
   coordinatorId: id.nullable(),
-  employerId: id.nullable().refine((v) => v !== null, "Choisissez l’employeur des participants."),
+  employerId: id.nullable().refine((v) => v !== null, 'Choisissez l’employeur des participants.'),
   fundersIds: z.array(id).max(20),
   /** The funders' reference of the operation (e.g. the FSE+ operation number), printed on the attendance sheets. */
-  operationReference: optionalText("La référence de l’opération", 80).default(''),
+  operationReference: optionalText('La référence de l’opération', 80).default(''),
   startDate: isoDate('La date de début'),
-  weeks: z.number({ error: 'Indiquez le nombre de semaines.' }).int().min(1, 'Un chantier dure au moins une semaine.').max(104, 'Au plus 104 semaines (2 ans).'),
+  weeks: z
+    .number({ error: 'Indiquez le nombre de semaines.' })
+    .int()
+    .min(1, 'Un chantier dure au moins une semaine.')
+    .max(104, 'Au plus 104 semaines (2 ans).'),
   slots: z.array(slot).min(1, 'Cochez au moins une demi-journée par semaine.').max(12),
-  capacity: z.number({ error: 'Indiquez la capacité.' }).int().min(1, 'La capacité doit être d’au moins 1 personne.').max(50),
+  capacity: z
+    .number({ error: 'Indiquez la capacité.' })
+    .int()
+    .min(1, 'La capacité doit être d’au moins 1 personne.')
+    .max(50),
   hours: workHoursInput,
   status: z.enum(WORKSITE_STATUSES),
 });
@@ -78,8 +98,8 @@ export type WorksiteInput = z.input<typeof worksiteInput>;
 export const CONTRACT_TYPES = ['cdd_usage', 'cddi', 'autre'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const CONTRACT_TYPE_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
-  cdd_usage: "CDD d’usage (association intermédiaire)",
-  cddi: "CDDI (contrat à durée déterminée d’insertion)",
+  cdd_usage: 'CDD d’usage (association intermédiaire)',
+  cddi: 'CDDI (contrat à durée déterminée d’insertion)',
   autre: 'Autre contrat',
 };
 
@@ -99,7 +119,7 @@ export const EARLY_END_REASONS = [
 ] as const;
 export type EarlyEndReason = (typeof EARLY_END_REASONS)[number];
 export const EARLY_END_REASON_LABELS: Record<EarlyEndReason, string> = {
-  periode_essai: "Rupture pendant la période d’essai (art. L1242-10)",
+  periode_essai: 'Rupture pendant la période d’essai (art. L1242-10)',
   accord_commun: 'Accord commun du salarié et de l’employeur (art. L1243-1)',
   embauche_cdi: 'Embauche du salarié en CDI ailleurs (art. L1243-2)',
   emploi_ou_formation: 'CDDI : embauche en CDD d’au moins 6 mois ou formation qualifiante (art. L5132-15-1)',
@@ -127,7 +147,11 @@ export const contractInput = z.object({
   startDate: isoDate('La date de début du contrat'),
   endDate: isoDate('La date de fin du contrat'),
   position: requiredText('Le poste', 120),
-  hourlyCents: z.number({ error: 'Indiquez le taux horaire.' }).int().min(100, 'Le taux horaire doit être supérieur à 1 €.').max(100_00),
+  hourlyCents: z
+    .number({ error: 'Indiquez le taux horaire.' })
+    .int()
+    .min(100, 'Le taux horaire doit être supérieur à 1 €.')
+    .max(100_00),
   handedOn: isoDate('La date de remise du contrat').nullable(),
   signedOn: isoDate('La date de signature').nullable(),
   /** A préfet's derogation to work under 20 h a week in a CDDI, valid until. */
@@ -136,7 +160,14 @@ export const contractInput = z.object({
 });
 export type ContractInput = z.input<typeof contractInput>;
 
-export const ANNEX_KINDS = ['visite_medicale', 'pose_chantier', 'bilan_mi_parcours', 'bilan_fin', 'psychologue', 'autre'] as const;
+export const ANNEX_KINDS = [
+  'visite_medicale',
+  'pose_chantier',
+  'bilan_mi_parcours',
+  'bilan_fin',
+  'psychologue',
+  'autre',
+] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 /** Health-related annex times (GDPR art. 9): whoever does not see social details, and every printed sheet, learns only that a time exists. */
 export const HEALTH_RELATED_ANNEX_KINDS: readonly AnnexKind[] = ['visite_medicale', 'psychologue'];
@@ -153,8 +184,8 @@ export const annexTimeInput = z
   .object({
     kind: z.enum(ANNEX_KINDS, { error: 'Choisissez le type de temps annexe.' }),
     date: isoDate('La date'),
-    start: timeOfDay("L’heure de début"),
-    end: timeOfDay("L’heure de fin"),
+    start: timeOfDay('L’heure de début'),
+    end: timeOfDay('L’heure de fin'),
     paid: z.boolean(),
   })
   .refine((a) => !TIME_PATTERN.test(a.start) || !TIME_PATTERN.test(a.end) || a.end > a.start, {
@@ -303,7 +334,12 @@ export const worksitesMethods = {
     access: 'user',
   }),
   /** What generation would create, skip and propose; nothing is written. */
-  'worksites/previewSchedule': defineMethod({ input: z.object({ id }), output: schedulePreview, tx: 'read', access: 'user' }),
+  'worksites/previewSchedule': defineMethod({
+    input: z.object({ id }),
+    output: schedulePreview,
+    tx: 'read',
+    access: 'user',
+  }),
   /**
    * Creates the missing half-days of the pattern and the accepted make-ups.
    * Idempotent; removes future half-days outside the pattern only when asked.
@@ -348,7 +384,7 @@ export const worksitesMethods = {
   'worksites/cancelSession': defineMethod({
     input: z.object({
       sessionId: id,
-      reason: requiredText("Le motif de l’annulation", 300),
+      reason: requiredText('Le motif de l’annulation', 300),
       /** By the structure (paid), or for weather or force majeure (paid per Paramètres › Calendrier). */
       kind: z.enum(CANCEL_KINDS).default('structure'),
     }),

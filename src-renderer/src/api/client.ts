@@ -1,8 +1,4 @@
-import {
-  useMutation,
-  useQuery,
-  type UseQueryOptions,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { Method, MethodInput, MethodOutput } from '@shared/contract';
 import type { ErrorPayload } from '@shared/errors';
 
@@ -72,9 +68,12 @@ export async function call<M extends Method>(method: M, input?: MethodInput<M>):
   return value;
 }
 
-async function request<M extends Method>(method: M, input?: MethodInput<M>): Promise<{ value: MethodOutput<M>; changed: boolean }> {
+async function request<M extends Method>(
+  method: M,
+  input?: MethodInput<M>,
+): Promise<{ value: MethodOutput<M>; changed: boolean }> {
   if (!window.api) {
-    throw new ApiError({ code: 'INTERNAL', message: "Passerelle n’a pas pu se connecter à ses données." });
+    throw new ApiError({ code: 'INTERNAL', message: 'Passerelle n’a pas pu se connecter à ses données.' });
   }
   const result = await window.api.invoke(method, input ?? {}, sessionToken);
   const changed = noteDataVersion(result.dataVersion);
@@ -91,7 +90,7 @@ async function request<M extends Method>(method: M, input?: MethodInput<M>): Pro
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return "Une erreur inattendue s’est produite. Rien n’a été enregistré.";
+  return 'Une erreur inattendue s’est produite. Rien n’a été enregistré.';
 }
 
 /** Queries are keyed by method and input. */

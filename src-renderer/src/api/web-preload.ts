@@ -25,7 +25,8 @@ const lostConnection: Result<never> = {
   ok: false,
   error: {
     code: 'INTERNAL',
-    message: "Passerelle ne répond plus. Vérifiez que la fenêtre de Passerelle est toujours ouverte, puis rechargez la page.",
+    message:
+      'Passerelle ne répond plus. Vérifiez que la fenêtre de Passerelle est toujours ouverte, puis rechargez la page.',
   },
 };
 

@@ -31,7 +31,10 @@ import {
 import type { Method } from '@shared/contract';
 import type { LinkTarget, LinkedPage } from '@shared/contract/links';
 
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
@@ -73,7 +76,11 @@ export const ROUTES = {
     title: 'Personnes',
     requires: 'people/search',
     component: page(() => import('../features/people/PeoplePage'), 'PeoplePage'),
-    menu: { group: 'people', icon: IconUsers, help: 'Les fiches des personnes accompagnées : situation, parcours, contrats et documents.' },
+    menu: {
+      group: 'people',
+      icon: IconUsers,
+      help: 'Les fiches des personnes accompagnées : situation, parcours, contrats et documents.',
+    },
   },
   personNew: {
     path: '/people/new',
@@ -101,14 +108,22 @@ export const ROUTES = {
     title: 'Contacts',
     requires: 'contacts/list',
     component: page(() => import('../features/contacts/ContactsPage'), 'ContactsPage'),
-    menu: { group: 'people', icon: IconAddressBook, help: 'L’annuaire des partenaires : prescripteurs, référents sociaux, clients et financeurs.' },
+    menu: {
+      group: 'people',
+      icon: IconAddressBook,
+      help: 'L’annuaire des partenaires : prescripteurs, référents sociaux, clients et financeurs.',
+    },
   },
   worksites: {
     path: '/worksites',
     title: 'Chantiers',
     requires: 'worksites/list',
     component: page(() => import('../features/worksites/WorksitesPage'), 'WorksitesPage'),
-    menu: { group: 'worksites', icon: IconBuildingFactory2, help: 'Les chantiers, leurs demi-journées, leurs participants et l’émargement.' },
+    menu: {
+      group: 'worksites',
+      icon: IconBuildingFactory2,
+      help: 'Les chantiers, leurs demi-journées, leurs participants et l’émargement.',
+    },
   },
   worksite: {
     path: '/worksites/:id',
@@ -136,49 +151,77 @@ export const ROUTES = {
     title: 'Planning',
     requires: 'worksites/planning',
     component: page(() => import('../features/planning/PlanningPage'), 'PlanningPage'),
-    menu: { group: 'worksites', icon: IconCalendarWeek, help: 'Les demi-journées de tous les chantiers, semaine par semaine.' },
+    menu: {
+      group: 'worksites',
+      icon: IconCalendarWeek,
+      help: 'Les demi-journées de tous les chantiers, semaine par semaine.',
+    },
   },
   payroll: {
     path: '/payroll',
     title: 'Heures à transmettre',
     requires: 'payroll/get',
     component: page(() => import('../features/payroll/PayrollPage'), 'PayrollPage'),
-    menu: { group: 'worksites', icon: IconCash, help: 'Les heures et absences du mois à envoyer au service paie de chaque employeur.' },
+    menu: {
+      group: 'worksites',
+      icon: IconCash,
+      help: 'Les heures et absences du mois à envoyer au service paie de chaque employeur.',
+    },
   },
   debriefs: {
     path: '/debriefs',
     title: 'Entretiens',
     requires: 'debriefs/list',
     component: page(() => import('../features/debriefs/DebriefsPage'), 'DebriefsPage'),
-    menu: { group: 'records', icon: IconMessages, help: 'Vos entretiens, quand et avec qui, et vos notes courtes, que vous seul·e lisez.' },
+    menu: {
+      group: 'records',
+      icon: IconMessages,
+      help: 'Vos entretiens, quand et avec qui, et vos notes courtes, que vous seul·e lisez.',
+    },
   },
   documents: {
     path: '/documents',
     title: 'Documents',
     requires: 'documents/search',
     component: page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage'),
-    menu: { group: 'records', icon: IconFileText, help: 'Tous les documents produits : contrats, attestations, bilans, à retrouver ou réimprimer.' },
+    menu: {
+      group: 'records',
+      icon: IconFileText,
+      help: 'Tous les documents produits : contrats, attestations, bilans, à retrouver ou réimprimer.',
+    },
   },
   stats: {
     path: '/stats',
     title: 'Statistiques',
     requires: 'stats/figures',
     component: page(() => import('../features/stats/StatsPage'), 'StatsPage'),
-    menu: { group: 'records', icon: IconChartBar, help: 'Les chiffres pour les financeurs et le rapport d’activité, sur la période de votre choix, exportables.' },
+    menu: {
+      group: 'records',
+      icon: IconChartBar,
+      help: 'Les chiffres pour les financeurs et le rapport d’activité, sur la période de votre choix, exportables.',
+    },
   },
   rgpd: {
     path: '/rgpd',
     title: 'Données personnelles',
     requires: 'rgpd/requests',
     component: page(() => import('../features/rgpd/RgpdPage'), 'RgpdPage'),
-    menu: { group: 'administration', icon: IconShieldLock, help: 'Les demandes d’accès ou d’effacement et les dossiers à revoir.' },
+    menu: {
+      group: 'administration',
+      icon: IconShieldLock,
+      help: 'Les demandes d’accès ou d’effacement et les dossiers à revoir.',
+    },
   },
   backup: {
     path: '/backup',
     title: 'Sauvegardes',
     requires: 'backup/status',
     component: page(() => import('../features/backup/BackupPage'), 'BackupPage'),
-    menu: { group: 'administration', icon: IconDatabaseExport, help: 'La sauvegarde chiffrée sur clé USB, et la restauration.' },
+    menu: {
+      group: 'administration',
+      icon: IconDatabaseExport,
+      help: 'La sauvegarde chiffrée sur clé USB, et la restauration.',
+    },
   },
   // Coordination reaches the tabs it may act on (funders, closure days); the page shows each tab by its own method.
   settings: {
@@ -196,7 +239,11 @@ export const ROUTES = {
     path: '/help',
     title: 'Aide',
     component: page(() => import('../features/help/HelpPage'), 'HelpPage'),
-    menu: { group: 'help', icon: IconHelp, help: 'Un guide de la première semaine pour chaque rôle, et les mots du métier expliqués.' },
+    menu: {
+      group: 'help',
+      icon: IconHelp,
+      help: 'Un guide de la première semaine pour chaque rôle, et les mots du métier expliqués.',
+    },
   },
 } satisfies Record<string, PageRoute>;
 export type RouteId = keyof typeof ROUTES;
@@ -212,7 +259,8 @@ export interface MenuEntry {
 
 const entries = (): [RouteId, PageRoute][] => Object.entries(ROUTES) as [RouteId, PageRoute][];
 
-const opens = (route: PageRoute, can: (method: Method) => boolean) => route.requires === undefined || can(route.requires);
+const opens = (route: PageRoute, can: (method: Method) => boolean) =>
+  route.requires === undefined || can(route.requires);
 
 /** The screens this role may open: the router holds these and no other. */
 export function routesFor(can: (method: Method) => boolean): (PageRoute & { id: RouteId })[] {
@@ -223,12 +271,21 @@ export function routesFor(can: (method: Method) => boolean): (PageRoute & { id: 
 
 /** The menu this role sees, in order. */
 export function menuFor(can: (method: Method) => boolean): MenuEntry[] {
-  return entries().flatMap(([id, route]) => (route.menu && opens(route, can) ? [{ id, path: route.path, title: route.title, ...route.menu }] : []));
+  return entries().flatMap(([id, route]) =>
+    route.menu && opens(route, can) ? [{ id, path: route.path, title: route.title, ...route.menu }] : [],
+  );
 }
 
 /** The address of a screen, its `:params` filled in. */
-export function pathTo(id: RouteId, params: Record<string, string | number> = {}, search?: Record<string, string>): string {
-  const path = generatePath(ROUTES[id].path, Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])));
+export function pathTo(
+  id: RouteId,
+  params: Record<string, string | number> = {},
+  search?: Record<string, string>,
+): string {
+  const path = generatePath(
+    ROUTES[id].path,
+    Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
+  );
   const query = search ? new URLSearchParams(search).toString() : '';
   return query ? `${path}?${query}` : path;
 }

@@ -3,7 +3,13 @@ import { DatePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { formatFrenchDate, isValidIsoDate } from '@shared/dates';
-import { dateFieldHelp, dateFieldOptions, dateFieldValue, parseFrenchDate, type DateFieldKind } from '@shared/date-parse';
+import {
+  dateFieldHelp,
+  dateFieldOptions,
+  dateFieldValue,
+  parseFrenchDate,
+  type DateFieldKind,
+} from '@shared/date-parse';
 import { todayInFrance } from '../features/people/defaults';
 
 export interface DateFieldProps extends Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange'> {
@@ -27,7 +33,19 @@ const textOf = (value: string | null | undefined) => (value && isValidIsoDate(va
  * date is shown as typed with the reason under the field, and the form gets
  * no date from it, so nothing is saved until it is corrected.
  */
-export function DateField({ value, onChange, kind = 'event', minDate, maxDate, clearable, error, onBlur, disabled, readOnly, ...rest }: DateFieldProps) {
+export function DateField({
+  value,
+  onChange,
+  kind = 'event',
+  minDate,
+  maxDate,
+  clearable,
+  error,
+  onBlur,
+  disabled,
+  readOnly,
+  ...rest
+}: DateFieldProps) {
   const options = dateFieldOptions(kind, todayInFrance(), { min: minDate, max: maxDate });
   const [text, setText] = useState(() => textOf(value));
   const [left, setLeft] = useState(false);
@@ -64,7 +82,13 @@ export function DateField({ value, onChange, kind = 'event', minDate, maxDate, c
 
   return (
     // No popup roles on the text field (a textbox cannot be « expanded », WCAG 4.1.2): the calendar button says it.
-    <Popover opened={opened && editable} onChange={setOpened} position="bottom-start" trapFocus={false} withRoles={false}>
+    <Popover
+      opened={opened && editable}
+      onChange={setOpened}
+      position="bottom-start"
+      trapFocus={false}
+      withRoles={false}
+    >
       <Popover.Target>
         <TextInput
           placeholder="JJ/MM/AAAA"
@@ -87,8 +111,17 @@ export function DateField({ value, onChange, kind = 'event', minDate, maxDate, c
           rightSection={
             editable && (
               <Group gap={2} wrap="nowrap">
-                {clearable && text !== '' && <CloseButton size="sm" aria-label="Effacer la date" onClick={() => pick(null)} />}
-                <ActionIcon variant="subtle" color="gray" tabIndex={-1} aria-label="Choisir dans le calendrier" aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
+                {clearable && text !== '' && (
+                  <CloseButton size="sm" aria-label="Effacer la date" onClick={() => pick(null)} />
+                )}
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  tabIndex={-1}
+                  aria-label="Choisir dans le calendrier"
+                  aria-expanded={opened}
+                  onClick={() => setOpened((o) => !o)}
+                >
                   <IconCalendar size={18} />
                 </ActionIcon>
               </Group>

@@ -24,7 +24,8 @@ const INVALID = '[aria-invalid="true"], input[data-invalid="true"]';
 
 function labelOf(field: HTMLElement): string {
   const labelled = field.getAttribute('aria-labelledby');
-  const label = (field as HTMLInputElement).labels?.[0] ?? (labelled ? document.getElementById(labelled.split(/\s+/)[0]!) : null);
+  const label =
+    (field as HTMLInputElement).labels?.[0] ?? (labelled ? document.getElementById(labelled.split(/\s+/)[0]!) : null);
   const text = label?.textContent ?? field.getAttribute('aria-label') ?? '';
   // Mantine's required mark is a trailing « * ».
   return text.replace(/\s*\*\s*$/, '').trim();
@@ -54,12 +55,17 @@ function focusField(id: string) {
 }
 
 const same = (a: FieldError[], b: FieldError[]) =>
-  a.length === b.length && a.every((e, i) => e.id === b[i]!.id && e.label === b[i]!.label && e.message === b[i]!.message);
+  a.length === b.length &&
+  a.every((e, i) => e.id === b[i]!.id && e.label === b[i]!.label && e.message === b[i]!.message);
 
 export function FormErrorSummary({ errors }: { errors: FieldError[] }) {
   if (errors.length === 0) return null;
   return (
-    <Alert color="red" title={errors.length === 1 ? 'Une erreur à corriger' : `${errors.length} erreurs à corriger`} mb="md">
+    <Alert
+      color="red"
+      title={errors.length === 1 ? 'Une erreur à corriger' : `${errors.length} erreurs à corriger`}
+      mb="md"
+    >
       <List size="sm" spacing={2}>
         {errors.map((error) => (
           <List.Item key={error.id}>
@@ -111,7 +117,13 @@ export function useFormErrorSummary<T extends HTMLElement = HTMLElement>() {
       const found = invalidFields(container);
       setErrors((current) => (same(current, found) ? current : found));
     });
-    observer.observe(container, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-invalid', 'data-invalid'] });
+    observer.observe(container, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-invalid', 'data-invalid'],
+    });
     return () => observer.disconnect();
   }, [shown]);
 

@@ -56,7 +56,9 @@ export function PersonPicker(props: {
         setChosen(person);
         props.onChange(person ? person.id : null);
       }}
-      nothingFoundMessage={results.isFetching ? 'Recherche…' : (props.nothingFound ?? 'Personne ne correspond à ce nom.')}
+      nothingFoundMessage={
+        results.isFetching ? 'Recherche…' : (props.nothingFound ?? 'Personne ne correspond à ce nom.')
+      }
       error={props.error}
     />
   );

@@ -1,8 +1,24 @@
 import { Anchor } from '@mantine/core';
 import { useState, type CSSProperties } from 'react';
 
-const HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
-const SHOWN: CSSProperties = { position: 'fixed', top: 8, left: 8, zIndex: 1000, padding: '8px 16px', background: 'white', borderRadius: 8, boxShadow: '0 2px 8px rgba(0,0,0,.25)' };
+const HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
+const SHOWN: CSSProperties = {
+  position: 'fixed',
+  top: 8,
+  left: 8,
+  zIndex: 1000,
+  padding: '8px 16px',
+  background: 'white',
+  borderRadius: 8,
+  boxShadow: '0 2px 8px rgba(0,0,0,.25)',
+};
 
 /**
  * The first stop of the keyboard (RGAA 12.7): jumps over the header and the menu to the

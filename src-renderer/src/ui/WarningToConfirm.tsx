@@ -2,7 +2,15 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A rule's warning that the user may override, with the button that confirms (the server's `confirmWarnings`). */
-export function WarningToConfirm({ warning, confirmLabel, onConfirm }: { warning: ReactNode; confirmLabel: string; onConfirm: () => void }) {
+export function WarningToConfirm({
+  warning,
+  confirmLabel,
+  onConfirm,
+}: {
+  warning: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+}) {
   return (
     <Alert color="orange" title="À vérifier">
       <Stack gap="xs">

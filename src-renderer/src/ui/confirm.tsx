@@ -51,7 +51,9 @@ export function useConfirm() {
 }
 
 /** A button that asks first, then runs `onConfirm`. */
-export function ConfirmButton(props: ButtonProps & { confirm: ConfirmOptions; onConfirm: () => void; children: ReactNode }) {
+export function ConfirmButton(
+  props: ButtonProps & { confirm: ConfirmOptions; onConfirm: () => void; children: ReactNode },
+) {
   const { confirm, onConfirm, children, ...button } = props;
   const { ask, modal } = useConfirm();
   return (

@@ -24,7 +24,8 @@ export function validateSection<V>(
   // Field by field: each update builds on the latest errors, so two sections
   // validated one after the other keep both sets of messages.
   for (const key of Object.keys(form.errors)) {
-    if ((prefix === '' || key === prefix || key.startsWith(`${prefix}.`)) && !(key in errors)) form.clearFieldError(key);
+    if ((prefix === '' || key === prefix || key.startsWith(`${prefix}.`)) && !(key in errors))
+      form.clearFieldError(key);
   }
   for (const [key, message] of Object.entries(errors)) form.setFieldError(key, message);
   return result.success;
@@ -50,7 +51,12 @@ export function showServerErrors<V>(form: UseFormReturnType<V>, error: unknown, 
  * the modal); on failure the messages under the fields main named, or a
  * notification when the failure is not about one field.
  */
-export async function saveForm<V>(form: UseFormReturnType<V>, save: () => Promise<unknown>, success: string, then: () => void): Promise<void> {
+export async function saveForm<V>(
+  form: UseFormReturnType<V>,
+  save: () => Promise<unknown>,
+  success: string,
+  then: () => void,
+): Promise<void> {
   try {
     await save();
     notifySuccess(success);

@@ -9,7 +9,18 @@ const PRIMARY_SHADE = 7;
  * Mantine's teal with its darker half deepened: its shade 7 (links, filled buttons) read at
  * 3.1:1 on white, under the 4.5:1 of RGAA 3.2 / WCAG 1.4.3. The light shades stay for backgrounds.
  */
-export const passerelleTeal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#12b886', '#0d8460', '#0b7556', '#09664b', '#075a42'];
+export const passerelleTeal: MantineColorsTuple = [
+  '#e6fcf5',
+  '#c3fae8',
+  '#96f2d7',
+  '#63e6be',
+  '#38d9a9',
+  '#12b886',
+  '#0d8460',
+  '#0b7556',
+  '#09664b',
+  '#075a42',
+];
 
 /** Calm and readable: larger default text, soft teal, generous spacing, visible focus. */
 export const theme = createTheme({
@@ -32,12 +43,22 @@ export const theme = createTheme({
     DateInput: { defaultProps: { size: 'md' } },
     TimeInput: { defaultProps: { size: 'md' } },
     Button: { defaultProps: { size: 'md' } },
-    PasswordInput: { defaultProps: { size: 'md', visibilityToggleButtonProps: { 'aria-label': 'Afficher ou masquer le mot de passe' } } },
+    PasswordInput: {
+      defaultProps: {
+        size: 'md',
+        visibilityToggleButtonProps: { 'aria-label': 'Afficher ou masquer le mot de passe' },
+      },
+    },
     // Pagination's arrows are icons: a screen reader needs their words (RGAA 11.9).
     Pagination: {
       defaultProps: {
         getControlProps: (control: 'first' | 'previous' | 'last' | 'next') =>
-          ({ first: { 'aria-label': 'Première page' }, previous: { 'aria-label': 'Page précédente' }, next: { 'aria-label': 'Page suivante' }, last: { 'aria-label': 'Dernière page' } })[control],
+          ({
+            first: { 'aria-label': 'Première page' },
+            previous: { 'aria-label': 'Page précédente' },
+            next: { 'aria-label': 'Page suivante' },
+            last: { 'aria-label': 'Dernière page' },
+          })[control],
         getItemProps: (page: number) => ({ 'aria-label': `Page ${page}` }),
       },
     },

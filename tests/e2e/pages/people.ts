@@ -32,7 +32,10 @@ export class PeoplePage {
   async fillNewPerson(data: NewPerson) {
     const p = this.page;
     await p.getByRole('link', { name: 'Nouvelle personne' }).click();
-    await p.getByLabel(/^Nom$|^Nom \*/).first().fill(data.lastName);
+    await p
+      .getByLabel(/^Nom$|^Nom \*/)
+      .first()
+      .fill(data.lastName);
     await p.getByLabel(/^Prénom\(s\)/).fill(data.firstNames);
     await p.getByLabel(/^Date de naissance/).fill(data.birthDate);
     await choose(p, p.locator('body'), /^Sexe/, data.sex);

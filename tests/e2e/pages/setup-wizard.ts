@@ -68,7 +68,7 @@ export class SetupWizardPage {
   async addEmployer(data: EmployerData) {
     await this.page.getByRole('button', { name: 'Ajouter un employeur' }).click();
     const modal = this.page.getByRole('dialog', { name: 'Nouvel employeur' });
-    await modal.getByLabel("Nom de l’employeur").fill(data.name);
+    await modal.getByLabel('Nom de l’employeur').fill(data.name);
     await modal.getByRole('textbox', { name: 'Adresse', exact: true }).fill(data.address);
     await modal.getByLabel('Code postal').fill(data.postcode);
     await modal.getByLabel('Commune').fill(data.town);
@@ -79,10 +79,10 @@ export class SetupWizardPage {
     await modal.getByRole('textbox', { name: 'Caisse de retraite complémentaire', exact: true }).fill(data.pensionFund);
     await modal.getByLabel('Adresse de la caisse de retraite').fill(data.pensionFundAddress);
     await modal.getByRole('textbox', { name: 'Organisme de prévoyance', exact: true }).fill(data.providentBody);
-    await modal.getByLabel("Adresse de l’organisme de prévoyance").fill(data.providentBodyAddress);
+    await modal.getByLabel('Adresse de l’organisme de prévoyance').fill(data.providentBodyAddress);
     await modal.getByLabel('Nom du signataire').fill(data.signatoryName);
     await modal.getByLabel('Qualité du signataire').fill(data.signatoryTitle);
-    await modal.getByRole('button', { name: "Enregistrer l’employeur" }).click();
+    await modal.getByRole('button', { name: 'Enregistrer l’employeur' }).click();
     await expect(modal).toBeHidden();
   }
 

@@ -13,7 +13,7 @@ export class ShellPage {
 
   async switchUser() {
     await this.openUserMenu();
-    await this.page.getByRole('menuitem', { name: "Changer d’utilisateur" }).click();
+    await this.page.getByRole('menuitem', { name: 'Changer d’utilisateur' }).click();
   }
 
   async navigationLabels(): Promise<string[]> {

@@ -15,7 +15,10 @@ export async function expectAccessible(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => `${v.impact} ${v.id} (${v.help}) : ${v.nodes.map((n) => `${n.html.slice(0, 160)} ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}) : ${v.nodes.map((n) => `${n.html.slice(0, 160)} ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`).join(' | ')}`,
+    );
   // Soft: one run lists every screen at fault, and the test still fails.
   expect.soft(blocking, `Écran « ${screen} »`).toEqual([]);
 }

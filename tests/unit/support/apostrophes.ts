@@ -11,7 +11,14 @@ export interface StraightApostrophe {
 }
 
 function literalText(node: ts.Node, source: ts.SourceFile): string | null {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)) {
+  if (
+    ts.isStringLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isTemplateHead(node) ||
+    ts.isTemplateMiddle(node) ||
+    ts.isTemplateTail(node) ||
+    ts.isJsxText(node)
+  ) {
     return source.text.slice(node.getStart(source), node.getEnd());
   }
   return null;
@@ -42,12 +49,17 @@ export function withTypographicApostrophes(fileName: string, text: string): stri
   const visit = (node: ts.Node) => {
     const literal = literalText(node, source);
     if (literal !== null && ELIDED.test(literal)) {
-      edits.push({ start: node.getStart(source), end: node.getEnd(), replacement: literal.replace(/(\p{L})\\?'(?=\p{L})/gu, '$1’') });
+      edits.push({
+        start: node.getStart(source),
+        end: node.getEnd(),
+        replacement: literal.replace(/(\p{L})\\?'(?=\p{L})/gu, '$1’'),
+      });
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   let result = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.replacement + result.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.replacement + result.slice(edit.end);
   return result;
 }

@@ -18,7 +18,11 @@ const services = await createServices({
   passwordParams: { N: 2 ** 10, r: 8, p: 1 },
   backupKdf: { log2N: 10, r: 8, p: 1 },
 });
-const admin = await services.db.selectFrom('users').select(['id', 'displayName']).where('role', '=', 'administrateur').executeTakeFirstOrThrow();
+const admin = await services.db
+  .selectFrom('users')
+  .select(['id', 'displayName'])
+  .where('role', '=', 'administrateur')
+  .executeTakeFirstOrThrow();
 const user = { id: admin.id, displayName: admin.displayName, role: 'administrateur' as const };
 let session = { user, token: services.sessions.create(user, new Date()) };
 process.stdout.write('ready\n');

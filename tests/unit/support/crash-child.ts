@@ -11,9 +11,19 @@ import { setupInput } from './factories';
 import { person, situation } from './people';
 
 const dataDir = process.argv[2]!;
-const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'crash-test', passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+const services = await createServices({
+  dataDir,
+  dialogs: pickerDialogs,
+  mode: 'browser',
+  version: 'crash-test',
+  passwordParams: { N: 2 ** 10, r: 8, p: 1 },
+});
 let session: Session;
-const admin = await services.db.selectFrom('users').select(['id', 'displayName', 'role']).where('role', '=', 'administrateur').executeTakeFirst();
+const admin = await services.db
+  .selectFrom('users')
+  .select(['id', 'displayName', 'role'])
+  .where('role', '=', 'administrateur')
+  .executeTakeFirst();
 if (admin) {
   const user = { id: admin.id, displayName: admin.displayName, role: 'administrateur' as const };
   session = { user, token: services.sessions.create(user, new Date()) };
@@ -25,6 +35,15 @@ if (admin) {
 }
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
-  const result = await dispatch(services, 'people/create', { person: person({ firstNames: `Essai ${process.pid}-${i}` }), situation: situation(), confirmedNotDuplicate: true }, session);
+  const result = await dispatch(
+    services,
+    'people/create',
+    {
+      person: person({ firstNames: `Essai ${process.pid}-${i}` }),
+      situation: situation(),
+      confirmedNotDuplicate: true,
+    },
+    session,
+  );
   if (result.ok) process.stdout.write(`${(result.value as { id: number }).id}\n`);
 }

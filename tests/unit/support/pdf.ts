@@ -31,7 +31,11 @@ export function pdfFonts(file: string): { name: string; type: string; embedded: 
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const [name = '', ...rest] = line.trim().split(/\s+/);
-      const type = line.includes('Type 3') ? 'Type 3' : line.includes('CID TrueType') ? 'CID TrueType' : (rest.slice(0, 2).join(' ') ?? '');
+      const type = line.includes('Type 3')
+        ? 'Type 3'
+        : line.includes('CID TrueType')
+          ? 'CID TrueType'
+          : (rest.slice(0, 2).join(' ') ?? '');
       return { name, type, embedded: / yes +(yes|no) +(yes|no) +\d+ +\d+\s*$/.test(line) };
     });
 }

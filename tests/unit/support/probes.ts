@@ -15,7 +15,8 @@ type Probe = (world: World) => unknown[];
 
 const participations = (world: World) => world.people.flatMap((p) => p.participations);
 const eachPerson = (world: World, make: (p: World['people'][number]) => unknown) => world.people.map(make);
-const eachParticipation = (world: World, make: (participationId: number) => unknown) => participations(world).map((pa) => make(pa.id));
+const eachParticipation = (world: World, make: (participationId: number) => unknown) =>
+  participations(world).map((pa) => make(pa.id));
 const eachWorksite = (world: World, make: (worksiteId: number) => unknown) => world.worksites.map((w) => make(w.id));
 
 export const PROBES: Partial<Record<Method, Probe>> = {
@@ -25,14 +26,31 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   // The NIR of each other person typed into a record: the duplicate message must not name someone out of reach.
   'people/update': (w) => [
     ...eachPerson(w, (p) => ({ id: p.id, person: { ...p.input, nir: '' } })),
-    ...w.people.flatMap((p) => w.people.filter((q) => q.id !== p.id).map((q) => ({ id: p.id, person: { ...p.input, nir: q.nir } }))),
+    ...w.people.flatMap((p) =>
+      w.people.filter((q) => q.id !== p.id).map((q) => ({ id: p.id, person: { ...p.input, nir: q.nir } })),
+    ),
   ],
-  'people/addSituation': (w) => eachPerson(w, (p) => ({ id: p.id, situation: situation({ observedOn: '2026-06-01' }) })),
+  'people/addSituation': (w) =>
+    eachPerson(w, (p) => ({ id: p.id, situation: situation({ observedOn: '2026-06-01' }) })),
   'people/openJourney': (w) => eachPerson(w, (p) => ({ personId: p.id, openedOn: '2026-06-01' })),
-  'people/moveJourney': (w) => w.journeys.map((journeyId) => ({ journeyId, status: 'candidature', happenedOn: '2026-06-01', reason: '' })),
+  'people/moveJourney': (w) =>
+    w.journeys.map((journeyId) => ({ journeyId, status: 'candidature', happenedOn: '2026-06-01', reason: '' })),
   'people/recordOutcome': (w) =>
-    w.journeys.map((journeyId) => ({ journeyId, outcome: { category: 'sans_nouvelles', detail: '', exitedOn: '2026-01-01', afterThreeMonths: '', afterSixMonths: '' } })),
-  'people/saveObstacle': (w) => eachPerson(w, (p) => ({ personId: p.id, obstacle: { kind: 'logement', identifiedOn: '2026-06-01', resolvedOn: null, actions: '' } })),
+    w.journeys.map((journeyId) => ({
+      journeyId,
+      outcome: {
+        category: 'sans_nouvelles',
+        detail: '',
+        exitedOn: '2026-01-01',
+        afterThreeMonths: '',
+        afterSixMonths: '',
+      },
+    })),
+  'people/saveObstacle': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      obstacle: { kind: 'logement', identifiedOn: '2026-06-01', resolvedOn: null, actions: '' },
+    })),
   'contacts/list': () => [{}],
   'worksites/list': () => [{}],
   'worksites/get': (w) => eachWorksite(w, (id) => ({ id })),
@@ -41,35 +59,74 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'attendance/week': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId, weekOf: '2026-05-04' })),
   // Each worksite's first half-day marked for every participation, its own or another worksite's.
   'attendance/save': (w) =>
-    w.worksites.flatMap((ws) => participations(w).map((pa) => ({ worksiteId: ws.id, entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }] }))),
+    w.worksites.flatMap((ws) =>
+      participations(w).map((pa) => ({
+        worksiteId: ws.id,
+        entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }],
+      })),
+    ),
   'attendance/markAnnexTime': (w) => w.annexTimes.map((annexTimeId) => ({ annexTimeId, done: true })),
-  'attendance/hours': (w) => [...eachWorksite(w, (worksiteId) => ({ worksiteId })), ...eachPerson(w, (p) => ({ personId: p.id }))],
+  'attendance/hours': (w) => [
+    ...eachWorksite(w, (worksiteId) => ({ worksiteId })),
+    ...eachPerson(w, (p) => ({ personId: p.id })),
+  ],
   'evaluations/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'evaluations/save': (w) =>
     eachParticipation(w, (participationId) => ({
       participationId,
-      evaluation: { moment: 'debut', evaluator: 'encadrant', evaluatedOn: '2026-05-05', items: [{ criterionId: w.criterionId, level: 'en_cours' }] },
+      evaluation: {
+        moment: 'debut',
+        evaluator: 'encadrant',
+        evaluatedOn: '2026-05-05',
+        items: [{ criterionId: w.criterionId, level: 'en_cours' }],
+      },
     })),
   'observations/list': (w) => eachParticipation(w, (participationId) => ({ participationId })),
-  'observations/add': (w) => eachParticipation(w, (participationId) => ({ participationId, observation: { observedOn: '2026-05-07', kind: 'progres', text: 'Ponctuel' } })),
-  'observations/qualify': (w) => w.observations.map((observationId) => ({ observationId, obstacle: { kind: 'mobilite', identifiedOn: '2026-05-07', resolvedOn: null, actions: '' } })),
+  'observations/add': (w) =>
+    eachParticipation(w, (participationId) => ({
+      participationId,
+      observation: { observedOn: '2026-05-07', kind: 'progres', text: 'Ponctuel' },
+    })),
+  'observations/qualify': (w) =>
+    w.observations.map((observationId) => ({
+      observationId,
+      obstacle: { kind: 'mobilite', identifiedOn: '2026-05-07', resolvedOn: null, actions: '' },
+    })),
   'healthChecks/list': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'healthChecks/save': (w) =>
-    eachParticipation(w, (participationId) => ({ participationId, check: { kind: 'bilan_sante', date: '2026-05-06', paperReceived: false, restrictions: '', inaptitude: false } })),
+    eachParticipation(w, (participationId) => ({
+      participationId,
+      check: { kind: 'bilan_sante', date: '2026-05-06', paperReceived: false, restrictions: '', inaptitude: false },
+    })),
   'pmsmp/list': (w) => eachPerson(w, (p) => ({ personId: p.id })),
   // An immersion for every person (host and prescriber: the world's first directory organisation), then each one renewed and its bilan written.
   'pmsmp/save': (w) =>
     eachPerson(w, (p) => ({
       personId: p.id,
       immersion: {
-        hostOrganisationId: 1, tutorName: 'Tuteur', tutorFunction: 'Chef', objective: 'confirmer', trade: 'Boulanger', startDate: '2026-05-04', endDate: '2026-05-15',
-        schedule: { lundi: { start: '09:00', end: '12:00', pause: 0 } }, tasks: 'Façonner', prescriberKind: 'france_travail', prescriberOrganisationId: 1, referentName: 'Référente',
+        hostOrganisationId: 1,
+        tutorName: 'Tuteur',
+        tutorFunction: 'Chef',
+        objective: 'confirmer',
+        trade: 'Boulanger',
+        startDate: '2026-05-04',
+        endDate: '2026-05-15',
+        schedule: { lundi: { start: '09:00', end: '12:00', pause: 0 } },
+        tasks: 'Façonner',
+        prescriberKind: 'france_travail',
+        prescriberOrganisationId: 1,
+        referentName: 'Référente',
       },
     })),
-  'pmsmp/renew': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1, startDate: '2026-05-18', endDate: '2026-05-29' })),
+  'pmsmp/renew': (w) =>
+    eachPerson(w, () => null).map((_, i) => ({ id: i + 1, startDate: '2026-05-18', endDate: '2026-05-29' })),
   'pmsmp/printConvention': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1 })),
   'pmsmp/printBilan': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1 })),
-  'pmsmp/saveBilan': (w) => eachPerson(w, () => null).map((_, i) => ({ id: i + 1, bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-05-15' } })),
+  'pmsmp/saveBilan': (w) =>
+    eachPerson(w, () => null).map((_, i) => ({
+      id: i + 1,
+      bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-05-15' },
+    })),
   'bilans/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'bilans/save': (w) => eachParticipation(w, (participationId) => ({ participationId, bilan: { orientation: null } })),
   'bilans/worksite': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId })),
@@ -133,8 +190,14 @@ export function schemaKeys(schema: unknown, keys = new Set<string>(), seen = new
 }
 
 /** Every string of an answer, and every value under a given key, at any depth. */
-export function walk(value: unknown, visit: (key: string | null, value: unknown, parent: unknown) => void, key: string | null = null, parent: unknown = null) {
+export function walk(
+  value: unknown,
+  visit: (key: string | null, value: unknown, parent: unknown) => void,
+  key: string | null = null,
+  parent: unknown = null,
+) {
   visit(key, value, parent);
   if (Array.isArray(value)) value.forEach((item) => walk(item, visit, key, value));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k, value);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) walk(v, visit, k, value);
 }

@@ -60,7 +60,14 @@ export function fakeClock(iso = '2026-03-02T09:00:00.000Z') {
 export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 
 export async function testServices(
-  options: { dialogs?: Dialogs; homeDir?: string; dataDir?: string; clock?: ReturnType<typeof fakeClock>; printer?: PdfPrinter; removableDrives?: () => string[] } = {},
+  options: {
+    dialogs?: Dialogs;
+    homeDir?: string;
+    dataDir?: string;
+    clock?: ReturnType<typeof fakeClock>;
+    printer?: PdfPrinter;
+    removableDrives?: () => string[];
+  } = {},
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();

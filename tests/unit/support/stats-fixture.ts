@@ -9,7 +9,10 @@ import type { Activity, WorksiteKind } from '../../../src-main/shared/contract/w
 
 const NOW = '2025-01-01T00:00:00.000Z';
 
-export async function insertWorksite(services: Services, w: { name: string; kind?: WorksiteKind; activity?: Activity; startDate: string; funderId?: number }) {
+export async function insertWorksite(
+  services: Services,
+  w: { name: string; kind?: WorksiteKind; activity?: Activity; startDate: string; funderId?: number },
+) {
   const row = await services.db
     .insertInto('worksites')
     .values({
@@ -34,14 +37,33 @@ export async function insertWorksite(services: Services, w: { name: string; kind
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (w.funderId !== undefined) await services.db.insertInto('worksiteFunders').values({ worksiteId: row.id, organisationId: w.funderId }).execute();
+  if (w.funderId !== undefined)
+    await services.db
+      .insertInto('worksiteFunders')
+      .values({ worksiteId: row.id, organisationId: w.funderId })
+      .execute();
   return row.id;
 }
 
-export async function insertSession(services: Services, worksiteId: number, date: string, cancelled: string | null = null) {
+export async function insertSession(
+  services: Services,
+  worksiteId: number,
+  date: string,
+  cancelled: string | null = null,
+) {
   const row = await services.db
     .insertInto('sessions')
-    .values({ worksiteId, date, halfDay: 'morning', startMinutes: 510, endMinutes: 720, origin: 'pattern', cancelledReason: cancelled, cancelKind: cancelled ? 'structure' : null, createdAt: NOW })
+    .values({
+      worksiteId,
+      date,
+      halfDay: 'morning',
+      startMinutes: 510,
+      endMinutes: 720,
+      origin: 'pattern',
+      cancelledReason: cancelled,
+      cancelKind: cancelled ? 'structure' : null,
+      createdAt: NOW,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -90,14 +112,42 @@ export async function insertPerson(services: Services, p: FixturePerson, n: numb
   for (const s of situations) {
     await services.db
       .insertInto('personSituations')
-      .values({ personId: id, observedOn: s.observedOn, resources: s.resources, rsaMonths: null, franceTravailSince: null, educationLevel: s.education, rqth: 'non', housing: '', drivingLicence: 0, vehicle: 0, publicTransport: 1, createdAt: NOW, createdBy: null })
+      .values({
+        personId: id,
+        observedOn: s.observedOn,
+        resources: s.resources,
+        rsaMonths: null,
+        franceTravailSince: null,
+        educationLevel: s.education,
+        rqth: 'non',
+        housing: '',
+        drivingLicence: 0,
+        vehicle: 0,
+        publicTransport: 1,
+        createdAt: NOW,
+        createdBy: null,
+      })
       .execute();
   }
-  const journey = await services.db.insertInto('journeys').values({ personId: id, status: 'en_chantier', openedOn: '2024-01-01', createdAt: NOW }).returning('id').executeTakeFirstOrThrow();
+  const journey = await services.db
+    .insertInto('journeys')
+    .values({ personId: id, status: 'en_chantier', openedOn: '2024-01-01', createdAt: NOW })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { personId: id, journeyId: journey.id };
 }
 
-export async function insertParticipation(services: Services, v: { worksiteId: number; personId: number; journeyId: number; startDate: string; endDate: string; earlyEndDate?: string }) {
+export async function insertParticipation(
+  services: Services,
+  v: {
+    worksiteId: number;
+    personId: number;
+    journeyId: number;
+    startDate: string;
+    endDate: string;
+    earlyEndDate?: string;
+  },
+) {
   const row = await services.db
     .insertInto('participations')
     .values({

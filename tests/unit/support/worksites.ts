@@ -28,9 +28,16 @@ export function mesp(overrides: Partial<WorksiteInput> = {}): WorksiteInput {
 
 /** A person moved through the parcours to "admis·e", ready to join a worksite. */
 export async function admitted(call: Awaited<ReturnType<typeof configured>>['call'], firstNames: string) {
-  const { id } = valueOf(await call('people/create', { person: person({ firstNames }), situation: situation(), confirmedNotDuplicate: true }));
+  const { id } = valueOf(
+    await call('people/create', {
+      person: person({ firstNames }),
+      situation: situation(),
+      confirmedNotDuplicate: true,
+    }),
+  );
   const journeyId = valueOf(await call('people/openJourney', { personId: id, openedOn: '2026-02-02' })).journeys[0]!.id;
-  for (const status of ['candidature', 'entretien', 'admise'] as const) valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
+  for (const status of ['candidature', 'entretien', 'admise'] as const)
+    valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }));
   return id;
 }
 

@@ -34,8 +34,8 @@ export function AboutModal({ onClose }: { onClose: () => void }) {
             jour.
           </List.Item>
           <List.Item>
-            Un installateur plus ancien que la version installée refuse de la remplacer : vos données, déjà mises à jour,
-            ne seraient plus lisibles par lui.
+            Un installateur plus ancien que la version installée refuse de la remplacer : vos données, déjà mises à
+            jour, ne seraient plus lisibles par lui.
           </List.Item>
         </List>
         <Text size="sm" c="dimmed">

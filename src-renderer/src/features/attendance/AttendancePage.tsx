@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { AttendanceWeek } from '@shared/contract/attendance';
@@ -27,12 +42,18 @@ export function AttendancePage() {
   const { can } = useSignedIn();
   const week = useApiQuery('attendance/week', { worksiteId: id, weekOf });
   const [changes, setChanges] = useState(new Map<string, Cell>());
-  const [editing, setEditing] = useState<{ session: AttendanceWeek['sessions'][number]; participant: AttendanceWeek['participants'][number] } | null>(null);
+  const [editing, setEditing] = useState<{
+    session: AttendanceWeek['sessions'][number];
+    participant: AttendanceWeek['participants'][number];
+  } | null>(null);
   const save = useApiMutation('attendance/save');
   const markAnnex = useApiMutation('attendance/markAnnexTime');
   useUnsavedGuard(changes.size > 0);
 
-  const stored = useMemo(() => new Map((week.data?.marks ?? []).map((m) => [cellKey(m.sessionId, m.participationId), fromStored(m)])), [week.data]);
+  const stored = useMemo(
+    () => new Map((week.data?.marks ?? []).map((m) => [cellKey(m.sessionId, m.participationId), fromStored(m)])),
+    [week.data],
+  );
   const valueOf = (sessionId: number, participationId: number): Cell => {
     const key = cellKey(sessionId, participationId);
     return changes.has(key) ? changes.get(key)! : (stored.get(key) ?? null);
@@ -43,7 +64,11 @@ export function AttendancePage() {
     setChanges(next);
   };
   const goTo = (monday: string) => {
-    if (changes.size > 0 && !window.confirm('Des présences ne sont pas enregistrées. Changer de semaine sans les enregistrer ?')) return;
+    if (
+      changes.size > 0 &&
+      !window.confirm('Des présences ne sont pas enregistrées. Changer de semaine sans les enregistrer ?')
+    )
+      return;
     setChanges(new Map());
     setParams({ semaine: monday });
   };
@@ -60,7 +85,11 @@ export function AttendancePage() {
       setChanges(new Map());
       setLockedMessage(null);
       setReason('');
-      notifySuccess(regularisation ? `${countOf(entries.length, 'présence corrigée', 'présences corrigées')} ; la régularisation partira avec le prochain envoi.` : `${countOf(entries.length, 'présence enregistrée', 'présences enregistrées')}.`);
+      notifySuccess(
+        regularisation
+          ? `${countOf(entries.length, 'présence corrigée', 'présences corrigées')} ; la régularisation partira avec le prochain envoi.`
+          : `${countOf(entries.length, 'présence enregistrée', 'présences enregistrées')}.`,
+      );
     } catch (error) {
       // A day already sent to the employer: the correction is possible, with its reason.
       if (error instanceof ApiError && error.payload.field === 'regularisation') setLockedMessage(error.message);
@@ -85,7 +114,7 @@ export function AttendancePage() {
           onChange={(v) => setView(v as 'week' | 'day')}
           data={[
             { value: 'week', label: 'Semaine' },
-            { value: 'day', label: "Aujourd’hui" },
+            { value: 'day', label: 'Aujourd’hui' },
           ]}
         />
       </Group>
@@ -109,18 +138,31 @@ export function AttendancePage() {
         ))}
       </Group>
       {sessions.length === 0 || w.participants.length === 0 ? (
-        <Text c="dimmed">{view === 'day' ? "Pas de demi-journée aujourd’hui sur ce chantier." : 'Aucune demi-journée ou aucun participant cette semaine.'}</Text>
+        <Text c="dimmed">
+          {view === 'day'
+            ? 'Pas de demi-journée aujourd’hui sur ce chantier.'
+            : 'Aucune demi-journée ou aucun participant cette semaine.'}
+        </Text>
       ) : (
-        <WeekGrid week={w} sessions={sessions} valueOf={valueOf} onChange={change} onOpen={(session, participant) => setEditing({ session, participant })} />
+        <WeekGrid
+          week={w}
+          sessions={sessions}
+          valueOf={valueOf}
+          onChange={change}
+          onOpen={(session, participant) => setEditing({ session, participant })}
+        />
       )}
       <Text size="xs" c="dimmed">
-        Au clavier : flèches pour se déplacer ; {MARKS.map((m) => `${MARK_KEYS[m]} ${MARK_LABELS[m].toLowerCase()}`).join(', ')} ; Suppr pour vider ; Entrée
+        Au clavier : flèches pour se déplacer ;{' '}
+        {MARKS.map((m) => `${MARK_KEYS[m]} ${MARK_LABELS[m].toLowerCase()}`).join(', ')} ; Suppr pour vider ; Entrée
         pour le détail (heures réelles, justificatif).
       </Text>
       <Group justify="flex-end">
         {changes.size > 0 && (
           <>
-            <Badge color="orange">{countOf(changes.size, 'modification non enregistrée', 'modifications non enregistrées')}</Badge>
+            <Badge color="orange">
+              {countOf(changes.size, 'modification non enregistrée', 'modifications non enregistrées')}
+            </Badge>
             <Button variant="default" onClick={() => setChanges(new Map())}>
               Annuler les modifications
             </Button>
@@ -150,7 +192,11 @@ export function AttendancePage() {
                         label="Effectué"
                         aria-label={`${ANNEX_KIND_LABELS[a.kind]} de ${who} effectué`}
                         disabled={a.notYet}
-                        title={a.notYet ? "Ce temps annexe n’a pas encore eu lieu : il se pointe une fois commencé." : undefined}
+                        title={
+                          a.notYet
+                            ? 'Ce temps annexe n’a pas encore eu lieu : il se pointe une fois commencé.'
+                            : undefined
+                        }
                         checked={a.done === true}
                         onChange={(e) => markAnnex.mutate({ annexTimeId: a.id, done: e.currentTarget.checked })}
                       />
@@ -175,7 +221,13 @@ export function AttendancePage() {
         <Modal opened onClose={() => setLockedMessage(null)} title="Mois déjà transmis">
           <Stack>
             <Text size="sm">{lockedMessage}</Text>
-            <TextInput label="Motif de la correction" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+            <TextInput
+              label="Motif de la correction"
+              withAsterisk
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setLockedMessage(null)}>
                 Annuler
@@ -193,7 +245,9 @@ export function AttendancePage() {
           session={editing.session}
           initial={valueOf(editing.session.id, editing.participant.participationId) ?? simpleMark('present')}
           onApply={(mark) => {
-            change([{ sessionId: editing.session.id, participationId: editing.participant.participationId, cell: mark }]);
+            change([
+              { sessionId: editing.session.id, participationId: editing.participant.participationId, cell: mark },
+            ]);
             setEditing(null);
           }}
           onClose={() => setEditing(null)}

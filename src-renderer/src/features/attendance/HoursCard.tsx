@@ -9,7 +9,8 @@ import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { attendanceRateText } from '@shared/attendance-rate';
 import { errorMessage, useApiQuery } from '../../api/client';
 
-const RATE_DEFINITION = "Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu’à aujourd’hui ; les demi-journées annulées ne comptent pas.";
+const RATE_DEFINITION =
+  'Taux de présence : demi-journées où la personne était présente (même en retard) ÷ demi-journées tenues jusqu’à aujourd’hui ; les demi-journées annulées ne comptent pas.';
 
 export function rate(row: Pick<HoursRow, 'attended' | 'held'>): string {
   return attendanceRateText(row.attended, row.held);
@@ -59,16 +60,26 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
               <Fragment key={r.participationId}>
                 <Table.Tr>
                   <Table.Td>
-                    <UnstyledButton onClick={() => setOpened(opened === r.participationId ? null : r.participationId)} aria-label={`Détail des heures : ${byPerson ? r.worksiteName : r.name}`} mr={6}>
+                    <UnstyledButton
+                      onClick={() => setOpened(opened === r.participationId ? null : r.participationId)}
+                      aria-label={`Détail des heures : ${byPerson ? r.worksiteName : r.name}`}
+                      mr={6}
+                    >
                       {opened === r.participationId ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
                     </UnstyledButton>
-                    {byPerson ? <Link to={`/worksites/${r.worksiteId}`}>{r.worksiteName}</Link> : <Link to={`/people/${r.personId}`}>{r.name}</Link>}
+                    {byPerson ? (
+                      <Link to={`/worksites/${r.worksiteId}`}>{r.worksiteName}</Link>
+                    ) : (
+                      <Link to={`/people/${r.personId}`}>{r.name}</Link>
+                    )}
                     {r.regularisations.map((g, index) => (
                       // One régularisation per pay line: a day can have several (normal hours, heures complémentaires, an unpaid absence).
                       <Text key={`${g.date}-${index}`} size="xs" c="orange">
                         Régularisation du {formatFrenchDate(g.date)} :{' '}
-                        {g.paidDelta === 0 ? 'heures payées inchangées' : `${g.paidDelta < 0 ? '− ' : '+ '}${formatDuration(Math.abs(g.paidDelta))} payées`} ({g.reason})
-                        {g.sent ? ', envoyée' : ', à envoyer'}
+                        {g.paidDelta === 0
+                          ? 'heures payées inchangées'
+                          : `${g.paidDelta < 0 ? '− ' : '+ '}${formatDuration(Math.abs(g.paidDelta))} payées`}{' '}
+                        ({g.reason}){g.sent ? ', envoyée' : ', à envoyer'}
                       </Text>
                     ))}
                     {r.warnings.map((w) => (
@@ -106,8 +117,9 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
         </Table>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        {RATE_DEFINITION} Heures payées : travaillées, temps annexes rémunérés effectués, demi-journées annulées par la structure, absences payées et
-        jours fériés payés (le 1er mai toujours, les autres après 3 mois d’ancienneté). {COMPLEMENTARY_DEFINITION}
+        {RATE_DEFINITION} Heures payées : travaillées, temps annexes rémunérés effectués, demi-journées annulées par la
+        structure, absences payées et jours fériés payés (le 1er mai toujours, les autres après 3 mois d’ancienneté).{' '}
+        {COMPLEMENTARY_DEFINITION}
       </Text>
     </Card>
   );
@@ -115,7 +127,10 @@ export function HoursCard(props: ({ worksiteId: number } | { personId: number })
 
 /** One contract's hours by month and by week. */
 function PeriodDetail({ row }: { row: HoursRow }) {
-  const table = (label: string, periods: { key: string; name: string; planned: number; worked: number; paid: number; complementary?: number }[]) => (
+  const table = (
+    label: string,
+    periods: { key: string; name: string; planned: number; worked: number; paid: number; complementary?: number }[],
+  ) => (
     <Table aria-label={label} withTableBorder>
       <Table.Thead>
         <Table.Tr>

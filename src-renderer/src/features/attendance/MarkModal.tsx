@@ -2,7 +2,14 @@ import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Switch } fro
 import { TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { MarkInput } from '@shared/contract/attendance';
-import { JUSTIFIED, MARK_KEYS, MARK_LABELS, MARKS, PAID_BY_DEFAULT, type Mark } from '@shared/contract/attendance-codes';
+import {
+  JUSTIFIED,
+  MARK_KEYS,
+  MARK_LABELS,
+  MARKS,
+  PAID_BY_DEFAULT,
+  type Mark,
+} from '@shared/contract/attendance-codes';
 import { DateField } from '../../ui/DateField';
 import { AsyncForm } from '../../ui/AsyncForm';
 
@@ -34,7 +41,7 @@ export function MarkModal({
     });
   const apply = () => {
     if (mark === 'retard' && value.actualStart && value.actualEnd && value.actualEnd <= value.actualStart) {
-      return setError("L’heure de départ doit venir après l’heure d’arrivée.");
+      return setError('L’heure de départ doit venir après l’heure d’arrivée.');
     }
     onApply(value);
   };
@@ -52,7 +59,11 @@ export function MarkModal({
           />
           {mark === 'retard' && (
             <SimpleGrid cols={2}>
-              <TimeInput label="Arrivée réelle" value={value.actualStart ?? ''} onChange={(e) => setValue({ ...value, actualStart: e.currentTarget.value || null })} />
+              <TimeInput
+                label="Arrivée réelle"
+                value={value.actualStart ?? ''}
+                onChange={(e) => setValue({ ...value, actualStart: e.currentTarget.value || null })}
+              />
               <TimeInput
                 label="Départ réel"
                 value={value.actualEnd ?? ''}
@@ -65,7 +76,11 @@ export function MarkModal({
             </SimpleGrid>
           )}
           {mark !== 'present' && mark !== 'retard' && (
-            <Switch label="Heures payées" checked={value.paid ?? PAID_BY_DEFAULT[mark]} onChange={(e) => setValue({ ...value, paid: e.currentTarget.checked })} />
+            <Switch
+              label="Heures payées"
+              checked={value.paid ?? PAID_BY_DEFAULT[mark]}
+              onChange={(e) => setValue({ ...value, paid: e.currentTarget.checked })}
+            />
           )}
           {JUSTIFIED.includes(mark) && (
             <Group align="flex-end">
@@ -75,7 +90,12 @@ export function MarkModal({
                 onChange={(e) => setValue({ ...value, proofReceived: e.currentTarget.checked })}
               />
               {value.proofReceived && (
-                <DateField label="Reçu le" value={value.proofDate ?? null} onChange={(d) => setValue({ ...value, proofDate: d })} clearable />
+                <DateField
+                  label="Reçu le"
+                  value={value.proofDate ?? null}
+                  onChange={(d) => setValue({ ...value, proofDate: d })}
+                  clearable
+                />
               )}
             </Group>
           )}

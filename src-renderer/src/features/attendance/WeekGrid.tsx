@@ -10,9 +10,11 @@ type Session = AttendanceWeek['sessions'][number];
 type Participant = AttendanceWeek['participants'][number];
 
 /** Said on a half-day that has not begun (the server refuses its marks the same way). */
-export const NOT_YET_TITLE = "Cette demi-journée n’a pas encore eu lieu : elle s’émarge une fois commencée. Pour l’annuler, passez par le planning du chantier.";
+export const NOT_YET_TITLE =
+  'Cette demi-journée n’a pas encore eu lieu : elle s’émarge une fois commencée. Pour l’annuler, passez par le planning du chantier.';
 
-export const sessionLabel = (s: Session) => `${WEEKDAY_LABELS[weekdayOf(s.date)]} ${formatFrenchDate(s.date).slice(0, 5)} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`;
+export const sessionLabel = (s: Session) =>
+  `${WEEKDAY_LABELS[weekdayOf(s.date)]} ${formatFrenchDate(s.date).slice(0, 5)} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`;
 
 /**
  * Rows are people, columns half-days. Every cell is a button: arrows move,
@@ -43,7 +45,12 @@ export function WeekGrid({
   };
 
   const onKey = (event: KeyboardEvent, row: number, col: number, s: Session, p: Participant) => {
-    const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const arrows: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const step = arrows[event.key];
     if (step) {
       event.preventDefault();
@@ -59,7 +66,13 @@ export function WeekGrid({
     if (mark) {
       event.preventDefault();
       if (mark === 'retard') {
-        onChange([{ sessionId: s.id, participationId: p.participationId, cell: { ...simpleMark('retard'), actualStart: s.start, actualEnd: s.end } }]);
+        onChange([
+          {
+            sessionId: s.id,
+            participationId: p.participationId,
+            cell: { ...simpleMark('retard'), actualStart: s.start, actualEnd: s.end },
+          },
+        ]);
         onOpen(s, p);
         return;
       }
@@ -70,7 +83,11 @@ export function WeekGrid({
   };
 
   const allPresent = (s: Session) =>
-    onChange(week.participants.filter((p) => open(s, p)).map((p) => ({ sessionId: s.id, participationId: p.participationId, cell: simpleMark('present') })));
+    onChange(
+      week.participants
+        .filter((p) => open(s, p))
+        .map((p) => ({ sessionId: s.id, participationId: p.participationId, cell: simpleMark('present') })),
+    );
 
   return (
     <Table withTableBorder withColumnBorders aria-label="Émargement de la semaine" style={{ tableLayout: 'fixed' }}>
@@ -94,7 +111,12 @@ export function WeekGrid({
                   À venir
                 </Badge>
               ) : (
-                <Button size="compact-xs" variant="subtle" onClick={() => allPresent(s)} aria-label={`Tous présents le ${sessionLabel(s)}`}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => allPresent(s)}
+                  aria-label={`Tous présents le ${sessionLabel(s)}`}
+                >
                   Tous présents
                 </Button>
               )}
@@ -120,11 +142,18 @@ export function WeekGrid({
               }
               const cell = valueOf(s.id, p.participationId);
               const mark = cell?.mark as Mark | undefined;
-              const detail = mark === 'retard' && cell ? ` ${cell.actualStart ?? s.start}–${cell.actualEnd ?? s.end}` : '';
+              const detail =
+                mark === 'retard' && cell ? ` ${cell.actualStart ?? s.start}–${cell.actualEnd ?? s.end}` : '';
               if (s.notYet) {
                 return (
                   <Table.Td key={s.id} p={2} ta="center" bg="gray.0" title={NOT_YET_TITLE}>
-                    <UnstyledButton disabled aria-label={`${p.name}, ${sessionLabel(s)} : pas encore eu lieu, à venir`} w="100%" py={6} style={{ cursor: 'not-allowed', display: 'flex', justifyContent: 'center' }}>
+                    <UnstyledButton
+                      disabled
+                      aria-label={`${p.name}, ${sessionLabel(s)} : pas encore eu lieu, à venir`}
+                      w="100%"
+                      py={6}
+                      style={{ cursor: 'not-allowed', display: 'flex', justifyContent: 'center' }}
+                    >
                       <Text size="xs" c="dimmed">
                         à venir
                       </Text>
@@ -147,7 +176,12 @@ export function WeekGrid({
                     style={{ borderRadius: 4, outlineOffset: -2, display: 'flex', justifyContent: 'center' }}
                   >
                     {mark ? (
-                      <Badge color={markColor(mark)} variant={mark === 'present' ? 'light' : 'filled'} size="lg" radius="sm">
+                      <Badge
+                        color={markColor(mark)}
+                        variant={mark === 'present' ? 'light' : 'filled'}
+                        size="lg"
+                        radius="sm"
+                      >
                         {MARK_KEYS[mark]}
                         {detail}
                       </Badge>

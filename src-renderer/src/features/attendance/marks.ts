@@ -7,7 +7,14 @@ export type Cell = MarkInput | null;
 export const cellKey = (sessionId: number, participationId: number) => `${sessionId}:${participationId}`;
 
 export function fromStored(m: StoredMark): MarkInput {
-  return { mark: m.mark, actualStart: m.actualStart, actualEnd: m.actualEnd, paid: m.paid, proofReceived: m.proofReceived, proofDate: m.proofDate };
+  return {
+    mark: m.mark,
+    actualStart: m.actualStart,
+    actualEnd: m.actualEnd,
+    paid: m.paid,
+    proofReceived: m.proofReceived,
+    proofDate: m.proofDate,
+  };
 }
 
 const BY_KEY = new Map(MARKS.map((m) => [MARK_KEYS[m], m]));
@@ -18,7 +25,14 @@ export function markForKey(key: string): Mark | null {
 }
 
 export function simpleMark(mark: Mark): MarkInput {
-  return { mark, actualStart: null, actualEnd: null, paid: PAID_BY_DEFAULT[mark], proofReceived: false, proofDate: null };
+  return {
+    mark,
+    actualStart: null,
+    actualEnd: null,
+    paid: PAID_BY_DEFAULT[mark],
+    proofReceived: false,
+    proofDate: null,
+  };
 }
 
 /** Colours that a photocopy of the screen keeps readable: presence green, justified absence orange, unjustified red. */

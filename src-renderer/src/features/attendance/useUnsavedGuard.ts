@@ -5,7 +5,10 @@ import { useUnsavedWork } from '../../ui/unsaved-work';
  * While changes are unsaved, leaving the page asks first: closing the window
  * (beforeunload) and following any in-app link (caught before the router).
  */
-export function useUnsavedGuard(dirty: boolean, message = 'Des présences ne sont pas enregistrées. Quitter sans les enregistrer ?') {
+export function useUnsavedGuard(
+  dirty: boolean,
+  message = 'Des présences ne sont pas enregistrées. Quitter sans les enregistrer ?',
+) {
   useUnsavedWork(dirty);
   useEffect(() => {
     if (!dirty) return;

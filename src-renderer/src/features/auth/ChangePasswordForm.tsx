@@ -26,13 +26,17 @@ export function ChangePasswordForm(props: {
   const structureName = useStructureName();
 
   const submit = async () => {
-    if (!(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))) return;
+    if (
+      !(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))
+    )
+      return;
     try {
       await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.password });
       await props.onChanged();
     } catch (error) {
       // Main names the field `newPassword`; here it is typed in `password`.
-      if (error instanceof ApiError && error.payload.field === 'newPassword') form.setFieldError('password', error.payload.message);
+      if (error instanceof ApiError && error.payload.field === 'newPassword')
+        form.setFieldError('password', error.payload.message);
       else if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };
@@ -41,7 +45,12 @@ export function ChangePasswordForm(props: {
     <AsyncForm onSubmit={submit}>
       <Stack>
         <PasswordInput label={props.currentLabel} withAsterisk {...form.getInputProps('currentPassword')} />
-        <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
+        <NewPasswordFields
+          form={form}
+          password={values.password}
+          personName={user.displayName}
+          label="Nouveau mot de passe"
+        />
         {props.actions(change.isPending)}
       </Stack>
     </AsyncForm>

@@ -12,7 +12,9 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
           notifySuccess('Votre mot de passe est changé.');
           onClose();
         }}
-        actions={(loading) => <FormActions onCancel={onClose} submitLabel="Changer le mot de passe" loading={loading} />}
+        actions={(loading) => (
+          <FormActions onCancel={onClose} submitLabel="Changer le mot de passe" loading={loading} />
+        )}
       />
     </Modal>
   );

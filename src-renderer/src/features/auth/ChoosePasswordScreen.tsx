@@ -30,8 +30,8 @@ export function ChoosePasswordScreen({ structureName }: { structureName: string 
             {structureName && <Text c="dimmed">{structureName}</Text>}
           </div>
           <Alert color="blue" variant="light">
-            {user.displayName}, votre mot de passe a été saisi par l’administrateur : remplacez-le par un mot de passe que vous seul
-            connaissez avant de continuer.
+            {user.displayName}, votre mot de passe a été saisi par l’administrateur : remplacez-le par un mot de passe
+            que vous seul connaissez avant de continuer.
           </Alert>
           <ChangePasswordForm
             currentLabel="Mot de passe donné par l’administrateur"

@@ -44,7 +44,11 @@ export function CreateAdministratorScreen() {
               vôtre : vous pourrez ensuite créer ceux de vos collègues dans Paramètres.
             </Alert>
             <TextInput label="Votre nom" placeholder="Prénom Nom" withAsterisk {...form.getInputProps('displayName')} />
-            <NewPasswordFields form={form} password={form.getValues().password} personName={form.getValues().displayName} />
+            <NewPasswordFields
+              form={form}
+              password={form.getValues().password}
+              personName={form.getValues().displayName}
+            />
             <Button type="submit" loading={busy}>
               Créer mon compte
             </Button>

@@ -34,7 +34,11 @@ export function LockableShell({ structureName }: { structureName: string | null 
     <>
       <div hidden={locked} inert={locked} aria-hidden={locked || undefined}>
         {/* The app opens only once the person chose their own password (main refuses the rest until then). */}
-        {session?.mustChangePassword ? <ChoosePasswordScreen structureName={structureName} /> : <Shell key={generation} />}
+        {session?.mustChangePassword ? (
+          <ChoosePasswordScreen structureName={structureName} />
+        ) : (
+          <Shell key={generation} />
+        )}
       </div>
       {locked && (
         <div style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto' }}>

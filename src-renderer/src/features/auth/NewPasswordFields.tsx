@@ -39,7 +39,12 @@ export function NewPasswordFields(props: {
         aria-invalid={refused || undefined}
         {...props.form.getInputProps(`${prefix}password`)}
       />
-      <PasswordStrength password={props.password} personName={props.personName} structureName={props.structureName ?? savedStructureName} quiet={refused} />
+      <PasswordStrength
+        password={props.password}
+        personName={props.personName}
+        structureName={props.structureName ?? savedStructureName}
+        quiet={refused}
+      />
       <PasswordInput
         label="Confirmer le mot de passe"
         withAsterisk
@@ -51,7 +56,12 @@ export function NewPasswordFields(props: {
 }
 
 /** Checks the confirmation; true when both typings match. */
-export function confirmMatches(form: UseFormReturnType<any>, password: string, confirm: string, field: string): boolean {
+export function confirmMatches(
+  form: UseFormReturnType<any>,
+  password: string,
+  confirm: string,
+  field: string,
+): boolean {
   if (password === confirm) return true;
   form.setFieldError(field, 'Les deux mots de passe ne sont pas identiques.');
   return false;
@@ -62,7 +72,13 @@ export function confirmMatches(form: UseFormReturnType<any>, password: string, c
  * the person's or the structure's name, strength) and was typed twice the
  * same; the reasons go under the fields.
  */
-export async function checkNewPassword(form: UseFormReturnType<any>, password: string, confirm: string, owners: SecretOwners, prefix = ''): Promise<boolean> {
+export async function checkNewPassword(
+  form: UseFormReturnType<any>,
+  password: string,
+  confirm: string,
+  owners: SecretOwners,
+  prefix = '',
+): Promise<boolean> {
   form.clearFieldError(`${prefix}password`);
   form.clearFieldError(`${prefix}confirm`);
   const checked = newPassword.safeParse(password);

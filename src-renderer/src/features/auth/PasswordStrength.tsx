@@ -38,10 +38,19 @@ export function PasswordStrength({
   const color = verdict.acceptable ? (percent >= 100 ? 'teal' : 'lime') : percent > 50 ? 'orange' : 'red';
   return (
     <Stack gap={4}>
-      <Progress value={percent} color={color} size="sm" aria-label={purpose === 'backup' ? 'Solidité de la phrase de passe' : 'Solidité du mot de passe'} />
+      <Progress
+        value={percent}
+        color={color}
+        size="sm"
+        aria-label={purpose === 'backup' ? 'Solidité de la phrase de passe' : 'Solidité du mot de passe'}
+      />
       {!(quiet && !verdict.acceptable) && (
         <Text size="sm" c={verdict.acceptable ? 'teal.8' : 'red.8'} aria-live="polite">
-          {verdict.acceptable ? (purpose === 'backup' ? 'Phrase de passe assez solide.' : 'Mot de passe assez solide.') : verdict.advice}
+          {verdict.acceptable
+            ? purpose === 'backup'
+              ? 'Phrase de passe assez solide.'
+              : 'Mot de passe assez solide.'
+            : verdict.advice}
         </Text>
       )}
     </Stack>

@@ -48,7 +48,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Every committed write refreshes the screens on display; while locked only
   // marks them stale (no session to fetch with), the unlock refetches.
-  useEffect(() => onDataChanged(() => client.invalidateQueries(locked ? { refetchType: 'none' } : undefined)), [client, locked]);
+  useEffect(
+    () => onDataChanged(() => client.invalidateQueries(locked ? { refetchType: 'none' } : undefined)),
+    [client, locked],
+  );
 
   useEffect(() => {
     const token = storedSessionToken();

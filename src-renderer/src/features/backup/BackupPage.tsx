@@ -9,7 +9,6 @@ import { PdfPreview, printPdf } from '../documents/PdfPreview';
 import { BackupButtons, LastBackup, when } from './BackupReminder';
 import { countOf } from '@shared/french';
 
-
 /** The recovery sheet, printed straight away; never saved to a file (it holds the passphrase). */
 function RecoverySheetModal({ passphrase, onClose }: { passphrase: string; onClose: () => void }) {
   const sheet = useApiQuery('backup/recoverySheet', { passphrase }, { gcTime: 0, retry: false });
@@ -37,7 +36,12 @@ function ReprintSheet() {
   const [shown, setShown] = useState<string | null>(null);
   return (
     <Group align="flex-end">
-      <PasswordInput label="Phrase de passe actuelle" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} w={320} />
+      <PasswordInput
+        label="Phrase de passe actuelle"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+        w={320}
+      />
       <Button variant="light" disabled={passphrase === ''} onClick={() => setShown(passphrase)}>
         Réimprimer la fiche de secours
       </Button>
@@ -59,7 +63,9 @@ function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) 
     if (passphrase !== again) return setMismatch('Les deux saisies ne sont pas identiques.');
     try {
       await save.mutateAsync({ passphrase });
-      notifySuccess('La phrase de passe des sauvegardes est enregistrée. Imprimez la fiche de secours et rangez-la au coffre du CCAS.');
+      notifySuccess(
+        'La phrase de passe des sauvegardes est enregistrée. Imprimez la fiche de secours et rangez-la au coffre du CCAS.',
+      );
       onSaved(passphrase);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -69,8 +75,8 @@ function PassphraseForm({ onSaved }: { onSaved: (passphrase: string) => void }) 
     <AsyncForm onSubmit={submit}>
       <Stack maw={560}>
         <Text size="sm">
-          Les sauvegardes sont chiffrées : sans cette phrase de passe, personne ne peut les lire — pas même vous sur un autre ordinateur. Écrivez-la
-          sur une feuille rangée au coffre du CCAS.
+          Les sauvegardes sont chiffrées : sans cette phrase de passe, personne ne peut les lire — pas même vous sur un
+          autre ordinateur. Écrivez-la sur une feuille rangée au coffre du CCAS.
         </Text>
         <Group align="flex-end">
           <PasswordInput
@@ -138,7 +144,13 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
     <Modal opened onClose={onClose} title="Restaurer une sauvegarde" size="lg">
       <Stack>
         <Text size="sm">{path}</Text>
-        {needsPassphrase && <PasswordInput label="Phrase de passe de cette sauvegarde" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />}
+        {needsPassphrase && (
+          <PasswordInput
+            label="Phrase de passe de cette sauvegarde"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+          />
+        )}
         {!preview && (
           <Group>
             <Button onClick={() => void look()} loading={inspect.isPending}>
@@ -162,13 +174,17 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
                 <Table.Tr>
                   <Table.Td>Contenu</Table.Td>
                   <Table.Td>
-                    {countOf(preview.counts.persons, 'personne', 'personnes')}, {countOf(preview.counts.worksites, 'chantier', 'chantiers')}, {countOf(preview.counts.documents, 'document', 'documents')}, {countOf(preview.files, 'fichier', 'fichiers')}
+                    {countOf(preview.counts.persons, 'personne', 'personnes')},{' '}
+                    {countOf(preview.counts.worksites, 'chantier', 'chantiers')},{' '}
+                    {countOf(preview.counts.documents, 'document', 'documents')},{' '}
+                    {countOf(preview.files, 'fichier', 'fichiers')}
                   </Table.Td>
                 </Table.Tr>
               </Table.Tbody>
             </Table>
             <Alert color="orange" title="Les données actuelles seront remplacées">
-              Elles sont d’abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra se reconnecter.
+              Elles sont d’abord gardées dans une copie « pré-restauration » du dossier des données. Tout le monde devra
+              se reconnecter.
             </Alert>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
@@ -183,7 +199,7 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
                     notifySuccess('La sauvegarde est restaurée. Reconnectez-vous.');
                     window.location.reload();
                   } catch (failure) {
-                    notifyFailure(failure, "La sauvegarde n’est pas restaurée");
+                    notifyFailure(failure, 'La sauvegarde n’est pas restaurée');
                   }
                 }}
               >

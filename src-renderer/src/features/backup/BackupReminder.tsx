@@ -11,11 +11,20 @@ export const when = formatFrenchInstant;
 
 /** The last verified USB backup, red after 7 days: on the dashboard and the Sauvegardes page. */
 export function LastBackup({ status }: { status: BackupStatus }) {
-  if (!status.lastBackup) return <Alert color="red" title="Aucune sauvegarde sur clé USB">Faites une première sauvegarde dans Sauvegardes.</Alert>;
+  if (!status.lastBackup)
+    return (
+      <Alert color="red" title="Aucune sauvegarde sur clé USB">
+        Faites une première sauvegarde dans Sauvegardes.
+      </Alert>
+    );
   return (
-    <Alert color={status.stale ? 'red' : 'teal'} title={status.stale ? 'Dernière sauvegarde il y a plus de 7 jours' : 'Sauvegarde vérifiée'}>
+    <Alert
+      color={status.stale ? 'red' : 'teal'}
+      title={status.stale ? 'Dernière sauvegarde il y a plus de 7 jours' : 'Sauvegarde vérifiée'}
+    >
       Le {when(status.lastBackup.at)}, {fileSizeLabel(status.lastBackup.size)}, dans {status.lastBackup.path}
-      {status.lastBackup.previousVerified === false && " — attention : la sauvegarde précédente sur cette clé ne se relit plus, la clé est peut-être défaillante."}
+      {status.lastBackup.previousVerified === false &&
+        ' — attention : la sauvegarde précédente sur cette clé ne se relit plus, la clé est peut-être défaillante.'}
     </Alert>
   );
 }
@@ -28,7 +37,8 @@ function BackupProgressBar() {
     <Stack gap={4} mt="sm">
       <Progress value={run?.percent ?? 0} size="lg" animated aria-label="Avancement de la sauvegarde" />
       <Text size="sm">
-        {run ? `${run.step}… ${run.percent} %` : 'Préparation…'} Vous pouvez continuer à travailler ; ne retirez pas la clé avant la fin.
+        {run ? `${run.step}… ${run.percent} %` : 'Préparation…'} Vous pouvez continuer à travailler ; ne retirez pas la
+        clé avant la fin.
       </Text>
     </Stack>
   );
@@ -44,7 +54,7 @@ export function BackupButtons({ status: s }: { status: BackupStatus }) {
       await create.mutateAsync({ folder });
       notifySuccess('Sauvegarde vérifiée.');
     } catch (failure) {
-      notifyFailure(failure, "La sauvegarde n’est pas faite");
+      notifyFailure(failure, 'La sauvegarde n’est pas faite');
     }
   };
   return (
@@ -55,7 +65,11 @@ export function BackupButtons({ status: s }: { status: BackupStatus }) {
             Sauvegarder dans « {s.lastFolder.split(/[\\/]/).filter(Boolean).at(-1)} »
           </Button>
         )}
-        <Button variant={s.lastFolder ? 'light' : 'filled'} loading={create.isPending} onClick={async () => void backupTo(await choose('export', 'folder'))}>
+        <Button
+          variant={s.lastFolder ? 'light' : 'filled'}
+          loading={create.isPending}
+          onClick={async () => void backupTo(await choose('export', 'folder'))}
+        >
           {s.lastFolder ? 'Autre dossier…' : 'Sauvegarder sur clé USB…'}
         </Button>
       </Group>
@@ -63,4 +77,3 @@ export function BackupButtons({ status: s }: { status: BackupStatus }) {
     </>
   );
 }
-

@@ -13,7 +13,16 @@ export function ContactModal(props: { organisationId: number; contact: Contact |
   const accounts = useApiQuery('auth/users');
   const initial: ContactInput = props.contact
     ? (({ id: _id, organisationName: _o, ...rest }) => rest)(props.contact)
-    : { organisationId: props.organisationId, firstName: '', lastName: '', service: '', phone: '', email: '', userId: null, leftOn: null };
+    : {
+        organisationId: props.organisationId,
+        firstName: '',
+        lastName: '',
+        service: '',
+        phone: '',
+        email: '',
+        userId: null,
+        leftOn: null,
+      };
   const form = useForm<{ contact: ContactInput }>({ initialValues: { contact: initial } });
   const save = useApiMutation('contacts/saveContact');
   const userId = form.getValues().contact.userId;

@@ -30,7 +30,9 @@ export function ContactsPage() {
       </Group>
       {directory.isPending && <Loader />}
       {directory.error && <Alert color="red">{errorMessage(directory.error)}</Alert>}
-      {directory.data?.length === 0 && <Text c="dimmed">Aucun organisme pour l’instant : ajoutez vos prescripteurs et partenaires.</Text>}
+      {directory.data?.length === 0 && (
+        <Text c="dimmed">Aucun organisme pour l’instant : ajoutez vos prescripteurs et partenaires.</Text>
+      )}
       {directory.data?.map((o) => (
         <Card withBorder key={o.id} aria-label={`Organisme ${o.name}`}>
           <Group justify="space-between" mb="xs">
@@ -71,7 +73,11 @@ export function ContactsPage() {
                     <Table.Td>{c.email}</Table.Td>
                     <Table.Td>
                       {editable && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => setContact({ organisationId: o.id, contact: c })}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setContact({ organisationId: o.id, contact: c })}
+                        >
                           Modifier
                         </Button>
                       )}
@@ -83,8 +89,19 @@ export function ContactsPage() {
           )}
         </Card>
       ))}
-      {organisation !== null && <OrganisationModal organisation={organisation === 'new' ? null : organisation} onClose={() => setOrganisation(null)} />}
-      {contact !== null && <ContactModal organisationId={contact.organisationId} contact={contact.contact} onClose={() => setContact(null)} />}
+      {organisation !== null && (
+        <OrganisationModal
+          organisation={organisation === 'new' ? null : organisation}
+          onClose={() => setOrganisation(null)}
+        />
+      )}
+      {contact !== null && (
+        <ContactModal
+          organisationId={contact.organisationId}
+          contact={contact.contact}
+          onClose={() => setContact(null)}
+        />
+      )}
     </Stack>
   );
 }

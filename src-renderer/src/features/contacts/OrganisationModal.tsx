@@ -8,11 +8,23 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { FormActions } from '../../ui/FormActions';
 
-export function OrganisationModal({ organisation, onClose }: { organisation: Organisation | null; onClose: () => void }) {
+export function OrganisationModal({
+  organisation,
+  onClose,
+}: {
+  organisation: Organisation | null;
+  onClose: () => void;
+}) {
   const form = useForm<{ organisation: OrganisationInput }>({
     initialValues: {
       organisation: organisation
-        ? { name: organisation.name, kind: organisation.kind, address: organisation.address, phone: organisation.phone, email: organisation.email }
+        ? {
+            name: organisation.name,
+            kind: organisation.kind,
+            address: organisation.address,
+            phone: organisation.phone,
+            email: organisation.email,
+          }
         : { name: '', kind: 'prescripteur', address: '', phone: '', email: '' },
     },
   });
@@ -31,10 +43,15 @@ export function OrganisationModal({ organisation, onClose }: { organisation: Org
   };
 
   return (
-    <Modal opened onClose={onClose} title={organisation ? "Modifier l’organisme" : 'Nouvel organisme'} size="lg">
+    <Modal opened onClose={onClose} title={organisation ? 'Modifier l’organisme' : 'Nouvel organisme'} size="lg">
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <TextInput label="Nom de l’organisme" withAsterisk data-autofocus {...form.getInputProps('organisation.name')} />
+          <TextInput
+            label="Nom de l’organisme"
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('organisation.name')}
+          />
           <Select
             label="Type"
             data={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}

@@ -29,7 +29,7 @@ function NoteField({ debrief }: { debrief: Debrief }) {
             await save.mutateAsync({ annexTimeId: debrief.annexTimeId, note });
             notifySuccess('La note est enregistrée.');
           } catch (error) {
-            notifyFailure(error, "La note n’est pas enregistrée");
+            notifyFailure(error, 'La note n’est pas enregistrée');
           }
         }}
       >
@@ -46,8 +46,8 @@ export function DebriefsPage() {
     <Stack maw={1000}>
       <Title order={1}>Entretiens</Title>
       <Alert color="blue" variant="light">
-        Vos notes ne sont visibles que par vous. Elles n’apparaissent dans aucun document, bilan ni export ; n’y écrivez rien de clinique (quelques mots
-        pour vous souvenir de l’entretien).
+        Vos notes ne sont visibles que par vous. Elles n’apparaissent dans aucun document, bilan ni export ; n’y écrivez
+        rien de clinique (quelques mots pour vous souvenir de l’entretien).
       </Alert>
       {list.isPending && <Loader />}
       {list.error && <Alert color="red">{errorMessage(list.error)}</Alert>}

@@ -14,13 +14,16 @@ type Batch = 'contrat_travail' | 'convocation' | 'feuille_emargement';
 const BATCH_LABELS: Record<Batch, string> = {
   contrat_travail: 'Tous les contrats de travail',
   convocation: 'Toutes les convocations',
-  feuille_emargement: "Toutes les feuilles d’émargement",
+  feuille_emargement: 'Toutes les feuilles d’émargement',
 };
 
 function requestsFor(batch: Batch, worksite: Worksite): { who: string; request: DocumentRequest }[] {
   if (batch === 'feuille_emargement') {
     const mondays = [...new Set(worksite.sessions.map((s) => mondayOf(s.date)))];
-    return mondays.map((weekOf) => ({ who: `Semaine du ${formatFrenchDate(weekOf)}`, request: { kind: batch, worksiteId: worksite.id, weekOf } }));
+    return mondays.map((weekOf) => ({
+      who: `Semaine du ${formatFrenchDate(weekOf)}`,
+      request: { kind: batch, worksiteId: worksite.id, weekOf },
+    }));
   }
   return worksite.participants.map((p) => ({ who: p.name, request: { kind: batch, participationId: p.id } }));
 }
@@ -59,7 +62,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
       const result = await merge.mutateAsync({ documentIds: ids, folder: null });
       setMerged({ pdfBase64: result.pdfBase64, ids, pages: result.pages });
     } catch (error) {
-      notifyFailure(error, "Les documents n’ont pas pu être rassemblés");
+      notifyFailure(error, 'Les documents n’ont pas pu être rassemblés');
     }
   };
   const save = async () => {
@@ -69,7 +72,7 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
       const { path } = await merge.mutateAsync({ documentIds: merged.ids, folder });
       notifications.show({ color: 'teal', title: 'Fichier enregistré', message: path ?? '' });
     } catch (error) {
-      notifyFailure(error, "Le fichier n’est pas enregistré");
+      notifyFailure(error, 'Le fichier n’est pas enregistré');
     }
   };
 
@@ -111,7 +114,8 @@ export function BatchModal({ worksite, onClose }: { worksite: Worksite; onClose:
           <>
             <Group justify="space-between">
               <Text size="sm" fw={600}>
-                {countOf(merged.ids.length, 'document enregistré', 'documents enregistrés')}, {countOf(merged.pages, 'page', 'pages')} en un seul PDF
+                {countOf(merged.ids.length, 'document enregistré', 'documents enregistrés')},{' '}
+                {countOf(merged.pages, 'page', 'pages')} en un seul PDF
               </Text>
               <Group gap="xs">
                 <Button size="xs" variant="light" onClick={() => void save()}>

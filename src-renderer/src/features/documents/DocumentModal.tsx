@@ -11,7 +11,11 @@ import { hrefFor } from '../../app/routes';
 
 const choiceLabel = (r: DocumentRequest) =>
   `${DOCUMENT_KIND_LABELS[r.kind]}${r.kind === 'feuille_emargement' ? ` — semaine du ${formatFrenchDate(r.weekOf)}` : ''}${
-    r.kind === 'bilan_chantier' ? (r.named ? ' — version nominative (interne)' : ' — sans nom (financeurs, client)') : ''
+    r.kind === 'bilan_chantier'
+      ? r.named
+        ? ' — version nominative (interne)'
+        : ' — sans nom (financeurs, client)'
+      : ''
   }`;
 
 /**
@@ -33,10 +37,17 @@ export function DocumentModal({
   const [choice, setChoice] = useState(0);
   // A document whose facts have not happened yet may be printed as a draft, marked "PROJET — non valable".
   const [draft, setDraft] = useState(false);
-  const request: DocumentRequest = draft && (choices[choice]!.kind === 'bilan_chantier' || 'participationId' in choices[choice]!) ? ({ ...choices[choice]!, draft: true } as DocumentRequest) : choices[choice]!;
+  const request: DocumentRequest =
+    draft && (choices[choice]!.kind === 'bilan_chantier' || 'participationId' in choices[choice]!)
+      ? ({ ...choices[choice]!, draft: true } as DocumentRequest)
+      : choices[choice]!;
   const [generated, setGenerated] = useState<DocumentRow | null>(null);
   const preview = useApiQuery('documents/preview', request, { retry: false, gcTime: 0 });
-  const stored = useApiQuery('documents/content', { documentId: generated?.id ?? 0 }, { enabled: generated !== null, gcTime: 0 });
+  const stored = useApiQuery(
+    'documents/content',
+    { documentId: generated?.id ?? 0 },
+    { enabled: generated !== null, gcTime: 0 },
+  );
   const generate = useApiMutation('documents/generate');
 
   const onGenerate = async () => {
@@ -45,7 +56,7 @@ export function DocumentModal({
       setGenerated(row);
       notifySuccess(`${row.title} : n° ${row.number}, version ${row.version}.`);
     } catch (error) {
-      notifyFailure(error, "Le document n’est pas généré");
+      notifyFailure(error, 'Le document n’est pas généré');
     }
   };
 
@@ -95,7 +106,11 @@ export function DocumentModal({
           <>
             <Group justify="space-between">
               <Text size="sm" fw={600}>
-                {generated ? `N° ${generated.number}, version ${generated.version} — enregistré` : draft ? 'Aperçu du projet, marqué « non valable » (non enregistré)' : 'Aperçu (non enregistré)'}
+                {generated
+                  ? `N° ${generated.number}, version ${generated.version} — enregistré`
+                  : draft
+                    ? 'Aperçu du projet, marqué « non valable » (non enregistré)'
+                    : 'Aperçu (non enregistré)'}
               </Text>
               {generated ? (
                 <Group gap="xs">

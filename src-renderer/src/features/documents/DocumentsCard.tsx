@@ -12,7 +12,6 @@ import { SaveCopyButtons } from './save-copy';
 
 export type Owner = { personId: number; worksiteId?: undefined } | { worksiteId: number; personId?: undefined };
 
-
 /** The documents generated for a person or a worksite and the scans kept with them: see, reprint, regenerate, attach. */
 export function DocumentsCard(owner: Owner) {
   const query = owner.personId !== undefined ? { personId: owner.personId } : { worksiteId: owner.worksiteId };
@@ -30,7 +29,7 @@ export function DocumentsCard(owner: Owner) {
       const next = await regenerate.mutateAsync(request);
       notifySuccess(`Nouvelle version ${next.version} du n° ${next.number}.`);
     } catch (error) {
-      notifyFailure(error, "Le document n’est pas régénéré");
+      notifyFailure(error, 'Le document n’est pas régénéré');
     }
   };
 
@@ -40,7 +39,12 @@ export function DocumentsCard(owner: Owner) {
         <Title order={3}>Documents</Title>
         <Group gap="xs">
           {listing.data?.participations.map((p) => (
-            <Button key={p.id} size="xs" onClick={() => setMaking(p)} aria-label={`Établir un document pour ${p.worksiteName}`}>
+            <Button
+              key={p.id}
+              size="xs"
+              onClick={() => setMaking(p)}
+              aria-label={`Établir un document pour ${p.worksiteName}`}
+            >
               Établir un document · {p.worksiteName}
             </Button>
           ))}
@@ -54,7 +58,7 @@ export function DocumentsCard(owner: Owner) {
                   const made = await regenerate.mutateAsync({ kind: 'notice_donnees', personId: owner.personId });
                   notifySuccess(`${made.title} : n° ${made.number}, version ${made.version}.`);
                 } catch (error) {
-                  notifyFailure(error, "La notice n’est pas établie");
+                  notifyFailure(error, 'La notice n’est pas établie');
                 }
               }}
             >
@@ -68,7 +72,9 @@ export function DocumentsCard(owner: Owner) {
       </Group>
       {listing.isPending && <Loader size="sm" />}
       {listing.error && <Text c="red">{errorMessage(listing.error)}</Text>}
-      {listing.data && listing.data.documents.length + listing.data.attachments.length === 0 && <Text c="dimmed">Aucun document pour l’instant.</Text>}
+      {listing.data && listing.data.documents.length + listing.data.attachments.length === 0 && (
+        <Text c="dimmed">Aucun document pour l’instant.</Text>
+      )}
       {listing.data && listing.data.documents.length + listing.data.attachments.length > 0 && (
         <Table aria-label="Documents">
           <Table.Tbody>
@@ -83,11 +89,22 @@ export function DocumentsCard(owner: Owner) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end">
-                    <Button size="xs" variant="light" onClick={() => setViewing(d)} aria-label={`Réimprimer ${d.title}, version ${d.version}`}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setViewing(d)}
+                      aria-label={`Réimprimer ${d.title}, version ${d.version}`}
+                    >
                       Réimprimer
                     </Button>
                     {requestOf(d) !== null && (
-                      <Button size="xs" variant="subtle" loading={regenerate.isPending} onClick={() => void onRegenerate(d)} aria-label={`Régénérer ${d.title}, version ${d.version}`}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        loading={regenerate.isPending}
+                        onClick={() => void onRegenerate(d)}
+                        aria-label={`Régénérer ${d.title}, version ${d.version}`}
+                      >
                         Régénérer
                       </Button>
                     )}
@@ -174,7 +191,12 @@ export function AttachmentModal({ row, owner, onClose }: { row: AttachmentRow; o
             {content.data.mediaType === 'application/pdf' ? (
               <PdfPreview base64={content.data.base64} label={row.label} />
             ) : (
-              <Image src={`data:${content.data.mediaType};base64,${content.data.base64}`} alt={row.label} fit="contain" mah="65vh" />
+              <Image
+                src={`data:${content.data.mediaType};base64,${content.data.base64}`}
+                alt={row.label}
+                fit="contain"
+                mah="65vh"
+              />
             )}
           </>
         )}
@@ -193,7 +215,11 @@ function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) 
     if (label.trim() === '') return setError('Indiquez ce que contient le document (par exemple « Contrat signé »).');
     if (path === null) return setError('Choisissez le fichier numérisé.');
     try {
-      await attach.mutateAsync({ target: owner.personId !== undefined ? { personId: owner.personId } : { worksiteId: owner.worksiteId }, path, label });
+      await attach.mutateAsync({
+        target: owner.personId !== undefined ? { personId: owner.personId } : { worksiteId: owner.worksiteId },
+        path,
+        label,
+      });
       notifySuccess('Le document numérisé est joint.');
       onClose();
     } catch (failure) {
@@ -203,7 +229,13 @@ function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) 
   return (
     <Modal opened onClose={onClose} title="Joindre un document numérisé">
       <Stack>
-        <TextInput label="Libellé" placeholder="Contrat signé, feuille d’émargement signée…" withAsterisk value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+        <TextInput
+          label="Libellé"
+          placeholder="Contrat signé, feuille d’émargement signée…"
+          withAsterisk
+          value={label}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+        />
         <Group>
           <Button variant="default" onClick={async () => setPath(await choose('attachment'))}>
             Choisir le fichier…
@@ -212,7 +244,11 @@ function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) 
             {path ? path.split(/[\\/]/).at(-1) : 'PDF, JPEG ou PNG, 10 Mo au plus'}
           </Text>
         </Group>
-        {error && <Text c="red" size="sm">{error}</Text>}
+        {error && (
+          <Text c="red" size="sm">
+            {error}
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Annuler

@@ -1,9 +1,28 @@
-import { Alert, Button, Card, Group, Loader, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { formatFrenchDayOf } from '@shared/paris-time';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type AttachmentRow, type DocumentKind, type DocumentRow } from '@shared/contract/documents';
+import {
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  type AttachmentRow,
+  type DocumentKind,
+  type DocumentRow,
+} from '@shared/contract/documents';
 import { errorMessage, useApiQuery } from '../../api/client';
 import { AttachmentModal, StoredDocumentModal, type Owner } from './DocumentsCard';
 import { DateField } from '../../ui/DateField';
@@ -22,17 +41,28 @@ export function DocumentsPage() {
   const worksites = useApiQuery('worksites/list');
   // A date typed wrong comes as '': no list then, rather than one filtered by the last good date.
   const datesTyped = from !== '' && to !== '';
-  const results = useApiQuery('documents/search', { text: search, worksiteId, kind, from, to, page }, { enabled: datesTyped });
+  const results = useApiQuery(
+    'documents/search',
+    { text: search, worksiteId, kind, from, to, page },
+    { enabled: datesTyped },
+  );
   const [viewing, setViewing] = useState<DocumentRow | null>(null);
   const [viewingScan, setViewingScan] = useState<AttachmentRow | null>(null);
-  const ownerOf = (row: { personId: number | null; worksiteId: number | null }): Owner => (row.personId !== null ? { personId: row.personId } : { worksiteId: row.worksiteId ?? 0 });
+  const ownerOf = (row: { personId: number | null; worksiteId: number | null }): Owner =>
+    row.personId !== null ? { personId: row.personId } : { worksiteId: row.worksiteId ?? 0 };
   const reset = () => setPage(1);
 
   return (
     <Stack maw={1150}>
       <Title order={1}>Documents</Title>
       <Group align="flex-end">
-        <TextInput label="Personne, titre ou numéro" placeholder="ex. lefevre, CT-2026" value={text} onChange={(e) => (setText(e.currentTarget.value), reset())} w={260} />
+        <TextInput
+          label="Personne, titre ou numéro"
+          placeholder="ex. lefevre, CT-2026"
+          value={text}
+          onChange={(e) => (setText(e.currentTarget.value), reset())}
+          w={260}
+        />
         <Select
           label="Chantier"
           clearable
@@ -80,11 +110,20 @@ export function DocumentsPage() {
                         {d.authorName ? ` · ${d.authorName}` : ''}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{d.personId !== null ? <Link to={`/people/${d.personId}`}>{d.personName}</Link> : '—'}</Table.Td>
-                    <Table.Td>{d.worksiteId !== null ? <Link to={`/worksites/${d.worksiteId}`}>{d.worksiteName}</Link> : '—'}</Table.Td>
+                    <Table.Td>
+                      {d.personId !== null ? <Link to={`/people/${d.personId}`}>{d.personName}</Link> : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {d.worksiteId !== null ? <Link to={`/worksites/${d.worksiteId}`}>{d.worksiteName}</Link> : '—'}
+                    </Table.Td>
                     <Table.Td>{formatFrenchDayOf(d.createdAt)}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => setViewing(d)} aria-label={`Réimprimer ${d.title}, version ${d.version}`}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setViewing(d)}
+                        aria-label={`Réimprimer ${d.title}, version ${d.version}`}
+                      >
                         Réimprimer
                       </Button>
                     </Table.Td>
@@ -98,11 +137,20 @@ export function DocumentsPage() {
                         Pièce jointe · {a.originalName}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{a.personId !== null ? <Link to={`/people/${a.personId}`}>{a.personName}</Link> : '—'}</Table.Td>
-                    <Table.Td>{a.worksiteId !== null ? <Link to={`/worksites/${a.worksiteId}`}>{a.worksiteName}</Link> : '—'}</Table.Td>
+                    <Table.Td>
+                      {a.personId !== null ? <Link to={`/people/${a.personId}`}>{a.personName}</Link> : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.worksiteId !== null ? <Link to={`/worksites/${a.worksiteId}`}>{a.worksiteName}</Link> : '—'}
+                    </Table.Td>
                     <Table.Td>{formatFrenchDayOf(a.createdAt)}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => setViewingScan(a)} aria-label={`Voir ${a.label}`}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setViewingScan(a)}
+                        aria-label={`Voir ${a.label}`}
+                      >
                         Voir
                       </Button>
                     </Table.Td>
@@ -111,11 +159,15 @@ export function DocumentsPage() {
               </Table.Tbody>
             </Table>
           )}
-          {results.data.total > PAGE && <Pagination mt="md" total={Math.ceil(results.data.total / PAGE)} value={page} onChange={setPage} />}
+          {results.data.total > PAGE && (
+            <Pagination mt="md" total={Math.ceil(results.data.total / PAGE)} value={page} onChange={setPage} />
+          )}
         </Card>
       )}
       {viewing && <StoredDocumentModal row={viewing} owner={ownerOf(viewing)} onClose={() => setViewing(null)} />}
-      {viewingScan && <AttachmentModal row={viewingScan} owner={ownerOf(viewingScan)} onClose={() => setViewingScan(null)} />}
+      {viewingScan && (
+        <AttachmentModal row={viewingScan} owner={ownerOf(viewingScan)} onClose={() => setViewingScan(null)} />
+      )}
     </Stack>
   );
 }

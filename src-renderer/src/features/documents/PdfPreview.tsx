@@ -62,7 +62,8 @@ export function PdfPreview({ base64, label }: { base64: string; label: string })
     };
   }, [base64, label]);
 
-  if (failed) return <Alert color="red">L’aperçu n’a pas pu être affiché. Le document peut tout de même être enregistré.</Alert>;
+  if (failed)
+    return <Alert color="red">L’aperçu n’a pas pu être affiché. Le document peut tout de même être enregistré.</Alert>;
   return (
     <Stack gap="xs">
       {pages === null && <Loader size="sm" />}

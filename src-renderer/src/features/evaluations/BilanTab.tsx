@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Group, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { formatFrenchDayOf } from '@shared/paris-time';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -34,22 +48,48 @@ function Figure({ label, value }: { label: string; value: string }) {
 function BilanForm({ bilan }: { bilan: Bilan }) {
   const form = useForm<{ bilan: BilanInput }>({ initialValues: { bilan: bilan.form } });
   const save = useApiMutation('bilans/save');
-  const submit = () => saveForm(form, () => save.mutateAsync({ participationId: bilan.participation.id, bilan: form.getValues().bilan }), 'Le bilan est enregistré.', () => undefined);
+  const submit = () =>
+    saveForm(
+      form,
+      () => save.mutateAsync({ participationId: bilan.participation.id, bilan: form.getValues().bilan }),
+      'Le bilan est enregistré.',
+      () => undefined,
+    );
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
-        <Textarea label="Ce qu’en dit la personne (ses mots)" autosize minRows={2} {...form.getInputProps('bilan.participantWords')} />
-        <Textarea label="Appréciation de l’équipe" autosize minRows={2} {...form.getInputProps('bilan.teamAssessment')} />
+        <Textarea
+          label="Ce qu’en dit la personne (ses mots)"
+          autosize
+          minRows={2}
+          {...form.getInputProps('bilan.participantWords')}
+        />
+        <Textarea
+          label="Appréciation de l’équipe"
+          autosize
+          minRows={2}
+          {...form.getInputProps('bilan.teamAssessment')}
+        />
         <NativeSelect
           label="Orientation proposée"
-          data={[{ value: '', label: 'À définir' }, ...ORIENTATIONS.map((o) => ({ value: o, label: ORIENTATION_LABELS[o] }))]}
+          data={[
+            { value: '', label: 'À définir' },
+            ...ORIENTATIONS.map((o) => ({ value: o, label: ORIENTATION_LABELS[o] })),
+          ]}
           {...form.getInputProps('bilan.orientation')}
           value={form.getValues().bilan.orientation ?? ''}
-          onChange={(e) => form.setFieldValue('bilan.orientation', (e.currentTarget.value || null) as BilanInput['orientation'])}
+          onChange={(e) =>
+            form.setFieldValue('bilan.orientation', (e.currentTarget.value || null) as BilanInput['orientation'])
+          }
         />
         <Textarea label="Prochaines étapes" autosize minRows={2} {...form.getInputProps('bilan.nextSteps')} />
         <TextInput label="Référent social à informer" {...form.getInputProps('bilan.referentToInform')} />
-        <Textarea label="Activités réalisées (pour l’attestation de compétences)" autosize minRows={2} {...form.getInputProps('bilan.activitiesDone')} />
+        <Textarea
+          label="Activités réalisées (pour l’attestation de compétences)"
+          autosize
+          minRows={2}
+          {...form.getInputProps('bilan.activitiesDone')}
+        />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {bilan.updatedAt ? `Enregistré le ${formatFrenchDayOf(bilan.updatedAt)}` : 'Pas encore enregistré'}
@@ -109,7 +149,12 @@ export function BilanTab({ participationId }: { participationId: number }) {
           Freins :{' '}
           {b.obstacles.length === 0
             ? 'aucun noté.'
-            : b.obstacles.map((o) => `${OBSTACLE_KIND_LABELS[o.kind]} (${o.resolvedOn ? `levé le ${formatFrenchDate(o.resolvedOn)}` : 'toujours présent'})`).join(', ')}
+            : b.obstacles
+                .map(
+                  (o) =>
+                    `${OBSTACLE_KIND_LABELS[o.kind]} (${o.resolvedOn ? `levé le ${formatFrenchDate(o.resolvedOn)}` : 'toujours présent'})`,
+                )
+                .join(', ')}
         </Text>
       </Card>
       <Card withBorder>

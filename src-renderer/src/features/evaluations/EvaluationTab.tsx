@@ -1,4 +1,15 @@
-import { Button, Card, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import {
   EVALUATION_LEVEL_LABELS,
@@ -23,30 +34,50 @@ import { DateField } from '../../ui/DateField';
 type Line = { level: EvaluationLevel; comment: string };
 
 /** One evaluation (a moment, an evaluator) on the worksite's grid, every line with a level and a comment. */
-function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; moment: EvaluationMoment; evaluator: Evaluator }) {
+function EvaluationForm({
+  sheet,
+  moment,
+  evaluator,
+}: {
+  sheet: EvaluationSheet;
+  moment: EvaluationMoment;
+  evaluator: Evaluator;
+}) {
   const existing = sheet.evaluations.find((e) => e.moment === moment && e.evaluator === evaluator);
   const today = todayInFrance();
-  const [date, setDate] = useState<string | null>(existing?.evaluatedOn ?? (today < sheet.participation.end ? today : sheet.participation.end));
+  const [date, setDate] = useState<string | null>(
+    existing?.evaluatedOn ?? (today < sheet.participation.end ? today : sheet.participation.end),
+  );
   const [lines, setLines] = useState<Record<number, Line>>(() =>
-    Object.fromEntries(sheet.criteria.map((c) => {
-      const item = existing?.items.find((i) => i.criterionId === c.id);
-      return [c.id, { level: item?.level ?? 'non_evalue', comment: item?.comment ?? '' }];
-    })),
+    Object.fromEntries(
+      sheet.criteria.map((c) => {
+        const item = existing?.items.find((i) => i.criterionId === c.id);
+        return [c.id, { level: item?.level ?? 'non_evalue', comment: item?.comment ?? '' }];
+      }),
+    ),
   );
   const save = useApiMutation('evaluations/save');
   // Archived lines show only where they were already evaluated.
   const shown = sheet.criteria.filter((c) => !c.archived || existing?.items.some((i) => i.criterionId === c.id));
   const sections = [...new Set(shown.map((c) => c.section))];
-  const set = (id: number, change: Partial<Line>) => setLines((current) => ({ ...current, [id]: { ...current[id]!, ...change } }));
+  const set = (id: number, change: Partial<Line>) =>
+    setLines((current) => ({ ...current, [id]: { ...current[id]!, ...change } }));
   const submit = async () => {
     try {
       await save.mutateAsync({
         participationId: sheet.participation.id,
-        evaluation: { moment, evaluator, evaluatedOn: date ?? '', items: shown.map((c) => ({ criterionId: c.id, ...lines[c.id]! })) },
+        evaluation: {
+          moment,
+          evaluator,
+          evaluatedOn: date ?? '',
+          items: shown.map((c) => ({ criterionId: c.id, ...lines[c.id]! })),
+        },
       });
-      notifySuccess(`L’évaluation (${EVALUATION_MOMENT_LABELS[moment].toLowerCase()}, ${EVALUATOR_LABELS[evaluator].toLowerCase()}) est enregistrée.`);
+      notifySuccess(
+        `L’évaluation (${EVALUATION_MOMENT_LABELS[moment].toLowerCase()}, ${EVALUATOR_LABELS[evaluator].toLowerCase()}) est enregistrée.`,
+      );
     } catch (error) {
-      notifyFailure(error, "L’évaluation n’est pas enregistrée");
+      notifyFailure(error, 'L’évaluation n’est pas enregistrée');
     }
   };
   return (
@@ -88,7 +119,12 @@ function EvaluationForm({ sheet, moment, evaluator }: { sheet: EvaluationSheet; 
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={`Commentaire — ${c.label}`} value={lines[c.id]!.comment} onChange={(e) => set(c.id, { comment: e.currentTarget.value })} maxLength={500} />
+                    <TextInput
+                      aria-label={`Commentaire — ${c.label}`}
+                      value={lines[c.id]!.comment}
+                      onChange={(e) => set(c.id, { comment: e.currentTarget.value })}
+                      maxLength={500}
+                    />
                   </Table.Td>
                 </Table.Tr>
               )),
@@ -122,7 +158,10 @@ export function EvaluationTab({ sheet }: { sheet: EvaluationSheet }) {
             aria-label="Qui évalue"
             value={evaluator}
             onChange={(v) => setEvaluator(v as Evaluator)}
-            data={EVALUATORS.map((e) => ({ value: e, label: e === 'encadrant' ? 'Encadrant' : 'Auto-évaluation de la personne' }))}
+            data={EVALUATORS.map((e) => ({
+              value: e,
+              label: e === 'encadrant' ? 'Encadrant' : 'Auto-évaluation de la personne',
+            }))}
           />
         </Group>
         {evaluator === 'participant' && (
@@ -130,7 +169,12 @@ export function EvaluationTab({ sheet }: { sheet: EvaluationSheet }) {
             La personne se situe elle-même sur chaque ligne (« se jauger ») ; vous saisissez ses réponses avec elle.
           </Text>
         )}
-        <EvaluationForm key={`${moment}-${evaluator}-${sheet.evaluations.length}`} sheet={sheet} moment={moment} evaluator={evaluator} />
+        <EvaluationForm
+          key={`${moment}-${evaluator}-${sheet.evaluations.length}`}
+          sheet={sheet}
+          moment={moment}
+          evaluator={evaluator}
+        />
       </Card>
       <Card withBorder>
         <Title order={3} mb="sm">

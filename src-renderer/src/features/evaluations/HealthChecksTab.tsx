@@ -1,7 +1,27 @@
-import { Alert, Button, Card, Checkbox, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { HEALTH_CHECK_KIND_LABELS, HEALTH_CHECK_KINDS, HEALTH_CHECK_PAPER_LABELS, healthCheckInput, type HealthCheck, type HealthCheckInput } from '@shared/contract/evaluations';
+import {
+  HEALTH_CHECK_KIND_LABELS,
+  HEALTH_CHECK_KINDS,
+  HEALTH_CHECK_PAPER_LABELS,
+  healthCheckInput,
+  type HealthCheck,
+  type HealthCheckInput,
+} from '@shared/contract/evaluations';
 import { formatFrenchDate } from '@shared/dates';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -11,29 +31,60 @@ import { saveForm, validateSection } from '../../ui/form-errors';
 import { todayInFrance } from '../people/defaults';
 import { DateField } from '../../ui/DateField';
 
-function HealthCheckModal({ participationId, check, onClose }: { participationId: number; check: HealthCheck | null; onClose: () => void }) {
-  const initial: HealthCheckInput = check ? (({ id: _id, ...rest }) => rest)(check) : { kind: 'vip', date: todayInFrance(), paperReceived: false, restrictions: '', inaptitude: false };
+function HealthCheckModal({
+  participationId,
+  check,
+  onClose,
+}: {
+  participationId: number;
+  check: HealthCheck | null;
+  onClose: () => void;
+}) {
+  const initial: HealthCheckInput = check
+    ? (({ id: _id, ...rest }) => rest)(check)
+    : { kind: 'vip', date: todayInFrance(), paperReceived: false, restrictions: '', inaptitude: false };
   const form = useForm<{ check: HealthCheckInput }>({ initialValues: { check: initial } });
   const save = useApiMutation('healthChecks/save');
   const kind = form.getValues().check.kind;
   const submit = async () => {
     const value = form.getValues().check;
     if (!validateSection(form, 'check', healthCheckInput, value)) return;
-    await saveForm(form, () => save.mutateAsync({ participationId, id: check?.id, check: value }), 'La visite est enregistrée.', onClose);
+    await saveForm(
+      form,
+      () => save.mutateAsync({ participationId, id: check?.id, check: value }),
+      'La visite est enregistrée.',
+      onClose,
+    );
   };
   return (
     <Modal opened onClose={onClose} title={check ? 'Modifier la visite' : 'Nouvelle visite de santé'} size="lg">
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Alert color="blue" variant="light">
-            Aucune information médicale ici : seulement le type de visite, sa date, le document reçu et, s’il y en a, les restrictions de travail en mots
-            simples.
+            Aucune information médicale ici : seulement le type de visite, sa date, le document reçu et, s’il y en a,
+            les restrictions de travail en mots simples.
           </Alert>
-          <NativeSelect label="Type de visite" data={HEALTH_CHECK_KINDS.map((k) => ({ value: k, label: HEALTH_CHECK_KIND_LABELS[k] }))} {...form.getInputProps('check.kind')} />
+          <NativeSelect
+            label="Type de visite"
+            data={HEALTH_CHECK_KINDS.map((k) => ({ value: k, label: HEALTH_CHECK_KIND_LABELS[k] }))}
+            {...form.getInputProps('check.kind')}
+          />
           <DateField label="Date de la visite" withAsterisk {...form.getInputProps('check.date')} />
-          <Checkbox label={HEALTH_CHECK_PAPER_LABELS[kind]} {...form.getInputProps('check.paperReceived', { type: 'checkbox' })} />
-          <TextInput label="Restrictions de travail (sans termes médicaux)" placeholder="ex. pas de port de charges de plus de 10 kg" {...form.getInputProps('check.restrictions')} />
-          {kind !== 'bilan_sante' && <Checkbox label="Inaptitude déclarée par le médecin du travail" {...form.getInputProps('check.inaptitude', { type: 'checkbox' })} />}
+          <Checkbox
+            label={HEALTH_CHECK_PAPER_LABELS[kind]}
+            {...form.getInputProps('check.paperReceived', { type: 'checkbox' })}
+          />
+          <TextInput
+            label="Restrictions de travail (sans termes médicaux)"
+            placeholder="ex. pas de port de charges de plus de 10 kg"
+            {...form.getInputProps('check.restrictions')}
+          />
+          {kind !== 'bilan_sante' && (
+            <Checkbox
+              label="Inaptitude déclarée par le médecin du travail"
+              {...form.getInputProps('check.inaptitude', { type: 'checkbox' })}
+            />
+          )}
           <FormActions onCancel={onClose} submitLabel="Enregistrer la visite" loading={save.isPending} />
         </Stack>
       </AsyncForm>
@@ -94,7 +145,13 @@ export function HealthChecksTab({ participationId }: { participationId: number }
           </Table.Tbody>
         </Table>
       )}
-      {editing && <HealthCheckModal participationId={participationId} check={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <HealthCheckModal
+          participationId={participationId}
+          check={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Card>
   );
 }

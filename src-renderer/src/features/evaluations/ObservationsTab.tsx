@@ -2,7 +2,13 @@ import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea,
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { supervisesWorksites } from '@shared/capabilities';
-import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS, observationInput, type Observation, type ObservationInput } from '@shared/contract/evaluations';
+import {
+  OBSERVATION_KIND_LABELS,
+  OBSERVATION_KINDS,
+  observationInput,
+  type Observation,
+  type ObservationInput,
+} from '@shared/contract/evaluations';
 import { OBSTACLE_KIND_LABELS, OBSTACLE_KINDS } from '@shared/contract/journey-lists';
 import { obstacleInput, type ObstacleInput } from '@shared/contract/people';
 import { formatFrenchDate } from '@shared/dates';
@@ -19,13 +25,20 @@ import { WithHelp } from '../../ui/TermHelp';
 /** The social worker turns what the supervisor noticed into one of the person's freins. */
 function QualifyModal({ observation, onClose }: { observation: Observation; onClose: () => void }) {
   const form = useForm<{ obstacle: ObstacleInput }>({
-    initialValues: { obstacle: { kind: null as never, identifiedOn: observation.observedOn, actions: '', resolvedOn: null } },
+    initialValues: {
+      obstacle: { kind: null as never, identifiedOn: observation.observedOn, actions: '', resolvedOn: null },
+    },
   });
   const qualify = useApiMutation('observations/qualify');
   const submit = async () => {
     const obstacle = form.getValues().obstacle;
     if (!validateSection(form, 'obstacle', obstacleInput, obstacle)) return;
-    await saveForm(form, () => qualify.mutateAsync({ observationId: observation.id, obstacle }), 'Le frein est ajouté à la fiche de la personne.', onClose);
+    await saveForm(
+      form,
+      () => qualify.mutateAsync({ observationId: observation.id, obstacle }),
+      'Le frein est ajouté à la fiche de la personne.',
+      onClose,
+    );
   };
   return (
     <Modal opened onClose={onClose} title="Qualifier en frein" size="lg">
@@ -35,7 +48,10 @@ function QualifyModal({ observation, onClose }: { observation: Observation; onCl
           <NativeSelect
             label={<WithHelp term="frein">Frein</WithHelp>}
             withAsterisk
-            data={[{ value: '', label: 'Choisissez…' }, ...OBSTACLE_KINDS.map((k) => ({ value: k, label: OBSTACLE_KIND_LABELS[k] }))]}
+            data={[
+              { value: '', label: 'Choisissez…' },
+              ...OBSTACLE_KINDS.map((k) => ({ value: k, label: OBSTACLE_KIND_LABELS[k] })),
+            ]}
             {...form.getInputProps('obstacle.kind')}
             value={form.getValues().obstacle.kind ?? ''}
           />
@@ -55,14 +71,23 @@ function AddObservation({ participationId }: { participationId: number }) {
   const submit = async () => {
     const observation = form.getValues().observation;
     if (!validateSection(form, 'observation', observationInput, observation)) return;
-    await saveForm(form, () => add.mutateAsync({ participationId, observation }), "L’observation est enregistrée.", () => form.setValues({ observation: { ...blank } }));
+    await saveForm(
+      form,
+      () => add.mutateAsync({ participationId, observation }),
+      'L’observation est enregistrée.',
+      () => form.setValues({ observation: { ...blank } }),
+    );
   };
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
         <Group align="flex-start">
           <DateField label="Date" w={160} {...form.getInputProps('observation.observedOn')} />
-          <NativeSelect label="Type" data={OBSERVATION_KINDS.map((k) => ({ value: k, label: OBSERVATION_KIND_LABELS[k] }))} {...form.getInputProps('observation.kind')} />
+          <NativeSelect
+            label="Type"
+            data={OBSERVATION_KINDS.map((k) => ({ value: k, label: OBSERVATION_KIND_LABELS[k] }))}
+            {...form.getInputProps('observation.kind')}
+          />
         </Group>
         <Textarea label="Ce que vous avez remarqué" autosize minRows={2} {...form.getInputProps('observation.text')} />
         <Group justify="flex-end">
@@ -105,7 +130,11 @@ export function ObservationsTab({ participationId }: { participationId: number }
                 <Table.Tr key={o.id}>
                   <Table.Td w={110}>{formatFrenchDate(o.observedOn)}</Table.Td>
                   <Table.Td w={150}>
-                    <Badge variant="light" color={o.kind === 'incident' ? 'red' : o.kind === 'frein_possible' ? 'orange' : 'teal'} style={{ textTransform: 'none' }}>
+                    <Badge
+                      variant="light"
+                      color={o.kind === 'incident' ? 'red' : o.kind === 'frein_possible' ? 'orange' : 'teal'}
+                      style={{ textTransform: 'none' }}
+                    >
                       {OBSERVATION_KIND_LABELS[o.kind]}
                     </Badge>
                   </Table.Td>
@@ -122,7 +151,12 @@ export function ObservationsTab({ participationId }: { participationId: number }
                       </Badge>
                     ) : (
                       can('observations/qualify') && (
-                        <Button size="compact-sm" variant="light" onClick={() => setQualifying(o)} aria-label={`Qualifier en frein : ${o.text}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => setQualifying(o)}
+                          aria-label={`Qualifier en frein : ${o.text}`}
+                        >
                           Qualifier en frein
                         </Button>
                       )

@@ -1,19 +1,42 @@
 import { BarChart } from '@mantine/charts';
 import { Table, Text } from '@mantine/core';
-import { EVALUATION_LEVEL_LABELS, EVALUATION_MOMENT_LABELS, EVALUATION_MOMENTS, type Criterion, type EvaluationLevel, type EvaluationSheet } from '@shared/contract/evaluations';
+import {
+  EVALUATION_LEVEL_LABELS,
+  EVALUATION_MOMENT_LABELS,
+  EVALUATION_MOMENTS,
+  type Criterion,
+  type EvaluationLevel,
+  type EvaluationSheet,
+} from '@shared/contract/evaluations';
 
 /** The scale as a bar length; "non évalué" draws nothing. */
-const SCORE: Record<EvaluationLevel, number | null> = { non_evalue: null, non_acquis: 1, en_cours: 2, acquis: 3, maitrise: 4 };
+const SCORE: Record<EvaluationLevel, number | null> = {
+  non_evalue: null,
+  non_acquis: 1,
+  en_cours: 2,
+  acquis: 3,
+  maitrise: 4,
+};
 const SHORT: Record<number, string> = { 1: 'Non acquis', 2: 'En cours', 3: 'Acquis', 4: 'Maîtrisé' };
 
-function levelOf(sheet: EvaluationSheet, evaluator: 'encadrant' | 'participant', moment: string, criterionId: number): EvaluationLevel | null {
-  const level = sheet.evaluations.find((e) => e.evaluator === evaluator && e.moment === moment)?.items.find((i) => i.criterionId === criterionId)?.level;
+function levelOf(
+  sheet: EvaluationSheet,
+  evaluator: 'encadrant' | 'participant',
+  moment: string,
+  criterionId: number,
+): EvaluationLevel | null {
+  const level = sheet.evaluations
+    .find((e) => e.evaluator === evaluator && e.moment === moment)
+    ?.items.find((i) => i.criterionId === criterionId)?.level;
   return level && level !== 'non_evalue' ? level : null;
 }
 
 /** The person's own last view of a skill (end, else mid-way, else start). */
 function selfOf(sheet: EvaluationSheet, criterionId: number) {
-  return ['fin', 'mi_parcours', 'debut'].map((m) => levelOf(sheet, 'participant', m, criterionId)).find((l) => l !== null) ?? null;
+  return (
+    ['fin', 'mi_parcours', 'debut'].map((m) => levelOf(sheet, 'participant', m, criterionId)).find((l) => l !== null) ??
+    null
+  );
 }
 
 const SERIES = [
@@ -35,8 +58,14 @@ export function SkillsChart({ sheet }: { sheet: EvaluationSheet }) {
       levels: [...EVALUATION_MOMENTS.map((m) => levelOf(sheet, 'encadrant', m, c.id)), selfOf(sheet, c.id)],
     }))
     .filter((r) => r.levels.some((l) => l !== null));
-  if (rows.length === 0) return <Text c="dimmed">Aucune évaluation pour l’instant : le graphique apparaîtra dès la première.</Text>;
-  const data = rows.map((r) => Object.fromEntries([['skill', r.criterion.label], ...SERIES.map((s, i) => [s.name, r.levels[i] ? SCORE[r.levels[i]!] : 0])]));
+  if (rows.length === 0)
+    return <Text c="dimmed">Aucune évaluation pour l’instant : le graphique apparaîtra dès la première.</Text>;
+  const data = rows.map((r) =>
+    Object.fromEntries([
+      ['skill', r.criterion.label],
+      ...SERIES.map((s, i) => [s.name, r.levels[i] ? SCORE[r.levels[i]!] : 0]),
+    ]),
+  );
   return (
     <>
       <BarChart

@@ -13,12 +13,28 @@ import { AsyncForm } from '../../ui/AsyncForm';
 function WorksiteBilanForm({ bilan }: { bilan: WorksiteBilan }) {
   const form = useForm<{ bilan: WorksiteBilanInput }>({ initialValues: { bilan: bilan.form } });
   const save = useApiMutation('bilans/saveWorksite');
-  const submit = () => saveForm(form, () => save.mutateAsync({ worksiteId: bilan.worksite.id, bilan: form.getValues().bilan }), 'Le bilan du chantier est enregistré.', () => undefined);
+  const submit = () =>
+    saveForm(
+      form,
+      () => save.mutateAsync({ worksiteId: bilan.worksite.id, bilan: form.getValues().bilan }),
+      'Le bilan du chantier est enregistré.',
+      () => undefined,
+    );
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
-        <Textarea label="Réalisations pour le client" autosize minRows={2} {...form.getInputProps('bilan.production')} />
-        <Textarea label={`Incidents (${bilan.incidentsNoted} noté${bilan.incidentsNoted > 1 ? 's' : ''} par l’encadrant)`} autosize minRows={2} {...form.getInputProps('bilan.incidents')} />
+        <Textarea
+          label="Réalisations pour le client"
+          autosize
+          minRows={2}
+          {...form.getInputProps('bilan.production')}
+        />
+        <Textarea
+          label={`Incidents (${bilan.incidentsNoted} noté${bilan.incidentsNoted > 1 ? 's' : ''} par l’encadrant)`}
+          autosize
+          minRows={2}
+          {...form.getInputProps('bilan.incidents')}
+        />
         <Textarea label="Commentaire" autosize minRows={2} {...form.getInputProps('bilan.comments')} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
@@ -78,7 +94,15 @@ export function WorksiteBilanModal({ worksiteId, onClose }: { worksiteId: number
         </Stack>
       )}
       {printing && (
-        <DocumentModal owner={{ worksiteId }} title="Bilan du chantier" choices={[{ kind: 'bilan_chantier', worksiteId }, { kind: 'bilan_chantier', worksiteId, named: true }]} onClose={() => setPrinting(false)} />
+        <DocumentModal
+          owner={{ worksiteId }}
+          title="Bilan du chantier"
+          choices={[
+            { kind: 'bilan_chantier', worksiteId },
+            { kind: 'bilan_chantier', worksiteId, named: true },
+          ]}
+          onClose={() => setPrinting(false)}
+        />
       )}
     </Modal>
   );

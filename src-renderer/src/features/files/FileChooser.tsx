@@ -36,7 +36,12 @@ export function FileChooserProvider({ children }: { children: ReactNode }) {
     <FileChooserContext.Provider value={choose}>
       {children}
       {pending && (
-        <FilePickerModal purpose={pending.purpose} kind={pending.kind} onChoose={finish} onCancel={() => finish(null)} />
+        <FilePickerModal
+          purpose={pending.purpose}
+          kind={pending.kind}
+          onChoose={finish}
+          onCancel={() => finish(null)}
+        />
       )}
     </FileChooserContext.Provider>
   );

@@ -1,4 +1,15 @@
-import { Alert, Breadcrumbs, Button, Group, Modal, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  Group,
+  Modal,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconFile, IconFolder, IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FilePurpose } from '@shared/contract/files';
@@ -36,7 +47,12 @@ export function FilePickerModal(props: {
       <Stack>
         <Group gap="xs">
           {roots.map((root) => (
-            <Button key={root.path} variant={folder === root.path ? 'filled' : 'light'} size="xs" onClick={() => setFolder(root.path)}>
+            <Button
+              key={root.path}
+              variant={folder === root.path ? 'filled' : 'light'}
+              size="xs"
+              onClick={() => setFolder(root.path)}
+            >
               {root.label}
             </Button>
           ))}
@@ -72,7 +88,9 @@ export function FilePickerModal(props: {
                       <Table.Td>
                         <UnstyledButton
                           onClick={() => (entry.kind === 'folder' ? setFolder(entry.path) : props.onChoose(entry.path))}
-                          aria-label={entry.kind === 'folder' ? `Ouvrir le dossier ${entry.name}` : `Choisir ${entry.name}`}
+                          aria-label={
+                            entry.kind === 'folder' ? `Ouvrir le dossier ${entry.name}` : `Choisir ${entry.name}`
+                          }
                         >
                           <Group gap="xs">
                             {entry.kind === 'folder' ? <IconFolder size={18} /> : <IconFile size={18} />}
@@ -90,7 +108,11 @@ export function FilePickerModal(props: {
                   {listing.data && listing.data.entries.length === 0 && (
                     <Table.Tr>
                       <Table.Td colSpan={2}>
-                        <Text c="dimmed">{props.kind === 'file' ? 'Aucun fichier utilisable ni aucun dossier ici.' : 'Aucun sous-dossier ici.'}</Text>
+                        <Text c="dimmed">
+                          {props.kind === 'file'
+                            ? 'Aucun fichier utilisable ni aucun dossier ici.'
+                            : 'Aucun sous-dossier ici.'}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   )}

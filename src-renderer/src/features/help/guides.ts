@@ -14,7 +14,8 @@ export interface Guide {
 export const GUIDES: Record<Role, Guide> = {
   administrateur: {
     title: 'Première semaine au secrétariat',
-    intro: 'Vous préparez tout ce dont les autres ont besoin : la structure, les employeurs, les comptes, les fiches des personnes, puis chaque mois les heures pour la paie.',
+    intro:
+      'Vous préparez tout ce dont les autres ont besoin : la structure, les employeurs, les comptes, les fiches des personnes, puis chaque mois les heures pour la paie.',
     steps: [
       'Paramètres › Structure : vérifiez le nom, l’adresse et le logo qui paraîtront sur les documents.',
       'Paramètres › Employeurs : l’association intermédiaire qui emploie les salariés des MESP (l’employeur de portage), avec le prix de l’heure de mise à disposition ; le CCAS lui-même s’il porte un ACI.',
@@ -41,7 +42,8 @@ export const GUIDES: Record<Role, Guide> = {
   },
   encadrant: {
     title: 'Première semaine d’encadrant technique',
-    intro: 'Vous êtes sur le chantier : vous émargez les présences et vous évaluez les compétences de chaque participant.',
+    intro:
+      'Vous êtes sur le chantier : vous émargez les présences et vous évaluez les compétences de chaque participant.',
     steps: [
       'Tableau de bord : vos chantiers et les demi-journées qui restent à émarger.',
       'Chantiers › votre chantier › « Émargement » : pour chaque demi-journée, marquez présent, absent ou en retard, puis « Enregistrer ». « Imprimer la feuille de la semaine » donne la feuille à faire signer.',
@@ -52,7 +54,8 @@ export const GUIDES: Record<Role, Guide> = {
   },
   travailleur_social: {
     title: 'Première semaine de travailleur social ou de CIP',
-    intro: 'Vous accompagnez les personnes que vous suivez : leur situation, leurs freins, leur parcours et leur bilan.',
+    intro:
+      'Vous accompagnez les personnes que vous suivez : leur situation, leurs freins, leur parcours et leur bilan.',
     steps: [
       'Personnes : la liste des personnes que vous suivez. Si elle est vide, un administrateur doit relier votre compte à votre fiche (Paramètres › Comptes, ou Contacts › votre fiche › « Compte Passerelle »).',
       'Fiche d’une personne : la situation (ressources, RQTH, logement, mobilité), le Parcours et ses étapes.',
@@ -63,7 +66,8 @@ export const GUIDES: Record<Role, Guide> = {
   },
   psychologue: {
     title: 'Première semaine de psychologue',
-    intro: 'Vous rencontrez les participants pendant les chantiers ; Passerelle vous donne vos rendez-vous, sans rien du dossier social.',
+    intro:
+      'Vous rencontrez les participants pendant les chantiers ; Passerelle vous donne vos rendez-vous, sans rien du dossier social.',
     steps: [
       'Entretiens : la date, la personne et le chantier de chaque entretien prévu par la coordination.',
       'Dans la colonne « Votre note », quelques mots pour vous souvenir de l’entretien, puis « Enregistrer ». Personne d’autre ne lit ces notes ; n’y écrivez rien de clinique.',

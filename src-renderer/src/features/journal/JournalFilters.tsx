@@ -7,13 +7,19 @@ import { PersonPicker } from '../../ui/PersonPicker';
 
 /** The actions the journal holds, by their French label (the method stays the value sent to main). */
 function actionsOf(methods: readonly string[]) {
-  return methods.map((value) => ({ value, label: journalActionOf(value) })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  return methods
+    .map((value) => ({ value, label: journalActionOf(value) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 }
 
 const idOf = (value: string | null) => (value === null ? undefined : Number(value));
 
 /** Whose record, which account, which action, which days: what a DPO asks the journal. */
-export function JournalFilters(props: { filter: JournalFilter; methods: readonly string[]; onChange: (next: JournalFilter) => void }) {
+export function JournalFilters(props: {
+  filter: JournalFilter;
+  methods: readonly string[];
+  onChange: (next: JournalFilter) => void;
+}) {
   const { filter, onChange } = props;
   const users = useApiQuery('users/list');
   const set = (patch: Partial<JournalFilter>) => onChange({ ...filter, ...patch });
@@ -35,7 +41,10 @@ export function JournalFilters(props: { filter: JournalFilter; methods: readonly
           clearable
           searchable
           placeholder="Tous les comptes"
-          data={(users.data ?? []).map((u) => ({ value: String(u.id), label: u.active ? u.displayName : `${u.displayName} (désactivé)` }))}
+          data={(users.data ?? []).map((u) => ({
+            value: String(u.id),
+            label: u.active ? u.displayName : `${u.displayName} (désactivé)`,
+          }))}
           value={filter.userId === undefined ? null : String(filter.userId)}
           onChange={(value) => set({ userId: idOf(value) })}
         />
@@ -52,8 +61,20 @@ export function JournalFilters(props: { filter: JournalFilter; methods: readonly
         />
       </Group>
       <Group align="flex-start" gap="sm">
-        <DateField label="Du" w={180} clearable value={filter.from ?? null} onChange={(value) => set({ from: dateOf(value) })} />
-        <DateField label="Au" w={180} clearable value={filter.to ?? null} onChange={(value) => set({ to: dateOf(value) })} />
+        <DateField
+          label="Du"
+          w={180}
+          clearable
+          value={filter.from ?? null}
+          onChange={(value) => set({ from: dateOf(value) })}
+        />
+        <DateField
+          label="Au"
+          w={180}
+          clearable
+          value={filter.to ?? null}
+          onChange={(value) => set({ to: dateOf(value) })}
+        />
       </Group>
     </Stack>
   );

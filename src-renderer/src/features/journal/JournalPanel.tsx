@@ -2,7 +2,12 @@ import { Alert, Badge, Button, Group, Loader, Pagination, Stack, Table, Text } f
 import { IconDownload, IconFilterOff, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MethodOutput } from '@shared/contract';
-import { JOURNAL_ACTION_LABELS, JOURNAL_OUTCOMES, type JournalEntry, type JournalFilter } from '@shared/contract/journal';
+import {
+  JOURNAL_ACTION_LABELS,
+  JOURNAL_OUTCOMES,
+  type JournalEntry,
+  type JournalFilter,
+} from '@shared/contract/journal';
 import { journalActionOf } from '@shared/journal-actions';
 import { formatFrenchInstant } from '@shared/paris-time';
 import { call, errorMessage, useApiQuery } from '../../api/client';
@@ -61,7 +66,7 @@ export function JournalPanel() {
       const result = await call('journal/export', { ...filter, folder });
       notifySuccess(`${countOf(result.count, 'entrée exportée', 'entrées exportées')} dans ${result.path}`);
     } catch (error) {
-      notifyFailure(error, "Le journal n’a pas été exporté");
+      notifyFailure(error, 'Le journal n’a pas été exporté');
     } finally {
       setBusy(false);
     }
@@ -70,15 +75,20 @@ export function JournalPanel() {
   return (
     <Stack>
       <Text maw={760}>
-        Le journal garde la trace de chaque modification, de chaque consultation de données sensibles et de chaque export,
-        pendant 12 mois. Il ne garde que des numéros d’enregistrement : les noms ci-dessous sont retrouvés au moment de
-        l’affichage, et une personne anonymisée y reste anonyme.
+        Le journal garde la trace de chaque modification, de chaque consultation de données sensibles et de chaque
+        export, pendant 12 mois. Il ne garde que des numéros d’enregistrement : les noms ci-dessous sont retrouvés au
+        moment de l’affichage, et une personne anonymisée y reste anonyme.
       </Text>
       <Group>
         <Button variant="light" leftSection={<IconShieldCheck size={18} />} onClick={() => void verify()}>
           Vérifier l’intégrité
         </Button>
-        <Button variant="light" leftSection={<IconDownload size={18} />} loading={busy} onClick={() => void exportCsv()}>
+        <Button
+          variant="light"
+          leftSection={<IconDownload size={18} />}
+          loading={busy}
+          onClick={() => void exportCsv()}
+        >
           {filtered ? 'Exporter ces entrées en CSV…' : 'Exporter en CSV…'}
         </Button>
       </Group>
@@ -94,7 +104,8 @@ export function JournalPanel() {
                 </Text>
               ))}
               <Text size="sm" fw={500}>
-                Conservez une copie du dossier de données et prévenez votre responsable ou votre délégué à la protection des données.
+                Conservez une copie du dossier de données et prévenez votre responsable ou votre délégué à la protection
+                des données.
               </Text>
             </Stack>
           </Alert>

@@ -27,7 +27,11 @@ export function FigureChanges({ view }: { view: Pick<HandoffView, 'status' | 'st
   return (
     <Alert
       color={transmitted ? 'blue' : 'red'}
-      title={transmitted ? 'Modifié depuis la transmission : reporté en régularisation sur le mois suivant' : 'À revalider : les chiffres ont changé depuis la validation'}
+      title={
+        transmitted
+          ? 'Modifié depuis la transmission : reporté en régularisation sur le mois suivant'
+          : 'À revalider : les chiffres ont changé depuis la validation'
+      }
     >
       <Text size="sm" mb="xs">
         {transmitted

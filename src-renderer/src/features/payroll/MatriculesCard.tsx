@@ -14,18 +14,35 @@ export function MatriculesCard({ personId }: { personId: number }) {
         Matricules chez les employeurs
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Le matricule que l’employeur a donné à la personne : il accompagne ses heures dans le fichier des variables de paie.
+        Le matricule que l’employeur a donné à la personne : il accompagne ses heures dans le fichier des variables de
+        paie.
       </Text>
       <Stack gap="xs">
         {list.data.map((row) => (
-          <MatriculeField key={row.employerId} personId={personId} employerId={row.employerId} employerName={row.employerName} saved={row.matricule ?? ''} />
+          <MatriculeField
+            key={row.employerId}
+            personId={personId}
+            employerId={row.employerId}
+            employerName={row.employerName}
+            saved={row.matricule ?? ''}
+          />
         ))}
       </Stack>
     </Card>
   );
 }
 
-function MatriculeField({ personId, employerId, employerName, saved }: { personId: number; employerId: number; employerName: string; saved: string }) {
+function MatriculeField({
+  personId,
+  employerId,
+  employerName,
+  saved,
+}: {
+  personId: number;
+  employerId: number;
+  employerName: string;
+  saved: string;
+}) {
   const [value, setValue] = useState(saved);
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('payroll/setMatricule');
@@ -41,7 +58,13 @@ function MatriculeField({ personId, employerId, employerName, saved }: { personI
   return (
     <AsyncForm onSubmit={submit}>
       <Group align="flex-end">
-        <TextInput label={`Matricule chez ${employerName}`} value={value} onChange={(e) => setValue(e.currentTarget.value)} error={error} w={420} />
+        <TextInput
+          label={`Matricule chez ${employerName}`}
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={error}
+          w={420}
+        />
         <Button type="submit" variant="light" loading={save.isPending} disabled={value.trim() === saved}>
           Enregistrer
         </Button>

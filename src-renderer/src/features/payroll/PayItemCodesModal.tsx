@@ -1,6 +1,12 @@
 import { Alert, Button, Group, Loader, Modal, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { duplicateCode, duplicateCodeMessage, PAY_ITEM_DEFAULTS, payItemCodeField, type PayItem } from '@shared/contract/pay-items';
+import {
+  duplicateCode,
+  duplicateCodeMessage,
+  PAY_ITEM_DEFAULTS,
+  payItemCodeField,
+  type PayItem,
+} from '@shared/contract/pay-items';
 import { ApiError, errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { de } from '@shared/french';
@@ -26,7 +32,9 @@ export function PayItemCodesModal(props: { employerId: number; employerName: str
       const parsed = payItemCodeField.safeParse(typed[item] ?? '');
       if (!parsed.success) found[item] = parsed.error.issues[0]?.message ?? 'Code invalide.';
     }
-    const duplicate = duplicateCode(items.map((item) => ({ item, code: typed[item] ?? '' })).filter((c) => c.code.trim() !== ''));
+    const duplicate = duplicateCode(
+      items.map((item) => ({ item, code: typed[item] ?? '' })).filter((c) => c.code.trim() !== ''),
+    );
     if (duplicate && !found[duplicate.item]) found[duplicate.item] = duplicateCodeMessage(duplicate);
     return found;
   };
@@ -35,10 +43,15 @@ export function PayItemCodesModal(props: { employerId: number; employerName: str
     const found = check();
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const sent = items.map((item) => ({ item, code: typed[item]!.trim() === PAY_ITEM_DEFAULTS[item].code ? null : typed[item]!.trim() }));
+    const sent = items.map((item) => ({
+      item,
+      code: typed[item]!.trim() === PAY_ITEM_DEFAULTS[item].code ? null : typed[item]!.trim(),
+    }));
     try {
       await save.mutateAsync({ employerId: props.employerId, codes: sent });
-      notifySuccess(`Les codes de rubrique ${de(props.employerName)} sont enregistrés : la prochaine validation les utilise.`);
+      notifySuccess(
+        `Les codes de rubrique ${de(props.employerName)} sont enregistrés : la prochaine validation les utilise.`,
+      );
       props.onClose();
     } catch (error) {
       const index = error instanceof ApiError ? /^codes\.(\d+)\.code$/.exec(error.payload.field ?? '')?.[1] : undefined;
@@ -76,7 +89,10 @@ export function PayItemCodesModal(props: { employerId: number; employerName: str
             variant="subtle"
             size="compact-sm"
             aria-label={`Remettre le code par défaut : ${PAY_ITEM_DEFAULTS[item].description}`}
-            onClick={() => (setTyped((t) => ({ ...t, [item]: PAY_ITEM_DEFAULTS[item].code })), setErrors((x) => ({ ...x, [item]: '' })))}
+            onClick={() => (
+              setTyped((t) => ({ ...t, [item]: PAY_ITEM_DEFAULTS[item].code })),
+              setErrors((x) => ({ ...x, [item]: '' }))
+            )}
           >
             Par défaut
           </Button>
@@ -89,8 +105,9 @@ export function PayItemCodesModal(props: { employerId: number; employerName: str
     <Modal opened onClose={props.onClose} title={`Rubriques de paie — ${props.employerName}`} size={980} centered>
       <Stack>
         <Text size="sm">
-          Chaque ligne du fichier « variables de paie » porte le code de rubrique du logiciel de paie de l’employeur (Silae, Sage, Cegid, EBP…).
-          Tapez le code que ce logiciel utilise pour chaque ligne ; une rubrique sans code propre garde le code par défaut.
+          Chaque ligne du fichier « variables de paie » porte le code de rubrique du logiciel de paie de l’employeur
+          (Silae, Sage, Cegid, EBP…). Tapez le code que ce logiciel utilise pour chaque ligne ; une rubrique sans code
+          propre garde le code par défaut.
         </Text>
         {codes.isPending && <Loader />}
         {codes.error && <Alert color="red">{errorMessage(codes.error)}</Alert>}

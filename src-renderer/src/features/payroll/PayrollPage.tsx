@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { formatFrenchDayOf } from '@shared/paris-time';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
@@ -34,7 +48,8 @@ export function PayrollPage() {
   const [employerId, setEmployerId] = useState<number | null>(null);
   const employers = (settings.data?.employers ?? []).filter((e) => !e.archived);
   // The portage employer first: it is the one waiting for hours every month.
-  const chosen = employerId ?? (employers.find((e) => e.kind === 'association_intermediaire') ?? employers[0])?.id ?? null;
+  const chosen =
+    employerId ?? (employers.find((e) => e.kind === 'association_intermediaire') ?? employers[0])?.id ?? null;
   const handoff = useApiQuery('payroll/get', { month, employerId: chosen ?? 0 }, { enabled: chosen !== null });
   const validate = useApiMutation('payroll/validate');
   const transmit = useApiMutation('payroll/transmit');
@@ -60,7 +75,7 @@ export function PayrollPage() {
       const { path } = await exportFile.mutateAsync({ month, employerId: chosen!, format, folder });
       notifications.show({ color: 'teal', title: 'Fichier enregistré', message: path });
     } catch (error) {
-      notifyFailure(error, "Le fichier n’est pas enregistré");
+      notifyFailure(error, 'Le fichier n’est pas enregistré');
     }
   };
   const onTransmit = async () => {
@@ -97,7 +112,10 @@ export function PayrollPage() {
       {handoff.data && (
         <>
           <Group>
-            <Badge size="lg" color={handoff.data.status === 'transmis' ? 'teal' : handoff.data.status === 'valide' ? 'blue' : 'gray'}>
+            <Badge
+              size="lg"
+              color={handoff.data.status === 'transmis' ? 'teal' : handoff.data.status === 'valide' ? 'blue' : 'gray'}
+            >
               {HANDOFF_STATUS_LABELS[handoff.data.status]}
             </Badge>
             {handoff.data.validatedAt && (
@@ -118,7 +136,8 @@ export function PayrollPage() {
           </Group>
           {handoff.data.withdrawals.map((w) => (
             <Text key={w.withdrawnAt} size="sm" c="dimmed">
-              Transmission du {formatFrenchDayOf(w.transmittedAt)} retirée par {w.withdrawnBy ?? 'un compte supprimé'} le {formatFrenchDayOf(w.withdrawnAt)} : {w.reason}
+              Transmission du {formatFrenchDayOf(w.transmittedAt)} retirée par {w.withdrawnBy ?? 'un compte supprimé'}{' '}
+              le {formatFrenchDayOf(w.withdrawnAt)} : {w.reason}
             </Text>
           ))}
           <FigureChanges view={handoff.data} />
@@ -169,11 +188,16 @@ export function PayrollPage() {
                         {formatDuration(l.complementary)}
                         {l.complementary > 0 && l.complementaryWithinTenth !== undefined && (
                           <Text size="xs" c="dimmed">
-                            {formatDuration(l.complementaryWithinTenth)} à +10 %, {formatDuration(l.complementaryBeyondTenth ?? 0)} à +25 %
+                            {formatDuration(l.complementaryWithinTenth)} à +10 %,{' '}
+                            {formatDuration(l.complementaryBeyondTenth ?? 0)} à +25 %
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right">{l.regularisationPaid === 0 ? '—' : `${l.regularisationPaid < 0 ? '− ' : '+ '}${formatDuration(Math.abs(l.regularisationPaid))}`}</Table.Td>
+                      <Table.Td ta="right">
+                        {l.regularisationPaid === 0
+                          ? '—'
+                          : `${l.regularisationPaid < 0 ? '− ' : '+ '}${formatDuration(Math.abs(l.regularisationPaid))}`}
+                      </Table.Td>
                       <Table.Td ta="right">
                         {formatEuros(l.hourlyCents)}
                         {(l.rates ?? [])
@@ -244,8 +268,9 @@ export function PayrollPage() {
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            Une fois transmis, les journées du mois sont verrouillées : une correction demande un motif et part en régularisation avec le mois
-            suivant. Le brut estimé (heures payées × taux en vigueur chaque jour : celui du contrat, ou le SMIC du jour s’il est plus élevé) sert à vérifier ; la paie reste faite par l’employeur.
+            Une fois transmis, les journées du mois sont verrouillées : une correction demande un motif et part en
+            régularisation avec le mois suivant. Le brut estimé (heures payées × taux en vigueur chaque jour : celui du
+            contrat, ou le SMIC du jour s’il est plus élevé) sert à vérifier ; la paie reste faite par l’employeur.
           </Text>
         </>
       )}

@@ -31,12 +31,19 @@ export function WithdrawTransmission(props: { month: string; monthLabel: string;
       <Button variant="subtle" color="red" onClick={() => setOpened(true)}>
         Retirer la transmission
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={`Retirer la transmission de ${props.monthLabel} ?`} size="lg" centered>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={`Retirer la transmission de ${props.monthLabel} ?`}
+        size="lg"
+        centered
+      >
         <Stack>
           <Text size="sm">
-            À faire seulement si le mois a été marqué transmis par erreur. Le mois redevient {'«\u00a0validé\u00a0»'} et modifiable ; les régularisations
-            enregistrées depuis sur ses journées sont reprises dans ses propres chiffres, à revalider avant de le transmettre de nouveau. Le
-            retrait et son motif sont conservés et inscrits au journal.
+            À faire seulement si le mois a été marqué transmis par erreur. Le mois redevient {'«\u00a0validé\u00a0»'} et
+            modifiable ; les régularisations enregistrées depuis sur ses journées sont reprises dans ses propres
+            chiffres, à revalider avant de le transmettre de nouveau. Le retrait et son motif sont conservés et inscrits
+            au journal.
           </Text>
           <Textarea
             label="Motif du retrait"

@@ -15,11 +15,13 @@ export function CaseloadHint() {
   const linked = (directory.data ?? []).some((o) => o.contacts.some((c) => c.userId === user.id));
   return linked ? (
     <Alert color="blue" variant="light" title="Aucune personne suivie pour l’instant">
-      Votre compte est bien relié à votre fiche de l’annuaire. Vous verrez une personne dès que vous serez choisi·e comme référent social sur sa fiche, par la coordination ou le secrétariat.
+      Votre compte est bien relié à votre fiche de l’annuaire. Vous verrez une personne dès que vous serez choisi·e
+      comme référent social sur sa fiche, par la coordination ou le secrétariat.
     </Alert>
   ) : (
     <Alert color="blue" variant="light" title="Votre compte n’est pas encore relié à votre fiche de l’annuaire">
-      Pour voir les personnes que vous suivez, un administrateur de Passerelle doit relier votre compte à votre fiche : dans Paramètres › Comptes, ou dans Contacts › votre fiche › Compte Passerelle.
+      Pour voir les personnes que vous suivez, un administrateur de Passerelle doit relier votre compte à votre fiche :
+      dans Paramètres › Comptes, ou dans Contacts › votre fiche › Compte Passerelle.
     </Alert>
   );
 }

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -19,7 +33,10 @@ const ACTION_BADGES: Record<PreviewRow['action'], { label: string; color: string
   invalid: { label: 'À corriger', color: 'red' },
 };
 
-const FIELD_OPTIONS = [{ value: '', label: 'Ignorer cette colonne' }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f] }))];
+const FIELD_OPTIONS = [
+  { value: '', label: 'Ignorer cette colonne' },
+  ...IMPORT_FIELDS.map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f] })),
+];
 
 /** Import people from a spreadsheet: choose, map the columns, check row by row, then import all or nothing. */
 export function ImportPage() {
@@ -75,9 +92,11 @@ export function ImportPage() {
       setDone(counts);
       setFile(null);
       setPreview(null);
-      notifySuccess(`Import terminé : ${countOf(counts.create, 'fiche créée', 'fiches créées')}, ${countOf(counts.update, 'mise à jour', 'mises à jour')}.`);
+      notifySuccess(
+        `Import terminé : ${countOf(counts.create, 'fiche créée', 'fiches créées')}, ${countOf(counts.update, 'mise à jour', 'mises à jour')}.`,
+      );
     } catch (error) {
-      notifyFailure(error, "Rien n’a été importé");
+      notifyFailure(error, 'Rien n’a été importé');
     } finally {
       setBusy(false);
     }
@@ -87,7 +106,9 @@ export function ImportPage() {
     setRows((current) => current.map((r, i) => (i === rowIndex ? r.map((c, j) => (j === column ? value : c)) : r)));
 
   const mappedColumns = mapping.map((f, i) => (f ? i : -1)).filter((i) => i >= 0);
-  const toImport = preview ? preview.counts.create + preview.rows.filter((r) => r.action === 'update' && ticked.has(r.line)).length : 0;
+  const toImport = preview
+    ? preview.counts.create + preview.rows.filter((r) => r.action === 'update' && ticked.has(r.line)).length
+    : 0;
   const tick = (line: number, on: boolean) =>
     setTicked((current) => {
       const next = new Set(current);
@@ -103,29 +124,38 @@ export function ImportPage() {
       </Text>
       <Title order={1}>Importer un tableau de personnes</Title>
       <Text maw={760}>
-        Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu’elle va faire ligne par ligne : rien n’est
-        enregistré tant qu’une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même prénom et même
-        date de naissance) n’est jamais créée en double : les changements sont montrés champ par champ et appliqués seulement
-        aux lignes que vous cochez. Une case vide n’efface jamais ce qui est rempli, et une différence de majuscules ou
-        d’accents garde l’écriture de la fiche.
+        Choisissez un fichier Excel (.xlsx) ou CSV. Passerelle vous montre ce qu’elle va faire ligne par ligne : rien
+        n’est enregistré tant qu’une ligne est à corriger. Une personne déjà connue (même nom ou nom de naissance, même
+        prénom et même date de naissance) n’est jamais créée en double : les changements sont montrés champ par champ et
+        appliqués seulement aux lignes que vous cochez. Une case vide n’efface jamais ce qui est rempli, et une
+        différence de majuscules ou d’accents garde l’écriture de la fiche.
       </Text>
       <Group>
         <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void pick()}>
           Choisir un fichier…
         </Button>
-        {file && <Text>{file.fileName} — {countOf(file.rows.length, 'ligne', 'lignes')}</Text>}
+        {file && (
+          <Text>
+            {file.fileName} — {countOf(file.rows.length, 'ligne', 'lignes')}
+          </Text>
+        )}
       </Group>
       {problem && <Alert color="red">{problem}</Alert>}
       {done && (
         <Alert color="teal" title="Import terminé">
-          {countOf(done.create, 'fiche créée', 'fiches créées')}, {countOf(done.update, 'mise à jour', 'mises à jour')}, {countOf(done.unchanged, 'inchangée', 'inchangées')}.
+          {countOf(done.create, 'fiche créée', 'fiches créées')}, {countOf(done.update, 'mise à jour', 'mises à jour')},{' '}
+          {countOf(done.unchanged, 'inchangée', 'inchangées')}.
         </Alert>
       )}
 
       {file && (
         <Paper withBorder p="md">
           <Title order={3}>1. Que contient chaque colonne ?</Title>
-          {file.remembered && <Text size="sm" c="dimmed">Les choix de la dernière fois pour ces colonnes sont repris.</Text>}
+          {file.remembered && (
+            <Text size="sm" c="dimmed">
+              Les choix de la dernière fois pour ces colonnes sont repris.
+            </Text>
+          )}
           <ScrollArea>
             <Table aria-label="Colonnes du fichier" mt="sm">
               <Table.Thead>
@@ -185,13 +215,14 @@ export function ImportPage() {
           </Group>
           {preview.counts.update > 0 && (
             <Text size="sm" mt="xs">
-              Cochez « Appliquer » sur les lignes « Mise à jour » dont les changements sont justes : les autres fiches restent telles
-              qu’elles sont.
+              Cochez « Appliquer » sur les lignes « Mise à jour » dont les changements sont justes : les autres fiches
+              restent telles qu’elles sont.
             </Text>
           )}
           {preview.counts.invalid > 0 && (
             <Text size="sm" mt="xs">
-              Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d’origine n’est pas modifié.
+              Corrigez les cases en rouge directement ici, puis vérifiez à nouveau. Le fichier d’origine n’est pas
+              modifié.
             </Text>
           )}
           <ScrollArea>
@@ -256,7 +287,11 @@ export function ImportPage() {
             <Button variant="default" onClick={() => void check()} loading={busy}>
               Vérifier à nouveau
             </Button>
-            <Button onClick={() => void commit()} loading={busy} disabled={preview.counts.invalid > 0 || toImport === 0}>
+            <Button
+              onClick={() => void commit()}
+              loading={busy}
+              disabled={preview.counts.invalid > 0 || toImport === 0}
+            >
               Importer {countOf(toImport, 'ligne', 'lignes')}
             </Button>
           </Group>

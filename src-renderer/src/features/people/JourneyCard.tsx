@@ -18,10 +18,26 @@ interface ImmersionStep {
   hostName: string;
 }
 
-function JourneyTimeline({ journey, civility, immersions }: { journey: Journey; civility: Civility; immersions: ImmersionStep[] }) {
+function JourneyTimeline({
+  journey,
+  civility,
+  immersions,
+}: {
+  journey: Journey;
+  civility: Civility;
+  immersions: ImmersionStep[];
+}) {
   const items = [
-    ...journey.events.map((e) => ({ on: e.happenedOn, title: agreeLabel(civility, JOURNEY_STATUS_LABELS[e.status]), detail: `${formatFrenchDate(e.happenedOn)}${e.reason ? ` — ${e.reason}` : ''}` })),
-    ...immersions.map((i) => ({ on: i.startDate, title: `Immersion chez ${i.hostName}`, detail: `du ${formatFrenchDate(i.startDate)} au ${formatFrenchDate(i.endDate)}` })),
+    ...journey.events.map((e) => ({
+      on: e.happenedOn,
+      title: agreeLabel(civility, JOURNEY_STATUS_LABELS[e.status]),
+      detail: `${formatFrenchDate(e.happenedOn)}${e.reason ? ` — ${e.reason}` : ''}`,
+    })),
+    ...immersions.map((i) => ({
+      on: i.startDate,
+      title: `Immersion chez ${i.hostName}`,
+      detail: `du ${formatFrenchDate(i.startDate)} au ${formatFrenchDate(i.endDate)}`,
+    })),
   ].sort((a, b) => a.on.localeCompare(b.on));
   return (
     <Timeline active={items.length - 1} bulletSize={14} lineWidth={2}>
@@ -37,7 +53,15 @@ function JourneyTimeline({ journey, civility, immersions }: { journey: Journey; 
 }
 
 /** The current parcours with its next steps, and the earlier ones; the steps agree with the person's civility ("Admise", "Admis"). */
-export function JourneyCard({ personId, journeys, civility }: { personId: number; journeys: Journey[]; civility: Civility }) {
+export function JourneyCard({
+  personId,
+  journeys,
+  civility,
+}: {
+  personId: number;
+  journeys: Journey[];
+  civility: Civility;
+}) {
   const { can } = useSignedIn();
   const editable = can('people/moveJourney');
   const open = useApiMutation('people/openJourney');
@@ -47,7 +71,11 @@ export function JourneyCard({ personId, journeys, civility }: { personId: number
   // Each immersion on the parcours during which it began (the parcours are listed most recent first).
   const immersionsOf = (index: number) =>
     immersions
-      .filter((i) => i.fields.startDate >= journeys[index]!.openedOn && (index === 0 || i.fields.startDate < journeys[index - 1]!.openedOn))
+      .filter(
+        (i) =>
+          i.fields.startDate >= journeys[index]!.openedOn &&
+          (index === 0 || i.fields.startDate < journeys[index - 1]!.openedOn),
+      )
       .map((i) => ({ startDate: i.fields.startDate, endDate: i.fields.endDate, hostName: i.hostName }));
   const current = journeys[0];
   const closed = !current || current.next.length === 0;
@@ -75,7 +103,11 @@ export function JourneyCard({ personId, journeys, civility }: { personId: number
       {journeys.map((journey, index) => (
         <Stack key={journey.id} gap="xs" mb="md">
           <Group gap="xs">
-            <Text fw={600}>{index === 0 ? 'Parcours en cours ou le plus récent' : `Parcours du ${formatFrenchDate(journey.openedOn)}`}</Text>
+            <Text fw={600}>
+              {index === 0
+                ? 'Parcours en cours ou le plus récent'
+                : `Parcours du ${formatFrenchDate(journey.openedOn)}`}
+            </Text>
             <Badge variant="light">{agreeLabel(civility, JOURNEY_STATUS_LABELS[journey.status])}</Badge>
           </Group>
           <JourneyTimeline journey={journey} civility={civility} immersions={immersionsOf(index)} />
@@ -92,7 +124,12 @@ export function JourneyCard({ personId, journeys, civility }: { personId: number
               {journey.next
                 .filter((s) => s !== 'sortie')
                 .map((status) => (
-                  <Button key={status} size="xs" variant="default" onClick={() => setStep({ journeyId: journey.id, status })}>
+                  <Button
+                    key={status}
+                    size="xs"
+                    variant="default"
+                    onClick={() => setStep({ journeyId: journey.id, status })}
+                  >
                     {agreeLabel(civility, JOURNEY_STATUS_LABELS[status])}
                   </Button>
                 ))}
@@ -110,8 +147,12 @@ export function JourneyCard({ personId, journeys, civility }: { personId: number
           )}
         </Stack>
       ))}
-      {step && <StepModal journeyId={step.journeyId} status={step.status} civility={civility} onClose={() => setStep(null)} />}
-      {outcomeOf && <OutcomeModal journeyId={outcomeOf.id} outcome={outcomeOf.outcome} onClose={() => setOutcomeOf(null)} />}
+      {step && (
+        <StepModal journeyId={step.journeyId} status={step.status} civility={civility} onClose={() => setStep(null)} />
+      )}
+      {outcomeOf && (
+        <OutcomeModal journeyId={outcomeOf.id} outcome={outcomeOf.outcome} onClose={() => setOutcomeOf(null)} />
+      )}
     </Card>
   );
 }

@@ -2,7 +2,13 @@ import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { blankPerson, personInput, situationInput, type PersonInput, type SituationInput } from '@shared/contract/people';
+import {
+  blankPerson,
+  personInput,
+  situationInput,
+  type PersonInput,
+  type SituationInput,
+} from '@shared/contract/people';
 import { call, useApiQuery } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
@@ -37,7 +43,10 @@ export function NewPersonPage() {
       navigate(`/people/${id}`);
     } catch (error) {
       if (await nirCheck.handle(error, () => void save(confirmedNotDuplicate, true))) return;
-      if (!(await duplicates.handle(error, person, null, () => void save(true, confirmWarnings))) && !showServerErrors(form, error)) {
+      if (
+        !(await duplicates.handle(error, person, null, () => void save(true, confirmWarnings))) &&
+        !showServerErrors(form, error)
+      ) {
         notifyFailure(error);
       }
     } finally {
@@ -53,7 +62,11 @@ export function NewPersonPage() {
           <Title order={3} mb="sm">
             Identité
           </Title>
-          <PersonFields form={form} prefix="person." collectNationality={settings.data?.people.collectNationality ?? false} />
+          <PersonFields
+            form={form}
+            prefix="person."
+            collectNationality={settings.data?.people.collectNationality ?? false}
+          />
         </Paper>
         <Paper withBorder p="lg">
           <Title order={3} mb="sm">

@@ -36,7 +36,11 @@ export function ObstaclesCard({ personId, obstacles }: { personId: number; obsta
                 <Table.Td>repéré le {formatFrenchDate(o.identifiedOn)}</Table.Td>
                 <Table.Td>{o.actions}</Table.Td>
                 <Table.Td>
-                  {o.resolvedOn ? <Badge color="teal">levé le {formatFrenchDate(o.resolvedOn)}</Badge> : <Badge color="orange">en cours</Badge>}
+                  {o.resolvedOn ? (
+                    <Badge color="teal">levé le {formatFrenchDate(o.resolvedOn)}</Badge>
+                  ) : (
+                    <Badge color="orange">en cours</Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {can('people/saveObstacle') && (
@@ -50,7 +54,13 @@ export function ObstaclesCard({ personId, obstacles }: { personId: number; obsta
           </Table.Tbody>
         </Table>
       )}
-      {editing !== null && <ObstacleModal personId={personId} obstacle={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing !== null && (
+        <ObstacleModal
+          personId={personId}
+          obstacle={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Card>
   );
 }

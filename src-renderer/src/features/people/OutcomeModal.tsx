@@ -14,7 +14,13 @@ import { DateField } from '../../ui/DateField';
 export function OutcomeModal(props: { journeyId: number; outcome: OutcomeInput | null; onClose: () => void }) {
   const form = useForm<{ outcome: OutcomeInput }>({
     initialValues: {
-      outcome: props.outcome ?? { category: null as never, detail: '', exitedOn: todayInFrance(), afterThreeMonths: '', afterSixMonths: '' },
+      outcome: props.outcome ?? {
+        category: null as never,
+        detail: '',
+        exitedOn: todayInFrance(),
+        afterThreeMonths: '',
+        afterSixMonths: '',
+      },
     },
   });
   const record = useApiMutation('people/recordOutcome');
@@ -42,12 +48,31 @@ export function OutcomeModal(props: { journeyId: number; outcome: OutcomeInput |
             withAsterisk
             {...form.getInputProps('outcome.category')}
           />
-          <TextInput label="Détail" placeholder="Type de contrat, employeur, formation…" {...form.getInputProps('outcome.detail')} />
-          <DateField label="Date de sortie" withAsterisk disabled={props.outcome !== null} {...form.getInputProps('outcome.exitedOn')} />
+          <TextInput
+            label="Détail"
+            placeholder="Type de contrat, employeur, formation…"
+            {...form.getInputProps('outcome.detail')}
+          />
+          <DateField
+            label="Date de sortie"
+            withAsterisk
+            disabled={props.outcome !== null}
+            {...form.getInputProps('outcome.exitedOn')}
+          />
           {props.outcome && (
             <>
-              <Textarea label="Situation à 3 mois" autosize minRows={2} {...form.getInputProps('outcome.afterThreeMonths')} />
-              <Textarea label="Situation à 6 mois" autosize minRows={2} {...form.getInputProps('outcome.afterSixMonths')} />
+              <Textarea
+                label="Situation à 3 mois"
+                autosize
+                minRows={2}
+                {...form.getInputProps('outcome.afterThreeMonths')}
+              />
+              <Textarea
+                label="Situation à 6 mois"
+                autosize
+                minRows={2}
+                {...form.getInputProps('outcome.afterSixMonths')}
+              />
             </>
           )}
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer" loading={record.isPending} />

@@ -12,7 +12,8 @@ export function PeopleEmptyState() {
   if (!can('people/create')) {
     return (
       <Text>
-        Aucune personne sur vos chantiers pour l’instant. Les participants apparaissent ici dès que la coordination les inscrit sur un chantier dont vous êtes l’encadrant.
+        Aucune personne sur vos chantiers pour l’instant. Les participants apparaissent ici dès que la coordination les
+        inscrit sur un chantier dont vous êtes l’encadrant.
       </Text>
     );
   }
@@ -21,7 +22,9 @@ export function PeopleEmptyState() {
       <Text fw={700} size="lg" component="h2">
         Aucune personne enregistrée pour l’instant
       </Text>
-      <Text mt="xs">Créez la première fiche, ou reprenez d’un coup le tableau (Excel ou CSV) que vous teniez jusqu’ici.</Text>
+      <Text mt="xs">
+        Créez la première fiche, ou reprenez d’un coup le tableau (Excel ou CSV) que vous teniez jusqu’ici.
+      </Text>
       <Group mt="md">
         <Button component={Link} to="/people/new" leftSection={<IconPlus size={18} />}>
           Créer une fiche

@@ -1,6 +1,28 @@
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowsSort, IconFileImport, IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import {
+  IconArrowsSort,
+  IconFileImport,
+  IconPlus,
+  IconSearch,
+  IconSortAscending,
+  IconSortDescending,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SearchInput } from '@shared/contract/people';
@@ -14,7 +36,13 @@ import { PeopleEmptyState } from './PeopleEmptyState';
 const PAGE_SIZE = 25;
 type Sort = NonNullable<SearchInput['sort']>;
 
-function SortHeader(props: { label: string; column: Sort; sort: Sort; direction: 'asc' | 'desc'; onSort: (column: Sort) => void }) {
+function SortHeader(props: {
+  label: string;
+  column: Sort;
+  sort: Sort;
+  direction: 'asc' | 'desc';
+  onSort: (column: Sort) => void;
+}) {
   const active = props.sort === props.column;
   const Icon = !active ? IconArrowsSort : props.direction === 'asc' ? IconSortAscending : IconSortDescending;
   return (
@@ -117,7 +145,14 @@ export function PeoplePage() {
               onChange={(v) => change('status', v as SearchInput['status'])}
               w={190}
             />
-            <Select label="Sexe" data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} clearable value={filters.sex} onChange={(v) => change('sex', v as SearchInput['sex'])} w={130} />
+            <Select
+              label="Sexe"
+              data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
+              clearable
+              value={filters.sex}
+              onChange={(v) => change('sex', v as SearchInput['sex'])}
+              w={130}
+            />
             <Select
               label="Ressources"
               data={RESOURCES.map((r) => ({ value: r, label: RESOURCE_LABELS[r] }))}
@@ -137,7 +172,9 @@ export function PeoplePage() {
             />
             <Select
               label="Référent"
-              data={(directory.data ?? []).flatMap((o) => o.contacts.map((c) => ({ value: String(c.id), label: `${c.firstName} ${c.lastName}` })))}
+              data={(directory.data ?? []).flatMap((o) =>
+                o.contacts.map((c) => ({ value: String(c.id), label: `${c.firstName} ${c.lastName}` })),
+              )}
               clearable
               searchable
               value={filters.referentId === null ? null : String(filters.referentId)}
@@ -157,8 +194,16 @@ export function PeoplePage() {
               w={130}
             />
             <Stack gap={4}>
-              <Checkbox label="Référent parti" checked={filters.referentLeft} onChange={(e) => change('referentLeft', e.currentTarget.checked)} />
-              <Checkbox label="Fiches archivées" checked={filters.archived} onChange={(e) => change('archived', e.currentTarget.checked)} />
+              <Checkbox
+                label="Référent parti"
+                checked={filters.referentLeft}
+                onChange={(e) => change('referentLeft', e.currentTarget.checked)}
+              />
+              <Checkbox
+                label="Fiches archivées"
+                checked={filters.archived}
+                onChange={(e) => change('archived', e.currentTarget.checked)}
+              />
             </Stack>
           </Group>
           {results.error && <Alert color="red">{errorMessage(results.error)}</Alert>}
@@ -189,7 +234,9 @@ export function PeoplePage() {
                   </Table.Td>
                   <Table.Td>{formatFrenchDate(row.birthDate)}</Table.Td>
                   <Table.Td>{row.town}</Table.Td>
-                  <Table.Td>{row.status && <Badge variant="light">{JOURNEY_STATUS_LABELS[row.status]}</Badge>}</Table.Td>
+                  <Table.Td>
+                    {row.status && <Badge variant="light">{JOURNEY_STATUS_LABELS[row.status]}</Badge>}
+                  </Table.Td>
                   <Table.Td>{row.prescriberName}</Table.Td>
                   <Table.Td>
                     {row.referentName}

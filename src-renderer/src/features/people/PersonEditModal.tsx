@@ -41,7 +41,10 @@ export function PersonEditModal({ record, onClose }: { record: PersonRecord; onC
       onClose();
     } catch (error) {
       if (await nirCheck.handle(error, () => void save(confirmedNotDuplicate, true))) return;
-      if (!(await duplicates.handle(error, person, record.id, () => void save(true, confirmWarnings))) && !showServerErrors(form, error)) {
+      if (
+        !(await duplicates.handle(error, person, record.id, () => void save(true, confirmWarnings))) &&
+        !showServerErrors(form, error)
+      ) {
         notifyFailure(error);
       }
     }
@@ -51,7 +54,12 @@ export function PersonEditModal({ record, onClose }: { record: PersonRecord; onC
     <Modal opened onClose={onClose} title="Modifier l’identité" size="xl">
       <AsyncForm onSubmit={() => save()}>
         <Stack>
-          <PersonFields form={form} prefix="person." nirMasked={record.nirMasked} collectNationality={record.collectNationality} />
+          <PersonFields
+            form={form}
+            prefix="person."
+            nirMasked={record.nirMasked}
+            collectNationality={record.collectNationality}
+          />
           <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={update.isPending} />
         </Stack>
       </AsyncForm>

@@ -18,7 +18,8 @@ import { useSignedIn } from '../auth/SessionContext';
 import { DateField } from '../../ui/DateField';
 import { WithHelp } from '../../ui/TermHelp';
 
-const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
 
 /** Prescriber and référent come from the contacts directory, so a change of service is made once. */
 function useDirectoryOptions() {
@@ -35,7 +36,12 @@ function useDirectoryOptions() {
 }
 
 /** Identity fields of a person; `prefix` is e.g. `person.`. */
-export function PersonFields(props: { form: UseFormReturnType<any>; prefix: string; nirMasked?: string | null; collectNationality: boolean }) {
+export function PersonFields(props: {
+  form: UseFormReturnType<any>;
+  prefix: string;
+  nirMasked?: string | null;
+  collectNationality: boolean;
+}) {
   const { form, prefix, nirMasked } = props;
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
   const idField = (name: string) => idSelectProps(form, `${prefix}${name}`);
@@ -77,7 +83,12 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
         <TextInput label="Commune" {...field('town')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <Select label={<WithHelp term="qpv">Résidant en QPV</WithHelp>} data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('priorityArea')} />
+        <Select
+          label={<WithHelp term="qpv">Résidant en QPV</WithHelp>}
+          data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)}
+          allowDeselect={false}
+          {...field('priorityArea')}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <TextInput label="Téléphone" {...field('phone')} />
@@ -87,7 +98,12 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
       </Grid.Col>
       {props.collectNationality && (
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <Select label="Nationalité" data={options(NATIONALITY_GROUPS, NATIONALITY_GROUP_LABELS)} clearable {...field('nationalityGroup')} />
+          <Select
+            label="Nationalité"
+            data={options(NATIONALITY_GROUPS, NATIONALITY_GROUP_LABELS)}
+            clearable
+            {...field('nationalityGroup')}
+          />
         </Grid.Col>
       )}
       <Grid.Col span={12}>
@@ -102,7 +118,9 @@ export function PersonFields(props: { form: UseFormReturnType<any>; prefix: stri
       <Grid.Col span={12}>
         <TextInput
           label="N° de sécurité sociale (facultatif, pour la paie)"
-          description={nirMasked ? `Enregistré : ${nirMasked}. Laissez vide pour le garder.` : '15 caractères, clé comprise'}
+          description={
+            nirMasked ? `Enregistré : ${nirMasked}. Laissez vide pour le garder.` : '15 caractères, clé comprise'
+          }
           {...field('nir')}
         />
         {nirFindings.map((finding) => (

@@ -30,7 +30,11 @@ import type { GlossaryKey } from '@shared/glossary';
 import { WithHelp } from '../../ui/TermHelp';
 import { deName, formatPhone } from '@shared/french';
 
-const UNEMPLOYMENT_LABELS = { non: 'moins de 12 mois', longue: 'longue durée (12 mois et plus)', tres_longue: 'très longue durée (24 mois et plus)' };
+const UNEMPLOYMENT_LABELS = {
+  non: 'moins de 12 mois',
+  longue: 'longue durée (12 mois et plus)',
+  tres_longue: 'très longue durée (24 mois et plus)',
+};
 
 function Line({ label, value, help }: { label: string; value: string | null | undefined; help?: GlossaryKey }) {
   return (
@@ -44,13 +48,25 @@ function Line({ label, value, help }: { label: string; value: string | null | un
 }
 
 function SituationItem({ s, civility }: { s: Situation; civility: Civility }) {
-  const mobility = [s.drivingLicence && 'permis', s.vehicle && 'véhicule', s.publicTransport && 'transports en commun'].filter(Boolean).join(', ');
+  const mobility = [s.drivingLicence && 'permis', s.vehicle && 'véhicule', s.publicTransport && 'transports en commun']
+    .filter(Boolean)
+    .join(', ');
   return (
     <Stack gap={2}>
-      <Line label="Ressources" value={`${RESOURCE_LABELS[s.resources]}${s.rsaMonths !== null ? ` (${s.rsaMonths} mois de RSA)` : ''}`} />
+      <Line
+        label="Ressources"
+        value={`${RESOURCE_LABELS[s.resources]}${s.rsaMonths !== null ? ` (${s.rsaMonths} mois de RSA)` : ''}`}
+      />
       <Line
         label="France Travail"
-        value={s.franceTravailSince ? agreeLabel(civility, `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}`) : agreeLabel(civility, 'non inscrit·e')}
+        value={
+          s.franceTravailSince
+            ? agreeLabel(
+                civility,
+                `inscrit·e depuis le ${formatFrenchDate(s.franceTravailSince)}, ${UNEMPLOYMENT_LABELS[s.longTermUnemployed ?? 'non']}`,
+              )
+            : agreeLabel(civility, 'non inscrit·e')
+        }
       />
       <Line label="Niveau de formation" value={EDUCATION_LEVEL_LABELS[s.educationLevel]} />
       <Line label="RQTH" help="rqth" value={YES_NO_UNKNOWN_LABELS[s.rqth]} />
@@ -78,7 +94,11 @@ export function PersonPage() {
   const toggleArchive = async () => {
     try {
       await archive.mutateAsync({ id, archived: !p.archived });
-      notifySuccess(p.archived ? 'La fiche est de nouveau active.' : "La fiche est archivée : elle n’apparaît plus dans la liste, son historique est gardé.");
+      notifySuccess(
+        p.archived
+          ? 'La fiche est de nouveau active.'
+          : 'La fiche est archivée : elle n’apparaît plus dans la liste, son historique est gardé.',
+      );
     } catch (error) {
       notifyFailure(error);
     }
@@ -119,7 +139,11 @@ export function PersonPage() {
           </Title>
         </div>
         <Group>
-          {can('people/update') && <Button variant="light" onClick={() => setEditing(true)}>Modifier</Button>}
+          {can('people/update') && (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              Modifier
+            </Button>
+          )}
           {can('rgpd/exportPerson') && (
             <Button variant="subtle" onClick={() => setExporting(true)}>
               Ses données (RGPD)
@@ -145,11 +169,24 @@ export function PersonPage() {
           <Line label="Téléphone" value={p.phone ? formatPhone(p.phone) : null} />
           <Line label="E-mail" value={p.email} />
           <Line label="Personne à prévenir" value={p.emergencyContact} />
-          {p.collectNationality && <Line label="Nationalité" value={p.nationalityGroup ? NATIONALITY_GROUP_LABELS[p.nationalityGroup] : null} />}
+          {p.collectNationality && (
+            <Line
+              label="Nationalité"
+              value={p.nationalityGroup ? NATIONALITY_GROUP_LABELS[p.nationalityGroup] : null}
+            />
+          )}
           <Group gap="xs">
             <Line label="N° de sécurité sociale" value={nir ?? p.nirMasked} />
             {p.nirMasked && can('people/revealNir') && nir === null && (
-              <Button size="compact-xs" variant="subtle" onClick={() => void call('people/revealNir', { id }).then((r) => setNir(r.nir)).catch(notifyFailure)}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() =>
+                  void call('people/revealNir', { id })
+                    .then((r) => setNir(r.nir))
+                    .catch(notifyFailure)
+                }
+              >
                 Afficher
               </Button>
             )}

@@ -11,7 +11,8 @@ import {
 import { DateField } from '../../ui/DateField';
 import { WithHelp } from '../../ui/TermHelp';
 
-const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
 
 /** The situation at a date: resources, France Travail, education, RQTH, housing, mobility. */
 export function SituationFields({ form, prefix }: { form: UseFormReturnType<any>; prefix: string }) {
@@ -23,7 +24,13 @@ export function SituationFields({ form, prefix }: { form: UseFormReturnType<any>
         <DateField label="Situation au" withAsterisk {...field('observedOn')} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <Select label="Ressources" data={options(RESOURCES, RESOURCE_LABELS)} allowDeselect={false} withAsterisk {...field('resources')} />
+        <Select
+          label="Ressources"
+          data={options(RESOURCES, RESOURCE_LABELS)}
+          allowDeselect={false}
+          withAsterisk
+          {...field('resources')}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <NumberInput label="Mois au RSA (si connu)" min={0} max={600} allowDecimal={false} {...field('rsaMonths')} />
@@ -41,7 +48,12 @@ export function SituationFields({ form, prefix }: { form: UseFormReturnType<any>
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 3 }}>
-        <Select label={<WithHelp term="rqth">RQTH</WithHelp>} data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)} allowDeselect={false} {...field('rqth')} />
+        <Select
+          label={<WithHelp term="rqth">RQTH</WithHelp>}
+          data={options(YES_NO_UNKNOWN, YES_NO_UNKNOWN_LABELS)}
+          allowDeselect={false}
+          {...field('rqth')}
+        />
       </Grid.Col>
       <Grid.Col span={12}>
         <TextInput label="Logement" placeholder="Locataire, hébergé·e, sans domicile…" {...field('housing')} />

@@ -10,9 +10,19 @@ import { SituationFields } from './SituationFields';
 import { FormActions } from '../../ui/FormActions';
 
 /** A new dated situation; the previous ones stay in the history. */
-export function SituationModal({ personId, previous, onClose }: { personId: number; previous: SituationInput | null; onClose: () => void }) {
+export function SituationModal({
+  personId,
+  previous,
+  onClose,
+}: {
+  personId: number;
+  previous: SituationInput | null;
+  onClose: () => void;
+}) {
   const form = useForm<{ situation: SituationInput }>({
-    initialValues: { situation: previous ? { ...previous, observedOn: todayInFrance() } : emptySituation(todayInFrance()) },
+    initialValues: {
+      situation: previous ? { ...previous, observedOn: todayInFrance() } : emptySituation(todayInFrance()),
+    },
   });
   const add = useApiMutation('people/addSituation');
 

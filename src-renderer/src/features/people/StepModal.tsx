@@ -11,7 +11,12 @@ import { todayInFrance } from './defaults';
 import { DateField } from '../../ui/DateField';
 
 /** One more dated step of a parcours; a refusal asks for its reason. */
-export function StepModal(props: { journeyId: number; status: JourneyStatus; civility: Civility; onClose: () => void }) {
+export function StepModal(props: {
+  journeyId: number;
+  status: JourneyStatus;
+  civility: Civility;
+  onClose: () => void;
+}) {
   const form = useForm({ initialValues: { happenedOn: todayInFrance(), reason: '' } });
   const move = useApiMutation('people/moveJourney');
   const label = agreeLabel(props.civility, JOURNEY_STATUS_LABELS[props.status]);
@@ -19,7 +24,12 @@ export function StepModal(props: { journeyId: number; status: JourneyStatus; civ
   const save = async () => {
     const { happenedOn, reason } = form.getValues();
     try {
-      await move.mutateAsync({ journeyId: props.journeyId, status: props.status, happenedOn: happenedOn ?? '', reason });
+      await move.mutateAsync({
+        journeyId: props.journeyId,
+        status: props.status,
+        happenedOn: happenedOn ?? '',
+        reason,
+      });
       notifySuccess(`Étape « ${label} » enregistrée.`);
       props.onClose();
     } catch (error) {
@@ -32,7 +42,9 @@ export function StepModal(props: { journeyId: number; status: JourneyStatus; civ
       <AsyncForm onSubmit={save}>
         <Stack>
           <DateField label="Date" withAsterisk {...form.getInputProps('happenedOn')} />
-          {props.status === 'refusee' && <Textarea label="Motif du refus" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
+          {props.status === 'refusee' && (
+            <Textarea label="Motif du refus" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
+          )}
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer l’étape" loading={move.isPending} />
         </Stack>
       </AsyncForm>

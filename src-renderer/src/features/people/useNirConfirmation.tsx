@@ -11,7 +11,11 @@ export function useNirConfirmation() {
   /** True when the error was a NIR mismatch (then the question is asked). */
   const handle = async (error: unknown, retry: () => void) => {
     if (!(error instanceof ApiError) || error.payload.field !== 'nirMismatch') return false;
-    const confirmed = await ask({ title: 'Vérifiez le numéro de sécurité sociale', message: error.message, confirmLabel: 'Confirmer l’exception' });
+    const confirmed = await ask({
+      title: 'Vérifiez le numéro de sécurité sociale',
+      message: error.message,
+      confirmLabel: 'Confirmer l’exception',
+    });
     if (confirmed) retry();
     return true;
   };

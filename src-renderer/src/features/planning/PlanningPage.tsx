@@ -112,7 +112,13 @@ export function PlanningPage() {
           {weeks.map((monday) => (
             <SimpleGrid key={monday} cols={5} spacing="xs">
               {days(monday).map((day) => (
-                <Paper key={day} withBorder p={6} mih={90} bg={day.slice(0, 7) === monthStart.slice(0, 7) ? undefined : 'gray.0'}>
+                <Paper
+                  key={day}
+                  withBorder
+                  p={6}
+                  mih={90}
+                  bg={day.slice(0, 7) === monthStart.slice(0, 7) ? undefined : 'gray.0'}
+                >
                   <Text size="xs" fw={600}>
                     {formatFrenchDate(day).slice(0, 5)}
                   </Text>

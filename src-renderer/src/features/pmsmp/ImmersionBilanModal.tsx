@@ -28,7 +28,10 @@ export function ImmersionBilanModal({ immersion, onClose }: { immersion: Pmsmp; 
   const submit = async () => {
     const { missedHours, ...bilan } = form.getValues().bilan;
     try {
-      await save.mutateAsync({ id: immersion.id, bilan: { ...bilan, missedMinutes: Math.round(Number(missedHours || 0) * 60) } });
+      await save.mutateAsync({
+        id: immersion.id,
+        bilan: { ...bilan, missedMinutes: Math.round(Number(missedHours || 0) * 60) },
+      });
       notifySuccess('Le bilan de l’immersion est enregistré.');
       onClose();
     } catch (error) {
@@ -46,8 +49,19 @@ export function ImmersionBilanModal({ immersion, onClose }: { immersion: Pmsmp; 
             withAsterisk
             {...form.getInputProps('bilan.outcome')}
           />
-          <NumberInput label="Heures manquées" min={0} step={0.5} decimalSeparator="," {...form.getInputProps('bilan.missedHours')} />
-          <Textarea label="Compétences observées" autosize minRows={3} {...form.getInputProps('bilan.skillsObserved')} />
+          <NumberInput
+            label="Heures manquées"
+            min={0}
+            step={0.5}
+            decimalSeparator=","
+            {...form.getInputProps('bilan.missedHours')}
+          />
+          <Textarea
+            label="Compétences observées"
+            autosize
+            minRows={3}
+            {...form.getInputProps('bilan.skillsObserved')}
+          />
           <Textarea label="Suites proposées" autosize minRows={2} {...form.getInputProps('bilan.followUp')} />
           <Textarea label="Commentaire" autosize minRows={2} {...form.getInputProps('bilan.comment')} />
           <DateField label="Bilan établi le" withAsterisk {...form.getInputProps('bilan.writtenOn')} />

@@ -1,4 +1,16 @@
-import { Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   PMSMP_OBJECTIVE_LABELS,
@@ -33,7 +45,12 @@ function typedWeekMinutes(schedule: PmsmpInput['schedule']): number {
 }
 
 /** A new immersion, its changes, or its renewal (new dates only: the same object, D5135-3). */
-export function ImmersionModal(props: { personId: number; immersion: Pmsmp | null; renewing?: boolean; onClose: () => void }) {
+export function ImmersionModal(props: {
+  personId: number;
+  immersion: Pmsmp | null;
+  renewing?: boolean;
+  onClose: () => void;
+}) {
   const { user } = useSignedIn();
   const contacts = useApiQuery('contacts/list', { includeArchived: false });
   const initial: PmsmpInput = props.immersion
@@ -52,7 +69,15 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
         goals: '',
         startDate: '',
         endDate: '',
-        schedule: { lundi: WORKDAY, mardi: WORKDAY, mercredi: WORKDAY, jeudi: WORKDAY, vendredi: WORKDAY, samedi: null, dimanche: null },
+        schedule: {
+          lundi: WORKDAY,
+          mardi: WORKDAY,
+          mercredi: WORKDAY,
+          jeudi: WORKDAY,
+          vendredi: WORKDAY,
+          samedi: null,
+          dimanche: null,
+        },
         tasks: '',
         skills: '',
         risks: '',
@@ -63,7 +88,9 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
         referentName: user.displayName,
         referentFunction: '',
       };
-  const form = useForm<{ immersion: PmsmpInput; startDate: string; endDate: string }>({ initialValues: { immersion: initial, startDate: '', endDate: '' } });
+  const form = useForm<{ immersion: PmsmpInput; startDate: string; endDate: string }>({
+    initialValues: { immersion: initial, startDate: '', endDate: '' },
+  });
   const save = useApiMutation('pmsmp/save');
   const renew = useApiMutation('pmsmp/renew');
   const organisations = contacts.data ?? [];
@@ -77,7 +104,11 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
         await renew.mutateAsync({ id: props.immersion.id, startDate, endDate });
         notifySuccess('Le renouvellement est enregistré.');
       } else {
-        await save.mutateAsync({ personId: props.personId, id: props.immersion?.id, immersion: form.getValues().immersion });
+        await save.mutateAsync({
+          personId: props.personId,
+          id: props.immersion?.id,
+          immersion: form.getValues().immersion,
+        });
         notifySuccess('L’immersion est enregistrée.');
       }
       props.onClose();
@@ -92,7 +123,8 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
         <AsyncForm onSubmit={submit}>
           <Stack>
             <Text size="sm">
-              Une immersion se renouvelle une seule fois, pour le même objet et les mêmes objectifs, pour un mois au plus (article D5135-3 du Code du travail).
+              Une immersion se renouvelle une seule fois, pour le même objet et les mêmes objectifs, pour un mois au
+              plus (article D5135-3 du Code du travail).
             </Text>
             <DateField label="Début du renouvellement" withAsterisk {...form.getInputProps('startDate')} />
             <DateField label="Fin du renouvellement" withAsterisk {...form.getInputProps('endDate')} />
@@ -106,15 +138,30 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
   const organisationOptions = organisations.map((o) => ({ value: String(o.id), label: o.name }));
   const idProps = (path: string) => {
     const input = form.getInputProps(path);
-    return { ...input, value: input.value === null || input.value === undefined ? null : String(input.value), onChange: (v: string | null) => form.setFieldValue(path, (v === null ? null : Number(v)) as never) };
+    return {
+      ...input,
+      value: input.value === null || input.value === undefined ? null : String(input.value),
+      onChange: (v: string | null) => form.setFieldValue(path, (v === null ? null : Number(v)) as never),
+    };
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={props.immersion ? 'Modifier l’immersion' : 'Nouvelle immersion (PMSMP)'} size="xl">
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={props.immersion ? 'Modifier l’immersion' : 'Nouvelle immersion (PMSMP)'}
+      size="xl"
+    >
       <AsyncForm onSubmit={submit}>
         <Stack>
           <Title order={4}>Entreprise d’accueil et tuteur</Title>
-          <Select label="Entreprise d’accueil (répertoire des contacts)" data={organisationOptions} searchable withAsterisk {...idProps('immersion.hostOrganisationId')} />
+          <Select
+            label="Entreprise d’accueil (répertoire des contacts)"
+            data={organisationOptions}
+            searchable
+            withAsterisk
+            {...idProps('immersion.hostOrganisationId')}
+          />
           <SimpleGrid cols={2}>
             <TextInput label="SIRET de l’entreprise" {...form.getInputProps('immersion.hostSiret')} />
             <TextInput label="Activité principale" {...form.getInputProps('immersion.hostActivity')} />
@@ -123,7 +170,10 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
             <TextInput label="Téléphone du tuteur" {...form.getInputProps('immersion.tutorPhone')} />
             <TextInput label="E-mail du tuteur" {...form.getInputProps('immersion.tutorEmail')} />
           </SimpleGrid>
-          <TextInput label="Lieu de l’immersion (si autre que l’adresse de l’entreprise)" {...form.getInputProps('immersion.place')} />
+          <TextInput
+            label="Lieu de l’immersion (si autre que l’adresse de l’entreprise)"
+            {...form.getInputProps('immersion.place')}
+          />
 
           <Title order={4}>Objet et dates</Title>
           <Select
@@ -131,7 +181,9 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
             data={PMSMP_OBJECTIVES.map((o) => ({ value: o, label: PMSMP_OBJECTIVE_LABELS[o] }))}
             allowDeselect={false}
             withAsterisk
-            disabled={props.immersion !== null && (props.immersion.renewalOf !== null || props.immersion.renewedBy !== null)}
+            disabled={
+              props.immersion !== null && (props.immersion.renewalOf !== null || props.immersion.renewedBy !== null)
+            }
             {...form.getInputProps('immersion.objective')}
           />
           <TextInput label="Métier observé" withAsterisk {...form.getInputProps('immersion.trade')} />
@@ -155,25 +207,56 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
                   w={110}
                   label={WEEKDAY_LABELS[d]}
                   checked={!!day}
-                  onChange={(e) => form.setFieldValue(`immersion.schedule.${d}`, e.currentTarget.checked ? WORKDAY : null)}
+                  onChange={(e) =>
+                    form.setFieldValue(`immersion.schedule.${d}`, e.currentTarget.checked ? WORKDAY : null)
+                  }
                 />
                 {day && (
                   <>
-                    <TextInput type="time" label={`Arrivée le ${d}`} {...form.getInputProps(`immersion.schedule.${d}.start`)} error={form.errors[`immersion.schedule.${d}`]} />
-                    <TextInput type="time" label={`Départ le ${d}`} {...form.getInputProps(`immersion.schedule.${d}.end`)} />
-                    <NumberInput label="Pause (minutes)" min={0} max={240} w={130} {...form.getInputProps(`immersion.schedule.${d}.pause`)} />
+                    <TextInput
+                      type="time"
+                      label={`Arrivée le ${d}`}
+                      {...form.getInputProps(`immersion.schedule.${d}.start`)}
+                      error={form.errors[`immersion.schedule.${d}`]}
+                    />
+                    <TextInput
+                      type="time"
+                      label={`Départ le ${d}`}
+                      {...form.getInputProps(`immersion.schedule.${d}.end`)}
+                    />
+                    <NumberInput
+                      label="Pause (minutes)"
+                      min={0}
+                      max={240}
+                      w={130}
+                      {...form.getInputProps(`immersion.schedule.${d}.pause`)}
+                    />
                   </>
                 )}
               </Group>
             );
           })}
-          <Text size="sm">Total de la semaine : {formatDuration(typedWeekMinutes(values.immersion.schedule))} (35 h au plus, 10 h par jour au plus)</Text>
+          <Text size="sm">
+            Total de la semaine : {formatDuration(typedWeekMinutes(values.immersion.schedule))} (35 h au plus, 10 h par
+            jour au plus)
+          </Text>
 
           <Title order={4}>Activités, risques et équipements</Title>
-          <Textarea label="Tâches confiées" withAsterisk autosize minRows={2} {...form.getInputProps('immersion.tasks')} />
+          <Textarea
+            label="Tâches confiées"
+            withAsterisk
+            autosize
+            minRows={2}
+            {...form.getInputProps('immersion.tasks')}
+          />
           <Textarea label="Compétences recherchées" autosize minRows={2} {...form.getInputProps('immersion.skills')} />
           <Textarea label="Risques du poste" autosize minRows={2} {...form.getInputProps('immersion.risks')} />
-          <Textarea label="Équipements de protection individuelle (EPI)" autosize minRows={2} {...form.getInputProps('immersion.equipment')} />
+          <Textarea
+            label="Équipements de protection individuelle (EPI)"
+            autosize
+            minRows={2}
+            {...form.getInputProps('immersion.equipment')}
+          />
 
           <Title order={4}>Prescripteur et accompagnement</Title>
           <SimpleGrid cols={2}>
@@ -184,14 +267,27 @@ export function ImmersionModal(props: { personId: number; immersion: Pmsmp | nul
               withAsterisk
               {...form.getInputProps('immersion.prescriberKind')}
             />
-            <Select label="Organisme prescripteur" data={organisationOptions} searchable withAsterisk {...idProps('immersion.prescriberOrganisationId')} />
+            <Select
+              label="Organisme prescripteur"
+              data={organisationOptions}
+              searchable
+              withAsterisk
+              {...idProps('immersion.prescriberOrganisationId')}
+            />
             <Select
               label="Conseiller du prescripteur"
-              data={(prescriber?.contacts ?? []).map((c) => ({ value: String(c.id), label: `${c.firstName} ${c.lastName}` }))}
+              data={(prescriber?.contacts ?? []).map((c) => ({
+                value: String(c.id),
+                label: `${c.firstName} ${c.lastName}`,
+              }))}
               clearable
               {...idProps('immersion.prescriberContactId')}
             />
-            <TextInput label="Conseiller référent (structure d’accompagnement)" withAsterisk {...form.getInputProps('immersion.referentName')} />
+            <TextInput
+              label="Conseiller référent (structure d’accompagnement)"
+              withAsterisk
+              {...form.getInputProps('immersion.referentName')}
+            />
             <TextInput label="Fonction du conseiller référent" {...form.getInputProps('immersion.referentFunction')} />
           </SimpleGrid>
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer l’immersion" loading={save.isPending} />

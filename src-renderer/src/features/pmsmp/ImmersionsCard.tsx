@@ -9,7 +9,11 @@ import { notifyFailure } from '../../ui/notify';
 import { ImmersionModal } from './ImmersionModal';
 import { ImmersionBilanModal } from './ImmersionBilanModal';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; immersion: Pmsmp } | { kind: 'renew'; immersion: Pmsmp } | { kind: 'bilan'; immersion: Pmsmp };
+type Editing =
+  | { kind: 'new' }
+  | { kind: 'edit'; immersion: Pmsmp }
+  | { kind: 'renew'; immersion: Pmsmp }
+  | { kind: 'bilan'; immersion: Pmsmp };
 
 /**
  * Immersions (PMSMP, L5135-1): each convention with its host, dates, hours and
@@ -76,25 +80,55 @@ export function ImmersionsCard({ personId }: { personId: number }) {
                     {formatDuration(i.plannedMinutes)} en tout
                   </Text>
                 </Table.Td>
-                <Table.Td>{i.bilan ? <Badge color={i.bilan.outcome === 'realisee' ? 'teal' : 'orange'}>{PMSMP_OUTCOME_LABELS[i.bilan.outcome]}</Badge> : <Text c="dimmed">à faire</Text>}</Table.Td>
+                <Table.Td>
+                  {i.bilan ? (
+                    <Badge color={i.bilan.outcome === 'realisee' ? 'teal' : 'orange'}>
+                      {PMSMP_OUTCOME_LABELS[i.bilan.outcome]}
+                    </Badge>
+                  ) : (
+                    <Text c="dimmed">à faire</Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'edit', immersion: i })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setEditing({ kind: 'edit', immersion: i })}
+                    >
                       Modifier
                     </Button>
-                    <Button size="compact-xs" variant="subtle" loading={convention.isPending} onClick={() => print('Convention d’immersion', () => convention.mutateAsync({ id: i.id }))}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      loading={convention.isPending}
+                      onClick={() => print('Convention d’immersion', () => convention.mutateAsync({ id: i.id }))}
+                    >
                       Imprimer la convention
                     </Button>
                     {i.renewalOf === null && i.renewedBy === null && (
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'renew', immersion: i })}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing({ kind: 'renew', immersion: i })}
+                      >
                         Renouveler
                       </Button>
                     )}
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'bilan', immersion: i })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setEditing({ kind: 'bilan', immersion: i })}
+                    >
                       {i.bilan ? 'Modifier le bilan' : 'Écrire le bilan'}
                     </Button>
                     {i.bilan && (
-                      <Button size="compact-xs" variant="subtle" loading={bilan.isPending} onClick={() => print('Bilan d’immersion', () => bilan.mutateAsync({ id: i.id }))}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        loading={bilan.isPending}
+                        onClick={() => print('Bilan d’immersion', () => bilan.mutateAsync({ id: i.id }))}
+                      >
                         Imprimer le bilan
                       </Button>
                     )}
@@ -105,10 +139,18 @@ export function ImmersionsCard({ personId }: { personId: number }) {
           </Table.Tbody>
         </Table>
       )}
-      {editing?.kind === 'new' && <ImmersionModal personId={personId} immersion={null} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'edit' && <ImmersionModal personId={personId} immersion={editing.immersion} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'renew' && <ImmersionModal personId={personId} immersion={editing.immersion} renewing onClose={() => setEditing(null)} />}
-      {editing?.kind === 'bilan' && <ImmersionBilanModal immersion={editing.immersion} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'new' && (
+        <ImmersionModal personId={personId} immersion={null} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'edit' && (
+        <ImmersionModal personId={personId} immersion={editing.immersion} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'renew' && (
+        <ImmersionModal personId={personId} immersion={editing.immersion} renewing onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'bilan' && (
+        <ImmersionBilanModal immersion={editing.immersion} onClose={() => setEditing(null)} />
+      )}
       {shown && (
         <Modal opened onClose={() => setShown(null)} title={shown.title} size="xl">
           <Stack>

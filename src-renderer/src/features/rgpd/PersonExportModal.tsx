@@ -8,14 +8,19 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 /** Right of access: everything held about the person, to print or save (PDF and JSON) for them. */
 export function PersonExportModal({ personId, onClose }: { personId: number; onClose: () => void }) {
   const { can } = useSignedIn();
-  const preview = useApiQuery('rgpd/exportPerson', { personId, folder: null, keep: false }, { gcTime: 0, retry: false });
+  const preview = useApiQuery(
+    'rgpd/exportPerson',
+    { personId, folder: null, keep: false },
+    { gcTime: 0, retry: false },
+  );
   const save = useApiMutation('rgpd/exportPerson');
   const choose = useChooseFile();
   return (
     <Modal opened onClose={onClose} title="Données de la personne (droit d’accès)" size="xl">
       <Stack>
         <Text size="sm">
-          Tout ce que Passerelle détient sur cette personne, y compris les notes de la psychologue à son sujet : à lui remettre, à elle seule.
+          Tout ce que Passerelle détient sur cette personne, y compris les notes de la psychologue à son sujet : à lui
+          remettre, à elle seule.
         </Text>
         {preview.isPending && <Loader />}
         {preview.error && <Alert color="red">{errorMessage(preview.error)}</Alert>}
@@ -30,7 +35,7 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
                     const kept = await save.mutateAsync({ personId, folder: null, keep: true });
                     printPdf(kept.pdfBase64);
                   } catch (error) {
-                    notifyFailure(error, "L’export n’est pas imprimé");
+                    notifyFailure(error, 'L’export n’est pas imprimé');
                   }
                 }}
               >
@@ -47,7 +52,7 @@ export function PersonExportModal({ personId, onClose }: { personId: number; onC
                       const done = await save.mutateAsync({ personId, folder, keep: true });
                       notifySuccess(`Enregistré : ${done.paths.join(' et ')}`);
                     } catch (error) {
-                      notifyFailure(error, "L’export n’est pas enregistré");
+                      notifyFailure(error, 'L’export n’est pas enregistré');
                     }
                   }}
                 >

@@ -1,4 +1,21 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Modal, NativeSelect, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RIGHTS_KIND_LABELS, RIGHTS_KINDS, type RetentionReview, type RightsKind } from '@shared/contract/rgpd';
@@ -21,7 +38,12 @@ function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: ()
     <Modal opened onClose={onClose} title={`Garder le dossier ${deName(review.name)}`}>
       <Stack>
         <DateField label="Jusqu’au" value={until} onChange={setUntil} withAsterisk />
-        <Textarea label="Pourquoi (obligation légale, contrôle, litige…)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} withAsterisk />
+        <Textarea
+          label="Pourquoi (obligation légale, contrôle, litige…)"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          withAsterisk
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Annuler
@@ -34,7 +56,7 @@ function ExtendModal({ review, onClose }: { review: RetentionReview; onClose: ()
                 notifySuccess('La conservation est prolongée.');
                 onClose();
               } catch (error) {
-                notifyFailure(error, "La conservation n’est pas prolongée");
+                notifyFailure(error, 'La conservation n’est pas prolongée');
               }
             }}
           >
@@ -59,8 +81,9 @@ function Reviews() {
   return (
     <Stack>
       <Text size="sm">
-        Ces dossiers n’ont connu aucune activité depuis 2 ans (ou leur prolongation est échue). Gardez-les seulement s’il y a une raison (contrôle,
-        litige) ; sinon anonymisez-les : nom, coordonnées, textes et documents disparaissent, les chiffres restent.
+        Ces dossiers n’ont connu aucune activité depuis 2 ans (ou leur prolongation est échue). Gardez-les seulement
+        s’il y a une raison (contrôle, litige) ; sinon anonymisez-les : nom, coordonnées, textes et documents
+        disparaissent, les chiffres restent.
       </Text>
       {rows.length === 0 ? (
         <Text c="dimmed">Aucun dossier à revoir.</Text>
@@ -69,7 +92,11 @@ function Reviews() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>
-                <Checkbox aria-label="Tout choisir" checked={chosen.length === rows.length} onChange={(e) => setChosen(e.currentTarget.checked ? rows.map((r) => r.personId) : [])} />
+                <Checkbox
+                  aria-label="Tout choisir"
+                  checked={chosen.length === rows.length}
+                  onChange={(e) => setChosen(e.currentTarget.checked ? rows.map((r) => r.personId) : [])}
+                />
               </Table.Th>
               <Table.Th>Personne</Table.Th>
               <Table.Th>Dernière activité</Table.Th>
@@ -84,7 +111,11 @@ function Reviews() {
                   <Checkbox
                     aria-label={`Choisir ${r.name}`}
                     checked={chosen.includes(r.personId)}
-                    onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, r.personId] : chosen.filter((x) => x !== r.personId))}
+                    onChange={(e) =>
+                      setChosen(
+                        e.currentTarget.checked ? [...chosen, r.personId] : chosen.filter((x) => x !== r.personId),
+                      )
+                    }
                   />
                 </Table.Td>
                 <Table.Td>
@@ -119,8 +150,9 @@ function Reviews() {
         <Modal opened onClose={() => setConfirming(false)} title="Anonymiser définitivement">
           <Stack>
             <Alert color="red">
-              {countOf(chosen.length, 'dossier', 'dossiers')} : le nom, les coordonnées, le NIR, les textes, les notes et tous les documents de ces personnes seront effacés sans
-              retour possible. Les statistiques passées ne changent pas.
+              {countOf(chosen.length, 'dossier', 'dossiers')} : le nom, les coordonnées, le NIR, les textes, les notes
+              et tous les documents de ces personnes seront effacés sans retour possible. Les statistiques passées ne
+              changent pas.
             </Alert>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)}>
@@ -136,7 +168,7 @@ function Reviews() {
                     setChosen([]);
                     setConfirming(false);
                   } catch (error) {
-                    notifyFailure(error, "L’anonymisation n’est pas faite");
+                    notifyFailure(error, 'L’anonymisation n’est pas faite');
                   }
                 }}
               >
@@ -155,15 +187,28 @@ function Requests() {
   const list = useApiQuery('rgpd/requests');
   const [personError, setPersonError] = useState<string | null>(null);
   const save = useApiMutation('rgpd/saveRequest');
-  const [draft, setDraft] = useState<{ personId: string; kind: RightsKind; receivedOn: string | null; notes: string }>({ personId: '', kind: 'acces', receivedOn: todayInFrance(), notes: '' });
+  const [draft, setDraft] = useState<{ personId: string; kind: RightsKind; receivedOn: string | null; notes: string }>({
+    personId: '',
+    kind: 'acces',
+    receivedOn: todayInFrance(),
+    notes: '',
+  });
   const submit = async () => {
     if (!draft.personId) return setPersonError('Choisissez la personne qui a fait la demande.');
     try {
-      await save.mutateAsync({ request: { personId: draft.personId ? Number(draft.personId) : null, kind: draft.kind, receivedOn: draft.receivedOn ?? '', answeredOn: null, notes: draft.notes } });
+      await save.mutateAsync({
+        request: {
+          personId: draft.personId ? Number(draft.personId) : null,
+          kind: draft.kind,
+          receivedOn: draft.receivedOn ?? '',
+          answeredOn: null,
+          notes: draft.notes,
+        },
+      });
       notifySuccess('La demande est enregistrée.');
       setDraft({ ...draft, notes: '' });
     } catch (error) {
-      notifyFailure(error, "La demande n’est pas enregistrée");
+      notifyFailure(error, 'La demande n’est pas enregistrée');
     }
   };
   return (
@@ -184,9 +229,24 @@ function Requests() {
               }}
               error={personError}
             />
-            <NativeSelect label="Droit exercé" data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })} />
-            <DateField label="Reçue le" w={160} value={draft.receivedOn} onChange={(v) => setDraft({ ...draft, receivedOn: v })} />
-            <TextInput label="Notes" w={260} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
+            <NativeSelect
+              label="Droit exercé"
+              data={RIGHTS_KINDS.map((k) => ({ value: k, label: RIGHTS_KIND_LABELS[k] }))}
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RightsKind })}
+            />
+            <DateField
+              label="Reçue le"
+              w={160}
+              value={draft.receivedOn}
+              onChange={(v) => setDraft({ ...draft, receivedOn: v })}
+            />
+            <TextInput
+              label="Notes"
+              w={260}
+              value={draft.notes}
+              onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })}
+            />
             <Button type="submit" loading={save.isPending}>
               Enregistrer
             </Button>
@@ -222,7 +282,16 @@ function Requests() {
                       variant="light"
                       onClick={() =>
                         void save
-                          .mutateAsync({ id: r.id, request: { personId: r.personId, kind: r.kind, receivedOn: r.receivedOn, answeredOn: todayInFrance(), notes: r.notes } })
+                          .mutateAsync({
+                            id: r.id,
+                            request: {
+                              personId: r.personId,
+                              kind: r.kind,
+                              receivedOn: r.receivedOn,
+                              answeredOn: todayInFrance(),
+                              notes: r.notes,
+                            },
+                          })
                           .catch((e) => notifyFailure(e))
                       }
                     >
@@ -254,15 +323,24 @@ function RgpdDocuments() {
   return (
     <Stack>
       <Group>
-        <Button variant="light" onClick={() => void open("Notice d’information", () => notice.mutateAsync(undefined as never))}>
+        <Button
+          variant="light"
+          onClick={() => void open('Notice d’information', () => notice.mutateAsync(undefined as never))}
+        >
           Notice d’information des personnes
         </Button>
         {can('rgpd/register') && (
           <>
-            <Button variant="light" onClick={() => void open('Fiche du registre', () => register.mutateAsync({ kind: 'registre' }))}>
+            <Button
+              variant="light"
+              onClick={() => void open('Fiche du registre', () => register.mutateAsync({ kind: 'registre' }))}
+            >
               Fiche du registre des traitements
             </Button>
-            <Button variant="light" onClick={() => void open("Support d’AIPD", () => register.mutateAsync({ kind: 'aipd' }))}>
+            <Button
+              variant="light"
+              onClick={() => void open('Support d’AIPD', () => register.mutateAsync({ kind: 'aipd' }))}
+            >
               Support d’analyse d’impact (AIPD)
             </Button>
           </>

@@ -24,7 +24,11 @@ function useFound(text: string) {
   const { can } = useSignedIn();
   const [debounced] = useDebouncedValue(text.trim(), 200);
   const enough = debounced.length >= MIN_LENGTH;
-  const records = useApiQuery('search/anywhere', { text: debounced.slice(0, 100) }, { enabled: enough, placeholderData: (previous) => previous });
+  const records = useApiQuery(
+    'search/anywhere',
+    { text: debounced.slice(0, 100) },
+    { enabled: enough, placeholderData: (previous) => previous },
+  );
   const groups = useMemo<FoundGroup[]>(() => {
     const pages = text.trim().length >= MIN_LENGTH ? foundPages(menuFor(can), text) : null;
     const fromMain = enough
@@ -93,7 +97,16 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: ()
   // Where each group's lines start in the one list the arrows walk through.
   const starts = groups.map((_, g) => groups.slice(0, g).reduce((sum, previous) => sum + previous.hits.length, 0));
   return (
-    <Modal opened={opened} onClose={onClose} title="Rechercher" size="lg" yOffset="10vh" returnFocus={!opening} trapFocus closeButtonProps={{ "aria-label": "Fermer la recherche" }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Rechercher"
+      size="lg"
+      yOffset="10vh"
+      returnFocus={!opening}
+      trapFocus
+      closeButtonProps={{ 'aria-label': 'Fermer la recherche' }}
+    >
       <TextInput
         data-autofocus
         aria-label="Rechercher une personne, un chantier, un document ou une page"

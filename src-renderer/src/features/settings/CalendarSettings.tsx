@@ -19,7 +19,11 @@ export function CalendarSettings({ calendar }: { calendar: Settings['calendar'] 
   // The coordination adds closure days; the region and pay rules are the administrator's.
   const readOnly = !useSignedIn().can('settings/updateCalendar');
 
-  const change = (values: { region: Settings['calendar']['region']; whitMondayWorked: boolean; forceMajeurePaid: boolean }) =>
+  const change = (values: {
+    region: Settings['calendar']['region'];
+    whitMondayWorked: boolean;
+    forceMajeurePaid: boolean;
+  }) =>
     update
       .mutateAsync(values)
       .then(() => notifySuccess('Le calendrier est enregistré.'))

@@ -3,7 +3,9 @@ import { EMPLOYER_KIND_LABELS, type EmployerInput } from '@shared/contract/setti
 import { COLLECTIVE_AGREEMENTS, type CollectiveAgreementCode } from '@shared/collective-agreements';
 
 /** An employer as entered or as stored (one recorded before the list may have no agreement chosen yet). */
-export type EmployerDetails = Omit<EmployerInput, 'collectiveAgreement'> & { collectiveAgreement: CollectiveAgreementCode | null };
+export type EmployerDetails = Omit<EmployerInput, 'collectiveAgreement'> & {
+  collectiveAgreement: CollectiveAgreementCode | null;
+};
 
 export function EmployerCard(props: {
   employer: EmployerDetails;
@@ -24,7 +26,10 @@ export function EmployerCard(props: {
             {e.address}, {e.postcode} {e.town} · SIRET {e.siret}
           </Text>
           <Text size="sm" c="dimmed">
-            {e.collectiveAgreement ? COLLECTIVE_AGREEMENTS[e.collectiveAgreement].label : 'Convention collective à choisir'} · Paie : {e.payrollEmail}
+            {e.collectiveAgreement
+              ? COLLECTIVE_AGREEMENTS[e.collectiveAgreement].label
+              : 'Convention collective à choisir'}{' '}
+            · Paie : {e.payrollEmail}
           </Text>
         </Stack>
         <Group gap="xs">

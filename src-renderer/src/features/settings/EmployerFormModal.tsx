@@ -45,7 +45,8 @@ function toInput(values: EmployerFormValues): EmployerInput {
     // An unchosen agreement reaches the schema as null, which says in French to choose one.
     collectiveAgreement: rest.collectiveAgreement as EmployerInput['collectiveAgreement'],
     // Only an association intermédiaire puts its employees at the disposal of the CCAS.
-    hourlyPriceCents: rest.kind === 'association_intermediaire' && typeof euros === 'number' ? eurosToCents(euros) : null,
+    hourlyPriceCents:
+      rest.kind === 'association_intermediaire' && typeof euros === 'number' ? eurosToCents(euros) : null,
   };
 }
 
@@ -134,7 +135,10 @@ export function EmployerFormModal(props: {
                 placeholder="Choisissez dans la liste"
                 withAsterisk
                 allowDeselect={false}
-                data={COLLECTIVE_AGREEMENT_CODES.map((code) => ({ value: code, label: COLLECTIVE_AGREEMENTS[code].label }))}
+                data={COLLECTIVE_AGREEMENT_CODES.map((code) => ({
+                  value: code,
+                  label: COLLECTIVE_AGREEMENTS[code].label,
+                }))}
                 {...field('collectiveAgreement')}
               />
             </Grid.Col>
@@ -142,7 +146,12 @@ export function EmployerFormModal(props: {
               <TextInput label="Caisse de retraite complémentaire" withAsterisk {...field('pensionFund')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 7 }}>
-              <TextInput label="Adresse de la caisse de retraite" placeholder="Rue, code postal et commune" withAsterisk {...field('pensionFundAddress')} />
+              <TextInput
+                label="Adresse de la caisse de retraite"
+                placeholder="Rue, code postal et commune"
+                withAsterisk
+                {...field('pensionFundAddress')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 5 }}>
               <TextInput label="Organisme de prévoyance" {...field('providentBody')} />
@@ -158,7 +167,9 @@ export function EmployerFormModal(props: {
             {form.getValues().kind === 'association_intermediaire' && (
               <Grid.Col span={12}>
                 <NumberInput
-                  label={<WithHelp term="miseADisposition">Prix de la mise à disposition (par heure travaillée)</WithHelp>}
+                  label={
+                    <WithHelp term="miseADisposition">Prix de la mise à disposition (par heure travaillée)</WithHelp>
+                  }
                   description="Facturé au CCAS utilisateur : une association intermédiaire met ses salariés à disposition à titre onéreux (article L5132-7)."
                   decimalSeparator=","
                   decimalScale={2}
@@ -186,7 +197,7 @@ export function EmployerFormModal(props: {
               <LogoFileField
                 label="Logo de l’employeur (facultatif)"
                 description="En en-tête des contrats, mises à disposition et certificats que cet employeur signe."
-                alt={`Logo de ${form.getValues().name || "l’employeur"}`}
+                alt={`Logo de ${form.getValues().name || 'l’employeur'}`}
                 value={form.getValues().logoFile ?? null}
                 onChange={(file) => form.setFieldValue('logoFile', file)}
                 error={form.errors.logoFile as string | undefined}

@@ -36,9 +36,15 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
             employer={input}
             archived={archived}
             actions={[
-              ...(can('payroll/setPayItemCodes') ? [{ label: 'Rubriques de paie', onClick: () => setCodesOf(employer) }] : []),
+              ...(can('payroll/setPayItemCodes')
+                ? [{ label: 'Rubriques de paie', onClick: () => setCodesOf(employer) }]
+                : []),
               { label: 'Modifier', onClick: () => setEditing(employer) },
-              { label: archived ? 'Réactiver' : 'Archiver', color: archived ? undefined : 'gray', onClick: () => void toggleArchived(employer) },
+              {
+                label: archived ? 'Réactiver' : 'Archiver',
+                color: archived ? undefined : 'gray',
+                onClick: () => void toggleArchived(employer),
+              },
             ]}
           />
         );
@@ -46,10 +52,12 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
       <Button leftSection={<IconPlus size={18} />} variant="light" w="fit-content" onClick={() => setEditing('new')}>
         Ajouter un employeur
       </Button>
-      {codesOf !== null && <PayItemCodesModal employerId={codesOf.id} employerName={codesOf.name} onClose={() => setCodesOf(null)} />}
+      {codesOf !== null && (
+        <PayItemCodesModal employerId={codesOf.id} employerName={codesOf.name} onClose={() => setCodesOf(null)} />
+      )}
       {editing !== null && (
         <EmployerFormModal
-          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l’employeur"}
+          title={editing === 'new' ? 'Nouvel employeur' : 'Modifier l’employeur'}
           initial={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSubmit={async (employer) => {

@@ -16,7 +16,7 @@ function AddLine({ section }: { section: GridSection }) {
     } catch (failure) {
       // About the line typed: said under it, not in a notice as well.
       if (failure instanceof ApiError && failure.payload.field) setError(failure.message);
-      else notifyFailure(failure, "La ligne n’est pas ajoutée");
+      else notifyFailure(failure, 'La ligne n’est pas ajoutée');
     }
   };
   return (
@@ -45,7 +45,11 @@ function Line({ criterion }: { criterion: Criterion }) {
   const save = useApiMutation('evaluations/saveCriterion');
   return (
     <Group justify="space-between">
-      <Text size="sm" c={criterion.archived ? 'dimmed' : undefined} td={criterion.archived ? 'line-through' : undefined}>
+      <Text
+        size="sm"
+        c={criterion.archived ? 'dimmed' : undefined}
+        td={criterion.archived ? 'line-through' : undefined}
+      >
         {criterion.label}
       </Text>
       <Switch
@@ -53,7 +57,10 @@ function Line({ criterion }: { criterion: Criterion }) {
         checked={!criterion.archived}
         onChange={async (e) => {
           try {
-            await save.mutateAsync({ id: criterion.id, criterion: { section: criterion.section, label: criterion.label, archived: !e.currentTarget.checked } });
+            await save.mutateAsync({
+              id: criterion.id,
+              criterion: { section: criterion.section, label: criterion.label, archived: !e.currentTarget.checked },
+            });
           } catch (error) {
             notifyFailure(error);
           }
@@ -71,8 +78,8 @@ export function EvaluationGridSettings() {
   return (
     <Stack maw={760}>
       <Text size="sm">
-        Chaque chantier est évalué sur le savoir-être et sur le savoir-faire de son support d’activité, avec l’échelle : non acquis, en cours
-        d’acquisition, acquis, maîtrisé (ou non évalué).
+        Chaque chantier est évalué sur le savoir-être et sur le savoir-faire de son support d’activité, avec l’échelle :
+        non acquis, en cours d’acquisition, acquis, maîtrisé (ou non évalué).
       </Text>
       <Accordion variant="separated" defaultValue="savoir_etre">
         {GRID_SECTIONS.map((section) => (

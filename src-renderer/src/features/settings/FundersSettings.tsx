@@ -12,11 +12,17 @@ import { LogoFileField } from './LogoFileField';
 import { de } from '@shared/french';
 
 /** The FSE+ sentence most co-funded worksites must print, offered as an example. */
-const FSE_EXAMPLE = 'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
+const FSE_EXAMPLE =
+  'Ce projet est cofinancé par le Fonds social européen plus (FSE+) dans le cadre du programme national « Emploi et inclusion » 2021-2027.';
 
 function FunderLogo({ file, name }: { file: string | null; name: string }) {
   const logo = useApiQuery('settings/getLogo', { file: file ?? '' }, { enabled: file !== null });
-  if (!file) return <Text size="xs" c="dimmed">Sans logo</Text>;
+  if (!file)
+    return (
+      <Text size="xs" c="dimmed">
+        Sans logo
+      </Text>
+    );
   return logo.data ? <Image src={logo.data.dataUrl} alt={`Logo ${de(name)}`} h={48} w={110} fit="contain" /> : null;
 }
 
@@ -27,13 +33,24 @@ function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: 
   const values = form.getValues().funder;
   const submit = async () => {
     if (!validateSection(form, 'funder', funderInput, values)) return;
-    await saveForm(form, () => save.mutateAsync({ id: funder?.id, funder: form.getValues().funder }), `Le financeur « ${values.name.trim()} » est enregistré.`, onClose);
+    await saveForm(
+      form,
+      () => save.mutateAsync({ id: funder?.id, funder: form.getValues().funder }),
+      `Le financeur « ${values.name.trim()} » est enregistré.`,
+      onClose,
+    );
   };
   return (
     <Modal opened onClose={onClose} title={funder ? 'Modifier le financeur' : 'Nouveau financeur'} size="lg">
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <TextInput label="Nom du financeur" placeholder="Union européenne — FSE+" withAsterisk data-autofocus {...form.getInputProps('funder.name')} />
+          <TextInput
+            label="Nom du financeur"
+            placeholder="Union européenne — FSE+"
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('funder.name')}
+          />
           <LogoFileField
             label="Logo ou emblème (facultatif)"
             description="Imprimé sur les feuilles d’émargement des chantiers qu’il finance."
@@ -50,7 +67,12 @@ function FunderFormModal({ funder, onClose }: { funder: Funder | null; onClose: 
             minRows={2}
             {...form.getInputProps('funder.fundingMention')}
           />
-          {funder && <Checkbox label="Archivé (ne finance plus de nouveau chantier)" {...form.getInputProps('funder.archived', { type: 'checkbox' })} />}
+          {funder && (
+            <Checkbox
+              label="Archivé (ne finance plus de nouveau chantier)"
+              {...form.getInputProps('funder.archived', { type: 'checkbox' })}
+            />
+          )}
           <FormActions onCancel={onClose} submitLabel="Enregistrer le financeur" loading={save.isPending} />
         </Stack>
       </AsyncForm>
@@ -69,8 +91,9 @@ export function FundersSettings() {
   return (
     <Stack maw={900}>
       <Text size="sm" c="dimmed">
-        Leur logo et leur mention de financement sont imprimés sur les feuilles d’émargement des chantiers qu’ils financent (choisis dans la fiche du chantier,
-        avec la référence de l’opération). Ils figurent aussi dans les Contacts, où l’on note leur adresse et leurs interlocuteurs.
+        Leur logo et leur mention de financement sont imprimés sur les feuilles d’émargement des chantiers qu’ils
+        financent (choisis dans la fiche du chantier, avec la référence de l’opération). Ils figurent aussi dans les
+        Contacts, où l’on note leur adresse et leurs interlocuteurs.
       </Text>
       {funders.data?.length === 0 && <Text>Aucun financeur pour l’instant.</Text>}
       {funders.data?.map((f) => (
@@ -101,7 +124,9 @@ export function FundersSettings() {
           Ajouter un financeur
         </Button>
       )}
-      {editing !== null && <FunderFormModal funder={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing !== null && (
+        <FunderFormModal funder={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }

@@ -30,16 +30,26 @@ export function LogoField(props: {
       setBusy(true);
       props.onChange(await call('settings/importLogo', { path }));
     } catch (error) {
-      notifyFailure(error, "Le logo n’a pas pu être ajouté");
+      notifyFailure(error, 'Le logo n’a pas pu être ajouté');
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Input.Wrapper label={props.label ?? 'Logo (facultatif)'} description={props.description ?? 'Il apparaîtra en en-tête des documents du CCAS.'} error={props.error}>
+    <Input.Wrapper
+      label={props.label ?? 'Logo (facultatif)'}
+      description={props.description ?? 'Il apparaîtra en en-tête des documents du CCAS.'}
+      error={props.error}
+    >
       <Group mt="xs" align="center">
-        <Paper withBorder w={160} h={90} p={4} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Paper
+          withBorder
+          w={160}
+          h={90}
+          p={4}
+          style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+        >
           {props.value ? (
             <Image src={props.value.dataUrl} alt={props.alt ?? 'Logo de la structure'} fit="contain" h={80} w={150} />
           ) : (

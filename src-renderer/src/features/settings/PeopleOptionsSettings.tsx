@@ -19,7 +19,11 @@ export function PeopleOptionsSettings({ collectNationality }: { collectNationali
           const checked = event.currentTarget.checked;
           update
             .mutateAsync({ collectNationality: checked })
-            .then(() => notifySuccess(checked ? 'La nationalité sera demandée sur les fiches.' : "La nationalité n’est plus demandée."))
+            .then(() =>
+              notifySuccess(
+                checked ? 'La nationalité sera demandée sur les fiches.' : 'La nationalité n’est plus demandée.',
+              ),
+            )
             .catch(notifyFailure);
         }}
       />

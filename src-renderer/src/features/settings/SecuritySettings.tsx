@@ -24,8 +24,8 @@ export function SecuritySettings({ idleLockMinutes }: { idleLockMinutes: number 
     <AsyncForm onSubmit={save}>
       <Stack maw={520}>
         <Text>
-          Sur un ordinateur partagé, Passerelle se verrouille seule quand personne ne s’en sert : il faut alors retaper son
-          mot de passe.
+          Sur un ordinateur partagé, Passerelle se verrouille seule quand personne ne s’en sert : il faut alors retaper
+          son mot de passe.
         </Text>
         <NumberInput
           label="Verrouiller après (minutes sans activité)"

@@ -57,7 +57,10 @@ export function SettingsPage() {
             <HoursSettings hours={settings.data.hours} />
           </Tabs.Panel>
           <Tabs.Panel value="wages" pt="lg">
-            <WageRatesSettings rates={settings.data.wageRates} legalFloor={hasMetropolitanSmic(settings.data.structure?.postcode)} />
+            <WageRatesSettings
+              rates={settings.data.wageRates}
+              legalFloor={hasMetropolitanSmic(settings.data.structure?.postcode)}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="calendar" pt="lg">
             <CalendarSettings calendar={settings.data.calendar} />

@@ -5,7 +5,8 @@ import { SIGNATORY_TITLE_EXAMPLE, signatoryQuality, STRUCTURE_NAME_EXAMPLE } fro
 /** The CCAS identity fields, used by the setup wizard and by Paramètres. `prefix` is e.g. `structure.`. */
 export function StructureFields({ form, prefix }: { form: UseFormReturnType<any>; prefix: string }) {
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
-  const values = (prefix ? form.getValues()[prefix.replace(/\.$/, '')] : form.getValues()) as { name?: string; signatoryTitle?: string } | undefined;
+  const values = (prefix ? form.getValues()[prefix.replace(/\.$/, '')] : form.getValues()) as
+    { name?: string; signatoryTitle?: string } | undefined;
   return (
     <Grid>
       <Grid.Col span={12}>

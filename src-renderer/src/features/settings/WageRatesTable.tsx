@@ -47,7 +47,11 @@ export function WageRatesTable(props: {
     if (!ok) {
       // The form shows euros, the schema speaks cents: move that message to the euros field.
       const message = form.errors.hourlyCents;
-      if (message) form.setFieldError('euros', typeof euros === 'number' ? message : 'Indiquez le taux horaire en euros (ex. 12,02).');
+      if (message)
+        form.setFieldError(
+          'euros',
+          typeof euros === 'number' ? message : 'Indiquez le taux horaire en euros (ex. 12,02).',
+        );
       return;
     }
     const refusal = smicRateRefusal(rate, props.rates, { legalFloor: props.legalFloor ?? true });
@@ -56,7 +60,8 @@ export function WageRatesTable(props: {
       await props.onAdd(rate);
       form.reset();
     } catch (error) {
-      if (error instanceof ApiError && error.payload.field === 'hourlyCents') form.setFieldError('euros', error.message);
+      if (error instanceof ApiError && error.payload.field === 'hourlyCents')
+        form.setFieldError('euros', error.message);
       else if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };

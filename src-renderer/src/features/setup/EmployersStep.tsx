@@ -22,8 +22,8 @@ export function EmployersStep(props: { employers: EmployerInput[]; onChange: (em
     <Stack mt="md">
       <Alert color="blue" variant="light">
         Passerelle n’est jamais l’employeur : elle prépare les contrats et les heures au nom de l’employeur choisi pour
-        chaque chantier. Pour une MESP, c’est l’<WithHelp term="employeurPortage">association de portage</WithHelp> (souvent une association intermédiaire) ; pour un
-        ACI, le CCAS lui-même.
+        chaque chantier. Pour une MESP, c’est l’<WithHelp term="employeurPortage">association de portage</WithHelp>{' '}
+        (souvent une association intermédiaire) ; pour un ACI, le CCAS lui-même.
       </Alert>
       {props.employers.map((employer, index) => (
         <EmployerCard
@@ -45,7 +45,7 @@ export function EmployersStep(props: { employers: EmployerInput[]; onChange: (em
       </Button>
       {editing !== null && (
         <EmployerFormModal
-          title={editing === 'new' ? 'Nouvel employeur' : "Modifier l’employeur"}
+          title={editing === 'new' ? 'Nouvel employeur' : 'Modifier l’employeur'}
           initial={editing === 'new' ? undefined : props.employers[editing]}
           onSubmit={save}
           onClose={() => setEditing(null)}

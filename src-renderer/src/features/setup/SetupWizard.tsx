@@ -81,7 +81,9 @@ export function SetupWizard() {
     setStepError(null);
     if (index === 0) return validateSection(form, 'structure', structureInput, values.structure);
     if (index === 1 && values.employers.length === 0) {
-      setStepError("Ajoutez au moins un employeur : l’association de portage de vos MESP, ou le CCAS s’il porte un ACI.");
+      setStepError(
+        'Ajoutez au moins un employeur : l’association de portage de vos MESP, ou le CCAS s’il porte un ACI.',
+      );
       return false;
     }
     if (index === 2) return validateSection(form, 'hours', workHoursInput, values.hours);
@@ -93,7 +95,13 @@ export function SetupWizard() {
       // The whole password rule is checked here, where it is typed, not at the end.
       const { displayName, password, confirm } = values.administrator;
       const named = validateSection(form, 'administrator.displayName', displayNameField, displayName);
-      const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName: values.structure.name }, 'administrator.');
+      const passwordOk = await checkNewPassword(
+        form,
+        password,
+        confirm,
+        { personName: displayName, structureName: values.structure.name },
+        'administrator.',
+      );
       return named && passwordOk;
     }
     return true;
@@ -141,7 +149,11 @@ export function SetupWizard() {
         </div>
         <Paper withBorder p="xl" radius="md" ref={summaryRef}>
           {errorSummary}
-          <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} allowNextStepsSelect={false}>
+          <Stepper
+            active={step}
+            onStepClick={(target) => target < step && setStep(target)}
+            allowNextStepsSelect={false}
+          >
             <Stepper.Step label="Structure" description="Votre CCAS">
               <Stack mt="md">
                 <StructureFields form={form} prefix="structure." />
@@ -184,7 +196,10 @@ export function SetupWizard() {
                         field: 'effectiveFrom',
                       });
                     }
-                    form.setFieldValue('wageRates', [...values.wageRates, { ...rate, key: `new-${rate.effectiveFrom}` }]);
+                    form.setFieldValue('wageRates', [
+                      ...values.wageRates,
+                      { ...rate, key: `new-${rate.effectiveFrom}` },
+                    ]);
                   }}
                   onRemove={(key) =>
                     form.setFieldValue(
@@ -201,7 +216,12 @@ export function SetupWizard() {
                   Votre compte d’administrateur : vous créerez ensuite ceux de vos collègues (coordination, encadrants,
                   travailleurs sociaux…) dans Paramètres. Chacun aura son propre mot de passe.
                 </Text>
-                <TextInput label="Votre nom" placeholder="Prénom Nom" withAsterisk {...form.getInputProps('administrator.displayName')} />
+                <TextInput
+                  label="Votre nom"
+                  placeholder="Prénom Nom"
+                  withAsterisk
+                  {...form.getInputProps('administrator.displayName')}
+                />
                 <NewPasswordFields
                   form={form}
                   prefix="administrator."

@@ -42,7 +42,7 @@ function StructureSummary() {
         <Text size="sm" mt="xs">
           {wageRateToday
             ? `${formatEuros(wageRateToday.hourlyCents)} depuis le ${formatFrenchDate(wageRateToday.effectiveFrom)}`
-            : "Aucun taux n’est en vigueur aujourd’hui : ajoutez-le."}
+            : 'Aucun taux n’est en vigueur aujourd’hui : ajoutez-le.'}
         </Text>
         {can('settings/addWageRate') && (
           <Anchor component={Link} to="/settings" size="sm">

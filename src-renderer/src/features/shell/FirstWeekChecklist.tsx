@@ -10,8 +10,16 @@ const STEPS: { key: keyof Steps; label: string; to: string }[] = [
   { key: 'structure', label: 'Compléter la structure et ajouter son logo', to: '/settings?onglet=structure' },
   { key: 'employers', label: 'Enregistrer les employeurs des participants', to: '/settings?onglet=employers' },
   { key: 'wageRate', label: 'Vérifier le SMIC horaire en vigueur', to: '/settings?onglet=wages' },
-  { key: 'accounts', label: 'Créer les comptes de la coordination, des encadrants et des travailleurs sociaux', to: '/settings?onglet=users' },
-  { key: 'socialWorkersLinked', label: 'Relier le compte de chaque travailleur social à sa fiche du répertoire', to: '/settings?onglet=users' },
+  {
+    key: 'accounts',
+    label: 'Créer les comptes de la coordination, des encadrants et des travailleurs sociaux',
+    to: '/settings?onglet=users',
+  },
+  {
+    key: 'socialWorkersLinked',
+    label: 'Relier le compte de chaque travailleur social à sa fiche du répertoire',
+    to: '/settings?onglet=users',
+  },
   { key: 'firstWorksite', label: 'Créer le premier chantier', to: '/worksites' },
   { key: 'firstBackup', label: 'Faire la première sauvegarde sur clé USB', to: '/backup' },
 ];
@@ -60,7 +68,8 @@ export function FirstWeekChecklist() {
         </Button>
       </Group>
       <Text size="sm" mt={4}>
-        {done} étape{done > 1 ? 's' : ''} faite{done > 1 ? 's' : ''} sur {STEPS.length}. Chaque étape se coche d’elle-même une fois faite.
+        {done} étape{done > 1 ? 's' : ''} faite{done > 1 ? 's' : ''} sur {STEPS.length}. Chaque étape se coche
+        d’elle-même une fois faite.
       </Text>
       <Progress value={(done / STEPS.length) * 100} mt="xs" aria-label={`${done} étapes faites sur ${STEPS.length}`} />
       <List mt="sm" spacing="xs" aria-label="Étapes de la première semaine">
@@ -68,7 +77,13 @@ export function FirstWeekChecklist() {
           <List.Item
             key={step.key}
             icon={
-              <ThemeIcon color={steps.data[step.key] ? 'teal' : 'gray'} variant="light" radius="xl" size={22} aria-hidden>
+              <ThemeIcon
+                color={steps.data[step.key] ? 'teal' : 'gray'}
+                variant="light"
+                radius="xl"
+                size={22}
+                aria-hidden
+              >
                 {steps.data[step.key] ? <IconCheck size={14} /> : <IconCircleDashed size={14} />}
               </ThemeIcon>
             }

@@ -1,4 +1,15 @@
-import { AppShell, Avatar, Divider, Group, Loader, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Divider,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconUserShare } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
@@ -113,13 +124,13 @@ export function Shell() {
       <AppShell.Main id="contenu" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
           <Suspense fallback={<Loader />}>
-          <Routes>
-            {routesFor(can).map(({ id, path, component: Screen }) => (
-              <Route key={id} path={path} element={<Screen />} />
-            ))}
-            {/* An address this role may not open, or none of ours, shows the home page. */}
-            <Route path="*" element={<Home />} />
-          </Routes>
+            <Routes>
+              {routesFor(can).map(({ id, path, component: Screen }) => (
+                <Route key={id} path={path} element={<Screen />} />
+              ))}
+              {/* An address this role may not open, or none of ours, shows the home page. */}
+              <Route path="*" element={<Home />} />
+            </Routes>
           </Suspense>
         </ErrorBoundary>
       </AppShell.Main>

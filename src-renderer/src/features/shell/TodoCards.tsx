@@ -6,7 +6,6 @@ import { formatFrenchDate, frenchMonth } from '@shared/dates';
 import { useApiQuery } from '../../api/client';
 import { countOf, plural } from '@shared/french';
 
-
 function TodoCard({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
     <Card withBorder>
@@ -74,7 +73,11 @@ export function TodoCards() {
             </List.Item>
           ))}
         </List>
-        {s.sessions.length > MAX && <Text size="sm">… et {plural(s.sessions.length - MAX, 'une autre', `${s.sessions.length - MAX} autres`)} : voir le Planning.</Text>}
+        {s.sessions.length > MAX && (
+          <Text size="sm">
+            … et {plural(s.sessions.length - MAX, 'une autre', `${s.sessions.length - MAX} autres`)} : voir le Planning.
+          </Text>
+        )}
         {s.sessions.length === 0 && <Text size="sm">Aucune demi-journée d’ici dimanche.</Text>}
       </TodoCard>
       {s.unrecorded && (
@@ -104,7 +107,9 @@ export function TodoCards() {
               </List.Item>
             ))}
           </List>
-          {s.contractsToPrint.length === 0 && <Text size="sm">Aucun contrat à préparer pour les 14 prochains jours.</Text>}
+          {s.contractsToPrint.length === 0 && (
+            <Text size="sm">Aucun contrat à préparer pour les 14 prochains jours.</Text>
+          )}
         </TodoCard>
       )}
       {s.payrollToSend && (
@@ -135,7 +140,8 @@ export function TodoCards() {
       {s.requestsOpen !== null && s.requestsOpen.open > 0 && (
         <TodoCard title="Demandes sur les données" count={s.requestsOpen.open}>
           <Text size="sm">
-            {countOf(s.requestsOpen.open, 'demande', 'demandes')} en attente de réponse{s.requestsOpen.late > 0 ? `, dont ${s.requestsOpen.late} en retard` : ''}.{' '}
+            {countOf(s.requestsOpen.open, 'demande', 'demandes')} en attente de réponse
+            {s.requestsOpen.late > 0 ? `, dont ${s.requestsOpen.late} en retard` : ''}.{' '}
             <Anchor component={Link} to="/rgpd">
               Voir les demandes
             </Anchor>

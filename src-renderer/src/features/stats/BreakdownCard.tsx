@@ -4,7 +4,13 @@ import { PERSON_BREAKDOWNS, type BreakdownTable, type PersonBreakdown } from '@s
 import { countText, Info, SmallMark } from './Info';
 
 /** One breakdown: its numbers (clickable to the people they count, for staff) beside a bar chart. */
-export function BreakdownCard({ table, onOpen }: { table: BreakdownTable; onOpen: ((breakdown: PersonBreakdown, category: string, label: string) => void) | null }) {
+export function BreakdownCard({
+  table,
+  onOpen,
+}: {
+  table: BreakdownTable;
+  onOpen: ((breakdown: PersonBreakdown, category: string, label: string) => void) | null;
+}) {
   const person = (PERSON_BREAKDOWNS as readonly string[]).includes(table.key);
   const shown = table.rows.filter((r) => r.count !== 0 || table.rows.length <= 8);
   // A hidden count draws no bar.
@@ -23,7 +29,11 @@ export function BreakdownCard({ table, onOpen }: { table: BreakdownTable; onOpen
                 <Table.Td>{r.label}</Table.Td>
                 <Table.Td ta="right">
                   {person && onOpen && r.count !== null && r.count > 0 ? (
-                    <Anchor component="button" onClick={() => onOpen(table.key as PersonBreakdown, r.key, `${table.label} : ${r.label}`)} aria-label={`${r.count} — voir les personnes : ${r.label}`}>
+                    <Anchor
+                      component="button"
+                      onClick={() => onOpen(table.key as PersonBreakdown, r.key, `${table.label} : ${r.label}`)}
+                      aria-label={`${r.count} — voir les personnes : ${r.label}`}
+                    >
                       {r.count}
                     </Anchor>
                   ) : (

@@ -21,7 +21,10 @@ export function SmallMark({ count }: { count: number | null }) {
   if (count === null || count <= 0 || count >= 5) return null;
   return (
     <Tooltip label="Moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique)">
-      <span aria-label="moins de 5, masqué sans l’option petits effectifs" style={{ color: 'var(--mantine-color-orange-7)', marginLeft: 4 }}>
+      <span
+        aria-label="moins de 5, masqué sans l’option petits effectifs"
+        style={{ color: 'var(--mantine-color-orange-7)', marginLeft: 4 }}
+      >
         *
       </span>
     </Tooltip>

@@ -19,7 +19,7 @@ export function ReportModal({ filter, onClose }: { filter: Required<StatsFilter>
       const made = await report.mutateAsync({ filter, title, commentary, folder });
       if (made.path) notifySuccess(`Rapport enregistré : ${made.path}`);
     } catch (error) {
-      notifyFailure(error, "Le rapport n’a pas pu être fait");
+      notifyFailure(error, 'Le rapport n’a pas pu être fait');
     }
   };
   return (
@@ -27,22 +27,34 @@ export function ReportModal({ filter, onClose }: { filter: Required<StatsFilter>
       <Stack>
         {filter.showSmall ? (
           <Alert color="orange" title="Petits effectifs affichés">
-            Les chiffres de moins de 5 personnes y sont en clair : ce rapport est pour l’usage interne, son titre le dit. Ne le transmettez pas à un financeur.
+            Les chiffres de moins de 5 personnes y sont en clair : ce rapport est pour l’usage interne, son titre le
+            dit. Ne le transmettez pas à un financeur.
           </Alert>
         ) : (
           <Text size="sm">
-            Le rapport ne nomme personne ; toute case de moins de 5 personnes y est masquée, ainsi que les cases qui, avec les totaux ou les autres tableaux,
-            permettraient de la retrouver.
+            Le rapport ne nomme personne ; toute case de moins de 5 personnes y est masquée, ainsi que les cases qui,
+            avec les totaux ou les autres tableaux, permettraient de la retrouver.
           </Text>
         )}
         <TextInput label="Titre" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={150} />
-        <Textarea label="Commentaire (facultatif)" autosize minRows={3} value={commentary} onChange={(e) => setCommentary(e.currentTarget.value)} maxLength={4000} />
+        <Textarea
+          label="Commentaire (facultatif)"
+          autosize
+          minRows={3}
+          value={commentary}
+          onChange={(e) => setCommentary(e.currentTarget.value)}
+          maxLength={4000}
+        />
         <Group>
           <Button onClick={() => void make(null)} loading={report.isPending}>
             Voir le rapport
           </Button>
           {can('files/chooseFolder') && (
-            <Button variant="light" onClick={async () => void make(await choose('export', 'folder'))} disabled={report.isPending}>
+            <Button
+              variant="light"
+              onClick={async () => void make(await choose('export', 'folder'))}
+              disabled={report.isPending}
+            >
               Enregistrer le PDF…
             </Button>
           )}

@@ -7,13 +7,19 @@ import { DateField } from '../../ui/DateField';
 export function periodChoices(today: string) {
   const year = Number(today.slice(0, 4));
   const choices: { value: string; label: string; from: string; to: string }[] = [];
-  for (const y of [year, year - 1, year - 2]) choices.push({ value: `${y}`, label: `Année ${y}`, from: `${y}-01-01`, to: `${y}-12-31` });
+  for (const y of [year, year - 1, year - 2])
+    choices.push({ value: `${y}`, label: `Année ${y}`, from: `${y}-01-01`, to: `${y}-12-31` });
   for (const y of [year, year - 1]) {
     for (const q of [1, 2, 3, 4]) {
       const start = `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`;
       const endMonth = q * 3;
       const lastDay = new Date(Date.UTC(y, endMonth, 0)).getUTCDate();
-      choices.push({ value: `${y}-T${q}`, label: `${q}${q === 1 ? 'er' : 'e'} trimestre ${y}`, from: start, to: `${y}-${String(endMonth).padStart(2, '0')}-${lastDay}` });
+      choices.push({
+        value: `${y}-T${q}`,
+        label: `${q}${q === 1 ? 'er' : 'e'} trimestre ${y}`,
+        from: start,
+        to: `${y}-${String(endMonth).padStart(2, '0')}-${lastDay}`,
+      });
     }
   }
   return choices;
@@ -38,7 +44,10 @@ export function StatsFilters({
         label="Période"
         w={220}
         allowDeselect={false}
-        data={[...choices.map((c) => ({ value: c.value, label: c.label })), { value: 'custom', label: 'Personnalisée' }]}
+        data={[
+          ...choices.map((c) => ({ value: c.value, label: c.label })),
+          { value: 'custom', label: 'Personnalisée' },
+        ]}
         value={current}
         onChange={(value) => {
           const choice = choices.find((c) => c.value === value);

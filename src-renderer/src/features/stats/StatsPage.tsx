@@ -1,4 +1,19 @@
-import { Alert, Anchor, Button, Card, Group, List, Loader, Modal, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -19,9 +34,24 @@ import { WithHelp } from '../../ui/TermHelp';
 /** Figures that count people (secrecy concerns them; worksites and half-days are not people). */
 const PEOPLE_FIGURES = ['people', 'upcoming', 'newEntries', 'outcomes3', 'outcomes6'];
 
-const valueText = (f: KeyFigure) => (f.value === null ? (f.masked ?? '') : f.unit === 'minutes' ? formatDuration(f.value) : f.unit === 'percent' ? `${f.value} %` : String(f.value));
+const valueText = (f: KeyFigure) =>
+  f.value === null
+    ? (f.masked ?? '')
+    : f.unit === 'minutes'
+      ? formatDuration(f.value)
+      : f.unit === 'percent'
+        ? `${f.value} %`
+        : String(f.value);
 
-function PeopleModal({ filter, cell, onClose }: { filter: Required<StatsFilter>; cell: { breakdown: DrillDown | null; category: string | null; label: string }; onClose: () => void }) {
+function PeopleModal({
+  filter,
+  cell,
+  onClose,
+}: {
+  filter: Required<StatsFilter>;
+  cell: { breakdown: DrillDown | null; category: string | null; label: string };
+  onClose: () => void;
+}) {
   const people = useApiQuery('stats/people', { filter, breakdown: cell.breakdown, category: cell.category });
   return (
     <Modal opened onClose={onClose} title={cell.label} size="lg">
@@ -51,12 +81,21 @@ export function StatsPage() {
   const today = todayInFrance();
   // The current year, counted up to today: what is going on now, with data as soon as the year has any.
   const year = today.slice(0, 4);
-  const [filter, setFilter] = useState<Required<StatsFilter>>({ from: `${year}-01-01`, to: `${year}-12-31`, kind: null, funderId: null, activity: null, showSmall: false });
+  const [filter, setFilter] = useState<Required<StatsFilter>>({
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    kind: null,
+    funderId: null,
+    activity: null,
+    showSmall: false,
+  });
   // A date typed wrong in the period comes as '': no figures then, rather than those of the last good date.
   const periodTyped = isValidIsoDate(filter.from) && isValidIsoDate(filter.to);
   const figures = useApiQuery('stats/figures', filter, { placeholderData: keepPreviousData, enabled: periodTyped });
   const shown = periodTyped ? figures.data : undefined;
-  const [cell, setCell] = useState<{ breakdown: DrillDown | null; category: string | null; label: string } | null>(null);
+  const [cell, setCell] = useState<{ breakdown: DrillDown | null; category: string | null; label: string } | null>(
+    null,
+  );
   const [reporting, setReporting] = useState(false);
   const exportXlsx = useApiMutation('stats/export');
   const choose = useChooseFile();
@@ -68,7 +107,7 @@ export function StatsPage() {
       const { path } = await exportXlsx.mutateAsync({ filter, folder });
       notifySuccess(`Tableaux enregistrés : ${path}`);
     } catch (error) {
-      notifyFailure(error, "L’export n’a pas pu être fait");
+      notifyFailure(error, 'L’export n’a pas pu être fait');
     }
   };
   return (
@@ -77,11 +116,20 @@ export function StatsPage() {
         <Title order={1}>Statistiques{shown?.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}</Title>
         <Group>
           {can('stats/export') && can('files/chooseFolder') && (
-            <Button variant="light" onClick={() => void exportTo()} loading={exportXlsx.isPending} disabled={!periodTyped}>
+            <Button
+              variant="light"
+              onClick={() => void exportTo()}
+              loading={exportXlsx.isPending}
+              disabled={!periodTyped}
+            >
               Exporter les tableaux (Excel)…
             </Button>
           )}
-          {can('stats/report') && <Button onClick={() => setReporting(true)} disabled={!periodTyped}>Rapport pour un financeur…</Button>}
+          {can('stats/report') && (
+            <Button onClick={() => setReporting(true)} disabled={!periodTyped}>
+              Rapport pour un financeur…
+            </Button>
+          )}
         </Group>
       </Group>
       <StatsFilters filter={filter} funders={figures.data?.funders ?? []} today={today} onChange={setFilter} />
@@ -116,7 +164,14 @@ export function StatsPage() {
                 </Group>
                 <Text fw={700} size="xl" aria-label={`${f.label} : ${valueText(f)}`}>
                   {(f.key === 'people' || f.key === 'newEntries') && staff && f.value !== null && f.value > 0 ? (
-                    <Anchor component="button" fw={700} fz="xl" onClick={() => setCell({ breakdown: f.key === 'people' ? null : 'newEntries', category: null, label: f.label })}>
+                    <Anchor
+                      component="button"
+                      fw={700}
+                      fz="xl"
+                      onClick={() =>
+                        setCell({ breakdown: f.key === 'people' ? null : 'newEntries', category: null, label: f.label })
+                      }
+                    >
                       {valueText(f)}
                     </Anchor>
                   ) : (
@@ -152,7 +207,13 @@ export function StatsPage() {
                         {staff && v !== null && v > 0 ? (
                           <Anchor
                             component="button"
-                            onClick={() => setCell({ breakdown: 'cross', category: `${shown.cross.rowKeys[r]}|${shown.cross.columnKeys[c]}`, label: `${label}, ${shown.cross.columns[c]!.toLowerCase()}` })}
+                            onClick={() =>
+                              setCell({
+                                breakdown: 'cross',
+                                category: `${shown.cross.rowKeys[r]}|${shown.cross.columnKeys[c]}`,
+                                label: `${label}, ${shown.cross.columns[c]!.toLowerCase()}`,
+                              })
+                            }
                             aria-label={`${v} — voir les personnes : ${label}, ${shown.cross.columns[c]}`}
                           >
                             {v}
@@ -179,10 +240,15 @@ export function StatsPage() {
             </Table>
           </Card>
           {shown.breakdowns.map((b) => (
-            <BreakdownCard key={b.key} table={b} onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null} />
+            <BreakdownCard
+              key={b.key}
+              table={b}
+              onOpen={staff ? (breakdown, category, label) => setCell({ breakdown, category, label }) : null}
+            />
           ))}
           <Text size="xs" c="dimmed">
-            <WithHelp term="secretStatistique">Secret statistique</WithHelp>{' : '}
+            <WithHelp term="secretStatistique">Secret statistique</WithHelp>
+            {' : '}
             {shown.smallFiguresShown
               ? '* moins de 5 personnes : masqué sans l’option « petits effectifs » (secret statistique).'
               : '« < 5 » : moins de 5 personnes, masqué (secret statistique). « s » : 5 personnes ou plus, masqué pour qu’aucun chiffre masqué ne puisse être retrouvé à partir des totaux ou des autres tableaux.'}

@@ -23,7 +23,15 @@ export function cardLabel(contact: Contact) {
  * Links a social worker's account to their card in the directory, from Paramètres › Comptes:
  * the same save as Contacts › fiche › Compte Passerelle, so one rule (one account, one card) holds.
  */
-export function LinkCardModal({ user, organisations, onClose }: { user: User; organisations: Organisation[]; onClose: () => void }) {
+export function LinkCardModal({
+  user,
+  organisations,
+  onClose,
+}: {
+  user: User;
+  organisations: Organisation[];
+  onClose: () => void;
+}) {
   const save = useApiMutation('contacts/saveContact');
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

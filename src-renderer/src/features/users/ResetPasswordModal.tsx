@@ -16,7 +16,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const structureName = useStructureName();
 
   const submit = async () => {
-    if (!(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))) return;
+    if (
+      !(await checkNewPassword(form, values.password, values.confirm, { personName: user.displayName, structureName }))
+    )
+      return;
     try {
       await reset.mutateAsync({ id: user.id, password: values.password });
       notifySuccess(`Le mot de passe ${deName(user.displayName)} est réinitialisé.`);
@@ -30,8 +33,16 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     <Modal opened onClose={onClose} title={`Réinitialiser le mot de passe ${deName(user.displayName)}`}>
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <Text size="sm">Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix : à sa prochaine connexion, {user.displayName} devra en choisir un à lui.</Text>
-          <NewPasswordFields form={form} password={values.password} personName={user.displayName} label="Nouveau mot de passe" />
+          <Text size="sm">
+            Le compte est aussi déverrouillé. Donnez le nouveau mot de passe de vive voix : à sa prochaine connexion,{' '}
+            {user.displayName} devra en choisir un à lui.
+          </Text>
+          <NewPasswordFields
+            form={form}
+            password={values.password}
+            personName={user.displayName}
+            label="Nouveau mot de passe"
+          />
           <FormActions onCancel={onClose} submitLabel="Réinitialiser" loading={reset.isPending} />
         </Stack>
       </AsyncForm>

@@ -15,7 +15,12 @@ const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role
 /** New account (name, role, first password) or edit (name, role). */
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const form = useForm({
-    initialValues: { displayName: user?.displayName ?? '', role: user?.role ?? DEFAULT_NEW_ACCOUNT_ROLE, password: '', confirm: '' },
+    initialValues: {
+      displayName: user?.displayName ?? '',
+      role: user?.role ?? DEFAULT_NEW_ACCOUNT_ROLE,
+      password: '',
+      confirm: '',
+    },
   });
   const create = useApiMutation('users/create');
   const update = useApiMutation('users/update');
@@ -35,7 +40,9 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
         const passwordOk = await checkNewPassword(form, password, confirm, { personName: displayName, structureName });
         if (!named || !passwordOk) return;
         await create.mutateAsync({ displayName, role, password });
-        notifySuccess(`Le compte ${deName(displayName)} est créé. Donnez-lui son mot de passe de vive voix : à sa première connexion, il lui sera demandé d’en choisir un à lui.`);
+        notifySuccess(
+          `Le compte ${deName(displayName)} est créé. Donnez-lui son mot de passe de vive voix : à sa première connexion, il lui sera demandé d’en choisir un à lui.`,
+        );
       }
       onClose();
     } catch (error) {
@@ -47,10 +54,20 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
     <Modal opened onClose={onClose} title={user ? 'Modifier le compte' : 'Nouveau compte'}>
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <TextInput label="Nom" placeholder="Prénom Nom" withAsterisk data-autofocus {...form.getInputProps('displayName')} />
+          <TextInput
+            label="Nom"
+            placeholder="Prénom Nom"
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('displayName')}
+          />
           <Select label="Rôle" data={ROLE_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('role')} />
           {!user && <NewPasswordFields form={form} password={values.password} personName={values.displayName} />}
-          <FormActions onCancel={onClose} submitLabel={user ? 'Enregistrer' : 'Créer le compte'} loading={create.isPending || update.isPending} />
+          <FormActions
+            onCancel={onClose}
+            submitLabel={user ? 'Enregistrer' : 'Créer le compte'}
+            loading={create.isPending || update.isPending}
+          />
         </Stack>
       </AsyncForm>
     </Modal>

@@ -29,14 +29,30 @@ function passwordToChange(user: User) {
 }
 
 /** A social worker reaches their caseload only through their card in the directory. */
-function CardCell({ user, cards, onLink, onUnlink }: { user: User; cards: Contact[]; onLink: () => void; onUnlink: (card: Contact) => void }) {
+function CardCell({
+  user,
+  cards,
+  onLink,
+  onUnlink,
+}: {
+  user: User;
+  cards: Contact[];
+  onLink: () => void;
+  onUnlink: (card: Contact) => void;
+}) {
   if (!followsCaseload(user.role)) return <Text size="sm">—</Text>;
   const card = cards.find((c) => c.userId === user.id);
   if (card) {
     return (
       <Group gap={4}>
         <Text size="sm">{cardLabel(card)}</Text>
-        <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onUnlink(card)} aria-label={`Délier le compte ${deName(user.displayName)} de sa fiche`}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="gray"
+          onClick={() => onUnlink(card)}
+          aria-label={`Délier le compte ${deName(user.displayName)} de sa fiche`}
+        >
           Délier
         </Button>
       </Group>
@@ -47,7 +63,12 @@ function CardCell({ user, cards, onLink, onUnlink }: { user: User; cards: Contac
       <Badge color="orange" variant="light" style={{ overflow: 'visible' }}>
         Non reliée
       </Badge>
-      <Button size="compact-xs" variant="light" onClick={onLink} aria-label={`Relier à sa fiche le compte ${deName(user.displayName)}`}>
+      <Button
+        size="compact-xs"
+        variant="light"
+        onClick={onLink}
+        aria-label={`Relier à sa fiche le compte ${deName(user.displayName)}`}
+      >
         Relier à sa fiche
       </Button>
     </Stack>
@@ -79,7 +100,11 @@ export function UsersSettings() {
   const toggle = async (user: User) => {
     try {
       await setActive.mutateAsync({ id: user.id, active: !user.active });
-      notifySuccess(user.active ? `Le compte ${deName(user.displayName)} est désactivé.` : `Le compte ${deName(user.displayName)} est réactivé.`);
+      notifySuccess(
+        user.active
+          ? `Le compte ${deName(user.displayName)} est désactivé.`
+          : `Le compte ${deName(user.displayName)} est réactivé.`,
+      );
     } catch (error) {
       notifyFailure(error);
     }
@@ -91,8 +116,8 @@ export function UsersSettings() {
     <Stack maw={1200}>
       <Text>
         Chaque personne a son propre compte et son propre mot de passe. Un compte n’est jamais supprimé : désactivez-le
-        quand la personne quitte la structure. Un travailleur social voit les personnes qu’il suit une fois son compte relié
-        à sa fiche du répertoire (Contacts).
+        quand la personne quitte la structure. Un travailleur social voit les personnes qu’il suit une fois son compte
+        relié à sa fiche du répertoire (Contacts).
       </Text>
       <Table withTableBorder striped aria-label="Comptes">
         <Table.Thead>
@@ -114,14 +139,29 @@ export function UsersSettings() {
                 {passwordToChange(user)}
               </Table.Td>
               <Table.Td>
-                <CardCell user={user} cards={cards} onLink={() => setLinking(user)} onUnlink={(card) => void unlink(user, card)} />
+                <CardCell
+                  user={user}
+                  cards={cards}
+                  onLink={() => setLinking(user)}
+                  onUnlink={(card) => void unlink(user, card)}
+                />
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end">
-                  <Button size="xs" variant="subtle" onClick={() => setEditing(user)} aria-label={`Modifier ${user.displayName}`}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setEditing(user)}
+                    aria-label={`Modifier ${user.displayName}`}
+                  >
                     Modifier
                   </Button>
-                  <Button size="xs" variant="subtle" onClick={() => setResetting(user)} aria-label={`Réinitialiser le mot de passe ${deName(user.displayName)}`}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setResetting(user)}
+                    aria-label={`Réinitialiser le mot de passe ${deName(user.displayName)}`}
+                  >
                     Mot de passe
                   </Button>
                   {user.id !== me.id && (

@@ -1,7 +1,13 @@
 import { Grid, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { ACTIVITY_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractInput, type Worksite } from '@shared/contract/worksites';
+import {
+  ACTIVITY_LABELS,
+  CONTRACT_TYPES,
+  CONTRACT_TYPE_LABELS,
+  type ContractInput,
+  type Worksite,
+} from '@shared/contract/worksites';
 import { eurosToCents } from '@shared/money';
 import { defaultContractDates } from '@shared/cddi-duration';
 import { todayInFrance } from '../people/defaults';
@@ -54,11 +60,15 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
       notifySuccess('La personne rejoint le chantier ; son parcours passe à « En chantier ».');
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && ['capacity', 'clash', 'worksiteEnd', 'minor', 'wageRaise'].includes(error.payload.field ?? '')) {
+      if (
+        error instanceof ApiError &&
+        ['capacity', 'clash', 'worksiteEnd', 'minor', 'wageRaise'].includes(error.payload.field ?? '')
+      ) {
         setWarning(error.message);
         return;
       }
-      if (error instanceof ApiError && error.payload.field === 'contract.hourlyCents') form.setFieldError('contract.euros', error.message);
+      if (error instanceof ApiError && error.payload.field === 'contract.hourlyCents')
+        form.setFieldError('contract.euros', error.message);
       else if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };
@@ -81,8 +91,9 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
                 label="Type de contrat"
                 description={
                   <>
-                    <WithHelp term="cddUsage">CDD d’usage</WithHelp> pour une MESP, <WithHelp term="cddi">CDDI</WithHelp> pour un ACI (avec des immersions
-                    possibles : <WithHelp term="pmsmp">PMSMP</WithHelp>).
+                    <WithHelp term="cddUsage">CDD d’usage</WithHelp> pour une MESP,{' '}
+                    <WithHelp term="cddi">CDDI</WithHelp> pour un ACI (avec des immersions possibles :{' '}
+                    <WithHelp term="pmsmp">PMSMP</WithHelp>).
                   </>
                 }
                 data={CONTRACT_TYPES.map((t) => ({ value: t, label: CONTRACT_TYPE_LABELS[t] }))}
@@ -100,7 +111,14 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
               <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
             </Grid.Col>
             <Grid.Col span={4}>
-              <NumberInput label="Taux horaire brut" decimalSeparator="," decimalScale={2} suffix=" €" hideControls {...form.getInputProps('contract.euros')} />
+              <NumberInput
+                label="Taux horaire brut"
+                decimalSeparator=","
+                decimalScale={2}
+                suffix=" €"
+                hideControls
+                {...form.getInputProps('contract.euros')}
+              />
             </Grid.Col>
             <Grid.Col span={6}>
               <DateField label="Contrat remis le" clearable {...form.getInputProps('contract.handedOn')} />
@@ -119,7 +137,13 @@ export function AddParticipantModal({ worksite, onClose }: { worksite: Worksite;
               </Grid.Col>
             )}
           </Grid>
-          {warning && <WarningToConfirm warning={warning} confirmLabel="Confirmer quand même" onConfirm={() => void submit(true)} />}
+          {warning && (
+            <WarningToConfirm
+              warning={warning}
+              confirmLabel="Confirmer quand même"
+              onConfirm={() => void submit(true)}
+            />
+          )}
           <FormActions onCancel={onClose} submitLabel="Ajouter au chantier" loading={add.isPending} />
         </Stack>
       </AsyncForm>

@@ -1,7 +1,13 @@
 import { Modal, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { ANNEX_KINDS, ANNEX_KIND_LABELS, annexTimeInput, type AnnexTimeInput, type Participant } from '@shared/contract/worksites';
+import {
+  ANNEX_KINDS,
+  ANNEX_KIND_LABELS,
+  annexTimeInput,
+  type AnnexTimeInput,
+  type Participant,
+} from '@shared/contract/worksites';
 import { useApiMutation } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
@@ -13,7 +19,15 @@ import { deName } from '@shared/french';
 /** A paid annex time (health check, pose-chantier, bilans…) for one participant. */
 export function AnnexTimeModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
   const form = useForm<{ annexTime: AnnexTimeInput }>({
-    initialValues: { annexTime: { kind: null as never, date: participant.contract.startDate, start: '14:00', end: '15:30', paid: true } },
+    initialValues: {
+      annexTime: {
+        kind: null as never,
+        date: participant.contract.startDate,
+        start: '14:00',
+        end: '15:30',
+        paid: true,
+      },
+    },
   });
   const add = useApiMutation('worksites/addAnnexTime');
 
@@ -33,15 +47,20 @@ export function AnnexTimeModal({ participant, onClose }: { participant: Particip
     <Modal opened onClose={onClose} title={`Temps annexe ${deName(participant.name)}`}>
       <AsyncForm onSubmit={submit}>
         <Stack>
-          <Select label="Type" data={ANNEX_KINDS.map((k) => ({ value: k, label: ANNEX_KIND_LABELS[k] }))} withAsterisk {...form.getInputProps('annexTime.kind')} />
+          <Select
+            label="Type"
+            data={ANNEX_KINDS.map((k) => ({ value: k, label: ANNEX_KIND_LABELS[k] }))}
+            withAsterisk
+            {...form.getInputProps('annexTime.kind')}
+          />
           <DateField label="Date" withAsterisk {...form.getInputProps('annexTime.date')} />
           <SimpleGrid cols={2}>
             <TimeInput label="De" withAsterisk {...form.getInputProps('annexTime.start')} />
             <TimeInput label="À" withAsterisk {...form.getInputProps('annexTime.end')} />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
-            Un temps annexe se place avant ou après les demi-journées de la personne. Seul un bilan de santé ou une visite médicale peut avoir lieu pendant une
-            demi-journée : le temps commun n’est alors compté qu’une fois.
+            Un temps annexe se place avant ou après les demi-journées de la personne. Seul un bilan de santé ou une
+            visite médicale peut avoir lieu pendant une demi-journée : le temps commun n’est alors compté qu’une fois.
           </Text>
           <Switch label="Temps rémunéré" {...form.getInputProps('annexTime.paid', { type: 'checkbox' })} />
           <FormActions onCancel={onClose} submitLabel="Enregistrer" loading={add.isPending} />

@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/contract/contracts';
 import { EARLY_END_REASONS, EARLY_END_REASON_LABELS, type Participant } from '@shared/contract/worksites';
@@ -64,7 +77,13 @@ function UpdateForm({ participant, onDone }: FormProps) {
     },
   });
   const update = useApiMutation('contracts/update');
-  const submit = () => saveForm(form, () => update.mutateAsync({ participationId: participant.id, contract: form.getValues().contract }), 'Le contrat est mis à jour.', onDone);
+  const submit = () =>
+    saveForm(
+      form,
+      () => update.mutateAsync({ participationId: participant.id, contract: form.getValues().contract }),
+      'Le contrat est mis à jour.',
+      onDone,
+    );
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
@@ -80,7 +99,8 @@ function UpdateForm({ participant, onDone }: FormProps) {
           label="Tâches confiées"
           description={
             <>
-              Reprises dans le contrat et dans la convention de <WithHelp term="miseADisposition">mise à disposition</WithHelp> (article R5132-20).
+              Reprises dans le contrat et dans la convention de{' '}
+              <WithHelp term="miseADisposition">mise à disposition</WithHelp> (article R5132-20).
             </>
           }
           autosize
@@ -92,7 +112,13 @@ function UpdateForm({ participant, onDone }: FormProps) {
           description="Le contrat prévoit alors une formation renforcée à la sécurité."
           {...form.getInputProps('contract.particularRisk', { type: 'checkbox' })}
         />
-        {contract.type === 'cddi' && <TextInput label="Numéro de PASS IAE" description="Si le PASS IAE a été délivré." {...form.getInputProps('contract.passIae')} />}
+        {contract.type === 'cddi' && (
+          <TextInput
+            label="Numéro de PASS IAE"
+            description="Si le PASS IAE a été délivré."
+            {...form.getInputProps('contract.passIae')}
+          />
+        )}
         <SimpleGrid cols={2}>
           <DateField label="Contrat remis le" clearable {...form.getInputProps('contract.handedOn')} />
           <DateField label="Signé le" clearable {...form.getInputProps('contract.signedOn')} />
@@ -118,13 +144,18 @@ function RenewForm({ participant, onDone }: FormProps) {
   const form = useForm<{ renewal: RenewalInput }>({ initialValues: { renewal: { newEndDate: '', agreedOn: '' } } });
   const renew = useApiMutation('contracts/renew');
   const [warning, setWarning] = useState<string | null>(null);
-  if (participant.earlyEnd) return <Text c="dimmed">Ce contrat a pris fin avant son terme : il ne peut plus être renouvelé.</Text>;
+  if (participant.earlyEnd)
+    return <Text c="dimmed">Ce contrat a pris fin avant son terme : il ne peut plus être renouvelé.</Text>;
   const submit = (confirmWarnings = false) =>
     saveForm(
       form,
       async () => {
         try {
-          await renew.mutateAsync({ participationId: participant.id, renewal: form.getValues().renewal, confirmWarnings });
+          await renew.mutateAsync({
+            participationId: participant.id,
+            renewal: form.getValues().renewal,
+            confirmWarnings,
+          });
         } catch (error) {
           // A new end far past the worksite is a warning: shown, then confirmed.
           if (error instanceof ApiError && error.payload.field === 'worksiteEnd') setWarning(error.message);
@@ -139,7 +170,8 @@ function RenewForm({ participant, onDone }: FormProps) {
       <Stack>
         {participant.renewals.map((r) => (
           <Text key={r.newEndDate} size="sm">
-            Renouvelé jusqu’au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin précédente le {formatFrenchDate(r.previousEndDate)})
+            Renouvelé jusqu’au {formatFrenchDate(r.newEndDate)} (accord du {formatFrenchDate(r.agreedOn)}, fin
+            précédente le {formatFrenchDate(r.previousEndDate)})
           </Text>
         ))}
         <SimpleGrid cols={2}>
@@ -147,9 +179,16 @@ function RenewForm({ participant, onDone }: FormProps) {
           <DateField label="Accord du salarié le" withAsterisk {...form.getInputProps('renewal.agreedOn')} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
-          Un CDD se renouvelle deux fois au plus ; un CDDI, dans la limite de 24 mois en tout. Le salarié accepte le renouvellement avant le terme.
+          Un CDD se renouvelle deux fois au plus ; un CDDI, dans la limite de 24 mois en tout. Le salarié accepte le
+          renouvellement avant le terme.
         </Text>
-        {warning && <WarningToConfirm warning={warning} confirmLabel="Renouveler quand même" onConfirm={() => void submit(true)} />}
+        {warning && (
+          <WarningToConfirm
+            warning={warning}
+            confirmLabel="Renouveler quand même"
+            onConfirm={() => void submit(true)}
+          />
+        )}
         <Group justify="flex-end">
           <Button type="submit" loading={renew.isPending}>
             Renouveler
@@ -161,18 +200,27 @@ function RenewForm({ participant, onDone }: FormProps) {
 }
 
 function EarlyEndForm({ participant, onDone }: FormProps) {
-  const form = useForm<{ earlyEnd: EarlyEndInput }>({ initialValues: { earlyEnd: { date: '', reason: null as never } } });
+  const form = useForm<{ earlyEnd: EarlyEndInput }>({
+    initialValues: { earlyEnd: { date: '', reason: null as never } },
+  });
   const end = useApiMutation('contracts/endEarly');
   const withdraw = useApiMutation('contracts/withdrawEarlyEnd');
   const confirm = useConfirm();
   const reasons = EARLY_END_REASONS.filter((r) => r !== 'emploi_ou_formation' || participant.contract.type === 'cddi');
 
   if (participant.earlyEnd) {
-    const undo = () => saveForm(form, () => withdraw.mutateAsync({ participationId: participant.id }), 'La fin anticipée est retirée : le contrat court jusqu’à son terme.', onDone);
+    const undo = () =>
+      saveForm(
+        form,
+        () => withdraw.mutateAsync({ participationId: participant.id }),
+        'La fin anticipée est retirée : le contrat court jusqu’à son terme.',
+        onDone,
+      );
     return (
       <Stack>
         <Alert color="orange">
-          Dernier jour : {formatFrenchDate(participant.earlyEnd.date)}. Motif : {EARLY_END_REASON_LABELS[participant.earlyEnd.reason]}.
+          Dernier jour : {formatFrenchDate(participant.earlyEnd.date)}. Motif :{' '}
+          {EARLY_END_REASON_LABELS[participant.earlyEnd.reason]}.
         </Alert>
         <Group justify="flex-end">
           <Button variant="light" color="red" onClick={() => void undo()} loading={withdraw.isPending}>
@@ -193,14 +241,26 @@ function EarlyEndForm({ participant, onDone }: FormProps) {
       });
       if (!confirmed) return;
     }
-    await saveForm(form, () => end.mutateAsync({ participationId: participant.id, earlyEnd }), 'La fin anticipée est enregistrée.', onDone);
+    await saveForm(
+      form,
+      () => end.mutateAsync({ participationId: participant.id, earlyEnd }),
+      'La fin anticipée est enregistrée.',
+      onDone,
+    );
   };
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
-        <Text size="sm">Un contrat à durée déterminée ne prend fin avant son terme que pour les motifs prévus par le Code du travail.</Text>
+        <Text size="sm">
+          Un contrat à durée déterminée ne prend fin avant son terme que pour les motifs prévus par le Code du travail.
+        </Text>
         <DateField label="Dernier jour du contrat" withAsterisk {...form.getInputProps('earlyEnd.date')} />
-        <Select label="Motif" data={reasons.map((r) => ({ value: r, label: EARLY_END_REASON_LABELS[r] }))} withAsterisk {...form.getInputProps('earlyEnd.reason')} />
+        <Select
+          label="Motif"
+          data={reasons.map((r) => ({ value: r, label: EARLY_END_REASON_LABELS[r] }))}
+          withAsterisk
+          {...form.getInputProps('earlyEnd.reason')}
+        />
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={end.isPending}>
             Enregistrer la fin anticipée

@@ -8,7 +8,8 @@ import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { WithHelp } from '../../ui/TermHelp';
 import { countOf, plural } from '@shared/french';
 
-const spoken = (date: string, halfDay: 'morning' | 'afternoon') => `${WEEKDAY_LABELS[weekdayOf(date)] ?? 'Dimanche'} ${formatFrenchDate(date)} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
+const spoken = (date: string, halfDay: 'morning' | 'afternoon') =>
+  `${WEEKDAY_LABELS[weekdayOf(date)] ?? 'Dimanche'} ${formatFrenchDate(date)} (${HALF_DAY_LABELS[halfDay].toLowerCase()})`;
 
 /** Shows what generation creates and skips, and lets the coordinator accept the make-ups. */
 export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onClose: () => void }) {
@@ -23,7 +24,9 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
     try {
       await generate.mutateAsync({ id: worksiteId, makeUps, removeOutside });
       const removed = removeOutside ? `, ${countOf(preview.data.outside.length, 'retirée', 'retirées')}` : '';
-      notifySuccess(`${countOf(preview.data.toCreate.length + makeUps.length, 'demi-journée ajoutée', 'demi-journées ajoutées')} au planning${removed}.`);
+      notifySuccess(
+        `${countOf(preview.data.toCreate.length + makeUps.length, 'demi-journée ajoutée', 'demi-journées ajoutées')} au planning${removed}.`,
+      );
       onClose();
     } catch (error) {
       notifyFailure(error);
@@ -37,7 +40,9 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
       {preview.data && (
         <Stack>
           <Text>
-            {countOf(preview.data.toCreate.length, 'demi-journée', 'demi-journées')} à créer sur {plural(preview.data.plannedCount, 'la', 'les')} {preview.data.plannedCount} {plural(preview.data.plannedCount, 'prévue', 'prévues')} par le rythme du chantier.
+            {countOf(preview.data.toCreate.length, 'demi-journée', 'demi-journées')} à créer sur{' '}
+            {plural(preview.data.plannedCount, 'la', 'les')} {preview.data.plannedCount}{' '}
+            {plural(preview.data.plannedCount, 'prévue', 'prévues')} par le rythme du chantier.
           </Text>
           {preview.data.skipped.length > 0 && (
             <>
@@ -55,9 +60,10 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
             <>
               <Text fw={600}>Demi-journées de rattrapage proposées</Text>
               <Text size="sm" c="dimmed">
-                Les heures perdues un jour férié ne se récupèrent pas (art. L3133-2 du Code du travail) : une demi-journée de rattrapage est du temps de
-                travail ajouté, pendant le contrat. Elle modifie la répartition des heures prévue au contrat : prévenez chaque personne à l’avance
-                (art. L3123-11). Au-delà des heures hebdomadaires du contrat, ce sont des{' '}
+                Les heures perdues un jour férié ne se récupèrent pas (art. L3133-2 du Code du travail) : une
+                demi-journée de rattrapage est du temps de travail ajouté, pendant le contrat. Elle modifie la
+                répartition des heures prévue au contrat : prévenez chaque personne à l’avance (art. L3123-11). Au-delà
+                des heures hebdomadaires du contrat, ce sont des{' '}
                 <WithHelp term="heuresComplementaires">heures complémentaires</WithHelp>.
               </Text>
               {preview.data.makeUps.map((m) => (
@@ -68,7 +74,7 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
                     m.complementary.length > 0
                       ? `Heures complémentaires : ${m.complementary.map((c) => `${c.name} (${formatDuration(c.minutes)})`).join(', ')}.`
                       : m.concerned.length > 0
-                        ? "Sans heures complémentaires : la semaine reste dans les heures du contrat."
+                        ? 'Sans heures complémentaires : la semaine reste dans les heures du contrat.'
                         : 'Aucun participant sous contrat ce jour-là pour le moment.'
                   }
                   checked={!refused.has(m.date + m.halfDay)}
@@ -86,15 +92,19 @@ export function GenerateModal({ worksiteId, onClose }: { worksiteId: number; onC
             <Alert color="orange" title="Demi-journées hors du nouveau rythme">
               <Stack gap="xs">
                 <Text size="sm">
-                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n’en font plus partie. Les demi-journées passées restent
-                  toujours au planning.
+                  Les dates ou le rythme du chantier ont changé : ces demi-journées à venir n’en font plus partie. Les
+                  demi-journées passées restent toujours au planning.
                 </Text>
                 <List size="sm">
                   {preview.data.outside.map((s) => (
                     <List.Item key={s.id}>{spoken(s.date, s.halfDay)}</List.Item>
                   ))}
                 </List>
-                <Checkbox label="Retirer ces demi-journées du planning" checked={removeOutside} onChange={(e) => setRemoveOutside(e.currentTarget.checked)} />
+                <Checkbox
+                  label="Retirer ces demi-journées du planning"
+                  checked={removeOutside}
+                  onChange={(e) => setRemoveOutside(e.currentTarget.checked)}
+                />
               </Stack>
             </Alert>
           )}

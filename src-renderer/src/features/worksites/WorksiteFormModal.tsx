@@ -1,4 +1,16 @@
-import { Anchor, Checkbox, Grid, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Checkbox,
+  Grid,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { supervisesWorksites } from '@shared/capabilities';
 import type { Settings } from '@shared/contract/settings';
@@ -27,7 +39,8 @@ import { idSelectProps } from '../../ui/id-select';
 import { HoursFields } from '../settings/HoursFields';
 import { DateField } from '../../ui/DateField';
 
-const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
 
 /** A MESP by default: 4 weeks, Monday to Thursday mornings, 5 people. */
 function defaults(settings: Settings): WorksiteInput {
@@ -68,11 +81,19 @@ function NoSupervisorYet() {
       , puis revenez choisir l’encadrant.
     </>
   ) : (
-    "Aucun compte d’encadrant technique : demandez à l’administrateur de Passerelle de le créer dans Paramètres › Comptes."
+    'Aucun compte d’encadrant technique : demandez à l’administrateur de Passerelle de le créer dans Paramètres › Comptes.'
   );
 }
 
-export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Worksite | null; onClose: () => void; onSaved: (id: number) => void }) {
+export function WorksiteFormModal({
+  worksite,
+  onClose,
+  onSaved,
+}: {
+  worksite: Worksite | null;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
   const settings = useApiQuery('settings/get');
   const accounts = useApiQuery('auth/users');
   const supervisors = (accounts.data ?? []).filter((a) => supervisesWorksites(a.role));
@@ -80,20 +101,27 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
   const funders = useApiQuery('funders/list', { includeArchived: true });
   const save = useApiMutation('worksites/save');
   const form = useForm<{ worksite: WorksiteInput }>({
-    initialValues: { worksite: worksite ? toInput(worksite) : settings.data ? defaults(settings.data) : (null as never) },
+    initialValues: {
+      worksite: worksite ? toInput(worksite) : settings.data ? defaults(settings.data) : (null as never),
+    },
   });
   if (!settings.data || !form.getValues().worksite) return null;
   const values = form.getValues().worksite;
   const idSelect = (path: string) => idSelectProps(form, path);
-  const hasSlot = (weekday: number, halfDay: string) => values.slots.some((s) => s.weekday === weekday && s.halfDay === halfDay);
+  const hasSlot = (weekday: number, halfDay: string) =>
+    values.slots.some((s) => s.weekday === weekday && s.halfDay === halfDay);
   const toggleSlot = (weekday: number, halfDay: 'morning' | 'afternoon') =>
     form.setFieldValue(
       'worksite.slots',
-      hasSlot(weekday, halfDay) ? values.slots.filter((s) => !(s.weekday === weekday && s.halfDay === halfDay)) : [...values.slots, { weekday, halfDay }],
+      hasSlot(weekday, halfDay)
+        ? values.slots.filter((s) => !(s.weekday === weekday && s.halfDay === halfDay))
+        : [...values.slots, { weekday, halfDay }],
     );
   const organisations = (directory.data ?? []).map((o) => ({ value: String(o.id), label: o.name }));
   // The funders of Paramètres › Financeurs; an archived one stays listed on a worksite that already names it.
-  const funderOptions = (funders.data ?? []).filter((f) => !f.archived || values.fundersIds.includes(f.id)).map((f) => ({ value: String(f.id), label: f.name }));
+  const funderOptions = (funders.data ?? [])
+    .filter((f) => !f.archived || values.fundersIds.includes(f.id))
+    .map((f) => ({ value: String(f.id), label: f.name }));
 
   const submit = async () => {
     const input = form.getValues().worksite;
@@ -116,16 +144,28 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
               <TextInput label="Nom du chantier" withAsterisk data-autofocus {...form.getInputProps('worksite.name')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 3 }}>
-              <Select label="Type" data={options(WORKSITE_KINDS, WORKSITE_KIND_LABELS)} allowDeselect={false} {...form.getInputProps('worksite.kind')} />
+              <Select
+                label="Type"
+                data={options(WORKSITE_KINDS, WORKSITE_KIND_LABELS)}
+                allowDeselect={false}
+                {...form.getInputProps('worksite.kind')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label="Support d’activité" data={options(ACTIVITIES, ACTIVITY_LABELS)} withAsterisk {...form.getInputProps('worksite.activity')} />
+              <Select
+                label="Support d’activité"
+                data={options(ACTIVITIES, ACTIVITY_LABELS)}
+                withAsterisk
+                {...form.getInputProps('worksite.activity')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
                 label="Employeur des participants"
                 withAsterisk
-                data={settings.data.employers.filter((e) => !e.archived).map((e) => ({ value: String(e.id), label: e.name }))}
+                data={settings.data.employers
+                  .filter((e) => !e.archived)
+                  .map((e) => ({ value: String(e.id), label: e.name }))}
                 {...idSelect('worksite.employerId')}
               />
             </Grid.Col>
@@ -139,7 +179,13 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select label="Client ou partenaire" clearable searchable data={organisations} {...idSelect('worksite.clientId')} />
+              <Select
+                label="Client ou partenaire"
+                clearable
+                searchable
+                data={organisations}
+                {...idSelect('worksite.clientId')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <MultiSelect
@@ -165,13 +211,30 @@ export function WorksiteFormModal({ worksite, onClose, onSaved }: { worksite: Wo
               <DateField label="Date de début" withAsterisk {...form.getInputProps('worksite.startDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 2 }}>
-              <NumberInput label="Semaines" min={1} max={104} allowDecimal={false} {...form.getInputProps('worksite.weeks')} />
+              <NumberInput
+                label="Semaines"
+                min={1}
+                max={104}
+                allowDecimal={false}
+                {...form.getInputProps('worksite.weeks')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 2 }}>
-              <NumberInput label="Capacité" min={1} max={50} allowDecimal={false} {...form.getInputProps('worksite.capacity')} />
+              <NumberInput
+                label="Capacité"
+                min={1}
+                max={50}
+                allowDecimal={false}
+                {...form.getInputProps('worksite.capacity')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label="État" data={options(WORKSITE_STATUSES, WORKSITE_STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('worksite.status')} />
+              <Select
+                label="État"
+                data={options(WORKSITE_STATUSES, WORKSITE_STATUS_LABELS)}
+                allowDeselect={false}
+                {...form.getInputProps('worksite.status')}
+              />
             </Grid.Col>
           </Grid>
           <div>

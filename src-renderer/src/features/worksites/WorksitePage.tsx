@@ -1,8 +1,32 @@
-import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { followsCaseload } from '@shared/capabilities';
-import { ACTIVITY_LABELS, ANNEX_KIND_LABELS, CONTRACT_TYPE_LABELS, EARLY_END_REASON_LABELS, HALF_DAY_LABELS, WEEKDAY_LABELS, WORKSITE_KIND_LABELS, WORKSITE_STATUS_LABELS, type Participant, type WorksiteSession } from '@shared/contract/worksites';
+import {
+  ACTIVITY_LABELS,
+  ANNEX_KIND_LABELS,
+  CONTRACT_TYPE_LABELS,
+  EARLY_END_REASON_LABELS,
+  HALF_DAY_LABELS,
+  WEEKDAY_LABELS,
+  WORKSITE_KIND_LABELS,
+  WORKSITE_STATUS_LABELS,
+  type Participant,
+  type WorksiteSession,
+} from '@shared/contract/worksites';
 import { formatFrenchDate, mondayOf } from '@shared/dates';
 import { formatEuros } from '@shared/money';
 import { formatDuration } from '@shared/time';
@@ -82,13 +106,18 @@ export function WorksitePage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text size="sm">
-            {WORKSITE_KIND_LABELS[w.kind]} · {ACTIVITY_LABELS[w.activity]} · <Badge variant="light">{WORKSITE_STATUS_LABELS[w.status]}</Badge>
+            {WORKSITE_KIND_LABELS[w.kind]} · {ACTIVITY_LABELS[w.activity]} ·{' '}
+            <Badge variant="light">{WORKSITE_STATUS_LABELS[w.status]}</Badge>
           </Text>
           <Text size="sm">
-            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} ({countOf(w.weeks, 'semaine', 'semaines')}), {countOf(w.capacity, 'place', 'places')}
+            Du {formatFrenchDate(w.startDate)} au {formatFrenchDate(w.endDate)} (
+            {countOf(w.weeks, 'semaine', 'semaines')}), {countOf(w.capacity, 'place', 'places')}
           </Text>
           <Text size="sm">
-            Rythme : {w.slots.map((s) => `${WEEKDAY_LABELS[s.weekday]!.toLowerCase()} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`).join(', ')}
+            Rythme :{' '}
+            {w.slots
+              .map((s) => `${WEEKDAY_LABELS[s.weekday]!.toLowerCase()} ${HALF_DAY_LABELS[s.halfDay].toLowerCase()}`)
+              .join(', ')}
           </Text>
         </Card>
         <Card withBorder>
@@ -100,7 +129,11 @@ export function WorksitePage() {
       </SimpleGrid>
       <Card withBorder>
         <Group justify="space-between" mb="sm">
-          <Title order={3}>{ownCaseloadOnly ? `Participants que vous suivez (${w.participants.length})` : `Participants (${w.participants.length}/${w.capacity})`}</Title>
+          <Title order={3}>
+            {ownCaseloadOnly
+              ? `Participants que vous suivez (${w.participants.length})`
+              : `Participants (${w.participants.length}/${w.capacity})`}
+          </Title>
           {editable && (
             <Button size="xs" variant="light" onClick={() => setAddingParticipant(true)}>
               Ajouter un participant
@@ -108,7 +141,11 @@ export function WorksitePage() {
           )}
         </Group>
         {w.participants.length === 0 ? (
-          <Text c="dimmed">{ownCaseloadOnly ? 'Aucune des personnes que vous suivez ne participe à ce chantier.' : "Aucun participant pour l’instant."}</Text>
+          <Text c="dimmed">
+            {ownCaseloadOnly
+              ? 'Aucune des personnes que vous suivez ne participe à ce chantier.'
+              : 'Aucun participant pour l’instant.'}
+          </Text>
         ) : (
           <Table aria-label="Participants">
             <Table.Thead>
@@ -125,25 +162,31 @@ export function WorksitePage() {
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
-                    <Link to={`/people/${p.personId}`}>{p.name}</Link>
-                    {p.annexTimes.map((a) => (
-                      <Text key={a.id} size="xs" c="dimmed">
-                        {ANNEX_KIND_LABELS[a.kind]} le {formatFrenchDate(a.date)}, {a.start}–{a.end}
-                        {a.paid ? '' : ' (non rémunéré)'}
-                      </Text>
-                    ))}
-                    {editable && (
-                      <Button size="compact-xs" variant="subtle" px={0} onClick={() => setAnnexFor(p)} aria-label={`Ajouter un temps annexe pour ${p.name}`}>
-                        + temps annexe
-                      </Button>
-                    )}
+                      <Link to={`/people/${p.personId}`}>{p.name}</Link>
+                      {p.annexTimes.map((a) => (
+                        <Text key={a.id} size="xs" c="dimmed">
+                          {ANNEX_KIND_LABELS[a.kind]} le {formatFrenchDate(a.date)}, {a.start}–{a.end}
+                          {a.paid ? '' : ' (non rémunéré)'}
+                        </Text>
+                      ))}
+                      {editable && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          px={0}
+                          onClick={() => setAnnexFor(p)}
+                          aria-label={`Ajouter un temps annexe pour ${p.name}`}
+                        >
+                          + temps annexe
+                        </Button>
+                      )}
                     </Stack>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
                       <Text size="sm">
-                        {CONTRACT_TYPE_LABELS[p.contract.type]} du {formatFrenchDate(p.contract.startDate)} au {formatFrenchDate(p.contract.endDate)},{' '}
-                        {formatEuros(p.contract.hourlyCents)}/h
+                        {CONTRACT_TYPE_LABELS[p.contract.type]} du {formatFrenchDate(p.contract.startDate)} au{' '}
+                        {formatFrenchDate(p.contract.endDate)}, {formatEuros(p.contract.hourlyCents)}/h
                       </Text>
                       {p.renewals.length > 0 && (
                         <Text size="xs" c="dimmed">
@@ -159,17 +202,36 @@ export function WorksitePage() {
                       )}
                       <Group gap="sm">
                         {editable && (
-                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setContractOf(p)} aria-label={`Gérer le contrat ${deName(p.name)}`}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            px={0}
+                            onClick={() => setContractOf(p)}
+                            aria-label={`Gérer le contrat ${deName(p.name)}`}
+                          >
                             Gérer le contrat
                           </Button>
                         )}
                         {can('documents/generate') && (
-                          <Button size="compact-xs" variant="subtle" px={0} onClick={() => setDocumentsOf(p)} aria-label={`Documents ${deName(p.name)}`}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            px={0}
+                            onClick={() => setDocumentsOf(p)}
+                            aria-label={`Documents ${deName(p.name)}`}
+                          >
                             Documents
                           </Button>
                         )}
                         {can('evaluations/get') && (
-                          <Button size="compact-xs" variant="subtle" px={0} component={Link} to={`/worksites/${id}/participants/${p.id}`} aria-label={`Suivi et évaluations ${deName(p.name)}`}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            px={0}
+                            component={Link}
+                            to={`/worksites/${id}/participants/${p.id}`}
+                            aria-label={`Suivi et évaluations ${deName(p.name)}`}
+                          >
                             Suivi et évaluations
                           </Button>
                         )}
@@ -228,7 +290,11 @@ export function WorksitePage() {
                             size="lg"
                             variant={s.cancelledReason ? 'outline' : 'light'}
                             color={s.cancelledReason ? 'gray' : s.origin === 'makeup' ? 'orange' : 'teal'}
-                            style={{ textTransform: 'none', cursor: editable && !s.cancelledReason ? 'pointer' : undefined, textDecoration: s.cancelledReason ? 'line-through' : undefined }}
+                            style={{
+                              textTransform: 'none',
+                              cursor: editable && !s.cancelledReason ? 'pointer' : undefined,
+                              textDecoration: s.cancelledReason ? 'line-through' : undefined,
+                            }}
                             onClick={() => editable && !s.cancelledReason && setOpenedSession(s)}
                             aria-label={`${label}${s.cancelledReason ? ', annulée' : ''}`}
                           >
@@ -254,7 +320,9 @@ export function WorksitePage() {
           En orange : rattrapages. Cliquez sur une demi-journée pour la déplacer ou l’annuler.
         </Text>
       </Card>
-      {can('attendance/hours') && <HoursCard worksiteId={id} totalLabel={ownCaseloadOnly ? 'Total des personnes que vous suivez' : undefined} />}
+      {can('attendance/hours') && (
+        <HoursCard worksiteId={id} totalLabel={ownCaseloadOnly ? 'Total des personnes que vous suivez' : undefined} />
+      )}
       {can('documents/generate') && w.sessions.length > 0 && (
         <Group>
           <Button variant="light" onClick={() => setWorksiteDocuments(true)}>
@@ -286,7 +354,9 @@ export function WorksitePage() {
         />
       )}
       {batch && <BatchModal worksite={w} onClose={() => setBatch(false)} />}
-      {editing && <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <WorksiteFormModal worksite={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
       {generating && <GenerateModal worksiteId={id} onClose={() => setGenerating(false)} />}
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
       {addingParticipant && <AddParticipantModal worksite={w} onClose={() => setAddingParticipant(false)} />}
@@ -301,7 +371,11 @@ export function WorksitePage() {
         />
       )}
       {openedSession && (
-        <SessionModal session={openedSession} label={formatFrenchDate(openedSession.date)} onClose={() => setOpenedSession(null)} />
+        <SessionModal
+          session={openedSession}
+          label={formatFrenchDate(openedSession.date)}
+          onClose={() => setOpenedSession(null)}
+        />
       )}
     </Stack>
   );

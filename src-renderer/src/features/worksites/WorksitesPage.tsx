@@ -66,7 +66,11 @@ export function WorksitesPage() {
         </Table>
       )}
       {creating && settings.data && (
-        <WorksiteFormModal worksite={null} onClose={() => setCreating(false)} onSaved={(id) => navigate(`/worksites/${id}`)} />
+        <WorksiteFormModal
+          worksite={null}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => navigate(`/worksites/${id}`)}
+        />
       )}
     </Stack>
   );
