@@ -1,6 +1,9 @@
 import { dispatch } from '../../src-main/app/dispatch';
 import type { Services } from '../../src-main/app/services';
 import type { Session } from '../../src-main/app/session';
+import { mespWorksiteInput } from './inputs';
+
+export { MESP_CONTRACT } from './inputs';
 
 /** Calls the core as the signed-in administrator would through the screens. */
 export function caller(services: Services, admin: Session) {
@@ -62,36 +65,7 @@ export async function mespWorksite(
   startDate = '2026-05-04',
 ) {
   const call = caller(services, admin);
-  const worksite = await call('worksites/save', {
-    worksite: {
-      name: 'Menuiserie du port',
-      kind: 'mesp',
-      activity: 'menuiserie',
-      clientId: null,
-      workAddress: 'Atelier municipal, 5 rue du Port',
-      supervisorId,
-      coordinatorId: null,
-      employerId: 1,
-      fundersIds: [],
-      startDate,
-      weeks: 4,
-      slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
-      capacity: 5,
-      hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
-      status: 'preparation',
-    },
-  });
+  const worksite = await call('worksites/save', { worksite: mespWorksiteInput(supervisorId, startDate) });
   await call('worksites/generateSessions', { id: worksite.id, makeUps: [] });
   return worksite.id as number;
 }
-
-export const MESP_CONTRACT = {
-  type: 'cdd_usage',
-  startDate: '2026-05-04',
-  endDate: '2026-05-31',
-  position: 'Agent de menuiserie',
-  hourlyCents: 1202,
-  handedOn: null,
-  signedOn: null,
-  derogationUntil: null,
-};

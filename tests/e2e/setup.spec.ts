@@ -2,36 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
-import { SetupWizardPage, type EmployerData, type StructureData } from './pages/setup-wizard';
+import { SetupWizardPage } from './pages/setup-wizard';
+import { KERBRENOU as ccas, RELAIS_IROISE as portage } from './inputs';
 import { ShellPage } from './pages/shell';
-
-const ccas: StructureData = {
-  name: 'CCAS de Kerbrénou',
-  address: '2 rue de la Mairie',
-  postcode: '29200',
-  town: 'Kerbrénou',
-  siret: '262 900 197 00019',
-  phone: '02 98 00 00 00',
-  email: 'accueil@ccas-kerbrenou.fr',
-  signatoryName: 'Élodie Le Gall',
-  signatoryTitle: 'La Présidente du CCAS',
-};
-
-const portage: EmployerData = {
-  name: 'Relais Emploi Iroise',
-  address: '14 quai du Port',
-  postcode: '29200',
-  town: 'Brest',
-  siret: '44306184100047',
-  payrollEmail: 'paie@relais-iroise.fr',
-  collectiveAgreement: 'Aucune convention collective',
-  pensionFund: 'AG2R La Mondiale',
-  pensionFundAddress: '14-16 boulevard Malesherbes, 75008 Paris',
-  providentBody: 'Humanis Prévoyance',
-  providentBodyAddress: '21 rue Laffitte, 75009 Paris',
-  signatoryName: 'Jean N’Diaye',
-  signatoryTitle: 'Le Directeur',
-};
 
 test('la secrétaire configure Passerelle au premier lancement, puis retrouve tout après rechargement', async ({
   page,

@@ -14,6 +14,7 @@ import { LoginPage } from '../e2e/pages/login';
 import { PeoplePage } from '../e2e/pages/people';
 import { SetupWizardPage } from '../e2e/pages/setup-wizard';
 import { ShellPage } from '../e2e/pages/shell';
+import { KERBRENOU, MESP_CONTRACT, mespWorksiteInput, RELAIS_IROISE } from '../e2e/inputs';
 import { answerDialogsWith, invoke, launch, root } from './app';
 
 const ADMIN = 'Élodie Le Gall';
@@ -39,33 +40,9 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
   const { app, window: page } = await launch(folders);
   const wizard = new SetupWizardPage(page);
   await expect(wizard.heading).toBeVisible({ timeout: 30_000 });
-  await wizard.fillStructure({
-    name: 'CCAS de Kerbrénou',
-    address: '2 rue de la Mairie',
-    postcode: '29200',
-    town: 'Kerbrénou',
-    siret: '262 900 197 00019',
-    phone: '02 98 00 00 00',
-    email: 'accueil@ccas-kerbrenou.fr',
-    signatoryName: 'Élodie Le Gall',
-    signatoryTitle: 'La Présidente du CCAS',
-  });
+  await wizard.fillStructure(KERBRENOU);
   await wizard.next();
-  await wizard.addEmployer({
-    name: 'Relais Emploi Iroise',
-    address: '14 quai du Port',
-    postcode: '29200',
-    town: 'Brest',
-    siret: '44306184100047',
-    payrollEmail: 'paie@relais-iroise.fr',
-    collectiveAgreement: 'Aucune convention collective',
-    pensionFund: 'AG2R La Mondiale',
-    pensionFundAddress: '14-16 boulevard Malesherbes, 75008 Paris',
-    providentBody: 'Humanis Prévoyance',
-    providentBodyAddress: '21 rue Laffitte, 75009 Paris',
-    signatoryName: 'Jean N’Diaye',
-    signatoryTitle: 'Le Directeur',
-  });
+  await wizard.addEmployer(RELAIS_IROISE);
   await wizard.next();
   await wizard.next();
   await wizard.next();
@@ -107,30 +84,7 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
   for (const status of ['candidature', 'entretien', 'admise']) {
     await invoke(page, 'people/moveJourney', { journeyId, status, happenedOn: '2026-02-10', reason: '' }, token);
   }
-  const worksite = await invoke<{ id: number }>(
-    page,
-    'worksites/save',
-    {
-      worksite: {
-        name: 'Menuiserie du port',
-        kind: 'mesp',
-        activity: 'menuiserie',
-        clientId: null,
-        workAddress: 'Atelier municipal, 5 rue du Port',
-        supervisorId: null,
-        coordinatorId: null,
-        employerId: 1,
-        fundersIds: [],
-        startDate: '2026-05-04',
-        weeks: 4,
-        slots: [0, 1, 2, 3].map((weekday) => ({ weekday, halfDay: 'morning' })),
-        capacity: 5,
-        hours: { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '13:30', afternoonEnd: '17:00' },
-        status: 'preparation',
-      },
-    },
-    token,
-  );
+  const worksite = await invoke<{ id: number }>(page, 'worksites/save', { worksite: mespWorksiteInput() }, token);
   await invoke(page, 'worksites/generateSessions', { id: worksite.id, makeUps: [] }, token);
   await invoke(
     page,
@@ -138,16 +92,7 @@ test('premier démarrage : la secrétaire configure, crée une fiche, imprime un
     {
       id: worksite.id,
       personId,
-      contract: {
-        type: 'cdd_usage',
-        startDate: '2026-05-04',
-        endDate: '2026-05-31',
-        position: 'Agent de menuiserie',
-        hourlyCents: 1202,
-        handedOn: null,
-        signedOn: null,
-        derogationUntil: null,
-      },
+      contract: MESP_CONTRACT,
     },
     token,
   );
