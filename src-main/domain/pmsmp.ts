@@ -7,12 +7,15 @@
  *   présence du bénéficiaire au sein de la structure d'accueil soit continue
  *   ou discontinue »; renewable once, « pour le même objet et les mêmes
  *   objectifs », for at most one month again (D5135-3, convention of L5135-4).
+ * - The same host over 12 consecutive months: at most two conventions, with
+ *   different objects or objectives, 60 days in all, renewals included
+ *   (D5135-3, third paragraph; `sameHostProblem`).
  * - Hours: an adult's day is at most 10 hours (L3121-18) and the week follows
  *   the legal 35 hours (L3121-27): the host's collective hours, never more.
  *   A minor: 8 hours a day and 35 a week (L3162-1).
  */
 import { WEEKDAYS } from '../shared/contract/pmsmp';
-import { lastDayOfMonths } from '../shared/dates';
+import { addDays, addMonths, daysBetween, formatFrenchDate, lastDayOfMonths } from '../shared/dates';
 import { timeToMinutes } from '../shared/time';
 
 /**
@@ -47,6 +50,79 @@ export function renewalProblem(
   if (original.renewed)
     return 'Cette immersion a déjà été renouvelée une fois : elle ne peut plus l’être (article D5135-3).';
   if (renewalStart <= original.end) return 'Le renouvellement commence après la fin de l’immersion.';
+  return null;
+}
+
+/** One convention with the same host and person: an initial one, or a renewal (`renewal`). */
+export interface HostConvention {
+  start: string;
+  end: string;
+  objective: string;
+  goals: string;
+  renewal: boolean;
+}
+
+/** The 60 days of D5135-3, third paragraph. */
+export const SAME_HOST_DAYS = 60;
+/** The two conventions of D5135-3, third paragraph. */
+export const SAME_HOST_CONVENTIONS = 2;
+
+const daysOf = (c: { start: string; end: string }) => daysBetween(c.start, c.end) + 1;
+const sameGoals = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr-FR') === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr-FR');
+
+/**
+ * Code du travail, article D5135-3, third paragraph: « Il peut être conclu,
+ * avec un même bénéficiaire et au cours d’une période de douze mois
+ * consécutifs, au plus deux conventions de mise en situation en milieu
+ * professionnel dans la même structure d’accueil, sous réserve que ces
+ * conventions comportent des objets ou des objectifs différents et sans que la
+ * durée totale de ces conventions, renouvellements compris, n’excède soixante
+ * jours sur la même période. »
+ *
+ * Read as: in any 12 consecutive months (a window « de date à date », the
+ * reading of `lastDayOfMonths`), at most two initial conventions begin with
+ * the same host (a renewal is part of the convention it renews); two initial
+ * conventions in one window differ by their object (L5135-1) or their precise
+ * objectives; and the calendar days of every convention in the window, both
+ * ends counted and renewals included, add up to 60 at most (the days of a
+ * convention reaching outside the window count only inside it). `others` are
+ * the person's other conventions with the same host (the one being edited
+ * left out). Returns why `candidate` breaks the rule, in French, or null.
+ */
+export function sameHostProblem(candidate: HostConvention, others: readonly HostConvention[]): string | null {
+  const all = [...others, candidate];
+  // Every window of 12 months that shares a day with the candidate (its first day from 12 months before it to its
+  // end); those opening on a convention's first day first, so that a refusal names the period one recognises.
+  const earliest = addMonths(candidate.start, -12);
+  const days: string[] = [];
+  for (let from = earliest; from <= candidate.end; from = addDays(from, 1)) days.push(from);
+  const starts = new Set(all.map((c) => c.start));
+  const windows = [...days.filter((d) => starts.has(d)), ...days.filter((d) => !starts.has(d))];
+  for (const from of windows) {
+    const to = lastDayOfMonths(from, 12);
+    if (to < candidate.start) continue;
+    const initials = all.filter((c) => !c.renewal && c.start >= from && c.start <= to);
+    if (!candidate.renewal && candidate.start >= from && candidate.start <= to) {
+      if (initials.length > SAME_HOST_CONVENTIONS) {
+        return `Avec la même structure d’accueil, au plus deux conventions d’immersion sur douze mois consécutifs (article D5135-3 du Code du travail) : la personne en a déjà deux entre le ${formatFrenchDate(from)} et le ${formatFrenchDate(to)}. Choisissez une autre structure d’accueil ou une date plus tardive.`;
+      }
+      const twin = initials.find(
+        (c) => c !== candidate && c.objective === candidate.objective && sameGoals(c.goals, candidate.goals),
+      );
+      if (twin) {
+        return `Une deuxième immersion dans la même structure d’accueil sur douze mois a un autre objet ou d’autres objectifs précis que la première, celle du ${formatFrenchDate(twin.start)} (article D5135-3 du Code du travail) : changez l’objet ou les objectifs, ou renouvelez la première.`;
+      }
+    }
+    const days = all.reduce((sum, c) => {
+      const a = c.start > from ? c.start : from;
+      const b = c.end < to ? c.end : to;
+      return a <= b ? sum + daysOf({ start: a, end: b }) : sum;
+    }, 0);
+    if (days > SAME_HOST_DAYS) {
+      return `Avec la même structure d’accueil, les immersions durent au plus 60 jours en tout sur douze mois consécutifs, renouvellements compris (article D5135-3 du Code du travail) : avec celle-ci, elles en compteraient ${days} entre le ${formatFrenchDate(from)} et le ${formatFrenchDate(to)}. Raccourcissez-la.`;
+    }
+  }
   return null;
 }
 

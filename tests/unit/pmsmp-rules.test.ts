@@ -6,12 +6,15 @@ import {
   pmsmpDatesProblem,
   pmsmpLastDay,
   renewalProblem,
+  SAME_HOST_DAYS,
+  sameHostProblem,
   scheduleProblems,
+  type HostConvention,
   suspendedDays,
   weekMinutes,
   type WeekSchedule,
 } from '../../src-main/domain/pmsmp';
-import { addDays, isoFromParts } from '../../src-main/shared/dates';
+import { addDays, daysBetween, isoFromParts, lastDayOfMonths } from '../../src-main/shared/dates';
 
 /** D5135-3: one month « de date à date », both days counted; each boundary from both sides. */
 describe('an immersion lasts at most one month, date to date (D5135-3)', () => {
@@ -194,5 +197,139 @@ describe('a CDDI is suspended during the immersion (L5132-15-1)', () => {
     expect(
       suspendedDays({ start: '2026-05-19', end: '2026-09-18' }, { start: '2026-04-20', end: '2026-05-19' }),
     ).toEqual({ from: '2026-05-19', to: '2026-05-19' });
+  });
+});
+
+/** D5135-3, third paragraph: the same host over 12 consecutive months; each boundary from both sides. */
+describe('the same host: two conventions, different objects or objectives, 60 days in 12 months (D5135-3)', () => {
+  const c = (start: string, end: string, objective = 'decouvrir', goals = '', renewal = false): HostConvention => ({
+    start,
+    end,
+    objective,
+    goals,
+    renewal,
+  });
+  // 5 to 25 January 2026: 21 days; 1 to 20 June 2026: 20 days.
+  const first = c('2026-01-05', '2026-01-25', 'decouvrir');
+  const second = c('2026-06-01', '2026-06-20', 'confirmer');
+  const cases: [why: string, candidate: HostConvention, others: HostConvention[], refused: RegExp | null][] = [
+    ['a first convention', first, [], null],
+    ['a second one with another object', second, [first], null],
+    [
+      'a second one, same object, other objectives',
+      c('2026-06-01', '2026-06-20', 'decouvrir', 'Le tri'),
+      [first],
+      null,
+    ],
+    [
+      'a second one, same object and objectives (spaces and case aside)',
+      c('2026-06-01', '2026-06-20', 'decouvrir', ' le  TRI '),
+      [c('2026-01-05', '2026-01-25', 'decouvrir', 'Le tri')],
+      /autre objet ou d’autres objectifs précis que la première, celle du 05\/01\/2026/,
+    ],
+    [
+      'the same object and objectives, 12 months after the first began: a new period',
+      c('2027-01-05', '2027-01-10', 'decouvrir'),
+      [first],
+      null,
+    ],
+    [
+      'the same object and objectives, the last day of the 12 months',
+      c('2027-01-04', '2027-01-10', 'decouvrir'),
+      [first],
+      /autre objet/,
+    ],
+    [
+      'a third convention the last day of the first one’s 12 months',
+      c('2027-01-04', '2027-01-06', 'recruter'),
+      [first, second],
+      /au plus deux conventions.*entre le 05\/01\/2026 et le 04\/01\/2027/,
+    ],
+    ['a third convention the day after', c('2027-01-05', '2027-01-07', 'recruter'), [first, second], null],
+    ['a renewal is no third convention', c('2026-06-21', '2026-06-30', 'confirmer', '', true), [first, second], null],
+    // 21 + 20 + 19 = 60 days: allowed; one more day refused.
+    ['60 days in all, renewal included', c('2026-06-21', '2026-07-09', 'confirmer', '', true), [first, second], null],
+    [
+      '61 days in all',
+      c('2026-06-21', '2026-07-10', 'confirmer', '', true),
+      [first, second],
+      /au plus 60 jours.*compteraient 61 entre le 05\/01\/2026 et le 04\/01\/2027/,
+    ],
+    // The days count inside the 12 months only: from 26/01/2026 on, January 2026 is out of the window (20 + 19 + 21).
+    [
+      '60 days in a later window',
+      c('2027-01-05', '2027-01-25', 'recruter'),
+      [first, second, c('2026-06-21', '2026-07-09', 'confirmer', '', true)],
+      null,
+    ],
+    [
+      '61 days in a later window',
+      c('2027-01-05', '2027-01-26', 'recruter'),
+      [first, second, c('2026-06-21', '2026-07-09', 'confirmer', '', true)],
+      /compteraient 61 entre le 01\/06\/2026 et le 31\/05\/2027/,
+    ],
+    ['another host’s conventions are not given: one month alone', c('2026-03-01', '2026-03-31'), [], null],
+  ];
+  it.each(cases)('%s', (_why, candidate, others, refused) => {
+    const problem = sameHostProblem(candidate, others);
+    if (refused === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(refused);
+  });
+
+  it('names the article in a French sentence', () => {
+    expect(sameHostProblem(c('2026-06-21', '2026-07-10', 'confirmer', '', true), [first, second])).toBe(
+      'Avec la même structure d’accueil, les immersions durent au plus 60 jours en tout sur douze mois consécutifs, renouvellements compris (article D5135-3 du Code du travail) : avec celle-ci, elles en compteraient 61 entre le 05/01/2026 et le 04/01/2027. Raccourcissez-la.',
+    );
+  });
+
+  /** Every window of 12 months, day by day, over the whole span: what the accepted conventions must respect. */
+  function breaches(all: HostConvention[]): boolean {
+    if (all.length === 0) return false;
+    const first = all.reduce((a, x) => (x.start < a ? x.start : a), all[0]!.start);
+    const last = all.reduce((a, x) => (x.end > a ? x.end : a), all[0]!.end);
+    for (let from = addDays(first, -400); from <= last; from = addDays(from, 1)) {
+      const to = lastDayOfMonths(from, 12);
+      const inside = all.filter((x) => !x.renewal && x.start >= from && x.start <= to);
+      if (inside.length > 2) return true;
+      for (let i = 0; i < inside.length; i++)
+        for (let j = i + 1; j < inside.length; j++)
+          if (inside[i]!.objective === inside[j]!.objective && inside[i]!.goals === inside[j]!.goals) return true;
+      let days = 0;
+      for (const x of all) {
+        const a = x.start > from ? x.start : from;
+        const b = x.end < to ? x.end : to;
+        if (a <= b) days += daysBetween(a, b) + 1;
+      }
+      if (days > SAME_HOST_DAYS) return true;
+    }
+    return false;
+  }
+
+  it('accepts a convention exactly when the conventions with it break no window of 12 months (property)', () => {
+    const convention = fc
+      .record({
+        offset: fc.integer({ min: 0, max: 900 }),
+        length: fc.integer({ min: 1, max: 31 }),
+        objective: fc.constantFrom('decouvrir', 'confirmer', 'recruter'),
+        goals: fc.constantFrom('', 'tri'),
+        renewal: fc.boolean(),
+      })
+      .map(({ offset, length, objective, goals, renewal }) => {
+        const start = addDays('2026-01-01', offset);
+        return { start, end: addDays(start, length - 1), objective, goals, renewal };
+      });
+    fc.assert(
+      fc.property(fc.array(convention, { minLength: 1, maxLength: 6 }), (candidates) => {
+        const accepted: HostConvention[] = [];
+        for (const candidate of candidates) {
+          const refused = sameHostProblem(candidate, accepted) !== null;
+          // Refused exactly when adding it would break a window (the accepted ones break none).
+          expect(refused).toBe(breaches([...accepted, candidate]));
+          if (!refused) accepted.push(candidate);
+        }
+        expect(breaches(accepted)).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -46,6 +46,11 @@ async function world() {
       },
     }),
   );
+  const otherHost = valueOf(
+    await call('contacts/saveOrganisation', {
+      organisation: { name: 'Jardinerie du Conquet', kind: 'partenaire', address: '', phone: '', email: '' },
+    }),
+  );
   const ft = valueOf(
     await call('contacts/saveOrganisation', {
       organisation: {
@@ -125,6 +130,7 @@ async function world() {
     socialWorker,
     asSocialWorker: caller(services, socialWorker),
     hostId: host.id,
+    otherHostId: otherHost.id,
   };
 }
 
@@ -231,6 +237,56 @@ describe('immersions (PMSMP) through RPC', () => {
     });
     const list = valueOf(await w.call('pmsmp/list', { personId: w.personId }));
     expect(list.find((i) => i.id === first.id)!.renewedBy).toBe(renewal.id);
+  });
+
+  it('refuses at save time a third convention, the same objectives, or more than 60 days with one host in 12 months (D5135-3)', async () => {
+    const w = await world();
+    // 9 to 20 March: 12 days, object « confirmer ».
+    const first = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
+    const same = w.immersion({ startDate: '2026-06-01', endDate: '2026-06-12' });
+    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: same })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'immersion.startDate',
+        message:
+          'Une deuxième immersion dans la même structure d’accueil sur douze mois a un autre objet ou d’autres objectifs précis que la première, celle du 09/03/2026 (article D5135-3 du Code du travail) : changez l’objet ou les objectifs, ou renouvelez la première.',
+      },
+    });
+    // Another object: allowed; 12 + 30 = 42 days.
+    const second = valueOf(
+      await w.call('pmsmp/save', {
+        personId: w.personId,
+        immersion: { ...same, objective: 'recruter', endDate: '2026-06-30' },
+      }),
+    );
+    const third = w.immersion({ objective: 'decouvrir', startDate: '2026-10-05', endDate: '2026-10-06' });
+    expect(await w.call('pmsmp/save', { personId: w.personId, immersion: third })).toMatchObject({
+      ok: false,
+      error: { field: 'immersion.startDate', message: expect.stringContaining('au plus deux conventions') },
+    });
+    // With another host the third is fine.
+    expect(
+      await w.call('pmsmp/save', { personId: w.personId, immersion: { ...third, hostOrganisationId: w.otherHostId } }),
+    ).toMatchObject({ ok: true });
+    // Renewing the second: 42 + 18 = 60 days allowed, 61 refused.
+    expect(
+      await w.call('pmsmp/renew', { id: second.id, startDate: '2026-07-01', endDate: '2026-07-19' }),
+    ).toMatchObject({
+      ok: false,
+      error: { field: 'endDate', message: expect.stringContaining('elles en compteraient 61') },
+    });
+    expect(
+      await w.call('pmsmp/renew', { id: second.id, startDate: '2026-07-01', endDate: '2026-07-18' }),
+    ).toMatchObject({ ok: true });
+    // Editing the first one longer now breaks the 60 days: refused too.
+    expect(
+      await w.call('pmsmp/save', {
+        personId: w.personId,
+        id: first.id,
+        immersion: w.immersion({ endDate: '2026-03-21' }),
+      }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('compteraient 61') } });
   });
 
   it('lets the social worker record immersions for her caseload only: others are NOT_FOUND', async () => {

@@ -7,6 +7,7 @@ import {
   plannedMinutes,
   pmsmpDatesProblem,
   renewalProblem,
+  sameHostProblem,
   scheduleMinutes,
   scheduleProblems,
   suspendedDays,
@@ -68,6 +69,28 @@ async function check(ctx: HandlerContext, f: PmsmpFields, birthDate: string) {
       field: 'immersion.prescriberContactId',
     });
   }
+}
+
+/** D5135-3, third paragraph: two conventions and 60 days at most with the same host over 12 months. */
+async function checkSameHost(
+  ctx: HandlerContext,
+  personId: number,
+  f: PmsmpFields,
+  own: { id: number | null; renewal: boolean },
+  field: string,
+) {
+  const others = await repo.conventionsWithHost(ctx.db, personId, f.hostOrganisationId, own.id);
+  const problem = sameHostProblem(
+    { start: f.startDate, end: f.endDate, objective: f.objective, goals: f.goals, renewal: own.renewal },
+    others.map((o) => ({
+      start: o.startDate,
+      end: o.endDate,
+      objective: o.objective,
+      goals: o.goals,
+      renewal: o.renewalOf !== null,
+    })),
+  );
+  if (problem) throw new AppError('INVALID_INPUT', problem, { field });
 }
 
 function fieldsOf(row: repo.ImmersionRow): PmsmpFields {
@@ -237,6 +260,7 @@ export const pmsmpHandlers: HandlerMap<
     await check(ctx, immersion, person.birthDate);
     let immersionId = id;
     if (immersionId === undefined) {
+      await checkSameHost(ctx, personId, immersion, { id: null, renewal: false }, 'immersion.startDate');
       immersionId = await repo.insertImmersion(
         ctx.db,
         personId,
@@ -258,6 +282,13 @@ export const pmsmpHandlers: HandlerMap<
           { field: 'immersion.objective' },
         );
       }
+      await checkSameHost(
+        ctx,
+        personId,
+        immersion,
+        { id: immersionId, renewal: existing.renewalOf !== null },
+        'immersion.startDate',
+      );
       await repo.updateImmersion(ctx.db, immersionId, immersion, ctx.now);
     }
     ctx.record(`person:${personId}`);
@@ -276,6 +307,7 @@ export const pmsmpHandlers: HandlerMap<
     const dates = pmsmpDatesProblem(startDate, endDate);
     if (dates) throw new AppError('INVALID_INPUT', dates, { field: 'endDate' });
     await check(ctx, fields, person.birthDate);
+    await checkSameHost(ctx, row.personId, fields, { id: null, renewal: true }, 'endDate');
     const renewalId = await repo.insertImmersion(
       ctx.db,
       row.personId,

@@ -152,6 +152,17 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
     .filter((r) => r.end >= from);
 }
 
+/** The person's conventions with one host (the one being edited left out), for the limits of D5135-3. */
+export async function conventionsWithHost(db: Db, personId: number, hostOrganisationId: number, except: number | null) {
+  let query = db
+    .selectFrom('immersions')
+    .select(['id', 'startDate', 'endDate', 'objective', 'goals', 'renewalOf'])
+    .where('personId', '=', personId)
+    .where('hostOrganisationId', '=', hostOrganisationId);
+  if (except !== null) query = query.where('id', '<>', except);
+  return query.orderBy('startDate').execute();
+}
+
 /** The immersions begun in a period, with their bilan's outcome (null while none is written), and the person they concern. */
 export async function immersionsBegun(db: Db, from: string, to: string) {
   return db
