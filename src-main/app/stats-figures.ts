@@ -30,7 +30,13 @@ import {
   YES_NO_UNKNOWN,
   YES_NO_UNKNOWN_LABELS,
 } from '../shared/contract/people-lists';
-import type { Breakdown, StatsFigures } from '../shared/contract/stats';
+import {
+  IMMERSION_STATUS_LABELS,
+  IMMERSION_STATUSES,
+  type Breakdown,
+  type StatsFigures,
+} from '../shared/contract/stats';
+import { PMSMP_OBJECTIVE_LABELS, PMSMP_OBJECTIVES } from '../shared/contract/pmsmp';
 import { attendanceRate } from '../domain/evaluations';
 import { publish, type RawBreakdown, type RawFigure, type RawFigures } from './stats-secrecy';
 import type { ReadableDb } from '../db/access';
@@ -132,11 +138,14 @@ export async function statsFigures(
 ): Promise<StatsFigures> {
   const { until, asOf } = countingEnd(filter, today);
   const counted: repo.Filter = { ...filter, to: until };
-  const [rows, k, upcoming] = await Promise.all([
+  const [rows, k, upcoming, immersionRows] = await Promise.all([
     repo.breakdownCounts(db, counted),
     repo.keyFigures(db, counted),
     repo.upcomingPeople(db, filter, until),
+    repo.immersionCounts(db, counted, today),
   ]);
+  const immersionCount = (objective: string, status: string) =>
+    Number(immersionRows.find((r) => r.objective === objective && r.status === status)?.n ?? 0);
   const byDim = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const dim = byDim.get(r.dim) ?? new Map<string, number>();
@@ -219,6 +228,13 @@ export async function statsFigures(
       columns: AGE_BRACKETS.map((a) => AGE_BRACKET_LABELS[a]),
       columnKeys: [...AGE_BRACKETS],
       cells: SEXES.map((s) => AGE_BRACKETS.map((a) => cross.get(`${s}|${a}`) ?? 0)),
+    },
+    immersions: {
+      rows: PMSMP_OBJECTIVES.map((o) => PMSMP_OBJECTIVE_LABELS[o]),
+      rowKeys: [...PMSMP_OBJECTIVES],
+      columns: IMMERSION_STATUSES.map((st) => IMMERSION_STATUS_LABELS[st]),
+      columnKeys: [...IMMERSION_STATUSES],
+      cells: PMSMP_OBJECTIVES.map((o) => IMMERSION_STATUSES.map((st) => immersionCount(o, st))),
     },
   };
   return { filter, asOf, funders, ...publish(raw, filter.showSmall) };

@@ -3,7 +3,8 @@
  * every count of people it prints, once per figure however many tables print
  * it, and the sums that tie them — each person breakdown adds up to the people
  * accompanied, the sex × age table's rows to the sex breakdown and its columns
- * to the age breakdown, the fine age brackets to the broad ones. The screen,
+ * to the age breakdown, the fine age brackets to the broad ones; the
+ * immersions table, object × bilan, its rows and columns to its totals. The screen,
  * the PDF and the xlsx all print what `publish` returns, so they hide the same.
  */
 import { maskOf, protectReport, type SecrecyReport, type States, type SumRule } from '../domain/secrecy';
@@ -34,10 +35,20 @@ export interface RawBreakdown {
   people: boolean;
 }
 
+export interface RawCross {
+  rows: string[];
+  rowKeys: string[];
+  columns: string[];
+  columnKeys: string[];
+  cells: number[][];
+}
+
 export interface RawFigures {
   figures: RawFigure[];
   breakdowns: RawBreakdown[];
-  cross: { rows: string[]; rowKeys: string[]; columns: string[]; columnKeys: string[]; cells: number[][] };
+  cross: RawCross;
+  /** Immersions (PMSMP) begun: object × where the bilan stands. Counts of immersions, each one person's: protected alike. */
+  immersions: RawCross;
 }
 
 /** Key figures that count people; worksites, half-days, hours and rates are never hidden. */
@@ -48,6 +59,12 @@ const rowId = (breakdown: string, key: string) => `${breakdown}:${key}`;
 const totalId = (b: RawBreakdown) => (b.people ? PEOPLE : `${b.key}:total`);
 const figureId = (key: string) => (key === 'people' ? PEOPLE : `figure:${key}`);
 const crossId = (sex: string, age: string) => `cross:${sex}|${age}`;
+const immersionId = (objective: string, status: string) => `immersions:${objective}|${status}`;
+const immersionRowId = (objective: string) => `immersions:row:${objective}`;
+const immersionColumnId = (status: string) => `immersions:column:${status}`;
+const IMMERSIONS_TOTAL = 'immersions:total';
+
+const sumOf = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** The report's counts of people and the sums between them. */
 export function secrecyReport(raw: RawFigures): SecrecyReport {
@@ -68,6 +85,17 @@ export function secrecyReport(raw: RawFigures): SecrecyReport {
   rowKeys.forEach((sex, r) => columnKeys.forEach((age, c) => cells.set(crossId(sex, age), cross[r]![c]!)));
   for (const sex of rowKeys) sums.push({ total: rowId('sex', sex), parts: columnKeys.map((age) => crossId(sex, age)) });
   for (const age of columnKeys) sums.push({ total: rowId('age', age), parts: rowKeys.map((sex) => crossId(sex, age)) });
+  const im = raw.immersions;
+  im.rowKeys.forEach((o, r) => im.columnKeys.forEach((st, c) => cells.set(immersionId(o, st), im.cells[r]![c]!)));
+  im.rowKeys.forEach((o, r) => cells.set(immersionRowId(o), sumOf(im.cells[r]!)));
+  im.columnKeys.forEach((st, c) => cells.set(immersionColumnId(st), sumOf(im.cells.map((row) => row[c]!))));
+  cells.set(IMMERSIONS_TOTAL, sumOf(im.cells.flat()));
+  for (const o of im.rowKeys)
+    sums.push({ total: immersionRowId(o), parts: im.columnKeys.map((st) => immersionId(o, st)) });
+  for (const st of im.columnKeys)
+    sums.push({ total: immersionColumnId(st), parts: im.rowKeys.map((o) => immersionId(o, st)) });
+  sums.push({ total: IMMERSIONS_TOTAL, parts: im.rowKeys.map(immersionRowId) });
+  sums.push({ total: IMMERSIONS_TOTAL, parts: im.columnKeys.map(immersionColumnId) });
   return { cells: [...cells].map(([id, value]) => ({ id, value })), sums };
 }
 
@@ -75,7 +103,7 @@ export function secrecyReport(raw: RawFigures): SecrecyReport {
 export function publish(
   raw: RawFigures,
   showSmall: boolean,
-): Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross' | 'smallFiguresShown'> {
+): Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross' | 'immersions' | 'smallFiguresShown'> {
   const report = secrecyReport(raw);
   const states: States = showSmall ? new Map(report.cells.map((c) => [c.id, 'shown'])) : protectReport(report);
   const shown = (id: string, value: number): ShownCount => {
@@ -121,6 +149,17 @@ export function publish(
         cells.flat().reduce((a, b) => a + b, 0),
       ),
     },
+    immersions: {
+      ...raw.immersions,
+      cells: raw.immersions.rowKeys.map((o, r) =>
+        raw.immersions.columnKeys.map((st, c) => shown(immersionId(o, st), raw.immersions.cells[r]![c]!)),
+      ),
+      rowTotals: raw.immersions.rowKeys.map((o, r) => shown(immersionRowId(o), sumOf(raw.immersions.cells[r]!))),
+      columnTotals: raw.immersions.columnKeys.map((st, c) =>
+        shown(immersionColumnId(st), sumOf(raw.immersions.cells.map((row) => row[c]!))),
+      ),
+      total: shown(IMMERSIONS_TOTAL, sumOf(raw.immersions.cells.flat())),
+    },
   };
 }
 
@@ -131,8 +170,9 @@ export function publish(
  * hidden everywhere or nowhere.
  */
 export function printedCounts(
-  f: Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross'>,
+  f: Pick<StatsFigures, 'figures' | 'breakdowns' | 'cross' | 'immersions'>,
 ): { id: string; shown: ShownCount }[] {
+  const im = f.immersions;
   const people = new Set(
     f.breakdowns.filter((b) => (PERSON_BREAKDOWNS as readonly string[]).includes(b.key)).map((b) => b.key),
   );
@@ -150,5 +190,11 @@ export function printedCounts(
     ...f.cross.rowKeys.map((sex, r) => ({ id: rowId('sex', sex), shown: f.cross.rowTotals[r]! })),
     ...f.cross.columnKeys.map((age, c) => ({ id: rowId('age', age), shown: f.cross.columnTotals[c]! })),
     { id: PEOPLE, shown: f.cross.total },
+    ...im.rowKeys.flatMap((o, r) =>
+      im.columnKeys.map((st, c) => ({ id: immersionId(o, st), shown: im.cells[r]![c]! })),
+    ),
+    ...im.rowKeys.map((o, r) => ({ id: immersionRowId(o), shown: im.rowTotals[r]! })),
+    ...im.columnKeys.map((st, c) => ({ id: immersionColumnId(st), shown: im.columnTotals[c]! })),
+    { id: IMMERSIONS_TOTAL, shown: im.total },
   ];
 }

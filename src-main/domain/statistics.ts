@@ -11,6 +11,7 @@
  * - nothing counts the future: a period is counted up to its end and today,
  *   whichever comes first; people whose contract starts later are « à venir ».
  */
+import { IMMERSIONS_COUNTING_RULE } from '../shared/contract/stats';
 
 export interface Period {
   from: string;
@@ -118,6 +119,7 @@ export const COUNTING_RULES = {
   person: 'Donnée de la fiche de la personne.',
   obstacles:
     'Freins repérés (ou levés) pendant la période et jusqu’à aujourd’hui, des personnes comptées ; une personne peut en avoir plusieurs.',
+  immersions: IMMERSIONS_COUNTING_RULE,
   outcomes:
     'Sorties datées dans la période et jusqu’à aujourd’hui, des parcours passés par les chantiers retenus, par catégorie nationale ; à 3 et 6 mois : situations connues.',
 } as const;

@@ -8,10 +8,12 @@ import { SECRECY_NOTE } from '../domain/secrecy';
 import {
   SMALL_FIGURES_WARNING,
   type BreakdownTable,
+  type CrossTable,
   type ShownCount,
   type StatsFigures,
 } from '../shared/contract/stats';
 import { formatDuration } from '../shared/time';
+import { COUNTING_RULES } from '../domain/statistics';
 
 export interface ShownCell {
   text: string;
@@ -43,9 +45,18 @@ export function shownBreakdown(b: BreakdownTable): ShownTable {
 
 /** Sex × age: rows and columns with their totals. */
 export function shownCross(cross: StatsFigures['cross']): ShownTable {
+  return shownTable(cross, 'Sexe et âge à l’entrée', 'Âge au début du premier contrat compté dans la période.');
+}
+
+/** Immersions (PMSMP) begun in the period, object × where the bilan stands. */
+export function shownImmersions(immersions: StatsFigures['immersions']): ShownTable {
+  return shownTable(immersions, 'Immersions (PMSMP)', COUNTING_RULES.immersions);
+}
+
+function shownTable(cross: CrossTable, title: string, info: string): ShownTable {
   return {
-    title: 'Sexe et âge à l’entrée',
-    info: 'Âge au début du premier contrat compté dans la période.',
+    title,
+    info,
     columns: [...cross.columns, 'Total'],
     rows: [
       ...cross.rows.map((label, r) => ({ label, cells: [...cross.cells[r]!.map(cell), cell(cross.rowTotals[r]!)] })),
@@ -84,7 +95,11 @@ export async function statsXlsx(
   summary.getColumn(2).width = 14;
   summary.getColumn(3).width = 100;
   const used = new Set<string>();
-  for (const t of [shownCross(figures.cross), ...figures.breakdowns.map(shownBreakdown)]) {
+  for (const t of [
+    shownCross(figures.cross),
+    ...figures.breakdowns.map(shownBreakdown),
+    shownImmersions(figures.immersions),
+  ]) {
     // Sheet names: 31 characters at most, unique, no ":\/?*[]".
     let name = t.title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
     for (let n = 2; used.has(name); n++) name = `${t.title.slice(0, 27)} (${n})`;

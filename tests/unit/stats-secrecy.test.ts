@@ -12,7 +12,14 @@ import {
 } from '../../src-main/shared/contract/stats';
 import { caller, configured, sessionAs, tempDir, valueOf } from './support/services';
 import { keep, pdfText } from './support/pdf';
-import { insertParticipation, insertPerson, insertSession, insertWorksite } from './support/stats-fixture';
+import {
+  insertImmersion,
+  insertOrganisation,
+  insertParticipation,
+  insertPerson,
+  insertSession,
+  insertWorksite,
+} from './support/stats-fixture';
 
 const printer = nodePdfPrinter();
 afterAll(() => printer.close());
@@ -56,6 +63,7 @@ async function smallStructure() {
     sites.push(id);
   }
   const resources = ['rsa', 'ass', 'aah', 'sans_ressources'] as const;
+  const people: { personId: number; start: string; end: string }[] = [];
   for (let i = 0; i < 26; i++) {
     const birthDate = `${1962 + random(44)}-0${1 + random(9)}-1${random(9)}`;
     const ids = await insertPerson(
@@ -74,6 +82,22 @@ async function smallStructure() {
         : ['2026-02-02', '2026-03-02', '2026-03-03', '2026-04-06'][i - 22]!;
     const end = new Date(Date.parse(`${start}T00:00:00Z`) + (27 + random(90)) * 86400000).toISOString().slice(0, 10);
     await insertParticipation(services, { worksiteId: sites[random(4)]!, ...ids, startDate: start, endDate: end });
+    people.push({ personId: ids.personId, start, end });
+  }
+  // Immersions of 14 of them during their contract: small counts by object and bilan, one still to come.
+  const host = await insertOrganisation(services, 'Entreprise d’accueil');
+  const prescriber = await insertOrganisation(services, 'France Travail', 'prescripteur');
+  for (const [n, p] of people.slice(0, 14).entries()) {
+    const outcome = ([null, 'realisee', 'partielle', 'non_realisee', 'realisee'] as const)[random(5)]!;
+    await insertImmersion(services, {
+      personId: p.personId,
+      hostId: host,
+      prescriberId: prescriber,
+      objective: (['decouvrir', 'confirmer', 'recruter'] as const)[random(3)]!,
+      startDate: p.start,
+      endDate: p.start,
+      outcome: n % 5 === 4 ? null : outcome,
+    });
   }
   const reader = caller(services, await sessionAs(services, 'lecture_seule', 'Direction'));
   const coordination = caller(services, await sessionAs(services, 'coordination', 'Coordinatrice'));
@@ -93,6 +117,7 @@ function rawOf(truth: StatsFigures): RawFigures {
       people: (PERSON_BREAKDOWNS as readonly string[]).includes(b.key),
     })),
     cross: { ...truth.cross, cells: truth.cross.cells.map((row) => row.map((c) => c.count!)) },
+    immersions: { ...truth.immersions, cells: truth.immersions.cells.map((row) => row.map((c) => c.count!)) },
   };
 }
 
@@ -209,6 +234,18 @@ describe('statistical secrecy on every report the app makes', () => {
       ...screen.cross.columnTotals.map(shownValue),
       shownValue(screen.cross.total),
     ]);
+    const immersions = rows('Immersions (PMSMP)');
+    screen.immersions.rows.forEach((label, r) =>
+      expect(immersions.find((x) => x[0] === label)!.slice(1)).toEqual([
+        ...screen.immersions.cells[r]!.map(shownValue),
+        shownValue(screen.immersions.rowTotals[r]!),
+      ]),
+    );
+    expect(immersions.find((x) => x[0] === 'Total')!.slice(1)).toEqual([
+      ...screen.immersions.columnTotals.map(shownValue),
+      shownValue(screen.immersions.total),
+    ]);
+    expect(text).toContain('Immersions (PMSMP)');
     const summary = rows('Chiffres clés');
     for (const f of screen.figures.filter((x) => x.unit === 'count'))
       expect(summary.find((x) => x[0] === f.label)?.[1]).toBe(f.value ?? f.masked);

@@ -5,7 +5,7 @@ import { renderPage } from '../../documents/render';
 import { copyInto } from '../../documents/store';
 import { FunderReport, REPORT_CSS } from '../../documents/templates/funder-report';
 import { safeFileName } from '../../domain/file-names';
-import { shownBreakdown, shownCross, statsXlsx } from '../../exports/stats';
+import { shownBreakdown, shownCross, shownImmersions, statsXlsx } from '../../exports/stats';
 import { SMALL_FIGURES_WARNING, type StatsFilter } from '../../shared/contract/stats';
 import { ACTIVITY_LABELS, WORKSITE_KIND_LABELS } from '../../shared/contract/worksites';
 import { countingEnd } from '../../domain/statistics';
@@ -96,7 +96,11 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
           period: `Période ${periodText(f, ctx.today)}`,
           filters,
           figures: figures.figures,
-          tables: [shownCross(figures.cross), ...figures.breakdowns.map(shownBreakdown)],
+          tables: [
+            shownCross(figures.cross),
+            ...figures.breakdowns.map(shownBreakdown),
+            shownImmersions(figures.immersions),
+          ],
           commentary,
           issuedOn: ctx.today,
         }}

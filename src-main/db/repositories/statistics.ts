@@ -180,6 +180,33 @@ export async function peopleOf(db: Db, f: Filter, dimension: string | null, cate
   return (await query.execute(db)).rows;
 }
 
+/**
+ * Immersions (PMSMP) begun in the period up to `f.to` (the counting end: never
+ * after today), renewals included, by object and by where their bilan stands
+ * today: its outcome; « en_cours » when it has none and has not ended (or
+ * when a bilan says « réalisée » before its last day: never counted done
+ * ahead of time); « bilan_a_faire » when it has ended without one. With a
+ * worksite filter, only those of the people counted (a contract on those
+ * worksites in the period).
+ */
+export async function immersionCounts(db: Db, f: Filter, today: string) {
+  const filtered = f.kind !== null || f.activity !== null || f.funderId !== null;
+  const query = sql<{ objective: string; status: string; n: number }>`
+    with ${scope(f)}
+    select i.objective,
+      case
+        when i.outcome is not null and (i.outcome <> 'realisee' or i.end_date <= ${today}) then i.outcome
+        when i.end_date >= ${today} then 'en_cours'
+        else 'bilan_a_faire'
+      end as status,
+      count(*) as n
+    from immersions i
+    where i.start_date between ${f.from} and ${f.to}
+      and (${filtered ? 1 : 0} = 0 or i.person_id in (select person_id from counted))
+    group by 1, 2`;
+  return (await query.execute(db)).rows;
+}
+
 /** The funder a statistics filter names, if it exists. */
 export async function funderName(db: Db, id: number): Promise<string | undefined> {
   return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;

@@ -8,6 +8,20 @@ import { personName, sensitive } from './personal';
 import { defineMethod } from './define';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { ACTIVITIES, WORKSITE_KINDS } from './worksites';
+import { PMSMP_OUTCOME_LABELS, PMSMP_OUTCOMES } from './pmsmp';
+
+/** How the immersions table counts (its « i »). */
+export const IMMERSIONS_COUNTING_RULE =
+  'Immersions (PMSMP) commencées pendant la période et au plus tard aujourd’hui, renouvellements compris, par objet ; le bilan tel qu’il est enregistré : « En cours » tant que l’immersion n’est pas finie sans bilan (jamais « Réalisée » avant son dernier jour), « Bilan à faire » une fois finie sans bilan. Avec un filtre de chantiers : celles des personnes comptées.';
+
+/** Where an immersion's bilan stands, the columns of the immersions table: its outcome, or none yet. */
+export const IMMERSION_STATUSES = [...PMSMP_OUTCOMES, 'bilan_a_faire', 'en_cours'] as const;
+export type ImmersionStatus = (typeof IMMERSION_STATUSES)[number];
+export const IMMERSION_STATUS_LABELS: Record<ImmersionStatus, string> = {
+  ...PMSMP_OUTCOME_LABELS,
+  bilan_a_faire: 'Bilan à faire',
+  en_cours: 'En cours',
+};
 
 export const statsFilter = z
   .object({
@@ -71,6 +85,19 @@ export const keyFigure = z.object({
 });
 export type KeyFigure = z.output<typeof keyFigure>;
 
+/** A table of counts with row and column totals. */
+export const crossTable = z.object({
+  rows: z.array(z.string()),
+  rowKeys: z.array(z.string()),
+  columns: z.array(z.string()),
+  columnKeys: z.array(z.string()),
+  cells: z.array(z.array(shownCount)),
+  rowTotals: z.array(shownCount),
+  columnTotals: z.array(shownCount),
+  total: shownCount,
+});
+export type CrossTable = z.output<typeof crossTable>;
+
 export const statsFigures = z.object({
   filter: z.object({
     from: z.string(),
@@ -89,16 +116,9 @@ export const statsFigures = z.object({
   /** The funders one may filter on (organisations of kind "financeur"). */
   funders: z.array(z.object({ id, name: z.string() })),
   /** Sex × age bracket at entry, the table funders ask most. */
-  cross: z.object({
-    rows: z.array(z.string()),
-    rowKeys: z.array(z.string()),
-    columns: z.array(z.string()),
-    columnKeys: z.array(z.string()),
-    cells: z.array(z.array(shownCount)),
-    rowTotals: z.array(shownCount),
-    columnTotals: z.array(shownCount),
-    total: shownCount,
-  }),
+  cross: crossTable,
+  /** Immersions (PMSMP) begun in the period: object × where the bilan stands. */
+  immersions: crossTable,
 });
 export type StatsFigures = z.output<typeof statsFigures>;
 

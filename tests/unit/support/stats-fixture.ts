@@ -171,3 +171,66 @@ export async function insertParticipation(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** One organisation of the directory (host or prescriber of immersions). */
+export async function insertOrganisation(services: Services, name: string, kind = 'partenaire') {
+  const row = await services.db
+    .insertInto('organisations')
+    .values({ name, kind, address: '', phone: '', email: '', createdAt: NOW, updatedAt: NOW } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One immersion (PMSMP) convention, its bilan's outcome or none. */
+export async function insertImmersion(
+  services: Services,
+  i: {
+    personId: number;
+    hostId: number;
+    prescriberId: number;
+    objective: 'decouvrir' | 'confirmer' | 'recruter';
+    startDate: string;
+    endDate: string;
+    outcome?: 'realisee' | 'partielle' | 'non_realisee' | null;
+  },
+) {
+  const row = await services.db
+    .insertInto('immersions')
+    .values({
+      personId: i.personId,
+      renewalOf: null,
+      hostOrganisationId: i.hostId,
+      hostSiret: '',
+      hostActivity: '',
+      place: '',
+      tutorName: 'Tuteur',
+      tutorFunction: 'Chef d’équipe',
+      tutorPhone: '',
+      tutorEmail: '',
+      objective: i.objective,
+      trade: 'Métier',
+      goals: '',
+      startDate: i.startDate,
+      endDate: i.endDate,
+      schedule: '{}',
+      tasks: 'Tâches',
+      skills: '',
+      risks: '',
+      equipment: '',
+      prescriberKind: 'siae',
+      prescriberOrganisationId: i.prescriberId,
+      prescriberContactId: null,
+      referentName: 'Référente',
+      referentFunction: '',
+      outcome: i.outcome ?? null,
+      missedMinutes: i.outcome ? 0 : null,
+      bilanOn: i.outcome ? i.endDate : null,
+      authorId: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -17,7 +17,13 @@ import {
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { SMALL_FIGURES_WARNING, type DrillDown, type KeyFigure, type StatsFilter } from '@shared/contract/stats';
+import {
+  IMMERSIONS_COUNTING_RULE,
+  SMALL_FIGURES_WARNING,
+  type DrillDown,
+  type KeyFigure,
+  type StatsFilter,
+} from '@shared/contract/stats';
 import { formatFrenchDate, isValidIsoDate } from '@shared/dates';
 import { formatDuration } from '@shared/time';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
@@ -235,6 +241,48 @@ export function StatsPage() {
                     </Table.Th>
                   ))}
                   <Table.Th ta="right">{countText(shown.cross.total)}</Table.Th>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          </Card>
+          <Card withBorder>
+            <Group gap={4} mb="xs">
+              <Title order={3}>Immersions (PMSMP)</Title>
+              <Info text={IMMERSIONS_COUNTING_RULE} label="Immersions (PMSMP)" />
+            </Group>
+            <Table aria-label="Immersions (PMSMP)" w="auto">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Objet</Table.Th>
+                  {shown.immersions.columns.map((c) => (
+                    <Table.Th key={c} ta="right">
+                      {c}
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">Total</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.immersions.rows.map((label, r) => (
+                  <Table.Tr key={label}>
+                    <Table.Td>{label}</Table.Td>
+                    {shown.immersions.cells[r]!.map((c, i) => (
+                      <Table.Td key={i} ta="right">
+                        {countText(c)}
+                        <SmallMark count={c.count} />
+                      </Table.Td>
+                    ))}
+                    <Table.Th ta="right">{countText(shown.immersions.rowTotals[r]!)}</Table.Th>
+                  </Table.Tr>
+                ))}
+                <Table.Tr>
+                  <Table.Th>Total</Table.Th>
+                  {shown.immersions.columnTotals.map((t, c) => (
+                    <Table.Th key={c} ta="right">
+                      {countText(t)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">{countText(shown.immersions.total)}</Table.Th>
                 </Table.Tr>
               </Table.Tbody>
             </Table>
