@@ -198,10 +198,17 @@ export function plannedMinutes(start: string, end: string, schedule: WeekSchedul
 }
 
 /**
- * A CDDI covering part of an immersion is suspended during it, at the
- * employee's request and with the employer's agreement (L5132-15-1 for an
- * ACI); the employee gets their post back at its end (L5135-3). The days
- * suspended: the overlap of the two periods, or null.
+ * A CDDI covering part of an immersion: Code du travail L5132-15-1, second
+ * paragraph, « Pendant l’exécution de ces contrats, une ou plusieurs
+ * conventions conclues en vertu de l’article L. 5135-4 peuvent prévoir une
+ * période de mise en situation en milieu professionnel auprès d’un autre
+ * employeur »; the employee keeps their status and gets their post back at
+ * its end (L5135-3). L5132-15-1 does not itself say « suspended »: the
+ * suspension « à la demande du salarié … en accord avec son employeur » is the
+ * wording of the CUI's articles (L5134-29, L5134-71), and the DGEFP's PMSMP
+ * questions-answers let a salaried beneficiary either stay paid under the
+ * contract or suspend it. This app records the suspension on the contract.
+ * The days suspended: the overlap of the two periods, or null.
  */
 export function suspendedDays(
   contract: { start: string; end: string },

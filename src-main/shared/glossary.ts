@@ -55,8 +55,8 @@ export const GLOSSARY = {
     term: 'PMSMP',
     short: 'Période de mise en situation en milieu professionnel (immersion)',
     definition:
-      'Quelques jours à un mois chez un autre employeur pour découvrir un métier, confirmer un projet ou préparer une embauche. Le contrat est suspendu, une convention (Cerfa 13912) est signée.',
-    source: 'Code du travail, articles L5135-1 à L5135-8',
+      'Quelques jours à un mois chez un autre employeur pour découvrir un métier, confirmer un projet ou préparer une embauche. Une convention (Cerfa 13912) est signée ; un salarié en CDDI la fait pendant son contrat, suspendu ces jours-là, et retrouve son poste à l’issue.',
+    source: 'Code du travail, articles L5135-1 à L5135-8 et D5135-1 à D5135-8 ; L5132-15-1 pour le CDDI',
   },
   heuresComplementaires: {
     term: 'heures complémentaires',

@@ -186,7 +186,7 @@ describe('hours: 10 h a day (L3121-18), 35 h a week (L3121-27); a minor 8 h a da
   });
 });
 
-describe('a CDDI is suspended during the immersion (L5132-15-1)', () => {
+describe('a CDDI is suspended during the immersion (a PMSMP during the contract, L5132-15-1; the post kept, L5135-3)', () => {
   it('on the days both share, or not at all', () => {
     expect(
       suspendedDays({ start: '2026-01-05', end: '2026-05-04' }, { start: '2026-04-20', end: '2026-05-19' }),

@@ -414,7 +414,7 @@ describe('immersions (PMSMP) through RPC', () => {
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
-  it('shows a CDDI covering the immersion as suspended during it (L5132-15-1)', async () => {
+  it('shows a CDDI covering the immersion as suspended during it, on the convention and on the contract (L5132-15-1, L5135-3)', async () => {
     const w = await world();
     const aci = valueOf(
       await w.call('worksites/save', {
@@ -461,6 +461,14 @@ describe('immersions (PMSMP) through RPC', () => {
         Buffer.from(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).pdfBase64, 'base64'),
       ),
     ).replace(/\s+/g, ' ');
-    expect(text).toContain('son contrat est suspendu du 9 mars 2026 au 20 mars 2026');
+    expect(text).toContain(
+      'la période a lieu pendant son contrat, auprès d’un autre employeur (article L5132-15-1 du Code du travail) ; son contrat est suspendu du 9 mars 2026 au 20 mars 2026 et il retrouve son poste à l’issue (article L5135-3).',
+    );
+    expect(text).not.toContain('à sa demande et avec l’accord de son employeur');
+    // The contract on the worksite page shows the days, not the immersion itself.
+    const worksite = valueOf(await w.call('worksites/get', { id: aci.id }));
+    expect(worksite.participants.find((p) => p.personId === w.personId)!.suspensions).toEqual([
+      { from: '2026-03-09', to: '2026-03-20' },
+    ]);
   });
 });

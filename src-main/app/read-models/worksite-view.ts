@@ -2,6 +2,8 @@ import type { AnnexTimeRow } from '../../db/repositories/attendance';
 import { HEALTH_RELATED_ANNEX_KINDS, type AnnexKind, type Worksite } from '../../shared/contract/worksites';
 import * as repo from '../../db/repositories/worksites';
 import { listRenewals } from '../../db/repositories/contracts';
+import { immersionsOfCddiHolders } from '../../db/repositories/pmsmp';
+import { suspendedDays } from '../../domain/pmsmp';
 import { holidaysBetween } from '../../domain/holidays';
 import { isHandOverLate } from '../../domain/contracts';
 import { plannedMinutesByWeek } from '../../domain/hours';
@@ -33,6 +35,7 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
   const annexTimes = await repo.listAnnexTimes(ctx.db, id, reachOf(ctx));
   const sessions = await repo.listSessions(ctx.db, id);
   const renewals = await listRenewals(ctx.db, id, reachOf(ctx));
+  const immersions = await immersionsOfCddiHolders(ctx.db, id);
   const timedSessions = sessions.map((s) => ({ ...s, cancelled: s.cancelledReason !== null }));
   return {
     id: row.id,
@@ -83,6 +86,19 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
         .filter((r) => r.participationId === pa.id)
         .map((r) => ({ previousEndDate: r.previousEndDate, newEndDate: r.newEndDate, agreedOn: r.agreedOn })),
       earlyEnd: pa.earlyEndDate && pa.earlyEndReason ? { date: pa.earlyEndDate, reason: pa.earlyEndReason } : null,
+      // A CDDI is suspended on the days of an immersion (dates only: the immersion itself is social data).
+      suspensions:
+        pa.contractType === 'cddi'
+          ? immersions
+              .filter((i) => i.personId === pa.personId)
+              .flatMap((i) => {
+                const days = suspendedDays(
+                  { start: pa.startDate, end: pa.earlyEndDate ?? pa.endDate },
+                  { start: i.startDate, end: i.endDate },
+                );
+                return days ? [days] : [];
+              })
+          : [],
       weeklyHours: formatDuration(pa.weeklyMinutes),
       plannedWeeks: [
         ...plannedMinutesByWeek(

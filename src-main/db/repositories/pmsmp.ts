@@ -163,6 +163,22 @@ export async function conventionsWithHost(db: Db, personId: number, hostOrganisa
   return query.orderBy('startDate').execute();
 }
 
+/** The immersions of the people holding a CDDI on a worksite: the dates only, for the contracts they suspend. */
+export async function immersionsOfCddiHolders(db: Db, worksiteId: number) {
+  return db
+    .selectFrom('immersions')
+    .select(['personId', 'startDate', 'endDate'])
+    .where('personId', 'in', (eb) =>
+      eb
+        .selectFrom('participations')
+        .select('personId')
+        .where('worksiteId', '=', worksiteId)
+        .where('contractType', '=', 'cddi'),
+    )
+    .orderBy('startDate')
+    .execute();
+}
+
 /** The immersions begun in a period, with their bilan's outcome (null while none is written), and the person they concern. */
 export async function immersionsBegun(db: Db, from: string, to: string) {
   return db

@@ -198,9 +198,9 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
         </p>
         {m.immersion.suspensions.map((s) => (
           <p key={s.participationId}>
-            Le bénéficiaire est salarié en CDDI sur le chantier « {s.worksiteName} » : son contrat est suspendu du{' '}
-            {longFrenchDate(s.from)} au {longFrenchDate(s.to)}, à sa demande et avec l’accord de son employeur (article
-            L5132-15-1).
+            Le bénéficiaire est salarié en CDDI sur le chantier « {s.worksiteName} » : la période a lieu pendant son
+            contrat, auprès d’un autre employeur (article L5132-15-1 du Code du travail) ; son contrat est suspendu du{' '}
+            {longFrenchDate(s.from)} au {longFrenchDate(s.to)} et il retrouve son poste à l’issue (article L5135-3).
           </p>
         ))}
       </Article>

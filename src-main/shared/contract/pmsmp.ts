@@ -114,7 +114,7 @@ export const pmsmpBilanInput = z.object({
 });
 export type PmsmpBilanInput = z.input<typeof pmsmpBilanInput>;
 
-/** A CDDI of the person covering part of the immersion: suspended during it (L5132-15-1). */
+/** A CDDI of the person covering part of the immersion (a PMSMP during the contract, L5132-15-1): suspended during it, the post kept (L5135-3). */
 export const suspension = z.object({ participationId: id, worksiteName: z.string(), from: z.string(), to: z.string() });
 export type Suspension = z.output<typeof suspension>;
 

@@ -213,6 +213,8 @@ export const participant = z.object({
   renewals: z.array(z.object({ previousEndDate: z.string(), newEndDate: z.string(), agreedOn: z.string() })),
   /** Set when the contract ended before its term: its last day and the legal ground. */
   earlyEnd: z.object({ date: z.string(), reason: z.enum(EARLY_END_REASONS) }).nullable(),
+  /** A CDDI's days suspended by an immersion (PMSMP during the contract, L5132-15-1; the post kept, L5135-3). */
+  suspensions: z.array(z.object({ from: z.string(), to: z.string() })),
   weeklyHours: z.string(),
   /** Planned minutes per week (by Monday): the half-days within the contract and the paid annex times. */
   plannedWeeks: z.array(z.object({ weekOf: z.string(), minutes: z.number().int() })),

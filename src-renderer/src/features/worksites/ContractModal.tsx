@@ -35,6 +35,13 @@ export function ContractModal({ participant, onClose }: { participant: Participa
         Du {formatFrenchDate(contract.startDate)} au {formatFrenchDate(contract.endDate)}
         {participant.renewals.length > 0 && ` (renouvelé ${participant.renewals.length} fois)`}
       </Text>
+      {participant.suspensions.map((s) => (
+        <Text size="sm" mb="sm" key={s.from}>
+          Suspendu du {formatFrenchDate(s.from)} au {formatFrenchDate(s.to)} : immersion (PMSMP) chez un autre employeur
+          pendant le contrat (article L5132-15-1 du Code du travail) ; le salarié retrouve son poste à l’issue (article
+          L5135-3).
+        </Text>
+      ))}
       <Tabs defaultValue="update">
         <Tabs.List mb="md">
           <Tabs.Tab value="update">Contenu et signature</Tabs.Tab>
