@@ -85,7 +85,7 @@ export const PERSONAL_DATA = [
     export: { section: 'Immersions en entreprise (PMSMP)' },
     scrub: {
       rewrite:
-        'the goals and the bilan’s free texts (skills observed, follow-up, comment) are emptied; host, dates, objective and outcome stay, counted in the statistics',
+        'the goals, a minor’s legal representative and the bilan’s free texts (skills observed, follow-up, comment) are emptied; host, dates, objective and outcome stay, counted in the statistics',
     },
   },
   {

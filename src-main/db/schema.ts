@@ -617,6 +617,8 @@ export interface ImmersionsTable {
   prescriberContactId: number | null;
   referentName: string;
   referentFunction: string;
+  /** A minor's legal representative, who signs the convention too (migration 025); '' for an adult. */
+  representativeName: Generated<string>;
   outcome: PmsmpOutcome | null;
   missedMinutes: number | null;
   skillsObserved: string | null;

@@ -193,7 +193,14 @@ export interface PersonDocumentData {
 /** What a PMSMP convention (Cerfa 13912, D5135-2) and its bilan print, the accompanying structure being `structure`. */
 export interface ImmersionDocumentData {
   immersion: Pmsmp;
-  beneficiary: { birthDate: string; phone: string; email: string };
+  /** D5135-2 2°: RSA (null when no situation says), and the employer of a salaried beneficiary (a CDDI during the period). */
+  beneficiary: {
+    birthDate: string;
+    phone: string;
+    email: string;
+    rsa: boolean | null;
+    employers: { name: string; address: string; worksiteName: string }[];
+  };
   host: { name: string; address: string; phone: string; email: string };
   prescriber: { name: string; address: string; contactName: string | null; contactPhone: string; contactEmail: string };
   /** The convention this one renews: its number and dates. */

@@ -40,7 +40,7 @@ th { font-weight: 700; }
 tr { break-inside: avoid; }
 /* The weekly spread (at most twelve half-days) is read as a whole. */
 table.spread { break-inside: avoid; }
-p:has(+ table.spread) { break-after: avoid; }
+p:has(+ table.spread) { break-after: avoid; break-inside: avoid; }
 .signatures { break-inside: avoid; break-before: avoid; margin-top: 6mm; }
 /* A signature block never stands alone on a page: the paragraph before it (or an article’s last one) goes over with it. */
 p:has(+ .signatures), section:has(+ .signatures) > :last-child { break-inside: avoid; break-after: avoid; }

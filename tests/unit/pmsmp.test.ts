@@ -3,7 +3,7 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import type { PmsmpInput } from '../../src-main/shared/contract/pmsmp';
 import { caller, configured, fakeClock, sessionAs, valueOf } from './support/services';
 import { person, situation } from './support/people';
-import { keep, LEAKS, pdfInfo, pdfText } from './support/pdf';
+import { keep, LEAKS, pdfFlowText, pdfInfo, pdfText } from './support/pdf';
 import { mesp } from './support/worksites';
 
 const printer = nodePdfPrinter();
@@ -289,6 +289,65 @@ describe('immersions (PMSMP) through RPC', () => {
     ).toMatchObject({ ok: false, error: { message: expect.stringContaining('compteraient 61') } });
   });
 
+  it('asks a minor’s legal representative, who signs the convention too (under 18 on the first day)', async () => {
+    const w = await world();
+    // 18 on 10 March 2026: a minor on 9 March, an adult on the 10th.
+    const minorId = valueOf(
+      await w.call('people/create', {
+        person: person({ firstNames: 'Lou', lastName: 'Kerbrat', birthDate: '2008-03-10' }),
+        situation: situation(),
+        confirmedNotDuplicate: true,
+      }),
+    ).id;
+    expect(await w.call('pmsmp/save', { personId: minorId, immersion: w.immersion() })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'immersion.representativeName',
+        message:
+          'La personne aura moins de 18 ans au début de l’immersion : indiquez le nom de son représentant légal, qui signe aussi la convention.',
+      },
+    });
+    // The day of the 18th birthday: an adult, the name typed is not kept.
+    const adult = valueOf(
+      await w.call('pmsmp/save', {
+        personId: minorId,
+        immersion: w.immersion({ startDate: '2026-03-10', representativeName: 'Anne Kerbrat' }),
+      }),
+    );
+    expect(adult.fields.representativeName).toBe('');
+    const minor = valueOf(
+      await w.call('pmsmp/save', {
+        personId: minorId,
+        immersion: w.immersion({
+          hostOrganisationId: w.otherHostId,
+          startDate: '2026-03-02',
+          endDate: '2026-03-06',
+          representativeName: 'Anne Kerbrat',
+        }),
+      }),
+    );
+    expect(minor.fields.representativeName).toBe('Anne Kerbrat');
+    const text = pdfText(
+      keep(
+        'pmsmp-convention-mineur',
+        Buffer.from(valueOf(await w.call('pmsmp/printConvention', { id: minor.id })).pdfBase64, 'base64'),
+      ),
+    ).replace(/\s+/g, ' ');
+    expect(text).toContain('Représentant légal (mineur) : Anne Kerbrat');
+    // The signature boxes, two by two: the beneficiary and the representative side by side.
+    expect(text).toMatch(
+      /Le bénéficiaire Son représentant légal Lou Kerbrat Anne Kerbrat Lu et approuvé Lu et approuvé/,
+    );
+    const adultText = pdfText(
+      keep(
+        'pmsmp-convention-majeur',
+        Buffer.from(valueOf(await w.call('pmsmp/printConvention', { id: adult.id })).pdfBase64, 'base64'),
+      ),
+    );
+    expect(adultText).not.toContain('représentant légal');
+  });
+
   it('lets the social worker record immersions for her caseload only: others are NOT_FOUND', async () => {
     const w = await world();
     const mine = valueOf(await w.asSocialWorker('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));
@@ -455,16 +514,52 @@ describe('immersions (PMSMP) through RPC', () => {
     expect(saved.suspensions).toEqual([
       { participationId: expect.any(Number), worksiteName: 'Espaces verts ACI', from: '2026-03-09', to: '2026-03-20' },
     ]);
-    const text = pdfText(
+    const text = pdfFlowText(
       keep(
         'pmsmp-convention-cddi',
         Buffer.from(valueOf(await w.call('pmsmp/printConvention', { id: saved.id })).pdfBase64, 'base64'),
       ),
-    ).replace(/\s+/g, ' ');
+    );
     expect(text).toContain(
       'la période a lieu pendant son contrat, auprès d’un autre employeur (article L5132-15-1 du Code du travail) ; son contrat est suspendu du 9 mars 2026 au 20 mars 2026 et il retrouve son poste à l’issue (article L5135-3).',
     );
     expect(text).not.toContain('à sa demande et avec l’accord de son employeur');
+    // D5135-2 2°: the beneficiary's situation, RSA and employer; D5135-1: the employer signs too (a fifth original).
+    // Every field of the Cerfa 13912, in the order its boxes come (two columns read left then right by pdftotext).
+    for (const expected of [
+      'Le bénéficiaire',
+      'Élodie LE BIHAN',
+      'Née le 12 mai 1985',
+      'Situation professionnelle : salariée en CDDI (chantier « Espaces verts ACI »)',
+      'Employeur : ',
+      'Bénéficiaire du RSA : oui',
+      'La structure d’accueil',
+      'Forme juridique : ____',
+      'SIRET : 732 829 320 00074',
+      'Activité principale : Boulangerie-pâtisserie',
+      'Convention collective : ____',
+      'Le prescripteur',
+      'Conseiller : Gaëlle Morvan',
+      'La structure d’accompagnement',
+      'Conseiller référent : Soizic Le Roux',
+      'Maël Kerjean, Chef boulanger, accueille et suit le bénéficiaire',
+      'Objet de la période (article L5135-1) : Confirmer un projet professionnel.',
+      'Du 9 mars 2026 au 20 mars 2026 inclus',
+      /Nombre d’heures de présence prévues sur la période : 70 ?h/,
+      /Lundi 5 ?h 12 ?h — 7 ?h Mardi/,
+      /Total de la semaine (Présence )?35 ?h/,
+      'Peser les ingrédients',
+      'Risques du poste : Brûlures (four)',
+      'Chaussures de sécurité',
+      'en 5 exemplaires originaux',
+      'Pour l’employeur du bénéficiaire',
+      'Pour la structure d’accueil',
+      'Pour le prescripteur',
+      'Pour la structure d’accompagnement',
+    ]) {
+      if (typeof expected === 'string') expect(text, expected).toContain(expected);
+      else expect(text).toMatch(expected);
+    }
     // The contract on the worksite page shows the days, not the immersion itself.
     const worksite = valueOf(await w.call('worksites/get', { id: aci.id }));
     expect(worksite.participants.find((p) => p.personId === w.personId)!.suspensions).toEqual([

@@ -49,6 +49,13 @@ async function immersionInScope(ctx: HandlerContext, id: number) {
 async function check(ctx: HandlerContext, f: PmsmpFields, birthDate: string) {
   const dates = pmsmpDatesProblem(f.startDate, f.endDate);
   if (dates) throw new AppError('INVALID_INPUT', dates, { field: 'immersion.endDate' });
+  if (isMinorOn(birthDate, f.startDate) && f.representativeName.trim() === '') {
+    throw new AppError(
+      'INVALID_INPUT',
+      'La personne aura moins de 18 ans au début de l’immersion : indiquez le nom de son représentant légal, qui signe aussi la convention.',
+      { field: 'immersion.representativeName' },
+    );
+  }
   const problem = scheduleProblems(scheduleMinutes(f.schedule), isMinorOn(birthDate, f.startDate))[0];
   if (problem)
     throw new AppError('INVALID_INPUT', problem.message, {
@@ -118,6 +125,7 @@ function fieldsOf(row: repo.ImmersionRow): PmsmpFields {
     prescriberContactId: row.prescriberContactId,
     referentName: row.referentName,
     referentFunction: row.referentFunction,
+    representativeName: row.representativeName,
   };
 }
 
@@ -180,10 +188,19 @@ async function printImmersion(
         if (!immersion.bilan) throw new AppError('CONFLICT', 'Enregistrez d’abord le bilan de l’immersion.');
       }
       const original = row.renewalOf === null ? null : await repo.findImmersion(db, row.renewalOf);
+      const employers = (await repo.cddisOverlapping(db, row.personId, row.startDate, row.endDate))
+        .filter((c) => suspendedDays(c, { start: row.startDate, end: row.endDate }) !== null)
+        .map((c) => ({ ...c.employer, worksiteName: c.worksiteName }));
       const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
       const data: ImmersionDocumentData = {
         immersion,
-        beneficiary: { birthDate: person.birthDate, phone: person.phone, email: person.email },
+        beneficiary: {
+          birthDate: person.birthDate,
+          phone: person.phone,
+          email: person.email,
+          rsa: person.resources === null || person.resources === undefined ? null : person.resources === 'rsa',
+          employers,
+        },
         host: { name: row.hostName, address: row.hostAddress, phone: row.hostPhone, email: row.hostEmail },
         prescriber: {
           name: row.prescriberName,
@@ -255,9 +272,11 @@ export const pmsmpHandlers: HandlerMap<
     return Promise.all((await repo.listImmersions(ctx.db, personId)).map((row) => viewOf(ctx, row)));
   },
 
-  'pmsmp/save': async ({ personId, id, immersion }, ctx) => {
+  'pmsmp/save': async ({ personId, id, immersion: typed }, ctx) => {
     const person = await personOf(ctx, personId);
-    await check(ctx, immersion, person.birthDate);
+    await check(ctx, typed, person.birthDate);
+    // Only a minor has a legal representative on the convention.
+    const immersion = isMinorOn(person.birthDate, typed.startDate) ? typed : { ...typed, representativeName: '' };
     let immersionId = id;
     if (immersionId === undefined) {
       await checkSameHost(ctx, personId, immersion, { id: null, renewal: false }, 'immersion.startDate');
@@ -303,7 +322,12 @@ export const pmsmpHandlers: HandlerMap<
       startDate,
     );
     if (refused) throw new AppError('CONFLICT', refused, { field: 'startDate' });
-    const fields = { ...fieldsOf(row), startDate, endDate };
+    const fields = {
+      ...fieldsOf(row),
+      startDate,
+      endDate,
+      representativeName: isMinorOn(person.birthDate, startDate) ? row.representativeName : '',
+    };
     const dates = pmsmpDatesProblem(startDate, endDate);
     if (dates) throw new AppError('INVALID_INPUT', dates, { field: 'endDate' });
     await check(ctx, fields, person.birthDate);

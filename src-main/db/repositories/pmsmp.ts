@@ -25,6 +25,16 @@ export async function personInScope(db: Db, personId: number, reach: Reach) {
       'p.town',
       'p.phone',
       'p.email',
+      // The latest situation's resources (D5135-2 2°: whether they receive the RSA).
+      (eb) =>
+        eb
+          .selectFrom('personSituations as s')
+          .select('s.resources')
+          .whereRef('s.personId', '=', 'p.id')
+          .orderBy('s.observedOn', 'desc')
+          .orderBy('s.id', 'desc')
+          .limit(1)
+          .as('resources'),
     ])
     .where('p.id', '=', personId)
     .where(personInReach(reach, 'p.id'))
@@ -125,6 +135,7 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
   const rows = await db
     .selectFrom('participations as pa')
     .innerJoin('worksites as w', 'w.id', 'pa.worksiteId')
+    .innerJoin('employers as e', 'e.id', 'pa.employerId')
     .leftJoin('contractRenewals as cr', 'cr.participationId', 'pa.id')
     .select([
       'pa.id',
@@ -132,6 +143,10 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
       'pa.endDate',
       'pa.earlyEndDate',
       'w.name as worksiteName',
+      'e.name as employerName',
+      'e.address as employerAddress',
+      'e.postcode as employerPostcode',
+      'e.town as employerTown',
       (eb) => eb.fn.max('cr.newEndDate').as('renewedTo'),
     ])
     .where('pa.personId', '=', personId)
@@ -145,6 +160,10 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
       return {
         participationId: r.id,
         worksiteName: r.worksiteName,
+        employer: {
+          name: r.employerName,
+          address: [r.employerAddress, `${r.employerPostcode} ${r.employerTown}`.trim()].filter(Boolean).join(', '),
+        },
         start: r.startDate,
         end: r.earlyEndDate && r.earlyEndDate < planned ? r.earlyEndDate : planned,
       };
@@ -195,6 +214,7 @@ export async function scrubImmersions(db: WritableDb, personIds: number[]) {
     .updateTable('immersions')
     .set((eb) => ({
       goals: '',
+      representativeName: '',
       skillsObserved: eb.case().when('skillsObserved', 'is not', null).then('').else(null).end(),
       followUp: eb.case().when('followUp', 'is not', null).then('').else(null).end(),
       bilanComment: eb.case().when('bilanComment', 'is not', null).then('').else(null).end(),

@@ -19,7 +19,7 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === null || children === undefined || children === '';
   return (
     <div>
-      {label} : {empty ? '______________________________' : children}
+      {label} : {empty ? '____________________' : children}
     </div>
   );
 }
@@ -52,19 +52,32 @@ function Parties({ d, m }: { d: PersonDocumentData; m: ImmersionDocumentData }) 
         </div>
         <Line label="Adresse">{`${d.person.address}, ${d.person.postcode} ${d.person.town}`}</Line>
         <Line label="Contact">{contactLine(m.beneficiary.phone, m.beneficiary.email)}</Line>
+        <Line label="Situation professionnelle">
+          {m.beneficiary.employers.length > 0
+            ? `${word(d.person.civility, 'salarié')} en CDDI (${m.beneficiary.employers.map((e) => `chantier « ${e.worksiteName} »`).join(', ')})`
+            : ''}
+        </Line>
+        {m.beneficiary.employers.map((e) => (
+          <Line key={e.name} label="Employeur">{`${e.name}, ${e.address}`}</Line>
+        ))}
+        <Line label="Bénéficiaire du RSA">{m.beneficiary.rsa === null ? '' : m.beneficiary.rsa ? 'oui' : 'non'}</Line>
+        {f.representativeName && <Line label="Représentant légal (mineur)">{f.representativeName}</Line>}
       </div>
       <div className="party">
         <div className="role">La structure d’accueil</div>
         <strong>{m.host.name}</strong>
+        <Line label="Forme juridique">{''}</Line>
         <Line label="Adresse">{m.host.address}</Line>
         <Line label="SIRET">{f.hostSiret ? formatSiret(f.hostSiret) : ''}</Line>
         <Line label="Activité principale">{f.hostActivity}</Line>
+        <Line label="Convention collective">{''}</Line>
         <Line label="Contact">{contactLine(m.host.phone, m.host.email)}</Line>
       </div>
       <div className="party">
         <div className="role">Le prescripteur</div>
         <strong>{m.prescriber.name}</strong>
         <div>{PRESCRIBER_KIND_LABELS[f.prescriberKind]}</div>
+        <Line label="Forme juridique">{''}</Line>
         <Line label="Adresse">{m.prescriber.address}</Line>
         <Line label="Conseiller">{m.prescriber.contactName ?? ''}</Line>
         <Line label="Contact">{contactLine(m.prescriber.contactPhone, m.prescriber.contactEmail)}</Line>
@@ -72,6 +85,7 @@ function Parties({ d, m }: { d: PersonDocumentData; m: ImmersionDocumentData }) 
       <div className="party">
         <div className="role">La structure d’accompagnement</div>
         <strong>{d.structure.name}</strong>
+        <Line label="Forme juridique">{''}</Line>
         <Line label="Adresse">{`${d.structure.address}, ${d.structure.postcode} ${d.structure.town}`}</Line>
         <Line label="SIRET">{formatSiret(d.structure.siret)}</Line>
         <Line label="Conseiller référent">{[f.referentName, f.referentFunction].filter(Boolean).join(', ')}</Line>
@@ -127,6 +141,10 @@ function Schedule({ m }: { m: ImmersionDocumentData }) {
 export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
   const m = immersionOf(d);
   const f = m.immersion.fields;
+  // D5135-1: a salaried beneficiary's employer is a party too, when it is not the accompanying structure itself.
+  const employerSigners = m.beneficiary.employers
+    .filter((e) => e.name !== d.structure.name)
+    .map((e) => ({ who: 'Pour l’employeur du bénéficiaire', name: '', title: e.name }));
   return (
     <>
       <Letterhead issuer={d.structure} reference={referenceOf(d)} />
@@ -208,9 +226,15 @@ export function PmsmpConvention({ d }: { d: PersonDocumentData }) {
       <SignatureBlock
         town={d.structure.town}
         date={null}
-        copies={4}
+        copies={4 + employerSigners.length}
         signers={[
           { who: 'Le bénéficiaire', name: `${d.person.firstNames} ${d.person.lastName}`, mention: 'Lu et approuvé' },
+          // A minor's legal representative signs with them (migration 025).
+          ...(f.representativeName
+            ? [{ who: 'Son représentant légal', name: f.representativeName, mention: 'Lu et approuvé' }]
+            : []),
+          // D5135-1: a salaried beneficiary's employer is a party too, when it is not the accompanying structure.
+          ...employerSigners,
           // The host's legal representative signs: a line for their name, written by hand.
           { who: 'Pour la structure d’accueil', name: '', title: m.host.name },
           { who: 'Pour le prescripteur', name: m.prescriber.contactName ?? '', title: m.prescriber.name },

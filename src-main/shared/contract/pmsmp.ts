@@ -96,6 +96,8 @@ export const pmsmpInput = z.object({
   prescriberContactId: id.nullable().default(null),
   referentName: requiredText('Le nom du conseiller référent', 120),
   referentFunction: optionalText('La fonction du conseiller référent', 120).default(''),
+  /** Required when the person is under 18 on the first day: their legal representative signs the convention too. */
+  representativeName: optionalText('Le nom du représentant légal', 120).default(''),
 });
 export type PmsmpInput = z.input<typeof pmsmpInput>;
 export type PmsmpFields = z.output<typeof pmsmpInput>;

@@ -18,6 +18,11 @@ export function pdfText(file: string, page?: number): string {
   return execFileSync('pdftotext', [...range, '-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** The text in reading order, box by box (no -layout: two boxes side by side are not interleaved line by line). */
+export function pdfFlowText(file: string): string {
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 export function pdfInfo(file: string): { pages: number; a4: boolean } {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), a4: /Page size:.*\(A4\)/.test(info) };

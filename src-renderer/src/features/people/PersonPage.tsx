@@ -203,7 +203,7 @@ export function PersonPage() {
       <JourneyCard personId={id} journeys={p.journeys} civility={p.civility} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
-      {can('pmsmp/list') && <ImmersionsCard personId={id} />}
+      {can('pmsmp/list') && <ImmersionsCard personId={id} birthDate={p.birthDate} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
       {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
       {can('documents/list') && <DocumentsCard personId={id} />}

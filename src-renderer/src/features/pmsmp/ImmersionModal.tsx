@@ -44,9 +44,17 @@ function typedWeekMinutes(schedule: PmsmpInput['schedule']): number {
   return total;
 }
 
+/** Under 18 on that day (the birthday itself counts as a year more), the convention's rule for a minor. */
+function minorOn(birthDate: string | null, day: string): boolean {
+  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const age = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (day.slice(5) < birthDate.slice(5) ? 1 : 0);
+  return age < 18;
+}
+
 /** A new immersion, its changes, or its renewal (new dates only: the same object, D5135-3). */
 export function ImmersionModal(props: {
   personId: number;
+  birthDate: string | null;
   immersion: Pmsmp | null;
   renewing?: boolean;
   onClose: () => void;
@@ -87,6 +95,7 @@ export function ImmersionModal(props: {
         prescriberContactId: null,
         referentName: user.displayName,
         referentFunction: '',
+        representativeName: '',
       };
   const form = useForm<{ immersion: PmsmpInput; startDate: string; endDate: string }>({
     initialValues: { immersion: initial, startDate: '', endDate: '' },
@@ -192,6 +201,14 @@ export function ImmersionModal(props: {
             <DateField label="Début" withAsterisk {...form.getInputProps('immersion.startDate')} />
             <DateField label="Fin (un mois au plus)" withAsterisk {...form.getInputProps('immersion.endDate')} />
           </Group>
+          {minorOn(props.birthDate, values.immersion.startDate) && (
+            <TextInput
+              label="Représentant légal (la personne est mineure au début de l’immersion)"
+              description="Il signe aussi la convention : nom et prénom du parent ou du tuteur."
+              withAsterisk
+              {...form.getInputProps('immersion.representativeName')}
+            />
+          )}
 
           <Title order={4}>Horaires de la semaine</Title>
           {form.errors['immersion.schedule'] && (

@@ -19,7 +19,7 @@ type Editing =
  * Immersions (PMSMP, L5135-1): each convention with its host, dates, hours and
  * bilan; renewal once for the same object; the convention and the bilan printed.
  */
-export function ImmersionsCard({ personId }: { personId: number }) {
+export function ImmersionsCard({ personId, birthDate }: { personId: number; birthDate: string | null }) {
   const list = useApiQuery('pmsmp/list', { personId });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [shown, setShown] = useState<{ title: string; base64: string } | null>(null);
@@ -140,13 +140,24 @@ export function ImmersionsCard({ personId }: { personId: number }) {
         </Table>
       )}
       {editing?.kind === 'new' && (
-        <ImmersionModal personId={personId} immersion={null} onClose={() => setEditing(null)} />
+        <ImmersionModal personId={personId} birthDate={birthDate} immersion={null} onClose={() => setEditing(null)} />
       )}
       {editing?.kind === 'edit' && (
-        <ImmersionModal personId={personId} immersion={editing.immersion} onClose={() => setEditing(null)} />
+        <ImmersionModal
+          personId={personId}
+          birthDate={birthDate}
+          immersion={editing.immersion}
+          onClose={() => setEditing(null)}
+        />
       )}
       {editing?.kind === 'renew' && (
-        <ImmersionModal personId={personId} immersion={editing.immersion} renewing onClose={() => setEditing(null)} />
+        <ImmersionModal
+          personId={personId}
+          birthDate={birthDate}
+          immersion={editing.immersion}
+          renewing
+          onClose={() => setEditing(null)}
+        />
       )}
       {editing?.kind === 'bilan' && (
         <ImmersionBilanModal immersion={editing.immersion} onClose={() => setEditing(null)} />
