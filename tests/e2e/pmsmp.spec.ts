@@ -3,9 +3,13 @@ import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople, caller } from './seed';
 
-test('une conseillère enregistre une immersion et imprime la convention', async ({ page, app }) => {
+test('une conseillère enregistre une immersion, imprime la convention, écrit le bilan ; la coordinatrice la compte', async ({
+  page,
+  app,
+}) => {
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
+  await app.addAccount(admin, 'Maëlle Guivarch', 'coordination');
   const call = caller(app.services, admin);
   const soizic = (await call('users/list', {})).find(
     (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
@@ -111,4 +115,40 @@ test('une conseillère enregistre une immersion et imprime la convention', async
     timeout: 30_000,
   });
   await app.screenshot(page, 'pmsmp-03-convention');
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+
+  // The bilan, once the immersion is over (the core runs on the real clock: March 2026 is past).
+  await list.getByRole('button', { name: 'Écrire le bilan' }).click();
+  const bilan = page.getByRole('dialog', { name: 'Bilan de l’immersion chez Boulangerie Le Fournil d’Iroise' });
+  await bilan.getByRole('combobox', { name: 'L’immersion a été' }).click();
+  await page.getByRole('option', { name: 'Partiellement réalisée' }).click();
+  await bilan.getByLabel('Heures manquées').fill('7');
+  await bilan.getByLabel('Compétences observées').fill('Façonnage régulier ; hygiène irréprochable');
+  await bilan.getByLabel('Suites proposées').fill('Candidature au CAP boulanger');
+  await bilan.getByLabel('Bilan établi le').fill('20/03/2026');
+  await bilan.getByRole('button', { name: 'Enregistrer le bilan' }).click();
+  await expect(bilan).toHaveCount(0);
+  await expect(list.getByText('Partiellement réalisée')).toBeVisible();
+  await list.getByRole('button', { name: 'Imprimer le bilan' }).click();
+  const bilanPreview = page.getByRole('dialog', { name: 'Bilan d’immersion' });
+  await expect(bilanPreview.getByRole('img', { name: /Bilan d’immersion, page 1 sur/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await app.screenshot(page, 'pmsmp-04-bilan');
+  await page.keyboard.press('Escape');
+
+  // The coordinator's statistics: the immersion counted by object and bilan, hidden « < 5 » until small figures are shown.
+  await new ShellPage(page).switchUser();
+  await new LoginPage(page).signIn('Maëlle Guivarch', COLLEAGUE_PASSWORD);
+  await new ShellPage(page).goTo('Statistiques');
+  const immersions = page.getByRole('table', { name: 'Immersions (PMSMP)' });
+  await expect(immersions).toBeVisible();
+  const confirm = immersions.getByRole('row', { name: /^Confirmer un projet professionnel/ });
+  await expect(confirm).toContainText('< 5');
+  await page.getByRole('switch', { name: 'Afficher les petits effectifs (usage interne)' }).check();
+  // Réalisée, partiellement, non réalisée, bilan à faire, en cours, total.
+  await expect(confirm).toHaveText(/^Confirmer un projet professionnel\s*0\s*1\*\s*0\s*0\s*0\s*1$/);
+  await immersions.scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'pmsmp-05-statistiques');
 });
