@@ -462,6 +462,56 @@ describe('immersions (PMSMP) through RPC', () => {
     expect(bilanText).toMatch(/Heures de présence prévues 70 ?h Heures manquées 7 ?h Heures effectuées 63 ?h/);
   });
 
+  it('never records « réalisée » before the last day: on it, yes', async () => {
+    const w = await world();
+    // 23 February to 6 March 2026; today is 2 March.
+    const saved = valueOf(
+      await w.call('pmsmp/save', {
+        personId: w.personId,
+        immersion: w.immersion({ startDate: '2026-02-23', endDate: '2026-03-06' }),
+      }),
+    );
+    expect(
+      await w.call('pmsmp/saveBilan', {
+        id: saved.id,
+        bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-03-06' },
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'bilan.outcome',
+        message:
+          'Une immersion est « réalisée » au plus tôt le jour de sa fin, le 06/03/2026 : avant, choisissez « partiellement réalisée » si elle s’est arrêtée plus tôt.',
+      },
+    });
+    expect(
+      await w.call('pmsmp/saveBilan', {
+        id: saved.id,
+        bilan: { outcome: 'partielle', missedMinutes: 0, writtenOn: '2026-03-02' },
+      }),
+    ).toMatchObject({ ok: true });
+    // One that ended on 27 February: « réalisée » dated its last day is fine, the day before is not.
+    const ended = valueOf(
+      await w.call('pmsmp/save', {
+        personId: w.otherId,
+        immersion: w.immersion({ startDate: '2026-02-16', endDate: '2026-02-27' }),
+      }),
+    );
+    expect(
+      await w.call('pmsmp/saveBilan', {
+        id: ended.id,
+        bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-02-26' },
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'bilan.outcome' } });
+    expect(
+      await w.call('pmsmp/saveBilan', {
+        id: ended.id,
+        bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-02-27' },
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
   it('refuses a bilan before the immersion has begun', async () => {
     const w = await world();
     const saved = valueOf(await w.call('pmsmp/save', { personId: w.personId, immersion: w.immersion() }));

@@ -20,6 +20,7 @@ import { renderPersonDocument } from '../../documents/render';
 import type { PersonDocumentKind } from '../../shared/contract/document-kinds';
 import type { Pmsmp, PmsmpBilanInput, PmsmpFields, WeekScheduleInput } from '../../shared/contract/pmsmp';
 import { AppError } from '../../shared/errors';
+import { formatFrenchDate } from '../../shared/dates';
 import { recordDocument } from '../read-models/document-record';
 import type { HandlerContext, HandlerMap, NoneContext } from '../handler';
 import { reachOf } from '../reach';
@@ -355,6 +356,14 @@ export const pmsmpHandlers: HandlerMap<
       throw new AppError('INVALID_INPUT', 'Le bilan ne peut pas précéder le début de l’immersion.', {
         field: 'bilan.writtenOn',
       });
+    // Never done ahead of time: « réalisée » from its last day on (the statistics count it so).
+    if (bilan.outcome === 'realisee' && (ctx.today < row.endDate || bilan.writtenOn < row.endDate)) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Une immersion est « réalisée » au plus tôt le jour de sa fin, le ${formatFrenchDate(row.endDate)} : avant, choisissez « partiellement réalisée » si elle s’est arrêtée plus tôt.`,
+        { field: 'bilan.outcome' },
+      );
+    }
     await repo.saveImmersionBilan(ctx.db, id, bilan as Required<PmsmpBilanInput>, ctx.now);
     return viewById(ctx, id);
   },
