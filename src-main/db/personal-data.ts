@@ -89,6 +89,24 @@ export const PERSONAL_DATA = [
     },
   },
   {
+    table: 'iaeCriteria',
+    key: 'personId',
+    export: { section: 'Critères d’éligibilité IAE' },
+    scrub: { delete: true },
+  },
+  {
+    table: 'passIae',
+    key: 'personId',
+    export: { section: 'PASS IAE' },
+    scrub: { delete: true },
+  },
+  {
+    table: 'passIaeProlongations',
+    key: 'personId',
+    export: { section: 'PASS IAE' },
+    scrub: { delete: true },
+  },
+  {
     table: 'contractRenewals',
     key: 'participationId',
     export: { none: 'a renewal moves the end date the contract section gives' },
