@@ -98,13 +98,13 @@ export const PERSONAL_DATA = [
     table: 'passIae',
     key: 'personId',
     export: { section: 'PASS IAE' },
-    scrub: { delete: true },
+    scrub: { delete: true }, // its prolongations go with it (on delete cascade)
   },
   {
     table: 'passIaeProlongations',
     key: 'personId',
     export: { section: 'PASS IAE' },
-    scrub: { delete: true },
+    scrub: { blank: ['decidedBy'] },
   },
   {
     table: 'contractRenewals',

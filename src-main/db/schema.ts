@@ -623,6 +623,8 @@ export interface PassIaeProlongationsTable {
   startDate: string;
   endDate: string;
   decidedOn: string;
+  /** The prescriber who decided it (R5132-1-8 2°), or empty when the structure decides (1°). */
+  decidedBy: string;
   authorId: number | null;
   createdAt: string;
 }

@@ -224,6 +224,7 @@ export const iaeHandlers: HandlerMap<
         startDate: currentEnd,
         endDate: prolongation.endDate,
         decidedOn: prolongation.decidedOn,
+        decidedBy: prolongation.decidedBy,
         authorId: ctx.session.user?.id ?? null,
       },
       ctx.now,

@@ -53,6 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_date', 'text', (c) => c.notNull())
     .addColumn('end_date', 'text', (c) => c.notNull())
     .addColumn('decided_on', 'text', (c) => c.notNull())
+    .addColumn('decided_by', 'text', (c) => c.notNull())
     .addColumn('author_id', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addCheckConstraint('pass_iae_prolongations_dates', sql`end_date > start_date`)

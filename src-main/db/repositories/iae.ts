@@ -102,7 +102,7 @@ export async function findPass(db: Db, personId: number) {
 export async function listProlongations(db: Db, passId: number) {
   return db
     .selectFrom('passIaeProlongations')
-    .select(['id', 'reason', 'startDate', 'endDate', 'decidedOn'])
+    .select(['id', 'reason', 'startDate', 'endDate', 'decidedOn', 'decidedBy'])
     .where('passId', '=', passId)
     .orderBy('endDate')
     .execute();
@@ -137,6 +137,7 @@ export async function insertProlongation(
     startDate: string;
     endDate: string;
     decidedOn: string;
+    decidedBy: string;
     authorId: number | null;
   },
   now: string,

@@ -33,6 +33,7 @@ const prolongation = z.object({
   startDate: z.string(),
   endDate: z.string(),
   decidedOn: z.string(),
+  decidedBy: z.string(),
 });
 
 export const iaeEligibility = z.object({
@@ -98,6 +99,8 @@ export const prolongationInput = z.object({
   reason: z.enum(PROLONGATION_REASONS, { error: 'Choisissez le motif de la prolongation.' }),
   endDate: isoDate('La nouvelle date de fin'),
   decidedOn: isoDate('La date de la décision'),
+  /** The prescriber who decided (R5132-1-8 2°); empty when the structure decides (a CDI at 57, a training to finish). */
+  decidedBy: optionalText('Le prescripteur', 200),
 });
 
 const output = sensitive('social', iaeEligibility);
