@@ -24,6 +24,7 @@ import { MatriculesCard } from '../payroll/MatriculesCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { ImmersionsCard } from '../pmsmp/ImmersionsCard';
+import { IaeCard } from '../iae/IaeCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
@@ -203,6 +204,7 @@ export function PersonPage() {
       <JourneyCard personId={id} journeys={p.journeys} civility={p.civility} />
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
+      {can('iae/get') && <IaeCard personId={id} />}
       {can('pmsmp/list') && <ImmersionsCard personId={id} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
       {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
