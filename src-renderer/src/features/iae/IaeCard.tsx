@@ -52,7 +52,9 @@ export function IaeCard({ personId }: { personId: number }) {
                 <Group gap={6} wrap="nowrap">
                   <Badge
                     size="sm"
-                    variant={checked ? 'filled' : 'outline'}
+                    miw={92}
+                    style={{ flexShrink: 0 }}
+                    variant={checked ? 'filled' : 'light'}
                     color={checked ? (checked.notCounted ? 'orange' : 'teal') : 'gray'}
                   >
                     {checked ? (checked.notCounted ? 'Non compté' : 'Coché') : 'Non'}
