@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
@@ -253,6 +253,7 @@ describe('IAE eligibility through the RPC methods', () => {
     expect(valueOf(await w.call('iae/get', { personId: w.otherId })).criteria).toEqual([]);
     expect(valueOf(await w.call('documents/list', { personId: w.otherId })).attachments).toEqual([]);
     expect(existsSync(w.scan)).toBe(true);
+    expect(existsSync(w.services.paths.attachmentsDir) ? readdirSync(w.services.paths.attachmentsDir) : []).toEqual([]);
   });
 
   it('warns on the dashboard of a PASS IAE ending within 90 days, to whom follows the person', async () => {
