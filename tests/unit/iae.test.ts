@@ -193,10 +193,18 @@ describe('IAE eligibility through the RPC methods', () => {
         },
       ],
     });
-    // Its number cannot change once prolonged.
+    // Its number and end cannot change once prolonged.
     expect(await savePass({ number: '999992699999', startDate: '2026-03-02', endDate: null })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', field: 'pass.number' },
+    });
+    expect(await savePass({ number: '999992612345', startDate: '2026-03-02', endDate: '2028-03-31' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        field: 'pass.endDate',
+        message: 'Ce PASS IAE a déjà des prolongations : son numéro et sa date de fin ne se changent plus.',
+      },
     });
   });
 

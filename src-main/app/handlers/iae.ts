@@ -176,20 +176,25 @@ export const iaeHandlers: HandlerMap<
   'iae/savePass': async ({ personId, pass }, ctx) => {
     await personOf(ctx, personId);
     const number = normalizePassNumber(pass.number)!;
+    const endDate = pass.endDate ?? passDefaultEnd(pass.startDate);
     const existing = await repo.findPass(ctx.db, personId);
-    if (existing && (await repo.listProlongations(ctx.db, existing.id)).length > 0 && existing.number !== number)
-      throw new AppError(
-        'CONFLICT',
-        'Ce PASS IAE a déjà des prolongations : son numéro ne se change pas. Corrigez ses dates seulement.',
-        { field: 'pass.number' },
-      );
+    // Each prolongation starts on the end before it: once prolonged, the number and the end are fixed.
+    if (existing && (await repo.listProlongations(ctx.db, existing.id)).length > 0) {
+      const changed = existing.number !== number ? 'pass.number' : existing.endDate !== endDate ? 'pass.endDate' : null;
+      if (changed)
+        throw new AppError(
+          'CONFLICT',
+          'Ce PASS IAE a déjà des prolongations : son numéro et sa date de fin ne se changent plus.',
+          { field: changed },
+        );
+    }
     await repo.savePass(
       ctx.db,
       {
         personId,
         number,
         startDate: pass.startDate,
-        endDate: pass.endDate ?? passDefaultEnd(pass.startDate),
+        endDate,
         authorId: ctx.session.user?.id ?? null,
       },
       ctx.now,

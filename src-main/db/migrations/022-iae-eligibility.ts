@@ -13,7 +13,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('iae_criteria')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id').onDelete('cascade'))
-    .addColumn('code', 'text', (c) => c.notNull())
+    // The platform's IAE criteria on 1 September 2021 and since (les-emplois, AdministrativeCriteriaKind.for_iae()).
+    .addColumn('code', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`code in ('RSA', 'ASS', 'AAH', 'DETLD', 'CAP_BEP', 'SENIOR', 'JEUNE', 'ASE', 'DELD', 'TH', 'PI', 'PSH_PR', 'REF_DA', 'ZRR', 'QPV', 'DETENTION_MJ', 'FLE', 'PM')`,
+        ),
+    )
     .addColumn('proof_type', 'text', (c) => c.notNull())
     .addColumn('proof_date', 'text', (c) => c.notNull())
     .addColumn('valid_until', 'text')
