@@ -168,6 +168,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   // IAE eligibility and PASS IAE: social details (RSA, RQTH, detention, refugee…), for who follows the parcours, not the supervisor.
   'iae/get': PEOPLE_EDITORS,
   'iae/saveCriterion': PEOPLE_EDITORS,
+  'iae/proofContent': PEOPLE_EDITORS,
   'iae/removeCriterion': PEOPLE_EDITORS,
   'iae/savePass': PEOPLE_EDITORS,
   'iae/addProlongation': PEOPLE_EDITORS,

@@ -126,6 +126,7 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'healthChecks/save': 'Enregistrement d’une visite médicale',
   'iae/get': 'Consultation de l’éligibilité IAE d’une personne',
   'iae/saveCriterion': 'Enregistrement d’un critère d’éligibilité IAE et de son justificatif',
+  'iae/proofContent': 'Consultation du justificatif d’un critère d’éligibilité IAE',
   'iae/removeCriterion': 'Retrait d’un critère d’éligibilité IAE',
   'iae/savePass': 'Enregistrement du PASS IAE d’une personne',
   'iae/addProlongation': 'Prolongation du PASS IAE d’une personne',

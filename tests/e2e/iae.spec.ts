@@ -74,6 +74,12 @@ test('une CIP coche le RSA avec son justificatif, voit « Éligible », enregist
   const rsa = page.getByTestId('critere-RSA');
   await expect(rsa).toContainText(`Attestation RSA du ${fr(addDays(today, -10))}`);
   await expect(rsa).toContainText('Document numérisé : attestation-rsa.pdf');
+  await rsa.getByRole('button', { name: 'Voir le justificatif : Bénéficiaire du RSA' }).click();
+  const proof = page.getByRole('dialog', { name: 'Justificatif : Bénéficiaire du RSA' });
+  await expect(proof).toBeVisible();
+  await expect(proof.getByText('Aucun justificatif')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(proof).toBeHidden();
   await app.screenshot(page, 'iae-01-eligible-rsa');
   // The card as a 1366×768 screen shows it.
   await page.getByRole('heading', { name: 'Éligibilité IAE' }).evaluate((h) => h.scrollIntoView({ block: 'center' }));

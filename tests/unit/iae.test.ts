@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
@@ -72,6 +72,12 @@ describe('IAE eligibility through the RPC methods', () => {
     expect(listing.attachments.map((a) => [a.id, a.label])).toEqual([
       [saved.criteria[0]!.attachmentId, 'Justificatif IAE : Attestation RSA'],
     ]);
+    // The CIP looks at the scan she joined.
+    expect(valueOf(await w.cip('iae/proofContent', { personId: w.personId, code: 'RSA' }))).toEqual({
+      base64: readFileSync(w.scan).toString('base64'),
+      mediaType: 'image/png',
+      fileName: 'attestation-rsa.png',
+    });
     // Saved again without a file: the scan stays.
     const again = valueOf(
       await w.cip('iae/saveCriterion', {
@@ -84,6 +90,10 @@ describe('IAE eligibility through the RPC methods', () => {
     const removed = valueOf(await w.cip('iae/removeCriterion', { personId: w.personId, code: 'RSA' }));
     expect(removed.criteria).toEqual([]);
     expect(removed.result.eligible).toBe(false);
+    expect(await w.cip('iae/proofContent', { personId: w.personId, code: 'RSA' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Aucun justificatif numérisé n’est joint à ce critère.' },
+    });
   });
 
   it('refuses, in French and on the field, what the platform would not take', async () => {
@@ -243,6 +253,7 @@ describe('IAE eligibility through the RPC methods', () => {
       ['iae/get', { personId: w.otherId }],
       ['iae/saveCriterion', { personId: w.otherId, criterion: rsa, path: w.scan }],
       ['iae/removeCriterion', { personId: w.otherId, code: 'RSA' }],
+      ['iae/proofContent', { personId: w.otherId, code: 'RSA' }],
       [
         'iae/savePass',
         { personId: w.otherId, pass: { number: '999992612345', startDate: '2026-03-02', endDate: null } },

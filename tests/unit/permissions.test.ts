@@ -129,6 +129,7 @@ const EXPECTED: Record<Method, string> = {
   'healthChecks/save': 'administrateur coordination travailleur_social',
   'iae/get': 'administrateur coordination travailleur_social',
   'iae/saveCriterion': 'administrateur coordination travailleur_social',
+  'iae/proofContent': 'administrateur coordination travailleur_social',
   'iae/removeCriterion': 'administrateur coordination travailleur_social',
   'iae/savePass': 'administrateur coordination travailleur_social',
   'iae/addProlongation': 'administrateur coordination travailleur_social',

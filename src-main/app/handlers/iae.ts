@@ -21,6 +21,7 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
 import { storeScan } from '../scan-store';
+import { readVerified } from '../../documents/store';
 
 /**
  * IAE eligibility of a person: the criteria checked with their proofs, the
@@ -113,7 +114,7 @@ function checkProof(c: IaeCriterionInput, today: string) {
 }
 
 export const iaeHandlers: HandlerMap<
-  'iae/get' | 'iae/saveCriterion' | 'iae/removeCriterion' | 'iae/savePass' | 'iae/addProlongation'
+  'iae/get' | 'iae/saveCriterion' | 'iae/proofContent' | 'iae/removeCriterion' | 'iae/savePass' | 'iae/addProlongation'
 > = {
   'iae/get': async ({ personId }, ctx) => eligibilityOf(ctx, personId),
 
@@ -164,6 +165,17 @@ export const iaeHandlers: HandlerMap<
       await scan?.discard();
       throw error;
     }
+  },
+
+  'iae/proofContent': async ({ personId, code }, ctx) => {
+    const row = await ctx.read(async (r) => {
+      await personOf(r, personId);
+      return repo.findProofAttachment(r.db, personId, code);
+    });
+    if (!row) throw new AppError('NOT_FOUND', 'Aucun justificatif numérisé n’est joint à ce critère.');
+    const bytes = await readVerified(ctx.services.paths.attachmentsDir, row.storedFile, row.sha256);
+    ctx.record(`attachment:${row.id}`);
+    return { base64: bytes.toString('base64'), mediaType: row.mediaType, fileName: row.originalName };
   },
 
   'iae/removeCriterion': async ({ personId, code }, ctx) => {

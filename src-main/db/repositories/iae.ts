@@ -80,6 +80,17 @@ export async function upsertCriterion(
     .execute();
 }
 
+/** The scan kept with a criterion checked on the person, if any. */
+export async function findProofAttachment(db: Db, personId: number, code: IaeCriterionCode) {
+  return db
+    .selectFrom('iaeCriteria as c')
+    .innerJoin('attachments as a', 'a.id', 'c.attachmentId')
+    .select(['a.id', 'a.storedFile', 'a.sha256', 'a.mediaType', 'a.originalName'])
+    .where('c.personId', '=', personId)
+    .where('c.code', '=', code)
+    .executeTakeFirst();
+}
+
 export async function deleteCriterion(db: WritableDb, personId: number, code: IaeCriterionCode) {
   const result = await db
     .deleteFrom('iaeCriteria')

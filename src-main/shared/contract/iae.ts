@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineMethod } from './define';
+import { ATTACHMENT_MEDIA_TYPES } from './documents';
 import { id, isoDate, optionalText } from './fields';
 import { sensitive } from './personal';
 import { IAE_CRITERION_CODES, PROLONGATION_REASONS, SIAE_KINDS, normalizePassNumber } from '../iae-criteria';
@@ -115,6 +116,18 @@ export const iaeMethods = {
     tx: 'none',
     access: 'user',
     audit: 'change',
+  }),
+  /** The scan kept with a checked criterion, to look at it (journaled as a sensitive read). */
+  'iae/proofContent': defineMethod({
+    input: z.object({ personId: id, code: criterionCode }),
+    output: z.object({
+      base64: z.string(),
+      mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+      fileName: z.string(),
+    }),
+    tx: 'none',
+    access: 'user',
+    audit: 'read',
   }),
   'iae/removeCriterion': defineMethod({
     input: z.object({ personId: id, code: criterionCode }),

@@ -106,6 +106,7 @@ export const PROBES: Partial<Record<Method, Probe>> = {
       criterion: { code: 'RSA', proofType: 'attestation_rsa', proofDate: '2026-03-01', validUntil: null },
       path: null,
     })),
+  'iae/proofContent': (w) => eachPerson(w, (p) => ({ personId: p.id, code: 'RSA' })),
   'iae/removeCriterion': (w) => eachPerson(w, (p) => ({ personId: p.id, code: 'RSA' })),
   'iae/savePass': (w) =>
     eachPerson(w, (p) => ({

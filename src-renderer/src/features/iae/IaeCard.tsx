@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  Loader,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { IaeEligibility } from '@shared/contract/iae';
 import { formatFrenchDate } from '@shared/dates';
@@ -14,6 +29,7 @@ import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { DateField } from '../../ui/DateField';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useChooseFile } from '../files/FileChooser';
+import { PdfPreview } from '../documents/PdfPreview';
 
 type Checked = IaeEligibility['criteria'][number];
 type Editing =
@@ -29,6 +45,7 @@ export function IaeCard({ personId }: { personId: number }) {
   const data = useApiQuery('iae/get', { personId });
   const remove = useApiMutation('iae/removeCriterion');
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [shown, setShown] = useState<IaeCriterion | null>(null);
   if (!data.data) return data.error ? <Text c="red">{errorMessage(data.error)}</Text> : null;
   const e = data.data;
   const byCode = new Map(e.criteria.map((c) => [c.code, c]));
@@ -70,9 +87,19 @@ export function IaeCard({ personId }: { personId: number }) {
                       {checked.lastDay ? `, valable jusqu’au ${formatFrenchDate(checked.lastDay)}` : ''}
                     </Text>
                     {checked.attachmentName && (
-                      <Text size="xs" c="dimmed">
-                        Document numérisé : {checked.attachmentName}
-                      </Text>
+                      <Group gap={6}>
+                        <Text size="xs" c="dimmed">
+                          Document numérisé : {checked.attachmentName}
+                        </Text>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          aria-label={`Voir le justificatif : ${criterion.label}`}
+                          onClick={() => setShown(criterion)}
+                        >
+                          Voir
+                        </Button>
+                      </Group>
                     )}
                     {checked.notCounted && (
                       <Text size="xs" c="orange.9">
@@ -147,6 +174,7 @@ export function IaeCard({ personId }: { personId: number }) {
           onClose={() => setEditing(null)}
         />
       )}
+      {shown && <ProofModal personId={personId} criterion={shown} onClose={() => setShown(null)} />}
       {editing?.kind === 'pass' && <PassModal personId={personId} pass={e.pass} onClose={() => setEditing(null)} />}
       {editing?.kind === 'prolongation' && e.pass && (
         <ProlongationModal personId={personId} currentEnd={e.pass.currentEnd} onClose={() => setEditing(null)} />
@@ -199,6 +227,35 @@ function PassSection({ e, onEdit, onProlong }: { e: IaeEligibility; onEdit: () =
         </Text>
       ))}
     </Stack>
+  );
+}
+
+/** The scan kept with a criterion: a PDF in the viewer, an image as is. */
+function ProofModal(props: { personId: number; criterion: IaeCriterion; onClose: () => void }) {
+  const content = useApiQuery(
+    'iae/proofContent',
+    { personId: props.personId, code: props.criterion.code },
+    { gcTime: 0, retry: false },
+  );
+  const title = `Justificatif : ${props.criterion.label}`;
+  return (
+    <Modal opened onClose={props.onClose} title={title} size="xl">
+      <Stack>
+        {content.isPending && <Loader />}
+        {content.error && <Text c="red">{errorMessage(content.error)}</Text>}
+        {content.data &&
+          (content.data.mediaType === 'application/pdf' ? (
+            <PdfPreview base64={content.data.base64} label={title} />
+          ) : (
+            <Image
+              src={`data:${content.data.mediaType};base64,${content.data.base64}`}
+              alt={title}
+              fit="contain"
+              mah="65vh"
+            />
+          ))}
+      </Stack>
+    </Modal>
   );
 }
 
