@@ -13,6 +13,7 @@ import { exitWithFrenchMessage, runBrowserMode } from '../src-main/web/cli';
 import { DEMO_PASSWORD, demoSetup } from './demo-data';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoWorksites } from './demo-worksites';
+import { seedDemoIae } from './demo-iae';
 import { frenchDate } from '../src-main/app/ports';
 import type { MethodOutput } from '../src-main/shared/contract';
 
@@ -27,6 +28,7 @@ async function seed() {
     const admin = result.value as MethodOutput<'setup/complete'>;
     await seedDemoPeople(services, { user: admin.user, token: admin.token });
     await seedDemoWorksites(services, { user: admin.user, token: admin.token }, frenchDate(new Date()));
+    await seedDemoIae(services, { user: admin.user, token: admin.token }, frenchDate(new Date()));
   } finally {
     await services.close();
   }

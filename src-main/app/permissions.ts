@@ -53,9 +53,10 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'auth/me': 'public',
   'auth/logout': 'public',
   'auth/changePassword': EVERY_ROLE,
-  'files/chooseFile': ADMIN_AND_COORDINATION,
+  // The social worker picks a file too: the scan of an IAE eligibility proof (iae/saveCriterion).
+  'files/chooseFile': DIRECTORY_READERS,
   'files/chooseFolder': ADMIN_AND_COORDINATION,
-  'files/list': ADMIN_AND_COORDINATION,
+  'files/list': DIRECTORY_READERS,
   // Copies an image into the data folder, nothing else: the coordination adds the funders' emblems.
   'settings/importLogo': ADMIN_AND_COORDINATION,
   'settings/get': ADMIN_AND_COORDINATION,
@@ -164,6 +165,13 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'pmsmp/saveBilan': PEOPLE_EDITORS,
   'pmsmp/printConvention': PEOPLE_EDITORS,
   'pmsmp/printBilan': PEOPLE_EDITORS,
+  // IAE eligibility and PASS IAE: social details (RSA, RQTH, detention, refugee…), for who follows the parcours, not the supervisor.
+  'iae/get': PEOPLE_EDITORS,
+  'iae/saveCriterion': PEOPLE_EDITORS,
+  'iae/proofContent': PEOPLE_EDITORS,
+  'iae/removeCriterion': PEOPLE_EDITORS,
+  'iae/savePass': PEOPLE_EDITORS,
+  'iae/addProlongation': PEOPLE_EDITORS,
   'bilans/get': PEOPLE_EDITORS,
   'bilans/save': PEOPLE_EDITORS,
   'bilans/worksite': { administrateur: 'all', coordination: 'all', encadrant: 'ownWorksites' },

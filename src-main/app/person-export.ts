@@ -33,6 +33,8 @@ import { agreeLabel } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
 import type { ReadableDb } from '../db/access';
 import { listImmersions } from '../db/repositories/pmsmp';
+import * as iae from '../db/repositories/iae';
+import { IAE_CRITERION_BY_CODE, PROLONGATION_REASON_LABELS, formatPassNumber } from '../shared/iae-criteria';
 import {
   PMSMP_OBJECTIVE_LABELS,
   PMSMP_OUTCOME_LABELS,
@@ -149,6 +151,35 @@ export async function personExport(
       'Compétences observées': i.skillsObserved,
       Suites: i.followUp,
     })),
+  );
+  add(
+    'iaeCriteria',
+    (await iae.listCriteria(db, personId)).map((c) => {
+      const criterion = IAE_CRITERION_BY_CODE[c.code];
+      return {
+        Critère: criterion.label,
+        Niveau: String(criterion.level),
+        Justificatif: criterion.proofs.find((p) => p.code === c.proofType)?.label ?? c.proofType,
+        'Justificatif daté du': day(c.proofDate),
+        'Valable jusqu’au': day(c.validUntil),
+        'Document numérisé': c.attachmentName,
+      };
+    }),
+  );
+  const pass = await iae.findPass(db, personId);
+  add(
+    'passIae',
+    pass
+      ? [
+          { Numéro: formatPassNumber(pass.number), Du: day(pass.startDate), Au: day(pass.endDate), Motif: null },
+          ...(await iae.listProlongations(db, pass.id)).map((p) => ({
+            Numéro: 'Prolongation',
+            Du: day(p.startDate),
+            Au: day(p.endDate),
+            Motif: `${PROLONGATION_REASON_LABELS[p.reason]}, décidée le ${day(p.decidedOn)}${p.decidedBy ? ` par ${p.decidedBy}` : ''}`,
+          })),
+        ]
+      : [],
   );
   add(
     'attendance',

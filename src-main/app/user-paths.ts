@@ -17,6 +17,7 @@ export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
   'documents/merge': ['folder'],
   'documents/saveCopy': ['folder'],
   'documents/attach': ['path'],
+  'iae/saveCriterion': ['path'],
   'journal/export': ['folder'],
   'payroll/export': ['folder'],
   'people/importRead': ['path'],

@@ -89,6 +89,24 @@ export const PERSONAL_DATA = [
     },
   },
   {
+    table: 'iaeCriteria',
+    key: 'personId',
+    export: { section: 'Critères d’éligibilité IAE' },
+    scrub: { delete: true },
+  },
+  {
+    table: 'passIae',
+    key: 'personId',
+    export: { section: 'PASS IAE' },
+    scrub: { delete: true }, // its prolongations go with it (on delete cascade)
+  },
+  {
+    table: 'passIaeProlongations',
+    key: 'personId',
+    export: { section: 'PASS IAE' },
+    scrub: { blank: ['decidedBy'] },
+  },
+  {
     table: 'contractRenewals',
     key: 'participationId',
     export: { none: 'a renewal moves the end date the contract section gives' },

@@ -39,6 +39,7 @@ import type {
   WorksiteKind,
   WorksiteStatus,
 } from '../shared/contract/worksites';
+import type { IaeCriterionCode, ProlongationReason } from '../shared/iae-criteria';
 import type { Flag } from './flags';
 
 /**
@@ -590,6 +591,44 @@ export interface BackupsTable {
 }
 
 /** A PMSMP convention (L5135-4); `schedule` is JSON (weekday → start, end, pause in minutes); the bilan columns stay null until written. */
+export interface IaeCriteriaTable {
+  id: Generated<number>;
+  personId: number;
+  code: IaeCriterionCode;
+  proofType: string;
+  proofDate: string;
+  validUntil: string | null;
+  attachmentId: number | null;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PassIaeTable {
+  id: Generated<number>;
+  personId: number;
+  number: string;
+  startDate: string;
+  endDate: string;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PassIaeProlongationsTable {
+  id: Generated<number>;
+  passId: number;
+  personId: number;
+  reason: ProlongationReason;
+  startDate: string;
+  endDate: string;
+  decidedOn: string;
+  /** The prescriber who decided it (R5132-1-8 2°), or empty when the structure decides (1°). */
+  decidedBy: string;
+  authorId: number | null;
+  createdAt: string;
+}
+
 export interface ImmersionsTable {
   id: Generated<number>;
   personId: number;
@@ -677,4 +716,7 @@ export interface Database {
   psychologistNotes: PsychologistNotesTable;
   rightsRequests: RightsRequestsTable;
   immersions: ImmersionsTable;
+  iaeCriteria: IaeCriteriaTable;
+  passIae: PassIaeTable;
+  passIaeProlongations: PassIaeProlongationsTable;
 }

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { frenchDate } from '../../src-main/app/ports';
 import { seedDemoPeople } from '../../scripts/demo-people';
 import { seedDemoWorksites } from '../../scripts/demo-worksites';
+import { seedDemoIae } from '../../scripts/demo-iae';
 import { ADMIN_NAME, ADMIN_PASSWORD, COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { SetupWizardPage } from './pages/setup-wizard';
@@ -41,6 +42,7 @@ test("la secrétaire parcourt chaque écran de la démo sans obstacle d'accessib
   const admin = await app.seed();
   await seedDemoPeople(app.services, admin);
   await seedDemoWorksites(app.services, admin, frenchDate(new Date()));
+  await seedDemoIae(app.services, admin, frenchDate(new Date()));
   await app.open(page);
   const shell = new ShellPage(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
@@ -55,6 +57,11 @@ test("la secrétaire parcourt chaque écran de la démo sans obstacle d'accessib
   await expect(page.getByRole('main')).toBeFocused();
   await expectAccessible(page, 'tableau de bord');
   await app.screenshot(page, 'accessibilite-01-tableau-de-bord');
+  // The PASS IAE ending soon leads to a person's eligibility: criteria with their proofs and the PASS.
+  await page.getByRole('link', { name: /^PASS IAE de .* expire le/ }).click();
+  await expect(page.getByRole('heading', { name: 'Éligibilité IAE' })).toBeVisible();
+  await expect(page.getByTestId('iae-resultat')).toContainText('Éligible : 3 critères de niveau 2');
+  await expectAccessible(page, 'fiche personne, éligibilité IAE');
 
   await openScreen(page, shell, 'Personnes');
   // The pagination's arrows and numbers say what they do.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemoPeople } from '../../scripts/demo-people';
 import { seedDemoWorksites } from '../../scripts/demo-worksites';
+import { seedDemoIae } from '../../scripts/demo-iae';
 import { configured, valueOf } from './support/services';
 import { JOURNEY_STATUSES } from '../../src-main/shared/contract/journey-lists';
 
@@ -49,5 +50,26 @@ describe('npm run demo worksites', () => {
       expect(bilan.skills.filter((s) => s.start && s.end && s.self)).toHaveLength(12);
     }
     expect(valueOf(await call('bilans/worksite', { worksiteId: finished.id })).form.production).toContain('bancs');
+  });
+});
+
+describe('npm run demo IAE eligibility', () => {
+  it('adds one person eligible on the RSA and one on three level-2 criteria whose PASS IAE the dashboard flags', async () => {
+    const { services, session, call } = await configured();
+    await seedDemoPeople(services, session);
+    await seedDemoIae(services, session, '2026-03-02');
+    const [first, second] = valueOf(await call('people/search', { status: 'en_chantier', pageSize: 100 })).rows;
+    const one = valueOf(await call('iae/get', { personId: first!.id }));
+    expect(one.result).toMatchObject({ eligible: true, reason: 'Éligible : 1 critère de niveau 1 (RSA)' });
+    expect(one.pass).toMatchObject({ number: '999992600417', endsSoon: false });
+    const two = valueOf(await call('iae/get', { personId: second!.id }));
+    expect(two.result).toMatchObject({
+      eligible: true,
+      reason: 'Éligible : 3 critères de niveau 2 (QPV, TH, parent isolé)',
+    });
+    expect(two.pass).toMatchObject({ currentEnd: '2026-04-16', endsSoon: true });
+    expect(valueOf(await call('dashboard/summary')).passIaeEnding).toEqual([
+      { personId: second!.id, name: `${second!.firstNames} ${second!.lastName}`, endDate: '2026-04-16' },
+    ]);
   });
 });

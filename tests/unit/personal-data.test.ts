@@ -102,7 +102,7 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
       const exported = await personExport(services.db, id, 'CCAS', '2026-07-01');
       expect(exported.sections.map((s) => s.title)).toEqual(EXPORT_SECTIONS);
     }
-    expect(EXPORT_SECTIONS).toHaveLength(17);
+    expect(EXPORT_SECTIONS).toHaveLength(19);
   });
 
   it('empties the free texts and deletes the rows it declares so, for the people anonymised only', async () => {
@@ -279,6 +279,49 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
         })
         .execute();
       await db.insertInto('employeeNumbers').values({ personId, employerId: 1, matricule: secret }).execute();
+      await db
+        .insertInto('iaeCriteria')
+        .values({
+          personId,
+          code: 'RSA',
+          proofType: secret,
+          proofDate: '2026-06-01',
+          validUntil: null,
+          attachmentId: null,
+          authorId: null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      const passId = (
+        await db
+          .insertInto('passIae')
+          .values({
+            personId,
+            number: secret,
+            startDate: '2026-06-01',
+            endDate: '2028-05-30',
+            authorId: null,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await db
+        .insertInto('passIaeProlongations')
+        .values({
+          passId,
+          personId,
+          reason: 'RQTH',
+          startDate: '2028-05-30',
+          endDate: '2029-05-30',
+          decidedOn: '2028-05-01',
+          decidedBy: secret,
+          authorId: null,
+          createdAt: at,
+        })
+        .execute();
     }
     const scrubbed = PERSONAL_DATA.filter((t) => 'blank' in t.scrub || 'delete' in t.scrub);
     const text = async () => {

@@ -1,11 +1,25 @@
 import * as repo from '../../db/repositories/dashboard';
+import { passesEndingBetween } from '../../db/repositories/iae';
 import { requestsOpen, reviewCandidates } from '../../db/repositories/rgpd';
+import { PASS_WARNING_DAYS } from '../../domain/iae-eligibility';
 import { firstWeekChecklist } from '../../domain/first-week';
 import { dueForReview } from '../../domain/retention';
 import { addDays, mondayOf } from '../../shared/dates';
 import { minutesToTime } from '../../shared/time';
-import type { HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap } from '../handler';
+import type { Role } from '../../shared/contract/users';
 import { scopeFor } from '../permissions';
+
+/** PASS IAE ending within the warning delay, for those who may read them, each in her reach on `iae/get`. */
+async function passIaeEnding(ctx: HandlerContext, role: Role) {
+  const scope = scopeFor('iae/get', role);
+  if (scope === null) return null;
+  const rows = await passesEndingBetween(ctx.db, ctx.today, addDays(ctx.today, PASS_WARNING_DAYS), {
+    kind: scope,
+    userId: ctx.session.user?.id ?? null,
+  });
+  return rows.map((r) => ({ personId: r.personId, name: `${r.firstNames} ${r.lastName}`, endDate: r.end }));
+}
 
 /**
  * The home page's items, each only for a role that can act on it (the
@@ -51,6 +65,7 @@ export const dashboardHandlers: HandlerMap<'dashboard/summary' | 'dashboard/chec
           ).length
         : null,
       requestsOpen: scopeFor('rgpd/requests', role) ? await requestsOpen(ctx.db, ctx.today) : null,
+      passIaeEnding: await passIaeEnding(ctx, role),
     };
   },
 };

@@ -1,13 +1,12 @@
-import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import * as repo from '../../db/repositories/documents';
 import { findParticipation } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
-import { copyInto, readVerified, sha256, sniffScan, writeAtomically } from '../../documents/store';
+import { copyInto, readVerified } from '../../documents/store';
+import { storeScan } from '../scan-store';
 import {
-  ATTACHMENT_MAX_BYTES,
   DOCUMENT_KIND_LABELS,
   type AttachmentRow,
   type DocumentKind,
@@ -146,32 +145,7 @@ export const documentsHandlers: HandlerMap<
   },
 
   'documents/attach': async ({ target, path: source, label }, ctx) => {
-    const info = await stat(source).catch(() => null);
-    if (!info?.isFile())
-      throw new AppError('NOT_FOUND', 'Ce fichier est introuvable, ou ce n’est pas un fichier.', { field: 'path' });
-    if (info.size > ATTACHMENT_MAX_BYTES) {
-      throw new AppError(
-        'INVALID_INPUT',
-        'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.',
-        { field: 'path' },
-      );
-    }
-    const bytes = await readFile(source).catch(() => {
-      throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.', { field: 'path' });
-    });
-    const type = sniffScan(bytes);
-    if (!type)
-      throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', {
-        field: 'path',
-      });
-    const hash = sha256(bytes);
-    const storedFile = `${hash.slice(0, 24)}.${type.extension}`;
-    const stored = path.join(ctx.services.paths.attachmentsDir, storedFile);
-    const existed = await stat(stored).then(
-      () => true,
-      () => false,
-    );
-    if (!existed) await writeAtomically(stored, bytes);
+    const scan = await storeScan(source, ctx.services.paths.attachmentsDir, 'path');
     try {
       const row = await ctx.transaction(async (db) => {
         const participation =
@@ -190,11 +164,11 @@ export const documentsHandlers: HandlerMap<
           participationId: target.participationId ?? null,
           weekOf: target.weekOf ?? null,
           label,
-          originalName: path.basename(source),
-          storedFile,
-          mediaType: type.mediaType,
-          sha256: hash,
-          size: bytes.byteLength,
+          originalName: scan.originalName,
+          storedFile: scan.storedFile,
+          mediaType: scan.mediaType,
+          sha256: scan.sha256,
+          size: scan.size,
           authorId: ctx.session.user?.id ?? null,
           createdAt: ctx.now,
         });
@@ -203,8 +177,7 @@ export const documentsHandlers: HandlerMap<
       });
       return toAttachment(row);
     } catch (error) {
-      // A file this call wrote and no line refers to is removed.
-      if (!existed) await unlink(stored).catch(() => undefined);
+      await scan.discard();
       throw error;
     }
   },

@@ -21,6 +21,7 @@ import * as regularisationLines from './019-regularisation-lines';
 import * as mustChangePassword from './020-must-change-password';
 import * as immersions from './021-immersions';
 import * as immersionRepresentative from './025-immersion-representative';
+import * as iaeEligibility from './022-iae-eligibility';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'must-change-password', up: mustChangePassword.up },
   { version: 21, name: 'immersions', up: immersions.up },
   { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
+  { version: 22, name: 'iae-eligibility', up: iaeEligibility.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

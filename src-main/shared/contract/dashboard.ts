@@ -38,6 +38,8 @@ export const dashboardSummary = z.object({
   reviewsDue: z.number().int().nullable(),
   /** Requests about personal data not answered yet, and how many are past their month. */
   requestsOpen: z.object({ open: z.number().int(), late: z.number().int() }).nullable(),
+  /** PASS IAE ending within `PASS_WARNING_DAYS` (prolongations counted), of people the caller follows. Null: not for this role. */
+  passIaeEnding: z.array(z.object({ personId: id, name: personName, endDate: z.string() })).nullable(),
 });
 export type DashboardSummary = z.output<typeof dashboardSummary>;
 

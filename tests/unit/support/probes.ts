@@ -98,6 +98,26 @@ export const PROBES: Partial<Record<Method, Probe>> = {
       participationId,
       check: { kind: 'bilan_sante', date: '2026-05-06', paperReceived: false, restrictions: '', inaptitude: false },
     })),
+  'iae/get': (w) => eachPerson(w, (p) => ({ personId: p.id })),
+  // RSA with a lasting-enough attestation, a PASS IAE, then a prolongation, for every person.
+  'iae/saveCriterion': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      criterion: { code: 'RSA', proofType: 'attestation_rsa', proofDate: '2026-03-01', validUntil: null },
+      path: null,
+    })),
+  'iae/proofContent': (w) => eachPerson(w, (p) => ({ personId: p.id, code: 'RSA' })),
+  'iae/removeCriterion': (w) => eachPerson(w, (p) => ({ personId: p.id, code: 'RSA' })),
+  'iae/savePass': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      pass: { number: '999992612345', startDate: '2026-05-04', endDate: null },
+    })),
+  'iae/addProlongation': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      prolongation: { reason: 'COMPLETE_TRAINING', endDate: '2028-09-30', decidedOn: '2026-03-01' },
+    })),
   'pmsmp/list': (w) => eachPerson(w, (p) => ({ personId: p.id })),
   // An immersion for every person (host and prescriber: the world's first directory organisation), then each one renewed and its bilan written.
   'pmsmp/save': (w) =>

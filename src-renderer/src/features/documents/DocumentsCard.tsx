@@ -39,13 +39,8 @@ export function DocumentsCard(owner: Owner) {
         <Title order={3}>Documents</Title>
         <Group gap="xs">
           {listing.data?.participations.map((p) => (
-            <Button
-              key={p.id}
-              size="xs"
-              onClick={() => setMaking(p)}
-              aria-label={`Établir un document pour ${p.worksiteName}`}
-            >
-              Établir un document · {p.worksiteName}
+            <Button key={p.id} size="xs" onClick={() => setMaking(p)}>
+              Établir un document pour {p.worksiteName}
             </Button>
           ))}
           {owner.personId !== undefined && (

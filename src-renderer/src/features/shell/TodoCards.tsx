@@ -148,6 +148,22 @@ export function TodoCards() {
           </Text>
         </TodoCard>
       )}
+      {s.passIaeEnding !== null && s.passIaeEnding.length > 0 && (
+        <TodoCard title="PASS IAE à prolonger" count={s.passIaeEnding.length}>
+          <List size="sm">
+            {s.passIaeEnding.slice(0, MAX).map((p) => (
+              <List.Item key={p.personId}>
+                <Anchor component={Link} to={`/people/${p.personId}`}>
+                  PASS IAE de {p.name} expire le {formatFrenchDate(p.endDate)}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" c="dimmed" mt="xs">
+            Une prolongation se demande au prescripteur avant la fin : il lui faut le bilan du parcours.
+          </Text>
+        </TodoCard>
+      )}
       {s.waiting !== null && (
         <TodoCard title="En attente d’un chantier" count={s.waiting}>
           <Text size="sm">
