@@ -118,8 +118,13 @@ describe('names as the ASP wants them', () => {
 });
 
 describe('field checks before export', () => {
-  const ok = { lastName: 'Le Gall', firstNames: 'Maëlys', nir: NIR, passIae: '999992612345' };
-  const fields = (over: Partial<typeof ok> & { nir?: string | null }) =>
+  const ok: { lastName: string; firstNames: string; nir: string | null; passIae: string } = {
+    lastName: 'Le Gall',
+    firstNames: 'Maëlys',
+    nir: NIR,
+    passIae: '999992612345',
+  };
+  const fields = (over: Partial<typeof ok>) =>
     aspFieldProblems({ ...ok, ...over }).map((p) => p.field);
 
   it('passes a complete record', () => {
