@@ -79,7 +79,9 @@ const WORKED_ITEMS = new Set<PayLine['item']>(['heures_normales', 'hc_10', 'hc_2
  * actually worked. Unpaid absences (rate 0) and régularisations of earlier
  * months do not count. Never negative: a month's own lines are.
  */
-export function aspMinutesOf(lines: readonly Pick<PayLine, 'item' | 'minutes' | 'rateCentiCents' | 'regularisation'>[]): {
+export function aspMinutesOf(
+  lines: readonly Pick<PayLine, 'item' | 'minutes' | 'rateCentiCents' | 'regularisation'>[],
+): {
   paid: number;
   worked: number;
 } {
@@ -141,7 +143,8 @@ export function aspFieldProblems(p: {
   const out: AspProblem[] = [];
   const name = (field: 'nom' | 'prenoms', label: string, raw: string, max: number) => {
     const value = aspName(raw);
-    if (value.length === 0) out.push({ field, message: `${label} manquant : saisissez-le sur la fiche de la personne.` });
+    if (value.length === 0)
+      out.push({ field, message: `${label} manquant : saisissez-le sur la fiche de la personne.` });
     else if (value.length > max)
       out.push({
         field,
@@ -155,15 +158,23 @@ export function aspFieldProblems(p: {
   };
   name('nom', 'Nom', p.lastName, ASP_LIMITS.lastName);
   name('prenoms', 'Prénom', p.firstNames, ASP_LIMITS.firstNames);
-  if (!p.nir) out.push({ field: 'nir', message: 'Numéro de sécurité sociale manquant : saisissez-le sur la fiche de la personne.' });
+  if (!p.nir)
+    out.push({
+      field: 'nir',
+      message: 'Numéro de sécurité sociale manquant : saisissez-le sur la fiche de la personne.',
+    });
   else if (!nirValid(p.nir))
     out.push({
       field: 'nir',
-      message: 'Numéro de sécurité sociale invalide (15 caractères, clé comprise) : vérifiez-le sur la fiche de la personne.',
+      message:
+        'Numéro de sécurité sociale invalide (15 caractères, clé comprise) : vérifiez-le sur la fiche de la personne.',
     });
   const pass = p.passIae.replace(/\s/g, '').toUpperCase();
   if (pass.length === 0)
-    out.push({ field: 'pass_iae', message: 'Numéro de PASS IAE manquant : saisissez-le sur le contrat (fiche de la personne).' });
+    out.push({
+      field: 'pass_iae',
+      message: 'Numéro de PASS IAE manquant : saisissez-le sur le contrat (fiche de la personne).',
+    });
   else if (!PASS_IAE_PATTERN.test(pass))
     out.push({
       field: 'pass_iae',

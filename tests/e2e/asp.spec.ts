@@ -115,7 +115,11 @@ test('la secrétaire vérifie et exporte l’état mensuel ASP de l’ACI', asyn
       })),
       ...june
         .filter((s: { date: string }) => s.date <= '2026-06-11')
-        .map((s: { id: number }) => ({ sessionId: s.id, participationId: soizic.participationId, mark: { mark: 'present' } })),
+        .map((s: { id: number }) => ({
+          sessionId: s.id,
+          participationId: soizic.participationId,
+          mark: { mark: 'present' },
+        })),
     ],
   });
   mkdirSync(path.join(app.homeDir, 'ASP'), { recursive: true });
@@ -134,7 +138,9 @@ test('la secrétaire vérifie et exporte l’état mensuel ASP de l’ACI', asyn
     state.getByRole('row', { name: /KERBRAT MAIWENN 999992612345 Ressourcerie du Moulin 126 h 126 Oui — — —/ }),
   ).toBeVisible();
   await expect(
-    state.getByRole('row', { name: /KERBRAT SOIZIC .* Ressourcerie du Moulin 56 h 56 Non 11\/06\/2026 Emploi de transition/ }),
+    state.getByRole('row', {
+      name: /KERBRAT SOIZIC .* Ressourcerie du Moulin 56 h 56 Non 11\/06\/2026 Emploi de transition/,
+    }),
   ).toBeVisible();
   await expect(page.getByText('À corriger avant de valider (1)')).toBeVisible();
   await expect(

@@ -124,8 +124,7 @@ describe('field checks before export', () => {
     nir: NIR,
     passIae: '999992612345',
   };
-  const fields = (over: Partial<typeof ok>) =>
-    aspFieldProblems({ ...ok, ...over }).map((p) => p.field);
+  const fields = (over: Partial<typeof ok>) => aspFieldProblems({ ...ok, ...over }).map((p) => p.field);
 
   it('passes a complete record', () => {
     expect(aspFieldProblems(ok)).toEqual([]);

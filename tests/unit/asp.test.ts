@@ -160,10 +160,11 @@ describe('the ASP monthly state of an ACI, June 2026', () => {
     expect(m.problems[0]!.message).toContain('saisissez-le sur le contrat');
     const refused = await call('asp/validate', target);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect([refused.error.code, refused.error.message]).toEqual([
-      'CONFLICT',
-      '1 point(s) à corriger avant de valider l’état de juin 2026 : chaque ligne dit quoi corriger.',
-    ]);
+    if (!refused.ok)
+      expect([refused.error.code, refused.error.message]).toEqual([
+        'CONFLICT',
+        '1 point(s) à corriger avant de valider l’état de juin 2026 : chaque ligne dit quoi corriger.',
+      ]);
     valueOf(
       await call('contracts/update', {
         participationId: maelys.participationId,
@@ -249,7 +250,8 @@ describe('the ASP monthly state of an ACI, June 2026', () => {
     if (!none.ok) expect(none.error.message).toContain('Aucun contrat CDDI d’un chantier ACI');
     const early = await call('asp/export', { ...target, format: 'pdf', folder: tempDir('passerelle-asp-') });
     expect(early.ok).toBe(false);
-    if (!early.ok) expect(early.error.message).toBe('Validez d’abord l’état du mois : seul un état validé est exporté.');
+    if (!early.ok)
+      expect(early.error.message).toBe('Validez d’abord l’état du mois : seul un état validé est exporté.');
   });
 
   it('is not the encadrant’s', async () => {

@@ -50,8 +50,7 @@ export const aspHandlers: HandlerMap<'asp/preview' | 'asp/get' | 'asp/validate' 
   'asp/export': async ({ month, employerId, format, folder }, ctx) => {
     const { view, employer, structure, id } = await ctx.read(async ({ db }) => {
       const stored = await repo.findState(db, month, employerId);
-      if (!stored)
-        throw new AppError('CONFLICT', 'Validez d’abord l’état du mois : seul un état validé est exporté.');
+      if (!stored) throw new AppError('CONFLICT', 'Validez d’abord l’état du mois : seul un état validé est exporté.');
       const view = await aspMonthView(db, ctx.today, month, employerId, 'stored-first');
       if (view.stale)
         throw new AppError(

@@ -15,7 +15,14 @@ export async function findState(db: ReadableDb, month: string, employerId: numbe
 /** Validating again replaces the month's rows. */
 export async function saveState(
   db: WritableDb,
-  s: { month: string; employerId: number; content: string; contentSha256: string; validatedBy: number | null; validatedAt: string },
+  s: {
+    month: string;
+    employerId: number;
+    content: string;
+    contentSha256: string;
+    validatedBy: number | null;
+    validatedAt: string;
+  },
 ): Promise<number> {
   await db.deleteFrom('aspMonthlyStates').where('month', '=', s.month).where('employerId', '=', s.employerId).execute();
   const row = await db.insertInto('aspMonthlyStates').values(s).returning('id').executeTakeFirstOrThrow();

@@ -32,8 +32,8 @@ export function AspMonthlyState({ d }: { d: AspMonthlyStateData }) {
       <h1>État mensuel ASP de {d.monthLabel}</h1>
       <p className="subtitle">
         Période du {formatFrenchDate(d.period.first)} au {formatFrenchDate(d.period.last)} · {d.employer.name}
-        {d.employer.siret ? ` (SIRET ${d.employer.siret})` : ''} · contrats à durée déterminée d’insertion des
-        ateliers et chantiers d’insertion
+        {d.employer.siret ? ` (SIRET ${d.employer.siret})` : ''} · contrats à durée déterminée d’insertion des ateliers
+        et chantiers d’insertion
       </p>
       <table>
         <thead>

@@ -61,9 +61,9 @@ export function AspPage() {
     <Stack maw={1250}>
       <Title order={1}>État mensuel ASP</Title>
       <Text size="sm" c="dimmed">
-        Chaque mois, l’atelier et chantier d’insertion déclare à l’ASP (Extranet IAE 2.0), pour chaque contrat à
-        durée déterminée d’insertion, les heures du mois, si le salarié est toujours accompagné, la date de fin réelle
-        et le motif de sortie. Les heures sont celles des lignes de paie du mois.
+        Chaque mois, l’atelier et chantier d’insertion déclare à l’ASP (Extranet IAE 2.0), pour chaque contrat à durée
+        déterminée d’insertion, les heures du mois, si le salarié est toujours accompagné, la date de fin réelle et le
+        motif de sortie. Les heures sont celles des lignes de paie du mois.
       </Text>
       <Group>
         <Select
