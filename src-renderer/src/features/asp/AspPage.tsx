@@ -153,8 +153,8 @@ export function AspPage() {
                           {r.lastName} {r.firstNames}
                         </Link>
                         {r.problems.map((p) => (
-                          <Text key={p.field} size="xs" c="orange.9">
-                            {p.message}
+                          <Text key={p.field} size="xs" fw={500}>
+                            À corriger : {p.message}
                           </Text>
                         ))}
                       </Table.Td>
