@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { ASP_CSV_HEADER } from '../../src-main/exports/asp-monthly-state';
-import { keep, pdfText } from './support/pdf';
+import { keep, pdfFonts, pdfInfo, pdfText } from './support/pdf';
 import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
 import { person, situation } from './support/people';
 import { mesp } from './support/worksites';
@@ -197,7 +197,10 @@ describe('the ASP monthly state of an ACI, June 2026', () => {
       '06;2026;LEFEVRE;ELODIE;999992612345;02/03/2026;123;122,50;O;;;Hébergement',
     ]);
     const pdfPath = valueOf(await call('asp/export', { ...target, format: 'pdf', folder })).path;
-    const text = pdfText(keep('asp-etat-mensuel', readFileSync(pdfPath)));
+    const kept = keep('asp-etat-mensuel', readFileSync(pdfPath));
+    expect(pdfInfo(kept)).toEqual({ pages: 1, a4: true });
+    expect(pdfFonts(kept).filter((f) => f.type === 'Type 3' || !f.embedded)).toEqual([]);
+    const text = pdfText(kept);
     for (const expected of [
       'État mensuel ASP de juin 2026',
       'Période du 01/06/2026 au 30/06/2026',
