@@ -1,7 +1,7 @@
 /**
  * Worksites of the demo structure, created through the same RPC methods as
  * the screens: a finished, a current and an upcoming MESP, and an ACI with
- * rolling entries, each with its half-days (make-ups accepted), people under
+ * rolling entries (its month just ended validated for the ASP), each with its half-days (make-ups accepted), people under
  * contract and the attendance of the half-days already held. Needs the demo
  * people (seedDemoPeople) first.
  */
@@ -101,6 +101,8 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
         handedOn: startDate <= today ? startDate : null,
         signedOn: startDate <= today ? startDate : null,
         derogationUntil: null,
+        // A fictional PASS IAE for the ACI's employees (12 digits, as the ASP takes them).
+        passIae: worksite.kind === 'aci' ? `9999926${String(personId).padStart(5, '0')}` : '',
       },
       confirmWarnings: true,
     });
@@ -161,6 +163,38 @@ export async function seedDemoWorksites(services: Services, admin: Session, toda
   }
 
   await seedDemoEvaluations(call, past.id);
+
+  // The ACI's month just ended, validated for the ASP: its employees' fictional NIR recorded first.
+  for (const p of (await call('worksites/get', { id: aci.id })).participants) {
+    const r = await call('people/get', { id: p.personId });
+    const body = `${r.sex === 'F' ? 2 : 1}${r.birthDate.slice(2, 4)}${r.birthDate.slice(5, 7)}29019${String(p.personId).padStart(3, '0')}`;
+    const nir = `${body}${String(97 - Number(BigInt(body) % 97n)).padStart(2, '0')}`;
+    await call('people/update', {
+      id: r.id,
+      person: {
+        civility: r.civility,
+        lastName: r.lastName,
+        birthName: r.birthName,
+        firstNames: r.firstNames,
+        birthDate: r.birthDate,
+        sex: r.sex,
+        address: r.address,
+        postcode: r.postcode,
+        town: r.town,
+        priorityArea: r.priorityArea,
+        phone: r.phone,
+        email: r.email,
+        emergencyContact: r.emergencyContact,
+        nationalityGroup: r.nationalityGroup,
+        nir,
+        prescriberId: r.prescriberId,
+        referentId: r.referentId,
+      },
+      confirmedNotDuplicate: true,
+      confirmWarnings: true,
+    });
+  }
+  await call('asp/validate', { month: addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7), employerId: ccas.id });
 
   // The finished MESP's first month was sent to the portage employer.
   const sentMonth = past.startDate.slice(0, 7);

@@ -128,6 +128,11 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'backup/progress': ADMIN,
   'backup/inspect': ADMIN,
   'backup/restore': ADMIN,
+  // The ASP monthly state of the ACI: the secretary (administration) and coordination; never the encadrant.
+  'asp/preview': ADMIN_AND_COORDINATION,
+  'asp/get': ADMIN_AND_COORDINATION,
+  'asp/validate': ADMIN_AND_COORDINATION,
+  'asp/export': ADMIN_AND_COORDINATION,
   'payroll/list': ADMIN_AND_COORDINATION,
   'payroll/get': ADMIN_AND_COORDINATION,
   'payroll/validate': ADMIN_AND_COORDINATION,

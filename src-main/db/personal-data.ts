@@ -189,6 +189,12 @@ export const PERSONAL_DATA = [
     scrub: { delete: true },
   },
   {
+    table: 'aspMonthlyStates',
+    key: 'content',
+    export: { none: 'the monthly state declared to the ASP; its rows are the contracts and hours given' },
+    scrub: { keep: 'contract ids, hours and ASP categories only: no name, NIR or PASS IAE is kept in the rows' },
+  },
+  {
     table: 'payrollHandoffs',
     key: 'content',
     export: { none: 'the monthly hand-off to the employer; its lines are the contracts and presences given' },

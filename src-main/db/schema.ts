@@ -440,6 +440,17 @@ export interface PayrollHandoffsTable {
   figuresSha256: string | null;
 }
 
+/** An ASP monthly state as validated (migration 23): rows as JSON, without names. */
+export interface AspMonthlyStatesTable {
+  id: Generated<number>;
+  month: string;
+  employerId: number;
+  content: string;
+  contentSha256: string;
+  validatedBy: number | null;
+  validatedAt: string;
+}
+
 export interface PayrollWithdrawalsTable {
   id: Generated<number>;
   handoffId: number;
@@ -700,6 +711,7 @@ export interface Database {
   attachments: AttachmentsTable;
   attendance: AttendanceTable;
   payrollHandoffs: PayrollHandoffsTable;
+  aspMonthlyStates: AspMonthlyStatesTable;
   regularisations: RegularisationsTable;
   employeeNumbers: EmployeeNumbersTable;
   payrollWithdrawals: PayrollWithdrawalsTable;

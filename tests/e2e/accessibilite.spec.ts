@@ -91,6 +91,8 @@ test("la secrétaire parcourt chaque écran de la démo sans obstacle d'accessib
   await expectAccessible(page, 'planning');
   await openScreen(page, shell, 'Heures à transmettre');
   await expectAccessible(page, 'heures à transmettre');
+  await openScreen(page, shell, 'État mensuel ASP');
+  await expectAccessible(page, 'état mensuel ASP');
   await openScreen(page, shell, 'Documents');
   await expectAccessible(page, 'documents');
   await openScreen(page, shell, 'Statistiques');

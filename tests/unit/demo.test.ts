@@ -35,6 +35,9 @@ describe('npm run demo worksites', () => {
       ]),
     );
     const aci = full.find((w) => w.kind === 'aci')!;
+    // The ACI's month just ended is validated for the ASP, both employees on it.
+    const asp = valueOf(await call('asp/get', { month: '2026-02', employerId: aci.employerId }));
+    expect([asp.status, asp.stale, asp.rows.length]).toEqual(['valide', false, 2]);
     expect(new Set(aci.participants.map((p) => p.contract.startDate)).size).toBe(2);
     expect(full.flatMap((w) => w.participants).filter((p) => p.earlyEnd !== null)).toHaveLength(1);
     // The half-days already held have their attendance: hours worked on the finished MESP.

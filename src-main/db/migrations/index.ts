@@ -22,6 +22,7 @@ import * as mustChangePassword from './020-must-change-password';
 import * as immersions from './021-immersions';
 import * as immersionRepresentative from './025-immersion-representative';
 import * as iaeEligibility from './022-iae-eligibility';
+import * as aspMonthlyStates from './023-asp-monthly-states';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'immersions', up: immersions.up },
   { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 22, name: 'iae-eligibility', up: iaeEligibility.up },
+  { version: 23, name: 'asp-monthly-states', up: aspMonthlyStates.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -23,6 +23,7 @@ import {
   IconHelp,
   IconHome,
   IconMessages,
+  IconReportMoney,
   IconSettings,
   IconShieldLock,
   IconUsers,
@@ -166,6 +167,17 @@ export const ROUTES = {
       group: 'worksites',
       icon: IconCash,
       help: 'Les heures et absences du mois à envoyer au service paie de chaque employeur.',
+    },
+  },
+  asp: {
+    path: '/asp',
+    title: 'État mensuel ASP',
+    requires: 'asp/get',
+    component: page(() => import('../features/asp/AspPage'), 'AspPage'),
+    menu: {
+      group: 'worksites',
+      icon: IconReportMoney,
+      help: 'Les heures et sorties des salariés en CDDI à déclarer chaque mois à l’ASP (Extranet IAE 2.0).',
     },
   },
   debriefs: {

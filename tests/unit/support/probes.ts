@@ -155,6 +155,8 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'rgpd/exportPerson': (w) => eachPerson(w, (p) => ({ personId: p.id, folder: null })),
   'debriefs/list': () => [{}],
   'payroll/get': () => [{ month: '2026-05', employerId: 1 }],
+  'asp/preview': () => [{ month: '2026-05', employerId: 1 }],
+  'asp/get': () => [{ month: '2026-05', employerId: 1 }],
   // Every person's first and last name, and every worksite's: whatever is typed, only the reached come back.
   'search/anywhere': (w) => [
     { text: 'Zorvek', limit: 20 },
