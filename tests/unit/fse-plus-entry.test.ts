@@ -41,7 +41,7 @@ describe('the national level gives the ISCED group of Annex I (décret 2019-14 �
     ['6', '5-8', 'licence'],
     ['7', '5-8', 'master'],
     ['8', '5-8', 'doctorat'],
-  ] as const)('level %s → ISCED %s (%s)', (level, group) => {
+  ] as const)('level %s → ISCED %s (%s)', (level, group, _why) => {
     expect(iscedGroup(level)).toBe(group);
   });
 
@@ -206,7 +206,7 @@ describe('the six-month follow-up: exit + 6 calendar months, the month’s last 
     ['2026-10-14', 'bientot', 'the day before'],
     ['2026-10-15', 'a_faire', 'on the due day'],
     ['2027-03-01', 'a_faire', 'long after: still to do until answered'],
-  ] as const)('left 15/04/2026, on %s the follow-up is %s (%s)', (today, state) => {
+  ] as const)('left 15/04/2026, on %s the follow-up is %s (%s)', (today, state, _why) => {
     expect(sixMonthsFollowUpState('2026-04-15', today)).toBe(state);
   });
 
