@@ -88,7 +88,10 @@ test('une CIP enregistre l’entrée et la sortie FSE+ d’une personne, puis re
   await expect(fse.getByText('À recueillir à partir du 29/11/2026')).toBeVisible();
   await app.screenshot(page, 'fse-02-fiche-entree-et-sortie');
 
-  await new ShellPage(page).goTo('Suivi FSE+');
+  // The dashboard says how many are due and leads to the list.
+  await new ShellPage(page).goTo('Tableau de bord');
+  await expect(page.getByText('1 situation à 6 mois à recueillir.')).toBeVisible();
+  await page.getByRole('link', { name: 'Voir les suivis à 6 mois à faire' }).click();
   const due = page.getByRole('table', { name: 'Suivis à 6 mois à faire' });
   const line = due.getByRole('row', { name: /Élodie Participant/ });
   await expect(line).toContainText('Chantiers d’insertion 2026');
