@@ -1,7 +1,7 @@
 import { COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
-import { admitPeople, caller } from './seed';
+import { admitPeople, caller, mespWorksite } from './seed';
 
 test('une CIP enregistre l’entrée et la sortie FSE+ d’une personne, puis retrouve le suivi à 6 mois à faire', async ({
   page,
@@ -99,4 +99,44 @@ test('une CIP enregistre l’entrée et la sortie FSE+ d’une personne, puis re
   await expect(line).toContainText('29/11/2026');
   await expect(line).toContainText('À faire');
   await app.screenshot(page, 'fse-03-suivis-a-6-mois');
+});
+
+test('la coordinatrice crée une opération FSE+ avec son financeur, sa période et ses chantiers', async ({
+  page,
+  app,
+}) => {
+  const admin = await app.seed();
+  await app.addAccount(admin, 'Maëlle Quéré', 'coordination');
+  const call = caller(app.services, admin);
+  await call('funders/save', { funder: { name: 'Union européenne — FSE+', logoFile: null, fundingMention: '' } });
+  await mespWorksite(app.services, admin, null);
+
+  await app.open(page);
+  await new LoginPage(page).signIn('Maëlle Quéré', COLLEAGUE_PASSWORD);
+  await new ShellPage(page).goTo('Suivi FSE+');
+  await expect(page.getByText('Aucune opération FSE+.')).toBeVisible();
+  await page.getByRole('button', { name: 'Nouvelle opération' }).click();
+  const form = page.getByRole('dialog', { name: 'Nouvelle opération FSE+' });
+  await form.getByLabel(/^Nom de l’opération/).fill('Chantiers d’insertion 2026');
+  await form.getByRole('combobox', { name: /^Financeur/ }).click();
+  await page.getByRole('option', { name: 'Union européenne — FSE+' }).click();
+  await form.getByRole('textbox', { name: /^Début/ }).fill('01/01/2026');
+  await form.getByRole('textbox', { name: /^Fin/ }).fill('31/12/2025');
+  await form.getByRole('button', { name: 'Enregistrer l’opération' }).click();
+  await expect(
+    form.getByText('La date de fin de l’opération ne peut pas précéder sa date de début.').first(),
+  ).toBeVisible();
+  await form.getByRole('textbox', { name: /^Fin/ }).fill('31/12/2026');
+  await form.getByRole('combobox', { name: 'Chantiers couverts' }).click();
+  await page.getByRole('option').first().click();
+  await page.keyboard.press('Escape');
+  await app.screenshot(page, 'fse-04-nouvelle-operation');
+  await form.getByRole('button', { name: 'Enregistrer l’opération' }).click();
+  await expect(form).toHaveCount(0);
+  const row = page
+    .getByRole('table', { name: 'Opérations FSE+' })
+    .getByRole('row', { name: /Chantiers d’insertion 2026/ });
+  await expect(row).toContainText('Union européenne — FSE+');
+  await expect(row).toContainText('du 01/01/2026 au 31/12/2026');
+  await expect(row).toContainText('0');
 });
