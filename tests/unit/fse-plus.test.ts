@@ -129,6 +129,37 @@ describe('FSE+ operations', () => {
     // Nothing half-written.
     expect(valueOf(await w.call('fse/operations'))).toHaveLength(1);
   });
+
+  it('an edit refused leaves the operation as it was, worksites included; an accepted one replaces them', async () => {
+    const w = await world();
+    const other = valueOf(await w.call('worksites/save', { worksite: mesp({ name: 'Espaces verts du bourg' }) }));
+    const edit = (worksiteIds: number[]) =>
+      w.call('fse/saveOperation', {
+        id: w.operation.id,
+        operation: {
+          name: 'Renommée',
+          funderId: w.funder.id,
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          worksiteIds,
+        },
+      });
+    expect(await edit([other.id, 999])).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(valueOf(await w.call('fse/operations'))).toEqual([w.operation]);
+    expect(valueOf(await edit([other.id, other.id]))).toMatchObject({
+      name: 'Renommée',
+      worksites: [{ id: other.id, name: 'Espaces verts du bourg' }],
+    });
+    expect(
+      await w.call('fse/saveOperation', {
+        id: 999,
+        operation: { name: 'X', funderId: w.funder.id, startDate: '2026-01-01', endDate: '2026-01-02' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Cette opération FSE+ est introuvable.' },
+    });
+  });
 });
 
 describe('a participant’s answers', () => {
