@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fseParticipants } from '../../src-main/app/read-models/fse-participants';
 import type { FseEntryInput } from '../../src-main/shared/contract/fse-plus';
@@ -159,6 +160,29 @@ describe('FSE+ operations', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'Cette opération FSE+ est introuvable.' },
     });
+  });
+});
+
+describe('hostile operation names round-trip (property)', () => {
+  it('keeps any name, injection text included, byte for byte once trimmed', async () => {
+    const w = await world();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ minLength: 1, maxLength: 150 }),
+          fc.constantFrom("'); drop table fse_operations; --", '=HYPERLINK("x")', 'N’Diaye « Œuvre »\u00a0'),
+        ),
+        async (name) => {
+          const result = await w.call('fse/saveOperation', {
+            operation: { name, funderId: w.funder.id, startDate: '2026-01-01', endDate: '2026-12-31' },
+          });
+          if (name.trim() === '') expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+          else expect(valueOf(result).name).toBe(name.trim());
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(valueOf(await w.call('fse/operations')).length).toBeGreaterThan(1);
   });
 });
 
