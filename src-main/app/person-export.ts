@@ -166,7 +166,7 @@ export async function personExport(
       Financeur: f.funderName,
       'Entrée le': day(f.enteredOn),
       'Situation à l’entrée': FSE_LABOUR_STATUS_LABELS[f.labourStatus],
-      'Âge à l’entrée': f.ageAtEntry,
+      'Âge à l’entrée': `${f.ageAtEntry} ans`,
       'Niveau de formation': label(EDUCATION_LEVEL_LABELS, f.educationLevel),
       ...(withFseSensitive
         ? Object.fromEntries(
