@@ -77,6 +77,8 @@ export async function seedDemoPeople(services: Services, admin: Session) {
     await referent(missionLocale.id, 'Karim', 'Benali'),
   ];
   const prescribers = [serviceSocial, francTravail, missionLocale];
+  /** People on a worksite or out of it: FSE+ participants of the demo operation. */
+  const fseParticipants: { personId: number; i: number; left: boolean }[] = [];
 
   for (let i = 0; i < 40; i++) {
     const female = i % 2 === 0;
@@ -170,6 +172,7 @@ export async function seedDemoPeople(services: Services, admin: Session) {
         },
       });
     }
+    if (path.includes('en_chantier')) fseParticipants.push({ personId: id, i, left: path.includes('sortie') });
     if (i % PATHS.length === 0 && i > 0) continue;
     const record = await call('people/openJourney', { personId: id, openedOn: '2025-09-15' });
     const journeyId = record.journeys[0]!.id;
@@ -196,5 +199,55 @@ export async function seedDemoPeople(services: Services, admin: Session) {
         });
       }
     }
+  }
+
+  // FSE+: an operation co-funded by the EU over 2026, its participants’ entry answers, the exits, and half the
+  // six-month situations (the others wait in « Suivis à 6 mois à faire »).
+  const fse = await call('funders/save', {
+    funder: { name: 'Union européenne — FSE+ (démo)', logoFile: null, fundingMention: '' },
+  });
+  const operation = await call('fse/saveOperation', {
+    operation: {
+      name: 'Parcours d’insertion 2026 (démo)',
+      funderId: fse.id,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      worksiteIds: [],
+    },
+  });
+  const answer = (n: number) => (['non', 'non', 'oui', 'refus'] as const)[n % 4]!;
+  let exits = 0;
+  for (const [k, p] of fseParticipants.entries()) {
+    const key = { personId: p.personId, operationId: operation.id };
+    await call('fse/saveEntry', {
+      ...key,
+      entry: {
+        enteredOn: '2026-01-04',
+        labourStatus: k % 3 === 0 ? 'chomeur_longue_duree' : k % 3 === 1 ? 'chomeur' : 'inactif',
+        educationLevel: LEVELS[p.i % LEVELS.length]!,
+        disability: p.i % 9 === 0 ? 'oui' : 'non',
+        thirdCountryNational: answer(k),
+        foreignBackground: answer(k + 1),
+        minority: k % 5 === 0 ? 'refus' : 'non',
+        homelessOrHousingExclusion: p.i % 5 === 0,
+        ruralArea: k % 2 === 0,
+      },
+    });
+    if (!p.left) continue;
+    await call('fse/saveExit', {
+      ...key,
+      exit: {
+        leftOn: '2026-02-05',
+        seekingWork: k % 2 === 1,
+        inEducationOrTraining: k % 4 === 0,
+        gainedQualification: k % 3 === 0,
+        inEmployment: k % 2 === 0,
+      },
+    });
+    if (exits++ % 2 === 0)
+      await call('fse/saveSixMonths', {
+        ...key,
+        sixMonths: { observedOn: '2026-08-10', inEmployment: true, improvedSituation: true },
+      });
   }
 }

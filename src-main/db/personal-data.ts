@@ -105,6 +105,12 @@ export const PERSONAL_DATA = [
     key: 'personId',
     export: { section: 'PASS IAE' },
     scrub: { blank: ['decidedBy'] },
+    table: 'fseParticipants',
+    export: { section: 'Données FSE+ (entrée, sortie, situation à 6 mois)' },
+    scrub: {
+      rewrite:
+        'the sensitive answers (disability, third-country national, foreign background, minority: GDPR art. 9) are emptied; dates, labour status, age and education level stay, counted in the operation’s FSE+ figures',
+    },
   },
   {
     table: 'contractRenewals',

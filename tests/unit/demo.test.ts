@@ -3,6 +3,7 @@ import { seedDemoPeople } from '../../scripts/demo-people';
 import { seedDemoWorksites } from '../../scripts/demo-worksites';
 import { seedDemoIae } from '../../scripts/demo-iae';
 import { configured, valueOf } from './support/services';
+import { fseParticipants } from '../../src-main/app/read-models/fse-participants';
 import { JOURNEY_STATUSES } from '../../src-main/shared/contract/journey-lists';
 
 describe('npm run demo', () => {
@@ -10,6 +11,14 @@ describe('npm run demo', () => {
     const { services, session, call } = await configured();
     await seedDemoPeople(services, session);
     expect(valueOf(await call('people/search', { pageSize: 100 })).total).toBe(40);
+    // FSE+: the people on a worksite or out of it entered the demo operation; the exits wait or have their six months.
+    const [operation] = valueOf(await call('fse/operations'));
+    expect(operation).toMatchObject({ name: 'Parcours d’insertion 2026 (démo)', participantCount: 10 });
+    const participants = await fseParticipants(services.db, operation!.id, { from: '2026-01-01', to: '2026-12-31' });
+    const left = participants.filter((p) => p.exit !== null);
+    expect(left.length).toBeGreaterThan(1);
+    expect(left.filter((p) => p.sixMonths === null).length).toBeGreaterThan(0);
+    expect(left.filter((p) => p.sixMonths !== null).length).toBeGreaterThan(0);
     for (const status of JOURNEY_STATUSES) {
       expect(valueOf(await call('people/search', { status })).total, status).toBeGreaterThan(0);
     }

@@ -103,6 +103,7 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
       expect(exported.sections.map((s) => s.title)).toEqual(EXPORT_SECTIONS);
     }
     expect(EXPORT_SECTIONS).toHaveLength(19);
+    expect(EXPORT_SECTIONS).toHaveLength(18);
   });
 
   it('empties the free texts and deletes the rows it declares so, for the people anonymised only', async () => {

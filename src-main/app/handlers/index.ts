@@ -28,6 +28,7 @@ import { searchHandlers } from './search';
 import { pmsmpHandlers } from './pmsmp';
 import { iaeHandlers } from './iae';
 import { aspHandlers } from './asp';
+import { fseHandlers } from './fse-plus';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -59,4 +60,5 @@ export const handlers: HandlerMap<Method> = {
   ...pmsmpHandlers,
   ...iaeHandlers,
   ...aspHandlers,
+  ...fseHandlers,
 };

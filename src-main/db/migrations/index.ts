@@ -23,6 +23,7 @@ import * as immersions from './021-immersions';
 import * as immersionRepresentative from './025-immersion-representative';
 import * as iaeEligibility from './022-iae-eligibility';
 import * as aspMonthlyStates from './023-asp-monthly-states';
+import * as fsePlus from './024-fse-plus';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 22, name: 'iae-eligibility', up: iaeEligibility.up },
   { version: 23, name: 'asp-monthly-states', up: aspMonthlyStates.up },
+  { version: 24, name: 'fse-plus', up: fsePlus.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

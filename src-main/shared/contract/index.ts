@@ -26,6 +26,7 @@ import { searchMethods } from './search';
 import { pmsmpMethods } from './pmsmp';
 import { iaeMethods } from './iae';
 import { aspMethods } from './asp';
+import { fseMethods } from './fse-plus';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -61,6 +62,7 @@ export const contract = {
   ...pmsmpMethods,
   ...iaeMethods,
   ...aspMethods,
+  ...fseMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

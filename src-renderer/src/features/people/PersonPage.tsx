@@ -25,6 +25,7 @@ import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { ImmersionsCard } from '../pmsmp/ImmersionsCard';
 import { IaeCard } from '../iae/IaeCard';
+import { FseCard } from '../fse/FseCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
@@ -206,6 +207,8 @@ export function PersonPage() {
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {can('pmsmp/list') && <ImmersionsCard personId={id} birthDate={p.birthDate} />}
       {can('iae/get') && <IaeCard personId={id} />}
+      {can('pmsmp/list') && <ImmersionsCard personId={id} />}
+      {can('fse/person') && <FseCard personId={id} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
       {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
       {can('documents/list') && <DocumentsCard personId={id} />}

@@ -10,6 +10,7 @@ import { CaseloadHint } from '../people/CaseloadHint';
 import { FirstWeekChecklist } from './FirstWeekChecklist';
 import { RoleGuide } from './RoleGuide';
 import { TodoCards } from './TodoCards';
+import { FseFollowUpsReminder } from '../fse/FseFollowUpsReminder';
 
 function StructureSummary() {
   const settings = useApiQuery('settings/get');
@@ -83,6 +84,7 @@ export function DashboardPage() {
       {can('dashboard/checklist') && <FirstWeekChecklist />}
       {can('backup/status') && <BackupReminder />}
       {can('dashboard/summary') && <TodoCards />}
+      {can('fse/followUps') && <FseFollowUpsReminder />}
       {can('settings/get') ? <StructureSummary /> : <RoleGuide />}
     </Stack>
   );
