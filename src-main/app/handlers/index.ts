@@ -26,6 +26,7 @@ import { dashboardHandlers } from './dashboard';
 import { rgpdHandlers } from './rgpd';
 import { searchHandlers } from './search';
 import { pmsmpHandlers } from './pmsmp';
+import { fseIndicatorsHandlers } from './fse-indicators';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -55,4 +56,5 @@ export const handlers: HandlerMap<Method> = {
   ...rgpdHandlers,
   ...searchHandlers,
   ...pmsmpHandlers,
+  ...fseIndicatorsHandlers,
 };

@@ -24,6 +24,7 @@ import { dashboardMethods } from './dashboard';
 import { rgpdMethods } from './rgpd';
 import { searchMethods } from './search';
 import { pmsmpMethods } from './pmsmp';
+import { fseIndicatorsMethods } from './fse-indicators';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -57,6 +58,7 @@ export const contract = {
   ...rgpdMethods,
   ...searchMethods,
   ...pmsmpMethods,
+  ...fseIndicatorsMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;
