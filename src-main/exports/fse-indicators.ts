@@ -41,7 +41,9 @@ export const fseCellText = (c: FseTableLineOutput['cells']['total']): string =>
   c.count === null ? (c.masked ?? '') : String(c.count);
 
 /** The lines grouped by section, in the table's order. */
-export function fseSections(lines: readonly FseTableLineOutput[]): { section: FseSection; lines: FseTableLineOutput[] }[] {
+export function fseSections(
+  lines: readonly FseTableLineOutput[],
+): { section: FseSection; lines: FseTableLineOutput[] }[] {
   const out: { section: FseSection; lines: FseTableLineOutput[] }[] = [];
   for (const line of lines) {
     const last = out[out.length - 1];
