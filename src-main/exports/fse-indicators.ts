@@ -18,23 +18,15 @@ import {
 } from '../domain/fse-plus-indicators';
 import type { FseParticipant } from '../domain/fse-plus-participant';
 import { countingEnd } from '../domain/statistics';
-import type { FseIndicatorsTable, FseTableLineOutput } from '../shared/contract/fse-indicators';
+import {
+  FSE_COUNTING_RULES,
+  type FseIndicatorsTable,
+  type FseTableLineOutput,
+} from '../shared/contract/fse-indicators';
+
+export { FSE_COUNTING_RULES };
 import { formatFrenchDate } from '../shared/dates';
 import { toCsv, type CsvCell } from './csv';
-
-/** Who each part of the table counts, in words (screen, PDF and workbook say the same). */
-export const FSE_COUNTING_RULES: Record<'outputs' | 'sortie' | 'six_mois' | 'futur' | 'refus', string> = {
-  outputs:
-    'Indicateurs de réalisation : les participants entrés dans l’opération pendant la période (date d’entrée comprise entre le premier et le dernier jour), situation et âge au jour de l’entrée.',
-  sortie:
-    'Résultats immédiats : les participants sortis pendant la période, quelle que soit leur date d’entrée, situation dans les 4 semaines après la sortie. Un participant en emploi n’est pas aussi compté « à la recherche d’un emploi ».',
-  six_mois:
-    'Résultats à long terme : les participants dont la situation six mois après la sortie a été relevée pendant la période.',
-  futur:
-    'Une sortie ou un relevé daté après la fin de la période ou après le jour de l’édition n’est pas compté : il n’a pas encore eu lieu pour ce tableau.',
-  refus:
-    'Questions sensibles : « refus de répondre » est compté à part et jamais comme « oui » ; le participant reste compté dans le total.',
-};
 
 /** The text of a published cell: its count, or its mark when hidden. */
 export const fseCellText = (c: FseTableLineOutput['cells']['total']): string =>
