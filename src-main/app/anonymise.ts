@@ -26,6 +26,7 @@ import type { NoneContext } from './handler';
 import { dropPreRestoreCopies } from './work-files';
 import { compute, handoffFiles, handoffSources, linesView } from './read-models/payroll-facts';
 import { scrubImmersions } from '../db/repositories/pmsmp';
+import { scrubFseSensitive } from '../db/repositories/fse-plus';
 
 const anonymousName = (id: number) => ({ lastName: 'ANONYME', firstNames: `Personne n°${id}` });
 
@@ -141,6 +142,7 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
     await anonymisation.scrubDeclared(tx, ids);
     await anonymisation.summariseOutcomes(tx, ids);
     await scrubImmersions(tx, ids);
+    await scrubFseSensitive(tx, ids);
     await anonymisation.withdrawDocuments(
       tx,
       plan.ownDocuments.map((d) => d.id),

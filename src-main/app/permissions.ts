@@ -164,6 +164,16 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'pmsmp/saveBilan': PEOPLE_EDITORS,
   'pmsmp/printConvention': PEOPLE_EDITORS,
   'pmsmp/printBilan': PEOPLE_EDITORS,
+  // FSE+: operations set by the coordination; a participant's answers by who follows the parcours. The sensitive items
+  // (disability, origin, minority) only for roles with seesFseSensitiveData (capabilities), checked in the handler.
+  'fse/operations': DIRECTORY_READERS,
+  'fse/saveOperation': ADMIN_AND_COORDINATION,
+  'fse/person': PEOPLE_EDITORS,
+  'fse/suggest': PEOPLE_EDITORS,
+  'fse/saveEntry': PEOPLE_EDITORS,
+  'fse/saveExit': PEOPLE_EDITORS,
+  'fse/saveSixMonths': PEOPLE_EDITORS,
+  'fse/followUps': PEOPLE_EDITORS,
   'bilans/get': PEOPLE_EDITORS,
   'bilans/save': PEOPLE_EDITORS,
   'bilans/worksite': { administrateur: 'all', coordination: 'all', encadrant: 'ownWorksites' },
@@ -227,6 +237,7 @@ export {
   followsCaseload,
   managesAccounts,
   readsOwnObservationsOnly,
+  seesFseSensitiveData,
   seesSocialDetails,
   supervisesWorksites,
 } from '../shared/capabilities';

@@ -33,6 +33,13 @@ import { agreeLabel } from '../domain/agreement';
 import { byOrganisation } from '../shared/organisation';
 import type { ReadableDb } from '../db/access';
 import { listImmersions } from '../db/repositories/pmsmp';
+import { participantsOfPerson } from '../db/repositories/fse-plus';
+import {
+  FSE_LABOUR_STATUS_LABELS,
+  FSE_SENSITIVE_ITEMS,
+  FSE_SENSITIVE_ITEM_LABELS,
+  SENSITIVE_ANSWER_LABELS,
+} from '../shared/contract/fse-plus';
 import {
   PMSMP_OBJECTIVE_LABELS,
   PMSMP_OUTCOME_LABELS,
@@ -57,6 +64,8 @@ export async function personExport(
   personId: number,
   structureName: string,
   today: string,
+  /** Whether the one making the export sees the sensitive FSE+ items (`seesFseSensitiveData`); without, they are left out. */
+  withFseSensitive = false,
 ): Promise<PersonExport> {
   const p = await held.exportedPerson(db, personId);
   // The screens' labels, agreed with the person they are written to ("Présente", not "Présent·e").
@@ -148,6 +157,38 @@ export async function personExport(
       Bilan: i.outcome === null ? null : (PMSMP_OUTCOME_LABELS[i.outcome as PmsmpOutcome] ?? i.outcome),
       'Compétences observées': i.skillsObserved,
       Suites: i.followUp,
+    })),
+  );
+  add(
+    'fseParticipants',
+    (await participantsOfPerson(db, personId)).map((f) => ({
+      Opération: f.operationName,
+      Financeur: f.funderName,
+      'Entrée le': day(f.enteredOn),
+      'Situation à l’entrée': FSE_LABOUR_STATUS_LABELS[f.labourStatus],
+      'Âge à l’entrée': f.ageAtEntry,
+      'Niveau de formation': label(EDUCATION_LEVEL_LABELS, f.educationLevel),
+      ...(withFseSensitive
+        ? Object.fromEntries(
+            FSE_SENSITIVE_ITEMS.map((item) => [
+              FSE_SENSITIVE_ITEM_LABELS[item],
+              f[item] === null ? null : SENSITIVE_ANSWER_LABELS[f[item]],
+            ]),
+          )
+        : {
+            'Questions sensibles':
+              'non reprises dans cet export : à demander à la travailleuse sociale ou à l’administrateur',
+          }),
+      'Sans domicile ou mal logé': yesNo(f.homeless === 1),
+      'Zone rurale': yesNo(f.ruralArea === 1),
+      'Sortie le': day(f.leftOn),
+      'En recherche d’emploi à la sortie': f.leftOn === null ? null : yesNo(f.seekingWork === 1),
+      'En études ou en formation à la sortie': f.leftOn === null ? null : yesNo(f.inEducationOrTraining === 1),
+      'Qualification obtenue': f.leftOn === null ? null : yesNo(f.gainedQualification === 1),
+      'En emploi à la sortie': f.leftOn === null ? null : yesNo(f.inEmploymentAtExit === 1),
+      'Situation à 6 mois au': day(f.observedOn),
+      'En emploi à 6 mois': f.observedOn === null ? null : yesNo(f.inEmploymentAtSixMonths === 1),
+      'Situation améliorée à 6 mois': f.observedOn === null ? null : yesNo(f.improvedSituation === 1),
     })),
   );
   add(

@@ -89,6 +89,15 @@ export const PERSONAL_DATA = [
     },
   },
   {
+    table: 'fseParticipants',
+    key: 'personId',
+    export: { section: 'Données FSE+ (entrée, sortie, situation à 6 mois)' },
+    scrub: {
+      rewrite:
+        'the sensitive answers (disability, third-country national, foreign background, minority: GDPR art. 9) are emptied; dates, labour status, age and education level stay, counted in the operation’s FSE+ figures',
+    },
+  },
+  {
     table: 'contractRenewals',
     key: 'participationId',
     export: { none: 'a renewal moves the end date the contract section gives' },

@@ -27,6 +27,7 @@ import type {
   YesNoUnknown,
 } from '../shared/contract/people-lists';
 import type { RightsKind } from '../shared/contract/rgpd';
+import type { FseLabourStatus, SensitiveAnswer } from '../domain/fse-plus-participant';
 import type { EmployerKind, HolidayRegion } from '../shared/contract/settings';
 import type { Role } from '../shared/contract/users';
 import type {
@@ -589,6 +590,53 @@ export interface BackupsTable {
   previousVerified: Flag | null;
 }
 
+/** An FSE+ operation: a funder of the directory, a period, the worksites it covers (Regulation (EU) 2021/1057). */
+export interface FseOperationsTable {
+  id: Generated<number>;
+  name: string;
+  funderId: number;
+  startDate: string;
+  endDate: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FseOperationWorksitesTable {
+  operationId: number;
+  worksiteId: number;
+}
+
+/** One participant of an FSE+ operation: entry, exit and six-month answers; the sensitive items null once anonymised. */
+export interface FseParticipantsTable {
+  id: Generated<number>;
+  operationId: number;
+  personId: number;
+  enteredOn: string;
+  labourStatus: FseLabourStatus;
+  ageAtEntry: number;
+  educationLevel: EducationLevel;
+  disability: SensitiveAnswer | null;
+  thirdCountryNational: SensitiveAnswer | null;
+  foreignBackground: SensitiveAnswer | null;
+  minority: SensitiveAnswer | null;
+  homeless: Flag;
+  ruralArea: Flag;
+  entryRecordedAt: string;
+  entryRecordedBy: number | null;
+  leftOn: string | null;
+  seekingWork: Flag | null;
+  inEducationOrTraining: Flag | null;
+  gainedQualification: Flag | null;
+  inEmploymentAtExit: Flag | null;
+  exitRecordedAt: string | null;
+  exitRecordedBy: number | null;
+  observedOn: string | null;
+  inEmploymentAtSixMonths: Flag | null;
+  improvedSituation: Flag | null;
+  sixMonthsRecordedAt: string | null;
+  sixMonthsRecordedBy: number | null;
+}
+
 /** A PMSMP convention (L5135-4); `schedule` is JSON (weekday → start, end, pause in minutes); the bilan columns stay null until written. */
 export interface ImmersionsTable {
   id: Generated<number>;
@@ -675,4 +723,7 @@ export interface Database {
   psychologistNotes: PsychologistNotesTable;
   rightsRequests: RightsRequestsTable;
   immersions: ImmersionsTable;
+  fseOperations: FseOperationsTable;
+  fseOperationWorksites: FseOperationWorksitesTable;
+  fseParticipants: FseParticipantsTable;
 }

@@ -27,6 +27,14 @@ interface Capabilities {
   followsCaseload: boolean;
   /** Reads back only the observations he wrote, not what others noted about the person. */
   readsOwnObservationsOnly: boolean;
+  /**
+   * Sees and records the sensitive FSE+ items of a participant (disability,
+   * third-country national, foreign background, minority: Regulation (EU)
+   * 2021/1057, Annex I; GDPR art. 9): who asks them face to face, the social
+   * worker (CIP) and the administrator. The coordination reads the operation's
+   * aggregated table only.
+   */
+  seesFseSensitiveData: boolean;
 }
 
 const CAPABILITIES: Record<Role, Capabilities> = {
@@ -37,6 +45,7 @@ const CAPABILITIES: Record<Role, Capabilities> = {
     coordinatesWorksites: true,
     followsCaseload: false,
     readsOwnObservationsOnly: false,
+    seesFseSensitiveData: true,
   },
   coordination: {
     seesSocialDetails: true,
@@ -45,6 +54,7 @@ const CAPABILITIES: Record<Role, Capabilities> = {
     coordinatesWorksites: true,
     followsCaseload: false,
     readsOwnObservationsOnly: false,
+    seesFseSensitiveData: false,
   },
   encadrant: {
     seesSocialDetails: false,
@@ -53,6 +63,7 @@ const CAPABILITIES: Record<Role, Capabilities> = {
     coordinatesWorksites: false,
     followsCaseload: false,
     readsOwnObservationsOnly: true,
+    seesFseSensitiveData: false,
   },
   travailleur_social: {
     seesSocialDetails: true,
@@ -61,6 +72,7 @@ const CAPABILITIES: Record<Role, Capabilities> = {
     coordinatesWorksites: false,
     followsCaseload: true,
     readsOwnObservationsOnly: false,
+    seesFseSensitiveData: true,
   },
   psychologue: {
     seesSocialDetails: false,
@@ -69,6 +81,7 @@ const CAPABILITIES: Record<Role, Capabilities> = {
     coordinatesWorksites: false,
     followsCaseload: false,
     readsOwnObservationsOnly: false,
+    seesFseSensitiveData: false,
   },
   lecture_seule: {
     seesSocialDetails: false,
@@ -77,6 +90,7 @@ const CAPABILITIES: Record<Role, Capabilities> = {
     coordinatesWorksites: false,
     followsCaseload: false,
     readsOwnObservationsOnly: false,
+    seesFseSensitiveData: false,
   },
 };
 
@@ -86,6 +100,7 @@ export const supervisesWorksites = (role: Role): boolean => CAPABILITIES[role].s
 export const coordinatesWorksites = (role: Role): boolean => CAPABILITIES[role].coordinatesWorksites;
 export const followsCaseload = (role: Role): boolean => CAPABILITIES[role].followsCaseload;
 export const readsOwnObservationsOnly = (role: Role): boolean => CAPABILITIES[role].readsOwnObservationsOnly;
+export const seesFseSensitiveData = (role: Role): boolean => CAPABILITIES[role].seesFseSensitiveData;
 
 /** The account the setup wizard creates: the one that manages accounts. */
 export const ADMINISTRATOR: Role = 'administrateur';

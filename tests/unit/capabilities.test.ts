@@ -13,6 +13,7 @@ import {
   followsCaseload,
   managesAccounts,
   readsOwnObservationsOnly,
+  seesFseSensitiveData,
   seesSocialDetails,
   supervisesWorksites,
   TEAM_ROLES,
@@ -29,6 +30,7 @@ describe('what each role may see or be given, beyond the methods it calls', () =
     expect(holders(coordinatesWorksites)).toEqual(['administrateur', 'coordination']);
     expect(holders(followsCaseload)).toEqual(['travailleur_social']);
     expect(holders(readsOwnObservationsOnly)).toEqual(['encadrant']);
+    expect(holders(seesFseSensitiveData)).toEqual(['administrateur', 'travailleur_social']);
   });
 
   it('agrees with the permission matrix', () => {
@@ -40,6 +42,8 @@ describe('what each role may see or be given, beyond the methods it calls', () =
       expect(followsCaseload(role), role).toBe(scopeFor('people/search', role) === 'ownCaseload');
       expect(supervisesWorksites(role), role).toBe(scopeFor('attendance/save', role) === 'ownWorksites');
       expect(readsOwnObservationsOnly(role), role).toBe(scopeFor('observations/list', role) === 'ownWorksites');
+      // The sensitive FSE+ items: only for a role that records a participant's answers, and not the coordination.
+      if (seesFseSensitiveData(role)) expect(scopeFor('fse/saveEntry', role), role).not.toBeNull();
       // A coordinator of a worksite can plan it.
       expect(coordinatesWorksites(role), role).toBe(scopeFor('worksites/save', role) !== null);
     }

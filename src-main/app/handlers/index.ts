@@ -27,6 +27,7 @@ import { rgpdHandlers } from './rgpd';
 import { searchHandlers } from './search';
 import { pmsmpHandlers } from './pmsmp';
 import { fseIndicatorsHandlers } from './fse-indicators';
+import { fseHandlers } from './fse-plus';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -57,4 +58,5 @@ export const handlers: HandlerMap<Method> = {
   ...searchHandlers,
   ...pmsmpHandlers,
   ...fseIndicatorsHandlers,
+  ...fseHandlers,
 };

@@ -25,6 +25,7 @@ import { rgpdMethods } from './rgpd';
 import { searchMethods } from './search';
 import { pmsmpMethods } from './pmsmp';
 import { fseIndicatorsMethods } from './fse-indicators';
+import { fseMethods } from './fse-plus';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -59,6 +60,7 @@ export const contract = {
   ...searchMethods,
   ...pmsmpMethods,
   ...fseIndicatorsMethods,
+  ...fseMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

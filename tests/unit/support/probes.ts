@@ -127,6 +127,40 @@ export const PROBES: Partial<Record<Method, Probe>> = {
       id: i + 1,
       bilan: { outcome: 'realisee', missedMinutes: 0, writtenOn: '2026-05-15' },
     })),
+  // FSE+: each person's answers and suggestions; the writes on operation 1 (its errors must name no one out of reach).
+  'fse/person': (w) => eachPerson(w, (p) => ({ personId: p.id })),
+  'fse/suggest': (w) => eachPerson(w, (p) => ({ personId: p.id, enteredOn: '2026-05-04' })),
+  'fse/saveEntry': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      operationId: 1,
+      entry: {
+        enteredOn: '2026-05-04',
+        labourStatus: 'chomeur',
+        educationLevel: '3',
+        homelessOrHousingExclusion: false,
+        ruralArea: false,
+      },
+    })),
+  'fse/saveExit': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      operationId: 1,
+      exit: {
+        leftOn: '2026-06-30',
+        seekingWork: true,
+        inEducationOrTraining: false,
+        gainedQualification: false,
+        inEmployment: false,
+      },
+    })),
+  'fse/saveSixMonths': (w) =>
+    eachPerson(w, (p) => ({
+      personId: p.id,
+      operationId: 1,
+      sixMonths: { observedOn: '2027-01-04', inEmployment: true, improvedSituation: true },
+    })),
+  'fse/followUps': () => [{}],
   'bilans/get': (w) => eachParticipation(w, (participationId) => ({ participationId })),
   'bilans/save': (w) => eachParticipation(w, (participationId) => ({ participationId, bilan: { orientation: null } })),
   'bilans/worksite': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId })),
