@@ -17,7 +17,7 @@ type Query = ParsedInput<'fse/indicators'>;
 
 /** The table as published: counted by the domain's rules, statistical secrecy applied once for screen, PDF and xlsx. */
 async function indicatorsTable(db: ReadableDb, q: Query, today: string): Promise<FseIndicatorsTable> {
-  const { operation, participants } = await fseOperationFacts(db, q.operationId);
+  const { operation, participants } = await fseOperationFacts(db, q.operationId, q.to);
   const period = { from: q.from, to: q.to };
   return {
     operation,
@@ -69,7 +69,7 @@ export const fseIndicatorsHandlers: HandlerMap<
   },
 
   'fse/participantsCsv': async ({ query, folder }, ctx) => {
-    const { operation, participants } = await ctx.read(({ db }) => fseOperationFacts(db, query.operationId));
+    const { operation, participants } = await ctx.read(({ db }) => fseOperationFacts(db, query.operationId, query.to));
     const { csv, rows, personIds } = fseParticipantsCsv(operation.name, participants, query, ctx.today);
     // Sensitive items of each person leave the app: the journal names whose.
     ctx.record(`fseOperation:${query.operationId}`);
