@@ -113,7 +113,7 @@ export function FseIndicatorsPage() {
       <Group align="flex-end">
         <Select
           label="Opération"
-          w={320}
+          w={420}
           placeholder={operations.isPending ? 'Chargement…' : 'Choisissez une opération'}
           data={(operations.data ?? []).map((o) => ({ value: String(o.id), label: `${o.name} — ${o.funderName}` }))}
           value={query.operationId === undefined ? null : String(query.operationId)}
