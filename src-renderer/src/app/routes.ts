@@ -20,6 +20,7 @@ import {
   IconChartBar,
   IconDatabaseExport,
   IconFileText,
+  IconFlag,
   IconHelp,
   IconHome,
   IconMessages,
@@ -188,6 +189,17 @@ export const ROUTES = {
       group: 'records',
       icon: IconFileText,
       help: 'Tous les documents produits : contrats, attestations, bilans, à retrouver ou réimprimer.',
+    },
+  },
+  fse: {
+    path: '/fse',
+    title: 'Suivi FSE+',
+    requires: 'fse/followUps',
+    component: page(() => import('../features/fse/FsePage'), 'FsePage'),
+    menu: {
+      group: 'records',
+      icon: IconFlag,
+      help: 'Les opérations cofinancées par le FSE+ et les suivis à 6 mois à recueillir après chaque sortie.',
     },
   },
   stats: {

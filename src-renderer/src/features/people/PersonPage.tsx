@@ -24,6 +24,7 @@ import { MatriculesCard } from '../payroll/MatriculesCard';
 import { JourneyCard } from './JourneyCard';
 import { ObstaclesCard } from './ObstaclesCard';
 import { ImmersionsCard } from '../pmsmp/ImmersionsCard';
+import { FseCard } from '../fse/FseCard';
 import { PersonEditModal } from './PersonEditModal';
 import { SituationModal } from './SituationModal';
 import type { GlossaryKey } from '@shared/glossary';
@@ -204,6 +205,7 @@ export function PersonPage() {
       {can('worksites/personAgenda') && <AgendaCard personId={id} />}
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {can('pmsmp/list') && <ImmersionsCard personId={id} />}
+      {can('fse/person') && <FseCard personId={id} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
       {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
       {can('documents/list') && <DocumentsCard personId={id} />}
