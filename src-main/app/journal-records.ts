@@ -35,6 +35,7 @@ const KIND_LABELS: Record<string, string> = {
   restore: 'Restauration',
   rgpd: 'Document RGPD',
   stats: 'Statistiques',
+  fseOperation: 'Opération FSE+',
   journal: 'Entrées purgées',
   clock: 'Horloge',
 };

@@ -218,6 +218,13 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'stats/people': ADMIN_AND_COORDINATION,
   'stats/report': STATS_READERS,
   'stats/export': STATS_READERS,
+  // The FSE+ table is aggregated (statistical secrecy); the per-participant file holds the sensitive
+  // items of Annex I, 1b: only the administrator, who sees them (capability seesFseSensitiveData) over
+  // every operation — a social worker sees them for her caseload only, not a whole operation's file.
+  'fse/indicators': ADMIN_AND_COORDINATION,
+  'fse/indicatorsReport': ADMIN_AND_COORDINATION,
+  'fse/indicatorsExport': ADMIN_AND_COORDINATION,
+  'fse/participantsCsv': ADMIN,
 };
 
 export function isPublic(method: Method): boolean {

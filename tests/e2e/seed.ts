@@ -69,3 +69,67 @@ export async function mespWorksite(
   await call('worksites/generateSessions', { id: worksite.id, makeUps: [] });
   return worksite.id as number;
 }
+
+/**
+ * An FSE+ operation of the Conseil départemental over `year`, with six
+ * participants recorded through the data capture's methods (entry, exit,
+ * six months), sensitive items answered by the administrator: three women and
+ * three men entering in the year, two leaving in June in employment, one
+ * observed six months later; one refuses to say whether she has a disability.
+ */
+export async function fseOperation(services: Services, admin: Session, year: number): Promise<number> {
+  const call = caller(services, admin);
+  const funder = await call('funders/save', {
+    funder: { name: 'Conseil départemental', logoFile: null, fundingMention: '' },
+  });
+  const { id: operationId } = await call('fse/saveOperation', {
+    operation: {
+      name: 'Chantiers d’insertion FSE+',
+      funderId: funder.id,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+    },
+  });
+  const names = ['Maïwenn', 'Goulven', 'Nolwenn', 'Tanguy', 'Rozenn', 'Erwan'];
+  await admitPeople(services, admin, names);
+  const people = (await call('people/search', { status: 'admise' })).rows as { id: number; firstNames: string }[];
+  for (const [i, firstNames] of names.entries()) {
+    const personId = people.find((p) => p.firstNames === firstNames)!.id;
+    await call('fse/saveEntry', {
+      personId,
+      operationId,
+      entry: {
+        enteredOn: `${year}-0${i + 2}-03`,
+        labourStatus: i < 4 ? 'chomeur_longue_duree' : 'inactif',
+        educationLevel: i % 3 === 0 ? 'infra3' : '3',
+        disability: i === 2 ? 'refus' : i === 1 ? 'oui' : 'non',
+        thirdCountryNational: 'non',
+        foreignBackground: 'non',
+        minority: 'non',
+        homelessOrHousingExclusion: i === 5,
+        ruralArea: i < 2,
+      },
+    });
+    if (i < 2) {
+      await call('fse/saveExit', {
+        personId,
+        operationId,
+        exit: {
+          leftOn: `${year}-06-30`,
+          seekingWork: false,
+          inEducationOrTraining: false,
+          gainedQualification: true,
+          inEmployment: true,
+        },
+      });
+    }
+    if (i === 0) {
+      await call('fse/saveSixMonths', {
+        personId,
+        operationId,
+        sixMonths: { observedOn: `${year}-12-30`, inEmployment: true, improvedSituation: true },
+      });
+    }
+  }
+  return operationId;
+}

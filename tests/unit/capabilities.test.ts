@@ -44,6 +44,11 @@ describe('what each role may see or be given, beyond the methods it calls', () =
       expect(readsOwnObservationsOnly(role), role).toBe(scopeFor('observations/list', role) === 'ownWorksites');
       // The sensitive FSE+ items: only for a role that records a participant's answers, and not the coordination.
       if (seesFseSensitiveData(role)) expect(scopeFor('fse/saveEntry', role), role).not.toBeNull();
+      // The per-participant FSE+ file carries them for a whole operation: only such a role, reaching every participant.
+      if (scopeFor('fse/participantsCsv', role) !== null) {
+        expect(seesFseSensitiveData(role), role).toBe(true);
+        expect(scopeFor('fse/participantsCsv', role), role).toBe('all');
+      }
       // A coordinator of a worksite can plan it.
       expect(coordinatesWorksites(role), role).toBe(scopeFor('worksites/save', role) !== null);
     }

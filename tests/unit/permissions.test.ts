@@ -172,6 +172,10 @@ const EXPECTED: Record<Method, string> = {
   'stats/people': 'administrateur coordination',
   'stats/report': 'administrateur coordination lecture_seule',
   'stats/export': 'administrateur coordination lecture_seule',
+  'fse/indicators': 'administrateur coordination',
+  'fse/indicatorsReport': 'administrateur coordination',
+  'fse/indicatorsExport': 'administrateur coordination',
+  'fse/participantsCsv': 'administrateur',
 };
 
 function expectedAllowed(method: Method, role: Role): boolean {

@@ -28,6 +28,7 @@ import { searchHandlers } from './search';
 import { pmsmpHandlers } from './pmsmp';
 import { iaeHandlers } from './iae';
 import { aspHandlers } from './asp';
+import { fseIndicatorsHandlers } from './fse-indicators';
 import { fseHandlers } from './fse-plus';
 
 /** One handler per contract method: a missing one is a type error. */
@@ -60,5 +61,6 @@ export const handlers: HandlerMap<Method> = {
   ...pmsmpHandlers,
   ...iaeHandlers,
   ...aspHandlers,
+  ...fseIndicatorsHandlers,
   ...fseHandlers,
 };

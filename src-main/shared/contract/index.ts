@@ -26,6 +26,7 @@ import { searchMethods } from './search';
 import { pmsmpMethods } from './pmsmp';
 import { iaeMethods } from './iae';
 import { aspMethods } from './asp';
+import { fseIndicatorsMethods } from './fse-indicators';
 import { fseMethods } from './fse-plus';
 import type { MethodDefinition } from './define';
 
@@ -62,6 +63,7 @@ export const contract = {
   ...pmsmpMethods,
   ...iaeMethods,
   ...aspMethods,
+  ...fseIndicatorsMethods,
   ...fseMethods,
 } satisfies Record<string, MethodDefinition>;
 

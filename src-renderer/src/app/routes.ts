@@ -225,6 +225,13 @@ export const ROUTES = {
       help: 'Les chiffres pour les financeurs et le rapport d’activité, sur la période de votre choix, exportables.',
     },
   },
+  fseIndicators: {
+    path: '/stats/fse',
+    title: 'Indicateurs FSE+',
+    requires: 'fse/indicators',
+    component: page(() => import('../features/stats/FseIndicatorsPage'), 'FseIndicatorsPage'),
+    parent: 'stats',
+  },
   rgpd: {
     path: '/rgpd',
     title: 'Données personnelles',

@@ -199,6 +199,8 @@ export const PROBES: Partial<Record<Method, Probe>> = {
     ...eachPerson(w, (p) => ({ text: p.lastName, limit: 20 })),
     ...w.worksites.map((ws) => ({ text: ws.name, limit: 20 })),
   ],
+  // The FSE+ table of an operation: aggregated, no one named; the operation ids of the world and one beyond.
+  'fse/indicators': () => [1, 2, 999].map((operationId) => ({ operationId, from: '2026-01-01', to: '2026-12-31' })),
   'stats/people': () => [{ filter: { from: '2026-01-01', to: '2026-12-31' }, breakdown: null, category: null }],
 };
 

@@ -121,6 +121,11 @@ export function StatsPage() {
       <Group justify="space-between">
         <Title order={1}>Statistiques{shown?.smallFiguresShown ? ` — ${SMALL_FIGURES_WARNING}` : ''}</Title>
         <Group>
+          {can('fse/indicators') && (
+            <Button variant="default" component={Link} to="/stats/fse">
+              Indicateurs FSE+
+            </Button>
+          )}
           {can('stats/export') && can('files/chooseFolder') && (
             <Button
               variant="light"
