@@ -71,6 +71,10 @@ export interface StructureTable {
   whitMondayWorked: Generated<Flag>;
   forceMajeurePaid: Generated<Flag>;
   openSaturday: Generated<Flag>;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface EmployersTable {
@@ -95,6 +99,10 @@ export interface EmployersTable {
   archived: Generated<Flag>;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface WageRatesTable {
@@ -195,6 +203,10 @@ export interface PersonsTable {
   retentionReason: Generated<string>;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface PersonSituationsTable {
@@ -283,6 +295,10 @@ export interface WorksitesTable {
   operationReference: Generated<string>;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface WorksiteSlotsTable {
@@ -341,6 +357,10 @@ export interface ParticipationsTable {
   earlyEndReason: EarlyEndReason | null;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface ContractRenewalsTable {

@@ -20,6 +20,7 @@ import * as letterheadsFunders from './018-letterheads-funders';
 import * as regularisationLines from './019-regularisation-lines';
 import * as mustChangePassword from './020-must-change-password';
 import * as immersions from './021-immersions';
+import * as recordVersions from './026-record-versions';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'regularisation-lines', up: regularisationLines.up },
   { version: 20, name: 'must-change-password', up: mustChangePassword.up },
   { version: 21, name: 'immersions', up: immersions.up },
+  { version: 26, name: 'record-versions', up: recordVersions.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
