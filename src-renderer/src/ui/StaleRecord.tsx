@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { notifyFailure } from './notify';
 import { formatFrenchDate } from '@shared/dates';
@@ -10,7 +10,7 @@ export function isStale(error: unknown): error is ApiError {
   return error instanceof ApiError && error.payload.code === 'STALE';
 }
 
-type Values = Record<string, unknown>;
+type Values = object;
 
 /** The form's values as `path → value`; lists and arrays count as one value (a selection). */
 function leaves(value: unknown, prefix = '', into: Map<string, unknown> = new Map()): Map<string, unknown> {
@@ -82,13 +82,21 @@ export function StaleNotice<V extends Values>({
   stale: StaleRecord<V>;
   onReload: () => Promise<void>;
 }) {
+  const reload = useRef<HTMLButtonElement>(null);
+  const message = stale.refused?.message;
+  // The save button is at the bottom of a long form: the notice comes into view, its way out focused.
+  useEffect(() => {
+    if (message === undefined) return;
+    reload.current?.scrollIntoView({ block: 'center' });
+    reload.current?.focus({ preventScroll: true });
+  }, [message]);
   if (!stale.refused) return null;
   return (
     <Alert color="orange" title="Modifiée pendant votre saisie : rien n’a été enregistré" role="alert" mb="md">
       <Stack gap="xs">
         <Text size="sm">{stale.refused.message}</Text>
         <Group>
-          <Button size="xs" onClick={() => void onReload()} loading={stale.reloading}>
+          <Button ref={reload} size="xs" onClick={() => void onReload()} loading={stale.reloading}>
             Recharger la version actuelle
           </Button>
         </Group>
@@ -116,6 +124,14 @@ export function YourEntries<V extends Values>({
   show?: (path: string, value: unknown) => string | undefined;
 }) {
   const display = (path: string, value: unknown) => show?.(path, value) ?? shown(value);
+  const panel = useRef<HTMLDivElement>(null);
+  const opened = stale.aside !== null;
+  // Once reloaded, the panel takes the focus the reload button had (it is gone).
+  useEffect(() => {
+    if (!opened) return;
+    panel.current?.scrollIntoView({ block: 'start' });
+    panel.current?.focus({ preventScroll: true });
+  }, [opened]);
   if (!stale.aside) return null;
   const mine = leaves(stale.aside);
   const now = leaves(form.getValues());
@@ -124,7 +140,7 @@ export function YourEntries<V extends Values>({
     for (const path of paths) form.setFieldValue(path as never, mine.get(path) as never);
   };
   return (
-    <Paper withBorder p="sm" mb="md" bg="yellow.0" aria-labelledby="vos-saisies">
+    <Paper ref={panel} tabIndex={-1} withBorder p="sm" mb="md" bg="yellow.0" aria-labelledby="vos-saisies">
       <Stack gap="xs">
         <Title order={3} size="h5" id="vos-saisies">
           Vos saisies
@@ -134,8 +150,8 @@ export function YourEntries<V extends Values>({
         ) : (
           <>
             <Text size="sm">
-              La fiche montre maintenant la version actuelle. Voici ce que vous aviez saisi et qui en diffère :
-              reprenez ce qui doit l’emporter, puis enregistrez.
+              La fiche montre maintenant la version actuelle. Voici ce que vous aviez saisi et qui en diffère : reprenez
+              ce qui doit l’emporter, puis enregistrez.
             </Text>
             <Table aria-label="Vos saisies" withRowBorders={false}>
               <Table.Thead>
