@@ -147,3 +147,50 @@ test('deux personnes émargent la même semaine : les cases différentes sont to
   expect(week.marks.map((m: { mark: string }) => m.mark).sort()).toEqual(['maladie', 'present', 'present', 'present']);
   await marie.context().close();
 });
+
+test('la fiche de la structure : deux enregistrements de suite passent, celui fait sur une version dépassée est refusé', async ({
+  page,
+  app,
+  browser,
+}) => {
+  await app.seed();
+  await page.clock.install({ time: new Date('2026-06-05T16:00:00+02:00') });
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(page).goTo('Paramètres');
+  const phone = page.getByRole('textbox', { name: 'Téléphone', exact: true });
+  const save = page.getByRole('button', { name: 'Enregistrer', exact: true });
+
+  // Her own saves follow one another: the form goes on from the version it made.
+  await phone.fill('02 98 00 00 01');
+  await save.click();
+  await expect(page.getByText('Les informations de la structure sont enregistrées.').last()).toBeVisible();
+  await phone.fill('02 98 00 00 02');
+  await save.click();
+  await expect(page.getByText('Les informations de la structure sont enregistrées.')).toHaveCount(2);
+
+  // The same administrator in another window changes it meanwhile.
+  const other = await secondWindow(browser, app, ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(other).goTo('Paramètres');
+  await other.getByRole('textbox', { name: 'Commune', exact: true }).fill('Plouzané');
+  await other.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(other.getByText('Les informations de la structure sont enregistrées.')).toBeVisible();
+
+  await phone.fill('02 98 00 00 03');
+  await save.click();
+  const notice = page.getByRole('alert').filter({ hasText: 'Modifiée pendant votre saisie' });
+  await expect(notice).toContainText(/La fiche de la structure a été modifiée par Élodie Le Gall le/);
+  await notice.getByRole('button', { name: 'Recharger la version actuelle' }).click();
+  await expect(page.getByRole('textbox', { name: 'Commune', exact: true })).toHaveValue('Plouzané');
+  await expect(
+    page.getByRole('table', { name: 'Vos saisies' }).getByRole('row', { name: /Téléphone .+ 02 98 00 00 03/ }),
+  ).toBeVisible();
+  // Only what she changed is offered back: her old town would undo the other window's change.
+  await expect(page.getByRole('table', { name: 'Vos saisies' }).getByRole('row', { name: /Commune/ })).toHaveCount(0);
+  await app.screenshot(page, 'concurrent-05-structure');
+  await page.getByRole('button', { name: 'Reprendre votre saisie : Téléphone' }).click();
+  await save.click();
+  await expect(page.getByText('Les informations de la structure sont enregistrées.').last()).toBeVisible();
+  await expect(phone).toHaveValue('02 98 00 00 03');
+  await other.context().close();
+});

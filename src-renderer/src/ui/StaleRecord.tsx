@@ -40,14 +40,16 @@ function shown(value: unknown): string {
  */
 export function useStaleRecord<V extends Values>(form: UseFormReturnType<V>, openedOn: number) {
   const [version, setVersion] = useState(openedOn);
-  const [refused, setRefused] = useState<{ message: string; mine: V } | null>(null);
-  const [aside, setAside] = useState<V | null>(null);
+  // The values the form was opened (or reloaded, or saved) on: what the user changed is what differs from them.
+  const [base, setBase] = useState<V>(() => structuredClone(form.getValues()));
+  const [refused, setRefused] = useState<{ message: string; mine: V; base: V } | null>(null);
+  const [aside, setAside] = useState<{ mine: V; base: V } | null>(null);
   const [reloading, setReloading] = useState(false);
 
   /** True when the error was a stale save: the notice takes over from the form's usual error display. */
   const handle = (error: unknown): boolean => {
     if (!isStale(error)) return false;
-    setRefused({ message: error.message, mine: structuredClone(form.getValues()) });
+    setRefused({ message: error.message, mine: structuredClone(form.getValues()), base });
     return true;
   };
 
@@ -60,7 +62,8 @@ export function useStaleRecord<V extends Values>(form: UseFormReturnType<V>, ope
       form.setValues(current.values);
       form.resetDirty(current.values);
       setVersion(current.version);
-      setAside(refused.mine);
+      setBase(structuredClone(current.values));
+      setAside({ mine: refused.mine, base: refused.base });
       setRefused(null);
     } catch (error) {
       notifyFailure(error, 'La version actuelle n’a pas pu être chargée');
@@ -69,7 +72,14 @@ export function useStaleRecord<V extends Values>(form: UseFormReturnType<V>, ope
     }
   };
 
-  return { version, refused, aside, setAside, reloading, handle, reload };
+  /** A form that stays open after saving goes on from the version its own save made. */
+  const saved = (next: number) => {
+    setVersion(next);
+    setBase(structuredClone(form.getValues()));
+    setRefused(null);
+  };
+
+  return { version, refused, aside, setAside, reloading, handle, reload, saved };
 }
 
 export type StaleRecord<V extends Values> = ReturnType<typeof useStaleRecord<V>>;
@@ -125,17 +135,21 @@ export function YourEntries<V extends Values>({
 }) {
   const display = (path: string, value: unknown) => show?.(path, value) ?? shown(value);
   const panel = useRef<HTMLDivElement>(null);
-  const opened = stale.aside !== null;
+  const shownAside = stale.aside !== null;
   // Once reloaded, the panel takes the focus the reload button had (it is gone).
   useEffect(() => {
-    if (!opened) return;
+    if (!shownAside) return;
     panel.current?.scrollIntoView({ block: 'start' });
     panel.current?.focus({ preventScroll: true });
-  }, [opened]);
+  }, [shownAside]);
   if (!stale.aside) return null;
-  const mine = leaves(stale.aside);
+  const mine = leaves(stale.aside.mine);
+  const opened = leaves(stale.aside.base);
   const now = leaves(form.getValues());
-  const differing = [...mine.keys()].filter((path) => path in labels && !same(mine.get(path), now.get(path)));
+  // What the user changed, and the current version does not already say.
+  const differing = [...mine.keys()].filter(
+    (path) => path in labels && !same(mine.get(path), opened.get(path)) && !same(mine.get(path), now.get(path)),
+  );
   const takeBack = (paths: string[]) => {
     for (const path of paths) form.setFieldValue(path as never, mine.get(path) as never);
   };

@@ -38,11 +38,12 @@ export function StructureSettings({ settings }: { settings: Settings }) {
     const values = form.getValues();
     if (!validateSection(form, 'structure', structureInput, values.structure)) return;
     try {
-      await update.mutateAsync({
+      const after = await update.mutateAsync({
         structure: values.structure,
         logoFile: shownLogo?.file ?? null,
         expectedVersion: stale.version,
       });
+      stale.saved(after.structure.version);
       notifySuccess('Les informations de la structure sont enregistrées.');
     } catch (error) {
       if (stale.handle(error)) return;
