@@ -73,6 +73,10 @@ export interface StructureTable {
   whitMondayWorked: Generated<Flag>;
   forceMajeurePaid: Generated<Flag>;
   openSaturday: Generated<Flag>;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface EmployersTable {
@@ -97,6 +101,10 @@ export interface EmployersTable {
   archived: Generated<Flag>;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface WageRatesTable {
@@ -197,6 +205,10 @@ export interface PersonsTable {
   retentionReason: Generated<string>;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface PersonSituationsTable {
@@ -285,6 +297,10 @@ export interface WorksitesTable {
   operationReference: Generated<string>;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface WorksiteSlotsTable {
@@ -343,6 +359,10 @@ export interface ParticipationsTable {
   earlyEndReason: EarlyEndReason | null;
   createdAt: string;
   updatedAt: string;
+  /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
+  version: Generated<number>;
+  changedBy: number | null;
+  changedAt: string | null;
 }
 
 export interface ContractRenewalsTable {

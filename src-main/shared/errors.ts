@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
+  'STALE',
   'READ_ONLY',
   'UNKNOWN_METHOD',
   'DATABASE_TOO_NEW',
@@ -32,6 +33,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   PASSWORD_CHANGE_REQUIRED: 'Choisissez d’abord un nouveau mot de passe.',
   NOT_FOUND: 'L’élément demandé est introuvable.',
   CONFLICT: 'Cette action n’est pas possible dans l’état actuel des données.',
+  STALE:
+    'Cette fiche a été modifiée par quelqu’un d’autre pendant que vous la modifiiez. Rechargez-la : vos saisies sont gardées à côté.',
   READ_ONLY: 'Ces données sont verrouillées et ne peuvent plus être modifiées.',
   UNKNOWN_METHOD: 'Cette action n’existe pas dans cette version de Passerelle.',
   DATABASE_TOO_NEW:
@@ -58,6 +61,23 @@ export interface ErrorPayload {
   issues?: FieldIssue[];
   /** Data a document needs and the records lack, each with the page where it is filled. */
   missing?: MissingPiece[];
+  /** `STALE`: the record's current version, who made it and when; the form reloads the record itself. */
+  stale?: StaleInfo;
+  /** `STALE` on the attendance grid: the cells someone else changed since they were shown. */
+  conflicts?: CellConflict[];
+}
+
+export interface StaleInfo {
+  version: number;
+  changedBy: string | null;
+  changedAt: string | null;
+}
+
+export interface CellConflict {
+  sessionId: number;
+  participationId: number;
+  changedBy: string | null;
+  changedAt: string | null;
 }
 
 export interface MissingPiece {
@@ -70,11 +90,19 @@ export class AppError extends Error {
   readonly field?: string;
   readonly issues?: FieldIssue[];
   readonly missing?: MissingPiece[];
+  readonly stale?: StaleInfo;
+  readonly conflicts?: CellConflict[];
 
   constructor(
     code: ErrorCode,
     message?: string,
-    options?: { field?: string; issues?: FieldIssue[]; missing?: MissingPiece[] },
+    options?: {
+      field?: string;
+      issues?: FieldIssue[];
+      missing?: MissingPiece[];
+      stale?: StaleInfo;
+      conflicts?: CellConflict[];
+    },
   ) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = 'AppError';
@@ -82,6 +110,8 @@ export class AppError extends Error {
     this.field = options?.field;
     this.issues = options?.issues;
     this.missing = options?.missing;
+    this.stale = options?.stale;
+    this.conflicts = options?.conflicts;
   }
 
   toPayload(): ErrorPayload {
@@ -89,6 +119,8 @@ export class AppError extends Error {
     if (this.field !== undefined) payload.field = this.field;
     if (this.issues !== undefined) payload.issues = this.issues;
     if (this.missing !== undefined) payload.missing = this.missing;
+    if (this.stale !== undefined) payload.stale = this.stale;
+    if (this.conflicts !== undefined) payload.conflicts = this.conflicts;
     return payload;
   }
 }

@@ -17,7 +17,9 @@ import { structureWallClock } from '../structure-clock';
 import { PAID_BY_DEFAULT } from '../../shared/contract/attendance-codes';
 import type { HoursRow } from '../../shared/contract/attendance';
 import { addDays, formatFrenchDate } from '../../shared/dates';
-import { AppError } from '../../shared/errors';
+import { AppError, type CellConflict } from '../../shared/errors';
+import { mergeCell, sameCell, type CellValue } from '../../domain/cell-merge';
+import { byWhomAndWhen } from '../record-versions';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
@@ -119,7 +121,32 @@ export const attendanceHandlers: HandlerMap<
     const participations = new Map<number, NonNullable<Awaited<ReturnType<typeof findParticipation>>>>();
     const writes: (() => Promise<void>)[] = [];
     const locked: { participationId: number; date: string }[] = [];
+    const conflicts: CellConflict[] = [];
     const clock = await structureWallClock(ctx.db, ctx.now);
+    // Each cell merged with what is stored now (domain/cell-merge.ts): written, already there, or asked.
+    const merge = async (entry: (typeof entries)[number], mine: CellValue | null, write: () => Promise<void>) => {
+      if (entry.base === undefined) return void writes.push(write);
+      const stored = await repo.storedCell(ctx.db, entry.sessionId, entry.participationId);
+      const theirs: CellValue | null = stored
+        ? {
+            mark: stored.mark,
+            actualStart: stored.actualStart === null ? null : minutesToTime(stored.actualStart),
+            actualEnd: stored.actualEnd === null ? null : minutesToTime(stored.actualEnd),
+            paid: stored.paid,
+            proofReceived: stored.proofReceived,
+            proofDate: stored.proofDate,
+          }
+        : null;
+      const outcome = mergeCell<CellValue | null>(entry.base, mine, theirs, sameCell);
+      if (outcome === 'mine') writes.push(write);
+      else if (outcome === 'conflict')
+        conflicts.push({
+          sessionId: entry.sessionId,
+          participationId: entry.participationId,
+          changedBy: stored?.updatedByName ?? null,
+          changedAt: stored?.updatedAt ?? null,
+        });
+    };
     for (const [index, entry] of entries.entries()) {
       const where = { field: `entries.${index}` };
       const session = sessions.get(entry.sessionId);
@@ -141,7 +168,7 @@ export const attendanceHandlers: HandlerMap<
       if (await isTransmitted(ctx.db, session.date.slice(0, 7), participation.employerId))
         locked.push({ participationId: participation.id, date: session.date });
       if (entry.mark === null) {
-        writes.push(() => repo.clearMark(ctx.db, entry.sessionId, entry.participationId));
+        await merge(entry, null, () => repo.clearMark(ctx.db, entry.sessionId, entry.participationId));
         continue;
       }
       if (session.cancelledReason !== null)
@@ -177,7 +204,28 @@ export const attendanceHandlers: HandlerMap<
         proofReceived: presence ? false : mark.proofReceived,
         proofDate: presence ? null : mark.proofDate,
       };
-      writes.push(() => repo.saveMark(ctx.db, values, ctx.session.user?.id ?? null, ctx.now));
+      await merge(
+        entry,
+        {
+          mark: values.mark,
+          actualStart: actualStart === null ? null : minutesToTime(actualStart),
+          actualEnd: actualEnd === null ? null : minutesToTime(actualEnd),
+          paid: values.paid,
+          proofReceived: values.proofReceived,
+          proofDate: values.proofDate,
+        },
+        () => repo.saveMark(ctx.db, values, ctx.session.user?.id ?? null, ctx.now),
+      );
+    }
+    if (conflicts.length > 0) {
+      const first = conflicts[0]!;
+      throw new AppError(
+        'STALE',
+        conflicts.length === 1
+          ? `Une présence que vous avez changée a été modifiée${byWhomAndWhen(first.changedBy, first.changedAt)} depuis l’affichage de la semaine. Choisissez la valeur à garder ; rien n’est enregistré d’ici là.`
+          : `${conflicts.length} présences que vous avez changées ont été modifiées par quelqu’un d’autre depuis l’affichage de la semaine. Choisissez pour chacune la valeur à garder ; rien n’est enregistré d’ici là.`,
+        { conflicts },
+      );
     }
     if (locked.length > 0 && regularisation === null) {
       throw new AppError(

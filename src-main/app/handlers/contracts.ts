@@ -8,6 +8,7 @@ import { assertWorksiteInScope, worksiteRowInScope } from '../read-models/worksi
 import { worksiteView } from '../read-models/worksite-view';
 import { patternEnd } from '../../domain/schedule';
 import { contractEndWarning } from '../../domain/worksite-dates';
+import { claimFresh } from '../record-versions';
 
 /** The participation, once the caller is known to reach its worksite. */
 async function participationOf(ctx: HandlerContext, participationId: number) {
@@ -25,7 +26,7 @@ function refuse(violations: RuleViolation[], field: string) {
 export const contractsHandlers: HandlerMap<
   'contracts/update' | 'contracts/renew' | 'contracts/endEarly' | 'contracts/withdrawEarlyEnd'
 > = {
-  'contracts/update': async ({ participationId, contract }, ctx) => {
+  'contracts/update': async ({ participationId, contract, expectedVersion }, ctx) => {
     const participation = await participationOf(ctx, participationId);
     if (participation.contractType === 'cddi') {
       refuse(
@@ -38,6 +39,7 @@ export const contractsHandlers: HandlerMap<
         'contract.derogationUntil',
       );
     }
+    await claimFresh(ctx, 'participations', participationId, expectedVersion);
     await contracts.updateContract(ctx.db, participationId, contract, ctx.now);
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
@@ -80,6 +82,7 @@ export const contractsHandlers: HandlerMap<
       renewal.newEndDate,
       renewal.agreedOn,
       ctx.now,
+      ctx.session.user?.id ?? null,
     );
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
@@ -104,7 +107,7 @@ export const contractsHandlers: HandlerMap<
       }),
       'earlyEnd.date',
     );
-    await contracts.setEarlyEnd(ctx.db, participationId, earlyEnd, ctx.now);
+    await contracts.setEarlyEnd(ctx.db, participationId, earlyEnd, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
   },
@@ -112,7 +115,7 @@ export const contractsHandlers: HandlerMap<
   'contracts/withdrawEarlyEnd': async ({ participationId }, ctx) => {
     const participation = await participationOf(ctx, participationId);
     if (participation.earlyEndDate === null) throw new AppError('CONFLICT', 'Ce contrat n’a pas de fin anticipée.');
-    await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now);
+    await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
   },

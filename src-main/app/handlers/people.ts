@@ -10,6 +10,7 @@ import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
 import { journalNirDisclosure } from '../nir-exposure';
 import { loadRecord } from '../read-models/person-record';
+import { claimFresh } from '../record-versions';
 
 async function assertLinks(db: Kysely<Database>, person: PersonInput, today: string) {
   if (person.birthDate > today) {
@@ -104,7 +105,7 @@ export const peopleHandlers: HandlerMap<
     return { id };
   },
 
-  'people/update': async ({ id, person, confirmedNotDuplicate, confirmWarnings }, ctx) => {
+  'people/update': async ({ id, expectedVersion, person, confirmedNotDuplicate, confirmWarnings }, ctx) => {
     await loadRecord(ctx, id);
     await assertLinks(ctx.db, person, ctx.today);
     if (!confirmedNotDuplicate) await assertNoDuplicate(ctx, person, id);
@@ -116,6 +117,7 @@ export const peopleHandlers: HandlerMap<
       person.nationalityGroup !== undefined && (await repo.collectsNationality(ctx.db))
         ? person.nationalityGroup
         : stored.nationalityGroup;
+    await claimFresh(ctx, 'persons', id, expectedVersion);
     await repo.updatePerson(ctx.db, id, { ...person, nir, nationalityGroup }, ctx.now);
     ctx.record(`person:${id}`);
     return loadRecord(ctx, id);
@@ -130,7 +132,7 @@ export const peopleHandlers: HandlerMap<
 
   'people/setArchived': async ({ id, archived }, ctx) => {
     await loadRecord(ctx, id);
-    await repo.setPersonArchived(ctx.db, id, archived, ctx.now);
+    await repo.setPersonArchived(ctx.db, id, archived, ctx.now, ctx.session.user?.id ?? null);
     ctx.record(`person:${id}`);
     return loadRecord(ctx, id);
   },

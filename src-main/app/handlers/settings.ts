@@ -9,6 +9,7 @@ import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { frenchHolidays, holidayOptions } from '../../domain/holidays';
 import type { HandlerMap } from '../handler';
 import { assertLogoStored } from '../read-models/logos';
+import { claimFresh } from '../record-versions';
 import { readStoredImage, storeImage } from '../stored-files';
 import type { ReadableDb } from '../../db/access';
 
@@ -19,7 +20,7 @@ export async function loadSettings(db: ReadableDb, today: string): Promise<Setti
   const region = found.holidayRegion;
   const holidays = frenchHolidays(Number(today.slice(0, 4)), holidayOptions(region, found.whitMondayWorked));
   return {
-    structure: found.structure,
+    structure: { ...found.structure, version: found.version },
     hours: found.hours,
     employers: await repo.listEmployers(db),
     wageRates,
@@ -68,9 +69,11 @@ export const settingsHandlers: HandlerMap<
 
   'settings/importLogo': async ({ path }, { services }) => storeImage(services.paths.filesDir, path, 'logo'),
 
-  'settings/updateStructure': async ({ structure, logoFile }, { db, services, now, today, record }) => {
+  'settings/updateStructure': async ({ structure, logoFile, expectedVersion }, ctx) => {
+    const { db, services, now, today, record } = ctx;
     await loadSettings(db, today);
     assertLogoStored(services.paths.filesDir, logoFile);
+    await claimFresh(ctx, 'structure', 1, expectedVersion);
     await repo.updateStructure(db, { ...structure, logoFile }, now);
     record('structure:1');
     return loadSettings(db, today);
@@ -123,7 +126,8 @@ export const settingsHandlers: HandlerMap<
     return settings;
   },
 
-  'settings/saveEmployer': async ({ id, employer }, { db, services, now, record }) => {
+  'settings/saveEmployer': async ({ id, employer, expectedVersion }, ctx) => {
+    const { db, services, now, record } = ctx;
     assertLogoStored(services.paths.filesDir, employer.logoFile, 'employer.logoFile');
     if (id === undefined) {
       const newId = await repo.insertEmployer(db, employer, now);
@@ -131,12 +135,13 @@ export const settingsHandlers: HandlerMap<
       return (await repo.findEmployer(db, newId))!;
     }
     if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.');
+    await claimFresh(ctx, 'employers', id, expectedVersion);
     await repo.updateEmployer(db, id, employer, now);
     record(`employer:${id}`);
     return (await repo.findEmployer(db, id))!;
   },
 
-  'settings/setEmployerArchived': async ({ id, archived }, { db, now, record }) => {
+  'settings/setEmployerArchived': async ({ id, archived }, { db, now, record, session }) => {
     if (!(await repo.findEmployer(db, id))) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.');
     if (archived) {
       const active = (await repo.listEmployers(db)).filter((e) => !e.archived && e.id !== id);
@@ -144,7 +149,7 @@ export const settingsHandlers: HandlerMap<
         throw new AppError('CONFLICT', 'Gardez au moins un employeur actif : les chantiers en ont besoin.');
       }
     }
-    await repo.setEmployerArchived(db, id, archived, now);
+    await repo.setEmployerArchived(db, id, archived, now, session.user?.id ?? null);
     record(`employer:${id}`);
     return (await repo.findEmployer(db, id))!;
   },

@@ -40,6 +40,7 @@ import { assertWorksiteInScope } from '../read-models/worksite-access';
 import { slotTimes, visibleAnnexKind, worksiteView } from '../read-models/worksite-view';
 import { reachOf } from '../reach';
 import { coordinatesWorksites, supervisesWorksites } from '../permissions';
+import { claimFresh } from '../record-versions';
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
@@ -186,7 +187,7 @@ export const worksitesHandlers: HandlerMap<
       participants: s.participants,
     })),
 
-  'worksites/save': async ({ id, worksite }, ctx) => {
+  'worksites/save': async ({ id, expectedVersion, worksite }, ctx) => {
     await assertReferences(ctx.db, worksite);
     if (worksite.slots.some((slot) => slot.weekday === 5) && !(await isOpenOnSaturday(ctx.db))) {
       throw new AppError(
@@ -201,6 +202,7 @@ export const worksitesHandlers: HandlerMap<
     if (worksiteId === undefined) worksiteId = await repo.insertWorksite(ctx.db, worksite, ctx.now);
     else {
       await assertWorksiteInScope(ctx, worksiteId);
+      await claimFresh(ctx, 'worksites', worksiteId, expectedVersion);
       await repo.updateWorksite(ctx.db, worksiteId, worksite, ctx.now);
     }
     ctx.record(`worksite:${worksiteId}`);

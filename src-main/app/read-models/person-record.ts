@@ -46,6 +46,7 @@ export async function loadRecord(ctx: HandlerContext, id: number): Promise<Perso
   }));
   return {
     id: row.id,
+    version: row.version,
     civility: row.civility,
     lastName: row.lastName,
     birthName: row.birthName,

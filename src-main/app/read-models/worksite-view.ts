@@ -39,6 +39,7 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
   const timedSessions = sessions.map((s) => ({ ...s, cancelled: s.cancelledReason !== null }));
   return {
     id: row.id,
+    version: row.version,
     name: row.name,
     kind: row.kind,
     activity: row.activity,
@@ -66,6 +67,7 @@ export async function worksiteView(ctx: HandlerContext, id: number): Promise<Wor
     status: row.status,
     participants: (await repo.listParticipants(ctx.db, id, reachOf(ctx))).map((pa) => ({
       id: pa.id,
+      version: pa.version,
       personId: pa.personId,
       name: `${pa.firstNames} ${pa.lastName}`,
       contract: {

@@ -24,6 +24,7 @@ import * as immersionRepresentative from './025-immersion-representative';
 import * as iaeEligibility from './022-iae-eligibility';
 import * as aspMonthlyStates from './023-asp-monthly-states';
 import * as fsePlus from './024-fse-plus';
+import * as recordVersions from './026-record-versions';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'iae-eligibility', up: iaeEligibility.up },
   { version: 23, name: 'asp-monthly-states', up: aspMonthlyStates.up },
   { version: 24, name: 'fse-plus', up: fsePlus.up },
+  { version: 26, name: 'record-versions', up: recordVersions.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

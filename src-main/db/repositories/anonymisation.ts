@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { isOwnerColumn, PERSONAL_DATA, type OwnerColumn } from '../personal-data';
 import { forIds } from './in-list';
 import type { ReadableDb, WritableDb } from '../access';
+import { nextVersion } from './record-versions';
 
 type Db = ReadableDb;
 
@@ -115,6 +116,7 @@ export async function rewriteIdentity(
   await db
     .updateTable('persons')
     .set({
+      ...nextVersion(null, at.now),
       civility: null,
       lastName: anonymous.lastName,
       birthName: '',

@@ -162,3 +162,16 @@ export async function setAnnexDone(db: WritableDb, annexTimeId: number, done: bo
     .where('id', '=', annexTimeId)
     .execute();
 }
+
+/** One cell as stored now, with who last wrote it and when (for a merge with what a grid showed). */
+export async function storedCell(db: Db, sessionId: number, participationId: number) {
+  const row = await db
+    .selectFrom('attendance as a')
+    .leftJoin('users as u', 'u.id', 'a.updatedBy')
+    .selectAll('a')
+    .select('u.displayName as updatedByName')
+    .where('a.sessionId', '=', sessionId)
+    .where('a.participationId', '=', participationId)
+    .executeTakeFirst();
+  return row && withBooleans(row, 'paid', 'proofReceived');
+}

@@ -4,6 +4,7 @@ import type { contractUpdateInput } from '../../shared/contract/contracts';
 import { toFlag } from '../flags';
 import type { EarlyEndReason } from '../../shared/contract/worksites';
 import type { ReadableDb, WritableDb } from '../access';
+import { nextVersion } from './record-versions';
 
 type Db = ReadableDb;
 type ContractUpdate = z.output<typeof contractUpdateInput>;
@@ -36,6 +37,7 @@ export async function renew(
   newEndDate: string,
   agreedOn: string,
   now: string,
+  userId: number | null,
 ) {
   await db
     .insertInto('contractRenewals')
@@ -43,7 +45,7 @@ export async function renew(
     .execute();
   await db
     .updateTable('participations')
-    .set({ endDate: newEndDate, updatedAt: now })
+    .set({ endDate: newEndDate, updatedAt: now, ...nextVersion(userId, now) })
     .where('id', '=', participationId)
     .execute();
 }
@@ -62,10 +64,16 @@ export async function setEarlyEnd(
   participationId: number,
   earlyEnd: { date: string; reason: EarlyEndReason } | null,
   now: string,
+  userId: number | null,
 ) {
   await db
     .updateTable('participations')
-    .set({ earlyEndDate: earlyEnd?.date ?? null, earlyEndReason: earlyEnd?.reason ?? null, updatedAt: now })
+    .set({
+      earlyEndDate: earlyEnd?.date ?? null,
+      earlyEndReason: earlyEnd?.reason ?? null,
+      updatedAt: now,
+      ...nextVersion(userId, now),
+    })
     .where('id', '=', participationId)
     .execute();
 }

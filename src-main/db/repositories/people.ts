@@ -7,6 +7,7 @@ import { fromFlag, toFlag, withBooleans, type Flag } from '../flags';
 import type { NationalityGroup, Sex } from '../../shared/contract/people-lists';
 import type { JourneyStatus } from '../../shared/contract/journey-lists';
 import type { ReadableDb, WritableDb } from '../access';
+import { nextVersion } from './record-versions';
 
 type Db = ReadableDb;
 
@@ -161,10 +162,16 @@ export async function updatePerson(db: WritableDb, id: number, person: PersonVal
     .execute();
 }
 
-export async function setPersonArchived(db: WritableDb, id: number, archived: boolean, now: string) {
+export async function setPersonArchived(
+  db: WritableDb,
+  id: number,
+  archived: boolean,
+  now: string,
+  userId: number | null,
+) {
   await db
     .updateTable('persons')
-    .set({ archived: toFlag(archived), updatedAt: now })
+    .set({ archived: toFlag(archived), updatedAt: now, ...nextVersion(userId, now) })
     .where('id', '=', id)
     .execute();
 }

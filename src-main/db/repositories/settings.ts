@@ -3,6 +3,7 @@ import type { EmployersTable } from '../schema';
 import type { Employer, EmployerInput, HolidayRegion, WageRate } from '../../shared/contract/settings';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import { toFlag, fromFlag } from '../flags';
+import { nextVersion } from './record-versions';
 import type { ReadableDb, WritableDb } from '../access';
 
 type Db = ReadableDb;
@@ -52,6 +53,8 @@ export async function findStructure(db: Db) {
   };
   return {
     structure,
+    /** The version of the identity the structure form edits (`updateStructure`). */
+    version: row.version,
     hours,
     setupCompletedAt: row.setupCompletedAt,
     idleLockMinutes: row.idleLockMinutes,
@@ -85,6 +88,11 @@ export async function insertStructure(db: WritableDb, structure: StructureRecord
     .execute();
 }
 
+/**
+ * The structure's identity. Its version moves through `claimFresh` (the form's
+ * save); the other settings cards (hours, calendar, security) write other
+ * columns of the same row and leave it, so they never make this form stale.
+ */
 export async function updateStructure(db: WritableDb, structure: StructureRecord, now: string) {
   await db
     .updateTable('structure')
@@ -175,6 +183,7 @@ export async function updateHours(db: WritableDb, hours: HoursRecord, now: strin
 function toEmployer(row: Selectable<EmployersTable>): Employer {
   return {
     id: row.id,
+    version: row.version,
     name: row.name,
     kind: row.kind,
     address: row.address,
@@ -195,7 +204,7 @@ function toEmployer(row: Selectable<EmployersTable>): Employer {
   };
 }
 
-type EmployerValues = Omit<Employer, 'id' | 'archived'> & Required<Pick<EmployerInput, 'kind'>>;
+type EmployerValues = Omit<Employer, 'id' | 'archived' | 'version'> & Required<Pick<EmployerInput, 'kind'>>;
 
 export async function listEmployers(db: Db): Promise<Employer[]> {
   const rows = await db.selectFrom('employers').selectAll().orderBy('archived').orderBy('name').execute();
@@ -224,10 +233,16 @@ export async function updateEmployer(db: WritableDb, id: number, values: Employe
     .execute();
 }
 
-export async function setEmployerArchived(db: WritableDb, id: number, archived: boolean, now: string) {
+export async function setEmployerArchived(
+  db: WritableDb,
+  id: number,
+  archived: boolean,
+  now: string,
+  userId: number | null,
+) {
   await db
     .updateTable('employers')
-    .set({ archived: toFlag(archived), updatedAt: now })
+    .set({ archived: toFlag(archived), updatedAt: now, ...nextVersion(userId, now) })
     .where('id', '=', id)
     .execute();
 }

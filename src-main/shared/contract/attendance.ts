@@ -35,11 +35,8 @@ export const markInput = z
   );
 export type MarkInput = z.input<typeof markInput>;
 
-export const attendanceEntry = z.object({ sessionId: id, participationId: id, mark: markInput.nullable() });
-
-const storedMark = z.object({
-  sessionId: id,
-  participationId: id,
+/** A cell as stored and shown: the mark and its details. */
+export const cellValue = z.object({
   mark: z.enum(MARKS),
   actualStart: z.string().nullable(),
   actualEnd: z.string().nullable(),
@@ -47,6 +44,22 @@ const storedMark = z.object({
   proofReceived: z.boolean(),
   proofDate: z.string().nullable(),
 });
+export type CellValue = z.output<typeof cellValue>;
+
+export const attendanceEntry = z.object({
+  sessionId: id,
+  participationId: id,
+  mark: markInput.nullable(),
+  /**
+   * The cell as the grid showed it when the user changed it (null: empty).
+   * Merged with what is stored now (domain/cell-merge.ts): a cell someone
+   * else changed meanwhile to another value is refused (`STALE`, `conflicts`)
+   * for the user to choose. Left out by scripts, which write over.
+   */
+  base: cellValue.nullable().optional(),
+});
+
+const storedMark = cellValue.extend({ sessionId: id, participationId: id });
 export type StoredMark = z.output<typeof storedMark>;
 
 export const attendanceWeek = z.object({

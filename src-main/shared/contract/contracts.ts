@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { id, isoDate, requiredText } from './fields';
+import { expectedVersion, id, isoDate, requiredText } from './fields';
 import { contractContentFields, EARLY_END_REASONS, worksite } from './worksites';
 
 export const contractUpdateInput = z.object({
@@ -29,7 +29,7 @@ export type EarlyEndInput = z.input<typeof earlyEndInput>;
 export const contractsMethods = {
   /** What can change on a drafted contract without a new one: position, classification, tasks, risks, PASS IAE, hand-over and signature dates, derogation. */
   'contracts/update': defineMethod({
-    input: z.object({ participationId: id, contract: contractUpdateInput }),
+    input: z.object({ participationId: id, expectedVersion, contract: contractUpdateInput }),
     output: worksite,
     tx: 'write',
     access: 'user',

@@ -76,3 +76,12 @@ export const isoDate = (label: string) =>
     );
 
 export const id = z.number().int().positive();
+
+/** The version of a record (migration 026): every record a form edits carries it. */
+export const recordVersion = z.number().int().min(1);
+
+/**
+ * The version the form was opened on: a save over a newer one is refused
+ * (`STALE`). Left out by scripts and imports, which hold no loaded copy.
+ */
+export const expectedVersion = recordVersion.optional();

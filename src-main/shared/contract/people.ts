@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nirValid, compactDigits } from '../identifiers';
 import { sensitive } from './personal';
 import { defineMethod } from './define';
-import { email, id, isoDate, optionalText, phone, requiredText } from './fields';
+import { email, expectedVersion, id, isoDate, optionalText, phone, recordVersion, requiredText } from './fields';
 import { CIVILITIES, EDUCATION_LEVELS, NATIONALITY_GROUPS, RESOURCES, SEXES, YES_NO_UNKNOWN } from './people-lists';
 import { JOURNEY_STATUSES, OBSTACLE_KINDS, OUTCOME_CATEGORIES } from './journey-lists';
 
@@ -145,6 +145,8 @@ export type PersonSummary = z.output<typeof personSummary>;
 
 export const personRecord = personInput.omit({ nir: true, nationalityGroup: true }).extend({
   id,
+  /** The identity's version: sent back by the form's save. */
+  version: recordVersion,
   nationalityGroup: z.enum(NATIONALITY_GROUPS).nullable(),
   /** Whether the structure collects nationality: the form shows the field. */
   collectNationality: z.boolean(),
@@ -226,6 +228,7 @@ export const peopleMethods = {
   'people/update': defineMethod({
     input: z.object({
       id,
+      expectedVersion,
       person: personInput,
       confirmedNotDuplicate: z.boolean().default(false),
       confirmWarnings: z.boolean().default(false),

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
-import { email, id, isoDate, optionalText, phone, postcode, requiredText, siret, timeOfDay } from './fields';
+import {
+  email,
+  expectedVersion,
+  id,
+  isoDate,
+  optionalText,
+  phone,
+  postcode,
+  recordVersion,
+  requiredText,
+  siret,
+  timeOfDay,
+} from './fields';
 import { TIME_PATTERN, timeToMinutes } from '../time';
 import { agreementRefusal, COLLECTIVE_AGREEMENT_CODES } from '../collective-agreements';
 
@@ -144,6 +156,8 @@ export type EmployerInput = z.input<typeof employerInput>;
  */
 export const employer = employerFields.extend({
   id,
+  /** Sent back by the employer form's save. */
+  version: recordVersion,
   archived: z.boolean(),
   collectiveAgreement: z.enum(COLLECTIVE_AGREEMENT_CODES).nullable(),
   pensionFundAddress: z.string(),
@@ -179,7 +193,8 @@ export const logo = z.object({
 });
 
 export const settings = z.object({
-  structure: structureInput.extend({ logoFile: logoFile.nullable() }),
+  /** `version`: the structure's identity's, sent back by the structure form's save. */
+  structure: structureInput.extend({ logoFile: logoFile.nullable(), version: recordVersion }),
   hours: workHoursInput,
   employers: z.array(employer),
   wageRates: z.array(wageRate),
@@ -203,7 +218,7 @@ export type Settings = z.output<typeof settings>;
 export const settingsMethods = {
   'settings/get': defineMethod({ input: noInput, output: settings, tx: 'read', access: 'user' }),
   'settings/updateStructure': defineMethod({
-    input: z.object({ structure: structureInput, logoFile: logoFile.nullable() }),
+    input: z.object({ structure: structureInput, logoFile: logoFile.nullable(), expectedVersion }),
     output: settings,
     tx: 'write',
     access: 'user',
@@ -250,7 +265,7 @@ export const settingsMethods = {
   }),
   'settings/updateHours': defineMethod({ input: workHoursInput, output: settings, tx: 'write', access: 'user' }),
   'settings/saveEmployer': defineMethod({
-    input: z.object({ id: id.optional(), employer: employerInput }),
+    input: z.object({ id: id.optional(), expectedVersion, employer: employerInput }),
     output: employer,
     tx: 'write',
     access: 'user',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personName } from './personal';
 import { defineMethod, noInput } from './define';
-import { id, isoDate, optionalText, requiredText, timeOfDay } from './fields';
+import { expectedVersion, id, isoDate, optionalText, recordVersion, requiredText, timeOfDay } from './fields';
 import { TIME_PATTERN } from '../time';
 import { daysBetween, isValidIsoDate } from '../dates';
 import { workHoursInput } from './settings';
@@ -207,6 +207,8 @@ export const annexTime = z.object({
 
 export const participant = z.object({
   id,
+  /** The contract's version: sent back by the contract form's save. */
+  version: recordVersion,
   personId: id,
   name: z.string(),
   contract: contractInput,
@@ -250,6 +252,8 @@ export type WorksiteSummary = z.output<typeof worksiteSummary>;
 
 export const worksite = worksiteInput.extend({
   id,
+  /** The worksite's version: sent back by the worksite form's save. */
+  version: recordVersion,
   employerId: id,
   endDate: z.string(),
   employerName: z.string(),
@@ -330,7 +334,7 @@ export const worksitesMethods = {
   'worksites/list': defineMethod({ input: noInput, output: z.array(worksiteSummary), tx: 'read', access: 'user' }),
   'worksites/get': defineMethod({ input: z.object({ id }), output: worksite, tx: 'read', access: 'user' }),
   'worksites/save': defineMethod({
-    input: z.object({ id: id.optional(), worksite: worksiteInput }),
+    input: z.object({ id: id.optional(), expectedVersion, worksite: worksiteInput }),
     output: worksite,
     tx: 'write',
     access: 'user',

@@ -56,12 +56,15 @@ export async function saveForm<V>(
   save: () => Promise<unknown>,
   success: string,
   then: () => void,
+  /** Takes an error first (a stale save shown by its own notice); true when it did. */
+  handled?: (error: unknown) => boolean,
 ): Promise<void> {
   try {
     await save();
     notifySuccess(success);
     then();
   } catch (error) {
+    if (handled?.(error)) return;
     if (!showServerErrors(form, error)) notifyFailure(error);
   }
 }

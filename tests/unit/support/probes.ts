@@ -29,6 +29,8 @@ export const PROBES: Partial<Record<Method, Probe>> = {
     ...w.people.flatMap((p) =>
       w.people.filter((q) => q.id !== p.id).map((q) => ({ id: p.id, person: { ...p.input, nir: q.nir } })),
     ),
+    // A stale save: the refusal names who changed the record, never a record out of reach.
+    ...eachPerson(w, (p) => ({ id: p.id, expectedVersion: 999, person: { ...p.input, nir: '' } })),
   ],
   'people/addSituation': (w) =>
     eachPerson(w, (p) => ({ id: p.id, situation: situation({ observedOn: '2026-06-01' }) })),
@@ -59,12 +61,36 @@ export const PROBES: Partial<Record<Method, Probe>> = {
   'attendance/week': (w) => eachWorksite(w, (worksiteId) => ({ worksiteId, weekOf: '2026-05-04' })),
   // Each worksite's first half-day marked for every participation, its own or another worksite's.
   'attendance/save': (w) =>
-    w.worksites.flatMap((ws) =>
-      participations(w).map((pa) => ({
-        worksiteId: ws.id,
-        entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }],
-      })),
-    ),
+    w.worksites
+      .flatMap((ws) =>
+        participations(w).map((pa) => ({
+          worksiteId: ws.id,
+          entries: [{ sessionId: ws.sessionIds[0]!, participationId: pa.id, mark: { mark: 'present' } }],
+        })),
+      )
+      .concat(
+        // The same cells as if shown with another value: a conflict names only cells in reach.
+        w.worksites.flatMap((ws) =>
+          participations(w).map((pa) => ({
+            worksiteId: ws.id,
+            entries: [
+              {
+                sessionId: ws.sessionIds[0]!,
+                participationId: pa.id,
+                mark: { mark: 'non_justifiee' },
+                base: {
+                  mark: 'maladie',
+                  actualStart: null,
+                  actualEnd: null,
+                  paid: true,
+                  proofReceived: false,
+                  proofDate: null,
+                },
+              },
+            ],
+          })),
+        ),
+      ),
   'attendance/markAnnexTime': (w) => w.annexTimes.map((annexTimeId) => ({ annexTimeId, done: true })),
   'attendance/hours': (w) => [
     ...eachWorksite(w, (worksiteId) => ({ worksiteId })),

@@ -6,6 +6,7 @@ import {
   Group,
   Loader,
   Modal,
+  Radio,
   SegmentedControl,
   Stack,
   Switch,
@@ -16,7 +17,9 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { AttendanceWeek } from '@shared/contract/attendance';
+import type { AttendanceWeek, CellValue } from '@shared/contract/attendance';
+import { formatFrenchInstant } from '@shared/paris-time';
+import { isStale } from '../../ui/StaleRecord';
 import { MARK_KEYS, MARK_LABELS, MARKS } from '@shared/contract/attendance-codes';
 import { ANNEX_KIND_LABELS } from '@shared/contract/worksites';
 import { addDays, formatFrenchDate, mondayOf } from '@shared/dates';
@@ -32,6 +35,27 @@ import { useUnsavedGuard } from './useUnsavedGuard';
 import { sessionLabel, WeekGrid } from './WeekGrid';
 import { countOf } from '@shared/french';
 
+/** A cell both this user and someone else changed since the week was shown. */
+interface Conflict {
+  key: string;
+  label: string;
+  mine: Cell;
+  theirs: CellValue | null;
+  by: string | null;
+  at: string | null;
+  keep: 'mine' | 'theirs';
+}
+
+function cellText(
+  cell: { mark: keyof typeof MARK_LABELS; actualStart?: string | null; actualEnd?: string | null } | null,
+) {
+  if (!cell) return 'vide';
+  const times = [cell.actualStart && `arrivée ${cell.actualStart}`, cell.actualEnd && `départ ${cell.actualEnd}`]
+    .filter(Boolean)
+    .join(', ');
+  return times ? `${MARK_LABELS[cell.mark]} (${times})` : MARK_LABELS[cell.mark];
+}
+
 /** The émargement of a worksite: a week (or today) of half-days, filled by keyboard, saved at once. */
 export function AttendancePage() {
   const id = Number(useParams().id);
@@ -42,6 +66,14 @@ export function AttendancePage() {
   const { can } = useSignedIn();
   const week = useApiQuery('attendance/week', { worksiteId: id, weekOf });
   const [changes, setChanges] = useState(new Map<string, Cell>());
+  /**
+   * Each changed cell as it was shown when the user changed it: sent with the
+   * save, main merges it with what is stored now (domain/cell-merge.ts). The
+   * grid refreshes as others save; a cell the user did not touch simply shows
+   * their value, one both changed is asked about.
+   */
+  const [bases, setBases] = useState(new Map<string, CellValue | null>());
+  const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
   const [editing, setEditing] = useState<{
     session: AttendanceWeek['sessions'][number];
     participant: AttendanceWeek['participants'][number];
@@ -58,10 +90,26 @@ export function AttendancePage() {
     const key = cellKey(sessionId, participationId);
     return changes.has(key) ? changes.get(key)! : (stored.get(key) ?? null);
   };
+  const storedValues = useMemo(
+    () =>
+      new Map(
+        (week.data?.marks ?? []).map(({ sessionId, participationId, ...value }) => [
+          cellKey(sessionId, participationId),
+          value,
+        ]),
+      ),
+    [week.data],
+  );
   const change = (list: { sessionId: number; participationId: number; cell: Cell }[]) => {
     const next = new Map(changes);
-    for (const c of list) next.set(cellKey(c.sessionId, c.participationId), c.cell);
+    const nextBases = new Map(bases);
+    for (const c of list) {
+      const key = cellKey(c.sessionId, c.participationId);
+      next.set(key, c.cell);
+      if (!nextBases.has(key)) nextBases.set(key, storedValues.get(key) ?? null);
+    }
     setChanges(next);
+    setBases(nextBases);
   };
   const goTo = (monday: string) => {
     if (
@@ -70,19 +118,46 @@ export function AttendancePage() {
     )
       return;
     setChanges(new Map());
+    setBases(new Map());
     setParams({ semaine: monday });
   };
   const [printing, setPrinting] = useState(false);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const onSave = async (regularisation: { reason: string } | null = null) => {
-    const entries = [...changes.entries()].map(([key, mark]) => {
+  const [conflictMessage, setConflictMessage] = useState('');
+  /** The user's choice for each cell both changed: theirs drops the change, mine saves it over theirs. */
+  const resolve = () => {
+    if (!conflicts) return;
+    const nextChanges = new Map(changes);
+    const nextBases = new Map(bases);
+    for (const c of conflicts) {
+      if (c.keep === 'theirs') {
+        nextChanges.delete(c.key);
+        nextBases.delete(c.key);
+      } else nextBases.set(c.key, c.theirs);
+    }
+    setConflicts(null);
+    setChanges(nextChanges);
+    setBases(nextBases);
+    void onSave(null, { changes: nextChanges, bases: nextBases });
+  };
+  const onSave = async (
+    regularisation: { reason: string } | null = null,
+    pending: { changes: Map<string, Cell>; bases: Map<string, CellValue | null> } = { changes, bases },
+  ) => {
+    const entries = [...pending.changes.entries()].map(([key, mark]) => {
       const [sessionId, participationId] = key.split(':').map(Number) as [number, number];
-      return { sessionId, participationId, mark };
+      return { sessionId, participationId, mark, base: pending.bases.get(key) ?? null };
     });
+    if (entries.length === 0) {
+      setChanges(new Map());
+      setBases(new Map());
+      return;
+    }
     try {
       await save.mutateAsync({ worksiteId: id, entries, regularisation });
       setChanges(new Map());
+      setBases(new Map());
       setLockedMessage(null);
       setReason('');
       notifySuccess(
@@ -91,6 +166,36 @@ export function AttendancePage() {
           : `${countOf(entries.length, 'présence enregistrée', 'présences enregistrées')}.`,
       );
     } catch (error) {
+      // Cells someone else changed meanwhile: the current values are fetched, and the user chooses.
+      if (isStale(error) && error.payload.conflicts) {
+        const current = (await week.refetch()).data;
+        const now = new Map(
+          (current?.marks ?? []).map(({ sessionId, participationId, ...value }) => [
+            cellKey(sessionId, participationId),
+            value,
+          ]),
+        );
+        setConflicts(
+          error.payload.conflicts.map((c) => {
+            const key = cellKey(c.sessionId, c.participationId);
+            const session = current?.sessions.find((s) => s.id === c.sessionId);
+            const participant = current?.participants.find((p) => p.participationId === c.participationId);
+            return {
+              key,
+              label: `${participant?.name ?? ''}, ${session ? sessionLabel(session) : ''}`,
+              mine: pending.changes.get(key) ?? null,
+              theirs: now.get(key) ?? null,
+              by: c.changedBy,
+              at: c.changedAt,
+              keep: 'mine',
+            };
+          }),
+        );
+        setConflictMessage(error.message);
+        setChanges(pending.changes);
+        setBases(pending.bases);
+        return;
+      }
       // A day already sent to the employer: the correction is possible, with its reason.
       if (error instanceof ApiError && error.payload.field === 'regularisation') setLockedMessage(error.message);
       else notifyFailure(error, 'Les présences ne sont pas enregistrées');
@@ -163,7 +268,13 @@ export function AttendancePage() {
             <Badge color="orange">
               {countOf(changes.size, 'modification non enregistrée', 'modifications non enregistrées')}
             </Badge>
-            <Button variant="default" onClick={() => setChanges(new Map())}>
+            <Button
+              variant="default"
+              onClick={() => {
+                setChanges(new Map());
+                setBases(new Map());
+              }}
+            >
               Annuler les modifications
             </Button>
           </>
@@ -234,6 +345,47 @@ export function AttendancePage() {
               </Button>
               <Button onClick={() => void onSave({ reason })} disabled={reason.trim() === ''} loading={save.isPending}>
                 Corriger et régulariser
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+      {conflicts && (
+        <Modal opened onClose={() => setConflicts(null)} title="Présences modifiées par quelqu’un d’autre" size="lg">
+          <Stack>
+            <Text size="sm">{conflictMessage}</Text>
+            {conflicts.map((c, index) => (
+              <Card withBorder key={c.key} p="sm">
+                <Text fw={600} size="sm" mb={4}>
+                  {c.label}
+                </Text>
+                <Radio.Group
+                  value={c.keep}
+                  onChange={(keep) =>
+                    setConflicts(
+                      conflicts.map((other, i) =>
+                        i === index ? { ...other, keep: keep as 'mine' | 'theirs' } : other,
+                      ),
+                    )
+                  }
+                  aria-label={`Valeur à garder : ${c.label}`}
+                >
+                  <Stack gap={4}>
+                    <Radio value="mine" label={`Garder la vôtre : ${cellText(c.mine)}`} />
+                    <Radio
+                      value="theirs"
+                      label={`Garder celle${c.by ? ` de ${c.by}` : ' enregistrée'}${c.at ? ` (le ${formatFrenchInstant(c.at)})` : ''} : ${cellText(c.theirs)}`}
+                    />
+                  </Stack>
+                </Radio.Group>
+              </Card>
+            ))}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConflicts(null)}>
+                Choisir plus tard
+              </Button>
+              <Button onClick={resolve} loading={save.isPending}>
+                Enregistrer ces choix
               </Button>
             </Group>
           </Stack>

@@ -9,6 +9,7 @@ import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
+import { StaleNotice, useStaleRecord, YourEntries } from '../../ui/StaleRecord';
 import type { EmployerDetails } from './EmployerCard';
 import { LogoFileField } from './LogoFileField';
 import { WithHelp } from '../../ui/TermHelp';
@@ -63,6 +64,26 @@ function toValues(employer: EmployerDetails | undefined): EmployerFormValues {
   };
 }
 
+/** The fields, as the form labels them (« Vos saisies » after a stale save). */
+const LABELS: Record<string, string> = {
+  name: 'Nom de l’employeur',
+  kind: 'Type',
+  address: 'Adresse',
+  postcode: 'Code postal',
+  town: 'Commune',
+  siret: 'SIRET',
+  payrollEmail: 'E-mail du service paie',
+  collectiveAgreement: 'Convention collective',
+  pensionFund: 'Caisse de retraite complémentaire',
+  pensionFundAddress: 'Adresse de la caisse de retraite',
+  providentBody: 'Organisme de prévoyance',
+  providentBodyAddress: 'Adresse de l’organisme de prévoyance',
+  hourlyPriceEuros: 'Prix de la mise à disposition (par heure travaillée)',
+  signatoryName: 'Nom du signataire',
+  signatoryTitle: 'Qualité du signataire',
+  logoFile: 'Logo de l’employeur',
+};
+
 /**
  * One employer's details: the portage association of the MESP or the CCAS
  * carrying an ACI. Every field printed on a contract is asked here.
@@ -70,10 +91,14 @@ function toValues(employer: EmployerDetails | undefined): EmployerFormValues {
 export function EmployerFormModal(props: {
   initial?: EmployerDetails;
   title: string;
-  onSubmit: (employer: EmployerInput) => Promise<void> | void;
+  /** An employer already saved: the version the form opens on, and how to load the current one. */
+  versioned?: { version: number; load: () => Promise<{ employer: EmployerDetails; version: number }> };
+  /** `expectedVersion`: the version the save is made on, for an employer already saved. */
+  onSubmit: (employer: EmployerInput, expectedVersion?: number) => Promise<void> | void;
   onClose: () => void;
 }) {
   const form = useForm<EmployerFormValues>({ initialValues: toValues(props.initial) });
+  const stale = useStaleRecord(form, props.versioned?.version ?? 1);
   const [saving, setSaving] = useState(false);
   const field = (name: keyof EmployerFormValues) => form.getInputProps(name);
 
@@ -87,8 +112,9 @@ export function EmployerFormModal(props: {
     }
     setSaving(true);
     try {
-      await props.onSubmit(input);
+      await props.onSubmit(input, props.versioned ? stale.version : undefined);
     } catch (error) {
+      if (stale.handle(error)) return;
       if (!showServerErrors(form, error)) notifyFailure(error);
     } finally {
       setSaving(false);
@@ -99,6 +125,18 @@ export function EmployerFormModal(props: {
     <Modal opened onClose={props.onClose} title={props.title} size="xl">
       <AsyncForm onSubmit={submit}>
         <Stack>
+          {props.versioned && (
+            <StaleNotice
+              stale={stale}
+              onReload={() =>
+                stale.reload(async () => {
+                  const current = await props.versioned!.load();
+                  return { values: toValues(current.employer), version: current.version };
+                })
+              }
+            />
+          )}
+          <YourEntries form={form} stale={stale} labels={LABELS} />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label="Nom de l’employeur" withAsterisk data-autofocus {...field('name')} />

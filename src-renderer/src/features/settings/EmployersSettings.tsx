@@ -2,7 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Employer } from '@shared/contract/settings';
-import { useApiMutation } from '../../api/client';
+import { call, useApiMutation } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { EmployerCard } from './EmployerCard';
 import { EmployerFormModal } from './EmployerFormModal';
@@ -29,7 +29,7 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
   return (
     <Stack maw={900}>
       {employers.map((employer) => {
-        const { id: _id, archived, ...input } = employer;
+        const { id: _id, archived, version: _v, ...input } = employer;
         return (
           <EmployerCard
             key={employer.id}
@@ -60,8 +60,21 @@ export function EmployersSettings({ employers }: { employers: Employer[] }) {
           title={editing === 'new' ? 'Nouvel employeur' : 'Modifier l’employeur'}
           initial={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
-          onSubmit={async (employer) => {
-            await save.mutateAsync({ id: editing === 'new' ? undefined : editing.id, employer });
+          versioned={
+            editing === 'new'
+              ? undefined
+              : {
+                  version: editing.version,
+                  load: async () => {
+                    const current = (await call('settings/get')).employers.find((e) => e.id === editing.id);
+                    if (!current) throw new Error('employer gone');
+                    const { id: _id, archived: _a, version, ...employer } = current;
+                    return { employer, version };
+                  },
+                }
+          }
+          onSubmit={async (employer, expectedVersion) => {
+            await save.mutateAsync({ id: editing === 'new' ? undefined : editing.id, expectedVersion, employer });
             notifySuccess(`L’employeur ${employer.name} est enregistré.`);
             setEditing(null);
           }}

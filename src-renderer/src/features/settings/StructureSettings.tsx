@@ -2,16 +2,31 @@ import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { structureInput, type Settings } from '@shared/contract/settings';
-import { useApiMutation, useApiQuery } from '../../api/client';
+import { call, useApiMutation, useApiQuery } from '../../api/client';
+import { StaleNotice, useStaleRecord, YourEntries } from '../../ui/StaleRecord';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { LogoField, type LogoValue } from './LogoField';
 import { StructureFields } from './StructureFields';
 import { AsyncForm } from '../../ui/AsyncForm';
 
+const LABELS: Record<string, string> = {
+  'structure.name': 'Nom de la structure',
+  'structure.address': 'Adresse',
+  'structure.postcode': 'Code postal',
+  'structure.town': 'Commune',
+  'structure.siret': 'SIRET',
+  'structure.phone': 'Téléphone',
+  'structure.email': 'E-mail',
+  'structure.signatoryName': 'Nom du signataire',
+  'structure.signatoryTitle': 'Qualité du signataire',
+  'structure.openSaturday': 'Ouvert le samedi',
+};
+
 export function StructureSettings({ settings }: { settings: Settings }) {
-  const { logoFile, ...structure } = settings.structure;
+  const { logoFile, version, ...structure } = settings.structure;
   const form = useForm({ initialValues: { structure } });
+  const stale = useStaleRecord(form, version);
   const storedLogo = useApiQuery('settings/getLogo', { file: logoFile ?? '' }, { enabled: logoFile !== null });
   const [logo, setLogo] = useState<LogoValue | null | undefined>(undefined);
   useEffect(() => setLogo(undefined), [logoFile]);
@@ -23,9 +38,15 @@ export function StructureSettings({ settings }: { settings: Settings }) {
     const values = form.getValues();
     if (!validateSection(form, 'structure', structureInput, values.structure)) return;
     try {
-      await update.mutateAsync({ structure: values.structure, logoFile: shownLogo?.file ?? null });
+      const after = await update.mutateAsync({
+        structure: values.structure,
+        logoFile: shownLogo?.file ?? null,
+        expectedVersion: stale.version,
+      });
+      stale.saved(after.structure.version);
       notifySuccess('Les informations de la structure sont enregistrées.');
     } catch (error) {
+      if (stale.handle(error)) return;
       // Said once: under the field main named, or in a notice when it named none.
       if (!showServerErrors(form, error)) notifyFailure(error);
     }
@@ -34,6 +55,16 @@ export function StructureSettings({ settings }: { settings: Settings }) {
   return (
     <AsyncForm onSubmit={save}>
       <Stack maw={760}>
+        <StaleNotice
+          stale={stale}
+          onReload={() =>
+            stale.reload(async () => {
+              const { logoFile: _l, version: current, ...values } = (await call('settings/get')).structure;
+              return { values: { structure: values }, version: current };
+            })
+          }
+        />
+        <YourEntries form={form} stale={stale} labels={LABELS} />
         <StructureFields form={form} prefix="structure." />
         <Checkbox
           label="Ouvert le samedi"

@@ -17,7 +17,8 @@ import type { ContractUpdateInput, EarlyEndInput, RenewalInput } from '@shared/c
 import { EARLY_END_REASONS, EARLY_END_REASON_LABELS, type Participant } from '@shared/contract/worksites';
 import { formatFrenchDate } from '@shared/dates';
 import { useState } from 'react';
-import { ApiError, useApiMutation } from '../../api/client';
+import { ApiError, call, useApiMutation } from '../../api/client';
+import { StaleNotice, useStaleRecord, YourEntries } from '../../ui/StaleRecord';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { useConfirm } from '../../ui/confirm';
 import { saveForm } from '../../ui/form-errors';
@@ -27,7 +28,15 @@ import { WithHelp } from '../../ui/TermHelp';
 import { deName } from '@shared/french';
 
 /** The life of one contract after it is drafted: its content, hand-over and signature, renewal, early end. */
-export function ContractModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
+export function ContractModal({
+  worksiteId,
+  participant,
+  onClose,
+}: {
+  worksiteId: number;
+  participant: Participant;
+  onClose: () => void;
+}) {
   const { contract } = participant;
   return (
     <Modal opened onClose={onClose} title={`Contrat ${deName(participant.name)}`} size="lg">
@@ -49,7 +58,7 @@ export function ContractModal({ participant, onClose }: { participant: Participa
           <Tabs.Tab value="end">Fin anticipée</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="update">
-          <UpdateForm participant={participant} onDone={onClose} />
+          <UpdateForm worksiteId={worksiteId} participant={participant} onDone={onClose} />
         </Tabs.Panel>
         <Tabs.Panel value="renew">
           <RenewForm participant={participant} onDone={onClose} />
@@ -67,33 +76,62 @@ interface FormProps {
   onDone: () => void;
 }
 
-function UpdateForm({ participant, onDone }: FormProps) {
+/** What the content form edits of a contract. */
+function contentOf({ contract }: Participant): ContractUpdateInput {
+  return {
+    position: contract.position,
+    handedOn: contract.handedOn,
+    signedOn: contract.signedOn,
+    derogationUntil: contract.derogationUntil,
+    classification: contract.classification,
+    tasks: contract.tasks,
+    particularRisk: contract.particularRisk,
+    passIae: contract.passIae,
+  };
+}
+
+const CONTENT_LABELS: Record<string, string> = {
+  'contract.position': 'Poste',
+  'contract.classification': 'Qualification et classification',
+  'contract.tasks': 'Tâches confiées',
+  'contract.particularRisk': 'Poste à risques particuliers',
+  'contract.passIae': 'Numéro de PASS IAE',
+  'contract.handedOn': 'Contrat remis le',
+  'contract.signedOn': 'Signé le',
+  'contract.derogationUntil': 'Dérogation du préfet valable jusqu’au',
+};
+
+function UpdateForm({ worksiteId, participant, onDone }: FormProps & { worksiteId: number }) {
   const { contract } = participant;
-  const form = useForm<{ contract: ContractUpdateInput }>({
-    initialValues: {
-      contract: {
-        position: contract.position,
-        handedOn: contract.handedOn,
-        signedOn: contract.signedOn,
-        derogationUntil: contract.derogationUntil,
-        classification: contract.classification,
-        tasks: contract.tasks,
-        particularRisk: contract.particularRisk,
-        passIae: contract.passIae,
-      },
-    },
-  });
+  const form = useForm<{ contract: ContractUpdateInput }>({ initialValues: { contract: contentOf(participant) } });
+  const stale = useStaleRecord(form, participant.version);
   const update = useApiMutation('contracts/update');
   const submit = () =>
     saveForm(
       form,
-      () => update.mutateAsync({ participationId: participant.id, contract: form.getValues().contract }),
+      () =>
+        update.mutateAsync({
+          participationId: participant.id,
+          expectedVersion: stale.version,
+          contract: form.getValues().contract,
+        }),
       'Le contrat est mis à jour.',
       onDone,
+      stale.handle,
     );
+  const reload = () =>
+    stale.reload(async () => {
+      const current = (await call('worksites/get', { id: worksiteId })).participants.find(
+        (p) => p.id === participant.id,
+      );
+      if (!current) throw new Error('contract gone');
+      return { values: { contract: contentOf(current) }, version: current.version };
+    });
   return (
     <AsyncForm onSubmit={submit}>
       <Stack>
+        <StaleNotice stale={stale} onReload={reload} />
+        <YourEntries form={form} stale={stale} labels={CONTENT_LABELS} />
         <SimpleGrid cols={2}>
           <TextInput label="Poste" withAsterisk {...form.getInputProps('contract.position')} />
           <TextInput

@@ -29,7 +29,8 @@ import {
   type WorksiteInput,
 } from '@shared/contract/worksites';
 import { Link } from 'react-router';
-import { useApiMutation, useApiQuery } from '../../api/client';
+import { call, useApiMutation, useApiQuery } from '../../api/client';
+import { StaleNotice, useStaleRecord, YourEntries } from '../../ui/StaleRecord';
 import { useSignedIn } from '../auth/SessionContext';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { FormActions } from '../../ui/FormActions';
@@ -65,7 +66,16 @@ function defaults(settings: Settings): WorksiteInput {
 }
 
 function toInput(w: Worksite): WorksiteInput {
-  const { id: _i, endDate: _e, employerName: _n, supervisorName: _s, clientName: _c, sessions: _x, ...input } = w;
+  const {
+    id: _i,
+    version: _v,
+    endDate: _e,
+    employerName: _n,
+    supervisorName: _s,
+    clientName: _c,
+    sessions: _x,
+    ...input
+  } = w;
   return input;
 }
 
@@ -83,6 +93,34 @@ function NoSupervisorYet() {
   ) : (
     'Aucun compte d’encadrant technique : demandez à l’administrateur de Passerelle de le créer dans Paramètres › Comptes.'
   );
+}
+
+/** The worksite's fields, as the form labels them (« Vos saisies » after a stale save). */
+const LABELS: Record<string, string> = {
+  'worksite.name': 'Nom du chantier',
+  'worksite.kind': 'Type',
+  'worksite.activity': 'Support d’activité',
+  'worksite.employerId': 'Employeur des participants',
+  'worksite.supervisorId': 'Encadrant technique',
+  'worksite.clientId': 'Client ou partenaire',
+  'worksite.fundersIds': 'Financeurs',
+  'worksite.operationReference': 'Référence de l’opération',
+  'worksite.workAddress': 'Adresse du chantier',
+  'worksite.startDate': 'Date de début',
+  'worksite.weeks': 'Semaines',
+  'worksite.capacity': 'Capacité',
+  'worksite.status': 'État',
+  'worksite.slots': 'Demi-journées de la semaine',
+  'worksite.hours.morningStart': 'Début du matin',
+  'worksite.hours.morningEnd': 'Fin du matin',
+  'worksite.hours.afternoonStart': 'Début de l’après-midi',
+  'worksite.hours.afternoonEnd': 'Fin de l’après-midi',
+};
+
+function showWorksiteValue(path: string, value: unknown): string | undefined {
+  if (path === 'worksite.kind') return WORKSITE_KIND_LABELS[value as keyof typeof WORKSITE_KIND_LABELS];
+  if (path.endsWith('Id') && typeof value === 'number') return 'un autre choix de la liste';
+  return undefined;
 }
 
 export function WorksiteFormModal({
@@ -105,6 +143,7 @@ export function WorksiteFormModal({
       worksite: worksite ? toInput(worksite) : settings.data ? defaults(settings.data) : (null as never),
     },
   });
+  const stale = useStaleRecord(form, worksite?.version ?? 1);
   if (!settings.data || !form.getValues().worksite) return null;
   const values = form.getValues().worksite;
   const idSelect = (path: string) => idSelectProps(form, path);
@@ -127,10 +166,15 @@ export function WorksiteFormModal({
     const input = form.getValues().worksite;
     if (!validateSection(form, 'worksite', worksiteInput, input)) return;
     try {
-      const saved = await save.mutateAsync({ id: worksite?.id, worksite: input });
+      const saved = await save.mutateAsync({
+        id: worksite?.id,
+        expectedVersion: worksite ? stale.version : undefined,
+        worksite: input,
+      });
       notifySuccess(`Le chantier « ${saved.name} » est enregistré.`);
       onSaved(saved.id);
     } catch (error) {
+      if (stale.handle(error)) return;
       if (!showServerErrors(form, error)) notifyFailure(error);
     }
   };
@@ -139,6 +183,18 @@ export function WorksiteFormModal({
     <Modal opened onClose={onClose} title={worksite ? 'Modifier le chantier' : 'Nouveau chantier'} size="xl">
       <AsyncForm onSubmit={submit}>
         <Stack>
+          {worksite && (
+            <StaleNotice
+              stale={stale}
+              onReload={() =>
+                stale.reload(async () => {
+                  const current = await call('worksites/get', { id: worksite.id });
+                  return { values: { worksite: toInput(current) }, version: current.version };
+                })
+              }
+            />
+          )}
+          <YourEntries form={form} stale={stale} labels={LABELS} show={showWorksiteValue} />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 5 }}>
               <TextInput label="Nom du chantier" withAsterisk data-autofocus {...form.getInputProps('worksite.name')} />

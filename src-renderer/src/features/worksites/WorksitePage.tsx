@@ -361,7 +361,7 @@ export function WorksitePage() {
       {adding && <AddSessionModal worksiteId={id} onClose={() => setAdding(false)} />}
       {addingParticipant && <AddParticipantModal worksite={w} onClose={() => setAddingParticipant(false)} />}
       {annexFor && <AnnexTimeModal participant={annexFor} onClose={() => setAnnexFor(null)} />}
-      {contractOf && <ContractModal participant={contractOf} onClose={() => setContractOf(null)} />}
+      {contractOf && <ContractModal worksiteId={w.id} participant={contractOf} onClose={() => setContractOf(null)} />}
       {documentsOf && (
         <DocumentModal
           owner={{ worksiteId: id }}
