@@ -76,7 +76,10 @@ function isIpv6(host: string): boolean {
 
 /** Whether the host is this very machine (the only place a connection without TLS is allowed). */
 export function isLocalHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (IPV4.test(h)) return h.startsWith('127.');
   return h === '::1' || h === '0:0:0:0:0:0:0:1';
@@ -88,7 +91,8 @@ export function hostIssue(host: string): string | null {
   if (/^[a-z]+:\/\//i.test(h) || h.includes('/'))
     return 'Indiquez seulement le nom du serveur (par exemple « base.mairie.local »), sans « postgres:// » ni chemin.';
   if (/\s/.test(h)) return 'Le nom du serveur ne peut pas contenir d’espace.';
-  if (/^\d+(\.\d+){3}$/.test(h)) return IPV4.test(h) ? null : 'Cette adresse IP n’est pas valide (4 nombres de 0 à 255).';
+  if (/^\d+(\.\d+){3}$/.test(h))
+    return IPV4.test(h) ? null : 'Cette adresse IP n’est pas valide (4 nombres de 0 à 255).';
   if (h.includes(':')) {
     return isIpv6(h) ? null : 'Cette adresse IPv6 n’est pas valide. Le port se saisit dans son propre champ.';
   }
