@@ -12,27 +12,11 @@ import {
   serverVersionLabel,
   type PostgresSetting,
 } from '../domain/postgres-connection';
+import { CONNECTION_OUTCOME_KINDS } from '../shared/contract/storage';
 import { LATEST_VERSION } from './migrations';
 import { PASSERELLE_SCHEMA_TABLE } from './postgres-marker';
 
-export const CONNECTION_OUTCOMES = [
-  'ok',
-  'host_not_found',
-  'unreachable',
-  'wrong_password',
-  'access_refused',
-  'unknown_database',
-  'server_without_tls',
-  'tls_required_by_server',
-  'certificate_untrusted',
-  'server_too_old',
-  'not_passerelle',
-  'newer_passerelle',
-  'cannot_create_tables',
-  'server_busy',
-  'failed',
-] as const;
-export type ConnectionOutcomeKind = (typeof CONNECTION_OUTCOMES)[number];
+export type ConnectionOutcomeKind = (typeof CONNECTION_OUTCOME_KINDS)[number];
 
 export interface ConnectionOutcome {
   kind: ConnectionOutcomeKind;

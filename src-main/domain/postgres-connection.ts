@@ -25,14 +25,9 @@
  *   for personal data crossing a network: clear text only on this very machine.
  */
 
-export const TLS_MODES = ['verify', 'no-verify', 'disable'] as const;
-export type TlsMode = (typeof TLS_MODES)[number];
+import type { TlsMode } from '../shared/contract/storage';
 
-export const TLS_MODE_LABELS: Record<TlsMode, string> = {
-  verify: 'TLS obligatoire',
-  'no-verify': 'TLS sans vérification du certificat',
-  disable: 'Sans TLS (uniquement sur ce PC)',
-};
+export type { TlsMode };
 
 export const DEFAULT_TLS_MODE: TlsMode = 'verify';
 export const DEFAULT_POSTGRES_PORT = 5432;

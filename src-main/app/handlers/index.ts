@@ -26,11 +26,13 @@ import { dashboardHandlers } from './dashboard';
 import { rgpdHandlers } from './rgpd';
 import { searchHandlers } from './search';
 import { pmsmpHandlers } from './pmsmp';
+import { storageHandlers } from './storage';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
   ...filesHandlers,
   ...setupHandlers,
+  ...storageHandlers,
   ...settingsHandlers,
   ...authHandlers,
   ...usersHandlers,

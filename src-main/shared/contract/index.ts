@@ -24,6 +24,7 @@ import { dashboardMethods } from './dashboard';
 import { rgpdMethods } from './rgpd';
 import { searchMethods } from './search';
 import { pmsmpMethods } from './pmsmp';
+import { storageMethods } from './storage';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -33,6 +34,7 @@ z.config(fr());
 export const contract = {
   ...appMethods,
   ...setupMethods,
+  ...storageMethods,
   ...settingsMethods,
   ...filesMethods,
   ...authMethods,
