@@ -20,7 +20,7 @@ export type TlsMode = (typeof TLS_MODES)[number];
 export const TLS_MODE_LABELS: Record<TlsMode, string> = {
   verify: 'TLS obligatoire',
   'no-verify': 'TLS sans vérification du certificat',
-  disable: 'Sans TLS (serveur installé sur ce PC uniquement)',
+  disable: 'Sans TLS (serveur sur ce PC)',
 };
 
 /** The shape; the rules (port range, names, TLS towards another machine) are the domain’s, checked in main. */
