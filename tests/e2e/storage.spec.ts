@@ -5,6 +5,7 @@ import { KERBRENOU as ccas, RELAIS_IROISE as portage } from './inputs';
 import { LoginPage } from './pages/login';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { ShellPage } from './pages/shell';
+import { expectAccessible } from './support/axe';
 
 /** A port on this machine where nothing listens: the server « does not answer ». */
 async function silentPort(): Promise<number> {
@@ -57,6 +58,7 @@ test('la secrétaire teste un serveur PostgreSQL qui ne répond pas, puis garde 
     ),
   ).toBeVisible();
   await app.screenshot(page, 'storage-02-serveur-injoignable');
+  await expectAccessible(page, 'assistant, serveur PostgreSQL');
 
   // This version cannot keep the data on a server yet: it says so, and nothing changes.
   await page.getByRole('button', { name: 'Utiliser ce serveur' }).click();
@@ -105,4 +107,5 @@ test('l’administratrice voit où sont les données et teste un serveur depuis 
   ).toBeVisible();
   await expect(page.getByText(/^Pour votre prestataire informatique : Connexion TCP impossible/)).toBeVisible();
   await app.screenshot(page, 'storage-04-parametres');
+  await expectAccessible(page, 'Paramètres › Emplacement des données');
 });

@@ -47,7 +47,7 @@ export function ConnectionOutcomeAlert({ outcome }: { outcome: ConnectionOutcome
     <Stack gap="xs" aria-live="polite">
       <Alert color={outcome.ok ? 'green' : 'red'} title={TITLES[outcome.kind]}>
         <Text size="sm">{outcome.message}</Text>
-        <Text size="xs" c="dimmed" mt={4}>
+        <Text size="xs" mt={4}>
           Pour votre prestataire informatique : {outcome.technical}
         </Text>
       </Alert>
