@@ -3,7 +3,7 @@ import { classifyConnectError, testPostgresConnection } from '../../src-main/db/
 import { LATEST_VERSION } from '../../src-main/db/migrations';
 import { PASSERELLE_SCHEMA_TABLE } from '../../src-main/db/postgres-marker';
 import type { PostgresSetting } from '../../src-main/domain/postgres-connection';
-import { freePort, startTestServer, type TestServer } from './support/postgres-server';
+import { freePort, SERVER_HOOK_MS, startTestServer, type TestServer } from './support/postgres-server';
 
 const PASSWORD = 'Mot-de-passe-Passerelle-2026';
 let server: TestServer;
@@ -30,11 +30,12 @@ beforeAll(async () => {
   // A database the role may enter but not build in (PostgreSQL 15+: public is no longer open to all).
   await server.sql('postgres', 'create database fermee');
   await server.sql('postgres', 'grant connect on database fermee to passerelle');
-});
+  // initdb, a start and five databases: more than the default hook time on a busy machine.
+}, SERVER_HOOK_MS);
 
 afterAll(async () => {
   await server?.stop();
-});
+}, SERVER_HOOK_MS);
 
 describe('connection test against a real PostgreSQL server', () => {
   it('succeeds on an empty database the role owns, with the server’s version', async () => {
@@ -107,7 +108,7 @@ describe('connection test against a real PostgreSQL server', () => {
   describe('once the server has TLS with a self-signed certificate', () => {
     beforeAll(async () => {
       await server.enableSelfSignedTls();
-    });
+    }, SERVER_HOOK_MS);
 
     it('refuses a certificate no authority vouches for when TLS is required', async () => {
       const result = await testPostgresConnection({ ...setting, tls: 'verify' }, PASSWORD);

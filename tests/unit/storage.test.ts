@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServices } from '../../src-main/app/services';
 import { allEntries } from '../../src-main/db/repositories/journal';
 import type { PostgresSettingInput } from '../../src-main/shared/contract/storage';
-import { freePort, startTestServer, type TestServer } from './support/postgres-server';
+import { freePort, SERVER_HOOK_MS, startTestServer, type TestServer } from './support/postgres-server';
 import { caller, configured, sessionAs, tempDir, testServices, valueOf } from './support/services';
 
 const SERVER_PASSWORD = 'Goémon-Serveur-Kerbrénou-2026';
@@ -16,11 +16,11 @@ beforeAll(async () => {
   await server.sql('postgres', `create role passerelle login password '${SERVER_PASSWORD}'`);
   await server.sql('postgres', 'create database passerelle owner passerelle');
   setting = { host: 'localhost', port: server.port, database: 'passerelle', user: 'passerelle', tls: 'disable' };
-});
+}, SERVER_HOOK_MS);
 
 afterAll(async () => {
   await server?.stop();
-});
+}, SERVER_HOOK_MS);
 
 describe('storage before the first account (setup wizard)', () => {
   it('says the data is on this PC, and that this build cannot use a server yet', async () => {

@@ -14,6 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
+/** For the hooks that start or stop a server: initdb alone may take seconds on a busy machine. */
+export const SERVER_HOOK_MS = 120_000;
+
 export const SUPERUSER = 'postgres';
 export const SUPERUSER_PASSWORD = 'Superviseur-du-test-2026';
 
