@@ -92,7 +92,7 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
   }
   if (
     ['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EADDRNOTAVAIL'].includes(code) ||
-    /timeout/i.test(text)
+    (code === '' && /timeout/i.test(text))
   ) {
     return outcome(
       'unreachable',
@@ -124,7 +124,7 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
   if (code === '28000' || code === '42501') {
     return outcome(
       'access_refused',
-      `Le serveur refuse l’accès de l’utilisateur « ${setting.user} » à la base « ${setting.database} » depuis cet ordinateur. ${PROVIDER[0]!.toUpperCase()}${PROVIDER.slice(1)} doit l’autoriser (fichier pg_hba.conf, droit CONNECT).`,
+      `Le serveur refuse l’accès de l’utilisateur « ${setting.user} » à la base « ${setting.database} » depuis cet ordinateur. Votre prestataire informatique doit l’autoriser (fichier pg_hba.conf, droit CONNECT).`,
       `PostgreSQL ${code} : accès refusé (pg_hba.conf ou privilège CONNECT).`,
     );
   }

@@ -7,7 +7,7 @@ import type { HandlerMap } from '../handler';
 
 /** The domain’s rules on the typed setting: every field at fault at once, under its field. */
 function checkedSetting(input: PostgresSettingInput): { setting: PostgresSetting; warnings: string[] } {
-  const setting: PostgresSetting = { ...input, tls: input.tls };
+  const setting: PostgresSetting = { ...input };
   const { issues, warnings } = checkPostgresSetting(setting);
   const first = issues[0];
   if (first) {

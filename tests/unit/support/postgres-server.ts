@@ -44,7 +44,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestServer(): Promise<TestServer> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'passerelle-pg-'));
+  const root = mkdtempSync(path.join(os.tmpdir(), 'passerelle-pg-connexion-'));
   // The `postgres` user must reach its data folder inside.
   chmodSync(root, 0o755);
   const dataDir = path.join(root, 'data');
