@@ -71,7 +71,8 @@ function outcome(
   };
 }
 
-function sslOption(setting: PostgresSetting): pg.ClientConfig['ssl'] {
+/** The driver’s TLS options for a setting: what the connection test uses, and what the app’s pool must use too. */
+export function postgresSsl(setting: PostgresSetting): false | { rejectUnauthorized: boolean } {
   if (setting.tls === 'disable') return false;
   // `verify`: Node checks the chain against its trusted authorities and the server’s name (libpq’s verify-full).
   return { rejectUnauthorized: setting.tls === 'verify' };
@@ -268,7 +269,7 @@ export async function testPostgresConnection(
     database: setting.database,
     user: setting.user,
     password,
-    ssl: sslOption(setting),
+    ssl: postgresSsl(setting),
     connectionTimeoutMillis: timeout,
     query_timeout: timeout,
     application_name: 'Passerelle (test de connexion)',
