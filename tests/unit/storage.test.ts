@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServices } from '../../src-main/app/services';
+import { loadPostgresPassword, savePostgresPassword } from '../../src-main/app/engine-choice';
+import { fileKeyStore } from '../../src-main/backup/file-key-store';
+import { postgresSsl } from '../../src-main/db/connection-test';
 import { allEntries } from '../../src-main/db/repositories/journal';
 import type { PostgresSettingInput } from '../../src-main/shared/contract/storage';
 import { freePort, SERVER_HOOK_MS, startTestServer, type TestServer } from './support/postgres-server';
@@ -182,5 +185,26 @@ describe('starting on a data folder set for PostgreSQL', () => {
     writeFileSync(path.join(dataDir, 'moteur.json'), '{"engine": "sqlite"}');
     const services = await testServices({ dataDir });
     expect(services.engineChoice).toEqual({ engine: 'sqlite' });
+  });
+});
+
+describe('the password at rest', () => {
+  it('goes through the key store’s protection, as safeStorage wraps it in the desktop app', async () => {
+    const dir = tempDir();
+    // Stands for Electron's safeStorage (DPAPI on Windows): what is on disk is never the password.
+    const flip = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ 0x5a));
+    const store = fileKeyStore(dir, flip, flip);
+    await savePostgresPassword(store, SERVER_PASSWORD);
+    const onDisk = readFileSync(path.join(dir, 'cle-postgres.bin'));
+    expect(onDisk.includes(Buffer.from(SERVER_PASSWORD))).toBe(false);
+    expect(await loadPostgresPassword(store)).toBe(SERVER_PASSWORD);
+    expect(await loadPostgresPassword(fileKeyStore(tempDir()))).toBeNull();
+  });
+
+  it('maps each TLS mode to the driver’s options', () => {
+    const at = { host: 'base.mairie.fr', port: 5432, database: 'passerelle', user: 'passerelle' };
+    expect(postgresSsl({ ...at, tls: 'verify' })).toEqual({ rejectUnauthorized: true });
+    expect(postgresSsl({ ...at, tls: 'no-verify' })).toEqual({ rejectUnauthorized: false });
+    expect(postgresSsl({ ...at, tls: 'disable' })).toBe(false);
   });
 });
