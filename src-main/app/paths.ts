@@ -36,6 +36,12 @@ export interface DataPaths {
   workDir: string;
   /** The journal's head, outside the database (see journal-head.ts). */
   journalHeadFile: string;
+  /**
+   * Which engine keeps the data (SQLite here, or a PostgreSQL server) and how
+   * to reach it, without the password (see engine-choice.ts). Outside the
+   * database, since where the database is depends on it.
+   */
+  engineFile: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -49,6 +55,7 @@ export function dataPaths(dataDir: string): DataPaths {
     backupsDir: path.join(dataDir, 'sauvegardes'),
     workDir: path.join(dataDir, 'travail'),
     journalHeadFile: path.join(dataDir, 'journal-tete.json'),
+    engineFile: path.join(dataDir, 'moteur.json'),
   };
 }
 

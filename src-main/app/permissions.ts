@@ -48,6 +48,10 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'setup/status': 'public',
   'setup/complete': 'public',
   'setup/createAdministrator': 'public',
+  // Where the data is kept: open while the wizard runs (access `setup`), then the administrator only.
+  'storage/status': ADMIN,
+  'storage/testConnection': ADMIN,
+  'storage/choosePostgres': ADMIN,
   'auth/users': 'public',
   'auth/login': 'public',
   'auth/me': 'public',

@@ -6,6 +6,8 @@ import { fileKeyStore } from '../backup/file-key-store';
 import { BACKUP_KDF, type KeyStore } from '../backup/keys';
 import type { KdfParams } from '../backup/format';
 import { assertLocalPath } from '../db/location';
+import { POSTGRES_ENGINE_AVAILABLE } from '../db/engines';
+import { assertEngineAvailable, readEngineChoice, type EngineChoice } from './engine-choice';
 import type { Engine } from '../db/engine';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { findStructure } from '../db/repositories/settings';
@@ -44,6 +46,8 @@ export interface ServicesConfig {
   keyStore?: KeyStore;
   /** Tests lower the backup key's scrypt cost; the app always uses BACKUP_KDF. */
   backupKdf?: KdfParams;
+  /** Whether this build can keep the data on a PostgreSQL server (db/engines.ts); tests of the saved choice say yes. */
+  postgresAvailable?: boolean;
 }
 
 export interface Services {
@@ -67,6 +71,9 @@ export interface Services {
   fontsDir: string;
   keyStore: KeyStore;
   backupKdf: KdfParams;
+  /** Where the data is kept, read from `moteur.json` at start (engine-choice.ts). */
+  engineChoice: EngineChoice;
+  postgresAvailable: boolean;
   /** Where the in-app picker may look, and every path the renderer sends must lie (see user-paths.ts). */
   fileRoots(): FileRoot[];
   /** Paths the desktop's native dialogs returned in this session (see user-paths.ts). */
@@ -95,6 +102,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   cleanWorkFiles(paths);
   await rotatePreRestoreCopies(paths);
   const clock = config.clock ?? systemClock;
+  // Where the data is comes first: a folder set for a server this build cannot use stops here, untouched.
+  const engineChoice = readEngineChoice(paths.engineFile);
+  const postgresAvailable = config.postgresAvailable ?? POSTGRES_ENGINE_AVAILABLE;
+  assertEngineAvailable(engineChoice, postgresAvailable);
   const opened: OpenedDatabase = await openDatabase(paths.databaseFile, {
     backupDir: paths.backupsDir,
     now: () => clock.now(),
@@ -133,6 +144,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       return listFileRoots(home, process.platform, config.removableDrives?.() ?? removableDrives(home));
     },
     backupKdf: config.backupKdf ?? BACKUP_KDF,
+    engineChoice,
+    postgresAvailable,
     backupRun: null,
     reopenDatabase: async (swap) => {
       await current.close();

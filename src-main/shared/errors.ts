@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'DATABASE_TOO_NEW',
   'DATABASE_DAMAGED',
   'UNSAFE_LOCATION',
+  'ENGINE_UNAVAILABLE',
   'FILE_ERROR',
   'INTERNAL',
 ] as const;
@@ -42,6 +43,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   DATABASE_DAMAGED:
     'Les données de Passerelle sont endommagées (le disque a peut-être souffert). Rien n’a été modifié ni supprimé : restaurez la dernière sauvegarde vérifiée.',
   UNSAFE_LOCATION: 'Le dossier des données doit se trouver sur cet ordinateur, pas sur un lecteur réseau.',
+  ENGINE_UNAVAILABLE:
+    'Cette version de Passerelle ne sait pas encore garder ses données sur un serveur PostgreSQL. Gardez-les « Sur ce PC » : rien n’a été changé.',
   FILE_ERROR: 'Le fichier n’a pas pu être lu ou écrit.',
   INTERNAL:
     'Une erreur inattendue s’est produite. Rien n’a été enregistré. Réessayez, puis redémarrez Passerelle si cela se reproduit.',

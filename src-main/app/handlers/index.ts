@@ -30,11 +30,13 @@ import { iaeHandlers } from './iae';
 import { aspHandlers } from './asp';
 import { fseIndicatorsHandlers } from './fse-indicators';
 import { fseHandlers } from './fse-plus';
+import { storageHandlers } from './storage';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
   ...filesHandlers,
   ...setupHandlers,
+  ...storageHandlers,
   ...settingsHandlers,
   ...authHandlers,
   ...usersHandlers,

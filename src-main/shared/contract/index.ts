@@ -28,6 +28,7 @@ import { iaeMethods } from './iae';
 import { aspMethods } from './asp';
 import { fseIndicatorsMethods } from './fse-indicators';
 import { fseMethods } from './fse-plus';
+import { storageMethods } from './storage';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -37,6 +38,7 @@ z.config(fr());
 export const contract = {
   ...appMethods,
   ...setupMethods,
+  ...storageMethods,
   ...settingsMethods,
   ...filesMethods,
   ...authMethods,

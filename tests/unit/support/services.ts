@@ -67,6 +67,7 @@ export async function testServices(
     clock?: ReturnType<typeof fakeClock>;
     printer?: PdfPrinter;
     removableDrives?: () => string[];
+    postgresAvailable?: boolean;
   } = {},
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
@@ -83,6 +84,7 @@ export async function testServices(
     passwordParams: TEST_PASSWORD_PARAMS,
     printer: options.printer,
     backupKdf: { log2N: 10, r: 8, p: 1 },
+    postgresAvailable: options.postgresAvailable,
   });
   onCleanup(() => services.close());
   return services;

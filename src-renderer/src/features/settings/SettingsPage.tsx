@@ -14,6 +14,7 @@ import { HoursSettings } from './HoursSettings';
 import { StructureSettings } from './StructureSettings';
 import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesSettings } from './WageRatesSettings';
+import { StorageSettings } from '../storage/StorageSettings';
 
 export function SettingsPage() {
   const settings = useApiQuery('settings/get');
@@ -43,6 +44,7 @@ export function SettingsPage() {
             {can('users/list') && <Tabs.Tab value="users">Comptes</Tabs.Tab>}
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
             {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}
+            {can('storage/status') && <Tabs.Tab value="storage">Emplacement des données</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="structure" pt="lg">
             <StructureSettings settings={settings.data} />
@@ -79,6 +81,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="journal" pt="lg">
             <JournalPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="storage" pt="lg">
+            <StorageSettings />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -17,6 +17,8 @@ import { StructureFields } from '../settings/StructureFields';
 import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesTable, type WageRow } from '../settings/WageRatesTable';
 import { EmployersStep } from './EmployersStep';
+import { StorageChoice } from '../storage/StorageChoice';
+import type { EngineName } from '@shared/contract/storage';
 import { SetupSummary } from './SetupSummary';
 import { clearWizardDraft, loadWizardDraft, saveWizardDraft } from './wizard-draft';
 
@@ -72,6 +74,9 @@ export function SetupWizard() {
   const [step, setStep] = useState(() => Math.min(draft?.step ?? 0, PASSWORD_STEP));
   const [saving, setSaving] = useState(false);
   const [stepError, setStepError] = useState<string | null>(null);
+  // Where the data is kept: asked first; the server's fields and password never go in the draft.
+  const [engine, setEngine] = useState<EngineName>('sqlite');
+  const choosingServer = step === 0 && engine === 'postgres';
   const form = useForm<WizardValues>({ initialValues: draft?.values ?? BLANK });
   const { ref: summaryRef, reveal: revealErrors, summary: errorSummary } = useFormErrorSummary<HTMLDivElement>();
   const values = form.getValues();
@@ -156,12 +161,20 @@ export function SetupWizard() {
           >
             <Stepper.Step label="Structure" description="Votre CCAS">
               <Stack mt="md">
-                <StructureFields form={form} prefix="structure." />
-                <LogoField
-                  value={values.logo}
-                  onChange={(logo) => form.setFieldValue('logo', logo)}
-                  error={form.errors.logoFile as string | undefined}
-                />
+                <StorageChoice value={engine} onChange={setEngine} />
+                {engine === 'sqlite' && (
+                  <>
+                    <Title order={2} size="h4" mt="md">
+                      Votre structure
+                    </Title>
+                    <StructureFields form={form} prefix="structure." />
+                    <LogoField
+                      value={values.logo}
+                      onChange={(logo) => form.setFieldValue('logo', logo)}
+                      error={form.errors.logoFile as string | undefined}
+                    />
+                  </>
+                )}
               </Stack>
             </Stepper.Step>
             <Stepper.Step label="Employeurs" description="Portage, ACI">
@@ -246,7 +259,7 @@ export function SetupWizard() {
             <Button variant="default" onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
               Retour
             </Button>
-            {step < SUMMARY_STEP ? (
+            {choosingServer ? null : step < SUMMARY_STEP ? (
               <Button onClick={() => void next()}>Suivant</Button>
             ) : (
               <Button onClick={() => void finish()} loading={saving}>

@@ -1,0 +1,295 @@
+/**
+ * « Tester la connexion »: connects to a PostgreSQL server with the setting
+ * typed in the wizard or in Paramètres, and says in plain French what
+ * happened: one typed outcome per thing the secretary or her IT provider can
+ * fix. Nothing is written on the server. The password is used for this one
+ * connection and never appears in an outcome, a log or an error.
+ */
+import pg from 'pg';
+import {
+  MIN_SERVER_VERSION_NUM,
+  serverTooOld,
+  serverVersionLabel,
+  type PostgresSetting,
+} from '../domain/postgres-connection';
+import { CONNECTION_OUTCOME_KINDS } from '../shared/contract/storage';
+import { LATEST_VERSION } from './migrations';
+import { PASSERELLE_SCHEMA_TABLE } from './postgres-marker';
+
+export type ConnectionOutcomeKind = (typeof CONNECTION_OUTCOME_KINDS)[number];
+
+export interface ConnectionOutcome {
+  kind: ConnectionOutcomeKind;
+  ok: boolean;
+  /** For the secretary: what happened and what to do, in one or two sentences. */
+  message: string;
+  /** For the IT provider: the server’s side of it (code, version, tables found). Never the password. */
+  technical: string;
+  /** « 17.2 » once connected, otherwise null. */
+  serverVersion: string | null;
+  /** On success: whether the database is empty (Passerelle creates its tables) or already Passerelle’s. */
+  contents: 'empty' | 'passerelle' | null;
+}
+
+export interface ConnectionTestOptions {
+  /** How long to wait for the server (ms). */
+  timeoutMs?: number;
+  /** The oldest server accepted, as `server_version_num` (the domain’s minimum by default). */
+  minimumVersionNum?: number;
+  /** The newest Passerelle schema this version can open. */
+  latestSchemaVersion?: number;
+}
+
+const PROVIDER = 'votre prestataire informatique';
+
+/** Node’s TLS verification failures (node:tls, OpenSSL’s X509_V_ERR names). */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function outcome(
+  kind: ConnectionOutcomeKind,
+  message: string,
+  technical: string,
+  extra: Partial<Pick<ConnectionOutcome, 'serverVersion' | 'contents'>> = {},
+): ConnectionOutcome {
+  return {
+    kind,
+    ok: kind === 'ok',
+    message,
+    technical,
+    serverVersion: extra.serverVersion ?? null,
+    contents: extra.contents ?? null,
+  };
+}
+
+/** The driver’s TLS options for a setting: what the connection test uses, and what the app’s pool must use too. */
+export function postgresSsl(setting: PostgresSetting): false | { rejectUnauthorized: boolean } {
+  if (setting.tls === 'disable') return false;
+  // `verify`: Node checks the chain against its trusted authorities and the server’s name (libpq’s verify-full).
+  return { rejectUnauthorized: setting.tls === 'verify' };
+}
+
+/** Classifies what `connect()` threw. Exported for the cases a test server cannot produce. */
+export function classifyConnectError(error: unknown, setting: PostgresSetting): ConnectionOutcome {
+  const err = (error ?? {}) as { code?: unknown; message?: unknown };
+  const code = typeof err.code === 'string' ? err.code : '';
+  const text = typeof err.message === 'string' ? err.message : '';
+  const where = `${setting.host}:${setting.port}`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+    return outcome(
+      'host_not_found',
+      `Le serveur « ${setting.host} » est introuvable sur le réseau. Vérifiez son nom (une faute de frappe ?) ou demandez-le à ${PROVIDER}.`,
+      `Résolution DNS impossible pour « ${setting.host} » (${code}).`,
+    );
+  }
+  if (
+    ['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EADDRNOTAVAIL'].includes(code) ||
+    (code === '' && /timeout/i.test(text))
+  ) {
+    return outcome(
+      'unreachable',
+      `Le serveur PostgreSQL ne répond pas à l’adresse ${where}. Vérifiez que cet ordinateur est bien relié au réseau, puis demandez à ${PROVIDER} si le serveur est démarré et si ce port est ouvert pour ce poste.`,
+      `Connexion TCP impossible vers ${where} (${code || 'délai dépassé'}).`,
+    );
+  }
+  if (code === '28P01') {
+    return outcome(
+      'wrong_password',
+      `Le mot de passe de l’utilisateur « ${setting.user} » est refusé. Retapez-le (attention aux majuscules) ou demandez-le à ${PROVIDER}.`,
+      `PostgreSQL 28P01 : authentification par mot de passe refusée pour le rôle « ${setting.user} ».`,
+    );
+  }
+  if (code === '3D000') {
+    return outcome(
+      'unknown_database',
+      `La base « ${setting.database} » n’existe pas sur ce serveur. Vérifiez son nom, ou demandez à ${PROVIDER} de la créer (une base vide, dont l’utilisateur « ${setting.user} » est propriétaire).`,
+      `PostgreSQL 3D000 : base « ${setting.database} » inexistante.`,
+    );
+  }
+  if (code === '28000' && /no encryption/i.test(text)) {
+    return outcome(
+      'tls_required_by_server',
+      `Le serveur exige une connexion chiffrée (TLS). Choisissez « TLS obligatoire ».`,
+      `PostgreSQL 28000 : pg_hba.conf n’accepte que les connexions hostssl depuis ce poste.`,
+    );
+  }
+  if (code === '28000' || code === '42501') {
+    return outcome(
+      'access_refused',
+      `Le serveur refuse l’accès de l’utilisateur « ${setting.user} » à la base « ${setting.database} » depuis cet ordinateur. Votre prestataire informatique doit l’autoriser (fichier pg_hba.conf, droit CONNECT).`,
+      `PostgreSQL ${code} : accès refusé (pg_hba.conf ou privilège CONNECT).`,
+    );
+  }
+  if (/does not support SSL/i.test(text)) {
+    return outcome(
+      'server_without_tls',
+      `Le serveur n’accepte pas les connexions chiffrées (TLS) : les données passeraient en clair sur le réseau. Demandez à ${PROVIDER} d’activer TLS sur le serveur PostgreSQL (ssl = on, avec un certificat).`,
+      `Le serveur a répondu « N » à la demande SSLRequest : ssl = off dans postgresql.conf.`,
+    );
+  }
+  if (CERTIFICATE_CODES.has(code)) {
+    const why =
+      code === 'CERT_HAS_EXPIRED'
+        ? 'Son certificat a expiré.'
+        : code === 'CERT_NOT_YET_VALID'
+          ? 'Son certificat n’est pas encore valable (vérifiez aussi la date de cet ordinateur).'
+          : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+            ? `Son certificat est établi pour un autre nom que « ${setting.host} ».`
+            : 'Son certificat n’est pas délivré par une autorité reconnue par cet ordinateur.';
+    return outcome(
+      'certificate_untrusted',
+      `Passerelle ne peut pas vérifier l’identité du serveur. ${why} Demandez à ${PROVIDER} un certificat reconnu pour « ${setting.host} ».`,
+      `Vérification TLS refusée (${code}).`,
+    );
+  }
+  if (code === '53300' || code === '57P03') {
+    return outcome(
+      'server_busy',
+      'Le serveur PostgreSQL est occupé ou en train de démarrer. Réessayez dans quelques minutes.',
+      `PostgreSQL ${code}.`,
+    );
+  }
+  const kind = error instanceof Error ? error.name : typeof error;
+  return outcome(
+    'failed',
+    `La connexion au serveur PostgreSQL a échoué. Transmettez le détail ci-dessous à ${PROVIDER}.`,
+    `Échec de connexion (${kind}${code ? `, ${code}` : ''}).`,
+  );
+}
+
+interface ServerFacts {
+  versionNum: number;
+  tables: string[];
+  passerelleVersion: number | null;
+  canCreate: boolean;
+}
+
+async function readFacts(client: pg.Client): Promise<ServerFacts> {
+  const version = await client.query<{ v: string }>("select current_setting('server_version_num') as v");
+  const tables = await client.query<{ name: string }>(
+    `select n.nspname || '.' || c.relname as name
+       from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p', 'v', 'm', 'f')
+        and n.nspname not in ('pg_catalog', 'information_schema')
+        and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
+      order by 1`,
+  );
+  const marker = tables.rows.find((row) => row.name.endsWith(`.${PASSERELLE_SCHEMA_TABLE}`));
+  let passerelleVersion: number | null = null;
+  if (marker) {
+    const [schema, table] = marker.name.split('.') as [string, string];
+    const read = await client.query<{ v: number | null }>(
+      `select max(version)::int as v from ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)}`,
+    );
+    passerelleVersion = read.rows[0]?.v ?? 0;
+  }
+  const create = await client.query<{ can: boolean | null }>(
+    `select has_schema_privilege(current_schema(), 'CREATE') as can`,
+  );
+  return {
+    versionNum: Number(version.rows[0]?.v ?? 0),
+    tables: tables.rows.map((row) => row.name),
+    passerelleVersion,
+    canCreate: create.rows[0]?.can === true,
+  };
+}
+
+function judge(facts: ServerFacts, setting: PostgresSetting, options: ConnectionTestOptions): ConnectionOutcome {
+  const serverVersion = serverVersionLabel(facts.versionNum);
+  const minimum = options.minimumVersionNum ?? MIN_SERVER_VERSION_NUM;
+  const latest = options.latestSchemaVersion ?? LATEST_VERSION;
+  const at = { serverVersion };
+  if (serverTooOld(facts.versionNum, minimum)) {
+    return outcome(
+      'server_too_old',
+      `Ce serveur a PostgreSQL ${serverVersion} : Passerelle demande PostgreSQL ${serverVersionLabel(minimum).replace(/\.0$/, '')} ou plus récent (les versions plus anciennes ne reçoivent plus de correctifs de sécurité). Demandez à ${PROVIDER} de le mettre à jour.`,
+      `server_version_num = ${facts.versionNum}, minimum ${minimum}.`,
+      at,
+    );
+  }
+  if (facts.passerelleVersion !== null && facts.passerelleVersion > latest) {
+    return outcome(
+      'newer_passerelle',
+      'Cette base contient les données d’une version plus récente de Passerelle. Installez la dernière version de Passerelle sur ce poste : la base n’a pas été modifiée.',
+      `Schéma Passerelle ${facts.passerelleVersion} sur le serveur, cette version connaît jusqu’à ${latest}.`,
+      at,
+    );
+  }
+  if (facts.passerelleVersion === null && facts.tables.length > 0) {
+    const shown = facts.tables.slice(0, 3).join(', ');
+    return outcome(
+      'not_passerelle',
+      `La base « ${setting.database} » contient déjà d’autres données que celles de Passerelle. Passerelle n’y touche pas : demandez à ${PROVIDER} une base vide, réservée à Passerelle.`,
+      `${facts.tables.length} table(s) ou vue(s) sans table ${PASSERELLE_SCHEMA_TABLE} : ${shown}${facts.tables.length > 3 ? '…' : ''}.`,
+      at,
+    );
+  }
+  if (facts.passerelleVersion === null && !facts.canCreate) {
+    return outcome(
+      'cannot_create_tables',
+      `L’utilisateur « ${setting.user} » n’a pas le droit de créer des tables dans cette base. Demandez à ${PROVIDER} de le rendre propriétaire de la base « ${setting.database} ».`,
+      `has_schema_privilege(current_schema(), 'CREATE') est faux (depuis PostgreSQL 15, le schéma public n’est plus ouvert à tous).`,
+      at,
+    );
+  }
+  if (facts.passerelleVersion !== null) {
+    return outcome(
+      'ok',
+      `Connexion réussie (PostgreSQL ${serverVersion}). Cette base contient déjà des données de Passerelle : elles seront utilisées.`,
+      `Schéma Passerelle ${facts.passerelleVersion}.`,
+      { ...at, contents: 'passerelle' },
+    );
+  }
+  return outcome(
+    'ok',
+    `Connexion réussie (PostgreSQL ${serverVersion}). La base est vide : Passerelle y créera ses tables.`,
+    'Base vide, droit de création accordé.',
+    { ...at, contents: 'empty' },
+  );
+}
+
+export async function testPostgresConnection(
+  setting: PostgresSetting,
+  password: string,
+  options: ConnectionTestOptions = {},
+): Promise<ConnectionOutcome> {
+  const timeout = options.timeoutMs ?? 10_000;
+  const client = new pg.Client({
+    host: setting.host.replace(/^\[(.*)\]$/, '$1'),
+    port: setting.port,
+    database: setting.database,
+    user: setting.user,
+    password,
+    ssl: postgresSsl(setting),
+    connectionTimeoutMillis: timeout,
+    query_timeout: timeout,
+    application_name: 'Passerelle (test de connexion)',
+  });
+  // A server closing the connection later must not become an unhandled error.
+  client.on('error', () => undefined);
+  try {
+    try {
+      await client.connect();
+    } catch (error) {
+      return classifyConnectError(error, setting);
+    }
+    try {
+      // Nothing is written: a read-only transaction around the checks.
+      await client.query('begin transaction read only');
+      return judge(await readFacts(client), setting, options);
+    } catch (error) {
+      return classifyConnectError(error, setting);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

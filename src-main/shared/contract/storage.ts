@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { defineMethod, noInput } from './define';
+
+/**
+ * Where the data is kept: « Sur ce PC » (SQLite, one file in the data folder,
+ * the default) or « Serveur PostgreSQL ». The setting lives in a file of the
+ * data folder, never in the database; the password in the PC’s protected key
+ * store, never in the database, the journal or the logs.
+ */
+export const ENGINES = ['sqlite', 'postgres'] as const;
+export type EngineName = (typeof ENGINES)[number];
+export const ENGINE_LABELS: Record<EngineName, string> = {
+  sqlite: 'Sur ce PC',
+  postgres: 'Serveur PostgreSQL',
+};
+
+/** libpq’s verify-full, require and disable (see domain/postgres-connection.ts). */
+export const TLS_MODES = ['verify', 'no-verify', 'disable'] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+export const TLS_MODE_LABELS: Record<TlsMode, string> = {
+  verify: 'TLS obligatoire',
+  'no-verify': 'TLS sans vérification du certificat',
+  disable: 'Sans TLS (serveur sur ce PC)',
+};
+
+/** The shape; the rules (port range, names, TLS towards another machine) are the domain’s, checked in main. */
+export const postgresSettingInput = z.object({
+  host: z.string().trim().max(300, 'Le nom du serveur est trop long.'),
+  port: z.number({ error: 'Le port est un nombre (5432 le plus souvent).' }),
+  database: z.string().trim().max(300, 'Le nom de la base est trop long.'),
+  user: z.string().trim().max(300, 'Le nom de l’utilisateur est trop long.'),
+  tls: z.enum(TLS_MODES, { error: 'Choisissez le mode de connexion chiffrée.' }),
+});
+export type PostgresSettingInput = z.input<typeof postgresSettingInput>;
+
+export const postgresConnectionInput = z.object({
+  setting: postgresSettingInput,
+  password: z
+    .string()
+    .min(1, 'Indiquez le mot de passe de l’utilisateur PostgreSQL.')
+    .max(1000, 'Ce mot de passe est trop long.'),
+});
+export type PostgresConnectionInput = z.input<typeof postgresConnectionInput>;
+
+export const CONNECTION_OUTCOME_KINDS = [
+  'ok',
+  'host_not_found',
+  'unreachable',
+  'wrong_password',
+  'access_refused',
+  'unknown_database',
+  'server_without_tls',
+  'tls_required_by_server',
+  'certificate_untrusted',
+  'server_too_old',
+  'not_passerelle',
+  'newer_passerelle',
+  'cannot_create_tables',
+  'server_busy',
+  'failed',
+] as const;
+
+export const connectionOutcome = z.object({
+  kind: z.enum(CONNECTION_OUTCOME_KINDS),
+  ok: z.boolean(),
+  message: z.string(),
+  technical: z.string(),
+  serverVersion: z.string().nullable(),
+  contents: z.enum(['empty', 'passerelle']).nullable(),
+  /** What is allowed but discouraged (a certificate not checked, the superuser). */
+  warnings: z.array(z.string()),
+});
+export type ConnectionOutcomeView = z.output<typeof connectionOutcome>;
+
+export const storageView = z.object({
+  engine: z.enum(ENGINES),
+  /** The server’s setting when PostgreSQL is used, without the password. */
+  postgres: postgresSettingInput.nullable(),
+  /** The SQLite file, when the data is on this PC. */
+  databaseFile: z.string().nullable(),
+  /** Whether this version of Passerelle can keep its data on a PostgreSQL server yet. */
+  postgresAvailable: z.boolean(),
+});
+
+export const storageMethods = {
+  'storage/status': defineMethod({
+    input: noInput,
+    output: storageView,
+    tx: 'none',
+    access: 'setup',
+  }),
+  /** Tries the server with the typed setting and password; nothing is written anywhere. */
+  'storage/testConnection': defineMethod({
+    input: postgresConnectionInput,
+    output: connectionOutcome,
+    tx: 'none',
+    access: 'setup',
+  }),
+  /** Keeps the data on this PostgreSQL server from the next start: the setting in the data folder, the password in the key store. */
+  'storage/choosePostgres': defineMethod({
+    input: postgresConnectionInput,
+    output: z.object({ restartRequired: z.literal(true), outcome: connectionOutcome }),
+    tx: 'none',
+    access: 'setup',
+    audit: 'change',
+  }),
+};

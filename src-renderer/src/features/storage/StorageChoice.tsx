@@ -1,0 +1,107 @@
+import { Alert, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { EngineName } from '@shared/contract/storage';
+import { ApiError, call, useApiQuery } from '../../api/client';
+import { showServerErrors } from '../../ui/form-errors';
+import { PostgresConnectionForm } from './PostgresConnectionForm';
+
+const CHOICES: { value: EngineName; label: string; description: string }[] = [
+  {
+    value: 'sqlite',
+    label: 'Sur ce PC (recommandé)',
+    description:
+      'Un seul fichier sur cet ordinateur, sauvegardé sur clé USB. Rien à installer : le bon choix pour un seul poste.',
+  },
+  {
+    value: 'postgres',
+    label: 'Serveur PostgreSQL',
+    description:
+      'Pour plusieurs postes ou plusieurs bureaux : les données sur un serveur de la mairie ou de votre prestataire informatique, qui le sauvegarde.',
+  },
+];
+
+/** The wizard’s first question: « Où garder les données ? ». */
+export function StorageChoice({ value, onChange }: { value: EngineName; onChange: (engine: EngineName) => void }) {
+  const status = useApiQuery('storage/status');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const unavailable = status.data?.postgresAvailable === false;
+
+  return (
+    <Stack>
+      <Radio.Group
+        value={value}
+        onChange={(next) => onChange(next as EngineName)}
+        label={
+          <Title order={2} size="h4">
+            Où garder les données ?
+          </Title>
+        }
+      >
+        <Group mt="xs" grow align="stretch">
+          {CHOICES.map((choice) => (
+            <Radio.Card key={choice.value} value={choice.value} p="md" radius="md">
+              <Group wrap="nowrap" align="flex-start">
+                <Radio.Indicator />
+                <div>
+                  <Text fw={600}>{choice.label}</Text>
+                  <Text size="sm" c="dimmed">
+                    {choice.description}
+                  </Text>
+                </div>
+              </Group>
+            </Radio.Card>
+          ))}
+        </Group>
+      </Radio.Group>
+      {value === 'postgres' && (
+        <Stack>
+          {unavailable && (
+            <Alert color="blue" title="Pas encore disponible dans cette version">
+              Vous pouvez déjà tester la connexion au serveur avec votre prestataire informatique. Pour garder les
+              données sur ce serveur, il faudra une version plus récente de Passerelle : en attendant, choisissez « Sur
+              ce PC ».
+            </Alert>
+          )}
+          <PostgresConnectionForm
+            passwordHint="Gardé protégé sur ce PC, jamais dans les données ni le journal"
+            actions={(values, form) => (
+              <Button
+                loading={saving}
+                onClick={() => {
+                  setSaving(true);
+                  setRefusal(null);
+                  setChosen(null);
+                  call('storage/choosePostgres', values)
+                    .then(() =>
+                      setChosen(
+                        'Passerelle gardera ses données sur ce serveur. Fermez puis relancez Passerelle pour continuer la configuration.',
+                      ),
+                    )
+                    .catch((error: unknown) => {
+                      if (!showServerErrors(form, error))
+                        setRefusal(error instanceof ApiError ? error.message : 'Le choix n’a pas été enregistré.');
+                    })
+                    .finally(() => setSaving(false));
+                }}
+              >
+                Utiliser ce serveur
+              </Button>
+            )}
+          />
+          {refusal && (
+            <Alert color="red" title="Les données restent sur ce PC">
+              {refusal}
+            </Alert>
+          )}
+          {chosen && (
+            <Alert color="green" title="Serveur enregistré">
+              {chosen}
+            </Alert>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyConnectError, testPostgresConnection } from '../../src-main/db/connection-test';
+import { LATEST_VERSION } from '../../src-main/db/migrations';
+import { PASSERELLE_SCHEMA_TABLE } from '../../src-main/db/postgres-marker';
+import type { PostgresSetting } from '../../src-main/domain/postgres-connection';
+import { freePort, SERVER_HOOK_MS, startTestServer, type TestServer } from './support/postgres-server';
+
+const PASSWORD = 'Mot-de-passe-Passerelle-2026';
+let server: TestServer;
+let setting: PostgresSetting;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  setting = { host: 'localhost', port: server.port, database: 'passerelle', user: 'passerelle', tls: 'disable' };
+  await server.sql('postgres', `create role passerelle login password '${PASSWORD}'`);
+  await server.sql('postgres', 'create database passerelle owner passerelle');
+  // Someone else’s data.
+  await server.sql('postgres', 'create database compta owner passerelle');
+  await server.sql('compta', 'create table factures (id int primary key)');
+  // Passerelle’s own, at this version and at a later one.
+  for (const [name, version] of [
+    ['passerelle_actuelle', LATEST_VERSION],
+    ['passerelle_future', LATEST_VERSION + 1],
+  ] as const) {
+    await server.sql('postgres', `create database ${name} owner passerelle`);
+    await server.sql(name, `set role passerelle; create table ${PASSERELLE_SCHEMA_TABLE} (version int not null)`);
+    await server.sql(name, `set role passerelle; insert into ${PASSERELLE_SCHEMA_TABLE} values (1), (${version})`);
+    await server.sql(name, 'set role passerelle; create table persons (id int primary key)');
+  }
+  // A database the role may enter but not build in (PostgreSQL 15+: public is no longer open to all).
+  await server.sql('postgres', 'create database fermee');
+  await server.sql('postgres', 'grant connect on database fermee to passerelle');
+  // initdb, a start and five databases: more than the default hook time on a busy machine.
+}, SERVER_HOOK_MS);
+
+afterAll(async () => {
+  await server?.stop();
+}, SERVER_HOOK_MS);
+
+describe('connection test against a real PostgreSQL server', () => {
+  it('succeeds on an empty database the role owns, with the server’s version', async () => {
+    const result = await testPostgresConnection(setting, PASSWORD);
+    expect(result).toMatchObject({ kind: 'ok', ok: true, contents: 'empty' });
+    expect(result.serverVersion).toMatch(/^1[5-9]\.\d+$/);
+    expect(result.message).toBe(
+      `Connexion réussie (PostgreSQL ${result.serverVersion}). La base est vide : Passerelle y créera ses tables.`,
+    );
+  });
+
+  it('says so when the password is wrong, without ever repeating it', async () => {
+    const result = await testPostgresConnection(setting, 'pas-le-bon');
+    expect(result).toMatchObject({ kind: 'wrong_password', ok: false, serverVersion: null });
+    expect(result.message).toContain('Le mot de passe de l’utilisateur « passerelle » est refusé.');
+    expect(JSON.stringify(result)).not.toContain('pas-le-bon');
+  });
+
+  it('names the database that does not exist', async () => {
+    const result = await testPostgresConnection({ ...setting, database: 'passerelle_inconnue' }, PASSWORD);
+    expect(result.kind).toBe('unknown_database');
+    expect(result.message).toMatch(/^La base « passerelle_inconnue » n’existe pas sur ce serveur\./);
+  });
+
+  it('leaves a database holding someone else’s tables alone', async () => {
+    const result = await testPostgresConnection({ ...setting, database: 'compta' }, PASSWORD);
+    expect(result.kind).toBe('not_passerelle');
+    expect(result.message).toContain('contient déjà d’autres données que celles de Passerelle');
+    expect(result.technical).toContain('public.factures');
+  });
+
+  it('recognises Passerelle’s own database at this version', async () => {
+    const result = await testPostgresConnection({ ...setting, database: 'passerelle_actuelle' }, PASSWORD);
+    expect(result).toMatchObject({ kind: 'ok', contents: 'passerelle' });
+  });
+
+  it('refuses a database written by a newer Passerelle', async () => {
+    const result = await testPostgresConnection({ ...setting, database: 'passerelle_future' }, PASSWORD);
+    expect(result.kind).toBe('newer_passerelle');
+    expect(result.message).toMatch(/version plus récente de Passerelle/);
+  });
+
+  it('says when the role may connect but not create tables', async () => {
+    const result = await testPostgresConnection({ ...setting, database: 'fermee' }, PASSWORD);
+    expect(result.kind).toBe('cannot_create_tables');
+    expect(result.message).toContain('n’a pas le droit de créer des tables');
+  });
+
+  it('refuses a server older than the minimum, read from the server itself', async () => {
+    const result = await testPostgresConnection(setting, PASSWORD, { minimumVersionNum: 990000 });
+    expect(result.kind).toBe('server_too_old');
+    expect(result.message).toMatch(
+      /^Ce serveur a PostgreSQL 1\d\.\d+ : Passerelle demande PostgreSQL 99 ou plus récent/,
+    );
+  });
+
+  it('says the server does not answer on a port where nothing listens', async () => {
+    const port = await freePort();
+    const result = await testPostgresConnection({ ...setting, port }, PASSWORD);
+    expect(result.kind).toBe('unreachable');
+    expect(result.message).toContain(`Le serveur PostgreSQL ne répond pas à l’adresse localhost:${port}.`);
+  });
+
+  it('refuses to go on in clear when TLS is required and the server has none', async () => {
+    const result = await testPostgresConnection({ ...setting, tls: 'verify' }, PASSWORD);
+    expect(result.kind).toBe('server_without_tls');
+    expect(result.message).toMatch(/n’accepte pas les connexions chiffrées/);
+  });
+
+  describe('once the server has TLS with a self-signed certificate', () => {
+    beforeAll(async () => {
+      await server.enableSelfSignedTls();
+    }, SERVER_HOOK_MS);
+
+    it('refuses a certificate no authority vouches for when TLS is required', async () => {
+      const result = await testPostgresConnection({ ...setting, tls: 'verify' }, PASSWORD);
+      expect(result.kind).toBe('certificate_untrusted');
+      expect(result.message).toContain('Passerelle ne peut pas vérifier l’identité du serveur.');
+    });
+
+    it('connects, encrypted, when the certificate is not checked', async () => {
+      const result = await testPostgresConnection({ ...setting, tls: 'no-verify' }, PASSWORD);
+      expect(result).toMatchObject({ kind: 'ok', contents: 'empty' });
+    });
+
+    it('says the server requires TLS when it refuses clear connections', async () => {
+      await server.preferHbaLine('hostnossl all passerelle all reject');
+      // The reload is the postmaster's own: wait until a clear connection is turned away.
+      let result = await testPostgresConnection(setting, PASSWORD);
+      for (let attempt = 0; result.ok && attempt < 100; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        result = await testPostgresConnection(setting, PASSWORD);
+      }
+      expect(result.kind).toBe('tls_required_by_server');
+      expect(result.message).toBe('Le serveur exige une connexion chiffrée (TLS). Choisissez « TLS obligatoire ».');
+      expect((await testPostgresConnection({ ...setting, tls: 'no-verify' }, PASSWORD)).kind).toBe('ok');
+    });
+  });
+});
+
+describe('classifying what a server cannot be made to do here', () => {
+  const at = {
+    ...({} as PostgresSetting),
+    host: 'base.mairie.fr',
+    port: 5432,
+    database: 'passerelle',
+    user: 'passerelle',
+    tls: 'verify' as const,
+  };
+  it.each([
+    [{ code: 'ENOTFOUND' }, 'host_not_found'],
+    [{ code: 'EAI_AGAIN' }, 'host_not_found'],
+    [{ code: 'ECONNREFUSED' }, 'unreachable'],
+    [{ code: 'ETIMEDOUT' }, 'unreachable'],
+    [{ code: 'EHOSTUNREACH' }, 'unreachable'],
+    [new Error('Connection terminated due to connection timeout'), 'unreachable'],
+    [{ code: '28P01' }, 'wrong_password'],
+    [{ code: '3D000' }, 'unknown_database'],
+    [
+      {
+        code: '28000',
+        message: 'no pg_hba.conf entry for host "10.0.0.2", user "passerelle", database "passerelle", no encryption',
+      },
+      'tls_required_by_server',
+    ],
+    [{ code: '28000', message: 'no pg_hba.conf entry for host "10.0.0.2", SSL encryption' }, 'access_refused'],
+    [new Error('The server does not support SSL connections'), 'server_without_tls'],
+    [{ code: 'CERT_HAS_EXPIRED' }, 'certificate_untrusted'],
+    [{ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, 'certificate_untrusted'],
+    [{ code: '57P03' }, 'server_busy'],
+    [new TypeError('boom'), 'failed'],
+  ])('%o → %s', (error, kind) => {
+    const result = classifyConnectError(error, at);
+    expect(result.kind).toBe(kind);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/[a-zé]{3}/);
+  });
+
+  it('names the certificate’s problem', () => {
+    expect(classifyConnectError({ code: 'CERT_HAS_EXPIRED' }, at).message).toContain('Son certificat a expiré.');
+    expect(classifyConnectError({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, at).message).toContain(
+      'établi pour un autre nom que « base.mairie.fr »',
+    );
+  });
+});
