@@ -189,6 +189,8 @@ export async function personExport(
           })),
         ]
       : [],
+  );
+  add(
     'fseParticipants',
     (await participantsOfPerson(db, personId)).map((f) => ({
       Opération: f.operationName,

@@ -105,7 +105,10 @@ export const PERSONAL_DATA = [
     key: 'personId',
     export: { section: 'PASS IAE' },
     scrub: { blank: ['decidedBy'] },
+  },
+  {
     table: 'fseParticipants',
+    key: 'personId',
     export: { section: 'Données FSE+ (entrée, sortie, situation à 6 mois)' },
     scrub: {
       rewrite:

@@ -59,10 +59,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'regularisation-lines', up: regularisationLines.up },
   { version: 20, name: 'must-change-password', up: mustChangePassword.up },
   { version: 21, name: 'immersions', up: immersions.up },
-  { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 22, name: 'iae-eligibility', up: iaeEligibility.up },
   { version: 23, name: 'asp-monthly-states', up: aspMonthlyStates.up },
   { version: 24, name: 'fse-plus', up: fsePlus.up },
+  { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 26, name: 'record-versions', up: recordVersions.up },
 ];
 

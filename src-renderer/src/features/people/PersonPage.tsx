@@ -207,7 +207,6 @@ export function PersonPage() {
       {p.obstacles !== null && <ObstaclesCard personId={id} obstacles={p.obstacles} />}
       {can('pmsmp/list') && <ImmersionsCard personId={id} birthDate={p.birthDate} />}
       {can('iae/get') && <IaeCard personId={id} />}
-      {can('pmsmp/list') && <ImmersionsCard personId={id} />}
       {can('fse/person') && <FseCard personId={id} />}
       {can('attendance/hours') && <HoursCard personId={id} />}
       {can('payroll/setMatricule') && <MatriculesCard personId={id} />}
