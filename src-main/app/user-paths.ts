@@ -11,12 +11,16 @@ import { confineUserPath } from './file-roots';
 import type { Services } from './services';
 
 export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
+  'asp/export': ['folder'],
   'backup/create': ['folder'],
   'backup/inspect': ['path'],
   'backup/restore': ['path'],
   'documents/merge': ['folder'],
   'documents/saveCopy': ['folder'],
   'documents/attach': ['path'],
+  'fse/indicatorsExport': ['folder'],
+  'fse/indicatorsReport': ['folder'],
+  'fse/participantsCsv': ['folder'],
   'iae/saveCriterion': ['path'],
   'journal/export': ['folder'],
   'payroll/export': ['folder'],

@@ -102,8 +102,7 @@ describe('personal data, registered once (db/personal-data.ts)', () => {
       const exported = await personExport(services.db, id, 'CCAS', '2026-07-01');
       expect(exported.sections.map((s) => s.title)).toEqual(EXPORT_SECTIONS);
     }
-    expect(EXPORT_SECTIONS).toHaveLength(19);
-    expect(EXPORT_SECTIONS).toHaveLength(18);
+    expect(EXPORT_SECTIONS).toHaveLength(20);
   });
 
   it('empties the free texts and deletes the rows it declares so, for the people anonymised only', async () => {
