@@ -55,6 +55,7 @@ test("l'administratrice réinitialise le mot de passe d'une référente, qui doi
     'Contacts',
     'Chantiers',
     'Planning',
+    'Suivi FSE+',
     'Aide',
   ]);
   await app.screenshot(page, 'must-change-password-02-ouvert');
