@@ -1,7 +1,7 @@
 import { COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
-import { admitPeople, caller, mespWorksite } from './seed';
+import { admitPeople, caller, mespWorksite, socialWorkerCard } from './seed';
 
 test('une CIP enregistre l’entrée et la sortie FSE+ d’une personne, puis retrouve le suivi à 6 mois à faire', async ({
   page,
@@ -10,24 +10,7 @@ test('une CIP enregistre l’entrée et la sortie FSE+ d’une personne, puis re
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
   const call = caller(app.services, admin);
-  const soizic = (await call('users/list', {})).find(
-    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
-  );
-  const service = await call('contacts/saveOrganisation', {
-    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
-  });
-  const card = await call('contacts/saveContact', {
-    contact: {
-      organisationId: service.id,
-      firstName: 'Soizic',
-      lastName: 'Le Roux',
-      service: '',
-      phone: '',
-      email: '',
-      userId: soizic.id,
-      leftOn: null,
-    },
-  });
+  const card = await socialWorkerCard(app.services, admin, 'Soizic Le Roux');
   const funder = await call('funders/save', {
     funder: { name: 'Union européenne — FSE+', logoFile: null, fundingMention: '' },
   });

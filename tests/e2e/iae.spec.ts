@@ -3,7 +3,7 @@ import path from 'node:path';
 import { COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
-import { admitPeople, caller } from './seed';
+import { admitPeople, caller, socialWorkerCard } from './seed';
 import { addDays, formatFrenchDate } from '../../src-main/shared/dates';
 import { parisDateOf } from '../../src-main/shared/paris-time';
 
@@ -22,24 +22,7 @@ test('une CIP coche le RSA avec son justificatif, voit « Éligible », enregist
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
   const call = caller(app.services, admin);
-  const soizic = (await call('users/list', {})).find(
-    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
-  );
-  const service = await call('contacts/saveOrganisation', {
-    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
-  });
-  const card = await call('contacts/saveContact', {
-    contact: {
-      organisationId: service.id,
-      firstName: 'Soizic',
-      lastName: 'Le Roux',
-      service: '',
-      phone: '',
-      email: '',
-      userId: soizic.id,
-      leftOn: null,
-    },
-  });
+  const card = await socialWorkerCard(app.services, admin, 'Soizic Le Roux');
   await admitPeople(app.services, admin, ['Élodie']);
   const { rows } = await call('people/search', {});
   await app.services.db.updateTable('persons').set({ referentId: card.id }).where('id', '=', rows[0].id).execute();

@@ -1,7 +1,7 @@
 import { COLLEAGUE_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
-import { admitPeople, caller, MESP_CONTRACT, mespWorksite } from './seed';
+import { admitPeople, caller, MESP_CONTRACT, mespWorksite, socialWorkerCard } from './seed';
 
 test("la travailleuse sociale ouvre un chantier : elle n'y voit que la personne qu'elle suit, ses heures, et rien de sa voisine", async ({
   page,
@@ -10,24 +10,7 @@ test("la travailleuse sociale ouvre un chantier : elle n'y voit que la personne 
   const admin = await app.seed();
   await app.addAccount(admin, 'Soizic Le Roux', 'travailleur_social');
   const call = caller(app.services, admin);
-  const soizic = (await call('users/list', {})).find(
-    (u: { displayName: string }) => u.displayName === 'Soizic Le Roux',
-  );
-  const service = await call('contacts/saveOrganisation', {
-    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
-  });
-  const card = await call('contacts/saveContact', {
-    contact: {
-      organisationId: service.id,
-      firstName: 'Soizic',
-      lastName: 'Le Roux',
-      service: '',
-      phone: '',
-      email: '',
-      userId: soizic.id,
-      leftOn: null,
-    },
-  });
+  const card = await socialWorkerCard(app.services, admin, 'Soizic Le Roux');
   await admitPeople(app.services, admin, ['Élodie', 'Inès']);
   const { rows } = await call('people/search', { status: 'admise' });
   const elodie = rows.find((r: { firstNames: string }) => r.firstNames === 'Élodie');

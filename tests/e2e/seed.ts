@@ -133,3 +133,32 @@ export async function fseOperation(services: Services, admin: Session, year: num
   }
   return operationId;
 }
+
+/**
+ * Links an existing social worker's account to her card in the directory, under the CCAS's social
+ * service, as the administrator does in Paramètres › Comptes; returns the card (its id is the referent).
+ */
+export async function socialWorkerCard(
+  services: Services,
+  admin: Session,
+  displayName: string,
+): Promise<{ id: number }> {
+  const call = caller(services, admin);
+  const account = (await call('users/list', {})).find((u: { displayName: string }) => u.displayName === displayName);
+  const [firstName, ...rest] = displayName.split(' ');
+  const service = await call('contacts/saveOrganisation', {
+    organisation: { name: 'Service social du CCAS', kind: 'prescripteur', address: '', phone: '', email: '' },
+  });
+  return call('contacts/saveContact', {
+    contact: {
+      organisationId: service.id,
+      firstName,
+      lastName: rest.join(' '),
+      service: '',
+      phone: '',
+      email: '',
+      userId: account.id,
+      leftOn: null,
+    },
+  });
+}
