@@ -76,6 +76,11 @@ for (const tz of ['America/Guadeloupe', 'Pacific/Kiritimati']) {
   );
 }
 
+// The data-layer and RPC tests again on PostgreSQL (issue 28): the files already green there
+// (tests/postgres/files.json); the engine differences and the migrator run on both engines in every run.
+const onPostgres = readJson('tests/postgres/files.json')?.files ?? [];
+vitest('data-layer tests on PostgreSQL', 'vitest-postgres.json', onPostgres, { PASSERELLE_TEST_ENGINE: 'postgres' });
+
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);
 if (built) gate('built backup worker', 'node', ['scripts/check-built-worker.mjs']);
 

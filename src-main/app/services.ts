@@ -9,7 +9,8 @@ import { assertLocalPath } from '../db/location';
 import { POSTGRES_ENGINE_AVAILABLE } from '../db/engines';
 import { assertEngineAvailable, readEngineChoice, type EngineChoice } from './engine-choice';
 import type { Engine } from '../db/engine';
-import { openDatabase, type OpenedDatabase } from '../db/open';
+import { openDatabase } from '../db/open';
+import { openPostgres, type PostgresConnection } from '../db/open-postgres';
 import { findStructure } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
@@ -48,6 +49,8 @@ export interface ServicesConfig {
   backupKdf?: KdfParams;
   /** Whether this build can keep the data on a PostgreSQL server (db/engines.ts); tests of the saved choice say yes. */
   postgresAvailable?: boolean;
+  /** The data on a PostgreSQL server rather than in the data folder's SQLite file (issue 28); the kept files stay in the data folder. */
+  postgres?: PostgresConnection;
 }
 
 export interface Services {
@@ -106,16 +109,19 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const engineChoice = readEngineChoice(paths.engineFile);
   const postgresAvailable = config.postgresAvailable ?? POSTGRES_ENGINE_AVAILABLE;
   assertEngineAvailable(engineChoice, postgresAvailable);
-  const opened: OpenedDatabase = await openDatabase(paths.databaseFile, {
-    backupDir: paths.backupsDir,
-    now: () => clock.now(),
-  });
+  /** The database the app works on, either engine: what the rest of main holds of it. */
+  type Store = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
+  const openStore = (): Promise<Store> =>
+    config.postgres
+      ? openPostgres(config.postgres)
+      : openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
+  const opened = await openStore();
   const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
-  const openJournal = (db: OpenedDatabase) =>
-    startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
+  const openJournal = (db: Store) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
   const journal = await openJournal(opened);
   // Once a day, a checked local copy of the database, rotated.
-  await dailyLocalBackup(opened.engine.file, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
+  if (opened.engine.kind === 'sqlite')
+    await dailyLocalBackup(opened.engine.file, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
   // The database, its copies, keys and kept files: the user's alone (0700/0600).
   makeUserOnly(paths.dataDir);
   const printer = config.printer ?? nodePdfPrinter();
@@ -153,7 +159,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         await swap?.();
       } finally {
         // Whatever `swap` did, the app goes on with a database open (the new file, or the old one untouched).
-        current = await openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
+        current = await openStore();
         services.db = current.db;
         services.engine = current.engine;
         services.journal = await openJournal(current);

@@ -2,11 +2,12 @@
  * The two handles on the database, by what they may do (Signal Desktop's
  * ReadableDB/WritableDB). A `read` method is given a `ReadableDb`: its type has
  * no way to write, and at run time the transaction it runs in refuses writes
- * (`PRAGMA query_only`), so a cast past the type still writes nothing. A
+ * (`PRAGMA query_only` on SQLite, a read-only savepoint on PostgreSQL: db/engine.ts), so a cast past the type still writes nothing. A
  * `write` method is given a `WritableDb`. Repository functions that only read
  * take a `ReadableDb`; a `WritableDb` is one too, so a write can call them.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { beginReadOnly, endReadOnly } from './engine';
 import type { Database } from './schema';
 
 /**
@@ -24,13 +25,9 @@ export type ReadableDb = Pick<
 /** The full query builder: a `write` method's open transaction, or the database itself. */
 export type WritableDb = Kysely<Database>;
 
-async function queryOnly(db: WritableDb, on: boolean): Promise<void> {
-  await sql.raw(`pragma query_only = ${on ? 'on' : 'off'}`).execute(db);
-}
-
 /**
- * Runs `work` in one transaction in which SQLite refuses every write
- * (SQLITE_READONLY), then `after` in the same transaction once writes are
+ * Runs `work` in one transaction in which the engine refuses every write
+ * (SQLITE_READONLY; PostgreSQL's read-only transaction), then `after` in the same transaction once writes are
  * allowed again: the access-journal entry of an audited read commits with the
  * read, or neither does.
  */
@@ -40,13 +37,13 @@ export async function readTransaction<T>(
   after?: (db: WritableDb, value: T) => Promise<void>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await queryOnly(trx, true);
+    await beginReadOnly(trx);
     let value: T;
     try {
       value = await work(trx);
     } finally {
       // The one connection is shared: it never leaves this transaction read-only.
-      await queryOnly(trx, false);
+      await endReadOnly(trx);
     }
     if (after) await after(trx, value);
     return value;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /** Frozen in time: never import repositories or app types here. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -21,12 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('afternoon_end', 'integer', (c) => c.notNull())
     .addColumn('setup_completed_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('employers')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('address', 'text', (c) => c.notNull())
@@ -47,15 +48,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('wage_rates')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('effective_from', 'text', (c) => c.notNull().unique())
     .addColumn('hourly_cents', 'integer', (c) => c.notNull().check(sql`hourly_cents > 0`))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 }

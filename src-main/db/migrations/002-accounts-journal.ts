@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, guardJournalAppendOnly, strictTable } from '../engine';
 
 /** Named accounts, the hash-chained access journal, the idle lock delay. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -9,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('display_name_folded', 'text', (c) => c.notNull().unique())
     .addColumn('role', 'text', (c) => c.notNull())
@@ -25,12 +26,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('password_changed_at', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('journal')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer')
     .addColumn('action', 'text', (c) => c.notNull())
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('records', 'text', (c) => c.notNull())
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('journal_at').on('journal').column('at').execute();
 
@@ -49,14 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('purging', 'integer', (c) => c.notNull().defaultTo(0))
     /** Hash of the last purged entry: the first remaining entry chains to it. */
     .addColumn('anchor_hash', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await sql`insert into journal_state (id, purging, anchor_hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
 
   // Append-only: the application never updates an entry, and deletes only while purging.
-  await sql`create trigger journal_no_update before update on journal
-    begin select raise(abort, 'journal is append-only'); end`.execute(db);
-  await sql`create trigger journal_no_delete before delete on journal
-    when (select purging from journal_state where id = 1) = 0
-    begin select raise(abort, 'journal is append-only'); end`.execute(db);
+  await guardJournalAppendOnly(db);
 }

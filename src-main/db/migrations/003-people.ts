@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /** The contacts directory and the records of the people accompanied. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -10,7 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('organisations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
@@ -19,12 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('contacts')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
     .addColumn('first_name', 'text', (c) => c.notNull())
     .addColumn('last_name', 'text', (c) => c.notNull())
@@ -37,13 +38,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('left_on', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('contacts_organisation').on('contacts').column('organisation_id').execute();
 
   await db.schema
     .createTable('persons')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('civility', 'text')
     .addColumn('last_name', 'text', (c) => c.notNull())
     .addColumn('birth_name', 'text', (c) => c.notNull().defaultTo(''))
@@ -66,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('search_key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('persons_search').on('persons').columns(['archived', 'search_key']).execute();
   await db.schema.createIndex('persons_referent').on('persons').column('referent_id').execute();
@@ -75,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   /** The situation at entry, dated and kept as history: a new one never overwrites the last. */
   await db.schema
     .createTable('person_situations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
     .addColumn('observed_on', 'text', (c) => c.notNull())
     .addColumn('resources', 'text', (c) => c.notNull())
@@ -89,7 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('public_transport', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createIndex('person_situations_person')
@@ -104,31 +105,31 @@ export async function up(db: Kysely<any>): Promise<void> {
 async function upJourneys(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('journeys')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('opened_on', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('journeys_person').on('journeys').column('person_id').execute();
 
   await db.schema
     .createTable('journey_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('journey_id', 'integer', (c) => c.notNull().references('journeys.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('happened_on', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('journey_events_journey').on('journey_events').column('journey_id').execute();
 
   await db.schema
     .createTable('obstacles')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('identified_on', 'text', (c) => c.notNull())
@@ -136,13 +137,13 @@ async function upJourneys(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_on', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('obstacles_person').on('obstacles').column('person_id').execute();
 
   await db.schema
     .createTable('outcomes')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('journey_id', 'integer', (c) => c.notNull().unique().references('journeys.id'))
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('detail', 'text', (c) => c.notNull().defaultTo(''))
@@ -151,7 +152,7 @@ async function upJourneys(db: Kysely<any>): Promise<void> {
     .addColumn('after_six_months', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 }
 
@@ -162,6 +163,6 @@ async function upImportMappings(db: Kysely<any>): Promise<void> {
     .addColumn('signature', 'text', (c) => c.primaryKey())
     .addColumn('mapping', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /** Worksites, their weekly pattern, funders and half-day sessions. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -15,12 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('closures')
     .addColumn('date', 'text', (c) => c.primaryKey())
     .addColumn('reason', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('worksites')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('activity', 'text', (c) => c.notNull())
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
@@ -48,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('weekday', 'integer', (c) => c.notNull())
     .addColumn('half_day', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('worksite_slots_pk', ['worksite_id', 'weekday', 'half_day'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
@@ -56,12 +57,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('worksite_id', 'integer', (c) => c.notNull().references('worksites.id'))
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
     .addPrimaryKeyConstraint('worksite_funders_pk', ['worksite_id', 'organisation_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('worksite_id', 'integer', (c) => c.notNull().references('worksites.id'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('half_day', 'text', (c) => c.notNull())
@@ -71,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cancelled_reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('sessions_slot', ['worksite_id', 'date', 'half_day'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('sessions_date').on('sessions').column('date').execute();
   await upParticipations(db);
@@ -82,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 async function upParticipations(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('participations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('worksite_id', 'integer', (c) => c.notNull().references('worksites.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
     .addColumn('journey_id', 'integer', (c) => c.notNull().references('journeys.id'))
@@ -99,7 +100,7 @@ async function upParticipations(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('participations_person', ['worksite_id', 'person_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('participations_person_idx').on('participations').column('person_id').execute();
 }
@@ -108,7 +109,7 @@ async function upParticipations(db: Kysely<any>): Promise<void> {
 async function upAnnexTimes(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('annex_times')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())
@@ -116,7 +117,7 @@ async function upAnnexTimes(db: Kysely<any>): Promise<void> {
     .addColumn('end_minutes', 'integer', (c) => c.notNull())
     .addColumn('paid', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('annex_times_participation').on('annex_times').column('participation_id').execute();
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /** The life of a contract after it is drafted: derogation, renewals, early end. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -9,13 +10,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('participations').addColumn('early_end_reason', 'text').execute();
   await db.schema
     .createTable('contract_renewals')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id'))
     .addColumn('previous_end_date', 'text', (c) => c.notNull())
     .addColumn('new_end_date', 'text', (c) => c.notNull())
     .addColumn('agreed_on', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createIndex('contract_renewals_participation')

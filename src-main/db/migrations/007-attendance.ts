@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { strictTable } from '../engine';
 
 /** Attendance marks, how a half-day was cancelled, annex times done, the weather setting. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -17,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('attendance_pk', ['session_id', 'participation_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('attendance_participation').on('attendance').column('participation_id').execute();
   // 'structure' (always paid) or 'force_majeure' (paid per the setting below); null while not cancelled.

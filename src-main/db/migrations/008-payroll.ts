@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /** Monthly hand-offs of paid hours to each employer, and régularisations of locked months. Frozen in time. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('payroll_handoffs')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('employer_id', 'integer', (c) => c.notNull().references('employers.id'))
     // 'valide' (checked by the coordinator, files made) then 'transmis' (sent: the month is locked).
@@ -22,13 +23,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('transmitted_by', 'integer', (c) => c.references('users.id'))
     .addColumn('transmitted_at', 'text')
     .addUniqueConstraint('payroll_handoffs_month', ['month', 'employer_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   // A change to a day of a month already sent: the difference goes in the next hand-off.
   await db.schema
     .createTable('regularisations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('worked_delta', 'integer', (c) => c.notNull())
@@ -37,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('handoff_id', 'integer', (c) => c.references('payroll_handoffs.id'))
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createIndex('regularisations_participation')

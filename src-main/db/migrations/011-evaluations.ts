@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /**
  * Evaluation grid (with its default lines), evaluations, observations, health
@@ -69,7 +70,7 @@ const DEFAULT_GRID: Record<string, string[]> = {
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('evaluation_criteria')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('section', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -80,7 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`archived in (0, 1)`),
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   const now = new Date().toISOString();
   for (const [section, labels] of Object.entries(DEFAULT_GRID)) {
@@ -92,7 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('evaluations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id').onDelete('cascade'))
     .addColumn('moment', 'text', (c) => c.notNull().check(sql`moment in ('debut', 'mi_parcours', 'fin')`))
     .addColumn('evaluator', 'text', (c) => c.notNull().check(sql`evaluator in ('encadrant', 'participant')`))
@@ -101,7 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('evaluations_once', ['participation_id', 'moment', 'evaluator'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createTable('evaluation_items')
@@ -112,12 +113,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('evaluation_items_pk', ['evaluation_id', 'criterion_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('observations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id').onDelete('cascade'))
     .addColumn('observed_on', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -125,13 +126,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_id', 'integer', (c) => c.references('users.id'))
     .addColumn('obstacle_id', 'integer', (c) => c.references('obstacles.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('observations_by_participation').on('observations').column('participation_id').execute();
 
   await db.schema
     .createTable('health_checks')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('participation_id', 'integer', (c) => c.notNull().references('participations.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('vip', 'bilan_sante', 'suivi_renforce')`))
     .addColumn('date', 'text', (c) => c.notNull())
@@ -143,7 +144,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
@@ -156,7 +157,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('referent_to_inform', 'text', (c) => c.notNull())
     .addColumn('activities_done', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createTable('worksite_bilans')
@@ -165,7 +166,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('incidents', 'text', (c) => c.notNull())
     .addColumn('comments', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   // One note per debrief and psychologist; read by its author only.
@@ -176,6 +177,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('psychologist_notes_pk', ['annex_time_id', 'author_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /**
  * RGPD: a person's anonymisation date and retention extension, and the log
@@ -15,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('rights_requests')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.references('persons.id'))
     .addColumn('kind', 'text', (c) =>
       c
@@ -28,6 +29,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { strictTable } from '../engine';
 
 /**
  * The keys and codes of the payroll hand-off: each employer's matricule of a
@@ -16,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('matricule', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('employee_numbers_pk', ['person_id', 'employer_id'])
     .addUniqueConstraint('employee_numbers_matricule', ['employer_id', 'matricule'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
@@ -25,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('item', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('pay_item_codes_pk', ['employer_id', 'item'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema.alterTable('payroll_handoffs').addColumn('variables_file', 'text').execute();

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { guardJournalAppendOnly, onSqlite } from '../engine';
 
 /**
  * The tamper-evident journal (issue 24, item 4): ids are never reused
@@ -9,6 +10,22 @@ import { sql, type Kysely } from 'kysely';
  * is made again and the rows copied, ids and hashes unchanged. Frozen in time.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // PostgreSQL's identity never gives an id twice (its sequence only goes up): nothing to make again there.
+  if (onSqlite(db)) await remakeWithAutoincrement(db);
+
+  await db.schema
+    .alterTable('journal_state')
+    .addColumn('anchor_id', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  /** Null until the journal is sealed under its key, at the next start. */
+  await db.schema.alterTable('journal_state').addColumn('sealed_id', 'integer').execute();
+  // Entries before the first remaining one were purged: the anchor is the one just before it.
+  await sql`update journal_state set anchor_id = coalesce((select min(id) - 1 from journal), 0) where id = 1`.execute(
+    db,
+  );
+}
+
+async function remakeWithAutoincrement(db: Kysely<any>): Promise<void> {
   await sql`create table journal_keyed (
     id integer primary key autoincrement,
     at text not null,
@@ -25,20 +42,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop table journal`.execute(db);
   await sql`alter table journal_keyed rename to journal`.execute(db);
   await db.schema.createIndex('journal_at').on('journal').column('at').execute();
-  await sql`create trigger journal_no_update before update on journal
-    begin select raise(abort, 'journal is append-only'); end`.execute(db);
-  await sql`create trigger journal_no_delete before delete on journal
-    when (select purging from journal_state where id = 1) = 0
-    begin select raise(abort, 'journal is append-only'); end`.execute(db);
-
-  await db.schema
-    .alterTable('journal_state')
-    .addColumn('anchor_id', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-  /** Null until the journal is sealed under its key, at the next start. */
-  await db.schema.alterTable('journal_state').addColumn('sealed_id', 'integer').execute();
-  // Entries before the first remaining one were purged: the anchor is the one just before it.
-  await sql`update journal_state set anchor_id = coalesce((select min(id) - 1 from journal), 0) where id = 1`.execute(
-    db,
-  );
+  await guardJournalAppendOnly(db);
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { strictTable } from '../engine';
 
 /**
  * Letterheads and funders on the documents: an employer's own logo (its
@@ -18,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('logo_file', 'text')
     .addColumn('funding_mention', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /**
  * Immersions (périodes de mise en situation en milieu professionnel,
@@ -10,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('immersions')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('renewal_of', 'integer', (c) => c.references('immersions.id').unique())
     .addColumn('host_organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
@@ -48,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('immersions_dates', sql`end_date >= start_date`)
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('immersions_person').on('immersions').columns(['person_id', 'start_date']).execute();
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /**
  * IAE eligibility (arrêté du 1er septembre 2021, R5132-1-1 and following):
@@ -11,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('iae_criteria')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     // The platform's IAE criteria on 1 September 2021 and since (les-emplois, AdministrativeCriteriaKind.for_iae()).
     .addColumn('code', 'text', (c) =>
@@ -30,12 +31,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('iae_criteria_person_code', ['person_id', 'code'])
     .addCheckConstraint('iae_criteria_until', sql`valid_until is null or valid_until >= proof_date`)
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('pass_iae')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('person_id', 'integer', (c) => c.notNull().unique().references('persons.id').onDelete('cascade'))
     .addColumn('number', 'text', (c) => c.notNull())
     .addColumn('start_date', 'text', (c) => c.notNull())
@@ -44,12 +45,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('pass_iae_dates', sql`end_date >= start_date`)
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   await db.schema
     .createTable('pass_iae_prolongations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('pass_id', 'integer', (c) => c.notNull().references('pass_iae.id').onDelete('cascade'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addColumn('reason', 'text', (c) =>
@@ -64,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_id', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addCheckConstraint('pass_iae_prolongations_dates', sql`end_date > start_date`)
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createIndex('pass_iae_prolongations_pass')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, strictTable } from '../engine';
 
 /**
  * FSE+ (Regulation (EU) 2021/1057, Annex I): an operation co-funded by a
@@ -10,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('fse_operations')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('funder_id', 'integer', (c) => c.notNull().references('organisations.id'))
     .addColumn('start_date', 'text', (c) => c.notNull())
@@ -18,21 +19,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('fse_operations_dates', sql`end_date >= start_date`)
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema
     .createTable('fse_operation_worksites')
     .addColumn('operation_id', 'integer', (c) => c.notNull().references('fse_operations.id').onDelete('cascade'))
     .addColumn('worksite_id', 'integer', (c) => c.notNull().references('worksites.id'))
     .addPrimaryKeyConstraint('fse_operation_worksites_pk', ['operation_id', 'worksite_id'])
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
 
   const sensitive = (column: string) => sql.raw(`${column} is null or ${column} in ('oui', 'non', 'refus')`);
   const flag = (column: string) => sql.raw(`${column} is null or ${column} in (0, 1)`);
   await db.schema
     .createTable('fse_participants')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('operation_id', 'integer', (c) => c.notNull().references('fse_operations.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id').onDelete('cascade'))
     // Entry (Annex I, 1a and 1b).
@@ -73,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('fse_participants_once', ['operation_id', 'person_id'])
     .addCheckConstraint('fse_participants_exit', sql`left_on is null or left_on >= entered_on`)
     .addCheckConstraint('fse_participants_six_months', sql`observed_on is null or left_on is not null`)
-    .modifyEnd(sql`strict`)
+    .modifyEnd(strictTable(db))
     .execute();
   await db.schema.createIndex('fse_participants_person').on('fse_participants').column('person_id').execute();
   await db.schema.createIndex('fse_participants_left').on('fse_participants').columns(['left_on']).execute();

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { ReadableDb } from '../access';
+import { addDays } from '../engine';
+import { addMonths } from '../../shared/dates';
 
 type Db = ReadableDb;
 
@@ -7,14 +9,14 @@ type Db = ReadableDb;
 type Supervisor = number | null;
 
 const mine = (supervisor: Supervisor) => (supervisor === null ? sql`1 = 1` : sql`w.supervisor_id = ${supervisor}`);
-const endOf = sql<string>`date(w.start_date, '+' || (w.weeks * 7 - 1) || ' days')`;
+const endOf = (db: Db) => addDays(db, sql<string>`w.start_date`, sql<number>`(w.weeks * 7 - 1)`);
 
 export async function worksitesAround(db: Db, today: string, supervisor: Supervisor) {
   return (
     await sql<{ id: number; name: string; startDate: string; endDate: string; status: string }>`
-      select w.id, w.name, w.start_date as startDate, ${endOf} as endDate, w.status
+      select w.id, w.name, w.start_date as start_date, ${endOf(db)} as end_date, w.status
       from worksites w
-      where w.status <> 'annule' and ${mine(supervisor)} and w.start_date <= date(${today}, '+30 days') and ${endOf} >= ${today}
+      where w.status <> 'annule' and ${mine(supervisor)} and w.start_date <= ${addDays(db, sql`${today}`, 30)} and ${endOf(db)} >= ${today}
       order by w.start_date`.execute(db)
   ).rows;
 }
@@ -22,7 +24,7 @@ export async function worksitesAround(db: Db, today: string, supervisor: Supervi
 export async function sessionsBetween(db: Db, from: string, to: string, supervisor: Supervisor) {
   return (
     await sql<{ worksiteId: number; worksiteName: string; date: string; startMinutes: number; endMinutes: number }>`
-      select s.worksite_id as worksiteId, w.name as worksiteName, s.date, s.start_minutes as startMinutes, s.end_minutes as endMinutes
+      select s.worksite_id as worksite_id, w.name as worksite_name, s.date, s.start_minutes as start_minutes, s.end_minutes as end_minutes
       from sessions s join worksites w on w.id = s.worksite_id
       where s.cancelled_reason is null and s.date between ${from} and ${to} and ${mine(supervisor)}
       order by s.date, s.start_minutes`.execute(db)
@@ -33,13 +35,13 @@ export async function sessionsBetween(db: Db, from: string, to: string, supervis
 export async function unrecorded(db: Db, today: string, supervisor: Supervisor) {
   return (
     await sql<{ worksiteId: number; worksiteName: string; date: string; missing: number }>`
-      select s.worksite_id as worksiteId, w.name as worksiteName, s.date, count(*) as missing
+      select s.worksite_id as worksite_id, w.name as worksite_name, s.date, count(*) as missing
       from sessions s
       join worksites w on w.id = s.worksite_id
       join participations pa on pa.worksite_id = s.worksite_id and s.date between pa.start_date and coalesce(pa.early_end_date, pa.end_date)
       left join attendance a on a.session_id = s.id and a.participation_id = pa.id
-      where s.cancelled_reason is null and s.date < ${today} and s.date >= date(${today}, '-60 days') and a.session_id is null and ${mine(supervisor)}
-      group by s.id
+      where s.cancelled_reason is null and s.date < ${today} and s.date >= ${addDays(db, sql`${today}`, -60)} and a.session_id is null and ${mine(supervisor)}
+      group by s.id, s.worksite_id, w.name, s.date
       order by s.date desc`.execute(db)
   ).rows;
 }
@@ -58,9 +60,9 @@ export async function waitingCount(db: Db, today: string) {
 export async function contractsToPrint(db: Db, today: string) {
   return (
     await sql<{ worksiteId: number; worksiteName: string; firstNames: string; lastName: string; startDate: string }>`
-      select pa.worksite_id as worksiteId, w.name as worksiteName, p.first_names as firstNames, p.last_name as lastName, pa.start_date as startDate
+      select pa.worksite_id as worksite_id, w.name as worksite_name, p.first_names as first_names, p.last_name as last_name, pa.start_date as start_date
       from participations pa join persons p on p.id = pa.person_id join worksites w on w.id = pa.worksite_id
-      where pa.start_date between ${today} and date(${today}, '+14 days')
+      where pa.start_date between ${today} and ${addDays(db, sql`${today}`, 14)}
         and not exists (select 1 from documents d where d.participation_id = pa.id and d.kind = 'contrat_travail')
       order by pa.start_date, p.search_key`.execute(db)
   ).rows;
@@ -70,9 +72,9 @@ export async function contractsToPrint(db: Db, today: string) {
 export async function monthsToSend(db: Db, today: string) {
   return (
     await sql<{ month: string; employerName: string }>`
-      select distinct substr(s.date, 1, 7) as month, e.name as employerName
+      select distinct substr(s.date, 1, 7) as month, e.name as employer_name
       from attendance a join sessions s on s.id = a.session_id join participations pa on pa.id = a.participation_id join employers e on e.id = pa.employer_id
-      where substr(s.date, 1, 7) < substr(${today}, 1, 7) and s.date >= date(${today}, 'start of month', '-3 months')
+      where substr(s.date, 1, 7) < substr(${today}, 1, 7) and s.date >= ${addMonths(`${today.slice(0, 7)}-01`, -3)}
         and not exists (select 1 from payroll_handoffs h where h.month = substr(s.date, 1, 7) and h.employer_id = pa.employer_id and h.status = 'transmis')
       order by month`.execute(db)
   ).rows;

@@ -4,6 +4,7 @@ import { foldForSearch } from '../../shared/text';
 import { escapeLike } from './like';
 import { DOCUMENT_OPTIONS, type DocumentOption, type DocumentKind } from '../../shared/contract/document-kinds';
 import type { ReadableDb, WritableDb } from '../access';
+import { jsonArrayOf, jsonFlag } from '../engine';
 
 type Db = ReadableDb;
 
@@ -93,10 +94,11 @@ const documentColumns = [
  * data's own `draft` and `named` flags), in the order of `DOCUMENT_OPTIONS`:
  * "[1,0]". Read in SQL so a listing does not carry whole snapshots.
  */
-const optionsColumn =
-  sql<string>`json_array(${sql.join(DOCUMENT_OPTIONS.map((o) => sql`coalesce(json_extract(d.snapshot, ${`$.${o}`}), 0) = 1`))})`.as(
-    'optionFlags',
-  );
+const optionsColumn = (db: Db) =>
+  jsonArrayOf(
+    db,
+    DOCUMENT_OPTIONS.map((o) => jsonFlag(db, sql`d.snapshot`, o)),
+  ).as('optionFlags');
 
 /** `optionFlags` as the contract's `options`. */
 export function optionsOfRow(optionFlags: string): Record<DocumentOption, boolean> {
@@ -113,7 +115,7 @@ function documentsQuery(db: Db) {
     .select([
       ...documentColumns,
       sql<string | null>`p.first_names || ' ' || p.last_name`.as('personName'),
-      optionsColumn,
+      optionsColumn(db),
     ]);
 }
 

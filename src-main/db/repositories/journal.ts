@@ -10,6 +10,7 @@ import type { JournalAction, JournalFilter } from '../../shared/contract/journal
 import { addDays } from '../../shared/dates';
 import { parisDayStart } from '../../shared/paris-time';
 import type { ReadableDb, WritableDb } from '../access';
+import { highestIssuedId, jsonArrayHasAny } from '../engine';
 
 type Db = ReadableDb;
 
@@ -62,10 +63,9 @@ export async function chainLinks(db: Db): Promise<ChainLink[]> {
   return db.selectFrom('journal').select(['id', 'hash']).orderBy('id').execute();
 }
 
-/** The highest id AUTOINCREMENT has given (kept in `sqlite_sequence`, even after the entry was purged). */
+/** The highest id the journal ever gave (SQLite's AUTOINCREMENT, PostgreSQL's identity), even after the entry was purged. */
 export async function highestJournalId(db: Db): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'journal'`.execute(db);
-  return rows[0]?.seq ?? 0;
+  return highestIssuedId(db, 'journal');
 }
 
 /** The HMAC of a payload under the key the connection was given (`Engine.useJournalKey`): the key never enters SQL. */
@@ -145,9 +145,7 @@ function filtered(db: Db, filter: JournalFilter) {
   if (filter.to !== undefined) query = query.where('journal.at', '<', parisDayStart(addDays(filter.to, 1)));
   if (filter.personId !== undefined) {
     const refs = [`person:${filter.personId}`, `nir:${filter.personId}`];
-    query = query.where(
-      sql<boolean>`exists (select 1 from json_each(journal.records) where json_each.value in (${sql.join(refs)}))`,
-    );
+    query = query.where(jsonArrayHasAny(db, sql<string>`journal.records`, refs));
   }
   return query;
 }

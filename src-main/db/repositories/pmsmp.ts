@@ -152,7 +152,7 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
     .where('pa.personId', '=', personId)
     .where('pa.contractType', '=', 'cddi')
     .where('pa.startDate', '<=', to)
-    .groupBy('pa.id')
+    .groupBy(['pa.id', 'w.name'])
     .execute();
   return rows
     .map((r) => {

@@ -1,4 +1,15 @@
 import { sql, type Insertable } from 'kysely';
+import { greatestOf } from '../engine';
+
+/**
+ * The ISO date `months` months before `today`, normalised as SQLite's
+ * `date(today, '-N months')` does (the month moved, the day kept, an
+ * overflowing day carried into the next month: 31/01 less 23 months is 02/03).
+ */
+function monthsBefore(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
+}
 import type { RightsRequestsTable } from '../schema';
 import type { ReadableDb, WritableDb } from '../access';
 
@@ -21,22 +32,22 @@ export async function reviewCandidates(db: Db, today: string) {
       lastActivity: string;
     }>`
       select * from (
-        select p.id, p.first_names as firstNames, p.last_name as lastName, p.retention_until as retentionUntil, p.retention_reason as retentionReason,
-          max(
-            substr(p.created_at, 1, 10),
-            coalesce((select max(coalesce(pa.early_end_date, pa.end_date)) from participations pa where pa.person_id = p.id), ''),
-            coalesce((select max(e.happened_on) from journey_events e join journeys j on j.id = e.journey_id where j.person_id = p.id), ''),
-            coalesce((select max(s.date) from attendance a join sessions s on s.id = a.session_id join participations pa on pa.id = a.participation_id where pa.person_id = p.id), ''),
-            coalesce((select max(substr(d.created_at, 1, 10)) from documents d where d.person_id = p.id), ''),
-            coalesce((select max(max(o.identified_on, coalesce(o.resolved_on, ''))) from obstacles o where o.person_id = p.id), ''),
-            coalesce((select max(oc.exited_on) from outcomes oc join journeys j on j.id = oc.journey_id where j.person_id = p.id), ''),
-            coalesce((select max(ob.observed_on) from observations ob join participations pa on pa.id = ob.participation_id where pa.person_id = p.id), '')
-          ) as lastActivity
+        select p.id, p.first_names as first_names, p.last_name as last_name, p.retention_until as retention_until, p.retention_reason as retention_reason,
+          ${greatestOf(db, [
+            sql`substr(p.created_at, 1, 10)`,
+            sql`coalesce((select max(coalesce(pa.early_end_date, pa.end_date)) from participations pa where pa.person_id = p.id), '')`,
+            sql`coalesce((select max(e.happened_on) from journey_events e join journeys j on j.id = e.journey_id where j.person_id = p.id), '')`,
+            sql`coalesce((select max(s.date) from attendance a join sessions s on s.id = a.session_id join participations pa on pa.id = a.participation_id where pa.person_id = p.id), '')`,
+            sql`coalesce((select max(substr(d.created_at, 1, 10)) from documents d where d.person_id = p.id), '')`,
+            sql`coalesce((select max(${greatestOf(db, [sql`o.identified_on`, sql`coalesce(o.resolved_on, '')`])}) from obstacles o where o.person_id = p.id), '')`,
+            sql`coalesce((select max(oc.exited_on) from outcomes oc join journeys j on j.id = oc.journey_id where j.person_id = p.id), '')`,
+            sql`coalesce((select max(ob.observed_on) from observations ob join participations pa on pa.id = ob.participation_id where pa.person_id = p.id), '')`,
+          ])} as last_activity
         from persons p
         where p.anonymised_on is null
-      )
-      where lastActivity <= date(${today}, '-23 months')
-      order by lastActivity, lastName`.execute(db)
+      ) as candidates
+      where last_activity <= ${monthsBefore(today, 23)}
+      order by last_activity, last_name`.execute(db)
   ).rows;
 }
 

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ACTIVITIES, WORKSITE_KINDS } from '../../shared/contract/worksites';
 import type { ReadableDb } from '../access';
+import { asFlag } from '../engine';
 
 type Db = ReadableDb;
 
@@ -34,7 +35,7 @@ export async function funderChoices(db: Db) {
  * `facts`: what is known of them at entry (age, the situation recorded on or
  * before that day, else the first one after).
  */
-function scope(f: Filter): RawBuilder<unknown> {
+function scope(db: Db, f: Filter): RawBuilder<unknown> {
   return sql`
     sites as materialized (
       select w.id from worksites w
@@ -52,7 +53,7 @@ function scope(f: Filter): RawBuilder<unknown> {
     counted as materialized (select person_id, min(start_date) as entry from parts group by person_id),
     facts as materialized (
       select c.person_id, c.entry, p.sex, p.priority_area, coalesce(o.name, '') as prescriber,
-        cast(substr(c.entry, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer) - (substr(c.entry, 6) < substr(p.birth_date, 6)) as age,
+        cast(substr(c.entry, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer) - ${asFlag(db, sql`substr(c.entry, 6) < substr(p.birth_date, 6)`)} as age,
         s.resources, s.education_level, s.rqth
       from counted c
       join persons p on p.id = c.person_id
@@ -86,7 +87,7 @@ export async function breakdownCounts(db: Db, f: Filter) {
     ([dim, expr]) => sql`select ${dim} as dim, ${expr} as cat, count(*) as n from facts group by 2`,
   );
   const query = sql<{ dim: string; cat: string; n: number }>`
-    with ${scope(f)}
+    with ${scope(db, f)}
     ${sql.join(personParts, sql` union all `)}
     union all select 'cross', sex || '|' || ${AGE}, count(*) from facts group by 2
     union all select 'obstaclesIdentified', ob.kind, count(*) from obstacles ob where ob.person_id in (select person_id from counted) and ob.identified_on between ${f.from} and ${f.to} group by 2
@@ -111,7 +112,7 @@ export async function keyFigures(db: Db, f: Filter) {
     paidCancelled: number | null;
     paidAnnex: number | null;
   }>`
-    with ${scope(f)},
+    with ${scope(db, f)},
     held as materialized (select s.* from sessions s where s.worksite_id in (select id from sites) and s.date between ${f.from} and ${f.to}),
     -- From the period's contracts to their marks (attendance by participation), then each half-day by its key.
     marks as (
@@ -153,7 +154,7 @@ export async function keyFigures(db: Db, f: Filter) {
  */
 export async function upcomingPeople(db: Db, f: Filter, until: string) {
   const query = sql<{ n: number }>`
-    with ${scope(f)}
+    with ${scope(db, f)}
     select count(distinct person_id) as n from parts
     where person_id not in (select person_id from parts where start_date <= ${until} and ${until} >= ${f.from})`;
   return Number((await query.execute(db)).rows[0]!.n);
@@ -172,7 +173,7 @@ export async function peopleOf(db: Db, f: Filter, dimension: string | null, cate
           : sql``;
   // The cell is chosen inside `facts` (its column names), the names are read after.
   const query = sql<{ id: number; firstNames: string; lastName: string; entry: string }>`
-    with ${scope(f)},
+    with ${scope(db, f)},
     cell as (select person_id, entry from facts ${where})
     select p.id, p.first_names as firstNames, p.last_name as lastName, cell.entry
     from cell join persons p on p.id = cell.person_id
@@ -192,7 +193,7 @@ export async function peopleOf(db: Db, f: Filter, dimension: string | null, cate
 export async function immersionCounts(db: Db, f: Filter, today: string) {
   const filtered = f.kind !== null || f.activity !== null || f.funderId !== null;
   const query = sql<{ objective: string; status: string; n: number }>`
-    with ${scope(f)}
+    with ${scope(db, f)}
     select i.objective,
       case
         when i.outcome is not null and (i.outcome <> 'realisee' or i.end_date <= ${today}) then i.outcome

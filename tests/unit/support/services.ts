@@ -13,6 +13,7 @@ import { setupInput } from './factories';
 import { dispatch } from '../../../src-main/app/dispatch';
 import type { Method, MethodInput, MethodOutput } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/errors';
+import { freshPostgres, testEngine } from './postgres';
 
 type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
@@ -85,6 +86,8 @@ export async function testServices(
     printer: options.printer,
     backupKdf: { log2N: 10, r: 8, p: 1 },
     postgresAvailable: options.postgresAvailable,
+    // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
+    postgres: testEngine() === 'postgres' ? await freshPostgres() : undefined,
   });
   onCleanup(() => services.close());
   return services;
