@@ -359,3 +359,24 @@ export function jsonArrayOf(db: Db, items: readonly RawBuilder<unknown>[]) {
 export function greatestOf(db: Db, values: readonly (Expression<unknown> | RawBuilder<unknown>)[]) {
   return engineOf(db) === 'sqlite' ? sql`max(${sql.join(values)})` : sql`greatest(${sql.join(values)})`;
 }
+
+/** The least of values none of which is null: SQLite's scalar `min(a, b, …)`, PostgreSQL's `least`. */
+export function leastOf(db: Db, values: readonly (Expression<unknown> | RawBuilder<unknown>)[]) {
+  return engineOf(db) === 'sqlite' ? sql`min(${sql.join(values)})` : sql`least(${sql.join(values)})`;
+}
+
+/**
+ * A bound text value with its type said (`cast($1 as text)`), for raw SQL
+ * where nothing around it gives one (`$1 is null`, `select $1 as dim`,
+ * `$1 <= $2`): PostgreSQL must know a parameter's type when it prepares the
+ * statement and refuses otherwise; SQLite's values carry their type. The same
+ * SQL on both engines.
+ */
+export function textParam(value: string | null) {
+  return sql<string | null>`cast(${value} as text)`;
+}
+
+/** A bound integer with its type said (`cast($1 as integer)`): see `textParam`. */
+export function integerParam(value: number | null) {
+  return sql<number | null>`cast(${value} as integer)`;
+}

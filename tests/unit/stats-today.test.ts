@@ -7,6 +7,7 @@ import { keep, pdfText } from './support/pdf';
 import { handWrittenStats, sameFigures } from '../../scripts/bench/stats-floor';
 import { insertParticipation, insertPerson, insertSession, insertWorksite } from './support/stats-fixture';
 import { sqliteFile } from './support/sqlite-file';
+import { testEngine } from './support/postgres';
 
 const printer = nodePdfPrinter();
 afterAll(() => printer.close());
@@ -88,10 +89,11 @@ describe('nothing counts the future', () => {
     async (_, period, sessions, people, upcoming, minutes, asOf) => {
       const { call, services } = await aroundToday();
       const f = valueOf(await call('stats/figures', { ...period, showSmall: true }));
-      // The benchmark's hand-written floor stops at the same day.
-      expect(() =>
-        sameFigures(f, handWrittenStats(sqliteFile(services))({ ...period, until: countingEnd(period, TODAY).until })),
-      ).not.toThrow();
+      // The benchmark's hand-written floor stops at the same day (SQLite's SQL on the database file: SQLite only).
+      if (testEngine() === 'sqlite')
+        expect(() =>
+          sameFigures(f, handWrittenStats(sqliteFile(services))({ ...period, until: countingEnd(period, TODAY).until })),
+        ).not.toThrow();
       expect({
         sessions: figure(f, 'sessions'),
         people: figure(f, 'people'),

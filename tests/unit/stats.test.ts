@@ -16,6 +16,7 @@ import {
   type FixturePerson,
 } from './support/stats-fixture';
 import { sqliteFile } from './support/sqlite-file';
+import { testEngine } from './support/postgres';
 
 const printer = nodePdfPrinter();
 afterAll(() => printer.close());
@@ -402,11 +403,14 @@ describe('a generated dataset, compared with a plain loop over its rows', () => 
     expect(figure(y, 'hoursWorked')).toBe(present * 210);
     expect(figure(y, 'attendanceRate')).toBe(Math.round((present / inYear.length) * 100));
     expect(entered.size).toBeGreaterThan(10);
-    // The benchmark's floor, every figure written by hand in SQL, must count what the screen counts.
-    const handWritten = handWrittenStats(sqliteFile(services));
-    expect(() => sameFigures(y, handWritten({ ...YEAR_2025, until: YEAR_2025.to }))).not.toThrow();
-    const spring = { from: '2024-03-01', to: '2024-06-30' };
-    const springFigures = valueOf(await call('stats/figures', { ...spring, showSmall: true }));
-    expect(() => sameFigures(springFigures, handWritten({ ...spring, until: spring.to }))).not.toThrow();
+    // The benchmark's floor, every figure written by hand in SQL, must count what the screen counts. The
+    // floor is SQLite's SQL on the database file (scripts/bench/stats-floor.ts): checked on SQLite only.
+    if (testEngine() === 'sqlite') {
+      const handWritten = handWrittenStats(sqliteFile(services));
+      expect(() => sameFigures(y, handWritten({ ...YEAR_2025, until: YEAR_2025.to }))).not.toThrow();
+      const spring = { from: '2024-03-01', to: '2024-06-30' };
+      const springFigures = valueOf(await call('stats/figures', { ...spring, showSmall: true }));
+      expect(() => sameFigures(springFigures, handWritten({ ...spring, until: spring.to }))).not.toThrow();
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ACTIVITIES, WORKSITE_KINDS } from '../../shared/contract/worksites';
 import type { ReadableDb } from '../access';
-import { asFlag } from '../engine';
+import { asFlag, greatestOf, integerParam, leastOf, textParam } from '../engine';
 
 type Db = ReadableDb;
 
@@ -39,16 +39,16 @@ function scope(db: Db, f: Filter): RawBuilder<unknown> {
   return sql`
     sites as materialized (
       select w.id from worksites w
-      where (${f.kind} is null or w.kind = ${f.kind})
-        and (${f.activity} is null or w.activity = ${f.activity})
-        and (${f.funderId} is null or exists (select 1 from worksite_funders wf where wf.worksite_id = w.id and wf.organisation_id = ${f.funderId}))
+      where (${textParam(f.kind)} is null or w.kind = ${f.kind})
+        and (${textParam(f.activity)} is null or w.activity = ${f.activity})
+        and (${integerParam(f.funderId)} is null or exists (select 1 from worksite_funders wf where wf.worksite_id = w.id and wf.organisation_id = ${f.funderId}))
     ),
     parts as materialized (
       select pa.id, pa.person_id, pa.worksite_id, pa.journey_id, pa.start_date, coalesce(pa.early_end_date, pa.end_date) as end_date
       from participations pa
       where pa.worksite_id in (select id from sites) and pa.start_date <= ${f.to} and coalesce(pa.early_end_date, pa.end_date) >= ${f.from}
         -- A period wholly after today is counted up to a day before it starts: nothing.
-        and ${f.from} <= ${f.to}
+        and ${textParam(f.from)} <= ${textParam(f.to)}
     ),
     counted as materialized (select person_id, min(start_date) as entry from parts group by person_id),
     facts as materialized (
@@ -84,7 +84,7 @@ export const PERSON_DIMENSIONS: Record<string, RawBuilder<string>> = {
 /** Every breakdown in one query: (dimension, category, count) rows. */
 export async function breakdownCounts(db: Db, f: Filter) {
   const personParts = Object.entries(PERSON_DIMENSIONS).map(
-    ([dim, expr]) => sql`select ${dim} as dim, ${expr} as cat, count(*) as n from facts group by 2`,
+    ([dim, expr]) => sql`select ${textParam(dim)} as dim, ${expr} as cat, count(*) as n from facts group by 2`,
   );
   const query = sql<{ dim: string; cat: string; n: number }>`
     with ${scope(db, f)}
@@ -124,25 +124,25 @@ export async function keyFigures(db: Db, f: Filter) {
     -- Every sum over the marks in one pass (a subquery per sum read them four times).
     tally as (
       select sum(case mark when 'present' then end_minutes - start_minutes
-                           when 'retard' then max(0, coalesce(actual_end, end_minutes) - coalesce(actual_start, start_minutes))
+                           when 'retard' then ${greatestOf(db, [sql`0`, sql`coalesce(actual_end, end_minutes) - coalesce(actual_start, start_minutes)`])}
                            else 0 end) as worked,
-        sum(case when mark not in ('present', 'retard') and paid = 1 then end_minutes - start_minutes else 0 end) as paidMarks,
-        sum(mark in ('present', 'retard')) as attended,
+        sum(case when mark not in ('present', 'retard') and paid = 1 then end_minutes - start_minutes else 0 end) as "paidMarks",
+        sum(case when mark in ('present', 'retard') then 1 else 0 end) as attended,
         count(*) as marked
       from marks
     )
     select
       (select count(*) from counted) as people,
-      (select count(*) from firsts where first between ${f.from} and ${f.to}) as newEntries,
+      (select count(*) from firsts where first between ${f.from} and ${f.to}) as "newEntries",
       (select count(distinct worksite_id) from held where cancelled_reason is null) as worksites,
       (select count(*) from held where cancelled_reason is null) as sessions,
-      tally.worked, tally.paidMarks, tally.attended, tally.marked,
+      tally.worked, tally."paidMarks", tally.attended, tally.marked,
       (select sum(h.end_minutes - h.start_minutes) from parts p join sessions h on h.worksite_id = p.worksite_id
-          and h.date between max(p.start_date, ${f.from}) and min(p.end_date, ${f.to})
+          and h.date between ${greatestOf(db, [sql`p.start_date`, textParam(f.from)])} and ${leastOf(db, [sql`p.end_date`, textParam(f.to)])}
         where h.cancelled_reason is not null
-          and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)) as paidCancelled,
+          and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)) as "paidCancelled",
       (select sum(an.end_minutes - an.start_minutes) from annex_times an join parts p on p.id = an.participation_id
-        where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as paidAnnex
+        where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as "paidAnnex"
     from tally`;
   return (await query.execute(db)).rows[0]!;
 }
@@ -156,7 +156,7 @@ export async function upcomingPeople(db: Db, f: Filter, until: string) {
   const query = sql<{ n: number }>`
     with ${scope(db, f)}
     select count(distinct person_id) as n from parts
-    where person_id not in (select person_id from parts where start_date <= ${until} and ${until} >= ${f.from})`;
+    where person_id not in (select person_id from parts where start_date <= ${until} and ${textParam(until)} >= ${textParam(f.from)})`;
   return Number((await query.execute(db)).rows[0]!.n);
 }
 
@@ -175,9 +175,9 @@ export async function peopleOf(db: Db, f: Filter, dimension: string | null, cate
   const query = sql<{ id: number; firstNames: string; lastName: string; entry: string }>`
     with ${scope(db, f)},
     cell as (select person_id, entry from facts ${where})
-    select p.id, p.first_names as firstNames, p.last_name as lastName, cell.entry
+    select p.id, p.first_names as "firstNames", p.last_name as "lastName", cell.entry
     from cell join persons p on p.id = cell.person_id
-    order by p.search_key`;
+    order by p.search_key, p.id`;
   return (await query.execute(db)).rows;
 }
 
@@ -203,7 +203,7 @@ export async function immersionCounts(db: Db, f: Filter, today: string) {
       count(*) as n
     from immersions i
     where i.start_date between ${f.from} and ${f.to}
-      and (${filtered ? 1 : 0} = 0 or i.person_id in (select person_id from counted))
+      and (${integerParam(filtered ? 1 : 0)} = 0 or i.person_id in (select person_id from counted))
     group by 1, 2`;
   return (await query.execute(db)).rows;
 }
