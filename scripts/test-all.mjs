@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { exclusions, postgresTestFiles } from './postgres-test-files.mjs';
 
 const reports = path.resolve('.reports');
 rmSync(reports, { recursive: true, force: true });
@@ -76,9 +77,13 @@ for (const tz of ['America/Guadeloupe', 'Pacific/Kiritimati']) {
   );
 }
 
-// The data-layer and RPC tests again on PostgreSQL (issue 28): the files already green there
-// (tests/postgres/files.json); the engine differences and the migrator run on both engines in every run.
-const onPostgres = readJson('tests/postgres/files.json')?.files ?? [];
+// The data-layer and RPC tests again on PostgreSQL (issue 28): every file that opens the app's database, found by
+// its imports, less the few about the SQLite file itself (tests/postgres/files.json, each with its reason). The engine
+// differences and the migrator run on both engines in the run above already.
+const onPostgres = postgresTestFiles();
+console.log(
+  `\n${onPostgres.length} fichiers rejoués sur PostgreSQL, ${Object.keys(exclusions()).length} exclus (tests/postgres/files.json).`,
+);
 vitest('data-layer tests on PostgreSQL', 'vitest-postgres.json', onPostgres, { PASSERELLE_TEST_ENGINE: 'postgres' });
 
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);

@@ -13,9 +13,13 @@ import {
   engineOf,
   foldedContains,
   frenchOrder,
+  greatestOf,
   highestIssuedId,
+  integerParam,
   jsonArrayHasAny,
   jsonText,
+  leastOf,
+  textParam,
 } from '../../src-main/db/engine';
 import { fromFlag, toFlag } from '../../src-main/db/flags';
 import { journalMac } from '../../src-main/db/journal-mac';
@@ -157,6 +161,31 @@ describe.each(engines())('on %s', (kind) => {
   ])('adds days to an ISO date held as text: %s %s days → %s', async (date, days, expected) => {
     const { rows } = await sql<{ d: string }>`select ${addDays(db, sql`${date}`, days)} as d`.execute(db);
     expect(rows[0]!.d).toBe(expected);
+  });
+
+  it('gives the greatest and the least of several values, numbers or ISO dates (scalar max/min, greatest/least)', async () => {
+    const { rows } = await sql<{
+      high: number;
+      low: number;
+      later: string;
+      earlier: string;
+    }>`select ${greatestOf(db, [sql`0`, sql`${-15}`, sql`7`])} as high, ${leastOf(db, [sql`3`, sql`${-15}`, sql`7`])} as low,
+        ${greatestOf(db, [sql`'2026-03-01'`, textParam('2026-02-28')])} as later,
+        ${leastOf(db, [sql`'2026-03-01'`, textParam('2026-02-28')])} as earlier`.execute(db);
+    expect(rows[0]).toEqual({ high: 7, low: -15, later: '2026-03-01', earlier: '2026-02-28' });
+  });
+
+  it('takes a parameter with nothing around to type it, once its type is said', async () => {
+    const { rows } = await sql<{
+      absent: number;
+      present: number;
+      dim: string;
+      ordered: number;
+      none: number;
+    }>`select ${asFlag(db, sql`${textParam(null)} is null`)} as absent, ${asFlag(db, sql`${integerParam(12)} is null`)} as present,
+        ${textParam('sexe')} as dim, ${asFlag(db, sql`${textParam('2026-01-01')} <= ${textParam('2026-12-31')}`)} as ordered,
+        ${integerParam(null)} as none`.execute(db);
+    expect(rows[0]).toEqual({ absent: 1, present: 0, dim: 'sexe', ordered: 1, none: null });
   });
 
   it('keeps dates as the ISO text they were written (no date type, no time zone)', async () => {

@@ -5,7 +5,7 @@ import { purgeJournal } from '../../src-main/app/journal';
 import { syncJournalHead } from '../../src-main/app/journal-start';
 import { createServices, type Services } from '../../src-main/app/services';
 import { employer } from './support/factories';
-import { configured, fakeClock, TEST_PASSWORD_PARAMS, valueOf } from './support/services';
+import { configured, fakeClock, postgresOf, TEST_PASSWORD_PARAMS, valueOf } from './support/services';
 
 async function entries(services: Services) {
   return services.db.selectFrom('journal').select(['userId', 'action', 'method', 'records']).orderBy('id').execute();
@@ -20,6 +20,7 @@ async function reopen(services: Services, clock = fakeClock()) {
     version: 'test',
     clock,
     passwordParams: TEST_PASSWORD_PARAMS,
+    postgres: postgresOf(services),
   });
 }
 

@@ -2,9 +2,10 @@
  * Each method gets the database handle its declared transaction kind allows
  * (issue 26, item 2). The types leave a `read` handler no way to write; these
  * tests cast past them and show the database itself refuses: a `read` method
- * runs in a transaction in which SQLite rejects every write (PRAGMA
- * query_only), its journal entry is still written, and `write` methods write
- * and journal as before.
+ * runs in a transaction in which the database rejects every write (SQLite:
+ * PRAGMA query_only; PostgreSQL: a read-only transaction), its journal entry
+ * is still written, and `write` methods write and journal as before. The
+ * tests run on both engines: only the error the driver gives differs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -13,6 +14,14 @@ import type { Handler } from '../../src-main/app/handler';
 import type { WritableDb } from '../../src-main/db/access';
 import type { Services } from '../../src-main/app/services';
 import { caller, configured, sessionAs, valueOf } from './support/services';
+import { testEngine } from './support/postgres';
+
+/** How each engine's driver refuses a write in a read-only transaction: its error class and code. */
+const REFUSAL = {
+  sqlite: { name: 'SqliteError', code: 'SQLITE_READONLY' },
+  // SQLSTATE 25006 read_only_sql_transaction; node-postgres names its errors `error`.
+  postgres: { name: 'error', code: '25006' },
+}[testEngine()];
 
 const saved = new Map<string, unknown>();
 function replace<M extends keyof typeof handlers>(method: M, handler: (typeof handlers)[M]) {
@@ -76,7 +85,7 @@ describe('a `read` method', () => {
     const { value: result, logged } = await quietly(() => call('settings/get'));
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     // The database refused the statement: the method and the error class are logged, nothing else.
-    expect(logged).toBe('[passerelle] settings/get: échec interne (SqliteError, SQLITE_READONLY)');
+    expect(logged).toBe(`[passerelle] settings/get: échec interne (${REFUSAL.name}, ${REFUSAL.code})`);
     expect(await structureName(services)).toBe('CCAS de Kerbrénou');
     expect(await journal(services)).toEqual(before);
   });
@@ -105,10 +114,24 @@ describe('a `read` method', () => {
       }
       return original(input, ctx);
     });
-    const settings = valueOf(await call('settings/get'));
-    expect(refusals).toEqual(['SQLITE_READONLY', 'SQLITE_READONLY', 'SQLITE_READONLY', 'SQLITE_READONLY']);
-    expect(settings.structure.name).toBe('CCAS de Kerbrénou');
-    expect(settings.wageRates).toHaveLength(2);
+    if (testEngine() === 'sqlite') {
+      const settings = valueOf(await call('settings/get'));
+      expect(refusals).toEqual(['SQLITE_READONLY', 'SQLITE_READONLY', 'SQLITE_READONLY', 'SQLITE_READONLY']);
+      expect(settings.structure.name).toBe('CCAS de Kerbrénou');
+      expect(settings.wageRates).toHaveLength(2);
+    } else {
+      // PostgreSQL refuses the first write, and an error ends what the transaction may do: every later statement
+      // is refused too (25P02, in failed transaction), the method fails, and nothing was written.
+      expect((await quietly(() => call('settings/get'))).value).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL' },
+      });
+      expect(refusals).toEqual(['25006', '25P02', '25P02', '25P02']);
+      replace('settings/get', original);
+      const settings = valueOf(await call('settings/get'));
+      expect(settings.structure.name).toBe('CCAS de Kerbrénou');
+      expect(settings.wageRates).toHaveLength(2);
+    }
   });
 
   it('leaves the connection writable after it, whether it succeeded or failed', async () => {
@@ -125,7 +148,14 @@ describe('a `read` method', () => {
     const journaled = await journal(services);
     expect(journaled.at(-1)).toEqual({ method: 'settings/updateHours', action: 'change' });
     expect(valueOf(await call('settings/get')).hours).toEqual(hours);
-    expect((await sql<{ queryOnly: number }>`pragma query_only`.execute(services.db)).rows).toEqual([{ queryOnly: 0 }]);
+    if (testEngine() === 'sqlite')
+      expect((await sql<{ queryOnly: number }>`pragma query_only`.execute(services.db)).rows).toEqual([
+        { queryOnly: 0 },
+      ]);
+    else
+      expect(
+        (await sql<{ transactionReadOnly: string }>`show transaction_read_only`.execute(services.db)).rows,
+      ).toEqual([{ transactionReadOnly: 'off' }]);
   });
 
   it('still journals an audited read, in the same transaction as the read', async () => {
@@ -177,7 +207,7 @@ describe('a `none` method', () => {
       return { status: 'cancelled' as const };
     });
     expect(valueOf(await call('files/chooseFolder', { purpose: 'backup' }))).toEqual({ status: 'cancelled' });
-    expect(seen).toEqual(['CCAS de Kerbrénou', 'SQLITE_READONLY']);
+    expect(seen).toEqual(['CCAS de Kerbrénou', REFUSAL.code]);
     expect(await structureName(services)).toBe('CCAS de Kerbrénou');
   });
 });

@@ -108,6 +108,9 @@ export async function evaluationsOf(db: Db, participationId: number) {
     .leftJoin('users as u', 'u.id', 'e.authorId')
     .select(['e.id', 'e.moment', 'e.evaluator', 'e.evaluatedOn', 'u.displayName as authorName'])
     .where('e.participationId', '=', participationId)
+    // The order of the unique key (participation, moment, evaluator), which SQLite read them by.
+    .orderBy('e.moment')
+    .orderBy('e.evaluator')
     .execute();
   const items = rows.length
     ? await db
@@ -118,6 +121,8 @@ export async function evaluationsOf(db: Db, participationId: number) {
           'in',
           rows.map((r) => r.id),
         )
+        .orderBy('evaluationId')
+        .orderBy('criterionId')
         .execute()
     : [];
   return rows.map((r) => ({ ...r, items: items.filter((i) => i.evaluationId === r.id) }));

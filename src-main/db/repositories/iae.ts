@@ -180,7 +180,9 @@ export async function passesEndingBetween(db: Db, from: string, to: string, reac
     ])
     .where('p.archived', '=', 0)
     .where(personInReach(reach, 'p.id'))
-    .groupBy('pi.id')
+    // Grouped by both keys: PostgreSQL allows the other columns of the tables whose primary key is grouped, no more.
+    .groupBy(['pi.id', 'p.id'])
+    .orderBy('pi.id')
     .execute();
   return rows
     .map((r) => ({ ...r, end: r.prolongedTo !== null && r.prolongedTo > r.endDate ? r.prolongedTo : r.endDate }))

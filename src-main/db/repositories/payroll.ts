@@ -67,6 +67,7 @@ export async function participationsOfMonth(
       ]),
     )
     .orderBy('p.searchKey')
+    .orderBy('pa.id')
     .execute();
 }
 
@@ -161,6 +162,7 @@ export async function regularisationsCarried(
       ]),
     )
     .orderBy('date')
+    .orderBy('id')
     .execute();
 }
 
@@ -173,6 +175,8 @@ export async function regularisationsBetween(db: Db, participationIds: readonly 
     .where('participationId', 'in', participationIds)
     .where('date', '>=', first)
     .where('date', '<=', last)
+    .orderBy('date')
+    .orderBy('id')
     .execute();
 }
 
@@ -184,6 +188,7 @@ export async function regularisationsOf(db: Db, participationIds: readonly numbe
     .selectAll()
     .where('participationId', 'in', participationIds)
     .orderBy('date')
+    .orderBy('id')
     .execute();
 }
 

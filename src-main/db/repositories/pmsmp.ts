@@ -152,7 +152,9 @@ export async function cddisOverlapping(db: Db, personId: number, from: string, t
     .where('pa.personId', '=', personId)
     .where('pa.contractType', '=', 'cddi')
     .where('pa.startDate', '<=', to)
-    .groupBy(['pa.id', 'w.name'])
+    // Every joined table's key grouped: PostgreSQL allows the other columns of those tables, no more.
+    .groupBy(['pa.id', 'w.id', 'e.id'])
+    .orderBy('pa.id')
     .execute();
   return rows
     .map((r) => {

@@ -39,7 +39,8 @@ afterAll(async () => {
   } finally {
     await client.end();
   }
-});
+  // Dropping waits for the server to delete each database's files: on two shared cores, longer than the default 10 s.
+}, 60_000);
 
 /** The engine `testServices` opens: SQLite, or PostgreSQL when PASSERELLE_TEST_ENGINE=postgres. */
 export function testEngine(): EngineKind {

@@ -13,6 +13,7 @@ import { setupInput } from './factories';
 import { dispatch } from '../../../src-main/app/dispatch';
 import type { Method, MethodInput, MethodOutput } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/errors';
+import type { PostgresConnection } from '../../../src-main/db/open-postgres';
 import { freshPostgres, testEngine } from './postgres';
 
 type Cleanup = () => Promise<void> | void;
@@ -73,6 +74,7 @@ export async function testServices(
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();
+  const postgres = testEngine() === 'postgres' ? await freshPostgres() : undefined;
   const services = await createServices({
     dataDir,
     dialogs: options.dialogs ?? { native: false, chooseFile: async () => null, chooseFolder: async () => null },
@@ -87,10 +89,22 @@ export async function testServices(
     backupKdf: { log2N: 10, r: 8, p: 1 },
     postgresAvailable: options.postgresAvailable,
     // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
-    postgres: testEngine() === 'postgres' ? await freshPostgres() : undefined,
+    postgres,
   });
+  if (postgres) serverOf.set(services, postgres);
   onCleanup(() => services.close());
   return services;
+}
+
+const serverOf = new WeakMap<Services, PostgresConnection>();
+
+/**
+ * The PostgreSQL database `testServices` gave these services (undefined on
+ * SQLite): what a test that starts the app again on the same data passes to
+ * `createServices` beside the data folder.
+ */
+export function postgresOf(services: Services): PostgresConnection | undefined {
+  return serverOf.get(services);
 }
 
 /** Calls dispatch the way a transport does, typed from the contract. */
