@@ -92,7 +92,10 @@ describe('nothing counts the future', () => {
       // The benchmark's hand-written floor stops at the same day (SQLite's SQL on the database file: SQLite only).
       if (testEngine() === 'sqlite')
         expect(() =>
-          sameFigures(f, handWrittenStats(sqliteFile(services))({ ...period, until: countingEnd(period, TODAY).until })),
+          sameFigures(
+            f,
+            handWrittenStats(sqliteFile(services))({ ...period, until: countingEnd(period, TODAY).until }),
+          ),
         ).not.toThrow();
       expect({
         sessions: figure(f, 'sessions'),
