@@ -5,7 +5,7 @@
  * tests/postgres/files.json excludes, each with its reason (about the SQLite
  * file itself).
  *
- * A file opens the app's database when it imports `testServices` or
+ * A file opens the app's database when an import at the start of a line takes `testServices` or
  * `configured` from tests/unit/support/services.ts (they open it on the
  * engine PASSERELLE_TEST_ENGINE names), or any value from a support module
  * that does (support/world.ts…). Type-only imports open nothing. Files that
@@ -26,7 +26,7 @@ const OPENERS = new Set(['testServices', 'configured']);
 /** The value imports of a module from the test support folder: `[module path, names]`, type-only imports left out. */
 export function supportImports(source, from) {
   const found = [];
-  const pattern = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(\.{1,2}\/[^']+)'/g;
+  const pattern = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(\.{1,2}\/[^']+)'/gm;
   for (const [, typeOnly, names, specifier] of source.matchAll(pattern)) {
     if (typeOnly) continue;
     const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));

@@ -27,6 +27,7 @@ describe('the files run again on PostgreSQL', () => {
     ["import { configured } from '../../src-main/app/services';", false],
     ["import { engines, openTestDatabase } from './support/postgres';", false],
     ["import { addDays } from '../../src-main/shared/dates';", false],
+    ['const example = "import { configured } from \'./support/services\';";', false],
   ])('reads %j as opening the database: %s', (source, expected) => {
     expect(opensDatabase(FILE, source, none)).toBe(expected);
   });
@@ -57,6 +58,8 @@ describe('the files run again on PostgreSQL', () => {
     );
     for (const pure of ['tests/unit/rules.test.ts', 'tests/unit/pay-rules.test.ts', 'tests/unit/routes.test.ts'])
       expect(files).not.toContain(pure);
+    // This file quotes imports in its cases, and opens no database.
+    expect(files).not.toContain('tests/unit/postgres-test-files.test.ts');
     // Their own `engines()` runs them on both engines in the first run already.
     expect(files).not.toContain('tests/unit/engine-differences.test.ts');
     expect(files).not.toContain('tests/unit/migrator-engines.test.ts');
