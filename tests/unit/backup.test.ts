@@ -102,7 +102,8 @@ describe('backup file format', () => {
     expect(header.subarray(0, 48).toString('hex')).toBe(
       Buffer.concat([
         Buffer.from('PSRLBAK1'),
-        Buffer.from([1]),
+        // Version 2: the data as a logical copy of every table (db/logical.ts).
+        Buffer.from([2]),
         Buffer.from('0123456789abcdef'),
         Buffer.alloc(16, 1),
         Buffer.from([17, 8, 1]),
@@ -110,6 +111,7 @@ describe('backup file format', () => {
       ]).toString('hex'),
     );
     expect(decodeHeader(header)).toEqual({
+      version: 2,
       keyId: '0123456789abcdef',
       salt: Buffer.alloc(16, 1),
       kdf: { log2N: 17, r: 8, p: 1 },
@@ -261,7 +263,7 @@ describe('backup to a USB stick and restore', () => {
       ['modifiee', Buffer.from(bytes.map((b, i) => (i === bytes.length - 30 ? b ^ 1 : b))), /abîmée ou a été modifiée/],
       ['aleatoire', randomBytes(5000), /n’est pas une sauvegarde/],
       ['vide', Buffer.alloc(0), /n’est pas une sauvegarde/],
-      ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 2 : b))), /version plus récente/],
+      ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 3 : b))), /version plus récente/],
       // scrypt N=2^30 would hold the PC for minutes: refused before any derivation.
       [
         'couteuse',
@@ -399,7 +401,7 @@ describe('faults while writing to the stick', () => {
       const failAfter = code === 'EROFS' ? 0 : 1 + Math.floor(Math.random() * 3 * 1024 * 1024);
       let written = 0;
       const result = await writeBackup({
-        liveFile: services.engine.file,
+        engine: services.engine,
         filesDir: services.paths.filesDir,
         folder,
         fileName: 'Passerelle_essai.passerelle-backup',

@@ -14,6 +14,7 @@ import { dispatch } from '../../../src-main/app/dispatch';
 import type { Method, MethodInput, MethodOutput } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/errors';
 import { freshPostgres, testEngine } from './postgres';
+import type { EngineKind } from '../../../src-main/db/engine';
 
 type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
@@ -69,6 +70,8 @@ export async function testServices(
     printer?: PdfPrinter;
     removableDrives?: () => string[];
     postgresAvailable?: boolean;
+    /** The engine, whatever PASSERELLE_TEST_ENGINE says (the cross-engine backup test opens one of each). */
+    engine?: EngineKind;
   } = {},
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
@@ -87,7 +90,7 @@ export async function testServices(
     backupKdf: { log2N: 10, r: 8, p: 1 },
     postgresAvailable: options.postgresAvailable,
     // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
-    postgres: testEngine() === 'postgres' ? await freshPostgres() : undefined,
+    postgres: (options.engine ?? testEngine()) === 'postgres' ? await freshPostgres() : undefined,
   });
   onCleanup(() => services.close());
   return services;
