@@ -4,7 +4,7 @@
  * PostgreSQL then takes its rows from, and PostgreSQL's "pré-restauration"
  * copy.
  */
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../shared/errors';

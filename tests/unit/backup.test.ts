@@ -27,6 +27,7 @@ import {
 import { handleRpc } from '../../src-main/app/dispatch';
 import { configured, fakeClock, tempDir, testServices, valueOf } from './support/services';
 import { person, situation } from './support/people';
+import { testEngine } from './support/postgres';
 
 const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
 
@@ -334,7 +335,20 @@ describe('backup to a USB stick and restore', () => {
   });
 });
 
-describe('automatic local backups', () => {
+// The daily local copy is of the SQLite file: on PostgreSQL the server's data is backed up by whoever runs the
+// server (README, « Plusieurs postes / serveur PostgreSQL »), and no copy of it is left on each PC that starts.
+describe.runIf(testEngine() === 'postgres')('automatic local backups, PostgreSQL', () => {
+  it('makes no daily copy of the server’s data on the PC', async () => {
+    const dataDir = tempDir();
+    const { call, services } = await configured({ dataDir });
+    valueOf(await call('people/create', { person: person(), situation: situation() }));
+    await services.close();
+    await (await testServices({ dataDir, clock: fakeClock('2026-03-03T09:00:00.000Z') })).close();
+    expect(readdirSync(path.join(dataDir, 'sauvegardes'))).toEqual([]);
+  });
+});
+
+describe.runIf(testEngine() === 'sqlite')('automatic local backups', () => {
   it('makes one checked copy a day at start, and rotates older ones', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();
@@ -432,7 +446,8 @@ describe('faults while writing to the stick', () => {
   );
 });
 
-describe('start-up check', () => {
+// About the SQLite file on the PC, damaged and put back from its local copy: a PostgreSQL server checks its own.
+describe.runIf(testEngine() === 'sqlite')('start-up check', () => {
   it('refuses damaged data without touching it, and on request puts back the newest verified local copy', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();

@@ -15,6 +15,7 @@ import type { Method, MethodInput, MethodOutput } from '../../../src-main/shared
 import type { Result } from '../../../src-main/shared/errors';
 import { freshPostgres, testEngine } from './postgres';
 import type { EngineKind } from '../../../src-main/db/engine';
+import type { PostgresConnection } from '../../../src-main/db/open-postgres';
 
 type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
@@ -58,6 +59,11 @@ export function fakeClock(iso = '2026-03-02T09:00:00.000Z') {
   };
 }
 
+const postgresConnections = new WeakMap<Services, PostgresConnection>();
+
+/** The PostgreSQL database `testServices` gave these services (undefined on SQLite): for a test that opens it again. */
+export const postgresOf = (services: Services): PostgresConnection | undefined => postgresConnections.get(services);
+
 /** Cheap scrypt parameters for tests; one test checks the real ones. */
 export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -76,6 +82,8 @@ export async function testServices(
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();
+  // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
+  const postgres = (options.engine ?? testEngine()) === 'postgres' ? await freshPostgres() : undefined;
   const services = await createServices({
     dataDir,
     dialogs: options.dialogs ?? { native: false, chooseFile: async () => null, chooseFolder: async () => null },
@@ -89,9 +97,9 @@ export async function testServices(
     printer: options.printer,
     backupKdf: { log2N: 10, r: 8, p: 1 },
     postgresAvailable: options.postgresAvailable,
-    // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
-    postgres: (options.engine ?? testEngine()) === 'postgres' ? await freshPostgres() : undefined,
+    postgres,
   });
+  if (postgres) postgresConnections.set(services, postgres);
   onCleanup(() => services.close());
   return services;
 }
