@@ -70,6 +70,11 @@ export interface Engine {
   useJournalKey(key: Buffer): void;
 }
 
+/** Whether the data is on a server (PostgreSQL) rather than in a file on this PC: what the information notice says of its copies. */
+export function keptOnServer(engine: Pick<Engine, 'kind'>): boolean {
+  return engine.kind === 'postgres';
+}
+
 export function sqliteEngine(sqlite: SqliteDatabase.Database): Engine {
   return {
     kind: 'sqlite',
