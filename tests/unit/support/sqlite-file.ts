@@ -6,7 +6,7 @@
  * connections work side by side; this one closes when the test ends.
  */
 import Database from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -75,4 +75,39 @@ export async function postgresDatabaseFiles(db: Kysely<any>): Promise<string[]> 
   );
   const folder = path.join(rows[0]!.dir, 'base', String(rows[0]!.oid));
   return readdirSync(folder).map((name) => path.join(folder, name));
+}
+
+/**
+ * Edits and reads the journal by hand on either engine, as someone with their
+ * own tool would: statements written for SQLite (`?` parameters, `drop
+ * trigger <name>`), made PostgreSQL's (`$1`…, `drop trigger <name> on
+ * journal`) when the services run there. Column aliases in double quotes.
+ */
+export function byHand(services: Services) {
+  const postgres = services.engine.kind === 'postgres';
+  const forPostgres = (text: string) => {
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`).replace(/drop trigger (\w+)/g, 'drop trigger $1 on journal');
+  };
+  const query = async <T>(text: string, params: unknown[]) =>
+    (await services.db.withoutPlugins().executeQuery<T>(CompiledQuery.raw(forPostgres(text), params))).rows;
+  return {
+    exec: async (text: string) => {
+      if (postgres) await sql.raw(forPostgres(text)).execute(services.db.withoutPlugins());
+      else sqliteFile(services).exec(text);
+    },
+    all: async <T>(text: string, ...params: unknown[]): Promise<T[]> =>
+      postgres
+        ? query<T>(text, params)
+        : (sqliteFile(services)
+            .prepare(text)
+            .all(...params) as T[]),
+    run: async (text: string, ...params: unknown[]) => {
+      if (postgres) await query(text, params);
+      else
+        sqliteFile(services)
+          .prepare(text)
+          .run(...params);
+    },
+  };
 }
