@@ -39,19 +39,29 @@ export async function migrateStaging(file: string): Promise<void> {
   await opened.close();
 }
 
-/** A SQLite file holding what the PostgreSQL database holds now (its "pré-restauration" copy). */
+/**
+ * A SQLite file holding what the PostgreSQL database holds now (its
+ * "pré-restauration" copy): made under "<target>.tmp" beside it, renamed
+ * once complete; what a stop mid-way leaves ends in ".tmp" and goes at the
+ * next start (app/work-files.ts).
+ */
 export async function postgresToSqliteFile(
   db: Kysely<any>,
   target: string,
   schemaVersion: number,
 ): Promise<ExportFacts> {
   const data = exportBeside(target);
-  rmSync(data, { force: true });
+  const partial = `${target}.tmp`;
+  const clear = () => {
+    for (const file of [data, partial, `${partial}-wal`, `${partial}-shm`]) rmSync(file, { force: true });
+  };
+  clear();
   try {
     const facts = await exportPostgres(db, data, schemaVersion);
-    await stageExport(data, target);
+    await stageExport(data, partial);
+    renameSync(partial, target);
     return facts;
   } finally {
-    rmSync(data, { force: true });
+    clear();
   }
 }
