@@ -297,7 +297,7 @@ async function main() {
         const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
         try {
           await writeBackup({
-            liveFile: services.engine.file,
+            engine: services.engine,
             filesDir: services.paths.filesDir,
             folder,
             fileName: 'bench.passerelle-backup',

@@ -24,6 +24,7 @@ import { AppError } from '../shared/errors';
 import { nameSearchKey } from '../shared/text';
 import type { NoneContext } from './handler';
 import { dropPreRestoreCopies } from './work-files';
+import { PERSONAL_DATA } from '../db/personal-data';
 import { compute, handoffFiles, handoffSources, linesView } from './read-models/payroll-facts';
 import { scrubImmersions } from '../db/repositories/pmsmp';
 import { scrubFseSensitive } from '../db/repositories/fse-plus';
@@ -182,8 +183,9 @@ export async function anonymise(ctx: NoneContext, personIds: readonly number[]):
   for (const r of rebuilt)
     for (const old of r.old)
       if (!Object.values(r.files.files).includes(old)) await shred(path.join(paths.payrollDir, path.basename(old)));
-  // Freed pages are zeroed (secure_delete) and dropped; the WAL is emptied.
-  services.engine.compact();
+  // SQLite: freed pages are zeroed (secure_delete) and dropped, the WAL emptied. PostgreSQL: the tables
+  // holding personal data rewritten (VACUUM FULL), so the erased rows leave their files.
+  await services.engine.compact([...new Set(PERSONAL_DATA.map((d) => d.table))]);
   // The copies kept before a restore still hold the person as they were.
   await dropPreRestoreCopies(paths);
   return ids.length;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileKeyStore } from '../backup/file-key-store';
@@ -90,6 +91,13 @@ export interface Services {
    * another file in its place), then opens it again, whatever `swap` did.
    */
   reopenDatabase(swap?: () => Promise<void>): Promise<void>;
+  /**
+   * The data of `staging` (a SQLite file, db/staging.ts) becomes the app's,
+   * then `after` runs, then the database is opened again. SQLite: the file
+   * takes the live one's place while closed. PostgreSQL: the rows replace the
+   * server's in one transaction. A failure before `after` changes nothing.
+   */
+  replaceData(staging: string, after: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +109,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   mkdirSync(paths.documentsDir, { recursive: true });
   mkdirSync(paths.attachmentsDir, { recursive: true });
   mkdirSync(paths.payrollDir, { recursive: true });
+  mkdirSync(paths.backupsDir, { recursive: true });
   // Whatever a backup, a restore or a print stopped mid-way left in clear goes first.
   cleanWorkFiles(paths);
   await rotatePreRestoreCopies(paths);
@@ -164,6 +173,20 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         services.engine = current.engine;
         services.journal = await openJournal(current);
       }
+    },
+    replaceData: async (staging, after) => {
+      if (current.engine.kind === 'postgres') {
+        await current.engine.replaceData(staging);
+        await after();
+        // Opened again: the journal starts over with the restored key and head.
+        await services.reopenDatabase();
+        return;
+      }
+      await services.reopenDatabase(async () => {
+        for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
+        await rename(staging, paths.databaseFile);
+        await after();
+      });
     },
     close: async () => {
       await printer.close();

@@ -37,7 +37,9 @@ export function cleanWorkFiles(paths: DataPaths, systemTemp = os.tmpdir()): void
   rmSync(paths.workDir, { recursive: true, force: true });
   mkdirSync(paths.workDir, { recursive: true, mode: 0o700 });
   for (const name of entries(paths.backupsDir)) {
-    if (/^restauration-/.test(name)) rmSync(path.join(paths.backupsDir, name), { recursive: true, force: true });
+    // A copy being made when the app stopped: its name ends in ".tmp" (or its SQLite log's, "-wal"/"-shm", after it).
+    if (/^restauration-/.test(name) || /\.tmp(?:-wal|-shm)?$/.test(name))
+      rmSync(path.join(paths.backupsDir, name), { recursive: true, force: true });
   }
   for (const name of entries(systemTemp)) {
     if (/^passerelle-sauvegarde-/.test(name) || /^passerelle-[0-9a-f]{16}\.html$/.test(name))

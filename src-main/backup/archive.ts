@@ -19,7 +19,13 @@ export interface Manifest {
    * keeps being verifiable on another PC. Inside the encrypted archive only.
    */
   journal?: { key: string; head: string | null };
-  /** "passerelle.sqlite" first, then the kept files under "fichiers/". */
+  /** The engine the backup was made on (version 2 on); the data restores on either. */
+  engine?: 'sqlite' | 'postgres';
+  /**
+   * The data first — "donnees.jsonl", the logical copy of every table
+   * (db/logical.ts; version 2 on), or "passerelle.sqlite", the SQLite file
+   * itself (version 1) — then the kept files under "fichiers/".
+   */
   entries: { name: string; size: number; sha256: string }[];
 }
 

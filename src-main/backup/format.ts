@@ -1,7 +1,7 @@
 /**
- * The encrypted backup file (".passerelle-backup"), version 1:
+ * The encrypted backup file (".passerelle-backup"), version 2:
  *
- *   header (56 bytes): "PSRLBAK1" | version u8 = 1 | key id (16 ASCII hex) |
+ *   header (56 bytes): "PSRLBAK1" | version u8 = 2 | key id (16 ASCII hex) |
  *                      salt (16) | log2(N) u8 | r u8 | p u8 | chunk size u32 BE |
  *                      key check (8: HMAC-SHA256 of a constant, tells a wrong
  *                      passphrase from a damaged file)
@@ -12,12 +12,20 @@
  * appending chunks, or changing one header byte, fails authentication, and a
  * file cut short has no final chunk. The salt and scrypt parameters in the
  * header let any PC derive the key from the passphrase alone.
+ *
+ * Version 2 (issue 28) changed what the archive holds, not the encryption:
+ * the data as a logical copy of every table ("donnees.jsonl", db/logical.ts)
+ * instead of the SQLite file, so a backup restores on SQLite and PostgreSQL
+ * alike. Version 1 backups (a "passerelle.sqlite" inside) stay readable; a
+ * Passerelle that knows only version 1 refuses version 2 as "more recent".
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../shared/errors';
 
 export const MAGIC = Buffer.from('PSRLBAK1', 'ascii');
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** The versions this Passerelle reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const HEADER_BYTES = 56;
 export const CHUNK_BYTES = 1024 * 1024;
 
@@ -28,6 +36,8 @@ export interface KdfParams {
 }
 
 export interface BackupHeader {
+  /** 1: the SQLite file inside; 2: the logical copy. Written as FORMAT_VERSION. */
+  version?: number;
   keyId: string;
   salt: Buffer;
   kdf: KdfParams;
@@ -77,7 +87,7 @@ export function decodeHeader(bytes: Buffer): BackupHeader {
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC))
     throw new AppError('INVALID_INPUT', NOT_A_BACKUP);
   const version = bytes.readUInt8(8);
-  if (version !== FORMAT_VERSION) {
+  if (!READABLE_VERSIONS.includes(version)) {
     throw new AppError(
       'DATABASE_TOO_NEW',
       'Cette sauvegarde vient d’une version plus récente de Passerelle : mettez Passerelle à jour pour la restaurer.',
@@ -86,6 +96,7 @@ export function decodeHeader(bytes: Buffer): BackupHeader {
   const kdf = { log2N: bytes.readUInt8(41), r: bytes.readUInt8(42), p: bytes.readUInt8(43) };
   if (!kdfWithinLimits(kdf)) throw new AppError('INVALID_INPUT', UNKNOWN_KDF);
   return {
+    version,
     keyId: bytes.toString('ascii', 9, 25),
     salt: Buffer.from(bytes.subarray(25, 41)),
     kdf,

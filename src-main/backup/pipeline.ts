@@ -11,6 +11,7 @@ import { AppError } from '../shared/errors';
 import type { Manifest } from './archive';
 import {
   CHUNK_BYTES,
+  DAMAGED,
   decodeHeader,
   encodeHeader,
   framedBytes,
@@ -19,6 +20,9 @@ import {
   type KdfParams,
 } from './format';
 import { BackupWorker } from './worker-client';
+import { DATA_ENTRY } from '../db/logical';
+import { stageExport } from '../db/staging';
+import type { Engine } from '../db/engine';
 
 export const BACKUP_EXTENSION = '.passerelle-backup';
 
@@ -85,8 +89,8 @@ export interface ReadBackup {
 /**
  * Reads and decrypts a backup, checking every entry; `keyFor` supplies the
  * key for its header. With `extractTo`, the entries are written there (the
- * database as "passerelle.sqlite", the files under "fichiers/") and the
- * database's integrity is checked.
+ * data as "donnees.jsonl", or "passerelle.sqlite" in a version 1 backup, the
+ * files under "fichiers/") and a SQLite file's integrity is checked.
  */
 export async function readBackup(
   file: string,
@@ -122,8 +126,8 @@ export interface WrittenBackup {
  * previous backup on the stick. A failure leaves nothing under the final name.
  */
 export async function writeBackup(options: {
-  /** The live database file (`Engine.file`): the worker copies it online. */
-  liveFile: string;
+  /** The live database: the SQLite file the worker snapshots online, or PostgreSQL's export written in `workDir`. */
+  engine: Pick<Engine, 'backupSource'>;
   filesDir: string;
   folder: string;
   fileName: string;
@@ -165,9 +169,12 @@ export async function writeBackup(options: {
     // One sealed chunk at a time goes through this shared memory (a buffer per chunk would pile up until collected).
     const shared = new SharedArrayBuffer(framedBytes(CHUNK_BYTES));
     const sealed = new Uint8Array(shared);
-    // The worker snapshots the live database (online, never a file copy), checks it, lists and hashes the files.
+    // PostgreSQL's rows are exported here, through the app's connection; a SQLite file is the worker's to copy.
+    const source = await options.engine.backupSource(workDir);
+    // The worker snapshots the live database (online, never a file copy), checks it, exports it, lists and hashes the files.
     const { total } = await worker.call<{ total: number }>('prepare', {
-      liveFile: options.liveFile,
+      liveFile: 'liveFile' in source ? source.liveFile : null,
+      data: 'dataFile' in source ? source : null,
       workDir,
       filesDir: options.filesDir,
       createdAt: options.createdAt,
@@ -258,4 +265,20 @@ async function verifyPrevious(
     () => true,
     () => false,
   );
+}
+
+/**
+ * The SQLite file a restore checks and takes the data from, in the unpacked
+ * backup `work`: made from the logical copy (version 2), or the file itself
+ * (version 1, restored as it is on SQLite; on PostgreSQL its rows are taken
+ * from it like those of a version 2 backup).
+ */
+export async function stagedDatabase(work: string, manifest: Manifest): Promise<string> {
+  const file = path.join(work, 'passerelle.sqlite');
+  const names = manifest.entries.map((e) => e.name);
+  if (names.includes(DATA_ENTRY)) {
+    if (names.includes('passerelle.sqlite')) throw new AppError('INVALID_INPUT', DAMAGED);
+    await stageExport(path.join(work, DATA_ENTRY), file);
+  } else if (!names.includes('passerelle.sqlite')) throw new AppError('INVALID_INPUT', DAMAGED);
+  return file;
 }

@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { checkIntegrity, describeCopy } from '../db/engine';
+import { DATA_ENTRY } from '../db/logical';
 import { AppError } from '../shared/errors';
 import { ArchiveReader, archiveHead, type EntrySink, type Manifest } from './archive';
 import { CHUNK_BYTES, DAMAGED, openChunks, sealChunk, type ChunkSource } from './format';
 
 export interface Source {
-  /** "passerelle.sqlite" or "fichiers/…". */
+  /** "donnees.jsonl" or "fichiers/…". */
   name: string;
   file: string;
 }
@@ -26,7 +27,7 @@ export interface SnapshotFacts {
 
 const READ_BYTES = CHUNK_BYTES;
 
-/** Integrity and foreign keys of the snapshot, and what the restore preview shows. */
+/** Integrity and foreign keys of the snapshot (what the restore preview shows now comes from its export). */
 export function checkSnapshot(file: string): SnapshotFacts {
   const { sound, ...facts } = describeCopy(file);
   if (!sound)
@@ -182,7 +183,7 @@ function extractInto(dir: string) {
   return (entry: Manifest['entries'][number]): EntrySink => {
     const parts = entry.name.split('/');
     const safe =
-      (entry.name === 'passerelle.sqlite' || parts[0] === 'fichiers') &&
+      (entry.name === 'passerelle.sqlite' || entry.name === DATA_ENTRY || parts[0] === 'fichiers') &&
       parts.every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\:]/.test(part));
     if (!safe) throw new AppError('INVALID_INPUT', DAMAGED);
     const target = path.join(dir, ...parts);
@@ -224,7 +225,7 @@ export function readBackupFile(
       options.reclaim?.();
     });
     const manifest = reader.finish();
-    if (extractTo) {
+    if (extractTo && manifest.entries.some((e) => e.name === 'passerelle.sqlite')) {
       if (!checkIntegrity(path.join(extractTo, 'passerelle.sqlite'))) {
         throw new AppError(
           'INVALID_INPUT',

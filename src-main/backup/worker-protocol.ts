@@ -1,8 +1,11 @@
 /** Messages between the main process and the backup worker (`worker.ts`). */
+import type { ExportFacts } from '../db/logical';
 
 export interface PrepareArgs {
-  /** The live database file, snapshotted by the worker through its own read-only connection. */
-  liveFile: string;
+  /** The live SQLite file, snapshotted and exported by the worker through its own read-only connection. */
+  liveFile: string | null;
+  /** Or the export already written (PostgreSQL) and what it holds. */
+  data: { dataFile: string; facts: ExportFacts } | null;
   /** A private folder for the snapshot, removed by the caller. */
   workDir: string;
   filesDir: string;

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { rmSync } from 'node:fs';
 import { compactCopy } from '../db/engine';
+import { DATA_ENTRY, exportSqliteFile } from '../db/logical';
 import { AppError } from '../shared/errors';
 import type { Manifest } from './archive';
 import { checkSnapshot, describeSources, filesUnder, readBackupFile, Sealer, type Source } from './stream';
@@ -37,17 +39,27 @@ const afterChunks = every(8);
 
 function prepare(args: PrepareArgs) {
   shared = Buffer.from(args.shared);
-  const snapshotFile = path.join(args.workDir, 'passerelle.sqlite');
-  // The live database, copied online (never a file copy) and compacted.
-  compactCopy(args.liveFile, snapshotFile);
-  const facts = checkSnapshot(snapshotFile);
+  let data = args.data;
+  if (!data) {
+    const snapshotFile = path.join(args.workDir, 'passerelle.sqlite');
+    // The live database, copied online (never a file copy) and compacted, checked, then exported table by table.
+    compactCopy(args.liveFile!, snapshotFile);
+    checkSnapshot(snapshotFile);
+    const dataFile = path.join(args.workDir, DATA_ENTRY);
+    data = { dataFile, facts: exportSqliteFile(snapshotFile, dataFile) };
+    rmSync(snapshotFile, { force: true });
+  }
+  const { facts } = data;
   const sources: Source[] = [
-    { name: 'passerelle.sqlite', file: snapshotFile },
+    { name: DATA_ENTRY, file: data.dataFile },
     ...filesUnder(args.filesDir).map((name) => ({ name: `fichiers/${name}`, file: path.join(args.filesDir, name) })),
   ];
   const manifest: Manifest = {
     createdAt: args.createdAt,
-    ...facts,
+    schemaVersion: facts.schemaVersion,
+    structureName: facts.structureName,
+    counts: facts.counts,
+    engine: args.liveFile ? 'sqlite' : 'postgres',
     ...(args.journal ? { journal: args.journal } : {}),
     entries: describeSources(sources, every(500)),
   };

@@ -21,7 +21,9 @@ import {
   type RawBuilder,
 } from 'kysely';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { AppError } from '../shared/errors';
 import { registerJournalMac } from './journal-mac';
+import type { ExportFacts } from './logical';
 import { sqliteOptions } from './native-binding';
 
 /** The two storage engines: one SQLite file on the PC (the default), or a PostgreSQL server. */
@@ -32,28 +34,61 @@ export function engineOf(db: Pick<Kysely<any>, 'getExecutor'>): EngineKind {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * Where a backup takes the data from: the live SQLite file (the backup worker
+ * snapshots and exports it off the main thread), or an export file already
+ * written (PostgreSQL, exported through the app's connection).
+ */
+export type BackupSource = { liveFile: string } | { dataFile: string; facts: ExportFacts };
+
 export interface Engine {
   readonly kind: EngineKind;
-  /** The live database file (what a snapshot is taken from). */
+  /** The live database file (what a snapshot is taken from); '' on PostgreSQL. */
   readonly file: string;
-  /** Rewrites the file so that erased rows leave no trace on disk, and folds the write-ahead log back in. */
-  compact(): void;
-  /** An online copy of the live database into `target` (the writes go on meanwhile), whole pages as they stand. */
+  /**
+   * Rewrites the storage so that erased rows leave no trace: SQLite rewrites
+   * the whole file (VACUUM) and folds the write-ahead log back in; PostgreSQL
+   * rewrites `tables` (VACUUM FULL, outside any transaction). Table names as
+   * the repositories spell them (camelCase).
+   */
+  compact(tables: readonly string[]): Promise<void>;
+  /**
+   * A copy of the live database into the SQLite file `target`, while the app
+   * goes on: SQLite's online backup (whole pages), or PostgreSQL's data
+   * through its logical copy (db/logical.ts) into a new SQLite file.
+   */
   snapshotTo(target: string): Promise<void>;
+  /** What a backup reads the data from; an export file is written in `workDir`. */
+  backupSource(workDir: string): Promise<BackupSource>;
+  /**
+   * PostgreSQL only: every row replaced by those of `staging` (a SQLite file
+   * at the same schema version, db/staging.ts), in one transaction. SQLite
+   * swaps the file itself while the database is closed instead.
+   */
+  replaceData(staging: string): Promise<void>;
   /** Gives the connection the journal's key, as the SQL function every journal append seals its entry with. */
   useJournalKey(key: Buffer): void;
+}
+
+/** Whether the data is on a server (PostgreSQL) rather than in a file on this PC: what the information notice says of its copies. */
+export function keptOnServer(engine: Pick<Engine, 'kind'>): boolean {
+  return engine.kind === 'postgres';
 }
 
 export function sqliteEngine(sqlite: SqliteDatabase.Database): Engine {
   return {
     kind: 'sqlite',
     file: sqlite.name,
-    compact: () => {
+    compact: async () => {
       sqlite.exec('VACUUM');
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     },
     snapshotTo: async (target) => {
       await sqlite.backup(target);
+    },
+    backupSource: async () => ({ liveFile: sqlite.name }),
+    replaceData: async () => {
+      throw new AppError('INTERNAL', 'Une base SQLite se remplace par son fichier, base fermée.');
     },
     useJournalKey: (key) => registerJournalMac(sqlite, key),
   };

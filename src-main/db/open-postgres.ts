@@ -14,7 +14,10 @@
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../shared/errors';
+import path from 'node:path';
 import { installPostgresFunctions, journalKeySettings, type Engine } from './engine';
+import { DATA_ENTRY, exportPostgres, importIntoPostgres } from './logical';
+import { migrateStaging, postgresToSqliteFile } from './staging';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
 
@@ -156,19 +159,27 @@ export async function migratePostgres(db: Kysely<any>, migrations: readonly Migr
   });
 }
 
-function unavailable(what: string): AppError {
-  return new AppError('FILE_ERROR', `${what} n’est pas encore possible avec une base PostgreSQL.`);
-}
-
-function postgresEngine(useJournalKey: (key: Buffer) => void): Engine {
+function postgresEngine(db: Kysely<Database>, useJournalKey: (key: Buffer) => void): Engine {
   return {
     kind: 'postgres',
     file: '',
-    compact: () => {
-      throw unavailable('Le compactage de la base');
+    compact: async (tables) => {
+      // VACUUM FULL rewrites each table into new files and gives the old ones back to the system: the
+      // erased rows' bytes leave the table's own files. It cannot run in a transaction: here it runs on the pool.
+      if (tables.length === 0) return;
+      const names = tables.map((t) => sql.id(t.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+      await sql`vacuum full ${sql.join(names)}`.execute(db.withoutPlugins());
     },
-    snapshotTo: async () => {
-      throw unavailable('La copie de la base');
+    snapshotTo: async (target) => {
+      await postgresToSqliteFile(db, target, await readSchemaVersion(db));
+    },
+    backupSource: async (workDir) => {
+      const dataFile = path.join(workDir, DATA_ENTRY);
+      return { dataFile, facts: await exportPostgres(db, dataFile, await readSchemaVersion(db)) };
+    },
+    replaceData: async (staging) => {
+      await migrateStaging(staging);
+      await importIntoPostgres(db, staging, await readSchemaVersion(db));
     },
     useJournalKey,
   };
@@ -187,5 +198,5 @@ export async function openPostgres(
     await close();
     throw error;
   }
-  return { db, engine: postgresEngine(useJournalKey), pool, close };
+  return { db, engine: postgresEngine(db, useJournalKey), pool, close };
 }

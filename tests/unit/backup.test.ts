@@ -27,6 +27,7 @@ import {
 import { handleRpc } from '../../src-main/app/dispatch';
 import { configured, fakeClock, tempDir, testServices, valueOf } from './support/services';
 import { person, situation } from './support/people';
+import { testEngine } from './support/postgres';
 
 const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
 
@@ -102,7 +103,8 @@ describe('backup file format', () => {
     expect(header.subarray(0, 48).toString('hex')).toBe(
       Buffer.concat([
         Buffer.from('PSRLBAK1'),
-        Buffer.from([1]),
+        // Version 2: the data as a logical copy of every table (db/logical.ts).
+        Buffer.from([2]),
         Buffer.from('0123456789abcdef'),
         Buffer.alloc(16, 1),
         Buffer.from([17, 8, 1]),
@@ -110,6 +112,7 @@ describe('backup file format', () => {
       ]).toString('hex'),
     );
     expect(decodeHeader(header)).toEqual({
+      version: 2,
       keyId: '0123456789abcdef',
       salt: Buffer.alloc(16, 1),
       kdf: { log2N: 17, r: 8, p: 1 },
@@ -261,7 +264,7 @@ describe('backup to a USB stick and restore', () => {
       ['modifiee', Buffer.from(bytes.map((b, i) => (i === bytes.length - 30 ? b ^ 1 : b))), /abîmée ou a été modifiée/],
       ['aleatoire', randomBytes(5000), /n’est pas une sauvegarde/],
       ['vide', Buffer.alloc(0), /n’est pas une sauvegarde/],
-      ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 2 : b))), /version plus récente/],
+      ['future', Buffer.from(bytes.map((b, i) => (i === 8 ? 3 : b))), /version plus récente/],
       // scrypt N=2^30 would hold the PC for minutes: refused before any derivation.
       [
         'couteuse',
@@ -332,7 +335,20 @@ describe('backup to a USB stick and restore', () => {
   });
 });
 
-describe('automatic local backups', () => {
+// The daily local copy is of the SQLite file: on PostgreSQL the server's data is backed up by whoever runs the
+// server (README, « Plusieurs postes / serveur PostgreSQL »), and no copy of it is left on each PC that starts.
+describe.runIf(testEngine() === 'postgres')('automatic local backups, PostgreSQL', () => {
+  it('makes no daily copy of the server’s data on the PC', async () => {
+    const dataDir = tempDir();
+    const { call, services } = await configured({ dataDir });
+    valueOf(await call('people/create', { person: person(), situation: situation() }));
+    await services.close();
+    await (await testServices({ dataDir, clock: fakeClock('2026-03-03T09:00:00.000Z') })).close();
+    expect(readdirSync(path.join(dataDir, 'sauvegardes'))).toEqual([]);
+  });
+});
+
+describe.runIf(testEngine() === 'sqlite')('automatic local backups', () => {
   it('makes one checked copy a day at start, and rotates older ones', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();
@@ -399,7 +415,7 @@ describe('faults while writing to the stick', () => {
       const failAfter = code === 'EROFS' ? 0 : 1 + Math.floor(Math.random() * 3 * 1024 * 1024);
       let written = 0;
       const result = await writeBackup({
-        liveFile: services.engine.file,
+        engine: services.engine,
         filesDir: services.paths.filesDir,
         folder,
         fileName: 'Passerelle_essai.passerelle-backup',
@@ -430,7 +446,8 @@ describe('faults while writing to the stick', () => {
   );
 });
 
-describe('start-up check', () => {
+// About the SQLite file on the PC, damaged and put back from its local copy: a PostgreSQL server checks its own.
+describe.runIf(testEngine() === 'sqlite')('start-up check', () => {
   it('refuses damaged data without touching it, and on request puts back the newest verified local copy', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();

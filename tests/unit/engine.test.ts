@@ -8,6 +8,8 @@ import { openDatabase, openReadOnly } from '../../src-main/db/open';
 import { macOf } from '../../src-main/db/repositories/journal';
 import { configured, tempDir, valueOf } from './support/services';
 import { person, situation } from './support/people';
+import { engines, openTestDatabase } from './support/postgres';
+import { postgresDatabaseFiles } from './support/sqlite-file';
 
 /** Words no schema or page header holds: found in a file's bytes, they are the row's. */
 const CANARY = 'Kerzhinou-Plouzévédé-7731';
@@ -79,13 +81,53 @@ describe('db/engine: the live database', () => {
       await opened.db.deleteFrom('organisations').where('name', '=', CANARY).execute();
       // Without secure_delete, the freed page still holds the name: this is what compact must clear.
       expect(bytesOf(file).includes(Buffer.from(CANARY))).toBe(true);
-      opened.engine.compact();
+      await opened.engine.compact([]);
       expect(bytesOf(file).includes(Buffer.from(CANARY))).toBe(false);
       expect(checkIntegrity(file)).toBe(true);
     } finally {
       await opened.close();
     }
   });
+
+  it.runIf(engines().includes('postgres'))(
+    'compact on PostgreSQL: a deleted row leaves none of its text in the server’s files of the database',
+    async () => {
+      const opened = await openTestDatabase('postgres');
+      try {
+        const now = '2026-03-02T09:00:00.000Z';
+        const values = {
+          kind: 'prescripteur' as const,
+          address: '',
+          phone: '',
+          email: '',
+          createdAt: now,
+          updatedAt: now,
+        };
+        await opened.db
+          .insertInto('organisations')
+          .values({ name: CANARY, ...values })
+          .execute();
+        await opened.db
+          .insertInto('organisations')
+          .values({ name: 'Mission locale', ...values })
+          .execute();
+        await opened.db.deleteFrom('organisations').where('name', '=', CANARY).execute();
+        const holding = async () => {
+          const files = await postgresDatabaseFiles(opened.db);
+          return files.filter((file) => readFileSync(file).includes(Buffer.from(CANARY)));
+        };
+        // The deleted row is still in the table's file (a dead tuple): this is what compact must clear.
+        expect(await holding()).not.toEqual([]);
+        await opened.engine.compact(['organisations']);
+        expect(await holding()).toEqual([]);
+        expect(await opened.db.selectFrom('organisations').select('name').execute()).toEqual([
+          { name: 'Mission locale' },
+        ]);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
 
   it('useJournalKey: the connection seals with the key given, which never enters the file', async () => {
     const { file, opened } = await freshDatabase();
@@ -103,7 +145,8 @@ describe('db/engine: the live database', () => {
 
 describe('db/engine: database files not open in the app', () => {
   it('compactCopy: one self-contained file (no -wal), checked sound, with the writes still in the live log', async () => {
-    const { services, call } = await configured();
+    // compactCopy works on SQLite files (the live one here, with its log): on PostgreSQL, `snapshotTo` above already makes one.
+    const { services, call } = await configured({ engine: 'sqlite' });
     valueOf(await call('people/create', { person: person({ lastName: CANARY }), situation: situation() }));
     // The write is in the live database's log, not yet in its main file.
     expect(existsSync(`${services.engine.file}-wal`)).toBe(true);

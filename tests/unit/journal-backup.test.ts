@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configured, tempDir, valueOf } from './support/services';
-import { sqliteFile } from './support/sqlite-file';
+import { editByHand } from './support/sqlite-file';
 
 const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
 
@@ -31,7 +31,10 @@ describe('the journal in backups', () => {
 
   it('a backup whose journal was cut before it was made is refused, and the current data stays', async () => {
     const { call, services } = await backedUp();
-    sqliteFile(services).exec('drop trigger journal_no_delete; delete from journal where id >= 2;');
+    await editByHand(services, {
+      sqlite: 'drop trigger journal_no_delete; delete from journal where id >= 2;',
+      postgres: 'drop trigger journal_no_delete on journal; delete from journal where id >= 2;',
+    });
     const folder = tempDir('passerelle-cle-usb-');
     const file = valueOf(await call('backup/create', { folder })).lastBackup!.path;
     const other = await configured();

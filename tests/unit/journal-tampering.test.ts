@@ -23,21 +23,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legacyHash, purgeRefusal, type JournalAction } from '../../src-main/app/journal';
 import { createServices, type Services } from '../../src-main/app/services';
-import { caller, configured, fakeClock, tempDir, TEST_PASSWORD_PARAMS, valueOf } from './support/services';
-import { sqliteFile } from './support/sqlite-file';
+import { caller, configured, fakeClock, postgresOf, tempDir, TEST_PASSWORD_PARAMS, valueOf } from './support/services';
+import { byHand, sqliteFile } from './support/sqlite-file';
+import type { PostgresConnection } from '../../src-main/db/open-postgres';
 
 type Clock = ReturnType<typeof fakeClock>;
 
+/** The PostgreSQL database of services opened again here (the first ones come from testServices). */
+const reopenedOn = new WeakMap<Services, PostgresConnection>();
+
 async function reopen(services: Services, clock: Clock) {
+  const postgres = postgresOf(services) ?? reopenedOn.get(services);
   await services.close();
-  return createServices({
+  const reopened = await createServices({
     dataDir: services.paths.dataDir,
     dialogs: services.dialogs,
     mode: 'browser',
     version: 'test',
     clock,
     passwordParams: TEST_PASSWORD_PARAMS,
+    postgres,
   });
+  if (postgres) reopenedOn.set(reopened, postgres);
+  return reopened;
 }
 
 async function verify(services: Services) {
@@ -63,7 +71,7 @@ async function journalOfFive() {
   }
   expect(await verify(services)).toEqual({ valid: true, checked: 5, firstBrokenId: null, findings: [] });
   // Whoever edits the file by hand first removes the append-only triggers.
-  sqliteFile(services).exec('drop trigger journal_no_update; drop trigger journal_no_delete;');
+  await byHand(services).exec('drop trigger journal_no_update; drop trigger journal_no_delete;');
   return { services, clock };
 }
 
@@ -78,11 +86,9 @@ type Row = {
   hash: string;
 };
 const rows = (services: Services) =>
-  sqliteFile(services)
-    .prepare(
-      'select id, at, user_id as userId, action, method, records, prev_hash as prevHash, hash from journal order by id',
-    )
-    .all() as Row[];
+  byHand(services).all<Row>(
+    'select id, at, user_id as "userId", action, method, records, prev_hash as "prevHash", hash from journal order by id',
+  );
 const entryOf = (row: Row) => ({
   at: row.at,
   userId: row.userId,
@@ -95,7 +101,7 @@ const codes = (check: { findings: { code: string }[] }) => check.findings.map((f
 describe('the journal detects tampering', () => {
   it('1. an entry edited in place', async () => {
     const { services } = await journalOfFive();
-    sqliteFile(services).exec(`update journal set records = '["wageRate:99"]' where id = 3`);
+    await byHand(services).exec(`update journal set records = '["wageRate:99"]' where id = 3`);
     const check = await verify(services);
     expect(check).toMatchObject({ valid: false, firstBrokenId: 3 });
     expect(check.findings).toEqual([
@@ -109,7 +115,7 @@ describe('the journal detects tampering', () => {
 
   it('2. an entry forged with a recomputed hash, SHA-256 or HMAC under a guessed key', async () => {
     const { services } = await journalOfFive();
-    const last = rows(services).at(-1)!;
+    const last = (await rows(services)).at(-1)!;
     const forged = {
       at: '2026-03-02T10:00:00.000Z',
       userId: 1,
@@ -117,15 +123,17 @@ describe('the journal detects tampering', () => {
       method: 'people/update',
       records: ['person:1'],
     };
-    const insert = sqliteFile(services).prepare(
-      'insert into journal (id, at, user_id, action, method, records, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insert = (...values: unknown[]) =>
+      byHand(services).run(
+        'insert into journal (id, at, user_id, action, method, records, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        ...values,
+      );
     const sha = legacyHash(last.hash, forged);
-    insert.run(6, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), last.hash, sha);
+    await insert(6, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), last.hash, sha);
     const guessed = createHmac('sha256', randomBytes(32))
       .update(JSON.stringify(['passerelle-journal-2', 7, sha, forged.at, 1, 'change', 'people/update', ['person:1']]))
       .digest('hex');
-    insert.run(7, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), sha, guessed);
+    await insert(7, forged.at, 1, forged.action, forged.method, JSON.stringify(forged.records), sha, guessed);
     const check = await verify(services);
     expect(check.findings.map((f) => [f.code, f.entryId])).toEqual([
       ['entry-altered', 6],
@@ -136,13 +144,17 @@ describe('the journal detects tampering', () => {
 
   it('3. re-chaining after an edit: every following hash recomputed', async () => {
     const { services } = await journalOfFive();
-    let prev = rows(services)[0]!.hash;
-    for (const row of rows(services).slice(1)) {
+    let prev = (await rows(services))[0]!.hash;
+    for (const row of (await rows(services)).slice(1)) {
       const records = row.id === 2 ? '["wageRate:1"]' : row.records;
       const hash = legacyHash(prev, { ...entryOf(row), records: JSON.parse(records) as string[] });
-      sqliteFile(services)
-        .prepare('update journal set records = ?, prev_hash = ?, hash = ? where id = ?')
-        .run(records, prev, hash, row.id);
+      await byHand(services).run(
+        'update journal set records = ?, prev_hash = ?, hash = ? where id = ?',
+        records,
+        prev,
+        hash,
+        row.id,
+      );
       prev = hash;
     }
     const check = await verify(services);
@@ -152,7 +164,7 @@ describe('the journal detects tampering', () => {
 
   it('4. an entry deleted in the middle', async () => {
     const { services } = await journalOfFive();
-    sqliteFile(services).exec('delete from journal where id = 3');
+    await byHand(services).exec('delete from journal where id = 3');
     const check = await verify(services);
     expect(check.findings).toEqual([
       { code: 'ids-missing', entryId: 3, message: 'L’entrée n° 3 manque : des entrées ont été supprimées.' },
@@ -161,7 +173,7 @@ describe('the journal detects tampering', () => {
 
   it('5. the last entries cut: seen at once, and journaled at the next start', async () => {
     const { services, clock } = await journalOfFive();
-    sqliteFile(services).exec('delete from journal where id >= 4');
+    await byHand(services).exec('delete from journal where id >= 4');
     const check = await verify(services);
     expect(check.findings).toEqual([
       {
@@ -184,20 +196,22 @@ describe('the journal detects tampering', () => {
 
   it('6. ids are never reused: a cut journal refilled leaves its gap; the last entry replaced under its number is caught', async () => {
     const { services, clock } = await journalOfFive();
-    const last = rows(services).at(-1)!;
+    const last = (await rows(services)).at(-1)!;
     const records = '["wageRate:1"]';
-    sqliteFile(services)
-      .prepare('update journal set records = ?, hash = ? where id = 5')
-      .run(records, legacyHash(last.prevHash, { ...entryOf(last), records: JSON.parse(records) as string[] }));
+    await byHand(services).run(
+      'update journal set records = ?, hash = ? where id = 5',
+      records,
+      legacyHash(last.prevHash, { ...entryOf(last), records: JSON.parse(records) as string[] }),
+    );
     expect(codes(await verify(services))).toEqual(['entry-altered', 'head-mismatch']);
 
     // Cut the last two and delete the head too: the next entries do not take numbers 4 and 5.
-    sqliteFile(services).exec('delete from journal where id >= 4');
+    await byHand(services).exec('delete from journal where id >= 4');
     rmSync(services.paths.journalHeadFile);
     clock.set('2026-03-03T08:00:00.000Z');
     const reopened = await reopen(services, clock);
     const check = await verify(reopened);
-    expect(rows(reopened).map((r) => r.id)).toEqual([1, 2, 3, 6]);
+    expect((await rows(reopened)).map((r) => r.id)).toEqual([1, 2, 3, 6]);
     expect(check.findings.map((f) => f.message)).toEqual([
       'Les entrées n° 4 à 5 manquent : des entrées ont été supprimées.',
       'Constaté au démarrage le 03/03/2026 à 09:00 : Le fichier de tête du journal (journal-tete.json) a disparu : rien ne prouve plus que les dernières entrées sont toutes là.',
@@ -226,9 +240,9 @@ describe('the journal detects tampering', () => {
 
   it('8. the head file edited to hide a cut', async () => {
     const { services } = await journalOfFive();
-    sqliteFile(services).exec('delete from journal where id = 5');
+    await byHand(services).exec('delete from journal where id = 5');
     const head = JSON.parse(readFileSync(services.paths.journalHeadFile, 'utf8')) as Record<string, unknown>;
-    const four = rows(services).at(-1)!;
+    const four = (await rows(services)).at(-1)!;
     writeFileSync(services.paths.journalHeadFile, JSON.stringify({ ...head, lastId: 4, count: 4, lastMac: four.hash }));
     expect(codes(await verify(services))).toEqual(['head-forged']);
   });
@@ -237,11 +251,11 @@ describe('the journal detects tampering', () => {
     const { services, clock } = await journalOfFive();
     clock.set('2027-04-06T09:10:00.000Z');
     let reopened = await reopen(services, clock);
-    expect(rows(reopened).map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await rows(reopened)).map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
     // Starting again does not launder the jump: the refusal does not count as the newest entry.
     clock.set('2027-04-06T09:15:00.000Z');
     reopened = await reopen(reopened, clock);
-    expect(rows(reopened).map((r) => [r.id, r.action])).toEqual([
+    expect((await rows(reopened)).map((r) => [r.id, r.action])).toEqual([
       [1, 'change'],
       [2, 'change'],
       [3, 'change'],
@@ -301,7 +315,7 @@ describe('the journal detects tampering', () => {
       clock,
       passwordParams: TEST_PASSWORD_PARAMS,
     });
-    const before = rows(services);
+    const before = await rows(services);
     const seal = before.at(-1)!;
     expect(seal).toMatchObject({
       action: 'seal',

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../src-main/app/services';
-import { configured, tempDir, valueOf } from './support/services';
+import type { PostgresConnection } from '../../src-main/db/open-postgres';
+import { configured, postgresOf, tempDir, valueOf } from './support/services';
 
 const CHILD = path.resolve(import.meta.dirname, 'support/backup-child.ts');
 const RUNS = Number(process.env.KILL_RUNS ?? 3);
@@ -23,9 +24,12 @@ const KEPT = [
   /^sauvegardes\/pre-restauration-.+\.sqlite$/,
 ];
 
-function runAndKill(args: string[], afterMs: number): Promise<string> {
+function runAndKill(args: string[], afterMs: number, postgres?: PostgresConnection): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PASSERELLE_KILL_POSTGRES: postgres ? JSON.stringify(postgres) : '' },
+    });
     let out = '';
     let armed = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -83,44 +87,54 @@ async function prepared() {
   writeFileSync(path.join(services.paths.attachmentsDir, 'scan.pdf'), randomBytes(24 * 1024 * 1024));
   const file = valueOf(await call('backup/create', { folder: stick })).lastBackup!.path;
   const dataDir = services.paths.dataDir;
+  const postgres = postgresOf(services);
   await services.close();
-  return { dataDir, stick, home, file };
+  return { dataDir, stick, home, file, postgres };
 }
 
-async function restart(dataDir: string, home: string, stick: string) {
-  const services = await createServices({
+function restartConfig(dataDir: string, home: string, stick: string) {
+  return {
     dataDir,
     dialogs: { native: false, chooseFile: async () => null, chooseFolder: async () => null },
-    mode: 'browser',
+    mode: 'browser' as const,
     version: 'test',
     homeDir: home,
     removableDrives: () => [stick],
     passwordParams: { N: 2 ** 10, r: 8, p: 1 },
-  });
+  };
+}
+
+async function restart(dataDir: string, home: string, stick: string, postgres?: PostgresConnection) {
+  const services = await createServices({ ...restartConfig(dataDir, home, stick), postgres });
   await services.close();
 }
 
 describe('a backup or a restore killed mid-way leaves no plaintext after a restart', () => {
   it(`backup killed ${RUNS} times`, async () => {
-    const { dataDir, stick, home } = await prepared();
+    const { dataDir, stick, home, postgres } = await prepared();
     for (let run = 0; run < RUNS; run++) {
-      await runAndKill([dataDir, 'backup', stick, home], 100 + Math.floor(Math.random() * 900));
-      await restart(dataDir, home, stick);
+      await runAndKill([dataDir, 'backup', stick, home], 100 + Math.floor(Math.random() * 900), postgres);
+      await restart(dataDir, home, stick, postgres);
       assertNoPlaintextLeft(dataDir, stick);
     }
   }, 180_000);
 
   it(`restore killed ${RUNS} times`, async () => {
-    const { dataDir, stick, home, file } = await prepared();
+    const { dataDir, stick, home, file, postgres } = await prepared();
     for (let run = 0; run < RUNS; run++) {
-      await runAndKill([dataDir, 'restore', file, home], 100 + Math.floor(Math.random() * 900));
-      await restart(dataDir, home, stick);
+      await runAndKill([dataDir, 'restore', file, home], 100 + Math.floor(Math.random() * 900), postgres);
+      await restart(dataDir, home, stick, postgres);
       assertNoPlaintextLeft(dataDir, stick);
       // Pré-restauration copies are rotated: never more than two kept.
       expect(
         readdirSync(path.join(dataDir, 'sauvegardes')).filter((n) => /^pre-restauration-.+\.sqlite$/.test(n)).length,
       ).toBeLessThanOrEqual(2);
     }
-    expect(statSync(path.join(dataDir, 'passerelle.sqlite')).size).toBeGreaterThan(0);
+    // The data is still there: the SQLite file, or the server's database.
+    if (postgres) {
+      const services = await createServices({ ...restartConfig(dataDir, home, stick), postgres });
+      expect(await services.db.selectFrom('users').select('id').execute()).not.toEqual([]);
+      await services.close();
+    } else expect(statSync(path.join(dataDir, 'passerelle.sqlite')).size).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -7,6 +7,7 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { anonymousBirthDate } from '../../src-main/domain/retention';
 import { ageAt } from '../../src-main/domain/statistics';
 import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
+import { everyRowAsText, postgresDatabaseFiles } from './support/sqlite-file';
 import { person, situation } from './support/people';
 import { keep, LEAKS, pdfText } from './support/pdf';
 import { mesp, mespContract } from './support/worksites';
@@ -287,9 +288,17 @@ describe('anonymisation', () => {
     expect(record.archived).toBe(true);
 
     // No bytes left: the database and its WAL, every file of the data (backups age out by rotation, see the notice).
-    for (const file of [services.paths.databaseFile, `${services.paths.databaseFile}-wal`]) {
-      const bytes = readFileSync(file, { flag: 'r' });
-      expect(bytes.includes(CANARY), file).toBe(false);
+    if (services.engine.kind === 'sqlite')
+      for (const file of [services.paths.databaseFile, `${services.paths.databaseFile}-wal`]) {
+        const bytes = readFileSync(file, { flag: 'r' });
+        expect(bytes.includes(CANARY), file).toBe(false);
+      }
+    else {
+      // PostgreSQL: no row holds her, and the tables rewritten (VACUUM FULL) left none of her bytes in the
+      // server's files of the database. Its write-ahead log and the server's backups are the server's (notice).
+      expect((await everyRowAsText(services)).includes(CANARY)).toBe(false);
+      for (const file of await postgresDatabaseFiles(services.db))
+        expect(readFileSync(file).includes(CANARY), path.basename(file)).toBe(false);
     }
     for (const file of filesUnder(services.paths.filesDir)) expect(await containsCanary(file), file).toBe(false);
 

@@ -83,7 +83,8 @@ describe.skipIf(process.platform === 'win32')('the data folder is the user’s a
     for (const dir of ['fichiers', 'fichiers/documents', 'sauvegardes', 'cles', 'travail'])
       expect(mode(path.join(dataDir, dir)), dir).toBe(0o700);
     for (const file of [
-      'passerelle.sqlite',
+      // On PostgreSQL the data is on the server: no database file in the data folder.
+      ...(services.engine.kind === 'sqlite' ? ['passerelle.sqlite'] : []),
       'fichiers/documents/ancien.pdf',
       'cles/cle-journal.bin',
       'journal-tete.json',

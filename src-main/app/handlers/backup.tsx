@@ -3,10 +3,10 @@ import { rmSync } from 'node:fs';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
 import { RecoverySheet } from '../../documents/templates/recovery-sheet';
-import { mkdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { deriveKey, newKeyId, newSalt, suggestPassphrase } from '../../backup/keys';
-import { BACKUP_EXTENSION, readBackup, writeBackup, type BackupKey } from '../../backup/pipeline';
+import { BACKUP_EXTENSION, readBackup, stagedDatabase, writeBackup, type BackupKey } from '../../backup/pipeline';
 import type { BackupHeader } from '../../backup/format';
 import { LATEST_VERSION } from '../../db/migrations';
 import { findBackupSettings, insertBackup, lastBackup, saveBackupKey } from '../../db/repositories/backup';
@@ -148,7 +148,7 @@ export const backupHandlers: HandlerMap<
       const structureName = await ctx.read(({ db }) => structureNameOf(db));
       const stamp = frenchStamp(new Date(ctx.now));
       written = await writeBackup({
-        liveFile: ctx.services.engine.file,
+        engine: ctx.services.engine,
         workDir: await workFolder(ctx.services.paths, 'sauvegarde'),
         filesDir: ctx.services.paths.filesDir,
         folder,
@@ -191,18 +191,20 @@ export const backupHandlers: HandlerMap<
     const work = await workFolder(paths, 'restauration');
     try {
       const { manifest } = await opened(ctx, file, passphrase, work);
+      // One SQLite file to check and take the data from, whichever engine made the backup or runs here.
+      const staged = await stagedDatabase(work, manifest);
       // Backups made before the keyed journal carry none: their journal is sealed when opened.
-      if (manifest.journal) await checkBackupJournal(path.join(work, 'passerelle.sqlite'), manifest.journal);
+      if (manifest.journal) await checkBackupJournal(staged, manifest.journal);
       // The current data is kept first: a restore is never a loss.
       await ctx.services.engine.snapshotTo(path.join(paths.backupsDir, `pre-restauration-${stamp}.sqlite`));
-      await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
-      await rename(path.join(work, 'fichiers'), paths.filesDir).catch(() => mkdir(paths.filesDir, { recursive: true }));
-      for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir])
-        await mkdir(dir, { recursive: true });
       // Whatever happens in the swap, the app goes on with a database open (the restored one, or the current one untouched).
-      await ctx.services.reopenDatabase(async () => {
-        for (const suffix of ['-wal', '-shm']) await unlink(`${paths.databaseFile}${suffix}`).catch(() => undefined);
-        await rename(path.join(work, 'passerelle.sqlite'), paths.databaseFile);
+      await ctx.services.replaceData(staged, async () => {
+        await rename(paths.filesDir, path.join(paths.backupsDir, `fichiers-pre-restauration-${stamp}`));
+        await rename(path.join(work, 'fichiers'), paths.filesDir).catch(() =>
+          mkdir(paths.filesDir, { recursive: true }),
+        );
+        for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir])
+          await mkdir(dir, { recursive: true });
         if (manifest.journal) await adoptBackupJournal(ctx.services.keyStore, paths.journalHeadFile, manifest.journal);
       });
       await rotatePreRestoreCopies(paths);

@@ -12,6 +12,7 @@ import { addMonths, longFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { anonymise } from '../anonymise';
+import { keptOnServer } from '../../db/engine';
 import { journalNirDisclosure } from '../nir-exposure';
 import { recordDocument } from '../read-models/document-record';
 import { prepareDocument } from '../read-models/document-sources';
@@ -117,7 +118,10 @@ export const rgpdHandlers: HandlerMap<
   'rgpd/notice': async (_input, ctx) => {
     const structure = await ctx.read(({ db }) => structurePartyOf(db, ctx.services.paths.filesDir));
     const pdf = await ctx.services.printer.print(
-      renderPage(<RgpdNotice structure={structure} />, ctx.services.fontsDir),
+      renderPage(
+        <RgpdNotice structure={structure} onServer={keptOnServer(ctx.services.engine)} />,
+        ctx.services.fontsDir,
+      ),
     );
     await ctx.transaction(async () => ctx.record('rgpd:notice'));
     return { pdfBase64: Buffer.from(pdf).toString('base64') };

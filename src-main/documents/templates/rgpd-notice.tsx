@@ -16,10 +16,13 @@ export function RgpdNotice({
   structure,
   person,
   reference,
+  onServer = false,
 }: {
   structure: StructureParty;
   person?: PersonDocumentData['person'];
   reference?: string;
+  /** The data is on the structure's PostgreSQL server (several offices), not on one PC: its own copies are said. */
+  onServer?: boolean;
 }) {
   const civility = person?.civility ?? null;
   const contact = [structure.email, structure.phone && formatPhone(structure.phone)].filter(Boolean).join(', ');
@@ -69,8 +72,10 @@ export function RgpdNotice({
       <h2>Combien de temps</h2>
       <p>
         Tant que vous êtes {word(civility, 'accompagné')}, puis 2 ans après notre dernier contact. Votre dossier est
-        alors revu, puis anonymisé : votre nom et ce qui vous identifie sont effacés, seuls restent des chiffres. Les
-        sauvegardes chiffrées de l’ordinateur s’effacent d’elles-mêmes au fil du temps (un an au plus).
+        alors revu, puis anonymisé : votre nom et ce qui vous identifie sont effacés, seuls restent des chiffres.{' '}
+        {onServer
+          ? 'Les données sont gardées sur un serveur du CCAS : effacées de ses tables, elles restent un temps dans les copies propres au serveur (son journal de transactions, ses copies de secours), que le service informatique qui l’exploite efface selon sa propre durée de conservation ; demandez-la au secrétariat.'
+          : 'Les sauvegardes chiffrées de l’ordinateur s’effacent d’elles-mêmes au fil du temps (un an au plus).'}
       </p>
       <h2>Comment elles sont protégées</h2>
       <p>

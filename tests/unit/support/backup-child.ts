@@ -17,6 +17,8 @@ const services = await createServices({
   removableDrives: () => [target.endsWith('.passerelle-backup') ? target.replace(/\/[^/]+$/, '') : target],
   passwordParams: { N: 2 ** 10, r: 8, p: 1 },
   backupKdf: { log2N: 10, r: 8, p: 1 },
+  // The parent's PostgreSQL database, when the test runs on PostgreSQL.
+  postgres: process.env.PASSERELLE_KILL_POSTGRES ? JSON.parse(process.env.PASSERELLE_KILL_POSTGRES) : undefined,
 });
 const admin = await services.db
   .selectFrom('users')

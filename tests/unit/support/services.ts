@@ -13,8 +13,9 @@ import { setupInput } from './factories';
 import { dispatch } from '../../../src-main/app/dispatch';
 import type { Method, MethodInput, MethodOutput } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/errors';
-import type { PostgresConnection } from '../../../src-main/db/open-postgres';
 import { freshPostgres, testEngine } from './postgres';
+import type { EngineKind } from '../../../src-main/db/engine';
+import type { PostgresConnection } from '../../../src-main/db/open-postgres';
 
 type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
@@ -58,6 +59,11 @@ export function fakeClock(iso = '2026-03-02T09:00:00.000Z') {
   };
 }
 
+const postgresConnections = new WeakMap<Services, PostgresConnection>();
+
+/** The PostgreSQL database `testServices` gave these services (undefined on SQLite): for a test that opens it again. */
+export const postgresOf = (services: Services): PostgresConnection | undefined => postgresConnections.get(services);
+
 /** Cheap scrypt parameters for tests; one test checks the real ones. */
 export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -70,11 +76,14 @@ export async function testServices(
     printer?: PdfPrinter;
     removableDrives?: () => string[];
     postgresAvailable?: boolean;
+    /** The engine, whatever PASSERELLE_TEST_ENGINE says (the cross-engine backup test opens one of each). */
+    engine?: EngineKind;
   } = {},
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();
-  const postgres = testEngine() === 'postgres' ? await freshPostgres() : undefined;
+  // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
+  const postgres = (options.engine ?? testEngine()) === 'postgres' ? await freshPostgres() : undefined;
   const services = await createServices({
     dataDir,
     dialogs: options.dialogs ?? { native: false, chooseFile: async () => null, chooseFolder: async () => null },
@@ -88,23 +97,11 @@ export async function testServices(
     printer: options.printer,
     backupKdf: { log2N: 10, r: 8, p: 1 },
     postgresAvailable: options.postgresAvailable,
-    // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
     postgres,
   });
-  if (postgres) serverOf.set(services, postgres);
+  if (postgres) postgresConnections.set(services, postgres);
   onCleanup(() => services.close());
   return services;
-}
-
-const serverOf = new WeakMap<Services, PostgresConnection>();
-
-/**
- * The PostgreSQL database `testServices` gave these services (undefined on
- * SQLite): what a test that starts the app again on the same data passes to
- * `createServices` beside the data folder.
- */
-export function postgresOf(services: Services): PostgresConnection | undefined {
-  return serverOf.get(services);
 }
 
 /** Calls dispatch the way a transport does, typed from the contract. */
