@@ -7,6 +7,7 @@
  * atomically after each COMMIT that journaled something, and carried in every
  * backup.
  */
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -67,9 +68,14 @@ export function readHeadText(file: string): string | null {
   }
 }
 
-/** Temporary file, fsync, rename: a crash leaves the old head or the new one, never half of one. */
+/**
+ * Temporary file, fsync, rename: a crash leaves the old head or the new one,
+ * never half of one. The temporary name is the writer's own: several
+ * processes sharing a data folder (one PostgreSQL database) never rename
+ * each other's half-written file.
+ */
 export function writeFileAtomically(file: string, content: string | Buffer): void {
-  const temporary = `${file}.tmp`;
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
