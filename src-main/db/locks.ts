@@ -79,15 +79,22 @@ export function mustRetry(error: unknown): boolean {
 }
 
 /** How many times a transaction runs at most before its failure is reported. */
-export const TRANSACTION_ATTEMPTS = 4;
+export const TRANSACTION_ATTEMPTS = 6;
 
-/** Runs `attempt` (one whole transaction) again while `mustRetry` says so, `TRANSACTION_ATTEMPTS` times at most. */
+/**
+ * Runs `attempt` (one whole transaction) again while `mustRetry` says so,
+ * `TRANSACTION_ATTEMPTS` times at most, after a pause that doubles from
+ * 10 ms, drawn at random below it (SQLite answers "busy" at once to a
+ * transaction that read and then wants to write while the other process
+ * writes: without a pause, every turn would meet the same write).
+ */
 export async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
   for (let run = 1; ; run++) {
     try {
       return await attempt();
     } catch (error) {
       if (run >= TRANSACTION_ATTEMPTS || !mustRetry(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** run));
     }
   }
 }

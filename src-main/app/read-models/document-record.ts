@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { WritableDb } from '../../db/access';
@@ -37,18 +38,20 @@ class NumberTaken extends Error {}
 
 /**
  * Prints a prepared document, keeps its bytes in the data folder and records
- * it (one registry line, journaled). For `none` methods. Printing happens
- * outside any transaction; nothing is left half-written.
+ * it (one registry line, journaled). For `none` methods. Printing and writing
+ * the file happen outside any transaction; nothing is left half-written.
  *
  * Numbers have no gap and no duplicate, whoever prints at the same time
- * (several windows, several PCs on one PostgreSQL database): the number was
- * read before printing, so the registry transaction takes the numbering lock
- * (db/locks.ts) and checks it is still free before the file is written and
- * the line inserted. When another document took it meanwhile, `again`
- * prepares the document once more inside that transaction, holding the lock,
- * and it is printed again there: a second turn that cannot lose. `alsoWrite`
- * writes what records the number elsewhere (an immersion's convention
- * number), in the same transaction.
+ * (several windows, several PCs on one PostgreSQL database, two processes on
+ * one SQLite file): the number was read before printing, so the registry
+ * transaction takes the numbering lock (db/locks.ts) and checks it is still
+ * free before inserting the line. When another document took it meanwhile,
+ * `again` prepares the document once more inside that transaction, holding
+ * the lock, and it is printed again there: a second turn that cannot lose.
+ * Each print is kept under a file name of its own (number, version and a
+ * random part), so a turn that lost removes its own file, never the winner's.
+ * `alsoWrite` writes what records the number elsewhere (an immersion's
+ * convention number), in the same transaction.
  */
 export async function recordDocument(
   ctx: NoneContext,
@@ -59,26 +62,35 @@ export async function recordDocument(
   let prepared = first;
   let pdf = await ctx.services.printer.print(prepared.html);
   for (const holding of [false, true]) {
-    let written: string | null = null;
+    const files: string[] = [];
+    const keep = async (): Promise<string> => {
+      const storedFile = `${prepared.number}-v${prepared.version}-${randomBytes(4).toString('hex')}.pdf`;
+      try {
+        await writeAtomically(path.join(ctx.services.paths.documentsDir, storedFile), pdf);
+      } catch {
+        throw new AppError(
+          'FILE_ERROR',
+          'Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.',
+        );
+      }
+      files.push(storedFile);
+      return storedFile;
+    };
+    const remove = (kept: string | null) =>
+      Promise.all(
+        files
+          .filter((f) => f !== kept)
+          .map((f) => unlink(path.join(ctx.services.paths.documentsDir, f)).catch(() => undefined)),
+      );
+    let storedFile = holding ? '' : await keep();
     try {
       const row = await ctx.transaction(async (db, inTx) => {
         await serialise(db, 'document-numbers');
         if (holding) {
           prepared = await again(inTx);
           pdf = await ctx.services.printer.print(prepared.html);
+          storedFile = await keep();
         } else if (await repo.numberIssued(db, prepared.number, prepared.version)) throw new NumberTaken();
-        // The number is this document's (checked under the lock): so is the file name.
-        const storedFile = `${prepared.number}-v${prepared.version}.pdf`;
-        const target = path.join(ctx.services.paths.documentsDir, storedFile);
-        try {
-          await writeAtomically(target, pdf);
-        } catch {
-          throw new AppError(
-            'FILE_ERROR',
-            'Le document n’a pas pu être enregistré dans le dossier des données. Vérifiez l’espace disque.',
-          );
-        }
-        written = target;
         const id = await repo.insertDocument(db, {
           kind: prepared.kind,
           number: prepared.number,
@@ -102,10 +114,12 @@ export async function recordDocument(
         else if (prepared.worksiteId !== null) ctx.record(`worksite:${prepared.worksiteId}`);
         return (await repo.findDocument(db, id))!;
       });
+      // A transaction run again (db/locks.ts) printed again: only the committed line's file stays.
+      await remove(storedFile);
       return { row: toRow(row), pdf, prepared };
     } catch (error) {
-      // Nothing half-written: no registry line, no orphan file (never another document's: see above).
-      if (written !== null) await unlink(written).catch(() => undefined);
+      // Nothing half-written: no registry line, no orphan file.
+      await remove(null);
       if (!(error instanceof NumberTaken)) throw error;
     }
   }
