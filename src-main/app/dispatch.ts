@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { readTransaction, type WritableDb } from '../db/access';
+import { mustRetry, retrying } from '../db/locks';
 import { findStructure } from '../db/repositories/settings';
 import { contract, isMethod, type Method } from '../shared/contract';
 import { auditOf, type TransactionKind } from '../shared/contract/define';
@@ -133,35 +134,69 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     return checked.data;
   };
 
+  /**
+   * One transaction, run again whole when another writer came first (a
+   * deadlock broken by PostgreSQL, SQLite's file held by another process:
+   * db/locks.ts). What the failed turn noted is forgotten with it.
+   */
+  const attempt = <T>(transaction: () => Promise<T>, restart: () => void) =>
+    retrying(async () => {
+      const journaledBefore = journaled;
+      try {
+        return await transaction();
+      } catch (error) {
+        journaled = journaledBefore;
+        if (mustRetry(error)) restart();
+        throw error;
+      }
+    });
+  /** A `read` or `write` method's handler runs whole again: it notes its records and its actor again. */
+  const fromScratch = () => {
+    records.length = 0;
+    actor = session.user?.id ?? null;
+  };
+
   if (definition.tx === 'none') {
     const none: NoneContext = {
       ...call,
       read: (work) => readTransaction(services.db, (db) => work({ ...call, db })),
       transaction: async (work, options) => {
-        const result = await services.db.transaction().execute(async (trx) => {
-          const value = await work(trx, { ...call, db: trx });
-          if (options?.journaled !== false) await journal(trx);
-          return value;
-        });
+        const result = await attempt(
+          () =>
+            services.db.transaction().execute(async (trx) => {
+              const value = await work(trx, { ...call, db: trx });
+              if (options?.journaled !== false) await journal(trx);
+              return value;
+            }),
+          () => undefined,
+        );
         noteCommittedWrite(services.db);
         return result;
       },
     };
     const value = await execute(none);
     // An audited call that wrote nothing itself (an export) is journaled on its own.
-    if (!journaled) await services.db.transaction().execute(journal);
+    if (!journaled)
+      await attempt(
+        () => services.db.transaction().execute(journal),
+        () => undefined,
+      );
     return value;
   }
   if (definition.tx === 'read') {
     // The database refuses every write while the handler runs; the journal entry
     // of an audited read is written after, in the same transaction.
-    return readTransaction(services.db, (db) => execute({ ...call, db }), journal);
+    return attempt(() => readTransaction(services.db, (db) => execute({ ...call, db }), journal), fromScratch);
   }
-  const value = await services.db.transaction().execute(async (trx) => {
-    const output = await execute({ ...call, db: trx });
-    await journal(trx);
-    return output;
-  });
+  const value = await attempt(
+    () =>
+      services.db.transaction().execute(async (trx) => {
+        const output = await execute({ ...call, db: trx });
+        await journal(trx);
+        return output;
+      }),
+    fromScratch,
+  );
   noteCommittedWrite(services.db);
   return value;
 }

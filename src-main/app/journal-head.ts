@@ -6,7 +6,18 @@
  * breaks its HMAC; whoever deletes it is told at the next start. Written
  * atomically after each COMMIT that journaled something, and carried in every
  * backup.
+ *
+ * On PostgreSQL (several PCs, issue 28) the head stays here, in each data
+ * folder, not in the database: its whole point is to be out of reach of
+ * whoever can cut rows, and a head row in the database could be put back
+ * with the rows (an older head, MAC and all, matches a journal cut to it).
+ * Each PC's head is then the journal as that PC last saw it committed; other
+ * PCs' entries beyond it are accepted at its next start as long as their
+ * HMACs are right, like the entries of a crash between COMMIT and the head's
+ * write. Processes sharing one folder write it through temporary files of
+ * their own and never move it back (journal-start.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -67,9 +78,14 @@ export function readHeadText(file: string): string | null {
   }
 }
 
-/** Temporary file, fsync, rename: a crash leaves the old head or the new one, never half of one. */
+/**
+ * Temporary file, fsync, rename: a crash leaves the old head or the new one,
+ * never half of one. The temporary name is the writer's own: several
+ * processes sharing a data folder (one PostgreSQL database) never rename
+ * each other's half-written file.
+ */
 export function writeFileAtomically(file: string, content: string | Buffer): void {
-  const temporary = `${file}.tmp`;
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { KeyStore } from '../backup/keys';
 import type { Engine } from '../db/engine';
 import * as repo from '../db/repositories/journal';
+import { serialise } from '../db/locks';
 import type { Database } from '../db/schema';
 import { appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal } from './journal';
 import { headOf, openHead, readHeadText, sealHead, writeFileAtomically, type JournalHead } from './journal-head';
@@ -58,6 +59,9 @@ async function legacyBrokenId(db: Kysely<Database>): Promise<number | null> {
  */
 async function seal(db: Kysely<Database>, at: string, previous: 'legacy' | 'key-lost'): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // Two PCs starting at once on PostgreSQL: the second finds the journal sealed and seals nothing.
+    await serialise(trx, 'journal');
+    if ((await repo.journalState(trx)).sealedId !== null && previous === 'legacy') return;
     const count = await repo.countEntries(trx);
     let sealedId: number;
     if (count === 0 && previous === 'legacy') {
@@ -119,6 +123,17 @@ export async function startJournal(
   return keeper;
 }
 
+/** Whether the head file already announces more of the same chain than `head` (written by another process). */
+function fileIsAhead(keeper: JournalKeeper, head: JournalHead): boolean {
+  const onFile = openHead(keeper.key, readHeadText(keeper.headFile));
+  return (
+    onFile.status === 'ok' &&
+    onFile.head.sealId === head.sealId &&
+    onFile.head.anchorId === head.anchorId &&
+    onFile.head.lastId > head.lastId
+  );
+}
+
 /**
  * Writes the head after a COMMIT that journaled something. Never inside the
  * transaction: a rolled-back entry must not be announced. A crash between
@@ -134,7 +149,12 @@ export async function syncJournalHead(
   const last = await repo.lastEntry(db);
   const seen = `${last?.id ?? 0}:${last?.hash ?? ''}`;
   if (seen === keeper.seen) return;
-  const head = await headOf(db);
+  // Read as one state: on PostgreSQL another writer may commit between the queries, so they run under the
+  // journal's lock (db/locks.ts), which no append holds past its COMMIT.
+  const head = await db.transaction().execute(async (trx) => {
+    await serialise(trx, 'journal');
+    return headOf(trx);
+  });
   if (!head) return;
   // While running, the head only moves forward over what it announced: a
   // journal cut behind the app's back must not be blessed by the next call;
@@ -154,6 +174,9 @@ export async function syncJournalHead(
     )
       return;
   }
+  // Several processes sharing the data folder (one PostgreSQL database): one that read the journal before
+  // another's last append leaves the other's newer head in place.
+  if (!options.restart && fileIsAhead(keeper, head)) return;
   const text = sealHead(keeper.key, head);
   if (text !== keeper.written) writeFileAtomically(keeper.headFile, text);
   keeper.written = text;

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as repo from '../db/repositories/journal';
+import { serialise } from '../db/locks';
 import type { Database } from '../db/schema';
 
 export type JournalAction =
@@ -74,6 +75,8 @@ export async function appendJournal(db: Kysely<Database>, entry: NewJournalEntry
 
 /** The same, returning the new entry's id and HMAC (the seal needs its id). */
 export async function appendJournalEntry(db: Kysely<Database>, entry: NewJournalEntry): Promise<ChainEnd> {
+  // Several writers at once (PostgreSQL): one at a time from reading the chain's end to COMMIT (db/locks.ts).
+  await serialise(db, 'journal');
   const end = await chainEnd(db);
   const id = await nextId(db, end.id);
   const hash = await repo.macOf(db, keyedPayload(id, end.hash, entry));
@@ -133,6 +136,8 @@ export function purgeRefusal(now: Date, newestAt: string | null): PurgeRefusal |
 export async function purgeJournal(db: Kysely<Database>, now: Date): Promise<number> {
   const cutoff = retentionCutoff(now);
   return db.transaction().execute(async (trx) => {
+    // Two PCs starting at once purge one after the other, the second finding nothing left.
+    await serialise(trx, 'journal');
     const refusal = purgeRefusal(now, await repo.newestTrustedAt(trx));
     if (refusal?.reason === 'wait') return 0;
     if (refusal) {

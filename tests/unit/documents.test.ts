@@ -277,7 +277,12 @@ describe('the registry', () => {
       'CT-2026-0001',
       2,
     ]);
-    const stored = readFileSync(path.join(services.paths.documentsDir, 'CT-2026-0001-v1.pdf'));
+    // Kept under its number, its version and a random part of its own (document-record.ts).
+    const storedFile = (
+      await sql<{ storedFile: string }>`select stored_file from documents where id = ${first.id}`.execute(services.db)
+    ).rows[0]!.storedFile;
+    expect(storedFile).toMatch(/^CT-2026-0001-v1-[0-9a-f]{8}\.pdf$/);
+    const stored = readFileSync(path.join(services.paths.documentsDir, storedFile));
     const reprint = valueOf(await call('documents/content', { documentId: first.id }));
     expect(Buffer.from(reprint.pdfBase64, 'base64').equals(stored)).toBe(true);
     expect(reprint.sha256).toBe(first.sha256);
@@ -296,10 +301,7 @@ describe('the registry', () => {
       person: { lastName: 'Lefèvre' },
     });
     // A file changed behind the app's back is refused, not printed.
-    writeFileSync(
-      path.join(services.paths.documentsDir, 'CT-2026-0001-v1.pdf'),
-      Buffer.concat([stored, Buffer.from('x')]),
-    );
+    writeFileSync(path.join(services.paths.documentsDir, storedFile), Buffer.concat([stored, Buffer.from('x')]));
     expect(await call('documents/content', { documentId: first.id })).toMatchObject({
       ok: false,
       error: { code: 'FILE_ERROR' },

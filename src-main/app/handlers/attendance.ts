@@ -1,4 +1,5 @@
 import * as repo from '../../db/repositories/attendance';
+import { serialise } from '../../db/locks';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
 import {
@@ -116,6 +117,8 @@ export const attendanceHandlers: HandlerMap<
   },
 
   'attendance/save': async ({ worksiteId, entries, regularisation }, ctx) => {
+    // A month found open here stays open until COMMIT: marking it sent waits for the edits under way (db/locks.ts).
+    await serialise(ctx.db, 'payroll-months', 'shared');
     await assertWorksiteInScope(ctx, worksiteId);
     const sessions = new Map((await listSessions(ctx.db, worksiteId)).map((s) => [s.id, s]));
     const participations = new Map<number, NonNullable<Awaited<ReturnType<typeof findParticipation>>>>();

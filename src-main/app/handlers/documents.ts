@@ -70,8 +70,11 @@ export const documentsHandlers: HandlerMap<
     return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: prepared.fileName };
   },
 
-  'documents/generate': async (request, ctx) =>
-    (await recordDocument(ctx, await prepareDocument(ctx, madeHere(request), true))).row,
+  'documents/generate': async (request, ctx) => {
+    const asked = madeHere(request);
+    const prepared = await prepareDocument(ctx, asked, true);
+    return (await recordDocument(ctx, prepared, (within) => prepareDocument(ctx, asked, true, within))).row;
+  },
 
   'documents/merge': async ({ documentIds, folder }, ctx) => {
     // pdf-lib only for a batch: loaded then, not at start.

@@ -1,4 +1,5 @@
 import { de } from '../../shared/french';
+import { serialise } from '../../db/locks';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer } from '../../db/repositories/settings';
 import { safeFileName } from '../../domain/file-names';
@@ -42,6 +43,13 @@ function changesView(kept: MonthFigures, now: Computed, keptLines: HandoffView['
       afterDates: c.after.dates,
     };
   });
+}
+
+function alreadySent(month: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`,
+  );
 }
 
 async function view(db: ReadableDb, today: string, month: string, employerId: number): Promise<HandoffView> {
@@ -123,12 +131,7 @@ export const payrollHandlers: HandlerMap<
   'payroll/validate': async ({ month, employerId, confirmChecks }, ctx) => {
     // A `none` method: the figures are read in one transaction, the files made outside it.
     const { employer, computed, sources } = await ctx.read(async ({ db }) => {
-      const existing = await repo.findHandoff(db, month, employerId);
-      if (existing?.status === 'transmis')
-        throw new AppError(
-          'CONFLICT',
-          `Les heures ${de(monthName(month))} ont déjà été transmises : une correction passe par une régularisation.`,
-        );
+      if ((await repo.findHandoff(db, month, employerId))?.status === 'transmis') throw alreadySent(month);
       const employer = await findEmployer(db, employerId);
       if (!employer) throw new AppError('NOT_FOUND', 'Cet employeur n’existe pas.', { field: 'employerId' });
       return {
@@ -155,6 +158,9 @@ export const payrollHandlers: HandlerMap<
     });
     const { files, xlsx, csv, pdf, variables } = made;
     await ctx.transaction(async (trx) => {
+      // Sent by someone else while the files were made: validating again would unlock the month.
+      await serialise(trx, 'payroll-months');
+      if ((await repo.findHandoff(trx, month, employerId))?.status === 'transmis') throw alreadySent(month);
       const id = await repo.saveHandoff(trx, {
         month,
         employerId,
@@ -193,6 +199,8 @@ export const payrollHandlers: HandlerMap<
   },
 
   'payroll/transmit': async ({ month, employerId }, ctx) => {
+    // No hours edit of the month in flight while it is checked and marked sent (db/locks.ts).
+    await serialise(ctx.db, 'payroll-months');
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
     if (!handoff) throw new AppError('CONFLICT', 'Le mois doit d’abord être validé par la coordination.');
     if (handoff.status === 'transmis') throw new AppError('CONFLICT', 'Ce mois est déjà marqué comme transmis.');
@@ -208,6 +216,7 @@ export const payrollHandlers: HandlerMap<
   },
 
   'payroll/withdraw': async ({ month, employerId, reason }, ctx) => {
+    await serialise(ctx.db, 'payroll-months');
     const handoff = await repo.findHandoff(ctx.db, month, employerId);
     if (!handoff || handoff.status !== 'transmis' || handoff.transmittedAt === null)
       throw new AppError(

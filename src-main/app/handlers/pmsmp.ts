@@ -22,7 +22,8 @@ import type { Pmsmp, PmsmpBilanInput, PmsmpFields, WeekScheduleInput } from '../
 import { AppError } from '../../shared/errors';
 import { formatFrenchDate } from '../../shared/dates';
 import { recordDocument } from '../read-models/document-record';
-import type { HandlerContext, HandlerMap, NoneContext } from '../handler';
+import type { HandlerContext, HandlerMap, NoneContext, ReadContext } from '../handler';
+import type { PreparedDocument } from '../read-models/document-sources';
 import { reachOf } from '../reach';
 
 /**
@@ -175,86 +176,86 @@ async function printImmersion(
   kind: Extract<PersonDocumentKind, 'convention_pmsmp' | 'bilan_pmsmp'>,
 ) {
   const info = DOCUMENT_REGISTRY[kind];
-  // Numbers the document as it prepares it; the journal entry waits for the registry line, after printing.
-  const prepared = await ctx.transaction(
-    async (db, inTx) => {
-      const { row, person } = await immersionInScope(inTx, id);
-      const immersion = await viewOf(inTx, row);
-      if (kind === 'bilan_pmsmp') {
-        if (row.startDate > ctx.today)
-          throw new AppError(
-            'CONFLICT',
-            'Cette immersion n’a pas encore commencé : son bilan s’établit à partir de son premier jour.',
-          );
-        if (!immersion.bilan) throw new AppError('CONFLICT', 'Enregistrez d’abord le bilan de l’immersion.');
-      }
-      const original = row.renewalOf === null ? null : await repo.findImmersion(db, row.renewalOf);
-      const employers = (await repo.cddisOverlapping(db, row.personId, row.startDate, row.endDate))
-        .filter((c) => suspendedDays(c, { start: row.startDate, end: row.endDate }) !== null)
-        .map((c) => ({ ...c.employer, worksiteName: c.worksiteName }));
-      const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
-      const data: ImmersionDocumentData = {
-        immersion,
-        beneficiary: {
-          birthDate: person.birthDate,
-          phone: person.phone,
-          email: person.email,
-          rsa: person.resources === null || person.resources === undefined ? null : person.resources === 'rsa',
-          employers,
-        },
-        host: { name: row.hostName, address: row.hostAddress, phone: row.hostPhone, email: row.hostEmail },
-        prescriber: {
-          name: row.prescriberName,
-          address: row.prescriberAddress,
-          contactName: immersion.prescriberContactName,
-          contactPhone: row.contactPhone ?? '',
-          contactEmail: row.contactEmail ?? '',
-        },
-        renews: original
-          ? { number: original.conventionNumber, startDate: original.startDate, endDate: original.endDate }
-          : null,
-      };
-      const numbered = await documentsRepo.nextVersionOf(
-        db,
-        kind === 'convention_pmsmp' ? row.conventionNumber : row.bilanNumber,
-        info.prefix,
-        ctx.today.slice(0, 4),
-      );
-      await repo.setDocumentNumber(db, id, kind === 'convention_pmsmp' ? 'convention' : 'bilan', numbered.number);
-      const d: PersonDocumentData = {
-        kind,
-        ...numbered,
-        issuedOn: ctx.today,
-        structure,
-        person: {
-          civility: person.civility,
-          firstNames: person.firstNames,
-          lastName: person.lastName,
-          address: person.address,
-          postcode: person.postcode,
-          town: person.town,
-        },
-        immersion: data,
-      };
-      return {
-        kind,
-        html: renderPersonDocument(d, ctx.services.fontsDir),
-        number: d.number,
-        version: d.version,
-        title: `${info.label} — ${person.firstNames} ${person.lastName}`,
-        fileName: documentFileName(info.fileLabel, person.lastName, person.firstNames, row.startDate),
-        snapshot: JSON.stringify(d, (key, value: unknown) =>
-          key === 'logo' && typeof value === 'string' ? 'logo' : value,
-        ),
-        personId: row.personId,
-        worksiteId: null,
-        participationId: null,
-        weekOf: null,
-      };
-    },
-    { journaled: false },
-  );
-  const { row, pdf } = await recordDocument(ctx, prepared);
+  // Numbers the document as it prepares it; the number is recorded on the immersion with the registry line.
+  const prepare = async (inTx: ReadContext): Promise<PreparedDocument> => {
+    const { db } = inTx;
+    const { row, person } = await immersionInScope(inTx, id);
+    const immersion = await viewOf(inTx, row);
+    if (kind === 'bilan_pmsmp') {
+      if (row.startDate > ctx.today)
+        throw new AppError(
+          'CONFLICT',
+          'Cette immersion n’a pas encore commencé : son bilan s’établit à partir de son premier jour.',
+        );
+      if (!immersion.bilan) throw new AppError('CONFLICT', 'Enregistrez d’abord le bilan de l’immersion.');
+    }
+    const original = row.renewalOf === null ? null : await repo.findImmersion(db, row.renewalOf);
+    const employers = (await repo.cddisOverlapping(db, row.personId, row.startDate, row.endDate))
+      .filter((c) => suspendedDays(c, { start: row.startDate, end: row.endDate }) !== null)
+      .map((c) => ({ ...c.employer, worksiteName: c.worksiteName }));
+    const structure = await structurePartyOf(db, ctx.services.paths.filesDir);
+    const data: ImmersionDocumentData = {
+      immersion,
+      beneficiary: {
+        birthDate: person.birthDate,
+        phone: person.phone,
+        email: person.email,
+        rsa: person.resources === null || person.resources === undefined ? null : person.resources === 'rsa',
+        employers,
+      },
+      host: { name: row.hostName, address: row.hostAddress, phone: row.hostPhone, email: row.hostEmail },
+      prescriber: {
+        name: row.prescriberName,
+        address: row.prescriberAddress,
+        contactName: immersion.prescriberContactName,
+        contactPhone: row.contactPhone ?? '',
+        contactEmail: row.contactEmail ?? '',
+      },
+      renews: original
+        ? { number: original.conventionNumber, startDate: original.startDate, endDate: original.endDate }
+        : null,
+    };
+    const numbered = await documentsRepo.nextVersionOf(
+      db,
+      kind === 'convention_pmsmp' ? row.conventionNumber : row.bilanNumber,
+      info.prefix,
+      ctx.today.slice(0, 4),
+    );
+    const d: PersonDocumentData = {
+      kind,
+      ...numbered,
+      issuedOn: ctx.today,
+      structure,
+      person: {
+        civility: person.civility,
+        firstNames: person.firstNames,
+        lastName: person.lastName,
+        address: person.address,
+        postcode: person.postcode,
+        town: person.town,
+      },
+      immersion: data,
+    };
+    return {
+      kind,
+      html: renderPersonDocument(d, ctx.services.fontsDir),
+      number: d.number,
+      version: d.version,
+      title: `${info.label} — ${person.firstNames} ${person.lastName}`,
+      fileName: documentFileName(info.fileLabel, person.lastName, person.firstNames, row.startDate),
+      snapshot: JSON.stringify(d, (key, value: unknown) =>
+        key === 'logo' && typeof value === 'string' ? 'logo' : value,
+      ),
+      personId: row.personId,
+      worksiteId: null,
+      participationId: null,
+      weekOf: null,
+    };
+  };
+  const { row, pdf } = await recordDocument(ctx, await ctx.read(prepare), prepare, {
+    alsoWrite: (db, made) =>
+      repo.setDocumentNumber(db, id, kind === 'convention_pmsmp' ? 'convention' : 'bilan', made.number),
+  });
   ctx.record(`immersion:${id}`);
   return {
     documentId: row.id,

@@ -82,7 +82,13 @@ export const rgpdHandlers: HandlerMap<
     const { held, issuedOn } = JSON.parse(prepared.snapshot) as PersonDocumentData;
     // Journaled with the call (its first transaction writes the entry): the NIR left, when recorded.
     if (held!.sections[0]!.rows[0]!['Numéro de sécurité sociale']) journalNirDisclosure(ctx, [personId]);
-    const pdf = kept ? (await recordDocument(ctx, prepared)).pdf : await ctx.services.printer.print(prepared.html);
+    const pdf = kept
+      ? (
+          await recordDocument(ctx, prepared, (within) =>
+            prepareDocument(ctx, { kind: 'donnees_personne', personId }, true, within),
+          )
+        ).pdf
+      : await ctx.services.printer.print(prepared.html);
     if (!kept) await ctx.transaction(async () => ctx.record(`person:${personId}`));
     const json = JSON.stringify({ généréLe: longFrenchDate(issuedOn), ...held }, null, 2);
     const fileStem = prepared.fileName.replace(/\.pdf$/, '');

@@ -10,7 +10,7 @@ import { optionsOf, type DocumentKind, type DocumentRequest } from '../../shared
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { de } from '../../shared/french';
-import type { HandlerContext, NoneContext } from '../handler';
+import type { HandlerContext, NoneContext, ReadContext } from '../handler';
 import { assertWorksiteInScope } from './worksite-access';
 
 /**
@@ -64,8 +64,10 @@ export async function prepareDocument(
   ctx: NoneContext,
   request: DocumentRequest,
   numbered: boolean,
+  /** The numbering transaction, when the number first taken went to another document meanwhile (document-record.ts). */
+  within?: ReadContext,
 ): Promise<PreparedDocument> {
-  return ctx.read(async (reading) => {
+  const prepare = async (reading: ReadContext): Promise<PreparedDocument> => {
     const { db } = reading;
     const year = ctx.today.slice(0, 4);
     const numberOf = (subject: repo.DocumentSubject) =>
@@ -176,7 +178,8 @@ export async function prepareDocument(
       participationId: null,
       weekOf: data.weekOf,
     };
-  });
+  };
+  return within ? prepare(within) : ctx.read(prepare);
 }
 
 /** A document addressed to a person: the person must be within the caller's reach (`NOT_FOUND` otherwise, as everywhere). */

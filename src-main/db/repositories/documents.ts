@@ -57,6 +57,17 @@ async function freshNumber(db: Db, prefix: string, year: string) {
   return { number: `${stem}${String(n).padStart(4, '0')}`, version: 1 };
 }
 
+/** Whether a number's version is in the registry already (another document took it since it was read). */
+export async function numberIssued(db: Db, number: string, version: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('number', '=', number)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertDocument(db: WritableDb, values: Omit<Insertable<DocumentsTable>, 'id'>): Promise<number> {
   const row = await db.insertInto('documents').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
