@@ -75,7 +75,9 @@ export function SetupWizard() {
   const [saving, setSaving] = useState(false);
   const [stepError, setStepError] = useState<string | null>(null);
   // Where the data is kept: asked first; the server's fields and password never go in the draft.
-  const storage = useApiQuery('storage/status');
+  // Asked on the first step only: once the last step creates the administrator, the structure exists and
+  // this call needs her session, which a refetch racing the answer would not have yet.
+  const storage = useApiQuery('storage/status', undefined, { enabled: step === 0 });
   const onServer = storage.data?.engine === 'postgres';
   const [engine, setEngine] = useState<EngineName>('sqlite');
   // Already on a server (chosen here, or by this PC before a restart): the wizard goes on there.
