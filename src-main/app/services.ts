@@ -146,6 +146,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     await opened.close();
     throw error;
   });
+  // Once a day, a checked local copy of the database, rotated.
+  if (opened.engine.kind === 'sqlite')
+    await dailyLocalBackup(opened.engine.file, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
+  // The database, its copies, keys and kept files: the user's alone (0700/0600).
+  makeUserOnly(paths.dataDir);
   const printer = config.printer ?? nodePdfPrinter();
   const structure = await findStructure(opened.db);
   let current: Store = opened;
