@@ -225,6 +225,26 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
 
+  it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
+    const target = await emptyDatabase();
+    const first = await testServices();
+    valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
+    valueOf(await caller(first)('setup/complete', setupInput()));
+
+    const second = await testServices();
+    expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
+    const joined = valueOf(
+      await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
+    );
+    expect(joined.outcome).toMatchObject({ kind: 'ok', contents: 'passerelle' });
+    expect(valueOf(await caller(second)('setup/status'))).toMatchObject({
+      completed: true,
+      structureName: setupInput().structure.name,
+    });
+    // From now on the server's accounts decide: back to this PC is the administrator's.
+    expect(await caller(second)('storage/chooseSqlite')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
   it('says in French that the server does not answer, and never opens an empty database on this PC instead', async () => {
     const dataDir = tempDir();
     const port = await freePort();
