@@ -141,8 +141,20 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   };
   let choice = engineChoice;
   const opened = await openChosen(choice);
-  const openJournal = (db: Store) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
-  const journal = await openJournal(opened).catch(async (error: unknown) => {
+  /**
+   * The journal's head file names the head of one store's journal: the SQLite file's and each server
+   * database's apart, or going from one to the other would read as a journal cut behind the app's back.
+   */
+  const headFileOf = (of: EngineChoice) =>
+    of.engine === 'sqlite' || config.postgres
+      ? paths.journalHeadFile
+      : paths.journalHeadFile.replace(
+          /\.json$/,
+          `-${`${of.postgres.host}-${of.postgres.port}-${of.postgres.database}`.replace(/[^a-z0-9-]/gi, '_')}.json`,
+        );
+  const openJournal = (db: Store, of: EngineChoice) =>
+    startJournal(db, { keyStore, headFile: headFileOf(of), now: clock.now() });
+  const journal = await openJournal(opened, choice).catch(async (error: unknown) => {
     await opened.close();
     throw error;
   });
@@ -186,7 +198,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       const store = await openChosen(next, password);
       let nextJournal: JournalKeeper;
       try {
-        nextJournal = await openJournal(store);
+        nextJournal = await openJournal(store, next);
         // The store left behind records the move (the journal of the one it goes to starts there).
         await beforeSwitch?.();
         if (next.engine === 'postgres' && password !== undefined) await savePostgresPassword(keyStore, password);
@@ -216,7 +228,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         current = await openChosen(choice);
         services.db = current.db;
         services.engine = current.engine;
-        services.journal = await openJournal(current);
+        services.journal = await openJournal(current, choice);
       }
     },
     close: async () => {

@@ -167,6 +167,8 @@ describe('storage once set up', () => {
       // Journaled where the move was made from: the SQLite file, before it closed.
       const entries = await allEntries(services.db);
       const chose = entries.find((entry) => entry.method === 'storage/choosePostgres');
+      // Each store keeps its own journal head: the round trip is no journal cut.
+      expect(entries.filter((entry) => entry.method === 'journal/check')).toEqual([]);
       expect(chose).toMatchObject({ action: 'change', records: expect.stringContaining('storage:postgres') });
       expect(JSON.stringify(entries)).not.toContain(SERVER_PASSWORD);
       await services.close();
@@ -221,6 +223,7 @@ describe('starting on a data folder set for PostgreSQL', () => {
     const again = await testServices({ dataDir });
     expect(again.engine.kind).toBe('postgres');
     expect(valueOf(await caller(again)('setup/status'))).toMatchObject({ completed: true });
+    expect((await allEntries(again.db)).filter((entry) => entry.method === 'journal/check')).toEqual([]);
     // Nothing was ever written on this PC's side.
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
