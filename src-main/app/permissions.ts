@@ -52,6 +52,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'storage/status': ADMIN,
   'storage/testConnection': ADMIN,
   'storage/choosePostgres': ADMIN,
+  'storage/chooseSqlite': ADMIN,
   'auth/users': 'public',
   'auth/login': 'public',
   'auth/me': 'public',

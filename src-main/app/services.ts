@@ -8,7 +8,17 @@ import { BACKUP_KDF, type KeyStore } from '../backup/keys';
 import type { KdfParams } from '../backup/format';
 import { assertLocalPath } from '../db/location';
 import { POSTGRES_ENGINE_AVAILABLE } from '../db/engines';
-import { assertEngineAvailable, readEngineChoice, type EngineChoice } from './engine-choice';
+import {
+  assertEngineAvailable,
+  loadPostgresPassword,
+  readEngineChoice,
+  savePostgresPassword,
+  writeEngineChoice,
+  type EngineChoice,
+} from './engine-choice';
+import { classifyConnectError, postgresSsl } from '../db/connection-test';
+import type { PostgresSetting } from '../domain/postgres-connection';
+import { AppError } from '../shared/errors';
 import type { Engine } from '../db/engine';
 import { openDatabase } from '../db/open';
 import { openPostgres, type PostgresConnection } from '../db/open-postgres';
@@ -87,6 +97,17 @@ export interface Services {
   /** The backup running now (one at a time), for `backup/progress`. */
   backupRun: BackupProgress | null;
   /**
+   * Moves the running app to the other engine (« Sur ce PC » or a server):
+   * the new store is opened first; only once it is open is the choice saved
+   * (`moteur.json`, the password in the key store), the old store closed and
+   * everyone signed out (the accounts are the new store's). A store that does
+   * not open leaves everything as it was.
+   */
+  switchEngine(
+    choice: EngineChoice,
+    options?: { password?: string; beforeSwitch?: () => Promise<void> },
+  ): Promise<void>;
+  /**
    * Closes the database, runs `swap` on its closed file (a restore puts
    * another file in its place), then opens it again, whatever `swap` did.
    */
@@ -118,16 +139,34 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const engineChoice = readEngineChoice(paths.engineFile);
   const postgresAvailable = config.postgresAvailable ?? POSTGRES_ENGINE_AVAILABLE;
   assertEngineAvailable(engineChoice, postgresAvailable);
+  const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
   /** The database the app works on, either engine: what the rest of main holds of it. */
   type Store = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
-  const openStore = (): Promise<Store> =>
-    config.postgres
-      ? openPostgres(config.postgres)
-      : openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
-  const opened = await openStore();
-  const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
-  const openJournal = (db: Store) => startJournal(db, { keyStore, headFile: paths.journalHeadFile, now: clock.now() });
-  const journal = await openJournal(opened);
+  const openChosen = async (choice: EngineChoice, password?: string): Promise<Store> => {
+    if (config.postgres) return openPostgres(config.postgres);
+    if (choice.engine === 'postgres')
+      return openServer(choice.postgres, password ?? (await loadPostgresPassword(keyStore)));
+    return openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
+  };
+  let choice = engineChoice;
+  const opened = await openChosen(choice);
+  /**
+   * The journal's head file names the head of one store's journal: the SQLite file's and each server
+   * database's apart, or going from one to the other would read as a journal cut behind the app's back.
+   */
+  const headFileOf = (of: EngineChoice) =>
+    of.engine === 'sqlite' || config.postgres
+      ? paths.journalHeadFile
+      : paths.journalHeadFile.replace(
+          /\.json$/,
+          `-${`${of.postgres.host}-${of.postgres.port}-${of.postgres.database}`.replace(/[^a-z0-9-]/gi, '_')}.json`,
+        );
+  const openJournal = (db: Store, of: EngineChoice) =>
+    startJournal(db, { keyStore, headFile: headFileOf(of), now: clock.now() });
+  const journal = await openJournal(opened, choice).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   // Once a day, a checked local copy of the database, rotated.
   if (opened.engine.kind === 'sqlite')
     await dailyLocalBackup(opened.engine.file, paths.backupsDir, frenchDate(clock.now())).catch(() => null);
@@ -135,7 +174,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   makeUserOnly(paths.dataDir);
   const printer = config.printer ?? nodePdfPrinter();
   const structure = await findStructure(opened.db);
-  let current = opened;
+  let current: Store = opened;
   const services: Services = {
     db: opened.db,
     engine: opened.engine,
@@ -162,16 +201,43 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engineChoice,
     postgresAvailable,
     backupRun: null,
+    switchEngine: async (next, { password, beforeSwitch } = {}) => {
+      if (config.postgres) throw new AppError('ENGINE_UNAVAILABLE');
+      assertEngineAvailable(next, postgresAvailable);
+      const store = await openChosen(next, password);
+      let nextJournal: JournalKeeper;
+      try {
+        nextJournal = await openJournal(store, next);
+        // The store left behind records the move (the journal of the one it goes to starts there).
+        await beforeSwitch?.();
+        if (next.engine === 'postgres' && password !== undefined) await savePostgresPassword(keyStore, password);
+        writeEngineChoice(paths.engineFile, next);
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+      const previous = current;
+      current = store;
+      choice = next;
+      services.db = store.db;
+      services.engine = store.engine;
+      services.journal = nextJournal;
+      services.engineChoice = next;
+      services.security = { idleLockMinutes: (await findStructure(store.db))?.idleLockMinutes ?? 10 };
+      // The accounts are the new store's: everyone signs in again there.
+      services.sessions.clear();
+      await previous.close();
+    },
     reopenDatabase: async (swap) => {
       await current.close();
       try {
         await swap?.();
       } finally {
         // Whatever `swap` did, the app goes on with a database open (the new file, or the old one untouched).
-        current = await openStore();
+        current = await openChosen(choice);
         services.db = current.db;
         services.engine = current.engine;
-        services.journal = await openJournal(current);
+        services.journal = await openJournal(current, choice);
       }
     },
     replaceData: async (staging, after) => {
@@ -195,3 +261,43 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   };
   return services;
 }
+
+/**
+ * Opens the chosen server with the password kept on this PC. What goes wrong
+ * at start is said in French with what to do, as the connection test says it;
+ * never a silent fall-back to an empty database on this PC.
+ */
+async function openServer(setting: PostgresSetting, password: string | null) {
+  const where = `Passerelle garde ses données sur le serveur PostgreSQL « ${setting.host} » (base « ${setting.database} »)`;
+  if (password === null) {
+    throw new AppError(
+      'DATABASE_UNREACHABLE',
+      `${where}, mais le mot de passe de l’utilisateur « ${setting.user} » n’est plus enregistré sur ce PC. ${REENTER}`,
+    );
+  }
+  try {
+    return await openPostgres({
+      host: setting.host.replace(/^\[(.*)\]$/, '$1'),
+      port: setting.port,
+      database: setting.database,
+      user: setting.user,
+      password,
+      ssl: postgresSsl(setting),
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const outcome = classifyConnectError(error, setting);
+    const todo = outcome.kind === 'wrong_password' ? REENTER : outcome.message;
+    const refused =
+      outcome.kind === 'wrong_password'
+        ? `Le serveur refuse le mot de passe enregistré sur ce PC pour l’utilisateur « ${setting.user} » : il a peut-être été changé.`
+        : '';
+    throw new AppError(
+      'DATABASE_UNREACHABLE',
+      `${where} et ne peut pas l’ouvrir. ${refused ? `${refused} ` : ''}${todo} Rien n’a été modifié, ni sur ce PC ni sur le serveur. Pour votre prestataire informatique : ${outcome.technical}`,
+    );
+  }
+}
+
+const REENTER =
+  'Demandez le mot de passe à votre prestataire informatique. Pour le saisir : fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez de nouveau « Serveur PostgreSQL » (dans l’assistant, ou dans Paramètres › Emplacement des données) avec le même serveur : ses données sont retrouvées telles quelles.';

@@ -1,8 +1,8 @@
 /**
- * Which storage engines this build of Passerelle can open. SQLite always;
- * PostgreSQL once the migrations and repositories run on it (issue 28, item 2):
- * until then choosing a server is refused with ENGINE_UNAVAILABLE, and a data
- * folder set for PostgreSQL (by a later version) stops the start with a French
- * message instead of opening an empty SQLite file in its place.
+ * Which storage engines this build of Passerelle can open: SQLite (« Sur ce
+ * PC ») and PostgreSQL (« Serveur PostgreSQL », issue 28). Tests of the refusal
+ * build services with `postgresAvailable: false`: a data folder set for a
+ * server such a build cannot use stops the start with a French message
+ * instead of opening an empty SQLite file in its place.
  */
-export const POSTGRES_ENGINE_AVAILABLE = false;
+export const POSTGRES_ENGINE_AVAILABLE = true;

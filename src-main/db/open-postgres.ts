@@ -108,6 +108,9 @@ export function postgresKysely(connection: PostgresConnection): {
     types: pgTypes,
     application_name: 'Passerelle',
   });
+  // An idle connection the server closes (a restart, a network cut) reports here: without a listener Node
+  // would end the whole app. The pool drops it; the next query opens a new one, or fails with its own error.
+  pool.on('error', () => undefined);
   const journalKey = journalKeyHolder();
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool, onReserveConnection: journalKey.onReserveConnection }),

@@ -59,6 +59,30 @@ function showWindow() {
   mainWindow.focus();
 }
 
+/**
+ * The PostgreSQL server of the data does not answer (or refuses the password): the French reason and what
+ * to do, with « Réessayer » (the server may be starting) — never an empty database on this PC in its place.
+ */
+async function openOrAskAgain(open: () => Promise<Services>): Promise<Services> {
+  for (;;) {
+    try {
+      return await open();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'DATABASE_UNREACHABLE')) throw error;
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Serveur des données injoignable',
+        message: 'Passerelle ne peut pas ouvrir ses données sur le serveur PostgreSQL.',
+        detail: error.message,
+        buttons: ['Réessayer', 'Quitter'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (response !== 0) throw error;
+    }
+  }
+}
+
 async function start() {
   createFilesUserOnly();
   installSecurityGuards(app, session.defaultSession, appUrl);
@@ -75,7 +99,7 @@ async function start() {
       keyStore: electronKeyStore(path.join(dataDir, 'cles')),
     });
   try {
-    services = await open().catch(async (error: unknown) => {
+    services = await openOrAskAgain(open).catch(async (error: unknown) => {
       if (!(error instanceof AppError && error.code === 'DATABASE_DAMAGED')) throw error;
       // The "données endommagées" screen: never an automatic repair; the user chooses.
       const { response } = await dialog.showMessageBox({

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'UNSAFE_LOCATION',
   'ENGINE_UNAVAILABLE',
+  'DATABASE_UNREACHABLE',
   'FILE_ERROR',
   'INTERNAL',
 ] as const;
@@ -45,6 +46,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNSAFE_LOCATION: 'Le dossier des données doit se trouver sur cet ordinateur, pas sur un lecteur réseau.',
   ENGINE_UNAVAILABLE:
     'Cette version de Passerelle ne sait pas encore garder ses données sur un serveur PostgreSQL. Gardez-les « Sur ce PC » : rien n’a été changé.',
+  DATABASE_UNREACHABLE:
+    'Le serveur PostgreSQL qui garde les données de Passerelle ne répond pas. Rien n’a été modifié : réessayez, ou appelez votre prestataire informatique.',
   FILE_ERROR: 'Le fichier n’a pas pu être lu ou écrit.',
   INTERNAL:
     'Une erreur inattendue s’est produite. Rien n’a été enregistré. Réessayez, puis redémarrez Passerelle si cela se reproduit.',

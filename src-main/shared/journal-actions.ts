@@ -18,6 +18,7 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'storage/status': 'Consultation de l’emplacement des données',
   'storage/testConnection': 'Test de connexion à un serveur PostgreSQL',
   'storage/choosePostgres': 'Choix d’un serveur PostgreSQL pour les données',
+  'storage/chooseSqlite': 'Retour des données sur ce PC',
   'settings/get': 'Consultation des paramètres',
   'settings/updateStructure': 'Modification de la structure',
   'settings/updateSecurity': 'Modification des règles de sécurité',

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dataPaths, defaultDataDir } from '../app/paths';
 import { frenchStamp, pickerDialogs } from '../app/ports';
 import { restoreLatestLocal } from '../backup/local';
-import { createServices } from '../app/services';
+import { createServices, type Services } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
 import { startWebServer } from './server';
@@ -26,7 +26,12 @@ export async function runBrowserMode(dataDir: string, port = 0) {
   const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
   const open = () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });
-  const services = await open().catch(async (error: unknown) => {
+  const opened = await open().catch(async (error: unknown) => {
+    // The server of the data does not answer: the page says why and what to do, and tries again on « Réessayer ».
+    if (error instanceof AppError && error.code === 'DATABASE_UNREACHABLE') {
+      console.error(error.message);
+      return null;
+    }
     // Damaged data: only on request, the newest verified automatic copy takes its place (the damaged file is kept).
     if (!(
       error instanceof AppError &&
@@ -44,8 +49,18 @@ export async function runBrowserMode(dataDir: string, port = 0) {
     console.log(`Données restaurées depuis la copie automatique du ${used} ; le fichier endommagé est gardé à côté.`);
     return open();
   });
+  let services = opened;
+  let opening: Promise<Services> | null = null;
+  const current = async (): Promise<Services> => {
+    if (services) return services;
+    opening ??= open().finally(() => {
+      opening = null;
+    });
+    services = await opening;
+    return services;
+  };
   const server = await startWebServer({
-    services,
+    services: services ?? current,
     staticDir: path.join(projectRoot, 'out', 'renderer'),
     port,
   });
@@ -54,7 +69,7 @@ export async function runBrowserMode(dataDir: string, port = 0) {
   console.log('Pour arrêter Passerelle, fermez cette fenêtre ou appuyez sur Ctrl+C.');
   const stop = async () => {
     await server.close();
-    await services.close();
+    await services?.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

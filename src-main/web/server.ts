@@ -34,7 +34,12 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface WebServerOptions {
-  services: Services;
+  /**
+   * The core, or how to open it: while it cannot open (the PostgreSQL server
+   * does not answer), every call answers with the French reason, which the
+   * renderer shows with « Réessayer »; each call tries again.
+   */
+  services: Services | (() => Promise<Services>);
   /** The built renderer (`out/renderer`). */
   staticDir: string;
   port?: number;
@@ -124,10 +129,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendJson(res, 400, errorBody(new AppError('INVALID_INPUT', 'Requête mal formée.')));
     }
     const sessionToken = req.headers[SESSION_HEADER];
+    let services: Services;
+    try {
+      services = typeof options.services === 'function' ? await options.services() : options.services;
+    } catch (error) {
+      return sendJson(res, 200, errorBody(error instanceof AppError ? error : new AppError('INTERNAL')));
+    }
     sendJson(
       res,
       200,
-      await handleRpc(options.services, method, input, typeof sessionToken === 'string' ? sessionToken : null),
+      await handleRpc(services, method, input, typeof sessionToken === 'string' ? sessionToken : null),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Alert, Center, Container, Loader, MantineProvider } from '@mantine/core';
+import { Alert, Button, Center, Container, Group, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -34,7 +34,14 @@ function SetupGate() {
     return (
       <Container size="sm" py="xl">
         <Alert color="red" title="Passerelle n’a pas pu ouvrir vos données">
-          {errorMessage(status.error)}
+          <Stack gap="sm">
+            <Text size="sm">{errorMessage(status.error)}</Text>
+            <Group>
+              <Button variant="default" onClick={() => void status.refetch()} loading={status.isFetching}>
+                Réessayer
+              </Button>
+            </Group>
+          </Stack>
         </Alert>
       </Container>
     );

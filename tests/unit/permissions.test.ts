@@ -24,6 +24,7 @@ const EXPECTED: Record<Method, string> = {
   'storage/status': 'administrateur',
   'storage/testConnection': 'administrateur',
   'storage/choosePostgres': 'administrateur',
+  'storage/chooseSqlite': 'administrateur',
   'auth/users': EVERYONE,
   'auth/login': EVERYONE,
   'auth/me': EVERYONE,

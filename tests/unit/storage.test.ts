@@ -7,33 +7,46 @@ import { fileKeyStore } from '../../src-main/backup/file-key-store';
 import { postgresSsl } from '../../src-main/db/connection-test';
 import { allEntries } from '../../src-main/db/repositories/journal';
 import type { PostgresSettingInput } from '../../src-main/shared/contract/storage';
-import { freePort, SERVER_HOOK_MS, startTestServer, type TestServer } from './support/postgres-server';
+import { freePort, runServer, uniqueName, type RunServer } from './support/postgres';
+import { setupInput } from './support/factories';
 import { caller, configured, sessionAs, tempDir, testServices, valueOf } from './support/services';
 
+/** On the run's server (tests/postgres/); the role and databases are this file's own. */
 const SERVER_PASSWORD = 'Goémon-Serveur-Kerbrénou-2026';
-let server: TestServer;
+const ROLE = uniqueName('passerelle');
+const databases: string[] = [];
+let server: RunServer;
 let setting: PostgresSettingInput;
 
+/** An empty database the role owns, as the README asks the IT provider to make. */
+async function emptyDatabase(): Promise<PostgresSettingInput> {
+  const name = uniqueName('passerelle');
+  await server.sql('postgres', `create database ${name} owner ${ROLE}`);
+  databases.push(name);
+  return { ...setting, database: name };
+}
+
 beforeAll(async () => {
-  server = await startTestServer();
-  await server.sql('postgres', `create role passerelle login password '${SERVER_PASSWORD}'`);
-  await server.sql('postgres', 'create database passerelle owner passerelle');
-  setting = { host: 'localhost', port: server.port, database: 'passerelle', user: 'passerelle', tls: 'disable' };
-}, SERVER_HOOK_MS);
+  server = runServer();
+  await server.sql('postgres', `create role ${ROLE} login password '${SERVER_PASSWORD}'`);
+  setting = { host: server.host, port: server.port, database: 'x', user: ROLE, tls: 'disable' };
+  setting = await emptyDatabase();
+});
 
 afterAll(async () => {
-  await server?.stop();
-}, SERVER_HOOK_MS);
+  for (const name of databases) await server.sql('postgres', `drop database if exists ${name} with (force)`);
+  await server.sql('postgres', `drop role if exists ${ROLE}`);
+});
 
 describe('storage before the first account (setup wizard)', () => {
-  it('says the data is on this PC, and that this build cannot use a server yet', async () => {
+  it('says the data is on this PC, and that this build can use a server', async () => {
     const services = await testServices();
     const status = valueOf(await caller(services)('storage/status'));
     expect(status).toEqual({
       engine: 'sqlite',
       postgres: null,
       databaseFile: services.paths.databaseFile,
-      postgresAvailable: false,
+      postgresAvailable: true,
     });
   });
 
@@ -72,8 +85,8 @@ describe('storage before the first account (setup wizard)', () => {
         password: SERVER_PASSWORD,
       }),
     );
-    // The test server has no TLS: the warning comes with the refusal all the same.
-    expect(result.kind).toBe('server_without_tls');
+    // The run's server has a self-signed certificate: encrypted, not checked, and said so.
+    expect(result.kind).toBe('ok');
     expect(result.warnings[0]).toMatch(/Déconseillé/);
   });
 });
@@ -91,7 +104,7 @@ describe('storage once set up', () => {
   });
 
   it('refuses to choose a server this build cannot use, and writes nothing', async () => {
-    const { services, call } = await configured();
+    const { services, call } = await configured({ postgresAvailable: false });
     const result = await call('storage/choosePostgres', { setting, password: SERVER_PASSWORD });
     expect(result).toEqual({
       ok: false,
@@ -106,11 +119,12 @@ describe('storage once set up', () => {
   });
 
   it('refuses a server that fails the test, and writes nothing', async () => {
-    const { services, call } = await configured({ postgresAvailable: true });
+    const { services, call } = await configured();
     const result = await call('storage/choosePostgres', { setting, password: 'pas-le-bon' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    if (!result.ok) expect(result.error.message).toMatch(/^Le mot de passe de l’utilisateur « passerelle » est refusé/);
+    if (!result.ok) expect(result.error.message).toMatch(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé`);
     expect(existsSync(services.paths.engineFile)).toBe(false);
+    expect(services.engine.kind).toBe('sqlite');
   });
 
   it('keeps the setting in moteur.json and the password in the key store only: never in the database, the journal or the logs', async () => {
@@ -121,20 +135,40 @@ describe('storage once set up', () => {
       }),
     );
     try {
-      const { services, call } = await configured({ postgresAvailable: true });
-      const chosen = valueOf(await call('storage/choosePostgres', { setting, password: SERVER_PASSWORD }));
-      expect(chosen).toMatchObject({ restartRequired: true, outcome: { kind: 'ok', contents: 'empty' } });
+      const { services, call, session } = await configured();
+      const target = await emptyDatabase();
+      const sqliteDb = services.db;
+      const chosen = valueOf(await call('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
+      expect(chosen).toMatchObject({
+        leftFile: services.paths.databaseFile,
+        outcome: { kind: 'ok', contents: 'empty' },
+      });
 
       const file = readFileSync(services.paths.engineFile, 'utf8');
-      expect(JSON.parse(file)).toEqual({ engine: 'postgres', postgres: setting });
+      expect(JSON.parse(file)).toEqual({ engine: 'postgres', postgres: target });
       expect(file).not.toContain(SERVER_PASSWORD);
       const kept = await services.keyStore.load('postgres');
       expect(kept?.toString('utf8')).toBe(SERVER_PASSWORD);
       // Browser mode: a file of the data folder only this account may read.
       expect(statSync(path.join(services.paths.dataDir, 'cles', 'cle-postgres.bin')).mode & 0o777).toBe(0o600);
 
+      // The running app is on the server now, and everyone signs in again there.
+      expect(services.engine.kind).toBe('postgres');
+      expect(services.db).not.toBe(sqliteDb);
+      expect(services.sessions.resolve(session.token!, services.clock.now(), 10)).toBeNull();
+      // The server's database is empty: the wizard's calls are open, going back to this PC among them.
+      expect(valueOf(await caller(services)('setup/status')).completed).toBe(false);
+      expect(valueOf(await caller(services)('storage/chooseSqlite'))).toEqual({
+        databaseFile: services.paths.databaseFile,
+      });
+      expect(services.engine.kind).toBe('sqlite');
+      // The SQLite file as it was left: the structure set up before the move.
+      expect(valueOf(await caller(services)('setup/status')).completed).toBe(true);
+      // Journaled where the move was made from: the SQLite file, before it closed.
       const entries = await allEntries(services.db);
       const chose = entries.find((entry) => entry.method === 'storage/choosePostgres');
+      // Each store keeps its own journal head: the round trip is no journal cut.
+      expect(entries.filter((entry) => entry.method === 'journal/check')).toEqual([]);
       expect(chose).toMatchObject({ action: 'change', records: expect.stringContaining('storage:postgres') });
       expect(JSON.stringify(entries)).not.toContain(SERVER_PASSWORD);
       await services.close();
@@ -151,22 +185,106 @@ describe('storage once set up', () => {
 });
 
 describe('starting on a data folder set for PostgreSQL', () => {
-  const start = (dataDir: string) =>
+  const start = (dataDir: string, postgresAvailable?: boolean) =>
     createServices({
       dataDir,
       dialogs: { native: false, chooseFile: async () => null, chooseFolder: async () => null },
       mode: 'browser',
       version: '0.0.0-test',
+      postgresAvailable,
     });
+  const setFor = async (dataDir: string, target: PostgresSettingInput, password: string | null) => {
+    writeFileSync(path.join(dataDir, 'moteur.json'), JSON.stringify({ engine: 'postgres', postgres: target }));
+    if (password !== null) await savePostgresPassword(fileKeyStore(path.join(dataDir, 'cles')), password);
+  };
 
   it('stops with a French message when this build cannot use the server, without making an empty database', async () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, 'moteur.json'), JSON.stringify({ engine: 'postgres', postgres: setting }));
-    await expect(start(dataDir)).rejects.toMatchObject({
+    await expect(start(dataDir, false)).rejects.toMatchObject({
       code: 'ENGINE_UNAVAILABLE',
       message: expect.stringContaining(
         'Passerelle est réglée pour garder ses données sur le serveur PostgreSQL « localhost », mais cette version ne sait pas encore le faire.',
       ),
+    });
+    expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+  });
+
+  it('opens the chosen server with the password kept on this PC, and finds its data again at the next start', async () => {
+    const dataDir = tempDir();
+    const target = await emptyDatabase();
+    await setFor(dataDir, target, SERVER_PASSWORD);
+    const first = await testServices({ dataDir });
+    expect(first.engine.kind).toBe('postgres');
+    expect(valueOf(await caller(first)('storage/status'))).toMatchObject({ engine: 'postgres', postgres: target });
+    valueOf(await caller(first)('setup/complete', setupInput()));
+    await first.close();
+
+    const again = await testServices({ dataDir });
+    expect(again.engine.kind).toBe('postgres');
+    expect(valueOf(await caller(again)('setup/status'))).toMatchObject({ completed: true });
+    expect((await allEntries(again.db)).filter((entry) => entry.method === 'journal/check')).toEqual([]);
+    // Nothing was ever written on this PC's side.
+    expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+  });
+
+  it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
+    const target = await emptyDatabase();
+    const first = await testServices();
+    valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
+    valueOf(await caller(first)('setup/complete', setupInput()));
+
+    const second = await testServices();
+    expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
+    const joined = valueOf(
+      await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
+    );
+    expect(joined.outcome).toMatchObject({ kind: 'ok', contents: 'passerelle' });
+    expect(valueOf(await caller(second)('setup/status'))).toMatchObject({
+      completed: true,
+      structureName: setupInput().structure.name,
+    });
+    // From now on the server's accounts decide: back to this PC is the administrator's.
+    expect(await caller(second)('storage/chooseSqlite')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('says in French that the server does not answer, and never opens an empty database on this PC instead', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    await setFor(dataDir, { ...setting, port }, SERVER_PASSWORD);
+    const failure = start(dataDir);
+    await expect(failure).rejects.toMatchObject({ code: 'DATABASE_UNREACHABLE' });
+    const message = (await failure.catch((error: Error) => error.message)) as string;
+    expect(message).toMatch(
+      `Passerelle garde ses données sur le serveur PostgreSQL « localhost » (base « ${setting.database} ») et ne peut pas l’ouvrir. Le serveur PostgreSQL ne répond pas à l’adresse localhost:${port}.`,
+    );
+    expect(message).toContain('Rien n’a été modifié, ni sur ce PC ni sur le serveur.');
+    expect(message).not.toContain(SERVER_PASSWORD);
+    expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+  });
+
+  it('says what to do when the server refuses the kept password (changed by the IT provider)', async () => {
+    const dataDir = tempDir();
+    await setFor(dataDir, setting, 'Ancien-mot-de-passe-2025');
+    const message = await start(dataDir).then(
+      () => 'opened',
+      (error: Error & { code?: string }) => `${error.code} ${error.message}`,
+    );
+    expect(message).toMatch(/^DATABASE_UNREACHABLE /);
+    expect(message).toContain(
+      `Le serveur refuse le mot de passe enregistré sur ce PC pour l’utilisateur « ${ROLE} » : il a peut-être été changé.`,
+    );
+    expect(message).toContain('renommez le fichier « moteur.json »');
+    expect(message).not.toContain('Ancien-mot-de-passe-2025');
+    expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+  });
+
+  it('says so when the password is no longer kept on this PC', async () => {
+    const dataDir = tempDir();
+    await setFor(dataDir, setting, null);
+    await expect(start(dataDir)).rejects.toMatchObject({
+      code: 'DATABASE_UNREACHABLE',
+      message: expect.stringContaining(`le mot de passe de l’utilisateur « ${ROLE} » n’est plus enregistré sur ce PC`),
     });
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });

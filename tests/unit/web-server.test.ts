@@ -3,6 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startWebServer, TOKEN_HEADER } from '../../src-main/web/server';
+import type { Services } from '../../src-main/app/services';
+import { AppError } from '../../src-main/shared/errors';
 import { tempDir, testServices } from './support/services';
 
 /** A raw request, so tests control Host/Origin and un-normalised paths exactly. */
@@ -46,6 +48,45 @@ async function startServer() {
 }
 
 describe('browser mode server', () => {
+  it('answers every call with the French reason while the data cannot open, and opens it once it can', async () => {
+    const staticDir = tempDir('passerelle-static-');
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Passerelle</title>');
+    const reason = 'Passerelle garde ses données sur le serveur PostgreSQL « base.mairie.fr » et ne peut pas l’ouvrir.';
+    let serverUp = false;
+    const opened = await testServices();
+    const server = await startWebServer({
+      staticDir,
+      services: async (): Promise<Services> => {
+        if (!serverUp) throw new AppError('DATABASE_UNREACHABLE', reason);
+        return opened;
+      },
+    });
+    const host = `127.0.0.1:${server.port}`;
+    const call = () =>
+      request(server.port, {
+        method: 'POST',
+        path: '/rpc/setup/status',
+        headers: { host, 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+        body: '{}',
+      });
+    const down = await call();
+    expect(down.status).toBe(200);
+    expect(JSON.parse(down.body)).toEqual({ ok: false, error: { code: 'DATABASE_UNREACHABLE', message: reason } });
+    // « Réessayer » once the server is back: the same page goes on.
+    serverUp = true;
+    expect(JSON.parse((await call()).body)).toMatchObject({ ok: true, value: { completed: false } });
+    // The token is checked first, as always.
+    serverUp = false;
+    const foreign = await request(server.port, {
+      method: 'POST',
+      path: '/rpc/setup/status',
+      headers: { host, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(foreign.status).toBe(401);
+    await server.close();
+  });
+
   it('answers an RPC carrying the launch token', async () => {
     const { server, rpc } = await startServer();
     const res = await rpc('setup/status', { [TOKEN_HEADER]: server.token });

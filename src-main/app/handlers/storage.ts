@@ -2,7 +2,6 @@ import { testPostgresConnection, type ConnectionOutcome } from '../../db/connect
 import { checkPostgresSetting, type PostgresSetting } from '../../domain/postgres-connection';
 import type { PostgresSettingInput } from '../../shared/contract/storage';
 import { AppError } from '../../shared/errors';
-import { savePostgresPassword, writeEngineChoice } from '../engine-choice';
 import type { HandlerMap } from '../handler';
 
 /** The domain’s rules on the typed setting: every field at fault at once, under its field. */
@@ -25,7 +24,9 @@ function checkedSetting(input: PostgresSettingInput): { setting: PostgresSetting
 
 const withWarnings = (outcome: ConnectionOutcome, warnings: string[]) => ({ ...outcome, warnings });
 
-export const storageHandlers: HandlerMap<'storage/status' | 'storage/testConnection' | 'storage/choosePostgres'> = {
+export const storageHandlers: HandlerMap<
+  'storage/status' | 'storage/testConnection' | 'storage/choosePostgres' | 'storage/chooseSqlite'
+> = {
   'storage/status': async (_input, { services }) => {
     const choice = services.engineChoice;
     return {
@@ -41,16 +42,27 @@ export const storageHandlers: HandlerMap<'storage/status' | 'storage/testConnect
     return withWarnings(await testPostgresConnection(setting, password), warnings);
   },
 
-  'storage/choosePostgres': async ({ setting: input, password }, { services, record }) => {
+  'storage/choosePostgres': async ({ setting: input, password }, { services, record, transaction }) => {
     // Nothing is written when this build cannot use the server: no pretending.
     if (!services.postgresAvailable) throw new AppError('ENGINE_UNAVAILABLE');
     const { setting, warnings } = checkedSetting(input);
     const outcome = await testPostgresConnection(setting, password);
     if (!outcome.ok) throw new AppError('CONFLICT', outcome.message);
-    // The password goes to the key store only; the file names the server, never the password.
-    await savePostgresPassword(services.keyStore, password);
-    writeEngineChoice(services.paths.engineFile, { engine: 'postgres', postgres: setting });
+    const leftFile = services.engineChoice.engine === 'sqlite' ? services.paths.databaseFile : null;
     record('storage:postgres');
-    return { restartRequired: true as const, outcome: withWarnings(outcome, warnings) };
+    // The running app moves to the server now: the server's database opened (and migrated) first; the
+    // setting saved in moteur.json, the password in the key store only, once it is open.
+    await services.switchEngine(
+      { engine: 'postgres', postgres: setting },
+      { password, beforeSwitch: () => transaction(async () => undefined) },
+    );
+    return { outcome: withWarnings(outcome, warnings), leftFile };
+  },
+
+  'storage/chooseSqlite': async (_input, { services, record, transaction }) => {
+    if (services.engineChoice.engine === 'sqlite') throw new AppError('CONFLICT', 'Les données sont déjà sur ce PC.');
+    record('storage:sqlite');
+    await services.switchEngine({ engine: 'sqlite' }, { beforeSwitch: () => transaction(async () => undefined) });
+    return { databaseFile: services.paths.databaseFile };
   },
 };

@@ -96,10 +96,22 @@ export const storageMethods = {
     tx: 'none',
     access: 'setup',
   }),
-  /** Keeps the data on this PostgreSQL server from the next start: the setting in the data folder, the password in the key store. */
+  /**
+   * Moves the running app to this PostgreSQL server (its tables made when it is empty): the setting in the
+   * data folder, the password in the key store. Everyone signs in again there. The SQLite file stays as it
+   * was (`leftFile`), untouched.
+   */
   'storage/choosePostgres': defineMethod({
     input: postgresConnectionInput,
-    output: z.object({ restartRequired: z.literal(true), outcome: connectionOutcome }),
+    output: z.object({ outcome: connectionOutcome, leftFile: z.string().nullable() }),
+    tx: 'none',
+    access: 'setup',
+    audit: 'change',
+  }),
+  /** Back to « Sur ce PC »: the SQLite file of the data folder, as it was left (or a new one). The server keeps its data. */
+  'storage/chooseSqlite': defineMethod({
+    input: noInput,
+    output: z.object({ databaseFile: z.string() }),
     tx: 'none',
     access: 'setup',
     audit: 'change',

@@ -5,6 +5,8 @@
  * alone when the run has no server (PASSERELLE_TEST_POSTGRES=off).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
@@ -90,4 +92,65 @@ export async function openTestDatabase(kind: EngineKind, migrations?: readonly M
   }
   const opened = await openPostgres(await freshPostgres(migrations ? 'empty' : 'migrated'), { migrations });
   return { kind, db: opened.db, engine: opened.engine, close: opened.close };
+}
+
+/**
+ * The run's server as a town's server looks to Passerelle: `localhost` (its
+ * certificate's name), TLS on with a self-signed certificate, and the
+ * superuser's SQL to create the roles and databases a test needs. Roles are
+ * the server's, shared by every file: name them with `uniqueName`.
+ */
+export interface RunServer {
+  host: 'localhost';
+  port: number;
+  /** Runs SQL as the superuser on `database`. */
+  sql(database: string, text: string): Promise<void>;
+  /** Puts `line` first in pg_hba.conf (the first matching line decides) and reloads. */
+  preferHbaLine(line: string): Promise<void>;
+}
+
+export function runServer(): RunServer {
+  const server = inject('postgres');
+  if (!server) throw new Error('No PostgreSQL server in this run (PASSERELLE_TEST_POSTGRES=off).');
+  const sql = async (database: string, text: string) => {
+    const client = new pg.Client({ ...superuser(), database });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    host: 'localhost',
+    port: server.port,
+    sql,
+    preferHbaLine: async (line) => {
+      const hba = path.join(server.dataDir, 'pg_hba.conf');
+      writeFileSync(hba, `${line}\n${readFileSync(hba, 'utf8')}`);
+      await sql('postgres', 'select pg_reload_conf()');
+    },
+  };
+}
+
+function superuser() {
+  const { host, port, user, password } = inject('postgres')!;
+  return { host, port, user, password };
+}
+
+/** A role or database name of this file's own on the shared server (lower case, a PostgreSQL name). */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/** A port on this machine where nothing listens. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

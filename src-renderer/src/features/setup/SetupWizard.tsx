@@ -7,7 +7,7 @@ import { useSession } from '../auth/SessionContext';
 import { useEffect, useState } from 'react';
 import { DEFAULT_WAGE_RATES, structureInput, workHoursInput, type EmployerInput } from '@shared/contract/settings';
 import type { SetupInput } from '@shared/contract/setup';
-import { call, ApiError } from '../../api/client';
+import { call, ApiError, useApiQuery } from '../../api/client';
 import { showServerErrors, validateSection } from '../../ui/form-errors';
 import { useFormErrorSummary } from '../../ui/FormErrors';
 import { notifyFailure } from '../../ui/notify';
@@ -75,8 +75,16 @@ export function SetupWizard() {
   const [saving, setSaving] = useState(false);
   const [stepError, setStepError] = useState<string | null>(null);
   // Where the data is kept: asked first; the server's fields and password never go in the draft.
+  // Asked on the first step only: once the last step creates the administrator, the structure exists and
+  // this call needs her session, which a refetch racing the answer would not have yet.
+  const storage = useApiQuery('storage/status', undefined, { enabled: step === 0 });
+  const onServer = storage.data?.engine === 'postgres';
   const [engine, setEngine] = useState<EngineName>('sqlite');
-  const choosingServer = step === 0 && engine === 'postgres';
+  // Already on a server (chosen here, or by this PC before a restart): the wizard goes on there.
+  useEffect(() => {
+    if (onServer) setEngine('postgres');
+  }, [onServer]);
+  const choosingServer = step === 0 && engine === 'postgres' && !onServer;
   const form = useForm<WizardValues>({ initialValues: draft?.values ?? BLANK });
   const { ref: summaryRef, reveal: revealErrors, summary: errorSummary } = useFormErrorSummary<HTMLDivElement>();
   const values = form.getValues();
@@ -162,7 +170,7 @@ export function SetupWizard() {
             <Stepper.Step label="Structure" description="Votre CCAS">
               <Stack mt="md">
                 <StorageChoice value={engine} onChange={setEngine} />
-                {engine === 'sqlite' && (
+                {(engine === 'sqlite' || onServer) && (
                   <>
                     <Title order={2} size="h4" mt="md">
                       Votre structure

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EngineName } from '@shared/contract/storage';
 import { ApiError, call, useApiQuery } from '../../api/client';
@@ -20,13 +21,30 @@ const CHOICES: { value: EngineName; label: string; description: string }[] = [
   },
 ];
 
-/** The wizard’s first question: « Où garder les données ? ». */
+/**
+ * The wizard’s first question: « Où garder les données ? ». « Utiliser ce
+ * serveur » moves the running app to the server at once: the wizard goes on
+ * there (or the login shows, when another PC already set Passerelle up on it).
+ */
 export function StorageChoice({ value, onChange }: { value: EngineName; onChange: (engine: EngineName) => void }) {
+  const client = useQueryClient();
   const status = useApiQuery('storage/status');
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const unavailable = status.data?.postgresAvailable === false;
+  const server = status.data?.engine === 'postgres' ? status.data.postgres : null;
+
+  const backToThisPc = () => {
+    setSaving(true);
+    setRefusal(null);
+    call('storage/chooseSqlite', undefined)
+      .then(async () => {
+        onChange('sqlite');
+        await client.invalidateQueries();
+      })
+      .catch((error: unknown) => setRefusal(error instanceof ApiError ? error.message : 'Rien n’a été changé.'))
+      .finally(() => setSaving(false));
+  };
 
   return (
     <Stack>
@@ -41,7 +59,14 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
       >
         <Group mt="xs" grow align="stretch">
           {CHOICES.map((choice) => (
-            <Radio.Card key={choice.value} value={choice.value} p="md" radius="md">
+            <Radio.Card
+              key={choice.value}
+              value={choice.value}
+              p="md"
+              radius="md"
+              // Once on a server, going back is the button below (it moves the data’s place, not just a radio).
+              disabled={server !== null && choice.value === 'sqlite'}
+            >
               <Group wrap="nowrap" align="flex-start">
                 <Radio.Indicator />
                 <div>
@@ -55,7 +80,22 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
           ))}
         </Group>
       </Radio.Group>
-      {value === 'postgres' && (
+      {server && (
+        <Alert color="green" title="Les données sont sur le serveur">
+          <Stack gap="xs">
+            <Text size="sm">
+              Passerelle garde ses données sur le serveur « {server.host} » (base « {server.database} »). Continuez la
+              configuration : les autres postes qui choisiront ce serveur retrouveront les mêmes données.
+            </Text>
+            <Group>
+              <Button variant="default" size="xs" loading={saving} onClick={backToThisPc}>
+                Revenir à « Sur ce PC »
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {value === 'postgres' && !server && (
         <Stack>
           {unavailable && (
             <Alert color="blue" title="Pas encore disponible dans cette version">
@@ -72,13 +112,8 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
                 onClick={() => {
                   setSaving(true);
                   setRefusal(null);
-                  setChosen(null);
                   call('storage/choosePostgres', values)
-                    .then(() =>
-                      setChosen(
-                        'Passerelle gardera ses données sur ce serveur. Fermez puis relancez Passerelle pour continuer la configuration.',
-                      ),
-                    )
+                    .then(() => client.invalidateQueries())
                     .catch((error: unknown) => {
                       if (!showServerErrors(form, error))
                         setRefusal(error instanceof ApiError ? error.message : 'Le choix n’a pas été enregistré.');
@@ -90,17 +125,12 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
               </Button>
             )}
           />
-          {refusal && (
-            <Alert color="red" title="Les données restent sur ce PC">
-              {refusal}
-            </Alert>
-          )}
-          {chosen && (
-            <Alert color="green" title="Serveur enregistré">
-              {chosen}
-            </Alert>
-          )}
         </Stack>
+      )}
+      {refusal && (
+        <Alert color="red" title={server ? 'Les données restent sur le serveur' : 'Les données restent sur ce PC'}>
+          {refusal}
+        </Alert>
       )}
     </Stack>
   );

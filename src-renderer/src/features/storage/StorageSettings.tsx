@@ -1,11 +1,27 @@
-import { Alert, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ENGINE_LABELS, TLS_MODE_LABELS } from '@shared/contract/storage';
-import { errorMessage, useApiQuery } from '../../api/client';
+import { ApiError, call, errorMessage, useApiQuery } from '../../api/client';
+import { showServerErrors } from '../../ui/form-errors';
+import { useSession } from '../auth/SessionContext';
 import { PostgresConnectionForm } from './PostgresConnectionForm';
 
-/** Paramètres › Emplacement des données: where the data is now, and a connection test for a server. */
+/**
+ * Paramètres › Emplacement des données: where the data is now, a connection
+ * test for a server, and the move to it (or back to this PC). A move takes
+ * effect at once; everyone signs in again, on the accounts of the new place.
+ */
 export function StorageSettings() {
   const status = useApiQuery('storage/status');
+  const client = useQueryClient();
+  const { switchUser } = useSession();
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const moved = async () => {
+    switchUser();
+    await client.invalidateQueries();
+  };
   if (status.isPending) return <Loader />;
   if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
   const { engine, postgres, databaseFile, postgresAvailable } = status.data;
@@ -52,17 +68,87 @@ export function StorageSettings() {
           )}
         </Table.Tbody>
       </Table>
-      <Title order={2} size="h3" mt="md">
-        Tester un serveur PostgreSQL
-      </Title>
-      <Text>
-        Pour plusieurs postes, les données peuvent être gardées sur un serveur PostgreSQL de la mairie ou de votre
-        prestataire informatique. Vérifiez ici, avec lui, que ce PC peut s’y connecter.
-        {postgresAvailable
-          ? ''
-          : ' Cette version de Passerelle ne sait pas encore y déplacer les données : elles restent sur ce PC.'}
-      </Text>
-      <PostgresConnectionForm />
+      {refusal && (
+        <Alert color="red" title="Rien n’a été changé">
+          {refusal}
+        </Alert>
+      )}
+      {engine === 'postgres' ? (
+        <>
+          <Title order={2} size="h3" mt="md">
+            Revenir à « Sur ce PC »
+          </Title>
+          <Text>
+            Passerelle reprend alors le fichier de ce PC tel qu’il a été laissé (vide s’il n’a jamais servi). Les
+            données du serveur y restent, intactes : vous les retrouverez en choisissant de nouveau ce serveur. Chacun
+            devra se reconnecter.
+          </Text>
+          <Group>
+            <Button
+              variant="default"
+              loading={saving}
+              onClick={() => {
+                setSaving(true);
+                setRefusal(null);
+                call('storage/chooseSqlite', undefined)
+                  .then(moved)
+                  .catch((error: unknown) => setRefusal(errorMessage(error)))
+                  .finally(() => setSaving(false));
+              }}
+            >
+              Revenir à « Sur ce PC »
+            </Button>
+          </Group>
+        </>
+      ) : (
+        <>
+          <Title order={2} size="h3" mt="md">
+            Passer à un serveur PostgreSQL
+          </Title>
+          <Text>
+            Pour plusieurs postes, les données peuvent être gardées sur un serveur PostgreSQL de la mairie ou de votre
+            prestataire informatique. Vérifiez ici, avec lui, que ce PC peut s’y connecter.
+            {postgresAvailable
+              ? ''
+              : ' Cette version de Passerelle ne sait pas encore y déplacer les données : elles restent sur ce PC.'}
+          </Text>
+          {postgresAvailable && (
+            <Alert color="blue" title="Vos données actuelles restent sur ce PC">
+              Le fichier {databaseFile} n’est ni copié ni effacé : le serveur commence vide (ou avec les données que
+              d’autres postes y ont mises). Pour porter vos données sur le serveur, faites d’abord une sauvegarde
+              (Sauvegardes), puis restaurez-la une fois le serveur choisi. Vous pourrez revenir à « Sur ce PC » à tout
+              moment. Chacun devra se reconnecter.
+            </Alert>
+          )}
+          <PostgresConnectionForm
+            passwordHint={
+              postgresAvailable ? 'Gardé protégé sur ce PC, jamais dans les données ni le journal' : undefined
+            }
+            actions={
+              postgresAvailable
+                ? (values, form) => (
+                    <Button
+                      loading={saving}
+                      onClick={() => {
+                        setSaving(true);
+                        setRefusal(null);
+                        call('storage/choosePostgres', values)
+                          .then(moved)
+                          .catch((error: unknown) => {
+                            if (!showServerErrors(form, error))
+                              setRefusal(error instanceof ApiError ? error.message : errorMessage(error));
+                          })
+                          .finally(() => setSaving(false));
+                      }}
+                    >
+                      Utiliser ce serveur
+                    </Button>
+                  )
+                : undefined
+            }
+          />
+        </>
+      )}
     </Stack>
   );
 }
