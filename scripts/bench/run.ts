@@ -850,7 +850,8 @@ async function builtMainProcess() {
     hwm('les recherches et statistiques');
     for (const id of fifty) await rpc('documents/preview', { kind: 'contrat_travail', participationId: id }, session);
     hwm('50 contrats');
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-usb-'));
+    // A folder the app may write to (the home folder or a USB key: the temporary folder is refused).
+    const folder = mkdtempSync(path.join(os.homedir(), 'passerelle-bench-usb-'));
     try {
       await rpc('backup/create', { folder }, session);
     } finally {
