@@ -898,12 +898,14 @@ function writeReport(routes: string[]) {
     const p = f.unit === 'Ko' || f.unit === 'Mo' ? '—' : fmt(f.p95, f.unit);
     return `| ${f.operation}${f.note ? ` (${f.note})` : ''} | ${fmt(f.median, f.unit)} | ${p} | ${floor} | ${ratio} |`;
   });
-  const interactive = (f: Figure) => f.unit === 'ms' && !f.operation.startsWith('Liste des personnes');
+  // Printing (Chromium) and exports are not the database's interactive work the target is about.
+  const interactive = (f: Figure) => f.unit === 'ms' && !/^(Liste des personnes|Contrat|Export)/.test(f.operation);
   const pgRows = figures
     .filter((f) => f.postgres !== undefined)
     .map((f) => {
       const g = f.postgres;
-      if (!g) return `| ${f.operation} | — | — | — | pas une opération de la base | — | — |`;
+      if (!g)
+        return `| ${f.operation} | — | — | — | non mesurée : la sauvegarde d'une base PostgreSQL est le point 5 du ticket 28 | — | — |`;
       if (g.failed) return `| ${f.operation} | échec | — | — | ${g.failed.replace(/\|/g, '/').slice(0, 160)} | — | — |`;
       const floor = g.floorMedian === null ? g.floor : `${g.floor} : ${fmt(g.floorMedian, f.unit)}`;
       const toFloor = g.floorMedian ? g.median / g.floorMedian : null;
@@ -926,6 +928,11 @@ function writeReport(routes: string[]) {
     (l) =>
       `- ${l.engine} : ${l.seconds.toFixed(0)} s, ${l.errors} erreur${l.errors > 1 ? 's' : ''}${l.errorSamples.length ? ` (${l.errorSamples.join(' ; ')})` : ''} ; ${l.confirmedSaves} enregistrements de semaine confirmés (${l.confirmedCells} cases, dernière valeur de chacune relue dans la base) : ${l.lostWrites} écriture${l.lostWrites > 1 ? 's' : ''} perdue${l.lostWrites > 1 ? 's' : ''} ; ${l.journalSaves} entrées « attendance/save » ajoutées au journal.`,
   );
+  const uniqueViolations = loads.some((l) => l.errorSamples.some((e) => e.includes('23505')));
+  if (uniqueViolations)
+    loadFacts.push(
+      "- 23505 : violation d'unicité. Le journal donne lui-même l'identifiant de l'entrée suivante (dernier + 1) : deux postes qui écrivent au même moment prennent le même, le second échoue (rien n'est enregistré, la personne voit un message). Sérialiser le journal entre postes est le point 4 du ticket 28.",
+    );
   const text = `# Benchmarks
 
 Mesuré sur le jeu de données fictif de 10 ans (\`npm run bench:data\` : 5 000 personnes, 600 chantiers, 12 000 demi-journées,
