@@ -286,10 +286,8 @@ export async function highestIssuedId(db: Db, table: string): Promise<number> {
  */
 export async function beginReadOnly(db: Kysely<any>): Promise<void> {
   if (engineOf(db) === 'sqlite') await sql`pragma query_only = on`.execute(db);
-  else {
-    await sql`savepoint passerelle_read_only`.execute(db);
-    await sql`set transaction read only`.execute(db);
-  }
+  // One round trip to the server for both (a statement without parameters may hold several): every read call pays it.
+  else await sql`savepoint passerelle_read_only; set transaction read only`.execute(db);
 }
 
 /** Ends `beginReadOnly`: writes are allowed again in the transaction. */

@@ -97,7 +97,14 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<{ server: PgServer; stop: () => Promise<void> }> {
+/**
+ * `durable`: the server writes as a production one does (fsync, full pages,
+ * synchronous commits), for the benchmark; tests go without, their data being
+ * thrown away.
+ */
+export async function startServer(
+  options: { durable?: boolean } = {},
+): Promise<{ server: PgServer; stop: () => Promise<void> }> {
   hydrateBinaries();
   const root = mkdtempSync(path.join(os.tmpdir(), 'passerelle-pg-'));
   // The postgres user must reach its data folder inside this root-owned temporary folder.
@@ -123,12 +130,7 @@ export async function startServer(): Promise<{ server: PgServer; stop: () => Pro
       'listen_addresses=localhost',
       '-c',
       'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       '-c',
       'max_connections=200',
       '-c',
