@@ -52,6 +52,10 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'storage/status': ADMIN,
   'storage/testConnection': ADMIN,
   'storage/choosePostgres': ADMIN,
+  // The PCs paired with the Passerelle server (issue 29): the administrator only.
+  'lan/status': ADMIN,
+  'lan/createPairingCode': ADMIN,
+  'lan/revokeDevice': ADMIN,
   'auth/users': 'public',
   'auth/login': 'public',
   'auth/me': 'public',

@@ -85,6 +85,8 @@ export interface Services {
   journal: JournalKeeper;
   /** The backup running now (one at a time), for `backup/progress`. */
   backupRun: BackupProgress | null;
+  /** Set while this Passerelle serves the office network (`npm run server`, src-main/lan/server.ts). */
+  lan: { address: string; port: number; fingerprint: string } | null;
   /**
    * Closes the database, runs `swap` on its closed file (a restore puts
    * another file in its place), then opens it again, whatever `swap` did.
@@ -153,6 +155,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engineChoice,
     postgresAvailable,
     backupRun: null,
+    lan: null,
     reopenDatabase: async (swap) => {
       await current.close();
       try {
