@@ -148,3 +148,37 @@ export async function deviceForCredential(
       .catch(() => undefined);
   return { id: row.id, name: row.name };
 }
+
+/**
+ * A code made at the server’s console (`npm run server`): whoever holds the
+ * console holds the data folder already. Journaled without an account.
+ */
+export async function createPairingCodeAtConsole(
+  services: Pick<Services, 'db' | 'clock'>,
+): Promise<{ code: string; expiresAt: Date }> {
+  const made = services.clock.now();
+  const code = newPairingCode();
+  const expiresAt = pairingCodeExpiry(made);
+  await services.db.transaction().execute(async (db) => {
+    const id = await repo.insertPairingCode(db, {
+      codeHash: sha256(code),
+      createdAt: made.toISOString(),
+      createdBy: null,
+      expiresAt: expiresAt.toISOString(),
+    });
+    await appendJournal(db, {
+      at: made.toISOString(),
+      userId: null,
+      action: 'change',
+      method: 'lan/createPairingCode',
+      records: [`pairingCode:${id}`],
+    });
+  });
+  noteCommittedWrite(services.db);
+  return { code, expiresAt };
+}
+
+/** How many PCs may call the server now. */
+export function activeDeviceCount(services: Pick<Services, 'db'>): Promise<number> {
+  return readTransaction(services.db, (db) => repo.countActiveDevices(db));
+}
