@@ -88,9 +88,13 @@ export async function pairDevice(
   throttle.assertMayTry();
   const name = input.name.trim();
   if (name.length < 1 || name.length > 80)
-    throw new AppError('INVALID_INPUT', 'Donnez à ce PC un nom de 1 à 80 caractères (par exemple « PC du secrétariat »).', {
-      field: 'name',
-    });
+    throw new AppError(
+      'INVALID_INPUT',
+      'Donnez à ce PC un nom de 1 à 80 caractères (par exemple « PC du secrétariat »).',
+      {
+        field: 'name',
+      },
+    );
   const code = normalizePairingCode(input.code);
   const now = services.clock.now();
   if (code === null) {

@@ -111,7 +111,13 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   let journaled = audit === null;
   const journal = async (db: WritableDb) => {
     if (journaled || audit === null) return;
-    await appendJournal(db, { at: now, userId: actor, action: audit, method, records: [...records, ...deviceRecords(session)] });
+    await appendJournal(db, {
+      at: now,
+      userId: actor,
+      action: audit,
+      method,
+      records: [...records, ...deviceRecords(session)],
+    });
     journaled = true;
   };
 

@@ -26,7 +26,12 @@ export class SessionStore {
    * The session's user, `expired` once idle too long, or null for an unknown
    * token or one opened from another PC (a token copied elsewhere opens nothing).
    */
-  resolve(token: string, now: Date, idleMinutes: number, deviceId: number | null = null): SessionUser | 'expired' | null {
+  resolve(
+    token: string,
+    now: Date,
+    idleMinutes: number,
+    deviceId: number | null = null,
+  ): SessionUser | 'expired' | null {
     const entry = this.entries.get(token);
     if (!entry || entry.deviceId !== deviceId) return null;
     if (now.getTime() - entry.lastSeen > idleMinutes * 60_000) {

@@ -43,7 +43,7 @@ function v4(text: string): bigint | null {
 function v6(text: string): bigint | null {
   const address = text.replace(/%[\w.-]+$/, ''); // a zone (« fe80::1%eth0 ») names the interface, not the address
   if (!/^[0-9a-fA-F:.]+$/.test(address) || address.split('::').length > 2) return null;
-  let groups: number[] = [];
+  let groups: number[];
   const parseHalf = (half: string): number[] | null => {
     if (half === '') return [];
     const out: number[] = [];
@@ -116,8 +116,7 @@ export function judgeBindAddress(text: string): { ok: true; range: LocalRange } 
 }
 
 export const BIND_REFUSALS: Record<BindRefusal, string> = {
-  not_an_address:
-    'Indiquez l’adresse IP de ce PC sur le réseau du bureau (par exemple 192.168.1.10), pas un nom.',
+  not_an_address: 'Indiquez l’adresse IP de ce PC sur le réseau du bureau (par exemple 192.168.1.10), pas un nom.',
   every_interface:
     'Choisissez une adresse précise de ce PC : « toutes les adresses » exposerait Passerelle sur Internet si le PC y est relié directement.',
   public:

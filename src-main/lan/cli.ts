@@ -87,7 +87,9 @@ export async function runServer(dataDir: string) {
   const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });
   const certificate = loadOrMakeCertificate(dataDir, setting.address);
   const server = await startLanServer({ services, address: setting.address, port: setting.port, certificate });
-  const where = server.address.includes(':') ? `[${server.address}]:${server.port}` : `${server.address}:${server.port}`;
+  const where = server.address.includes(':')
+    ? `[${server.address}]:${server.port}`
+    : `${server.address}:${server.port}`;
   console.log(`Passerelle serveur — données : ${dataPaths(dataDir).dataDir}`);
   if (certificate.made) console.log('Certificat du serveur créé (premier démarrage).');
   console.log(`Adresse à saisir sur les autres PC : ${where}`);

@@ -41,7 +41,10 @@ export interface PairedServer extends ServerAddress, ServerIdentity {
 
 /** « 192.168.1.10 », « 192.168.1.10:47443 », « [fd00::1]:47443 », « serveur-ccas » → host and port. */
 export function parseServerAddress(text: string): ServerAddress {
-  const typed = text.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  const typed = text
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(typed);
   const hostPort = /^([^:]+)(?::(\d+))?$/.exec(typed);
   const [host, port] = bracketed
@@ -79,7 +82,11 @@ const PIN_MISMATCH = 'ERR_PASSERELLE_PIN';
 function networkError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && !NETWORK_CODES.has(code) && /PASSERELLE_PIN|CERT|SELF_SIGNED|SIGNATURE|ALTNAME/.test(code))
+  if (
+    typeof code === 'string' &&
+    !NETWORK_CODES.has(code) &&
+    /PASSERELLE_PIN|CERT|SELF_SIGNED|SIGNATURE|ALTNAME/.test(code)
+  )
     return new AppError('SERVER_UNTRUSTED');
   return new AppError('SERVER_UNREACHABLE');
 }
@@ -171,7 +178,9 @@ function post<T>(
 
 function fromPayload(result: Result<unknown>): AppError | null {
   if (result.ok) return null;
-  const code = (ERROR_CODES as readonly string[]).includes(result.error.code) ? (result.error.code as ErrorCode) : 'INTERNAL';
+  const code = (ERROR_CODES as readonly string[]).includes(result.error.code)
+    ? (result.error.code as ErrorCode)
+    : 'INTERNAL';
   return new AppError(code, result.error.message, { field: result.error.field });
 }
 
@@ -187,10 +196,16 @@ export async function pairWithServer(input: {
 }): Promise<PairedServer> {
   const agent = pinnedAgent(input.identity);
   try {
-    const { json } = await post<Result<{ deviceId: number; credential: string }>>(agent, input.address, PAIR_PATH, {
-      code: input.code,
-      name: input.deviceName,
-    }, {});
+    const { json } = await post<Result<{ deviceId: number; credential: string }>>(
+      agent,
+      input.address,
+      PAIR_PATH,
+      {
+        code: input.code,
+        name: input.deviceName,
+      },
+      {},
+    );
     const refused = fromPayload(json);
     if (refused || !json.ok) throw refused ?? new AppError('INTERNAL');
     return { ...input.address, ...input.identity, deviceId: json.value.deviceId, credential: json.value.credential };
@@ -201,7 +216,11 @@ export async function pairWithServer(input: {
 
 export interface LanTransport {
   /** One RPC: the server’s envelope as it came (refusals included), or a thrown AppError when the server could not be reached or trusted. */
-  invoke(method: string, input: unknown, sessionToken: string | null): Promise<Result<unknown> & { dataVersion?: number }>;
+  invoke(
+    method: string,
+    input: unknown,
+    sessionToken: string | null,
+  ): Promise<Result<unknown> & { dataVersion?: number }>;
   close(): void;
 }
 

@@ -137,7 +137,11 @@ export async function startLanServer(options: LanServerOptions): Promise<Running
       res.setHeader('x-content-type-options', 'nosniff');
       res.setHeader('referrer-policy', 'no-referrer');
       if (req.headers.origin !== undefined) {
-        return sendJson(res, 403, errorBody(new AppError('FORBIDDEN', 'Le serveur Passerelle ne répond pas aux pages web.')));
+        return sendJson(
+          res,
+          403,
+          errorBody(new AppError('FORBIDDEN', 'Le serveur Passerelle ne répond pas aux pages web.')),
+        );
       }
       const url = new URL(req.url ?? '/', 'https://passerelle');
       const task =
@@ -187,9 +191,15 @@ export async function startLanServer(options: LanServerOptions): Promise<Running
     front.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRNOTAVAIL'
-          ? new AppError('INVALID_INPUT', `L’adresse ${address} n’est pas celle de ce PC. Indiquez une adresse de ce PC sur le réseau du bureau.`)
+          ? new AppError(
+              'INVALID_INPUT',
+              `L’adresse ${address} n’est pas celle de ce PC. Indiquez une adresse de ce PC sur le réseau du bureau.`,
+            )
           : error.code === 'EADDRINUSE'
-            ? new AppError('CONFLICT', `Le port ${options.port ?? DEFAULT_LAN_PORT} est déjà utilisé sur ce PC : un autre Passerelle serveur tourne peut-être déjà.`)
+            ? new AppError(
+                'CONFLICT',
+                `Le port ${options.port ?? DEFAULT_LAN_PORT} est déjà utilisé sur ce PC : un autre Passerelle serveur tourne peut-être déjà.`,
+              )
             : error,
       ),
     );

@@ -183,15 +183,19 @@ describe('every call', () => {
     const transport = lanTransport(paired);
     const login = await transport.invoke('auth/login', { userId: admin.user!.id, password: ADMIN_PASSWORD }, null);
     const token = (login as { value: { token: string } }).value.token;
-    expect(await transport.invoke('auth/me', {}, token)).toMatchObject({ ok: true, value: { session: { user: { role: 'administrateur' } } } });
+    expect(await transport.invoke('auth/me', {}, token)).toMatchObject({
+      ok: true,
+      value: { session: { user: { role: 'administrateur' } } },
+    });
 
     valueOf(await caller(services, admin)('lan/revokeDevice', { id: paired.deviceId }));
     const refused = await transport.invoke('auth/me', {}, token);
     expect(refused).toMatchObject({ ok: false, error: { code: 'DEVICE_NOT_PAIRED' } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/retiré des postes autorisés/);
     expect(services.sessions.resolve(token, clock.now(), 10, paired.deviceId)).toBeNull();
-    expect(valueOf(await caller(services, admin)('lan/status', {})).devices.find((d) => d.id === paired.deviceId))
-      .toMatchObject({ revokedAt: expect.any(String), revokedByName: 'Élodie Le Gall' });
+    expect(
+      valueOf(await caller(services, admin)('lan/status', {})).devices.find((d) => d.id === paired.deviceId),
+    ).toMatchObject({ revokedAt: expect.any(String), revokedByName: 'Élodie Le Gall' });
     expect(await caller(services, admin)('lan/revokeDevice', { id: paired.deviceId })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
@@ -209,7 +213,10 @@ describe('every call', () => {
     const made = await transport.invoke('lan/createPairingCode', {}, token);
     expect(made).toMatchObject({ ok: true, value: { code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/) } });
     // A session opened on the server’s own PC is no session on a paired PC, and a paired PC’s token no session elsewhere.
-    expect(await transport.invoke('lan/status', {}, admin.token!)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await transport.invoke('lan/status', {}, admin.token!)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
     expect(services.sessions.resolve(token, clock.now(), 10)).toBeNull();
 
     const journal = valueOf(await caller(services, admin)('journal/list', { pageSize: 200 }));
@@ -240,9 +247,11 @@ describe('every call', () => {
         pairWithServer({ address: { host: '127.0.0.1', port: impostor.port }, identity, code, deviceName: 'PC piégé' }),
       );
       expect(sent.code).toBe('SERVER_UNTRUSTED');
-      await expect(pairWithServer({ address: address(), identity, code, deviceName: 'PC sûr' })).resolves.toMatchObject({
-        fingerprint: certificate.fingerprint,
-      });
+      await expect(pairWithServer({ address: address(), identity, code, deviceName: 'PC sûr' })).resolves.toMatchObject(
+        {
+          fingerprint: certificate.fingerprint,
+        },
+      );
     } finally {
       await impostor.close();
       services.lan = { address: '127.0.0.1', port: server.port, fingerprint: certificate.fingerprint };

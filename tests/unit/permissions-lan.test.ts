@@ -28,7 +28,12 @@ beforeAll(async () => {
     const { services: made, session: admin } = await configured();
     services = made;
     for (const role of ROLES) users[role] = (await sessionAs(services, role, `Compte ${role} réseau`)).user!;
-    server = await startLanServer({ services, address: '127.0.0.1', port: 0, certificate: makeCertificate('127.0.0.1') });
+    server = await startLanServer({
+      services,
+      address: '127.0.0.1',
+      port: 0,
+      certificate: makeCertificate('127.0.0.1'),
+    });
     const address = { host: '127.0.0.1', port: server.port };
     const code = valueOf(await caller(services, admin)('lan/createPairingCode', {})).code;
     const paired = await pairWithServer({
