@@ -69,8 +69,11 @@ export function LanServerSettings() {
             <Table.Tr>
               <Table.Th>Empreinte du certificat (SHA-256)</Table.Th>
               <Table.Td>
-                <Text ff="monospace" size="sm" style={{ wordBreak: 'break-all' }} data-testid="lan-fingerprint">
-                  {server.fingerprint}
+                {/* In two halves of 16 bytes, easier to compare than one wrapped line. */}
+                <Text ff="monospace" size="sm" data-testid="lan-fingerprint">
+                  {server.fingerprint.slice(0, 47)}
+                  <br />
+                  {server.fingerprint.slice(48)}
                 </Text>
               </Table.Td>
             </Table.Tr>
@@ -130,10 +133,10 @@ export function LanServerSettings() {
                 <Table.Td>{device.lastSeenAt ? formatFrenchInstant(device.lastSeenAt) : '—'}</Table.Td>
                 <Table.Td>
                   {device.revokedAt ? (
-                    <Badge color="gray" variant="light">
+                    <Text size="sm" c="dimmed">
                       Révoqué le {formatFrenchInstant(device.revokedAt)}
                       {device.revokedByName ? ` par ${device.revokedByName}` : ''}
-                    </Badge>
+                    </Text>
                   ) : (
                     <Badge color="green" variant="light">
                       Autorisé
