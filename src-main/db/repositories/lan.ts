@@ -15,8 +15,9 @@ export interface DeviceRow {
   revokedByName: string | null;
 }
 
+/** The PCs still allowed first, then the revoked ones; each in the order they were paired. */
 export async function listDevices(db: Db): Promise<DeviceRow[]> {
-  return db
+  const rows = await db
     .selectFrom('devices')
     .leftJoin('users', 'users.id', 'devices.revokedBy')
     .select([
@@ -27,9 +28,10 @@ export async function listDevices(db: Db): Promise<DeviceRow[]> {
       'devices.revokedAt',
       'users.displayName as revokedByName',
     ])
-    .orderBy('devices.revokedAt', 'desc')
     .orderBy('devices.id')
     .execute();
+  // Sorted here: SQLite and PostgreSQL put nulls at opposite ends.
+  return [...rows.filter((r) => r.revokedAt === null), ...rows.filter((r) => r.revokedAt !== null)];
 }
 
 /** The device a credential belongs to, revoked or not. */
