@@ -231,6 +231,25 @@ describe('every call', () => {
     transport.close();
   });
 
+  it('locks an idle session the same way as on the server’s own PC', async () => {
+    const paired = await pair('PC de la salle de réunion');
+    const transport = lanTransport(paired);
+    const login = await transport.invoke('auth/login', { userId: admin.user!.id, password: ADMIN_PASSWORD }, null);
+    const token = (login as { value: { token: string } }).value.token;
+    const start = clock.now();
+    clock.set(new Date(start.getTime() + 11 * 60_000).toISOString());
+    expect(await transport.invoke('lan/status', {}, token)).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAUTHORIZED',
+        message: 'Passerelle s’est verrouillée après un moment sans activité. Reconnectez-vous pour continuer.',
+      },
+      dataVersion: expect.any(Number),
+    });
+    clock.set(start.toISOString());
+    transport.close();
+  });
+
   it('goes to the pinned certificate only: another server on the same address is refused', async () => {
     const paired = await pair('PC épinglé');
     const impostor = await startLanServer({ services, address: '127.0.0.1', port: 0, certificate: other });
