@@ -96,7 +96,10 @@ function pemOf(raw: Buffer): string {
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
+/** Reaching the server (and reading its certificate): an office network answers in far less. */
 const TIMEOUT_MS = 15_000;
+/** A call with nothing received for this long: a batch of documents printed on the server may take minutes. */
+const CALL_TIMEOUT_MS = 5 * 60_000;
 
 /** The certificate the server presents, unverified: only for the person to compare its fingerprint. Sends nothing. */
 export function probeServer(address: ServerAddress): Promise<ServerIdentity> {
@@ -153,7 +156,7 @@ function post<T>(
         path: urlPath,
         method: 'POST',
         agent,
-        timeout: TIMEOUT_MS,
+        timeout: CALL_TIMEOUT_MS,
         servername: parseAddress(address.host) ? undefined : address.host,
         headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
       },

@@ -169,6 +169,8 @@ export async function startLanServer(options: LanServerOptions): Promise<Running
     socket.once('data', (first: Buffer) => {
       socket.pause();
       if (first[0] === TLS_HANDSHAKE) {
+        // From here the HTTPS server’s own timeouts apply (a long print may keep a request busy).
+        socket.setTimeout(0);
         socket.unshift(first);
         httpsServer.emit('connection', socket);
         process.nextTick(() => socket.resume());
