@@ -30,19 +30,26 @@ import { scopeFor, type Scope } from './permissions';
 import { confineInput } from './user-paths';
 import { frenchDate } from './ports';
 import type { Services } from './services';
-import type { Session } from './session';
+import { deviceRecords, type DeviceRef, type Session } from './session';
 
 export async function handleRpc(
   services: Services,
   method: string,
   input: unknown,
   sessionToken: string | null,
+  /** The paired PC the call came through (the LAN server, src-main/lan/server.ts); none on this PC. */
+  device?: DeviceRef,
 ): Promise<Result<unknown> & { dataVersion: number }> {
-  let session: Session = { user: null };
+  let session: Session = device ? { user: null, device } : { user: null };
   if (sessionToken) {
-    const resolved = services.sessions.resolve(sessionToken, services.clock.now(), services.security.idleLockMinutes);
-    if (resolved === 'expired') session = { user: null, expired: true };
-    else if (resolved) session = { user: resolved, token: sessionToken };
+    const resolved = services.sessions.resolve(
+      sessionToken,
+      services.clock.now(),
+      services.security.idleLockMinutes,
+      device?.id ?? null,
+    );
+    if (resolved === 'expired') session = { ...session, expired: true };
+    else if (resolved) session = { ...session, user: resolved, token: sessionToken };
   }
   const result = await dispatch(services, method, input, session);
   return { ...result, dataVersion: dataVersion(services.db) };
@@ -105,7 +112,13 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   let journaled = audit === null;
   const journal = async (db: WritableDb) => {
     if (journaled || audit === null) return;
-    await appendJournal(db, { at: now, userId: actor, action: audit, method, records });
+    await appendJournal(db, {
+      at: now,
+      userId: actor,
+      action: audit,
+      method,
+      records: [...records, ...deviceRecords(session)],
+    });
     journaled = true;
   };
 

@@ -38,6 +38,8 @@ const KIND_LABELS: Record<string, string> = {
   fseOperation: 'Opération FSE+',
   journal: 'Entrées purgées',
   clock: 'Horloge',
+  device: 'Poste',
+  pairingCode: 'Code d’appairage',
 };
 
 export const ANONYMISED = 'personne anonymisée';
@@ -74,6 +76,7 @@ async function lookUp(db: ReadableDb, refs: readonly Ref[]): Promise<Names> {
     contact: ids('contact'),
     document: ids('document'),
     payroll: ids('payroll'),
+    device: ids('device'),
   });
   const personIds = [
     ...new Set([
@@ -100,6 +103,7 @@ async function lookUp(db: ReadableDb, refs: readonly Ref[]): Promise<Names> {
   for (const o of rows.organisations) names.set(`organisation:${o.id}`, o.name);
   for (const c of rows.contacts) names.set(`contact:${c.id}`, `${c.firstName} ${c.lastName}`);
   for (const d of rows.documents) names.set(`document:${d.id}`, `Document ${d.number}`);
+  for (const d of rows.devices) names.set(`device:${d.id}`, `Poste « ${d.name} »`);
   for (const h of rows.payrolls) names.set(`payroll:${h.id}`, `Paie de ${monthName(h.month)}, ${h.name}`);
   return names;
 }

@@ -13,6 +13,7 @@ import { AppError } from '../shared/errors';
 import { appendJournal } from './journal';
 import { verifyPassword } from './password-hashing';
 import type { Services } from './services';
+import { deviceRecords, type DeviceRef } from './session';
 
 type Account = Pick<users.UserRow, 'id' | 'failedAttempts' | 'lockedUntil' | 'passwordHash'>;
 
@@ -25,6 +26,8 @@ export interface PasswordAttempt {
   method: 'auth/login' | 'auth/changePassword';
   /** Writes one transaction (the caller's, so its data version follows). */
   write: (work: (db: WritableDb) => Promise<void>) => Promise<void>;
+  /** The paired PC the attempt came from, named in the journal. */
+  device?: DeviceRef;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function attemptPassword({
   now,
   method,
   write,
+  device,
 }: PasswordAttempt): Promise<{ valid: true } | { valid: false; advice: string }> {
   if (account.lockedUntil && new Date(account.lockedUntil) > now) {
     throw new AppError(
@@ -61,7 +65,7 @@ export async function attemptPassword({
       userId: account.id,
       action: 'login-failed',
       method,
-      records: [`user:${account.id}`],
+      records: [`user:${account.id}`, ...deviceRecords({ device })],
     }),
   );
   const lock = delayAfterFailures(failures) >= 15 * 60_000 ? ' Le compte est verrouillé temporairement.' : '';

@@ -53,6 +53,10 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'storage/testConnection': ADMIN,
   'storage/choosePostgres': ADMIN,
   'storage/chooseSqlite': ADMIN,
+  // The PCs paired with the Passerelle server (issue 29): the administrator only.
+  'lan/status': ADMIN,
+  'lan/createPairingCode': ADMIN,
+  'lan/revokeDevice': ADMIN,
   'auth/users': 'public',
   'auth/login': 'public',
   'auth/me': 'public',

@@ -96,6 +96,8 @@ export interface Services {
   journal: JournalKeeper;
   /** The backup running now (one at a time), for `backup/progress`. */
   backupRun: BackupProgress | null;
+  /** Set while this Passerelle serves the office network (`npm run server`, src-main/lan/server.ts). */
+  lan: { address: string; port: number; fingerprint: string } | null;
   /**
    * Moves the running app to the other engine (« Sur ce PC » or a server):
    * the new store is opened first; only once it is open is the choice saved
@@ -228,6 +230,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       services.sessions.clear();
       await previous.close();
     },
+    lan: null,
     reopenDatabase: async (swap) => {
       await current.close();
       try {

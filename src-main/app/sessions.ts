@@ -4,6 +4,8 @@ import type { SessionUser } from './session';
 interface Entry {
   user: SessionUser;
   lastSeen: number;
+  /** The paired PC the session was opened from: only that PC may use it. */
+  deviceId: number | null;
 }
 
 /**
@@ -14,16 +16,24 @@ interface Entry {
 export class SessionStore {
   private readonly entries = new Map<string, Entry>();
 
-  create(user: SessionUser, now: Date): string {
+  create(user: SessionUser, now: Date, deviceId: number | null = null): string {
     const token = randomBytes(32).toString('base64url');
-    this.entries.set(token, { user, lastSeen: now.getTime() });
+    this.entries.set(token, { user, lastSeen: now.getTime(), deviceId });
     return token;
   }
 
-  /** The session's user, `expired` once idle too long, or null for an unknown token. */
-  resolve(token: string, now: Date, idleMinutes: number): SessionUser | 'expired' | null {
+  /**
+   * The session's user, `expired` once idle too long, or null for an unknown
+   * token or one opened from another PC (a token copied elsewhere opens nothing).
+   */
+  resolve(
+    token: string,
+    now: Date,
+    idleMinutes: number,
+    deviceId: number | null = null,
+  ): SessionUser | 'expired' | null {
     const entry = this.entries.get(token);
-    if (!entry) return null;
+    if (!entry || entry.deviceId !== deviceId) return null;
     if (now.getTime() - entry.lastSeen > idleMinutes * 60_000) {
       this.entries.delete(token);
       return 'expired';
@@ -44,6 +54,11 @@ export class SessionStore {
   /** A deactivated account is signed out everywhere at once. */
   endAllFor(userId: number): void {
     for (const [token, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(token);
+  }
+
+  /** A revoked PC: whoever was signed in through it is signed out. */
+  endAllForDevice(deviceId: number): void {
+    for (const [token, entry] of this.entries) if (entry.deviceId === deviceId) this.entries.delete(token);
   }
 
   /** After a password change: the person's other sessions end, this one stays. */

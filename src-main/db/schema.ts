@@ -143,6 +143,28 @@ export interface JournalTable {
   hash: string;
 }
 
+/** A PC paired with the Passerelle server (issue 29); the secret itself stays on that PC. */
+export interface DevicesTable {
+  id: Generated<number>;
+  name: string;
+  secretHash: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+  revokedBy: number | null;
+}
+
+/** A one-time pairing code, stored as its SHA-256. */
+export interface PairingCodesTable {
+  id: Generated<number>;
+  codeHash: string;
+  createdAt: string;
+  createdBy: number | null;
+  expiresAt: string;
+  usedAt: string | null;
+  deviceId: number | null;
+}
+
 export interface JournalStateTable {
   id: number;
   purging: Flag;
@@ -757,6 +779,8 @@ export interface Database {
   users: UsersTable;
   journal: JournalTable;
   journalState: JournalStateTable;
+  devices: DevicesTable;
+  pairingCodes: PairingCodesTable;
   organisations: OrganisationsTable;
   contacts: ContactsTable;
   persons: PersonsTable;

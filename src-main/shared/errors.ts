@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'UNSAFE_LOCATION',
   'ENGINE_UNAVAILABLE',
   'DATABASE_UNREACHABLE',
+  'DEVICE_NOT_PAIRED',
+  'SERVER_UNTRUSTED',
+  'SERVER_UNREACHABLE',
   'FILE_ERROR',
   'INTERNAL',
 ] as const;
@@ -48,6 +51,12 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'Cette version de Passerelle ne sait pas encore garder ses données sur un serveur PostgreSQL. Gardez-les « Sur ce PC » : rien n’a été changé.',
   DATABASE_UNREACHABLE:
     'Le serveur PostgreSQL qui garde les données de Passerelle ne répond pas. Rien n’a été modifié : réessayez, ou appelez votre prestataire informatique.',
+  DEVICE_NOT_PAIRED:
+    'Ce PC n’est pas appairé avec le serveur Passerelle. Demandez un code d’appairage à l’administrateur (Paramètres › Poste serveur).',
+  SERVER_UNTRUSTED:
+    'Le serveur Passerelle ne présente pas le certificat enregistré lors de l’appairage : la connexion est refusée. Prévenez l’administrateur avant d’aller plus loin.',
+  SERVER_UNREACHABLE:
+    'Le serveur Passerelle ne répond pas. Vérifiez que le PC serveur est allumé et relié au réseau du bureau : ce qui est à l’écran reste tel quel.',
   FILE_ERROR: 'Le fichier n’a pas pu être lu ou écrit.',
   INTERNAL:
     'Une erreur inattendue s’est produite. Rien n’a été enregistré. Réessayez, puis redémarrez Passerelle si cela se reproduit.',

@@ -1,7 +1,7 @@
 import type { Method } from './contract';
 
 /** Entries the core writes by itself, outside any RPC method (start, purge, seal). */
-export type InternalJournalMethod = 'journal/purge' | 'journal/seal' | 'journal/check';
+export type InternalJournalMethod = 'journal/purge' | 'journal/seal' | 'journal/check' | 'lan/pair';
 export type JournalMethod = Method | InternalJournalMethod;
 
 /**
@@ -19,6 +19,10 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'storage/testConnection': 'Test de connexion à un serveur PostgreSQL',
   'storage/choosePostgres': 'Choix d’un serveur PostgreSQL pour les données',
   'storage/chooseSqlite': 'Retour des données sur ce PC',
+  'lan/status': 'Consultation du poste serveur et des postes appairés',
+  'lan/createPairingCode': 'Création d’un code d’appairage',
+  'lan/revokeDevice': 'Révocation d’un poste',
+  'lan/pair': 'Appairage d’un poste avec le serveur',
   'settings/get': 'Consultation des paramètres',
   'settings/updateStructure': 'Modification de la structure',
   'settings/updateSecurity': 'Modification des règles de sécurité',

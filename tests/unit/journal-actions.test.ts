@@ -3,7 +3,7 @@ import { METHODS } from '../../src-main/shared/contract';
 import { JOURNAL_METHOD_ACTIONS, journalActionOf } from '../../src-main/shared/journal-actions';
 import { formatFrenchDayOf, formatFrenchInstant, parisDateOf, parisDayStart } from '../../src-main/shared/paris-time';
 
-const INTERNAL = ['journal/purge', 'journal/seal', 'journal/check'];
+const INTERNAL = ['journal/purge', 'journal/seal', 'journal/check', 'lan/pair'];
 
 describe('the journal names each method as an action in French', () => {
   it.each(METHODS)('%s has a French action', (method) => {

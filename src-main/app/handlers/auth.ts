@@ -5,7 +5,7 @@ import type { HandlerMap } from '../handler';
 import { appendJournal } from '../journal';
 import { hashPassword, needsRehash } from '../password-hashing';
 import { attemptPassword } from '../password-attempt';
-import type { SessionUser } from '../session';
+import { deviceRecords, type SessionUser } from '../session';
 import { assertPasswordFor, sessionViewFor, structureNameOf } from '../read-models/accounts';
 
 export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 'auth/logout' | 'auth/changePassword'> =
@@ -15,7 +15,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
         .filter((row) => row.active)
         .map((row) => ({ id: row.id, displayName: row.displayName, role: row.role })),
 
-    'auth/login': ({ userId, password }, { services, read, transaction }) =>
+    'auth/login': ({ userId, password }, { services, session, read, transaction }) =>
       services.logins.oneAtATime(userId, async () => {
         // Read inside the per-account queue: the previous attempt's outcome is already written.
         const now = services.clock.now();
@@ -30,6 +30,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
           now,
           method: 'auth/login',
           write: transaction,
+          device: session.device,
         });
         if (!attempt.valid)
           throw new AppError('UNAUTHORIZED', `Mot de passe incorrect.${attempt.advice}`, { field: 'password' });
@@ -44,7 +45,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
             userId: row.id,
             action: 'login',
             method: 'auth/login',
-            records: [`user:${row.id}`],
+            records: [`user:${row.id}`, ...deviceRecords(session)],
           });
         });
         const user: SessionUser = {
@@ -53,7 +54,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
           role: row.role,
           mustChangePassword: row.mustChangePassword,
         };
-        return sessionViewFor(services, user, services.sessions.create(user, now));
+        return sessionViewFor(services, user, services.sessions.create(user, now, session.device?.id ?? null));
       }),
 
     'auth/me': async (_input, { session, services }) => {
@@ -72,7 +73,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
             userId: user.id,
             action: 'logout',
             method: 'auth/logout',
-            records: [`user:${user.id}`],
+            records: [`user:${user.id}`, ...deviceRecords(session)],
           }),
         );
       }
@@ -96,6 +97,7 @@ export const authHandlers: HandlerMap<'auth/users' | 'auth/login' | 'auth/me' | 
           now: services.clock.now(),
           method: 'auth/changePassword',
           write,
+          device: session.device,
         });
         if (!attempt.valid)
           throw new AppError('INVALID_INPUT', `Le mot de passe actuel est incorrect.${attempt.advice}`, {

@@ -31,12 +31,14 @@ import { aspHandlers } from './asp';
 import { fseIndicatorsHandlers } from './fse-indicators';
 import { fseHandlers } from './fse-plus';
 import { storageHandlers } from './storage';
+import { lanHandlers } from './lan';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
   ...filesHandlers,
   ...setupHandlers,
   ...storageHandlers,
+  ...lanHandlers,
   ...settingsHandlers,
   ...authHandlers,
   ...usersHandlers,

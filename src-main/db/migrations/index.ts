@@ -25,6 +25,7 @@ import * as iaeEligibility from './022-iae-eligibility';
 import * as aspMonthlyStates from './023-asp-monthly-states';
 import * as fsePlus from './024-fse-plus';
 import * as recordVersions from './026-record-versions';
+import * as devices from './027-devices';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 24, name: 'fse-plus', up: fsePlus.up },
   { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 26, name: 'record-versions', up: recordVersions.up },
+  { version: 27, name: 'devices', up: devices.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -195,6 +195,7 @@ export interface NamedIds {
   contact: number[];
   document: number[];
   payroll: number[];
+  device: number[];
 }
 
 /** What names each referenced record, a query per kind present, whatever the count of entries. */
@@ -238,6 +239,9 @@ export async function rowsNamed(db: Db, ids: NamedIds) {
         .select(['payrollHandoffs.id', 'payrollHandoffs.month', 'employers.name'])
         .where('payrollHandoffs.id', 'in', ids.payroll)
         .execute(),
+    ),
+    devices: await some(ids.device, () =>
+      db.selectFrom('devices').select(['id', 'name']).where('id', 'in', ids.device).execute(),
     ),
   };
 }

@@ -29,6 +29,7 @@ import { aspMethods } from './asp';
 import { fseIndicatorsMethods } from './fse-indicators';
 import { fseMethods } from './fse-plus';
 import { storageMethods } from './storage';
+import { lanMethods } from './lan';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -39,6 +40,7 @@ export const contract = {
   ...appMethods,
   ...setupMethods,
   ...storageMethods,
+  ...lanMethods,
   ...settingsMethods,
   ...filesMethods,
   ...authMethods,

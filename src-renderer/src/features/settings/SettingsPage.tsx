@@ -15,6 +15,7 @@ import { StructureSettings } from './StructureSettings';
 import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesSettings } from './WageRatesSettings';
 import { StorageSettings } from '../storage/StorageSettings';
+import { LanServerSettings } from '../lan/LanServerSettings';
 
 export function SettingsPage() {
   const settings = useApiQuery('settings/get');
@@ -45,6 +46,7 @@ export function SettingsPage() {
             {can('settings/updateSecurity') && <Tabs.Tab value="security">Sécurité</Tabs.Tab>}
             {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}
             {can('storage/status') && <Tabs.Tab value="storage">Emplacement des données</Tabs.Tab>}
+            {can('lan/status') && <Tabs.Tab value="lan">Poste serveur</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="structure" pt="lg">
             <StructureSettings settings={settings.data} />
@@ -84,6 +86,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="storage" pt="lg">
             <StorageSettings />
+          </Tabs.Panel>
+          <Tabs.Panel value="lan" pt="lg">
+            <LanServerSettings />
           </Tabs.Panel>
         </Tabs>
       )}
