@@ -275,9 +275,10 @@ describe('logo and the in-app file picker', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'Choisissez une image au format PNG ou JPEG.' },
     });
+    // A missing file is NOT_FOUND, as for a scan or an import (`app/client-files.ts`).
     expect(await call('settings/importLogo', { path: path.join(home, 'absent.png') })).toMatchObject({
       ok: false,
-      error: { code: 'FILE_ERROR' },
+      error: { code: 'NOT_FOUND', message: 'Ce fichier est introuvable, ou ce n’est pas un fichier.' },
     });
   });
 
