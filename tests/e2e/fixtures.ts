@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices, type Services } from '../../src-main/app/services';
-import { pickerDialogs } from '../../src-main/app/ports';
+import { pickerDialogs, uploadDialogs } from '../../src-main/app/ports';
 import { startWebServer, type RunningWebServer } from '../../src-main/web/server';
 import { dispatch } from '../../src-main/app/dispatch';
 import { ANONYMOUS, type Session } from '../../src-main/app/session';
@@ -33,9 +33,14 @@ export interface AppUnderTest {
   addAccount(admin: Session, displayName: string, role: Role): Promise<void>;
 }
 
-/** A fresh browser-mode Passerelle on a fresh temporary database for each test. */
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({}, use) => {
+/**
+ * A fresh browser-mode Passerelle on a fresh temporary database for each test.
+ * `filesFrom: 'client'` plays the Passerelle server on another PC (issue 29):
+ * files are chosen on the browser's side and sent as bytes.
+ */
+export const test = base.extend<{ app: AppUnderTest; filesFrom: 'server' | 'client' }>({
+  filesFrom: ['server', { option: true }],
+  app: async ({ filesFrom }, use) => {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
     const dataDir = path.join(workDir, 'donnees');
     const homeDir = path.join(workDir, 'secretaire');
@@ -44,7 +49,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
     writeFileSync(path.join(homeDir, 'Images', 'notes.txt'), 'pas une image');
     const services = await createServices({
       dataDir,
-      dialogs: pickerDialogs,
+      dialogs: filesFrom === 'client' ? uploadDialogs : pickerDialogs,
       mode: 'browser',
       version: 'e2e',
       homeDir,
