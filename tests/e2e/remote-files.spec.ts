@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
@@ -51,6 +52,16 @@ test('un poste du réseau joint un scan choisi sur son propre PC : envoyé au se
   await attach.getByRole('button', { name: 'Joindre', exact: true }).click();
   await expect(page.getByText('Le document numérisé est joint.')).toBeVisible();
   await expect(page.getByText('Contrat signé').first()).toBeVisible();
+
+  // Sent back to this PC as a download, never written into a folder of the server.
+  await page.getByRole('button', { name: 'Voir Contrat signé' }).click();
+  const shown = page.getByRole('dialog', { name: 'Contrat signé' });
+  await expect(shown.getByRole('button', { name: /Enregistrer/ })).toHaveCount(0);
+  await app.screenshot(page, 'remote-files-03-telecharger');
+  const downloading = page.waitForEvent('download');
+  await shown.getByRole('button', { name: 'Télécharger sur ce PC' }).click();
+  const download = await downloading;
+  expect(readFileSync(await download.path()).equals(PDF)).toBe(true);
 
   // Kept on the server byte for byte, under its name on the client PC.
   const call = caller(app.services, admin);

@@ -60,6 +60,7 @@ describe('a client PC sends the files it chose', () => {
   it('the server answers « upload » to a file choice and does not show its own folders', async () => {
     const { call } = await configured({ dialogs: uploadDialogs });
     expect(valueOf(await call('files/chooseFile', { purpose: 'attachment' }))).toEqual({ status: 'upload' });
+    expect(valueOf(await call('app/info'))).toMatchObject({ filesFrom: 'client' });
     expect(await call('files/list', { purpose: 'attachment', path: '/' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/choisissez le fichier sur votre PC/) },

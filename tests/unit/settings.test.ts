@@ -319,6 +319,11 @@ describe('logo and the in-app file picker', () => {
     const { call } = await configured();
     expect(valueOf(await call('files/chooseFile', { purpose: 'logo' }))).toEqual({ status: 'picker' });
     // From source there is no build date: « À propos » says it is a development version.
-    expect(valueOf(await call('app/info'))).toEqual({ version: '0.0.0-test', builtOn: null, mode: 'browser' });
+    expect(valueOf(await call('app/info'))).toEqual({
+      version: '0.0.0-test',
+      builtOn: null,
+      mode: 'browser',
+      filesFrom: 'server',
+    });
   });
 });

@@ -10,7 +10,12 @@ import { grantPath } from '../user-paths';
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder' | 'files/list' | 'app/info'> = {
-  'app/info': async (_input, { services }) => ({ version: services.version, builtOn, mode: services.mode }),
+  'app/info': async (_input, { services }) => ({
+    version: services.version,
+    builtOn,
+    mode: services.mode,
+    filesFrom: services.dialogs.upload ? ('client' as const) : ('server' as const),
+  }),
 
   'files/chooseFile': async ({ purpose }, { services }) => {
     if (services.dialogs.upload) return { status: 'upload' as const };

@@ -128,6 +128,11 @@ export const appMethods = {
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .nullable(),
       mode: z.enum(['desktop', 'browser']),
+      /**
+       * `client`: main is the office's server on another PC (issue 29); files are chosen on the
+       * client and sent as bytes, and what is made is downloaded rather than written into a folder.
+       */
+      filesFrom: z.enum(['server', 'client']),
     }),
     tx: 'none',
     access: 'public',
