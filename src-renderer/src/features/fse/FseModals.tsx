@@ -1,5 +1,5 @@
 import { Checkbox, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useEffect } from 'react';
 import {
   FSE_LABOUR_STATUS_LABELS,
@@ -13,6 +13,7 @@ import {
 } from '@shared/contract/fse-plus';
 import { EDUCATION_LEVEL_LABELS, EDUCATION_LEVELS } from '@shared/contract/people-lists';
 import { formatFrenchDate, isValidIsoDate } from '@shared/dates';
+import type { MethodInput } from '@shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { DateField } from '../../ui/DateField';
@@ -24,6 +25,48 @@ import { todayInFrance } from '../people/defaults';
 const LABOUR_STATUSES = Object.entries(FSE_LABOUR_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 const LEVELS = EDUCATION_LEVELS.map((value) => ({ value, label: EDUCATION_LEVEL_LABELS[value] }));
 const ISCED_NOTE = { '0-2': 'CITE 0 à 2', '3-4': 'CITE 3 et 4', '5-8': 'CITE 5 à 8' } as const;
+
+const IN_EMPLOYMENT = 'Occupe un emploi (y compris indépendant)';
+
+type StageMethod = 'fse/saveEntry' | 'fse/saveExit' | 'fse/saveSixMonths';
+
+/**
+ * The save of one stage (entry, exit, six months): the French confirmation,
+ * the server's field errors shown on the form, the modal closed when done.
+ */
+function useStageSave<M extends StageMethod, V>(
+  method: M,
+  form: UseFormReturnType<V>,
+  done: string,
+  onClose: () => void,
+) {
+  const save = useApiMutation(method);
+  const submit = async (input: MethodInput<M>) => {
+    try {
+      await save.mutateAsync(input);
+      notifySuccess(done);
+      onClose();
+    } catch (error) {
+      if (!showServerErrors(form, error)) notifyFailure(error);
+    }
+  };
+  return { submit, pending: save.isPending };
+}
+
+/** Yes/no answers of a stage, one checkbox each, under `path` of the form. */
+function AnswerBoxes<V>({
+  form,
+  path,
+  answers,
+}: {
+  form: UseFormReturnType<V>;
+  path: string;
+  answers: readonly (readonly [key: string, label: string])[];
+}) {
+  return answers.map(([key, label]) => (
+    <Checkbox key={key} label={label} {...form.getInputProps(`${path}.${key}`, { type: 'checkbox' })} />
+  ));
+}
 
 /**
  * The entry answers (Annex I, 1a and 1b): what the record suggests is filled
@@ -82,7 +125,7 @@ export function FseEntryModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [s, record, seesSensitive]);
 
-  const save = useApiMutation('fse/saveEntry');
+  const save = useStageSave('fse/saveEntry', form, 'Les données FSE+ à l’entrée sont enregistrées.', onClose);
   const submit = async () => {
     const { operationId, entry } = form.getValues();
     if (!operationId) {
@@ -91,13 +134,7 @@ export function FseEntryModal({
     }
     const sent: FseEntryInput = { ...entry };
     if (!seesSensitive) for (const item of FSE_SENSITIVE_ITEMS) delete sent[item];
-    try {
-      await save.mutateAsync({ personId, operationId: Number(operationId), entry: sent });
-      notifySuccess('Les données FSE+ à l’entrée sont enregistrées.');
-      onClose();
-    } catch (error) {
-      if (!showServerErrors(form, error)) notifyFailure(error);
-    }
+    await save.submit({ personId, operationId: Number(operationId), entry: sent });
   };
   const proposed = (value: unknown, shown: string | null) =>
     s && value !== null && shown ? `Proposé d’après la fiche : ${shown} — à confirmer avec la personne.` : undefined;
@@ -175,15 +212,15 @@ export function FseEntryModal({
               ou l’administrateur.
             </Text>
           )}
-          <Checkbox
-            label="Sans domicile ou mal logé (exclusion du logement)"
-            {...form.getInputProps('entry.homelessOrHousingExclusion', { type: 'checkbox' })}
+          <AnswerBoxes
+            form={form}
+            path="entry"
+            answers={[
+              ['homelessOrHousingExclusion', 'Sans domicile ou mal logé (exclusion du logement)'],
+              ['ruralArea', 'Vit en zone rurale (à demander : le code postal ne suffit pas)'],
+            ]}
           />
-          <Checkbox
-            label="Vit en zone rurale (à demander : le code postal ne suffit pas)"
-            {...form.getInputProps('entry.ruralArea', { type: 'checkbox' })}
-          />
-          <FormActions onCancel={onClose} submitLabel="Enregistrer l’entrée" loading={save.isPending} />
+          <FormActions onCancel={onClose} submitLabel="Enregistrer l’entrée" loading={save.pending} />
         </Stack>
       </AsyncForm>
     </Modal>
@@ -212,16 +249,8 @@ export function FseExitModal({
       },
     },
   });
-  const save = useApiMutation('fse/saveExit');
-  const submit = async () => {
-    try {
-      await save.mutateAsync({ personId, operationId: record.operationId, exit: form.getValues().exit });
-      notifySuccess('Les données FSE+ à la sortie sont enregistrées.');
-      onClose();
-    } catch (error) {
-      if (!showServerErrors(form, error)) notifyFailure(error);
-    }
-  };
+  const save = useStageSave('fse/saveExit', form, 'Les données FSE+ à la sortie sont enregistrées.', onClose);
+  const submit = () => save.submit({ personId, operationId: record.operationId, exit: form.getValues().exit });
   return (
     <Modal opened onClose={onClose} title={`FSE+ — sortie de « ${record.operationName} »`} size="lg">
       <AsyncForm onSubmit={submit}>
@@ -235,20 +264,17 @@ export function FseExitModal({
           <Text size="sm" c="dimmed">
             La situation dans les quatre semaines qui suivent la sortie :
           </Text>
-          <Checkbox label="Cherche un emploi" {...form.getInputProps('exit.seekingWork', { type: 'checkbox' })} />
-          <Checkbox
-            label="Suit des études ou une formation"
-            {...form.getInputProps('exit.inEducationOrTraining', { type: 'checkbox' })}
+          <AnswerBoxes
+            form={form}
+            path="exit"
+            answers={[
+              ['seekingWork', 'Cherche un emploi'],
+              ['inEducationOrTraining', 'Suit des études ou une formation'],
+              ['gainedQualification', 'A obtenu une qualification'],
+              ['inEmployment', IN_EMPLOYMENT],
+            ]}
           />
-          <Checkbox
-            label="A obtenu une qualification"
-            {...form.getInputProps('exit.gainedQualification', { type: 'checkbox' })}
-          />
-          <Checkbox
-            label="Occupe un emploi (y compris indépendant)"
-            {...form.getInputProps('exit.inEmployment', { type: 'checkbox' })}
-          />
-          <FormActions onCancel={onClose} submitLabel="Enregistrer la sortie" loading={save.isPending} />
+          <FormActions onCancel={onClose} submitLabel="Enregistrer la sortie" loading={save.pending} />
         </Stack>
       </AsyncForm>
     </Modal>
@@ -277,16 +303,9 @@ export function FseSixMonthsModal({
       },
     },
   });
-  const save = useApiMutation('fse/saveSixMonths');
-  const submit = async () => {
-    try {
-      await save.mutateAsync({ personId, operationId: record.operationId, sixMonths: form.getValues().sixMonths });
-      notifySuccess('La situation à 6 mois est enregistrée.');
-      onClose();
-    } catch (error) {
-      if (!showServerErrors(form, error)) notifyFailure(error);
-    }
-  };
+  const save = useStageSave('fse/saveSixMonths', form, 'La situation à 6 mois est enregistrée.', onClose);
+  const submit = () =>
+    save.submit({ personId, operationId: record.operationId, sixMonths: form.getValues().sixMonths });
   return (
     <Modal opened onClose={onClose} title={`FSE+ — situation six mois après la sortie`} size="lg">
       <AsyncForm onSubmit={submit}>
@@ -301,15 +320,15 @@ export function FseSixMonthsModal({
             minDate={due}
             {...form.getInputProps('sixMonths.observedOn')}
           />
-          <Checkbox
-            label="Occupe un emploi (y compris indépendant)"
-            {...form.getInputProps('sixMonths.inEmployment', { type: 'checkbox' })}
+          <AnswerBoxes
+            form={form}
+            path="sixMonths"
+            answers={[
+              ['inEmployment', IN_EMPLOYMENT],
+              ['improvedSituation', 'Sa situation sur le marché du travail s’est améliorée'],
+            ]}
           />
-          <Checkbox
-            label="Sa situation sur le marché du travail s’est améliorée"
-            {...form.getInputProps('sixMonths.improvedSituation', { type: 'checkbox' })}
-          />
-          <FormActions onCancel={onClose} submitLabel="Enregistrer la situation à 6 mois" loading={save.isPending} />
+          <FormActions onCancel={onClose} submitLabel="Enregistrer la situation à 6 mois" loading={save.pending} />
         </Stack>
       </AsyncForm>
     </Modal>

@@ -22,6 +22,7 @@ import {
   SMALL_FIGURES_WARNING,
   type DrillDown,
   type KeyFigure,
+  type ShownCount,
   type StatsFilter,
 } from '@shared/contract/stats';
 import { formatFrenchDate, isValidIsoDate } from '@shared/dates';
@@ -238,15 +239,7 @@ export function StatsPage() {
                     <Table.Th ta="right">{countText(shown.cross.rowTotals[r]!)}</Table.Th>
                   </Table.Tr>
                 ))}
-                <Table.Tr>
-                  <Table.Th>Total</Table.Th>
-                  {shown.cross.columnTotals.map((t, c) => (
-                    <Table.Th key={c} ta="right">
-                      {countText(t)}
-                    </Table.Th>
-                  ))}
-                  <Table.Th ta="right">{countText(shown.cross.total)}</Table.Th>
-                </Table.Tr>
+                <TotalsRow table={shown.cross} />
               </Table.Tbody>
             </Table>
           </Card>
@@ -280,15 +273,7 @@ export function StatsPage() {
                     <Table.Th ta="right">{countText(shown.immersions.rowTotals[r]!)}</Table.Th>
                   </Table.Tr>
                 ))}
-                <Table.Tr>
-                  <Table.Th>Total</Table.Th>
-                  {shown.immersions.columnTotals.map((t, c) => (
-                    <Table.Th key={c} ta="right">
-                      {countText(t)}
-                    </Table.Th>
-                  ))}
-                  <Table.Th ta="right">{countText(shown.immersions.total)}</Table.Th>
-                </Table.Tr>
+                <TotalsRow table={shown.immersions} />
               </Table.Tbody>
             </Table>
           </Card>
@@ -311,5 +296,20 @@ export function StatsPage() {
       {cell && <PeopleModal filter={filter} cell={cell} onClose={() => setCell(null)} />}
       {reporting && <ReportModal filter={filter} onClose={() => setReporting(false)} />}
     </Stack>
+  );
+}
+
+/** The last row of a two-way table: each column's total, then the grand total (each masked as its cells are). */
+function TotalsRow({ table }: { table: { columnTotals: ShownCount[]; total: ShownCount } }) {
+  return (
+    <Table.Tr>
+      <Table.Th>Total</Table.Th>
+      {table.columnTotals.map((t, c) => (
+        <Table.Th key={c} ta="right">
+          {countText(t)}
+        </Table.Th>
+      ))}
+      <Table.Th ta="right">{countText(table.total)}</Table.Th>
+    </Table.Tr>
   );
 }
