@@ -14,6 +14,12 @@ export interface Clock {
  */
 export interface Dialogs {
   readonly native: boolean;
+  /**
+   * Main is not on the person's PC (the Passerelle server, issue 29): files
+   * are chosen by the client on its own PC and sent as bytes (`uploadedFile`);
+   * folders to write into are not offered (what is made is sent back instead).
+   */
+  readonly upload?: boolean;
   /** Resolves to the chosen path, or null when the user cancelled. */
   chooseFile(purpose: FilePurpose, extensions: readonly string[]): Promise<string | null>;
   chooseFolder(purpose: FilePurpose): Promise<string | null>;
@@ -48,6 +54,14 @@ export function frenchStamp(instant: Date): string {
 /** Browser mode: no native dialog; see `files/list`. */
 export const pickerDialogs: Dialogs = {
   native: false,
+  chooseFile: async () => null,
+  chooseFolder: async () => null,
+};
+
+/** The Passerelle server: every file comes from the client PC, as bytes (`files/chooseFile` answers `upload`). */
+export const uploadDialogs: Dialogs = {
+  native: false,
+  upload: true,
   chooseFile: async () => null,
   chooseFolder: async () => null,
 };

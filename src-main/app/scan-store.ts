@@ -1,8 +1,9 @@
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256, sniffScan, writeAtomically } from '../documents/store';
-import { ATTACHMENT_MAX_BYTES, type AttachmentMediaType } from '../shared/contract/documents';
+import type { AttachmentMediaType } from '../shared/contract/documents';
 import { AppError } from '../shared/errors';
+import { readChosen, type FileSource } from './client-files';
 
 export interface StoredScan {
   originalName: string;
@@ -16,24 +17,13 @@ export interface StoredScan {
 
 /**
  * A scan the user chose (PDF, JPEG or PNG, 10 Mo at most, read from its first
- * bytes), copied into the attachments folder under its hash, before the
- * transaction that records it: `documents/attach` and a proof of IAE
- * eligibility keep their scans the same way. Each refusal on `field`.
+ * bytes), on main's PC or sent by a client PC (`client-files.ts`), copied into
+ * the attachments folder under its hash, before the transaction that records
+ * it: `documents/attach` and a proof of IAE eligibility keep their scans the
+ * same way. Each refusal on `field`.
  */
-export async function storeScan(source: string, attachmentsDir: string, field: string): Promise<StoredScan> {
-  const info = await stat(source).catch(() => null);
-  if (!info?.isFile())
-    throw new AppError('NOT_FOUND', 'Ce fichier est introuvable, ou ce n’est pas un fichier.', { field });
-  if (info.size > ATTACHMENT_MAX_BYTES) {
-    throw new AppError(
-      'INVALID_INPUT',
-      'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.',
-      { field },
-    );
-  }
-  const bytes = await readFile(source).catch(() => {
-    throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.', { field });
-  });
+export async function storeScan(source: FileSource, attachmentsDir: string, field: string): Promise<StoredScan> {
+  const { name, bytes } = await readChosen(source, 'attachment', field);
   const type = sniffScan(bytes);
   if (!type) throw new AppError('INVALID_INPUT', 'Joignez un document numérisé au format PDF, JPEG ou PNG.', { field });
   const hash = sha256(bytes);
@@ -45,7 +35,7 @@ export async function storeScan(source: string, attachmentsDir: string, field: s
   );
   if (!existed) await writeAtomically(stored, bytes);
   return {
-    originalName: path.basename(source),
+    originalName: name,
     storedFile,
     mediaType: type.mediaType,
     sha256: hash,

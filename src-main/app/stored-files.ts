@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
-
-const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+import { readChosen, type FileSource } from './client-files';
 
 function imageExtension(bytes: Buffer): 'png' | 'jpg' | null {
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
@@ -17,19 +16,8 @@ function imageExtension(bytes: Buffer): 'png' | 'jpg' | null {
  * same logo chosen twice is one file and a backup carries it. Written to a
  * temporary name first: a crash never leaves half an image.
  */
-export async function storeImage(filesDir: string, sourcePath: string, prefix: string) {
-  let bytes: Buffer;
-  try {
-    const info = await stat(sourcePath);
-    if (!info.isFile()) throw new AppError('FILE_ERROR', 'L’élément choisi n’est pas un fichier.');
-    if (info.size > MAX_IMAGE_BYTES) {
-      throw new AppError('INVALID_INPUT', 'L’image est trop lourde (2 Mo au maximum).', { field: 'path' });
-    }
-    bytes = await readFile(sourcePath);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.');
-  }
+export async function storeImage(filesDir: string, source: FileSource, prefix: string) {
+  const { bytes } = await readChosen(source, 'logo');
   const extension = imageExtension(bytes);
   if (!extension) {
     throw new AppError('INVALID_INPUT', 'Choisissez une image au format PNG ou JPEG.', { field: 'path' });

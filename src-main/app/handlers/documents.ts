@@ -147,8 +147,8 @@ export const documentsHandlers: HandlerMap<
     return { path: written };
   },
 
-  'documents/attach': async ({ target, path: source, label }, ctx) => {
-    const scan = await storeScan(source, ctx.services.paths.attachmentsDir, 'path');
+  'documents/attach': async ({ target, path: source, file, label }, ctx) => {
+    const scan = await storeScan({ path: source, file }, ctx.services.paths.attachmentsDir, 'path');
     try {
       const row = await ctx.transaction(async (db) => {
         const participation =

@@ -10,9 +10,15 @@ import { grantPath } from '../user-paths';
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder' | 'files/list' | 'app/info'> = {
-  'app/info': async (_input, { services }) => ({ version: services.version, builtOn, mode: services.mode }),
+  'app/info': async (_input, { services }) => ({
+    version: services.version,
+    builtOn,
+    mode: services.mode,
+    filesFrom: services.dialogs.upload ? ('client' as const) : ('server' as const),
+  }),
 
   'files/chooseFile': async ({ purpose }, { services }) => {
+    if (services.dialogs.upload) return { status: 'upload' as const };
     if (!services.dialogs.native) return { status: 'picker' as const };
     const chosen = await services.dialogs.chooseFile(purpose, FILE_PURPOSE_EXTENSIONS[purpose]);
     if (chosen !== null) grantPath(services, chosen);
@@ -27,6 +33,12 @@ export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder'
   },
 
   'files/list': async ({ purpose, path: requested }, { services }) => {
+    // The server's own folders are nobody's business on a client PC (issue 29).
+    if (services.dialogs.upload)
+      throw new AppError(
+        'CONFLICT',
+        'Les dossiers du serveur Passerelle ne se parcourent pas depuis un autre poste : choisissez le fichier sur votre PC.',
+      );
     const roots = services.fileRoots();
     if (requested === null) return { roots, path: null, parent: null, entries: [] };
     const folder = resolveInsideRoots(requested, roots);

@@ -21,6 +21,7 @@ import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../handler';
 import { reachOf } from '../reach';
 import { storeScan } from '../scan-store';
+import { hasSource } from '../client-files';
 import { readVerified } from '../../documents/store';
 
 /**
@@ -118,11 +119,12 @@ export const iaeHandlers: HandlerMap<
 > = {
   'iae/get': async ({ personId }, ctx) => eligibilityOf(ctx, personId),
 
-  'iae/saveCriterion': async ({ personId, criterion, path }, ctx) => {
+  'iae/saveCriterion': async ({ personId, criterion, path, file }, ctx) => {
     checkProof(criterion, ctx.today);
     // The person is checked before any file is copied.
     await ctx.read((r) => personOf(r, personId));
-    const scan = path !== null && path !== '' ? await storeScan(path, ctx.services.paths.attachmentsDir, 'path') : null;
+    const source = { path, file };
+    const scan = hasSource(source) ? await storeScan(source, ctx.services.paths.attachmentsDir, 'path') : null;
     try {
       return await ctx.transaction(async (db, w) => {
         await personOf(w, personId);

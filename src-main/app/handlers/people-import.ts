@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { findMapping, saveMapping } from '../../db/repositories/import-mappings';
@@ -26,6 +25,7 @@ import {
 } from '../../shared/contract/people-lists';
 import { AppError } from '../../shared/errors';
 import { nameSearchKey } from '../../shared/text';
+import { readChosen } from '../client-files';
 import type { HandlerMap } from '../handler';
 import type { ReadableDb } from '../../db/access';
 
@@ -351,15 +351,16 @@ async function applyUpdate(
 
 /** Importing people from the spreadsheets the CCAS already keeps. */
 export const peopleImportHandlers: HandlerMap<'people/importRead' | 'people/importPreview' | 'people/importCommit'> = {
-  'people/importRead': async ({ path: file }, { read }) => {
-    const table = await readTable(file);
+  'people/importRead': async (source, { read }) => {
+    const chosen = await readChosen(source, 'import');
+    const table = await readTable(chosen.name, chosen.bytes);
     const remembered = await read(({ db }) => findMapping(db, headerSignature(table.headers)));
     const mapping =
       remembered && remembered.length === table.headers.length
         ? remembered.map((f) => (f && isImportField(f) ? f : null))
         : suggestMapping(table.headers);
     return {
-      fileName: path.basename(file),
+      fileName: chosen.name,
       headers: table.headers,
       rows: table.rows,
       mapping,

@@ -67,7 +67,7 @@ export const settingsHandlers: HandlerMap<
 
   'settings/getLogo': async ({ file }, { services }) => readStoredImage(services.paths.filesDir, file),
 
-  'settings/importLogo': async ({ path }, { services }) => storeImage(services.paths.filesDir, path, 'logo'),
+  'settings/importLogo': async (source, { services }) => storeImage(services.paths.filesDir, source, 'logo'),
 
   'settings/updateStructure': async ({ structure, logoFile, expectedVersion }, ctx) => {
     const { db, services, now, today, record } = ctx;

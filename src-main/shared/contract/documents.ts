@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { id, isoDate, requiredText } from './fields';
+import { oneSource, UPLOAD_LIMITS, uploadedFile } from './files';
 import { linkTarget } from './links';
 import {
   DOCUMENT_KIND_INFO,
@@ -36,7 +37,7 @@ export function documentKindsFor(worksiteKind: string): readonly ParticipationDo
 }
 
 /** Scans: PDF, JPEG or PNG, at most 10 Mo. */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_MAX_BYTES = UPLOAD_LIMITS.attachment.bytes;
 
 /** A piece of data the document needs and the record lacks, with the page where it is filled. */
 export const missingField = z.object({ label: z.string(), link: linkTarget });
@@ -216,13 +217,19 @@ export const documentsMethods = {
     access: 'user',
     audit: 'export',
   }),
-  /** Keeps a scan (PDF, JPEG, PNG; 10 Mo at most) with the record it belongs to. */
+  /**
+   * Keeps a scan (PDF, JPEG, PNG; 10 Mo at most) with the record it belongs to:
+   * `path` on main's PC (desktop app), or `file` sent by a client PC.
+   */
   'documents/attach': defineMethod({
-    input: z.object({
-      target: attachmentTarget,
-      path: requiredText('Le fichier', 1000),
-      label: requiredText('Le libellé', 200),
-    }),
+    input: z
+      .object({
+        target: attachmentTarget,
+        path: requiredText('Le fichier', 1000).optional(),
+        file: uploadedFile('attachment').optional(),
+        label: requiredText('Le libellé', 200),
+      })
+      .refine(oneSource, { path: ['path'], message: 'Choisissez le fichier à joindre.' }),
     output: attachmentRow,
     tx: 'none',
     access: 'user',

@@ -15,10 +15,64 @@ export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   backup: ['passerelle-backup'],
 };
 
+/**
+ * Files a person chooses on their own PC and sends to main as bytes (issue 29):
+ * main may run on another PC of the office (the Passerelle server), where a
+ * path on this PC means nothing. Each purpose has its size limit, checked
+ * here (on the base64 text, before anything is decoded) and again on the
+ * decoded bytes; what the file is, is read from its first bytes by main.
+ */
+export const UPLOAD_LIMITS = {
+  attachment: {
+    bytes: 10 * 1024 * 1024,
+    tooBig: 'Ce fichier est trop lourd : 10 Mo au plus. Numérisez-le en qualité « document » ou en noir et blanc.',
+  },
+  import: {
+    bytes: 10 * 1024 * 1024,
+    tooBig: 'Ce fichier est trop lourd : 10 Mo au plus. Gardez seulement la feuille des personnes à importer.',
+  },
+  logo: { bytes: 2 * 1024 * 1024, tooBig: 'L’image est trop lourde (2 Mo au maximum).' },
+} as const;
+export type UploadPurpose = keyof typeof UPLOAD_LIMITS;
+
+/** The length of the base64 text of `bytes` bytes (padded). */
+export function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A file sent by the client: its name on the client's PC (for the record) and its bytes in base64. */
+export function uploadedFile(purpose: UploadPurpose) {
+  const limit = UPLOAD_LIMITS[purpose];
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Le fichier envoyé n’a pas de nom : choisissez-le de nouveau.')
+      .max(255, 'Le nom du fichier est trop long (255 caractères au plus) : renommez-le.'),
+    base64: z
+      .string()
+      .min(1, 'Le fichier envoyé est vide.')
+      .max(base64Length(limit.bytes), limit.tooBig)
+      .regex(BASE64, 'Le fichier envoyé est illisible : choisissez-le de nouveau.'),
+  });
+}
+export type UploadedFile = { name: string; base64: string };
+
+/** Exactly one of `path` (chosen on main's PC) and `file` (sent by the client). */
+export function oneSource(value: { path?: string | null; file?: UploadedFile | null }): boolean {
+  const hasPath = typeof value.path === 'string' && value.path !== '';
+  const hasFile = value.file !== undefined && value.file !== null;
+  return hasPath !== hasFile;
+}
+
 const chooseAnswer = z.discriminatedUnion('status', [
   z.object({ status: z.literal('chosen'), path: z.string() }),
   z.object({ status: z.literal('cancelled') }),
   z.object({ status: z.literal('picker') }),
+  /** Main is on another PC: the client chooses the file itself and sends its bytes (`uploadedFile`). */
+  z.object({ status: z.literal('upload') }),
 ]);
 
 export const fileEntry = z.object({
@@ -74,6 +128,11 @@ export const appMethods = {
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .nullable(),
       mode: z.enum(['desktop', 'browser']),
+      /**
+       * `client`: main is the office's server on another PC (issue 29); files are chosen on the
+       * client and sent as bytes, and what is made is downloaded rather than written into a folder.
+       */
+      filesFrom: z.enum(['server', 'client']),
     }),
     tx: 'none',
     access: 'public',

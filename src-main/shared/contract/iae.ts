@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { ATTACHMENT_MEDIA_TYPES } from './documents';
+import { uploadedFile } from './files';
 import { id, isoDate, optionalText } from './fields';
 import { sensitive } from './personal';
 import { IAE_CRITERION_CODES, PROLONGATION_REASONS, SIAE_KINDS, normalizePassNumber } from '../iae-criteria';
@@ -110,8 +111,21 @@ export const iaeMethods = {
   'iae/get': defineMethod({ input: z.object({ personId: id }), output, tx: 'read', access: 'user', audit: 'read' }),
   /** Checks a criterion (or updates it) with its proof; the scan, when given, is kept with the person. */
   'iae/saveCriterion': defineMethod({
-    /** `path`: the proof's scan to keep with it (PDF, JPEG, PNG); null keeps the one already there. */
-    input: z.object({ personId: id, criterion: iaeCriterionInput, path: optionalText('Le fichier', 1000).nullable() }),
+    /**
+     * `path` (on main's PC) or `file` (sent by a client PC): the proof's scan to keep
+     * with it (PDF, JPEG, PNG); neither keeps the one already there.
+     */
+    input: z
+      .object({
+        personId: id,
+        criterion: iaeCriterionInput,
+        path: optionalText('Le fichier', 1000).nullable(),
+        file: uploadedFile('attachment').nullable().default(null),
+      })
+      .refine((q) => !(q.file !== null && q.path !== null && q.path !== ''), {
+        path: ['path'],
+        message: 'Choisissez un seul fichier.',
+      }),
     output,
     tx: 'none',
     access: 'user',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
+import { oneSource, uploadedFile } from './files';
 
 /** The columns a spreadsheet may fill; anything else is ignored. */
 export const IMPORT_FIELDS = [
@@ -66,7 +67,10 @@ export const importCounts = z.object({
 export const peopleImportMethods = {
   /** Reads the chosen file (file I/O, outside any transaction) and proposes a column mapping. */
   'people/importRead': defineMethod({
-    input: z.object({ path: z.string().min(1, 'Choisissez un fichier.') }),
+    /** `path` on main's PC (desktop app) or `file` sent by a client PC: an .xlsx or a .csv, 10 Mo at most. */
+    input: z
+      .object({ path: z.string().min(1, 'Choisissez un fichier.').optional(), file: uploadedFile('import').optional() })
+      .refine(oneSource, { path: ['path'], message: 'Choisissez un fichier.' }),
     output: z.object({
       fileName: z.string(),
       headers: z.array(z.string()),

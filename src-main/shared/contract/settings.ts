@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
+import { oneSource, uploadedFile } from './files';
 import {
   email,
   expectedVersion,
@@ -290,7 +291,10 @@ export const settingsMethods = {
   }),
   /** Copies a chosen image into the data folder (file I/O: outside any transaction). */
   'settings/importLogo': defineMethod({
-    input: z.object({ path: z.string().min(1, 'Choisissez une image.') }),
+    /** `path` on main's PC (desktop app) or `file` sent by a client PC: PNG or JPEG, 2 Mo at most. */
+    input: z
+      .object({ path: z.string().min(1, 'Choisissez une image.').optional(), file: uploadedFile('logo').optional() })
+      .refine(oneSource, { path: ['path'], message: 'Choisissez une image.' }),
     output: logo,
     tx: 'none',
     access: 'setup',

@@ -1,6 +1,11 @@
 import type { Result } from '@shared/errors';
 
-export type Answer = Result<unknown> & { dataVersion?: number };
+/**
+ * `unreachable`: the transport could not reach main (network down, server
+ * stopped, no answer in time, a 5xx without Passerelle's envelope); the error
+ * then says so, and nothing was done (`connection.ts`).
+ */
+export type Answer = Result<unknown> & { dataVersion?: number; unreachable?: true };
 
 /** What both preloads (Electron IPC, browser-mode fetch) expose to the renderer. */
 export interface PasserelleBridge {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { Method, MethodInput, MethodOutput } from '@shared/contract';
 import type { ErrorPayload } from '@shared/errors';
+import { noteReach, whenReachable } from './connection';
 
 /** A failed call, carrying the French message and the fields at fault. */
 export class ApiError extends Error {
@@ -10,6 +11,18 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.payload = payload;
   }
+}
+
+/** The server did not answer (`connection.ts`): nothing was done, the banner says so. */
+export class UnreachableError extends ApiError {
+  constructor(payload: ErrorPayload) {
+    super(payload);
+    this.name = 'UnreachableError';
+  }
+}
+
+export function isUnreachable(error: unknown): error is UnreachableError {
+  return error instanceof UnreachableError;
 }
 
 /**
@@ -76,6 +89,8 @@ async function request<M extends Method>(
     throw new ApiError({ code: 'INTERNAL', message: 'Passerelle n’a pas pu se connecter à ses données.' });
   }
   const result = await window.api.invoke(method, input ?? {}, sessionToken);
+  noteReach(result.unreachable !== true);
+  if (!result.ok && result.unreachable) throw new UnreachableError(result.error);
   const changed = noteDataVersion(result.dataVersion);
   if (!result.ok) {
     if (changed) void dataChanged();
@@ -93,7 +108,23 @@ export function errorMessage(error: unknown): string {
   return 'Une erreur inattendue s’est produite. Rien n’a été enregistré.';
 }
 
-/** Queries are keyed by method and input. */
+/**
+ * A read that waits while the server does not answer, then asks again: the
+ * screen keeps what it shows (and any form its typing) instead of turning
+ * into an error, and refreshes by itself once the server is back.
+ */
+export async function callWhenReachable<M extends Method>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
+  for (;;) {
+    try {
+      return await call(method, input);
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      await whenReachable();
+    }
+  }
+}
+
+/** Queries are keyed by method and input; they wait out an unreachable server (`callWhenReachable`). */
 export function useApiQuery<M extends Method>(
   method: M,
   input?: MethodInput<M>,
@@ -101,7 +132,7 @@ export function useApiQuery<M extends Method>(
 ) {
   return useQuery<MethodOutput<M>, Error>({
     queryKey: [method, input ?? {}],
-    queryFn: () => call(method, input),
+    queryFn: () => callWhenReachable(method, input),
     ...options,
   });
 }

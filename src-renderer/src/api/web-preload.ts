@@ -5,7 +5,6 @@
  * address is replaced with `#/` before the hash router starts, so the token
  * never stays visible or in the history.
  */
-import type { Result } from '@shared/errors';
 import type { Answer, PasserelleBridge } from './bridge';
 
 const STORAGE_KEY = 'passerelle.token';
@@ -21,14 +20,23 @@ function takeTokenFromUrl(): string | null {
   return match[1];
 }
 
-const lostConnection: Result<never> = {
+/** What a transport answers when main did not (`bridge.ts`): the renderer shows its banner. */
+export const UNREACHABLE: Answer = {
   ok: false,
+  unreachable: true,
   error: {
     code: 'INTERNAL',
     message:
-      'Passerelle ne répond plus. Vérifiez que la fenêtre de Passerelle est toujours ouverte, puis rechargez la page.',
+      'Le serveur Passerelle ne répond pas : rien n’a été enregistré. Vos saisies restent à l’écran ; enregistrez de nouveau quand il répondra.',
   },
 };
+
+/** A call left without answer this long counts as unreachable (a generous bound: a batch of documents takes a while). */
+const CALL_TIMEOUT_MS = 5 * 60_000;
+
+function isEnvelope(body: unknown): body is Answer {
+  return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
+}
 
 export function installWebBridge(): void {
   if (window.api) return;
@@ -45,14 +53,17 @@ export function installWebBridge(): void {
             ...(sessionToken ? { [SESSION_HEADER]: sessionToken } : {}),
           },
           body: JSON.stringify(input ?? {}),
+          signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
         });
       } catch {
-        return lostConnection;
+        return UNREACHABLE;
       }
+      // Anything but Passerelle's envelope (a proxy's 502, a cut connection) means main did not answer.
       try {
-        return (await response.json()) as Answer;
+        const body: unknown = await response.json();
+        return isEnvelope(body) ? body : UNREACHABLE;
       } catch {
-        return lostConnection;
+        return UNREACHABLE;
       }
     },
     sessionStore: {

@@ -4,7 +4,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Method } from '@shared/contract';
 import type { SessionView, SessionUserView } from '@shared/contract/auth';
-import { call, onDataChanged, onSessionLost, setSessionToken, storedSessionToken } from '../../api/client';
+import {
+  call,
+  callWhenReachable,
+  onDataChanged,
+  onSessionLost,
+  setSessionToken,
+  storedSessionToken,
+} from '../../api/client';
 import { hasUnsavedWork } from '../../ui/unsaved-work';
 import { deName } from '@shared/french';
 
@@ -57,7 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const token = storedSessionToken();
     if (!token) return;
     setSessionToken(token);
-    call('auth/me')
+    // A server not answering yet keeps the session for when it does (the banner says so).
+    callWhenReachable('auth/me')
       .then(({ session: view }) => {
         if (view) setSession({ ...view, token });
         else setSessionToken(null);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { documentKindsFor, requestOf, type AttachmentRow, type DocumentRow } from '@shared/contract/documents';
 import { formatFrenchDate, fileSizeLabel } from '@shared/dates';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
-import { useChooseFile } from '../files/FileChooser';
+import { sourceName, useChooseSource, type FileSource } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { DocumentModal } from './DocumentModal';
 import { PdfPreview, printPdf } from './PdfPreview';
@@ -201,18 +201,18 @@ export function AttachmentModal({ row, owner, onClose }: { row: AttachmentRow; o
 }
 
 function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) {
-  const choose = useChooseFile();
+  const chooseSource = useChooseSource();
   const [label, setLabel] = useState('');
-  const [path, setPath] = useState<string | null>(null);
+  const [source, setSource] = useState<FileSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const attach = useApiMutation('documents/attach');
   const submit = async () => {
     if (label.trim() === '') return setError('Indiquez ce que contient le document (par exemple « Contrat signé »).');
-    if (path === null) return setError('Choisissez le fichier numérisé.');
+    if (source === null) return setError('Choisissez le fichier numérisé.');
     try {
       await attach.mutateAsync({
         target: owner.personId !== undefined ? { personId: owner.personId } : { worksiteId: owner.worksiteId },
-        path,
+        ...source,
         label,
       });
       notifySuccess('Le document numérisé est joint.');
@@ -232,11 +232,11 @@ function AttachModal({ owner, onClose }: { owner: Owner; onClose: () => void }) 
           onChange={(e) => setLabel(e.currentTarget.value)}
         />
         <Group>
-          <Button variant="default" onClick={async () => setPath(await choose('attachment'))}>
+          <Button variant="default" onClick={async () => setSource(await chooseSource('attachment'))}>
             Choisir le fichier…
           </Button>
-          <Text size="sm" c={path ? undefined : 'dimmed'}>
-            {path ? path.split(/[\\/]/).at(-1) : 'PDF, JPEG ou PNG, 10 Mo au plus'}
+          <Text size="sm" c={source ? undefined : 'dimmed'}>
+            {source ? sourceName(source) : 'PDF, JPEG ou PNG, 10 Mo au plus'}
           </Text>
         </Group>
         {error && (

@@ -1,8 +1,51 @@
 import { Button, Group } from '@mantine/core';
-import { useApiMutation, useApiQuery } from '../../api/client';
+import { useState } from 'react';
+import { call, useApiMutation, useApiQuery } from '../../api/client';
+import { base64ToBytes } from './PdfPreview';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure } from '../../ui/notify';
 import { notifications } from '@mantine/notifications';
+
+/** Hands bytes made on the server to this PC's browser or desktop app as a download (the person chooses where). */
+export function downloadBytes(base64: string, fileName: string, mediaType: string) {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as BlobPart], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  // Not put in the page: outside an open modal the page is inert, and Chromium then ignores `download`.
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * On a client PC (main is the office's server, issue 29): the stored file is
+ * sent here and downloaded, since a folder on the server means nothing to
+ * the person at this PC.
+ */
+function DownloadButton({ documentId, attachmentId }: { documentId?: number; attachmentId?: number }) {
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      if (documentId !== undefined) {
+        const content = await call('documents/content', { documentId });
+        downloadBytes(content.pdfBase64, content.fileName, 'application/pdf');
+      } else if (attachmentId !== undefined) {
+        const content = await call('documents/attachmentContent', { attachmentId });
+        downloadBytes(content.base64, content.fileName, content.mediaType);
+      }
+    } catch (error) {
+      notifyFailure(error, 'Le fichier n’a pas pu être téléchargé');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="xs" variant="light" loading={busy} onClick={() => void download()}>
+      Télécharger sur ce PC
+    </Button>
+  );
+}
 
 /**
  * "Enregistrer une copie": into the folder used last time (a USB stick, the
@@ -20,6 +63,7 @@ export function SaveCopyButtons({
   worksiteId?: number;
 }) {
   const choose = useChooseFile();
+  const info = useApiQuery('app/info');
   const listing = useApiQuery('documents/list', personId !== undefined ? { personId } : { worksiteId });
   const save = useApiMutation('documents/saveCopy');
   const lastFolder = listing.data?.lastFolder ?? null;
@@ -32,6 +76,7 @@ export function SaveCopyButtons({
       notifyFailure(error, 'La copie n’est pas enregistrée');
     }
   };
+  if (info.data?.filesFrom === 'client') return <DownloadButton documentId={documentId} attachmentId={attachmentId} />;
   return (
     <Group gap="xs">
       {lastFolder && (

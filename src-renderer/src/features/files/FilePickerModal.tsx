@@ -15,7 +15,7 @@ import { useState } from 'react';
 import type { FilePurpose } from '@shared/contract/files';
 import { errorMessage, useApiQuery } from '../../api/client';
 
-const PURPOSE_TITLES: Record<FilePurpose, string> = {
+export const PURPOSE_TITLES: Record<FilePurpose, string> = {
   logo: 'Choisir le logo (image PNG ou JPEG)',
   export: 'Choisir le dossier où enregistrer le fichier',
   import: 'Choisir le tableau à importer (.xlsx ou .csv)',

@@ -28,7 +28,7 @@ import {
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/client';
 import { DateField } from '../../ui/DateField';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { useChooseFile } from '../files/FileChooser';
+import { sourceName, useChooseSource, type FileSource } from '../files/FileChooser';
 import { PdfPreview } from '../documents/PdfPreview';
 
 type Checked = IaeEligibility['criteria'][number];
@@ -274,12 +274,12 @@ function CriterionModal(props: {
   onClose: () => void;
 }) {
   const { criterion, checked } = props;
-  const choose = useChooseFile();
+  const chooseSource = useChooseSource();
   const save = useApiMutation('iae/saveCriterion');
   const [proofType, setProofType] = useState<string>(checked?.proofType ?? criterion.proofs[0]!.code);
   const [proofDate, setProofDate] = useState<string | null>(checked?.proofDate ?? null);
   const [validUntil, setValidUntil] = useState<string | null>(checked?.validUntil ?? null);
-  const [path, setPath] = useState<string | null>(null);
+  const [source, setSource] = useState<FileSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const proof = criterion.proofs.find((p) => p.code === proofType);
   const submit = async () => {
@@ -293,7 +293,8 @@ function CriterionModal(props: {
           proofDate,
           validUntil: proof?.validity.kind === 'until' ? validUntil : null,
         },
-        path,
+        path: source && 'path' in source ? source.path : null,
+        file: source && 'file' in source ? source.file : null,
       });
       notifySuccess('Le critère est enregistré avec son justificatif.');
       props.onClose();
@@ -328,12 +329,12 @@ function CriterionModal(props: {
           </Text>
         )}
         <Group>
-          <Button variant="default" onClick={async () => setPath(await choose('attachment'))}>
+          <Button variant="default" onClick={async () => setSource(await chooseSource('attachment'))}>
             Joindre le justificatif numérisé…
           </Button>
-          <Text size="sm" c={path ? undefined : 'dimmed'}>
-            {path
-              ? path.split(/[\\/]/).at(-1)
+          <Text size="sm" c={source ? undefined : 'dimmed'}>
+            {source
+              ? sourceName(source)
               : checked?.attachmentName
                 ? `Déjà joint : ${checked.attachmentName}`
                 : 'PDF, JPEG ou PNG, 10 Mo au plus'}

@@ -20,7 +20,7 @@ import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField, type PreviewRow }
 import type { MethodOutput } from '@shared/contract';
 import { call, errorMessage } from '../../api/client';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { useChooseFile } from '../files/FileChooser';
+import { useChooseSource } from '../files/FileChooser';
 import { countOf } from '@shared/french';
 
 type Read = MethodOutput<'people/importRead'>;
@@ -40,7 +40,7 @@ const FIELD_OPTIONS = [
 
 /** Import people from a spreadsheet: choose, map the columns, check row by row, then import all or nothing. */
 export function ImportPage() {
-  const choose = useChooseFile();
+  const chooseSource = useChooseSource();
   const [file, setFile] = useState<Read | null>(null);
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
   const [rows, setRows] = useState<string[][]>([]);
@@ -55,9 +55,9 @@ export function ImportPage() {
     setProblem(null);
     setDone(null);
     try {
-      const path = await choose('import');
-      if (!path) return;
-      const read = await call('people/importRead', { path });
+      const source = await chooseSource('import');
+      if (!source) return;
+      const read = await call('people/importRead', source);
       setFile(read);
       setMapping(read.mapping);
       setRows(read.rows);

@@ -3,7 +3,7 @@ import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { notifyFailure } from '../../ui/notify';
-import { useChooseFile } from '../files/FileChooser';
+import { useChooseSource } from '../files/FileChooser';
 
 export interface LogoValue {
   file: string;
@@ -20,15 +20,15 @@ export function LogoField(props: {
   /** What the picture shows, for a screen reader. */
   alt?: string;
 }) {
-  const choose = useChooseFile();
+  const chooseSource = useChooseSource();
   const [busy, setBusy] = useState(false);
 
   const pick = async () => {
     try {
-      const path = await choose('logo');
-      if (!path) return;
+      const source = await chooseSource('logo');
+      if (!source) return;
       setBusy(true);
-      props.onChange(await call('settings/importLogo', { path }));
+      props.onChange(await call('settings/importLogo', source));
     } catch (error) {
       notifyFailure(error, 'Le logo n’a pas pu être ajouté');
     } finally {
