@@ -214,7 +214,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   return value;
 }
 
-function invalidInput(error: z.ZodError): AppError {
+export function invalidInput(error: z.ZodError): AppError {
   const issues: FieldIssue[] = error.issues.map((issue) => ({
     field: issue.path.map(String).join('.'),
     message: issue.message,

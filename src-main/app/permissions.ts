@@ -57,6 +57,12 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'lan/status': ADMIN,
   'lan/createPairingCode': ADMIN,
   'lan/revokeDevice': ADMIN,
+  // This PC’s own link to a server (answered here, never by the server): during the wizard, then the
+  // administrator; on a paired PC, lan/station.ts adds its own rule (an administrator of the server).
+  'poste/status': 'public',
+  'poste/probe': ADMIN,
+  'poste/pair': ADMIN,
+  'poste/forget': ADMIN,
   'auth/users': 'public',
   'auth/login': 'public',
   'auth/me': 'public',

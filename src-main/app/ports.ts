@@ -3,6 +3,8 @@
  * transport (Electron or browser mode) and fakes in tests.
  */
 import type { FilePurpose } from '../shared/contract/files';
+import type { ParsedInput } from '../shared/contract';
+import type { PairedServerView, PosteStatus } from '../shared/contract/poste';
 
 export interface Clock {
   now(): Date;
@@ -65,3 +67,15 @@ export const uploadDialogs: Dialogs = {
   chooseFile: async () => null,
   chooseFolder: async () => null,
 };
+
+/**
+ * This PC’s link to the Passerelle server of the office (`poste/…` methods),
+ * given by the station that runs this PC (lan/station.ts). None on the server
+ * itself (`npm run server`) nor in tests that do not pair.
+ */
+export interface PosteControl {
+  status(): Promise<PosteStatus>;
+  probe(address: string): Promise<{ address: string; fingerprint: string }>;
+  pair(input: ParsedInput<'poste/pair'>): Promise<{ server: PairedServerView }>;
+  forget(): Promise<void>;
+}

@@ -34,7 +34,7 @@ import { nodePdfPrinter } from '../documents/node-printer';
 import type { PdfPrinter } from '../documents/printer';
 import { SessionStore } from './sessions';
 import { LoginThrottle } from './login-throttle';
-import { frenchDate, systemClock, type Clock, type Dialogs } from './ports';
+import { frenchDate, systemClock, type Clock, type Dialogs, type PosteControl } from './ports';
 import { dailyLocalBackup } from '../backup/local';
 import type { BackupProgress } from '../backup/pipeline';
 
@@ -98,6 +98,8 @@ export interface Services {
   backupRun: BackupProgress | null;
   /** Set while this Passerelle serves the office network (`npm run server`, src-main/lan/server.ts). */
   lan: { address: string; port: number; fingerprint: string } | null;
+  /** This PC’s link to the office’s server (`poste/…`), set by the station that runs it (lan/station.ts). */
+  poste: PosteControl | null;
   /**
    * Moves the running app to the other engine (« Sur ce PC » or a server):
    * the new store is opened first; only once it is open is the choice saved
@@ -231,6 +233,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await previous.close();
     },
     lan: null,
+    poste: null,
     reopenDatabase: async (swap) => {
       await current.close();
       try {

@@ -1,13 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { handleRpc } from '../app/dispatch';
-import type { Services } from '../app/services';
+import type { Station } from '../lan/station';
 import { AppError } from '../shared/errors';
 import { isAppUrl } from './security';
 
 /** The one IPC channel; calls from any frame but the app's own are refused. */
 export const RPC_CHANNEL = 'rpc';
 
-export function registerRpc(ipcMain: IpcMain, services: Services, appUrl: string): void {
+/** Every call goes to this PC's station: its own data, or the office's Passerelle server once paired (lan/station.ts). */
+export function registerRpc(ipcMain: IpcMain, station: Station, appUrl: string): void {
   ipcMain.handle(
     RPC_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionToken: unknown) => {
@@ -15,7 +15,7 @@ export function registerRpc(ipcMain: IpcMain, services: Services, appUrl: string
       if (!isAppUrl(senderUrl, appUrl) || typeof method !== 'string') {
         return { ok: false, error: new AppError('UNAUTHORIZED').toPayload() };
       }
-      return handleRpc(services, method, input, typeof sessionToken === 'string' ? sessionToken : null);
+      return station.invoke(method, input, typeof sessionToken === 'string' ? sessionToken : null);
     },
   );
 }

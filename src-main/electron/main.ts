@@ -9,7 +9,8 @@ import { dataPaths, defaultDataDir } from '../app/paths';
 import { frenchStamp } from '../app/ports';
 import { restoreLatestLocal } from '../backup/local';
 import { SQLITE_BINDING_VARIABLE } from '../db/native-binding';
-import { electronKeyStore } from './key-store';
+import { electronKeyStore, electronPairedStore } from './key-store';
+import { pairedAtStart, startStation, type Station } from '../lan/station';
 import { createServices, type Services } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
@@ -21,7 +22,7 @@ import { mainWindowOptions } from './window';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrl, resolveAppRequest } from './app-protocol';
 
 let mainWindow: BrowserWindow | null = null;
-let services: Services | null = null;
+let station: Station | null = null;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -98,30 +99,34 @@ async function start() {
       printer: electronPdfPrinter(dataPaths(dataDir).workDir),
       keyStore: electronKeyStore(path.join(dataDir, 'cles')),
     });
+  // Paired with the office's Passerelle server: no database opened on this PC, every call goes there.
+  const store = electronPairedStore(dataDir);
+  let services: Services | null = null;
   try {
-    services = await openOrAskAgain(open).catch(async (error: unknown) => {
-      if (!(error instanceof AppError && error.code === 'DATABASE_DAMAGED')) throw error;
-      // The "données endommagées" screen: never an automatic repair; the user chooses.
-      const { response } = await dialog.showMessageBox({
-        type: 'error',
-        title: 'Données endommagées',
-        message: error.message,
-        detail:
-          'Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d’un jour précédent). Le fichier endommagé est gardé à côté, pour le support.',
-        buttons: ['Restaurer la dernière copie vérifiée', 'Quitter'],
-        defaultId: 0,
-        cancelId: 1,
+    if (!(await pairedAtStart(store)))
+      services = await openOrAskAgain(open).catch(async (error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'DATABASE_DAMAGED')) throw error;
+        // The "données endommagées" screen: never an automatic repair; the user chooses.
+        const { response } = await dialog.showMessageBox({
+          type: 'error',
+          title: 'Données endommagées',
+          message: error.message,
+          detail:
+            'Passerelle peut remettre la dernière copie automatique vérifiée de vos données (faite au démarrage d’un jour précédent). Le fichier endommagé est gardé à côté, pour le support.',
+          buttons: ['Restaurer la dernière copie vérifiée', 'Quitter'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        if (response !== 0) throw error;
+        const paths = dataPaths(dataDir);
+        const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
+        if (!used)
+          throw new AppError(
+            'DATABASE_DAMAGED',
+            'Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB depuis l’écran Sauvegardes d’un Passerelle neuf.',
+          );
+        return open();
       });
-      if (response !== 0) throw error;
-      const paths = dataPaths(dataDir);
-      const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
-      if (!used)
-        throw new AppError(
-          'DATABASE_DAMAGED',
-          'Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB depuis l’écran Sauvegardes d’un Passerelle neuf.',
-        );
-      return open();
-    });
   } catch (error) {
     const message =
       error instanceof AppError
@@ -131,7 +136,8 @@ async function start() {
     app.quit();
     return;
   }
-  registerRpc(ipcMain, services, appUrl);
+  station = await startStation({ store, openLocal: open, local: services });
+  registerRpc(ipcMain, station, appUrl);
 
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -152,6 +158,6 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    void services?.close();
+    void station?.close();
   });
 }

@@ -11,6 +11,8 @@ import { restoreLatestLocal } from '../backup/local';
 import { createServices, type Services } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
+import { pairedStore } from '../lan/client';
+import { pairedAtStart, startStation } from '../lan/station';
 import { startWebServer } from './server';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,50 +28,51 @@ export async function runBrowserMode(dataDir: string, port = 0) {
   const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
   const open = () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });
-  const opened = await open().catch(async (error: unknown) => {
-    // The server of the data does not answer: the page says why and what to do, and tries again on « Réessayer ».
-    if (error instanceof AppError && error.code === 'DATABASE_UNREACHABLE') {
-      console.error(error.message);
-      return null;
-    }
-    // Damaged data: only on request, the newest verified automatic copy takes its place (the damaged file is kept).
-    if (!(
-      error instanceof AppError &&
-      error.code === 'DATABASE_DAMAGED' &&
-      process.argv.includes('--restaurer-derniere-copie')
-    ))
-      throw error;
-    const paths = dataPaths(dataDir);
-    const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
-    if (!used)
-      throw new AppError(
-        'DATABASE_DAMAGED',
-        'Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB sur un Passerelle neuf.',
-      );
-    console.log(`Données restaurées depuis la copie automatique du ${used} ; le fichier endommagé est gardé à côté.`);
-    return open();
-  });
-  let services = opened;
-  let opening: Promise<Services> | null = null;
-  const current = async (): Promise<Services> => {
-    if (services) return services;
-    opening ??= open().finally(() => {
-      opening = null;
-    });
-    services = await opening;
-    return services;
-  };
+  const store = pairedStore(dataDir);
+  // Paired with the office's server (`poste-serveur.json`): no database opened here, every call goes there
+  // (lan/station.ts).
+  const opened = (await pairedAtStart(store))
+    ? null
+    : await open().catch(async (error: unknown) => {
+        // The server of the data does not answer: the page says why and what to do, and tries again on « Réessayer ».
+        if (error instanceof AppError && error.code === 'DATABASE_UNREACHABLE') {
+          console.error(error.message);
+          return null;
+        }
+        // Damaged data: only on request, the newest verified automatic copy takes its place (the damaged file is kept).
+        if (!(
+          error instanceof AppError &&
+          error.code === 'DATABASE_DAMAGED' &&
+          process.argv.includes('--restaurer-derniere-copie')
+        ))
+          throw error;
+        const paths = dataPaths(dataDir);
+        const used = await restoreLatestLocal(paths.databaseFile, paths.backupsDir, frenchStamp(new Date()));
+        if (!used)
+          throw new AppError(
+            'DATABASE_DAMAGED',
+            'Aucune copie locale vérifiée n’est disponible : restaurez une sauvegarde de clé USB sur un Passerelle neuf.',
+          );
+        console.log(
+          `Données restaurées depuis la copie automatique du ${used} ; le fichier endommagé est gardé à côté.`,
+        );
+        return open();
+      });
+  // While the server of the data does not answer, each call tries to open it again (the station does).
+  const station = await startStation({ store, openLocal: open, local: opened });
   const server = await startWebServer({
-    services: services ?? current,
+    invoke: (method, input, sessionToken) => station.invoke(method, input, sessionToken),
     staticDir: path.join(projectRoot, 'out', 'renderer'),
     port,
   });
-  console.log(`Passerelle (mode navigateur) — données : ${dataDir}`);
+  console.log(
+    `Passerelle (mode navigateur${station.mode() === 'client' ? ', relié au serveur Passerelle du bureau' : ''}) — données : ${dataDir}`,
+  );
   console.log(`Ouvrez cette adresse dans votre navigateur :\n\n  ${server.url}\n`);
   console.log('Pour arrêter Passerelle, fermez cette fenêtre ou appuyez sur Ctrl+C.');
   const stop = async () => {
     await server.close();
-    await services?.close();
+    await station.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -39,7 +39,12 @@ export interface WebServerOptions {
    * does not answer), every call answers with the French reason, which the
    * renderer shows with « Réessayer »; each call tries again.
    */
-  services: Services | (() => Promise<Services>);
+  services?: Services | (() => Promise<Services>);
+  /**
+   * Answers every call in place of the core: this PC’s station (lan/station.ts), which sends them to the
+   * Passerelle server of the office once the PC is paired with it.
+   */
+  invoke?: (method: string, input: unknown, sessionToken: string | null) => Promise<Result<unknown>>;
   /** The built renderer (`out/renderer`). */
   staticDir: string;
   port?: number;
@@ -129,8 +134,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendJson(res, 400, errorBody(new AppError('INVALID_INPUT', 'Requête mal formée.')));
     }
     const sessionToken = req.headers[SESSION_HEADER];
+    if (options.invoke)
+      return sendJson(
+        res,
+        200,
+        await options.invoke(method, input, typeof sessionToken === 'string' ? sessionToken : null),
+      );
     let services: Services;
     try {
+      if (!options.services) throw new AppError('INTERNAL');
       services = typeof options.services === 'function' ? await options.services() : options.services;
     } catch (error) {
       return sendJson(res, 200, errorBody(error instanceof AppError ? error : new AppError('INTERNAL')));

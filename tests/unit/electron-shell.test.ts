@@ -4,7 +4,9 @@ import { mainWindowOptions } from '../../src-main/electron/window';
 import { printWindowOptions } from '../../src-main/electron/print-window';
 import { guardWebContents, installSecurityGuards, isAppUrl } from '../../src-main/electron/security';
 import { registerRpc } from '../../src-main/electron/ipc';
-import { testServices } from './support/services';
+import { pairedStore } from '../../src-main/lan/client';
+import { startStation } from '../../src-main/lan/station';
+import { tempDir, testServices } from './support/services';
 
 const APP_URL = 'file:///C:/Program%20Files/Passerelle/resources/app.asar/out/renderer/index.html';
 
@@ -79,7 +81,12 @@ describe('Electron shell', () => {
     const services = await testServices();
     let handler!: (event: unknown, method: unknown, input: unknown, token?: unknown) => Promise<unknown>;
     const ipcMain = { handle: vi.fn((_channel: string, fn: typeof handler) => (handler = fn)) };
-    registerRpc(ipcMain as never, services, APP_URL);
+    const station = await startStation({
+      store: pairedStore(tempDir()),
+      openLocal: async () => services,
+      local: services,
+    });
+    registerRpc(ipcMain as never, station, APP_URL);
     expect(ipcMain.handle).toHaveBeenCalledWith('rpc', expect.any(Function));
     // Every answer carries the data version, from which the renderer knows what to refresh.
     expect(await handler({ senderFrame: { url: `${APP_URL}#/` } }, 'setup/status', {})).toEqual({

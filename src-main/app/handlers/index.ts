@@ -32,6 +32,7 @@ import { fseIndicatorsHandlers } from './fse-indicators';
 import { fseHandlers } from './fse-plus';
 import { storageHandlers } from './storage';
 import { lanHandlers } from './lan';
+import { posteHandlers } from './poste';
 
 /** One handler per contract method: a missing one is a type error. */
 export const handlers: HandlerMap<Method> = {
@@ -39,6 +40,7 @@ export const handlers: HandlerMap<Method> = {
   ...setupHandlers,
   ...storageHandlers,
   ...lanHandlers,
+  ...posteHandlers,
   ...settingsHandlers,
   ...authHandlers,
   ...usersHandlers,

@@ -30,6 +30,7 @@ import { fseIndicatorsMethods } from './fse-indicators';
 import { fseMethods } from './fse-plus';
 import { storageMethods } from './storage';
 import { lanMethods } from './lan';
+import { posteMethods } from './poste';
 import type { MethodDefinition } from './define';
 
 // Fallback messages for issues without a message of our own are in French too.
@@ -41,6 +42,7 @@ export const contract = {
   ...setupMethods,
   ...storageMethods,
   ...lanMethods,
+  ...posteMethods,
   ...settingsMethods,
   ...filesMethods,
   ...authMethods,
