@@ -2,8 +2,11 @@ import { Alert, Button, Center, Container, Group, Loader, MantineProvider, Stack
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { HashRouter } from 'react-router';
-import { errorMessage, useApiQuery } from './api/client';
+import type { ErrorPayload } from '@shared/errors';
+import { errorMessage, onPairingLost, useApiQuery } from './api/client';
+import { PairingLost } from './features/poste/PairingLost';
 import { CreateAdministratorScreen } from './features/auth/CreateAdministratorScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
@@ -20,6 +23,13 @@ const queryClient = new QueryClient({
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
   },
 });
+
+/** A PC the office's server no longer accepts shows only how to pair it again (features/poste/PairingLost.tsx). */
+function PairingGate() {
+  const [lost, setLost] = useState<ErrorPayload | null>(null);
+  useEffect(() => onPairingLost(setLost), []);
+  return lost ? <PairingLost error={lost} /> : <SetupGate />;
+}
 
 function SetupGate() {
   const status = useApiQuery('setup/status');
@@ -64,7 +74,7 @@ export function App() {
             <SessionProvider>
               <FileChooserProvider>
                 <HashRouter>
-                  <SetupGate />
+                  <PairingGate />
                 </HashRouter>
               </FileChooserProvider>
             </SessionProvider>

@@ -68,6 +68,19 @@ async function dataChanged(): Promise<void> {
   await Promise.all([...dataChangedListeners].map((listener) => listener()));
 }
 
+/**
+ * This PC works through the office's server, and the server no longer accepts it (revoked, a secret it
+ * cannot read back) or another certificate answers at its address: nothing can be done until it is paired
+ * again (`features/poste/PairingLost.tsx`).
+ */
+const PAIRING_LOST_CODES = new Set(['DEVICE_NOT_PAIRED', 'SERVER_UNTRUSTED']);
+const pairingLostListeners = new Set<(error: ErrorPayload) => void>();
+
+export function onPairingLost(listener: (error: ErrorPayload) => void): () => void {
+  pairingLostListeners.add(listener);
+  return () => pairingLostListeners.delete(listener);
+}
+
 export function onSessionLost(listener: (message: string) => void): () => void {
   sessionLostListeners.add(listener);
   return () => sessionLostListeners.delete(listener);
@@ -94,6 +107,9 @@ async function request<M extends Method>(
   const changed = noteDataVersion(result.dataVersion);
   if (!result.ok) {
     if (changed) void dataChanged();
+    // `poste/…` answers this PC itself: its own refusals are shown by the pairing form.
+    if (PAIRING_LOST_CODES.has(result.error.code) && !method.startsWith('poste/'))
+      for (const listener of pairingLostListeners) listener(result.error);
     if (result.error.code === 'UNAUTHORIZED' && sessionToken !== null && !method.startsWith('auth/')) {
       sessionToken = null;
       for (const listener of sessionLostListeners) listener(result.error.message);

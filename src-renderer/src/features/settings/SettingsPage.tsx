@@ -16,6 +16,7 @@ import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesSettings } from './WageRatesSettings';
 import { StorageSettings } from '../storage/StorageSettings';
 import { LanServerSettings } from '../lan/LanServerSettings';
+import { PosteSettings } from '../poste/PosteSettings';
 
 export function SettingsPage() {
   const settings = useApiQuery('settings/get');
@@ -47,6 +48,7 @@ export function SettingsPage() {
             {can('journal/list') && <Tabs.Tab value="journal">Journal des accès</Tabs.Tab>}
             {can('storage/status') && <Tabs.Tab value="storage">Emplacement des données</Tabs.Tab>}
             {can('lan/status') && <Tabs.Tab value="lan">Poste serveur</Tabs.Tab>}
+            {can('poste/pair') && <Tabs.Tab value="poste">Ce poste</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="structure" pt="lg">
             <StructureSettings settings={settings.data} />
@@ -89,6 +91,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="lan" pt="lg">
             <LanServerSettings />
+          </Tabs.Panel>
+          <Tabs.Panel value="poste" pt="lg">
+            <PosteSettings />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -17,8 +17,7 @@ import { StructureFields } from '../settings/StructureFields';
 import { hasMetropolitanSmic } from '@shared/smic-floor';
 import { WageRatesTable, type WageRow } from '../settings/WageRatesTable';
 import { EmployersStep } from './EmployersStep';
-import { StorageChoice } from '../storage/StorageChoice';
-import type { EngineName } from '@shared/contract/storage';
+import { StorageChoice, type StorageChoiceValue } from '../storage/StorageChoice';
 import { SetupSummary } from './SetupSummary';
 import { clearWizardDraft, loadWizardDraft, saveWizardDraft } from './wizard-draft';
 
@@ -79,12 +78,12 @@ export function SetupWizard() {
   // this call needs her session, which a refetch racing the answer would not have yet.
   const storage = useApiQuery('storage/status', undefined, { enabled: step === 0 });
   const onServer = storage.data?.engine === 'postgres';
-  const [engine, setEngine] = useState<EngineName>('sqlite');
+  const [engine, setEngine] = useState<StorageChoiceValue>('sqlite');
   // Already on a server (chosen here, or by this PC before a restart): the wizard goes on there.
   useEffect(() => {
     if (onServer) setEngine('postgres');
   }, [onServer]);
-  const choosingServer = step === 0 && engine === 'postgres' && !onServer;
+  const choosingServer = step === 0 && ((engine === 'postgres' && !onServer) || engine === 'office');
   const form = useForm<WizardValues>({ initialValues: draft?.values ?? BLANK });
   const { ref: summaryRef, reveal: revealErrors, summary: errorSummary } = useFormErrorSummary<HTMLDivElement>();
   const values = form.getValues();
@@ -263,7 +262,8 @@ export function SetupWizard() {
             </Alert>
           )}
 
-          <Group justify="space-between" mt="xl">
+          {/* Joining the office’s server: its own steps above, nothing of this wizard to go through. */}
+          <Group justify="space-between" mt="xl" display={step === 0 && engine === 'office' ? 'none' : undefined}>
             <Button variant="default" onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
               Retour
             </Button>

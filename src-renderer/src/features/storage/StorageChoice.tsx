@@ -4,9 +4,13 @@ import { useState } from 'react';
 import type { EngineName } from '@shared/contract/storage';
 import { ApiError, call, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
+import { JoinServerForm } from '../poste/JoinServerForm';
 import { PostgresConnectionForm } from './PostgresConnectionForm';
 
-const CHOICES: { value: EngineName; label: string; description: string }[] = [
+/** The wizard’s first question: this PC’s own data (either engine), or the office’s Passerelle server (issue 29). */
+export type StorageChoiceValue = EngineName | 'office';
+
+const CHOICES: { value: StorageChoiceValue; label: string; description: string }[] = [
   {
     value: 'sqlite',
     label: 'Sur ce PC (recommandé)',
@@ -19,6 +23,12 @@ const CHOICES: { value: EngineName; label: string; description: string }[] = [
     description:
       'Pour plusieurs postes ou plusieurs bureaux : les données sur un serveur de la mairie ou de votre prestataire informatique, qui le sauvegarde.',
   },
+  {
+    value: 'office',
+    label: 'Ce PC rejoint le serveur Passerelle du bureau',
+    description:
+      'Un autre PC du bureau garde déjà les données (Passerelle serveur) : ce PC s’y relie avec l’adresse et le code que l’administrateur vous donne.',
+  },
 ];
 
 /**
@@ -26,7 +36,13 @@ const CHOICES: { value: EngineName; label: string; description: string }[] = [
  * serveur » moves the running app to the server at once: the wizard goes on
  * there (or the login shows, when another PC already set Passerelle up on it).
  */
-export function StorageChoice({ value, onChange }: { value: EngineName; onChange: (engine: EngineName) => void }) {
+export function StorageChoice({
+  value,
+  onChange,
+}: {
+  value: StorageChoiceValue;
+  onChange: (engine: StorageChoiceValue) => void;
+}) {
   const client = useQueryClient();
   const status = useApiQuery('storage/status');
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -50,7 +66,7 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
     <Stack>
       <Radio.Group
         value={value}
-        onChange={(next) => onChange(next as EngineName)}
+        onChange={(next) => onChange(next as StorageChoiceValue)}
         label={
           <Title order={2} size="h4">
             Où garder les données ?
@@ -65,7 +81,7 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
               p="md"
               radius="md"
               // Once on a server, going back is the button below (it moves the data’s place, not just a radio).
-              disabled={server !== null && choice.value === 'sqlite'}
+              disabled={server !== null && choice.value !== 'postgres'}
             >
               <Group wrap="nowrap" align="flex-start">
                 <Radio.Indicator />
@@ -126,6 +142,9 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
             )}
           />
         </Stack>
+      )}
+      {value === 'office' && !server && (
+        <JoinServerForm intro="Sur le PC serveur, l’administrateur ouvre Paramètres › Poste serveur : il y lit l’adresse et l’empreinte du serveur, et crée un code d’appairage pour ce PC." />
       )}
       {refusal && (
         <Alert color="red" title={server ? 'Les données restent sur le serveur' : 'Les données restent sur ce PC'}>

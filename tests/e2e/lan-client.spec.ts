@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../../src-main/app/services';
+import { pickerDialogs } from '../../src-main/app/ports';
+import { makeCertificate } from '../../src-main/lan/certificate';
+import { pairedStore } from '../../src-main/lan/client';
+import { startLanServer } from '../../src-main/lan/server';
+import { startStation } from '../../src-main/lan/station';
+import { startWebServer } from '../../src-main/web/server';
+import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
+import { LoginPage } from './pages/login';
+import { ShellPage } from './pages/shell';
+import { admitPeople } from './seed';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Issue 29, « Sur chaque autre PC »: the administrator makes a pairing code on
+ * the server; the secretary’s PC (browser mode on a data folder of its own,
+ * its station sending every call to the server once paired) joins it from the
+ * first-launch wizard, comparing the fingerprint, then people sign in with
+ * their accounts on the server and open a record kept there. Revoked, the PC
+ * says so and offers to pair again.
+ */
+test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant, puis travaille sur ses données', async ({
+  page,
+  app,
+  browser,
+}) => {
+  const admin = await app.seed();
+  await admitPeople(app.services, admin, ['Maëlys']);
+  const certificate = makeCertificate('127.0.0.1');
+  const lan = await startLanServer({ services: app.services, address: '127.0.0.1', port: 0, certificate });
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-poste-'));
+  const dataDir = path.join(workDir, 'donnees-accueil');
+  const station = await startStation({
+    store: pairedStore(dataDir),
+    openLocal: () => createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version: 'e2e' }),
+    hostName: 'PC-ACCUEIL',
+  });
+  const secondPc = await startWebServer({
+    invoke: (method, input, token) => station.invoke(method, input, token),
+    staticDir: path.join(root, 'out', 'renderer'),
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+  try {
+    // On the server: the administrator reads the fingerprint and makes a code.
+    await app.open(page);
+    await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+    await new ShellPage(page).goTo('Paramètres');
+    await page.getByRole('tab', { name: 'Poste serveur' }).click();
+    const serverPrint = (await page.getByTestId('lan-fingerprint').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Créer un code d’appairage' }).click();
+    const code = (await page.getByTestId('lan-pairing-code').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // On the secretary’s PC: a Passerelle never set up.
+    const pc = await context.newPage();
+    await pc.goto(secondPc.url);
+    await expect(pc.getByRole('heading', { name: 'Bienvenue dans Passerelle' })).toBeVisible();
+    await pc.getByRole('radio', { name: /^Ce PC rejoint le serveur Passerelle du bureau/ }).click();
+    // Nothing of the structure is asked: the server has it.
+    await expect(pc.getByLabel(/^Nom de la structure/)).toHaveCount(0);
+    await expect(pc.getByRole('button', { name: 'Suivant' })).toHaveCount(0);
+    // A port where nothing listens: a server PC switched off.
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    await pc.getByLabel(/^Adresse du PC serveur/).fill(`127.0.0.1:${closedPort}`);
+    await pc.getByRole('button', { name: 'Vérifier le serveur' }).click();
+    await expect(pc.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' })).toBeVisible();
+    await app.screenshot(pc, 'lan-client-01-serveur-injoignable');
+
+    await pc.getByLabel(/^Adresse du PC serveur/).fill(`127.0.0.1:${lan.port}`);
+    await pc.getByRole('button', { name: 'Vérifier le serveur' }).click();
+    const shown = pc.getByTestId('poste-fingerprint');
+    await expect(shown).toHaveText(certificate.fingerprint.replace(/^(.{47}):/, '$1'));
+    // The same characters as on the server’s screen, in the same two halves.
+    expect(await shown.textContent()).toBe(serverPrint);
+    await app.screenshot(pc, 'lan-client-02-empreinte');
+    await pc.getByRole('button', { name: 'Les empreintes sont identiques' }).click();
+
+    await expect(pc.getByLabel(/^Nom de ce PC sur le serveur/)).toHaveValue('PC-ACCUEIL');
+    await pc.getByLabel(/^Nom de ce PC sur le serveur/).fill('PC de l’accueil');
+    await pc.getByLabel(/^Code d’appairage/).fill('ZZZZ-ZZZZ');
+    await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
+    await expect(pc.getByText('Ce code d’appairage n’est pas valable', { exact: false })).toBeVisible();
+    await app.screenshot(pc, 'lan-client-03-code-errone');
+    await pc.getByLabel(/^Code d’appairage/).fill(code.toLowerCase());
+    await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
+    await expect(pc.getByText('Ce PC est relié au serveur Passerelle')).toBeVisible();
+    await app.screenshot(pc, 'lan-client-04-relie');
+    await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
+
+    // The server’s accounts: each person signs in with her own.
+    await new LoginPage(pc).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+    await new ShellPage(pc).goTo('Personnes');
+    await pc.getByRole('link', { name: 'PARTICIPANT Maëlys' }).click();
+    await expect(pc.getByRole('heading', { name: /Maëlys/ })).toBeVisible();
+    await app.screenshot(pc, 'lan-client-05-fiche');
+
+    // Paramètres › Ce poste says which server, with its fingerprint.
+    await new ShellPage(pc).goTo('Paramètres');
+    await pc.getByRole('tab', { name: 'Ce poste' }).click();
+    const link = pc.getByRole('table', { name: 'Serveur de ce poste' });
+    await expect(link).toContainText(`127.0.0.1:${lan.port}`);
+    await expect(link).toContainText('PC de l’accueil');
+    await app.screenshot(pc, 'lan-client-06-ce-poste');
+
+    // The server lists the PC under its name; revoked, the PC says so and offers to pair again.
+    await page.reload();
+    const devices = page.getByRole('table', { name: 'Postes appairés' });
+    await devices.getByRole('button', { name: 'Révoquer PC de l’accueil' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Révoquer ce poste' }).click();
+    await expect(devices.getByRole('row', { name: /PC de l’accueil/ })).toContainText('Révoqué le');
+    await pc.reload();
+    await expect(pc.getByRole('heading', { name: 'Ce PC n’est plus relié au serveur Passerelle' })).toBeVisible();
+    await expect(pc.getByText('retiré des postes autorisés', { exact: false })).toBeVisible();
+    await app.screenshot(pc, 'lan-client-07-revoque');
+    // A new code from the administrator, the same server (its address proposed), the fingerprint compared again.
+    await page.getByRole('button', { name: 'Créer un code d’appairage' }).click();
+    const again = (await page.getByTestId('lan-pairing-code').textContent()) ?? '';
+    await expect(pc.getByLabel(/^Adresse du PC serveur/)).toHaveValue(`127.0.0.1:${lan.port}`);
+    await pc.getByRole('button', { name: 'Vérifier le serveur' }).click();
+    await expect(pc.getByTestId('poste-fingerprint')).toHaveText(serverPrint);
+    await pc.getByRole('button', { name: 'Les empreintes sont identiques' }).click();
+    await expect(pc.getByLabel(/^Nom de ce PC sur le serveur/)).toHaveValue('PC de l’accueil');
+    await pc.getByLabel(/^Code d’appairage/).fill(again);
+    await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
+    await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
+    await new LoginPage(pc).expectShown();
+  } finally {
+    await context.close();
+    await secondPc.close();
+    await station.close();
+    await lan.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+});
