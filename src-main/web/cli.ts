@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dataPaths, defaultDataDir } from '../app/paths';
 import { frenchStamp, pickerDialogs } from '../app/ports';
 import { restoreLatestLocal } from '../backup/local';
-import { createServices, type Services } from '../app/services';
+import { createServices } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
 import { pairedStore } from '../lan/client';
