@@ -64,14 +64,16 @@ function ok(answer: StationAnswer): unknown {
 }
 
 /** A PC of its own: a fresh data folder whose wizard is not done, and its station. */
-async function newPc(): Promise<{ station: Station; dataDir: string; local: Services }> {
+async function newPc(
+  openLocal: (dataDir: string) => Promise<Services> = async () => {
+    throw new Error('no local database for a paired PC');
+  },
+): Promise<{ station: Station; dataDir: string; local: Services }> {
   const dataDir = tempDir('passerelle-poste-');
   const local = await testServices({ dataDir });
   const station = await startStation({
     store: pairedStore(dataDir, protect, unprotect),
-    openLocal: async () => {
-      throw new Error('no local database for a paired PC');
-    },
+    openLocal: () => openLocal(dataDir),
     local,
     hostName: 'PC-ACCUEIL',
   });
@@ -274,12 +276,26 @@ describe('a PC that joins the office’s server', () => {
   });
 
   it('lets an administrator of the server detach the PC, which then keeps its own data again', async () => {
-    const { station } = await newPc();
+    const { station, dataDir } = await newPc((dir) => testServices({ dataDir: dir }));
+    // Not paired yet: nothing to detach.
+    expect(await station.invoke('poste/forget', {}, null)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const paired = ok(await pairPc(station)) as { server: { deviceId: number } };
     const token = services.sessions.create(admin.user!, services.clock.now(), paired.server.deviceId);
     expect(ok(await station.invoke('poste/forget', {}, token))).toEqual({ done: true });
     expect(station.mode()).toBe('local');
+    expect(existsSync(path.join(dataDir, 'poste-serveur.json'))).toBe(false);
+    // Its own data folder again, opened at the next call: a Passerelle whose wizard is not done.
+    expect(ok(await station.invoke('setup/status', {}, null))).toMatchObject({ completed: false });
+    expect(ok(await station.invoke('poste/status', {}, null))).toMatchObject({ mode: 'local', server: null });
     await station.close();
+  });
+
+  it('is refused on the server itself, which keeps the office’s data', async () => {
+    expect(await caller(services, admin)('poste/probe', { address: address() })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('c’est lui qui garde les données') },
+    });
+    expect(valueOf(await caller(services)('poste/status', {}))).toMatchObject({ mode: 'local', server: null });
   });
 
   it('answers with the unreachable marker when the server does not answer, and still answers its own status', async () => {
