@@ -24,13 +24,6 @@ const queryClient = new QueryClient({
   },
 });
 
-/** A PC the office's server no longer accepts shows only how to pair it again (features/poste/PairingLost.tsx). */
-function PairingGate() {
-  const [lost, setLost] = useState<ErrorPayload | null>(null);
-  useEffect(() => onPairingLost(setLost), []);
-  return lost ? <PairingLost error={lost} /> : <SetupGate />;
-}
-
 function SetupGate() {
   const status = useApiQuery('setup/status');
   const { session, restoring } = useSession();
@@ -63,22 +56,44 @@ function SetupGate() {
   return <LoginScreen structureName={status.data.structureName} />;
 }
 
+/**
+ * A PC the office's server no longer accepts (or whose person asks to pair it again) shows only how to pair
+ * it again (features/poste/PairingLost.tsx), without the unreachable banner over its fields.
+ */
+function Screens() {
+  const [lost, setLost] = useState<ErrorPayload | null>(null);
+  useEffect(() => onPairingLost(setLost), []);
+  return (
+    <>
+      {!lost && <ServerUnreachable />}
+      <ErrorBoundary>
+        <SessionProvider>
+          <FileChooserProvider>
+            <HashRouter>
+              {lost ? (
+                // Asked by the person while the server does not answer: she may go back to her screen.
+                <PairingLost
+                  error={lost}
+                  onCancel={lost.code === 'SERVER_UNREACHABLE' ? () => setLost(null) : undefined}
+                />
+              ) : (
+                <SetupGate />
+              )}
+            </HashRouter>
+          </FileChooserProvider>
+        </SessionProvider>
+      </ErrorBoundary>
+    </>
+  );
+}
+
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
         <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
-          <ServerUnreachable />
-          <ErrorBoundary>
-            <SessionProvider>
-              <FileChooserProvider>
-                <HashRouter>
-                  <PairingGate />
-                </HashRouter>
-              </FileChooserProvider>
-            </SessionProvider>
-          </ErrorBoundary>
+          <Screens />
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

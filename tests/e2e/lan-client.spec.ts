@@ -137,6 +137,29 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
     await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
     await new LoginPage(pc).expectShown();
+
+    // The server PC gets another address: the banner says the server does not answer, and offers to pair again.
+    await lan.close();
+    const moved = await startLanServer({ services: app.services, address: '127.0.0.1', port: 0, certificate });
+    try {
+      await pc.reload();
+      const banner = pc.getByRole('alert').filter({ hasText: 'Le serveur Passerelle ne répond pas' });
+      await banner.getByRole('button', { name: 'Le serveur a changé d’adresse ? Appairer ce PC de nouveau' }).click();
+      await expect(pc.getByRole('heading', { name: 'Relier ce PC au serveur Passerelle' })).toBeVisible();
+      await app.screenshot(pc, 'lan-client-08-nouvelle-adresse');
+      await pc.getByLabel(/^Adresse du PC serveur/).fill(`127.0.0.1:${moved.port}`);
+      await pc.getByRole('button', { name: 'Vérifier le serveur' }).click();
+      await expect(pc.getByTestId('poste-fingerprint')).toHaveText(serverPrint);
+      await pc.getByRole('button', { name: 'Les empreintes sont identiques' }).click();
+      await page.getByRole('button', { name: 'Créer un code d’appairage' }).click();
+      await pc.getByLabel(/^Code d’appairage/).fill((await page.getByTestId('lan-pairing-code').textContent()) ?? '');
+      await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
+      await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
+      await new LoginPage(pc).signIn(ADMIN_NAME, ADMIN_PASSWORD);
+      await expect(pc.getByRole('link', { name: 'Personnes', exact: true })).toBeVisible();
+    } finally {
+      await moved.close();
+    }
   } finally {
     await context.close();
     await secondPc.close();

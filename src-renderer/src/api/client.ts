@@ -81,6 +81,16 @@ export function onPairingLost(listener: (error: ErrorPayload) => void): () => vo
   return () => pairingLostListeners.delete(listener);
 }
 
+/** « Le serveur a changé d’adresse ? »: the person asks to pair this PC again while the server does not answer. */
+export function askToPairAgain(): void {
+  const payload: ErrorPayload = {
+    code: 'SERVER_UNREACHABLE',
+    message:
+      'Le serveur Passerelle ne répond pas à l’adresse enregistrée. S’il a changé d’adresse ou de PC, appairez ce PC de nouveau ; sinon, vérifiez que le PC serveur est allumé.',
+  };
+  for (const listener of pairingLostListeners) listener(payload);
+}
+
 export function onSessionLost(listener: (message: string) => void): () => void {
   sessionLostListeners.add(listener);
   return () => sessionLostListeners.delete(listener);
@@ -102,7 +112,8 @@ async function request<M extends Method>(
     throw new ApiError({ code: 'INTERNAL', message: 'Passerelle n’a pas pu se connecter à ses données.' });
   }
   const result = await window.api.invoke(method, input ?? {}, sessionToken);
-  noteReach(result.unreachable !== true);
+  // `poste/…` is answered by this PC itself even when the office's server is down: it never says the server answers.
+  if (result.unreachable === true || !method.startsWith('poste/')) noteReach(result.unreachable !== true);
   if (!result.ok && result.unreachable) throw new UnreachableError(result.error);
   const changed = noteDataVersion(result.dataVersion);
   if (!result.ok) {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Portal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { call } from '../api/client';
+import { askToPairAgain, call, useApiQuery } from '../api/client';
 import { currentReach, onReachChange, RECHECK_EVERY_MS } from '../api/connection';
 
 /** Any answer will do: `app/info` reads nothing and needs no session. */
@@ -19,6 +19,8 @@ async function ask(): Promise<void> {
 export function ServerUnreachable() {
   const [reach, setReach] = useState(currentReach);
   const [asking, setAsking] = useState(false);
+  // Answered by this PC even when the server does not: a PC paired with the office's server may be paired again.
+  const poste = useApiQuery('poste/status', undefined, { enabled: reach === 'unreachable' });
 
   useEffect(
     () =>
@@ -71,6 +73,11 @@ export function ServerUnreachable() {
             >
               Réessayer
             </Button>
+            {poste.data?.mode === 'client' && (
+              <Button size="xs" variant="subtle" color="white" onClick={askToPairAgain}>
+                Le serveur a changé d’adresse ? Appairer ce PC de nouveau
+              </Button>
+            )}
           </Group>
         </Stack>
       </Alert>
