@@ -19,11 +19,10 @@ export const posteHandlers: HandlerMap<'poste/status' | 'poste/probe' | 'poste/p
     return services.poste.probe(address);
   },
 
-  'poste/pair': async (input, { services, record }) => {
+  // Journaled here as a change without a record: the device it makes is the server’s, not one of this PC’s.
+  'poste/pair': async (input, { services }) => {
     if (!services.poste) throw NOT_HERE();
-    const paired = await services.poste.pair(input);
-    record(`device:${paired.server.deviceId}`);
-    return paired;
+    return services.poste.pair(input);
   },
 
   'poste/forget': async (_input, { services }) => {
