@@ -21,7 +21,6 @@ import {
 import { AppError } from '../shared/errors';
 import { appendJournal } from './journal';
 import { noteCommittedWrite } from './data-version';
-import type { Clock } from './ports';
 import type { Services } from './services';
 import type { DeviceRef } from './session';
 
@@ -38,17 +37,26 @@ export function newPairingCode(): string {
 
 export { pairingCodeExpiry };
 
-/** The wrong codes tried lately, for the whole server: a code does not say whose it would be. */
-export class PairingThrottle {
-  private wrong: Date[] = [];
+/** How long a wrong code is kept: past the window it no longer counts. */
+const FORGET_WRONG_AFTER_MS = 60 * 60_000;
 
-  constructor(private readonly clock: Clock) {}
+/**
+ * The wrong codes tried lately, for the whole server (a code does not say
+ * whose it would be), kept in the database (`pairing_failures`): restarting
+ * the server gives a guesser no new tries.
+ */
+export class PairingThrottle {
+  constructor(private readonly services: Pick<Services, 'db' | 'clock'>) {}
 
   /** Refuses before any lookup while too many wrong codes were tried in the window. */
-  assertMayTry(): void {
-    const now = this.clock.now();
-    this.wrong = this.wrong.filter((at) => now.getTime() - at.getTime() < 60 * 60_000);
-    const next = nextPairingAttemptAt(this.wrong, now);
+  async assertMayTry(): Promise<void> {
+    const now = this.services.clock.now();
+    const since = new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString();
+    const wrong = await readTransaction(this.services.db, (db) => repo.pairingFailuresSince(db, since));
+    const next = nextPairingAttemptAt(
+      wrong.map((at) => new Date(at)),
+      now,
+    );
     if (next) {
       const minutes = Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 60_000));
       throw new AppError(
@@ -58,8 +66,13 @@ export class PairingThrottle {
     }
   }
 
-  noteWrong(): void {
-    this.wrong.push(this.clock.now());
+  async noteWrong(): Promise<void> {
+    const now = this.services.clock.now();
+    await this.services.db
+      .transaction()
+      .execute((db) =>
+        repo.notePairingFailure(db, now.toISOString(), new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString()),
+      );
   }
 }
 
@@ -85,7 +98,7 @@ export async function pairDevice(
   throttle: PairingThrottle,
   input: { code: string; name: string },
 ): Promise<PairingResult> {
-  throttle.assertMayTry();
+  await throttle.assertMayTry();
   const name = input.name.trim();
   if (name.length < 1 || name.length > 80)
     throw new AppError(
@@ -98,7 +111,7 @@ export async function pairDevice(
   const code = normalizePairingCode(input.code);
   const now = services.clock.now();
   if (code === null) {
-    throttle.noteWrong();
+    await throttle.noteWrong();
     throw WRONG_CODE;
   }
   const credential = randomBytes(32).toString('base64url');
@@ -112,7 +125,7 @@ export async function pairDevice(
     return id;
   });
   if (deviceId === null) {
-    throttle.noteWrong();
+    await throttle.noteWrong();
     throw WRONG_CODE;
   }
   noteCommittedWrite(services.db);

@@ -17,17 +17,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activeDeviceCount, createPairingCodeAtConsole } from '../app/devices';
-import { dataPaths, defaultDataDir } from '../app/paths';
+import { defaultDataDir } from '../app/paths';
 import { pickerDialogs } from '../app/ports';
-import { createServices } from '../app/services';
+import { createServices, type Services, type ServicesConfig } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
+import { fileKeyStore } from '../backup/file-key-store';
+import type { KeyStore } from '../backup/keys';
 import { judgeBindAddress } from '../domain/local-network';
 import { displayPairingCode } from '../domain/pairing';
 import { AppError } from '../shared/errors';
 import { exitWithFrenchMessage } from '../web/cli';
 import { certificateFiles, loadOrMakeCertificate } from './certificate';
 import { DEFAULT_LAN_PORT } from './protocol';
-import { assertLocalBindAddress, startLanServer } from './server';
+import { assertLocalBindAddress, startLanServer, type RunningLanServer } from './server';
 
 const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -79,31 +81,124 @@ export function chooseNetworkSetting(dataDir: string, typed: { address?: string;
   return setting;
 }
 
+/** What the office server needs beside the data folder; tests and the desktop app's server mode give their own. */
+export interface OfficeServerOptions {
+  dataDir: string;
+  /** The address and port typed this time (kept for the next starts); the kept ones otherwise. */
+  typed?: { address?: string; port?: string };
+  /** Print a pairing code even when PCs are paired already (`--code-appairage`). */
+  pairingCode?: boolean;
+  version: string;
+  /** Where the PostgreSQL password and the journal key are kept: the data folder's `cles` (user-only files) by default, the OS's protection in the desktop app. */
+  keyStore?: KeyStore;
+  /** The console; a file in the Windows server mode, which has none. */
+  log?: (line: string) => void;
+  /** Waited before opening the data again when its PostgreSQL server does not answer: 30 s by default. */
+  beforeRetry?: () => Promise<void>;
+  /** Anything else `createServices` takes (tests lower the hashing costs). */
+  services?: Partial<ServicesConfig>;
+}
+
+export interface OfficeServer {
+  services: Services;
+  server: RunningLanServer;
+  stop(): Promise<void>;
+}
+
+const RETRY_MS = 30_000;
+
+/**
+ * Opens the data the way the desktop app does (SQLite in the data folder, or
+ * the PostgreSQL server `moteur.json` names, with the password of the key
+ * store). A PostgreSQL server that does not answer (or refuses the password)
+ * is said in French and tried again until it answers: a server PC that starts
+ * before the database server waits for it instead of stopping, and never
+ * opens an empty database on this PC in its place.
+ */
+export async function openOfficeData(options: OfficeServerOptions): Promise<Services> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const wait = options.beforeRetry ?? (() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_MS)));
+  for (;;) {
+    try {
+      return await createServices({
+        dataDir: options.dataDir,
+        dialogs: pickerDialogs,
+        mode: 'browser',
+        version: options.version,
+        keyStore: options.keyStore ?? fileKeyStore(path.join(options.dataDir, 'cles')),
+        ...options.services,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'DATABASE_UNREACHABLE')) throw error;
+      log(error.message);
+      log(`Nouvel essai dans ${RETRY_MS / 1000} secondes (Ctrl+C pour arrêter).`);
+      await wait();
+    }
+  }
+}
+
+/**
+ * « Passerelle serveur »: the data opened, the certificate made or read, the
+ * HTTPS server listening, and what to type on the other PCs printed: the
+ * address, the certificate's fingerprint, and a pairing code while no PC is
+ * paired yet.
+ */
+export async function startOfficeServer(options: OfficeServerOptions): Promise<OfficeServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const setting = chooseNetworkSetting(options.dataDir, options.typed ?? {});
+  const services = await openOfficeData(options);
+  let server: RunningLanServer;
+  try {
+    const certificate = loadOrMakeCertificate(options.dataDir, setting.address);
+    server = await startLanServer({ services, address: setting.address, port: setting.port, certificate });
+    const where = server.address.includes(':')
+      ? `[${server.address}]:${server.port}`
+      : `${server.address}:${server.port}`;
+    log(`Passerelle serveur — données : ${describeStore(services)}`);
+    if (certificate.made) log('Certificat du serveur créé (premier démarrage).');
+    log(`Adresse à saisir sur les autres PC : ${where}`);
+    log(`Empreinte du certificat (à comparer sur chaque PC lors de l’appairage) :\n\n  ${server.fingerprint}\n`);
+    if (options.pairingCode || (await activeDeviceCount(services)) === 0) {
+      const { code, expiresAt } = await createPairingCodeAtConsole(services);
+      const until = PARIS_TIME.format(expiresAt).replace(':', ' h ');
+      log(`Code d’appairage (un seul PC, valable jusqu’à ${until}) : ${displayPairingCode(code)}`);
+      log('Les codes suivants se créent dans Passerelle : Paramètres › Poste serveur (administrateur).\n');
+    }
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+  return {
+    services,
+    server,
+    stop: async () => {
+      await server.close();
+      await services.close();
+    },
+  };
+}
+
+/** Where the data is, for the first line printed: the folder, and the PostgreSQL server when it keeps the database. */
+function describeStore(services: Services): string {
+  const folder = services.paths.dataDir;
+  if (services.engineChoice.engine === 'sqlite') return folder;
+  const { host, port, database } = services.engineChoice.postgres;
+  return `${folder} (base « ${database} » sur le serveur PostgreSQL ${host}:${port})`;
+}
+
 export async function runServer(dataDir: string) {
   createFilesUserOnly();
-  const setting = chooseNetworkSetting(dataDir, { address: option('adresse'), port: option('port') });
   const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
-  const services = await createServices({ dataDir, dialogs: pickerDialogs, mode: 'browser', version });
-  const certificate = loadOrMakeCertificate(dataDir, setting.address);
-  const server = await startLanServer({ services, address: setting.address, port: setting.port, certificate });
-  const where = server.address.includes(':')
-    ? `[${server.address}]:${server.port}`
-    : `${server.address}:${server.port}`;
-  console.log(`Passerelle serveur — données : ${dataPaths(dataDir).dataDir}`);
-  if (certificate.made) console.log('Certificat du serveur créé (premier démarrage).');
-  console.log(`Adresse à saisir sur les autres PC : ${where}`);
-  console.log(`Empreinte du certificat (à comparer sur chaque PC lors de l’appairage) :\n\n  ${server.fingerprint}\n`);
-  if (process.argv.includes('--code-appairage') || (await activeDeviceCount(services)) === 0) {
-    const { code, expiresAt } = await createPairingCodeAtConsole(services);
-    const until = PARIS_TIME.format(expiresAt).replace(':', ' h ');
-    console.log(`Code d’appairage (un seul PC, valable jusqu’à ${until}) : ${displayPairingCode(code)}`);
-    console.log('Les codes suivants se créent dans Passerelle : Paramètres › Poste serveur (administrateur).\n');
-  }
+  const running = await startOfficeServer({
+    dataDir,
+    typed: { address: option('adresse'), port: option('port') },
+    pairingCode: process.argv.includes('--code-appairage'),
+    version,
+  });
   console.log('Pour arrêter le serveur, fermez cette fenêtre ou appuyez sur Ctrl+C.');
   const stop = async () => {
-    await server.close();
-    await services.close();
+    await running.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);

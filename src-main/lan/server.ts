@@ -109,7 +109,7 @@ function safeDecode(value: string): string {
 export async function startLanServer(options: LanServerOptions): Promise<RunningLanServer> {
   const address = assertLocalBindAddress(options.address);
   const { services, certificate } = options;
-  const throttle = new PairingThrottle(services.clock);
+  const throttle = new PairingThrottle(services);
 
   async function servePair(req: http.IncomingMessage, res: http.ServerResponse) {
     const input = (await readJson(req)) as { code?: unknown; name?: unknown } | undefined;
