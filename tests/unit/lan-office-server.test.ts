@@ -9,7 +9,7 @@ import { fileKeyStore } from '../../src-main/backup/file-key-store';
 import type { EngineKind } from '../../src-main/db/engine';
 import type { PostgresConnection } from '../../src-main/db/open-postgres';
 import { makeCertificate } from '../../src-main/lan/certificate';
-import { startOfficeServer } from '../../src-main/lan/cli';
+import { startOfficeServer } from '../../src-main/lan/office';
 import { lanTransport, pairWithServer, parseServerAddress, probeServer } from '../../src-main/lan/client';
 import { startLanServer } from '../../src-main/lan/server';
 import { AppError } from '../../src-main/shared/errors';
