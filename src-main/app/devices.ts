@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { readTransaction } from '../db/access';
+import { serialise } from '../db/locks';
 import * as repo from '../db/repositories/lan';
 import {
   PAIRING_ALPHABET,
@@ -40,47 +41,19 @@ export { pairingCodeExpiry };
 /** How long a wrong code is kept: past the window it no longer counts. */
 const FORGET_WRONG_AFTER_MS = 60 * 60_000;
 
-/**
- * The wrong codes tried lately, for the whole server (a code does not say
- * whose it would be), kept in the database (`pairing_failures`): restarting
- * the server gives a guesser no new tries.
- */
-export class PairingThrottle {
-  constructor(private readonly services: Pick<Services, 'db' | 'clock'>) {}
-
-  /** Refuses before any lookup while too many wrong codes were tried in the window. */
-  async assertMayTry(): Promise<void> {
-    const now = this.services.clock.now();
-    const since = new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString();
-    const wrong = await readTransaction(this.services.db, (db) => repo.pairingFailuresSince(db, since));
-    const next = nextPairingAttemptAt(
-      wrong.map((at) => new Date(at)),
-      now,
-    );
-    if (next) {
-      const minutes = Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 60_000));
-      throw new AppError(
-        'TOO_MANY_ATTEMPTS',
-        `Trop de codes d’appairage erronés. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}, avec un nouveau code si celui-ci a expiré.`,
-      );
-    }
-  }
-
-  async noteWrong(): Promise<void> {
-    const now = this.services.clock.now();
-    await this.services.db
-      .transaction()
-      .execute((db) =>
-        repo.notePairingFailure(db, now.toISOString(), new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString()),
-      );
-  }
-}
-
 const WRONG_CODE = new AppError(
   'UNAUTHORIZED',
   'Ce code d’appairage n’est pas valable : il a peut-être expiré ou déjà servi. Demandez un nouveau code à l’administrateur (Paramètres › Poste serveur).',
   { field: 'code' },
 );
+
+function tooManyWrongCodes(next: Date, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    `Trop de codes d’appairage erronés. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}, avec un nouveau code si celui-ci a expiré.`,
+  );
+}
 
 export interface PairingResult {
   deviceId: number;
@@ -91,45 +64,51 @@ export interface PairingResult {
 /**
  * Turns a live code into a device credential: the code is marked used and the
  * device created in one transaction, journaled (no account: nobody signs in
- * to pair). A wrong, expired or used code counts against the throttle.
+ * to pair). A wrong, expired or used code counts against the throttle
+ * (domain/pairing.ts), for the whole server: a code does not say whose it
+ * would be. The wrong codes are kept in the database (`pairing_failures`), so
+ * restarting the server gives a guesser no new tries; the count, the lookup
+ * and the note of a wrong code are one transaction taken in turn (`pairing`
+ * lock), so codes sent all at once are counted one after the other.
  */
 export async function pairDevice(
   services: Pick<Services, 'db' | 'clock'>,
-  throttle: PairingThrottle,
   input: { code: string; name: string },
 ): Promise<PairingResult> {
-  await throttle.assertMayTry();
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 80)
-    throw new AppError(
-      'INVALID_INPUT',
-      'Donnez à ce PC un nom de 1 à 80 caractères (par exemple « PC du secrétariat »).',
-      {
-        field: 'name',
-      },
-    );
   const code = normalizePairingCode(input.code);
   const now = services.clock.now();
-  if (code === null) {
-    await throttle.noteWrong();
-    throw WRONG_CODE;
-  }
+  const at = now.toISOString();
   const credential = randomBytes(32).toString('base64url');
-  const deviceId = await services.db.transaction().execute(async (db) => {
-    const row = await repo.findPairingCode(db, sha256(code));
-    if (!row || row.usedAt !== null || !pairingCodeLive(new Date(row.expiresAt), now)) return null;
-    const at = now.toISOString();
+  type Outcome = { refused: Date } | { wrong: true } | { deviceId: number };
+  const outcome = await services.db.transaction().execute(async (db): Promise<Outcome> => {
+    await serialise(db, 'pairing');
+    const wrong = await repo.pairingFailuresSince(db, new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString());
+    const next = nextPairingAttemptAt(
+      wrong.map((w) => new Date(w)),
+      now,
+    );
+    if (next) return { refused: next };
+    if (name.length < 1 || name.length > 80)
+      throw new AppError(
+        'INVALID_INPUT',
+        'Donnez à ce PC un nom de 1 à 80 caractères (par exemple « PC du secrétariat »).',
+        { field: 'name' },
+      );
+    const row = code === null ? undefined : await repo.findPairingCode(db, sha256(code));
+    if (!row || row.usedAt !== null || !pairingCodeLive(new Date(row.expiresAt), now)) {
+      await repo.notePairingFailure(db, at, new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString());
+      return { wrong: true };
+    }
     const id = await repo.insertDevice(db, { name, secretHash: sha256(credential), createdAt: at });
     if (!(await repo.usePairingCode(db, row.id, at, id))) throw WRONG_CODE;
     await appendJournal(db, { at, userId: null, action: 'change', method: 'lan/pair', records: [`device:${id}`] });
-    return id;
+    return { deviceId: id };
   });
-  if (deviceId === null) {
-    await throttle.noteWrong();
-    throw WRONG_CODE;
-  }
+  if ('refused' in outcome) throw tooManyWrongCodes(outcome.refused, now);
+  if ('wrong' in outcome) throw WRONG_CODE;
   noteCommittedWrite(services.db);
-  return { deviceId, credential };
+  return { deviceId: outcome.deviceId, credential };
 }
 
 export const DEVICE_NOT_PAIRED = new AppError(

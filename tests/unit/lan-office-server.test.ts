@@ -93,6 +93,46 @@ describe('the wrong-code throttle survives a restart of the server', () => {
   }
 });
 
+describe('wrong codes sent all at once', () => {
+  for (const engine of engines()) {
+    it(`are counted one after the other on ${engine}: five refused as wrong, the rest told to wait`, async () => {
+      const clock = fakeClock('2026-12-02T16:00:00.000Z');
+      const postgres = engine === 'postgres' ? await freshPostgres() : undefined;
+      const services = await createServices({
+        dataDir: tempDir(),
+        dialogs,
+        mode: 'browser',
+        version: '0.0.0-test',
+        clock,
+        passwordParams: TEST_PASSWORD_PARAMS,
+        postgres,
+      });
+      const server = await startLanServer({
+        services,
+        address: '127.0.0.1',
+        port: 0,
+        certificate: makeCertificate('127.0.0.1'),
+      });
+      try {
+        const address = { host: '127.0.0.1', port: server.port };
+        const identity = await probeServer(address);
+        const codes = Array.from({ length: 12 }, (_, i) => `ZZZZ-ZZ${String(i).padStart(2, '0')}`);
+        const refusals = await Promise.all(
+          codes.map((code) => refusal(pairWithServer({ address, identity, code, deviceName: 'PC pressé' }))),
+        );
+        const counts = refusals.reduce<Record<string, number>>(
+          (n, e) => ({ ...n, [e.code]: (n[e.code] ?? 0) + 1 }),
+          {},
+        );
+        expect(counts).toEqual({ UNAUTHORIZED: 5, TOO_MANY_ATTEMPTS: 7 });
+      } finally {
+        await server.close();
+        await services.close();
+      }
+    });
+  }
+});
+
 describe('npm run server on a data folder set for PostgreSQL', () => {
   const SERVER_PASSWORD = 'Bigorneau-Serveur-Plouhinec-2026';
   const ROLE = uniqueName('passerelle_lan');
