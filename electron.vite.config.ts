@@ -13,8 +13,13 @@ export default defineConfig({
       // better-sqlite3 is a native module: kept out of the bundle, unpacked from asar.
       externalizeDeps: true,
       // The backup worker thread is its own entry: `backup/worker-client.ts` starts `backup-worker.js` beside `index.js`.
+      // « Passerelle serveur » run by Node (`node out/main/lan-server.js`, scripts/check-built-server.mjs) is another.
       rollupOptions: {
-        input: { index: entry('./src-main/electron/main.ts'), 'backup-worker': entry('./src-main/backup/worker.ts') },
+        input: {
+          index: entry('./src-main/electron/main.ts'),
+          'backup-worker': entry('./src-main/backup/worker.ts'),
+          'lan-server': entry('./src-main/lan/server-main.ts'),
+        },
       },
     },
   },

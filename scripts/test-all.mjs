@@ -88,6 +88,7 @@ vitest('data-layer tests on PostgreSQL', 'vitest-postgres.json', onPostgres, { P
 
 const built = gate('build (electron-vite)', 'npx', ['electron-vite', 'build']);
 if (built) gate('built backup worker', 'node', ['scripts/check-built-worker.mjs']);
+if (built) gate('built office server (node out/main/lan-server.js)', 'node', ['scripts/check-built-server.mjs']);
 
 if (built && existsSync('out/renderer/index.html')) {
   const e2eReport = path.join(reports, 'playwright.json');

@@ -44,6 +44,7 @@ import { handWrittenStats, sameFigures } from './stats-floor';
 import { benchConnection } from './sqlite-file';
 import { capture, postgresReplay, sqliteReplay } from './capture';
 import { startBenchPostgres } from './postgres';
+import { benchLanLoad } from './lan-load';
 import { describeLoad, LOAD_SECONDS, LOAD_USERS, runLoad, sharedPrinter, type LoadPlan, type LoadResult } from './load';
 import pg from 'pg';
 import { countingEnd } from '../../src-main/domain/statistics';
@@ -723,6 +724,8 @@ async function main() {
       unit: 'Mo',
     });
     writeReport(routes);
+    // Issue 29: the office server with 10 paired PCs over HTTPS, its own section of BENCHMARKS.md.
+    await benchLanLoad();
   } finally {
     clearInterval(sampler);
     if (sqlite.open) sqlite.close();

@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { readTransaction } from '../db/access';
+import { serialise } from '../db/locks';
 import * as repo from '../db/repositories/lan';
 import {
   PAIRING_ALPHABET,
@@ -21,7 +22,6 @@ import {
 import { AppError } from '../shared/errors';
 import { appendJournal } from './journal';
 import { noteCommittedWrite } from './data-version';
-import type { Clock } from './ports';
 import type { Services } from './services';
 import type { DeviceRef } from './session';
 
@@ -38,36 +38,22 @@ export function newPairingCode(): string {
 
 export { pairingCodeExpiry };
 
-/** The wrong codes tried lately, for the whole server: a code does not say whose it would be. */
-export class PairingThrottle {
-  private wrong: Date[] = [];
-
-  constructor(private readonly clock: Clock) {}
-
-  /** Refuses before any lookup while too many wrong codes were tried in the window. */
-  assertMayTry(): void {
-    const now = this.clock.now();
-    this.wrong = this.wrong.filter((at) => now.getTime() - at.getTime() < 60 * 60_000);
-    const next = nextPairingAttemptAt(this.wrong, now);
-    if (next) {
-      const minutes = Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 60_000));
-      throw new AppError(
-        'TOO_MANY_ATTEMPTS',
-        `Trop de codes d’appairage erronés. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}, avec un nouveau code si celui-ci a expiré.`,
-      );
-    }
-  }
-
-  noteWrong(): void {
-    this.wrong.push(this.clock.now());
-  }
-}
+/** How long a wrong code is kept: past the window it no longer counts. */
+const FORGET_WRONG_AFTER_MS = 60 * 60_000;
 
 const WRONG_CODE = new AppError(
   'UNAUTHORIZED',
   'Ce code d’appairage n’est pas valable : il a peut-être expiré ou déjà servi. Demandez un nouveau code à l’administrateur (Paramètres › Poste serveur).',
   { field: 'code' },
 );
+
+function tooManyWrongCodes(next: Date, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((next.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    `Trop de codes d’appairage erronés. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}, avec un nouveau code si celui-ci a expiré.`,
+  );
+}
 
 export interface PairingResult {
   deviceId: number;
@@ -78,45 +64,51 @@ export interface PairingResult {
 /**
  * Turns a live code into a device credential: the code is marked used and the
  * device created in one transaction, journaled (no account: nobody signs in
- * to pair). A wrong, expired or used code counts against the throttle.
+ * to pair). A wrong, expired or used code counts against the throttle
+ * (domain/pairing.ts), for the whole server: a code does not say whose it
+ * would be. The wrong codes are kept in the database (`pairing_failures`), so
+ * restarting the server gives a guesser no new tries; the count, the lookup
+ * and the note of a wrong code are one transaction taken in turn (`pairing`
+ * lock), so codes sent all at once are counted one after the other.
  */
 export async function pairDevice(
   services: Pick<Services, 'db' | 'clock'>,
-  throttle: PairingThrottle,
   input: { code: string; name: string },
 ): Promise<PairingResult> {
-  throttle.assertMayTry();
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 80)
-    throw new AppError(
-      'INVALID_INPUT',
-      'Donnez à ce PC un nom de 1 à 80 caractères (par exemple « PC du secrétariat »).',
-      {
-        field: 'name',
-      },
-    );
   const code = normalizePairingCode(input.code);
   const now = services.clock.now();
-  if (code === null) {
-    throttle.noteWrong();
-    throw WRONG_CODE;
-  }
+  const at = now.toISOString();
   const credential = randomBytes(32).toString('base64url');
-  const deviceId = await services.db.transaction().execute(async (db) => {
-    const row = await repo.findPairingCode(db, sha256(code));
-    if (!row || row.usedAt !== null || !pairingCodeLive(new Date(row.expiresAt), now)) return null;
-    const at = now.toISOString();
+  type Outcome = { refused: Date } | { wrong: true } | { deviceId: number };
+  const outcome = await services.db.transaction().execute(async (db): Promise<Outcome> => {
+    await serialise(db, 'pairing');
+    const wrong = await repo.pairingFailuresSince(db, new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString());
+    const next = nextPairingAttemptAt(
+      wrong.map((w) => new Date(w)),
+      now,
+    );
+    if (next) return { refused: next };
+    if (name.length < 1 || name.length > 80)
+      throw new AppError(
+        'INVALID_INPUT',
+        'Donnez à ce PC un nom de 1 à 80 caractères (par exemple « PC du secrétariat »).',
+        { field: 'name' },
+      );
+    const row = code === null ? undefined : await repo.findPairingCode(db, sha256(code));
+    if (!row || row.usedAt !== null || !pairingCodeLive(new Date(row.expiresAt), now)) {
+      await repo.notePairingFailure(db, at, new Date(now.getTime() - FORGET_WRONG_AFTER_MS).toISOString());
+      return { wrong: true };
+    }
     const id = await repo.insertDevice(db, { name, secretHash: sha256(credential), createdAt: at });
     if (!(await repo.usePairingCode(db, row.id, at, id))) throw WRONG_CODE;
     await appendJournal(db, { at, userId: null, action: 'change', method: 'lan/pair', records: [`device:${id}`] });
-    return id;
+    return { deviceId: id };
   });
-  if (deviceId === null) {
-    throttle.noteWrong();
-    throw WRONG_CODE;
-  }
+  if ('refused' in outcome) throw tooManyWrongCodes(outcome.refused, now);
+  if ('wrong' in outcome) throw WRONG_CODE;
   noteCommittedWrite(services.db);
-  return { deviceId, credential };
+  return { deviceId: outcome.deviceId, credential };
 }
 
 export const DEVICE_NOT_PAIRED = new AppError(

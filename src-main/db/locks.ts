@@ -25,11 +25,14 @@
  *   take it shared (they go on side by side), validating, marking sent and
  *   withdrawing take it exclusive: an edit that found the month open commits
  *   before the month is marked sent, or finds it sent.
+ * - `pairing`: the wrong pairing codes of the window are counted, the code
+ *   looked up and a wrong one noted (app/devices.ts), so that codes sent all
+ *   at once to the LAN server are counted one after the other.
  *
  * Record versions (repositories/record-versions.ts) need no lock: the claim
  * is one conditional UPDATE, atomic on both engines.
  *
- * Order: business locks (`document-numbers`, `payroll-months`) before
+ * Order: business locks (`document-numbers`, `payroll-months`, `pairing`) before
  * `journal`; a deadlock all the same (rows locked in another order) is
  * retried whole by the dispatcher (`mustRetry`).
  */
@@ -37,7 +40,7 @@ import { sql } from 'kysely';
 import { engineOf } from './engine';
 import type { WritableDb } from './access';
 
-export type Concern = 'journal' | 'document-numbers' | 'payroll-months';
+export type Concern = 'journal' | 'document-numbers' | 'payroll-months' | 'pairing';
 
 /** "Pass" on 4 bytes: the first half of every key of ours. */
 const PASSERELLE_LOCKS = 0x50617373;
@@ -46,6 +49,7 @@ const KEYS: Record<Concern, number> = {
   journal: 1,
   'document-numbers': 2,
   'payroll-months': 3,
+  pairing: 4,
 };
 
 /**

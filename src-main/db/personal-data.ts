@@ -15,6 +15,16 @@
  *   (both run from this list, `db/repositories/anonymisation.ts`); `keep`
  *   leaves them, with the reason; `rewrite` is done by a named step of the
  *   anonymisation, described here.
+ *
+ * Not here, on purpose: tables about the structure's staff and equipment,
+ * never about the people followed, so neither their export nor their
+ * anonymisation concerns them — `users` (the staff's accounts), `devices`
+ * (the PCs paired with the Passerelle server: a name the administrator gives,
+ * such as « PC du secrétariat », which may name the staff member using it,
+ * like an account; kept for the journal's « Poste » and revoked, not deleted),
+ * `pairing_codes` (hashes of one-time codes) and `pairing_failures` (the
+ * instants of wrong pairing codes only: no code, no PC name, no address). No
+ * column of theirs leads to a person (OWNER_COLUMNS), which the test checks.
  */
 import type { Database } from './schema';
 

@@ -165,6 +165,12 @@ export interface PairingCodesTable {
   deviceId: number | null;
 }
 
+/** A wrong pairing code tried on the server: its instant only (the throttle of domain/pairing.ts). */
+export interface PairingFailuresTable {
+  id: Generated<number>;
+  at: string;
+}
+
 export interface JournalStateTable {
   id: number;
   purging: Flag;
@@ -781,6 +787,7 @@ export interface Database {
   journalState: JournalStateTable;
   devices: DevicesTable;
   pairingCodes: PairingCodesTable;
+  pairingFailures: PairingFailuresTable;
   organisations: OrganisationsTable;
   contacts: ContactsTable;
   persons: PersonsTable;

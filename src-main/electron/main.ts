@@ -3,6 +3,7 @@
  * Everything else is the same core that browser mode and the tests run.
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dataPaths, defaultDataDir } from '../app/paths';
@@ -14,6 +15,9 @@ import { pairedAtStart, startStation, type Station } from '../lan/station';
 import { createServices, type Services } from '../app/services';
 import { createFilesUserOnly } from '../app/user-only';
 import { AppError } from '../shared/errors';
+import { certificateFiles } from '../lan/certificate';
+import { serveOffice, type OfficeServerOptions } from '../lan/office';
+import type { RunningLanServer } from '../lan/server';
 import { nativeDialogs } from './dialogs';
 import { electronPdfPrinter } from './pdf-printer';
 import { registerRpc } from './ipc';
@@ -22,7 +26,25 @@ import { mainWindowOptions } from './window';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrl, resolveAppRequest } from './app-protocol';
 
 let mainWindow: BrowserWindow | null = null;
+/** Where every call goes: this PC's own data, or the office's Passerelle server when this PC is paired with it. */
 let station: Station | null = null;
+/** Set while this Passerelle serves the office network (« Passerelle serveur », issue 29). */
+let lanServer: RunningLanServer | null = null;
+
+/**
+ * `Passerelle.exe --serveur [--adresse 192.168.1.10] [--port 47443]`: the
+ * server mode the installer's « Ce PC est le serveur Passerelle du bureau »
+ * starts at each Windows session (resources/installer.nsh). The same process
+ * as the desktop app, without a window until Passerelle is opened on this PC
+ * (it then opens its window onto the same data): one process owns the data,
+ * and the key store is the desktop app's own (safeStorage).
+ */
+const serverMode = process.argv.includes('--serveur');
+
+function argOf(argv: readonly string[], name: string): string | undefined {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -55,9 +77,55 @@ function serveRenderer() {
 }
 
 function showWindow() {
-  if (!mainWindow) return;
+  if (!mainWindow) {
+    // Server mode: the first opening of Passerelle on this PC makes the window.
+    if (station) void openWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+async function openWindow() {
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(appUrl);
+}
+
+/** The server mode's log: `serveur/serveur.log` of the data folder, the user's alone (no personal data is ever written there). */
+function serverLog(dataDir: string): NonNullable<OfficeServerOptions['log']> {
+  const file = path.join(certificateFiles(dataDir).dir, 'serveur.log');
+  return (line) => {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    appendFileSync(file, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
+  };
+}
+
+/**
+ * Serves the office network from this process. No console on Windows: what
+ * `npm run server` prints goes to `serveur/serveur.log` in the data folder
+ * (the address and fingerprint; no pairing code: codes are made in Paramètres
+ * › Poste serveur). A failure is said in a message box.
+ */
+async function startServing(dataDir: string, argv: readonly string[]) {
+  const services = station?.localServices() ?? null;
+  if (lanServer || !services) return;
+  const log = serverLog(dataDir);
+  try {
+    lanServer = await serveOffice(services, {
+      dataDir,
+      typed: { address: argOf(argv, 'adresse'), port: argOf(argv, 'port') },
+      log,
+      firstCode: false,
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : 'Le serveur Passerelle n’a pas pu démarrer.';
+    log(message);
+    dialog.showErrorBox('Passerelle serveur', message);
+  }
 }
 
 /**
@@ -70,6 +138,12 @@ async function openOrAskAgain(open: () => Promise<Services>): Promise<Services> 
       return await open();
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'DATABASE_UNREACHABLE')) throw error;
+      if (serverMode) {
+        // Nobody at the server PC to answer a box: said in its log, tried again in 30 s (the database server may be starting).
+        serverLog(defaultDataDir())(`${error.message} Nouvel essai dans 30 secondes.`);
+        await new Promise((resolve) => setTimeout(resolve, 30_000));
+        continue;
+      }
       const { response } = await dialog.showMessageBox({
         type: 'warning',
         title: 'Serveur des données injoignable',
@@ -100,10 +174,11 @@ async function start() {
       keyStore: electronKeyStore(path.join(dataDir, 'cles')),
     });
   // Paired with the office's Passerelle server: no database opened on this PC, every call goes there.
+  // The server PC itself is never paired: its --serveur mode always opens its own data.
   const store = electronPairedStore(dataDir);
   let services: Services | null = null;
   try {
-    if (!(await pairedAtStart(store)))
+    if (serverMode || !(await pairedAtStart(store)))
       services = await openOrAskAgain(open).catch(async (error: unknown) => {
         if (!(error instanceof AppError && error.code === 'DATABASE_DAMAGED')) throw error;
         // The "données endommagées" screen: never an automatic repair; the user chooses.
@@ -138,13 +213,11 @@ async function start() {
   }
   station = await startStation({ store, openLocal: open, local: services });
   registerRpc(ipcMain, station, appUrl);
-
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs')));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-  await mainWindow.loadURL(appUrl);
+  if (serverMode) {
+    await startServing(dataDir, process.argv);
+    return;
+  }
+  await openWindow();
 }
 
 // Chromium's own controls (time fields, date pickers, menus) in French whatever the language of Windows: 14:00, not 02:00 PM.
@@ -154,10 +227,18 @@ if (!app.requestSingleInstanceLock()) {
   // One Passerelle at a time: a second launch brings the first window forward.
   app.quit();
 } else {
-  app.on('second-instance', showWindow);
+  // A second launch: with --serveur (the Windows session started while Passerelle was open), this one serves too; otherwise its window comes forward.
+  app.on('second-instance', (_event, argv) => {
+    if (argv.includes('--serveur')) void startServing(defaultDataDir(), argv);
+    else showWindow();
+  });
   app.whenReady().then(start);
-  app.on('window-all-closed', () => app.quit());
+  // Closing the window of a server keeps serving the other PCs.
+  app.on('window-all-closed', () => {
+    if (!lanServer) app.quit();
+  });
   app.on('will-quit', () => {
+    void lanServer?.close();
     void station?.close();
   });
 }

@@ -17,7 +17,7 @@ import type http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { handleRpc } from '../app/dispatch';
-import { PairingThrottle, deviceForCredential, pairDevice } from '../app/devices';
+import { deviceForCredential, pairDevice } from '../app/devices';
 import type { Services } from '../app/services';
 import { BIND_REFUSALS, judgeBindAddress } from '../domain/local-network';
 import { AppError, type Result } from '../shared/errors';
@@ -109,13 +109,12 @@ function safeDecode(value: string): string {
 export async function startLanServer(options: LanServerOptions): Promise<RunningLanServer> {
   const address = assertLocalBindAddress(options.address);
   const { services, certificate } = options;
-  const throttle = new PairingThrottle(services.clock);
 
   async function servePair(req: http.IncomingMessage, res: http.ServerResponse) {
     const input = (await readJson(req)) as { code?: unknown; name?: unknown } | undefined;
     const code = typeof input?.code === 'string' ? input.code : '';
     const name = typeof input?.name === 'string' ? input.name : '';
-    const paired = await pairDevice(services, throttle, { code, name });
+    const paired = await pairDevice(services, { code, name });
     sendJson(res, 200, { ok: true, value: paired });
   }
 

@@ -336,7 +336,7 @@ describe('backup to a USB stick and restore', () => {
 });
 
 // The daily local copy is of the SQLite file: on PostgreSQL the server's data is backed up by whoever runs the
-// server (README, « Plusieurs postes / serveur PostgreSQL »), and no copy of it is left on each PC that starts.
+// server (README, « Plusieurs postes », « Les données sur un serveur PostgreSQL »), and no copy of it is left on each PC that starts.
 describe.runIf(testEngine() === 'postgres')('automatic local backups, PostgreSQL', () => {
   it('makes no daily copy of the server’s data on the PC', async () => {
     const dataDir = tempDir();

@@ -110,3 +110,15 @@ export async function livePairingCodes(db: Db, now: string) {
     .orderBy('expiresAt')
     .execute();
 }
+
+/** The instants of the wrong codes tried since `since` (the pairing throttle, domain/pairing.ts). */
+export async function pairingFailuresSince(db: Db, since: string): Promise<string[]> {
+  const rows = await db.selectFrom('pairingFailures').select('at').where('at', '>', since).orderBy('at').execute();
+  return rows.map((r) => r.at);
+}
+
+/** Notes a wrong code tried at `at`, and forgets those tried before `forgetBefore` (no longer counted). */
+export async function notePairingFailure(db: WritableDb, at: string, forgetBefore: string): Promise<void> {
+  await db.deleteFrom('pairingFailures').where('at', '<', forgetBefore).execute();
+  await db.insertInto('pairingFailures').values({ at }).execute();
+}
