@@ -25,7 +25,7 @@ import { openPostgres, type PostgresConnection } from '../db/open-postgres';
 import { findStructure } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
-import { startJournal, type JournalKeeper } from './journal-start';
+import { JOURNAL_KEY_ID, serverJournalKeyId, startJournal, type JournalKeeper } from './journal-start';
 import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
 import { cleanWorkFiles, rotatePreRestoreCopies } from './work-files';
 import { makeUserOnly } from './user-only';
@@ -107,7 +107,12 @@ export interface Services {
    */
   switchEngine(
     choice: EngineChoice,
-    options?: { password?: string; beforeSwitch?: () => Promise<void> },
+    options?: {
+      password?: string;
+      beforeSwitch?: () => Promise<void>;
+      /** The journal key a fichier de raccordement brought (the server's journal is other PCs' too). */
+      journalKey?: Buffer;
+    },
   ): Promise<void>;
   /**
    * Closes the database, runs `swap` on its closed file (a restore puts
@@ -163,8 +168,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
           /\.json$/,
           `-${`${of.postgres.host}-${of.postgres.port}-${of.postgres.database}`.replace(/[^a-z0-9-]/gi, '_')}.json`,
         );
-  const openJournal = (db: Store, of: EngineChoice) =>
-    startJournal(db, { keyStore, headFile: headFileOf(of), now: clock.now() });
+  /** The journal's key, one per store too: a server's database has its own, shared by the PCs joined to it. */
+  const keyIdOf = (of: EngineChoice) =>
+    of.engine === 'sqlite' || config.postgres ? JOURNAL_KEY_ID : serverJournalKeyId(of.postgres);
+  const openJournal = (db: Store, of: EngineChoice, joinKey?: Buffer) =>
+    startJournal(db, { keyStore, keyId: keyIdOf(of), headFile: headFileOf(of), now: clock.now(), joinKey });
   const journal = await openJournal(opened, choice).catch(async (error: unknown) => {
     await opened.close();
     throw error;
@@ -203,13 +211,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engineChoice,
     postgresAvailable,
     backupRun: null,
-    switchEngine: async (next, { password, beforeSwitch } = {}) => {
+    switchEngine: async (next, { password, beforeSwitch, journalKey } = {}) => {
       if (config.postgres) throw new AppError('ENGINE_UNAVAILABLE');
       assertEngineAvailable(next, postgresAvailable);
       const store = await openChosen(next, password);
       let nextJournal: JournalKeeper;
       try {
-        nextJournal = await openJournal(store, next);
+        nextJournal = await openJournal(store, next, journalKey);
         // The store left behind records the move (the journal of the one it goes to starts there).
         await beforeSwitch?.();
         if (next.engine === 'postgres' && password !== undefined) await savePostgresPassword(keyStore, password);
