@@ -63,7 +63,13 @@ export async function journalKeyFits(db: Kysely<Database>, key: Buffer | null): 
  * PC has none): it would chain under a key the others do not share, or seal
  * the journal again. Refused: the key comes with the fichier de raccordement.
  */
-export function journalKeyRefusal(): AppError {
+export function journalKeyRefusal(joining = false): AppError {
+  if (joining) {
+    return new AppError(
+      'JOURNAL_KEY_REQUIRED',
+      'Ce fichier de raccordement ne correspond plus au journal des accès de cette base : sa clé a changé depuis qu’il a été fait (une restauration, ou une clé perdue sur un poste). Faites un nouveau fichier de raccordement sur un poste raccordé aujourd’hui. Rien n’a été modifié.',
+    );
+  }
   return new AppError(
     'JOURNAL_KEY_REQUIRED',
     'Cette base PostgreSQL contient déjà les données d’un autre poste Passerelle, dont le journal des accès est scellé avec une clé que ce PC n’a pas. Pour raccorder ce PC, faites un « fichier de raccordement » sur un poste déjà raccordé (Paramètres › Emplacement des données › Raccorder un autre poste), puis choisissez ici « Rejoindre avec un fichier de raccordement ». Rien n’a été modifié.',
@@ -159,7 +165,7 @@ export async function startJournal(
   if (shared) {
     const fits = await journalKeyFits(db, key);
     // No key and no head of this journal: a PC new to it (a lost key, with its head left, is sealed again below).
-    if (fits === 'no' && (key !== null || headText === null)) throw journalKeyRefusal();
+    if (fits === 'no' && (key !== null || headText === null)) throw journalKeyRefusal(options.joinKey !== undefined);
   }
   const keyLost = key === null;
   const journalKey = key ?? randomBytes(32);
@@ -170,7 +176,7 @@ export async function startJournal(
   if (state.sealedId === null) {
     await seal(db, at, 'legacy', journalKey);
     // Another PC sealed it first, under its own key: this one is refused like any PC without it.
-    if (shared && (await journalKeyFits(db, journalKey)) === 'no') throw journalKeyRefusal();
+    if (shared && (await journalKeyFits(db, journalKey)) === 'no') throw journalKeyRefusal(options.joinKey !== undefined);
   } else if (keyLost) {
     // The head cannot be checked without the old key: the loss itself is what the new seal records.
     await seal(db, at, 'key-lost', journalKey);
