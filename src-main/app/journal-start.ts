@@ -176,7 +176,8 @@ export async function startJournal(
   if (state.sealedId === null) {
     await seal(db, at, 'legacy', journalKey);
     // Another PC sealed it first, under its own key: this one is refused like any PC without it.
-    if (shared && (await journalKeyFits(db, journalKey)) === 'no') throw journalKeyRefusal(options.joinKey !== undefined);
+    if (shared && (await journalKeyFits(db, journalKey)) === 'no')
+      throw journalKeyRefusal(options.joinKey !== undefined);
   } else if (keyLost) {
     // The head cannot be checked without the old key: the loss itself is what the new seal records.
     await seal(db, at, 'key-lost', journalKey);
@@ -212,7 +213,11 @@ export async function startJournal(
   const keeper: JournalKeeper = {
     key: journalKey,
     keyId,
-    headFile: options.headFile, written: null, seen: null, head: null };
+    headFile: options.headFile,
+    written: null,
+    seen: null,
+    head: null,
+  };
   // What was found is journaled now: the head may follow the database again.
   await syncJournalHead(db, keeper, { restart: true });
   return keeper;

@@ -182,8 +182,7 @@ export function headFindings(
   }
   const announced = rows.find((r) => r.id === head.lastId);
   const announcedMac = announced?.hash ?? (head.lastId === state.anchorId ? head.lastMac : null);
-  const purgedSince =
-    announced === undefined && head.lastId < state.anchorId && purges.some((p) => p.id > head.lastId);
+  const purgedSince = announced === undefined && head.lastId < state.anchorId && purges.some((p) => p.id > head.lastId);
   if (head.sealId === state.sealedId && purgedSince) return [];
   if (head.sealId !== state.sealedId || announcedMac !== head.lastMac) {
     const detail = { id: head.lastId };

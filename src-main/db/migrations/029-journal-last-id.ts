@@ -22,9 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('journal_state').addColumn('key_check', 'text').execute();
   const issued = await highestIssuedId(db, 'journal');
   const { rows } = await sql<{ top: number | string | null }>`select max(id) as top from journal`.execute(db);
-  const state = await sql<{ anchor: number | string }>`select anchor_id as anchor from journal_state where id = 1`.execute(
-    db,
-  );
+  const state = await sql<{
+    anchor: number | string;
+  }>`select anchor_id as anchor from journal_state where id = 1`.execute(db);
   const last = Math.max(issued, Number(rows[0]?.top ?? 0), Number(state.rows[0]?.anchor ?? 0));
   await sql`update journal_state set last_id = ${last} where id = 1`.execute(db);
 }

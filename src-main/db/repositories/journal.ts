@@ -46,7 +46,13 @@ export async function setKeyCheck(db: WritableDb, keyCheck: string): Promise<voi
 
 /** The newest entry from `fromId` on (the seal's id: an entry made under the journal's current key). */
 export async function lastEntryFrom(db: Db, fromId: number): Promise<JournalRow | undefined> {
-  return db.selectFrom('journal').selectAll().where('id', '>=', fromId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('journal')
+    .selectAll()
+    .where('id', '>=', fromId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The purges journaled after `afterId`, oldest first. */
