@@ -148,12 +148,17 @@ export async function startJournal(
     now: Date;
     /** The key a fichier de raccordement brought: this PC joins a journal other PCs keep. */
     joinKey?: Buffer;
+    /**
+     * Opened after a restore made on this PC: the journal is the backup's, under the key that came with it
+     * (or none, for a backup older than the key): never refused, checked as on SQLite. The other PCs join again.
+     */
+    restored?: boolean;
   },
 ): Promise<JournalKeeper> {
   const { db, engine } = opened;
   const keyId = options.keyId ?? JOURNAL_KEY_ID;
   // Several PCs share a PostgreSQL database: one without the journal's key is refused, never let to seal again.
-  const shared = engine.kind === 'postgres';
+  const shared = engine.kind === 'postgres' && !options.restored;
   let key = options.joinKey ?? (await options.keyStore.load(keyId));
   let toSave = options.joinKey !== undefined;
   if (!key && keyId !== JOURNAL_KEY_ID) {

@@ -171,8 +171,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   /** The journal's key, one per store too: a server's database has its own, shared by the PCs joined to it. */
   const keyIdOf = (of: EngineChoice) =>
     of.engine === 'sqlite' || config.postgres ? JOURNAL_KEY_ID : serverJournalKeyId(of.postgres);
+  /** Set while a restore reopens the data: the journal restored is this PC's choice, under the key that came with it. */
+  let restoring = false;
   const openJournal = (db: Store, of: EngineChoice, joinKey?: Buffer) =>
-    startJournal(db, { keyStore, keyId: keyIdOf(of), headFile: headFileOf(of), now: clock.now(), joinKey });
+    startJournal(db, {
+      keyStore,
+      keyId: keyIdOf(of),
+      headFile: headFileOf(of),
+      now: clock.now(),
+      joinKey,
+      restored: restoring,
+    });
   const journal = await openJournal(opened, choice).catch(async (error: unknown) => {
     await opened.close();
     throw error;
@@ -256,7 +265,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         await current.engine.replaceData(staging);
         await after();
         // Opened again: the journal starts over with the restored key and head.
-        await services.reopenDatabase();
+        restoring = true;
+        try {
+          await services.reopenDatabase();
+        } finally {
+          restoring = false;
+        }
         return;
       }
       await services.reopenDatabase(async () => {

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('storage before the first account (setup wizard)', () => {
   it('says the data is on this PC, and that this build can use a server', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const status = valueOf(await caller(services)('storage/status'));
     expect(status).toEqual({
       engine: 'sqlite',
@@ -51,7 +51,7 @@ describe('storage before the first account (setup wizard)', () => {
   });
 
   it('tests a connection for anyone while the wizard runs, and says in French that the server does not answer', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const port = await freePort();
     const result = await caller(services)('storage/testConnection', {
       setting: { ...setting, port },
@@ -65,7 +65,7 @@ describe('storage before the first account (setup wizard)', () => {
   });
 
   it('checks the setting with the domain’s rules first, every field at once', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const result = await caller(services)('storage/testConnection', {
       setting: { host: '192.168.1.20', port: 70000, database: 'Passerelle', user: 'passerelle', tls: 'disable' },
       password: 'x',
@@ -78,7 +78,7 @@ describe('storage before the first account (setup wizard)', () => {
   });
 
   it('returns the discouraged choices as warnings with the outcome', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const result = valueOf(
       await caller(services)('storage/testConnection', {
         setting: { ...setting, tls: 'no-verify' },
@@ -93,7 +93,7 @@ describe('storage before the first account (setup wizard)', () => {
 
 describe('storage once set up', () => {
   it('is the administrator’s alone', async () => {
-    const { services, call } = await configured();
+    const { services, call } = await configured({ engine: 'sqlite' });
     expect(valueOf(await call('storage/status')).engine).toBe('sqlite');
     const coordination = caller(services, await sessionAs(services, 'coordination'));
     expect(await coordination('storage/status')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -104,7 +104,7 @@ describe('storage once set up', () => {
   });
 
   it('refuses to choose a server this build cannot use, and writes nothing', async () => {
-    const { services, call } = await configured({ postgresAvailable: false });
+    const { services, call } = await configured({ engine: 'sqlite', postgresAvailable: false });
     const result = await call('storage/choosePostgres', { setting, password: SERVER_PASSWORD });
     expect(result).toEqual({
       ok: false,
@@ -119,7 +119,7 @@ describe('storage once set up', () => {
   });
 
   it('refuses a server that fails the test, and writes nothing', async () => {
-    const { services, call } = await configured();
+    const { services, call } = await configured({ engine: 'sqlite' });
     const result = await call('storage/choosePostgres', { setting, password: 'pas-le-bon' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!result.ok) expect(result.error.message).toMatch(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé`);
@@ -135,7 +135,7 @@ describe('storage once set up', () => {
       }),
     );
     try {
-      const { services, call, session } = await configured();
+      const { services, call, session } = await configured({ engine: 'sqlite' });
       const target = await emptyDatabase();
       const sqliteDb = services.db;
       const chosen = valueOf(await call('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
@@ -228,17 +228,24 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
 
-  it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
+  it('lets a second PC join the server another PC set up, with the fichier de raccordement: its wizard gives way to the login', async () => {
     const target = await emptyDatabase();
-    const first = await testServices();
+    const first = await testServices({ engine: 'sqlite' });
     valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
-    valueOf(await caller(first)('setup/complete', setupInput()));
-
-    const second = await testServices();
-    expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
-    const joined = valueOf(
-      await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
+    const view = valueOf(await caller(first)('setup/complete', setupInput()));
+    const folder = tempDir('passerelle-cle-usb-');
+    const passphrase = 'goéland-verger-sentier-iris';
+    const { file } = valueOf(
+      await caller(first, { user: view.user, token: view.token })('storage/writeJoinFile', { folder, passphrase }),
     );
+
+    const second = await testServices({ engine: 'sqlite' });
+    expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
+    // The setting and password alone no longer do: the server's journal is under the first PC's key.
+    expect(
+      await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
+    ).toMatchObject({ ok: false, error: { code: 'JOURNAL_KEY_REQUIRED' } });
+    const joined = valueOf(await caller(second)('storage/joinWithFile', { path: file, passphrase }));
     expect(joined.outcome).toMatchObject({ kind: 'ok', contents: 'passerelle' });
     expect(valueOf(await caller(second)('setup/status'))).toMatchObject({
       completed: true,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EngineName } from '@shared/contract/storage';
 import { ApiError, call, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
+import { JoinWithFile } from './JoinFile';
 import { PostgresConnectionForm } from './PostgresConnectionForm';
 
 const CHOICES: { value: EngineName; label: string; description: string }[] = [
@@ -104,6 +105,12 @@ export function StorageChoice({ value, onChange }: { value: EngineName; onChange
               ce PC ».
             </Alert>
           )}
+          {!unavailable && (
+            <Alert color="gray" title="Rejoindre avec un fichier de raccordement">
+              <JoinWithFile onJoined={() => client.invalidateQueries()} />
+            </Alert>
+          )}
+          <Text fw={600}>Ou, pour le premier poste sur ce serveur :</Text>
           <PostgresConnectionForm
             passwordHint="Gardé protégé sur ce PC, jamais dans les données ni le journal"
             actions={(values, form) => (
