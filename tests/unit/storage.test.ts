@@ -214,13 +214,13 @@ describe('starting on a data folder set for PostgreSQL', () => {
     const dataDir = tempDir();
     const target = await emptyDatabase();
     await setFor(dataDir, target, SERVER_PASSWORD);
-    const first = await testServices({ dataDir });
+    const first = await testServices({ engine: 'sqlite', dataDir });
     expect(first.engine.kind).toBe('postgres');
     expect(valueOf(await caller(first)('storage/status'))).toMatchObject({ engine: 'postgres', postgres: target });
     valueOf(await caller(first)('setup/complete', setupInput()));
     await first.close();
 
-    const again = await testServices({ dataDir });
+    const again = await testServices({ engine: 'sqlite', dataDir });
     expect(again.engine.kind).toBe('postgres');
     expect(valueOf(await caller(again)('setup/status'))).toMatchObject({ completed: true });
     expect((await allEntries(again.db)).filter((entry) => entry.method === 'journal/check')).toEqual([]);
@@ -308,7 +308,7 @@ describe('starting on a data folder set for PostgreSQL', () => {
   it('keeps SQLite when the file says so', async () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, 'moteur.json'), '{"engine": "sqlite"}');
-    const services = await testServices({ dataDir });
+    const services = await testServices({ engine: 'sqlite', dataDir });
     expect(services.engineChoice).toEqual({ engine: 'sqlite' });
   });
 });
