@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAMAGED_JOIN_FILE, NOT_A_JOIN_FILE, openJoinFile, sealJoinFile } from '../../src-main/backup/join-file';
 import { allEntries } from '../../src-main/db/repositories/journal';
+import { headFindings } from '../../src-main/app/journal-verify';
 import type { Services } from '../../src-main/app/services';
 import type { PostgresSettingInput } from '../../src-main/shared/contract/storage';
 import { runServer, uniqueName, type RunServer } from './support/postgres';
@@ -225,5 +226,27 @@ describe('the fichier de raccordement itself', () => {
     const costly = Buffer.from(sealed);
     costly.writeUInt8(30, 25);
     await expect(openJoinFile(costly, PASSPHRASE)).rejects.toMatchObject({ message: NOT_A_JOIN_FILE });
+  });
+});
+
+describe('a head left behind by a purge made on another PC', () => {
+  // The head announced entry 3 (HMAC "c"); the database's anchor is now 5: entries 1–5 were purged.
+  const head = { status: 'ok' as const, head: { sealId: 1, anchorId: 0, lastId: 3, count: 3, lastMac: 'c' } };
+  const rows = [
+    { id: 6, hash: 'f' },
+    { id: 7, hash: 'g' },
+  ];
+  const state = { sealedId: 1, anchorId: 5 };
+  const codes = (purges: { id: number }[], over = state) => headFindings(head, rows, over, purges).map((f) => f.code);
+
+  it('is accepted with a purge entry after what it announced, whose HMAC held', () => {
+    expect(codes([{ id: 6 }])).toEqual([]);
+  });
+
+  it('alerts without one: rows cut and the anchor moved by hand, or a purge older than the head', () => {
+    expect(codes([])).toEqual(['head-mismatch']);
+    expect(codes([{ id: 2 }])).toEqual(['head-mismatch']);
+    // Another seal since (the key lost on a PC): not the journal the head announced.
+    expect(codes([{ id: 6 }], { sealedId: 6, anchorId: 5 })).toEqual(['head-mismatch']);
   });
 });
