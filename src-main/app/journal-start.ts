@@ -271,7 +271,14 @@ export async function syncJournalHead(
   // journal cut behind the app's back must not be blessed by the next call;
   // the next start finds it, journals it, then moves the head.
   const previous = keeper.head;
-  if (!options.restart && previous) {
+  // Another PC on the same database purged what this head announced: it follows when that purge holds under the key.
+  const purgedElsewhere =
+    previous !== null &&
+    head.sealId === previous.sealId &&
+    head.anchorId > previous.anchorId &&
+    head.lastId > previous.lastId &&
+    (await repo.purgesAfter(db, previous.lastId)).some((row) => keyedEntryHolds(keeper.key, row));
+  if (!options.restart && previous && !purgedElsewhere) {
     const announced = await repo.entryHash(db, previous.lastId);
     const stillThere =
       head.lastId === previous.lastId

@@ -175,6 +175,26 @@ describe('joining a PC to a Passerelle database on PostgreSQL', () => {
     expect((await allEntries(aAgain.db)).filter((e) => e.action === 'seal' || e.action === 'alert')).toEqual([]);
   });
 
+  it('moves a running PC’s head past another PC’s purge that holds under the key', async () => {
+    const clock = fakeClock('2026-03-02T09:00:00.000Z');
+    const { a, file } = await firstPc(clock);
+    const b = await pc(clock);
+    valueOf(await caller(b)('storage/joinWithFile', { path: file, passphrase: PASSPHRASE }));
+    const callB = await adminOf(b);
+    valueOf(await callB('settings/addWageRate', { effectiveFrom: '2029-01-01', hourlyCents: 1300 }));
+    valueOf(await (await adminOf(a))('settings/addWageRate', { effectiveFrom: '2030-01-01', hourlyCents: 1305 }));
+    clock.set('2027-03-10T09:00:00.000Z');
+    valueOf(await (await adminOf(a))('settings/addWageRate', { effectiveFrom: '2031-01-01', hourlyCents: 1310 }));
+    clock.set('2027-03-10T10:00:00.000Z');
+    const aAgain = await pc(clock, a.paths.dataDir);
+    expect((await allEntries(aAgain.db)).some((e) => e.action === 'purge')).toBe(true);
+
+    // B, still running, calls the server again: its head follows the purge.
+    expect(await verify(b)).toMatchObject({ valid: true, findings: [] });
+    const last = (await allEntries(b.db)).at(-1)!;
+    expect((JSON.parse(readFileSync(b.journal.headFile, 'utf8')) as { lastId: number }).lastId).toBe(last.id);
+  });
+
   it('is the administrator’s, and needs the data on a server', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const services = await pc(clock);
