@@ -184,6 +184,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     });
   const journal = await openJournal(opened, choice).catch(async (error: unknown) => {
     await opened.close();
+    // At start there is no screen to join from yet: the way there, step by step.
+    if (error instanceof AppError && error.code === 'JOURNAL_KEY_REQUIRED' && choice.engine === 'postgres')
+      throw new AppError('JOURNAL_KEY_REQUIRED', rejoinAtStart(choice.postgres));
     throw error;
   });
   // Once a day, a checked local copy of the database, rotated.
@@ -322,6 +325,10 @@ async function openServer(setting: PostgresSetting, password: string | null) {
       `${where} et ne peut pas l’ouvrir. ${refused ? `${refused} ` : ''}${todo} Rien n’a été modifié, ni sur ce PC ni sur le serveur. Pour votre prestataire informatique : ${outcome.technical}`,
     );
   }
+}
+
+function rejoinAtStart(setting: PostgresSetting): string {
+  return `Passerelle garde ses données sur le serveur PostgreSQL « ${setting.host} » (base « ${setting.database} »), mais le journal des accès de cette base est scellé avec une clé que ce PC n’a pas (ou plus) : Passerelle ne l’ouvre pas, pour ne pas sceller le journal une seconde fois. Pour raccorder ce PC : sur un poste déjà raccordé, faites un « fichier de raccordement » (Paramètres › Emplacement des données › Raccorder un autre poste). Ici, fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez « Rejoindre avec un fichier de raccordement » (dans l’assistant, sous « Serveur PostgreSQL », ou dans Paramètres › Emplacement des données). Rien n’a été modifié, ni sur ce PC ni sur le serveur.`;
 }
 
 const REENTER =

@@ -171,7 +171,11 @@ describe('joining a PC to a Passerelle database on PostgreSQL', () => {
     const c = await pc(clock);
     writeFileSync(c.paths.engineFile, JSON.stringify({ engine: 'postgres', postgres: target }));
     await c.keyStore.save('postgres', Buffer.from(SERVER_PASSWORD));
-    await expect(pc(clock, c.paths.dataDir)).rejects.toMatchObject({ code: 'JOURNAL_KEY_REQUIRED' });
+    const start = pc(clock, c.paths.dataDir);
+    await expect(start).rejects.toMatchObject({ code: 'JOURNAL_KEY_REQUIRED' });
+    const said = await start.catch((error: Error) => error.message);
+    expect(said).toContain('renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json »');
+    expect(said).toContain('« Rejoindre avec un fichier de raccordement »');
     expect((await allEntries(aAgain.db)).filter((e) => e.action === 'seal' || e.action === 'alert')).toEqual([]);
   });
 
