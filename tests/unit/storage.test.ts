@@ -104,7 +104,7 @@ describe('storage once set up', () => {
   });
 
   it('refuses to choose a server this build cannot use, and writes nothing', async () => {
-    const { services, call } = await configured({ engine: 'sqlite', postgresAvailable: false });
+    const { services, call } = await configured({ postgresAvailable: false, engine: 'sqlite' });
     const result = await call('storage/choosePostgres', { setting, password: SERVER_PASSWORD });
     expect(result).toEqual({
       ok: false,
@@ -214,13 +214,13 @@ describe('starting on a data folder set for PostgreSQL', () => {
     const dataDir = tempDir();
     const target = await emptyDatabase();
     await setFor(dataDir, target, SERVER_PASSWORD);
-    const first = await testServices({ engine: 'sqlite', dataDir });
+    const first = await testServices({ dataDir, engine: 'sqlite' });
     expect(first.engine.kind).toBe('postgres');
     expect(valueOf(await caller(first)('storage/status'))).toMatchObject({ engine: 'postgres', postgres: target });
     valueOf(await caller(first)('setup/complete', setupInput()));
     await first.close();
 
-    const again = await testServices({ engine: 'sqlite', dataDir });
+    const again = await testServices({ dataDir, engine: 'sqlite' });
     expect(again.engine.kind).toBe('postgres');
     expect(valueOf(await caller(again)('setup/status'))).toMatchObject({ completed: true });
     expect((await allEntries(again.db)).filter((entry) => entry.method === 'journal/check')).toEqual([]);
@@ -228,7 +228,7 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
 
-  it('lets a second PC join the server another PC set up, with the fichier de raccordement: its wizard gives way to the login', async () => {
+  it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
     const target = await emptyDatabase();
     const first = await testServices({ engine: 'sqlite' });
     valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
@@ -308,7 +308,7 @@ describe('starting on a data folder set for PostgreSQL', () => {
   it('keeps SQLite when the file says so', async () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, 'moteur.json'), '{"engine": "sqlite"}');
-    const services = await testServices({ engine: 'sqlite', dataDir });
+    const services = await testServices({ dataDir, engine: 'sqlite' });
     expect(services.engineChoice).toEqual({ engine: 'sqlite' });
   });
 });
