@@ -228,7 +228,7 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
 
-  it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
+  it('lets a second PC join the server another PC set up, with the fichier de raccordement: its wizard gives way to the login', async () => {
     const target = await emptyDatabase();
     const first = await testServices({ engine: 'sqlite' });
     valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
