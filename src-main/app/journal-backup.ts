@@ -10,7 +10,6 @@ import type { Manifest } from '../backup/archive';
 import { openReadOnly } from '../db/open';
 import { AppError } from '../shared/errors';
 import { openHead, writeFileAtomically } from './journal-head';
-import { JOURNAL_KEY_ID } from './journal-start';
 import { verifyJournal, type FindingCode } from './journal-verify';
 
 /** What refuses a restore; the clock's story and earlier alerts are history, shown by verify afterwards. */
@@ -47,9 +46,10 @@ export async function checkBackupJournal(
 /** After the swap: the restored journal's key and head replace this PC's. */
 export async function adoptBackupJournal(
   keyStore: KeyStore,
-  headFile: string,
+  where: { keyId: string; headFile: string },
   journal: NonNullable<Manifest['journal']>,
 ): Promise<void> {
-  await keyStore.save(JOURNAL_KEY_ID, Buffer.from(journal.key, 'base64'));
-  if (journal.head !== null) writeFileAtomically(headFile, journal.head);
+  // Under the running store's names (this PC's SQLite file, or the server's database).
+  await keyStore.save(where.keyId, Buffer.from(journal.key, 'base64'));
+  if (journal.head !== null) writeFileAtomically(where.headFile, journal.head);
 }

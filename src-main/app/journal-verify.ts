@@ -139,15 +139,29 @@ function parseRecords(text: string): string[] | null {
   }
 }
 
+/** Whether an entry written under the journal's key is what was written (its HMAC over its id, link and content). */
+export function keyedEntryHolds(key: Buffer, row: Row): boolean {
+  const records = parseRecords(row.records);
+  return records !== null && journalMac(key, keyedPayload(row.id, row.prevHash, entryOf(row, records))) === row.hash;
+}
+
 /**
  * What the head kept outside says, against the database. Also run at each
  * start, before anything is appended. A gap in the middle is left to the
  * entry-by-entry check: ids are never reused, so it stays visible.
+ *
+ * Several PCs on one PostgreSQL database: a PC's head lags behind what the
+ * others appended (accepted: the entries beyond it are checked one by one)
+ * and behind what they purged. Entries the head announced, purged since by
+ * another PC, are accepted only with a purge entry after them whose HMAC
+ * holds (`purges`: the caller checked it under the key): whoever cuts rows
+ * cannot write one.
  */
 export function headFindings(
   read: HeadRead,
   rows: readonly Pick<Row, 'id' | 'hash'>[],
   state: { sealedId: number | null; anchorId: number },
+  purges: readonly Pick<Row, 'id'>[] = [],
 ): (JournalFinding & { detail: Record<string, number> })[] {
   if (state.sealedId === null) return [];
   if (read.status === 'missing') return [{ ...finding('head-missing', null), detail: {} }];
@@ -168,6 +182,8 @@ export function headFindings(
   }
   const announced = rows.find((r) => r.id === head.lastId);
   const announcedMac = announced?.hash ?? (head.lastId === state.anchorId ? head.lastMac : null);
+  const purgedSince = announced === undefined && head.lastId < state.anchorId && purges.some((p) => p.id > head.lastId);
+  if (head.sealId === state.sealedId && purgedSince) return [];
   if (head.sealId !== state.sealedId || announcedMac !== head.lastMac) {
     const detail = { id: head.lastId };
     return [{ ...finding('head-mismatch', head.lastId, detail), detail }];
@@ -245,7 +261,8 @@ export async function verifyJournal(db: ReadableDb, key: Buffer, head: HeadRead)
     previousAt = row.at;
   }
   for (const lost of lostRanges.values()) findings.push(finding('key-lost', lost.from, lost));
-  findings.push(...headFindings(head, rows, state).map(({ detail: _detail, ...f }) => f));
+  const purges = rows.filter((r) => r.action === 'purge' && r.id >= sealedId && keyedEntryHolds(key, r));
+  findings.push(...headFindings(head, rows, state, purges).map(({ detail: _detail, ...f }) => f));
 
   const brokenCodes: readonly FindingCode[] = ['entry-altered', 'chain-broken', 'ids-missing', 'legacy-broken'];
   const broken = findings

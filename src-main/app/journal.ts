@@ -59,9 +59,15 @@ export async function chainEnd(db: Kysely<Database>): Promise<ChainEnd> {
   return { id: state.anchorId, hash: state.anchorHash };
 }
 
-/** The next id AUTOINCREMENT would give: never one given before, even to a deleted entry. */
+/**
+ * The next id: never one given before, even to a deleted entry. SQLite's
+ * AUTOINCREMENT remembers it; on PostgreSQL the app gives the ids, so the
+ * identity sequence does not, and `journal_state.last_id` (kept at each
+ * append) does, on both engines.
+ */
 export async function nextId(db: Kysely<Database>, lastId: number): Promise<number> {
-  return Math.max(await repo.highestJournalId(db), lastId) + 1;
+  const state = await repo.journalState(db);
+  return Math.max(await repo.highestJournalId(db), state.lastId, state.anchorId, lastId) + 1;
 }
 
 /**
@@ -90,6 +96,7 @@ export async function appendJournalEntry(db: Kysely<Database>, entry: NewJournal
     prevHash: end.hash,
     hash,
   });
+  await repo.setLastId(db, id);
   return { id, hash };
 }
 

@@ -53,6 +53,8 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'storage/testConnection': ADMIN,
   'storage/choosePostgres': ADMIN,
   'storage/chooseSqlite': ADMIN,
+  'storage/writeJoinFile': ADMIN,
+  'storage/joinWithFile': ADMIN,
   // The PCs paired with the Passerelle server (issue 29): the administrator only.
   'lan/status': ADMIN,
   'lan/createPairingCode': ADMIN,

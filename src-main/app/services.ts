@@ -25,7 +25,7 @@ import { openPostgres, type PostgresConnection } from '../db/open-postgres';
 import { findStructure } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { CURRENT_PARAMS, type ScryptParams } from './password-hashing';
-import { startJournal, type JournalKeeper } from './journal-start';
+import { JOURNAL_KEY_ID, serverJournalKeyId, startJournal, type JournalKeeper } from './journal-start';
 import { dataPaths, defaultFontsDir, type DataPaths } from './paths';
 import { cleanWorkFiles, rotatePreRestoreCopies } from './work-files';
 import { makeUserOnly } from './user-only';
@@ -109,7 +109,12 @@ export interface Services {
    */
   switchEngine(
     choice: EngineChoice,
-    options?: { password?: string; beforeSwitch?: () => Promise<void> },
+    options?: {
+      password?: string;
+      beforeSwitch?: () => Promise<void>;
+      /** The journal key a fichier de raccordement brought (the server's journal is other PCs' too). */
+      journalKey?: Buffer;
+    },
   ): Promise<void>;
   /**
    * Closes the database, runs `swap` on its closed file (a restore puts
@@ -165,10 +170,25 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
           /\.json$/,
           `-${`${of.postgres.host}-${of.postgres.port}-${of.postgres.database}`.replace(/[^a-z0-9-]/gi, '_')}.json`,
         );
-  const openJournal = (db: Store, of: EngineChoice) =>
-    startJournal(db, { keyStore, headFile: headFileOf(of), now: clock.now() });
+  /** The journal's key, one per store too: a server's database has its own, shared by the PCs joined to it. */
+  const keyIdOf = (of: EngineChoice) =>
+    of.engine === 'sqlite' || config.postgres ? JOURNAL_KEY_ID : serverJournalKeyId(of.postgres);
+  /** Set while a restore reopens the data: the journal restored is this PC's choice, under the key that came with it. */
+  let restoring = false;
+  const openJournal = (db: Store, of: EngineChoice, joinKey?: Buffer) =>
+    startJournal(db, {
+      keyStore,
+      keyId: keyIdOf(of),
+      headFile: headFileOf(of),
+      now: clock.now(),
+      joinKey,
+      restored: restoring,
+    });
   const journal = await openJournal(opened, choice).catch(async (error: unknown) => {
     await opened.close();
+    // At start there is no screen to join from yet: the way there, step by step.
+    if (error instanceof AppError && error.code === 'JOURNAL_KEY_REQUIRED' && choice.engine === 'postgres')
+      throw new AppError('JOURNAL_KEY_REQUIRED', rejoinAtStart(choice.postgres));
     throw error;
   });
   // Once a day, a checked local copy of the database, rotated.
@@ -205,13 +225,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engineChoice,
     postgresAvailable,
     backupRun: null,
-    switchEngine: async (next, { password, beforeSwitch } = {}) => {
+    switchEngine: async (next, { password, beforeSwitch, journalKey } = {}) => {
       if (config.postgres) throw new AppError('ENGINE_UNAVAILABLE');
       assertEngineAvailable(next, postgresAvailable);
       const store = await openChosen(next, password);
       let nextJournal: JournalKeeper;
       try {
-        nextJournal = await openJournal(store, next);
+        nextJournal = await openJournal(store, next, journalKey);
         // The store left behind records the move (the journal of the one it goes to starts there).
         await beforeSwitch?.();
         if (next.engine === 'postgres' && password !== undefined) await savePostgresPassword(keyStore, password);
@@ -251,7 +271,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         await current.engine.replaceData(staging);
         await after();
         // Opened again: the journal starts over with the restored key and head.
-        await services.reopenDatabase();
+        restoring = true;
+        try {
+          await services.reopenDatabase();
+        } finally {
+          restoring = false;
+        }
         return;
       }
       await services.reopenDatabase(async () => {
@@ -303,6 +328,10 @@ async function openServer(setting: PostgresSetting, password: string | null) {
       `${where} et ne peut pas l’ouvrir. ${refused ? `${refused} ` : ''}${todo} Rien n’a été modifié, ni sur ce PC ni sur le serveur. Pour votre prestataire informatique : ${outcome.technical}`,
     );
   }
+}
+
+function rejoinAtStart(setting: PostgresSetting): string {
+  return `Passerelle garde ses données sur le serveur PostgreSQL « ${setting.host} » (base « ${setting.database} »), mais le journal des accès de cette base est scellé avec une clé que ce PC n’a pas (ou plus) : Passerelle ne l’ouvre pas, pour ne pas sceller le journal une seconde fois. Pour raccorder ce PC : sur un poste déjà raccordé, faites un « fichier de raccordement » (Paramètres › Emplacement des données › Raccorder un autre poste). Ici, fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez « Rejoindre avec un fichier de raccordement » (dans l’assistant, sous « Serveur PostgreSQL », ou dans Paramètres › Emplacement des données). Rien n’a été modifié, ni sur ce PC ni sur le serveur.`;
 }
 
 const REENTER =

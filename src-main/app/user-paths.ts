@@ -29,6 +29,8 @@ export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
   'settings/importLogo': ['path'],
   'stats/report': ['folder'],
   'stats/export': ['folder'],
+  'storage/writeJoinFile': ['folder'],
+  'storage/joinWithFile': ['path'],
 };
 
 const REFUSED =

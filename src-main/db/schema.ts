@@ -179,6 +179,10 @@ export interface JournalStateTable {
   anchorId: number;
   /** Id of the entry that sealed the journal under its key; null until then. */
   sealedId: number | null;
+  /** The highest id the journal ever gave, purged or cut since (ids are never given twice). */
+  lastId: Generated<number>;
+  /** HMAC of a constant under the journal's key: which key this journal is under, the key itself elsewhere. */
+  keyCheck: string | null;
 }
 
 export interface OrganisationsTable {

@@ -7,6 +7,7 @@ const FILTER_NAMES = {
   import: 'Tableurs',
   attachment: 'Documents numérisés (PDF, JPEG, PNG)',
   backup: 'Sauvegardes de Passerelle',
+  join: 'Fichiers de raccordement de Passerelle',
 } as const;
 
 /** Native file dialogs, parented to the main window. */

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'UNSAFE_LOCATION',
   'ENGINE_UNAVAILABLE',
   'DATABASE_UNREACHABLE',
+  'JOURNAL_KEY_REQUIRED',
   'DEVICE_NOT_PAIRED',
   'SERVER_UNTRUSTED',
   'SERVER_UNREACHABLE',
@@ -51,6 +52,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'Cette version de Passerelle ne sait pas encore garder ses données sur un serveur PostgreSQL. Gardez-les « Sur ce PC » : rien n’a été changé.',
   DATABASE_UNREACHABLE:
     'Le serveur PostgreSQL qui garde les données de Passerelle ne répond pas. Rien n’a été modifié : réessayez, ou appelez votre prestataire informatique.',
+  JOURNAL_KEY_REQUIRED:
+    'Le journal des accès de cette base est scellé avec une clé que ce PC n’a pas : raccordez ce PC avec un « fichier de raccordement » fait sur un poste déjà raccordé. Rien n’a été modifié.',
   DEVICE_NOT_PAIRED:
     'Ce PC n’est pas appairé avec le serveur Passerelle. Demandez un code d’appairage à l’administrateur (Paramètres › Poste serveur).',
   SERVER_UNTRUSTED:

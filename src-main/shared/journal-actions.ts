@@ -19,6 +19,8 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'storage/testConnection': 'Test de connexion à un serveur PostgreSQL',
   'storage/choosePostgres': 'Choix d’un serveur PostgreSQL pour les données',
   'storage/chooseSqlite': 'Retour des données sur ce PC',
+  'storage/writeJoinFile': 'Fichier de raccordement d’un autre poste au serveur PostgreSQL',
+  'storage/joinWithFile': 'Raccordement de ce poste au serveur PostgreSQL par un fichier de raccordement',
   'lan/status': 'Consultation du poste serveur et des postes appairés',
   'lan/createPairingCode': 'Création d’un code d’appairage',
   'lan/revokeDevice': 'Révocation d’un poste',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test, type PostgresForTest } from './fixtures';
 import { KERBRENOU as ccas, RELAIS_IROISE as portage } from './inputs';
@@ -105,6 +107,19 @@ test('la secrétaire choisit le serveur PostgreSQL de la mairie, puis travaille 
   await expect(page.getByRole('button', { name: 'Revenir à « Sur ce PC »' })).toBeVisible();
   await app.screenshot(page, 'storage-pg-05-parametres');
   await expectAccessible(page, 'Paramètres › Emplacement des données, serveur');
+
+  // « Raccorder un autre poste »: the fichier de raccordement, encrypted under a passphrase, in the home folder.
+  await page.getByLabel('Phrase de passe du fichier').fill('mésange-sureau-lagune-pinson');
+  await page.getByRole('button', { name: 'Écrire le fichier de raccordement…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Choisir le dossier où enregistrer le fichier' });
+  await picker.getByRole('button', { name: 'Dossier personnel' }).click();
+  await picker.getByRole('button', { name: 'Choisir ce dossier' }).click();
+  await expect(page.getByText('Fichier de raccordement écrit', { exact: true })).toBeVisible();
+  const joinFile = path.join(app.homeDir, `raccordement-${postgres.database}.passerelle-raccordement`);
+  await expect(page.getByText(joinFile, { exact: true })).toBeVisible();
+  expect(readFileSync(joinFile).includes(Buffer.from(postgres.password))).toBe(false);
+  await page.getByText('Fichier de raccordement écrit', { exact: true }).scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'storage-pg-05b-raccorder-un-poste');
 
   // The town's server stops: at the next start, the page says why and what to do — no empty data in its place.
   await postgres.stop();

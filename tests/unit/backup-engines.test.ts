@@ -77,9 +77,12 @@ function newJournal(before: Rows, after: Rows): string[] {
   return after.journal!.filter((row) => !before.journal!.includes(row));
 }
 
+/** The tables without the journal's entries, nor the last id it gave (what the restore journals moves it). */
 function withoutJournal(rows: Rows): Rows {
   const { journal: _journal, ...rest } = rows;
-  return rest;
+  const state = (row: string) =>
+    JSON.stringify((JSON.parse(row) as [string, unknown][]).filter(([column]) => column !== 'last_id'));
+  return { ...rest, journal_state: (rest.journal_state ?? []).map(state) };
 }
 
 async function backUp(setup: Setup) {
@@ -133,7 +136,7 @@ describe.runIf(engines().includes('postgres'))('backups across engines', () => {
     expect(keptFiles(c.services.paths.filesDir)).toEqual(fromSqlite.files);
     // Round trip: the tables that nothing wrote to since the first backup are as they were on SQLite.
     const untouched = (rows: Rows) => {
-      const { journal: _j, backups: _b, backup_settings: _s, sessions: _x, ...rest } = rows;
+      const { backups: _b, backup_settings: _s, sessions: _x, ...rest } = withoutJournal(rows);
       return rest;
     };
     expect(untouched(back)).toEqual(untouched(fromSqlite.before));

@@ -25,6 +25,8 @@ const EXPECTED: Record<Method, string> = {
   'storage/testConnection': 'administrateur',
   'storage/choosePostgres': 'administrateur',
   'storage/chooseSqlite': 'administrateur',
+  'storage/writeJoinFile': 'administrateur',
+  'storage/joinWithFile': 'administrateur',
   'lan/status': 'administrateur',
   'lan/createPairingCode': 'administrateur',
   'lan/revokeDevice': 'administrateur',

@@ -228,17 +228,24 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
 
-  it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
+  it('lets a second PC join the server another PC set up, with the fichier de raccordement: its wizard gives way to the login', async () => {
     const target = await emptyDatabase();
     const first = await testServices({ engine: 'sqlite' });
     valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
-    valueOf(await caller(first)('setup/complete', setupInput()));
+    const view = valueOf(await caller(first)('setup/complete', setupInput()));
+    const folder = tempDir('passerelle-cle-usb-');
+    const passphrase = 'goéland-verger-sentier-iris';
+    const { file } = valueOf(
+      await caller(first, { user: view.user, token: view.token })('storage/writeJoinFile', { folder, passphrase }),
+    );
 
     const second = await testServices({ engine: 'sqlite' });
     expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
-    const joined = valueOf(
+    // The setting and password alone no longer do: the server's journal is under the first PC's key.
+    expect(
       await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
-    );
+    ).toMatchObject({ ok: false, error: { code: 'JOURNAL_KEY_REQUIRED' } });
+    const joined = valueOf(await caller(second)('storage/joinWithFile', { path: file, passphrase }));
     expect(joined.outcome).toMatchObject({ kind: 'ok', contents: 'passerelle' });
     expect(valueOf(await caller(second)('setup/status'))).toMatchObject({
       completed: true,

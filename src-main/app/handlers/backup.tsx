@@ -205,7 +205,7 @@ export const backupHandlers: HandlerMap<
         );
         for (const dir of [paths.documentsDir, paths.attachmentsDir, paths.payrollDir])
           await mkdir(dir, { recursive: true });
-        if (manifest.journal) await adoptBackupJournal(ctx.services.keyStore, paths.journalHeadFile, manifest.journal);
+        if (manifest.journal) await adoptBackupJournal(ctx.services.keyStore, ctx.services.journal, manifest.journal);
       });
       await rotatePreRestoreCopies(paths);
       // Accounts may differ in the restored data: everyone signs in again.

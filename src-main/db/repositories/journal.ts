@@ -25,13 +25,45 @@ export type JournalRow = Selectable<JournalTable>;
 export async function journalState(db: Db) {
   return db
     .selectFrom('journalState')
-    .select(['anchorId', 'anchorHash', 'sealedId'])
+    .select(['anchorId', 'anchorHash', 'sealedId', 'lastId', 'keyCheck'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
 }
 
 export async function setSealedId(db: WritableDb, sealedId: number): Promise<void> {
   await db.updateTable('journalState').set({ sealedId }).where('id', '=', 1).execute();
+}
+
+/** The highest id given, kept at each append (PostgreSQL's identity does not move when the app gives the id). */
+export async function setLastId(db: WritableDb, lastId: number): Promise<void> {
+  await db.updateTable('journalState').set({ lastId }).where('id', '=', 1).where('lastId', '<', lastId).execute();
+}
+
+/** Which key the journal is under (`key_check`): set once by the first start that knows it, then by a new seal. */
+export async function setKeyCheck(db: WritableDb, keyCheck: string): Promise<void> {
+  await db.updateTable('journalState').set({ keyCheck }).where('id', '=', 1).execute();
+}
+
+/** The newest entry from `fromId` on (the seal's id: an entry made under the journal's current key). */
+export async function lastEntryFrom(db: Db, fromId: number): Promise<JournalRow | undefined> {
+  return db
+    .selectFrom('journal')
+    .selectAll()
+    .where('id', '>=', fromId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The purges journaled after `afterId`, oldest first. */
+export async function purgesAfter(db: Db, afterId: number): Promise<JournalRow[]> {
+  return db
+    .selectFrom('journal')
+    .selectAll()
+    .where('id', '>', afterId)
+    .where('action', '=', 'purge')
+    .orderBy('id')
+    .execute();
 }
 
 export async function lastEntry(db: Db): Promise<ChainLink | undefined> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 
 /** What a file is chosen for decides the filter shown (images for a logo…). */
-export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment', 'backup'] as const;
+export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment', 'backup', 'join'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Files shown for each purpose; an empty list means a folder is chosen. */
@@ -13,6 +13,7 @@ export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   import: ['xlsx', 'csv', 'xls', 'ods'],
   attachment: ['pdf', 'jpg', 'jpeg', 'png'],
   backup: ['passerelle-backup'],
+  join: ['passerelle-raccordement'],
 };
 
 /**
@@ -32,6 +33,10 @@ export const UPLOAD_LIMITS = {
     tooBig: 'Ce fichier est trop lourd : 10 Mo au plus. Gardez seulement la feuille des personnes à importer.',
   },
   logo: { bytes: 2 * 1024 * 1024, tooBig: 'L’image est trop lourde (2 Mo au maximum).' },
+  join: {
+    bytes: 64 * 1024,
+    tooBig: 'Ce fichier est trop lourd pour être un fichier de raccordement de Passerelle (quelques Ko).',
+  },
 } as const;
 export type UploadPurpose = keyof typeof UPLOAD_LIMITS;
 

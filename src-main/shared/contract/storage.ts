@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
+import { requiredText } from './fields';
+import { oneSource, uploadedFile } from './files';
 
 /**
  * Where the data is kept: « Sur ce PC » (SQLite, one file in the data folder,
@@ -82,6 +84,13 @@ export const storageView = z.object({
   postgresAvailable: z.boolean(),
 });
 
+/** The fichier de raccordement's passphrase: the file holds the server's password and the journal's key. */
+export const JOIN_PASSPHRASE_MIN = 12;
+const joinPassphrase = z
+  .string({ error: 'Indiquez la phrase de passe du fichier de raccordement.' })
+  .min(1, 'Indiquez la phrase de passe du fichier de raccordement.')
+  .max(500, 'Cette phrase de passe est trop longue.');
+
 export const storageMethods = {
   'storage/status': defineMethod({
     input: noInput,
@@ -103,6 +112,42 @@ export const storageMethods = {
    */
   'storage/choosePostgres': defineMethod({
     input: postgresConnectionInput,
+    output: z.object({ outcome: connectionOutcome, leftFile: z.string().nullable() }),
+    tx: 'none',
+    access: 'setup',
+    audit: 'change',
+  }),
+  /**
+   * « Raccorder un autre poste »: on a PC already on the server, the « fichier de raccordement » written
+   * into `folder`, encrypted under the passphrase (backup/join-file.ts): the server's setting, its password
+   * and the journal's key, none of them in clear.
+   */
+  'storage/writeJoinFile': defineMethod({
+    input: z.object({
+      folder: requiredText('Le dossier', 1000),
+      passphrase: joinPassphrase.min(
+        JOIN_PASSPHRASE_MIN,
+        `La phrase de passe doit avoir au moins ${JOIN_PASSPHRASE_MIN} caractères : le fichier contient le mot de passe du serveur et la clé du journal.`,
+      ),
+    }),
+    output: z.object({ file: z.string() }),
+    tx: 'none',
+    access: 'user',
+    audit: 'export',
+  }),
+  /**
+   * « Rejoindre avec un fichier de raccordement »: this PC moves to the server the file names, with its
+   * password and the journal's key, once the key is checked against the server's journal. `path` on this
+   * PC, or `file` sent by a client PC. Everyone signs in again there.
+   */
+  'storage/joinWithFile': defineMethod({
+    input: z
+      .object({
+        path: requiredText('Le fichier', 1000).optional(),
+        file: uploadedFile('join').optional(),
+        passphrase: joinPassphrase,
+      })
+      .refine(oneSource, { path: ['path'], message: 'Choisissez le fichier de raccordement.' }),
     output: z.object({ outcome: connectionOutcome, leftFile: z.string().nullable() }),
     tx: 'none',
     access: 'setup',

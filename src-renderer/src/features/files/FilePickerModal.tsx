@@ -21,6 +21,7 @@ export const PURPOSE_TITLES: Record<FilePurpose, string> = {
   import: 'Choisir le tableau à importer (.xlsx ou .csv)',
   attachment: 'Choisir le document numérisé (PDF, JPEG ou PNG)',
   backup: 'Choisir la sauvegarde à restaurer',
+  join: 'Choisir le fichier de raccordement (.passerelle-raccordement)',
 };
 
 function formatSize(bytes: number | null) {

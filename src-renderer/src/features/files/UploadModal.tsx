@@ -14,6 +14,7 @@ const HINTS: Record<UploadPurpose, string> = {
   attachment: 'PDF, JPEG ou PNG, 10 Mo au plus.',
   import: 'Excel (.xlsx) ou CSV (.csv), 10 Mo au plus.',
   logo: 'Image PNG ou JPEG, 2 Mo au plus.',
+  join: 'Le fichier « .passerelle-raccordement » fait sur un poste déjà raccordé.',
 };
 
 /**

@@ -5,6 +5,7 @@ import type { EngineName } from '@shared/contract/storage';
 import { ApiError, call, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { JoinServerForm } from '../poste/JoinServerForm';
+import { JoinWithFile } from './JoinFile';
 import { PostgresConnectionForm } from './PostgresConnectionForm';
 
 /** The wizard’s first question: this PC’s own data (either engine), or the office’s Passerelle server (issue 29). */
@@ -101,7 +102,8 @@ export function StorageChoice({
           <Stack gap="xs">
             <Text size="sm">
               Passerelle garde ses données sur le serveur « {server.host} » (base « {server.database} »). Continuez la
-              configuration : les autres postes qui choisiront ce serveur retrouveront les mêmes données.
+              configuration. Pour qu’un autre poste y travaille aussi, l’administrateur lui préparera un fichier de
+              raccordement (Paramètres › Emplacement des données).
             </Text>
             <Group>
               <Button variant="default" size="xs" loading={saving} onClick={backToThisPc}>
@@ -120,6 +122,12 @@ export function StorageChoice({
               ce PC ».
             </Alert>
           )}
+          {!unavailable && (
+            <Alert color="gray" title="Rejoindre avec un fichier de raccordement">
+              <JoinWithFile onJoined={() => client.invalidateQueries()} />
+            </Alert>
+          )}
+          <Text fw={600}>Ou, pour le premier poste sur ce serveur :</Text>
           <PostgresConnectionForm
             passwordHint="Gardé protégé sur ce PC, jamais dans les données ni le journal"
             actions={(values, form) => (

@@ -5,6 +5,7 @@ import { ENGINE_LABELS, TLS_MODE_LABELS } from '@shared/contract/storage';
 import { ApiError, call, errorMessage, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { useSession } from '../auth/SessionContext';
+import { JoinWithFile, WriteJoinFile } from './JoinFile';
 import { PostgresConnectionForm } from './PostgresConnectionForm';
 
 /**
@@ -75,6 +76,7 @@ export function StorageSettings() {
       )}
       {engine === 'postgres' ? (
         <>
+          <WriteJoinFile />
           <Title order={2} size="h3" mt="md">
             Revenir à « Sur ce PC »
           </Title>
@@ -147,6 +149,14 @@ export function StorageSettings() {
                 : undefined
             }
           />
+          {postgresAvailable && (
+            <>
+              <Title order={2} size="h3" mt="md">
+                Rejoindre avec un fichier de raccordement
+              </Title>
+              <JoinWithFile onJoined={moved} />
+            </>
+          )}
         </>
       )}
     </Stack>
