@@ -11,6 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Answered } from '../../src-main/app/dispatch';
 import { uploadDialogs } from '../../src-main/app/ports';
+import { USER_PATH_FIELDS } from '../../src-main/app/user-paths';
 import type { Session } from '../../src-main/app/session';
 import type { Method } from '../../src-main/shared/contract';
 import { BACKUP_ON_SERVER, DOWNLOAD_FOLDER, type SentFile } from '../../src-main/shared/contract/files';
@@ -30,6 +31,24 @@ beforeAll(async () => {
 }, 120_000);
 
 const DEVICE = { id: 1, name: 'PC de l’accueil' };
+
+/** The methods that write into a chosen folder, sent back by the tests below. */
+const EXPORTS_TESTED = [
+  'payroll/export',
+  'stats/export',
+  'stats/report',
+  'documents/saveCopy',
+  'rgpd/exportPerson',
+  'journal/export',
+];
+/** The same `ctx.saveFile`, through the same dispatch. */
+const OTHER_EXPORTS = [
+  'asp/export',
+  'documents/merge',
+  'fse/indicatorsExport',
+  'fse/indicatorsReport',
+  'fse/participantsCsv',
+];
 
 /** A call from the paired PC, signed in as `account`. */
 function fromClient(account: string) {
@@ -143,6 +162,20 @@ describe('an export asked from a client PC comes back as a file, never into a fo
     const answer = await callAs(world, 'administrateur')('journal/export', { folder: localFolder });
     expect(answer.ok && 'files' in answer).toBe(false);
     expect(readFileSync(valueOf(answer).path, 'utf8')).toContain('Empreinte');
+  });
+});
+
+describe('one way out for every file a call makes', () => {
+  it('no handler writes into a chosen folder but through `ctx.saveFile`', () => {
+    const dir = path.join(__dirname, '../../src-main/app/handlers');
+    const writers = readdirSync(dir).filter((name) => /\bcopyInto\(/.test(readFileSync(path.join(dir, name), 'utf8')));
+    expect(writers).toEqual([]);
+    // Every method taking a folder to write into is one of those (the table confineInput reads).
+    const folderMethods = Object.entries(USER_PATH_FIELDS)
+      .filter(([, fields]) => fields.includes('folder'))
+      .map(([method]) => method)
+      .sort();
+    expect(folderMethods).toEqual([...EXPORTS_TESTED, ...OTHER_EXPORTS, 'backup/create'].sort());
   });
 });
 
