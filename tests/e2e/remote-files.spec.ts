@@ -80,7 +80,7 @@ test('un export demandé depuis un poste du réseau se télécharge sur ce poste
   page,
   app,
 }) => {
-  await app.seed();
+  const admin = await app.seed();
   await app.open(page);
   await new LoginPage(page).signIn(ADMIN_NAME, ADMIN_PASSWORD);
   const shell = new ShellPage(page);
@@ -99,6 +99,34 @@ test('un export demandé depuis un poste du réseau se télécharge sur ce poste
   expect(JSON.stringify(workbook.worksheets[0]!.getSheetValues())).toContain('CCAS de Kerbrénou');
   await expect(page.getByText(`Tableaux enregistrés : ${download.suggestedFilename()}`)).toBeVisible();
   await app.screenshot(page, 'remote-files-04-export-telecharge');
+
+  // Two files from one call (the person's data: her PDF and her JSON): two downloads.
+  await admitPeople(app.services, admin, ['Élodie']);
+  await shell.goTo('Personnes');
+  await page.getByRole('link', { name: 'PARTICIPANT Élodie' }).click();
+  await page.getByRole('button', { name: 'Ses données (RGPD)' }).click();
+  const exportModal = page.getByRole('dialog', { name: 'Données de la personne (droit d’accès)' });
+  const downloads: import('@playwright/test').Download[] = [];
+  const bothDownloaded = new Promise<void>((resolve) =>
+    page.on('download', (d) => {
+      downloads.push(d);
+      if (downloads.length === 2) resolve();
+    }),
+  );
+  await exportModal.getByRole('button', { name: 'Enregistrer le PDF et le fichier JSON…' }).click();
+  await bothDownloaded;
+  const names = downloads.map((d) => d.suggestedFilename());
+  expect(names).toHaveLength(2);
+  expect(names[0]).toMatch(/\.pdf$/);
+  expect(names[1]).toBe(names[0]!.replace(/\.pdf$/, '.json'));
+  expect(
+    readFileSync(await downloads[0]!.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
+  expect(JSON.parse(readFileSync(await downloads[1]!.path(), 'utf8'))).toMatchObject({ généréLe: expect.any(String) });
+  await page.keyboard.press('Escape');
+  await expect(exportModal).toHaveCount(0);
 
   // Backups of the office's data: on the server's PC, said plainly here.
   await shell.goTo('Sauvegardes');
