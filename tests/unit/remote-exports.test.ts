@@ -11,6 +11,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Answered } from '../../src-main/app/dispatch';
 import { uploadDialogs } from '../../src-main/app/ports';
+import { makeCertificate } from '../../src-main/lan/certificate';
+import { lanTransport, pairWithServer, probeServer } from '../../src-main/lan/client';
+import { startLanServer } from '../../src-main/lan/server';
 import { USER_PATH_FIELDS } from '../../src-main/app/user-paths';
 import type { Session } from '../../src-main/app/session';
 import type { Method } from '../../src-main/shared/contract';
@@ -238,5 +241,54 @@ describe('backups are the server’s job', () => {
       ok: false,
       error: { message: BACKUP_ON_SERVER },
     });
+  });
+});
+
+describe('over the office network (the LAN server, a paired PC)', () => {
+  it('an export made on the server reaches the paired PC as a file in the answer; main, on its own PC, writes it', async () => {
+    const { services, session: admin, call: local } = await configured();
+    const lan = await startLanServer({
+      services,
+      address: '127.0.0.1',
+      port: 0,
+      certificate: makeCertificate('127.0.0.1'),
+    });
+    try {
+      const address = { host: '127.0.0.1', port: lan.port };
+      const code = valueOf(await local('lan/createPairingCode', {})).code;
+      const paired = await pairWithServer({
+        address,
+        identity: await probeServer(address),
+        code,
+        deviceName: 'PC de l’accueil',
+      });
+      const transport = lanTransport(paired);
+      try {
+        const login = await transport.invoke(
+          'auth/login',
+          { userId: admin.user!.id, password: 'Secrétariat-CCAS-2026' },
+          null,
+        );
+        const token = (login as { value: { token: string } }).value.token;
+        expect(await transport.invoke('app/info', {}, token)).toMatchObject({ value: { filesFrom: 'client' } });
+        expect(await transport.invoke('files/chooseFolder', { purpose: 'export' }, token)).toMatchObject({
+          value: { status: 'download' },
+        });
+        const before = readdirSync(services.homeDir);
+        const exported = (await transport.invoke('journal/export', { folder: DOWNLOAD_FOLDER }, token)) as Answered;
+        expect(exported).toMatchObject({ ok: true, value: { path: 'journal-passerelle-2026-03-02.csv' } });
+        expect(exported.files?.map((f) => f.name)).toEqual(['journal-passerelle-2026-03-02.csv']);
+        expect(Buffer.from(exported.files![0]!.base64, 'base64').toString('utf8')).toContain(
+          'Poste « PC de l’accueil »',
+        );
+        expect(readdirSync(services.homeDir)).toEqual(before);
+        // On the server's own PC, the same method writes into the folder chosen there.
+        expect(valueOf(await local('app/info', {}))).toMatchObject({ filesFrom: 'server' });
+      } finally {
+        transport.close();
+      }
+    } finally {
+      await lan.close();
+    }
   });
 });
