@@ -229,7 +229,7 @@ export function BackupPage() {
     return (
       <Stack maw={900}>
         <Title order={1}>Sauvegardes</Title>
-        {s.configured && <LastBackup status={s} />}
+        <LastBackup status={s} />
         <BackupOnServer />
       </Stack>
     );

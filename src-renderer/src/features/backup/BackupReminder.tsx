@@ -12,10 +12,13 @@ export const when = formatFrenchInstant;
 
 /** The last verified USB backup, red after 7 days: on the dashboard and the Sauvegardes page. */
 export function LastBackup({ status }: { status: BackupStatus }) {
+  const info = useApiQuery('app/info');
   if (!status.lastBackup)
     return (
       <Alert color="red" title="Aucune sauvegarde sur clé USB">
-        Faites une première sauvegarde dans Sauvegardes.
+        {info.data?.filesFrom === 'client'
+          ? 'Faites une première sauvegarde sur le PC serveur Passerelle, dans Sauvegardes.'
+          : 'Faites une première sauvegarde dans Sauvegardes.'}
       </Alert>
     );
   return (
