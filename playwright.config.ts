@@ -30,7 +30,10 @@ export default defineConfig({
         '--disable-sync',
       ],
       // On Linux, Chromium takes the format of its own controls from the environment's language.
-      env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
+      // LC_ALL: the file names' encoding. This machine has no fr_FR.UTF-8 locale, so without it the C
+      // locale (ASCII) applies and a download named with an accent (« contrat signé.pdf ») is saved as
+      // « download »; C.UTF-8 exists everywhere and leaves the controls' French format as it is.
+      env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr', LC_ALL: 'C.UTF-8' },
     },
   },
 });

@@ -29,6 +29,8 @@ import { syncJournalHead } from './journal-start';
 import { assertPasswordChosen } from './password-change-gate';
 import { scopeFor, type Scope } from './permissions';
 import { confineInput } from './user-paths';
+import { BACKUP_ON_SERVER, callFromClientPc, fileSaver, SERVER_PC_ONLY } from './downloads';
+import type { SentFile } from '../shared/contract/files';
 import { frenchDate } from './ports';
 import type { Services } from './services';
 import { deviceRecords, type DeviceRef, type Session } from './session';
@@ -40,7 +42,7 @@ export async function handleRpc(
   sessionToken: string | null,
   /** The paired PC the call came through (the LAN server, src-main/lan/server.ts); none on this PC. */
   device?: DeviceRef,
-): Promise<Result<unknown> & { dataVersion: number }> {
+): Promise<Answered & { dataVersion: number }> {
   let session: Session = device ? { user: null, device } : { user: null };
   if (sessionToken) {
     const resolved = services.sessions.resolve(
@@ -56,15 +58,23 @@ export async function handleRpc(
   return { ...result, dataVersion: dataVersion(services.db) };
 }
 
+/**
+ * The result envelope; `files`: what the call made for a person at a client
+ * PC, sent back to be saved there (downloads.ts), present only then.
+ */
+export type Answered = Result<unknown> & { files?: SentFile[] };
+
 export async function dispatch(
   services: Services,
   method: string,
   rawInput: unknown,
   session: Session,
-): Promise<Result<unknown>> {
+): Promise<Answered> {
   if (!isMethod(method)) return failure(new AppError('UNKNOWN_METHOD'));
   try {
-    return { ok: true, value: await run(services, method, rawInput, session) };
+    const files: SentFile[] = [];
+    const value = await run(services, method, rawInput, session, files);
+    return files.length > 0 ? { ok: true, value, files } : { ok: true, value };
   } catch (error) {
     return failure(toAppError(error, method));
   } finally {
@@ -95,14 +105,16 @@ async function authorize(services: Services, method: Method, session: Session): 
   return scope;
 }
 
-async function run(services: Services, method: Method, rawInput: unknown, session: Session) {
+async function run(services: Services, method: Method, rawInput: unknown, session: Session, sent: SentFile[]) {
   const definition = contract[method];
   const scope = await authorize(services, method, session);
+  const fromClientPc = callFromClientPc(services.dialogs, session);
+  if (fromClientPc && SERVER_PC_ONLY.has(method)) throw new AppError('CONFLICT', BACKUP_ON_SERVER);
 
   const valid = definition.input.safeParse(rawInput ?? undefined);
   if (!valid.success) throw invalidInput(valid.error);
-  // Paths on this PC: only where the file picker may look, or what the native dialog gave.
-  const parsed = { data: confineInput(method, valid.data, services) };
+  // Paths on this PC: only where the file picker may look, or what the native dialog gave; none from another PC.
+  const parsed = { data: confineInput(method, valid.data, services, fromClientPc) };
 
   const handler = handlers[method] as Handler<Method>;
   const instant = services.clock.now();
@@ -137,6 +149,8 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
     attribute: (userId: number) => {
       actor = userId;
     },
+    fromClientPc,
+    saveFile: fileSaver(fromClientPc, sent),
   };
   const execute = async (ctx: HandlerContext<TransactionKind>) => {
     const output = await handler(parsed.data as never, ctx);
@@ -167,6 +181,7 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   /** A `read` or `write` method's handler runs whole again: it notes its records and its actor again. */
   const fromScratch = () => {
     records.length = 0;
+    sent.length = 0;
     actor = session.user?.id ?? null;
   };
 

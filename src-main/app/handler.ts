@@ -26,6 +26,14 @@ interface CallContext {
   record(ref: string): void;
   /** The account a call acts for when nobody was signed in yet (the wizard creating the first administrator). */
   attribute(userId: number): void;
+  /** The person calls from another PC than main's (a PC paired with the Passerelle server): see downloads.ts. */
+  fromClientPc: boolean;
+  /**
+   * Saves a file the call made for the person: into `folder` (chosen on this
+   * PC) and answers the path; on a client PC's call, writes nothing here and
+   * sends the file back to be saved there, answering its name (downloads.ts).
+   */
+  saveFile(folder: string, fileName: string, bytes: Uint8Array): Promise<string>;
 }
 
 /** A `read` method: its transaction, in which the database refuses every write. */

@@ -36,14 +36,26 @@ export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
 const REFUSED =
   'Cet emplacement n’est pas accessible à Passerelle : choisissez un fichier ou un dossier de votre dossier personnel ou d’une clé USB.';
 
-/** Replaces each path field by its real, confined path; refuses the call otherwise. */
-export function confineInput(method: Method, input: unknown, services: Services): unknown {
+const FROM_CLIENT_PC =
+  'Depuis ce poste, un fichier se choisit sur votre PC et s’envoie au serveur Passerelle : choisissez-le de nouveau.';
+
+/**
+ * Replaces each path field by its real, confined path; refuses the call
+ * otherwise. From a client PC (`fromClientPc`, issue 29) no path of main's PC
+ * is taken: a file comes as bytes, and a folder is never written into
+ * (`ctx.saveFile` sends what is made back), so a `folder` is left as named.
+ */
+export function confineInput(method: Method, input: unknown, services: Services, fromClientPc = false): unknown {
   const fields = USER_PATH_FIELDS[method];
   if (!fields || typeof input !== 'object' || input === null) return input;
   const confined: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   for (const field of fields) {
     const value = confined[field];
     if (typeof value !== 'string') continue;
+    if (fromClientPc) {
+      if (field === 'folder') continue;
+      throw new AppError('INVALID_INPUT', FROM_CLIENT_PC, { field });
+    }
     const real = confineUserPath(value, services.fileRoots(), services.grantedPaths);
     // Missing files keep their own "introuvable" message from the handler; only an existing path outside is refused here.
     if (real === null) {

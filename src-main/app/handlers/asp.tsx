@@ -2,7 +2,6 @@ import * as repo from '../../db/repositories/asp';
 import { findEmployer } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { copyInto } from '../../documents/store';
 import { ASP_MONTHLY_STATE_CSS, AspMonthlyState } from '../../documents/templates/asp-monthly-state';
 import { safeFileName } from '../../domain/file-names';
 import { aspMonthlyStateCsv } from '../../exports/asp-monthly-state';
@@ -68,7 +67,7 @@ export const aspHandlers: HandlerMap<'asp/preview' | 'asp/get' | 'asp/validate' 
     const base = `Etat_mensuel_ASP_${employer.name}_${month}`;
     if (format === 'csv') {
       const bytes = Buffer.from(aspMonthlyStateCsv(view), 'utf8');
-      return { path: await copyInto(folder, safeFileName(base, 'csv'), bytes) };
+      return { path: await ctx.saveFile(folder, safeFileName(base, 'csv'), bytes) };
     }
     const pdf = await ctx.services.printer.print(
       renderPage(
@@ -89,6 +88,6 @@ export const aspHandlers: HandlerMap<'asp/preview' | 'asp/get' | 'asp/validate' 
         ASP_MONTHLY_STATE_CSS,
       ),
     );
-    return { path: await copyInto(folder, safeFileName(base, 'pdf'), pdf) };
+    return { path: await ctx.saveFile(folder, safeFileName(base, 'pdf'), pdf) };
   },
 };

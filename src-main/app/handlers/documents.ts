@@ -4,7 +4,7 @@ import { findParticipation } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
 import { safeFileName } from '../../domain/file-names';
 import { PDF_CREATOR } from '../../documents/pdf-info';
-import { copyInto, readVerified } from '../../documents/store';
+import { readVerified } from '../../documents/store';
 import { storeScan } from '../scan-store';
 import {
   DOCUMENT_KIND_LABELS,
@@ -100,7 +100,7 @@ export const documentsHandlers: HandlerMap<
     merged.setCreator(PDF_CREATOR);
     merged.setProducer(PDF_CREATOR);
     const bytes = await merged.save();
-    const written = folder ? await copyInto(folder, fileName, bytes) : null;
+    const written = folder ? await ctx.saveFile(folder, fileName, bytes) : null;
     return { pdfBase64: Buffer.from(bytes).toString('base64'), fileName, pages: merged.getPageCount(), path: written };
   },
 
@@ -141,9 +141,11 @@ export const documentsHandlers: HandlerMap<
       fileName = safeFileName(path.parse(row.originalName).name, path.extname(row.storedFile).slice(1));
       ctx.record(`attachment:${attachmentId}`);
     }
-    const written = await copyInto(folder, fileName, bytes);
+    const written = await ctx.saveFile(folder, fileName, bytes);
     const userId = ctx.session.user?.id;
-    if (userId !== undefined) await ctx.transaction((db) => repo.rememberDocumentsFolder(db, userId, folder));
+    // A copy sent to a client PC went to no folder of this one: none is remembered.
+    if (userId !== undefined && !ctx.fromClientPc)
+      await ctx.transaction((db) => repo.rememberDocumentsFolder(db, userId, folder));
     return { path: written };
   },
 

@@ -6,35 +6,40 @@ import { builtOn } from '../build-info';
 import { resolveInsideRoots } from '../file-roots';
 import type { HandlerMap } from '../handler';
 import { grantPath } from '../user-paths';
+import { BACKUP_ON_SERVER } from '../downloads';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 export const filesHandlers: HandlerMap<'files/chooseFile' | 'files/chooseFolder' | 'files/list' | 'app/info'> = {
-  'app/info': async (_input, { services }) => ({
+  'app/info': async (_input, { services, fromClientPc }) => ({
     version: services.version,
     builtOn,
     mode: services.mode,
-    filesFrom: services.dialogs.upload ? ('client' as const) : ('server' as const),
+    filesFrom: fromClientPc ? ('client' as const) : ('server' as const),
   }),
 
-  'files/chooseFile': async ({ purpose }, { services }) => {
-    if (services.dialogs.upload) return { status: 'upload' as const };
+  'files/chooseFile': async ({ purpose }, { services, fromClientPc }) => {
+    if (fromClientPc && purpose === 'backup') throw new AppError('CONFLICT', BACKUP_ON_SERVER);
+    if (fromClientPc) return { status: 'upload' as const };
     if (!services.dialogs.native) return { status: 'picker' as const };
     const chosen = await services.dialogs.chooseFile(purpose, FILE_PURPOSE_EXTENSIONS[purpose]);
     if (chosen !== null) grantPath(services, chosen);
     return chosen === null ? { status: 'cancelled' as const } : { status: 'chosen' as const, path: chosen };
   },
 
-  'files/chooseFolder': async ({ purpose }, { services }) => {
+  'files/chooseFolder': async ({ purpose }, { services, fromClientPc }) => {
+    if (fromClientPc && purpose === 'backup') throw new AppError('CONFLICT', BACKUP_ON_SERVER);
+    // What the call makes comes back to that PC, saved where its user chooses (downloads.ts).
+    if (fromClientPc) return { status: 'download' as const };
     if (!services.dialogs.native) return { status: 'picker' as const };
     const chosen = await services.dialogs.chooseFolder(purpose);
     if (chosen !== null) grantPath(services, chosen);
     return chosen === null ? { status: 'cancelled' as const } : { status: 'chosen' as const, path: chosen };
   },
 
-  'files/list': async ({ purpose, path: requested }, { services }) => {
+  'files/list': async ({ purpose, path: requested }, { services, fromClientPc }) => {
     // The server's own folders are nobody's business on a client PC (issue 29).
-    if (services.dialogs.upload)
+    if (fromClientPc)
       throw new AppError(
         'CONFLICT',
         'Les dossiers du serveur Passerelle ne se parcourent pas depuis un autre poste : choisissez le fichier sur votre PC.',

@@ -1,7 +1,6 @@
 import { findStructure } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { copyInto } from '../../documents/store';
 import { FSE_INDICATORS_CSS, FseIndicatorsReport } from '../../documents/templates/fse-indicators';
 import { countFseIndicators, publishFseTable } from '../../domain/fse-plus-indicators';
 import { safeFileName } from '../../domain/file-names';
@@ -54,7 +53,9 @@ export const fseIndicatorsHandlers: HandlerMap<
     );
     const pdf = await ctx.services.printer.print(html);
     ctx.record(`fseOperation:${query.operationId}`);
-    const path = folder ? await copyInto(folder, safeFileName(fileStem('Indicateurs_FSE', table), 'pdf'), pdf) : null;
+    const path = folder
+      ? await ctx.saveFile(folder, safeFileName(fileStem('Indicateurs_FSE', table), 'pdf'), pdf)
+      : null;
     return { pdfBase64: Buffer.from(pdf).toString('base64'), path };
   },
 
@@ -65,7 +66,7 @@ export const fseIndicatorsHandlers: HandlerMap<
     }));
     const bytes = await fseIndicatorsXlsx(table, structureName);
     ctx.record(`fseOperation:${query.operationId}`);
-    return { path: await copyInto(folder, safeFileName(fileStem('Indicateurs_FSE', table), 'xlsx'), bytes) };
+    return { path: await ctx.saveFile(folder, safeFileName(fileStem('Indicateurs_FSE', table), 'xlsx'), bytes) };
   },
 
   'fse/participantsCsv': async ({ query, folder }, ctx) => {
@@ -74,7 +75,7 @@ export const fseIndicatorsHandlers: HandlerMap<
     // Sensitive items of each person leave the app: the journal names whose.
     ctx.record(`fseOperation:${query.operationId}`);
     for (const id of personIds) ctx.record(`person:${id}`);
-    const path = await copyInto(
+    const path = await ctx.saveFile(
       folder,
       safeFileName(fileStem('Participants_FSE', { operation, ...query }), 'csv'),
       Buffer.from(csv, 'utf8'),

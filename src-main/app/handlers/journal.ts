@@ -54,9 +54,10 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
   'journal/verify': async (_input, { db, services }) =>
     verifyJournal(db, services.journal.key, openHead(services.journal.key, readHeadText(services.journal.headFile))),
 
-  'journal/export': async ({ folder, ...filter }, { read, today }) => {
-    const info = await stat(folder).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', 'Ce dossier n’existe pas ou n’est plus branché.');
+  'journal/export': async ({ folder, ...filter }, { read, today, fromClientPc, saveFile }) => {
+    const info = fromClientPc ? null : await stat(folder).catch(() => null);
+    if (!fromClientPc && !info?.isDirectory())
+      throw new AppError('NOT_FOUND', 'Ce dossier n’existe pas ou n’est plus branché.');
     // A `none` method: the entries are read first, the export is journaled once the file is written.
     const listed = (await read(({ db }) => journalEntries(db, filter))).reverse();
     const csv = toCsv([
@@ -73,7 +74,9 @@ export const journalHandlers: HandlerMap<'journal/list' | 'journal/verify' | 'jo
         hash,
       ]),
     ]);
-    const target = path.join(folder, `journal-passerelle-${today}.csv`);
+    const fileName = `journal-passerelle-${today}.csv`;
+    if (fromClientPc) return { path: await saveFile(folder, fileName, Buffer.from(csv, 'utf8')), count: listed.length };
+    const target = path.join(folder, fileName);
     const temporary = `${target}.tmp`;
     try {
       await writeFile(temporary, csv, 'utf8');

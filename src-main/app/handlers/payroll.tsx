@@ -3,7 +3,7 @@ import { serialise } from '../../db/locks';
 import * as repo from '../../db/repositories/payroll';
 import { findEmployer } from '../../db/repositories/settings';
 import { safeFileName } from '../../domain/file-names';
-import { copyInto, readVerified, sha256 } from '../../documents/store';
+import { readVerified, sha256 } from '../../documents/store';
 import { missingMatricules, variablesRefusal } from '../../domain/variables-keys';
 import type { HandoffView } from '../../shared/contract/payroll';
 import { AppError } from '../../shared/errors';
@@ -276,6 +276,6 @@ export const payrollHandlers: HandlerMap<
       format === 'variables'
         ? safeFileName(`Variables_paie_${handoff.employerName}_${month}`, 'csv')
         : safeFileName(fileBase(handoff.employerName, month), format);
-    return { path: await copyInto(folder, name, bytes) };
+    return { path: await ctx.saveFile(folder, name, bytes) };
   },
 };

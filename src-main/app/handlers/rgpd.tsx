@@ -2,7 +2,6 @@ import { personExists } from '../../db/repositories/people';
 import * as repo from '../../db/repositories/rgpd';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { copyInto } from '../../documents/store';
 import type { PersonDocumentData } from '../../documents/data';
 import { RgpdNotice } from '../../documents/templates/rgpd-notice';
 import { RgpdRegister } from '../../documents/templates/rgpd-register';
@@ -94,8 +93,8 @@ export const rgpdHandlers: HandlerMap<
     const fileStem = prepared.fileName.replace(/\.pdf$/, '');
     const paths = folder
       ? [
-          await copyInto(folder, `${fileStem}.pdf`, pdf),
-          await copyInto(folder, `${fileStem}.json`, Buffer.from(json, 'utf8')),
+          await ctx.saveFile(folder, `${fileStem}.pdf`, pdf),
+          await ctx.saveFile(folder, `${fileStem}.json`, Buffer.from(json, 'utf8')),
         ]
       : [];
     return { pdfBase64: Buffer.from(pdf).toString('base64'), json, fileStem, paths };

@@ -2,7 +2,6 @@ import * as repo from '../../db/repositories/statistics';
 import { findStructure } from '../../db/repositories/settings';
 import { structurePartyOf } from '../../documents/collect';
 import { renderPage } from '../../documents/render';
-import { copyInto } from '../../documents/store';
 import { FunderReport, REPORT_CSS } from '../../documents/templates/funder-report';
 import { safeFileName } from '../../domain/file-names';
 import { shownBreakdown, shownCross, shownImmersions, statsXlsx } from '../../exports/stats';
@@ -111,7 +110,7 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
     const pdf = await ctx.services.printer.print(html);
     ctx.record(`stats:report:${f.from}:${f.to}`);
     const path = folder
-      ? await copyInto(folder, safeFileName(`Rapport_${structure.name}_${f.from}_${f.to}`, 'pdf'), pdf)
+      ? await ctx.saveFile(folder, safeFileName(`Rapport_${structure.name}_${f.from}_${f.to}`, 'pdf'), pdf)
       : null;
     return { pdfBase64: Buffer.from(pdf).toString('base64'), path };
   },
@@ -126,7 +125,7 @@ export const statsHandlers: HandlerMap<'stats/figures' | 'stats/people' | 'stats
     const bytes = await statsXlsx(figures, { structureName, period: periodText(f, ctx.today), filters });
     ctx.record(`stats:export:${f.from}:${f.to}`);
     return {
-      path: await copyInto(folder, safeFileName(`Statistiques_${structureName}_${f.from}_${f.to}`, 'xlsx'), bytes),
+      path: await ctx.saveFile(folder, safeFileName(`Statistiques_${structureName}_${f.from}_${f.to}`, 'xlsx'), bytes),
     };
   },
 };

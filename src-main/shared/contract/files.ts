@@ -78,7 +78,39 @@ const chooseAnswer = z.discriminatedUnion('status', [
   z.object({ status: z.literal('picker') }),
   /** Main is on another PC: the client chooses the file itself and sends its bytes (`uploadedFile`). */
   z.object({ status: z.literal('upload') }),
+  /**
+   * Main is on another PC and a folder was asked (where to write an export):
+   * what the call makes is sent back and saved on this PC where its user
+   * chooses (a download). The call names `DOWNLOAD_FOLDER` as its folder.
+   */
+  z.object({ status: z.literal('download') }),
 ]);
+
+/**
+ * The folder a call from a client PC names (issue 29): not a folder of
+ * anybody's, the sign that what is made comes back to be saved on that PC
+ * (`SentFile`). Main never writes into a folder on a client's call, whatever
+ * it names.
+ */
+export const DOWNLOAD_FOLDER = '⟨ce poste⟩';
+
+/**
+ * The backups of the office's data are the server's job (issue 29): made on
+ * the PC that holds the data, onto its USB drive or backup disk, with the
+ * passphrase kept there; a restore replaces everyone's data, so it is done
+ * there too. Said on a client PC, and by main to a call from one.
+ */
+export const BACKUP_ON_SERVER =
+  'Les sauvegardes des données du bureau se font sur le PC serveur Passerelle, pas depuis un autre poste : la sauvegarde, sa phrase de passe et la restauration se font sur ce PC-là (avec sa clé USB ou son disque de sauvegarde), par un administrateur.';
+
+/** A file a call made, sent back to the client PC that asked for it, which saves it (a browser download). */
+export const sentFile = z.object({
+  /** The French file name to save it under (`heures-2026-11.csv`). */
+  name: z.string().min(1),
+  mediaType: z.string().min(1),
+  base64: z.string(),
+});
+export type SentFile = z.output<typeof sentFile>;
 
 export const fileEntry = z.object({
   name: z.string(),

@@ -2,6 +2,7 @@ import { useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-que
 import type { Method, MethodInput, MethodOutput } from '@shared/contract';
 import type { ErrorPayload } from '@shared/errors';
 import { noteReach, whenReachable } from './connection';
+import { saveSentFiles } from './downloads';
 
 /** A failed call, carrying the French message and the fields at fault. */
 export class ApiError extends Error {
@@ -127,6 +128,7 @@ async function request<M extends Method>(
     }
     throw new ApiError(result.error);
   }
+  saveSentFiles(result.files);
   return { value: result.value as MethodOutput<M>, changed };
 }
 

@@ -6,7 +6,7 @@ import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { AsyncForm } from '../../ui/AsyncForm';
 import { PdfPreview, printPdf } from '../documents/PdfPreview';
-import { BackupButtons, LastBackup, when } from './BackupReminder';
+import { BackupButtons, BackupOnServer, LastBackup, when } from './BackupReminder';
 import { countOf } from '@shared/french';
 
 /** The recovery sheet, printed straight away; never saved to a file (it holds the passphrase). */
@@ -216,6 +216,7 @@ function RestoreModal({ path, onClose }: { path: string; onClose: () => void }) 
 /** Encrypted backups to a USB stick, verified; restore with a preview first. */
 export function BackupPage() {
   const status = useApiQuery('backup/status');
+  const info = useApiQuery('app/info');
   const choose = useChooseFile();
   const [changing, setChanging] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
@@ -224,6 +225,14 @@ export function BackupPage() {
   if (status.isPending) return <Loader />;
   if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
   const s = status.data;
+  if (info.data?.filesFrom === 'client')
+    return (
+      <Stack maw={900}>
+        <Title order={1}>Sauvegardes</Title>
+        <LastBackup status={s} />
+        <BackupOnServer />
+      </Stack>
+    );
   return (
     <Stack maw={900}>
       <Title order={1}>Sauvegardes</Title>

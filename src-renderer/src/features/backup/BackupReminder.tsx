@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { formatFrenchInstant } from '@shared/paris-time';
 import type { BackupStatus } from '@shared/contract/backup';
+import { BACKUP_ON_SERVER } from '@shared/contract/files';
 import { fileSizeLabel } from '@shared/dates';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { useChooseFile } from '../files/FileChooser';
@@ -11,10 +12,13 @@ export const when = formatFrenchInstant;
 
 /** The last verified USB backup, red after 7 days: on the dashboard and the Sauvegardes page. */
 export function LastBackup({ status }: { status: BackupStatus }) {
+  const info = useApiQuery('app/info');
   if (!status.lastBackup)
     return (
       <Alert color="red" title="Aucune sauvegarde sur clé USB">
-        Faites une première sauvegarde dans Sauvegardes.
+        {info.data?.filesFrom === 'client'
+          ? 'Faites une première sauvegarde sur le PC serveur Passerelle, dans Sauvegardes.'
+          : 'Faites une première sauvegarde dans Sauvegardes.'}
       </Alert>
     );
   return (
@@ -46,6 +50,21 @@ function BackupProgressBar() {
 
 /** "Sauvegarder sur clé USB": one click into the remembered folder, or another one; the progress bar while it runs. */
 export function BackupButtons({ status: s }: { status: BackupStatus }) {
+  const info = useApiQuery('app/info');
+  if (info.data?.filesFrom === 'client') return <BackupOnServer />;
+  return <BackupButtonsHere status={s} />;
+}
+
+/** On a client PC (main is the office's server, issue 29): the backups are made on the server's PC. */
+export function BackupOnServer() {
+  return (
+    <Alert color="blue" title="Sauvegardes : sur le PC serveur">
+      {BACKUP_ON_SERVER}
+    </Alert>
+  );
+}
+
+function BackupButtonsHere({ status: s }: { status: BackupStatus }) {
   const create = useApiMutation('backup/create');
   const choose = useChooseFile();
   const backupTo = async (folder: string | null) => {

@@ -1,21 +1,10 @@
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { call, useApiMutation, useApiQuery } from '../../api/client';
-import { base64ToBytes } from './PdfPreview';
+import { downloadBytes } from '../../api/downloads';
 import { useChooseFile } from '../files/FileChooser';
 import { notifyFailure } from '../../ui/notify';
 import { notifications } from '@mantine/notifications';
-
-/** Hands bytes made on the server to this PC's browser or desktop app as a download (the person chooses where). */
-export function downloadBytes(base64: string, fileName: string, mediaType: string) {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as BlobPart], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  // Not put in the page: outside an open modal the page is inert, and Chromium then ignores `download`.
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * On a client PC (main is the office's server, issue 29): the stored file is

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import type { FilePurpose, UploadedFile, UploadPurpose } from '@shared/contract/files';
+import { DOWNLOAD_FOLDER, type FilePurpose, type UploadedFile, type UploadPurpose } from '@shared/contract/files';
 import { call } from '../../api/client';
 import { FilePickerModal } from './FilePickerModal';
 import { UploadModal } from './UploadModal';
@@ -46,6 +46,8 @@ export function FileChooserProvider({ children }: { children: ReactNode }) {
     const answer = await call(kind === 'file' ? 'files/chooseFile' : 'files/chooseFolder', { purpose });
     if (answer.status === 'chosen') return answer.path;
     if (answer.status === 'cancelled') return null;
+    // Main is on another PC: what is made comes back to this one as a download (api/downloads.ts).
+    if (answer.status === 'download') return DOWNLOAD_FOLDER;
     if (answer.status === 'upload') {
       notifications.show({
         color: 'orange',
@@ -60,7 +62,7 @@ export function FileChooserProvider({ children }: { children: ReactNode }) {
   const chooseSource = useCallback<ChooseSource>(async (purpose) => {
     const answer = await call('files/chooseFile', { purpose });
     if (answer.status === 'chosen') return { path: answer.path };
-    if (answer.status === 'cancelled') return null;
+    if (answer.status === 'cancelled' || answer.status === 'download') return null;
     if (answer.status === 'upload') {
       const file = await new Promise<UploadedFile | null>((resolve) => open({ mode: 'upload', purpose, resolve }));
       return file ? { file } : null;

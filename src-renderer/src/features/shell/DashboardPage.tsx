@@ -58,12 +58,13 @@ function StructureSummary() {
 /** The last verified USB backup; red after 7 days, with the way to make one. */
 function BackupReminder() {
   const status = useApiQuery('backup/status');
+  const info = useApiQuery('app/info');
   if (!status.data) return null;
   return (
     <Stack gap="xs">
       <LastBackup status={status.data} />
       {status.data.stale &&
-        (status.data.configured ? (
+        (status.data.configured || info.data?.filesFrom === 'client' ? (
           <BackupButtons status={status.data} />
         ) : (
           <Anchor component={Link} to="/backup" size="sm">
