@@ -29,7 +29,7 @@ import { syncJournalHead } from './journal-start';
 import { assertPasswordChosen } from './password-change-gate';
 import { scopeFor, type Scope } from './permissions';
 import { confineInput } from './user-paths';
-import { BACKUP_ON_SERVER, callFromClientPc, fileSaver, SERVER_PC_ONLY } from './downloads';
+import { callFromClientPc, fileSaver, SERVER_PC_ONLY } from './downloads';
 import type { SentFile } from '../shared/contract/files';
 import { frenchDate } from './ports';
 import type { Services } from './services';
@@ -109,7 +109,8 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   const definition = contract[method];
   const scope = await authorize(services, method, session);
   const fromClientPc = callFromClientPc(services.dialogs, session);
-  if (fromClientPc && SERVER_PC_ONLY.has(method)) throw new AppError('CONFLICT', BACKUP_ON_SERVER);
+  const serverPcOnly = fromClientPc ? SERVER_PC_ONLY.get(method) : undefined;
+  if (serverPcOnly !== undefined) throw new AppError('CONFLICT', serverPcOnly);
 
   const valid = definition.input.safeParse(rawInput ?? undefined);
   if (!valid.success) throw invalidInput(valid.error);

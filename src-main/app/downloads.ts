@@ -12,7 +12,11 @@ import path from 'node:path';
 import { copyInto } from '../documents/store';
 import type { Method } from '../shared/contract';
 import type { SentFile } from '../shared/contract/files';
+import { BACKUP_ON_SERVER as BACKUP_ON_SERVER_TEXT } from '../shared/contract/files';
 export { BACKUP_ON_SERVER } from '../shared/contract/files';
+
+const STORAGE_ON_SERVER =
+  'L’emplacement des données du bureau se règle sur le PC serveur Passerelle, pas depuis un autre poste : un administrateur le fait dans Paramètres › Emplacement des données de ce PC-là. Le mot de passe du serveur PostgreSQL ne quitte jamais le PC serveur.';
 import type { Dialogs } from './ports';
 import type { Session } from './session';
 
@@ -58,11 +62,17 @@ export function fileSaver(fromClient: boolean, sent: SentFile[]) {
  * PC with `BACKUP_ON_SERVER` (shared/contract/files.ts), before anything is
  * read; the state of the backups (`backup/status`) stays visible everywhere.
  */
-export const SERVER_PC_ONLY: ReadonlySet<Method> = new Set<Method>([
-  'backup/suggestPassphrase',
-  'backup/setPassphrase',
-  'backup/recoverySheet',
-  'backup/create',
-  'backup/inspect',
-  'backup/restore',
+export const SERVER_PC_ONLY: ReadonlyMap<Method, string> = new Map<Method, string>([
+  ['backup/suggestPassphrase', BACKUP_ON_SERVER_TEXT],
+  ['backup/setPassphrase', BACKUP_ON_SERVER_TEXT],
+  ['backup/recoverySheet', BACKUP_ON_SERVER_TEXT],
+  ['backup/create', BACKUP_ON_SERVER_TEXT],
+  ['backup/inspect', BACKUP_ON_SERVER_TEXT],
+  ['backup/restore', BACKUP_ON_SERVER_TEXT],
+  // Where the server PC keeps its data, and the PostgreSQL password with it, is the server PC's business: the
+  // point of a Passerelle server is that no other PC ever holds that password (issue 29).
+  ['storage/choosePostgres', STORAGE_ON_SERVER],
+  ['storage/chooseSqlite', STORAGE_ON_SERVER],
+  ['storage/writeJoinFile', STORAGE_ON_SERVER],
+  ['storage/joinWithFile', STORAGE_ON_SERVER],
 ]);

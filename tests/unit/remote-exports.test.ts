@@ -178,7 +178,10 @@ describe('one way out for every file a call makes', () => {
       .filter(([, fields]) => fields.includes('folder'))
       .map(([method]) => method)
       .sort();
-    expect(folderMethods).toEqual([...EXPORTS_TESTED, ...OTHER_EXPORTS, 'backup/create'].sort());
+    // The others are refused from a client PC before anything is read (SERVER_PC_ONLY): they write on main's PC only.
+    expect(folderMethods).toEqual(
+      [...EXPORTS_TESTED, ...OTHER_EXPORTS, 'backup/create', 'storage/writeJoinFile'].sort(),
+    );
   });
 });
 
@@ -242,6 +245,21 @@ describe('backups are the server’s job', () => {
       error: { message: BACKUP_ON_SERVER },
     });
   });
+});
+
+describe('where the office’s data is kept is the server PC’s business', () => {
+  it.each([
+    ['storage/writeJoinFile', { folder: DOWNLOAD_FOLDER, passphrase: 'cheval agrafe batterie correcte' }],
+    ['storage/joinWithFile', { path: '/tmp/x.passerelle-raccordement', passphrase: 'cheval agrafe batterie' }],
+    ['storage/chooseSqlite', {}],
+  ] as const)(
+    '%s from a client PC is refused before anything is read, saying where to do it',
+    async (method, input) => {
+      const answer = await fromClient('administrateur')(method, input as never);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      if (!answer.ok) expect(answer.error.message).toContain('se règle sur le PC serveur Passerelle');
+    },
+  );
 });
 
 describe('over the office network (the LAN server, a paired PC)', () => {
