@@ -12,7 +12,7 @@ import { findHandoff, insertRegularisations, type RegularisationValues } from '.
 import { listWageRates } from '../db/repositories/settings';
 import { findParticipation } from '../db/repositories/worksites';
 import {
-  decideHoursChange,
+  decideHoursChanges,
   monthsTouched,
   type DaySpan,
   type HoursChangeKind,
@@ -92,27 +92,23 @@ export async function guardHoursChange(
     if (!participations.has(t.participationId)) continue;
     byParticipation.set(t.participationId, [...(byParticipation.get(t.participationId) ?? []), t]);
   }
-  // In date order, so the message names the first day a sent month refuses.
-  const touched = [...byParticipation].flatMap(([participationId, spans]) =>
-    monthsTouched(spans).map((m) => ({ participationId, ...m })),
-  );
-  touched.sort((a, b) => a.firstDay.localeCompare(b.firstDay));
-  for (const { participationId, month, firstDay } of touched) {
+  const verdicts = [];
+  for (const [participationId, spans] of byParticipation) {
     const employerId = participations.get(participationId)!.employerId;
-    const key = `${employerId}|${month}`;
-    let state = states.get(key);
-    if (!state) states.set(key, (state = await payrollMonthState(ctx, month, employerId)));
-    const verdict = decideHoursChange(state, {
-      kind,
-      month,
-      firstDay,
-      reason: options.reason ?? null,
-      ...(options.act === undefined ? {} : { act: options.act }),
-    });
-    if (verdict.outcome === 'refused')
-      throw new AppError('CONFLICT', verdict.message, { field: options.field ?? 'regularisation' });
-    if (verdict.outcome === 'regularise') regularised.push({ participationId, month, reason: verdict.reason });
+    for (const { month } of monthsTouched(spans)) {
+      const key = `${employerId}|${month}`;
+      if (!states.has(key)) states.set(key, await payrollMonthState(ctx, month, employerId));
+    }
+    const stateOf = (month: string) => states.get(`${employerId}|${month}`)!;
+    for (const v of decideHoursChanges(kind, spans, stateOf, options)) verdicts.push({ participationId, ...v });
   }
+  // In date order, so the message names the first day a sent month refuses.
+  verdicts.sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+  const refusal = verdicts.find((v) => v.verdict.outcome === 'refused');
+  if (refusal?.verdict.outcome === 'refused')
+    throw new AppError('CONFLICT', refusal.verdict.message, { field: options.field ?? 'regularisation' });
+  for (const { participationId, month, verdict } of verdicts)
+    if (verdict.outcome === 'regularise') regularised.push({ participationId, month, reason: verdict.reason });
   const ids = [...new Set(regularised.map((r) => r.participationId))];
   const created = new Set(options.created ?? []);
   const existing = ids.filter((id) => !created.has(id)).map((id) => ofHours(participations.get(id)!));

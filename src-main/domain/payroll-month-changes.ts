@@ -126,3 +126,26 @@ export function contractDaysChanged(before: DaySpan | null, after: DaySpan | nul
   }
   return spans;
 }
+
+/**
+ * The verdict for each month a change of one contract's days touches, in
+ * date order (the first refusal is the one to tell).
+ */
+export function decideHoursChanges(
+  kind: HoursChangeKind,
+  spans: readonly DaySpan[],
+  stateOf: (month: string) => PayrollMonthState,
+  options: { reason?: string | null; act?: string } = {},
+): { month: string; firstDay: string; verdict: HoursChangeVerdict }[] {
+  return monthsTouched(spans).map(({ month, firstDay }) => ({
+    month,
+    firstDay,
+    verdict: decideHoursChange(stateOf(month), {
+      kind,
+      month,
+      firstDay,
+      reason: options.reason ?? null,
+      ...(options.act === undefined ? {} : { act: options.act }),
+    }),
+  }));
+}
