@@ -100,4 +100,19 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
     page.getByText('Régularisation du 25/06/2026 : − 3 h 30 payées (Absence signalée après l’envoi), à envoyer'),
   ).toBeVisible();
   await app.screenshot(page, 'payroll-03-regularisation');
+
+  // Moving a half-day of the sent month is refused, and the message says what to do instead.
+  await page.getByRole('link', { name: 'Menuiserie du port' }).click();
+  await page.getByLabel('Jeudi 25/06 matin').click();
+  const session = page.getByRole('dialog', { name: 'Demi-journée du 25/06/2026' });
+  await session.getByLabel(/^Nouvelle date/).fill('26/06/2026');
+  await session.getByRole('button', { name: 'Déplacer' }).click();
+  await expect(
+    session.getByText(
+      'Le mois de juin 2026 a été transmis à l’employeur de portage le 02/07/2026 : ses demi-journées ne se changent plus. Pour changer ces heures, corrigez les présences du 25/06/2026 dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.',
+    ),
+  ).toBeVisible();
+  await app.screenshot(page, 'payroll-04-demi-journee-transmise');
+  await session.getByRole('button', { name: /Fermer|close/i }).first().click();
+  await expect(page.getByLabel('Jeudi 25/06 matin')).toBeVisible();
 });
