@@ -103,16 +103,20 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
 
   // Moving a half-day of the sent month is refused, and the message says what to do instead.
   await page.getByRole('link', { name: 'Menuiserie du port' }).click();
-  await page.getByLabel('Jeudi 25/06 matin').click();
+  await page.getByLabel('Jeudi 25/06 matin', { exact: true }).click();
   const session = page.getByRole('dialog', { name: 'Demi-journée du 25/06/2026' });
   await session.getByLabel(/^Nouvelle date/).fill('26/06/2026');
   await session.getByRole('button', { name: 'Déplacer' }).click();
   await expect(
+    // Sent today by the server's clock (the page's clock alone is set to 2 July).
     session.getByText(
-      'Le mois de juin 2026 a été transmis à l’employeur de portage le 02/07/2026 : ses demi-journées ne se changent plus. Pour changer ces heures, corrigez les présences du 25/06/2026 dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.',
+      /^Le mois de juin 2026 a été transmis à l’employeur de portage le \d{2}\/\d{2}\/\d{4} : ses demi-journées ne se changent plus\. Pour changer ces heures, corrigez les présences du 25\/06\/2026 dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant\.$/,
     ),
   ).toBeVisible();
   await app.screenshot(page, 'payroll-04-demi-journee-transmise');
-  await session.getByRole('button', { name: /Fermer|close/i }).first().click();
-  await expect(page.getByLabel('Jeudi 25/06 matin')).toBeVisible();
+  await session
+    .getByRole('button', { name: /Fermer|close/i })
+    .first()
+    .click();
+  await expect(page.getByLabel('Jeudi 25/06 matin', { exact: true })).toBeVisible();
 });
