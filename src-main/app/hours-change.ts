@@ -8,10 +8,17 @@
  * write is made (`settle`). All in the caller's transaction.
  */
 import { serialise } from '../db/locks';
-import { findHandoff, insertRegularisations, type RegularisationValues } from '../db/repositories/payroll';
+import {
+  findHandoff,
+  insertRegularisations,
+  listHandoffs,
+  participationsOfMonth,
+  type RegularisationValues,
+} from '../db/repositories/payroll';
 import { listWageRates } from '../db/repositories/settings';
 import { findParticipation } from '../db/repositories/worksites';
 import {
+  decideHoursChange,
   decideHoursChanges,
   monthsTouched,
   type DaySpan,
@@ -24,6 +31,7 @@ import { AppError } from '../shared/errors';
 import { parisDateOf } from '../shared/paris-time';
 import type { HandlerContext, WriteContext } from './handler';
 import { hoursSummaries, type ParticipationOfHours } from './hours';
+import { MONTHS_LOOKED_BACK, monthBounds } from './payroll-drift';
 
 /** The days of one contract a change touches. */
 export interface HoursTouch extends DaySpan {
@@ -150,4 +158,78 @@ export function touchesOn(
   return participations
     .filter((p) => p.startDate <= date && date <= (p.earlyEndDate ?? p.endDate))
     .map((p) => ({ participationId: p.id, first: date, last: date }));
+}
+
+/**
+ * A setting that counts hours (the weekly pattern of a worksite, the
+ * structure's calendar): which days it changes cannot be told from the
+ * setting, so the figures of each sent month (the twelve sent last, as for
+ * app/payroll-drift.ts) are counted before and after the write, and a month
+ * whose pay lines differ is decided as a `setting` change (refused while
+ * sent). `worksiteId`: only its contracts; none: every one.
+ */
+export async function guardSettingChange(
+  ctx: WriteContext,
+  worksiteId: number | null,
+  field?: string,
+): Promise<HoursChangeGuard> {
+  await serialise(ctx.db, 'payroll-months', 'shared');
+  const transmitted = (await listHandoffs(ctx.db)).filter((h) => h.status === 'transmis');
+  const lastMonths = new Set([...new Set(transmitted.map((h) => h.month))].sort().slice(-MONTHS_LOOKED_BACK));
+  const sent = transmitted.filter((h) => lastMonths.has(h.month));
+  const months: { month: string; employerId: number; rows: ParticipationOfHours[]; cents: Map<number, number> }[] = [];
+  for (const h of sent) {
+    const { first, last } = monthBounds(h.month);
+    const rows = (await participationsOfMonth(ctx.db, h.employerId, first, last)).filter(
+      (r) => worksiteId === null || r.worksiteId === worksiteId,
+    );
+    if (rows.length === 0) continue;
+    months.push({
+      month: h.month,
+      employerId: h.employerId,
+      rows: rows.map((r) => ({
+        id: r.id,
+        personId: r.personId,
+        name: '',
+        worksiteId: r.worksiteId,
+        worksiteName: '',
+        startDate: r.startDate,
+        end: r.earlyEndDate ?? r.endDate,
+        weeklyMinutes: r.weeklyMinutes,
+      })),
+      cents: new Map(rows.map((r) => [r.id, r.hourlyCents])),
+    });
+  }
+  const count = async () => {
+    const wageFloors = await listWageRates(ctx.db);
+    const all = new Map(months.flatMap((m) => m.rows).map((r) => [r.id, r]));
+    const summaries = all.size > 0 ? await hoursSummaries(ctx.db, ctx.today, [...all.values()]) : new Map();
+    return months.map((m) =>
+      m.rows.map((r) =>
+        payLines({
+          month: m.month,
+          summary: summaries.get(r.id)!,
+          contractCents: m.cents.get(r.id)!,
+          wageFloors,
+          regularisations: [],
+        }),
+      ),
+    );
+  };
+  const before = await count();
+  return {
+    async settle() {
+      const after = await count();
+      for (const [i, m] of months.entries()) {
+        const firstDay = m.rows
+          .flatMap((_, j) => regularisationLines(before[i]![j]!, after[i]![j]!).map((l) => l.from))
+          .sort()[0];
+        if (firstDay === undefined) continue;
+        const state = await payrollMonthState(ctx, m.month, m.employerId);
+        const verdict = decideHoursChange(state, { kind: 'setting', month: m.month, firstDay, reason: null });
+        if (verdict.outcome === 'refused')
+          throw new AppError('CONFLICT', verdict.message, field === undefined ? undefined : { field });
+      }
+    },
+  };
 }

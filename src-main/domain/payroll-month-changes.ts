@@ -20,7 +20,10 @@
  *   - the planning of a sent month (a half-day added, moved, cancelled,
  *     deleted or changed, an annex time added) is history: refused, and the
  *     message says what to do instead (correct the attendance of those days,
- *     with a reason).
+ *     with a reason);
+ *   - a setting that counts hours (the worksite's weekly pattern, whether a
+ *     half-day cancelled for force majeure is paid) is refused when it would
+ *     change the figures of a sent month.
  */
 import { addDays, addMonths, formatFrenchDate, frenchMonth } from '../shared/dates';
 
@@ -30,7 +33,12 @@ export type PayrollMonthState =
   /** `sentOn`: the day the month was marked sent (YYYY-MM-DD). */
   | { status: 'sent'; sentOn: string };
 
-export type HoursChangeKind = 'attendance' | 'planning' | 'contract';
+/**
+ * `setting`: a rule of the structure or the worksite that counts hours (the
+ * weekly pattern and its public holidays, whether a half-day cancelled for
+ * force majeure is paid): like the planning, it does not rewrite a sent month.
+ */
+export type HoursChangeKind = 'attendance' | 'planning' | 'contract' | 'setting';
 
 export interface HoursChange {
   kind: HoursChangeKind;
@@ -73,6 +81,11 @@ export function decideHoursChange(state: PayrollMonthState, change: HoursChange)
       return {
         outcome: 'regularise',
         reason: `${change.act ?? 'Contrat modifié'} (après la transmission de ${frenchMonth(change.month)})`,
+      };
+    case 'setting':
+      return {
+        outcome: 'refused',
+        message: `${sent} : ce réglage changerait ses heures (le ${day}), déjà payées. Pour changer les heures de ce mois, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
       };
     case 'planning':
       return {

@@ -28,9 +28,11 @@ describe('what a change of hours does, from the state of its payroll month', () 
     [open, 'attendance', null, { outcome: 'allowed' }],
     [open, 'planning', null, { outcome: 'allowed' }],
     [open, 'contract', null, { outcome: 'allowed' }],
+    [open, 'setting', null, { outcome: 'allowed' }],
     [validated, 'attendance', null, { outcome: 'revalidate' }],
     [validated, 'planning', null, { outcome: 'revalidate' }],
     [validated, 'contract', null, { outcome: 'revalidate' }],
+    [validated, 'setting', null, { outcome: 'revalidate' }],
     [
       sent,
       'attendance',
@@ -63,6 +65,15 @@ describe('what a change of hours does, from the state of its payroll month', () 
       },
     ],
     [sent, 'planning', 'Un motif ne suffit pas', { outcome: 'refused' }], // the planning of a sent month stays
+    [
+      sent,
+      'setting',
+      null,
+      {
+        outcome: 'refused',
+        message: `${SENT_NOVEMBER} : ce réglage changerait ses heures (le 30/11/2026), déjà payées. Pour changer les heures de ce mois, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
+      },
+    ],
   ] as const)('%o, %s (motif %o) → %o', (state, kind, reason, outcome) => {
     expect(decideHoursChange(state, change(kind, reason))).toMatchObject(outcome);
   });

@@ -18,7 +18,12 @@ const SENT = 'Le mois de juin 2026 a été transmis à l’employeur de portage 
 const PLANNING_REFUSED = (day: string) =>
   `${SENT} : ses demi-journées ne se changent plus. Pour changer ces heures, corrigez les présences du ${day} dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`;
 
-async function sentJune() {
+async function sentJune(
+  beforeSending: (
+    call: Awaited<ReturnType<typeof configured>>['call'],
+    session: (date: string) => number,
+  ) => Promise<void> = async () => {},
+) {
   const setup = await configured({ clock: fakeClock('2026-07-02T09:00:00.000Z'), printer });
   const { call, services } = setup;
   const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-15' }) }));
@@ -47,9 +52,10 @@ async function sentJune() {
       annexTime: { kind: 'bilan_mi_parcours', date: '2026-06-29', start: '14:00', end: '16:00', paid: true },
     }),
   );
+  const session = (date: string) => sessions.find((s) => s.date === date)!.id;
+  await beforeSending(call, session);
   valueOf(await call('payroll/validate', { ...june, confirmChecks: true }));
   valueOf(await call('payroll/transmit', june));
-  const session = (date: string) => sessions.find((s) => s.date === date)!.id;
   const regularisations = () =>
     services.db
       .selectFrom('regularisations')
@@ -293,5 +299,46 @@ describe('a validated month, not sent, changes and reads « À revalider »', ()
     );
     expect(valueOf(await call('payroll/get', june))).toMatchObject({ status: 'valide', stale: true });
     expect(await call('payroll/transmit', june)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('a setting that counts hours does not rewrite a sent month', () => {
+  it('paying the half-days cancelled for force majeure would change June: refused; the worksite’s hours change nothing of June: saved', async () => {
+    const { call, worksiteId, regularisations } = await sentJune(async (call, session) => {
+      valueOf(
+        await call('worksites/cancelSession', {
+          sessionId: session('2026-06-29'),
+          reason: 'Tempête',
+          kind: 'force_majeure',
+        }),
+      );
+    });
+    const calendar = valueOf(await call('settings/get', {}));
+    const update = (forceMajeurePaid: boolean) =>
+      call('settings/updateCalendar', {
+        region: calendar.calendar.region,
+        whitMondayWorked: calendar.calendar.whitMondayWorked,
+        forceMajeurePaid,
+      });
+    expect(await update(true)).toMatchObject(
+      refused(
+        `${SENT} : ce réglage changerait ses heures (le 29/06/2026), déjà payées. Pour changer les heures de ce mois, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
+      ),
+    );
+    expect(valueOf(await call('settings/get', {})).calendar.forceMajeurePaid).toBe(false);
+    valueOf(await update(false)); // as it is: nothing changes
+
+    const worksite = valueOf(await call('worksites/get', { id: worksiteId }));
+    valueOf(
+      await call('worksites/save', {
+        id: worksiteId,
+        expectedVersion: worksite.version,
+        worksite: mesp({
+          startDate: '2026-06-15',
+          hours: { morningStart: '08:30', morningEnd: '12:30', afternoonStart: '13:30', afternoonEnd: '17:00' },
+        }),
+      }),
+    );
+    expect(await regularisations()).toEqual([]);
   });
 });

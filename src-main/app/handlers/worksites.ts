@@ -41,7 +41,7 @@ import { slotTimes, visibleAnnexKind, worksiteView } from '../read-models/worksi
 import { reachOf } from '../reach';
 import { coordinatesWorksites, supervisesWorksites } from '../permissions';
 import { claimFresh } from '../record-versions';
-import { guardHoursChange, touchesOn, type HoursTouch } from '../hours-change';
+import { guardHoursChange, guardSettingChange, touchesOn, type HoursTouch } from '../hours-change';
 
 /** Every contract of the worksite, whoever reaches it: the hours of each count for payroll. */
 const allParticipants = (db: Kysely<Database>, worksiteId: number) =>
@@ -214,7 +214,10 @@ export const worksitesHandlers: HandlerMap<
     else {
       await assertWorksiteInScope(ctx, worksiteId);
       await claimFresh(ctx, 'worksites', worksiteId, expectedVersion);
+      // The weekly pattern counts the public holidays it meets: a sent month keeps its figures.
+      const guard = await guardSettingChange(ctx, worksiteId, 'worksite.slots');
       await repo.updateWorksite(ctx.db, worksiteId, worksite, ctx.now);
+      await guard.settle();
     }
     ctx.record(`worksite:${worksiteId}`);
     return worksiteView(ctx, worksiteId);
