@@ -29,6 +29,10 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
       mark: { mark: 'present' },
     })),
   });
+  await call('worksites/addAnnexTime', {
+    participationId,
+    annexTime: { kind: 'bilan_mi_parcours', date: '2026-06-24', start: '14:00', end: '15:00', paid: true },
+  });
   mkdirSync(path.join(app.homeDir, 'Paie'), { recursive: true });
 
   // Thursday 2 July 2026: June is the month to send.
@@ -100,6 +104,16 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
     page.getByText('Régularisation du 25/06/2026 : − 3 h 30 payées (Absence signalée après l’envoi), à envoyer'),
   ).toBeVisible();
   await app.screenshot(page, 'payroll-03-regularisation');
+
+  // An annex time of June marked done afterwards asks for its reason in the same way.
+  await page.getByRole('switch', { name: /^Bilan de mi-parcours de .* effectué$/ }).click({ force: true });
+  await expect(locked.getByText(/pour changer les heures du 24\/06\/2026, indiquez le motif/)).toBeVisible();
+  await locked.getByLabel(/^Motif de la correction/).fill('Bilan fait, pointé après l’envoi');
+  await locked.getByRole('button', { name: 'Corriger et régulariser' }).click();
+  await expect(
+    page.getByText('Temps annexe corrigé ; la régularisation partira avec le prochain envoi.'),
+  ).toBeVisible();
+  await expect(page.getByRole('switch', { name: /^Bilan de mi-parcours de .* effectué$/ })).toBeChecked();
 
   // Moving a half-day of the sent month is refused, and the message says what to do instead.
   await page.getByRole('link', { name: 'Menuiserie du port' }).click();
