@@ -186,6 +186,8 @@ export interface PersonDocumentData {
   };
   /** For the export: everything held, section by section (RGPD art. 15). */
   held?: PersonExport;
+  /** For the information notice: the data is on the structure's PostgreSQL server, whose own copies it names. */
+  keptOnServer?: boolean;
   /** For an immersion's convention or bilan (PMSMP): the convention as recorded. */
   immersion?: ImmersionDocumentData;
 }

@@ -29,6 +29,10 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
       mark: { mark: 'present' },
     })),
   });
+  await call('worksites/addAnnexTime', {
+    participationId,
+    annexTime: { kind: 'bilan_mi_parcours', date: '2026-06-24', start: '14:00', end: '15:00', paid: true },
+  });
   mkdirSync(path.join(app.homeDir, 'Paie'), { recursive: true });
 
   // Thursday 2 July 2026: June is the month to send.
@@ -100,4 +104,33 @@ test('la secrétaire vérifie le mois, la coordinatrice valide, le mois part, pu
     page.getByText('Régularisation du 25/06/2026 : − 3 h 30 payées (Absence signalée après l’envoi), à envoyer'),
   ).toBeVisible();
   await app.screenshot(page, 'payroll-03-regularisation');
+
+  // An annex time of June marked done afterwards asks for its reason in the same way.
+  await page.getByRole('switch', { name: /^Bilan de mi-parcours de .* effectué$/ }).click({ force: true });
+  await expect(locked.getByText(/pour changer les heures du 24\/06\/2026, indiquez le motif/)).toBeVisible();
+  await locked.getByLabel(/^Motif de la correction/).fill('Bilan fait, pointé après l’envoi');
+  await locked.getByRole('button', { name: 'Corriger et régulariser' }).click();
+  await expect(
+    page.getByText('Temps annexe corrigé ; la régularisation partira avec le prochain envoi.'),
+  ).toBeVisible();
+  await expect(page.getByRole('switch', { name: /^Bilan de mi-parcours de .* effectué$/ })).toBeChecked();
+
+  // Moving a half-day of the sent month is refused, and the message says what to do instead.
+  await page.getByRole('link', { name: 'Menuiserie du port' }).click();
+  await page.getByLabel('Jeudi 25/06 matin', { exact: true }).click();
+  const session = page.getByRole('dialog', { name: 'Demi-journée du 25/06/2026' });
+  await session.getByLabel(/^Nouvelle date/).fill('26/06/2026');
+  await session.getByRole('button', { name: 'Déplacer' }).click();
+  await expect(
+    // Sent today by the server's clock (the page's clock alone is set to 2 July).
+    session.getByText(
+      /^Le mois de juin 2026 a été transmis à l’employeur de portage le \d{2}\/\d{2}\/\d{4} : ses demi-journées ne se changent plus\. Pour changer ces heures, corrigez les présences du 25\/06\/2026 dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant\.$/,
+    ),
+  ).toBeVisible();
+  await app.screenshot(page, 'payroll-04-demi-journee-transmise');
+  await session
+    .getByRole('button', { name: /Fermer|close/i })
+    .first()
+    .click();
+  await expect(page.getByLabel('Jeudi 25/06 matin', { exact: true })).toBeVisible();
 });

@@ -41,7 +41,12 @@ async function june() {
   const annexTimeId = valueOf(await call('worksites/get', { id: worksite.id })).participants[0]!.annexTimes[0]!.id;
   const session = (date: string) => sessions.find((s) => s.date === date)!.id;
   const changes = {
-    annexDone: () => call('attendance/markAnnexTime', { annexTimeId, done: true }),
+    annexDone: (reason: string | null = null) =>
+      call('attendance/markAnnexTime', {
+        annexTimeId,
+        done: true,
+        regularisation: reason === null ? null : { reason },
+      }),
     absent: (date: string, reason: string | null) =>
       call('attendance/save', {
         worksiteId: worksite.id,
@@ -142,25 +147,37 @@ describe('after validation, no silent drift', () => {
 });
 
 describe('after transmission, changes become régularisations of the next month', () => {
-  it('an annex time, an attendance mark, a cancelled half-day and an early end are each carried once by July', async () => {
+  it('an annex time and an attendance mark with their reason, and an early end, are each carried once by July; a half-day of June no longer moves', async () => {
     const { call, changes } = await june();
     valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
     valueOf(await call('payroll/transmit', target));
 
-    valueOf(await changes.annexDone()); // +2 h paid, nothing asked: July carries it
+    // A correction of what happened needs its reason (domain/payroll-month-changes.ts).
+    expect(await changes.annexDone()).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'regularisation' },
+    });
+    valueOf(await changes.annexDone('Bilan pointé après l’envoi')); // +2 h paid
     expect(await changes.absent('2026-06-02', null)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', field: 'regularisation' },
     });
     valueOf(await changes.absent('2026-06-02', 'Absence signalée après coup')); // −3 h 30, recorded with its reason
-    valueOf(await changes.cancel('2026-06-03')); // paid all the same: no paid difference
-    valueOf(await changes.endEarly('2026-06-22')); // −3 × 3 h 30
+    // The planning of a sent month is history: its attendance is corrected instead.
+    expect(await changes.cancel('2026-06-03')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Le mois de juin 2026 a été transmis à l’employeur de portage le 02/07/2026 : ses demi-journées ne se changent plus. Pour changer ces heures, corrigez les présences du 03/06/2026 dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.',
+      },
+    });
+    valueOf(await changes.endEarly('2026-06-22')); // −3 × 3 h 30: a fact of the contract, recorded as such
 
     const juneView = valueOf(await call('payroll/get', target));
     expect(juneView).toMatchObject({ status: 'transmis', stale: false });
     expect(itemsOf(juneView)).toEqual([
       'absence_non_payee_non_justifiee',
-      'annulation_payee',
       'hc_10',
       'hc_25',
       'heures_normales',
@@ -175,11 +192,11 @@ describe('after transmission, changes become régularisations of the next month'
     // complémentaires paid +10 % (1 h 24, the tenth of 14 h) and +25 % (36 min), not 2 h at the normal rate.
     const regularisation = draft.lines[0]!.payLines!.filter((l) => l.regularisation);
     expect(regularisation.map((l) => [l.item, l.from, l.to, l.minutes, l.rateCentiCents, l.amountCents])).toEqual([
-      ['heures_normales', '2026-06-02', '2026-06-02', -210, 120200, -4207], // recorded with its reason
-      ['heures_normales', '2026-06-03', '2026-06-25', -960, 120200, -19232], // cancelled 3 June, early end (23–25 June), 2 h become complementary on 18 June
+      ['heures_normales', '2026-06-01', '2026-06-25', -120, 120200, -2404], // the annex time: 2 h of the month's normal hours become complementary
+      ['heures_normales', '2026-06-02', '2026-06-02', -210, 120200, -4207], // the absence, with its reason
+      ['heures_normales', '2026-06-23', '2026-06-25', -630, 120200, -12621], // the early end (23–25 June)
       ['hc_10', '2026-06-18', '2026-06-18', 84, 132220, 1851],
       ['hc_25', '2026-06-18', '2026-06-18', 36, 150250, 902],
-      ['annulation_payee', '2026-06-03', '2026-06-03', 210, 120200, 4207],
       ['temps_annexe', '2026-06-17', '2026-06-17', 120, 120200, 2404],
       ['absence_non_payee_non_justifiee', '2026-06-02', '2026-06-02', 210, 0, 0],
     ]);
@@ -190,7 +207,7 @@ describe('after transmission, changes become régularisations of the next month'
       expect(l.amountCents).toBe(
         Math.sign(l.centiHours * l.rateCentiCents) * Math.round(Math.abs(l.centiHours * l.rateCentiCents) / 10000),
       );
-    expect(draft.lines[0]!.grossCents).toBe(-4207 - 19232 + 1851 + 902 + 4207 + 2404);
+    expect(draft.lines[0]!.grossCents).toBe(-4207 - 2404 - 12621 + 1851 + 902 + 2404);
 
     // Validating July records what had no régularisation; nothing is counted twice afterwards.
     const validated = valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
@@ -208,8 +225,10 @@ describe('after transmission, changes become régularisations of the next month'
     ).replace(/\s+/g, ' ');
     expect(pdf).toMatch(/Total \(1 personne\)( 0\s?h){4} − 12 h /);
     expect(pdf.match(/− 12 h/g)).toHaveLength(2);
-    // A half-day cancelled but paid all the same: 3 h 30 of normal hours become a paid cancelled half-day.
-    expect(pdf).toContain('régularisation du 03/06/2026 (+ 3 h 30 payées), Modifié après la transmission de juin 2026');
+    // The early end names itself as the reason.
+    expect(pdf).toContain(
+      'régularisation du 23/06/2026 (− 10 h 30 payées), Fin anticipée au 22/06/2026 (après la transmission de juin 2026)',
+    );
     // An unpaid absence changes no paid hours (never « + 0 h »).
     expect(pdf).toContain('régularisation du 02/06/2026 (heures payées inchangées), Absence signalée après coup');
     expect(pdf).toContain('régularisation du 02/06/2026 (− 3 h 30 payées), Absence signalée après coup');
@@ -219,13 +238,13 @@ describe('after transmission, changes become régularisations of the next month'
       value: { rows: { regularisations: { date: string; paidDelta: number; reason: string; sent: boolean }[] }[] };
     };
     expect(reasons.value.rows[0]!.regularisations.map((r) => [r.date, r.paidDelta, r.reason, r.sent])).toEqual([
+      ['2026-06-01', -120, 'Bilan pointé après l’envoi', true],
       ['2026-06-02', -210, 'Absence signalée après coup', true],
       ['2026-06-02', 0, 'Absence signalée après coup', true], // the unpaid absence line: hours, no pay
-      ['2026-06-03', -960, 'Modifié après la transmission de juin 2026', true],
-      ['2026-06-03', 210, 'Modifié après la transmission de juin 2026', true],
-      ['2026-06-17', 120, 'Modifié après la transmission de juin 2026', true],
-      ['2026-06-18', 84, 'Modifié après la transmission de juin 2026', true],
-      ['2026-06-18', 36, 'Modifié après la transmission de juin 2026', true],
+      ['2026-06-17', 120, 'Bilan pointé après l’envoi', true],
+      ['2026-06-18', 84, 'Bilan pointé après l’envoi', true],
+      ['2026-06-18', 36, 'Bilan pointé après l’envoi', true],
+      ['2026-06-23', -630, 'Fin anticipée au 22/06/2026 (après la transmission de juin 2026)', true],
     ]);
   });
 });
@@ -284,7 +303,7 @@ describe('withdrawing a transmission made by mistake', () => {
     // Once July is transmitted, June's transmission stays.
     valueOf(await call('payroll/validate', { ...target, confirmChecks: true }));
     valueOf(await call('payroll/transmit', target));
-    valueOf(await changes.annexDone());
+    valueOf(await changes.annexDone('Bilan pointé après l’envoi'));
     valueOf(await call('payroll/validate', { ...july, confirmChecks: true }));
     valueOf(await call('payroll/transmit', july));
     expect(await call('payroll/withdraw', { ...target, reason: 'Erreur' })).toMatchObject({

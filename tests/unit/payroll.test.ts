@@ -176,7 +176,9 @@ describe('the monthly payroll hand-off', () => {
       error: {
         code: 'CONFLICT',
         field: 'regularisation',
-        message: expect.stringMatching(/^Les heures du 25\/06\/2026 ont déjà été transmises/),
+        message: expect.stringMatching(
+          /^Le mois de juin 2026 a été transmis à l’employeur de portage le \d{2}\/\d{2}\/\d{4} : pour changer les heures du 25\/06\/2026, indiquez le motif/,
+        ),
       },
     });
     expect(valueOf(await call('attendance/hours', { worksiteId })).rows[0]!.worked).toBe(56 * 60);

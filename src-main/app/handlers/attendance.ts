@@ -1,16 +1,8 @@
 import * as repo from '../../db/repositories/attendance';
-import { serialise } from '../../db/locks';
 import { findParticipation, listSessions } from '../../db/repositories/worksites';
 import { findPerson } from '../../db/repositories/people';
-import {
-  insertRegularisations,
-  isTransmitted,
-  regularisationsOf,
-  type RegularisationValues,
-} from '../../db/repositories/payroll';
-import { listWageRates } from '../../db/repositories/settings';
-import { payLines } from '../../domain/pay-lines';
-import { regularisationLines, rowOf } from '../../domain/regularisation-lines';
+import { regularisationsOf } from '../../db/repositories/payroll';
+import { guardHoursChange } from '../hours-change';
 import { cancelKindOf, hoursSummaries, warningText, type ParticipationOfHours } from '../hours';
 import { weekOf } from '../../domain/hours';
 import { ANNEX_TIME_NOT_YET, HALF_DAY_NOT_YET, hasBegun } from '../../domain/not-yet-happened';
@@ -117,13 +109,11 @@ export const attendanceHandlers: HandlerMap<
   },
 
   'attendance/save': async ({ worksiteId, entries, regularisation }, ctx) => {
-    // A month found open here stays open until COMMIT: marking it sent waits for the edits under way (db/locks.ts).
-    await serialise(ctx.db, 'payroll-months', 'shared');
     await assertWorksiteInScope(ctx, worksiteId);
     const sessions = new Map((await listSessions(ctx.db, worksiteId)).map((s) => [s.id, s]));
     const participations = new Map<number, NonNullable<Awaited<ReturnType<typeof findParticipation>>>>();
     const writes: (() => Promise<void>)[] = [];
-    const locked: { participationId: number; date: string }[] = [];
+    const touched: { participationId: number; first: string; last: string }[] = [];
     const conflicts: CellConflict[] = [];
     const clock = await structureWallClock(ctx.db, ctx.now);
     // Each cell merged with what is stored now (domain/cell-merge.ts): written, already there, or asked.
@@ -168,8 +158,7 @@ export const attendanceHandlers: HandlerMap<
       ) {
         throw new AppError('INVALID_INPUT', `Le ${day} est en dehors du contrat de cette personne.`, where);
       }
-      if (await isTransmitted(ctx.db, session.date.slice(0, 7), participation.employerId))
-        locked.push({ participationId: participation.id, date: session.date });
+      touched.push({ participationId: participation.id, first: session.date, last: session.date });
       if (entry.mark === null) {
         await merge(entry, null, () => repo.clearMark(ctx.db, entry.sessionId, entry.participationId));
         continue;
@@ -230,56 +219,16 @@ export const attendanceHandlers: HandlerMap<
         { conflicts },
       );
     }
-    if (locked.length > 0 && regularisation === null) {
-      throw new AppError(
-        'CONFLICT',
-        `Les heures du ${formatFrenchDate(locked[0]!.date)} ont déjà été transmises à l’employeur. Indiquez le motif de la correction : elle sera envoyée en régularisation avec le prochain mois.`,
-        { field: 'regularisation' },
-      );
-    }
-    // A locked day changes only through a régularisation: the difference it makes, dated and explained.
-    const lockedOf = [...new Set(locked.map((l) => l.participationId))].map((id) => {
-      const p = participations.get(id)!;
-      return {
-        id,
-        personId: p.personId,
-        name: '',
-        worksiteId,
-        worksiteName: '',
-        startDate: p.startDate,
-        end: p.earlyEndDate ?? p.endDate,
-        weeklyMinutes: p.weeklyMinutes,
-      };
-    });
-    const before = lockedOf.length ? await hoursSummaries(ctx.db, ctx.today, lockedOf) : null;
+    // A day of a sent month changes only with a reason, and then through a régularisation (app/hours-change.ts).
+    const guard = await guardHoursChange(ctx, 'attendance', touched, { reason: regularisation?.reason ?? null });
     for (const write of writes) await write();
-    if (before && regularisation) {
-      // The correction, pay line by pay line, of each locked month touched (domain/regularisation-lines.ts).
-      const after = await hoursSummaries(ctx.db, ctx.today, lockedOf);
-      const wageFloors = await listWageRates(ctx.db);
-      const rows: RegularisationValues[] = [];
-      for (const key of new Set(locked.map((l) => `${l.participationId}|${l.date.slice(0, 7)}`))) {
-        const [id, month] = key.split('|') as [string, string];
-        const p = participations.get(Number(id))!;
-        const linesOf = (summaries: typeof after) =>
-          payLines({
-            month,
-            summary: summaries.get(p.id)!,
-            contractCents: p.hourlyCents,
-            wageFloors,
-            regularisations: [],
-          });
-        for (const line of regularisationLines(linesOf(before), linesOf(after)))
-          rows.push({ participationId: p.id, ...rowOf(line), reason: regularisation.reason });
-      }
-      await insertRegularisations(ctx.db, rows, null, ctx.session.user?.id ?? null, ctx.now);
-    }
+    await guard.settle();
     for (const id of participations.keys()) ctx.record(`participation:${id}`);
     ctx.record(`worksite:${worksiteId}`);
     return { saved: entries.length };
   },
 
-  'attendance/markAnnexTime': async ({ annexTimeId, done }, ctx) => {
+  'attendance/markAnnexTime': async ({ annexTimeId, done, regularisation }, ctx) => {
     const annex = await repo.findAnnexTime(ctx.db, annexTimeId);
     const participation = annex ? await findParticipation(ctx.db, annex.participationId) : undefined;
     if (!annex || !participation) throw new AppError('NOT_FOUND', 'Ce temps annexe est introuvable.');
@@ -290,7 +239,14 @@ export const attendanceHandlers: HandlerMap<
         `${ANNEX_TIME_NOT_YET} (le ${formatFrenchDate(annex.date)} à ${minutesToTime(annex.startMinutes)}) : il se pointe une fois commencé.`,
       );
     }
+    const guard = await guardHoursChange(
+      ctx,
+      'attendance',
+      annex.done === done ? [] : [{ participationId: participation.id, first: annex.date, last: annex.date }],
+      { reason: regularisation?.reason ?? null },
+    );
     await repo.setAnnexDone(ctx.db, annexTimeId, done);
+    await guard.settle();
     ctx.record(`annexTime:${annexTimeId}`);
     return { done };
   },

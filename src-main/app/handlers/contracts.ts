@@ -3,12 +3,24 @@ import { findParticipation } from '../../db/repositories/worksites';
 import { checkCddi, checkEarlyEnd, checkRenewal, type RuleViolation } from '../../domain/contracts';
 import { formatFrenchDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import type { HandlerContext, HandlerMap } from '../handler';
+import type { HandlerContext, HandlerMap, WriteContext } from '../handler';
 import { assertWorksiteInScope, worksiteRowInScope } from '../read-models/worksite-access';
 import { worksiteView } from '../read-models/worksite-view';
 import { patternEnd } from '../../domain/schedule';
 import { contractEndWarning } from '../../domain/worksite-dates';
 import { claimFresh } from '../record-versions';
+import { guardHoursChange } from '../hours-change';
+import { contractDaysChanged, type DaySpan } from '../../domain/payroll-month-changes';
+
+/** A change of a contract's days, under the payroll months' rule (app/hours-change.ts). */
+function contractChange(ctx: WriteContext, participationId: number, before: DaySpan, after: DaySpan, act: string) {
+  return guardHoursChange(
+    ctx,
+    'contract',
+    contractDaysChanged(before, after).map((span) => ({ participationId, ...span })),
+    { act },
+  );
+}
 
 /** The participation, once the caller is known to reach its worksite. */
 async function participationOf(ctx: HandlerContext, participationId: number) {
@@ -75,6 +87,13 @@ export const contractsHandlers: HandlerMap<
           end: patternEnd({ startDate: worksite.startDate, weeks: worksite.weeks, slots: [] }),
         });
     if (warning) throw new AppError('CONFLICT', warning, { field: 'worksiteEnd' });
+    const guard = await contractChange(
+      ctx,
+      participationId,
+      { first: participation.startDate, last: participation.endDate },
+      { first: participation.startDate, last: renewal.newEndDate },
+      `Renouvellement jusqu’au ${formatFrenchDate(renewal.newEndDate)}`,
+    );
     await contracts.renew(
       ctx.db,
       participationId,
@@ -84,6 +103,7 @@ export const contractsHandlers: HandlerMap<
       ctx.now,
       ctx.session.user?.id ?? null,
     );
+    await guard.settle();
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
   },
@@ -107,7 +127,15 @@ export const contractsHandlers: HandlerMap<
       }),
       'earlyEnd.date',
     );
+    const guard = await contractChange(
+      ctx,
+      participationId,
+      { first: participation.startDate, last: participation.endDate },
+      { first: participation.startDate, last: earlyEnd.date },
+      `Fin anticipée au ${formatFrenchDate(earlyEnd.date)}`,
+    );
     await contracts.setEarlyEnd(ctx.db, participationId, earlyEnd, ctx.now, ctx.session.user?.id ?? null);
+    await guard.settle();
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
   },
@@ -115,7 +143,15 @@ export const contractsHandlers: HandlerMap<
   'contracts/withdrawEarlyEnd': async ({ participationId }, ctx) => {
     const participation = await participationOf(ctx, participationId);
     if (participation.earlyEndDate === null) throw new AppError('CONFLICT', 'Ce contrat n’a pas de fin anticipée.');
+    const guard = await contractChange(
+      ctx,
+      participationId,
+      { first: participation.startDate, last: participation.earlyEndDate },
+      { first: participation.startDate, last: participation.endDate },
+      `Fin anticipée au ${formatFrenchDate(participation.earlyEndDate)} retirée`,
+    );
     await contracts.setEarlyEnd(ctx.db, participationId, null, ctx.now, ctx.session.user?.id ?? null);
+    await guard.settle();
     ctx.record(`participation:${participationId}`);
     return worksiteView(ctx, participation.worksiteId);
   },

@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/contract/settings';
 import { rateInForce } from '../../domain/wages';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { frenchHolidays, holidayOptions } from '../../domain/holidays';
+import { guardSettingChange } from '../hours-change';
 import type { HandlerMap } from '../handler';
 import { assertLogoStored } from '../read-models/logos';
 import { claimFresh } from '../record-versions';
@@ -86,9 +87,13 @@ export const settingsHandlers: HandlerMap<
     return loadSettings(db, today);
   },
 
-  'settings/updateCalendar': async ({ region, whitMondayWorked, forceMajeurePaid }, { db, now, today, record }) => {
+  'settings/updateCalendar': async ({ region, whitMondayWorked, forceMajeurePaid }, ctx) => {
+    const { db, now, today, record } = ctx;
     await loadSettings(db, today);
+    // Public holidays and force majeure count hours: a sent month keeps its figures (app/hours-change.ts).
+    const guard = await guardSettingChange(ctx, null);
     await repo.updateCalendar(db, region, whitMondayWorked, forceMajeurePaid, now);
+    await guard.settle();
     record('structure:1');
     return loadSettings(db, today);
   },

@@ -41,6 +41,17 @@ import { slotTimes, visibleAnnexKind, worksiteView } from '../read-models/worksi
 import { reachOf } from '../reach';
 import { coordinatesWorksites, supervisesWorksites } from '../permissions';
 import { claimFresh } from '../record-versions';
+import { guardHoursChange, guardSettingChange, touchesOn, type HoursTouch } from '../hours-change';
+
+/** Every contract of the worksite, whoever reaches it: the hours of each count for payroll. */
+const allParticipants = (db: Kysely<Database>, worksiteId: number) =>
+  repo.listParticipants(db, worksiteId, { kind: 'all', userId: null });
+
+/** The contracts a change of the worksite's half-days on these dates touches (app/hours-change.ts). */
+async function sessionTouches(db: Kysely<Database>, worksiteId: number, dates: readonly string[]) {
+  const participants = await allParticipants(db, worksiteId);
+  return dates.flatMap((date): HoursTouch[] => touchesOn(participants, date));
+}
 
 async function assertReferences(db: Kysely<Database>, w: WorksiteInput) {
   const employer = await findEmployer(db, w.employerId!);
@@ -203,7 +214,10 @@ export const worksitesHandlers: HandlerMap<
     else {
       await assertWorksiteInScope(ctx, worksiteId);
       await claimFresh(ctx, 'worksites', worksiteId, expectedVersion);
+      // The weekly pattern counts the public holidays it meets: a sent month keeps its figures.
+      const guard = await guardSettingChange(ctx, worksiteId, 'worksite.slots');
       await repo.updateWorksite(ctx.db, worksiteId, worksite, ctx.now);
+      await guard.settle();
     }
     ctx.record(`worksite:${worksiteId}`);
     return worksiteView(ctx, worksiteId);
@@ -267,6 +281,17 @@ export const worksitesHandlers: HandlerMap<
         );
       taken.add(sessionKey(m));
     }
+    // Half-days of a sent month are history (domain/payroll-month-changes.ts).
+    const guard = await guardHoursChange(
+      ctx,
+      'planning',
+      await sessionTouches(
+        ctx.db,
+        id,
+        [...removed, ...toCreate, ...makeUps].map((s) => s.date),
+      ),
+      { field: 'makeUps' },
+    );
     await repo.deleteSessions(
       ctx.db,
       id,
@@ -284,6 +309,7 @@ export const worksitesHandlers: HandlerMap<
         { worksiteId: id, ...s, ...slotTimes(worksite, s.halfDay), origin: 'makeup' },
         ctx.now,
       );
+    await guard.settle();
     ctx.record(`worksite:${id}`);
     return worksiteView(ctx, id);
   },
@@ -300,11 +326,15 @@ export const worksitesHandlers: HandlerMap<
     if (worksite.sessions.some((s) => sessionKey(s) === sessionKey(session))) {
       throw new AppError('CONFLICT', 'Cette demi-journée existe déjà.', { field: 'session.date' });
     }
+    const guard = await guardHoursChange(ctx, 'planning', await sessionTouches(ctx.db, id, [session.date]), {
+      field: 'session.date',
+    });
     await repo.insertSession(
       ctx.db,
       { worksiteId: id, ...session, ...slotTimes(worksite, session.halfDay), origin: 'added' },
       ctx.now,
     );
+    await guard.settle();
     ctx.record(`worksite:${id}`);
     return worksiteView(ctx, id);
   },
@@ -421,6 +451,17 @@ export const worksitesHandlers: HandlerMap<
       },
       ctx.now,
     );
+    // A contract entered after its first months were sent: they carry its hours as a régularisation.
+    const guard = await guardHoursChange(
+      ctx,
+      'contract',
+      [{ participationId, first: contract.startDate, last: contract.endDate }],
+      {
+        act: `Contrat du ${formatFrenchDate(contract.startDate)} au ${formatFrenchDate(contract.endDate)}`,
+        created: [participationId],
+      },
+    );
+    await guard.settle();
     if (journey.status === 'admise') {
       // The parcours moves on; a step is never dated in the future.
       const stepDate = contract.startDate < ctx.today ? contract.startDate : ctx.today;
@@ -461,6 +502,12 @@ export const worksitesHandlers: HandlerMap<
         { field: 'annexTime.start' },
       );
     }
+    const guard = await guardHoursChange(
+      ctx,
+      'planning',
+      [{ participationId, first: annexTime.date, last: annexTime.date }],
+      { field: 'annexTime.date' },
+    );
     const annexId = await repo.insertAnnexTime(
       ctx.db,
       {
@@ -473,6 +520,7 @@ export const worksitesHandlers: HandlerMap<
       },
       ctx.now,
     );
+    await guard.settle();
     ctx.record(`participation:${participationId}`);
     ctx.record(`annexTime:${annexId}`);
     return worksiteView(ctx, participation.worksiteId);
@@ -494,11 +542,18 @@ export const worksitesHandlers: HandlerMap<
     if (worksite.sessions.some((s) => s.id !== sessionId && sessionKey(s) === sessionKey(to))) {
       throw new AppError('CONFLICT', 'Il y a déjà une demi-journée à cette date.', { field: 'to.date' });
     }
+    const guard = await guardHoursChange(
+      ctx,
+      'planning',
+      await sessionTouches(ctx.db, session.worksiteId, [session.date, to.date]),
+      { field: 'to.date' },
+    );
     await repo.moveSession(ctx.db, sessionId, {
       date: to.date,
       halfDay: to.halfDay,
       ...slotTimes(worksite, to.halfDay),
     });
+    await guard.settle();
     ctx.record(`session:${sessionId}`);
     return worksiteView(ctx, session.worksiteId);
   },
@@ -508,7 +563,14 @@ export const worksitesHandlers: HandlerMap<
     if (!session) throw new AppError('NOT_FOUND', 'Cette demi-journée est introuvable.');
     await assertWorksiteInScope(ctx, session.worksiteId);
     if (session.cancelledReason !== null) throw new AppError('CONFLICT', 'Cette demi-journée est déjà annulée.');
+    const guard = await guardHoursChange(
+      ctx,
+      'planning',
+      await sessionTouches(ctx.db, session.worksiteId, [session.date]),
+      { field: 'reason' },
+    );
     await repo.cancelSession(ctx.db, sessionId, reason, kind);
+    await guard.settle();
     ctx.record(`session:${sessionId}`);
     return worksiteView(ctx, session.worksiteId);
   },

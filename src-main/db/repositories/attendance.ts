@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AnnexTimesTable, AttendanceTable } from '../schema';
 import { participationInReach, type Reach } from '../reach';
-import { toFlag, toOptionalFlag, withBooleans } from '../flags';
+import { fromOptionalFlag, toFlag, toOptionalFlag, withBooleans } from '../flags';
 import type { Mark } from '../../shared/contract/attendance-codes';
 import type { ReadableDb, WritableDb } from '../access';
 
@@ -65,11 +65,12 @@ export async function birthDatesOf(db: Db, personIds: readonly number[]): Promis
 }
 
 export async function findAnnexTime(db: Db, id: number) {
-  return db
+  const row = await db
     .selectFrom('annexTimes')
-    .select(['id', 'participationId', 'date', 'startMinutes'])
+    .select(['id', 'participationId', 'date', 'startMinutes', 'done'])
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && { ...row, done: fromOptionalFlag(row.done) };
 }
 
 /** The marks of these half-days, everyone's. */

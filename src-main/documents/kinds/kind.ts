@@ -58,7 +58,7 @@ export interface PersonKind<K extends PersonDocumentKind = PersonDocumentKind> e
     ctx: HandlerContext,
     personId: number,
     base: Pick<PersonDocumentData, 'structure'>,
-  ) => Promise<Pick<PersonDocumentData, 'held'>>;
+  ) => Promise<Pick<PersonDocumentData, 'held' | 'keptOnServer'>>;
   template: (props: { d: PersonDocumentData }) => ReactElement;
 }
 

@@ -79,8 +79,8 @@ export function RgpdNotice({
       </p>
       <h2>Comment elles sont protégées</h2>
       <p>
-        Sur un ordinateur du CCAS, avec un mot de passe personnel pour chaque agent et un journal des accès ; les
-        sauvegardes sur clé USB sont chiffrées.
+        {onServer ? 'Sur un serveur du CCAS' : 'Sur un ordinateur du CCAS'}, avec un mot de passe personnel pour chaque
+        agent et un journal des accès ; les sauvegardes sur clé USB sont chiffrées.
       </p>
       <h2>Vos droits</h2>
       <p>

@@ -151,7 +151,15 @@ export const attendanceMethods = {
   }),
   /** An annex time took place (true), did not (false), or is not yet known (null). */
   'attendance/markAnnexTime': defineMethod({
-    input: z.object({ annexTimeId: id, done: z.boolean().nullable() }),
+    input: z.object({
+      annexTimeId: id,
+      done: z.boolean().nullable(),
+      /** Required to change an annex time of a month already sent to the employer: the difference becomes a régularisation. */
+      regularisation: z
+        .object({ reason: requiredText('Le motif de la régularisation', 300) })
+        .nullable()
+        .default(null),
+    }),
     output: z.object({ done: z.boolean().nullable() }),
     tx: 'write',
     access: 'user',

@@ -123,6 +123,28 @@ export function AttendancePage() {
   };
   const [printing, setPrinting] = useState(false);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
+  /** An annex time of a month already sent, marked: it waits for its reason in the same dialog. */
+  const [pendingAnnex, setPendingAnnex] = useState<{ annexTimeId: number; done: boolean } | null>(null);
+  const onMarkAnnex = async (annexTimeId: number, done: boolean, regularisation: { reason: string } | null = null) => {
+    try {
+      await markAnnex.mutateAsync({ annexTimeId, done, regularisation });
+      if (regularisation) {
+        setPendingAnnex(null);
+        setLockedMessage(null);
+        setReason('');
+        notifySuccess('Temps annexe corrigé ; la régularisation partira avec le prochain envoi.');
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.payload.field === 'regularisation') {
+        setPendingAnnex({ annexTimeId, done });
+        setLockedMessage(error.message);
+      } else notifyFailure(error, 'Le temps annexe n’est pas enregistré');
+    }
+  };
+  const closeLocked = () => {
+    setLockedMessage(null);
+    setPendingAnnex(null);
+  };
   const [reason, setReason] = useState('');
   const [conflictMessage, setConflictMessage] = useState('');
   /** The user's choice for each cell both changed: theirs drops the change, mine saves it over theirs. */
@@ -309,7 +331,7 @@ export function AttendancePage() {
                             : undefined
                         }
                         checked={a.done === true}
-                        onChange={(e) => markAnnex.mutate({ annexTimeId: a.id, done: e.currentTarget.checked })}
+                        onChange={(e) => void onMarkAnnex(a.id, e.currentTarget.checked)}
                       />
                     </Table.Td>
                   </Table.Tr>
@@ -329,7 +351,7 @@ export function AttendancePage() {
         />
       )}
       {lockedMessage && (
-        <Modal opened onClose={() => setLockedMessage(null)} title="Mois déjà transmis">
+        <Modal opened onClose={closeLocked} title="Mois déjà transmis">
           <Stack>
             <Text size="sm">{lockedMessage}</Text>
             <TextInput
@@ -340,10 +362,18 @@ export function AttendancePage() {
               data-autofocus
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setLockedMessage(null)}>
+              <Button variant="default" onClick={closeLocked}>
                 Annuler
               </Button>
-              <Button onClick={() => void onSave({ reason })} disabled={reason.trim() === ''} loading={save.isPending}>
+              <Button
+                onClick={() =>
+                  void (pendingAnnex
+                    ? onMarkAnnex(pendingAnnex.annexTimeId, pendingAnnex.done, { reason })
+                    : onSave({ reason }))
+                }
+                disabled={reason.trim() === ''}
+                loading={save.isPending || markAnnex.isPending}
+              >
                 Corriger et régulariser
               </Button>
             </Group>
