@@ -26,6 +26,7 @@ import * as aspMonthlyStates from './023-asp-monthly-states';
 import * as fsePlus from './024-fse-plus';
 import * as recordVersions from './026-record-versions';
 import * as devices from './027-devices';
+import * as searchFolds from './028-search-folds';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -66,6 +67,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 26, name: 'record-versions', up: recordVersions.up },
   { version: 27, name: 'devices', up: devices.up },
+  { version: 28, name: 'search-folds', up: searchFolds.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
