@@ -11,8 +11,15 @@ import type { Engine } from '../db/engine';
 import * as repo from '../db/repositories/journal';
 import { serialise } from '../db/locks';
 import type { Database } from '../db/schema';
-import { appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal } from './journal';
-import { headOf, openHead, readHeadText, sealHead, writeFileAtomically, type JournalHead } from './journal-head';
+import { appendedInProcess, appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal } from './journal';
+import {
+  headAndAnnounced,
+  openHead,
+  readHeadText,
+  sealHead,
+  writeFileAtomically,
+  type JournalHead,
+} from './journal-head';
 import { alertRecords, headFindings } from './journal-verify';
 
 /** The journal's key in the key store (the backup keys are hex ids, so no clash). */
@@ -27,6 +34,8 @@ export interface JournalKeeper {
   seen: string | null;
   /** The head last written. */
   head: JournalHead | null;
+  /** How many entries this process had appended (`appendedInProcess`) when the head was last synced. */
+  appends?: number;
 }
 
 /** Where the old unkeyed chain first breaks (null: intact). */
@@ -145,27 +154,30 @@ export async function syncJournalHead(
   keeper: JournalKeeper,
   options: { restart?: boolean } = {},
 ): Promise<void> {
-  // Cheap first: most calls journal nothing, and counting the journal is not free.
-  const last = await repo.lastEntry(db);
-  const seen = `${last?.id ?? 0}:${last?.hash ?? ''}`;
-  if (seen === keeper.seen) return;
-  // Read as one state: on PostgreSQL another writer may commit between the queries, so they run under the
-  // journal's lock (db/locks.ts), which no append holds past its COMMIT.
-  const head = await db.transaction().execute(async (trx) => {
-    await serialise(trx, 'journal');
-    return headOf(trx);
-  });
+  // Nothing to look at when this process appended nothing since the last sync: most calls journal nothing, and
+  // each look is a query (a round trip to a PostgreSQL server). Another process's entries are its own to announce.
+  const appends = appendedInProcess();
+  if (!options.restart && appends === keeper.appends) return;
+  await syncHead(db, keeper, options);
+  keeper.appends = appends;
+}
+
+async function syncHead(db: Kysely<Database>, keeper: JournalKeeper, options: { restart?: boolean }): Promise<void> {
+  // Read as one state, in one statement (one snapshot: another writer's COMMIT cannot fall between its parts; one
+  // round trip to a server), with what the entry the head last announced has become.
+  const previous = keeper.head;
+  const { head, announcedHash } = await headAndAnnounced(db, previous?.lastId ?? null);
   if (!head) return;
+  const seen = `${head.lastId}:${head.lastMac}`;
+  if (seen === keeper.seen) return;
   // While running, the head only moves forward over what it announced: a
   // journal cut behind the app's back must not be blessed by the next call;
   // the next start finds it, journals it, then moves the head.
-  const previous = keeper.head;
   if (!options.restart && previous) {
-    const announced = await repo.entryHash(db, previous.lastId);
     const stillThere =
       head.lastId === previous.lastId
         ? head.lastMac === previous.lastMac
-        : previous.lastId === previous.anchorId || announced === previous.lastMac;
+        : previous.lastId === previous.anchorId || announcedHash === previous.lastMac;
     if (
       head.lastId < previous.lastId ||
       head.sealId !== previous.sealId ||
