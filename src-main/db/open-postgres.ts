@@ -111,6 +111,10 @@ export function postgresKysely(connection: PostgresConnection): {
   // An idle connection the server closes (a restart, a network cut) reports here: without a listener Node
   // would end the whole app. The pool drops it; the next query opens a new one, or fails with its own error.
   pool.on('error', () => undefined);
+  // The pool listens only to its idle connections: a connection in use (a transaction under way) that the
+  // server drops emits its 'error' with no listener, which would end the app too. Its query already fails with
+  // the same error (reported as DATABASE_UNREACHABLE by dispatch); the pool throws it away when released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const journalKey = journalKeyHolder();
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool, onReserveConnection: journalKey.onReserveConnection }),

@@ -56,7 +56,12 @@ describe('two SQLite processes on one file', () => {
     { timeout: 120_000 },
     async () => {
       const dataDir = tempDir('passerelle-processes-');
-      const { services, call } = await configured({ dataDir, clock: fakeClock(AT), printer: blankPrinter });
+      const { services, call } = await configured({
+        dataDir,
+        clock: fakeClock(AT),
+        printer: blankPrinter,
+        engine: 'sqlite',
+      });
       const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-01' }) }));
       const { sessions } = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
       const participations: number[] = [];

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('storage before the first account (setup wizard)', () => {
   it('says the data is on this PC, and that this build can use a server', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const status = valueOf(await caller(services)('storage/status'));
     expect(status).toEqual({
       engine: 'sqlite',
@@ -51,7 +51,7 @@ describe('storage before the first account (setup wizard)', () => {
   });
 
   it('tests a connection for anyone while the wizard runs, and says in French that the server does not answer', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const port = await freePort();
     const result = await caller(services)('storage/testConnection', {
       setting: { ...setting, port },
@@ -65,7 +65,7 @@ describe('storage before the first account (setup wizard)', () => {
   });
 
   it('checks the setting with the domain’s rules first, every field at once', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const result = await caller(services)('storage/testConnection', {
       setting: { host: '192.168.1.20', port: 70000, database: 'Passerelle', user: 'passerelle', tls: 'disable' },
       password: 'x',
@@ -78,7 +78,7 @@ describe('storage before the first account (setup wizard)', () => {
   });
 
   it('returns the discouraged choices as warnings with the outcome', async () => {
-    const services = await testServices();
+    const services = await testServices({ engine: 'sqlite' });
     const result = valueOf(
       await caller(services)('storage/testConnection', {
         setting: { ...setting, tls: 'no-verify' },
@@ -93,7 +93,7 @@ describe('storage before the first account (setup wizard)', () => {
 
 describe('storage once set up', () => {
   it('is the administrator’s alone', async () => {
-    const { services, call } = await configured();
+    const { services, call } = await configured({ engine: 'sqlite' });
     expect(valueOf(await call('storage/status')).engine).toBe('sqlite');
     const coordination = caller(services, await sessionAs(services, 'coordination'));
     expect(await coordination('storage/status')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -104,7 +104,7 @@ describe('storage once set up', () => {
   });
 
   it('refuses to choose a server this build cannot use, and writes nothing', async () => {
-    const { services, call } = await configured({ postgresAvailable: false });
+    const { services, call } = await configured({ postgresAvailable: false, engine: 'sqlite' });
     const result = await call('storage/choosePostgres', { setting, password: SERVER_PASSWORD });
     expect(result).toEqual({
       ok: false,
@@ -119,7 +119,7 @@ describe('storage once set up', () => {
   });
 
   it('refuses a server that fails the test, and writes nothing', async () => {
-    const { services, call } = await configured();
+    const { services, call } = await configured({ engine: 'sqlite' });
     const result = await call('storage/choosePostgres', { setting, password: 'pas-le-bon' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!result.ok) expect(result.error.message).toMatch(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé`);
@@ -135,7 +135,7 @@ describe('storage once set up', () => {
       }),
     );
     try {
-      const { services, call, session } = await configured();
+      const { services, call, session } = await configured({ engine: 'sqlite' });
       const target = await emptyDatabase();
       const sqliteDb = services.db;
       const chosen = valueOf(await call('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
@@ -214,13 +214,13 @@ describe('starting on a data folder set for PostgreSQL', () => {
     const dataDir = tempDir();
     const target = await emptyDatabase();
     await setFor(dataDir, target, SERVER_PASSWORD);
-    const first = await testServices({ dataDir });
+    const first = await testServices({ dataDir, engine: 'sqlite' });
     expect(first.engine.kind).toBe('postgres');
     expect(valueOf(await caller(first)('storage/status'))).toMatchObject({ engine: 'postgres', postgres: target });
     valueOf(await caller(first)('setup/complete', setupInput()));
     await first.close();
 
-    const again = await testServices({ dataDir });
+    const again = await testServices({ dataDir, engine: 'sqlite' });
     expect(again.engine.kind).toBe('postgres');
     expect(valueOf(await caller(again)('setup/status'))).toMatchObject({ completed: true });
     expect((await allEntries(again.db)).filter((entry) => entry.method === 'journal/check')).toEqual([]);
@@ -230,11 +230,11 @@ describe('starting on a data folder set for PostgreSQL', () => {
 
   it('lets a second PC join the server another PC set up: its wizard gives way to the login', async () => {
     const target = await emptyDatabase();
-    const first = await testServices();
+    const first = await testServices({ engine: 'sqlite' });
     valueOf(await caller(first)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }));
     valueOf(await caller(first)('setup/complete', setupInput()));
 
-    const second = await testServices();
+    const second = await testServices({ engine: 'sqlite' });
     expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
     const joined = valueOf(
       await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
@@ -301,7 +301,7 @@ describe('starting on a data folder set for PostgreSQL', () => {
   it('keeps SQLite when the file says so', async () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, 'moteur.json'), '{"engine": "sqlite"}');
-    const services = await testServices({ dataDir });
+    const services = await testServices({ dataDir, engine: 'sqlite' });
     expect(services.engineChoice).toEqual({ engine: 'sqlite' });
   });
 });

@@ -78,12 +78,15 @@ export async function testServices(
     postgresAvailable?: boolean;
     /** The engine, whatever PASSERELLE_TEST_ENGINE says (the cross-engine backup test opens one of each). */
     engine?: EngineKind;
+    /** This PostgreSQL database rather than a fresh one (a test that reaches it through a proxy of its own). */
+    postgres?: PostgresConnection;
   } = {},
 ) {
   // Cheap scrypt for the backup key too; a test checks the real parameters.
   const dataDir = options.dataDir ?? tempDir();
   // PASSERELLE_TEST_ENGINE=postgres: the same tests on a database of the run's PostgreSQL server.
-  const postgres = (options.engine ?? testEngine()) === 'postgres' ? await freshPostgres() : undefined;
+  const postgres =
+    options.postgres ?? ((options.engine ?? testEngine()) === 'postgres' ? await freshPostgres() : undefined);
   const services = await createServices({
     dataDir,
     dialogs: options.dialogs ?? { native: false, chooseFile: async () => null, chooseFolder: async () => null },
