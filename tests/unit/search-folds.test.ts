@@ -16,7 +16,7 @@ import { foldForSearch } from '../../src-main/shared/text';
 import { blankPrinter } from './support/world';
 import { configured, fakeClock, shared, valueOf } from './support/services';
 import { employer } from './support/factories';
-import { person, situation } from './support/people';
+import { person } from './support/people';
 import { admitted, mesp, mespContract } from './support/worksites';
 
 type Call = Awaited<ReturnType<typeof configured>>['call'];
