@@ -44,7 +44,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 /**
  * The statements `work` sent, in order, but its writes: a consultation of
  * personal data appends to the journal (an insert sealed by `journal_mac`),
- * which a replay cannot repeat without breaking the chain. The floor is then
+ * (one `journal_append` on PostgreSQL), which a replay cannot repeat without
+ * breaking the chain. The floor is then
  * the call's reads; the call itself still writes its journal entry.
  */
 export async function capture(work: () => Promise<unknown>): Promise<Statement[]> {
@@ -55,7 +56,12 @@ export async function capture(work: () => Promise<unknown>): Promise<Statement[]
   } finally {
     caught = null;
   }
-  return into.filter((s) => !/^\s*(insert|update|delete)\b/i.test(s.sql) && !s.sql.includes('journal_mac'));
+  return into.filter(
+    (s) =>
+      !/^\s*(insert|update|delete)\b/i.test(s.sql) &&
+      !s.sql.includes('journal_mac') &&
+      !s.sql.includes('journal_append'),
+  );
 }
 
 /** Runs SQLite statements again on `sqlite` (prepared once), as the app ran them. */

@@ -18,7 +18,7 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { DOCUMENT_PREFIXES } from '../../src-main/shared/contract/documents';
 import { ACTIVITIES } from '../../src-main/shared/contract/worksites';
 import { addDays } from '../../src-main/shared/dates';
-import { nameSearchKey } from '../../src-main/shared/text';
+import { foldForSearch, nameSearchKey } from '../../src-main/shared/text';
 import { demoSetup } from '../demo-data';
 import { benchConnection } from './sqlite-file';
 
@@ -337,6 +337,22 @@ export async function generate(): Promise<void> {
           source.size,
           `${p.start}T09:00:00.000Z`,
         );
+      }
+    })();
+    // Rows written straight in SQL: their stored folded search text (migration 028), as the repositories write it.
+    db.transaction(() => {
+      for (const [table, column, sources] of [
+        ['persons', 'name_folded', "first_names || ' ' || last_name"],
+        ['worksites', 'name_folded', 'name'],
+        ['employers', 'name_folded', 'name'],
+        ['documents', 'title_folded', "title || ' ' || number"],
+      ] as const) {
+        const update = db.prepare(`update ${table} set ${column} = ? where id = ?`);
+        for (const row of db.prepare(`select id, ${sources} as text from ${table}`).all() as {
+          id: number;
+          text: string;
+        }[])
+          update.run(foldForSearch(row.text), row.id);
       }
     })();
     const keyed = await dispatch(

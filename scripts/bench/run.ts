@@ -53,6 +53,13 @@ import { workFolder } from '../../src-main/app/work-files';
 const root = path.resolve(import.meta.dirname, '..', '..');
 /** PASSERELLE_BENCH_QUICK=1: no backup, no built main process, no report written (the figures printed): for working on the bench. */
 const quick = process.env.PASSERELLE_BENCH_QUICK === '1';
+/**
+ * PASSERELLE_BENCH_DB_ONLY=1: only the database's interactive operations (searches, a week of attendance, a year's
+ * statistics) on both engines, then the load test unless PASSERELLE_BENCH_LOAD_SECONDS=0 (its length, 60 s by
+ * default); no PDF, export, backup or built main process, no report written: for working on the data layer.
+ */
+const dbOnly = process.env.PASSERELLE_BENCH_DB_ONLY === '1';
+const loadSeconds = Number(process.env.PASSERELLE_BENCH_LOAD_SECONDS ?? LOAD_SECONDS);
 /** The system's load average (1 min) when the run began: other work on the machine weighs on every figure. */
 const loadAtStart = os.loadavg()[0]!;
 
@@ -291,29 +298,32 @@ async function main() {
     const html = (await prepareDocument(ctx, { kind: 'contrat_travail', participationId }, false)).html;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
     const raw = await (await browser.newContext({ javaScriptEnabled: false, offline: true })).newPage();
-    await compare(
-      'Contrat de travail en PDF (documents/preview)',
-      () => call('documents/preview', { kind: 'contrat_travail', participationId }),
-      'impression directe du HTML déjà rendu par Chromium',
-      async () => {
-        await raw.setContent(html, { waitUntil: 'load' });
-        await raw.pdf({ preferCSSPageSize: true, printBackground: true });
-      },
-      20,
-      3,
-    );
+    if (!dbOnly)
+      await compare(
+        'Contrat de travail en PDF (documents/preview)',
+        () => call('documents/preview', { kind: 'contrat_travail', participationId }),
+        'impression directe du HTML déjà rendu par Chromium',
+        async () => {
+          await raw.setContent(html, { waitUntil: 'load' });
+          await raw.pdf({ preferCSSPageSize: true, printBackground: true });
+        },
+        20,
+        3,
+      );
     const fifty = (
       sqlite.prepare("select id from participations where contract_type = 'cdd_usage' order by id limit 50").all() as {
         id: number;
       }[]
     ).map((r) => r.id);
-    const batch = await timeRuns(
-      async () => {
-        for (const id of fifty) await call('documents/preview', { kind: 'contrat_travail', participationId: id });
-      },
-      3,
-      0,
-    );
+    const batch = dbOnly
+      ? [0]
+      : await timeRuns(
+          async () => {
+            for (const id of fifty) await call('documents/preview', { kind: 'contrat_travail', participationId: id });
+          },
+          3,
+          0,
+        );
     figures.push({
       operation: 'Lot de 50 contrats',
       median: median(batch) / 1000,
@@ -326,30 +336,31 @@ async function main() {
 
     // 4. The monthly payroll export of a 60-person month.
     const october = await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1));
-    await compare(
-      `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
-      async () => {
-        const lines = (await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
-        await payrollXlsx(lines, {
-          month: '2025-10',
-          employerName: 'AI',
-          structureName: 'CCAS',
-          first: '2025-10-01',
-          last: '2025-10-31',
-        });
-        payrollCsv(lines, {
-          month: '2025-10',
-          employerName: 'AI',
-          structureName: 'CCAS',
-          first: '2025-10-01',
-          last: '2025-10-31',
-        });
-      },
-      '—',
-      null,
-      10,
-      2,
-    );
+    if (!dbOnly)
+      await compare(
+        `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
+        async () => {
+          const lines = (await services.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
+          await payrollXlsx(lines, {
+            month: '2025-10',
+            employerName: 'AI',
+            structureName: 'CCAS',
+            first: '2025-10-01',
+            last: '2025-10-31',
+          });
+          payrollCsv(lines, {
+            month: '2025-10',
+            employerName: 'AI',
+            structureName: 'CCAS',
+            first: '2025-10-01',
+            last: '2025-10-31',
+          });
+        },
+        '—',
+        null,
+        10,
+        2,
+      );
 
     // 5. An encrypted, verified backup vs a plain copy of the same bytes, a SHA-256 and one integrity_check.
     const key = {
@@ -361,55 +372,57 @@ async function main() {
     const dataBytes =
       filesUnder(services.paths.filesDir).reduce((n, f) => n + statSync(f).size, 0) +
       statSync(services.paths.databaseFile).size;
-    const backupRuns = quick
-      ? [0]
-      : await timeRuns(
-          async () => {
-            const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
-            try {
-              await writeBackup({
-                engine: services.engine,
-                filesDir: services.paths.filesDir,
-                folder,
-                fileName: 'bench.passerelle-backup',
-                workDir: await workFolder(services.paths, 'sauvegarde'),
-                key,
-                createdAt: new Date().toISOString(),
-              });
-            } finally {
-              rmSync(folder, { recursive: true, force: true });
-            }
-          },
-          3,
-          1,
-        );
-    const floorRuns = quick
-      ? [1]
-      : await timeRuns(
-          async () => {
-            const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-copie-'));
-            try {
-              const hash = createHash('sha256');
-              const snapshot = path.join(folder, 'passerelle.sqlite');
-              await services.engine.snapshotTo(snapshot);
-              hash.update(readFileSync(snapshot));
-              for (const file of filesUnder(services.paths.filesDir)) {
-                const target = path.join(folder, path.relative(services.paths.filesDir, file));
-                mkdirSync(path.dirname(target), { recursive: true });
-                copyFileSync(file, target);
-                hash.update(readFileSync(target));
+    const backupRuns =
+      quick || dbOnly
+        ? [0]
+        : await timeRuns(
+            async () => {
+              const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-cle-'));
+              try {
+                await writeBackup({
+                  engine: services.engine,
+                  filesDir: services.paths.filesDir,
+                  folder,
+                  fileName: 'bench.passerelle-backup',
+                  workDir: await workFolder(services.paths, 'sauvegarde'),
+                  key,
+                  createdAt: new Date().toISOString(),
+                });
+              } finally {
+                rmSync(folder, { recursive: true, force: true });
               }
-              hash.digest();
-              const copy = new Database(snapshot, { readonly: true });
-              copy.pragma('integrity_check');
-              copy.close();
-            } finally {
-              rmSync(folder, { recursive: true, force: true });
-            }
-          },
-          3,
-          1,
-        );
+            },
+            3,
+            1,
+          );
+    const floorRuns =
+      quick || dbOnly
+        ? [1]
+        : await timeRuns(
+            async () => {
+              const folder = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-copie-'));
+              try {
+                const hash = createHash('sha256');
+                const snapshot = path.join(folder, 'passerelle.sqlite');
+                await services.engine.snapshotTo(snapshot);
+                hash.update(readFileSync(snapshot));
+                for (const file of filesUnder(services.paths.filesDir)) {
+                  const target = path.join(folder, path.relative(services.paths.filesDir, file));
+                  mkdirSync(path.dirname(target), { recursive: true });
+                  copyFileSync(file, target);
+                  hash.update(readFileSync(target));
+                }
+                hash.digest();
+                const copy = new Database(snapshot, { readonly: true });
+                copy.pragma('integrity_check');
+                copy.close();
+              } finally {
+                rmSync(folder, { recursive: true, force: true });
+              }
+            },
+            3,
+            1,
+          );
     figures.push({
       operation: `Sauvegarde chiffrée vérifiée (${(dataBytes / 1e6).toFixed(0)} Mo)`,
       median: median(backupRuns) / 1000,
@@ -513,53 +526,58 @@ async function main() {
         undefined,
         'postgres',
       );
-      await compare(
-        'Contrat de travail en PDF (documents/preview)',
-        () => pgCall('documents/preview', { kind: 'contrat_travail', participationId }),
-        'impression directe du HTML déjà rendu par Chromium',
-        async () => {
-          await raw.setContent(html, { waitUntil: 'load' });
-          await raw.pdf({ preferCSSPageSize: true, printBackground: true });
-        },
-        20,
-        3,
-        undefined,
-        'postgres',
-      );
-      const pgBatch = await timeRuns(
-        async () => {
-          for (const id of fifty) await pgCall('documents/preview', { kind: 'contrat_travail', participationId: id });
-        },
-        3,
-        0,
-      );
+      if (!dbOnly)
+        await compare(
+          'Contrat de travail en PDF (documents/preview)',
+          () => pgCall('documents/preview', { kind: 'contrat_travail', participationId }),
+          'impression directe du HTML déjà rendu par Chromium',
+          async () => {
+            await raw.setContent(html, { waitUntil: 'load' });
+            await raw.pdf({ preferCSSPageSize: true, printBackground: true });
+          },
+          20,
+          3,
+          undefined,
+          'postgres',
+        );
+      const pgBatch = dbOnly
+        ? [0]
+        : await timeRuns(
+            async () => {
+              for (const id of fifty)
+                await pgCall('documents/preview', { kind: 'contrat_travail', participationId: id });
+            },
+            3,
+            0,
+          );
       figures.find((f) => f.operation === 'Lot de 50 contrats')!.postgres = {
         median: median(pgBatch) / 1000,
         p95: p95(pgBatch) / 1000,
         floor: '—',
         floorMedian: null,
       };
-      await compare(
-        `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
-        async () => {
-          const lines = (await onPg.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
-          if (lines.length !== october.lines.length)
-            throw new Error('Pas le même nombre de lignes de paie que sur SQLite.');
-          await payrollXlsx(lines, {
-            month: '2025-10',
-            employerName: 'AI',
-            structureName: 'CCAS',
-            first: '2025-10-01',
-            last: '2025-10-31',
-          });
-        },
-        '—',
-        null,
-        10,
-        2,
-        undefined,
-        'postgres',
-      );
+      if (!dbOnly)
+        await compare(
+          `Export paie du mois (xlsx + csv, ${october.lines.length} personnes)`,
+          async () => {
+            const lines = (await onPg.db.transaction().execute((db) => compute(db, BENCH_TODAY, '2025-10', 1))).lines;
+            if (lines.length !== october.lines.length)
+              throw new Error('Pas le même nombre de lignes de paie que sur SQLite.');
+            await payrollXlsx(lines, {
+              month: '2025-10',
+              employerName: 'AI',
+              structureName: 'CCAS',
+              first: '2025-10-01',
+              last: '2025-10-31',
+            });
+          },
+          '—',
+          null,
+          10,
+          2,
+          undefined,
+          'postgres',
+        );
       await pgServices.close();
       pgServices = null;
 
@@ -580,96 +598,102 @@ async function main() {
         ).map((r) => r.id),
       };
       const pcs: Awaited<ReturnType<typeof createServices>>[] = [];
-      try {
-        for (let i = 0; i < LOAD_USERS; i++)
-          pcs.push(
-            await createServices({
-              dataDir: postgres.dataDir(),
-              postgres: { ...loadConnection, max: 4 },
-              dialogs: pickerDialogs,
-              mode: 'browser',
-              version: 'bench',
-              printer: sharedPrinter(printer),
-              clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) },
-            }),
-          );
-        const checker = new pg.Client({ ...loadConnection });
-        await checker.connect();
+      if (loadSeconds > 0)
         try {
-          loads.push(
-            await runLoad({
-              engine: 'PostgreSQL',
-              services: pcs,
-              plan,
-              today: BENCH_TODAY,
-              readMarks: async (cells) => {
-                const { rows } = await checker.query<{ session_id: number; participation_id: number; mark: string }>(
-                  'select session_id, participation_id, mark from attendance where session_id = any($1::int[])',
-                  [[...new Set(cells.map((c) => c.sessionId))]],
-                );
-                return new Map(rows.map((r) => [`${r.session_id}|${r.participation_id}`, r.mark]));
-              },
-              journalSaves: async () =>
-                Number(
-                  (await checker.query("select count(*) as n from journal where method = 'attendance/save'")).rows[0].n,
-                ),
-            }),
-          );
+          for (let i = 0; i < LOAD_USERS; i++)
+            pcs.push(
+              await createServices({
+                dataDir: postgres.dataDir(),
+                postgres: { ...loadConnection, max: 4 },
+                dialogs: pickerDialogs,
+                mode: 'browser',
+                version: 'bench',
+                printer: sharedPrinter(printer),
+                clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) },
+              }),
+            );
+          const checker = new pg.Client({ ...loadConnection });
+          await checker.connect();
+          try {
+            loads.push(
+              await runLoad({
+                engine: 'PostgreSQL',
+                seconds: loadSeconds,
+                services: pcs,
+                plan,
+                today: BENCH_TODAY,
+                readMarks: async (cells) => {
+                  const { rows } = await checker.query<{ session_id: number; participation_id: number; mark: string }>(
+                    'select session_id, participation_id, mark from attendance where session_id = any($1::int[])',
+                    [[...new Set(cells.map((c) => c.sessionId))]],
+                  );
+                  return new Map(rows.map((r) => [`${r.session_id}|${r.participation_id}`, r.mark]));
+                },
+                journalSaves: async () =>
+                  Number(
+                    (await checker.query("select count(*) as n from journal where method = 'attendance/save'")).rows[0]
+                      .n,
+                  ),
+              }),
+            );
+          } finally {
+            await checker.end();
+          }
         } finally {
-          await checker.end();
+          for (const pc of pcs) await pc.close();
         }
-      } finally {
-        for (const pc of pcs) await pc.close();
-      }
-      console.log(describeLoad(loads.at(-1)!));
-      const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-charge-'));
-      try {
-        await services.engine.snapshotTo(path.join(sqliteDir, 'passerelle.sqlite'));
-        cpSync(path.join(BENCH_DIR, 'cles'), path.join(sqliteDir, 'cles'), { recursive: true });
-        cpSync(path.join(BENCH_DIR, 'journal-tete.json'), path.join(sqliteDir, 'journal-tete.json'));
-        const one = await createServices({
-          dataDir: sqliteDir,
-          dialogs: pickerDialogs,
-          mode: 'browser',
-          version: 'bench',
-          printer: sharedPrinter(printer),
-          clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) },
-        });
-        const checker = benchConnection(path.join(sqliteDir, 'passerelle.sqlite'));
+      if (loadSeconds > 0) {
+        console.log(describeLoad(loads.at(-1)!));
+        const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-charge-'));
         try {
-          loads.push(
-            await runLoad({
-              engine: 'SQLite',
-              services: Array.from({ length: LOAD_USERS }, () => one),
-              plan,
-              today: BENCH_TODAY,
-              readMarks: async (cells) => {
-                const read = checker.prepare(
-                  'select mark from attendance where session_id = ? and participation_id = ?',
-                );
-                return new Map(
-                  cells.map((c) => [
-                    `${c.sessionId}|${c.participationId}`,
-                    (read.get(c.sessionId, c.participationId) as { mark: string } | undefined)?.mark ?? '',
-                  ]),
-                );
-              },
-              journalSaves: async () =>
-                (
-                  checker.prepare("select count(*) as n from journal where method = 'attendance/save'").get() as {
-                    n: number;
-                  }
-                ).n,
-            }),
-          );
+          await services.engine.snapshotTo(path.join(sqliteDir, 'passerelle.sqlite'));
+          cpSync(path.join(BENCH_DIR, 'cles'), path.join(sqliteDir, 'cles'), { recursive: true });
+          cpSync(path.join(BENCH_DIR, 'journal-tete.json'), path.join(sqliteDir, 'journal-tete.json'));
+          const one = await createServices({
+            dataDir: sqliteDir,
+            dialogs: pickerDialogs,
+            mode: 'browser',
+            version: 'bench',
+            printer: sharedPrinter(printer),
+            clock: { now: () => new Date(`${BENCH_TODAY}T09:00:00Z`) },
+          });
+          const checker = benchConnection(path.join(sqliteDir, 'passerelle.sqlite'));
+          try {
+            loads.push(
+              await runLoad({
+                engine: 'SQLite',
+                seconds: loadSeconds,
+                services: Array.from({ length: LOAD_USERS }, () => one),
+                plan,
+                today: BENCH_TODAY,
+                readMarks: async (cells) => {
+                  const read = checker.prepare(
+                    'select mark from attendance where session_id = ? and participation_id = ?',
+                  );
+                  return new Map(
+                    cells.map((c) => [
+                      `${c.sessionId}|${c.participationId}`,
+                      (read.get(c.sessionId, c.participationId) as { mark: string } | undefined)?.mark ?? '',
+                    ]),
+                  );
+                },
+                journalSaves: async () =>
+                  (
+                    checker.prepare("select count(*) as n from journal where method = 'attendance/save'").get() as {
+                      n: number;
+                    }
+                  ).n,
+              }),
+            );
+          } finally {
+            checker.close();
+            await one.close();
+          }
         } finally {
-          checker.close();
-          await one.close();
+          rmSync(sqliteDir, { recursive: true, force: true });
         }
-      } finally {
-        rmSync(sqliteDir, { recursive: true, force: true });
+        console.log(describeLoad(loads.at(-1)!));
       }
-      console.log(describeLoad(loads.at(-1)!));
     } finally {
       await pgServices?.close();
       await pgRaw.end().catch(() => undefined);
@@ -678,6 +702,10 @@ async function main() {
     figures.find((f) => f.operation.startsWith('Sauvegarde chiffrée'))!.postgres = null;
 
     await browser.close();
+    if (dbOnly) {
+      clearInterval(sampler);
+      return;
+    }
 
     const assets = path.join(root, 'out', 'renderer', 'assets');
     const gz = (file: string) => gzipSync(readFileSync(file)).length / 1024;

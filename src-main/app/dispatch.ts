@@ -78,7 +78,8 @@ export async function dispatch(
   } catch (error) {
     return failure(toAppError(error, method));
   } finally {
-    // After COMMIT (or rollback): the head outside the database follows what was committed.
+    // After COMMIT (or rollback): the head outside the database follows what was committed (when this process
+    // appended since the last sync: see syncJournalHead).
     await syncJournalHead(services.db, services.journal).catch(() => undefined);
   }
 }
@@ -216,7 +217,10 @@ async function run(services: Services, method: Method, rawInput: unknown, sessio
   if (definition.tx === 'read') {
     // The database refuses every write while the handler runs; the journal entry
     // of an audited read is written after, in the same transaction.
-    return attempt(() => readTransaction(services.db, (db) => execute({ ...call, db }), journal), fromScratch);
+    return attempt(
+      () => readTransaction(services.db, (db) => execute({ ...call, db }), audit === null ? undefined : journal),
+      fromScratch,
+    );
   }
   const value = await attempt(
     () =>

@@ -96,16 +96,22 @@ export function writeFileAtomically(file: string, content: string | Buffer): voi
   renameSync(temporary, file);
 }
 
-/** The head as the database stands now (null before the journal is sealed). */
-export async function headOf(db: Kysely<Database>): Promise<JournalHead | null> {
-  const state = await repo.journalState(db);
-  if (state.sealedId === null) return null;
-  const last = await repo.lastEntry(db);
+/** The head, and the HMAC entry `announcedId` has now (null: none asked, or gone), in one statement. */
+export async function headAndAnnounced(
+  db: Kysely<Database>,
+  announcedId: number | null,
+): Promise<{ head: JournalHead | null; announcedHash: string | null }> {
+  const state = await repo.headState(db, announcedId);
+  const announcedHash = announcedId === null ? null : (state.announcedHash ?? null);
+  if (state.sealedId === null) return { head: null, announcedHash };
   return {
-    sealId: state.sealedId,
-    anchorId: state.anchorId,
-    lastId: last?.id ?? state.anchorId,
-    count: await repo.countEntries(db),
-    lastMac: last?.hash ?? state.anchorHash,
+    head: {
+      sealId: state.sealedId,
+      anchorId: state.anchorId,
+      lastId: state.lastId ?? state.anchorId,
+      count: state.count,
+      lastMac: state.lastHash ?? state.anchorHash,
+    },
+    announcedHash,
   };
 }

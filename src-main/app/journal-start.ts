@@ -11,9 +11,9 @@ import type { Engine } from '../db/engine';
 import * as repo from '../db/repositories/journal';
 import { serialise } from '../db/locks';
 import type { Database } from '../db/schema';
-import { appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal } from './journal';
+import { appendedInProcess, appendJournal, appendJournalEntry, legacyHash, nextId, purgeJournal } from './journal';
 import {
-  headOf,
+  headAndAnnounced,
   openHead,
   readHeadText,
   sealHead,
@@ -87,6 +87,8 @@ export interface JournalKeeper {
   seen: string | null;
   /** The head last written. */
   head: JournalHead | null;
+  /** How many entries this process had appended (`appendedInProcess`) when the head was last synced. */
+  appends?: number;
 }
 
 /** Where the old unkeyed chain first breaks (null: intact). */
@@ -256,21 +258,25 @@ export async function syncJournalHead(
   keeper: JournalKeeper,
   options: { restart?: boolean } = {},
 ): Promise<void> {
-  // Cheap first: most calls journal nothing, and counting the journal is not free.
-  const last = await repo.lastEntry(db);
-  const seen = `${last?.id ?? 0}:${last?.hash ?? ''}`;
-  if (seen === keeper.seen) return;
-  // Read as one state: on PostgreSQL another writer may commit between the queries, so they run under the
-  // journal's lock (db/locks.ts), which no append holds past its COMMIT.
-  const head = await db.transaction().execute(async (trx) => {
-    await serialise(trx, 'journal');
-    return headOf(trx);
-  });
+  // Nothing to look at when this process appended nothing since the last sync: most calls journal nothing, and
+  // each look is a query (a round trip to a PostgreSQL server). Another process's entries are its own to announce.
+  const appends = appendedInProcess();
+  if (!options.restart && appends === keeper.appends) return;
+  await syncHead(db, keeper, options);
+  keeper.appends = appends;
+}
+
+async function syncHead(db: Kysely<Database>, keeper: JournalKeeper, options: { restart?: boolean }): Promise<void> {
+  // Read as one state, in one statement (one snapshot: another writer's COMMIT cannot fall between its parts; one
+  // round trip to a server), with what the entry the head last announced has become.
+  const previous = keeper.head;
+  const { head, announcedHash } = await headAndAnnounced(db, previous?.lastId ?? null);
   if (!head) return;
+  const seen = `${head.lastId}:${head.lastMac}`;
+  if (seen === keeper.seen) return;
   // While running, the head only moves forward over what it announced: a
   // journal cut behind the app's back must not be blessed by the next call;
   // the next start finds it, journals it, then moves the head.
-  const previous = keeper.head;
   // Another PC on the same database purged what this head announced: it follows when that purge holds under the key.
   const purgedElsewhere =
     previous !== null &&
@@ -279,11 +285,10 @@ export async function syncJournalHead(
     head.lastId > previous.lastId &&
     (await repo.purgesAfter(db, previous.lastId)).some((row) => keyedEntryHolds(keeper.key, row));
   if (!options.restart && previous && !purgedElsewhere) {
-    const announced = await repo.entryHash(db, previous.lastId);
     const stillThere =
       head.lastId === previous.lastId
         ? head.lastMac === previous.lastMac
-        : previous.lastId === previous.anchorId || announced === previous.lastMac;
+        : previous.lastId === previous.anchorId || announcedHash === previous.lastMac;
     if (
       head.lastId < previous.lastId ||
       head.sealId !== previous.sealId ||

@@ -43,6 +43,15 @@ export function keyedPayload(id: number, prevHash: string, entry: NewJournalEntr
   ]);
 }
 
+/**
+ * `keyedPayload` after its id and previous HMAC, for a server that adds
+ * those itself (PostgreSQL's `journal_append`, db/engine.ts):
+ * `["passerelle-journal-2",<id>,"<previous HMAC>",` then this.
+ */
+export function keyedPayloadTail(entry: NewJournalEntry): string {
+  return JSON.stringify([entry.at, entry.userId, entry.action, entry.method, [...entry.records]]).slice(1);
+}
+
 /** The unkeyed SHA-256 of journals written before the key (verified once, then sealed: see journal-start.ts). */
 export function legacyHash(prevHash: string, entry: NewJournalEntry): string {
   const canonical = JSON.stringify([prevHash, entry.at, entry.userId, entry.action, entry.method, [...entry.records]]);
@@ -50,14 +59,6 @@ export function legacyHash(prevHash: string, entry: NewJournalEntry): string {
 }
 
 export type ChainEnd = repo.ChainLink;
-
-/** The last entry, or the anchor left by the last purge when the journal is empty. */
-export async function chainEnd(db: Kysely<Database>): Promise<ChainEnd> {
-  const last = await repo.lastEntry(db);
-  if (last) return last;
-  const state = await repo.journalState(db);
-  return { id: state.anchorId, hash: state.anchorHash };
-}
 
 /**
  * The next id: never one given before, even to a deleted entry. SQLite's
@@ -81,23 +82,21 @@ export async function appendJournal(db: Kysely<Database>, entry: NewJournalEntry
 
 /** The same, returning the new entry's id and HMAC (the seal needs its id). */
 export async function appendJournalEntry(db: Kysely<Database>, entry: NewJournalEntry): Promise<ChainEnd> {
-  // Several writers at once (PostgreSQL): one at a time from reading the chain's end to COMMIT (db/locks.ts).
-  await serialise(db, 'journal');
-  const end = await chainEnd(db);
-  const id = await nextId(db, end.id);
-  const hash = await repo.macOf(db, keyedPayload(id, end.hash, entry));
-  await repo.insertEntry(db, {
-    id,
-    at: entry.at,
-    userId: entry.userId,
-    action: entry.action,
-    method: entry.method,
-    records: entry.records,
-    prevHash: end.hash,
-    hash,
+  // Several writers at once (PostgreSQL): one at a time from reading the chain's end to COMMIT (the journal's
+  // advisory lock, db/locks.ts, taken by the append itself there).
+  const link = await repo.appendChained(db, entry, {
+    of: (id, prevHash) => keyedPayload(id, prevHash, entry),
+    tail: keyedPayloadTail(entry),
   });
-  await repo.setLastId(db, id);
-  return { id, hash };
+  appended++;
+  return link;
+}
+
+let appended = 0;
+
+/** How many entries this process appended so far (committed or not): the dispatcher syncs the head when it moved. */
+export function appendedInProcess(): number {
+  return appended;
 }
 
 export function retentionCutoff(now: Date): string {

@@ -320,6 +320,37 @@ export async function installPostgresFunctions(db: Kysely<any>): Promise<void> {
       select encode(sha256(decode(current_setting('passerelle.journal_opad'), 'hex')
         || sha256(decode(current_setting('passerelle.journal_ipad'), 'hex') || convert_to(payload, 'UTF8'))), 'hex')
     $$`.execute(db);
+  // The journal's append in one round trip (repositories/journal.ts, `appendChained`): takes the journal's lock,
+  // reads the chain's end (a VOLATILE function: each statement sees what committed before it, so what the previous
+  // holder of the lock committed), gives the next id, seals the entry with `journal_mac` over the payload of
+  // app/journal.ts's `keyedPayload` — its head, ["passerelle-journal-2",<id>,"<previous HMAC>", made here, then
+  // `tail` as the app made it —, inserts it and answers its id and HMAC.
+  await sql`create or replace function journal_append(lock_space integer, lock_key integer, entry_at text,
+      entry_user_id integer, entry_action text, entry_method text, entry_records text, tail text)
+    returns table (id integer, hash text)
+    language plpgsql volatile as $$
+    declare
+      end_id integer;
+      end_hash text;
+      next_id integer;
+      mac text;
+    begin
+      perform pg_advisory_xact_lock(lock_space, lock_key);
+      select j.id, j.hash into end_id, end_hash from journal j order by j.id desc limit 1;
+      if not found then
+        select s.anchor_id, s.anchor_hash into end_id, end_hash from journal_state s where s.id = 1;
+      end if;
+      -- Never an id given before, even to an entry cut since: journal_state.last_id (migration 029) remembers it.
+      next_id := greatest(coalesce(pg_sequence_last_value(cast(pg_get_serial_sequence('journal', 'id') as regclass)), 0),
+        end_id, (select s.last_id from journal_state s where s.id = 1),
+        (select s.anchor_id from journal_state s where s.id = 1)) + 1;
+      mac := journal_mac('["passerelle-journal-2",' || next_id || ',' || to_json(end_hash)::text || ',' || tail);
+      insert into journal (id, at, user_id, action, method, records, prev_hash, hash)
+        values (next_id, entry_at, entry_user_id, entry_action, entry_method, entry_records, end_hash, mac);
+      update journal_state set last_id = next_id where journal_state.id = 1 and journal_state.last_id < next_id;
+      return query select next_id, mac;
+    end
+    $$`.execute(db);
 }
 
 /** The two settings a PostgreSQL connection's `journal_mac` computes the HMAC with: the key padded to SHA-256's 64-byte block, XORed with 0x36 and 0x5c (RFC 2104). */

@@ -52,6 +52,11 @@ const KEYS: Record<Concern, number> = {
   pairing: 4,
 };
 
+/** The two numbers of `concern`'s advisory lock, for SQL that takes it itself (the journal's `journal_append`). */
+export function lockKeyOf(concern: Concern): [number, number] {
+  return [PASSERELLE_LOCKS, KEYS[concern]];
+}
+
 /**
  * Waits for `concern`'s turn and holds it until the end of the current
  * transaction (a no-op on SQLite, serial already). `shared`: several holders

@@ -82,6 +82,8 @@ export interface StructureTable {
 export interface EmployersTable {
   id: Generated<number>;
   name: string;
+  /** `foldForSearch(name)`, kept by the repositories (migration 028). */
+  nameFolded: Generated<string>;
   kind: EmployerKind;
   address: string;
   postcode: string;
@@ -232,6 +234,8 @@ export interface PersonsTable {
   referentId: number | null;
   archived: Generated<Flag>;
   searchKey: string;
+  /** `foldForSearch(first names + last name)`, kept by the repositories (migration 028). */
+  nameFolded: Generated<string>;
   anonymisedOn: string | null;
   retentionUntil: string | null;
   retentionReason: Generated<string>;
@@ -310,6 +314,8 @@ export interface ImportMappingsTable {
 export interface WorksitesTable {
   id: Generated<number>;
   name: string;
+  /** `foldForSearch(name)`, kept by the repositories (migration 028). */
+  nameFolded: Generated<string>;
   kind: WorksiteKind;
   activity: Activity;
   clientId: number | null;
@@ -441,6 +447,8 @@ export interface DocumentsTable {
   id: Generated<number>;
   kind: DocumentKind;
   number: string;
+  /** `foldForSearch(title + number)`, kept by the repositories (migration 028). */
+  titleFolded: Generated<string>;
   version: number;
   personId: number | null;
   worksiteId: number | null;

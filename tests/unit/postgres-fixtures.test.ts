@@ -16,6 +16,7 @@ import { LATEST_VERSION } from '../../src-main/db/migrations';
 import { openPostgres, postgresKysely, readSchemaVersion } from '../../src-main/db/open-postgres';
 import type { PostgresConnection } from '../../src-main/db/open-postgres';
 import { freshPostgres } from './support/postgres';
+import { foldForSearch } from '../../src-main/shared/text';
 
 const fixtures = path.resolve(__dirname, '../fixtures/db');
 const dumps = readdirSync(fixtures)
@@ -95,6 +96,14 @@ describe.runIf(inject('postgres'))('PostgreSQL databases made by earlier version
           .selectFrom('persons')
           .select((eb) => eb.fn.max('id').as('id'))
           .executeTakeFirstOrThrow();
+        // Migration 028 filled the stored folded search text of the rows that were there.
+        const folds = await sql<{ expected: string; folded: string; table: string }>`
+          select first_names || ' ' || last_name as expected, name_folded as folded, 'persons' as "table" from persons
+          union all select name, name_folded, 'worksites' from worksites
+          union all select name, name_folded, 'employers' from employers
+          union all select title || ' ' || number, title_folded, 'documents' from documents`.execute(opened.db);
+        expect(folds.rows.filter((r) => r.table === 'persons').length).toBe(before.persons);
+        for (const row of folds.rows) expect(row.folded, row.table).toBe(foldForSearch(row.expected));
         const template = await freshPostgres('migrated');
         const fresh = await outside(template, shape);
         expect(await shape(opened.db)).toEqual(fresh);

@@ -26,6 +26,7 @@ import * as aspMonthlyStates from './023-asp-monthly-states';
 import * as fsePlus from './024-fse-plus';
 import * as recordVersions from './026-record-versions';
 import * as devices from './027-devices';
+import * as searchFolds from './028-search-folds';
 import * as journalLastId from './029-journal-last-id';
 import * as pairingFailures from './030-pairing-failures';
 
@@ -68,6 +69,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'immersion-representative', up: immersionRepresentative.up },
   { version: 26, name: 'record-versions', up: recordVersions.up },
   { version: 27, name: 'devices', up: devices.up },
+  { version: 28, name: 'search-folds', up: searchFolds.up },
   { version: 29, name: 'journal-last-id', up: journalLastId.up },
   { version: 30, name: 'pairing-failures', up: pairingFailures.up },
 ];

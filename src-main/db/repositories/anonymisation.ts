@@ -9,6 +9,10 @@ import { isOwnerColumn, PERSONAL_DATA, type OwnerColumn } from '../personal-data
 import { forIds } from './in-list';
 import type { ReadableDb, WritableDb } from '../access';
 import { nextVersion } from './record-versions';
+import { foldForSearch } from '../../shared/text';
+
+/** What a withdrawn document is called from then on. */
+const WITHDRAWN_TITLE = 'Document retiré (anonymisation)';
 
 type Db = ReadableDb;
 
@@ -132,6 +136,7 @@ export async function rewriteIdentity(
       referentId: null,
       archived: 1,
       searchKey: anonymous.searchKey,
+      nameFolded: foldForSearch(`${anonymous.firstNames} ${anonymous.lastName}`),
       anonymisedOn: at.today,
       retentionUntil: null,
       retentionReason: '',
@@ -161,7 +166,9 @@ export async function withdrawDocuments(db: WritableDb, documentIds: readonly nu
     db
       .updateTable('documents')
       .set({
-        title: 'Document retiré (anonymisation)',
+        title: WITHDRAWN_TITLE,
+        // The number is the registry's own (ASCII): `lower` folds it as `foldForSearch` does.
+        titleFolded: sql<string>`${foldForSearch(WITHDRAWN_TITLE)} || ' ' || lower(number)`,
         fileName: '',
         storedFile: '',
         sha256: '',

@@ -69,7 +69,11 @@ export async function numberIssued(db: Db, number: string, version: number): Pro
 }
 
 export async function insertDocument(db: WritableDb, values: Omit<Insertable<DocumentsTable>, 'id'>): Promise<number> {
-  const row = await db.insertInto('documents').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('documents')
+    .values({ ...values, titleFolded: foldForSearch(`${values.title} ${values.number}`) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -213,7 +217,8 @@ export async function searchDocuments(db: Db, f: DocumentFilter, limit: number, 
   let query = documentsQuery(db);
   if (f.text.trim() !== '')
     query = query.where(
-      sql<boolean>`fr_fold(coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`,
+      // The stored folds (migration 028), joined as `fr_fold` of the whole text would have folded it.
+      sql<boolean>`(coalesce(p.name_folded || ' ', '') || d.title_folded) like ${`%${escapeLike(foldForSearch(f.text.trim()))}%`} escape '\\'`,
     );
   if (f.worksiteId !== null) query = query.where('d.worksiteId', '=', f.worksiteId);
   if (f.kind) query = query.where('d.kind', '=', f.kind);

@@ -10,7 +10,8 @@ import type { JournalAction, JournalFilter } from '../../shared/contract/journal
 import { addDays } from '../../shared/dates';
 import { parisDayStart } from '../../shared/paris-time';
 import type { ReadableDb, WritableDb } from '../access';
-import { highestIssuedId, jsonArrayHasAny } from '../engine';
+import { engineOf, highestIssuedId, jsonArrayHasAny } from '../engine';
+import { lockKeyOf } from '../locks';
 
 type Db = ReadableDb;
 
@@ -28,6 +29,35 @@ export async function journalState(db: Db) {
     .select(['anchorId', 'anchorHash', 'sealedId', 'lastId', 'keyCheck'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The state row, the last entry, how many entries there are and the HMAC of
+ * entry `announcedId` (null: none asked, or no such entry), in one statement
+ * (one snapshot on both engines, one round trip to a server).
+ */
+export async function headState(db: Db, announcedId: number | null = null) {
+  const row = await db
+    .selectFrom('journalState as s')
+    .select((eb) => [
+      's.anchorId',
+      's.anchorHash',
+      's.sealedId',
+      eb.selectFrom('journal').select('id').orderBy('id', 'desc').limit(1).as('lastId'),
+      eb.selectFrom('journal').select('hash').orderBy('id', 'desc').limit(1).as('lastHash'),
+      eb
+        .selectFrom('journal')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('count'),
+      eb
+        .selectFrom('journal')
+        .select('hash')
+        .where('id', '=', announcedId ?? 0)
+        .as('announcedHash'),
+    ])
+    .where('s.id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { ...row, count: Number(row.count) };
 }
 
 export async function setSealedId(db: WritableDb, sealedId: number): Promise<void> {
@@ -70,10 +100,6 @@ export async function lastEntry(db: Db): Promise<ChainLink | undefined> {
   return db.selectFrom('journal').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function entryHash(db: Db, id: number): Promise<string | undefined> {
-  return (await db.selectFrom('journal').select('hash').where('id', '=', id).executeTakeFirst())?.hash;
-}
-
 export async function countEntries(db: Db): Promise<number> {
   return Number(
     (
@@ -106,23 +132,41 @@ export async function macOf(db: Db, payload: string): Promise<string> {
   return rows[0]!.mac;
 }
 
-export async function insertEntry(
+/**
+ * Appends an entry after the chain's end, sealed by the connection's
+ * `journal_mac`, and answers its id and HMAC; call it inside the transaction
+ * of what it records. `payload(id, prevHash)` is what the HMAC covers;
+ * `tail` its part after the id and the previous HMAC (app/journal.ts).
+ * SQLite (serial already, in the process): the end read, the next id, the
+ * HMAC, the insert. PostgreSQL: all of it under the journal's lock in one
+ * round trip, `journal_append` (db/engine.ts), instead of five.
+ */
+export async function appendChained(
   db: WritableDb,
-  entry: {
-    id: number;
-    at: string;
-    userId: number | null;
-    action: JournalAction;
-    method: string;
-    records: readonly string[];
-    prevHash: string;
-    hash: string;
-  },
-): Promise<void> {
+  entry: { at: string; userId: number | null; action: JournalAction; method: string; records: readonly string[] },
+  payload: { of: (id: number, prevHash: string) => string; tail: string },
+): Promise<ChainLink> {
+  const records = JSON.stringify([...entry.records]);
+  if (engineOf(db) === 'postgres') {
+    const [space, key] = lockKeyOf('journal');
+    const { rows } = await sql<ChainLink>`select id, hash from journal_append(
+      ${space}, ${key}, ${entry.at}, ${entry.userId}, ${entry.action}, ${entry.method}, ${records}, ${payload.tail})`.execute(
+      db,
+    );
+    return { id: Number(rows[0]!.id), hash: rows[0]!.hash };
+  }
+  const last = await lastEntry(db);
+  const state = await journalState(db);
+  const end: ChainLink = last ?? { id: state.anchorId, hash: state.anchorHash };
+  // Never an id given before, even to an entry cut since (journal_state.last_id, migration 029).
+  const id = Math.max(await highestJournalId(db), end.id, state.lastId, state.anchorId) + 1;
+  const hash = await macOf(db, payload.of(id, end.hash));
   await db
     .insertInto('journal')
-    .values({ ...entry, records: JSON.stringify([...entry.records]) })
+    .values({ ...entry, id, records, prevHash: end.hash, hash })
     .execute();
+  await setLastId(db, id);
+  return { id, hash };
 }
 
 /** When the newest entry was written, a refused purge aside (null: none). */

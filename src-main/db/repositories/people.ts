@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { PersonInput, PersonSummary, SearchInput, SituationInput } from '../../shared/contract/people';
-import { nameSearchKey } from '../../shared/text';
+import { foldForSearch, nameSearchKey } from '../../shared/text';
 import { escapeLike } from './like';
 import { personInReach, type Reach } from '../reach';
 import { fromFlag, toFlag, withBooleans, type Flag } from '../flags';
@@ -142,6 +142,7 @@ function columns(person: PersonValues) {
     prescriberId: person.prescriberId,
     referentId: person.referentId,
     searchKey: nameSearchKey(person.lastName, person.birthName ?? '', person.firstNames),
+    nameFolded: foldForSearch(`${person.firstNames} ${person.lastName}`),
   };
 }
 

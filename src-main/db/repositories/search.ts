@@ -13,12 +13,23 @@ type Db = ReadableDb;
 
 const contains = (token: string) => `%${escapeLike(token)}%`;
 
-/** Every word typed must appear, in any order: « ecluse penfeld » finds « Écluse de Penfeld ». */
-function everyWord(column: RawBuilder<string>, text: string) {
+/**
+ * Every word typed must appear, in any order, in one of the stored folded
+ * columns (migration 028: nothing is folded at search time): « ecluse
+ * penfeld » finds « Écluse de Penfeld ». A word has no space, so it cannot
+ * straddle two columns: looking in each is looking in the text they make.
+ */
+function everyWord(columns: RawBuilder<string>[], text: string) {
   return foldForSearch(text)
     .split(' ')
     .filter(Boolean)
-    .map((word) => sql<SqlBool>`fr_fold(${column}) like ${contains(word)} escape '\\'`);
+    .map(
+      (word) =>
+        sql<SqlBool>`(${sql.join(
+          columns.map((column) => sql`${column} like ${contains(word)} escape '\\'`),
+          sql` or `,
+        )})`,
+    );
 }
 
 /** Every word typed is in the name (folded, hyphens as spaces), as on the people list. */
@@ -44,7 +55,7 @@ export async function findWorksites(db: Db, text: string, reach: Reach, limit: n
     .selectFrom('worksites as w')
     .innerJoin('employers as e', 'e.id', 'w.employerId')
     .select(['w.id', 'w.name', 'w.kind', 'w.startDate', 'e.name as employerName'])
-    .where((eb) => eb.and(everyWord(sql`w.name || ' ' || e.name`, text)))
+    .where((eb) => eb.and(everyWord([sql`w.name_folded`, sql`e.name_folded`], text)))
     .where(() => worksiteInReach(reach, 'w'))
     .orderBy('w.startDate', 'desc')
     .orderBy('w.id', 'desc')
@@ -58,11 +69,7 @@ export async function findDocuments(db: Db, text: string, reach: Reach, limit: n
     .selectFrom('documents as d')
     .leftJoin('persons as p', 'p.id', 'd.personId')
     .select(['d.id', 'd.title', 'd.number', 'd.createdAt', 'd.personId', 'd.worksiteId'])
-    .where((eb) =>
-      eb.and(
-        everyWord(sql`coalesce(p.first_names || ' ' || p.last_name, '') || ' ' || d.title || ' ' || d.number`, text),
-      ),
-    )
+    .where((eb) => eb.and(everyWord([sql`coalesce(p.name_folded, '')`, sql`d.title_folded`], text)))
     .where((eb) => eb.or([eb('d.personId', 'is', null), personInReach(reach, 'd.personId')]))
     .orderBy('d.id', 'desc')
     .limit(limit + 1)

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { foldForSearch } from '../../shared/text';
 import type { EmployersTable } from '../schema';
 import type { Employer, EmployerInput, HolidayRegion, WageRate } from '../../shared/contract/settings';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
@@ -219,7 +220,7 @@ export async function findEmployer(db: Db, id: number): Promise<Employer | null>
 export async function insertEmployer(db: WritableDb, values: EmployerValues, now: string): Promise<number> {
   const row = await db
     .insertInto('employers')
-    .values({ ...values, createdAt: now, updatedAt: now })
+    .values({ ...values, nameFolded: foldForSearch(values.name), createdAt: now, updatedAt: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -228,7 +229,7 @@ export async function insertEmployer(db: WritableDb, values: EmployerValues, now
 export async function updateEmployer(db: WritableDb, id: number, values: EmployerValues, now: string) {
   await db
     .updateTable('employers')
-    .set({ ...values, updatedAt: now })
+    .set({ ...values, nameFolded: foldForSearch(values.name), updatedAt: now })
     .where('id', '=', id)
     .execute();
 }

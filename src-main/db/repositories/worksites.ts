@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { foldForSearch } from '../../shared/text';
 import type { ParticipationsTable } from '../schema';
 import type { WorksiteInput, AnnexKind, HalfDay, SessionOrigin } from '../../shared/contract/worksites';
 import { timeToMinutes } from '../../shared/time';
@@ -146,6 +147,7 @@ export async function listSessions(db: Db, worksiteId: number) {
 function columns(w: WorksiteInput) {
   return {
     name: w.name,
+    nameFolded: foldForSearch(w.name),
     kind: w.kind,
     activity: w.activity,
     clientId: w.clientId,
