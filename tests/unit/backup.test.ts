@@ -27,7 +27,6 @@ import {
 import { handleRpc } from '../../src-main/app/dispatch';
 import { configured, fakeClock, tempDir, testServices, valueOf } from './support/services';
 import { person, situation } from './support/people';
-import { testEngine } from './support/postgres';
 
 const PASSPHRASE = 'sapin-galet-hibou-tulipe-phare-radis-comète-voilier';
 
@@ -337,29 +336,29 @@ describe('backup to a USB stick and restore', () => {
 
 // The daily local copy is of the SQLite file: on PostgreSQL the server's data is backed up by whoever runs the
 // server (README, « Plusieurs postes », « Les données sur un serveur PostgreSQL »), and no copy of it is left on each PC that starts.
-describe.runIf(testEngine() === 'postgres')('automatic local backups, PostgreSQL', () => {
+describe('automatic local backups, PostgreSQL', () => {
   it('makes no daily copy of the server’s data on the PC', async () => {
     const dataDir = tempDir();
-    const { call, services } = await configured({ dataDir });
+    const { call, services } = await configured({ dataDir, engine: 'postgres' });
     valueOf(await call('people/create', { person: person(), situation: situation() }));
     await services.close();
-    await (await testServices({ dataDir, clock: fakeClock('2026-03-03T09:00:00.000Z') })).close();
+    await (await testServices({ dataDir, clock: fakeClock('2026-03-03T09:00:00.000Z'), engine: 'postgres' })).close();
     expect(readdirSync(path.join(dataDir, 'sauvegardes'))).toEqual([]);
   });
 });
 
-describe.runIf(testEngine() === 'sqlite')('automatic local backups', () => {
+describe('automatic local backups (the SQLite file on this PC)', () => {
   it('makes one checked copy a day at start, and rotates older ones', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();
-    const first = await testServices({ dataDir, clock });
+    const first = await testServices({ dataDir, clock, engine: 'sqlite' });
     await first.close();
     const backups = path.join(dataDir, 'sauvegardes');
     expect(readdirSync(backups).filter((n) => n.startsWith('auto-'))).toEqual(['auto-2026-03-02.sqlite']);
     // Twenty daily starts later: 7 days kept, plus the newest of older weeks.
     for (let day = 3; day <= 22; day++) {
       clock.set(`2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`);
-      const services = await testServices({ dataDir, clock });
+      const services = await testServices({ dataDir, clock, engine: 'sqlite' });
       await services.close();
     }
     const autos = readdirSync(backups)
@@ -374,13 +373,13 @@ describe.runIf(testEngine() === 'sqlite')('automatic local backups', () => {
   it('makes the day’s copy even over a half-written one left by a start cut short, self-contained and complete', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();
-    const { call, services } = await configured({ dataDir, clock });
+    const { call, services } = await configured({ dataDir, clock, engine: 'sqlite' });
     valueOf(await call('people/create', { person: person(), situation: situation() }));
     await services.close();
     const backups = path.join(dataDir, 'sauvegardes');
     writeFileSync(path.join(backups, 'auto-2026-03-03.sqlite.tmp'), randomBytes(5000));
     clock.set('2026-03-03T09:00:00.000Z');
-    await (await testServices({ dataDir, clock })).close();
+    await (await testServices({ dataDir, clock, engine: 'sqlite' })).close();
     const names = readdirSync(backups);
     expect(names).toContain('auto-2026-03-03.sqlite');
     expect(names.filter((n) => n.endsWith('.tmp') || n.endsWith('-wal') || n.endsWith('-shm'))).toEqual([]);
@@ -447,30 +446,32 @@ describe('faults while writing to the stick', () => {
 });
 
 // About the SQLite file on the PC, damaged and put back from its local copy: a PostgreSQL server checks its own.
-describe.runIf(testEngine() === 'sqlite')('start-up check', () => {
+describe('start-up check (the SQLite file on this PC)', () => {
   it('refuses damaged data without touching it, and on request puts back the newest verified local copy', async () => {
     const clock = fakeClock('2026-03-02T09:00:00.000Z');
     const dataDir = tempDir();
-    const { call, services } = await configured({ dataDir, clock });
+    const { call, services } = await configured({ dataDir, clock, engine: 'sqlite' });
     valueOf(await call('people/create', { person: person(), situation: situation() }));
     await services.close();
     // The next day's start makes the copy that holds Élodie.
     clock.set('2026-03-03T09:00:00.000Z');
-    await (await testServices({ dataDir, clock })).close();
+    await (await testServices({ dataDir, clock, engine: 'sqlite' })).close();
     const file = path.join(dataDir, 'passerelle.sqlite');
     const bytes = readFileSync(file);
     // Scramble the middle of the file, leaving its header readable.
     const damaged = Buffer.from(bytes);
     randomBytes(8192).copy(damaged, 4096 * 3);
     writeFileSync(file, damaged);
-    await expect(testServices({ dataDir, clock })).rejects.toMatchObject({ code: 'DATABASE_DAMAGED' });
+    await expect(testServices({ dataDir, clock, engine: 'sqlite' })).rejects.toMatchObject({
+      code: 'DATABASE_DAMAGED',
+    });
     expect(readFileSync(file).equals(damaged)).toBe(true);
 
     expect(await restoreLatestLocal(file, path.join(dataDir, 'sauvegardes'), '2026-03-04_10h00')).toBe('2026-03-03');
     expect(readFileSync(path.join(dataDir, 'passerelle-endommagee-2026-03-04_10h00.sqlite')).equals(damaged)).toBe(
       true,
     );
-    const restored = await testServices({ dataDir, clock });
+    const restored = await testServices({ dataDir, clock, engine: 'sqlite' });
     expect(await personCount(restored.db)).toBe(1);
   });
 });
