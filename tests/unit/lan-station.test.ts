@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src-main/app/services';
 import type { Session } from '../../src-main/app/session';
 import { makeCertificate, type ServerCertificate } from '../../src-main/lan/certificate';
-import { pairedStore } from '../../src-main/lan/client';
+import { lanTransport, pairedStore, pairWithServer, probeServer } from '../../src-main/lan/client';
 import { startLanServer, type RunningLanServer } from '../../src-main/lan/server';
 import { pairedAtStart, startStation, type Station, type StationAnswer } from '../../src-main/lan/station';
 import { person, situation } from './support/people';
@@ -296,6 +296,63 @@ describe('a PC that joins the office’s server', () => {
       error: { code: 'CONFLICT', message: expect.stringContaining('c’est lui qui garde les données') },
     });
     expect(valueOf(await caller(services)('poste/status', {}))).toMatchObject({ mode: 'local', server: null });
+  });
+
+  it('is refused on a desktop app serving the office, at its own window and from a paired PC', async () => {
+    // `Passerelle.exe --serveur`: the desktop app’s station keeps the data, and its LAN server serves them.
+    const dataDir = tempDir('passerelle-serveur-');
+    const { services: office, session: officeAdmin } = await configured({ dataDir });
+    const station = await startStation({ store: pairedStore(dataDir), openLocal: async () => office, local: office });
+    const lan = await startLanServer({
+      services: office,
+      address: '127.0.0.1',
+      port: 0,
+      certificate: makeCertificate('127.0.0.1'),
+    });
+    try {
+      // At the server PC’s own window, an administrator: this PC serves the others, it does not join another.
+      expect(await station.invoke('poste/probe', { address: address() }, officeAdmin.token!)).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('c’est lui qui garde les données') },
+      });
+
+      // From a PC paired with it, an administrator of the server: the server’s own link is not reachable.
+      const officeAddress = { host: '127.0.0.1', port: lan.port };
+      const code = valueOf(await caller(office, officeAdmin)('lan/createPairingCode', {})).code;
+      const paired = await pairWithServer({
+        address: officeAddress,
+        identity: await probeServer(officeAddress),
+        code,
+        deviceName: 'PC de l’accueil',
+      });
+      const remote = lanTransport(paired);
+      const token = office.sessions.create(officeAdmin.user!, office.clock.now(), paired.deviceId);
+      const otherServer = await probeServer({ host: '127.0.0.1', port: server.port });
+      const pair = {
+        address: address(),
+        fingerprint: otherServer.fingerprint,
+        code: await newCode(),
+        deviceName: 'Serveur détourné',
+      };
+      for (const [method, input] of [
+        ['poste/probe', { address: address() }],
+        ['poste/pair', pair],
+        ['poste/forget', {}],
+      ] as const) {
+        expect(await remote.invoke(method, input, token), method).toMatchObject({
+          ok: false,
+          error: { code: 'CONFLICT', message: expect.stringContaining('se règle sur ce poste-là') },
+        });
+      }
+      remote.close();
+      expect(station.mode()).toBe('local');
+      expect(existsSync(path.join(dataDir, 'poste-serveur.json'))).toBe(false);
+      // Still serving: the office’s data answers at the server PC’s window.
+      expect(ok(await station.invoke('setup/status', {}, null))).toMatchObject({ completed: true });
+    } finally {
+      await lan.close();
+      await station.close();
+    }
   });
 
   it('answers with the unreachable marker when the server does not answer, and still answers its own status', async () => {
