@@ -152,6 +152,8 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
       await expect(pc.getByTestId('poste-fingerprint')).toHaveText(serverPrint);
       await pc.getByRole('button', { name: 'Les empreintes sont identiques' }).click();
       await page.getByRole('button', { name: 'Créer un code d’appairage' }).click();
+      // The previous code stays on the server’s screen until the new one replaces it.
+      await expect(page.getByTestId('lan-pairing-code')).not.toHaveText(again);
       await pc.getByLabel(/^Code d’appairage/).fill((await page.getByTestId('lan-pairing-code').textContent()) ?? '');
       await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
       await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
