@@ -114,6 +114,11 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await expect(link).toContainText(`127.0.0.1:${lan.port}`);
     await expect(link).toContainText('PC de l’accueil');
     await app.screenshot(pc, 'lan-client-06-ce-poste');
+    // Where the office’s data is kept is the server PC’s business: said, with no form to change it from here.
+    await pc.getByRole('tab', { name: 'Emplacement des données' }).click();
+    await expect(pc.getByText('se règle sur le PC serveur', { exact: false })).toBeVisible();
+    await expect(pc.getByRole('button', { name: 'Tester la connexion' })).toHaveCount(0);
+    await app.screenshot(pc, 'lan-client-06b-emplacement');
 
     // The server lists the PC under its name; revoked, the PC says so and offers to pair again.
     await page.reload();
