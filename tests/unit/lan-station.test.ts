@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src-main/app/services';
@@ -353,6 +354,24 @@ describe('a PC that joins the office’s server', () => {
       await lan.close();
       await station.close();
     }
+  });
+
+  it('says which address did not answer when probing, and where to read the right one', async () => {
+    const { station } = await newPc();
+    // A port where nothing listens: a server PC switched off, or a port mistyped.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const answer = await station.invoke('poste/probe', { address: `127.0.0.1:${closed}` }, null);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+    expect(answer.ok ? null : answer.error.message).toBe(
+      `Aucun serveur Passerelle ne répond à l’adresse 127.0.0.1:${closed}. Vérifiez l’adresse (celle affichée dans Paramètres › Poste serveur du PC serveur, avec le nombre après les deux-points), puis que le PC serveur est allumé et relié au réseau du bureau.`,
+    );
+    expect(station.mode()).toBe('local');
+    await station.close();
   });
 
   it('answers with the unreachable marker when the server does not answer, and still answers its own status', async () => {
