@@ -71,6 +71,8 @@ export const SERVER_PC_ONLY: ReadonlyMap<Method, string> = new Map<Method, strin
   ['backup/restore', BACKUP_ON_SERVER_TEXT],
   // Where the server PC keeps its data, and the PostgreSQL password with it, is the server PC's business: the
   // point of a Passerelle server is that no other PC ever holds that password (issue 29).
+  // A connection test from another PC would be run by the server PC, toward whatever server is typed: there too.
+  ['storage/testConnection', STORAGE_ON_SERVER],
   ['storage/choosePostgres', STORAGE_ON_SERVER],
   ['storage/chooseSqlite', STORAGE_ON_SERVER],
   ['storage/writeJoinFile', STORAGE_ON_SERVER],

@@ -91,6 +91,13 @@ const FINGERPRINT_CHANGED = new AppError(
   'Le serveur à cette adresse ne présente plus le certificat dont vous avez comparé l’empreinte. Recommencez depuis l’adresse et comparez de nouveau l’empreinte avec l’écran du serveur : si elle diffère, n’allez pas plus loin et prévenez l’administrateur.',
 );
 
+function nothingAt(address: ServerAddress): AppError {
+  return new AppError(
+    'SERVER_UNREACHABLE',
+    `Aucun serveur Passerelle ne répond à l’adresse ${displayAddress(address)}. Vérifiez l’adresse (celle affichée dans Paramètres › Poste serveur du PC serveur, avec le nombre après les deux-points), puis que le PC serveur est allumé et relié au réseau du bureau.`,
+  );
+}
+
 function failure(error: AppError, extra: { unreachable?: true } = {}): StationAnswer {
   return { ok: false, error: error.toPayload(), ...extra };
 }
@@ -157,7 +164,10 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   const probe = async (text: string) => {
     const address = parseServerAddress(text);
-    const identity = await probeServer(address);
+    const identity = await probeServer(address).catch((error: unknown) => {
+      // Typing the address is where it goes wrong most: say which one was tried, and where to read the right one.
+      throw error instanceof AppError && error.code === 'SERVER_UNREACHABLE' ? nothingAt(address) : error;
+    });
     probed.set(displayAddress(address), identity);
     return { address: displayAddress(address), fingerprint: identity.fingerprint };
   };

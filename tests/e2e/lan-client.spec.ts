@@ -114,6 +114,11 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await expect(link).toContainText(`127.0.0.1:${lan.port}`);
     await expect(link).toContainText('PC de l’accueil');
     await app.screenshot(pc, 'lan-client-06-ce-poste');
+    // Where the office’s data is kept is the server PC’s business: said, with no form to change it from here.
+    await pc.getByRole('tab', { name: 'Emplacement des données' }).click();
+    await expect(pc.getByText('se règle sur le PC serveur', { exact: false })).toBeVisible();
+    await expect(pc.getByRole('button', { name: 'Tester la connexion' })).toHaveCount(0);
+    await app.screenshot(pc, 'lan-client-06b-emplacement');
 
     // The server lists the PC under its name; revoked, the PC says so and offers to pair again.
     await page.reload();
@@ -152,6 +157,8 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
       await expect(pc.getByTestId('poste-fingerprint')).toHaveText(serverPrint);
       await pc.getByRole('button', { name: 'Les empreintes sont identiques' }).click();
       await page.getByRole('button', { name: 'Créer un code d’appairage' }).click();
+      // The previous code stays on the server’s screen until the new one replaces it.
+      await expect(page.getByTestId('lan-pairing-code')).not.toHaveText(again);
       await pc.getByLabel(/^Code d’appairage/).fill((await page.getByTestId('lan-pairing-code').textContent()) ?? '');
       await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
       await pc.getByRole('button', { name: 'Aller à la connexion' }).click();

@@ -1,11 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src-main/app/services';
 import type { Session } from '../../src-main/app/session';
 import { makeCertificate, type ServerCertificate } from '../../src-main/lan/certificate';
-import { pairedStore } from '../../src-main/lan/client';
+import { lanTransport, pairedStore, pairWithServer, probeServer } from '../../src-main/lan/client';
 import { startLanServer, type RunningLanServer } from '../../src-main/lan/server';
 import { pairedAtStart, startStation, type Station, type StationAnswer } from '../../src-main/lan/station';
 import { person, situation } from './support/people';
@@ -296,6 +297,81 @@ describe('a PC that joins the office’s server', () => {
       error: { code: 'CONFLICT', message: expect.stringContaining('c’est lui qui garde les données') },
     });
     expect(valueOf(await caller(services)('poste/status', {}))).toMatchObject({ mode: 'local', server: null });
+  });
+
+  it('is refused on a desktop app serving the office, at its own window and from a paired PC', async () => {
+    // `Passerelle.exe --serveur`: the desktop app’s station keeps the data, and its LAN server serves them.
+    const dataDir = tempDir('passerelle-serveur-');
+    const { services: office, session: officeAdmin } = await configured({ dataDir });
+    const station = await startStation({ store: pairedStore(dataDir), openLocal: async () => office, local: office });
+    const lan = await startLanServer({
+      services: office,
+      address: '127.0.0.1',
+      port: 0,
+      certificate: makeCertificate('127.0.0.1'),
+    });
+    try {
+      // At the server PC’s own window, an administrator: this PC serves the others, it does not join another.
+      expect(await station.invoke('poste/probe', { address: address() }, officeAdmin.token!)).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('c’est lui qui garde les données') },
+      });
+
+      // From a PC paired with it, an administrator of the server: the server’s own link is not reachable.
+      const officeAddress = { host: '127.0.0.1', port: lan.port };
+      const code = valueOf(await caller(office, officeAdmin)('lan/createPairingCode', {})).code;
+      const paired = await pairWithServer({
+        address: officeAddress,
+        identity: await probeServer(officeAddress),
+        code,
+        deviceName: 'PC de l’accueil',
+      });
+      const remote = lanTransport(paired);
+      const token = office.sessions.create(officeAdmin.user!, office.clock.now(), paired.deviceId);
+      const otherServer = await probeServer({ host: '127.0.0.1', port: server.port });
+      const pair = {
+        address: address(),
+        fingerprint: otherServer.fingerprint,
+        code: await newCode(),
+        deviceName: 'Serveur détourné',
+      };
+      for (const [method, input] of [
+        ['poste/probe', { address: address() }],
+        ['poste/pair', pair],
+        ['poste/forget', {}],
+      ] as const) {
+        expect(await remote.invoke(method, input, token), method).toMatchObject({
+          ok: false,
+          error: { code: 'CONFLICT', message: expect.stringContaining('se règle sur ce poste-là') },
+        });
+      }
+      remote.close();
+      expect(station.mode()).toBe('local');
+      expect(existsSync(path.join(dataDir, 'poste-serveur.json'))).toBe(false);
+      // Still serving: the office’s data answers at the server PC’s window.
+      expect(ok(await station.invoke('setup/status', {}, null))).toMatchObject({ completed: true });
+    } finally {
+      await lan.close();
+      await station.close();
+    }
+  });
+
+  it('says which address did not answer when probing, and where to read the right one', async () => {
+    const { station } = await newPc();
+    // A port where nothing listens: a server PC switched off, or a port mistyped.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const answer = await station.invoke('poste/probe', { address: `127.0.0.1:${closed}` }, null);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+    expect(answer.ok ? null : answer.error.message).toBe(
+      `Aucun serveur Passerelle ne répond à l’adresse 127.0.0.1:${closed}. Vérifiez l’adresse (celle affichée dans Paramètres › Poste serveur du PC serveur, avec le nombre après les deux-points), puis que le PC serveur est allumé et relié au réseau du bureau.`,
+    );
+    expect(station.mode()).toBe('local');
+    await station.close();
   });
 
   it('answers with the unreachable marker when the server does not answer, and still answers its own status', async () => {

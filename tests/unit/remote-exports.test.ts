@@ -252,6 +252,8 @@ describe('where the office’s data is kept is the server PC’s business', () =
     ['storage/writeJoinFile', { folder: DOWNLOAD_FOLDER, passphrase: 'cheval agrafe batterie correcte' }],
     ['storage/joinWithFile', { path: '/tmp/x.passerelle-raccordement', passphrase: 'cheval agrafe batterie' }],
     ['storage/chooseSqlite', {}],
+    ['storage/testConnection', {}],
+    ['storage/choosePostgres', {}],
   ] as const)(
     '%s from a client PC is refused before anything is read, saying where to do it',
     async (method, input) => {

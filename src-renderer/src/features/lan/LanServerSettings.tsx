@@ -81,8 +81,9 @@ export function LanServerSettings() {
         </Table>
       ) : (
         <Text>
-          Ce Passerelle ne fonctionne pas en poste serveur. Pour que d’autres PC du bureau s’y relient, lancez-le sur ce
-          PC avec « npm run server » (voir le guide « Plusieurs postes »).
+          Ce Passerelle ne fonctionne pas en poste serveur : les autres PC du bureau ne peuvent pas encore s’y relier.
+          Pour en faire le serveur du bureau, votre prestataire informatique l’installe en répondant « Oui » à « Ce PC
+          est-il le serveur Passerelle du bureau ? » (voir le guide « Plusieurs postes »).
         </Text>
       )}
       <Text>

@@ -44,7 +44,9 @@ export function WriteJoinFile() {
         Un autre PC rejoint ce serveur avec un « fichier de raccordement » : il contient l’adresse du serveur, le mot de
         passe de la base et la clé qui scelle le journal des accès, chiffrés par une phrase de passe que vous
         choisissez. Sur l’autre PC, choisissez « Rejoindre avec un fichier de raccordement » et tapez la même phrase de
-        passe. Donnez-la de vive voix, jamais avec le fichier ; effacez le fichier une fois le poste raccordé.
+        passe. Donnez-la de vive voix, jamais avec le fichier ; effacez le fichier une fois le poste raccordé. Pour
+        plusieurs PC d’un même bureau, préférez faire de ce PC le serveur Passerelle du bureau et y appairer les autres
+        (Paramètres › Poste serveur) : le mot de passe de la base reste alors sur ce seul PC.
       </Text>
       <Group align="flex-end">
         <PasswordInput

@@ -102,8 +102,9 @@ export function StorageChoice({
           <Stack gap="xs">
             <Text size="sm">
               Passerelle garde ses données sur le serveur « {server.host} » (base « {server.database} »). Continuez la
-              configuration. Pour qu’un autre poste y travaille aussi, l’administrateur lui préparera un fichier de
-              raccordement (Paramètres › Emplacement des données).
+              configuration. Pour que les autres PC du bureau y travaillent aussi, le mieux est d’en faire le PC serveur
+              Passerelle et d’y appairer les autres (Paramètres › Poste serveur) : le mot de passe de la base reste
+              alors sur ce seul PC.
             </Text>
             <Group>
               <Button variant="default" size="xs" loading={saving} onClick={backToThisPc}>

@@ -15,6 +15,7 @@ import { PostgresConnectionForm } from './PostgresConnectionForm';
  */
 export function StorageSettings() {
   const status = useApiQuery('storage/status');
+  const poste = useApiQuery('poste/status');
   const client = useQueryClient();
   const { switchUser } = useSession();
   const [saving, setSaving] = useState(false);
@@ -23,6 +24,21 @@ export function StorageSettings() {
     switchUser();
     await client.invalidateQueries();
   };
+  if (poste.data?.mode === 'client') {
+    // A PC paired with the office’s server: the data is there, and where it is kept is set there only.
+    return (
+      <Stack maw={860}>
+        <Title order={2} size="h3">
+          Où sont les données
+        </Title>
+        <Text>
+          Ce PC travaille avec le serveur Passerelle du bureau : les données sont gardées par le PC serveur, aucune sur
+          ce PC. Leur emplacement (sur le PC serveur ou sur un serveur PostgreSQL) se règle sur le PC serveur, par un
+          administrateur, dans Paramètres › Emplacement des données de ce PC-là.
+        </Text>
+      </Stack>
+    );
+  }
   if (status.isPending) return <Loader />;
   if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
   const { engine, postgres, databaseFile, postgresAvailable } = status.data;
