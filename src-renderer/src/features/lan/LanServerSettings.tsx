@@ -55,7 +55,7 @@ export function LanServerSettings() {
     <Stack maw={1000}>
       {modal}
       <Title order={2} size="h3">
-        Ce PC comme serveur
+        Le serveur Passerelle du bureau
       </Title>
       {server ? (
         <Table variant="vertical" withTableBorder aria-label="Poste serveur">
@@ -87,8 +87,8 @@ export function LanServerSettings() {
         </Text>
       )}
       <Text>
-        Sur chaque PC à relier, saisissez l’adresse ci-dessus, vérifiez que l’empreinte affichée est la même, caractère
-        par caractère, puis saisissez un code d’appairage. Un code sert une seule fois et expire au bout de 10 minutes.
+        Sur chaque PC à relier, saisissez l’adresse ci-dessus, vérifiez que l’empreinte affichée est la même, groupe par
+        groupe, puis saisissez un code d’appairage. Un code sert une seule fois et expire au bout de 10 minutes.
       </Text>
       <Group>
         <Button onClick={makeCode} loading={createCode.isPending}>
