@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { readTransaction, type WritableDb } from '../db/access';
-import { connectionLost } from '../db/connection-lost';
+import { connectionLost, storeClosed } from '../db/connection-lost';
 import { mustRetry, retrying } from '../db/locks';
 import { findStructure } from '../db/repositories/settings';
 import { contract, isMethod, type Method } from '../shared/contract';
@@ -251,11 +251,16 @@ export function invalidInput(error: z.ZodError): AppError {
 const CONNECTION_LOST =
   'La connexion au serveur PostgreSQL qui garde les données de Passerelle a été perdue. Ce qui était en cours n’a peut-être pas été enregistré : quand le serveur répondra de nouveau, vérifiez-le, puis réessayez. Si cela dure, appelez votre prestataire informatique.';
 
+const STORE_MOVED =
+  'Passerelle vient de changer l’emplacement de ses données (ou de les restaurer) pendant cette action, qui n’a pas été faite. Reconnectez-vous si Passerelle le demande, puis recommencez.';
+
 function toAppError(error: unknown, method: Method): AppError {
   if (error instanceof AppError) return error;
   // The server of the data stopped while the app ran: say so, not « erreur interne ». A COMMIT whose answer
   // was lost may have been kept, so the message asks to check rather than promising nothing changed.
   if (connectionLost(error)) return new AppError('DATABASE_UNREACHABLE', CONNECTION_LOST);
+  // The data moved (another place chosen, a restore) while this call ran on the store left behind.
+  if (storeClosed(error)) return new AppError('CONFLICT', STORE_MOVED);
   // Never log messages or values: they may carry personal data. The method and
   // the error class are enough to find the fault.
   const kind = error instanceof Error ? error.name : typeof error;

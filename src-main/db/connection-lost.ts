@@ -29,3 +29,18 @@ export function connectionLost(error: unknown): boolean {
   if (typeof code === 'string') return NETWORK_CODES.has(code) || SERVER_CODES.test(code);
   return PG_MESSAGES.some((start) => error.message.startsWith(start));
 }
+
+/**
+ * Whether a call ran on a store this process has just closed: the data moved
+ * (`storage/choose…`, a restore) while the call was under way. Its transaction
+ * could not commit on a closed connection, so nothing of it was kept.
+ */
+const CLOSED_MESSAGES = [
+  'driver has already been destroyed',
+  'Cannot use a pool after calling end on the pool',
+  'The database connection is not open',
+];
+
+export function storeClosed(error: unknown): boolean {
+  return error instanceof Error && CLOSED_MESSAGES.some((start) => error.message.startsWith(start));
+}

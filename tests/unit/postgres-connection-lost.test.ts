@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectionLost } from '../../src-main/db/connection-lost';
+import { connectionLost, storeClosed } from '../../src-main/db/connection-lost';
 import { freshPostgres } from './support/postgres';
 import { caller, configured, valueOf } from './support/services';
 import { setupInput } from './support/factories';
@@ -97,5 +97,26 @@ describe('connectionLost: which failures mean the server went away', () => {
     ['not an Error', 'Connection terminated', false],
   ])('%s', (_, error, lost) => {
     expect(connectionLost(error)).toBe(lost);
+  });
+});
+
+describe('a call that runs on data closed under it (the data moved, or was restored)', () => {
+  it('says in French that nothing was done, rather than « erreur interne »', async () => {
+    const { services, call } = await configured();
+    // What a move leaves behind: the store the call started on, closed.
+    await services.db.destroy();
+    const answer = await call('people/search', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!answer.ok) expect(answer.error.message).toContain('n’a pas été faite');
+  });
+
+  it.each([
+    ['Kysely after destroy', new Error('driver has already been destroyed'), true],
+    ['pg pool after end', new Error('Cannot use a pool after calling end on the pool'), true],
+    ['better-sqlite3 closed', new TypeError('The database connection is not open'), true],
+    ['another fault', new Error('no such table: persons'), false],
+    ['not an Error', 'driver has already been destroyed', false],
+  ])('%s', (_, error, closed) => {
+    expect(storeClosed(error)).toBe(closed);
   });
 });
