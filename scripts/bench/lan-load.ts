@@ -266,8 +266,8 @@ changée, envoyée avec la valeur affichée), imprimer un contrat de travail (le
 au poste). Les temps sont pris sur le poste : aller-retour HTTPS compris.
 
 Machine : ${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}. Serveur, ${LOAD_USERS} postes
-et Chromium (impression) tournent sur ces mêmes cœurs, partagés avec d'autres travaux : charge moyenne du système
-(1 min) ${r.loadBefore.toFixed(1)} au début, ${r.loadAfter.toFixed(1)} à la fin${r.loadAfter > os.cpus().length ? ' (au-delà du nombre de cœurs : les temps en sont allongés)' : ''}.
+et Chromium (impression) tournent sur ces mêmes cœurs : charge moyenne du système
+(1 min) ${r.loadBefore.toFixed(1)} au début, ${r.loadAfter.toFixed(1)} à la fin${r.loadAfter > os.cpus().length ? ' (au-delà du nombre de cœurs, du fait de ces onze processus et de ce qui précède dans le passage : les temps en sont allongés)' : ''}.
 
 | Opération | Nombre | Médiane | p95 |
 | --- | --- | --- | --- |
