@@ -91,6 +91,65 @@ describe('storage before the first account (setup wizard)', () => {
   });
 });
 
+describe('what « Tester la connexion » tells the IT provider who followed the README', () => {
+  const test = async (
+    services: Awaited<ReturnType<typeof testServices>>,
+    input: PostgresSettingInput,
+    password: string,
+  ) => valueOf(await caller(services)('storage/testConnection', { setting: input, password }));
+
+  it('says a refused password may be a misspelt user name: PostgreSQL answers the same for a role that does not exist', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    const missing = uniqueName('passerel');
+    const result = await test(services, { ...setting, user: missing }, SERVER_PASSWORD);
+    expect(result).toMatchObject({ kind: 'wrong_password', ok: false });
+    expect(result.message).toBe(
+      `Le serveur refuse le mot de passe de l’utilisateur « ${missing} ». Vérifiez le nom de l’utilisateur puis retapez le mot de passe (attention aux majuscules) ; s’ils sont justes, demandez à votre prestataire informatique de vérifier ce compte.`,
+    );
+    expect(result.technical).toContain('rôle inexistant');
+    // The password typed for this test is never said back.
+    expect(JSON.stringify(result)).not.toContain(SERVER_PASSWORD);
+  });
+
+  it('gives the IT provider the server’s own words when pg_hba.conf turns the PC away', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    const turnedAway = uniqueName('passerelle_refuse');
+    await server.sql('postgres', `create role ${turnedAway} login password '${SERVER_PASSWORD}'`);
+    try {
+      await server.preferHbaLine(`host all ${turnedAway} all reject`);
+      // The reload is the postmaster's own: wait until the line applies.
+      let result = await test(services, { ...setting, user: turnedAway, tls: 'no-verify' }, SERVER_PASSWORD);
+      for (let attempt = 0; result.kind !== 'access_refused' && attempt < 100; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        result = await test(services, { ...setting, user: turnedAway, tls: 'no-verify' }, SERVER_PASSWORD);
+      }
+      expect(result.kind).toBe('access_refused');
+      expect(result.message).toContain(
+        'Vérifiez ces deux noms ; s’ils sont justes, votre prestataire informatique doit autoriser ce poste',
+      );
+      expect(result.technical).toMatch(/^PostgreSQL 28000 : accès refusé \(pg_hba\.conf ou privilège CONNECT\) : « /);
+      expect(result.technical).toContain('pg_hba.conf rejects connection for host');
+      expect(result.technical).toContain(turnedAway);
+    } finally {
+      await server.sql('postgres', `drop role if exists ${turnedAway}`);
+    }
+  });
+
+  it('names a self-signed certificate for the IT provider, and never sends anyone to this PC’s certificate store', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    // The run's server has a self-signed certificate, as a town's server often has.
+    const result = await test(services, { ...setting, tls: 'verify' }, SERVER_PASSWORD);
+    expect(result.kind).toBe('certificate_untrusted');
+    expect(result.message).toBe(
+      `Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique un certificat d’une autorité publique pour « ${setting.host} ».`,
+    );
+    expect(result.technical).toBe(
+      'Vérification TLS refusée (DEPTH_ZERO_SELF_SIGNED_CERT) : certificat auto-signé. Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.',
+    );
+    expect(result.message).not.toContain('cet ordinateur');
+  });
+});
+
 describe('storage once set up', () => {
   it('is the administrator’s alone', async () => {
     const { services, call } = await configured({ engine: 'sqlite' });
@@ -122,7 +181,8 @@ describe('storage once set up', () => {
     const { services, call } = await configured({ engine: 'sqlite' });
     const result = await call('storage/choosePostgres', { setting, password: 'pas-le-bon' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    if (!result.ok) expect(result.error.message).toMatch(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé`);
+    if (!result.ok)
+      expect(result.error.message).toMatch(`Le serveur refuse le mot de passe de l’utilisateur « ${ROLE} »`);
     expect(existsSync(services.paths.engineFile)).toBe(false);
     expect(services.engine.kind).toBe('sqlite');
   });

@@ -98,7 +98,7 @@ export function PostgresConnectionForm({
           <TextInput
             label="Serveur"
             description="Nom ou adresse IP donnés par votre prestataire informatique"
-            placeholder="base.mairie.local"
+            placeholder="base.mairie.fr"
             withAsterisk
             {...form.getInputProps('setting.host')}
           />
