@@ -330,6 +330,37 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
   });
 
+  it('refuses a database this PC worked on that is empty now (made again for a restore not finished), creating nothing; a PC new to it still creates the tables', async () => {
+    const dataDir = tempDir();
+    const target = await emptyDatabase();
+    await setFor(dataDir, target, SERVER_PASSWORD);
+    const first = await testServices({ dataDir, engine: 'sqlite' });
+    valueOf(await caller(first)('setup/complete', setupInput()));
+    await first.close();
+    // The README's restore, steps 1 and 2: Passerelle stopped, the database dropped and made again, empty.
+    await server.sql('postgres', `drop database ${target.database} with (force)`);
+    await server.sql('postgres', `create database ${target.database} owner ${ROLE}`);
+    const failure = start(dataDir);
+    await expect(failure).rejects.toMatchObject({ code: 'DATABASE_UNREACHABLE' });
+    const message = (await failure.catch((error: Error) => error.message)) as string;
+    expect(message).toBe(
+      `Passerelle garde ses données sur le serveur PostgreSQL « localhost » (base « ${target.database} »), mais cette base est vide alors que ce PC y a déjà travaillé : elle a sans doute été recréée pour une restauration qui n’est pas finie. Passerelle n’y crée rien, pour ne pas remplacer vos données par une base neuve. Demandez à votre prestataire informatique de finir la restauration (pg_restore dans la base « ${target.database} »), puis réessayez. Pour repartir vraiment d’une base vide : fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez de nouveau « Serveur PostgreSQL » avec ce serveur. Rien n’a été modifié, ni sur ce PC ni sur le serveur.`,
+    );
+    // Nothing was created there: pg_restore still finds the database as it made it.
+    const stillEmpty = `do $$ begin if exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public') then raise exception 'des objets ont été créés'; end if; end $$`;
+    await expect(server.sql(target.database, stillEmpty)).resolves.toBeUndefined();
+    expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+
+    // A PC that never opened it (no journal head of this database): the first start creates the tables.
+    const newcomer = tempDir();
+    await setFor(newcomer, target, SERVER_PASSWORD);
+    const fresh = await start(newcomer);
+    expect(fresh.engine.kind).toBe('postgres');
+    expect(valueOf(await caller(fresh)('setup/status')).completed).toBe(false);
+    await fresh.close();
+  });
+
   it('says what to do when the server refuses the kept password (changed by the IT provider)', async () => {
     const dataDir = tempDir();
     await setFor(dataDir, setting, 'Ancien-mot-de-passe-2025');
