@@ -122,7 +122,9 @@ function certificateOutcome(code: string, setting: PostgresSetting): ConnectionO
               ]
           : [
               'Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle.',
-              `un certificat d’une autorité publique pour « ${setting.host} »`,
+              byAddress
+                ? 'un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local'
+                : `un certificat d’une autorité publique pour « ${setting.host} »`,
               code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
                 ? 'certificat auto-signé'
                 : code === 'SELF_SIGNED_CERT_IN_CHAIN'

@@ -221,6 +221,16 @@ describe('classifying what a server cannot be made to do here', () => {
     },
   );
 
+  it('asks for a public certificate and the name it bears when an IP address was typed: no public authority certifies it', () => {
+    const result = classifyConnectError({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, { ...at, host: '192.168.1.20' });
+    expect(result.message).toBe(
+      'Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local.',
+    );
+    expect(classifyConnectError({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, at).message).toContain(
+      'un certificat d’une autorité publique pour « base.mairie.fr ».',
+    );
+  });
+
   it('asks for the name on the certificate when an IP address was typed, not for a certificate for that address', () => {
     for (const host of ['192.168.1.20', '[fd00::5]']) {
       const result = classifyConnectError({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, { ...at, host });
