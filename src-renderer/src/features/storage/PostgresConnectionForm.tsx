@@ -97,7 +97,7 @@ export function PostgresConnectionForm({
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
             label="Serveur"
-            description="Nom ou adresse IP donnés par votre prestataire informatique"
+            description="Le nom donné par votre prestataire informatique, celui que porte le certificat du serveur"
             placeholder="base.mairie.fr"
             withAsterisk
             {...form.getInputProps('setting.host')}
