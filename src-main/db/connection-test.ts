@@ -38,6 +38,11 @@ export interface ConnectionTestOptions {
   minimumVersionNum?: number;
   /** The newest Passerelle schema this version can open. */
   latestSchemaVersion?: number;
+  /**
+   * Whether this PC holds the key of a journal whose `journal_state.key_check` is this: asked of a
+   * Passerelle database, whose PCs must share the journal's key (app/journal-start.ts). Not given: not asked.
+   */
+  holdsJournalKey?: (keyCheck: string) => boolean;
 }
 
 const PROVIDER = 'votre prestataire informatique';
@@ -223,6 +228,8 @@ interface ServerFacts {
   tables: string[];
   passerelleVersion: number | null;
   canCreate: boolean;
+  /** `journal_state.key_check` of a Passerelle database (null: none, or a journal sealed before it). */
+  keyCheck: string | null;
 }
 
 async function readFacts(client: pg.Client): Promise<ServerFacts> {
@@ -237,12 +244,19 @@ async function readFacts(client: pg.Client): Promise<ServerFacts> {
   );
   const marker = tables.rows.find((row) => row.name.endsWith(`.${PASSERELLE_SCHEMA_TABLE}`));
   let passerelleVersion: number | null = null;
+  let keyCheck: string | null = null;
   if (marker) {
     const [schema, table] = marker.name.split('.') as [string, string];
     const read = await client.query<{ v: number | null }>(
       `select max(version)::int as v from ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)}`,
     );
     passerelleVersion = read.rows[0]?.v ?? 0;
+    if (tables.rows.some((row) => row.name === `${schema}.journal_state`)) {
+      const state = await client.query<{ k: string | null }>(
+        `select key_check as k from ${client.escapeIdentifier(schema)}.journal_state where id = 1`,
+      );
+      keyCheck = state.rows[0]?.k ?? null;
+    }
   }
   const create = await client.query<{ can: boolean | null }>(
     `select has_schema_privilege(current_schema(), 'CREATE') as can`,
@@ -252,6 +266,7 @@ async function readFacts(client: pg.Client): Promise<ServerFacts> {
     tables: tables.rows.map((row) => row.name),
     passerelleVersion,
     canCreate: create.rows[0]?.can === true,
+    keyCheck,
   };
 }
 
@@ -291,6 +306,19 @@ function judge(facts: ServerFacts, setting: PostgresSetting, options: Connection
       `L’utilisateur « ${setting.user} » n’a pas le droit de créer des tables dans cette base. Demandez à ${PROVIDER} de le rendre propriétaire de la base « ${setting.database} ».`,
       `has_schema_privilege(current_schema(), 'CREATE') est faux (depuis PostgreSQL 15, le schéma public n’est plus ouvert à tous).`,
       at,
+    );
+  }
+  if (
+    facts.passerelleVersion !== null &&
+    facts.keyCheck !== null &&
+    options.holdsJournalKey?.(facts.keyCheck) === false
+  ) {
+    // « Utiliser ce serveur » would be refused (journalKeyRefusal): said now, with the way that works.
+    return outcome(
+      'needs_join_file',
+      `Connexion réussie (PostgreSQL ${serverVersion}), mais cette base contient déjà les données d’un autre poste Passerelle, dont le journal des accès est scellé avec une clé que ce PC n’a pas. Pour raccorder ce PC, faites un « fichier de raccordement » sur un poste déjà raccordé (Paramètres › Emplacement des données › Raccorder un autre poste), puis choisissez ici « Rejoindre avec un fichier de raccordement ».`,
+      `Schéma Passerelle ${facts.passerelleVersion} ; journal_state.key_check ne correspond à aucune clé gardée sur ce poste.`,
+      { ...at, contents: 'passerelle' },
     );
   }
   if (facts.passerelleVersion !== null) {

@@ -299,8 +299,26 @@ describe('starting on a data folder set for PostgreSQL', () => {
       await caller(first, { user: view.user, token: view.token })('storage/writeJoinFile', { folder, passphrase }),
     );
 
+    // The first PC holds the journal's key: its test says the data will be used.
+    expect(
+      valueOf(
+        await caller(first, { user: view.user, token: view.token })('storage/testConnection', {
+          setting: target,
+          password: SERVER_PASSWORD,
+        }),
+      ),
+    ).toMatchObject({ kind: 'ok', ok: true, contents: 'passerelle' });
+
     const second = await testServices({ engine: 'sqlite' });
     expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
+    // The test says at once what « Utiliser ce serveur » will refuse, and the way that works.
+    const tested = valueOf(
+      await caller(second)('storage/testConnection', { setting: target, password: SERVER_PASSWORD }),
+    );
+    expect(tested).toMatchObject({ kind: 'needs_join_file', ok: false, contents: 'passerelle' });
+    expect(tested.message).toMatch(
+      /^Connexion réussie \(PostgreSQL \d+\.\d+\), mais cette base contient déjà les données d’un autre poste Passerelle, dont le journal des accès est scellé avec une clé que ce PC n’a pas\. Pour raccorder ce PC, faites un « fichier de raccordement » sur un poste déjà raccordé \(Paramètres › Emplacement des données › Raccorder un autre poste\), puis choisissez ici « Rejoindre avec un fichier de raccordement »\.$/,
+    );
     // The setting and password alone no longer do: the server's journal is under the first PC's key.
     expect(
       await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),

@@ -37,6 +37,7 @@ const TITLES: Record<ConnectionOutcomeView['kind'], string> = {
   server_too_old: 'Version de PostgreSQL trop ancienne',
   not_passerelle: 'Cette base contient d’autres données',
   newer_passerelle: 'Base d’une version plus récente de Passerelle',
+  needs_join_file: 'Base déjà utilisée : fichier de raccordement nécessaire',
   cannot_create_tables: 'Droits insuffisants sur la base',
   server_busy: 'Serveur occupé',
   failed: 'La connexion a échoué',
