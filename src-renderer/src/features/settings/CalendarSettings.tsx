@@ -16,10 +16,13 @@ type Calendar = Settings['calendar'];
 type CalendarValues = Pick<Calendar, 'region' | 'whitMondayWorked' | 'forceMajeurePaid'>;
 type HistoryEntry = Calendar['history'][number];
 
-/** « jours fériés : Métropole ; lundi de Pentecôte chômé ; … » — what one dated line sets. */
+/** « jours fériés de Métropole ; lundi de Pentecôte chômé ; … » — what one dated line sets. */
 function historyText(entry: HistoryEntry): string {
   const parts: string[] = [];
-  if (entry.region !== null) parts.push(`jours fériés : ${HOLIDAY_REGION_LABELS[entry.region]}`);
+  if (entry.region !== null) {
+    const label = HOLIDAY_REGION_LABELS[entry.region];
+    parts.push(`jours fériés ${/^[AEIOUYÉ]/.test(label) ? 'd’' : 'de '}${label}`);
+  }
   if (entry.whitMondayWorked !== null)
     parts.push(entry.whitMondayWorked ? 'lundi de Pentecôte travaillé' : 'lundi de Pentecôte chômé');
   if (entry.forceMajeurePaid !== null)
@@ -80,7 +83,7 @@ function CalendarChangeModal(props: { calendar: Calendar; wanted: CalendarValues
                 ? 'Les jours avant cette date gardent les réglages d’avant.'
                 : `Les jours avant cette date gardent les réglages d’avant. Dernier mois transmis à l’employeur de portage : ${frenchMonth(lastSent)}.`
             }
-            maw={260}
+            styles={{ wrapper: { maxWidth: 260 } }}
             {...form.getInputProps('effectiveFrom')}
           />
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer" loading={update.isPending} />
