@@ -1,6 +1,12 @@
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, type Migration } from '../../src-main/db/migrations';
+import { openDatabase } from '../../src-main/db/open';
+import { openPostgres } from '../../src-main/db/open-postgres';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
-import { configured, fakeClock, valueOf } from './support/services';
+import { freshPostgres, testEngine } from './support/postgres';
+import { configured, fakeClock, tempDir, valueOf } from './support/services';
 import { admitted, mesp, mespContract } from './support/worksites';
 
 /**
@@ -184,5 +190,54 @@ describe('a calendar setting changed « à compter du » a day', () => {
         issues: [{ field: 'effectiveFrom', message: 'La date du changement n’est pas une date valide.' }],
       },
     });
+  });
+});
+
+describe('migration 031', () => {
+  /** A database of this run's engine, opened with the migrations given (its rows read in camelCase). */
+  async function database() {
+    if (testEngine() === 'sqlite') {
+      const dir = tempDir();
+      const file = path.join(dir, 'passerelle.sqlite');
+      return (migrations: readonly Migration[]) =>
+        openDatabase(file, { backupDir: path.join(dir, 'sauvegardes'), migrations });
+    }
+    const connection = await freshPostgres('empty');
+    return (migrations: readonly Migration[]) => openPostgres(connection, { migrations });
+  }
+  const columnsOf = async (db: Kysely<any>) =>
+    Object.keys((await sql<Record<string, unknown>>`select * from structure`.execute(db)).rows[0]!);
+
+  it('makes the structure’s values the values from the beginning, and leaves them nowhere else', async () => {
+    const open = await database();
+    const before = await open(MIGRATIONS.slice(0, 30));
+    await sql`insert into structure (id, name, address, postcode, town, siret, email, signatory_name, signatory_title,
+        morning_start, morning_end, afternoon_start, afternoon_end, setup_completed_at, updated_at,
+        holiday_region, whit_monday_worked, force_majeure_paid)
+      values (1, 'CCAS', '1 place de la Mairie', '97100', 'Basse-Terre', '21970105600016', 'ccas@example.fr', 'M. Maire', 'Maire',
+        510, 720, 810, 1020, '2026-01-05T08:00:00.000Z', '2026-03-02T10:00:00.000Z', 'guadeloupe', 1, 1)`.execute(
+      before.db,
+    );
+    await before.close();
+    const after = await open(MIGRATIONS);
+    try {
+      const { rows } =
+        await sql`select effective_from, holiday_region, whit_monday_worked, force_majeure_paid, created_at
+        from calendar_settings`.execute(after.db);
+      expect(rows).toEqual([
+        {
+          effectiveFrom: null,
+          holidayRegion: 'guadeloupe',
+          whitMondayWorked: 1,
+          forceMajeurePaid: 1,
+          createdAt: '2026-03-02T10:00:00.000Z',
+        },
+      ]);
+      const columns = await columnsOf(after.db);
+      expect(columns).toContain('openSaturday');
+      expect(columns.filter((c) => /holiday|whit|force/i.test(c))).toEqual([]);
+    } finally {
+      await after.close();
+    }
   });
 });
