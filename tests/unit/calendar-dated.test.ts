@@ -109,6 +109,11 @@ describe('a calendar setting changed « à compter du » a day', () => {
     expect(await paidOf(june)).toBe(1890);
     expect(await paidOf(july)).toBe(420);
     expect(await hoursPaid()).toBe(2310);
+    const journal = valueOf(await call('journal/list', { page: 1, pageSize: 10, method: 'settings/updateCalendar' }));
+    expect(journal.entries[0]).toMatchObject({
+      method: 'settings/updateCalendar',
+      records: [{ ref: 'calendar:2026-07-01', label: 'Calendrier à compter du 01/07/2026' }],
+    });
   });
 
   it('dated inside the sent month where it would change its hours: refused, saying from which day it may apply', async () => {
