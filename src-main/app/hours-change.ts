@@ -257,6 +257,10 @@ export async function lastSentMonth(db: ReadableDb): Promise<string | null> {
  * without touching a paid month.
  */
 export async function firstDayNotSent(db: ReadableDb, today: string): Promise<string> {
-  const last = await lastSentMonth(db);
-  return last === null ? `${today.slice(0, 7)}-01` : addMonths(`${last}-01`, 1);
+  return firstDayAfter(await lastSentMonth(db), today);
+}
+
+/** The first day of the month after `lastSent` (YYYY-MM), or of `today`'s month when none was sent. */
+export function firstDayAfter(lastSent: string | null, today: string): string {
+  return lastSent === null ? `${today.slice(0, 7)}-01` : addMonths(`${lastSent}-01`, 1);
 }

@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/contract/settings';
 import { rateInForce } from '../../domain/wages';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
 import { calendarInForce, changeFrom, holidaysInForce } from '../../domain/calendar-settings';
-import { firstDayNotSent, guardSettingChange, lastSentMonth } from '../hours-change';
+import { firstDayAfter, guardSettingChange, lastSentMonth } from '../hours-change';
 import type { HandlerMap } from '../handler';
 import { assertLogoStored } from '../read-models/logos';
 import { claimFresh } from '../record-versions';
@@ -21,6 +21,7 @@ export async function loadSettings(db: ReadableDb, today: string): Promise<Setti
   const history = await repo.calendarHistory(db);
   const inForce = calendarInForce(history, today);
   const year = today.slice(0, 4);
+  const lastSent = await lastSentMonth(db);
   const holidays = holidaysInForce(history, `${year}-01-01`, `${year}-12-31`);
   return {
     structure: { ...found.structure, version: found.version },
@@ -41,8 +42,8 @@ export async function loadSettings(db: ReadableDb, today: string): Promise<Setti
         forceMajeurePaid: values.forceMajeurePaid ?? null,
         upcoming: effectiveFrom !== null && effectiveFrom > today,
       })),
-      lastSentMonth: await lastSentMonth(db),
-      defaultEffectiveFrom: await firstDayNotSent(db, today),
+      lastSentMonth: lastSent,
+      defaultEffectiveFrom: firstDayAfter(lastSent, today),
       closures: await repo.listClosures(db),
       holidaysThisYear: [...holidays].map(([date, label]) => ({ date, label })),
     },
