@@ -149,6 +149,18 @@ describe('a calendar setting changed « à compter du » a day', () => {
       ['2026-08-01', false, true],
     ]);
     expect(await paidOf(july)).toBe(420);
+    // Saved again for the same day: that day's change is replaced, not doubled.
+    const replaced = valueOf(
+      await call('settings/updateCalendar', { ...forceMajeurePaidFrom('2026-08-01', false), whitMondayWorked: true }),
+    );
+    expect(replaced.calendar.history.at(-1)).toEqual({
+      effectiveFrom: '2026-08-01',
+      region: null,
+      whitMondayWorked: true,
+      forceMajeurePaid: false,
+      upcoming: true,
+    });
+    expect(replaced.calendar.history).toHaveLength(3);
 
     const removed = valueOf(await call('settings/removeCalendarChange', { effectiveFrom: '2026-08-01' }));
     expect(removed.calendar.history.map((h) => h.effectiveFrom)).toEqual([null, '2026-07-02']);

@@ -160,12 +160,17 @@ export async function replaceCalendarChange(
   change: CalendarChange | null,
   now: string,
 ) {
-  await db.deleteFrom('calendarSettings').where('effectiveFrom', '=', effectiveFrom).execute();
-  if (change)
-    await db
-      .insertInto('calendarSettings')
-      .values({ effectiveFrom, ...calendarColumns(change.values), createdAt: now })
-      .execute();
+  if (!change) {
+    await db.deleteFrom('calendarSettings').where('effectiveFrom', '=', effectiveFrom).execute();
+    return;
+  }
+  // One row per date, whichever of two PCs saving the same date at once commits first.
+  const columns = calendarColumns(change.values);
+  await db
+    .insertInto('calendarSettings')
+    .values({ effectiveFrom, ...columns, createdAt: now })
+    .onConflict((oc) => oc.column('effectiveFrom').doUpdateSet({ ...columns, createdAt: now }))
+    .execute();
 }
 
 export async function deleteCalendarChange(db: WritableDb, effectiveFrom: string): Promise<boolean> {
