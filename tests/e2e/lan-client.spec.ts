@@ -14,6 +14,7 @@ import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople } from './seed';
+import { expectAccessible } from './support/axe';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -81,6 +82,7 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await expect(pc.getByLabel(/^Nom de la structure/)).toHaveCount(0);
     await expect(pc.getByRole('button', { name: 'Suivant' })).toHaveCount(0);
     await app.screenshot(pc, 'lan-client-00b-rejoindre-adresse');
+    await expectAccessible(pc, 'assistant, ce PC rejoint le serveur');
     // A port where nothing listens: a server PC switched off.
     const closedPort = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -121,6 +123,7 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     // The stepper’s steps are shown, not clicked (out of the tab order): the one thing to do is to sign in.
     await expect(pc.locator('button:not(.mantine-Stepper-step)')).toHaveText(['Aller à la connexion']);
     await app.screenshot(pc, 'lan-client-04-relie');
+    await expectAccessible(pc, 'assistant, ce PC est relié au serveur');
     await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
 
     // The server’s accounts: each person signs in with her own.
@@ -148,6 +151,7 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await expect(pc.getByRole('button', { name: 'Tester la connexion' })).toHaveCount(0);
     await expect(pc.getByRole('button', { name: /Revenir à « Sur ce PC »|Utiliser ce serveur/ })).toHaveCount(0);
     await app.screenshot(pc, 'lan-client-06b-emplacement');
+    await expectAccessible(pc, 'emplacement des données d’un PC relié au serveur');
     await pc.getByRole('link', { name: 'Ouvrir « Ce poste »' }).click();
     await expect(pc.getByRole('tab', { name: 'Ce poste' })).toHaveAttribute('aria-selected', 'true');
     await expect(pc.getByRole('table', { name: 'Serveur de ce poste' })).toBeVisible();
