@@ -122,6 +122,7 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await expect(pc.getByRole('button', { name: 'Appairer ce PC' })).toHaveCount(0);
     // The stepper’s steps are shown, not clicked (out of the tab order): the one thing to do is to sign in.
     await expect(pc.locator('button:not(.mantine-Stepper-step)')).toHaveText(['Aller à la connexion']);
+    await expect(pc.getByRole('button', { name: 'Aller à la connexion' })).toBeFocused();
     await app.screenshot(pc, 'lan-client-04-relie');
     await expectAccessible(pc, 'assistant, ce PC est relié au serveur');
     await pc.getByRole('button', { name: 'Aller à la connexion' }).click();

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PairedServerView } from '@shared/contract/poste';
 import { ApiError, call, useApiQuery } from '../../api/client';
 import { Fingerprint } from '../../ui/Fingerprint';
@@ -50,6 +50,11 @@ export function JoinServerForm({ intro, onPaired }: { intro?: string; onPaired?:
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the status arrives
   }, [thisPcName, knownAddress]);
   const deviceName = form.getValues().deviceName;
+  // The button just pressed goes with the form: the keyboard lands on the one thing left to do.
+  const signInRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (done) signInRef.current?.focus();
+  }, [done]);
 
   const fail = (error: unknown) => {
     if (!showServerErrors(form, error))
@@ -113,7 +118,9 @@ export function JoinServerForm({ intro, onPaired }: { intro?: string; onPaired?:
             <List.Item>Si le serveur ne répond pas, Passerelle le dit et garde l’écran tel quel.</List.Item>
           </List>
           <Group>
-            <Button onClick={restartOnOtherData}>Aller à la connexion</Button>
+            <Button ref={signInRef} onClick={restartOnOtherData}>
+              Aller à la connexion
+            </Button>
           </Group>
         </Stack>
       </Alert>
