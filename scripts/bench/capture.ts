@@ -33,22 +33,41 @@ SqliteDatabase.prototype.prepare = function (this: SqliteDatabase.Database, sour
 } as typeof prepare;
 
 const query = pg.Client.prototype.query;
+let keySettings: Statement | null = null;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const [text, values] = args as [unknown, unknown];
-  // The pads of the journal's key, given to a connection the first time it is reserved: not the call's work.
-  if (caught && typeof text === 'string' && !text.includes('passerelle.journal_'))
-    caught.push({ sql: text, parameters: Array.isArray(values) ? values : [] });
+  const statement = { sql: String(text), parameters: Array.isArray(values) ? values : [] };
+  // The pads of the journal's key, given to a connection the first time it is reserved: not the call's work,
+  // but what a raw connection needs once to seal the journal entries it replays.
+  if (typeof text === 'string' && text.includes('passerelle.journal_')) keySettings = statement;
+  else if (caught && typeof text === 'string') caught.push(statement);
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 
 /**
  * The statements `work` sent, in order, but its writes: a consultation of
- * personal data appends to the journal (an insert sealed by `journal_mac`),
- * (one `journal_append` on PostgreSQL), which a replay cannot repeat without
- * breaking the chain. The floor is then
+ * personal data appends to the journal (on SQLite an insert sealed by the
+ * process's `journal_mac`, with an id and HMAC computed in JavaScript), which
+ * a replay cannot repeat without breaking the chain. The floor is then
  * the call's reads; the call itself still writes its journal entry.
  */
 export async function capture(work: () => Promise<unknown>): Promise<Statement[]> {
+  return (await captureAll(work)).filter(
+    (s) =>
+      !/^\s*(insert|update|delete)\b/i.test(s.sql) &&
+      !s.sql.includes('journal_mac') &&
+      !s.sql.includes('journal_append'),
+  );
+}
+
+/**
+ * Every statement `work` sent, its transaction's BEGIN and COMMIT and, on
+ * PostgreSQL, its `journal_append` included: that server function reads the
+ * chain's end, numbers and seals the entry itself, so running it again adds
+ * a real, well-chained entry, and its COMMIT waits for the disk as the app's
+ * does. This is a journaled consultation's whole floor on PostgreSQL.
+ */
+export async function captureAll(work: () => Promise<unknown>): Promise<Statement[]> {
   const into: Statement[] = [];
   caught = into;
   try {
@@ -56,12 +75,13 @@ export async function capture(work: () => Promise<unknown>): Promise<Statement[]
   } finally {
     caught = null;
   }
-  return into.filter(
-    (s) =>
-      !/^\s*(insert|update|delete)\b/i.test(s.sql) &&
-      !s.sql.includes('journal_mac') &&
-      !s.sql.includes('journal_append'),
-  );
+  return into;
+}
+
+/** Gives a raw `client` the journal key's pads the app's connections were given, so it can replay `journal_append`. */
+export async function giveJournalKey(client: pg.Client): Promise<void> {
+  if (!keySettings) throw new Error('Aucune connexion de l’application n’a encore reçu la clé du journal.');
+  await client.query(keySettings.sql, keySettings.parameters);
 }
 
 /** Runs SQLite statements again on `sqlite` (prepared once), as the app ran them. */

@@ -33,6 +33,7 @@ import { pickerDialogs } from '../../src-main/app/ports';
 import { createServices } from '../../src-main/app/services';
 import type { Session } from '../../src-main/app/session';
 import { writeBackup } from '../../src-main/backup/pipeline';
+import { writeFileAtomically } from '../../src-main/app/journal-head';
 import * as statisticsRepo from '../../src-main/db/repositories/statistics';
 import type { Database as DatabaseSchema } from '../../src-main/db/schema';
 import type { StatsFigures } from '../../src-main/shared/contract/stats';
@@ -42,7 +43,7 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { BENCH_DIR, BENCH_PASSPHRASE, BENCH_TODAY } from './data';
 import { handWrittenStats, sameFigures } from './stats-floor';
 import { benchConnection } from './sqlite-file';
-import { capture, postgresReplay, sqliteReplay } from './capture';
+import { capture, captureAll, giveJournalKey, postgresReplay, sqliteReplay } from './capture';
 import { startBenchPostgres } from './postgres';
 import { benchLanLoad } from './lan-load';
 import { describeLoad, LOAD_SECONDS, LOAD_USERS, runLoad, sharedPrinter, type LoadPlan, type LoadResult } from './load';
@@ -59,6 +60,8 @@ const quick = process.env.PASSERELLE_BENCH_QUICK === '1';
  * default); no PDF, export, backup or built main process, no report written: for working on the data layer.
  */
 const dbOnly = process.env.PASSERELLE_BENCH_DB_ONLY === '1';
+/** PASSERELLE_BENCH_STATEMENTS=1: prints the statements each PostgreSQL call sends, as its floor replays them. */
+const showStatements = process.env.PASSERELLE_BENCH_STATEMENTS === '1';
 const loadSeconds = Number(process.env.PASSERELLE_BENCH_LOAD_SECONDS ?? LOAD_SECONDS);
 /** The system's load average (1 min) when the run began: other work on the machine weighs on every figure. */
 const loadAtStart = os.loadavg()[0]!;
@@ -143,7 +146,7 @@ async function compare(
     const figure = figures.find((f) => f.operation === operation)!;
     figure.postgres = { median: median(a), p95: p95(a), floor, floorMedian: floorFn ? median(b) : null };
     console.log(
-      `[PostgreSQL] ${operation}: médiane ${median(a).toFixed(1)} ms, p95 ${p95(a).toFixed(1)} ms (×${(median(a) / figure.median).toFixed(2)} SQLite)${floorFn ? `, plancher ${median(b).toFixed(1)} ms (×${(median(a) / median(b)).toFixed(2)})` : ''}`,
+      `[PostgreSQL] ${operation}: médiane ${median(a).toFixed(1)} ms, p95 ${p95(a).toFixed(1)} ms (×${(median(a) / figure.median).toFixed(2)} SQLite)${floorFn ? `, plancher (${floor}) ${median(b).toFixed(1)} ms (×${(median(a) / median(b)).toFixed(2)})` : ''}`,
     );
     return;
   }
@@ -487,14 +490,35 @@ async function main() {
         undefined,
         'postgres',
       );
-      // A call against its own reads, captured once and replayed straight on the server.
+      // A call against its own statements, captured once and replayed straight on the server: its reads and, for a
+      // consultation of personal data, its sealed journal entry and the COMMIT that waits for the disk.
+      await giveJournalKey(pgRaw);
+      const headFloorDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-tete-'));
       const againstItsReads = async (label: string, call: () => Promise<unknown>) => {
-        const reads = await capture(call);
+        const statements = await captureAll(call);
+        const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql) && !s.sql.includes('journal_append'));
+        const journaled = statements.some((s) => s.sql.includes('journal_append'));
+        if (showStatements)
+          console.log(
+            `  ${label} :\n${statements.map((s) => `    ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n')}`,
+          );
+        // After its COMMIT, a journaled call writes the journal's head into the data folder (fsync, rename:
+        // app/journal-head.ts), the copy out of reach of whoever can cut rows: the floor writes as much, as durably.
+        const replay = postgresReplay(pgRaw, statements);
+        const headFile = path.join(headFloorDir, 'journal-tete.json');
+        const head = readFileSync(onPg.journal.headFile);
         await compare(
           label,
           call,
-          `ses ${reads.length} lectures rejouées directement`,
-          postgresReplay(pgRaw, reads),
+          journaled
+            ? `ses ${reads.length} lectures, son entrée au journal et la tête du journal sur le disque, rejouées directement`
+            : `ses ${reads.length} lectures rejouées directement`,
+          journaled
+            ? async () => {
+                await replay();
+                writeFileAtomically(headFile, head);
+              }
+            : replay,
           300,
           30,
           undefined,
@@ -978,25 +1002,27 @@ ${rows.join('\n')}
 Les mêmes opérations, dans le même passage, sur les mêmes lignes chargées dans un PostgreSQL 18 de cette machine
 (le serveur embarqué des tests, \`tests/postgres/server.ts\`, mais durable : fsync et validations synchrones comme
 sur un serveur de mairie ; connexion TCP locale, sans TLS). Le plancher est, pour la recherche, la requête SQL
-équivalente écrite à la main ; pour les autres lignes, les lectures que l'appel envoie, saisies au passage et
-rejouées directement une à une sur une connexion \`pg\` (ce que le gestionnaire, Kysely et le pool ajoutent ; la
-consultation de données personnelles écrit en plus son entrée au journal, que le plancher ne rejoue pas).
+équivalente écrite à la main ; pour les autres lignes, ce que l'appel envoie au serveur, saisi au passage et rejoué
+directement, une instruction après l'autre, sur une connexion \`pg\` : ses lectures et, pour une consultation de données
+personnelles (la semaine d'émargement), aussi son entrée au journal des accès (\`journal_append\`, que le serveur numérote
+et scelle lui-même), le \`COMMIT\` qui attend le disque et la tête du journal réécrite dans le dossier de données (fsync),
+car une consultation ne doit pas pouvoir échapper au journal. L'écart au plancher est donc ce que le gestionnaire, la
+vérification des droits et des saisies, Kysely et le pool ajoutent.
 Objectif du ticket 28 pour une opération interactive : p95 sous 50 ms et au plus ×1,5 son plancher.
 
 | Opération | Médiane | p95 | PostgreSQL / SQLite | Plancher mesuré dans le même passage | Rapport | Objectif tenu |
 | --- | --- | --- | --- | --- | --- | --- |
 ${pgRows.join('\n')}
 
-Quand l'objectif n'est pas tenu, et pourquoi :
-- Une consultation de données personnelles (recherche globale, semaine d'émargement) écrit son entrée au journal des
-  accès, scellée, dans la même transaction, et le \`COMMIT\` attend que le serveur l'ait écrite sur le disque (fsync) :
-  c'est voulu, une consultation ne doit pas pouvoir échapper au journal. Le plancher ne rejoue que ses lectures, d'où
-  un rapport au-dessus de ×1,5 alors que les temps restent bien sous 50 ms. L'ajout au journal est déjà un seul
-  aller-retour (\`journal_append\`). Valider ces entrées sans attendre le disque (\`synchronous_commit = off\`) ferait
-  tenir le rapport, au prix d'entrées perdues si le serveur s'arrête brutalement : écarté.
+Pour lire ce tableau :
+- La recherche globale envoie trois lectures courtes (personnes, chantiers, documents) ; l'appel y ajoute un surcoût à
+  peu près fixe (droits, vérification de la saisie et de la réponse, construction des requêtes, pool), de l'ordre d'une
+  demi-milliseconde. Son rapport se tient donc autour de ×1,5, d'un côté ou de l'autre selon l'activité de la machine.
+- Valider les entrées du journal sans attendre le disque (\`synchronous_commit = off\`) raccourcirait la semaine
+  d'émargement, au prix d'entrées perdues si le serveur s'arrête brutalement : écarté.
 - Statistiques d'une année : les deux requêtes de l'application sur toute l'année et tous les chantiers prennent à
-  elles seules l'essentiel du temps (ligne « surcoût de l'appel ») ; l'appel y ajoute peu. Passer sous 50 ms demanderait
-  des totaux tenus à jour au fil des écritures.
+  elles seules l'essentiel du temps (ligne « surcoût de l'appel ») ; l'appel y ajoute peu. Descendre nettement sous
+  50 ms demanderait des totaux tenus à jour au fil des écritures.
 
 ## Charge : ${LOAD_USERS} personnes en même temps pendant ${LOAD_SECONDS} s
 
@@ -1032,9 +1058,10 @@ Notes :
   réponses sont comparées à celles de l'écran avant toute mesure. L'application calcule tout en deux requêtes, d'où un
   rapport sous 1 ; la ligne « surcoût de l'appel » la compare à ses deux propres requêtes lancées directement.
 - « Lectures rejouées directement » (\`scripts/bench/capture.ts\`) : les lectures que l'appel envoie à la base,
-  saisies au passage puis relancées seules. Ouvrir une semaine d'émargement ou chercher partout consulte des données
-  personnelles : l'appel écrit aussi son entrée au journal (scellée, en-tête du journal réécrit sur le disque), ce que
-  le plancher ne rejoue pas ; c'est l'essentiel de l'écart sur SQLite (écriture synchronisée sur le disque).
+  saisies au passage puis relancées seules. Ouvrir une semaine d'émargement consulte des données personnelles : l'appel
+  écrit aussi son entrée au journal (scellée, tête du journal réécrite sur le disque). Sur SQLite, le plancher ne la
+  rejoue pas (l'application calcule le sceau et le numéro de l'entrée : rejouée telle quelle, elle prendrait un numéro
+  déjà donné), d'où l'essentiel de l'écart (écriture synchronisée sur le disque) ; sur PostgreSQL, il la rejoue.
 - Mémoire du processus principal construit, étape par étape : ${memorySteps.join(' ; ')}.
   playwright-core (environ 90 Mo, l'impression du mode navigateur ; l'application de bureau imprime avec Electron) n'est
   chargé qu'à la première impression. La sauvegarde passe entièrement par son worker : instantané par \`VACUUM INTO\`
