@@ -183,6 +183,20 @@ describe('a calendar setting changed « à compter du » a day', () => {
     expect(await paidOf(july)).toBe(210);
   });
 
+  it('a region from a day: its holiday counts from that day, not the day before (Guadeloupe, 21 July 2026)', async () => {
+    const { call } = await configured();
+    const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-07-20' }) }));
+    const week = async () =>
+      valueOf(await call('attendance/week', { worksiteId: worksite.id, weekOf: '2026-07-20' })).holidays;
+    const guadeloupeFrom = (effectiveFrom: string) =>
+      call('settings/updateCalendar', { ...forceMajeurePaidFrom(effectiveFrom, false), region: 'guadeloupe' });
+    valueOf(await guadeloupeFrom('2026-07-22'));
+    expect(await week()).toEqual([]);
+    valueOf(await call('settings/removeCalendarChange', { effectiveFrom: '2026-07-22' }));
+    valueOf(await guadeloupeFrom('2026-07-21'));
+    expect(await week()).toEqual([{ date: '2026-07-21', label: 'Fête Victor Schœlcher' }]);
+  });
+
   it('refuses a missing or impossible date, in French', async () => {
     const { call } = await configured();
     const { effectiveFrom: _, ...undated } = forceMajeurePaidFrom('2026-07-01');
