@@ -96,7 +96,7 @@ export function decideHoursChange(state: PayrollMonthState, change: HoursChange)
           : ` Pour qu’il s’applique sans toucher aux mois transmis, datez-le à compter du ${formatFrenchDate(change.firstOpenDay)} ou d’un jour suivant.`;
       return {
         outcome: 'refused',
-        message: `${sent} : ce réglage changerait ses heures (le ${day}), déjà payées.${dated} Pour changer les heures de ce mois, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
+        message: `${sent} : ce réglage changerait ses heures (le ${day}), déjà payées.${dated} ${dated ? 'Si les heures de ce mois-là doivent elles aussi changer' : 'Pour changer les heures de ce mois'}, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
       };
     }
     case 'planning':
