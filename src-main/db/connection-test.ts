@@ -48,6 +48,13 @@ export interface ConnectionTestOptions {
 const PROVIDER = 'votre prestataire informatique';
 const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/i;
 
+/**
+ * pg_hba.conf had no line for a connection in clear: « …, no encryption », or in French « …, aucun chiffrement »
+ * from a server whose lc_messages is French (Debian installed in French: initdb takes the system's locale).
+ * The server's own translation: msgid "no encryption" in postgres-15.mo (Debian's postgresql-15, fr).
+ */
+const CLEAR_REFUSED = /no encryption|aucun chiffrement/i;
+
 /** The chain reaches no authority Node trusts (OpenSSL’s X509_V_ERR names, as node:tls gives them). */
 const TRUST_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -186,7 +193,7 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
       `PostgreSQL 3D000 : base « ${setting.database} » inexistante.`,
     );
   }
-  if (code === '28000' && /no encryption/i.test(text)) {
+  if (code === '28000' && CLEAR_REFUSED.test(text)) {
     return outcome(
       'tls_required_by_server',
       `Le serveur exige une connexion chiffrée (TLS). Choisissez « TLS obligatoire ».`,

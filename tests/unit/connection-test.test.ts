@@ -193,7 +193,24 @@ describe('classifying what a server cannot be made to do here', () => {
       },
       'tls_required_by_server',
     ],
+    [
+      // A server whose lc_messages is French (Debian installed in French) says it in French.
+      {
+        code: '28000',
+        message:
+          "aucune entrée dans pg_hba.conf pour l'hôte « 127.0.0.1 », utilisateur « passerelle »,\nbase de données « passerelle », aucun chiffrement",
+      },
+      'tls_required_by_server',
+    ],
     [{ code: '28000', message: 'no pg_hba.conf entry for host "10.0.0.2", SSL encryption' }, 'access_refused'],
+    [
+      {
+        code: '28000',
+        message:
+          "aucune entrée dans pg_hba.conf pour l'hôte « 10.0.0.2 », utilisateur « passerelle »,\nbase de données « passerelle », chiffrement SSL",
+      },
+      'access_refused',
+    ],
     [new Error('The server does not support SSL connections'), 'server_without_tls'],
     [{ code: 'CERT_HAS_EXPIRED' }, 'certificate_untrusted'],
     [{ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, 'certificate_untrusted'],
