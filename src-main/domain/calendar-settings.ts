@@ -114,3 +114,20 @@ export function changeFrom(
   for (const key of CALENDAR_SETTINGS) if (wanted[key] !== before[key]) Object.assign(values, { [key]: wanted[key] });
   return Object.keys(values).length === 0 ? null : { effectiveFrom, values };
 }
+
+/**
+ * The change to record when the settings named in `asked` take those values
+ * from `effectiveFrom`: the settings not named keep, that day, the values
+ * already in force on it — those of a change dated earlier or later in the
+ * history (one to come included) and those a change dated that very day
+ * already sets. Asking for one setting never sets the two others from that
+ * day (which would silently undo a change to come dated before it).
+ */
+export function changeAsked(
+  history: readonly CalendarChange[],
+  effectiveFrom: string,
+  asked: Partial<CalendarSettings>,
+): CalendarChange | null {
+  const wanted = { ...calendarInForce(history, effectiveFrom), ...definedOnly(asked) };
+  return changeFrom(history, effectiveFrom, wanted);
+}

@@ -183,6 +183,45 @@ describe('a calendar setting changed « à compter du » a day', () => {
     expect(await paidOf(july)).toBe(210);
   });
 
+  it('a change of one setting leaves the others as in force that day: a change to come dated before it stays', async () => {
+    // Today is 2 March 2026. Force majeure paid from 1 May (to come); then Whit Monday worked from 1 June,
+    // asked alone as the screen sends it: from 1 June force majeure is still paid.
+    const { call } = await configured();
+    valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-05-01', forceMajeurePaid: true }));
+    const saved = valueOf(
+      await call('settings/updateCalendar', { effectiveFrom: '2026-06-01', whitMondayWorked: true }),
+    );
+    expect(
+      saved.calendar.history.map(({ effectiveFrom, region, whitMondayWorked, forceMajeurePaid }) => [
+        effectiveFrom,
+        region,
+        whitMondayWorked,
+        forceMajeurePaid,
+      ]),
+    ).toEqual([
+      [null, 'metropole', false, false],
+      ['2026-05-01', null, null, true],
+      ['2026-06-01', null, true, null],
+    ]);
+    // Today's values are unchanged; a region asked from the day of a change is added to it.
+    expect(saved.calendar).toMatchObject({ region: 'metropole', whitMondayWorked: false, forceMajeurePaid: false });
+    const region = valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-06-01', region: 'reunion' }));
+    expect(region.calendar.history.at(-1)).toMatchObject({
+      effectiveFrom: '2026-06-01',
+      region: 'reunion',
+      whitMondayWorked: true,
+      forceMajeurePaid: null,
+    });
+    // Nothing asked: said, nothing recorded.
+    expect(await call('settings/updateCalendar', { effectiveFrom: '2026-07-01' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        issues: [{ field: 'region', message: 'Changez au moins un réglage du calendrier avant d’enregistrer.' }],
+      },
+    });
+  });
+
   it('a region from a day: its holiday counts from that day, not the day before (Guadeloupe, 21 July 2026)', async () => {
     const { call } = await configured();
     const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-07-20' }) }));

@@ -5,6 +5,7 @@ import {
   CALENDAR_DEFAULTS,
   calendarInForce,
   calendarPeriods,
+  changeAsked,
   changeFrom,
   holidaysInForce,
   type CalendarChange,
@@ -128,6 +129,75 @@ describe('the change to record', () => {
     const after = [...HISTORY, change];
     expect(calendarInForce(after, '2026-09-30')).toEqual(s('metropole', false, false));
     expect(calendarInForce(after, '2026-10-01')).toEqual(wanted);
+  });
+});
+
+describe('the change asked for some settings only', () => {
+  // HISTORY: force majeure paid from 01/01/2027, Alsace-Moselle from 15/03/2027, Whit Monday worked and
+  // force majeure unpaid from 01/06/2027. Asked: one setting from a day; the others stay as in force that day.
+  it.each([
+    [
+      'Whit Monday worked from after a change to come: the force majeure paid by it stays paid',
+      '2027-02-01',
+      { whitMondayWorked: true },
+      { whitMondayWorked: true },
+    ],
+    [
+      'a region from the day before another change: only the region',
+      '2027-05-31',
+      { holidayRegion: 'reunion' },
+      { holidayRegion: 'reunion' },
+    ],
+    [
+      'from the day a change already applies: its other settings stay, the one asked is replaced',
+      '2027-06-01',
+      { forceMajeurePaid: true },
+      { whitMondayWorked: true },
+    ],
+    [
+      'from the day a change already applies, a setting it does not name: added to it',
+      '2027-03-15',
+      { whitMondayWorked: true },
+      { holidayRegion: 'alsace_moselle', whitMondayWorked: true },
+    ],
+    ['the value already in force the day before: nothing to record', '2027-02-01', { forceMajeurePaid: true }, null],
+    ['all three asked: as `changeFrom`', '2027-02-01', s('metropole', false, false), { forceMajeurePaid: false }],
+    ['none asked, a day with no change: nothing', '2027-02-01', {}, null],
+    ['none asked, a day with a change: it stays as it is', '2027-03-15', {}, { holidayRegion: 'alsace_moselle' }],
+  ] as const)('%s', (_case, date, asked, expected) => {
+    expect(changeAsked(HISTORY, date, asked)).toEqual(
+      expected === null ? null : { effectiveFrom: date, values: expected },
+    );
+  });
+
+  it('from then on, the setting asked has its value and the others are those of the history without it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ effectiveFrom: day, values: settings }), { maxLength: 4 }),
+        day,
+        fc.constantFrom(...(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid'] as const)),
+        settings,
+        day,
+        (changes, date, key, values, probe) => {
+          const history = [BEGINNING, ...new Map(changes.map((c) => [c.effectiveFrom, c])).values()];
+          const change = changeAsked(history, date, { [key]: values[key] });
+          const after = [...history.filter((c) => c.effectiveFrom !== date), ...(change ? [change] : [])];
+          const inForce = calendarInForce(after, probe);
+          const before = calendarInForce(history, probe);
+          for (const other of ['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid'] as const) {
+            // The setting asked: its value from that day until the next change that sets it.
+            if (other === key) {
+              const next = history
+                .filter((c) => c.effectiveFrom !== null && c.effectiveFrom > date && c.values[key] !== undefined)
+                .map((c) => c.effectiveFrom!)
+                .sort()[0];
+              if (probe >= date && (next === undefined || probe < next)) expect(inForce[key]).toBe(values[key]);
+              else expect(inForce[key]).toBe(before[key]);
+            } else expect(inForce[other]).toBe(before[other]);
+          }
+        },
+      ),
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { formatFrenchDate } from '../../shared/dates';
 import type { Settings } from '../../shared/contract/settings';
 import { rateInForce } from '../../domain/wages';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
-import { calendarInForce, changeFrom, holidaysInForce } from '../../domain/calendar-settings';
+import { calendarInForce, changeAsked, holidaysInForce } from '../../domain/calendar-settings';
 import { firstDayAfter, guardSettingChange, lastSentMonth } from '../hours-change';
 import type { HandlerMap } from '../handler';
 import { assertLogoStored } from '../read-models/logos';
@@ -106,8 +106,9 @@ export const settingsHandlers: HandlerMap<
     // Public holidays and force majeure count hours: a sent month keeps its figures (app/hours-change.ts);
     // dated after the last month sent, the change touches none of them.
     const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true });
-    const wanted = { holidayRegion: region, whitMondayWorked, forceMajeurePaid };
-    const change = changeFrom(await repo.calendarHistory(db), effectiveFrom, wanted);
+    // Only the settings asked for: the others keep, from that day, the values already in force on it.
+    const asked = { holidayRegion: region, whitMondayWorked, forceMajeurePaid };
+    const change = changeAsked(await repo.calendarHistory(db), effectiveFrom, asked);
     await repo.replaceCalendarChange(db, effectiveFrom, change, now);
     await guard.settle();
     record(`calendar:${effectiveFrom}`);

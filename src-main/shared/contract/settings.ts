@@ -264,12 +264,23 @@ export const settingsMethods = {
   }),
   /** The calendar settings that count hours, from `effectiveFrom` on (the days before keep theirs). */
   'settings/updateCalendar': defineMethod({
-    input: z.object({
-      effectiveFrom: isoDate('La date « À compter du »'),
-      region: z.enum(HOLIDAY_REGIONS, { error: 'Choisissez la région.' }),
-      whitMondayWorked: z.boolean({ error: 'Indiquez si le lundi de Pentecôte est travaillé.' }),
-      forceMajeurePaid: z.boolean({ error: 'Indiquez si les demi-journées de force majeure sont payées.' }),
-    }),
+    /**
+     * The settings changed, and only them: one not given keeps, from that day, the value in force on
+     * it (a change to come dated before stays as it was: domain/calendar-settings.ts `changeAsked`).
+     */
+    input: z
+      .object({
+        effectiveFrom: isoDate('La date « À compter du »'),
+        region: z.enum(HOLIDAY_REGIONS, { error: 'Choisissez la région.' }).optional(),
+        whitMondayWorked: z.boolean({ error: 'Indiquez si le lundi de Pentecôte est travaillé.' }).optional(),
+        forceMajeurePaid: z
+          .boolean({ error: 'Indiquez si les demi-journées de force majeure sont payées.' })
+          .optional(),
+      })
+      .refine((v) => v.region !== undefined || v.whitMondayWorked !== undefined || v.forceMajeurePaid !== undefined, {
+        message: 'Changez au moins un réglage du calendrier avant d’enregistrer.',
+        path: ['region'],
+      }),
     output: settings,
     tx: 'write',
     access: 'user',

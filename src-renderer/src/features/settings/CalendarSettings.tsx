@@ -39,7 +39,12 @@ const sinceText = (entry: HistoryEntry) =>
  * A change of the settings that count hours asks from which day it applies
  * (« À compter du »): the days before keep the values they were counted with.
  */
-function CalendarChangeModal(props: { calendar: Calendar; wanted: CalendarValues; onClose: () => void }) {
+function CalendarChangeModal(props: {
+  calendar: Calendar;
+  inForce: CalendarValues;
+  wanted: CalendarValues;
+  onClose: () => void;
+}) {
   const update = useApiMutation('settings/updateCalendar');
   const form = useForm({
     initialValues: { ...props.wanted, effectiveFrom: props.calendar.defaultEffectiveFrom as string | null },
@@ -50,8 +55,12 @@ function CalendarChangeModal(props: { calendar: Calendar; wanted: CalendarValues
       form,
       () => {
         const { effectiveFrom, ...values } = form.getValues();
-        // An empty date reaches main as null, which says in French that it is required.
-        return update.mutateAsync({ ...values, effectiveFrom: effectiveFrom as string });
+        // Only the settings changed here: the others keep, from that day, what is in force on it (a change to
+        // come dated before stays). An empty date reaches main as null, which says in French that it is required.
+        const changed = Object.fromEntries(
+          Object.entries(values).filter(([key, value]) => props.inForce[key as keyof CalendarValues] !== value),
+        ) as Partial<CalendarValues>;
+        return update.mutateAsync({ ...changed, effectiveFrom: effectiveFrom as string });
       },
       'Le changement du calendrier est enregistré.',
       props.onClose,
@@ -187,7 +196,9 @@ export function CalendarSettings({ calendar }: { calendar: Calendar }) {
           ))}
         </Table.Tbody>
       </Table>
-      {wanted && <CalendarChangeModal calendar={calendar} wanted={wanted} onClose={() => setWanted(null)} />}
+      {wanted && (
+        <CalendarChangeModal calendar={calendar} inForce={inForce} wanted={wanted} onClose={() => setWanted(null)} />
+      )}
       <Text fw={600}>Jours de fermeture de la structure</Text>
       <Table withTableBorder aria-label="Jours de fermeture" maw={560}>
         <Table.Tbody>
