@@ -166,7 +166,8 @@ export function touchesOn(
  * A setting that counts hours (the weekly pattern of a worksite, the
  * structure's calendar): which days it changes cannot be told from the
  * setting, so the figures of each sent month (the twelve sent last, as for
- * app/payroll-drift.ts) are counted before and after the write, and a month
+ * app/payroll-drift.ts; for a setting dated `from`, every one from its month
+ * on) are counted before and after the write, and a month
  * whose pay lines differ is decided as a `setting` change (refused while
  * sent). `worksiteId`: only its contracts; none: every one.
  */
@@ -174,13 +175,20 @@ export async function guardSettingChange(
   ctx: WriteContext,
   worksiteId: number | null,
   field?: string,
-  options: { dated?: boolean } = {},
+  options: { dated?: boolean; from?: string } = {},
 ): Promise<HoursChangeGuard> {
   await serialise(ctx.db, 'payroll-months', 'shared');
   const transmitted = (await listHandoffs(ctx.db)).filter((h) => h.status === 'transmis');
   // A dated setting may apply from the first day after the last month sent: the refusal says so.
   const firstOpenDay = options.dated ? await firstDayNotSent(ctx.db, ctx.today) : undefined;
-  const lastMonths = new Set([...new Set(transmitted.map((h) => h.month))].sort().slice(-MONTHS_LOOKED_BACK));
+  // A setting dated `from` changes no day before it, and may change any day after: every month sent
+  // from its month on is counted, however long ago (a date far in the past reaches months sent
+  // years ago, which the twelve last would miss).
+  const from = options.from;
+  const lastMonths =
+    from === undefined
+      ? new Set([...new Set(transmitted.map((h) => h.month))].sort().slice(-MONTHS_LOOKED_BACK))
+      : new Set(transmitted.map((h) => h.month).filter((month) => month >= from.slice(0, 7)));
   const sent = transmitted.filter((h) => lastMonths.has(h.month));
   const months: { month: string; employerId: number; rows: ParticipationOfHours[]; cents: Map<number, number> }[] = [];
   for (const h of sent) {

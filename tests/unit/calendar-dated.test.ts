@@ -8,6 +8,8 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { freshPostgres, testEngine } from './support/postgres';
 import { configured, fakeClock, tempDir, valueOf } from './support/services';
 import { admitted, mesp, mespContract } from './support/worksites';
+import { person, situation } from './support/people';
+import { addMonths } from '../../src-main/shared/dates';
 
 /**
  * The calendar settings that count hours are dated (domain/calendar-settings.ts):
@@ -135,6 +137,62 @@ describe('a calendar setting changed « à compter du » a day', () => {
     valueOf(await call('settings/updateCalendar', forceMajeurePaidFrom('2026-06-30')));
     expect(await paidOf(june)).toBe(1890);
     expect(await paidOf(july)).toBe(420);
+  });
+
+  it('dated far in the past: every month sent from then on is counted, not only the twelve sent last', async () => {
+    // A contract on Monday mornings from 6 January 2025 to 26 February 2026; Monday 13 January 2025 lost to a storm.
+    // January 2025 to February 2026 (14 months) are sent; the twelve sent last begin in March 2025.
+    const { call } = await configured({ clock: fakeClock('2026-03-10T09:00:00.000Z'), printer });
+    const worksite = valueOf(
+      await call('worksites/save', {
+        worksite: mesp({
+          startDate: '2025-01-06',
+          weeks: 60,
+          slots: [{ weekday: 0, halfDay: 'morning' }],
+        }),
+      }),
+    );
+    const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
+    const { id: personId } = valueOf(
+      await call('people/create', { person: person(), situation: situation(), confirmedNotDuplicate: true }),
+    );
+    const journeyId = valueOf(await call('people/openJourney', { personId, openedOn: '2024-12-02' })).journeys[0]!.id;
+    for (const status of ['candidature', 'entretien', 'admise'] as const)
+      valueOf(await call('people/moveJourney', { journeyId, status, happenedOn: '2024-12-10', reason: '' }));
+    valueOf(
+      await call('worksites/addParticipant', {
+        id: worksite.id,
+        personId,
+        contract: {
+          ...mespContract({
+            startDate: '2025-01-06',
+            endDate: '2026-02-26',
+            handedOn: '2025-01-06',
+            signedOn: '2025-01-06',
+          }),
+        },
+        confirmWarnings: true,
+      }),
+    );
+    const storm = sessions.find((s) => s.date === '2025-01-13')!.id;
+    valueOf(await call('worksites/cancelSession', { sessionId: storm, reason: 'Tempête', kind: 'force_majeure' }));
+    for (let month = '2025-01'; month <= '2026-02'; month = addMonths(`${month}-01`, 1).slice(0, 7)) {
+      valueOf(await call('payroll/validate', { month, employerId: 1, confirmChecks: true }));
+      valueOf(await call('payroll/transmit', { month, employerId: 1 }));
+    }
+    expect(
+      await call('settings/updateCalendar', { effectiveFrom: '2025-01-01', forceMajeurePaid: true }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        field: 'effectiveFrom',
+        message: expect.stringMatching(
+          /^Le mois de janvier 2025 a été transmis à l’employeur de portage le 10\/03\/2026 : ce réglage changerait ses heures \(le 13\/01\/2025\), déjà payées\. Pour qu’il s’applique sans toucher aux mois transmis, datez-le à compter du 01\/03\/2026 ou d’un jour suivant\./,
+        ),
+      },
+    });
+    expect(valueOf(await call('settings/get', {})).calendar.history).toHaveLength(1);
   });
 
   it('a change to come is listed and can be removed; one in force cannot', async () => {

@@ -105,7 +105,7 @@ export const settingsHandlers: HandlerMap<
     await loadSettings(db, today);
     // Public holidays and force majeure count hours: a sent month keeps its figures (app/hours-change.ts);
     // dated after the last month sent, the change touches none of them.
-    const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true });
+    const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true, from: effectiveFrom });
     // Only the settings asked for: the others keep, from that day, the values already in force on it.
     const asked = { holidayRegion: region, whitMondayWorked, forceMajeurePaid };
     const change = changeAsked(await repo.calendarHistory(db), effectiveFrom, asked);
@@ -129,7 +129,7 @@ export const settingsHandlers: HandlerMap<
         `Le changement du ${day} s’applique déjà : il ne se supprime plus. Pour revenir aux réglages d’avant, changez-les à compter d’une nouvelle date.`,
         { field: 'effectiveFrom' },
       );
-    const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true });
+    const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true, from: effectiveFrom });
     await repo.deleteCalendarChange(db, effectiveFrom);
     await guard.settle();
     record(`calendar:${effectiveFrom}`);
