@@ -110,7 +110,7 @@ export const COUNTING_RULES = {
   hoursWorked:
     'Heures réellement travaillées d’après l’émargement, jusqu’à aujourd’hui : demi-journées de présence, retards et départs anticipés à l’heure réelle.',
   hoursPaid:
-    'Jusqu’à aujourd’hui : heures travaillées, absences rémunérées, demi-journées annulées par la structure (et pour intempéries si le paramètre le prévoit) et temps annexes rémunérés réalisés. Les jours fériés payés n’y figurent pas : ils sont dans les heures transmises à l’employeur.',
+    'Jusqu’à aujourd’hui : heures travaillées, absences rémunérées, demi-journées annulées par la structure (et pour intempéries ou force majeure les jours où le réglage du calendrier en vigueur les paie) et temps annexes rémunérés réalisés. Les jours fériés payés n’y figurent pas : ils sont dans les heures transmises à l’employeur.',
   attendanceRate:
     'Demi-journées de présence (retards compris) sur les demi-journées émargées pendant la période, jusqu’à aujourd’hui.',
   age: 'Âge au début du premier contrat compté dans la période (un anniversaire ce jour-là compte).',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { freshPostgres, testEngine } from './support/postgres';
 import { configured, fakeClock, tempDir, valueOf } from './support/services';
 import { admitted, mesp, mespContract } from './support/worksites';
+import { pdfText } from './support/pdf';
 import { person, situation } from './support/people';
 import { addMonths } from '../../src-main/shared/dates';
 
@@ -278,6 +280,83 @@ describe('a calendar setting changed « à compter du » a day', () => {
         issues: [{ field: 'region', message: 'Changez au moins un réglage du calendrier avant d’enregistrer.' }],
       },
     });
+  });
+
+  it('a month straddling a change on the 15th: every figure that leaves counts each storm by its own day', async () => {
+    // A MESP from Monday 7 September 2026, Monday–Thursday mornings 3 h 30; Élodie's contract 7–30 September.
+    // Storms on Tuesday 8 and Tuesday 22 September; force majeure paid from Tuesday 15 September; every other
+    // half-day present. By hand: 13 half-days worked = 45 h 30 (2 730 min); 22/09 paid 3 h 30; 08/09 not:
+    // 49 h paid (2 940 min). Weeks: 07/09 630 paid, 14/09 840, 21/09 630 + 210 = 840, 28/09 630.
+    const { call } = await configured({ clock: fakeClock('2026-10-05T09:00:00.000Z'), printer });
+    const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-09-07' }) }));
+    const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
+    const personId = await admitted(call, 'Élodie');
+    const contract = mespContract({
+      startDate: '2026-09-07',
+      endDate: '2026-09-30',
+      handedOn: '2026-09-07',
+      signedOn: '2026-09-07',
+    });
+    const participationId = valueOf(
+      await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
+    ).participants[0]!.id;
+    const storms = ['2026-09-08', '2026-09-22'];
+    for (const date of storms) {
+      const sessionId = sessions.find((s) => s.date === date)!.id;
+      valueOf(await call('worksites/cancelSession', { sessionId, reason: 'Tempête', kind: 'force_majeure' }));
+    }
+    valueOf(
+      await call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: sessions
+          .filter((s) => s.date <= '2026-09-30' && !storms.includes(s.date))
+          .map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })),
+      }),
+    );
+    valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-09-15', forceMajeurePaid: true }));
+
+    const hours = valueOf(await call('attendance/hours', { worksiteId: worksite.id })).rows[0]!;
+    expect(hours).toMatchObject({ worked: 2730, paid: 2940 });
+    expect(hours.weeks.map((w) => [w.weekOf, w.worked, w.paid])).toEqual([
+      ['2026-09-07', 630, 630],
+      ['2026-09-14', 840, 840],
+      ['2026-09-21', 630, 840],
+      ['2026-09-28', 630, 630],
+    ]);
+    const week = valueOf(await call('attendance/week', { worksiteId: worksite.id, weekOf: '2026-09-07' }));
+    expect(week.sessions.filter((s) => s.cancelled !== null).map((s) => [s.date, s.cancelled])).toEqual([
+      ['2026-09-08', 'force_majeure'],
+    ]);
+    const line = valueOf(await call('payroll/get', { month: '2026-09', employerId: 1 })).lines[0]!;
+    expect(line).toMatchObject({ worked: 2730, paid: 2940 });
+    expect(line.payLines!.map((l) => [l.item, l.dates, l.minutes])).toEqual([
+      ['heures_normales', expect.any(Array), 2730],
+      ['annulation_payee', ['2026-09-22'], 210],
+    ]);
+    const figures = valueOf(
+      await call('stats/figures', { from: '2026-09-01', to: '2026-09-30', showSmall: true }),
+    ).figures;
+    expect(figures.find((f) => f.key === 'hoursPaid')!.value).toBe(2940);
+
+    valueOf(await call('payroll/validate', { month: '2026-09', employerId: 1, confirmChecks: true }));
+    const folder = tempDir();
+    const csv = readFileSync(
+      valueOf(await call('payroll/export', { month: '2026-09', employerId: 1, format: 'csv', folder })).path,
+      'utf8',
+    );
+    const [header, row] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const cell = (name: string) => row!.split(';')[header!.split(';').indexOf(name)];
+    expect([cell('Heures travaillées'), cell('Heures payées'), cell('Demi-journées annulées payées (heures)')]).toEqual(
+      ['45,50', '49,00', '3,50'],
+    );
+    // The paid storm is not named a cancellation by the structure on the relevé the employer receives.
+    const pdf = pdfText(
+      valueOf(await call('payroll/export', { month: '2026-09', employerId: 1, format: 'pdf', folder })).path,
+    );
+    expect(pdf).toMatch(
+      /Demi-journées annulées payées \(par la structure, ou pour intempéries ou force\s+majeure\)\s+22\/09\/2026\s+3,50 h/,
+    );
+    expect(pdf).not.toContain('annulées par la structure (payées)');
   });
 
   it('a region from a day: its holiday counts from that day, not the day before (Guadeloupe, 21 July 2026)', async () => {

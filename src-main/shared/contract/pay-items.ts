@@ -46,7 +46,12 @@ export const PAY_ITEM_DEFAULTS: Record<PayItem, { code: string; description: str
   },
   hc_25: { code: 'HC25', description: 'Heures complémentaires majorées de 25 % (au-delà du dixième du contrat)' },
   ferie_paye: { code: 'FERIE', description: 'Jours fériés chômés payés' },
-  annulation_payee: { code: 'ANNUL', description: 'Demi-journées annulées par la structure (payées)' },
+  annulation_payee: {
+    code: 'ANNUL',
+    // Those cancelled by the structure, and those lost to weather or force majeure on the days the calendar
+    // in force pays them (domain/calendar-settings.ts): one line, named for both.
+    description: 'Demi-journées annulées payées (par la structure, ou pour intempéries ou force majeure)',
+  },
   temps_annexe: { code: 'ANNEXE', description: 'Temps annexes rémunérés faits (visite médicale, bilans…)' },
   ...(Object.fromEntries(
     ABSENCE_MARKS.map((m) => [
