@@ -7,7 +7,7 @@ import { openDatabase } from '../../src-main/db/open';
 import { openPostgres } from '../../src-main/db/open-postgres';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { freshPostgres, testEngine } from './support/postgres';
-import { configured, fakeClock, tempDir, valueOf } from './support/services';
+import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
 import { admitted, mesp, mespContract } from './support/worksites';
 import { pdfText } from './support/pdf';
 import { person, situation } from './support/people';
@@ -371,6 +371,25 @@ describe('a calendar setting changed « à compter du » a day', () => {
     valueOf(await call('settings/removeCalendarChange', { effectiveFrom: '2026-07-22' }));
     valueOf(await guadeloupeFrom('2026-07-21'));
     expect(await week()).toEqual([{ date: '2026-07-21', label: 'Fête Victor Schœlcher' }]);
+  });
+
+  it('the coordination and a supervisor cannot change nor remove a calendar change: refused, nothing written', async () => {
+    const { call, services } = await configured();
+    valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-05-01', forceMajeurePaid: true }));
+    for (const role of ['coordination', 'encadrant'] as const) {
+      const as = caller(services, await sessionAs(services, role));
+      const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
+      expect(
+        await as('settings/updateCalendar', { effectiveFrom: '2026-04-01', forceMajeurePaid: true }),
+      ).toMatchObject(forbidden);
+      expect(await as('settings/removeCalendarChange', { effectiveFrom: '2026-05-01' })).toMatchObject(forbidden);
+    }
+    // The coordination reads the calendar (Paramètres, closures); the supervisor does not.
+    const coordination = caller(services, await sessionAs(services, 'coordination', 'Autre coordination'));
+    expect(valueOf(await coordination('settings/get', {})).calendar.history.map((h) => h.effectiveFrom)).toEqual([
+      null,
+      '2026-05-01',
+    ]);
   });
 
   it('refuses a missing or impossible date, in French', async () => {
