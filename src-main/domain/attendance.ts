@@ -170,6 +170,18 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   let attended = 0;
   let held = 0;
   const inContract = (date: string) => date >= input.contract.start && date <= input.contract.end;
+  // A half-day can sit on a public holiday when the calendar changed after it was planned (a region or
+  // Whit Monday dated « à compter du » a day to come: domain/calendar-settings.ts). The holiday's pay
+  // keeps the pay of a day not worked (L3133-3, L3133-5), never adds to it: a held half-day counts as
+  // itself (worked, or absent) and the holiday pays only the pattern's minutes no held half-day covers;
+  // a half-day cancelled that day is the holiday off, paid as the holiday, not as a cancellation too.
+  const holidayDates = new Set(input.holidaysOnPattern.map((h) => h.date).filter(inContract));
+  const heldOn = new Map<string, number>();
+  for (const h of input.halfDays)
+    if (inContract(h.date) && h.cancelled === null)
+      heldOn.set(h.date, (heldOn.get(h.date) ?? 0) + h.endMinutes - h.startMinutes);
+  const cancellationPaidThatDay = (h: HalfDayRecord) =>
+    !holidayDates.has(h.date) && cancellationPaid(h, input.forceMajeurePaid);
 
   for (const h of input.halfDays) {
     if (!inContract(h.date)) continue;
@@ -177,7 +189,7 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
     const d = day(h.date);
     d.planned += length;
     if (h.cancelled) {
-      if (cancellationPaid(h, input.forceMajeurePaid)) {
+      if (cancellationPaidThatDay(h)) {
         d.paid += length;
         d.cancelledPaid += length;
       }
@@ -201,9 +213,7 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   // Worked time is never paid twice: an annex time inside a paid half-day adds only its minutes beyond it.
   const paidSpans = new Map<string, Span[]>();
   for (const h of input.halfDays) {
-    const span = inContract(h.date)
-      ? paidSpan(h, h.cancelled !== null && cancellationPaid(h, input.forceMajeurePaid))
-      : null;
+    const span = inContract(h.date) ? paidSpan(h, h.cancelled !== null && cancellationPaidThatDay(h)) : null;
     if (span) paidSpans.set(h.date, [...(paidSpans.get(h.date) ?? []), span]);
   }
   for (const a of input.annexTimes) {
@@ -220,9 +230,10 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
     if (!inContract(holiday.date)) continue;
     const d = day(holiday.date);
     d.holiday = holiday.label;
-    if (holidayPaid(holiday.date, input.contract.start)) {
-      d.paid += holiday.minutes;
-      d.holidayPaid += holiday.minutes;
+    const off = Math.max(0, holiday.minutes - (heldOn.get(holiday.date) ?? 0));
+    if (off > 0 && holidayPaid(holiday.date, input.contract.start)) {
+      d.paid += off;
+      d.holidayPaid += off;
     }
   }
 

@@ -92,6 +92,71 @@ describe('hours of a 4-week MESP', () => {
     ).toBe(56 * H);
   });
 
+  describe('a half-day left on a day that became a public holiday (the calendar changed after it was planned)', () => {
+    // Monday–Thursday mornings of June 2026, contract from 1 June; Thursday 11 June made a holiday (210 min of
+    // the pattern), paid by seniority in the first case (contract from 1 March), not in the second (from 1 June).
+    const holiday = [{ date: '2026-06-11', label: 'Jour férié', minutes: 210 }];
+    const dayOf = (records: HalfDayRecord[], start: string, forceMajeurePaid = true) =>
+      computeHours(
+        {
+          contract: { ...contract, start },
+          halfDays: records,
+          annexTimes: [],
+          holidaysOnPattern: holiday,
+          forceMajeurePaid,
+        },
+        '2026-06-30',
+      ).days.find((d) => d.date === '2026-06-11')!;
+    const absent = { mark: 'non_justifiee' as const, actualStart: null, actualEnd: null, paid: false };
+    it.each([
+      ['worked: paid as worked, once', halfDays(), '2026-03-01', { worked: 210, paid: 210, holidayPaid: 0 }],
+      ['worked, no seniority: paid as worked', halfDays(), '2026-06-01', { worked: 210, paid: 210, holidayPaid: 0 }],
+      [
+        'late arrival: the minutes worked only (the half-day is held, the day not off)',
+        halfDays({ '2026-06-11': { mark: { mark: 'retard', actualStart: 9 * H, actualEnd: null, paid: true } } }),
+        '2026-03-01',
+        { worked: 180, paid: 180, holidayPaid: 0 },
+      ],
+      [
+        'unjustified absence: nothing',
+        halfDays({ '2026-06-11': { mark: absent } }),
+        '2026-03-01',
+        { worked: 0, paid: 0, holidayPaid: 0 },
+      ],
+      [
+        'cancelled by the structure: the holiday off, paid once as the holiday',
+        halfDays({ '2026-06-11': { cancelled: 'structure', mark: null } }),
+        '2026-03-01',
+        { worked: 0, paid: 210, holidayPaid: 210, cancelledPaid: 0 },
+      ],
+      [
+        'cancelled for force majeure (paid that day): the holiday off, paid once as the holiday',
+        halfDays({ '2026-06-11': { cancelled: 'force_majeure', mark: null } }),
+        '2026-03-01',
+        { worked: 0, paid: 210, holidayPaid: 210, cancelledPaid: 0 },
+      ],
+      [
+        'cancelled, no seniority: the holiday off, unpaid (L3133-3)',
+        halfDays({ '2026-06-11': { cancelled: 'structure', mark: null } }),
+        '2026-06-01',
+        { worked: 0, paid: 0, holidayPaid: 0, cancelledPaid: 0 },
+      ],
+      [
+        'no half-day that day: the holiday of the pattern, paid',
+        halfDays().filter((h) => h.date !== '2026-06-11'),
+        '2026-03-01',
+        { worked: 0, paid: 210, holidayPaid: 210 },
+      ],
+    ] as const)('%s', (_case, records, start, expected) => {
+      expect(dayOf([...records], start)).toMatchObject(expected);
+    });
+
+    it('a shorter half-day held that day: the holiday pays the rest of the pattern', () => {
+      const short = halfDays({ '2026-06-11': { endMinutes: 11 * H } }); // 08:30–11:00, 150 min
+      expect(dayOf(short, '2026-03-01')).toMatchObject({ worked: 150, paid: 210, holidayPaid: 60 });
+    });
+  });
+
   it('a 2028 MESP from Monday 1 May: 1 May is paid, 8 May and Ascension are not (under 3 months of seniority)', () => {
     const mesp2028 = { start: '2028-05-01', end: '2028-05-28', weeklyMinutes: 14 * H };
     const holidaysOnPattern = [

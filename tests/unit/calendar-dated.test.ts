@@ -373,6 +373,39 @@ describe('a calendar setting changed « à compter du » a day', () => {
     expect(await week()).toEqual([{ date: '2026-07-21', label: 'Fête Victor Schœlcher' }]);
   });
 
+  it('a region dated after its half-days were planned: one left on the new holiday, worked, is paid once', async () => {
+    // Monday–Thursday mornings from 20 April 2026 (15 weeks); Élodie from 20 April, so three months of seniority
+    // on Tuesday 21 July. Guadeloupe from 1 July makes 21 July a holiday (Fête Victor Schœlcher) after its
+    // half-day was planned; she works it. Week of 20 July by hand: 4 × 3 h 30 worked = 840 min paid, not 1 050.
+    const { call } = await configured({ clock: fakeClock('2026-07-25T09:00:00.000Z') });
+    const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-04-20', weeks: 15 }) }));
+    valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
+    const personId = await admitted(call, 'Élodie');
+    const contract = mespContract({
+      startDate: '2026-04-20',
+      endDate: '2026-07-31',
+      handedOn: '2026-04-20',
+      signedOn: '2026-04-20',
+    });
+    const participationId = valueOf(
+      await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
+    ).participants[0]!.id;
+    valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-07-01', region: 'guadeloupe' }));
+    const week = valueOf(await call('attendance/week', { worksiteId: worksite.id, weekOf: '2026-07-20' }));
+    expect(week.holidays).toEqual([{ date: '2026-07-21', label: 'Fête Victor Schœlcher' }]);
+    expect(week.sessions.map((s) => s.date)).toContain('2026-07-21');
+    valueOf(
+      await call('attendance/save', {
+        worksiteId: worksite.id,
+        entries: week.sessions.map((s) => ({ sessionId: s.id, participationId, mark: { mark: 'present' as const } })),
+      }),
+    );
+    const hours = valueOf(await call('attendance/hours', { worksiteId: worksite.id })).rows[0]!;
+    expect(hours.weeks.find((w) => w.weekOf === '2026-07-20')).toMatchObject({ worked: 840, paid: 840 });
+    const line = valueOf(await call('payroll/get', { month: '2026-07', employerId: 1 })).lines[0]!;
+    expect(line.payLines!.map((l) => [l.item, l.minutes])).toEqual([['heures_normales', 840]]);
+  });
+
   it('the coordination and a supervisor cannot change nor remove a calendar change: refused, nothing written', async () => {
     const { call, services } = await configured();
     valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-05-01', forceMajeurePaid: true }));
