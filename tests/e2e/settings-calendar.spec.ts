@@ -74,12 +74,23 @@ test('l’administratrice paie la force majeure à compter d’un mois à venir 
     'Depuis le début : jours fériés de Métropole ; lundi de Pentecôte chômé ; demi-journées de force majeure non payées',
     `Depuis le ${formatFrenchDate(from)} : demi-journées de force majeure payéesÀ venir`,
   ]);
+  // Whit Monday worked a month later: only that setting changes then; the force majeure paid to come stays paid.
+  const later = addMonths(from, 1);
+  await page.getByRole('switch', { name: /Pentecôte est travaillé/ }).click({ force: true });
+  await dialog.getByLabel('À compter du').fill(formatFrenchDate(later));
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(history.getByRole('row')).toHaveText([
+    'Depuis le début : jours fériés de Métropole ; lundi de Pentecôte chômé ; demi-journées de force majeure non payées',
+    `Depuis le ${formatFrenchDate(from)} : demi-journées de force majeure payéesÀ venir`,
+    `Depuis le ${formatFrenchDate(later)} : lundi de Pentecôte travailléÀ venir`,
+  ]);
   await history.scrollIntoViewIfNeeded();
   await app.screenshot(page, 'settings-calendar-03-historique');
 
   await history.getByRole('button', { name: `Supprimer le changement du ${formatFrenchDate(from)}` }).click();
   await expect(page.getByText('Le changement à venir est supprimé.')).toBeVisible();
-  await expect(history.getByRole('row')).toHaveCount(1);
+  await expect(history.getByRole('row')).toHaveCount(2);
 });
 
 test('juin transmis avec une demi-journée de force majeure : daté de juin, le changement est refusé et dit quoi faire ; daté de juillet, il est pris', async ({
