@@ -43,7 +43,7 @@ const FIGURES = {
   hoursPaid: `select coalesce((select ${WORKED} + sum(case when a.mark not in ('present', 'retard') and a.paid = 1 then h.end_minutes - h.start_minutes else 0 end) ${MARKS}), 0)
     + coalesce((select sum(h.end_minutes - h.start_minutes) from (${PARTS}) p join sessions h on h.worksite_id = p.worksite_id
         and h.date between max(p.start_date, :from) and min(p.end_date, :until)
-      where h.cancelled_reason is not null and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)), 0)
+      where h.cancelled_reason is not null and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from calendar_settings where effective_from is null) = 1)), 0)
     + coalesce((select sum(an.end_minutes - an.start_minutes) from annex_times an join (${PARTS}) p on p.id = an.participation_id
       where an.date between :from and :until and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1), 0) as n`,
   attendanceRate: `select case when count(*) = 0 then 0 else round(100.0 * sum(a.mark in ('present', 'retard')) / count(*)) end as n ${MARKS}`,

@@ -28,7 +28,9 @@ import {
 import { payLines } from '../domain/pay-lines';
 import { regularisationLines, rowOf } from '../domain/regularisation-lines';
 import { AppError } from '../shared/errors';
+import { addMonths } from '../shared/dates';
 import { parisDateOf } from '../shared/paris-time';
+import type { ReadableDb } from '../db/access';
 import type { HandlerContext, WriteContext } from './handler';
 import { hoursSummaries, type ParticipationOfHours } from './hours';
 import { MONTHS_LOOKED_BACK, monthBounds } from './payroll-drift';
@@ -172,9 +174,12 @@ export async function guardSettingChange(
   ctx: WriteContext,
   worksiteId: number | null,
   field?: string,
+  options: { dated?: boolean } = {},
 ): Promise<HoursChangeGuard> {
   await serialise(ctx.db, 'payroll-months', 'shared');
   const transmitted = (await listHandoffs(ctx.db)).filter((h) => h.status === 'transmis');
+  // A dated setting may apply from the first day after the last month sent: the refusal says so.
+  const firstOpenDay = options.dated ? await firstDayNotSent(ctx.db, ctx.today) : undefined;
   const lastMonths = new Set([...new Set(transmitted.map((h) => h.month))].sort().slice(-MONTHS_LOOKED_BACK));
   const sent = transmitted.filter((h) => lastMonths.has(h.month));
   const months: { month: string; employerId: number; rows: ParticipationOfHours[]; cents: Map<number, number> }[] = [];
@@ -226,10 +231,36 @@ export async function guardSettingChange(
           .sort()[0];
         if (firstDay === undefined) continue;
         const state = await payrollMonthState(ctx, m.month, m.employerId);
-        const verdict = decideHoursChange(state, { kind: 'setting', month: m.month, firstDay, reason: null });
+        const verdict = decideHoursChange(state, {
+          kind: 'setting',
+          month: m.month,
+          firstDay,
+          reason: null,
+          ...(firstOpenDay === undefined ? {} : { firstOpenDay }),
+        });
         if (verdict.outcome === 'refused')
           throw new AppError('CONFLICT', verdict.message, field === undefined ? undefined : { field });
       }
     },
   };
+}
+
+/** The last month sent to a portage employer (any of them), YYYY-MM, or null. */
+export async function lastSentMonth(db: ReadableDb): Promise<string | null> {
+  const months = (await listHandoffs(db)).filter((h) => h.status === 'transmis').map((h) => h.month);
+  return months.length === 0 ? null : months.sort().at(-1)!;
+}
+
+/**
+ * The first day of the first month not yet sent to a portage employer (after
+ * the last one sent), else of `today`'s month: where a dated setting may start
+ * without touching a paid month.
+ */
+export async function firstDayNotSent(db: ReadableDb, today: string): Promise<string> {
+  return firstDayAfter(await lastSentMonth(db), today);
+}
+
+/** The first day of the month after `lastSent` (YYYY-MM), or of `today`'s month when none was sent. */
+export function firstDayAfter(lastSent: string | null, today: string): string {
+  return lastSent === null ? `${today.slice(0, 7)}-01` : addMonths(`${lastSent}-01`, 1);
 }

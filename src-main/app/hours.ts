@@ -1,10 +1,10 @@
 import * as repo from '../db/repositories/attendance';
-import { structureCalendar } from '../db/repositories/settings';
+import { calendarHistory } from '../db/repositories/settings';
 import { listSessions, listSlots, worksiteHours } from '../db/repositories/worksites';
 import { computeHours, type HoursSummary, type HoursWarning } from '../domain/attendance';
 import { complementaryOfWeek, tenthOf } from '../domain/complementary';
 import { limitsFor } from '../domain/minors';
-import { holidayOptions, holidaysBetween } from '../domain/holidays';
+import { calendarInForce, holidaysInForce } from '../domain/calendar-settings';
 import type { CancelKind } from '../shared/contract/attendance-codes';
 import { formatFrenchDate, weekdayOf } from '../shared/dates';
 import { formatDuration } from '../shared/time';
@@ -37,8 +37,9 @@ export async function hoursSummaries(
   today: string,
   participations: readonly ParticipationOfHours[],
 ): Promise<Map<number, HoursSummary>> {
-  const calendar = await structureCalendar(db);
-  const options = holidayOptions(calendar.holidayRegion, calendar.whitMondayWorked);
+  // Each day counted with the calendar settings in force on it (domain/calendar-settings.ts).
+  const history = await calendarHistory(db);
+  const forceMajeurePaid = (date: string) => calendarInForce(history, date).forceMajeurePaid;
   const ids = participations.map((p) => p.id);
   const marks = await repo.marksOf(db, ids);
   const annexes = await repo.annexTimesOf(db, ids);
@@ -62,7 +63,7 @@ export async function hoursSummaries(
     }
     const minutesByWeekday = site.minutesByWeekday;
     const mine = new Map(marks.filter((m) => m.participationId === p.id).map((m) => [m.sessionId, m]));
-    const holidaysOnPattern = [...holidaysBetween(p.startDate, p.end, options)]
+    const holidaysOnPattern = [...holidaysInForce(history, p.startDate, p.end)]
       .filter(([date]) => minutesByWeekday.has(weekdayOf(date)))
       .map(([date, label]) => ({ date, label, minutes: minutesByWeekday.get(weekdayOf(date))! }));
     summaries.set(
@@ -90,7 +91,7 @@ export async function hoursSummaries(
               done: a.done,
             })),
           holidaysOnPattern,
-          forceMajeurePaid: calendar.forceMajeurePaid,
+          forceMajeurePaid,
           limits: limitsFor(birthDates.get(p.personId) ?? null, p.startDate),
         },
         today,

@@ -25,6 +25,7 @@ const KIND_LABELS: Record<string, string> = {
   session: 'Demi-journée',
   participation: 'Inscription',
   closure: 'Fermeture',
+  calendar: 'Calendrier',
   document: 'Document',
   attachment: 'Pièce jointe',
   payroll: 'Paie',
@@ -118,6 +119,8 @@ function fallback(ref: Ref): string {
   const kind = KIND_LABELS[ref.kind] ?? ref.kind;
   if (ref.kind === 'person') return ANONYMISED;
   if (ref.kind === 'closure' && /^\d{4}-\d{2}-\d{2}$/.test(ref.id)) return `Fermeture du ${formatFrenchDate(ref.id)}`;
+  if (ref.kind === 'calendar' && /^\d{4}-\d{2}-\d{2}$/.test(ref.id))
+    return `Calendrier à compter du ${formatFrenchDate(ref.id)}`;
   if (ref.kind === 'journal') return `${ref.id} entrée${ref.id === '1' ? '' : 's'} purgée${ref.id === '1' ? '' : 's'}`;
   if (/^\d+$/.test(ref.id)) return `${kind} n° ${ref.id}`;
   return ref.id ? `${kind} (${ref.id.replaceAll(':', ' ')})` : kind;

@@ -83,6 +83,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   'settings/updateSecurity': ADMIN,
   'settings/updatePeopleOptions': ADMIN,
   'settings/updateCalendar': ADMIN,
+  'settings/removeCalendarChange': ADMIN,
   'settings/addClosure': ADMIN_AND_COORDINATION,
   'settings/removeClosure': ADMIN_AND_COORDINATION,
   'settings/saveEmployer': ADMIN,

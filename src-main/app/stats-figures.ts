@@ -6,6 +6,8 @@
  * (`stats-secrecy.ts`).
  */
 import * as repo from '../db/repositories/statistics';
+import { calendarHistory } from '../db/repositories/settings';
+import { calendarInForce } from '../domain/calendar-settings';
 import {
   AGE_BRACKET_LABELS,
   AGE_BRACKETS,
@@ -138,12 +140,18 @@ export async function statsFigures(
 ): Promise<StatsFigures> {
   const { until, asOf } = countingEnd(filter, today);
   const counted: repo.Filter = { ...filter, to: until };
-  const [rows, k, upcoming, immersionRows] = await Promise.all([
+  const [rows, k, upcoming, immersionRows, forceMajeure, history] = await Promise.all([
     repo.breakdownCounts(db, counted),
     repo.keyFigures(db, counted),
     repo.upcomingPeople(db, filter, until),
     repo.immersionCounts(db, counted, today),
+    repo.forceMajeureByDay(db, counted),
+    calendarHistory(db),
   ]);
+  // Half-days lost to force majeure count as paid on the days the setting in force pays them.
+  const paidForceMajeure = forceMajeure
+    .filter((d) => calendarInForce(history, d.date).forceMajeurePaid)
+    .reduce((sum, d) => sum + Number(d.minutes), 0);
   const immersionCount = (objective: string, status: string) =>
     Number(immersionRows.find((r) => r.objective === objective && r.status === status)?.n ?? 0);
   const byDim = new Map<string, Map<string, number>>();
@@ -190,7 +198,8 @@ export async function statsFigures(
     {
       key: 'hoursPaid',
       label: 'Heures payées',
-      value: worked + Number(k.paidMarks ?? 0) + Number(k.paidCancelled ?? 0) + Number(k.paidAnnex ?? 0),
+      value:
+        worked + Number(k.paidMarks ?? 0) + Number(k.paidCancelled ?? 0) + paidForceMajeure + Number(k.paidAnnex ?? 0),
       unit: 'minutes',
       info: COUNTING_RULES.hoursPaid,
     },

@@ -69,9 +69,6 @@ export interface StructureTable {
   updatedAt: string;
   idleLockMinutes: Generated<number>;
   collectNationality: Generated<Flag>;
-  holidayRegion: Generated<HolidayRegion>;
-  whitMondayWorked: Generated<Flag>;
-  forceMajeurePaid: Generated<Flag>;
   openSaturday: Generated<Flag>;
   /** Moved by one at every write of the record (migration 026): the token a form's save sends back. */
   version: Generated<number>;
@@ -107,6 +104,18 @@ export interface EmployersTable {
   version: Generated<number>;
   changedBy: number | null;
   changedAt: string | null;
+}
+
+/** The calendar settings that count paid hours, dated (migration 031, domain/calendar-settings.ts). */
+export interface CalendarSettingsTable {
+  id: Generated<number>;
+  /** The first day the row applies; null: from the beginning. */
+  effectiveFrom: string | null;
+  /** Null: unchanged by this row. */
+  holidayRegion: HolidayRegion | null;
+  whitMondayWorked: Flag | null;
+  forceMajeurePaid: Flag | null;
+  createdAt: string;
 }
 
 export interface WageRatesTable {
@@ -794,6 +803,7 @@ export interface Database {
   structure: StructureTable;
   employers: EmployersTable;
   wageRates: WageRatesTable;
+  calendarSettings: CalendarSettingsTable;
   users: UsersTable;
   journal: JournalTable;
   journalState: JournalStateTable;

@@ -41,8 +41,12 @@ export interface HoursInput {
   annexTimes: readonly AnnexRecord[];
   /** Public holidays inside the contract that fall on a half-day of the weekly pattern, with that half-day's length. */
   holidaysOnPattern: readonly { date: string; label: string; minutes: number }[];
-  /** Whether half-days cancelled for weather or force majeure are paid (a structure setting). */
-  forceMajeurePaid: boolean;
+  /**
+   * Whether half-days cancelled for weather or force majeure are paid (a
+   * structure setting, dated: asked for each half-day's date,
+   * domain/calendar-settings.ts), or one answer for every day.
+   */
+  forceMajeurePaid: boolean | ((date: string) => boolean);
   /** The limits warned about: an adult's unless given (a minor's, from their age on the contract's first day). */
   limits?: WorkingTimeLimits;
 }
@@ -127,14 +131,19 @@ export function workedMinutes(h: HalfDayRecord): number {
 }
 
 /** The time a half-day already pays: what was worked, or the whole half-day when its absence or cancellation is paid. */
-function paidSpan(h: HalfDayRecord, forceMajeurePaid: boolean): Span | null {
-  if (h.cancelled)
-    return h.cancelled === 'structure' || forceMajeurePaid ? { start: h.startMinutes, end: h.endMinutes } : null;
+function paidSpan(h: HalfDayRecord, cancelledPaid: boolean): Span | null {
+  if (h.cancelled) return cancelledPaid ? { start: h.startMinutes, end: h.endMinutes } : null;
   if (!h.mark) return null;
   if (h.mark.mark === 'present') return { start: h.startMinutes, end: h.endMinutes };
   if (h.mark.mark === 'retard')
     return { start: h.mark.actualStart ?? h.startMinutes, end: h.mark.actualEnd ?? h.endMinutes };
   return h.mark.paid ? { start: h.startMinutes, end: h.endMinutes } : null;
+}
+
+/** A cancelled half-day is paid when the structure cancelled it, or for force majeure when the setting in force on its day says so. */
+function cancellationPaid(h: HalfDayRecord, forceMajeurePaid: HoursInput['forceMajeurePaid']): boolean {
+  if (h.cancelled === 'structure') return true;
+  return typeof forceMajeurePaid === 'function' ? forceMajeurePaid(h.date) : forceMajeurePaid;
 }
 
 export function computeHours(input: HoursInput, today: string): HoursSummary {
@@ -168,7 +177,7 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
     const d = day(h.date);
     d.planned += length;
     if (h.cancelled) {
-      if (h.cancelled === 'structure' || input.forceMajeurePaid) {
+      if (cancellationPaid(h, input.forceMajeurePaid)) {
         d.paid += length;
         d.cancelledPaid += length;
       }
@@ -192,7 +201,9 @@ export function computeHours(input: HoursInput, today: string): HoursSummary {
   // Worked time is never paid twice: an annex time inside a paid half-day adds only its minutes beyond it.
   const paidSpans = new Map<string, Span[]>();
   for (const h of input.halfDays) {
-    const span = inContract(h.date) ? paidSpan(h, input.forceMajeurePaid) : null;
+    const span = inContract(h.date)
+      ? paidSpan(h, h.cancelled !== null && cancellationPaid(h, input.forceMajeurePaid))
+      : null;
     if (span) paidSpans.set(h.date, [...(paidSpans.get(h.date) ?? []), span]);
   }
   for (const a of input.annexTimes) {

@@ -23,7 +23,8 @@
  *     with a reason);
  *   - a setting that counts hours (the worksite's weekly pattern, whether a
  *     half-day cancelled for force majeure is paid) is refused when it would
- *     change the figures of a sent month.
+ *     change the figures of a sent month; a dated one (the structure's
+ *     calendar) is told the first day it may apply from instead.
  */
 import { addDays, addMonths, formatFrenchDate, frenchMonth } from '../shared/dates';
 
@@ -50,6 +51,12 @@ export interface HoursChange {
   reason: string | null;
   /** For a fact of the contract: the act, « Fin anticipée au 22/06/2026 ». */
   act?: string;
+  /**
+   * For a dated setting (the structure's calendar, domain/calendar-settings.ts):
+   * the first day after the last month sent, from which a change touches no
+   * sent month — the date the refusal tells to give instead.
+   */
+  firstOpenDay?: string;
 }
 
 export type HoursChangeVerdict =
@@ -82,11 +89,16 @@ export function decideHoursChange(state: PayrollMonthState, change: HoursChange)
         outcome: 'regularise',
         reason: `${change.act ?? 'Contrat modifié'} (après la transmission de ${frenchMonth(change.month)})`,
       };
-    case 'setting':
+    case 'setting': {
+      const dated =
+        change.firstOpenDay === undefined
+          ? ''
+          : ` Pour qu’il s’applique sans toucher aux mois transmis, datez-le à compter du ${formatFrenchDate(change.firstOpenDay)} ou d’un jour suivant.`;
       return {
         outcome: 'refused',
-        message: `${sent} : ce réglage changerait ses heures (le ${day}), déjà payées. Pour changer les heures de ce mois, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
+        message: `${sent} : ce réglage changerait ses heures (le ${day}), déjà payées.${dated} ${dated ? 'Si les heures de ce mois-là doivent elles aussi changer' : 'Pour changer les heures de ce mois'}, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
       };
+    }
     case 'planning':
       return {
         outcome: 'refused',

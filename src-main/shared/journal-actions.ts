@@ -34,6 +34,7 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'settings/updateSecurity': 'Modification des règles de sécurité',
   'settings/updatePeopleOptions': 'Modification des options des fiches',
   'settings/updateCalendar': 'Modification du calendrier',
+  'settings/removeCalendarChange': 'Suppression d’un changement daté du calendrier',
   'settings/addClosure': 'Ajout d’une fermeture',
   'settings/removeClosure': 'Suppression d’une fermeture',
   'settings/updateHours': 'Modification des horaires',

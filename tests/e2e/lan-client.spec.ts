@@ -14,6 +14,7 @@ import { ADMIN_NAME, ADMIN_PASSWORD, expect, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { ShellPage } from './pages/shell';
 import { admitPeople } from './seed';
+import { expectAccessible } from './support/axe';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -63,10 +64,25 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     const pc = await context.newPage();
     await pc.goto(secondPc.url);
     await expect(pc.getByRole('heading', { name: 'Bienvenue dans Passerelle' })).toBeVisible();
-    await pc.getByRole('radio', { name: /^Ce PC rejoint le serveur Passerelle du bureau/ }).click();
-    // Nothing of the structure is asked: the server has it.
+    const steps = pc.getByTestId('wizard-steps');
+    // The wizard’s own steps (the pairing form inside has its own, smaller: address, fingerprint, code).
+    const ownSteps = steps.locator(':scope > .mantine-Stepper-steps > .mantine-Stepper-step');
+    const stepLabels = ownSteps.locator('.mantine-Stepper-stepLabel');
+    const currentStep = ownSteps.and(pc.locator('[data-progress]')).locator('.mantine-Stepper-stepLabel');
+    // Keeping the data on this PC: the wizard’s own steps.
+    await expect(stepLabels).toHaveText(['Structure', 'Employeurs', 'Horaires', 'SMIC', 'Compte']);
+    await app.screenshot(pc, 'lan-client-00a-assistant-sur-ce-pc');
+    const joinChoice = pc.getByRole('radio', { name: /^Ce PC rejoint le serveur Passerelle du bureau/ });
+    await joinChoice.click();
+    // Nothing of the structure is asked, nor shown as still to do: the server has it. Only this PC’s own steps.
+    await expect(stepLabels).toHaveText(['Où garder les données', 'Rejoindre le serveur', 'Se connecter']);
+    await expect(currentStep).toHaveText('Rejoindre le serveur');
+    // The same choices, not another screen: the keyboard stays where it was.
+    await expect(joinChoice).toBeFocused();
     await expect(pc.getByLabel(/^Nom de la structure/)).toHaveCount(0);
     await expect(pc.getByRole('button', { name: 'Suivant' })).toHaveCount(0);
+    await app.screenshot(pc, 'lan-client-00b-rejoindre-adresse');
+    await expectAccessible(pc, 'assistant, ce PC rejoint le serveur');
     // A port where nothing listens: a server PC switched off.
     const closedPort = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -96,8 +112,19 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await app.screenshot(pc, 'lan-client-03-code-errone');
     await pc.getByLabel(/^Code d’appairage/).fill(code.toLowerCase());
     await pc.getByRole('button', { name: 'Appairer ce PC' }).click();
-    await expect(pc.getByText('Ce PC est relié au serveur Passerelle')).toBeVisible();
+    await expect(pc.getByText(`Ce PC est relié au serveur Passerelle 127.0.0.1:${lan.port}`)).toBeVisible();
+    // Paired: the question of where this PC keeps data is closed (the storage methods refuse a client PC);
+    // what is left is signing in, the one action offered.
+    await expect(currentStep).toHaveText('Se connecter');
+    await expect(stepLabels).toHaveText(['Où garder les données', 'Rejoindre le serveur', 'Se connecter']);
+    await expect(pc.getByRole('radio')).toHaveCount(0);
+    await expect(pc.getByRole('button', { name: 'Utiliser ce serveur' })).toHaveCount(0);
+    await expect(pc.getByRole('button', { name: 'Appairer ce PC' })).toHaveCount(0);
+    // The stepper’s steps are shown, not clicked (out of the tab order): the one thing to do is to sign in.
+    await expect(pc.locator('button:not(.mantine-Stepper-step)')).toHaveText(['Aller à la connexion']);
+    await expect(pc.getByRole('button', { name: 'Aller à la connexion' })).toBeFocused();
     await app.screenshot(pc, 'lan-client-04-relie');
+    await expectAccessible(pc, 'assistant, ce PC est relié au serveur');
     await pc.getByRole('button', { name: 'Aller à la connexion' }).click();
 
     // The server’s accounts: each person signs in with her own.
@@ -116,9 +143,19 @@ test('un second PC rejoint le serveur Passerelle du bureau depuis l’assistant,
     await app.screenshot(pc, 'lan-client-06-ce-poste');
     // Where the office’s data is kept is the server PC’s business: said, with no form to change it from here.
     await pc.getByRole('tab', { name: 'Emplacement des données' }).click();
+    // What is true of this PC: on the server, which one; no local or PostgreSQL storage to choose as if standalone.
+    const place = pc.getByRole('table', { name: 'Emplacement actuel des données' });
+    await expect(place).toContainText('Sur le serveur Passerelle du bureau');
+    await expect(place).toContainText(`127.0.0.1:${lan.port}`);
+    await expect(place).toContainText('PC de l’accueil');
     await expect(pc.getByText('se règle sur le PC serveur', { exact: false })).toBeVisible();
     await expect(pc.getByRole('button', { name: 'Tester la connexion' })).toHaveCount(0);
+    await expect(pc.getByRole('button', { name: /Revenir à « Sur ce PC »|Utiliser ce serveur/ })).toHaveCount(0);
     await app.screenshot(pc, 'lan-client-06b-emplacement');
+    await expectAccessible(pc, 'emplacement des données d’un PC relié au serveur');
+    await pc.getByRole('link', { name: 'Ouvrir « Ce poste »' }).click();
+    await expect(pc.getByRole('tab', { name: 'Ce poste' })).toHaveAttribute('aria-selected', 'true');
+    await expect(pc.getByRole('table', { name: 'Serveur de ce poste' })).toBeVisible();
 
     // The server lists the PC under its name; revoked, the PC says so and offers to pair again.
     await page.reload();

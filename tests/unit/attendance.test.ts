@@ -134,7 +134,12 @@ describe('attendance and hours', () => {
     );
     expect(valueOf(await call('attendance/hours', { worksiteId })).rows[0]!.paid).toBe(0);
     const settings = valueOf(
-      await call('settings/updateCalendar', { region: 'metropole', whitMondayWorked: false, forceMajeurePaid: true }),
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2026-06-01',
+        region: 'metropole',
+        whitMondayWorked: false,
+        forceMajeurePaid: true,
+      }),
     );
     expect(settings.calendar.forceMajeurePaid).toBe(true);
     expect(valueOf(await call('attendance/hours', { worksiteId })).rows[0]!.paid).toBe(3 * 60 + 30);

@@ -179,7 +179,14 @@ describe('the region in Paramètres', () => {
     '%s can be chosen and gives its holidays',
     async (_label, region) => {
       const { call } = await configured(); // test clock: 2 March 2026
-      const saved = valueOf(await call('settings/updateCalendar', { region, whitMondayWorked: false }));
+      const saved = valueOf(
+        await call('settings/updateCalendar', {
+          effectiveFrom: '2026-01-01',
+          region,
+          whitMondayWorked: false,
+          forceMajeurePaid: false,
+        }),
+      );
       expect(saved.calendar.region).toBe(region);
       const read = valueOf(await call('settings/get'));
       expect(read.calendar.region).toBe(region);
@@ -193,13 +200,27 @@ describe('the region in Paramètres', () => {
     const week = async () =>
       valueOf(await call('attendance/week', { worksiteId: worksite.id, weekOf: '2026-07-20' })).holidays;
     expect(await week()).toEqual([]);
-    valueOf(await call('settings/updateCalendar', { region: 'guadeloupe', whitMondayWorked: false }));
+    valueOf(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2026-07-01',
+        region: 'guadeloupe',
+        whitMondayWorked: false,
+        forceMajeurePaid: false,
+      }),
+    );
     expect(await week()).toEqual([{ date: '2026-07-21', label: 'Fête Victor Schœlcher' }]);
   });
 
   it('refuses a region that does not exist, in French', async () => {
     const { call } = await configured();
-    expect(await call('settings/updateCalendar', { region: 'corse' as never, whitMondayWorked: false })).toMatchObject({
+    expect(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2026-01-01',
+        region: 'corse' as never,
+        whitMondayWorked: false,
+        forceMajeurePaid: false,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/région/) },
     });

@@ -155,7 +155,14 @@ describe('attendance/save and the clock', () => {
 
   it('uses the structure’s own clock overseas: in Guadeloupe 08:30 is 12:30 UTC', async () => {
     const { call, clock, mark } = await firstMorning('2026-06-01T12:29:00.000Z');
-    valueOf(await call('settings/updateCalendar', { region: 'guadeloupe', whitMondayWorked: false }));
+    valueOf(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2026-06-01',
+        region: 'guadeloupe',
+        whitMondayWorked: false,
+        forceMajeurePaid: false,
+      }),
+    );
     expect(await mark('2026-06-01')).toMatchObject({ ok: false, error: { message: /n’a pas encore eu lieu/ } });
     clock.set('2026-06-01T12:30:00.000Z');
     expect(valueOf(await mark('2026-06-01'))).toEqual({ saved: 1 });

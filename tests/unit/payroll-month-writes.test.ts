@@ -316,13 +316,14 @@ describe('a setting that counts hours does not rewrite a sent month', () => {
     const calendar = valueOf(await call('settings/get', {}));
     const update = (forceMajeurePaid: boolean) =>
       call('settings/updateCalendar', {
+        effectiveFrom: '2026-06-01',
         region: calendar.calendar.region,
         whitMondayWorked: calendar.calendar.whitMondayWorked,
         forceMajeurePaid,
       });
     expect(await update(true)).toMatchObject(
       refused(
-        `${SENT} : ce réglage changerait ses heures (le 29/06/2026), déjà payées. Pour changer les heures de ce mois, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
+        `${SENT} : ce réglage changerait ses heures (le 29/06/2026), déjà payées. Pour qu’il s’applique sans toucher aux mois transmis, datez-le à compter du 01/07/2026 ou d’un jour suivant. Si les heures de ce mois-là doivent elles aussi changer, corrigez les présences de ces jours dans l’émargement en indiquant le motif ; la différence partira en régularisation avec le mois suivant.`,
       ),
     );
     expect(valueOf(await call('settings/get', {})).calendar.forceMajeurePaid).toBe(false);

@@ -50,6 +50,7 @@ const EXPECTED: Record<Method, string> = {
   'settings/updateSecurity': 'administrateur',
   'settings/updatePeopleOptions': 'administrateur',
   'settings/updateCalendar': 'administrateur',
+  'settings/removeCalendarChange': 'administrateur',
   'settings/addClosure': 'administrateur coordination',
   'settings/removeClosure': 'administrateur coordination',
   'settings/saveEmployer': 'administrateur',

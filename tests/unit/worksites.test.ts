@@ -308,7 +308,14 @@ describe('structure calendar', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    valueOf(await call('settings/updateCalendar', { region: 'metropole', whitMondayWorked: true }));
+    valueOf(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2026-01-01',
+        region: 'metropole',
+        whitMondayWorked: true,
+        forceMajeurePaid: false,
+      }),
+    );
     const { id } = valueOf(await call('worksites/save', { worksite: mesp() }));
     const preview = valueOf(await call('worksites/previewSchedule', { id }));
     expect(preview.skipped.map((s) => [s.date, s.label])).toEqual([
@@ -322,7 +329,14 @@ describe('structure calendar', () => {
       error: { message: 'Le 06/05/2026 n’est pas travaillé (Fermeture du CCAS).' },
     });
     valueOf(await call('settings/removeClosure', { date: '2026-05-06' }));
-    valueOf(await call('settings/updateCalendar', { region: 'alsace_moselle', whitMondayWorked: false }));
+    valueOf(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2026-01-01',
+        region: 'alsace_moselle',
+        whitMondayWorked: false,
+        forceMajeurePaid: false,
+      }),
+    );
     const easter = valueOf(
       await call('worksites/save', {
         worksite: mesp({

@@ -6,8 +6,8 @@ import { formatFrenchDate } from '../../shared/dates';
 import type { Settings } from '../../shared/contract/settings';
 import { rateInForce } from '../../domain/wages';
 import { hasMetropolitanSmic, smicRateRefusal } from '../../shared/smic-floor';
-import { frenchHolidays, holidayOptions } from '../../domain/holidays';
-import { guardSettingChange } from '../hours-change';
+import { calendarInForce, changeFrom, holidaysInForce } from '../../domain/calendar-settings';
+import { firstDayAfter, guardSettingChange, lastSentMonth } from '../hours-change';
 import type { HandlerMap } from '../handler';
 import { assertLogoStored } from '../read-models/logos';
 import { claimFresh } from '../record-versions';
@@ -18,8 +18,11 @@ export async function loadSettings(db: ReadableDb, today: string): Promise<Setti
   const found = await repo.findStructure(db);
   if (!found) throw new AppError('CONFLICT', 'Passerelle n’est pas encore configurée : terminez d’abord l’assistant.');
   const wageRates = await repo.listWageRates(db);
-  const region = found.holidayRegion;
-  const holidays = frenchHolidays(Number(today.slice(0, 4)), holidayOptions(region, found.whitMondayWorked));
+  const history = await repo.calendarHistory(db);
+  const inForce = calendarInForce(history, today);
+  const year = today.slice(0, 4);
+  const lastSent = await lastSentMonth(db);
+  const holidays = holidaysInForce(history, `${year}-01-01`, `${year}-12-31`);
   return {
     structure: { ...found.structure, version: found.version },
     hours: found.hours,
@@ -29,9 +32,18 @@ export async function loadSettings(db: ReadableDb, today: string): Promise<Setti
     security: { idleLockMinutes: found.idleLockMinutes },
     people: { collectNationality: found.collectNationality },
     calendar: {
-      region,
-      whitMondayWorked: found.whitMondayWorked,
-      forceMajeurePaid: found.forceMajeurePaid,
+      region: inForce.holidayRegion,
+      whitMondayWorked: inForce.whitMondayWorked,
+      forceMajeurePaid: inForce.forceMajeurePaid,
+      history: history.map(({ effectiveFrom, values }) => ({
+        effectiveFrom,
+        region: values.holidayRegion ?? null,
+        whitMondayWorked: values.whitMondayWorked ?? null,
+        forceMajeurePaid: values.forceMajeurePaid ?? null,
+        upcoming: effectiveFrom !== null && effectiveFrom > today,
+      })),
+      lastSentMonth: lastSent,
+      defaultEffectiveFrom: firstDayAfter(lastSent, today),
       closures: await repo.listClosures(db),
       holidaysThisYear: [...holidays].map(([date, label]) => ({ date, label })),
     },
@@ -56,6 +68,7 @@ export const settingsHandlers: HandlerMap<
   | 'settings/updateSecurity'
   | 'settings/updatePeopleOptions'
   | 'settings/updateCalendar'
+  | 'settings/removeCalendarChange'
   | 'settings/addClosure'
   | 'settings/removeClosure'
   | 'settings/saveEmployer'
@@ -87,14 +100,38 @@ export const settingsHandlers: HandlerMap<
     return loadSettings(db, today);
   },
 
-  'settings/updateCalendar': async ({ region, whitMondayWorked, forceMajeurePaid }, ctx) => {
+  'settings/updateCalendar': async ({ effectiveFrom, region, whitMondayWorked, forceMajeurePaid }, ctx) => {
     const { db, now, today, record } = ctx;
     await loadSettings(db, today);
-    // Public holidays and force majeure count hours: a sent month keeps its figures (app/hours-change.ts).
-    const guard = await guardSettingChange(ctx, null);
-    await repo.updateCalendar(db, region, whitMondayWorked, forceMajeurePaid, now);
+    // Public holidays and force majeure count hours: a sent month keeps its figures (app/hours-change.ts);
+    // dated after the last month sent, the change touches none of them.
+    const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true });
+    const wanted = { holidayRegion: region, whitMondayWorked, forceMajeurePaid };
+    const change = changeFrom(await repo.calendarHistory(db), effectiveFrom, wanted);
+    await repo.replaceCalendarChange(db, effectiveFrom, change, now);
     await guard.settle();
-    record('structure:1');
+    record(`calendar:${effectiveFrom}`);
+    return loadSettings(db, today);
+  },
+
+  'settings/removeCalendarChange': async ({ effectiveFrom }, ctx) => {
+    const { db, today, record } = ctx;
+    await loadSettings(db, today);
+    const day = formatFrenchDate(effectiveFrom);
+    if (!(await repo.calendarHistory(db)).some((c) => c.effectiveFrom === effectiveFrom))
+      throw new AppError('NOT_FOUND', `Aucun changement du calendrier n’est daté du ${day}.`, {
+        field: 'effectiveFrom',
+      });
+    if (effectiveFrom <= today)
+      throw new AppError(
+        'CONFLICT',
+        `Le changement du ${day} s’applique déjà : il ne se supprime plus. Pour revenir aux réglages d’avant, changez-les à compter d’une nouvelle date.`,
+        { field: 'effectiveFrom' },
+      );
+    const guard = await guardSettingChange(ctx, null, 'effectiveFrom', { dated: true });
+    await repo.deleteCalendarChange(db, effectiveFrom);
+    await guard.settle();
+    record(`calendar:${effectiveFrom}`);
     return loadSettings(db, today);
   },
 

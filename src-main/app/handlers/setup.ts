@@ -1,3 +1,4 @@
+import { CALENDAR_DEFAULTS } from '../../domain/calendar-settings';
 import * as repo from '../../db/repositories/settings';
 import * as users from '../../db/repositories/users';
 import { ADMINISTRATOR } from '../../shared/capabilities';
@@ -85,6 +86,8 @@ export const setupHandlers: HandlerMap<'setup/status' | 'setup/complete' | 'setu
       // Checked again inside the transaction: two windows may finish the wizard at once.
       if (await repo.findStructure(db)) throw new AppError('CONFLICT', ALREADY_DONE);
       await repo.insertStructure(db, { ...input.structure, logoFile: input.logoFile }, input.hours, now);
+      // The calendar that counts hours, from the beginning: changed later in Paramètres, « à compter du ».
+      await repo.insertCalendarBeginning(db, CALENDAR_DEFAULTS, now);
       record('structure:1');
       for (const employer of input.employers) record(`employer:${await repo.insertEmployer(db, employer, now)}`);
       for (const rate of input.wageRates) await repo.insertWageRate(db, rate.effectiveFrom, rate.hourlyCents, now);

@@ -1,12 +1,12 @@
-import { closuresBetween, findStructure } from '../../db/repositories/settings';
-import { holidayOptions, holidaysBetween } from '../../domain/holidays';
+import { calendarHistory, closuresBetween, findStructure } from '../../db/repositories/settings';
+import { holidaysInForce } from '../../domain/calendar-settings';
 import type { ReadableDb } from '../../db/access';
 
-/** The structure's calendar between two dates: public holidays (its region, Whit Monday worked or not) and its closures. */
+/** The structure's calendar between two dates: public holidays (its region, Whit Monday worked or not, as in force on each day) and its closures. */
 export async function calendarFor(db: ReadableDb, from: string, to: string) {
   const found = await findStructure(db);
   if (!found) throw new Error('The structure is not set up.');
-  const options = holidayOptions(found.holidayRegion, found.whitMondayWorked);
+  const history = await calendarHistory(db);
   const closures = await closuresBetween(db, from, to);
-  return { holidays: holidaysBetween(from, to, options), closures: new Map(closures.map((c) => [c.date, c.reason])) };
+  return { holidays: holidaysInForce(history, from, to), closures: new Map(closures.map((c) => [c.date, c.reason])) };
 }

@@ -29,6 +29,7 @@ import * as devices from './027-devices';
 import * as searchFolds from './028-search-folds';
 import * as journalLastId from './029-journal-last-id';
 import * as pairingFailures from './030-pairing-failures';
+import * as calendarDated from './031-calendar-dated';
 
 export interface Migration {
   /** The `user_version` the database has once this migration ran. */
@@ -72,6 +73,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 28, name: 'search-folds', up: searchFolds.up },
   { version: 29, name: 'journal-last-id', up: journalLastId.up },
   { version: 30, name: 'pairing-failures', up: pairingFailures.up },
+  { version: 31, name: 'calendar-dated', up: calendarDated.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

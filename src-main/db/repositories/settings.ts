@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import { foldForSearch } from '../../shared/text';
 import type { EmployersTable } from '../schema';
-import type { Employer, EmployerInput, HolidayRegion, WageRate } from '../../shared/contract/settings';
+import type { Employer, EmployerInput, WageRate } from '../../shared/contract/settings';
 import { minutesToTime, timeToMinutes } from '../../shared/time';
 import { toFlag, fromFlag } from '../flags';
 import { nextVersion } from './record-versions';
+import type { CalendarChange, CalendarSettings } from '../../domain/calendar-settings';
 import type { ReadableDb, WritableDb } from '../access';
 
 type Db = ReadableDb;
@@ -60,9 +61,6 @@ export async function findStructure(db: Db) {
     setupCompletedAt: row.setupCompletedAt,
     idleLockMinutes: row.idleLockMinutes,
     collectNationality: fromFlag(row.collectNationality),
-    holidayRegion: row.holidayRegion,
-    whitMondayWorked: fromFlag(row.whitMondayWorked),
-    forceMajeurePaid: fromFlag(row.forceMajeurePaid),
   };
 }
 
@@ -119,36 +117,65 @@ export async function updateCollectNationality(db: WritableDb, collect: boolean,
     .execute();
 }
 
-export async function updateCalendar(
-  db: WritableDb,
-  holidayRegion: HolidayRegion,
-  whitMondayWorked: boolean,
-  forceMajeurePaid: boolean,
-  now: string,
-) {
+/**
+ * The dated history of the calendar settings that count hours
+ * (domain/calendar-settings.ts reads it: `calendarInForce`), in date order,
+ * the values from the beginning first.
+ */
+export async function calendarHistory(db: Db): Promise<CalendarChange[]> {
+  const rows = await db
+    .selectFrom('calendarSettings')
+    .select(['effectiveFrom', 'holidayRegion', 'whitMondayWorked', 'forceMajeurePaid'])
+    .execute();
+  return rows
+    .map((row) => ({
+      effectiveFrom: row.effectiveFrom,
+      values: {
+        ...(row.holidayRegion === null ? {} : { holidayRegion: row.holidayRegion }),
+        ...(row.whitMondayWorked === null ? {} : { whitMondayWorked: fromFlag(row.whitMondayWorked) }),
+        ...(row.forceMajeurePaid === null ? {} : { forceMajeurePaid: fromFlag(row.forceMajeurePaid) }),
+      },
+    }))
+    .sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''));
+}
+
+const calendarColumns = (values: Partial<CalendarSettings>) => ({
+  holidayRegion: values.holidayRegion ?? null,
+  whitMondayWorked: values.whitMondayWorked === undefined ? null : toFlag(values.whitMondayWorked),
+  forceMajeurePaid: values.forceMajeurePaid === undefined ? null : toFlag(values.forceMajeurePaid),
+});
+
+/** The values from the beginning, written once by the setup wizard. */
+export async function insertCalendarBeginning(db: WritableDb, values: CalendarSettings, now: string) {
   await db
-    .updateTable('structure')
-    .set({
-      holidayRegion,
-      whitMondayWorked: toFlag(whitMondayWorked),
-      forceMajeurePaid: toFlag(forceMajeurePaid),
-      updatedAt: now,
-    })
-    .where('id', '=', 1)
+    .insertInto('calendarSettings')
+    .values({ effectiveFrom: null, ...calendarColumns(values), createdAt: now })
     .execute();
 }
 
-/** What the structure's calendar follows: its region's public holidays, Whit Monday, days lost to force majeure. */
-export async function structureCalendar(db: Db) {
-  const row = await db
-    .selectFrom('structure')
-    .select(['holidayRegion', 'whitMondayWorked', 'forceMajeurePaid'])
-    .executeTakeFirstOrThrow();
-  return {
-    holidayRegion: row.holidayRegion,
-    whitMondayWorked: fromFlag(row.whitMondayWorked),
-    forceMajeurePaid: fromFlag(row.forceMajeurePaid),
-  };
+/** The change dated `effectiveFrom` replaced by `change` (none when `null`). */
+export async function replaceCalendarChange(
+  db: WritableDb,
+  effectiveFrom: string,
+  change: CalendarChange | null,
+  now: string,
+) {
+  if (!change) {
+    await db.deleteFrom('calendarSettings').where('effectiveFrom', '=', effectiveFrom).execute();
+    return;
+  }
+  // One row per date, whichever of two PCs saving the same date at once commits first.
+  const columns = calendarColumns(change.values);
+  await db
+    .insertInto('calendarSettings')
+    .values({ effectiveFrom, ...columns, createdAt: now })
+    .onConflict((oc) => oc.column('effectiveFrom').doUpdateSet({ ...columns, createdAt: now }))
+    .execute();
+}
+
+export async function deleteCalendarChange(db: WritableDb, effectiveFrom: string): Promise<boolean> {
+  const result = await db.deleteFrom('calendarSettings').where('effectiveFrom', '=', effectiveFrom).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 export async function listClosures(db: Db) {

@@ -118,6 +118,7 @@ export async function keyFigures(db: Db, f: Filter) {
     paidMarks: number | null;
     attended: number | null;
     marked: number;
+    /** Half-days cancelled by the structure: always paid (those lost to force majeure: `forceMajeureByDay`). */
     paidCancelled: number | null;
     paidAnnex: number | null;
   }>`
@@ -155,12 +156,27 @@ export async function keyFigures(db: Db, f: Filter) {
       -- From \`held\`: the half-days of the contracts' worksites in the period, all that a contract of \`parts\` can cover.
       (select sum(h.end_minutes - h.start_minutes) from parts p join held h on h.worksite_id = p.worksite_id
           and h.date between ${greatestOf(db, [sql`p.start_date`, textParam(f.from)])} and ${leastOf(db, [sql`p.end_date`, textParam(f.to)])}
-        where h.cancelled_reason is not null
-          and (coalesce(h.cancel_kind, 'structure') = 'structure' or (select force_majeure_paid from structure) = 1)) as "paidCancelled",
+        where h.cancelled_reason is not null and coalesce(h.cancel_kind, 'structure') = 'structure') as "paidCancelled",
       (select sum(an.end_minutes - an.start_minutes) from annex_times an join parts p on p.id = an.participation_id
         where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as "paidAnnex"
     from tally`;
   return (await query.execute(db)).rows[0]!;
+}
+
+/**
+ * The minutes of the period's half-days cancelled for weather or force
+ * majeure, by day, on the contracts counted: paid or not by the setting in
+ * force on each day (domain/calendar-settings.ts), which the caller asks.
+ */
+export async function forceMajeureByDay(db: Db, f: Filter) {
+  const query = sql<{ date: string; minutes: number }>`
+    with ${scope(db, f)}
+    select h.date, sum(h.end_minutes - h.start_minutes) as minutes
+    from parts p join sessions h on h.worksite_id = p.worksite_id
+      and h.date between ${greatestOf(db, [sql`p.start_date`, textParam(f.from)])} and ${leastOf(db, [sql`p.end_date`, textParam(f.to)])}
+    where h.cancelled_reason is not null and h.cancel_kind = 'force_majeure'
+    group by h.date`;
+  return (await query.execute(db)).rows;
 }
 
 /**

@@ -204,10 +204,30 @@ export const settings = z.object({
   security: z.object({ idleLockMinutes: z.number().int() }),
   people: z.object({ collectNationality: z.boolean() }),
   calendar: z.object({
+    /** The three settings that count hours, as in force today (domain/calendar-settings.ts). */
     region: z.enum(HOLIDAY_REGIONS),
     whitMondayWorked: z.boolean(),
     /** Whether half-days cancelled for weather or force majeure are paid. */
     forceMajeurePaid: z.boolean(),
+    /**
+     * Their dated history, oldest first: the values from the beginning
+     * (`effectiveFrom` null), then each change « à compter du » a day with the
+     * settings it changes (null: unchanged).
+     */
+    history: z.array(
+      z.object({
+        effectiveFrom: z.string().nullable(),
+        region: z.enum(HOLIDAY_REGIONS).nullable(),
+        whitMondayWorked: z.boolean().nullable(),
+        forceMajeurePaid: z.boolean().nullable(),
+        /** Not yet in force (after today): it may be removed. */
+        upcoming: z.boolean(),
+      }),
+    ),
+    /** The last month sent to a portage employer (YYYY-MM), if any: a change dated in it or before may be refused. */
+    lastSentMonth: z.string().nullable(),
+    /** The date a change is offered from: the first day of the first month not yet sent, else of this month. */
+    defaultEffectiveFrom: z.string(),
     /** Structure closure days: no session is planned on them. */
     closures: z.array(z.object({ date: z.string(), reason: z.string() })),
     /** The public holidays of the current year in this region, as the worksites skip them. */
@@ -242,12 +262,21 @@ export const settingsMethods = {
     tx: 'write',
     access: 'user',
   }),
+  /** The calendar settings that count hours, from `effectiveFrom` on (the days before keep theirs). */
   'settings/updateCalendar': defineMethod({
     input: z.object({
+      effectiveFrom: isoDate('La date « À compter du »'),
       region: z.enum(HOLIDAY_REGIONS, { error: 'Choisissez la région.' }),
-      whitMondayWorked: z.boolean(),
-      forceMajeurePaid: z.boolean().default(false),
+      whitMondayWorked: z.boolean({ error: 'Indiquez si le lundi de Pentecôte est travaillé.' }),
+      forceMajeurePaid: z.boolean({ error: 'Indiquez si les demi-journées de force majeure sont payées.' }),
     }),
+    output: settings,
+    tx: 'write',
+    access: 'user',
+  }),
+  /** A change of the calendar not yet in force, removed: the values before it go on. */
+  'settings/removeCalendarChange': defineMethod({
+    input: z.object({ effectiveFrom: isoDate('La date du changement') }),
     output: settings,
     tx: 'write',
     access: 'user',

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { PairedServerView } from '@shared/contract/poste';
 import { ApiError, call, useApiQuery } from '../../api/client';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { showServerErrors } from '../../ui/form-errors';
@@ -27,16 +28,18 @@ const REFUSAL_TITLES: Record<string, string> = {
  * address, then its certificate’s fingerprint to compare with the one the
  * server shows (Paramètres › Poste serveur, or its console), then the
  * one-time pairing code. Done, Passerelle starts again on the server’s data:
- * everyone signs in with their own account there.
+ * everyone signs in with their own account there. Once paired, only that is
+ * left on screen (which server, and « Aller à la connexion »): the steps behind
+ * are no longer to be done; `onPaired` tells the screen around it.
  */
-export function JoinServerForm({ intro }: { intro?: string }) {
+export function JoinServerForm({ intro, onPaired }: { intro?: string; onPaired?: (server: PairedServerView) => void }) {
   const status = useApiQuery('poste/status');
   const [step, setStep] = useState(0);
   const [probed, setProbed] = useState<{ address: string; fingerprint: string } | null>(null);
   const [different, setDifferent] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<PairedServerView | null>(null);
   const form = useForm<Values>({ initialValues: { address: '', code: '', deviceName: '' } });
   const thisPcName = status.data?.server?.deviceName ?? status.data?.thisPcName;
   const knownAddress = status.data?.server?.address;
@@ -47,6 +50,11 @@ export function JoinServerForm({ intro }: { intro?: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the status arrives
   }, [thisPcName, knownAddress]);
   const deviceName = form.getValues().deviceName;
+  // The button just pressed goes with the form: the keyboard lands on the one thing left to do.
+  const signInRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (done) signInRef.current?.focus();
+  }, [done]);
 
   const fail = (error: unknown) => {
     if (!showServerErrors(form, error))
@@ -82,8 +90,8 @@ export function JoinServerForm({ intro }: { intro?: string }) {
       deviceName,
     })
       .then(({ server }) => {
-        setDone(server.address);
-        setStep(3);
+        setDone(server);
+        onPaired?.(server);
       })
       .catch((error: unknown) => {
         // The server answering with another certificate: back to the fingerprint, compared again.
@@ -95,6 +103,28 @@ export function JoinServerForm({ intro }: { intro?: string }) {
       })
       .finally(() => setBusy(false));
   };
+
+  if (done)
+    return (
+      <Alert color="green" title={`Ce PC est relié au serveur Passerelle ${done.address}`}>
+        <Stack gap="xs">
+          <Text size="sm">
+            Passerelle travaille désormais avec ce serveur, où ce PC s’appelle « {done.deviceName} ». La structure, les
+            employeurs, les horaires et les comptes sont ceux du serveur : il n’y a rien d’autre à configurer sur ce PC.
+          </Text>
+          <List size="sm">
+            <List.Item>Chaque personne se connecte avec son propre compte, celui créé sur le serveur.</List.Item>
+            <List.Item>Aucune donnée des personnes n’est gardée sur ce PC.</List.Item>
+            <List.Item>Si le serveur ne répond pas, Passerelle le dit et garde l’écran tel quel.</List.Item>
+          </List>
+          <Group>
+            <Button ref={signInRef} onClick={restartOnOtherData}>
+              Aller à la connexion
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    );
 
   return (
     <Stack>
@@ -192,23 +222,6 @@ export function JoinServerForm({ intro }: { intro?: string }) {
             </Group>
           </Stack>
         </Stepper.Step>
-        <Stepper.Completed>
-          <Alert color="green" title="Ce PC est relié au serveur Passerelle" mt="md">
-            <Stack gap="xs">
-              <Text size="sm">
-                Passerelle travaille désormais avec le serveur {done}. Chaque personne se connecte avec son propre
-                compte, celui créé sur le serveur.
-              </Text>
-              <List size="sm">
-                <List.Item>Aucune donnée des personnes n’est gardée sur ce PC.</List.Item>
-                <List.Item>Si le serveur ne répond pas, Passerelle le dit et garde l’écran tel quel.</List.Item>
-              </List>
-              <Group>
-                <Button onClick={restartOnOtherData}>Aller à la connexion</Button>
-              </Group>
-            </Stack>
-          </Alert>
-        </Stepper.Completed>
       </Stepper>
       {refusal && (
         <Alert color="red" title={REFUSAL_TITLES[refusal.payload.code] ?? 'Ce PC n’est pas appairé'}>

@@ -76,7 +76,9 @@ export function SetupWizard() {
   // Where the data is kept: asked first; the server's fields and password never go in the draft.
   // Asked on the first step only: once the last step creates the administrator, the structure exists and
   // this call needs her session, which a refetch racing the answer would not have yet.
-  const storage = useApiQuery('storage/status', undefined, { enabled: step === 0 });
+  // Paired with the office’s server, every call goes there: this PC’s storage is no longer asked.
+  const [pairedWith, setPairedWith] = useState<string | null>(null);
+  const storage = useApiQuery('storage/status', undefined, { enabled: step === 0 && pairedWith === null });
   const onServer = storage.data?.engine === 'postgres';
   const [engine, setEngine] = useState<StorageChoiceValue>('sqlite');
   // Already on a server (chosen here, or by this PC before a restart): the wizard goes on there.
@@ -84,6 +86,8 @@ export function SetupWizard() {
     if (onServer) setEngine('postgres');
   }, [onServer]);
   const choosingServer = step === 0 && ((engine === 'postgres' && !onServer) || engine === 'office');
+  // Joining the office’s server: none of this wizard’s steps (the server has them), only those this PC goes through.
+  const joining = step === 0 && engine === 'office';
   const form = useForm<WizardValues>({ initialValues: draft?.values ?? BLANK });
   const { ref: summaryRef, reveal: revealErrors, summary: errorSummary } = useFormErrorSummary<HTMLDivElement>();
   const values = form.getValues();
@@ -124,6 +128,26 @@ export function SetupWizard() {
     else revealErrors();
   };
 
+  // The first step’s content: where the data is kept, then (this PC’s own data) the structure.
+  const firstStep = (
+    <Stack mt="md">
+      <StorageChoice value={engine} onChange={setEngine} onPaired={(server) => setPairedWith(server.address)} />
+      {!joining && (engine === 'sqlite' || onServer) && (
+        <>
+          <Title order={2} size="h4" mt="md">
+            Votre structure
+          </Title>
+          <StructureFields form={form} prefix="structure." />
+          <LogoField
+            value={values.logo}
+            onChange={(logo) => form.setFieldValue('logo', logo)}
+            error={form.errors.logoFile as string | undefined}
+          />
+        </>
+      )}
+    </Stack>
+  );
+
   const finish = async () => {
     setSaving(true);
     const input: SetupInput = {
@@ -156,104 +180,107 @@ export function SetupWizard() {
         <div>
           <Title order={1}>Bienvenue dans Passerelle</Title>
           <Text c="dimmed">
-            Quelques informations pour commencer. Vous pourrez tout modifier plus tard dans Paramètres.
+            {joining && pairedWith !== null
+              ? 'Ce PC est relié au serveur Passerelle du bureau : il ne reste qu’à vous connecter, avec votre compte.'
+              : joining
+                ? 'Ce PC va travailler avec le serveur Passerelle du bureau : la structure, les employeurs, les horaires et les comptes y sont déjà. Il reste seulement à relier ce PC au serveur.'
+                : 'Quelques informations pour commencer. Vous pourrez tout modifier plus tard dans Paramètres.'}
           </Text>
         </div>
         <Paper withBorder p="xl" radius="md" ref={summaryRef}>
           {errorSummary}
+          {/* One stepper whichever the path: the storage choice stays the same element (focus, typing kept). */}
           <Stepper
-            active={step}
-            onStepClick={(target) => target < step && setStep(target)}
+            data-testid="wizard-steps"
+            active={joining ? (pairedWith === null ? 1 : 2) : step}
+            onStepClick={joining ? undefined : (target) => target < step && setStep(target)}
             allowNextStepsSelect={false}
           >
-            <Stepper.Step label="Structure" description="Votre CCAS">
-              <Stack mt="md">
-                <StorageChoice value={engine} onChange={setEngine} />
-                {(engine === 'sqlite' || onServer) && (
-                  <>
-                    <Title order={2} size="h4" mt="md">
-                      Votre structure
-                    </Title>
-                    <StructureFields form={form} prefix="structure." />
-                    <LogoField
-                      value={values.logo}
-                      onChange={(logo) => form.setFieldValue('logo', logo)}
-                      error={form.errors.logoFile as string | undefined}
+            {joining
+              ? [
+                  <Stepper.Step key="where" label="Où garder les données" description="Sur le serveur du bureau" />,
+                  <Stepper.Step key="join" label="Rejoindre le serveur" description="Adresse, empreinte, code">
+                    {firstStep}
+                  </Stepper.Step>,
+                  <Stepper.Step key="sign-in" label="Se connecter" description="Avec votre compte">
+                    {firstStep}
+                  </Stepper.Step>,
+                ]
+              : [
+                  <Stepper.Step key="structure" label="Structure" description="Votre CCAS">
+                    {firstStep}
+                  </Stepper.Step>,
+                  <Stepper.Step key="employers" label="Employeurs" description="Portage, ACI">
+                    <EmployersStep
+                      employers={values.employers}
+                      onChange={(employers) => {
+                        form.setFieldValue('employers', employers);
+                        setStepError(null);
+                      }}
                     />
-                  </>
-                )}
-              </Stack>
-            </Stepper.Step>
-            <Stepper.Step label="Employeurs" description="Portage, ACI">
-              <EmployersStep
-                employers={values.employers}
-                onChange={(employers) => {
-                  form.setFieldValue('employers', employers);
-                  setStepError(null);
-                }}
-              />
-            </Stepper.Step>
-            <Stepper.Step label="Horaires" description="Demi-journées">
-              <Stack mt="md">
-                <Text>Horaires habituels des demi-journées de chantier (modifiables chantier par chantier).</Text>
-                <HoursFields form={form} prefix="hours." />
-              </Stack>
-            </Stepper.Step>
-            <Stepper.Step label="SMIC" description="Taux horaires">
-              <Stack mt="md">
-                <Text>
-                  Le SMIC horaire brut en vigueur sert à vérifier les salaires. Lors de chaque revalorisation, ajoutez
-                  le nouveau taux avec sa date d’effet.
-                </Text>
-                <WageRatesTable
-                  rates={values.wageRates}
-                  legalFloor={hasMetropolitanSmic(values.structure.postcode)}
-                  onAdd={(rate) => {
-                    if (values.wageRates.some((r) => r.effectiveFrom === rate.effectiveFrom)) {
-                      throw new ApiError({
-                        code: 'CONFLICT',
-                        message: 'Un taux existe déjà à cette date.',
-                        field: 'effectiveFrom',
-                      });
-                    }
-                    form.setFieldValue('wageRates', [
-                      ...values.wageRates,
-                      { ...rate, key: `new-${rate.effectiveFrom}` },
-                    ]);
-                  }}
-                  onRemove={(key) =>
-                    form.setFieldValue(
-                      'wageRates',
-                      values.wageRates.filter((r) => r.key !== key),
-                    )
-                  }
-                />
-              </Stack>
-            </Stepper.Step>
-            <Stepper.Step label="Compte" description="Administrateur">
-              <Stack mt="md" maw={560}>
-                <Text>
-                  Votre compte d’administrateur : vous créerez ensuite ceux de vos collègues (coordination, encadrants,
-                  travailleurs sociaux…) dans Paramètres. Chacun aura son propre mot de passe.
-                </Text>
-                <TextInput
-                  label="Votre nom"
-                  placeholder="Prénom Nom"
-                  withAsterisk
-                  {...form.getInputProps('administrator.displayName')}
-                />
-                <NewPasswordFields
-                  form={form}
-                  prefix="administrator."
-                  password={values.administrator.password}
-                  personName={values.administrator.displayName}
-                  structureName={values.structure.name}
-                />
-              </Stack>
-            </Stepper.Step>
-            <Stepper.Completed>
-              <SetupSummary values={values} />
-            </Stepper.Completed>
+                  </Stepper.Step>,
+                  <Stepper.Step key="hours" label="Horaires" description="Demi-journées">
+                    <Stack mt="md">
+                      <Text>Horaires habituels des demi-journées de chantier (modifiables chantier par chantier).</Text>
+                      <HoursFields form={form} prefix="hours." />
+                    </Stack>
+                  </Stepper.Step>,
+                  <Stepper.Step key="smic" label="SMIC" description="Taux horaires">
+                    <Stack mt="md">
+                      <Text>
+                        Le SMIC horaire brut en vigueur sert à vérifier les salaires. Lors de chaque revalorisation,
+                        ajoutez le nouveau taux avec sa date d’effet.
+                      </Text>
+                      <WageRatesTable
+                        rates={values.wageRates}
+                        legalFloor={hasMetropolitanSmic(values.structure.postcode)}
+                        onAdd={(rate) => {
+                          if (values.wageRates.some((r) => r.effectiveFrom === rate.effectiveFrom)) {
+                            throw new ApiError({
+                              code: 'CONFLICT',
+                              message: 'Un taux existe déjà à cette date.',
+                              field: 'effectiveFrom',
+                            });
+                          }
+                          form.setFieldValue('wageRates', [
+                            ...values.wageRates,
+                            { ...rate, key: `new-${rate.effectiveFrom}` },
+                          ]);
+                        }}
+                        onRemove={(key) =>
+                          form.setFieldValue(
+                            'wageRates',
+                            values.wageRates.filter((r) => r.key !== key),
+                          )
+                        }
+                      />
+                    </Stack>
+                  </Stepper.Step>,
+                  <Stepper.Step key="account" label="Compte" description="Administrateur">
+                    <Stack mt="md" maw={560}>
+                      <Text>
+                        Votre compte d’administrateur : vous créerez ensuite ceux de vos collègues (coordination,
+                        encadrants, travailleurs sociaux…) dans Paramètres. Chacun aura son propre mot de passe.
+                      </Text>
+                      <TextInput
+                        label="Votre nom"
+                        placeholder="Prénom Nom"
+                        withAsterisk
+                        {...form.getInputProps('administrator.displayName')}
+                      />
+                      <NewPasswordFields
+                        form={form}
+                        prefix="administrator."
+                        password={values.administrator.password}
+                        personName={values.administrator.displayName}
+                        structureName={values.structure.name}
+                      />
+                    </Stack>
+                  </Stepper.Step>,
+                  <Stepper.Completed key="summary">
+                    <SetupSummary values={values} />
+                  </Stepper.Completed>,
+                ]}
           </Stepper>
 
           {stepError && (
@@ -263,18 +290,20 @@ export function SetupWizard() {
           )}
 
           {/* Joining the office’s server: its own steps above, nothing of this wizard to go through. */}
-          <Group justify="space-between" mt="xl" display={step === 0 && engine === 'office' ? 'none' : undefined}>
-            <Button variant="default" onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
-              Retour
-            </Button>
-            {choosingServer ? null : step < SUMMARY_STEP ? (
-              <Button onClick={() => void next()}>Suivant</Button>
-            ) : (
-              <Button onClick={() => void finish()} loading={saving}>
-                Terminer la configuration
+          {!joining && (
+            <Group justify="space-between" mt="xl">
+              <Button variant="default" onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
+                Retour
               </Button>
-            )}
-          </Group>
+              {choosingServer ? null : step < SUMMARY_STEP ? (
+                <Button onClick={() => void next()}>Suivant</Button>
+              ) : (
+                <Button onClick={() => void finish()} loading={saving}>
+                  Terminer la configuration
+                </Button>
+              )}
+            </Group>
+          )}
         </Paper>
       </Stack>
     </Container>

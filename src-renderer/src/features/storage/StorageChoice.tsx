@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { PairedServerView } from '@shared/contract/poste';
 import type { EngineName } from '@shared/contract/storage';
 import { ApiError, call, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
@@ -36,20 +37,27 @@ const CHOICES: { value: StorageChoiceValue; label: string; description: string }
  * The wizard’s first question: « Où garder les données ? ». « Utiliser ce
  * serveur » moves the running app to the server at once: the wizard goes on
  * there (or the login shows, when another PC already set Passerelle up on it).
+ * Once this PC is paired with the office’s server, the question is answered
+ * for good: the choices go, what is true stays (which server, and signing in),
+ * as the storage methods refuse a call from a client PC (`SERVER_PC_ONLY`).
  */
 export function StorageChoice({
   value,
   onChange,
+  onPaired,
 }: {
   value: StorageChoiceValue;
   onChange: (engine: StorageChoiceValue) => void;
+  onPaired?: (server: PairedServerView) => void;
 }) {
   const client = useQueryClient();
-  const status = useApiQuery('storage/status');
+  const [paired, setPaired] = useState(false);
+  // Paired, every call but `poste/…` goes to the server: this PC’s own storage is no longer the question.
+  const status = useApiQuery('storage/status', undefined, { enabled: !paired });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const unavailable = status.data?.postgresAvailable === false;
-  const server = status.data?.engine === 'postgres' ? status.data.postgres : null;
+  const server = !paired && status.data?.engine === 'postgres' ? status.data.postgres : null;
 
   const backToThisPc = () => {
     setSaving(true);
@@ -63,40 +71,48 @@ export function StorageChoice({
       .finally(() => setSaving(false));
   };
 
+  const joined = (server: PairedServerView) => {
+    setPaired(true);
+    onPaired?.(server);
+  };
+
   return (
     <Stack>
-      <Radio.Group
-        value={value}
-        onChange={(next) => onChange(next as StorageChoiceValue)}
-        label={
-          <Title order={2} size="h4">
-            Où garder les données ?
-          </Title>
-        }
-      >
-        <Group mt="xs" grow align="stretch">
-          {CHOICES.map((choice) => (
-            <Radio.Card
-              key={choice.value}
-              value={choice.value}
-              p="md"
-              radius="md"
-              // Once on a server, going back is the button below (it moves the data’s place, not just a radio).
-              disabled={server !== null && choice.value !== 'postgres'}
-            >
-              <Group wrap="nowrap" align="flex-start">
-                <Radio.Indicator />
-                <div>
-                  <Text fw={600}>{choice.label}</Text>
-                  <Text size="sm" c="dimmed">
-                    {choice.description}
-                  </Text>
-                </div>
-              </Group>
-            </Radio.Card>
-          ))}
-        </Group>
-      </Radio.Group>
+      {/* Kept in place (not another tree) so that the pairing form keeps its answer on screen. */}
+      {!paired && (
+        <Radio.Group
+          value={value}
+          onChange={(next) => onChange(next as StorageChoiceValue)}
+          label={
+            <Title order={2} size="h4">
+              Où garder les données ?
+            </Title>
+          }
+        >
+          <Group mt="xs" grow align="stretch">
+            {CHOICES.map((choice) => (
+              <Radio.Card
+                key={choice.value}
+                value={choice.value}
+                p="md"
+                radius="md"
+                // Once on a server, going back is the button below (it moves the data’s place, not just a radio).
+                disabled={server !== null && choice.value !== 'postgres'}
+              >
+                <Group wrap="nowrap" align="flex-start">
+                  <Radio.Indicator />
+                  <div>
+                    <Text fw={600}>{choice.label}</Text>
+                    <Text size="sm" c="dimmed">
+                      {choice.description}
+                    </Text>
+                  </div>
+                </Group>
+              </Radio.Card>
+            ))}
+          </Group>
+        </Radio.Group>
+      )}
       {server && (
         <Alert color="green" title="Les données sont sur le serveur">
           <Stack gap="xs">
@@ -153,7 +169,10 @@ export function StorageChoice({
         </Stack>
       )}
       {value === 'office' && !server && (
-        <JoinServerForm intro="Sur le PC serveur, l’administrateur ouvre Paramètres › Poste serveur : il y lit l’adresse et l’empreinte du serveur, et crée un code d’appairage pour ce PC." />
+        <JoinServerForm
+          onPaired={joined}
+          intro="Sur le PC serveur, l’administrateur ouvre Paramètres › Poste serveur : il y lit l’adresse et l’empreinte du serveur, et crée un code d’appairage pour ce PC."
+        />
       )}
       {refusal && (
         <Alert color="red" title={server ? 'Les données restent sur le serveur' : 'Les données restent sur ce PC'}>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ENGINE_LABELS, TLS_MODE_LABELS } from '@shared/contract/storage';
 import { ApiError, call, errorMessage, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
@@ -14,8 +15,9 @@ import { PostgresConnectionForm } from './PostgresConnectionForm';
  * effect at once; everyone signs in again, on the accounts of the new place.
  */
 export function StorageSettings() {
-  const status = useApiQuery('storage/status');
   const poste = useApiQuery('poste/status');
+  // On a client PC `storage/status` would be the server PC’s own: not this screen’s question (see below).
+  const status = useApiQuery('storage/status', undefined, { enabled: poste.isError || poste.data?.mode === 'local' });
   const client = useQueryClient();
   const { switchUser } = useSession();
   const [saving, setSaving] = useState(false);
@@ -24,18 +26,50 @@ export function StorageSettings() {
     switchUser();
     await client.invalidateQueries();
   };
+  if (poste.isPending) return <Loader />;
   if (poste.data?.mode === 'client') {
-    // A PC paired with the office’s server: the data is there, and where it is kept is set there only.
+    // A PC paired with the office’s server: the data is there, and where it is kept is set there only
+    // (the storage methods refuse a call from a client PC: SERVER_PC_ONLY, app/downloads.ts).
+    const server = poste.data.server;
     return (
       <Stack maw={860}>
         <Title order={2} size="h3">
           Où sont les données
         </Title>
+        <Table variant="vertical" withTableBorder aria-label="Emplacement actuel des données">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={220}>Emplacement</Table.Th>
+              <Table.Td>Sur le serveur Passerelle du bureau, aucune sur ce PC</Table.Td>
+            </Table.Tr>
+            {server && (
+              <>
+                <Table.Tr>
+                  <Table.Th>Adresse du serveur</Table.Th>
+                  <Table.Td>{server.address}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Nom de ce PC sur le serveur</Table.Th>
+                  <Table.Td>{server.deviceName}</Table.Td>
+                </Table.Tr>
+              </>
+            )}
+          </Table.Tbody>
+        </Table>
         <Text>
-          Ce PC travaille avec le serveur Passerelle du bureau : les données sont gardées par le PC serveur, aucune sur
-          ce PC. Leur emplacement (sur le PC serveur ou sur un serveur PostgreSQL) se règle sur le PC serveur, par un
+          Ce PC est relié au serveur Passerelle du bureau : il n’a pas d’emplacement de données à choisir. Où le serveur
+          garde les données (sur le PC serveur ou sur un serveur PostgreSQL) se règle sur le PC serveur, par un
           administrateur, dans Paramètres › Emplacement des données de ce PC-là.
         </Text>
+        <Text>
+          Pour relier ce PC à un autre serveur, ou l’en détacher pour qu’il garde ses propres données : onglet «&nbsp;Ce
+          poste&nbsp;».
+        </Text>
+        <Group>
+          <Button variant="default" component={Link} to="?onglet=poste">
+            Ouvrir « Ce poste »
+          </Button>
+        </Group>
       </Stack>
     );
   }
