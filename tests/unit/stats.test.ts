@@ -234,7 +234,15 @@ describe('the edges of what counts, on each engine', () => {
     expect(figure(y, 'hoursPaid')).toBe(600 + 210 + 2 * 210);
     // Three present or late of four marks.
     expect(figure(y, 'attendanceRate')).toBe(75);
-    await services.db.updateTable('structure').set({ forceMajeurePaid: 1 }).execute();
+    const { calendar } = valueOf(await call('settings/get', {}));
+    valueOf(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2025-01-01',
+        region: calendar.region,
+        whitMondayWorked: calendar.whitMondayWorked,
+        forceMajeurePaid: true,
+      }),
+    );
     const paidForceMajeure = valueOf(await call('stats/figures', { ...YEAR_2025, showSmall: true }));
     expect(figure(paidForceMajeure, 'hoursPaid')).toBe(600 + 210 + 3 * 210);
   });
