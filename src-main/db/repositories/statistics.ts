@@ -90,7 +90,15 @@ export const PERSON_DIMENSIONS: Record<string, RawBuilder<string>> = {
   prescriber: sql<string>`prescriber`,
 };
 
-/** Every breakdown in one query: (dimension, category, count) rows. */
+/**
+ * Every breakdown in one query: (dimension, category, count) rows. With them,
+ * the minutes of the half-days lost to weather or force majeure under the
+ * contracts counted, by day (dimension « forceMajeure », the day, its
+ * minutes): paid or not by the setting in force that day
+ * (domain/calendar-settings.ts), which the caller asks. One statement for
+ * both: on PostgreSQL each statement is planned, and these share the period's
+ * contracts.
+ */
 export async function breakdownCounts(db: Db, f: Filter) {
   const personParts = Object.entries(PERSON_DIMENSIONS).map(
     ([dim, expr]) => sql`select ${textParam(dim)} as dim, ${expr} as cat, count(*) as n from facts group by 2`,
@@ -103,7 +111,13 @@ export async function breakdownCounts(db: Db, f: Filter) {
     union all select 'obstaclesLifted', ob.kind, count(*) from obstacles ob where ob.person_id in (select person_id from counted) and ob.resolved_on between ${f.from} and ${f.to} group by 2
     union all select 'outcomes', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} group by 2
     union all select 'outcomes3', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} and oc.after_three_months <> '' group by 2
-    union all select 'outcomes6', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} and oc.after_six_months <> '' group by 2`;
+    union all select 'outcomes6', oc.category, count(*) from outcomes oc where oc.journey_id in (select journey_id from parts) and oc.exited_on between ${f.from} and ${f.to} and oc.after_six_months <> '' group by 2
+    -- The period's dates said again (the contract's bound them already): PostgreSQL reads the date index, not every
+    -- half-day of every year.
+    union all select 'forceMajeure', h.date, sum(h.end_minutes - h.start_minutes) from parts p join sessions h on h.worksite_id = p.worksite_id
+        and h.date between ${greatestOf(db, [sql`p.start_date`, textParam(f.from)])} and ${leastOf(db, [sql`p.end_date`, textParam(f.to)])}
+      where h.cancelled_reason is not null and h.cancel_kind = 'force_majeure' and h.date between ${f.from} and ${f.to}
+      group by 2`;
   return (await query.execute(db)).rows;
 }
 
@@ -118,7 +132,7 @@ export async function keyFigures(db: Db, f: Filter) {
     paidMarks: number | null;
     attended: number | null;
     marked: number;
-    /** Half-days cancelled by the structure: always paid (those lost to force majeure: `forceMajeureByDay`). */
+    /** Half-days cancelled by the structure: always paid (those lost to force majeure: `breakdownCounts`). */
     paidCancelled: number | null;
     paidAnnex: number | null;
   }>`
@@ -161,24 +175,6 @@ export async function keyFigures(db: Db, f: Filter) {
         where an.date between ${f.from} and ${f.to} and an.date between p.start_date and p.end_date and an.paid = 1 and an.done = 1) as "paidAnnex"
     from tally`;
   return (await query.execute(db)).rows[0]!;
-}
-
-/**
- * The minutes of the period's half-days cancelled for weather or force
- * majeure, by day, on the contracts counted: paid or not by the setting in
- * force on each day (domain/calendar-settings.ts), which the caller asks.
- */
-export async function forceMajeureByDay(db: Db, f: Filter) {
-  const query = sql<{ date: string; minutes: number }>`
-    with ${scope(db, f)}
-    select h.date, sum(h.end_minutes - h.start_minutes) as minutes
-    from parts p join sessions h on h.worksite_id = p.worksite_id
-      and h.date between ${greatestOf(db, [sql`p.start_date`, textParam(f.from)])} and ${leastOf(db, [sql`p.end_date`, textParam(f.to)])}
-    -- The period's dates said again (the contract's bound them already) so that they read the date index, not
-    -- every half-day of every year.
-    where h.cancelled_reason is not null and h.cancel_kind = 'force_majeure' and h.date between ${f.from} and ${f.to}
-    group by h.date`;
-  return (await query.execute(db)).rows;
 }
 
 /**
