@@ -112,7 +112,17 @@ function parseAlert(records: readonly string[], at: string): JournalFinding | nu
   const detail = Object.fromEntries(
     records.slice(1).map((r) => [r.slice(0, r.indexOf(':')), r.slice(r.indexOf(':') + 1)]),
   );
-  return { code, message: `Constaté au démarrage ${when(at)} : ${describeFinding(code, detail)}`, entryId: null };
+  // A restore of the database outside Passerelle (the IT provider's pg_restore or file copy) cuts the tail the same
+  // way as a deletion: the start cannot tell them apart, the people who know can.
+  const restore =
+    code === 'tail-cut'
+      ? ' Une restauration de la base faite en dehors de Passerelle (par votre prestataire informatique, depuis une sauvegarde du serveur PostgreSQL ou une copie du fichier) donne aussi ce constat : demandez-lui s’il en a fait une, et quand.'
+      : '';
+  return {
+    code,
+    message: `Constaté au démarrage ${when(at)} : ${describeFinding(code, detail)}${restore}`,
+    entryId: null,
+  };
 }
 
 interface Row {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -151,14 +151,6 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const keyStore = config.keyStore ?? fileKeyStore(path.join(config.dataDir, 'cles'));
   /** The database the app works on, either engine: what the rest of main holds of it. */
   type Store = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
-  const openChosen = async (choice: EngineChoice, password?: string): Promise<Store> => {
-    if (config.postgres) return openPostgres(config.postgres);
-    if (choice.engine === 'postgres')
-      return openServer(choice.postgres, password ?? (await loadPostgresPassword(keyStore)));
-    return openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
-  };
-  let choice = engineChoice;
-  const opened = await openChosen(choice);
   /**
    * The journal's head file names the head of one store's journal: the SQLite file's and each server
    * database's apart, or going from one to the other would read as a journal cut behind the app's back.
@@ -170,6 +162,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
           /\.json$/,
           `-${`${of.postgres.host}-${of.postgres.port}-${of.postgres.database}`.replace(/[^a-z0-9-]/gi, '_')}.json`,
         );
+  const openChosen = async (choice: EngineChoice, password?: string): Promise<Store> => {
+    if (config.postgres) return openPostgres(config.postgres);
+    if (choice.engine === 'postgres')
+      return openServer(choice.postgres, password ?? (await loadPostgresPassword(keyStore)), {
+        // Opening the server chosen earlier (no password typed now), whose journal this PC has kept the head of.
+        workedOn: password === undefined && existsSync(headFileOf(choice)),
+      });
+    return openDatabase(paths.databaseFile, { backupDir: paths.backupsDir, now: () => clock.now() });
+  };
+  let choice = engineChoice;
+  const opened = await openChosen(choice);
   /** The journal's key, one per store too: a server's database has its own, shared by the PCs joined to it. */
   const keyIdOf = (of: EngineChoice) =>
     of.engine === 'sqlite' || config.postgres ? JOURNAL_KEY_ID : serverJournalKeyId(of.postgres);
@@ -298,7 +301,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
  * at start is said in French with what to do, as the connection test says it;
  * never a silent fall-back to an empty database on this PC.
  */
-async function openServer(setting: PostgresSetting, password: string | null) {
+async function openServer(setting: PostgresSetting, password: string | null, options: { workedOn: boolean }) {
   const where = `Passerelle garde ses données sur le serveur PostgreSQL « ${setting.host} » (base « ${setting.database} »)`;
   if (password === null) {
     throw new AppError(
@@ -307,14 +310,17 @@ async function openServer(setting: PostgresSetting, password: string | null) {
     );
   }
   try {
-    return await openPostgres({
-      host: setting.host.replace(/^\[(.*)\]$/, '$1'),
-      port: setting.port,
-      database: setting.database,
-      user: setting.user,
-      password,
-      ssl: postgresSsl(setting),
-    });
+    return await openPostgres(
+      {
+        host: setting.host.replace(/^\[(.*)\]$/, '$1'),
+        port: setting.port,
+        database: setting.database,
+        user: setting.user,
+        password,
+        ssl: postgresSsl(setting),
+      },
+      options.workedOn ? { refuseEmpty: () => new AppError('DATABASE_UNREACHABLE', emptyAtStart(setting, where)) } : {},
+    );
   } catch (error) {
     if (error instanceof AppError) throw error;
     const outcome = classifyConnectError(error, setting);
@@ -330,9 +336,18 @@ async function openServer(setting: PostgresSetting, password: string | null) {
   }
 }
 
+/**
+ * The database this PC worked on is empty: dropped and made again for a restore (README, « Plusieurs postes »,
+ * Sauvegarde) whose pg_restore has not run yet, or emptied by mistake. New tables there would start a blank
+ * Passerelle (the wizard again) and make the pg_restore fail: nothing is created, and the start is tried again.
+ */
+function emptyAtStart(setting: PostgresSetting, where: string): string {
+  return `${where}, mais cette base est vide alors que ce PC y a déjà travaillé : elle a sans doute été recréée pour une restauration qui n’est pas finie. Passerelle n’y crée rien, pour ne pas remplacer vos données par une base neuve. Demandez à votre prestataire informatique de finir la restauration (pg_restore dans la base « ${setting.database} »), puis réessayez. Pour repartir vraiment d’une base vide : fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez de nouveau « Serveur PostgreSQL » avec ce serveur (à la première étape de l’assistant, « Où garder les données ? »). Rien n’a été modifié, ni sur ce PC ni sur le serveur.`;
+}
+
 function rejoinAtStart(setting: PostgresSetting): string {
-  return `Passerelle garde ses données sur le serveur PostgreSQL « ${setting.host} » (base « ${setting.database} »), mais le journal des accès de cette base est scellé avec une clé que ce PC n’a pas (ou plus) : Passerelle ne l’ouvre pas, pour ne pas sceller le journal une seconde fois. Pour raccorder ce PC : sur un poste déjà raccordé, faites un « fichier de raccordement » (Paramètres › Emplacement des données › Raccorder un autre poste). Ici, fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez « Rejoindre avec un fichier de raccordement » (dans l’assistant, sous « Serveur PostgreSQL », ou dans Paramètres › Emplacement des données). Rien n’a été modifié, ni sur ce PC ni sur le serveur.`;
+  return `Passerelle garde ses données sur le serveur PostgreSQL « ${setting.host} » (base « ${setting.database} »), mais le journal des accès de cette base est scellé avec une clé que ce PC n’a pas (ou plus) : Passerelle ne l’ouvre pas, pour ne pas sceller le journal une seconde fois. Pour raccorder ce PC : sur un poste déjà raccordé, faites un « fichier de raccordement » (Paramètres › Emplacement des données › Raccorder un autre poste). Ici, fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez « Rejoindre avec un fichier de raccordement » (à la première étape de l’assistant, « Où garder les données ? », sous « Serveur PostgreSQL », ou dans Paramètres › Emplacement des données). Rien n’a été modifié, ni sur ce PC ni sur le serveur.`;
 }
 
 const REENTER =
-  'Demandez le mot de passe à votre prestataire informatique. Pour le saisir : fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez de nouveau « Serveur PostgreSQL » (dans l’assistant, ou dans Paramètres › Emplacement des données) avec le même serveur : ses données sont retrouvées telles quelles.';
+  'Demandez le mot de passe à votre prestataire informatique. Pour le saisir : fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez de nouveau « Serveur PostgreSQL » (à la première étape de l’assistant, « Où garder les données ? », ou dans Paramètres › Emplacement des données) avec le même serveur : ses données sont retrouvées telles quelles.';

@@ -38,18 +38,36 @@ export interface ConnectionTestOptions {
   minimumVersionNum?: number;
   /** The newest Passerelle schema this version can open. */
   latestSchemaVersion?: number;
+  /**
+   * Whether this PC holds the key of a journal whose `journal_state.key_check` is this: asked of a
+   * Passerelle database, whose PCs must share the journal's key (app/journal-start.ts). Not given: not asked.
+   */
+  holdsJournalKey?: (keyCheck: string) => boolean;
 }
 
 const PROVIDER = 'votre prestataire informatique';
+const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/i;
 
-/** Node’s TLS verification failures (node:tls, OpenSSL’s X509_V_ERR names). */
-const CERTIFICATE_CODES = new Set([
+/**
+ * pg_hba.conf had no line for a connection in clear: « …, no encryption », or in French « …, aucun chiffrement »
+ * from a server whose lc_messages is French (Debian installed in French: initdb takes the system's locale).
+ * The server's own translation: msgid "no encryption" in postgres-15.mo (Debian's postgresql-15, fr).
+ */
+const CLEAR_REFUSED = /no encryption|aucun chiffrement/i;
+
+/** The chain reaches no authority Node trusts (OpenSSL’s X509_V_ERR names, as node:tls gives them). */
+const TRUST_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'CERT_UNTRUSTED',
+]);
+
+/** Node’s TLS verification failures. */
+const CERTIFICATE_CODES = new Set([
+  ...TRUST_CODES,
   'CERT_HAS_EXPIRED',
   'CERT_NOT_YET_VALID',
   'ERR_TLS_CERT_ALTNAME_INVALID',
@@ -78,6 +96,64 @@ export function postgresSsl(setting: PostgresSetting): false | { rejectUnauthori
   return { rejectUnauthorized: setting.tls === 'verify' };
 }
 
+/** The server's own words for the IT provider (« no pg_hba.conf entry for host … »): never the password, which it never sends. */
+function serverSays(text: string): string {
+  const said = text.trim().slice(0, 300);
+  return said ? ` : « ${said} ».` : '.';
+}
+
+/**
+ * A certificate Node would not vouch for. What the secretary reads says who can fix it; what the IT provider
+ * reads says which of the usual causes it is. Node checks the chain against the authorities it ships (Mozilla's
+ * list, https://nodejs.org/api/tls.html#tlsrootcertificates), never the Windows store: « reconnue par cet
+ * ordinateur » would send the IT provider to install the authority in Windows, which changes nothing.
+ * OpenSSL's names for the codes: https://docs.openssl.org/3.0/man1/openssl-verification-options/.
+ */
+function certificateOutcome(code: string, setting: PostgresSetting): ConnectionOutcome {
+  const byAddress = IP_ADDRESS.test(setting.host.replace(/^\[(.*)\]$/, '$1'));
+  const [why, ask, technical] =
+    code === 'CERT_HAS_EXPIRED'
+      ? ['Son certificat a expiré.', `de renouveler le certificat du serveur « ${setting.host} »`, 'certificat expiré']
+      : code === 'CERT_NOT_YET_VALID'
+        ? [
+            'Son certificat n’est pas encore valable (vérifiez aussi la date de cet ordinateur).',
+            'de vérifier le certificat du serveur et l’horloge de ce poste',
+            'certificat pas encore valable (notBefore dans le futur)',
+          ]
+        : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+          ? byAddress
+            ? [
+                `Son certificat porte un nom, pas l’adresse « ${setting.host} ».`,
+                'le nom du serveur tel qu’il figure dans son certificat (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP',
+                `l’adresse « ${setting.host} » n’est pas dans les noms alternatifs (SAN) du certificat`,
+              ]
+            : [
+                `Son certificat est établi pour un autre nom que « ${setting.host} ».`,
+                `un certificat portant le nom « ${setting.host} » (ou le nom exact à saisir dans « Serveur »)`,
+                `« ${setting.host} » n’est pas dans les noms alternatifs (SAN) du certificat`,
+              ]
+          : [
+              'Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle.',
+              byAddress
+                ? 'un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local'
+                : `un certificat d’une autorité publique pour « ${setting.host} »`,
+              code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+                ? 'certificat auto-signé'
+                : code === 'SELF_SIGNED_CERT_IN_CHAIN'
+                  ? 'autorité racine absente de la liste de Mozilla livrée avec Passerelle (autorité interne ?)'
+                  : 'émetteur introuvable : autorité interne, ou ssl_cert_file sans les certificats intermédiaires (prendre fullchain.pem)',
+            ];
+  return outcome(
+    'certificate_untrusted',
+    `Passerelle ne peut pas vérifier l’identité du serveur. ${why} Demandez à ${PROVIDER} ${ask}.`,
+    `Vérification TLS refusée (${code}) : ${technical}.${
+      TRUST_CODES.has(code)
+        ? ' Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.'
+        : ''
+    }`,
+  );
+}
+
 /** Classifies what `connect()` threw. Exported for the cases a test server cannot produce. */
 export function classifyConnectError(error: unknown, setting: PostgresSetting): ConnectionOutcome {
   const err = (error ?? {}) as { code?: unknown; message?: unknown };
@@ -102,10 +178,12 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
     );
   }
   if (code === '28P01') {
+    // PostgreSQL answers 28P01 for a role that does not exist too (it never tells a client which roles exist):
+    // the name is as likely as the password, and only the server's log tells them apart.
     return outcome(
       'wrong_password',
-      `Le mot de passe de l’utilisateur « ${setting.user} » est refusé. Retapez-le (attention aux majuscules) ou demandez-le à ${PROVIDER}.`,
-      `PostgreSQL 28P01 : authentification par mot de passe refusée pour le rôle « ${setting.user} ».`,
+      `Le serveur refuse le mot de passe de l’utilisateur « ${setting.user} ». Vérifiez le nom de l’utilisateur puis retapez le mot de passe (attention aux majuscules) ; s’ils sont justes, demandez à ${PROVIDER} de vérifier ce compte.`,
+      `PostgreSQL 28P01 : authentification par mot de passe refusée pour « ${setting.user} » (mot de passe faux, ou rôle inexistant : le journal du serveur dit lequel).`,
     );
   }
   if (code === '3D000') {
@@ -115,7 +193,7 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
       `PostgreSQL 3D000 : base « ${setting.database} » inexistante.`,
     );
   }
-  if (code === '28000' && /no encryption/i.test(text)) {
+  if (code === '28000' && CLEAR_REFUSED.test(text)) {
     return outcome(
       'tls_required_by_server',
       `Le serveur exige une connexion chiffrée (TLS). Choisissez « TLS obligatoire ».`,
@@ -125,8 +203,8 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
   if (code === '28000' || code === '42501') {
     return outcome(
       'access_refused',
-      `Le serveur refuse l’accès de l’utilisateur « ${setting.user} » à la base « ${setting.database} » depuis cet ordinateur. Votre prestataire informatique doit l’autoriser (fichier pg_hba.conf, droit CONNECT).`,
-      `PostgreSQL ${code} : accès refusé (pg_hba.conf ou privilège CONNECT).`,
+      `Le serveur refuse l’accès de l’utilisateur « ${setting.user} » à la base « ${setting.database} » depuis cet ordinateur. Vérifiez ces deux noms ; s’ils sont justes, ${PROVIDER} doit autoriser ce poste (fichier pg_hba.conf, droit CONNECT).`,
+      `PostgreSQL ${code} : accès refusé (pg_hba.conf ou privilège CONNECT)${serverSays(text)}`,
     );
   }
   if (/does not support SSL/i.test(text)) {
@@ -136,21 +214,7 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
       `Le serveur a répondu « N » à la demande SSLRequest : ssl = off dans postgresql.conf.`,
     );
   }
-  if (CERTIFICATE_CODES.has(code)) {
-    const why =
-      code === 'CERT_HAS_EXPIRED'
-        ? 'Son certificat a expiré.'
-        : code === 'CERT_NOT_YET_VALID'
-          ? 'Son certificat n’est pas encore valable (vérifiez aussi la date de cet ordinateur).'
-          : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-            ? `Son certificat est établi pour un autre nom que « ${setting.host} ».`
-            : 'Son certificat n’est pas délivré par une autorité reconnue par cet ordinateur.';
-    return outcome(
-      'certificate_untrusted',
-      `Passerelle ne peut pas vérifier l’identité du serveur. ${why} Demandez à ${PROVIDER} un certificat reconnu pour « ${setting.host} ».`,
-      `Vérification TLS refusée (${code}).`,
-    );
-  }
+  if (CERTIFICATE_CODES.has(code)) return certificateOutcome(code, setting);
   if (code === '53300' || code === '57P03') {
     return outcome(
       'server_busy',
@@ -171,6 +235,8 @@ interface ServerFacts {
   tables: string[];
   passerelleVersion: number | null;
   canCreate: boolean;
+  /** `journal_state.key_check` of a Passerelle database (null: none, or a journal sealed before it). */
+  keyCheck: string | null;
 }
 
 async function readFacts(client: pg.Client): Promise<ServerFacts> {
@@ -185,12 +251,19 @@ async function readFacts(client: pg.Client): Promise<ServerFacts> {
   );
   const marker = tables.rows.find((row) => row.name.endsWith(`.${PASSERELLE_SCHEMA_TABLE}`));
   let passerelleVersion: number | null = null;
+  let keyCheck: string | null = null;
   if (marker) {
     const [schema, table] = marker.name.split('.') as [string, string];
     const read = await client.query<{ v: number | null }>(
       `select max(version)::int as v from ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)}`,
     );
     passerelleVersion = read.rows[0]?.v ?? 0;
+    if (tables.rows.some((row) => row.name === `${schema}.journal_state`)) {
+      const state = await client.query<{ k: string | null }>(
+        `select key_check as k from ${client.escapeIdentifier(schema)}.journal_state where id = 1`,
+      );
+      keyCheck = state.rows[0]?.k ?? null;
+    }
   }
   const create = await client.query<{ can: boolean | null }>(
     `select has_schema_privilege(current_schema(), 'CREATE') as can`,
@@ -200,6 +273,7 @@ async function readFacts(client: pg.Client): Promise<ServerFacts> {
     tables: tables.rows.map((row) => row.name),
     passerelleVersion,
     canCreate: create.rows[0]?.can === true,
+    keyCheck,
   };
 }
 
@@ -239,6 +313,19 @@ function judge(facts: ServerFacts, setting: PostgresSetting, options: Connection
       `L’utilisateur « ${setting.user} » n’a pas le droit de créer des tables dans cette base. Demandez à ${PROVIDER} de le rendre propriétaire de la base « ${setting.database} ».`,
       `has_schema_privilege(current_schema(), 'CREATE') est faux (depuis PostgreSQL 15, le schéma public n’est plus ouvert à tous).`,
       at,
+    );
+  }
+  if (
+    facts.passerelleVersion !== null &&
+    facts.keyCheck !== null &&
+    options.holdsJournalKey?.(facts.keyCheck) === false
+  ) {
+    // « Utiliser ce serveur » would be refused (journalKeyRefusal): said now, with the way that works.
+    return outcome(
+      'needs_join_file',
+      `Connexion réussie (PostgreSQL ${serverVersion}), mais cette base contient déjà les données d’un autre poste Passerelle, dont le journal des accès est scellé avec une clé que ce PC n’a pas. Pour raccorder ce PC, faites un « fichier de raccordement » sur un poste déjà raccordé (Paramètres › Emplacement des données › Raccorder un autre poste), puis choisissez ici « Rejoindre avec un fichier de raccordement ».`,
+      `Schéma Passerelle ${facts.passerelleVersion} ; journal_state.key_check ne correspond à aucune clé gardée sur ce poste.`,
+      { ...at, contents: 'passerelle' },
     );
   }
   if (facts.passerelleVersion !== null) {

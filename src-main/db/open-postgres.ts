@@ -194,11 +194,19 @@ function postgresEngine(db: Kysely<Database>, useJournalKey: (key: Buffer) => vo
 
 export async function openPostgres(
   connection: PostgresConnection,
-  options: { migrations?: readonly Migration[] } = {},
+  options: {
+    migrations?: readonly Migration[];
+    /**
+     * Given when this PC has already worked on this database: an empty one then is refused with this error
+     * rather than given new, empty tables (a database dropped and made again for a restore not finished yet).
+     */
+    refuseEmpty?: () => AppError;
+  } = {},
 ): Promise<OpenedPostgres> {
   const { db, pool, useJournalKey } = postgresKysely(connection);
   const close = () => db.destroy();
   try {
+    if (options.refuseEmpty && (await readSchemaVersion(db)) === 0) throw options.refuseEmpty();
     await migratePostgres(db, options.migrations);
     await installPostgresFunctions(db);
   } catch (error) {

@@ -84,7 +84,7 @@ export function hostIssue(host: string): string | null {
   const h = host.trim();
   if (h === '') return 'Indiquez le nom ou l’adresse du serveur PostgreSQL.';
   if (/^[a-z]+:\/\//i.test(h) || h.includes('/'))
-    return 'Indiquez seulement le nom du serveur (par exemple « base.mairie.local »), sans « postgres:// » ni chemin.';
+    return 'Indiquez seulement le nom du serveur (par exemple « base.mairie.fr »), sans « postgres:// » ni chemin.';
   if (/\s/.test(h)) return 'Le nom du serveur ne peut pas contenir d’espace.';
   if (/^\d+(\.\d+){3}$/.test(h))
     return IPV4.test(h) ? null : 'Cette adresse IP n’est pas valide (4 nombres de 0 à 255).';

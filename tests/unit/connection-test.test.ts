@@ -81,7 +81,7 @@ describe('connection test against a real PostgreSQL server', () => {
   it('says so when the password is wrong, without ever repeating it', async () => {
     const result = await testPostgresConnection(setting, 'pas-le-bon');
     expect(result).toMatchObject({ kind: 'wrong_password', ok: false, serverVersion: null });
-    expect(result.message).toContain(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé.`);
+    expect(result.message).toContain(`Le serveur refuse le mot de passe de l’utilisateur « ${ROLE} ».`);
     expect(JSON.stringify(result)).not.toContain('pas-le-bon');
   });
 
@@ -193,7 +193,24 @@ describe('classifying what a server cannot be made to do here', () => {
       },
       'tls_required_by_server',
     ],
+    [
+      // A server whose lc_messages is French (Debian installed in French) says it in French.
+      {
+        code: '28000',
+        message:
+          "aucune entrée dans pg_hba.conf pour l'hôte « 127.0.0.1 », utilisateur « passerelle »,\nbase de données « passerelle », aucun chiffrement",
+      },
+      'tls_required_by_server',
+    ],
     [{ code: '28000', message: 'no pg_hba.conf entry for host "10.0.0.2", SSL encryption' }, 'access_refused'],
+    [
+      {
+        code: '28000',
+        message:
+          "aucune entrée dans pg_hba.conf pour l'hôte « 10.0.0.2 », utilisateur « passerelle »,\nbase de données « passerelle », chiffrement SSL",
+      },
+      'access_refused',
+    ],
     [new Error('The server does not support SSL connections'), 'server_without_tls'],
     [{ code: 'CERT_HAS_EXPIRED' }, 'certificate_untrusted'],
     [{ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, 'certificate_untrusted'],
@@ -204,6 +221,41 @@ describe('classifying what a server cannot be made to do here', () => {
     expect(result.kind).toBe(kind);
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/[a-zé]{3}/);
+  });
+
+  it.each([
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ssl_cert_file sans les certificats intermédiaires (prendre fullchain.pem)'],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'émetteur introuvable : autorité interne'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'autorité interne ?'],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'certificat auto-signé'],
+  ])(
+    'tells the IT provider which untrusted certificate %s is, and that the Windows store is not read',
+    (code, cause) => {
+      const result = classifyConnectError({ code }, at);
+      expect(result.message).toContain('n’est pas délivré par une autorité publique reconnue par Passerelle.');
+      expect(result.technical).toContain(cause);
+      expect(result.technical).toContain('pas le magasin de certificats de Windows');
+    },
+  );
+
+  it('asks for a public certificate and the name it bears when an IP address was typed: no public authority certifies it', () => {
+    const result = classifyConnectError({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, { ...at, host: '192.168.1.20' });
+    expect(result.message).toBe(
+      'Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local.',
+    );
+    expect(classifyConnectError({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, at).message).toContain(
+      'un certificat d’une autorité publique pour « base.mairie.fr ».',
+    );
+  });
+
+  it('asks for the name on the certificate when an IP address was typed, not for a certificate for that address', () => {
+    for (const host of ['192.168.1.20', '[fd00::5]']) {
+      const result = classifyConnectError({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, { ...at, host });
+      expect(result.message).toBe(
+        `Passerelle ne peut pas vérifier l’identité du serveur. Son certificat porte un nom, pas l’adresse « ${host} ». Demandez à votre prestataire informatique le nom du serveur tel qu’il figure dans son certificat (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP.`,
+      );
+      expect(result.technical).not.toContain('Mozilla');
+    }
   });
 
   it('names the certificate’s problem', () => {

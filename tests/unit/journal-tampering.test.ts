@@ -189,7 +189,7 @@ describe('the journal detects tampering', () => {
     const after = await verify(reopened);
     expect(after.valid).toBe(false);
     expect(after.findings.map((f) => f.message)).toContain(
-      'Constaté au démarrage le 03/03/2026 à 09:00 : Les dernières entrées du journal ont été retirées : la tête du journal annonce 5 entrées jusqu’au n° 5, la base n’en a que 3.',
+      'Constaté au démarrage le 03/03/2026 à 09:00 : Les dernières entrées du journal ont été retirées : la tête du journal annonce 5 entrées jusqu’au n° 5, la base n’en a que 3. Une restauration de la base faite en dehors de Passerelle (par votre prestataire informatique, depuis une sauvegarde du serveur PostgreSQL ou une copie du fichier) donne aussi ce constat : demandez-lui s’il en a fait une, et quand.',
     );
     await reopened.close();
   });

@@ -91,6 +91,65 @@ describe('storage before the first account (setup wizard)', () => {
   });
 });
 
+describe('what « Tester la connexion » tells the IT provider who followed the README', () => {
+  const test = async (
+    services: Awaited<ReturnType<typeof testServices>>,
+    input: PostgresSettingInput,
+    password: string,
+  ) => valueOf(await caller(services)('storage/testConnection', { setting: input, password }));
+
+  it('says a refused password may be a misspelt user name: PostgreSQL answers the same for a role that does not exist', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    const missing = uniqueName('passerel');
+    const result = await test(services, { ...setting, user: missing }, SERVER_PASSWORD);
+    expect(result).toMatchObject({ kind: 'wrong_password', ok: false });
+    expect(result.message).toBe(
+      `Le serveur refuse le mot de passe de l’utilisateur « ${missing} ». Vérifiez le nom de l’utilisateur puis retapez le mot de passe (attention aux majuscules) ; s’ils sont justes, demandez à votre prestataire informatique de vérifier ce compte.`,
+    );
+    expect(result.technical).toContain('rôle inexistant');
+    // The password typed for this test is never said back.
+    expect(JSON.stringify(result)).not.toContain(SERVER_PASSWORD);
+  });
+
+  it('gives the IT provider the server’s own words when pg_hba.conf turns the PC away', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    const turnedAway = uniqueName('passerelle_refuse');
+    await server.sql('postgres', `create role ${turnedAway} login password '${SERVER_PASSWORD}'`);
+    try {
+      await server.preferHbaLine(`host all ${turnedAway} all reject`);
+      // The reload is the postmaster's own: wait until the line applies.
+      let result = await test(services, { ...setting, user: turnedAway, tls: 'no-verify' }, SERVER_PASSWORD);
+      for (let attempt = 0; result.kind !== 'access_refused' && attempt < 100; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        result = await test(services, { ...setting, user: turnedAway, tls: 'no-verify' }, SERVER_PASSWORD);
+      }
+      expect(result.kind).toBe('access_refused');
+      expect(result.message).toContain(
+        'Vérifiez ces deux noms ; s’ils sont justes, votre prestataire informatique doit autoriser ce poste',
+      );
+      expect(result.technical).toMatch(/^PostgreSQL 28000 : accès refusé \(pg_hba\.conf ou privilège CONNECT\) : « /);
+      expect(result.technical).toContain('pg_hba.conf rejects connection for host');
+      expect(result.technical).toContain(turnedAway);
+    } finally {
+      await server.sql('postgres', `drop role if exists ${turnedAway}`);
+    }
+  });
+
+  it('names a self-signed certificate for the IT provider, and never sends anyone to this PC’s certificate store', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    // The run's server has a self-signed certificate, as a town's server often has.
+    const result = await test(services, { ...setting, tls: 'verify' }, SERVER_PASSWORD);
+    expect(result.kind).toBe('certificate_untrusted');
+    expect(result.message).toBe(
+      `Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique un certificat d’une autorité publique pour « ${setting.host} ».`,
+    );
+    expect(result.technical).toBe(
+      'Vérification TLS refusée (DEPTH_ZERO_SELF_SIGNED_CERT) : certificat auto-signé. Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.',
+    );
+    expect(result.message).not.toContain('cet ordinateur');
+  });
+});
+
 describe('storage once set up', () => {
   it('is the administrator’s alone', async () => {
     const { services, call } = await configured({ engine: 'sqlite' });
@@ -122,7 +181,8 @@ describe('storage once set up', () => {
     const { services, call } = await configured({ engine: 'sqlite' });
     const result = await call('storage/choosePostgres', { setting, password: 'pas-le-bon' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    if (!result.ok) expect(result.error.message).toMatch(`Le mot de passe de l’utilisateur « ${ROLE} » est refusé`);
+    if (!result.ok)
+      expect(result.error.message).toMatch(`Le serveur refuse le mot de passe de l’utilisateur « ${ROLE} »`);
     expect(existsSync(services.paths.engineFile)).toBe(false);
     expect(services.engine.kind).toBe('sqlite');
   });
@@ -239,8 +299,26 @@ describe('starting on a data folder set for PostgreSQL', () => {
       await caller(first, { user: view.user, token: view.token })('storage/writeJoinFile', { folder, passphrase }),
     );
 
+    // The first PC holds the journal's key: its test says the data will be used.
+    expect(
+      valueOf(
+        await caller(first, { user: view.user, token: view.token })('storage/testConnection', {
+          setting: target,
+          password: SERVER_PASSWORD,
+        }),
+      ),
+    ).toMatchObject({ kind: 'ok', ok: true, contents: 'passerelle' });
+
     const second = await testServices({ engine: 'sqlite' });
     expect(valueOf(await caller(second)('setup/status')).completed).toBe(false);
+    // The test says at once what « Utiliser ce serveur » will refuse, and the way that works.
+    const tested = valueOf(
+      await caller(second)('storage/testConnection', { setting: target, password: SERVER_PASSWORD }),
+    );
+    expect(tested).toMatchObject({ kind: 'needs_join_file', ok: false, contents: 'passerelle' });
+    expect(tested.message).toMatch(
+      /^Connexion réussie \(PostgreSQL \d+\.\d+\), mais cette base contient déjà les données d’un autre poste Passerelle, dont le journal des accès est scellé avec une clé que ce PC n’a pas\. Pour raccorder ce PC, faites un « fichier de raccordement » sur un poste déjà raccordé \(Paramètres › Emplacement des données › Raccorder un autre poste\), puis choisissez ici « Rejoindre avec un fichier de raccordement »\.$/,
+    );
     // The setting and password alone no longer do: the server's journal is under the first PC's key.
     expect(
       await caller(second)('storage/choosePostgres', { setting: target, password: SERVER_PASSWORD }),
@@ -268,6 +346,37 @@ describe('starting on a data folder set for PostgreSQL', () => {
     expect(message).toContain('Rien n’a été modifié, ni sur ce PC ni sur le serveur.');
     expect(message).not.toContain(SERVER_PASSWORD);
     expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+  });
+
+  it('refuses a database this PC worked on that is empty now (made again for a restore not finished), creating nothing; a PC new to it still creates the tables', async () => {
+    const dataDir = tempDir();
+    const target = await emptyDatabase();
+    await setFor(dataDir, target, SERVER_PASSWORD);
+    const first = await testServices({ dataDir, engine: 'sqlite' });
+    valueOf(await caller(first)('setup/complete', setupInput()));
+    await first.close();
+    // The README's restore, steps 1 and 2: Passerelle stopped, the database dropped and made again, empty.
+    await server.sql('postgres', `drop database ${target.database} with (force)`);
+    await server.sql('postgres', `create database ${target.database} owner ${ROLE}`);
+    const failure = start(dataDir);
+    await expect(failure).rejects.toMatchObject({ code: 'DATABASE_UNREACHABLE' });
+    const message = (await failure.catch((error: Error) => error.message)) as string;
+    expect(message).toBe(
+      `Passerelle garde ses données sur le serveur PostgreSQL « localhost » (base « ${target.database} »), mais cette base est vide alors que ce PC y a déjà travaillé : elle a sans doute été recréée pour une restauration qui n’est pas finie. Passerelle n’y crée rien, pour ne pas remplacer vos données par une base neuve. Demandez à votre prestataire informatique de finir la restauration (pg_restore dans la base « ${target.database} »), puis réessayez. Pour repartir vraiment d’une base vide : fermez Passerelle, renommez le fichier « moteur.json » du dossier des données en « moteur-ancien.json », relancez Passerelle et choisissez de nouveau « Serveur PostgreSQL » avec ce serveur (à la première étape de l’assistant, « Où garder les données ? »). Rien n’a été modifié, ni sur ce PC ni sur le serveur.`,
+    );
+    // Nothing was created there: pg_restore still finds the database as it made it.
+    const stillEmpty = `do $$ begin if exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public') then raise exception 'des objets ont été créés'; end if; end $$`;
+    await expect(server.sql(target.database, stillEmpty)).resolves.toBeUndefined();
+    expect(existsSync(path.join(dataDir, 'passerelle.sqlite'))).toBe(false);
+
+    // A PC that never opened it (no journal head of this database): the first start creates the tables.
+    const newcomer = tempDir();
+    await setFor(newcomer, target, SERVER_PASSWORD);
+    const fresh = await start(newcomer);
+    expect(fresh.engine.kind).toBe('postgres');
+    expect(valueOf(await caller(fresh)('setup/status')).completed).toBe(false);
+    await fresh.close();
   });
 
   it('says what to do when the server refuses the kept password (changed by the IT provider)', async () => {

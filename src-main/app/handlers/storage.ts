@@ -8,6 +8,7 @@ import path from 'node:path';
 import { JOIN_FILE_EXTENSION, openJoinFile, sealJoinFile } from '../../backup/join-file';
 import { readChosen } from '../client-files';
 import { loadPostgresPassword } from '../engine-choice';
+import { JOURNAL_KEY_ID, journalKeyCheck, serverJournalKeyId } from '../journal-start';
 import { USER_ONLY_FILE } from '../user-only';
 
 /** The domain’s rules on the typed setting: every field at fault at once, under its field. */
@@ -48,9 +49,15 @@ export const storageHandlers: HandlerMap<
     };
   },
 
-  'storage/testConnection': async ({ setting: input, password }) => {
+  'storage/testConnection': async ({ setting: input, password }, { services }) => {
     const { setting, warnings } = checkedSetting(input);
-    return withWarnings(await testPostgresConnection(setting, password), warnings);
+    // The journal's key this PC holds for that database: its own, or its folder's (a PC that moved to the server
+    // before a key per database), as startJournal takes them. Without one that fits, « Utiliser ce serveur » is
+    // refused: the test says so first.
+    const key =
+      (await services.keyStore.load(serverJournalKeyId(setting))) ?? (await services.keyStore.load(JOURNAL_KEY_ID));
+    const holdsJournalKey = (keyCheck: string) => key !== null && journalKeyCheck(key) === keyCheck;
+    return withWarnings(await testPostgresConnection(setting, password, { holdsJournalKey }), warnings);
   },
 
   'storage/choosePostgres': async ({ setting: input, password }, { services, record, transaction }) => {

@@ -57,6 +57,7 @@ export const CONNECTION_OUTCOME_KINDS = [
   'server_too_old',
   'not_passerelle',
   'newer_passerelle',
+  'needs_join_file',
   'cannot_create_tables',
   'server_busy',
   'failed',

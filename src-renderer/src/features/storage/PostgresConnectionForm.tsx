@@ -37,6 +37,7 @@ const TITLES: Record<ConnectionOutcomeView['kind'], string> = {
   server_too_old: 'Version de PostgreSQL trop ancienne',
   not_passerelle: 'Cette base contient d’autres données',
   newer_passerelle: 'Base d’une version plus récente de Passerelle',
+  needs_join_file: 'Base déjà utilisée : fichier de raccordement nécessaire',
   cannot_create_tables: 'Droits insuffisants sur la base',
   server_busy: 'Serveur occupé',
   failed: 'La connexion a échoué',
@@ -97,8 +98,8 @@ export function PostgresConnectionForm({
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
             label="Serveur"
-            description="Nom ou adresse IP donnés par votre prestataire informatique"
-            placeholder="base.mairie.local"
+            description="Le nom donné par votre prestataire informatique, celui que porte le certificat du serveur"
+            placeholder="base.mairie.fr"
             withAsterisk
             {...form.getInputProps('setting.host')}
           />
