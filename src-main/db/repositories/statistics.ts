@@ -137,7 +137,7 @@ export async function keyFigures(db: Db, f: Filter) {
     paidAnnex: number | null;
   }>`
     with ${scope(db, f)},
-    -- The half-days of the kept worksites in the period, cancelled ones included (paid when under contract).
+    -- The half-days of the kept worksites in the period, cancelled ones included (the structure's are paid).
     held as materialized (
       select s.id, s.worksite_id, s.date, s.start_minutes, s.end_minutes, s.cancelled_reason, s.cancel_kind
       from sessions s where s.worksite_id in (select id from sites) and s.date between ${f.from} and ${f.to}
