@@ -146,7 +146,7 @@ function certificateOutcome(code: string, setting: PostgresSetting, now: Date): 
           : [
               'Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle.',
               byAddress
-                ? 'un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local'
+                ? 'le certificat de l’autorité qui a signé celui du serveur (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie » : une autorité publique ne certifie pas une adresse du réseau local'
                 : `le certificat de l’autorité qui a signé celui du serveur « ${setting.host} » (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie »`,
               code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
                 ? 'certificat auto-signé'
