@@ -10,11 +10,12 @@ import {
 import { call } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
+import { AuthorityField } from './AuthorityField';
 
 export type PostgresFormValues = PostgresConnectionInput;
 
 const BLANK: PostgresFormValues = {
-  setting: { host: '', port: 5432, database: 'passerelle', user: 'passerelle', tls: 'verify' },
+  setting: { host: '', port: 5432, database: 'passerelle', user: 'passerelle', tls: 'verify', authority: null },
   password: '',
 };
 
@@ -141,6 +142,15 @@ export function PostgresConnectionForm({
             {...form.getInputProps('setting.tls')}
           />
         </Grid.Col>
+        {form.values.setting.tls === 'verify' && (
+          <Grid.Col span={12}>
+            <AuthorityField
+              value={form.values.setting.authority ?? null}
+              onChange={(pem) => form.setFieldValue('setting.authority', pem)}
+              error={form.errors['setting.authority'] as string | undefined}
+            />
+          </Grid.Col>
+        )}
       </Grid>
       <Group>
         <Button variant="default" onClick={() => void test()} loading={testing}>
@@ -153,8 +163,15 @@ export function PostgresConnectionForm({
   );
 }
 
-/** An emptied NumberInput gives '': sent as NaN, refused by the domain’s port rule under its field. */
+/**
+ * An emptied NumberInput gives '': sent as NaN, refused by the domain’s port rule under its field. The
+ * authority goes with « TLS obligatoire » only (it stays chosen if the mode is changed back).
+ */
 function withNumberPort(values: PostgresFormValues): PostgresFormValues {
   const port = values.setting.port as number | string;
-  return { ...values, setting: { ...values.setting, port: typeof port === 'number' ? port : Number.NaN } };
+  const authority = values.setting.tls === 'verify' ? (values.setting.authority ?? null) : null;
+  return {
+    ...values,
+    setting: { ...values.setting, port: typeof port === 'number' ? port : Number.NaN, authority },
+  };
 }
