@@ -77,14 +77,15 @@ export function AuthorityField({
       label="Autorité de certification de la mairie (facultatif)"
       description="Si le certificat du serveur n’est pas signé par une autorité publique : le fichier .crt ou .pem de l’autorité remis par votre prestataire informatique (ou le certificat du serveur lui-même s’il est auto-signé). Jamais de clé privée."
       error={error}
+      size="md"
     >
       <Stack gap="xs" mt={6}>
         <Group gap="xs">
-          <Button variant="default" size="xs" loading={reading} onClick={() => void choose()}>
+          <Button variant="default" loading={reading} onClick={() => void choose()}>
             {value ? 'Choisir un autre certificat…' : 'Choisir le certificat…'}
           </Button>
           {value && (
-            <Button variant="subtle" size="xs" color="gray" onClick={remove}>
+            <Button variant="subtle" color="gray" onClick={remove}>
               Retirer
             </Button>
           )}
