@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostgresSettingInput } from '../../src-main/shared/contract/storage';
 import { runServer, uniqueName, type RunServer } from './support/postgres';
+import { setupInput } from './support/factories';
 import { caller, configured, tempDir, testServices, valueOf } from './support/services';
 import {
   certificateShownBy,
@@ -272,5 +273,27 @@ describe('using the server with the town’s authority', () => {
       code: 'DATABASE_UNREACHABLE',
       message: expect.stringContaining('Passerelle ne peut pas vérifier l’identité du serveur.'),
     });
+  });
+
+  it('gives the authority to a PC that joins with the fichier de raccordement', async () => {
+    const at = { ...(await behind(serverIdentity(town, ['localhost']))), database: await emptyDatabase() };
+    const first = await testServices({ engine: 'sqlite' });
+    valueOf(
+      await caller(first)('storage/choosePostgres', { setting: { ...at, authority: town.cert }, password: PASSWORD }),
+    );
+    const view = valueOf(await caller(first)('setup/complete', setupInput()));
+    const passphrase = 'goéland-verger-sentier-iris';
+    const { file } = valueOf(
+      await caller(first, { user: view.user, token: view.token })('storage/writeJoinFile', {
+        folder: tempDir('passerelle-cle-usb-'),
+        passphrase,
+      }),
+    );
+    const second = await testServices({ engine: 'sqlite' });
+    valueOf(await caller(second)('storage/joinWithFile', { path: file, passphrase }));
+    expect(second.engine.kind).toBe('postgres');
+    const kept = JSON.parse(readFileSync(second.paths.engineFile, 'utf8')) as { postgres: PostgresSettingInput };
+    expect(kept.postgres.authority).toBe(JSON.parse(readFileSync(first.paths.engineFile, 'utf8')).postgres.authority);
+    expect(valueOf(await caller(second)('setup/status')).completed).toBe(true);
   });
 });
