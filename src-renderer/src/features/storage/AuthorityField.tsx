@@ -38,15 +38,17 @@ export function AuthorityCertificates({ certificates }: { certificates: Authorit
  */
 export function AuthorityField({
   value,
+  certificates,
   onChange,
   error,
 }: {
   value: string | null;
-  onChange: (pem: string | null) => void;
+  /** What `storage/readAuthority` said of `value`: kept by the form, so that it survives a change of TLS mode. */
+  certificates: AuthorityCertificateView[] | null;
+  onChange: (pem: string | null, certificates: AuthorityCertificateView[] | null) => void;
   error?: string;
 }) {
   const chooseSource = useChooseSource();
-  const [certificates, setCertificates] = useState<AuthorityCertificateView[] | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
 
@@ -57,8 +59,7 @@ export function AuthorityField({
     setReading(true);
     try {
       const read = await call('storage/readAuthority', source);
-      setCertificates(read.certificates);
-      onChange(read.pem);
+      onChange(read.pem, read.certificates);
     } catch (failure) {
       setRefusal(errorMessage(failure));
     } finally {
@@ -67,9 +68,8 @@ export function AuthorityField({
   };
 
   const remove = () => {
-    setCertificates(null);
     setRefusal(null);
-    onChange(null);
+    onChange(null, null);
   };
 
   return (

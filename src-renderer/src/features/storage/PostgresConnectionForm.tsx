@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import {
   TLS_MODE_LABELS,
   TLS_MODES,
+  type AuthorityCertificateView,
   type ConnectionOutcomeView,
   type PostgresConnectionInput,
 } from '@shared/contract/storage';
@@ -79,6 +80,7 @@ export function PostgresConnectionForm({
   const form = useForm<PostgresFormValues>({ initialValues: BLANK });
   const [testing, setTesting] = useState(false);
   const [outcome, setOutcome] = useState<ConnectionOutcomeView | null>(null);
+  const [authority, setAuthority] = useState<AuthorityCertificateView[] | null>(null);
 
   const test = async () => {
     setTesting(true);
@@ -146,7 +148,11 @@ export function PostgresConnectionForm({
           <Grid.Col span={12}>
             <AuthorityField
               value={form.values.setting.authority ?? null}
-              onChange={(pem) => form.setFieldValue('setting.authority', pem)}
+              certificates={authority}
+              onChange={(pem, certificates) => {
+                form.setFieldValue('setting.authority', pem);
+                setAuthority(certificates);
+              }}
               error={form.errors['setting.authority'] as string | undefined}
             />
           </Grid.Col>
