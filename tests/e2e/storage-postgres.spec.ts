@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -46,10 +47,19 @@ test('la secrétaire choisit le serveur PostgreSQL de la mairie, puis travaille 
   // The IT provider sends the server's own certificate (Windows saved it as a binary .cer): « TLS obligatoire »
   // checks the server against it, name included.
   writeFileSync(path.join(app.homeDir, 'serveur-mairie.cer'), await certificateShownBy(postgres.port));
-  await page.getByRole('button', { name: 'Choisir le certificat…' }).click();
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  writeFileSync(path.join(app.homeDir, 'serveur-mairie.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
   const certificatePicker = page.getByRole('dialog', {
     name: 'Choisir le certificat de l’autorité (.crt, .pem ou .cer)',
   });
+  // The key sent by mistake is refused, with what to ask for instead.
+  await page.getByRole('button', { name: 'Choisir le certificat…' }).click();
+  await certificatePicker.getByRole('button', { name: 'Dossier personnel' }).click();
+  await certificatePicker.getByRole('button', { name: 'Choisir serveur-mairie.pem' }).click();
+  await expect(page.getByText('Ce fichier n’a pas été retenu')).toBeVisible();
+  await expect(page.getByText(/^Ce fichier contient une clé privée/)).toBeVisible();
+  await app.screenshot(page, 'storage-pg-01b-cle-refusee');
+  await page.getByRole('button', { name: 'Choisir le certificat…' }).click();
   await certificatePicker.getByRole('button', { name: 'Dossier personnel' }).click();
   await certificatePicker.getByRole('button', { name: 'Choisir serveur-mairie.cer' }).click();
   const chosen = page.getByRole('alert').filter({ hasText: 'Certificat choisi' });

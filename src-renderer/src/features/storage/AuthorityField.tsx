@@ -14,14 +14,14 @@ export function AuthorityCertificates({ certificates }: { certificates: Authorit
           <Text size="sm">
             <strong>{certificate.subject}</strong>
           </Text>
-          <Text size="xs" c="dimmed">
+          <Text size="sm" c="dimmed">
             {certificate.selfSigned ? 'Signé par lui-même' : `Signé par ${certificate.issuer}`} · valable du{' '}
             {formatFrenchDate(certificate.validFrom.slice(0, 10))} au{' '}
             {formatFrenchDate(certificate.validUntil.slice(0, 10))}
           </Text>
-          <Text size="xs">
+          <Text size="sm">
             Empreinte SHA-256 :{' '}
-            <Text span ff="monospace" size="xs" style={{ wordBreak: 'break-all' }}>
+            <Text span ff="monospace" size="sm" style={{ wordBreak: 'break-all' }}>
               {certificate.fingerprint}
             </Text>
           </Text>
