@@ -11,6 +11,7 @@ import {
   NOT_A_CERTIFICATE,
   pemBlocks,
   PRIVATE_KEY_REFUSED,
+  rootIssue,
 } from '../domain/postgres-authority';
 import { UPLOAD_LIMITS } from '../shared/contract/files';
 import type { AuthorityCertificateView } from '../shared/contract/storage';
@@ -35,7 +36,9 @@ function view(certificate: X509Certificate): AuthorityCertificateView {
     validFrom: new Date(certificate.validFrom).toISOString(),
     validUntil: new Date(certificate.validTo).toISOString(),
     fingerprint: certificate.fingerprint256,
-    selfSigned: certificate.subject === certificate.issuer,
+    // Names and signature only: `checkIssued` would also ask a self-signed server certificate for keyCertSign,
+    // which OpenSSL does not ask of a trust anchor (the tests connect with one).
+    selfSigned: certificate.subject === certificate.issuer && certificate.verify(certificate.publicKey),
   };
 }
 
@@ -63,16 +66,23 @@ export function parseAuthority(bytes: Buffer, field: string): Authority {
         );
       }
     }
-    return { pem: certificates.map((c) => c.toString()).join(''), certificates: certificates.map(view) };
+    return rooted({ pem: certificates.map((c) => c.toString()).join(''), certificates: certificates.map(view) }, field);
   }
   // No PEM boundary: a binary (DER) certificate, or anything else.
   if (/PRIVATE KEY/.test(text)) refuse(PRIVATE_KEY_REFUSED, field);
   try {
     const certificate = new X509Certificate(bytes);
-    return { pem: certificate.toString(), certificates: [view(certificate)] };
-  } catch {
+    return rooted({ pem: certificate.toString(), certificates: [view(certificate)] }, field);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     return refuse(NOT_A_CERTIFICATE, field);
   }
+}
+
+function rooted(authority: Authority, field: string): Authority {
+  const issue = rootIssue(authority.certificates);
+  if (issue) refuse(issue, field);
+  return authority;
 }
 
 /** A file chosen now: refused too when every certificate in it has expired, with the date. */

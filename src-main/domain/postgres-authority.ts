@@ -18,7 +18,10 @@
  *   (PRIVATE KEY, ENCRYPTED PRIVATE KEY); OpenSSL’s older « RSA PRIVATE KEY »,
  *   « EC PRIVATE KEY » and « DSA PRIVATE KEY » name keys too.
  * - RFC 5280 § 4.1.2.5: a certificate is valid up to and including its
- *   notAfter instant, expired after it.
+ *   notAfter instant, expired after it. § 6.1: a path ends at a trust anchor;
+ *   OpenSSL (and BoringSSL, in Electron) take as anchor only a self-signed
+ *   certificate unless asked for partial chains, which Node does not: a file
+ *   without a self-signed certificate never verifies anything.
  */
 
 export interface PemBlock {
@@ -79,4 +82,21 @@ export function hasExpired(certificate: AuthorityValidity, now: Date): boolean {
 /** The certificates of the file that have expired at `now`, in the file’s order. */
 export function expiredCertificates<T extends AuthorityValidity>(certificates: readonly T[], now: Date): T[] {
   return certificates.filter((certificate) => hasExpired(certificate, now));
+}
+
+export interface AuthorityNames {
+  subject: string;
+  issuer: string;
+  /** Issued by itself and signed by its own key: a root authority, or a self-signed server certificate. */
+  selfSigned: boolean;
+}
+
+/**
+ * A file without a self-signed certificate: most often the server’s own certificate, or an intermediate, sent
+ * instead of the root authority that signed it. Said with the name of the authority to ask for.
+ */
+export function rootIssue(certificates: readonly AuthorityNames[]): string | null {
+  if (certificates.length === 0 || certificates.some((certificate) => certificate.selfSigned)) return null;
+  const first = certificates[0]!;
+  return `Ce fichier ne contient pas le certificat d’une autorité racine : « ${first.subject} » est signé par « ${first.issuer} ». Demandez à votre prestataire informatique le certificat de cette autorité-là (celui de l’autorité racine, qui est signé par elle-même).`;
 }

@@ -8,6 +8,7 @@ import {
   hasExpired,
   isPrivateKeyLabel,
   pemBlocks,
+  rootIssue,
 } from '../../src-main/domain/postgres-authority';
 import { checkPostgresSetting } from '../../src-main/domain/postgres-connection';
 
@@ -81,6 +82,29 @@ describe('what the authority’s file may hold (RFC 7468 labels)', () => {
         expect(authorityTextIssue(text)).toBeNull();
       }),
     );
+  });
+});
+
+describe('a trust anchor in the file (RFC 5280 § 6.1)', () => {
+  const root = { subject: 'CN=Racine', issuer: 'CN=Racine', selfSigned: true };
+  const server = { subject: 'CN=base.mairie.fr', issuer: 'CN=Racine', selfSigned: false };
+  const intermediate = { subject: 'CN=Intermédiaire', issuer: 'CN=Racine', selfSigned: false };
+  it.each([
+    ['the root alone', [root], null],
+    ['a self-signed server certificate', [{ ...server, issuer: server.subject, selfSigned: true }], null],
+    ['the server’s certificate followed by its root (fullchain with the root)', [server, root], null],
+    [
+      'the server’s certificate alone',
+      [server],
+      'Ce fichier ne contient pas le certificat d’une autorité racine : « CN=base.mairie.fr » est signé par « CN=Racine ». Demandez à votre prestataire informatique le certificat de cette autorité-là (celui de l’autorité racine, qui est signé par elle-même).',
+    ],
+    [
+      'an intermediate and the server, without the root',
+      [intermediate, server],
+      expect.stringMatching(/« CN=Intermédiaire » est signé par « CN=Racine »/),
+    ],
+  ])('%s', (_case, certificates, expected) => {
+    expect(rootIssue(certificates)).toEqual(expected);
   });
 });
 

@@ -119,6 +119,21 @@ describe('choosing the authority’s file', () => {
     });
   });
 
+  it('refuses the server’s certificate sent instead of the authority that signed it, naming that authority; takes both together', async () => {
+    const services = await testServices({ engine: 'sqlite' });
+    const leaf = serverIdentity(town, ['base.mairie-kerbrenou.fr']).cert;
+    const alone = await caller(services)('storage/readAuthority', { path: fileOnThisPc('serveur.crt', leaf) });
+    expect(alone).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!alone.ok)
+      expect(alone.error.message).toBe(
+        'Ce fichier ne contient pas le certificat d’une autorité racine : « CN=base.mairie-kerbrenou.fr, O=Mairie de Kerbrénou » est signé par « CN=Autorité de la mairie de Kerbrénou, O=Mairie de Kerbrénou ». Demandez à votre prestataire informatique le certificat de cette autorité-là (celui de l’autorité racine, qui est signé par elle-même).',
+      );
+    const chain = valueOf(
+      await caller(services)('storage/readAuthority', { path: fileOnThisPc('chaine.pem', `${leaf}${town.cert}`) }),
+    );
+    expect(chain.certificates.map((c) => c.selfSigned)).toEqual([false, true]);
+  });
+
   it('refuses a file over 32 Ko before reading it', async () => {
     const services = await testServices({ engine: 'sqlite' });
     const big = `${town.cert}${'#'.repeat(32 * 1024)}`;
