@@ -140,18 +140,17 @@ export async function statsFigures(
 ): Promise<StatsFigures> {
   const { until, asOf } = countingEnd(filter, today);
   const counted: repo.Filter = { ...filter, to: until };
-  const [rows, k, upcoming, immersionRows, forceMajeure, history] = await Promise.all([
+  const [rows, k, upcoming, immersionRows, history] = await Promise.all([
     repo.breakdownCounts(db, counted),
     repo.keyFigures(db, counted),
     repo.upcomingPeople(db, filter, until),
     repo.immersionCounts(db, counted, today),
-    repo.forceMajeureByDay(db, counted),
     calendarHistory(db),
   ]);
   // Half-days lost to force majeure count as paid on the days the setting in force pays them.
-  const paidForceMajeure = forceMajeure
-    .filter((d) => calendarInForce(history, d.date).forceMajeurePaid)
-    .reduce((sum, d) => sum + Number(d.minutes), 0);
+  const paidForceMajeure = rows
+    .filter((r) => r.dim === 'forceMajeure' && calendarInForce(history, r.cat).forceMajeurePaid)
+    .reduce((sum, r) => sum + Number(r.n), 0);
   const immersionCount = (objective: string, status: string) =>
     Number(immersionRows.find((r) => r.objective === objective && r.status === status)?.n ?? 0);
   const byDim = new Map<string, Map<string, number>>();

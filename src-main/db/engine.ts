@@ -440,6 +440,25 @@ export function textParam(value: string | null) {
   return sql<string | null>`cast(${value} as text)`;
 }
 
+/**
+ * Whether `value` is one of the ids a one-column select (`ids`) answers: a
+ * filter that lets PostgreSQL read a big table by an index starting with
+ * `value`, for those ids only. PostgreSQL: `value = any(array(ids))`, the
+ * select run once, the index probed for the ids of its array. Written
+ * `value in (ids)`, it is a semi-join, which PostgreSQL's costs (each probe
+ * priced as a read from disk) make a scan of the whole table. It guesses the
+ * array holds ten ids and plans the joins after it for few rows: keep it for
+ * reading a small part of a table (a period's people among all), joined on
+ * keys; for most of a table, the joins planned for few rows are the slower.
+ * SQLite: `+value in (ids)`, a plain filter: the unary `+` leaves SQLite's
+ * plan to the joins, which read the index already (driven from the list
+ * instead, it built a temporary index for the rest), see « Disqualifying
+ * WHERE clause terms using unary-"+" », https://www.sqlite.org/optoverview.html.
+ */
+export function amongIds(db: Db, value: Expression<number> | RawBuilder<number>, ids: RawBuilder<unknown>) {
+  return engineOf(db) === 'sqlite' ? sql<boolean>`+${value} in (${ids})` : sql<boolean>`${value} = any(array(${ids}))`;
+}
+
 /** A bound integer with its type said (`cast($1 as integer)`): see `textParam`. */
 export function integerParam(value: number | null) {
   return sql<number | null>`cast(${value} as integer)`;

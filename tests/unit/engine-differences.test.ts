@@ -3,10 +3,11 @@
  * checked on both engines with the same assertions (issue 28, item 2): the
  * migrated schema of each engine, a database of its own per engine.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
+  amongIds,
   asFlag,
   beginReadOnly,
   endReadOnly,
@@ -173,6 +174,26 @@ describe.each(engines())('on %s', (kind) => {
         ${greatestOf(db, [sql`'2026-03-01'`, textParam('2026-02-28')])} as later,
         ${leastOf(db, [sql`'2026-03-01'`, textParam('2026-02-28')])} as earlier`.execute(db);
     expect(rows[0]).toEqual({ high: 7, low: -15, later: '2026-03-01', earlier: '2026-02-28' });
+  });
+
+  it('keeps the rows whose id a select answers, none when it answers none (in, or = any(array(…)))', async () => {
+    for (const [day, cents] of [
+      ['2031-01-01', 2101],
+      ['2031-01-02', 2102],
+      ['2031-01-03', 2103],
+      ['2031-01-04', 2104],
+    ] as const)
+      await db.insertInto('wageRates').values({ effectiveFrom: day, hourlyCents: cents, createdAt: NOW }).execute();
+    const kept = async (ids: RawBuilder<unknown>) =>
+      (
+        await sql<{ cents: number }>`select w.hourly_cents as cents from wage_rates w
+          where w.effective_from like '2031-%' and ${amongIds(db, sql`w.id`, ids)} order by w.id`.execute(db)
+      ).rows.map((r) => r.cents);
+    expect(await kept(sql`select id from wage_rates where hourly_cents in (2102, 2104)`)).toEqual([2102, 2104]);
+    expect(await kept(sql`select id from wage_rates where hourly_cents >= ${integerParam(2103)}`)).toEqual([
+      2103, 2104,
+    ]);
+    expect(await kept(sql`select id from wage_rates where hourly_cents > 9999999`)).toEqual([]);
   });
 
   it('takes a parameter with nothing around to type it, once its type is said', async () => {

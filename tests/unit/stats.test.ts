@@ -125,6 +125,129 @@ describe('counting rules', () => {
   });
 });
 
+describe('the edges of what counts, on each engine', () => {
+  it('takes the situation at entry, the last entered of a day, else the first one after', async () => {
+    const { services, call } = await configured();
+    const w = await insertWorksite(services, { name: 'W', startDate: '2025-03-03' });
+    await insertSession(services, w, '2025-03-04');
+    const base = { sex: 'F' as const, birthDate: '1990-01-01', resources: 'rsa' as const, education: '3' as const };
+    // Entered on 3 March: three situations up to that day (two of them that very day), one after.
+    const before = await insertPerson(
+      services,
+      {
+        ...base,
+        situations: [
+          { observedOn: '2025-01-10', resources: 'ass', education: '3' },
+          { observedOn: '2025-03-03', resources: 'aah', education: '4' },
+          { observedOn: '2025-03-03', resources: 'rsa', education: '5' },
+          { observedOn: '2025-04-01', resources: 'sans_ressources', education: 'infra3' },
+        ],
+      },
+      1,
+    );
+    await insertParticipation(services, { worksiteId: w, ...before, startDate: '2025-03-03', endDate: '2025-03-30' });
+    // Entered on 2 December 2024 (the start of the parcours crossing into 2025), every situation after it:
+    // the earliest day counts, and of that day the last entered.
+    const after = await insertPerson(
+      services,
+      {
+        ...base,
+        situations: [
+          { observedOn: '2025-01-15', resources: 'sans_ressources', education: 'infra3' },
+          { observedOn: '2025-02-01', resources: 'aah', education: '4' },
+          { observedOn: '2025-01-15', resources: 'ass', education: '3' },
+        ],
+      },
+      2,
+    );
+    await insertParticipation(services, { worksiteId: w, ...after, startDate: '2024-12-02', endDate: '2025-01-31' });
+
+    const y = valueOf(await call('stats/figures', { ...YEAR_2025, showSmall: true }));
+    expect(rowsOf(y, 'resources')).toEqual({ rsa: 1, ass: 1 });
+    expect(rowsOf(y, 'education')).toEqual({ '5': 1, '3': 1 });
+  });
+
+  it('counts the marks of the period’s half-days held within each contract, and pays the cancelled ones under contract', async () => {
+    const { services, call } = await configured();
+    const w = await insertWorksite(services, { name: 'W', startDate: '2025-03-03' });
+    const person = { sex: 'M' as const, birthDate: '1980-05-05', resources: 'rsa' as const, education: '3' as const };
+    const march = await insertPerson(services, person, 1);
+    const marchContract = await insertParticipation(services, {
+      worksiteId: w,
+      ...march,
+      startDate: '2025-03-03',
+      endDate: '2025-03-30',
+    });
+    const winter = await insertPerson(services, person, 2);
+    const winterContract = await insertParticipation(services, {
+      worksiteId: w,
+      ...winter,
+      startDate: '2024-12-02',
+      endDate: '2025-01-31',
+    });
+    const mark = async (
+      sessionId: number,
+      participationId: number,
+      value: 'present' | 'retard' | 'maladie',
+      more: { paid?: 0 | 1; actualStart?: number } = {},
+    ) =>
+      services.db
+        .insertInto('attendance')
+        .values({
+          sessionId,
+          participationId,
+          mark: value,
+          actualStart: more.actualStart ?? null,
+          actualEnd: null,
+          paid: more.paid ?? 0,
+          proofDate: null,
+          updatedBy: null,
+          updatedAt: 'x',
+        })
+        .execute();
+    // Each half-day is 8:30–12:00, 210 minutes.
+    await mark(await insertSession(services, w, '2025-03-04'), marchContract, 'present');
+    await mark(await insertSession(services, w, '2025-03-05'), marchContract, 'retard', { actualStart: 540 });
+    await mark(await insertSession(services, w, '2025-03-06'), marchContract, 'maladie', { paid: 1 });
+    await insertSession(services, w, '2025-03-07', 'Intempéries');
+    const forceMajeure = await insertSession(services, w, '2025-03-10', 'Inondation');
+    await services.db
+      .updateTable('sessions')
+      .set({ cancelKind: 'force_majeure' })
+      .where('id', '=', forceMajeure)
+      .execute();
+    // After the March contract ended: neither its mark nor the cancelled half-day count.
+    await mark(await insertSession(services, w, '2025-03-31'), marchContract, 'present');
+    await insertSession(services, w, '2025-04-01', 'Intempéries');
+    // The winter contract: a mark of 2024 (another period), one of 2025, one on a half-day cancelled since (paid
+    // as cancelled, not as worked).
+    await mark(await insertSession(services, w, '2024-12-03'), winterContract, 'present');
+    await mark(await insertSession(services, w, '2025-01-07'), winterContract, 'present');
+    await mark(await insertSession(services, w, '2025-01-08', 'Panne'), winterContract, 'present');
+
+    const y = valueOf(await call('stats/figures', { ...YEAR_2025, showSmall: true }));
+    expect(figure(y, 'worksites')).toBe(1);
+    expect(figure(y, 'sessions')).toBe(5);
+    // Worked: 210 + 180 (late, from 9:00) + 210.
+    expect(figure(y, 'hoursWorked')).toBe(600);
+    // Paid: worked + the paid sick half-day + the two half-days cancelled by the structure under contract.
+    expect(figure(y, 'hoursPaid')).toBe(600 + 210 + 2 * 210);
+    // Three present or late of four marks.
+    expect(figure(y, 'attendanceRate')).toBe(75);
+    const { calendar } = valueOf(await call('settings/get', {}));
+    valueOf(
+      await call('settings/updateCalendar', {
+        effectiveFrom: '2025-01-01',
+        region: calendar.region,
+        whitMondayWorked: calendar.whitMondayWorked,
+        forceMajeurePaid: true,
+      }),
+    );
+    const paidForceMajeure = valueOf(await call('stats/figures', { ...YEAR_2025, showSmall: true }));
+    expect(figure(paidForceMajeure, 'hoursPaid')).toBe(600 + 210 + 3 * 210);
+  });
+});
+
 /**
  * 22 worksites and 99 people in 2025, by groups written out here:
  * A 20 women born 1 June 2002, RSA, infra 3 — B 15 men born 10 January 2003,
