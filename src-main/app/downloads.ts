@@ -73,6 +73,7 @@ export const SERVER_PC_ONLY: ReadonlyMap<Method, string> = new Map<Method, strin
   // point of a Passerelle server is that no other PC ever holds that password (issue 29).
   // A connection test from another PC would be run by the server PC, toward whatever server is typed: there too.
   ['storage/testConnection', STORAGE_ON_SERVER],
+  ['storage/readAuthority', STORAGE_ON_SERVER],
   ['storage/choosePostgres', STORAGE_ON_SERVER],
   ['storage/chooseSqlite', STORAGE_ON_SERVER],
   ['storage/writeJoinFile', STORAGE_ON_SERVER],

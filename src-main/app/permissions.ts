@@ -51,6 +51,7 @@ export const PERMISSIONS: Record<Method, Entry> = {
   // Where the data is kept: open while the wizard runs (access `setup`), then the administrator only.
   'storage/status': ADMIN,
   'storage/testConnection': ADMIN,
+  'storage/readAuthority': ADMIN,
   'storage/choosePostgres': ADMIN,
   'storage/chooseSqlite': ADMIN,
   'storage/writeJoinFile': ADMIN,

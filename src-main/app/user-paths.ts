@@ -31,6 +31,7 @@ export const USER_PATH_FIELDS: Partial<Record<Method, readonly string[]>> = {
   'stats/export': ['folder'],
   'storage/writeJoinFile': ['folder'],
   'storage/joinWithFile': ['path'],
+  'storage/readAuthority': ['path'],
 };
 
 const REFUSED =

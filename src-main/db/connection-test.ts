@@ -13,7 +13,10 @@ import {
   type PostgresSetting,
 } from '../domain/postgres-connection';
 import { CONNECTION_OUTCOME_KINDS } from '../shared/contract/storage';
+import { expiredCertificates } from '../domain/postgres-authority';
+import { formatFrenchDate } from '../shared/dates';
 import { LATEST_VERSION } from './migrations';
+import { authorityCertificates } from './postgres-authority';
 import { PASSERELLE_SCHEMA_TABLE } from './postgres-marker';
 
 export type ConnectionOutcomeKind = (typeof CONNECTION_OUTCOME_KINDS)[number];
@@ -43,6 +46,8 @@ export interface ConnectionTestOptions {
    * Passerelle database, whose PCs must share the journal's key (app/journal-start.ts). Not given: not asked.
    */
   holdsJournalKey?: (keyCheck: string) => boolean;
+  /** When the authority's expiry is judged: the TLS check's own time, this PC's clock, by default. */
+  now?: Date;
 }
 
 const PROVIDER = 'votre prestataire informatique';
@@ -90,9 +95,11 @@ function outcome(
 }
 
 /** The driver’s TLS options for a setting: what the connection test uses, and what the app’s pool must use too. */
-export function postgresSsl(setting: PostgresSetting): false | { rejectUnauthorized: boolean } {
+export function postgresSsl(setting: PostgresSetting): false | { rejectUnauthorized: boolean; ca?: string } {
   if (setting.tls === 'disable') return false;
   // `verify`: Node checks the chain against its trusted authorities and the server’s name (libpq’s verify-full).
+  // With the town's authority (libpq's sslrootcert), against that authority alone: `ca` replaces Node's list.
+  if (setting.tls === 'verify' && setting.authority) return { rejectUnauthorized: true, ca: setting.authority };
   return { rejectUnauthorized: setting.tls === 'verify' };
 }
 
@@ -109,7 +116,11 @@ function serverSays(text: string): string {
  * ordinateur » would send the IT provider to install the authority in Windows, which changes nothing.
  * OpenSSL's names for the codes: https://docs.openssl.org/3.0/man1/openssl-verification-options/.
  */
-function certificateOutcome(code: string, setting: PostgresSetting): ConnectionOutcome {
+function certificateOutcome(code: string, setting: PostgresSetting, now: Date): ConnectionOutcome {
+  if (setting.tls === 'verify' && setting.authority) {
+    const authorityOutcome = againstAuthority(code, setting, now);
+    if (authorityOutcome) return authorityOutcome;
+  }
   const byAddress = IP_ADDRESS.test(setting.host.replace(/^\[(.*)\]$/, '$1'));
   const [why, ask, technical] =
     code === 'CERT_HAS_EXPIRED'
@@ -135,8 +146,8 @@ function certificateOutcome(code: string, setting: PostgresSetting): ConnectionO
           : [
               'Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle.',
               byAddress
-                ? 'un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local'
-                : `un certificat d’une autorité publique pour « ${setting.host} »`,
+                ? 'le certificat de l’autorité qui a signé celui du serveur (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie » : une autorité publique ne certifie pas une adresse du réseau local'
+                : `le certificat de l’autorité qui a signé celui du serveur « ${setting.host} » (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie »`,
               code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
                 ? 'certificat auto-signé'
                 : code === 'SELF_SIGNED_CERT_IN_CHAIN'
@@ -148,14 +159,41 @@ function certificateOutcome(code: string, setting: PostgresSetting): ConnectionO
     `Passerelle ne peut pas vérifier l’identité du serveur. ${why} Demandez à ${PROVIDER} ${ask}.`,
     `Vérification TLS refusée (${code}) : ${technical}.${
       TRUST_CODES.has(code)
-        ? ' Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.'
+        ? ' Sans certificat d’autorité fourni, Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.'
         : ''
     }`,
   );
 }
 
+/**
+ * The town's authority was given (libpq's sslrootcert): the server's chain is checked against it alone. Said
+ * apart: a server certificate this authority did not sign, and the authority's own certificate expired. A
+ * name the certificate does not carry is said as without an authority (null: the general case).
+ */
+function againstAuthority(code: string, setting: PostgresSetting, now: Date): ConnectionOutcome | null {
+  const certificates = authorityCertificates(setting.authority) ?? [];
+  const named = certificates.map((c) => `« ${c.subject} »`).join(', ');
+  const expired = expiredCertificates(certificates, now)[0];
+  if (code === 'CERT_HAS_EXPIRED' && expired) {
+    const on = formatFrenchDate(expired.validUntil.slice(0, 10));
+    return outcome(
+      'certificate_untrusted',
+      `Passerelle ne peut pas vérifier l’identité du serveur : le certificat de l’autorité de la mairie choisi ici (« ${expired.subject} ») a expiré le ${on}. Demandez à ${PROVIDER} le certificat en cours de son autorité, puis choisissez-le dans « Autorité de certification de la mairie ».`,
+      `Vérification TLS refusée (CERT_HAS_EXPIRED) : le certificat d’autorité fourni a expiré le ${on} (SHA-256 ${expired.fingerprint}).`,
+    );
+  }
+  if (TRUST_CODES.has(code)) {
+    return outcome(
+      'certificate_untrusted',
+      `Passerelle ne peut pas vérifier l’identité du serveur : son certificat n’est pas signé par l’autorité de la mairie choisie ici (${named}). Vérifiez avec ${PROVIDER} que ce fichier est bien le certificat de l’autorité qui a signé celui du serveur « ${setting.host} » (ou, pour un certificat auto-signé, le certificat du serveur lui-même).`,
+      `Vérification TLS refusée (${code}) : la chaîne du serveur ne mène pas au certificat d’autorité fourni (SHA-256 ${certificates.map((c) => c.fingerprint).join(', ')}).`,
+    );
+  }
+  return null;
+}
+
 /** Classifies what `connect()` threw. Exported for the cases a test server cannot produce. */
-export function classifyConnectError(error: unknown, setting: PostgresSetting): ConnectionOutcome {
+export function classifyConnectError(error: unknown, setting: PostgresSetting, now = new Date()): ConnectionOutcome {
   const err = (error ?? {}) as { code?: unknown; message?: unknown };
   const code = typeof err.code === 'string' ? err.code : '';
   const text = typeof err.message === 'string' ? err.message : '';
@@ -214,7 +252,7 @@ export function classifyConnectError(error: unknown, setting: PostgresSetting): 
       `Le serveur a répondu « N » à la demande SSLRequest : ssl = off dans postgresql.conf.`,
     );
   }
-  if (CERTIFICATE_CODES.has(code)) return certificateOutcome(code, setting);
+  if (CERTIFICATE_CODES.has(code)) return certificateOutcome(code, setting, now);
   if (code === '53300' || code === '57P03') {
     return outcome(
       'server_busy',
@@ -367,14 +405,14 @@ export async function testPostgresConnection(
     try {
       await client.connect();
     } catch (error) {
-      return classifyConnectError(error, setting);
+      return classifyConnectError(error, setting, options.now);
     }
     try {
       // Nothing is written: a read-only transaction around the checks.
       await client.query('begin transaction read only');
       return judge(await readFacts(client), setting, options);
     } catch (error) {
-      return classifyConnectError(error, setting);
+      return classifyConnectError(error, setting, options.now);
     }
   } finally {
     await client.end().catch(() => undefined);

@@ -40,6 +40,8 @@ export interface PostgresSetting {
   database: string;
   user: string;
   tls: TlsMode;
+  /** The authority’s PEM certificate(s) « TLS obligatoire » checks against (libpq’s sslrootcert); none: the public ones. */
+  authority?: string | null;
 }
 
 export interface SettingIssue {
@@ -149,10 +151,15 @@ export function checkPostgresSetting(setting: PostgresSetting): SettingCheck {
   add('database', databaseIssue(setting.database));
   add('user', userIssue(setting.user));
   add('tls', tlsIssue(setting.tls, setting.host));
+  if (setting.authority && setting.tls !== 'verify')
+    add(
+      'authority',
+      'Le certificat de l’autorité ne sert qu’avec « TLS obligatoire » : choisissez ce mode, ou retirez le certificat.',
+    );
   const warnings: string[] = [];
   if (setting.tls === 'no-verify')
     warnings.push(
-      'Sans vérification du certificat, la connexion est chiffrée mais Passerelle ne peut pas savoir si elle parle au bon serveur. Déconseillé : demandez à votre prestataire informatique un certificat reconnu et choisissez « TLS obligatoire ».',
+      'Sans vérification du certificat, la connexion est chiffrée mais Passerelle ne peut pas savoir si elle parle au bon serveur. Déconseillé, en dernier recours seulement : demandez plutôt à votre prestataire informatique le certificat de son autorité (ou celui du serveur s’il est auto-signé), choisissez « TLS obligatoire » et donnez ce fichier dans « Autorité de certification de la mairie ».',
     );
   if (setting.user === 'postgres')
     warnings.push(

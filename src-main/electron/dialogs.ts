@@ -8,6 +8,7 @@ const FILTER_NAMES = {
   attachment: 'Documents numérisés (PDF, JPEG, PNG)',
   backup: 'Sauvegardes de Passerelle',
   join: 'Fichiers de raccordement de Passerelle',
+  authority: 'Certificats (.crt, .pem, .cer)',
 } as const;
 
 /** Native file dialogs, parented to the main window. */

@@ -17,6 +17,7 @@ export const JOURNAL_METHOD_ACTIONS: Record<JournalMethod, string> = {
   'setup/complete': 'Première installation',
   'storage/status': 'Consultation de l’emplacement des données',
   'storage/testConnection': 'Test de connexion à un serveur PostgreSQL',
+  'storage/readAuthority': 'Lecture du certificat de l’autorité d’un serveur PostgreSQL',
   'storage/choosePostgres': 'Choix d’un serveur PostgreSQL pour les données',
   'storage/chooseSqlite': 'Retour des données sur ce PC',
   'storage/writeJoinFile': 'Fichier de raccordement d’un autre poste au serveur PostgreSQL',

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN_NAME, ADMIN_PASSWORD, expect, test, type PostgresForTest } from './fixtures';
@@ -8,6 +9,7 @@ import { PeoplePage } from './pages/people';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { ShellPage } from './pages/shell';
 import { expectAccessible } from './support/axe';
+import { certificateShownBy } from '../unit/support/town-authority';
 
 // The secretary's laptop screen.
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -42,11 +44,30 @@ test('la secrétaire choisit le serveur PostgreSQL de la mairie, puis travaille 
   ).toBeVisible();
   await app.screenshot(page, 'storage-pg-01-certificat');
 
-  // The server runs on this very PC: the connection may stay in clear.
-  await page.getByRole('combobox', { name: 'Connexion chiffrée' }).click();
-  await page.getByRole('option', { name: 'Sans TLS (serveur sur ce PC)' }).click();
+  // The IT provider sends the server's own certificate (Windows saved it as a binary .cer): « TLS obligatoire »
+  // checks the server against it, name included.
+  writeFileSync(path.join(app.homeDir, 'serveur-mairie.cer'), await certificateShownBy(postgres.port));
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  writeFileSync(path.join(app.homeDir, 'serveur-mairie.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const certificatePicker = page.getByRole('dialog', {
+    name: 'Choisir le certificat de l’autorité (.crt, .pem ou .cer)',
+  });
+  // The key sent by mistake is refused, with what to ask for instead.
+  await page.getByRole('button', { name: 'Choisir le certificat…' }).click();
+  await certificatePicker.getByRole('button', { name: 'Dossier personnel' }).click();
+  await certificatePicker.getByRole('button', { name: 'Choisir serveur-mairie.pem' }).click();
+  await expect(page.getByText('Ce fichier n’a pas été retenu')).toBeVisible();
+  await expect(page.getByText(/^Ce fichier contient une clé privée/)).toBeVisible();
+  await app.screenshot(page, 'storage-pg-01b-cle-refusee');
+  await page.getByRole('button', { name: 'Choisir le certificat…' }).click();
+  await certificatePicker.getByRole('button', { name: 'Dossier personnel' }).click();
+  await certificatePicker.getByRole('button', { name: 'Choisir serveur-mairie.cer' }).click();
+  const chosen = page.getByRole('alert').filter({ hasText: 'Certificat choisi' });
+  await expect(chosen.getByText('CN=localhost', { exact: true })).toBeVisible();
+  await expect(chosen.getByText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)).toBeVisible();
   await page.getByRole('button', { name: 'Tester la connexion' }).click();
   await expect(page.getByText('Connexion réussie', { exact: true })).toBeVisible();
+  await expect(page.getByText('À savoir')).toHaveCount(0);
   await expect(page.getByText('La base est vide : Passerelle y créera ses tables.', { exact: false })).toBeVisible();
   await app.screenshot(page, 'storage-pg-02-connexion-reussie');
 
@@ -104,6 +125,7 @@ test('la secrétaire choisit le serveur PostgreSQL de la mairie, puis travaille 
   const where = page.getByRole('table', { name: 'Emplacement actuel des données' });
   await expect(where.getByRole('row', { name: 'Emplacement Serveur PostgreSQL' })).toBeVisible();
   await expect(where.getByRole('row', { name: `Serveur localhost:${postgres.port}` })).toBeVisible();
+  await expect(where.getByRole('row', { name: /^Autorité de certification de la mairie CN=localhost/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Revenir à « Sur ce PC »' })).toBeVisible();
   await app.screenshot(page, 'storage-pg-05-parametres');
   await expectAccessible(page, 'Paramètres › Emplacement des données, serveur');

@@ -238,13 +238,13 @@ describe('classifying what a server cannot be made to do here', () => {
     },
   );
 
-  it('asks for a public certificate and the name it bears when an IP address was typed: no public authority certifies it', () => {
+  it('asks for the town’s authority when an IP address was typed: no public authority certifies it', () => {
     const result = classifyConnectError({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, { ...at, host: '192.168.1.20' });
     expect(result.message).toBe(
-      'Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique un certificat d’une autorité publique et le nom du serveur qu’il porte (par exemple base.mairie.fr), à saisir dans « Serveur » à la place de l’adresse IP : une autorité publique ne certifie pas une adresse du réseau local.',
+      'Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique le certificat de l’autorité qui a signé celui du serveur (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie » : une autorité publique ne certifie pas une adresse du réseau local.',
     );
     expect(classifyConnectError({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, at).message).toContain(
-      'un certificat d’une autorité publique pour « base.mairie.fr ».',
+      'le certificat de l’autorité qui a signé celui du serveur « base.mairie.fr » (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie ».',
     );
   });
 

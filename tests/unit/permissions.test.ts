@@ -23,6 +23,7 @@ const EXPECTED: Record<Method, string> = {
   'setup/createAdministrator': EVERYONE,
   'storage/status': 'administrateur',
   'storage/testConnection': 'administrateur',
+  'storage/readAuthority': 'administrateur',
   'storage/choosePostgres': 'administrateur',
   'storage/chooseSqlite': 'administrateur',
   'storage/writeJoinFile': 'administrateur',

@@ -46,6 +46,7 @@ describe('storage before the first account (setup wizard)', () => {
       engine: 'sqlite',
       postgres: null,
       databaseFile: services.paths.databaseFile,
+      authority: null,
       postgresAvailable: true,
     });
   });
@@ -141,10 +142,10 @@ describe('what « Tester la connexion » tells the IT provider who followed the 
     const result = await test(services, { ...setting, tls: 'verify' }, SERVER_PASSWORD);
     expect(result.kind).toBe('certificate_untrusted');
     expect(result.message).toBe(
-      `Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique un certificat d’une autorité publique pour « ${setting.host} ».`,
+      `Passerelle ne peut pas vérifier l’identité du serveur. Son certificat n’est pas délivré par une autorité publique reconnue par Passerelle. Demandez à votre prestataire informatique le certificat de l’autorité qui a signé celui du serveur « ${setting.host} » (ou ce certificat lui-même s’il est auto-signé), à choisir dans « Autorité de certification de la mairie ».`,
     );
     expect(result.technical).toBe(
-      'Vérification TLS refusée (DEPTH_ZERO_SELF_SIGNED_CERT) : certificat auto-signé. Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.',
+      'Vérification TLS refusée (DEPTH_ZERO_SELF_SIGNED_CERT) : certificat auto-signé. Sans certificat d’autorité fourni, Passerelle ne reconnaît que les autorités de la liste de Mozilla livrée avec Node.js, pas le magasin de certificats de Windows.',
     );
     expect(result.message).not.toContain('cet ordinateur');
   });
@@ -440,5 +441,9 @@ describe('the password at rest', () => {
     expect(postgresSsl({ ...at, tls: 'verify' })).toEqual({ rejectUnauthorized: true });
     expect(postgresSsl({ ...at, tls: 'no-verify' })).toEqual({ rejectUnauthorized: false });
     expect(postgresSsl({ ...at, tls: 'disable' })).toBe(false);
+    // The town's authority replaces Node's list of public ones (libpq's sslrootcert), with « TLS obligatoire » only.
+    const authority = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    expect(postgresSsl({ ...at, tls: 'verify', authority })).toEqual({ rejectUnauthorized: true, ca: authority });
+    expect(postgresSsl({ ...at, tls: 'verify', authority: null })).toEqual({ rejectUnauthorized: true });
   });
 });

@@ -1,4 +1,5 @@
 import { testPostgresConnection, type ConnectionOutcome } from '../../db/connection-test';
+import { authorityCertificates, parseAuthority, readAuthorityFile } from '../../db/postgres-authority';
 import { checkPostgresSetting, type PostgresSetting } from '../../domain/postgres-connection';
 import type { PostgresSettingInput } from '../../shared/contract/storage';
 import { AppError } from '../../shared/errors';
@@ -13,7 +14,11 @@ import { USER_ONLY_FILE } from '../user-only';
 
 /** The domain’s rules on the typed setting: every field at fault at once, under its field. */
 function checkedSetting(input: PostgresSettingInput): { setting: PostgresSetting; warnings: string[] } {
-  const setting: PostgresSetting = { ...input };
+  const { authority, ...rest } = input;
+  // The authority is read again here (whatever sent it), and kept as its certificates alone; none: not saved.
+  const setting: PostgresSetting = authority
+    ? { ...rest, authority: parseAuthority(Buffer.from(authority, 'latin1'), 'setting.authority').pem }
+    : rest;
   const { issues, warnings } = checkPostgresSetting(setting);
   const first = issues[0];
   if (first) {
@@ -34,6 +39,7 @@ const withWarnings = (outcome: ConnectionOutcome, warnings: string[]) => ({ ...o
 export const storageHandlers: HandlerMap<
   | 'storage/status'
   | 'storage/testConnection'
+  | 'storage/readAuthority'
   | 'storage/choosePostgres'
   | 'storage/chooseSqlite'
   | 'storage/writeJoinFile'
@@ -45,8 +51,14 @@ export const storageHandlers: HandlerMap<
       engine: choice.engine,
       postgres: choice.engine === 'postgres' ? choice.postgres : null,
       databaseFile: choice.engine === 'sqlite' ? services.paths.databaseFile : null,
+      authority: choice.engine === 'postgres' ? authorityCertificates(choice.postgres.authority) : null,
       postgresAvailable: services.postgresAvailable,
     };
+  },
+
+  'storage/readAuthority': async ({ path: filePath, file }, { services }) => {
+    const chosen = await readChosen({ path: filePath, file }, 'authority');
+    return readAuthorityFile(chosen.bytes, services.clock.now());
   },
 
   'storage/testConnection': async ({ setting: input, password }, { services }) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 
 /** What a file is chosen for decides the filter shown (images for a logo…). */
-export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment', 'backup', 'join'] as const;
+export const FILE_PURPOSES = ['logo', 'export', 'import', 'attachment', 'backup', 'join', 'authority'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Files shown for each purpose; an empty list means a folder is chosen. */
@@ -14,6 +14,8 @@ export const FILE_PURPOSE_EXTENSIONS: Record<FilePurpose, string[]> = {
   attachment: ['pdf', 'jpg', 'jpeg', 'png'],
   backup: ['passerelle-backup'],
   join: ['passerelle-raccordement'],
+  // What IT providers and Windows name a certificate: PEM text most often, DER (binary) sometimes.
+  authority: ['crt', 'pem', 'cer'],
 };
 
 /**
@@ -36,6 +38,12 @@ export const UPLOAD_LIMITS = {
   join: {
     bytes: 64 * 1024,
     tooBig: 'Ce fichier est trop lourd pour être un fichier de raccordement de Passerelle (quelques Ko).',
+  },
+  /** A root certificate is 1 to 2 Ko; 32 Ko holds a chain of a dozen (and still fits a fichier de raccordement). */
+  authority: {
+    bytes: 32 * 1024,
+    tooBig:
+      'Ce fichier est trop lourd pour être un certificat d’autorité (quelques Ko) : demandez à votre prestataire informatique le seul certificat de l’autorité, au format .crt ou .pem.',
   },
 } as const;
 export type UploadPurpose = keyof typeof UPLOAD_LIMITS;

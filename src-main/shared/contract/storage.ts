@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
 import { requiredText } from './fields';
-import { oneSource, uploadedFile } from './files';
+import { base64Length, oneSource, UPLOAD_LIMITS, uploadedFile } from './files';
 
 /**
  * Where the data is kept: « Sur ce PC » (SQLite, one file in the data folder,
@@ -32,6 +32,15 @@ export const postgresSettingInput = z.object({
   database: z.string().trim().max(300, 'Le nom de la base est trop long.'),
   user: z.string().trim().max(300, 'Le nom de l’utilisateur est trop long.'),
   tls: z.enum(TLS_MODES, { error: 'Choisissez le mode de connexion chiffrée.' }),
+  /**
+   * « Autorité de certification de la mairie » (libpq’s sslrootcert): the PEM certificate(s) « TLS obligatoire »
+   * checks the server against instead of the public authorities; read by `storage/readAuthority`, checked
+   * again in main. Public, not a secret: kept in moteur.json with the rest of the setting.
+   */
+  authority: z
+    .string()
+    .max(base64Length(UPLOAD_LIMITS.authority.bytes) * 2, UPLOAD_LIMITS.authority.tooBig)
+    .nullish(),
 });
 export type PostgresSettingInput = z.input<typeof postgresSettingInput>;
 
@@ -43,6 +52,28 @@ export const postgresConnectionInput = z.object({
     .max(1000, 'Ce mot de passe est trop long.'),
 });
 export type PostgresConnectionInput = z.input<typeof postgresConnectionInput>;
+
+/** One certificate of the authority’s file, as the secretary reads it to the IT provider. */
+export const authorityCertificate = z.object({
+  /** « CN=…, O=… »: whom it names. */
+  subject: z.string(),
+  /** Who signed it (itself, for a root or a self-signed server certificate). */
+  issuer: z.string(),
+  /** ISO instants. */
+  validFrom: z.string(),
+  validUntil: z.string(),
+  /** SHA-256 of the certificate, « AB:CD:… », to compare with the provider’s on the phone. */
+  fingerprint: z.string(),
+  selfSigned: z.boolean(),
+});
+export type AuthorityCertificateView = z.output<typeof authorityCertificate>;
+
+export const authorityView = z.object({
+  /** What goes into `setting.authority`. */
+  pem: z.string(),
+  certificates: z.array(authorityCertificate).min(1),
+});
+export type AuthorityView = z.output<typeof authorityView>;
 
 export const CONNECTION_OUTCOME_KINDS = [
   'ok',
@@ -81,6 +112,8 @@ export const storageView = z.object({
   postgres: postgresSettingInput.nullable(),
   /** The SQLite file, when the data is on this PC. */
   databaseFile: z.string().nullable(),
+  /** The certificates of the server’s authority, when one was given (`postgres.authority`). */
+  authority: z.array(authorityCertificate).nullable(),
   /** Whether this version of Passerelle can keep its data on a PostgreSQL server yet. */
   postgresAvailable: z.boolean(),
 });
@@ -96,6 +129,22 @@ export const storageMethods = {
   'storage/status': defineMethod({
     input: noInput,
     output: storageView,
+    tx: 'none',
+    access: 'setup',
+  }),
+  /**
+   * « Autorité de certification de la mairie »: reads the certificate file the IT provider handed over (`path`
+   * on this PC, or `file` sent by a client PC), refuses a key, anything else than certificates and an expired
+   * authority, and says what it holds. Nothing is kept: the PEM comes back for `setting.authority`.
+   */
+  'storage/readAuthority': defineMethod({
+    input: z
+      .object({
+        path: requiredText('Le fichier', 1000).optional(),
+        file: uploadedFile('authority').optional(),
+      })
+      .refine(oneSource, { path: ['path'], message: 'Choisissez le certificat de l’autorité.' }),
+    output: authorityView,
     tx: 'none',
     access: 'setup',
   }),

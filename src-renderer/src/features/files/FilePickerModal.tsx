@@ -22,6 +22,7 @@ export const PURPOSE_TITLES: Record<FilePurpose, string> = {
   attachment: 'Choisir le document numérisé (PDF, JPEG ou PNG)',
   backup: 'Choisir la sauvegarde à restaurer',
   join: 'Choisir le fichier de raccordement (.passerelle-raccordement)',
+  authority: 'Choisir le certificat de l’autorité (.crt, .pem ou .cer)',
 };
 
 function formatSize(bytes: number | null) {

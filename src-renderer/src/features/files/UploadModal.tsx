@@ -15,6 +15,7 @@ const HINTS: Record<UploadPurpose, string> = {
   import: 'Excel (.xlsx) ou CSV (.csv), 10 Mo au plus.',
   logo: 'Image PNG ou JPEG, 2 Mo au plus.',
   join: 'Le fichier « .passerelle-raccordement » fait sur un poste déjà raccordé.',
+  authority: 'Le certificat remis par votre prestataire informatique (.crt, .pem ou .cer), 32 Ko au plus.',
 };
 
 /**

@@ -4,17 +4,19 @@ import { useState, type ReactNode } from 'react';
 import {
   TLS_MODE_LABELS,
   TLS_MODES,
+  type AuthorityCertificateView,
   type ConnectionOutcomeView,
   type PostgresConnectionInput,
 } from '@shared/contract/storage';
 import { call } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { notifyFailure } from '../../ui/notify';
+import { AuthorityField } from './AuthorityField';
 
 export type PostgresFormValues = PostgresConnectionInput;
 
 const BLANK: PostgresFormValues = {
-  setting: { host: '', port: 5432, database: 'passerelle', user: 'passerelle', tls: 'verify' },
+  setting: { host: '', port: 5432, database: 'passerelle', user: 'passerelle', tls: 'verify', authority: null },
   password: '',
 };
 
@@ -78,6 +80,7 @@ export function PostgresConnectionForm({
   const form = useForm<PostgresFormValues>({ initialValues: BLANK });
   const [testing, setTesting] = useState(false);
   const [outcome, setOutcome] = useState<ConnectionOutcomeView | null>(null);
+  const [authority, setAuthority] = useState<AuthorityCertificateView[] | null>(null);
 
   const test = async () => {
     setTesting(true);
@@ -141,6 +144,19 @@ export function PostgresConnectionForm({
             {...form.getInputProps('setting.tls')}
           />
         </Grid.Col>
+        {form.values.setting.tls === 'verify' && (
+          <Grid.Col span={12}>
+            <AuthorityField
+              value={form.values.setting.authority ?? null}
+              certificates={authority}
+              onChange={(pem, certificates) => {
+                form.setFieldValue('setting.authority', pem);
+                setAuthority(certificates);
+              }}
+              error={form.errors['setting.authority'] as string | undefined}
+            />
+          </Grid.Col>
+        )}
       </Grid>
       <Group>
         <Button variant="default" onClick={() => void test()} loading={testing}>
@@ -153,8 +169,15 @@ export function PostgresConnectionForm({
   );
 }
 
-/** An emptied NumberInput gives '': sent as NaN, refused by the domain’s port rule under its field. */
+/**
+ * An emptied NumberInput gives '': sent as NaN, refused by the domain’s port rule under its field. The
+ * authority goes with « TLS obligatoire » only (it stays chosen if the mode is changed back).
+ */
 function withNumberPort(values: PostgresFormValues): PostgresFormValues {
   const port = values.setting.port as number | string;
-  return { ...values, setting: { ...values.setting, port: typeof port === 'number' ? port : Number.NaN } };
+  const authority = values.setting.tls === 'verify' ? (values.setting.authority ?? null) : null;
+  return {
+    ...values,
+    setting: { ...values.setting, port: typeof port === 'number' ? port : Number.NaN, authority },
+  };
 }

@@ -7,6 +7,7 @@ import { ApiError, call, errorMessage, useApiQuery } from '../../api/client';
 import { showServerErrors } from '../../ui/form-errors';
 import { useSession } from '../auth/SessionContext';
 import { JoinWithFile, WriteJoinFile } from './JoinFile';
+import { AuthorityCertificates } from './AuthorityField';
 import { PostgresConnectionForm } from './PostgresConnectionForm';
 
 /**
@@ -75,7 +76,7 @@ export function StorageSettings() {
   }
   if (status.isPending) return <Loader />;
   if (status.error) return <Alert color="red">{errorMessage(status.error)}</Alert>;
-  const { engine, postgres, databaseFile, postgresAvailable } = status.data;
+  const { engine, postgres, databaseFile, postgresAvailable, authority } = status.data;
   return (
     <Stack maw={860}>
       <Title order={2} size="h3">
@@ -115,6 +116,14 @@ export function StorageSettings() {
                 <Table.Th>Connexion chiffrée</Table.Th>
                 <Table.Td>{TLS_MODE_LABELS[postgres.tls]}</Table.Td>
               </Table.Tr>
+              {authority && (
+                <Table.Tr>
+                  <Table.Th>Autorité de certification de la mairie</Table.Th>
+                  <Table.Td>
+                    <AuthorityCertificates certificates={authority} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
             </>
           )}
         </Table.Tbody>
