@@ -4,6 +4,7 @@ import { formatFrenchDate } from '@shared/dates';
 import type { AuthorityCertificateView } from '@shared/contract/storage';
 import { call, errorMessage } from '../../api/client';
 import { useChooseSource } from '../files/FileChooser';
+import { Fingerprint } from '../../ui/Fingerprint';
 
 /** Who the certificate names, who signed it, until when, and its fingerprint to read to the IT provider. */
 export function AuthorityCertificates({ certificates }: { certificates: AuthorityCertificateView[] }) {
@@ -19,12 +20,8 @@ export function AuthorityCertificates({ certificates }: { certificates: Authorit
             {formatFrenchDate(certificate.validFrom.slice(0, 10))} au{' '}
             {formatFrenchDate(certificate.validUntil.slice(0, 10))}
           </Text>
-          <Text size="sm">
-            Empreinte SHA-256 :{' '}
-            <Text span ff="monospace" size="sm" style={{ wordBreak: 'break-all' }}>
-              {certificate.fingerprint}
-            </Text>
-          </Text>
+          <Text size="sm">Empreinte SHA-256, à lire groupe par groupe avec votre prestataire :</Text>
+          <Fingerprint value={certificate.fingerprint} size="sm" testId="empreinte-autorite" />
         </Stack>
       ))}
     </Stack>
