@@ -1020,9 +1020,10 @@ Pour lire ce tableau :
   demi-milliseconde. Son rapport se tient donc autour de ×1,5, d'un côté ou de l'autre selon l'activité de la machine.
 - Valider les entrées du journal sans attendre le disque (\`synchronous_commit = off\`) raccourcirait la semaine
   d'émargement, au prix d'entrées perdues si le serveur s'arrête brutalement : écarté.
-- Statistiques d'une année : les deux requêtes de l'application sur toute l'année et tous les chantiers prennent à
-  elles seules l'essentiel du temps (ligne « surcoût de l'appel ») ; l'appel y ajoute peu. Descendre nettement sous
-  50 ms demanderait des totaux tenus à jour au fil des écritures.
+- Statistiques d'une année : les requêtes de l'application sur toute l'année et tous les chantiers prennent à elles
+  seules l'essentiel du temps (ligne « surcoût de l'appel ») ; l'appel y ajoute peu. La plus longue lit tous les
+  émargements des dix ans : PostgreSQL préfère ce parcours complet à l'index, et restreindre d'abord aux contrats de
+  la période ralentissait une période de dix ans (essayé, écarté). Le temps croît donc avec l'historique.
 
 ## Charge : ${LOAD_USERS} personnes en même temps pendant ${LOAD_SECONDS} s
 
