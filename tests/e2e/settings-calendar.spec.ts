@@ -61,8 +61,15 @@ test('l’administratrice paie la force majeure à compter d’un mois à venir 
   // Nothing sent yet to the portage employer: the change is offered from the first of this month.
   const thisMonth = `${today().slice(0, 7)}-01`;
   await expect(dialog.getByLabel('À compter du')).toHaveValue(formatFrenchDate(thisMonth));
+  // A year typed wrong (a date long past) is said before saving: those days would be counted again.
+  const pastWarning = dialog.getByRole('alert').filter({ hasText: 'Date passée' });
+  await dialog.getByLabel('À compter du').fill('01/01/1990');
+  await expect(pastWarning).toContainText('Les heures des jours déjà comptés depuis le 01/01/1990 seront recomptées');
+  await expect(pastWarning).toContainText(`le jour proposé était le ${formatFrenchDate(thisMonth)}`);
+  await app.screenshot(page, 'settings-calendar-02a-date-passee');
   const from = addMonths(thisMonth, 2);
   await dialog.getByLabel('À compter du').fill(formatFrenchDate(from));
+  await expect(pastWarning).toHaveCount(0);
   await app.screenshot(page, 'settings-calendar-02-a-compter-du');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Le changement du calendrier est enregistré.')).toBeVisible();

@@ -1,4 +1,17 @@
-import { ActionIcon, Badge, Button, Group, Modal, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -50,6 +63,10 @@ function CalendarChangeModal(props: {
     initialValues: { ...props.wanted, effectiveFrom: props.calendar.defaultEffectiveFrom as string | null },
   });
   const lastSent = props.calendar.lastSentMonth;
+  // A day before the proposed one recounts days already counted (a year typed wrong would too): said before saving.
+  const chosen = form.values.effectiveFrom;
+  const proposed = props.calendar.defaultEffectiveFrom;
+  const earlier = typeof chosen === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(chosen) && chosen < proposed;
   const submit = () =>
     saveForm(
       form,
@@ -95,6 +112,13 @@ function CalendarChangeModal(props: {
             styles={{ wrapper: { maxWidth: 260 } }}
             {...form.getInputProps('effectiveFrom')}
           />
+          {earlier && (
+            <Alert color="yellow" title="Date passée : vérifiez-la, l’année surtout">
+              Les heures des jours déjà comptés depuis le {formatFrenchDate(chosen)} seront recomptées avec ce réglage :
+              émargements, heures à transmettre et statistiques de ces jours. Un mois déjà transmis à l’employeur de
+              portage ne peut pas changer ainsi ; le jour proposé était le {formatFrenchDate(proposed)}.
+            </Alert>
+          )}
           <FormActions onCancel={props.onClose} submitLabel="Enregistrer" loading={update.isPending} />
         </Stack>
       </AsyncForm>
