@@ -26,22 +26,14 @@ import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { makeCertificate } from '../../src-main/lan/certificate';
 import { lanTransport, pairWithServer, probeServer, type LanTransport } from '../../src-main/lan/client';
 import { startLanServer } from '../../src-main/lan/server';
-import type { AttendanceWeek } from '../../src-main/shared/contract/attendance';
 import { DEMO_PASSWORD } from '../demo-data';
 import { BENCH_DIR, BENCH_TODAY } from './data';
-import { LOAD_SECONDS, LOAD_USERS } from './load';
+import { LOAD_SECONDS, LOAD_USERS, median, p95, typicalDay } from './load';
 import { benchConnection } from './sqlite-file';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const START = '<!-- charge-reseau-local : écrit par scripts/bench/lan-load.ts -->';
 const END = '<!-- fin charge-reseau-local -->';
-
-const QUERIES = ['mar', 'le g', 'diallo', 'ngu', 'karim', 'soiz', 'tang', 'awa', 'riou', 'lo'];
-/** The values a cell takes in turn: each save changes every cell of the week. */
-const CYCLE = ['maladie', 'present', 'non_justifiee', 'present'] as const;
-
-const median = (s: number[]) => s[Math.floor(s.length / 2)] ?? 0;
-const p95 = (s: number[]) => s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0;
 
 export interface LanLoadResult {
   seconds: number;
@@ -153,60 +145,17 @@ export async function runLanLoad(seconds = LOAD_SECONDS): Promise<LanLoadResult>
           samples.get(name)!.push(took);
           return result.value as T;
         };
-        const mine = weeks.filter((w) => w.worksiteId % LOAD_USERS === index);
-        const contracts = participations.filter((_, i) => i % LOAD_USERS === index);
-        for (let round = 0; Date.now() < deadline; round++) {
-          await timed('Recherche de personnes', 'people/search', { query: QUERIES[(index + round) % QUERIES.length] });
-          const target = mine[round % mine.length]!;
-          const week = await timed<AttendanceWeek>('Semaine d’émargement (lecture)', 'attendance/week', target);
-          if (week) {
-            const mark = CYCLE[Math.floor(round / mine.length + index) % CYCLE.length]!;
-            const shown = new Map(week.marks.map((m) => [`${m.sessionId}|${m.participationId}`, m]));
-            const entries = week.sessions
-              .filter((s) => s.cancelled === null && !s.notYet)
-              .flatMap((s) =>
-                week.participants
-                  .filter((p) => s.date >= p.start && s.date <= p.end)
-                  .map((p) => {
-                    const was = shown.get(`${s.id}|${p.participationId}`);
-                    return {
-                      sessionId: s.id,
-                      participationId: p.participationId,
-                      mark: { mark, paid: null, proofReceived: false, proofDate: null },
-                      base: was
-                        ? {
-                            mark: was.mark,
-                            actualStart: was.actualStart,
-                            actualEnd: was.actualEnd,
-                            paid: was.paid,
-                            proofReceived: was.proofReceived,
-                            proofDate: was.proofDate,
-                          }
-                        : null,
-                    };
-                  }),
-              );
-            if (entries.length > 0) {
-              const saved = await timed('Émargement d’une semaine (enregistrement)', 'attendance/save', {
-                worksiteId: target.worksiteId,
-                entries,
-              });
-              if (saved) {
-                confirmedSaves++;
-                for (const e of entries)
-                  expected.set(`${e.sessionId}|${e.participationId}`, {
-                    sessionId: e.sessionId,
-                    participationId: e.participationId,
-                    mark,
-                  });
-              }
-            }
-          }
-          await timed('Contrat de travail en PDF (fait sur le serveur, reçu par le poste)', 'documents/preview', {
-            kind: 'contrat_travail',
-            participationId: contracts[round % contracts.length]!,
-          });
-        }
+        await typicalDay({
+          index,
+          plan: { weeks, participations },
+          deadline,
+          timed,
+          contractLabel: 'Contrat de travail en PDF (fait sur le serveur, reçu par le poste)',
+          onSaved: (cells) => {
+            confirmedSaves++;
+            for (const cell of cells) expected.set(`${cell.sessionId}|${cell.participationId}`, cell);
+          },
+        });
       }
 
       const started = Date.now();

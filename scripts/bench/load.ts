@@ -48,8 +48,8 @@ const QUERIES = ['mar', 'le g', 'diallo', 'ngu', 'karim', 'soiz', 'tang', 'awa',
 /** The values a cell takes in turn: each save changes every cell of the week. */
 const CYCLE = ['maladie', 'present', 'non_justifiee', 'present'] as const;
 
-const median = (s: number[]) => s[Math.floor(s.length / 2)] ?? 0;
-const p95 = (s: number[]) => s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0;
+export const median = (s: number[]) => s[Math.floor(s.length / 2)] ?? 0;
+export const p95 = (s: number[]) => s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0;
 
 /** A printer shared by every PC of the run, closed once by the caller. */
 export function sharedPrinter(printer: PdfPrinter): PdfPrinter {
@@ -107,60 +107,17 @@ export async function runLoad(options: {
       samples.get(name)!.push(took);
       return result.value as T;
     };
-    const weeks = plan.weeks.filter((w) => w.worksiteId % LOAD_USERS === index);
-    const contracts = plan.participations.filter((_, i) => i % LOAD_USERS === index);
-    for (let round = 0; Date.now() < deadline; round++) {
-      await timed('Recherche de personnes', 'people/search', { query: QUERIES[(index + round) % QUERIES.length] });
-      const target = weeks[round % weeks.length]!;
-      const week = await timed<AttendanceWeek>('Semaine d’émargement (lecture)', 'attendance/week', target);
-      if (week) {
-        const mark = CYCLE[Math.floor(round / weeks.length + index) % CYCLE.length]!;
-        const shown = new Map(week.marks.map((m) => [`${m.sessionId}|${m.participationId}`, m]));
-        const entries = week.sessions
-          .filter((s) => s.cancelled === null && !s.notYet)
-          .flatMap((s) =>
-            week.participants
-              .filter((p) => s.date >= p.start && s.date <= p.end)
-              .map((p) => {
-                const was = shown.get(`${s.id}|${p.participationId}`);
-                return {
-                  sessionId: s.id,
-                  participationId: p.participationId,
-                  mark: { mark, paid: null, proofReceived: false, proofDate: null },
-                  base: was
-                    ? {
-                        mark: was.mark,
-                        actualStart: was.actualStart,
-                        actualEnd: was.actualEnd,
-                        paid: was.paid,
-                        proofReceived: was.proofReceived,
-                        proofDate: was.proofDate,
-                      }
-                    : null,
-                };
-              }),
-          );
-        if (entries.length > 0) {
-          const saved = await timed('Émargement d’une semaine (enregistrement)', 'attendance/save', {
-            worksiteId: target.worksiteId,
-            entries,
-          });
-          if (saved) {
-            confirmedSaves++;
-            for (const e of entries)
-              expected.set(`${e.sessionId}|${e.participationId}`, {
-                sessionId: e.sessionId,
-                participationId: e.participationId,
-                mark,
-              });
-          }
-        }
-      }
-      await timed('Contrat de travail en PDF', 'documents/preview', {
-        kind: 'contrat_travail',
-        participationId: contracts[round % contracts.length]!,
-      });
-    }
+    await typicalDay({
+      index,
+      plan,
+      deadline,
+      timed,
+      contractLabel: 'Contrat de travail en PDF',
+      onSaved: (cells) => {
+        confirmedSaves++;
+        for (const cell of cells) expected.set(`${cell.sessionId}|${cell.participationId}`, cell);
+      },
+    });
   }
 
   const started = Date.now();
@@ -188,6 +145,75 @@ export async function runLoad(options: {
     lostWrites,
     journalSaves,
   };
+}
+
+/** A call of the load test, timed; null when it failed (counted as an error by its caller). */
+export type TimedCall = <T>(name: string, method: string, input: unknown) => Promise<T | null>;
+
+/**
+ * One person's day, without a pause, until `deadline`: search people, open a
+ * week of one of her worksites and save it (each cell changed, sent with the
+ * value shown, as the screen does), print a contract. The same for a person
+ * at the PC holding the data and for a PC paired to the office server
+ * (lan-load.ts): only `timed` differs.
+ */
+export async function typicalDay(options: {
+  index: number;
+  plan: Pick<LoadPlan, 'weeks' | 'participations'>;
+  deadline: number;
+  timed: TimedCall;
+  contractLabel: string;
+  /** Each week whose save was confirmed, with the mark each of its cells was given. */
+  onSaved: (cells: { sessionId: number; participationId: number; mark: string }[]) => void;
+}): Promise<void> {
+  const { index, timed } = options;
+  const weeks = options.plan.weeks.filter((w) => w.worksiteId % LOAD_USERS === index);
+  const contracts = options.plan.participations.filter((_, i) => i % LOAD_USERS === index);
+  for (let round = 0; Date.now() < options.deadline; round++) {
+    await timed('Recherche de personnes', 'people/search', { query: QUERIES[(index + round) % QUERIES.length] });
+    const target = weeks[round % weeks.length]!;
+    const week = await timed<AttendanceWeek>('Semaine d’émargement (lecture)', 'attendance/week', target);
+    if (week) {
+      const mark = CYCLE[Math.floor(round / weeks.length + index) % CYCLE.length]!;
+      const shown = new Map(week.marks.map((m) => [`${m.sessionId}|${m.participationId}`, m]));
+      const entries = week.sessions
+        .filter((s) => s.cancelled === null && !s.notYet)
+        .flatMap((s) =>
+          week.participants
+            .filter((p) => s.date >= p.start && s.date <= p.end)
+            .map((p) => {
+              const was = shown.get(`${s.id}|${p.participationId}`);
+              return {
+                sessionId: s.id,
+                participationId: p.participationId,
+                mark: { mark, paid: null, proofReceived: false, proofDate: null },
+                base: was
+                  ? {
+                      mark: was.mark,
+                      actualStart: was.actualStart,
+                      actualEnd: was.actualEnd,
+                      paid: was.paid,
+                      proofReceived: was.proofReceived,
+                      proofDate: was.proofDate,
+                    }
+                  : null,
+              };
+            }),
+        );
+      if (entries.length > 0) {
+        const saved = await timed('Émargement d’une semaine (enregistrement)', 'attendance/save', {
+          worksiteId: target.worksiteId,
+          entries,
+        });
+        if (saved)
+          options.onSaved(entries.map((e) => ({ sessionId: e.sessionId, participationId: e.participationId, mark })));
+      }
+    }
+    await timed(options.contractLabel, 'documents/preview', {
+      kind: 'contrat_travail',
+      participationId: contracts[round % contracts.length]!,
+    });
+  }
 }
 
 export function describeLoad(r: LoadResult): string {

@@ -301,15 +301,17 @@ async function main() {
     const html = (await prepareDocument(ctx, { kind: 'contrat_travail', participationId }, false)).html;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
     const raw = await (await browser.newContext({ javaScriptEnabled: false, offline: true })).newPage();
+    // The contract's floor on both engines: the HTML the app made once, printed straight by the same Chromium.
+    const printRaw = async () => {
+      await raw.setContent(html, { waitUntil: 'load' });
+      await raw.pdf({ preferCSSPageSize: true, printBackground: true });
+    };
     if (!dbOnly)
       await compare(
         'Contrat de travail en PDF (documents/preview)',
         () => call('documents/preview', { kind: 'contrat_travail', participationId }),
         'impression directe du HTML déjà rendu par Chromium',
-        async () => {
-          await raw.setContent(html, { waitUntil: 'load' });
-          await raw.pdf({ preferCSSPageSize: true, printBackground: true });
-        },
+        printRaw,
         20,
         3,
       );
@@ -555,10 +557,7 @@ async function main() {
           'Contrat de travail en PDF (documents/preview)',
           () => pgCall('documents/preview', { kind: 'contrat_travail', participationId }),
           'impression directe du HTML déjà rendu par Chromium',
-          async () => {
-            await raw.setContent(html, { waitUntil: 'load' });
-            await raw.pdf({ preferCSSPageSize: true, printBackground: true });
-          },
+          printRaw,
           20,
           3,
           undefined,

@@ -32,7 +32,7 @@ import { addMonths } from '../shared/dates';
 import { parisDateOf } from '../shared/paris-time';
 import type { ReadableDb } from '../db/access';
 import type { HandlerContext, WriteContext } from './handler';
-import { hoursSummaries, type ParticipationOfHours } from './hours';
+import { hoursSummaries, ofHours, type ParticipationOfHours } from './hours';
 import { MONTHS_LOOKED_BACK, monthBounds } from './payroll-drift';
 
 /** The days of one contract a change touches. */
@@ -57,17 +57,6 @@ export interface HoursChangeGuard {
 }
 
 type Participation = NonNullable<Awaited<ReturnType<typeof findParticipation>>>;
-
-const ofHours = (p: Participation): ParticipationOfHours => ({
-  id: p.id,
-  personId: p.personId,
-  name: '',
-  worksiteId: p.worksiteId,
-  worksiteName: '',
-  startDate: p.startDate,
-  end: p.earlyEndDate ?? p.endDate,
-  weeklyMinutes: p.weeklyMinutes,
-});
 
 /** Open, validated or sent: the month of one employer as the payroll screen shows it. */
 export async function payrollMonthState(
@@ -200,16 +189,7 @@ export async function guardSettingChange(
     months.push({
       month: h.month,
       employerId: h.employerId,
-      rows: rows.map((r) => ({
-        id: r.id,
-        personId: r.personId,
-        name: '',
-        worksiteId: r.worksiteId,
-        worksiteName: '',
-        startDate: r.startDate,
-        end: r.earlyEndDate ?? r.endDate,
-        weeklyMinutes: r.weeklyMinutes,
-      })),
+      rows: rows.map(ofHours),
       cents: new Map(rows.map((r) => [r.id, r.hourlyCents])),
     });
   }

@@ -22,6 +22,26 @@ export interface ParticipationOfHours {
   weeklyMinutes: number;
 }
 
+/** A contract as the hours count it, from any row that carries its dates and pattern (no names: not shown). */
+export const ofHours = (p: {
+  id: number;
+  personId: number;
+  worksiteId: number;
+  startDate: string;
+  endDate: string;
+  earlyEndDate: string | null;
+  weeklyMinutes: number;
+}): ParticipationOfHours => ({
+  id: p.id,
+  personId: p.personId,
+  name: '',
+  worksiteId: p.worksiteId,
+  worksiteName: '',
+  startDate: p.startDate,
+  end: p.earlyEndDate ?? p.endDate,
+  weeklyMinutes: p.weeklyMinutes,
+});
+
 export const cancelKindOf = (s: {
   cancelledReason: string | null;
   cancelKind: CancelKind | null;

@@ -13,7 +13,7 @@ import { payLines } from '../domain/pay-lines';
 import { rateOnDay } from '../domain/pay-rates';
 import { recordedOf, regularisationLines, rowOf, type RegularisationRow } from '../domain/regularisation-lines';
 import { addDays, addMonths } from '../shared/dates';
-import { hoursSummaries } from './hours';
+import { hoursSummaries, ofHours } from './hours';
 import type { ReadableDb } from '../db/access';
 
 export interface DriftRegularisation extends RegularisationRow {
@@ -53,20 +53,7 @@ export async function unrecordedChanges(
   }
   if (months.length === 0) return [];
   const contracts = new Map(months.flatMap((m) => m.rows).map((r) => [r.id, r]));
-  const summaries = await hoursSummaries(
-    db,
-    today,
-    [...contracts.values()].map((r) => ({
-      id: r.id,
-      personId: r.personId,
-      name: '',
-      worksiteId: r.worksiteId,
-      worksiteName: '',
-      startDate: r.startDate,
-      end: r.earlyEndDate ?? r.endDate,
-      weeklyMinutes: r.weeklyMinutes,
-    })),
-  );
+  const summaries = await hoursSummaries(db, today, [...contracts.values()].map(ofHours));
   const wageFloors = await listWageRates(db);
   const out: DriftRegularisation[] = [];
   for (const { month, kept, rows, first, last } of months) {

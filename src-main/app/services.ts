@@ -16,7 +16,7 @@ import {
   writeEngineChoice,
   type EngineChoice,
 } from './engine-choice';
-import { classifyConnectError, postgresSsl } from '../db/connection-test';
+import { classifyConnectError, postgresConnectionOf } from '../db/connection-test';
 import type { PostgresSetting } from '../domain/postgres-connection';
 import { AppError } from '../shared/errors';
 import type { Engine } from '../db/engine';
@@ -311,14 +311,7 @@ async function openServer(setting: PostgresSetting, password: string | null, opt
   }
   try {
     return await openPostgres(
-      {
-        host: setting.host.replace(/^\[(.*)\]$/, '$1'),
-        port: setting.port,
-        database: setting.database,
-        user: setting.user,
-        password,
-        ssl: postgresSsl(setting),
-      },
+      postgresConnectionOf(setting, password),
       options.workedOn ? { refuseEmpty: () => new AppError('DATABASE_UNREACHABLE', emptyAtStart(setting, where)) } : {},
     );
   } catch (error) {

@@ -6,6 +6,7 @@
  * connection and never appears in an outcome, a log or an error.
  */
 import pg from 'pg';
+import type { PostgresConnection } from './open-postgres';
 import {
   MIN_SERVER_VERSION_NUM,
   serverTooOld,
@@ -101,6 +102,19 @@ export function postgresSsl(setting: PostgresSetting): false | { rejectUnauthori
   // With the town's authority (libpq's sslrootcert), against that authority alone: `ca` replaces Node's list.
   if (setting.tls === 'verify' && setting.authority) return { rejectUnauthorized: true, ca: setting.authority };
   return { rejectUnauthorized: setting.tls === 'verify' };
+}
+
+/** How the driver reaches a setting's server, the same for the connection test and the app's pool. */
+export function postgresConnectionOf(setting: PostgresSetting, password: string): PostgresConnection {
+  return {
+    // An IPv6 address is typed in brackets, as in a URL; the driver wants it bare.
+    host: setting.host.replace(/^\[(.*)\]$/, '$1'),
+    port: setting.port,
+    database: setting.database,
+    user: setting.user,
+    password,
+    ssl: postgresSsl(setting),
+  };
 }
 
 /** The server's own words for the IT provider (« no pg_hba.conf entry for host … »): never the password, which it never sends. */
@@ -389,12 +403,7 @@ export async function testPostgresConnection(
 ): Promise<ConnectionOutcome> {
   const timeout = options.timeoutMs ?? 10_000;
   const client = new pg.Client({
-    host: setting.host.replace(/^\[(.*)\]$/, '$1'),
-    port: setting.port,
-    database: setting.database,
-    user: setting.user,
-    password,
-    ssl: postgresSsl(setting),
+    ...postgresConnectionOf(setting, password),
     connectionTimeoutMillis: timeout,
     query_timeout: timeout,
     application_name: 'Passerelle (test de connexion)',

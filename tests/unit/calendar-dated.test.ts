@@ -8,7 +8,7 @@ import { openPostgres } from '../../src-main/db/open-postgres';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { freshPostgres, testEngine } from './support/postgres';
 import { caller, configured, fakeClock, sessionAs, tempDir, valueOf } from './support/services';
-import { admitted, mesp, mespContract } from './support/worksites';
+import { mesp, mespContract, oneMespContract } from './support/worksites';
 import { pdfText } from './support/pdf';
 import { person, situation } from './support/people';
 import { addMonths } from '../../src-main/shared/dates';
@@ -37,19 +37,10 @@ const SENT = 'Le mois de juin 2026 a été transmis à l’employeur de portage 
 async function sentJune() {
   const setup = await configured({ clock: fakeClock('2026-07-02T09:00:00.000Z'), printer });
   const { call } = setup;
-  const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-15' }) }));
-  const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
-  const session = (date: string) => sessions.find((s) => s.date === date)!.id;
-  const personId = await admitted(call, 'Élodie');
-  const contract = mespContract({
-    startDate: '2026-06-15',
-    endDate: '2026-07-12',
-    handedOn: '2026-06-15',
-    signedOn: '2026-06-15',
+  const { worksite, sessions, session, participationId } = await oneMespContract(call, {
+    from: '2026-06-15',
+    to: '2026-07-12',
   });
-  const participationId = valueOf(
-    await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
-  ).participants[0]!.id;
   for (const date of ['2026-06-29', '2026-07-02'])
     valueOf(
       await call('worksites/cancelSession', { sessionId: session(date), reason: 'Tempête', kind: 'force_majeure' }),
@@ -288,21 +279,13 @@ describe('a calendar setting changed « à compter du » a day', () => {
     // half-day present. By hand: 13 half-days worked = 45 h 30 (2 730 min); 22/09 paid 3 h 30; 08/09 not:
     // 49 h paid (2 940 min). Weeks: 07/09 630 paid, 14/09 840, 21/09 630 + 210 = 840, 28/09 630.
     const { call } = await configured({ clock: fakeClock('2026-10-05T09:00:00.000Z'), printer });
-    const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-09-07' }) }));
-    const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
-    const personId = await admitted(call, 'Élodie');
-    const contract = mespContract({
-      startDate: '2026-09-07',
-      endDate: '2026-09-30',
-      handedOn: '2026-09-07',
-      signedOn: '2026-09-07',
+    const { worksite, sessions, session, participationId } = await oneMespContract(call, {
+      from: '2026-09-07',
+      to: '2026-09-30',
     });
-    const participationId = valueOf(
-      await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
-    ).participants[0]!.id;
     const storms = ['2026-09-08', '2026-09-22'];
     for (const date of storms) {
-      const sessionId = sessions.find((s) => s.date === date)!.id;
+      const sessionId = session(date);
       valueOf(await call('worksites/cancelSession', { sessionId, reason: 'Tempête', kind: 'force_majeure' }));
     }
     valueOf(
@@ -378,18 +361,11 @@ describe('a calendar setting changed « à compter du » a day', () => {
     // on Tuesday 21 July. Guadeloupe from 1 July makes 21 July a holiday (Fête Victor Schœlcher) after its
     // half-day was planned; she works it. Week of 20 July by hand: 4 × 3 h 30 worked = 840 min paid, not 1 050.
     const { call } = await configured({ clock: fakeClock('2026-07-25T09:00:00.000Z') });
-    const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-04-20', weeks: 15 }) }));
-    valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] }));
-    const personId = await admitted(call, 'Élodie');
-    const contract = mespContract({
-      startDate: '2026-04-20',
-      endDate: '2026-07-31',
-      handedOn: '2026-04-20',
-      signedOn: '2026-04-20',
+    const { worksite, participationId } = await oneMespContract(call, {
+      from: '2026-04-20',
+      to: '2026-07-31',
+      weeks: 15,
     });
-    const participationId = valueOf(
-      await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
-    ).participants[0]!.id;
     valueOf(await call('settings/updateCalendar', { effectiveFrom: '2026-07-01', region: 'guadeloupe' }));
     const week = valueOf(await call('attendance/week', { worksiteId: worksite.id, weekOf: '2026-07-20' }));
     expect(week.holidays).toEqual([{ date: '2026-07-21', label: 'Fête Victor Schœlcher' }]);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePdfPrinter } from '../../src-main/documents/node-printer';
 import { configured, fakeClock, valueOf } from './support/services';
-import { admitted, mesp, mespContract } from './support/worksites';
+import { admitted, mesp, mespContract, oneMespContract } from './support/worksites';
 
 /**
  * Every write that changes someone's hours goes through one rule
@@ -26,18 +26,10 @@ async function sentJune(
 ) {
   const setup = await configured({ clock: fakeClock('2026-07-02T09:00:00.000Z'), printer });
   const { call, services } = setup;
-  const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-15' }) }));
-  const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
-  const personId = await admitted(call, 'Élodie');
-  const contract = mespContract({
-    startDate: '2026-06-15',
-    endDate: '2026-07-12',
-    handedOn: '2026-06-15',
-    signedOn: '2026-06-15',
+  const { worksite, sessions, session, participationId } = await oneMespContract(call, {
+    from: '2026-06-15',
+    to: '2026-07-12',
   });
-  const participationId = valueOf(
-    await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
-  ).participants[0]!.id;
   valueOf(
     await call('attendance/save', {
       worksiteId: worksite.id,
@@ -52,7 +44,6 @@ async function sentJune(
       annexTime: { kind: 'bilan_mi_parcours', date: '2026-06-29', start: '14:00', end: '16:00', paid: true },
     }),
   );
-  const session = (date: string) => sessions.find((s) => s.date === date)!.id;
   await beforeSending(call, session);
   valueOf(await call('payroll/validate', { ...june, confirmChecks: true }));
   valueOf(await call('payroll/transmit', june));
@@ -270,18 +261,10 @@ describe('a validated month, not sent, changes and reads « À revalider »', ()
   it('cancelling a half-day of a validated June makes it stale, and transmitting waits', async () => {
     const setup = await configured({ clock: fakeClock('2026-07-02T09:00:00.000Z'), printer });
     const { call } = setup;
-    const worksite = valueOf(await call('worksites/save', { worksite: mesp({ startDate: '2026-06-15' }) }));
-    const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
-    const personId = await admitted(call, 'Élodie');
-    const contract = mespContract({
-      startDate: '2026-06-15',
-      endDate: '2026-07-12',
-      handedOn: '2026-06-15',
-      signedOn: '2026-06-15',
+    const { worksite, sessions, participationId } = await oneMespContract(call, {
+      from: '2026-06-15',
+      to: '2026-07-12',
     });
-    const participationId = valueOf(
-      await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
-    ).participants[0]!.id;
     const june30 = sessions.find((s) => s.date === '2026-06-30')!.id;
     valueOf(
       await call('attendance/save', {

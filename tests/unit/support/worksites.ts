@@ -55,3 +55,25 @@ export function mespContract(overrides: Partial<ContractInput> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * Élodie on a MESP from `from` to `to` (the worksite starting that day, its
+ * half-days generated, her contract handed and signed on the first day).
+ * `session(date)`: the id of that day's half-day.
+ */
+export async function oneMespContract(
+  call: Awaited<ReturnType<typeof configured>>['call'],
+  { from, to, weeks }: { from: string; to: string; weeks?: number },
+) {
+  const worksite = valueOf(
+    await call('worksites/save', { worksite: mesp({ startDate: from, ...(weeks ? { weeks } : {}) }) }),
+  );
+  const sessions = valueOf(await call('worksites/generateSessions', { id: worksite.id, makeUps: [] })).sessions;
+  const personId = await admitted(call, 'Élodie');
+  const contract = mespContract({ startDate: from, endDate: to, handedOn: from, signedOn: from });
+  const participationId = valueOf(
+    await call('worksites/addParticipant', { id: worksite.id, personId, contract, confirmWarnings: true }),
+  ).participants[0]!.id;
+  const session = (date: string) => sessions.find((s) => s.date === date)!.id;
+  return { worksite, sessions, session, personId, participationId };
+}

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call, errorMessage, useApiQuery } from '../../api/client';
 import { useConfirm } from '../../ui/confirm';
+import { FactsTable } from '../../ui/FactsTable';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { notifyFailure } from '../../ui/notify';
 import { JoinServerForm } from './JoinServerForm';
+import { pairedServerFacts } from './paired-server-facts';
 import { restartOnOtherData } from './restart';
 
 /**
@@ -50,24 +52,14 @@ export function PosteSettings() {
             Ce PC travaille avec le serveur Passerelle du bureau : les données y sont gardées, aucune n’est gardée sur
             ce PC. Chaque personne s’y connecte avec son propre compte.
           </Text>
-          <Table withTableBorder variant="vertical" maw={760} aria-label="Serveur de ce poste">
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th w={220}>Adresse du serveur</Table.Th>
-                <Table.Td>{server.address}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>Nom de ce PC sur le serveur</Table.Th>
-                <Table.Td>{server.deviceName}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>Empreinte du serveur</Table.Th>
-                <Table.Td>
-                  <Fingerprint value={server.fingerprint} />
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
+          <FactsTable
+            label="Serveur de ce poste"
+            maw={760}
+            facts={[
+              ...pairedServerFacts(server),
+              { label: 'Empreinte du serveur', value: <Fingerprint value={server.fingerprint} /> },
+            ]}
+          />
           <Group>
             <Button variant="default" onClick={() => setJoining((open) => !open)}>
               Relier ce PC à un autre serveur

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ENGINE_LABELS, TLS_MODE_LABELS } from '@shared/contract/storage';
 import { ApiError, call, errorMessage, useApiQuery } from '../../api/client';
+import { FactsTable } from '../../ui/FactsTable';
 import { showServerErrors } from '../../ui/form-errors';
+import { pairedServerFacts } from '../poste/paired-server-facts';
 import { useSession } from '../auth/SessionContext';
 import { JoinWithFile, WriteJoinFile } from './JoinFile';
 import { AuthorityCertificates } from './AuthorityField';
@@ -37,26 +39,13 @@ export function StorageSettings() {
         <Title order={2} size="h3">
           Où sont les données
         </Title>
-        <Table variant="vertical" withTableBorder aria-label="Emplacement actuel des données">
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Th w={220}>Emplacement</Table.Th>
-              <Table.Td>Sur le serveur Passerelle du bureau, aucune sur ce PC</Table.Td>
-            </Table.Tr>
-            {server && (
-              <>
-                <Table.Tr>
-                  <Table.Th>Adresse du serveur</Table.Th>
-                  <Table.Td>{server.address}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>Nom de ce PC sur le serveur</Table.Th>
-                  <Table.Td>{server.deviceName}</Table.Td>
-                </Table.Tr>
-              </>
-            )}
-          </Table.Tbody>
-        </Table>
+        <FactsTable
+          label="Emplacement actuel des données"
+          facts={[
+            { label: 'Emplacement', value: 'Sur le serveur Passerelle du bureau, aucune sur ce PC' },
+            ...(server ? pairedServerFacts(server) : []),
+          ]}
+        />
         <Text>
           Ce PC est relié au serveur Passerelle du bureau : il n’a pas d’emplacement de données à choisir. Où le serveur
           garde les données (sur le PC serveur ou sur un serveur PostgreSQL) se règle sur le PC serveur, par un
@@ -82,52 +71,28 @@ export function StorageSettings() {
       <Title order={2} size="h3">
         Où sont les données
       </Title>
-      <Table variant="vertical" withTableBorder aria-label="Emplacement actuel des données">
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th w={220}>Emplacement</Table.Th>
-            <Table.Td>{ENGINE_LABELS[engine]}</Table.Td>
-          </Table.Tr>
-          {databaseFile && (
-            <Table.Tr>
-              <Table.Th>Fichier</Table.Th>
-              <Table.Td>
-                <Text ff="monospace" size="sm">
-                  {databaseFile}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-          {postgres && (
-            <>
-              <Table.Tr>
-                <Table.Th>Serveur</Table.Th>
-                <Table.Td>
-                  {postgres.host}:{postgres.port}
-                </Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>Base et utilisateur</Table.Th>
-                <Table.Td>
-                  {postgres.database} ({postgres.user})
-                </Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>Connexion chiffrée</Table.Th>
-                <Table.Td>{TLS_MODE_LABELS[postgres.tls]}</Table.Td>
-              </Table.Tr>
-              {authority && (
-                <Table.Tr>
-                  <Table.Th>Autorité de certification de la mairie</Table.Th>
-                  <Table.Td>
-                    <AuthorityCertificates certificates={authority} />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </>
-          )}
-        </Table.Tbody>
-      </Table>
+      <FactsTable
+        label="Emplacement actuel des données"
+        facts={[
+          { label: 'Emplacement', value: ENGINE_LABELS[engine] },
+          !!databaseFile && {
+            label: 'Fichier',
+            value: (
+              <Text ff="monospace" size="sm">
+                {databaseFile}
+              </Text>
+            ),
+          },
+          postgres && { label: 'Serveur', value: `${postgres.host}:${postgres.port}` },
+          postgres && { label: 'Base et utilisateur', value: `${postgres.database} (${postgres.user})` },
+          postgres && { label: 'Connexion chiffrée', value: TLS_MODE_LABELS[postgres.tls] },
+          postgres &&
+            authority && {
+              label: 'Autorité de certification de la mairie',
+              value: <AuthorityCertificates certificates={authority} />,
+            },
+        ]}
+      />
       {refusal && (
         <Alert color="red" title="Rien n’a été changé">
           {refusal}
